@@ -1,0 +1,672 @@
+//! The command line of SPEC §4: parsing with clap, and the commands that print JSON or text.
+//! Exit status: 0 success, 1 refused or failed, 2 usage error.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand};
+use rust_decimal::Decimal;
+
+use crate::config::Config;
+use crate::domain::backflush::{Change, Override, ReportPlan, ReportRequest};
+use crate::domain::qty::{canonical, parse};
+use crate::service::{Credentials, Service, ServiceError, view};
+
+/// The shop-floor terminal for postproduction issuing (backflush).
+#[derive(Debug, Parser)]
+#[command(name = "backflush", version, about, long_about = None)]
+pub struct Cli {
+    /// Configuration file (TOML, see config.example.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The store file; overrides the config's store path.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+    /// Badge of the user posting (PIN in BACKFLUSH_PIN, or asked on a terminal).
+    #[arg(long, global = true, value_name = "BADGE")]
+    pub user: Option<String>,
+    /// Badge of the approving lead (PIN in BACKFLUSH_APPROVER_PIN).
+    #[arg(long, global = true, value_name = "BADGE")]
+    pub approver: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The full-screen terminal (the default).
+    Tui,
+    /// The terminal on a fresh demo plant in a temporary store (or a new --db file).
+    Demo {
+        /// Print what the demo store holds and exit instead of opening the terminal.
+        #[arg(long)]
+        no_tui: bool,
+    },
+    /// Create or migrate the store.
+    Init,
+    /// Import the CSV files of DIR, all or nothing.
+    Import {
+        /// Directory holding items.csv, locations.csv, … (SPEC §5).
+        dir: PathBuf,
+    },
+    /// The lines a report would post, without posting.
+    Preview(ReportArgs),
+    /// Post a report (or many with --batch).
+    Report(ReportArgs),
+    /// Reverse a posted report.
+    Reverse {
+        #[arg(long, value_name = "ID")]
+        report: i64,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move stock between locations.
+    Transfer {
+        #[arg(long)]
+        item: String,
+        #[arg(long, allow_negative_numbers = true)]
+        qty: String,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Balances (zero balances omitted).
+    Stock {
+        #[arg(long)]
+        location: Option<String>,
+        #[arg(long)]
+        item: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The queue of deferred lines; `exceptions retry` posts what now fits.
+    Exceptions {
+        #[command(subcommand)]
+        verb: Option<ExceptionsVerb>,
+        /// Only the open ones (default: every exception with its status).
+        #[arg(long)]
+        open: bool,
+        #[arg(long, global = true)]
+        json: bool,
+    },
+    /// The variance of an order.
+    Variance {
+        #[arg(long)]
+        order: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check every balance against its ledger and every journal entry's balance.
+    Verify,
+}
+
+/// `exceptions` verbs.
+#[derive(Debug, Subcommand)]
+pub enum ExceptionsVerb {
+    /// Post every open exception that now fits, oldest first.
+    Retry,
+}
+
+/// Options of `preview` and `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[arg(long, required_unless_present = "batch")]
+    pub order: Option<String>,
+    #[arg(
+        long,
+        value_name = "N",
+        required_unless_present = "batch",
+        allow_negative_numbers = true
+    )]
+    pub op: Option<i64>,
+    #[arg(
+        long,
+        value_name = "G",
+        required_unless_present = "batch",
+        allow_negative_numbers = true
+    )]
+    pub good: Option<String>,
+    #[arg(long, value_name = "S", allow_negative_numbers = true)]
+    pub scrap: Option<String>,
+    /// Override the quantity issued on a line: KEY=QTY (KEY: line id or item code).
+    #[arg(long = "set", value_name = "KEY=QTY", allow_hyphen_values = true)]
+    pub set: Vec<String>,
+    /// Add component scrap on a line: KEY=QTY.
+    #[arg(
+        long = "line-scrap",
+        value_name = "KEY=QTY",
+        allow_hyphen_values = true
+    )]
+    pub line_scrap: Vec<String>,
+    /// Issue a line from another location: KEY=LOC.
+    #[arg(long = "location", value_name = "KEY=LOC")]
+    pub location: Vec<String>,
+    /// Skip a line (issue 0, to be issued by hand).
+    #[arg(long = "skip", value_name = "KEY")]
+    pub skip: Vec<String>,
+    /// Idempotency key: posting the same key twice posts once.
+    #[arg(long, value_name = "KEY")]
+    pub key: Option<String>,
+    /// CSV of completions (key,order,op,good,scrap), each posted atomically.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["order", "op", "good"])]
+    pub batch: Option<PathBuf>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// How a command ended.
+#[derive(Debug)]
+pub enum Failure {
+    /// Refused or failed: exit 1.
+    Refused(String),
+    /// Bad command line: exit 2.
+    Usage(String),
+}
+
+impl Failure {
+    #[must_use]
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Failure::Refused(_) => 1,
+            Failure::Usage(_) => 2,
+        }
+    }
+
+    #[must_use]
+    pub fn message(&self) -> &str {
+        match self {
+            Failure::Refused(m) | Failure::Usage(m) => m,
+        }
+    }
+}
+
+impl From<ServiceError> for Failure {
+    fn from(e: ServiceError) -> Self {
+        Failure::Refused(e.to_string())
+    }
+}
+
+type Outcome = Result<(), Failure>;
+
+/// Reads a PIN from the environment, else asks on the terminal.
+fn pin_from(var: &str, badge: &str) -> Result<Option<String>, Failure> {
+    if let Ok(pin) = std::env::var(var) {
+        return Ok(Some(pin));
+    }
+    if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        return Ok(None);
+    }
+    crate::tui::prompt::read_secret(&format!("PIN for badge {badge}: "))
+        .map(Some)
+        .map_err(|e| Failure::Refused(format!("cannot read the PIN for badge {badge}: {e}")))
+}
+
+/// The credentials of the global options.
+///
+/// # Errors
+/// A PIN cannot be read.
+pub fn credentials(cli: &Cli) -> Result<Credentials, Failure> {
+    let mut who = Credentials {
+        badge: cli.user.clone(),
+        ..Credentials::default()
+    };
+    if let Some(badge) = &cli.user {
+        who.pin = pin_from("BACKFLUSH_PIN", badge)?;
+    }
+    if let Some(lead) = &cli.approver {
+        let pin = pin_from("BACKFLUSH_APPROVER_PIN", lead)?.ok_or_else(|| {
+            Failure::Refused(format!("approver {lead} needs BACKFLUSH_APPROVER_PIN"))
+        })?;
+        who.approver = Some((lead.clone(), pin));
+    }
+    Ok(who)
+}
+
+/// Loads the configuration and opens the service.
+///
+/// # Errors
+/// The config or the store cannot be opened.
+pub fn open_service(cli: &Cli) -> Result<Service, Failure> {
+    let config =
+        Config::load(cli.config.as_deref()).map_err(|e| Failure::Refused(e.to_string()))?;
+    let path = config.store_path(cli.db.as_deref());
+    Ok(Service::open(config, &path)?)
+}
+
+fn print_json(value: &serde_json::Value) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{value}");
+}
+
+fn quantity(name: &str, text: &str) -> Result<Decimal, Failure> {
+    parse(text).ok_or_else(|| Failure::Usage(format!("--{name} {text:?} is not a number")))
+}
+
+fn key_value<'a>(option: &str, text: &'a str) -> Result<(&'a str, &'a str), Failure> {
+    text.split_once('=')
+        .filter(|(k, v)| !k.trim().is_empty() && !v.trim().is_empty())
+        .map(|(k, v)| (k.trim(), v.trim()))
+        .ok_or_else(|| Failure::Usage(format!("--{option} {text:?} is not KEY=VALUE")))
+}
+
+/// Builds the engine's request from the options.
+///
+/// # Errors
+/// A malformed quantity or KEY=VALUE.
+pub fn request(args: &ReportArgs) -> Result<(String, ReportRequest), Failure> {
+    let order = args.order.clone().unwrap_or_default();
+    let mut overrides = Vec::new();
+    for s in &args.set {
+        let (key, v) = key_value("set", s)?;
+        overrides.push(Override {
+            key: key.into(),
+            change: Change::Qty(quantity("set", v)?),
+        });
+    }
+    for s in &args.line_scrap {
+        let (key, v) = key_value("line-scrap", s)?;
+        overrides.push(Override {
+            key: key.into(),
+            change: Change::LineScrap(quantity("line-scrap", v)?),
+        });
+    }
+    for s in &args.location {
+        let (key, v) = key_value("location", s)?;
+        overrides.push(Override {
+            key: key.into(),
+            change: Change::Location(v.into()),
+        });
+    }
+    for key in &args.skip {
+        overrides.push(Override {
+            key: key.trim().into(),
+            change: Change::Skip,
+        });
+    }
+    let request = ReportRequest {
+        operation: args.op.unwrap_or_default(),
+        good: quantity("good", args.good.as_deref().unwrap_or("0"))?,
+        scrap: quantity("scrap", args.scrap.as_deref().unwrap_or("0"))?,
+        overrides,
+    };
+    Ok((order, request))
+}
+
+/// Runs a non-terminal command.
+///
+/// # Errors
+/// The command was refused (1) or its options were wrong (2).
+pub fn run(cli: &Cli, command: &Command) -> Outcome {
+    match command {
+        Command::Tui | Command::Demo { .. } => {
+            Err(Failure::Usage("the terminal is started by main".into()))
+        }
+        Command::Init => {
+            let service = open_service(cli)?;
+            println!(
+                "store ready at {} (schema version {})",
+                service.config().store_path(cli.db.as_deref()).display(),
+                crate::store::known_version()
+            );
+            Ok(())
+        }
+        Command::Import { dir } => import(cli, dir),
+        Command::Preview(args) => preview(cli, args),
+        Command::Report(args) => match &args.batch {
+            Some(file) => batch(cli, file),
+            None => report(cli, args),
+        },
+        Command::Reverse {
+            report,
+            reason,
+            json,
+        } => {
+            let who = credentials(cli)?;
+            let mut service = open_service(cli)?;
+            let r = service.reverse(*report, reason, &who)?;
+            if *json {
+                print_json(&view::reversal_json(&r));
+            } else {
+                println!(
+                    "report {} reversed: {} movements compensated, {} exceptions cancelled",
+                    r.report_id,
+                    r.movements.len(),
+                    r.cancelled_exceptions.len()
+                );
+            }
+            Ok(())
+        }
+        Command::Transfer {
+            item,
+            qty,
+            from,
+            to,
+            json,
+        } => {
+            let qty = quantity("qty", qty)?;
+            let who = credentials(cli)?;
+            let mut service = open_service(cli)?;
+            let posted = service.transfer(item, qty, from, to, &who)?;
+            if *json {
+                print_json(&view::transfer_json(item, qty, from, to, &posted));
+            } else {
+                println!("moved {} {item} from {from} to {to}", canonical(qty));
+                for e in &posted {
+                    println!(
+                        "exception {} posted: {} {} at {}",
+                        e.id,
+                        canonical(e.qty),
+                        e.item,
+                        e.location
+                    );
+                }
+            }
+            Ok(())
+        }
+        Command::Stock {
+            location,
+            item,
+            json,
+        } => {
+            let service = open_service(cli)?;
+            let rows = service.stock(location.as_deref(), item.as_deref())?;
+            if *json {
+                print_json(&view::stock_json(&rows));
+            } else {
+                println!("{:<16} {:<12} {:>14}", "item", "location", "qty");
+                for r in rows {
+                    println!("{:<16} {:<12} {:>14}", r.item, r.location, canonical(r.qty));
+                }
+            }
+            Ok(())
+        }
+        Command::Exceptions { verb, open, json } => exceptions(cli, verb.as_ref(), *open, *json),
+        Command::Variance { order, json } => {
+            let service = open_service(cli)?;
+            let v = service.variance(order)?;
+            if *json {
+                print_json(&view::variance_json(&v));
+            } else {
+                println!(
+                    "{:<8} {:<12} {:>12} {:>12} {:>12} {:>12}",
+                    "line", "item", "standard", "actual", "qty var", "cost var"
+                );
+                for l in &v.lines {
+                    println!(
+                        "{:<8} {:<12} {:>12} {:>12} {:>12} {:>12}",
+                        l.line,
+                        l.item,
+                        canonical(l.standard_qty),
+                        canonical(l.actual_qty),
+                        canonical(l.qty_variance),
+                        canonical(l.cost_variance)
+                    );
+                }
+                println!(
+                    "expected {}  actual {}  variance {}",
+                    canonical(v.expected_cost),
+                    canonical(v.actual_cost),
+                    canonical(v.variance)
+                );
+            }
+            Ok(())
+        }
+        Command::Verify => {
+            let service = open_service(cli)?;
+            let problems = service.verify()?;
+            if problems.is_empty() {
+                println!("ok: every balance equals its ledger and every journal entry balances");
+                Ok(())
+            } else {
+                for p in &problems {
+                    println!("{p}");
+                }
+                Err(Failure::Refused(format!(
+                    "verify found {} problems",
+                    problems.len()
+                )))
+            }
+        }
+    }
+}
+
+fn import(cli: &Cli, dir: &Path) -> Outcome {
+    let who = credentials(cli)?;
+    let mut service = open_service(cli)?;
+    let summary = service.import(dir, &who)?;
+    for w in &summary.warnings {
+        eprintln!("warning: {w}");
+    }
+    let files: Vec<String> = summary
+        .files
+        .iter()
+        .map(|(f, n)| format!("{f} {n}"))
+        .collect();
+    println!(
+        "imported {} ({} orders released)",
+        files.join(", "),
+        summary.orders_released
+    );
+    Ok(())
+}
+
+fn preview(cli: &Cli, args: &ReportArgs) -> Outcome {
+    if args.batch.is_some() {
+        return Err(Failure::Usage(
+            "--batch goes with report, not preview".into(),
+        ));
+    }
+    let (order, request) = request(args)?;
+    let service = open_service(cli)?;
+    let plan = service.preview(&order, &request)?;
+    if args.json {
+        print_json(&view::report_json(&plan, None));
+    } else {
+        print_plan(&plan, None);
+    }
+    Ok(())
+}
+
+fn report(cli: &Cli, args: &ReportArgs) -> Outcome {
+    let (order, request) = request(args)?;
+    let who = credentials(cli)?;
+    let mut service = open_service(cli)?;
+    let posted = service.report(&order, &request, args.key.as_deref(), &who)?;
+    if args.json {
+        println!("{}", posted.json);
+    } else {
+        let plan = service.preview(&order, &request).ok();
+        match plan {
+            Some(plan) if !posted.repeated => print_plan(&plan, Some(posted.report_id)),
+            _ => println!("report {} (already posted with this key)", posted.report_id),
+        }
+    }
+    Ok(())
+}
+
+fn print_plan(plan: &ReportPlan, report_id: Option<i64>) {
+    match report_id {
+        Some(id) => println!(
+            "report {id}: order {} operation {}",
+            plan.order, plan.operation
+        ),
+        None => println!("preview: order {} operation {}", plan.order, plan.operation),
+    }
+    println!(
+        "good {}  scrap {}",
+        canonical(plan.good),
+        canonical(plan.scrap)
+    );
+    println!(
+        "{:<8} {:<12} {:<10} {:>10} {:>10} {:>10}  status",
+        "line", "item", "location", "planned", "qty", "scrap"
+    );
+    for l in &plan.lines {
+        println!(
+            "{:<8} {:<12} {:<10} {:>10} {:>10} {:>10}  {}{}",
+            l.line,
+            l.item,
+            l.location,
+            canonical(l.planned),
+            canonical(l.qty),
+            canonical(l.line_scrap),
+            l.status.as_str(),
+            if l.overridden { " (overridden)" } else { "" }
+        );
+    }
+    if let Some(r) = &plan.receipt {
+        println!(
+            "receipt: {} {} into {}",
+            canonical(r.qty),
+            r.item,
+            r.location
+        );
+    }
+    for w in &plan.warnings {
+        println!("warning: {w}");
+    }
+}
+
+fn batch(cli: &Cli, file: &Path) -> Outcome {
+    let text = std::fs::read_to_string(file).map_err(|e| {
+        Failure::Refused(format!(
+            "cannot read the batch file {}: {e}",
+            file.display()
+        ))
+    })?;
+    let who = credentials(cli)?;
+    let mut service = open_service(cli)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let (mut ok, mut refused) = (0usize, 0usize);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for (index, record) in reader.records().enumerate() {
+        let line = index + 1;
+        let result = match record {
+            Err(e) => Err((
+                String::new(),
+                format!("line {line}: not a valid CSV row: {e}"),
+            )),
+            Ok(r) if r.iter().all(str::is_empty) => continue,
+            Ok(r) if index == 0 && r.get(0).is_some_and(|f| f.eq_ignore_ascii_case("key")) => {
+                continue;
+            }
+            Ok(r) => batch_line(&mut service, &who, &r, line),
+        };
+        let value = match result {
+            Ok((key, id)) => {
+                ok += 1;
+                serde_json::json!({"line": line, "key": key, "ok": true, "report_id": id})
+            }
+            Err((key, error)) => {
+                refused += 1;
+                serde_json::json!({"line": line, "key": key, "ok": false, "error": error})
+            }
+        };
+        let _ = writeln!(out, "{value}");
+    }
+    let _ = out.flush();
+    eprintln!("batch {}: {ok} posted, {refused} refused", file.display());
+    if refused > 0 {
+        Err(Failure::Refused(format!(
+            "{refused} of {} batch lines were refused",
+            ok + refused
+        )))
+    } else {
+        Ok(())
+    }
+}
+
+fn batch_line(
+    service: &mut Service,
+    who: &Credentials,
+    r: &csv::StringRecord,
+    line: usize,
+) -> Result<(String, i64), (String, String)> {
+    let key = r.get(0).unwrap_or_default().to_string();
+    if r.len() != 5 {
+        return Err((
+            key,
+            format!(
+                "line {line} has {} fields; expected key,order,op,good,scrap",
+                r.len()
+            ),
+        ));
+    }
+    let field = |i: usize| r.get(i).unwrap_or_default();
+    let fail = |m: String| (key.clone(), m);
+    let operation = field(2)
+        .parse::<i64>()
+        .map_err(|_| fail(format!("op {:?} is not a whole number", field(2))))?;
+    let good =
+        parse(field(3)).ok_or_else(|| fail(format!("good {:?} is not a number", field(3))))?;
+    let scrap = if field(4).is_empty() {
+        Decimal::ZERO
+    } else {
+        parse(field(4)).ok_or_else(|| fail(format!("scrap {:?} is not a number", field(4))))?
+    };
+    if key.is_empty() {
+        return Err(fail(format!("line {line} has no idempotency key")));
+    }
+    let request = ReportRequest {
+        operation,
+        good,
+        scrap,
+        overrides: Vec::new(),
+    };
+    service
+        .report(field(1), &request, Some(&key), who)
+        .map(|p| (key.clone(), p.report_id))
+        .map_err(|e| fail(e.to_string()))
+}
+
+fn exceptions(cli: &Cli, verb: Option<&ExceptionsVerb>, open_only: bool, json: bool) -> Outcome {
+    match verb {
+        Some(ExceptionsVerb::Retry) => {
+            let who = credentials(cli)?;
+            let mut service = open_service(cli)?;
+            let posted = service.retry_exceptions(&who)?;
+            if json {
+                print_json(&view::exceptions_json(&posted));
+            } else {
+                let open = service.exceptions(true)?.len();
+                println!("{} exceptions posted, {open} still open", posted.len());
+            }
+        }
+        None => {
+            let service = open_service(cli)?;
+            let rows = service.exceptions(open_only)?;
+            if json {
+                print_json(&view::exceptions_json(&rows));
+            } else {
+                println!(
+                    "{:>5} {:>6} {:<10} {:<12} {:<10} {:>10} {:>10}  status",
+                    "id", "report", "order", "item", "location", "qty", "short"
+                );
+                for e in rows {
+                    println!(
+                        "{:>5} {:>6} {:<10} {:<12} {:<10} {:>10} {:>10}  {}",
+                        e.id,
+                        e.report_id,
+                        e.order,
+                        e.item,
+                        e.location,
+                        canonical(e.qty),
+                        canonical(e.shortfall),
+                        e.status
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,68 @@
+//! The embedded demo plant (`assets/demo`): written to a fresh directory and imported into a
+//! new store, so `backflush demo` works from a bare binary.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::service::{Credentials, Service, ServiceError};
+
+/// The demo files, embedded at build time.
+pub const FILES: [(&str, &str); 8] = [
+    ("items.csv", include_str!("../assets/demo/items.csv")),
+    (
+        "locations.csv",
+        include_str!("../assets/demo/locations.csv"),
+    ),
+    (
+        "work_centers.csv",
+        include_str!("../assets/demo/work_centers.csv"),
+    ),
+    ("boms.csv", include_str!("../assets/demo/boms.csv")),
+    ("routings.csv", include_str!("../assets/demo/routings.csv")),
+    ("orders.csv", include_str!("../assets/demo/orders.csv")),
+    ("stock.csv", include_str!("../assets/demo/stock.csv")),
+    ("users.csv", include_str!("../assets/demo/users.csv")),
+];
+
+/// A fresh directory under the system temp dir for a demo store.
+#[must_use]
+pub fn temp_dir() -> PathBuf {
+    let nanos = chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default();
+    std::env::temp_dir().join(format!("backflush-demo-{}-{nanos:x}", std::process::id()))
+}
+
+/// Writes the demo files into `dir`.
+///
+/// # Errors
+/// The directory cannot be written.
+pub fn write_files(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for (name, text) in FILES {
+        std::fs::write(dir.join(name), text)?;
+    }
+    Ok(())
+}
+
+/// Creates the demo plant in a new store at `db`.
+///
+/// # Errors
+/// The store exists already with data, or the import fails.
+pub fn create(config: Config, db: &Path) -> Result<Service, ServiceError> {
+    if db.exists() && std::fs::metadata(db).map(|m| m.len() > 0).unwrap_or(false) {
+        return Err(ServiceError::Refused(format!(
+            "{} already exists; the demo needs a new store file",
+            db.display()
+        )));
+    }
+    let mut service = Service::open(config, db)?;
+    let files = db.with_extension("import");
+    write_files(&files).map_err(|e| {
+        ServiceError::Refused(format!(
+            "cannot write the demo files to {}: {e}",
+            files.display()
+        ))
+    })?;
+    service.import(&files, &Credentials::default())?;
+    let _ = std::fs::remove_dir_all(&files);
+    Ok(service)
+}

@@ -1,0 +1,9 @@
+//! Pure domain code: master data, order release, the backflush calculation, variance and
+//! journal rules. Nothing here touches SQL, a terminal, a clock or a file.
+
+pub mod backflush;
+pub mod journal;
+pub mod master;
+pub mod order;
+pub mod qty;
+pub mod variance;

@@ -1,0 +1,882 @@
+//! The backflush calculation (SPEC §2): which material lines a report flushes, how much of
+//! each, from where, and what else it posts (receipt, labor, journal).
+//!
+//! Invariants this module keeps, and the store relies on:
+//! - **Cumulative targets.** A per-unit line issues `max(0, target(U') − P)` where `target`
+//!   rounds the exact requirement up to the item's decimals and `P` is the sum of the line's
+//!   unreversed planned quantities. Any split of a quantity into reports issues exactly what
+//!   one report of the total would; reversing a report takes its units out of `U` and its
+//!   planned quantities out of `P`.
+//! - **One division.** A requirement is `U × qty × scrap_factor / base`, multiplied first and
+//!   divided once, so 2/3 × 3 is exactly 2.
+//! - **Overrides are variance.** `P` sums the standard (`planned`), never what was issued.
+//! - **Pure.** Nothing here reads a clock, a file or the store: the caller passes the order,
+//!   its progress, the master data and the stock it needs through [`Lookup`].
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+use thiserror::Error;
+
+use super::journal::{Account, Posting};
+use super::master::{Item, Per, WorkCenter};
+use super::order::{Order, OrderMaterial, OrderOperation};
+use super::qty::{canonical, ceil_to, fits_decimals};
+
+/// What happens when an issue location does not hold enough stock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NegativeStock {
+    /// Post the report; short lines go to the exception queue.
+    #[default]
+    Defer,
+    /// Refuse the whole report.
+    Block,
+    /// Let the balance go negative.
+    Allow,
+}
+
+/// The parts of the configuration the calculation obeys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Policy {
+    pub negative_stock: NegativeStock,
+    pub over_report_tolerance_pct: Decimal,
+}
+
+/// What the unreversed reports of an order add up to.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Progress {
+    pub operations: HashMap<i64, OperationProgress>,
+    pub lines: HashMap<String, LineProgress>,
+}
+
+/// Cumulative units reported at one operation.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct OperationProgress {
+    pub good: Decimal,
+    pub scrap: Decimal,
+    /// Unreversed reports that charged this operation's setup hours.
+    pub setup_carried: i64,
+}
+
+impl OperationProgress {
+    #[must_use]
+    pub fn units(&self) -> Decimal {
+        self.good + self.scrap
+    }
+}
+
+/// What the unreversed reports planned for one material line.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct LineProgress {
+    /// `P`: the sum of planned quantities.
+    pub planned: Decimal,
+    /// Unreversed reports that carried a per-order quantity.
+    pub carried: i64,
+}
+
+/// The master data and stock the calculation reads.
+pub trait Lookup {
+    fn item(&self, item: &str) -> Option<&Item>;
+    fn work_center(&self, work_center: &str) -> Option<&WorkCenter>;
+    fn location_exists(&self, location: &str) -> bool;
+    fn on_hand(&self, item: &str, location: &str) -> Decimal;
+}
+
+/// A completion as the operator keys it in.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ReportRequest {
+    pub operation: i64,
+    pub good: Decimal,
+    pub scrap: Decimal,
+    pub overrides: Vec<Override>,
+}
+
+/// One override of the preview; `key` is a line id or an item code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Override {
+    pub key: String,
+    pub change: Change,
+}
+
+/// What an override changes on its line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    Qty(Decimal),
+    LineScrap(Decimal),
+    Location(String),
+    Skip,
+}
+
+impl Change {
+    fn kind(&self) -> &'static str {
+        match self {
+            Change::Qty(_) => "quantity",
+            Change::LineScrap(_) => "line scrap",
+            Change::Location(_) => "location",
+            Change::Skip => "skip",
+        }
+    }
+}
+
+/// What a line of the preview will do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineStatus {
+    Issue,
+    Deferred,
+    Short,
+    Manual,
+    Skipped,
+}
+
+impl LineStatus {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineStatus::Issue => "issue",
+            LineStatus::Deferred => "deferred",
+            LineStatus::Short => "short",
+            LineStatus::Manual => "manual",
+            LineStatus::Skipped => "skipped",
+        }
+    }
+
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Self> {
+        [
+            LineStatus::Issue,
+            LineStatus::Deferred,
+            LineStatus::Short,
+            LineStatus::Manual,
+            LineStatus::Skipped,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == text)
+    }
+}
+
+/// The numbers behind a line's planned quantity, for the detail pane.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Derivation {
+    pub per: Per,
+    pub qty: Decimal,
+    pub base: Decimal,
+    pub scrap_factor: Decimal,
+    pub units_before: Decimal,
+    pub units_after: Decimal,
+    /// The exact requirement for `units_after` before rounding.
+    pub exact_after: Decimal,
+    pub target_after: Decimal,
+    pub prior_planned: Decimal,
+    pub decimals: u32,
+}
+
+/// One material line of a report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedLine {
+    pub line: String,
+    pub item: String,
+    pub description: String,
+    pub operation: i64,
+    pub location: String,
+    /// Where the location came from: "override", "supply location" or the work center.
+    pub location_source: String,
+    pub on_hand: Decimal,
+    pub planned: Decimal,
+    pub qty: Decimal,
+    pub line_scrap: Decimal,
+    pub status: LineStatus,
+    pub overridden: bool,
+    /// The part of `qty + line_scrap` not on hand (deferred or short lines).
+    pub shortfall: Decimal,
+    /// This report is the one that carries a per-order quantity.
+    pub carries_order_qty: bool,
+    pub unit_cost: Decimal,
+    pub derivation: Derivation,
+}
+
+impl PlannedLine {
+    /// The whole quantity that leaves stock: issue plus line scrap.
+    #[must_use]
+    pub fn total(&self) -> Decimal {
+        self.qty + self.line_scrap
+    }
+}
+
+/// Finished goods received at the last operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Receipt {
+    pub item: String,
+    pub location: String,
+    pub qty: Decimal,
+    pub unit_cost: Decimal,
+}
+
+/// Labor and overhead absorbed at standard for one flushed operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaborLine {
+    pub operation: i64,
+    pub work_center: String,
+    pub setup_hours: Decimal,
+    pub run_hours: Decimal,
+    pub labor_cost: Decimal,
+    pub overhead_cost: Decimal,
+    /// This report is the one that carries the setup hours.
+    pub carries_setup: bool,
+}
+
+/// Everything a report would post.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportPlan {
+    pub order: String,
+    pub operation: i64,
+    pub good: Decimal,
+    pub scrap: Decimal,
+    pub lines: Vec<PlannedLine>,
+    pub receipt: Option<Receipt>,
+    pub labor: Vec<LaborLine>,
+    pub warnings: Vec<String>,
+    /// Value of one scrapped parent unit at this operation.
+    pub scrap_unit_value: Decimal,
+    pub journal: Vec<Posting>,
+}
+
+impl ReportPlan {
+    /// Lines that refuse the report under the `block` policy.
+    pub fn short_lines(&self) -> impl Iterator<Item = &PlannedLine> {
+        self.lines.iter().filter(|l| l.status == LineStatus::Short)
+    }
+
+    /// Standard material cost of this report's planned quantities.
+    #[must_use]
+    pub fn expected_cost(&self) -> Decimal {
+        self.lines.iter().map(|l| l.planned * l.unit_cost).sum()
+    }
+
+    /// Material cost of what the lines will issue (deferred included).
+    #[must_use]
+    pub fn actual_cost(&self) -> Decimal {
+        self.lines
+            .iter()
+            .filter(|l| l.status != LineStatus::Manual)
+            .map(|l| l.total() * l.unit_cost)
+            .sum()
+    }
+}
+
+/// Why a report (or its preview) is refused. Every message names the offending input.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ReportError {
+    #[error("order {order} has no operation {operation}")]
+    UnknownOperation { order: String, operation: i64 },
+    #[error(
+        "operation {operation} of order {order} is not a count point; report it at operation {count_point}, which covers it"
+    )]
+    NotCountPoint {
+        order: String,
+        operation: i64,
+        count_point: i64,
+    },
+    #[error("{field} quantity {value} is {reason}")]
+    BadQuantity {
+        field: &'static str,
+        value: String,
+        reason: String,
+    },
+    #[error("good and scrap quantities are both zero; report at least one unit")]
+    NothingReported,
+    #[error(
+        "operation {operation} of order {order} would reach {cumulative}, over the limit of {limit} (order quantity {order_qty}, over-report tolerance {tolerance}%)"
+    )]
+    OverReport {
+        order: String,
+        operation: i64,
+        cumulative: String,
+        limit: String,
+        order_qty: String,
+        tolerance: String,
+    },
+    #[error("{key} matches no material line of operation {operation} of order {order}")]
+    UnknownLine {
+        key: String,
+        order: String,
+        operation: i64,
+    },
+    #[error("item {key} matches lines {lines} of this report; give the line number instead")]
+    AmbiguousKey { key: String, lines: String },
+    #[error("line {line} ({item}) is a manual-issue line and cannot be overridden")]
+    ManualOverride { line: String, item: String },
+    #[error("line {line} has two {kind} overrides")]
+    DuplicateOverride { line: String, kind: &'static str },
+    #[error("line {line} is skipped and also overridden; a skipped line takes no other override")]
+    SkipWithOverride { line: String },
+    #[error("override of line {line}: {reason}")]
+    BadOverride { line: String, reason: String },
+    #[error("not enough stock (negative_stock = block): {0}")]
+    Blocked(String),
+    #[error("unknown item {0}")]
+    UnknownItem(String),
+    #[error("unknown work center {0}")]
+    UnknownWorkCenter(String),
+}
+
+/// Checks a reported or overriding quantity: not negative, within the UoM's decimals.
+///
+/// # Errors
+/// [`ReportError::BadQuantity`] naming `field`.
+pub fn check_quantity(
+    field: &'static str,
+    value: Decimal,
+    decimals: u32,
+) -> Result<(), ReportError> {
+    let reason = if value.is_sign_negative() && !value.is_zero() {
+        "negative".to_string()
+    } else if !fits_decimals(value, decimals) {
+        format!("more precise than the unit of measure allows ({decimals} decimals)")
+    } else {
+        return Ok(());
+    };
+    Err(ReportError::BadQuantity {
+        field,
+        value: canonical(value),
+        reason,
+    })
+}
+
+/// The count point that takes reports for `operation`: itself, or the next count point.
+#[must_use]
+pub fn covering_count_point(order: &Order, operation: i64) -> Option<i64> {
+    order
+        .operations
+        .iter()
+        .filter(|o| o.operation >= operation)
+        .find(|o| o.count_point)
+        .map(|o| o.operation)
+}
+
+/// The operations a report at count point `operation` flushes: back to the previous count
+/// point, exclusive.
+#[must_use]
+pub fn flushed_operations(order: &Order, operation: i64) -> Vec<&OrderOperation> {
+    let previous = order
+        .operations
+        .iter()
+        .filter(|o| o.count_point && o.operation < operation)
+        .map(|o| o.operation)
+        .max();
+    order
+        .operations
+        .iter()
+        .filter(|o| o.operation <= operation && previous.is_none_or(|p| o.operation > p))
+        .collect()
+}
+
+/// The rounded-up cumulative requirement of a per-unit line for `units` parent units, and
+/// the exact value before rounding.
+#[must_use]
+pub fn target(material: &OrderMaterial, units: Decimal, decimals: u32) -> (Decimal, Decimal) {
+    let exact = match material.per {
+        Per::Unit => units * material.qty * material.scrap_factor / material.base,
+        Per::Order => material.qty * material.scrap_factor,
+    };
+    (exact, ceil_to(exact, decimals))
+}
+
+/// The standard quantity of a line given what has been reported so far (for variance).
+#[must_use]
+pub fn standard_qty(
+    material: &OrderMaterial,
+    units: Decimal,
+    carried: bool,
+    decimals: u32,
+) -> Decimal {
+    match material.per {
+        Per::Unit => target(material, units, decimals).1,
+        Per::Order if carried => target(material, units, decimals).1,
+        Per::Order => Decimal::ZERO,
+    }
+}
+
+/// The effective backflush flag of an order material line (SPEC §1).
+#[must_use]
+pub fn backflushed(material: &OrderMaterial, item: &Item, work_center: &WorkCenter) -> bool {
+    let flag = material
+        .order_backflush
+        .or(material.bom_backflush)
+        .unwrap_or(item.backflush);
+    flag && work_center.backflush && !item.is_manual_issue()
+}
+
+fn operation<'a>(order: &'a Order, operation: i64) -> Result<&'a OrderOperation, ReportError> {
+    order
+        .operations
+        .iter()
+        .find(|o| o.operation == operation)
+        .ok_or_else(|| ReportError::UnknownOperation {
+            order: order.order.clone(),
+            operation,
+        })
+}
+
+/// Computes what a report would post. Never refuses for shortage: under `block` a short line
+/// has status `short` and the caller refuses the post.
+///
+/// # Errors
+/// Any [`ReportError`] but `Blocked`.
+pub fn plan(
+    order: &Order,
+    progress: &Progress,
+    request: &ReportRequest,
+    lookup: &dyn Lookup,
+    policy: &Policy,
+) -> Result<ReportPlan, ReportError> {
+    let reported = operation(order, request.operation)?;
+    if !reported.count_point {
+        return Err(ReportError::NotCountPoint {
+            order: order.order.clone(),
+            operation: reported.operation,
+            count_point: covering_count_point(order, reported.operation)
+                .unwrap_or(reported.operation),
+        });
+    }
+    let parent = lookup
+        .item(&order.item)
+        .ok_or_else(|| ReportError::UnknownItem(order.item.clone()))?;
+    check_quantity("good", request.good, parent.decimals)?;
+    check_quantity("scrap", request.scrap, parent.decimals)?;
+    let units = request.good + request.scrap;
+    if units.is_zero() {
+        return Err(ReportError::NothingReported);
+    }
+    let op_progress = progress
+        .operations
+        .get(&reported.operation)
+        .copied()
+        .unwrap_or_default();
+    let units_before = op_progress.units();
+    let units_after = units_before + units;
+    check_over_report(order, reported.operation, units_after, policy)?;
+
+    let flushed = flushed_operations(order, reported.operation);
+    let mut lines = Vec::new();
+    for material in &order.materials {
+        let Some(op) = flushed.iter().find(|o| o.operation == material.operation) else {
+            continue;
+        };
+        lines.push(plan_line(
+            material,
+            op,
+            progress,
+            units_before,
+            units_after,
+            lookup,
+        )?);
+    }
+    apply_overrides(
+        order,
+        reported.operation,
+        &mut lines,
+        &request.overrides,
+        lookup,
+    )?;
+    assign_stock_status(&mut lines, lookup, policy.negative_stock);
+
+    let labor = flushed
+        .iter()
+        .map(|op| labor_line(op, progress, units, lookup))
+        .collect::<Result<Vec<_>, _>>()?;
+    let last = order.operations.last().map(|o| o.operation) == Some(reported.operation);
+    let receipt = (last && !request.good.is_zero()).then(|| Receipt {
+        item: order.item.clone(),
+        location: order.completion_location.clone(),
+        qty: request.good,
+        unit_cost: parent.std_cost,
+    });
+    let scrap_unit_value = if last {
+        parent.std_cost
+    } else {
+        rolled_cost(order, reported.operation, lookup)
+    };
+    let mut plan = ReportPlan {
+        order: order.order.clone(),
+        operation: reported.operation,
+        good: request.good,
+        scrap: request.scrap,
+        lines,
+        receipt,
+        labor,
+        warnings: ahead_warnings(order, progress, reported.operation, units_after),
+        scrap_unit_value,
+        journal: Vec::new(),
+    };
+    plan.journal = report_journal(&plan);
+    Ok(plan)
+}
+
+fn check_over_report(
+    order: &Order,
+    operation: i64,
+    units_after: Decimal,
+    policy: &Policy,
+) -> Result<(), ReportError> {
+    let limit =
+        order.qty * (Decimal::ONE + policy.over_report_tolerance_pct / Decimal::ONE_HUNDRED);
+    if units_after > limit {
+        return Err(ReportError::OverReport {
+            order: order.order.clone(),
+            operation,
+            cumulative: canonical(units_after),
+            limit: canonical(limit),
+            order_qty: canonical(order.qty),
+            tolerance: canonical(policy.over_report_tolerance_pct),
+        });
+    }
+    Ok(())
+}
+
+fn ahead_warnings(
+    order: &Order,
+    progress: &Progress,
+    operation: i64,
+    units_after: Decimal,
+) -> Vec<String> {
+    order
+        .operations
+        .iter()
+        .filter(|o| o.count_point && o.operation < operation)
+        .filter_map(|o| {
+            let earlier = progress
+                .operations
+                .get(&o.operation)
+                .map_or(Decimal::ZERO, OperationProgress::units);
+            (units_after > earlier).then(|| {
+                format!(
+                    "operation {operation} reaches {} units, ahead of count point {} at {}",
+                    canonical(units_after),
+                    o.operation,
+                    canonical(earlier)
+                )
+            })
+        })
+        .collect()
+}
+
+fn plan_line(
+    material: &OrderMaterial,
+    op: &OrderOperation,
+    progress: &Progress,
+    units_before: Decimal,
+    units_after: Decimal,
+    lookup: &dyn Lookup,
+) -> Result<PlannedLine, ReportError> {
+    let item = lookup
+        .item(&material.component)
+        .ok_or_else(|| ReportError::UnknownItem(material.component.clone()))?;
+    let work_center = lookup
+        .work_center(&op.work_center)
+        .ok_or_else(|| ReportError::UnknownWorkCenter(op.work_center.clone()))?;
+    let line_progress = progress
+        .lines
+        .get(&material.line)
+        .copied()
+        .unwrap_or_default();
+    let (exact_after, target_after) = target(material, units_after, item.decimals);
+    let (planned, carries) = match material.per {
+        Per::Unit => (
+            (target_after - line_progress.planned).max(Decimal::ZERO),
+            false,
+        ),
+        Per::Order if line_progress.carried == 0 => (target_after, true),
+        Per::Order => (Decimal::ZERO, false),
+    };
+    let manual = !backflushed(material, item, work_center);
+    let (location, location_source) = match &material.supply_location {
+        Some(l) => (l.clone(), "supply location of the BOM line".to_string()),
+        None => (
+            work_center.location.clone(),
+            format!(
+                "machine location of work center {}",
+                work_center.work_center
+            ),
+        ),
+    };
+    Ok(PlannedLine {
+        line: material.line.clone(),
+        item: material.component.clone(),
+        description: item.description.clone(),
+        operation: material.operation,
+        on_hand: lookup.on_hand(&material.component, &location),
+        location,
+        location_source,
+        planned,
+        qty: if manual { Decimal::ZERO } else { planned },
+        line_scrap: Decimal::ZERO,
+        status: if manual {
+            LineStatus::Manual
+        } else {
+            LineStatus::Issue
+        },
+        overridden: false,
+        shortfall: Decimal::ZERO,
+        carries_order_qty: carries,
+        unit_cost: item.std_cost,
+        derivation: Derivation {
+            per: material.per,
+            qty: material.qty,
+            base: material.base,
+            scrap_factor: material.scrap_factor,
+            units_before,
+            units_after,
+            exact_after,
+            target_after,
+            prior_planned: line_progress.planned,
+            decimals: item.decimals,
+        },
+    })
+}
+
+/// Resolves an override key (line id, else item code) to the index of a line of the report.
+///
+/// # Errors
+/// No such line, or an item code on two lines.
+pub fn resolve_key(
+    order: &Order,
+    operation: i64,
+    lines: &[PlannedLine],
+    key: &str,
+) -> Result<usize, ReportError> {
+    if let Some(i) = lines.iter().position(|l| l.line == key) {
+        return Ok(i);
+    }
+    let matches: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.item == key)
+        .map(|(i, _)| i)
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(ReportError::UnknownLine {
+            key: key.to_string(),
+            order: order.order.clone(),
+            operation,
+        }),
+        many => Err(ReportError::AmbiguousKey {
+            key: key.to_string(),
+            lines: many
+                .iter()
+                .map(|&i| lines[i].line.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }),
+    }
+}
+
+fn apply_overrides(
+    order: &Order,
+    operation: i64,
+    lines: &mut [PlannedLine],
+    overrides: &[Override],
+    lookup: &dyn Lookup,
+) -> Result<(), ReportError> {
+    let mut seen: Vec<(usize, &'static str)> = Vec::new();
+    for o in overrides {
+        let i = resolve_key(order, operation, lines, &o.key)?;
+        let line = &mut lines[i];
+        if line.status == LineStatus::Manual {
+            return Err(ReportError::ManualOverride {
+                line: line.line.clone(),
+                item: line.item.clone(),
+            });
+        }
+        let kind = o.change.kind();
+        if seen.contains(&(i, kind)) {
+            return Err(ReportError::DuplicateOverride {
+                line: line.line.clone(),
+                kind,
+            });
+        }
+        let skipped = seen.iter().any(|&(j, k)| j == i && k == "skip");
+        let other = seen.iter().any(|&(j, _)| j == i);
+        if (kind == "skip" && other) || skipped {
+            return Err(ReportError::SkipWithOverride {
+                line: line.line.clone(),
+            });
+        }
+        seen.push((i, kind));
+        let decimals = line.derivation.decimals;
+        let bad = |reason: String| ReportError::BadOverride {
+            line: line.line.clone(),
+            reason,
+        };
+        match &o.change {
+            Change::Qty(q) | Change::LineScrap(q) => {
+                check_quantity(
+                    if kind == "quantity" {
+                        "override"
+                    } else {
+                        "line scrap"
+                    },
+                    *q,
+                    decimals,
+                )
+                .map_err(|e| bad(e.to_string()))?;
+                if let Change::Qty(q) = o.change {
+                    line.qty = q;
+                } else {
+                    line.line_scrap = *q;
+                }
+            }
+            Change::Location(l) => {
+                if !lookup.location_exists(l) {
+                    return Err(bad(format!("unknown location {l}")));
+                }
+                line.location.clone_from(l);
+                line.location_source = "override".to_string();
+                line.on_hand = lookup.on_hand(&line.item, l);
+            }
+            Change::Skip => {
+                line.qty = Decimal::ZERO;
+                line.status = LineStatus::Skipped;
+            }
+        }
+        line.overridden = true;
+    }
+    Ok(())
+}
+
+/// Marks lines that do not fit in what is on hand, taking lines of the same item and
+/// location in line order: a line is short when it does not fit in what the earlier issued
+/// lines left.
+fn assign_stock_status(lines: &mut [PlannedLine], lookup: &dyn Lookup, policy: NegativeStock) {
+    let mut left: HashMap<(String, String), Decimal> = HashMap::new();
+    for line in lines.iter_mut().filter(|l| l.status == LineStatus::Issue) {
+        let total = line.total();
+        if total.is_zero() {
+            continue;
+        }
+        let available = left
+            .entry((line.item.clone(), line.location.clone()))
+            .or_insert_with(|| lookup.on_hand(&line.item, &line.location));
+        if total <= *available || policy == NegativeStock::Allow {
+            *available -= total;
+        } else {
+            line.shortfall = total - (*available).max(Decimal::ZERO);
+            line.status = match policy {
+                NegativeStock::Block => LineStatus::Short,
+                _ => LineStatus::Deferred,
+            };
+        }
+    }
+}
+
+fn labor_line(
+    op: &OrderOperation,
+    progress: &Progress,
+    units: Decimal,
+    lookup: &dyn Lookup,
+) -> Result<LaborLine, ReportError> {
+    let work_center = lookup
+        .work_center(&op.work_center)
+        .ok_or_else(|| ReportError::UnknownWorkCenter(op.work_center.clone()))?;
+    let carries = progress
+        .operations
+        .get(&op.operation)
+        .is_none_or(|p| p.setup_carried == 0);
+    let setup_hours = if carries {
+        op.setup_hours
+    } else {
+        Decimal::ZERO
+    };
+    let run_hours = op.run_hours * units;
+    let hours = setup_hours + run_hours;
+    Ok(LaborLine {
+        operation: op.operation,
+        work_center: op.work_center.clone(),
+        setup_hours,
+        run_hours,
+        labor_cost: hours * work_center.labor_rate,
+        overhead_cost: hours * work_center.overhead_rate,
+        carries_setup: carries,
+    })
+}
+
+/// Standard value of one parent unit as it stands after `operation`: the per-unit materials
+/// and run hours of every operation up to it. Values scrap at an intermediate count point.
+fn rolled_cost(order: &Order, operation: i64, lookup: &dyn Lookup) -> Decimal {
+    let materials: Decimal = order
+        .materials
+        .iter()
+        .filter(|m| m.operation <= operation && m.per == Per::Unit)
+        .filter_map(|m| {
+            lookup
+                .item(&m.component)
+                .map(|i| m.qty * m.scrap_factor * i.std_cost / m.base)
+        })
+        .sum();
+    let labor: Decimal = order
+        .operations
+        .iter()
+        .filter(|o| o.operation <= operation)
+        .filter_map(|o| {
+            lookup
+                .work_center(&o.work_center)
+                .map(|w| o.run_hours * (w.labor_rate + w.overhead_rate))
+        })
+        .sum();
+    (materials + labor).round_dp(4)
+}
+
+/// The balanced journal of a report's own postings (deferred lines are journalled when they
+/// post from the exception queue).
+fn report_journal(plan: &ReportPlan) -> Vec<Posting> {
+    let issued: Decimal = plan
+        .lines
+        .iter()
+        .filter(|l| l.status == LineStatus::Issue)
+        .map(|l| l.total() * l.unit_cost)
+        .sum();
+    let labor: Decimal = plan.labor.iter().map(|l| l.labor_cost).sum();
+    let overhead: Decimal = plan.labor.iter().map(|l| l.overhead_cost).sum();
+    let received = plan
+        .receipt
+        .as_ref()
+        .map_or(Decimal::ZERO, |r| r.qty * r.unit_cost);
+    let scrapped = plan.scrap * plan.scrap_unit_value;
+    let mut journal = Vec::new();
+    Posting::pair(
+        &mut journal,
+        Account::Wip,
+        Account::RawMaterial,
+        issued,
+        "material issued",
+    );
+    Posting::pair(
+        &mut journal,
+        Account::Wip,
+        Account::LaborAbsorbed,
+        labor,
+        "labor absorbed",
+    );
+    Posting::pair(
+        &mut journal,
+        Account::Wip,
+        Account::OverheadAbsorbed,
+        overhead,
+        "overhead absorbed",
+    );
+    Posting::pair(
+        &mut journal,
+        Account::FinishedGoods,
+        Account::Wip,
+        received,
+        "finished goods received",
+    );
+    Posting::pair(
+        &mut journal,
+        Account::ScrapExpense,
+        Account::Wip,
+        scrapped,
+        "parent units scrapped",
+    );
+    journal
+}

@@ -1,0 +1,210 @@
+//! Master data: items, locations, work centers, BOMs and routings (SPEC §1).
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+/// What kind of part an item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemType {
+    Stock,
+    NonStock,
+    Phantom,
+}
+
+/// How units of an item are traced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tracking {
+    None,
+    Lot,
+    Serial,
+}
+
+/// What a location is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LocationKind {
+    Storage,
+    Machine,
+    Finished,
+}
+
+/// Whether a BOM line's quantity is per parent unit or per order (setup material).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Per {
+    Unit,
+    Order,
+}
+
+macro_rules! text_enum {
+    ($ty:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        impl $ty {
+            /// The word used in files, JSON and the store.
+            #[must_use]
+            pub fn as_str(self) -> &'static str {
+                match self { $($ty::$variant => $text),+ }
+            }
+            /// Parses the word of [`Self::as_str`].
+            #[must_use]
+            pub fn parse(text: &str) -> Option<Self> {
+                match text { $($text => Some($ty::$variant),)+ _ => None }
+            }
+            /// Every accepted word, for error messages.
+            #[must_use]
+            pub fn words() -> &'static str {
+                concat!($($text, " "),+).trim_ascii_end()
+            }
+        }
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+text_enum!(ItemType { Stock => "stock", NonStock => "non-stock", Phantom => "phantom" });
+text_enum!(Tracking { None => "none", Lot => "lot", Serial => "serial" });
+text_enum!(LocationKind { Storage => "storage", Machine => "machine", Finished => "finished" });
+text_enum!(Per { Unit => "unit", Order => "order" });
+
+/// A part number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub item: String,
+    pub description: String,
+    pub uom: String,
+    pub decimals: u32,
+    pub item_type: ItemType,
+    pub tracking: Tracking,
+    pub backflush: bool,
+    pub std_cost: Decimal,
+}
+
+impl Item {
+    /// Lot- or serial-tracked and non-stock items are always issued by hand.
+    #[must_use]
+    pub fn is_manual_issue(&self) -> bool {
+        self.item_type == ItemType::NonStock || self.tracking != Tracking::None
+    }
+}
+
+/// A place that holds stock.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Location {
+    pub location: String,
+    pub description: String,
+    pub kind: LocationKind,
+}
+
+/// A machine or cell, with its point-of-use location and standard rates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkCenter {
+    pub work_center: String,
+    pub description: String,
+    pub location: String,
+    pub labor_rate: Decimal,
+    pub overhead_rate: Decimal,
+    pub backflush: bool,
+}
+
+/// A bill of materials of one parent revision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bom {
+    pub parent: String,
+    pub revision: String,
+    pub base_qty: Decimal,
+    pub lines: Vec<BomLine>,
+}
+
+/// One component line of a BOM.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BomLine {
+    pub line: String,
+    pub component: String,
+    pub qty: Decimal,
+    pub per: Per,
+    pub scrap_pct: Decimal,
+    pub operation: Option<i64>,
+    pub backflush: Option<bool>,
+    pub supply_location: Option<String>,
+}
+
+/// The operations of one parent revision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Routing {
+    pub parent: String,
+    pub revision: String,
+    pub operations: Vec<RoutingOperation>,
+}
+
+/// One operation of a routing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoutingOperation {
+    pub operation: i64,
+    pub work_center: String,
+    pub setup_hours: Decimal,
+    pub run_hours: Decimal,
+    pub count_point: bool,
+}
+
+/// Orders revisions (and BOM line numbers) as numbers when both are numbers ("10" after
+/// "9"), else as text.
+#[must_use]
+pub fn compare_revisions(a: &str, b: &str) -> Ordering {
+    match (a.parse::<Decimal>(), b.parse::<Decimal>()) {
+        (Ok(x), Ok(y)) => x.cmp(&y).then_with(|| a.cmp(b)),
+        _ => a.cmp(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn revisions_compare_as_numbers_when_both_are_numbers() {
+        assert_eq!(compare_revisions("10", "9"), Ordering::Greater);
+        assert_eq!(compare_revisions("B", "A"), Ordering::Greater);
+        assert_eq!(compare_revisions("10", "A"), Ordering::Less);
+    }
+
+    #[test]
+    fn words_round_trip() {
+        assert_eq!(ItemType::parse("non-stock"), Some(ItemType::NonStock));
+        assert_eq!(ItemType::NonStock.as_str(), "non-stock");
+        assert_eq!(Per::words(), "unit order");
+        assert_eq!(Tracking::parse("batch"), None);
+    }
+}
+
+/// Master data held in memory: what an import validates against and releases orders from.
+#[derive(Debug, Clone, Default)]
+pub struct MasterData {
+    pub items: std::collections::HashMap<String, Item>,
+    pub locations: std::collections::HashMap<String, Location>,
+    pub work_centers: std::collections::HashMap<String, WorkCenter>,
+    /// BOMs by (parent, revision).
+    pub boms: std::collections::HashMap<(String, String), Bom>,
+    /// Routings by (parent, revision).
+    pub routings: std::collections::HashMap<(String, String), Routing>,
+}
+
+impl super::order::MasterView for MasterData {
+    fn item(&self, item: &str) -> Option<&Item> {
+        self.items.get(item)
+    }
+
+    fn bom(&self, parent: &str, revision: &str) -> Option<&Bom> {
+        self.boms.get(&(parent.to_string(), revision.to_string()))
+    }
+
+    fn latest_bom(&self, parent: &str) -> Option<&Bom> {
+        super::order::highest_revision(self.boms.values().filter(|b| b.parent == parent))
+    }
+
+    fn routing(&self, parent: &str, revision: &str) -> Option<&Routing> {
+        self.routings
+            .get(&(parent.to_string(), revision.to_string()))
+    }
+}

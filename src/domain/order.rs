@@ -1,0 +1,296 @@
+//! Production orders and their release: the snapshot of BOM and routing an order keeps, with
+//! phantoms exploded in place (SPEC §1 "Phantom explosion").
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use thiserror::Error;
+
+use super::master::{Bom, BomLine, Item, ItemType, Per, Routing, compare_revisions};
+
+/// A released production order with its own materials and operations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Order {
+    pub order: String,
+    pub item: String,
+    pub revision: String,
+    pub qty: Decimal,
+    pub due: Option<NaiveDate>,
+    pub completion_location: String,
+    pub operations: Vec<OrderOperation>,
+    pub materials: Vec<OrderMaterial>,
+}
+
+/// One operation of a released order, in routing sequence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderOperation {
+    pub operation: i64,
+    pub work_center: String,
+    pub setup_hours: Decimal,
+    pub run_hours: Decimal,
+    /// Already effective: the last operation is always a count point.
+    pub count_point: bool,
+}
+
+/// One material line of a released order. For a line exploded from a phantom, `qty` is the
+/// product of the quantities along the path and `base` the product of the base quantities,
+/// so that the requirement is computed with a single division.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderMaterial {
+    /// The BOM line number, or the path ("2.1") for a line exploded from a phantom.
+    pub line: String,
+    pub component: String,
+    pub qty: Decimal,
+    pub base: Decimal,
+    pub per: Per,
+    /// `(1+s1)(1+s2)…`: the compounded scrap allowance as a factor.
+    pub scrap_factor: Decimal,
+    pub operation: i64,
+    /// The BOM line's flag (blank = `None`).
+    pub bom_backflush: Option<bool>,
+    /// A lead's explicit value on the order line.
+    pub order_backflush: Option<bool>,
+    pub supply_location: Option<String>,
+}
+
+/// Why an order cannot be released.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ReleaseError {
+    #[error("item {item} revision {revision} has no routing")]
+    NoRouting { item: String, revision: String },
+    #[error(
+        "BOM line {line} of {parent} revision {revision} is consumed at operation {operation}, which the routing does not have"
+    )]
+    UnknownOperation {
+        parent: String,
+        revision: String,
+        line: String,
+        operation: i64,
+    },
+    #[error("phantom {phantom} (BOM line {line}) has no BOM")]
+    PhantomWithoutBom { phantom: String, line: String },
+    #[error("unknown item {item} on BOM line {line}")]
+    UnknownItem { item: String, line: String },
+    #[error("BOM cycle: {0}")]
+    Cycle(String),
+}
+
+/// What release reads: items, the parent's BOM and routing, and the BOMs of phantoms.
+pub trait MasterView {
+    fn item(&self, item: &str) -> Option<&Item>;
+    fn bom(&self, parent: &str, revision: &str) -> Option<&Bom>;
+    /// The highest revision of `parent`'s BOMs (SPEC: numbers compare as numbers).
+    fn latest_bom(&self, parent: &str) -> Option<&Bom>;
+    fn routing(&self, parent: &str, revision: &str) -> Option<&Routing>;
+}
+
+/// Picks the highest revision among `boms`.
+pub fn highest_revision<'a>(boms: impl Iterator<Item = &'a Bom>) -> Option<&'a Bom> {
+    boms.max_by(|a, b| compare_revisions(&a.revision, &b.revision))
+}
+
+/// The operations and materials an order takes at release.
+///
+/// # Errors
+/// A missing routing, a BOM line at an operation the routing lacks, a phantom without a BOM,
+/// an unknown component, or a cycle through phantoms.
+pub fn release(
+    master: &dyn MasterView,
+    item: &str,
+    revision: &str,
+) -> Result<(Vec<OrderOperation>, Vec<OrderMaterial>), ReleaseError> {
+    let routing = master
+        .routing(item, revision)
+        .ok_or_else(|| ReleaseError::NoRouting {
+            item: item.to_string(),
+            revision: revision.to_string(),
+        })?;
+    let mut ops = routing.operations.clone();
+    ops.sort_by_key(|o| o.operation);
+    let last = ops.len().saturating_sub(1);
+    let operations: Vec<OrderOperation> = ops
+        .into_iter()
+        .enumerate()
+        .map(|(i, o)| OrderOperation {
+            operation: o.operation,
+            work_center: o.work_center,
+            setup_hours: o.setup_hours,
+            run_hours: o.run_hours,
+            count_point: o.count_point || i == last,
+        })
+        .collect();
+    let first_op = operations.first().map_or(0, |o| o.operation);
+
+    let mut materials = Vec::new();
+    if let Some(bom) = master.bom(item, revision) {
+        for line in sorted_lines(bom) {
+            let operation = line.operation.unwrap_or(first_op);
+            if !operations.iter().any(|o| o.operation == operation) {
+                return Err(ReleaseError::UnknownOperation {
+                    parent: item.to_string(),
+                    revision: revision.to_string(),
+                    line: line.line.clone(),
+                    operation,
+                });
+            }
+            let path = Path {
+                line: line.line.clone(),
+                qty: line.qty,
+                base: bom.base_qty,
+                scrap_factor: Decimal::ONE + line.scrap_pct / Decimal::ONE_HUNDRED,
+                supply_location: line.supply_location.clone(),
+                chain: vec![item.to_string()],
+            };
+            explode(master, line, &path, operation, &mut materials)?;
+        }
+    }
+    Ok((operations, materials))
+}
+
+/// What has accumulated along the path from the order's BOM down to a line.
+struct Path {
+    line: String,
+    qty: Decimal,
+    base: Decimal,
+    scrap_factor: Decimal,
+    supply_location: Option<String>,
+    chain: Vec<String>,
+}
+
+fn explode(
+    master: &dyn MasterView,
+    line: &BomLine,
+    path: &Path,
+    operation: i64,
+    out: &mut Vec<OrderMaterial>,
+) -> Result<(), ReleaseError> {
+    let component = master
+        .item(&line.component)
+        .ok_or_else(|| ReleaseError::UnknownItem {
+            item: line.component.clone(),
+            line: path.line.clone(),
+        })?;
+    if component.item_type != ItemType::Phantom {
+        out.push(OrderMaterial {
+            line: path.line.clone(),
+            component: line.component.clone(),
+            qty: path.qty,
+            base: if line.per == Per::Order {
+                Decimal::ONE
+            } else {
+                path.base
+            },
+            per: line.per,
+            scrap_factor: path.scrap_factor,
+            operation,
+            bom_backflush: line.backflush,
+            order_backflush: None,
+            supply_location: path.supply_location.clone(),
+        });
+        return Ok(());
+    }
+    if path.chain.contains(&line.component) {
+        let mut names = path.chain.clone();
+        names.push(line.component.clone());
+        return Err(ReleaseError::Cycle(names.join(" → ")));
+    }
+    let bom =
+        master
+            .latest_bom(&line.component)
+            .ok_or_else(|| ReleaseError::PhantomWithoutBom {
+                phantom: line.component.clone(),
+                line: path.line.clone(),
+            })?;
+    let mut chain = path.chain.clone();
+    chain.push(line.component.clone());
+    for child in sorted_lines(bom) {
+        let child_path = Path {
+            line: format!("{}.{}", path.line, child.line),
+            qty: if child.per == Per::Order {
+                child.qty
+            } else {
+                path.qty * child.qty
+            },
+            base: path.base * bom.base_qty,
+            scrap_factor: path.scrap_factor
+                * (Decimal::ONE + child.scrap_pct / Decimal::ONE_HUNDRED),
+            supply_location: child
+                .supply_location
+                .clone()
+                .or_else(|| path.supply_location.clone()),
+            chain: chain.clone(),
+        };
+        explode(master, child, &child_path, operation, out)?;
+    }
+    Ok(())
+}
+
+fn sorted_lines(bom: &Bom) -> Vec<&BomLine> {
+    let mut lines: Vec<&BomLine> = bom.lines.iter().collect();
+    lines.sort_by(|a, b| compare_revisions(&a.line, &b.line));
+    lines
+}
+
+/// Finds a cycle in the parent → component graph of all BOMs; returns its path
+/// (`A → B → A`).
+#[must_use]
+pub fn find_cycle(edges: &HashMap<String, Vec<String>>) -> Option<Vec<String>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        Visiting,
+        Done,
+    }
+    fn visit(
+        node: &str,
+        edges: &HashMap<String, Vec<String>>,
+        marks: &mut HashMap<String, Mark>,
+        stack: &mut Vec<String>,
+    ) -> Option<Vec<String>> {
+        match marks.get(node) {
+            Some(Mark::Done) => return None,
+            Some(Mark::Visiting) => {
+                let start = stack.iter().position(|n| n == node).unwrap_or(0);
+                let mut cycle = stack[start..].to_vec();
+                cycle.push(node.to_string());
+                return Some(cycle);
+            }
+            None => {}
+        }
+        marks.insert(node.to_string(), Mark::Visiting);
+        stack.push(node.to_string());
+        for next in edges.get(node).into_iter().flatten() {
+            if let Some(cycle) = visit(next, edges, marks, stack) {
+                return Some(cycle);
+            }
+        }
+        stack.pop();
+        marks.insert(node.to_string(), Mark::Done);
+        None
+    }
+    let mut roots: Vec<&String> = edges.keys().collect();
+    roots.sort();
+    let mut marks = HashMap::new();
+    roots
+        .into_iter()
+        .find_map(|root| visit(root, edges, &mut marks, &mut Vec::new()))
+}
+
+/// Sort key helper so callers can order materials by line number.
+#[must_use]
+pub fn compare_lines(a: &str, b: &str) -> Ordering {
+    let mut xs = a.split('.');
+    let mut ys = b.split('.');
+    loop {
+        match (xs.next(), ys.next()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) => match compare_revisions(x, y) {
+                Ordering::Equal => {}
+                other => return other,
+            },
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! Variance of an order (SPEC §2 "Variance per order"): the standard quantity the cumulative
+//! rule gives for the units reported so far against what was actually issued.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use super::backflush::{Progress, covering_count_point, standard_qty};
+use super::master::Item;
+use super::order::Order;
+
+/// One material line of the variance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VarianceLine {
+    pub line: String,
+    pub item: String,
+    pub standard_qty: Decimal,
+    pub actual_qty: Decimal,
+    pub pending_qty: Decimal,
+    pub qty_variance: Decimal,
+    pub cost_variance: Decimal,
+    pub unit_cost: Decimal,
+}
+
+/// The variance of a whole order; costs are material costs at standard.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variance {
+    pub order: String,
+    pub lines: Vec<VarianceLine>,
+    pub expected_cost: Decimal,
+    pub actual_cost: Decimal,
+    pub variance: Decimal,
+}
+
+/// What the store knows of one line: issued so far (net of reversals, with overrides, line
+/// scrap and lead adjustments) and open exceptions.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct LineActuals {
+    pub issued: Decimal,
+    pub pending: Decimal,
+}
+
+/// Computes the variance of `order`.
+#[must_use]
+pub fn variance(
+    order: &Order,
+    progress: &Progress,
+    actuals: &HashMap<String, LineActuals>,
+    item: &dyn Fn(&str) -> Option<Item>,
+) -> Variance {
+    let mut lines = Vec::new();
+    for material in &order.materials {
+        let (decimals, unit_cost) =
+            item(&material.component).map_or((0, Decimal::ZERO), |i| (i.decimals, i.std_cost));
+        let units = covering_count_point(order, material.operation)
+            .and_then(|cp| progress.operations.get(&cp))
+            .map_or(Decimal::ZERO, |p| p.units());
+        let carried = progress
+            .lines
+            .get(&material.line)
+            .is_some_and(|p| p.carried > 0);
+        let standard = standard_qty(material, units, carried, decimals);
+        let actual = actuals.get(&material.line).copied().unwrap_or_default();
+        let qty_variance = actual.issued - standard;
+        lines.push(VarianceLine {
+            line: material.line.clone(),
+            item: material.component.clone(),
+            standard_qty: standard,
+            actual_qty: actual.issued,
+            pending_qty: actual.pending,
+            qty_variance,
+            cost_variance: qty_variance * unit_cost,
+            unit_cost,
+        });
+    }
+    let expected_cost: Decimal = lines.iter().map(|l| l.standard_qty * l.unit_cost).sum();
+    let actual_cost: Decimal = lines.iter().map(|l| l.actual_qty * l.unit_cost).sum();
+    Variance {
+        order: order.order.clone(),
+        lines,
+        expected_cost,
+        actual_cost,
+        variance: actual_cost - expected_cost,
+    }
+}

@@ -1,0 +1,24 @@
+//! backflush — the shop-floor terminal for postproduction issuing.
+//!
+//! Layers, one direction: [`domain`] (pure rules) ← [`store`] (SQLite, transactions) ←
+//! [`service`] (use cases, shared by both faces) ← [`cli`] and [`tui`].
+//!
+//! | module | holds |
+//! | --- | --- |
+//! | [`domain`] | master data, order release, the backflush calculation, variance, journal rules |
+//! | [`store`] | schema and migrations, repositories, the posting transactions |
+//! | [`import`] | the CSV import of SPEC §5 |
+//! | [`service`] | use cases, permissions, JSON views |
+//! | [`cli`] | the command line of SPEC §4 |
+//! | [`tui`] | the full-screen terminal |
+//! | [`app`] | starting the terminal (and the demo plant) |
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod import;
+pub mod service;
+pub mod store;
+pub mod tui;

@@ -1,0 +1,35 @@
+//! The `backflush` binary: parse the command line, then run the terminal or a command.
+
+use std::process::ExitCode;
+
+use backflush::cli::{self, Cli, Command, Failure};
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let outcome = match &cli.command {
+        None | Some(Command::Tui) => backflush::app::run_terminal(&cli),
+        Some(Command::Demo { no_tui }) => backflush::app::run_demo(&cli, *no_tui),
+        Some(command) => cli::run(&cli, command),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("error: {}", failure.message());
+            ExitCode::from(u8::try_from(failure.exit_code()).unwrap_or(1))
+        }
+    }
+}
+
+// Keep the Failure type in scope for readers of main: every command ends in Ok or a Failure.
+#[allow(dead_code)]
+fn _exit_codes(f: &Failure) -> i32 {
+    f.exit_code()
+}

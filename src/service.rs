@@ -1,0 +1,572 @@
+//! Use cases: what the command line and the terminal both call. One engine, two faces.
+//!
+//! A service call reads what the engine needs from the store, runs the pure calculation and
+//! hands the result to the store to write in one transaction. Authorisation (SPEC §6) is
+//! checked here, before anything is written.
+
+pub mod auth;
+pub mod view;
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+use rust_decimal::Decimal;
+use thiserror::Error;
+
+use crate::config::Config;
+use crate::domain::backflush::{
+    self, Change, Lookup, NegativeStock, ReportError, ReportPlan, ReportRequest,
+};
+use crate::domain::journal::{AccountNames, inventory_account};
+use crate::domain::master::{Item, LocationKind, WorkCenter};
+use crate::domain::order::Order;
+use crate::domain::qty::canonical;
+use crate::domain::variance::{self, Variance};
+use crate::import::{self, ImportError, ImportSummary};
+use crate::store::post::{Deferred, ExceptionRow, Reversal};
+use crate::store::queries::BalanceRow;
+use crate::store::{self, Stamp, Store, StoreError};
+use auth::{Action, Role};
+
+/// Why a service call was refused or failed. The message is one sentence naming the input.
+#[derive(Debug, Error)]
+pub enum ServiceError {
+    #[error(transparent)]
+    Report(#[from] ReportError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    #[error("{0}")]
+    Refused(String),
+    #[error("{user} ({role}) may not {action}; it needs the role {needs}")]
+    Forbidden {
+        user: String,
+        role: String,
+        action: &'static str,
+        needs: String,
+    },
+}
+
+/// Result of a service call.
+pub type Result<T, E = ServiceError> = std::result::Result<T, E>;
+
+/// Who is at the terminal: a badge with its PIN, and an approving lead where one signed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Credentials {
+    pub badge: Option<String>,
+    pub pin: Option<String>,
+    pub approver: Option<(String, String)>,
+}
+
+/// A posted report as the caller sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Posted {
+    pub report_id: i64,
+    /// The JSON of the first posting with this key.
+    pub json: String,
+    /// True when the key had been posted before and nothing new was posted.
+    pub repeated: bool,
+    pub deferred: Vec<Deferred>,
+}
+
+/// The application's services over one store.
+pub struct Service {
+    store: Store,
+    config: Config,
+    terminal: String,
+    accounts: AccountNames,
+}
+
+static KEY_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// A new idempotency key, unique per terminal, process and call.
+#[must_use]
+pub fn new_idempotency_key(terminal: &str) -> String {
+    let nanos = Utc::now().timestamp_nanos_opt().unwrap_or_default();
+    let n = KEY_COUNTER.fetch_add(1, Ordering::Relaxed);
+    format!("{terminal}-{}-{nanos:x}-{n}", std::process::id())
+}
+
+impl Service {
+    /// Opens the store at `path` with `config`.
+    ///
+    /// # Errors
+    /// The store cannot be opened.
+    pub fn open(config: Config, path: &Path) -> Result<Self> {
+        let store = Store::open(path, config.synchronous())?;
+        Ok(Self::with_store(store, config))
+    }
+
+    /// A service over an already open store.
+    #[must_use]
+    pub fn with_store(store: Store, config: Config) -> Self {
+        let terminal = config.terminal_id();
+        let accounts = config.accounts();
+        Service {
+            store,
+            config,
+            terminal,
+            accounts,
+        }
+    }
+
+    #[must_use]
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    #[must_use]
+    pub fn terminal(&self) -> &str {
+        &self.terminal
+    }
+
+    /// Read access for queries the UI runs.
+    #[must_use]
+    pub fn conn(&self) -> &Connection {
+        self.store.conn()
+    }
+
+    /// Who is posting: the stamp, and the role (`None` while no users exist: the terminal
+    /// runs open). A lead's approval is checked and recorded when given.
+    ///
+    /// # Errors
+    /// Unknown badge, wrong PIN, locked badge, an approver who is not a lead.
+    pub fn identify(&mut self, who: &Credentials, action: Action) -> Result<(Stamp, Option<Role>)> {
+        let now = Utc::now();
+        let mut stamp = Stamp {
+            at: now,
+            terminal: self.terminal.clone(),
+            user: self.terminal.clone(),
+            approver: None,
+        };
+        if store::master::user_count(self.store.conn())? == 0 {
+            stamp.user = who.badge.clone().unwrap_or_else(|| self.terminal.clone());
+            return Ok((stamp, None));
+        }
+        let Some(badge) = who.badge.as_deref() else {
+            return Err(ServiceError::Refused(format!(
+                "users exist, so to {} give --user BADGE (PIN in BACKFLUSH_PIN)",
+                action.describe()
+            )));
+        };
+        let role = self.check_pin(badge, who.pin.as_deref(), now)?;
+        stamp.user = badge.to_string();
+        if let Some((lead, pin)) = &who.approver {
+            let lead_role = self.check_pin(lead, Some(pin), now)?;
+            if !Action::LeadApproval.roles().contains(&lead_role) {
+                return Err(forbidden(lead, lead_role, Action::LeadApproval));
+            }
+            stamp.approver = Some(lead.clone());
+        }
+        Ok((stamp, Some(role)))
+    }
+
+    /// The stamp of a posting by `who`, checking that they may do `action` (an operator may
+    /// do a lead's action with a lead's approval).
+    ///
+    /// # Errors
+    /// As [`Self::identify`], or a role that may not.
+    pub fn authorize(&mut self, who: &Credentials, action: Action) -> Result<Stamp> {
+        let (stamp, role) = self.identify(who, action)?;
+        let Some(role) = role else { return Ok(stamp) };
+        if action.roles().contains(&role)
+            || (action == Action::LeadApproval
+                && role == Role::Operator
+                && stamp.approver.is_some())
+        {
+            return Ok(stamp);
+        }
+        Err(forbidden(&stamp.user, role, action))
+    }
+
+    fn check_pin(&mut self, badge: &str, pin: Option<&str>, now: DateTime<Utc>) -> Result<Role> {
+        let user = store::master::user(self.store.conn(), badge)?
+            .ok_or_else(|| ServiceError::Refused(format!("badge {badge} is not a known user")))?;
+        if let Some(until) = user
+            .locked_until
+            .as_deref()
+            .and_then(|u| DateTime::parse_from_rfc3339(u).ok())
+            && until > now
+        {
+            return Err(ServiceError::Refused(format!(
+                "badge {badge} is locked after too many wrong PINs until {}",
+                until.with_timezone(&Utc).format("%H:%M UTC")
+            )));
+        }
+        let Some(pin) = pin else {
+            return Err(ServiceError::Refused(format!(
+                "badge {badge} needs its PIN (BACKFLUSH_PIN)"
+            )));
+        };
+        let ok = auth::verify_pin(pin, &user.pin_hash);
+        let lock = (!ok && user.failed_pins + 1 >= i64::from(self.config.policy.lockout_attempts))
+            .then(|| {
+                (now + chrono::Duration::minutes(i64::from(self.config.policy.lockout_minutes)))
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            });
+        self.store
+            .write(|tx| store::master::record_pin_attempt(tx, badge, ok, lock.as_deref()))?;
+        if !ok {
+            return Err(ServiceError::Refused(format!(
+                "wrong PIN for badge {badge}"
+            )));
+        }
+        Role::parse(&user.role)
+            .ok_or_else(|| ServiceError::Refused(format!("badge {badge} has an unknown role")))
+    }
+
+    /// Imports the CSV files of `dir` (SPEC §5).
+    ///
+    /// # Errors
+    /// A bad row, named; nothing is written.
+    pub fn import(&mut self, dir: &Path, who: &Credentials) -> Result<ImportSummary> {
+        let stamp = self.authorize(who, Action::Administer)?;
+        let accounts = self.accounts.clone();
+        Ok(import::import_dir(&mut self.store, dir, &stamp, &accounts)?)
+    }
+
+    /// What a report would post, without posting.
+    ///
+    /// # Errors
+    /// Unknown order or operation, bad quantities or overrides, over-reporting.
+    pub fn preview(&self, order: &str, request: &ReportRequest) -> Result<ReportPlan> {
+        let (order, progress) = load_order(self.store.conn(), order)?;
+        let lookup = Prefetched::load(self.store.conn(), &order, request)?;
+        Ok(backflush::plan(
+            &order,
+            &progress,
+            request,
+            &lookup,
+            &self.config.policy(),
+        )?)
+    }
+
+    /// Posts a report in one transaction; a key posted before returns its first result.
+    ///
+    /// # Errors
+    /// As [`Self::preview`], plus shortage under `block`, and permissions.
+    pub fn report(
+        &mut self,
+        order_id: &str,
+        request: &ReportRequest,
+        key: Option<&str>,
+        who: &Credentials,
+    ) -> Result<Posted> {
+        let key = key.map_or_else(|| new_idempotency_key(&self.terminal), str::to_string);
+        let (stamp, role) = self.identify(who, Action::Report)?;
+        if let Some(role) = role
+            && !Action::Report.roles().contains(&role)
+        {
+            return Err(forbidden(&stamp.user, role, Action::Report));
+        }
+        // Open terminals, leads and admins, and operators with a lead's approval may override
+        // beyond the tolerance.
+        let may_override = role.is_none_or(|r| Action::LeadApproval.roles().contains(&r))
+            || stamp.approver.is_some();
+        let tolerance = self.config.policy.override_tolerance_pct;
+        let policy = self.config.policy();
+        let accounts = self.accounts.clone();
+        self.store.write(|tx| -> Result<Posted> {
+            // Read again inside the write transaction: another terminal may have posted since.
+            if let Some((report_id, json)) = store::post::report_by_key(tx, &key)? {
+                return Ok(Posted { report_id, json, repeated: true, deferred: Vec::new() });
+            }
+            let (order, progress) = load_order(tx, order_id)?;
+            let lookup = Prefetched::load(tx, &order, request)?;
+            let plan = backflush::plan(&order, &progress, request, &lookup, &policy)?;
+            if !may_override && let Some(line) = large_override(&plan, tolerance) {
+                return Err(ServiceError::Refused(format!(
+                    "the override of line {} ({}) differs from planned {} by more than {}%; it needs a lead's badge and PIN (--approver)",
+                    line.line,
+                    line.item,
+                    canonical(line.planned),
+                    canonical(tolerance)
+                )));
+            }
+            if policy.negative_stock == NegativeStock::Block {
+                let short: Vec<String> = plan
+                    .short_lines()
+                    .map(|l| {
+                        format!(
+                            "line {} {} needs {} at {}, {} on hand",
+                            l.line,
+                            l.item,
+                            canonical(l.total()),
+                            l.location,
+                            canonical(l.on_hand)
+                        )
+                    })
+                    .collect();
+                if !short.is_empty() {
+                    return Err(ReportError::Blocked(short.join("; ")).into());
+                }
+            }
+            let (report_id, deferred) = store::post::insert_report(tx, &key, &plan, &stamp, &accounts)?;
+            let json = view::report_json(&plan, Some(report_id)).to_string();
+            store::post::set_report_result(tx, report_id, &json)?;
+            Ok(Posted { report_id, json, repeated: false, deferred })
+        })
+    }
+
+    /// Reverses a posted report once, with a reason.
+    ///
+    /// # Errors
+    /// Unknown or already reversed report, an empty reason, permissions.
+    pub fn reverse(&mut self, report_id: i64, reason: &str, who: &Credentials) -> Result<Reversal> {
+        if reason.trim().is_empty() {
+            return Err(ServiceError::Refused(
+                "a reversal needs a reason (--reason)".into(),
+            ));
+        }
+        let stamp = self.authorize(who, Action::LeadApproval)?;
+        let accounts = self.accounts.clone();
+        Ok(self.store.write(|tx| {
+            store::post::reverse_report(tx, report_id, reason.trim(), &stamp, &accounts)
+        })?)
+    }
+
+    /// Moves stock; retries the open exceptions of the destination.
+    ///
+    /// # Errors
+    /// Unknown item or location, a bad quantity, not enough stock at `from`.
+    pub fn transfer(
+        &mut self,
+        item: &str,
+        qty: Decimal,
+        from: &str,
+        to: &str,
+        who: &Credentials,
+    ) -> Result<Vec<ExceptionRow>> {
+        let conn = self.store.conn();
+        let it = store::master::item(conn, item)?
+            .ok_or_else(|| ServiceError::Refused(format!("unknown item {item}")))?;
+        for l in [from, to] {
+            if !store::master::location_exists(conn, l)? {
+                return Err(ServiceError::Refused(format!("unknown location {l}")));
+            }
+        }
+        if from == to {
+            return Err(ServiceError::Refused(format!(
+                "transfer from {from} to itself"
+            )));
+        }
+        if qty <= Decimal::ZERO {
+            return Err(ServiceError::Refused(format!(
+                "transfer quantity {} must be greater than zero",
+                canonical(qty)
+            )));
+        }
+        backflush::check_quantity("transfer", qty, it.decimals)?;
+        let stamp = self.authorize(who, Action::Handle)?;
+        let accounts = self.accounts.clone();
+        let kinds = self.location_kinds()?;
+        let account_of =
+            |l: &str| inventory_account(kinds.get(l).copied().unwrap_or(LocationKind::Storage));
+        Ok(self.store.write(|tx| {
+            store::post::transfer(tx, item, qty, from, to, &stamp, &accounts, &account_of)
+        })?)
+    }
+
+    fn location_kinds(&self) -> Result<HashMap<String, LocationKind>> {
+        Ok(store::master::load_all(self.store.conn())?
+            .locations
+            .into_iter()
+            .map(|(k, l)| (k, l.kind))
+            .collect())
+    }
+
+    /// Non-zero balances.
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn stock(&self, location: Option<&str>, item: Option<&str>) -> Result<Vec<BalanceRow>> {
+        Ok(store::queries::balances(self.store.conn(), location, item)?)
+    }
+
+    /// The exception queue, oldest first.
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn exceptions(&self, open_only: bool) -> Result<Vec<ExceptionRow>> {
+        Ok(store::post::exceptions(self.store.conn(), open_only, None)?)
+    }
+
+    /// Retries every open exception, oldest first.
+    ///
+    /// # Errors
+    /// Permissions; the store fails.
+    pub fn retry_exceptions(&mut self, who: &Credentials) -> Result<Vec<ExceptionRow>> {
+        let stamp = self.authorize(who, Action::Handle)?;
+        let accounts = self.accounts.clone();
+        Ok(self
+            .store
+            .write(|tx| store::post::retry_exceptions(tx, None, &stamp, &accounts))?)
+    }
+
+    /// The variance of an order.
+    ///
+    /// # Errors
+    /// Unknown order; the store fails.
+    pub fn variance(&self, order_id: &str) -> Result<Variance> {
+        let conn = self.store.conn();
+        let (order, progress) = load_order(conn, order_id)?;
+        let actuals = store::queries::line_actuals(conn, order_id)?;
+        let items = load_items(conn, order.materials.iter().map(|m| m.component.as_str()))?;
+        Ok(variance::variance(&order, &progress, &actuals, &|code| {
+            items.get(code).cloned()
+        }))
+    }
+
+    /// Problems `verify` finds; empty when every balance equals its ledger and every journal
+    /// entry balances.
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn verify(&self) -> Result<Vec<String>> {
+        Ok(store::queries::verify(self.store.conn())?)
+    }
+
+    /// Work centers, for the terminal's picker.
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn work_centers(&self) -> Result<Vec<WorkCenter>> {
+        Ok(store::master::work_centers(self.store.conn())?)
+    }
+
+    /// A released order with its progress.
+    ///
+    /// # Errors
+    /// Unknown order; the store fails.
+    pub fn order(&self, order_id: &str) -> Result<(Order, backflush::Progress)> {
+        load_order(self.store.conn(), order_id)
+    }
+}
+
+fn forbidden(user: &str, role: Role, action: Action) -> ServiceError {
+    ServiceError::Forbidden {
+        user: user.to_string(),
+        role: role.as_str().to_string(),
+        action: action.describe(),
+        needs: action
+            .roles()
+            .iter()
+            .map(|r| r.as_str())
+            .collect::<Vec<_>>()
+            .join(" or "),
+    }
+}
+
+/// The first overridden line whose issue differs from planned by more than `tolerance_pct`.
+fn large_override(plan: &ReportPlan, tolerance_pct: Decimal) -> Option<&backflush::PlannedLine> {
+    let tolerance = tolerance_pct / Decimal::ONE_HUNDRED;
+    plan.lines
+        .iter()
+        .filter(|l| l.overridden)
+        .find(|l| (l.total() - l.planned).abs() > l.planned * tolerance)
+}
+
+fn load_order(conn: &Connection, order_id: &str) -> Result<(Order, backflush::Progress)> {
+    store::orders::load_order(conn, order_id)?
+        .ok_or_else(|| ServiceError::Refused(format!("order {order_id} does not exist")))
+}
+
+fn load_items<'a>(
+    conn: &Connection,
+    codes: impl Iterator<Item = &'a str>,
+) -> Result<HashMap<String, Item>> {
+    let mut items = HashMap::new();
+    for code in codes {
+        if !items.contains_key(code)
+            && let Some(item) = store::master::item(conn, code)?
+        {
+            items.insert(code.to_string(), item);
+        }
+    }
+    Ok(items)
+}
+
+/// The master data and balances one calculation needs, read up front so the engine stays
+/// pure.
+struct Prefetched {
+    items: HashMap<String, Item>,
+    work_centers: HashMap<String, WorkCenter>,
+    locations: HashSet<String>,
+    stock: HashMap<(String, String), Decimal>,
+}
+
+impl Prefetched {
+    fn load(conn: &Connection, order: &Order, request: &ReportRequest) -> Result<Self> {
+        let items = load_items(
+            conn,
+            std::iter::once(order.item.as_str())
+                .chain(order.materials.iter().map(|m| m.component.as_str())),
+        )?;
+        let mut work_centers = HashMap::new();
+        for op in &order.operations {
+            if !work_centers.contains_key(&op.work_center)
+                && let Some(wc) = store::master::work_center(conn, &op.work_center)?
+            {
+                work_centers.insert(op.work_center.clone(), wc);
+            }
+        }
+        let mut locations = HashSet::new();
+        for o in &request.overrides {
+            if let Change::Location(l) = &o.change
+                && store::master::location_exists(conn, l)?
+            {
+                locations.insert(l.clone());
+            }
+        }
+        let mut stock = HashMap::new();
+        for m in &order.materials {
+            let default = m.supply_location.clone().or_else(|| {
+                order
+                    .operations
+                    .iter()
+                    .find(|o| o.operation == m.operation)
+                    .and_then(|o| work_centers.get(&o.work_center))
+                    .map(|w: &WorkCenter| w.location.clone())
+            });
+            for l in default.iter().chain(locations.iter()) {
+                let key = (m.component.clone(), l.clone());
+                if !stock.contains_key(&key) {
+                    let qty = store::post::balance(conn, &m.component, l)?;
+                    stock.insert(key, qty);
+                }
+            }
+        }
+        Ok(Prefetched {
+            items,
+            work_centers,
+            locations,
+            stock,
+        })
+    }
+}
+
+impl Lookup for Prefetched {
+    fn item(&self, item: &str) -> Option<&Item> {
+        self.items.get(item)
+    }
+
+    fn work_center(&self, work_center: &str) -> Option<&WorkCenter> {
+        self.work_centers.get(work_center)
+    }
+
+    fn location_exists(&self, location: &str) -> bool {
+        self.locations.contains(location)
+            || self.work_centers.values().any(|w| w.location == location)
+    }
+
+    fn on_hand(&self, item: &str, location: &str) -> Decimal {
+        self.stock
+            .get(&(item.to_string(), location.to_string()))
+            .copied()
+            .unwrap_or_default()
+    }
+}

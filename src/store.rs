@@ -1,0 +1,272 @@
+//! The SQLite store: the only place with SQL.
+//!
+//! - **Open.** Every connection sets WAL, foreign keys, a busy timeout and the configured
+//!   `synchronous`; then the append-only [`schema::MIGRATIONS`] run in one transaction. A
+//!   store whose `user_version` is newer than this binary knows is refused.
+//! - **Transactions.** Every write that belongs together runs in one IMMEDIATE transaction
+//!   ([`Store::write`]), so two terminals on one file serialise instead of failing half-way.
+//! - **Ledger.** `movements` is append-only (triggers refuse UPDATE and DELETE); `balances`
+//!   is maintained in the same transaction as the movements, never summed on the hot path.
+//! - **Quantities** are canonical decimal TEXT through [`Dec`]; timestamps RFC 3339 UTC TEXT.
+
+pub mod master;
+pub mod orders;
+pub mod post;
+pub mod queries;
+pub mod schema;
+
+use std::path::Path;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rust_decimal::Decimal;
+use thiserror::Error;
+
+use crate::domain::qty::canonical;
+
+/// A failure of the store.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("store error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error(
+        "the store {path} was written by a newer backflush (schema version {found}; this program knows up to {known}); use a newer program"
+    )]
+    NewerSchema {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+    #[error("{0}")]
+    Refused(String),
+    #[error("the store holds a bad value: {0}")]
+    Corrupt(String),
+}
+
+/// Result of the store.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A decimal stored as canonical TEXT (rust_decimal and rusqlite are both foreign crates).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Dec(pub Decimal);
+
+impl ToSql for Dec {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(canonical(self.0)))
+    }
+}
+
+impl FromSql for Dec {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        match value {
+            ValueRef::Text(t) => std::str::from_utf8(t)
+                .ok()
+                .and_then(|s| s.parse::<Decimal>().ok())
+                .map(Dec)
+                .ok_or(FromSqlError::InvalidType),
+            ValueRef::Integer(i) => Ok(Dec(Decimal::from(i))),
+            _ => Err(FromSqlError::InvalidType),
+        }
+    }
+}
+
+/// Who and when: stamped on every movement, report and journal entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stamp {
+    pub at: DateTime<Utc>,
+    pub terminal: String,
+    pub user: String,
+    pub approver: Option<String>,
+}
+
+impl Stamp {
+    /// The time as RFC 3339 UTC text.
+    #[must_use]
+    pub fn at_text(&self) -> String {
+        self.at.to_rfc3339_opts(SecondsFormat::Micros, true)
+    }
+}
+
+/// `synchronous` of SPEC §7.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Synchronous {
+    #[default]
+    Normal,
+    Full,
+}
+
+/// An open store.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) and migrates the store at `path`.
+    ///
+    /// # Errors
+    /// The file cannot be opened, or was written by a newer program.
+    pub fn open(path: &Path, synchronous: Synchronous) -> Result<Self> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                StoreError::Refused(format!(
+                    "cannot create the store directory {}: {e}",
+                    dir.display()
+                ))
+            })?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        Self::setup(conn, &path.display().to_string(), synchronous)
+    }
+
+    /// An in-memory store, for tests and benchmarks.
+    ///
+    /// # Errors
+    /// SQLite fails.
+    pub fn open_in_memory() -> Result<Self> {
+        Self::setup(
+            Connection::open_in_memory()?,
+            ":memory:",
+            Synchronous::Normal,
+        )
+    }
+
+    fn setup(mut conn: Connection, path: &str, synchronous: Synchronous) -> Result<Self> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(
+            None,
+            "synchronous",
+            match synchronous {
+                Synchronous::Normal => "NORMAL",
+                Synchronous::Full => "FULL",
+            },
+        )?;
+        conn.set_prepared_statement_cache_capacity(128);
+        migrate(&mut conn, path)?;
+        Ok(Store { conn })
+    }
+
+    /// The schema version of this store.
+    ///
+    /// # Errors
+    /// SQLite fails.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// Read access.
+    #[must_use]
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `work` in one IMMEDIATE transaction: committed when it returns `Ok`, rolled back
+    /// otherwise.
+    ///
+    /// # Errors
+    /// Whatever `work` returns, or SQLite failing to begin or commit.
+    pub fn write<T, E: From<StoreError>>(
+        &mut self,
+        work: impl FnOnce(&Transaction<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let out = work(&tx)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(out)
+    }
+}
+
+/// The schema version this binary writes.
+#[must_use]
+pub fn known_version() -> i64 {
+    i64::try_from(schema::MIGRATIONS.len()).unwrap_or(i64::MAX)
+}
+
+fn migrate(conn: &mut Connection, path: &str) -> Result<()> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let known = known_version();
+    if found > known {
+        return Err(StoreError::NewerSchema {
+            path: path.to_string(),
+            found,
+            known,
+        });
+    }
+    if found == known {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    for sql in schema::MIGRATIONS
+        .iter()
+        .skip(usize::try_from(found).unwrap_or(0))
+    {
+        tx.execute_batch(sql)?;
+    }
+    tx.pragma_update(None, "user_version", known)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Maps a boolean column that may be NULL.
+fn opt_bool(v: Option<i64>) -> Option<bool> {
+    v.map(|x| x != 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fresh_store_is_at_the_latest_version() {
+        let store = Store::open_in_memory().unwrap();
+        assert_eq!(store.schema_version().unwrap(), known_version());
+    }
+
+    #[test]
+    fn a_newer_store_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        {
+            let store = Store::open(&path, Synchronous::Normal).unwrap();
+            store
+                .conn()
+                .pragma_update(None, "user_version", 99)
+                .unwrap();
+        }
+        let err = Store::open(&path, Synchronous::Normal).err().unwrap();
+        assert!(err.to_string().contains("newer backflush"), "{err}");
+    }
+
+    #[test]
+    fn the_ledger_refuses_updates() {
+        let store = Store::open_in_memory().unwrap();
+        let err = store.conn().execute("DELETE FROM movements", []);
+        assert!(err.is_ok(), "deleting nothing is fine");
+        store
+            .conn()
+            .execute_batch(
+                "INSERT INTO items VALUES ('A','','EA',0,'stock','none',1,'1');
+             INSERT INTO locations VALUES ('L','','storage');
+             INSERT INTO movements (at, kind, item, location, qty, terminal, user, reason)
+             VALUES ('t','adjust','A','L','1','t','u','r');",
+            )
+            .unwrap();
+        let err = store
+            .conn()
+            .execute("UPDATE movements SET qty = '2'", [])
+            .unwrap_err();
+        assert!(err.to_string().contains("append-only"));
+    }
+}

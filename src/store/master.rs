@@ -1,0 +1,427 @@
+//! Master data rows: items, locations, work centers, BOMs, routings and users.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::{Dec, Result, StoreError, opt_bool};
+use crate::domain::master::{
+    Bom, BomLine, Item, ItemType, Location, LocationKind, MasterData, Per, Routing,
+    RoutingOperation, Tracking, WorkCenter,
+};
+
+fn bad(what: &str, value: &str) -> StoreError {
+    StoreError::Corrupt(format!("{what} {value}"))
+}
+
+fn item_from_row(r: &Row<'_>) -> rusqlite::Result<(Item, String, String)> {
+    Ok((
+        Item {
+            item: r.get(0)?,
+            description: r.get(1)?,
+            uom: r.get(2)?,
+            decimals: r.get(3)?,
+            item_type: ItemType::Stock,
+            tracking: Tracking::None,
+            backflush: r.get::<_, i64>(6)? != 0,
+            std_cost: r.get::<_, Dec>(7)?.0,
+        },
+        r.get(4)?,
+        r.get(5)?,
+    ))
+}
+
+fn finish_item((mut item, item_type, tracking): (Item, String, String)) -> Result<Item> {
+    item.item_type = ItemType::parse(&item_type).ok_or_else(|| bad("item type", &item_type))?;
+    item.tracking = Tracking::parse(&tracking).ok_or_else(|| bad("tracking", &tracking))?;
+    Ok(item)
+}
+
+const ITEM_COLUMNS: &str =
+    "item, description, uom, decimals, item_type, tracking, backflush, std_cost";
+
+/// One item.
+///
+/// # Errors
+/// SQLite fails.
+pub fn item(conn: &Connection, code: &str) -> Result<Option<Item>> {
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE item = ?1"))?;
+    stmt.query_row([code], item_from_row)
+        .optional()?
+        .map(finish_item)
+        .transpose()
+}
+
+/// One work center.
+///
+/// # Errors
+/// SQLite fails.
+pub fn work_center(conn: &Connection, code: &str) -> Result<Option<WorkCenter>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT work_center, description, location, labor_rate, overhead_rate, backflush
+         FROM work_centers WHERE work_center = ?1",
+    )?;
+    Ok(stmt.query_row([code], work_center_from_row).optional()?)
+}
+
+fn work_center_from_row(r: &Row<'_>) -> rusqlite::Result<WorkCenter> {
+    Ok(WorkCenter {
+        work_center: r.get(0)?,
+        description: r.get(1)?,
+        location: r.get(2)?,
+        labor_rate: r.get::<_, Dec>(3)?.0,
+        overhead_rate: r.get::<_, Dec>(4)?.0,
+        backflush: r.get::<_, i64>(5)? != 0,
+    })
+}
+
+/// All work centers, by code.
+///
+/// # Errors
+/// SQLite fails.
+pub fn work_centers(conn: &Connection) -> Result<Vec<WorkCenter>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT work_center, description, location, labor_rate, overhead_rate, backflush
+         FROM work_centers ORDER BY work_center",
+    )?;
+    let rows = stmt
+        .query_map([], work_center_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Whether a location exists.
+///
+/// # Errors
+/// SQLite fails.
+pub fn location_exists(conn: &Connection, code: &str) -> Result<bool> {
+    let mut stmt = conn.prepare_cached("SELECT 1 FROM locations WHERE location = ?1")?;
+    Ok(stmt.exists([code])?)
+}
+
+/// Whether an item exists.
+///
+/// # Errors
+/// SQLite fails.
+pub fn item_exists(conn: &Connection, code: &str) -> Result<bool> {
+    let mut stmt = conn.prepare_cached("SELECT 1 FROM items WHERE item = ?1")?;
+    Ok(stmt.exists([code])?)
+}
+
+/// Every master data row, for an import to validate against.
+///
+/// # Errors
+/// SQLite fails or holds a bad value.
+pub fn load_all(conn: &Connection) -> Result<MasterData> {
+    let mut data = MasterData::default();
+    let mut stmt = conn.prepare(&format!("SELECT {ITEM_COLUMNS} FROM items"))?;
+    for row in stmt.query_map([], item_from_row)? {
+        let item = finish_item(row?)?;
+        data.items.insert(item.item.clone(), item);
+    }
+    let mut stmt = conn.prepare("SELECT location, description, kind FROM locations")?;
+    for row in stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })? {
+        let (location, description, kind) = row?;
+        let kind = LocationKind::parse(&kind).ok_or_else(|| bad("location kind", &kind))?;
+        data.locations.insert(
+            location.clone(),
+            Location {
+                location,
+                description,
+                kind,
+            },
+        );
+    }
+    for wc in work_centers(conn)? {
+        data.work_centers.insert(wc.work_center.clone(), wc);
+    }
+    let mut stmt = conn.prepare("SELECT parent, revision, base_qty FROM boms")?;
+    for row in stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Dec>(2)?,
+        ))
+    })? {
+        let (parent, revision, base) = row?;
+        data.boms.insert(
+            (parent.clone(), revision.clone()),
+            Bom {
+                parent,
+                revision,
+                base_qty: base.0,
+                lines: Vec::new(),
+            },
+        );
+    }
+    let mut stmt = conn.prepare(
+        "SELECT parent, revision, line, component, qty, per, scrap_pct, operation, backflush, supply_location
+         FROM bom_lines",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            BomLine {
+                line: r.get(2)?,
+                component: r.get(3)?,
+                qty: r.get::<_, Dec>(4)?.0,
+                per: Per::Unit,
+                scrap_pct: r.get::<_, Dec>(6)?.0,
+                operation: r.get(7)?,
+                backflush: opt_bool(r.get(8)?),
+                supply_location: r.get(9)?,
+            },
+            r.get::<_, String>(5)?,
+        ))
+    })?;
+    for row in rows {
+        let (parent, revision, mut line, per) = row?;
+        line.per = Per::parse(&per).ok_or_else(|| bad("per", &per))?;
+        if let Some(bom) = data.boms.get_mut(&(parent, revision)) {
+            bom.lines.push(line);
+        }
+    }
+    let mut stmt = conn.prepare(
+        "SELECT parent, revision, operation, work_center, setup_hours, run_hours, count_point
+         FROM routing_operations ORDER BY parent, revision, operation",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            RoutingOperation {
+                operation: r.get(2)?,
+                work_center: r.get(3)?,
+                setup_hours: r.get::<_, Dec>(4)?.0,
+                run_hours: r.get::<_, Dec>(5)?.0,
+                count_point: r.get::<_, i64>(6)? != 0,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (parent, revision, op) = row?;
+        data.routings
+            .entry((parent.clone(), revision.clone()))
+            .or_insert_with(|| Routing {
+                parent,
+                revision,
+                operations: Vec::new(),
+            })
+            .operations
+            .push(op);
+    }
+    Ok(data)
+}
+
+/// Inserts or updates an item.
+///
+/// # Errors
+/// SQLite fails.
+pub fn upsert_item(conn: &Connection, i: &Item) -> Result<()> {
+    conn.prepare_cached(&format!(
+        "INSERT INTO items ({ITEM_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (item) DO UPDATE SET description = excluded.description, uom = excluded.uom,
+           decimals = excluded.decimals, item_type = excluded.item_type, tracking = excluded.tracking,
+           backflush = excluded.backflush, std_cost = excluded.std_cost"
+    ))?
+    .execute(params![
+        i.item,
+        i.description,
+        i.uom,
+        i.decimals,
+        i.item_type.as_str(),
+        i.tracking.as_str(),
+        i.backflush,
+        Dec(i.std_cost)
+    ])?;
+    Ok(())
+}
+
+/// Inserts or updates a location.
+///
+/// # Errors
+/// SQLite fails.
+pub fn upsert_location(conn: &Connection, l: &Location) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO locations (location, description, kind) VALUES (?1, ?2, ?3)
+         ON CONFLICT (location) DO UPDATE SET description = excluded.description, kind = excluded.kind",
+    )?
+    .execute(params![l.location, l.description, l.kind.as_str()])?;
+    Ok(())
+}
+
+/// Inserts or updates a work center.
+///
+/// # Errors
+/// SQLite fails.
+pub fn upsert_work_center(conn: &Connection, w: &WorkCenter) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO work_centers (work_center, description, location, labor_rate, overhead_rate, backflush)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (work_center) DO UPDATE SET description = excluded.description,
+           location = excluded.location, labor_rate = excluded.labor_rate,
+           overhead_rate = excluded.overhead_rate, backflush = excluded.backflush",
+    )?
+    .execute(params![
+        w.work_center,
+        w.description,
+        w.location,
+        Dec(w.labor_rate),
+        Dec(w.overhead_rate),
+        w.backflush
+    ])?;
+    Ok(())
+}
+
+/// Replaces the BOM of a parent revision.
+///
+/// # Errors
+/// SQLite fails.
+pub fn replace_bom(conn: &Connection, bom: &Bom) -> Result<()> {
+    conn.execute(
+        "DELETE FROM bom_lines WHERE parent = ?1 AND revision = ?2",
+        params![bom.parent, bom.revision],
+    )?;
+    conn.execute(
+        "INSERT INTO boms (parent, revision, base_qty) VALUES (?1, ?2, ?3)
+         ON CONFLICT (parent, revision) DO UPDATE SET base_qty = excluded.base_qty",
+        params![bom.parent, bom.revision, Dec(bom.base_qty)],
+    )?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO bom_lines (parent, revision, line, component, qty, per, scrap_pct, operation, backflush, supply_location)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for l in &bom.lines {
+        stmt.execute(params![
+            bom.parent,
+            bom.revision,
+            l.line,
+            l.component,
+            Dec(l.qty),
+            l.per.as_str(),
+            Dec(l.scrap_pct),
+            l.operation,
+            l.backflush,
+            l.supply_location
+        ])?;
+    }
+    Ok(())
+}
+
+/// Replaces the routing of a parent revision.
+///
+/// # Errors
+/// SQLite fails.
+pub fn replace_routing(conn: &Connection, routing: &Routing) -> Result<()> {
+    conn.execute(
+        "DELETE FROM routing_operations WHERE parent = ?1 AND revision = ?2",
+        params![routing.parent, routing.revision],
+    )?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO routing_operations (parent, revision, operation, work_center, setup_hours, run_hours, count_point)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for o in &routing.operations {
+        stmt.execute(params![
+            routing.parent,
+            routing.revision,
+            o.operation,
+            o.work_center,
+            Dec(o.setup_hours),
+            Dec(o.run_hours),
+            o.count_point
+        ])?;
+    }
+    Ok(())
+}
+
+/// A user of §6, with the PIN hash.
+#[derive(Debug, Clone, PartialEq)]
+pub struct User {
+    pub badge: String,
+    pub name: String,
+    pub role: String,
+    pub pin_hash: String,
+    pub failed_pins: i64,
+    pub locked_until: Option<String>,
+}
+
+/// Inserts or updates a user (the PIN arrives hashed).
+///
+/// # Errors
+/// SQLite fails.
+pub fn upsert_user(conn: &Connection, u: &User) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO users (badge, name, role, pin_hash) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (badge) DO UPDATE SET name = excluded.name, role = excluded.role,
+           pin_hash = excluded.pin_hash, failed_pins = 0, locked_until = NULL",
+    )?
+    .execute(params![u.badge, u.name, u.role, u.pin_hash])?;
+    Ok(())
+}
+
+/// One user.
+///
+/// # Errors
+/// SQLite fails.
+pub fn user(conn: &Connection, badge: &str) -> Result<Option<User>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT badge, name, role, pin_hash, failed_pins, locked_until FROM users WHERE badge = ?1",
+    )?;
+    Ok(stmt
+        .query_row([badge], |r| {
+            Ok(User {
+                badge: r.get(0)?,
+                name: r.get(1)?,
+                role: r.get(2)?,
+                pin_hash: r.get(3)?,
+                failed_pins: r.get(4)?,
+                locked_until: r.get(5)?,
+            })
+        })
+        .optional()?)
+}
+
+/// How many users exist (none = the terminal runs open).
+///
+/// # Errors
+/// SQLite fails.
+pub fn user_count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM users", [], |r| r.get(0))?)
+}
+
+/// Records a PIN attempt: resets the counter on success, counts failures and locks the badge
+/// until `lock_until` when `lock_until` is given.
+///
+/// # Errors
+/// SQLite fails.
+pub fn record_pin_attempt(
+    conn: &Connection,
+    badge: &str,
+    ok: bool,
+    lock_until: Option<&str>,
+) -> Result<()> {
+    if ok {
+        conn.execute(
+            "UPDATE users SET failed_pins = 0, locked_until = NULL WHERE badge = ?1",
+            [badge],
+        )?;
+    } else if let Some(until) = lock_until {
+        conn.execute(
+            "UPDATE users SET failed_pins = 0, locked_until = ?2 WHERE badge = ?1",
+            params![badge, until],
+        )?;
+    } else {
+        conn.execute(
+            "UPDATE users SET failed_pins = failed_pins + 1 WHERE badge = ?1",
+            [badge],
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,311 @@
+//! Released orders: their snapshot of BOM and routing, and the progress of their reports.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
+use rust_decimal::Decimal;
+
+use super::{Dec, Result, StoreError, opt_bool};
+use crate::domain::backflush::{LineProgress, OperationProgress, Progress};
+use crate::domain::master::Per;
+use crate::domain::order::{Order, OrderMaterial, OrderOperation};
+
+/// Whether an order exists.
+///
+/// # Errors
+/// SQLite fails.
+pub fn order_exists(conn: &Connection, order: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM orders WHERE order_id = ?1")?
+        .exists([order])?)
+}
+
+/// The header of a stored order, to compare with a re-imported row.
+///
+/// # Errors
+/// SQLite fails.
+pub fn order_header(
+    conn: &Connection,
+    order: &str,
+) -> Result<Option<(String, String, Decimal, Option<String>, String)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT item, revision, qty, due, completion_location FROM orders WHERE order_id = ?1",
+        )?
+        .query_row([order], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get::<_, Dec>(2)?.0,
+                r.get(3)?,
+                r.get(4)?,
+            ))
+        })
+        .optional()?)
+}
+
+/// Stores a newly released order with its snapshot.
+///
+/// # Errors
+/// SQLite fails.
+pub fn insert_order(conn: &Connection, order: &Order, released_at: &str) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO orders (order_id, item, revision, qty, due, completion_location, released_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        order.order,
+        order.item,
+        order.revision,
+        Dec(order.qty),
+        order.due.map(|d| d.to_string()),
+        order.completion_location,
+        released_at
+    ])?;
+    let mut op_stmt = conn.prepare_cached(
+        "INSERT INTO order_operations (order_id, operation, work_center, setup_hours, run_hours, count_point)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for op in &order.operations {
+        op_stmt.execute(params![
+            order.order,
+            op.operation,
+            op.work_center,
+            Dec(op.setup_hours),
+            Dec(op.run_hours),
+            op.count_point
+        ])?;
+    }
+    let mut m_stmt = conn.prepare_cached(
+        "INSERT INTO order_materials (order_id, line, seq, component, qty, base, per, scrap_factor, operation,
+           bom_backflush, order_backflush, supply_location)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
+    for (seq, m) in order.materials.iter().enumerate() {
+        m_stmt.execute(params![
+            order.order,
+            m.line,
+            i64::try_from(seq).unwrap_or(i64::MAX),
+            m.component,
+            Dec(m.qty),
+            Dec(m.base),
+            m.per.as_str(),
+            Dec(m.scrap_factor),
+            m.operation,
+            m.bom_backflush,
+            m.order_backflush,
+            m.supply_location
+        ])?;
+    }
+    Ok(())
+}
+
+/// Loads a released order with its snapshot and the progress of its unreversed reports.
+///
+/// # Errors
+/// SQLite fails or holds a bad value.
+pub fn load_order(conn: &Connection, order_id: &str) -> Result<Option<(Order, Progress)>> {
+    let header = conn
+        .prepare_cached(
+            "SELECT item, revision, qty, due, completion_location FROM orders WHERE order_id = ?1",
+        )?
+        .query_row([order_id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Dec>(2)?.0,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, String>(4)?,
+            ))
+        })
+        .optional()?;
+    let Some((item, revision, qty, due, completion_location)) = header else {
+        return Ok(None);
+    };
+    let mut progress = Progress::default();
+    let mut operations = Vec::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT operation, work_center, setup_hours, run_hours, count_point, good, scrap, setup_carried
+         FROM order_operations WHERE order_id = ?1 ORDER BY operation",
+    )?;
+    let mut rows = stmt.query([order_id])?;
+    while let Some(r) = rows.next()? {
+        let op = OrderOperation {
+            operation: r.get(0)?,
+            work_center: r.get(1)?,
+            setup_hours: r.get::<_, Dec>(2)?.0,
+            run_hours: r.get::<_, Dec>(3)?.0,
+            count_point: r.get::<_, i64>(4)? != 0,
+        };
+        progress.operations.insert(
+            op.operation,
+            OperationProgress {
+                good: r.get::<_, Dec>(5)?.0,
+                scrap: r.get::<_, Dec>(6)?.0,
+                setup_carried: r.get(7)?,
+            },
+        );
+        operations.push(op);
+    }
+    let mut materials = Vec::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT line, component, qty, base, per, scrap_factor, operation, bom_backflush, order_backflush,
+           supply_location, planned, carried
+         FROM order_materials WHERE order_id = ?1 ORDER BY seq",
+    )?;
+    let mut rows = stmt.query([order_id])?;
+    while let Some(r) = rows.next()? {
+        let per: String = r.get(4)?;
+        let m = OrderMaterial {
+            line: r.get(0)?,
+            component: r.get(1)?,
+            qty: r.get::<_, Dec>(2)?.0,
+            base: r.get::<_, Dec>(3)?.0,
+            per: Per::parse(&per).ok_or_else(|| StoreError::Corrupt(format!("per {per}")))?,
+            scrap_factor: r.get::<_, Dec>(5)?.0,
+            operation: r.get(6)?,
+            bom_backflush: opt_bool(r.get(7)?),
+            order_backflush: opt_bool(r.get(8)?),
+            supply_location: r.get(9)?,
+        };
+        progress.lines.insert(
+            m.line.clone(),
+            LineProgress {
+                planned: r.get::<_, Dec>(10)?.0,
+                carried: r.get(11)?,
+            },
+        );
+        materials.push(m);
+    }
+    let order = Order {
+        order: order_id.to_string(),
+        item,
+        revision,
+        qty,
+        due: due.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+        completion_location,
+        operations,
+        materials,
+    };
+    Ok(Some((order, progress)))
+}
+
+/// Adds `sign` × the report's units and carried flags to the order's progress.
+///
+/// # Errors
+/// SQLite fails.
+pub fn add_operation_progress(
+    conn: &Connection,
+    order: &str,
+    operation: i64,
+    good: Decimal,
+    scrap: Decimal,
+    setup_carried: i64,
+) -> Result<()> {
+    let (g, s): (Dec, Dec) = conn
+        .prepare_cached(
+            "SELECT good, scrap FROM order_operations WHERE order_id = ?1 AND operation = ?2",
+        )?
+        .query_row(params![order, operation], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    conn.prepare_cached(
+        "UPDATE order_operations SET good = ?3, scrap = ?4, setup_carried = setup_carried + ?5
+         WHERE order_id = ?1 AND operation = ?2",
+    )?
+    .execute(params![
+        order,
+        operation,
+        Dec(g.0 + good),
+        Dec(s.0 + scrap),
+        setup_carried
+    ])?;
+    Ok(())
+}
+
+/// Adds to a material line's `P` and carried count.
+///
+/// # Errors
+/// SQLite fails.
+pub fn add_line_progress(
+    conn: &Connection,
+    order: &str,
+    line: &str,
+    planned: Decimal,
+    carried: i64,
+) -> Result<()> {
+    let p: Dec = conn
+        .prepare_cached("SELECT planned FROM order_materials WHERE order_id = ?1 AND line = ?2")?
+        .query_row(params![order, line], |r| r.get(0))?;
+    conn.prepare_cached("UPDATE order_materials SET planned = ?3, carried = carried + ?4 WHERE order_id = ?1 AND line = ?2")?
+        .execute(params![order, line, Dec(p.0 + planned), carried])?;
+    Ok(())
+}
+
+/// Sets (or clears) a lead's explicit backflush flag on an order material line.
+///
+/// # Errors
+/// SQLite fails.
+pub fn set_line_backflush(
+    conn: &Connection,
+    order: &str,
+    line: &str,
+    flag: Option<bool>,
+) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "UPDATE order_materials SET order_backflush = ?3 WHERE order_id = ?1 AND line = ?2",
+        )?
+        .execute(params![order, line, flag])?
+        == 1)
+}
+
+/// A row of the order list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderSummary {
+    pub order: String,
+    pub item: String,
+    pub description: String,
+    pub qty: Decimal,
+    pub due: Option<String>,
+    /// Good and scrap at the last operation.
+    pub good: Decimal,
+    pub scrap: Decimal,
+    pub work_centers: Vec<String>,
+}
+
+/// Every order, due first, with its progress at the last operation.
+///
+/// # Errors
+/// SQLite fails.
+pub fn list_orders(
+    conn: &Connection,
+    work_center: Option<&str>,
+    limit: i64,
+) -> Result<Vec<OrderSummary>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT o.order_id, o.item, i.description, o.qty, o.due,
+           (SELECT good FROM order_operations x WHERE x.order_id = o.order_id ORDER BY operation DESC LIMIT 1),
+           (SELECT scrap FROM order_operations x WHERE x.order_id = o.order_id ORDER BY operation DESC LIMIT 1),
+           (SELECT group_concat(DISTINCT work_center) FROM order_operations x WHERE x.order_id = o.order_id)
+         FROM orders o JOIN items i ON i.item = o.item
+         WHERE ?1 IS NULL OR EXISTS (SELECT 1 FROM order_operations x WHERE x.order_id = o.order_id AND x.work_center = ?1)
+         ORDER BY o.due IS NULL, o.due, o.order_id
+         LIMIT ?2",
+    )?;
+    let rows = stmt
+        .query_map(params![work_center, limit], |r| {
+            Ok(OrderSummary {
+                order: r.get(0)?,
+                item: r.get(1)?,
+                description: r.get(2)?,
+                qty: r.get::<_, Dec>(3)?.0,
+                due: r.get(4)?,
+                good: r.get::<_, Option<Dec>>(5)?.unwrap_or_default().0,
+                scrap: r.get::<_, Option<Dec>>(6)?.unwrap_or_default().0,
+                work_centers: r
+                    .get::<_, Option<String>>(7)?
+                    .map(|s| s.split(',').map(str::to_string).collect())
+                    .unwrap_or_default(),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}

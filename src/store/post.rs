@@ -1,0 +1,702 @@
+//! Writes of postings: reports, reversals, the exception queue, transfers and adjustments.
+//! Every function here runs inside the caller's transaction ([`super::Store::write`]).
+
+use rusqlite::{Connection, OptionalExtension, params};
+use rust_decimal::Decimal;
+
+use super::orders::{add_line_progress, add_operation_progress};
+use super::{Dec, Result, Stamp, StoreError};
+use crate::domain::backflush::{LineStatus, PlannedLine, ReportPlan};
+use crate::domain::journal::{Account, AccountNames, Posting};
+use crate::domain::qty::canonical;
+
+/// The stored result of an earlier posting with this idempotency key.
+///
+/// # Errors
+/// SQLite fails.
+pub fn report_by_key(conn: &Connection, key: &str) -> Result<Option<(i64, String)>> {
+    Ok(conn
+        .prepare_cached("SELECT id, result FROM reports WHERE idem_key = ?1")?
+        .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+/// The on-hand balance of an item at a location.
+///
+/// # Errors
+/// SQLite fails.
+pub fn balance(conn: &Connection, item: &str, location: &str) -> Result<Decimal> {
+    Ok(conn
+        .prepare_cached("SELECT qty FROM balances WHERE item = ?1 AND location = ?2")?
+        .query_row(params![item, location], |r| r.get::<_, Dec>(0))
+        .optional()?
+        .unwrap_or_default()
+        .0)
+}
+
+/// What a movement is and what it links to.
+#[derive(Debug, Clone, Default)]
+pub struct MovementRef<'a> {
+    pub report_id: Option<i64>,
+    pub line: Option<&'a str>,
+    pub exception_id: Option<i64>,
+    pub reverses: Option<i64>,
+    pub reason: &'a str,
+}
+
+/// Appends one ledger movement (signed `qty`) and updates the balance with it.
+///
+/// # Errors
+/// SQLite fails.
+pub fn move_stock(
+    conn: &Connection,
+    stamp: &Stamp,
+    kind: &str,
+    item: &str,
+    location: &str,
+    qty: Decimal,
+    link: &MovementRef<'_>,
+) -> Result<i64> {
+    let id = conn
+        .prepare_cached(
+            "INSERT INTO movements (at, kind, item, location, qty, report_id, line, exception_id, reverses, terminal, user, reason)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id",
+        )?
+        .query_row(
+            params![
+                stamp.at_text(),
+                kind,
+                item,
+                location,
+                Dec(qty),
+                link.report_id,
+                link.line,
+                link.exception_id,
+                link.reverses,
+                stamp.terminal,
+                stamp.user,
+                link.reason
+            ],
+            |r| r.get(0),
+        )?;
+    let new = balance(conn, item, location)? + qty;
+    conn.prepare_cached(
+        "INSERT INTO balances (item, location, qty) VALUES (?1, ?2, ?3)
+         ON CONFLICT (item, location) DO UPDATE SET qty = excluded.qty",
+    )?
+    .execute(params![item, location, Dec(new)])?;
+    Ok(id)
+}
+
+/// Writes one balanced journal entry; nothing when `lines` is empty.
+///
+/// # Errors
+/// SQLite fails.
+pub fn write_journal(
+    conn: &Connection,
+    stamp: &Stamp,
+    kind: &str,
+    report_id: Option<i64>,
+    reverses: Option<i64>,
+    lines: &[Posting],
+    accounts: &AccountNames,
+) -> Result<()> {
+    if lines.is_empty() {
+        return Ok(());
+    }
+    let entry: i64 = conn
+        .prepare_cached(
+            "INSERT INTO journal_entries (at, kind, report_id, reverses, terminal, user)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+        )?
+        .query_row(
+            params![
+                stamp.at_text(),
+                kind,
+                report_id,
+                reverses,
+                stamp.terminal,
+                stamp.user
+            ],
+            |r| r.get(0),
+        )?;
+    let mut stmt = conn
+        .prepare_cached("INSERT INTO journal_lines (entry_id, account, debit, credit, memo) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    for l in lines {
+        stmt.execute(params![
+            entry,
+            accounts.name(l.account),
+            Dec(l.debit),
+            Dec(l.credit),
+            l.memo
+        ])?;
+    }
+    Ok(())
+}
+
+/// A deferred line put into the exception queue by a report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deferred {
+    pub id: i64,
+    pub line: String,
+}
+
+/// Posts a planned report: the report and its lines, labor, the order's progress, ledger
+/// movements with balances, exceptions for deferred lines, and the journal. Returns the
+/// report id and the exceptions it opened.
+///
+/// # Errors
+/// SQLite fails.
+pub fn insert_report(
+    conn: &Connection,
+    key: &str,
+    plan: &ReportPlan,
+    stamp: &Stamp,
+    accounts: &AccountNames,
+) -> Result<(i64, Vec<Deferred>)> {
+    let report_id: i64 = conn
+        .prepare_cached(
+            "INSERT INTO reports (idem_key, order_id, operation, good, scrap, at, terminal, user, approver, result)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '') RETURNING id",
+        )?
+        .query_row(
+            params![
+                key,
+                plan.order,
+                plan.operation,
+                Dec(plan.good),
+                Dec(plan.scrap),
+                stamp.at_text(),
+                stamp.terminal,
+                stamp.user,
+                stamp.approver
+            ],
+            |r| r.get(0),
+        )?;
+    add_operation_progress(conn, &plan.order, plan.operation, plan.good, plan.scrap, 0)?;
+    let mut deferred = Vec::new();
+    for (seq, line) in plan.lines.iter().enumerate() {
+        conn.prepare_cached(
+            "INSERT INTO report_lines (report_id, line, seq, item, location, planned, qty, line_scrap, status, overridden, carried)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?
+        .execute(params![
+            report_id,
+            line.line,
+            i64::try_from(seq).unwrap_or(i64::MAX),
+            line.item,
+            line.location,
+            Dec(line.planned),
+            Dec(line.qty),
+            Dec(line.line_scrap),
+            line.status.as_str(),
+            line.overridden,
+            line.carries_order_qty
+        ])?;
+        add_line_progress(
+            conn,
+            &plan.order,
+            &line.line,
+            line.planned,
+            i64::from(line.carries_order_qty),
+        )?;
+        match line.status {
+            LineStatus::Issue => issue_line(conn, stamp, report_id, line, None, "backflush")?,
+            LineStatus::Deferred => {
+                deferred.push(open_exception(conn, stamp, report_id, &plan.order, line)?)
+            }
+            _ => {}
+        }
+    }
+    for l in &plan.labor {
+        conn.prepare_cached(
+            "INSERT INTO report_labor (report_id, operation, work_center, setup_hours, run_hours, labor_cost, overhead_cost, carried_setup)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?
+        .execute(params![
+            report_id,
+            l.operation,
+            l.work_center,
+            Dec(l.setup_hours),
+            Dec(l.run_hours),
+            Dec(l.labor_cost),
+            Dec(l.overhead_cost),
+            l.carries_setup
+        ])?;
+        if l.carries_setup {
+            add_operation_progress(
+                conn,
+                &plan.order,
+                l.operation,
+                Decimal::ZERO,
+                Decimal::ZERO,
+                1,
+            )?;
+        }
+    }
+    if let Some(r) = &plan.receipt {
+        let link = MovementRef {
+            report_id: Some(report_id),
+            reason: "finished goods receipt",
+            ..MovementRef::default()
+        };
+        move_stock(conn, stamp, "receipt", &r.item, &r.location, r.qty, &link)?;
+    }
+    write_journal(
+        conn,
+        stamp,
+        "report",
+        Some(report_id),
+        None,
+        &plan.journal,
+        accounts,
+    )?;
+    Ok((report_id, deferred))
+}
+
+/// The ledger movements of one issued line: the issue and, on top, its component scrap.
+fn issue_line(
+    conn: &Connection,
+    stamp: &Stamp,
+    report_id: i64,
+    line: &PlannedLine,
+    exception_id: Option<i64>,
+    reason: &str,
+) -> Result<()> {
+    issue_movements(
+        conn,
+        stamp,
+        report_id,
+        &line.line,
+        &line.item,
+        &line.location,
+        line.qty,
+        line.line_scrap,
+        exception_id,
+        reason,
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn issue_movements(
+    conn: &Connection,
+    stamp: &Stamp,
+    report_id: i64,
+    line: &str,
+    item: &str,
+    location: &str,
+    qty: Decimal,
+    line_scrap: Decimal,
+    exception_id: Option<i64>,
+    reason: &str,
+) -> Result<()> {
+    let link = MovementRef {
+        report_id: Some(report_id),
+        line: Some(line),
+        exception_id,
+        reverses: None,
+        reason,
+    };
+    if !qty.is_zero() {
+        move_stock(conn, stamp, "issue", item, location, -qty, &link)?;
+    }
+    if !line_scrap.is_zero() {
+        move_stock(
+            conn,
+            stamp,
+            "component_scrap",
+            item,
+            location,
+            -line_scrap,
+            &link,
+        )?;
+    }
+    Ok(())
+}
+
+fn open_exception(
+    conn: &Connection,
+    stamp: &Stamp,
+    report_id: i64,
+    order: &str,
+    line: &PlannedLine,
+) -> Result<Deferred> {
+    let id = conn
+        .prepare_cached(
+            "INSERT INTO exceptions (report_id, line, order_id, item, location, qty, shortfall, status, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8) RETURNING id",
+        )?
+        .query_row(
+            params![
+                report_id,
+                line.line,
+                order,
+                line.item,
+                line.location,
+                Dec(line.total()),
+                Dec(line.shortfall),
+                stamp.at_text()
+            ],
+            |r| r.get(0),
+        )?;
+    Ok(Deferred {
+        id,
+        line: line.line.clone(),
+    })
+}
+
+/// Stores the JSON result an idempotent repeat returns.
+///
+/// # Errors
+/// SQLite fails.
+pub fn set_report_result(conn: &Connection, report_id: i64, result: &str) -> Result<()> {
+    conn.prepare_cached("UPDATE reports SET result = ?2 WHERE id = ?1")?
+        .execute(params![report_id, result])?;
+    Ok(())
+}
+
+/// A row of the exception queue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExceptionRow {
+    pub id: i64,
+    pub report_id: i64,
+    pub line: String,
+    pub order: String,
+    pub item: String,
+    pub location: String,
+    pub qty: Decimal,
+    pub shortfall: Decimal,
+    pub status: String,
+    pub created_at: String,
+}
+
+const EXCEPTION_COLUMNS: &str =
+    "id, report_id, line, order_id, item, location, qty, shortfall, status, created_at";
+
+fn exception_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ExceptionRow> {
+    Ok(ExceptionRow {
+        id: r.get(0)?,
+        report_id: r.get(1)?,
+        line: r.get(2)?,
+        order: r.get(3)?,
+        item: r.get(4)?,
+        location: r.get(5)?,
+        qty: r.get::<_, Dec>(6)?.0,
+        shortfall: r.get::<_, Dec>(7)?.0,
+        status: r.get(8)?,
+        created_at: r.get(9)?,
+    })
+}
+
+/// Exceptions, oldest first; only open ones when `open_only`, only at `location` when given.
+///
+/// # Errors
+/// SQLite fails.
+pub fn exceptions(
+    conn: &Connection,
+    open_only: bool,
+    location: Option<&str>,
+) -> Result<Vec<ExceptionRow>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {EXCEPTION_COLUMNS} FROM exceptions
+         WHERE (?1 = 0 OR status = 'open') AND (?2 IS NULL OR location = ?2) ORDER BY id"
+    ))?;
+    let rows = stmt
+        .query_map(params![open_only, location], exception_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Retries open exceptions, oldest first: each posts whole if it fits in what is on hand at
+/// that moment; one that does not fit stays open and does not hold back younger ones.
+/// Returns the exceptions posted.
+///
+/// # Errors
+/// SQLite fails.
+pub fn retry_exceptions(
+    conn: &Connection,
+    location: Option<&str>,
+    stamp: &Stamp,
+    accounts: &AccountNames,
+) -> Result<Vec<ExceptionRow>> {
+    let mut posted = Vec::new();
+    for mut ex in exceptions(conn, true, location)? {
+        if balance(conn, &ex.item, &ex.location)? < ex.qty {
+            continue;
+        }
+        let (qty, line_scrap): (Dec, Dec) = conn
+            .prepare_cached(
+                "SELECT qty, line_scrap FROM report_lines WHERE report_id = ?1 AND line = ?2",
+            )?
+            .query_row(params![ex.report_id, ex.line], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        issue_movements(
+            conn,
+            stamp,
+            ex.report_id,
+            &ex.line,
+            &ex.item,
+            &ex.location,
+            qty.0,
+            line_scrap.0,
+            Some(ex.id),
+            "deferred line posted from the exception queue",
+        )?;
+        let unit_cost: Dec = conn
+            .prepare_cached("SELECT std_cost FROM items WHERE item = ?1")?
+            .query_row([&ex.item], |r| r.get(0))?;
+        let mut journal = Vec::new();
+        Posting::pair(
+            &mut journal,
+            Account::Wip,
+            Account::RawMaterial,
+            ex.qty * unit_cost.0,
+            "deferred material issued",
+        );
+        write_journal(
+            conn,
+            stamp,
+            "exception",
+            Some(ex.report_id),
+            None,
+            &journal,
+            accounts,
+        )?;
+        conn.prepare_cached(
+            "UPDATE exceptions SET status = 'posted', closed_at = ?2 WHERE id = ?1",
+        )?
+        .execute(params![ex.id, stamp.at_text()])?;
+        ex.status = "posted".into();
+        posted.push(ex);
+    }
+    Ok(posted)
+}
+
+/// What a reversal posted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reversal {
+    pub report_id: i64,
+    pub movements: Vec<(String, String, Decimal)>,
+    pub cancelled_exceptions: Vec<i64>,
+}
+
+/// Reverses a posted report once: compensating movements, cancelled open exceptions, its
+/// units and planned quantities out of the order's progress, its journal reversed.
+///
+/// # Errors
+/// Unknown or already reversed report; SQLite fails.
+pub fn reverse_report(
+    conn: &Connection,
+    report_id: i64,
+    reason: &str,
+    stamp: &Stamp,
+    accounts: &AccountNames,
+) -> Result<Reversal> {
+    let header: Option<(String, i64, Dec, Dec)> = conn
+        .prepare_cached("SELECT order_id, operation, good, scrap FROM reports WHERE id = ?1")?
+        .query_row([report_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .optional()?;
+    let Some((order, operation, good, scrap)) = header else {
+        return Err(StoreError::Refused(format!(
+            "report {report_id} does not exist"
+        )));
+    };
+    if conn
+        .prepare_cached("SELECT 1 FROM reversals WHERE report_id = ?1")?
+        .exists([report_id])?
+    {
+        return Err(StoreError::Refused(format!(
+            "report {report_id} is already reversed"
+        )));
+    }
+    conn.prepare_cached("INSERT INTO reversals (report_id, reason, at, terminal, user, approver) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
+        .execute(params![report_id, reason, stamp.at_text(), stamp.terminal, stamp.user, stamp.approver])?;
+    add_operation_progress(conn, &order, operation, -good.0, -scrap.0, 0)?;
+
+    let lines: Vec<(String, Dec, bool)> = conn
+        .prepare_cached("SELECT line, planned, carried FROM report_lines WHERE report_id = ?1")?
+        .query_map([report_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (line, planned, carried) in lines {
+        add_line_progress(conn, &order, &line, -planned.0, -i64::from(carried))?;
+    }
+    let setups: Vec<i64> = conn
+        .prepare_cached(
+            "SELECT operation FROM report_labor WHERE report_id = ?1 AND carried_setup = 1",
+        )?
+        .query_map([report_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for op in setups {
+        add_operation_progress(conn, &order, op, Decimal::ZERO, Decimal::ZERO, -1)?;
+    }
+
+    let originals: Vec<(i64, String, String, String, Dec, Option<String>)> = conn
+        .prepare_cached(
+            "SELECT id, kind, item, location, qty, line FROM movements
+             WHERE report_id = ?1 AND reverses IS NULL ORDER BY id",
+        )?
+        .query_map([report_id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut movements = Vec::new();
+    let why = format!("reversal of report {report_id}: {reason}");
+    for (id, kind, item, location, qty, line) in originals {
+        let link = MovementRef {
+            report_id: Some(report_id),
+            line: line.as_deref(),
+            exception_id: None,
+            reverses: Some(id),
+            reason: &why,
+        };
+        move_stock(
+            conn,
+            stamp,
+            &format!("reverse_{kind}"),
+            &item,
+            &location,
+            -qty.0,
+            &link,
+        )?;
+        movements.push((item, location, -qty.0));
+    }
+
+    let cancelled: Vec<i64> = conn
+        .prepare_cached("UPDATE exceptions SET status = 'cancelled', closed_at = ?2 WHERE report_id = ?1 AND status = 'open' RETURNING id")?
+        .query_map(params![report_id, stamp.at_text()], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+
+    let entries: Vec<i64> = conn
+        .prepare_cached(
+            "SELECT id FROM journal_entries WHERE report_id = ?1 AND reverses IS NULL ORDER BY id",
+        )?
+        .query_map([report_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for entry in entries {
+        let lines: Vec<(String, Dec, Dec, String)> = conn
+            .prepare_cached(
+                "SELECT account, debit, credit, memo FROM journal_lines WHERE entry_id = ?1",
+            )?
+            .query_map([entry], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let rev: i64 = conn
+            .prepare_cached(
+                "INSERT INTO journal_entries (at, kind, report_id, reverses, terminal, user)
+                 VALUES (?1, 'reversal', ?2, ?3, ?4, ?5) RETURNING id",
+            )?
+            .query_row(
+                params![
+                    stamp.at_text(),
+                    report_id,
+                    entry,
+                    stamp.terminal,
+                    stamp.user
+                ],
+                |r| r.get(0),
+            )?;
+        for (account, debit, credit, memo) in lines {
+            conn.prepare_cached("INSERT INTO journal_lines (entry_id, account, debit, credit, memo) VALUES (?1, ?2, ?3, ?4, ?5)")?
+                .execute(params![rev, account, credit, debit, format!("reversal: {memo}")])?;
+        }
+    }
+    let _ = accounts;
+    Ok(Reversal {
+        report_id,
+        movements,
+        cancelled_exceptions: cancelled,
+    })
+}
+
+/// Moves stock between locations; refused if `from` would go negative. Retries the open
+/// exceptions of `to` afterwards.
+///
+/// # Errors
+/// Not enough stock at `from`; SQLite fails.
+pub fn transfer(
+    conn: &Connection,
+    item: &str,
+    qty: Decimal,
+    from: &str,
+    to: &str,
+    stamp: &Stamp,
+    accounts: &AccountNames,
+    accounts_of: &dyn Fn(&str) -> Account,
+) -> Result<Vec<ExceptionRow>> {
+    let on_hand = balance(conn, item, from)?;
+    if on_hand < qty {
+        return Err(StoreError::Refused(format!(
+            "transfer of {} {item} from {from} refused: only {} on hand there",
+            canonical(qty),
+            canonical(on_hand)
+        )));
+    }
+    let reason = format!("transfer {from} → {to}");
+    let link = MovementRef {
+        reason: &reason,
+        ..MovementRef::default()
+    };
+    move_stock(conn, stamp, "transfer_out", item, from, -qty, &link)?;
+    move_stock(conn, stamp, "transfer_in", item, to, qty, &link)?;
+    let (a, b) = (accounts_of(from), accounts_of(to));
+    if a != b {
+        let cost: Dec = conn
+            .prepare_cached("SELECT std_cost FROM items WHERE item = ?1")?
+            .query_row([item], |r| r.get(0))?;
+        let mut journal = Vec::new();
+        Posting::pair(&mut journal, b, a, qty * cost.0, "transfer");
+        write_journal(conn, stamp, "transfer", None, None, &journal, accounts)?;
+    }
+    retry_exceptions(conn, Some(to), stamp, accounts)
+}
+
+/// Sets a balance to `qty` by an adjustment movement for the difference (opening stock, a
+/// re-imported balance, a cycle count). Returns the movement id, if any.
+///
+/// # Errors
+/// SQLite fails.
+#[allow(clippy::too_many_arguments)]
+pub fn adjust_to(
+    conn: &Connection,
+    item: &str,
+    location: &str,
+    qty: Decimal,
+    reason: &str,
+    stamp: &Stamp,
+    accounts: &AccountNames,
+    account: Account,
+) -> Result<Option<i64>> {
+    let diff = qty - balance(conn, item, location)?;
+    if diff.is_zero() {
+        return Ok(None);
+    }
+    let link = MovementRef {
+        reason,
+        ..MovementRef::default()
+    };
+    let id = move_stock(conn, stamp, "adjustment", item, location, diff, &link)?;
+    let cost: Dec = conn
+        .prepare_cached("SELECT std_cost FROM items WHERE item = ?1")?
+        .query_row([item], |r| r.get(0))?;
+    let mut journal = Vec::new();
+    Posting::pair(
+        &mut journal,
+        account,
+        Account::InventoryAdjustment,
+        diff * cost.0,
+        "inventory adjustment",
+    );
+    write_journal(conn, stamp, "adjustment", None, None, &journal, accounts)?;
+    Ok(Some(id))
+}

@@ -1,0 +1,204 @@
+//! Read-only queries: balances, variance actuals, report history, and `verify`.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, params};
+use rust_decimal::Decimal;
+
+use super::{Dec, Result};
+use crate::domain::variance::LineActuals;
+
+/// A non-zero balance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BalanceRow {
+    pub item: String,
+    pub location: String,
+    pub qty: Decimal,
+}
+
+/// Non-zero balances, by item then location.
+///
+/// # Errors
+/// SQLite fails.
+pub fn balances(
+    conn: &Connection,
+    location: Option<&str>,
+    item: Option<&str>,
+) -> Result<Vec<BalanceRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT item, location, qty FROM balances
+         WHERE (?1 IS NULL OR location = ?1) AND (?2 IS NULL OR item = ?2)
+         ORDER BY item, location",
+    )?;
+    let rows = stmt
+        .query_map(params![location, item], |r| {
+            Ok(BalanceRow {
+                item: r.get(0)?,
+                location: r.get(1)?,
+                qty: r.get::<_, Dec>(2)?.0,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows.into_iter().filter(|r| !r.qty.is_zero()).collect())
+}
+
+/// What each material line of an order has issued (net) and holds open in the queue.
+///
+/// # Errors
+/// SQLite fails.
+pub fn line_actuals(conn: &Connection, order: &str) -> Result<HashMap<String, LineActuals>> {
+    let mut out: HashMap<String, LineActuals> = HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.line, m.qty FROM movements m JOIN reports r ON r.id = m.report_id
+         WHERE r.order_id = ?1 AND m.line IS NOT NULL",
+    )?;
+    let mut rows = stmt.query([order])?;
+    while let Some(r) = rows.next()? {
+        let line: String = r.get(0)?;
+        out.entry(line).or_default().issued -= r.get::<_, Dec>(1)?.0;
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT line, qty FROM exceptions WHERE order_id = ?1 AND status = 'open'",
+    )?;
+    let mut rows = stmt.query([order])?;
+    while let Some(r) = rows.next()? {
+        let line: String = r.get(0)?;
+        out.entry(line).or_default().pending += r.get::<_, Dec>(1)?.0;
+    }
+    Ok(out)
+}
+
+/// A report of the history list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportRow {
+    pub id: i64,
+    pub order: String,
+    pub item: String,
+    pub operation: i64,
+    pub good: Decimal,
+    pub scrap: Decimal,
+    pub at: String,
+    pub user: String,
+    pub reversed: bool,
+}
+
+/// Reports newest first, of one work center's operations when given.
+///
+/// # Errors
+/// SQLite fails.
+pub fn reports(conn: &Connection, work_center: Option<&str>, limit: i64) -> Result<Vec<ReportRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.id, r.order_id, o.item, r.operation, r.good, r.scrap, r.at, r.user,
+           EXISTS (SELECT 1 FROM reversals v WHERE v.report_id = r.id)
+         FROM reports r JOIN orders o ON o.order_id = r.order_id
+         WHERE ?1 IS NULL OR EXISTS (SELECT 1 FROM order_operations x
+           WHERE x.order_id = r.order_id AND x.operation = r.operation AND x.work_center = ?1)
+         ORDER BY r.id DESC LIMIT ?2",
+    )?;
+    let rows = stmt
+        .query_map(params![work_center, limit], |r| {
+            Ok(ReportRow {
+                id: r.get(0)?,
+                order: r.get(1)?,
+                item: r.get(2)?,
+                operation: r.get(3)?,
+                good: r.get::<_, Dec>(4)?.0,
+                scrap: r.get::<_, Dec>(5)?.0,
+                at: r.get(6)?,
+                user: r.get(7)?,
+                reversed: r.get(8)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// What `verify` found wrong; empty when the store is consistent.
+///
+/// # Errors
+/// SQLite fails.
+pub fn verify(conn: &Connection) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    let mut sums: HashMap<(String, String), Decimal> = HashMap::new();
+    let mut stmt = conn.prepare("SELECT item, location, qty FROM movements")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        *sums.entry((r.get(0)?, r.get(1)?)).or_default() += r.get::<_, Dec>(2)?.0;
+    }
+    let mut stmt = conn.prepare("SELECT item, location, qty FROM balances")?;
+    let mut rows = stmt.query([])?;
+    let mut seen = 0usize;
+    while let Some(r) = rows.next()? {
+        let key: (String, String) = (r.get(0)?, r.get(1)?);
+        let qty = r.get::<_, Dec>(2)?.0;
+        let ledger = sums.get(&key).copied().unwrap_or_default();
+        if sums.contains_key(&key) {
+            seen += 1;
+        }
+        if ledger != qty {
+            problems.push(format!(
+                "balance of {} at {} is {} but its ledger sums to {}",
+                key.0,
+                key.1,
+                crate::domain::qty::canonical(qty),
+                crate::domain::qty::canonical(ledger)
+            ));
+        }
+    }
+    if seen != sums.len() {
+        problems.push(format!(
+            "{} item/location pairs have movements but no balance",
+            sums.len() - seen
+        ));
+    }
+    let mut stmt = conn.prepare("SELECT entry_id, debit, credit FROM journal_lines")?;
+    let mut entries: HashMap<i64, Decimal> = HashMap::new();
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        *entries.entry(r.get(0)?).or_default() += r.get::<_, Dec>(1)?.0 - r.get::<_, Dec>(2)?.0;
+    }
+    let mut unbalanced: Vec<(i64, Decimal)> =
+        entries.into_iter().filter(|(_, d)| !d.is_zero()).collect();
+    unbalanced.sort_by_key(|(id, _)| *id);
+    for (id, diff) in unbalanced {
+        problems.push(format!(
+            "journal entry {id} does not balance (debit − credit = {})",
+            crate::domain::qty::canonical(diff)
+        ));
+    }
+    Ok(problems)
+}
+
+/// Counts for the demo summary and the status bar.
+///
+/// # Errors
+/// SQLite fails.
+pub fn counts(conn: &Connection) -> Result<Vec<(&'static str, i64)>> {
+    let tables = [
+        ("items", "items"),
+        ("locations", "locations"),
+        ("work centers", "work_centers"),
+        ("BOMs", "boms"),
+        (
+            "routings",
+            "(SELECT DISTINCT parent, revision FROM routing_operations)",
+        ),
+        ("orders", "orders"),
+        ("balances", "balances"),
+        ("users", "users"),
+        ("reports", "reports"),
+        (
+            "open exceptions",
+            "(SELECT 1 FROM exceptions WHERE status = 'open')",
+        ),
+    ];
+    tables
+        .into_iter()
+        .map(|(name, table)| {
+            Ok((
+                name,
+                conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?,
+            ))
+        })
+        .collect()
+}

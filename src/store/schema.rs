@@ -1,0 +1,251 @@
+//! The store's migrations: an append-only list, index + 1 = `PRAGMA user_version`.
+//! Never edit a shipped migration; add a new one.
+
+/// Every migration in order.
+pub const MIGRATIONS: &[&str] = &[V1];
+
+const V1: &str = r"
+CREATE TABLE items (
+    item        TEXT PRIMARY KEY,
+    description TEXT NOT NULL,
+    uom         TEXT NOT NULL,
+    decimals    INTEGER NOT NULL CHECK (decimals BETWEEN 0 AND 9),
+    item_type   TEXT NOT NULL CHECK (item_type IN ('stock', 'non-stock', 'phantom')),
+    tracking    TEXT NOT NULL CHECK (tracking IN ('none', 'lot', 'serial')),
+    backflush   INTEGER NOT NULL,
+    std_cost    TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE locations (
+    location    TEXT PRIMARY KEY,
+    description TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('storage', 'machine', 'finished'))
+) STRICT;
+
+CREATE TABLE work_centers (
+    work_center   TEXT PRIMARY KEY,
+    description   TEXT NOT NULL,
+    location      TEXT NOT NULL REFERENCES locations,
+    labor_rate    TEXT NOT NULL,
+    overhead_rate TEXT NOT NULL,
+    backflush     INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE boms (
+    parent   TEXT NOT NULL REFERENCES items,
+    revision TEXT NOT NULL,
+    base_qty TEXT NOT NULL,
+    PRIMARY KEY (parent, revision)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE bom_lines (
+    parent          TEXT NOT NULL,
+    revision        TEXT NOT NULL,
+    line            TEXT NOT NULL,
+    component       TEXT NOT NULL REFERENCES items,
+    qty             TEXT NOT NULL,
+    per             TEXT NOT NULL CHECK (per IN ('unit', 'order')),
+    scrap_pct       TEXT NOT NULL,
+    operation       INTEGER,
+    backflush       INTEGER,
+    supply_location TEXT REFERENCES locations,
+    PRIMARY KEY (parent, revision, line),
+    FOREIGN KEY (parent, revision) REFERENCES boms ON DELETE CASCADE
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE routing_operations (
+    parent      TEXT NOT NULL REFERENCES items,
+    revision    TEXT NOT NULL,
+    operation   INTEGER NOT NULL,
+    work_center TEXT NOT NULL REFERENCES work_centers,
+    setup_hours TEXT NOT NULL,
+    run_hours   TEXT NOT NULL,
+    count_point INTEGER NOT NULL,
+    PRIMARY KEY (parent, revision, operation)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE orders (
+    order_id            TEXT PRIMARY KEY,
+    item                TEXT NOT NULL REFERENCES items,
+    revision            TEXT NOT NULL,
+    qty                 TEXT NOT NULL,
+    due                 TEXT,
+    completion_location TEXT NOT NULL REFERENCES locations,
+    released_at         TEXT NOT NULL
+) STRICT;
+
+-- The order's snapshot of its routing, with the cumulative progress of unreversed reports
+-- maintained in the posting transaction.
+CREATE TABLE order_operations (
+    order_id      TEXT NOT NULL REFERENCES orders,
+    operation     INTEGER NOT NULL,
+    work_center   TEXT NOT NULL REFERENCES work_centers,
+    setup_hours   TEXT NOT NULL,
+    run_hours     TEXT NOT NULL,
+    count_point   INTEGER NOT NULL,
+    good          TEXT NOT NULL DEFAULT '0',
+    scrap         TEXT NOT NULL DEFAULT '0',
+    setup_carried INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (order_id, operation)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX order_operations_work_center ON order_operations (work_center);
+
+-- The order's snapshot of its exploded BOM, with P (planned of unreversed reports).
+CREATE TABLE order_materials (
+    order_id        TEXT NOT NULL REFERENCES orders,
+    line            TEXT NOT NULL,
+    seq             INTEGER NOT NULL,
+    component       TEXT NOT NULL REFERENCES items,
+    qty             TEXT NOT NULL,
+    base            TEXT NOT NULL,
+    per             TEXT NOT NULL,
+    scrap_factor    TEXT NOT NULL,
+    operation       INTEGER NOT NULL,
+    bom_backflush   INTEGER,
+    order_backflush INTEGER,
+    supply_location TEXT REFERENCES locations,
+    planned         TEXT NOT NULL DEFAULT '0',
+    carried         INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (order_id, line)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE reports (
+    id        INTEGER PRIMARY KEY,
+    idem_key  TEXT NOT NULL UNIQUE,
+    order_id  TEXT NOT NULL REFERENCES orders,
+    operation INTEGER NOT NULL,
+    good      TEXT NOT NULL,
+    scrap     TEXT NOT NULL,
+    at        TEXT NOT NULL,
+    terminal  TEXT NOT NULL,
+    user      TEXT NOT NULL,
+    approver  TEXT,
+    result    TEXT NOT NULL
+) STRICT;
+CREATE INDEX reports_order ON reports (order_id);
+
+CREATE TABLE report_lines (
+    report_id  INTEGER NOT NULL REFERENCES reports,
+    line       TEXT NOT NULL,
+    seq        INTEGER NOT NULL,
+    item       TEXT NOT NULL,
+    location   TEXT NOT NULL,
+    planned    TEXT NOT NULL,
+    qty        TEXT NOT NULL,
+    line_scrap TEXT NOT NULL,
+    status     TEXT NOT NULL,
+    overridden INTEGER NOT NULL,
+    carried    INTEGER NOT NULL,
+    PRIMARY KEY (report_id, line)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE report_labor (
+    report_id     INTEGER NOT NULL REFERENCES reports,
+    operation     INTEGER NOT NULL,
+    work_center   TEXT NOT NULL,
+    setup_hours   TEXT NOT NULL,
+    run_hours     TEXT NOT NULL,
+    labor_cost    TEXT NOT NULL,
+    overhead_cost TEXT NOT NULL,
+    carried_setup INTEGER NOT NULL,
+    PRIMARY KEY (report_id, operation)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE reversals (
+    report_id INTEGER PRIMARY KEY REFERENCES reports,
+    reason    TEXT NOT NULL,
+    at        TEXT NOT NULL,
+    terminal  TEXT NOT NULL,
+    user      TEXT NOT NULL,
+    approver  TEXT
+) STRICT;
+
+-- The append-only ledger. qty is signed: + into the location, − out of it.
+CREATE TABLE movements (
+    id           INTEGER PRIMARY KEY,
+    at           TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    item         TEXT NOT NULL REFERENCES items,
+    location     TEXT NOT NULL REFERENCES locations,
+    qty          TEXT NOT NULL,
+    report_id    INTEGER REFERENCES reports,
+    line         TEXT,
+    exception_id INTEGER,
+    reverses     INTEGER REFERENCES movements,
+    terminal     TEXT NOT NULL,
+    user         TEXT NOT NULL,
+    reason       TEXT NOT NULL
+) STRICT;
+CREATE INDEX movements_report ON movements (report_id) WHERE report_id IS NOT NULL;
+
+CREATE TRIGGER movements_append_only_update BEFORE UPDATE ON movements
+BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+CREATE TRIGGER movements_append_only_delete BEFORE DELETE ON movements
+BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+
+-- Balances maintained in the same transaction as their movements.
+CREATE TABLE balances (
+    item     TEXT NOT NULL,
+    location TEXT NOT NULL,
+    qty      TEXT NOT NULL,
+    PRIMARY KEY (item, location)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX balances_location ON balances (location, item);
+
+CREATE TABLE exceptions (
+    id         INTEGER PRIMARY KEY,
+    report_id  INTEGER NOT NULL REFERENCES reports,
+    line       TEXT NOT NULL,
+    order_id   TEXT NOT NULL,
+    item       TEXT NOT NULL,
+    location   TEXT NOT NULL,
+    qty        TEXT NOT NULL,
+    shortfall  TEXT NOT NULL,
+    status     TEXT NOT NULL CHECK (status IN ('open', 'posted', 'cancelled')),
+    created_at TEXT NOT NULL,
+    closed_at  TEXT
+) STRICT;
+CREATE INDEX exceptions_open ON exceptions (location, id) WHERE status = 'open';
+CREATE INDEX exceptions_report ON exceptions (report_id);
+
+CREATE TABLE journal_entries (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    report_id INTEGER REFERENCES reports,
+    reverses  INTEGER REFERENCES journal_entries,
+    terminal  TEXT NOT NULL,
+    user      TEXT NOT NULL
+) STRICT;
+CREATE INDEX journal_entries_report ON journal_entries (report_id) WHERE report_id IS NOT NULL;
+
+CREATE TABLE journal_lines (
+    entry_id INTEGER NOT NULL REFERENCES journal_entries,
+    account  TEXT NOT NULL,
+    debit    TEXT NOT NULL,
+    credit   TEXT NOT NULL,
+    memo     TEXT NOT NULL
+) STRICT;
+CREATE INDEX journal_lines_entry ON journal_lines (entry_id);
+
+CREATE TABLE users (
+    badge        TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    role         TEXT NOT NULL CHECK (role IN ('operator', 'lead', 'handler', 'admin')),
+    pin_hash     TEXT NOT NULL,
+    failed_pins  INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT
+) STRICT;
+
+CREATE TABLE cycle_counts (
+    id          INTEGER PRIMARY KEY,
+    at          TEXT NOT NULL,
+    item        TEXT NOT NULL,
+    location    TEXT NOT NULL,
+    expected    TEXT NOT NULL,
+    counted     TEXT NOT NULL,
+    movement_id INTEGER REFERENCES movements,
+    terminal    TEXT NOT NULL,
+    user        TEXT NOT NULL
+) STRICT;
+";
