@@ -50,8 +50,15 @@ pub fn run_demo(cli: &Cli, no_tui: bool) -> Result<(), Failure> {
 }
 
 fn start(service: Service) -> Result<(), Failure> {
-    let _ = service;
-    Err(Failure::Refused(
-        "the full-screen terminal is not built yet; use the commands (backflush --help)".into(),
-    ))
+    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return Err(Failure::Refused(
+            "the full-screen terminal needs a terminal on standard output; use the commands (backflush --help) in scripts".into(),
+        ));
+    }
+    crate::log::write(&format!("terminal started on {}", service.terminal()));
+    let result = crate::tui::run(service);
+    if let Err(e) = &result {
+        crate::log::write(e);
+    }
+    result.map_err(Failure::Refused)
 }

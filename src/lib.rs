@@ -19,6 +19,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod import;
+pub mod log;
 pub mod service;
 pub mod store;
 pub mod tui;

@@ -234,15 +234,104 @@ impl Service {
     /// # Errors
     /// Unknown order or operation, bad quantities or overrides, over-reporting.
     pub fn preview(&self, order: &str, request: &ReportRequest) -> Result<ReportPlan> {
+        Ok(self
+            .report_context(order, override_locations(request))?
+            .plan(request)?)
+    }
+
+    /// Everything a preview of `order` reads, loaded once so the terminal can recalculate on
+    /// every key without touching the store. `locations` are extra issue locations to read
+    /// balances for (location overrides).
+    ///
+    /// # Errors
+    /// Unknown order; the store fails.
+    pub fn report_context<'a>(
+        &self,
+        order: &str,
+        locations: impl Iterator<Item = &'a str>,
+    ) -> Result<ReportContext> {
         let (order, progress) = load_order(self.store.conn(), order)?;
-        let lookup = Prefetched::load(self.store.conn(), &order, request)?;
-        Ok(backflush::plan(
-            &order,
-            &progress,
-            request,
-            &lookup,
-            &self.config.policy(),
+        let lookup = Prefetched::load(self.store.conn(), &order, locations)?;
+        Ok(ReportContext {
+            order,
+            progress,
+            lookup,
+            policy: self.config.policy(),
+        })
+    }
+
+    /// What the backflushed lines of an order still need where they issue from, against
+    /// what is on hand there; only the short ones.
+    ///
+    /// # Errors
+    /// Unknown order; the store fails.
+    pub fn order_shortages(&self, order: &str) -> Result<Vec<Shortage>> {
+        let context = self.report_context(order, std::iter::empty())?;
+        let mut out = Vec::new();
+        for need in backflush::remaining_needs(&context.order, &context.progress, &context.lookup) {
+            let on_hand = context.lookup.on_hand(&need.item, &need.location);
+            if need.qty > on_hand {
+                out.push(Shortage {
+                    item: need.item,
+                    location: need.location,
+                    need: need.qty,
+                    on_hand,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Orders for the order board, due first.
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn orders(
+        &self,
+        work_center: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<store::orders::OrderSummary>> {
+        Ok(store::orders::list_orders(
+            self.store.conn(),
+            work_center,
+            limit,
         )?)
+    }
+
+    /// Reports newest first, of one work center when given.
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn history(
+        &self,
+        work_center: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<store::queries::ReportRow>> {
+        Ok(store::queries::reports(
+            self.store.conn(),
+            work_center,
+            limit,
+        )?)
+    }
+
+    /// Whether users exist (the terminal then asks for a badge and PIN).
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn has_users(&self) -> Result<bool> {
+        Ok(store::master::user_count(self.store.conn())? > 0)
+    }
+
+    /// Checks a badge and PIN at login; returns the user's name and role.
+    ///
+    /// # Errors
+    /// Unknown badge, wrong PIN, locked badge.
+    pub fn login(&mut self, badge: &str, pin: &str) -> Result<(String, Role)> {
+        let role = self.check_pin(badge, Some(pin), Utc::now())?;
+        let name = store::master::user(self.store.conn(), badge)?
+            .map(|u| u.name)
+            .unwrap_or_default();
+        Ok((name, role))
     }
 
     /// Posts a report in one transaction; a key posted before returns its first result.
@@ -276,7 +365,7 @@ impl Service {
                 return Ok(Posted { report_id, json, repeated: true, deferred: Vec::new() });
             }
             let (order, progress) = load_order(tx, order_id)?;
-            let lookup = Prefetched::load(tx, &order, request)?;
+            let lookup = Prefetched::load(tx, &order, override_locations(request))?;
             let plan = backflush::plan(&order, &progress, request, &lookup, &policy)?;
             if !may_override && let Some(line) = large_override(&plan, tolerance) {
                 return Err(ServiceError::Refused(format!(
@@ -461,6 +550,59 @@ fn forbidden(user: &str, role: Role, action: Action) -> ServiceError {
     }
 }
 
+/// The issue locations named by location overrides.
+fn override_locations(request: &ReportRequest) -> impl Iterator<Item = &str> {
+    request.overrides.iter().filter_map(|o| match &o.change {
+        Change::Location(l) => Some(l.as_str()),
+        _ => None,
+    })
+}
+
+/// A material an order still needs at an issue location that holds less.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shortage {
+    pub item: String,
+    pub location: String,
+    pub need: Decimal,
+    pub on_hand: Decimal,
+}
+
+/// An order loaded for previews: recalculating is pure and needs no store access.
+pub struct ReportContext {
+    pub order: Order,
+    pub progress: backflush::Progress,
+    lookup: Prefetched,
+    policy: backflush::Policy,
+}
+
+impl ReportContext {
+    /// What a report would post.
+    ///
+    /// # Errors
+    /// As [`backflush::plan`].
+    pub fn plan(&self, request: &ReportRequest) -> Result<ReportPlan, ReportError> {
+        backflush::plan(
+            &self.order,
+            &self.progress,
+            request,
+            &self.lookup,
+            &self.policy,
+        )
+    }
+
+    /// A master item the order uses.
+    #[must_use]
+    pub fn item(&self, code: &str) -> Option<&Item> {
+        self.lookup.items.get(code)
+    }
+
+    /// Whether balances at `location` were read.
+    #[must_use]
+    pub fn knows_location(&self, location: &str) -> bool {
+        self.lookup.location_exists(location)
+    }
+}
+
 /// The first overridden line whose issue differs from planned by more than `tolerance_pct`.
 fn large_override(plan: &ReportPlan, tolerance_pct: Decimal) -> Option<&backflush::PlannedLine> {
     let tolerance = tolerance_pct / Decimal::ONE_HUNDRED;
@@ -500,7 +642,11 @@ struct Prefetched {
 }
 
 impl Prefetched {
-    fn load(conn: &Connection, order: &Order, request: &ReportRequest) -> Result<Self> {
+    fn load<'a>(
+        conn: &Connection,
+        order: &Order,
+        extra_locations: impl Iterator<Item = &'a str>,
+    ) -> Result<Self> {
         let items = load_items(
             conn,
             std::iter::once(order.item.as_str())
@@ -515,11 +661,9 @@ impl Prefetched {
             }
         }
         let mut locations = HashSet::new();
-        for o in &request.overrides {
-            if let Change::Location(l) = &o.change
-                && store::master::location_exists(conn, l)?
-            {
-                locations.insert(l.clone());
+        for l in extra_locations {
+            if store::master::location_exists(conn, l)? {
+                locations.insert(l.to_string());
             }
         }
         let mut stock = HashMap::new();

@@ -1,4 +1,53 @@
 //! The operator's full-screen terminal (ratatui + crossterm). It renders state and turns keys
-//! into actions; every posting goes through [`crate::service`].
+//! into actions; every posting goes through [`crate::service`], as the command line's do.
+//!
+//! The loop is synchronous: draw → wait for a key (or the clock tick) → update → draw.
 
+pub mod app;
+pub mod field;
+pub mod keymap;
 pub mod prompt;
+pub mod theme;
+pub mod ui;
+
+use std::time::Duration;
+
+use crossterm::event::{self, Event};
+use ratatui::DefaultTerminal;
+
+use crate::service::{Service, ServiceError};
+use app::App;
+use theme::Theme;
+
+/// Runs the terminal until the user quits. The terminal is restored on every exit path,
+/// panics included (ratatui's hook).
+///
+/// # Errors
+/// The store fails at start, or the terminal cannot be drawn or read.
+pub fn run(service: Service) -> Result<(), String> {
+    let theme = Theme::from_env(service.config().terminal.theme);
+    let mut app = App::new(service, theme).map_err(|e: ServiceError| e.to_string())?;
+    let mut terminal = ratatui::init();
+    let result = event_loop(&mut terminal, &mut app);
+    ratatui::restore();
+    result.map_err(|e| format!("terminal error: {e}"))
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+    while !app.should_quit {
+        terminal.draw(|frame| ui::render(app, frame))?;
+        if !event::poll(Duration::from_millis(1000))? {
+            app.tick(chrono::Utc::now());
+            continue;
+        }
+        match event::read()? {
+            Event::Key(key) if key.is_press() || key.is_repeat() => {
+                app.handle_key(key);
+                crate::log::key_handled();
+            }
+            // A resize is drawn by the next pass of the loop.
+            _ => {}
+        }
+    }
+    Ok(())
+}

@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 use thiserror::Error;
 
 use super::journal::{Account, Posting};
-use super::master::{Item, Per, WorkCenter};
+use super::master::{Item, ItemType, Per, Tracking, WorkCenter};
 use super::order::{Order, OrderMaterial, OrderOperation};
 use super::qty::{canonical, ceil_to, fits_decimals};
 
@@ -190,6 +190,8 @@ pub struct PlannedLine {
     pub shortfall: Decimal,
     /// This report is the one that carries a per-order quantity.
     pub carries_order_qty: bool,
+    /// Why a manual line is manual.
+    pub manual_reason: Option<&'static str>,
     pub unit_cost: Decimal,
     pub derivation: Derivation,
 }
@@ -399,11 +401,36 @@ pub fn standard_qty(
 /// The effective backflush flag of an order material line (SPEC §1).
 #[must_use]
 pub fn backflushed(material: &OrderMaterial, item: &Item, work_center: &WorkCenter) -> bool {
-    let flag = material
-        .order_backflush
-        .or(material.bom_backflush)
-        .unwrap_or(item.backflush);
-    flag && work_center.backflush && !item.is_manual_issue()
+    manual_reason(material, item, work_center).is_none()
+}
+
+/// Why a line is issued by hand, or `None` when it is backflushed.
+#[must_use]
+pub fn manual_reason(
+    material: &OrderMaterial,
+    item: &Item,
+    work_center: &WorkCenter,
+) -> Option<&'static str> {
+    if !work_center.backflush {
+        Some("its work center does not backflush")
+    } else if item.item_type == ItemType::NonStock {
+        Some("the item is non-stock")
+    } else if item.tracking == Tracking::Lot {
+        Some("the item is lot-tracked")
+    } else if item.tracking == Tracking::Serial {
+        Some("the item is serial-tracked")
+    } else if material.order_backflush == Some(false) {
+        Some("a lead set the order line to manual")
+    } else if material.order_backflush.is_none() && material.bom_backflush == Some(false) {
+        Some("the BOM line is not backflushed")
+    } else if material.order_backflush.is_none()
+        && material.bom_backflush.is_none()
+        && !item.backflush
+    {
+        Some("the item is not backflushed by default")
+    } else {
+        None
+    }
 }
 
 fn operation<'a>(order: &'a Order, operation: i64) -> Result<&'a OrderOperation, ReportError> {
@@ -588,7 +615,8 @@ fn plan_line(
         Per::Order if line_progress.carried == 0 => (target_after, true),
         Per::Order => (Decimal::ZERO, false),
     };
-    let manual = !backflushed(material, item, work_center);
+    let manual_reason = manual_reason(material, item, work_center);
+    let manual = manual_reason.is_some();
     let (location, location_source) = match &material.supply_location {
         Some(l) => (l.clone(), "supply location of the BOM line".to_string()),
         None => (
@@ -618,6 +646,7 @@ fn plan_line(
         overridden: false,
         shortfall: Decimal::ZERO,
         carries_order_qty: carries,
+        manual_reason,
         unit_cost: item.std_cost,
         derivation: Derivation {
             per: material.per,
@@ -879,4 +908,61 @@ fn report_journal(plan: &ReportPlan) -> Vec<Posting> {
         "parent units scrapped",
     );
     journal
+}
+
+/// What a backflushed line of an order still needs for the rest of the order quantity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Need {
+    pub item: String,
+    pub location: String,
+    pub qty: Decimal,
+}
+
+/// The remaining planned quantities of an order's backflushed lines, summed per item and
+/// issue location: `target(order qty) − P` for per-unit lines, the whole quantity for a
+/// per-order line no report has carried yet. Feeds shortage flags and the staging list.
+#[must_use]
+pub fn remaining_needs(order: &Order, progress: &Progress, lookup: &dyn Lookup) -> Vec<Need> {
+    let mut needs: Vec<Need> = Vec::new();
+    for m in &order.materials {
+        let Some(item) = lookup.item(&m.component) else {
+            continue;
+        };
+        let Some(wc) = order
+            .operations
+            .iter()
+            .find(|o| o.operation == m.operation)
+            .and_then(|o| lookup.work_center(&o.work_center))
+        else {
+            continue;
+        };
+        if !backflushed(m, item, wc) {
+            continue;
+        }
+        let p = progress.lines.get(&m.line).copied().unwrap_or_default();
+        let qty = match m.per {
+            Per::Unit => (target(m, order.qty, item.decimals).1 - p.planned).max(Decimal::ZERO),
+            Per::Order if p.carried == 0 => target(m, order.qty, item.decimals).1,
+            Per::Order => Decimal::ZERO,
+        };
+        if qty.is_zero() {
+            continue;
+        }
+        let location = m
+            .supply_location
+            .clone()
+            .unwrap_or_else(|| wc.location.clone());
+        match needs
+            .iter_mut()
+            .find(|n| n.item == m.component && n.location == location)
+        {
+            Some(n) => n.qty += qty,
+            None => needs.push(Need {
+                item: m.component.clone(),
+                location,
+                qty,
+            }),
+        }
+    }
+    needs
 }

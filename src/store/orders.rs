@@ -287,7 +287,7 @@ pub fn list_orders(
            (SELECT group_concat(DISTINCT work_center) FROM order_operations x WHERE x.order_id = o.order_id)
          FROM orders o JOIN items i ON i.item = o.item
          WHERE ?1 IS NULL OR EXISTS (SELECT 1 FROM order_operations x WHERE x.order_id = o.order_id AND x.work_center = ?1)
-         ORDER BY o.due IS NULL, o.due, o.order_id
+         ORDER BY o.due, o.order_id
          LIMIT ?2",
     )?;
     let rows = stmt

@@ -73,6 +73,7 @@ CREATE TABLE orders (
     completion_location TEXT NOT NULL REFERENCES locations,
     released_at         TEXT NOT NULL
 ) STRICT;
+CREATE INDEX orders_due ON orders (due, order_id);
 
 -- The order's snapshot of its routing, with the cumulative progress of unreversed reports
 -- maintained in the posting transaction.
