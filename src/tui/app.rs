@@ -567,6 +567,14 @@ impl App {
         }
     }
 
+    fn select_order(&mut self, order: &str) {
+        if let Screen::Orders(o) = &mut self.screen
+            && let Some(i) = o.visible().iter().position(|r| r.order == order)
+        {
+            o.selected = i;
+        }
+    }
+
     /// Computes the shortage flag of the orders around the selection (a screenful), once.
     pub fn refresh_shortages(&mut self) {
         let Screen::Orders(o) = &self.screen else {
@@ -1016,6 +1024,7 @@ impl App {
                     Severity::Success,
                 ));
                 self.open_orders();
+                self.select_order(&order);
                 self.overlays.push(Overlay::Message {
                     title: "Posted".into(),
                     lines,

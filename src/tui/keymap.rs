@@ -49,7 +49,7 @@ pub enum Action {
     Logout,
 }
 
-/// One binding: the key, what it does, and the words shown in the footer and help.
+/// One binding: the key, what it does, and the words shown in the help and the footer.
 pub struct Binding {
     pub context: Context,
     pub code: KeyCode,
@@ -57,8 +57,8 @@ pub struct Binding {
     pub label: &'static str,
     pub action: Action,
     pub desc: &'static str,
-    /// Shown in the footer (the help overlay shows every binding).
-    pub hint: bool,
+    /// The footer's short word; empty = only in the help overlay.
+    pub hint: &'static str,
 }
 
 const fn key(
@@ -67,7 +67,7 @@ const fn key(
     label: &'static str,
     action: Action,
     desc: &'static str,
-    hint: bool,
+    hint: &'static str,
 ) -> Binding {
     Binding {
         context,
@@ -77,6 +77,24 @@ const fn key(
         action,
         desc,
         hint,
+    }
+}
+
+const fn ctrl(
+    context: Context,
+    c: char,
+    label: &'static str,
+    action: Action,
+    desc: &'static str,
+) -> Binding {
+    Binding {
+        context,
+        code: KeyCode::Char(c),
+        ctrl: true,
+        label,
+        action,
+        desc,
+        hint: "",
     }
 }
 
@@ -91,82 +109,90 @@ pub const KEYMAP: &[Binding] = &[
         K::Enter,
         "Enter",
         A::Open,
-        "next field / log in",
-        true,
+        "next field, then log in",
+        "log in",
     ),
-    key(C::Login, K::Tab, "Tab", A::NextField, "badge ↔ PIN", true),
+    key(
+        C::Login,
+        K::Tab,
+        "Tab",
+        A::NextField,
+        "switch between badge and PIN",
+        "badge/PIN",
+    ),
+    key(C::Login, K::Esc, "Esc", A::Quit, "quit", "quit"),
     key(
         C::Orders,
         K::Enter,
         "Enter",
         A::Open,
-        "open order (or the one typed/scanned)",
-        true,
+        "open the selected order, or the one typed or scanned",
+        "open",
     ),
     key(
         C::Orders,
         K::Char('/'),
         "/",
         A::Filter,
-        "filter as you type",
-        true,
+        "filter the list as you type",
+        "filter",
     ),
     key(
         C::Orders,
         K::Char('a'),
         "a",
         A::ToggleAllWorkCenters,
-        "this / all work centers",
-        true,
+        "this work center / all work centers",
+        "all WCs",
     ),
     key(
         C::Orders,
         K::Char('w'),
         "w",
         A::NextWorkCenter,
-        "switch work center",
-        true,
+        "switch to the next work center",
+        "next WC",
     ),
     key(
         C::Orders,
         K::Char('h'),
         "h",
         A::History,
-        "history of reports",
-        true,
+        "history of reports (reverse from there)",
+        "history",
     ),
-    key(C::Orders, K::F(5), "F5", A::Refresh, "refresh", false),
+    key(C::Orders, K::F(5), "F5", A::Refresh, "refresh the list", ""),
     key(
         C::Orders,
         K::Esc,
         "Esc",
         A::Back,
-        "clear the typed order / filter",
-        false,
+        "clear the typed order or the filter",
+        "",
     ),
     key(
         C::Operations,
         K::Enter,
         "Enter",
         A::Open,
-        "report at this count point",
-        true,
+        "report at the selected count point",
+        "report",
     ),
     key(
         C::Operations,
         K::Esc,
         "Esc",
         A::Back,
-        "back to orders",
-        true,
+        "back to the orders",
+        "back",
     ),
     key(
         C::Report,
         K::Tab,
         "Tab",
         A::NextField,
-        "good → scrap → lines",
-        true,
+        "move between good, scrap and the lines",
+        "field",
     ),
     key(
         C::Report,
@@ -174,177 +200,172 @@ pub const KEYMAP: &[Binding] = &[
         "S-Tab",
         A::PreviousField,
         "previous field",
-        false,
+        "",
     ),
     key(
         C::Report,
         K::Enter,
         "Enter",
         A::Post,
-        "post (asks first)",
-        true,
+        "post the report (asks first)",
+        "post",
     ),
     key(
         C::Report,
         K::F(10),
         "F10",
         A::Post,
-        "post (asks first)",
-        false,
+        "post the report (asks first)",
+        "",
     ),
     key(
         C::Report,
         K::Char('e'),
         "e",
         A::EditQty,
-        "set the quantity to issue",
-        true,
+        "set the quantity issued on the selected line",
+        "qty",
     ),
     key(
         C::Report,
         K::Char('s'),
         "s",
         A::LineScrap,
-        "add line scrap",
-        true,
+        "add component scrap on the selected line",
+        "scrap",
     ),
     key(
         C::Report,
         K::Char('l'),
         "l",
         A::Location,
-        "issue from another location",
-        true,
+        "issue the selected line from another location",
+        "from",
     ),
     key(
         C::Report,
         K::Char('k'),
         "k",
         A::Skip,
-        "skip the line (issue by hand)",
-        true,
+        "skip the selected line (issue by hand); again to undo",
+        "skip",
     ),
     key(
         C::Report,
         K::Char('r'),
         "r",
         A::ResetLine,
-        "reset the line",
-        true,
+        "reset the selected line to planned",
+        "reset",
     ),
     key(
         C::Report,
         K::Esc,
         "Esc",
         A::Back,
-        "back (asks if edited)",
-        true,
+        "back (asks if the report was edited)",
+        "back",
     ),
     key(
         C::History,
         K::Char('x'),
         "x",
         A::Reverse,
-        "reverse the report",
-        true,
+        "reverse the selected report (asks for a reason)",
+        "reverse",
     ),
-    key(C::History, K::Esc, "Esc", A::Back, "back to orders", true),
-    key(C::History, K::F(5), "F5", A::Refresh, "refresh", false),
-    key(C::Confirm, K::Enter, "Enter", A::Confirm, "yes", true),
-    key(C::Confirm, K::Char('y'), "y", A::Confirm, "yes", false),
-    key(C::Confirm, K::Esc, "Esc", A::Cancel, "no", true),
-    key(C::Confirm, K::Char('n'), "n", A::Cancel, "no", false),
-    key(C::Prompt, K::Enter, "Enter", A::Confirm, "apply", true),
-    key(C::Prompt, K::Esc, "Esc", A::Cancel, "cancel", true),
-    key(C::Message, K::Enter, "Enter", A::Confirm, "close", true),
-    key(C::Message, K::Esc, "Esc", A::Cancel, "close", false),
-    key(C::Help, K::Esc, "Esc", A::Cancel, "close help", true),
-    key(C::Help, K::Char('?'), "?", A::Cancel, "close help", false),
-    key(C::Global, K::Up, "↑", A::Up, "previous row", false),
-    key(C::Global, K::Down, "↓", A::Down, "next row", false),
-    key(C::Global, K::PageUp, "PgUp", A::PageUp, "page up", false),
     key(
-        C::Global,
-        K::PageDown,
-        "PgDn",
-        A::PageDown,
-        "page down",
-        false,
+        C::History,
+        K::Esc,
+        "Esc",
+        A::Back,
+        "back to the orders",
+        "back",
     ),
+    key(
+        C::History,
+        K::F(5),
+        "F5",
+        A::Refresh,
+        "refresh the list",
+        "",
+    ),
+    key(C::Confirm, K::Enter, "Enter", A::Confirm, "yes", "yes"),
+    key(C::Confirm, K::Char('y'), "y", A::Confirm, "yes", ""),
+    key(C::Confirm, K::Esc, "Esc", A::Cancel, "no", "no"),
+    key(C::Confirm, K::Char('n'), "n", A::Cancel, "no", ""),
+    key(C::Prompt, K::Enter, "Enter", A::Confirm, "apply", "apply"),
+    key(C::Prompt, K::Esc, "Esc", A::Cancel, "cancel", "cancel"),
+    key(C::Message, K::Enter, "Enter", A::Confirm, "close", "close"),
+    key(C::Message, K::Esc, "Esc", A::Cancel, "close", ""),
+    key(C::Help, K::Esc, "Esc", A::Cancel, "close the help", "close"),
+    key(C::Help, K::Char('?'), "?", A::Cancel, "close the help", ""),
+    key(C::Global, K::Up, "↑", A::Up, "previous row", ""),
+    key(C::Global, K::Down, "↓", A::Down, "next row", ""),
+    key(C::Global, K::PageUp, "PgUp", A::PageUp, "page up", ""),
+    key(C::Global, K::PageDown, "PgDn", A::PageDown, "page down", ""),
     key(
         C::Global,
         K::Char('?'),
         "?",
         A::Help,
-        "help: every key",
-        true,
+        "help: every key of this screen",
+        "help",
     ),
-    key(C::Global, K::F(1), "F1", A::Help, "help: every key", false),
+    key(
+        C::Global,
+        K::F(1),
+        "F1",
+        A::Help,
+        "help: every key of this screen",
+        "",
+    ),
     key(
         C::Global,
         K::Char('q'),
         "q",
         A::Quit,
         "quit (asks if a report is being edited)",
-        true,
+        "quit",
     ),
-    Binding {
-        context: C::Global,
-        code: K::Char('c'),
-        ctrl: true,
-        label: "C-c",
-        action: A::Quit,
-        desc: "quit",
-        hint: false,
-    },
-    Binding {
-        context: C::Global,
-        code: K::Char('l'),
-        ctrl: true,
-        label: "C-l",
-        action: A::Logout,
-        desc: "log out",
-        hint: false,
-    },
+    ctrl(
+        C::Global,
+        'c',
+        "C-c",
+        A::Quit,
+        "quit (asks if a report is being edited)",
+    ),
+    ctrl(C::Global, 'l', "C-l", A::Logout, "log out"),
 ];
 
+/// Contexts that take only their own keys: overlays, and the login whose fields take every
+/// character.
+fn modal(context: Context) -> bool {
+    matches!(
+        context,
+        Context::Confirm | Context::Prompt | Context::Message | Context::Help | Context::Login
+    )
+}
+
 /// The action of `key` in `context`, falling back to the global bindings unless the
-/// context is modal (overlays take only their own keys).
+/// context is modal (overlays and the login take only their own keys, and Ctrl-C).
 #[must_use]
 pub fn lookup(context: Context, key: &KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let matches = |b: &&Binding| b.code == key.code && b.ctrl == ctrl;
+    let global = !modal(context) || (ctrl && key.code == KeyCode::Char('c'));
     KEYMAP
         .iter()
-        .filter(|b| b.context == context)
+        .filter(|b| b.context == context || (global && b.context == Context::Global))
         .find(matches)
-        .or_else(|| {
-            let modal = matches!(
-                context,
-                Context::Confirm | Context::Prompt | Context::Message | Context::Help
-            );
-            let always = ctrl && key.code == KeyCode::Char('c');
-            (!modal || always)
-                .then(|| {
-                    KEYMAP
-                        .iter()
-                        .filter(|b| b.context == Context::Global)
-                        .find(matches)
-                })
-                .flatten()
-        })
         .map(|b| b.action)
 }
 
 /// The bindings shown for a context: its own, then the global ones.
 pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
-    let modal = matches!(
-        context,
-        Context::Confirm | Context::Prompt | Context::Message | Context::Help
-    );
     KEYMAP
         .iter()
-        .filter(move |b| b.context == context || (!modal && b.context == Context::Global))
+        .filter(move |b| b.context == context || (!modal(context) && b.context == Context::Global))
 }
 
 #[cfg(test)]

@@ -46,7 +46,8 @@ fn render_status_bar(app: &App, frame: &mut Frame<'_>, area: Rect) {
             app.session.name,
             app.session.role.map_or("", |r| r.as_str())
         ),
-        None => format!("{} (open terminal)", app.service.terminal()),
+        None if matches!(app.screen, Screen::Login(_)) => "not logged in".to_string(),
+        None => "open terminal".to_string(),
     };
     let wc = if app.all_work_centers {
         "all work centers".to_string()
@@ -78,22 +79,16 @@ fn render_message(app: &App, frame: &mut Frame<'_>, area: Rect) {
 
 fn render_footer(theme: &Theme, context: Context, frame: &mut Frame<'_>, area: Rect) {
     let mut spans = Vec::new();
-    for b in keymap::bindings(context).filter(|b| b.hint) {
-        if spans.iter().any(|s: &Span<'_>| s.content == b.label) {
-            continue;
-        }
+    // Help first, so it stays visible when a narrow screen cuts the hints.
+    let mut hints: Vec<_> = keymap::bindings(context)
+        .filter(|b| !b.hint.is_empty())
+        .collect();
+    hints.sort_by_key(|b| b.action != keymap::Action::Help);
+    for b in hints {
         spans.push(Span::styled(b.label, theme.key));
-        spans.push(Span::styled(
-            format!(" {}  ", short_desc(b.desc)),
-            theme.muted,
-        ));
+        spans.push(Span::styled(format!(" {}  ", b.hint), theme.muted));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-/// The footer's short form of a description: its first words.
-fn short_desc(desc: &str) -> &str {
-    desc.split(" (").next().unwrap_or(desc)
 }
 
 fn titled<'a>(theme: &Theme, title: impl Into<Line<'a>>) -> Block<'a> {

@@ -1,0 +1,223 @@
+//! The real binary in a real terminal: tmux runs `backflush demo`, the test types keys and
+//! reads the screen, then opens the store the program wrote. Skipped (with a note) where tmux
+//! is not installed.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+    session: String,
+}
+
+impl Tmux {
+    fn available() -> bool {
+        Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }
+
+    fn start(name: &str, width: u16, height: u16, command: &str) -> Tmux {
+        let t = Tmux {
+            socket: format!("bf-test-{}-{name}", std::process::id()),
+            session: name.to_string(),
+        };
+        let status = Command::new("tmux")
+            .args(["-L", &t.socket, "new-session", "-d", "-s", &t.session])
+            .args(["-x", &width.to_string(), "-y", &height.to_string(), command])
+            .env_remove("TMUX")
+            .status()
+            .unwrap();
+        assert!(status.success(), "tmux did not start");
+        t
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.tmux(&["send-keys", "-t", &self.session, k]);
+        }
+    }
+
+    fn text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", &self.session, "-l", text]);
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", &self.session])
+    }
+
+    /// Waits until the screen shows `needle` (never a fixed sleep).
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "timed out waiting for {needle:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+fn binary() -> &'static str {
+    env!("CARGO_BIN_EXE_backflush")
+}
+
+fn demo_command(dir: &Path) -> (String, PathBuf) {
+    let db = dir.join("plant.db");
+    let log = dir.join("backflush.log");
+    let cmd = format!(
+        "BACKFLUSH_LOG={} {} --db {} demo; echo EXIT=$?; sleep 60",
+        log.display(),
+        binary(),
+        db.display()
+    );
+    (cmd, db)
+}
+
+fn login(t: &Tmux) {
+    t.wait_for("Log in");
+    t.text("1001");
+    t.keys(&["Enter"]);
+    t.text("1234");
+    t.keys(&["Enter"]);
+    t.wait_for("Ana Novak (1001, operator)");
+}
+
+#[test]
+fn an_operator_reports_with_an_override_posts_and_quits() {
+    if !Tmux::available() {
+        eprintln!("tmux is not installed: the end-to-end terminal test is skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (cmd, db) = demo_command(dir.path());
+    let t = Tmux::start("report", 100, 30, &cmd);
+    login(&t);
+    // Scan the order number, then Enter opens its first open count point.
+    t.text("WO-1012");
+    t.keys(&["Enter"]);
+    t.wait_for("● count point");
+    t.keys(&["Enter"]);
+    t.wait_for("report at op 20");
+    t.text("5");
+    t.wait_for("receive 5 into FG");
+    // To the lines, down to the O-ring (line 40.40, the 7th), override it to 12.
+    t.keys(&[
+        "Tab", "Tab", "Down", "Down", "Down", "Down", "Down", "Down", "e",
+    ]);
+    t.wait_for("Quantity to issue, line 40.40 OR-20");
+    t.text("12");
+    t.keys(&["Enter"]);
+    t.wait_for("issue*");
+    t.keys(&["Enter"]);
+    t.wait_for("Post this report?");
+    t.keys(&["Enter"]);
+    t.wait_for("Report 1 posted for order WO-1012");
+    t.keys(&["Enter"]);
+    t.keys(&["q"]);
+    let screen = t.wait_for("EXIT=0");
+    assert!(
+        !screen.contains("Orders ("),
+        "the alternate screen was left:\n{screen}"
+    );
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let issued: String = conn
+        .query_row(
+            "SELECT qty FROM movements WHERE item = 'OR-20' AND kind = 'issue' AND location = 'M-ASM'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(issued, "-12");
+    let balance: String = conn
+        .query_row(
+            "SELECT qty FROM balances WHERE item = 'OR-20' AND location = 'M-ASM'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(balance, "288");
+    let (user, overridden): (String, i64) = conn
+        .query_row(
+            "SELECT r.user, l.overridden FROM reports r JOIN report_lines l ON l.report_id = r.id WHERE l.line = '40.40'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((user.as_str(), overridden), ("1001", 1));
+    let received: String = conn
+        .query_row(
+            "SELECT qty FROM balances WHERE item = 'HP-100' AND location = 'FG'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(received, "10", "5 opening + 5 received");
+}
+
+#[test]
+fn the_terminal_redraws_on_resize_and_refuses_bad_input_in_place() {
+    if !Tmux::available() {
+        eprintln!("tmux is not installed: the end-to-end terminal test is skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (cmd, db) = demo_command(dir.path());
+    let t = Tmux::start("resize", 120, 40, &cmd);
+    login(&t);
+    t.text("WO-1005");
+    t.keys(&["Enter"]);
+    t.wait_for("● count point");
+    t.keys(&["Enter"]);
+    t.wait_for("report at op 20");
+    // Too precise for EA, then over the order quantity: shown, never posted.
+    t.text("2.5");
+    t.wait_for("more precise than the unit of measure allows");
+    t.keys(&["Enter"]);
+    t.wait_for("cannot post");
+    t.tmux(&["resize-window", "-t", &t.session, "-x", "80", "-y", "24"]);
+    let screen = t.wait_for("Tab field");
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines.len() <= 24, "{screen}");
+    assert!(lines.iter().all(|l| l.chars().count() <= 80), "{screen}");
+    t.keys(&["BSpace", "BSpace", "BSpace"]);
+    t.text("25");
+    t.wait_for("over the limit of 20");
+    // Esc on an edited report asks; Ctrl-C then Enter quits without posting.
+    t.keys(&["Escape"]);
+    t.wait_for("Leave and lose it?");
+    t.keys(&["C-c"]);
+    t.wait_for("Quit and lose it?");
+    t.keys(&["Enter"]);
+    t.wait_for("EXIT=0");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let reports: i64 = conn
+        .query_row("SELECT count(*) FROM reports", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(reports, 0);
+}

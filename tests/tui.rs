@@ -1,0 +1,445 @@
+//! The terminal through ratatui's TestBackend: key → state, and what each screen shows, on a
+//! real store holding the demo plant (no mocks).
+
+use backflush::config::Config;
+use backflush::service::Service;
+use backflush::tui::app::{App, Focus, Overlay, Screen};
+use backflush::tui::theme::Theme;
+use backflush::tui::ui;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+
+struct Demo {
+    _dir: tempfile::TempDir,
+    app: App,
+}
+
+fn demo() -> Demo {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = Config::default();
+    config.terminal.id = "T1".into();
+    config.terminal.work_center = "WC-ASM".into();
+    let service: Service = backflush::demo::create(config, &dir.path().join("demo.db")).unwrap();
+    let theme = Theme::new(backflush::config::Theme::Default, false);
+    let app = App::new(service, theme).unwrap();
+    Demo { _dir: dir, app }
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::from(code));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn login(app: &mut App, badge: &str, pin: &str) {
+    type_text(app, badge);
+    press(app, KeyCode::Enter);
+    type_text(app, pin);
+    press(app, KeyCode::Enter);
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| ui::render(app, f)).unwrap();
+    terminal
+}
+
+fn screen_text(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn screen(app: &App) -> String {
+    screen_text(&draw(app, 100, 30))
+}
+
+/// Position of the first cell of `needle` on screen.
+fn find(terminal: &Terminal<TestBackend>, needle: &str) -> (u16, u16) {
+    let text = screen_text(terminal);
+    for (y, line) in text.lines().enumerate() {
+        if let Some(byte) = line.find(needle) {
+            let x = line[..byte].chars().count();
+            return (u16::try_from(x).unwrap(), u16::try_from(y).unwrap());
+        }
+    }
+    panic!("{needle:?} not on screen:\n{text}");
+}
+
+fn open_report(app: &mut App, order: &str) {
+    type_text(app, order);
+    press(app, KeyCode::Enter);
+    if matches!(app.screen, Screen::Operations(_)) {
+        press(app, KeyCode::Enter);
+    }
+    assert!(matches!(app.screen, Screen::Report(_)), "{}", screen(app));
+}
+
+fn report_count(app: &App) -> usize {
+    app.service.history(None, 100).unwrap().len()
+}
+
+#[test]
+fn login_refuses_a_wrong_pin_and_accepts_the_right_one() {
+    let mut d = demo();
+    assert!(screen(&d.app).contains("Log in"));
+    assert!(screen(&d.app).contains("not logged in"));
+    login(&mut d.app, "1001", "9999");
+    assert!(matches!(d.app.screen, Screen::Login(_)));
+    assert!(
+        screen(&d.app).contains("wrong PIN for badge 1001"),
+        "{}",
+        screen(&d.app)
+    );
+    type_text(&mut d.app, "1234");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(matches!(d.app.screen, Screen::Orders(_)), "{s}");
+    assert!(s.contains("Ana Novak (1001, operator)"), "{s}");
+    assert!(s.contains("WC-ASM Assembly and test line"), "{s}");
+}
+
+#[test]
+fn the_order_board_flags_short_orders_in_the_error_colour() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    let terminal = draw(&d.app, 100, 30);
+    let s = screen_text(&terminal);
+    assert!(s.contains("WO-1005") && s.contains("WO-1006"), "{s}");
+    assert!(
+        !s.contains("WO-1001"),
+        "CNC orders are not on the assembly board:\n{s}"
+    );
+    let (x, y) = find(&terminal, "SHORT");
+    let cell = &terminal.backend().buffer()[(x, y)];
+    assert_eq!(cell.fg, Color::LightRed, "a short order reads red");
+    // All work centers, then back.
+    press(&mut d.app, KeyCode::Char('a'));
+    assert!(screen(&d.app).contains("WO-1001"));
+    press(&mut d.app, KeyCode::Char('a'));
+    assert!(!screen(&d.app).contains("WO-1001"));
+}
+
+#[test]
+fn the_filter_narrows_the_list_as_you_type() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    press(&mut d.app, KeyCode::Char('/'));
+    type_text(&mut d.app, "hp-200");
+    let s = screen(&d.app);
+    assert!(s.contains("Filter: hp-200"), "{s}");
+    assert!(s.contains("WO-1006") && s.contains("WO-1011"), "{s}");
+    assert!(!s.contains("WO-1005"), "{s}");
+    press(&mut d.app, KeyCode::Esc);
+    assert!(screen(&d.app).contains("WO-1005"));
+}
+
+#[test]
+fn a_whole_report_with_an_override_posts_once() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1012");
+    type_text(&mut d.app, "5");
+    let s = screen(&d.app);
+    assert!(s.contains("OR-20"), "{s}");
+    let Screen::Report(r) = &d.app.screen else {
+        panic!()
+    };
+    let line = r
+        .plan
+        .as_ref()
+        .unwrap()
+        .lines
+        .iter()
+        .position(|l| l.line == "40.40")
+        .unwrap();
+    assert_eq!(
+        r.plan.as_ref().unwrap().lines[line].planned.to_string(),
+        "11"
+    );
+    // Select the O-ring line and override it.
+    press(&mut d.app, KeyCode::Tab);
+    press(&mut d.app, KeyCode::Tab);
+    for _ in 0..line {
+        press(&mut d.app, KeyCode::Down);
+    }
+    press(&mut d.app, KeyCode::Char('e'));
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Prompt { .. })
+    ));
+    type_text(&mut d.app, "12");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(s.contains("issue*"), "an overridden line is marked:\n{s}");
+    assert!(
+        s.contains("target(5) = ⌈11⌉ = 11"),
+        "the detail pane explains the line:\n{s}"
+    );
+    // Enter asks, Enter posts, Enter closes the result: one report.
+    press(&mut d.app, KeyCode::Enter);
+    assert!(screen(&d.app).contains("Post this report?"));
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(s.contains("Report 1 posted for order WO-1012"), "{s}");
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Enter);
+    assert_eq!(report_count(&d.app), 1);
+    let stock = d.app.service.stock(Some("M-ASM"), Some("OR-20")).unwrap();
+    assert_eq!(stock[0].qty.to_string(), "288", "300 − 12");
+}
+
+#[test]
+fn posting_the_same_preview_twice_posts_once() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1005");
+    type_text(&mut d.app, "2");
+    let Screen::Report(r) = &d.app.screen else {
+        panic!()
+    };
+    let key = r.key.clone();
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Enter);
+    assert_eq!(report_count(&d.app), 1);
+    // The same idempotency key again (a second terminal pass, a retried Enter).
+    let request = backflush::domain::backflush::ReportRequest {
+        operation: 20,
+        good: 2.into(),
+        scrap: 0.into(),
+        overrides: vec![],
+    };
+    let who = backflush::service::Credentials {
+        badge: Some("1001".into()),
+        pin: Some("1234".into()),
+        approver: None,
+    };
+    let again = d
+        .app
+        .service
+        .report("WO-1005", &request, Some(&key), &who)
+        .unwrap();
+    assert!(again.repeated);
+    assert_eq!(report_count(&d.app), 1);
+}
+
+#[test]
+fn bad_quantities_show_inline_and_never_post() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1005");
+    type_text(&mut d.app, "2.5");
+    let s = screen(&d.app);
+    assert!(
+        s.contains("more precise than the unit of measure allows"),
+        "{s}"
+    );
+    press(&mut d.app, KeyCode::Enter);
+    assert!(screen(&d.app).contains("cannot post"));
+    assert!(d.app.overlays.is_empty());
+    // Letters never enter a number field.
+    press(&mut d.app, KeyCode::Backspace);
+    press(&mut d.app, KeyCode::Backspace);
+    type_text(&mut d.app, "x");
+    let Screen::Report(r) = &d.app.screen else {
+        panic!()
+    };
+    assert_eq!(r.good.text, "2");
+    // Over the order quantity.
+    type_text(&mut d.app, "00");
+    assert!(
+        screen(&d.app).contains("over the limit of 20"),
+        "{}",
+        screen(&d.app)
+    );
+    assert_eq!(report_count(&d.app), 0);
+}
+
+#[test]
+fn a_report_at_a_non_count_point_is_refused_with_the_covering_one() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    type_text(&mut d.app, "WO-1005");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(d.app.screen, Screen::Operations(_)));
+    press(&mut d.app, KeyCode::Up);
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(
+        s.contains("operation 10 is not a count point; its lines are reported at operation 20"),
+        "{s}"
+    );
+}
+
+#[test]
+fn skip_and_reset_and_location_change_a_line() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    open_report(&mut d.app, "WO-1005");
+    type_text(&mut d.app, "1");
+    press(&mut d.app, KeyCode::Char('k'));
+    let Screen::Report(r) = &d.app.screen else {
+        panic!()
+    };
+    assert_eq!(r.plan.as_ref().unwrap().lines[0].status.as_str(), "skipped");
+    press(&mut d.app, KeyCode::Char('r'));
+    let Screen::Report(r) = &d.app.screen else {
+        panic!()
+    };
+    assert_eq!(r.plan.as_ref().unwrap().lines[0].status.as_str(), "issue");
+    press(&mut d.app, KeyCode::Char('l'));
+    type_text(&mut d.app, "NOWHERE");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(screen(&d.app).contains("unknown location NOWHERE"));
+    press(&mut d.app, KeyCode::Char('l'));
+    type_text(&mut d.app, "ST-COMP");
+    press(&mut d.app, KeyCode::Enter);
+    let Screen::Report(r) = &d.app.screen else {
+        panic!()
+    };
+    let first = &r.plan.as_ref().unwrap().lines[0];
+    assert_eq!(first.location, "ST-COMP");
+    assert!(first.overridden);
+}
+
+#[test]
+fn changing_good_recalculates_lines_without_overrides_only() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    open_report(&mut d.app, "WO-1005");
+    type_text(&mut d.app, "2");
+    press(&mut d.app, KeyCode::Char('e'));
+    type_text(&mut d.app, "3");
+    press(&mut d.app, KeyCode::Enter);
+    let Screen::Report(r) = &mut d.app.screen else {
+        panic!()
+    };
+    r.focus = Focus::Good;
+    type_text(&mut d.app, "0");
+    let Screen::Report(r) = &d.app.screen else {
+        panic!()
+    };
+    let plan = r.plan.as_ref().unwrap();
+    assert_eq!(plan.good.to_string(), "20");
+    assert_eq!(
+        plan.lines[0].qty.to_string(),
+        "3",
+        "the overridden line keeps its value"
+    );
+    assert_eq!(plan.lines[1].qty.to_string(), "20");
+}
+
+#[test]
+fn help_lists_every_key_of_the_screen_from_the_keymap() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1005");
+    press(&mut d.app, KeyCode::Char('?'));
+    let s = screen(&d.app);
+    for b in backflush::tui::keymap::bindings(backflush::tui::keymap::Context::Report) {
+        assert!(s.contains(b.desc), "help lacks {:?}:\n{s}", b.desc);
+    }
+    press(&mut d.app, KeyCode::Esc);
+    assert!(d.app.overlays.is_empty());
+}
+
+#[test]
+fn quitting_an_edited_report_asks_first() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1005");
+    type_text(&mut d.app, "1");
+    press(&mut d.app, KeyCode::Char('q'));
+    assert!(!d.app.should_quit);
+    assert!(screen(&d.app).contains("Quit and lose it?"));
+    press(&mut d.app, KeyCode::Esc);
+    assert!(!d.app.should_quit);
+    d.app
+        .handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    press(&mut d.app, KeyCode::Enter);
+    assert!(d.app.should_quit);
+}
+
+#[test]
+fn an_operator_reverses_with_a_leads_badge_and_pin() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1005");
+    type_text(&mut d.app, "1");
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Char('h'));
+    assert!(screen(&d.app).contains("Reports, newest first (1)"));
+    press(&mut d.app, KeyCode::Char('x'));
+    type_text(&mut d.app, "wrong order");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(s.contains("A lead must approve"), "{s}");
+    type_text(&mut d.app, "2001");
+    press(&mut d.app, KeyCode::Enter);
+    type_text(&mut d.app, "2222");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(s.contains("report 1 reversed"), "{s}");
+    assert!(s.contains("reversed"), "{s}");
+}
+
+#[test]
+fn every_screen_renders_from_80x24_up() {
+    let mut d = demo();
+    for (w, h) in [(80, 24), (120, 40), (40, 10)] {
+        draw(&d.app, w, h);
+    }
+    login(&mut d.app, "1001", "1234");
+    for (w, h) in [(80, 24), (120, 40), (20, 5)] {
+        draw(&d.app, w, h);
+    }
+    open_report(&mut d.app, "WO-1006");
+    type_text(&mut d.app, "9");
+    let t = draw(&d.app, 80, 24);
+    let s = screen_text(&t);
+    assert!(s.contains("deferred"), "{s}");
+    let (x, y) = find(&t, "deferred");
+    assert_eq!(
+        t.backend().buffer()[(x, y)].fg,
+        Color::Yellow,
+        "deferred reads yellow"
+    );
+    assert!(
+        s.lines().nth(23).unwrap().contains("Tab"),
+        "the footer is on the last row:\n{s}"
+    );
+    for (w, h) in [(120, 40), (30, 8)] {
+        draw(&d.app, w, h);
+    }
+    press(&mut d.app, KeyCode::Char('?'));
+    draw(&d.app, 80, 24);
+    draw(&d.app, 10, 4);
+}
+
+#[test]
+fn no_color_keeps_meaning_in_modifiers() {
+    let theme = Theme::new(backflush::config::Theme::Default, true);
+    assert_eq!(theme.error.fg, None);
+    assert!(
+        theme
+            .error
+            .add_modifier
+            .contains(ratatui::style::Modifier::BOLD)
+    );
+    let hc = Theme::new(backflush::config::Theme::HighContrast, false);
+    assert_ne!(hc, Theme::new(backflush::config::Theme::Default, false));
+}
