@@ -104,6 +104,18 @@ pub enum Command {
     },
     /// Check every balance against its ledger and every journal entry's balance.
     Verify,
+    /// Measure posting, batch and terminal speed on a fresh large store (use a release build).
+    Bench {
+        #[arg(long, default_value_t = 100_000)]
+        items: i64,
+        #[arg(long, default_value_t = 1_000_000)]
+        ledger: i64,
+        #[arg(long, default_value_t = 100_000)]
+        orders: i64,
+        /// Reports posted for the timing and the batch rate.
+        #[arg(long, default_value_t = 3_000)]
+        reports: usize,
+    },
 }
 
 /// `exceptions` verbs.
@@ -308,7 +320,9 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             Err(Failure::Usage("the terminal is started by main".into()))
         }
         Command::Init => {
-            let service = open_service(cli)?;
+            let who = credentials(cli)?;
+            let mut service = open_service(cli)?;
+            service.init(&who)?;
             println!(
                 "store ready at {} (schema version {})",
                 service.config().store_path(cli.db.as_deref()).display(),
@@ -415,6 +429,21 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
                     canonical(v.variance)
                 );
             }
+            Ok(())
+        }
+        Command::Bench {
+            items,
+            ledger,
+            orders,
+            reports,
+        } => {
+            let sizes = crate::bench::Sizes {
+                items: *items,
+                ledger: *ledger,
+                orders: *orders,
+                reports: *reports,
+            };
+            print!("{}", crate::bench::run(sizes)?);
             Ok(())
         }
         Command::Verify => {

@@ -13,7 +13,10 @@
 //! | [`tui`] | the full-screen terminal |
 //! | [`app`] | starting the terminal (and the demo plant) |
 
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
 pub mod app;
+pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod demo;

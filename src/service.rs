@@ -174,9 +174,7 @@ impl Service {
         let (stamp, role) = self.identify(who, action)?;
         let Some(role) = role else { return Ok(stamp) };
         if action.roles().contains(&role)
-            || (action == Action::LeadApproval
-                && role == Role::Operator
-                && stamp.approver.is_some())
+            || (action.approvable() && role == Role::Operator && stamp.approver.is_some())
         {
             return Ok(stamp);
         }
@@ -217,6 +215,14 @@ impl Service {
         }
         Role::parse(&user.role)
             .ok_or_else(|| ServiceError::Refused(format!("badge {badge} has an unknown role")))
+    }
+
+    /// Checks that `who` may initialise the store (an admin, once users exist).
+    ///
+    /// # Errors
+    /// Permissions.
+    pub fn init(&mut self, who: &Credentials) -> Result<()> {
+        self.authorize(who, Action::Administer).map(|_| ())
     }
 
     /// Imports the CSV files of `dir` (SPEC §5).
@@ -368,8 +374,12 @@ impl Service {
             let lookup = Prefetched::load(tx, &order, override_locations(request))?;
             let plan = backflush::plan(&order, &progress, request, &lookup, &policy)?;
             if !may_override && let Some(line) = large_override(&plan, tolerance) {
+                let who = match role {
+                    Some(r) => format!("{} ({})", stamp.user, r.as_str()),
+                    None => stamp.user.clone(),
+                };
                 return Err(ServiceError::Refused(format!(
-                    "the override of line {} ({}) differs from planned {} by more than {}%; it needs a lead's badge and PIN (--approver)",
+                    "{who} may not post the override of line {} ({}): it differs from planned {} by more than {}%; it needs the role lead or admin, or a lead's badge and PIN (--approver)",
                     line.line,
                     line.item,
                     canonical(line.planned),
@@ -411,7 +421,7 @@ impl Service {
                 "a reversal needs a reason (--reason)".into(),
             ));
         }
-        let stamp = self.authorize(who, Action::LeadApproval)?;
+        let stamp = self.authorize(who, Action::Reverse)?;
         let accounts = self.accounts.clone();
         Ok(self.store.write(|tx| {
             store::post::reverse_report(tx, report_id, reason.trim(), &stamp, &accounts)
@@ -677,10 +687,10 @@ impl Prefetched {
                     .map(|w: &WorkCenter| w.location.clone())
             });
             for l in default.iter().chain(locations.iter()) {
-                let key = (m.component.clone(), l.clone());
-                if !stock.contains_key(&key) {
-                    let qty = store::post::balance(conn, &m.component, l)?;
-                    stock.insert(key, qty);
+                if let std::collections::hash_map::Entry::Vacant(slot) =
+                    stock.entry((m.component.clone(), l.clone()))
+                {
+                    slot.insert(store::post::balance(conn, &m.component, l)?);
                 }
             }
         }

@@ -9,6 +9,7 @@
 //!   is maintained in the same transaction as the movements, never summed on the hot path.
 //! - **Quantities** are canonical decimal TEXT through [`Dec`]; timestamps RFC 3339 UTC TEXT.
 
+pub mod fixture;
 pub mod master;
 pub mod orders;
 pub mod post;

@@ -2,6 +2,8 @@
 //! reads the screen, then opens the store the program wrote. Skipped (with a note) where tmux
 //! is not installed.
 
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};

@@ -1,6 +1,8 @@
 //! The terminal through ratatui's TestBackend: key → state, and what each screen shows, on a
 //! real store holding the demo plant (no mocks).
 
+#![allow(clippy::unwrap_used)]
+
 use backflush::config::Config;
 use backflush::service::Service;
 use backflush::tui::app::{App, Focus, Overlay, Screen};

@@ -286,16 +286,12 @@ pub enum ReportError {
     },
     #[error("good and scrap quantities are both zero; report at least one unit")]
     NothingReported,
-    #[error(
-        "operation {operation} of order {order} would reach {cumulative}, over the limit of {limit} (order quantity {order_qty}, over-report tolerance {tolerance}%)"
-    )]
+    #[error("operation {operation} of order {order} would reach {detail}")]
     OverReport {
         order: String,
         operation: i64,
-        cumulative: String,
-        limit: String,
-        order_qty: String,
-        tolerance: String,
+        /// "12, over the limit of 10 (order quantity 10, over-report tolerance 0%)"
+        detail: String,
     },
     #[error("{key} matches no material line of operation {operation} of order {order}")]
     UnknownLine {
@@ -433,7 +429,7 @@ pub fn manual_reason(
     }
 }
 
-fn operation<'a>(order: &'a Order, operation: i64) -> Result<&'a OrderOperation, ReportError> {
+fn operation(order: &Order, operation: i64) -> Result<&OrderOperation, ReportError> {
     order
         .operations
         .iter()
@@ -551,10 +547,13 @@ fn check_over_report(
         return Err(ReportError::OverReport {
             order: order.order.clone(),
             operation,
-            cumulative: canonical(units_after),
-            limit: canonical(limit),
-            order_qty: canonical(order.qty),
-            tolerance: canonical(policy.over_report_tolerance_pct),
+            detail: format!(
+                "{}, over the limit of {} (order quantity {}, over-report tolerance {}%)",
+                canonical(units_after),
+                canonical(limit),
+                canonical(order.qty),
+                canonical(policy.over_report_tolerance_pct)
+            ),
         });
     }
     Ok(())

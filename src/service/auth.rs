@@ -40,7 +40,9 @@ impl Role {
 pub enum Action {
     /// Preview and report with lines as planned or overrides within tolerance.
     Report,
-    /// Larger overrides, reversal, lead adjustments, cancelling an exception.
+    /// Reversing a posted report.
+    Reverse,
+    /// Overrides beyond the tolerance, lead adjustments, cancelling an exception.
     LeadApproval,
     /// Transfers, staging list, retrying exceptions, cycle counts.
     Handle,
@@ -53,10 +55,17 @@ impl Action {
     pub fn describe(self) -> &'static str {
         match self {
             Action::Report => "report production",
+            Action::Reverse => "reverse a report",
             Action::LeadApproval => "post a lead-approved action",
             Action::Handle => "move or count stock",
             Action::Administer => "import or initialise the store",
         }
+    }
+
+    /// Whether an operator may do it with a lead's badge and PIN.
+    #[must_use]
+    pub fn approvable(self) -> bool {
+        matches!(self, Action::Reverse | Action::LeadApproval)
     }
 
     /// The roles that may do it alone.
@@ -64,7 +73,7 @@ impl Action {
     pub fn roles(self) -> &'static [Role] {
         match self {
             Action::Report => &[Role::Operator, Role::Lead, Role::Admin],
-            Action::LeadApproval => &[Role::Lead, Role::Admin],
+            Action::Reverse | Action::LeadApproval => &[Role::Lead, Role::Admin],
             Action::Handle => &[Role::Lead, Role::Handler, Role::Admin],
             Action::Administer => &[Role::Admin],
         }

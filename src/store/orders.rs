@@ -19,14 +19,14 @@ pub fn order_exists(conn: &Connection, order: &str) -> Result<bool> {
         .exists([order])?)
 }
 
+/// item, revision, qty, due, completion location.
+pub type OrderHeader = (String, String, Decimal, Option<String>, String);
+
 /// The header of a stored order, to compare with a re-imported row.
 ///
 /// # Errors
 /// SQLite fails.
-pub fn order_header(
-    conn: &Connection,
-    order: &str,
-) -> Result<Option<(String, String, Decimal, Option<String>, String)>> {
+pub fn order_header(conn: &Connection, order: &str) -> Result<Option<OrderHeader>> {
     Ok(conn
         .prepare_cached(
             "SELECT item, revision, qty, due, completion_location FROM orders WHERE order_id = ?1",

@@ -624,6 +624,7 @@ pub fn reverse_report(
 ///
 /// # Errors
 /// Not enough stock at `from`; SQLite fails.
+#[allow(clippy::too_many_arguments)]
 pub fn transfer(
     conn: &Connection,
     item: &str,

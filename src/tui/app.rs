@@ -35,7 +35,7 @@ pub struct Session {
 pub enum Screen {
     Login(LoginState),
     Orders(OrdersState),
-    Operations(OperationsState),
+    Operations(Box<OperationsState>),
     Report(Box<ReportState>),
     History(HistoryState),
 }
@@ -628,15 +628,13 @@ impl App {
                 self.all_work_centers = !self.all_work_centers;
                 self.open_orders();
             }
-            Action::NextWorkCenter => {
-                if !self.work_centers.is_empty() {
-                    self.work_center = (self.work_center + 1) % self.work_centers.len();
-                    self.all_work_centers = false;
-                    if let Screen::Orders(o) = &mut self.screen {
-                        o.selected = 0;
-                    }
-                    self.open_orders();
+            Action::NextWorkCenter if !self.work_centers.is_empty() => {
+                self.work_center = (self.work_center + 1) % self.work_centers.len();
+                self.all_work_centers = false;
+                if let Screen::Orders(o) = &mut self.screen {
+                    o.selected = 0;
                 }
+                self.open_orders();
             }
             Action::History => self.open_history(),
             Action::Refresh => self.open_orders(),
@@ -676,11 +674,11 @@ impl App {
                         .is_none_or(|p| p.units() < context.order.qty)
             })
             .unwrap_or(0);
-        self.screen = Screen::Operations(OperationsState {
+        self.screen = Screen::Operations(Box::new(OperationsState {
             context,
             description,
             selected,
-        });
+        }));
     }
 
     fn operations_action(&mut self, action: Action) {

@@ -36,11 +36,7 @@ fn read_keys(err: &mut std::io::Stderr) -> std::io::Result<String> {
             KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                 return Err(std::io::Error::other("cancelled"));
             }
-            KeyCode::Backspace => {
-                if secret.pop().is_some() {
-                    write!(err, "\u{8} \u{8}")?;
-                }
-            }
+            KeyCode::Backspace if secret.pop().is_some() => write!(err, "\u{8} \u{8}")?,
             KeyCode::Char(c) => {
                 secret.push(c);
                 write!(err, "*")?;

@@ -1,0 +1,794 @@
+//! Store and service tests (SPEC §2 atomicity, idempotency, reversal, §3 transfers and the
+//! exception queue, `verify`): an in-memory or temp-file store filled by a CSV import.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+use std::str::FromStr;
+
+use backflush::config::{Config, NegativeStockConfig};
+use backflush::domain::backflush::{Change, Override, ReportRequest};
+use backflush::service::{Credentials, Service};
+use backflush::store::{self, Store, Synchronous};
+use rust_decimal::Decimal;
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn who() -> Credentials {
+    Credentials::default()
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).unwrap();
+}
+
+/// The plant. Per unit of A (BOM base 3):
+/// line 1 X 1/3 (op 10), line 2 Y 2/3 + 10 % (op 20), line 3 K 1/3 in KG with 2 decimals
+/// (op 20), line 4 S 2 per order (op 10), line 5 phantom P ×3 → "5.1" Z 1 per unit (op 20).
+/// Routing: op 10 WC10 (setup 1, run 0.5), op 20 WC20 (setup 0.5, run 0.25), both count
+/// points. Orders O1 and O2 of 30. Stock: 1000 of each component at its machine.
+fn plant_files(dir: &Path) {
+    write(
+        dir,
+        "locations.csv",
+        "location,description,kind\n\
+         STORE,Storage,storage\n\
+         M10,Machine 10,machine\n\
+         M20,Machine 20,machine\n\
+         FG,Finished goods,finished\n",
+    );
+    write(
+        dir,
+        "items.csv",
+        "item,description,uom,decimals,type,tracking,backflush,std_cost\n\
+         A,Assembly,EA,0,stock,none,yes,100\n\
+         X,Third,EA,0,stock,none,yes,2\n\
+         Y,Two thirds,EA,0,stock,none,yes,3\n\
+         K,Kilo,KG,2,stock,none,yes,4\n\
+         S,Setup kit,EA,0,stock,none,yes,5\n\
+         P,Phantom,EA,0,phantom,none,yes,0\n\
+         Z,Phantom child,EA,0,stock,none,yes,1\n",
+    );
+    write(
+        dir,
+        "work_centers.csv",
+        "work_center,description,location,labor_rate,overhead_rate,backflush\n\
+         WC10,Cell 10,M10,40,20,yes\n\
+         WC20,Cell 20,M20,50,30,yes\n",
+    );
+    write(
+        dir,
+        "boms.csv",
+        "parent,revision,base_qty,line,component,qty,per,scrap_pct,operation,backflush,supply_location\n\
+         A,1,3,1,X,1,unit,,10,,\n\
+         A,1,3,2,Y,2,unit,10,20,,\n\
+         A,1,3,3,K,1,unit,,20,,\n\
+         A,1,3,4,S,2,order,,10,,\n\
+         A,1,3,5,P,3,unit,,20,,\n\
+         P,1,1,1,Z,1,unit,,,,\n",
+    );
+    write(
+        dir,
+        "routings.csv",
+        "parent,revision,operation,work_center,setup_hours,run_hours,count_point\n\
+         A,1,10,WC10,1,0.5,yes\n\
+         A,1,20,WC20,0.5,0.25,yes\n",
+    );
+    write(
+        dir,
+        "orders.csv",
+        "order,item,revision,qty,due,completion_location\n\
+         O1,A,1,30,2030-01-01,FG\n\
+         O2,A,1,30,,FG\n",
+    );
+    write(
+        dir,
+        "stock.csv",
+        "item,location,qty\n\
+         X,M10,1000\n\
+         Y,M20,1000\n\
+         K,M20,1000\n\
+         S,M10,1000\n\
+         Z,M20,1000\n",
+    );
+}
+
+fn import(service: &mut Service, files: impl FnOnce(&Path)) {
+    let dir = tempfile::tempdir().unwrap();
+    files(dir.path());
+    service.import(dir.path(), &who()).unwrap();
+}
+
+fn service_with(config: Config) -> Service {
+    let mut s = Service::with_store(Store::open_in_memory().unwrap(), config);
+    import(&mut s, plant_files);
+    s
+}
+
+fn service() -> Service {
+    service_with(Config::default())
+}
+
+fn config(policy: NegativeStockConfig) -> Config {
+    let mut c = Config::default();
+    c.policy.negative_stock = policy;
+    c
+}
+
+fn req(operation: i64, good: &str, scrap: &str) -> ReportRequest {
+    ReportRequest {
+        operation,
+        good: d(good),
+        scrap: d(scrap),
+        overrides: Vec::new(),
+    }
+}
+
+fn report(s: &mut Service, order: &str, r: &ReportRequest) -> i64 {
+    s.report(order, r, None, &who()).unwrap().report_id
+}
+
+fn stock(s: &Service, item: &str, location: &str) -> Decimal {
+    s.stock(Some(location), Some(item))
+        .unwrap()
+        .iter()
+        .map(|r| r.qty)
+        .sum()
+}
+
+fn count(s: &Service, table: &str) -> i64 {
+    s.conn()
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+/// Every row of every table a posting writes, as sorted text.
+fn snapshot(s: &Service) -> Vec<String> {
+    let tables = [
+        "reports",
+        "report_lines",
+        "report_labor",
+        "reversals",
+        "movements",
+        "balances",
+        "exceptions",
+        "journal_entries",
+        "journal_lines",
+        "order_operations",
+        "order_materials",
+    ];
+    let mut out = Vec::new();
+    for t in tables {
+        let mut stmt = s.conn().prepare(&format!("SELECT * FROM {t}")).unwrap();
+        let n = stmt.column_count();
+        let mut rows: Vec<String> = stmt
+            .query_map([], |r| {
+                let mut cells = Vec::new();
+                for i in 0..n {
+                    cells.push(format!("{:?}", r.get::<_, rusqlite::types::Value>(i)?));
+                }
+                Ok(format!("{t}: {}", cells.join(" | ")))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        rows.sort();
+        out.push(format!("{t}: {} rows", rows.len()));
+        out.extend(rows);
+    }
+    out
+}
+
+fn line_planned(s: &Service, order: &str, line: &str) -> Decimal {
+    s.order(order).unwrap().1.lines[line].planned
+}
+
+fn units(s: &Service, order: &str, operation: i64) -> (Decimal, Decimal) {
+    let p = s.order(order).unwrap().1.operations[&operation];
+    (p.good, p.scrap)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Migrations and files
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn an_empty_store_is_migrated_to_the_latest_version() {
+    let dir = tempfile::tempdir().unwrap();
+    // A new file, and an existing empty file (user_version 0).
+    let fresh = dir.path().join("sub/fresh.db");
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").unwrap();
+    for path in [&fresh, &empty] {
+        let st = Store::open(path, Synchronous::Normal).unwrap();
+        assert_eq!(st.schema_version().unwrap(), store::known_version());
+        let tables: i64 = st
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'
+                 AND name IN ('movements', 'balances', 'reports', 'journal_lines', 'exceptions')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 5);
+    }
+    let mem = Store::open_in_memory().unwrap();
+    assert_eq!(mem.schema_version().unwrap(), store::known_version());
+    assert!(store::known_version() >= 1);
+}
+
+#[test]
+fn reopening_a_file_store_keeps_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bf.db");
+    let first_id;
+    {
+        let mut s = Service::open(Config::default(), &path).unwrap();
+        import(&mut s, plant_files);
+        first_id = s
+            .report("O1", &req(10, "2", "0"), Some("key-1"), &who())
+            .unwrap()
+            .report_id;
+        report(&mut s, "O1", &req(20, "2", "0"));
+    }
+    let mut s = Service::open(Config::default(), &path).unwrap();
+    assert_eq!(stock(&s, "X", "M10"), d("999"));
+    assert_eq!(stock(&s, "S", "M10"), d("998"));
+    assert_eq!(stock(&s, "Y", "M20"), d("998"));
+    assert_eq!(stock(&s, "A", "FG"), d("2"));
+    assert_eq!(units(&s, "O1", 10), (d("2"), d("0")));
+    assert_eq!(line_planned(&s, "O1", "4"), d("2"));
+    assert_eq!(count(&s, "reports"), 2);
+    // The key is remembered across the reopen; the cumulative rule goes on.
+    let again = s
+        .report("O1", &req(10, "2", "0"), Some("key-1"), &who())
+        .unwrap();
+    assert!(again.repeated);
+    assert_eq!(again.report_id, first_id);
+    report(&mut s, "O1", &req(10, "1", "0"));
+    assert_eq!(stock(&s, "X", "M10"), d("999")); // target(3) = 1
+    assert!(s.verify().unwrap().is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Idempotency and atomicity
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_same_idempotency_key_posts_once_and_returns_the_first_result() {
+    let mut s = service();
+    let first = s
+        .report("O1", &req(20, "2", "0"), Some("k1"), &who())
+        .unwrap();
+    assert!(!first.repeated);
+    let before = snapshot(&s);
+    let second = s
+        .report("O1", &req(20, "2", "0"), Some("k1"), &who())
+        .unwrap();
+    assert!(second.repeated);
+    assert_eq!(second.report_id, first.report_id);
+    assert_eq!(second.json, first.json);
+    // Even a different request under the same key returns the first posting.
+    let third = s
+        .report("O1", &req(20, "5", "1"), Some("k1"), &who())
+        .unwrap();
+    assert_eq!(third.report_id, first.report_id);
+    assert_eq!(snapshot(&s), before);
+    assert_eq!(count(&s, "reports"), 1);
+    assert_eq!(stock(&s, "Y", "M20"), d("998")); // ceil(2 × 2 × 1.1 / 3) = 2, once
+    let json: serde_json::Value = serde_json::from_str(&first.json).unwrap();
+    assert_eq!(json["report_id"], serde_json::json!(first.report_id));
+    // Another key posts again.
+    let other = s
+        .report("O1", &req(20, "2", "0"), Some("k2"), &who())
+        .unwrap();
+    assert_ne!(other.report_id, first.report_id);
+    assert_eq!(count(&s, "reports"), 2);
+}
+
+#[test]
+fn a_failure_in_the_middle_of_a_posting_leaves_nothing_behind() {
+    let mut s = service();
+    report(&mut s, "O1", &req(20, "1", "0"));
+    let triggers = [
+        // The last write of the report: its journal.
+        "CREATE TRIGGER boom BEFORE INSERT ON journal_lines BEGIN SELECT RAISE(ABORT, 'injected'); END;",
+        // Half-way through the lines: Y (line 2) has moved, K (line 3) fails.
+        "CREATE TRIGGER boom BEFORE INSERT ON movements WHEN NEW.item = 'K' BEGIN SELECT RAISE(ABORT, 'injected'); END;",
+        // After every line, before the receipt.
+        "CREATE TRIGGER boom BEFORE INSERT ON movements WHEN NEW.kind = 'receipt' BEGIN SELECT RAISE(ABORT, 'injected'); END;",
+        // Labor.
+        "CREATE TRIGGER boom BEFORE INSERT ON report_labor BEGIN SELECT RAISE(ABORT, 'injected'); END;",
+        // Storing the result, after everything else.
+        "CREATE TRIGGER boom BEFORE UPDATE ON reports BEGIN SELECT RAISE(ABORT, 'injected'); END;",
+    ];
+    for trigger in triggers {
+        let before = snapshot(&s);
+        s.conn().execute_batch(trigger).unwrap();
+        let err = s
+            .report("O1", &req(20, "3", "1"), Some("atomic"), &who())
+            .unwrap_err();
+        assert!(err.to_string().contains("injected"), "{trigger}: {err}");
+        s.conn().execute_batch("DROP TRIGGER boom;").unwrap();
+        assert_eq!(snapshot(&s), before, "{trigger}");
+        assert_eq!(units(&s, "O1", 20), (d("1"), d("0")));
+    }
+    // With the failure gone the same key posts, exactly once, from the unchanged progress.
+    let posted = s
+        .report("O1", &req(20, "3", "1"), Some("atomic"), &who())
+        .unwrap();
+    assert!(!posted.repeated);
+    assert_eq!(units(&s, "O1", 20), (d("4"), d("1")));
+    assert_eq!(stock(&s, "Y", "M20"), d("996")); // target(5) = ceil(3.67) = 4
+    assert_eq!(stock(&s, "K", "M20"), d("998.33")); // target(5) = 1.67
+    assert_eq!(stock(&s, "A", "FG"), d("4"));
+    assert!(s.verify().unwrap().is_empty());
+}
+
+#[test]
+fn a_failure_in_the_middle_of_a_reversal_leaves_nothing_behind() {
+    let mut s = service();
+    let id = report(&mut s, "O1", &req(20, "3", "0"));
+    let before = snapshot(&s);
+    s.conn()
+        .execute_batch(
+            "CREATE TRIGGER boom BEFORE INSERT ON journal_entries WHEN NEW.kind = 'reversal'
+             BEGIN SELECT RAISE(ABORT, 'injected'); END;",
+        )
+        .unwrap();
+    let err = s.reverse(id, "wrong order", &who()).unwrap_err();
+    assert!(err.to_string().contains("injected"), "{err}");
+    s.conn().execute_batch("DROP TRIGGER boom;").unwrap();
+    assert_eq!(snapshot(&s), before);
+    s.reverse(id, "wrong order", &who()).unwrap();
+    assert_eq!(stock(&s, "Y", "M20"), d("1000"));
+    assert_eq!(units(&s, "O1", 20), (d("0"), d("0")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reversal
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn reversing_a_middle_report_then_reporting_more_gives_exact_totals() {
+    let mut s = service();
+    let r1 = report(&mut s, "O1", &req(20, "2", "0"));
+    let r2 = report(&mut s, "O1", &req(20, "1", "0"));
+    let _r3 = report(&mut s, "O1", &req(20, "2", "1"));
+    // Y: 2, 1, 2 (targets 2, 3, 5); K: 0.67, 0.33, 1; Z: 2, 1, 3.
+    assert_eq!(stock(&s, "Y", "M20"), d("995"));
+    assert_eq!(stock(&s, "K", "M20"), d("998"));
+    assert_eq!(stock(&s, "Z", "M20"), d("994"));
+    assert_eq!(stock(&s, "A", "FG"), d("5"));
+
+    let rev = s.reverse(r2, "counted twice", &who()).unwrap();
+    assert_eq!(rev.report_id, r2);
+    assert_eq!(units(&s, "O1", 20), (d("4"), d("1")));
+    assert_eq!(line_planned(&s, "O1", "2"), d("4")); // = target(5)
+    assert_eq!(line_planned(&s, "O1", "3"), d("1.67")); // = target(5)
+    assert_eq!(stock(&s, "Y", "M20"), d("996"));
+    assert_eq!(stock(&s, "K", "M20"), d("998.33"));
+    assert_eq!(stock(&s, "A", "FG"), d("4"));
+
+    report(&mut s, "O1", &req(20, "4", "0"));
+    // U = 9: Y target ceil(6.6) = 7, K 3, Z 9; finished goods 8.
+    assert_eq!(units(&s, "O1", 20), (d("8"), d("1")));
+    assert_eq!(stock(&s, "Y", "M20"), d("993"));
+    assert_eq!(stock(&s, "K", "M20"), d("997"));
+    assert_eq!(stock(&s, "Z", "M20"), d("991"));
+    assert_eq!(stock(&s, "A", "FG"), d("8"));
+    let v = s.variance("O1").unwrap();
+    for l in &v.lines {
+        assert_eq!(l.standard_qty, l.actual_qty, "line {}", l.line);
+        assert!(l.qty_variance.is_zero(), "line {}", l.line);
+    }
+    assert_eq!(v.expected_cost, d("42")); // 7 × 3 + 3 × 4 + 9 × 1
+    assert!(v.variance.is_zero());
+    assert!(s.verify().unwrap().is_empty());
+
+    // Once only, with a reason.
+    let err = s.reverse(r2, "again", &who()).unwrap_err();
+    assert!(err.to_string().contains("already reversed"), "{err}");
+    let err = s.reverse(r1, "  ", &who()).unwrap_err();
+    assert!(err.to_string().contains("reason"), "{err}");
+    let err = s.reverse(9999, "nope", &who()).unwrap_err();
+    assert!(err.to_string().contains("9999"), "{err}");
+}
+
+#[test]
+fn a_reversed_per_order_line_and_setup_are_carried_by_the_next_report() {
+    let mut s = service();
+    let r1 = report(&mut s, "O2", &req(10, "1", "0"));
+    report(&mut s, "O2", &req(10, "1", "0"));
+    assert_eq!(stock(&s, "S", "M10"), d("998"));
+    assert_eq!(stock(&s, "X", "M10"), d("999"));
+    s.reverse(r1, "wrong order", &who()).unwrap();
+    assert_eq!(stock(&s, "S", "M10"), d("1000"));
+    assert_eq!(stock(&s, "X", "M10"), d("1000"));
+    let p = s.preview("O2", &req(10, "1", "0")).unwrap();
+    let s_line = p.lines.iter().find(|l| l.line == "4").unwrap();
+    assert_eq!(s_line.planned, d("2"));
+    assert!(s_line.carries_order_qty);
+    assert_eq!(p.labor[0].setup_hours, d("1"));
+    report(&mut s, "O2", &req(10, "1", "0"));
+    assert_eq!(stock(&s, "S", "M10"), d("998"));
+    assert_eq!(stock(&s, "X", "M10"), d("999")); // target(2) = 1
+    let p = s.preview("O2", &req(10, "1", "0")).unwrap();
+    assert_eq!(
+        p.lines.iter().find(|l| l.line == "4").unwrap().planned,
+        d("0")
+    );
+    assert_eq!(p.labor[0].setup_hours, d("0"));
+    assert!(s.verify().unwrap().is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shortage policies, the exception queue, verify
+// ---------------------------------------------------------------------------------------------
+
+fn low_stock(dir: &Path) {
+    write(
+        dir,
+        "stock.csv",
+        "item,location,qty\nK,M20,0.5\nK,STORE,10\nY,M20,1\n",
+    );
+}
+
+#[test]
+fn block_refuses_the_whole_report_listing_every_short_line() {
+    let mut s = service_with(config(NegativeStockConfig::Block));
+    import(&mut s, low_stock);
+    let before = snapshot(&s);
+    let err = s
+        .report("O1", &req(20, "3", "0"), None, &who())
+        .unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("line 2 Y"), "{text}");
+    assert!(text.contains("line 3 K"), "{text}");
+    assert!(!text.contains("line 5.1"), "{text}");
+    assert_eq!(snapshot(&s), before);
+    // The preview does not refuse.
+    let p = s.preview("O1", &req(20, "3", "0")).unwrap();
+    let st: Vec<(&str, &str)> = p
+        .lines
+        .iter()
+        .map(|l| (l.line.as_str(), l.status.as_str()))
+        .collect();
+    assert_eq!(st, vec![("2", "short"), ("3", "short"), ("5.1", "issue")]);
+}
+
+#[test]
+fn defer_posts_and_queues_short_lines_which_transfers_retry_oldest_first() {
+    let mut s = service();
+    import(&mut s, low_stock);
+    let p1 = s.report("O1", &req(20, "3", "0"), None, &who()).unwrap();
+    // K needs 1 with 0.5 on hand: queued whole; Y needs 3 with 1: queued.
+    let deferred: Vec<&str> = p1.deferred.iter().map(|x| x.line.as_str()).collect();
+    assert_eq!(deferred, vec!["2", "3"]);
+    assert_eq!(stock(&s, "K", "M20"), d("0.5"));
+    assert_eq!(stock(&s, "Z", "M20"), d("997"));
+    let p2 = s.report("O1", &req(20, "3", "0"), None, &who()).unwrap();
+    assert_eq!(p2.deferred.len(), 2);
+    let open = s.exceptions(true).unwrap();
+    let rows: Vec<(&str, &str, Decimal)> = open
+        .iter()
+        .map(|e| (e.line.as_str(), e.item.as_str(), e.qty))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("2", "Y", d("3")),
+            ("3", "K", d("1")),
+            ("2", "Y", d("2")), // target(6) = 5, − 3
+            ("3", "K", d("1")),
+        ]
+    );
+    let v = s.variance("O1").unwrap();
+    let k = v.lines.iter().find(|l| l.line == "3").unwrap();
+    assert_eq!((k.actual_qty, k.pending_qty), (d("0"), d("2")));
+
+    // 1 more KG makes 1.5: the older K posts, the younger does not fit and stays open.
+    let posted = s.transfer("K", d("1"), "STORE", "M20", &who()).unwrap();
+    assert_eq!(posted.len(), 1);
+    assert_eq!(posted[0].id, open[1].id);
+    assert_eq!(stock(&s, "K", "M20"), d("0.5"));
+    // 2 Y: the older (3) does not fit, the younger (2) does and is not held back.
+    import(&mut s, |dir| {
+        write(dir, "stock.csv", "item,location,qty\nY,STORE,10\n")
+    });
+    let posted = s.transfer("Y", d("1"), "STORE", "M20", &who()).unwrap();
+    let ids: Vec<i64> = posted.iter().map(|e| e.id).collect();
+    assert_eq!(ids, vec![open[2].id]);
+    assert_eq!(stock(&s, "Y", "M20"), d("0"));
+    let statuses: Vec<String> = s
+        .exceptions(false)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.status)
+        .collect();
+    assert_eq!(statuses, vec!["open", "posted", "posted", "open"]);
+
+    // Reversing the second report cancels its open exception and returns what it issued.
+    s.reverse(p2.report_id, "double count", &who()).unwrap();
+    let statuses: Vec<String> = s
+        .exceptions(false)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.status)
+        .collect();
+    assert_eq!(statuses, vec!["open", "posted", "posted", "cancelled"]);
+    assert_eq!(stock(&s, "Y", "M20"), d("2"));
+    assert_eq!(stock(&s, "K", "M20"), d("0.5"));
+    // A retry with stock for the oldest posts it.
+    import(&mut s, |dir| {
+        write(dir, "stock.csv", "item,location,qty\nY,M20,3\n")
+    });
+    let posted = s.retry_exceptions(&who()).unwrap();
+    assert_eq!(
+        posted.iter().map(|e| e.id).collect::<Vec<_>>(),
+        vec![open[0].id]
+    );
+    assert!(s.exceptions(true).unwrap().is_empty());
+    assert_eq!(stock(&s, "Y", "M20"), d("0"));
+    assert!(s.verify().unwrap().is_empty(), "{:?}", s.verify());
+}
+
+#[test]
+fn verify_finds_no_problems_after_a_mix_of_postings() {
+    let mut s = service();
+    import(&mut s, low_stock);
+    report(&mut s, "O1", &req(10, "3", "0"));
+    report(&mut s, "O1", &req(20, "2", "1")); // Y and K deferred
+    let r = ReportRequest {
+        overrides: vec![
+            Override {
+                key: "X".into(),
+                change: Change::Qty(d("2")),
+            },
+            Override {
+                key: "4".into(),
+                change: Change::Skip,
+            },
+        ],
+        ..req(10, "2", "0")
+    };
+    report(&mut s, "O1", &r);
+    let r = ReportRequest {
+        overrides: vec![
+            Override {
+                key: "Z".into(),
+                change: Change::LineScrap(d("1")),
+            },
+            Override {
+                key: "K".into(),
+                change: Change::Location("STORE".into()),
+            },
+        ],
+        ..req(20, "1", "0")
+    };
+    report(&mut s, "O1", &r);
+    s.transfer("K", d("2"), "STORE", "M20", &who()).unwrap();
+    let middle = report(&mut s, "O2", &req(20, "0", "2"));
+    report(&mut s, "O2", &req(20, "3", "0"));
+    s.reverse(middle, "scrap was wrong", &who()).unwrap();
+    s.retry_exceptions(&who()).unwrap();
+    s.transfer("X", d("5"), "M10", "STORE", &who()).unwrap();
+    s.transfer("A", d("1"), "FG", "STORE", &who()).unwrap();
+    let first = s.order("O1").unwrap();
+    assert!(first.1.lines.values().all(|l| l.planned >= Decimal::ZERO));
+    let problems = s.verify().unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    // Every journal entry balances and journal lines are never negative.
+    let negative: i64 = s
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM journal_lines WHERE CAST(debit AS REAL) < 0 OR CAST(credit AS REAL) < 0",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(negative, 0);
+}
+
+#[test]
+fn the_ledger_refuses_update_and_delete() {
+    let mut s = service();
+    report(&mut s, "O1", &req(20, "2", "0"));
+    let before = snapshot(&s);
+    let n = count(&s, "movements");
+    assert!(n > 0);
+    let err = s
+        .conn()
+        .execute("UPDATE movements SET qty = '0'", [])
+        .unwrap_err();
+    assert!(err.to_string().contains("append-only"), "{err}");
+    let err = s.conn().execute("DELETE FROM movements", []).unwrap_err();
+    assert!(err.to_string().contains("append-only"), "{err}");
+    let err = s
+        .conn()
+        .execute(
+            "DELETE FROM movements WHERE id = (SELECT max(id) FROM movements)",
+            [],
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("append-only"), "{err}");
+    assert_eq!(count(&s, "movements"), n);
+    assert_eq!(snapshot(&s), before);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The snapshot of a released order
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_re_import_never_changes_a_released_order() {
+    let mut s = service();
+    let before = s.order("O1").unwrap().0;
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "boms.csv",
+        "parent,revision,base_qty,line,component,qty,per,scrap_pct,operation,backflush,supply_location\n\
+         A,1,1,1,X,5,unit,,10,,\n",
+    );
+    write(
+        dir.path(),
+        "orders.csv",
+        "order,item,revision,qty,due,completion_location\n\
+         O1,A,1,40,2030-01-01,FG\n\
+         O3,A,1,5,,FG\n",
+    );
+    let summary = s.import(dir.path(), &who()).unwrap();
+    assert_eq!(summary.orders_released, 1);
+    assert_eq!(summary.warnings.len(), 1, "{:?}", summary.warnings);
+    assert!(summary.warnings[0].contains("O1"), "{:?}", summary.warnings);
+    assert_eq!(s.order("O1").unwrap().0, before);
+    let o3 = s.order("O3").unwrap().0;
+    assert_eq!(o3.materials.len(), 1);
+    assert_eq!(o3.materials[0].qty / o3.materials[0].base, d("5"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Two terminals on one file; verify is not vacuous
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn two_terminals_on_one_file_share_keys_and_cumulative_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    let mut a = Service::open(Config::default(), &path).unwrap();
+    import(&mut a, plant_files);
+    let mut b = Service::open(Config::default(), &path).unwrap();
+    // Each terminal reads the progress inside its own write: X at 1/3 per unit, one by one.
+    let mut issued = Vec::new();
+    for i in 0..6 {
+        let s = if i % 2 == 0 { &mut a } else { &mut b };
+        report(s, "O1", &req(10, "1", "0"));
+        issued.push(d("1000") - stock(s, "X", "M10"));
+    }
+    assert_eq!(issued, vec![d("1"), d("1"), d("1"), d("2"), d("2"), d("2")]);
+    // A key posted at one terminal is a repeat at the other.
+    let first = a
+        .report("O1", &req(20, "1", "0"), Some("shared"), &who())
+        .unwrap();
+    let again = b
+        .report("O1", &req(20, "1", "0"), Some("shared"), &who())
+        .unwrap();
+    assert!(again.repeated);
+    assert_eq!(again.report_id, first.report_id);
+    assert_eq!(units(&b, "O1", 20), (d("1"), d("0")));
+    assert!(b.verify().unwrap().is_empty());
+}
+
+#[test]
+fn verify_names_a_balance_that_differs_from_its_ledger_and_an_unbalanced_entry() {
+    let mut s = service();
+    report(&mut s, "O1", &req(20, "2", "0"));
+    assert!(s.verify().unwrap().is_empty());
+    s.conn()
+        .execute(
+            "UPDATE balances SET qty = '5' WHERE item = 'Y' AND location = 'M20'",
+            [],
+        )
+        .unwrap();
+    s.conn()
+        .execute(
+            "INSERT INTO journal_lines (entry_id, account, debit, credit, memo)
+             SELECT max(entry_id), 'x', '1', '0', 'tampered' FROM journal_lines",
+            [],
+        )
+        .unwrap();
+    let problems = s.verify().unwrap();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].contains('Y') && problems[0].contains("M20"),
+        "{problems:?}"
+    );
+    assert!(problems[1].contains("does not balance"), "{problems:?}");
+}
+
+#[test]
+fn every_movement_records_when_which_terminal_which_user_and_why() {
+    let mut config = Config::default();
+    config.terminal.id = "T7".into();
+    let mut s = service_with(config);
+    let id = s
+        .report(
+            "O1",
+            &req(20, "1", "0"),
+            None,
+            &Credentials {
+                badge: Some("B42".into()),
+                ..Credentials::default()
+            },
+        )
+        .unwrap()
+        .report_id;
+    s.reverse(id, "keyed twice", &who()).unwrap();
+    let rows: Vec<(String, String, String, String, String)> = s
+        .conn()
+        .prepare("SELECT kind, at, terminal, user, reason FROM movements WHERE report_id IS NOT NULL ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(!rows.is_empty());
+    for (kind, at, terminal, user, reason) in &rows {
+        assert!(
+            chrono::DateTime::parse_from_rfc3339(at).is_ok() && at.ends_with('Z'),
+            "{kind}: {at}"
+        );
+        assert_eq!(terminal, "T7");
+        assert!(!user.is_empty(), "{kind}");
+        assert!(!reason.is_empty(), "{kind}");
+    }
+    assert!(rows.iter().any(|r| r.0 == "issue" && r.3 == "B42"));
+    assert!(
+        rows.iter()
+            .any(|r| r.0.starts_with("reverse_") && r.4.contains("keyed twice"))
+    );
+}
+
+#[test]
+fn the_report_json_carries_decimal_strings_and_path_line_ids() {
+    let mut s = service();
+    let posted = s.report("O1", &req(20, "2", "1"), None, &who()).unwrap();
+    let j: serde_json::Value = serde_json::from_str(&posted.json).unwrap();
+    assert_eq!(j["order"], "O1");
+    assert_eq!(j["good"], "2");
+    assert_eq!(j["scrap"], "1");
+    let lines: Vec<(String, String, String, String)> = j["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["line"].as_str().unwrap().to_string(),
+                l["planned"].as_str().unwrap().to_string(),
+                l["qty"].as_str().unwrap().to_string(),
+                l["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let row = |a: &str, b: &str| {
+        (
+            a.to_string(),
+            b.to_string(),
+            b.to_string(),
+            "issue".to_string(),
+        )
+    };
+    assert_eq!(lines, vec![row("2", "3"), row("3", "1"), row("5.1", "3")]);
+    assert_eq!(j["receipt"]["qty"], "2");
+    assert_eq!(j["receipt"]["location"], "FG");
+    assert_eq!(j["labor"][0]["run_hours"], "0.75"); // 0.25 × 3
+    assert_eq!(j["labor"][0]["labor_cost"], "62.5"); // (0.5 + 0.75) × 50
+    let p = s.preview("O1", &req(10, "1", "0")).unwrap();
+    let j = backflush::service::view::report_json(&p, None);
+    assert!(j["receipt"].is_null());
+    assert!(j.get("report_id").is_none());
+}
