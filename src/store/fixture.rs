@@ -12,6 +12,10 @@ use super::Result;
 /// SQLite fails.
 pub fn bulk_items_and_ledger(conn: &Connection, items: i64, ledger: i64) -> Result<()> {
     conn.execute(
+        "INSERT OR IGNORE INTO locations (location, description, kind) VALUES ('ST', 'Stores', 'storage')",
+        [],
+    )?;
+    conn.execute(
         "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?1)
          INSERT INTO items (item, description, uom, decimals, item_type, tracking, backflush, std_cost)
          SELECT printf('C%06d', i), 'bench component ' || i, 'EA', 0, 'stock', 'none', 1, '1.25' FROM n",
