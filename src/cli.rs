@@ -495,7 +495,7 @@ fn preview(cli: &Cli, args: &ReportArgs) -> Outcome {
     let service = open_service(cli)?;
     let plan = service.preview(&order, &request)?;
     if args.json {
-        print_json(&view::report_json(&plan, None));
+        println!("{}", view::report_json(&plan, None));
     } else {
         print_plan(&plan, None);
     }

@@ -345,6 +345,7 @@ pub fn import_dir(
         .map(|(k, l)| (k.clone(), l.kind))
         .collect();
     store.write(|tx| -> Result<(), ImportError> {
+        store::master::bump_master_version(tx)?;
         for l in &plan.locations {
             store::master::upsert_location(tx, l)?;
         }
@@ -364,7 +365,7 @@ pub fn import_dir(
             store::master::upsert_user(tx, u)?;
         }
         for o in &plan.orders {
-            store::orders::insert_order(tx, o, &stamp.at_text())?;
+            store::orders::insert_order(tx, o, stamp.at_text())?;
         }
         for (item, location, qty) in &plan.stock {
             let account = inventory_account(

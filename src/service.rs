@@ -7,8 +7,10 @@
 pub mod auth;
 pub mod view;
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::{DateTime, Utc};
@@ -79,6 +81,10 @@ pub struct Service {
     config: Config,
     terminal: String,
     accounts: AccountNames,
+    cache: RefCell<MasterCache>,
+    /// Digests of (badge, PIN, hash) verified in this process.
+    verified: RefCell<HashSet<u64>>,
+    digest_key: std::collections::hash_map::RandomState,
 }
 
 static KEY_COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -111,6 +117,9 @@ impl Service {
             config,
             terminal,
             accounts,
+            cache: RefCell::new(MasterCache::default()),
+            verified: RefCell::new(HashSet::new()),
+            digest_key: std::collections::hash_map::RandomState::new(),
         }
     }
 
@@ -137,12 +146,7 @@ impl Service {
     /// Unknown badge, wrong PIN, locked badge, an approver who is not a lead.
     pub fn identify(&mut self, who: &Credentials, action: Action) -> Result<(Stamp, Option<Role>)> {
         let now = Utc::now();
-        let mut stamp = Stamp {
-            at: now,
-            terminal: self.terminal.clone(),
-            user: self.terminal.clone(),
-            approver: None,
-        };
+        let mut stamp = Stamp::new(now, &self.terminal, &self.terminal);
         if store::master::user_count(self.store.conn())? == 0 {
             stamp.user = who.badge.clone().unwrap_or_else(|| self.terminal.clone());
             return Ok((stamp, None));
@@ -181,6 +185,11 @@ impl Service {
         Err(forbidden(&stamp.user, role, action))
     }
 
+    fn pin_digest(&self, badge: &str, pin: &str, hash: &str) -> u64 {
+        use std::hash::BuildHasher;
+        self.digest_key.hash_one((badge, pin, hash))
+    }
+
     fn check_pin(&mut self, badge: &str, pin: Option<&str>, now: DateTime<Utc>) -> Result<Role> {
         let user = store::master::user(self.store.conn(), badge)?
             .ok_or_else(|| ServiceError::Refused(format!("badge {badge} is not a known user")))?;
@@ -200,14 +209,22 @@ impl Service {
                 "badge {badge} needs its PIN (BACKFLUSH_PIN)"
             )));
         };
-        let ok = auth::verify_pin(pin, &user.pin_hash);
+        // A PIN verified in this process is not hashed again (argon2 is slow on purpose); only
+        // a keyed digest of it is kept in memory.
+        let digest = self.pin_digest(badge, pin, &user.pin_hash);
+        let ok = self.verified.borrow().contains(&digest) || auth::verify_pin(pin, &user.pin_hash);
+        if ok {
+            self.verified.borrow_mut().insert(digest);
+        }
         let lock = (!ok && user.failed_pins + 1 >= i64::from(self.config.policy.lockout_attempts))
             .then(|| {
                 (now + chrono::Duration::minutes(i64::from(self.config.policy.lockout_minutes)))
                     .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
             });
-        self.store
-            .write(|tx| store::master::record_pin_attempt(tx, badge, ok, lock.as_deref()))?;
+        if !ok || user.failed_pins > 0 || user.locked_until.is_some() {
+            self.store
+                .write(|tx| store::master::record_pin_attempt(tx, badge, ok, lock.as_deref()))?;
+        }
         if !ok {
             return Err(ServiceError::Refused(format!(
                 "wrong PIN for badge {badge}"
@@ -257,7 +274,7 @@ impl Service {
         locations: impl Iterator<Item = &'a str>,
     ) -> Result<ReportContext> {
         let (order, progress) = load_order(self.store.conn(), order)?;
-        let lookup = Prefetched::load(self.store.conn(), &order, locations)?;
+        let lookup = Prefetched::load(self.store.conn(), &self.cache, &order, locations)?;
         Ok(ReportContext {
             order,
             progress,
@@ -371,7 +388,7 @@ impl Service {
                 return Ok(Posted { report_id, json, repeated: true, deferred: Vec::new() });
             }
             let (order, progress) = load_order(tx, order_id)?;
-            let lookup = Prefetched::load(tx, &order, override_locations(request))?;
+            let lookup = Prefetched::load(tx, &self.cache, &order, override_locations(request))?;
             let plan = backflush::plan(&order, &progress, request, &lookup, &policy)?;
             if !may_override && let Some(line) = large_override(&plan, tolerance) {
                 let who = match role {
@@ -404,9 +421,10 @@ impl Service {
                     return Err(ReportError::Blocked(short.join("; ")).into());
                 }
             }
-            let (report_id, deferred) = store::post::insert_report(tx, &key, &plan, &stamp, &accounts)?;
-            let json = view::report_json(&plan, Some(report_id)).to_string();
-            store::post::set_report_result(tx, report_id, &json)?;
+            let report_id = store::post::next_report_id(tx)?;
+            let json = view::report_json(&plan, Some(report_id));
+            let deferred =
+                store::post::insert_report(tx, report_id, &key, &plan, &json, &stamp, &accounts)?;
             Ok(Posted { report_id, json, repeated: false, deferred })
         })
     }
@@ -422,10 +440,9 @@ impl Service {
             ));
         }
         let stamp = self.authorize(who, Action::Reverse)?;
-        let accounts = self.accounts.clone();
-        Ok(self.store.write(|tx| {
-            store::post::reverse_report(tx, report_id, reason.trim(), &stamp, &accounts)
-        })?)
+        Ok(self
+            .store
+            .write(|tx| store::post::reverse_report(tx, report_id, reason.trim(), &stamp))?)
     }
 
     /// Moves stock; retries the open exceptions of the destination.
@@ -603,7 +620,7 @@ impl ReportContext {
     /// A master item the order uses.
     #[must_use]
     pub fn item(&self, code: &str) -> Option<&Item> {
-        self.lookup.items.get(code)
+        self.lookup.items.get(code).map(|i| &**i)
     }
 
     /// Whether balances at `location` were read.
@@ -642,11 +659,57 @@ fn load_items<'a>(
     Ok(items)
 }
 
+/// Items and work centers kept in memory between postings; dropped whenever an import
+/// (here or in another process) changes master data.
+#[derive(Default)]
+struct MasterCache {
+    version: i64,
+    items: HashMap<String, Rc<Item>>,
+    work_centers: HashMap<String, Rc<WorkCenter>>,
+}
+
+impl MasterCache {
+    fn refresh(&mut self, conn: &Connection) -> Result<()> {
+        let version = store::master::master_version(conn)?;
+        if version != self.version {
+            *self = MasterCache {
+                version,
+                ..MasterCache::default()
+            };
+        }
+        Ok(())
+    }
+
+    fn item(&mut self, conn: &Connection, code: &str) -> Result<Option<Rc<Item>>> {
+        if let Some(item) = self.items.get(code) {
+            return Ok(Some(Rc::clone(item)));
+        }
+        let Some(item) = store::master::item(conn, code)? else {
+            return Ok(None);
+        };
+        let item = Rc::new(item);
+        self.items.insert(code.to_string(), Rc::clone(&item));
+        Ok(Some(item))
+    }
+
+    fn work_center(&mut self, conn: &Connection, code: &str) -> Result<Option<Rc<WorkCenter>>> {
+        if let Some(wc) = self.work_centers.get(code) {
+            return Ok(Some(Rc::clone(wc)));
+        }
+        let Some(wc) = store::master::work_center(conn, code)? else {
+            return Ok(None);
+        };
+        let wc = Rc::new(wc);
+        self.work_centers.insert(code.to_string(), Rc::clone(&wc));
+        Ok(Some(wc))
+    }
+}
+
 /// The master data and balances one calculation needs, read up front so the engine stays
-/// pure.
+/// pure: items and work centers from the cache, balances in one query per issue location.
 struct Prefetched {
-    items: HashMap<String, Item>,
-    work_centers: HashMap<String, WorkCenter>,
+    items: HashMap<String, Rc<Item>>,
+    work_centers: HashMap<String, Rc<WorkCenter>>,
     locations: HashSet<String>,
     stock: HashMap<(String, String), Decimal>,
 }
@@ -654,18 +717,26 @@ struct Prefetched {
 impl Prefetched {
     fn load<'a>(
         conn: &Connection,
+        cache: &RefCell<MasterCache>,
         order: &Order,
         extra_locations: impl Iterator<Item = &'a str>,
     ) -> Result<Self> {
-        let items = load_items(
-            conn,
-            std::iter::once(order.item.as_str())
-                .chain(order.materials.iter().map(|m| m.component.as_str())),
-        )?;
+        let mut cache = cache.borrow_mut();
+        cache.refresh(conn)?;
+        let mut items = HashMap::new();
+        for code in std::iter::once(order.item.as_str())
+            .chain(order.materials.iter().map(|m| m.component.as_str()))
+        {
+            if !items.contains_key(code)
+                && let Some(item) = cache.item(conn, code)?
+            {
+                items.insert(code.to_string(), item);
+            }
+        }
         let mut work_centers = HashMap::new();
         for op in &order.operations {
             if !work_centers.contains_key(&op.work_center)
-                && let Some(wc) = store::master::work_center(conn, &op.work_center)?
+                && let Some(wc) = cache.work_center(conn, &op.work_center)?
             {
                 work_centers.insert(op.work_center.clone(), wc);
             }
@@ -676,22 +747,21 @@ impl Prefetched {
                 locations.insert(l.to_string());
             }
         }
-        let mut stock = HashMap::new();
+        // Every location a line may issue from: supply locations, work center locations, and
+        // the overrides'.
+        let mut wanted: HashSet<&str> = locations.iter().map(String::as_str).collect();
         for m in &order.materials {
-            let default = m.supply_location.clone().or_else(|| {
-                order
-                    .operations
-                    .iter()
-                    .find(|o| o.operation == m.operation)
-                    .and_then(|o| work_centers.get(&o.work_center))
-                    .map(|w: &WorkCenter| w.location.clone())
-            });
-            for l in default.iter().chain(locations.iter()) {
-                if let std::collections::hash_map::Entry::Vacant(slot) =
-                    stock.entry((m.component.clone(), l.clone()))
-                {
-                    slot.insert(store::post::balance(conn, &m.component, l)?);
-                }
+            if let Some(l) = &m.supply_location {
+                wanted.insert(l);
+            }
+        }
+        for wc in work_centers.values() {
+            wanted.insert(&wc.location);
+        }
+        let mut stock = HashMap::new();
+        for location in wanted {
+            for (item, qty) in store::post::balances_for_order(conn, &order.order, location)? {
+                stock.insert((item, location.to_string()), qty);
             }
         }
         Ok(Prefetched {
@@ -705,11 +775,11 @@ impl Prefetched {
 
 impl Lookup for Prefetched {
     fn item(&self, item: &str) -> Option<&Item> {
-        self.items.get(item)
+        self.items.get(item).map(|i| &**i)
     }
 
     fn work_center(&self, work_center: &str) -> Option<&WorkCenter> {
-        self.work_centers.get(work_center)
+        self.work_centers.get(work_center).map(|w| &**w)
     }
 
     fn location_exists(&self, location: &str) -> bool {

@@ -75,17 +75,28 @@ impl FromSql for Dec {
 /// Who and when: stamped on every movement, report and journal entry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stamp {
-    pub at: DateTime<Utc>,
+    at: String,
     pub terminal: String,
     pub user: String,
     pub approver: Option<String>,
 }
 
 impl Stamp {
+    /// A stamp at `at` (kept as its RFC 3339 UTC text, the form the store writes).
+    #[must_use]
+    pub fn new(at: DateTime<Utc>, terminal: &str, user: &str) -> Self {
+        Stamp {
+            at: at.to_rfc3339_opts(SecondsFormat::Micros, true),
+            terminal: terminal.to_string(),
+            user: user.to_string(),
+            approver: None,
+        }
+    }
+
     /// The time as RFC 3339 UTC text.
     #[must_use]
-    pub fn at_text(&self) -> String {
-        self.at.to_rfc3339_opts(SecondsFormat::Micros, true)
+    pub fn at_text(&self) -> &str {
+        &self.at
     }
 }
 
@@ -149,7 +160,11 @@ impl Store {
                 Synchronous::Full => "FULL",
             },
         )?;
-        conn.set_prepared_statement_cache_capacity(128);
+        conn.set_prepared_statement_cache_capacity(256);
+        // Reads of a large store come from memory, not read() calls.
+        conn.pragma_update(None, "cache_size", -32_768)?;
+        conn.pragma_update(None, "mmap_size", 268_435_456)?;
+        register_functions(&conn)?;
         migrate(&mut conn, path)?;
         Ok(Store { conn })
     }
@@ -217,6 +232,43 @@ fn migrate(conn: &mut Connection, path: &str) -> Result<()> {
     }
     tx.pragma_update(None, "user_version", known)?;
     tx.commit()?;
+    Ok(())
+}
+
+/// `dec_add(a, b)`: exact decimal addition of two canonical TEXT quantities (NULL = 0), so a
+/// balance or a cumulative quantity is updated in one statement, never read and written back.
+fn register_functions(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "dec_add",
+        2,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let a: Option<Dec> = ctx.get(0)?;
+            let b: Option<Dec> = ctx.get(1)?;
+            Ok(canonical(a.unwrap_or_default().0 + b.unwrap_or_default().0))
+        },
+    )?;
+    Ok(())
+}
+
+/// Runs `head VALUES (…), (…) tail` for `values.len() / width` rows in as few statements as
+/// SQLite's parameter limit allows: one round trip for a whole report's lines.
+fn insert_rows(
+    conn: &Connection,
+    head: &str,
+    tail: &str,
+    width: usize,
+    values: &[&dyn ToSql],
+) -> Result<()> {
+    const MAX_ROWS: usize = 500;
+    for chunk in values.chunks(width * MAX_ROWS) {
+        let rows = chunk.len() / width;
+        let row = format!("({})", vec!["?"; width].join(", "));
+        let sql = format!("{head} VALUES {} {tail}", vec![row; rows].join(", "));
+        conn.prepare_cached(&sql)?
+            .execute(rusqlite::params_from_iter(chunk.iter()))?;
+    }
     Ok(())
 }
 

@@ -154,8 +154,7 @@ fn snapshot(s: &Service) -> Vec<String> {
         "movements",
         "balances",
         "exceptions",
-        "journal_entries",
-        "journal_lines",
+        "journal",
         "order_operations",
         "order_materials",
     ];
@@ -208,7 +207,7 @@ fn an_empty_store_is_migrated_to_the_latest_version() {
             .conn()
             .query_row(
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table'
-                 AND name IN ('movements', 'balances', 'reports', 'journal_lines', 'exceptions')",
+                 AND name IN ('movements', 'balances', 'reports', 'journal', 'exceptions')",
                 [],
                 |r| r.get(0),
             )
@@ -295,15 +294,15 @@ fn a_failure_in_the_middle_of_a_posting_leaves_nothing_behind() {
     report(&mut s, "O1", &req(20, "1", "0"));
     let triggers = [
         // The last write of the report: its journal.
-        "CREATE TRIGGER boom BEFORE INSERT ON journal_lines BEGIN SELECT RAISE(ABORT, 'injected'); END;",
+        "CREATE TRIGGER boom BEFORE INSERT ON journal BEGIN SELECT RAISE(ABORT, 'injected'); END;",
         // Half-way through the lines: Y (line 2) has moved, K (line 3) fails.
         "CREATE TRIGGER boom BEFORE INSERT ON movements WHEN NEW.item = 'K' BEGIN SELECT RAISE(ABORT, 'injected'); END;",
         // After every line, before the receipt.
         "CREATE TRIGGER boom BEFORE INSERT ON movements WHEN NEW.kind = 'receipt' BEGIN SELECT RAISE(ABORT, 'injected'); END;",
         // Labor.
         "CREATE TRIGGER boom BEFORE INSERT ON report_labor BEGIN SELECT RAISE(ABORT, 'injected'); END;",
-        // Storing the result, after everything else.
-        "CREATE TRIGGER boom BEFORE UPDATE ON reports BEGIN SELECT RAISE(ABORT, 'injected'); END;",
+        // The report's lines, right after the report row.
+        "CREATE TRIGGER boom BEFORE INSERT ON report_lines BEGIN SELECT RAISE(ABORT, 'injected'); END;",
     ];
     for trigger in triggers {
         let before = snapshot(&s);
@@ -335,7 +334,7 @@ fn a_failure_in_the_middle_of_a_reversal_leaves_nothing_behind() {
     let before = snapshot(&s);
     s.conn()
         .execute_batch(
-            "CREATE TRIGGER boom BEFORE INSERT ON journal_entries WHEN NEW.kind = 'reversal'
+            "CREATE TRIGGER boom BEFORE INSERT ON journal WHEN NEW.kind = 'reversal'
              BEGIN SELECT RAISE(ABORT, 'injected'); END;",
         )
         .unwrap();
@@ -585,7 +584,7 @@ fn verify_finds_no_problems_after_a_mix_of_postings() {
     let negative: i64 = s
         .conn()
         .query_row(
-            "SELECT count(*) FROM journal_lines WHERE CAST(debit AS REAL) < 0 OR CAST(credit AS REAL) < 0",
+            "SELECT count(*) FROM journal WHERE CAST(debit AS REAL) < 0 OR CAST(credit AS REAL) < 0",
             [],
             |r| r.get(0),
         )
@@ -696,8 +695,8 @@ fn verify_names_a_balance_that_differs_from_its_ledger_and_an_unbalanced_entry()
         .unwrap();
     s.conn()
         .execute(
-            "INSERT INTO journal_lines (entry_id, account, debit, credit, memo)
-             SELECT max(entry_id), 'x', '1', '0', 'tampered' FROM journal_lines",
+            "INSERT INTO journal (entry_id, seq, at, kind, terminal, user, account, debit, credit, memo)
+             SELECT max(entry_id), 99, 't', 'x', 't', 'u', 'x', '1', '0', 'tampered' FROM journal",
             [],
         )
         .unwrap();
@@ -788,7 +787,8 @@ fn the_report_json_carries_decimal_strings_and_path_line_ids() {
     assert_eq!(j["labor"][0]["run_hours"], "0.75"); // 0.25 × 3
     assert_eq!(j["labor"][0]["labor_cost"], "62.5"); // (0.5 + 0.75) × 50
     let p = s.preview("O1", &req(10, "1", "0")).unwrap();
-    let j = backflush::service::view::report_json(&p, None);
+    let j: serde_json::Value =
+        serde_json::from_str(&backflush::service::view::report_json(&p, None)).unwrap();
     assert!(j["receipt"].is_null());
     assert!(j.get("report_id").is_none());
 }

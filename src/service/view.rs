@@ -2,6 +2,7 @@
 //! decimal strings without trailing zeros.
 
 use rust_decimal::Decimal;
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::domain::backflush::ReportPlan;
@@ -14,56 +15,99 @@ fn q(value: Decimal) -> Value {
     Value::String(canonical(value))
 }
 
-/// `preview` / `report`.
-#[must_use]
-pub fn report_json(plan: &ReportPlan, report_id: Option<i64>) -> Value {
-    let lines: Vec<Value> = plan
-        .lines
-        .iter()
-        .map(|l| {
-            json!({
-                "line": l.line,
-                "item": l.item,
-                "location": l.location,
-                "planned": q(l.planned),
-                "qty": q(l.qty),
-                "line_scrap": q(l.line_scrap),
-                "status": l.status.as_str(),
-                "overridden": l.overridden,
-            })
-        })
-        .collect();
-    let labor: Vec<Value> = plan
-        .labor
-        .iter()
-        .map(|l| {
-            json!({
-                "operation": l.operation,
-                "setup_hours": q(l.setup_hours),
-                "run_hours": q(l.run_hours),
-                "labor_cost": q(l.labor_cost),
-                "overhead_cost": q(l.overhead_cost),
-            })
-        })
-        .collect();
-    let receipt = plan.receipt.as_ref().map_or(
-        Value::Null,
-        |r| json!({"item": r.item, "location": r.location, "qty": q(r.qty)}),
-    );
-    let mut out = json!({
-        "order": plan.order,
-        "operation": plan.operation,
-        "good": q(plan.good),
-        "scrap": q(plan.scrap),
-        "lines": lines,
-        "receipt": receipt,
-        "labor": labor,
-        "warnings": plan.warnings,
-    });
-    if let (Some(id), Value::Object(map)) = (report_id, &mut out) {
-        map.insert("report_id".into(), json!(id));
+/// A quantity in JSON: a decimal string without trailing zeros.
+struct Q(Decimal);
+
+impl Serialize for Q {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&canonical(self.0))
     }
-    out
+}
+
+#[derive(Serialize)]
+struct ReportOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    report_id: Option<i64>,
+    order: &'a str,
+    operation: i64,
+    good: Q,
+    scrap: Q,
+    lines: Vec<LineOut<'a>>,
+    receipt: Option<ReceiptOut<'a>>,
+    labor: Vec<LaborOut>,
+    warnings: &'a [String],
+}
+
+#[derive(Serialize)]
+struct LineOut<'a> {
+    line: &'a str,
+    item: &'a str,
+    location: &'a str,
+    planned: Q,
+    qty: Q,
+    line_scrap: Q,
+    status: &'static str,
+    overridden: bool,
+}
+
+#[derive(Serialize)]
+struct ReceiptOut<'a> {
+    item: &'a str,
+    location: &'a str,
+    qty: Q,
+}
+
+#[derive(Serialize)]
+struct LaborOut {
+    operation: i64,
+    setup_hours: Q,
+    run_hours: Q,
+    labor_cost: Q,
+    overhead_cost: Q,
+}
+
+/// `preview` / `report` (with `report_id` once posted), as JSON text.
+#[must_use]
+pub fn report_json(plan: &ReportPlan, report_id: Option<i64>) -> String {
+    let out = ReportOut {
+        report_id,
+        order: &plan.order,
+        operation: plan.operation,
+        good: Q(plan.good),
+        scrap: Q(plan.scrap),
+        lines: plan
+            .lines
+            .iter()
+            .map(|l| LineOut {
+                line: &l.line,
+                item: &l.item,
+                location: &l.location,
+                planned: Q(l.planned),
+                qty: Q(l.qty),
+                line_scrap: Q(l.line_scrap),
+                status: l.status.as_str(),
+                overridden: l.overridden,
+            })
+            .collect(),
+        receipt: plan.receipt.as_ref().map(|r| ReceiptOut {
+            item: &r.item,
+            location: &r.location,
+            qty: Q(r.qty),
+        }),
+        labor: plan
+            .labor
+            .iter()
+            .map(|l| LaborOut {
+                operation: l.operation,
+                setup_hours: Q(l.setup_hours),
+                run_hours: Q(l.run_hours),
+                labor_cost: Q(l.labor_cost),
+                overhead_cost: Q(l.overhead_cost),
+            })
+            .collect(),
+        warnings: &plan.warnings,
+    };
+    serde_json::to_string(&out).unwrap_or_default()
 }
 
 /// `stock --json`.

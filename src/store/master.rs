@@ -51,6 +51,26 @@ pub fn item(conn: &Connection, code: &str) -> Result<Option<Item>> {
         .transpose()
 }
 
+/// The count of master data changes (imports), for caches.
+///
+/// # Errors
+/// SQLite fails.
+pub fn master_version(conn: &Connection) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM meta WHERE key = 'master_version'")?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// Marks master data as changed (inside the import's transaction).
+///
+/// # Errors
+/// SQLite fails.
+pub fn bump_master_version(conn: &Connection) -> Result<()> {
+    conn.prepare_cached("UPDATE meta SET value = value + 1 WHERE key = 'master_version'")?
+        .execute([])?;
+    Ok(())
+}
+
 /// One work center.
 ///
 /// # Errors
@@ -393,7 +413,9 @@ pub fn user(conn: &Connection, badge: &str) -> Result<Option<User>> {
 /// # Errors
 /// SQLite fails.
 pub fn user_count(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM users", [], |r| r.get(0))?)
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM (SELECT 1 FROM users LIMIT 1)")?
+        .query_row([], |r| r.get(0))?)
 }
 
 /// Records a PIN attempt: resets the counter on success, counts failures and locks the badge

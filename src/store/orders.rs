@@ -189,7 +189,8 @@ pub fn load_order(conn: &Connection, order_id: &str) -> Result<Option<(Order, Pr
     Ok(Some((order, progress)))
 }
 
-/// Adds `sign` × the report's units and carried flags to the order's progress.
+/// Adds a report's units (negative to take them out) and setup carries to the order's
+/// progress at one operation.
 ///
 /// # Errors
 /// SQLite fails.
@@ -201,41 +202,40 @@ pub fn add_operation_progress(
     scrap: Decimal,
     setup_carried: i64,
 ) -> Result<()> {
-    let (g, s): (Dec, Dec) = conn
-        .prepare_cached(
-            "SELECT good, scrap FROM order_operations WHERE order_id = ?1 AND operation = ?2",
-        )?
-        .query_row(params![order, operation], |r| Ok((r.get(0)?, r.get(1)?)))?;
     conn.prepare_cached(
-        "UPDATE order_operations SET good = ?3, scrap = ?4, setup_carried = setup_carried + ?5
+        "UPDATE order_operations SET good = dec_add(good, ?3), scrap = dec_add(scrap, ?4),
+           setup_carried = setup_carried + ?5
          WHERE order_id = ?1 AND operation = ?2",
     )?
     .execute(params![
         order,
         operation,
-        Dec(g.0 + good),
-        Dec(s.0 + scrap),
+        Dec(good),
+        Dec(scrap),
         setup_carried
     ])?;
     Ok(())
 }
 
-/// Adds to a material line's `P` and carried count.
+/// Adds to the `P` and carried count of many material lines of one order in one statement:
+/// `(line, planned, carried)` each.
 ///
 /// # Errors
 /// SQLite fails.
 pub fn add_line_progress(
     conn: &Connection,
     order: &str,
-    line: &str,
-    planned: Decimal,
-    carried: i64,
+    lines: &[(&str, Decimal, i64)],
 ) -> Result<()> {
-    let p: Dec = conn
-        .prepare_cached("SELECT planned FROM order_materials WHERE order_id = ?1 AND line = ?2")?
-        .query_row(params![order, line], |r| r.get(0))?;
-    conn.prepare_cached("UPDATE order_materials SET planned = ?3, carried = carried + ?4 WHERE order_id = ?1 AND line = ?2")?
-        .execute(params![order, line, Dec(p.0 + planned), carried])?;
+    let mut stmt = conn.prepare_cached(
+        "UPDATE order_materials SET planned = dec_add(planned, ?3), carried = carried + ?4
+         WHERE order_id = ?1 AND line = ?2",
+    )?;
+    for (line, planned, carried) in lines {
+        if !planned.is_zero() || *carried != 0 {
+            stmt.execute(params![order, line, Dec(*planned), carried])?;
+        }
+    }
     Ok(())
 }
 

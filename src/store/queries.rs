@@ -151,7 +151,7 @@ pub fn verify(conn: &Connection) -> Result<Vec<String>> {
             sums.len() - seen
         ));
     }
-    let mut stmt = conn.prepare("SELECT entry_id, debit, credit FROM journal_lines")?;
+    let mut stmt = conn.prepare("SELECT entry_id, debit, credit FROM journal")?;
     let mut entries: HashMap<i64, Decimal> = HashMap::new();
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {

@@ -5,6 +5,14 @@
 pub const MIGRATIONS: &[&str] = &[V1];
 
 const V1: &str = r"
+-- master_version counts imports, so a process can keep master data cached and notice when
+-- another one changed it.
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+) STRICT;
+INSERT INTO meta (key, value) VALUES ('master_version', 0);
+
 CREATE TABLE items (
     item        TEXT PRIMARY KEY,
     description TEXT NOT NULL,
@@ -185,13 +193,14 @@ CREATE TRIGGER movements_append_only_delete BEFORE DELETE ON movements
 BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
 
 -- Balances maintained in the same transaction as their movements.
+-- Keyed by location first: a report reads and writes the balances of one issue location.
 CREATE TABLE balances (
-    item     TEXT NOT NULL,
     location TEXT NOT NULL,
+    item     TEXT NOT NULL,
     qty      TEXT NOT NULL,
-    PRIMARY KEY (item, location)
+    PRIMARY KEY (location, item)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX balances_location ON balances (location, item);
+CREATE INDEX balances_item ON balances (item);
 
 CREATE TABLE exceptions (
     id         INTEGER PRIMARY KEY,
@@ -209,25 +218,28 @@ CREATE TABLE exceptions (
 CREATE INDEX exceptions_open ON exceptions (location, id) WHERE status = 'open';
 CREATE INDEX exceptions_report ON exceptions (report_id);
 
-CREATE TABLE journal_entries (
-    id        INTEGER PRIMARY KEY,
+-- One row per journal line; the lines of an entry share entry_id and balance.
+CREATE TABLE journal (
+    entry_id  INTEGER NOT NULL,
+    seq       INTEGER NOT NULL,
     at        TEXT NOT NULL,
     kind      TEXT NOT NULL,
     report_id INTEGER REFERENCES reports,
-    reverses  INTEGER REFERENCES journal_entries,
+    reverses  INTEGER,
     terminal  TEXT NOT NULL,
-    user      TEXT NOT NULL
-) STRICT;
-CREATE INDEX journal_entries_report ON journal_entries (report_id) WHERE report_id IS NOT NULL;
+    user      TEXT NOT NULL,
+    account   TEXT NOT NULL,
+    debit     TEXT NOT NULL,
+    credit    TEXT NOT NULL,
+    memo      TEXT NOT NULL,
+    PRIMARY KEY (entry_id, seq)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX journal_report ON journal (report_id) WHERE report_id IS NOT NULL;
 
-CREATE TABLE journal_lines (
-    entry_id INTEGER NOT NULL REFERENCES journal_entries,
-    account  TEXT NOT NULL,
-    debit    TEXT NOT NULL,
-    credit   TEXT NOT NULL,
-    memo     TEXT NOT NULL
-) STRICT;
-CREATE INDEX journal_lines_entry ON journal_lines (entry_id);
+CREATE TRIGGER journal_append_only_update BEFORE UPDATE ON journal
+BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+CREATE TRIGGER journal_append_only_delete BEFORE DELETE ON journal
+BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
 
 CREATE TABLE users (
     badge        TEXT PRIMARY KEY,
