@@ -104,6 +104,54 @@ pub enum Command {
     },
     /// Check every balance against its ledger and every journal entry's balance.
     Verify,
+    /// What a work center's released orders still need at its machine location, against
+    /// what is on hand there.
+    Staging {
+        #[arg(long = "work-center", value_name = "WC")]
+        work_center: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A lead's scrap adjustment on a posted report's detail line (negative: a correction).
+    Adjust {
+        #[arg(long, value_name = "ID")]
+        report: i64,
+        /// The detail line: line id or item code.
+        #[arg(long, value_name = "KEY")]
+        line: String,
+        #[arg(long, allow_negative_numbers = true)]
+        qty: String,
+        /// A reason code of the config's [reasons] scrap list.
+        #[arg(long, value_name = "CODE")]
+        reason: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A lead's substitution on a posted report's detail line: ITEM issued instead.
+    Substitute {
+        #[arg(long, value_name = "ID")]
+        report: i64,
+        #[arg(long, value_name = "KEY")]
+        line: String,
+        #[arg(long)]
+        item: String,
+        /// Quantity of the substitute (default: what the line issued).
+        #[arg(long, allow_negative_numbers = true)]
+        qty: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A cycle count: the counted quantity becomes the balance.
+    Count {
+        #[arg(long)]
+        item: String,
+        #[arg(long)]
+        location: String,
+        #[arg(long, allow_negative_numbers = true)]
+        qty: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Measure posting, batch and terminal speed on a fresh large store (use a release build).
     Bench {
         #[arg(long, default_value_t = 100_000)]
@@ -444,6 +492,108 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
                 reports: *reports,
             };
             print!("{}", crate::bench::run(sizes)?);
+            Ok(())
+        }
+        Command::Staging { work_center, json } => {
+            let service = open_service(cli)?;
+            let rows = service.staging(work_center)?;
+            if *json {
+                print_json(&view::staging_json(&rows));
+            } else {
+                println!(
+                    "{:<14} {:<10} {:>10} {:>10} {:>10} {:>7}",
+                    "item", "location", "need", "on hand", "bring", "orders"
+                );
+                for r in &rows {
+                    println!(
+                        "{:<14} {:<10} {:>10} {:>10} {:>10} {:>7}",
+                        r.item,
+                        r.location,
+                        canonical(r.need),
+                        canonical(r.on_hand),
+                        canonical(r.shortfall),
+                        r.orders
+                    );
+                }
+            }
+            Ok(())
+        }
+        Command::Adjust {
+            report,
+            line,
+            qty,
+            reason,
+            json,
+        } => {
+            let qty = quantity("qty", qty)?;
+            let who = credentials(cli)?;
+            let mut service = open_service(cli)?;
+            let a = service.adjust_scrap(*report, line, qty, reason, &who)?;
+            if *json {
+                print_json(&view::adjustment_json(&a));
+            } else {
+                println!(
+                    "report {} line {}: {} {} scrapped at {} ({})",
+                    a.report_id,
+                    a.line,
+                    canonical(a.qty),
+                    a.item,
+                    a.location,
+                    a.reason
+                );
+            }
+            Ok(())
+        }
+        Command::Substitute {
+            report,
+            line,
+            item,
+            qty,
+            json,
+        } => {
+            let qty = qty.as_deref().map(|q| quantity("qty", q)).transpose()?;
+            let who = credentials(cli)?;
+            let mut service = open_service(cli)?;
+            let s = service.substitute(*report, line, item, qty, &who)?;
+            if *json {
+                print_json(&view::substitution_json(&s));
+            } else {
+                println!(
+                    "report {} line {}: {} {} returned, {} {} issued at {}",
+                    s.report_id,
+                    s.line,
+                    canonical(s.returned_qty),
+                    s.returned_item,
+                    canonical(s.issued_qty),
+                    s.issued_item,
+                    s.location
+                );
+            }
+            Ok(())
+        }
+        Command::Count {
+            item,
+            location,
+            qty,
+            json,
+        } => {
+            let qty = quantity("qty", qty)?;
+            let who = credentials(cli)?;
+            let mut service = open_service(cli)?;
+            let c = service.cycle_count(item, location, qty, &who)?;
+            if *json {
+                print_json(&view::count_json(&c));
+            } else {
+                println!(
+                    "{} at {}: book {}, counted {}; inventory accuracy {} of {} counts",
+                    c.item,
+                    c.location,
+                    canonical(c.expected),
+                    canonical(c.counted),
+                    c.accuracy.0,
+                    c.accuracy.1
+                );
+            }
             Ok(())
         }
         Command::Verify => {

@@ -5,6 +5,7 @@
 //! checked here, before anything is written.
 
 pub mod auth;
+pub mod floor;
 pub mod view;
 
 use std::cell::RefCell;
@@ -479,20 +480,22 @@ impl Service {
         backflush::check_quantity("transfer", qty, it.decimals)?;
         let stamp = self.authorize(who, Action::Handle)?;
         let accounts = self.accounts.clone();
-        let kinds = self.location_kinds()?;
-        let account_of =
-            |l: &str| inventory_account(kinds.get(l).copied().unwrap_or(LocationKind::Storage));
+        let mut accounts_of = Vec::new();
+        for l in [from, to] {
+            let kind = store::master::location_kind(self.store.conn(), l)?
+                .unwrap_or(LocationKind::Storage);
+            accounts_of.push(inventory_account(kind));
+        }
+        let account_of = |l: &str| {
+            if l == from {
+                accounts_of[0]
+            } else {
+                accounts_of[1]
+            }
+        };
         Ok(self.store.write(|tx| {
             store::post::transfer(tx, item, qty, from, to, &stamp, &accounts, &account_of)
         })?)
-    }
-
-    fn location_kinds(&self) -> Result<HashMap<String, LocationKind>> {
-        Ok(store::master::load_all(self.store.conn())?
-            .locations
-            .into_iter()
-            .map(|(k, l)| (k, l.kind))
-            .collect())
     }
 
     /// Non-zero balances.

@@ -10,6 +10,7 @@
 //! - **Quantities** are canonical decimal TEXT through [`Dec`]; timestamps RFC 3339 UTC TEXT.
 
 pub mod fixture;
+pub mod floor;
 pub mod master;
 pub mod orders;
 pub mod post;

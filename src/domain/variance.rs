@@ -20,6 +20,8 @@ pub struct VarianceLine {
     pub qty_variance: Decimal,
     pub cost_variance: Decimal,
     pub unit_cost: Decimal,
+    /// Standard cost of substitutes issued on the line instead of its item.
+    pub substitute_cost: Decimal,
 }
 
 /// The variance of a whole order; costs are material costs at standard.
@@ -32,11 +34,13 @@ pub struct Variance {
     pub variance: Decimal,
 }
 
-/// What the store knows of one line: issued so far (net of reversals, with overrides, line
-/// scrap and lead adjustments) and open exceptions.
+/// What the store knows of one line: its item issued so far (net of reversals, with
+/// overrides, line scrap, lead adjustments and substitution returns), the standard cost of
+/// other items issued on it (substitutes), and open exceptions.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct LineActuals {
     pub issued: Decimal,
+    pub substitute_cost: Decimal,
     pub pending: Decimal,
 }
 
@@ -69,12 +73,16 @@ pub fn variance(
             actual_qty: actual.issued,
             pending_qty: actual.pending,
             qty_variance,
-            cost_variance: qty_variance * unit_cost,
+            cost_variance: qty_variance * unit_cost + actual.substitute_cost,
             unit_cost,
+            substitute_cost: actual.substitute_cost,
         });
     }
     let expected_cost: Decimal = lines.iter().map(|l| l.standard_qty * l.unit_cost).sum();
-    let actual_cost: Decimal = lines.iter().map(|l| l.actual_qty * l.unit_cost).sum();
+    let actual_cost: Decimal = lines
+        .iter()
+        .map(|l| l.actual_qty * l.unit_cost + l.substitute_cost)
+        .sum();
     Variance {
         order: order.order.clone(),
         lines,

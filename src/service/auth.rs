@@ -56,7 +56,7 @@ impl Action {
         match self {
             Action::Report => "report production",
             Action::Reverse => "reverse a report",
-            Action::LeadApproval => "post a lead-approved action",
+            Action::LeadApproval => "adjust a posted report line or approve a larger override",
             Action::Handle => "move or count stock",
             Action::Administer => "import or initialise the store",
         }

@@ -198,3 +198,61 @@ pub fn transfer_json(
         "exceptions_posted": exceptions_json(posted),
     })
 }
+
+/// `staging --json`.
+#[must_use]
+pub fn staging_json(rows: &[super::floor::StagingLine]) -> Value {
+    Value::Array(
+        rows.iter()
+            .map(|r| {
+                json!({
+                    "item": r.item,
+                    "location": r.location,
+                    "need": q(r.need),
+                    "on_hand": q(r.on_hand),
+                    "shortfall": q(r.shortfall),
+                    "orders": r.orders,
+                })
+            })
+            .collect(),
+    )
+}
+
+/// `adjust --json`.
+#[must_use]
+pub fn adjustment_json(a: &super::floor::Adjustment) -> Value {
+    json!({
+        "report_id": a.report_id,
+        "line": a.line,
+        "item": a.item,
+        "location": a.location,
+        "qty": q(a.qty),
+        "reason": a.reason,
+    })
+}
+
+/// `substitute --json`.
+#[must_use]
+pub fn substitution_json(s: &super::floor::Substitution) -> Value {
+    json!({
+        "report_id": s.report_id,
+        "line": s.line,
+        "location": s.location,
+        "returned": {"item": s.returned_item, "qty": q(s.returned_qty)},
+        "issued": {"item": s.issued_item, "qty": q(s.issued_qty)},
+    })
+}
+
+/// `count --json`.
+#[must_use]
+pub fn count_json(c: &super::floor::Count) -> Value {
+    json!({
+        "item": c.item,
+        "location": c.location,
+        "expected": q(c.expected),
+        "counted": q(c.counted),
+        "difference": q(c.counted - c.expected),
+        "accurate_counts": c.accuracy.0,
+        "counts": c.accuracy.1,
+    })
+}

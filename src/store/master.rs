@@ -118,6 +118,19 @@ pub fn location_exists(conn: &Connection, code: &str) -> Result<bool> {
     Ok(stmt.exists([code])?)
 }
 
+/// The kind of a location, if it exists.
+///
+/// # Errors
+/// SQLite fails or holds a bad kind.
+pub fn location_kind(conn: &Connection, code: &str) -> Result<Option<LocationKind>> {
+    let kind: Option<String> = conn
+        .prepare_cached("SELECT kind FROM locations WHERE location = ?1")?
+        .query_row([code], |r| r.get(0))
+        .optional()?;
+    kind.map(|k| LocationKind::parse(&k).ok_or_else(|| bad("location kind", &k)))
+        .transpose()
+}
+
 /// Whether an item exists.
 ///
 /// # Errors

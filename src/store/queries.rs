@@ -49,13 +49,23 @@ pub fn balances(
 pub fn line_actuals(conn: &Connection, order: &str) -> Result<HashMap<String, LineActuals>> {
     let mut out: HashMap<String, LineActuals> = HashMap::new();
     let mut stmt = conn.prepare_cached(
-        "SELECT m.line, m.qty FROM movements m JOIN reports r ON r.id = m.report_id
+        "SELECT m.line, m.qty, m.item = om.component, i.std_cost
+         FROM movements m
+         JOIN reports r ON r.id = m.report_id
+         JOIN order_materials om ON om.order_id = r.order_id AND om.line = m.line
+         JOIN items i ON i.item = m.item
          WHERE r.order_id = ?1 AND m.line IS NOT NULL",
     )?;
     let mut rows = stmt.query([order])?;
     while let Some(r) = rows.next()? {
         let line: String = r.get(0)?;
-        out.entry(line).or_default().issued -= r.get::<_, Dec>(1)?.0;
+        let issued = -r.get::<_, Dec>(1)?.0;
+        let entry = out.entry(line).or_default();
+        if r.get::<_, bool>(2)? {
+            entry.issued += issued;
+        } else {
+            entry.substitute_cost += issued * r.get::<_, Dec>(3)?.0;
+        }
     }
     let mut stmt = conn.prepare_cached(
         "SELECT line, qty FROM exceptions WHERE order_id = ?1 AND status = 'open'",

@@ -1,0 +1,334 @@
+//! The other movements of SPEC §3, as use cases: a lead's scrap adjustment and substitution
+//! on a posted report's detail line, the cycle count, and the material handler's staging list.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::auth::Action;
+use super::{Credentials, Result, Service, ServiceError};
+use crate::domain::backflush::{self, check_quantity};
+use crate::domain::journal::inventory_account;
+use crate::domain::master::ItemType;
+use crate::domain::qty::canonical;
+use crate::store::{self, floor::ReportLine};
+
+/// A posted scrap adjustment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Adjustment {
+    pub report_id: i64,
+    pub line: String,
+    pub item: String,
+    pub location: String,
+    pub qty: Decimal,
+    pub reason: String,
+}
+
+/// A posted substitution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Substitution {
+    pub report_id: i64,
+    pub line: String,
+    pub location: String,
+    pub returned_item: String,
+    pub returned_qty: Decimal,
+    pub issued_item: String,
+    pub issued_qty: Decimal,
+}
+
+/// A posted cycle count.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Count {
+    pub item: String,
+    pub location: String,
+    pub expected: Decimal,
+    pub counted: Decimal,
+    /// Counts that found the book quantity, of all counts so far.
+    pub accuracy: (i64, i64),
+}
+
+/// One item a work center's machine location still needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StagingLine {
+    pub item: String,
+    pub location: String,
+    pub need: Decimal,
+    pub on_hand: Decimal,
+    pub shortfall: Decimal,
+    pub orders: usize,
+}
+
+impl Service {
+    /// The detail line of a posted, unreversed report named by line id or item code.
+    fn posted_line(&self, report_id: i64, key: &str) -> Result<ReportLine> {
+        let conn = self.store.conn();
+        if !store::floor::report_exists(conn, report_id)? {
+            return Err(ServiceError::Refused(format!(
+                "report {report_id} does not exist"
+            )));
+        }
+        let lines = store::floor::report_lines(conn, report_id)?;
+        let found: Vec<&ReportLine> = match lines.iter().find(|l| l.line == key) {
+            Some(l) => vec![l],
+            None => lines.iter().filter(|l| l.item == key).collect(),
+        };
+        let line = match found.as_slice() {
+            [one] => (*one).clone(),
+            [] => {
+                return Err(ServiceError::Refused(format!(
+                    "report {report_id} has no line {key}"
+                )));
+            }
+            many => {
+                let ids: Vec<&str> = many.iter().map(|l| l.line.as_str()).collect();
+                return Err(ServiceError::Refused(format!(
+                    "item {key} is on lines {} of report {report_id}; give the line number",
+                    ids.join(", ")
+                )));
+            }
+        };
+        if line.reversed {
+            return Err(ServiceError::Refused(format!(
+                "report {report_id} is reversed"
+            )));
+        }
+        if line.status == "manual" {
+            return Err(ServiceError::Refused(format!(
+                "line {} of report {report_id} is a manual-issue line; it was not issued here",
+                line.line
+            )));
+        }
+        Ok(line)
+    }
+
+    fn stock_item(&self, code: &str) -> Result<crate::domain::master::Item> {
+        let item = store::master::item(self.store.conn(), code)?
+            .ok_or_else(|| ServiceError::Refused(format!("unknown item {code}")))?;
+        if item.item_type != ItemType::Stock {
+            return Err(ServiceError::Refused(format!(
+                "item {code} is {} and holds no stock",
+                item.item_type
+            )));
+        }
+        Ok(item)
+    }
+
+    fn ensure_on_hand(&self, item: &str, location: &str, qty: Decimal) -> Result<()> {
+        let on_hand = store::post::balance(self.store.conn(), item, location)?;
+        if qty > on_hand && self.config.policy().negative_stock != backflush::NegativeStock::Allow {
+            return Err(ServiceError::Refused(format!(
+                "{} {item} needed at {location}, only {} on hand",
+                canonical(qty),
+                canonical(on_hand)
+            )));
+        }
+        Ok(())
+    }
+
+    /// A lead's scrap adjustment on a detail line: `qty` more issued as scrap (negative: a
+    /// correction back), with a reason code of the configuration.
+    ///
+    /// # Errors
+    /// Unknown report or line, a reversed report, a bad quantity or reason, not enough stock,
+    /// permissions.
+    pub fn adjust_scrap(
+        &mut self,
+        report_id: i64,
+        key: &str,
+        qty: Decimal,
+        reason: &str,
+        who: &Credentials,
+    ) -> Result<Adjustment> {
+        let line = self.posted_line(report_id, key)?;
+        let reasons = &self.config.reasons.scrap;
+        if !reasons.iter().any(|r| r.eq_ignore_ascii_case(reason)) {
+            return Err(ServiceError::Refused(format!(
+                "reason {reason:?} is not one of {}",
+                reasons.join(", ")
+            )));
+        }
+        let item = self.stock_item(&line.item)?;
+        if qty.is_zero() {
+            return Err(ServiceError::Refused(
+                "a scrap adjustment of 0 changes nothing".into(),
+            ));
+        }
+        check_quantity("adjustment", qty.abs(), item.decimals)?;
+        if qty.is_sign_negative() {
+            let issued =
+                store::floor::line_issued(self.store.conn(), report_id, &line.line, &line.item)?;
+            if -qty > issued {
+                return Err(ServiceError::Refused(format!(
+                    "a correction of {} exceeds the {} line {} has issued",
+                    canonical(-qty),
+                    canonical(issued),
+                    line.line
+                )));
+            }
+        } else {
+            self.ensure_on_hand(&line.item, &line.location, qty)?;
+        }
+        let stamp = self.authorize(who, Action::LeadApproval)?;
+        let accounts = self.accounts.clone();
+        let reason = reason.to_ascii_uppercase();
+        self.store
+            .write(|tx| store::floor::lead_scrap(tx, &line, qty, &reason, &stamp, &accounts))?;
+        Ok(Adjustment {
+            report_id,
+            line: line.line,
+            item: line.item,
+            location: line.location,
+            qty,
+            reason,
+        })
+    }
+
+    /// A lead's substitution on a detail line: what the line issued of its item is returned,
+    /// and `qty` (default: the same quantity) of `substitute` is issued instead.
+    ///
+    /// # Errors
+    /// Unknown report, line or item, nothing issued on the line, not enough stock of the
+    /// substitute, permissions.
+    pub fn substitute(
+        &mut self,
+        report_id: i64,
+        key: &str,
+        substitute: &str,
+        qty: Option<Decimal>,
+        who: &Credentials,
+    ) -> Result<Substitution> {
+        let line = self.posted_line(report_id, key)?;
+        if substitute == line.item {
+            return Err(ServiceError::Refused(format!(
+                "{substitute} is already the item of line {}",
+                line.line
+            )));
+        }
+        let item = self.stock_item(substitute)?;
+        let returned =
+            store::floor::line_issued(self.store.conn(), report_id, &line.line, &line.item)?;
+        if returned <= Decimal::ZERO && qty.is_none() {
+            return Err(ServiceError::Refused(format!(
+                "line {} of report {report_id} has issued no {}; give --qty for the substitute",
+                line.line, line.item
+            )));
+        }
+        let issued = qty.unwrap_or(returned);
+        if issued <= Decimal::ZERO {
+            return Err(ServiceError::Refused(format!(
+                "substitute quantity {} must be greater than zero",
+                canonical(issued)
+            )));
+        }
+        check_quantity("substitute", issued, item.decimals)?;
+        self.ensure_on_hand(substitute, &line.location, issued)?;
+        let stamp = self.authorize(who, Action::LeadApproval)?;
+        let accounts = self.accounts.clone();
+        let returned = returned.max(Decimal::ZERO);
+        self.store.write(|tx| {
+            store::floor::substitute(tx, &line, returned, substitute, issued, &stamp, &accounts)
+        })?;
+        Ok(Substitution {
+            report_id,
+            line: line.line,
+            location: line.location,
+            returned_item: line.item,
+            returned_qty: returned,
+            issued_item: substitute.to_string(),
+            issued_qty: issued,
+        })
+    }
+
+    /// A cycle count: the counted quantity becomes the balance (an adjustment for the
+    /// difference), and the count is kept for the inventory-accuracy figure.
+    ///
+    /// # Errors
+    /// Unknown item or location, a bad quantity, permissions.
+    pub fn cycle_count(
+        &mut self,
+        item: &str,
+        location: &str,
+        counted: Decimal,
+        who: &Credentials,
+    ) -> Result<Count> {
+        let it = self.stock_item(item)?;
+        let Some(kind) = store::master::location_kind(self.store.conn(), location)? else {
+            return Err(ServiceError::Refused(format!(
+                "unknown location {location}"
+            )));
+        };
+        check_quantity("counted", counted, it.decimals)?;
+        let stamp = self.authorize(who, Action::Handle)?;
+        let accounts = self.accounts.clone();
+        let (expected, accuracy) = self.store.write(|tx| -> Result<_> {
+            let expected = store::post::balance(tx, item, location)?;
+            let movement = store::post::adjust_to(
+                tx,
+                item,
+                location,
+                counted,
+                "cycle count",
+                &stamp,
+                &accounts,
+                inventory_account(kind),
+            )?;
+            store::floor::record_count(tx, item, location, expected, counted, movement, &stamp)?;
+            let accuracy = store::floor::count_accuracy(tx)?;
+            // A count that finds more stock lets deferred lines there post.
+            store::post::retry_exceptions(tx, Some(location), &stamp, &accounts)?;
+            Ok((expected, accuracy))
+        })?;
+        Ok(Count {
+            item: item.to_string(),
+            location: location.to_string(),
+            expected,
+            counted,
+            accuracy,
+        })
+    }
+
+    /// What a work center's released orders still need at its machine location (remaining
+    /// planned quantities of backflushed lines), against what is on hand there.
+    ///
+    /// # Errors
+    /// Unknown work center; the store fails.
+    pub fn staging(&self, work_center: &str) -> Result<Vec<StagingLine>> {
+        let conn = self.store.conn();
+        let wc = store::master::work_center(conn, work_center)?
+            .ok_or_else(|| ServiceError::Refused(format!("unknown work center {work_center}")))?;
+        let mut needs: BTreeMap<String, (Decimal, usize)> = BTreeMap::new();
+        for order in store::floor::orders_at(conn, work_center)? {
+            let context = self.report_context(&order, std::iter::empty())?;
+            let order_ops: Vec<i64> = context
+                .order
+                .operations
+                .iter()
+                .filter(|o| o.work_center == work_center)
+                .map(|o| o.operation)
+                .collect();
+            let mut at_wc = context.order.clone();
+            at_wc.materials.retain(|m| order_ops.contains(&m.operation));
+            for need in backflush::remaining_needs(&at_wc, &context.progress, &context.lookup)
+                .into_iter()
+                .filter(|n| n.location == wc.location)
+            {
+                let entry = needs.entry(need.item).or_default();
+                entry.0 += need.qty;
+                entry.1 += 1;
+            }
+        }
+        let mut out = Vec::new();
+        for (item, (need, orders)) in needs {
+            let on_hand = store::post::balance(conn, &item, &wc.location)?;
+            out.push(StagingLine {
+                shortfall: (need - on_hand).max(Decimal::ZERO),
+                item,
+                location: wc.location.clone(),
+                need,
+                on_hand,
+                orders,
+            });
+        }
+        Ok(out)
+    }
+}

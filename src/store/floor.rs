@@ -1,0 +1,272 @@
+//! The other movements of SPEC §3 a lead or a material handler posts: scrap adjustments and
+//! substitutions on a posted report's detail line, and cycle counts.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use rust_decimal::Decimal;
+
+use super::post::{MovementRef, move_stock, write_journal};
+use super::{Dec, Result, Stamp};
+use crate::domain::journal::{Account, AccountNames, Posting};
+
+/// A detail line of a posted report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportLine {
+    pub report_id: i64,
+    pub order: String,
+    pub line: String,
+    pub item: String,
+    pub location: String,
+    pub status: String,
+    pub reversed: bool,
+}
+
+/// The detail lines of a report, in line order.
+///
+/// # Errors
+/// SQLite fails.
+pub fn report_lines(conn: &Connection, report_id: i64) -> Result<Vec<ReportLine>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.line, r.order_id, l.item, l.location, l.status,
+           EXISTS (SELECT 1 FROM reversals v WHERE v.report_id = r.id)
+         FROM report_lines l JOIN reports r ON r.id = l.report_id
+         WHERE l.report_id = ?1 ORDER BY l.seq",
+    )?;
+    let rows = stmt
+        .query_map([report_id], |r| {
+            Ok(ReportLine {
+                report_id,
+                line: r.get(0)?,
+                order: r.get(1)?,
+                item: r.get(2)?,
+                location: r.get(3)?,
+                status: r.get(4)?,
+                reversed: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Whether a report exists.
+///
+/// # Errors
+/// SQLite fails.
+pub fn report_exists(conn: &Connection, report_id: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM reports WHERE id = ?1")?
+        .exists([report_id])?)
+}
+
+/// What a detail line has issued of `item` so far (net of returns and reversals).
+///
+/// # Errors
+/// SQLite fails.
+pub fn line_issued(conn: &Connection, report_id: i64, line: &str, item: &str) -> Result<Decimal> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT qty FROM movements WHERE report_id = ?1 AND line = ?2 AND item = ?3",
+    )?;
+    let mut rows = stmt.query(params![report_id, line, item])?;
+    let mut issued = Decimal::ZERO;
+    while let Some(r) = rows.next()? {
+        issued -= r.get::<_, Dec>(0)?.0;
+    }
+    Ok(issued)
+}
+
+fn std_cost(conn: &Connection, item: &str) -> Result<Decimal> {
+    Ok(conn
+        .prepare_cached("SELECT std_cost FROM items WHERE item = ?1")?
+        .query_row([item], |r| r.get::<_, Dec>(0))?
+        .0)
+}
+
+/// Issues `qty` more of a detail line's item as component scrap (a negative `qty` returns a
+/// correction), linked to the report line, with its journal. Returns the movement id.
+///
+/// # Errors
+/// SQLite fails.
+pub fn lead_scrap(
+    conn: &Connection,
+    line: &ReportLine,
+    qty: Decimal,
+    reason: &str,
+    stamp: &Stamp,
+    accounts: &AccountNames,
+) -> Result<i64> {
+    let why = format!("lead scrap adjustment: {reason}");
+    let link = MovementRef {
+        report_id: Some(line.report_id),
+        line: Some(&line.line),
+        reason: &why,
+        ..MovementRef::default()
+    };
+    let id = move_stock(
+        conn,
+        stamp,
+        "lead_scrap",
+        &line.item,
+        &line.location,
+        -qty,
+        &link,
+    )?;
+    let mut journal = Vec::new();
+    let value = qty * std_cost(conn, &line.item)?;
+    Posting::pair(
+        &mut journal,
+        Account::Wip,
+        Account::RawMaterial,
+        value,
+        "lead scrap adjustment",
+    );
+    write_journal(
+        conn,
+        stamp,
+        "lead_scrap",
+        Some(line.report_id),
+        None,
+        &journal,
+        accounts,
+    )?;
+    Ok(id)
+}
+
+/// Records a substitution on a detail line: `returned` of the line's item goes back to the
+/// line's location, `issued` of `substitute` leaves it; both linked to the line.
+///
+/// # Errors
+/// SQLite fails.
+pub fn substitute(
+    conn: &Connection,
+    line: &ReportLine,
+    returned: Decimal,
+    substitute: &str,
+    issued: Decimal,
+    stamp: &Stamp,
+    accounts: &AccountNames,
+) -> Result<()> {
+    let why = format!(
+        "substitution on line {}: {substitute} instead of {}",
+        line.line, line.item
+    );
+    let link = MovementRef {
+        report_id: Some(line.report_id),
+        line: Some(&line.line),
+        reason: &why,
+        ..MovementRef::default()
+    };
+    if !returned.is_zero() {
+        move_stock(
+            conn,
+            stamp,
+            "substitution_return",
+            &line.item,
+            &line.location,
+            returned,
+            &link,
+        )?;
+    }
+    move_stock(
+        conn,
+        stamp,
+        "substitution_issue",
+        substitute,
+        &line.location,
+        -issued,
+        &link,
+    )?;
+    let mut journal = Vec::new();
+    let back = returned * std_cost(conn, &line.item)?;
+    let out = issued * std_cost(conn, substitute)?;
+    Posting::pair(
+        &mut journal,
+        Account::RawMaterial,
+        Account::Wip,
+        back,
+        "substituted component returned",
+    );
+    Posting::pair(
+        &mut journal,
+        Account::Wip,
+        Account::RawMaterial,
+        out,
+        "substitute issued",
+    );
+    write_journal(
+        conn,
+        stamp,
+        "substitution",
+        Some(line.report_id),
+        None,
+        &journal,
+        accounts,
+    )
+}
+
+/// Keeps a cycle count (for the inventory-accuracy figure) with its adjustment movement.
+///
+/// # Errors
+/// SQLite fails.
+pub fn record_count(
+    conn: &Connection,
+    item: &str,
+    location: &str,
+    expected: Decimal,
+    counted: Decimal,
+    movement_id: Option<i64>,
+    stamp: &Stamp,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO cycle_counts (at, item, location, expected, counted, movement_id, terminal, user)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        stamp.at_text(),
+        item,
+        location,
+        Dec(expected),
+        Dec(counted),
+        movement_id,
+        stamp.terminal,
+        stamp.user
+    ])?;
+    Ok(())
+}
+
+/// Inventory accuracy: counts that found the book quantity, of all counts.
+///
+/// # Errors
+/// SQLite fails.
+pub fn count_accuracy(conn: &Connection) -> Result<(i64, i64)> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*) FILTER (WHERE movement_id IS NULL), count(*) FROM cycle_counts",
+        )?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?)
+}
+
+/// Released orders with an operation at `work_center`.
+///
+/// # Errors
+/// SQLite fails.
+pub fn orders_at(conn: &Connection, work_center: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT order_id FROM order_operations WHERE work_center = ?1 ORDER BY order_id",
+    )?;
+    let rows = stmt
+        .query_map([work_center], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(rows)
+}
+
+/// The last count of an item at a location, if any (for messages).
+///
+/// # Errors
+/// SQLite fails.
+pub fn last_count(conn: &Connection, item: &str, location: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT at FROM cycle_counts WHERE item = ?1 AND location = ?2 ORDER BY id DESC LIMIT 1",
+        )?
+        .query_row(params![item, location], |r| r.get(0))
+        .optional()?)
+}

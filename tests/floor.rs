@@ -1,0 +1,280 @@
+//! SPEC §3's other movements on the demo plant: the staging list, a lead's scrap
+//! adjustment and substitution on a detail line, the cycle count — exact quantities,
+//! permissions and refusals.
+
+#![allow(clippy::unwrap_used)]
+
+use std::str::FromStr;
+
+use backflush::config::Config;
+use backflush::domain::backflush::ReportRequest;
+use backflush::service::{Credentials, Service};
+use rust_decimal::Decimal;
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn who(badge: &str, pin: &str) -> Credentials {
+    Credentials {
+        badge: Some(badge.into()),
+        pin: Some(pin.into()),
+        approver: None,
+    }
+}
+
+fn operator() -> Credentials {
+    who("1001", "1234")
+}
+
+fn lead() -> Credentials {
+    who("2001", "2222")
+}
+
+fn handler() -> Credentials {
+    who("3001", "3333")
+}
+
+fn demo() -> (tempfile::TempDir, Service) {
+    let dir = tempfile::tempdir().unwrap();
+    let service = backflush::demo::create(Config::default(), &dir.path().join("demo.db")).unwrap();
+    (dir, service)
+}
+
+fn on_hand(s: &Service, item: &str, location: &str) -> Decimal {
+    s.stock(Some(location), Some(item))
+        .unwrap()
+        .first()
+        .map_or(Decimal::ZERO, |r| r.qty)
+}
+
+/// Posts 3 good HP-100 on WO-1005 (op 20 flushes ops 10 and 20) and returns the report id.
+fn report_three(s: &mut Service) -> i64 {
+    let request = ReportRequest {
+        operation: 20,
+        good: d("3"),
+        scrap: d("0"),
+        overrides: vec![],
+    };
+    s.report("WO-1005", &request, Some("r1"), &operator())
+        .unwrap()
+        .report_id
+}
+
+#[test]
+fn the_staging_list_shows_what_the_machine_location_still_needs() {
+    let (_dir, mut s) = demo();
+    let before = s.staging("WC-ASM").unwrap();
+    let pst25 = before.iter().find(|l| l.item == "PST-25").unwrap();
+    // WO-1006 (10) and WO-1011 (15) each need one PST-25 per pump; 6 are at M-ASM.
+    assert_eq!(
+        (pst25.need, pst25.on_hand, pst25.shortfall, pst25.orders),
+        (d("25"), d("6"), d("19"), 2)
+    );
+    assert!(before.iter().all(|l| l.location == "M-ASM"));
+    assert!(
+        before
+            .iter()
+            .all(|l| l.item != "HO-46" && l.item != "GR-EP2"),
+        "manual lines are not staged"
+    );
+    // Reporting consumes need; the list follows.
+    report_three(&mut s);
+    let after = s.staging("WC-ASM").unwrap();
+    let bdy = |rows: &[backflush::service::floor::StagingLine]| {
+        rows.iter().find(|l| l.item == "BDY-100").unwrap().need
+    };
+    assert_eq!(bdy(&before) - bdy(&after), d("3"));
+    assert!(
+        s.staging("NOPE")
+            .unwrap_err()
+            .to_string()
+            .contains("unknown work center NOPE")
+    );
+}
+
+#[test]
+fn a_lead_adjusts_scrap_on_a_detail_line_and_variance_shows_it() {
+    let (_dir, mut s) = demo();
+    let id = report_three(&mut s);
+    let before = on_hand(&s, "OR-20", "M-ASM");
+    let a = s
+        .adjust_scrap(id, "OR-20", d("2"), "damaged", &lead())
+        .unwrap();
+    assert_eq!((a.line.as_str(), a.reason.as_str()), ("40.40", "DAMAGED"));
+    assert_eq!(on_hand(&s, "OR-20", "M-ASM"), before - d("2"));
+    let v = s.variance("WO-1005").unwrap();
+    let line = v.lines.iter().find(|l| l.line == "40.40").unwrap();
+    assert_eq!(
+        (line.standard_qty, line.actual_qty, line.qty_variance),
+        (d("7"), d("9"), d("2"))
+    );
+    // A correction back, never more than the line issued.
+    s.adjust_scrap(id, "40.40", d("-1"), "COUNT", &lead())
+        .unwrap();
+    assert_eq!(on_hand(&s, "OR-20", "M-ASM"), before - d("1"));
+    let err = s
+        .adjust_scrap(id, "40.40", d("-9"), "COUNT", &lead())
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("exceeds the 8 line 40.40 has issued"),
+        "{err}"
+    );
+    assert!(s.verify().unwrap().is_empty());
+}
+
+#[test]
+fn scrap_adjustments_are_refused_with_the_reason_named() {
+    let (_dir, mut s) = demo();
+    let id = report_three(&mut s);
+    let cases: [(i64, &str, &str, &str, &str); 6] = [
+        (
+            id,
+            "OR-20",
+            "1",
+            "NOPE",
+            "reason \"NOPE\" is not one of DAMAGED",
+        ),
+        (id, "ZZ", "1", "DAMAGED", "report 1 has no line ZZ"),
+        (99, "OR-20", "1", "DAMAGED", "report 99 does not exist"),
+        (id, "OR-20", "0", "DAMAGED", "changes nothing"),
+        (
+            id,
+            "OR-20",
+            "0.5",
+            "DAMAGED",
+            "more precise than the unit of measure allows",
+        ),
+        (id, "HO-46", "1", "DAMAGED", "manual-issue line"),
+    ];
+    for (report, line, qty, reason, expected) in cases {
+        let err = s
+            .adjust_scrap(report, line, d(qty), reason, &lead())
+            .unwrap_err();
+        assert!(
+            err.to_string().contains(expected),
+            "{line} {qty} {reason}: {err}"
+        );
+    }
+    let err = s
+        .adjust_scrap(id, "OR-20", d("1"), "DAMAGED", &operator())
+        .unwrap_err();
+    assert!(err.to_string().contains("1001 (operator) may not"), "{err}");
+    let mut approved = operator();
+    approved.approver = Some(("2001".into(), "2222".into()));
+    s.adjust_scrap(id, "OR-20", d("1"), "DAMAGED", &approved)
+        .unwrap();
+    // A reversed report takes no more adjustments, and its adjustments are reversed with it.
+    let before = on_hand(&s, "OR-20", "M-ASM");
+    s.reverse(id, "wrong order", &lead()).unwrap();
+    assert_eq!(
+        on_hand(&s, "OR-20", "M-ASM"),
+        before + d("8"),
+        "7 backflushed + 1 adjusted"
+    );
+    let err = s
+        .adjust_scrap(id, "OR-20", d("1"), "DAMAGED", &lead())
+        .unwrap_err();
+    assert!(err.to_string().contains("is reversed"), "{err}");
+    assert!(s.verify().unwrap().is_empty());
+}
+
+#[test]
+fn a_substitution_returns_the_item_and_issues_the_substitute() {
+    let (_dir, mut s) = demo();
+    let id = report_three(&mut s);
+    let seal12 = on_hand(&s, "SEAL-12", "M-ASM");
+    let seal25 = on_hand(&s, "SEAL-25", "M-ASM");
+    let sub = s
+        .substitute(id, "SEAL-12", "SEAL-25", None, &lead())
+        .unwrap();
+    assert_eq!((sub.returned_qty, sub.issued_qty), (d("3"), d("3")));
+    assert_eq!(on_hand(&s, "SEAL-12", "M-ASM"), seal12 + d("3"));
+    assert_eq!(on_hand(&s, "SEAL-25", "M-ASM"), seal25 - d("3"));
+    let v = s.variance("WO-1005").unwrap();
+    let line = v.lines.iter().find(|l| l.item == "SEAL-12").unwrap();
+    assert_eq!((line.actual_qty, line.qty_variance), (d("0"), d("-3")));
+    assert!(line.substitute_cost > Decimal::ZERO);
+    assert_eq!(v.actual_cost - v.expected_cost, v.variance);
+    // Not enough of the substitute, the same item, an unknown item.
+    let err = s
+        .substitute(id, "PST-12", "PST-25", Some(d("50")), &lead())
+        .unwrap_err();
+    assert!(err.to_string().contains("only 6 on hand"), "{err}");
+    assert!(s.substitute(id, "30", "SEAL-12", None, &lead()).is_err());
+    assert!(
+        s.substitute(id, "PST-12", "NOPE", None, &lead())
+            .unwrap_err()
+            .to_string()
+            .contains("unknown item NOPE")
+    );
+    assert!(s.verify().unwrap().is_empty());
+}
+
+#[test]
+fn a_cycle_count_sets_the_balance_and_keeps_the_accuracy() {
+    let (_dir, mut s) = demo();
+    let c = s
+        .cycle_count("BALL-6", "M-ASM", d("190"), &handler())
+        .unwrap();
+    assert_eq!(
+        (c.expected, c.counted, c.accuracy),
+        (d("200"), d("190"), (0, 1))
+    );
+    assert_eq!(on_hand(&s, "BALL-6", "M-ASM"), d("190"));
+    let c = s
+        .cycle_count("SPR-6", "M-ASM", d("100"), &handler())
+        .unwrap();
+    assert_eq!(
+        c.accuracy,
+        (1, 2),
+        "a count that finds the book quantity is accurate"
+    );
+    let err = s
+        .cycle_count("BALL-6", "M-ASM", d("1"), &operator())
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("1001 (operator) may not move or count stock"),
+        "{err}"
+    );
+    assert!(
+        s.cycle_count("BALL-6", "NOWHERE", d("1"), &handler())
+            .is_err()
+    );
+    assert!(
+        s.cycle_count("BALL-6", "M-ASM", d("-1"), &handler())
+            .is_err()
+    );
+    assert!(s.verify().unwrap().is_empty());
+}
+
+#[test]
+fn a_count_that_finds_stock_posts_deferred_lines_there() {
+    let (_dir, mut s) = demo();
+    let request = ReportRequest {
+        operation: 20,
+        good: d("8"),
+        scrap: d("0"),
+        overrides: vec![],
+    };
+    let posted = s
+        .report("WO-1006", &request, Some("short"), &operator())
+        .unwrap();
+    assert_eq!(
+        posted.deferred.len(),
+        2,
+        "PST-25 and SEAL-25 are short at M-ASM"
+    );
+    s.cycle_count("SEAL-25", "M-ASM", d("20"), &handler())
+        .unwrap();
+    let open: Vec<String> = s
+        .exceptions(true)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.item)
+        .collect();
+    assert_eq!(open, vec!["PST-25".to_string()]);
+    assert_eq!(on_hand(&s, "SEAL-25", "M-ASM"), d("12"));
+}
