@@ -36,6 +36,10 @@ pub fn run(service: Service) -> Result<(), String> {
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<()> {
     while !app.should_quit {
         terminal.draw(|frame| ui::render(app, frame))?;
+        // Background work (shortage flags) runs between frames unless a key is waiting.
+        if !event::poll(Duration::ZERO)? && app.pending_work() {
+            continue;
+        }
         if !event::poll(Duration::from_millis(1000))? {
             app.tick(chrono::Utc::now());
             continue;

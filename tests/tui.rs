@@ -29,8 +29,10 @@ fn demo() -> Demo {
     Demo { _dir: dir, app }
 }
 
+/// One key, then the work the event loop does between frames.
 fn press(app: &mut App, code: KeyCode) {
     app.handle_key(KeyEvent::from(code));
+    while app.pending_work() {}
 }
 
 fn type_text(app: &mut App, text: &str) {

@@ -62,9 +62,10 @@ pub fn insert_order(conn: &Connection, order: &Order, released_at: &str) -> Resu
         released_at
     ])?;
     let mut op_stmt = conn.prepare_cached(
-        "INSERT INTO order_operations (order_id, operation, work_center, setup_hours, run_hours, count_point)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO order_operations (order_id, operation, work_center, setup_hours, run_hours, count_point, due)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
+    let due = order.due.map(|d| d.to_string());
     for op in &order.operations {
         op_stmt.execute(params![
             order.order,
@@ -72,7 +73,8 @@ pub fn insert_order(conn: &Connection, order: &Order, released_at: &str) -> Resu
             op.work_center,
             Dec(op.setup_hours),
             Dec(op.run_hours),
-            op.count_point
+            op.count_point,
+            due
         ])?;
     }
     let mut m_stmt = conn.prepare_cached(
@@ -280,16 +282,23 @@ pub fn list_orders(
     work_center: Option<&str>,
     limit: i64,
 ) -> Result<Vec<OrderSummary>> {
-    let mut stmt = conn.prepare_cached(
+    // Both forms walk an index in due order and stop at the limit, however many orders the
+    // store holds.
+    let picked = match work_center {
+        Some(_) => {
+            "SELECT DISTINCT order_id, due FROM order_operations WHERE work_center = ?1
+             ORDER BY due, order_id LIMIT ?2"
+        }
+        None => "SELECT order_id, due FROM orders WHERE ?1 IS NULL ORDER BY due, order_id LIMIT ?2",
+    };
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT o.order_id, o.item, i.description, o.qty, o.due,
            (SELECT good FROM order_operations x WHERE x.order_id = o.order_id ORDER BY operation DESC LIMIT 1),
            (SELECT scrap FROM order_operations x WHERE x.order_id = o.order_id ORDER BY operation DESC LIMIT 1),
            (SELECT group_concat(DISTINCT work_center) FROM order_operations x WHERE x.order_id = o.order_id)
-         FROM orders o JOIN items i ON i.item = o.item
-         WHERE ?1 IS NULL OR EXISTS (SELECT 1 FROM order_operations x WHERE x.order_id = o.order_id AND x.work_center = ?1)
-         ORDER BY o.due, o.order_id
-         LIMIT ?2",
-    )?;
+         FROM ({picked}) p JOIN orders o ON o.order_id = p.order_id JOIN items i ON i.item = o.item
+         ORDER BY p.due, p.order_id"
+    ))?;
     let rows = stmt
         .query_map(params![work_center, limit], |r| {
             Ok(OrderSummary {

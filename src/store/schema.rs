@@ -95,9 +95,11 @@ CREATE TABLE order_operations (
     good          TEXT NOT NULL DEFAULT '0',
     scrap         TEXT NOT NULL DEFAULT '0',
     setup_carried INTEGER NOT NULL DEFAULT 0,
+    -- The order's due date, copied so a work center's board is one index range.
+    due           TEXT,
     PRIMARY KEY (order_id, operation)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX order_operations_work_center ON order_operations (work_center);
+CREATE INDEX order_operations_board ON order_operations (work_center, due, order_id);
 
 -- The order's snapshot of its exploded BOM, with P (planned of unreversed reports).
 CREATE TABLE order_materials (

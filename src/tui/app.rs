@@ -495,7 +495,6 @@ impl App {
             Screen::History(h) => step(&mut h.selected, h.rows.len()),
             Screen::Login(_) => {}
         }
-        self.refresh_shortages();
     }
 
     fn login_action(&mut self, action: Action) {
@@ -561,7 +560,6 @@ impl App {
                 if let Screen::Orders(o) = &mut self.screen {
                     o.selected = selected.min(o.visible().len().saturating_sub(1));
                 }
-                self.refresh_shortages();
             }
             Err(e) => self.error(e.to_string()),
         }
@@ -575,20 +573,27 @@ impl App {
         }
     }
 
-    /// Computes the shortage flag of the orders around the selection (a screenful), once.
-    pub fn refresh_shortages(&mut self) {
+    /// Work the loop does between frames, after drawing: the shortage flags of the orders
+    /// around the selection, a few at a time so a key is never kept waiting. True when it
+    /// changed something to draw.
+    pub fn pending_work(&mut self) -> bool {
+        const BATCH: usize = 8;
         let Screen::Orders(o) = &self.screen else {
-            return;
+            return false;
         };
-        let start = o.selected.saturating_sub(25);
+        let start = o.selected.saturating_sub(20);
         let wanted: Vec<String> = o
             .visible()
             .iter()
             .skip(start)
-            .take(50)
+            .take(45)
             .filter(|r| !o.shortages.contains_key(&r.order))
+            .take(BATCH)
             .map(|r| r.order.clone())
             .collect();
+        if wanted.is_empty() {
+            return false;
+        }
         let flags: Vec<(String, bool)> = wanted
             .into_iter()
             .map(|id| {
@@ -602,6 +607,7 @@ impl App {
         if let Screen::Orders(o) = &mut self.screen {
             o.shortages.extend(flags);
         }
+        true
     }
 
     fn orders_action(&mut self, action: Action) {
