@@ -296,6 +296,24 @@ pub fn open_service(cli: &Cli) -> Result<Service, Failure> {
     let config =
         Config::load(cli.config.as_deref()).map_err(|e| Failure::Refused(e.to_string()))?;
     let path = config.store_path(cli.db.as_deref());
+    if !path.exists() {
+        return Err(Failure::Refused(format!(
+            "there is no store at {}; create it with `backflush init` or `backflush import DIR`",
+            path.display()
+        )));
+    }
+    Ok(Service::open(config, &path)?)
+}
+
+/// As [`open_service`], creating the store when it does not exist yet (init, import, the
+/// terminal).
+///
+/// # Errors
+/// The config or the store cannot be opened or created.
+pub fn create_service(cli: &Cli) -> Result<Service, Failure> {
+    let config =
+        Config::load(cli.config.as_deref()).map_err(|e| Failure::Refused(e.to_string()))?;
+    let path = config.store_path(cli.db.as_deref());
     Ok(Service::open(config, &path)?)
 }
 
@@ -369,7 +387,7 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
         }
         Command::Init => {
             let who = credentials(cli)?;
-            let mut service = open_service(cli)?;
+            let mut service = create_service(cli)?;
             service.init(&who)?;
             println!(
                 "store ready at {} (schema version {})",
@@ -617,7 +635,7 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
 
 fn import(cli: &Cli, dir: &Path) -> Outcome {
     let who = credentials(cli)?;
-    let mut service = open_service(cli)?;
+    let mut service = create_service(cli)?;
     let summary = service.import(dir, &who)?;
     for w in &summary.warnings {
         eprintln!("warning: {w}");
@@ -642,8 +660,9 @@ fn preview(cli: &Cli, args: &ReportArgs) -> Outcome {
         ));
     }
     let (order, request) = request(args)?;
-    let service = open_service(cli)?;
-    let plan = service.preview(&order, &request)?;
+    let who = credentials(cli)?;
+    let mut service = open_service(cli)?;
+    let plan = service.preview_as(&order, &request, &who)?;
     if args.json {
         println!("{}", view::report_json(&plan, None));
     } else {
@@ -660,10 +679,12 @@ fn report(cli: &Cli, args: &ReportArgs) -> Outcome {
     if args.json {
         println!("{}", posted.json);
     } else {
-        let plan = service.preview(&order, &request).ok();
-        match plan {
-            Some(plan) if !posted.repeated => print_plan(&plan, Some(posted.report_id)),
-            _ => println!("report {} (already posted with this key)", posted.report_id),
+        match &posted.plan {
+            Some(plan) => print_plan(plan, Some(posted.report_id)),
+            None => println!(
+                "report {} was already posted with this key; nothing was posted again",
+                posted.report_id
+            ),
         }
     }
     Ok(())
@@ -721,25 +742,33 @@ fn batch(cli: &Cli, file: &Path) -> Outcome {
     })?;
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
     let (mut ok, mut refused) = (0usize, 0usize);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for (index, record) in reader.records().enumerate() {
-        let line = index + 1;
+    // One physical line is one completion, so `line` is the line of the file.
+    for (index, text) in text.lines().enumerate() {
+        let line = index as u64 + 1;
+        if text.trim().is_empty() {
+            continue;
+        }
+        let record = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes())
+            .records()
+            .next();
         let result = match record {
-            Err(e) => Err((
+            None => continue,
+            Some(Err(e)) => Err((
                 String::new(),
                 format!("line {line}: not a valid CSV row: {e}"),
             )),
-            Ok(r) if r.iter().all(str::is_empty) => continue,
-            Ok(r) if index == 0 && r.get(0).is_some_and(|f| f.eq_ignore_ascii_case("key")) => {
+            Some(Ok(r))
+                if index == 0 && r.get(0).is_some_and(|f| f.eq_ignore_ascii_case("key")) =>
+            {
                 continue;
             }
-            Ok(r) => batch_line(&mut service, &who, &r, line),
+            Some(Ok(r)) => batch_line(&mut service, &who, &r, line),
         };
         let value = match result {
             Ok((key, id)) => {
@@ -769,7 +798,7 @@ fn batch_line(
     service: &mut Service,
     who: &Credentials,
     r: &csv::StringRecord,
-    line: usize,
+    line: u64,
 ) -> Result<(String, i64), (String, String)> {
     let key = r.get(0).unwrap_or_default().to_string();
     if r.len() != 5 {

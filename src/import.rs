@@ -111,6 +111,21 @@ fn columns(file: &str) -> &'static [&'static str] {
     }
 }
 
+/// The columns that have no default.
+fn required_columns(file: &str) -> &'static [&'static str] {
+    match file {
+        "items.csv" => &["item"],
+        "locations.csv" => &["location"],
+        "work_centers.csv" => &["work_center", "location"],
+        "boms.csv" => &["parent", "line", "component", "qty"],
+        "routings.csv" => &["parent", "operation", "work_center"],
+        "orders.csv" => &["order", "item", "qty"],
+        "stock.csv" => &["item", "location", "qty"],
+        "users.csv" => &["badge", "role", "pin"],
+        _ => &[],
+    }
+}
+
 /// One data row of a file, its fields by column name.
 struct Row<'a> {
     file: &'a str,
@@ -149,6 +164,12 @@ impl Row<'_> {
             .ok_or_else(|| self.err(format!("{column} {text:?} is not a number")))?;
         if value.is_sign_negative() && !value.is_zero() {
             return Err(self.err(format!("{column} {text} is negative")));
+        }
+        if value >= crate::domain::backflush::LIMIT {
+            return Err(self.err(format!(
+                "{column} {text} is too large (the limit is {})",
+                canonical(crate::domain::backflush::LIMIT - Decimal::ONE)
+            )));
         }
         Ok(value)
     }
@@ -251,7 +272,9 @@ fn read_file<'a>(dir: &Path, file: &'a str) -> Result<Option<Vec<Row<'a>>>, Impo
         }
         index.push(col);
     }
-    if let Some(missing) = expected.iter().find(|c| !index.contains(c)) {
+    // A column left out is blank on every row (its default); one that has no default must
+    // be there.
+    if let Some(missing) = required_columns(file).iter().find(|c| !index.contains(c)) {
         return Err(header_err(format!("column {missing:?} is missing")));
     }
     let mut rows = Vec::new();

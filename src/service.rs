@@ -74,6 +74,8 @@ pub struct Posted {
     /// True when the key had been posted before and nothing new was posted.
     pub repeated: bool,
     pub deferred: Vec<Deferred>,
+    /// What was posted (`None` for a repeat: only its JSON is kept).
+    pub plan: Option<Box<ReportPlan>>,
 }
 
 /// The application's services over one store.
@@ -149,7 +151,6 @@ impl Service {
         let now = Utc::now();
         let mut stamp = Stamp::new(now, &self.terminal, &self.terminal);
         if store::master::user_count(self.store.conn())? == 0 {
-            stamp.user = who.badge.clone().unwrap_or_else(|| self.terminal.clone());
             return Ok((stamp, None));
         }
         let Some(badge) = who.badge.as_deref() else {
@@ -261,6 +262,23 @@ impl Service {
         Ok(self
             .report_context(order, override_locations(request))?
             .plan(request)?)
+    }
+
+    /// A preview for `who`: once users exist, only roles that may report may preview
+    /// (SPEC §6).
+    ///
+    /// # Errors
+    /// As [`Self::preview`], and permissions.
+    pub fn preview_as(
+        &mut self,
+        order: &str,
+        request: &ReportRequest,
+        who: &Credentials,
+    ) -> Result<ReportPlan> {
+        if store::master::user_count(self.store.conn())? > 0 {
+            self.authorize(who, Action::Report)?;
+        }
+        self.preview(order, request)
     }
 
     /// Everything a preview of `order` reads, loaded once so the terminal can recalculate on
@@ -386,7 +404,7 @@ impl Service {
         self.store.write(|tx| -> Result<Posted> {
             // Read again inside the write transaction: another terminal may have posted since.
             if let Some((report_id, json)) = store::post::report_by_key(tx, &key)? {
-                return Ok(Posted { report_id, json, repeated: true, deferred: Vec::new() });
+                return Ok(Posted { report_id, json, repeated: true, deferred: Vec::new(), plan: None });
             }
             let (order, progress) = load_order(tx, order_id)?;
             let lookup = Prefetched::load(tx, &self.cache, &order, override_locations(request))?;
@@ -409,12 +427,12 @@ impl Service {
                     .short_lines()
                     .map(|l| {
                         format!(
-                            "line {} {} needs {} at {}, {} on hand",
+                            "line {} {} needs {} at {}, {} available there after the earlier lines",
                             l.line,
                             l.item,
                             canonical(l.total()),
                             l.location,
-                            canonical(l.on_hand)
+                            canonical(l.total() - l.shortfall)
                         )
                     })
                     .collect();
@@ -426,7 +444,7 @@ impl Service {
             let json = view::report_json(&plan, Some(report_id));
             let deferred =
                 store::post::insert_report(tx, report_id, &key, &plan, &json, &stamp, &accounts)?;
-            Ok(Posted { report_id, json, repeated: false, deferred })
+            Ok(Posted { report_id, json, repeated: false, deferred, plan: Some(Box::new(plan)) })
         })
     }
 

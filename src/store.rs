@@ -247,7 +247,11 @@ fn register_functions(conn: &Connection) -> Result<()> {
         |ctx| {
             let a: Option<Dec> = ctx.get(0)?;
             let b: Option<Dec> = ctx.get(1)?;
-            Ok(canonical(a.unwrap_or_default().0 + b.unwrap_or_default().0))
+            a.unwrap_or_default()
+                .0
+                .checked_add(b.unwrap_or_default().0)
+                .map(canonical)
+                .ok_or_else(|| rusqlite::Error::UserFunctionError("quantity overflow".into()))
         },
     )?;
     Ok(())

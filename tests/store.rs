@@ -745,7 +745,8 @@ fn every_movement_records_when_which_terminal_which_user_and_why() {
         assert!(!user.is_empty(), "{kind}");
         assert!(!reason.is_empty(), "{kind}");
     }
-    assert!(rows.iter().any(|r| r.0 == "issue" && r.3 == "B42"));
+    // SPEC §6: with no users imported the terminal runs open and records its id as the user.
+    assert!(rows.iter().any(|r| r.0 == "issue" && r.3 == "T7"));
     assert!(
         rows.iter()
             .any(|r| r.0.starts_with("reverse_") && r.4.contains("keyed twice"))

@@ -311,6 +311,8 @@ pub enum ReportError {
     BadOverride { line: String, reason: String },
     #[error("not enough stock (negative_stock = block): {0}")]
     Blocked(String),
+    #[error("{0} is too large to compute; check the quantities and the BOM")]
+    TooLarge(String),
     #[error("unknown item {0}")]
     UnknownItem(String),
     #[error("unknown work center {0}")]
@@ -328,6 +330,11 @@ pub fn check_quantity(
 ) -> Result<(), ReportError> {
     let reason = if value.is_sign_negative() && !value.is_zero() {
         "negative".to_string()
+    } else if value >= LIMIT {
+        format!(
+            "too large (the limit is {})",
+            canonical(LIMIT - Decimal::ONE)
+        )
     } else if !fits_decimals(value, decimals) {
         format!("more precise than the unit of measure allows ({decimals} decimals)")
     } else {
@@ -372,11 +379,27 @@ pub fn flushed_operations(order: &Order, operation: i64) -> Vec<&OrderOperation>
 /// the exact value before rounding.
 #[must_use]
 pub fn target(material: &OrderMaterial, units: Decimal, decimals: u32) -> (Decimal, Decimal) {
+    // Saturates instead of overflowing; `plan` refuses anything near the limit.
     let exact = match material.per {
-        Per::Unit => units * material.qty * material.scrap_factor / material.base,
-        Per::Order => material.qty * material.scrap_factor,
-    };
+        Per::Unit => units
+            .checked_mul(material.qty)
+            .and_then(|x| x.checked_mul(material.scrap_factor))
+            .and_then(|x| x.checked_div(material.base)),
+        Per::Order => material.qty.checked_mul(material.scrap_factor),
+    }
+    .unwrap_or(Decimal::MAX);
     (exact, ceil_to(exact, decimals))
+}
+
+/// The largest quantity anything may reach: keeps every product of quantities and costs
+/// inside `Decimal`'s range.
+pub const LIMIT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0); // 1e12
+
+/// The largest requirement a line may compute to.
+const REQUIREMENT_LIMIT: Decimal = Decimal::from_parts(0xA4C6_8000, 0x38D7E, 0, false, 0); // 1e15
+
+fn too_large(what: String) -> ReportError {
+    ReportError::TooLarge(what)
 }
 
 /// The standard quantity of a line given what has been reported so far (for variance).
@@ -517,7 +540,7 @@ pub fn plan(
     let scrap_unit_value = if last {
         parent.std_cost
     } else {
-        rolled_cost(order, reported.operation, lookup)
+        rolled_cost(order, reported.operation, lookup)?
     };
     let mut plan = ReportPlan {
         order: order.order.clone(),
@@ -531,7 +554,7 @@ pub fn plan(
         scrap_unit_value,
         journal: Vec::new(),
     };
-    plan.journal = report_journal(&plan);
+    plan.journal = report_journal(&plan)?;
     Ok(plan)
 }
 
@@ -606,6 +629,12 @@ fn plan_line(
         .copied()
         .unwrap_or_default();
     let (exact_after, target_after) = target(material, units_after, item.decimals);
+    if exact_after >= REQUIREMENT_LIMIT {
+        return Err(too_large(format!(
+            "the requirement of line {}",
+            material.line
+        )));
+    }
     let (planned, carries) = match material.per {
         Per::Unit => (
             (target_after - line_progress.planned).max(Decimal::ZERO),
@@ -815,61 +844,97 @@ fn labor_line(
     } else {
         Decimal::ZERO
     };
-    let run_hours = op.run_hours * units;
-    let hours = setup_hours + run_hours;
+    let large = || too_large(format!("the labor of operation {}", op.operation));
+    let run_hours = op.run_hours.checked_mul(units).ok_or_else(large)?;
+    let hours = setup_hours.checked_add(run_hours).ok_or_else(large)?;
     Ok(LaborLine {
         operation: op.operation,
         work_center: op.work_center.clone(),
         setup_hours,
         run_hours,
-        labor_cost: hours * work_center.labor_rate,
-        overhead_cost: hours * work_center.overhead_rate,
+        labor_cost: hours
+            .checked_mul(work_center.labor_rate)
+            .ok_or_else(large)?,
+        overhead_cost: hours
+            .checked_mul(work_center.overhead_rate)
+            .ok_or_else(large)?,
         carries_setup: carries,
     })
 }
 
 /// Standard value of one parent unit as it stands after `operation`: the per-unit materials
 /// and run hours of every operation up to it. Values scrap at an intermediate count point.
-fn rolled_cost(order: &Order, operation: i64, lookup: &dyn Lookup) -> Decimal {
-    let materials: Decimal = order
+fn rolled_cost(order: &Order, operation: i64, lookup: &dyn Lookup) -> Result<Decimal, ReportError> {
+    let mut total = Decimal::ZERO;
+    for m in order
         .materials
         .iter()
         .filter(|m| m.operation <= operation && m.per == Per::Unit)
-        .filter_map(|m| {
-            lookup
-                .item(&m.component)
-                .map(|i| m.qty * m.scrap_factor * i.std_cost / m.base)
+    {
+        if let Some(i) = lookup.item(&m.component) {
+            let value = m
+                .qty
+                .checked_mul(m.scrap_factor)
+                .and_then(|x| x.checked_mul(i.std_cost))
+                .and_then(|x| x.checked_div(m.base))
+                .and_then(|x| total.checked_add(x));
+            total =
+                value.ok_or_else(|| too_large(format!("the standard cost of line {}", m.line)))?;
+        }
+    }
+    for o in order.operations.iter().filter(|o| o.operation <= operation) {
+        if let Some(w) = lookup.work_center(&o.work_center) {
+            let value = w
+                .labor_rate
+                .checked_add(w.overhead_rate)
+                .and_then(|rate| o.run_hours.checked_mul(rate))
+                .and_then(|x| total.checked_add(x));
+            total = value.ok_or_else(|| {
+                too_large(format!("the standard cost of operation {}", o.operation))
+            })?;
+        }
+    }
+    Ok(total.round_dp(4))
+}
+
+/// Sums `a × b` over `pairs`, refusing an overflow.
+fn checked_sum(
+    mut pairs: impl Iterator<Item = (Decimal, Decimal)>,
+    what: &str,
+) -> Result<Decimal, ReportError> {
+    pairs
+        .try_fold(Decimal::ZERO, |sum, (a, b)| {
+            a.checked_mul(b).and_then(|x| sum.checked_add(x))
         })
-        .sum();
-    let labor: Decimal = order
-        .operations
-        .iter()
-        .filter(|o| o.operation <= operation)
-        .filter_map(|o| {
-            lookup
-                .work_center(&o.work_center)
-                .map(|w| o.run_hours * (w.labor_rate + w.overhead_rate))
-        })
-        .sum();
-    (materials + labor).round_dp(4)
+        .ok_or_else(|| too_large(what.to_string()))
 }
 
 /// The balanced journal of a report's own postings (deferred lines are journalled when they
 /// post from the exception queue).
-fn report_journal(plan: &ReportPlan) -> Vec<Posting> {
-    let issued: Decimal = plan
-        .lines
-        .iter()
-        .filter(|l| l.status == LineStatus::Issue)
-        .map(|l| l.total() * l.unit_cost)
-        .sum();
-    let labor: Decimal = plan.labor.iter().map(|l| l.labor_cost).sum();
-    let overhead: Decimal = plan.labor.iter().map(|l| l.overhead_cost).sum();
-    let received = plan
-        .receipt
-        .as_ref()
-        .map_or(Decimal::ZERO, |r| r.qty * r.unit_cost);
-    let scrapped = plan.scrap * plan.scrap_unit_value;
+fn report_journal(plan: &ReportPlan) -> Result<Vec<Posting>, ReportError> {
+    let issued = checked_sum(
+        plan.lines
+            .iter()
+            .filter(|l| l.status == LineStatus::Issue)
+            .map(|l| (l.total(), l.unit_cost)),
+        "the material value of this report",
+    )?;
+    let labor = checked_sum(
+        plan.labor.iter().map(|l| (l.labor_cost, Decimal::ONE)),
+        "the labor of this report",
+    )?;
+    let overhead = checked_sum(
+        plan.labor.iter().map(|l| (l.overhead_cost, Decimal::ONE)),
+        "the overhead of this report",
+    )?;
+    let received = checked_sum(
+        plan.receipt.iter().map(|r| (r.qty, r.unit_cost)),
+        "the receipt value",
+    )?;
+    let scrapped = checked_sum(
+        std::iter::once((plan.scrap, plan.scrap_unit_value)),
+        "the scrap value",
+    )?;
     let mut journal = Vec::new();
     Posting::pair(
         &mut journal,
@@ -906,7 +971,7 @@ fn report_journal(plan: &ReportPlan) -> Vec<Posting> {
         scrapped,
         "parent units scrapped",
     );
-    journal
+    Ok(journal)
 }
 
 /// What a backflushed line of an order still needs for the rest of the order quantity.
@@ -955,7 +1020,7 @@ pub fn remaining_needs(order: &Order, progress: &Progress, lookup: &dyn Lookup) 
             .iter_mut()
             .find(|n| n.item == m.component && n.location == location)
         {
-            Some(n) => n.qty += qty,
+            Some(n) => n.qty = n.qty.saturating_add(qty),
             None => needs.push(Need {
                 item: m.component.clone(),
                 location,
@@ -964,4 +1029,15 @@ pub fn remaining_needs(order: &Order, progress: &Progress, lookup: &dyn Lookup) 
         }
     }
     needs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_limits_are_powers_of_ten() {
+        assert_eq!(LIMIT, Decimal::from(1_000_000_000_000_i64));
+        assert_eq!(REQUIREMENT_LIMIT, Decimal::from(1_000_000_000_000_000_i64));
+    }
 }

@@ -75,6 +75,14 @@ pub enum ReleaseError {
     UnknownItem { item: String, line: String },
     #[error("BOM cycle: {0}")]
     Cycle(String),
+    #[error(
+        "the quantities along the phantom path to line {line} multiply beyond what can be computed"
+    )]
+    TooLarge { line: String },
+    #[error(
+        "line {line} appears twice in the exploded BOM (a phantom's path collides with a BOM line number)"
+    )]
+    DuplicateLine { line: String },
 }
 
 /// What release reads: items, the parent's BOM and routing, and the BOMs of phantoms.
@@ -146,6 +154,12 @@ pub fn release(
             explode(master, line, &path, operation, &mut materials)?;
         }
     }
+    let mut seen = std::collections::HashSet::new();
+    if let Some(m) = materials.iter().find(|m| !seen.insert(m.line.as_str())) {
+        return Err(ReleaseError::DuplicateLine {
+            line: m.line.clone(),
+        });
+    }
     Ok((operations, materials))
 }
 
@@ -206,16 +220,19 @@ fn explode(
     let mut chain = path.chain.clone();
     chain.push(line.component.clone());
     for child in sorted_lines(bom) {
+        let line = format!("{}.{}", path.line, child.line);
+        let too_large = || ReleaseError::TooLarge { line: line.clone() };
+        let qty = if child.per == Per::Order {
+            Some(child.qty)
+        } else {
+            path.qty.checked_mul(child.qty)
+        };
+        let scrap = Decimal::ONE + child.scrap_pct / Decimal::ONE_HUNDRED;
         let child_path = Path {
-            line: format!("{}.{}", path.line, child.line),
-            qty: if child.per == Per::Order {
-                child.qty
-            } else {
-                path.qty * child.qty
-            },
-            base: path.base * bom.base_qty,
-            scrap_factor: path.scrap_factor
-                * (Decimal::ONE + child.scrap_pct / Decimal::ONE_HUNDRED),
+            qty: qty.ok_or_else(too_large)?,
+            base: path.base.checked_mul(bom.base_qty).ok_or_else(too_large)?,
+            scrap_factor: path.scrap_factor.checked_mul(scrap).ok_or_else(too_large)?,
+            line,
             supply_location: child
                 .supply_location
                 .clone()

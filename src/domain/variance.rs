@@ -65,7 +65,7 @@ pub fn variance(
             .is_some_and(|p| p.carried > 0);
         let standard = standard_qty(material, units, carried, decimals);
         let actual = actuals.get(&material.line).copied().unwrap_or_default();
-        let qty_variance = actual.issued - standard;
+        let qty_variance = actual.issued.saturating_sub(standard);
         lines.push(VarianceLine {
             line: material.line.clone(),
             item: material.component.clone(),
@@ -73,21 +73,25 @@ pub fn variance(
             actual_qty: actual.issued,
             pending_qty: actual.pending,
             qty_variance,
-            cost_variance: qty_variance * unit_cost + actual.substitute_cost,
+            cost_variance: qty_variance
+                .saturating_mul(unit_cost)
+                .saturating_add(actual.substitute_cost),
             unit_cost,
             substitute_cost: actual.substitute_cost,
         });
     }
-    let expected_cost: Decimal = lines.iter().map(|l| l.standard_qty * l.unit_cost).sum();
-    let actual_cost: Decimal = lines
-        .iter()
-        .map(|l| l.actual_qty * l.unit_cost + l.substitute_cost)
-        .sum();
+    let expected_cost = lines.iter().fold(Decimal::ZERO, |sum, l| {
+        sum.saturating_add(l.standard_qty.saturating_mul(l.unit_cost))
+    });
+    let actual_cost = lines.iter().fold(Decimal::ZERO, |sum, l| {
+        sum.saturating_add(l.actual_qty.saturating_mul(l.unit_cost))
+            .saturating_add(l.substitute_cost)
+    });
     Variance {
         order: order.order.clone(),
         lines,
         expected_cost,
         actual_cost,
-        variance: actual_cost - expected_cost,
+        variance: actual_cost.saturating_sub(expected_cost),
     }
 }

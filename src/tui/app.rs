@@ -729,6 +729,15 @@ impl App {
     }
 
     fn open_report(&mut self, context: ReportContext, description: String, operation: i64) {
+        if let Some(role) = self.session.role
+            && !crate::service::auth::Action::Report.roles().contains(&role)
+        {
+            let badge = self.session.badge.clone().unwrap_or_default();
+            return self.error(format!(
+                "{badge} ({}) may not report production; it needs the role operator, lead or admin",
+                role.as_str()
+            ));
+        }
         let mut state = ReportState {
             context,
             description,
