@@ -742,11 +742,10 @@ fn batch(cli: &Cli, file: &Path) -> Outcome {
     })?;
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
-    let (mut ok, mut refused) = (0usize, 0usize);
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    // One physical line is one completion, so `line` is the line of the file.
+    // Read every line first: one physical line is one completion, so `line` is the line of
+    // the file. Lines that do not parse are refused without reaching the store.
+    let mut lines: Vec<(u64, String, Result<BatchPost, String>)> = Vec::new();
     for (index, text) in text.lines().enumerate() {
-        let line = index as u64 + 1;
         if text.trim().is_empty() {
             continue;
         }
@@ -757,25 +756,52 @@ fn batch(cli: &Cli, file: &Path) -> Outcome {
             .from_reader(text.as_bytes())
             .records()
             .next();
-        let result = match record {
-            None => continue,
-            Some(Err(e)) => Err((
+        let line = index as u64 + 1;
+        match record {
+            None => {}
+            Some(Err(e)) => lines.push((
+                line,
                 String::new(),
-                format!("line {line}: not a valid CSV row: {e}"),
+                Err(format!("line {line}: not a valid CSV row: {e}")),
             )),
             Some(Ok(r))
-                if index == 0 && r.get(0).is_some_and(|f| f.eq_ignore_ascii_case("key")) =>
-            {
-                continue;
+                if index == 0 && r.get(0).is_some_and(|f| f.eq_ignore_ascii_case("key")) => {}
+            Some(Ok(r)) => {
+                let key = r.get(0).unwrap_or_default().to_string();
+                lines.push((line, key, batch_line(&r, line)));
             }
-            Some(Ok(r)) => batch_line(&mut service, &who, &r, line),
+        }
+    }
+    let posts: Vec<(String, String, ReportRequest)> = lines
+        .iter()
+        .filter_map(|(_, key, parsed)| {
+            parsed
+                .as_ref()
+                .ok()
+                .map(|(order, request)| (key.clone(), order.clone(), request.clone()))
+        })
+        .collect();
+    let mut outcomes: Vec<Option<Result<i64, String>>> = vec![None; posts.len()];
+    service.report_batch(&posts, &who, |i, result| {
+        outcomes[i] = Some(result.map(|p| p.report_id).map_err(|e| e.to_string()));
+    })?;
+    let (mut ok, mut refused) = (0usize, 0usize);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut posted = outcomes.into_iter();
+    for (line, key, parsed) in lines {
+        let result = match parsed {
+            Ok(_) => posted
+                .next()
+                .flatten()
+                .unwrap_or_else(|| Err("not posted".into())),
+            Err(e) => Err(e),
         };
         let value = match result {
-            Ok((key, id)) => {
+            Ok(id) => {
                 ok += 1;
                 serde_json::json!({"line": line, "key": key, "ok": true, "report_id": id})
             }
-            Err((key, error)) => {
+            Err(error) => {
                 refused += 1;
                 serde_json::json!({"line": line, "key": key, "ok": false, "error": error})
             }
@@ -794,47 +820,37 @@ fn batch(cli: &Cli, file: &Path) -> Outcome {
     }
 }
 
-fn batch_line(
-    service: &mut Service,
-    who: &Credentials,
-    r: &csv::StringRecord,
-    line: u64,
-) -> Result<(String, i64), (String, String)> {
-    let key = r.get(0).unwrap_or_default().to_string();
+/// A batch line's order and request.
+type BatchPost = (String, ReportRequest);
+
+/// One batch line as an order and a request.
+fn batch_line(r: &csv::StringRecord, line: u64) -> Result<BatchPost, String> {
     if r.len() != 5 {
-        return Err((
-            key,
-            format!(
-                "line {line} has {} fields; expected key,order,op,good,scrap",
-                r.len()
-            ),
+        return Err(format!(
+            "line {line} has {} fields; expected key,order,op,good,scrap",
+            r.len()
         ));
     }
     let field = |i: usize| r.get(i).unwrap_or_default();
-    let fail = |m: String| (key.clone(), m);
+    if field(0).is_empty() {
+        return Err(format!("line {line} has no idempotency key"));
+    }
     let operation = field(2)
         .parse::<i64>()
-        .map_err(|_| fail(format!("op {:?} is not a whole number", field(2))))?;
-    let good =
-        parse(field(3)).ok_or_else(|| fail(format!("good {:?} is not a number", field(3))))?;
+        .map_err(|_| format!("op {:?} is not a whole number", field(2)))?;
+    let good = parse(field(3)).ok_or_else(|| format!("good {:?} is not a number", field(3)))?;
     let scrap = if field(4).is_empty() {
         Decimal::ZERO
     } else {
-        parse(field(4)).ok_or_else(|| fail(format!("scrap {:?} is not a number", field(4))))?
+        parse(field(4)).ok_or_else(|| format!("scrap {:?} is not a number", field(4)))?
     };
-    if key.is_empty() {
-        return Err(fail(format!("line {line} has no idempotency key")));
-    }
     let request = ReportRequest {
         operation,
         good,
         scrap,
         overrides: Vec::new(),
     };
-    service
-        .report(field(1), &request, Some(&key), who)
-        .map(|p| (key.clone(), p.report_id))
-        .map_err(|e| fail(e.to_string()))
+    Ok((field(1).to_string(), request))
 }
 
 fn exceptions(cli: &Cli, verb: Option<&ExceptionsVerb>, open_only: bool, json: bool) -> Outcome {

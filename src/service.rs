@@ -388,6 +388,59 @@ impl Service {
         who: &Credentials,
     ) -> Result<Posted> {
         let key = key.map_or_else(|| new_idempotency_key(&self.terminal), str::to_string);
+        let poster = self.poster(who)?;
+        let cache = &self.cache;
+        self.store
+            .write(|tx| poster.post(tx, cache, order_id, request, &key))
+    }
+
+    /// Posts many reports, each atomic (a savepoint each), committing them in groups so the
+    /// cost of a commit is shared. A result is handed to `done` only once its group is
+    /// committed: what a caller prints as posted is durable, and a batch cut off half-way is
+    /// posted again safely by its keys.
+    ///
+    /// # Errors
+    /// Refused credentials, before anything is posted.
+    pub fn report_batch(
+        &mut self,
+        reports: &[(String, String, ReportRequest)],
+        who: &Credentials,
+        mut done: impl FnMut(usize, Result<Posted>),
+    ) -> Result<()> {
+        const GROUP: usize = 256;
+        let poster = self.poster(who)?;
+        let cache = &self.cache;
+        for (chunk_no, chunk) in reports.chunks(GROUP).enumerate() {
+            let outcome = self.store.write(|tx| -> Result<Vec<Result<Posted>>> {
+                let mut results = Vec::with_capacity(chunk.len());
+                for (key, order, request) in chunk {
+                    // A refused report is undone alone; a failing savepoint fails the group.
+                    results.push(store::savepoint(tx, || {
+                        poster.post(tx, cache, order, request, key)
+                    })?);
+                }
+                Ok(results)
+            });
+            let base = chunk_no * GROUP;
+            match outcome {
+                Ok(results) => {
+                    for (i, r) in results.into_iter().enumerate() {
+                        done(base + i, r);
+                    }
+                }
+                Err(e) => {
+                    let message = e.to_string();
+                    for i in 0..chunk.len() {
+                        done(base + i, Err(ServiceError::Refused(message.clone())));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Who posts, and what they may override: checked once for one report or a batch.
+    fn poster(&mut self, who: &Credentials) -> Result<Poster> {
         let (stamp, role) = self.identify(who, Action::Report)?;
         if let Some(role) = role
             && !Action::Report.roles().contains(&role)
@@ -398,53 +451,13 @@ impl Service {
         // beyond the tolerance.
         let may_override = role.is_none_or(|r| Action::LeadApproval.roles().contains(&r))
             || stamp.approver.is_some();
-        let tolerance = self.config.policy.override_tolerance_pct;
-        let policy = self.config.policy();
-        let accounts = self.accounts.clone();
-        self.store.write(|tx| -> Result<Posted> {
-            // Read again inside the write transaction: another terminal may have posted since.
-            if let Some((report_id, json)) = store::post::report_by_key(tx, &key)? {
-                return Ok(Posted { report_id, json, repeated: true, deferred: Vec::new(), plan: None });
-            }
-            let (order, progress) = load_order(tx, order_id)?;
-            let lookup = Prefetched::load(tx, &self.cache, &order, override_locations(request))?;
-            let plan = backflush::plan(&order, &progress, request, &lookup, &policy)?;
-            if !may_override && let Some(line) = large_override(&plan, tolerance) {
-                let who = match role {
-                    Some(r) => format!("{} ({})", stamp.user, r.as_str()),
-                    None => stamp.user.clone(),
-                };
-                return Err(ServiceError::Refused(format!(
-                    "{who} may not post the override of line {} ({}): it differs from planned {} by more than {}%; it needs the role lead or admin, or a lead's badge and PIN (--approver)",
-                    line.line,
-                    line.item,
-                    canonical(line.planned),
-                    canonical(tolerance)
-                )));
-            }
-            if policy.negative_stock == NegativeStock::Block {
-                let short: Vec<String> = plan
-                    .short_lines()
-                    .map(|l| {
-                        format!(
-                            "line {} {} needs {} at {}, {} available there after the earlier lines",
-                            l.line,
-                            l.item,
-                            canonical(l.total()),
-                            l.location,
-                            canonical(l.total() - l.shortfall)
-                        )
-                    })
-                    .collect();
-                if !short.is_empty() {
-                    return Err(ReportError::Blocked(short.join("; ")).into());
-                }
-            }
-            let report_id = store::post::next_report_id(tx)?;
-            let json = view::report_json(&plan, Some(report_id));
-            let deferred =
-                store::post::insert_report(tx, report_id, &key, &plan, &json, &stamp, &accounts)?;
-            Ok(Posted { report_id, json, repeated: false, deferred, plan: Some(Box::new(plan)) })
+        Ok(Poster {
+            stamp,
+            role,
+            may_override,
+            tolerance: self.config.policy.override_tolerance_pct,
+            policy: self.config.policy(),
+            accounts: self.accounts.clone(),
         })
     }
 
@@ -595,6 +608,93 @@ fn forbidden(user: &str, role: Role, action: Action) -> ServiceError {
             .map(|r| r.as_str())
             .collect::<Vec<_>>()
             .join(" or "),
+    }
+}
+
+/// A checked poster: posts reports inside the caller's transaction.
+struct Poster {
+    stamp: Stamp,
+    role: Option<Role>,
+    may_override: bool,
+    tolerance: Decimal,
+    policy: backflush::Policy,
+    accounts: AccountNames,
+}
+
+impl Poster {
+    /// Plans and writes one report; a key posted before returns its first result.
+    fn post(
+        &self,
+        tx: &Connection,
+        cache: &RefCell<MasterCache>,
+        order_id: &str,
+        request: &ReportRequest,
+        key: &str,
+    ) -> Result<Posted> {
+        // Read inside the write transaction: another terminal may have posted since.
+        if let Some((report_id, json)) = store::post::report_by_key(tx, key)? {
+            return Ok(Posted {
+                report_id,
+                json,
+                repeated: true,
+                deferred: Vec::new(),
+                plan: None,
+            });
+        }
+        let (order, progress) = load_order(tx, order_id)?;
+        let lookup = Prefetched::load(tx, cache, &order, override_locations(request))?;
+        let plan = backflush::plan(&order, &progress, request, &lookup, &self.policy)?;
+        if !self.may_override
+            && let Some(line) = large_override(&plan, self.tolerance)
+        {
+            let who = match self.role {
+                Some(r) => format!("{} ({})", self.stamp.user, r.as_str()),
+                None => self.stamp.user.clone(),
+            };
+            return Err(ServiceError::Refused(format!(
+                "{who} may not post the override of line {} ({}): it differs from planned {} by more than {}%; it needs the role lead or admin, or a lead's badge and PIN (--approver)",
+                line.line,
+                line.item,
+                canonical(line.planned),
+                canonical(self.tolerance)
+            )));
+        }
+        if self.policy.negative_stock == NegativeStock::Block {
+            let short: Vec<String> = plan
+                .short_lines()
+                .map(|l| {
+                    format!(
+                        "line {} {} needs {} at {}, {} available there after the earlier lines",
+                        l.line,
+                        l.item,
+                        canonical(l.total()),
+                        l.location,
+                        canonical(l.total() - l.shortfall)
+                    )
+                })
+                .collect();
+            if !short.is_empty() {
+                return Err(ReportError::Blocked(short.join("; ")).into());
+            }
+        }
+        let report_id = store::post::next_report_id(tx)?;
+        let json = view::report_json(&plan, Some(report_id));
+        let deferred = store::post::insert_report(
+            tx,
+            report_id,
+            key,
+            &plan,
+            &json,
+            &self.stamp,
+            &self.accounts,
+        )?;
+        Ok(Posted {
+            report_id,
+            json,
+            repeated: false,
+            deferred,
+            plan: Some(Box::new(plan)),
+        })
     }
 }
 

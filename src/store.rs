@@ -205,6 +205,27 @@ impl Store {
     }
 }
 
+/// Runs `work` inside a savepoint of the caller's transaction: kept when it returns `Ok`,
+/// undone when it returns an error; the transaction goes on either way and the inner result
+/// is `work`'s.
+///
+/// # Errors
+/// SQLite failing to manage the savepoint (the transaction must then be abandoned).
+pub fn savepoint<T, E>(
+    conn: &Connection,
+    work: impl FnOnce() -> std::result::Result<T, E>,
+) -> Result<std::result::Result<T, E>> {
+    conn.execute_batch("SAVEPOINT unit")?;
+    let out = work();
+    let end = if out.is_ok() {
+        "RELEASE unit"
+    } else {
+        "ROLLBACK TO unit; RELEASE unit"
+    };
+    conn.execute_batch(end)?;
+    Ok(out)
+}
+
 /// The schema version this binary writes.
 #[must_use]
 pub fn known_version() -> i64 {

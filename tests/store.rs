@@ -793,3 +793,50 @@ fn the_report_json_carries_decimal_strings_and_path_line_ids() {
     assert!(j["receipt"].is_null());
     assert!(j.get("report_id").is_none());
 }
+
+#[test]
+fn a_batch_posts_each_report_atomically_inside_its_group() {
+    let mut s = service();
+    // The report of O2 fails half-way through its writes.
+    s.conn()
+        .execute_batch(
+            "CREATE TRIGGER boom BEFORE INSERT ON movements
+             WHEN NEW.item = 'K' AND (SELECT order_id FROM reports WHERE id = NEW.report_id) = 'O2'
+             BEGIN SELECT RAISE(ABORT, 'injected'); END;",
+        )
+        .unwrap();
+    let reports: Vec<(String, String, ReportRequest)> = [("b1", "O1"), ("b2", "O2"), ("b3", "O1")]
+        .iter()
+        .map(|(k, o)| ((*k).to_string(), (*o).to_string(), req(20, "1", "0")))
+        .collect();
+    let mut results = Vec::new();
+    s.report_batch(&reports, &who(), |i, r| {
+        results.push((i, r.map(|p| p.report_id)))
+    })
+    .unwrap();
+    assert_eq!(results.len(), 3);
+    assert_eq!(results[0].1.as_ref().unwrap(), &1);
+    assert!(
+        results[1]
+            .1
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("injected")
+    );
+    assert_eq!(
+        results[2].1.as_ref().unwrap(),
+        &2,
+        "the refused report left nothing, not even its id"
+    );
+    assert_eq!(units(&s, "O1", 20), (d("2"), d("0")));
+    assert_eq!(units(&s, "O2", 20), (d("0"), d("0")));
+    s.conn().execute_batch("DROP TRIGGER boom;").unwrap();
+    assert!(s.verify().unwrap().is_empty());
+    // Posting the batch again posts only what was refused.
+    let mut again = Vec::new();
+    s.report_batch(&reports, &who(), |_, r| again.push(r.unwrap().repeated))
+        .unwrap();
+    assert_eq!(again, vec![true, false, true]);
+    assert_eq!(units(&s, "O2", 20), (d("1"), d("0")));
+}
