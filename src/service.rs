@@ -641,7 +641,7 @@ impl Poster {
                 plan: None,
             });
         }
-        let (order, progress) = load_order(tx, order_id)?;
+        let (order, progress) = load_order_cached(tx, cache, order_id)?;
         let lookup = Prefetched::load(tx, cache, &order, override_locations(request))?;
         let plan = backflush::plan(&order, &progress, request, &lookup, &self.policy)?;
         if !self.may_override
@@ -760,6 +760,31 @@ fn large_override(plan: &ReportPlan, tolerance_pct: Decimal) -> Option<&backflus
         .find(|l| (l.total() - l.planned).abs() > l.planned * tolerance)
 }
 
+/// A released order's snapshot from the cache (it never changes once released) with its
+/// progress read fresh.
+fn load_order_cached(
+    conn: &Connection,
+    cache: &RefCell<MasterCache>,
+    order_id: &str,
+) -> Result<(Rc<Order>, backflush::Progress)> {
+    const MAX_ORDERS: usize = 2_000;
+    let mut c = cache.borrow_mut();
+    c.refresh(conn)?;
+    if let Some(order) = c.orders.get(order_id) {
+        return Ok((
+            Rc::clone(order),
+            store::orders::load_progress(conn, order_id)?,
+        ));
+    }
+    let (order, progress) = load_order(conn, order_id)?;
+    if c.orders.len() >= MAX_ORDERS {
+        c.orders.clear();
+    }
+    let order = Rc::new(order);
+    c.orders.insert(order_id.to_string(), Rc::clone(&order));
+    Ok((order, progress))
+}
+
 fn load_order(conn: &Connection, order_id: &str) -> Result<(Order, backflush::Progress)> {
     store::orders::load_order(conn, order_id)?
         .ok_or_else(|| ServiceError::Refused(format!("order {order_id} does not exist")))
@@ -787,6 +812,8 @@ struct MasterCache {
     version: i64,
     items: HashMap<String, Rc<Item>>,
     work_centers: HashMap<String, Rc<WorkCenter>>,
+    /// Released orders' snapshots (progress is never cached).
+    orders: HashMap<String, Rc<Order>>,
 }
 
 impl MasterCache {

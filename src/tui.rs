@@ -27,6 +27,13 @@ use theme::Theme;
 pub fn run(service: Service) -> Result<(), String> {
     let theme = Theme::from_env(service.config().terminal.theme);
     let mut app = App::new(service, theme).map_err(|e: ServiceError| e.to_string())?;
+    // A panic goes to the log file; ratatui's hook, installed on top, restores the terminal
+    // first.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        crate::log::write(&format!("panic: {info}"));
+        previous(info);
+    }));
     let mut terminal = ratatui::init();
     let result = event_loop(&mut terminal, &mut app);
     ratatui::restore();

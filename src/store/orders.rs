@@ -191,6 +191,43 @@ pub fn load_order(conn: &Connection, order_id: &str) -> Result<Option<(Order, Pr
     Ok(Some((order, progress)))
 }
 
+/// The progress of an order's unreversed reports alone (its snapshot cached elsewhere):
+/// two index range reads.
+///
+/// # Errors
+/// SQLite fails.
+pub fn load_progress(conn: &Connection, order_id: &str) -> Result<Progress> {
+    let mut progress = Progress::default();
+    let mut stmt = conn.prepare_cached(
+        "SELECT operation, good, scrap, setup_carried FROM order_operations WHERE order_id = ?1",
+    )?;
+    let mut rows = stmt.query([order_id])?;
+    while let Some(r) = rows.next()? {
+        progress.operations.insert(
+            r.get(0)?,
+            OperationProgress {
+                good: r.get::<_, Dec>(1)?.0,
+                scrap: r.get::<_, Dec>(2)?.0,
+                setup_carried: r.get(3)?,
+            },
+        );
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT line, planned, carried FROM order_materials WHERE order_id = ?1 AND (planned != '0' OR carried != 0)",
+    )?;
+    let mut rows = stmt.query([order_id])?;
+    while let Some(r) = rows.next()? {
+        progress.lines.insert(
+            r.get(0)?,
+            LineProgress {
+                planned: r.get::<_, Dec>(1)?.0,
+                carried: r.get(2)?,
+            },
+        );
+    }
+    Ok(progress)
+}
+
 /// Adds a report's units (negative to take them out) and setup carries to the order's
 /// progress at one operation.
 ///
@@ -251,12 +288,15 @@ pub fn set_line_backflush(
     line: &str,
     flag: Option<bool>,
 ) -> Result<bool> {
-    Ok(conn
+    let changed = conn
         .prepare_cached(
             "UPDATE order_materials SET order_backflush = ?3 WHERE order_id = ?1 AND line = ?2",
         )?
         .execute(params![order, line, flag])?
-        == 1)
+        == 1;
+    // Order snapshots are cached per process: make every process read this one again.
+    super::master::bump_master_version(conn)?;
+    Ok(changed)
 }
 
 /// A row of the order list.
