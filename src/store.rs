@@ -165,6 +165,8 @@ impl Store {
         // Reads of a large store come from memory, not read() calls.
         conn.pragma_update(None, "cache_size", -32_768)?;
         conn.pragma_update(None, "mmap_size", 268_435_456)?;
+        // Statement journals and savepoints stay in memory.
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         register_functions(&conn)?;
         migrate(&mut conn, path)?;
         Ok(Store { conn })
