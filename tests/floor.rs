@@ -278,3 +278,40 @@ fn a_count_that_finds_stock_posts_deferred_lines_there() {
     assert_eq!(open, vec!["PST-25".to_string()]);
     assert_eq!(on_hand(&s, "SEAL-25", "M-ASM"), d("12"));
 }
+
+#[test]
+fn two_terminals_posting_at_once_on_one_store_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("plant.db");
+    drop(backflush::demo::create(Config::default(), &db).unwrap());
+    let terminal = |order: &'static str, id: &'static str| {
+        let db = db.clone();
+        std::thread::spawn(move || {
+            let mut config = Config::default();
+            config.terminal.id = id.into();
+            let mut s = Service::open(config, &db).unwrap();
+            for i in 0..20 {
+                let request = ReportRequest {
+                    operation: 20,
+                    good: d("1"),
+                    scrap: d("0"),
+                    overrides: vec![],
+                };
+                s.report(order, &request, Some(&format!("{id}-{i}")), &operator())
+                    .unwrap();
+            }
+        })
+    };
+    let a = terminal("WO-1010", "T-A");
+    let b = terminal("WO-1012", "T-B");
+    a.join().unwrap();
+    b.join().unwrap();
+    let s = Service::open(Config::default(), &db).unwrap();
+    for order in ["WO-1010", "WO-1012"] {
+        assert_eq!(s.order(order).unwrap().1.operations[&20].good, d("20"));
+    }
+    // Both orders drew O-rings from M-ASM: ceil(20 × 2 × 1.1) = 44 each.
+    assert_eq!(on_hand(&s, "OR-20", "M-ASM"), d("300") - d("88"));
+    assert_eq!(s.history(None, 100).unwrap().len(), 40);
+    assert!(s.verify().unwrap().is_empty());
+}

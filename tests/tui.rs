@@ -447,3 +447,89 @@ fn no_color_keeps_meaning_in_modifiers() {
     let hc = Theme::new(backflush::config::Theme::HighContrast, false);
     assert_ne!(hc, Theme::new(backflush::config::Theme::Default, false));
 }
+
+#[test]
+fn w_switches_the_work_center_and_the_board_follows() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    assert!(screen(&d.app).contains("WC-ASM"));
+    // Work centers are ordered by code: WC-ASM, WC-CNC, WC-WLD.
+    press(&mut d.app, KeyCode::Char('w'));
+    let s = screen(&d.app);
+    assert!(s.contains("WC-CNC CNC turning cell"), "{s}");
+    assert!(s.contains("WO-1001") && !s.contains("WO-1005"), "{s}");
+}
+
+#[test]
+fn an_idle_terminal_logs_out() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1005");
+    let later = d.app.last_key + chrono::Duration::minutes(16);
+    d.app.tick(later);
+    assert!(matches!(d.app.screen, Screen::Login(_)));
+    assert!(screen(&d.app).contains("logged out after being idle"));
+}
+
+#[test]
+fn a_handler_cannot_open_a_report() {
+    let mut d = demo();
+    login(&mut d.app, "3001", "3333");
+    type_text(&mut d.app, "WO-1005");
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Enter);
+    assert!(!matches!(d.app.screen, Screen::Report(_)));
+    assert!(
+        screen(&d.app).contains("3001 (handler) may not report production"),
+        "{}",
+        screen(&d.app)
+    );
+}
+
+#[test]
+fn the_history_lists_reports_newest_first_with_their_state() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    for (order, good) in [("WO-1005", "1"), ("WO-1010", "2")] {
+        open_report(&mut d.app, order);
+        type_text(&mut d.app, good);
+        press(&mut d.app, KeyCode::Enter);
+        press(&mut d.app, KeyCode::Enter);
+        press(&mut d.app, KeyCode::Enter);
+    }
+    press(&mut d.app, KeyCode::Char('h'));
+    let s = screen(&d.app);
+    let first = s.find("WO-1010").unwrap();
+    let second = s.find("WO-1005").unwrap();
+    assert!(first < second, "newest first:\n{s}");
+    // A lead reverses without a second badge; the row then reads reversed.
+    press(&mut d.app, KeyCode::Char('x'));
+    type_text(&mut d.app, "keyed on the wrong order");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(s.contains("report 2 reversed"), "{s}");
+    press(&mut d.app, KeyCode::Char('x'));
+    assert!(screen(&d.app).contains("report 2 is already reversed"));
+}
+
+#[test]
+fn the_high_contrast_theme_renders_every_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = backflush::demo::create(Config::default(), &dir.path().join("d.db")).unwrap();
+    let mut app = App::new(
+        service,
+        Theme::new(backflush::config::Theme::HighContrast, false),
+    )
+    .unwrap();
+    login(&mut app, "1001", "1234");
+    open_report(&mut app, "WO-1006");
+    type_text(&mut app, "9");
+    let t = draw(&app, 100, 30);
+    let (x, y) = find(&t, "deferred");
+    let cell = &t.backend().buffer()[(x, y)];
+    assert_eq!(
+        cell.bg,
+        Color::LightYellow,
+        "deferred stands out on a glaring screen"
+    );
+}
