@@ -829,28 +829,31 @@ impl MasterCache {
     }
 
     fn item(&mut self, conn: &Connection, code: &str) -> Result<Option<Rc<Item>>> {
-        if let Some(item) = self.items.get(code) {
-            return Ok(Some(Rc::clone(item)));
-        }
-        let Some(item) = store::master::item(conn, code)? else {
-            return Ok(None);
-        };
-        let item = Rc::new(item);
-        self.items.insert(code.to_string(), Rc::clone(&item));
-        Ok(Some(item))
+        cached(&mut self.items, code, || store::master::item(conn, code))
     }
 
     fn work_center(&mut self, conn: &Connection, code: &str) -> Result<Option<Rc<WorkCenter>>> {
-        if let Some(wc) = self.work_centers.get(code) {
-            return Ok(Some(Rc::clone(wc)));
-        }
-        let Some(wc) = store::master::work_center(conn, code)? else {
-            return Ok(None);
-        };
-        let wc = Rc::new(wc);
-        self.work_centers.insert(code.to_string(), Rc::clone(&wc));
-        Ok(Some(wc))
+        cached(&mut self.work_centers, code, || {
+            store::master::work_center(conn, code)
+        })
     }
+}
+
+/// The cached value of `code`, loaded once.
+fn cached<T>(
+    map: &mut HashMap<String, Rc<T>>,
+    code: &str,
+    load: impl FnOnce() -> std::result::Result<Option<T>, StoreError>,
+) -> Result<Option<Rc<T>>> {
+    if let Some(value) = map.get(code) {
+        return Ok(Some(Rc::clone(value)));
+    }
+    let Some(value) = load()? else {
+        return Ok(None);
+    };
+    let value = Rc::new(value);
+    map.insert(code.to_string(), Rc::clone(&value));
+    Ok(Some(value))
 }
 
 /// The master data and balances one calculation needs, read up front so the engine stays

@@ -73,13 +73,6 @@ pub fn line_issued(conn: &Connection, report_id: i64, line: &str, item: &str) ->
     Ok(issued)
 }
 
-fn std_cost(conn: &Connection, item: &str) -> Result<Decimal> {
-    Ok(conn
-        .prepare_cached("SELECT std_cost FROM items WHERE item = ?1")?
-        .query_row([item], |r| r.get::<_, Dec>(0))?
-        .0)
-}
-
 /// Issues `qty` more of a detail line's item as component scrap (a negative `qty` returns a
 /// correction), linked to the report line, with its journal. Returns the movement id.
 ///
@@ -110,7 +103,7 @@ pub fn lead_scrap(
         &link,
     )?;
     let mut journal = Vec::new();
-    let value = qty * std_cost(conn, &line.item)?;
+    let value = qty * super::master::std_cost(conn, &line.item)?;
     Posting::pair(
         &mut journal,
         Account::Wip,
@@ -175,8 +168,8 @@ pub fn substitute(
         &link,
     )?;
     let mut journal = Vec::new();
-    let back = returned * std_cost(conn, &line.item)?;
-    let out = issued * std_cost(conn, substitute)?;
+    let back = returned * super::master::std_cost(conn, &line.item)?;
+    let out = issued * super::master::std_cost(conn, substitute)?;
     Posting::pair(
         &mut journal,
         Account::RawMaterial,

@@ -118,6 +118,17 @@ pub fn location_exists(conn: &Connection, code: &str) -> Result<bool> {
     Ok(stmt.exists([code])?)
 }
 
+/// An item's standard cost (the journal values movements at it).
+///
+/// # Errors
+/// SQLite fails, or the item does not exist.
+pub fn std_cost(conn: &Connection, item: &str) -> Result<rust_decimal::Decimal> {
+    Ok(conn
+        .prepare_cached("SELECT std_cost FROM items WHERE item = ?1")?
+        .query_row([item], |r| r.get::<_, Dec>(0))?
+        .0)
+}
+
 /// The kind of a location, if it exists.
 ///
 /// # Errors

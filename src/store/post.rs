@@ -552,15 +552,13 @@ pub fn retry_exceptions(
         )
         .collect();
         post_movements(conn, stamp, &moves)?;
-        let unit_cost: Dec = conn
-            .prepare_cached("SELECT std_cost FROM items WHERE item = ?1")?
-            .query_row([&ex.item], |r| r.get(0))?;
+        let unit_cost = super::master::std_cost(conn, &ex.item)?;
         let mut journal = Vec::new();
         Posting::pair(
             &mut journal,
             Account::Wip,
             Account::RawMaterial,
-            ex.qty * unit_cost.0,
+            ex.qty * unit_cost,
             "deferred material issued",
         );
         write_journal(
@@ -741,11 +739,9 @@ pub fn transfer(
     move_stock(conn, stamp, "transfer_in", item, to, qty, &link)?;
     let (a, b) = (accounts_of(from), accounts_of(to));
     if a != b {
-        let cost: Dec = conn
-            .prepare_cached("SELECT std_cost FROM items WHERE item = ?1")?
-            .query_row([item], |r| r.get(0))?;
+        let cost = super::master::std_cost(conn, item)?;
         let mut journal = Vec::new();
-        Posting::pair(&mut journal, b, a, qty * cost.0, "transfer");
+        Posting::pair(&mut journal, b, a, qty * cost, "transfer");
         write_journal(conn, stamp, "transfer", None, None, &journal, accounts)?;
     }
     retry_exceptions(conn, Some(to), stamp, accounts)
@@ -776,15 +772,13 @@ pub fn adjust_to(
         ..MovementRef::default()
     };
     let id = move_stock(conn, stamp, "adjustment", item, location, diff, &link)?;
-    let cost: Dec = conn
-        .prepare_cached("SELECT std_cost FROM items WHERE item = ?1")?
-        .query_row([item], |r| r.get(0))?;
+    let cost = super::master::std_cost(conn, item)?;
     let mut journal = Vec::new();
     Posting::pair(
         &mut journal,
         account,
         Account::InventoryAdjustment,
-        diff * cost.0,
+        diff * cost,
         "inventory adjustment",
     );
     write_journal(conn, stamp, "adjustment", None, None, &journal, accounts)?;

@@ -293,6 +293,15 @@ impl App {
         self.work_centers.get(self.work_center)
     }
 
+    /// The work center the lists show: the current one, or `None` for all of them.
+    fn board_work_center(&self) -> Option<String> {
+        if self.all_work_centers {
+            None
+        } else {
+            self.current_work_center().map(|w| w.work_center.clone())
+        }
+    }
+
     fn credentials(&self) -> Credentials {
         Credentials {
             badge: self.session.badge.clone(),
@@ -537,11 +546,7 @@ impl App {
 
     /// Opens (or refreshes) the order board.
     pub fn open_orders(&mut self) {
-        let wc = if self.all_work_centers {
-            None
-        } else {
-            self.current_work_center().map(|w| w.work_center.clone())
-        };
+        let wc = self.board_work_center();
         match self.service.orders(wc.as_deref(), LIST_LIMIT) {
             Ok(rows) => {
                 let (filter, selected) = match &self.screen {
@@ -944,11 +949,7 @@ impl App {
     }
 
     fn open_history(&mut self) {
-        let wc = if self.all_work_centers {
-            None
-        } else {
-            self.current_work_center().map(|w| w.work_center.clone())
-        };
+        let wc = self.board_work_center();
         match self.service.history(wc.as_deref(), LIST_LIMIT) {
             Ok(rows) => {
                 let selected = match &self.screen {

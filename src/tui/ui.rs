@@ -181,31 +181,21 @@ fn render_orders(app: &App, frame: &mut Frame<'_>, area: Rect) {
         })
         .collect();
     let count = rows.len();
-    let widths = [
-        Constraint::Length(9),
-        Constraint::Length(8),
-        Constraint::Fill(1),
-        Constraint::Length(6),
-        Constraint::Length(6),
-        Constraint::Length(5),
-        Constraint::Length(6),
-        Constraint::Length(10),
-        Constraint::Length(11),
-        Constraint::Length(5),
-    ];
-    let header = Row::new([
-        "Order",
-        "Item",
-        "Description",
-        "   Qty",
-        "  Good",
-        "Scrap",
-        "  Left",
-        "Due",
-        "Status",
-        "Stock",
-    ])
-    .style(theme.header);
+    let (header, widths) = columns(
+        theme,
+        &[
+            ("Order", Constraint::Length(9)),
+            ("Item", Constraint::Length(8)),
+            ("Description", Constraint::Fill(1)),
+            ("   Qty", Constraint::Length(6)),
+            ("  Good", Constraint::Length(6)),
+            ("Scrap", Constraint::Length(5)),
+            ("  Left", Constraint::Length(6)),
+            ("Due", Constraint::Length(10)),
+            ("Status", Constraint::Length(11)),
+            ("Stock", Constraint::Length(5)),
+        ],
+    );
     let title = format!(" Orders ({count}) ");
     let table = Table::new(rows, widths)
         .header(header)
@@ -224,6 +214,13 @@ fn render_orders(app: &App, frame: &mut Frame<'_>, area: Rect) {
         let inner = table_area.inner(ratatui::layout::Margin::new(2, 3));
         frame.render_widget(Paragraph::new(msg).style(theme.muted), inner);
     }
+}
+
+/// A table's header row and widths from one list, so a column's title and width cannot
+/// drift apart.
+fn columns<'a>(theme: &Theme, columns: &[(&'a str, Constraint)]) -> (Row<'a>, Vec<Constraint>) {
+    let header = Row::new(columns.iter().map(|(title, _)| *title)).style(theme.header);
+    (header, columns.iter().map(|(_, width)| *width).collect())
 }
 
 fn right(text: String) -> Text<'static> {
@@ -284,25 +281,18 @@ fn render_operations(app: &App, frame: &mut Frame<'_>, area: Rect) {
             ])
         })
         .collect();
-    let widths = [
-        Constraint::Length(5),
-        Constraint::Length(10),
-        Constraint::Fill(1),
-        Constraint::Length(7),
-        Constraint::Length(7),
-        Constraint::Length(7),
-        Constraint::Length(9),
-    ];
-    let header = Row::new([
-        "Op",
-        "Work ctr",
-        "Count point",
-        "   Good",
-        "  Scrap",
-        "   Left",
-        "Materials",
-    ])
-    .style(theme.header);
+    let (header, widths) = columns(
+        theme,
+        &[
+            ("Op", Constraint::Length(5)),
+            ("Work ctr", Constraint::Length(10)),
+            ("Count point", Constraint::Fill(1)),
+            ("   Good", Constraint::Length(7)),
+            ("  Scrap", Constraint::Length(7)),
+            ("   Left", Constraint::Length(7)),
+            ("Materials", Constraint::Length(9)),
+        ],
+    );
     let table = Table::new(rows, widths)
         .header(header)
         .row_highlight_style(theme.selected)
@@ -437,29 +427,20 @@ fn render_lines(
             ])
         })
         .collect();
-    let widths = [
-        Constraint::Length(6),
-        Constraint::Length(9),
-        Constraint::Fill(1),
-        Constraint::Length(7),
-        Constraint::Length(8),
-        Constraint::Length(8),
-        Constraint::Length(8),
-        Constraint::Length(6),
-        Constraint::Length(9),
-    ];
-    let header = Row::new([
-        "Line",
-        "Item",
-        "Description",
-        "From",
-        " On hand",
-        " Planned",
-        "   Issue",
-        " Scrap",
-        "Status",
-    ])
-    .style(theme.header);
+    let (header, widths) = columns(
+        theme,
+        &[
+            ("Line", Constraint::Length(6)),
+            ("Item", Constraint::Length(9)),
+            ("Description", Constraint::Fill(1)),
+            ("From", Constraint::Length(7)),
+            (" On hand", Constraint::Length(8)),
+            (" Planned", Constraint::Length(8)),
+            ("   Issue", Constraint::Length(8)),
+            (" Scrap", Constraint::Length(6)),
+            ("Status", Constraint::Length(9)),
+        ],
+    );
     let highlight = if focused { theme.focus } else { theme.selected };
     let table = Table::new(rows, widths)
         .header(header)
@@ -573,21 +554,20 @@ fn render_history(app: &App, frame: &mut Frame<'_>, area: Rect) {
             ])
         })
         .collect();
-    let widths = [
-        Constraint::Length(5),
-        Constraint::Length(11),
-        Constraint::Length(9),
-        Constraint::Fill(1),
-        Constraint::Length(4),
-        Constraint::Length(6),
-        Constraint::Length(6),
-        Constraint::Length(10),
-        Constraint::Length(8),
-    ];
-    let header = Row::new([
-        "   Id", "When", "Order", "Item", "  Op", "  Good", " Scrap", "User", "State",
-    ])
-    .style(theme.header);
+    let (header, widths) = columns(
+        theme,
+        &[
+            ("   Id", Constraint::Length(5)),
+            ("When", Constraint::Length(11)),
+            ("Order", Constraint::Length(9)),
+            ("Item", Constraint::Fill(1)),
+            ("  Op", Constraint::Length(4)),
+            ("  Good", Constraint::Length(6)),
+            (" Scrap", Constraint::Length(6)),
+            ("User", Constraint::Length(10)),
+            ("State", Constraint::Length(8)),
+        ],
+    );
     let table = Table::new(rows, widths)
         .header(header)
         .row_highlight_style(theme.selected)
