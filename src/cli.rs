@@ -104,6 +104,19 @@ pub enum Command {
     },
     /// Check every balance against its ledger and every journal entry's balance.
     Verify,
+    /// The ledger, newest first: every movement with when, which terminal, which user, why.
+    Audit {
+        #[arg(long)]
+        item: Option<String>,
+        #[arg(long)]
+        location: Option<String>,
+        #[arg(long, value_name = "ID")]
+        report: Option<i64>,
+        #[arg(long, default_value_t = 100)]
+        limit: i64,
+        #[arg(long)]
+        json: bool,
+    },
     /// What a work center's released orders still need at its machine location, against
     /// what is on hand there.
     Staging {
@@ -611,6 +624,41 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
                     c.accuracy.0,
                     c.accuracy.1
                 );
+            }
+            Ok(())
+        }
+        Command::Audit {
+            item,
+            location,
+            report,
+            limit,
+            json,
+        } => {
+            let service = open_service(cli)?;
+            let filter = crate::store::queries::AuditFilter {
+                item: item.clone(),
+                location: location.clone(),
+                report_id: *report,
+                limit: (*limit).max(1),
+            };
+            let rows = service.audit(&filter)?;
+            if *json {
+                print_json(&view::audit_json(&rows));
+            } else {
+                for m in &rows {
+                    println!(
+                        "{:>7} {} {:<18} {:<12} {:<9} {:>10}  {} {} — {}",
+                        m.id,
+                        m.at,
+                        m.kind,
+                        m.item,
+                        m.location,
+                        canonical(m.qty),
+                        m.terminal,
+                        m.user,
+                        m.reason
+                    );
+                }
             }
             Ok(())
         }

@@ -537,6 +537,17 @@ impl Service {
         Ok(store::queries::balances(self.store.conn(), location, item)?)
     }
 
+    /// The ledger, newest first (the audit trail: who, when, where, why).
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn audit(
+        &self,
+        filter: &store::queries::AuditFilter,
+    ) -> Result<Vec<store::queries::MovementRow>> {
+        Ok(store::queries::movements(self.store.conn(), filter)?)
+    }
+
     /// The exception queue, oldest first.
     ///
     /// # Errors

@@ -2696,3 +2696,21 @@ fn reading_a_store_that_does_not_exist_is_refused_and_creates_nothing() {
     assert!(plant.db.exists());
     assert_eq!(plant.run(&["stock", "--json"]).ok().json(), json!([]));
 }
+
+#[test]
+fn audit_lists_every_movement_with_who_when_and_why() {
+    let plant = Plant::base();
+    plant.report(&["--order", "WO1", "--op", "10", "--good", "2"]);
+    let rows = plant.run(&["audit", "--report", "1", "--json"]).ok().json();
+    let rows = rows.as_array().expect("array");
+    assert_eq!(rows.len(), 1, "one issue line (C1) at op 10");
+    assert_eq!(rows[0]["kind"], "issue");
+    assert_eq!(rows[0]["qty"], "-4");
+    assert_eq!(rows[0]["reason"], "backflush");
+    assert!(!rows[0]["terminal"].as_str().unwrap_or_default().is_empty());
+    let opening = plant
+        .run(&["audit", "--item", "C1", "--location", "RAW", "--json"])
+        .ok()
+        .json();
+    assert_eq!(opening[0]["kind"], "adjustment");
+}

@@ -256,3 +256,27 @@ pub fn count_json(c: &super::floor::Count) -> Value {
         "counts": c.accuracy.1,
     })
 }
+
+/// `audit --json`.
+#[must_use]
+pub fn audit_json(rows: &[crate::store::queries::MovementRow]) -> Value {
+    Value::Array(
+        rows.iter()
+            .map(|m| {
+                json!({
+                    "id": m.id,
+                    "at": m.at,
+                    "kind": m.kind,
+                    "item": m.item,
+                    "location": m.location,
+                    "qty": q(m.qty),
+                    "report_id": m.report_id,
+                    "line": m.line,
+                    "terminal": m.terminal,
+                    "user": m.user,
+                    "reason": m.reason,
+                })
+            })
+            .collect(),
+    )
+}

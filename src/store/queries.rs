@@ -78,6 +78,64 @@ pub fn line_actuals(conn: &Connection, order: &str) -> Result<HashMap<String, Li
     Ok(out)
 }
 
+/// One ledger movement with who, when, where and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MovementRow {
+    pub id: i64,
+    pub at: String,
+    pub kind: String,
+    pub item: String,
+    pub location: String,
+    pub qty: Decimal,
+    pub report_id: Option<i64>,
+    pub line: Option<String>,
+    pub terminal: String,
+    pub user: String,
+    pub reason: String,
+}
+
+/// What `audit` filters by.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AuditFilter {
+    pub item: Option<String>,
+    pub location: Option<String>,
+    pub report_id: Option<i64>,
+    pub limit: i64,
+}
+
+/// Ledger movements, newest first.
+///
+/// # Errors
+/// SQLite fails.
+pub fn movements(conn: &Connection, filter: &AuditFilter) -> Result<Vec<MovementRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, at, kind, item, location, qty, report_id, line, terminal, user, reason FROM movements
+         WHERE (?1 IS NULL OR item = ?1) AND (?2 IS NULL OR location = ?2) AND (?3 IS NULL OR report_id = ?3)
+         ORDER BY id DESC LIMIT ?4",
+    )?;
+    let rows = stmt
+        .query_map(
+            params![filter.item, filter.location, filter.report_id, filter.limit],
+            |r| {
+                Ok(MovementRow {
+                    id: r.get(0)?,
+                    at: r.get(1)?,
+                    kind: r.get(2)?,
+                    item: r.get(3)?,
+                    location: r.get(4)?,
+                    qty: r.get::<_, Dec>(5)?.0,
+                    report_id: r.get(6)?,
+                    line: r.get(7)?,
+                    terminal: r.get(8)?,
+                    user: r.get(9)?,
+                    reason: r.get(10)?,
+                })
+            },
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
 /// A report of the history list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportRow {
