@@ -104,6 +104,17 @@ pub enum Command {
     },
     /// Check every balance against its ledger and every journal entry's balance.
     Verify,
+    /// A lead's explicit backflush flag on an order's material line.
+    LineFlag {
+        #[arg(long)]
+        order: String,
+        /// The material line: line id or item code.
+        #[arg(long, value_name = "KEY")]
+        line: String,
+        /// yes, no, or default (back to the BOM line's or the item's).
+        #[arg(long, value_name = "yes|no|default")]
+        backflush: String,
+    },
     /// The ledger, newest first: every movement with when, which terminal, which user, why.
     Audit {
         #[arg(long)]
@@ -625,6 +636,30 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
                     c.accuracy.1
                 );
             }
+            Ok(())
+        }
+        Command::LineFlag {
+            order,
+            line,
+            backflush,
+        } => {
+            let flag = match backflush.to_ascii_lowercase().as_str() {
+                "yes" => Some(true),
+                "no" => Some(false),
+                "default" => None,
+                other => {
+                    return Err(Failure::Usage(format!(
+                        "--backflush {other:?} is not yes, no or default"
+                    )));
+                }
+            };
+            let who = credentials(cli)?;
+            let mut service = open_service(cli)?;
+            let line = service.set_line_backflush(order, line, flag, &who)?;
+            println!(
+                "order {order} line {line}: backflush {}",
+                backflush.to_ascii_lowercase()
+            );
             Ok(())
         }
         Command::Audit {

@@ -37,6 +37,3 @@ pub fn write(message: &str) {
         );
     }
 }
-
-/// Hook for per-key tracing; kept cheap (nothing is written per key).
-pub fn key_handled() {}

@@ -54,7 +54,6 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<
         match event::read()? {
             Event::Key(key) if key.is_press() || key.is_repeat() => {
                 app.handle_key(key);
-                crate::log::key_handled();
             }
             // A resize is drawn by the next pass of the loop.
             _ => {}

@@ -315,3 +315,45 @@ fn two_terminals_posting_at_once_on_one_store_lose_nothing() {
     assert_eq!(s.history(None, 100).unwrap().len(), 40);
     assert!(s.verify().unwrap().is_empty());
 }
+
+#[test]
+fn a_lead_sets_a_lines_backflush_flag_and_the_next_report_follows_it() {
+    let (_dir, mut s) = demo();
+    let status = |s: &Service, item: &str| {
+        let request = ReportRequest {
+            operation: 20,
+            good: d("1"),
+            scrap: d("0"),
+            overrides: vec![],
+        };
+        let plan = s.preview("WO-1006", &request).unwrap();
+        plan.lines
+            .iter()
+            .find(|l| l.item == item)
+            .unwrap()
+            .status
+            .as_str()
+    };
+    assert_eq!(status(&s, "HSE-2"), "manual", "the item's default is no");
+    let err = s
+        .set_line_backflush("WO-1006", "HSE-2", Some(true), &operator())
+        .unwrap_err();
+    assert!(err.to_string().contains("1001 (operator) may not"), "{err}");
+    assert_eq!(
+        s.set_line_backflush("WO-1006", "HSE-2", Some(true), &lead())
+            .unwrap(),
+        "120"
+    );
+    assert_eq!(status(&s, "HSE-2"), "issue");
+    // A lot-tracked item stays manual whatever the flag.
+    s.set_line_backflush("WO-1006", "HO-46", Some(true), &lead())
+        .unwrap();
+    assert_eq!(status(&s, "HO-46"), "manual");
+    s.set_line_backflush("WO-1006", "120", None, &lead())
+        .unwrap();
+    assert_eq!(status(&s, "HSE-2"), "manual");
+    assert!(
+        s.set_line_backflush("WO-1006", "NOPE", None, &lead())
+            .is_err()
+    );
+}

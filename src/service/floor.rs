@@ -287,6 +287,49 @@ impl Service {
         })
     }
 
+    /// A lead's explicit backflush flag on an order's material line (`None` = back to the
+    /// BOM line's or the item's default). Manual-issue items and work centers without
+    /// backflush stay manual whatever the flag (SPEC §1).
+    ///
+    /// # Errors
+    /// Unknown order or line, an item code on two lines, permissions.
+    pub fn set_line_backflush(
+        &mut self,
+        order: &str,
+        key: &str,
+        flag: Option<bool>,
+        who: &Credentials,
+    ) -> Result<String> {
+        let (snapshot, _) = self.order(order)?;
+        let found: Vec<&str> = match snapshot.materials.iter().find(|m| m.line == key) {
+            Some(m) => vec![m.line.as_str()],
+            None => snapshot
+                .materials
+                .iter()
+                .filter(|m| m.component == key)
+                .map(|m| m.line.as_str())
+                .collect(),
+        };
+        let line = match found.as_slice() {
+            [one] => (*one).to_string(),
+            [] => {
+                return Err(ServiceError::Refused(format!(
+                    "order {order} has no material line {key}"
+                )));
+            }
+            many => {
+                return Err(ServiceError::Refused(format!(
+                    "item {key} is on lines {} of order {order}; give the line number",
+                    many.join(", ")
+                )));
+            }
+        };
+        self.authorize(who, Action::LeadApproval)?;
+        self.store
+            .write(|tx| store::orders::set_line_backflush(tx, order, &line, flag))?;
+        Ok(line)
+    }
+
     /// What a work center's released orders still need at its machine location (remaining
     /// planned quantities of backflushed lines), against what is on hand there.
     ///

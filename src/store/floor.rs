@@ -1,7 +1,7 @@
 //! The other movements of SPEC §3 a lead or a material handler posts: scrap adjustments and
 //! substitutions on a posted report's detail line, and cycle counts.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 use rust_decimal::Decimal;
 
 use super::post::{MovementRef, move_stock, write_journal};
@@ -249,17 +249,4 @@ pub fn orders_at(conn: &Connection, work_center: &str) -> Result<Vec<String>> {
         .query_map([work_center], |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<String>>>()?;
     Ok(rows)
-}
-
-/// The last count of an item at a location, if any (for messages).
-///
-/// # Errors
-/// SQLite fails.
-pub fn last_count(conn: &Connection, item: &str, location: &str) -> Result<Option<String>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT at FROM cycle_counts WHERE item = ?1 AND location = ?2 ORDER BY id DESC LIMIT 1",
-        )?
-        .query_row(params![item, location], |r| r.get(0))
-        .optional()?)
 }

@@ -142,15 +142,6 @@ pub fn location_kind(conn: &Connection, code: &str) -> Result<Option<LocationKin
         .transpose()
 }
 
-/// Whether an item exists.
-///
-/// # Errors
-/// SQLite fails.
-pub fn item_exists(conn: &Connection, code: &str) -> Result<bool> {
-    let mut stmt = conn.prepare_cached("SELECT 1 FROM items WHERE item = ?1")?;
-    Ok(stmt.exists([code])?)
-}
-
 /// Every master data row, for an import to validate against.
 ///
 /// # Errors

@@ -9,16 +9,6 @@ use crate::domain::backflush::{LineProgress, OperationProgress, Progress};
 use crate::domain::master::Per;
 use crate::domain::order::{Order, OrderMaterial, OrderOperation};
 
-/// Whether an order exists.
-///
-/// # Errors
-/// SQLite fails.
-pub fn order_exists(conn: &Connection, order: &str) -> Result<bool> {
-    Ok(conn
-        .prepare_cached("SELECT 1 FROM orders WHERE order_id = ?1")?
-        .exists([order])?)
-}
-
 /// item, revision, qty, due, completion location.
 pub type OrderHeader = (String, String, Decimal, Option<String>, String);
 
