@@ -293,6 +293,7 @@ impl Service {
         locations: impl Iterator<Item = &'a str>,
     ) -> Result<ReportContext> {
         let (order, progress) = load_order(self.store.conn(), order)?;
+        self.cache.borrow_mut().refresh(self.store.conn())?;
         let lookup = Prefetched::load(self.store.conn(), &self.cache, &order, locations)?;
         Ok(ReportContext {
             order,
@@ -772,7 +773,7 @@ fn large_override(plan: &ReportPlan, tolerance_pct: Decimal) -> Option<&backflus
 }
 
 /// A released order's snapshot from the cache (it never changes once released) with its
-/// progress read fresh.
+/// progress read fresh. Refreshes the cache against the store's master version first.
 fn load_order_cached(
     conn: &Connection,
     cache: &RefCell<MasterCache>,
@@ -883,8 +884,8 @@ impl Prefetched {
         order: &Order,
         extra_locations: impl Iterator<Item = &'a str>,
     ) -> Result<Self> {
+        // The caller has refreshed the cache against the store's master version.
         let mut cache = cache.borrow_mut();
-        cache.refresh(conn)?;
         let mut items = HashMap::new();
         for code in std::iter::once(order.item.as_str())
             .chain(order.materials.iter().map(|m| m.component.as_str()))
