@@ -126,7 +126,7 @@ fn an_operator_reports_with_an_override_posts_and_quits() {
     t.keys(&["Enter"]);
     t.wait_for("report at op 20");
     t.text("5");
-    t.wait_for("receive 5 into FG");
+    t.wait_for("receive 5 → FG");
     // To the lines, down to the O-ring (line 40.40, the 7th), override it to 12.
     t.keys(&[
         "Tab", "Tab", "Down", "Down", "Down", "Down", "Down", "Down", "e",

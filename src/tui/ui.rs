@@ -5,7 +5,10 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, BorderType, Cell, Clear, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{
+    Block, BorderType, Cell, Clear, Paragraph, Row, Scrollbar, ScrollbarOrientation,
+    ScrollbarState, Table, TableState, Wrap,
+};
 
 use super::app::{App, Focus, Overlay, Screen, Severity};
 use super::keymap::{self, Context};
@@ -58,8 +61,12 @@ fn render_status_bar(app: &App, frame: &mut Frame<'_>, area: Rect) {
         )
     };
     let time = app.now.with_timezone(&Local).format("%H:%M").to_string();
-    let left = format!(" backflush │ {} │ {wc} │ {user}", app.service.terminal());
     let width = usize::from(area.width);
+    // The clock always shows; the left part gives way on a narrow screen.
+    let left: String = format!(" backflush │ {} │ {wc} │ {user}", app.service.terminal())
+        .chars()
+        .take(width.saturating_sub(time.len() + 2))
+        .collect();
     let pad = width.saturating_sub(left.chars().count() + time.len() + 1);
     let text = format!("{left}{}{time} ", " ".repeat(pad));
     frame.render_widget(Paragraph::new(text).style(app.theme.status_bar), area);
@@ -448,7 +455,26 @@ fn render_lines(
         .row_highlight_style(highlight);
     let mut state =
         TableState::default().with_selected((!plan.lines.is_empty()).then_some(selected));
-    frame.render_stateful_widget(table, area, &mut state);
+    // More lines than rows: a scrollbar in the last column says so.
+    let overflow = plan.lines.len() > usize::from(area.height.saturating_sub(1));
+    let table_area = Rect {
+        width: area.width.saturating_sub(u16::from(overflow)),
+        ..area
+    };
+    frame.render_stateful_widget(table, table_area, &mut state);
+    if overflow {
+        let mut bar = ScrollbarState::new(plan.lines.len()).position(selected);
+        let track = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight),
+            track,
+            &mut bar,
+        );
+    }
 }
 
 /// The detail pane: how the selected line's numbers come about.
@@ -513,10 +539,10 @@ fn summary_line(plan: &ReportPlan) -> String {
         .sum();
     let receipt = plan.receipt.as_ref().map_or_else(
         || "no receipt".to_string(),
-        |r| format!("receive {} into {}", canonical(r.qty), r.location),
+        |r| format!("receive {} → {}", canonical(r.qty), r.location),
     );
     format!(
-        " Labor {} h ({}) · {receipt} · material expected {} actual {}",
+        " Labor {} h {} · {receipt} · material std {} / actual {}",
         canonical(hours),
         canonical(labor.round_dp(2)),
         canonical(plan.expected_cost().round_dp(2)),
