@@ -195,6 +195,11 @@ pub enum Command {
 pub enum ExceptionsVerb {
     /// Post every open exception that now fits, oldest first.
     Retry,
+    /// Cancel an open exception (a lead's decision).
+    Cancel {
+        #[arg(long, value_name = "ID")]
+        id: i64,
+    },
 }
 
 /// Options of `preview` and `report`.
@@ -537,8 +542,9 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             Ok(())
         }
         Command::Staging { work_center, json } => {
-            let service = open_service(cli)?;
-            let rows = service.staging(work_center)?;
+            let who = credentials(cli)?;
+            let mut service = open_service(cli)?;
+            let rows = service.staging_as(work_center, &who)?;
             if *json {
                 print_json(&view::staging_json(&rows));
             } else {
@@ -759,6 +765,9 @@ fn report(cli: &Cli, args: &ReportArgs) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
     let posted = service.report(&order, &request, args.key.as_deref(), &who)?;
+    if posted.repeated {
+        warn_if_key_reused(&posted.json, &order, &request);
+    }
     if args.json {
         println!("{}", posted.json);
     } else {
@@ -771,6 +780,27 @@ fn report(cli: &Cli, args: &ReportArgs) -> Outcome {
         }
     }
     Ok(())
+}
+
+/// The first result of a key is returned as it was (SPEC §2); a script that reused a key for
+/// another completion is told on stderr.
+fn warn_if_key_reused(first: &str, order: &str, request: &ReportRequest) {
+    let Ok(first) = serde_json::from_str::<serde_json::Value>(first) else {
+        return;
+    };
+    let same = first["order"] == order
+        && first["operation"] == request.operation
+        && first["good"] == canonical(request.good)
+        && first["scrap"] == canonical(request.scrap);
+    if !same {
+        eprintln!(
+            "warning: this key was first used for order {} operation {} (good {}, scrap {}); that first result is returned and nothing new was posted",
+            first["order"].as_str().unwrap_or("?"),
+            first["operation"],
+            first["good"].as_str().unwrap_or("?"),
+            first["scrap"].as_str().unwrap_or("?")
+        );
+    }
 }
 
 fn print_plan(plan: &ReportPlan, report_id: Option<i64>) {
@@ -938,6 +968,16 @@ fn batch_line(r: &csv::StringRecord, line: u64) -> Result<BatchPost, String> {
 
 fn exceptions(cli: &Cli, verb: Option<&ExceptionsVerb>, open_only: bool, json: bool) -> Outcome {
     match verb {
+        Some(ExceptionsVerb::Cancel { id }) => {
+            let who = credentials(cli)?;
+            let mut service = open_service(cli)?;
+            service.cancel_exception(*id, &who)?;
+            if json {
+                print_json(&serde_json::json!({"id": id, "status": "cancelled"}));
+            } else {
+                println!("exception {id} cancelled");
+            }
+        }
         Some(ExceptionsVerb::Retry) => {
             let who = credentials(cli)?;
             let mut service = open_service(cli)?;

@@ -2714,3 +2714,81 @@ fn audit_lists_every_movement_with_who_when_and_why() {
         .json();
     assert_eq!(opening[0]["kind"], "adjustment");
 }
+
+#[test]
+fn a_key_reused_for_another_completion_returns_the_first_result_with_a_warning() {
+    let plant = Plant::base();
+    let first = plant.report(&["--order", "WO1", "--op", "10", "--good", "2", "--key", "K1"]);
+    let out = plant.run(&[
+        "report", "--order", "WO1", "--op", "10", "--good", "5", "--key", "K1", "--json",
+    ]);
+    assert_eq!(out.ok().json(), first);
+    assert!(
+        out.stderr
+            .contains("warning: this key was first used for order WO1 operation 10 (good 2"),
+        "{}",
+        out.describe()
+    );
+    let same = plant.run(&[
+        "report", "--order", "WO1", "--op", "10", "--good", "2", "--key", "K1", "--json",
+    ]);
+    assert!(same.ok().stderr.is_empty(), "{}", same.describe());
+}
+
+#[test]
+fn a_lead_cancels_an_open_exception_and_staging_needs_a_handler() {
+    let plant = Plant::with(
+        &Files::base()
+            .with("users.csv", USERS)
+            .with("stock.csv", "item,location,qty\nC1,M1,1\n"),
+    );
+    let op = [("BACKFLUSH_PIN", "1234")];
+    plant
+        .run_env(
+            &[
+                "--user", "1001", "report", "--order", "WO1", "--op", "10", "--good", "2", "--json",
+            ],
+            &op,
+        )
+        .ok();
+    let id = text(&plant.exceptions(&[])[0]["id"]);
+    plant
+        .run_env(
+            &["--user", "1001", "exceptions", "cancel", "--id", &id],
+            &op,
+        )
+        .refused()
+        .says(&["1001 (operator) may not"]);
+    let lead = [("BACKFLUSH_PIN", "2222")];
+    plant
+        .run_env(
+            &["--user", "2001", "exceptions", "cancel", "--id", &id],
+            &lead,
+        )
+        .ok();
+    assert_eq!(plant.exceptions(&[])[0]["status"], "cancelled");
+    plant
+        .run_env(
+            &["--user", "2001", "exceptions", "cancel", "--id", &id],
+            &lead,
+        )
+        .refused()
+        .says(&["is not open"]);
+    plant
+        .run_env(&["--user", "1001", "staging", "--work-center", "WC1"], &op)
+        .refused()
+        .says(&["1001 (operator) may not"]);
+    plant
+        .run_env(
+            &[
+                "--user",
+                "3001",
+                "staging",
+                "--work-center",
+                "WC1",
+                "--json",
+            ],
+            &[("BACKFLUSH_PIN", "3333")],
+        )
+        .ok();
+}

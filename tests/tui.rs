@@ -533,3 +533,33 @@ fn the_high_contrast_theme_renders_every_screen() {
         "deferred stands out on a glaring screen"
     );
 }
+
+#[test]
+fn an_override_the_engine_refuses_stays_in_its_prompt_and_changes_nothing() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    open_report(&mut d.app, "WO-1005");
+    type_text(&mut d.app, "2");
+    press(&mut d.app, KeyCode::Char('e'));
+    type_text(&mut d.app, "1.5");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(
+        s.contains("override quantity 1.5 is more precise than the"),
+        "{s}"
+    );
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Prompt { .. })
+    ));
+    let Screen::Report(r) = &d.app.screen else {
+        panic!()
+    };
+    assert!(r.overrides.is_empty());
+    assert!(r.problem.is_none());
+    // A message lasts until the next key.
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Char('z'));
+    press(&mut d.app, KeyCode::Down);
+    assert!(!screen(&d.app).contains("does nothing here"));
+}

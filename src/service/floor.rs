@@ -330,6 +330,33 @@ impl Service {
         Ok(line)
     }
 
+    /// The staging list for `who`: once users exist, a lead, handler or admin (SPEC §6).
+    ///
+    /// # Errors
+    /// As [`Self::staging`], and permissions.
+    pub fn staging_as(&mut self, work_center: &str, who: &Credentials) -> Result<Vec<StagingLine>> {
+        if store::master::user_count(self.store.conn())? > 0 {
+            self.authorize(who, Action::Handle)?;
+        }
+        self.staging(work_center)
+    }
+
+    /// Cancels an open exception (a lead's decision: the line will be issued by hand or not
+    /// at all); it stays in the queue as `cancelled`.
+    ///
+    /// # Errors
+    /// Unknown or not open exception, permissions.
+    pub fn cancel_exception(&mut self, id: i64, who: &Credentials) -> Result<()> {
+        let open = store::post::exceptions(self.store.conn(), true, None)?;
+        if !open.iter().any(|e| e.id == id) {
+            return Err(ServiceError::Refused(format!("exception {id} is not open")));
+        }
+        let stamp = self.authorize(who, Action::LeadApproval)?;
+        self.store
+            .write(|tx| store::post::cancel_exception(tx, id, &stamp))?;
+        Ok(())
+    }
+
     /// What a work center's released orders still need at its machine location (remaining
     /// planned quantities of backflushed lines), against what is on hand there.
     ///

@@ -94,14 +94,15 @@ fn work_center_from_row(r: &Row<'_>) -> rusqlite::Result<WorkCenter> {
     })
 }
 
-/// All work centers, by code.
+/// All work centers, in the order they were first imported ("the first work center" is the
+/// first row of work_centers.csv).
 ///
 /// # Errors
 /// SQLite fails.
 pub fn work_centers(conn: &Connection) -> Result<Vec<WorkCenter>> {
     let mut stmt = conn.prepare_cached(
         "SELECT work_center, description, location, labor_rate, overhead_rate, backflush
-         FROM work_centers ORDER BY work_center",
+         FROM work_centers ORDER BY rowid",
     )?;
     let rows = stmt
         .query_map([], work_center_from_row)?

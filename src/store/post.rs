@@ -580,6 +580,18 @@ pub fn retry_exceptions(
     Ok(posted)
 }
 
+/// Marks an open exception cancelled.
+///
+/// # Errors
+/// SQLite fails.
+pub fn cancel_exception(conn: &Connection, id: i64, stamp: &Stamp) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE exceptions SET status = 'cancelled', closed_at = ?2 WHERE id = ?1 AND status = 'open'",
+    )?
+    .execute(params![id, stamp.at_text()])?;
+    Ok(())
+}
+
 /// What a reversal posted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reversal {

@@ -326,7 +326,22 @@ impl App {
     }
 
     fn error(&mut self, message: impl Into<String>) {
-        self.status = Some((message.into(), Severity::Error));
+        let message = message.into();
+        crate::log::write(&format!("{}: {message}", self.who_for_log()));
+        self.status = Some((message, Severity::Error));
+    }
+
+    /// Records what happened at this terminal in the log file (never a PIN).
+    fn note(&mut self, message: String) {
+        crate::log::write(&format!("{}: {message}", self.who_for_log()));
+        self.status = Some((message, Severity::Success));
+    }
+
+    fn who_for_log(&self) -> String {
+        self.session
+            .badge
+            .clone()
+            .unwrap_or_else(|| self.service.terminal().to_string())
     }
 
     /// The clock tick: updates the time and logs out an idle user.
@@ -358,6 +373,8 @@ impl App {
     /// Handles one key press.
     pub fn handle_key(&mut self, key: KeyEvent) {
         self.last_key = self.now.max(Utc::now());
+        // A message lasts until the next key: it never follows the operator to another screen.
+        self.status = None;
         if self.overlays.is_empty() && self.type_into_screen(&key) {
             return;
         }
@@ -525,9 +542,9 @@ impl App {
                             name,
                             role: Some(role),
                         };
-                        self.status =
-                            Some((format!("welcome, {}", self.session.name), Severity::Success));
                         self.open_orders();
+                        let welcome = format!("welcome, {} (logged in)", self.session.name);
+                        self.note(welcome);
                     }
                     Err(e) => {
                         if let Screen::Login(l) = &mut self.screen {
@@ -1033,12 +1050,13 @@ impl App {
                 if let Ok(v) = self.service.variance(&order) {
                     lines.push(variance_line(&v));
                 }
-                self.status = Some((
-                    format!("report {} posted", posted.report_id),
-                    Severity::Success,
-                ));
                 self.open_orders();
                 self.select_order(&order);
+                let deferred = posted.deferred.len();
+                self.note(format!(
+                    "report {} posted for order {order} ({deferred} lines deferred)",
+                    posted.report_id
+                ));
                 self.overlays.push(Overlay::Message {
                     title: "Posted".into(),
                     lines,
@@ -1054,14 +1072,11 @@ impl App {
         match self.service.reverse(report_id, reason, &who) {
             Ok(r) => {
                 self.approver = None;
-                self.status = Some((
-                    format!(
-                        "report {report_id} reversed: {} movements compensated",
-                        r.movements.len()
-                    ),
-                    Severity::Success,
-                ));
                 self.open_history();
+                self.note(format!(
+                    "report {report_id} reversed ({reason}): {} movements compensated",
+                    r.movements.len()
+                ));
             }
             Err(e) => self.write_failed(
                 e,
@@ -1122,7 +1137,9 @@ impl App {
                 } else {
                     Change::LineScrap(value)
                 };
-                self.set_override(line, change);
+                if let Err(e) = self.set_override(line, change) {
+                    reopen(self, e, kind.clone(), field);
+                }
             }
             PromptKind::Location { ref line } => {
                 if text.is_empty() {
@@ -1156,10 +1173,12 @@ impl App {
         }
     }
 
-    fn set_override(&mut self, line: &str, change: Change) {
+    /// Applies an override; one the engine refuses is taken back and its reason returned.
+    fn set_override(&mut self, line: &str, change: Change) -> Result<(), String> {
         let Screen::Report(r) = &mut self.screen else {
-            return;
+            return Ok(());
         };
+        let before = r.overrides.clone();
         let same_kind = std::mem::discriminant(&change);
         r.overrides.retain(|o| {
             !(o.key == line
@@ -1169,8 +1188,15 @@ impl App {
             key: line.to_string(),
             change,
         });
-        r.edited = true;
+        let was_fine = r.problem.is_none();
         r.recalculate();
+        if was_fine && let Some(problem) = r.problem.clone() {
+            r.overrides = before;
+            r.recalculate();
+            return Err(problem);
+        }
+        r.edited = true;
+        Ok(())
     }
 
     fn set_location(&mut self, line: &str, location: &str) {
@@ -1201,7 +1227,9 @@ impl App {
                 Err(e) => return self.error(e.to_string()),
             }
         }
-        self.set_override(line, Change::Location(location.to_string()));
+        if let Err(e) = self.set_override(line, Change::Location(location.to_string())) {
+            self.error(e);
+        }
     }
 }
 

@@ -154,6 +154,8 @@ fn render_orders(app: &App, frame: &mut Frame<'_>, area: Rect) {
         ))
     };
     frame.render_widget(Paragraph::new(prompt), top);
+    // Below 100 columns good and scrap give way to the description (the operations show them).
+    let wide = area.width >= 100;
     let rows: Vec<Row<'_>> = o
         .visible()
         .into_iter()
@@ -161,11 +163,11 @@ fn render_orders(app: &App, frame: &mut Frame<'_>, area: Rect) {
             let reported = r.good + r.scrap;
             let remaining = (r.qty - reported).max(rust_decimal::Decimal::ZERO);
             let status = if reported >= r.qty {
-                "complete"
+                "done"
             } else if reported.is_zero() {
-                "released"
+                "open"
             } else {
-                "in progress"
+                "started"
             };
             let short = o.shortages.get(&r.order).copied();
             let flag = match short {
@@ -173,36 +175,43 @@ fn render_orders(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 Some(false) => Cell::from(Span::styled("ok", theme.ok)),
                 None => Cell::from(""),
             };
-            Row::new(vec![
+            let mut cells = vec![
                 Cell::from(r.order.clone()),
                 Cell::from(r.item.clone()),
                 Cell::from(r.description.clone()),
                 Cell::from(right(canonical(r.qty))),
-                Cell::from(right(canonical(r.good))),
-                Cell::from(right(canonical(r.scrap))),
+            ];
+            if wide {
+                cells.push(Cell::from(right(canonical(r.good))));
+                cells.push(Cell::from(right(canonical(r.scrap))));
+            }
+            cells.extend([
                 Cell::from(right(canonical(remaining))),
                 Cell::from(r.due.clone().unwrap_or_default()),
                 Cell::from(status),
                 flag,
-            ])
+            ]);
+            Row::new(cells)
         })
         .collect();
     let count = rows.len();
-    let (header, widths) = columns(
-        theme,
-        &[
-            ("Order", Constraint::Length(9)),
-            ("Item", Constraint::Length(8)),
-            ("Description", Constraint::Fill(1)),
-            ("   Qty", Constraint::Length(6)),
-            ("  Good", Constraint::Length(6)),
-            ("Scrap", Constraint::Length(5)),
-            ("  Left", Constraint::Length(6)),
-            ("Due", Constraint::Length(10)),
-            ("Status", Constraint::Length(11)),
-            ("Stock", Constraint::Length(5)),
-        ],
-    );
+    let mut specs = vec![
+        ("Order", Constraint::Length(9)),
+        ("Item", Constraint::Length(8)),
+        ("Description", Constraint::Fill(1)),
+        ("   Qty", Constraint::Length(6)),
+    ];
+    if wide {
+        specs.push(("  Good", Constraint::Length(6)));
+        specs.push(("Scrap", Constraint::Length(5)));
+    }
+    specs.extend([
+        ("  Left", Constraint::Length(6)),
+        ("Due", Constraint::Length(10)),
+        ("Status", Constraint::Length(7)),
+        ("Stock", Constraint::Length(5)),
+    ]);
+    let (header, widths) = columns(theme, &specs);
     let title = format!(" Orders ({count}) ");
     let table = Table::new(rows, widths)
         .header(header)
@@ -336,7 +345,7 @@ fn render_report(app: &App, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(outer, area);
     let [fields, problem, table_area, detail, summary] = inner.layout(&Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(2),
         Constraint::Fill(1),
         Constraint::Length(3),
         Constraint::Length(1),
@@ -372,9 +381,19 @@ fn render_report(app: &App, frame: &mut Frame<'_>, area: Rect) {
     ));
     frame.render_widget(Paragraph::new(Line::from(spans)), fields);
     if let Some(p) = &r.problem {
-        frame.render_widget(Paragraph::new(format!(" {p}")).style(theme.warn), problem);
+        frame.render_widget(
+            Paragraph::new(format!(" {p}"))
+                .style(theme.warn)
+                .wrap(Wrap { trim: true }),
+            problem,
+        );
     } else if let Some(w) = r.plan.as_ref().and_then(|p| p.warnings.first()) {
-        frame.render_widget(Paragraph::new(format!(" ⚠ {w}")).style(theme.warn), problem);
+        frame.render_widget(
+            Paragraph::new(format!(" ⚠ {w}"))
+                .style(theme.warn)
+                .wrap(Wrap { trim: true }),
+            problem,
+        );
     }
     let Some(plan) = &r.plan else { return };
     render_lines(
