@@ -563,3 +563,60 @@ fn an_override_the_engine_refuses_stays_in_its_prompt_and_changes_nothing() {
     press(&mut d.app, KeyCode::Down);
     assert!(!screen(&d.app).contains("does nothing here"));
 }
+
+#[test]
+fn a_handler_stages_what_the_machine_location_is_short_of() {
+    let mut d = demo();
+    login(&mut d.app, "3001", "3333");
+    press(&mut d.app, KeyCode::Char('s'));
+    let s = screen(&d.app);
+    assert!(s.contains("Staging for WC-ASM"), "{s}");
+    let Screen::Staging(st) = &d.app.screen else {
+        panic!("{s}")
+    };
+    let row = st.rows.iter().position(|r| r.item == "PST-25").unwrap();
+    assert_eq!(st.rows[row].shortfall.to_string(), "19");
+    for _ in 0..row {
+        press(&mut d.app, KeyCode::Down);
+    }
+    press(&mut d.app, KeyCode::Char('t'));
+    type_text(&mut d.app, "ST-COMP");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(screen(&d.app).contains("How many PST-25 from ST-COMP to M-ASM"));
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(s.contains("moved 19 PST-25 from ST-COMP to M-ASM"), "{s}");
+    let Screen::Staging(st) = &d.app.screen else {
+        panic!("{s}")
+    };
+    assert!(
+        st.rows
+            .iter()
+            .find(|r| r.item == "PST-25")
+            .unwrap()
+            .shortfall
+            .is_zero()
+    );
+    let on_hand = d.app.service.stock(Some("M-ASM"), Some("PST-25")).unwrap();
+    assert_eq!(on_hand[0].qty.to_string(), "25");
+    // Not more than the store holds.
+    press(&mut d.app, KeyCode::Char('t'));
+    type_text(&mut d.app, "FG");
+    press(&mut d.app, KeyCode::Enter);
+    type_text(&mut d.app, "5");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(
+        screen(&d.app).contains("refused: only 0 on hand"),
+        "{}",
+        screen(&d.app)
+    );
+}
+
+#[test]
+fn an_operator_has_no_staging_list() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    press(&mut d.app, KeyCode::Char('s'));
+    assert!(matches!(d.app.screen, Screen::Orders(_)));
+    assert!(screen(&d.app).contains("1001 (operator) may not see the staging list"));
+}

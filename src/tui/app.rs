@@ -38,6 +38,14 @@ pub enum Screen {
     Operations(Box<OperationsState>),
     Report(Box<ReportState>),
     History(HistoryState),
+    Staging(StagingState),
+}
+
+/// What the work center's machine location still needs, for a material handler.
+pub struct StagingState {
+    pub work_center: String,
+    pub rows: Vec<crate::service::floor::StagingLine>,
+    pub selected: usize,
 }
 
 /// Badge and PIN entry.
@@ -159,12 +167,31 @@ pub struct HistoryState {
 /// What a prompt's value is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptKind {
-    Qty { line: String },
-    LineScrap { line: String },
-    Location { line: String },
-    ReverseReason { report_id: i64 },
+    Qty {
+        line: String,
+    },
+    LineScrap {
+        line: String,
+    },
+    Location {
+        line: String,
+    },
+    ReverseReason {
+        report_id: i64,
+    },
     ApproverBadge,
-    ApproverPin { badge: String },
+    ApproverPin {
+        badge: String,
+    },
+    TransferFrom {
+        item: String,
+        to: String,
+    },
+    TransferQty {
+        item: String,
+        from: String,
+        to: String,
+    },
 }
 
 /// A write waiting for a confirmation or a lead's approval.
@@ -322,6 +349,7 @@ impl App {
             Screen::Operations(_) => Context::Operations,
             Screen::Report(_) => Context::Report,
             Screen::History(_) => Context::History,
+            Screen::Staging(_) => Context::Staging,
         }
     }
 
@@ -478,6 +506,7 @@ impl App {
                 Context::Operations => self.operations_action(action),
                 Context::Report => self.report_action(action),
                 Context::History => self.history_action(action),
+                Context::Staging => self.staging_action(action),
                 _ => {}
             },
         }
@@ -519,6 +548,7 @@ impl App {
                 step(&mut r.selected, len);
             }
             Screen::History(h) => step(&mut h.selected, h.rows.len()),
+            Screen::Staging(s) => step(&mut s.selected, s.rows.len()),
             Screen::Login(_) => {}
         }
     }
@@ -665,6 +695,7 @@ impl App {
                 self.open_orders();
             }
             Action::History => self.open_history(),
+            Action::Staging => self.open_staging(),
             Action::Refresh => self.open_orders(),
             _ => {}
         }
@@ -1170,6 +1201,116 @@ impl App {
                     self.run_pending(p);
                 }
             }
+            PromptKind::TransferFrom { item, to } => {
+                if text.is_empty() {
+                    return reopen(
+                        self,
+                        "type the location to take it from".into(),
+                        PromptKind::TransferFrom { item, to },
+                        field,
+                    );
+                }
+                let need = match &self.screen {
+                    Screen::Staging(s) => {
+                        s.rows.iter().find(|r| r.item == item).map(|r| r.shortfall)
+                    }
+                    _ => None,
+                };
+                let qty = need
+                    .filter(|n| !n.is_zero())
+                    .map(canonical)
+                    .unwrap_or_default();
+                self.overlays.push(Overlay::Prompt {
+                    title: format!("How many {item} from {text} to {to}"),
+                    field: Field::new(FieldKind::Number, &qty),
+                    kind: PromptKind::TransferQty {
+                        item,
+                        from: text,
+                        to,
+                    },
+                    error: None,
+                });
+            }
+            PromptKind::TransferQty { item, from, to } => {
+                let Some(qty) = parse(&text) else {
+                    return reopen(
+                        self,
+                        format!("{text:?} is not a number"),
+                        PromptKind::TransferQty { item, from, to },
+                        field,
+                    );
+                };
+                let who = self.credentials();
+                match self.service.transfer(&item, qty, &from, &to, &who) {
+                    Ok(posted) => {
+                        self.open_staging();
+                        self.note(format!(
+                            "moved {} {item} from {from} to {to}; {} deferred lines posted",
+                            canonical(qty),
+                            posted.len()
+                        ));
+                    }
+                    Err(e) => reopen(
+                        self,
+                        e.to_string(),
+                        PromptKind::TransferQty { item, from, to },
+                        field,
+                    ),
+                }
+            }
+        }
+    }
+
+    /// Opens (or refreshes) the staging list of the current work center.
+    pub fn open_staging(&mut self) {
+        if let Some(role) = self.session.role
+            && !crate::service::auth::Action::Handle.roles().contains(&role)
+        {
+            let badge = self.session.badge.clone().unwrap_or_default();
+            return self.error(format!(
+                "{badge} ({}) may not see the staging list; it needs the role lead, handler or admin",
+                role.as_str()
+            ));
+        }
+        let Some(wc) = self.current_work_center().map(|w| w.work_center.clone()) else {
+            return self.error("no work center to stage for");
+        };
+        match self.service.staging(&wc) {
+            Ok(rows) => {
+                let selected = match &self.screen {
+                    Screen::Staging(s) => s.selected.min(rows.len().saturating_sub(1)),
+                    _ => 0,
+                };
+                self.screen = Screen::Staging(StagingState {
+                    work_center: wc,
+                    rows,
+                    selected,
+                });
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    fn staging_action(&mut self, action: Action) {
+        let Screen::Staging(s) = &self.screen else {
+            return;
+        };
+        match action {
+            Action::Back => self.open_orders(),
+            Action::Refresh => self.open_staging(),
+            Action::Transfer => {
+                let Some(row) = s.rows.get(s.selected) else {
+                    return;
+                };
+                let (item, to) = (row.item.clone(), row.location.clone());
+                self.overlays.push(Overlay::Prompt {
+                    title: format!("Bring {item} to {to} from which location?"),
+                    field: Field::new(FieldKind::Text, ""),
+                    kind: PromptKind::TransferFrom { item, to },
+                    error: None,
+                });
+            }
+            _ => {}
         }
     }
 

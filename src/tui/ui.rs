@@ -34,6 +34,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Screen::Operations(_) => render_operations(app, frame, body),
         Screen::Report(_) => render_report(app, frame, body),
         Screen::History(_) => render_history(app, frame, body),
+        Screen::Staging(_) => render_staging(app, frame, body),
     }
     render_message(app, frame, message);
     render_footer(&app.theme, app.context(), frame, footer);
@@ -621,6 +622,52 @@ fn render_history(app: &App, frame: &mut Frame<'_>, area: Rect) {
             format!(" Reports, newest first ({}) ", h.rows.len()),
         ));
     let mut state = TableState::default().with_selected((!h.rows.is_empty()).then_some(h.selected));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+fn render_staging(app: &App, frame: &mut Frame<'_>, area: Rect) {
+    let Screen::Staging(s) = &app.screen else {
+        return;
+    };
+    let theme = &app.theme;
+    let rows: Vec<Row<'_>> = s
+        .rows
+        .iter()
+        .map(|r| {
+            let bring = if r.shortfall.is_zero() {
+                Span::styled("—", theme.ok)
+            } else {
+                Span::styled(canonical(r.shortfall), theme.error)
+            };
+            Row::new(vec![
+                Cell::from(r.item.clone()),
+                Cell::from(r.location.clone()),
+                Cell::from(right(canonical(r.need))),
+                Cell::from(right(canonical(r.on_hand))),
+                Cell::from(Text::from(Line::from(bring)).right_aligned()),
+                Cell::from(right(r.orders.to_string())),
+            ])
+        })
+        .collect();
+    let (header, widths) = columns(
+        theme,
+        &[
+            ("Item", Constraint::Fill(1)),
+            ("Location", Constraint::Length(10)),
+            ("    Need", Constraint::Length(10)),
+            (" On hand", Constraint::Length(10)),
+            ("   Bring", Constraint::Length(10)),
+            ("Orders", Constraint::Length(6)),
+        ],
+    );
+    let table = Table::new(rows, widths)
+        .header(header)
+        .row_highlight_style(theme.selected)
+        .block(titled(
+            theme,
+            format!(" Staging for {} ({} items) ", s.work_center, s.rows.len()),
+        ));
+    let mut state = TableState::default().with_selected((!s.rows.is_empty()).then_some(s.selected));
     frame.render_stateful_widget(table, area, &mut state);
 }
 
