@@ -620,3 +620,18 @@ fn an_operator_has_no_staging_list() {
     assert!(matches!(d.app.screen, Screen::Orders(_)));
     assert!(screen(&d.app).contains("1001 (operator) may not see the staging list"));
 }
+
+#[test]
+fn an_empty_store_says_how_to_get_a_plant() {
+    let service = Service::with_store(
+        backflush::store::Store::open_in_memory().unwrap(),
+        Config::default(),
+    );
+    let app = App::new(
+        service,
+        Theme::new(backflush::config::Theme::Default, false),
+    )
+    .unwrap();
+    let s = screen(&app);
+    assert!(s.contains("This store holds no plant yet"), "{s}");
+}

@@ -225,11 +225,18 @@ fn render_orders(app: &App, frame: &mut Frame<'_>, area: Rect) {
     if count == 0 {
         let msg = if o.filter.is_some() {
             "No order matches the filter."
+        } else if app.work_centers.is_empty() {
+            "This store holds no plant yet. Import one with `backflush import DIR` (see the README), or try `backflush demo`."
         } else {
             "No released orders here. Press a for all work centers."
         };
         let inner = table_area.inner(ratatui::layout::Margin::new(2, 3));
-        frame.render_widget(Paragraph::new(msg).style(theme.muted), inner);
+        frame.render_widget(
+            Paragraph::new(msg)
+                .style(theme.muted)
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
     }
 }
 
