@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use backflush::cli::{self, Cli, Command, Failure};
+use backflush::cli::{self, Cli, Command};
 use clap::Parser;
 
 fn main() -> ExitCode {
@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         Some(Command::Demo { no_tui }) => backflush::app::run_demo(&cli, *no_tui),
         Some(command) => cli::run(&cli, command),
     };
+    // Every command ends in Ok or a Failure that knows its exit status (1 refused, 2 usage).
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
@@ -26,10 +27,4 @@ fn main() -> ExitCode {
             ExitCode::from(u8::try_from(failure.exit_code()).unwrap_or(1))
         }
     }
-}
-
-// Keep the Failure type in scope for readers of main: every command ends in Ok or a Failure.
-#[allow(dead_code)]
-fn _exit_codes(f: &Failure) -> i32 {
-    f.exit_code()
 }
