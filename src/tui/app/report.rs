@@ -1,0 +1,368 @@
+//! Keying in a report: good and scrap, the live preview, overrides, and posting.
+
+use super::*;
+
+/// Which field of the report takes typed characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Good,
+    Scrap,
+    Lines,
+}
+
+/// A report being keyed in, with its live preview.
+pub struct ReportState {
+    pub context: ReportContext,
+    pub description: String,
+    pub operation: i64,
+    pub good: Field,
+    pub scrap: Field,
+    pub focus: Focus,
+    pub overrides: Vec<Override>,
+    pub plan: Option<ReportPlan>,
+    /// Why there is no preview (bad quantity, over-report…).
+    pub problem: Option<String>,
+    pub selected: usize,
+    /// The idempotency key, made when the report opened: Enter twice never posts twice.
+    pub key: String,
+    pub edited: bool,
+}
+
+impl ReportState {
+    fn request(&self) -> Result<ReportRequest, String> {
+        let number = |name: &str, f: &Field| {
+            if f.text.is_empty() {
+                Ok(Decimal::ZERO)
+            } else {
+                parse(&f.text).ok_or_else(|| format!("{name} {:?} is not a number", f.text))
+            }
+        };
+        Ok(ReportRequest {
+            operation: self.operation,
+            good: number("good", &self.good)?,
+            scrap: number("scrap", &self.scrap)?,
+            overrides: self.overrides.clone(),
+        })
+    }
+
+    /// Recalculates the preview (pure: no store access).
+    pub fn recalculate(&mut self) {
+        match self
+            .request()
+            .and_then(|r| self.context.plan(&r).map_err(|e| e.to_string()))
+        {
+            Ok(plan) => {
+                self.selected = self.selected.min(plan.lines.len().saturating_sub(1));
+                self.plan = Some(plan);
+                self.problem = None;
+            }
+            Err(e) => {
+                self.problem = Some(e);
+            }
+        }
+    }
+
+    fn selected_line(&self) -> Option<(String, String)> {
+        self.plan
+            .as_ref()
+            .and_then(|p| p.lines.get(self.selected))
+            .map(|l| (l.line.clone(), l.item.clone()))
+    }
+}
+
+impl App {
+    pub(super) fn open_report(
+        &mut self,
+        context: ReportContext,
+        description: String,
+        operation: i64,
+    ) {
+        if let Some(role) = self.session.role
+            && !crate::service::auth::Action::Report.roles().contains(&role)
+        {
+            let badge = self.session.badge.clone().unwrap_or_default();
+            return self.error(format!(
+                "{badge} ({}) may not report production; it needs the role operator, lead or admin",
+                role.as_str()
+            ));
+        }
+        let mut state = ReportState {
+            context,
+            description,
+            operation,
+            good: Field::new(FieldKind::Number, ""),
+            scrap: Field::new(FieldKind::Number, ""),
+            focus: Focus::Good,
+            overrides: Vec::new(),
+            plan: None,
+            problem: None,
+            selected: 0,
+            key: new_idempotency_key(self.service.terminal()),
+            edited: false,
+        };
+        state.recalculate();
+        if state.good.text.is_empty() {
+            state.problem = Some("type the good quantity (Tab: scrap)".into());
+        }
+        self.screen = Screen::Report(Box::new(state));
+    }
+
+    pub(super) fn report_action(&mut self, action: Action) {
+        let Screen::Report(r) = &mut self.screen else {
+            return;
+        };
+        match action {
+            Action::NextField | Action::PreviousField => {
+                let order = [Focus::Good, Focus::Scrap, Focus::Lines];
+                let i = order.iter().position(|f| *f == r.focus).unwrap_or(0);
+                let next = if action == Action::NextField {
+                    i + 1
+                } else {
+                    i + 2
+                };
+                r.focus = order[next % 3];
+            }
+            Action::Back => {
+                if r.edited {
+                    self.overlays.push(Overlay::Confirm {
+                        title: "Leave the report?".into(),
+                        lines: vec![
+                            "It has not been posted.".into(),
+                            "Leave and lose it?".into(),
+                        ],
+                        pending: Pending::LeaveReport,
+                    });
+                } else {
+                    self.back_from_report();
+                }
+            }
+            Action::Post => self.confirm_post(),
+            Action::EditQty | Action::LineScrap | Action::Location => {
+                let Some((line, item)) = r.selected_line() else {
+                    return;
+                };
+                let (title, kind, field) = match action {
+                    Action::EditQty => (
+                        format!("Quantity to issue, line {line} {item}"),
+                        PromptKind::Qty { line },
+                        FieldKind::Number,
+                    ),
+                    Action::LineScrap => (
+                        format!("Line scrap on top, line {line} {item}"),
+                        PromptKind::LineScrap { line },
+                        FieldKind::Number,
+                    ),
+                    _ => (
+                        format!("Issue location, line {line} {item}"),
+                        PromptKind::Location { line },
+                        FieldKind::Text,
+                    ),
+                };
+                self.overlays.push(Overlay::Prompt {
+                    title,
+                    field: Field::new(field, ""),
+                    kind,
+                    error: None,
+                });
+            }
+            Action::Skip => {
+                let Some((line, _)) = r.selected_line() else {
+                    return;
+                };
+                let skipped = r
+                    .overrides
+                    .iter()
+                    .any(|o| o.key == line && o.change == Change::Skip);
+                r.overrides.retain(|o| o.key != line);
+                if !skipped {
+                    r.overrides.push(Override {
+                        key: line,
+                        change: Change::Skip,
+                    });
+                }
+                r.edited = true;
+                r.recalculate();
+            }
+            Action::ResetLine => {
+                let Some((line, _)) = r.selected_line() else {
+                    return;
+                };
+                r.overrides.retain(|o| o.key != line);
+                r.recalculate();
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn back_from_report(&mut self) {
+        let Screen::Report(r) = &self.screen else {
+            return;
+        };
+        let order = r.context.order.order.clone();
+        if r.context.order.operations.len() > 1 {
+            self.open_order(&order);
+        } else {
+            self.open_orders();
+        }
+    }
+
+    pub(super) fn confirm_post(&mut self) {
+        let Screen::Report(r) = &self.screen else {
+            return;
+        };
+        let Some(plan) = r.plan.as_ref().filter(|_| r.problem.is_none()) else {
+            let why = r
+                .problem
+                .clone()
+                .unwrap_or_else(|| "nothing to post".into());
+            self.error(format!("cannot post: {why}"));
+            return;
+        };
+        let count = |s| plan.lines.iter().filter(|l| l.status == s).count();
+        use crate::domain::backflush::LineStatus as S;
+        let mut lines = vec![
+            format!(
+                "Order {} · operation {} · good {} · scrap {}",
+                plan.order,
+                plan.operation,
+                canonical(plan.good),
+                canonical(plan.scrap)
+            ),
+            format!(
+                "{} lines issue, {} deferred, {} manual, {} skipped",
+                count(S::Issue),
+                count(S::Deferred),
+                count(S::Manual),
+                count(S::Skipped)
+            ),
+        ];
+        if count(S::Short) > 0 {
+            lines.push(format!(
+                "{} lines are short: the post will be refused (negative stock = block)",
+                count(S::Short)
+            ));
+        }
+        if let Some(receipt) = &plan.receipt {
+            lines.push(format!(
+                "Receive {} {} into {}",
+                canonical(receipt.qty),
+                receipt.item,
+                receipt.location
+            ));
+        }
+        let hours: Decimal = plan.labor.iter().map(|l| l.setup_hours + l.run_hours).sum();
+        lines.push(format!("Labor {} h at standard", canonical(hours)));
+        lines.extend(plan.warnings.iter().map(|w| format!("Warning: {w}")));
+        self.overlays.push(Overlay::Confirm {
+            title: "Post this report?".into(),
+            lines,
+            pending: Pending::Post,
+        });
+    }
+
+    pub(super) fn post(&mut self) {
+        let Screen::Report(r) = &self.screen else {
+            return;
+        };
+        let request = match r.request() {
+            Ok(req) => req,
+            Err(e) => return self.error(e),
+        };
+        let order = r.context.order.order.clone();
+        let key = r.key.clone();
+        let who = self.credentials();
+        match self.service.report(&order, &request, Some(&key), &who) {
+            Ok(posted) => {
+                self.approver = None;
+                let mut lines = vec![format!(
+                    "Report {} posted for order {order}.",
+                    posted.report_id
+                )];
+                if posted.repeated {
+                    lines.push("(It had been posted already; nothing was posted twice.)".into());
+                }
+                for d in &posted.deferred {
+                    lines.push(format!(
+                        "Line {} deferred to the exception queue (#{}).",
+                        d.line, d.id
+                    ));
+                }
+                if let Ok(v) = self.service.variance(&order) {
+                    lines.push(variance_line(&v));
+                }
+                self.open_orders();
+                self.select_order(&order);
+                let deferred = posted.deferred.len();
+                self.note(format!(
+                    "report {} posted for order {order} ({deferred} lines deferred)",
+                    posted.report_id
+                ));
+                self.overlays.push(Overlay::Message {
+                    title: "Posted".into(),
+                    lines,
+                    severity: Severity::Success,
+                });
+            }
+            Err(e) => self.write_failed(e, Pending::Post),
+        }
+    }
+
+    /// Applies an override; one the engine refuses is taken back and its reason returned.
+    pub(super) fn set_override(&mut self, line: &str, change: Change) -> Result<(), String> {
+        let Screen::Report(r) = &mut self.screen else {
+            return Ok(());
+        };
+        let before = r.overrides.clone();
+        let same_kind = std::mem::discriminant(&change);
+        r.overrides.retain(|o| {
+            !(o.key == line
+                && (std::mem::discriminant(&o.change) == same_kind || o.change == Change::Skip))
+        });
+        r.overrides.push(Override {
+            key: line.to_string(),
+            change,
+        });
+        let was_fine = r.problem.is_none();
+        r.recalculate();
+        if was_fine && let Some(problem) = r.problem.clone() {
+            r.overrides = before;
+            r.recalculate();
+            return Err(problem);
+        }
+        r.edited = true;
+        Ok(())
+    }
+
+    pub(super) fn set_location(&mut self, line: &str, location: &str) {
+        let Screen::Report(r) = &mut self.screen else {
+            return;
+        };
+        if !r.context.knows_location(location) {
+            let mut locations: Vec<String> = r
+                .overrides
+                .iter()
+                .filter_map(|o| match &o.change {
+                    Change::Location(l) => Some(l.clone()),
+                    _ => None,
+                })
+                .collect();
+            locations.push(location.to_string());
+            let order = r.context.order.order.clone();
+            match self
+                .service
+                .report_context(&order, locations.iter().map(String::as_str))
+            {
+                Ok(c) if c.knows_location(location) => {
+                    if let Screen::Report(r) = &mut self.screen {
+                        r.context = c;
+                    }
+                }
+                Ok(_) => return self.error(format!("unknown location {location}")),
+                Err(e) => return self.error(e.to_string()),
+            }
+        }
+        if let Err(e) = self.set_override(line, Change::Location(location.to_string())) {
+            self.error(e);
+        }
+    }
+}
