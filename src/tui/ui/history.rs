@@ -1,0 +1,58 @@
+//! The reports of a work center.
+
+use super::*;
+
+pub(super) fn render_history(app: &App, frame: &mut Frame<'_>, area: Rect) {
+    let Screen::History(h) = &app.screen else {
+        return;
+    };
+    let theme = &app.theme;
+    let rows: Vec<Row<'_>> = h
+        .rows
+        .iter()
+        .map(|r| {
+            let at = chrono::DateTime::parse_from_rfc3339(&r.at)
+                .map(|t| t.with_timezone(&Local).format("%m-%d %H:%M").to_string())
+                .unwrap_or_else(|_| r.at.clone());
+            let state = if r.reversed {
+                Span::styled("reversed", theme.skipped)
+            } else {
+                Span::styled("posted", theme.ok)
+            };
+            Row::new(vec![
+                Cell::from(right(r.id.to_string())),
+                Cell::from(at),
+                Cell::from(r.order.clone()),
+                Cell::from(r.item.clone()),
+                Cell::from(right(r.operation.to_string())),
+                Cell::from(right(canonical(r.good))),
+                Cell::from(right(canonical(r.scrap))),
+                Cell::from(r.user.clone()),
+                Cell::from(state),
+            ])
+        })
+        .collect();
+    let (header, widths) = columns(
+        theme,
+        &[
+            ("   Id", Constraint::Length(5)),
+            ("When", Constraint::Length(11)),
+            ("Order", Constraint::Length(9)),
+            ("Item", Constraint::Fill(1)),
+            ("  Op", Constraint::Length(4)),
+            ("  Good", Constraint::Length(6)),
+            (" Scrap", Constraint::Length(6)),
+            ("User", Constraint::Length(10)),
+            ("State", Constraint::Length(8)),
+        ],
+    );
+    let table = Table::new(rows, widths)
+        .header(header)
+        .row_highlight_style(theme.selected)
+        .block(titled(
+            theme,
+            format!(" Reports, newest first ({}) ", h.rows.len()),
+        ));
+    let mut state = TableState::default().with_selected((!h.rows.is_empty()).then_some(h.selected));
+    frame.render_stateful_widget(table, area, &mut state);
+}

@@ -1,0 +1,194 @@
+//! The order board and an order's operations.
+
+use super::*;
+
+pub(super) fn render_orders(app: &App, frame: &mut Frame<'_>, area: Rect) {
+    let Screen::Orders(o) = &app.screen else {
+        return;
+    };
+    let theme = &app.theme;
+    let [top, table_area] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    let prompt = if let Some(f) = &o.filter {
+        Line::from(vec![
+            Span::styled(" Filter: ", theme.header),
+            Span::styled(format!("{f}▏"), theme.focus),
+        ])
+    } else if !o.typed.is_empty() {
+        Line::from(vec![
+            Span::styled(" Order: ", theme.header),
+            Span::styled(format!("{}▏", o.typed), theme.focus),
+            Span::styled("  Enter opens it", theme.muted),
+        ])
+    } else {
+        Line::from(Span::styled(
+            " Scan or type an order number and press Enter · / filters · a all work centers",
+            theme.muted,
+        ))
+    };
+    frame.render_widget(Paragraph::new(prompt), top);
+    // Below 100 columns good and scrap give way to the description (the operations show them).
+    let wide = area.width >= 100;
+    let rows: Vec<Row<'_>> = o
+        .visible()
+        .into_iter()
+        .map(|r| {
+            let reported = r.good + r.scrap;
+            let remaining = (r.qty - reported).max(rust_decimal::Decimal::ZERO);
+            let status = if reported >= r.qty {
+                "done"
+            } else if reported.is_zero() {
+                "open"
+            } else {
+                "started"
+            };
+            let short = o.shortages.get(&r.order).copied();
+            let flag = match short {
+                Some(true) => Cell::from(Span::styled("SHORT", theme.error)),
+                Some(false) => Cell::from(Span::styled("ok", theme.ok)),
+                None => Cell::from(""),
+            };
+            let mut cells = vec![
+                Cell::from(r.order.clone()),
+                Cell::from(r.item.clone()),
+                Cell::from(r.description.clone()),
+                Cell::from(right(canonical(r.qty))),
+            ];
+            if wide {
+                cells.push(Cell::from(right(canonical(r.good))));
+                cells.push(Cell::from(right(canonical(r.scrap))));
+            }
+            cells.extend([
+                Cell::from(right(canonical(remaining))),
+                Cell::from(r.due.clone().unwrap_or_default()),
+                Cell::from(status),
+                flag,
+            ]);
+            Row::new(cells)
+        })
+        .collect();
+    let count = rows.len();
+    let mut specs = vec![
+        ("Order", Constraint::Length(9)),
+        ("Item", Constraint::Length(8)),
+        ("Description", Constraint::Fill(1)),
+        ("   Qty", Constraint::Length(6)),
+    ];
+    if wide {
+        specs.push(("  Good", Constraint::Length(6)));
+        specs.push(("Scrap", Constraint::Length(5)));
+    }
+    specs.extend([
+        ("  Left", Constraint::Length(6)),
+        ("Due", Constraint::Length(10)),
+        ("Status", Constraint::Length(7)),
+        ("Stock", Constraint::Length(5)),
+    ]);
+    let (header, widths) = columns(theme, &specs);
+    let title = format!(" Orders ({count}) ");
+    let table = Table::new(rows, widths)
+        .header(header)
+        .column_spacing(1)
+        .row_highlight_style(theme.selected)
+        .highlight_symbol("▶")
+        .block(titled(theme, title));
+    let mut state = TableState::default().with_selected((count > 0).then_some(o.selected));
+    frame.render_stateful_widget(table, table_area, &mut state);
+    if count == 0 {
+        let msg = if o.filter.is_some() {
+            "No order matches the filter."
+        } else if app.work_centers.is_empty() {
+            "This store holds no plant yet. Import one with `backflush import DIR` (see the README), or try `backflush demo`."
+        } else {
+            "No released orders here. Press a for all work centers."
+        };
+        let inner = table_area.inner(ratatui::layout::Margin::new(2, 3));
+        frame.render_widget(
+            Paragraph::new(msg)
+                .style(theme.muted)
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+    }
+}
+
+pub(super) fn order_title(
+    app: &App,
+    context: &crate::service::ReportContext,
+    description: &str,
+) -> String {
+    let _ = app;
+    let o = &context.order;
+    format!(
+        " {} · {} {} · qty {} ",
+        o.order,
+        o.item,
+        description,
+        canonical(o.qty)
+    )
+}
+
+pub(super) fn render_operations(app: &App, frame: &mut Frame<'_>, area: Rect) {
+    let Screen::Operations(s) = &app.screen else {
+        return;
+    };
+    let theme = &app.theme;
+    let order = &s.context.order;
+    let rows: Vec<Row<'_>> = order
+        .operations
+        .iter()
+        .map(|op| {
+            let p = s
+                .context
+                .progress
+                .operations
+                .get(&op.operation)
+                .copied()
+                .unwrap_or_default();
+            let cp = if op.count_point {
+                Span::styled("● count point", theme.ok)
+            } else {
+                let covering = crate::domain::backflush::covering_count_point(order, op.operation)
+                    .unwrap_or(op.operation);
+                Span::styled(format!("○ flushed at {covering}"), theme.muted)
+            };
+            let materials = order
+                .materials
+                .iter()
+                .filter(|m| m.operation == op.operation)
+                .count();
+            Row::new(vec![
+                Cell::from(op.operation.to_string()),
+                Cell::from(op.work_center.clone()),
+                Cell::from(cp),
+                Cell::from(right(canonical(p.good))),
+                Cell::from(right(canonical(p.scrap))),
+                Cell::from(right(canonical(
+                    (order.qty - p.units()).max(rust_decimal::Decimal::ZERO),
+                ))),
+                Cell::from(right(materials.to_string())),
+            ])
+        })
+        .collect();
+    let (header, widths) = columns(
+        theme,
+        &[
+            ("Op", Constraint::Length(5)),
+            ("Work ctr", Constraint::Length(10)),
+            ("Count point", Constraint::Fill(1)),
+            ("   Good", Constraint::Length(7)),
+            ("  Scrap", Constraint::Length(7)),
+            ("   Left", Constraint::Length(7)),
+            ("Materials", Constraint::Length(9)),
+        ],
+    );
+    let table = Table::new(rows, widths)
+        .header(header)
+        .row_highlight_style(theme.selected)
+        .highlight_symbol("▶")
+        .block(titled(theme, order_title(app, &s.context, &s.description)));
+    let mut state = TableState::default().with_selected(Some(s.selected));
+    frame.render_stateful_widget(table, area, &mut state);
+}

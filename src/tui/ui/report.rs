@@ -1,0 +1,254 @@
+//! The report screen: fields, the preview of every line, the detail pane and the summary.
+
+use super::*;
+
+pub(super) fn status_style(theme: &Theme, status: LineStatus) -> Style {
+    match status {
+        LineStatus::Issue => theme.ok,
+        LineStatus::Deferred => theme.warn,
+        LineStatus::Short => theme.error,
+        LineStatus::Manual => theme.manual,
+        LineStatus::Skipped => theme.skipped,
+    }
+}
+
+pub(super) fn render_report(app: &App, frame: &mut Frame<'_>, area: Rect) {
+    let Screen::Report(r) = &app.screen else {
+        return;
+    };
+    let theme = &app.theme;
+    let outer = titled(
+        theme,
+        format!(
+            "{}· report at op {} ",
+            super::orders::order_title(app, &r.context, &r.description),
+            r.operation
+        ),
+    );
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let [fields, problem, table_area, detail, summary] = inner.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Fill(1),
+        Constraint::Length(3),
+        Constraint::Length(1),
+    ]));
+    let field = |label: &str, value: &str, focused: bool| {
+        let style = if focused { theme.focus } else { theme.header };
+        vec![
+            Span::raw(format!(" {label} ")),
+            Span::styled(format!(" {:>8} ", value), style),
+        ]
+    };
+    let progress = r
+        .context
+        .progress
+        .operations
+        .get(&r.operation)
+        .copied()
+        .unwrap_or_default();
+    let uom = r
+        .context
+        .item(&r.context.order.item)
+        .map(|i| i.uom.clone())
+        .unwrap_or_default();
+    let mut spans = field("Good", &r.good.text, r.focus == Focus::Good);
+    spans.extend(field("Scrap", &r.scrap.text, r.focus == Focus::Scrap));
+    spans.push(Span::styled(
+        format!(
+            "  {uom} · reported here {} of {}",
+            canonical(progress.units()),
+            canonical(r.context.order.qty)
+        ),
+        theme.muted,
+    ));
+    frame.render_widget(Paragraph::new(Line::from(spans)), fields);
+    if let Some(p) = &r.problem {
+        frame.render_widget(
+            Paragraph::new(format!(" {p}"))
+                .style(theme.warn)
+                .wrap(Wrap { trim: true }),
+            problem,
+        );
+    } else if let Some(w) = r.plan.as_ref().and_then(|p| p.warnings.first()) {
+        frame.render_widget(
+            Paragraph::new(format!(" ⚠ {w}"))
+                .style(theme.warn)
+                .wrap(Wrap { trim: true }),
+            problem,
+        );
+    }
+    let Some(plan) = &r.plan else { return };
+    render_lines(
+        theme,
+        plan,
+        r.selected,
+        r.focus == Focus::Lines,
+        frame,
+        table_area,
+    );
+    if let Some(line) = plan.lines.get(r.selected) {
+        frame.render_widget(
+            Paragraph::new(explain(line))
+                .style(theme.muted)
+                .wrap(Wrap { trim: true }),
+            detail,
+        );
+    }
+    frame.render_widget(
+        Paragraph::new(summary_line(plan)).style(theme.header),
+        summary,
+    );
+}
+
+pub(super) fn render_lines(
+    theme: &Theme,
+    plan: &ReportPlan,
+    selected: usize,
+    focused: bool,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
+    let rows: Vec<Row<'_>> = plan
+        .lines
+        .iter()
+        .map(|l| {
+            let status = if l.overridden {
+                format!("{}*", l.status.as_str())
+            } else {
+                l.status.as_str().to_string()
+            };
+            let on_hand_style = if l.on_hand < l.total() && l.status != LineStatus::Manual {
+                theme.error
+            } else {
+                theme.base
+            };
+            Row::new(vec![
+                Cell::from(l.line.clone()),
+                Cell::from(l.item.clone()),
+                Cell::from(l.description.clone()),
+                Cell::from(l.location.clone()),
+                Cell::from(right(canonical(l.on_hand))).style(on_hand_style),
+                Cell::from(right(canonical(l.planned))),
+                Cell::from(right(canonical(l.qty))),
+                Cell::from(right(canonical(l.line_scrap))),
+                Cell::from(Span::styled(status, status_style(theme, l.status))),
+            ])
+        })
+        .collect();
+    let (header, widths) = columns(
+        theme,
+        &[
+            ("Line", Constraint::Length(6)),
+            ("Item", Constraint::Length(9)),
+            ("Description", Constraint::Fill(1)),
+            ("From", Constraint::Length(7)),
+            (" On hand", Constraint::Length(8)),
+            (" Planned", Constraint::Length(8)),
+            ("   Issue", Constraint::Length(8)),
+            (" Scrap", Constraint::Length(6)),
+            ("Status", Constraint::Length(9)),
+        ],
+    );
+    let highlight = if focused { theme.focus } else { theme.selected };
+    let table = Table::new(rows, widths)
+        .header(header)
+        .column_spacing(1)
+        .row_highlight_style(highlight);
+    let mut state =
+        TableState::default().with_selected((!plan.lines.is_empty()).then_some(selected));
+    // More lines than rows: a scrollbar in the last column says so.
+    let overflow = plan.lines.len() > usize::from(area.height.saturating_sub(1));
+    let table_area = Rect {
+        width: area.width.saturating_sub(u16::from(overflow)),
+        ..area
+    };
+    frame.render_stateful_widget(table, table_area, &mut state);
+    if overflow {
+        let mut bar = ScrollbarState::new(plan.lines.len()).position(selected);
+        let track = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight),
+            track,
+            &mut bar,
+        );
+    }
+}
+
+/// The detail pane: how the selected line's numbers come about.
+#[must_use]
+pub fn explain(l: &PlannedLine) -> Text<'static> {
+    let d = &l.derivation;
+    let scrap_pct = canonical(
+        (d.scrap_factor - rust_decimal::Decimal::ONE) * rust_decimal::Decimal::ONE_HUNDRED,
+    );
+    let rule = match d.per {
+        Per::Unit => format!(
+            "Line {} {}: {} per {} units, scrap {}% → target({}) = ⌈{}⌉ = {} ({} decimals); earlier reports planned {} → planned {}",
+            l.line,
+            l.item,
+            canonical(d.qty),
+            canonical(d.base),
+            scrap_pct,
+            canonical(d.units_after),
+            canonical(d.exact_after.round_dp(6)),
+            canonical(d.target_after),
+            d.decimals,
+            canonical(d.prior_planned),
+            canonical(l.planned)
+        ),
+        Per::Order => format!(
+            "Line {} {}: {} per order, scrap {}% → {}; {}",
+            l.line,
+            l.item,
+            canonical(d.qty),
+            scrap_pct,
+            canonical(d.target_after),
+            if l.carries_order_qty {
+                "this is the first report, it carries it"
+            } else {
+                "an earlier report carried it"
+            }
+        ),
+    };
+    let source = match l.manual_reason {
+        Some(why) => format!("Manual line: {why}; issue it by hand."),
+        None => format!(
+            "Issues from {} ({}), {} on hand{}.",
+            l.location,
+            l.location_source,
+            canonical(l.on_hand),
+            if l.shortfall.is_zero() {
+                String::new()
+            } else {
+                format!(", short by {}", canonical(l.shortfall))
+            }
+        ),
+    };
+    Text::from(vec![Line::from(rule), Line::from(source)])
+}
+
+pub(super) fn summary_line(plan: &ReportPlan) -> String {
+    let hours: rust_decimal::Decimal = plan.labor.iter().map(|l| l.setup_hours + l.run_hours).sum();
+    let labor: rust_decimal::Decimal = plan
+        .labor
+        .iter()
+        .map(|l| l.labor_cost + l.overhead_cost)
+        .sum();
+    let receipt = plan.receipt.as_ref().map_or_else(
+        || "no receipt".to_string(),
+        |r| format!("receive {} → {}", canonical(r.qty), r.location),
+    );
+    format!(
+        " Labor {} h {} · {receipt} · material std {} / actual {}",
+        canonical(hours),
+        canonical(labor.round_dp(2)),
+        canonical(plan.expected_cost().round_dp(2)),
+        canonical(plan.actual_cost().round_dp(2))
+    )
+}
