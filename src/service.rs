@@ -292,8 +292,8 @@ impl Service {
         order: &str,
         locations: impl Iterator<Item = &'a str>,
     ) -> Result<ReportContext> {
-        let (order, progress) = load_order(self.store.conn(), order)?;
         self.cache.borrow_mut().refresh(self.store.conn())?;
+        let (order, progress, _) = load_order(self.store.conn(), &self.cache, order)?;
         let lookup = Prefetched::load(self.store.conn(), &self.cache, &order, locations)?;
         Ok(ReportContext {
             order,
@@ -473,9 +473,31 @@ impl Service {
             ));
         }
         let stamp = self.authorize(who, Action::Reverse)?;
-        Ok(self
-            .store
-            .write(|tx| store::post::reverse_report(tx, report_id, reason.trim(), &stamp))?)
+        let cache = &self.cache;
+        self.store.write(|tx| -> Result<Reversal> {
+            // An order's first reversal stores every line's P, derived until now.
+            let mut derived = None;
+            if let Some(order) = store::post::report_order(tx, report_id)? {
+                cache.borrow_mut().refresh(tx)?;
+                let (_, progress, stored) = load_order_cached(tx, cache, &order)?;
+                if !stored {
+                    derived = Some((order, progress.lines));
+                }
+            }
+            if let Some((order, lines)) = &derived {
+                let lines: Vec<(&str, Decimal, i64)> = lines
+                    .iter()
+                    .map(|(l, p)| (l.as_str(), p.planned, p.carried))
+                    .collect();
+                store::orders::store_line_progress(tx, order, &lines)?;
+            }
+            Ok(store::post::reverse_report(
+                tx,
+                report_id,
+                reason.trim(),
+                &stamp,
+            )?)
+        })
     }
 
     /// Moves stock; retries the open exceptions of the destination.
@@ -575,7 +597,7 @@ impl Service {
     /// Unknown order; the store fails.
     pub fn variance(&self, order_id: &str) -> Result<Variance> {
         let conn = self.store.conn();
-        let (order, progress) = load_order(conn, order_id)?;
+        let (order, progress, _) = load_order(conn, &self.cache, order_id)?;
         let actuals = store::queries::line_actuals(conn, order_id)?;
         let items = load_items(conn, order.materials.iter().map(|m| m.component.as_str()))?;
         Ok(variance::variance(&order, &progress, &actuals, &|code| {
@@ -605,7 +627,7 @@ impl Service {
     /// # Errors
     /// Unknown order; the store fails.
     pub fn order(&self, order_id: &str) -> Result<(Order, backflush::Progress)> {
-        load_order(self.store.conn(), order_id)
+        load_order(self.store.conn(), &self.cache, order_id).map(|(o, p, _)| (o, p))
     }
 }
 
@@ -653,7 +675,7 @@ impl Poster {
                 plan: None,
             });
         }
-        let (order, progress) = load_order_cached(tx, cache, order_id)?;
+        let (order, progress, stored) = load_order_cached(tx, cache, order_id)?;
         let lookup = Prefetched::load(tx, cache, &order, override_locations(request))?;
         let plan = backflush::plan(&order, &progress, request, &lookup, &self.policy)?;
         if !self.may_override
@@ -697,8 +719,8 @@ impl Poster {
             key,
             &plan,
             &json,
-            &self.stamp,
-            &self.accounts,
+            (&self.stamp, &self.accounts),
+            stored,
         )?;
         Ok(Posted {
             report_id,
@@ -773,33 +795,71 @@ fn large_override(plan: &ReportPlan, tolerance_pct: Decimal) -> Option<&backflus
 }
 
 /// A released order's snapshot from the cache (it never changes once released) with its
-/// progress read fresh. Refreshes the cache against the store's master version first.
+/// progress read fresh; the flag says whether the lines' progress is stored (else derived).
+/// Refreshes the cache against the store's master version first.
 fn load_order_cached(
     conn: &Connection,
     cache: &RefCell<MasterCache>,
     order_id: &str,
-) -> Result<(Rc<Order>, backflush::Progress)> {
+) -> Result<(Rc<Order>, backflush::Progress, bool)> {
     const MAX_ORDERS: usize = 2_000;
-    let mut c = cache.borrow_mut();
-    c.refresh(conn)?;
-    if let Some(order) = c.orders.get(order_id) {
-        return Ok((
-            Rc::clone(order),
-            store::orders::load_progress(conn, order_id)?,
-        ));
-    }
-    let (order, progress) = load_order(conn, order_id)?;
-    if c.orders.len() >= MAX_ORDERS {
-        c.orders.clear();
-    }
-    let order = Rc::new(order);
-    c.orders.insert(order_id.to_string(), Rc::clone(&order));
-    Ok((order, progress))
+    cache.borrow_mut().refresh(conn)?;
+    let cached = cache.borrow().orders.get(order_id).map(Rc::clone);
+    let (order, mut progress, stored) = match cached {
+        Some(order) => {
+            let (progress, stored) = store::orders::load_progress(conn, order_id)?;
+            (order, progress, stored)
+        }
+        None => {
+            let (order, progress, stored) = store::orders::load_order(conn, order_id)?
+                .ok_or_else(|| ServiceError::Refused(format!("order {order_id} does not exist")))?;
+            let order = Rc::new(order);
+            let mut c = cache.borrow_mut();
+            if c.orders.len() >= MAX_ORDERS {
+                c.orders.clear();
+            }
+            c.orders.insert(order_id.to_string(), Rc::clone(&order));
+            (order, progress, stored)
+        }
+    };
+    complete_progress(conn, cache, &order, &mut progress, stored)?;
+    Ok((order, progress, stored))
 }
 
-fn load_order(conn: &Connection, order_id: &str) -> Result<(Order, backflush::Progress)> {
-    store::orders::load_order(conn, order_id)?
-        .ok_or_else(|| ServiceError::Refused(format!("order {order_id} does not exist")))
+/// A released order and its progress, the lines' progress derived when it is not stored.
+fn load_order(
+    conn: &Connection,
+    cache: &RefCell<MasterCache>,
+    order_id: &str,
+) -> Result<(Order, backflush::Progress, bool)> {
+    let (order, mut progress, stored) = store::orders::load_order(conn, order_id)?
+        .ok_or_else(|| ServiceError::Refused(format!("order {order_id} does not exist")))?;
+    complete_progress(conn, cache, &order, &mut progress, stored)?;
+    Ok((order, progress, stored))
+}
+
+/// Fills in the lines' `P` of an order that never had a report reversed.
+fn complete_progress(
+    conn: &Connection,
+    cache: &RefCell<MasterCache>,
+    order: &Order,
+    progress: &mut backflush::Progress,
+    stored: bool,
+) -> Result<()> {
+    if stored {
+        return Ok(());
+    }
+    let mut decimals = HashMap::new();
+    let mut c = cache.borrow_mut();
+    for m in &order.materials {
+        if let Some(item) = c.item(conn, &m.component)? {
+            decimals.insert(m.component.as_str(), item.decimals);
+        }
+    }
+    progress.lines = backflush::derived_line_progress(order, &progress.operations, &|code| {
+        decimals.get(code).copied().unwrap_or(0)
+    });
+    Ok(())
 }
 
 fn load_items<'a>(

@@ -974,6 +974,37 @@ fn report_journal(plan: &ReportPlan) -> Result<Vec<Posting>, ReportError> {
     Ok(journal)
 }
 
+/// The `P` and carried count of every line of an order none of whose reports was ever
+/// reversed. Each report then planned exactly `target(U') − target(U)`, so the sum is
+/// `target(U)` at the count point that flushes the line, and a per-order line has been
+/// carried exactly when that count point has reports.
+#[must_use]
+pub fn derived_line_progress(
+    order: &Order,
+    operations: &HashMap<i64, OperationProgress>,
+    decimals: &dyn Fn(&str) -> u32,
+) -> HashMap<String, LineProgress> {
+    order
+        .materials
+        .iter()
+        .map(|m| {
+            let units = covering_count_point(order, m.operation)
+                .and_then(|cp| operations.get(&cp))
+                .map_or(Decimal::ZERO, OperationProgress::units);
+            let progress = if units.is_zero() {
+                LineProgress::default()
+            } else {
+                let planned = target(m, units, decimals(&m.component)).1;
+                LineProgress {
+                    planned,
+                    carried: i64::from(m.per == Per::Order),
+                }
+            };
+            (m.line.clone(), progress)
+        })
+        .collect()
+}
+
 /// What a backflushed line of an order still needs for the rest of the order quantity.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Need {

@@ -91,14 +91,16 @@ pub fn insert_order(conn: &Connection, order: &Order, released_at: &str) -> Resu
     Ok(())
 }
 
-/// Loads a released order with its snapshot and the progress of its unreversed reports.
+/// Loads a released order with its snapshot and the progress of its unreversed reports. The
+/// flag says whether the lines' progress is stored; when it is not (no report was ever
+/// reversed) `lines` is empty and the caller derives it (`backflush::derived_line_progress`).
 ///
 /// # Errors
 /// SQLite fails or holds a bad value.
-pub fn load_order(conn: &Connection, order_id: &str) -> Result<Option<(Order, Progress)>> {
+pub fn load_order(conn: &Connection, order_id: &str) -> Result<Option<(Order, Progress, bool)>> {
     let header = conn
         .prepare_cached(
-            "SELECT item, revision, qty, due, completion_location FROM orders WHERE order_id = ?1",
+            "SELECT item, revision, qty, due, completion_location, progress_stored FROM orders WHERE order_id = ?1",
         )?
         .query_row([order_id], |r| {
             Ok((
@@ -107,10 +109,11 @@ pub fn load_order(conn: &Connection, order_id: &str) -> Result<Option<(Order, Pr
                 r.get::<_, Dec>(2)?.0,
                 r.get::<_, Option<String>>(3)?,
                 r.get::<_, String>(4)?,
+                r.get::<_, bool>(5)?,
             ))
         })
         .optional()?;
-    let Some((item, revision, qty, due, completion_location)) = header else {
+    let Some((item, revision, qty, due, completion_location, stored)) = header else {
         return Ok(None);
     };
     let mut progress = Progress::default();
@@ -159,13 +162,15 @@ pub fn load_order(conn: &Connection, order_id: &str) -> Result<Option<(Order, Pr
             order_backflush: opt_bool(r.get(8)?),
             supply_location: r.get(9)?,
         };
-        progress.lines.insert(
-            m.line.clone(),
-            LineProgress {
-                planned: r.get::<_, Dec>(10)?.0,
-                carried: r.get(11)?,
-            },
-        );
+        if stored {
+            progress.lines.insert(
+                m.line.clone(),
+                LineProgress {
+                    planned: r.get::<_, Dec>(10)?.0,
+                    carried: r.get(11)?,
+                },
+            );
+        }
         materials.push(m);
     }
     let order = Order {
@@ -178,7 +183,7 @@ pub fn load_order(conn: &Connection, order_id: &str) -> Result<Option<(Order, Pr
         operations,
         materials,
     };
-    Ok(Some((order, progress)))
+    Ok(Some((order, progress, stored)))
 }
 
 /// The progress of an order's unreversed reports alone (its snapshot cached elsewhere):
@@ -186,8 +191,11 @@ pub fn load_order(conn: &Connection, order_id: &str) -> Result<Option<(Order, Pr
 ///
 /// # Errors
 /// SQLite fails.
-pub fn load_progress(conn: &Connection, order_id: &str) -> Result<Progress> {
+pub fn load_progress(conn: &Connection, order_id: &str) -> Result<(Progress, bool)> {
     let mut progress = Progress::default();
+    let stored: bool = conn
+        .prepare_cached("SELECT progress_stored FROM orders WHERE order_id = ?1")?
+        .query_row([order_id], |r| r.get(0))?;
     let mut stmt = conn.prepare_cached(
         "SELECT operation, good, scrap, setup_carried FROM order_operations WHERE order_id = ?1",
     )?;
@@ -202,20 +210,43 @@ pub fn load_progress(conn: &Connection, order_id: &str) -> Result<Progress> {
             },
         );
     }
-    let mut stmt = conn.prepare_cached(
-        "SELECT line, planned, carried FROM order_materials WHERE order_id = ?1 AND (planned != '0' OR carried != 0)",
-    )?;
-    let mut rows = stmt.query([order_id])?;
-    while let Some(r) = rows.next()? {
-        progress.lines.insert(
-            r.get(0)?,
-            LineProgress {
-                planned: r.get::<_, Dec>(1)?.0,
-                carried: r.get(2)?,
-            },
-        );
+    if stored {
+        let mut stmt = conn.prepare_cached(
+            "SELECT line, planned, carried FROM order_materials WHERE order_id = ?1",
+        )?;
+        let mut rows = stmt.query([order_id])?;
+        while let Some(r) = rows.next()? {
+            progress.lines.insert(
+                r.get(0)?,
+                LineProgress {
+                    planned: r.get::<_, Dec>(1)?.0,
+                    carried: r.get(2)?,
+                },
+            );
+        }
     }
-    Ok(progress)
+    Ok((progress, stored))
+}
+
+/// Stores every line's `P` and carried count (the order's first reversal: from then on they
+/// are maintained by each posting).
+///
+/// # Errors
+/// SQLite fails.
+pub fn store_line_progress(
+    conn: &Connection,
+    order: &str,
+    lines: &[(&str, Decimal, i64)],
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "UPDATE order_materials SET planned = ?3, carried = ?4 WHERE order_id = ?1 AND line = ?2",
+    )?;
+    for (line, planned, carried) in lines {
+        stmt.execute(params![order, line, Dec(*planned), carried])?;
+    }
+    conn.prepare_cached("UPDATE orders SET progress_stored = 1 WHERE order_id = ?1")?
+        .execute([order])?;
+    Ok(())
 }
 
 /// Adds a report's units (negative to take them out) and setup carries to the order's

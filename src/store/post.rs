@@ -255,8 +255,8 @@ pub fn insert_report(
     key: &str,
     plan: &ReportPlan,
     result: &str,
-    stamp: &Stamp,
-    accounts: &AccountNames,
+    (stamp, accounts): (&Stamp, &AccountNames),
+    lines_stored: bool,
 ) -> Result<Vec<Deferred>> {
     conn.prepare_cached(
         "INSERT INTO reports (id, idem_key, order_id, operation, good, scrap, at, terminal, user, approver, result)
@@ -277,12 +277,15 @@ pub fn insert_report(
     ])?;
     add_operation_progress(conn, &plan.order, plan.operation, plan.good, plan.scrap, 0)?;
     insert_report_lines(conn, report_id, &plan.lines)?;
-    let progress: Vec<(&str, Decimal, i64)> = plan
-        .lines
-        .iter()
-        .map(|l| (l.line.as_str(), l.planned, i64::from(l.carries_order_qty)))
-        .collect();
-    add_line_progress(conn, &plan.order, &progress)?;
+    // While the order's lines' progress is derived (no reversal yet) there is none to keep.
+    if lines_stored {
+        let progress: Vec<(&str, Decimal, i64)> = plan
+            .lines
+            .iter()
+            .map(|l| (l.line.as_str(), l.planned, i64::from(l.carries_order_qty)))
+            .collect();
+        add_line_progress(conn, &plan.order, &progress)?;
+    }
 
     let mut moves = Vec::new();
     let mut deferred = Vec::new();
@@ -451,6 +454,17 @@ fn open_exception(
         id,
         line: line.line.clone(),
     })
+}
+
+/// The order a report was posted for.
+///
+/// # Errors
+/// SQLite fails.
+pub fn report_order(conn: &Connection, report_id: i64) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT order_id FROM reports WHERE id = ?1")?
+        .query_row([report_id], |r| r.get(0))
+        .optional()?)
 }
 
 /// The id the next report gets; call inside the posting's IMMEDIATE transaction, which keeps

@@ -79,7 +79,10 @@ CREATE TABLE orders (
     qty                 TEXT NOT NULL,
     due                 TEXT,
     completion_location TEXT NOT NULL REFERENCES locations,
-    released_at         TEXT NOT NULL
+    released_at         TEXT NOT NULL,
+    -- 0 while no report of the order was ever reversed: a line's P is then target(U) and is
+    -- derived, not stored; the first reversal stores every line's P and sets 1.
+    progress_stored     INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 CREATE INDEX orders_due ON orders (due, order_id);
 
