@@ -635,3 +635,39 @@ fn an_empty_store_says_how_to_get_a_plant() {
     let s = screen(&app);
     assert!(s.contains("This store holds no plant yet"), "{s}");
 }
+
+#[test]
+fn before_any_unit_is_typed_the_report_lists_its_lines_without_numbers() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1005");
+    let t = draw(&d.app, 100, 30);
+    let s = screen_text(&t);
+    assert!(s.contains("type the good quantity"), "{s}");
+    let row = s
+        .lines()
+        .find(|l| l.contains("OR-20"))
+        .expect("the O-ring line is listed");
+    assert!(
+        row.contains("M-ASM") && row.contains("300"),
+        "location and on hand: {row}"
+    );
+    assert!(
+        !row.contains("issue"),
+        "no quantity or status before units are typed: {row}"
+    );
+    assert!(
+        s.lines()
+            .any(|l| l.contains("HO-46") && l.contains("manual")),
+        "{s}"
+    );
+    press(&mut d.app, KeyCode::Enter);
+    assert!(screen(&d.app).contains("cannot post"));
+    type_text(&mut d.app, "1");
+    let row = screen(&d.app)
+        .lines()
+        .find(|l| l.contains("OR-20"))
+        .unwrap()
+        .to_string();
+    assert!(row.contains("issue"), "{row}");
+}

@@ -26,6 +26,9 @@ pub struct ReportState {
     /// The idempotency key, made when the report opened: Enter twice never posts twice.
     pub key: String,
     pub edited: bool,
+    /// No units typed yet: `plan` only lists the lines (computed for one unit, its numbers
+    /// not shown), so the operator sees what the report will touch before typing.
+    pub listing: bool,
 }
 
 impl ReportState {
@@ -47,6 +50,22 @@ impl ReportState {
 
     /// Recalculates the preview (pure: no store access).
     pub fn recalculate(&mut self) {
+        if let Ok(request) = self.request()
+            && (request.good + request.scrap).is_zero()
+        {
+            let probe = ReportRequest {
+                good: rust_decimal::Decimal::ONE,
+                ..request
+            };
+            if let Ok(plan) = self.context.plan(&probe) {
+                self.selected = self.selected.min(plan.lines.len().saturating_sub(1));
+                self.plan = Some(plan);
+            }
+            self.listing = true;
+            self.problem = Some("type the good quantity (Tab: scrap)".into());
+            return;
+        }
+        self.listing = false;
         match self
             .request()
             .and_then(|r| self.context.plan(&r).map_err(|e| e.to_string()))
@@ -99,11 +118,9 @@ impl App {
             selected: 0,
             key: new_idempotency_key(self.service.terminal()),
             edited: false,
+            listing: false,
         };
         state.recalculate();
-        if state.good.text.is_empty() {
-            state.problem = Some("type the good quantity (Tab: scrap)".into());
-        }
         self.screen = Screen::Report(Box::new(state));
     }
 

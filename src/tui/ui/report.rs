@@ -83,11 +83,14 @@ pub(super) fn render_report(app: &App, frame: &mut Frame<'_>, area: Rect) {
     render_lines(
         theme,
         plan,
-        r.selected,
+        (r.selected, r.listing),
         r.focus == Focus::Lines,
         frame,
         table_area,
     );
+    if r.listing {
+        return;
+    }
     if let Some(line) = plan.lines.get(r.selected) {
         frame.render_widget(
             Paragraph::new(explain(line))
@@ -102,10 +105,12 @@ pub(super) fn render_report(app: &App, frame: &mut Frame<'_>, area: Rect) {
     );
 }
 
+/// The lines of the preview; `listing` (no units typed yet) shows which lines, from where
+/// and what is on hand, without quantities.
 pub(super) fn render_lines(
     theme: &Theme,
     plan: &ReportPlan,
-    selected: usize,
+    (selected, listing): (usize, bool),
     focused: bool,
     frame: &mut Frame<'_>,
     area: Rect,
@@ -124,16 +129,32 @@ pub(super) fn render_lines(
             } else {
                 theme.base
             };
+            let number = |q| {
+                if listing {
+                    Cell::from("")
+                } else {
+                    Cell::from(right(canonical(q)))
+                }
+            };
+            let status = match (listing, l.status) {
+                (true, LineStatus::Manual) => Cell::from(Span::styled("manual", theme.manual)),
+                (true, _) => Cell::from(""),
+                (false, s) => Cell::from(Span::styled(status, status_style(theme, s))),
+            };
             Row::new(vec![
                 Cell::from(l.line.clone()),
                 Cell::from(l.item.clone()),
                 Cell::from(l.description.clone()),
                 Cell::from(l.location.clone()),
-                Cell::from(right(canonical(l.on_hand))).style(on_hand_style),
-                Cell::from(right(canonical(l.planned))),
-                Cell::from(right(canonical(l.qty))),
-                Cell::from(right(canonical(l.line_scrap))),
-                Cell::from(Span::styled(status, status_style(theme, l.status))),
+                Cell::from(right(canonical(l.on_hand))).style(if listing {
+                    theme.base
+                } else {
+                    on_hand_style
+                }),
+                number(l.planned),
+                number(l.qty),
+                number(l.line_scrap),
+                status,
             ])
         })
         .collect();
