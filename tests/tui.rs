@@ -671,3 +671,60 @@ fn before_any_unit_is_typed_the_report_lists_its_lines_without_numbers() {
         .to_string();
     assert!(row.contains("issue"), "{row}");
 }
+
+#[test]
+fn the_exception_queue_shows_deferred_lines_and_a_lead_cancels_one() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    open_report(&mut d.app, "WO-1006");
+    type_text(&mut d.app, "9");
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Char('d'));
+    let s = screen(&d.app);
+    assert!(s.contains("Deferred lines at M-ASM (2)"), "{s}");
+    assert!(s.contains("PST-25") && s.contains("SEAL-25"), "{s}");
+    press(&mut d.app, KeyCode::Char('r'));
+    assert!(screen(&d.app).contains("0 deferred lines posted, 2 still open"));
+    press(&mut d.app, KeyCode::Char('c'));
+    assert!(screen(&d.app).contains("Cancel this deferred line?"));
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(s.contains("Deferred lines at M-ASM (1)"), "{s}");
+    let statuses: Vec<String> = d
+        .app
+        .service
+        .exceptions(false)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.status)
+        .collect();
+    assert_eq!(statuses, vec!["cancelled".to_string(), "open".to_string()]);
+}
+
+#[test]
+fn an_operator_needs_a_lead_to_cancel_a_deferred_line() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1006");
+    type_text(&mut d.app, "9");
+    for _ in 0..3 {
+        press(&mut d.app, KeyCode::Enter);
+    }
+    press(&mut d.app, KeyCode::Char('d'));
+    press(&mut d.app, KeyCode::Char('r'));
+    assert!(screen(&d.app).contains("1001 (operator) may not move or count stock"));
+    press(&mut d.app, KeyCode::Char('c'));
+    press(&mut d.app, KeyCode::Enter);
+    assert!(screen(&d.app).contains("A lead must approve"));
+    type_text(&mut d.app, "2001");
+    press(&mut d.app, KeyCode::Enter);
+    type_text(&mut d.app, "2222");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(
+        screen(&d.app).contains("Deferred lines at M-ASM (1)"),
+        "{}",
+        screen(&d.app)
+    );
+}

@@ -19,12 +19,14 @@ use crate::service::{Credentials, ReportContext, Service, ServiceError, new_idem
 use crate::store::orders::OrderSummary;
 use crate::store::queries::ReportRow;
 
+mod exceptions;
 mod history;
 mod login;
 mod orders;
 mod report;
 mod staging;
 
+pub use exceptions::ExceptionsState;
 pub use history::HistoryState;
 pub use login::LoginState;
 pub use orders::{OperationsState, OrdersState};
@@ -51,6 +53,7 @@ pub enum Screen {
     Report(Box<ReportState>),
     History(HistoryState),
     Staging(StagingState),
+    Exceptions(ExceptionsState),
 }
 
 /// What a prompt's value is for.
@@ -90,6 +93,7 @@ pub enum Pending {
     Reverse { report_id: i64, reason: String },
     LeaveReport,
     Quit,
+    CancelException { id: i64 },
 }
 
 /// How a message reads.
@@ -239,6 +243,7 @@ impl App {
             Screen::Report(_) => Context::Report,
             Screen::History(_) => Context::History,
             Screen::Staging(_) => Context::Staging,
+            Screen::Exceptions(_) => Context::Exceptions,
         }
     }
 
@@ -396,6 +401,7 @@ impl App {
                 Context::Report => self.report_action(action),
                 Context::History => self.history_action(action),
                 Context::Staging => self.staging_action(action),
+                Context::Exceptions => self.exceptions_action(action),
                 _ => {}
             },
         }
@@ -438,6 +444,7 @@ impl App {
             }
             Screen::History(h) => step(&mut h.selected, h.rows.len()),
             Screen::Staging(s) => step(&mut s.selected, s.rows.len()),
+            Screen::Exceptions(e) => step(&mut e.selected, e.rows.len()),
             Screen::Login(_) => {}
         }
     }
@@ -480,6 +487,7 @@ impl App {
             Pending::LeaveReport => self.back_from_report(),
             Pending::Post => self.post(),
             Pending::Reverse { report_id, reason } => self.reverse(report_id, &reason),
+            Pending::CancelException { id } => self.cancel_exception(id),
         }
     }
 

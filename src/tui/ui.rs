@@ -17,6 +17,7 @@ use crate::domain::backflush::{LineStatus, PlannedLine, ReportPlan};
 use crate::domain::master::Per;
 use crate::domain::qty::canonical;
 
+mod exceptions;
 mod history;
 mod login;
 mod orders;
@@ -44,6 +45,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Screen::Report(_) => report::render_report(app, frame, body),
         Screen::History(_) => history::render_history(app, frame, body),
         Screen::Staging(_) => staging::render_staging(app, frame, body),
+        Screen::Exceptions(_) => exceptions::render_exceptions(app, frame, body),
     }
     render_message(app, frame, message);
     render_footer(&app.theme, app.context(), frame, footer);

@@ -143,6 +143,7 @@ impl App {
             }
             Action::History => self.open_history(),
             Action::Staging => self.open_staging(),
+            Action::Exceptions => self.open_exceptions(),
             Action::Refresh => self.open_orders(),
             _ => {}
         }
