@@ -37,16 +37,7 @@ pub(super) fn render_overlay(app: &App, overlay: &Overlay, frame: &mut Frame<'_>
                 _ => (" Enter: close", theme.key),
             };
             text.push(Line::from(Span::styled(hint, style)));
-            let height = u16::try_from(text.len() + 2).unwrap_or(u16::MAX);
-            let popup = area.centered(Constraint::Percentage(80), Constraint::Length(height));
-            frame.render_widget(Clear, popup);
-            frame.render_widget(
-                Paragraph::new(text)
-                    .block(titled(theme, format!(" {title} ")))
-                    .style(theme.base)
-                    .wrap(Wrap { trim: false }),
-                popup,
-            );
+            popup(app, frame, area, title, text, 80);
         }
         Overlay::Prompt {
             title,
@@ -65,16 +56,28 @@ pub(super) fn render_overlay(app: &App, overlay: &Overlay, frame: &mut Frame<'_>
                 " Enter: apply   Esc: cancel",
                 theme.key,
             )));
-            let height = u16::try_from(text.len() + 2).unwrap_or(u16::MAX);
-            let popup = area.centered(Constraint::Percentage(70), Constraint::Length(height));
-            frame.render_widget(Clear, popup);
-            frame.render_widget(
-                Paragraph::new(text)
-                    .block(titled(theme, format!(" {title} ")))
-                    .style(theme.base)
-                    .wrap(Wrap { trim: false }),
-                popup,
-            );
+            popup(app, frame, area, title, text, 70);
         }
     }
+}
+
+/// A titled box over the screen, `percent` of its width and as tall as its text.
+fn popup(
+    app: &App,
+    frame: &mut Frame<'_>,
+    area: Rect,
+    title: &str,
+    text: Vec<Line<'_>>,
+    percent: u16,
+) {
+    let height = u16::try_from(text.len() + 2).unwrap_or(u16::MAX);
+    let rect = area.centered(Constraint::Percentage(percent), Constraint::Length(height));
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(text)
+            .block(titled(&app.theme, format!(" {title} ")))
+            .style(app.theme.base)
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
 }
