@@ -728,3 +728,110 @@ fn an_operator_needs_a_lead_to_cancel_a_deferred_line() {
         screen(&d.app)
     );
 }
+
+#[test]
+fn a_lead_corrects_scrap_and_records_a_substitution_on_a_posted_line() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    open_report(&mut d.app, "WO-1005");
+    type_text(&mut d.app, "3");
+    for _ in 0..3 {
+        press(&mut d.app, KeyCode::Enter);
+    }
+    press(&mut d.app, KeyCode::Char('h'));
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(
+        s.contains("Report 1 · WO-1005 op 20 · good 3 scrap 0"),
+        "{s}"
+    );
+    let Screen::Detail(det) = &d.app.screen else {
+        panic!("{s}")
+    };
+    let row = det
+        .lines
+        .iter()
+        .position(|(l, _)| l.item == "OR-20")
+        .unwrap();
+    for _ in 0..row {
+        press(&mut d.app, KeyCode::Down);
+    }
+    press(&mut d.app, KeyCode::Char('a'));
+    type_text(&mut d.app, "2");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(screen(&d.app).contains("Reason code (DAMAGED, SETUP, QUALITY, COUNT, OTHER)"));
+    type_text(&mut d.app, "damaged");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(s.contains("2 OR-20 scrap adjusted (DAMAGED)"), "{s}");
+    let Screen::Detail(det) = &d.app.screen else {
+        panic!("{s}")
+    };
+    assert_eq!(
+        det.lines[row].1.to_string(),
+        "9",
+        "7 backflushed + 2 scrapped"
+    );
+    // A correction back, with a minus.
+    press(&mut d.app, KeyCode::Char('a'));
+    type_text(&mut d.app, "-1");
+    press(&mut d.app, KeyCode::Enter);
+    type_text(&mut d.app, "COUNT");
+    press(&mut d.app, KeyCode::Enter);
+    let Screen::Detail(det) = &d.app.screen else {
+        panic!()
+    };
+    assert_eq!(det.lines[row].1.to_string(), "8");
+    // SEAL-12 substituted by SEAL-25, the same quantity by default.
+    let seal = det
+        .lines
+        .iter()
+        .position(|(l, _)| l.item == "SEAL-12")
+        .unwrap();
+    for _ in 0..row {
+        press(&mut d.app, KeyCode::Up);
+    }
+    for _ in 0..seal {
+        press(&mut d.app, KeyCode::Down);
+    }
+    press(&mut d.app, KeyCode::Char('u'));
+    type_text(&mut d.app, "SEAL-25");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(screen(&d.app).contains("How many SEAL-25 were issued instead"));
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(s.contains("3 SEAL-12 returned, 3 SEAL-25 issued"), "{s}");
+    assert!(d.app.service.verify().unwrap().is_empty());
+}
+
+#[test]
+fn an_operator_corrects_scrap_only_with_a_leads_approval() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1005");
+    type_text(&mut d.app, "3");
+    for _ in 0..3 {
+        press(&mut d.app, KeyCode::Enter);
+    }
+    press(&mut d.app, KeyCode::Char('h'));
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Char('a'));
+    type_text(&mut d.app, "1");
+    press(&mut d.app, KeyCode::Enter);
+    type_text(&mut d.app, "SETUP");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(
+        screen(&d.app).contains("A lead must approve"),
+        "{}",
+        screen(&d.app)
+    );
+    type_text(&mut d.app, "2001");
+    press(&mut d.app, KeyCode::Enter);
+    type_text(&mut d.app, "2222");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(
+        screen(&d.app).contains("scrap adjusted (SETUP)"),
+        "{}",
+        screen(&d.app)
+    );
+}

@@ -125,6 +125,27 @@ impl Service {
         Ok(())
     }
 
+    /// The detail lines of a posted report with what each has issued so far (net of
+    /// adjustments and substitutions), for the lead's corrections.
+    ///
+    /// # Errors
+    /// Unknown report; the store fails.
+    pub fn report_detail(&self, report_id: i64) -> Result<Vec<(ReportLine, Decimal)>> {
+        let conn = self.store.conn();
+        if !store::floor::report_exists(conn, report_id)? {
+            return Err(ServiceError::Refused(format!(
+                "report {report_id} does not exist"
+            )));
+        }
+        store::floor::report_lines(conn, report_id)?
+            .into_iter()
+            .map(|l| {
+                let issued = store::floor::line_issued(conn, report_id, &l.line, &l.item)?;
+                Ok((l, issued))
+            })
+            .collect()
+    }
+
     /// A lead's scrap adjustment on a detail line: `qty` more issued as scrap (negative: a
     /// correction back), with a reason code of the configuration.
     ///

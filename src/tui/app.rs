@@ -27,7 +27,7 @@ mod report;
 mod staging;
 
 pub use exceptions::ExceptionsState;
-pub use history::HistoryState;
+pub use history::{DetailState, HistoryState};
 pub use login::LoginState;
 pub use orders::{OperationsState, OrdersState};
 pub use report::{Focus, ReportState};
@@ -54,6 +54,7 @@ pub enum Screen {
     History(HistoryState),
     Staging(StagingState),
     Exceptions(ExceptionsState),
+    Detail(DetailState),
 }
 
 /// What a prompt's value is for.
@@ -79,6 +80,24 @@ pub enum PromptKind {
         item: String,
         to: String,
     },
+    ScrapQty {
+        report_id: i64,
+        line: String,
+    },
+    ScrapReason {
+        report_id: i64,
+        line: String,
+        qty: Decimal,
+    },
+    SubstituteItem {
+        report_id: i64,
+        line: String,
+    },
+    SubstituteQty {
+        report_id: i64,
+        line: String,
+        item: String,
+    },
     TransferQty {
         item: String,
         from: String,
@@ -90,10 +109,27 @@ pub enum PromptKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
     Post,
-    Reverse { report_id: i64, reason: String },
+    Reverse {
+        report_id: i64,
+        reason: String,
+    },
     LeaveReport,
     Quit,
-    CancelException { id: i64 },
+    CancelException {
+        id: i64,
+    },
+    Adjust {
+        report_id: i64,
+        line: String,
+        qty: Decimal,
+        reason: String,
+    },
+    Substitute {
+        report_id: i64,
+        line: String,
+        item: String,
+        qty: Option<Decimal>,
+    },
 }
 
 /// How a message reads.
@@ -244,6 +280,7 @@ impl App {
             Screen::History(_) => Context::History,
             Screen::Staging(_) => Context::Staging,
             Screen::Exceptions(_) => Context::Exceptions,
+            Screen::Detail(_) => Context::Detail,
         }
     }
 
@@ -402,6 +439,7 @@ impl App {
                 Context::History => self.history_action(action),
                 Context::Staging => self.staging_action(action),
                 Context::Exceptions => self.exceptions_action(action),
+                Context::Detail => self.detail_action(action),
                 _ => {}
             },
         }
@@ -445,6 +483,7 @@ impl App {
             Screen::History(h) => step(&mut h.selected, h.rows.len()),
             Screen::Staging(s) => step(&mut s.selected, s.rows.len()),
             Screen::Exceptions(e) => step(&mut e.selected, e.rows.len()),
+            Screen::Detail(d) => step(&mut d.selected, d.lines.len()),
             Screen::Login(_) => {}
         }
     }
@@ -488,6 +527,18 @@ impl App {
             Pending::Post => self.post(),
             Pending::Reverse { report_id, reason } => self.reverse(report_id, &reason),
             Pending::CancelException { id } => self.cancel_exception(id),
+            Pending::Adjust {
+                report_id,
+                line,
+                qty,
+                reason,
+            } => self.adjust(report_id, &line, qty, &reason),
+            Pending::Substitute {
+                report_id,
+                line,
+                item,
+                qty,
+            } => self.substitute(report_id, &line, &item, qty),
         }
     }
 
@@ -572,6 +623,71 @@ impl App {
                 if let Some(p) = self.pending_after_approval.take() {
                     self.run_pending(p);
                 }
+            }
+            PromptKind::ScrapQty { report_id, line } => {
+                let Some(qty) = parse(&text) else {
+                    return reopen(
+                        self,
+                        format!("{text:?} is not a number"),
+                        PromptKind::ScrapQty { report_id, line },
+                        field,
+                    );
+                };
+                let codes = self.service.config().reasons.scrap.join(", ");
+                self.overlays.push(Overlay::Prompt {
+                    title: format!("Reason code ({codes})"),
+                    field: Field::new(FieldKind::Text, ""),
+                    kind: PromptKind::ScrapReason {
+                        report_id,
+                        line,
+                        qty,
+                    },
+                    error: None,
+                });
+            }
+            PromptKind::ScrapReason {
+                report_id,
+                line,
+                qty,
+            } => {
+                self.adjust(report_id, &line, qty, &text);
+            }
+            PromptKind::SubstituteItem { report_id, line } => {
+                if text.is_empty() {
+                    return reopen(
+                        self,
+                        "scan or type the substitute item".into(),
+                        PromptKind::SubstituteItem { report_id, line },
+                        field,
+                    );
+                }
+                let issued = match &self.screen {
+                    Screen::Detail(d) => d
+                        .lines
+                        .iter()
+                        .find(|(l, _)| l.line == line)
+                        .map(|(_, q)| canonical(*q)),
+                    _ => None,
+                }
+                .unwrap_or_default();
+                self.overlays.push(Overlay::Prompt {
+                    title: format!("How many {text} were issued instead"),
+                    field: Field::new(FieldKind::Number, &issued),
+                    kind: PromptKind::SubstituteQty {
+                        report_id,
+                        line,
+                        item: text,
+                    },
+                    error: None,
+                });
+            }
+            PromptKind::SubstituteQty {
+                report_id,
+                line,
+                item,
+            } => {
+                let qty = if text.is_empty() { None } else { parse(&text) };
+                self.substitute(report_id, &line, &item, qty);
             }
             PromptKind::TransferFrom { item, to } => {
                 if text.is_empty() {

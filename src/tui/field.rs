@@ -4,6 +4,8 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {
     Number,
+    /// A number that may start with a minus (a correction).
+    SignedNumber,
     Text,
     Secret,
 }
@@ -33,6 +35,11 @@ impl Field {
             FieldKind::Number => {
                 c.is_ascii_digit()
                     || (c == '.' && (self.replace_on_type || !self.text.contains('.')))
+            }
+            FieldKind::SignedNumber => {
+                c.is_ascii_digit()
+                    || (c == '.' && (self.replace_on_type || !self.text.contains('.')))
+                    || (c == '-' && (self.replace_on_type || self.text.is_empty()))
             }
             FieldKind::Text | FieldKind::Secret => !c.is_control(),
         };

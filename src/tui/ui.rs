@@ -46,6 +46,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Screen::History(_) => history::render_history(app, frame, body),
         Screen::Staging(_) => staging::render_staging(app, frame, body),
         Screen::Exceptions(_) => exceptions::render_exceptions(app, frame, body),
+        Screen::Detail(_) => history::render_detail(app, frame, body),
     }
     render_message(app, frame, message);
     render_footer(&app.theme, app.context(), frame, footer);

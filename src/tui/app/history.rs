@@ -8,6 +8,14 @@ pub struct HistoryState {
     pub selected: usize,
 }
 
+/// The lines of one posted report, for a lead's corrections.
+pub struct DetailState {
+    pub report: ReportRow,
+    /// Each detail line with what it has issued so far.
+    pub lines: Vec<(crate::store::floor::ReportLine, Decimal)>,
+    pub selected: usize,
+}
+
 impl App {
     pub(super) fn history_action(&mut self, action: Action) {
         let Screen::History(h) = &self.screen else {
@@ -16,6 +24,11 @@ impl App {
         match action {
             Action::Back => self.open_orders(),
             Action::Refresh => self.open_history(),
+            Action::Open => {
+                if let Some(row) = h.rows.get(h.selected).cloned() {
+                    self.open_detail(row);
+                }
+            }
             Action::Reverse => {
                 let Some(row) = h.rows.get(h.selected) else {
                     return;
@@ -72,6 +85,129 @@ impl App {
                     reason: reason.to_string(),
                 },
             ),
+        }
+    }
+
+    fn open_detail(&mut self, report: ReportRow) {
+        match self.service.report_detail(report.id) {
+            Ok(lines) => {
+                let selected = match &self.screen {
+                    Screen::Detail(d) if d.report.id == report.id => {
+                        d.selected.min(lines.len().saturating_sub(1))
+                    }
+                    _ => 0,
+                };
+                self.screen = Screen::Detail(DetailState {
+                    report,
+                    lines,
+                    selected,
+                });
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    pub(super) fn detail_action(&mut self, action: Action) {
+        let Screen::Detail(d) = &self.screen else {
+            return;
+        };
+        let Some((line, _)) = d.lines.get(d.selected) else {
+            if action == Action::Back {
+                self.open_history();
+            }
+            return;
+        };
+        let (report_id, key, item) = (d.report.id, line.line.clone(), line.item.clone());
+        match action {
+            Action::Back => self.open_history(),
+            Action::AdjustScrap => self.overlays.push(Overlay::Prompt {
+                title: format!("Scrap to add on line {key} {item} (negative: a correction)"),
+                field: Field::new(FieldKind::SignedNumber, ""),
+                kind: PromptKind::ScrapQty {
+                    report_id,
+                    line: key,
+                },
+                error: None,
+            }),
+            Action::Substitute => self.overlays.push(Overlay::Prompt {
+                title: format!("Item issued instead of {item} on line {key}"),
+                field: Field::new(FieldKind::Text, ""),
+                kind: PromptKind::SubstituteItem {
+                    report_id,
+                    line: key,
+                },
+                error: None,
+            }),
+            _ => {}
+        }
+    }
+
+    fn reopen_detail(&mut self) {
+        if let Screen::Detail(d) = &self.screen {
+            let report = d.report.clone();
+            self.open_detail(report);
+        }
+    }
+
+    pub(super) fn adjust(&mut self, report_id: i64, line: &str, qty: Decimal, reason: &str) {
+        let who = self.credentials();
+        match self
+            .service
+            .adjust_scrap(report_id, line, qty, reason, &who)
+        {
+            Ok(a) => {
+                self.approver = None;
+                self.reopen_detail();
+                self.note(format!(
+                    "report {report_id} line {}: {} {} scrap adjusted ({})",
+                    a.line,
+                    canonical(a.qty),
+                    a.item,
+                    a.reason
+                ));
+            }
+            Err(e) => {
+                let pending = Pending::Adjust {
+                    report_id,
+                    line: line.to_string(),
+                    qty,
+                    reason: reason.to_string(),
+                };
+                self.write_failed(e, pending);
+            }
+        }
+    }
+
+    pub(super) fn substitute(
+        &mut self,
+        report_id: i64,
+        line: &str,
+        item: &str,
+        qty: Option<Decimal>,
+    ) {
+        let who = self.credentials();
+        match self.service.substitute(report_id, line, item, qty, &who) {
+            Ok(s) => {
+                self.approver = None;
+                self.reopen_detail();
+                self.note(format!(
+                    "report {report_id} line {}: {} {} returned, {} {} issued",
+                    s.line,
+                    canonical(s.returned_qty),
+                    s.returned_item,
+                    canonical(s.issued_qty),
+                    s.issued_item
+                ));
+            }
+            Err(e) => {
+                let pending = Pending::Substitute {
+                    report_id,
+                    line: line.to_string(),
+                    item: item.to_string(),
+                    qty,
+                };
+                self.write_failed(e, pending);
+            }
         }
     }
 }

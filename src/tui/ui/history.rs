@@ -56,3 +56,55 @@ pub(super) fn render_history(app: &App, frame: &mut Frame<'_>, area: Rect) {
     let mut state = TableState::default().with_selected((!h.rows.is_empty()).then_some(h.selected));
     frame.render_stateful_widget(table, area, &mut state);
 }
+
+pub(super) fn render_detail(app: &App, frame: &mut Frame<'_>, area: Rect) {
+    let Screen::Detail(d) = &app.screen else {
+        return;
+    };
+    let theme = &app.theme;
+    let rows: Vec<Row<'_>> = d
+        .lines
+        .iter()
+        .map(|(l, issued)| {
+            let state = if l.status == "manual" {
+                Span::styled("manual", theme.manual)
+            } else {
+                Span::styled(l.status.clone(), theme.base)
+            };
+            Row::new(vec![
+                Cell::from(l.line.clone()),
+                Cell::from(l.item.clone()),
+                Cell::from(l.location.clone()),
+                Cell::from(right(canonical(*issued))),
+                Cell::from(state),
+            ])
+        })
+        .collect();
+    let (header, widths) = columns(
+        theme,
+        &[
+            ("Line", Constraint::Length(8)),
+            ("Item", Constraint::Fill(1)),
+            ("From", Constraint::Length(10)),
+            ("  Issued", Constraint::Length(10)),
+            ("Posted as", Constraint::Length(10)),
+        ],
+    );
+    let r = &d.report;
+    let state = if r.reversed { " · reversed" } else { "" };
+    let title = format!(
+        " Report {} · {} op {} · good {} scrap {}{state} ",
+        r.id,
+        r.order,
+        r.operation,
+        canonical(r.good),
+        canonical(r.scrap)
+    );
+    let table = Table::new(rows, widths)
+        .header(header)
+        .row_highlight_style(theme.selected)
+        .block(titled(theme, title));
+    let mut state =
+        TableState::default().with_selected((!d.lines.is_empty()).then_some(d.selected));
+    frame.render_stateful_widget(table, area, &mut state);
+}
