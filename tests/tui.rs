@@ -835,3 +835,26 @@ fn an_operator_corrects_scrap_only_with_a_leads_approval() {
         screen(&d.app)
     );
 }
+
+#[test]
+fn a_handler_counts_an_item_at_the_machine_location() {
+    let mut d = demo();
+    login(&mut d.app, "3001", "3333");
+    press(&mut d.app, KeyCode::Char('s'));
+    // The first row is BALL-6 (200 on hand at M-ASM).
+    press(&mut d.app, KeyCode::Char('c'));
+    assert!(screen(&d.app).contains("Counted BALL-6 at M-ASM"));
+    type_text(&mut d.app, "190");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(
+        s.contains("BALL-6 at M-ASM: book 200, counted 190; inventory accuracy 0 of 1 counts"),
+        "{s}"
+    );
+    assert_eq!(
+        d.app.service.stock(Some("M-ASM"), Some("BALL-6")).unwrap()[0]
+            .qty
+            .to_string(),
+        "190"
+    );
+}

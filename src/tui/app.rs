@@ -84,6 +84,10 @@ pub enum PromptKind {
         report_id: i64,
         line: String,
     },
+    Counted {
+        item: String,
+        location: String,
+    },
     ScrapReason {
         report_id: i64,
         line: String,
@@ -622,6 +626,35 @@ impl App {
                 self.approver = Some((badge, field.text.clone()));
                 if let Some(p) = self.pending_after_approval.take() {
                     self.run_pending(p);
+                }
+            }
+            PromptKind::Counted { item, location } => {
+                let Some(counted) = parse(&text) else {
+                    return reopen(
+                        self,
+                        format!("{text:?} is not a number"),
+                        PromptKind::Counted { item, location },
+                        field,
+                    );
+                };
+                let who = self.credentials();
+                match self.service.cycle_count(&item, &location, counted, &who) {
+                    Ok(c) => {
+                        self.open_staging();
+                        self.note(format!(
+                            "{item} at {location}: book {}, counted {}; inventory accuracy {} of {} counts",
+                            canonical(c.expected),
+                            canonical(c.counted),
+                            c.accuracy.0,
+                            c.accuracy.1
+                        ));
+                    }
+                    Err(e) => reopen(
+                        self,
+                        e.to_string(),
+                        PromptKind::Counted { item, location },
+                        field,
+                    ),
                 }
             }
             PromptKind::ScrapQty { report_id, line } => {

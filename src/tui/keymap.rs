@@ -44,6 +44,7 @@ pub enum Action {
     CancelException,
     AdjustScrap,
     Substitute,
+    Count,
     NextField,
     PreviousField,
     EditQty,
@@ -387,6 +388,14 @@ pub const KEYMAP: &[Binding] = &[
         A::Transfer,
         "bring the selected item to the machine location (asks from where and how many)",
         "bring",
+    ),
+    key(
+        C::Staging,
+        K::Char('c'),
+        "c",
+        A::Count,
+        "cycle count the selected item at the machine location",
+        "count",
     ),
     key(
         C::Staging,

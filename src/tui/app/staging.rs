@@ -47,6 +47,18 @@ impl App {
         match action {
             Action::Back => self.open_orders(),
             Action::Refresh => self.open_staging(),
+            Action::Count => {
+                let Some(row) = s.rows.get(s.selected) else {
+                    return;
+                };
+                let (item, location) = (row.item.clone(), row.location.clone());
+                self.overlays.push(Overlay::Prompt {
+                    title: format!("Counted {item} at {location}"),
+                    field: Field::new(FieldKind::Number, ""),
+                    kind: PromptKind::Counted { item, location },
+                    error: None,
+                });
+            }
             Action::Transfer => {
                 let Some(row) = s.rows.get(s.selected) else {
                     return;
