@@ -91,6 +91,23 @@ fn open_report(app: &mut App, order: &str) {
     assert!(matches!(app.screen, Screen::Report(_)), "{}", screen(app));
 }
 
+/// Opens `order`, types `good`, posts (Enter asks, Enter posts) and closes the result.
+fn post_report(app: &mut App, order: &str, good: &str) {
+    open_report(app, order);
+    type_text(app, good);
+    for _ in 0..3 {
+        press(app, KeyCode::Enter);
+    }
+}
+
+/// Answers the lead-approval prompts with the demo lead's badge and PIN.
+fn approve_as_lead(app: &mut App) {
+    type_text(app, "2001");
+    press(app, KeyCode::Enter);
+    type_text(app, "2222");
+    press(app, KeyCode::Enter);
+}
+
 fn report_count(app: &App) -> usize {
     app.service.history(None, 100).unwrap().len()
 }
@@ -380,11 +397,7 @@ fn quitting_an_edited_report_asks_first() {
 fn an_operator_reverses_with_a_leads_badge_and_pin() {
     let mut d = demo();
     login(&mut d.app, "1001", "1234");
-    open_report(&mut d.app, "WO-1005");
-    type_text(&mut d.app, "1");
-    press(&mut d.app, KeyCode::Enter);
-    press(&mut d.app, KeyCode::Enter);
-    press(&mut d.app, KeyCode::Enter);
+    post_report(&mut d.app, "WO-1005", "1");
     press(&mut d.app, KeyCode::Char('h'));
     assert!(screen(&d.app).contains("Reports, newest first (1)"));
     press(&mut d.app, KeyCode::Char('x'));
@@ -392,10 +405,7 @@ fn an_operator_reverses_with_a_leads_badge_and_pin() {
     press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
     assert!(s.contains("A lead must approve"), "{s}");
-    type_text(&mut d.app, "2001");
-    press(&mut d.app, KeyCode::Enter);
-    type_text(&mut d.app, "2222");
-    press(&mut d.app, KeyCode::Enter);
+    approve_as_lead(&mut d.app);
     let s = screen(&d.app);
     assert!(s.contains("report 1 reversed"), "{s}");
     assert!(s.contains("reversed"), "{s}");
@@ -676,11 +686,7 @@ fn before_any_unit_is_typed_the_report_lists_its_lines_without_numbers() {
 fn the_exception_queue_shows_deferred_lines_and_a_lead_cancels_one() {
     let mut d = demo();
     login(&mut d.app, "2001", "2222");
-    open_report(&mut d.app, "WO-1006");
-    type_text(&mut d.app, "9");
-    press(&mut d.app, KeyCode::Enter);
-    press(&mut d.app, KeyCode::Enter);
-    press(&mut d.app, KeyCode::Enter);
+    post_report(&mut d.app, "WO-1006", "9");
     press(&mut d.app, KeyCode::Char('d'));
     let s = screen(&d.app);
     assert!(s.contains("Deferred lines at M-ASM (2)"), "{s}");
@@ -707,21 +713,14 @@ fn the_exception_queue_shows_deferred_lines_and_a_lead_cancels_one() {
 fn an_operator_needs_a_lead_to_cancel_a_deferred_line() {
     let mut d = demo();
     login(&mut d.app, "1001", "1234");
-    open_report(&mut d.app, "WO-1006");
-    type_text(&mut d.app, "9");
-    for _ in 0..3 {
-        press(&mut d.app, KeyCode::Enter);
-    }
+    post_report(&mut d.app, "WO-1006", "9");
     press(&mut d.app, KeyCode::Char('d'));
     press(&mut d.app, KeyCode::Char('r'));
     assert!(screen(&d.app).contains("1001 (operator) may not move or count stock"));
     press(&mut d.app, KeyCode::Char('c'));
     press(&mut d.app, KeyCode::Enter);
     assert!(screen(&d.app).contains("A lead must approve"));
-    type_text(&mut d.app, "2001");
-    press(&mut d.app, KeyCode::Enter);
-    type_text(&mut d.app, "2222");
-    press(&mut d.app, KeyCode::Enter);
+    approve_as_lead(&mut d.app);
     assert!(
         screen(&d.app).contains("Deferred lines at M-ASM (1)"),
         "{}",
@@ -733,11 +732,7 @@ fn an_operator_needs_a_lead_to_cancel_a_deferred_line() {
 fn a_lead_corrects_scrap_and_records_a_substitution_on_a_posted_line() {
     let mut d = demo();
     login(&mut d.app, "2001", "2222");
-    open_report(&mut d.app, "WO-1005");
-    type_text(&mut d.app, "3");
-    for _ in 0..3 {
-        press(&mut d.app, KeyCode::Enter);
-    }
+    post_report(&mut d.app, "WO-1005", "3");
     press(&mut d.app, KeyCode::Char('h'));
     press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
@@ -808,11 +803,7 @@ fn a_lead_corrects_scrap_and_records_a_substitution_on_a_posted_line() {
 fn an_operator_corrects_scrap_only_with_a_leads_approval() {
     let mut d = demo();
     login(&mut d.app, "1001", "1234");
-    open_report(&mut d.app, "WO-1005");
-    type_text(&mut d.app, "3");
-    for _ in 0..3 {
-        press(&mut d.app, KeyCode::Enter);
-    }
+    post_report(&mut d.app, "WO-1005", "3");
     press(&mut d.app, KeyCode::Char('h'));
     press(&mut d.app, KeyCode::Enter);
     press(&mut d.app, KeyCode::Char('a'));
@@ -825,10 +816,7 @@ fn an_operator_corrects_scrap_only_with_a_leads_approval() {
         "{}",
         screen(&d.app)
     );
-    type_text(&mut d.app, "2001");
-    press(&mut d.app, KeyCode::Enter);
-    type_text(&mut d.app, "2222");
-    press(&mut d.app, KeyCode::Enter);
+    approve_as_lead(&mut d.app);
     assert!(
         screen(&d.app).contains("scrap adjusted (SETUP)"),
         "{}",
