@@ -1,15 +1,20 @@
-//! Starting the terminal: config, store, demo plant, then the TUI loop.
+//! Starting the terminal: config, store, demo plant, then the TUI loop. Independent of the
+//! command line: `main` hands it the config and the store path.
 
-use crate::cli::{Cli, Failure, create_service};
+use std::path::Path;
+
 use crate::config::Config;
-use crate::service::Service;
+use crate::service::{Service, ServiceError};
 
-/// `backflush` / `backflush tui`.
+/// `backflush` / `backflush tui` on the store at `db` (else the config's).
 ///
 /// # Errors
-/// The config or store cannot be opened, or the terminal fails.
-pub fn run_terminal(cli: &Cli) -> Result<(), Failure> {
-    let service = create_service(cli)?;
+/// No terminal, the store cannot be opened, or the terminal fails.
+pub fn run_terminal(config: Config, db: Option<&Path>) -> Result<(), ServiceError> {
+    // Checked before the store is opened: a refused start creates no store file.
+    need_terminal()?;
+    let path = config.store_path(db);
+    let service = Service::open(config, &path)?;
     start(service)
 }
 
@@ -17,11 +22,12 @@ pub fn run_terminal(cli: &Cli) -> Result<(), Failure> {
 ///
 /// # Errors
 /// The demo store cannot be created, or the terminal fails.
-pub fn run_demo(cli: &Cli, no_tui: bool) -> Result<(), Failure> {
-    let config =
-        Config::load(cli.config.as_deref()).map_err(|e| Failure::Refused(e.to_string()))?;
-    let (db, temp) = match &cli.db {
-        Some(db) => (db.clone(), None),
+pub fn run_demo(config: Config, db: Option<&Path>, no_tui: bool) -> Result<(), ServiceError> {
+    if !no_tui {
+        need_terminal()?;
+    }
+    let (db, temp) = match db {
+        Some(db) => (db.to_path_buf(), None),
         None => {
             let dir = crate::demo::temp_dir();
             (dir.join("demo.db"), Some(dir))
@@ -30,9 +36,7 @@ pub fn run_demo(cli: &Cli, no_tui: bool) -> Result<(), Failure> {
     let service = crate::demo::create(config, &db)?;
     let result = if no_tui {
         println!("demo store: {}", db.display());
-        for (what, n) in crate::store::queries::counts(service.conn())
-            .map_err(|e| Failure::Refused(e.to_string()))?
-        {
+        for (what, n) in crate::store::queries::counts(service.conn())? {
             println!("  {what:<16} {n}");
         }
         Ok(())
@@ -49,16 +53,21 @@ pub fn run_demo(cli: &Cli, no_tui: bool) -> Result<(), Failure> {
     result
 }
 
-fn start(service: Service) -> Result<(), Failure> {
-    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        return Err(Failure::Refused(
+fn need_terminal() -> Result<(), ServiceError> {
+    if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        Ok(())
+    } else {
+        Err(ServiceError::Refused(
             "the full-screen terminal needs a terminal on standard output; use the commands (backflush --help) in scripts".into(),
-        ));
+        ))
     }
+}
+
+fn start(service: Service) -> Result<(), ServiceError> {
     crate::log::write(&format!("terminal started on {}", service.terminal()));
     let result = crate::tui::run(service);
     if let Err(e) = &result {
         crate::log::write(e);
     }
-    result.map_err(Failure::Refused)
+    result.map_err(|e| ServiceError::io("run the terminal", e))
 }

@@ -47,8 +47,7 @@ fn stats(mut samples: Vec<Duration>) -> (f64, f64) {
 }
 
 fn csv(dir: &Path, name: &str, text: &str) -> Result<(), ServiceError> {
-    std::fs::write(dir.join(name), text)
-        .map_err(|e| ServiceError::Refused(format!("cannot write {name}: {e}")))
+    std::fs::write(dir.join(name), text).map_err(|e| ServiceError::io(format!("write {name}"), e))
 }
 
 /// The plant the benchmark posts against: a 20-line and a 200-line parent, and `orders`
@@ -115,7 +114,7 @@ fn first_frames(
     config: &Config,
     db: &Path,
 ) -> Result<(f64, f64, Option<crate::tui::app::App>), ServiceError> {
-    let refused = |e: std::convert::Infallible| ServiceError::Refused(e.to_string());
+    let refused = |e: std::convert::Infallible| ServiceError::io("draw a frame", e);
     let mut firsts = Vec::new();
     let mut settled = Vec::new();
     let mut last = None;
@@ -147,7 +146,7 @@ fn first_frames(
 pub fn run(sizes: Sizes) -> Result<String, ServiceError> {
     let dir = crate::demo::temp_dir();
     std::fs::create_dir_all(&dir)
-        .map_err(|e| ServiceError::Refused(format!("cannot create {}: {e}", dir.display())))?;
+        .map_err(|e| ServiceError::io(format!("create {}", dir.display()), e))?;
     let result = measure(&dir, sizes);
     let _ = std::fs::remove_dir_all(&dir);
     result
@@ -161,7 +160,8 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<String, ServiceError> {
     store
         .write(|tx| crate::store::fixture::bulk_items_and_ledger(tx, sizes.items, sizes.ledger))?;
     let files = dir.join("plant");
-    std::fs::create_dir_all(&files).map_err(|e| ServiceError::Refused(e.to_string()))?;
+    std::fs::create_dir_all(&files)
+        .map_err(|e| ServiceError::io(format!("create {}", files.display()), e))?;
     plant(&files, sizes.orders)?;
     let mut config = Config::default();
     config.terminal.id = "BENCH".into();
@@ -248,7 +248,7 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<String, ServiceError> {
     let Some(mut app) = app else { return Ok(out) };
     app.open_order("B-200");
     let mut terminal = Terminal::new(TestBackend::new(100, 30))
-        .map_err(|e| ServiceError::Refused(e.to_string()))?;
+        .map_err(|e| ServiceError::io("draw a frame", e))?;
     let mut keys = Vec::new();
     for i in 0..200 {
         let code = if i % 2 == 0 {
@@ -260,7 +260,7 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<String, ServiceError> {
         app.handle_key(KeyEvent::from(code));
         terminal
             .draw(|f| crate::tui::ui::render(&app, f))
-            .map_err(|e| ServiceError::Refused(e.to_string()))?;
+            .map_err(|e| ServiceError::io("draw a frame", e))?;
         keys.push(t.elapsed());
     }
     let (median, p95) = stats(keys);

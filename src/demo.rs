@@ -49,19 +49,16 @@ pub fn write_files(dir: &Path) -> std::io::Result<()> {
 /// The store exists already with data, or the import fails.
 pub fn create(config: Config, db: &Path) -> Result<Service, ServiceError> {
     if db.exists() && std::fs::metadata(db).map(|m| m.len() > 0).unwrap_or(false) {
-        return Err(ServiceError::Refused(format!(
-            "{} already exists; the demo needs a new store file",
-            db.display()
-        )));
+        return Err(ServiceError::invalid(
+            "--db",
+            db.display().to_string(),
+            "already exists; the demo needs a new store file",
+        ));
     }
     let mut service = Service::open(config, db)?;
     let files = db.with_extension("import");
-    write_files(&files).map_err(|e| {
-        ServiceError::Refused(format!(
-            "cannot write the demo files to {}: {e}",
-            files.display()
-        ))
-    })?;
+    write_files(&files)
+        .map_err(|e| ServiceError::io(format!("write the demo files to {}", files.display()), e))?;
     service.import(&files, &Credentials::default())?;
     let _ = std::fs::remove_dir_all(&files);
     Ok(service)

@@ -2,29 +2,43 @@
 
 use std::process::ExitCode;
 
-use backflush::cli::{self, Cli, Command};
+use backflush::cli::{self, Cli, Command, output};
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let json = cli::wants_json(&args);
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
+        Err(e) if !e.use_stderr() => {
+            // --help and --version: what clap prints is the answer.
             let _ = e.print();
-            return ExitCode::from(code);
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            let failure = cli::usage_failure(&e);
+            output::print_failure(&failure, json);
+            return ExitCode::from(failure.exit_code());
         }
     };
     let outcome = match &cli.command {
-        None | Some(Command::Tui) => backflush::app::run_terminal(&cli),
-        Some(Command::Demo { no_tui }) => backflush::app::run_demo(&cli, *no_tui),
+        None | Some(Command::Tui) => cli::session::config(&cli)
+            .and_then(|config| Ok(backflush::app::run_terminal(config, cli.db.as_deref())?)),
+        Some(Command::Demo { no_tui }) => cli::session::config(&cli).and_then(|config| {
+            Ok(backflush::app::run_demo(
+                config,
+                cli.db.as_deref(),
+                *no_tui,
+            )?)
+        }),
         Some(command) => cli::run(&cli, command),
     };
     // Every command ends in Ok or a Failure that knows its exit status (1 refused, 2 usage).
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("error: {}", failure.message());
-            ExitCode::from(u8::try_from(failure.exit_code()).unwrap_or(1))
+            output::print_failure(&failure, json);
+            ExitCode::from(failure.exit_code())
         }
     }
 }

@@ -5,6 +5,7 @@
 //! checked here, before anything is written.
 
 pub mod auth;
+pub mod error;
 pub mod floor;
 pub mod view;
 
@@ -17,7 +18,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use rust_decimal::Decimal;
-use thiserror::Error;
 
 use crate::config::Config;
 use crate::domain::backflush::{
@@ -28,34 +28,12 @@ use crate::domain::master::{Item, LocationKind, WorkCenter};
 use crate::domain::order::Order;
 use crate::domain::qty::canonical;
 use crate::domain::variance::{self, Variance};
-use crate::import::{self, ImportError, ImportSummary};
+use crate::import::{self, ImportSummary};
 use crate::store::post::{Deferred, ExceptionRow, Reversal};
 use crate::store::queries::BalanceRow;
 use crate::store::{self, Stamp, Store, StoreError};
 use auth::{Action, Role};
-
-/// Why a service call was refused or failed. The message is one sentence naming the input.
-#[derive(Debug, Error)]
-pub enum ServiceError {
-    #[error(transparent)]
-    Report(#[from] ReportError),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error(transparent)]
-    Import(#[from] ImportError),
-    #[error("{0}")]
-    Refused(String),
-    #[error("{user} ({role}) may not {action}; it needs the role {needs}")]
-    Forbidden {
-        user: String,
-        role: String,
-        action: &'static str,
-        needs: String,
-    },
-}
-
-/// Result of a service call.
-pub type Result<T, E = ServiceError> = std::result::Result<T, E>;
+pub use error::{AuthError, ErrorKind, Result, ServiceError, Thing};
 
 /// Who is at the terminal: a badge with its PIN, and an approving lead where one signed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -154,10 +132,10 @@ impl Service {
             return Ok((stamp, None));
         }
         let Some(badge) = who.badge.as_deref() else {
-            return Err(ServiceError::Refused(format!(
-                "users exist, so to {} give --user BADGE (PIN in BACKFLUSH_PIN)",
-                action.describe()
-            )));
+            return Err(AuthError::NoUser {
+                action: action.describe(),
+            }
+            .into());
         };
         let role = self.check_pin(badge, who.pin.as_deref(), now)?;
         stamp.user = badge.to_string();
@@ -193,23 +171,28 @@ impl Service {
     }
 
     fn check_pin(&mut self, badge: &str, pin: Option<&str>, now: DateTime<Utc>) -> Result<Role> {
-        let user = store::master::user(self.store.conn(), badge)?
-            .ok_or_else(|| ServiceError::Refused(format!("badge {badge} is not a known user")))?;
+        let user = store::master::user(self.store.conn(), badge)?.ok_or_else(|| {
+            AuthError::UnknownBadge {
+                badge: badge.to_string(),
+            }
+        })?;
         if let Some(until) = user
             .locked_until
             .as_deref()
             .and_then(|u| DateTime::parse_from_rfc3339(u).ok())
             && until > now
         {
-            return Err(ServiceError::Refused(format!(
-                "badge {badge} is locked after too many wrong PINs until {}",
-                until.with_timezone(&Utc).format("%H:%M UTC")
-            )));
+            return Err(AuthError::Locked {
+                badge: badge.to_string(),
+                until: until.with_timezone(&Utc),
+            }
+            .into());
         }
         let Some(pin) = pin else {
-            return Err(ServiceError::Refused(format!(
-                "badge {badge} needs its PIN (BACKFLUSH_PIN)"
-            )));
+            return Err(AuthError::PinMissing {
+                badge: badge.to_string(),
+            }
+            .into());
         };
         // A PIN verified in this process is not hashed again (argon2 is slow on purpose); only
         // a keyed digest of it is kept in memory.
@@ -228,12 +211,21 @@ impl Service {
                 .write(|tx| store::master::record_pin_attempt(tx, badge, ok, lock.as_deref()))?;
         }
         if !ok {
-            return Err(ServiceError::Refused(format!(
-                "wrong PIN for badge {badge}"
-            )));
+            let attempts_left = u32::try_from(
+                i64::from(self.config.policy.lockout_attempts) - (user.failed_pins + 1),
+            )
+            .unwrap_or(0);
+            return Err(AuthError::WrongPin {
+                badge: badge.to_string(),
+                attempts_left,
+            }
+            .into());
         }
-        Role::parse(&user.role)
-            .ok_or_else(|| ServiceError::Refused(format!("badge {badge} has an unknown role")))
+        Role::parse(&user.role).ok_or_else(|| {
+            ServiceError::Store(StoreError::Corrupt(format!(
+                "badge {badge} has an unknown role"
+            )))
+        })
     }
 
     /// Checks that `who` may initialise the store (an admin, once users exist).
@@ -468,8 +460,10 @@ impl Service {
     /// Unknown or already reversed report, an empty reason, permissions.
     pub fn reverse(&mut self, report_id: i64, reason: &str, who: &Credentials) -> Result<Reversal> {
         if reason.trim().is_empty() {
-            return Err(ServiceError::Refused(
-                "a reversal needs a reason (--reason)".into(),
+            return Err(ServiceError::invalid(
+                "reversal reason",
+                "\"\"",
+                "is empty; a reversal needs a reason (--reason)",
             ));
         }
         let stamp = self.authorize(who, Action::Reverse)?;
@@ -514,22 +508,25 @@ impl Service {
     ) -> Result<Vec<ExceptionRow>> {
         let conn = self.store.conn();
         let it = store::master::item(conn, item)?
-            .ok_or_else(|| ServiceError::Refused(format!("unknown item {item}")))?;
+            .ok_or_else(|| ServiceError::not_found(Thing::Item, item))?;
         for l in [from, to] {
             if !store::master::location_exists(conn, l)? {
-                return Err(ServiceError::Refused(format!("unknown location {l}")));
+                return Err(ServiceError::not_found(Thing::Location, l));
             }
         }
         if from == to {
-            return Err(ServiceError::Refused(format!(
-                "transfer from {from} to itself"
-            )));
+            return Err(ServiceError::invalid(
+                "transfer to",
+                to,
+                format!("is the same as from {from}: a transfer to itself moves nothing"),
+            ));
         }
         if qty <= Decimal::ZERO {
-            return Err(ServiceError::Refused(format!(
-                "transfer quantity {} must be greater than zero",
-                canonical(qty)
-            )));
+            return Err(ServiceError::invalid(
+                "transfer quantity",
+                canonical(qty),
+                "must be greater than zero",
+            ));
         }
         backflush::check_quantity("transfer", qty, it.decimals)?;
         let stamp = self.authorize(who, Action::Handle)?;
@@ -685,13 +682,18 @@ impl Poster {
                 Some(r) => format!("{} ({})", self.stamp.user, r.as_str()),
                 None => self.stamp.user.clone(),
             };
-            return Err(ServiceError::Refused(format!(
-                "{who} may not post the override of line {} ({}): it differs from planned {} by more than {}%; it needs the role lead or admin, or a lead's badge and PIN (--approver)",
-                line.line,
-                line.item,
-                canonical(line.planned),
-                canonical(self.tolerance)
-            )));
+            return Err(ServiceError::NeedsApproval {
+                user: who,
+                action: "post a larger override",
+                line: Some(line.line.clone()),
+                why: format!(
+                    "line {} ({}) differs from planned {} by more than {}%",
+                    line.line,
+                    line.item,
+                    canonical(line.planned),
+                    canonical(self.tolerance)
+                ),
+            });
         }
         if self.policy.negative_stock == NegativeStock::Block {
             let short: Vec<String> = plan
@@ -812,7 +814,7 @@ fn load_order_cached(
         }
         None => {
             let (order, progress, stored) = store::orders::load_order(conn, order_id)?
-                .ok_or_else(|| ServiceError::Refused(format!("order {order_id} does not exist")))?;
+                .ok_or_else(|| ServiceError::not_found(Thing::Order, order_id))?;
             let order = Rc::new(order);
             let mut c = cache.borrow_mut();
             if c.orders.len() >= MAX_ORDERS {
@@ -833,7 +835,7 @@ fn load_order(
     order_id: &str,
 ) -> Result<(Order, backflush::Progress, bool)> {
     let (order, mut progress, stored) = store::orders::load_order(conn, order_id)?
-        .ok_or_else(|| ServiceError::Refused(format!("order {order_id} does not exist")))?;
+        .ok_or_else(|| ServiceError::not_found(Thing::Order, order_id))?;
     complete_progress(conn, cache, &order, &mut progress, stored)?;
     Ok((order, progress, stored))
 }

@@ -6,7 +6,6 @@
 pub mod app;
 pub mod field;
 pub mod keymap;
-pub mod prompt;
 pub mod theme;
 pub mod ui;
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::auth::Action;
-use super::{Credentials, Result, Service, ServiceError};
+use super::{Credentials, Result, Service, ServiceError, Thing};
 use crate::domain::backflush::{self, check_quantity};
 use crate::domain::journal::inventory_account;
 use crate::domain::master::ItemType;
@@ -63,9 +63,10 @@ impl Service {
     fn posted_line(&self, report_id: i64, key: &str) -> Result<ReportLine> {
         let conn = self.store.conn();
         if !store::floor::report_exists(conn, report_id)? {
-            return Err(ServiceError::Refused(format!(
-                "report {report_id} does not exist"
-            )));
+            return Err(ServiceError::not_found(
+                Thing::Report,
+                report_id.to_string(),
+            ));
         }
         let lines = store::floor::report_lines(conn, report_id)?;
         let found: Vec<&ReportLine> = match lines.iter().find(|l| l.line == key) {
@@ -75,16 +76,21 @@ impl Service {
         let line = match found.as_slice() {
             [one] => (*one).clone(),
             [] => {
-                return Err(ServiceError::Refused(format!(
-                    "report {report_id} has no line {key}"
-                )));
+                return Err(ServiceError::NoLine {
+                    owner: format!("report {report_id}"),
+                    key: key.to_string(),
+                });
             }
             many => {
                 let ids: Vec<&str> = many.iter().map(|l| l.line.as_str()).collect();
-                return Err(ServiceError::Refused(format!(
-                    "item {key} is on lines {} of report {report_id}; give the line number",
-                    ids.join(", ")
-                )));
+                return Err(ServiceError::invalid(
+                    "item",
+                    key,
+                    format!(
+                        "is on lines {} of report {report_id}; give the line number",
+                        ids.join(", ")
+                    ),
+                ));
             }
         };
         if line.reversed {
@@ -103,12 +109,13 @@ impl Service {
 
     fn stock_item(&self, code: &str) -> Result<crate::domain::master::Item> {
         let item = store::master::item(self.store.conn(), code)?
-            .ok_or_else(|| ServiceError::Refused(format!("unknown item {code}")))?;
+            .ok_or_else(|| ServiceError::not_found(Thing::Item, code))?;
         if item.item_type != ItemType::Stock {
-            return Err(ServiceError::Refused(format!(
-                "item {code} is {} and holds no stock",
-                item.item_type
-            )));
+            return Err(ServiceError::invalid(
+                "item",
+                code,
+                format!("is {} and holds no stock", item.item_type),
+            ));
         }
         Ok(item)
     }
@@ -133,9 +140,10 @@ impl Service {
     pub fn report_detail(&self, report_id: i64) -> Result<Vec<(ReportLine, Decimal)>> {
         let conn = self.store.conn();
         if !store::floor::report_exists(conn, report_id)? {
-            return Err(ServiceError::Refused(format!(
-                "report {report_id} does not exist"
-            )));
+            return Err(ServiceError::not_found(
+                Thing::Report,
+                report_id.to_string(),
+            ));
         }
         store::floor::report_lines(conn, report_id)?
             .into_iter()
@@ -163,15 +171,18 @@ impl Service {
         let line = self.posted_line(report_id, key)?;
         let reasons = &self.config.reasons.scrap;
         if !reasons.iter().any(|r| r.eq_ignore_ascii_case(reason)) {
-            return Err(ServiceError::Refused(format!(
-                "reason {reason:?} is not one of {}",
-                reasons.join(", ")
-            )));
+            return Err(ServiceError::invalid(
+                "reason",
+                format!("{reason:?}"),
+                format!("is not one of {}", reasons.join(", ")),
+            ));
         }
         let item = self.stock_item(&line.item)?;
         if qty.is_zero() {
-            return Err(ServiceError::Refused(
-                "a scrap adjustment of 0 changes nothing".into(),
+            return Err(ServiceError::invalid(
+                "scrap adjustment",
+                "0",
+                "changes nothing",
             ));
         }
         check_quantity("adjustment", qty.abs(), item.decimals)?;
@@ -179,12 +190,15 @@ impl Service {
             let issued =
                 store::floor::line_issued(self.store.conn(), report_id, &line.line, &line.item)?;
             if -qty > issued {
-                return Err(ServiceError::Refused(format!(
-                    "a correction of {} exceeds the {} line {} has issued",
+                return Err(ServiceError::invalid(
+                    "correction",
                     canonical(-qty),
-                    canonical(issued),
-                    line.line
-                )));
+                    format!(
+                        "exceeds the {} line {} has issued",
+                        canonical(issued),
+                        line.line
+                    ),
+                ));
             }
         } else {
             self.ensure_on_hand(&line.item, &line.location, qty)?;
@@ -220,26 +234,32 @@ impl Service {
     ) -> Result<Substitution> {
         let line = self.posted_line(report_id, key)?;
         if substitute == line.item {
-            return Err(ServiceError::Refused(format!(
-                "{substitute} is already the item of line {}",
-                line.line
-            )));
+            return Err(ServiceError::invalid(
+                "substitute",
+                substitute,
+                format!("is already the item of line {}", line.line),
+            ));
         }
         let item = self.stock_item(substitute)?;
         let returned =
             store::floor::line_issued(self.store.conn(), report_id, &line.line, &line.item)?;
         if returned <= Decimal::ZERO && qty.is_none() {
-            return Err(ServiceError::Refused(format!(
-                "line {} of report {report_id} has issued no {}; give --qty for the substitute",
-                line.line, line.item
-            )));
+            return Err(ServiceError::invalid(
+                "line",
+                &line.line,
+                format!(
+                    "of report {report_id} has issued no {}; give --qty for the substitute",
+                    line.item
+                ),
+            ));
         }
         let issued = qty.unwrap_or(returned);
         if issued <= Decimal::ZERO {
-            return Err(ServiceError::Refused(format!(
-                "substitute quantity {} must be greater than zero",
-                canonical(issued)
-            )));
+            return Err(ServiceError::invalid(
+                "substitute quantity",
+                canonical(issued),
+                "must be greater than zero",
+            ));
         }
         check_quantity("substitute", issued, item.decimals)?;
         self.ensure_on_hand(substitute, &line.location, issued)?;
@@ -274,9 +294,7 @@ impl Service {
     ) -> Result<Count> {
         let it = self.stock_item(item)?;
         let Some(kind) = store::master::location_kind(self.store.conn(), location)? else {
-            return Err(ServiceError::Refused(format!(
-                "unknown location {location}"
-            )));
+            return Err(ServiceError::not_found(Thing::Location, location));
         };
         check_quantity("counted", counted, it.decimals)?;
         let stamp = self.authorize(who, Action::Handle)?;
@@ -334,15 +352,20 @@ impl Service {
         let line = match found.as_slice() {
             [one] => (*one).to_string(),
             [] => {
-                return Err(ServiceError::Refused(format!(
-                    "order {order} has no material line {key}"
-                )));
+                return Err(ServiceError::NoLine {
+                    owner: format!("order {order}"),
+                    key: key.to_string(),
+                });
             }
             many => {
-                return Err(ServiceError::Refused(format!(
-                    "item {key} is on lines {} of order {order}; give the line number",
-                    many.join(", ")
-                )));
+                return Err(ServiceError::invalid(
+                    "item",
+                    key,
+                    format!(
+                        "is on lines {} of order {order}; give the line number",
+                        many.join(", ")
+                    ),
+                ));
             }
         };
         self.authorize(who, Action::LeadApproval)?;
@@ -370,7 +393,14 @@ impl Service {
     pub fn cancel_exception(&mut self, id: i64, who: &Credentials) -> Result<()> {
         let open = store::post::exceptions(self.store.conn(), true, None)?;
         if !open.iter().any(|e| e.id == id) {
-            return Err(ServiceError::Refused(format!("exception {id} is not open")));
+            let exists = store::post::exceptions(self.store.conn(), false, None)?
+                .iter()
+                .any(|e| e.id == id);
+            return Err(if exists {
+                ServiceError::Refused(format!("exception {id} is not open"))
+            } else {
+                ServiceError::not_found(Thing::Exception, id.to_string())
+            });
         }
         let stamp = self.authorize(who, Action::LeadApproval)?;
         self.store
@@ -386,7 +416,7 @@ impl Service {
     pub fn staging(&self, work_center: &str) -> Result<Vec<StagingLine>> {
         let conn = self.store.conn();
         let wc = store::master::work_center(conn, work_center)?
-            .ok_or_else(|| ServiceError::Refused(format!("unknown work center {work_center}")))?;
+            .ok_or_else(|| ServiceError::not_found(Thing::WorkCenter, work_center))?;
         let mut needs: BTreeMap<String, (Decimal, usize)> = BTreeMap::new();
         for order in store::floor::orders_at(conn, work_center)? {
             let context = self.report_context(&order, std::iter::empty())?;

@@ -549,8 +549,10 @@ impl App {
     /// A refused write: ask for a lead when that is what it needs, else show why.
     fn write_failed(&mut self, e: ServiceError, pending: Pending) {
         let message = e.to_string();
-        let needs_lead =
-            matches!(e, ServiceError::Forbidden { .. }) || message.contains("lead's badge");
+        let needs_lead = matches!(
+            e,
+            ServiceError::Forbidden { .. } | ServiceError::NeedsApproval { .. }
+        );
         if needs_lead && self.approver.is_none() && self.session.role == Some(Role::Operator) {
             self.pending_after_approval = Some(pending);
             self.overlays.push(Overlay::Prompt {

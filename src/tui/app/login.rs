@@ -1,6 +1,7 @@
 //! Badge and PIN at the start of a shift.
 
 use super::*;
+use crate::service::AuthError;
 
 /// Badge and PIN entry.
 pub struct LoginState {
@@ -35,7 +36,14 @@ impl App {
                     }
                     Err(e) => {
                         if let Screen::Login(l) = &mut self.screen {
-                            l.on_pin = e.to_string().contains("PIN");
+                            // A wrong or missing PIN keeps the badge and asks the PIN again; an unknown
+                            // or locked badge starts over.
+                            l.on_pin = matches!(
+                                e,
+                                ServiceError::Auth(
+                                    AuthError::WrongPin { .. } | AuthError::PinMissing { .. }
+                                )
+                            );
                             if !l.on_pin {
                                 l.badge = Field::new(FieldKind::Text, "");
                             }

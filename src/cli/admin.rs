@@ -1,0 +1,69 @@
+//! The store itself: `init`, `import`, `verify`, `bench`.
+
+use std::path::Path;
+
+use super::output::{Out, warn};
+use super::{Cli, Failure, Outcome, create_service, credentials, open_service};
+use crate::service::ErrorKind;
+
+/// `backflush init`: create or migrate the store.
+pub fn init(cli: &Cli) -> Outcome {
+    let who = credentials(cli)?;
+    let mut service = create_service(cli)?;
+    service.init(&who)?;
+    Out::new(false).line(format_args!(
+        "store ready at {} (schema version {})",
+        service.config().store_path(cli.db.as_deref()).display(),
+        crate::store::known_version()
+    ))
+}
+
+/// `backflush import DIR`: all or nothing.
+pub fn import(cli: &Cli, dir: &Path) -> Outcome {
+    let who = credentials(cli)?;
+    let mut service = create_service(cli)?;
+    let summary = service.import(dir, &who)?;
+    for w in &summary.warnings {
+        warn(w);
+    }
+    let files: Vec<String> = summary
+        .files
+        .iter()
+        .map(|(f, n)| format!("{f} {n}"))
+        .collect();
+    Out::new(false).line(format_args!(
+        "imported {} ({} orders released)",
+        files.join(", "),
+        summary.orders_released
+    ))
+}
+
+/// `backflush verify`: every balance equals its ledger, every journal entry balances.
+pub fn verify(cli: &Cli) -> Outcome {
+    let service = open_service(cli)?;
+    let problems = service.verify()?;
+    let mut out = Out::new(false);
+    if problems.is_empty() {
+        return out.line(format_args!(
+            "ok: every balance equals its ledger and every journal entry balances"
+        ));
+    }
+    for p in &problems {
+        out.line(format_args!("{p}"))?;
+    }
+    out.flush()?;
+    Err(Failure::new(
+        ErrorKind::Refused,
+        format!("verify found {} problems", problems.len()),
+    ))
+}
+
+/// `backflush bench`: the speed figures on a fresh large store of its own.
+pub fn bench(sizes: crate::bench::Sizes) -> Outcome {
+    let report = crate::bench::run(sizes)?;
+    let mut out = Out::new(false);
+    for line in report.lines() {
+        out.raw_line(format_args!("{line}"))?;
+    }
+    Ok(())
+}

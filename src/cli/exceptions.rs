@@ -1,0 +1,74 @@
+//! `exceptions`: the queue of deferred lines, `retry` and a lead's `cancel`.
+
+use serde_json::Value;
+
+use super::output::{Out, Show, plural};
+use super::{Cli, ExceptionsVerb, Failure, Outcome, credentials, open_service};
+use crate::domain::qty::canonical;
+use crate::service::view;
+use crate::store::post::ExceptionRow;
+
+/// The queue as a table.
+struct Queue(Vec<ExceptionRow>);
+
+impl Show for Queue {
+    fn json(&self) -> Value {
+        view::exceptions_json(&self.0)
+    }
+
+    fn text(&self, out: &mut Out) -> Result<(), Failure> {
+        out.line(format_args!(
+            "{:>5} {:>6} {:<10} {:<12} {:<10} {:>10} {:>10}  status",
+            "id", "report", "order", "item", "location", "qty", "short"
+        ))?;
+        for e in &self.0 {
+            out.line(format_args!(
+                "{:>5} {:>6} {:<10} {:<12} {:<10} {:>10} {:>10}  {}",
+                e.id,
+                e.report_id,
+                e.order,
+                e.item,
+                e.location,
+                canonical(e.qty),
+                canonical(e.shortfall),
+                e.status
+            ))?;
+        }
+        Ok(())
+    }
+}
+
+/// `exceptions [retry | cancel --id N]`.
+pub fn run(cli: &Cli, verb: Option<&ExceptionsVerb>, open_only: bool, json: bool) -> Outcome {
+    let mut out = Out::new(json);
+    match verb {
+        Some(ExceptionsVerb::Cancel { id }) => {
+            let who = credentials(cli)?;
+            let mut service = open_service(cli)?;
+            service.cancel_exception(*id, &who)?;
+            if json {
+                out.json_value(&serde_json::json!({"id": id, "status": "cancelled"}))
+            } else {
+                out.line(format_args!("exception {id} cancelled"))
+            }
+        }
+        Some(ExceptionsVerb::Retry) => {
+            let who = credentials(cli)?;
+            let mut service = open_service(cli)?;
+            let posted = service.retry_exceptions(&who)?;
+            if json {
+                out.json_value(&view::exceptions_json(&posted))
+            } else {
+                let open = service.exceptions(true)?.len();
+                out.line(format_args!(
+                    "{} posted, {open} still open",
+                    plural(posted.len(), "exception")
+                ))
+            }
+        }
+        None => {
+            let service = open_service(cli)?;
+            out.show(&Queue(service.exceptions(open_only)?))
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! A lead's work on posted reports and orders: `reverse`, `adjust`, `substitute`,
+//! `line-flag`, and reading an order's `variance`.
+
+use serde_json::Value;
+
+use super::output::{Out, Show, plural};
+use super::parse::{flag, quantity};
+use super::{Cli, Failure, Outcome, credentials, open_service};
+use crate::domain::qty::canonical;
+use crate::domain::variance::Variance;
+use crate::service::floor::{Adjustment, Substitution};
+use crate::service::view;
+use crate::store::post::Reversal;
+
+impl Show for Reversal {
+    fn json(&self) -> Value {
+        view::reversal_json(self)
+    }
+
+    fn text(&self, out: &mut Out) -> Result<(), Failure> {
+        out.line(format_args!(
+            "report {} reversed: {} compensated, {} cancelled",
+            self.report_id,
+            plural(self.movements.len(), "movement"),
+            plural(self.cancelled_exceptions.len(), "exception")
+        ))
+    }
+}
+
+/// `backflush reverse --report ID --reason TEXT`.
+pub fn reverse(cli: &Cli, report: i64, reason: &str, json: bool) -> Outcome {
+    let who = credentials(cli)?;
+    let mut service = open_service(cli)?;
+    let reversal = service.reverse(report, reason, &who)?;
+    Out::new(json).show(&reversal)
+}
+
+impl Show for Variance {
+    fn json(&self) -> Value {
+        view::variance_json(self)
+    }
+
+    fn text(&self, out: &mut Out) -> Result<(), Failure> {
+        out.line(format_args!(
+            "{:<8} {:<12} {:>12} {:>12} {:>12} {:>12}",
+            "line", "item", "standard", "actual", "qty var", "cost var"
+        ))?;
+        for l in &self.lines {
+            out.line(format_args!(
+                "{:<8} {:<12} {:>12} {:>12} {:>12} {:>12}",
+                l.line,
+                l.item,
+                canonical(l.standard_qty),
+                canonical(l.actual_qty),
+                canonical(l.qty_variance),
+                canonical(l.cost_variance)
+            ))?;
+        }
+        out.line(format_args!(
+            "expected {}  actual {}  variance {}",
+            canonical(self.expected_cost),
+            canonical(self.actual_cost),
+            canonical(self.variance)
+        ))
+    }
+}
+
+/// `backflush variance --order O`.
+pub fn variance(cli: &Cli, order: &str, json: bool) -> Outcome {
+    let service = open_service(cli)?;
+    Out::new(json).show(&service.variance(order)?)
+}
+
+impl Show for Adjustment {
+    fn json(&self) -> Value {
+        view::adjustment_json(self)
+    }
+
+    fn text(&self, out: &mut Out) -> Result<(), Failure> {
+        out.line(format_args!(
+            "report {} line {}: {} {} scrapped at {} ({})",
+            self.report_id,
+            self.line,
+            canonical(self.qty),
+            self.item,
+            self.location,
+            self.reason
+        ))
+    }
+}
+
+/// `backflush adjust`: a lead's scrap adjustment on a posted detail line.
+pub fn adjust(cli: &Cli, report: i64, line: &str, qty: &str, reason: &str, json: bool) -> Outcome {
+    let qty = quantity("qty", qty)?;
+    let who = credentials(cli)?;
+    let mut service = open_service(cli)?;
+    let adjustment = service.adjust_scrap(report, line, qty, reason, &who)?;
+    Out::new(json).show(&adjustment)
+}
+
+impl Show for Substitution {
+    fn json(&self) -> Value {
+        view::substitution_json(self)
+    }
+
+    fn text(&self, out: &mut Out) -> Result<(), Failure> {
+        out.line(format_args!(
+            "report {} line {}: {} {} returned, {} {} issued at {}",
+            self.report_id,
+            self.line,
+            canonical(self.returned_qty),
+            self.returned_item,
+            canonical(self.issued_qty),
+            self.issued_item,
+            self.location
+        ))
+    }
+}
+
+/// `backflush substitute`: a lead's substitution on a posted detail line.
+pub fn substitute(
+    cli: &Cli,
+    report: i64,
+    line: &str,
+    item: &str,
+    qty: Option<&str>,
+    json: bool,
+) -> Outcome {
+    let qty = qty.map(|q| quantity("qty", q)).transpose()?;
+    let who = credentials(cli)?;
+    let mut service = open_service(cli)?;
+    let substitution = service.substitute(report, line, item, qty, &who)?;
+    Out::new(json).show(&substitution)
+}
+
+/// `backflush line-flag`: a lead's explicit backflush flag on an order's material line.
+pub fn line_flag(cli: &Cli, order: &str, line: &str, backflush: &str) -> Outcome {
+    let value = flag("backflush", backflush)?;
+    let who = credentials(cli)?;
+    let mut service = open_service(cli)?;
+    let line = service.set_line_backflush(order, line, value, &who)?;
+    Out::new(false).line(format_args!(
+        "order {order} line {line}: backflush {}",
+        backflush.to_ascii_lowercase()
+    ))
+}

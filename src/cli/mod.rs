@@ -1,0 +1,460 @@
+//! The command line of SPEC §4: the options (clap types, here), a short dispatch, and one
+//! module per family of commands, each returning a result that [`output::Show`]s itself as
+//! JSON or text. Exit status: 0 success, 1 refused or failed, 2 usage error.
+
+mod admin;
+mod exceptions;
+mod floor;
+pub mod output;
+mod parse;
+pub mod pin_prompt;
+mod report;
+pub mod session;
+mod stock;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::service::{ErrorKind, ServiceError};
+pub use session::{create_service, credentials, open_service};
+
+/// The shop-floor terminal for postproduction issuing (backflush).
+#[derive(Debug, Parser)]
+#[command(name = "backflush", version, about, long_about = None)]
+pub struct Cli {
+    /// Configuration file (TOML, see config.example.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The store file; overrides the config's store path.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+    /// Badge of the user posting (PIN in BACKFLUSH_PIN, or asked on a terminal).
+    #[arg(long, global = true, value_name = "BADGE")]
+    pub user: Option<String>,
+    /// Badge of the approving lead (PIN in BACKFLUSH_APPROVER_PIN).
+    #[arg(long, global = true, value_name = "BADGE")]
+    pub approver: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The full-screen terminal (the default).
+    Tui,
+    /// The terminal on a fresh demo plant in a temporary store (or a new --db file).
+    Demo {
+        /// Print what the demo store holds and exit instead of opening the terminal.
+        #[arg(long)]
+        no_tui: bool,
+    },
+    /// Create or migrate the store.
+    Init,
+    /// Import the CSV files of DIR, all or nothing.
+    Import {
+        /// Directory holding items.csv, locations.csv, … (SPEC §5).
+        dir: PathBuf,
+    },
+    /// The lines a report would post, without posting.
+    Preview(ReportArgs),
+    /// Post a report (or many with --batch).
+    Report(ReportArgs),
+    /// Reverse a posted report.
+    Reverse {
+        #[arg(long, value_name = "ID")]
+        report: i64,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move stock between locations.
+    Transfer {
+        #[arg(long)]
+        item: String,
+        #[arg(long, allow_negative_numbers = true)]
+        qty: String,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Balances (zero balances omitted).
+    Stock {
+        #[arg(long)]
+        location: Option<String>,
+        #[arg(long)]
+        item: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The queue of deferred lines; `exceptions retry` posts what now fits.
+    Exceptions {
+        #[command(subcommand)]
+        verb: Option<ExceptionsVerb>,
+        /// Only the open ones (default: every exception with its status).
+        #[arg(long)]
+        open: bool,
+        #[arg(long, global = true)]
+        json: bool,
+    },
+    /// The variance of an order.
+    Variance {
+        #[arg(long)]
+        order: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check every balance against its ledger and every journal entry's balance.
+    Verify,
+    /// A lead's explicit backflush flag on an order's material line.
+    LineFlag {
+        #[arg(long)]
+        order: String,
+        /// The material line: line id or item code.
+        #[arg(long, value_name = "KEY")]
+        line: String,
+        /// yes, no, or default (back to the BOM line's or the item's).
+        #[arg(long, value_name = "yes|no|default")]
+        backflush: String,
+    },
+    /// The ledger, newest first: every movement with when, which terminal, which user, why.
+    Audit {
+        #[arg(long)]
+        item: Option<String>,
+        #[arg(long)]
+        location: Option<String>,
+        #[arg(long, value_name = "ID")]
+        report: Option<i64>,
+        #[arg(long, default_value_t = 100)]
+        limit: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// What a work center's released orders still need at its machine location, against
+    /// what is on hand there.
+    Staging {
+        #[arg(long = "work-center", value_name = "WC")]
+        work_center: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A lead's scrap adjustment on a posted report's detail line (negative: a correction).
+    Adjust {
+        #[arg(long, value_name = "ID")]
+        report: i64,
+        /// The detail line: line id or item code.
+        #[arg(long, value_name = "KEY")]
+        line: String,
+        #[arg(long, allow_negative_numbers = true)]
+        qty: String,
+        /// A reason code of the config's [reasons] scrap list.
+        #[arg(long, value_name = "CODE")]
+        reason: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A lead's substitution on a posted report's detail line: ITEM issued instead.
+    Substitute {
+        #[arg(long, value_name = "ID")]
+        report: i64,
+        #[arg(long, value_name = "KEY")]
+        line: String,
+        #[arg(long)]
+        item: String,
+        /// Quantity of the substitute (default: what the line issued).
+        #[arg(long, allow_negative_numbers = true)]
+        qty: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A cycle count: the counted quantity becomes the balance.
+    Count {
+        #[arg(long)]
+        item: String,
+        #[arg(long)]
+        location: String,
+        #[arg(long, allow_negative_numbers = true)]
+        qty: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure posting, batch and terminal speed on a fresh large store (use a release build).
+    Bench {
+        #[arg(long, default_value_t = 100_000)]
+        items: i64,
+        #[arg(long, default_value_t = 1_000_000)]
+        ledger: i64,
+        #[arg(long, default_value_t = 100_000)]
+        orders: i64,
+        /// Reports posted for the timing and the batch rate.
+        #[arg(long, default_value_t = 3_000)]
+        reports: usize,
+    },
+}
+
+/// `exceptions` verbs.
+#[derive(Debug, Subcommand)]
+pub enum ExceptionsVerb {
+    /// Post every open exception that now fits, oldest first.
+    Retry,
+    /// Cancel an open exception (a lead's decision).
+    Cancel {
+        #[arg(long, value_name = "ID")]
+        id: i64,
+    },
+}
+
+/// Options of `preview` and `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[arg(long, required_unless_present = "batch")]
+    pub order: Option<String>,
+    #[arg(
+        long,
+        value_name = "N",
+        required_unless_present = "batch",
+        allow_negative_numbers = true
+    )]
+    pub op: Option<i64>,
+    #[arg(
+        long,
+        value_name = "G",
+        required_unless_present = "batch",
+        allow_negative_numbers = true
+    )]
+    pub good: Option<String>,
+    #[arg(long, value_name = "S", allow_negative_numbers = true)]
+    pub scrap: Option<String>,
+    /// Override the quantity issued on a line: KEY=QTY (KEY: line id or item code).
+    #[arg(long = "set", value_name = "KEY=QTY", allow_hyphen_values = true)]
+    pub set: Vec<String>,
+    /// Add component scrap on a line: KEY=QTY.
+    #[arg(
+        long = "line-scrap",
+        value_name = "KEY=QTY",
+        allow_hyphen_values = true
+    )]
+    pub line_scrap: Vec<String>,
+    /// Issue a line from another location: KEY=LOC.
+    #[arg(long = "location", value_name = "KEY=LOC")]
+    pub location: Vec<String>,
+    /// Skip a line (issue 0, to be issued by hand).
+    #[arg(long = "skip", value_name = "KEY")]
+    pub skip: Vec<String>,
+    /// Idempotency key: posting the same key twice posts once.
+    #[arg(long, value_name = "KEY")]
+    pub key: Option<String>,
+    /// CSV of completions (key,order,op,good,scrap), each posted atomically.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["order", "op", "good"])]
+    pub batch: Option<PathBuf>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// How a command failed: the SPEC §4 kind (exit 2 for usage, else 1) and one sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    kind: ErrorKind,
+    message: String,
+    /// Standard output was closed by the reader: end quietly with status 0 (SPEC §13).
+    quiet: bool,
+}
+
+impl Failure {
+    #[must_use]
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Failure {
+            kind,
+            message: message.into(),
+            quiet: false,
+        }
+    }
+
+    /// A bad command line (exit 2).
+    #[must_use]
+    pub fn usage(message: impl Into<String>) -> Self {
+        Failure::new(ErrorKind::Usage, message)
+    }
+
+    /// The reader of standard output went away.
+    #[must_use]
+    pub fn closed_pipe() -> Self {
+        Failure {
+            quiet: true,
+            ..Failure::new(ErrorKind::Refused, "standard output was closed")
+        }
+    }
+
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Whether nothing is to be said (a closed pipe).
+    #[must_use]
+    pub fn is_quiet(&self) -> bool {
+        self.quiet
+    }
+
+    #[must_use]
+    pub fn exit_code(&self) -> u8 {
+        match (self.quiet, self.kind) {
+            (true, _) => 0,
+            (false, ErrorKind::Usage) => 2,
+            (false, _) => 1,
+        }
+    }
+}
+
+impl From<ServiceError> for Failure {
+    fn from(e: ServiceError) -> Self {
+        let mut message = e.to_string();
+        // On the command line, the way to give a lead's approval is an option.
+        if matches!(
+            e,
+            ServiceError::NeedsApproval { .. } | ServiceError::Forbidden { .. }
+        ) {
+            message.push_str(" (--approver BADGE, the lead's PIN in BACKFLUSH_APPROVER_PIN)");
+        }
+        Failure::new(e.kind(), message)
+    }
+}
+
+/// What a command ends with.
+pub type Outcome = Result<(), Failure>;
+
+/// Whether the command line asks for JSON (errors then go to stderr as one JSON object),
+/// read before parsing so that the parser's own errors follow it too.
+#[must_use]
+pub fn wants_json(args: &[std::ffi::OsString]) -> bool {
+    args.iter()
+        .skip(1)
+        .take_while(|a| *a != "--")
+        .any(|a| a == "--json")
+}
+
+/// A parser error as one sentence: its first line, without clap's `error:` prefix.
+#[must_use]
+pub fn usage_failure(e: &clap::Error) -> Failure {
+    // clap writes a headline, sometimes the arguments it means on the next lines, then tips
+    // and the usage: keep the headline with its arguments.
+    let rendered = e.render().to_string();
+    let parts: Vec<&str> = rendered
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("tip:"))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let sentence = parts.join(" ");
+    let sentence = sentence.trim_start_matches("error:").trim();
+    let sentence = if sentence.is_empty() {
+        "bad command line"
+    } else {
+        sentence
+    };
+    Failure::usage(format!("{sentence} (see backflush --help)"))
+}
+
+/// Runs a non-terminal command.
+///
+/// # Errors
+/// The command was refused (1) or its options were wrong (2).
+pub fn run(cli: &Cli, command: &Command) -> Outcome {
+    match command {
+        Command::Tui | Command::Demo { .. } => {
+            Err(Failure::usage("the terminal is started by main"))
+        }
+        Command::Init => admin::init(cli),
+        Command::Import { dir } => admin::import(cli, dir),
+        Command::Verify => admin::verify(cli),
+        Command::Bench {
+            items,
+            ledger,
+            orders,
+            reports,
+        } => admin::bench(crate::bench::Sizes {
+            items: *items,
+            ledger: *ledger,
+            orders: *orders,
+            reports: *reports,
+        }),
+        Command::Preview(args) => report::preview(cli, args),
+        Command::Report(args) => match &args.batch {
+            Some(file) => report::batch(cli, file),
+            None => report::report(cli, args),
+        },
+        Command::Reverse {
+            report,
+            reason,
+            json,
+        } => floor::reverse(cli, *report, reason, *json),
+        Command::Transfer {
+            item,
+            qty,
+            from,
+            to,
+            json,
+        } => stock::transfer(cli, item, qty, from, to, *json),
+        Command::Stock {
+            location,
+            item,
+            json,
+        } => stock::stock(cli, location.as_deref(), item.as_deref(), *json),
+        Command::Count {
+            item,
+            location,
+            qty,
+            json,
+        } => stock::count(cli, item, location, qty, *json),
+        Command::Staging { work_center, json } => stock::staging(cli, work_center, *json),
+        Command::Audit {
+            item,
+            location,
+            report,
+            limit,
+            json,
+        } => stock::audit(
+            cli,
+            crate::store::queries::AuditFilter {
+                item: item.clone(),
+                location: location.clone(),
+                report_id: *report,
+                limit: (*limit).max(1),
+            },
+            *json,
+        ),
+        Command::Exceptions { verb, open, json } => {
+            exceptions::run(cli, verb.as_ref(), *open, *json)
+        }
+        Command::Variance { order, json } => floor::variance(cli, order, *json),
+        Command::Adjust {
+            report,
+            line,
+            qty,
+            reason,
+            json,
+        } => floor::adjust(cli, *report, line, qty, reason, *json),
+        Command::Substitute {
+            report,
+            line,
+            item,
+            qty,
+            json,
+        } => floor::substitute(cli, *report, line, item, qty.as_deref(), *json),
+        Command::LineFlag {
+            order,
+            line,
+            backflush,
+        } => floor::line_flag(cli, order, line, backflush),
+    }
+}

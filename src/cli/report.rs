@@ -1,0 +1,243 @@
+//! Reporting production: `preview`, `report` and `report --batch`.
+
+use std::path::Path;
+
+use rust_decimal::Decimal;
+
+use super::output::{Out, note, warn};
+use super::parse::request;
+use super::{Cli, Failure, Outcome, ReportArgs, credentials, open_service};
+use crate::domain::backflush::{ReportPlan, ReportRequest};
+use crate::domain::qty::{canonical, parse};
+use crate::service::{ErrorKind, view};
+
+/// `backflush preview`: what a report would post, without posting.
+pub fn preview(cli: &Cli, args: &ReportArgs) -> Outcome {
+    if args.batch.is_some() {
+        return Err(Failure::usage("--batch goes with report, not preview"));
+    }
+    let (order, request) = request(args)?;
+    let who = credentials(cli)?;
+    let mut service = open_service(cli)?;
+    let plan = service.preview_as(&order, &request, &who)?;
+    let mut out = Out::new(args.json);
+    if args.json {
+        out.raw_line(format_args!("{}", view::report_json(&plan, None)))
+    } else {
+        print_plan(&mut out, &plan, None)
+    }
+}
+
+/// `backflush report`: posts it (the same key twice posts once).
+pub fn report(cli: &Cli, args: &ReportArgs) -> Outcome {
+    let (order, request) = request(args)?;
+    let who = credentials(cli)?;
+    let mut service = open_service(cli)?;
+    let posted = service.report(&order, &request, args.key.as_deref(), &who)?;
+    if posted.repeated {
+        warn_if_key_reused(&posted.json, &order, &request);
+    }
+    let mut out = Out::new(args.json);
+    if args.json {
+        return out.raw_line(format_args!("{}", posted.json));
+    }
+    match &posted.plan {
+        Some(plan) => print_plan(&mut out, plan, Some(posted.report_id)),
+        None => out.line(format_args!(
+            "report {} was already posted with this key; nothing was posted again",
+            posted.report_id
+        )),
+    }
+}
+
+/// The first result of a key is returned as it was (SPEC §2); a script that reused a key for
+/// another completion is told on stderr.
+fn warn_if_key_reused(first: &str, order: &str, request: &ReportRequest) {
+    let Ok(first) = serde_json::from_str::<serde_json::Value>(first) else {
+        return;
+    };
+    let same = first["order"] == order
+        && first["operation"] == request.operation
+        && first["good"] == canonical(request.good)
+        && first["scrap"] == canonical(request.scrap);
+    if !same {
+        warn(&format!(
+            "this key was first used for order {} operation {} (good {}, scrap {}); that first result is returned and nothing new was posted",
+            first["order"].as_str().unwrap_or("?"),
+            first["operation"],
+            first["good"].as_str().unwrap_or("?"),
+            first["scrap"].as_str().unwrap_or("?")
+        ));
+    }
+}
+
+fn print_plan(out: &mut Out, plan: &ReportPlan, report_id: Option<i64>) -> Outcome {
+    match report_id {
+        Some(id) => out.line(format_args!(
+            "report {id}: order {} operation {}",
+            plan.order, plan.operation
+        ))?,
+        None => out.line(format_args!(
+            "preview: order {} operation {}",
+            plan.order, plan.operation
+        ))?,
+    }
+    out.line(format_args!(
+        "good {}  scrap {}",
+        canonical(plan.good),
+        canonical(plan.scrap)
+    ))?;
+    out.line(format_args!(
+        "{:<8} {:<12} {:<10} {:>10} {:>10} {:>10}  status",
+        "line", "item", "location", "planned", "qty", "scrap"
+    ))?;
+    for l in &plan.lines {
+        out.line(format_args!(
+            "{:<8} {:<12} {:<10} {:>10} {:>10} {:>10}  {}{}",
+            l.line,
+            l.item,
+            l.location,
+            canonical(l.planned),
+            canonical(l.qty),
+            canonical(l.line_scrap),
+            l.status.as_str(),
+            if l.overridden { " (overridden)" } else { "" }
+        ))?;
+    }
+    if let Some(r) = &plan.receipt {
+        out.line(format_args!(
+            "receipt: {} {} into {}",
+            canonical(r.qty),
+            r.item,
+            r.location
+        ))?;
+    }
+    for w in &plan.warnings {
+        out.line(format_args!("warning: {w}"))?;
+    }
+    Ok(())
+}
+
+/// A batch line's order and request.
+type BatchPost = (String, ReportRequest);
+
+/// `backflush report --batch FILE`: each completion atomic, one result line each.
+pub fn batch(cli: &Cli, file: &Path) -> Outcome {
+    let text = std::fs::read_to_string(file).map_err(|e| {
+        Failure::new(
+            ErrorKind::Invalid,
+            format!("cannot read the batch file {}: {e}", file.display()),
+        )
+    })?;
+    let who = credentials(cli)?;
+    let mut service = open_service(cli)?;
+    // Read every line first: one physical line is one completion, so `line` is the line of
+    // the file. Lines that do not parse are refused without reaching the store.
+    let mut lines: Vec<(u64, String, Result<BatchPost, String>)> = Vec::new();
+    for (index, text) in text.lines().enumerate() {
+        if text.trim().is_empty() {
+            continue;
+        }
+        let record = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes())
+            .records()
+            .next();
+        let line = index as u64 + 1;
+        match record {
+            None => {}
+            Some(Err(e)) => lines.push((
+                line,
+                String::new(),
+                Err(format!("line {line}: not a valid CSV row: {e}")),
+            )),
+            Some(Ok(r))
+                if index == 0 && r.get(0).is_some_and(|f| f.eq_ignore_ascii_case("key")) => {}
+            Some(Ok(r)) => {
+                let key = r.get(0).unwrap_or_default().to_string();
+                lines.push((line, key, batch_line(&r, line)));
+            }
+        }
+    }
+    let posts: Vec<(String, String, ReportRequest)> = lines
+        .iter()
+        .filter_map(|(_, key, parsed)| {
+            parsed
+                .as_ref()
+                .ok()
+                .map(|(order, request)| (key.clone(), order.clone(), request.clone()))
+        })
+        .collect();
+    let mut outcomes: Vec<Option<Result<i64, String>>> = vec![None; posts.len()];
+    service.report_batch(&posts, &who, |i, result| {
+        outcomes[i] = Some(result.map(|p| p.report_id).map_err(|e| e.to_string()));
+    })?;
+    let (mut ok, mut refused) = (0usize, 0usize);
+    let mut out = Out::new(true);
+    let mut posted = outcomes.into_iter();
+    for (line, key, parsed) in lines {
+        let result = match parsed {
+            Ok(_) => posted
+                .next()
+                .flatten()
+                .unwrap_or_else(|| Err("not posted".into())),
+            Err(e) => Err(e),
+        };
+        let value = match result {
+            Ok(id) => {
+                ok += 1;
+                serde_json::json!({"line": line, "key": key, "ok": true, "report_id": id})
+            }
+            Err(error) => {
+                refused += 1;
+                serde_json::json!({"line": line, "key": key, "ok": false, "error": error})
+            }
+        };
+        out.json_value(&value)?;
+    }
+    out.flush()?;
+    note(&format!(
+        "batch {}: {ok} posted, {refused} refused",
+        file.display()
+    ));
+    if refused > 0 {
+        Err(Failure::new(
+            ErrorKind::Refused,
+            format!("{refused} of {} batch lines were refused", ok + refused),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// One batch line as an order and a request.
+fn batch_line(r: &csv::StringRecord, line: u64) -> Result<BatchPost, String> {
+    if r.len() != 5 {
+        return Err(format!(
+            "line {line} has {} fields; expected key,order,op,good,scrap",
+            r.len()
+        ));
+    }
+    let field = |i: usize| r.get(i).unwrap_or_default();
+    if field(0).is_empty() {
+        return Err(format!("line {line} has no idempotency key"));
+    }
+    let operation = field(2)
+        .parse::<i64>()
+        .map_err(|_| format!("op {:?} is not a whole number", field(2)))?;
+    let good = parse(field(3)).ok_or_else(|| format!("good {:?} is not a number", field(3)))?;
+    let scrap = if field(4).is_empty() {
+        Decimal::ZERO
+    } else {
+        parse(field(4)).ok_or_else(|| format!("scrap {:?} is not a number", field(4)))?
+    };
+    let request = ReportRequest {
+        operation,
+        good,
+        scrap,
+        overrides: Vec::new(),
+    };
+    Ok((field(1).to_string(), request))
+}

@@ -1,0 +1,86 @@
+//! Who runs the command and on which store: the PINs of the global options, the config and
+//! the service.
+
+use super::{Cli, Failure};
+use crate::config::Config;
+use crate::service::{AuthError, Credentials, ErrorKind, Service, ServiceError};
+
+/// Reads a PIN from the environment, else asks on the terminal.
+fn pin_from(var: &str, badge: &str) -> Result<Option<String>, Failure> {
+    if let Ok(pin) = std::env::var(var) {
+        return Ok(Some(pin));
+    }
+    if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        return Ok(None);
+    }
+    super::pin_prompt::read_secret(&format!("PIN for badge {badge}: "))
+        .map(Some)
+        .map_err(|e| {
+            ServiceError::from(AuthError::PinUnreadable {
+                badge: badge.to_string(),
+                cause: e.to_string(),
+            })
+            .into()
+        })
+}
+
+/// The credentials of the global options.
+///
+/// # Errors
+/// A PIN cannot be read.
+pub fn credentials(cli: &Cli) -> Result<Credentials, Failure> {
+    let mut who = Credentials {
+        badge: cli.user.clone(),
+        ..Credentials::default()
+    };
+    if let Some(badge) = &cli.user {
+        who.pin = pin_from("BACKFLUSH_PIN", badge)?;
+    }
+    if let Some(lead) = &cli.approver {
+        let pin = pin_from("BACKFLUSH_APPROVER_PIN", lead)?.ok_or_else(|| {
+            Failure::new(
+                ErrorKind::Auth,
+                format!("approver {lead} needs a PIN (BACKFLUSH_APPROVER_PIN)"),
+            )
+        })?;
+        who.approver = Some((lead.clone(), pin));
+    }
+    Ok(who)
+}
+
+/// The configuration of `--config` (else the environment, else the platform's file).
+///
+/// # Errors
+/// The file cannot be read or holds a bad value.
+pub fn config(cli: &Cli) -> Result<Config, Failure> {
+    Config::load(cli.config.as_deref()).map_err(|e| Failure::new(ErrorKind::Invalid, e.to_string()))
+}
+
+/// Loads the configuration and opens the service on an existing store.
+///
+/// # Errors
+/// The config or the store cannot be opened.
+pub fn open_service(cli: &Cli) -> Result<Service, Failure> {
+    let config = config(cli)?;
+    let path = config.store_path(cli.db.as_deref());
+    if !path.exists() {
+        return Err(Failure::new(
+            ErrorKind::Store,
+            format!(
+                "there is no store at {}; create it with `backflush init` or `backflush import DIR`",
+                path.display()
+            ),
+        ));
+    }
+    Ok(Service::open(config, &path)?)
+}
+
+/// As [`open_service`], creating the store when it does not exist yet (init, import).
+///
+/// # Errors
+/// The config or the store cannot be opened or created.
+pub fn create_service(cli: &Cli) -> Result<Service, Failure> {
+    let config = config(cli)?;
+    let path = config.store_path(cli.db.as_deref());
+    Ok(Service::open(config, &path)?)
+}

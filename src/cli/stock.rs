@@ -1,0 +1,185 @@
+//! Stock and its movements: `stock`, `transfer`, `count`, `staging`, `audit`.
+
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+use super::output::{Out, Show};
+use super::parse::quantity;
+use super::{Cli, Failure, Outcome, credentials, open_service};
+use crate::domain::qty::canonical;
+use crate::service::floor::{Count, StagingLine};
+use crate::service::view;
+use crate::store::post::ExceptionRow;
+use crate::store::queries::{AuditFilter, BalanceRow, MovementRow};
+
+struct Balances(Vec<BalanceRow>);
+
+impl Show for Balances {
+    fn json(&self) -> Value {
+        view::stock_json(&self.0)
+    }
+
+    fn text(&self, out: &mut Out) -> Result<(), Failure> {
+        out.line(format_args!(
+            "{:<16} {:<12} {:>14}",
+            "item", "location", "qty"
+        ))?;
+        for r in &self.0 {
+            out.line(format_args!(
+                "{:<16} {:<12} {:>14}",
+                r.item,
+                r.location,
+                canonical(r.qty)
+            ))?;
+        }
+        Ok(())
+    }
+}
+
+/// `backflush stock`: non-zero balances.
+pub fn stock(cli: &Cli, location: Option<&str>, item: Option<&str>, json: bool) -> Outcome {
+    let service = open_service(cli)?;
+    Out::new(json).show(&Balances(service.stock(location, item)?))
+}
+
+struct Transfer<'a> {
+    item: &'a str,
+    qty: Decimal,
+    from: &'a str,
+    to: &'a str,
+    posted: Vec<ExceptionRow>,
+}
+
+impl Show for Transfer<'_> {
+    fn json(&self) -> Value {
+        view::transfer_json(self.item, self.qty, self.from, self.to, &self.posted)
+    }
+
+    fn text(&self, out: &mut Out) -> Result<(), Failure> {
+        out.line(format_args!(
+            "moved {} {} from {} to {}",
+            canonical(self.qty),
+            self.item,
+            self.from,
+            self.to
+        ))?;
+        for e in &self.posted {
+            out.line(format_args!(
+                "exception {} posted: {} {} at {}",
+                e.id,
+                canonical(e.qty),
+                e.item,
+                e.location
+            ))?;
+        }
+        Ok(())
+    }
+}
+
+/// `backflush transfer`: moves stock; retries the destination's open exceptions.
+pub fn transfer(cli: &Cli, item: &str, qty: &str, from: &str, to: &str, json: bool) -> Outcome {
+    let qty = quantity("qty", qty)?;
+    let who = credentials(cli)?;
+    let mut service = open_service(cli)?;
+    let posted = service.transfer(item, qty, from, to, &who)?;
+    Out::new(json).show(&Transfer {
+        item,
+        qty,
+        from,
+        to,
+        posted,
+    })
+}
+
+impl Show for Count {
+    fn json(&self) -> Value {
+        view::count_json(self)
+    }
+
+    fn text(&self, out: &mut Out) -> Result<(), Failure> {
+        out.line(format_args!(
+            "{} at {}: book {}, counted {}; inventory accuracy {} of {} counts",
+            self.item,
+            self.location,
+            canonical(self.expected),
+            canonical(self.counted),
+            self.accuracy.0,
+            self.accuracy.1
+        ))
+    }
+}
+
+/// `backflush count`: the counted quantity becomes the balance.
+pub fn count(cli: &Cli, item: &str, location: &str, qty: &str, json: bool) -> Outcome {
+    let qty = quantity("qty", qty)?;
+    let who = credentials(cli)?;
+    let mut service = open_service(cli)?;
+    let count = service.cycle_count(item, location, qty, &who)?;
+    Out::new(json).show(&count)
+}
+
+struct Staging(Vec<StagingLine>);
+
+impl Show for Staging {
+    fn json(&self) -> Value {
+        view::staging_json(&self.0)
+    }
+
+    fn text(&self, out: &mut Out) -> Result<(), Failure> {
+        out.line(format_args!(
+            "{:<14} {:<10} {:>10} {:>10} {:>10} {:>7}",
+            "item", "location", "need", "on hand", "bring", "orders"
+        ))?;
+        for r in &self.0 {
+            out.line(format_args!(
+                "{:<14} {:<10} {:>10} {:>10} {:>10} {:>7}",
+                r.item,
+                r.location,
+                canonical(r.need),
+                canonical(r.on_hand),
+                canonical(r.shortfall),
+                r.orders
+            ))?;
+        }
+        Ok(())
+    }
+}
+
+/// `backflush staging --work-center WC`.
+pub fn staging(cli: &Cli, work_center: &str, json: bool) -> Outcome {
+    let who = credentials(cli)?;
+    let mut service = open_service(cli)?;
+    Out::new(json).show(&Staging(service.staging_as(work_center, &who)?))
+}
+
+struct Audit(Vec<MovementRow>);
+
+impl Show for Audit {
+    fn json(&self) -> Value {
+        view::audit_json(&self.0)
+    }
+
+    fn text(&self, out: &mut Out) -> Result<(), Failure> {
+        for m in &self.0 {
+            out.line(format_args!(
+                "{:>7} {} {:<18} {:<12} {:<9} {:>10}  {} {} — {}",
+                m.id,
+                m.at,
+                m.kind,
+                m.item,
+                m.location,
+                canonical(m.qty),
+                m.terminal,
+                m.user,
+                m.reason
+            ))?;
+        }
+        Ok(())
+    }
+}
+
+/// `backflush audit`: the ledger, newest first.
+pub fn audit(cli: &Cli, filter: AuditFilter, json: bool) -> Outcome {
+    let service = open_service(cli)?;
+    Out::new(json).show(&Audit(service.audit(&filter)?))
+}
