@@ -1,0 +1,142 @@
+//! Released orders: the board, the history, an order with its progress, and its variance.
+
+use super::*;
+
+impl Service {
+    /// Orders for the order board, due first.
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn orders(
+        &self,
+        work_center: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<store::orders::OrderSummary>> {
+        Ok(store::orders::list_orders(
+            self.store.conn(),
+            work_center,
+            limit,
+        )?)
+    }
+
+    /// Reports newest first, of one work center when given.
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn history(
+        &self,
+        work_center: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<store::queries::ReportRow>> {
+        Ok(store::queries::reports(
+            self.store.conn(),
+            work_center,
+            limit,
+        )?)
+    }
+
+    /// The variance of an order.
+    ///
+    /// # Errors
+    /// Unknown order; the store fails.
+    pub fn variance(&self, order_id: &str) -> Result<Variance> {
+        let conn = self.store.conn();
+        let (order, progress, _) = load_order(conn, &self.cache, order_id)?;
+        let actuals = store::queries::line_actuals(conn, order_id)?;
+        let items = load_items(conn, order.materials.iter().map(|m| m.component.as_str()))?;
+        Ok(variance::variance(&order, &progress, &actuals, &|code| {
+            items.get(code).cloned()
+        }))
+    }
+
+    /// A released order with its progress.
+    ///
+    /// # Errors
+    /// Unknown order; the store fails.
+    pub fn order(&self, order_id: &str) -> Result<(Order, backflush::Progress)> {
+        load_order(self.store.conn(), &self.cache, order_id).map(|(o, p, _)| (o, p))
+    }
+}
+
+/// A released order's snapshot from the cache (it never changes once released) with its
+/// progress read fresh; the flag says whether the lines' progress is stored (else derived).
+/// Refreshes the cache against the store's master version first.
+pub(super) fn load_order_cached(
+    conn: &Connection,
+    cache: &RefCell<MasterCache>,
+    order_id: &str,
+) -> Result<(Rc<Order>, backflush::Progress, bool)> {
+    const MAX_ORDERS: usize = 2_000;
+    cache.borrow_mut().refresh(conn)?;
+    let cached = cache.borrow().orders.get(order_id).map(Rc::clone);
+    let (order, mut progress, stored) = match cached {
+        Some(order) => {
+            let (progress, stored) = store::orders::load_progress(conn, order_id)?;
+            (order, progress, stored)
+        }
+        None => {
+            let (order, progress, stored) = store::orders::load_order(conn, order_id)?
+                .ok_or_else(|| ServiceError::not_found(Thing::Order, order_id))?;
+            let order = Rc::new(order);
+            let mut c = cache.borrow_mut();
+            if c.orders.len() >= MAX_ORDERS {
+                c.orders.clear();
+            }
+            c.orders.insert(order_id.to_string(), Rc::clone(&order));
+            (order, progress, stored)
+        }
+    };
+    complete_progress(conn, cache, &order, &mut progress, stored)?;
+    Ok((order, progress, stored))
+}
+
+/// A released order and its progress, the lines' progress derived when it is not stored.
+pub(super) fn load_order(
+    conn: &Connection,
+    cache: &RefCell<MasterCache>,
+    order_id: &str,
+) -> Result<(Order, backflush::Progress, bool)> {
+    let (order, mut progress, stored) = store::orders::load_order(conn, order_id)?
+        .ok_or_else(|| ServiceError::not_found(Thing::Order, order_id))?;
+    complete_progress(conn, cache, &order, &mut progress, stored)?;
+    Ok((order, progress, stored))
+}
+
+/// Fills in the lines' `P` of an order that never had a report reversed.
+fn complete_progress(
+    conn: &Connection,
+    cache: &RefCell<MasterCache>,
+    order: &Order,
+    progress: &mut backflush::Progress,
+    stored: bool,
+) -> Result<()> {
+    if stored {
+        return Ok(());
+    }
+    let mut decimals = HashMap::new();
+    let mut c = cache.borrow_mut();
+    for m in &order.materials {
+        if let Some(item) = c.item(conn, &m.component)? {
+            decimals.insert(m.component.as_str(), item.decimals);
+        }
+    }
+    progress.lines = backflush::derived_line_progress(order, &progress.operations, &|code| {
+        decimals.get(code).copied().unwrap_or(0)
+    });
+    Ok(())
+}
+
+fn load_items<'a>(
+    conn: &Connection,
+    codes: impl Iterator<Item = &'a str>,
+) -> Result<HashMap<String, Item>> {
+    let mut items = HashMap::new();
+    for code in codes {
+        if !items.contains_key(code)
+            && let Some(item) = store::master::item(conn, code)?
+        {
+            items.insert(code.to_string(), item);
+        }
+    }
+    Ok(items)
+}

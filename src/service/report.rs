@@ -1,0 +1,360 @@
+//! Reporting production: previews (pure, from a loaded context), postings one by one or in
+//! a batch, and reversals.
+
+use super::auth::Role;
+use super::cache::Prefetched;
+use super::orders::{load_order, load_order_cached};
+use super::session::forbidden;
+use super::*;
+
+impl Service {
+    /// What a report would post, without posting.
+    ///
+    /// # Errors
+    /// Unknown order or operation, bad quantities or overrides, over-reporting.
+    pub fn preview(&self, order: &str, request: &ReportRequest) -> Result<ReportPlan> {
+        Ok(self
+            .report_context(order, override_locations(request))?
+            .plan(request)?)
+    }
+
+    /// A preview for `who`: once users exist, only roles that may report may preview
+    /// (SPEC §6).
+    ///
+    /// # Errors
+    /// As [`Self::preview`], and permissions.
+    pub fn preview_as(
+        &mut self,
+        order: &str,
+        request: &ReportRequest,
+        who: &Credentials,
+    ) -> Result<ReportPlan> {
+        if store::master::user_count(self.store.conn())? > 0 {
+            self.authorize(who, Action::Report)?;
+        }
+        self.preview(order, request)
+    }
+
+    /// Everything a preview of `order` reads, loaded once so the terminal can recalculate on
+    /// every key without touching the store. `locations` are extra issue locations to read
+    /// balances for (location overrides).
+    ///
+    /// # Errors
+    /// Unknown order; the store fails.
+    pub fn report_context<'a>(
+        &self,
+        order: &str,
+        locations: impl Iterator<Item = &'a str>,
+    ) -> Result<ReportContext> {
+        self.cache.borrow_mut().refresh(self.store.conn())?;
+        let (order, progress, _) = load_order(self.store.conn(), &self.cache, order)?;
+        let lookup = Prefetched::load(self.store.conn(), &self.cache, &order, locations)?;
+        Ok(ReportContext {
+            order,
+            progress,
+            lookup,
+            policy: self.config.policy(),
+        })
+    }
+
+    /// What the backflushed lines of an order still need where they issue from, against
+    /// what is on hand there; only the short ones.
+    ///
+    /// # Errors
+    /// Unknown order; the store fails.
+    pub fn order_shortages(&self, order: &str) -> Result<Vec<Shortage>> {
+        let context = self.report_context(order, std::iter::empty())?;
+        let mut out = Vec::new();
+        for need in backflush::remaining_needs(&context.order, &context.progress, &context.lookup) {
+            let on_hand = context.lookup.on_hand(&need.item, &need.location);
+            if need.qty > on_hand {
+                out.push(Shortage {
+                    item: need.item,
+                    location: need.location,
+                    need: need.qty,
+                    on_hand,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Posts a report in one transaction; a key posted before returns its first result.
+    ///
+    /// # Errors
+    /// As [`Self::preview`], plus shortage under `block`, and permissions.
+    pub fn report(
+        &mut self,
+        order_id: &str,
+        request: &ReportRequest,
+        key: Option<&str>,
+        who: &Credentials,
+    ) -> Result<Posted> {
+        let key = key.map_or_else(|| new_idempotency_key(&self.terminal), str::to_string);
+        let poster = self.poster(who)?;
+        let cache = &self.cache;
+        self.store
+            .write(|tx| poster.post(tx, cache, order_id, request, &key))
+    }
+
+    /// Posts many reports, each atomic (a savepoint each), committing them in groups so the
+    /// cost of a commit is shared. A result is handed to `done` only once its group is
+    /// committed: what a caller prints as posted is durable, and a batch cut off half-way is
+    /// posted again safely by its keys.
+    ///
+    /// # Errors
+    /// Refused credentials, before anything is posted.
+    pub fn report_batch(
+        &mut self,
+        reports: &[(String, String, ReportRequest)],
+        who: &Credentials,
+        mut done: impl FnMut(usize, Result<Posted>),
+    ) -> Result<()> {
+        const GROUP: usize = 256;
+        let poster = self.poster(who)?;
+        let cache = &self.cache;
+        for (chunk_no, chunk) in reports.chunks(GROUP).enumerate() {
+            let outcome = self.store.write(|tx| -> Result<Vec<Result<Posted>>> {
+                let mut results = Vec::with_capacity(chunk.len());
+                for (key, order, request) in chunk {
+                    // A refused report is undone alone; a failing savepoint fails the group.
+                    results.push(store::savepoint(tx, || {
+                        poster.post(tx, cache, order, request, key)
+                    })?);
+                }
+                Ok(results)
+            });
+            let base = chunk_no * GROUP;
+            match outcome {
+                Ok(results) => {
+                    for (i, r) in results.into_iter().enumerate() {
+                        done(base + i, r);
+                    }
+                }
+                Err(e) => {
+                    let message = e.to_string();
+                    for i in 0..chunk.len() {
+                        done(base + i, Err(ServiceError::Refused(message.clone())));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Who posts, and what they may override: checked once for one report or a batch.
+    fn poster(&mut self, who: &Credentials) -> Result<Poster> {
+        let (stamp, role) = self.identify(who, Action::Report)?;
+        if let Some(role) = role
+            && !Action::Report.roles().contains(&role)
+        {
+            return Err(forbidden(&stamp.user, role, Action::Report));
+        }
+        // Open terminals, leads and admins, and operators with a lead's approval may override
+        // beyond the tolerance.
+        let may_override = role.is_none_or(|r| Action::LeadApproval.roles().contains(&r))
+            || stamp.approver.is_some();
+        Ok(Poster {
+            stamp,
+            role,
+            may_override,
+            tolerance: self.config.policy.override_tolerance_pct,
+            policy: self.config.policy(),
+            accounts: self.accounts.clone(),
+        })
+    }
+
+    /// Reverses a posted report once, with a reason.
+    ///
+    /// # Errors
+    /// Unknown or already reversed report, an empty reason, permissions.
+    pub fn reverse(&mut self, report_id: i64, reason: &str, who: &Credentials) -> Result<Reversal> {
+        if reason.trim().is_empty() {
+            return Err(ServiceError::invalid(
+                "reversal reason",
+                "\"\"",
+                "is empty; a reversal needs a reason (--reason)",
+            ));
+        }
+        let stamp = self.authorize(who, Action::Reverse)?;
+        let cache = &self.cache;
+        self.store.write(|tx| -> Result<Reversal> {
+            // An order's first reversal stores every line's P, derived until now.
+            let mut derived = None;
+            if let Some(order) = store::post::report_order(tx, report_id)? {
+                cache.borrow_mut().refresh(tx)?;
+                let (_, progress, stored) = load_order_cached(tx, cache, &order)?;
+                if !stored {
+                    derived = Some((order, progress.lines));
+                }
+            }
+            if let Some((order, lines)) = &derived {
+                let lines: Vec<(&str, Decimal, i64)> = lines
+                    .iter()
+                    .map(|(l, p)| (l.as_str(), p.planned, p.carried))
+                    .collect();
+                store::orders::store_line_progress(tx, order, &lines)?;
+            }
+            Ok(store::post::reverse_report(
+                tx,
+                report_id,
+                reason.trim(),
+                &stamp,
+            )?)
+        })
+    }
+}
+
+/// A checked poster: posts reports inside the caller's transaction.
+struct Poster {
+    stamp: Stamp,
+    role: Option<Role>,
+    may_override: bool,
+    tolerance: Decimal,
+    policy: backflush::Policy,
+    accounts: AccountNames,
+}
+
+impl Poster {
+    /// Plans and writes one report; a key posted before returns its first result.
+    fn post(
+        &self,
+        tx: &Connection,
+        cache: &RefCell<MasterCache>,
+        order_id: &str,
+        request: &ReportRequest,
+        key: &str,
+    ) -> Result<Posted> {
+        // Read inside the write transaction: another terminal may have posted since.
+        if let Some((report_id, json)) = store::post::report_by_key(tx, key)? {
+            return Ok(Posted {
+                report_id,
+                json,
+                repeated: true,
+                deferred: Vec::new(),
+                plan: None,
+            });
+        }
+        let (order, progress, stored) = load_order_cached(tx, cache, order_id)?;
+        let lookup = Prefetched::load(tx, cache, &order, override_locations(request))?;
+        let plan = backflush::plan(&order, &progress, request, &lookup, &self.policy)?;
+        if !self.may_override
+            && let Some(line) = large_override(&plan, self.tolerance)
+        {
+            let who = match self.role {
+                Some(r) => format!("{} ({})", self.stamp.user, r.as_str()),
+                None => self.stamp.user.clone(),
+            };
+            return Err(ServiceError::NeedsApproval {
+                user: who,
+                action: "post a larger override",
+                line: Some(line.line.clone()),
+                why: format!(
+                    "line {} ({}) differs from planned {} by more than {}%",
+                    line.line,
+                    line.item,
+                    canonical(line.planned),
+                    canonical(self.tolerance)
+                ),
+            });
+        }
+        if self.policy.negative_stock == NegativeStock::Block {
+            let short: Vec<String> = plan
+                .short_lines()
+                .map(|l| {
+                    format!(
+                        "line {} {} needs {} at {}, {} available there after the earlier lines",
+                        l.line,
+                        l.item,
+                        canonical(l.total()),
+                        l.location,
+                        canonical(l.total() - l.shortfall)
+                    )
+                })
+                .collect();
+            if !short.is_empty() {
+                return Err(ReportError::Blocked(short.join("; ")).into());
+            }
+        }
+        let report_id = store::post::next_report_id(tx)?;
+        let json = view::report_json(&plan, Some(report_id));
+        let deferred = store::post::insert_report(
+            tx,
+            report_id,
+            key,
+            &plan,
+            &json,
+            (&self.stamp, &self.accounts),
+            stored,
+        )?;
+        Ok(Posted {
+            report_id,
+            json,
+            repeated: false,
+            deferred,
+            plan: Some(Box::new(plan)),
+        })
+    }
+}
+
+/// The issue locations named by location overrides.
+fn override_locations(request: &ReportRequest) -> impl Iterator<Item = &str> {
+    request.overrides.iter().filter_map(|o| match &o.change {
+        Change::Location(l) => Some(l.as_str()),
+        _ => None,
+    })
+}
+
+/// A material an order still needs at an issue location that holds less.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shortage {
+    pub item: String,
+    pub location: String,
+    pub need: Decimal,
+    pub on_hand: Decimal,
+}
+
+/// An order loaded for previews: recalculating is pure and needs no store access.
+pub struct ReportContext {
+    pub order: Order,
+    pub progress: backflush::Progress,
+    pub(super) lookup: Prefetched,
+    policy: backflush::Policy,
+}
+
+impl ReportContext {
+    /// What a report would post.
+    ///
+    /// # Errors
+    /// As [`backflush::plan`].
+    pub fn plan(&self, request: &ReportRequest) -> Result<ReportPlan, ReportError> {
+        backflush::plan(
+            &self.order,
+            &self.progress,
+            request,
+            &self.lookup,
+            &self.policy,
+        )
+    }
+
+    /// A master item the order uses.
+    #[must_use]
+    pub fn item(&self, code: &str) -> Option<&Item> {
+        self.lookup.items.get(code).map(|i| &**i)
+    }
+
+    /// Whether balances at `location` were read.
+    #[must_use]
+    pub fn knows_location(&self, location: &str) -> bool {
+        self.lookup.location_exists(location)
+    }
+}
+
+/// The first overridden line whose issue differs from planned by more than `tolerance_pct`.
+fn large_override(plan: &ReportPlan, tolerance_pct: Decimal) -> Option<&backflush::PlannedLine> {
+    let tolerance = tolerance_pct / Decimal::ONE_HUNDRED;
+    plan.lines
+        .iter()
+        .filter(|l| l.overridden)
+        .find(|l| (l.total() - l.planned).abs() > l.planned * tolerance)
+}
