@@ -4,7 +4,10 @@
 pub mod backflush;
 pub mod journal;
 pub mod master;
+pub mod movement;
 pub mod order;
 pub mod qty;
+pub mod retry;
+pub mod reversal;
 pub mod text;
 pub mod variance;

@@ -397,7 +397,7 @@ pub fn import_dir(
                     .copied()
                     .unwrap_or(LocationKind::Storage),
             );
-            store::post::adjust_to(
+            store::ledger::adjust_to(
                 tx,
                 item,
                 location,

@@ -9,12 +9,15 @@
 //!   is maintained in the same transaction as the movements, never summed on the hot path.
 //! - **Quantities** are canonical decimal TEXT through [`Dec`]; timestamps RFC 3339 UTC TEXT.
 
+pub mod exceptions;
 pub mod fixture;
 pub mod floor;
+pub mod journal;
+pub mod ledger;
 pub mod master;
 pub mod orders;
-pub mod post;
 pub mod queries;
+pub mod reports;
 pub mod schema;
 
 use std::path::Path;
@@ -42,6 +45,8 @@ pub enum StoreError {
     },
     #[error("{0}")]
     Refused(String),
+    #[error("{0} does not exist")]
+    NotFound(String),
     #[error("the store holds a bad value: {0}")]
     Corrupt(String),
 }

@@ -6,7 +6,7 @@ use super::output::{Out, Show, plural};
 use super::{Cli, ExceptionsVerb, Failure, Outcome, credentials, open_service};
 use crate::domain::qty::canonical;
 use crate::service::view;
-use crate::store::post::ExceptionRow;
+use crate::store::exceptions::ExceptionRow;
 
 /// The queue as a table.
 struct Queue(Vec<ExceptionRow>);

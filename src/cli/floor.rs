@@ -10,7 +10,7 @@ use crate::domain::qty::canonical;
 use crate::domain::variance::Variance;
 use crate::service::floor::{Adjustment, Substitution};
 use crate::service::view;
-use crate::store::post::Reversal;
+use crate::store::reports::Reversal;
 
 impl Show for Reversal {
     fn json(&self) -> Value {

@@ -9,7 +9,7 @@ use super::{Cli, Failure, Outcome, credentials, open_service};
 use crate::domain::qty::canonical;
 use crate::service::floor::{Count, StagingLine};
 use crate::service::view;
-use crate::store::post::ExceptionRow;
+use crate::store::exceptions::ExceptionRow;
 use crate::store::queries::{AuditFilter, BalanceRow, MovementRow};
 
 struct Balances(Vec<BalanceRow>);

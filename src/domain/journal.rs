@@ -126,3 +126,113 @@ pub fn inventory_account(kind: super::master::LocationKind) -> Account {
         _ => Account::RawMaterial,
     }
 }
+
+/// Material issued to an order outside a report's own journal (a deferred line when it
+/// posts, a lead's scrap adjustment): WIP ← raw material at standard. A negative value
+/// (a correction) returns it.
+#[must_use]
+pub fn material_issued(value: Decimal, memo: &'static str) -> Vec<Posting> {
+    let mut out = Vec::new();
+    Posting::pair(&mut out, Account::Wip, Account::RawMaterial, value, memo);
+    out
+}
+
+/// Stock moved between locations held on different inventory accounts; nothing when both
+/// are the same account.
+#[must_use]
+pub fn transfer(from: Account, to: Account, value: Decimal) -> Vec<Posting> {
+    let mut out = Vec::new();
+    if from != to {
+        Posting::pair(&mut out, to, from, value, "transfer");
+    }
+    out
+}
+
+/// A balance set by an adjustment (opening stock, a re-imported balance, a count) of
+/// `value` at standard (negative: a loss).
+#[must_use]
+pub fn adjustment(account: Account, value: Decimal) -> Vec<Posting> {
+    let mut out = Vec::new();
+    Posting::pair(
+        &mut out,
+        account,
+        Account::InventoryAdjustment,
+        value,
+        "inventory adjustment",
+    );
+    out
+}
+
+/// A substitution: the returned component back to stock, the substitute into WIP.
+#[must_use]
+pub fn substitution(returned_value: Decimal, issued_value: Decimal) -> Vec<Posting> {
+    let mut out = Vec::new();
+    Posting::pair(
+        &mut out,
+        Account::RawMaterial,
+        Account::Wip,
+        returned_value,
+        "substituted component returned",
+    );
+    Posting::pair(
+        &mut out,
+        Account::Wip,
+        Account::RawMaterial,
+        issued_value,
+        "substitute issued",
+    );
+    out
+}
+
+/// A stored journal line (accounts by their configured name).
+#[derive(Debug, Clone, PartialEq)]
+pub struct JournalLine {
+    pub account: String,
+    pub debit: Decimal,
+    pub credit: Decimal,
+    pub memo: String,
+}
+
+/// The lines that reverse a stored entry: the same accounts, sides swapped.
+#[must_use]
+pub fn reversal_of(lines: &[JournalLine]) -> Vec<JournalLine> {
+    lines
+        .iter()
+        .map(|l| JournalLine {
+            account: l.account.clone(),
+            debit: l.credit,
+            credit: l.debit,
+            memo: format!("reversal: {}", l.memo),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_movement_journal_balances_and_a_reversal_swaps_sides() {
+        let ten = Decimal::from(10);
+        for lines in [
+            material_issued(ten, "x"),
+            material_issued(-ten, "x"),
+            transfer(Account::RawMaterial, Account::FinishedGoods, ten),
+            adjustment(Account::RawMaterial, -ten),
+            substitution(ten, Decimal::from(3)),
+        ] {
+            assert!(balanced(&lines), "{lines:?}");
+            assert!(!lines.is_empty());
+        }
+        assert!(transfer(Account::RawMaterial, Account::RawMaterial, ten).is_empty());
+        let stored = [JournalLine {
+            account: "1400".into(),
+            debit: ten,
+            credit: Decimal::ZERO,
+            memo: "issue".into(),
+        }];
+        let back = reversal_of(&stored);
+        assert_eq!(back[0].credit, ten);
+        assert_eq!(back[0].memo, "reversal: issue");
+    }
+}

@@ -109,7 +109,7 @@ impl Prefetched {
         }
         let mut stock = HashMap::new();
         for location in wanted {
-            for (item, qty) in store::post::balances_for_order(conn, &order.order, location)? {
+            for (item, qty) in store::ledger::balances_for_order(conn, &order.order, location)? {
                 stock.insert((item, location.to_string()), qty);
             }
         }

@@ -238,6 +238,7 @@ fn report_kind(e: &ReportError) -> ErrorKind {
 fn store_kind(e: &StoreError) -> ErrorKind {
     match e {
         StoreError::Refused(_) => ErrorKind::Refused,
+        StoreError::NotFound(_) => ErrorKind::NotFound,
         _ => ErrorKind::Store,
     }
 }

@@ -121,7 +121,7 @@ impl Service {
     }
 
     fn ensure_on_hand(&self, item: &str, location: &str, qty: Decimal) -> Result<()> {
-        let on_hand = store::post::balance(self.store.conn(), item, location)?;
+        let on_hand = store::ledger::balance(self.store.conn(), item, location)?;
         if qty > on_hand && self.config.policy().negative_stock != backflush::NegativeStock::Allow {
             return Err(ServiceError::Refused(format!(
                 "{} {item} needed at {location}, only {} on hand",
@@ -300,8 +300,8 @@ impl Service {
         let stamp = self.authorize(who, Action::Handle)?;
         let accounts = self.accounts.clone();
         let (expected, accuracy) = self.store.write(|tx| -> Result<_> {
-            let expected = store::post::balance(tx, item, location)?;
-            let movement = store::post::adjust_to(
+            let expected = store::ledger::balance(tx, item, location)?;
+            let movement = store::ledger::adjust_to(
                 tx,
                 item,
                 location,
@@ -314,7 +314,7 @@ impl Service {
             store::floor::record_count(tx, item, location, expected, counted, movement, &stamp)?;
             let accuracy = store::floor::count_accuracy(tx)?;
             // A count that finds more stock lets deferred lines there post.
-            store::post::retry_exceptions(tx, Some(location), &stamp, &accounts)?;
+            store::exceptions::retry_exceptions(tx, Some(location), &stamp, &accounts)?;
             Ok((expected, accuracy))
         })?;
         Ok(Count {
@@ -391,9 +391,9 @@ impl Service {
     /// # Errors
     /// Unknown or not open exception, permissions.
     pub fn cancel_exception(&mut self, id: i64, who: &Credentials) -> Result<()> {
-        let open = store::post::exceptions(self.store.conn(), true, None)?;
+        let open = store::exceptions::exceptions(self.store.conn(), true, None)?;
         if !open.iter().any(|e| e.id == id) {
-            let exists = store::post::exceptions(self.store.conn(), false, None)?
+            let exists = store::exceptions::exceptions(self.store.conn(), false, None)?
                 .iter()
                 .any(|e| e.id == id);
             return Err(if exists {
@@ -404,7 +404,7 @@ impl Service {
         }
         let stamp = self.authorize(who, Action::LeadApproval)?;
         self.store
-            .write(|tx| store::post::cancel_exception(tx, id, &stamp))?;
+            .write(|tx| store::exceptions::cancel_exception(tx, id, &stamp))?;
         Ok(())
     }
 
@@ -440,7 +440,7 @@ impl Service {
         }
         let mut out = Vec::new();
         for (item, (need, orders)) in needs {
-            let on_hand = store::post::balance(conn, &item, &wc.location)?;
+            let on_hand = store::ledger::balance(conn, &item, &wc.location)?;
             out.push(StagingLine {
                 shortfall: (need - on_hand).max(Decimal::ZERO),
                 item,

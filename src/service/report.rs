@@ -181,7 +181,7 @@ impl Service {
         self.store.write(|tx| -> Result<Reversal> {
             // An order's first reversal stores every line's P, derived until now.
             let mut derived = None;
-            if let Some(order) = store::post::report_order(tx, report_id)? {
+            if let Some(order) = store::reports::report_order(tx, report_id)? {
                 cache.borrow_mut().refresh(tx)?;
                 let (_, progress, stored) = load_order_cached(tx, cache, &order)?;
                 if !stored {
@@ -195,7 +195,7 @@ impl Service {
                     .collect();
                 store::orders::store_line_progress(tx, order, &lines)?;
             }
-            Ok(store::post::reverse_report(
+            Ok(store::reports::reverse_report(
                 tx,
                 report_id,
                 reason.trim(),
@@ -226,7 +226,7 @@ impl Poster {
         key: &str,
     ) -> Result<Posted> {
         // Read inside the write transaction: another terminal may have posted since.
-        if let Some((report_id, json)) = store::post::report_by_key(tx, key)? {
+        if let Some((report_id, json)) = store::reports::report_by_key(tx, key)? {
             return Ok(Posted {
                 report_id,
                 json,
@@ -276,9 +276,9 @@ impl Poster {
                 return Err(ReportError::Blocked(short.join("; ")).into());
             }
         }
-        let report_id = store::post::next_report_id(tx)?;
+        let report_id = store::reports::next_report_id(tx)?;
         let json = view::report_json(&plan, Some(report_id));
-        let deferred = store::post::insert_report(
+        let deferred = store::reports::insert_report(
             tx,
             report_id,
             key,

@@ -54,7 +54,7 @@ impl Service {
             }
         };
         Ok(self.store.write(|tx| {
-            store::post::transfer(tx, item, qty, from, to, &stamp, &accounts, &account_of)
+            store::ledger::transfer(tx, item, qty, from, to, &stamp, &accounts, &account_of)
         })?)
     }
 
@@ -82,7 +82,11 @@ impl Service {
     /// # Errors
     /// The store fails.
     pub fn exceptions(&self, open_only: bool) -> Result<Vec<ExceptionRow>> {
-        Ok(store::post::exceptions(self.store.conn(), open_only, None)?)
+        Ok(store::exceptions::exceptions(
+            self.store.conn(),
+            open_only,
+            None,
+        )?)
     }
 
     /// Retries every open exception, oldest first.
@@ -94,6 +98,6 @@ impl Service {
         let accounts = self.accounts.clone();
         Ok(self
             .store
-            .write(|tx| store::post::retry_exceptions(tx, None, &stamp, &accounts))?)
+            .write(|tx| store::exceptions::retry_exceptions(tx, None, &stamp, &accounts))?)
     }
 }

@@ -8,8 +8,9 @@ use serde_json::{Value, json};
 use crate::domain::backflush::ReportPlan;
 use crate::domain::qty::canonical;
 use crate::domain::variance::Variance;
-use crate::store::post::{ExceptionRow, Reversal};
+use crate::store::exceptions::ExceptionRow;
 use crate::store::queries::BalanceRow;
+use crate::store::reports::Reversal;
 
 fn q(value: Decimal) -> Value {
     Value::String(canonical(value))

@@ -4,9 +4,11 @@
 use rusqlite::{Connection, params};
 use rust_decimal::Decimal;
 
-use super::post::{MovementRef, move_stock, write_journal};
+use super::journal::write_journal;
+use super::ledger::{MovementRef, move_stock};
 use super::{Dec, Result, Stamp};
-use crate::domain::journal::{Account, AccountNames, Posting};
+use crate::domain::journal::{self, AccountNames};
+use crate::domain::movement::MovementKind;
 
 /// A detail line of a posted report.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,21 +98,14 @@ pub fn lead_scrap(
     let id = move_stock(
         conn,
         stamp,
-        "lead_scrap",
+        MovementKind::LeadScrap,
         &line.item,
         &line.location,
         -qty,
         &link,
     )?;
-    let mut journal = Vec::new();
     let value = qty * super::master::std_cost(conn, &line.item)?;
-    Posting::pair(
-        &mut journal,
-        Account::Wip,
-        Account::RawMaterial,
-        value,
-        "lead scrap adjustment",
-    );
+    let journal = journal::material_issued(value, "lead scrap adjustment");
     write_journal(
         conn,
         stamp,
@@ -151,7 +146,7 @@ pub fn substitute(
         move_stock(
             conn,
             stamp,
-            "substitution_return",
+            MovementKind::SubstitutionReturn,
             &line.item,
             &line.location,
             returned,
@@ -161,29 +156,15 @@ pub fn substitute(
     move_stock(
         conn,
         stamp,
-        "substitution_issue",
+        MovementKind::SubstitutionIssue,
         substitute,
         &line.location,
         -issued,
         &link,
     )?;
-    let mut journal = Vec::new();
     let back = returned * super::master::std_cost(conn, &line.item)?;
     let out = issued * super::master::std_cost(conn, substitute)?;
-    Posting::pair(
-        &mut journal,
-        Account::RawMaterial,
-        Account::Wip,
-        back,
-        "substituted component returned",
-    );
-    Posting::pair(
-        &mut journal,
-        Account::Wip,
-        Account::RawMaterial,
-        out,
-        "substitute issued",
-    );
+    let journal = journal::substitution(back, out);
     write_journal(
         conn,
         stamp,

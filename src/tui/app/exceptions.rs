@@ -2,7 +2,7 @@
 //! stock, retried by a handler or a lead, cancelled by a lead.
 
 use super::*;
-use crate::store::post::ExceptionRow;
+use crate::store::exceptions::ExceptionRow;
 
 /// The open deferred lines of the machine location (or of every location).
 pub struct ExceptionsState {

@@ -1,0 +1,143 @@
+//! The reversal of a posted report (SPEC §2), as a pure plan: exact compensating movements
+//! for every movement the report posted, and its units, planned quantities and carried setup
+//! taken out of the order's progress. The store reads the report, asks for the plan and
+//! applies it in one transaction; the ledger stays append-only.
+
+use rust_decimal::Decimal;
+
+use super::movement::MovementKind;
+
+/// A movement the report posted, as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PostedMovement {
+    pub id: i64,
+    pub kind: MovementKind,
+    pub item: String,
+    pub location: String,
+    /// Signed as stored: + into the location.
+    pub qty: Decimal,
+    pub line: Option<String>,
+}
+
+/// What the report added to its order's progress.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PostedProgress {
+    pub operation: i64,
+    pub good: Decimal,
+    pub scrap: Decimal,
+    /// Per line: planned, and whether it carried the per-order quantity.
+    pub lines: Vec<(String, Decimal, bool)>,
+    /// Operations whose setup the report carried.
+    pub setups: Vec<i64>,
+}
+
+/// One compensating movement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compensation {
+    pub reverses: i64,
+    pub kind: MovementKind,
+    pub item: String,
+    pub location: String,
+    pub qty: Decimal,
+    pub line: Option<String>,
+}
+
+/// The progress to take back out of the order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ProgressBack {
+    pub operation: i64,
+    pub good: Decimal,
+    pub scrap: Decimal,
+    /// Per line: planned delta, carried delta.
+    pub lines: Vec<(String, Decimal, i64)>,
+    /// Operations whose setup is no longer carried (−1 each).
+    pub setups: Vec<i64>,
+}
+
+/// The plan of a reversal.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ReversalPlan {
+    pub movements: Vec<Compensation>,
+    pub progress: ProgressBack,
+}
+
+/// Plans the reversal of a report from what it posted. Movements no reversal compensates
+/// (there are none among a report's own) are left alone.
+#[must_use]
+pub fn plan_reversal(movements: &[PostedMovement], progress: &PostedProgress) -> ReversalPlan {
+    ReversalPlan {
+        movements: movements
+            .iter()
+            .filter_map(|m| {
+                Some(Compensation {
+                    reverses: m.id,
+                    kind: m.kind.reversal()?,
+                    item: m.item.clone(),
+                    location: m.location.clone(),
+                    qty: -m.qty,
+                    line: m.line.clone(),
+                })
+            })
+            .collect(),
+        progress: ProgressBack {
+            operation: progress.operation,
+            good: -progress.good,
+            scrap: -progress.scrap,
+            lines: progress
+                .lines
+                .iter()
+                .map(|(line, planned, carried)| (line.clone(), -*planned, -i64::from(*carried)))
+                .collect(),
+            setups: progress.setups.clone(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::movement::ReversibleKind;
+
+    #[test]
+    fn every_movement_is_compensated_exactly_and_progress_goes_back() {
+        let moves = [
+            PostedMovement {
+                id: 7,
+                kind: MovementKind::Issue,
+                item: "C1".into(),
+                location: "M1".into(),
+                qty: Decimal::from(-4),
+                line: Some("10".into()),
+            },
+            PostedMovement {
+                id: 8,
+                kind: MovementKind::Receipt,
+                item: "P".into(),
+                location: "FG".into(),
+                qty: Decimal::from(2),
+                line: None,
+            },
+        ];
+        let progress = PostedProgress {
+            operation: 20,
+            good: Decimal::from(2),
+            scrap: Decimal::ONE,
+            lines: vec![("10".into(), Decimal::from(4), true)],
+            setups: vec![10],
+        };
+        let plan = plan_reversal(&moves, &progress);
+        assert_eq!(plan.movements[0].qty, Decimal::from(4));
+        assert_eq!(
+            plan.movements[0].kind,
+            MovementKind::Reverse(ReversibleKind::Issue)
+        );
+        assert_eq!(plan.movements[1].qty, Decimal::from(-2));
+        assert_eq!(plan.movements[1].reverses, 8);
+        assert_eq!(plan.progress.good, Decimal::from(-2));
+        assert_eq!(
+            plan.progress.lines,
+            vec![("10".into(), Decimal::from(-4), -1)]
+        );
+        assert_eq!(plan.progress.setups, vec![10]);
+    }
+}

@@ -1,0 +1,184 @@
+//! The exception queue: lines deferred for want of stock, retried by the engine's plan
+//! (oldest first, each whole if it fits), posted or cancelled, never deleted.
+
+use rusqlite::{Connection, params};
+use rust_decimal::Decimal;
+
+use super::journal::write_journal;
+use super::ledger::{Movement, balance, post_movements};
+use super::reports::{Deferred, line_movements};
+use super::{Dec, Result, Stamp};
+use crate::domain::backflush::PlannedLine;
+use crate::domain::journal::{self, AccountNames};
+use crate::domain::retry::{Waiting, plan_retry};
+
+/// A row of the exception queue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExceptionRow {
+    pub id: i64,
+    pub report_id: i64,
+    pub line: String,
+    pub order: String,
+    pub item: String,
+    pub location: String,
+    pub qty: Decimal,
+    pub shortfall: Decimal,
+    pub status: String,
+    pub created_at: String,
+}
+
+const EXCEPTION_COLUMNS: &str =
+    "id, report_id, line, order_id, item, location, qty, shortfall, status, created_at";
+
+fn exception_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ExceptionRow> {
+    Ok(ExceptionRow {
+        id: r.get(0)?,
+        report_id: r.get(1)?,
+        line: r.get(2)?,
+        order: r.get(3)?,
+        item: r.get(4)?,
+        location: r.get(5)?,
+        qty: r.get::<_, Dec>(6)?.0,
+        shortfall: r.get::<_, Dec>(7)?.0,
+        status: r.get(8)?,
+        created_at: r.get(9)?,
+    })
+}
+
+/// Exceptions, oldest first; only open ones when `open_only`, only at `location` when given.
+///
+/// # Errors
+/// SQLite fails.
+pub fn exceptions(
+    conn: &Connection,
+    open_only: bool,
+    location: Option<&str>,
+) -> Result<Vec<ExceptionRow>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {EXCEPTION_COLUMNS} FROM exceptions
+         WHERE (?1 = 0 OR status = 'open') AND (?2 IS NULL OR location = ?2) ORDER BY id"
+    ))?;
+    let rows = stmt
+        .query_map(params![open_only, location], exception_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+pub(super) fn open_exception(
+    conn: &Connection,
+    stamp: &Stamp,
+    report_id: i64,
+    order: &str,
+    line: &PlannedLine,
+) -> Result<Deferred> {
+    let id = conn
+        .prepare_cached(
+            "INSERT INTO exceptions (report_id, line, order_id, item, location, qty, shortfall, status, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8) RETURNING id",
+        )?
+        .query_row(
+            params![
+                report_id,
+                line.line,
+                order,
+                line.item,
+                line.location,
+                Dec(line.total()),
+                Dec(line.shortfall),
+                stamp.at_text()
+            ],
+            |r| r.get(0),
+        )?;
+    Ok(Deferred {
+        id,
+        line: line.line.clone(),
+    })
+}
+
+/// Retries open exceptions, oldest first: each posts whole if it fits in what is on hand at
+/// that moment; one that does not fit stays open and does not hold back younger ones.
+/// Returns the exceptions posted.
+///
+/// # Errors
+/// SQLite fails.
+pub fn retry_exceptions(
+    conn: &Connection,
+    location: Option<&str>,
+    stamp: &Stamp,
+    accounts: &AccountNames,
+) -> Result<Vec<ExceptionRow>> {
+    let open = exceptions(conn, true, location)?;
+    let waiting: Vec<Waiting<'_>> = open
+        .iter()
+        .map(|e| Waiting {
+            id: e.id,
+            item: &e.item,
+            location: &e.location,
+            qty: e.qty,
+        })
+        .collect();
+    // Balances read up front (one per item and location); the plan deducts as it goes.
+    let mut balances = std::collections::HashMap::new();
+    for w in &waiting {
+        if let std::collections::hash_map::Entry::Vacant(slot) =
+            balances.entry((w.item, w.location))
+        {
+            slot.insert(balance(conn, w.item, w.location)?);
+        }
+    }
+    let posting = plan_retry(&waiting, &|item, location| {
+        balances.get(&(item, location)).copied().unwrap_or_default()
+    });
+    let mut posted = Vec::new();
+    for mut ex in open.into_iter().filter(|e| posting.contains(&e.id)) {
+        let (qty, line_scrap): (Dec, Dec) = conn
+            .prepare_cached(
+                "SELECT qty, line_scrap FROM report_lines WHERE report_id = ?1 AND line = ?2",
+            )?
+            .query_row(params![ex.report_id, ex.line], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        let moves: Vec<Movement<'_>> = line_movements(
+            ex.report_id,
+            &ex.line,
+            &ex.item,
+            &ex.location,
+            qty.0,
+            line_scrap.0,
+            Some(ex.id),
+            "deferred line posted from the exception queue",
+        )
+        .collect();
+        post_movements(conn, stamp, &moves)?;
+        let unit_cost = super::master::std_cost(conn, &ex.item)?;
+        let journal = journal::material_issued(ex.qty * unit_cost, "deferred material issued");
+        write_journal(
+            conn,
+            stamp,
+            "exception",
+            Some(ex.report_id),
+            None,
+            &journal,
+            accounts,
+        )?;
+        conn.prepare_cached(
+            "UPDATE exceptions SET status = 'posted', closed_at = ?2 WHERE id = ?1",
+        )?
+        .execute(params![ex.id, stamp.at_text()])?;
+        ex.status = "posted".into();
+        posted.push(ex);
+    }
+    Ok(posted)
+}
+
+/// Marks an open exception cancelled.
+///
+/// # Errors
+/// SQLite fails.
+pub fn cancel_exception(conn: &Connection, id: i64, stamp: &Stamp) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE exceptions SET status = 'cancelled', closed_at = ?2 WHERE id = ?1 AND status = 'open'",
+    )?
+    .execute(params![id, stamp.at_text()])?;
+    Ok(())
+}

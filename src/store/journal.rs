@@ -1,0 +1,114 @@
+//! The journal: balanced entries written with their posting, and the entries that reverse
+//! a report's.
+
+use rusqlite::{Connection, ToSql, params};
+
+use super::{Dec, Result, Stamp, insert_rows};
+use crate::domain::journal::{AccountNames, JournalLine, Posting, reversal_of};
+
+/// Writes one balanced journal entry (its lines in one statement); nothing when `lines` is
+/// empty.
+///
+/// # Errors
+/// SQLite fails.
+pub fn write_journal(
+    conn: &Connection,
+    stamp: &Stamp,
+    kind: &str,
+    report_id: Option<i64>,
+    reverses: Option<i64>,
+    lines: &[Posting],
+    accounts: &AccountNames,
+) -> Result<()> {
+    if lines.is_empty() {
+        return Ok(());
+    }
+    let entry = next_journal_entry(conn)?;
+    let seqs: Vec<i64> = (0..lines.len())
+        .map(|i| i64::try_from(i).unwrap_or(i64::MAX))
+        .collect();
+    let amounts: Vec<(Dec, Dec)> = lines
+        .iter()
+        .map(|l| (Dec(l.debit), Dec(l.credit)))
+        .collect();
+    let names: Vec<&str> = lines.iter().map(|l| accounts.name(l.account)).collect();
+    let at = stamp.at_text();
+    let mut values: Vec<&dyn ToSql> = Vec::with_capacity(lines.len() * 12);
+    for (((l, (debit, credit)), name), seq) in lines.iter().zip(&amounts).zip(&names).zip(&seqs) {
+        values.extend_from_slice(&[
+            &entry as &dyn ToSql,
+            seq,
+            &at,
+            &kind,
+            &report_id,
+            &reverses,
+            &stamp.terminal,
+            &stamp.user,
+            name,
+            debit,
+            credit,
+            &l.memo,
+        ]);
+    }
+    insert_rows(
+        conn,
+        "INSERT INTO journal (entry_id, seq, at, kind, report_id, reverses, terminal, user, account, debit, credit, memo)",
+        "",
+        12,
+        &values,
+    )
+}
+
+fn next_journal_entry(conn: &Connection) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT coalesce(max(entry_id), 0) + 1 FROM journal")?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// Writes, for every entry of `report_id` not yet reversed, the entry that reverses it.
+///
+/// # Errors
+/// SQLite fails.
+pub fn reverse_entries(conn: &Connection, report_id: i64, stamp: &Stamp) -> Result<()> {
+    let rows: Vec<(i64, JournalLine)> = conn
+        .prepare_cached(
+            "SELECT entry_id, account, debit, credit, memo FROM journal
+             WHERE report_id = ?1 AND reverses IS NULL ORDER BY entry_id, seq",
+        )?
+        .query_map([report_id], |r| {
+            Ok((
+                r.get(0)?,
+                JournalLine {
+                    account: r.get(1)?,
+                    debit: r.get::<_, Dec>(2)?.0,
+                    credit: r.get::<_, Dec>(3)?.0,
+                    memo: r.get(4)?,
+                },
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    for entry in rows.chunk_by(|a, b| a.0 == b.0) {
+        let lines: Vec<JournalLine> = entry.iter().map(|(_, l)| l.clone()).collect();
+        let next = next_journal_entry(conn)?;
+        for (seq, l) in reversal_of(&lines).iter().enumerate() {
+            conn.prepare_cached(
+                "INSERT INTO journal (entry_id, seq, at, kind, report_id, reverses, terminal, user, account, debit, credit, memo)
+                 VALUES (?1, ?2, ?3, 'reversal', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?
+            .execute(params![
+                next,
+                i64::try_from(seq).unwrap_or(i64::MAX),
+                stamp.at_text(),
+                report_id,
+                entry[0].0,
+                stamp.terminal,
+                stamp.user,
+                l.account,
+                Dec(l.debit),
+                Dec(l.credit),
+                l.memo
+            ])?;
+        }
+    }
+    Ok(())
+}

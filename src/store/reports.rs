@@ -1,0 +1,375 @@
+//! Reports: the posting of a planned report (its lines, labor, progress, movements,
+//! exceptions and journal) and its reversal by a plan of the engine.
+
+use rusqlite::{Connection, OptionalExtension, ToSql, params};
+use rust_decimal::Decimal;
+
+use super::exceptions::open_exception;
+use super::journal::{reverse_entries, write_journal};
+use super::ledger::{Movement, MovementRef, move_stock, post_movements};
+use super::orders::{add_line_progress, add_operation_progress};
+use super::{Dec, Result, Stamp, StoreError, insert_rows};
+use crate::domain::backflush::{LineStatus, PlannedLine, ReportPlan};
+use crate::domain::journal::AccountNames;
+use crate::domain::movement::MovementKind;
+use crate::domain::reversal::{PostedMovement, PostedProgress, plan_reversal};
+
+/// The stored result of an earlier posting with this idempotency key.
+///
+/// # Errors
+/// SQLite fails.
+pub fn report_by_key(conn: &Connection, key: &str) -> Result<Option<(i64, String)>> {
+    Ok(conn
+        .prepare_cached("SELECT id, result FROM reports WHERE idem_key = ?1")?
+        .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+/// A deferred line put into the exception queue by a report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deferred {
+    pub id: i64,
+    pub line: String,
+}
+
+/// Posts a planned report: the report and its lines, labor, the order's progress, ledger
+/// movements with balances, exceptions for deferred lines, and the journal. Returns the
+/// report id and the exceptions it opened. Lines, movements and balances each go in one
+/// statement, so a 20-line report costs a dozen round trips, not a hundred.
+///
+/// # Errors
+/// SQLite fails.
+#[allow(clippy::too_many_arguments)]
+pub fn insert_report(
+    conn: &Connection,
+    report_id: i64,
+    key: &str,
+    plan: &ReportPlan,
+    result: &str,
+    (stamp, accounts): (&Stamp, &AccountNames),
+    lines_stored: bool,
+) -> Result<Vec<Deferred>> {
+    conn.prepare_cached(
+        "INSERT INTO reports (id, idem_key, order_id, operation, good, scrap, at, terminal, user, approver, result)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        report_id,
+        key,
+        plan.order,
+        plan.operation,
+        Dec(plan.good),
+        Dec(plan.scrap),
+        stamp.at_text(),
+        stamp.terminal,
+        stamp.user,
+        stamp.approver,
+        result
+    ])?;
+    add_operation_progress(conn, &plan.order, plan.operation, plan.good, plan.scrap, 0)?;
+    insert_report_lines(conn, report_id, &plan.lines)?;
+    // While the order's lines' progress is derived (no reversal yet) there is none to keep.
+    if lines_stored {
+        let progress: Vec<(&str, Decimal, i64)> = plan
+            .lines
+            .iter()
+            .map(|l| (l.line.as_str(), l.planned, i64::from(l.carries_order_qty)))
+            .collect();
+        add_line_progress(conn, &plan.order, &progress)?;
+    }
+
+    let mut moves = Vec::new();
+    let mut deferred = Vec::new();
+    for line in &plan.lines {
+        match line.status {
+            LineStatus::Issue => moves.extend(line_movements(
+                report_id,
+                &line.line,
+                &line.item,
+                &line.location,
+                line.qty,
+                line.line_scrap,
+                None,
+                "backflush",
+            )),
+            LineStatus::Deferred => {
+                deferred.push(open_exception(conn, stamp, report_id, &plan.order, line)?)
+            }
+            _ => {}
+        }
+    }
+    if let Some(r) = &plan.receipt {
+        moves.push(Movement {
+            kind: MovementKind::Receipt,
+            item: &r.item,
+            location: &r.location,
+            qty: r.qty,
+            link: MovementRef {
+                report_id: Some(report_id),
+                reason: "finished goods receipt",
+                ..MovementRef::default()
+            },
+        });
+    }
+    post_movements(conn, stamp, &moves)?;
+
+    for l in &plan.labor {
+        conn.prepare_cached(
+            "INSERT INTO report_labor (report_id, operation, work_center, setup_hours, run_hours, labor_cost, overhead_cost, carried_setup)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?
+        .execute(params![
+            report_id,
+            l.operation,
+            l.work_center,
+            Dec(l.setup_hours),
+            Dec(l.run_hours),
+            Dec(l.labor_cost),
+            Dec(l.overhead_cost),
+            l.carries_setup
+        ])?;
+        if l.carries_setup {
+            add_operation_progress(
+                conn,
+                &plan.order,
+                l.operation,
+                Decimal::ZERO,
+                Decimal::ZERO,
+                1,
+            )?;
+        }
+    }
+    write_journal(
+        conn,
+        stamp,
+        "report",
+        Some(report_id),
+        None,
+        &plan.journal,
+        accounts,
+    )?;
+    Ok(deferred)
+}
+
+fn insert_report_lines(conn: &Connection, report_id: i64, lines: &[PlannedLine]) -> Result<()> {
+    let seqs: Vec<i64> = (0..lines.len())
+        .map(|i| i64::try_from(i).unwrap_or(i64::MAX))
+        .collect();
+    let qtys: Vec<[Dec; 3]> = lines
+        .iter()
+        .map(|l| [Dec(l.planned), Dec(l.qty), Dec(l.line_scrap)])
+        .collect();
+    let statuses: Vec<&str> = lines.iter().map(|l| l.status.as_str()).collect();
+    let mut values: Vec<&dyn ToSql> = Vec::with_capacity(lines.len() * 11);
+    for (((l, seq), q), status) in lines.iter().zip(&seqs).zip(&qtys).zip(&statuses) {
+        values.extend_from_slice(&[
+            &report_id as &dyn ToSql,
+            &l.line,
+            seq,
+            &l.item,
+            &l.location,
+            &q[0],
+            &q[1],
+            &q[2],
+            status,
+            &l.overridden,
+            &l.carries_order_qty,
+        ]);
+    }
+    insert_rows(
+        conn,
+        "INSERT INTO report_lines (report_id, line, seq, item, location, planned, qty, line_scrap, status, overridden, carried)",
+        "",
+        11,
+        &values,
+    )
+}
+
+/// The ledger movements of one issued line: the issue and, on top, its component scrap.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn line_movements<'a>(
+    report_id: i64,
+    line: &'a str,
+    item: &'a str,
+    location: &'a str,
+    qty: Decimal,
+    line_scrap: Decimal,
+    exception_id: Option<i64>,
+    reason: &'a str,
+) -> impl Iterator<Item = Movement<'a>> {
+    let link = MovementRef {
+        report_id: Some(report_id),
+        line: Some(line),
+        exception_id,
+        reverses: None,
+        reason,
+    };
+    [
+        (MovementKind::Issue, qty),
+        (MovementKind::ComponentScrap, line_scrap),
+    ]
+    .into_iter()
+    .filter(|(_, q)| !q.is_zero())
+    .map(move |(kind, q)| Movement {
+        kind,
+        item,
+        location,
+        qty: -q,
+        link: link.clone(),
+    })
+}
+
+/// The order a report was posted for.
+///
+/// # Errors
+/// SQLite fails.
+pub fn report_order(conn: &Connection, report_id: i64) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT order_id FROM reports WHERE id = ?1")?
+        .query_row([report_id], |r| r.get(0))
+        .optional()?)
+}
+
+/// The id the next report gets; call inside the posting's IMMEDIATE transaction, which keeps
+/// it from being taken by another terminal.
+///
+/// # Errors
+/// SQLite fails.
+pub fn next_report_id(conn: &Connection) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM reports")?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// What a reversal posted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reversal {
+    pub report_id: i64,
+    pub movements: Vec<(String, String, Decimal)>,
+    pub cancelled_exceptions: Vec<i64>,
+}
+
+/// Reverses a posted report once: compensating movements, cancelled open exceptions, its
+/// units and planned quantities out of the order's progress, its journal reversed.
+///
+/// # Errors
+/// Unknown or already reversed report; SQLite fails.
+pub fn reverse_report(
+    conn: &Connection,
+    report_id: i64,
+    reason: &str,
+    stamp: &Stamp,
+) -> Result<Reversal> {
+    let header: Option<(String, i64, Dec, Dec)> = conn
+        .prepare_cached("SELECT order_id, operation, good, scrap FROM reports WHERE id = ?1")?
+        .query_row([report_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .optional()?;
+    let Some((order, operation, good, scrap)) = header else {
+        return Err(StoreError::NotFound(format!("report {report_id}")));
+    };
+    if conn
+        .prepare_cached("SELECT 1 FROM reversals WHERE report_id = ?1")?
+        .exists([report_id])?
+    {
+        return Err(StoreError::Refused(format!(
+            "report {report_id} is already reversed"
+        )));
+    }
+    conn.prepare_cached("INSERT INTO reversals (report_id, reason, at, terminal, user, approver) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
+        .execute(params![report_id, reason, stamp.at_text(), stamp.terminal, stamp.user, stamp.approver])?;
+    let lines: Vec<(String, Decimal, bool)> = conn
+        .prepare_cached("SELECT line, planned, carried FROM report_lines WHERE report_id = ?1")?
+        .query_map([report_id], |r| {
+            Ok((r.get(0)?, r.get::<_, Dec>(1)?.0, r.get(2)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let setups: Vec<i64> = conn
+        .prepare_cached(
+            "SELECT operation FROM report_labor WHERE report_id = ?1 AND carried_setup = 1",
+        )?
+        .query_map([report_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let posted = PostedProgress {
+        operation,
+        good: good.0,
+        scrap: scrap.0,
+        lines,
+        setups,
+    };
+    let plan = plan_reversal(&report_movements(conn, report_id)?, &posted);
+
+    let back = &plan.progress;
+    add_operation_progress(conn, &order, back.operation, back.good, back.scrap, 0)?;
+    let line_deltas: Vec<(&str, Decimal, i64)> = back
+        .lines
+        .iter()
+        .map(|(line, planned, carried)| (line.as_str(), *planned, *carried))
+        .collect();
+    add_line_progress(conn, &order, &line_deltas)?;
+    for op in &back.setups {
+        add_operation_progress(conn, &order, *op, Decimal::ZERO, Decimal::ZERO, -1)?;
+    }
+
+    let mut movements = Vec::new();
+    let why = format!("reversal of report {report_id}: {reason}");
+    for c in &plan.movements {
+        let link = MovementRef {
+            report_id: Some(report_id),
+            line: c.line.as_deref(),
+            exception_id: None,
+            reverses: Some(c.reverses),
+            reason: &why,
+        };
+        move_stock(conn, stamp, c.kind, &c.item, &c.location, c.qty, &link)?;
+        movements.push((c.item.clone(), c.location.clone(), c.qty));
+    }
+
+    let cancelled: Vec<i64> = conn
+        .prepare_cached("UPDATE exceptions SET status = 'cancelled', closed_at = ?2 WHERE report_id = ?1 AND status = 'open' RETURNING id")?
+        .query_map(params![report_id, stamp.at_text()], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+
+    reverse_entries(conn, report_id, stamp)?;
+    Ok(Reversal {
+        report_id,
+        movements,
+        cancelled_exceptions: cancelled,
+    })
+}
+
+/// The movements a report posted itself (not their compensations), oldest first.
+fn report_movements(conn: &Connection, report_id: i64) -> Result<Vec<PostedMovement>> {
+    let rows: Vec<(i64, String, String, String, Dec, Option<String>)> = conn
+        .prepare_cached(
+            "SELECT id, kind, item, location, qty, line FROM movements
+             WHERE report_id = ?1 AND reverses IS NULL ORDER BY id",
+        )?
+        .query_map([report_id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    rows.into_iter()
+        .map(|(id, kind, item, location, qty, line)| {
+            let kind = MovementKind::parse(&kind).ok_or_else(|| {
+                StoreError::Corrupt(format!("movement {id} has the unknown kind {kind:?}"))
+            })?;
+            Ok(PostedMovement {
+                id,
+                kind,
+                item,
+                location,
+                qty: qty.0,
+                line,
+            })
+        })
+        .collect()
+}
