@@ -4,13 +4,13 @@
 use serde_json::Value;
 
 use super::output::{Out, Show, plural};
-use super::parse::{flag, quantity};
-use super::{Cli, Failure, Outcome, credentials, open_service};
+use super::{Cli, Failure, Flag, Outcome, credentials, open_service};
 use crate::domain::qty::canonical;
 use crate::domain::variance::Variance;
 use crate::service::floor::{Adjustment, Substitution};
 use crate::service::view;
 use crate::store::reports::Reversal;
+use rust_decimal::Decimal;
 
 impl Show for Reversal {
     fn json(&self) -> Value {
@@ -90,8 +90,14 @@ impl Show for Adjustment {
 }
 
 /// `backflush adjust`: a lead's scrap adjustment on a posted detail line.
-pub fn adjust(cli: &Cli, report: i64, line: &str, qty: &str, reason: &str, json: bool) -> Outcome {
-    let qty = quantity("qty", qty)?;
+pub fn adjust(
+    cli: &Cli,
+    report: i64,
+    line: &str,
+    qty: Decimal,
+    reason: &str,
+    json: bool,
+) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
     let adjustment = service.adjust_scrap(report, line, qty, reason, &who)?;
@@ -123,10 +129,9 @@ pub fn substitute(
     report: i64,
     line: &str,
     item: &str,
-    qty: Option<&str>,
+    qty: Option<Decimal>,
     json: bool,
 ) -> Outcome {
-    let qty = qty.map(|q| quantity("qty", q)).transpose()?;
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
     let substitution = service.substitute(report, line, item, qty, &who)?;
@@ -134,13 +139,17 @@ pub fn substitute(
 }
 
 /// `backflush line-flag`: a lead's explicit backflush flag on an order's material line.
-pub fn line_flag(cli: &Cli, order: &str, line: &str, backflush: &str) -> Outcome {
-    let value = flag("backflush", backflush)?;
+pub fn line_flag(cli: &Cli, order: &str, line: &str, backflush: Flag) -> Outcome {
+    let value = backflush.value();
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
     let line = service.set_line_backflush(order, line, value, &who)?;
     Out::new(false).line(format_args!(
         "order {order} line {line}: backflush {}",
-        backflush.to_ascii_lowercase()
+        match backflush {
+            Flag::Yes => "yes",
+            Flag::No => "no",
+            Flag::Default => "default",
+        }
     ))
 }

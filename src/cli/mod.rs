@@ -14,7 +14,8 @@ mod stock;
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rust_decimal::Decimal;
 
 use crate::service::{ErrorKind, ServiceError};
 pub use session::{create_service, credentials, open_service};
@@ -24,16 +25,36 @@ pub use session::{create_service, credentials, open_service};
 #[command(name = "backflush", version, about, long_about = None)]
 pub struct Cli {
     /// Configuration file (TOML, see config.example.toml).
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        help_heading = "Global options"
+    )]
     pub config: Option<PathBuf>,
     /// The store file; overrides the config's store path.
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        help_heading = "Global options"
+    )]
     pub db: Option<PathBuf>,
     /// Badge of the user posting (PIN in BACKFLUSH_PIN, or asked on a terminal).
-    #[arg(long, global = true, value_name = "BADGE")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "BADGE",
+        help_heading = "Global options"
+    )]
     pub user: Option<String>,
     /// Badge of the approving lead (PIN in BACKFLUSH_APPROVER_PIN).
-    #[arg(long, global = true, value_name = "BADGE")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "BADGE",
+        help_heading = "Global options"
+    )]
     pub approver: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -54,41 +75,52 @@ pub enum Command {
     Init,
     /// Import the CSV files of DIR, all or nothing.
     Import {
-        /// Directory holding items.csv, locations.csv, … (SPEC §5).
+        /// Directory holding items.csv, locations.csv, … (see the README's import files).
         dir: PathBuf,
     },
     /// The lines a report would post, without posting.
     Preview(ReportArgs),
     /// Post a report (or many with --batch).
     Report(ReportArgs),
-    /// Reverse a posted report.
+    /// Reverse a posted report, once.
     Reverse {
+        /// The report to reverse, as `report` printed it.
         #[arg(long, value_name = "ID")]
         report: i64,
+        /// Why (kept with the reversal).
         #[arg(long, value_name = "TEXT")]
         reason: String,
+        /// Print what was posted as JSON.
         #[arg(long)]
         json: bool,
     },
     /// Move stock between locations.
     Transfer {
+        /// The item to move.
         #[arg(long)]
         item: String,
-        #[arg(long, allow_negative_numbers = true)]
-        qty: String,
-        #[arg(long)]
+        /// How much, in the item's unit of measure.
+        #[arg(long, value_parser = parse::decimal, allow_negative_numbers = true)]
+        qty: Decimal,
+        /// The location it leaves.
+        #[arg(long, value_name = "LOCATION")]
         from: String,
-        #[arg(long)]
+        /// The location it enters (its open exceptions are retried).
+        #[arg(long, value_name = "LOCATION")]
         to: String,
+        /// Print what was posted as JSON.
         #[arg(long)]
         json: bool,
     },
     /// Balances (zero balances omitted).
     Stock {
+        /// Only this location.
         #[arg(long)]
         location: Option<String>,
+        /// Only this item.
         #[arg(long)]
         item: Option<String>,
+        /// Print JSON.
         #[arg(long)]
         json: bool,
     },
@@ -99,13 +131,16 @@ pub enum Command {
         /// Only the open ones (default: every exception with its status).
         #[arg(long)]
         open: bool,
+        /// Print JSON.
         #[arg(long, global = true)]
         json: bool,
     },
-    /// The variance of an order.
+    /// The variance of an order: standard against actual per material line.
     Variance {
+        /// The production order.
         #[arg(long)]
         order: String,
+        /// Print JSON.
         #[arg(long)]
         json: bool,
     },
@@ -113,88 +148,131 @@ pub enum Command {
     Verify,
     /// A lead's explicit backflush flag on an order's material line.
     LineFlag {
+        /// The production order.
         #[arg(long)]
         order: String,
         /// The material line: line id or item code.
         #[arg(long, value_name = "KEY")]
         line: String,
         /// yes, no, or default (back to the BOM line's or the item's).
-        #[arg(long, value_name = "yes|no|default")]
-        backflush: String,
+        #[arg(long, value_enum)]
+        backflush: Flag,
     },
     /// The ledger, newest first: every movement with when, which terminal, which user, why.
     Audit {
+        /// Only this item.
         #[arg(long)]
         item: Option<String>,
+        /// Only this location.
         #[arg(long)]
         location: Option<String>,
+        /// Only the movements of this report.
         #[arg(long, value_name = "ID")]
         report: Option<i64>,
+        /// At most this many movements.
         #[arg(long, default_value_t = 100)]
         limit: i64,
+        /// Print JSON.
         #[arg(long)]
         json: bool,
     },
     /// What a work center's released orders still need at its machine location, against
     /// what is on hand there.
     Staging {
+        /// The work center.
         #[arg(long = "work-center", value_name = "WC")]
         work_center: String,
+        /// Print JSON.
         #[arg(long)]
         json: bool,
     },
     /// A lead's scrap adjustment on a posted report's detail line (negative: a correction).
     Adjust {
+        /// The posted report.
         #[arg(long, value_name = "ID")]
         report: i64,
         /// The detail line: line id or item code.
         #[arg(long, value_name = "KEY")]
         line: String,
-        #[arg(long, allow_negative_numbers = true)]
-        qty: String,
-        /// A reason code of the config's [reasons] scrap list.
+        /// Scrap to add (negative: a correction back).
+        #[arg(long, value_parser = parse::decimal, allow_negative_numbers = true)]
+        qty: Decimal,
+        /// A reason code of the plant's [reasons] scrap list.
         #[arg(long, value_name = "CODE")]
         reason: String,
+        /// Print what was posted as JSON.
         #[arg(long)]
         json: bool,
     },
     /// A lead's substitution on a posted report's detail line: ITEM issued instead.
     Substitute {
+        /// The posted report.
         #[arg(long, value_name = "ID")]
         report: i64,
+        /// The detail line: line id or item code.
         #[arg(long, value_name = "KEY")]
         line: String,
+        /// The item issued instead.
         #[arg(long)]
         item: String,
         /// Quantity of the substitute (default: what the line issued).
-        #[arg(long, allow_negative_numbers = true)]
-        qty: Option<String>,
+        #[arg(long, value_parser = parse::decimal, allow_negative_numbers = true)]
+        qty: Option<Decimal>,
+        /// Print what was posted as JSON.
         #[arg(long)]
         json: bool,
     },
     /// A cycle count: the counted quantity becomes the balance.
     Count {
+        /// The item counted.
         #[arg(long)]
         item: String,
+        /// Where it was counted.
         #[arg(long)]
         location: String,
-        #[arg(long, allow_negative_numbers = true)]
-        qty: String,
+        /// The quantity found.
+        #[arg(long, value_parser = parse::decimal, allow_negative_numbers = true)]
+        qty: Decimal,
+        /// Print what was posted as JSON.
         #[arg(long)]
         json: bool,
     },
     /// Measure posting, batch and terminal speed on a fresh large store (use a release build).
     Bench {
+        /// Items in the store.
         #[arg(long, default_value_t = 100_000)]
         items: i64,
+        /// Ledger rows in the store before the timing.
         #[arg(long, default_value_t = 1_000_000)]
         ledger: i64,
+        /// Released orders on the board.
         #[arg(long, default_value_t = 100_000)]
         orders: i64,
         /// Reports posted for the timing and the batch rate.
         #[arg(long, default_value_t = 3_000)]
         reports: usize,
     },
+}
+
+/// `yes`, `no` or `default`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Flag {
+    Yes,
+    No,
+    /// Back to the BOM line's or the item's own value.
+    Default,
+}
+
+impl Flag {
+    /// The explicit value, `None` for default.
+    #[must_use]
+    pub fn value(self) -> Option<bool> {
+        match self {
+            Flag::Yes => Some(true),
+            Flag::No => Some(false),
+            Flag::Default => None,
+        }
+    }
 }
 
 /// `exceptions` verbs.
@@ -204,6 +282,7 @@ pub enum ExceptionsVerb {
     Retry,
     /// Cancel an open exception (a lead's decision).
     Cancel {
+        /// The exception, as `exceptions` lists it.
         #[arg(long, value_name = "ID")]
         id: i64,
     },
@@ -212,8 +291,10 @@ pub enum ExceptionsVerb {
 /// Options of `preview` and `report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
+    /// The production order.
     #[arg(long, required_unless_present = "batch")]
     pub order: Option<String>,
+    /// The operation reported (a count point).
     #[arg(
         long,
         value_name = "N",
@@ -221,28 +302,32 @@ pub struct ReportArgs {
         allow_negative_numbers = true
     )]
     pub op: Option<i64>,
+    /// Good units, in the parent's unit of measure.
     #[arg(
         long,
         value_name = "G",
+        value_parser = parse::decimal,
         required_unless_present = "batch",
         allow_negative_numbers = true
     )]
-    pub good: Option<String>,
-    #[arg(long, value_name = "S", allow_negative_numbers = true)]
-    pub scrap: Option<String>,
+    pub good: Option<Decimal>,
+    /// Scrapped units (default 0).
+    #[arg(long, value_name = "S", value_parser = parse::decimal, allow_negative_numbers = true)]
+    pub scrap: Option<Decimal>,
     /// Override the quantity issued on a line: KEY=QTY (KEY: line id or item code).
-    #[arg(long = "set", value_name = "KEY=QTY", allow_hyphen_values = true)]
-    pub set: Vec<String>,
+    #[arg(long = "set", value_name = "KEY=QTY", value_parser = parse::key_qty, allow_hyphen_values = true)]
+    pub set: Vec<(String, Decimal)>,
     /// Add component scrap on a line: KEY=QTY.
     #[arg(
         long = "line-scrap",
         value_name = "KEY=QTY",
+        value_parser = parse::key_qty,
         allow_hyphen_values = true
     )]
-    pub line_scrap: Vec<String>,
+    pub line_scrap: Vec<(String, Decimal)>,
     /// Issue a line from another location: KEY=LOC.
-    #[arg(long = "location", value_name = "KEY=LOC")]
-    pub location: Vec<String>,
+    #[arg(long = "location", value_name = "KEY=LOC", value_parser = parse::key_text)]
+    pub location: Vec<(String, String)>,
     /// Skip a line (issue 0, to be issued by hand).
     #[arg(long = "skip", value_name = "KEY")]
     pub skip: Vec<String>,
@@ -252,6 +337,7 @@ pub struct ReportArgs {
     /// CSV of completions (key,order,op,good,scrap), each posted atomically.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["order", "op", "good"])]
     pub batch: Option<PathBuf>,
+    /// Print JSON.
     #[arg(long)]
     pub json: bool,
 }
@@ -404,7 +490,7 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             from,
             to,
             json,
-        } => stock::transfer(cli, item, qty, from, to, *json),
+        } => stock::transfer(cli, item, *qty, from, to, *json),
         Command::Stock {
             location,
             item,
@@ -415,7 +501,7 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             location,
             qty,
             json,
-        } => stock::count(cli, item, location, qty, *json),
+        } => stock::count(cli, item, location, *qty, *json),
         Command::Staging { work_center, json } => stock::staging(cli, work_center, *json),
         Command::Audit {
             item,
@@ -443,18 +529,18 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             qty,
             reason,
             json,
-        } => floor::adjust(cli, *report, line, qty, reason, *json),
+        } => floor::adjust(cli, *report, line, *qty, reason, *json),
         Command::Substitute {
             report,
             line,
             item,
             qty,
             json,
-        } => floor::substitute(cli, *report, line, item, qty.as_deref(), *json),
+        } => floor::substitute(cli, *report, line, item, *qty, *json),
         Command::LineFlag {
             order,
             line,
             backflush,
-        } => floor::line_flag(cli, order, line, backflush),
+        } => floor::line_flag(cli, order, line, *backflush),
     }
 }

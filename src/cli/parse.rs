@@ -1,72 +1,63 @@
-//! Option values the command line turns into the engine's types: quantities, `KEY=VALUE`
-//! pairs and a report's request. A value that does not parse is a usage error naming it.
+//! Option values the command line turns into the engine's types: quantities and `KEY=VALUE`
+//! pairs (clap value parsers, so a bad value is a usage error naming the option), and a
+//! report's request.
 
 use rust_decimal::Decimal;
 
-use super::{Failure, ReportArgs};
+use super::ReportArgs;
 use crate::domain::backflush::{Change, Override, ReportRequest};
-use crate::domain::qty::parse;
+use crate::domain::qty::parse_quantity;
 
-/// A quantity option.
+/// A quantity option ("12", "0.5", "-3").
 ///
 /// # Errors
-/// Not a number: a usage error naming the option.
-pub fn quantity(name: &str, text: &str) -> Result<Decimal, Failure> {
-    parse(text).ok_or_else(|| Failure::usage(format!("--{name} {text:?} is not a number")))
+/// Not a number, or not one a quantity can hold exactly: the reason, for clap's message.
+pub fn decimal(text: &str) -> Result<Decimal, String> {
+    parse_quantity(text).map_err(|e| format!("{text:?} {e}"))
 }
 
-/// A `KEY=VALUE` option.
+/// A `KEY=TEXT` option.
 ///
 /// # Errors
 /// No `=`, or an empty side.
-pub fn key_value<'a>(option: &str, text: &'a str) -> Result<(&'a str, &'a str), Failure> {
+pub fn key_text(text: &str) -> Result<(String, String), String> {
     text.split_once('=')
         .filter(|(k, v)| !k.trim().is_empty() && !v.trim().is_empty())
-        .map(|(k, v)| (k.trim(), v.trim()))
-        .ok_or_else(|| Failure::usage(format!("--{option} {text:?} is not KEY=VALUE")))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .ok_or_else(|| format!("{text:?} is not KEY=VALUE"))
 }
 
-/// `yes`, `no` or `default` (no flag of its own).
+/// A `KEY=QTY` option.
 ///
 /// # Errors
-/// Any other word.
-pub fn flag(option: &str, text: &str) -> Result<Option<bool>, Failure> {
-    match text.to_ascii_lowercase().as_str() {
-        "yes" => Ok(Some(true)),
-        "no" => Ok(Some(false)),
-        "default" => Ok(None),
-        other => Err(Failure::usage(format!(
-            "--{option} {other:?} is not yes, no or default"
-        ))),
-    }
+/// Not `KEY=VALUE`, or the quantity is not a number.
+pub fn key_qty(text: &str) -> Result<(String, Decimal), String> {
+    let (key, value) = key_text(text)?;
+    let qty = parse_quantity(&value).map_err(|e| format!("{text:?}: {value:?} {e}"))?;
+    Ok((key, qty))
 }
 
 /// The engine's request from the options of `preview` and `report`.
-///
-/// # Errors
-/// A malformed quantity or KEY=VALUE.
-pub fn request(args: &ReportArgs) -> Result<(String, ReportRequest), Failure> {
+#[must_use]
+pub fn request(args: &ReportArgs) -> (String, ReportRequest) {
     let order = args.order.clone().unwrap_or_default();
     let mut overrides = Vec::new();
-    for s in &args.set {
-        let (key, v) = key_value("set", s)?;
+    for (key, qty) in &args.set {
         overrides.push(Override {
-            key: key.into(),
-            change: Change::Qty(quantity("set", v)?),
+            key: key.clone(),
+            change: Change::Qty(*qty),
         });
     }
-    for s in &args.line_scrap {
-        let (key, v) = key_value("line-scrap", s)?;
+    for (key, qty) in &args.line_scrap {
         overrides.push(Override {
-            key: key.into(),
-            change: Change::LineScrap(quantity("line-scrap", v)?),
+            key: key.clone(),
+            change: Change::LineScrap(*qty),
         });
     }
-    for s in &args.location {
-        let (key, v) = key_value("location", s)?;
+    for (key, location) in &args.location {
         overrides.push(Override {
-            key: key.into(),
-            change: Change::Location(v.into()),
+            key: key.clone(),
+            change: Change::Location(location.clone()),
         });
     }
     for key in &args.skip {
@@ -77,9 +68,9 @@ pub fn request(args: &ReportArgs) -> Result<(String, ReportRequest), Failure> {
     }
     let request = ReportRequest {
         operation: args.op.unwrap_or_default(),
-        good: quantity("good", args.good.as_deref().unwrap_or("0"))?,
-        scrap: quantity("scrap", args.scrap.as_deref().unwrap_or("0"))?,
+        good: args.good.unwrap_or_default(),
+        scrap: args.scrap.unwrap_or_default(),
         overrides,
     };
-    Ok((order, request))
+    (order, request)
 }

@@ -16,7 +16,7 @@ pub fn preview(cli: &Cli, args: &ReportArgs) -> Outcome {
     if args.batch.is_some() {
         return Err(Failure::usage("--batch goes with report, not preview"));
     }
-    let (order, request) = request(args)?;
+    let (order, request) = request(args);
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
     let plan = service.preview_as(&order, &request, &who)?;
@@ -30,7 +30,7 @@ pub fn preview(cli: &Cli, args: &ReportArgs) -> Outcome {
 
 /// `backflush report`: posts it (the same key twice posts once).
 pub fn report(cli: &Cli, args: &ReportArgs) -> Outcome {
-    let (order, request) = request(args)?;
+    let (order, request) = request(args);
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
     let posted = service.report(&order, &request, args.key.as_deref(), &who)?;

@@ -4,7 +4,6 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 use super::output::{Out, Show};
-use super::parse::quantity;
 use super::{Cli, Failure, Outcome, credentials, open_service};
 use crate::domain::qty::canonical;
 use crate::service::floor::{Count, StagingLine};
@@ -77,8 +76,7 @@ impl Show for Transfer<'_> {
 }
 
 /// `backflush transfer`: moves stock; retries the destination's open exceptions.
-pub fn transfer(cli: &Cli, item: &str, qty: &str, from: &str, to: &str, json: bool) -> Outcome {
-    let qty = quantity("qty", qty)?;
+pub fn transfer(cli: &Cli, item: &str, qty: Decimal, from: &str, to: &str, json: bool) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
     let posted = service.transfer(item, qty, from, to, &who)?;
@@ -110,8 +108,7 @@ impl Show for Count {
 }
 
 /// `backflush count`: the counted quantity becomes the balance.
-pub fn count(cli: &Cli, item: &str, location: &str, qty: &str, json: bool) -> Outcome {
-    let qty = quantity("qty", qty)?;
+pub fn count(cli: &Cli, item: &str, location: &str, qty: Decimal, json: bool) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
     let count = service.cycle_count(item, location, qty, &who)?;

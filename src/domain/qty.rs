@@ -27,19 +27,55 @@ pub fn canonical(value: Decimal) -> String {
     }
 }
 
-/// Parses a user-given decimal ("12", "0.5", "1e3" is refused). `None` when it is not a plain
-/// decimal number.
+/// Why a text is not a quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum QtyParseError {
+    #[error("is not a number")]
+    NotANumber,
+    #[error("is too large for a quantity")]
+    TooLarge,
+    #[error("has more decimal places than a quantity can hold (at most 28 significant digits)")]
+    TooPrecise,
+}
+
+/// Parses a user-given decimal ("12", "0.5"; "1e3" is refused). A number that a `Decimal`
+/// cannot hold exactly is refused for what it is (too large, too precise), never rounded:
+/// `0.000…0001` with 40 places is not zero.
+///
+/// # Errors
+/// Not a plain decimal number, or not representable exactly.
+pub fn parse_quantity(text: &str) -> Result<Decimal, QtyParseError> {
+    let t = text.trim();
+    let digits = t.trim_start_matches(['-', '+']);
+    let well_formed = !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.chars().filter(|c| *c == '.').count() <= 1
+        && digits.chars().any(|c| c.is_ascii_digit())
+        && t.len() - digits.len() <= 1;
+    if !well_formed {
+        return Err(QtyParseError::NotANumber);
+    }
+    let value = t.parse::<Decimal>().map_err(|_| QtyParseError::TooLarge)?;
+    // `Decimal` rounds digits it cannot hold; a quantity must be taken as written.
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let whole = whole.trim_start_matches('0');
+    let fraction = fraction.trim_end_matches('0');
+    let written = match (whole.is_empty(), fraction.is_empty()) {
+        (true, true) => "0".to_string(),
+        (_, true) => whole.to_string(),
+        (true, false) => format!("0.{fraction}"),
+        (false, false) => format!("{whole}.{fraction}"),
+    };
+    if canonical(value.abs()) != written {
+        return Err(QtyParseError::TooPrecise);
+    }
+    Ok(value)
+}
+
+/// [`parse_quantity`], or `None`.
 #[must_use]
 pub fn parse(text: &str) -> Option<Decimal> {
-    let t = text.trim();
-    if t.is_empty()
-        || !t
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+')
-    {
-        return None;
-    }
-    t.parse::<Decimal>().ok()
+    parse_quantity(text).ok()
 }
 
 #[cfg(test)]
@@ -78,5 +114,18 @@ mod tests {
         assert_eq!(parse("abc"), None);
         assert_eq!(parse("1e3"), None);
         assert_eq!(parse(""), None);
+        assert_eq!(parse("-"), None);
+        assert_eq!(parse("1.2.3"), None);
+        assert_eq!(parse("--1"), None);
+        assert_eq!(parse("-0.5"), Some(d("-0.5")));
+        let tiny = format!("0.{}1", "0".repeat(39));
+        assert_eq!(parse_quantity(&tiny), Err(QtyParseError::TooPrecise));
+        assert_eq!(
+            parse_quantity(&"9".repeat(29)),
+            Err(QtyParseError::TooLarge)
+        );
+        assert!(parse("79228162514264337593543950335").is_some());
+        assert_eq!(parse("000000000000000000000000000000001"), Some(d("1")));
+        assert_eq!(parse("1.50000000000000000000000000000000"), Some(d("1.5")));
     }
 }
