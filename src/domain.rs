@@ -6,4 +6,5 @@ pub mod journal;
 pub mod master;
 pub mod order;
 pub mod qty;
+pub mod uom;
 pub mod variance;

@@ -168,6 +168,11 @@ pub struct Derivation {
     pub target_after: Decimal,
     pub prior_planned: Decimal,
     pub decimals: u32,
+    /// The component's unit, which every quantity of the line is in.
+    pub uom: String,
+    /// The BOM line's own unit and its quantity per base units in it, when it is written in
+    /// another unit than the component's (SPEC §10).
+    pub bom_uom: Option<(String, Decimal, Decimal)>,
 }
 
 /// One material line of a report.
@@ -385,7 +390,11 @@ pub fn target(material: &OrderMaterial, units: Decimal, decimals: u32) -> (Decim
             .checked_mul(material.qty)
             .and_then(|x| x.checked_mul(material.scrap_factor))
             .and_then(|x| x.checked_div(material.base)),
-        Per::Order => material.qty.checked_mul(material.scrap_factor),
+        // `base` is 1 unless the line is written in another unit (SPEC §10).
+        Per::Order => material
+            .qty
+            .checked_mul(material.scrap_factor)
+            .and_then(|x| x.checked_div(material.base)),
     }
     .unwrap_or(Decimal::MAX);
     (exact, ceil_to(exact, decimals))
@@ -687,6 +696,11 @@ fn plan_line(
             target_after,
             prior_planned: line_progress.planned,
             decimals: item.decimals,
+            uom: item.uom.clone(),
+            bom_uom: material.uom.clone().and_then(|u| {
+                let (qty, base) = material.bom_qty()?;
+                Some((u, qty, base))
+            }),
         },
     })
 }
