@@ -1797,7 +1797,7 @@ fn four_tenths_of_a_gram_of_a_kg_item_over_ten_reports_issues_exactly_what_one_r
         .unwrap();
         assert_eq!(planned(&one, "1"), d("0.004"));
         assert_eq!(line(&one, "1").derivation.exact_after, d("0.004"));
-        assert_eq!(line(&one, "1").derivation.uom, "kg");
+        assert_eq!(line(&one, "1").uom, "kg");
         assert_eq!(
             line(&one, "1").derivation.bom_uom,
             Some(("g".to_string(), d("0.4"), d("1")))

@@ -57,7 +57,9 @@ pub struct OrderMaterial {
     /// A lead's explicit value on the order line.
     pub order_backflush: Option<bool>,
     pub supply_location: Option<String>,
-    /// The unit the line's BOM quantity is written in, when it is not the component's own.
+    /// The unit the line's BOM quantity is written in, when it is not the component's own and
+    /// no phantom level above it converted (then `qty / ratio.num` per `base / ratio.den` is
+    /// the BOM line's quantity in this unit).
     pub uom: Option<String>,
     /// The product of the unit conversions along the line's path, already folded into `qty`
     /// and `base` (kept to explain the numbers).
@@ -275,7 +277,11 @@ fn explode(
             bom_backflush: line.backflush,
             order_backflush: None,
             supply_location: path.supply_location.clone(),
-            uom: line.uom.clone().filter(|u| *u != component.uom),
+            // The line's own unit explains the numbers only when no level above converted.
+            uom: line
+                .uom
+                .clone()
+                .filter(|u| *u != component.uom && (line.per == Per::Order || path.ratio.is_one())),
             ratio,
         });
         return Ok(());
