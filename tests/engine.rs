@@ -2114,5 +2114,53 @@ mod uom_properties {
                 .unwrap();
             prop_assert!(planned(&first, "1") > Decimal::ZERO);
         }
+
+        /// The same along a phantom path with a conversion at each level: paste in g of a kg
+        /// phantom, whose BOM (per `base` kg) takes resin in g of a kg item.
+        #[test]
+        fn any_split_along_a_converted_phantom_path_issues_what_one_report_does(
+            paste_grams in 1u32..2000,
+            resin_grams in 1u32..2000,
+            base in 1u32..5,
+            decimals in 0u32..4,
+            parts in proptest::collection::vec(1u32..6, 1..12),
+        ) {
+            let mut w = World::plant();
+            w.add(in_uom(phantom("PASTE"), "kg"));
+            w.add(in_uom(stock_item("R", decimals, "1"), "kg"));
+            w.master.conversions.insert(conversion(None, "kg", "g", "1000")).unwrap();
+            w.bom("A", "1", "1", vec![written_in(bl("1", "PASTE", &paste_grams.to_string()), "g")]);
+            w.bom(
+                "PASTE",
+                "1",
+                &base.to_string(),
+                vec![written_in(bl("1", "R", &resin_grams.to_string()), "g")],
+            );
+            w.routing("A", "1", vec![op(10, "WC10", "0", "0", true)]);
+            let total: u32 = parts.iter().sum();
+            let order = w.release("O1", "A", &total.to_string());
+            let mut progress = Progress::default();
+            let mut issued = Decimal::ZERO;
+            for part in &parts {
+                let p = post(&order, &mut progress, &w, &req(10, &part.to_string(), "0"));
+                issued += planned(&p, "1.1");
+            }
+            let exact = Decimal::from(total) * Decimal::from(paste_grams) * Decimal::from(resin_grams)
+                / (Decimal::from(base) * Decimal::from(1_000_000));
+            let expected = exact.round_dp_with_strategy(
+                decimals,
+                rust_decimal::RoundingStrategy::AwayFromZero,
+            );
+            let one = plan(
+                &order,
+                &Progress::default(),
+                &req(10, &total.to_string(), "0"),
+                &w,
+                &allow(),
+            )
+            .unwrap();
+            prop_assert_eq!(planned(&one, "1.1"), expected);
+            prop_assert_eq!(issued, expected);
+        }
     }
 }
