@@ -2952,3 +2952,25 @@ fn import_refuses_a_conversion_that_overflows_naming_the_line() {
         &["line 50", "overflows"],
     );
 }
+
+#[test]
+fn a_released_order_keeps_its_converted_quantities_when_a_factor_changes() {
+    let plant = Plant::with(&uom_files());
+    // A later import changes 1 kg = 1000 g to 100 g and releases WO2 from the stored BOM.
+    let later = Files(vec![
+        (
+            "uom_conversions.csv",
+            "item,from_uom,to_uom,factor\n,g,kg,0.01\n".into(),
+        ),
+        (
+            "orders.csv",
+            "order,item,revision,qty,due,completion_location\nWO2,P,1,10,2026-12-01,FG\n".into(),
+        ),
+    ]);
+    plant.import(&later).ok();
+    let wo1 = plant.preview(&["--order", "WO1", "--op", "20", "--good", "10"]);
+    assert_eq!(line(&wo1, "30")["planned"], "0.004");
+    let wo2 = plant.preview(&["--order", "WO2", "--op", "20", "--good", "10"]);
+    assert_eq!(line(&wo2, "30")["planned"], "0.04");
+    assert_eq!(line(&wo2, "40")["planned"], "1.25");
+}
