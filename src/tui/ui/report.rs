@@ -218,7 +218,7 @@ pub fn explain(l: &PlannedLine) -> Text<'static> {
             converted(
                 (bom_uom, *bom_qty, *bom_base),
                 d.scrap_factor,
-                d.units_after,
+                Some(d.units_after),
                 (&l.uom, d.exact_after)
             ),
             canonical(d.units_after),
@@ -235,7 +235,7 @@ pub fn explain(l: &PlannedLine) -> Text<'static> {
             converted(
                 (bom_uom, *bom_qty, *bom_base),
                 d.scrap_factor,
-                rust_decimal::Decimal::ONE,
+                None,
                 (&l.uom, d.exact_after)
             ),
             canonical(d.target_after),
@@ -298,12 +298,12 @@ pub fn explain(l: &PlannedLine) -> Text<'static> {
 }
 
 /// `0.4 g × 3 = 1.2 g = 0.0012 kg`: the BOM line's quantity in its own unit, times the units
-/// (over the base, times the scrap allowance), then the same exact quantity in the
-/// component's unit — the one value that is rounded up.
+/// (`None` for a per-order line; over the base, times the scrap allowance), then the same
+/// exact quantity in the component's unit — the one value that is rounded up.
 fn converted(
     (bom_uom, bom_qty, bom_base): (&str, rust_decimal::Decimal, rust_decimal::Decimal),
     scrap_factor: rust_decimal::Decimal,
-    units: rust_decimal::Decimal,
+    units: Option<rust_decimal::Decimal>,
     (uom, exact): (&str, rust_decimal::Decimal),
 ) -> String {
     let one = rust_decimal::Decimal::ONE;
@@ -314,9 +314,10 @@ fn converted(
     if scrap_factor != one {
         text.push_str(&format!(" × {}", canonical(scrap_factor)));
     }
-    if units != one || (bom_base == one && scrap_factor == one) {
+    if let Some(units) = units {
         text.push_str(&format!(" × {}", canonical(units)));
     }
+    let units = units.unwrap_or(one);
     let in_bom_unit = units
         .checked_mul(bom_qty)
         .and_then(|x| x.checked_mul(scrap_factor))
