@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::service::{Credentials, Service, ServiceError};
 
 /// The demo files, embedded at build time.
-pub const FILES: [(&str, &str); 8] = [
+pub const FILES: [(&str, &str); 9] = [
     ("items.csv", include_str!("../assets/demo/items.csv")),
     (
         "locations.csv",
@@ -16,6 +16,10 @@ pub const FILES: [(&str, &str); 8] = [
     (
         "work_centers.csv",
         include_str!("../assets/demo/work_centers.csv"),
+    ),
+    (
+        "uom_conversions.csv",
+        include_str!("../assets/demo/uom_conversions.csv"),
     ),
     ("boms.csv", include_str!("../assets/demo/boms.csv")),
     ("routings.csv", include_str!("../assets/demo/routings.csv")),

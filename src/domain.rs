@@ -10,4 +10,5 @@ pub mod qty;
 pub mod retry;
 pub mod reversal;
 pub mod text;
+pub mod uom;
 pub mod variance;

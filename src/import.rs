@@ -15,6 +15,7 @@ use crate::domain::master::{
 };
 use crate::domain::order::{self, Order, find_cycle};
 use crate::domain::qty::{canonical, fits_decimals};
+use crate::domain::uom::{ConversionConflict, Conversions, UomConversion};
 use crate::store::master::User;
 use crate::store::{self, Stamp, Store, StoreError};
 
@@ -43,9 +44,10 @@ pub struct ImportSummary {
 }
 
 /// The files an import reads, in the order their references need.
-pub const FILES: [&str; 8] = [
+pub const FILES: [&str; 9] = [
     "locations.csv",
     "items.csv",
+    "uom_conversions.csv",
     "work_centers.csv",
     "boms.csv",
     "routings.csv",
@@ -87,7 +89,9 @@ fn columns(file: &str) -> &'static [&'static str] {
             "operation",
             "backflush",
             "supply_location",
+            "uom",
         ],
+        "uom_conversions.csv" => &["item", "from_uom", "to_uom", "factor"],
         "routings.csv" => &[
             "parent",
             "revision",
@@ -118,6 +122,7 @@ fn required_columns(file: &str) -> &'static [&'static str] {
         "locations.csv" => &["location"],
         "work_centers.csv" => &["work_center", "location"],
         "boms.csv" => &["parent", "line", "component", "qty"],
+        "uom_conversions.csv" => &["from_uom", "to_uom", "factor"],
         "routings.csv" => &["parent", "operation", "work_center"],
         "orders.csv" => &["order", "item", "qty"],
         "stock.csv" => &["item", "location", "qty"],
@@ -313,6 +318,8 @@ struct Plan {
     users: Vec<User>,
     orders: Vec<Order>,
     stock: Vec<(String, String, Decimal)>,
+    /// Whether `uom_conversions.csv` was read (then every conversion is written).
+    conversions: bool,
     summary: ImportSummary,
 }
 
@@ -346,6 +353,7 @@ pub fn import_dir(
         match file {
             "locations.csv" => read_locations(&mut plan, &rows)?,
             "items.csv" => read_items(&mut plan, &rows)?,
+            "uom_conversions.csv" => read_conversions(&mut plan, &rows)?,
             "work_centers.csv" => read_work_centers(&mut plan, &rows)?,
             "boms.csv" => read_boms(&mut plan, &rows)?,
             "routings.csv" => read_routings(&mut plan, &rows)?,
@@ -377,6 +385,9 @@ pub fn import_dir(
         }
         for w in &plan.work_centers {
             store::master::upsert_work_center(tx, w)?;
+        }
+        if plan.conversions {
+            store::master::replace_conversions(tx, &plan.master.conversions)?;
         }
         for b in &plan.boms {
             store::master::replace_bom(tx, b)?;
@@ -546,15 +557,40 @@ fn read_boms(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), ImportError> {
             return Err(row.err(format!("unknown location {l}")));
         }
         let base_qty = row.positive("base_qty", Some(Decimal::ONE))?;
+        let qty = row.positive("qty", None)?;
+        let uom = row.opt("uom");
+        if let Some(u) = &uom {
+            let ratio = plan
+                .master
+                .conversions
+                .ratio(&component, u, &comp.uom)
+                .ok_or_else(|| {
+                    row.err(format!(
+                        "line {line}: no conversion from {u} to {} (the unit of {component}) in uom_conversions.csv",
+                        comp.uom
+                    ))
+                })?;
+            let (num, den) = (ratio.num, ratio.den);
+            if qty.checked_mul(num).is_none() || base_qty.checked_mul(den).is_none() {
+                return Err(row.err(format!(
+                    "line {line}: {} {u} converted to {} overflows (factor {} / {})",
+                    canonical(qty),
+                    comp.uom,
+                    canonical(num),
+                    canonical(den)
+                )));
+            }
+        }
         let bom_line = BomLine {
             line,
             component: component.clone(),
-            qty: row.positive("qty", None)?,
+            qty,
             per,
             scrap_pct: row.decimal("scrap_pct", Some(Decimal::ZERO))?,
             operation: row.integer("operation")?,
             backflush: row.flag("backflush")?,
             supply_location,
+            uom,
         };
         edge_lines
             .entry((parent.clone(), component))
@@ -608,6 +644,68 @@ fn read_boms(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), ImportError> {
         });
     }
     plan.boms = boms;
+    Ok(())
+}
+
+fn read_conversions(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), ImportError> {
+    plan.conversions = true;
+    // The file's rows replace the stored rows of their pairs (in either direction); rows of
+    // the file must agree with each other.
+    let mut file = Conversions::default();
+    for row in rows {
+        let item = row.opt("item");
+        if let Some(i) = &item
+            && !plan.master.items.contains_key(i)
+        {
+            return Err(row.err(format!("unknown item {i}")));
+        }
+        let from = row.required("from_uom")?;
+        let to = row.required("to_uom")?;
+        let factor_text = row.required("factor")?;
+        let factor = crate::domain::qty::parse(&factor_text).ok_or_else(|| {
+            row.err(format!(
+                "factor {factor_text:?} of {from} → {to} is not a number"
+            ))
+        })?;
+        if factor <= Decimal::ZERO {
+            return Err(row.err(format!(
+                "factor {factor_text} of {from} → {to} must be greater than zero"
+            )));
+        }
+        if from == to && factor != Decimal::ONE {
+            return Err(row.err(format!(
+                "factor {factor_text} converts {from} to itself (only 1 can)"
+            )));
+        }
+        let whose = item
+            .as_deref()
+            .map_or_else(|| "every item".to_string(), |i| format!("item {i}"));
+        file.insert(UomConversion {
+            item: item.clone(),
+            from_uom: from.clone(),
+            to_uom: to.clone(),
+            factor,
+        })
+        .map_err(|conflict| match conflict {
+            ConversionConflict::Differs { factor: other } => row.err(format!(
+                "1 {from} = {factor_text} {to} for {whose} disagrees with an earlier row (1 {from} = {} {to})",
+                canonical(other)
+            )),
+            ConversionConflict::Reverse { factor: other } => row.err(format!(
+                "1 {from} = {factor_text} {to} for {whose} disagrees with an earlier row (1 {to} = {} {from})",
+                canonical(other)
+            )),
+        })?;
+    }
+    for c in file.rows() {
+        plan.master
+            .conversions
+            .remove_pair(c.item.as_deref(), &c.from_uom, &c.to_uom);
+    }
+    for c in file.rows() {
+        // Cannot conflict: the pair's stored rows were removed and the file's rows agree.
+        let _ = plan.master.conversions.insert(c);
+    }
     Ok(())
 }
 

@@ -87,6 +87,7 @@ fn bl(line: &str, component: &str, qty: &str) -> BomLine {
         operation: None,
         backflush: None,
         supply_location: None,
+        uom: None,
     }
 }
 
@@ -1719,4 +1720,447 @@ fn allow_issues_every_line_whatever_is_on_hand() {
     assert!(p.lines.iter().all(|l| l.status == LineStatus::Issue));
     assert!(p.lines.iter().all(|l| l.shortfall.is_zero()));
     assert!(p.short_lines().next().is_none());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Units of measure on BOM lines (SPEC §10)
+// ---------------------------------------------------------------------------------------------
+
+use backflush::domain::uom::{Ratio, UomConversion};
+
+fn in_uom(item: Item, uom: &str) -> Item {
+    Item {
+        uom: uom.to_string(),
+        ..item
+    }
+}
+
+fn written_in(line: BomLine, uom: &str) -> BomLine {
+    BomLine {
+        uom: Some(uom.to_string()),
+        ..line
+    }
+}
+
+fn conversion(item: Option<&str>, from: &str, to: &str, factor: &str) -> UomConversion {
+    UomConversion {
+        item: item.map(str::to_string),
+        from_uom: from.to_string(),
+        to_uom: to.to_string(),
+        factor: d(factor),
+    }
+}
+
+/// A with one line of 0.4 g of resin R (stocked in kg, 3 decimals) per unit; the generic
+/// conversion given as `from,to,factor`.
+fn resin_world(from: &str, to: &str, factor: &str) -> World {
+    let mut w = World::plant();
+    w.add(in_uom(stock_item("R", 3, "12"), "kg"));
+    w.master
+        .conversions
+        .insert(conversion(None, from, to, factor))
+        .unwrap();
+    w.bom("A", "1", "1", vec![written_in(bl("1", "R", "0.4"), "g")]);
+    w.routing("A", "1", vec![op(10, "WC10", "0", "0", true)]);
+    w
+}
+
+#[test]
+fn four_tenths_of_a_gram_of_a_kg_item_over_ten_reports_issues_exactly_what_one_report_of_ten_does()
+{
+    // Both directions of the table: 1 g = 0.001 kg, or only 1 kg = 1000 g (reverse implied).
+    for (from, to, factor) in [("g", "kg", "0.001"), ("kg", "g", "1000")] {
+        let w = resin_world(from, to, factor);
+        let order = w.release("O1", "A", "10");
+        let mut progress = Progress::default();
+        let mut got = Vec::new();
+        for _ in 0..10 {
+            let p = post(&order, &mut progress, &w, &req(10, "1", "0"));
+            got.push(planned(&p, "1"));
+        }
+        let expected: Vec<Decimal> = [
+            "0.001", "0", "0.001", "0", "0", "0.001", "0", "0.001", "0", "0",
+        ]
+        .into_iter()
+        .map(d)
+        .collect();
+        assert_eq!(got, expected, "{from} → {to}");
+        assert_eq!(progress.lines["1"].planned, d("0.004"));
+
+        let one = plan(
+            &order,
+            &Progress::default(),
+            &req(10, "10", "0"),
+            &w,
+            &allow(),
+        )
+        .unwrap();
+        assert_eq!(planned(&one, "1"), d("0.004"));
+        assert_eq!(line(&one, "1").derivation.exact_after, d("0.004"));
+        assert_eq!(line(&one, "1").uom, "kg");
+        assert_eq!(
+            line(&one, "1").derivation.bom_uom,
+            Some(("g".to_string(), d("0.4"), d("1")))
+        );
+    }
+}
+
+#[test]
+fn a_first_report_that_needs_material_never_issues_zero_in_the_stock_unit() {
+    let w = resin_world("kg", "g", "1000");
+    let order = w.release("O1", "A", "10");
+    let p = plan(
+        &order,
+        &Progress::default(),
+        &req(10, "1", "0"),
+        &w,
+        &allow(),
+    )
+    .unwrap();
+    assert_eq!(planned(&p, "1"), d("0.001"));
+    assert_eq!(line(&p, "1").derivation.exact_after, d("0.0004"));
+    // The snapshot holds the exact ratio, folded into qty / base.
+    let m = &order.materials[0];
+    assert_eq!((m.qty, m.base), (d("0.4"), d("1000")));
+    assert_eq!(
+        m.ratio,
+        Ratio {
+            num: d("1"),
+            den: d("1000")
+        }
+    );
+    assert_eq!(m.uom.as_deref(), Some("g"));
+}
+
+#[test]
+fn an_items_own_conversion_beats_the_generic_one_in_either_direction() {
+    let mut w = World::plant();
+    w.add(in_uom(stock_item("FILM", 1, "0.2"), "m"));
+    w.add(in_uom(stock_item("TAPE", 1, "0.1"), "m"));
+    let c = &mut w.master.conversions;
+    c.insert(conversion(None, "roll", "m", "100")).unwrap();
+    // FILM's own row, written the other way round: 1 m = 0.002 roll, i.e. 1 roll = 500 m.
+    c.insert(conversion(Some("FILM"), "m", "roll", "0.002"))
+        .unwrap();
+    w.bom(
+        "A",
+        "1",
+        "4",
+        vec![
+            written_in(bl("1", "FILM", "1"), "roll"),
+            written_in(bl("2", "TAPE", "1"), "roll"),
+        ],
+    );
+    w.routing("A", "1", vec![op(10, "WC10", "0", "0", true)]);
+    let order = w.release("O1", "A", "10");
+    let p = plan(
+        &order,
+        &Progress::default(),
+        &req(10, "3", "0"),
+        &w,
+        &allow(),
+    )
+    .unwrap();
+    // 1 roll per 4 units × 3 = 0.75 roll = 375 m of FILM (500 m a roll) …
+    assert_eq!(planned(&p, "1"), d("375"));
+    // … and 75 m of TAPE (the generic 100 m a roll).
+    assert_eq!(planned(&p, "2"), d("75"));
+
+    // Item-specific 1 roll = 500 m given directly also wins.
+    let mut w2 = World::plant();
+    w2.add(in_uom(stock_item("FILM", 1, "0.2"), "m"));
+    w2.master
+        .conversions
+        .insert(conversion(Some("FILM"), "roll", "m", "500"))
+        .unwrap();
+    w2.master
+        .conversions
+        .insert(conversion(None, "m", "roll", "0.01"))
+        .unwrap();
+    w2.bom(
+        "A",
+        "1",
+        "1",
+        vec![written_in(bl("1", "FILM", "0.3"), "roll")],
+    );
+    w2.routing("A", "1", vec![op(10, "WC10", "0", "0", true)]);
+    let order = w2.release("O1", "A", "10");
+    let p = plan(
+        &order,
+        &Progress::default(),
+        &req(10, "1", "0"),
+        &w2,
+        &allow(),
+    )
+    .unwrap();
+    assert_eq!(planned(&p, "1"), d("150"));
+}
+
+#[test]
+fn a_phantom_path_multiplies_each_levels_conversion_before_the_one_rounding() {
+    let mut w = World::plant();
+    // Paste (phantom, kg) per parent unit: 350 g. Its BOM, per 1 kg of paste: 333 g of resin
+    // (kg, 2 decimals) and 20 cm of wick W (m, 3 decimals).
+    w.add(in_uom(phantom("PASTE"), "kg"));
+    w.add(in_uom(stock_item("RES", 2, "10"), "kg"));
+    w.add(in_uom(stock_item("W", 3, "1"), "m"));
+    let c = &mut w.master.conversions;
+    c.insert(conversion(None, "kg", "g", "1000")).unwrap();
+    c.insert(conversion(None, "cm", "m", "0.01")).unwrap();
+    w.bom(
+        "A",
+        "1",
+        "1",
+        vec![written_in(bl("1", "PASTE", "350"), "g")],
+    );
+    w.bom(
+        "PASTE",
+        "1",
+        "1",
+        vec![
+            written_in(bl("1", "RES", "333"), "g"),
+            written_in(bl("2", "W", "20"), "cm"),
+        ],
+    );
+    w.routing("A", "1", vec![op(10, "WC10", "0", "0", true)]);
+    let order = w.release("O1", "A", "10");
+    let res = order.materials.iter().find(|m| m.line == "1.1").unwrap();
+    // 350 × 333 over 1000 × 1000: one fraction, nothing rounded.
+    assert_eq!((res.qty, res.base), (d("116550"), d("1000000")));
+    assert_eq!(
+        res.ratio,
+        Ratio {
+            num: d("1"),
+            den: d("1000000")
+        }
+    );
+    let wick = order.materials.iter().find(|m| m.line == "1.2").unwrap();
+    assert_eq!(
+        wick.ratio,
+        Ratio {
+            num: d("0.01"),
+            den: d("1000")
+        }
+    );
+
+    // 0.35 kg × 0.333 = 0.11655 kg per unit: 0.12 for one unit, 1.17 for ten.
+    let mut progress = Progress::default();
+    let mut total = Decimal::ZERO;
+    let mut wick_total = Decimal::ZERO;
+    for _ in 0..10 {
+        let p = post(&order, &mut progress, &w, &req(10, "1", "0"));
+        total += planned(&p, "1.1");
+        wick_total += planned(&p, "1.2");
+    }
+    let one = plan(
+        &order,
+        &Progress::default(),
+        &req(10, "10", "0"),
+        &w,
+        &allow(),
+    )
+    .unwrap();
+    assert_eq!(planned(&one, "1.1"), d("1.17"));
+    assert_eq!(line(&one, "1.1").derivation.exact_after, d("1.1655"));
+    assert_eq!(total, d("1.17"));
+    // 0.35 kg × 0.2 m = 0.07 m per unit, 0.7 m for ten.
+    assert_eq!(planned(&one, "1.2"), d("0.7"));
+    assert_eq!(wick_total, d("0.7"));
+}
+
+#[test]
+fn a_per_order_line_in_another_unit_is_converted_exactly() {
+    let mut w = resin_world("kg", "g", "1000");
+    w.bom(
+        "A",
+        "1",
+        "1",
+        vec![written_in(
+            BomLine {
+                per: Per::Order,
+                ..bl("1", "R", "250.5")
+            },
+            "g",
+        )],
+    );
+    let order = w.release("O1", "A", "10");
+    let p = plan(
+        &order,
+        &Progress::default(),
+        &req(10, "1", "0"),
+        &w,
+        &allow(),
+    )
+    .unwrap();
+    assert_eq!(planned(&p, "1"), d("0.251"));
+}
+
+#[test]
+fn a_line_whose_unit_cannot_be_converted_is_not_released() {
+    let mut w = resin_world("kg", "g", "1000");
+    w.bom("A", "1", "1", vec![written_in(bl("1", "R", "2"), "lb")]);
+    let err = order::release(&w.master, "A", "1").unwrap_err();
+    assert_eq!(
+        err,
+        ReleaseError::NoConversion {
+            line: "1".to_string(),
+            item: "R".to_string(),
+            from: "lb".to_string(),
+            to: "kg".to_string(),
+        }
+    );
+    // Unit names compare exactly: "G" is not "g".
+    w.bom("A", "1", "1", vec![written_in(bl("1", "R", "2"), "G")]);
+    assert!(matches!(
+        order::release(&w.master, "A", "1"),
+        Err(ReleaseError::NoConversion { .. })
+    ));
+}
+
+#[test]
+fn conversions_do_not_chain() {
+    let mut w = World::plant();
+    w.add(in_uom(stock_item("BAR", 3, "1"), "m"));
+    let c = &mut w.master.conversions;
+    c.insert(conversion(None, "m", "cm", "100")).unwrap();
+    c.insert(conversion(None, "cm", "mm", "10")).unwrap();
+    w.bom("A", "1", "1", vec![written_in(bl("1", "BAR", "125"), "mm")]);
+    w.routing("A", "1", vec![op(10, "WC10", "0", "0", true)]);
+    assert!(matches!(
+        order::release(&w.master, "A", "1"),
+        Err(ReleaseError::NoConversion { .. })
+    ));
+}
+
+#[test]
+fn conversion_factors_that_overflow_along_a_phantom_path_are_refused_naming_the_line() {
+    let mut w = World::plant();
+    w.add(in_uom(phantom("P"), "t"));
+    w.add(in_uom(stock_item("X", 0, "1"), "ug"));
+    let c = &mut w.master.conversions;
+    c.insert(conversion(None, "t", "ug", "1000000000000000000"))
+        .unwrap();
+    c.insert(conversion(None, "Mt", "t", "1000000000000"))
+        .unwrap();
+    w.bom(
+        "A",
+        "1",
+        "1",
+        vec![written_in(bl("1", "P", "900000000000"), "Mt")],
+    );
+    w.bom("P", "1", "1", vec![written_in(bl("5", "X", "1"), "t")]);
+    w.routing("A", "1", vec![op(10, "WC10", "0", "0", true)]);
+    assert_eq!(
+        order::release(&w.master, "A", "1").unwrap_err(),
+        ReleaseError::TooLarge {
+            line: "1.5".to_string()
+        }
+    );
+}
+
+mod uom_properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// Any split of the same units into reports issues, in the stock unit, exactly what one
+        /// report of the total does: the rounded-up exact requirement.
+        #[test]
+        fn any_split_issues_what_one_report_of_the_total_does(
+            grams in 1u32..5000,
+            decimals in 0u32..4,
+            reverse in any::<bool>(),
+            parts in proptest::collection::vec(1u32..6, 1..12),
+        ) {
+            let qty = Decimal::from(grams) / Decimal::from(1000); // 0.001 .. 4.999 g per unit
+            let mut w = World::plant();
+            w.add(in_uom(stock_item("R", decimals, "1"), "kg"));
+            let row = if reverse {
+                conversion(None, "kg", "g", "1000")
+            } else {
+                conversion(None, "g", "kg", "0.001")
+            };
+            w.master.conversions.insert(row).unwrap();
+            w.bom("A", "1", "1", vec![written_in(bl("1", "R", &qty.to_string()), "g")]);
+            w.routing("A", "1", vec![op(10, "WC10", "0", "0", true)]);
+            let total: u32 = parts.iter().sum();
+            let order = w.release("O1", "A", &total.to_string());
+            let mut progress = Progress::default();
+            let mut issued = Decimal::ZERO;
+            for part in &parts {
+                let p = post(&order, &mut progress, &w, &req(10, &part.to_string(), "0"));
+                prop_assert!(planned(&p, "1") >= Decimal::ZERO);
+                issued += planned(&p, "1");
+            }
+            let one = plan(
+                &order,
+                &Progress::default(),
+                &req(10, &total.to_string(), "0"),
+                &w,
+                &allow(),
+            )
+            .unwrap();
+            let exact = Decimal::from(total) * qty / Decimal::from(1000);
+            let expected = exact.round_dp_with_strategy(
+                decimals,
+                rust_decimal::RoundingStrategy::AwayFromZero,
+            );
+            prop_assert_eq!(planned(&one, "1"), expected);
+            prop_assert_eq!(issued, expected);
+            // Never 0 for a first report that needs material.
+            let first = plan(&order, &Progress::default(), &req(10, "1", "0"), &w, &allow())
+                .unwrap();
+            prop_assert!(planned(&first, "1") > Decimal::ZERO);
+        }
+
+        /// The same along a phantom path with a conversion at each level: paste in g of a kg
+        /// phantom, whose BOM (per `base` kg) takes resin in g of a kg item.
+        #[test]
+        fn any_split_along_a_converted_phantom_path_issues_what_one_report_does(
+            paste_grams in 1u32..2000,
+            resin_grams in 1u32..2000,
+            base in 1u32..5,
+            decimals in 0u32..4,
+            parts in proptest::collection::vec(1u32..6, 1..12),
+        ) {
+            let mut w = World::plant();
+            w.add(in_uom(phantom("PASTE"), "kg"));
+            w.add(in_uom(stock_item("R", decimals, "1"), "kg"));
+            w.master.conversions.insert(conversion(None, "kg", "g", "1000")).unwrap();
+            w.bom("A", "1", "1", vec![written_in(bl("1", "PASTE", &paste_grams.to_string()), "g")]);
+            w.bom(
+                "PASTE",
+                "1",
+                &base.to_string(),
+                vec![written_in(bl("1", "R", &resin_grams.to_string()), "g")],
+            );
+            w.routing("A", "1", vec![op(10, "WC10", "0", "0", true)]);
+            let total: u32 = parts.iter().sum();
+            let order = w.release("O1", "A", &total.to_string());
+            let mut progress = Progress::default();
+            let mut issued = Decimal::ZERO;
+            for part in &parts {
+                let p = post(&order, &mut progress, &w, &req(10, &part.to_string(), "0"));
+                issued += planned(&p, "1.1");
+            }
+            let exact = Decimal::from(total) * Decimal::from(paste_grams) * Decimal::from(resin_grams)
+                / (Decimal::from(base) * Decimal::from(1_000_000));
+            let expected = exact.round_dp_with_strategy(
+                decimals,
+                rust_decimal::RoundingStrategy::AwayFromZero,
+            );
+            let one = plan(
+                &order,
+                &Progress::default(),
+                &req(10, &total.to_string(), "0"),
+                &w,
+                &allow(),
+            )
+            .unwrap();
+            prop_assert_eq!(planned(&one, "1.1"), expected);
+            prop_assert_eq!(issued, expected);
+        }
+    }
 }

@@ -220,6 +220,46 @@ fn an_empty_store_is_migrated_to_the_latest_version() {
 }
 
 #[test]
+fn a_version_1_store_with_a_released_order_migrates_to_units_of_measure() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(store::schema::MIGRATIONS[0]).unwrap();
+        conn.execute_batch(
+            "INSERT INTO items VALUES ('A', '', 'EA', 0, 'stock', 'none', 1, '1');
+             INSERT INTO items VALUES ('R', '', 'kg', 3, 'stock', 'none', 1, '2');
+             INSERT INTO locations VALUES ('FG', '', 'finished');
+             INSERT INTO locations VALUES ('M10', '', 'machine');
+             INSERT INTO work_centers VALUES ('WC10', '', 'M10', '1', '1', 1);
+             INSERT INTO boms VALUES ('A', '1', '1');
+             INSERT INTO bom_lines VALUES ('A', '1', '1', 'R', '0.5', 'unit', '0', 10, NULL, NULL);
+             INSERT INTO orders (order_id, item, revision, qty, completion_location, released_at)
+               VALUES ('O1', 'A', '1', '4', 'FG', '2026-01-01T00:00:00Z');
+             INSERT INTO order_operations (order_id, operation, work_center, setup_hours, run_hours, count_point)
+               VALUES ('O1', 10, 'WC10', '0', '0', 1);
+             INSERT INTO order_materials (order_id, line, seq, component, qty, base, per, scrap_factor, operation)
+               VALUES ('O1', '1', 0, 'R', '0.5', '1', 'unit', '1', 10);
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    let st = Store::open(&path, Synchronous::Normal).unwrap();
+    assert_eq!(st.schema_version().unwrap(), store::known_version());
+    let (order, _, _) = store::orders::load_order(st.conn(), "O1").unwrap().unwrap();
+    let m = &order.materials[0];
+    assert_eq!((m.qty, m.base), (d("0.5"), d("1")));
+    assert!(m.ratio.is_one());
+    assert_eq!(m.uom, None);
+    let master = store::master::load_all(st.conn()).unwrap();
+    assert_eq!(
+        master.boms[&("A".to_string(), "1".to_string())].lines[0].uom,
+        None
+    );
+    assert!(master.conversions.is_empty());
+}
+
+#[test]
 fn reopening_a_file_store_keeps_its_data() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bf.db");

@@ -19,10 +19,14 @@ struct Demo {
 }
 
 fn demo() -> Demo {
+    demo_at("WC-ASM")
+}
+
+fn demo_at(work_center: &str) -> Demo {
     let dir = tempfile::tempdir().unwrap();
     let mut config = Config::default();
     config.terminal.id = "T1".into();
-    config.terminal.work_center = "WC-ASM".into();
+    config.terminal.work_center = work_center.into();
     let service: Service = backflush::demo::create(config, &dir.path().join("demo.db")).unwrap();
     let theme = Theme::new(backflush::config::Theme::Default, false);
     let app = App::new(service, theme).unwrap();
@@ -844,5 +848,55 @@ fn a_handler_counts_an_item_at_the_machine_location() {
             .qty
             .to_string(),
         "190"
+    );
+}
+
+#[test]
+fn a_line_in_grams_shows_its_unit_and_explains_the_conversion_in_the_stock_unit() {
+    let mut d = demo_at("WC-CNC");
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1003");
+    type_text(&mut d.app, "3");
+    press(&mut d.app, KeyCode::Tab);
+    press(&mut d.app, KeyCode::Tab);
+    assert_eq!(
+        match &d.app.screen {
+            Screen::Report(r) => r.focus,
+            _ => Focus::Good,
+        },
+        Focus::Lines
+    );
+    for _ in 0..3 {
+        press(&mut d.app, KeyCode::Down);
+    }
+    let s = screen_text(&draw(&d.app, 120, 30));
+    let resin = s
+        .lines()
+        .find(|l| l.contains("LT-243"))
+        .expect("the resin line is listed");
+    assert!(
+        resin.contains("0.002") && resin.contains(" KG "),
+        "planned and its unit in kg: {resin}"
+    );
+    let bar = s
+        .lines()
+        .find(|l| l.contains("RB-C45-12"))
+        .expect("the bar line is listed");
+    assert!(
+        bar.contains("0.114") && bar.contains(" M "),
+        "3 × 38 mm in m: {bar}"
+    );
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("0.4 g × 3 = 1.2 g = 0.0012 KG → target(3) = 0.002 KG"),
+        "{s}"
+    );
+    // At 80 columns the unit column still shows.
+    let narrow = screen_text(&draw(&d.app, 80, 24));
+    assert!(
+        narrow
+            .lines()
+            .any(|l| l.contains("LT-243") && l.contains(" KG ")),
+        "{narrow}"
     );
 }

@@ -22,6 +22,7 @@ use super::journal::{Account, Posting};
 use super::master::{Item, ItemType, Per, Tracking, WorkCenter};
 use super::order::{Order, OrderMaterial, OrderOperation};
 use super::qty::{canonical, ceil_to, fits_decimals};
+use super::uom::Ratio;
 
 /// What happens when an issue location does not hold enough stock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -168,6 +169,11 @@ pub struct Derivation {
     pub target_after: Decimal,
     pub prior_planned: Decimal,
     pub decimals: u32,
+    /// The product of the unit conversions folded into `qty` / `base` (SPEC §10).
+    pub ratio: Ratio,
+    /// The BOM line's own unit and its quantity per base units in it, when it is written in
+    /// another unit than the component's (SPEC §10).
+    pub bom_uom: Option<(String, Decimal, Decimal)>,
 }
 
 /// One material line of a report.
@@ -176,6 +182,8 @@ pub struct PlannedLine {
     pub line: String,
     pub item: String,
     pub description: String,
+    /// The component's unit: every quantity of the line is in it.
+    pub uom: String,
     pub operation: i64,
     pub location: String,
     /// Where the location came from: "override", "supply location" or the work center.
@@ -385,7 +393,11 @@ pub fn target(material: &OrderMaterial, units: Decimal, decimals: u32) -> (Decim
             .checked_mul(material.qty)
             .and_then(|x| x.checked_mul(material.scrap_factor))
             .and_then(|x| x.checked_div(material.base)),
-        Per::Order => material.qty.checked_mul(material.scrap_factor),
+        // `base` is 1 unless the line is written in another unit (SPEC §10).
+        Per::Order => material
+            .qty
+            .checked_mul(material.scrap_factor)
+            .and_then(|x| x.checked_div(material.base)),
     }
     .unwrap_or(Decimal::MAX);
     (exact, ceil_to(exact, decimals))
@@ -659,6 +671,7 @@ fn plan_line(
         line: material.line.clone(),
         item: material.component.clone(),
         description: item.description.clone(),
+        uom: item.uom.clone(),
         operation: material.operation,
         on_hand: lookup.on_hand(&material.component, &location),
         location,
@@ -687,6 +700,11 @@ fn plan_line(
             target_after,
             prior_planned: line_progress.planned,
             decimals: item.decimals,
+            ratio: material.ratio,
+            bom_uom: material.uom.clone().and_then(|u| {
+                let (qty, base) = material.bom_qty()?;
+                Some((u, qty, base))
+            }),
         },
     })
 }

@@ -128,6 +128,8 @@ pub struct BomLine {
     pub operation: Option<i64>,
     pub backflush: Option<bool>,
     pub supply_location: Option<String>,
+    /// The unit `qty` is written in (SPEC §10); `None` = the component's own UoM.
+    pub uom: Option<String>,
 }
 
 /// The operations of one parent revision.
@@ -188,6 +190,8 @@ pub struct MasterData {
     pub boms: std::collections::HashMap<(String, String), Bom>,
     /// Routings by (parent, revision).
     pub routings: std::collections::HashMap<(String, String), Routing>,
+    /// The unit conversions of `uom_conversions.csv` (SPEC §10).
+    pub conversions: super::uom::Conversions,
 }
 
 impl super::order::MasterView for MasterData {
@@ -206,5 +210,9 @@ impl super::order::MasterView for MasterData {
     fn routing(&self, parent: &str, revision: &str) -> Option<&Routing> {
         self.routings
             .get(&(parent.to_string(), revision.to_string()))
+    }
+
+    fn conversion(&self, item: &str, from: &str, to: &str) -> Option<super::uom::Ratio> {
+        self.conversions.ratio(item, from, to)
     }
 }

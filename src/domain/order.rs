@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use thiserror::Error;
 
 use super::master::{Bom, BomLine, Item, ItemType, Per, Routing, compare_revisions};
+use super::uom::Ratio;
 
 /// A released production order with its own materials and operations.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,7 +37,10 @@ pub struct OrderOperation {
 
 /// One material line of a released order. For a line exploded from a phantom, `qty` is the
 /// product of the quantities along the path and `base` the product of the base quantities,
-/// so that the requirement is computed with a single division.
+/// so that the requirement is computed with a single division. A BOM line written in another
+/// unit than its component's (SPEC §10) has the conversion folded in the same way: its ratio's
+/// numerator is multiplied into `qty` and its denominator into `base`, so nothing is rounded
+/// before the one rounding up in the component's unit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OrderMaterial {
     /// The BOM line number, or the path ("2.1") for a line exploded from a phantom.
@@ -53,6 +57,28 @@ pub struct OrderMaterial {
     /// A lead's explicit value on the order line.
     pub order_backflush: Option<bool>,
     pub supply_location: Option<String>,
+    /// The unit the line's BOM quantity is written in, when it is not the component's own and
+    /// no phantom level above it converted (then `qty / ratio.num` per `base / ratio.den` is
+    /// the BOM line's quantity in this unit).
+    pub uom: Option<String>,
+    /// The product of the unit conversions along the line's path, already folded into `qty`
+    /// and `base` (kept to explain the numbers).
+    pub ratio: Ratio,
+}
+
+impl OrderMaterial {
+    /// The quantity per `base` parent units in the unit of the BOM line (`qty` before the
+    /// conversions were folded in), when a conversion applies.
+    #[must_use]
+    pub fn bom_qty(&self) -> Option<(Decimal, Decimal)> {
+        if self.ratio.is_one() {
+            return None;
+        }
+        Some((
+            self.qty.checked_div(self.ratio.num)?,
+            self.base.checked_div(self.ratio.den)?,
+        ))
+    }
 }
 
 /// Why an order cannot be released.
@@ -80,6 +106,15 @@ pub enum ReleaseError {
     )]
     TooLarge { line: String },
     #[error(
+        "BOM line {line}: no conversion from {from} to {to} (the unit of {item}) in uom_conversions.csv"
+    )]
+    NoConversion {
+        line: String,
+        item: String,
+        from: String,
+        to: String,
+    },
+    #[error(
         "line {line} appears twice in the exploded BOM (a phantom's path collides with a BOM line number)"
     )]
     DuplicateLine { line: String },
@@ -92,6 +127,8 @@ pub trait MasterView {
     /// The highest revision of `parent`'s BOMs (SPEC: numbers compare as numbers).
     fn latest_bom(&self, parent: &str) -> Option<&Bom>;
     fn routing(&self, parent: &str, revision: &str) -> Option<&Routing>;
+    /// The exact ratio from unit `from` to unit `to` for `item` (SPEC §10).
+    fn conversion(&self, item: &str, from: &str, to: &str) -> Option<Ratio>;
 }
 
 /// Picks the highest revision among `boms`.
@@ -150,6 +187,7 @@ pub fn release(
                 scrap_factor: Decimal::ONE + line.scrap_pct / Decimal::ONE_HUNDRED,
                 supply_location: line.supply_location.clone(),
                 chain: vec![item.to_string()],
+                ratio: Ratio::ONE,
             };
             explode(master, line, &path, operation, &mut materials)?;
         }
@@ -171,6 +209,31 @@ struct Path {
     scrap_factor: Decimal,
     supply_location: Option<String>,
     chain: Vec<String>,
+    /// The product of the unit conversions above this line.
+    ratio: Ratio,
+}
+
+/// The exact ratio that takes `line`'s quantity to its component's unit.
+///
+/// # Errors
+/// No conversion between the two units.
+pub fn line_ratio(
+    master: &dyn MasterView,
+    line: &BomLine,
+    component: &Item,
+    path_line: &str,
+) -> Result<Ratio, ReleaseError> {
+    match &line.uom {
+        Some(uom) if *uom != component.uom => master
+            .conversion(&component.item, uom, &component.uom)
+            .ok_or_else(|| ReleaseError::NoConversion {
+                line: path_line.to_string(),
+                item: component.item.clone(),
+                from: uom.clone(),
+                to: component.uom.clone(),
+            }),
+        _ => Ok(Ratio::ONE),
+    }
 }
 
 fn explode(
@@ -186,22 +249,40 @@ fn explode(
             item: line.component.clone(),
             line: path.line.clone(),
         })?;
+    let own = line_ratio(master, line, component, &path.line)?;
+    let too_large = || ReleaseError::TooLarge {
+        line: path.line.clone(),
+    };
+    // A per-order line keeps its own quantity: only its own conversion applies to it.
+    let ratio = if line.per == Per::Order {
+        own
+    } else {
+        path.ratio.checked_mul(own).ok_or_else(too_large)?
+    };
+    let qty = path.qty.checked_mul(own.num).ok_or_else(too_large)?;
+    let base = if line.per == Per::Order {
+        own.den
+    } else {
+        path.base.checked_mul(own.den).ok_or_else(too_large)?
+    };
     if component.item_type != ItemType::Phantom {
         out.push(OrderMaterial {
             line: path.line.clone(),
             component: line.component.clone(),
-            qty: path.qty,
-            base: if line.per == Per::Order {
-                Decimal::ONE
-            } else {
-                path.base
-            },
+            qty,
+            base,
             per: line.per,
             scrap_factor: path.scrap_factor,
             operation,
             bom_backflush: line.backflush,
             order_backflush: None,
             supply_location: path.supply_location.clone(),
+            // The line's own unit explains the numbers only when no level above converted.
+            uom: line
+                .uom
+                .clone()
+                .filter(|u| *u != component.uom && (line.per == Per::Order || path.ratio.is_one())),
+            ratio,
         });
         return Ok(());
     }
@@ -222,15 +303,16 @@ fn explode(
     for child in sorted_lines(bom) {
         let line = format!("{}.{}", path.line, child.line);
         let too_large = || ReleaseError::TooLarge { line: line.clone() };
-        let qty = if child.per == Per::Order {
+        let child_qty = if child.per == Per::Order {
             Some(child.qty)
         } else {
-            path.qty.checked_mul(child.qty)
+            qty.checked_mul(child.qty)
         };
         let scrap = Decimal::ONE + child.scrap_pct / Decimal::ONE_HUNDRED;
         let child_path = Path {
-            qty: qty.ok_or_else(too_large)?,
-            base: path.base.checked_mul(bom.base_qty).ok_or_else(too_large)?,
+            qty: child_qty.ok_or_else(too_large)?,
+            base: base.checked_mul(bom.base_qty).ok_or_else(too_large)?,
+            ratio,
             scrap_factor: path.scrap_factor.checked_mul(scrap).ok_or_else(too_large)?,
             line,
             supply_location: child

@@ -7,6 +7,7 @@ use crate::domain::master::{
     Bom, BomLine, Item, ItemType, Location, LocationKind, MasterData, Per, Routing,
     RoutingOperation, Tracking, WorkCenter,
 };
+use crate::domain::uom::{Conversions, UomConversion};
 
 fn bad(what: &str, value: &str) -> StoreError {
     StoreError::Corrupt(format!("{what} {value}"))
@@ -196,7 +197,8 @@ pub fn load_all(conn: &Connection) -> Result<MasterData> {
         );
     }
     let mut stmt = conn.prepare(
-        "SELECT parent, revision, line, component, qty, per, scrap_pct, operation, backflush, supply_location
+        "SELECT parent, revision, line, component, qty, per, scrap_pct, operation, backflush, supply_location,
+           uom
          FROM bom_lines",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -212,6 +214,7 @@ pub fn load_all(conn: &Connection) -> Result<MasterData> {
                 operation: r.get(7)?,
                 backflush: opt_bool(r.get(8)?),
                 supply_location: r.get(9)?,
+                uom: r.get(10)?,
             },
             r.get::<_, String>(5)?,
         ))
@@ -252,7 +255,52 @@ pub fn load_all(conn: &Connection) -> Result<MasterData> {
             .operations
             .push(op);
     }
+    data.conversions = conversions(conn)?;
     Ok(data)
+}
+
+/// The unit conversions (SPEC §10).
+///
+/// # Errors
+/// SQLite fails or holds rows that disagree.
+pub fn conversions(conn: &Connection) -> Result<Conversions> {
+    let mut out = Conversions::default();
+    let mut stmt = conn.prepare("SELECT item, from_uom, to_uom, factor FROM uom_conversions")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(UomConversion {
+            item: Some(r.get::<_, String>(0)?).filter(|i| !i.is_empty()),
+            from_uom: r.get(1)?,
+            to_uom: r.get(2)?,
+            factor: r.get::<_, Dec>(3)?.0,
+        })
+    })?;
+    for row in rows {
+        let c = row?;
+        let what = format!("uom conversion {} → {}", c.from_uom, c.to_uom);
+        out.insert(c)
+            .map_err(|_| StoreError::Corrupt(format!("{what} disagrees with another row")))?;
+    }
+    Ok(out)
+}
+
+/// Replaces every unit conversion with `conversions`.
+///
+/// # Errors
+/// SQLite fails.
+pub fn replace_conversions(conn: &Connection, conversions: &Conversions) -> Result<()> {
+    conn.execute("DELETE FROM uom_conversions", [])?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO uom_conversions (item, from_uom, to_uom, factor) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for c in conversions.rows() {
+        stmt.execute(params![
+            c.item.unwrap_or_default(),
+            c.from_uom,
+            c.to_uom,
+            Dec(c.factor)
+        ])?;
+    }
+    Ok(())
 }
 
 /// Inserts or updates an item.
@@ -330,8 +378,9 @@ pub fn replace_bom(conn: &Connection, bom: &Bom) -> Result<()> {
         params![bom.parent, bom.revision, Dec(bom.base_qty)],
     )?;
     let mut stmt = conn.prepare_cached(
-        "INSERT INTO bom_lines (parent, revision, line, component, qty, per, scrap_pct, operation, backflush, supply_location)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO bom_lines (parent, revision, line, component, qty, per, scrap_pct, operation, backflush, supply_location,
+           uom)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     for l in &bom.lines {
         stmt.execute(params![
@@ -344,7 +393,8 @@ pub fn replace_bom(conn: &Connection, bom: &Bom) -> Result<()> {
             Dec(l.scrap_pct),
             l.operation,
             l.backflush,
-            l.supply_location
+            l.supply_location,
+            l.uom
         ])?;
     }
     Ok(())

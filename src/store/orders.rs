@@ -8,6 +8,7 @@ use super::{Dec, Result, StoreError, opt_bool};
 use crate::domain::backflush::{LineProgress, OperationProgress, Progress};
 use crate::domain::master::Per;
 use crate::domain::order::{Order, OrderMaterial, OrderOperation};
+use crate::domain::uom::Ratio;
 
 /// item, revision, qty, due, completion location.
 pub type OrderHeader = (String, String, Decimal, Option<String>, String);
@@ -69,8 +70,8 @@ pub fn insert_order(conn: &Connection, order: &Order, released_at: &str) -> Resu
     }
     let mut m_stmt = conn.prepare_cached(
         "INSERT INTO order_materials (order_id, line, seq, component, qty, base, per, scrap_factor, operation,
-           bom_backflush, order_backflush, supply_location)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+           bom_backflush, order_backflush, supply_location, uom, uom_num, uom_den)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?;
     for (seq, m) in order.materials.iter().enumerate() {
         m_stmt.execute(params![
@@ -85,7 +86,10 @@ pub fn insert_order(conn: &Connection, order: &Order, released_at: &str) -> Resu
             m.operation,
             m.bom_backflush,
             m.order_backflush,
-            m.supply_location
+            m.supply_location,
+            m.uom,
+            Dec(m.ratio.num),
+            Dec(m.ratio.den)
         ])?;
     }
     Ok(())
@@ -144,7 +148,7 @@ pub fn load_order(conn: &Connection, order_id: &str) -> Result<Option<(Order, Pr
     let mut materials = Vec::new();
     let mut stmt = conn.prepare_cached(
         "SELECT line, component, qty, base, per, scrap_factor, operation, bom_backflush, order_backflush,
-           supply_location, planned, carried
+           supply_location, planned, carried, uom, uom_num, uom_den
          FROM order_materials WHERE order_id = ?1 ORDER BY seq",
     )?;
     let mut rows = stmt.query([order_id])?;
@@ -161,6 +165,11 @@ pub fn load_order(conn: &Connection, order_id: &str) -> Result<Option<(Order, Pr
             bom_backflush: opt_bool(r.get(7)?),
             order_backflush: opt_bool(r.get(8)?),
             supply_location: r.get(9)?,
+            uom: r.get(12)?,
+            ratio: Ratio {
+                num: r.get::<_, Dec>(13)?.0,
+                den: r.get::<_, Dec>(14)?.0,
+            },
         };
         if stored {
             progress.lines.insert(

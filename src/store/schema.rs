@@ -2,7 +2,7 @@
 //! Never edit a shipped migration; add a new one.
 
 /// Every migration in order.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2_UOM];
 
 const V1: &str = r"
 -- master_version counts imports, so a process can keep master data cached and notice when
@@ -266,4 +266,26 @@ CREATE TABLE cycle_counts (
     terminal    TEXT NOT NULL,
     user        TEXT NOT NULL
 ) STRICT;
+";
+
+/// Units of measure on BOM lines (SPEC §10): a BOM line's own unit, the conversions, and the
+/// conversion an order line's snapshot folded into its `qty`/`base` (kept to explain it).
+const V2_UOM: &str = r"
+-- NULL = the component's own unit.
+ALTER TABLE bom_lines ADD COLUMN uom TEXT;
+
+-- 1 from_uom = factor to_uom; item '' = every item. The reverse direction is implied.
+CREATE TABLE uom_conversions (
+    item     TEXT NOT NULL,
+    from_uom TEXT NOT NULL,
+    to_uom   TEXT NOT NULL,
+    factor   TEXT NOT NULL,
+    PRIMARY KEY (item, from_uom, to_uom)
+) STRICT, WITHOUT ROWID;
+
+-- The BOM line's unit when it is not the component's, and the exact conversion ratio
+-- uom_num / uom_den already multiplied into qty / base.
+ALTER TABLE order_materials ADD COLUMN uom TEXT;
+ALTER TABLE order_materials ADD COLUMN uom_num TEXT NOT NULL DEFAULT '1';
+ALTER TABLE order_materials ADD COLUMN uom_den TEXT NOT NULL DEFAULT '1';
 ";

@@ -154,6 +154,7 @@ pub(super) fn render_lines(
                 number(l.planned),
                 number(l.qty),
                 number(l.line_scrap),
+                Cell::from(l.uom.clone()),
                 status,
             ])
         })
@@ -169,6 +170,7 @@ pub(super) fn render_lines(
             (" Planned", Constraint::Length(8)),
             ("   Issue", Constraint::Length(8)),
             (" Scrap", Constraint::Length(6)),
+            ("UoM", Constraint::Length(4)),
             ("Status", Constraint::Length(9)),
         ],
     );
@@ -208,22 +210,63 @@ pub fn explain(l: &PlannedLine) -> Text<'static> {
     let scrap_pct = canonical(
         (d.scrap_factor - rust_decimal::Decimal::ONE) * rust_decimal::Decimal::ONE_HUNDRED,
     );
-    let rule = match d.per {
-        Per::Unit => format!(
-            "Line {} {}: {} per {} units, scrap {}% → target({}) = ⌈{}⌉ = {} ({} decimals); earlier reports planned {} → planned {}",
+    let rule = match (d.per, &d.bom_uom) {
+        (Per::Unit, Some((bom_uom, bom_qty, bom_base))) => format!(
+            "Line {} {}: {} → target({}) = {} {} ({} decimals); earlier reports planned {} → planned {}",
             l.line,
             l.item,
-            canonical(d.qty),
-            canonical(d.base),
-            scrap_pct,
+            converted(
+                (bom_uom, *bom_qty, *bom_base),
+                d.scrap_factor,
+                Some(d.units_after),
+                (&l.uom, d.exact_after)
+            ),
             canonical(d.units_after),
-            canonical(d.exact_after.round_dp(6)),
             canonical(d.target_after),
+            l.uom,
             d.decimals,
             canonical(d.prior_planned),
             canonical(l.planned)
         ),
-        Per::Order => format!(
+        (Per::Order, Some((bom_uom, bom_qty, bom_base))) => format!(
+            "Line {} {}: per order {} → {} {}; {}",
+            l.line,
+            l.item,
+            converted(
+                (bom_uom, *bom_qty, *bom_base),
+                d.scrap_factor,
+                None,
+                (&l.uom, d.exact_after)
+            ),
+            canonical(d.target_after),
+            l.uom,
+            if l.carries_order_qty {
+                "this is the first report, it carries it"
+            } else {
+                "an earlier report carried it"
+            }
+        ),
+        (Per::Unit, None) => {
+            format!(
+                "Line {} {}: {} per {} units, scrap {}% → target({}) = ⌈{}⌉ = {} ({} decimals); earlier reports planned {} → planned {}",
+                l.line,
+                l.item,
+                canonical(d.qty),
+                canonical(d.base),
+                scrap_pct,
+                canonical(d.units_after),
+                canonical(d.exact_after.round_dp(6)),
+                canonical(d.target_after),
+                d.decimals,
+                canonical(d.prior_planned),
+                canonical(l.planned)
+            ) + &if d.ratio.is_one() {
+                String::new()
+            } else {
+                format!(" (in {}, units converted along the phantom path)", l.uom)
+            }
+        }
+        (Per::Order, None) => format!(
             "Line {} {}: {} per order, scrap {}% → {}; {}",
             l.line,
             l.item,
@@ -252,6 +295,38 @@ pub fn explain(l: &PlannedLine) -> Text<'static> {
         ),
     };
     Text::from(vec![Line::from(rule), Line::from(source)])
+}
+
+/// `0.4 g × 3 = 1.2 g = 0.0012 kg`: the BOM line's quantity in its own unit, times the units
+/// (`None` for a per-order line; over the base, times the scrap allowance), then the same
+/// exact quantity in the component's unit — the one value that is rounded up.
+fn converted(
+    (bom_uom, bom_qty, bom_base): (&str, rust_decimal::Decimal, rust_decimal::Decimal),
+    scrap_factor: rust_decimal::Decimal,
+    units: Option<rust_decimal::Decimal>,
+    (uom, exact): (&str, rust_decimal::Decimal),
+) -> String {
+    let one = rust_decimal::Decimal::ONE;
+    let mut text = format!("{} {bom_uom}", canonical(bom_qty));
+    if bom_base != one {
+        text.push_str(&format!(" / {}", canonical(bom_base)));
+    }
+    if scrap_factor != one {
+        text.push_str(&format!(" × {}", canonical(scrap_factor)));
+    }
+    if let Some(units) = units {
+        text.push_str(&format!(" × {}", canonical(units)));
+    }
+    let units = units.unwrap_or(one);
+    let in_bom_unit = units
+        .checked_mul(bom_qty)
+        .and_then(|x| x.checked_mul(scrap_factor))
+        .and_then(|x| x.checked_div(bom_base))
+        .map_or_else(|| "…".to_string(), |x| canonical(x.round_dp(6)));
+    format!(
+        "{text} = {in_bom_unit} {bom_uom} = {} {uom}",
+        canonical(exact.round_dp(9))
+    )
 }
 
 pub(super) fn summary_line(plan: &ReportPlan) -> String {
