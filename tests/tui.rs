@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use backflush::config::Config;
 use backflush::service::Service;
 use backflush::tui::app::{App, Focus, Overlay, Screen};
@@ -19,11 +21,10 @@ struct Demo {
 }
 
 fn demo() -> Demo {
-    let dir = tempfile::tempdir().unwrap();
     let mut config = Config::default();
     config.terminal.id = "T1".into();
     config.terminal.work_center = "WC-ASM".into();
-    let service: Service = backflush::demo::create(config, &dir.path().join("demo.db")).unwrap();
+    let (dir, service) = common::demo(config);
     let theme = Theme::new(backflush::config::Theme::Default, false);
     let app = App::new(service, theme).unwrap();
     Demo { _dir: dir, app }
@@ -236,21 +237,15 @@ fn posting_the_same_preview_twice_posts_once() {
     press(&mut d.app, KeyCode::Enter);
     assert_eq!(report_count(&d.app), 1);
     // The same idempotency key again (a second terminal pass, a retried Enter).
-    let request = backflush::domain::backflush::ReportRequest {
-        operation: 20,
-        good: 2.into(),
-        scrap: 0.into(),
-        overrides: vec![],
-    };
-    let who = backflush::service::Credentials {
-        badge: Some("1001".into()),
-        pin: Some("1234".into()),
-        approver: None,
-    };
     let again = d
         .app
         .service
-        .report("WO-1005", &request, Some(&key), &who)
+        .report(
+            "WO-1005",
+            &common::req(20, "2", "0"),
+            Some(&key),
+            &common::operator(),
+        )
         .unwrap();
     assert!(again.repeated);
     assert_eq!(report_count(&d.app), 1);
@@ -524,8 +519,7 @@ fn the_history_lists_reports_newest_first_with_their_state() {
 
 #[test]
 fn the_high_contrast_theme_renders_every_screen() {
-    let dir = tempfile::tempdir().unwrap();
-    let service = backflush::demo::create(Config::default(), &dir.path().join("d.db")).unwrap();
+    let (_dir, service) = common::demo(Config::default());
     let mut app = App::new(
         service,
         Theme::new(backflush::config::Theme::HighContrast, false),
