@@ -1063,3 +1063,93 @@ fn snapshot_staging_list() {
     press(&mut d.app, KeyCode::Char('c'));
     snap(&d.app, "staging_count_prompt");
 }
+
+/// Help (F1) on every screen that the other snapshots do not already show it on (the login
+/// is modal and lists its few keys in the footer instead).
+#[test]
+fn snapshot_help_on_every_other_screen() {
+    let help = |app: &mut App, name: &str| {
+        press(app, KeyCode::F(1));
+        assert!(
+            matches!(app.overlays.last(), Some(Overlay::Help(_))),
+            "{name}: {}",
+            screen(app)
+        );
+        snap(app, name);
+        press(app, KeyCode::Esc);
+        assert!(app.overlays.is_empty(), "{name}: Esc closes the help");
+    };
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    type_text(&mut d.app, "WO-1006");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(d.app.screen, Screen::Operations(_)));
+    help(&mut d.app, "help_operations");
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Esc);
+    post_report(&mut d.app, "WO-1006", "9");
+    press(&mut d.app, KeyCode::Char('h'));
+    help(&mut d.app, "help_history");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(d.app.screen, Screen::Detail(_)));
+    help(&mut d.app, "help_report_lines");
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Char('d'));
+    assert!(matches!(d.app.screen, Screen::Exceptions(_)));
+    help(&mut d.app, "help_exceptions");
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Char('s'));
+    assert!(matches!(d.app.screen, Screen::Staging(_)));
+    help(&mut d.app, "help_staging");
+}
+
+#[test]
+fn snapshot_idle_logout() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1005");
+    let later = d.app.last_key + chrono::Duration::minutes(16);
+    d.app.tick(later);
+    assert!(matches!(d.app.screen, Screen::Login(_)));
+    snap(&d.app, "login_after_idle_logout");
+}
+
+#[test]
+fn snapshot_refusals_on_the_board() {
+    let mut d = demo();
+    login(&mut d.app, "3001", "3333");
+    type_text(&mut d.app, "WO-1005");
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Enter);
+    assert!(!matches!(d.app.screen, Screen::Report(_)));
+    snap(&d.app, "orders_handler_may_not_report");
+}
+
+/// Another terminal posts on the order between the preview and the post: the post is refused
+/// in an error box and nothing is posted from here.
+#[test]
+fn snapshot_not_posted_message() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1005");
+    type_text(&mut d.app, "20");
+    d.app
+        .service
+        .report(
+            "WO-1005",
+            &common::req(20, "5", "0"),
+            None,
+            &common::operator(),
+        )
+        .unwrap();
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Enter);
+    assert!(
+        matches!(d.app.overlays.last(), Some(Overlay::Message { title, .. }) if title == "Not posted"),
+        "{}",
+        screen(&d.app)
+    );
+    assert_eq!(report_count(&d.app), 1, "only the other terminal's report");
+    snap(&d.app, "report_not_posted");
+}
