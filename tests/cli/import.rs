@@ -1,8 +1,7 @@
 //! `import` (SPEC §5): what a good import posts, every refusal, re-imports.
 
-use serde_json::json;
-
 use rstest::rstest;
+use serde_json::json;
 
 use crate::common::cli::*;
 

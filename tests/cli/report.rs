@@ -1,8 +1,7 @@
 //! `preview` and `report` (SPEC §4): the JSON shapes, refused reports, idempotency, batches.
 
-use serde_json::{Value, json};
-
 use rstest::rstest;
+use serde_json::{Value, json};
 
 use crate::common::cli::*;
 

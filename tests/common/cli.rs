@@ -444,6 +444,11 @@ pub fn base_stock() -> Value {
     ])
 }
 
+// ---------------------------------------------------------------------------------------------
+// Plants and runs that several sections use.
+// ---------------------------------------------------------------------------------------------
+
+/// Items for plants whose parents are made in one operation (10 on WC1).
 pub const ONE_OP_ITEMS: &str = "\
 item,description,uom,decimals,type,tracking,backflush,std_cost
 P,Parent,EA,0,stock,none,yes,100
@@ -453,6 +458,7 @@ C1,Component one,EA,0,stock,none,yes,2
 C2,Component two,KG,3,stock,none,yes,1.5
 ";
 
+/// Their routings: one count point, no setup or run time.
 pub const ONE_OP_ROUTINGS: &str = "\
 parent,revision,operation,work_center,setup_hours,run_hours,count_point
 P,1,10,WC1,0,0,yes
@@ -486,6 +492,7 @@ WO4,R,1,3,2026-12-01,FG
     )
 }
 
+/// `report --order WO1 --op 10 <extra> --json` on the base plant, whatever its exit.
 pub fn base_report(plant: &Plant, extra: &[&str]) -> Out {
     let mut args = vec!["report", "--order", "WO1", "--op", "10"];
     args.extend_from_slice(extra);
