@@ -4,9 +4,13 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
+
+use common::binary;
 
 struct Tmux {
     socket: String,
@@ -82,10 +86,6 @@ impl Drop for Tmux {
             .args(["-L", &self.socket, "kill-server"])
             .output();
     }
-}
-
-fn binary() -> &'static str {
-    env!("CARGO_BIN_EXE_backflush")
 }
 
 fn demo_command(dir: &Path) -> (String, PathBuf) {

@@ -7,8 +7,9 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::collections::HashMap;
-use std::str::FromStr;
 
 use backflush::domain::backflush::{
     Change, LineStatus, Lookup, NegativeStock, Override, PlannedLine, Policy, Progress,
@@ -22,9 +23,7 @@ use backflush::domain::master::{
 use backflush::domain::order::{self, Order, ReleaseError};
 use rust_decimal::Decimal;
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
+use common::{d, req};
 
 // ---------------------------------------------------------------------------------------------
 // A small plant built in code.
@@ -205,15 +204,6 @@ fn policy(negative_stock: NegativeStock) -> Policy {
     Policy {
         negative_stock,
         over_report_tolerance_pct: Decimal::ZERO,
-    }
-}
-
-fn req(operation: i64, good: &str, scrap: &str) -> ReportRequest {
-    ReportRequest {
-        operation,
-        good: d(good),
-        scrap: d(scrap),
-        overrides: Vec::new(),
     }
 }
 

@@ -4,48 +4,17 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::str::FromStr;
+mod common;
 
 use backflush::config::Config;
 use backflush::domain::backflush::ReportRequest;
-use backflush::service::{Credentials, Service};
+use backflush::service::Service;
 use rust_decimal::Decimal;
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
-
-fn who(badge: &str, pin: &str) -> Credentials {
-    Credentials {
-        badge: Some(badge.into()),
-        pin: Some(pin.into()),
-        approver: None,
-    }
-}
-
-fn operator() -> Credentials {
-    who("1001", "1234")
-}
-
-fn lead() -> Credentials {
-    who("2001", "2222")
-}
-
-fn handler() -> Credentials {
-    who("3001", "3333")
-}
+use common::{d, handler, lead, on_hand, operator};
 
 fn demo() -> (tempfile::TempDir, Service) {
-    let dir = tempfile::tempdir().unwrap();
-    let service = backflush::demo::create(Config::default(), &dir.path().join("demo.db")).unwrap();
-    (dir, service)
-}
-
-fn on_hand(s: &Service, item: &str, location: &str) -> Decimal {
-    s.stock(Some(location), Some(item))
-        .unwrap()
-        .first()
-        .map_or(Decimal::ZERO, |r| r.qty)
+    common::demo(Config::default())
 }
 
 /// Posts 3 good HP-100 on WO-1005 (op 20 flushes ops 10 and 20) and returns the report id.

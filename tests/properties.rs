@@ -7,9 +7,10 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::Path;
-use std::str::FromStr;
 
 use backflush::config::{Config, NegativeStockConfig};
 use backflush::domain::backflush::ReportRequest;
@@ -19,9 +20,7 @@ use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use rust_decimal::Decimal;
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
+use common::d;
 
 /// Routing: 10 (WC10, not a count point), 20 (WC20, count point), 30 (WC30, last).
 /// BOM of A, base 3:
@@ -76,9 +75,7 @@ fn plant(dir: &Path, opening: &str) {
         ),
         ("stock.csv", format!("item,location,qty\n{opening}")),
     ];
-    for (name, text) in files {
-        std::fs::write(dir.join(name), text).unwrap();
-    }
+    common::write_files(dir, &files);
 }
 
 /// A per-unit line of the model: component, count point that flushes it, location,

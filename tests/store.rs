@@ -3,8 +3,9 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::path::Path;
-use std::str::FromStr;
 
 use backflush::config::{Config, NegativeStockConfig};
 use backflush::domain::backflush::{Change, Override, ReportRequest};
@@ -12,9 +13,7 @@ use backflush::service::{Credentials, Service};
 use backflush::store::{self, Store, Synchronous};
 use rust_decimal::Decimal;
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
+use common::{d, on_hand, req};
 
 fn who() -> Credentials {
     Credentials::default()
@@ -117,25 +116,8 @@ fn config(policy: NegativeStockConfig) -> Config {
     c
 }
 
-fn req(operation: i64, good: &str, scrap: &str) -> ReportRequest {
-    ReportRequest {
-        operation,
-        good: d(good),
-        scrap: d(scrap),
-        overrides: Vec::new(),
-    }
-}
-
 fn report(s: &mut Service, order: &str, r: &ReportRequest) -> i64 {
     s.report(order, r, None, &who()).unwrap().report_id
-}
-
-fn stock(s: &Service, item: &str, location: &str) -> Decimal {
-    s.stock(Some(location), Some(item))
-        .unwrap()
-        .iter()
-        .map(|r| r.qty)
-        .sum()
 }
 
 fn count(s: &Service, table: &str) -> i64 {
@@ -274,10 +256,10 @@ fn reopening_a_file_store_keeps_its_data() {
         report(&mut s, "O1", &req(20, "2", "0"));
     }
     let mut s = Service::open(Config::default(), &path).unwrap();
-    assert_eq!(stock(&s, "X", "M10"), d("999"));
-    assert_eq!(stock(&s, "S", "M10"), d("998"));
-    assert_eq!(stock(&s, "Y", "M20"), d("998"));
-    assert_eq!(stock(&s, "A", "FG"), d("2"));
+    assert_eq!(on_hand(&s, "X", "M10"), d("999"));
+    assert_eq!(on_hand(&s, "S", "M10"), d("998"));
+    assert_eq!(on_hand(&s, "Y", "M20"), d("998"));
+    assert_eq!(on_hand(&s, "A", "FG"), d("2"));
     assert_eq!(units(&s, "O1", 10), (d("2"), d("0")));
     assert_eq!(line_planned(&s, "O1", "4"), d("2"));
     assert_eq!(count(&s, "reports"), 2);
@@ -288,7 +270,7 @@ fn reopening_a_file_store_keeps_its_data() {
     assert!(again.repeated);
     assert_eq!(again.report_id, first_id);
     report(&mut s, "O1", &req(10, "1", "0"));
-    assert_eq!(stock(&s, "X", "M10"), d("999")); // target(3) = 1
+    assert_eq!(on_hand(&s, "X", "M10"), d("999")); // target(3) = 1
     assert!(s.verify().unwrap().is_empty());
 }
 
@@ -317,7 +299,7 @@ fn the_same_idempotency_key_posts_once_and_returns_the_first_result() {
     assert_eq!(third.report_id, first.report_id);
     assert_eq!(snapshot(&s), before);
     assert_eq!(count(&s, "reports"), 1);
-    assert_eq!(stock(&s, "Y", "M20"), d("998")); // ceil(2 × 2 × 1.1 / 3) = 2, once
+    assert_eq!(on_hand(&s, "Y", "M20"), d("998")); // ceil(2 × 2 × 1.1 / 3) = 2, once
     let json: serde_json::Value = serde_json::from_str(&first.json).unwrap();
     assert_eq!(json["report_id"], serde_json::json!(first.report_id));
     // Another key posts again.
@@ -361,9 +343,9 @@ fn a_failure_in_the_middle_of_a_posting_leaves_nothing_behind() {
         .unwrap();
     assert!(!posted.repeated);
     assert_eq!(units(&s, "O1", 20), (d("4"), d("1")));
-    assert_eq!(stock(&s, "Y", "M20"), d("996")); // target(5) = ceil(3.67) = 4
-    assert_eq!(stock(&s, "K", "M20"), d("998.33")); // target(5) = 1.67
-    assert_eq!(stock(&s, "A", "FG"), d("4"));
+    assert_eq!(on_hand(&s, "Y", "M20"), d("996")); // target(5) = ceil(3.67) = 4
+    assert_eq!(on_hand(&s, "K", "M20"), d("998.33")); // target(5) = 1.67
+    assert_eq!(on_hand(&s, "A", "FG"), d("4"));
     assert!(s.verify().unwrap().is_empty());
 }
 
@@ -383,7 +365,7 @@ fn a_failure_in_the_middle_of_a_reversal_leaves_nothing_behind() {
     s.conn().execute_batch("DROP TRIGGER boom;").unwrap();
     assert_eq!(snapshot(&s), before);
     s.reverse(id, "wrong order", &who()).unwrap();
-    assert_eq!(stock(&s, "Y", "M20"), d("1000"));
+    assert_eq!(on_hand(&s, "Y", "M20"), d("1000"));
     assert_eq!(units(&s, "O1", 20), (d("0"), d("0")));
 }
 
@@ -398,27 +380,27 @@ fn reversing_a_middle_report_then_reporting_more_gives_exact_totals() {
     let r2 = report(&mut s, "O1", &req(20, "1", "0"));
     let _r3 = report(&mut s, "O1", &req(20, "2", "1"));
     // Y: 2, 1, 2 (targets 2, 3, 5); K: 0.67, 0.33, 1; Z: 2, 1, 3.
-    assert_eq!(stock(&s, "Y", "M20"), d("995"));
-    assert_eq!(stock(&s, "K", "M20"), d("998"));
-    assert_eq!(stock(&s, "Z", "M20"), d("994"));
-    assert_eq!(stock(&s, "A", "FG"), d("5"));
+    assert_eq!(on_hand(&s, "Y", "M20"), d("995"));
+    assert_eq!(on_hand(&s, "K", "M20"), d("998"));
+    assert_eq!(on_hand(&s, "Z", "M20"), d("994"));
+    assert_eq!(on_hand(&s, "A", "FG"), d("5"));
 
     let rev = s.reverse(r2, "counted twice", &who()).unwrap();
     assert_eq!(rev.report_id, r2);
     assert_eq!(units(&s, "O1", 20), (d("4"), d("1")));
     assert_eq!(line_planned(&s, "O1", "2"), d("4")); // = target(5)
     assert_eq!(line_planned(&s, "O1", "3"), d("1.67")); // = target(5)
-    assert_eq!(stock(&s, "Y", "M20"), d("996"));
-    assert_eq!(stock(&s, "K", "M20"), d("998.33"));
-    assert_eq!(stock(&s, "A", "FG"), d("4"));
+    assert_eq!(on_hand(&s, "Y", "M20"), d("996"));
+    assert_eq!(on_hand(&s, "K", "M20"), d("998.33"));
+    assert_eq!(on_hand(&s, "A", "FG"), d("4"));
 
     report(&mut s, "O1", &req(20, "4", "0"));
     // U = 9: Y target ceil(6.6) = 7, K 3, Z 9; finished goods 8.
     assert_eq!(units(&s, "O1", 20), (d("8"), d("1")));
-    assert_eq!(stock(&s, "Y", "M20"), d("993"));
-    assert_eq!(stock(&s, "K", "M20"), d("997"));
-    assert_eq!(stock(&s, "Z", "M20"), d("991"));
-    assert_eq!(stock(&s, "A", "FG"), d("8"));
+    assert_eq!(on_hand(&s, "Y", "M20"), d("993"));
+    assert_eq!(on_hand(&s, "K", "M20"), d("997"));
+    assert_eq!(on_hand(&s, "Z", "M20"), d("991"));
+    assert_eq!(on_hand(&s, "A", "FG"), d("8"));
     let v = s.variance("O1").unwrap();
     for l in &v.lines {
         assert_eq!(l.standard_qty, l.actual_qty, "line {}", l.line);
@@ -442,19 +424,19 @@ fn a_reversed_per_order_line_and_setup_are_carried_by_the_next_report() {
     let mut s = service();
     let r1 = report(&mut s, "O2", &req(10, "1", "0"));
     report(&mut s, "O2", &req(10, "1", "0"));
-    assert_eq!(stock(&s, "S", "M10"), d("998"));
-    assert_eq!(stock(&s, "X", "M10"), d("999"));
+    assert_eq!(on_hand(&s, "S", "M10"), d("998"));
+    assert_eq!(on_hand(&s, "X", "M10"), d("999"));
     s.reverse(r1, "wrong order", &who()).unwrap();
-    assert_eq!(stock(&s, "S", "M10"), d("1000"));
-    assert_eq!(stock(&s, "X", "M10"), d("1000"));
+    assert_eq!(on_hand(&s, "S", "M10"), d("1000"));
+    assert_eq!(on_hand(&s, "X", "M10"), d("1000"));
     let p = s.preview("O2", &req(10, "1", "0")).unwrap();
     let s_line = p.lines.iter().find(|l| l.line == "4").unwrap();
     assert_eq!(s_line.planned, d("2"));
     assert!(s_line.carries_order_qty);
     assert_eq!(p.labor[0].setup_hours, d("1"));
     report(&mut s, "O2", &req(10, "1", "0"));
-    assert_eq!(stock(&s, "S", "M10"), d("998"));
-    assert_eq!(stock(&s, "X", "M10"), d("999")); // target(2) = 1
+    assert_eq!(on_hand(&s, "S", "M10"), d("998"));
+    assert_eq!(on_hand(&s, "X", "M10"), d("999")); // target(2) = 1
     let p = s.preview("O2", &req(10, "1", "0")).unwrap();
     assert_eq!(
         p.lines.iter().find(|l| l.line == "4").unwrap().planned,
@@ -507,8 +489,8 @@ fn defer_posts_and_queues_short_lines_which_transfers_retry_oldest_first() {
     // K needs 1 with 0.5 on hand: queued whole; Y needs 3 with 1: queued.
     let deferred: Vec<&str> = p1.deferred.iter().map(|x| x.line.as_str()).collect();
     assert_eq!(deferred, vec!["2", "3"]);
-    assert_eq!(stock(&s, "K", "M20"), d("0.5"));
-    assert_eq!(stock(&s, "Z", "M20"), d("997"));
+    assert_eq!(on_hand(&s, "K", "M20"), d("0.5"));
+    assert_eq!(on_hand(&s, "Z", "M20"), d("997"));
     let p2 = s.report("O1", &req(20, "3", "0"), None, &who()).unwrap();
     assert_eq!(p2.deferred.len(), 2);
     let open = s.exceptions(true).unwrap();
@@ -533,7 +515,7 @@ fn defer_posts_and_queues_short_lines_which_transfers_retry_oldest_first() {
     let posted = s.transfer("K", d("1"), "STORE", "M20", &who()).unwrap();
     assert_eq!(posted.len(), 1);
     assert_eq!(posted[0].id, open[1].id);
-    assert_eq!(stock(&s, "K", "M20"), d("0.5"));
+    assert_eq!(on_hand(&s, "K", "M20"), d("0.5"));
     // 2 Y: the older (3) does not fit, the younger (2) does and is not held back.
     import(&mut s, |dir| {
         write(dir, "stock.csv", "item,location,qty\nY,STORE,10\n")
@@ -541,7 +523,7 @@ fn defer_posts_and_queues_short_lines_which_transfers_retry_oldest_first() {
     let posted = s.transfer("Y", d("1"), "STORE", "M20", &who()).unwrap();
     let ids: Vec<i64> = posted.iter().map(|e| e.id).collect();
     assert_eq!(ids, vec![open[2].id]);
-    assert_eq!(stock(&s, "Y", "M20"), d("0"));
+    assert_eq!(on_hand(&s, "Y", "M20"), d("0"));
     let statuses: Vec<String> = s
         .exceptions(false)
         .unwrap()
@@ -559,8 +541,8 @@ fn defer_posts_and_queues_short_lines_which_transfers_retry_oldest_first() {
         .map(|e| e.status)
         .collect();
     assert_eq!(statuses, vec!["open", "posted", "posted", "cancelled"]);
-    assert_eq!(stock(&s, "Y", "M20"), d("2"));
-    assert_eq!(stock(&s, "K", "M20"), d("0.5"));
+    assert_eq!(on_hand(&s, "Y", "M20"), d("2"));
+    assert_eq!(on_hand(&s, "K", "M20"), d("0.5"));
     // A retry with stock for the oldest posts it.
     import(&mut s, |dir| {
         write(dir, "stock.csv", "item,location,qty\nY,M20,3\n")
@@ -571,7 +553,7 @@ fn defer_posts_and_queues_short_lines_which_transfers_retry_oldest_first() {
         vec![open[0].id]
     );
     assert!(s.exceptions(true).unwrap().is_empty());
-    assert_eq!(stock(&s, "Y", "M20"), d("0"));
+    assert_eq!(on_hand(&s, "Y", "M20"), d("0"));
     assert!(s.verify().unwrap().is_empty(), "{:?}", s.verify());
 }
 
@@ -706,7 +688,7 @@ fn two_terminals_on_one_file_share_keys_and_cumulative_progress() {
     for i in 0..6 {
         let s = if i % 2 == 0 { &mut a } else { &mut b };
         report(s, "O1", &req(10, "1", "0"));
-        issued.push(d("1000") - stock(s, "X", "M10"));
+        issued.push(d("1000") - on_hand(s, "X", "M10"));
     }
     assert_eq!(issued, vec![d("1"), d("1"), d("1"), d("2"), d("2"), d("2")]);
     // A key posted at one terminal is a repeat at the other.

@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use backflush::config::Config;
 use backflush::service::Service;
 use backflush::tui::app::{App, Focus, Overlay, Screen};
@@ -23,11 +25,10 @@ fn demo() -> Demo {
 }
 
 fn demo_at(work_center: &str) -> Demo {
-    let dir = tempfile::tempdir().unwrap();
     let mut config = Config::default();
     config.terminal.id = "T1".into();
     config.terminal.work_center = work_center.into();
-    let service: Service = backflush::demo::create(config, &dir.path().join("demo.db")).unwrap();
+    let (dir, service) = common::demo(config);
     let theme = Theme::new(backflush::config::Theme::Default, false);
     let app = App::new(service, theme).unwrap();
     Demo { _dir: dir, app }
@@ -240,21 +241,15 @@ fn posting_the_same_preview_twice_posts_once() {
     press(&mut d.app, KeyCode::Enter);
     assert_eq!(report_count(&d.app), 1);
     // The same idempotency key again (a second terminal pass, a retried Enter).
-    let request = backflush::domain::backflush::ReportRequest {
-        operation: 20,
-        good: 2.into(),
-        scrap: 0.into(),
-        overrides: vec![],
-    };
-    let who = backflush::service::Credentials {
-        badge: Some("1001".into()),
-        pin: Some("1234".into()),
-        approver: None,
-    };
     let again = d
         .app
         .service
-        .report("WO-1005", &request, Some(&key), &who)
+        .report(
+            "WO-1005",
+            &common::req(20, "2", "0"),
+            Some(&key),
+            &common::operator(),
+        )
         .unwrap();
     assert!(again.repeated);
     assert_eq!(report_count(&d.app), 1);
@@ -528,8 +523,7 @@ fn the_history_lists_reports_newest_first_with_their_state() {
 
 #[test]
 fn the_high_contrast_theme_renders_every_screen() {
-    let dir = tempfile::tempdir().unwrap();
-    let service = backflush::demo::create(Config::default(), &dir.path().join("d.db")).unwrap();
+    let (_dir, service) = common::demo(Config::default());
     let mut app = App::new(
         service,
         Theme::new(backflush::config::Theme::HighContrast, false),
@@ -899,4 +893,317 @@ fn a_line_in_grams_shows_its_unit_and_explains_the_conversion_in_the_stock_unit(
             .any(|l| l.contains("LT-243") && l.contains(" KG ")),
         "{narrow}"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole-screen snapshots (insta) of every screen and overlay at 80×24 and 120×40. Volatile text
+// (clock, dates, times, temp paths) is masked with filters of the same width, so the layout in
+// the snapshot is the layout on screen.
+// ---------------------------------------------------------------------------------------------
+
+/// The snapshot sizes: the smallest supported terminal and a roomy one.
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+/// Snapshots `app` at every size in [`SIZES`] as `<name>_<w>x<h>`.
+#[track_caller]
+fn snap(app: &App, name: &str) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_omit_expression(true);
+    // Dates and times keep their width so the columns stay where they are.
+    // The due dates are fixed demo data and stay; what comes from the clock is masked.
+    settings.add_filter(
+        r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})",
+        "YYYY-MM-DDThh:mm:ssZ",
+    );
+    settings.add_filter(r"\b\d{2}-\d{2} \d{2}:\d{2}\b", "MM-DD hh:mm");
+    settings.add_filter(r"\b\d{2}:\d{2}:\d{2}\b", "hh:mm:ss");
+    settings.add_filter(r"\b\d{2}:\d{2}\b", "hh:mm");
+    settings.add_filter(r"/tmp/\.tmp[A-Za-z0-9]+", "/tmp/.tmpXXXXXX");
+    settings.bind(|| {
+        for (w, h) in SIZES {
+            let text = screen_text(&draw(app, w, h));
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), text);
+        }
+    });
+}
+
+#[test]
+fn snapshot_login() {
+    let mut d = demo();
+    snap(&d.app, "login");
+    login(&mut d.app, "1001", "9999");
+    snap(&d.app, "login_wrong_pin");
+}
+
+#[test]
+fn snapshot_empty_store() {
+    // A fixed terminal id: without one the status bar shows the host name.
+    let mut config = Config::default();
+    config.terminal.id = "T1".into();
+    let service = Service::with_store(backflush::store::Store::open_in_memory().unwrap(), config);
+    let app = App::new(
+        service,
+        Theme::new(backflush::config::Theme::Default, false),
+    )
+    .unwrap();
+    snap(&app, "empty_store");
+}
+
+#[test]
+fn snapshot_orders_board() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    snap(&d.app, "orders");
+    press(&mut d.app, KeyCode::Char('a'));
+    snap(&d.app, "orders_all_work_centers");
+    press(&mut d.app, KeyCode::Char('a'));
+    press(&mut d.app, KeyCode::Char('/'));
+    type_text(&mut d.app, "hp-200");
+    snap(&d.app, "orders_filter");
+}
+
+#[test]
+fn snapshot_help_overlay() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    press(&mut d.app, KeyCode::Char('?'));
+    assert!(matches!(d.app.overlays.last(), Some(Overlay::Help(_))));
+    snap(&d.app, "help_orders");
+    press(&mut d.app, KeyCode::Esc);
+    open_report(&mut d.app, "WO-1005");
+    press(&mut d.app, KeyCode::Char('?'));
+    assert!(matches!(d.app.overlays.last(), Some(Overlay::Help(_))));
+    snap(&d.app, "help_report");
+}
+
+#[test]
+fn snapshot_operations_list() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    type_text(&mut d.app, "WO-1005");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(d.app.screen, Screen::Operations(_)));
+    snap(&d.app, "operations");
+    press(&mut d.app, KeyCode::Up);
+    press(&mut d.app, KeyCode::Enter);
+    snap(&d.app, "operations_not_a_count_point");
+}
+
+#[test]
+fn snapshot_report_screen() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1005");
+    snap(&d.app, "report_empty");
+    type_text(&mut d.app, "2.5");
+    snap(&d.app, "report_bad_quantity");
+    press(&mut d.app, KeyCode::Char('q'));
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Confirm { .. })
+    ));
+    snap(&d.app, "report_quit_confirm");
+}
+
+#[test]
+fn snapshot_report_with_quantities_and_an_override() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1012");
+    type_text(&mut d.app, "5");
+    snap(&d.app, "report_quantities");
+    let Screen::Report(r) = &d.app.screen else {
+        panic!()
+    };
+    let line = r
+        .plan
+        .as_ref()
+        .unwrap()
+        .lines
+        .iter()
+        .position(|l| l.line == "40.40")
+        .unwrap();
+    press(&mut d.app, KeyCode::Tab);
+    press(&mut d.app, KeyCode::Tab);
+    for _ in 0..line {
+        press(&mut d.app, KeyCode::Down);
+    }
+    press(&mut d.app, KeyCode::Char('e'));
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Prompt { .. })
+    ));
+    snap(&d.app, "report_override_prompt");
+    type_text(&mut d.app, "12");
+    press(&mut d.app, KeyCode::Enter);
+    snap(&d.app, "report_override");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Confirm { .. })
+    ));
+    snap(&d.app, "report_post_confirm");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Message { .. })
+    ));
+    snap(&d.app, "report_posted_message");
+}
+
+#[test]
+fn snapshot_report_with_deferred_lines() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1006");
+    type_text(&mut d.app, "9");
+    snap(&d.app, "report_deferred");
+}
+
+#[test]
+fn snapshot_history_and_a_reports_lines() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    post_report(&mut d.app, "WO-1005", "3");
+    post_report(&mut d.app, "WO-1010", "2");
+    press(&mut d.app, KeyCode::Char('h'));
+    assert!(matches!(d.app.screen, Screen::History(_)));
+    snap(&d.app, "history");
+    press(&mut d.app, KeyCode::Char('x'));
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Prompt { .. })
+    ));
+    snap(&d.app, "history_reverse_reason");
+    type_text(&mut d.app, "wrong order");
+    press(&mut d.app, KeyCode::Enter);
+    snap(&d.app, "history_lead_approval");
+    approve_as_lead(&mut d.app);
+    snap(&d.app, "history_reversed");
+    press(&mut d.app, KeyCode::Down);
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(d.app.screen, Screen::Detail(_)));
+    snap(&d.app, "report_lines");
+    press(&mut d.app, KeyCode::Char('a'));
+    snap(&d.app, "report_lines_scrap_prompt");
+}
+
+#[test]
+fn snapshot_exception_queue() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    post_report(&mut d.app, "WO-1006", "9");
+    press(&mut d.app, KeyCode::Char('d'));
+    assert!(matches!(d.app.screen, Screen::Exceptions(_)));
+    snap(&d.app, "exceptions");
+    press(&mut d.app, KeyCode::Char('c'));
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Confirm { .. })
+    ));
+    snap(&d.app, "exceptions_cancel_confirm");
+}
+
+#[test]
+fn snapshot_staging_list() {
+    let mut d = demo();
+    login(&mut d.app, "3001", "3333");
+    press(&mut d.app, KeyCode::Char('s'));
+    assert!(matches!(d.app.screen, Screen::Staging(_)));
+    snap(&d.app, "staging");
+    press(&mut d.app, KeyCode::Char('t'));
+    snap(&d.app, "staging_transfer_from");
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Char('c'));
+    snap(&d.app, "staging_count_prompt");
+}
+
+/// Help (F1) on every screen that the other snapshots do not already show it on (the login
+/// is modal and lists its few keys in the footer instead).
+#[test]
+fn snapshot_help_on_every_other_screen() {
+    let help = |app: &mut App, name: &str| {
+        press(app, KeyCode::F(1));
+        assert!(
+            matches!(app.overlays.last(), Some(Overlay::Help(_))),
+            "{name}: {}",
+            screen(app)
+        );
+        snap(app, name);
+        press(app, KeyCode::Esc);
+        assert!(app.overlays.is_empty(), "{name}: Esc closes the help");
+    };
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    type_text(&mut d.app, "WO-1006");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(d.app.screen, Screen::Operations(_)));
+    help(&mut d.app, "help_operations");
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Esc);
+    post_report(&mut d.app, "WO-1006", "9");
+    press(&mut d.app, KeyCode::Char('h'));
+    help(&mut d.app, "help_history");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(d.app.screen, Screen::Detail(_)));
+    help(&mut d.app, "help_report_lines");
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Char('d'));
+    assert!(matches!(d.app.screen, Screen::Exceptions(_)));
+    help(&mut d.app, "help_exceptions");
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Char('s'));
+    assert!(matches!(d.app.screen, Screen::Staging(_)));
+    help(&mut d.app, "help_staging");
+}
+
+#[test]
+fn snapshot_idle_logout() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1005");
+    let later = d.app.last_key + chrono::Duration::minutes(16);
+    d.app.tick(later);
+    assert!(matches!(d.app.screen, Screen::Login(_)));
+    snap(&d.app, "login_after_idle_logout");
+}
+
+#[test]
+fn snapshot_refusals_on_the_board() {
+    let mut d = demo();
+    login(&mut d.app, "3001", "3333");
+    type_text(&mut d.app, "WO-1005");
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Enter);
+    assert!(!matches!(d.app.screen, Screen::Report(_)));
+    snap(&d.app, "orders_handler_may_not_report");
+}
+
+/// Another terminal posts on the order between the preview and the post: the post is refused
+/// in an error box and nothing is posted from here.
+#[test]
+fn snapshot_not_posted_message() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1005");
+    type_text(&mut d.app, "20");
+    d.app
+        .service
+        .report(
+            "WO-1005",
+            &common::req(20, "5", "0"),
+            None,
+            &common::operator(),
+        )
+        .unwrap();
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Enter);
+    assert!(
+        matches!(d.app.overlays.last(), Some(Overlay::Message { title, .. }) if title == "Not posted"),
+        "{}",
+        screen(&d.app)
+    );
+    assert_eq!(report_count(&d.app), 1, "only the other terminal's report");
+    snap(&d.app, "report_not_posted");
 }

@@ -1,0 +1,259 @@
+//! People and permissions (SPEC §6): badges, PINs, roles and a lead's approval.
+
+use crate::common::cli::*;
+
+// =============================================================================================
+// People and permissions (SPEC §6)
+// =============================================================================================
+
+fn users_plant() -> Plant {
+    let plant = Plant::empty();
+    // The import that brings the first users needs no user.
+    plant.import(&Files::base().with("users.csv", USERS)).ok();
+    plant
+}
+
+fn as_user(plant: &Plant, badge: &str, pin: &str, args: &[&str]) -> Out {
+    let mut all = vec!["--user", badge];
+    all.extend_from_slice(args);
+    plant.run_env(&all, &[("BACKFLUSH_PIN", pin)])
+}
+
+const REPORT_3: [&str; 9] = [
+    "report", "--order", "WO1", "--op", "10", "--good", "3", "--json", "--key=K3",
+];
+
+#[test]
+fn report_needs_a_user_once_users_exist() {
+    let plant = users_plant();
+    plant.run(&REPORT_3).refused();
+    assert_eq!(plant.stock(), base_stock(), "reading needs no user");
+    plant.run(&["verify"]).ok();
+    // Wrong PIN.
+    as_user(&plant, "1001", "0000", &REPORT_3)
+        .refused()
+        .says(&["1001"]);
+    // No PIN at all (no terminal to ask on).
+    plant
+        .run(&[
+            "--user", "1001", "report", "--order", "WO1", "--op", "10", "--good", "3",
+        ])
+        .refused();
+    assert_eq!(plant.stock(), base_stock());
+    // The right PIN.
+    as_user(&plant, "1001", "1234", &REPORT_3).ok();
+    assert_eq!(plant.qty("C1", "M1"), "94");
+}
+
+#[test]
+fn operator_reversal_needs_a_lead() {
+    let plant = users_plant();
+    let r = as_user(&plant, "1001", "1234", &REPORT_3).ok().json();
+    let id = report_id(&r);
+    let reverse = [
+        "reverse",
+        "--report",
+        id.as_str(),
+        "--reason",
+        "wrong count",
+    ];
+    as_user(&plant, "1001", "1234", &reverse)
+        .refused()
+        .says(&["1001", "lead"]);
+    assert_eq!(plant.qty("C1", "M1"), "94");
+    // Wrong approver PIN.
+    let mut with_lead = vec!["--user", "1001", "--approver", "2001"];
+    with_lead.extend_from_slice(&reverse);
+    plant
+        .run_env(
+            &with_lead,
+            &[
+                ("BACKFLUSH_PIN", "1234"),
+                ("BACKFLUSH_APPROVER_PIN", "1111"),
+            ],
+        )
+        .refused()
+        .says(&["2001"]);
+    assert_eq!(plant.qty("C1", "M1"), "94");
+    // An approver who is not a lead.
+    let mut with_handler = vec!["--user", "1001", "--approver", "3001"];
+    with_handler.extend_from_slice(&reverse);
+    plant
+        .run_env(
+            &with_handler,
+            &[
+                ("BACKFLUSH_PIN", "1234"),
+                ("BACKFLUSH_APPROVER_PIN", "3333"),
+            ],
+        )
+        .refused();
+    assert_eq!(plant.qty("C1", "M1"), "94");
+    plant
+        .run_env(
+            &with_lead,
+            &[
+                ("BACKFLUSH_PIN", "1234"),
+                ("BACKFLUSH_APPROVER_PIN", "2222"),
+            ],
+        )
+        .ok();
+    assert_eq!(plant.qty("C1", "M1"), "100");
+    plant.verify();
+}
+
+#[test]
+fn lead_reverses_alone() {
+    let plant = users_plant();
+    let r = as_user(&plant, "2001", "2222", &REPORT_3).ok().json();
+    as_user(
+        &plant,
+        "2001",
+        "2222",
+        &["reverse", "--report", &report_id(&r), "--reason", "test"],
+    )
+    .ok();
+    assert_eq!(plant.qty("C1", "M1"), "100");
+}
+
+#[test]
+fn handler_cannot_report_but_can_transfer() {
+    let plant = users_plant();
+    as_user(&plant, "3001", "3333", &REPORT_3)
+        .refused()
+        .says(&["3001", "handler"]);
+    assert_eq!(plant.stock(), base_stock());
+    let transfer = [
+        "transfer", "--item", "C1", "--qty", "5", "--from", "RAW", "--to", "M1",
+    ];
+    as_user(&plant, "1001", "1234", &transfer)
+        .refused()
+        .says(&["1001", "operator"]);
+    as_user(&plant, "3001", "3333", &transfer).ok();
+    assert_eq!(plant.qty("C1", "M1"), "105");
+    as_user(&plant, "1001", "1234", &["exceptions", "retry", "--json"])
+        .refused()
+        .says(&["1001"]);
+    as_user(&plant, "3001", "3333", &["exceptions", "retry", "--json"]).ok();
+    // Reading needs no user.
+    plant.run(&["exceptions", "--json"]).ok();
+    plant.run(&["variance", "--order", "WO1", "--json"]).ok();
+}
+
+#[test]
+fn larger_overrides_need_a_lead() {
+    let plant = users_plant();
+    // planned 10; 11 is within 10 %.
+    as_user(
+        &plant,
+        "1001",
+        "1234",
+        &[
+            "report", "--order", "WO1", "--op", "10", "--good", "5", "--set", "C1=11", "--json",
+        ],
+    )
+    .ok();
+    assert_eq!(plant.qty("C1", "M1"), "89");
+    // planned 4; 5 is 25 % over.
+    let larger = [
+        "report", "--order", "WO1", "--op", "10", "--good", "2", "--set", "C1=5", "--json",
+    ];
+    as_user(&plant, "1001", "1234", &larger)
+        .refused()
+        .says(&["lead"]);
+    assert_eq!(plant.qty("C1", "M1"), "89");
+    let mut with_lead = vec!["--user", "1001", "--approver", "2001"];
+    with_lead.extend_from_slice(&larger);
+    plant
+        .run_env(
+            &with_lead,
+            &[
+                ("BACKFLUSH_PIN", "1234"),
+                ("BACKFLUSH_APPROVER_PIN", "2222"),
+            ],
+        )
+        .ok();
+    assert_eq!(plant.qty("C1", "M1"), "84");
+}
+
+#[test]
+fn larger_override_refusal_names_the_user() {
+    let plant = users_plant();
+    // planned 4; 5 is 25 % over.
+    as_user(
+        &plant,
+        "1001",
+        "1234",
+        &[
+            "report", "--order", "WO1", "--op", "10", "--good", "2", "--set", "C1=5", "--json",
+        ],
+    )
+    .refused()
+    .says(&["1001", "lead"]);
+    assert_eq!(plant.stock(), base_stock());
+}
+
+#[test]
+fn init_needs_an_admin_once_users_exist() {
+    let plant = users_plant();
+    plant.run(&["init"]).refused();
+    as_user(&plant, "1001", "1234", &["init"])
+        .refused()
+        .says(&["1001", "admin"]);
+    as_user(&plant, "9001", "9999", &["init"]).ok();
+}
+
+#[test]
+fn pins_are_not_stored_in_plain_text() {
+    let plant = Plant::empty();
+    let users = "badge,name,role,pin\n1001,Olga Operator,operator,918273\n";
+    plant.import(&Files::base().with("users.csv", users)).ok();
+    as_user(
+        &plant,
+        "1001",
+        "918273",
+        &[
+            "report", "--order", "WO1", "--op", "10", "--good", "1", "--json",
+        ],
+    )
+    .ok();
+    for entry in std::fs::read_dir(plant.tmp.path()).expect("read the temp dir") {
+        let path = entry.expect("dir entry").path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if name.starts_with("store.db") && path.is_file() {
+            let bytes = std::fs::read(&path).expect("read a store file");
+            assert!(
+                !bytes.windows(6).any(|w| w == b"918273"),
+                "{name} holds the PIN in plain text"
+            );
+        }
+    }
+}
+
+#[test]
+fn import_needs_an_admin_once_users_exist() {
+    let plant = users_plant();
+    let stock = Files(vec![("stock.csv", "item,location,qty\nC1,M1,7\n".into())]);
+    plant.import(&stock).refused();
+    plant
+        .import_env(&stock, &[("BACKFLUSH_PIN", "2222")], &["--user", "2001"])
+        .refused()
+        .says(&["2001", "admin"]);
+    assert_eq!(plant.qty("C1", "M1"), "100");
+    plant
+        .import_env(&stock, &[("BACKFLUSH_PIN", "9999")], &["--user", "9001"])
+        .ok();
+    assert_eq!(plant.qty("C1", "M1"), "7");
+}
+
+#[test]
+fn five_wrong_pins_lock_the_badge() {
+    let plant = users_plant();
+    for _ in 0..5 {
+        as_user(&plant, "1001", "0000", &REPORT_3).refused();
+    }
+    as_user(&plant, "1001", "1234", &REPORT_3).refused();
+    assert_eq!(plant.stock(), base_stock());
+}
