@@ -1,6 +1,6 @@
 //! Starting the terminal: config, store, demo plant, then the TUI loop.
 
-use crate::cli::{Cli, Failure, create_service};
+use crate::cli::{Cli, Failure, open_service};
 use crate::config::Config;
 use crate::service::Service;
 
@@ -9,7 +9,8 @@ use crate::service::Service;
 /// # Errors
 /// The config or store cannot be opened, or the terminal fails.
 pub fn run_terminal(cli: &Cli) -> Result<(), Failure> {
-    let service = create_service(cli)?;
+    // The terminal never creates a store: `init`, `import` or `demo` make one.
+    let service = open_service(cli)?;
     start(service)
 }
 

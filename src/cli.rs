@@ -325,17 +325,10 @@ pub fn open_service(cli: &Cli) -> Result<Service, Failure> {
     let config =
         Config::load(cli.config.as_deref()).map_err(|e| Failure::Refused(e.to_string()))?;
     let path = config.store_path(cli.db.as_deref());
-    if !path.exists() {
-        return Err(Failure::Refused(format!(
-            "there is no store at {}; create it with `backflush init` or `backflush import DIR`",
-            path.display()
-        )));
-    }
-    Ok(Service::open(config, &path)?)
+    Ok(Service::open_existing(config, &path)?)
 }
 
-/// As [`open_service`], creating the store when it does not exist yet (init, import, the
-/// terminal).
+/// As [`open_service`], creating the store when it does not exist yet (init, import).
 ///
 /// # Errors
 /// The config or the store cannot be opened or created.
@@ -343,7 +336,7 @@ pub fn create_service(cli: &Cli) -> Result<Service, Failure> {
     let config =
         Config::load(cli.config.as_deref()).map_err(|e| Failure::Refused(e.to_string()))?;
     let path = config.store_path(cli.db.as_deref());
-    Ok(Service::open(config, &path)?)
+    Ok(Service::create_or_open(config, &path)?)
 }
 
 fn print_json(value: &serde_json::Value) {

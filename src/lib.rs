@@ -23,6 +23,7 @@ pub mod demo;
 pub mod domain;
 pub mod import;
 pub mod log;
+pub mod private_fs;
 pub mod service;
 pub mod store;
 pub mod tui;

@@ -101,13 +101,31 @@ pub fn new_idempotency_key(terminal: &str) -> String {
 }
 
 impl Service {
-    /// Opens the store at `path` with `config`.
+    /// Opens the store at `path` with `config`, creating it on a missing path or an empty
+    /// file (`init`, `import`, `demo`).
     ///
     /// # Errors
-    /// The store cannot be opened.
-    pub fn open(config: Config, path: &Path) -> Result<Self> {
-        let store = Store::open(path, config.synchronous())?;
+    /// The store cannot be opened or created.
+    pub fn create_or_open(config: Config, path: &Path) -> Result<Self> {
+        let store = Store::create_or_open(path, config.synchronous())?;
         Ok(Self::with_store(store, config))
+    }
+
+    /// Opens the existing store at `path` with `config`; creates nothing.
+    ///
+    /// # Errors
+    /// There is no store at `path`, or it cannot be opened.
+    pub fn open_existing(config: Config, path: &Path) -> Result<Self> {
+        let store = Store::open_existing(path, config.synchronous())?;
+        Ok(Self::with_store(store, config))
+    }
+
+    /// The same as [`Self::create_or_open`] (kept for tests that make their own stores).
+    ///
+    /// # Errors
+    /// As [`Self::create_or_open`].
+    pub fn open(config: Config, path: &Path) -> Result<Self> {
+        Self::create_or_open(config, path)
     }
 
     /// A service over an already open store.

@@ -2,7 +2,7 @@
 //! Never edit a shipped migration; add a new one.
 
 /// Every migration in order.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2_APPLICATION_ID];
 
 const V1: &str = r"
 -- master_version counts imports, so a process can keep master data cached and notice when
@@ -267,3 +267,15 @@ CREATE TABLE cycle_counts (
     user        TEXT NOT NULL
 ) STRICT;
 ";
+
+/// Marks the file as a backflush store ([`super::open::APPLICATION_ID`], "BFLS"): a new store
+/// gets it at creation, a store made before the mark existed when it is next migrated.
+const V2_APPLICATION_ID: &str = "PRAGMA application_id = 1111903315;";
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_stamp_is_the_application_id() {
+        assert!(super::V2_APPLICATION_ID.contains(&super::super::open::APPLICATION_ID.to_string()));
+    }
+}
