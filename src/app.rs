@@ -56,10 +56,13 @@ fn start(service: Service) -> Result<(), Failure> {
             "the full-screen terminal needs a terminal on standard output; use the commands (backflush --help) in scripts".into(),
         ));
     }
-    crate::log::write(&format!("terminal started on {}", service.terminal()));
+    tracing::info!(
+        "terminal started on {}",
+        crate::logging::Escaped(service.terminal())
+    );
     let result = crate::tui::run(service);
     if let Err(e) = &result {
-        crate::log::write(e);
+        tracing::error!("{}", crate::logging::Escaped(e));
     }
     result.map_err(Failure::Refused)
 }

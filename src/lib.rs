@@ -22,7 +22,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod import;
-pub mod log;
+pub mod logging;
 pub mod private_fs;
 pub mod service;
 pub mod store;

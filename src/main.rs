@@ -14,6 +14,20 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    // The terminal logs to a file (never to the screen it draws); the guard flushes the log
+    // when main returns.
+    let _log = match &cli.command {
+        None | Some(Command::Tui | Command::Demo { no_tui: false }) => {
+            match backflush::logging::init() {
+                Ok(guard) => Some(guard),
+                Err(e) => {
+                    eprintln!("warning: {e}; the terminal runs without a log");
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
     let outcome = match &cli.command {
         None | Some(Command::Tui) => backflush::app::run_terminal(&cli),
         Some(Command::Demo { no_tui }) => backflush::app::run_demo(&cli, *no_tui),

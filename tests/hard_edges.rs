@@ -384,6 +384,7 @@ fn new_files_and_directories_are_private_whatever_the_umask() {
     for umask in ["022", "000"] {
         let site = Site::new();
         let db = site.path("a/b/store.db");
+        let log = site.path("logs/deep/backflush.log");
         site.run_umask(umask, &db, &["init"], &[]).ok();
         assert_eq!(mode(&db), 0o600, "store under umask {umask}");
         for dir in [site.path("a"), site.path("a/b")] {
@@ -401,5 +402,34 @@ fn new_files_and_directories_are_private_whatever_the_umask() {
             );
         }
         drop(conn);
+        // The terminal opens its log before it finds there is no terminal to draw on.
+        let out = site.run_umask(
+            umask,
+            &db,
+            &["tui"],
+            &[("BACKFLUSH_LOG", log.to_str().unwrap())],
+        );
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        assert_eq!(mode(&log), 0o600, "log under umask {umask}");
+        for dir in [site.path("logs"), site.path("logs/deep")] {
+            assert_eq!(mode(&dir), 0o700, "{} under umask {umask}", dir.display());
+        }
     }
+}
+
+#[test]
+fn the_log_level_comes_from_backflush_log_level() {
+    let site = Site::new();
+    let db = site.store();
+    let log = site.path("x.log");
+    let out = site.run_umask(
+        "022",
+        &db,
+        &["tui"],
+        &[
+            ("BACKFLUSH_LOG", log.to_str().unwrap()),
+            ("BACKFLUSH_LOG_LEVEL", "backflush=[nonsense"),
+        ],
+    );
+    assert!(out.stderr.contains("BACKFLUSH_LOG_LEVEL"), "{}", out.stderr);
 }
