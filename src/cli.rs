@@ -283,10 +283,19 @@ impl From<ServiceError> for Failure {
 
 type Outcome = Result<(), Failure>;
 
-/// Reads a PIN from the environment, else asks on the terminal.
-fn pin_from(var: &str, badge: &str) -> Result<Option<String>, Failure> {
+/// Reads a PIN from the environment, else from the file named by `file_var`, else asks on
+/// the terminal.
+fn pin_from(var: &str, file_var: Option<&str>, badge: &str) -> Result<Option<String>, Failure> {
     if let Ok(pin) = std::env::var(var) {
         return Ok(Some(pin));
+    }
+    if let Some(file) = file_var
+        .and_then(std::env::var_os)
+        .filter(|f| !f.is_empty())
+    {
+        return crate::service::auth::read_pin_file(Path::new(&file))
+            .map(Some)
+            .map_err(|e| Failure::Refused(e.to_string()));
     }
     if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
         return Ok(None);
@@ -306,10 +315,10 @@ pub fn credentials(cli: &Cli) -> Result<Credentials, Failure> {
         ..Credentials::default()
     };
     if let Some(badge) = &cli.user {
-        who.pin = pin_from("BACKFLUSH_PIN", badge)?;
+        who.pin = pin_from("BACKFLUSH_PIN", Some("BACKFLUSH_PIN_FILE"), badge)?;
     }
     if let Some(lead) = &cli.approver {
-        let pin = pin_from("BACKFLUSH_APPROVER_PIN", lead)?.ok_or_else(|| {
+        let pin = pin_from("BACKFLUSH_APPROVER_PIN", None, lead)?.ok_or_else(|| {
             Failure::Refused(format!("approver {lead} needs BACKFLUSH_APPROVER_PIN"))
         })?;
         who.approver = Some((lead.clone(), pin));

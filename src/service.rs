@@ -12,7 +12,6 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
@@ -90,14 +89,11 @@ pub struct Service {
     digest_key: std::collections::hash_map::RandomState,
 }
 
-static KEY_COUNTER: AtomicU64 = AtomicU64::new(0);
-
 /// A new idempotency key, unique per terminal, process and call.
 #[must_use]
 pub fn new_idempotency_key(terminal: &str) -> String {
-    let nanos = Utc::now().timestamp_nanos_opt().unwrap_or_default();
-    let n = KEY_COUNTER.fetch_add(1, Ordering::Relaxed);
-    format!("{terminal}-{}-{nanos:x}-{n}", std::process::id())
+    // UUID v7: time-ordered, with random bits from the OS source.
+    format!("{terminal}-{}", uuid::Uuid::now_v7())
 }
 
 impl Service {

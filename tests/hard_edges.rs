@@ -433,3 +433,33 @@ fn the_log_level_comes_from_backflush_log_level() {
     );
     assert!(out.stderr.contains("BACKFLUSH_LOG_LEVEL"), "{}", out.stderr);
 }
+
+#[test]
+fn a_pin_file_must_be_readable_by_its_owner_only() {
+    let site = Site::new();
+    let db = site.store();
+    let pin = site.path("pin");
+    std::fs::write(&pin, "1234\n").unwrap();
+    std::fs::set_permissions(&pin, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let preview = [
+        "--user", "1001", "preview", "--order", "WO1", "--op", "10", "--good", "1", "--json",
+    ];
+    let env = [("BACKFLUSH_PIN_FILE", pin.to_str().unwrap())];
+    site.run_umask("022", &db, &preview, &env)
+        .refused(&[pin.to_str().unwrap(), "readable by others"]);
+    std::fs::set_permissions(&pin, std::fs::Permissions::from_mode(0o600)).unwrap();
+    site.run_umask("022", &db, &preview, &env).ok();
+    std::fs::write(&pin, "1111\n").unwrap();
+    site.run_umask("022", &db, &preview, &env)
+        .refused(&["wrong PIN for badge 1001"]);
+}
+
+#[test]
+fn idempotency_keys_are_uuid_v7() {
+    let a = backflush::service::new_idempotency_key("T1");
+    let b = backflush::service::new_idempotency_key("T1");
+    assert_ne!(a, b);
+    let uuid = a.strip_prefix("T1-").unwrap();
+    assert_eq!(uuid.len(), 36, "{a}");
+    assert_eq!(uuid.as_bytes()[14], b'7', "version 7: {a}");
+}
