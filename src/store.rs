@@ -51,6 +51,8 @@ pub enum StoreError {
     Damaged { path: String, detail: String },
     #[error("cannot open the store {path}: {cause}")]
     Open { path: String, cause: String },
+    #[error("cannot write to the store {path}: {cause}")]
+    Write { path: String, cause: String },
     #[error(
         "the store {path} was written by a newer backflush (schema version {found}; this program knows up to {known}); use a newer program"
     )]
@@ -131,6 +133,8 @@ pub enum Synchronous {
 /// An open store.
 pub struct Store {
     conn: Connection,
+    /// The file, for error messages (`:memory:` for an in-memory store).
+    path: String,
 }
 
 impl Store {
@@ -213,7 +217,10 @@ impl Store {
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         register_functions(&conn)?;
         migrate(&mut conn, path)?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            path: path.to_string(),
+        })
     }
 
     /// The schema version of this store.
@@ -224,6 +231,12 @@ impl Store {
         Ok(self
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// The store's file (`:memory:` for an in-memory store).
+    #[must_use]
+    pub fn path(&self) -> &str {
+        &self.path
     }
 
     /// Read access.
@@ -241,12 +254,15 @@ impl Store {
         &mut self,
         work: impl FnOnce(&Transaction<'_>) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
+        // Beginning (the write lock) and committing (the disk) are where a busy, read-only or
+        // full store shows: those errors name the file.
+        let path = &self.path;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(StoreError::from)?;
+            .map_err(|e| open::write_error(path, e))?;
         let out = work(&tx)?;
-        tx.commit().map_err(StoreError::from)?;
+        tx.commit().map_err(|e| open::write_error(path, e))?;
         Ok(out)
     }
 }

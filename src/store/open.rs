@@ -205,6 +205,16 @@ pub fn sqlite_error(path: &str, e: rusqlite::Error) -> StoreError {
     }
 }
 
+/// A SQLite failure while writing to the open store at `path`, as one sentence with its
+/// cause.
+#[must_use]
+pub fn write_error(path: &str, e: rusqlite::Error) -> StoreError {
+    match sqlite_error(path, e) {
+        StoreError::Open { path, cause } => StoreError::Write { path, cause },
+        other => other,
+    }
+}
+
 /// Why a store cannot be written: the file, or the directory SQLite keeps `-wal` and `-shm`
 /// in.
 fn write_cause(path: &Path) -> String {
@@ -231,5 +241,50 @@ fn io_cause(path: &Path, e: &std::io::Error, what: &str) -> String {
             format!("it {what}: {}", write_cause(path))
         }
         _ => format!("it {what}: {e}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    fn failure(code: std::ffi::c_int) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None)
+    }
+
+    #[test]
+    fn a_read_only_directory_is_named_as_such() {
+        let dir = tempfile::tempdir().unwrap();
+        let ro = dir.path().join("ro");
+        std::fs::create_dir(&ro).unwrap();
+        let db = ro.join("s.db");
+        std::fs::write(&db, "").unwrap();
+        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
+        let path = db.display().to_string();
+        for err in [
+            sqlite_error(&path, failure(rusqlite::ffi::SQLITE_READONLY)),
+            write_error(&path, failure(rusqlite::ffi::SQLITE_CANTOPEN)),
+        ] {
+            let text = err.to_string();
+            assert!(text.contains(&path), "{text}");
+            assert!(
+                text.contains("directory") && text.contains("read-only"),
+                "{text}"
+            );
+            assert!(!text.contains("readonly database"), "{text}");
+        }
+        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
+        std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o400)).unwrap();
+        let text = write_error(&path, failure(rusqlite::ffi::SQLITE_READONLY)).to_string();
+        assert!(text.contains("the file is read-only"), "{text}");
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_file_is_named() {
+        let text = sqlite_error("x.db", failure(rusqlite::ffi::SQLITE_CORRUPT)).to_string();
+        assert!(text.starts_with("the store x.db is damaged"), "{text}");
+        let text = sqlite_error("x.db", failure(rusqlite::ffi::SQLITE_NOTADB)).to_string();
+        assert!(text.contains("x.db is not a backflush store"), "{text}");
     }
 }
