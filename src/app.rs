@@ -11,10 +11,11 @@ use crate::service::{Service, ServiceError};
 /// # Errors
 /// No terminal, the store cannot be opened, or the terminal fails.
 pub fn run_terminal(config: Config, db: Option<&Path>) -> Result<(), ServiceError> {
-    // Checked before the store is opened: a refused start creates no store file.
-    need_terminal()?;
+    // The terminal never creates a store (`init`, `import` or `demo` make one), so a missing,
+    // foreign or damaged store is named first, then a missing terminal.
     let path = config.store_path(db);
-    let service = Service::open(config, &path)?;
+    let service = Service::open_existing(config, &path)?;
+    need_terminal()?;
     start(service)
 }
 
@@ -64,10 +65,13 @@ fn need_terminal() -> Result<(), ServiceError> {
 }
 
 fn start(service: Service) -> Result<(), ServiceError> {
-    crate::log::write(&format!("terminal started on {}", service.terminal()));
+    tracing::info!(
+        "terminal started on {}",
+        crate::logging::Escaped(service.terminal())
+    );
     let result = crate::tui::run(service);
     if let Err(e) = &result {
-        crate::log::write(e);
+        tracing::error!("{}", crate::logging::Escaped(e));
     }
     result.map_err(|e| ServiceError::io("run the terminal", e))
 }

@@ -120,7 +120,7 @@ fn first_frames(
     let mut last = None;
     for _ in 0..5 {
         let t = Instant::now();
-        let service = Service::open(config.clone(), db)?;
+        let service = Service::open_existing(config.clone(), db)?;
         let theme = crate::tui::theme::Theme::new(config.terminal.theme, false);
         let mut app = crate::tui::app::App::new(service, theme)?;
         let mut terminal = Terminal::new(TestBackend::new(100, 30)).map_err(refused)?;
@@ -145,7 +145,7 @@ fn first_frames(
 /// The store cannot be built.
 pub fn run(sizes: Sizes) -> Result<String, ServiceError> {
     let dir = crate::demo::temp_dir();
-    std::fs::create_dir_all(&dir)
+    crate::private_fs::create_dir_all(&dir)
         .map_err(|e| ServiceError::io(format!("create {}", dir.display()), e))?;
     let result = measure(&dir, sizes);
     let _ = std::fs::remove_dir_all(&dir);
@@ -156,11 +156,11 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<String, ServiceError> {
     let mut out = String::new();
     let db = dir.join("bench.db");
     let started = Instant::now();
-    let mut store = Store::open(&db, crate::store::Synchronous::Normal)?;
+    let mut store = Store::create_or_open(&db, crate::store::Synchronous::Normal)?;
     store
         .write(|tx| crate::store::fixture::bulk_items_and_ledger(tx, sizes.items, sizes.ledger))?;
     let files = dir.join("plant");
-    std::fs::create_dir_all(&files)
+    crate::private_fs::create_dir_all(&files)
         .map_err(|e| ServiceError::io(format!("create {}", files.display()), e))?;
     plant(&files, sizes.orders)?;
     let mut config = Config::default();

@@ -40,7 +40,7 @@ pub fn temp_dir() -> PathBuf {
 /// # Errors
 /// The directory cannot be written.
 pub fn write_files(dir: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
+    crate::private_fs::create_dir_all(dir)?;
     for (name, text) in FILES {
         std::fs::write(dir.join(name), text)?;
     }
@@ -59,7 +59,7 @@ pub fn create(config: Config, db: &Path) -> Result<Service, ServiceError> {
             "already exists; the demo needs a new store file",
         ));
     }
-    let mut service = Service::open(config, db)?;
+    let mut service = Service::create_or_open(config, db)?;
     let files = db.with_extension("import");
     write_files(&files)
         .map_err(|e| ServiceError::io(format!("write the demo files to {}", files.display()), e))?;

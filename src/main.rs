@@ -21,6 +21,20 @@ fn main() -> ExitCode {
             return ExitCode::from(failure.exit_code());
         }
     };
+    // The terminal logs to a file (never to the screen it draws); the guard flushes the log
+    // when main returns.
+    let _log = match &cli.command {
+        None | Some(Command::Tui | Command::Demo { no_tui: false }) => {
+            match backflush::logging::init() {
+                Ok(guard) => Some(guard),
+                Err(e) => {
+                    eprintln!("warning: {e}; the terminal runs without a log");
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
     let outcome = match &cli.command {
         None | Some(Command::Tui) => cli::session::config(&cli)
             .and_then(|config| Ok(backflush::app::run_terminal(config, cli.db.as_deref())?)),

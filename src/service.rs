@@ -18,7 +18,6 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
@@ -76,24 +75,39 @@ pub struct Service {
     digest_key: std::collections::hash_map::RandomState,
 }
 
-static KEY_COUNTER: AtomicU64 = AtomicU64::new(0);
-
 /// A new idempotency key, unique per terminal, process and call.
 #[must_use]
 pub fn new_idempotency_key(terminal: &str) -> String {
-    let nanos = Utc::now().timestamp_nanos_opt().unwrap_or_default();
-    let n = KEY_COUNTER.fetch_add(1, Ordering::Relaxed);
-    format!("{terminal}-{}-{nanos:x}-{n}", std::process::id())
+    // UUID v7: time-ordered, with random bits from the OS source.
+    format!("{terminal}-{}", uuid::Uuid::now_v7())
 }
 
 impl Service {
-    /// Opens the store at `path` with `config`.
+    /// Opens the store at `path` with `config`, creating it on a missing path or an empty
+    /// file (`init`, `import`, `demo`).
     ///
     /// # Errors
-    /// The store cannot be opened.
-    pub fn open(config: Config, path: &Path) -> Result<Self> {
-        let store = Store::open(path, config.synchronous())?;
+    /// The store cannot be opened or created.
+    pub fn create_or_open(config: Config, path: &Path) -> Result<Self> {
+        let store = Store::create_or_open(path, config.synchronous())?;
         Ok(Self::with_store(store, config))
+    }
+
+    /// Opens the existing store at `path` with `config`; creates nothing.
+    ///
+    /// # Errors
+    /// There is no store at `path`, or it cannot be opened.
+    pub fn open_existing(config: Config, path: &Path) -> Result<Self> {
+        let store = Store::open_existing(path, config.synchronous())?;
+        Ok(Self::with_store(store, config))
+    }
+
+    /// The same as [`Self::create_or_open`] (kept for tests that make their own stores).
+    ///
+    /// # Errors
+    /// As [`Self::create_or_open`].
+    pub fn open(config: Config, path: &Path) -> Result<Self> {
+        Self::create_or_open(config, path)
     }
 
     /// A service over an already open store.

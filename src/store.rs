@@ -1,5 +1,9 @@
 //! The SQLite store: the only place with SQL.
 //!
+//! - **Files.** Only [`Store::create_or_open`] (init, import, demo) makes a store, on a
+//!   missing or empty file, created 0600; [`Store::open_existing`] refuses a missing one.
+//!   A file that is not a store of this program is refused before anything is written to it
+//!   ([`open`], [`open::APPLICATION_ID`]).
 //! - **Open.** Every connection sets WAL, foreign keys, a busy timeout and the configured
 //!   `synchronous`; then the append-only [`schema::MIGRATIONS`] run in one transaction. A
 //!   store whose `user_version` is newer than this binary knows is refused.
@@ -15,6 +19,7 @@ pub mod floor;
 pub mod journal;
 pub mod ledger;
 pub mod master;
+pub mod open;
 pub mod orders;
 pub mod queries;
 pub mod reports;
@@ -35,6 +40,22 @@ use crate::domain::qty::canonical;
 pub enum StoreError {
     #[error("store error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error(
+        "there is no store at {path}; create it with `backflush init` or `backflush import DIR`"
+    )]
+    NoStore { path: String },
+    #[error(
+        "{path} is not a backflush store: it is not an SQLite database; nothing was written to it"
+    )]
+    NotADatabase { path: String },
+    #[error("{path} is not a backflush store: {why}; nothing was written to it")]
+    Foreign { path: String, why: String },
+    #[error("the store {path} is damaged: {detail}")]
+    Damaged { path: String, detail: String },
+    #[error("cannot open the store {path}: {cause}")]
+    Open { path: String, cause: String },
+    #[error("cannot write to the store {path}: {cause}")]
+    Write { path: String, cause: String },
     #[error(
         "the store {path} was written by a newer backflush (schema version {found}; this program knows up to {known}); use a newer program"
     )]
@@ -117,29 +138,56 @@ pub enum Synchronous {
 /// An open store.
 pub struct Store {
     conn: Connection,
+    /// The file, for error messages (`:memory:` for an in-memory store).
+    path: String,
 }
 
 impl Store {
-    /// Opens (creating if needed) and migrates the store at `path`.
+    /// Opens and migrates the store at `path`, making a new one on a missing path or an empty
+    /// file (`init`, `import`, `demo`). A new file is created 0600 and new directories 0700
+    /// before SQLite opens it.
     ///
     /// # Errors
-    /// The file cannot be opened, or was written by a newer program.
+    /// As [`Self::open_existing`], but a missing or empty file is not an error.
+    pub fn create_or_open(path: &Path, synchronous: Synchronous) -> Result<Self> {
+        Self::open_file(path, synchronous, open::Mode::Create)
+    }
+
+    /// Opens and migrates the store at `path`, which must exist: every command but `init`,
+    /// `import` and `demo`. Creates nothing.
+    ///
+    /// # Errors
+    /// No store at `path`; the file is not a store of this program (nothing is written to it
+    /// then); it cannot be opened; it was written by a newer program.
+    pub fn open_existing(path: &Path, synchronous: Synchronous) -> Result<Self> {
+        Self::open_file(path, synchronous, open::Mode::Existing)
+    }
+
+    /// The same as [`Self::create_or_open`] (kept for callers and tests that make their own
+    /// stores).
+    ///
+    /// # Errors
+    /// As [`Self::create_or_open`].
     pub fn open(path: &Path, synchronous: Synchronous) -> Result<Self> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                StoreError::Refused(format!(
-                    "cannot create the store directory {}: {e}",
-                    dir.display()
-                ))
-            })?;
-        }
+        Self::create_or_open(path, synchronous)
+    }
+
+    fn open_file(path: &Path, synchronous: Synchronous, mode: open::Mode) -> Result<Self> {
+        let name = path.display().to_string();
+        open::check_file(path, mode)?;
         let conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        Self::setup(conn, &path.display().to_string(), synchronous)
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| open::sqlite_error(&name, e))?;
+        if open::classify(&conn, &name)? == open::Kind::Empty && mode == open::Mode::Existing {
+            return Err(StoreError::NoStore { path: name });
+        }
+        check_version(&conn, &name)?;
+        Self::setup(conn, &name, synchronous).map_err(|e| match e {
+            StoreError::Sqlite(e) => open::sqlite_error(&name, e),
+            other => other,
+        })
     }
 
     /// An in-memory store, for tests and benchmarks.
@@ -174,7 +222,10 @@ impl Store {
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         register_functions(&conn)?;
         migrate(&mut conn, path)?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            path: path.to_string(),
+        })
     }
 
     /// The schema version of this store.
@@ -185,6 +236,12 @@ impl Store {
         Ok(self
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// The store's file (`:memory:` for an in-memory store).
+    #[must_use]
+    pub fn path(&self) -> &str {
+        &self.path
     }
 
     /// Read access.
@@ -202,12 +259,15 @@ impl Store {
         &mut self,
         work: impl FnOnce(&Transaction<'_>) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
+        // Beginning (the write lock) and committing (the disk) are where a busy, read-only or
+        // full store shows: those errors name the file.
+        let path = &self.path;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(StoreError::from)?;
+            .map_err(|e| open::write_error(path, e))?;
         let out = work(&tx)?;
-        tx.commit().map_err(StoreError::from)?;
+        tx.commit().map_err(|e| open::write_error(path, e))?;
         Ok(out)
     }
 }
@@ -239,8 +299,11 @@ pub fn known_version() -> i64 {
     i64::try_from(schema::MIGRATIONS.len()).unwrap_or(i64::MAX)
 }
 
-fn migrate(conn: &mut Connection, path: &str) -> Result<()> {
-    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+/// Refuses a store whose schema is newer than this binary's, before anything is written.
+fn check_version(conn: &Connection, path: &str) -> Result<i64> {
+    let found: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|e| open::sqlite_error(path, e))?;
     let known = known_version();
     if found > known {
         return Err(StoreError::NewerSchema {
@@ -249,6 +312,12 @@ fn migrate(conn: &mut Connection, path: &str) -> Result<()> {
             known,
         });
     }
+    Ok(found)
+}
+
+fn migrate(conn: &mut Connection, path: &str) -> Result<()> {
+    let found = check_version(conn, path)?;
+    let known = known_version();
     if found == known {
         return Ok(());
     }

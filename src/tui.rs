@@ -30,7 +30,8 @@ pub fn run(service: Service) -> Result<(), String> {
     // first.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        crate::log::write(&format!("panic: {info}"));
+        let text = info.to_string();
+        tracing::error!("panic: {}", crate::logging::Escaped(&text));
         previous(info);
     }));
     let mut terminal = ratatui::init();

@@ -6,9 +6,17 @@ use crate::config::Config;
 use crate::service::{AuthError, Credentials, ErrorKind, Service, ServiceError};
 
 /// Reads a PIN from the environment, else asks on the terminal.
-fn pin_from(var: &str, badge: &str) -> Result<Option<String>, Failure> {
+fn pin_from(var: &str, file_var: Option<&str>, badge: &str) -> Result<Option<String>, Failure> {
     if let Ok(pin) = std::env::var(var) {
         return Ok(Some(pin));
+    }
+    if let Some(file) = file_var
+        .and_then(std::env::var_os)
+        .filter(|f| !f.is_empty())
+    {
+        return crate::service::auth::read_pin_file(std::path::Path::new(&file))
+            .map(Some)
+            .map_err(|e| Failure::new(ErrorKind::Auth, e.to_string()));
     }
     if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
         return Ok(None);
@@ -34,10 +42,10 @@ pub fn credentials(cli: &Cli) -> Result<Credentials, Failure> {
         ..Credentials::default()
     };
     if let Some(badge) = &cli.user {
-        who.pin = pin_from("BACKFLUSH_PIN", badge)?;
+        who.pin = pin_from("BACKFLUSH_PIN", Some("BACKFLUSH_PIN_FILE"), badge)?;
     }
     if let Some(lead) = &cli.approver {
-        let pin = pin_from("BACKFLUSH_APPROVER_PIN", lead)?.ok_or_else(|| {
+        let pin = pin_from("BACKFLUSH_APPROVER_PIN", None, lead)?.ok_or_else(|| {
             Failure::new(
                 ErrorKind::Auth,
                 format!("approver {lead} needs a PIN (BACKFLUSH_APPROVER_PIN)"),
@@ -56,23 +64,15 @@ pub fn config(cli: &Cli) -> Result<Config, Failure> {
     Config::load(cli.config.as_deref()).map_err(|e| Failure::new(ErrorKind::Invalid, e.to_string()))
 }
 
-/// Loads the configuration and opens the service on an existing store.
+/// Loads the configuration and opens the service on an existing store (every command but
+/// `init`, `import` and `demo`: only they create one).
 ///
 /// # Errors
-/// The config or the store cannot be opened.
+/// The config or the store cannot be opened; there is no store.
 pub fn open_service(cli: &Cli) -> Result<Service, Failure> {
     let config = config(cli)?;
     let path = config.store_path(cli.db.as_deref());
-    if !path.exists() {
-        return Err(Failure::new(
-            ErrorKind::Store,
-            format!(
-                "there is no store at {}; create it with `backflush init` or `backflush import DIR`",
-                path.display()
-            ),
-        ));
-    }
-    Ok(Service::open(config, &path)?)
+    Ok(Service::open_existing(config, &path)?)
 }
 
 /// As [`open_service`], creating the store when it does not exist yet (init, import).
@@ -82,5 +82,5 @@ pub fn open_service(cli: &Cli) -> Result<Service, Failure> {
 pub fn create_service(cli: &Cli) -> Result<Service, Failure> {
     let config = config(cli)?;
     let path = config.store_path(cli.db.as_deref());
-    Ok(Service::open(config, &path)?)
+    Ok(Service::create_or_open(config, &path)?)
 }

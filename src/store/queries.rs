@@ -181,11 +181,42 @@ pub fn reports(conn: &Connection, work_center: Option<&str>, limit: i64) -> Resu
     Ok(rows)
 }
 
+/// SQLite's `integrity_check`: one problem per line it reports (at most 100), empty when
+/// the file is sound.
+///
+/// # Errors
+/// SQLite cannot run the check at all.
+pub fn integrity(conn: &Connection) -> Result<Vec<String>> {
+    let lines = conn
+        .prepare("PRAGMA integrity_check(100)")
+        .and_then(|mut stmt| {
+            stmt.query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()
+        });
+    // A page damaged badly enough stops the check itself: that is its finding.
+    let lines = match lines {
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+            vec![e.to_string()]
+        }
+        other => other?,
+    };
+    Ok(lines
+        .into_iter()
+        .filter(|l| l != "ok")
+        .map(|l| format!("the store file is damaged: {l}"))
+        .collect())
+}
+
 /// What `verify` found wrong; empty when the store is consistent.
 ///
 /// # Errors
 /// SQLite fails.
 pub fn verify(conn: &Connection) -> Result<Vec<String>> {
+    // The file first: on a damaged one the sums below would read garbage or fail.
+    let damage = integrity(conn)?;
+    if !damage.is_empty() {
+        return Ok(damage);
+    }
     let mut problems = Vec::new();
     let mut sums: HashMap<(String, String), Decimal> = HashMap::new();
     let mut stmt = conn.prepare("SELECT item, location, qty FROM movements")?;

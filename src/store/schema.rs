@@ -2,7 +2,7 @@
 //! Never edit a shipped migration; add a new one.
 
 /// Every migration in order.
-pub const MIGRATIONS: &[&str] = &[V1, V2_UOM];
+pub const MIGRATIONS: &[&str] = &[V1, V2_UOM, V3_APPLICATION_ID];
 
 const V1: &str = r"
 -- master_version counts imports, so a process can keep master data cached and notice when
@@ -289,3 +289,15 @@ ALTER TABLE order_materials ADD COLUMN uom TEXT;
 ALTER TABLE order_materials ADD COLUMN uom_num TEXT NOT NULL DEFAULT '1';
 ALTER TABLE order_materials ADD COLUMN uom_den TEXT NOT NULL DEFAULT '1';
 ";
+
+/// Marks the file as a backflush store ([`super::open::APPLICATION_ID`], "BFLS"): a new store
+/// gets it at creation, a store made before the mark existed when it is next migrated.
+const V3_APPLICATION_ID: &str = "PRAGMA application_id = 1111903315;";
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_stamp_is_the_application_id() {
+        assert!(super::V3_APPLICATION_ID.contains(&super::super::open::APPLICATION_ID.to_string()));
+    }
+}

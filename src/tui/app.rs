@@ -14,6 +14,7 @@ use crate::domain::backflush::{Change, Override, ReportPlan, ReportRequest};
 use crate::domain::master::WorkCenter;
 use crate::domain::qty::{canonical, parse};
 use crate::domain::variance::Variance;
+use crate::logging::Escaped;
 use crate::service::auth::Role;
 use crate::service::{Credentials, ReportContext, Service, ServiceError, new_idempotency_key};
 use crate::store::orders::OrderSummary;
@@ -290,13 +291,13 @@ impl App {
 
     fn error(&mut self, message: impl Into<String>) {
         let message = message.into();
-        crate::log::write(&format!("{}: {message}", self.who_for_log()));
+        tracing::warn!("{}: {}", Escaped(&self.who_for_log()), Escaped(&message));
         self.status = Some((message, Severity::Error));
     }
 
     /// Records what happened at this terminal in the log file (never a PIN).
     fn note(&mut self, message: String) {
-        crate::log::write(&format!("{}: {message}", self.who_for_log()));
+        tracing::info!("{}: {}", Escaped(&self.who_for_log()), Escaped(&message));
         self.status = Some((message, Severity::Success));
     }
 

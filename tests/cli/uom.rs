@@ -4,7 +4,6 @@
 use crate::common::cli::*;
 use crate::import::assert_import_refused;
 
-
 /// The base items plus resin C3 stocked in kg with 3 decimals (std cost 20) and bar C4
 /// stocked in m with 3 decimals.
 const UOM_ITEMS: &str = "\
