@@ -64,6 +64,25 @@ pub fn create(config: Config, db: &Path) -> Result<Service, ServiceError> {
     write_files(&files)
         .map_err(|e| ServiceError::io(format!("write the demo files to {}", files.display()), e))?;
     service.import(&files, &Credentials::default())?;
+    service.mark_demo()?;
     let _ = std::fs::remove_dir_all(&files);
     Ok(service)
+}
+
+/// The demo's users as (badge, name, role, PIN), read from the embedded `users.csv`: shown on
+/// the login screen of a demo store only.
+#[must_use]
+pub fn users() -> Vec<(String, String, String, String)> {
+    let text = FILES
+        .iter()
+        .find(|(name, _)| *name == "users.csv")
+        .map_or("", |(_, text)| *text);
+    csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .filter_map(Result::ok)
+        .map(|r| {
+            let field = |i: usize| r.get(i).unwrap_or_default().to_string();
+            (field(0), field(1), field(2), field(3))
+        })
+        .collect()
 }

@@ -136,6 +136,22 @@ impl Service {
         &self.terminal
     }
 
+    /// Marks the store as the demo's (its login screen shows the demo's badges).
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn mark_demo(&mut self) -> Result<()> {
+        Ok(self.store.write(|tx| store::master::mark_demo(tx))?)
+    }
+
+    /// Whether this is a demo store.
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn is_demo(&self) -> Result<bool> {
+        Ok(store::master::is_demo(self.store.conn())?)
+    }
+
     /// Read access for queries the UI runs.
     #[must_use]
     pub fn conn(&self) -> &Connection {

@@ -140,7 +140,7 @@ fn an_operator_reports_with_an_override_posts_and_quits() {
     t.keys(&["Enter"]);
     t.wait_for("Report 1 posted for order WO-1012");
     t.keys(&["Enter"]);
-    t.keys(&["q"]);
+    t.keys(&["C-q"]);
     let screen = t.wait_for("EXIT=0");
     assert!(
         !screen.contains("Orders ("),

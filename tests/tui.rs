@@ -152,24 +152,66 @@ fn the_order_board_flags_short_orders_in_the_error_colour() {
     let cell = &terminal.backend().buffer()[(x, y)];
     assert_eq!(cell.fg, Color::LightRed, "a short order reads red");
     // All work centers, then back.
-    press(&mut d.app, KeyCode::Char('a'));
+    press(&mut d.app, KeyCode::F(2));
     assert!(screen(&d.app).contains("WO-1001"));
-    press(&mut d.app, KeyCode::Char('a'));
+    press(&mut d.app, KeyCode::F(2));
     assert!(!screen(&d.app).contains("WO-1001"));
 }
 
 #[test]
-fn the_filter_narrows_the_list_as_you_type() {
+fn typing_on_the_board_narrows_the_list_and_never_presses_a_command() {
     let mut d = demo();
     login(&mut d.app, "1001", "1234");
-    press(&mut d.app, KeyCode::Char('/'));
+    let work_center = d.app.work_center;
+    // Letters that used to be commands (w: next work center, h: history) are typed.
     type_text(&mut d.app, "hp-200");
+    assert_eq!(d.app.work_center, work_center, "no command ran");
+    assert!(matches!(d.app.screen, Screen::Orders(_)));
     let s = screen(&d.app);
-    assert!(s.contains("Filter: hp-200"), "{s}");
+    assert!(s.contains("Order: hp-200"), "{s}");
     assert!(s.contains("WO-1006") && s.contains("WO-1011"), "{s}");
     assert!(!s.contains("WO-1005"), "{s}");
     press(&mut d.app, KeyCode::Esc);
     assert!(screen(&d.app).contains("WO-1005"));
+}
+
+#[test]
+fn a_lowercase_scan_opens_its_order() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    type_text(&mut d.app, "wo-1005");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(s.contains("WO-1005"), "{s}");
+    assert!(
+        !matches!(d.app.screen, Screen::Orders(_)),
+        "the order opened: {s}"
+    );
+}
+
+#[test]
+fn the_last_digits_find_the_order_and_an_ambiguous_ending_says_so() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    type_text(&mut d.app, "1005");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(
+        !matches!(d.app.screen, Screen::Orders(_)),
+        "{}",
+        screen(&d.app)
+    );
+    assert!(screen(&d.app).contains("WO-1005"));
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Esc);
+    // "1" ends several order numbers: nothing opens, and the message names some of them.
+    type_text(&mut d.app, "1");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(matches!(d.app.screen, Screen::Orders(_)), "{s}");
+    assert!(s.contains("type more of it"), "{s}");
+    type_text(&mut d.app, "WO-9999");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(screen(&d.app).contains("order WO-9999 does not exist"));
 }
 
 #[test]
@@ -397,7 +439,7 @@ fn an_operator_reverses_with_a_leads_badge_and_pin() {
     let mut d = demo();
     login(&mut d.app, "1001", "1234");
     post_report(&mut d.app, "WO-1005", "1");
-    press(&mut d.app, KeyCode::Char('h'));
+    press(&mut d.app, KeyCode::F(4));
     assert!(screen(&d.app).contains("Reports, newest first (1)"));
     press(&mut d.app, KeyCode::Char('x'));
     type_text(&mut d.app, "wrong order");
@@ -463,7 +505,7 @@ fn w_switches_the_work_center_and_the_board_follows() {
     login(&mut d.app, "1001", "1234");
     assert!(screen(&d.app).contains("WC-ASM"));
     // Work centers are ordered by code: WC-ASM, WC-CNC, WC-WLD.
-    press(&mut d.app, KeyCode::Char('w'));
+    press(&mut d.app, KeyCode::F(3));
     let s = screen(&d.app);
     assert!(s.contains("WC-CNC CNC turning cell"), "{s}");
     assert!(s.contains("WO-1001") && !s.contains("WO-1005"), "{s}");
@@ -506,7 +548,7 @@ fn the_history_lists_reports_newest_first_with_their_state() {
         press(&mut d.app, KeyCode::Enter);
         press(&mut d.app, KeyCode::Enter);
     }
-    press(&mut d.app, KeyCode::Char('h'));
+    press(&mut d.app, KeyCode::F(4));
     let s = screen(&d.app);
     let first = s.find("WO-1010").unwrap();
     let second = s.find("WO-1005").unwrap();
@@ -553,7 +595,12 @@ fn an_override_the_engine_refuses_stays_in_its_prompt_and_changes_nothing() {
     press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
     assert!(
-        s.contains("override quantity 1.5 is more precise than the"),
+        s.contains("override quantity 1.5 is more precise than"),
+        "{s}"
+    );
+    assert!(
+        matches!(d.app.overlays.last(), Some(Overlay::Prompt { error: Some(e), .. })
+            if e.contains("more precise than the unit of measure allows")),
         "{s}"
     );
     assert!(matches!(
@@ -576,7 +623,7 @@ fn an_override_the_engine_refuses_stays_in_its_prompt_and_changes_nothing() {
 fn a_handler_stages_what_the_machine_location_is_short_of() {
     let mut d = demo();
     login(&mut d.app, "3001", "3333");
-    press(&mut d.app, KeyCode::Char('s'));
+    press(&mut d.app, KeyCode::F(6));
     let s = screen(&d.app);
     assert!(s.contains("Staging for WC-ASM"), "{s}");
     let Screen::Staging(st) = &d.app.screen else {
@@ -624,7 +671,7 @@ fn a_handler_stages_what_the_machine_location_is_short_of() {
 fn an_operator_has_no_staging_list() {
     let mut d = demo();
     login(&mut d.app, "1001", "1234");
-    press(&mut d.app, KeyCode::Char('s'));
+    press(&mut d.app, KeyCode::F(6));
     assert!(matches!(d.app.screen, Screen::Orders(_)));
     assert!(screen(&d.app).contains("1001 (operator) may not see the staging list"));
 }
@@ -685,7 +732,7 @@ fn the_exception_queue_shows_deferred_lines_and_a_lead_cancels_one() {
     let mut d = demo();
     login(&mut d.app, "2001", "2222");
     post_report(&mut d.app, "WO-1006", "9");
-    press(&mut d.app, KeyCode::Char('d'));
+    press(&mut d.app, KeyCode::F(7));
     let s = screen(&d.app);
     assert!(s.contains("Deferred lines at M-ASM (2)"), "{s}");
     assert!(s.contains("PST-25") && s.contains("SEAL-25"), "{s}");
@@ -712,7 +759,7 @@ fn an_operator_needs_a_lead_to_cancel_a_deferred_line() {
     let mut d = demo();
     login(&mut d.app, "1001", "1234");
     post_report(&mut d.app, "WO-1006", "9");
-    press(&mut d.app, KeyCode::Char('d'));
+    press(&mut d.app, KeyCode::F(7));
     press(&mut d.app, KeyCode::Char('r'));
     assert!(screen(&d.app).contains("1001 (operator) may not move or count stock"));
     press(&mut d.app, KeyCode::Char('c'));
@@ -731,7 +778,7 @@ fn a_lead_corrects_scrap_and_records_a_substitution_on_a_posted_line() {
     let mut d = demo();
     login(&mut d.app, "2001", "2222");
     post_report(&mut d.app, "WO-1005", "3");
-    press(&mut d.app, KeyCode::Char('h'));
+    press(&mut d.app, KeyCode::F(4));
     press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
     assert!(
@@ -802,7 +849,7 @@ fn an_operator_corrects_scrap_only_with_a_leads_approval() {
     let mut d = demo();
     login(&mut d.app, "1001", "1234");
     post_report(&mut d.app, "WO-1005", "3");
-    press(&mut d.app, KeyCode::Char('h'));
+    press(&mut d.app, KeyCode::F(4));
     press(&mut d.app, KeyCode::Enter);
     press(&mut d.app, KeyCode::Char('a'));
     type_text(&mut d.app, "1");
@@ -826,7 +873,7 @@ fn an_operator_corrects_scrap_only_with_a_leads_approval() {
 fn a_handler_counts_an_item_at_the_machine_location() {
     let mut d = demo();
     login(&mut d.app, "3001", "3333");
-    press(&mut d.app, KeyCode::Char('s'));
+    press(&mut d.app, KeyCode::F(6));
     // The first row is BALL-6 (200 on hand at M-ASM).
     press(&mut d.app, KeyCode::Char('c'));
     assert!(screen(&d.app).contains("Counted BALL-6 at M-ASM"));
@@ -954,10 +1001,9 @@ fn snapshot_orders_board() {
     let mut d = demo();
     login(&mut d.app, "1001", "1234");
     snap(&d.app, "orders");
-    press(&mut d.app, KeyCode::Char('a'));
+    press(&mut d.app, KeyCode::F(2));
     snap(&d.app, "orders_all_work_centers");
-    press(&mut d.app, KeyCode::Char('a'));
-    press(&mut d.app, KeyCode::Char('/'));
+    press(&mut d.app, KeyCode::F(2));
     type_text(&mut d.app, "hp-200");
     snap(&d.app, "orders_filter");
 }
@@ -966,7 +1012,8 @@ fn snapshot_orders_board() {
 fn snapshot_help_overlay() {
     let mut d = demo();
     login(&mut d.app, "1001", "1234");
-    press(&mut d.app, KeyCode::Char('?'));
+    // On the board `?` is typed into the order field; F1 is help everywhere.
+    press(&mut d.app, KeyCode::F(1));
     assert!(matches!(d.app.overlays.last(), Some(Overlay::Help(_))));
     snap(&d.app, "help_orders");
     press(&mut d.app, KeyCode::Esc);
@@ -1066,7 +1113,7 @@ fn snapshot_history_and_a_reports_lines() {
     login(&mut d.app, "1001", "1234");
     post_report(&mut d.app, "WO-1005", "3");
     post_report(&mut d.app, "WO-1010", "2");
-    press(&mut d.app, KeyCode::Char('h'));
+    press(&mut d.app, KeyCode::F(4));
     assert!(matches!(d.app.screen, Screen::History(_)));
     snap(&d.app, "history");
     press(&mut d.app, KeyCode::Char('x'));
@@ -1093,7 +1140,7 @@ fn snapshot_exception_queue() {
     let mut d = demo();
     login(&mut d.app, "2001", "2222");
     post_report(&mut d.app, "WO-1006", "9");
-    press(&mut d.app, KeyCode::Char('d'));
+    press(&mut d.app, KeyCode::F(7));
     assert!(matches!(d.app.screen, Screen::Exceptions(_)));
     snap(&d.app, "exceptions");
     press(&mut d.app, KeyCode::Char('c'));
@@ -1108,7 +1155,7 @@ fn snapshot_exception_queue() {
 fn snapshot_staging_list() {
     let mut d = demo();
     login(&mut d.app, "3001", "3333");
-    press(&mut d.app, KeyCode::Char('s'));
+    press(&mut d.app, KeyCode::F(6));
     assert!(matches!(d.app.screen, Screen::Staging(_)));
     snap(&d.app, "staging");
     press(&mut d.app, KeyCode::Char('t'));
@@ -1142,18 +1189,18 @@ fn snapshot_help_on_every_other_screen() {
     press(&mut d.app, KeyCode::Esc);
     press(&mut d.app, KeyCode::Esc);
     post_report(&mut d.app, "WO-1006", "9");
-    press(&mut d.app, KeyCode::Char('h'));
+    press(&mut d.app, KeyCode::F(4));
     help(&mut d.app, "help_history");
     press(&mut d.app, KeyCode::Enter);
     assert!(matches!(d.app.screen, Screen::Detail(_)));
     help(&mut d.app, "help_report_lines");
     press(&mut d.app, KeyCode::Esc);
     press(&mut d.app, KeyCode::Esc);
-    press(&mut d.app, KeyCode::Char('d'));
+    press(&mut d.app, KeyCode::F(7));
     assert!(matches!(d.app.screen, Screen::Exceptions(_)));
     help(&mut d.app, "help_exceptions");
     press(&mut d.app, KeyCode::Esc);
-    press(&mut d.app, KeyCode::Char('s'));
+    press(&mut d.app, KeyCode::F(6));
     assert!(matches!(d.app.screen, Screen::Staging(_)));
     help(&mut d.app, "help_staging");
 }
@@ -1206,4 +1253,84 @@ fn snapshot_not_posted_message() {
     );
     assert_eq!(report_count(&d.app), 1, "only the other terminal's report");
     snap(&d.app, "report_not_posted");
+}
+
+#[test]
+fn the_variance_screen_shows_progress_per_operation_and_each_lines_standard_and_actual() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    post_report(&mut d.app, "WO-1005", "3");
+    // From the board: F8 on the selected order.
+    d.app.open_orders();
+    type_text(&mut d.app, "1005");
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::F(8));
+    let Screen::Variance(v) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    assert_eq!(v.order, "WO-1005");
+    let op20 = v.operations.iter().find(|o| o.operation == 20).unwrap();
+    assert_eq!(op20.progress.good, common::d("3"));
+    assert_eq!(op20.left, common::d("17"));
+    let body = v
+        .materials
+        .iter()
+        .find(|m| m.line.item == "BDY-100")
+        .unwrap();
+    assert_eq!(body.line.standard_qty, common::d("3"));
+    assert_eq!(body.line.actual_qty, common::d("3"));
+    assert_eq!(body.uom, "EA");
+    let grease = v
+        .materials
+        .iter()
+        .find(|m| m.line.item == "GR-EP2")
+        .unwrap();
+    assert!(grease.manual, "the non-stock grease is a manual line");
+    let s = screen(&d.app);
+    assert!(s.contains("progress and variance"), "{s}");
+    assert!(s.contains("Material cost: expected"), "{s}");
+    snap(&d.app, "variance");
+    press(&mut d.app, KeyCode::Esc);
+    assert!(matches!(d.app.screen, Screen::Orders(_)));
+}
+
+#[test]
+fn only_a_demo_store_shows_its_badges_at_login() {
+    let d = demo();
+    assert!(screen(&d.app).contains("Demo badges"));
+    assert!(screen(&d.app).contains("PIN 1234"));
+    // The same plant imported into an ordinary store shows no PINs.
+    let dir = tempfile::tempdir().unwrap();
+    let files = dir.path().join("plant");
+    backflush::demo::write_files(&files).unwrap();
+    let mut config = Config::default();
+    config.terminal.id = "T1".into();
+    let mut service = Service::create_or_open(config, &dir.path().join("plant.db")).unwrap();
+    service
+        .import(&files, &backflush::service::Credentials::default())
+        .unwrap();
+    let app = App::new(
+        service,
+        Theme::new(backflush::config::Theme::Default, false),
+    )
+    .unwrap();
+    let s = screen(&app);
+    assert!(s.contains("Log in"), "{s}");
+    assert!(!s.contains("Demo badges") && !s.contains("1234"), "{s}");
+}
+
+#[test]
+fn f1_and_question_mark_open_help_on_the_login_screen() {
+    let mut d = demo();
+    press(&mut d.app, KeyCode::Char('?'));
+    assert!(matches!(d.app.overlays.last(), Some(Overlay::Help(_))));
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::F(1));
+    assert!(matches!(d.app.overlays.last(), Some(Overlay::Help(_))));
+    press(&mut d.app, KeyCode::Esc);
+    type_text(&mut d.app, "1001");
+    let Screen::Login(l) = &d.app.screen else {
+        panic!()
+    };
+    assert_eq!(l.badge.text, "1001", "no ? went into the badge");
 }

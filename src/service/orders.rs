@@ -140,3 +140,28 @@ fn load_items<'a>(
     }
     Ok(items)
 }
+
+impl Service {
+    /// The order a typed or scanned code means: its number in any case, or a unique ending
+    /// (`1003` finds `WO-1003`).
+    ///
+    /// # Errors
+    /// No order matches, or the ending matches several (they are named).
+    pub fn resolve_order(&self, text: &str) -> Result<String> {
+        let text = text.trim();
+        let found = store::orders::find_orders(self.store.conn(), text, 4)?;
+        match found.as_slice() {
+            [one] => Ok(one.clone()),
+            [] => Err(ServiceError::not_found(Thing::Order, text)),
+            many => Err(ServiceError::invalid(
+                "order",
+                text,
+                format!(
+                    "matches {}{}; type more of it",
+                    many.iter().take(3).cloned().collect::<Vec<_>>().join(", "),
+                    if many.len() > 3 { ", …" } else { "" }
+                ),
+            )),
+        }
+    }
+}

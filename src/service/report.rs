@@ -343,6 +343,22 @@ impl ReportContext {
         self.lookup.items.get(code).map(|i| &**i)
     }
 
+    /// Whether a material line of the order is backflushed (else it is a manual line, SPEC
+    /// §1 rule 4).
+    #[must_use]
+    pub fn is_backflushed(&self, material: &crate::domain::order::OrderMaterial) -> bool {
+        let work_center = self
+            .order
+            .operations
+            .iter()
+            .find(|o| o.operation == material.operation)
+            .and_then(|o| self.lookup.work_center(&o.work_center));
+        match (self.item(&material.component), work_center) {
+            (Some(item), Some(wc)) => backflush::backflushed(material, item, wc),
+            _ => false,
+        }
+    }
+
     /// Whether balances at `location` were read.
     #[must_use]
     pub fn knows_location(&self, location: &str) -> bool {

@@ -513,3 +513,28 @@ pub fn record_pin_attempt(
     }
     Ok(())
 }
+
+/// Marks the store as a demo store (`backflush demo`): only there does the login screen show
+/// the demo's badges and PINs.
+///
+/// # Errors
+/// SQLite fails.
+pub fn mark_demo(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('demo', 1) ON CONFLICT (key) DO UPDATE SET value = 1",
+        [],
+    )?;
+    Ok(())
+}
+
+/// Whether the store is a demo store.
+///
+/// # Errors
+/// SQLite fails.
+pub fn is_demo(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM meta WHERE key = 'demo'")?
+        .query_row([], |r| r.get::<_, i64>(0))
+        .optional()?
+        == Some(1))
+}

@@ -388,3 +388,29 @@ pub fn list_orders(
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
+
+/// Orders a typed or scanned code may mean: the order of that number in any case, else the
+/// orders whose number ends with it (`1003` for `WO-1003`). At most `limit`.
+///
+/// # Errors
+/// SQLite fails.
+pub fn find_orders(conn: &Connection, text: &str, limit: i64) -> Result<Vec<String>> {
+    let exact: Vec<String> = conn
+        .prepare_cached("SELECT order_id FROM orders WHERE order_id = ?1 COLLATE NOCASE LIMIT ?2")?
+        .query_map(params![text, limit], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if !exact.is_empty() {
+        return Ok(exact);
+    }
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    Ok(conn
+        .prepare_cached(
+            "SELECT order_id FROM orders WHERE order_id LIKE '%' || ?1 ESCAPE '\\'
+             ORDER BY order_id LIMIT ?2",
+        )?
+        .query_map(params![escaped, limit], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}

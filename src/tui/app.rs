@@ -26,6 +26,7 @@ mod login;
 mod orders;
 mod report;
 mod staging;
+mod variance;
 
 pub use exceptions::ExceptionsState;
 pub use history::{DetailState, HistoryState};
@@ -33,6 +34,7 @@ pub use login::LoginState;
 pub use orders::{OperationsState, OrdersState};
 pub use report::{Focus, ReportState};
 pub use staging::StagingState;
+pub use variance::VarianceState;
 
 /// How many orders and reports a list loads; the board shows the most urgent first.
 pub const LIST_LIMIT: i64 = 500;
@@ -56,6 +58,7 @@ pub enum Screen {
     Staging(StagingState),
     Exceptions(ExceptionsState),
     Detail(DetailState),
+    Variance(Box<VarianceState>),
 }
 
 /// What a prompt's value is for.
@@ -191,6 +194,8 @@ pub struct App {
     pub now: DateTime<Utc>,
     pub last_key: DateTime<Utc>,
     pub should_quit: bool,
+    /// The demo's badges, names, roles and PINs: shown at login on a demo store only.
+    pub demo_users: Vec<(String, String, String, String)>,
     /// A lead's approval kept for the write being retried.
     approver: Option<(String, String)>,
     pending_after_approval: Option<Pending>,
@@ -227,6 +232,7 @@ impl App {
             now,
             last_key: now,
             should_quit: false,
+            demo_users: Vec::new(),
             approver: None,
             pending_after_approval: None,
         };
@@ -240,6 +246,9 @@ impl App {
                 format!("work center {configured} of the config does not exist"),
                 Severity::Error,
             ));
+        }
+        if app.service.is_demo()? {
+            app.demo_users = crate::demo::users();
         }
         if !needs_login {
             app.session.name = app.service.terminal().to_string();
@@ -286,6 +295,7 @@ impl App {
             Screen::Staging(_) => Context::Staging,
             Screen::Exceptions(_) => Context::Exceptions,
             Screen::Detail(_) => Context::Detail,
+            Screen::Variance(_) => Context::Variance,
         }
     }
 
@@ -365,6 +375,8 @@ impl App {
             return false;
         }
         match &mut self.screen {
+            // A badge is digits and letters: `?` asks for help instead.
+            Screen::Login(_) if key.code == KeyCode::Char('?') => false,
             Screen::Login(l) => {
                 let field = if l.on_pin { &mut l.pin } else { &mut l.badge };
                 type_into(field, key)
@@ -389,28 +401,16 @@ impl App {
                 }
                 taken
             }
+            // Every character goes into the order field (a scanner types lowercase too).
             Screen::Orders(o) => {
-                if let Some(filter) = &mut o.filter {
-                    match key.code {
-                        KeyCode::Char(c) => filter.push(c),
-                        KeyCode::Backspace => {
-                            filter.pop();
-                        }
-                        _ => return false,
-                    }
-                    o.selected = 0;
-                    return true;
-                }
                 match key.code {
-                    KeyCode::Char(c) if !o.typed.is_empty() && !c.is_control() => o.typed.push(c),
-                    KeyCode::Char(c) if c.is_ascii_uppercase() || c.is_ascii_digit() => {
-                        o.typed.push(c)
-                    }
+                    KeyCode::Char(c) if !c.is_control() => o.typed.push(c),
                     KeyCode::Backspace if !o.typed.is_empty() => {
                         o.typed.pop();
                     }
                     _ => return false,
                 }
+                o.selected = 0;
                 true
             }
             _ => false,
@@ -445,6 +445,7 @@ impl App {
                 Context::Staging => self.staging_action(action),
                 Context::Exceptions => self.exceptions_action(action),
                 Context::Detail => self.detail_action(action),
+                Context::Variance => self.variance_action(action),
                 _ => {}
             },
         }
@@ -489,6 +490,7 @@ impl App {
             Screen::Staging(s) => step(&mut s.selected, s.rows.len()),
             Screen::Exceptions(e) => step(&mut e.selected, e.rows.len()),
             Screen::Detail(d) => step(&mut d.selected, d.lines.len()),
+            Screen::Variance(v) => step(&mut v.selected, v.materials.len()),
             Screen::Login(_) => {}
         }
     }

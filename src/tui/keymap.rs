@@ -14,6 +14,7 @@ pub enum Context {
     Staging,
     Exceptions,
     Detail,
+    Variance,
     Confirm,
     Prompt,
     Message,
@@ -33,7 +34,6 @@ pub enum Action {
     PageUp,
     PageDown,
     Open,
-    Filter,
     ToggleAllWorkCenters,
     NextWorkCenter,
     History,
@@ -58,6 +58,7 @@ pub enum Action {
     Reverse,
     Refresh,
     Logout,
+    Variance,
 }
 
 /// One binding: the key, what it does, and the words shown in the help and the footer.
@@ -133,61 +134,81 @@ pub const KEYMAP: &[Binding] = &[
     ),
     key(C::Login, K::Esc, "Esc", A::Quit, "quit", "quit"),
     key(
+        C::Login,
+        K::F(1),
+        "F1",
+        A::Help,
+        "help: every key of this screen",
+        "help",
+    ),
+    key(C::Login, K::Char('?'), "?", A::Help, "help", ""),
+    // On the board every typed or scanned character goes into the order field, so its
+    // commands are function keys and Ctrl keys: a scanned `wo-1005` never presses `w`.
+    key(
         C::Orders,
         K::Enter,
         "Enter",
         A::Open,
-        "open the selected order, or the one typed or scanned",
+        "open the order typed or scanned (any case, or its last digits), else the selected one",
         "open",
     ),
     key(
         C::Orders,
-        K::Char('/'),
-        "/",
-        A::Filter,
-        "filter the list as you type",
-        "filter",
-    ),
-    key(
-        C::Orders,
-        K::Char('a'),
-        "a",
+        K::F(2),
+        "F2",
         A::ToggleAllWorkCenters,
         "this work center / all work centers",
         "all WCs",
     ),
     key(
         C::Orders,
-        K::Char('w'),
-        "w",
+        K::F(3),
+        "F3",
         A::NextWorkCenter,
         "switch to the next work center",
         "next WC",
     ),
     key(
         C::Orders,
-        K::Char('h'),
-        "h",
+        K::F(4),
+        "F4",
         A::History,
         "history of reports (reverse from there)",
         "history",
     ),
     key(
         C::Orders,
-        K::Char('s'),
-        "s",
+        K::F(6),
+        "F6",
         A::Staging,
-        "staging list: what the machine location still needs (handlers, leads)",
+        "staging: what the machine location still needs (handlers, leads)",
         "staging",
     ),
     key(
         C::Orders,
-        K::Char('d'),
-        "d",
+        K::F(7),
+        "F7",
         A::Exceptions,
-        "deferred lines waiting for stock at the machine location (the exception queue)",
+        "deferred lines waiting for stock (the exception queue)",
         "deferred",
     ),
+    key(
+        C::Orders,
+        K::F(8),
+        "F8",
+        A::Variance,
+        "progress and variance of the selected order",
+        "variance",
+    ),
+    Binding {
+        context: C::Orders,
+        code: K::Char('q'),
+        ctrl: true,
+        label: "C-q",
+        action: A::Quit,
+        desc: "quit",
+        hint: "quit",
+    },
     key(
         C::Exceptions,
         K::Char('r'),
@@ -226,7 +247,7 @@ pub const KEYMAP: &[Binding] = &[
         K::Esc,
         "Esc",
         A::Back,
-        "clear the typed order or the filter",
+        "clear the typed order",
         "",
     ),
     key(
@@ -237,6 +258,16 @@ pub const KEYMAP: &[Binding] = &[
         "report at the selected count point",
         "report",
     ),
+    key(
+        C::Operations,
+        K::Char('v'),
+        "v",
+        A::Variance,
+        "progress and variance of the order",
+        "variance",
+    ),
+    key(C::Variance, K::Esc, "Esc", A::Back, "back", "back"),
+    key(C::Variance, K::F(5), "F5", A::Refresh, "refresh", ""),
     key(
         C::Operations,
         K::Esc,
@@ -429,18 +460,18 @@ pub const KEYMAP: &[Binding] = &[
     key(C::Global, K::PageDown, "PgDn", A::PageDown, "page down", ""),
     key(
         C::Global,
-        K::Char('?'),
-        "?",
+        K::F(1),
+        "F1",
         A::Help,
         "help: every key of this screen",
         "help",
     ),
     key(
         C::Global,
-        K::F(1),
-        "F1",
+        K::Char('?'),
+        "?",
         A::Help,
-        "help: every key of this screen",
+        "help, where no field takes typing",
         "",
     ),
     key(
@@ -470,25 +501,42 @@ fn modal(context: Context) -> bool {
     )
 }
 
+/// Screens whose field takes every typed character: a global key that is a plain character
+/// (`q`, `?`) does not apply there, only function and Ctrl keys.
+fn takes_text(context: Context) -> bool {
+    matches!(context, Context::Orders)
+}
+
+/// Whether a global binding applies in `context`.
+fn global_applies(context: Context, b: &Binding) -> bool {
+    b.context == Context::Global
+        && !modal(context)
+        && !(takes_text(context) && !b.ctrl && matches!(b.code, KeyCode::Char(_)))
+}
+
 /// The action of `key` in `context`, falling back to the global bindings unless the
 /// context is modal (overlays and the login take only their own keys, and Ctrl-C).
 #[must_use]
 pub fn lookup(context: Context, key: &KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let matches = |b: &&Binding| b.code == key.code && b.ctrl == ctrl;
-    let global = !modal(context) || (ctrl && key.code == KeyCode::Char('c'));
+    let ctrl_c = ctrl && key.code == KeyCode::Char('c');
     KEYMAP
         .iter()
-        .filter(|b| b.context == context || (global && b.context == Context::Global))
+        .filter(|b| {
+            b.context == context
+                || global_applies(context, b)
+                || (ctrl_c && b.context == Context::Global)
+        })
         .find(matches)
         .map(|b| b.action)
 }
 
-/// The bindings shown for a context: its own, then the global ones.
+/// The bindings shown for a context: its own, then the global ones that apply there.
 pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
     KEYMAP
         .iter()
-        .filter(move |b| b.context == context || (!modal(context) && b.context == Context::Global))
+        .filter(move |b| b.context == context || global_applies(context, b))
 }
 
 #[cfg(test)]
@@ -501,7 +549,7 @@ mod tests {
         assert_eq!(lookup(Context::Report, &e), Some(Action::EditQty));
         assert_eq!(lookup(Context::Orders, &e), None);
         let q = KeyEvent::from(KeyCode::Char('q'));
-        assert_eq!(lookup(Context::Orders, &q), Some(Action::Quit));
+        assert_eq!(lookup(Context::History, &q), Some(Action::Quit));
         assert_eq!(lookup(Context::Confirm, &q), None, "overlays are modal");
         let c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(lookup(Context::Prompt, &c), Some(Action::Quit));

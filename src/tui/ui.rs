@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{
-    Block, BorderType, Cell, Clear, Paragraph, Row, Scrollbar, ScrollbarOrientation,
+    Block, BorderType, Cell, Clear, Padding, Paragraph, Row, Scrollbar, ScrollbarOrientation,
     ScrollbarState, Table, TableState, Wrap,
 };
 
@@ -24,6 +24,7 @@ mod orders;
 mod overlay;
 mod report;
 mod staging;
+mod variance;
 
 pub use report::explain;
 
@@ -47,6 +48,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Screen::Staging(_) => staging::render_staging(app, frame, body),
         Screen::Exceptions(_) => exceptions::render_exceptions(app, frame, body),
         Screen::Detail(_) => history::render_detail(app, frame, body),
+        Screen::Variance(v) => variance::render_variance(app, v, frame, body),
     }
     render_message(app, frame, message);
     render_footer(&app.theme, app.context(), frame, footer);
@@ -75,11 +77,27 @@ fn render_status_bar(app: &App, frame: &mut Frame<'_>, area: Rect) {
     };
     let time = app.now.with_timezone(&Local).format("%H:%M").to_string();
     let width = usize::from(area.width);
-    // The clock always shows; the left part gives way on a narrow screen.
-    let left: String = format!(" backflush │ {} │ {wc} │ {user}", app.service.terminal())
-        .chars()
-        .take(width.saturating_sub(time.len() + 2))
-        .collect();
+    let room = width.saturating_sub(time.len() + 2);
+    // The clock and the user always show; on a narrow screen the work center's description
+    // gives way first, then the program's name.
+    let terminal = app.service.terminal();
+    let code = if app.all_work_centers {
+        wc.clone()
+    } else {
+        app.current_work_center()
+            .map_or_else(|| wc.clone(), |w| w.work_center.clone())
+    };
+    let left = [
+        format!(" backflush │ {terminal} │ {wc} │ {user}"),
+        format!(" backflush │ {terminal} │ {code} │ {user}"),
+        format!(" {terminal} │ {code} │ {user}"),
+    ]
+    .into_iter()
+    .find(|l| l.chars().count() <= room)
+    .unwrap_or_else(|| format!(" {user}"))
+    .chars()
+    .take(room)
+    .collect::<String>();
     let pad = width.saturating_sub(left.chars().count() + time.len() + 1);
     let text = format!("{left}{}{time} ", " ".repeat(pad));
     frame.render_widget(Paragraph::new(text).style(app.theme.status_bar), area);
@@ -98,12 +116,33 @@ fn render_message(app: &App, frame: &mut Frame<'_>, area: Rect) {
 }
 
 fn render_footer(theme: &Theme, context: Context, frame: &mut Frame<'_>, area: Rect) {
-    let mut spans = Vec::new();
-    // Help first, so it stays visible when a narrow screen cuts the hints.
+    // Help first and quit last, so both stay when a narrow screen has no room for every hint:
+    // the hints in between give way from the end (the help lists them all).
     let mut hints: Vec<_> = keymap::bindings(context)
         .filter(|b| !b.hint.is_empty())
         .collect();
-    hints.sort_by_key(|b| b.action != keymap::Action::Help);
+    hints.sort_by_key(|b| match b.action {
+        keymap::Action::Help => 0,
+        keymap::Action::Quit => 2,
+        _ => 1,
+    });
+    let width = |hs: &[&keymap::Binding]| -> usize {
+        hs.iter()
+            .map(|b| b.label.chars().count() + b.hint.chars().count() + 3)
+            .sum()
+    };
+    while width(&hints) > usize::from(area.width) && hints.len() > 2 {
+        let quit_last = hints
+            .last()
+            .is_some_and(|b| b.action == keymap::Action::Quit);
+        let drop = if quit_last {
+            hints.len() - 2
+        } else {
+            hints.len() - 1
+        };
+        hints.remove(drop);
+    }
+    let mut spans = Vec::new();
     for b in hints {
         spans.push(Span::styled(b.label, theme.key));
         spans.push(Span::styled(format!(" {}  ", b.hint), theme.muted));
@@ -118,9 +157,16 @@ fn titled<'a>(theme: &Theme, title: impl Into<Line<'a>>) -> Block<'a> {
 }
 
 /// A table's header row and widths from one list, so a column's title and width cannot
-/// drift apart.
+/// drift apart. A title written with leading spaces is a number column's: right-aligned.
 fn columns<'a>(theme: &Theme, columns: &[(&'a str, Constraint)]) -> (Row<'a>, Vec<Constraint>) {
-    let header = Row::new(columns.iter().map(|(title, _)| *title)).style(theme.header);
+    let header = Row::new(columns.iter().map(|(title, _)| {
+        if title.starts_with(' ') {
+            Cell::from(Text::from(title.trim_start()).right_aligned())
+        } else {
+            Cell::from(*title)
+        }
+    }))
+    .style(theme.header);
     (header, columns.iter().map(|(_, width)| *width).collect())
 }
 

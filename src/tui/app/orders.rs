@@ -6,18 +6,17 @@ use super::*;
 pub struct OrdersState {
     pub rows: Vec<OrderSummary>,
     pub selected: usize,
-    /// `Some` while `/` filtering is on.
-    pub filter: Option<String>,
-    /// What a scanner (or the keyboard) typed, jumped to on Enter.
+    /// What a scanner (or the keyboard) typed: it filters the board as it grows, and Enter
+    /// opens the order it means.
     pub typed: String,
     /// Orders known to be short at their issue locations (computed for the visible rows).
     pub shortages: HashMap<String, bool>,
 }
 
 impl OrdersState {
-    /// The rows that pass the filter, with their index in `rows`.
+    /// The rows that match what was typed (any case, anywhere in order, item or description).
     pub fn visible(&self) -> Vec<&OrderSummary> {
-        let needle = self.filter.as_deref().unwrap_or("").to_lowercase();
+        let needle = self.typed.trim().to_lowercase();
         self.rows
             .iter()
             .filter(|r| {
@@ -43,14 +42,13 @@ impl App {
         let wc = self.board_work_center();
         match self.service.orders(wc.as_deref(), LIST_LIMIT) {
             Ok(rows) => {
-                let (filter, selected) = match &self.screen {
-                    Screen::Orders(o) => (o.filter.clone(), o.selected),
-                    _ => (None, 0),
+                let selected = match &self.screen {
+                    Screen::Orders(o) => o.selected,
+                    _ => 0,
                 };
                 self.screen = Screen::Orders(OrdersState {
                     rows,
                     selected,
-                    filter,
                     typed: String::new(),
                     shortages: HashMap::new(),
                 });
@@ -115,19 +113,27 @@ impl App {
         };
         match action {
             Action::Open => {
-                let target = if o.typed.is_empty() {
-                    o.visible().get(o.selected).map(|r| r.order.clone())
+                let typed = std::mem::take(&mut o.typed);
+                let typed = typed.trim();
+                let target = if typed.is_empty() {
+                    o.visible().get(o.selected).map(|r| Ok(r.order.clone()))
                 } else {
-                    Some(std::mem::take(&mut o.typed))
+                    Some(self.service.resolve_order(typed))
                 };
-                if let Some(order) = target {
-                    self.open_order(&order);
+                match target {
+                    Some(Ok(order)) => self.open_order(&order),
+                    Some(Err(e)) => self.error(e.to_string()),
+                    None => {}
                 }
             }
-            Action::Filter => o.filter = Some(String::new()),
             Action::Back => {
                 o.typed.clear();
-                o.filter = None;
+                o.selected = 0;
+            }
+            Action::Variance => {
+                if let Some(order) = o.visible().get(o.selected).map(|r| r.order.clone()) {
+                    self.open_variance(&order);
+                }
             }
             Action::ToggleAllWorkCenters => {
                 self.all_work_centers = !self.all_work_centers;
@@ -191,6 +197,12 @@ impl App {
     pub(super) fn operations_action(&mut self, action: Action) {
         match action {
             Action::Back => self.open_orders(),
+            Action::Variance => {
+                if let Screen::Operations(o) = &self.screen {
+                    let order = o.context.order.order.clone();
+                    self.open_variance(&order);
+                }
+            }
             Action::Open => {
                 let Screen::Operations(o) = &self.screen else {
                     return;

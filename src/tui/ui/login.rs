@@ -9,7 +9,14 @@ pub(super) fn render_login(
     area: Rect,
 ) {
     let theme = &app.theme;
-    let box_area = area.centered(Constraint::Length(50), Constraint::Length(9));
+    let demo_rows = u16::try_from(app.demo_users.len()).unwrap_or(0);
+    let demo_height = if demo_rows == 0 { 0 } else { demo_rows + 3 };
+    let [box_area, demo_area] = area
+        .centered(Constraint::Length(50), Constraint::Length(9 + demo_height))
+        .layout(&Layout::vertical([
+            Constraint::Length(9),
+            Constraint::Length(demo_height),
+        ]));
     let field = |label: &str, shown: String, focused: bool| {
         let style = if focused { theme.focus } else { theme.base };
         Line::from(vec![
@@ -28,4 +35,20 @@ pub(super) fn render_login(
         Paragraph::new(text).block(titled(theme, " Log in ")),
         box_area,
     );
+    if demo_height > 0 {
+        // Only a demo store shows who may log in with what: a real plant never does.
+        let lines: Vec<Line<'_>> = app
+            .demo_users
+            .iter()
+            .map(|(badge, name, role, pin)| {
+                Line::from(format!(" {badge:<6} PIN {pin:<6} {name} ({role})"))
+            })
+            .collect();
+        frame.render_widget(
+            Paragraph::new(lines)
+                .style(theme.muted)
+                .block(titled(theme, " Demo badges ")),
+            demo_area,
+        );
+    }
 }

@@ -11,22 +11,17 @@ pub(super) fn render_orders(app: &App, frame: &mut Frame<'_>, area: Rect) {
         Constraint::Length(1),
         Constraint::Fill(1),
     ]));
-    let prompt = if let Some(f) = &o.filter {
-        Line::from(vec![
-            Span::styled(" Filter: ", theme.header),
-            Span::styled(format!("{f}▏"), theme.focus),
-        ])
-    } else if !o.typed.is_empty() {
+    let prompt = if o.typed.is_empty() {
+        Line::from(Span::styled(
+            " Scan or type an order (or its last digits) and press Enter · F1 keys",
+            theme.muted,
+        ))
+    } else {
         Line::from(vec![
             Span::styled(" Order: ", theme.header),
             Span::styled(format!("{}▏", o.typed), theme.focus),
-            Span::styled("  Enter opens it", theme.muted),
+            Span::styled("  Enter opens it · Esc clears", theme.muted),
         ])
-    } else {
-        Line::from(Span::styled(
-            " Scan or type an order number and press Enter · / filters · a all work centers",
-            theme.muted,
-        ))
     };
     frame.render_widget(Paragraph::new(prompt), top);
     // Below 100 columns good and scrap give way to the description (the operations show them).
@@ -97,12 +92,12 @@ pub(super) fn render_orders(app: &App, frame: &mut Frame<'_>, area: Rect) {
     let mut state = TableState::default().with_selected((count > 0).then_some(o.selected));
     frame.render_stateful_widget(table, table_area, &mut state);
     if count == 0 {
-        let msg = if o.filter.is_some() {
-            "No order matches the filter."
+        let msg = if !o.typed.is_empty() {
+            "No order on this board matches; Enter looks it up in every work center."
         } else if app.work_centers.is_empty() {
             "This store holds no plant yet. Import one with `backflush import DIR` (see the README), or try `backflush demo`."
         } else {
-            "No released orders here. Press a for all work centers."
+            "No released orders here. F2 shows all work centers."
         };
         let inner = table_area.inner(ratatui::layout::Margin::new(2, 3));
         frame.render_widget(

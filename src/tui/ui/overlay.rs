@@ -6,16 +6,27 @@ pub(super) fn render_overlay(app: &App, overlay: &Overlay, frame: &mut Frame<'_>
     let theme = &app.theme;
     match overlay {
         Overlay::Help(context) => {
-            let lines: Vec<Line<'_>> = keymap::bindings(*context)
-                .map(|b| {
-                    Line::from(vec![
-                        Span::styled(format!(" {:>6}  ", b.label), theme.key),
-                        Span::raw(b.desc),
-                    ])
-                })
-                .collect();
-            let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-            let popup = area.centered(Constraint::Length(64), Constraint::Length(height));
+            // As wide as the screen allows; a long description wraps under itself.
+            let width = area.width.saturating_sub(4).clamp(20, 100);
+            let text_width = usize::from(width.saturating_sub(12)).max(8);
+            let mut lines: Vec<Line<'_>> = Vec::new();
+            for b in keymap::bindings(*context) {
+                for (i, part) in wrap_words(b.desc, text_width).into_iter().enumerate() {
+                    let key = if i == 0 {
+                        format!(" {:>6}  ", b.label)
+                    } else {
+                        " ".repeat(9)
+                    };
+                    lines.push(Line::from(vec![
+                        Span::styled(key, theme.key),
+                        Span::raw(part),
+                    ]));
+                }
+            }
+            let height = u16::try_from(lines.len() + 2)
+                .unwrap_or(u16::MAX)
+                .min(area.height);
+            let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
             frame.render_widget(Clear, popup);
             frame.render_widget(
                 Paragraph::new(lines)
@@ -25,16 +36,15 @@ pub(super) fn render_overlay(app: &App, overlay: &Overlay, frame: &mut Frame<'_>
             );
         }
         Overlay::Confirm { title, lines, .. } | Overlay::Message { title, lines, .. } => {
-            let mut text: Vec<Line<'_>> =
-                lines.iter().map(|l| Line::from(format!(" {l}"))).collect();
+            let mut text: Vec<Line<'_>> = lines.iter().map(|l| Line::from(l.as_str())).collect();
             text.push(Line::from(""));
             let (hint, style) = match overlay {
-                Overlay::Confirm { .. } => (" Enter: yes   Esc: no", theme.key),
+                Overlay::Confirm { .. } => ("Enter: yes   Esc: no", theme.key),
                 Overlay::Message {
                     severity: Severity::Error,
                     ..
-                } => (" Enter: close", theme.error),
-                _ => (" Enter: close", theme.key),
+                } => ("Enter: close", theme.error),
+                _ => ("Enter: close", theme.key),
             };
             text.push(Line::from(Span::styled(hint, style)));
             popup(app, frame, area, title, text, 80);
@@ -45,18 +55,20 @@ pub(super) fn render_overlay(app: &App, overlay: &Overlay, frame: &mut Frame<'_>
             error,
             ..
         } => {
+            // The question inside the box, where it wraps; the title only says what it is.
             let mut text = vec![
-                Line::from(Span::styled(format!(" {}▏", field.shown()), theme.focus)),
+                Line::from(Span::styled(title.as_str(), theme.header)),
+                Line::from(Span::styled(format!("{}▏", field.shown()), theme.focus)),
                 Line::from(""),
             ];
             if let Some(e) = error {
-                text.push(Line::from(Span::styled(format!(" {e}"), theme.error)));
+                text.push(Line::from(Span::styled(e.as_str(), theme.error)));
             }
             text.push(Line::from(Span::styled(
-                " Enter: apply   Esc: cancel",
+                "Enter: apply   Esc: cancel",
                 theme.key,
             )));
-            popup(app, frame, area, title, text, 70);
+            popup(app, frame, area, "Enter a value", text, 70);
         }
     }
 }
@@ -70,14 +82,40 @@ fn popup(
     text: Vec<Line<'_>>,
     percent: u16,
 ) {
-    let height = u16::try_from(text.len() + 2).unwrap_or(u16::MAX);
-    let rect = area.centered(Constraint::Percentage(percent), Constraint::Length(height));
+    let width = (area.width * percent / 100).max(30.min(area.width));
+    let inner_width = usize::from(width.saturating_sub(4)).max(1);
+    // Wrapped lines keep the box's padding: the height counts the lines as they will wrap.
+    let rows: usize = text
+        .iter()
+        .map(|l| l.width().div_ceil(inner_width).max(1))
+        .sum();
+    let height = u16::try_from(rows + 2).unwrap_or(u16::MAX).min(area.height);
+    let rect = area.centered(Constraint::Length(width), Constraint::Length(height));
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(text)
-            .block(titled(&app.theme, format!(" {title} ")))
+            .block(titled(&app.theme, format!(" {title} ")).padding(Padding::horizontal(1)))
             .style(app.theme.base)
-            .wrap(Wrap { trim: false }),
+            .wrap(Wrap { trim: true }),
         rect,
     );
+}
+
+/// `text` cut into lines of at most `width` characters at spaces (a longer word is cut).
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }

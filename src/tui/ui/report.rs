@@ -17,14 +17,25 @@ pub(super) fn render_report(app: &App, frame: &mut Frame<'_>, area: Rect) {
         return;
     };
     let theme = &app.theme;
-    let outer = titled(
-        theme,
-        format!(
-            "{}· report at op {} ",
-            super::orders::order_title(app, &r.context, &r.description),
-            r.operation
-        ),
+    // The description gives way when the title would not fit the box.
+    let full = format!(
+        "{}· report at op {} ",
+        super::orders::order_title(app, &r.context, &r.description),
+        r.operation
     );
+    let title = if full.chars().count() + 2 <= usize::from(area.width) {
+        full
+    } else {
+        let o = &r.context.order;
+        format!(
+            " {} · {} · qty {} · report at op {} ",
+            o.order,
+            o.item,
+            canonical(o.qty),
+            r.operation
+        )
+    };
+    let outer = titled(theme, title);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let [fields, problem, table_area, detail, summary] = inner.layout(&Layout::vertical([

@@ -1,0 +1,120 @@
+//! An order's progress per operation and variance per material line.
+
+use super::*;
+use crate::tui::app::VarianceState;
+
+pub(super) fn render_variance(app: &App, v: &VarianceState, frame: &mut Frame<'_>, area: Rect) {
+    let theme = &app.theme;
+    let ops_height = u16::try_from(v.operations.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(3);
+    let [ops_area, lines_area, totals_area] = area.layout(&Layout::vertical([
+        Constraint::Length(ops_height.min(area.height / 3).max(4)),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    let ops: Vec<Row<'_>> = v
+        .operations
+        .iter()
+        .map(|o| {
+            Row::new(vec![
+                Cell::from(o.operation.to_string()),
+                Cell::from(o.work_center.clone()),
+                Cell::from(if o.count_point { "count point" } else { "" }),
+                Cell::from(right(canonical(o.progress.good))),
+                Cell::from(right(canonical(o.progress.scrap))),
+                Cell::from(right(canonical(o.left))),
+            ])
+        })
+        .collect();
+    let (header, widths) = columns(
+        theme,
+        &[
+            ("Op", Constraint::Length(5)),
+            ("Work ctr", Constraint::Length(10)),
+            ("", Constraint::Fill(1)),
+            ("    Good", Constraint::Length(8)),
+            ("   Scrap", Constraint::Length(8)),
+            ("    Left", Constraint::Length(8)),
+        ],
+    );
+    frame.render_widget(
+        Table::new(ops, widths).header(header).block(titled(
+            theme,
+            if v.title.chars().count() + 2 <= usize::from(area.width) {
+                v.title.clone()
+            } else {
+                v.short_title.clone()
+            },
+        )),
+        ops_area,
+    );
+    let wide = area.width >= 100;
+    let rows: Vec<Row<'_>> = v
+        .materials
+        .iter()
+        .map(|m| {
+            let l = &m.line;
+            let var_style = if l.qty_variance.is_zero() {
+                theme.ok
+            } else {
+                theme.error
+            };
+            let mut cells = vec![
+                Cell::from(l.line.clone()),
+                Cell::from(l.item.clone()),
+                Cell::from(m.uom.clone()),
+                Cell::from(right(canonical(l.standard_qty))),
+                Cell::from(right(canonical(l.actual_qty))),
+                Cell::from(right(if l.pending_qty.is_zero() {
+                    String::new()
+                } else {
+                    canonical(l.pending_qty)
+                })),
+                Cell::from(
+                    Text::from(Span::styled(canonical(l.qty_variance), var_style)).right_aligned(),
+                ),
+            ];
+            if wide {
+                cells.push(Cell::from(right(canonical(l.cost_variance.round_dp(2)))));
+            }
+            cells.push(Cell::from(if m.manual { "manual" } else { "" }));
+            Row::new(cells)
+        })
+        .collect();
+    let mut specs = vec![
+        ("Line", Constraint::Length(6)),
+        ("Item", Constraint::Fill(1)),
+        ("UoM", Constraint::Length(4)),
+        (" Standard", Constraint::Length(9)),
+        ("  Actual", Constraint::Length(9)),
+        (" Pending", Constraint::Length(8)),
+        (" Variance", Constraint::Length(9)),
+    ];
+    if wide {
+        specs.push(("    Cost", Constraint::Length(9)));
+    }
+    specs.push(("", Constraint::Length(6)));
+    let (header, widths) = columns(theme, &specs);
+    let table = Table::new(rows, widths)
+        .header(header)
+        .row_highlight_style(theme.selected)
+        .block(titled(
+            theme,
+            " Material lines: standard for the units reported ",
+        ));
+    let mut state =
+        TableState::default().with_selected((!v.materials.is_empty()).then_some(v.selected));
+    frame.render_stateful_widget(table, lines_area, &mut state);
+    let t = &v.variance;
+    frame.render_widget(
+        Paragraph::new(format!(
+            " Material cost: expected {} · actual {} · variance {}",
+            canonical(t.expected_cost.round_dp(2)),
+            canonical(t.actual_cost.round_dp(2)),
+            canonical(t.variance.round_dp(2))
+        ))
+        .style(theme.header),
+        totals_area,
+    );
+}
