@@ -6,6 +6,7 @@
 pub mod app;
 pub mod field;
 pub mod keymap;
+pub mod strings;
 pub mod theme;
 pub mod ui;
 

@@ -205,7 +205,7 @@ fn a_cycle_count_sets_the_balance_and_keeps_the_accuracy() {
         .unwrap_err();
     assert!(
         err.to_string()
-            .contains("1001 (operator) may not move or count stock"),
+            .contains("1001 (operator) may not move stock, count it or retry deferred lines"),
         "{err}"
     );
     assert!(

@@ -7,7 +7,7 @@ mod common;
 
 use backflush::config::Config;
 use backflush::service::Service;
-use backflush::tui::app::{App, Focus, Overlay, Screen};
+use backflush::tui::app::{App, Focus, Overlay, PromptKind, Screen};
 use backflush::tui::theme::Theme;
 use backflush::tui::ui;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -253,7 +253,7 @@ fn a_whole_report_with_an_override_posts_once() {
     let s = screen(&d.app);
     assert!(s.contains("issue*"), "an overridden line is marked:\n{s}");
     assert!(
-        s.contains("target(5) = ⌈11⌉ = 11"),
+        s.contains("target(5) = 11 (0 decimals)"),
         "the detail pane explains the line:\n{s}"
     );
     // Enter asks, Enter posts, Enter closes the result: one report.
@@ -364,8 +364,15 @@ fn skip_and_reset_and_location_change_a_line() {
     press(&mut d.app, KeyCode::Char('l'));
     type_text(&mut d.app, "NOWHERE");
     press(&mut d.app, KeyCode::Enter);
+    // Checked at its own prompt, which stays open with the reason.
     assert!(screen(&d.app).contains("unknown location NOWHERE"));
-    press(&mut d.app, KeyCode::Char('l'));
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Prompt { .. })
+    ));
+    for _ in 0.."NOWHERE".len() {
+        press(&mut d.app, KeyCode::Backspace);
+    }
     type_text(&mut d.app, "ST-COMP");
     press(&mut d.app, KeyCode::Enter);
     let Screen::Report(r) = &d.app.screen else {
@@ -443,6 +450,13 @@ fn an_operator_reverses_with_a_leads_badge_and_pin() {
     assert!(screen(&d.app).contains("Reports, newest first (1)"));
     press(&mut d.app, KeyCode::Char('x'));
     type_text(&mut d.app, "wrong order");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(
+        s.contains("Reverse report 1?"),
+        "a reversal asks first:\n{s}"
+    );
+    assert!(s.contains("Undo 1 good and 0 scrap"), "{s}");
     press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
     assert!(s.contains("A lead must approve"), "{s}");
@@ -556,6 +570,7 @@ fn the_history_lists_reports_newest_first_with_their_state() {
     // A lead reverses without a second badge; the row then reads reversed.
     press(&mut d.app, KeyCode::Char('x'));
     type_text(&mut d.app, "keyed on the wrong order");
+    press(&mut d.app, KeyCode::Enter);
     press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
     assert!(s.contains("report 2 reversed"), "{s}");
@@ -737,7 +752,7 @@ fn the_exception_queue_shows_deferred_lines_and_a_lead_cancels_one() {
     assert!(s.contains("Deferred lines at M-ASM (2)"), "{s}");
     assert!(s.contains("PST-25") && s.contains("SEAL-25"), "{s}");
     press(&mut d.app, KeyCode::Char('r'));
-    assert!(screen(&d.app).contains("0 deferred lines posted, 2 still open"));
+    assert!(screen(&d.app).contains("0 deferred lines posted, 2 still waiting"));
     press(&mut d.app, KeyCode::Char('c'));
     assert!(screen(&d.app).contains("Cancel this deferred line?"));
     press(&mut d.app, KeyCode::Enter);
@@ -761,7 +776,10 @@ fn an_operator_needs_a_lead_to_cancel_a_deferred_line() {
     post_report(&mut d.app, "WO-1006", "9");
     press(&mut d.app, KeyCode::F(7));
     press(&mut d.app, KeyCode::Char('r'));
-    assert!(screen(&d.app).contains("1001 (operator) may not move or count stock"));
+    assert!(
+        screen(&d.app)
+            .contains("1001 (operator) may not move stock, count it or retry deferred lines")
+    );
     press(&mut d.app, KeyCode::Char('c'));
     press(&mut d.app, KeyCode::Enter);
     assert!(screen(&d.app).contains("A lead must approve"));
@@ -799,7 +817,11 @@ fn a_lead_corrects_scrap_and_records_a_substitution_on_a_posted_line() {
     press(&mut d.app, KeyCode::Char('a'));
     type_text(&mut d.app, "2");
     press(&mut d.app, KeyCode::Enter);
-    assert!(screen(&d.app).contains("Reason code (DAMAGED, SETUP, QUALITY, COUNT, OTHER)"));
+    let s = screen(&d.app);
+    assert!(s.contains("Reason for 2 more scrap on line"), "{s}");
+    for code in ["DAMAGED", "SETUP", "QUALITY", "COUNT", "OTHER"] {
+        assert!(s.contains(code), "the reasons are a pick list: {s}");
+    }
     type_text(&mut d.app, "damaged");
     press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
@@ -1124,6 +1146,8 @@ fn snapshot_history_and_a_reports_lines() {
     snap(&d.app, "history_reverse_reason");
     type_text(&mut d.app, "wrong order");
     press(&mut d.app, KeyCode::Enter);
+    snap(&d.app, "history_reverse_confirm");
+    press(&mut d.app, KeyCode::Enter);
     snap(&d.app, "history_lead_approval");
     approve_as_lead(&mut d.app);
     snap(&d.app, "history_reversed");
@@ -1333,4 +1357,118 @@ fn f1_and_question_mark_open_help_on_the_login_screen() {
         panic!()
     };
     assert_eq!(l.badge.text, "1001", "no ? went into the badge");
+}
+
+#[test]
+fn the_history_keeps_its_place_after_a_reports_lines() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    post_report(&mut d.app, "WO-1005", "1");
+    post_report(&mut d.app, "WO-1010", "1");
+    post_report(&mut d.app, "WO-1012", "1");
+    press(&mut d.app, KeyCode::F(4));
+    press(&mut d.app, KeyCode::Down);
+    let Screen::History(h) = &d.app.screen else {
+        panic!()
+    };
+    let id = h.rows[h.selected].id;
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(d.app.screen, Screen::Detail(_)));
+    press(&mut d.app, KeyCode::Esc);
+    let Screen::History(h) = &d.app.screen else {
+        panic!()
+    };
+    assert_eq!(
+        h.rows[h.selected].id, id,
+        "the cursor is on the same report"
+    );
+}
+
+#[test]
+fn a_wrong_lead_pin_asks_for_the_pin_again_and_esc_goes_back_to_the_badge() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    post_report(&mut d.app, "WO-1005", "1");
+    press(&mut d.app, KeyCode::F(4));
+    press(&mut d.app, KeyCode::Char('x'));
+    type_text(&mut d.app, "wrong order");
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Enter);
+    type_text(&mut d.app, "2001");
+    press(&mut d.app, KeyCode::Enter);
+    type_text(&mut d.app, "0000");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(
+        matches!(
+            d.app.overlays.last(),
+            Some(Overlay::Prompt {
+                kind: PromptKind::ApproverPin { .. },
+                ..
+            })
+        ),
+        "the PIN is asked again: {s}"
+    );
+    assert!(s.contains("wrong PIN for badge 2001"), "{s}");
+    // Esc steps back to the badge, which keeps what was typed.
+    press(&mut d.app, KeyCode::Esc);
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Prompt { kind: PromptKind::ApproverBadge, field, .. }) if field.text == "2001"
+    ));
+    press(&mut d.app, KeyCode::Enter);
+    type_text(&mut d.app, "2222");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(
+        screen(&d.app).contains("report 1 reversed"),
+        "{}",
+        screen(&d.app)
+    );
+}
+
+#[test]
+fn a_handler_picks_the_transfer_source_and_a_wrong_one_is_refused_at_its_own_step() {
+    let mut d = demo();
+    login(&mut d.app, "3001", "3333");
+    press(&mut d.app, KeyCode::F(6));
+    press(&mut d.app, KeyCode::Char('t'));
+    let Some(Overlay::Prompt { choices, .. }) = d.app.overlays.last() else {
+        panic!("{}", screen(&d.app))
+    };
+    assert!(!choices.is_empty(), "the storage locations that hold it");
+    assert!(
+        choices.iter().all(|c| c.code != "M-ASM"),
+        "not where it goes"
+    );
+    type_text(&mut d.app, "ST-XX");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(s.contains("unknown location ST-XX"), "{s}");
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Prompt {
+            kind: PromptKind::TransferFrom { .. },
+            ..
+        })
+    ));
+    for _ in 0..5 {
+        press(&mut d.app, KeyCode::Backspace);
+    }
+    // Enter takes the highlighted choice; the quantity step comes next, Esc goes back.
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Prompt {
+            kind: PromptKind::TransferQty { .. },
+            ..
+        })
+    ));
+    press(&mut d.app, KeyCode::Esc);
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Prompt {
+            kind: PromptKind::TransferFrom { .. },
+            ..
+        })
+    ));
 }

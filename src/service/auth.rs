@@ -58,7 +58,7 @@ impl Action {
             Action::Report => "report production",
             Action::Reverse => "reverse a report",
             Action::LeadApproval => "adjust a posted report line or approve a larger override",
-            Action::Handle => "move or count stock",
+            Action::Handle => "move stock, count it or retry deferred lines",
             Action::Administer => "import or initialise the store",
         }
     }

@@ -101,3 +101,21 @@ impl Service {
             .write(|tx| store::exceptions::retry_exceptions(tx, None, &stamp, &accounts))?)
     }
 }
+
+impl Service {
+    /// Stock items matching `text` in code or description, for a pick list.
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn search_items(&self, text: &str, limit: i64) -> Result<Vec<(String, String)>> {
+        Ok(store::master::search_items(self.store.conn(), text, limit)?)
+    }
+
+    /// The kind of a location, `None` when it does not exist.
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn location_kind(&self, code: &str) -> Result<Option<LocationKind>> {
+        Ok(store::master::location_kind(self.store.conn(), code)?)
+    }
+}

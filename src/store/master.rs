@@ -538,3 +538,25 @@ pub fn is_demo(conn: &Connection) -> Result<bool> {
         .optional()?
         == Some(1))
 }
+
+/// Stock items whose code or description contains `text` (any case), by code: what a pick
+/// list offers as the user types. At most `limit`.
+///
+/// # Errors
+/// SQLite fails.
+pub fn search_items(conn: &Connection, text: &str, limit: i64) -> Result<Vec<(String, String)>> {
+    let pattern = format!(
+        "%{}%",
+        text.replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
+    Ok(conn
+        .prepare_cached(
+            "SELECT item, description FROM items
+             WHERE item_type = 'stock' AND (item LIKE ?1 ESCAPE '\\' OR description LIKE ?1 ESCAPE '\\')
+             ORDER BY item LIMIT ?2",
+        )?
+        .query_map(params![pattern, limit], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}

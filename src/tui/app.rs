@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use super::field::{Field, FieldKind};
 use super::keymap::{self, Action, Context};
+use super::strings;
 use super::theme::Theme;
 use crate::domain::backflush::{Change, Override, ReportPlan, ReportRequest};
 use crate::domain::master::WorkCenter;
@@ -16,7 +17,9 @@ use crate::domain::qty::{canonical, parse};
 use crate::domain::variance::Variance;
 use crate::logging::Escaped;
 use crate::service::auth::Role;
-use crate::service::{Credentials, ReportContext, Service, ServiceError, new_idempotency_key};
+use crate::service::{
+    AuthError, Credentials, ReportContext, Service, ServiceError, new_idempotency_key,
+};
 use crate::store::orders::OrderSummary;
 use crate::store::queries::ReportRow;
 
@@ -149,6 +152,7 @@ pub enum Severity {
 }
 
 /// What sits on top of the screen and takes the keys first.
+#[derive(Debug, Clone)]
 pub enum Overlay {
     Help(Context),
     Confirm {
@@ -161,6 +165,12 @@ pub enum Overlay {
         field: Field,
         kind: PromptKind,
         error: Option<String>,
+        /// A pick list filtered by what is typed; empty = free entry.
+        choices: Vec<Choice>,
+        /// The highlighted row of the filtered choices.
+        highlighted: usize,
+        /// The step before this one: Esc goes back to it, keeping what was entered there.
+        back: Option<Box<Overlay>>,
     },
     Message {
         title: String,
@@ -169,7 +179,55 @@ pub enum Overlay {
     },
 }
 
+/// One entry of a prompt's pick list: the code it enters and what it shows beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub code: String,
+    pub detail: String,
+}
+
 impl Overlay {
+    /// A prompt for one value.
+    #[must_use]
+    pub fn prompt(title: String, field: Field, kind: PromptKind) -> Self {
+        Overlay::Prompt {
+            title,
+            field,
+            kind,
+            error: None,
+            choices: Vec::new(),
+            highlighted: 0,
+            back: None,
+        }
+    }
+
+    /// The prompt with an error shown under its field.
+    #[must_use]
+    pub fn with_error(mut self, message: String) -> Self {
+        if let Overlay::Prompt { error, .. } = &mut self {
+            *error = Some(message);
+        }
+        self
+    }
+
+    /// The prompt with a pick list.
+    #[must_use]
+    pub fn with_choices(mut self, list: Vec<Choice>) -> Self {
+        if let Overlay::Prompt { choices, .. } = &mut self {
+            *choices = list;
+        }
+        self
+    }
+
+    /// The prompt as the step after `previous` (Esc returns there).
+    #[must_use]
+    pub fn after(mut self, previous: Overlay) -> Self {
+        if let Overlay::Prompt { back, .. } = &mut self {
+            *back = Some(Box::new(previous));
+        }
+        self
+    }
+
     fn context(&self) -> Context {
         match self {
             Overlay::Help(_) => Context::Help,
@@ -352,10 +410,29 @@ impl App {
         if self.overlays.is_empty() && self.type_into_screen(&key) {
             return;
         }
-        if let Some(Overlay::Prompt { field, .. }) = self.overlays.last_mut()
-            && type_into(field, &key)
+        if let Some(Overlay::Prompt {
+            field,
+            choices,
+            highlighted,
+            ..
+        }) = self.overlays.last_mut()
         {
-            return;
+            if type_into(field, &key) {
+                *highlighted = 0;
+                return;
+            }
+            let shown = filter_choices(choices, &field.text).len();
+            match key.code {
+                KeyCode::Up if shown > 0 => {
+                    *highlighted = highlighted.saturating_sub(1);
+                    return;
+                }
+                KeyCode::Down if shown > 0 => {
+                    *highlighted = (*highlighted + 1).min(shown - 1);
+                    return;
+                }
+                _ => {}
+            }
         }
         let context = self.context();
         let Some(action) = keymap::lookup(context, &key) else {
@@ -509,10 +586,41 @@ impl App {
             (Overlay::Confirm { pending, .. }, Action::Confirm) => self.run_pending(pending),
             (
                 Overlay::Prompt {
-                    field, kind, title, ..
+                    mut field,
+                    kind,
+                    title,
+                    choices,
+                    highlighted,
+                    back,
+                    ..
                 },
                 Action::Confirm,
-            ) => self.apply_prompt(kind, field, title),
+            ) => {
+                // The prompt as it was: reopened with an error when its value is refused,
+                // and the way back from the step it leads to.
+                let this = Overlay::Prompt {
+                    title: title.clone(),
+                    field: field.clone(),
+                    kind: kind.clone(),
+                    error: None,
+                    choices: choices.clone(),
+                    highlighted,
+                    back,
+                };
+                // A pick list enters the highlighted code unless a code was typed whole.
+                if let Some(code) = picked(&choices, &field.text, highlighted) {
+                    field.text = code;
+                }
+                self.apply_prompt(kind, field, this);
+            }
+            (
+                Overlay::Prompt {
+                    back: Some(back), ..
+                },
+                Action::Cancel,
+            ) => {
+                self.overlays.push(*back);
+            }
             (
                 Overlay::Help(_)
                 | Overlay::Message { .. }
@@ -552,18 +660,46 @@ impl App {
     /// A refused write: ask for a lead when that is what it needs, else show why.
     fn write_failed(&mut self, e: ServiceError, pending: Pending) {
         let message = e.to_string();
+        // The lead's PIN was wrong: ask for it again, not for everything again.
+        if let ServiceError::Auth(AuthError::WrongPin { badge, .. }) = &e
+            && self
+                .approver
+                .as_ref()
+                .is_some_and(|(lead, _)| lead == badge)
+        {
+            let badge = badge.clone();
+            self.approver = None;
+            self.pending_after_approval = Some(pending);
+            let badge_step = Overlay::prompt(
+                strings::LEAD_BADGE.into(),
+                Field::new(FieldKind::Text, &badge),
+                PromptKind::ApproverBadge,
+            );
+            self.overlays.push(
+                Overlay::prompt(
+                    format!("PIN of lead {badge}"),
+                    Field::new(FieldKind::Secret, ""),
+                    PromptKind::ApproverPin { badge },
+                )
+                .with_error(message)
+                .after(badge_step),
+            );
+            return;
+        }
         let needs_lead = matches!(
             e,
             ServiceError::Forbidden { .. } | ServiceError::NeedsApproval { .. }
         );
         if needs_lead && self.approver.is_none() && self.session.role == Some(Role::Operator) {
             self.pending_after_approval = Some(pending);
-            self.overlays.push(Overlay::Prompt {
-                title: "A lead must approve: scan or type the lead's badge".into(),
-                field: Field::new(FieldKind::Text, ""),
-                kind: PromptKind::ApproverBadge,
-                error: Some(message),
-            });
+            self.overlays.push(
+                Overlay::prompt(
+                    strings::LEAD_BADGE.into(),
+                    Field::new(FieldKind::Text, ""),
+                    PromptKind::ApproverBadge,
+                )
+                .with_error(message),
+            );
             return;
         }
         self.approver = None;
@@ -575,25 +711,17 @@ impl App {
         });
     }
 
-    fn apply_prompt(&mut self, kind: PromptKind, field: Field, title: String) {
+    /// Applies a prompt's value; `this` is the prompt as it was shown.
+    fn apply_prompt(&mut self, kind: PromptKind, field: Field, this: Overlay) {
         let text = field.text.trim().to_string();
-        let reopen = |app: &mut App, error: String, kind: PromptKind, field: Field| {
-            app.overlays.push(Overlay::Prompt {
-                title: title.clone(),
-                field,
-                kind,
-                error: Some(error),
-            });
+        // A refused value reopens the same prompt, its pick list and way back kept.
+        let reopen = |app: &mut App, error: String| {
+            app.overlays.push(this.clone().with_error(error));
         };
         match kind {
             PromptKind::Qty { ref line } | PromptKind::LineScrap { ref line } => {
                 let Some(value) = parse(&text) else {
-                    return reopen(
-                        self,
-                        format!("{text:?} is not a number"),
-                        kind.clone(),
-                        field,
-                    );
+                    return reopen(self, format!("{text:?} is not a number"));
                 };
                 let change = if matches!(kind, PromptKind::Qty { .. }) {
                     Change::Qty(value)
@@ -601,31 +729,35 @@ impl App {
                     Change::LineScrap(value)
                 };
                 if let Err(e) = self.set_override(line, change) {
-                    reopen(self, e, kind.clone(), field);
+                    reopen(self, e);
                 }
             }
             PromptKind::Location { ref line } => {
                 if text.is_empty() {
-                    return reopen(self, "type a location".into(), kind.clone(), field);
+                    return reopen(self, "pick or type a location".into());
                 }
-                self.set_location(line, &text);
+                if let Err(e) = self.set_location(line, &text) {
+                    reopen(self, e);
+                }
             }
             PromptKind::ReverseReason { report_id } => {
                 if text.is_empty() {
-                    return reopen(self, "a reversal needs a reason".into(), kind, field);
+                    return reopen(self, "a reversal needs a reason".into());
                 }
-                self.reverse(report_id, &text);
+                self.confirm_reverse(report_id, text);
             }
             PromptKind::ApproverBadge => {
                 if text.is_empty() {
-                    return reopen(self, "scan or type the lead's badge".into(), kind, field);
+                    return reopen(self, "scan or type the lead's badge".into());
                 }
-                self.overlays.push(Overlay::Prompt {
-                    title: format!("PIN of lead {text}"),
-                    field: Field::new(FieldKind::Secret, ""),
-                    kind: PromptKind::ApproverPin { badge: text },
-                    error: None,
-                });
+                self.overlays.push(
+                    Overlay::prompt(
+                        format!("PIN of lead {text}"),
+                        Field::new(FieldKind::Secret, ""),
+                        PromptKind::ApproverPin { badge: text },
+                    )
+                    .after(this.clone()),
+                );
             }
             PromptKind::ApproverPin { badge } => {
                 self.approver = Some((badge, field.text.clone()));
@@ -635,12 +767,7 @@ impl App {
             }
             PromptKind::Counted { item, location } => {
                 let Some(counted) = parse(&text) else {
-                    return reopen(
-                        self,
-                        format!("{text:?} is not a number"),
-                        PromptKind::Counted { item, location },
-                        field,
-                    );
+                    return reopen(self, format!("{text:?} is not a number"));
                 };
                 let who = self.credentials();
                 match self.service.cycle_count(&item, &location, counted, &who) {
@@ -654,34 +781,37 @@ impl App {
                             c.accuracy.1
                         ));
                     }
-                    Err(e) => reopen(
-                        self,
-                        e.to_string(),
-                        PromptKind::Counted { item, location },
-                        field,
-                    ),
+                    Err(e) => reopen(self, e.to_string()),
                 }
             }
             PromptKind::ScrapQty { report_id, line } => {
                 let Some(qty) = parse(&text) else {
-                    return reopen(
-                        self,
-                        format!("{text:?} is not a number"),
-                        PromptKind::ScrapQty { report_id, line },
-                        field,
-                    );
+                    return reopen(self, format!("{text:?} is not a number"));
                 };
-                let codes = self.service.config().reasons.scrap.join(", ");
-                self.overlays.push(Overlay::Prompt {
-                    title: format!("Reason code ({codes})"),
-                    field: Field::new(FieldKind::Text, ""),
-                    kind: PromptKind::ScrapReason {
-                        report_id,
-                        line,
-                        qty,
-                    },
-                    error: None,
-                });
+                let choices = self
+                    .service
+                    .config()
+                    .reasons
+                    .scrap
+                    .iter()
+                    .map(|code| Choice {
+                        code: code.clone(),
+                        detail: String::new(),
+                    })
+                    .collect();
+                self.overlays.push(
+                    Overlay::prompt(
+                        format!("Reason for {} more scrap on line {line}", canonical(qty)),
+                        Field::new(FieldKind::Text, ""),
+                        PromptKind::ScrapReason {
+                            report_id,
+                            line,
+                            qty,
+                        },
+                    )
+                    .with_choices(choices)
+                    .after(this.clone()),
+                );
             }
             PromptKind::ScrapReason {
                 report_id,
@@ -692,12 +822,7 @@ impl App {
             }
             PromptKind::SubstituteItem { report_id, line } => {
                 if text.is_empty() {
-                    return reopen(
-                        self,
-                        "scan or type the substitute item".into(),
-                        PromptKind::SubstituteItem { report_id, line },
-                        field,
-                    );
+                    return reopen(self, "scan or type the substitute item".into());
                 }
                 let issued = match &self.screen {
                     Screen::Detail(d) => d
@@ -708,16 +833,26 @@ impl App {
                     _ => None,
                 }
                 .unwrap_or_default();
-                self.overlays.push(Overlay::Prompt {
-                    title: format!("How many {text} were issued instead"),
-                    field: Field::new(FieldKind::Number, &issued),
-                    kind: PromptKind::SubstituteQty {
-                        report_id,
-                        line,
-                        item: text,
-                    },
-                    error: None,
-                });
+                // The item is checked here, at its own step, not after the quantity.
+                match self.service.search_items(&text, 50) {
+                    Ok(found) if found.iter().any(|(code, _)| *code == text) => {}
+                    Ok(_) => {
+                        return reopen(self, format!("unknown stock item {text}"));
+                    }
+                    Err(e) => return self.error(e.to_string()),
+                }
+                self.overlays.push(
+                    Overlay::prompt(
+                        format!("How many {text} were issued instead"),
+                        Field::new(FieldKind::Number, &issued),
+                        PromptKind::SubstituteQty {
+                            report_id,
+                            line,
+                            item: text,
+                        },
+                    )
+                    .after(this.clone()),
+                );
             }
             PromptKind::SubstituteQty {
                 report_id,
@@ -729,12 +864,21 @@ impl App {
             }
             PromptKind::TransferFrom { item, to } => {
                 if text.is_empty() {
-                    return reopen(
-                        self,
-                        "type the location to take it from".into(),
-                        PromptKind::TransferFrom { item, to },
-                        field,
-                    );
+                    return reopen(self, "type the location to take it from".into());
+                }
+                // The source is checked here, at its own step, not after the quantity.
+                match self.service.location_kind(&text) {
+                    Ok(Some(_)) if text != to => {}
+                    Ok(Some(_)) => {
+                        return reopen(
+                            self,
+                            format!("{text} is where it goes; pick where it comes from"),
+                        );
+                    }
+                    Ok(None) => {
+                        return reopen(self, format!("unknown location {text}"));
+                    }
+                    Err(e) => return self.error(e.to_string()),
                 }
                 let need = match &self.screen {
                     Screen::Staging(s) => {
@@ -746,42 +890,34 @@ impl App {
                     .filter(|n| !n.is_zero())
                     .map(canonical)
                     .unwrap_or_default();
-                self.overlays.push(Overlay::Prompt {
-                    title: format!("How many {item} from {text} to {to}"),
-                    field: Field::new(FieldKind::Number, &qty),
-                    kind: PromptKind::TransferQty {
-                        item,
-                        from: text,
-                        to,
-                    },
-                    error: None,
-                });
+                self.overlays.push(
+                    Overlay::prompt(
+                        format!("How many {item} from {text} to {to}"),
+                        Field::new(FieldKind::Number, &qty),
+                        PromptKind::TransferQty {
+                            item,
+                            from: text,
+                            to,
+                        },
+                    )
+                    .after(this.clone()),
+                );
             }
             PromptKind::TransferQty { item, from, to } => {
                 let Some(qty) = parse(&text) else {
-                    return reopen(
-                        self,
-                        format!("{text:?} is not a number"),
-                        PromptKind::TransferQty { item, from, to },
-                        field,
-                    );
+                    return reopen(self, format!("{text:?} is not a number"));
                 };
                 let who = self.credentials();
                 match self.service.transfer(&item, qty, &from, &to, &who) {
                     Ok(posted) => {
                         self.open_staging();
                         self.note(format!(
-                            "moved {} {item} from {from} to {to}; {} deferred lines posted",
+                            "moved {} {item} from {from} to {to}; {} posted",
                             canonical(qty),
-                            posted.len()
+                            strings::count(posted.len(), "waiting line")
                         ));
                     }
-                    Err(e) => reopen(
-                        self,
-                        e.to_string(),
-                        PromptKind::TransferQty { item, from, to },
-                        field,
-                    ),
+                    Err(e) => reopen(self, e.to_string()),
                 }
             }
         }
@@ -810,4 +946,34 @@ fn variance_line(v: &Variance) -> String {
         canonical(v.actual_cost.round_dp(2)),
         canonical(v.variance.round_dp(2))
     )
+}
+
+/// The choices that match what is typed (any case, anywhere in the code or the detail).
+#[must_use]
+pub fn filter_choices<'a>(choices: &'a [Choice], typed: &str) -> Vec<&'a Choice> {
+    let needle = typed.trim().to_lowercase();
+    choices
+        .iter()
+        .filter(|c| {
+            needle.is_empty()
+                || c.code.to_lowercase().contains(&needle)
+                || c.detail.to_lowercase().contains(&needle)
+        })
+        .collect()
+}
+
+/// The code a pick list enters: one typed whole (any case), else the highlighted match.
+fn picked(choices: &[Choice], typed: &str, highlighted: usize) -> Option<String> {
+    if choices.is_empty() {
+        return None;
+    }
+    if let Some(exact) = choices
+        .iter()
+        .find(|c| c.code.eq_ignore_ascii_case(typed.trim()))
+    {
+        return Some(exact.code.clone());
+    }
+    filter_choices(choices, typed)
+        .get(highlighted)
+        .map(|c| c.code.clone())
 }

@@ -54,8 +54,8 @@ impl App {
                         let open = self.service.exceptions(true).map_or(0, |e| e.len());
                         self.open_exceptions();
                         self.note(format!(
-                            "{} deferred lines posted, {open} still open",
-                            posted.len()
+                            "{} posted, {open} still waiting",
+                            strings::count(posted.len(), "deferred line")
                         ));
                     }
                     Err(e) => self.error(e.to_string()),

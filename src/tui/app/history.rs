@@ -39,15 +39,14 @@ impl App {
                     return;
                 }
                 let report_id = row.id;
-                self.overlays.push(Overlay::Prompt {
-                    title: format!(
+                self.overlays.push(Overlay::prompt(
+                    format!(
                         "Reason for reversing report {report_id} ({} op {})",
                         row.order, row.operation
                     ),
-                    field: Field::new(FieldKind::Text, ""),
-                    kind: PromptKind::ReverseReason { report_id },
-                    error: None,
-                });
+                    Field::new(FieldKind::Text, ""),
+                    PromptKind::ReverseReason { report_id },
+                ));
             }
             _ => {}
         }
@@ -57,14 +56,55 @@ impl App {
         let wc = self.board_work_center();
         match self.service.history(wc.as_deref(), LIST_LIMIT) {
             Ok(rows) => {
-                let selected = match &self.screen {
-                    Screen::History(h) => h.selected.min(rows.len().saturating_sub(1)),
-                    _ => 0,
+                // The cursor stays on the report it was on (coming back from its lines, or
+                // after a reversal), found by id: a lead never acts on the wrong row.
+                let on = match &self.screen {
+                    Screen::History(h) => h.rows.get(h.selected).map(|r| r.id),
+                    Screen::Detail(d) => Some(d.report.id),
+                    _ => None,
                 };
+                let selected = on
+                    .and_then(|id| rows.iter().position(|r| r.id == id))
+                    .unwrap_or(0);
                 self.screen = Screen::History(HistoryState { rows, selected });
             }
             Err(e) => self.error(e.to_string()),
         }
+    }
+
+    /// Asks before a reversal, saying what it will undo.
+    pub(super) fn confirm_reverse(&mut self, report_id: i64, reason: String) {
+        let row = match &self.screen {
+            Screen::History(h) => h.rows.iter().find(|r| r.id == report_id).cloned(),
+            _ => None,
+        };
+        let mut lines = Vec::new();
+        if let Some(r) = &row {
+            let when = chrono::DateTime::parse_from_rfc3339(&r.at).map_or_else(
+                |_| r.at.clone(),
+                |t| {
+                    t.with_timezone(&chrono::Local)
+                        .format("%m-%d %H:%M")
+                        .to_string()
+                },
+            );
+            lines.push(format!(
+                "Report {} of {when} by {}: order {} ({}), operation {}.",
+                r.id, r.user, r.order, r.item, r.operation
+            ));
+            lines.push(format!(
+                "Undo {} good and {} scrap: every line it issued goes back, its receipt and labor are reversed, its deferred lines are cancelled.",
+                canonical(r.good),
+                canonical(r.scrap)
+            ));
+        }
+        lines.push(format!("Reason: {reason}"));
+        lines.push("Reverse it?".into());
+        self.overlays.push(Overlay::Confirm {
+            title: format!("Reverse report {report_id}?"),
+            lines,
+            pending: Pending::Reverse { report_id, reason },
+        });
     }
 
     pub(super) fn reverse(&mut self, report_id: i64, reason: &str) {
@@ -74,8 +114,8 @@ impl App {
                 self.approver = None;
                 self.open_history();
                 self.note(format!(
-                    "report {report_id} reversed ({reason}): {} movements compensated",
-                    r.movements.len()
+                    "report {report_id} reversed ({reason}): {} put back",
+                    strings::count(r.movements.len(), "movement")
                 ));
             }
             Err(e) => self.write_failed(
@@ -120,24 +160,35 @@ impl App {
         let (report_id, key, item) = (d.report.id, line.line.clone(), line.item.clone());
         match action {
             Action::Back => self.open_history(),
-            Action::AdjustScrap => self.overlays.push(Overlay::Prompt {
-                title: format!("Scrap to add on line {key} {item} (negative: a correction)"),
-                field: Field::new(FieldKind::SignedNumber, ""),
-                kind: PromptKind::ScrapQty {
+            Action::AdjustScrap => self.overlays.push(Overlay::prompt(
+                format!("Scrap to add on line {key} {item} (negative: a correction)"),
+                Field::new(FieldKind::SignedNumber, ""),
+                PromptKind::ScrapQty {
                     report_id,
                     line: key,
                 },
-                error: None,
-            }),
-            Action::Substitute => self.overlays.push(Overlay::Prompt {
-                title: format!("Item issued instead of {item} on line {key}"),
-                field: Field::new(FieldKind::Text, ""),
-                kind: PromptKind::SubstituteItem {
-                    report_id,
-                    line: key,
-                },
-                error: None,
-            }),
+            )),
+            Action::Substitute => {
+                let choices = self
+                    .service
+                    .search_items("", 2000)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|(code, _)| *code != item)
+                    .map(|(code, detail)| Choice { code, detail })
+                    .collect();
+                self.overlays.push(
+                    Overlay::prompt(
+                        format!("Item issued instead of {item} on line {key}"),
+                        Field::new(FieldKind::Text, ""),
+                        PromptKind::SubstituteItem {
+                            report_id,
+                            line: key,
+                        },
+                    )
+                    .with_choices(choices),
+                );
+            }
             _ => {}
         }
     }

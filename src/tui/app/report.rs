@@ -175,12 +175,20 @@ impl App {
                         FieldKind::Text,
                     ),
                 };
-                self.overlays.push(Overlay::Prompt {
-                    title,
-                    field: Field::new(field, ""),
-                    kind,
-                    error: None,
-                });
+                let mut prompt = Overlay::prompt(title, Field::new(field, ""), kind);
+                if action == Action::Location {
+                    // Where the item is held, with how much: picked, not typed from memory.
+                    let held = self.service.stock(None, Some(&item)).unwrap_or_default();
+                    prompt = prompt.with_choices(
+                        held.into_iter()
+                            .map(|b| Choice {
+                                code: b.location,
+                                detail: format!("{} on hand", canonical(b.qty)),
+                            })
+                            .collect(),
+                    );
+                }
+                self.overlays.push(prompt);
             }
             Action::Skip => {
                 let Some((line, _)) = r.selected_line() else {
@@ -246,8 +254,8 @@ impl App {
                 canonical(plan.scrap)
             ),
             format!(
-                "{} lines issue, {} deferred, {} manual, {} skipped",
-                count(S::Issue),
+                "{} to issue, {} deferred, {} manual, {} skipped",
+                strings::count(count(S::Issue), "line"),
                 count(S::Deferred),
                 count(S::Manual),
                 count(S::Skipped)
@@ -255,8 +263,8 @@ impl App {
         ];
         if count(S::Short) > 0 {
             lines.push(format!(
-                "{} lines are short: the post will be refused (negative stock = block)",
-                count(S::Short)
+                "{} short: the post will be refused (negative stock = block)",
+                strings::count(count(S::Short), "line")
             ));
         }
         if let Some(receipt) = &plan.receipt {
@@ -299,8 +307,14 @@ impl App {
                     lines.push("(It had been posted already; nothing was posted twice.)".into());
                 }
                 for d in &posted.deferred {
+                    let item = r
+                        .plan
+                        .as_ref()
+                        .and_then(|p| p.lines.iter().find(|l| l.line == d.line))
+                        .map(|l| format!(" {} ({} short)", l.item, canonical(l.shortfall)))
+                        .unwrap_or_default();
                     lines.push(format!(
-                        "Line {} deferred to the exception queue (#{}).",
+                        "Line {}{item} waits for stock in the exception queue (#{}).",
                         d.line, d.id
                     ));
                 }
@@ -350,9 +364,10 @@ impl App {
         Ok(())
     }
 
-    pub(super) fn set_location(&mut self, line: &str, location: &str) {
+    /// Issues `line` from `location`; refused (and nothing changed) for an unknown location.
+    pub(super) fn set_location(&mut self, line: &str, location: &str) -> Result<(), String> {
         let Screen::Report(r) = &mut self.screen else {
-            return;
+            return Ok(());
         };
         if !r.context.knows_location(location) {
             let mut locations: Vec<String> = r
@@ -374,12 +389,10 @@ impl App {
                         r.context = c;
                     }
                 }
-                Ok(_) => return self.error(format!("unknown location {location}")),
-                Err(e) => return self.error(e.to_string()),
+                Ok(_) => return Err(format!("unknown location {location}")),
+                Err(e) => return Err(e.to_string()),
             }
         }
-        if let Err(e) = self.set_override(line, Change::Location(location.to_string())) {
-            self.error(e);
-        }
+        self.set_override(line, Change::Location(location.to_string()))
     }
 }

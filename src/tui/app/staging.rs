@@ -52,24 +52,41 @@ impl App {
                     return;
                 };
                 let (item, location) = (row.item.clone(), row.location.clone());
-                self.overlays.push(Overlay::Prompt {
-                    title: format!("Counted {item} at {location}"),
-                    field: Field::new(FieldKind::Number, ""),
-                    kind: PromptKind::Counted { item, location },
-                    error: None,
-                });
+                self.overlays.push(Overlay::prompt(
+                    format!("Counted {item} at {location}"),
+                    Field::new(FieldKind::Number, ""),
+                    PromptKind::Counted { item, location },
+                ));
             }
             Action::Transfer => {
                 let Some(row) = s.rows.get(s.selected) else {
                     return;
                 };
                 let (item, to) = (row.item.clone(), row.location.clone());
-                self.overlays.push(Overlay::Prompt {
-                    title: format!("Bring {item} to {to} from which location?"),
-                    field: Field::new(FieldKind::Text, ""),
-                    kind: PromptKind::TransferFrom { item, to },
-                    error: None,
-                });
+                // The locations that hold the item, most first: the source is picked.
+                let mut held: Vec<_> = self
+                    .service
+                    .stock(None, Some(&item))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|b| b.location != to && b.qty > Decimal::ZERO)
+                    .collect();
+                held.sort_by_key(|b| std::cmp::Reverse(b.qty));
+                let choices = held
+                    .into_iter()
+                    .map(|b| Choice {
+                        code: b.location,
+                        detail: format!("{} on hand", canonical(b.qty)),
+                    })
+                    .collect();
+                self.overlays.push(
+                    Overlay::prompt(
+                        format!("Bring {item} to {to} from which location?"),
+                        Field::new(FieldKind::Text, ""),
+                        PromptKind::TransferFrom { item, to },
+                    )
+                    .with_choices(choices),
+                );
             }
             _ => {}
         }

@@ -53,6 +53,9 @@ pub(super) fn render_overlay(app: &App, overlay: &Overlay, frame: &mut Frame<'_>
             title,
             field,
             error,
+            choices,
+            highlighted,
+            back,
             ..
         } => {
             // The question inside the box, where it wraps; the title only says what it is.
@@ -64,10 +67,41 @@ pub(super) fn render_overlay(app: &App, overlay: &Overlay, frame: &mut Frame<'_>
             if let Some(e) = error {
                 text.push(Line::from(Span::styled(e.as_str(), theme.error)));
             }
-            text.push(Line::from(Span::styled(
-                "Enter: apply   Esc: cancel",
-                theme.key,
-            )));
+            if !choices.is_empty() {
+                let shown = crate::tui::app::filter_choices(choices, &field.text);
+                const ROWS: usize = 8;
+                let start = highlighted.saturating_sub(ROWS - 1);
+                for (i, c) in shown.iter().enumerate().skip(start).take(ROWS) {
+                    let style = if i == *highlighted {
+                        theme.selected
+                    } else {
+                        theme.base
+                    };
+                    let mark = if i == *highlighted { "▶" } else { " " };
+                    text.push(Line::from(Span::styled(
+                        format!("{mark} {:<12} {}", c.code, c.detail),
+                        style,
+                    )));
+                }
+                if shown.is_empty() {
+                    text.push(Line::from(Span::styled(
+                        "nothing in the list matches; Enter takes what is typed",
+                        theme.muted,
+                    )));
+                } else if shown.len() > ROWS {
+                    text.push(Line::from(Span::styled(
+                        format!("… {} in all; type to narrow", shown.len()),
+                        theme.muted,
+                    )));
+                }
+            }
+            let hint = match (choices.is_empty(), back.is_some()) {
+                (true, false) => "Enter: apply   Esc: cancel",
+                (true, true) => "Enter: apply   Esc: back",
+                (false, false) => "↑↓ pick   Enter: apply   Esc: cancel",
+                (false, true) => "↑↓ pick   Enter: apply   Esc: back",
+            };
+            text.push(Line::from(Span::styled(hint, theme.key)));
             popup(app, frame, area, "Enter a value", text, 70);
         }
     }

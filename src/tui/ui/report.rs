@@ -259,15 +259,14 @@ pub fn explain(l: &PlannedLine) -> Text<'static> {
         ),
         (Per::Unit, None) => {
             format!(
-                "Line {} {}: {} per {} units, scrap {}% → target({}) = ⌈{}⌉ = {} ({} decimals); earlier reports planned {} → planned {}",
+                "Line {} {}: {} per {} units, scrap {}% → target({}) = {} ({} decimals); earlier reports planned {} → planned {}",
                 l.line,
                 l.item,
                 canonical(d.qty),
                 canonical(d.base),
                 scrap_pct,
                 canonical(d.units_after),
-                canonical(d.exact_after.round_dp(6)),
-                canonical(d.target_after),
+                rounded_up(d.exact_after, d.target_after),
                 d.decimals,
                 canonical(d.prior_planned),
                 canonical(l.planned)
@@ -358,4 +357,13 @@ pub(super) fn summary_line(plan: &ReportPlan) -> String {
         canonical(plan.expected_cost().round_dp(2)),
         canonical(plan.actual_cost().round_dp(2))
     )
+}
+
+/// "⌈1.386⌉ = 1.39" when the exact requirement was rounded up, just "2" when it was exact.
+fn rounded_up(exact: rust_decimal::Decimal, target: rust_decimal::Decimal) -> String {
+    if exact == target {
+        canonical(target)
+    } else {
+        format!("⌈{}⌉ = {}", canonical(exact.round_dp(6)), canonical(target))
+    }
 }
