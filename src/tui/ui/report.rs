@@ -42,7 +42,7 @@ pub(super) fn render_report(app: &App, frame: &mut Frame<'_>, area: Rect) {
         Constraint::Length(1),
         Constraint::Length(2),
         Constraint::Fill(1),
-        Constraint::Length(3),
+        Constraint::Length(if area.width < 90 { 4 } else { 3 }),
         Constraint::Length(1),
     ]));
     let field = |label: &str, value: &str, focused: bool| {
@@ -89,12 +89,36 @@ pub(super) fn render_report(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 .wrap(Wrap { trim: true }),
             problem,
         );
+    } else if let Some(plan) = &r.plan
+        && !r.listing
+    {
+        // An override is a fact the operator typed: it does not follow good and scrap, so
+        // say so while any line carries one.
+        let fixed = plan.lines.iter().filter(|l| l.overridden).count();
+        if fixed > 0 {
+            frame.render_widget(
+                Paragraph::new(format!(
+                    " {} your override (marked *) whatever good and scrap become; r resets a line",
+                    if fixed == 1 {
+                        "1 line keeps".to_string()
+                    } else {
+                        format!("{fixed} lines keep")
+                    }
+                ))
+                .style(theme.muted)
+                .wrap(Wrap { trim: true }),
+                problem,
+            );
+        }
     }
     let Some(plan) = &r.plan else { return };
+    // While good or scrap is invalid the last preview is not what would post: its numbers
+    // are hidden rather than shown stale.
+    let stale = r.problem.is_some() && !r.listing;
     render_lines(
         theme,
         plan,
-        (r.selected, r.listing),
+        (r.selected, r.listing || stale),
         r.focus == Focus::Lines,
         frame,
         table_area,
@@ -102,9 +126,21 @@ pub(super) fn render_report(app: &App, frame: &mut Frame<'_>, area: Rect) {
     if r.listing {
         return;
     }
-    if let Some(line) = plan.lines.get(r.selected) {
+    if stale {
         frame.render_widget(
-            Paragraph::new(explain(line))
+            Paragraph::new(" Totals show again once good and scrap are valid.").style(theme.muted),
+            summary,
+        );
+        return;
+    }
+    if let Some(line) = plan.lines.get(r.selected) {
+        // Where the table has no description column, the pane starts with it.
+        let mut text = explain(line);
+        if area.width < 90 {
+            text.lines.insert(0, Line::from(line.description.clone()));
+        }
+        frame.render_widget(
+            Paragraph::new(text)
                 .style(theme.muted)
                 .wrap(Wrap { trim: true }),
             detail,
@@ -126,6 +162,9 @@ pub(super) fn render_lines(
     frame: &mut Frame<'_>,
     area: Rect,
 ) {
+    // Below 90 columns the description gives way to the numbers (the pane below names the
+    // selected line's item in full).
+    let described = area.width >= 90;
     let rows: Vec<Row<'_>> = plan
         .lines
         .iter()
@@ -152,10 +191,11 @@ pub(super) fn render_lines(
                 (true, _) => Cell::from(""),
                 (false, s) => Cell::from(Span::styled(status, status_style(theme, s))),
             };
-            Row::new(vec![
-                Cell::from(l.line.clone()),
-                Cell::from(l.item.clone()),
-                Cell::from(l.description.clone()),
+            let mut cells = vec![Cell::from(l.line.clone()), Cell::from(l.item.clone())];
+            if described {
+                cells.push(Cell::from(l.description.clone()));
+            }
+            cells.extend([
                 Cell::from(l.location.clone()),
                 Cell::from(right(canonical(l.on_hand))).style(if listing {
                     theme.base
@@ -167,23 +207,32 @@ pub(super) fn render_lines(
                 number(l.line_scrap),
                 Cell::from(l.uom.clone()),
                 status,
-            ])
+            ]);
+            Row::new(cells)
         })
         .collect();
+    let mut specs = vec![
+        ("Line", Constraint::Length(6)),
+        ("Item", Constraint::Fill(1)),
+    ];
+    if described {
+        specs.push(("Description", Constraint::Fill(2)));
+    }
     let (header, widths) = columns(
         theme,
         &[
-            ("Line", Constraint::Length(6)),
-            ("Item", Constraint::Length(9)),
-            ("Description", Constraint::Fill(1)),
-            ("From", Constraint::Length(7)),
-            (" On hand", Constraint::Length(8)),
-            (" Planned", Constraint::Length(8)),
-            ("   Issue", Constraint::Length(8)),
-            (" Scrap", Constraint::Length(6)),
-            ("UoM", Constraint::Length(4)),
-            ("Status", Constraint::Length(9)),
-        ],
+            specs.as_slice(),
+            &[
+                ("From", Constraint::Length(7)),
+                (" On hand", Constraint::Length(8)),
+                (" Planned", Constraint::Length(8)),
+                ("   Issue", Constraint::Length(8)),
+                (" Scrap", Constraint::Length(6)),
+                ("UoM", Constraint::Length(4)),
+                ("Status", Constraint::Length(9)),
+            ],
+        ]
+        .concat(),
     );
     let highlight = if focused { theme.focus } else { theme.selected };
     let table = Table::new(rows, widths)
