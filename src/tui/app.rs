@@ -27,6 +27,7 @@ mod exceptions;
 mod history;
 mod login;
 mod orders;
+mod overlay;
 mod report;
 mod staging;
 mod variance;
@@ -35,6 +36,8 @@ pub use exceptions::ExceptionsState;
 pub use history::{DetailState, HistoryState};
 pub use login::LoginState;
 pub use orders::{OperationsState, OrdersState};
+use overlay::picked;
+pub use overlay::{Choice, Overlay, Pending, PromptKind, Severity, filter_choices};
 pub use report::{Focus, ReportState};
 pub use staging::StagingState;
 pub use variance::VarianceState;
@@ -62,180 +65,6 @@ pub enum Screen {
     Exceptions(ExceptionsState),
     Detail(DetailState),
     Variance(Box<VarianceState>),
-}
-
-/// What a prompt's value is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PromptKind {
-    Qty {
-        line: String,
-    },
-    LineScrap {
-        line: String,
-    },
-    Location {
-        line: String,
-    },
-    ReverseReason {
-        report_id: i64,
-    },
-    ApproverBadge,
-    ApproverPin {
-        badge: String,
-    },
-    TransferFrom {
-        item: String,
-        to: String,
-    },
-    ScrapQty {
-        report_id: i64,
-        line: String,
-    },
-    Counted {
-        item: String,
-        location: String,
-    },
-    ScrapReason {
-        report_id: i64,
-        line: String,
-        qty: Decimal,
-    },
-    SubstituteItem {
-        report_id: i64,
-        line: String,
-    },
-    SubstituteQty {
-        report_id: i64,
-        line: String,
-        item: String,
-    },
-    TransferQty {
-        item: String,
-        from: String,
-        to: String,
-    },
-}
-
-/// A write waiting for a confirmation or a lead's approval.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Pending {
-    Post,
-    Reverse {
-        report_id: i64,
-        reason: String,
-    },
-    LeaveReport,
-    Quit,
-    CancelException {
-        id: i64,
-    },
-    Adjust {
-        report_id: i64,
-        line: String,
-        qty: Decimal,
-        reason: String,
-    },
-    Substitute {
-        report_id: i64,
-        line: String,
-        item: String,
-        qty: Option<Decimal>,
-    },
-}
-
-/// How a message reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Severity {
-    Info,
-    Success,
-    Error,
-}
-
-/// What sits on top of the screen and takes the keys first.
-#[derive(Debug, Clone)]
-pub enum Overlay {
-    Help(Context),
-    Confirm {
-        title: String,
-        lines: Vec<String>,
-        pending: Pending,
-    },
-    Prompt {
-        title: String,
-        field: Field,
-        kind: PromptKind,
-        error: Option<String>,
-        /// A pick list filtered by what is typed; empty = free entry.
-        choices: Vec<Choice>,
-        /// The highlighted row of the filtered choices.
-        highlighted: usize,
-        /// The step before this one: Esc goes back to it, keeping what was entered there.
-        back: Option<Box<Overlay>>,
-    },
-    Message {
-        title: String,
-        lines: Vec<String>,
-        severity: Severity,
-    },
-}
-
-/// One entry of a prompt's pick list: the code it enters and what it shows beside it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Choice {
-    pub code: String,
-    pub detail: String,
-}
-
-impl Overlay {
-    /// A prompt for one value.
-    #[must_use]
-    pub fn prompt(title: String, field: Field, kind: PromptKind) -> Self {
-        Overlay::Prompt {
-            title,
-            field,
-            kind,
-            error: None,
-            choices: Vec::new(),
-            highlighted: 0,
-            back: None,
-        }
-    }
-
-    /// The prompt with an error shown under its field.
-    #[must_use]
-    pub fn with_error(mut self, message: String) -> Self {
-        if let Overlay::Prompt { error, .. } = &mut self {
-            *error = Some(message);
-        }
-        self
-    }
-
-    /// The prompt with a pick list.
-    #[must_use]
-    pub fn with_choices(mut self, list: Vec<Choice>) -> Self {
-        if let Overlay::Prompt { choices, .. } = &mut self {
-            *choices = list;
-        }
-        self
-    }
-
-    /// The prompt as the step after `previous` (Esc returns there).
-    #[must_use]
-    pub fn after(mut self, previous: Overlay) -> Self {
-        if let Overlay::Prompt { back, .. } = &mut self {
-            *back = Some(Box::new(previous));
-        }
-        self
-    }
-
-    fn context(&self) -> Context {
-        match self {
-            Overlay::Help(_) => Context::Help,
-            Overlay::Confirm { .. } => Context::Confirm,
-            Overlay::Prompt { .. } => Context::Prompt,
-            Overlay::Message { .. } => Context::Message,
-        }
-    }
 }
 
 /// The whole terminal.
@@ -712,40 +541,35 @@ impl App {
     }
 
     /// Applies a prompt's value; `this` is the prompt as it was shown.
+    /// Applies a prompt's value; `this` is the prompt as it was shown. Each screen applies
+    /// the prompts it opens; the lead's approval, which any screen may ask for, is here.
     fn apply_prompt(&mut self, kind: PromptKind, field: Field, this: Overlay) {
+        match kind {
+            PromptKind::Qty { .. } | PromptKind::LineScrap { .. } | PromptKind::Location { .. } => {
+                self.apply_report_prompt(kind, field, this);
+            }
+            PromptKind::ReverseReason { .. }
+            | PromptKind::ScrapQty { .. }
+            | PromptKind::ScrapReason { .. }
+            | PromptKind::SubstituteItem { .. }
+            | PromptKind::SubstituteQty { .. } => self.apply_history_prompt(kind, field, this),
+            PromptKind::Counted { .. }
+            | PromptKind::TransferFrom { .. }
+            | PromptKind::TransferQty { .. } => self.apply_staging_prompt(kind, field, this),
+            PromptKind::ApproverBadge | PromptKind::ApproverPin { .. } => {
+                self.apply_approval_prompt(kind, field, this);
+            }
+        }
+    }
+
+    /// A lead's badge, then PIN: the write waiting for them runs again.
+    pub(super) fn apply_approval_prompt(&mut self, kind: PromptKind, field: Field, this: Overlay) {
         let text = field.text.trim().to_string();
         // A refused value reopens the same prompt, its pick list and way back kept.
         let reopen = |app: &mut App, error: String| {
             app.overlays.push(this.clone().with_error(error));
         };
         match kind {
-            PromptKind::Qty { ref line } | PromptKind::LineScrap { ref line } => {
-                let Some(value) = parse(&text) else {
-                    return reopen(self, format!("{text:?} is not a number"));
-                };
-                let change = if matches!(kind, PromptKind::Qty { .. }) {
-                    Change::Qty(value)
-                } else {
-                    Change::LineScrap(value)
-                };
-                if let Err(e) = self.set_override(line, change) {
-                    reopen(self, e);
-                }
-            }
-            PromptKind::Location { ref line } => {
-                if text.is_empty() {
-                    return reopen(self, "pick or type a location".into());
-                }
-                if let Err(e) = self.set_location(line, &text) {
-                    reopen(self, e);
-                }
-            }
-            PromptKind::ReverseReason { report_id } => {
-                if text.is_empty() {
-                    return reopen(self, "a reversal needs a reason".into());
-                }
-                self.confirm_reverse(report_id, text);
-            }
             PromptKind::ApproverBadge => {
                 if text.is_empty() {
                     return reopen(self, "scan or type the lead's badge".into());
@@ -765,161 +589,7 @@ impl App {
                     self.run_pending(p);
                 }
             }
-            PromptKind::Counted { item, location } => {
-                let Some(counted) = parse(&text) else {
-                    return reopen(self, format!("{text:?} is not a number"));
-                };
-                let who = self.credentials();
-                match self.service.cycle_count(&item, &location, counted, &who) {
-                    Ok(c) => {
-                        self.open_staging();
-                        self.note(format!(
-                            "{item} at {location}: book {}, counted {}; inventory accuracy {} of {} counts",
-                            canonical(c.expected),
-                            canonical(c.counted),
-                            c.accuracy.0,
-                            c.accuracy.1
-                        ));
-                    }
-                    Err(e) => reopen(self, e.to_string()),
-                }
-            }
-            PromptKind::ScrapQty { report_id, line } => {
-                let Some(qty) = parse(&text) else {
-                    return reopen(self, format!("{text:?} is not a number"));
-                };
-                let choices = self
-                    .service
-                    .config()
-                    .reasons
-                    .scrap
-                    .iter()
-                    .map(|code| Choice {
-                        code: code.clone(),
-                        detail: String::new(),
-                    })
-                    .collect();
-                self.overlays.push(
-                    Overlay::prompt(
-                        format!("Reason for {} more scrap on line {line}", canonical(qty)),
-                        Field::new(FieldKind::Text, ""),
-                        PromptKind::ScrapReason {
-                            report_id,
-                            line,
-                            qty,
-                        },
-                    )
-                    .with_choices(choices)
-                    .after(this.clone()),
-                );
-            }
-            PromptKind::ScrapReason {
-                report_id,
-                line,
-                qty,
-            } => {
-                self.adjust(report_id, &line, qty, &text);
-            }
-            PromptKind::SubstituteItem { report_id, line } => {
-                if text.is_empty() {
-                    return reopen(self, "scan or type the substitute item".into());
-                }
-                let issued = match &self.screen {
-                    Screen::Detail(d) => d
-                        .lines
-                        .iter()
-                        .find(|(l, _)| l.line == line)
-                        .map(|(_, q)| canonical(*q)),
-                    _ => None,
-                }
-                .unwrap_or_default();
-                // The item is checked here, at its own step, not after the quantity.
-                match self.service.search_items(&text, 50) {
-                    Ok(found) if found.iter().any(|(code, _)| *code == text) => {}
-                    Ok(_) => {
-                        return reopen(self, format!("unknown stock item {text}"));
-                    }
-                    Err(e) => return self.error(e.to_string()),
-                }
-                self.overlays.push(
-                    Overlay::prompt(
-                        format!("How many {text} were issued instead"),
-                        Field::new(FieldKind::Number, &issued),
-                        PromptKind::SubstituteQty {
-                            report_id,
-                            line,
-                            item: text,
-                        },
-                    )
-                    .after(this.clone()),
-                );
-            }
-            PromptKind::SubstituteQty {
-                report_id,
-                line,
-                item,
-            } => {
-                let qty = if text.is_empty() { None } else { parse(&text) };
-                self.substitute(report_id, &line, &item, qty);
-            }
-            PromptKind::TransferFrom { item, to } => {
-                if text.is_empty() {
-                    return reopen(self, "type the location to take it from".into());
-                }
-                // The source is checked here, at its own step, not after the quantity.
-                match self.service.location_kind(&text) {
-                    Ok(Some(_)) if text != to => {}
-                    Ok(Some(_)) => {
-                        return reopen(
-                            self,
-                            format!("{text} is where it goes; pick where it comes from"),
-                        );
-                    }
-                    Ok(None) => {
-                        return reopen(self, format!("unknown location {text}"));
-                    }
-                    Err(e) => return self.error(e.to_string()),
-                }
-                let need = match &self.screen {
-                    Screen::Staging(s) => {
-                        s.rows.iter().find(|r| r.item == item).map(|r| r.shortfall)
-                    }
-                    _ => None,
-                };
-                let qty = need
-                    .filter(|n| !n.is_zero())
-                    .map(canonical)
-                    .unwrap_or_default();
-                self.overlays.push(
-                    Overlay::prompt(
-                        format!("How many {item} from {text} to {to}"),
-                        Field::new(FieldKind::Number, &qty),
-                        PromptKind::TransferQty {
-                            item,
-                            from: text,
-                            to,
-                        },
-                    )
-                    .after(this.clone()),
-                );
-            }
-            PromptKind::TransferQty { item, from, to } => {
-                let Some(qty) = parse(&text) else {
-                    return reopen(self, format!("{text:?} is not a number"));
-                };
-                let who = self.credentials();
-                match self.service.transfer(&item, qty, &from, &to, &who) {
-                    Ok(posted) => {
-                        self.open_staging();
-                        self.note(format!(
-                            "moved {} {item} from {from} to {to}; {} posted",
-                            canonical(qty),
-                            strings::count(posted.len(), "waiting line")
-                        ));
-                    }
-                    Err(e) => reopen(self, e.to_string()),
-                }
-            }
+            _ => {}
         }
     }
 }
@@ -946,34 +616,4 @@ fn variance_line(v: &Variance) -> String {
         canonical(v.actual_cost.round_dp(2)),
         canonical(v.variance.round_dp(2))
     )
-}
-
-/// The choices that match what is typed (any case, anywhere in the code or the detail).
-#[must_use]
-pub fn filter_choices<'a>(choices: &'a [Choice], typed: &str) -> Vec<&'a Choice> {
-    let needle = typed.trim().to_lowercase();
-    choices
-        .iter()
-        .filter(|c| {
-            needle.is_empty()
-                || c.code.to_lowercase().contains(&needle)
-                || c.detail.to_lowercase().contains(&needle)
-        })
-        .collect()
-}
-
-/// The code a pick list enters: one typed whole (any case), else the highlighted match.
-fn picked(choices: &[Choice], typed: &str, highlighted: usize) -> Option<String> {
-    if choices.is_empty() {
-        return None;
-    }
-    if let Some(exact) = choices
-        .iter()
-        .find(|c| c.code.eq_ignore_ascii_case(typed.trim()))
-    {
-        return Some(exact.code.clone());
-    }
-    filter_choices(choices, typed)
-        .get(highlighted)
-        .map(|c| c.code.clone())
 }

@@ -261,4 +261,100 @@ impl App {
             }
         }
     }
+
+    /// The prompts of the history and a report's lines: a reversal's reason, a lead's scrap and substitution.
+    pub(super) fn apply_history_prompt(&mut self, kind: PromptKind, field: Field, this: Overlay) {
+        let text = field.text.trim().to_string();
+        // A refused value reopens the same prompt, its pick list and way back kept.
+        let reopen = |app: &mut App, error: String| {
+            app.overlays.push(this.clone().with_error(error));
+        };
+        match kind {
+            PromptKind::ReverseReason { report_id } => {
+                if text.is_empty() {
+                    return reopen(self, "a reversal needs a reason".into());
+                }
+                self.confirm_reverse(report_id, text);
+            }
+            PromptKind::ScrapQty { report_id, line } => {
+                let Some(qty) = parse(&text) else {
+                    return reopen(self, format!("{text:?} is not a number"));
+                };
+                let choices = self
+                    .service
+                    .config()
+                    .reasons
+                    .scrap
+                    .iter()
+                    .map(|code| Choice {
+                        code: code.clone(),
+                        detail: String::new(),
+                    })
+                    .collect();
+                self.overlays.push(
+                    Overlay::prompt(
+                        format!("Reason for {} more scrap on line {line}", canonical(qty)),
+                        Field::new(FieldKind::Text, ""),
+                        PromptKind::ScrapReason {
+                            report_id,
+                            line,
+                            qty,
+                        },
+                    )
+                    .with_choices(choices)
+                    .after(this.clone()),
+                );
+            }
+            PromptKind::ScrapReason {
+                report_id,
+                line,
+                qty,
+            } => {
+                self.adjust(report_id, &line, qty, &text);
+            }
+            PromptKind::SubstituteItem { report_id, line } => {
+                if text.is_empty() {
+                    return reopen(self, "scan or type the substitute item".into());
+                }
+                let issued = match &self.screen {
+                    Screen::Detail(d) => d
+                        .lines
+                        .iter()
+                        .find(|(l, _)| l.line == line)
+                        .map(|(_, q)| canonical(*q)),
+                    _ => None,
+                }
+                .unwrap_or_default();
+                // The item is checked here, at its own step, not after the quantity.
+                match self.service.search_items(&text, 50) {
+                    Ok(found) if found.iter().any(|(code, _)| *code == text) => {}
+                    Ok(_) => {
+                        return reopen(self, format!("unknown stock item {text}"));
+                    }
+                    Err(e) => return self.error(e.to_string()),
+                }
+                self.overlays.push(
+                    Overlay::prompt(
+                        format!("How many {text} were issued instead"),
+                        Field::new(FieldKind::Number, &issued),
+                        PromptKind::SubstituteQty {
+                            report_id,
+                            line,
+                            item: text,
+                        },
+                    )
+                    .after(this.clone()),
+                );
+            }
+            PromptKind::SubstituteQty {
+                report_id,
+                line,
+                item,
+            } => {
+                let qty = if text.is_empty() { None } else { parse(&text) };
+                self.substitute(report_id, &line, &item, qty);
+            }
+            _ => {}
+        }
+    }
 }

@@ -395,4 +395,37 @@ impl App {
         }
         self.set_override(line, Change::Location(location.to_string()))
     }
+
+    /// The prompts of the report screen: a line's quantity, line scrap and issue location.
+    pub(super) fn apply_report_prompt(&mut self, kind: PromptKind, field: Field, this: Overlay) {
+        let text = field.text.trim().to_string();
+        // A refused value reopens the same prompt, its pick list and way back kept.
+        let reopen = |app: &mut App, error: String| {
+            app.overlays.push(this.clone().with_error(error));
+        };
+        match kind {
+            PromptKind::Qty { ref line } | PromptKind::LineScrap { ref line } => {
+                let Some(value) = parse(&text) else {
+                    return reopen(self, format!("{text:?} is not a number"));
+                };
+                let change = if matches!(kind, PromptKind::Qty { .. }) {
+                    Change::Qty(value)
+                } else {
+                    Change::LineScrap(value)
+                };
+                if let Err(e) = self.set_override(line, change) {
+                    reopen(self, e);
+                }
+            }
+            PromptKind::Location { ref line } => {
+                if text.is_empty() {
+                    return reopen(self, "pick or type a location".into());
+                }
+                if let Err(e) = self.set_location(line, &text) {
+                    reopen(self, e);
+                }
+            }
+            _ => {}
+        }
+    }
 }

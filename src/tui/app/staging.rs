@@ -91,4 +91,93 @@ impl App {
             _ => {}
         }
     }
+
+    /// The prompts of the staging list: a count, a transfer's source and quantity.
+    pub(super) fn apply_staging_prompt(&mut self, kind: PromptKind, field: Field, this: Overlay) {
+        let text = field.text.trim().to_string();
+        // A refused value reopens the same prompt, its pick list and way back kept.
+        let reopen = |app: &mut App, error: String| {
+            app.overlays.push(this.clone().with_error(error));
+        };
+        match kind {
+            PromptKind::Counted { item, location } => {
+                let Some(counted) = parse(&text) else {
+                    return reopen(self, format!("{text:?} is not a number"));
+                };
+                let who = self.credentials();
+                match self.service.cycle_count(&item, &location, counted, &who) {
+                    Ok(c) => {
+                        self.open_staging();
+                        self.note(format!(
+                            "{item} at {location}: book {}, counted {}; inventory accuracy {} of {} counts",
+                            canonical(c.expected),
+                            canonical(c.counted),
+                            c.accuracy.0,
+                            c.accuracy.1
+                        ));
+                    }
+                    Err(e) => reopen(self, e.to_string()),
+                }
+            }
+            PromptKind::TransferFrom { item, to } => {
+                if text.is_empty() {
+                    return reopen(self, "type the location to take it from".into());
+                }
+                // The source is checked here, at its own step, not after the quantity.
+                match self.service.location_kind(&text) {
+                    Ok(Some(_)) if text != to => {}
+                    Ok(Some(_)) => {
+                        return reopen(
+                            self,
+                            format!("{text} is where it goes; pick where it comes from"),
+                        );
+                    }
+                    Ok(None) => {
+                        return reopen(self, format!("unknown location {text}"));
+                    }
+                    Err(e) => return self.error(e.to_string()),
+                }
+                let need = match &self.screen {
+                    Screen::Staging(s) => {
+                        s.rows.iter().find(|r| r.item == item).map(|r| r.shortfall)
+                    }
+                    _ => None,
+                };
+                let qty = need
+                    .filter(|n| !n.is_zero())
+                    .map(canonical)
+                    .unwrap_or_default();
+                self.overlays.push(
+                    Overlay::prompt(
+                        format!("How many {item} from {text} to {to}"),
+                        Field::new(FieldKind::Number, &qty),
+                        PromptKind::TransferQty {
+                            item,
+                            from: text,
+                            to,
+                        },
+                    )
+                    .after(this.clone()),
+                );
+            }
+            PromptKind::TransferQty { item, from, to } => {
+                let Some(qty) = parse(&text) else {
+                    return reopen(self, format!("{text:?} is not a number"));
+                };
+                let who = self.credentials();
+                match self.service.transfer(&item, qty, &from, &to, &who) {
+                    Ok(posted) => {
+                        self.open_staging();
+                        self.note(format!(
+                            "moved {} {item} from {from} to {to}; {} posted",
+                            canonical(qty),
+                            strings::count(posted.len(), "waiting line")
+                        ));
+                    }
+                    Err(e) => reopen(self, e.to_string()),
+                }
+            }
+            _ => {}
+        }
+    }
 }

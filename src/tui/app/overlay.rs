@@ -1,0 +1,211 @@
+//! What sits on top of a screen: help, confirmations, messages and prompts (with their pick
+//! lists and the step they came from), and the writes waiting for a confirmation.
+
+use rust_decimal::Decimal;
+
+use super::Context;
+use crate::tui::field::Field;
+
+/// What a prompt's value is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptKind {
+    Qty {
+        line: String,
+    },
+    LineScrap {
+        line: String,
+    },
+    Location {
+        line: String,
+    },
+    ReverseReason {
+        report_id: i64,
+    },
+    ApproverBadge,
+    ApproverPin {
+        badge: String,
+    },
+    TransferFrom {
+        item: String,
+        to: String,
+    },
+    ScrapQty {
+        report_id: i64,
+        line: String,
+    },
+    Counted {
+        item: String,
+        location: String,
+    },
+    ScrapReason {
+        report_id: i64,
+        line: String,
+        qty: Decimal,
+    },
+    SubstituteItem {
+        report_id: i64,
+        line: String,
+    },
+    SubstituteQty {
+        report_id: i64,
+        line: String,
+        item: String,
+    },
+    TransferQty {
+        item: String,
+        from: String,
+        to: String,
+    },
+}
+
+/// A write waiting for a confirmation or a lead's approval.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    Post,
+    Reverse {
+        report_id: i64,
+        reason: String,
+    },
+    LeaveReport,
+    Quit,
+    CancelException {
+        id: i64,
+    },
+    Adjust {
+        report_id: i64,
+        line: String,
+        qty: Decimal,
+        reason: String,
+    },
+    Substitute {
+        report_id: i64,
+        line: String,
+        item: String,
+        qty: Option<Decimal>,
+    },
+}
+
+/// How a message reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Info,
+    Success,
+    Error,
+}
+
+/// What sits on top of the screen and takes the keys first.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help(Context),
+    Confirm {
+        title: String,
+        lines: Vec<String>,
+        pending: Pending,
+    },
+    Prompt {
+        title: String,
+        field: Field,
+        kind: PromptKind,
+        error: Option<String>,
+        /// A pick list filtered by what is typed; empty = free entry.
+        choices: Vec<Choice>,
+        /// The highlighted row of the filtered choices.
+        highlighted: usize,
+        /// The step before this one: Esc goes back to it, keeping what was entered there.
+        back: Option<Box<Overlay>>,
+    },
+    Message {
+        title: String,
+        lines: Vec<String>,
+        severity: Severity,
+    },
+}
+
+/// One entry of a prompt's pick list: the code it enters and what it shows beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub code: String,
+    pub detail: String,
+}
+
+impl Overlay {
+    /// A prompt for one value.
+    #[must_use]
+    pub fn prompt(title: String, field: Field, kind: PromptKind) -> Self {
+        Overlay::Prompt {
+            title,
+            field,
+            kind,
+            error: None,
+            choices: Vec::new(),
+            highlighted: 0,
+            back: None,
+        }
+    }
+
+    /// The prompt with an error shown under its field.
+    #[must_use]
+    pub fn with_error(mut self, message: String) -> Self {
+        if let Overlay::Prompt { error, .. } = &mut self {
+            *error = Some(message);
+        }
+        self
+    }
+
+    /// The prompt with a pick list.
+    #[must_use]
+    pub fn with_choices(mut self, list: Vec<Choice>) -> Self {
+        if let Overlay::Prompt { choices, .. } = &mut self {
+            *choices = list;
+        }
+        self
+    }
+
+    /// The prompt as the step after `previous` (Esc returns there).
+    #[must_use]
+    pub fn after(mut self, previous: Overlay) -> Self {
+        if let Overlay::Prompt { back, .. } = &mut self {
+            *back = Some(Box::new(previous));
+        }
+        self
+    }
+
+    pub(super) fn context(&self) -> Context {
+        match self {
+            Overlay::Help(_) => Context::Help,
+            Overlay::Confirm { .. } => Context::Confirm,
+            Overlay::Prompt { .. } => Context::Prompt,
+            Overlay::Message { .. } => Context::Message,
+        }
+    }
+}
+
+/// The choices that match what is typed (any case, anywhere in the code or the detail).
+#[must_use]
+pub fn filter_choices<'a>(choices: &'a [Choice], typed: &str) -> Vec<&'a Choice> {
+    let needle = typed.trim().to_lowercase();
+    choices
+        .iter()
+        .filter(|c| {
+            needle.is_empty()
+                || c.code.to_lowercase().contains(&needle)
+                || c.detail.to_lowercase().contains(&needle)
+        })
+        .collect()
+}
+
+/// The code a pick list enters: one typed whole (any case), else the highlighted match.
+pub(super) fn picked(choices: &[Choice], typed: &str, highlighted: usize) -> Option<String> {
+    if choices.is_empty() {
+        return None;
+    }
+    if let Some(exact) = choices
+        .iter()
+        .find(|c| c.code.eq_ignore_ascii_case(typed.trim()))
+    {
+        return Some(exact.code.clone());
+    }
+    filter_choices(choices, typed)
+        .get(highlighted)
+        .map(|c| c.code.clone())
+}
