@@ -75,9 +75,9 @@ pub enum StoreError {
 /// Result of the store.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
-/// A decimal stored as canonical TEXT (rust_decimal and rusqlite are both foreign crates).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Dec(pub Decimal);
+/// A decimal stored as canonical TEXT: the domain's one quantity type, whose SQL form is
+/// defined here (rust_decimal and rusqlite are both foreign crates).
+pub use crate::domain::qty::Quantity as Dec;
 
 impl ToSql for Dec {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {

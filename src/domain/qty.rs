@@ -3,6 +3,29 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+/// A quantity, money amount or hours as one value with one text form: the canonical decimal
+/// string (no trailing zeros, never "-0") in JSON, in the store and on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Quantity(pub Decimal);
+
+impl std::fmt::Display for Quantity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&canonical(self.0))
+    }
+}
+
+impl serde::Serialize for Quantity {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&canonical(self.0))
+    }
+}
+
+impl From<Decimal> for Quantity {
+    fn from(value: Decimal) -> Self {
+        Quantity(value)
+    }
+}
+
 /// Rounds a non-negative quantity up to `decimals` places (a negative one towards zero's
 /// opposite side, i.e. away from zero, so that `ceil(-x) = -ceil(x)` keeps reversals exact).
 #[must_use]

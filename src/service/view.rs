@@ -6,23 +6,16 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::domain::backflush::ReportPlan;
-use crate::domain::qty::canonical;
 use crate::domain::variance::Variance;
 use crate::store::exceptions::ExceptionRow;
 use crate::store::queries::BalanceRow;
 use crate::store::reports::Reversal;
 
-fn q(value: Decimal) -> Value {
-    Value::String(canonical(value))
-}
-
 /// A quantity in JSON: a decimal string without trailing zeros.
-struct Q(Decimal);
+use crate::domain::qty::Quantity as Q;
 
-impl Serialize for Q {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&canonical(self.0))
-    }
+fn q(value: Decimal) -> Value {
+    Value::String(Q(value).to_string())
 }
 
 #[derive(Serialize)]
