@@ -5,36 +5,7 @@ use super::*;
 pub(super) fn render_overlay(app: &App, overlay: &Overlay, frame: &mut Frame<'_>, area: Rect) {
     let theme = &app.theme;
     match overlay {
-        Overlay::Help(context) => {
-            // As wide as the screen allows; a long description wraps under itself.
-            let width = area.width.saturating_sub(4).clamp(20, 100);
-            let text_width = usize::from(width.saturating_sub(12)).max(8);
-            let mut lines: Vec<Line<'_>> = Vec::new();
-            for b in keymap::bindings(*context) {
-                for (i, part) in wrap_words(b.desc, text_width).into_iter().enumerate() {
-                    let key = if i == 0 {
-                        format!(" {:>6}  ", b.label)
-                    } else {
-                        " ".repeat(9)
-                    };
-                    lines.push(Line::from(vec![
-                        Span::styled(key, theme.key),
-                        Span::raw(part),
-                    ]));
-                }
-            }
-            let height = u16::try_from(lines.len() + 2)
-                .unwrap_or(u16::MAX)
-                .min(area.height);
-            let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
-            frame.render_widget(Clear, popup);
-            frame.render_widget(
-                Paragraph::new(lines)
-                    .block(titled(theme, " Keys (Esc closes) "))
-                    .style(theme.base),
-                popup,
-            );
-        }
+        Overlay::Help(context) => render_help(theme, *context, frame, area),
         Overlay::Confirm { title, lines, .. } | Overlay::Message { title, lines, .. } => {
             let mut text: Vec<Line<'_>> = lines.iter().map(|l| Line::from(l.as_str())).collect();
             text.push(Line::from(""));
@@ -67,34 +38,7 @@ pub(super) fn render_overlay(app: &App, overlay: &Overlay, frame: &mut Frame<'_>
             if let Some(e) = error {
                 text.push(Line::from(Span::styled(e.as_str(), theme.error)));
             }
-            if !choices.is_empty() {
-                let shown = crate::tui::app::filter_choices(choices, &field.text);
-                const ROWS: usize = 8;
-                let start = highlighted.saturating_sub(ROWS - 1);
-                for (i, c) in shown.iter().enumerate().skip(start).take(ROWS) {
-                    let style = if i == *highlighted {
-                        theme.selected
-                    } else {
-                        theme.base
-                    };
-                    let mark = if i == *highlighted { "▶" } else { " " };
-                    text.push(Line::from(Span::styled(
-                        format!("{mark} {:<12} {}", c.code, c.detail),
-                        style,
-                    )));
-                }
-                if shown.is_empty() {
-                    text.push(Line::from(Span::styled(
-                        "nothing in the list matches; Enter takes what is typed",
-                        theme.muted,
-                    )));
-                } else if shown.len() > ROWS {
-                    text.push(Line::from(Span::styled(
-                        format!("… {} in all; type to narrow", shown.len()),
-                        theme.muted,
-                    )));
-                }
-            }
+            text.extend(pick_list(theme, choices, &field.text, *highlighted));
             let hint = match (choices.is_empty(), back.is_some()) {
                 (true, false) => "Enter: apply   Esc: cancel",
                 (true, true) => "Enter: apply   Esc: back",
@@ -105,6 +49,82 @@ pub(super) fn render_overlay(app: &App, overlay: &Overlay, frame: &mut Frame<'_>
             popup(app, frame, area, "Enter a value", text, 70);
         }
     }
+}
+
+/// Every key of `context`, as wide as the screen allows; a long description wraps under
+/// itself.
+fn render_help(theme: &Theme, context: Context, frame: &mut Frame<'_>, area: Rect) {
+    let width = area.width.saturating_sub(4).clamp(20, 100);
+    let text_width = usize::from(width.saturating_sub(12)).max(8);
+    let mut lines: Vec<Line<'_>> = Vec::new();
+    for b in keymap::bindings(context) {
+        for (i, part) in wrap_words(b.desc, text_width).into_iter().enumerate() {
+            let key = if i == 0 {
+                format!(" {:>6}  ", b.label)
+            } else {
+                " ".repeat(9)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(key, theme.key),
+                Span::raw(part),
+            ]));
+        }
+    }
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(titled(theme, " Keys (Esc closes) "))
+            .style(theme.base),
+        popup,
+    );
+}
+
+/// The rows of a pick list that match what is typed, the highlighted one marked.
+fn pick_list(
+    theme: &Theme,
+    choices: &[crate::tui::app::Choice],
+    typed: &str,
+    highlighted: usize,
+) -> Vec<Line<'static>> {
+    const ROWS: usize = 8;
+    if choices.is_empty() {
+        return Vec::new();
+    }
+    let shown = crate::tui::app::filter_choices(choices, typed);
+    let start = highlighted.saturating_sub(ROWS - 1);
+    let mut lines: Vec<Line<'static>> = shown
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(ROWS)
+        .map(|(i, c)| {
+            let (mark, style) = if i == highlighted {
+                ("▶", theme.selected)
+            } else {
+                (" ", theme.base)
+            };
+            Line::from(Span::styled(
+                format!("{mark} {:<12} {}", c.code, c.detail),
+                style,
+            ))
+        })
+        .collect();
+    if shown.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "nothing in the list matches; Enter takes what is typed",
+            theme.muted,
+        )));
+    } else if shown.len() > ROWS {
+        lines.push(Line::from(Span::styled(
+            format!("… {} in all; type to narrow", shown.len()),
+            theme.muted,
+        )));
+    }
+    lines
 }
 
 /// A titled box over the screen, `percent` of its width and as tall as its text.

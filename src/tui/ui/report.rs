@@ -1,6 +1,7 @@
 //! The report screen: fields, the preview of every line, the detail pane and the summary.
 
 use super::*;
+use crate::tui::app::ReportState;
 
 pub(super) fn status_style(theme: &Theme, status: LineStatus) -> Style {
     match status {
@@ -17,25 +18,7 @@ pub(super) fn render_report(app: &App, frame: &mut Frame<'_>, area: Rect) {
         return;
     };
     let theme = &app.theme;
-    // The description gives way when the title would not fit the box.
-    let full = format!(
-        "{}· report at op {} ",
-        super::orders::order_title(app, &r.context, &r.description),
-        r.operation
-    );
-    let title = if full.chars().count() + 2 <= usize::from(area.width) {
-        full
-    } else {
-        let o = &r.context.order;
-        format!(
-            " {} · {} · qty {} · report at op {} ",
-            o.order,
-            o.item,
-            canonical(o.qty),
-            r.operation
-        )
-    };
-    let outer = titled(theme, title);
+    let outer = titled(theme, report_title(app, r, area.width));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let [fields, problem, table_area, detail, summary] = inner.layout(&Layout::vertical([
@@ -45,72 +28,8 @@ pub(super) fn render_report(app: &App, frame: &mut Frame<'_>, area: Rect) {
         Constraint::Length(if area.width < 90 { 4 } else { 3 }),
         Constraint::Length(1),
     ]));
-    let field = |label: &str, value: &str, focused: bool| {
-        let style = if focused { theme.focus } else { theme.header };
-        vec![
-            Span::raw(format!(" {label} ")),
-            Span::styled(format!(" {:>8} ", value), style),
-        ]
-    };
-    let progress = r
-        .context
-        .progress
-        .operations
-        .get(&r.operation)
-        .copied()
-        .unwrap_or_default();
-    let uom = r
-        .context
-        .item(&r.context.order.item)
-        .map(|i| i.uom.clone())
-        .unwrap_or_default();
-    let mut spans = field("Good", &r.good.text, r.focus == Focus::Good);
-    spans.extend(field("Scrap", &r.scrap.text, r.focus == Focus::Scrap));
-    spans.push(Span::styled(
-        format!(
-            "  {uom} · reported here {} of {}",
-            canonical(progress.units()),
-            canonical(r.context.order.qty)
-        ),
-        theme.muted,
-    ));
-    frame.render_widget(Paragraph::new(Line::from(spans)), fields);
-    if let Some(p) = &r.problem {
-        frame.render_widget(
-            Paragraph::new(format!(" {p}"))
-                .style(theme.warn)
-                .wrap(Wrap { trim: true }),
-            problem,
-        );
-    } else if let Some(w) = r.plan.as_ref().and_then(|p| p.warnings.first()) {
-        frame.render_widget(
-            Paragraph::new(format!(" ⚠ {w}"))
-                .style(theme.warn)
-                .wrap(Wrap { trim: true }),
-            problem,
-        );
-    } else if let Some(plan) = &r.plan
-        && !r.listing
-    {
-        // An override is a fact the operator typed: it does not follow good and scrap, so
-        // say so while any line carries one.
-        let fixed = plan.lines.iter().filter(|l| l.overridden).count();
-        if fixed > 0 {
-            frame.render_widget(
-                Paragraph::new(format!(
-                    " {} your override (marked *) whatever good and scrap become; r resets a line",
-                    if fixed == 1 {
-                        "1 line keeps".to_string()
-                    } else {
-                        format!("{fixed} lines keep")
-                    }
-                ))
-                .style(theme.muted)
-                .wrap(Wrap { trim: true }),
-                problem,
-            );
-        }
-    }
+    render_fields(theme, r, frame, fields);
+    render_problem(theme, r, frame, problem);
     let Some(plan) = &r.plan else { return };
     // While good or scrap is invalid the last preview is not what would post: its numbers
     // are hidden rather than shown stale.
@@ -149,6 +68,97 @@ pub(super) fn render_report(app: &App, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(
         Paragraph::new(summary_line(plan)).style(theme.header),
         summary,
+    );
+}
+
+/// The box's title: the order with its item's description, which gives way when it would
+/// not fit.
+fn report_title(app: &App, r: &ReportState, width: u16) -> String {
+    let full = format!(
+        "{}· report at op {} ",
+        super::orders::order_title(app, &r.context, &r.description),
+        r.operation
+    );
+    if full.chars().count() + 2 <= usize::from(width) {
+        return full;
+    }
+    let o = &r.context.order;
+    format!(
+        " {} · {} · qty {} · report at op {} ",
+        o.order,
+        o.item,
+        canonical(o.qty),
+        r.operation
+    )
+}
+
+/// Good and scrap, and how much the operation has reported so far.
+fn render_fields(theme: &Theme, r: &ReportState, frame: &mut Frame<'_>, area: Rect) {
+    let field = |label: &str, value: &str, focused: bool| {
+        let style = if focused { theme.focus } else { theme.header };
+        vec![
+            Span::raw(format!(" {label} ")),
+            Span::styled(format!(" {:>8} ", value), style),
+        ]
+    };
+    let progress = r
+        .context
+        .progress
+        .operations
+        .get(&r.operation)
+        .copied()
+        .unwrap_or_default();
+    let uom = r
+        .context
+        .item(&r.context.order.item)
+        .map(|i| i.uom.clone())
+        .unwrap_or_default();
+    let mut spans = field("Good", &r.good.text, r.focus == Focus::Good);
+    spans.extend(field("Scrap", &r.scrap.text, r.focus == Focus::Scrap));
+    spans.push(Span::styled(
+        format!(
+            "  {uom} · reported here {} of {}",
+            canonical(progress.units()),
+            canonical(r.context.order.qty)
+        ),
+        theme.muted,
+    ));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Under the fields: why there is no preview, else the first warning, else a reminder that
+/// overrides keep their quantity.
+fn render_problem(theme: &Theme, r: &ReportState, frame: &mut Frame<'_>, area: Rect) {
+    let (text, style) = if let Some(p) = &r.problem {
+        (format!(" {p}"), theme.warn)
+    } else if let Some(w) = r.plan.as_ref().and_then(|p| p.warnings.first()) {
+        (format!(" ⚠ {w}"), theme.warn)
+    } else {
+        // An override is a fact the operator typed: it does not follow good and scrap, so
+        // say so while any line carries one.
+        let fixed = r
+            .plan
+            .as_ref()
+            .filter(|_| !r.listing)
+            .map_or(0, |p| p.lines.iter().filter(|l| l.overridden).count());
+        if fixed == 0 {
+            return;
+        }
+        let who = if fixed == 1 {
+            "1 line keeps".to_string()
+        } else {
+            format!("{fixed} lines keep")
+        };
+        (
+            format!(
+                " {who} your override (marked *) whatever good and scrap become; r resets a line"
+            ),
+            theme.muted,
+        )
+    };
+    frame.render_widget(
+        Paragraph::new(text).style(style).wrap(Wrap { trim: true }),
+        area,
     );
 }
 
