@@ -58,6 +58,28 @@ fn plant(dir: &Path, orders: i64) -> Result<(), ServiceError> {
     items.push_str("P20,Bench parent with 20 lines,EA,0,stock,none,yes,50\n");
     items.push_str("P200,Bench parent with 200 lines,EA,0,stock,none,yes,500\n");
     items.push_str("P3,Bench parent with 3 lines,EA,0,stock,none,yes,5\n");
+    // P500: 5 phantoms of 10 phantoms of 10 components = 500 lines, three levels deep.
+    items.push_str("P500,Bench parent with a 500-line phantom BOM,EA,0,stock,none,yes,900\n");
+    for a in 0..5 {
+        let _ = writeln!(items, "PH{a},Bench phantom {a},EA,0,phantom,none,yes,0");
+        for b in 0..10 {
+            let _ = writeln!(
+                items,
+                "PH{a}-{b},Bench phantom {a}-{b},EA,0,phantom,none,yes,0"
+            );
+        }
+    }
+    // Every component the plant uses, whatever size the bulk store has (`--items 5000`).
+    for i in (0..20)
+        .chain(1000..1200)
+        .chain(2000..2500)
+        .chain(5000..5003)
+    {
+        let _ = writeln!(
+            items,
+            "C{i:06},bench component {i},EA,0,stock,none,yes,1.25"
+        );
+    }
     csv(dir, "items.csv", &items)?;
     csv(
         dir,
@@ -81,14 +103,29 @@ fn plant(dir: &Path, orders: i64) -> Result<(), ServiceError> {
     for i in 0..3 {
         let _ = writeln!(boms, "P3,1,1,{},C{:06},1,unit,,,,", i + 1, 5000 + i);
     }
+    for a in 0..5 {
+        let _ = writeln!(boms, "P500,1,1,{},PH{a},1,unit,,,,", a + 1);
+        for b in 0..10 {
+            let _ = writeln!(boms, "PH{a},1,1,{},PH{a}-{b},2,unit,,,,", b + 1);
+            for c in 0..10 {
+                let _ = writeln!(
+                    boms,
+                    "PH{a}-{b},1,4,{},C{:06},3,unit,5,,,",
+                    c + 1,
+                    2000 + a * 100 + b * 10 + c
+                );
+            }
+        }
+    }
     csv(dir, "boms.csv", &boms)?;
     csv(
         dir,
         "routings.csv",
-        "parent,revision,operation,work_center,setup_hours,run_hours,count_point\nP20,1,10,WC1,0.5,0.1,yes\nP200,1,10,WC2,0.5,0.1,yes\nP3,1,10,WC2,0.1,0.01,yes\n",
+        "parent,revision,operation,work_center,setup_hours,run_hours,count_point\nP20,1,10,WC1,0.5,0.1,yes\nP200,1,10,WC2,0.5,0.1,yes\nP3,1,10,WC2,0.1,0.01,yes\nP500,1,10,WC1,0.5,0.1,yes\n",
     )?;
     let mut order_rows = String::from("order,item,revision,qty,due,completion_location\n");
     order_rows.push_str("B-20,P20,1,1000000,2026-01-01,FG\nB-200,P200,1,1000000,2026-01-01,FG\n");
+    order_rows.push_str("B-500,P500,1,1000000,2026-01-01,FG\n");
     for i in 0..orders {
         let _ = writeln!(
             order_rows,
@@ -104,6 +141,9 @@ fn plant(dir: &Path, orders: i64) -> Result<(), ServiceError> {
     }
     for i in 0..200 {
         let _ = writeln!(stock, "C{:06},M2,100000000", 1000 + i);
+    }
+    for i in 2000..2500 {
+        let _ = writeln!(stock, "C{i:06},M1,100000000");
     }
     csv(dir, "stock.csv", &stock)
 }
@@ -139,11 +179,135 @@ fn first_frames(
     Ok((stats(firsts).0, stats(settled).0, last))
 }
 
-/// Builds the store and measures; returns the report as text.
+/// What the benchmark measured (`bench --json` prints it as one object).
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct BenchReport {
+    /// `report --batch` rate: each report atomic in a savepoint, commits shared by a group.
+    pub reports_per_sec: f64,
+    /// One 20-line report per transaction, as a terminal posts it.
+    pub post_p50_ms: f64,
+    pub post_p95_ms: f64,
+    pub post_p99_ms: f64,
+    /// SQLite's bare writes of exactly the rows the product wrote for one report, in one
+    /// transaction, measured in this run on this store.
+    pub floor_p50_ms: f64,
+    pub ratio_to_floor: f64,
+    /// The same post with `synchronous = full` (bound by the disk's flush).
+    pub post_full_p50_ms: f64,
+    pub preview_p50_ms: f64,
+    /// A 500-line order with a three-level phantom BOM.
+    pub preview_500_p50_ms: f64,
+    /// Export rate, once the store has an outbox (null before).
+    pub export_events_per_sec: Option<f64>,
+    /// The terminal's first frame on the store of `orders` orders.
+    pub first_frame_ms: f64,
+    pub first_frame_demo_ms: f64,
+    pub keystroke_p50_ms: f64,
+    /// Resident memory of the bench process after the terminal's first frame (VmRSS).
+    pub rss_mb: Option<f64>,
+    pub lines: usize,
+    pub items: i64,
+    pub ledger_rows: i64,
+    pub orders: i64,
+    pub synchronous: &'static str,
+    pub verify_ok: bool,
+    pub build_s: f64,
+}
+
+impl BenchReport {
+    /// The figures as lines of text.
+    #[must_use]
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "store: {} items, {} ledger rows, {} orders (built in {:.1} s; WAL, synchronous={})",
+            self.items, self.ledger_rows, self.orders, self.build_s, self.synchronous
+        );
+        let _ = writeln!(
+            out,
+            "post a {}-line report: median {:.3} ms, p95 {:.3} ms, p99 {:.3} ms (target ≤ 0.3 ms, p99 ≤ 2 ms)",
+            self.lines, self.post_p50_ms, self.post_p95_ms, self.post_p99_ms
+        );
+        let _ = writeln!(
+            out,
+            "floor (bare writes of the same rows, this run): median {:.3} ms; ratio {:.2}× (target ≤ 3×)",
+            self.floor_p50_ms, self.ratio_to_floor
+        );
+        let _ = writeln!(
+            out,
+            "post with synchronous=full: median {:.3} ms",
+            self.post_full_p50_ms
+        );
+        let _ = writeln!(
+            out,
+            "batch: {:.0} reports/s (target ≥ 3000/s)",
+            self.reports_per_sec
+        );
+        let _ = writeln!(
+            out,
+            "preview: 20 lines median {:.3} ms; 500 lines, three-level phantom BOM, median {:.3} ms (target ≤ 1 ms)",
+            self.preview_p50_ms, self.preview_500_p50_ms
+        );
+        if let Some(rate) = self.export_events_per_sec {
+            let _ = writeln!(out, "export: {rate:.0} events/s (target ≥ 200000/s)");
+        }
+        let _ = writeln!(
+            out,
+            "terminal first frame: demo plant {:.1} ms, {} orders {:.1} ms (target ≤ 100 ms); keystroke to frame on a 200-line report {:.2} ms",
+            self.first_frame_demo_ms, self.orders, self.first_frame_ms, self.keystroke_p50_ms
+        );
+        if let Some(rss) = self.rss_mb {
+            let _ = writeln!(out, "resident memory after the first frame: {rss:.1} MB");
+        }
+        let _ = writeln!(
+            out,
+            "verify after the run: {}",
+            if self.verify_ok { "ok" } else { "PROBLEMS" }
+        );
+        out
+    }
+}
+
+/// Percentile `q` of sorted samples, in milliseconds.
+fn percentile(sorted: &[Duration], q: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * q).round() as usize;
+    sorted.get(i).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+}
+
+/// The process's resident memory, from the kernel's status file (Linux).
+fn rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: f64 = status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()?;
+    Some(kb / 1024.0)
+}
+
+/// Progress on stderr while the plant is built and measured (nothing when stderr is not a
+/// terminal, so scripts and CI logs stay clean).
+fn progress() -> indicatif::ProgressBar {
+    let bar = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        indicatif::ProgressBar::new(9)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+/// Builds the store and measures.
 ///
 /// # Errors
 /// The store cannot be built.
-pub fn run(sizes: Sizes) -> Result<String, ServiceError> {
+pub fn run(sizes: Sizes) -> Result<BenchReport, ServiceError> {
     let dir = crate::demo::temp_dir();
     crate::private_fs::create_dir_all(&dir)
         .map_err(|e| ServiceError::io(format!("create {}", dir.display()), e))?;
@@ -152,13 +316,24 @@ pub fn run(sizes: Sizes) -> Result<String, ServiceError> {
     result
 }
 
-fn measure(dir: &Path, sizes: Sizes) -> Result<String, ServiceError> {
-    let mut out = String::new();
+fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
+    let bar = progress();
+    let mut report = BenchReport {
+        items: sizes.items,
+        ledger_rows: sizes.ledger,
+        orders: sizes.orders + 3,
+        synchronous: "normal",
+        lines: 20,
+        ..BenchReport::default()
+    };
     let db = dir.join("bench.db");
     let started = Instant::now();
+    bar.set_message("building the items and the ledger");
     let mut store = Store::create_or_open(&db, crate::store::Synchronous::Normal)?;
     store
         .write(|tx| crate::store::fixture::bulk_items_and_ledger(tx, sizes.items, sizes.ledger))?;
+    bar.inc(1);
+    bar.set_message("importing the plant and its orders");
     let files = dir.join("plant");
     crate::private_fs::create_dir_all(&files)
         .map_err(|e| ServiceError::io(format!("create {}", files.display()), e))?;
@@ -169,14 +344,8 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<String, ServiceError> {
     config.terminal.work_center = "WC2".into();
     let mut service = Service::with_store(store, config.clone());
     service.import(&files, &Credentials::default())?;
-    let _ = writeln!(
-        out,
-        "store: {} items, {} ledger rows, {} orders (built in {:.1} s; WAL, synchronous=normal)",
-        sizes.items + 3,
-        sizes.ledger,
-        sizes.orders + 2,
-        started.elapsed().as_secs_f64()
-    );
+    report.build_s = started.elapsed().as_secs_f64();
+    bar.inc(1);
 
     let who = Credentials::default();
     let request = ReportRequest {
@@ -185,67 +354,105 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<String, ServiceError> {
         scrap: Decimal::ZERO,
         overrides: Vec::new(),
     };
+    bar.set_message("posting reports one by one");
     for i in 0..50 {
         service.report("B-20", &request, Some(&format!("warm-{i}")), &who)?;
     }
-    // One report at a time, each its own transaction (the terminal's case).
     let mut samples = Vec::with_capacity(sizes.reports);
-    let singles_start = Instant::now();
+    let mut last_id = 0;
     for i in 0..sizes.reports {
         let t = Instant::now();
-        service.report("B-20", &request, Some(&format!("bench-{i}")), &who)?;
+        last_id = service
+            .report("B-20", &request, Some(&format!("bench-{i}")), &who)?
+            .report_id;
         samples.push(t.elapsed());
     }
-    let singles = singles_start.elapsed();
-    let (median, p95) = stats(samples);
-    let _ = writeln!(
-        out,
-        "post a 20-line report: median {median:.3} ms, p95 {p95:.3} ms (target < 0.3 ms); {:.0} reports/s one by one",
-        sizes.reports as f64 / singles.as_secs_f64()
-    );
-    // `report --batch`: each report atomic in a savepoint, commits shared by a group.
+    samples.sort();
+    report.post_p50_ms = percentile(&samples, 0.5);
+    report.post_p95_ms = percentile(&samples, 0.95);
+    report.post_p99_ms = percentile(&samples, 0.99);
+    bar.inc(1);
+
+    bar.set_message("posting a batch");
     let batch: Vec<(String, String, ReportRequest)> = (0..sizes.reports)
         .map(|i| (format!("batch-{i}"), "B-20".to_string(), request.clone()))
         .collect();
     let batch_start = Instant::now();
-    let mut failed = 0;
-    service.report_batch(&batch, &who, |_, r| failed += usize::from(r.is_err()))?;
-    let elapsed = batch_start.elapsed();
-    let _ = writeln!(
-        out,
-        "batch: {} reports in {:.2} s = {:.0} reports/s, {failed} refused (target ≥ 3000/s)",
-        sizes.reports,
-        elapsed.as_secs_f64(),
-        sizes.reports as f64 / elapsed.as_secs_f64()
-    );
-    let problems = service.verify()?;
-    let _ = writeln!(
-        out,
-        "verify after the run: {}",
-        if problems.is_empty() {
-            "ok".to_string()
-        } else {
-            problems.join("; ")
-        }
-    );
-    drop(service);
+    service.report_batch(&batch, &who, |_, _| {})?;
+    report.reports_per_sec = sizes.reports as f64 / batch_start.elapsed().as_secs_f64();
+    bar.inc(1);
 
-    // The terminal: first frame on the demo plant and on the large store, then keys on a
-    // 200-line order.
+    bar.set_message("previewing");
+    report.preview_p50_ms = median_of(200, || service.preview("B-20", &request).map(drop))?;
+    report.preview_500_p50_ms = median_of(100, || service.preview("B-500", &request).map(drop))?;
+    report.verify_ok = service.verify()?.is_empty();
+    bar.inc(1);
+
+    bar.set_message("measuring the floor: bare writes of the same rows");
+    let rows = crate::store::fixture::capture_report_rows(service.conn(), last_id)?;
+    drop(service);
+    let mut floor_store = Store::open_existing(&db, crate::store::Synchronous::Normal)?;
+    let mut floor = Vec::with_capacity(sizes.reports);
+    for i in 0..sizes.reports {
+        let id = 10_000_000 + i64::try_from(i).unwrap_or(0);
+        let t = Instant::now();
+        floor_store.write(|tx| crate::store::fixture::write_bare(tx, &rows, id))?;
+        floor.push(t.elapsed());
+    }
+    floor.sort();
+    drop(floor_store);
+    report.floor_p50_ms = percentile(&floor, 0.5);
+    report.ratio_to_floor = report.post_p50_ms / report.floor_p50_ms.max(f64::EPSILON);
+    bar.inc(1);
+
+    bar.set_message("posting with synchronous=full");
+    let mut full_config = config.clone();
+    full_config.store.synchronous = crate::config::SynchronousConfig::Full;
+    let mut full = Service::open_existing(full_config, &db)?;
+    let mut full_samples = Vec::new();
+    for i in 0..300 {
+        let t = Instant::now();
+        full.report("B-20", &request, Some(&format!("full-{i}")), &who)?;
+        full_samples.push(t.elapsed());
+    }
+    full_samples.sort();
+    report.post_full_p50_ms = percentile(&full_samples, 0.5);
+    drop(full);
+    bar.inc(1);
+
+    bar.set_message("the terminal's first frame");
     let demo_db = dir.join("demo.db");
     drop(crate::demo::create(config.clone(), &demo_db)?);
-    let (first, settled, _) = first_frames(&config, &demo_db)?;
-    let _ = writeln!(
-        out,
-        "terminal first frame, demo plant: median {first:.1} ms; shortage flags drawn by {settled:.1} ms (target < 100 ms)"
-    );
-    let (first, settled, app) = first_frames(&config, &db)?;
-    let _ = writeln!(
-        out,
-        "terminal first frame on {} orders: median {first:.1} ms; shortage flags drawn by {settled:.1} ms (target < 100 ms)",
-        sizes.orders + 2
-    );
-    let Some(mut app) = app else { return Ok(out) };
+    report.first_frame_demo_ms = first_frames(&config, &demo_db)?.0;
+    let (first, _, app) = first_frames(&config, &db)?;
+    report.first_frame_ms = first;
+    report.rss_mb = rss_mb();
+    bar.inc(1);
+    bar.set_message("keys on a 200-line report");
+    if let Some(mut app) = app {
+        report.keystroke_p50_ms = keystrokes(&mut app)?;
+    }
+    bar.finish_and_clear();
+    Ok(report)
+}
+
+/// The median of `n` runs of `work`, in milliseconds.
+fn median_of(
+    n: usize,
+    mut work: impl FnMut() -> Result<(), ServiceError>,
+) -> Result<f64, ServiceError> {
+    let mut samples = Vec::with_capacity(n);
+    for _ in 0..n {
+        let t = Instant::now();
+        work()?;
+        samples.push(t.elapsed());
+    }
+    samples.sort();
+    Ok(percentile(&samples, 0.5))
+}
+
+/// Median keystroke-to-frame time while editing good on a 200-line report.
+fn keystrokes(app: &mut crate::tui::app::App) -> Result<f64, ServiceError> {
     app.open_order("B-200");
     let mut terminal = Terminal::new(TestBackend::new(100, 30))
         .map_err(|e| ServiceError::io("draw a frame", e))?;
@@ -259,14 +466,10 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<String, ServiceError> {
         let t = Instant::now();
         app.handle_key(KeyEvent::from(code));
         terminal
-            .draw(|f| crate::tui::ui::render(&app, f))
+            .draw(|f| crate::tui::ui::render(app, f))
             .map_err(|e| ServiceError::io("draw a frame", e))?;
         keys.push(t.elapsed());
     }
-    let (median, p95) = stats(keys);
-    let _ = writeln!(
-        out,
-        "keystroke to frame, 200-line report: median {median:.2} ms, p95 {p95:.2} ms (target < 5 ms)"
-    );
-    Ok(out)
+    keys.sort();
+    Ok(percentile(&keys, 0.5))
 }

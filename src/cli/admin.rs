@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::output::{Out, warn};
+use super::output::{Out, Show, warn};
 use super::{Cli, Failure, Outcome, create_service, credentials, open_service};
 use crate::service::ErrorKind;
 
@@ -58,12 +58,21 @@ pub fn verify(cli: &Cli) -> Outcome {
     ))
 }
 
-/// `backflush bench`: the speed figures on a fresh large store of its own.
-pub fn bench(sizes: crate::bench::Sizes) -> Outcome {
-    let report = crate::bench::run(sizes)?;
-    let mut out = Out::new(false);
-    for line in report.lines() {
-        out.raw_line(format_args!("{line}"))?;
+impl Show for crate::bench::BenchReport {
+    fn json(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or_default()
     }
-    Ok(())
+
+    fn text(&self, out: &mut Out) -> Result<(), Failure> {
+        for line in self.text().lines() {
+            out.raw_line(format_args!("{line}"))?;
+        }
+        Ok(())
+    }
+}
+
+/// `backflush bench`: the speed figures on a fresh large store of its own.
+pub fn bench(sizes: crate::bench::Sizes, json: bool) -> Outcome {
+    let report = crate::bench::run(sizes)?;
+    Out::new(json).show(&report)
 }

@@ -251,6 +251,9 @@ pub enum Command {
         /// Reports posted for the timing and the batch rate.
         #[arg(long, default_value_t = 3_000)]
         reports: usize,
+        /// Print the figures as one JSON object.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -468,12 +471,16 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             ledger,
             orders,
             reports,
-        } => admin::bench(crate::bench::Sizes {
-            items: *items,
-            ledger: *ledger,
-            orders: *orders,
-            reports: *reports,
-        }),
+            json,
+        } => admin::bench(
+            crate::bench::Sizes {
+                items: *items,
+                ledger: *ledger,
+                orders: *orders,
+                reports: *reports,
+            },
+            *json,
+        ),
         Command::Preview(args) => report::preview(cli, args),
         Command::Report(args) => match &args.batch {
             Some(file) => report::batch(cli, file),

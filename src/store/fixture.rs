@@ -1,6 +1,7 @@
 //! Bulk data for the built-in benchmark: a large plant written with set-based SQL so that a
 //! store of 100,000 items and 1,000,000 ledger rows takes seconds to build, not minutes.
 
+use rusqlite::types::Value;
 use rusqlite::{Connection, params};
 
 use super::Result;
@@ -34,5 +35,108 @@ pub fn bulk_items_and_ledger(conn: &Connection, items: i64, ledger: i64) -> Resu
          GROUP BY item, location",
         [],
     )?;
+    Ok(())
+}
+
+/// Every row a posted report wrote, read back: the floor of the benchmark replays exactly
+/// these rows as bare writes, so the ratio to it is the product's own overhead.
+pub struct ReportRows {
+    /// Per table with a `report_id` column: its columns and the report's rows.
+    tables: Vec<(String, Vec<String>, Vec<Vec<Value>>)>,
+    /// The balances the report's movements touched, with the quantity each moved.
+    balances: Vec<(Value, Value, Value)>,
+    /// The order and operation whose progress the report added to.
+    progress: (Value, Value),
+}
+
+/// Reads back what `report_id` wrote.
+///
+/// # Errors
+/// SQLite fails.
+pub fn capture_report_rows(conn: &Connection, report_id: i64) -> Result<ReportRows> {
+    let names: Vec<String> = conn
+        .prepare(
+            "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c
+             WHERE m.type = 'table' AND c.name = 'report_id' ORDER BY m.name",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut tables = Vec::new();
+    for name in std::iter::once("reports".to_string()).chain(names) {
+        let key = if name == "reports" { "id" } else { "report_id" };
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{name}\" WHERE {key} = ?1"))?;
+        let columns: Vec<String> = stmt
+            .column_names()
+            .iter()
+            .map(|c| (*c).to_string())
+            .collect();
+        let rows = stmt
+            .query_map([report_id], |r| {
+                (0..columns.len()).map(|i| r.get::<_, Value>(i)).collect()
+            })?
+            .collect::<rusqlite::Result<Vec<Vec<Value>>>>()?;
+        if !rows.is_empty() {
+            tables.push((name, columns, rows));
+        }
+    }
+    let balances = conn
+        .prepare("SELECT location, item, qty FROM movements WHERE report_id = ?1")?
+        .query_map([report_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let progress = conn.query_row(
+        "SELECT order_id, operation FROM reports WHERE id = ?1",
+        [report_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok(ReportRows {
+        tables,
+        balances,
+        progress,
+    })
+}
+
+/// Writes the captured rows again as report `new_id`, with plain prepared INSERTs and
+/// UPDATEs and nothing else (no reads, no plan): what SQLite alone costs for one report.
+/// Keys that must stay unique get new values; the balances get the moved quantity written
+/// (the floor's store is not verified afterwards).
+///
+/// # Errors
+/// SQLite fails.
+pub fn write_bare(conn: &Connection, rows: &ReportRows, new_id: i64) -> Result<()> {
+    for (name, columns, data) in &rows.tables {
+        let placeholders = vec!["?"; columns.len()].join(", ");
+        let quoted: Vec<String> = columns.iter().map(|c| format!("\"{c}\"")).collect();
+        let mut stmt = conn.prepare_cached(&format!(
+            "INSERT INTO \"{name}\" ({}) VALUES ({placeholders})",
+            quoted.join(", ")
+        ))?;
+        for (n, row) in data.iter().enumerate() {
+            let values: Vec<Value> = columns
+                .iter()
+                .zip(row)
+                .map(|(c, v)| match (name.as_str(), c.as_str()) {
+                    ("reports", "id") | (_, "report_id") => Value::Integer(new_id),
+                    ("reports", "idem_key") => Value::Text(format!("floor-{new_id}")),
+                    (_, "id") | (_, "seq") if name != "journal" && name != "report_lines" => {
+                        Value::Null
+                    }
+                    ("journal", "entry_id") => Value::Integer(
+                        1_000_000_000 + new_id * 16 + i64::try_from(n / 64).unwrap_or(0),
+                    ),
+                    _ => v.clone(),
+                })
+                .collect();
+            stmt.execute(rusqlite::params_from_iter(values))?;
+        }
+    }
+    let mut update =
+        conn.prepare_cached("UPDATE balances SET qty = ?3 WHERE location = ?1 AND item = ?2")?;
+    for (location, item, qty) in &rows.balances {
+        update.execute(params![location, item, qty])?;
+    }
+    conn.prepare_cached(
+        "UPDATE order_operations SET good = good WHERE order_id = ?1 AND operation = ?2",
+    )?
+    .execute(params![rows.progress.0, rows.progress.1])?;
     Ok(())
 }

@@ -8,6 +8,7 @@
 mod common;
 
 mod auth;
+mod bench;
 mod calculation;
 mod config;
 mod import;
