@@ -1,5 +1,7 @@
 //! `backflush bench --json` (SPEC §8): every figure the issue names, on a small store.
 
+#![allow(clippy::unwrap_used)]
+
 use std::process::Command;
 
 #[test]
