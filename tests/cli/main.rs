@@ -10,6 +10,7 @@ mod common;
 mod auth;
 mod calculation;
 mod config;
+mod export;
 mod import;
 mod movements;
 mod overrides;
