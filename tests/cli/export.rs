@@ -1,6 +1,8 @@
 //! Handing postings to the ERP (SPEC §11): `info`, `export`, `export ack`, `backup`, and the
 //! terminal options of many terminals on one host.
 
+#![allow(clippy::unwrap_used)]
+
 use serde_json::{Value, json};
 
 use crate::common::cli::*;
