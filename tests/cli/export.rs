@@ -482,3 +482,33 @@ fn a_store_from_before_the_outbox_gets_the_events_of_its_ledger() {
     assert_eq!(store_id(&plant).len(), 32);
     plant.verify();
 }
+
+#[test]
+fn the_example_consumer_sends_and_acknowledges_once() {
+    let plant = Plant::base();
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/integration/export-to-erp.sh"
+    );
+    let run = || {
+        std::process::Command::new("bash")
+            .arg(script)
+            .arg("--db")
+            .arg(&plant.db)
+            .env("BACKFLUSH", crate::common::binary())
+            .env_remove("ERP_URL")
+            .env_remove("BACKFLUSH_CONFIG")
+            .env("HOME", plant.tmp.path())
+            .output()
+            .unwrap()
+    };
+    let first = run();
+    assert!(first.status.success(), "{first:?}");
+    let stdout = String::from_utf8_lossy(&first.stdout);
+    assert!(stdout.contains("would send 9 events"), "{stdout}");
+    assert!(stdout.contains("acknowledged through seq 9"), "{stdout}");
+    let second = run();
+    assert!(second.status.success(), "{second:?}");
+    assert!(String::from_utf8_lossy(&second.stdout).contains("nothing new for erp"));
+    assert_eq!(export(&plant, &["--consumer", "erp"]), Vec::<Value>::new());
+}
