@@ -512,3 +512,80 @@ fn the_example_consumer_sends_and_acknowledges_once() {
     assert!(String::from_utf8_lossy(&second.stdout).contains("nothing new for erp"));
     assert_eq!(export(&plant, &["--consumer", "erp"]), Vec::<Value>::new());
 }
+
+#[test]
+fn eight_terminals_post_at_once_and_the_export_adds_up() {
+    let orders: String = (1..=8)
+        .map(|t| format!("WT{t},P,1,1000,2026-12-01,FG\n"))
+        .collect();
+    let plant = Plant::with(
+        &Files::base()
+            .with(
+                "stock.csv",
+                "item,location,qty\nC1,M1,100000\nC2,M2,100000\n",
+            )
+            .with(
+                "orders.csv",
+                &format!("order,item,revision,qty,due,completion_location\n{orders}"),
+            ),
+    );
+    let before = export(&plant, &[]).len();
+    const EACH: usize = 10;
+    let children: Vec<_> = (1..=8)
+        .map(|t| {
+            let mut batch = String::from("key,order,op,good,scrap\n");
+            for i in 0..EACH {
+                batch.push_str(&format!("T{t}-{i},WT{t},10,1,0\n"));
+            }
+            let file = plant.tmp.path().join(format!("batch{t}.csv"));
+            std::fs::write(&file, batch).unwrap();
+            std::process::Command::new(crate::common::binary())
+                .arg("--db")
+                .arg(&plant.db)
+                .args(["--terminal", &format!("T-{t}"), "report", "--batch"])
+                .arg(&file)
+                .env_remove("BACKFLUSH_CONFIG")
+                .env("HOME", plant.tmp.path())
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success());
+    }
+    plant.verify();
+    let events = export(&plant, &[]);
+    let seqs: Vec<i64> = events.iter().map(|e| e["seq"].as_i64().unwrap()).collect();
+    assert_eq!(
+        seqs,
+        (1..=seqs.len() as i64).collect::<Vec<_>>(),
+        "no gap, no repeat"
+    );
+    let reports: Vec<&Value> = events[before..]
+        .iter()
+        .filter(|e| e["type"] == "report")
+        .collect();
+    let info = plant.run(&["info", "--json"]).ok().json();
+    assert_eq!(info["counts"]["reports"], 8 * EACH, "{info}");
+    assert_eq!(reports.len(), 8 * EACH);
+    for t in 1..=8 {
+        let mine: Vec<&&Value> = reports
+            .iter()
+            .filter(|r| r["terminal"] == format!("T-{t}"))
+            .collect();
+        assert_eq!(mine.len(), EACH, "terminal T-{t}");
+        assert!(mine.iter().all(|r| r["order"] == format!("WT{t}")));
+    }
+    // Every report's movements follow it and carry its terminal: 2 C1 per unit.
+    let issued: usize = events[before..]
+        .iter()
+        .filter(|e| e["type"] == "movement" && e["movement_type"] == 261)
+        .map(|e| {
+            assert_eq!(e["qty"], "2");
+            1
+        })
+        .sum();
+    assert_eq!(issued, 8 * EACH);
+    assert_eq!(plant.qty("C1", "M1"), (100_000 - 2 * 8 * EACH).to_string());
+}
