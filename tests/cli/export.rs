@@ -589,3 +589,78 @@ fn eight_terminals_post_at_once_and_the_export_adds_up() {
     assert_eq!(issued, 8 * EACH);
     assert_eq!(plant.qty("C1", "M1"), (100_000 - 2 * 8 * EACH).to_string());
 }
+
+#[test]
+fn a_batch_killed_half_way_exports_every_posted_report_whole() {
+    let plant = Plant::with(
+        &Files::base()
+            .with(
+                "stock.csv",
+                "item,location,qty\nC1,M1,1000000\nC2,M2,1000000\n",
+            )
+            .with(
+                "orders.csv",
+                "order,item,revision,qty,due,completion_location\nWO1,P,1,100000,,FG\n",
+            ),
+    );
+    let mut batch = String::from("key,order,op,good,scrap\n");
+    for i in 0..4000 {
+        batch.push_str(&format!("crash-{i},WO1,10,1,0\n"));
+    }
+    let file = plant.tmp.path().join("batch.csv");
+    std::fs::write(&file, batch).unwrap();
+    let mut child = std::process::Command::new(crate::common::binary())
+        .arg("--db")
+        .arg(&plant.db)
+        .args(["report", "--batch"])
+        .arg(&file)
+        .env_remove("BACKFLUSH_CONFIG")
+        .env("HOME", plant.tmp.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait for the first committed reports, then kill -9 (SIGKILL) while it posts.
+    let conn = rusqlite::Connection::open(&plant.db).unwrap();
+    conn.busy_timeout(std::time::Duration::from_secs(5))
+        .unwrap();
+    while conn
+        .query_row("SELECT count(*) FROM reports", [], |r| r.get::<_, i64>(0))
+        .unwrap_or(0)
+        == 0
+    {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    child.kill().unwrap();
+    let _ = child.wait();
+    drop(conn);
+    plant.verify();
+    let info = plant.run(&["info", "--json"]).ok().json();
+    let posted = info["counts"]["reports"].as_i64().unwrap();
+    assert!(
+        posted > 0 && posted < 4000,
+        "killed half-way: {posted} posted"
+    );
+    let events = export(&plant, &[]);
+    let mut reports = 0;
+    let mut i = 0;
+    while i < events.len() {
+        if events[i]["type"] == "report" {
+            reports += 1;
+            let rid = &events[i]["report_id"];
+            let group: Vec<&Value> = events[i + 1..]
+                .iter()
+                .take_while(|e| e["type"] != "report")
+                .collect();
+            let moves = group.iter().filter(|e| e["type"] == "movement").count();
+            let journal = group.iter().filter(|e| e["type"] == "journal").count();
+            assert_eq!(moves, 1, "report {rid}: its C1 issue");
+            assert!(journal >= 4, "report {rid}: its journal");
+            assert!(group.iter().all(|e| &e["report_id"] == rid));
+            i += 1 + group.len();
+        } else {
+            i += 1;
+        }
+    }
+    assert_eq!(reports, posted, "every posted report is exported");
+}
