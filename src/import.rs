@@ -419,6 +419,7 @@ pub fn import_dir(
                 account,
             )?;
         }
+        store::outbox::record(tx, stamp, store::outbox::Posting::Import)?;
         Ok(())
     })?;
     plan.summary.orders_released = plan.orders.len();
@@ -765,9 +766,9 @@ fn read_users(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), ImportError> {
         let badge = row.required("badge")?;
         unique(&mut seen, row, badge.clone(), "badge")?;
         let role = row.required("role")?.to_ascii_lowercase();
-        if !["operator", "lead", "handler", "admin"].contains(&role.as_str()) {
+        if !["operator", "lead", "handler", "admin", "integration"].contains(&role.as_str()) {
             return Err(row.err(format!(
-                "role {role:?} is not one of: operator lead handler admin"
+                "role {role:?} is not one of: operator lead handler admin integration"
             )));
         }
         let pin = row.required("pin")?;

@@ -21,6 +21,7 @@ pub mod ledger;
 pub mod master;
 pub mod open;
 pub mod orders;
+pub mod outbox;
 pub mod queries;
 pub mod reports;
 pub mod schema;
@@ -250,6 +251,33 @@ impl Store {
         &self.conn
     }
 
+    /// Copies the store to a new file at `dest` (0600) with SQLite's online backup: a
+    /// consistent copy while other connections post. An existing `dest` is refused.
+    ///
+    /// # Errors
+    /// `dest` exists or cannot be written; SQLite fails.
+    pub fn backup(&self, dest: &Path) -> Result<()> {
+        let name = dest.display().to_string();
+        let refused = |cause: String| StoreError::Write {
+            path: name.clone(),
+            cause,
+        };
+        drop(crate::private_fs::create_new_file(dest).map_err(|e| refused(e.to_string()))?);
+        let mut copy = Connection::open(dest).map_err(|e| refused(e.to_string()))?;
+        {
+            let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)
+                .map_err(|e| refused(e.to_string()))?;
+            backup
+                .run_to_completion(1024, std::time::Duration::from_millis(5), None)
+                .map_err(|e| refused(e.to_string()))?;
+        }
+        // The copy is a store of its own: no WAL to carry along.
+        copy.pragma_update(None, "journal_mode", "DELETE")
+            .map_err(|e| refused(e.to_string()))?;
+        drop(copy);
+        crate::private_fs::make_private(dest).map_err(|e| refused(e.to_string()))
+    }
+
     /// Runs `work` in one IMMEDIATE transaction: committed when it returns `Ok`, rolled back
     /// otherwise.
     ///
@@ -328,6 +356,7 @@ fn migrate(conn: &mut Connection, path: &str) -> Result<()> {
     {
         tx.execute_batch(sql)?;
     }
+    outbox::after_migration(&tx, found)?;
     tx.pragma_update(None, "user_version", known)?;
     tx.commit()?;
     Ok(())

@@ -862,3 +862,122 @@ fn a_batch_posts_each_report_atomically_inside_its_group() {
     assert_eq!(again, vec![true, false, true]);
     assert_eq!(units(&s, "O2", 20), (d("1"), d("0")));
 }
+
+/// The outbox reaches every ledger row and journal entry (nothing posted without its events).
+fn outbox_is_complete(s: &Service) {
+    let (movements, entries): (i64, i64) = s
+        .conn()
+        .query_row(
+            "SELECT (SELECT coalesce(max(id), 0) FROM movements), (SELECT coalesce(max(entry_id), 0) FROM journal)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let (m, e): (i64, i64) = s
+        .conn()
+        .query_row(
+            "SELECT movements_through, entries_through FROM outbox ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((m, e), (movements, entries));
+}
+
+#[test]
+fn every_posting_kind_writes_its_events_atomically() {
+    let mut s = service();
+    let rid = report(&mut s, "O1", &req(10, "3", "0"));
+    type Posting = Box<dyn Fn(&mut Service) -> backflush::service::Result<()>>;
+    let postings: Vec<(&str, Posting)> = vec![
+        (
+            "report",
+            Box::new(|s: &mut Service| {
+                s.report("O1", &req(20, "3", "0"), Some("outbox-k"), &who())
+                    .map(|_| ())
+            }),
+        ),
+        (
+            "transfer",
+            Box::new(|s: &mut Service| s.transfer("X", d("5"), "M10", "STORE", &who()).map(|_| ())),
+        ),
+        (
+            "count",
+            Box::new(|s: &mut Service| s.cycle_count("Y", "M20", d("900"), &who()).map(|_| ())),
+        ),
+        (
+            "adjustment",
+            Box::new(move |s: &mut Service| {
+                s.adjust_scrap(rid, "1", d("1"), "DAMAGED", &who())
+                    .map(|_| ())
+            }),
+        ),
+        (
+            "substitution",
+            Box::new(move |s: &mut Service| s.substitute(rid, "1", "S", None, &who()).map(|_| ())),
+        ),
+        (
+            "import",
+            Box::new(|s: &mut Service| {
+                let dir = tempfile::tempdir().unwrap();
+                plant_files(dir.path());
+                write(dir.path(), "stock.csv", "item,location,qty\nX,M10,2000\n");
+                s.import(dir.path(), &who()).map(|_| ())
+            }),
+        ),
+        (
+            "reversal",
+            Box::new(move |s: &mut Service| s.reverse(rid, "undo", &who()).map(|_| ())),
+        ),
+    ];
+    for (name, post) in &postings {
+        for boom in [
+            "CREATE TRIGGER boom BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'injected'); END;",
+            "CREATE TRIGGER boom BEFORE INSERT ON outbox_items BEGIN SELECT RAISE(ABORT, 'injected'); END;",
+        ] {
+            let before = snapshot(&s);
+            let events = count(&s, "outbox");
+            s.conn().execute_batch(boom).unwrap();
+            let err = post(&mut s).unwrap_err();
+            assert!(err.to_string().contains("injected"), "{name}: {err}");
+            s.conn().execute_batch("DROP TRIGGER boom;").unwrap();
+            assert_eq!(snapshot(&s), before, "{name}: a posting without its events");
+            assert_eq!(count(&s, "outbox"), events, "{name}");
+        }
+        // A failure in the posting itself leaves no events behind either.
+        let events = count(&s, "outbox");
+        s.conn()
+            .execute_batch(
+                "CREATE TRIGGER boom BEFORE INSERT ON movements BEGIN SELECT RAISE(ABORT, 'injected'); END;",
+            )
+            .unwrap();
+        assert!(post(&mut s).is_err(), "{name}");
+        s.conn().execute_batch("DROP TRIGGER boom;").unwrap();
+        assert_eq!(
+            count(&s, "outbox"),
+            events,
+            "{name}: events without their posting"
+        );
+        post(&mut s).unwrap();
+        assert_eq!(count(&s, "outbox"), events + 1, "{name}: one outbox row");
+        outbox_is_complete(&s);
+    }
+    let kinds = store::outbox::postings(s.conn()).unwrap();
+    for k in [
+        "import",
+        "report",
+        "transfer",
+        "count",
+        "adjustment",
+        "substitution",
+        "reversal",
+    ] {
+        assert!(kinds.contains(k), "{k} in {kinds:?}");
+    }
+    // Events are never changed or deleted.
+    for sql in ["UPDATE outbox SET user = 'x'", "DELETE FROM outbox"] {
+        let err = s.conn().execute(sql, []).unwrap_err();
+        assert!(err.to_string().contains("append-only"), "{sql}: {err}");
+    }
+    assert!(s.verify().unwrap().is_empty());
+}

@@ -4,6 +4,7 @@
 
 mod admin;
 mod exceptions;
+mod export;
 mod floor;
 pub mod output;
 mod parse;
@@ -56,6 +57,26 @@ pub struct Cli {
         help_heading = "Global options"
     )]
     pub approver: Option<String>,
+    /// This terminal's id, recorded on every posting (else BACKFLUSH_TERMINAL, else the
+    /// config's [terminal] id, else the host name).
+    #[arg(
+        long,
+        global = true,
+        value_name = "ID",
+        env = "BACKFLUSH_TERMINAL",
+        help_heading = "Global options"
+    )]
+    pub terminal: Option<String>,
+    /// This terminal's work center (else BACKFLUSH_WORK_CENTER, else the config's); `staging`
+    /// lists it.
+    #[arg(
+        long = "work-center",
+        global = true,
+        value_name = "WC",
+        env = "BACKFLUSH_WORK_CENTER",
+        help_heading = "Global options"
+    )]
+    pub work_center: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -178,10 +199,8 @@ pub enum Command {
     },
     /// What a work center's released orders still need at its machine location, against
     /// what is on hand there.
+    /// The work center is the global --work-center (also accepted after `staging`).
     Staging {
-        /// The work center.
-        #[arg(long = "work-center", value_name = "WC")]
-        work_center: String,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -237,6 +256,45 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The store's id, schema version and size.
+    Info {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The events of every posting for the ERP, in seq order, one JSON object a line (or
+    /// CSV); `export ack` records what a consumer has received.
+    #[command(args_conflicts_with_subcommands = true)]
+    Export {
+        #[command(subcommand)]
+        verb: Option<ExportVerb>,
+        /// Only the events after this seq (default 0: all).
+        #[arg(long, value_name = "SEQ", conflicts_with = "consumer")]
+        after: Option<i64>,
+        /// Only the events after what this consumer has acknowledged.
+        #[arg(long, value_name = "NAME")]
+        consumer: Option<String>,
+        /// Only these event types (report, reversal, movement, journal), comma-separated.
+        #[arg(long, value_name = "T,…", value_delimiter = ',')]
+        types: Vec<String>,
+        /// At most this many events.
+        #[arg(long, value_name = "N")]
+        limit: Option<u64>,
+        /// CSV with a header of every field instead of JSON lines.
+        #[arg(long)]
+        csv: bool,
+        /// Errors as JSON (the events are JSON lines anyway).
+        #[arg(long)]
+        json: bool,
+    },
+    /// A consistent copy of the store, readable by its owner only, while terminals post.
+    Backup {
+        /// The new file (an existing one is refused).
+        file: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Measure posting, batch and terminal speed on a fresh large store (use a release build).
     Bench {
         /// Items in the store.
@@ -288,6 +346,23 @@ pub enum ExceptionsVerb {
         /// The exception, as `exceptions` lists it.
         #[arg(long, value_name = "ID")]
         id: i64,
+    },
+}
+
+/// `export` verbs.
+#[derive(Debug, Subcommand)]
+pub enum ExportVerb {
+    /// Record that a consumer has received every event through SEQ.
+    Ack {
+        /// The consumer (the name its export job uses with --consumer).
+        #[arg(long, value_name = "NAME")]
+        consumer: String,
+        /// The last seq it has received.
+        #[arg(long, value_name = "SEQ")]
+        through: i64,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -509,7 +584,36 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             qty,
             json,
         } => stock::count(cli, item, location, *qty, *json),
-        Command::Staging { work_center, json } => stock::staging(cli, work_center, *json),
+        Command::Staging { json } => stock::staging(cli, *json),
+        Command::Info { json } => export::info(cli, *json),
+        Command::Export {
+            verb:
+                Some(ExportVerb::Ack {
+                    consumer,
+                    through,
+                    json,
+                }),
+            ..
+        } => export::ack(cli, consumer, *through, *json),
+        Command::Export {
+            verb: None,
+            after,
+            consumer,
+            types,
+            limit,
+            csv,
+            json: _,
+        } => export::export(
+            cli,
+            &export::ExportRequest {
+                after: *after,
+                consumer: consumer.as_deref(),
+                types,
+                limit: *limit,
+                csv: *csv,
+            },
+        ),
+        Command::Backup { file, json } => export::backup(cli, file, *json),
         Command::Audit {
             item,
             location,

@@ -83,6 +83,14 @@ impl Out {
         writeln!(self.writer, "{args}").map_err(write_failure)
     }
 
+    /// Bytes already formed (JSON or CSV lines of an export), as they are.
+    ///
+    /// # Errors
+    /// Writing fails.
+    pub fn raw(&mut self, bytes: &[u8]) -> Result<(), Failure> {
+        self.writer.write_all(bytes).map_err(write_failure)
+    }
+
     /// Pushes what is buffered to stdout (a batch flushes after each committed group).
     ///
     /// # Errors

@@ -61,7 +61,16 @@ pub fn credentials(cli: &Cli) -> Result<Credentials, Failure> {
 /// # Errors
 /// The file cannot be read or holds a bad value.
 pub fn config(cli: &Cli) -> Result<Config, Failure> {
-    Config::load(cli.config.as_deref()).map_err(|e| Failure::new(ErrorKind::Invalid, e.to_string()))
+    let mut config = Config::load(cli.config.as_deref())
+        .map_err(|e| Failure::new(ErrorKind::Invalid, e.to_string()))?;
+    // --terminal / --work-center (clap reads their variables) win over the config's.
+    if let Some(id) = cli.terminal.as_deref().filter(|t| !t.trim().is_empty()) {
+        config.terminal.id = id.trim().to_string();
+    }
+    if let Some(wc) = cli.work_center.as_deref().filter(|w| !w.trim().is_empty()) {
+        config.terminal.work_center = wc.trim().to_string();
+    }
+    Ok(config)
 }
 
 /// Loads the configuration and opens the service on an existing store (every command but

@@ -142,11 +142,19 @@ impl Show for Staging {
     }
 }
 
-/// `backflush staging --work-center WC`.
-pub fn staging(cli: &Cli, work_center: &str, json: bool) -> Outcome {
+/// `backflush staging --work-center WC` (the global option, its variable, else the config's
+/// `[terminal] work_center`).
+pub fn staging(cli: &Cli, json: bool) -> Outcome {
     let who = credentials(cli)?;
+    let config = super::session::config(cli)?;
+    let work_center = config.terminal.work_center.clone();
+    if work_center.is_empty() {
+        return Err(Failure::usage(
+            "staging needs a work center: --work-center WC (or BACKFLUSH_WORK_CENTER, or [terminal] work_center in the config)",
+        ));
+    }
     let mut service = open_service(cli)?;
-    Out::new(json).show(&Staging(service.staging_as(work_center, &who)?))
+    Out::new(json).show(&Staging(service.staging_as(&work_center, &who)?))
 }
 
 struct Audit(Vec<MovementRow>);

@@ -100,6 +100,83 @@ impl MovementKind {
     }
 }
 
+/// What a movement is to an ERP (SPEC §11 `movement_type`): the codes adapters map from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErpMovement {
+    /// 261: issue to an order.
+    IssueToOrder,
+    /// 262: a return, or the reversal of an issue.
+    ReturnFromOrder,
+    /// 101: finished-goods receipt.
+    Receipt,
+    /// 102: its reversal.
+    ReceiptReversal,
+    /// 311: a transfer.
+    Transfer,
+    /// 701: a count or adjustment gain.
+    Gain,
+    /// 702: a loss.
+    Loss,
+}
+
+impl ErpMovement {
+    /// The ERP movement of a ledger movement of `kind` with signed `qty` (+ into the
+    /// location). Every kind must say what it is to the ERP.
+    #[must_use]
+    pub fn of(kind: MovementKind, qty: rust_decimal::Decimal) -> Self {
+        let into = qty.is_sign_positive() && !qty.is_zero();
+        match kind {
+            MovementKind::Issue
+            | MovementKind::ComponentScrap
+            | MovementKind::LeadScrap
+            | MovementKind::SubstitutionReturn
+            | MovementKind::SubstitutionIssue
+            | MovementKind::Reverse(
+                ReversibleKind::Issue
+                | ReversibleKind::ComponentScrap
+                | ReversibleKind::LeadScrap
+                | ReversibleKind::SubstitutionReturn
+                | ReversibleKind::SubstitutionIssue,
+            ) => {
+                if into {
+                    ErpMovement::ReturnFromOrder
+                } else {
+                    ErpMovement::IssueToOrder
+                }
+            }
+            MovementKind::Receipt | MovementKind::Reverse(ReversibleKind::Receipt) => {
+                if into {
+                    ErpMovement::Receipt
+                } else {
+                    ErpMovement::ReceiptReversal
+                }
+            }
+            MovementKind::TransferOut | MovementKind::TransferIn => ErpMovement::Transfer,
+            MovementKind::Adjustment => {
+                if into {
+                    ErpMovement::Gain
+                } else {
+                    ErpMovement::Loss
+                }
+            }
+        }
+    }
+
+    /// The code.
+    #[must_use]
+    pub fn code(self) -> u16 {
+        match self {
+            ErpMovement::IssueToOrder => 261,
+            ErpMovement::ReturnFromOrder => 262,
+            ErpMovement::Receipt => 101,
+            ErpMovement::ReceiptReversal => 102,
+            ErpMovement::Transfer => 311,
+            ErpMovement::Gain => 701,
+            ErpMovement::Loss => 702,
+        }
+    }
+}
+
 impl std::fmt::Display for MovementKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -117,6 +194,30 @@ mod tests {
             assert_eq!(MovementKind::parse(text), Some(*kind));
         }
         assert_eq!(MovementKind::parse("nonsense"), None);
+    }
+
+    #[test]
+    fn erp_codes_follow_the_direction() {
+        use rust_decimal::Decimal;
+        let out = Decimal::NEGATIVE_ONE;
+        let into = Decimal::ONE;
+        assert_eq!(ErpMovement::of(MovementKind::Issue, out).code(), 261);
+        assert_eq!(
+            ErpMovement::of(MovementKind::Reverse(ReversibleKind::Issue), into).code(),
+            262
+        );
+        assert_eq!(ErpMovement::of(MovementKind::Receipt, into).code(), 101);
+        assert_eq!(
+            ErpMovement::of(MovementKind::Reverse(ReversibleKind::Receipt), out).code(),
+            102
+        );
+        assert_eq!(ErpMovement::of(MovementKind::TransferOut, out).code(), 311);
+        assert_eq!(ErpMovement::of(MovementKind::Adjustment, into).code(), 701);
+        assert_eq!(ErpMovement::of(MovementKind::Adjustment, out).code(), 702);
+        assert_eq!(
+            ErpMovement::of(MovementKind::SubstitutionReturn, into).code(),
+            262
+        );
     }
 
     #[test]

@@ -11,6 +11,8 @@ pub enum Role {
     Lead,
     Handler,
     Admin,
+    /// An unattended job that reads and acknowledges exports (SPEC §11), nothing else.
+    Integration,
 }
 
 impl Role {
@@ -21,6 +23,7 @@ impl Role {
             "lead" => Some(Role::Lead),
             "handler" => Some(Role::Handler),
             "admin" => Some(Role::Admin),
+            "integration" => Some(Role::Integration),
             _ => None,
         }
     }
@@ -32,6 +35,7 @@ impl Role {
             Role::Lead => "lead",
             Role::Handler => "handler",
             Role::Admin => "admin",
+            Role::Integration => "integration",
         }
     }
 }
@@ -49,6 +53,10 @@ pub enum Action {
     Handle,
     /// Import and init.
     Administer,
+    /// Acknowledging what a consumer of the export has received.
+    ExportAck,
+    /// Copying the store (`backup`).
+    Backup,
 }
 
 impl Action {
@@ -60,6 +68,8 @@ impl Action {
             Action::LeadApproval => "adjust a posted report line or approve a larger override",
             Action::Handle => "move stock, count it or retry deferred lines",
             Action::Administer => "import or initialise the store",
+            Action::ExportAck => "acknowledge an export",
+            Action::Backup => "back up the store",
         }
     }
 
@@ -76,7 +86,8 @@ impl Action {
             Action::Report => &[Role::Operator, Role::Lead, Role::Admin],
             Action::Reverse | Action::LeadApproval => &[Role::Lead, Role::Admin],
             Action::Handle => &[Role::Lead, Role::Handler, Role::Admin],
-            Action::Administer => &[Role::Admin],
+            Action::Administer | Action::Backup => &[Role::Admin],
+            Action::ExportAck => &[Role::Admin, Role::Integration],
         }
     }
 }

@@ -315,6 +315,7 @@ impl Service {
             let accuracy = store::floor::count_accuracy(tx)?;
             // A count that finds more stock lets deferred lines there post.
             store::exceptions::retry_exceptions(tx, Some(location), &stamp, &accounts)?;
+            store::outbox::record(tx, &stamp, store::outbox::Posting::Count)?;
             Ok((expected, accuracy))
         })?;
         Ok(Count {

@@ -96,9 +96,11 @@ impl Service {
     pub fn retry_exceptions(&mut self, who: &Credentials) -> Result<Vec<ExceptionRow>> {
         let stamp = self.authorize(who, Action::Handle)?;
         let accounts = self.accounts.clone();
-        Ok(self
-            .store
-            .write(|tx| store::exceptions::retry_exceptions(tx, None, &stamp, &accounts))?)
+        Ok(self.store.write(|tx| -> store::Result<_> {
+            let posted = store::exceptions::retry_exceptions(tx, None, &stamp, &accounts)?;
+            store::outbox::record(tx, &stamp, store::outbox::Posting::Retry)?;
+            Ok(posted)
+        })?)
     }
 }
 

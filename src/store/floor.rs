@@ -115,6 +115,11 @@ pub fn lead_scrap(
         &journal,
         accounts,
     )?;
+    super::outbox::record(
+        conn,
+        stamp,
+        super::outbox::Posting::Adjustment(line.report_id),
+    )?;
     Ok(id)
 }
 
@@ -173,7 +178,13 @@ pub fn substitute(
         None,
         &journal,
         accounts,
-    )
+    )?;
+    super::outbox::record(
+        conn,
+        stamp,
+        super::outbox::Posting::Substitution(line.report_id),
+    )?;
+    Ok(())
 }
 
 /// Keeps a cycle count (for the inventory-accuracy figure) with its adjustment movement.

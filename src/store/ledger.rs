@@ -207,7 +207,10 @@ pub fn transfer(
     let cost = super::master::std_cost(conn, item)?;
     let journal = journal::transfer(accounts_of(from), accounts_of(to), qty * cost);
     write_journal(conn, stamp, "transfer", None, None, &journal, accounts)?;
-    retry_exceptions(conn, Some(to), stamp, accounts)
+    // The deferred lines the transfer lets post are part of its posting.
+    let posted = retry_exceptions(conn, Some(to), stamp, accounts)?;
+    super::outbox::record(conn, stamp, super::outbox::Posting::Transfer)?;
+    Ok(posted)
 }
 
 /// Sets a balance to `qty` by an adjustment movement for the difference (opening stock, a

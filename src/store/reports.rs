@@ -148,6 +148,7 @@ pub fn insert_report(
         &plan.journal,
         accounts,
     )?;
+    super::outbox::record(conn, stamp, super::outbox::Posting::Report(report_id))?;
     Ok(deferred)
 }
 
@@ -332,6 +333,7 @@ pub fn reverse_report(
         .collect::<rusqlite::Result<_>>()?;
 
     reverse_entries(conn, report_id, stamp)?;
+    super::outbox::record(conn, stamp, super::outbox::Posting::Reversal(report_id))?;
     Ok(Reversal {
         report_id,
         movements,

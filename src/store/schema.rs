@@ -2,7 +2,7 @@
 //! Never edit a shipped migration; add a new one.
 
 /// Every migration in order.
-pub const MIGRATIONS: &[&str] = &[V1, V2_UOM, V3_APPLICATION_ID];
+pub const MIGRATIONS: &[&str] = &[V1, V2_UOM, V3_APPLICATION_ID, OUTBOX];
 
 const V1: &str = r"
 -- master_version counts imports, so a process can keep master data cached and notice when
@@ -293,6 +293,74 @@ ALTER TABLE order_materials ADD COLUMN uom_den TEXT NOT NULL DEFAULT '1';
 /// Marks the file as a backflush store ([`super::open::APPLICATION_ID`], "BFLS"): a new store
 /// gets it at creation, a store made before the mark existed when it is next migrated.
 const V3_APPLICATION_ID: &str = "PRAGMA application_id = 1111903315;";
+
+/// Handing postings to the ERP (SPEC §11): the store's id, the outbox, consumers' cursors and
+/// the `integration` role. The events of a store's existing ledger are written by
+/// [`super::outbox::after_migration`] in the same transaction.
+pub const OUTBOX: &str = r"
+-- The store's identity (store_id: 128 random bits, hex), written by the program.
+CREATE TABLE store_identity (
+    store_id TEXT NOT NULL PRIMARY KEY
+) STRICT;
+
+-- One row per posting: its events are seq .. seq + events - 1, expanded at export from the
+-- append-only ledger and journal, after a header event for a report or a reversal.
+CREATE TABLE outbox (
+    seq               INTEGER PRIMARY KEY,
+    events            INTEGER NOT NULL CHECK (events > 0),
+    posting           TEXT NOT NULL,
+    report_id         INTEGER REFERENCES reports,
+    -- High-water marks: the posting's ledger rows are those after the previous row's
+    -- movements_through up to its own, its journal entries likewise.
+    movements_through INTEGER NOT NULL,
+    entries_through   INTEGER NOT NULL,
+    at                TEXT NOT NULL,
+    terminal          TEXT NOT NULL,
+    user              TEXT NOT NULL,
+    approver          TEXT
+) STRICT;
+CREATE INDEX outbox_movements ON outbox (movements_through, seq);
+CREATE INDEX outbox_reports ON outbox (report_id, posting) WHERE report_id IS NOT NULL;
+
+-- What the items of a posting cost and were counted in when it posted: an exported event
+-- never changes when a later import changes the item.
+CREATE TABLE outbox_items (
+    seq      INTEGER NOT NULL REFERENCES outbox,
+    item     TEXT NOT NULL,
+    uom      TEXT NOT NULL,
+    std_cost TEXT NOT NULL,
+    PRIMARY KEY (seq, item)
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER outbox_append_only_update BEFORE UPDATE ON outbox
+BEGIN SELECT RAISE(ABORT, 'the outbox is append-only'); END;
+CREATE TRIGGER outbox_append_only_delete BEFORE DELETE ON outbox
+BEGIN SELECT RAISE(ABORT, 'the outbox is append-only'); END;
+CREATE TRIGGER outbox_items_append_only_update BEFORE UPDATE ON outbox_items
+BEGIN SELECT RAISE(ABORT, 'the outbox is append-only'); END;
+CREATE TRIGGER outbox_items_append_only_delete BEFORE DELETE ON outbox_items
+BEGIN SELECT RAISE(ABORT, 'the outbox is append-only'); END;
+
+-- Each consumer's acknowledged seq.
+CREATE TABLE export_consumers (
+    consumer TEXT PRIMARY KEY,
+    through  INTEGER NOT NULL,
+    at       TEXT NOT NULL
+) STRICT;
+
+-- The integration role (an unattended export job): the role CHECK is rebuilt.
+CREATE TABLE users_outbox (
+    badge        TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    role         TEXT NOT NULL CHECK (role IN ('operator', 'lead', 'handler', 'admin', 'integration')),
+    pin_hash     TEXT NOT NULL,
+    failed_pins  INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT
+) STRICT;
+INSERT INTO users_outbox SELECT badge, name, role, pin_hash, failed_pins, locked_until FROM users;
+DROP TABLE users;
+ALTER TABLE users_outbox RENAME TO users;
+";
 
 #[cfg(test)]
 mod tests {

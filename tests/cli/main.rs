@@ -11,6 +11,7 @@ mod auth;
 mod bench;
 mod calculation;
 mod config;
+mod export;
 mod import;
 mod movements;
 mod overrides;

@@ -1,0 +1,269 @@
+//! Handing postings to the ERP (SPEC §11): `info`, `export`, `export ack`, `backup`.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use super::output::{Out, Show};
+use super::{Cli, Failure, Outcome, credentials, open_service};
+use crate::service::export::{Info, event_type};
+use crate::store::outbox::{self, Ack, Event, ExportFilter, FIELDS};
+
+impl Show for Info {
+    fn json(&self) -> Value {
+        json!({
+            "store_id": self.store_id,
+            "schema_version": self.schema_version,
+            "version": self.version,
+            "path": self.path,
+            "counts": {
+                "items": self.items,
+                "orders": self.orders,
+                "reports": self.reports,
+                "movements": self.movements,
+            },
+        })
+    }
+
+    fn text(&self, out: &mut Out) -> Result<(), Failure> {
+        out.line(format_args!("store id        {}", self.store_id))?;
+        out.line(format_args!("store           {}", self.path))?;
+        out.line(format_args!(
+            "schema version  {} (backflush {})",
+            self.schema_version, self.version
+        ))?;
+        out.line(format_args!(
+            "items {}, orders {}, reports {}, movements {}",
+            self.items, self.orders, self.reports, self.movements
+        ))
+    }
+}
+
+/// `backflush info`.
+pub fn info(cli: &Cli, json: bool) -> Outcome {
+    let service = open_service(cli)?;
+    Out::new(json).show(&service.info()?)
+}
+
+/// What `export` was asked.
+pub struct ExportRequest<'a> {
+    pub after: Option<i64>,
+    pub consumer: Option<&'a str>,
+    pub types: &'a [String],
+    pub limit: Option<u64>,
+    pub csv: bool,
+}
+
+/// `backflush export`: the events after a seq or a consumer's cursor, one JSON object a line
+/// (or CSV), streamed.
+pub fn export(cli: &Cli, request: &ExportRequest<'_>) -> Outcome {
+    let mut types = Vec::new();
+    for t in request.types.iter().flat_map(|t| t.split(',')) {
+        let t = t.trim();
+        let known = event_type(t).ok_or_else(|| {
+            Failure::usage(format!(
+                "unknown event type {t:?} in --types; the types are {}",
+                outbox::EVENT_TYPES.join(", ")
+            ))
+        })?;
+        types.push(known);
+    }
+    if request.after.is_some_and(|a| a < 0) {
+        return Err(Failure::usage("--after must be a seq, 0 or more"));
+    }
+    let service = open_service(cli)?;
+    let after = match request.consumer {
+        Some(name) => service.consumer_seq(name)?,
+        None => request.after.unwrap_or(0),
+    };
+    let filter = ExportFilter {
+        after,
+        types,
+        limit: request.limit,
+    };
+    let store_id = service.store_id()?;
+    let mut out = Out::new(false);
+    let mut buf = String::with_capacity(1024);
+    if request.csv {
+        buf.push_str(&FIELDS.join(","));
+        buf.push('\n');
+        out.raw(buf.as_bytes())?;
+    }
+    let csv = request.csv;
+    service.export(&filter, &mut |e: &Event| -> Result<(), Failure> {
+        buf.clear();
+        if csv {
+            csv_line(&mut buf, &store_id, e);
+        } else {
+            json_line(&mut buf, &store_id, e);
+        }
+        out.raw(buf.as_bytes())
+    })?;
+    out.flush()
+}
+
+/// The fields every event has, then its own.
+fn fields<'a>(store_id: &str, e: &'a Event) -> Vec<(&'static str, Field<'a>)> {
+    let mut all = Vec::with_capacity(7 + e.fields.len());
+    all.push(("seq", Field::Int(e.seq)));
+    all.push(("key", Field::Key(format!("{store_id}:{}", e.seq))));
+    all.push(("type", Field::Str(e.kind)));
+    all.push(("at", Field::Str(&e.at)));
+    all.push(("user", Field::Str(&e.user)));
+    all.push((
+        "approver",
+        e.approver.as_deref().map_or(Field::Null, Field::Str),
+    ));
+    all.push(("terminal", Field::Str(&e.terminal)));
+    for (name, v) in &e.fields {
+        all.push((
+            name,
+            match v {
+                outbox::Value::Null => Field::Null,
+                outbox::Value::Int(i) => Field::Int(*i),
+                outbox::Value::Text(t) => Field::Str(t),
+                outbox::Value::Json(j) => Field::Json(j),
+            },
+        ));
+    }
+    all
+}
+
+enum Field<'a> {
+    Null,
+    Int(i64),
+    Str(&'a str),
+    Key(String),
+    Json(&'a str),
+}
+
+fn json_line(buf: &mut String, store_id: &str, e: &Event) {
+    use std::fmt::Write;
+    buf.push('{');
+    for (i, (name, v)) in fields(store_id, e).into_iter().enumerate() {
+        if i > 0 {
+            buf.push(',');
+        }
+        json_str(buf, name);
+        buf.push(':');
+        match v {
+            Field::Null => buf.push_str("null"),
+            Field::Int(n) => {
+                let _ = write!(buf, "{n}");
+            }
+            Field::Str(s) => json_str(buf, s),
+            Field::Key(s) => json_str(buf, &s),
+            Field::Json(j) => buf.push_str(j),
+        }
+    }
+    buf.push_str("}\n");
+}
+
+/// A JSON string literal (control characters escaped).
+fn json_str(buf: &mut String, s: &str) {
+    use std::fmt::Write;
+    buf.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => buf.push_str("\\\""),
+            '\\' => buf.push_str("\\\\"),
+            '\n' => buf.push_str("\\n"),
+            '\r' => buf.push_str("\\r"),
+            '\t' => buf.push_str("\\t"),
+            c if u32::from(c) < 0x20 || (0x7f..=0x9f).contains(&u32::from(c)) => {
+                let _ = write!(buf, "\\u{:04x}", u32::from(c));
+            }
+            c => buf.push(c),
+        }
+    }
+    buf.push('"');
+}
+
+fn csv_line(buf: &mut String, store_id: &str, e: &Event) {
+    let fields = fields(store_id, e);
+    for (i, name) in FIELDS.iter().enumerate() {
+        if i > 0 {
+            buf.push(',');
+        }
+        match fields.iter().find(|(n, _)| n == name).map(|(_, v)| v) {
+            None | Some(Field::Null) => {}
+            Some(Field::Int(n)) => buf.push_str(&n.to_string()),
+            Some(Field::Str(s)) => csv_cell(buf, s),
+            Some(Field::Key(s)) => csv_cell(buf, s),
+            Some(Field::Json(j)) => csv_cell(buf, j),
+        }
+    }
+    buf.push('\n');
+}
+
+fn csv_cell(buf: &mut String, s: &str) {
+    if s.contains([',', '"', '\n', '\r']) {
+        buf.push('"');
+        buf.push_str(&s.replace('"', "\"\""));
+        buf.push('"');
+    } else {
+        buf.push_str(s);
+    }
+}
+
+impl Show for Ack {
+    fn json(&self) -> Value {
+        json!({
+            "consumer": self.consumer,
+            "through": self.through,
+            "previous": self.previous,
+            "changed": self.changed,
+        })
+    }
+
+    fn text(&self, out: &mut Out) -> Result<(), Failure> {
+        if self.changed {
+            out.line(format_args!(
+                "consumer {} acknowledged through seq {} (was {})",
+                self.consumer, self.through, self.previous
+            ))
+        } else {
+            out.line(format_args!(
+                "consumer {} had acknowledged through seq {} already; nothing changed",
+                self.consumer, self.through
+            ))
+        }
+    }
+}
+
+/// `backflush export ack --consumer NAME --through SEQ`.
+pub fn ack(cli: &Cli, consumer: &str, through: i64, json: bool) -> Outcome {
+    let who = credentials(cli)?;
+    let mut service = open_service(cli)?;
+    Out::new(json).show(&service.ack(consumer, through, &who)?)
+}
+
+struct Backup<'a> {
+    store: String,
+    file: &'a Path,
+}
+
+impl Show for Backup<'_> {
+    fn json(&self) -> Value {
+        json!({"store": self.store, "backup": self.file.display().to_string()})
+    }
+
+    fn text(&self, out: &mut Out) -> Result<(), Failure> {
+        out.line(format_args!(
+            "backed up {} to {} (readable by its owner only)",
+            self.store,
+            self.file.display()
+        ))
+    }
+}
+
+/// `backflush backup FILE`.
+pub fn backup(cli: &Cli, file: &Path, json: bool) -> Outcome {
+    let who = credentials(cli)?;
+    let mut service = open_service(cli)?;
+    service.backup(file, &who)?;
+    Out::new(json).show(&Backup {
+        store: service.info()?.path,
+        file,
+    })
+}

@@ -1,0 +1,904 @@
+//! The outbox (SPEC §11): what every posting hands to the ERP, written in the posting's own
+//! transaction and never changed.
+//!
+//! One `outbox` row per posting fixes its seqs at commit (`seq` .. `seq + events - 1`, the
+//! next seq being the previous row's end, so two terminals never share one) and the
+//! high-water marks of the ledger and the journal it reaches. The events are expanded from
+//! the append-only ledger and journal at export, in one deterministic order: the posting's
+//! header (a `report` or a `reversal`), then its movements in ledger id order (a transfer's
+//! two ledger rows are one `311`), then its journal lines in entry and line order. The items'
+//! units and standard costs of the posting are kept with it (`outbox_items`), so an event
+//! exported again after a later import is the same event.
+//!
+//! Every posting calls [`record`] once, last, inside its write transaction; a posting that
+//! moved nothing (a cancelled exception) records nothing.
+
+use std::collections::HashSet;
+
+use rusqlite::{Connection, OptionalExtension, params};
+use rust_decimal::Decimal;
+
+use super::{Dec, Result, Stamp, StoreError};
+use crate::domain::movement::{ErpMovement, MovementKind};
+use crate::domain::qty::canonical;
+
+/// What was posted, for its outbox row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Posting {
+    /// A report (its `report` event leads its movements and journal).
+    Report(i64),
+    /// The reversal of a report (its `reversal` event leads).
+    Reversal(i64),
+    /// A hand issue or return on an order line (§9).
+    Issue,
+    Transfer,
+    Count,
+    /// A lead's scrap adjustment on a report's line.
+    Adjustment(i64),
+    Substitution(i64),
+    /// Deferred lines posted from the exception queue.
+    Retry,
+    /// Opening or re-imported balances of `stock.csv`.
+    Import,
+}
+
+impl Posting {
+    fn name(self) -> &'static str {
+        match self {
+            Posting::Report(_) => "report",
+            Posting::Reversal(_) => "reversal",
+            Posting::Issue => "issue",
+            Posting::Transfer => "transfer",
+            Posting::Count => "count",
+            Posting::Adjustment(_) => "adjustment",
+            Posting::Substitution(_) => "substitution",
+            Posting::Retry => "retry",
+            Posting::Import => "import",
+        }
+    }
+
+    fn report_id(self) -> Option<i64> {
+        match self {
+            Posting::Report(id)
+            | Posting::Reversal(id)
+            | Posting::Adjustment(id)
+            | Posting::Substitution(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// Whether the posting's events start with a header event of its own.
+    fn has_header(self) -> bool {
+        matches!(self, Posting::Report(_) | Posting::Reversal(_))
+    }
+}
+
+/// The end of the outbox: the next seq and the ledger and journal reached so far.
+fn high_water(conn: &Connection) -> Result<(i64, i64, i64)> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT seq + events, movements_through, entries_through FROM outbox ORDER BY seq DESC LIMIT 1",
+        )?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?
+        .unwrap_or((1, 0, 0)))
+}
+
+/// Records the events of the posting just written in this transaction: every ledger row and
+/// journal entry the outbox does not reach yet. Returns the posting's first seq, or `None`
+/// when it has no event.
+///
+/// # Errors
+/// SQLite fails.
+pub fn record(conn: &Connection, stamp: &Stamp, posting: Posting) -> Result<Option<i64>> {
+    let (seq, movements_after, entries_after) = high_water(conn)?;
+    let (movements_through, movement_events): (i64, i64) = conn
+        .prepare_cached(
+            "SELECT coalesce(max(id), ?1), count(*) FILTER (WHERE kind <> 'transfer_in')
+             FROM movements WHERE id > ?1",
+        )?
+        .query_row([movements_after], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let (entries_through, journal_events): (i64, i64) = conn
+        .prepare_cached(
+            "SELECT coalesce(max(entry_id), ?1), count(*) FROM journal WHERE entry_id > ?1",
+        )?
+        .query_row([entries_after], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let events = i64::from(posting.has_header()) + movement_events + journal_events;
+    if events == 0 {
+        return Ok(None);
+    }
+    insert_group(
+        conn,
+        &Group {
+            seq,
+            events,
+            posting: posting.name(),
+            report_id: posting.report_id(),
+            movements_after,
+            movements_through,
+            entries_through,
+            at: stamp.at_text(),
+            terminal: &stamp.terminal,
+            user: &stamp.user,
+            approver: stamp.approver.as_deref(),
+        },
+    )?;
+    Ok(Some(seq))
+}
+
+struct Group<'a> {
+    seq: i64,
+    events: i64,
+    posting: &'a str,
+    report_id: Option<i64>,
+    movements_after: i64,
+    movements_through: i64,
+    entries_through: i64,
+    at: &'a str,
+    terminal: &'a str,
+    user: &'a str,
+    approver: Option<&'a str>,
+}
+
+fn insert_group(conn: &Connection, g: &Group<'_>) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO outbox (seq, events, posting, report_id, movements_through, entries_through, at, terminal, user, approver)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        g.seq,
+        g.events,
+        g.posting,
+        g.report_id,
+        g.movements_through,
+        g.entries_through,
+        g.at,
+        g.terminal,
+        g.user,
+        g.approver
+    ])?;
+    // The units and costs the posting's items have now, for its events ever after.
+    conn.prepare_cached(
+        "INSERT INTO outbox_items (seq, item, uom, std_cost)
+         SELECT ?1, item, uom, std_cost FROM items
+         WHERE item IN (SELECT item FROM movements WHERE id > ?2 AND id <= ?3)
+            OR item = (SELECT o.item FROM reports r JOIN orders o ON o.order_id = r.order_id
+                       WHERE r.id = ?4 AND ?5)",
+    )?
+    .execute(params![
+        g.seq,
+        g.movements_after,
+        g.movements_through,
+        g.report_id,
+        g.posting == "report"
+    ])?;
+    Ok(())
+}
+
+/// Runs after the migrations, in their transaction: a store gets its `store_id` (a new one,
+/// or one migrated from before the outbox), and a store migrated from a version without the
+/// outbox gets the events of its existing ledger and journal, in ledger order.
+///
+/// # Errors
+/// SQLite fails; the OS has no random source.
+pub fn after_migration(conn: &Connection, found_version: i64) -> Result<()> {
+    let Some(index) = super::schema::MIGRATIONS
+        .iter()
+        .position(|m| *m == super::schema::OUTBOX)
+    else {
+        return Ok(());
+    };
+    if found_version > i64::try_from(index).unwrap_or(i64::MAX) {
+        return Ok(());
+    }
+    conn.execute(
+        "INSERT INTO store_identity (store_id) VALUES (?1)",
+        [new_store_id()?],
+    )?;
+    backfill(conn)
+}
+
+/// 128 bits from the operating system's random source, as 32 hex digits.
+fn new_store_id() -> Result<String> {
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    let mut bytes = [0u8; 16];
+    OsRng
+        .try_fill_bytes(&mut bytes)
+        .map_err(|e| StoreError::Refused(format!("the OS random source failed: {e}")))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The store's id.
+///
+/// # Errors
+/// SQLite fails.
+pub fn store_id(conn: &Connection) -> Result<String> {
+    Ok(conn
+        .prepare_cached("SELECT store_id FROM store_identity")?
+        .query_row([], |r| r.get(0))
+        .optional()?
+        .unwrap_or_default())
+}
+
+/// One posting of a store written before the outbox: the ledger rows and journal entries that
+/// share a moment (`at`) and a report.
+#[derive(Default)]
+struct Moment {
+    movements_through: i64,
+    entries_through: i64,
+    header: Option<&'static str>,
+    terminal: String,
+    user: String,
+    approver: Option<String>,
+}
+
+/// Groups the existing ledger by posting (its moment and report) and writes their outbox rows
+/// in ledger order.
+fn backfill(conn: &Connection) -> Result<()> {
+    use std::collections::BTreeMap;
+    type Key = (String, Option<i64>);
+    let mut moments: BTreeMap<Key, Moment> = BTreeMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT at, report_id, max(id), terminal, user FROM movements GROUP BY at, report_id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let m = moments.entry((r.get(0)?, r.get(1)?)).or_default();
+        m.movements_through = r.get(2)?;
+        m.terminal = r.get(3)?;
+        m.user = r.get(4)?;
+    }
+    let mut stmt = conn.prepare(
+        "SELECT at, report_id, max(entry_id), terminal, user FROM journal GROUP BY at, report_id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let m = moments.entry((r.get(0)?, r.get(1)?)).or_default();
+        m.entries_through = r.get(2)?;
+        m.terminal = r.get(3)?;
+        m.user = r.get(4)?;
+    }
+    for (table, id, header) in [
+        ("reports", "id", "report"),
+        ("reversals", "report_id", "reversal"),
+    ] {
+        let mut stmt = conn.prepare(&format!(
+            "SELECT at, {id}, terminal, user, approver FROM {table}"
+        ))?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let m = moments.entry((r.get(0)?, Some(r.get(1)?))).or_default();
+            m.header = Some(header);
+            m.terminal = r.get(2)?;
+            m.user = r.get(3)?;
+            m.approver = r.get(4)?;
+        }
+    }
+    // Ledger order: by the first ledger row a posting reaches, then its moment.
+    let mut ordered: Vec<(Key, Moment)> = moments.into_iter().collect();
+    ordered.sort_by_key(|((at, _), m)| (m.movements_through == 0, m.movements_through, at.clone()));
+    let (mut seq, mut movements_after, mut entries_after) = high_water(conn)?;
+    for ((at, report_id), m) in ordered {
+        let movements_through = m.movements_through.max(movements_after);
+        let entries_through = m.entries_through.max(entries_after);
+        let movement_events: i64 = conn.query_row(
+            "SELECT count(*) FROM movements WHERE id > ?1 AND id <= ?2 AND kind <> 'transfer_in'",
+            [movements_after, movements_through],
+            |r| r.get(0),
+        )?;
+        let journal_events: i64 = conn.query_row(
+            "SELECT count(*) FROM journal WHERE entry_id > ?1 AND entry_id <= ?2",
+            [entries_after, entries_through],
+            |r| r.get(0),
+        )?;
+        let events = i64::from(m.header.is_some()) + movement_events + journal_events;
+        if events == 0 {
+            continue;
+        }
+        insert_group(
+            conn,
+            &Group {
+                seq,
+                events,
+                posting: m.header.unwrap_or("migrated"),
+                report_id,
+                movements_after,
+                movements_through,
+                entries_through,
+                at: &at,
+                terminal: &m.terminal,
+                user: &m.user,
+                approver: m.approver.as_deref(),
+            },
+        )?;
+        seq += events;
+        movements_after = movements_through;
+        entries_after = entries_through;
+    }
+    Ok(())
+}
+
+/// The last seq of the outbox (0 when empty).
+///
+/// # Errors
+/// SQLite fails.
+pub fn last_seq(conn: &Connection) -> Result<i64> {
+    Ok(high_water(conn)?.0 - 1)
+}
+
+/// The seq a consumer has acknowledged (0 when new).
+///
+/// # Errors
+/// SQLite fails.
+pub fn consumer_seq(conn: &Connection, consumer: &str) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT through FROM export_consumers WHERE consumer = ?1")?
+        .query_row([consumer], |r| r.get(0))
+        .optional()?
+        .unwrap_or(0))
+}
+
+/// What an acknowledgement did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ack {
+    pub consumer: String,
+    pub previous: i64,
+    pub through: i64,
+    pub changed: bool,
+}
+
+/// Records that `consumer` has everything through `through`.
+///
+/// # Errors
+/// Backwards or past the last seq (naming the numbers); SQLite fails.
+pub fn ack(conn: &Connection, consumer: &str, through: i64, at: &str) -> Result<Ack> {
+    let previous = consumer_seq(conn, consumer)?;
+    let last = last_seq(conn)?;
+    if through < previous {
+        return Err(StoreError::Refused(format!(
+            "consumer {consumer} cannot acknowledge seq {through}: it has acknowledged through {previous} already (acknowledging goes forward only)"
+        )));
+    }
+    if through > last {
+        return Err(StoreError::Refused(format!(
+            "consumer {consumer} cannot acknowledge seq {through}: the last seq of the store is {last}"
+        )));
+    }
+    let changed = through != previous
+        || !conn
+            .prepare_cached("SELECT 1 FROM export_consumers WHERE consumer = ?1")?
+            .exists([consumer])?;
+    if changed {
+        conn.prepare_cached(
+            "INSERT INTO export_consumers (consumer, through, at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (consumer) DO UPDATE SET through = excluded.through, at = excluded.at",
+        )?
+        .execute(params![consumer, through, at])?;
+    }
+    Ok(Ack {
+        consumer: consumer.to_string(),
+        previous,
+        through,
+        changed,
+    })
+}
+
+/// The event types of SPEC §11, in their fixed order.
+pub const EVENT_TYPES: &[&str] = &["report", "reversal", "movement", "journal"];
+
+/// Every field of every event type, in the fixed order of the CSV header.
+pub const FIELDS: &[&str] = &[
+    "seq",
+    "key",
+    "type",
+    "at",
+    "user",
+    "approver",
+    "terminal",
+    "report_id",
+    "idempotency_key",
+    "order",
+    "item",
+    "operation",
+    "good",
+    "scrap",
+    "uom",
+    "labor",
+    "reason",
+    "reverses",
+    "movement_type",
+    "line",
+    "location",
+    "to_location",
+    "lot",
+    "qty",
+    "std_cost",
+    "value",
+    "entry",
+    "account",
+    "debit",
+    "credit",
+];
+
+/// A field's value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Int(i64),
+    Text(String),
+    /// JSON text already (a list or an object).
+    Json(String),
+}
+
+impl Value {
+    fn text(t: Option<String>) -> Self {
+        t.map_or(Value::Null, Value::Text)
+    }
+
+    fn int(i: Option<i64>) -> Self {
+        i.map_or(Value::Null, Value::Int)
+    }
+
+    fn dec(d: Decimal) -> Self {
+        Value::Text(canonical(d))
+    }
+}
+
+/// One exported event: the fields every event has, then its type's fields in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub seq: i64,
+    pub kind: &'static str,
+    pub at: String,
+    pub user: String,
+    pub approver: Option<String>,
+    pub terminal: String,
+    pub fields: Vec<(&'static str, Value)>,
+}
+
+/// Which events an export hands out.
+#[derive(Debug, Clone, Default)]
+pub struct ExportFilter {
+    /// Events with a seq above this.
+    pub after: i64,
+    /// Only these types (empty = all).
+    pub types: Vec<&'static str>,
+    /// At most this many events.
+    pub limit: Option<u64>,
+}
+
+/// A movement of the ledger as the export reads it.
+struct LedgerRow {
+    id: i64,
+    kind: String,
+    item: String,
+    location: String,
+    qty: Decimal,
+    report_id: Option<i64>,
+    line: Option<String>,
+    reverses: Option<i64>,
+    reason: String,
+    order: Option<String>,
+    operation: Option<i64>,
+    lot: Option<String>,
+}
+
+struct JournalRow {
+    entry: i64,
+    account: String,
+    debit: Decimal,
+    credit: Decimal,
+    report_id: Option<i64>,
+    order: Option<String>,
+}
+
+struct OutboxRow {
+    seq: i64,
+    posting: String,
+    report_id: Option<i64>,
+    movements_through: i64,
+    entries_through: i64,
+    at: String,
+    terminal: String,
+    user: String,
+    approver: Option<String>,
+}
+
+/// Streams the events after `filter.after` in seq order to `emit`, reading the outbox, the
+/// ledger and the journal each with one cursor: memory stays flat however many events.
+/// `emit` returning an error stops the export with it. Writes nothing.
+///
+/// # Errors
+/// SQLite fails, or `emit` does.
+pub fn export<E: From<StoreError>>(
+    conn: &Connection,
+    filter: &ExportFilter,
+    emit: &mut dyn FnMut(&Event) -> std::result::Result<(), E>,
+) -> std::result::Result<u64, E> {
+    let wants = |t: &str| filter.types.is_empty() || filter.types.contains(&t);
+    let start: Option<i64> = conn
+        .prepare_cached("SELECT seq FROM outbox WHERE seq <= ?1 ORDER BY seq DESC LIMIT 1")
+        .map_err(StoreError::from)?
+        .query_row([filter.after.saturating_add(1)], |r| r.get(0))
+        .optional()
+        .map_err(StoreError::from)?;
+    let start = start.unwrap_or(1);
+    let (movements_after, entries_after): (i64, i64) = conn
+        .prepare_cached(
+            "SELECT movements_through, entries_through FROM outbox WHERE seq < ?1 ORDER BY seq DESC LIMIT 1",
+        )
+        .map_err(StoreError::from)?
+        .query_row([start], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
+        .map_err(StoreError::from)?
+        .unwrap_or((0, 0));
+
+    let mut groups_stmt = conn
+        .prepare(
+            "SELECT seq, posting, report_id, movements_through, entries_through, at, terminal, user, approver
+             FROM outbox WHERE seq >= ?1 ORDER BY seq",
+        )
+        .map_err(StoreError::from)?;
+    let mut groups = groups_stmt.query([start]).map_err(StoreError::from)?;
+    // The one place the export reads a movement's lot: NULL until the ledger holds lots.
+    let mut ledger_stmt = conn
+        .prepare(
+            "SELECT m.id, m.kind, m.item, m.location, m.qty, m.report_id, m.line, m.reverses, m.reason,
+                    r.order_id, r.operation, NULL AS lot
+             FROM movements m LEFT JOIN reports r ON r.id = m.report_id
+             WHERE m.id > ?1 ORDER BY m.id",
+        )
+        .map_err(StoreError::from)?;
+    let mut ledger = ledger_stmt
+        .query([movements_after])
+        .map_err(StoreError::from)?;
+    let mut journal_stmt = conn
+        .prepare(
+            "SELECT j.entry_id, j.account, j.debit, j.credit, j.report_id, r.order_id
+             FROM journal j LEFT JOIN reports r ON r.id = j.report_id
+             WHERE j.entry_id > ?1 ORDER BY j.entry_id, j.seq",
+        )
+        .map_err(StoreError::from)?;
+    let mut journal = journal_stmt
+        .query([entries_after])
+        .map_err(StoreError::from)?;
+    let mut items_stmt = conn
+        .prepare("SELECT seq, item, uom, std_cost FROM outbox_items WHERE seq >= ?1 ORDER BY seq")
+        .map_err(StoreError::from)?;
+    let mut items = items_stmt.query([start]).map_err(StoreError::from)?;
+
+    let mut pending_move: Option<LedgerRow> = None;
+    let mut pending_entry: Option<JournalRow> = None;
+    let mut pending_item: Option<(i64, String, String, Decimal)> = None;
+    let mut emitted: u64 = 0;
+
+    while let Some(r) = groups.next().map_err(StoreError::from)? {
+        if filter.limit.is_some_and(|l| emitted >= l) {
+            break;
+        }
+        let g = OutboxRow {
+            seq: r.get(0).map_err(StoreError::from)?,
+            posting: r.get(1).map_err(StoreError::from)?,
+            report_id: r.get(2).map_err(StoreError::from)?,
+            movements_through: r.get(3).map_err(StoreError::from)?,
+            entries_through: r.get(4).map_err(StoreError::from)?,
+            at: r.get(5).map_err(StoreError::from)?,
+            terminal: r.get(6).map_err(StoreError::from)?,
+            user: r.get(7).map_err(StoreError::from)?,
+            approver: r.get(8).map_err(StoreError::from)?,
+        };
+        // This group's movements, journal lines and item snapshot.
+        let mut moves = Vec::new();
+        loop {
+            let row = match pending_move.take() {
+                Some(m) => Some(m),
+                None => next_ledger_row(&mut ledger)?,
+            };
+            match row {
+                Some(m) if m.id <= g.movements_through => moves.push(m),
+                other => {
+                    pending_move = other;
+                    break;
+                }
+            }
+        }
+        let mut lines = Vec::new();
+        loop {
+            let row = match pending_entry.take() {
+                Some(j) => Some(j),
+                None => next_journal_row(&mut journal)?,
+            };
+            match row {
+                Some(j) if j.entry <= g.entries_through => lines.push(j),
+                other => {
+                    pending_entry = other;
+                    break;
+                }
+            }
+        }
+        let mut snapshot: Vec<(String, String, Decimal)> = Vec::new();
+        loop {
+            let row = match pending_item.take() {
+                Some(i) => Some(i),
+                None => match items.next().map_err(StoreError::from)? {
+                    Some(r) => Some((
+                        r.get(0).map_err(StoreError::from)?,
+                        r.get(1).map_err(StoreError::from)?,
+                        r.get(2).map_err(StoreError::from)?,
+                        r.get::<_, Dec>(3).map_err(StoreError::from)?.0,
+                    )),
+                    None => None,
+                },
+            };
+            match row {
+                Some(i) if i.0 <= g.seq => {
+                    if i.0 == g.seq {
+                        snapshot.push((i.1, i.2, i.3));
+                    }
+                }
+                other => {
+                    pending_item = other;
+                    break;
+                }
+            }
+        }
+
+        let mut seq = g.seq;
+        let mut out = |kind: &'static str,
+                       seq: i64,
+                       fields: &mut dyn FnMut() -> std::result::Result<
+            Vec<(&'static str, Value)>,
+            StoreError,
+        >|
+         -> std::result::Result<bool, E> {
+            if seq <= filter.after || !wants(kind) {
+                return Ok(true);
+            }
+            if filter.limit.is_some_and(|l| emitted >= l) {
+                return Ok(false);
+            }
+            let event = Event {
+                seq,
+                kind,
+                at: g.at.clone(),
+                user: g.user.clone(),
+                approver: g.approver.clone(),
+                terminal: g.terminal.clone(),
+                fields: fields()?,
+            };
+            emit(&event)?;
+            emitted += 1;
+            Ok(true)
+        };
+        if g.posting == "report" || g.posting == "reversal" {
+            let kind = if g.posting == "report" {
+                "report"
+            } else {
+                "reversal"
+            };
+            let report_id = g.report_id.unwrap_or_default();
+            if !out(kind, seq, &mut || {
+                if kind == "report" {
+                    report_fields(conn, report_id, &snapshot)
+                } else {
+                    reversal_fields(conn, report_id)
+                }
+            })? {
+                break;
+            }
+            seq += 1;
+        }
+        let mut ins = moves.iter().filter(|m| m.kind == "transfer_in");
+        for m in moves.iter().filter(|m| m.kind != "transfer_in") {
+            let to = if m.kind == "transfer_out" {
+                ins.next().map(|t| t.location.clone())
+            } else {
+                None
+            };
+            if !out("movement", seq, &mut || {
+                movement_fields(conn, m, to.clone(), &snapshot)
+            })? {
+                break;
+            }
+            seq += 1;
+        }
+        for j in &lines {
+            if !out("journal", seq, &mut || {
+                Ok(vec![
+                    ("entry", Value::Int(j.entry)),
+                    ("account", Value::Text(j.account.clone())),
+                    ("debit", Value::dec(j.debit)),
+                    ("credit", Value::dec(j.credit)),
+                    ("order", Value::text(j.order.clone())),
+                    ("report_id", Value::int(j.report_id)),
+                ])
+            })? {
+                break;
+            }
+            seq += 1;
+        }
+    }
+    Ok(emitted)
+}
+
+fn next_ledger_row(rows: &mut rusqlite::Rows<'_>) -> Result<Option<LedgerRow>> {
+    let Some(r) = rows.next()? else {
+        return Ok(None);
+    };
+    Ok(Some(LedgerRow {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        item: r.get(2)?,
+        location: r.get(3)?,
+        qty: r.get::<_, Dec>(4)?.0,
+        report_id: r.get(5)?,
+        line: r.get(6)?,
+        reverses: r.get(7)?,
+        reason: r.get(8)?,
+        order: r.get(9)?,
+        operation: r.get(10)?,
+        lot: r.get(11)?,
+    }))
+}
+
+fn next_journal_row(rows: &mut rusqlite::Rows<'_>) -> Result<Option<JournalRow>> {
+    let Some(r) = rows.next()? else {
+        return Ok(None);
+    };
+    Ok(Some(JournalRow {
+        entry: r.get(0)?,
+        account: r.get(1)?,
+        debit: r.get::<_, Dec>(2)?.0,
+        credit: r.get::<_, Dec>(3)?.0,
+        report_id: r.get(4)?,
+        order: r.get(5)?,
+    }))
+}
+
+fn report_fields(
+    conn: &Connection,
+    report_id: i64,
+    snapshot: &[(String, String, Decimal)],
+) -> Result<Vec<(&'static str, Value)>> {
+    let (key, order, item, operation, good, scrap): (String, String, String, i64, Dec, Dec) = conn
+        .prepare_cached(
+            "SELECT r.idem_key, r.order_id, o.item, r.operation, r.good, r.scrap
+             FROM reports r JOIN orders o ON o.order_id = r.order_id WHERE r.id = ?1",
+        )?
+        .query_row([report_id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })?;
+    let uom = snapshot
+        .iter()
+        .find(|(i, _, _)| *i == item)
+        .map(|(_, u, _)| u.clone());
+    let mut labor = Vec::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT operation, setup_hours, run_hours, labor_cost, overhead_cost
+         FROM report_labor WHERE report_id = ?1 ORDER BY operation",
+    )?;
+    let mut rows = stmt.query([report_id])?;
+    while let Some(r) = rows.next()? {
+        labor.push(serde_json::json!({
+            "operation": r.get::<_, i64>(0)?,
+            "setup_hours": canonical(r.get::<_, Dec>(1)?.0),
+            "run_hours": canonical(r.get::<_, Dec>(2)?.0),
+            "labor_cost": canonical(r.get::<_, Dec>(3)?.0),
+            "overhead_cost": canonical(r.get::<_, Dec>(4)?.0),
+        }));
+    }
+    Ok(vec![
+        ("report_id", Value::Int(report_id)),
+        ("idempotency_key", Value::Text(key)),
+        ("order", Value::Text(order)),
+        ("item", Value::Text(item)),
+        ("operation", Value::Int(operation)),
+        ("good", Value::dec(good.0)),
+        ("scrap", Value::dec(scrap.0)),
+        ("uom", Value::text(uom)),
+        (
+            "labor",
+            Value::Json(serde_json::Value::Array(labor).to_string()),
+        ),
+    ])
+}
+
+fn reversal_fields(conn: &Connection, report_id: i64) -> Result<Vec<(&'static str, Value)>> {
+    let reason: Option<String> = conn
+        .prepare_cached("SELECT reason FROM reversals WHERE report_id = ?1")?
+        .query_row([report_id], |r| r.get(0))
+        .optional()?;
+    let reverses: Option<i64> = conn
+        .prepare_cached(
+            "SELECT seq FROM outbox WHERE report_id = ?1 AND posting = 'report' ORDER BY seq LIMIT 1",
+        )?
+        .query_row([report_id], |r| r.get(0))
+        .optional()?;
+    Ok(vec![
+        ("report_id", Value::Int(report_id)),
+        ("reason", Value::text(reason)),
+        ("reverses", Value::int(reverses)),
+    ])
+}
+
+fn movement_fields(
+    conn: &Connection,
+    m: &LedgerRow,
+    to_location: Option<String>,
+    snapshot: &[(String, String, Decimal)],
+) -> Result<Vec<(&'static str, Value)>> {
+    let (uom, cost) = snapshot
+        .iter()
+        .find(|(i, _, _)| *i == m.item)
+        .map_or((None, None), |(_, u, c)| (Some(u.clone()), Some(*c)));
+    let code = MovementKind::parse(&m.kind).map(|k| ErpMovement::of(k, m.qty).code());
+    let qty = m.qty.abs();
+    let reverses = match m.reverses {
+        Some(id) => movement_seq(conn, id)?,
+        None => None,
+    };
+    Ok(vec![
+        ("movement_type", Value::int(code.map(i64::from))),
+        ("order", Value::text(m.order.clone())),
+        ("operation", Value::int(m.operation)),
+        ("report_id", Value::int(m.report_id)),
+        ("line", Value::text(m.line.clone())),
+        ("item", Value::Text(m.item.clone())),
+        ("location", Value::Text(m.location.clone())),
+        ("to_location", Value::text(to_location)),
+        ("lot", Value::text(m.lot.clone())),
+        ("qty", Value::dec(qty)),
+        ("uom", Value::text(uom)),
+        ("std_cost", cost.map_or(Value::Null, Value::dec)),
+        ("value", cost.map_or(Value::Null, |c| Value::dec(qty * c))),
+        ("reason", Value::Text(m.reason.clone())),
+        ("reverses", Value::int(reverses)),
+    ])
+}
+
+/// The seq of the event of ledger row `id`.
+fn movement_seq(conn: &Connection, id: i64) -> Result<Option<i64>> {
+    let group: Option<(i64, String)> = conn
+        .prepare_cached(
+            "SELECT seq, posting FROM outbox WHERE movements_through >= ?1
+             ORDER BY movements_through, seq LIMIT 1",
+        )?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((seq, posting)) = group else {
+        return Ok(None);
+    };
+    let after: i64 = conn
+        .prepare_cached(
+            "SELECT movements_through FROM outbox WHERE seq < ?1 ORDER BY seq DESC LIMIT 1",
+        )?
+        .query_row([seq], |r| r.get(0))
+        .optional()?
+        .unwrap_or(0);
+    let before: i64 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM movements WHERE id > ?1 AND id < ?2 AND kind <> 'transfer_in'",
+        )?
+        .query_row([after, id], |r| r.get(0))?;
+    let header = i64::from(posting == "report" || posting == "reversal");
+    Ok(Some(seq + header + before))
+}
+
+/// Posting kinds seen in the outbox, for tests and `info`.
+///
+/// # Errors
+/// SQLite fails.
+pub fn postings(conn: &Connection) -> Result<HashSet<String>> {
+    let mut stmt = conn.prepare("SELECT DISTINCT posting FROM outbox")?;
+    let rows = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}

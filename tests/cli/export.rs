@@ -1,0 +1,666 @@
+//! Handing postings to the ERP (SPEC §11): `info`, `export`, `export ack`, `backup`, and the
+//! terminal options of many terminals on one host.
+
+#![allow(clippy::unwrap_used)]
+
+use serde_json::{Value, json};
+
+use crate::common::cli::*;
+
+/// `export` with `args`, as JSON lines.
+#[track_caller]
+fn export(plant: &Plant, args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["export"];
+    all.extend_from_slice(args);
+    plant.run(&all).ok().json_lines()
+}
+
+/// The fields of an event a test compares (every field but the time and the key).
+fn body(e: &Value) -> Value {
+    let mut e = e.clone();
+    let map = e.as_object_mut().expect("an event is an object");
+    map.remove("at");
+    map.remove("key");
+    e
+}
+
+fn store_id(plant: &Plant) -> String {
+    text(&plant.run(&["info", "--json"]).ok().json()["store_id"])
+}
+
+#[test]
+fn info_names_the_store_and_counts_it() {
+    let plant = Plant::base();
+    let info = plant.run(&["info", "--json"]).ok().json();
+    let id = text(&info["store_id"]);
+    assert_eq!(id.len(), 32, "{info}");
+    assert!(id.chars().all(|c| c.is_ascii_hexdigit()), "{info}");
+    assert_eq!(
+        info["counts"],
+        json!({"items": 3, "orders": 1, "reports": 0, "movements": 3})
+    );
+    assert_eq!(info["path"], plant.db.display().to_string());
+    // Another store has another id; the same store keeps its own.
+    assert_ne!(store_id(&Plant::base()), id);
+    assert_eq!(store_id(&plant), id);
+}
+
+#[test]
+fn opening_balances_are_exported_as_701_with_their_journal() {
+    let plant = Plant::base();
+    let id = store_id(&plant);
+    let events = export(&plant, &[]);
+    assert_eq!(events.len(), 9, "3 movements and 3 two-line entries");
+    assert_eq!(events[0]["key"], format!("{id}:1"));
+    assert_eq!(
+        body(&events[0]),
+        json!({
+            "seq": 1, "type": "movement", "user": events[0]["user"], "approver": null,
+            "terminal": events[0]["terminal"], "movement_type": 701, "order": null,
+            "operation": null, "report_id": null, "line": null, "item": "C1", "location": "M1",
+            "to_location": null, "lot": null, "qty": "100", "uom": "EA", "std_cost": "2",
+            "value": "200", "reason": "opening balance (stock.csv)", "reverses": null
+        })
+    );
+    assert_eq!(
+        body(&events[3]),
+        json!({
+            "seq": 4, "type": "journal", "user": events[0]["user"], "approver": null,
+            "terminal": events[0]["terminal"], "entry": 1, "account": "1300 Raw materials",
+            "debit": "200", "credit": "0", "order": null, "report_id": null
+        })
+    );
+    let seqs: Vec<i64> = events.iter().map(|e| e["seq"].as_i64().unwrap()).collect();
+    assert_eq!(seqs, (1..=9).collect::<Vec<_>>());
+    // A re-import that changes a balance exports the difference as a loss.
+    plant
+        .import(&Files::base().with("stock.csv", "item,location,qty\nC1,M1,90\n"))
+        .ok();
+    let after = export(&plant, &["--after", "9", "--types", "movement"]);
+    assert_eq!(after.len(), 1);
+    assert_eq!(after[0]["movement_type"], 702);
+    assert_eq!(after[0]["qty"], "10");
+    assert_eq!(after[0]["value"], "20");
+}
+
+#[test]
+fn a_report_leads_its_movements_and_journal_and_a_replay_adds_nothing() {
+    let plant = Plant::base();
+    let args = [
+        "--order", "WO1", "--op", "10", "--good", "3", "--key", "K-1",
+    ];
+    let report = plant.report(&args);
+    let rid = report["report_id"].clone();
+    let events = export(&plant, &["--after", "9"]);
+    assert_eq!(events[0]["type"], "report");
+    assert_eq!(
+        body(&events[0]),
+        json!({
+            "seq": 10, "type": "report", "user": events[0]["user"], "approver": null,
+            "terminal": events[0]["terminal"], "report_id": rid, "idempotency_key": "K-1",
+            "order": "WO1", "item": "P", "operation": 10, "good": "3", "scrap": "0",
+            "uom": "EA", "labor": events[0]["labor"]
+        })
+    );
+    assert_eq!(
+        events[0]["labor"],
+        json!([{"operation": 10, "setup_hours": "0.5", "run_hours": "0.3",
+                "labor_cost": "32", "overhead_cost": "16"}])
+    );
+    let moves: Vec<&Value> = events.iter().filter(|e| e["type"] == "movement").collect();
+    let c1 = moves.iter().find(|m| m["item"] == "C1").expect("C1 issued");
+    assert_eq!(
+        body(c1),
+        json!({
+            "seq": c1["seq"], "type": "movement", "user": c1["user"], "approver": null,
+            "terminal": c1["terminal"], "movement_type": 261, "order": "WO1", "operation": 10,
+            "report_id": rid, "line": "10", "item": "C1", "location": "M1", "to_location": null,
+            "lot": null, "qty": "6", "uom": "EA", "std_cost": "2", "value": "12",
+            "reason": "backflush", "reverses": null
+        })
+    );
+    // Report, movements in ledger order, then journal lines.
+    let kinds: Vec<&str> = events.iter().map(|e| e["type"].as_str().unwrap()).collect();
+    let first_journal = kinds.iter().position(|k| *k == "journal").unwrap();
+    assert!(kinds[1..first_journal].iter().all(|k| *k == "movement"));
+    assert!(kinds[first_journal..].iter().all(|k| *k == "journal"));
+    assert!(
+        events[first_journal..]
+            .iter()
+            .all(|j| j["report_id"] == rid && j["order"] == "WO1")
+    );
+    let debit: f64 = events[first_journal..]
+        .iter()
+        .map(|j| text(&j["debit"]).parse::<f64>().unwrap())
+        .sum();
+    let credit: f64 = events[first_journal..]
+        .iter()
+        .map(|j| text(&j["credit"]).parse::<f64>().unwrap())
+        .sum();
+    assert!((debit - credit).abs() < 1e-9);
+    // The same key again posts nothing and exports nothing new.
+    let all = export(&plant, &[]).len();
+    plant.report(&args);
+    assert_eq!(export(&plant, &[]).len(), all);
+    // The last operation receives the finished goods.
+    let last = export(&plant, &[]).last().unwrap()["seq"].to_string();
+    plant.report(&["--order", "WO1", "--op", "20", "--good", "3"]);
+    let later = export(&plant, &["--after", &last, "--types", "movement"]);
+    let fg = later.iter().find(|m| m["item"] == "P").expect("receipt");
+    assert_eq!(
+        (
+            &fg["movement_type"],
+            &fg["qty"],
+            &fg["value"],
+            &fg["location"],
+            &fg["operation"]
+        ),
+        (
+            &json!(101),
+            &json!("3"),
+            &json!("300"),
+            &json!("FG"),
+            &json!(20)
+        )
+    );
+    // Exporting writes nothing: the same events twice.
+    assert_eq!(export(&plant, &[]), export(&plant, &[]));
+}
+
+#[test]
+fn a_reversal_names_the_report_event_and_each_movement_it_compensates() {
+    let plant = Plant::base();
+    let rid = text(&plant.report(&["--order", "WO1", "--op", "10", "--good", "2"])["report_id"]);
+    let posted = export(&plant, &["--after", "9"]);
+    plant
+        .run(&["reverse", "--report", &rid, "--reason", "wrong order"])
+        .ok();
+    let last = posted.last().unwrap()["seq"].as_i64().unwrap();
+    let events = export(&plant, &["--after", &last.to_string()]);
+    assert_eq!(events[0]["type"], "reversal");
+    assert_eq!(events[0]["reason"], "wrong order");
+    assert_eq!(events[0]["reverses"], posted[0]["seq"]);
+    assert_eq!(text(&events[0]["report_id"]), rid);
+    let back = &events[1];
+    let issue = posted.iter().find(|e| e["item"] == "C1").unwrap();
+    assert_eq!(back["movement_type"], 262);
+    assert_eq!(back["qty"], "4");
+    assert_eq!(back["reverses"], issue["seq"]);
+}
+
+#[test]
+fn a_deferred_line_is_exported_when_it_posts_and_a_cancelled_one_never() {
+    let short = Files::base().with("stock.csv", "item,location,qty\nC1,M1,5\nC1,RAW,100\n");
+    let plant = Plant::with(&short);
+    let before = export(&plant, &[]).len();
+    plant.report(&["--order", "WO1", "--op", "10", "--good", "3"]);
+    let events = export(&plant, &[]);
+    assert!(
+        events[before..]
+            .iter()
+            .all(|e| e["item"] != "C1" || e["type"] != "movement"),
+        "a deferred line has no movement yet"
+    );
+    let last = events.last().unwrap()["seq"].as_i64().unwrap().to_string();
+    plant
+        .run(&[
+            "transfer", "--item", "C1", "--qty", "10", "--from", "RAW", "--to", "M1",
+        ])
+        .ok();
+    let moved = export(&plant, &["--after", &last, "--types", "movement"]);
+    assert_eq!(moved.len(), 2, "{moved:?}");
+    assert_eq!(moved[0]["movement_type"], 311);
+    assert_eq!(moved[0]["location"], "RAW");
+    assert_eq!(moved[0]["to_location"], "M1");
+    assert_eq!(moved[0]["qty"], "10");
+    assert_eq!(moved[1]["movement_type"], 261);
+    assert_eq!(moved[1]["qty"], "6");
+    assert_eq!(moved[1]["order"], "WO1");
+    assert_eq!(moved[1]["operation"], 10);
+
+    let plant = Plant::with(&short);
+    plant.report(&["--order", "WO1", "--op", "10", "--good", "3"]);
+    let events = export(&plant, &[]);
+    let id = text(&plant.exceptions(&[])[0]["id"]);
+    plant.run(&["exceptions", "cancel", "--id", &id]).ok();
+    plant.run(&["exceptions", "retry"]).ok();
+    assert_eq!(
+        export(&plant, &[]),
+        events,
+        "a cancelled exception is never exported"
+    );
+}
+
+#[test]
+fn consumers_acknowledge_forward_only() {
+    let plant = Plant::base();
+    assert_eq!(export(&plant, &["--consumer", "erp"]).len(), 9);
+    assert_eq!(
+        plant
+            .run(&[
+                "export",
+                "ack",
+                "--consumer",
+                "erp",
+                "--through",
+                "4",
+                "--json"
+            ])
+            .ok()
+            .json(),
+        json!({"consumer": "erp", "through": 4, "previous": 0, "changed": true})
+    );
+    let rest = export(&plant, &["--consumer", "erp"]);
+    assert_eq!(rest[0]["seq"], 5);
+    assert_eq!(rest.len(), 5);
+    // Again the same: nothing changes.
+    let same = plant
+        .run(&[
+            "export",
+            "ack",
+            "--consumer",
+            "erp",
+            "--through",
+            "4",
+            "--json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(same["changed"], false);
+    plant
+        .run(&["export", "ack", "--consumer", "erp", "--through", "3"])
+        .refused()
+        .says(&["3", "4"]);
+    plant
+        .run(&["export", "ack", "--consumer", "erp", "--through", "10"])
+        .refused()
+        .says(&["10", "9"]);
+    // Another consumer starts at 0.
+    assert_eq!(export(&plant, &["--consumer", "bi"]).len(), 9);
+    assert_eq!(
+        export(&plant, &["--consumer", "erp", "--limit", "2"]).len(),
+        2
+    );
+}
+
+#[test]
+fn export_usage_errors() {
+    let plant = Plant::base();
+    plant
+        .run(&["export", "--after", "1", "--consumer", "erp"])
+        .usage();
+    plant
+        .run(&["export", "--types", "movement,bogus"])
+        .usage()
+        .says(&["bogus"]);
+    let only = export(&plant, &["--types", "journal"]);
+    assert_eq!(only.len(), 6);
+    assert!(only.iter().all(|e| e["type"] == "journal"));
+}
+
+#[test]
+fn csv_has_a_header_of_every_field() {
+    let plant = Plant::base();
+    let out = plant.run(&["export", "--csv", "--limit", "1"]);
+    out.ok();
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "seq,key,type,at,user,approver,terminal,report_id,idempotency_key,order,item,operation,good,scrap,uom,labor,reason,reverses,movement_type,line,location,to_location,lot,qty,std_cost,value,entry,account,debit,credit"
+    );
+    assert_eq!(lines.len(), 2);
+    let cells: Vec<&str> = lines[1].split(',').collect();
+    assert_eq!(cells.len(), 30);
+    assert_eq!(cells[0], "1");
+    assert_eq!(cells[2], "movement");
+    assert_eq!(cells[18], "701");
+    assert_eq!(cells[23], "100");
+}
+
+#[test]
+fn the_integration_role_reads_and_acknowledges_and_nothing_else() {
+    let users = format!("{USERS}4001,Erp Job,integration,4444\n");
+    let plant = Plant::with(&Files::base().with("users.csv", &users));
+    let pin = [("BACKFLUSH_PIN", "4444")];
+    let events = plant
+        .run_env(&["--user", "4001", "export", "--consumer", "erp"], &pin)
+        .ok()
+        .json_lines();
+    let last = events.last().unwrap()["seq"].to_string();
+    plant
+        .run_env(
+            &[
+                "--user",
+                "4001",
+                "export",
+                "ack",
+                "--consumer",
+                "erp",
+                "--through",
+                &last,
+            ],
+            &pin,
+        )
+        .ok();
+    plant
+        .run_env(
+            &[
+                "--user", "4001", "report", "--order", "WO1", "--op", "10", "--good", "1",
+            ],
+            &pin,
+        )
+        .refused()
+        .says(&["4001", "integration"]);
+    plant
+        .run_env(
+            &[
+                "--user",
+                "1001",
+                "export",
+                "ack",
+                "--consumer",
+                "erp",
+                "--through",
+                &last,
+            ],
+            &[("BACKFLUSH_PIN", "1234")],
+        )
+        .refused()
+        .says(&["1001", "admin or integration"]);
+    plant
+        .run_env(&["--user", "4001", "backup", "x.db"], &pin)
+        .refused();
+}
+
+#[test]
+fn the_terminal_option_wins_over_its_variable_and_is_recorded() {
+    let plant = Plant::base().config("[terminal]\nid = \"T-CONFIG\"\n");
+    let env = [("BACKFLUSH_TERMINAL", "T-ENV")];
+    plant
+        .run_env(
+            &[
+                "--terminal",
+                "T-OPT",
+                "report",
+                "--order",
+                "WO1",
+                "--op",
+                "10",
+                "--good",
+                "1",
+            ],
+            &env,
+        )
+        .ok();
+    plant
+        .run_env(
+            &["report", "--order", "WO1", "--op", "10", "--good", "1"],
+            &env,
+        )
+        .ok();
+    plant
+        .run(&["report", "--order", "WO1", "--op", "10", "--good", "1"])
+        .ok();
+    let reports = export(&plant, &["--types", "report"]);
+    let terminals: Vec<&str> = reports
+        .iter()
+        .map(|r| r["terminal"].as_str().unwrap())
+        .collect();
+    assert_eq!(terminals, ["T-OPT", "T-ENV", "T-CONFIG"]);
+}
+
+#[test]
+fn staging_takes_the_work_center_before_or_after_the_subcommand() {
+    let plant = Plant::base();
+    let after = plant
+        .run(&["staging", "--work-center", "WC1", "--json"])
+        .ok()
+        .json();
+    let before = plant
+        .run(&["--work-center", "WC1", "staging", "--json"])
+        .ok()
+        .json();
+    let env = plant
+        .run_env(&["staging", "--json"], &[("BACKFLUSH_WORK_CENTER", "WC1")])
+        .ok()
+        .json();
+    assert_eq!(after, before);
+    assert_eq!(after, env);
+    plant.run(&["staging"]).usage().says(&["--work-center"]);
+}
+
+#[test]
+fn backup_is_a_private_copy_of_the_store() {
+    use std::os::unix::fs::PermissionsExt;
+    let plant = Plant::base();
+    plant.report(&["--order", "WO1", "--op", "10", "--good", "2"]);
+    let copy = plant.tmp.path().join("copy.db");
+    let copy_s = copy.to_str().unwrap();
+    plant.run(&["backup", copy_s]).ok();
+    let mode = std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let a = plant.run(&["stock", "--json"]).ok().json();
+    let mut other = Plant::empty();
+    other.db = copy.clone();
+    let b = other.run(&["stock", "--json"]).ok().json();
+    assert_eq!(a, b);
+    assert_eq!(
+        other.run(&["info", "--json"]).ok().json()["store_id"],
+        json!(store_id(&plant))
+    );
+    plant.run(&["backup", copy_s]).refused().says(&[copy_s]);
+}
+
+#[test]
+fn a_store_from_before_the_outbox_gets_the_events_of_its_ledger() {
+    let plant = Plant::base();
+    let rid = text(&plant.report(&["--order", "WO1", "--op", "10", "--good", "2"])["report_id"]);
+    plant
+        .run(&[
+            "transfer", "--item", "C1", "--qty", "5", "--from", "RAW", "--to", "M1",
+        ])
+        .ok();
+    plant
+        .run(&["reverse", "--report", &rid, "--reason", "undo"])
+        .ok();
+    let expected: Vec<Value> = export(&plant, &[]).iter().map(body).collect();
+    // Back to the schema before the outbox: its tables gone, the version one lower.
+    {
+        let conn = rusqlite::Connection::open(&plant.db).unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        conn.execute_batch(&format!(
+            "DROP TABLE outbox_items; DROP TABLE outbox; DROP TABLE store_identity;
+             DROP TABLE export_consumers; PRAGMA user_version = {};",
+            version - 1
+        ))
+        .unwrap();
+    }
+    let migrated: Vec<Value> = export(&plant, &[]).iter().map(body).collect();
+    assert_eq!(migrated, expected);
+    assert_eq!(store_id(&plant).len(), 32);
+    plant.verify();
+}
+
+#[test]
+fn the_example_consumer_sends_and_acknowledges_once() {
+    let plant = Plant::base();
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/integration/export-to-erp.sh"
+    );
+    let run = || {
+        std::process::Command::new("bash")
+            .arg(script)
+            .arg("--db")
+            .arg(&plant.db)
+            .env("BACKFLUSH", crate::common::binary())
+            .env_remove("ERP_URL")
+            .env_remove("BACKFLUSH_CONFIG")
+            .env("HOME", plant.tmp.path())
+            .output()
+            .unwrap()
+    };
+    let first = run();
+    assert!(first.status.success(), "{first:?}");
+    let stdout = String::from_utf8_lossy(&first.stdout);
+    assert!(stdout.contains("would send 9 events"), "{stdout}");
+    assert!(stdout.contains("acknowledged through seq 9"), "{stdout}");
+    let second = run();
+    assert!(second.status.success(), "{second:?}");
+    assert!(String::from_utf8_lossy(&second.stdout).contains("nothing new for erp"));
+    assert_eq!(export(&plant, &["--consumer", "erp"]), Vec::<Value>::new());
+}
+
+#[test]
+fn eight_terminals_post_at_once_and_the_export_adds_up() {
+    let orders: String = (1..=8)
+        .map(|t| format!("WT{t},P,1,1000,2026-12-01,FG\n"))
+        .collect();
+    let plant = Plant::with(
+        &Files::base()
+            .with(
+                "stock.csv",
+                "item,location,qty\nC1,M1,100000\nC2,M2,100000\n",
+            )
+            .with(
+                "orders.csv",
+                &format!("order,item,revision,qty,due,completion_location\n{orders}"),
+            ),
+    );
+    let before = export(&plant, &[]).len();
+    const EACH: usize = 10;
+    let children: Vec<_> = (1..=8)
+        .map(|t| {
+            let mut batch = String::from("key,order,op,good,scrap\n");
+            for i in 0..EACH {
+                batch.push_str(&format!("T{t}-{i},WT{t},10,1,0\n"));
+            }
+            let file = plant.tmp.path().join(format!("batch{t}.csv"));
+            std::fs::write(&file, batch).unwrap();
+            std::process::Command::new(crate::common::binary())
+                .arg("--db")
+                .arg(&plant.db)
+                .args(["--terminal", &format!("T-{t}"), "report", "--batch"])
+                .arg(&file)
+                .env_remove("BACKFLUSH_CONFIG")
+                .env("HOME", plant.tmp.path())
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success());
+    }
+    plant.verify();
+    let events = export(&plant, &[]);
+    let seqs: Vec<i64> = events.iter().map(|e| e["seq"].as_i64().unwrap()).collect();
+    assert_eq!(
+        seqs,
+        (1..=seqs.len() as i64).collect::<Vec<_>>(),
+        "no gap, no repeat"
+    );
+    let reports: Vec<&Value> = events[before..]
+        .iter()
+        .filter(|e| e["type"] == "report")
+        .collect();
+    let info = plant.run(&["info", "--json"]).ok().json();
+    assert_eq!(info["counts"]["reports"], 8 * EACH, "{info}");
+    assert_eq!(reports.len(), 8 * EACH);
+    for t in 1..=8 {
+        let mine: Vec<&&Value> = reports
+            .iter()
+            .filter(|r| r["terminal"] == format!("T-{t}"))
+            .collect();
+        assert_eq!(mine.len(), EACH, "terminal T-{t}");
+        assert!(mine.iter().all(|r| r["order"] == format!("WT{t}")));
+    }
+    // Every report's movements follow it and carry its terminal: 2 C1 per unit.
+    let issued: usize = events[before..]
+        .iter()
+        .filter(|e| e["type"] == "movement" && e["movement_type"] == 261)
+        .map(|e| {
+            assert_eq!(e["qty"], "2");
+            1
+        })
+        .sum();
+    assert_eq!(issued, 8 * EACH);
+    assert_eq!(plant.qty("C1", "M1"), (100_000 - 2 * 8 * EACH).to_string());
+}
+
+#[test]
+fn a_batch_killed_half_way_exports_every_posted_report_whole() {
+    let plant = Plant::with(
+        &Files::base()
+            .with(
+                "stock.csv",
+                "item,location,qty\nC1,M1,1000000\nC2,M2,1000000\n",
+            )
+            .with(
+                "orders.csv",
+                "order,item,revision,qty,due,completion_location\nWO1,P,1,100000,,FG\n",
+            ),
+    );
+    let mut batch = String::from("key,order,op,good,scrap\n");
+    for i in 0..4000 {
+        batch.push_str(&format!("crash-{i},WO1,10,1,0\n"));
+    }
+    let file = plant.tmp.path().join("batch.csv");
+    std::fs::write(&file, batch).unwrap();
+    let mut child = std::process::Command::new(crate::common::binary())
+        .arg("--db")
+        .arg(&plant.db)
+        .args(["report", "--batch"])
+        .arg(&file)
+        .env_remove("BACKFLUSH_CONFIG")
+        .env("HOME", plant.tmp.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait for the first committed reports, then kill -9 (SIGKILL) while it posts.
+    let conn = rusqlite::Connection::open(&plant.db).unwrap();
+    conn.busy_timeout(std::time::Duration::from_secs(5))
+        .unwrap();
+    while conn
+        .query_row("SELECT count(*) FROM reports", [], |r| r.get::<_, i64>(0))
+        .unwrap_or(0)
+        == 0
+    {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    child.kill().unwrap();
+    let _ = child.wait();
+    drop(conn);
+    plant.verify();
+    let info = plant.run(&["info", "--json"]).ok().json();
+    let posted = info["counts"]["reports"].as_i64().unwrap();
+    assert!(
+        posted > 0 && posted < 4000,
+        "killed half-way: {posted} posted"
+    );
+    let events = export(&plant, &[]);
+    let mut reports = 0;
+    let mut i = 0;
+    while i < events.len() {
+        if events[i]["type"] == "report" {
+            reports += 1;
+            let rid = &events[i]["report_id"];
+            let group: Vec<&Value> = events[i + 1..]
+                .iter()
+                .take_while(|e| e["type"] != "report")
+                .collect();
+            let moves = group.iter().filter(|e| e["type"] == "movement").count();
+            let journal = group.iter().filter(|e| e["type"] == "journal").count();
+            assert_eq!(moves, 1, "report {rid}: its C1 issue");
+            assert!(journal >= 4, "report {rid}: its journal");
+            assert!(group.iter().all(|e| &e["report_id"] == rid));
+            i += 1 + group.len();
+        } else {
+            i += 1;
+        }
+    }
+    assert_eq!(reports, posted, "every posted report is exported");
+}
