@@ -197,8 +197,11 @@ pub struct BenchReport {
     pub preview_p50_ms: f64,
     /// A 500-line order with a three-level phantom BOM.
     pub preview_500_p50_ms: f64,
-    /// Export rate, once the store has an outbox (null before).
+    /// `backflush export` of every event of the bench store as JSON lines, timed from
+    /// outside the process (the binary run with its output read and counted).
     pub export_events_per_sec: Option<f64>,
+    /// `backflush report --batch FILE`, timed from outside the process.
+    pub batch_cli_reports_per_sec: Option<f64>,
     /// The terminal's first frame on the store of `orders` orders.
     pub first_frame_ms: f64,
     pub first_frame_demo_ms: f64,
@@ -249,6 +252,12 @@ impl BenchReport {
             "preview: 20 lines median {:.3} ms; 500 lines, three-level phantom BOM, median {:.3} ms (target ≤ 1 ms)",
             self.preview_p50_ms, self.preview_500_p50_ms
         );
+        if let Some(rate) = self.batch_cli_reports_per_sec {
+            let _ = writeln!(
+                out,
+                "report --batch timed from outside the process: {rate:.0} reports/s (target ≥ 3000/s)"
+            );
+        }
         if let Some(rate) = self.export_events_per_sec {
             let _ = writeln!(out, "export: {rate:.0} events/s (target ≥ 200000/s)");
         }
@@ -388,6 +397,12 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
     report.verify_ok = service.verify()?.is_empty();
     bar.inc(1);
 
+    bar.set_message("export and report --batch, timed from outside the process");
+    drop(service);
+    report.export_events_per_sec = export_rate(&db);
+    report.batch_cli_reports_per_sec = batch_cli_rate(dir, &db, sizes.reports);
+    let service = Service::open_existing(config.clone(), &db)?;
+
     bar.set_message("measuring the floor: bare writes of the same rows");
     let rows = crate::store::fixture::capture_report_rows(service.conn(), last_id)?;
     drop(service);
@@ -472,4 +487,56 @@ fn keystrokes(app: &mut crate::tui::app::App) -> Result<f64, ServiceError> {
     }
     keys.sort();
     Ok(percentile(&keys, 0.5))
+}
+
+/// Events per second of `backflush export` on `db`, run as its own process; `None` when the
+/// binary cannot be run (the bench called from a test harness, say).
+fn export_rate(db: &Path) -> Option<f64> {
+    use std::io::Read as _;
+    let exe = std::env::current_exe().ok()?;
+    let started = Instant::now();
+    let mut child = std::process::Command::new(exe)
+        .arg("--db")
+        .arg(db)
+        .arg("export")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .ok()?;
+    let mut stdout = child.stdout.take()?;
+    let mut buf = vec![0u8; 1 << 16];
+    let mut events = 0u64;
+    loop {
+        let n = stdout.read(&mut buf).ok()?;
+        if n == 0 {
+            break;
+        }
+        events += buf[..n].iter().filter(|b| **b == b'\n').count() as u64;
+    }
+    let ok = child.wait().ok()?.success();
+    let secs = started.elapsed().as_secs_f64();
+    (ok && events > 0).then(|| events as f64 / secs)
+}
+
+/// Reports per second of `backflush report --batch` on `db`, run as its own process.
+fn batch_cli_rate(dir: &Path, db: &Path, reports: usize) -> Option<f64> {
+    let file = dir.join("batch.csv");
+    let mut text = String::from("key,order,op,good,scrap\n");
+    for i in 0..reports {
+        let _ = writeln!(text, "cli-{i},B-20,10,1,0");
+    }
+    std::fs::write(&file, text).ok()?;
+    let exe = std::env::current_exe().ok()?;
+    let started = Instant::now();
+    let status = std::process::Command::new(exe)
+        .arg("--db")
+        .arg(db)
+        .args(["report", "--batch"])
+        .arg(&file)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .ok()?;
+    let secs = started.elapsed().as_secs_f64();
+    status.success().then(|| reports as f64 / secs)
 }

@@ -37,6 +37,7 @@ fn bench_json_names_every_figure_and_measures_the_floor_in_the_same_run() {
         "preview_p50_ms",
         "preview_500_p50_ms",
         "export_events_per_sec",
+        "batch_cli_reports_per_sec",
         "first_frame_ms",
         "rss_mb",
         "lines",
