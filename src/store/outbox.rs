@@ -91,18 +91,31 @@ fn high_water(conn: &Connection) -> Result<(i64, i64, i64)> {
 /// # Errors
 /// SQLite fails.
 pub fn record(conn: &Connection, stamp: &Stamp, posting: Posting) -> Result<Option<i64>> {
-    let (seq, movements_after, entries_after) = high_water(conn)?;
-    let (movements_through, movement_events): (i64, i64) = conn
+    // One round trip: the end of the outbox and what this transaction added after it.
+    let (seq, movements_after, movements_through, movement_events, entries_through, journal_events): (
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+    ) = conn
         .prepare_cached(
-            "SELECT coalesce(max(id), ?1), count(*) FILTER (WHERE kind <> 'transfer_in')
-             FROM movements WHERE id > ?1",
+            "WITH last AS (SELECT seq + events AS next, movements_through AS mt, entries_through AS et
+                           FROM outbox ORDER BY seq DESC LIMIT 1),
+                  h AS (SELECT coalesce((SELECT next FROM last), 1) AS next,
+                               coalesce((SELECT mt FROM last), 0) AS mt,
+                               coalesce((SELECT et FROM last), 0) AS et)
+             SELECT next, mt,
+                    (SELECT coalesce(max(id), h.mt) FROM movements WHERE id > h.mt),
+                    (SELECT count(*) FROM movements WHERE id > h.mt AND kind <> 'transfer_in'),
+                    (SELECT coalesce(max(entry_id), h.et) FROM journal WHERE entry_id > h.et),
+                    (SELECT count(*) FROM journal WHERE entry_id > h.et)
+             FROM h",
         )?
-        .query_row([movements_after], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    let (entries_through, journal_events): (i64, i64) = conn
-        .prepare_cached(
-            "SELECT coalesce(max(entry_id), ?1), count(*) FROM journal WHERE entry_id > ?1",
-        )?
-        .query_row([entries_after], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        .query_row([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+        })?;
     let events = i64::from(posting.has_header()) + movement_events + journal_events;
     if events == 0 {
         return Ok(None);
@@ -161,9 +174,10 @@ fn insert_group(conn: &Connection, g: &Group<'_>) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO outbox_items (seq, item, uom, std_cost)
          SELECT ?1, item, uom, std_cost FROM items
-         WHERE item IN (SELECT item FROM movements WHERE id > ?2 AND id <= ?3)
-            OR item = (SELECT o.item FROM reports r JOIN orders o ON o.order_id = r.order_id
-                       WHERE r.id = ?4 AND ?5)",
+         WHERE item IN (SELECT item FROM movements WHERE id > ?2 AND id <= ?3
+                        UNION ALL
+                        SELECT o.item FROM reports r JOIN orders o ON o.order_id = r.order_id
+                        WHERE r.id = ?4 AND ?5)",
     )?
     .execute(params![
         g.seq,
