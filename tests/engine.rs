@@ -1443,19 +1443,25 @@ fn over_reporting_is_refused_beyond_the_tolerance_and_names_the_limit() {
     let order = w.release("O1", "A", "10");
     let none = Progress::default();
     assert!(plan(&order, &none, &req(10, "10", "0"), &w, &allow()).is_ok());
-    let err = plan(&order, &none, &req(10, "8", "3"), &w, &allow()).unwrap_err();
+    let err = plan(&order, &none, &req(10, "11", "0"), &w, &allow()).unwrap_err();
     let ReportError::OverReport { detail, .. } = &err else {
         panic!("{err:?}")
     };
-    assert!(detail.starts_with("11, over the limit of 10 "), "{detail}");
+    assert!(
+        detail.starts_with("11 good units, over the limit of 10 "),
+        "{detail}"
+    );
     assert!(err.to_string().contains("limit of 10"), "{err}");
+    // Good and scrap are limited apart: 8 good and 3 scrapped is 11 units, and allowed.
+    let p = plan(&order, &none, &req(10, "8", "3"), &w, &allow()).unwrap();
+    assert_eq!(planned(&p, "1"), d("11"));
 
     // Cumulative: 6 then 5.
     let mut progress = Progress::default();
     post(&order, &mut progress, &w, &req(10, "6", "0"));
     let err = plan(&order, &progress, &req(10, "5", "0"), &w, &allow()).unwrap_err();
     assert!(
-        matches!(&err, ReportError::OverReport { detail, .. } if detail.starts_with("11,")),
+        matches!(&err, ReportError::OverReport { detail, .. } if detail.starts_with("11 good units,")),
         "{err:?}"
     );
 
@@ -1471,6 +1477,90 @@ fn over_reporting_is_refused_beyond_the_tolerance_and_names_the_limit() {
         matches!(&err, ReportError::OverReport { detail, .. } if detail.contains("limit of 11 ")),
         "{err:?}"
     );
+}
+
+#[test]
+fn scrap_may_reach_the_order_quantity_after_all_of_it_is_good() {
+    // An order of 30 with 30 good may still record scrapped parts (they are remade), up to
+    // 30 scrapped; the 31st is refused and names the scrap limit, tolerance or not.
+    let w = simple("1", vec![bl("1", "X", "2")]);
+    let order = w.release("O1", "A", "30");
+    let mut progress = Progress::default();
+    let r1 = post(&order, &mut progress, &w, &req(10, "30", "0"));
+    assert_eq!(planned(&r1, "1"), d("60"));
+    let r2 = post(&order, &mut progress, &w, &req(10, "0", "1"));
+    assert_eq!(planned(&r2, "1"), d("2"));
+    let r3 = post(&order, &mut progress, &w, &req(10, "0", "29"));
+    assert_eq!(planned(&r3, "1"), d("58"));
+    let tol = Policy {
+        negative_stock: NegativeStock::Allow,
+        over_report_tolerance_pct: d("50"),
+    };
+    let err = plan(&order, &progress, &req(10, "0", "1"), &w, &tol).unwrap_err();
+    let ReportError::OverReport { detail, .. } = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(
+        detail,
+        "31 scrapped units, over the scrap limit of 30 (the order quantity)"
+    );
+    // A hundredfold typo in one report is caught before any scrap was reported.
+    let none = Progress::default();
+    let err = plan(&order, &none, &req(10, "0", "3000"), &w, &allow()).unwrap_err();
+    assert!(
+        matches!(&err, ReportError::OverReport { detail, .. } if detail.starts_with("3000 scrapped units")),
+        "{err:?}"
+    );
+    // Good still obeys its own limit with the tolerance: 45 good is the limit at 50 %.
+    assert!(plan(&order, &progress, &req(10, "15", "0"), &w, &tol).is_ok());
+    let err = plan(&order, &progress, &req(10, "16", "0"), &w, &tol).unwrap_err();
+    assert!(
+        matches!(&err, ReportError::OverReport { detail, .. } if detail.starts_with("46 good units, over the limit of 45 ")),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_per_order_line_keeps_its_standard_after_the_carrying_report_is_reversed() {
+    use backflush::domain::variance::{LineActuals, variance};
+    let w = simple(
+        "1",
+        vec![
+            bl("1", "X", "1"),
+            BomLine {
+                per: Per::Order,
+                scrap_pct: d("10"),
+                ..bl("2", "S", "5")
+            },
+        ],
+    );
+    let order = w.release("O1", "A", "10");
+    let mut progress = Progress::default();
+    let r1 = post(&order, &mut progress, &w, &req(10, "2", "0"));
+    assert!(line(&r1, "2").carries_order_qty);
+    let _r2 = post(&order, &mut progress, &w, &req(10, "3", "0"));
+    // Reverse the carrying report while the second stands: 3 units stay reported.
+    unapply(&mut progress, &r1);
+    assert_eq!(progress.lines["2"].carried, 0);
+    let item = |code: &str| w.master.items.get(code).cloned();
+    let mut actuals = HashMap::new();
+    actuals.insert(
+        "1".to_string(),
+        LineActuals {
+            issued: d("3"),
+            ..LineActuals::default()
+        },
+    );
+    let v = variance(&order, &progress, &actuals, &item);
+    let l2 = v.lines.iter().find(|l| l.line == "2").unwrap();
+    assert_eq!(l2.standard_qty, d("6")); // ceil(5 × 1.1)
+    assert_eq!(l2.actual_qty, d("0"));
+    assert_eq!(l2.qty_variance, d("-6"));
+    let l1 = v.lines.iter().find(|l| l.line == "1").unwrap();
+    assert_eq!(l1.standard_qty, d("3"));
+    // With nothing reported at all, the standard is 0 again.
+    let v = variance(&order, &Progress::default(), &HashMap::new(), &item);
+    assert!(v.lines.iter().all(|l| l.standard_qty.is_zero()));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -298,7 +298,7 @@ pub enum ReportError {
     OverReport {
         order: String,
         operation: i64,
-        /// "12, over the limit of 10 (order quantity 10, over-report tolerance 0%)"
+        /// "12 good units, over the limit of 10 (order quantity 10, over-report tolerance 0%)"
         detail: String,
     },
     #[error("{key} matches no material line of operation {operation} of order {order}")]
@@ -512,7 +512,13 @@ pub fn plan(
         .unwrap_or_default();
     let units_before = op_progress.units();
     let units_after = units_before + units;
-    check_over_report(order, reported.operation, units_after, policy)?;
+    check_over_report(
+        order,
+        reported.operation,
+        op_progress.good + request.good,
+        op_progress.scrap + request.scrap,
+        policy,
+    )?;
 
     let flushed = flushed_operations(order, reported.operation);
     let mut lines = Vec::new();
@@ -570,24 +576,39 @@ pub fn plan(
     Ok(plan)
 }
 
+/// SPEC §2 "Over-reporting": cumulative good may reach the order quantity plus the
+/// over-report tolerance; cumulative scrap may reach the order quantity (the last parts of an
+/// order may be scrapped and remade).
 fn check_over_report(
     order: &Order,
     operation: i64,
-    units_after: Decimal,
+    good_after: Decimal,
+    scrap_after: Decimal,
     policy: &Policy,
 ) -> Result<(), ReportError> {
-    let limit =
+    let good_limit =
         order.qty * (Decimal::ONE + policy.over_report_tolerance_pct / Decimal::ONE_HUNDRED);
-    if units_after > limit {
+    if good_after > good_limit {
         return Err(ReportError::OverReport {
             order: order.order.clone(),
             operation,
             detail: format!(
-                "{}, over the limit of {} (order quantity {}, over-report tolerance {}%)",
-                canonical(units_after),
-                canonical(limit),
+                "{} good units, over the limit of {} (order quantity {}, over-report tolerance {}%)",
+                canonical(good_after),
+                canonical(good_limit),
                 canonical(order.qty),
                 canonical(policy.over_report_tolerance_pct)
+            ),
+        });
+    }
+    if scrap_after > order.qty {
+        return Err(ReportError::OverReport {
+            order: order.order.clone(),
+            operation,
+            detail: format!(
+                "{} scrapped units, over the scrap limit of {} (the order quantity)",
+                canonical(scrap_after),
+                canonical(order.qty),
             ),
         });
     }

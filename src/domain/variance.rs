@@ -59,10 +59,9 @@ pub fn variance(
         let units = covering_count_point(order, material.operation)
             .and_then(|cp| progress.operations.get(&cp))
             .map_or(Decimal::ZERO, |p| p.units());
-        let carried = progress
-            .lines
-            .get(&material.line)
-            .is_some_and(|p| p.carried > 0);
+        // A per-order line's standard is its whole quantity as soon as any unreversed unit
+        // is reported at the count point that flushes it, whichever report carried it.
+        let carried = !units.is_zero();
         let standard = standard_qty(material, units, carried, decimals);
         let actual = actuals.get(&material.line).copied().unwrap_or_default();
         let qty_variance = actual.issued.saturating_sub(standard);

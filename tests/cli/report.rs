@@ -221,19 +221,44 @@ fn over_report_is_refused_naming_the_limit() {
             "preview", "--order", "WO2", "--op", "10", "--good", "3", "--json",
         ])
         .refused()
-        .says(&["7"]);
-    plant
-        .run(&[
-            "report", "--order", "WO2", "--op", "10", "--good", "2", "--scrap", "1", "--json",
-        ])
-        .refused()
-        .says(&["7"]);
+        .says(&["8 good units, over the limit of 7", "\"kind\":\"refused\""]);
     assert_eq!(plant.qty("C1", "M1"), "90");
-    // Exactly up to the order quantity is fine.
+    // Good and scrap are limited apart: 7 good and 1 scrapped is fine.
     plant.report(&[
-        "--order", "WO2", "--op", "10", "--good", "1", "--scrap", "1",
+        "--order", "WO2", "--op", "10", "--good", "2", "--scrap", "1",
     ]);
-    assert_eq!(plant.qty("C1", "M1"), "86");
+    assert_eq!(plant.qty("C1", "M1"), "84");
+}
+
+#[test]
+fn scrap_may_reach_the_order_quantity_after_it_is_all_good() {
+    // WO1: 10 P. 10 good, then scrapped parts up to 10 more (remade); the 11th is refused.
+    let plant = Plant::base();
+    plant.report(&["--order", "WO1", "--op", "10", "--good", "10"]);
+    let r = plant.report(&[
+        "--order", "WO1", "--op", "10", "--good", "0", "--scrap", "1",
+    ]);
+    assert_eq!(line(&r, "10")["planned"], "2");
+    let p = plant.preview(&[
+        "--order", "WO1", "--op", "10", "--good", "0", "--scrap", "9",
+    ]);
+    assert_eq!(line(&p, "10")["planned"], "18");
+    plant.report(&[
+        "--order", "WO1", "--op", "10", "--good", "0", "--scrap", "9",
+    ]);
+    assert_eq!(plant.qty("C1", "M1"), "60");
+    for verb in ["preview", "report"] {
+        plant
+            .run(&[
+                verb, "--order", "WO1", "--op", "10", "--good", "0", "--scrap", "1", "--json",
+            ])
+            .refused()
+            .says(&[
+                "11 scrapped units, over the scrap limit of 10 (the order quantity)",
+                "\"kind\":\"refused\"",
+            ]);
+    }
+    assert_eq!(plant.qty("C1", "M1"), "60");
 }
 
 #[test]
@@ -364,4 +389,34 @@ fn batch_reports_one_result_per_line() {
     assert!(again.iter().all(|l| l["ok"] == true));
     assert_eq!(plant.qty("C1", "M1"), "92");
     plant.verify();
+}
+
+#[test]
+fn a_per_order_line_keeps_its_standard_after_the_carrying_report_is_reversed() {
+    // Line 30: 5 C1 per order at op 10. Report 2 (carries it), report 3, reverse the first.
+    let boms = format!("{BOMS}P,1,1,30,C1,5,order,,10,,\n");
+    let plant = Plant::with(&Files::base().with("boms.csv", &boms));
+    let first = plant.report(&["--order", "WO1", "--op", "10", "--good", "2"]);
+    assert_eq!(line(&first, "30")["planned"], "5");
+    let second = plant.report(&["--order", "WO1", "--op", "10", "--good", "3"]);
+    assert_eq!(line(&second, "30")["planned"], "0");
+    let id = report_id(&first);
+    plant
+        .run(&["reverse", "--report", &id, "--reason", "wrong order"])
+        .ok();
+    let v = plant.run(&["variance", "--order", "WO1", "--json"]).ok().json();
+    let l30 = line(&v, "30").clone();
+    assert_eq!(l30["standard_qty"], "5");
+    assert_eq!(l30["actual_qty"], "0");
+    assert_eq!(l30["qty_variance"], "-5");
+    assert_eq!(l30["cost_variance"], "-10");
+    // 3 units: line 10 standard 6, issued 6.
+    let l10 = line(&v, "10").clone();
+    assert_eq!(l10["standard_qty"], "6");
+    assert_eq!(l10["actual_qty"], "6");
+    // The next report carries the line again and the variance closes.
+    let third = plant.report(&["--order", "WO1", "--op", "10", "--good", "1"]);
+    assert_eq!(line(&third, "30")["planned"], "5");
+    let v = plant.run(&["variance", "--order", "WO1", "--json"]).ok().json();
+    assert_eq!(v["variance"], "0");
 }
