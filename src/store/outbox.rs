@@ -332,6 +332,33 @@ fn backfill(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// What `verify` finds in the outbox: ledger rows or journal entries it does not reach (a
+/// posting written without its events).
+///
+/// # Errors
+/// SQLite fails.
+pub fn missing(conn: &Connection) -> Result<Vec<String>> {
+    let (_, movements, entries) = high_water(conn)?;
+    let (last_movement, last_entry): (i64, i64) = conn.query_row(
+        "SELECT (SELECT coalesce(max(id), 0) FROM movements),
+                (SELECT coalesce(max(entry_id), 0) FROM journal)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let mut out = Vec::new();
+    if last_movement > movements {
+        out.push(format!(
+            "the outbox reaches ledger row {movements}, the ledger holds up to {last_movement}: postings without their export events"
+        ));
+    }
+    if last_entry > entries {
+        out.push(format!(
+            "the outbox reaches journal entry {entries}, the journal holds up to {last_entry}: postings without their export events"
+        ));
+    }
+    Ok(out)
+}
+
 /// The last seq of the outbox (0 when empty).
 ///
 /// # Errors

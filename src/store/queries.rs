@@ -217,7 +217,7 @@ pub fn verify(conn: &Connection) -> Result<Vec<String>> {
     if !damage.is_empty() {
         return Ok(damage);
     }
-    let mut problems = Vec::new();
+    let mut problems = super::outbox::missing(conn)?;
     let mut sums: HashMap<(String, String), Decimal> = HashMap::new();
     let mut stmt = conn.prepare("SELECT item, location, qty FROM movements")?;
     let mut rows = stmt.query([])?;
