@@ -100,6 +100,8 @@ pub struct PolicyConfig {
     pub override_tolerance_pct: Decimal,
     pub lockout_attempts: u32,
     pub lockout_minutes: u32,
+    /// Machine-location health flags an item whose counts differ from its use by more.
+    pub discrepancy_alert_pct: Decimal,
 }
 
 impl Default for PolicyConfig {
@@ -110,6 +112,7 @@ impl Default for PolicyConfig {
             override_tolerance_pct: Decimal::TEN,
             lockout_attempts: 5,
             lockout_minutes: 15,
+            discrepancy_alert_pct: Decimal::from(5),
         }
     }
 }
@@ -198,6 +201,12 @@ impl Config {
         }
         if self.policy.lockout_attempts == 0 {
             return bad("policy.lockout_attempts must be at least 1".into());
+        }
+        let pct = self.policy.discrepancy_alert_pct;
+        if pct.is_sign_negative() || pct > Decimal::ONE_HUNDRED {
+            return bad(format!(
+                "policy.discrepancy_alert_pct {pct} is outside its range 0–100"
+            ));
         }
         Ok(())
     }

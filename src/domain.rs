@@ -2,6 +2,7 @@
 //! journal rules. Nothing here touches SQL, a terminal, a clock or a file.
 
 pub mod backflush;
+pub mod health;
 pub mod journal;
 pub mod master;
 pub mod movement;

@@ -9,6 +9,7 @@ mod cache;
 pub mod error;
 pub mod export;
 pub mod floor;
+pub mod health;
 mod orders;
 mod report;
 mod session;

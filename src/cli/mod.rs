@@ -6,6 +6,7 @@ mod admin;
 mod exceptions;
 mod export;
 mod floor;
+mod health;
 pub mod output;
 mod parse;
 pub mod pin_prompt;
@@ -161,6 +162,19 @@ pub enum Command {
         /// The production order.
         #[arg(long)]
         order: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Machine-location health: per location and item, what reports and hand issues used
+    /// against what the cycle counts found, flagged.
+    Health {
+        /// Only this location (default: every machine location).
+        #[arg(long)]
+        location: Option<String>,
+        /// The window: the last N × 24 hours.
+        #[arg(long, default_value_t = 30)]
+        days: i64,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -541,6 +555,11 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
         Command::Init => admin::init(cli),
         Command::Import { dir } => admin::import(cli, dir),
         Command::Verify => admin::verify(cli),
+        Command::Health {
+            location,
+            days,
+            json,
+        } => health::health(cli, location.as_deref(), *days, *json),
         Command::Bench {
             items,
             ledger,

@@ -68,7 +68,37 @@ const KINDS: &[(MovementKind, &str)] = &[
     ),
 ];
 
+/// How a movement counts in machine-location health (SPEC §12).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UsageClass {
+    /// Issued by a report: backflushed lines and their scrap, deferred lines when they post,
+    /// a lead's scrap adjustments.
+    Backflushed,
+    /// Issued by hand: manual lines, the `issue` command, substitutions.
+    ByHand,
+}
+
 impl MovementKind {
+    /// Whether and how the movement is material used at its location; a reversal counts as
+    /// what it compensates (negatively, by its quantity's sign).
+    #[must_use]
+    pub fn usage_class(self) -> Option<UsageClass> {
+        match self {
+            MovementKind::Issue
+            | MovementKind::ComponentScrap
+            | MovementKind::LeadScrap
+            | MovementKind::Reverse(
+                ReversibleKind::Issue | ReversibleKind::ComponentScrap | ReversibleKind::LeadScrap,
+            ) => Some(UsageClass::Backflushed),
+            MovementKind::SubstitutionIssue
+            | MovementKind::SubstitutionReturn
+            | MovementKind::Reverse(
+                ReversibleKind::SubstitutionIssue | ReversibleKind::SubstitutionReturn,
+            ) => Some(UsageClass::ByHand),
+            _ => None,
+        }
+    }
+
     /// The stored text of the kind.
     #[must_use]
     pub fn as_str(self) -> &'static str {

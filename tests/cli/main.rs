@@ -12,6 +12,7 @@ mod bench;
 mod calculation;
 mod config;
 mod export;
+mod health;
 mod import;
 mod movements;
 mod overrides;

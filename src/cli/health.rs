@@ -1,0 +1,72 @@
+//! `backflush health` (SPEC §12): per machine location and item, what was used against what
+//! the counts found, flagged.
+
+use serde_json::{Value, json};
+
+use super::output::{Out, Show};
+use super::{Cli, Failure, Outcome, open_service};
+use crate::domain::qty::canonical;
+use crate::service::health::HealthRow;
+
+struct Health(Vec<HealthRow>);
+
+fn row_json(r: &HealthRow) -> Value {
+    let u = &r.usage;
+    json!({
+        "location": r.location,
+        "item": r.item,
+        "backflushed": canonical(u.backflushed),
+        "issued_by_hand": canonical(u.issued_by_hand),
+        "count_adjusted": canonical(u.count_adjusted),
+        "discrepancy_pct": r.discrepancy_pct.map(canonical),
+        "counts": u.counts,
+        "accurate_counts": u.accurate_counts,
+        "open_exceptions": u.open_exceptions,
+        "on_hand": canonical(u.on_hand),
+        "flag": r.flag.as_str(),
+    })
+}
+
+impl Show for Health {
+    fn json(&self) -> Value {
+        Value::Array(self.0.iter().map(row_json).collect())
+    }
+
+    fn text(&self, out: &mut Out) -> Result<(), Failure> {
+        out.line(format_args!(
+            "{:<10} {:<14} {:>11} {:>9} {:>10} {:>8} {:>7} {:>5} {:>10}  flag",
+            "location",
+            "item",
+            "backflushed",
+            "by hand",
+            "counted ±",
+            "discr %",
+            "counts",
+            "open",
+            "on hand"
+        ))?;
+        for r in &self.0 {
+            let u = &r.usage;
+            out.line(format_args!(
+                "{:<10} {:<14} {:>11} {:>9} {:>10} {:>8} {:>7} {:>5} {:>10}  {}",
+                r.location,
+                r.item,
+                canonical(u.backflushed),
+                canonical(u.issued_by_hand),
+                canonical(u.count_adjusted),
+                r.discrepancy_pct.map_or_else(|| "—".to_string(), canonical),
+                format!("{}/{}", u.accurate_counts, u.counts),
+                u.open_exceptions,
+                canonical(u.on_hand),
+                r.flag.as_str()
+            ))?;
+        }
+        Ok(())
+    }
+}
+
+/// `backflush health [--location L] [--days N]`.
+pub fn health(cli: &Cli, location: Option<&str>, days: i64, json: bool) -> Outcome {
+    let service = open_service(cli)?;
+    Out::new(json).show(&Health(service.health(location, days)?))
+}

@@ -1,0 +1,118 @@
+//! The figures of machine-location health (SPEC §12), read in a few set-based queries: the
+//! window's movements by kind, the counts with their adjustments, open exceptions and
+//! balances. The percentages and flags are the domain's (`domain::health`).
+
+use std::collections::{BTreeMap, HashSet};
+
+use rusqlite::{Connection, params};
+
+use super::{Dec, Result};
+use crate::domain::health::Usage;
+use crate::domain::movement::{MovementKind, UsageClass};
+
+/// The usage of every item that had stock, movements or counts at `locations` since `since`
+/// (RFC 3339, as movements record their time), by (location, item).
+///
+/// # Errors
+/// SQLite fails.
+pub fn usage(
+    conn: &Connection,
+    locations: &[String],
+    since: &str,
+) -> Result<BTreeMap<(String, String), Usage>> {
+    let wanted: HashSet<&str> = locations.iter().map(String::as_str).collect();
+    let mut rows: BTreeMap<(String, String), Usage> = BTreeMap::new();
+
+    // Movements of the window: material used, by reports and by hand (issues are negative
+    // in the ledger, so used = −qty).
+    let mut stmt =
+        conn.prepare_cached("SELECT location, item, kind, qty FROM movements WHERE at >= ?1")?;
+    let moves = stmt.query_map([since], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, Dec>(3)?.0,
+        ))
+    })?;
+    for m in moves {
+        let (location, item, kind, qty) = m?;
+        if !wanted.contains(location.as_str()) {
+            continue;
+        }
+        let class = MovementKind::parse(&kind).and_then(MovementKind::usage_class);
+        let u = rows.entry((location, item)).or_default();
+        match class {
+            Some(UsageClass::Backflushed) => u.backflushed -= qty,
+            Some(UsageClass::ByHand) => u.issued_by_hand -= qty,
+            None => {}
+        }
+    }
+
+    // Cycle counts of the window, with the adjustment each posted (none: it was accurate).
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.location, c.item, c.movement_id IS NULL, m.qty
+         FROM cycle_counts c LEFT JOIN movements m ON m.id = c.movement_id
+         WHERE c.at >= ?1",
+    )?;
+    let counts = stmt.query_map([since], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, bool>(2)?,
+            r.get::<_, Option<Dec>>(3)?,
+        ))
+    })?;
+    for c in counts {
+        let (location, item, accurate, qty) = c?;
+        if !wanted.contains(location.as_str()) {
+            continue;
+        }
+        let u = rows.entry((location, item)).or_default();
+        u.counts += 1;
+        u.accurate_counts += i64::from(accurate);
+        u.count_adjusted += qty.unwrap_or_default().0;
+    }
+
+    let mut stmt = conn.prepare_cached(
+        "SELECT location, item, count(*) FROM exceptions WHERE status = 'open' GROUP BY 1, 2",
+    )?;
+    let open = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, i64>(2)?,
+        ))
+    })?;
+    for o in open {
+        let (location, item, n) = o?;
+        if wanted.contains(location.as_str()) {
+            rows.entry((location, item)).or_default().open_exceptions = n;
+        }
+    }
+
+    for location in locations {
+        let mut stmt = conn.prepare_cached("SELECT item, qty FROM balances WHERE location = ?1")?;
+        let balances = stmt.query_map(params![location], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Dec>(1)?.0))
+        })?;
+        for b in balances {
+            let (item, qty) = b?;
+            if !qty.is_zero() || rows.contains_key(&(location.clone(), item.clone())) {
+                rows.entry((location.clone(), item)).or_default().on_hand = qty;
+            }
+        }
+    }
+    Ok(rows)
+}
+
+/// The machine locations, by code.
+///
+/// # Errors
+/// SQLite fails.
+pub fn machine_locations(conn: &Connection) -> Result<Vec<String>> {
+    Ok(conn
+        .prepare_cached("SELECT location FROM locations WHERE kind = 'machine' ORDER BY location")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}

@@ -1,0 +1,91 @@
+//! Machine-location health (SPEC §12): exact figures from reports and counts, the flags and
+//! the window.
+
+use serde_json::{Value, json};
+
+use crate::common::cli::*;
+
+fn health(plant: &Plant, extra: &[&str]) -> Value {
+    let mut args = vec!["health", "--json"];
+    args.extend_from_slice(extra);
+    plant.run(&args).ok().json()
+}
+
+#[test]
+fn health_compares_what_was_used_with_what_the_counts_found() {
+    let plant = Plant::base();
+    // Op 10 issues C1 (2 per unit) at M1: 5 units use 10.
+    plant.report(&["--order", "WO1", "--op", "10", "--good", "5"]);
+    // M1 now holds 90 on the books; the count finds 89: one more was used than reported.
+    plant
+        .run(&[
+            "count",
+            "--item",
+            "C1",
+            "--location",
+            "M1",
+            "--qty",
+            "89",
+            "--json",
+        ])
+        .ok();
+    // A second count finds the book quantity: an accurate count.
+    plant
+        .run(&[
+            "count",
+            "--item",
+            "C1",
+            "--location",
+            "M1",
+            "--qty",
+            "89",
+            "--json",
+        ])
+        .ok();
+    let rows = health(&plant, &[]);
+    assert_eq!(
+        rows,
+        json!([
+            {"location": "M1", "item": "C1", "backflushed": "10", "issued_by_hand": "0",
+             "count_adjusted": "-1", "discrepancy_pct": "10", "counts": 2, "accurate_counts": 1,
+             "open_exceptions": 0, "on_hand": "89", "flag": "discrepancy"},
+            {"location": "M2", "item": "C2", "backflushed": "0", "issued_by_hand": "0",
+             "count_adjusted": "0", "discrepancy_pct": null, "counts": 0, "accurate_counts": 0,
+             "open_exceptions": 0, "on_hand": "50", "flag": "ok"}
+        ])
+    );
+    // One location only; a higher alert level makes the same 10 % acceptable.
+    let m1 = health(&plant, &["--location", "M1"]);
+    assert_eq!(m1.as_array().map(Vec::len), Some(1));
+    let plant = plant.config("[policy]\ndiscrepancy_alert_pct = 10\n");
+    let rows = plant
+        .run(&["health", "--location", "M1", "--json"])
+        .ok()
+        .json();
+    assert_eq!(
+        rows[0]["flag"], "ok",
+        "10 % is not beyond an alert level of 10"
+    );
+}
+
+#[test]
+fn open_exceptions_make_a_row_wait_and_bad_input_is_named() {
+    let plant = short_plant(Some("[policy]\nnegative_stock = \"defer\"\n"));
+    plant.report(&["--order", "WO1", "--op", "10", "--good", "3"]);
+    let rows = health(&plant, &["--location", "M1"]);
+    let c1 = rows
+        .as_array()
+        .and_then(|r| r.iter().find(|r| r["item"] == "C1"))
+        .cloned()
+        .expect("a row for C1 at M1");
+    assert_eq!(c1["open_exceptions"], 1);
+    assert_eq!(c1["flag"], "waiting");
+    plant
+        .run(&["health", "--location", "NOPE", "--json"])
+        .refused()
+        .says(&["unknown location NOPE"]);
+    plant
+        .run(&["health", "--days", "0"])
+        .refused()
+        .says(&["--days 0"]);
+}
