@@ -1472,3 +1472,31 @@ fn a_handler_picks_the_transfer_source_and_a_wrong_one_is_refused_at_its_own_ste
         })
     ));
 }
+
+#[test]
+fn the_health_screen_lists_flagged_items_first() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    post_report(&mut d.app, "WO-1006", "9");
+    d.app.open_orders();
+    press(&mut d.app, KeyCode::F(9));
+    let Screen::Health(h) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    assert!(!h.rows.is_empty());
+    let flags: Vec<_> = h.rows.iter().map(|r| r.flag).collect();
+    let mut sorted = flags.clone();
+    sorted.sort();
+    assert_eq!(flags, sorted, "worst first");
+    assert!(
+        h.rows
+            .iter()
+            .any(|r| r.usage.open_exceptions > 0 && r.location == "M-ASM"),
+        "the deferred lines wait at M-ASM"
+    );
+    let s = screen(&d.app);
+    assert!(s.contains("Machine-location health"), "{s}");
+    snap(&d.app, "health");
+    press(&mut d.app, KeyCode::Esc);
+    assert!(matches!(d.app.screen, Screen::Orders(_)));
+}

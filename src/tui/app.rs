@@ -24,6 +24,7 @@ use crate::store::orders::OrderSummary;
 use crate::store::queries::ReportRow;
 
 mod exceptions;
+mod health;
 mod history;
 mod login;
 mod orders;
@@ -33,6 +34,7 @@ mod staging;
 mod variance;
 
 pub use exceptions::ExceptionsState;
+pub use health::HealthState;
 pub use history::{DetailState, HistoryState};
 pub use login::LoginState;
 pub use orders::{OperationsState, OrdersState};
@@ -65,6 +67,7 @@ pub enum Screen {
     Exceptions(ExceptionsState),
     Detail(DetailState),
     Variance(Box<VarianceState>),
+    Health(HealthState),
 }
 
 /// The whole terminal.
@@ -183,6 +186,7 @@ impl App {
             Screen::Exceptions(_) => Context::Exceptions,
             Screen::Detail(_) => Context::Detail,
             Screen::Variance(_) => Context::Variance,
+            Screen::Health(_) => Context::Health,
         }
     }
 
@@ -352,6 +356,7 @@ impl App {
                 Context::Exceptions => self.exceptions_action(action),
                 Context::Detail => self.detail_action(action),
                 Context::Variance => self.variance_action(action),
+                Context::Health => self.health_action(action),
                 _ => {}
             },
         }
@@ -397,6 +402,7 @@ impl App {
             Screen::Exceptions(e) => step(&mut e.selected, e.rows.len()),
             Screen::Detail(d) => step(&mut d.selected, d.lines.len()),
             Screen::Variance(v) => step(&mut v.selected, v.materials.len()),
+            Screen::Health(h) => step(&mut h.selected, h.rows.len()),
             Screen::Login(_) => {}
         }
     }

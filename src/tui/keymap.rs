@@ -15,6 +15,7 @@ pub enum Context {
     Exceptions,
     Detail,
     Variance,
+    Health,
     Confirm,
     Prompt,
     Message,
@@ -59,6 +60,7 @@ pub enum Action {
     Refresh,
     Logout,
     Variance,
+    Health,
 }
 
 /// One binding: the key, what it does, and the words shown in the help and the footer.
@@ -200,6 +202,23 @@ pub const KEYMAP: &[Binding] = &[
         "progress and variance of the selected order",
         "variance",
     ),
+    key(
+        C::Orders,
+        K::F(9),
+        "F9",
+        A::Health,
+        "machine-location health: what counts found against what was used",
+        "health",
+    ),
+    key(
+        C::Health,
+        K::Esc,
+        "Esc",
+        A::Back,
+        "back to the orders",
+        "back",
+    ),
+    key(C::Health, K::F(5), "F5", A::Refresh, "refresh", ""),
     Binding {
         context: C::Orders,
         code: K::Char('q'),

@@ -18,6 +18,7 @@ use crate::domain::master::Per;
 use crate::domain::qty::canonical;
 
 mod exceptions;
+mod health;
 mod history;
 mod login;
 mod orders;
@@ -49,6 +50,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Screen::Exceptions(_) => exceptions::render_exceptions(app, frame, body),
         Screen::Detail(_) => history::render_detail(app, frame, body),
         Screen::Variance(v) => variance::render_variance(app, v, frame, body),
+        Screen::Health(h) => health::render_health(app, h, frame, body),
     }
     render_message(app, frame, message);
     render_footer(&app.theme, app.context(), frame, footer);

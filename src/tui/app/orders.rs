@@ -151,6 +151,7 @@ impl App {
             Action::Staging => self.open_staging(),
             Action::Exceptions => self.open_exceptions(),
             Action::Refresh => self.open_orders(),
+            Action::Health => self.open_health(),
             _ => {}
         }
     }
