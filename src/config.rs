@@ -100,6 +100,17 @@ pub struct PolicyConfig {
     pub override_tolerance_pct: Decimal,
     pub lockout_attempts: u32,
     pub lockout_minutes: u32,
+    pub lot_selection: LotSelectionConfig,
+}
+
+/// `lot_selection` (SPEC §9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LotSelectionConfig {
+    #[default]
+    Manual,
+    Fifo,
+    Fefo,
 }
 
 impl Default for PolicyConfig {
@@ -110,6 +121,7 @@ impl Default for PolicyConfig {
             override_tolerance_pct: Decimal::TEN,
             lockout_attempts: 5,
             lockout_minutes: 15,
+            lot_selection: LotSelectionConfig::Manual,
         }
     }
 }
@@ -152,6 +164,7 @@ pub struct AccountsConfig {
     pub overhead_absorbed: String,
     pub scrap_expense: String,
     pub inventory_adjustment: String,
+    pub non_stock_material: String,
 }
 
 impl Default for AccountsConfig {
@@ -165,6 +178,7 @@ impl Default for AccountsConfig {
             overhead_absorbed: a.overhead_absorbed,
             scrap_expense: a.scrap_expense,
             inventory_adjustment: a.inventory_adjustment,
+            non_stock_material: a.non_stock_material,
         }
     }
 }
@@ -266,6 +280,17 @@ impl Config {
         }
     }
 
+    /// `[policy] lot_selection`.
+    #[must_use]
+    pub fn lot_selection(&self) -> crate::domain::lots::LotSelection {
+        use crate::domain::lots::LotSelection;
+        match self.policy.lot_selection {
+            LotSelectionConfig::Manual => LotSelection::Manual,
+            LotSelectionConfig::Fifo => LotSelection::Fifo,
+            LotSelectionConfig::Fefo => LotSelection::Fefo,
+        }
+    }
+
     /// The journal's account names.
     #[must_use]
     pub fn accounts(&self) -> AccountNames {
@@ -278,6 +303,7 @@ impl Config {
             overhead_absorbed: a.overhead_absorbed.clone(),
             scrap_expense: a.scrap_expense.clone(),
             inventory_adjustment: a.inventory_adjustment.clone(),
+            non_stock_material: a.non_stock_material.clone(),
         }
     }
 

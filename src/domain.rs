@@ -3,6 +3,7 @@
 
 pub mod backflush;
 pub mod journal;
+pub mod lots;
 pub mod master;
 pub mod movement;
 pub mod order;

@@ -16,6 +16,7 @@
 pub mod exceptions;
 pub mod fixture;
 pub mod floor;
+pub mod issues;
 pub mod journal;
 pub mod ledger;
 pub mod master;

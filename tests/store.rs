@@ -135,6 +135,10 @@ fn snapshot(s: &Service) -> Vec<String> {
         "reversals",
         "movements",
         "balances",
+        "lot_balances",
+        "lots",
+        "non_stock_issues",
+        "issues",
         "exceptions",
         "journal",
         "order_operations",
@@ -239,6 +243,51 @@ fn a_version_1_store_with_a_released_order_migrates_to_units_of_measure() {
         None
     );
     assert!(master.conversions.is_empty());
+}
+
+#[test]
+fn a_store_made_before_lots_migrates_with_its_balances_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for sql in &store::schema::MIGRATIONS[..3] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO items VALUES ('L', '', 'EA', 0, 'stock', 'lot', 1, '2');
+             INSERT INTO items VALUES ('U', '', 'EA', 0, 'stock', 'none', 1, '1');
+             INSERT INTO locations VALUES ('M10', '', 'machine');
+             INSERT INTO movements (at, kind, item, location, qty, terminal, user, reason)
+               VALUES ('2026-01-01T00:00:00.000000Z', 'adjustment', 'L', 'M10', '7', 't', 'u', 'opening');
+             INSERT INTO movements (at, kind, item, location, qty, terminal, user, reason)
+               VALUES ('2026-01-01T00:00:00.000000Z', 'adjustment', 'U', 'M10', '5', 't', 'u', 'opening');
+             INSERT INTO balances VALUES ('M10', 'L', '7');
+             INSERT INTO balances VALUES ('M10', 'U', '5');
+             PRAGMA user_version = 3;",
+        )
+        .unwrap();
+    }
+    let st = Store::open(&path, Synchronous::Normal).unwrap();
+    assert_eq!(st.schema_version().unwrap(), store::known_version());
+    let rows = store::queries::balances(st.conn(), None, None).unwrap();
+    let seen: Vec<(String, Option<String>, String)> = rows
+        .iter()
+        .map(|r| (r.item.clone(), r.lot.clone(), r.qty.to_string()))
+        .collect();
+    // The tracked item's stock is its unknown lot; the untracked item has no lot.
+    assert_eq!(
+        seen,
+        [
+            ("L".to_string(), Some(String::new()), "7".to_string()),
+            ("U".to_string(), None, "5".to_string())
+        ]
+    );
+    assert_eq!(
+        store::ledger::balance(st.conn(), "L", "M10").unwrap(),
+        d("7")
+    );
+    assert!(store::queries::verify(st.conn()).unwrap().is_empty());
 }
 
 #[test]

@@ -641,7 +641,10 @@ impl App {
                     );
                 };
                 let who = self.credentials();
-                match self.service.cycle_count(&item, &location, counted, &who) {
+                match self
+                    .service
+                    .cycle_count(&item, &location, None, counted, &who)
+                {
                     Ok(c) => {
                         self.open_staging();
                         self.note(format!(
