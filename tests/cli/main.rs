@@ -11,6 +11,7 @@ mod auth;
 mod calculation;
 mod config;
 mod import;
+mod lots;
 mod movements;
 mod overrides;
 mod report;
