@@ -135,7 +135,7 @@ fn a_count_of_a_tracked_item_names_its_lot() {
     let rows = plant.stock();
     assert!(
         rows.as_array()
-            .unwrap()
+            .expect("stock is an array")
             .contains(&lot_row("L", "M1", "B", None, "2")),
         "{rows}"
     );
