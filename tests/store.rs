@@ -911,3 +911,54 @@ fn a_batch_posts_each_report_atomically_inside_its_group() {
     assert_eq!(again, vec![true, false, true]);
     assert_eq!(units(&s, "O2", 20), (d("1"), d("0")));
 }
+
+#[test]
+fn a_failure_in_the_middle_of_a_lot_posting_leaves_every_lot_balance_as_it_was() {
+    let mut s = service();
+    import(&mut s, |dir| {
+        write(
+            dir,
+            "items.csv",
+            "item,description,uom,decimals,type,tracking,backflush,std_cost\n\
+             L,Lot part,KG,2,stock,lot,yes,3\n",
+        );
+        write(
+            dir,
+            "stock.csv",
+            "item,location,qty,lot,expires\nL,M10,5,A,2027-01-01\nL,M10,2,B,\n",
+        );
+    });
+    let lot_stock = |dir: &Path| {
+        write(
+            dir,
+            "stock.csv",
+            "item,location,qty,lot,expires\nL,M10,9,A,\nL,M10,7,B,\nL,M20,4,C,2027-05-01\n",
+        );
+    };
+    let triggers = [
+        // Half-way through the lot balances: A has moved, B fails.
+        "CREATE TRIGGER boom BEFORE INSERT ON lot_balances WHEN NEW.lot = 'B' BEGIN SELECT RAISE(ABORT, 'injected'); END;",
+        // A new lot's first entry.
+        "CREATE TRIGGER boom BEFORE INSERT ON lots WHEN NEW.lot = 'C' BEGIN SELECT RAISE(ABORT, 'injected'); END;",
+        // The journal of the last adjustment.
+        "CREATE TRIGGER boom BEFORE INSERT ON journal BEGIN SELECT RAISE(ABORT, 'injected'); END;",
+    ];
+    for trigger in triggers {
+        let before = snapshot(&s);
+        s.conn().execute_batch(trigger).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        lot_stock(dir.path());
+        let err = s.import(dir.path(), &who()).unwrap_err();
+        assert!(err.to_string().contains("injected"), "{trigger}: {err}");
+        s.conn().execute_batch("DROP TRIGGER boom;").unwrap();
+        assert_eq!(snapshot(&s), before, "{trigger}");
+    }
+    import(&mut s, lot_stock);
+    let lots = |lot: &str, at: &str| store::ledger::lot_balance(s.conn(), "L", at, lot).unwrap();
+    assert_eq!(
+        (lots("A", "M10"), lots("B", "M10"), lots("C", "M20")),
+        (d("9"), d("7"), d("4"))
+    );
+    assert_eq!(on_hand(&s, "L", "M10"), d("16"));
+    assert!(s.verify().unwrap().is_empty());
+}
