@@ -9,6 +9,8 @@ use super::exceptions::{ExceptionRow, retry_exceptions};
 use super::journal::write_journal;
 use super::{Dec, Result, Stamp, StoreError, insert_rows};
 use crate::domain::journal::{self, Account, AccountNames};
+use crate::domain::lots::PickOrder;
+use crate::domain::master::Tracking;
 use crate::domain::movement::MovementKind;
 use crate::domain::qty::canonical;
 
@@ -323,6 +325,7 @@ pub fn transfer(
     stamp: &Stamp,
     accounts: &AccountNames,
     accounts_of: &dyn Fn(&str) -> Account,
+    pick: PickOrder,
 ) -> Result<Vec<ExceptionRow>> {
     let on_hand = balance(conn, item, from)?;
     if on_hand < qty {
@@ -332,21 +335,55 @@ pub fn transfer(
             canonical(on_hand)
         )));
     }
+    let tracked = super::master::item(conn, item)?.is_some_and(|i| i.tracking != Tracking::None);
+    // A tracked item leaves in pick order; an expired lot is never chosen automatically.
+    let lots: Vec<(Option<String>, Decimal)> = if tracked {
+        let today = stamp
+            .at_text()
+            .get(..10)
+            .and_then(crate::domain::lots::parse_date)
+            .unwrap_or_default();
+        crate::domain::lots::allocate(&lots_at(conn, item, from)?, qty, pick, today)
+            .map_err(|u| {
+                StoreError::Refused(format!(
+                    "transfer of {} {item} from {from} refused: its unexpired lots there hold only {}",
+                    canonical(qty),
+                    canonical(u.available)
+                ))
+            })?
+            .into_iter()
+            .map(|l| (Some(l.lot), l.qty))
+            .collect()
+    } else {
+        vec![(None, qty)]
+    };
     let reason = format!("transfer {from} → {to}");
     let link = MovementRef {
         reason: &reason,
         ..MovementRef::default()
     };
-    move_stock(
-        conn,
-        stamp,
-        MovementKind::TransferOut,
-        item,
-        from,
-        -qty,
-        &link,
-    )?;
-    move_stock(conn, stamp, MovementKind::TransferIn, item, to, qty, &link)?;
+    for (lot, q) in &lots {
+        move_lot(
+            conn,
+            stamp,
+            MovementKind::TransferOut,
+            item,
+            from,
+            lot.as_deref(),
+            -*q,
+            &link,
+        )?;
+        move_lot(
+            conn,
+            stamp,
+            MovementKind::TransferIn,
+            item,
+            to,
+            lot.as_deref(),
+            *q,
+            &link,
+        )?;
+    }
     let cost = super::master::std_cost(conn, item)?;
     let journal = journal::transfer(accounts_of(from), accounts_of(to), qty * cost);
     write_journal(conn, stamp, "transfer", None, None, &journal, accounts)?;

@@ -141,3 +141,25 @@ fn a_count_of_a_tracked_item_names_its_lot() {
     );
     plant.verify();
 }
+
+#[test]
+fn a_transfer_of_a_tracked_item_without_lots_leaves_in_fifo_order() {
+    let plant = lot_plant();
+    // FIFO at M1: the unknown lot (3) first, then A and B of one import by lot code.
+    plant
+        .run(&[
+            "transfer", "--item", "L", "--qty", "4", "--from", "M1", "--to", "M2",
+        ])
+        .ok();
+    let rows = plant.stock();
+    let rows = rows.as_array().expect("stock is an array");
+    for row in [
+        lot_row("L", "M1", "A", Some("2027-01-15"), "4"),
+        lot_row("L", "M1", "B", None, "2.5"),
+        lot_row("L", "M2", "", None, "3"),
+        lot_row("L", "M2", "A", Some("2027-01-15"), "1"),
+    ] {
+        assert!(rows.contains(&row), "{row} not in {rows:?}");
+    }
+    plant.verify();
+}
