@@ -98,13 +98,19 @@ pub fn insert_report(
             _ => {}
         }
     }
+    // A lot-tracked parent is received into the lot named after its order (SPEC §9).
+    let receipt_lot = match &plan.receipt {
+        Some(r) => super::master::item(conn, &r.item)?
+            .is_some_and(|i| i.tracking == crate::domain::master::Tracking::Lot),
+        None => false,
+    };
     if let Some(r) = &plan.receipt {
         moves.push(Movement {
             kind: MovementKind::Receipt,
             item: &r.item,
             location: &r.location,
             qty: r.qty,
-            lot: None,
+            lot: receipt_lot.then_some(plan.order.as_str()),
             link: MovementRef {
                 report_id: Some(report_id),
                 reason: "finished goods receipt",

@@ -163,3 +163,34 @@ fn a_transfer_of_a_tracked_item_without_lots_leaves_in_fifo_order() {
     }
     plant.verify();
 }
+
+#[test]
+fn a_lot_tracked_parent_is_received_into_the_order_lot_and_a_reversal_removes_it() {
+    let items = items().replace(
+        "P,Parent,EA,0,stock,none,yes,100.00",
+        "P,Parent,EA,0,stock,lot,yes,100.00",
+    );
+    let plant = Plant::with(&Files::base().with("items.csv", &items));
+    plant.report(&["--order", "WO1", "--op", "10", "--good", "2"]);
+    let r = plant.report(&["--order", "WO1", "--op", "20", "--good", "2"]);
+    let rows = plant.stock();
+    let rows = rows.as_array().expect("stock is an array");
+    assert!(
+        rows.contains(&lot_row("P", "FG", "WO1", None, "2")),
+        "{rows:?}"
+    );
+    plant.verify();
+    let id = crate::common::cli::report_id(&r);
+    plant
+        .run(&["reverse", "--report", &id, "--reason", "wrong order"])
+        .ok();
+    assert!(
+        !plant
+            .stock()
+            .as_array()
+            .expect("stock is an array")
+            .iter()
+            .any(|row| row["item"] == "P"),
+    );
+    plant.verify();
+}
