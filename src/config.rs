@@ -102,6 +102,17 @@ pub struct PolicyConfig {
     pub lockout_minutes: u32,
     /// Machine-location health flags an item whose counts differ from its use by more.
     pub discrepancy_alert_pct: Decimal,
+    pub lot_selection: LotSelectionConfig,
+}
+
+/// `lot_selection` (SPEC §9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LotSelectionConfig {
+    #[default]
+    Manual,
+    Fifo,
+    Fefo,
 }
 
 impl Default for PolicyConfig {
@@ -113,6 +124,7 @@ impl Default for PolicyConfig {
             lockout_attempts: 5,
             lockout_minutes: 15,
             discrepancy_alert_pct: Decimal::from(5),
+            lot_selection: LotSelectionConfig::Manual,
         }
     }
 }
@@ -155,6 +167,7 @@ pub struct AccountsConfig {
     pub overhead_absorbed: String,
     pub scrap_expense: String,
     pub inventory_adjustment: String,
+    pub non_stock_material: String,
 }
 
 impl Default for AccountsConfig {
@@ -168,6 +181,7 @@ impl Default for AccountsConfig {
             overhead_absorbed: a.overhead_absorbed,
             scrap_expense: a.scrap_expense,
             inventory_adjustment: a.inventory_adjustment,
+            non_stock_material: a.non_stock_material,
         }
     }
 }
@@ -275,6 +289,17 @@ impl Config {
         }
     }
 
+    /// `[policy] lot_selection`.
+    #[must_use]
+    pub fn lot_selection(&self) -> crate::domain::lots::LotSelection {
+        use crate::domain::lots::LotSelection;
+        match self.policy.lot_selection {
+            LotSelectionConfig::Manual => LotSelection::Manual,
+            LotSelectionConfig::Fifo => LotSelection::Fifo,
+            LotSelectionConfig::Fefo => LotSelection::Fefo,
+        }
+    }
+
     /// The journal's account names.
     #[must_use]
     pub fn accounts(&self) -> AccountNames {
@@ -287,6 +312,7 @@ impl Config {
             overhead_absorbed: a.overhead_absorbed.clone(),
             scrap_expense: a.scrap_expense.clone(),
             inventory_adjustment: a.inventory_adjustment.clone(),
+            non_stock_material: a.non_stock_material.clone(),
         }
     }
 

@@ -4,6 +4,7 @@
 pub mod backflush;
 pub mod health;
 pub mod journal;
+pub mod lots;
 pub mod master;
 pub mod movement;
 pub mod order;

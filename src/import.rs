@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use thiserror::Error;
 
 use crate::domain::journal::{AccountNames, inventory_account};
+use crate::domain::lots;
 use crate::domain::master::{
     Bom, BomLine, Item, ItemType, Location, LocationKind, MasterData, Per, Routing,
     RoutingOperation, Tracking, WorkCenter, compare_revisions,
@@ -109,7 +110,7 @@ fn columns(file: &str) -> &'static [&'static str] {
             "due",
             "completion_location",
         ],
-        "stock.csv" => &["item", "location", "qty"],
+        "stock.csv" => &["item", "location", "qty", "lot", "expires"],
         "users.csv" => &["badge", "name", "role", "pin"],
         _ => &[],
     }
@@ -317,7 +318,9 @@ struct Plan {
     routings: Vec<Routing>,
     users: Vec<User>,
     orders: Vec<Order>,
-    stock: Vec<(String, String, Decimal)>,
+    stock: Vec<StockRow>,
+    /// Each lot's expiry given in `stock.csv` (item, lot) → expiry.
+    expiries: Vec<(String, String, Option<String>)>,
     /// Whether `uom_conversions.csv` was read (then every conversion is written).
     conversions: bool,
     summary: ImportSummary,
@@ -401,7 +404,16 @@ pub fn import_dir(
         for o in &plan.orders {
             store::orders::insert_order(tx, o, stamp.at_text())?;
         }
-        for (item, location, qty) in &plan.stock {
+        for (item, lot, expires) in &plan.expiries {
+            store::ledger::set_lot_expiry(tx, item, lot, expires.as_deref(), stamp.at_text())?;
+        }
+        for StockRow {
+            item,
+            location,
+            lot,
+            qty,
+        } in &plan.stock
+        {
             let account = inventory_account(
                 kinds
                     .get(location)
@@ -412,6 +424,7 @@ pub fn import_dir(
                 tx,
                 item,
                 location,
+                lot.as_deref(),
                 *qty,
                 "opening balance (stock.csv)",
                 stamp,
@@ -878,8 +891,17 @@ fn read_orders(store: &Store, plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), I
     Ok(())
 }
 
+/// One `stock.csv` balance: of one lot for a tracked item (`""` the unknown lot).
+struct StockRow {
+    item: String,
+    location: String,
+    lot: Option<String>,
+    qty: Decimal,
+}
+
 fn read_stock(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), ImportError> {
     let mut seen = HashSet::new();
+    let mut expiries: HashMap<(String, String), Option<String>> = HashMap::new();
     for row in rows {
         let item_code = row.required("item")?;
         let item = plan
@@ -891,18 +913,71 @@ fn read_stock(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), ImportError> {
         if !plan.master.locations.contains_key(&location) {
             return Err(row.err(format!("unknown location {location}")));
         }
-        unique(
-            &mut seen,
-            row,
-            format!("{item_code} at {location}"),
-            "balance of",
-        )?;
+        let lot_text = row.opt("lot");
+        let expires = row.opt("expires");
+        let tracked = item.tracking != Tracking::None;
+        if !tracked && let Some(lot) = &lot_text {
+            return Err(row.err(format!(
+                "item {item_code} is not lot- or serial-tracked and takes no lot ({lot})"
+            )));
+        }
+        if !tracked && let Some(e) = &expires {
+            return Err(row.err(format!(
+                "item {item_code} is not lot- or serial-tracked and takes no expiry ({e})"
+            )));
+        }
+        if let Some(e) = &expires
+            && lots::parse_date(e).is_none()
+        {
+            return Err(row.err(format!("expires {e:?} is not a date (YYYY-MM-DD)")));
+        }
+        let lot = tracked.then(|| lot_text.unwrap_or_default());
+        let key = match &lot {
+            Some(l) => format!("{item_code} lot {l:?} at {location}"),
+            None => format!("{item_code} at {location}"),
+        };
+        unique(&mut seen, row, key, "balance of")?;
         if item.item_type == ItemType::Phantom {
             return Err(row.err(format!("item {item_code} is a phantom and holds no stock")));
         }
         let qty = row.decimal("qty", None)?;
         row.within_decimals("qty", qty, item)?;
-        plan.stock.push((item_code, location, qty));
+        if item.tracking == Tracking::Serial && qty > Decimal::ONE {
+            return Err(row.err(format!(
+                "serial {:?} of {item_code}: a serial's qty is 0 or 1, not {}",
+                lot.clone().unwrap_or_default(),
+                canonical(qty)
+            )));
+        }
+        if let Some(l) = &lot {
+            let k = (item_code.clone(), l.clone());
+            match expiries.get(&k) {
+                Some(before) if expires.is_some() && before.is_some() && *before != expires => {
+                    return Err(row.err(format!(
+                        "lot {l:?} of {item_code} is given two expiries ({} and {})",
+                        before.clone().unwrap_or_default(),
+                        expires.clone().unwrap_or_default()
+                    )));
+                }
+                Some(Some(_)) => {}
+                _ => {
+                    expiries.insert(k, expires.clone());
+                }
+            }
+        }
+        plan.stock.push(StockRow {
+            item: item_code,
+            location,
+            lot,
+            qty,
+        });
     }
+    let mut list: Vec<(String, String, Option<String>)> = expiries
+        .into_iter()
+        .filter(|(_, e)| e.is_some())
+        .map(|((i, l), e)| (i, l, e))
+        .collect();
+    list.sort();
+    plan.expiries = list;
     Ok(())
 }

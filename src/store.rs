@@ -17,6 +17,7 @@ pub mod exceptions;
 pub mod fixture;
 pub mod floor;
 pub mod health;
+pub mod issues;
 pub mod journal;
 pub mod ledger;
 pub mod master;

@@ -185,7 +185,7 @@ fn a_substitution_returns_the_item_and_issues_the_substitute() {
 fn a_cycle_count_sets_the_balance_and_keeps_the_accuracy() {
     let (_dir, mut s) = demo();
     let c = s
-        .cycle_count("BALL-6", "M-ASM", d("190"), &handler())
+        .cycle_count("BALL-6", "M-ASM", None, d("190"), &handler())
         .unwrap();
     assert_eq!(
         (c.expected, c.counted, c.accuracy),
@@ -193,7 +193,7 @@ fn a_cycle_count_sets_the_balance_and_keeps_the_accuracy() {
     );
     assert_eq!(on_hand(&s, "BALL-6", "M-ASM"), d("190"));
     let c = s
-        .cycle_count("SPR-6", "M-ASM", d("100"), &handler())
+        .cycle_count("SPR-6", "M-ASM", None, d("100"), &handler())
         .unwrap();
     assert_eq!(
         c.accuracy,
@@ -201,7 +201,7 @@ fn a_cycle_count_sets_the_balance_and_keeps_the_accuracy() {
         "a count that finds the book quantity is accurate"
     );
     let err = s
-        .cycle_count("BALL-6", "M-ASM", d("1"), &operator())
+        .cycle_count("BALL-6", "M-ASM", None, d("1"), &operator())
         .unwrap_err();
     assert!(
         err.to_string()
@@ -209,11 +209,11 @@ fn a_cycle_count_sets_the_balance_and_keeps_the_accuracy() {
         "{err}"
     );
     assert!(
-        s.cycle_count("BALL-6", "NOWHERE", d("1"), &handler())
+        s.cycle_count("BALL-6", "NOWHERE", None, d("1"), &handler())
             .is_err()
     );
     assert!(
-        s.cycle_count("BALL-6", "M-ASM", d("-1"), &handler())
+        s.cycle_count("BALL-6", "M-ASM", None, d("-1"), &handler())
             .is_err()
     );
     assert!(s.verify().unwrap().is_empty());
@@ -236,7 +236,7 @@ fn a_count_that_finds_stock_posts_deferred_lines_there() {
         2,
         "PST-25 and SEAL-25 are short at M-ASM"
     );
-    s.cycle_count("SEAL-25", "M-ASM", d("20"), &handler())
+    s.cycle_count("SEAL-25", "M-ASM", None, d("20"), &handler())
         .unwrap();
     let open: Vec<String> = s
         .exceptions(true)

@@ -135,6 +135,10 @@ fn snapshot(s: &Service) -> Vec<String> {
         "reversals",
         "movements",
         "balances",
+        "lot_balances",
+        "lots",
+        "non_stock_issues",
+        "issues",
         "exceptions",
         "journal",
         "order_operations",
@@ -239,6 +243,51 @@ fn a_version_1_store_with_a_released_order_migrates_to_units_of_measure() {
         None
     );
     assert!(master.conversions.is_empty());
+}
+
+#[test]
+fn a_store_made_before_lots_migrates_with_its_balances_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for sql in &store::schema::MIGRATIONS[..3] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO items VALUES ('L', '', 'EA', 0, 'stock', 'lot', 1, '2');
+             INSERT INTO items VALUES ('U', '', 'EA', 0, 'stock', 'none', 1, '1');
+             INSERT INTO locations VALUES ('M10', '', 'machine');
+             INSERT INTO movements (at, kind, item, location, qty, terminal, user, reason)
+               VALUES ('2026-01-01T00:00:00.000000Z', 'adjustment', 'L', 'M10', '7', 't', 'u', 'opening');
+             INSERT INTO movements (at, kind, item, location, qty, terminal, user, reason)
+               VALUES ('2026-01-01T00:00:00.000000Z', 'adjustment', 'U', 'M10', '5', 't', 'u', 'opening');
+             INSERT INTO balances VALUES ('M10', 'L', '7');
+             INSERT INTO balances VALUES ('M10', 'U', '5');
+             PRAGMA user_version = 3;",
+        )
+        .unwrap();
+    }
+    let st = Store::open(&path, Synchronous::Normal).unwrap();
+    assert_eq!(st.schema_version().unwrap(), store::known_version());
+    let rows = store::queries::balances(st.conn(), None, None).unwrap();
+    let seen: Vec<(String, Option<String>, String)> = rows
+        .iter()
+        .map(|r| (r.item.clone(), r.lot.clone(), r.qty.to_string()))
+        .collect();
+    // The tracked item's stock is its unknown lot; the untracked item has no lot.
+    assert_eq!(
+        seen,
+        [
+            ("L".to_string(), Some(String::new()), "7".to_string()),
+            ("U".to_string(), None, "5".to_string())
+        ]
+    );
+    assert_eq!(
+        store::ledger::balance(st.conn(), "L", "M10").unwrap(),
+        d("7")
+    );
+    assert!(store::queries::verify(st.conn()).unwrap().is_empty());
 }
 
 #[test]
@@ -863,6 +912,57 @@ fn a_batch_posts_each_report_atomically_inside_its_group() {
     assert_eq!(units(&s, "O2", 20), (d("1"), d("0")));
 }
 
+#[test]
+fn a_failure_in_the_middle_of_a_lot_posting_leaves_every_lot_balance_as_it_was() {
+    let mut s = service();
+    import(&mut s, |dir| {
+        write(
+            dir,
+            "items.csv",
+            "item,description,uom,decimals,type,tracking,backflush,std_cost\n\
+             L,Lot part,KG,2,stock,lot,yes,3\n",
+        );
+        write(
+            dir,
+            "stock.csv",
+            "item,location,qty,lot,expires\nL,M10,5,A,2027-01-01\nL,M10,2,B,\n",
+        );
+    });
+    let lot_stock = |dir: &Path| {
+        write(
+            dir,
+            "stock.csv",
+            "item,location,qty,lot,expires\nL,M10,9,A,\nL,M10,7,B,\nL,M20,4,C,2027-05-01\n",
+        );
+    };
+    let triggers = [
+        // Half-way through the lot balances: A has moved, B fails.
+        "CREATE TRIGGER boom BEFORE INSERT ON lot_balances WHEN NEW.lot = 'B' BEGIN SELECT RAISE(ABORT, 'injected'); END;",
+        // A new lot's first entry.
+        "CREATE TRIGGER boom BEFORE INSERT ON lots WHEN NEW.lot = 'C' BEGIN SELECT RAISE(ABORT, 'injected'); END;",
+        // The journal of the last adjustment.
+        "CREATE TRIGGER boom BEFORE INSERT ON journal BEGIN SELECT RAISE(ABORT, 'injected'); END;",
+    ];
+    for trigger in triggers {
+        let before = snapshot(&s);
+        s.conn().execute_batch(trigger).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        lot_stock(dir.path());
+        let err = s.import(dir.path(), &who()).unwrap_err();
+        assert!(err.to_string().contains("injected"), "{trigger}: {err}");
+        s.conn().execute_batch("DROP TRIGGER boom;").unwrap();
+        assert_eq!(snapshot(&s), before, "{trigger}");
+    }
+    import(&mut s, lot_stock);
+    let lots = |lot: &str, at: &str| store::ledger::lot_balance(s.conn(), "L", at, lot).unwrap();
+    assert_eq!(
+        (lots("A", "M10"), lots("B", "M10"), lots("C", "M20")),
+        (d("9"), d("7"), d("4"))
+    );
+    assert_eq!(on_hand(&s, "L", "M10"), d("16"));
+    assert!(s.verify().unwrap().is_empty());
+}
+
 /// The outbox reaches every ledger row and journal entry (nothing posted without its events).
 fn outbox_is_complete(s: &Service) {
     let (movements, entries): (i64, i64) = s
@@ -903,7 +1003,10 @@ fn every_posting_kind_writes_its_events_atomically() {
         ),
         (
             "count",
-            Box::new(|s: &mut Service| s.cycle_count("Y", "M20", d("900"), &who()).map(|_| ())),
+            Box::new(|s: &mut Service| {
+                s.cycle_count("Y", "M20", None, d("900"), &who())
+                    .map(|_| ())
+            }),
         ),
         (
             "adjustment",

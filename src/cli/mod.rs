@@ -263,6 +263,9 @@ pub enum Command {
         /// Where it was counted.
         #[arg(long)]
         location: String,
+        /// The lot counted (required for a lot- or serial-tracked item, one lot per count).
+        #[arg(long)]
+        lot: Option<String>,
         /// The quantity found.
         #[arg(long, value_parser = parse::decimal, allow_negative_numbers = true)]
         qty: Decimal,
@@ -600,9 +603,10 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
         Command::Count {
             item,
             location,
+            lot,
             qty,
             json,
-        } => stock::count(cli, item, location, *qty, *json),
+        } => stock::count(cli, item, location, lot.as_deref(), *qty, *json),
         Command::Staging { json } => stock::staging(cli, *json),
         Command::Info { json } => export::info(cli, *json),
         Command::Export {

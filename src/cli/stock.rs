@@ -20,14 +20,21 @@ impl Show for Balances {
 
     fn text(&self, out: &mut Out) -> Result<(), Failure> {
         out.line(format_args!(
-            "{:<16} {:<12} {:>14}",
-            "item", "location", "qty"
+            "{:<16} {:<12} {:<14} {:<10} {:>14}",
+            "item", "location", "lot", "expires", "qty"
         ))?;
         for r in &self.0 {
+            let lot = match r.lot.as_deref() {
+                None => "",
+                Some("") => "(unknown)",
+                Some(l) => l,
+            };
             out.line(format_args!(
-                "{:<16} {:<12} {:>14}",
+                "{:<16} {:<12} {:<14} {:<10} {:>14}",
                 r.item,
                 r.location,
+                lot,
+                r.expires.as_deref().unwrap_or(""),
                 canonical(r.qty)
             ))?;
         }
@@ -108,10 +115,17 @@ impl Show for Count {
 }
 
 /// `backflush count`: the counted quantity becomes the balance.
-pub fn count(cli: &Cli, item: &str, location: &str, qty: Decimal, json: bool) -> Outcome {
+pub fn count(
+    cli: &Cli,
+    item: &str,
+    location: &str,
+    lot: Option<&str>,
+    qty: Decimal,
+    json: bool,
+) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
-    let count = service.cycle_count(item, location, qty, &who)?;
+    let count = service.cycle_count(item, location, lot, qty, &who)?;
     Out::new(json).show(&count)
 }
 

@@ -13,6 +13,8 @@ pub enum Account {
     OverheadAbsorbed,
     ScrapExpense,
     InventoryAdjustment,
+    /// Non-stock material issued to an order by hand (SPEC §9).
+    NonStockMaterial,
 }
 
 /// One journal line.
@@ -86,6 +88,7 @@ pub struct AccountNames {
     pub overhead_absorbed: String,
     pub scrap_expense: String,
     pub inventory_adjustment: String,
+    pub non_stock_material: String,
 }
 
 impl Default for AccountNames {
@@ -98,6 +101,7 @@ impl Default for AccountNames {
             overhead_absorbed: "5200 Overhead absorbed".into(),
             scrap_expense: "5300 Scrap".into(),
             inventory_adjustment: "5400 Inventory adjustments".into(),
+            non_stock_material: "5500 Non-stock materials".into(),
         }
     }
 }
@@ -114,6 +118,7 @@ impl AccountNames {
             Account::OverheadAbsorbed => &self.overhead_absorbed,
             Account::ScrapExpense => &self.scrap_expense,
             Account::InventoryAdjustment => &self.inventory_adjustment,
+            Account::NonStockMaterial => &self.non_stock_material,
         }
     }
 }
@@ -125,6 +130,21 @@ pub fn inventory_account(kind: super::master::LocationKind) -> Account {
         super::master::LocationKind::Finished => Account::FinishedGoods,
         _ => Account::RawMaterial,
     }
+}
+
+/// Non-stock material issued by hand: WIP ← non-stock materials at standard (a negative
+/// value returns it).
+#[must_use]
+pub fn non_stock_issued(value: Decimal) -> Vec<Posting> {
+    let mut out = Vec::new();
+    Posting::pair(
+        &mut out,
+        Account::Wip,
+        Account::NonStockMaterial,
+        value,
+        "non-stock material issued",
+    );
+    out
 }
 
 /// Material issued to an order outside a report's own journal (a deferred line when it

@@ -17,6 +17,8 @@ pub enum MovementKind {
     LeadScrap,
     SubstitutionReturn,
     SubstitutionIssue,
+    /// A hand issue to an order outside a report (`backflush issue`); negative: a return.
+    ManualIssue,
     /// The compensation of another movement by a reversal.
     Reverse(ReversibleKind),
 }
@@ -42,6 +44,7 @@ const KINDS: &[(MovementKind, &str)] = &[
     (MovementKind::LeadScrap, "lead_scrap"),
     (MovementKind::SubstitutionReturn, "substitution_return"),
     (MovementKind::SubstitutionIssue, "substitution_issue"),
+    (MovementKind::ManualIssue, "manual_issue"),
     (
         MovementKind::Reverse(ReversibleKind::Issue),
         "reverse_issue",
@@ -92,6 +95,7 @@ impl MovementKind {
             ) => Some(UsageClass::Backflushed),
             MovementKind::SubstitutionIssue
             | MovementKind::SubstitutionReturn
+            | MovementKind::ManualIssue
             | MovementKind::Reverse(
                 ReversibleKind::SubstitutionIssue | ReversibleKind::SubstitutionReturn,
             ) => Some(UsageClass::ByHand),
@@ -161,6 +165,7 @@ impl ErpMovement {
             | MovementKind::LeadScrap
             | MovementKind::SubstitutionReturn
             | MovementKind::SubstitutionIssue
+            | MovementKind::ManualIssue
             | MovementKind::Reverse(
                 ReversibleKind::Issue
                 | ReversibleKind::ComponentScrap

@@ -17,6 +17,8 @@ pub struct PostedMovement {
     /// Signed as stored: + into the location.
     pub qty: Decimal,
     pub line: Option<String>,
+    /// The lot of a tracked item's movement.
+    pub lot: Option<String>,
 }
 
 /// What the report added to its order's progress.
@@ -40,6 +42,8 @@ pub struct Compensation {
     pub location: String,
     pub qty: Decimal,
     pub line: Option<String>,
+    /// The same lot the compensated movement moved.
+    pub lot: Option<String>,
 }
 
 /// The progress to take back out of the order.
@@ -76,6 +80,7 @@ pub fn plan_reversal(movements: &[PostedMovement], progress: &PostedProgress) ->
                     location: m.location.clone(),
                     qty: -m.qty,
                     line: m.line.clone(),
+                    lot: m.lot.clone(),
                 })
             })
             .collect(),
@@ -108,6 +113,7 @@ mod tests {
                 location: "M1".into(),
                 qty: Decimal::from(-4),
                 line: Some("10".into()),
+                lot: None,
             },
             PostedMovement {
                 id: 8,
@@ -116,6 +122,7 @@ mod tests {
                 location: "FG".into(),
                 qty: Decimal::from(2),
                 line: None,
+                lot: None,
             },
         ];
         let progress = PostedProgress {

@@ -9,7 +9,7 @@ use super::auth::Action;
 use super::{Credentials, Result, Service, ServiceError, Thing};
 use crate::domain::backflush::{self, check_quantity};
 use crate::domain::journal::inventory_account;
-use crate::domain::master::ItemType;
+use crate::domain::master::{ItemType, Tracking};
 use crate::domain::qty::canonical;
 use crate::store::{self, floor::ReportLine};
 
@@ -41,6 +41,8 @@ pub struct Substitution {
 pub struct Count {
     pub item: String,
     pub location: String,
+    /// The lot counted (a tracked item is counted one lot at a time).
+    pub lot: Option<String>,
     pub expected: Decimal,
     pub counted: Decimal,
     /// Counts that found the book quantity, of all counts so far.
@@ -289,6 +291,7 @@ impl Service {
         &mut self,
         item: &str,
         location: &str,
+        lot: Option<&str>,
         counted: Decimal,
         who: &Credentials,
     ) -> Result<Count> {
@@ -297,14 +300,26 @@ impl Service {
             return Err(ServiceError::not_found(Thing::Location, location));
         };
         check_quantity("counted", counted, it.decimals)?;
+        check_lot_given(&it, lot)?;
+        if it.tracking == Tracking::Serial && counted > Decimal::ONE {
+            return Err(ServiceError::invalid(
+                "qty",
+                canonical(counted),
+                format!("a serial of {item} is counted as 0 or 1"),
+            ));
+        }
         let stamp = self.authorize(who, Action::Handle)?;
         let accounts = self.accounts.clone();
         let (expected, accuracy) = self.store.write(|tx| -> Result<_> {
-            let expected = store::ledger::balance(tx, item, location)?;
+            let expected = match lot {
+                Some(l) => store::ledger::lot_balance(tx, item, location, l)?,
+                None => store::ledger::balance(tx, item, location)?,
+            };
             let movement = store::ledger::adjust_to(
                 tx,
                 item,
                 location,
+                lot,
                 counted,
                 "cycle count",
                 &stamp,
@@ -321,6 +336,7 @@ impl Service {
         Ok(Count {
             item: item.to_string(),
             location: location.to_string(),
+            lot: lot.map(str::to_string),
             expected,
             counted,
             accuracy,
@@ -452,5 +468,26 @@ impl Service {
             });
         }
         Ok(out)
+    }
+}
+
+/// A tracked item needs its lot named (`--lot`); an untracked one takes none.
+fn check_lot_given(item: &crate::domain::master::Item, lot: Option<&str>) -> Result<()> {
+    match (item.tracking, lot) {
+        (Tracking::None, Some(l)) => Err(ServiceError::invalid(
+            "lot",
+            l,
+            format!("item {} is not lot- or serial-tracked", item.item),
+        )),
+        (Tracking::Lot | Tracking::Serial, None) => Err(ServiceError::invalid(
+            "lot",
+            "",
+            format!(
+                "item {} is {}-tracked: name its lot (--lot LOT)",
+                item.item,
+                item.tracking.as_str()
+            ),
+        )),
+        _ => Ok(()),
     }
 }

@@ -54,7 +54,18 @@ impl Service {
             }
         };
         Ok(self.store.write(|tx| {
-            store::ledger::transfer(tx, item, qty, from, to, &stamp, &accounts, &account_of)
+            let pick = self.config.lot_selection().pick_order();
+            store::ledger::transfer(
+                tx,
+                item,
+                qty,
+                from,
+                to,
+                &stamp,
+                &accounts,
+                &account_of,
+                pick,
+            )
         })?)
     }
 

@@ -109,7 +109,15 @@ pub fn report_json(plan: &ReportPlan, report_id: Option<i64>) -> String {
 pub fn stock_json(rows: &[BalanceRow]) -> Value {
     Value::Array(
         rows.iter()
-            .map(|r| json!({"item": r.item, "location": r.location, "qty": q(r.qty)}))
+            .map(|r| {
+                json!({
+                    "item": r.item,
+                    "location": r.location,
+                    "lot": r.lot,
+                    "expires": r.expires,
+                    "qty": q(r.qty),
+                })
+            })
             .collect(),
     )
 }
@@ -243,6 +251,7 @@ pub fn count_json(c: &super::floor::Count) -> Value {
     json!({
         "item": c.item,
         "location": c.location,
+        "lot": c.lot,
         "expected": q(c.expected),
         "counted": q(c.counted),
         "difference": q(c.counted - c.expected),

@@ -25,22 +25,30 @@ pub fn usage(
 
     // Movements of the window: material used, by reports and by hand (issues are negative
     // in the ledger, so used = −qty).
-    let mut stmt =
-        conn.prepare_cached("SELECT location, item, kind, qty FROM movements WHERE at >= ?1")?;
+    // A report's manual line (issued by hand with the report) is an issue by hand.
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.location, m.item, m.kind, m.qty, rl.status = 'manual'
+         FROM movements m
+         LEFT JOIN report_lines rl ON rl.report_id = m.report_id AND rl.line = m.line
+         WHERE m.at >= ?1",
+    )?;
     let moves = stmt.query_map([since], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
             r.get::<_, String>(2)?,
             r.get::<_, Dec>(3)?.0,
+            r.get::<_, Option<bool>>(4)?.unwrap_or(false),
         ))
     })?;
     for m in moves {
-        let (location, item, kind, qty) = m?;
+        let (location, item, kind, qty, manual_line) = m?;
         if !wanted.contains(location.as_str()) {
             continue;
         }
-        let class = MovementKind::parse(&kind).and_then(MovementKind::usage_class);
+        let class = MovementKind::parse(&kind)
+            .and_then(MovementKind::usage_class)
+            .map(|c| if manual_line { UsageClass::ByHand } else { c });
         let u = rows.entry((location, item)).or_default();
         match class {
             Some(UsageClass::Backflushed) => u.backflushed -= qty,

@@ -9,6 +9,8 @@ use super::exceptions::{ExceptionRow, retry_exceptions};
 use super::journal::write_journal;
 use super::{Dec, Result, Stamp, StoreError, insert_rows};
 use crate::domain::journal::{self, Account, AccountNames};
+use crate::domain::lots::PickOrder;
+use crate::domain::master::Tracking;
 use crate::domain::movement::MovementKind;
 use crate::domain::qty::canonical;
 
@@ -55,6 +57,8 @@ pub struct MovementRef<'a> {
     pub exception_id: Option<i64>,
     pub reverses: Option<i64>,
     pub reason: &'a str,
+    /// The order of a hand issue that has no report (`backflush issue`).
+    pub order: Option<&'a str>,
 }
 
 /// One ledger movement to append.
@@ -65,10 +69,13 @@ pub struct Movement<'a> {
     pub location: &'a str,
     /// Signed: + into the location, − out of it.
     pub qty: Decimal,
+    /// The lot of a lot- or serial-tracked item (`""` the unknown lot); `None` untracked.
+    pub lot: Option<&'a str>,
     pub link: MovementRef<'a>,
 }
 
-const MOVEMENT_INSERT: &str = "INSERT INTO movements (at, kind, item, location, qty, report_id, line, exception_id, reverses, terminal, user, reason)";
+const MOVEMENT_INSERT: &str = "INSERT INTO movements (at, kind, item, location, qty, report_id, line, exception_id, reverses, terminal, user, reason, lot, order_id)";
+const WIDTH: usize = 14;
 
 /// Appends movements and updates their balances: two statements however many lines.
 ///
@@ -81,7 +88,7 @@ pub fn post_movements(conn: &Connection, stamp: &Stamp, moves: &[Movement<'_>]) 
     let qtys: Vec<Dec> = moves.iter().map(|m| Dec(m.qty)).collect();
     let at = stamp.at_text();
     let kinds: Vec<&str> = moves.iter().map(|m| m.kind.as_str()).collect();
-    let mut values: Vec<&dyn ToSql> = Vec::with_capacity(moves.len() * 12);
+    let mut values: Vec<&dyn ToSql> = Vec::with_capacity(moves.len() * WIDTH);
     for ((m, q), kind) in moves.iter().zip(&qtys).zip(&kinds) {
         values.extend_from_slice(&[
             &at as &dyn ToSql,
@@ -96,11 +103,124 @@ pub fn post_movements(conn: &Connection, stamp: &Stamp, moves: &[Movement<'_>]) 
             &stamp.terminal,
             &stamp.user,
             &m.link.reason,
+            &m.lot,
+            &m.link.order,
         ]);
     }
-    insert_rows(conn, MOVEMENT_INSERT, "", 12, &values)?;
-    add_balances(conn, moves.iter().map(|m| (m.item, m.location, m.qty)))
+    insert_rows(conn, MOVEMENT_INSERT, "", WIDTH, &values)?;
+    add_balances(conn, moves.iter().map(|m| (m.item, m.location, m.qty)))?;
+    add_lot_balances(
+        conn,
+        at,
+        moves
+            .iter()
+            .filter_map(|m| m.lot.map(|lot| (m.item, m.location, lot, m.qty))),
+    )
 }
+
+/// Adds signed quantities to lot balances (tracked items only) in one upsert, and records
+/// each lot's first entry into the store (kept for FIFO; a later entry keeps the first).
+fn add_lot_balances<'a>(
+    conn: &Connection,
+    at: &str,
+    deltas: impl Iterator<Item = (&'a str, &'a str, &'a str, Decimal)>,
+) -> Result<()> {
+    let mut sums: Vec<(&str, &str, &str, Dec)> = Vec::new();
+    for (item, location, lot, qty) in deltas {
+        match sums
+            .iter_mut()
+            .find(|s| s.0 == item && s.1 == location && s.2 == lot)
+        {
+            Some(s) => s.3.0 += qty,
+            None => sums.push((item, location, lot, Dec(qty))),
+        }
+    }
+    if sums.is_empty() {
+        return Ok(());
+    }
+    let mut values: Vec<&dyn ToSql> = Vec::with_capacity(sums.len() * 4);
+    for (item, location, lot, qty) in &sums {
+        values.extend_from_slice(&[item as &dyn ToSql, location, lot, qty]);
+    }
+    insert_rows(
+        conn,
+        "INSERT INTO lot_balances (item, location, lot, qty)",
+        "ON CONFLICT (location, item, lot) DO UPDATE SET qty = dec_add(qty, excluded.qty)",
+        4,
+        &values,
+    )?;
+    let mut values: Vec<&dyn ToSql> = Vec::with_capacity(sums.len() * 3);
+    for (item, _, lot, _) in &sums {
+        values.extend_from_slice(&[item as &dyn ToSql, lot, &at]);
+    }
+    insert_rows(
+        conn,
+        "INSERT INTO lots (item, lot, first_at)",
+        "ON CONFLICT (item, lot) DO NOTHING",
+        3,
+        &values,
+    )
+}
+
+/// Sets a lot's expiry (`stock.csv`'s `expires`), creating the lot's record if it is new.
+///
+/// # Errors
+/// SQLite fails.
+pub fn set_lot_expiry(
+    conn: &Connection,
+    item: &str,
+    lot: &str,
+    expires: Option<&str>,
+    at: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO lots (item, lot, expires, first_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (item, lot) DO UPDATE SET expires = excluded.expires",
+    )?
+    .execute(params![item, lot, expires, at])?;
+    Ok(())
+}
+
+/// The balance of one lot of an item at a location.
+///
+/// # Errors
+/// SQLite fails.
+pub fn lot_balance(conn: &Connection, item: &str, location: &str, lot: &str) -> Result<Decimal> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT qty FROM lot_balances WHERE location = ?2 AND item = ?1 AND lot = ?3",
+        )?
+        .query_row(params![item, location, lot], |r| r.get::<_, Dec>(0))
+        .optional()?
+        .unwrap_or_default()
+        .0)
+}
+
+/// The lots of an item at a location with a non-zero balance, with their expiry and first
+/// entry: what a pick order ranks.
+///
+/// # Errors
+/// SQLite fails.
+pub fn lots_at(conn: &Connection, item: &str, location: &str) -> Result<Vec<LotStock>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT b.lot, b.qty, l.expires, COALESCE(l.first_at, '')
+         FROM lot_balances b LEFT JOIN lots l ON l.item = b.item AND l.lot = b.lot
+         WHERE b.location = ?2 AND b.item = ?1",
+    )?;
+    let rows = stmt
+        .query_map(params![item, location], |r| {
+            Ok(LotStock {
+                lot: r.get(0)?,
+                qty: r.get::<_, Dec>(1)?.0,
+                expires: r.get(2)?,
+                first_at: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows.into_iter().filter(|l| !l.qty.is_zero()).collect())
+}
+
+pub use crate::domain::lots::LotStock;
 
 /// Adds signed quantities to balances in one upsert (summed per item and location first).
 fn add_balances<'a>(
@@ -140,9 +260,27 @@ pub fn move_stock(
     qty: Decimal,
     link: &MovementRef<'_>,
 ) -> Result<i64> {
+    move_lot(conn, stamp, kind, item, location, None, qty, link)
+}
+
+/// [`move_stock`] of one lot (`None` for an untracked item).
+///
+/// # Errors
+/// SQLite fails.
+#[allow(clippy::too_many_arguments)]
+pub fn move_lot(
+    conn: &Connection,
+    stamp: &Stamp,
+    kind: MovementKind,
+    item: &str,
+    location: &str,
+    lot: Option<&str>,
+    qty: Decimal,
+    link: &MovementRef<'_>,
+) -> Result<i64> {
     let id = conn
         .prepare_cached(&format!(
-            "{MOVEMENT_INSERT} VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id"
+            "{MOVEMENT_INSERT} VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING id"
         ))?
         .query_row(
             params![
@@ -157,11 +295,18 @@ pub fn move_stock(
                 link.reverses,
                 stamp.terminal,
                 stamp.user,
-                link.reason
+                link.reason,
+                lot,
+                link.order
             ],
             |r| r.get(0),
         )?;
     add_balances(conn, std::iter::once((item, location, qty)))?;
+    add_lot_balances(
+        conn,
+        stamp.at_text(),
+        lot.map(|l| (item, location, l, qty)).into_iter(),
+    )?;
     Ok(id)
 }
 
@@ -180,6 +325,7 @@ pub fn transfer(
     stamp: &Stamp,
     accounts: &AccountNames,
     accounts_of: &dyn Fn(&str) -> Account,
+    pick: PickOrder,
 ) -> Result<Vec<ExceptionRow>> {
     let on_hand = balance(conn, item, from)?;
     if on_hand < qty {
@@ -189,21 +335,55 @@ pub fn transfer(
             canonical(on_hand)
         )));
     }
+    let tracked = super::master::item(conn, item)?.is_some_and(|i| i.tracking != Tracking::None);
+    // A tracked item leaves in pick order; an expired lot is never chosen automatically.
+    let lots: Vec<(Option<String>, Decimal)> = if tracked {
+        let today = stamp
+            .at_text()
+            .get(..10)
+            .and_then(crate::domain::lots::parse_date)
+            .unwrap_or_default();
+        crate::domain::lots::allocate(&lots_at(conn, item, from)?, qty, pick, today)
+            .map_err(|u| {
+                StoreError::Refused(format!(
+                    "transfer of {} {item} from {from} refused: its unexpired lots there hold only {}",
+                    canonical(qty),
+                    canonical(u.available)
+                ))
+            })?
+            .into_iter()
+            .map(|l| (Some(l.lot), l.qty))
+            .collect()
+    } else {
+        vec![(None, qty)]
+    };
     let reason = format!("transfer {from} → {to}");
     let link = MovementRef {
         reason: &reason,
         ..MovementRef::default()
     };
-    move_stock(
-        conn,
-        stamp,
-        MovementKind::TransferOut,
-        item,
-        from,
-        -qty,
-        &link,
-    )?;
-    move_stock(conn, stamp, MovementKind::TransferIn, item, to, qty, &link)?;
+    for (lot, q) in &lots {
+        move_lot(
+            conn,
+            stamp,
+            MovementKind::TransferOut,
+            item,
+            from,
+            lot.as_deref(),
+            -*q,
+            &link,
+        )?;
+        move_lot(
+            conn,
+            stamp,
+            MovementKind::TransferIn,
+            item,
+            to,
+            lot.as_deref(),
+            *q,
+            &link,
+        )?;
+    }
     let cost = super::master::std_cost(conn, item)?;
     let journal = journal::transfer(accounts_of(from), accounts_of(to), qty * cost);
     write_journal(conn, stamp, "transfer", None, None, &journal, accounts)?;
@@ -214,7 +394,8 @@ pub fn transfer(
 }
 
 /// Sets a balance to `qty` by an adjustment movement for the difference (opening stock, a
-/// re-imported balance, a cycle count). Returns the movement id, if any.
+/// re-imported balance, a cycle count); of one lot of a tracked item. Returns the movement id,
+/// if any.
 ///
 /// # Errors
 /// SQLite fails.
@@ -223,13 +404,18 @@ pub fn adjust_to(
     conn: &Connection,
     item: &str,
     location: &str,
+    lot: Option<&str>,
     qty: Decimal,
     reason: &str,
     stamp: &Stamp,
     accounts: &AccountNames,
     account: Account,
 ) -> Result<Option<i64>> {
-    let diff = qty - balance(conn, item, location)?;
+    let book = match lot {
+        Some(lot) => lot_balance(conn, item, location, lot)?,
+        None => balance(conn, item, location)?,
+    };
+    let diff = qty - book;
     if diff.is_zero() {
         return Ok(None);
     }
@@ -237,12 +423,13 @@ pub fn adjust_to(
         reason,
         ..MovementRef::default()
     };
-    let id = move_stock(
+    let id = move_lot(
         conn,
         stamp,
         MovementKind::Adjustment,
         item,
         location,
+        lot,
         diff,
         &link,
     )?;

@@ -581,11 +581,11 @@ pub fn export<E: From<StoreError>>(
         )
         .map_err(StoreError::from)?;
     let mut groups = groups_stmt.query([start]).map_err(StoreError::from)?;
-    // The one place the export reads a movement's lot: NULL until the ledger holds lots.
+    // The one place the export reads a movement's lot (NULL for an untracked item).
     let mut ledger_stmt = conn
         .prepare(
             "SELECT m.id, m.kind, m.item, m.location, m.qty, m.report_id, m.line, m.reverses, m.reason,
-                    r.order_id, r.operation, NULL AS lot
+                    r.order_id, r.operation, m.lot AS lot
              FROM movements m LEFT JOIN reports r ON r.id = m.report_id
              WHERE m.id > ?1 ORDER BY m.id",
         )

@@ -13,10 +13,14 @@ use crate::domain::variance::LineActuals;
 pub struct BalanceRow {
     pub item: String,
     pub location: String,
+    /// The lot of a tracked item (`""` the unknown lot); `None` for an untracked item.
+    pub lot: Option<String>,
+    /// The lot's expiry (`YYYY-MM-DD`).
+    pub expires: Option<String>,
     pub qty: Decimal,
 }
 
-/// Non-zero balances, by item then location.
+/// Non-zero balances, by item, location and lot: one row per lot of a tracked item.
 ///
 /// # Errors
 /// SQLite fails.
@@ -26,16 +30,22 @@ pub fn balances(
     item: Option<&str>,
 ) -> Result<Vec<BalanceRow>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT item, location, qty FROM balances
-         WHERE (?1 IS NULL OR location = ?1) AND (?2 IS NULL OR item = ?2)
-         ORDER BY item, location",
+        "SELECT b.item, b.location, NULL, NULL, b.qty FROM balances b JOIN items i ON i.item = b.item
+         WHERE i.tracking = 'none' AND (?1 IS NULL OR b.location = ?1) AND (?2 IS NULL OR b.item = ?2)
+         UNION ALL
+         SELECT lb.item, lb.location, lb.lot, l.expires, lb.qty FROM lot_balances lb
+         LEFT JOIN lots l ON l.item = lb.item AND l.lot = lb.lot
+         WHERE (?1 IS NULL OR lb.location = ?1) AND (?2 IS NULL OR lb.item = ?2)
+         ORDER BY 1, 2, 3",
     )?;
     let rows = stmt
         .query_map(params![location, item], |r| {
             Ok(BalanceRow {
                 item: r.get(0)?,
                 location: r.get(1)?,
-                qty: r.get::<_, Dec>(2)?.0,
+                lot: r.get(2)?,
+                expires: r.get(3)?,
+                qty: r.get::<_, Dec>(4)?.0,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -250,6 +260,7 @@ pub fn verify(conn: &Connection) -> Result<Vec<String>> {
             sums.len() - seen
         ));
     }
+    problems.extend(verify_lots(conn)?);
     let mut stmt = conn.prepare("SELECT entry_id, debit, credit FROM journal")?;
     let mut entries: HashMap<i64, Decimal> = HashMap::new();
     let mut rows = stmt.query([])?;
@@ -264,6 +275,79 @@ pub fn verify(conn: &Connection) -> Result<Vec<String>> {
             "journal entry {id} does not balance (debit − credit = {})",
             crate::domain::qty::canonical(diff)
         ));
+    }
+    Ok(problems)
+}
+
+/// Every lot balance equals its lot's ledger (a tracked item's movements without a lot, from
+/// before lots were kept, are the unknown lot), no lot is negative, and a tracked item's lots
+/// add up to its balance at each location.
+fn verify_lots(conn: &Connection) -> Result<Vec<String>> {
+    use crate::domain::qty::canonical;
+    let mut problems = Vec::new();
+    let mut sums: HashMap<(String, String, String), Decimal> = HashMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT m.item, m.location, COALESCE(m.lot, ''), m.qty FROM movements m
+         JOIN items i ON i.item = m.item WHERE i.tracking <> 'none'",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        *sums.entry((r.get(0)?, r.get(1)?, r.get(2)?)).or_default() += r.get::<_, Dec>(3)?.0;
+    }
+    let mut totals: HashMap<(String, String), Decimal> = HashMap::new();
+    let mut stmt = conn.prepare("SELECT item, location, lot, qty FROM lot_balances")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let key: (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        let qty = r.get::<_, Dec>(3)?.0;
+        *totals.entry((key.0.clone(), key.1.clone())).or_default() += qty;
+        let ledger = sums.remove(&key).unwrap_or_default();
+        if ledger != qty {
+            problems.push(format!(
+                "lot {:?} of {} at {} is {} but its ledger sums to {}",
+                key.2,
+                key.0,
+                key.1,
+                canonical(qty),
+                canonical(ledger)
+            ));
+        }
+        if qty < Decimal::ZERO {
+            problems.push(format!(
+                "lot {:?} of {} at {} is negative ({})",
+                key.2,
+                key.0,
+                key.1,
+                canonical(qty)
+            ));
+        }
+    }
+    let mut left: Vec<_> = sums.into_iter().filter(|(_, q)| !q.is_zero()).collect();
+    left.sort();
+    for ((item, location, lot), qty) in left {
+        problems.push(format!(
+            "lot {lot:?} of {item} at {location} has movements summing to {} but no lot balance",
+            canonical(qty)
+        ));
+    }
+    let mut stmt = conn.prepare(
+        "SELECT b.item, b.location, b.qty FROM balances b JOIN items i ON i.item = b.item
+         WHERE i.tracking <> 'none'",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let key: (String, String) = (r.get(0)?, r.get(1)?);
+        let qty = r.get::<_, Dec>(2)?.0;
+        let lots = totals.get(&key).copied().unwrap_or_default();
+        if lots != qty {
+            problems.push(format!(
+                "the lots of {} at {} add up to {} but its balance is {}",
+                key.0,
+                key.1,
+                canonical(lots),
+                canonical(qty)
+            ));
+        }
     }
     Ok(problems)
 }

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::exceptions::open_exception;
 use super::journal::{reverse_entries, write_journal};
-use super::ledger::{Movement, MovementRef, move_stock, post_movements};
+use super::ledger::{Movement, MovementRef, post_movements};
 use super::orders::{add_line_progress, add_operation_progress};
 use super::{Dec, Result, Stamp, StoreError, insert_rows};
 use crate::domain::backflush::{LineStatus, PlannedLine, ReportPlan};
@@ -98,12 +98,19 @@ pub fn insert_report(
             _ => {}
         }
     }
+    // A lot-tracked parent is received into the lot named after its order (SPEC §9).
+    let receipt_lot = match &plan.receipt {
+        Some(r) => super::master::item(conn, &r.item)?
+            .is_some_and(|i| i.tracking == crate::domain::master::Tracking::Lot),
+        None => false,
+    };
     if let Some(r) = &plan.receipt {
         moves.push(Movement {
             kind: MovementKind::Receipt,
             item: &r.item,
             location: &r.location,
             qty: r.qty,
+            lot: receipt_lot.then_some(plan.order.as_str()),
             link: MovementRef {
                 report_id: Some(report_id),
                 reason: "finished goods receipt",
@@ -204,6 +211,7 @@ pub(super) fn line_movements<'a>(
         exception_id,
         reverses: None,
         reason,
+        order: None,
     };
     [
         (MovementKind::Issue, qty),
@@ -216,6 +224,7 @@ pub(super) fn line_movements<'a>(
         item,
         location,
         qty: -q,
+        lot: None,
         link: link.clone(),
     })
 }
@@ -322,8 +331,18 @@ pub fn reverse_report(
             exception_id: None,
             reverses: Some(c.reverses),
             reason: &why,
+            order: None,
         };
-        move_stock(conn, stamp, c.kind, &c.item, &c.location, c.qty, &link)?;
+        super::ledger::move_lot(
+            conn,
+            stamp,
+            c.kind,
+            &c.item,
+            &c.location,
+            c.lot.as_deref(),
+            c.qty,
+            &link,
+        )?;
         movements.push((c.item.clone(), c.location.clone(), c.qty));
     }
 
@@ -343,9 +362,18 @@ pub fn reverse_report(
 
 /// The movements a report posted itself (not their compensations), oldest first.
 fn report_movements(conn: &Connection, report_id: i64) -> Result<Vec<PostedMovement>> {
-    let rows: Vec<(i64, String, String, String, Dec, Option<String>)> = conn
+    type Row = (
+        i64,
+        String,
+        String,
+        String,
+        Dec,
+        Option<String>,
+        Option<String>,
+    );
+    let rows: Vec<Row> = conn
         .prepare_cached(
-            "SELECT id, kind, item, location, qty, line FROM movements
+            "SELECT id, kind, item, location, qty, line, lot FROM movements
              WHERE report_id = ?1 AND reverses IS NULL ORDER BY id",
         )?
         .query_map([report_id], |r| {
@@ -356,11 +384,12 @@ fn report_movements(conn: &Connection, report_id: i64) -> Result<Vec<PostedMovem
                 r.get(3)?,
                 r.get(4)?,
                 r.get(5)?,
+                r.get(6)?,
             ))
         })?
         .collect::<rusqlite::Result<_>>()?;
     rows.into_iter()
-        .map(|(id, kind, item, location, qty, line)| {
+        .map(|(id, kind, item, location, qty, line, lot)| {
             let kind = MovementKind::parse(&kind).ok_or_else(|| {
                 StoreError::Corrupt(format!("movement {id} has the unknown kind {kind:?}"))
             })?;
@@ -371,6 +400,7 @@ fn report_movements(conn: &Connection, report_id: i64) -> Result<Vec<PostedMovem
                 location,
                 qty: qty.0,
                 line,
+                lot,
             })
         })
         .collect()

@@ -2,7 +2,7 @@
 //! Never edit a shipped migration; add a new one.
 
 /// Every migration in order.
-pub const MIGRATIONS: &[&str] = &[V1, V2_UOM, V3_APPLICATION_ID, OUTBOX];
+pub const MIGRATIONS: &[&str] = &[V1, V2_UOM, V3_APPLICATION_ID, LOTS, OUTBOX];
 
 const V1: &str = r"
 -- master_version counts imports, so a process can keep master data cached and notice when
@@ -360,6 +360,68 @@ CREATE TABLE users_outbox (
 INSERT INTO users_outbox SELECT badge, name, role, pin_hash, failed_pins, locked_until FROM users;
 DROP TABLE users;
 ALTER TABLE users_outbox RENAME TO users;
+";
+
+/// Stock by lot (SPEC §9). `balances` stays the per item and location total of every item (the
+/// untracked posting path is unchanged); `lot_balances` splits a lot- or serial-tracked item's
+/// total by lot, so an untracked item has no lot at all and a tracked item's lot `''` is the
+/// unknown lot. `movements.lot` is NULL for an untracked item. `lots` keeps each lot's expiry
+/// and its first entry (the posting that first brought it into the store) for FIFO.
+/// `movements.order_id` links a hand issue (`backflush issue`) that has no report to its order.
+/// A store migrated with tracked balances holds them as the unknown lot.
+const LOTS: &str = r"
+ALTER TABLE movements ADD COLUMN lot TEXT;
+ALTER TABLE movements ADD COLUMN order_id TEXT;
+CREATE INDEX movements_order_line ON movements (order_id, line) WHERE order_id IS NOT NULL;
+CREATE INDEX movements_item_lot ON movements (item, lot) WHERE lot IS NOT NULL;
+
+CREATE TABLE lots (
+    item     TEXT NOT NULL REFERENCES items,
+    lot      TEXT NOT NULL,
+    expires  TEXT,
+    first_at TEXT NOT NULL,
+    PRIMARY KEY (item, lot)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE lot_balances (
+    location TEXT NOT NULL,
+    item     TEXT NOT NULL,
+    lot      TEXT NOT NULL,
+    qty      TEXT NOT NULL,
+    PRIMARY KEY (location, item, lot)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX lot_balances_lot ON lot_balances (item, lot);
+
+INSERT INTO lots (item, lot, expires, first_at)
+SELECT i.item, '', NULL, COALESCE((SELECT min(m.at) FROM movements m WHERE m.item = i.item), '')
+FROM items i
+WHERE i.tracking <> 'none' AND EXISTS (SELECT 1 FROM movements m WHERE m.item = i.item);
+
+INSERT INTO lot_balances (location, item, lot, qty)
+SELECT b.location, b.item, '', b.qty
+FROM balances b JOIN items i ON i.item = b.item
+WHERE i.tracking <> 'none';
+
+-- A hand issue of a non-stock line: no movement, its quantity and standard cost on the order.
+CREATE TABLE non_stock_issues (
+    id        INTEGER PRIMARY KEY,
+    order_id  TEXT NOT NULL REFERENCES orders,
+    line      TEXT NOT NULL,
+    report_id INTEGER REFERENCES reports,
+    item      TEXT NOT NULL,
+    qty       TEXT NOT NULL,
+    std_cost  TEXT NOT NULL,
+    at        TEXT NOT NULL
+) STRICT;
+CREATE INDEX non_stock_issues_order ON non_stock_issues (order_id, line);
+
+-- `backflush issue` runs: idempotency by key, the first result kept.
+CREATE TABLE issues (
+    id       INTEGER PRIMARY KEY,
+    idem_key TEXT NOT NULL UNIQUE,
+    request  TEXT NOT NULL,
+    result   TEXT NOT NULL
+) STRICT;
 ";
 
 #[cfg(test)]

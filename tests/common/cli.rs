@@ -408,8 +408,14 @@ pub fn line<'a>(report: &'a Value, line: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no line {line} in {report}"))
 }
 
+/// A `stock --json` row of an untracked item (lot and expires null).
 pub fn stock_row(item: &str, location: &str, qty: &str) -> Value {
-    json!({"item": item, "location": location, "qty": qty})
+    json!({"item": item, "location": location, "lot": null, "expires": null, "qty": qty})
+}
+
+/// A `stock --json` row of one lot of a tracked item.
+pub fn lot_row(item: &str, location: &str, lot: &str, expires: Option<&str>, qty: &str) -> Value {
+    json!({"item": item, "location": location, "lot": lot, "expires": expires, "qty": qty})
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -105,7 +105,10 @@ impl App {
                     return reopen(self, format!("{text:?} is not a number"));
                 };
                 let who = self.credentials();
-                match self.service.cycle_count(&item, &location, counted, &who) {
+                match self
+                    .service
+                    .cycle_count(&item, &location, None, counted, &who)
+                {
                     Ok(c) => {
                         self.open_staging();
                         self.note(format!(

@@ -1,0 +1,121 @@
+//! Hand issues outside a report (`backflush issue`, SPEC §9): what a material line has net
+//! issued (by report, by hand, by lead adjustments and substitutions, net of reversals and
+//! returns) per location and lot, the non-stock hand issues, and the issue records that an
+//! idempotency key stands for. Every function runs inside the caller's transaction.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use rust_decimal::Decimal;
+
+use super::{Dec, Result};
+
+/// What a line has net issued of its component at a location, per lot (`None` untracked),
+/// with each lot's first entry; oldest movement first.
+///
+/// # Errors
+/// SQLite fails.
+pub fn line_consumed(
+    conn: &Connection,
+    order: &str,
+    line: &str,
+    item: &str,
+    location: &str,
+) -> Result<Vec<(Option<String>, Decimal, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.lot, m.qty, COALESCE(l.first_at, '') FROM movements m
+         LEFT JOIN lots l ON l.item = m.item AND l.lot = m.lot
+         WHERE m.item = ?3 AND m.location = ?4 AND m.line = ?2
+           AND (m.order_id = ?1 OR m.report_id IN (SELECT id FROM reports WHERE order_id = ?1))
+         ORDER BY m.id",
+    )?;
+    let mut out: Vec<(Option<String>, Decimal, String)> = Vec::new();
+    let mut rows = stmt.query(params![order, line, item, location])?;
+    while let Some(r) = rows.next()? {
+        let lot: Option<String> = r.get(0)?;
+        let issued = -r.get::<_, Dec>(1)?.0;
+        let first: String = r.get(2)?;
+        match out.iter_mut().find(|(l, _, _)| *l == lot) {
+            Some(e) => e.1 += issued,
+            None => out.push((lot, issued, first)),
+        }
+    }
+    Ok(out)
+}
+
+/// The net quantity of a non-stock line issued by hand.
+///
+/// # Errors
+/// SQLite fails.
+pub fn non_stock_issued(conn: &Connection, order: &str, line: &str) -> Result<Decimal> {
+    let mut stmt =
+        conn.prepare_cached("SELECT qty FROM non_stock_issues WHERE order_id = ?1 AND line = ?2")?;
+    let mut rows = stmt.query(params![order, line])?;
+    let mut sum = Decimal::ZERO;
+    while let Some(r) = rows.next()? {
+        sum += r.get::<_, Dec>(0)?.0;
+    }
+    Ok(sum)
+}
+
+/// Records a non-stock hand issue (signed) at the item's standard cost.
+///
+/// # Errors
+/// SQLite fails.
+#[allow(clippy::too_many_arguments)]
+pub fn record_non_stock(
+    conn: &Connection,
+    order: &str,
+    line: &str,
+    report_id: Option<i64>,
+    item: &str,
+    qty: Decimal,
+    std_cost: Decimal,
+    at: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO non_stock_issues (order_id, line, report_id, item, qty, std_cost, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        order,
+        line,
+        report_id,
+        item,
+        Dec(qty),
+        Dec(std_cost),
+        at
+    ])?;
+    Ok(())
+}
+
+/// The issue an idempotency key posted: its id, request and result (JSON text).
+///
+/// # Errors
+/// SQLite fails.
+pub fn issue_by_key(conn: &Connection, key: &str) -> Result<Option<(i64, String, String)>> {
+    Ok(conn
+        .prepare_cached("SELECT id, request, result FROM issues WHERE idem_key = ?1")?
+        .query_row([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?)
+}
+
+/// Opens an issue record for `key` and returns its id (the result is set once known).
+///
+/// # Errors
+/// SQLite fails.
+pub fn open_issue(conn: &Connection, key: &str, request: &str) -> Result<i64> {
+    Ok(conn
+        .prepare_cached(
+            "INSERT INTO issues (idem_key, request, result) VALUES (?1, ?2, '') RETURNING id",
+        )?
+        .query_row(params![key, request], |r| r.get(0))?)
+}
+
+/// Stores an issue's result, returned again to the same key.
+///
+/// # Errors
+/// SQLite fails.
+pub fn set_issue_result(conn: &Connection, id: i64, result: &str) -> Result<()> {
+    conn.prepare_cached("UPDATE issues SET result = ?2 WHERE id = ?1")?
+        .execute(params![id, result])?;
+    Ok(())
+}
