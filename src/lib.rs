@@ -27,3 +27,64 @@ pub mod private_fs;
 pub mod service;
 pub mod store;
 pub mod tui;
+
+#[cfg(test)]
+mod architecture {
+    //! The layers import one way: `domain` ← `store` ← `service` ← `cli` / `tui`.
+
+    use std::path::Path;
+
+    /// Every `.rs` file below `dir` with its text.
+    fn sources(dir: &Path) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return out;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                out.extend(sources(&path));
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                out.push((path.display().to_string(), text));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn no_layer_imports_one_above_it() {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let rules: [(&str, &[&str]); 3] = [
+            (
+                "domain",
+                &[
+                    "crate::store",
+                    "crate::service",
+                    "crate::tui",
+                    "crate::cli",
+                    "rusqlite",
+                    "ratatui",
+                    "crossterm",
+                ],
+            ),
+            (
+                "store",
+                &["crate::service", "crate::tui", "crate::cli", "ratatui"],
+            ),
+            ("service", &["crate::tui", "crate::cli"]),
+        ];
+        for (layer, forbidden) in rules {
+            let files = sources(&src.join(layer));
+            assert!(files.len() > 3, "the {layer} layer's files are read");
+            for (file, text) in files {
+                for word in forbidden {
+                    assert!(!text.contains(word), "{file} uses {word}");
+                }
+            }
+        }
+        for (file, text) in sources(&src.join("tui")) {
+            assert!(!text.contains("crate::cli"), "{file} uses the command line");
+        }
+    }
+}
