@@ -76,3 +76,18 @@ pub fn bench(sizes: crate::bench::Sizes, json: bool) -> Outcome {
     let report = crate::bench::run(sizes)?;
     Out::new(json).show(&report)
 }
+
+/// `backflush unlock --badge B`: an admin lifts a PIN lock-out.
+pub fn unlock(cli: &Cli, badge: &str) -> Outcome {
+    let who = credentials(cli)?;
+    let mut service = open_service(cli)?;
+    let was_locked = service.unlock(badge, &who)?;
+    Out::new(false).line(format_args!(
+        "badge {badge} {}",
+        if was_locked {
+            "unlocked; its wrong-PIN count starts again"
+        } else {
+            "was not locked; its wrong-PIN count starts again"
+        }
+    ))
+}

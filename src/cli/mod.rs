@@ -179,6 +179,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// An admin lifts a badge's PIN lock-out.
+    Unlock {
+        /// The locked badge.
+        #[arg(long)]
+        badge: String,
+    },
     /// Check every balance against its ledger and every journal entry's balance.
     Verify,
     /// A lead's explicit backflush flag on an order's material line.
@@ -558,6 +564,7 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
         Command::Init => admin::init(cli),
         Command::Import { dir } => admin::import(cli, dir),
         Command::Verify => admin::verify(cli),
+        Command::Unlock { badge } => admin::unlock(cli, badge),
         Command::Health {
             location,
             days,

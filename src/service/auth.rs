@@ -57,6 +57,8 @@ pub enum Action {
     ExportAck,
     /// Copying the store (`backup`).
     Backup,
+    /// Lifting a PIN lock-out.
+    Unlock,
 }
 
 impl Action {
@@ -70,6 +72,7 @@ impl Action {
             Action::Administer => "import or initialise the store",
             Action::ExportAck => "acknowledge an export",
             Action::Backup => "back up the store",
+            Action::Unlock => "unlock a badge",
         }
     }
 
@@ -86,7 +89,7 @@ impl Action {
             Action::Report => &[Role::Operator, Role::Lead, Role::Admin],
             Action::Reverse | Action::LeadApproval => &[Role::Lead, Role::Admin],
             Action::Handle => &[Role::Lead, Role::Handler, Role::Admin],
-            Action::Administer | Action::Backup => &[Role::Admin],
+            Action::Administer | Action::Backup | Action::Unlock => &[Role::Admin],
             Action::ExportAck => &[Role::Admin, Role::Integration],
         }
     }

@@ -57,6 +57,7 @@ pub enum Thing {
     Exception,
     Lot,
     Consumer,
+    Badge,
 }
 
 impl Thing {
@@ -70,6 +71,7 @@ impl Thing {
             Thing::Exception => "exception",
             Thing::Lot => "lot",
             Thing::Consumer => "consumer",
+            Thing::Badge => "badge",
         }
     }
 }

@@ -60,15 +60,10 @@ impl Service {
                 badge: badge.to_string(),
             }
         })?;
-        if let Some(until) = user
-            .locked_until
-            .as_deref()
-            .and_then(|u| DateTime::parse_from_rfc3339(u).ok())
-            && until > now
-        {
+        if let Some(until) = locked(user.locked_until.as_deref(), now) {
             return Err(AuthError::Locked {
                 badge: badge.to_string(),
-                until: until.with_timezone(&Utc),
+                until,
             }
             .into());
         }
@@ -78,38 +73,71 @@ impl Service {
             }
             .into());
         };
-        // A PIN verified in this process is not hashed again (argon2 is slow on purpose); only
-        // a keyed digest of it is kept in memory.
-        let digest = self.pin_digest(badge, pin, &user.pin_hash);
-        let ok = self.verified.borrow().contains(&digest) || auth::verify_pin(pin, &user.pin_hash);
-        if ok {
-            self.verified.borrow_mut().insert(digest);
-        }
-        let lock = (!ok && user.failed_pins + 1 >= i64::from(self.config.policy.lockout_attempts))
-            .then(|| {
-                (now + chrono::Duration::minutes(i64::from(self.config.policy.lockout_minutes)))
-                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-            });
-        if !ok || user.failed_pins > 0 || user.locked_until.is_some() {
-            self.store
-                .write(|tx| store::master::record_pin_attempt(tx, badge, ok, lock.as_deref()))?;
-        }
-        if !ok {
-            let attempts_left = u32::try_from(
-                i64::from(self.config.policy.lockout_attempts) - (user.failed_pins + 1),
-            )
-            .unwrap_or(0);
-            return Err(AuthError::WrongPin {
-                badge: badge.to_string(),
-                attempts_left,
-            }
-            .into());
-        }
-        Role::parse(&user.role).ok_or_else(|| {
+        let role = Role::parse(&user.role).ok_or_else(|| {
             ServiceError::Store(StoreError::Corrupt(format!(
                 "badge {badge} has an unknown role"
             )))
-        })
+        })?;
+        // A PIN verified in this process is not hashed again (argon2 is slow on purpose); only
+        // a keyed digest of it is kept in memory. A known right PIN is no guess to count.
+        let digest = self.pin_digest(badge, pin, &user.pin_hash);
+        if self.verified.borrow().contains(&digest) {
+            if user.failed_pins > 0 || user.locked_until.is_some() {
+                self.store
+                    .write(|tx| store::master::reset_pin_attempts(tx, badge, None, now))?;
+            }
+            return Ok(role);
+        }
+        // The attempt is counted before the PIN is checked, in its own short write, so that
+        // attempts sent in parallel count one by one (SPEC §6, §13); argon2 runs outside it.
+        let (attempts, minutes) = (
+            self.config.policy.lockout_attempts,
+            self.config.policy.lockout_minutes,
+        );
+        let counted = self
+            .store
+            .write(|tx| store::master::count_pin_attempt(tx, badge, now, attempts, minutes))?;
+        let (failed, my_lock) = match counted {
+            store::master::PinAttempt::Locked(until) => {
+                return Err(AuthError::Locked {
+                    badge: badge.to_string(),
+                    until: locked(Some(&until), now).unwrap_or(now),
+                }
+                .into());
+            }
+            store::master::PinAttempt::Counted { failed, locks } => (failed, locks),
+        };
+        if auth::verify_pin(pin, &user.pin_hash) {
+            self.verified.borrow_mut().insert(digest);
+            self.store.write(|tx| {
+                store::master::reset_pin_attempts(tx, badge, my_lock.as_deref(), now)
+            })?;
+            return Ok(role);
+        }
+        let attempts_left = u32::try_from(i64::from(attempts) - failed).unwrap_or(0);
+        Err(AuthError::WrongPin {
+            badge: badge.to_string(),
+            attempts_left,
+        }
+        .into())
+    }
+
+    /// Lifts the PIN lock-out of `badge` (SPEC §6: an admin).
+    ///
+    /// # Errors
+    /// Permissions, or an unknown badge.
+    pub fn unlock(&mut self, badge: &str, who: &Credentials) -> Result<bool> {
+        self.authorize(who, Action::Unlock)?;
+        let user = store::master::user(self.store.conn(), badge)?.ok_or_else(|| {
+            ServiceError::NotFound {
+                what: Thing::Badge,
+                code: badge.to_string(),
+            }
+        })?;
+        let was_locked = locked(user.locked_until.as_deref(), Utc::now()).is_some();
+        self.store
+            .write(|tx| store::master::clear_pin_lock(tx, badge))?;
+        Ok(was_locked)
     }
 
     /// Whether users exist (the terminal then asks for a badge and PIN).
@@ -131,6 +159,14 @@ impl Service {
             .unwrap_or_default();
         Ok((name, role))
     }
+}
+
+/// The time a lock-out ends, when it has not yet ended at `now`.
+fn locked(until: Option<&str>, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    until
+        .and_then(|u| DateTime::parse_from_rfc3339(u).ok())
+        .map(|u| u.with_timezone(&Utc))
+        .filter(|u| *u > now)
 }
 
 pub(super) fn forbidden(user: &str, role: Role, action: Action) -> ServiceError {

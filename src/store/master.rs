@@ -484,33 +484,86 @@ pub fn user_count(conn: &Connection) -> Result<i64> {
         .query_row([], |r| r.get(0))?)
 }
 
-/// Records a PIN attempt: resets the counter on success, counts failures and locks the badge
-/// until `lock_until` when `lock_until` is given.
+/// What counting a PIN attempt found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PinAttempt {
+    /// The badge is locked until this time (RFC 3339); nothing was counted.
+    Locked(String),
+    /// The attempt is counted: `failed` attempts in a row now, and the lock this attempt set
+    /// when it reached the limit.
+    Counted { failed: i64, locks: Option<String> },
+}
+
+fn stamp_secs(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Counts a PIN attempt before the PIN is checked (SPEC §6): a badge still locked is
+/// refused uncounted; else `failed_pins` goes up by one and, on reaching `limit`, the badge is
+/// locked for `minutes`. Call it inside a write transaction so parallel attempts count one by
+/// one.
 ///
 /// # Errors
 /// SQLite fails.
-pub fn record_pin_attempt(
+pub fn count_pin_attempt(
     conn: &Connection,
     badge: &str,
-    ok: bool,
-    lock_until: Option<&str>,
-) -> Result<()> {
-    if ok {
-        conn.execute(
-            "UPDATE users SET failed_pins = 0, locked_until = NULL WHERE badge = ?1",
-            [badge],
-        )?;
-    } else if let Some(until) = lock_until {
-        conn.execute(
-            "UPDATE users SET failed_pins = 0, locked_until = ?2 WHERE badge = ?1",
-            params![badge, until],
-        )?;
-    } else {
-        conn.execute(
-            "UPDATE users SET failed_pins = failed_pins + 1 WHERE badge = ?1",
-            [badge],
-        )?;
+    now: chrono::DateTime<chrono::Utc>,
+    limit: u32,
+    minutes: u32,
+) -> Result<PinAttempt> {
+    let (failed, until): (i64, Option<String>) = conn
+        .prepare_cached("SELECT failed_pins, locked_until FROM users WHERE badge = ?1")?
+        .query_row([badge], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let still_locked = until
+        .as_deref()
+        .and_then(|u| chrono::DateTime::parse_from_rfc3339(u).ok())
+        .is_some_and(|u| u > now);
+    if let (true, Some(until)) = (still_locked, until.clone()) {
+        return Ok(PinAttempt::Locked(until));
     }
+    // A lock that has run out starts the count again.
+    let failed = if until.is_some() { 1 } else { failed + 1 };
+    let locks = (failed >= i64::from(limit))
+        .then(|| stamp_secs(now + chrono::Duration::minutes(i64::from(minutes))));
+    conn.prepare_cached("UPDATE users SET failed_pins = ?2, locked_until = ?3 WHERE badge = ?1")?
+        .execute(params![badge, failed, locks])?;
+    Ok(PinAttempt::Counted { failed, locks })
+}
+
+/// A right PIN: resets the count, and lifts the lock this attempt set (`own_lock`) or one
+/// that has run out — never a lock that parallel wrong attempts set meanwhile.
+///
+/// # Errors
+/// SQLite fails.
+pub fn reset_pin_attempts(
+    conn: &Connection,
+    badge: &str,
+    own_lock: Option<&str>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    let (_, until): (i64, Option<String>) = conn
+        .prepare_cached("SELECT failed_pins, locked_until FROM users WHERE badge = ?1")?
+        .query_row([badge], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let still_locked = until
+        .as_deref()
+        .and_then(|u| chrono::DateTime::parse_from_rfc3339(u).ok())
+        .is_some_and(|u| u > now);
+    if still_locked && until.as_deref() != own_lock {
+        return Ok(());
+    }
+    conn.prepare_cached("UPDATE users SET failed_pins = 0, locked_until = NULL WHERE badge = ?1")?
+        .execute([badge])?;
+    Ok(())
+}
+
+/// An admin's unlock: the count and the lock are cleared.
+///
+/// # Errors
+/// SQLite fails.
+pub fn clear_pin_lock(conn: &Connection, badge: &str) -> Result<()> {
+    conn.prepare_cached("UPDATE users SET failed_pins = 0, locked_until = NULL WHERE badge = ?1")?
+        .execute([badge])?;
     Ok(())
 }
 

@@ -1,5 +1,7 @@
 //! People and permissions (SPEC §6): badges, PINs, roles and a lead's approval.
 
+#![allow(clippy::unwrap_used)]
+
 use crate::common::cli::*;
 
 // =============================================================================================
@@ -256,4 +258,67 @@ fn five_wrong_pins_lock_the_badge() {
     }
     as_user(&plant, "1001", "1234", &REPORT_3).refused();
     assert_eq!(plant.stock(), base_stock());
+}
+
+#[test]
+fn wrong_pins_sent_in_parallel_count_one_by_one_and_an_admin_unlocks() {
+    let plant = users_plant();
+    // Twelve wrong PINs at once, by twelve processes: with lockout_attempts = 5 the badge
+    // must end locked, and the right PIN is then refused as locked.
+    let children: Vec<_> = (0..12)
+        .map(|_| {
+            std::process::Command::new(crate::common::binary())
+                .arg("--db")
+                .arg(&plant.db)
+                .args(["--user", "1001"])
+                .args(REPORT_3)
+                .env("BACKFLUSH_PIN", "0000")
+                .env_remove("BACKFLUSH_CONFIG")
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert_eq!(child.wait().unwrap().code(), Some(1));
+    }
+    as_user(&plant, "1001", "1234", &REPORT_3)
+        .refused()
+        .says(&["badge 1001 is locked"]);
+    // An operator may not unlock; an admin may, and the right PIN then works.
+    as_user(&plant, "1001", "1234", &["unlock", "--badge", "1001"]).refused();
+    let unlocked = as_user(&plant, "9001", "9999", &["unlock", "--badge", "1001"]);
+    unlocked.ok();
+    assert!(
+        unlocked.stdout.contains("badge 1001 unlocked"),
+        "{}",
+        unlocked.stdout
+    );
+    as_user(&plant, "1001", "1234", &REPORT_3).ok();
+    as_user(&plant, "9001", "9999", &["unlock", "--badge", "NOPE"])
+        .refused()
+        .says(&["unknown badge NOPE"]);
+}
+
+#[test]
+fn a_wrong_pin_names_the_attempts_left() {
+    let plant = users_plant();
+    as_user(&plant, "1001", "0000", &REPORT_3)
+        .refused()
+        .says(&["wrong PIN for badge 1001", "4 attempts left"]);
+    as_user(&plant, "1001", "0000", &REPORT_3)
+        .refused()
+        .says(&["3 attempts left"]);
+    // A right PIN starts the count again.
+    as_user(&plant, "1001", "1234", &REPORT_3).ok();
+    as_user(
+        &plant,
+        "1001",
+        "0000",
+        &["report", "--order", "WO1", "--op", "10", "--good", "1"],
+    )
+    .refused()
+    .says(&["4 attempts left"]);
 }
