@@ -1500,3 +1500,18 @@ fn the_health_screen_lists_flagged_items_first() {
     press(&mut d.app, KeyCode::Esc);
     assert!(matches!(d.app.screen, Screen::Orders(_)));
 }
+
+#[test]
+fn an_order_with_lines_waiting_says_so_on_the_board() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    post_report(&mut d.app, "WO-1006", "10");
+    d.app.open_orders();
+    let s = screen(&d.app);
+    let row = s
+        .lines()
+        .find(|l| l.contains("WO-1006"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(row.contains("done · 2 waiting"), "{s}");
+}

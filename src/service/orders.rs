@@ -165,3 +165,13 @@ impl Service {
         }
     }
 }
+
+impl Service {
+    /// Open exceptions per order, for the board.
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn waiting_by_order(&self) -> Result<HashMap<String, i64>> {
+        Ok(store::exceptions::open_by_order(self.store.conn())?)
+    }
+}

@@ -182,3 +182,16 @@ pub fn cancel_exception(conn: &Connection, id: i64, stamp: &Stamp) -> Result<()>
     .execute(params![id, stamp.at_text()])?;
     Ok(())
 }
+
+/// How many open exceptions each order has waiting (the board's "done · 2 waiting").
+///
+/// # Errors
+/// SQLite fails.
+pub fn open_by_order(conn: &Connection) -> Result<std::collections::HashMap<String, i64>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT order_id, count(*) FROM exceptions WHERE status = 'open' GROUP BY order_id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}

@@ -11,6 +11,8 @@ pub struct OrdersState {
     pub typed: String,
     /// Orders known to be short at their issue locations (computed for the visible rows).
     pub shortages: HashMap<String, bool>,
+    /// Open exceptions per order: lines still waiting for stock.
+    pub waiting: HashMap<String, i64>,
 }
 
 impl OrdersState {
@@ -46,11 +48,13 @@ impl App {
                     Screen::Orders(o) => o.selected,
                     _ => 0,
                 };
+                let waiting = self.service.waiting_by_order().unwrap_or_default();
                 self.screen = Screen::Orders(OrdersState {
                     rows,
                     selected,
                     typed: String::new(),
                     shortages: HashMap::new(),
+                    waiting,
                 });
                 self.move_selection(Action::Up);
                 self.move_selection(Action::Down);

@@ -32,12 +32,17 @@ pub(super) fn render_orders(app: &App, frame: &mut Frame<'_>, area: Rect) {
         .map(|r| {
             let reported = r.good + r.scrap;
             let remaining = (r.qty - reported).max(rust_decimal::Decimal::ZERO);
-            let status = if reported >= r.qty {
+            let state = if reported >= r.qty {
                 "done"
             } else if reported.is_zero() {
                 "open"
             } else {
                 "started"
+            };
+            // An order whose lines wait in the exception queue is not finished with.
+            let status = match o.waiting.get(&r.order) {
+                Some(n) if *n > 0 => format!("{state} · {n} waiting"),
+                _ => state.to_string(),
             };
             let short = o.shortages.get(&r.order).copied();
             let flag = match short {
@@ -65,6 +70,11 @@ pub(super) fn render_orders(app: &App, frame: &mut Frame<'_>, area: Rect) {
         })
         .collect();
     let count = rows.len();
+    let status_width = if o.waiting.values().any(|n| *n > 0) {
+        17
+    } else {
+        7
+    };
     let mut specs = vec![
         ("Order", Constraint::Length(9)),
         ("Item", Constraint::Length(8)),
@@ -78,7 +88,7 @@ pub(super) fn render_orders(app: &App, frame: &mut Frame<'_>, area: Rect) {
     specs.extend([
         ("  Left", Constraint::Length(6)),
         ("Due", Constraint::Length(10)),
-        ("Status", Constraint::Length(7)),
+        ("Status", Constraint::Length(status_width)),
         ("Stock", Constraint::Length(5)),
     ]);
     let (header, widths) = columns(theme, &specs);
