@@ -17,4 +17,5 @@ mod movements;
 mod overrides;
 mod report;
 mod review;
+mod staging;
 mod uom;

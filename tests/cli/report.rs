@@ -404,7 +404,10 @@ fn a_per_order_line_keeps_its_standard_after_the_carrying_report_is_reversed() {
     plant
         .run(&["reverse", "--report", &id, "--reason", "wrong order"])
         .ok();
-    let v = plant.run(&["variance", "--order", "WO1", "--json"]).ok().json();
+    let v = plant
+        .run(&["variance", "--order", "WO1", "--json"])
+        .ok()
+        .json();
     let l30 = line(&v, "30").clone();
     assert_eq!(l30["standard_qty"], "5");
     assert_eq!(l30["actual_qty"], "0");
@@ -417,6 +420,9 @@ fn a_per_order_line_keeps_its_standard_after_the_carrying_report_is_reversed() {
     // The next report carries the line again and the variance closes.
     let third = plant.report(&["--order", "WO1", "--op", "10", "--good", "1"]);
     assert_eq!(line(&third, "30")["planned"], "5");
-    let v = plant.run(&["variance", "--order", "WO1", "--json"]).ok().json();
+    let v = plant
+        .run(&["variance", "--order", "WO1", "--json"])
+        .ok()
+        .json();
     assert_eq!(v["variance"], "0");
 }
