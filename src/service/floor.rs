@@ -9,7 +9,7 @@ use super::auth::Action;
 use super::{Credentials, Result, Service, ServiceError, Thing};
 use crate::domain::backflush::{self, check_quantity};
 use crate::domain::journal::inventory_account;
-use crate::domain::master::{ItemType, Tracking};
+use crate::domain::master::{ItemType, LocationKind, Tracking};
 use crate::domain::qty::canonical;
 use crate::store::{self, floor::ReportLine};
 
@@ -58,6 +58,8 @@ pub struct StagingLine {
     pub on_hand: Decimal,
     pub shortfall: Decimal,
     pub orders: usize,
+    /// Storage locations holding the item, with their quantities, most first.
+    pub sources: Vec<(String, Decimal)>,
 }
 
 impl Service {
@@ -426,7 +428,8 @@ impl Service {
     }
 
     /// What a work center's released orders still need at its machine location (remaining
-    /// planned quantities of backflushed lines), against what is on hand there.
+    /// planned quantities of backflushed lines, plus the open exceptions waiting there), against
+    /// what is on hand there, and the storage locations holding each item.
     ///
     /// # Errors
     /// Unknown work center; the store fails.
@@ -455,10 +458,25 @@ impl Service {
                 entry.1 += 1;
             }
         }
+        // Stock already owed: the open exceptions waiting at the machine location.
+        for e in store::exceptions::exceptions(conn, true, Some(&wc.location))? {
+            needs.entry(e.item).or_default().0 += e.qty;
+        }
         let mut out = Vec::new();
         for (item, (need, orders)) in needs {
             let on_hand = store::ledger::balance(conn, &item, &wc.location)?;
+            let mut sources = Vec::new();
+            for b in store::queries::balances(conn, None, Some(&item))? {
+                if b.qty > Decimal::ZERO
+                    && store::master::location_kind(conn, &b.location)?
+                        == Some(LocationKind::Storage)
+                {
+                    sources.push((b.location, b.qty));
+                }
+            }
+            sources.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             out.push(StagingLine {
+                sources,
                 shortfall: (need - on_hand).max(Decimal::ZERO),
                 item,
                 location: wc.location.clone(),

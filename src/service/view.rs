@@ -214,6 +214,9 @@ pub fn staging_json(rows: &[super::floor::StagingLine]) -> Value {
                     "on_hand": q(r.on_hand),
                     "shortfall": q(r.shortfall),
                     "orders": r.orders,
+                    "sources": r.sources.iter().map(|(location, qty)| {
+                        json!({"location": location, "qty": q(*qty)})
+                    }).collect::<Vec<_>>(),
                 })
             })
             .collect(),

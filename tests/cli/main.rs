@@ -19,4 +19,5 @@ mod movements;
 mod overrides;
 mod report;
 mod review;
+mod staging;
 mod uom;
