@@ -498,6 +498,22 @@ fn stamp_secs(t: chrono::DateTime<chrono::Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// A badge's wrong PINs in a row, its lock, and whether the lock still holds at `now`.
+fn pin_state(
+    conn: &Connection,
+    badge: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(i64, Option<String>, bool)> {
+    let (failed, until): (i64, Option<String>) = conn
+        .prepare_cached("SELECT failed_pins, locked_until FROM users WHERE badge = ?1")?
+        .query_row([badge], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let still_locked = until
+        .as_deref()
+        .and_then(|u| chrono::DateTime::parse_from_rfc3339(u).ok())
+        .is_some_and(|u| u > now);
+    Ok((failed, until, still_locked))
+}
+
 /// Counts a PIN attempt before the PIN is checked (SPEC §6): a badge still locked is
 /// refused uncounted; else `failed_pins` goes up by one and, on reaching `limit`, the badge is
 /// locked for `minutes`. Call it inside a write transaction so parallel attempts count one by
@@ -512,13 +528,7 @@ pub fn count_pin_attempt(
     limit: u32,
     minutes: u32,
 ) -> Result<PinAttempt> {
-    let (failed, until): (i64, Option<String>) = conn
-        .prepare_cached("SELECT failed_pins, locked_until FROM users WHERE badge = ?1")?
-        .query_row([badge], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    let still_locked = until
-        .as_deref()
-        .and_then(|u| chrono::DateTime::parse_from_rfc3339(u).ok())
-        .is_some_and(|u| u > now);
+    let (failed, until, still_locked) = pin_state(conn, badge, now)?;
     if let (true, Some(until)) = (still_locked, until.clone()) {
         return Ok(PinAttempt::Locked(until));
     }
@@ -542,13 +552,7 @@ pub fn reset_pin_attempts(
     own_lock: Option<&str>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
-    let (_, until): (i64, Option<String>) = conn
-        .prepare_cached("SELECT failed_pins, locked_until FROM users WHERE badge = ?1")?
-        .query_row([badge], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    let still_locked = until
-        .as_deref()
-        .and_then(|u| chrono::DateTime::parse_from_rfc3339(u).ok())
-        .is_some_and(|u| u > now);
+    let (_, until, still_locked) = pin_state(conn, badge, now)?;
     if still_locked && until.as_deref() != own_lock {
         return Ok(());
     }
