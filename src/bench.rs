@@ -362,6 +362,7 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
         good: Decimal::ONE,
         scrap: Decimal::ZERO,
         overrides: Vec::new(),
+        ..ReportRequest::default()
     };
     bar.set_message("posting reports one by one");
     for i in 0..50 {

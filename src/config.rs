@@ -286,6 +286,7 @@ impl Config {
                 NegativeStockConfig::Allow => NegativeStock::Allow,
             },
             over_report_tolerance_pct: self.policy.over_report_tolerance_pct,
+            lot_selection: self.lot_selection(),
         }
     }
 

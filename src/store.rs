@@ -128,6 +128,15 @@ impl Stamp {
     pub fn at_text(&self) -> &str {
         &self.at
     }
+
+    /// The posting's day (UTC): lots expired before it are never chosen automatically.
+    #[must_use]
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.at
+            .get(..10)
+            .and_then(crate::domain::lots::parse_date)
+            .unwrap_or_default()
+    }
 }
 
 /// `synchronous` of SPEC §7.

@@ -197,6 +197,7 @@ fn allow() -> Policy {
     Policy {
         negative_stock: NegativeStock::Allow,
         over_report_tolerance_pct: Decimal::ZERO,
+        ..Policy::default()
     }
 }
 
@@ -204,6 +205,7 @@ fn policy(negative_stock: NegativeStock) -> Policy {
     Policy {
         negative_stock,
         over_report_tolerance_pct: Decimal::ZERO,
+        ..Policy::default()
     }
 }
 
@@ -1469,6 +1471,7 @@ fn over_reporting_is_refused_beyond_the_tolerance_and_names_the_limit() {
     let tol = Policy {
         negative_stock: NegativeStock::Allow,
         over_report_tolerance_pct: d("10"),
+        ..Policy::default()
     };
     let p = plan(&order, &progress, &req(10, "5", "0"), &w, &tol).unwrap();
     assert_eq!(planned(&p, "1"), d("5"));
@@ -1495,6 +1498,7 @@ fn scrap_may_reach_the_order_quantity_after_all_of_it_is_good() {
     let tol = Policy {
         negative_stock: NegativeStock::Allow,
         over_report_tolerance_pct: d("50"),
+        ..Policy::default()
     };
     let err = plan(&order, &progress, &req(10, "0", "1"), &w, &tol).unwrap_err();
     let ReportError::OverReport { detail, .. } = &err else {

@@ -24,6 +24,7 @@ fn report_three(s: &mut Service) -> i64 {
         good: d("3"),
         scrap: d("0"),
         overrides: vec![],
+        ..ReportRequest::default()
     };
     s.report("WO-1005", &request, Some("r1"), &operator())
         .unwrap()
@@ -227,6 +228,7 @@ fn a_count_that_finds_stock_posts_deferred_lines_there() {
         good: d("8"),
         scrap: d("0"),
         overrides: vec![],
+        ..ReportRequest::default()
     };
     let posted = s
         .report("WO-1006", &request, Some("short"), &operator())
@@ -265,6 +267,7 @@ fn two_terminals_posting_at_once_on_one_store_lose_nothing() {
                     good: d("1"),
                     scrap: d("0"),
                     overrides: vec![],
+                    ..ReportRequest::default()
                 };
                 s.report(order, &request, Some(&format!("{id}-{i}")), &operator())
                     .unwrap();
@@ -294,6 +297,7 @@ fn a_lead_sets_a_lines_backflush_flag_and_the_next_report_follows_it() {
             good: d("1"),
             scrap: d("0"),
             overrides: vec![],
+            ..ReportRequest::default()
         };
         let plan = s.preview("WO-1006", &request).unwrap();
         plan.lines

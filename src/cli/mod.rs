@@ -432,6 +432,15 @@ pub struct ReportArgs {
     /// Skip a line (issue 0, to be issued by hand).
     #[arg(long = "skip", value_name = "KEY")]
     pub skip: Vec<String>,
+    /// The lots a lot- or serial-tracked line takes: KEY=LOT[:QTY],… (SPEC §9).
+    #[arg(long = "lot", value_name = "KEY=ALLOCATION", value_parser = parse::key_text)]
+    pub lot: Vec<(String, String)>,
+    /// The lot a lot-tracked finished item is received into (default: the order number).
+    #[arg(long = "fg-lot", value_name = "LOT")]
+    pub fg_lot: Option<String>,
+    /// The new serials of a serial-tracked finished item, one per good unit: S1,S2,….
+    #[arg(long = "fg-serial", value_name = "S1,S2,…", value_delimiter = ',')]
+    pub fg_serial: Vec<String>,
     /// Idempotency key: posting the same key twice posts once.
     #[arg(long, value_name = "KEY")]
     pub key: Option<String>,

@@ -60,6 +60,12 @@ pub fn request(args: &ReportArgs) -> (String, ReportRequest) {
             change: Change::Location(location.clone()),
         });
     }
+    for (key, allocation) in &args.lot {
+        overrides.push(Override {
+            key: key.clone(),
+            change: Change::Lots(allocation.clone()),
+        });
+    }
     for key in &args.skip {
         overrides.push(Override {
             key: key.trim().into(),
@@ -71,6 +77,8 @@ pub fn request(args: &ReportArgs) -> (String, ReportRequest) {
         good: args.good.unwrap_or_default(),
         scrap: args.scrap.unwrap_or_default(),
         overrides,
+        fg_lot: args.fg_lot.clone(),
+        fg_serials: args.fg_serial.clone(),
     };
     (order, request)
 }

@@ -238,6 +238,7 @@ fn batch_line(r: &csv::StringRecord, line: u64) -> Result<BatchPost, String> {
         good,
         scrap,
         overrides: Vec::new(),
+        ..ReportRequest::default()
     };
     Ok((field(1).to_string(), request))
 }

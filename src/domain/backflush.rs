@@ -15,10 +15,14 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use thiserror::Error;
 
+mod stock;
+
 use super::journal::{Account, Posting};
+use super::lots::{LotQty, LotSelection, LotStock};
 use super::master::{Item, ItemType, Per, Tracking, WorkCenter};
 use super::order::{Order, OrderMaterial, OrderOperation};
 use super::qty::{canonical, ceil_to, fits_decimals};
@@ -41,6 +45,7 @@ pub enum NegativeStock {
 pub struct Policy {
     pub negative_stock: NegativeStock,
     pub over_report_tolerance_pct: Decimal,
+    pub lot_selection: LotSelection,
 }
 
 /// What the unreversed reports of an order add up to.
@@ -81,6 +86,19 @@ pub trait Lookup {
     fn work_center(&self, work_center: &str) -> Option<&WorkCenter>;
     fn location_exists(&self, location: &str) -> bool;
     fn on_hand(&self, item: &str, location: &str) -> Decimal;
+    /// The lots of a tracked item at a location with a non-zero balance (any order).
+    fn lots(&self, _item: &str, _location: &str) -> Vec<LotStock> {
+        Vec::new()
+    }
+    /// Whether a serial of an item is in stock anywhere or was ever issued to an order (a
+    /// finished serial must be new, SPEC §9).
+    fn serial_known(&self, _item: &str, _serial: &str) -> bool {
+        false
+    }
+    /// Today (UTC): lots that expired before it are never chosen automatically.
+    fn today(&self) -> NaiveDate {
+        NaiveDate::MIN
+    }
 }
 
 /// A completion as the operator keys it in.
@@ -90,6 +108,10 @@ pub struct ReportRequest {
     pub good: Decimal,
     pub scrap: Decimal,
     pub overrides: Vec<Override>,
+    /// `--fg-lot`: the lot a lot-tracked parent is received into (default the order number).
+    pub fg_lot: Option<String>,
+    /// `--fg-serial`: one new serial per good unit of a serial-tracked parent.
+    pub fg_serials: Vec<String>,
 }
 
 /// One override of the preview; `key` is a line id or an item code.
@@ -106,6 +128,8 @@ pub enum Change {
     LineScrap(Decimal),
     Location(String),
     Skip,
+    /// `--lot KEY=ALLOCATION`: the lots the line takes (SPEC §9 syntax).
+    Lots(String),
 }
 
 impl Change {
@@ -115,6 +139,7 @@ impl Change {
             Change::LineScrap(_) => "line scrap",
             Change::Location(_) => "location",
             Change::Skip => "skip",
+            Change::Lots(_) => "lot",
         }
     }
 }
@@ -202,6 +227,17 @@ pub struct PlannedLine {
     pub manual_reason: Option<&'static str>,
     pub unit_cost: Decimal,
     pub derivation: Derivation,
+    /// How the component is tracked: lot and serial lines issue by lot.
+    pub tracking: Tracking,
+    /// A non-stock line has no location and no balance: its hand issue is journalled only.
+    pub non_stock: bool,
+    /// The lots the line takes, in the order they are taken (empty for untracked lines and
+    /// lines that issue nothing).
+    pub lots: Vec<LotQty>,
+    /// Expired lots named by `--lot`: posting them needs a lead (SPEC §9).
+    pub expired_lots: Vec<String>,
+    /// Expired lots at the location that an automatic pick passed over.
+    pub skipped_expired: Vec<String>,
 }
 
 impl PlannedLine {
@@ -209,6 +245,18 @@ impl PlannedLine {
     #[must_use]
     pub fn total(&self) -> Decimal {
         self.qty + self.line_scrap
+    }
+
+    /// A manual line that this report issues by hand (SPEC §9).
+    #[must_use]
+    pub fn is_hand_issue(&self) -> bool {
+        self.status == LineStatus::Manual && !self.qty.is_zero()
+    }
+
+    /// The line moves stock with this report: issued, or issued by hand from a location.
+    #[must_use]
+    pub fn moves_stock(&self) -> bool {
+        !self.non_stock && (self.status == LineStatus::Issue || self.is_hand_issue())
     }
 }
 
@@ -219,6 +267,8 @@ pub struct Receipt {
     pub location: String,
     pub qty: Decimal,
     pub unit_cost: Decimal,
+    /// The lot or serials received (empty for an untracked parent).
+    pub lots: Vec<LotQty>,
 }
 
 /// Labor and overhead absorbed at standard for one flushed operation.
@@ -265,11 +315,7 @@ impl ReportPlan {
     /// Material cost of what the lines will issue (deferred included).
     #[must_use]
     pub fn actual_cost(&self) -> Decimal {
-        self.lines
-            .iter()
-            .filter(|l| l.status != LineStatus::Manual)
-            .map(|l| l.total() * l.unit_cost)
-            .sum()
+        self.lines.iter().map(|l| l.total() * l.unit_cost).sum()
     }
 }
 
@@ -325,6 +371,17 @@ pub enum ReportError {
     UnknownItem(String),
     #[error("unknown work center {0}")]
     UnknownWorkCenter(String),
+    /// A line's lots: a bad allocation, a lot that does not hold its quantity, a tracked
+    /// hand issue without lots, lots on an untracked item.
+    #[error("line {line} ({item}): {reason}")]
+    Lot {
+        line: String,
+        item: String,
+        reason: String,
+    },
+    /// `--fg-lot` / `--fg-serial` that do not fit the parent or the good quantity.
+    #[error("{0}")]
+    FinishedLot(String),
 }
 
 /// Checks a reported or overriding quantity: not negative, within the UoM's decimals.
@@ -431,8 +488,13 @@ pub fn standard_qty(
 
 /// The effective backflush flag of an order material line (SPEC §1).
 #[must_use]
-pub fn backflushed(material: &OrderMaterial, item: &Item, work_center: &WorkCenter) -> bool {
-    manual_reason(material, item, work_center).is_none()
+pub fn backflushed(
+    material: &OrderMaterial,
+    item: &Item,
+    work_center: &WorkCenter,
+    lot_selection: LotSelection,
+) -> bool {
+    manual_reason(material, item, work_center, lot_selection).is_none()
 }
 
 /// Why a line is issued by hand, or `None` when it is backflushed.
@@ -441,12 +503,13 @@ pub fn manual_reason(
     material: &OrderMaterial,
     item: &Item,
     work_center: &WorkCenter,
+    lot_selection: LotSelection,
 ) -> Option<&'static str> {
     if !work_center.backflush {
         Some("its work center does not backflush")
     } else if item.item_type == ItemType::NonStock {
         Some("the item is non-stock")
-    } else if item.tracking == Tracking::Lot {
+    } else if item.tracking == Tracking::Lot && !lot_selection.backflushes_lots() {
         Some("the item is lot-tracked")
     } else if item.tracking == Tracking::Serial {
         Some("the item is serial-tracked")
@@ -530,30 +593,33 @@ pub fn plan(
             material,
             op,
             progress,
-            units_before,
-            units_after,
+            (units_before, units_after),
             lookup,
+            policy.lot_selection,
         )?);
     }
-    apply_overrides(
+    let named_lots = apply_overrides(
         order,
         reported.operation,
         &mut lines,
         &request.overrides,
         lookup,
     )?;
-    assign_stock_status(&mut lines, lookup, policy.negative_stock);
+    stock::assign(&mut lines, &named_lots, lookup, policy)?;
 
     let labor = flushed
         .iter()
         .map(|op| labor_line(op, progress, units, lookup))
         .collect::<Result<Vec<_>, _>>()?;
     let last = order.operations.last().map(|o| o.operation) == Some(reported.operation);
-    let receipt = (last && !request.good.is_zero()).then(|| Receipt {
+    let receiving = last && !request.good.is_zero();
+    let receipt_lots = stock::receipt_lots(order, parent, request, receiving, lookup)?;
+    let receipt = receiving.then(|| Receipt {
         item: order.item.clone(),
         location: order.completion_location.clone(),
         qty: request.good,
         unit_cost: parent.std_cost,
+        lots: receipt_lots,
     });
     let scrap_unit_value = if last {
         parent.std_cost
@@ -646,9 +712,9 @@ fn plan_line(
     material: &OrderMaterial,
     op: &OrderOperation,
     progress: &Progress,
-    units_before: Decimal,
-    units_after: Decimal,
+    (units_before, units_after): (Decimal, Decimal),
     lookup: &dyn Lookup,
+    lot_selection: LotSelection,
 ) -> Result<PlannedLine, ReportError> {
     let item = lookup
         .item(&material.component)
@@ -676,7 +742,7 @@ fn plan_line(
         Per::Order if line_progress.carried == 0 => (target_after, true),
         Per::Order => (Decimal::ZERO, false),
     };
-    let manual_reason = manual_reason(material, item, work_center);
+    let manual_reason = manual_reason(material, item, work_center, lot_selection);
     let manual = manual_reason.is_some();
     let (location, location_source) = match &material.supply_location {
         Some(l) => (l.clone(), "supply location of the BOM line".to_string()),
@@ -710,6 +776,11 @@ fn plan_line(
         carries_order_qty: carries,
         manual_reason,
         unit_cost: item.std_cost,
+        tracking: item.tracking,
+        non_stock: item.item_type == ItemType::NonStock,
+        lots: Vec::new(),
+        expired_lots: Vec::new(),
+        skipped_expired: Vec::new(),
         derivation: Derivation {
             per: material.per,
             qty: material.qty,
@@ -767,18 +838,23 @@ pub fn resolve_key(
     }
 }
 
+/// Applies the overrides to the lines; returns the lots named per line (`--lot`), checked
+/// later against the stock. On a manual line a quantity is the hand issue (SPEC §9), not an
+/// override.
 fn apply_overrides(
     order: &Order,
     operation: i64,
     lines: &mut [PlannedLine],
     overrides: &[Override],
     lookup: &dyn Lookup,
-) -> Result<(), ReportError> {
+) -> Result<Vec<(usize, String)>, ReportError> {
     let mut seen: Vec<(usize, &'static str)> = Vec::new();
+    let mut named_lots = Vec::new();
     for o in overrides {
         let i = resolve_key(order, operation, lines, &o.key)?;
         let line = &mut lines[i];
-        if line.status == LineStatus::Manual {
+        let manual = line.status == LineStatus::Manual;
+        if manual && matches!(o.change, Change::LineScrap(_) | Change::Skip) {
             return Err(ReportError::ManualOverride {
                 line: line.line.clone(),
                 item: line.item.clone(),
@@ -806,21 +882,23 @@ fn apply_overrides(
         };
         match &o.change {
             Change::Qty(q) | Change::LineScrap(q) => {
-                check_quantity(
-                    if kind == "quantity" {
-                        "override"
-                    } else {
-                        "line scrap"
-                    },
-                    *q,
-                    decimals,
-                )
-                .map_err(|e| bad(e.to_string()))?;
+                let field = match (kind, manual) {
+                    ("quantity", true) => "hand issue",
+                    ("quantity", false) => "override",
+                    _ => "line scrap",
+                };
+                check_quantity(field, *q, decimals).map_err(|e| bad(e.to_string()))?;
                 if let Change::Qty(q) = o.change {
                     line.qty = q;
                 } else {
                     line.line_scrap = *q;
                 }
+            }
+            Change::Location(_) if line.non_stock => {
+                return Err(bad(format!(
+                    "{} is non-stock: it has no location to issue from",
+                    line.item
+                )));
             }
             Change::Location(l) => {
                 if !lookup.location_exists(l) {
@@ -834,35 +912,15 @@ fn apply_overrides(
                 line.qty = Decimal::ZERO;
                 line.status = LineStatus::Skipped;
             }
+            Change::Lots(text) => named_lots.push((i, text.clone())),
         }
-        line.overridden = true;
-    }
-    Ok(())
-}
-
-/// Marks lines that do not fit in what is on hand, taking lines of the same item and
-/// location in line order: a line is short when it does not fit in what the earlier issued
-/// lines left.
-fn assign_stock_status(lines: &mut [PlannedLine], lookup: &dyn Lookup, policy: NegativeStock) {
-    let mut left: HashMap<(String, String), Decimal> = HashMap::new();
-    for line in lines.iter_mut().filter(|l| l.status == LineStatus::Issue) {
-        let total = line.total();
-        if total.is_zero() {
-            continue;
-        }
-        let available = left
-            .entry((line.item.clone(), line.location.clone()))
-            .or_insert_with(|| lookup.on_hand(&line.item, &line.location));
-        if total <= *available || policy == NegativeStock::Allow {
-            *available -= total;
-        } else {
-            line.shortfall = total - (*available).max(Decimal::ZERO);
-            line.status = match policy {
-                NegativeStock::Block => LineStatus::Short,
-                _ => LineStatus::Deferred,
-            };
+        // The hand issue of a manual line is not an override (SPEC §9); a lot choice alone
+        // changes no quantity.
+        if !manual && kind != "lot" {
+            line.overridden = true;
         }
     }
+    Ok(named_lots)
 }
 
 fn labor_line(
@@ -954,9 +1012,16 @@ fn report_journal(plan: &ReportPlan) -> Result<Vec<Posting>, ReportError> {
     let issued = checked_sum(
         plan.lines
             .iter()
-            .filter(|l| l.status == LineStatus::Issue)
+            .filter(|l| l.moves_stock())
             .map(|l| (l.total(), l.unit_cost)),
         "the material value of this report",
+    )?;
+    let non_stock = checked_sum(
+        plan.lines
+            .iter()
+            .filter(|l| l.non_stock && l.is_hand_issue())
+            .map(|l| (l.qty, l.unit_cost)),
+        "the non-stock material of this report",
     )?;
     let labor = checked_sum(
         plan.labor.iter().map(|l| (l.labor_cost, Decimal::ONE)),
@@ -981,6 +1046,13 @@ fn report_journal(plan: &ReportPlan) -> Result<Vec<Posting>, ReportError> {
         Account::RawMaterial,
         issued,
         "material issued",
+    );
+    Posting::pair(
+        &mut journal,
+        Account::Wip,
+        Account::NonStockMaterial,
+        non_stock,
+        "non-stock material issued",
     );
     Posting::pair(
         &mut journal,
@@ -1056,7 +1128,12 @@ pub struct Need {
 /// issue location: `target(order qty) − P` for per-unit lines, the whole quantity for a
 /// per-order line no report has carried yet. Feeds shortage flags and the staging list.
 #[must_use]
-pub fn remaining_needs(order: &Order, progress: &Progress, lookup: &dyn Lookup) -> Vec<Need> {
+pub fn remaining_needs(
+    order: &Order,
+    progress: &Progress,
+    lookup: &dyn Lookup,
+    lot_selection: LotSelection,
+) -> Vec<Need> {
     let mut needs: Vec<Need> = Vec::new();
     for m in &order.materials {
         let Some(item) = lookup.item(&m.component) else {
@@ -1070,7 +1147,7 @@ pub fn remaining_needs(order: &Order, progress: &Progress, lookup: &dyn Lookup) 
         else {
             continue;
         };
-        if !backflushed(m, item, wc) {
+        if !backflushed(m, item, wc, lot_selection) {
             continue;
         }
         let p = progress.lines.get(&m.line).copied().unwrap_or_default();

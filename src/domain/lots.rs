@@ -151,6 +151,26 @@ pub fn pick(lots: &[LotStock], order: PickOrder, today: NaiveDate) -> Vec<LotSto
 }
 
 /// What the choosable lots lack to cover a quantity.
+/// Splits lots taken in order into the first `qty` and the rest: a line's issue takes its
+/// lots first, its component scrap the rest.
+#[must_use]
+pub fn split_lots(lots: &[LotQty], qty: Decimal) -> (Vec<LotQty>, Vec<LotQty>) {
+    let mut first = Vec::new();
+    let mut rest = Vec::new();
+    let mut left = qty;
+    for l in lots {
+        let take = left.min(l.qty).max(Decimal::ZERO);
+        if !take.is_zero() {
+            first.push(LotQty::new(&l.lot, take));
+        }
+        if l.qty > take {
+            rest.push(LotQty::new(&l.lot, l.qty - take));
+        }
+        left -= take;
+    }
+    (first, rest)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Uncovered {
     /// What the choosable (unexpired) lots hold in all.

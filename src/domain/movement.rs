@@ -32,6 +32,8 @@ pub enum ReversibleKind {
     LeadScrap,
     SubstitutionReturn,
     SubstitutionIssue,
+    /// A manual line issued by hand with a report.
+    ManualIssue,
 }
 
 const KINDS: &[(MovementKind, &str)] = &[
@@ -69,6 +71,10 @@ const KINDS: &[(MovementKind, &str)] = &[
         MovementKind::Reverse(ReversibleKind::SubstitutionIssue),
         "reverse_substitution_issue",
     ),
+    (
+        MovementKind::Reverse(ReversibleKind::ManualIssue),
+        "reverse_manual_issue",
+    ),
 ];
 
 /// How a movement counts in machine-location health (SPEC §12).
@@ -97,7 +103,9 @@ impl MovementKind {
             | MovementKind::SubstitutionReturn
             | MovementKind::ManualIssue
             | MovementKind::Reverse(
-                ReversibleKind::SubstitutionIssue | ReversibleKind::SubstitutionReturn,
+                ReversibleKind::SubstitutionIssue
+                | ReversibleKind::SubstitutionReturn
+                | ReversibleKind::ManualIssue,
             ) => Some(UsageClass::ByHand),
             _ => None,
         }
@@ -128,6 +136,7 @@ impl MovementKind {
             MovementKind::LeadScrap => ReversibleKind::LeadScrap,
             MovementKind::SubstitutionReturn => ReversibleKind::SubstitutionReturn,
             MovementKind::SubstitutionIssue => ReversibleKind::SubstitutionIssue,
+            MovementKind::ManualIssue => ReversibleKind::ManualIssue,
             _ => return None,
         };
         Some(MovementKind::Reverse(kind))
@@ -171,7 +180,8 @@ impl ErpMovement {
                 | ReversibleKind::ComponentScrap
                 | ReversibleKind::LeadScrap
                 | ReversibleKind::SubstitutionReturn
-                | ReversibleKind::SubstitutionIssue,
+                | ReversibleKind::SubstitutionIssue
+                | ReversibleKind::ManualIssue,
             ) => {
                 if into {
                     ErpMovement::ReturnFromOrder

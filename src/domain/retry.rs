@@ -1,10 +1,14 @@
 //! Which open exceptions a retry posts (SPEC §2): oldest first, each whole if it fits in what
 //! is on hand at that moment; one that does not fit stays open and does not hold back younger
-//! ones. A pure decision over a snapshot of the balances; the store applies it.
+//! ones. A deferred lot line is allocated over the unexpired lots in pick order when it posts
+//! (SPEC §9). A pure decision over a snapshot of the balances; the store applies it.
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
+
+use super::lots::{LotQty, LotStock, PickOrder, allocate};
 
 /// An open exception as the decision needs it.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,15 +23,58 @@ pub struct Waiting<'a> {
 /// The ids of `waiting` (oldest first) that post, given what is on hand now.
 #[must_use]
 pub fn plan_retry(waiting: &[Waiting<'_>], on_hand: &dyn Fn(&str, &str) -> Decimal) -> Vec<i64> {
+    let untracked = |_: &str, _: &str| None;
+    plan_lot_retry(
+        waiting,
+        &RetryStock {
+            on_hand,
+            lots: &untracked,
+            pick: PickOrder::Fifo,
+            today: NaiveDate::MIN,
+        },
+    )
+    .into_iter()
+    .map(|(id, _)| id)
+    .collect()
+}
+
+/// What a retry reads of the stock: balances, and the lots of tracked items.
+pub struct RetryStock<'s> {
+    pub on_hand: &'s dyn Fn(&str, &str) -> Decimal,
+    /// The lots of an item at a location; `None` for an untracked item.
+    pub lots: &'s dyn Fn(&str, &str) -> Option<Vec<LotStock>>,
+    pub pick: PickOrder,
+    pub today: NaiveDate,
+}
+
+/// The exceptions of `waiting` (oldest first) that post, each with the lots it takes (empty
+/// for an untracked item): a tracked one posts when the unexpired lots cover it.
+#[must_use]
+pub fn plan_lot_retry(waiting: &[Waiting<'_>], stock: &RetryStock<'_>) -> Vec<(i64, Vec<LotQty>)> {
     let mut left: HashMap<(&str, &str), Decimal> = HashMap::new();
+    let mut lots_left: HashMap<(&str, &str), Option<Vec<LotStock>>> = HashMap::new();
     let mut posting = Vec::new();
     for w in waiting {
+        let lots = lots_left
+            .entry((w.item, w.location))
+            .or_insert_with(|| (stock.lots)(w.item, w.location));
+        if let Some(lots) = lots {
+            if let Ok(picked) = allocate(lots, w.qty, stock.pick, stock.today) {
+                for p in &picked {
+                    if let Some(l) = lots.iter_mut().find(|l| l.lot == p.lot) {
+                        l.qty -= p.qty;
+                    }
+                }
+                posting.push((w.id, picked));
+            }
+            continue;
+        }
         let available = left
             .entry((w.item, w.location))
-            .or_insert_with(|| on_hand(w.item, w.location));
+            .or_insert_with(|| (stock.on_hand)(w.item, w.location));
         if w.qty <= *available {
             *available -= w.qty;
-            posting.push(w.id);
+            posting.push((w.id, Vec::new()));
         }
     }
     posting

@@ -65,10 +65,59 @@ pub struct ReversalPlan {
     pub progress: ProgressBack,
 }
 
+/// A reversal that would take a lot or serial below zero: it has since moved or been
+/// consumed (SPEC §9).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LotGone {
+    pub item: String,
+    pub lot: String,
+    pub location: String,
+    pub wanted: Decimal,
+    pub holds: Decimal,
+}
+
 /// Plans the reversal of a report from what it posted. Movements no reversal compensates
-/// (there are none among a report's own) are left alone.
-#[must_use]
-pub fn plan_reversal(movements: &[PostedMovement], progress: &PostedProgress) -> ReversalPlan {
+/// (there are none among a report's own) are left alone. `lot_holds(item, location, lot)` is
+/// a lot's balance now: a compensation never takes a lot below zero.
+///
+/// # Errors
+/// [`LotGone`] for the first lot that no longer holds what the reversal takes out.
+pub fn plan_reversal(
+    movements: &[PostedMovement],
+    progress: &PostedProgress,
+    lot_holds: &dyn Fn(&str, &str, &str) -> Decimal,
+) -> Result<ReversalPlan, LotGone> {
+    let plan = compensate(movements, progress);
+    let mut taking: Vec<(&str, &str, &str, Decimal)> = Vec::new();
+    for c in &plan.movements {
+        if let Some(lot) = c.lot.as_deref()
+            && c.qty < Decimal::ZERO
+        {
+            match taking
+                .iter_mut()
+                .find(|t| (t.0, t.1, t.2) == (&c.item, &c.location, lot))
+            {
+                Some(t) => t.3 -= c.qty,
+                None => taking.push((&c.item, &c.location, lot, -c.qty)),
+            }
+        }
+    }
+    for (item, location, lot, wanted) in taking {
+        let holds = lot_holds(item, location, lot);
+        if holds < wanted {
+            return Err(LotGone {
+                item: item.to_string(),
+                lot: lot.to_string(),
+                location: location.to_string(),
+                wanted,
+                holds,
+            });
+        }
+    }
+    Ok(plan)
+}
+
+fn compensate(movements: &[PostedMovement], progress: &PostedProgress) -> ReversalPlan {
     ReversalPlan {
         movements: movements
             .iter()
@@ -99,9 +148,32 @@ pub fn plan_reversal(movements: &[PostedMovement], progress: &PostedProgress) ->
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::domain::movement::ReversibleKind;
+
+    #[test]
+    fn a_reversal_never_takes_a_received_lot_below_zero() {
+        let moves = [PostedMovement {
+            id: 9,
+            kind: MovementKind::Receipt,
+            item: "P".into(),
+            location: "FG".into(),
+            qty: Decimal::from(3),
+            line: None,
+            lot: Some("WO1".into()),
+        }];
+        let progress = PostedProgress::default();
+        let holds = |_: &str, _: &str, _: &str| Decimal::from(2);
+        let gone = plan_reversal(&moves, &progress, &holds).unwrap_err();
+        assert_eq!(
+            (gone.lot.as_str(), gone.wanted, gone.holds),
+            ("WO1", Decimal::from(3), Decimal::from(2))
+        );
+        let holds = |_: &str, _: &str, _: &str| Decimal::from(3);
+        assert!(plan_reversal(&moves, &progress, &holds).is_ok());
+    }
 
     #[test]
     fn every_movement_is_compensated_exactly_and_progress_goes_back() {
@@ -132,7 +204,7 @@ mod tests {
             lines: vec![("10".into(), Decimal::from(4), true)],
             setups: vec![10],
         };
-        let plan = plan_reversal(&moves, &progress);
+        let plan = plan_reversal(&moves, &progress, &|_, _, _| Decimal::ZERO).unwrap();
         assert_eq!(plan.movements[0].qty, Decimal::from(4));
         assert_eq!(
             plan.movements[0].kind,

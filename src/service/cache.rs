@@ -1,7 +1,11 @@
 //! Master data and order snapshots kept in memory between postings, and the read-ahead of
 //! everything one calculation needs, so the engine stays pure.
 
+use chrono::NaiveDate;
+
 use super::*;
+use crate::domain::lots::LotStock;
+use crate::domain::master::Tracking;
 
 /// Items and work centers kept in memory between postings; dropped whenever an import
 /// (here or in another process) changes master data.
@@ -61,6 +65,11 @@ pub(super) struct Prefetched {
     work_centers: HashMap<String, Rc<WorkCenter>>,
     locations: HashSet<String>,
     stock: HashMap<(String, String), Decimal>,
+    /// The lots of the tracked components at every location a line may issue from.
+    lots: HashMap<(String, String), Vec<LotStock>>,
+    /// Finished serials of this request that are already known (in stock or issued).
+    known_serials: HashSet<String>,
+    today: NaiveDate,
 }
 
 impl Prefetched {
@@ -108,9 +117,21 @@ impl Prefetched {
             wanted.insert(&wc.location);
         }
         let mut stock = HashMap::new();
+        let mut lots = HashMap::new();
+        let tracked: Vec<&str> = items
+            .values()
+            .filter(|i| i.tracking != Tracking::None && i.item != order.item)
+            .map(|i| i.item.as_str())
+            .collect();
         for location in wanted {
             for (item, qty) in store::ledger::balances_for_order(conn, &order.order, location)? {
                 stock.insert((item, location.to_string()), qty);
+            }
+            for item in &tracked {
+                let at = store::ledger::lots_at(conn, item, location)?;
+                if !at.is_empty() {
+                    lots.insert((item.to_string(), location.to_string()), at);
+                }
             }
         }
         Ok(Prefetched {
@@ -118,7 +139,26 @@ impl Prefetched {
             work_centers,
             locations,
             stock,
+            lots,
+            known_serials: HashSet::new(),
+            today: Utc::now().date_naive(),
         })
+    }
+
+    /// Reads which of the finished serials a report names are known already (SPEC §9: a
+    /// finished serial must be new).
+    pub(super) fn check_serials(
+        &mut self,
+        conn: &Connection,
+        item: &str,
+        serials: &[String],
+    ) -> Result<()> {
+        for s in serials {
+            if store::ledger::serial_known(conn, item, s.trim())? {
+                self.known_serials.insert(s.trim().to_string());
+            }
+        }
+        Ok(())
     }
 }
 
@@ -141,5 +181,20 @@ impl Lookup for Prefetched {
             .get(&(item.to_string(), location.to_string()))
             .copied()
             .unwrap_or_default()
+    }
+
+    fn lots(&self, item: &str, location: &str) -> Vec<LotStock> {
+        self.lots
+            .get(&(item.to_string(), location.to_string()))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    fn serial_known(&self, _item: &str, serial: &str) -> bool {
+        self.known_serials.contains(serial)
+    }
+
+    fn today(&self) -> NaiveDate {
+        self.today
     }
 }

@@ -233,6 +233,8 @@ fn report_kind(e: &ReportError) -> ErrorKind {
         | ReportError::DuplicateOverride { .. }
         | ReportError::SkipWithOverride { .. }
         | ReportError::BadOverride { .. }
+        | ReportError::Lot { .. }
+        | ReportError::FinishedLot(_)
         | ReportError::TooLarge(_) => ErrorKind::Invalid,
     }
 }

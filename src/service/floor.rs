@@ -331,7 +331,13 @@ impl Service {
             store::floor::record_count(tx, item, location, expected, counted, movement, &stamp)?;
             let accuracy = store::floor::count_accuracy(tx)?;
             // A count that finds more stock lets deferred lines there post.
-            store::exceptions::retry_exceptions(tx, Some(location), &stamp, &accounts)?;
+            store::exceptions::retry_exceptions(
+                tx,
+                Some(location),
+                &stamp,
+                &accounts,
+                self.config.lot_selection().pick_order(),
+            )?;
             store::outbox::record(tx, &stamp, store::outbox::Posting::Count)?;
             Ok((expected, accuracy))
         })?;
@@ -449,7 +455,12 @@ impl Service {
                 .collect();
             let mut at_wc = context.order.clone();
             at_wc.materials.retain(|m| order_ops.contains(&m.operation));
-            for need in backflush::remaining_needs(&at_wc, &context.progress, &context.lookup)
+            for need in backflush::remaining_needs(
+                &at_wc,
+                &context.progress,
+                &context.lookup,
+                context.policy.lot_selection,
+            )
                 .into_iter()
                 .filter(|n| n.location == wc.location)
             {

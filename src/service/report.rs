@@ -13,9 +13,11 @@ impl Service {
     /// # Errors
     /// Unknown order or operation, bad quantities or overrides, over-reporting.
     pub fn preview(&self, order: &str, request: &ReportRequest) -> Result<ReportPlan> {
-        Ok(self
-            .report_context(order, override_locations(request))?
-            .plan(request)?)
+        let mut context = self.report_context(order, override_locations(request))?;
+        context
+            .lookup
+            .check_serials(self.store.conn(), &context.order.item, &request.fg_serials)?;
+        Ok(context.plan(request)?)
     }
 
     /// A preview for `who`: once users exist, only roles that may report may preview
@@ -65,7 +67,12 @@ impl Service {
     pub fn order_shortages(&self, order: &str) -> Result<Vec<Shortage>> {
         let context = self.report_context(order, std::iter::empty())?;
         let mut out = Vec::new();
-        for need in backflush::remaining_needs(&context.order, &context.progress, &context.lookup) {
+        for need in backflush::remaining_needs(
+            &context.order,
+            &context.progress,
+            &context.lookup,
+            context.policy.lot_selection,
+        ) {
             let on_hand = context.lookup.on_hand(&need.item, &need.location);
             if need.qty > on_hand {
                 out.push(Shortage {
@@ -216,6 +223,14 @@ struct Poster {
 }
 
 impl Poster {
+    /// The poster as a refusal names them: badge and role.
+    fn who(&self) -> String {
+        match self.role {
+            Some(r) => format!("{} ({})", self.stamp.user, r.as_str()),
+            None => self.stamp.user.clone(),
+        }
+    }
+
     /// Plans and writes one report; a key posted before returns its first result.
     fn post(
         &self,
@@ -236,17 +251,14 @@ impl Poster {
             });
         }
         let (order, progress, stored) = load_order_cached(tx, cache, order_id)?;
-        let lookup = Prefetched::load(tx, cache, &order, override_locations(request))?;
+        let mut lookup = Prefetched::load(tx, cache, &order, override_locations(request))?;
+        lookup.check_serials(tx, &order.item, &request.fg_serials)?;
         let plan = backflush::plan(&order, &progress, request, &lookup, &self.policy)?;
         if !self.may_override
             && let Some(line) = large_override(&plan, self.tolerance)
         {
-            let who = match self.role {
-                Some(r) => format!("{} ({})", self.stamp.user, r.as_str()),
-                None => self.stamp.user.clone(),
-            };
             return Err(ServiceError::NeedsApproval {
-                user: who,
+                user: self.who(),
                 action: "post a larger override",
                 line: Some(line.line.clone()),
                 why: format!(
@@ -255,6 +267,21 @@ impl Poster {
                     line.item,
                     canonical(line.planned),
                     canonical(self.tolerance)
+                ),
+            });
+        }
+        if !self.may_override
+            && let Some(line) = plan.lines.iter().find(|l| !l.expired_lots.is_empty())
+        {
+            return Err(ServiceError::NeedsApproval {
+                user: self.who(),
+                action: "issue an expired lot",
+                line: Some(line.line.clone()),
+                why: format!(
+                    "line {} ({}) names expired lot {}",
+                    line.line,
+                    line.item,
+                    line.expired_lots.join(", ")
                 ),
             });
         }
@@ -319,7 +346,7 @@ pub struct ReportContext {
     pub order: Order,
     pub progress: backflush::Progress,
     pub(super) lookup: Prefetched,
-    policy: backflush::Policy,
+    pub(super) policy: backflush::Policy,
 }
 
 impl ReportContext {
@@ -354,7 +381,9 @@ impl ReportContext {
             .find(|o| o.operation == material.operation)
             .and_then(|o| self.lookup.work_center(&o.work_center));
         match (self.item(&material.component), work_center) {
-            (Some(item), Some(wc)) => backflush::backflushed(material, item, wc),
+            (Some(item), Some(wc)) => {
+                backflush::backflushed(material, item, wc, self.policy.lot_selection)
+            }
             _ => false,
         }
     }

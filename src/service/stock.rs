@@ -108,7 +108,13 @@ impl Service {
         let stamp = self.authorize(who, Action::Handle)?;
         let accounts = self.accounts.clone();
         Ok(self.store.write(|tx| -> store::Result<_> {
-            let posted = store::exceptions::retry_exceptions(tx, None, &stamp, &accounts)?;
+            let posted = store::exceptions::retry_exceptions(
+                tx,
+                None,
+                &stamp,
+                &accounts,
+                self.config.lot_selection().pick_order(),
+            )?;
             store::outbox::record(tx, &stamp, store::outbox::Posting::Retry)?;
             Ok(posted)
         })?)

@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::domain::backflush::ReportPlan;
+use crate::domain::lots::LotQty;
 use crate::domain::variance::Variance;
 use crate::store::exceptions::ExceptionRow;
 use crate::store::queries::BalanceRow;
@@ -36,12 +37,30 @@ struct ReportOut<'a> {
 struct LineOut<'a> {
     line: &'a str,
     item: &'a str,
-    location: &'a str,
+    /// Null for a non-stock line: it has no location (SPEC §9).
+    location: Option<&'a str>,
     planned: Q,
     qty: Q,
     line_scrap: Q,
     status: &'static str,
     overridden: bool,
+    lots: Vec<LotOut<'a>>,
+}
+
+/// One lot taken or received, in the order taken.
+#[derive(Serialize)]
+pub(crate) struct LotOut<'a> {
+    lot: &'a str,
+    qty: Q,
+}
+
+pub(crate) fn lots_out(lots: &[LotQty]) -> Vec<LotOut<'_>> {
+    lots.iter()
+        .map(|l| LotOut {
+            lot: &l.lot,
+            qty: Q(l.qty),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -49,6 +68,7 @@ struct ReceiptOut<'a> {
     item: &'a str,
     location: &'a str,
     qty: Q,
+    lots: Vec<LotOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -75,18 +95,20 @@ pub fn report_json(plan: &ReportPlan, report_id: Option<i64>) -> String {
             .map(|l| LineOut {
                 line: &l.line,
                 item: &l.item,
-                location: &l.location,
+                location: (!l.non_stock).then_some(l.location.as_str()),
                 planned: Q(l.planned),
                 qty: Q(l.qty),
                 line_scrap: Q(l.line_scrap),
                 status: l.status.as_str(),
                 overridden: l.overridden,
+                lots: lots_out(&l.lots),
             })
             .collect(),
         receipt: plan.receipt.as_ref().map(|r| ReceiptOut {
             item: &r.item,
             location: &r.location,
             qty: Q(r.qty),
+            lots: lots_out(&r.lots),
         }),
         labor: plan
             .labor

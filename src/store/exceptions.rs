@@ -1,16 +1,22 @@
 //! The exception queue: lines deferred for want of stock, retried by the engine's plan
 //! (oldest first, each whole if it fits), posted or cancelled, never deleted.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use rusqlite::{Connection, params};
 use rust_decimal::Decimal;
 
 use super::journal::write_journal;
-use super::ledger::{Movement, balance, post_movements};
-use super::reports::{Deferred, line_movements};
+use super::ledger::{Movement, MovementRef, balance, lots_at, post_movements};
+use super::reports::{Deferred, line_movements, lot_movements};
 use super::{Dec, Result, Stamp};
 use crate::domain::backflush::PlannedLine;
 use crate::domain::journal::{self, AccountNames};
-use crate::domain::retry::{Waiting, plan_retry};
+use crate::domain::lots::{PickOrder, split_lots};
+use crate::domain::master::Tracking;
+use crate::domain::movement::MovementKind;
+use crate::domain::retry::{RetryStock, Waiting, plan_lot_retry};
 
 /// A row of the exception queue.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,6 +112,7 @@ pub fn retry_exceptions(
     location: Option<&str>,
     stamp: &Stamp,
     accounts: &AccountNames,
+    pick: PickOrder,
 ) -> Result<Vec<ExceptionRow>> {
     let open = exceptions(conn, true, location)?;
     let waiting: Vec<Waiting<'_>> = open
@@ -117,20 +124,41 @@ pub fn retry_exceptions(
             qty: e.qty,
         })
         .collect();
-    // Balances read up front (one per item and location); the plan deducts as it goes.
-    let mut balances = std::collections::HashMap::new();
+    // Balances and lots read up front (once per item and location); the plan deducts as it
+    // goes.
+    let mut balances = HashMap::new();
+    let mut lots = HashMap::new();
     for w in &waiting {
-        if let std::collections::hash_map::Entry::Vacant(slot) =
-            balances.entry((w.item, w.location))
-        {
+        if let Entry::Vacant(slot) = balances.entry((w.item, w.location)) {
             slot.insert(balance(conn, w.item, w.location)?);
+            let tracked = super::master::item(conn, w.item)?
+                .is_some_and(|i| i.tracking != Tracking::None);
+            if tracked {
+                lots.insert((w.item, w.location), lots_at(conn, w.item, w.location)?);
+            }
         }
     }
-    let posting = plan_retry(&waiting, &|item, location| {
-        balances.get(&(item, location)).copied().unwrap_or_default()
-    });
+    let on_hand = |item: &str, location: &str| {
+        balances
+            .get(&(item, location))
+            .copied()
+            .unwrap_or_default()
+    };
+    let lots_of = |item: &str, location: &str| lots.get(&(item, location)).cloned();
+    let posting = plan_lot_retry(
+        &waiting,
+        &RetryStock {
+            on_hand: &on_hand,
+            lots: &lots_of,
+            pick,
+            today: stamp.today(),
+        },
+    );
     let mut posted = Vec::new();
-    for mut ex in open.into_iter().filter(|e| posting.contains(&e.id)) {
+    for mut ex in open.into_iter() {
+        let Some((_, taken)) = posting.iter().find(|(id, _)| *id == ex.id) else {
+            continue;
+        };
         let (qty, line_scrap): (Dec, Dec) = conn
             .prepare_cached(
                 "SELECT qty, line_scrap FROM report_lines WHERE report_id = ?1 AND line = ?2",
@@ -138,17 +166,33 @@ pub fn retry_exceptions(
             .query_row(params![ex.report_id, ex.line], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })?;
-        let moves: Vec<Movement<'_>> = line_movements(
-            ex.report_id,
-            &ex.line,
-            &ex.item,
-            &ex.location,
-            qty.0,
-            line_scrap.0,
-            Some(ex.id),
-            "deferred line posted from the exception queue",
-        )
-        .collect();
+        let reason = "deferred line posted from the exception queue";
+        let (issue, scrap) = split_lots(taken, qty.0);
+        let moves: Vec<Movement<'_>> = if taken.is_empty() {
+            line_movements(
+                ex.report_id,
+                &ex.line,
+                &ex.item,
+                &ex.location,
+                (qty.0, line_scrap.0),
+                (MovementKind::Issue, Some(ex.id)),
+                reason,
+            )
+            .collect()
+        } else {
+            lot_movements(
+                (&ex.item, &ex.location),
+                (&issue, &scrap),
+                MovementKind::Issue,
+                &MovementRef {
+                    report_id: Some(ex.report_id),
+                    line: Some(&ex.line),
+                    exception_id: Some(ex.id),
+                    reason,
+                    ..MovementRef::default()
+                },
+            )
+        };
         post_movements(conn, stamp, &moves)?;
         let unit_cost = super::master::std_cost(conn, &ex.item)?;
         let journal = journal::material_issued(ex.qty * unit_cost, "deferred material issued");

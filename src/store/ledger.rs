@@ -222,6 +222,21 @@ pub fn lots_at(conn: &Connection, item: &str, location: &str) -> Result<Vec<LotS
 
 pub use crate::domain::lots::LotStock;
 
+/// Whether a serial of an item is in stock anywhere or was ever issued to an order (a
+/// serial whose receipt was reversed is neither, and may be received again).
+///
+/// # Errors
+/// SQLite fails.
+pub fn serial_known(conn: &Connection, item: &str, serial: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM lot_balances WHERE item = ?1 AND lot = ?2 AND qty NOT IN ('0', '-0'))
+                 OR EXISTS (SELECT 1 FROM movements WHERE item = ?1 AND lot = ?2
+                            AND kind IN ('issue', 'component_scrap', 'manual_issue', 'substitution_issue', 'lead_scrap'))",
+        )?
+        .query_row(params![item, serial], |r| r.get(0))?)
+}
+
 /// Adds signed quantities to balances in one upsert (summed per item and location first).
 fn add_balances<'a>(
     conn: &Connection,
@@ -388,7 +403,7 @@ pub fn transfer(
     let journal = journal::transfer(accounts_of(from), accounts_of(to), qty * cost);
     write_journal(conn, stamp, "transfer", None, None, &journal, accounts)?;
     // The deferred lines the transfer lets post are part of its posting.
-    let posted = retry_exceptions(conn, Some(to), stamp, accounts)?;
+    let posted = retry_exceptions(conn, Some(to), stamp, accounts, pick)?;
     super::outbox::record(conn, stamp, super::outbox::Posting::Transfer)?;
     Ok(posted)
 }

@@ -61,10 +61,10 @@ pub fn line_actuals(conn: &Connection, order: &str) -> Result<HashMap<String, Li
     let mut stmt = conn.prepare_cached(
         "SELECT m.line, m.qty, m.item = om.component, i.std_cost
          FROM movements m
-         JOIN reports r ON r.id = m.report_id
-         JOIN order_materials om ON om.order_id = r.order_id AND om.line = m.line
+         JOIN order_materials om ON om.order_id = ?1 AND om.line = m.line
          JOIN items i ON i.item = m.item
-         WHERE r.order_id = ?1 AND m.line IS NOT NULL",
+         WHERE m.line IS NOT NULL
+           AND (m.report_id IN (SELECT id FROM reports WHERE order_id = ?1) OR m.order_id = ?1)",
     )?;
     let mut rows = stmt.query([order])?;
     while let Some(r) = rows.next()? {
@@ -77,6 +77,14 @@ pub fn line_actuals(conn: &Connection, order: &str) -> Result<HashMap<String, Li
             entry.substitute_cost += issued * r.get::<_, Dec>(3)?.0;
         }
     }
+    // A non-stock line has no movements: what was issued by hand is its actual (SPEC §9).
+    let mut stmt =
+        conn.prepare_cached("SELECT line, qty FROM non_stock_issues WHERE order_id = ?1")?;
+    let mut rows = stmt.query([order])?;
+    while let Some(r) = rows.next()? {
+        let line: String = r.get(0)?;
+        out.entry(line).or_default().issued += r.get::<_, Dec>(1)?.0;
+    }
     let mut stmt = conn.prepare_cached(
         "SELECT line, qty FROM exceptions WHERE order_id = ?1 AND status = 'open'",
     )?;
@@ -86,6 +94,22 @@ pub fn line_actuals(conn: &Connection, order: &str) -> Result<HashMap<String, Li
         out.entry(line).or_default().pending += r.get::<_, Dec>(1)?.0;
     }
     Ok(out)
+}
+
+/// Where a lot of an item is now: its non-zero balances per location.
+///
+/// # Errors
+/// SQLite fails.
+pub fn lot_locations(conn: &Connection, item: &str, lot: &str) -> Result<Vec<(String, Decimal)>> {
+    let rows = conn
+        .prepare_cached(
+            "SELECT location, qty FROM lot_balances WHERE item = ?1 AND lot = ?2 ORDER BY location",
+        )?
+        .query_map(params![item, lot], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Dec>(1)?.0))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows.into_iter().filter(|(_, q)| !q.is_zero()).collect())
 }
 
 /// One ledger movement with who, when, where and why.

@@ -11,8 +11,10 @@ use super::orders::{add_line_progress, add_operation_progress};
 use super::{Dec, Result, Stamp, StoreError, insert_rows};
 use crate::domain::backflush::{LineStatus, PlannedLine, ReportPlan};
 use crate::domain::journal::AccountNames;
+use crate::domain::lots::{LotQty, split_lots};
 use crate::domain::movement::MovementKind;
-use crate::domain::reversal::{PostedMovement, PostedProgress, plan_reversal};
+use crate::domain::qty::canonical;
+use crate::domain::reversal::{LotGone, PostedMovement, PostedProgress, plan_reversal};
 
 /// The stored result of an earlier posting with this idempotency key.
 ///
@@ -78,45 +80,85 @@ pub fn insert_report(
         add_line_progress(conn, &plan.order, &progress)?;
     }
 
-    let mut moves = Vec::new();
     let mut deferred = Vec::new();
     for line in &plan.lines {
-        match line.status {
-            LineStatus::Issue => moves.extend(line_movements(
+        if line.status == LineStatus::Deferred {
+            deferred.push(open_exception(conn, stamp, report_id, &plan.order, line)?);
+        } else if line.non_stock && line.is_hand_issue() {
+            super::issues::record_non_stock(
+                conn,
+                &plan.order,
+                &line.line,
+                Some(report_id),
+                &line.item,
+                line.qty,
+                line.unit_cost,
+                &stamp.at_text(),
+            )?;
+        }
+    }
+    // Each lot of a tracked line is its own movement: the issue takes the lots first, the
+    // component scrap the rest.
+    let split: Vec<(Vec<LotQty>, Vec<LotQty>)> = plan
+        .lines
+        .iter()
+        .map(|l| split_lots(&l.lots, l.qty))
+        .collect();
+    let mut moves = Vec::new();
+    for (line, (issue_lots, scrap_lots)) in plan.lines.iter().zip(&split) {
+        if !line.moves_stock() {
+            continue;
+        }
+        let (reason, kind) = if line.is_hand_issue() {
+            ("issued by hand", MovementKind::ManualIssue)
+        } else {
+            ("backflush", MovementKind::Issue)
+        };
+        if line.lots.is_empty() {
+            moves.extend(line_movements(
                 report_id,
                 &line.line,
                 &line.item,
                 &line.location,
-                line.qty,
-                line.line_scrap,
-                None,
-                "backflush",
-            )),
-            LineStatus::Deferred => {
-                deferred.push(open_exception(conn, stamp, report_id, &plan.order, line)?)
-            }
-            _ => {}
+                (line.qty, line.line_scrap),
+                (kind, None),
+                reason,
+            ));
+            continue;
         }
-    }
-    // A lot-tracked parent is received into the lot named after its order (SPEC §9).
-    let receipt_lot = match &plan.receipt {
-        Some(r) => super::master::item(conn, &r.item)?
-            .is_some_and(|i| i.tracking == crate::domain::master::Tracking::Lot),
-        None => false,
-    };
-    if let Some(r) = &plan.receipt {
-        moves.push(Movement {
-            kind: MovementKind::Receipt,
-            item: &r.item,
-            location: &r.location,
-            qty: r.qty,
-            lot: receipt_lot.then_some(plan.order.as_str()),
-            link: MovementRef {
+        moves.extend(lot_movements(
+            (&line.item, &line.location),
+            (issue_lots, scrap_lots),
+            kind,
+            &MovementRef {
                 report_id: Some(report_id),
-                reason: "finished goods receipt",
+                line: Some(&line.line),
+                reason,
                 ..MovementRef::default()
             },
-        });
+        ));
+    }
+    if let Some(r) = &plan.receipt {
+        let link = MovementRef {
+            report_id: Some(report_id),
+            reason: "finished goods receipt",
+            ..MovementRef::default()
+        };
+        let lots: Vec<(Option<&str>, Decimal)> = if r.lots.is_empty() {
+            vec![(None, r.qty)]
+        } else {
+            r.lots.iter().map(|l| (Some(l.lot.as_str()), l.qty)).collect()
+        };
+        for (lot, qty) in lots {
+            moves.push(Movement {
+                kind: MovementKind::Receipt,
+                item: &r.item,
+                location: &r.location,
+                qty,
+                lot,
+                link: link.clone(),
+            });
+        }
     }
     post_movements(conn, stamp, &moves)?;
 
@@ -193,16 +235,15 @@ fn insert_report_lines(conn: &Connection, report_id: i64, lines: &[PlannedLine])
     )
 }
 
-/// The ledger movements of one issued line: the issue and, on top, its component scrap.
-#[allow(clippy::too_many_arguments)]
+/// The ledger movements of one issued untracked line: the issue (of `kind`: backflushed or
+/// by hand) and, on top, its component scrap.
 pub(super) fn line_movements<'a>(
     report_id: i64,
     line: &'a str,
     item: &'a str,
     location: &'a str,
-    qty: Decimal,
-    line_scrap: Decimal,
-    exception_id: Option<i64>,
+    (qty, line_scrap): (Decimal, Decimal),
+    (kind, exception_id): (MovementKind, Option<i64>),
     reason: &'a str,
 ) -> impl Iterator<Item = Movement<'a>> {
     let link = MovementRef {
@@ -213,10 +254,7 @@ pub(super) fn line_movements<'a>(
         reason,
         order: None,
     };
-    [
-        (MovementKind::Issue, qty),
-        (MovementKind::ComponentScrap, line_scrap),
-    ]
+    [(kind, qty), (MovementKind::ComponentScrap, line_scrap)]
     .into_iter()
     .filter(|(_, q)| !q.is_zero())
     .map(move |(kind, q)| Movement {
@@ -227,6 +265,52 @@ pub(super) fn line_movements<'a>(
         lot: None,
         link: link.clone(),
     })
+}
+
+/// The ledger movements of a tracked line's lots: the issue (of `kind`) takes `issue`, the
+/// component scrap takes `scrap`.
+pub(super) fn lot_movements<'a>(
+    (item, location): (&'a str, &'a str),
+    (issue, scrap): (&'a [LotQty], &'a [LotQty]),
+    kind: MovementKind,
+    link: &MovementRef<'a>,
+) -> Vec<Movement<'a>> {
+    let issue = issue.iter().map(|l| (kind, l));
+    let scrap = scrap.iter().map(|l| (MovementKind::ComponentScrap, l));
+    issue
+        .chain(scrap)
+        .map(|(kind, l)| Movement {
+            kind,
+            item,
+            location,
+            qty: -l.qty,
+            lot: Some(&l.lot),
+            link: link.clone(),
+        })
+        .collect()
+}
+
+/// The refusal of a reversal whose lot has since moved or been consumed, naming where the
+/// lot is now.
+fn lot_gone(conn: &Connection, report_id: i64, gone: &LotGone) -> StoreError {
+    let now = super::queries::lot_locations(conn, &gone.item, &gone.lot)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(location, qty)| format!("{} at {location}", canonical(qty)))
+        .collect::<Vec<_>>();
+    let now = if now.is_empty() {
+        "nowhere in stock (consumed)".to_string()
+    } else {
+        now.join(", ")
+    };
+    StoreError::Refused(format!(
+        "report {report_id} cannot be reversed: it would take {} of lot {} of {} out of {}, which holds {}; the lot is now {now}",
+        canonical(gone.wanted),
+        gone.lot,
+        gone.item,
+        gone.location,
+        canonical(gone.holds),
+    ))
 }
 
 /// The order a report was posted for.
@@ -308,7 +392,11 @@ pub fn reverse_report(
         lines,
         setups,
     };
-    let plan = plan_reversal(&report_movements(conn, report_id)?, &posted);
+    let lot_holds = |item: &str, location: &str, lot: &str| {
+        super::ledger::lot_balance(conn, item, location, lot).unwrap_or_default()
+    };
+    let plan = plan_reversal(&report_movements(conn, report_id)?, &posted, &lot_holds)
+        .map_err(|gone| lot_gone(conn, report_id, &gone))?;
 
     let back = &plan.progress;
     add_operation_progress(conn, &order, back.operation, back.good, back.scrap, 0)?;
@@ -351,6 +439,7 @@ pub fn reverse_report(
         .query_map(params![report_id, stamp.at_text()], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
 
+    super::issues::reverse_non_stock(conn, report_id, &stamp.at_text())?;
     reverse_entries(conn, report_id, stamp)?;
     super::outbox::record(conn, stamp, super::outbox::Posting::Reversal(report_id))?;
     Ok(Reversal {

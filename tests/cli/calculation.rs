@@ -40,7 +40,7 @@ P,1,20,WC2,0,0.20,no
                 line_json("10", "C1", "M1", "4", "4", "0", "issue", false),
                 line_json("20", "C2", "M2", "1.1", "1.1", "0", "issue", false),
             ],
-            "receipt": {"item": "P", "location": "FG", "qty": "2"},
+            "receipt": {"item": "P", "location": "FG", "qty": "2", "lots": []},
             "labor": [
                 labor_json("10", "0.5", "0.2", "28", "14"),
                 labor_json("20", "0", "0.4", "12", "4"),
@@ -97,7 +97,7 @@ P,1,30,WC1,0,0.3,yes
                 line_json("20", "C2", "M2", "1", "1", "0", "issue", false),
                 line_json("30", "C1", "RAW", "2", "2", "0", "issue", false),
             ],
-            "receipt": {"item": "P", "location": "FG", "qty": "2"},
+            "receipt": {"item": "P", "location": "FG", "qty": "2", "lots": []},
             "labor": [
                 labor_json("20", "1", "0.4", "42", "14"),
                 labor_json("30", "0", "0.6", "24", "12"),

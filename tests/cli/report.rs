@@ -60,7 +60,7 @@ fn report_json_shape_exact() {
         json!({
             "order": "WO1", "operation": "20", "good": "3", "scrap": "1",
             "lines": [line_json("20", "C2", "M2", "2.2", "2.2", "0", "issue", false)],
-            "receipt": {"item": "P", "location": "FG", "qty": "3"},
+            "receipt": {"item": "P", "location": "FG", "qty": "3", "lots": []},
             "labor": [labor_json("20", "0", "0.8", "24", "8")],
             "warnings": []
         })
@@ -105,12 +105,15 @@ fn manual_line_shows_planned_and_zero_qty() {
             .with("boms.csv", &boms),
     );
     let r = plant.report(&["--order", "WO1", "--op", "10", "--good", "2"]);
+    // A non-stock line has no location (SPEC §9).
+    let mut non_stock = line_json("40", "N1", "M1", "6", "0", "0", "manual", false);
+    non_stock["location"] = Value::Null;
     assert_eq!(
         normalize_report(r)["lines"],
         json!([
             line_json("10", "C1", "M1", "4", "4", "0", "issue", false),
             line_json("30", "L1", "M1", "2", "0", "0", "manual", false),
-            line_json("40", "N1", "M1", "6", "0", "0", "manual", false),
+            non_stock,
             line_json("50", "S1", "M1", "2", "0", "0", "manual", false),
             line_json("60", "H1", "M1", "2", "0", "0", "manual", false),
             line_json("70", "C2", "M1", "2", "0", "0", "manual", false),

@@ -431,7 +431,7 @@ pub fn line_json(
 ) -> Value {
     json!({
         "line": line, "item": item, "location": location, "planned": planned, "qty": qty,
-        "line_scrap": line_scrap, "status": status, "overridden": overridden
+        "line_scrap": line_scrap, "status": status, "overridden": overridden, "lots": []
     })
 }
 

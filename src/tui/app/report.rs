@@ -45,6 +45,7 @@ impl ReportState {
             good: number("good", &self.good)?,
             scrap: number("scrap", &self.scrap)?,
             overrides: self.overrides.clone(),
+            ..ReportRequest::default()
         })
     }
 

@@ -1,0 +1,281 @@
+//! Where a report's lines meet the stock (SPEC §2, §9): which lines fit in what is on hand,
+//! the lots each tracked line takes, and the lot or serials the finished goods go into.
+//!
+//! Lines of one report are taken in line order against one running picture of the stock: a
+//! line is short when it does not fit in what the earlier lines left, and lines naming the
+//! same lot are checked together.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use super::{LineStatus, Lookup, NegativeStock, PlannedLine, Policy, ReportError, ReportRequest};
+use crate::domain::lots::{self, LotQty, LotStock};
+use crate::domain::master::{Item, Tracking};
+use crate::domain::order::Order;
+use crate::domain::qty::canonical;
+
+/// What the earlier lines of the report have taken, per item and location (and lot).
+#[derive(Default)]
+struct Taken {
+    untracked: HashMap<(String, String), Decimal>,
+    lots: HashMap<(String, String, String), Decimal>,
+}
+
+impl Taken {
+    /// The lots at the line's location less what earlier lines took of them.
+    fn lots_left(&self, line: &PlannedLine, lookup: &dyn Lookup) -> Vec<LotStock> {
+        let mut lots = lookup.lots(&line.item, &line.location);
+        for l in &mut lots {
+            let key = (line.item.clone(), line.location.clone(), l.lot.clone());
+            l.qty -= self.lots.get(&key).copied().unwrap_or_default();
+        }
+        lots
+    }
+
+    fn take_lots(&mut self, line: &PlannedLine) {
+        for l in &line.lots {
+            *self
+                .lots
+                .entry((line.item.clone(), line.location.clone(), l.lot.clone()))
+                .or_default() += l.qty;
+        }
+    }
+}
+
+/// Sets each line's stock status and lots. Never refuses for shortage of an untracked or
+/// automatically picked line (under `block` the line is `short` and the caller refuses);
+/// refuses lots the user named that are not there.
+///
+/// # Errors
+/// [`ReportError::Lot`] naming the line and the lot.
+pub(super) fn assign(
+    lines: &mut [PlannedLine],
+    named_lots: &[(usize, String)],
+    lookup: &dyn Lookup,
+    policy: &Policy,
+) -> Result<(), ReportError> {
+    let mut taken = Taken::default();
+    for (i, line) in lines.iter_mut().enumerate() {
+        let named = named_lots
+            .iter()
+            .find(|(j, _)| *j == i)
+            .map(|(_, t)| t.as_str());
+        let lot_error = |reason: String| ReportError::Lot {
+            line: line.line.clone(),
+            item: line.item.clone(),
+            reason,
+        };
+        if named.is_some() && line.tracking == Tracking::None {
+            return Err(lot_error(format!(
+                "{} is not lot- or serial-tracked; it takes no --lot",
+                line.item
+            )));
+        }
+        if named.is_some() && line.status == LineStatus::Manual && line.qty.is_zero() {
+            return Err(lot_error(
+                "a manual line takes --lot only with the quantity issued by hand (--set)"
+                    .to_string(),
+            ));
+        }
+        let total = line.total();
+        if !line.moves_stock() || total.is_zero() {
+            continue;
+        }
+        if line.tracking == Tracking::None {
+            fit_untracked(line, &mut taken, lookup, policy.negative_stock);
+            continue;
+        }
+        let left = taken.lots_left(line, lookup);
+        match named {
+            Some(text) => {
+                let picked =
+                    lots::parse_allocation(text, total, line.tracking, line.derivation.decimals)
+                        .map_err(|e| lot_error(e.to_string()))?;
+                let today = lookup.today();
+                for lot in &picked {
+                    let stock = left.iter().find(|l| l.lot == lot.lot);
+                    let holds = stock.map_or(Decimal::ZERO, |l| l.qty.max(Decimal::ZERO));
+                    if holds < lot.qty {
+                        return Err(lot_error(not_held(lot, &line.location, holds, stock)));
+                    }
+                    if stock.is_some_and(|l| lots::is_expired(l.expires.as_deref(), today)) {
+                        line.expired_lots.push(lot.lot.clone());
+                    }
+                }
+                line.lots = picked;
+            }
+            None if line.status == LineStatus::Manual => {
+                return Err(lot_error(format!(
+                    "{} is {}-tracked: name the {} it is issued from (--lot {}=LOT:QTY)",
+                    line.item,
+                    line.tracking.as_str(),
+                    if line.tracking == Tracking::Serial {
+                        "serials"
+                    } else {
+                        "lots"
+                    },
+                    line.line
+                )));
+            }
+            None => pick_lots(line, &left, lookup, policy),
+        }
+        taken.take_lots(line);
+    }
+    Ok(())
+}
+
+fn not_held(lot: &LotQty, location: &str, holds: Decimal, stock: Option<&LotStock>) -> String {
+    let name = if lot.lot.is_empty() {
+        "the unknown lot \"\"".to_string()
+    } else {
+        format!("lot {}", lot.lot)
+    };
+    match stock {
+        None => format!("{name} is not at {location}"),
+        Some(_) => format!(
+            "{name} holds {} at {location}, not {}",
+            canonical(holds),
+            canonical(lot.qty)
+        ),
+    }
+}
+
+/// A backflushed lot line takes its lots in pick order; when the unexpired lots do not cover
+/// it, it is deferred whole (a lot never goes negative, so `allow` defers too) or short.
+fn pick_lots(line: &mut PlannedLine, left: &[LotStock], lookup: &dyn Lookup, policy: &Policy) {
+    let today = lookup.today();
+    line.skipped_expired = left
+        .iter()
+        .filter(|l| l.qty > Decimal::ZERO && lots::is_expired(l.expires.as_deref(), today))
+        .map(|l| l.lot.clone())
+        .collect();
+    match lots::allocate(
+        left,
+        line.total(),
+        policy.lot_selection.pick_order(),
+        today,
+    ) {
+        Ok(picked) => line.lots = picked,
+        Err(uncovered) => {
+            line.shortfall = uncovered.shortfall;
+            line.status = match policy.negative_stock {
+                NegativeStock::Block => LineStatus::Short,
+                NegativeStock::Defer | NegativeStock::Allow => LineStatus::Deferred,
+            };
+        }
+    }
+}
+
+fn fit_untracked(
+    line: &mut PlannedLine,
+    taken: &mut Taken,
+    lookup: &dyn Lookup,
+    policy: NegativeStock,
+) {
+    let total = line.total();
+    let available = taken
+        .untracked
+        .entry((line.item.clone(), line.location.clone()))
+        .or_insert_with(|| lookup.on_hand(&line.item, &line.location));
+    if total <= *available || policy == NegativeStock::Allow {
+        *available -= total;
+    } else {
+        line.shortfall = total - (*available).max(Decimal::ZERO);
+        line.status = match policy {
+            NegativeStock::Block => LineStatus::Short,
+            _ => LineStatus::Deferred,
+        };
+    }
+}
+
+/// The lot or serials of the finished goods a report receives (SPEC §9): a lot-tracked parent
+/// goes into `--fg-lot` (default the order number); a serial-tracked one needs one new serial
+/// per good unit.
+///
+/// # Errors
+/// [`ReportError::FinishedLot`] naming what does not fit.
+pub(super) fn receipt_lots(
+    order: &Order,
+    parent: &Item,
+    request: &ReportRequest,
+    receiving: bool,
+    lookup: &dyn Lookup,
+) -> Result<Vec<LotQty>, ReportError> {
+    let refuse = |text: String| Err(ReportError::FinishedLot(text));
+    let serials = &request.fg_serials;
+    match parent.tracking {
+        Tracking::None if request.fg_lot.is_some() || !serials.is_empty() => refuse(format!(
+            "{} is not lot- or serial-tracked: --fg-lot and --fg-serial do not apply",
+            parent.item
+        )),
+        Tracking::None => Ok(Vec::new()),
+        Tracking::Lot if !serials.is_empty() => refuse(format!(
+            "{} is lot-tracked, not serial-tracked: give --fg-lot, not --fg-serial",
+            parent.item
+        )),
+        Tracking::Lot => {
+            let lot = request.fg_lot.clone().unwrap_or_else(|| order.order.clone());
+            if lot.trim().is_empty() || lot.chars().any(char::is_control) {
+                return refuse(format!("--fg-lot {lot:?} is not a lot code"));
+            }
+            Ok(if receiving {
+                vec![LotQty::new(lot.trim(), request.good)]
+            } else {
+                Vec::new()
+            })
+        }
+        Tracking::Serial if request.fg_lot.is_some() => refuse(format!(
+            "{} is serial-tracked: give its serials with --fg-serial, not --fg-lot",
+            parent.item
+        )),
+        Tracking::Serial => serial_receipt(parent, request, receiving, lookup),
+    }
+}
+
+fn serial_receipt(
+    parent: &Item,
+    request: &ReportRequest,
+    receiving: bool,
+    lookup: &dyn Lookup,
+) -> Result<Vec<LotQty>, ReportError> {
+    let refuse = |text: String| Err(ReportError::FinishedLot(text));
+    let serials = &request.fg_serials;
+    if !receiving {
+        return if serials.is_empty() {
+            Ok(Vec::new())
+        } else {
+            refuse(
+                "--fg-serial is given but this report receives no finished goods".to_string(),
+            )
+        };
+    }
+    let count = Decimal::from(serials.len());
+    if count != request.good {
+        return refuse(format!(
+            "{} is serial-tracked: {} good units need {} new serials (--fg-serial S1,S2,…), {} given",
+            parent.item,
+            canonical(request.good),
+            canonical(request.good),
+            serials.len()
+        ));
+    }
+    let mut out: Vec<LotQty> = Vec::with_capacity(serials.len());
+    for s in serials {
+        let s = s.trim();
+        if s.is_empty() || s.chars().any(char::is_control) {
+            return refuse(format!("--fg-serial {s:?} is not a serial number"));
+        }
+        if out.iter().any(|l| l.lot == s) {
+            return refuse(format!("serial {s} is given twice in --fg-serial"));
+        }
+        if lookup.serial_known(&parent.item, s) {
+            return refuse(format!(
+                "serial {s} of {} is not new: it is in stock or was issued to an order",
+                parent.item
+            ));
+        }
+        out.push(LotQty::new(s, Decimal::ONE));
+    }
+    Ok(out)
+}
