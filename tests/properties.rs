@@ -181,7 +181,7 @@ fn req(operation: i64, good: Decimal, scrap: Decimal) -> ReportRequest {
         good,
         scrap,
         overrides: Vec::new(),
-    ..ReportRequest::default()
+        ..ReportRequest::default()
     }
 }
 

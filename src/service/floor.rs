@@ -461,8 +461,8 @@ impl Service {
                 &context.lookup,
                 context.policy.lot_selection,
             )
-                .into_iter()
-                .filter(|n| n.location == wc.location)
+            .into_iter()
+            .filter(|n| n.location == wc.location)
             {
                 let entry = needs.entry(need.item).or_default();
                 entry.0 += need.qty;

@@ -14,9 +14,11 @@ impl Service {
     /// Unknown order or operation, bad quantities or overrides, over-reporting.
     pub fn preview(&self, order: &str, request: &ReportRequest) -> Result<ReportPlan> {
         let mut context = self.report_context(order, override_locations(request))?;
-        context
-            .lookup
-            .check_serials(self.store.conn(), &context.order.item, &request.fg_serials)?;
+        context.lookup.check_serials(
+            self.store.conn(),
+            &context.order.item,
+            &request.fg_serials,
+        )?;
         Ok(context.plan(request)?)
     }
 

@@ -131,19 +131,15 @@ pub fn retry_exceptions(
     for w in &waiting {
         if let Entry::Vacant(slot) = balances.entry((w.item, w.location)) {
             slot.insert(balance(conn, w.item, w.location)?);
-            let tracked = super::master::item(conn, w.item)?
-                .is_some_and(|i| i.tracking != Tracking::None);
+            let tracked =
+                super::master::item(conn, w.item)?.is_some_and(|i| i.tracking != Tracking::None);
             if tracked {
                 lots.insert((w.item, w.location), lots_at(conn, w.item, w.location)?);
             }
         }
     }
-    let on_hand = |item: &str, location: &str| {
-        balances
-            .get(&(item, location))
-            .copied()
-            .unwrap_or_default()
-    };
+    let on_hand =
+        |item: &str, location: &str| balances.get(&(item, location)).copied().unwrap_or_default();
     let lots_of = |item: &str, location: &str| lots.get(&(item, location)).cloned();
     let posting = plan_lot_retry(
         &waiting,

@@ -101,7 +101,16 @@ pub fn reverse_non_stock(conn: &Connection, report_id: i64, at: &str) -> Result<
         })?
         .collect::<rusqlite::Result<_>>()?;
     for (order, line, item, qty, cost) in rows {
-        record_non_stock(conn, &order, &line, Some(report_id), &item, -qty.0, cost.0, at)?;
+        record_non_stock(
+            conn,
+            &order,
+            &line,
+            Some(report_id),
+            &item,
+            -qty.0,
+            cost.0,
+            at,
+        )?;
     }
     Ok(())
 }

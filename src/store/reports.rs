@@ -93,7 +93,7 @@ pub fn insert_report(
                 &line.item,
                 line.qty,
                 line.unit_cost,
-                &stamp.at_text(),
+                stamp.at_text(),
             )?;
         }
     }
@@ -147,7 +147,10 @@ pub fn insert_report(
         let lots: Vec<(Option<&str>, Decimal)> = if r.lots.is_empty() {
             vec![(None, r.qty)]
         } else {
-            r.lots.iter().map(|l| (Some(l.lot.as_str()), l.qty)).collect()
+            r.lots
+                .iter()
+                .map(|l| (Some(l.lot.as_str()), l.qty))
+                .collect()
         };
         for (lot, qty) in lots {
             moves.push(Movement {
@@ -255,16 +258,16 @@ pub(super) fn line_movements<'a>(
         order: None,
     };
     [(kind, qty), (MovementKind::ComponentScrap, line_scrap)]
-    .into_iter()
-    .filter(|(_, q)| !q.is_zero())
-    .map(move |(kind, q)| Movement {
-        kind,
-        item,
-        location,
-        qty: -q,
-        lot: None,
-        link: link.clone(),
-    })
+        .into_iter()
+        .filter(|(_, q)| !q.is_zero())
+        .map(move |(kind, q)| Movement {
+            kind,
+            item,
+            location,
+            qty: -q,
+            lot: None,
+            link: link.clone(),
+        })
 }
 
 /// The ledger movements of a tracked line's lots: the issue (of `kind`) takes `issue`, the
@@ -439,7 +442,7 @@ pub fn reverse_report(
         .query_map(params![report_id, stamp.at_text()], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
 
-    super::issues::reverse_non_stock(conn, report_id, &stamp.at_text())?;
+    super::issues::reverse_non_stock(conn, report_id, stamp.at_text())?;
     reverse_entries(conn, report_id, stamp)?;
     super::outbox::record(conn, stamp, super::outbox::Posting::Reversal(report_id))?;
     Ok(Reversal {

@@ -33,7 +33,7 @@ pub fn req(operation: i64, good: &str, scrap: &str) -> ReportRequest {
         good: d(good),
         scrap: d(scrap),
         overrides: Vec::new(),
-    ..ReportRequest::default()
+        ..ReportRequest::default()
     }
 }
 

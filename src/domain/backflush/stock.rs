@@ -150,12 +150,7 @@ fn pick_lots(line: &mut PlannedLine, left: &[LotStock], lookup: &dyn Lookup, pol
         .filter(|l| l.qty > Decimal::ZERO && lots::is_expired(l.expires.as_deref(), today))
         .map(|l| l.lot.clone())
         .collect();
-    match lots::allocate(
-        left,
-        line.total(),
-        policy.lot_selection.pick_order(),
-        today,
-    ) {
+    match lots::allocate(left, line.total(), policy.lot_selection.pick_order(), today) {
         Ok(picked) => line.lots = picked,
         Err(uncovered) => {
             line.shortfall = uncovered.shortfall;
@@ -215,7 +210,10 @@ pub(super) fn receipt_lots(
             parent.item
         )),
         Tracking::Lot => {
-            let lot = request.fg_lot.clone().unwrap_or_else(|| order.order.clone());
+            let lot = request
+                .fg_lot
+                .clone()
+                .unwrap_or_else(|| order.order.clone());
             if lot.trim().is_empty() || lot.chars().any(char::is_control) {
                 return refuse(format!("--fg-lot {lot:?} is not a lot code"));
             }
@@ -245,9 +243,7 @@ fn serial_receipt(
         return if serials.is_empty() {
             Ok(Vec::new())
         } else {
-            refuse(
-                "--fg-serial is given but this report receives no finished goods".to_string(),
-            )
+            refuse("--fg-serial is given but this report receives no finished goods".to_string())
         };
     }
     let count = Decimal::from(serials.len());
