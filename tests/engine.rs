@@ -1282,10 +1282,10 @@ fn refused(w: &World, overrides: Vec<Override>) -> ReportError {
 }
 
 #[test]
-fn an_override_of_a_manual_line_is_refused_naming_the_line() {
+fn a_line_scrap_or_skip_of_a_manual_line_is_refused_and_a_quantity_is_its_hand_issue() {
     let w = override_plant();
     for key in ["4", "M"] {
-        let err = refused(&w, vec![ov(key, Change::Qty(d("1")))]);
+        let err = refused(&w, vec![ov(key, Change::LineScrap(d("1")))]);
         assert_eq!(
             err,
             ReportError::ManualOverride {
@@ -1297,6 +1297,21 @@ fn an_override_of_a_manual_line_is_refused_naming_the_line() {
     }
     let err = refused(&w, vec![ov("4", Change::Skip)]);
     assert!(matches!(err, ReportError::ManualOverride { .. }), "{err:?}");
+    // SPEC §9: a quantity on a manual line is what is issued by hand, not an override.
+    let order = w.release("O1", "A", "10");
+    let p = plan(
+        &order,
+        &Progress::default(),
+        &with(req(10, "1", "0"), vec![ov("M", Change::Qty(d("1")))]),
+        &w,
+        &allow(),
+    )
+    .unwrap();
+    let m = p.lines.iter().find(|l| l.line == "4").unwrap();
+    assert_eq!(
+        (m.qty, m.status, m.overridden),
+        (d("1"), LineStatus::Manual, false)
+    );
 }
 
 #[test]
