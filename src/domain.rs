@@ -3,6 +3,7 @@
 
 pub mod backflush;
 pub mod health;
+pub mod issue;
 pub mod journal;
 pub mod lots;
 pub mod master;
@@ -12,5 +13,6 @@ pub mod qty;
 pub mod retry;
 pub mod reversal;
 pub mod text;
+pub mod trace;
 pub mod uom;
 pub mod variance;

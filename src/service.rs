@@ -10,10 +10,12 @@ pub mod error;
 pub mod export;
 pub mod floor;
 pub mod health;
+mod issue;
 mod orders;
 mod report;
 mod session;
 mod stock;
+mod trace;
 pub mod view;
 
 use std::cell::RefCell;
@@ -42,7 +44,9 @@ use crate::store::{self, Stamp, Store, StoreError};
 use auth::Action;
 use cache::MasterCache;
 pub use error::{AuthError, ErrorKind, Result, ServiceError, Thing};
+pub use issue::{IssueRequest, Issued};
 pub use report::{ReportContext, Shortage};
+pub use trace::Trace;
 
 /// Who is at the terminal: a badge with its PIN, and an approving lead where one signed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -7,6 +7,7 @@ mod exceptions;
 mod export;
 mod floor;
 mod health;
+mod lots;
 pub mod output;
 mod parse;
 pub mod pin_prompt;
@@ -113,6 +114,20 @@ pub enum Command {
         #[arg(long, value_name = "TEXT")]
         reason: String,
         /// Print what was posted as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Issue a material line of a released order by hand, or return to it (negative --qty).
+    Issue(IssueArgs),
+    /// The genealogy of a lot: what went into it and what was made from it.
+    Trace {
+        /// The item of the lot.
+        #[arg(long)]
+        item: String,
+        /// The lot or serial ("" for the unknown lot).
+        #[arg(long)]
+        lot: String,
+        /// Print JSON.
         #[arg(long)]
         json: bool,
     },
@@ -452,6 +467,35 @@ pub struct ReportArgs {
     pub json: bool,
 }
 
+/// `backflush issue`: a hand issue or return outside a report (SPEC §9).
+#[derive(Debug, Clone, Args)]
+pub struct IssueArgs {
+    /// The released production order.
+    #[arg(long)]
+    pub order: String,
+    /// The material line: its line id, or an item code on one line of the order.
+    #[arg(long, value_name = "KEY")]
+    pub line: String,
+    /// How much to issue, in the item's unit; negative returns material to the location.
+    #[arg(long, value_parser = parse::decimal, allow_negative_numbers = true)]
+    pub qty: Decimal,
+    /// The lots or serials: LOT[:QTY],… (needed to issue a tracked item).
+    #[arg(long, value_name = "ALLOCATION")]
+    pub lot: Option<String>,
+    /// Issue from (or return to) this location instead of the line's own.
+    #[arg(long, value_name = "LOCATION")]
+    pub location: Option<String>,
+    /// Why, for the audit trail.
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// Idempotency key: issuing the same key twice posts once.
+    #[arg(long, value_name = "KEY")]
+    pub key: Option<String>,
+    /// Print what was posted as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
 /// How a command failed: the SPEC §4 kind (exit 2 for usage, else 1) and one sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
@@ -611,6 +655,8 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             to,
             json,
         } => stock::transfer(cli, item, *qty, from, to, *json),
+        Command::Issue(args) => lots::issue(cli, args),
+        Command::Trace { item, lot, json } => lots::trace(cli, item, lot, *json),
         Command::Stock {
             location,
             item,

@@ -59,6 +59,8 @@ pub enum Action {
     Backup,
     /// Lifting a PIN lock-out.
     Unlock,
+    /// Issuing a line by hand or returning to it (`backflush issue`, SPEC §9).
+    Issue,
 }
 
 impl Action {
@@ -73,6 +75,7 @@ impl Action {
             Action::ExportAck => "acknowledge an export",
             Action::Backup => "back up the store",
             Action::Unlock => "unlock a badge",
+            Action::Issue => "issue material by hand",
         }
     }
 
@@ -91,6 +94,7 @@ impl Action {
             Action::Handle => &[Role::Lead, Role::Handler, Role::Admin],
             Action::Administer | Action::Backup | Action::Unlock => &[Role::Admin],
             Action::ExportAck => &[Role::Admin, Role::Integration],
+            Action::Issue => &[Role::Operator, Role::Lead, Role::Handler, Role::Admin],
         }
     }
 }

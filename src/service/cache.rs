@@ -34,7 +34,11 @@ impl MasterCache {
         cached(&mut self.items, code, || store::master::item(conn, code))
     }
 
-    fn work_center(&mut self, conn: &Connection, code: &str) -> Result<Option<Rc<WorkCenter>>> {
+    pub(super) fn work_center(
+        &mut self,
+        conn: &Connection,
+        code: &str,
+    ) -> Result<Option<Rc<WorkCenter>>> {
         cached(&mut self.work_centers, code, || {
             store::master::work_center(conn, code)
         })

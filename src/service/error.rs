@@ -10,6 +10,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 use crate::domain::backflush::ReportError;
+use crate::domain::issue::IssueError;
 use crate::import::ImportError;
 use crate::store::StoreError;
 
@@ -119,6 +120,9 @@ pub enum ServiceError {
     Import(#[from] ImportError),
     #[error(transparent)]
     Auth(#[from] AuthError),
+    /// The hand issue was refused (SPEC §9).
+    #[error(transparent)]
+    Issue(#[from] IssueError),
     /// A code that names nothing.
     #[error("{}", not_found(*what, code))]
     NotFound { what: Thing, code: String },
@@ -151,10 +155,12 @@ pub enum ServiceError {
         why: String,
     },
     /// An idempotency key already posted a different request.
-    #[error(
-        "key {key} was already used for a different request (report {report_id}); use a new key"
-    )]
-    Conflict { key: String, report_id: String },
+    #[error("key {key} was already used for a different request ({first}); use a new key")]
+    Conflict {
+        key: String,
+        /// What the key posted first: "report 5", "issue 3".
+        first: String,
+    },
     /// A file outside the store cannot be read or written.
     #[error("cannot {what}: {cause}")]
     Io { what: String, cause: String },
@@ -180,6 +186,8 @@ impl ServiceError {
             ServiceError::Import(ImportError::Store(e)) => store_kind(e),
             ServiceError::Import(_) | ServiceError::Invalid { .. } => ErrorKind::Invalid,
             ServiceError::Auth(_) => ErrorKind::Auth,
+            ServiceError::Issue(IssueError::Short { .. }) => ErrorKind::Refused,
+            ServiceError::Issue(_) => ErrorKind::Invalid,
             ServiceError::NotFound { .. } | ServiceError::NoLine { .. } => ErrorKind::NotFound,
             ServiceError::Forbidden { .. } => ErrorKind::Forbidden,
             ServiceError::NeedsApproval { .. } => ErrorKind::NeedsApproval,

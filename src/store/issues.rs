@@ -6,7 +6,12 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use rust_decimal::Decimal;
 
-use super::{Dec, Result};
+use super::journal::write_journal;
+use super::ledger::{Movement, MovementRef, post_movements};
+use super::{Dec, Result, Stamp, outbox};
+use crate::domain::issue::IssuePlan;
+use crate::domain::journal::{self, AccountNames};
+use crate::domain::movement::MovementKind;
 
 /// What a line has net issued of its component at a location, per lot (`None` untracked),
 /// with each lot's first entry; oldest movement first.
@@ -145,5 +150,98 @@ pub fn open_issue(conn: &Connection, key: &str, request: &str) -> Result<i64> {
 pub fn set_issue_result(conn: &Connection, id: i64, result: &str) -> Result<()> {
     conn.prepare_cached("UPDATE issues SET result = ?2 WHERE id = ?1")?
         .execute(params![id, result])?;
+    Ok(())
+}
+
+/// One hand issue or return to post.
+#[derive(Debug, Clone)]
+pub struct IssuePost<'a> {
+    pub order: &'a str,
+    pub line: &'a str,
+    pub item: &'a str,
+    /// `None` for a non-stock line: no movement, only the record and the journal.
+    pub location: Option<&'a str>,
+    pub plan: &'a IssuePlan,
+    pub std_cost: Decimal,
+    pub reason: &'a str,
+}
+
+/// Posts a hand issue or return in the caller's transaction: its movements (one per lot) or
+/// its non-stock record, the journal, and its export events.
+///
+/// # Errors
+/// SQLite fails.
+pub fn post_issue(
+    conn: &Connection,
+    stamp: &Stamp,
+    accounts: &AccountNames,
+    post: &IssuePost<'_>,
+) -> Result<()> {
+    let value = post.plan.qty * post.std_cost;
+    let Some(location) = post.location else {
+        record_non_stock(
+            conn,
+            post.order,
+            post.line,
+            None,
+            post.item,
+            post.plan.qty,
+            post.std_cost,
+            stamp.at_text(),
+        )?;
+        write_journal(
+            conn,
+            stamp,
+            "issue",
+            None,
+            None,
+            &journal::non_stock_issued(value),
+            accounts,
+        )?;
+        outbox::record(conn, stamp, outbox::Posting::Issue)?;
+        return Ok(());
+    };
+    let link = MovementRef {
+        line: Some(post.line),
+        order: Some(post.order),
+        reason: post.reason,
+        ..MovementRef::default()
+    };
+    let lots: Vec<(Option<&str>, Decimal)> = if post.plan.lots.is_empty() {
+        vec![(None, post.plan.qty)]
+    } else {
+        post.plan
+            .lots
+            .iter()
+            .map(|l| (Some(l.lot.as_str()), l.qty))
+            .collect()
+    };
+    let moves: Vec<Movement<'_>> = lots
+        .into_iter()
+        .map(|(lot, qty)| Movement {
+            kind: MovementKind::ManualIssue,
+            item: post.item,
+            location,
+            qty: -qty,
+            lot,
+            link: link.clone(),
+        })
+        .collect();
+    post_movements(conn, stamp, &moves)?;
+    let memo = if value.is_sign_negative() {
+        "material returned by hand"
+    } else {
+        "material issued by hand"
+    };
+    write_journal(
+        conn,
+        stamp,
+        "issue",
+        None,
+        None,
+        &journal::material_issued(value, memo),
+        accounts,
+    )?;
+    outbox::record(conn, stamp, outbox::Posting::Issue)?;
     Ok(())
 }

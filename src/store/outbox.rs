@@ -585,7 +585,7 @@ pub fn export<E: From<StoreError>>(
     let mut ledger_stmt = conn
         .prepare(
             "SELECT m.id, m.kind, m.item, m.location, m.qty, m.report_id, m.line, m.reverses, m.reason,
-                    r.order_id, r.operation, m.lot AS lot
+                    coalesce(r.order_id, m.order_id), r.operation, m.lot AS lot
              FROM movements m LEFT JOIN reports r ON r.id = m.report_id
              WHERE m.id > ?1 ORDER BY m.id",
         )

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use crate::common::cli::{BOMS, Files, ITEMS, Plant, STOCK, line, report_id, text};
 
 /// L: lot-tracked (2 decimals); N: non-stock; S: serial-tracked.
-fn items(parent_tracking: &str) -> String {
+pub fn items(parent_tracking: &str) -> String {
     let items = ITEMS.replace(
         "P,Parent,EA,0,stock,none,yes,100.00",
         &format!("P,Parent,EA,0,stock,{parent_tracking},yes,100.00"),
@@ -18,12 +18,12 @@ fn items(parent_tracking: &str) -> String {
 }
 
 /// Line 30: 1 L per unit; 40: 3 N per unit; 50: 1 S per unit; all at operation 10 (M1).
-fn boms() -> String {
+pub fn boms() -> String {
     format!("{BOMS}P,1,1,30,L,1,unit,,10,,\nP,1,1,40,N,3,unit,,10,,\nP,1,1,50,S,1,unit,,10,,\n")
 }
 
 /// At M1: A (expires 2027-01-15) 5, B (no expiry) 2.5, the unknown lot 3, X expired 4.
-fn stock() -> String {
+pub fn stock() -> String {
     let stock = STOCK.replace("item,location,qty\n", "item,location,qty,lot,expires\n");
     let stock: String = stock.lines().skip(1).map(|l| format!("{l},,\n")).collect();
     format!(
@@ -31,7 +31,7 @@ fn stock() -> String {
     )
 }
 
-fn plant_with(parent_tracking: &str, lot_selection: &str) -> Plant {
+pub fn plant_with(parent_tracking: &str, lot_selection: &str) -> Plant {
     Plant::with(
         &Files::base()
             .with("items.csv", &items(parent_tracking))
@@ -41,12 +41,12 @@ fn plant_with(parent_tracking: &str, lot_selection: &str) -> Plant {
     .config(&format!("[policy]\nlot_selection = \"{lot_selection}\"\n"))
 }
 
-fn lot_plant(lot_selection: &str) -> Plant {
+pub fn lot_plant(lot_selection: &str) -> Plant {
     plant_with("none", lot_selection)
 }
 
 /// The balance of one lot ("0" when `stock` omits it).
-fn lot_qty(plant: &Plant, item: &str, location: &str, lot: &str) -> String {
+pub fn lot_qty(plant: &Plant, item: &str, location: &str, lot: &str) -> String {
     plant
         .stock()
         .as_array()

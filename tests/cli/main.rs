@@ -14,6 +14,7 @@ mod config;
 mod export;
 mod health;
 mod import;
+mod issue;
 mod lot_reports;
 mod lots;
 mod movements;

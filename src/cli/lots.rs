@@ -1,0 +1,140 @@
+//! Lots and the manual issue on the command line (SPEC §9): `issue` and `trace`.
+
+use serde_json::{Value, json};
+
+use super::output::{Out, Show};
+use super::{Cli, IssueArgs, Outcome, credentials, open_service};
+use crate::domain::qty::canonical;
+use crate::domain::trace::Link;
+use crate::service::{IssueRequest, Trace};
+
+/// `backflush issue`: a hand issue or return on a line of a released order.
+pub fn issue(cli: &Cli, args: &IssueArgs) -> Outcome {
+    let who = credentials(cli)?;
+    let mut service = open_service(cli)?;
+    let request = IssueRequest {
+        order: args.order.clone(),
+        line: args.line.clone(),
+        qty: args.qty,
+        lots: args.lot.clone(),
+        location: args.location.clone(),
+        reason: args.reason.clone(),
+    };
+    let issued = service.issue(&request, args.key.as_deref(), &who)?;
+    let mut out = Out::new(args.json);
+    if args.json {
+        return out.raw_line(format_args!("{}", issued.json));
+    }
+    let posted: Value = serde_json::from_str(&issued.json).unwrap_or_default();
+    let text = |k: &str| posted[k].as_str().unwrap_or("").to_string();
+    let qty = text("qty");
+    let returned = qty.starts_with('-');
+    let lots: Vec<String> = posted["lots"]
+        .as_array()
+        .map(|lots| {
+            lots.iter()
+                .map(|l| {
+                    format!(
+                        "{} {}",
+                        l["lot"].as_str().unwrap_or(""),
+                        l["qty"].as_str().unwrap_or("")
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let place = match posted["location"].as_str() {
+        Some(l) if returned => format!(" to {l}"),
+        Some(l) => format!(" from {l}"),
+        None => " (non-stock)".to_string(),
+    };
+    out.line(format_args!(
+        "issue {}: {} {} {}{place} on order {} line {}{}{}",
+        issued.issue_id,
+        if returned { "returned" } else { "issued" },
+        qty.trim_start_matches('-'),
+        text("item"),
+        text("order"),
+        text("line"),
+        if lots.is_empty() {
+            String::new()
+        } else {
+            format!(" (lots {})", lots.join(", "))
+        },
+        if issued.repeated {
+            "; already posted with this key, nothing posted again"
+        } else {
+            ""
+        }
+    ))
+}
+
+fn link_json(l: &Link) -> Value {
+    json!({
+        "level": l.level,
+        "order": l.order,
+        "item": l.item,
+        "lot": l.lot,
+        "qty": canonical(l.qty),
+    })
+}
+
+impl Show for Trace {
+    fn json(&self) -> Value {
+        json!({
+            "item": self.item,
+            "lot": self.lot,
+            "on_hand": self.on_hand.iter().map(|(location, qty)| json!({
+                "location": location,
+                "qty": canonical(*qty),
+            })).collect::<Vec<_>>(),
+            "backward": self.genealogy.backward.iter().map(link_json).collect::<Vec<_>>(),
+            "forward": self.genealogy.forward.iter().map(link_json).collect::<Vec<_>>(),
+        })
+    }
+
+    fn text(&self, out: &mut Out) -> Result<(), super::Failure> {
+        let lot = if self.lot.is_empty() {
+            "the unknown lot".to_string()
+        } else {
+            format!("lot {}", self.lot)
+        };
+        out.line(format_args!("{} {lot}", self.item))?;
+        if self.on_hand.is_empty() {
+            out.line(format_args!("on hand: none"))?;
+        }
+        for (location, qty) in &self.on_hand {
+            out.line(format_args!("on hand: {} at {location}", canonical(*qty)))?;
+        }
+        for (title, links) in [
+            ("made from (backward)", &self.genealogy.backward),
+            ("went into (forward)", &self.genealogy.forward),
+        ] {
+            out.line(format_args!("{title}:"))?;
+            if links.is_empty() {
+                out.line(format_args!("  nothing"))?;
+            }
+            for l in links {
+                out.line(format_args!(
+                    "  {}{} order {}: {} {} {}",
+                    "  ".repeat(l.level.saturating_sub(1) as usize),
+                    l.level,
+                    l.order,
+                    canonical(l.qty),
+                    l.item,
+                    l.lot
+                        .as_deref()
+                        .map_or_else(|| "(untracked)".to_string(), |x| format!("lot {x}"))
+                ))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `backflush trace`: a lot's genealogy.
+pub fn trace(cli: &Cli, item: &str, lot: &str, json: bool) -> Outcome {
+    let service = open_service(cli)?;
+    let trace = service.trace(item, lot)?;
+    Out::new(json).show(&trace)
+}

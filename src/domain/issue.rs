@@ -1,0 +1,359 @@
+//! The hand issue outside a report (`backflush issue`, SPEC §9) as a pure plan: what a
+//! positive quantity takes from the location (named lots for a tracked item) and what a
+//! negative one returns (only to the lots the line consumed, at most what it consumed).
+
+use rust_decimal::Decimal;
+use thiserror::Error;
+
+use super::backflush::NegativeStock;
+use super::lots::{self, AllocationError, Consumed, LotQty, LotStock, ReturnError};
+use super::master::{Item, ItemType, Tracking};
+use super::qty::{canonical, fits_decimals};
+
+/// What the plan reads of the stock and of the line's history at the issue location.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IssueStock {
+    /// The balance at the location (untracked items).
+    pub on_hand: Decimal,
+    /// The lots at the location (tracked items).
+    pub lots: Vec<LotStock>,
+    /// What the line has net issued there, per lot (one entry with lot `""` for an untracked
+    /// item, or for a non-stock line what was issued by hand).
+    pub consumed: Vec<Consumed>,
+    /// Today (UTC): a named expired lot needs a lead.
+    pub today: chrono::NaiveDate,
+}
+
+/// What an issue or a return posts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IssuePlan {
+    /// Signed: + issued to the order, − returned from it.
+    pub qty: Decimal,
+    /// Per lot, signed like `qty`, in the order taken (empty for an untracked item).
+    pub lots: Vec<LotQty>,
+    /// Expired lots named: issuing them needs a lead (SPEC §9).
+    pub expired_lots: Vec<String>,
+}
+
+/// Why an issue is refused; every message names the input.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum IssueError {
+    #[error(
+        "--qty 0 issues nothing; give a positive quantity to issue or a negative one to return"
+    )]
+    Zero,
+    #[error("--qty {qty} has more decimals than {item} allows ({decimals})")]
+    Decimals {
+        qty: String,
+        item: String,
+        decimals: u32,
+    },
+    #[error("--lot: {item} is not lot- or serial-tracked; it takes no lot")]
+    Untracked { item: String },
+    #[error("--lot: {0}")]
+    Allocation(AllocationError),
+    #[error("{item} is {tracking}-tracked: an issue names its lots (--lot LOT[:QTY],…)")]
+    NeedsLots {
+        item: String,
+        tracking: &'static str,
+    },
+    #[error("--lot: {lot} holds {holds} of {item} at {location}, not {wanted}")]
+    NotHeld {
+        item: String,
+        lot: String,
+        location: String,
+        wanted: String,
+        holds: String,
+    },
+    #[error(
+        "not enough {item} at {location}: {wanted} wanted, {on_hand} on hand (an issue has no report to queue; negative_stock = allow lets it go negative)"
+    )]
+    Short {
+        item: String,
+        location: String,
+        wanted: String,
+        on_hand: String,
+    },
+    #[error("return of {item}: {why}")]
+    Return { item: String, why: String },
+}
+
+fn lot_name(lot: &str) -> String {
+    if lot.is_empty() {
+        "the unknown lot \"\"".to_string()
+    } else {
+        format!("lot {lot}")
+    }
+}
+
+/// Plans an issue (`qty` > 0) or a return (`qty` < 0) of `item` at `location` (`None`: a
+/// non-stock line) with the lots named by `named` (`LOT[:QTY],…`).
+///
+/// # Errors
+/// [`IssueError`] naming what is wrong; nothing is planned.
+pub fn plan_issue(
+    item: &Item,
+    location: Option<&str>,
+    qty: Decimal,
+    named: Option<&str>,
+    stock: &IssueStock,
+    negative_stock: NegativeStock,
+) -> Result<IssuePlan, IssueError> {
+    if qty.is_zero() {
+        return Err(IssueError::Zero);
+    }
+    if !fits_decimals(qty.abs(), item.decimals) {
+        return Err(IssueError::Decimals {
+            qty: canonical(qty),
+            item: item.item.clone(),
+            decimals: item.decimals,
+        });
+    }
+    let tracked = item.tracking != Tracking::None && item.item_type != ItemType::NonStock;
+    if named.is_some() && !tracked {
+        return Err(IssueError::Untracked {
+            item: item.item.clone(),
+        });
+    }
+    let allocation = |wanted: Decimal| {
+        named
+            .map(|text| lots::parse_allocation(text, wanted, item.tracking, item.decimals))
+            .transpose()
+            .map_err(IssueError::Allocation)
+    };
+    if qty < Decimal::ZERO {
+        let back = -qty;
+        let named = allocation(back)?;
+        let returned = if tracked {
+            lots::plan_return(&stock.consumed, back, named.as_deref())
+        } else {
+            lots::plan_return(&stock.consumed, back, None).map(|_| Vec::new())
+        }
+        .map_err(|e: ReturnError| IssueError::Return {
+            item: item.item.clone(),
+            why: e.to_string(),
+        })?;
+        return Ok(IssuePlan {
+            qty,
+            lots: returned
+                .into_iter()
+                .map(|l| LotQty::new(&l.lot, -l.qty))
+                .collect(),
+            expired_lots: Vec::new(),
+        });
+    }
+    let location_text = location.unwrap_or_default();
+    if !tracked {
+        if location.is_some() && qty > stock.on_hand && negative_stock != NegativeStock::Allow {
+            return Err(IssueError::Short {
+                item: item.item.clone(),
+                location: location_text.to_string(),
+                wanted: canonical(qty),
+                on_hand: canonical(stock.on_hand),
+            });
+        }
+        return Ok(IssuePlan {
+            qty,
+            lots: Vec::new(),
+            expired_lots: Vec::new(),
+        });
+    }
+    let Some(picked) = allocation(qty)? else {
+        return Err(IssueError::NeedsLots {
+            item: item.item.clone(),
+            tracking: item.tracking.as_str(),
+        });
+    };
+    let mut expired_lots = Vec::new();
+    let held = |lot: &str| {
+        stock
+            .lots
+            .iter()
+            .find(|l| l.lot == lot)
+            .map_or(Decimal::ZERO, |l| l.qty)
+    };
+    lots::check_holds(&picked, &held).map_err(|n| IssueError::NotHeld {
+        item: item.item.clone(),
+        lot: lot_name(&n.lot),
+        location: location_text.to_string(),
+        wanted: canonical(n.wanted),
+        holds: canonical(n.holds),
+    })?;
+    for p in &picked {
+        if stock
+            .lots
+            .iter()
+            .any(|l| l.lot == p.lot && lots::is_expired(l.expires.as_deref(), stock.today))
+        {
+            expired_lots.push(p.lot.clone());
+        }
+    }
+    Ok(IssuePlan {
+        qty,
+        lots: picked,
+        expired_lots,
+    })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::domain::master::ItemType;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn item(tracking: Tracking) -> Item {
+        Item {
+            item: "L".into(),
+            description: String::new(),
+            uom: "KG".into(),
+            decimals: 2,
+            item_type: ItemType::Stock,
+            tracking,
+            backflush: false,
+            std_cost: d("3"),
+        }
+    }
+
+    fn lot(lot: &str, qty: &str, expires: Option<&str>, first_at: &str) -> LotStock {
+        LotStock {
+            lot: lot.into(),
+            qty: d(qty),
+            expires: expires.map(String::from),
+            first_at: first_at.into(),
+        }
+    }
+
+    fn consumed(lot: &str, qty: &str, first_at: &str) -> Consumed {
+        Consumed {
+            lot: lot.into(),
+            qty: d(qty),
+            first_at: first_at.into(),
+        }
+    }
+
+    fn today() -> chrono::NaiveDate {
+        lots::parse_date("2026-12-01").unwrap()
+    }
+
+    #[test]
+    fn a_tracked_issue_names_lots_that_hold_it_and_flags_an_expired_one() {
+        let stock = IssueStock {
+            lots: vec![
+                lot("A", "2", None, "1"),
+                lot("X", "5", Some("2026-01-01"), "0"),
+            ],
+            today: today(),
+            ..IssueStock::default()
+        };
+        let it = item(Tracking::Lot);
+        let p = plan_issue(
+            &it,
+            Some("M1"),
+            d("3"),
+            Some("A:1,X:2"),
+            &stock,
+            NegativeStock::Defer,
+        )
+        .unwrap();
+        assert_eq!(
+            p.lots,
+            vec![LotQty::new("A", d("1")), LotQty::new("X", d("2"))]
+        );
+        assert_eq!(p.expired_lots, vec!["X".to_string()]);
+        let err = plan_issue(
+            &it,
+            Some("M1"),
+            d("3"),
+            Some("A,X"),
+            &stock,
+            NegativeStock::Defer,
+        )
+        .unwrap_err();
+        assert!(matches!(err, IssueError::Allocation(_)), "{err}");
+        let err = plan_issue(
+            &it,
+            Some("M1"),
+            d("3"),
+            Some("A:3"),
+            &stock,
+            NegativeStock::Allow,
+        )
+        .unwrap_err();
+        assert_eq!(err.to_string(), "--lot: lot A holds 2 of L at M1, not 3");
+        let err =
+            plan_issue(&it, Some("M1"), d("1"), None, &stock, NegativeStock::Allow).unwrap_err();
+        assert!(matches!(err, IssueError::NeedsLots { .. }));
+    }
+
+    #[test]
+    fn a_return_goes_back_youngest_lot_first_and_never_past_what_was_consumed() {
+        let stock = IssueStock {
+            consumed: vec![consumed("OLD", "2", "1"), consumed("NEW", "1", "2")],
+            ..IssueStock::default()
+        };
+        let it = item(Tracking::Lot);
+        let p = plan_issue(&it, Some("M1"), d("-2"), None, &stock, NegativeStock::Defer).unwrap();
+        assert_eq!(
+            p.lots,
+            vec![LotQty::new("NEW", d("-1")), LotQty::new("OLD", d("-1"))]
+        );
+        let err =
+            plan_issue(&it, Some("M1"), d("-4"), None, &stock, NegativeStock::Defer).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("more than the line has net issued"),
+            "{err}"
+        );
+        let err = plan_issue(
+            &it,
+            Some("M1"),
+            d("-2"),
+            Some("NEW:2"),
+            &stock,
+            NegativeStock::Defer,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("NEW"), "{err}");
+    }
+
+    #[test]
+    fn an_untracked_issue_is_short_unless_allowed_and_takes_no_lot() {
+        let stock = IssueStock {
+            on_hand: d("1"),
+            ..IssueStock::default()
+        };
+        let it = item(Tracking::None);
+        let err =
+            plan_issue(&it, Some("M1"), d("2"), None, &stock, NegativeStock::Defer).unwrap_err();
+        assert!(matches!(err, IssueError::Short { .. }));
+        assert!(plan_issue(&it, Some("M1"), d("2"), None, &stock, NegativeStock::Allow).is_ok());
+        let err = plan_issue(
+            &it,
+            Some("M1"),
+            d("1"),
+            Some("A"),
+            &stock,
+            NegativeStock::Allow,
+        )
+        .unwrap_err();
+        assert!(matches!(err, IssueError::Untracked { .. }));
+        let err = plan_issue(
+            &it,
+            Some("M1"),
+            d("0.001"),
+            None,
+            &stock,
+            NegativeStock::Allow,
+        )
+        .unwrap_err();
+        assert!(matches!(err, IssueError::Decimals { .. }));
+        assert_eq!(
+            plan_issue(&it, Some("M1"), d("0"), None, &stock, NegativeStock::Allow),
+            Err(IssueError::Zero)
+        );
+    }
+}

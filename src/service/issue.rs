@@ -1,0 +1,301 @@
+//! The hand issue and return outside a report (`backflush issue`, SPEC §9): reads the line,
+//! its stock and what it consumed, asks the engine's plan, and posts it in one transaction,
+//! idempotent by key.
+
+use serde::Serialize;
+
+use super::auth::Role;
+use super::orders::load_order_cached;
+use super::session::forbidden;
+use super::view::{LotOut, lots_out};
+use super::*;
+use crate::domain::issue::{IssuePlan, IssueStock, plan_issue};
+use crate::domain::lots::Consumed;
+use crate::domain::master::ItemType;
+use crate::domain::order::OrderMaterial;
+use crate::domain::qty::Quantity;
+
+/// A hand issue (`qty` > 0) or return (`qty` < 0) as the user gives it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct IssueRequest {
+    pub order: String,
+    /// A material line id, or an item code that names one line of the order.
+    pub line: String,
+    pub qty: Decimal,
+    /// `LOT[:QTY],…` (SPEC §9 allocation syntax).
+    pub lots: Option<String>,
+    pub location: Option<String>,
+    pub reason: Option<String>,
+}
+
+impl IssueRequest {
+    /// The request as its idempotency key stands for it.
+    fn fingerprint(&self) -> String {
+        format!(
+            "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+            self.order,
+            self.line,
+            canonical(self.qty),
+            self.lots.as_deref().unwrap_or_default(),
+            self.location.as_deref().unwrap_or_default(),
+            self.reason.as_deref().unwrap_or_default()
+        )
+    }
+}
+
+/// A posted issue as the caller sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issued {
+    pub issue_id: i64,
+    /// The JSON of the first posting with this key (SPEC §9).
+    pub json: String,
+    pub repeated: bool,
+}
+
+#[derive(Serialize)]
+struct IssueOut<'a> {
+    issue_id: i64,
+    order: &'a str,
+    line: &'a str,
+    item: &'a str,
+    location: Option<&'a str>,
+    qty: Quantity,
+    lots: Vec<LotOut<'a>>,
+}
+
+impl Service {
+    /// Issues a material line of a released order by hand, or returns to it; the same key
+    /// posts once.
+    ///
+    /// # Errors
+    /// Unknown order, line or location; a plan refusal; permissions; a key reused for
+    /// another request.
+    pub fn issue(
+        &mut self,
+        request: &IssueRequest,
+        key: Option<&str>,
+        who: &Credentials,
+    ) -> Result<Issued> {
+        let (stamp, role) = self.identify(who, Action::Issue)?;
+        if let Some(role) = role
+            && !Action::Issue.roles().contains(&role)
+        {
+            return Err(forbidden(&stamp.user, role, Action::Issue));
+        }
+        // Expired lots by hand: leads and admins, or anyone with a lead's approval (§6).
+        let may_take_expired = role.is_none_or(|r| Action::LeadApproval.roles().contains(&r))
+            || stamp.approver.is_some();
+        let key = key.map_or_else(|| new_idempotency_key(&self.terminal), str::to_string);
+        let negative_stock = self.config.policy().negative_stock;
+        let accounts = self.accounts.clone();
+        let cache = &self.cache;
+        self.store.write(|tx| -> Result<Issued> {
+            let fingerprint = request.fingerprint();
+            if let Some((issue_id, first, json)) = store::issues::issue_by_key(tx, &key)? {
+                if first != fingerprint {
+                    return Err(ServiceError::Conflict {
+                        key,
+                        first: format!("issue {issue_id}"),
+                    });
+                }
+                return Ok(Issued {
+                    issue_id,
+                    json,
+                    repeated: true,
+                });
+            }
+            let (order, _, _) = load_order_cached(tx, cache, &request.order)?;
+            let material = find_line(&order, &request.line)?;
+            let item = cache
+                .borrow_mut()
+                .item(tx, &material.component)?
+                .ok_or_else(|| ServiceError::not_found(Thing::Item, &material.component))?;
+            let location = issue_location(tx, cache, &order, material, &item, request)?;
+            let stock = read_stock(tx, &order.order, material, location.as_deref(), &stamp)?;
+            let plan = plan_issue(
+                &item,
+                location.as_deref(),
+                request.qty,
+                request.lots.as_deref(),
+                &stock,
+                negative_stock,
+            )?;
+            if !may_take_expired && !plan.expired_lots.is_empty() {
+                return Err(expired_needs_lead(&stamp, role, material, &plan));
+            }
+            let reason = request.reason.clone().unwrap_or_else(|| {
+                if plan.qty.is_sign_negative() {
+                    "returned by hand".to_string()
+                } else {
+                    "issued by hand".to_string()
+                }
+            });
+            store::issues::post_issue(
+                tx,
+                &stamp,
+                &accounts,
+                &store::issues::IssuePost {
+                    order: &order.order,
+                    line: &material.line,
+                    item: &item.item,
+                    location: location.as_deref(),
+                    plan: &plan,
+                    std_cost: item.std_cost,
+                    reason: &reason,
+                },
+            )?;
+            let issue_id = store::issues::open_issue(tx, &key, &fingerprint)?;
+            let json = serde_json::to_string(&IssueOut {
+                issue_id,
+                order: &order.order,
+                line: &material.line,
+                item: &item.item,
+                location: location.as_deref(),
+                qty: Quantity(plan.qty),
+                lots: lots_out(&plan.lots),
+            })
+            .unwrap_or_default();
+            store::issues::set_issue_result(tx, issue_id, &json)?;
+            Ok(Issued {
+                issue_id,
+                json,
+                repeated: false,
+            })
+        })
+    }
+}
+
+/// The order's material line a key names: a line id, else an item code on one line.
+fn find_line<'o>(order: &'o Order, key: &str) -> Result<&'o OrderMaterial> {
+    if let Some(m) = order.materials.iter().find(|m| m.line == key) {
+        return Ok(m);
+    }
+    let matches: Vec<&OrderMaterial> = order
+        .materials
+        .iter()
+        .filter(|m| m.component == key)
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(one),
+        [] => Err(ServiceError::NoLine {
+            owner: format!("order {}", order.order),
+            key: key.to_string(),
+        }),
+        many => Err(ServiceError::invalid(
+            "--line",
+            key,
+            format!(
+                "matches lines {} of order {}; give the line number",
+                many.iter()
+                    .map(|m| m.line.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                order.order
+            ),
+        )),
+    }
+}
+
+/// Where the line issues from: `--location`, else its supply location, else its work
+/// center's machine location; `None` for a non-stock line.
+fn issue_location(
+    conn: &Connection,
+    cache: &RefCell<MasterCache>,
+    order: &Order,
+    material: &OrderMaterial,
+    item: &Item,
+    request: &IssueRequest,
+) -> Result<Option<String>> {
+    if item.item_type == ItemType::NonStock {
+        if let Some(l) = &request.location {
+            return Err(ServiceError::invalid(
+                "--location",
+                l,
+                format!(
+                    "does not apply: {} is non-stock and has no location",
+                    item.item
+                ),
+            ));
+        }
+        return Ok(None);
+    }
+    if let Some(l) = &request.location {
+        if !store::master::location_exists(conn, l)? {
+            return Err(ServiceError::not_found(Thing::Location, l));
+        }
+        return Ok(Some(l.clone()));
+    }
+    if let Some(l) = &material.supply_location {
+        return Ok(Some(l.clone()));
+    }
+    let work_center = order
+        .operations
+        .iter()
+        .find(|o| o.operation == material.operation)
+        .map(|o| o.work_center.clone())
+        .unwrap_or_default();
+    let wc = cache
+        .borrow_mut()
+        .work_center(conn, &work_center)?
+        .ok_or_else(|| ServiceError::not_found(Thing::WorkCenter, &work_center))?;
+    Ok(Some(wc.location.clone()))
+}
+
+/// The stock at the location and what the line consumed there (net), for the plan.
+fn read_stock(
+    conn: &Connection,
+    order: &str,
+    material: &OrderMaterial,
+    location: Option<&str>,
+    stamp: &Stamp,
+) -> Result<IssueStock> {
+    let Some(location) = location else {
+        let issued = store::issues::non_stock_issued(conn, order, &material.line)?;
+        return Ok(IssueStock {
+            consumed: vec![Consumed {
+                lot: String::new(),
+                qty: issued,
+                first_at: String::new(),
+            }],
+            today: stamp.today(),
+            ..IssueStock::default()
+        });
+    };
+    let item = &material.component;
+    let consumed = store::issues::line_consumed(conn, order, &material.line, item, location)?
+        .into_iter()
+        .map(|(lot, qty, first_at)| Consumed {
+            lot: lot.unwrap_or_default(),
+            qty,
+            first_at,
+        })
+        .collect();
+    Ok(IssueStock {
+        on_hand: store::ledger::balance(conn, item, location)?,
+        lots: store::ledger::lots_at(conn, item, location)?,
+        consumed,
+        today: stamp.today(),
+    })
+}
+
+fn expired_needs_lead(
+    stamp: &Stamp,
+    role: Option<Role>,
+    material: &OrderMaterial,
+    plan: &IssuePlan,
+) -> ServiceError {
+    ServiceError::NeedsApproval {
+        user: match role {
+            Some(r) => format!("{} ({})", stamp.user, r.as_str()),
+            None => stamp.user.clone(),
+        },
+        action: "issue an expired lot",
+        line: Some(material.line.clone()),
+        why: format!(
+            "line {} ({}) names expired lot {}",
+            material.line,
+            material.component,
+            plan.expired_lots.join(", ")
+        ),
+    }
+}

@@ -1,0 +1,41 @@
+//! A lot's genealogy (`backflush trace`, SPEC §9): where it is now, what went into it and
+//! what was made from it.
+
+use super::*;
+use crate::domain::trace::{Genealogy, trace};
+
+/// The trace of one lot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trace {
+    pub item: String,
+    pub lot: String,
+    /// Non-zero balances per location.
+    pub on_hand: Vec<(String, Decimal)>,
+    pub genealogy: Genealogy,
+}
+
+impl Service {
+    /// Traces `lot` of `item` backward and forward through orders.
+    ///
+    /// # Errors
+    /// Unknown item, a lot the store never held; the store fails.
+    pub fn trace(&self, item: &str, lot: &str) -> Result<Trace> {
+        let conn = self.store.conn();
+        if store::master::item(conn, item)?.is_none() {
+            return Err(ServiceError::not_found(Thing::Item, item));
+        }
+        if !store::trace::lot_known(conn, item, lot)? {
+            return Err(ServiceError::not_found(
+                Thing::Lot,
+                format!("{lot:?} of {item} (the store never held it)"),
+            ));
+        }
+        let facts = store::trace::order_lots(conn)?;
+        Ok(Trace {
+            item: item.to_string(),
+            lot: lot.to_string(),
+            on_hand: store::queries::lot_locations(conn, item, lot)?,
+            genealogy: trace(&facts, item, lot),
+        })
+    }
+}
