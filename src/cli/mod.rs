@@ -145,6 +145,9 @@ pub enum Command {
         /// The location it enters (its open exceptions are retried).
         #[arg(long, value_name = "LOCATION")]
         to: String,
+        /// The lots of a tracked item: LOT[:QTY],… (default: the pick order).
+        #[arg(long, value_name = "ALLOCATION")]
+        lot: Option<String>,
         /// Print what was posted as JSON.
         #[arg(long)]
         json: bool,
@@ -653,8 +656,9 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             qty,
             from,
             to,
+            lot,
             json,
-        } => stock::transfer(cli, item, *qty, from, to, *json),
+        } => stock::transfer(cli, (item, *qty), (from, to), lot.as_deref(), *json),
         Command::Issue(args) => lots::issue(cli, args),
         Command::Trace { item, lot, json } => lots::trace(cli, item, lot, *json),
         Command::Stock {

@@ -53,21 +53,37 @@ struct Transfer<'a> {
     qty: Decimal,
     from: &'a str,
     to: &'a str,
+    lots: Vec<crate::domain::lots::LotQty>,
     posted: Vec<ExceptionRow>,
 }
 
 impl Show for Transfer<'_> {
     fn json(&self) -> Value {
-        view::transfer_json(self.item, self.qty, self.from, self.to, &self.posted)
+        view::transfer_json(
+            (self.item, self.qty),
+            (self.from, self.to),
+            &self.lots,
+            &self.posted,
+        )
     }
 
     fn text(&self, out: &mut Out) -> Result<(), Failure> {
         out.line(format_args!(
-            "moved {} {} from {} to {}",
+            "moved {} {} from {} to {}{}",
             canonical(self.qty),
             self.item,
             self.from,
-            self.to
+            self.to,
+            if self.lots.is_empty() {
+                String::new()
+            } else {
+                let lots: Vec<String> = self
+                    .lots
+                    .iter()
+                    .map(|l| format!("{} {}", l.lot, canonical(l.qty)))
+                    .collect();
+                format!(" (lots {})", lots.join(", "))
+            }
         ))?;
         for e in &self.posted {
             out.line(format_args!(
@@ -83,15 +99,22 @@ impl Show for Transfer<'_> {
 }
 
 /// `backflush transfer`: moves stock; retries the destination's open exceptions.
-pub fn transfer(cli: &Cli, item: &str, qty: Decimal, from: &str, to: &str, json: bool) -> Outcome {
+pub fn transfer(
+    cli: &Cli,
+    (item, qty): (&str, Decimal),
+    (from, to): (&str, &str),
+    lot: Option<&str>,
+    json: bool,
+) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
-    let posted = service.transfer(item, qty, from, to, &who)?;
+    let (lots, posted) = service.transfer_lots(item, qty, (from, to), lot, &who)?;
     Out::new(json).show(&Transfer {
         item,
         qty,
         from,
         to,
+        lots,
         posted,
     })
 }

@@ -505,14 +505,8 @@ pub fn manual_reason(
     work_center: &WorkCenter,
     lot_selection: LotSelection,
 ) -> Option<&'static str> {
-    if !work_center.backflush {
-        Some("its work center does not backflush")
-    } else if item.item_type == ItemType::NonStock {
-        Some("the item is non-stock")
-    } else if item.tracking == Tracking::Lot && !lot_selection.backflushes_lots() {
-        Some("the item is lot-tracked")
-    } else if item.tracking == Tracking::Serial {
-        Some("the item is serial-tracked")
+    if let Some(reason) = always_manual(item, work_center, lot_selection) {
+        Some(reason)
     } else if material.order_backflush == Some(false) {
         Some("a lead set the order line to manual")
     } else if material.order_backflush.is_none() && material.bom_backflush == Some(false) {
@@ -522,6 +516,27 @@ pub fn manual_reason(
         && !item.backflush
     {
         Some("the item is not backflushed by default")
+    } else {
+        None
+    }
+}
+
+/// Why a line is issued by hand whatever its flags say (SPEC §1 rule 4): a lead's
+/// `line-flag yes` cannot take effect on it.
+#[must_use]
+pub fn always_manual(
+    item: &Item,
+    work_center: &WorkCenter,
+    lot_selection: LotSelection,
+) -> Option<&'static str> {
+    if !work_center.backflush {
+        Some("its work center does not backflush")
+    } else if item.item_type == ItemType::NonStock {
+        Some("the item is non-stock")
+    } else if item.tracking == Tracking::Lot && !lot_selection.backflushes_lots() {
+        Some("the item is lot-tracked and lot_selection is manual")
+    } else if item.tracking == Tracking::Serial {
+        Some("the item is serial-tracked")
     } else {
         None
     }

@@ -171,6 +171,43 @@ pub fn split_lots(lots: &[LotQty], qty: Decimal) -> (Vec<LotQty>, Vec<LotQty>) {
     (first, rest)
 }
 
+/// Why the lots a movement takes could not be chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TakeError {
+    /// The named allocation does not read.
+    Allocation(AllocationError),
+    /// A named lot does not hold its quantity.
+    NotHeld(NotHeld),
+    /// The unexpired lots do not cover the quantity (no lot named).
+    Uncovered(Uncovered),
+}
+
+/// The lots a movement of `qty` takes from `lots`: the ones `named` (`LOT[:QTY],…`, expired
+/// ones allowed: the user asserts them), else the unexpired ones in pick order.
+///
+/// # Errors
+/// [`TakeError`].
+pub fn take(
+    lots: &[LotStock],
+    qty: Decimal,
+    named: Option<&str>,
+    (tracking, decimals): (Tracking, u32),
+    order: PickOrder,
+    today: NaiveDate,
+) -> Result<Vec<LotQty>, TakeError> {
+    let Some(text) = named else {
+        return allocate(lots, qty, order, today).map_err(TakeError::Uncovered);
+    };
+    let picked = parse_allocation(text, qty, tracking, decimals).map_err(TakeError::Allocation)?;
+    let holds = |lot: &str| {
+        lots.iter()
+            .find(|l| l.lot == lot)
+            .map_or(Decimal::ZERO, |l| l.qty)
+    };
+    check_holds(&picked, &holds).map_err(TakeError::NotHeld)?;
+    Ok(picked)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Uncovered {
     /// What the choosable (unexpired) lots hold in all.

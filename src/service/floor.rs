@@ -365,34 +365,17 @@ impl Service {
         who: &Credentials,
     ) -> Result<String> {
         let (snapshot, _) = self.order(order)?;
-        let found: Vec<&str> = match snapshot.materials.iter().find(|m| m.line == key) {
-            Some(m) => vec![m.line.as_str()],
-            None => snapshot
-                .materials
-                .iter()
-                .filter(|m| m.component == key)
-                .map(|m| m.line.as_str())
-                .collect(),
-        };
-        let line = match found.as_slice() {
-            [one] => (*one).to_string(),
-            [] => {
-                return Err(ServiceError::NoLine {
-                    owner: format!("order {order}"),
-                    key: key.to_string(),
-                });
+        let material = super::issue::find_line(&snapshot, key)?;
+        let line = material.line.clone();
+        if flag == Some(true) {
+            let context = self.report_context(order, std::iter::empty())?;
+            if let Some(reason) = context.always_manual(material) {
+                return Err(ServiceError::Refused(format!(
+                    "line {line} ({}) of order {order} cannot be set to backflush: {reason}; it is issued by hand",
+                    material.component
+                )));
             }
-            many => {
-                return Err(ServiceError::invalid(
-                    "item",
-                    key,
-                    format!(
-                        "is on lines {} of order {order}; give the line number",
-                        many.join(", ")
-                    ),
-                ));
-            }
-        };
+        }
         self.authorize(who, Action::LeadApproval)?;
         self.store
             .write(|tx| store::orders::set_line_backflush(tx, order, &line, flag))?;

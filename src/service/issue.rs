@@ -166,7 +166,7 @@ impl Service {
 }
 
 /// The order's material line a key names: a line id, else an item code on one line.
-fn find_line<'o>(order: &'o Order, key: &str) -> Result<&'o OrderMaterial> {
+pub(super) fn find_line<'o>(order: &'o Order, key: &str) -> Result<&'o OrderMaterial> {
     if let Some(m) = order.materials.iter().find(|m| m.line == key) {
         return Ok(m);
     }
@@ -182,10 +182,10 @@ fn find_line<'o>(order: &'o Order, key: &str) -> Result<&'o OrderMaterial> {
             key: key.to_string(),
         }),
         many => Err(ServiceError::invalid(
-            "--line",
+            "item",
             key,
             format!(
-                "matches lines {} of order {}; give the line number",
+                "is on lines {} of order {}; give the line number",
                 many.iter()
                     .map(|m| m.line.as_str())
                     .collect::<Vec<_>>()

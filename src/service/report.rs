@@ -372,22 +372,37 @@ impl ReportContext {
         self.lookup.items.get(code).map(|i| &**i)
     }
 
-    /// Whether a material line of the order is backflushed (else it is a manual line, SPEC
-    /// §1 rule 4).
-    #[must_use]
-    pub fn is_backflushed(&self, material: &crate::domain::order::OrderMaterial) -> bool {
+    /// The component and work center of a material line of the order.
+    fn line_master(
+        &self,
+        material: &crate::domain::order::OrderMaterial,
+    ) -> Option<(&Item, &WorkCenter)> {
         let work_center = self
             .order
             .operations
             .iter()
             .find(|o| o.operation == material.operation)
-            .and_then(|o| self.lookup.work_center(&o.work_center));
-        match (self.item(&material.component), work_center) {
-            (Some(item), Some(wc)) => {
-                backflush::backflushed(material, item, wc, self.policy.lot_selection)
-            }
-            _ => false,
-        }
+            .and_then(|o| self.lookup.work_center(&o.work_center))?;
+        Some((self.item(&material.component)?, work_center))
+    }
+
+    /// Whether a material line of the order is backflushed (else it is a manual line, SPEC
+    /// §1 rule 4).
+    #[must_use]
+    pub fn is_backflushed(&self, material: &crate::domain::order::OrderMaterial) -> bool {
+        self.line_master(material).is_some_and(|(item, wc)| {
+            backflush::backflushed(material, item, wc, self.policy.lot_selection)
+        })
+    }
+
+    /// Why a line is issued by hand whatever its flags say, if it is.
+    #[must_use]
+    pub fn always_manual(
+        &self,
+        material: &crate::domain::order::OrderMaterial,
+    ) -> Option<&'static str> {
+        let (item, wc) = self.line_master(material)?;
+        backflush::always_manual(item, wc, self.policy.lot_selection)
     }
 
     /// Whether balances at `location` were read.

@@ -1,12 +1,14 @@
 //! Stock: transfers, balances, the ledger (audit), and the exception queue.
 
 use super::*;
+use crate::domain::lots::LotQty;
 
 impl Service {
-    /// Moves stock; retries the open exceptions of the destination.
+    /// Moves stock (a tracked item in pick order); retries the open exceptions of the
+    /// destination.
     ///
     /// # Errors
-    /// Unknown item or location, a bad quantity, not enough stock at `from`.
+    /// As [`Self::transfer_lots`].
     pub fn transfer(
         &mut self,
         item: &str,
@@ -15,6 +17,24 @@ impl Service {
         to: &str,
         who: &Credentials,
     ) -> Result<Vec<ExceptionRow>> {
+        Ok(self.transfer_lots(item, qty, (from, to), None, who)?.1)
+    }
+
+    /// Moves stock, a tracked item by the lots `named` (`LOT[:QTY],…`) or in pick order;
+    /// retries the open exceptions of the destination. Returns the lots moved and the
+    /// exceptions posted.
+    ///
+    /// # Errors
+    /// Unknown item or location, a bad quantity, not enough stock at `from`, named lots that
+    /// do not hold their quantity.
+    pub fn transfer_lots(
+        &mut self,
+        item: &str,
+        qty: Decimal,
+        (from, to): (&str, &str),
+        named: Option<&str>,
+        who: &Credentials,
+    ) -> Result<(Vec<LotQty>, Vec<ExceptionRow>)> {
         let conn = self.store.conn();
         let it = store::master::item(conn, item)?
             .ok_or_else(|| ServiceError::not_found(Thing::Item, item))?;
@@ -57,10 +77,9 @@ impl Service {
             let pick = self.config.lot_selection().pick_order();
             store::ledger::transfer(
                 tx,
-                item,
-                qty,
-                from,
-                to,
+                (item, qty),
+                (from, to),
+                named,
                 &stamp,
                 &accounts,
                 &account_of,

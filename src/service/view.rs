@@ -208,10 +208,9 @@ pub fn reversal_json(r: &Reversal) -> Value {
 /// `transfer --json`.
 #[must_use]
 pub fn transfer_json(
-    item: &str,
-    qty: Decimal,
-    from: &str,
-    to: &str,
+    (item, qty): (&str, Decimal),
+    (from, to): (&str, &str),
+    lots: &[LotQty],
     posted: &[ExceptionRow],
 ) -> Value {
     json!({
@@ -219,6 +218,7 @@ pub fn transfer_json(
         "qty": q(qty),
         "from": from,
         "to": to,
+        "lots": lots_out(lots),
         "exceptions_posted": exceptions_json(posted),
     })
 }

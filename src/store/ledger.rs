@@ -9,7 +9,7 @@ use super::exceptions::{ExceptionRow, retry_exceptions};
 use super::journal::write_journal;
 use super::{Dec, Result, Stamp, StoreError, insert_rows};
 use crate::domain::journal::{self, Account, AccountNames};
-use crate::domain::lots::PickOrder;
+use crate::domain::lots::{LotQty, PickOrder, TakeError, take};
 use crate::domain::master::Tracking;
 use crate::domain::movement::MovementKind;
 use crate::domain::qty::canonical;
@@ -325,52 +325,72 @@ pub fn move_lot(
     Ok(id)
 }
 
-/// Moves stock between locations; refused if `from` would go negative. Retries the open
-/// exceptions of `to` afterwards.
+/// Moves stock between locations; refused if `from` would go negative. A tracked item moves
+/// by lot: the lots `named`, else in pick order (an expired lot never chosen automatically).
+/// Retries the open exceptions of `to` afterwards. Returns the lots moved and the exceptions
+/// posted.
 ///
 /// # Errors
-/// Not enough stock at `from`; SQLite fails.
+/// Not enough stock at `from`, a named lot that does not hold its quantity; SQLite fails.
 #[allow(clippy::too_many_arguments)]
 pub fn transfer(
     conn: &Connection,
-    item: &str,
-    qty: Decimal,
-    from: &str,
-    to: &str,
+    (item, qty): (&str, Decimal),
+    (from, to): (&str, &str),
+    named: Option<&str>,
     stamp: &Stamp,
     accounts: &AccountNames,
     accounts_of: &dyn Fn(&str) -> Account,
     pick: PickOrder,
-) -> Result<Vec<ExceptionRow>> {
+) -> Result<(Vec<LotQty>, Vec<ExceptionRow>)> {
+    let refused = |why: String| {
+        StoreError::Refused(format!(
+            "transfer of {} {item} from {from} refused: {why}",
+            canonical(qty)
+        ))
+    };
     let on_hand = balance(conn, item, from)?;
     if on_hand < qty {
-        return Err(StoreError::Refused(format!(
-            "transfer of {} {item} from {from} refused: only {} on hand there",
-            canonical(qty),
+        return Err(refused(format!(
+            "only {} on hand there",
             canonical(on_hand)
         )));
     }
-    let tracked = super::master::item(conn, item)?.is_some_and(|i| i.tracking != Tracking::None);
-    // A tracked item leaves in pick order; an expired lot is never chosen automatically.
-    let lots: Vec<(Option<String>, Decimal)> = if tracked {
-        let today = stamp
-            .at_text()
-            .get(..10)
-            .and_then(crate::domain::lots::parse_date)
-            .unwrap_or_default();
-        crate::domain::lots::allocate(&lots_at(conn, item, from)?, qty, pick, today)
-            .map_err(|u| {
-                StoreError::Refused(format!(
-                    "transfer of {} {item} from {from} refused: its unexpired lots there hold only {}",
-                    canonical(qty),
-                    canonical(u.available)
-                ))
-            })?
-            .into_iter()
-            .map(|l| (Some(l.lot), l.qty))
-            .collect()
+    let master = super::master::item(conn, item)?;
+    let tracking = master.as_ref().map_or(Tracking::None, |i| i.tracking);
+    let decimals = master.as_ref().map_or(0, |i| i.decimals);
+    if named.is_some() && tracking == Tracking::None {
+        return Err(refused(format!(
+            "{item} is not lot- or serial-tracked; it takes no --lot"
+        )));
+    }
+    let taken: Vec<LotQty> = if tracking == Tracking::None {
+        Vec::new()
     } else {
+        let at = lots_at(conn, item, from)?;
+        take(&at, qty, named, (tracking, decimals), pick, stamp.today()).map_err(|e| {
+            refused(match e {
+                TakeError::Allocation(a) => format!("--lot: {a}"),
+                TakeError::NotHeld(n) => format!(
+                    "lot {:?} holds {} there, not {}",
+                    n.lot,
+                    canonical(n.holds),
+                    canonical(n.wanted)
+                ),
+                TakeError::Uncovered(u) => format!(
+                    "its unexpired lots there hold only {}",
+                    canonical(u.available)
+                ),
+            })
+        })?
+    };
+    let lots: Vec<(Option<&str>, Decimal)> = if taken.is_empty() {
         vec![(None, qty)]
+    } else {
+        taken
+            .iter()
+            .map(|l| (Some(l.lot.as_str()), l.qty))
+            .collect()
     };
     let reason = format!("transfer {from} → {to}");
     let link = MovementRef {
@@ -384,7 +404,7 @@ pub fn transfer(
             MovementKind::TransferOut,
             item,
             from,
-            lot.as_deref(),
+            *lot,
             -*q,
             &link,
         )?;
@@ -394,7 +414,7 @@ pub fn transfer(
             MovementKind::TransferIn,
             item,
             to,
-            lot.as_deref(),
+            *lot,
             *q,
             &link,
         )?;
@@ -405,7 +425,7 @@ pub fn transfer(
     // The deferred lines the transfer lets post are part of its posting.
     let posted = retry_exceptions(conn, Some(to), stamp, accounts, pick)?;
     super::outbox::record(conn, stamp, super::outbox::Posting::Transfer)?;
-    Ok(posted)
+    Ok((taken, posted))
 }
 
 /// Sets a balance to `qty` by an adjustment movement for the difference (opening stock, a

@@ -220,3 +220,49 @@ fn trace_follows_lots_through_orders_both_ways_net_of_returns() {
         .json();
     assert_eq!(t["forward"], json!([]));
 }
+
+#[test]
+fn line_flag_yes_is_refused_where_it_cannot_take_effect() {
+    let plant = lot_plant("manual");
+    for (line, why) in [
+        ("30", "lot-tracked and lot_selection is manual"),
+        ("40", "non-stock"),
+        ("50", "serial-tracked"),
+    ] {
+        plant
+            .run(&[
+                "line-flag",
+                "--order",
+                "WO1",
+                "--line",
+                line,
+                "--backflush",
+                "yes",
+            ])
+            .code(1)
+            .says(&[&format!("line {line}"), why]);
+    }
+    // Under fifo a lot line may be backflushed.
+    let fifo = lot_plant("fifo");
+    fifo.run(&[
+        "line-flag",
+        "--order",
+        "WO1",
+        "--line",
+        "30",
+        "--backflush",
+        "yes",
+    ])
+    .ok();
+    plant
+        .run(&[
+            "line-flag",
+            "--order",
+            "WO1",
+            "--line",
+            "30",
+            "--backflush",
+            "no",
+        ])
+        .ok();
+}

@@ -194,3 +194,56 @@ fn a_lot_tracked_parent_is_received_into_the_order_lot_and_a_reversal_removes_it
     );
     plant.verify();
 }
+
+#[test]
+fn a_transfer_names_its_lots_and_the_json_lists_the_lots_moved() {
+    let plant = lot_plant();
+    let out = plant
+        .run(&[
+            "transfer",
+            "--item",
+            "L",
+            "--qty",
+            "2",
+            "--from",
+            "M1",
+            "--to",
+            "M2",
+            "--lot",
+            "B:1.5,:0.5",
+            "--json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(
+        out["lots"],
+        serde_json::json!([{"lot": "B", "qty": "1.5"}, {"lot": "", "qty": "0.5"}])
+    );
+    let auto = plant
+        .run(&[
+            "transfer", "--item", "L", "--qty", "1", "--from", "M1", "--to", "M2", "--json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(auto["lots"], serde_json::json!([{"lot": "", "qty": "1"}]));
+    let before = plant.stock();
+    for (qty, lot, needles) in [
+        ("5", "B:5", vec!["lot \"B\" holds 1 there, not 5"]),
+        ("2", "A:1", vec!["add up to 1", "not the quantity 2"]),
+    ] {
+        plant
+            .run(&[
+                "transfer", "--item", "L", "--qty", qty, "--from", "M1", "--to", "M2", "--lot", lot,
+            ])
+            .code(1)
+            .says(&needles);
+    }
+    plant
+        .run(&[
+            "transfer", "--item", "C1", "--qty", "1", "--from", "M1", "--to", "M2", "--lot", "A",
+        ])
+        .code(1)
+        .says(&["C1 is not lot- or serial-tracked"]);
+    assert_eq!(plant.stock(), before);
+    plant.verify();
+}
