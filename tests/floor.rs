@@ -318,9 +318,11 @@ fn a_lead_sets_a_lines_backflush_flag_and_the_next_report_follows_it() {
         "120"
     );
     assert_eq!(status(&s, "HSE-2"), "issue");
-    // A lot-tracked item stays manual whatever the flag.
-    s.set_line_backflush("WO-1006", "HO-46", Some(true), &lead())
-        .unwrap();
+    // A lot-tracked item under lot_selection = manual stays manual: the flag is refused.
+    let err = s
+        .set_line_backflush("WO-1006", "HO-46", Some(true), &lead())
+        .unwrap_err();
+    assert!(err.to_string().contains("lot-tracked"), "{err}");
     assert_eq!(status(&s, "HO-46"), "manual");
     s.set_line_backflush("WO-1006", "120", None, &lead())
         .unwrap();
