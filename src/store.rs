@@ -27,6 +27,7 @@ pub mod outbox;
 pub mod queries;
 pub mod reports;
 pub mod schema;
+pub mod settings;
 
 use std::path::Path;
 

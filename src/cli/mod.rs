@@ -12,6 +12,7 @@ mod parse;
 pub mod pin_prompt;
 mod report;
 pub mod session;
+mod settings;
 mod stock;
 
 use std::path::PathBuf;
@@ -333,6 +334,13 @@ pub enum Command {
         #[arg(long, default_value_t = 3_000)]
         reports: usize,
         /// Print the figures as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The plant's rules in the store: [policy], [reasons], [accounts] (set by an import's
+    /// settings.toml).
+    Settings {
+        /// Print JSON.
         #[arg(long)]
         json: bool,
     },
@@ -683,5 +691,6 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             line,
             backflush,
         } => floor::line_flag(cli, order, line, *backflush),
+        Command::Settings { json } => settings::settings(cli, *json),
     }
 }

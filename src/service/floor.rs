@@ -126,7 +126,10 @@ impl Service {
 
     fn ensure_on_hand(&self, item: &str, location: &str, qty: Decimal) -> Result<()> {
         let on_hand = store::ledger::balance(self.store.conn(), item, location)?;
-        if qty > on_hand && self.config.policy().negative_stock != backflush::NegativeStock::Allow {
+        if qty > on_hand
+            && self.rules()?.rules.policy.negative_stock
+                != crate::config::NegativeStockConfig::Allow
+        {
             return Err(ServiceError::Refused(format!(
                 "{} {item} needed at {location}, only {} on hand",
                 canonical(qty),
@@ -173,7 +176,8 @@ impl Service {
         who: &Credentials,
     ) -> Result<Adjustment> {
         let line = self.posted_line(report_id, key)?;
-        let reasons = &self.config.reasons.scrap;
+        let rules = self.rules()?;
+        let reasons = &rules.rules.reasons.scrap;
         if !reasons.iter().any(|r| r.eq_ignore_ascii_case(reason)) {
             return Err(ServiceError::invalid(
                 "reason",
@@ -208,7 +212,7 @@ impl Service {
             self.ensure_on_hand(&line.item, &line.location, qty)?;
         }
         let stamp = self.authorize(who, Action::LeadApproval)?;
-        let accounts = self.accounts.clone();
+        let accounts = self.rules()?.rules.accounts();
         let reason = reason.to_ascii_uppercase();
         self.store
             .write(|tx| store::floor::lead_scrap(tx, &line, qty, &reason, &stamp, &accounts))?;
@@ -268,7 +272,7 @@ impl Service {
         check_quantity("substitute", issued, item.decimals)?;
         self.ensure_on_hand(substitute, &line.location, issued)?;
         let stamp = self.authorize(who, Action::LeadApproval)?;
-        let accounts = self.accounts.clone();
+        let accounts = self.rules()?.rules.accounts();
         let returned = returned.max(Decimal::ZERO);
         self.store.write(|tx| {
             store::floor::substitute(tx, &line, returned, substitute, issued, &stamp, &accounts)
@@ -311,7 +315,7 @@ impl Service {
             ));
         }
         let stamp = self.authorize(who, Action::Handle)?;
-        let accounts = self.accounts.clone();
+        let accounts = self.rules()?.rules.accounts();
         let (expected, accuracy) = self.store.write(|tx| -> Result<_> {
             let expected = match lot {
                 Some(l) => store::ledger::lot_balance(tx, item, location, l)?,

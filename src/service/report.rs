@@ -53,7 +53,7 @@ impl Service {
             order,
             progress,
             lookup,
-            policy: self.config.policy(),
+            policy: self.rules()?.rules.policy(),
         })
     }
 
@@ -154,13 +154,14 @@ impl Service {
         // beyond the tolerance.
         let may_override = role.is_none_or(|r| Action::LeadApproval.roles().contains(&r))
             || stamp.approver.is_some();
+        let rules = &self.rules()?.rules;
         Ok(Poster {
             stamp,
             role,
             may_override,
-            tolerance: self.config.policy.override_tolerance_pct,
-            policy: self.config.policy(),
-            accounts: self.accounts.clone(),
+            tolerance: rules.policy.override_tolerance_pct,
+            policy: rules.policy(),
+            accounts: rules.accounts(),
         })
     }
 

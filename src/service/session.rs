@@ -90,10 +90,7 @@ impl Service {
         }
         // The attempt is counted before the PIN is checked, in its own short write, so that
         // attempts sent in parallel count one by one (SPEC §6, §13); argon2 runs outside it.
-        let (attempts, minutes) = (
-            self.config.policy.lockout_attempts,
-            self.config.policy.lockout_minutes,
-        );
+        let (attempts, minutes) = self.rules()?.rules.lockout();
         let counted = self
             .store
             .write(|tx| store::master::count_pin_attempt(tx, badge, now, attempts, minutes))?;

@@ -39,7 +39,7 @@ impl Service {
         }
         backflush::check_quantity("transfer", qty, it.decimals)?;
         let stamp = self.authorize(who, Action::Handle)?;
-        let accounts = self.accounts.clone();
+        let accounts = self.rules()?.rules.accounts();
         let mut accounts_of = Vec::new();
         for l in [from, to] {
             let kind = store::master::location_kind(self.store.conn(), l)?
@@ -53,8 +53,8 @@ impl Service {
                 accounts_of[1]
             }
         };
+        let pick = self.rules()?.rules.lot_selection().pick_order();
         Ok(self.store.write(|tx| {
-            let pick = self.config.lot_selection().pick_order();
             store::ledger::transfer(
                 tx,
                 item,
@@ -106,7 +106,7 @@ impl Service {
     /// Permissions; the store fails.
     pub fn retry_exceptions(&mut self, who: &Credentials) -> Result<Vec<ExceptionRow>> {
         let stamp = self.authorize(who, Action::Handle)?;
-        let accounts = self.accounts.clone();
+        let accounts = self.rules()?.rules.accounts();
         Ok(self.store.write(|tx| -> store::Result<_> {
             let posted = store::exceptions::retry_exceptions(tx, None, &stamp, &accounts)?;
             store::outbox::record(tx, &stamp, store::outbox::Posting::Retry)?;

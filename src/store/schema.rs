@@ -2,7 +2,7 @@
 //! Never edit a shipped migration; add a new one.
 
 /// Every migration in order.
-pub const MIGRATIONS: &[&str] = &[V1, V2_UOM, V3_APPLICATION_ID, LOTS, OUTBOX];
+pub const MIGRATIONS: &[&str] = &[V1, V2_UOM, V3_APPLICATION_ID, LOTS, OUTBOX, SETTINGS];
 
 const V1: &str = r"
 -- master_version counts imports, so a process can keep master data cached and notice when
@@ -422,6 +422,15 @@ CREATE TABLE issues (
     request  TEXT NOT NULL,
     result   TEXT NOT NULL
 ) STRICT;
+";
+
+/// The plant's rules (SPEC §7): one row per `[policy]`, `[reasons]` or `[accounts]` key set by
+/// a `settings.toml` import (dotted key, JSON value); a key without a row has its default.
+const SETTINGS: &str = r"
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
 ";
 
 #[cfg(test)]

@@ -1,0 +1,191 @@
+//! The plant's rules in the store (SPEC §7): `settings.toml` in the import, `backflush
+//! settings`, and a config file that cannot loosen them once users exist.
+
+#![allow(clippy::unwrap_used)]
+
+use crate::common::cli::*;
+
+fn users_plant() -> Plant {
+    let plant = Plant::empty();
+    plant.import(&Files::base().with("users.csv", USERS)).ok();
+    plant
+}
+
+fn as_user(plant: &Plant, badge: &str, pin: &str, args: &[&str]) -> Out {
+    let mut all = vec!["--user", badge];
+    all.extend_from_slice(args);
+    plant.run_env(&all, &[("BACKFLUSH_PIN", pin)])
+}
+
+/// 3 good at op 10 issue 6 C1 as planned; 9 is 50 % over.
+const LARGE_OVERRIDE: [&str; 12] = [
+    "report", "--order", "WO1", "--op", "10", "--good", "3", "--set", "C1=9", "--json", "--key",
+    "K-OVR",
+];
+
+#[test]
+fn a_callers_config_cannot_loosen_the_override_tolerance_once_users_exist() {
+    let plant = users_plant().config("[policy]\noverride_tolerance_pct = 100\n");
+    let out = as_user(&plant, "1001", "1234", &LARGE_OVERRIDE);
+    out.refused();
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert!(
+        lines.iter().any(|l| l.starts_with("warning:")
+            && l.contains("policy.override_tolerance_pct")
+            && l.contains("ignored")),
+        "a plain warning line names the key, even with --json\n{}",
+        out.describe()
+    );
+    let error: serde_json::Value = serde_json::from_str(lines.last().unwrap()).unwrap();
+    assert_eq!(error["kind"], "needs_approval", "{}", out.describe());
+    assert_eq!(plant.qty("C1", "M1"), "100", "nothing posted");
+    // A key equal to the store's is no warning.
+    let same = users_plant().config("[policy]\nlockout_attempts = 5\n");
+    let out = same.run(&["stock"]);
+    out.ok();
+    assert!(!out.stderr.contains("warning"), "{}", out.describe());
+}
+
+#[test]
+fn without_users_the_config_file_applies_over_the_store() {
+    let plant = Plant::base().config("[policy]\noverride_tolerance_pct = 100\n");
+    let out = plant.run(&LARGE_OVERRIDE);
+    out.ok();
+    assert!(!out.stderr.contains("warning"), "{}", out.describe());
+    assert_eq!(plant.qty("C1", "M1"), "91");
+}
+
+#[test]
+fn a_number_out_of_range_is_refused_naming_the_key_and_its_range() {
+    let plant = users_plant();
+    let config = plant.tmp.path().join("bad.toml");
+    let config = config.to_str().unwrap();
+    for (toml, want) in [
+        (
+            "[policy]\nlockout_attempts = 4000000000\n",
+            "policy.lockout_attempts 4000000000 is outside its range 1–20",
+        ),
+        (
+            "[policy]\noverride_tolerance_pct = 1000000\n",
+            "policy.override_tolerance_pct 1000000 is outside its range 0–100",
+        ),
+        ("[policy]\nlockout_minutes = -5\n", "range 1–1440"),
+        ("[policy]\nundo_minutes = 241\n", "range 0–240"),
+        ("[policy]\ncount_confirm_pct = 1001\n", "range 0–1000"),
+        ("[terminal]\nidle_logout_minutes = 0\n", "range 1–1440"),
+        ("[reasons]\noverride = []\n", "reasons.override"),
+    ] {
+        std::fs::write(config, toml).unwrap();
+        let mut args = vec!["--config", config];
+        args.extend_from_slice(&LARGE_OVERRIDE);
+        as_user(&plant, "1001", "1234", &args)
+            .refused()
+            .says(&[want]);
+        assert_eq!(plant.qty("C1", "M1"), "100", "{toml}: nothing posted");
+    }
+    // The same ranges in settings.toml; the import changes nothing.
+    let out = plant.import_env(
+        &Files::base().with("settings.toml", "[policy]\nlockout_attempts = 4000000000\n"),
+        &[("BACKFLUSH_PIN", "9999")],
+        &["--user", "9001"],
+    );
+    out.refused().says(&[
+        "settings.toml",
+        "policy.lockout_attempts 4000000000 is outside its range 1–20",
+    ]);
+    let rules = plant.run(&["settings", "--json"]).ok().json();
+    assert_eq!(rules["policy"]["lockout_attempts"], 5);
+}
+
+#[test]
+fn settings_toml_is_imported_and_shown() {
+    let plant = users_plant();
+    let settings = "\
+[policy]
+override_tolerance_pct = 60
+lockout_attempts = 3
+lot_selection = \"fefo\"
+
+[reasons]
+scrap = [\"BENT\"]
+";
+    let admin = [("BACKFLUSH_PIN", "9999")];
+    plant
+        .import_env(
+            &Files(vec![("settings.toml", settings.into())]),
+            &admin,
+            &["--user", "9001"],
+        )
+        .ok();
+    let rules = plant.run(&["settings", "--json"]).ok().json();
+    assert_eq!(rules["policy"]["override_tolerance_pct"], "60");
+    assert_eq!(rules["policy"]["lockout_attempts"], 3);
+    assert_eq!(rules["policy"]["lot_selection"], "fefo");
+    assert_eq!(rules["policy"]["lockout_minutes"], 15, "left out: kept");
+    assert_eq!(rules["policy"]["undo_minutes"], 10);
+    assert_eq!(rules["policy"]["count_confirm_pct"], "20");
+    assert_eq!(rules["reasons"]["scrap"], serde_json::json!(["BENT"]));
+    assert_eq!(rules["reasons"]["count"][0], "COUNT");
+    assert_eq!(rules["accounts"]["wip"], "1400 Work in process");
+    // A later settings.toml keeps what it leaves out.
+    plant
+        .import_env(
+            &Files(vec![(
+                "settings.toml",
+                "[policy]\nlockout_minutes = 30\n".into(),
+            )]),
+            &admin,
+            &["--user", "9001"],
+        )
+        .ok();
+    let rules = plant.run(&["settings", "--json"]).ok().json();
+    assert_eq!(rules["policy"]["lockout_minutes"], 30);
+    assert_eq!(rules["policy"]["lockout_attempts"], 3);
+    // The store's tolerance applies: 50 % over is within 60 %.
+    as_user(&plant, "1001", "1234", &LARGE_OVERRIDE).ok();
+    assert_eq!(plant.qty("C1", "M1"), "91");
+    // The store's lock-out: three wrong PINs lock the badge.
+    let preview = ["preview", "--order", "WO1", "--op", "10", "--good", "1"];
+    for left in ["2 attempts left", "1 attempt left"] {
+        as_user(&plant, "2001", "0000", &preview)
+            .refused()
+            .says(&[left]);
+    }
+    as_user(&plant, "2001", "0000", &preview).refused();
+    as_user(&plant, "2001", "2222", &preview)
+        .refused()
+        .says(&["locked"]);
+    let text = plant.run(&["settings"]).ok().stdout.clone();
+    assert!(
+        text.contains("[policy]\n") && text.contains("lockout_attempts = 3"),
+        "{text}"
+    );
+    assert!(text.contains("scrap = [\"BENT\"]"), "{text}");
+}
+
+#[test]
+fn settings_toml_with_an_unknown_key_or_section_is_refused_naming_it() {
+    let plant = Plant::base();
+    for (toml, want) in [
+        ("[policy]\nlockout_attempt = 3\n", "lockout_attempt"),
+        ("[store]\npath = \"x\"\n", "store"),
+        ("[reasons]\nscrap = \"BENT\"\n", "reasons"),
+    ] {
+        plant
+            .import(&Files(vec![("settings.toml", toml.into())]))
+            .refused()
+            .says(&["settings.toml", want]);
+    }
+    let rules = plant.run(&["settings", "--json"]).ok().json();
+    assert_eq!(rules["policy"]["lockout_attempts"], 5);
+    assert_eq!(rules["reasons"]["scrap"][0], "DAMAGED");
+}
+
+#[test]
+fn the_demo_keeps_its_rules_in_the_store() {
+    let plant = Plant::empty();
+    plant.run(&["demo", "--no-tui"]).ok();
+    let rules = plant.run(&["settings", "--json"]).ok().json();
+    assert_eq!(rules["policy"]["lot_selection"], "fefo");
+    assert_eq!(rules["policy"]["override_tolerance_pct"], "10");
+}
