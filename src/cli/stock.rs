@@ -181,7 +181,7 @@ impl Show for Audit {
     fn text(&self, out: &mut Out) -> Result<(), Failure> {
         for m in &self.0 {
             out.line(format_args!(
-                "{:>7} {} {:<18} {:<12} {:<9} {:>10}  {} {} — {}",
+                "{:>7} {} {:<18} {:<12} {:<9} {:>10}  {} {}{} — {}",
                 m.id,
                 m.at,
                 m.kind,
@@ -190,6 +190,9 @@ impl Show for Audit {
                 canonical(m.qty),
                 m.terminal,
                 m.user,
+                m.approver
+                    .as_deref()
+                    .map_or_else(String::new, |a| format!(" approved by {a}")),
                 m.reason
             ))?;
         }

@@ -177,7 +177,7 @@ impl Service {
                 "is empty; a reversal needs a reason (--reason)",
             ));
         }
-        let stamp = self.authorize(who, Action::Reverse)?;
+        let stamp = self.authorize_reversal(report_id, who)?;
         let cache = &self.cache;
         self.store.write(|tx| -> Result<Reversal> {
             // An order's first reversal stores every line's P, derived until now.
@@ -203,6 +203,32 @@ impl Service {
                 &stamp,
             )?)
         })
+    }
+}
+
+impl Service {
+    /// Who reverses: a lead or admin, an operator with a lead's approval, or an operator
+    /// reversing their own report within `undo_minutes` of posting it (SPEC §6).
+    fn authorize_reversal(&mut self, report_id: i64, who: &Credentials) -> Result<Stamp> {
+        let (stamp, role) = self.identify(who, Action::Reverse)?;
+        let Some(role) = role else { return Ok(stamp) };
+        if Action::Reverse.roles().contains(&role)
+            || (role == Role::Operator && stamp.approver.is_some())
+        {
+            return Ok(stamp);
+        }
+        let undo = self.rules()?.rules.policy.undo_minutes;
+        if role == Role::Operator
+            && undo > 0
+            && let Some((user, at)) = store::reports::report_poster(self.store.conn(), report_id)?
+            && user == stamp.user
+            && DateTime::parse_from_rfc3339(&at).is_ok_and(|at| {
+                Utc::now() - at.with_timezone(&Utc) <= chrono::Duration::minutes(undo)
+            })
+        {
+            return Ok(stamp);
+        }
+        Err(forbidden(&stamp.user, role, Action::Reverse))
     }
 }
 

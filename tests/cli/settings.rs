@@ -189,3 +189,123 @@ fn the_demo_keeps_its_rules_in_the_store() {
     assert_eq!(rules["policy"]["lot_selection"], "fefo");
     assert_eq!(rules["policy"]["override_tolerance_pct"], "10");
 }
+
+// ---------------------------------------------------------------------------------------------
+// undo_minutes (SPEC §6) and the approver shown wherever the posting is
+// ---------------------------------------------------------------------------------------------
+
+const REPORT_3: [&str; 10] = [
+    "report", "--order", "WO1", "--op", "10", "--good", "3", "--json", "--key", "K-U3",
+];
+
+fn reverse_args(id: &str) -> Vec<&str> {
+    vec!["reverse", "--report", id, "--reason", "typo"]
+}
+
+#[test]
+fn an_operator_reverses_their_own_report_within_undo_minutes_alone() {
+    let plant = users_plant();
+    let id = report_id(&as_user(&plant, "1001", "1234", &REPORT_3).ok().json());
+    as_user(&plant, "1001", "1234", &reverse_args(&id)).ok();
+    assert_eq!(plant.qty("C1", "M1"), "100");
+    plant.verify();
+}
+
+#[test]
+fn after_undo_minutes_an_operators_reversal_needs_a_lead() {
+    let plant = users_plant();
+    let id = report_id(&as_user(&plant, "1001", "1234", &REPORT_3).ok().json());
+    {
+        // Posted eleven minutes ago.
+        let conn = rusqlite::Connection::open(&plant.db).unwrap();
+        let at = (chrono::Utc::now() - chrono::Duration::minutes(11))
+            .to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+        conn.execute("UPDATE reports SET at = ?1", [at]).unwrap();
+    }
+    as_user(&plant, "1001", "1234", &reverse_args(&id))
+        .refused()
+        .says(&["1001", "lead"]);
+    assert_eq!(plant.qty("C1", "M1"), "94");
+}
+
+#[test]
+fn undo_minutes_zero_means_never_alone() {
+    let plant = users_plant();
+    plant
+        .import_env(
+            &Files(vec![(
+                "settings.toml",
+                "[policy]\nundo_minutes = 0\n".into(),
+            )]),
+            &[("BACKFLUSH_PIN", "9999")],
+            &["--user", "9001"],
+        )
+        .ok();
+    let id = report_id(&as_user(&plant, "1001", "1234", &REPORT_3).ok().json());
+    as_user(&plant, "1001", "1234", &reverse_args(&id))
+        .refused()
+        .says(&["lead"]);
+    // Nor does a handler's own badge make it theirs.
+    as_user(&plant, "3001", "3333", &reverse_args(&id)).refused();
+    assert_eq!(plant.qty("C1", "M1"), "94");
+}
+
+#[test]
+fn the_approver_shows_in_audit() {
+    let plant = users_plant();
+    let mut args = vec!["--user", "1001", "--approver", "2001"];
+    args.extend_from_slice(&LARGE_OVERRIDE);
+    let posted = plant
+        .run_env(
+            &args,
+            &[
+                ("BACKFLUSH_PIN", "1234"),
+                ("BACKFLUSH_APPROVER_PIN", "2222"),
+            ],
+        )
+        .ok()
+        .json();
+    let id = report_id(&posted);
+    let audit = plant.run(&["audit", "--report", &id, "--json"]).ok().json();
+    let rows = audit.as_array().unwrap();
+    assert!(!rows.is_empty());
+    for row in rows {
+        assert_eq!(row["user"], "1001", "{row}");
+        assert_eq!(row["approver"], "2001", "{row}");
+    }
+    let text = plant.run(&["audit", "--report", &id]).ok().stdout.clone();
+    assert!(text.contains("1001 approved by 2001"), "{text}");
+    // A posting without an approval has none.
+    plant
+        .run(&[
+            "transfer", "--item", "C1", "--qty", "1", "--from", "RAW", "--to", "M1",
+        ])
+        .refused();
+    as_user(
+        &plant,
+        "3001",
+        "3333",
+        &[
+            "transfer", "--item", "C1", "--qty", "1", "--from", "RAW", "--to", "M1",
+        ],
+    )
+    .ok();
+    let audit = plant.run(&["audit", "--limit", "1", "--json"]).ok().json();
+    assert_eq!(audit[0]["approver"], serde_json::Value::Null, "{audit}");
+}
+
+#[test]
+fn the_approver_shows_in_the_history_of_reports() {
+    use backflush::service::Credentials;
+    let (_dir, mut service) = crate::common::demo(backflush::config::Config::default());
+    let who = Credentials {
+        approver: Some(("2001".into(), "2222".into())),
+        ..crate::common::operator()
+    };
+    let request = crate::common::req(10, "1", "0");
+    let posted = service.report("WO-1001", &request, None, &who).unwrap();
+    let rows = service.history(None, 5).unwrap();
+    let row = rows.iter().find(|r| r.id == posted.report_id).unwrap();
+    assert_eq!(row.user, "1001");
+    assert_eq!(row.approver.as_deref(), Some("2001"));
+}
