@@ -10,6 +10,7 @@ pub mod error;
 pub mod export;
 pub mod floor;
 pub mod health;
+mod keyed;
 mod orders;
 mod report;
 mod rules;
@@ -73,6 +74,8 @@ pub struct Service {
     terminal: String,
     /// The plant's rules that apply (SPEC §7), read per master version.
     rules: RefCell<rules::Loaded>,
+    /// The idempotency key of the next posting (`--key`), used up by it.
+    request_key: Option<String>,
     cache: RefCell<MasterCache>,
     /// Digests of (badge, PIN, hash) verified in this process.
     verified: RefCell<HashSet<u64>>,
@@ -123,6 +126,7 @@ impl Service {
             config,
             terminal,
             rules: RefCell::new(None),
+            request_key: None,
             cache: RefCell::new(MasterCache::default()),
             verified: RefCell::new(HashSet::new()),
             digest_key: std::collections::hash_map::RandomState::new(),

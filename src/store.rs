@@ -26,6 +26,7 @@ pub mod orders;
 pub mod outbox;
 pub mod queries;
 pub mod reports;
+pub mod requests;
 pub mod schema;
 pub mod settings;
 

@@ -131,6 +131,10 @@ pub enum Command {
         /// The location it enters (its open exceptions are retried).
         #[arg(long, value_name = "LOCATION")]
         to: String,
+        /// Idempotency key: a retry with the same key posts nothing and prints the first
+        /// result; the same key with a different request is refused.
+        #[arg(long, value_name = "KEY")]
+        key: Option<String>,
         /// Print what was posted as JSON.
         #[arg(long)]
         json: bool,
@@ -240,6 +244,10 @@ pub enum Command {
         /// A reason code of the plant's [reasons] scrap list.
         #[arg(long, value_name = "CODE")]
         reason: String,
+        /// Idempotency key: a retry with the same key posts nothing and prints the first
+        /// result; the same key with a different request is refused.
+        #[arg(long, value_name = "KEY")]
+        key: Option<String>,
         /// Print what was posted as JSON.
         #[arg(long)]
         json: bool,
@@ -258,6 +266,10 @@ pub enum Command {
         /// Quantity of the substitute (default: what the line issued).
         #[arg(long, value_parser = parse::decimal, allow_negative_numbers = true)]
         qty: Option<Decimal>,
+        /// Idempotency key: a retry with the same key posts nothing and prints the first
+        /// result; the same key with a different request is refused.
+        #[arg(long, value_name = "KEY")]
+        key: Option<String>,
         /// Print what was posted as JSON.
         #[arg(long)]
         json: bool,
@@ -276,6 +288,10 @@ pub enum Command {
         /// The quantity found.
         #[arg(long, value_parser = parse::decimal, allow_negative_numbers = true)]
         qty: Decimal,
+        /// Idempotency key: a retry with the same key posts nothing and prints the first
+        /// result; the same key with a different request is refused.
+        #[arg(long, value_name = "KEY")]
+        key: Option<String>,
         /// Print what was posted as JSON.
         #[arg(long)]
         json: bool,
@@ -371,12 +387,21 @@ impl Flag {
 #[derive(Debug, Subcommand)]
 pub enum ExceptionsVerb {
     /// Post every open exception that now fits, oldest first.
-    Retry,
+    Retry {
+        /// Idempotency key: a retry with the same key posts nothing and prints the first
+        /// result; the same key with a different request is refused.
+        #[arg(long, value_name = "KEY")]
+        key: Option<String>,
+    },
     /// Cancel an open exception (a lead's decision).
     Cancel {
         /// The exception, as `exceptions` lists it.
         #[arg(long, value_name = "ID")]
         id: i64,
+        /// Idempotency key: a retry with the same key posts nothing and prints the first
+        /// result; the same key with a different request is refused.
+        #[arg(long, value_name = "KEY")]
+        key: Option<String>,
     },
 }
 
@@ -608,8 +633,9 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             qty,
             from,
             to,
+            key,
             json,
-        } => stock::transfer(cli, item, *qty, from, to, *json),
+        } => stock::transfer(cli, item, *qty, from, to, key.as_deref(), *json),
         Command::Stock {
             location,
             item,
@@ -620,8 +646,17 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             location,
             lot,
             qty,
+            key,
             json,
-        } => stock::count(cli, item, location, lot.as_deref(), *qty, *json),
+        } => stock::count(
+            cli,
+            item,
+            location,
+            lot.as_deref(),
+            *qty,
+            key.as_deref(),
+            *json,
+        ),
         Command::Staging { json } => stock::staging(cli, *json),
         Command::Info { json } => export::info(cli, *json),
         Command::Export {
@@ -677,15 +712,17 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             line,
             qty,
             reason,
+            key,
             json,
-        } => floor::adjust(cli, *report, line, *qty, reason, *json),
+        } => floor::adjust(cli, *report, line, *qty, reason, key.as_deref(), *json),
         Command::Substitute {
             report,
             line,
             item,
             qty,
+            key,
             json,
-        } => floor::substitute(cli, *report, line, item, *qty, *json),
+        } => floor::substitute(cli, *report, line, item, *qty, key.as_deref(), *json),
         Command::LineFlag {
             order,
             line,

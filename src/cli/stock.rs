@@ -83,9 +83,18 @@ impl Show for Transfer<'_> {
 }
 
 /// `backflush transfer`: moves stock; retries the destination's open exceptions.
-pub fn transfer(cli: &Cli, item: &str, qty: Decimal, from: &str, to: &str, json: bool) -> Outcome {
+pub fn transfer(
+    cli: &Cli,
+    item: &str,
+    qty: Decimal,
+    from: &str,
+    to: &str,
+    key: Option<&str>,
+    json: bool,
+) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
+    service.set_request_key(key.map(str::to_string));
     let posted = service.transfer(item, qty, from, to, &who)?;
     Out::new(json).show(&Transfer {
         item,
@@ -121,10 +130,12 @@ pub fn count(
     location: &str,
     lot: Option<&str>,
     qty: Decimal,
+    key: Option<&str>,
     json: bool,
 ) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
+    service.set_request_key(key.map(str::to_string));
     let count = service.cycle_count(item, location, lot, qty, &who)?;
     Out::new(json).show(&count)
 }

@@ -155,6 +155,9 @@ pub enum ServiceError {
         "key {key} was already used for a different request (report {report_id}); use a new key"
     )]
     Conflict { key: String, report_id: String },
+    /// An idempotency key already posted a different request of another kind of posting.
+    #[error("key {key} was already used for a different request ({command}); use a new key")]
+    KeyUsed { key: String, command: String },
     /// A file outside the store cannot be read or written.
     #[error("cannot {what}: {cause}")]
     Io { what: String, cause: String },
@@ -183,7 +186,7 @@ impl ServiceError {
             ServiceError::NotFound { .. } | ServiceError::NoLine { .. } => ErrorKind::NotFound,
             ServiceError::Forbidden { .. } => ErrorKind::Forbidden,
             ServiceError::NeedsApproval { .. } => ErrorKind::NeedsApproval,
-            ServiceError::Conflict { .. } => ErrorKind::Conflict,
+            ServiceError::Conflict { .. } | ServiceError::KeyUsed { .. } => ErrorKind::Conflict,
             ServiceError::Refused(_) | ServiceError::Io { .. } => ErrorKind::Refused,
         }
     }

@@ -253,7 +253,24 @@ impl Poster {
         key: &str,
     ) -> Result<Posted> {
         // Read inside the write transaction: another terminal may have posted since.
+        let request_text = request_text(order_id, request);
+        let used = store::requests::find(tx, key)?;
+        if let Some(used) = &used
+            && used.command != "report"
+        {
+            return Err(ServiceError::KeyUsed {
+                key: key.to_string(),
+                command: used.command.clone(),
+            });
+        }
         if let Some((report_id, json)) = store::reports::report_by_key(tx, key)? {
+            // A report posted before keys named their request is taken as the same.
+            if used.is_some_and(|u| u.request != request_text) {
+                return Err(ServiceError::Conflict {
+                    key: key.to_string(),
+                    report_id: report_id.to_string(),
+                });
+            }
             return Ok(Posted {
                 report_id,
                 json,
@@ -314,6 +331,7 @@ impl Poster {
             (&self.stamp, &self.accounts),
             stored,
         )?;
+        store::requests::record(tx, key, "report", &request_text, "")?;
         Ok(Posted {
             report_id,
             json,
@@ -322,6 +340,28 @@ impl Poster {
             plan: Some(Box::new(plan)),
         })
     }
+}
+
+/// A report's request as canonical text: what a key's retry must repeat (SPEC §2).
+fn request_text(order: &str, request: &ReportRequest) -> String {
+    let mut overrides: Vec<String> = request
+        .overrides
+        .iter()
+        .map(|o| match &o.change {
+            Change::Qty(q) => format!("set {}={}", o.key, canonical(*q)),
+            Change::LineScrap(q) => format!("line-scrap {}={}", o.key, canonical(*q)),
+            Change::Location(l) => format!("location {}={l}", o.key),
+            Change::Skip => format!("skip {}", o.key),
+        })
+        .collect();
+    overrides.sort();
+    format!(
+        "order={order} op={} good={} scrap={} {}",
+        request.operation,
+        canonical(request.good),
+        canonical(request.scrap),
+        overrides.join(" ")
+    )
 }
 
 /// The issue locations named by location overrides.

@@ -15,6 +15,17 @@ impl Service {
         to: &str,
         who: &Credentials,
     ) -> Result<Vec<ExceptionRow>> {
+        let keyed = self.keyed(
+            "transfer",
+            format!(
+                "item={item} qty={} from={from} to={to}",
+                keyed::qty_text(qty)
+            ),
+        );
+        if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
+            self.authorize(who, Action::Handle)?;
+            return Ok(done);
+        }
         let conn = self.store.conn();
         let it = store::master::item(conn, item)?
             .ok_or_else(|| ServiceError::not_found(Thing::Item, item))?;
@@ -54,8 +65,11 @@ impl Service {
             }
         };
         let pick = self.rules()?.rules.lot_selection().pick_order();
-        Ok(self.store.write(|tx| {
-            store::ledger::transfer(
+        self.store.write(|tx| -> Result<Vec<ExceptionRow>> {
+            if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
+                return Ok(first);
+            }
+            let posted = store::ledger::transfer(
                 tx,
                 item,
                 qty,
@@ -65,8 +79,10 @@ impl Service {
                 &accounts,
                 &account_of,
                 pick,
-            )
-        })?)
+            )?;
+            keyed::record(tx, keyed.as_ref(), &posted)?;
+            Ok(posted)
+        })
     }
 
     /// Non-zero balances.
@@ -105,13 +121,18 @@ impl Service {
     /// # Errors
     /// Permissions; the store fails.
     pub fn retry_exceptions(&mut self, who: &Credentials) -> Result<Vec<ExceptionRow>> {
+        let keyed = self.keyed("exceptions retry", String::new());
         let stamp = self.authorize(who, Action::Handle)?;
         let accounts = self.rules()?.rules.accounts();
-        Ok(self.store.write(|tx| -> store::Result<_> {
+        self.store.write(|tx| -> Result<Vec<ExceptionRow>> {
+            if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
+                return Ok(first);
+            }
             let posted = store::exceptions::retry_exceptions(tx, None, &stamp, &accounts)?;
             store::outbox::record(tx, &stamp, store::outbox::Posting::Retry)?;
+            keyed::record(tx, keyed.as_ref(), &posted)?;
             Ok(posted)
-        })?)
+        })
     }
 }
 

@@ -13,7 +13,7 @@ use crate::domain::journal::{self, AccountNames};
 use crate::domain::retry::{Waiting, plan_retry};
 
 /// A row of the exception queue.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ExceptionRow {
     pub id: i64,
     pub report_id: i64,

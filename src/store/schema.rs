@@ -2,7 +2,15 @@
 //! Never edit a shipped migration; add a new one.
 
 /// Every migration in order.
-pub const MIGRATIONS: &[&str] = &[V1, V2_UOM, V3_APPLICATION_ID, LOTS, OUTBOX, SETTINGS];
+pub const MIGRATIONS: &[&str] = &[
+    V1,
+    V2_UOM,
+    V3_APPLICATION_ID,
+    LOTS,
+    OUTBOX,
+    SETTINGS,
+    REQUEST_KEYS,
+];
 
 const V1: &str = r"
 -- master_version counts imports, so a process can keep master data cached and notice when
@@ -431,6 +439,18 @@ CREATE TABLE settings (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
+";
+
+/// Idempotency keys of the postings other than `issue` (SPEC §2): the command, its request
+/// as canonical text, and the first result (JSON). A report's key also names its request here,
+/// so the same key with a different request is refused.
+const REQUEST_KEYS: &str = r"
+CREATE TABLE request_keys (
+    idem_key TEXT PRIMARY KEY,
+    command  TEXT NOT NULL,
+    request  TEXT NOT NULL,
+    result   TEXT NOT NULL
+) STRICT;
 ";
 
 #[cfg(test)]

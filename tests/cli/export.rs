@@ -475,7 +475,7 @@ fn a_store_from_before_the_outbox_gets_the_events_of_its_ledger() {
             .unwrap();
         conn.execute_batch(&format!(
             "DROP TABLE outbox_items; DROP TABLE outbox; DROP TABLE store_identity;
-             DROP TABLE export_consumers; DROP TABLE IF EXISTS settings;
+             DROP TABLE export_consumers; DROP TABLE IF EXISTS settings; DROP TABLE IF EXISTS request_keys;
              PRAGMA user_version = {before};"
         ))
         .unwrap();

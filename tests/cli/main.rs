@@ -14,6 +14,7 @@ mod config;
 mod export;
 mod health;
 mod import;
+mod keys;
 mod lots;
 mod movements;
 mod overrides;
