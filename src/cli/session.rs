@@ -83,6 +83,9 @@ pub fn open_service(cli: &Cli) -> Result<Service, Failure> {
     let path = config.store_path(cli.db.as_deref());
     let service = Service::open_existing(config, &path)?;
     warn_ignored(&service);
+    if let Some(badge) = &cli.user {
+        service.check_badge(badge)?;
+    }
     Ok(service)
 }
 
@@ -104,5 +107,8 @@ pub fn create_service(cli: &Cli) -> Result<Service, Failure> {
     let path = config.store_path(cli.db.as_deref());
     let service = Service::create_or_open(config, &path)?;
     warn_ignored(&service);
+    if let Some(badge) = &cli.user {
+        service.check_badge(badge)?;
+    }
     Ok(service)
 }

@@ -137,6 +137,22 @@ impl Service {
         Ok(was_locked)
     }
 
+    /// Refuses a badge that is not a user once users exist (SPEC §4: every command, reading
+    /// ones included; a reading command does not ask for the PIN).
+    ///
+    /// # Errors
+    /// The badge is unknown; the store fails.
+    pub fn check_badge(&self, badge: &str) -> Result<()> {
+        let conn = self.store.conn();
+        if store::master::user_count(conn)? > 0 && store::master::user(conn, badge)?.is_none() {
+            return Err(AuthError::UnknownBadge {
+                badge: badge.to_string(),
+            }
+            .into());
+        }
+        Ok(())
+    }
+
     /// Whether users exist (the terminal then asks for a badge and PIN).
     ///
     /// # Errors

@@ -309,3 +309,33 @@ fn the_approver_shows_in_the_history_of_reports() {
     assert_eq!(row.user, "1001");
     assert_eq!(row.approver.as_deref(), Some("2001"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// An unknown --user badge (SPEC §4)
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn an_unknown_badge_is_an_error_for_every_command_once_users_exist() {
+    let plant = users_plant();
+    for args in [
+        vec!["stock"],
+        vec!["exceptions"],
+        vec!["variance", "--order", "WO1"],
+        vec!["audit"],
+        vec!["verify"],
+        vec!["health"],
+        vec!["info"],
+        vec!["settings"],
+        vec!["export"],
+    ] {
+        let mut all = vec!["--user", "7777"];
+        all.extend_from_slice(&args);
+        plant.run(&all).refused().says(&["7777"]);
+        // A known badge reads without a PIN.
+        let mut known = vec!["--user", "1001"];
+        known.extend_from_slice(&args);
+        plant.run(&known).ok();
+    }
+    // Without users, a badge names no one and reading goes on.
+    Plant::base().run(&["--user", "7777", "stock"]).ok();
+}
