@@ -5,10 +5,11 @@
 use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::domain::backflush::{NegativeStock, Policy};
+pub mod rules;
+
 use crate::domain::journal::AccountNames;
 use crate::store::Synchronous;
 
@@ -33,6 +34,13 @@ pub struct Config {
     pub policy: PolicyConfig,
     pub reasons: ReasonsConfig,
     pub accounts: AccountsConfig,
+    /// The `[policy]`, `[reasons]` and `[accounts]` keys the file itself set (dotted), so
+    /// the store's rules can say which of them it ignores.
+    #[serde(skip)]
+    pub rule_keys: rules::Flat,
+    /// The file it was read from, for messages ("the built-in defaults" without one).
+    #[serde(skip)]
+    pub origin: String,
 }
 
 /// `[store]`.
@@ -68,7 +76,7 @@ pub struct TerminalConfig {
     pub id: String,
     pub work_center: String,
     pub theme: Theme,
-    pub idle_logout_minutes: u32,
+    pub idle_logout_minutes: i64,
 }
 
 impl Default for TerminalConfig {
@@ -92,21 +100,25 @@ pub enum Theme {
 }
 
 /// `[policy]`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct PolicyConfig {
     pub negative_stock: NegativeStockConfig,
     pub over_report_tolerance_pct: Decimal,
     pub override_tolerance_pct: Decimal,
-    pub lockout_attempts: u32,
-    pub lockout_minutes: u32,
+    pub lockout_attempts: i64,
+    pub lockout_minutes: i64,
+    /// An operator may reverse their own report this long after posting it (SPEC §6).
+    pub undo_minutes: i64,
+    /// A count differing from the book by more than this needs a reason (SPEC §3).
+    pub count_confirm_pct: Decimal,
     /// Machine-location health flags an item whose counts differ from its use by more.
     pub discrepancy_alert_pct: Decimal,
     pub lot_selection: LotSelectionConfig,
 }
 
 /// `lot_selection` (SPEC §9).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum LotSelectionConfig {
     #[default]
@@ -123,6 +135,8 @@ impl Default for PolicyConfig {
             override_tolerance_pct: Decimal::TEN,
             lockout_attempts: 5,
             lockout_minutes: 15,
+            undo_minutes: 10,
+            count_confirm_pct: Decimal::from(20),
             discrepancy_alert_pct: Decimal::from(5),
             lot_selection: LotSelectionConfig::Manual,
         }
@@ -130,7 +144,7 @@ impl Default for PolicyConfig {
 }
 
 /// `negative_stock`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum NegativeStockConfig {
     #[default]
@@ -140,10 +154,16 @@ pub enum NegativeStockConfig {
 }
 
 /// `[reasons]`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ReasonsConfig {
+    /// A lead's scrap adjustment.
     pub scrap: Vec<String>,
+    /// Overrides and skips of a report (SPEC §6).
+    #[serde(rename = "override")]
+    pub r#override: Vec<String>,
+    /// A count beyond `count_confirm_pct` (SPEC §3).
+    pub count: Vec<String>,
 }
 
 impl Default for ReasonsConfig {
@@ -152,12 +172,18 @@ impl Default for ReasonsConfig {
             scrap: ["DAMAGED", "SETUP", "QUALITY", "COUNT", "OTHER"]
                 .map(String::from)
                 .to_vec(),
+            r#override: ["ACTUAL-USE", "SHORT-PICK", "DAMAGED", "WRONG-BOM", "OTHER"]
+                .map(String::from)
+                .to_vec(),
+            count: ["COUNT", "FOUND", "DAMAGED", "OTHER"]
+                .map(String::from)
+                .to_vec(),
         }
     }
 }
 
 /// `[accounts]`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct AccountsConfig {
     pub raw_material: String,
@@ -192,36 +218,65 @@ impl Config {
     /// # Errors
     /// Bad TOML, an unknown key or a bad value, named.
     pub fn parse(text: &str, origin: &str) -> Result<Self, ConfigError> {
-        let config: Config = toml::from_str(text).map_err(|e| ConfigError::Parse {
+        let parse_err = |e: toml::de::Error| {
+            // The message alone does not always name the key: give its line.
+            let line = e
+                .span()
+                .and_then(|s| text.get(..s.start))
+                .map_or(1, |t| t.matches('\n').count() + 1);
+            ConfigError::Parse {
+                path: origin.to_string(),
+                message: format!("line {line}: {}", e.message()),
+            }
+        };
+        let mut config: Config = toml::from_str(text).map_err(parse_err)?;
+        config.origin = origin.to_string();
+        let doc: toml::Table = text.parse().map_err(parse_err)?;
+        config.rule_keys = rules::rule_keys(&doc).map_err(|message| ConfigError::Parse {
             path: origin.to_string(),
-            message: e.message().to_string(),
+            message,
         })?;
         config.validate(origin)?;
         Ok(config)
     }
 
-    fn validate(&self, origin: &str) -> Result<(), ConfigError> {
-        let bad = |message: String| {
-            Err(ConfigError::Parse {
-                path: origin.to_string(),
-                message,
+    /// The file's own `[policy]`, `[reasons]` and `[accounts]`.
+    #[must_use]
+    pub fn rules(&self) -> rules::Rules {
+        rules::Rules {
+            policy: self.policy.clone(),
+            reasons: self.reasons.clone(),
+            accounts: self.accounts.clone(),
+        }
+    }
+
+    /// The keys of the plant's rules this config would set: those its file names, and those
+    /// a caller changed from the defaults (a config built in code).
+    #[must_use]
+    pub fn rule_overrides(&self) -> rules::Flat {
+        let defaults = rules::Rules::default().flatten();
+        self.rules()
+            .flatten()
+            .into_iter()
+            .filter(|(key, value)| {
+                self.rule_keys.contains_key(key) || defaults.get(key) != Some(value)
             })
+            .collect()
+    }
+
+    fn validate(&mut self, origin: &str) -> Result<(), ConfigError> {
+        let bad = |message: String| ConfigError::Parse {
+            path: origin.to_string(),
+            message,
         };
-        if self.policy.over_report_tolerance_pct.is_sign_negative() {
-            return bad("policy.over_report_tolerance_pct must not be negative".into());
+        let minutes = self.terminal.idle_logout_minutes;
+        if !(1..=1440).contains(&minutes) {
+            return Err(bad(format!(
+                "terminal.idle_logout_minutes {minutes} is outside its range 1–1440"
+            )));
         }
-        if self.policy.override_tolerance_pct.is_sign_negative() {
-            return bad("policy.override_tolerance_pct must not be negative".into());
-        }
-        if self.policy.lockout_attempts == 0 {
-            return bad("policy.lockout_attempts must be at least 1".into());
-        }
-        let pct = self.policy.discrepancy_alert_pct;
-        if pct.is_sign_negative() || pct > Decimal::ONE_HUNDRED {
-            return bad(format!(
-                "policy.discrepancy_alert_pct {pct} is outside its range 0–100"
-            ));
-        }
+        let checked = self.rules().checked().map_err(bad)?;
+        self.policy = checked.policy;
         Ok(())
     }
 
@@ -276,47 +331,6 @@ impl Config {
             .unwrap_or_else(|| "terminal".to_string())
     }
 
-    /// The rules the engine obeys.
-    #[must_use]
-    pub fn policy(&self) -> Policy {
-        Policy {
-            negative_stock: match self.policy.negative_stock {
-                NegativeStockConfig::Defer => NegativeStock::Defer,
-                NegativeStockConfig::Block => NegativeStock::Block,
-                NegativeStockConfig::Allow => NegativeStock::Allow,
-            },
-            over_report_tolerance_pct: self.policy.over_report_tolerance_pct,
-            lot_selection: self.lot_selection(),
-        }
-    }
-
-    /// `[policy] lot_selection`.
-    #[must_use]
-    pub fn lot_selection(&self) -> crate::domain::lots::LotSelection {
-        use crate::domain::lots::LotSelection;
-        match self.policy.lot_selection {
-            LotSelectionConfig::Manual => LotSelection::Manual,
-            LotSelectionConfig::Fifo => LotSelection::Fifo,
-            LotSelectionConfig::Fefo => LotSelection::Fefo,
-        }
-    }
-
-    /// The journal's account names.
-    #[must_use]
-    pub fn accounts(&self) -> AccountNames {
-        let a = &self.accounts;
-        AccountNames {
-            raw_material: a.raw_material.clone(),
-            wip: a.wip.clone(),
-            finished_goods: a.finished_goods.clone(),
-            labor_absorbed: a.labor_absorbed.clone(),
-            overhead_absorbed: a.overhead_absorbed.clone(),
-            scrap_expense: a.scrap_expense.clone(),
-            inventory_adjustment: a.inventory_adjustment.clone(),
-            non_stock_material: a.non_stock_material.clone(),
-        }
-    }
-
     /// `synchronous` for the store.
     #[must_use]
     pub fn synchronous(&self) -> Synchronous {
@@ -340,9 +354,15 @@ mod tests {
     #[test]
     fn the_example_file_equals_the_defaults() {
         let text = include_str!("../config.example.toml");
-        assert_eq!(
-            Config::parse(text, "config.example.toml").unwrap(),
-            Config::default()
+        let parsed = Config::parse(text, "config.example.toml").unwrap();
+        assert_eq!(parsed.rules(), rules::Rules::default());
+        assert_eq!(parsed.store, StoreConfig::default());
+        assert_eq!(parsed.terminal, TerminalConfig::default());
+        assert!(
+            parsed
+                .rule_overrides()
+                .values()
+                .all(|v| { rules::Rules::default().flatten().values().any(|d| d == v) })
         );
     }
 

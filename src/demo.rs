@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::service::{Credentials, Service, ServiceError};
 
 /// The demo files, embedded at build time.
-pub const FILES: [(&str, &str); 9] = [
+pub const FILES: [(&str, &str); 10] = [
     ("items.csv", include_str!("../assets/demo/items.csv")),
     (
         "locations.csv",
@@ -26,6 +26,10 @@ pub const FILES: [(&str, &str); 9] = [
     ("orders.csv", include_str!("../assets/demo/orders.csv")),
     ("stock.csv", include_str!("../assets/demo/stock.csv")),
     ("users.csv", include_str!("../assets/demo/users.csv")),
+    (
+        "settings.toml",
+        include_str!("../assets/demo/settings.toml"),
+    ),
 ];
 
 /// A fresh directory under the system temp dir for a demo store.

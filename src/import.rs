@@ -335,6 +335,7 @@ pub fn import_dir(
     dir: &Path,
     stamp: &Stamp,
     accounts: &AccountNames,
+    settings: Option<&[(String, String)]>,
 ) -> Result<ImportSummary, ImportError> {
     if !dir.is_dir() {
         return Err(ImportError::Other(format!(
@@ -346,7 +347,12 @@ pub fn import_dir(
         master: store::master::load_all(store.conn())?,
         ..Plan::default()
     };
-    let mut any = false;
+    let mut any = settings.is_some();
+    if let Some(rows) = settings {
+        plan.summary
+            .files
+            .push(("settings.toml".to_string(), rows.len()));
+    }
     for file in FILES {
         let Some(rows) = read_file(dir, file)? else {
             continue;
@@ -367,7 +373,7 @@ pub fn import_dir(
     }
     if !any {
         return Err(ImportError::Other(format!(
-            "{} holds none of the import files ({})",
+            "{} holds none of the import files ({}, settings.toml)",
             dir.display(),
             FILES.join(", ")
         )));
@@ -380,6 +386,9 @@ pub fn import_dir(
         .collect();
     store.write(|tx| -> Result<(), ImportError> {
         store::master::bump_master_version(tx)?;
+        if let Some(rows) = settings {
+            store::settings::save(tx, rows)?;
+        }
         for l in &plan.locations {
             store::master::upsert_location(tx, l)?;
         }

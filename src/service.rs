@@ -11,8 +11,10 @@ pub mod export;
 pub mod floor;
 pub mod health;
 mod issue;
+mod keyed;
 mod orders;
 mod report;
+mod rules;
 mod session;
 mod stock;
 mod trace;
@@ -74,7 +76,10 @@ pub struct Service {
     store: Store,
     config: Config,
     terminal: String,
-    accounts: AccountNames,
+    /// The plant's rules that apply (SPEC §7), read per master version.
+    rules: RefCell<rules::Loaded>,
+    /// The idempotency key of the next posting (`--key`), used up by it.
+    request_key: Option<String>,
     cache: RefCell<MasterCache>,
     /// Digests of (badge, PIN, hash) verified in this process.
     verified: RefCell<HashSet<u64>>,
@@ -120,12 +125,12 @@ impl Service {
     #[must_use]
     pub fn with_store(store: Store, config: Config) -> Self {
         let terminal = config.terminal_id();
-        let accounts = config.accounts();
         Service {
             store,
             config,
             terminal,
-            accounts,
+            rules: RefCell::new(None),
+            request_key: None,
             cache: RefCell::new(MasterCache::default()),
             verified: RefCell::new(HashSet::new()),
             digest_key: std::collections::hash_map::RandomState::new(),
@@ -178,8 +183,26 @@ impl Service {
     /// A bad row, named; nothing is written.
     pub fn import(&mut self, dir: &Path, who: &Credentials) -> Result<ImportSummary> {
         let stamp = self.authorize(who, Action::Administer)?;
-        let accounts = self.accounts.clone();
-        Ok(import::import_dir(&mut self.store, dir, &stamp, &accounts)?)
+        let settings = rules::read_settings(self.store.conn(), dir)?;
+        let accounts = match &settings {
+            Some((merged, _)) => {
+                let has_users = store::master::user_count(self.store.conn())? > 0;
+                crate::config::rules::effective(
+                    merged,
+                    &self.config.rule_overrides(),
+                    has_users,
+                    &self.config.origin,
+                )
+                .map_err(|e| ServiceError::invalid("config", self.config.origin.clone(), e))?
+                .rules
+                .accounts()
+            }
+            None => self.rules()?.rules.accounts(),
+        };
+        let rows = settings.as_ref().map(|(_, rows)| rows.as_slice());
+        let summary = import::import_dir(&mut self.store, dir, &stamp, &accounts, rows)?;
+        *self.rules.borrow_mut() = None;
+        Ok(summary)
     }
 
     /// Problems `verify` finds; empty when every balance equals its ledger and every journal

@@ -26,7 +26,9 @@ pub mod orders;
 pub mod outbox;
 pub mod queries;
 pub mod reports;
+pub mod requests;
 pub mod schema;
+pub mod settings;
 pub mod trace;
 
 use std::path::Path;

@@ -43,10 +43,12 @@ fn the_staging_list_shows_what_the_machine_location_still_needs() {
     );
     assert!(before.iter().all(|l| l.location == "M-ASM"));
     assert!(
-        before
-            .iter()
-            .all(|l| l.item != "HO-46" && l.item != "GR-EP2"),
-        "manual lines are not staged"
+        before.iter().all(|l| l.item != "GR-EP2"),
+        "a non-stock line holds no stock to stage"
+    );
+    assert!(
+        before.iter().any(|l| l.item == "HSE-2"),
+        "a manual stock line is staged like a backflushed one (SPEC §3)"
     );
     // Reporting consumes need; the list follows.
     report_three(&mut s);
@@ -116,7 +118,7 @@ fn scrap_adjustments_are_refused_with_the_reason_named() {
             "DAMAGED",
             "more precise than the unit of measure allows",
         ),
-        (id, "HO-46", "1", "DAMAGED", "manual-issue line"),
+        (id, "GR-EP2", "1", "DAMAGED", "manual-issue line"),
     ];
     for (report, line, qty, reason, expected) in cases {
         let err = s
@@ -318,12 +320,14 @@ fn a_lead_sets_a_lines_backflush_flag_and_the_next_report_follows_it() {
         "120"
     );
     assert_eq!(status(&s, "HSE-2"), "issue");
-    // A lot-tracked item under lot_selection = manual stays manual: the flag is refused.
+    // A non-stock item stays manual whatever the flag: the flag is refused. (The demo
+    // backflushes its lot-tracked oil: lot_selection = fefo.)
     let err = s
-        .set_line_backflush("WO-1006", "HO-46", Some(true), &lead())
+        .set_line_backflush("WO-1006", "GR-EP2", Some(true), &lead())
         .unwrap_err();
-    assert!(err.to_string().contains("lot-tracked"), "{err}");
-    assert_eq!(status(&s, "HO-46"), "manual");
+    assert!(err.to_string().contains("non-stock"), "{err}");
+    assert_eq!(status(&s, "GR-EP2"), "manual");
+    assert_eq!(status(&s, "HO-46"), "issue");
     s.set_line_backflush("WO-1006", "120", None, &lead())
         .unwrap();
     assert_eq!(status(&s, "HSE-2"), "manual");

@@ -341,11 +341,11 @@ fn the_same_idempotency_key_posts_once_and_returns_the_first_result() {
     assert!(second.repeated);
     assert_eq!(second.report_id, first.report_id);
     assert_eq!(second.json, first.json);
-    // Even a different request under the same key returns the first posting.
+    // A different request under the same key is a conflict and posts nothing (SPEC §2).
     let third = s
         .report("O1", &req(20, "5", "1"), Some("k1"), &who())
-        .unwrap();
-    assert_eq!(third.report_id, first.report_id);
+        .unwrap_err();
+    assert_eq!(third.kind(), backflush::service::ErrorKind::Conflict);
     assert_eq!(snapshot(&s), before);
     assert_eq!(count(&s, "reports"), 1);
     assert_eq!(on_hand(&s, "Y", "M20"), d("998")); // ceil(2 × 2 × 1.1 / 3) = 2, once

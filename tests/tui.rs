@@ -34,6 +34,15 @@ fn demo_at(work_center: &str) -> Demo {
     Demo { _dir: dir, app }
 }
 
+/// Dates every report eleven minutes back: past the demo's `undo_minutes`, so an operator's
+/// reversal needs a lead (SPEC §6).
+fn age_reports(d: &Demo) {
+    let conn = rusqlite::Connection::open(d._dir.path().join("demo.db")).unwrap();
+    let at = (chrono::Utc::now() - chrono::Duration::minutes(11))
+        .to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+    conn.execute("UPDATE reports SET at = ?1", [at]).unwrap();
+}
+
 /// One key, then the work the event loop does between frames.
 fn press(app: &mut App, code: KeyCode) {
     app.handle_key(KeyEvent::from(code));
@@ -446,6 +455,7 @@ fn an_operator_reverses_with_a_leads_badge_and_pin() {
     let mut d = demo();
     login(&mut d.app, "1001", "1234");
     post_report(&mut d.app, "WO-1005", "1");
+    age_reports(&d);
     press(&mut d.app, KeyCode::F(4));
     assert!(screen(&d.app).contains("Reports, newest first (1)"));
     press(&mut d.app, KeyCode::Char('x'));
@@ -728,7 +738,7 @@ fn before_any_unit_is_typed_the_report_lists_its_lines_without_numbers() {
     );
     assert!(
         s.lines()
-            .any(|l| l.contains("HO-46") && l.contains("manual")),
+            .any(|l| l.contains("GR-EP2") && l.contains("manual")),
         "{s}"
     );
     press(&mut d.app, KeyCode::Enter);
@@ -1135,6 +1145,7 @@ fn snapshot_history_and_a_reports_lines() {
     login(&mut d.app, "1001", "1234");
     post_report(&mut d.app, "WO-1005", "3");
     post_report(&mut d.app, "WO-1010", "2");
+    age_reports(&d);
     press(&mut d.app, KeyCode::F(4));
     assert!(matches!(d.app.screen, Screen::History(_)));
     snap(&d.app, "history");
@@ -1389,6 +1400,7 @@ fn a_wrong_lead_pin_asks_for_the_pin_again_and_esc_goes_back_to_the_badge() {
     let mut d = demo();
     login(&mut d.app, "1001", "1234");
     post_report(&mut d.app, "WO-1005", "1");
+    age_reports(&d);
     press(&mut d.app, KeyCode::F(4));
     press(&mut d.app, KeyCode::Char('x'));
     type_text(&mut d.app, "wrong order");

@@ -42,9 +42,10 @@ impl Show for Queue {
 pub fn run(cli: &Cli, verb: Option<&ExceptionsVerb>, open_only: bool, json: bool) -> Outcome {
     let mut out = Out::new(json);
     match verb {
-        Some(ExceptionsVerb::Cancel { id }) => {
+        Some(ExceptionsVerb::Cancel { id, key }) => {
             let who = credentials(cli)?;
             let mut service = open_service(cli)?;
+            service.set_request_key(key.clone());
             service.cancel_exception(*id, &who)?;
             if json {
                 out.json_value(&serde_json::json!({"id": id, "status": "cancelled"}))
@@ -52,9 +53,10 @@ pub fn run(cli: &Cli, verb: Option<&ExceptionsVerb>, open_only: bool, json: bool
                 out.line(format_args!("exception {id} cancelled"))
             }
         }
-        Some(ExceptionsVerb::Retry) => {
+        Some(ExceptionsVerb::Retry { key }) => {
             let who = credentials(cli)?;
             let mut service = open_service(cli)?;
+            service.set_request_key(key.clone());
             let posted = service.retry_exceptions(&who)?;
             if json {
                 out.json_value(&view::exceptions_json(&posted))

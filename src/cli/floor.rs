@@ -96,10 +96,12 @@ pub fn adjust(
     line: &str,
     qty: Decimal,
     reason: &str,
+    key: Option<&str>,
     json: bool,
 ) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
+    service.set_request_key(key.map(str::to_string));
     let adjustment = service.adjust_scrap(report, line, qty, reason, &who)?;
     Out::new(json).show(&adjustment)
 }
@@ -130,10 +132,12 @@ pub fn substitute(
     line: &str,
     item: &str,
     qty: Option<Decimal>,
+    key: Option<&str>,
     json: bool,
 ) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
+    service.set_request_key(key.map(str::to_string));
     let substitution = service.substitute(report, line, item, qty, &who)?;
     Out::new(json).show(&substitution)
 }

@@ -13,6 +13,7 @@ mod parse;
 pub mod pin_prompt;
 mod report;
 pub mod session;
+mod settings;
 mod stock;
 
 use std::path::PathBuf;
@@ -148,6 +149,10 @@ pub enum Command {
         /// The lots of a tracked item: LOT[:QTY],… (default: the pick order).
         #[arg(long, value_name = "ALLOCATION")]
         lot: Option<String>,
+        /// Idempotency key: a retry with the same key posts nothing and prints the first
+        /// result; the same key with a different request is refused.
+        #[arg(long, value_name = "KEY")]
+        key: Option<String>,
         /// Print what was posted as JSON.
         #[arg(long)]
         json: bool,
@@ -257,6 +262,10 @@ pub enum Command {
         /// A reason code of the plant's [reasons] scrap list.
         #[arg(long, value_name = "CODE")]
         reason: String,
+        /// Idempotency key: a retry with the same key posts nothing and prints the first
+        /// result; the same key with a different request is refused.
+        #[arg(long, value_name = "KEY")]
+        key: Option<String>,
         /// Print what was posted as JSON.
         #[arg(long)]
         json: bool,
@@ -275,6 +284,10 @@ pub enum Command {
         /// Quantity of the substitute (default: what the line issued).
         #[arg(long, value_parser = parse::decimal, allow_negative_numbers = true)]
         qty: Option<Decimal>,
+        /// Idempotency key: a retry with the same key posts nothing and prints the first
+        /// result; the same key with a different request is refused.
+        #[arg(long, value_name = "KEY")]
+        key: Option<String>,
         /// Print what was posted as JSON.
         #[arg(long)]
         json: bool,
@@ -293,6 +306,10 @@ pub enum Command {
         /// The quantity found.
         #[arg(long, value_parser = parse::decimal, allow_negative_numbers = true)]
         qty: Decimal,
+        /// Idempotency key: a retry with the same key posts nothing and prints the first
+        /// result; the same key with a different request is refused.
+        #[arg(long, value_name = "KEY")]
+        key: Option<String>,
         /// Print what was posted as JSON.
         #[arg(long)]
         json: bool,
@@ -354,6 +371,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The plant's rules in the store: [policy], [reasons], [accounts] (set by an import's
+    /// settings.toml).
+    Settings {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `yes`, `no` or `default`.
@@ -381,12 +405,21 @@ impl Flag {
 #[derive(Debug, Subcommand)]
 pub enum ExceptionsVerb {
     /// Post every open exception that now fits, oldest first.
-    Retry,
+    Retry {
+        /// Idempotency key: a retry with the same key posts nothing and prints the first
+        /// result; the same key with a different request is refused.
+        #[arg(long, value_name = "KEY")]
+        key: Option<String>,
+    },
     /// Cancel an open exception (a lead's decision).
     Cancel {
         /// The exception, as `exceptions` lists it.
         #[arg(long, value_name = "ID")]
         id: i64,
+        /// Idempotency key: a retry with the same key posts nothing and prints the first
+        /// result; the same key with a different request is refused.
+        #[arg(long, value_name = "KEY")]
+        key: Option<String>,
     },
 }
 
@@ -657,8 +690,15 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             from,
             to,
             lot,
+            key,
             json,
-        } => stock::transfer(cli, (item, *qty), (from, to), lot.as_deref(), *json),
+        } => stock::transfer(
+            cli,
+            (item, *qty),
+            (from, to),
+            (lot.as_deref(), key.as_deref()),
+            *json,
+        ),
         Command::Issue(args) => lots::issue(cli, args),
         Command::Trace { item, lot, json } => lots::trace(cli, item, lot, *json),
         Command::Stock {
@@ -671,8 +711,17 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             location,
             lot,
             qty,
+            key,
             json,
-        } => stock::count(cli, item, location, lot.as_deref(), *qty, *json),
+        } => stock::count(
+            cli,
+            item,
+            location,
+            lot.as_deref(),
+            *qty,
+            key.as_deref(),
+            *json,
+        ),
         Command::Staging { json } => stock::staging(cli, *json),
         Command::Info { json } => export::info(cli, *json),
         Command::Export {
@@ -728,19 +777,22 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             line,
             qty,
             reason,
+            key,
             json,
-        } => floor::adjust(cli, *report, line, *qty, reason, *json),
+        } => floor::adjust(cli, *report, line, *qty, reason, key.as_deref(), *json),
         Command::Substitute {
             report,
             line,
             item,
             qty,
+            key,
             json,
-        } => floor::substitute(cli, *report, line, item, *qty, *json),
+        } => floor::substitute(cli, *report, line, item, *qty, key.as_deref(), *json),
         Command::LineFlag {
             order,
             line,
             backflush,
         } => floor::line_flag(cli, order, line, *backflush),
+        Command::Settings { json } => settings::settings(cli, *json),
     }
 }

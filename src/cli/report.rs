@@ -170,11 +170,15 @@ pub fn batch(cli: &Cli, file: &Path) -> Outcome {
                 .map(|(order, request)| (key.clone(), order.clone(), request.clone()))
         })
         .collect();
-    let mut outcomes: Vec<Option<Result<i64, String>>> = vec![None; posts.len()];
+    let mut outcomes: Vec<Option<Result<(i64, bool), String>>> = vec![None; posts.len()];
     service.report_batch(&posts, &who, |i, result| {
-        outcomes[i] = Some(result.map(|p| p.report_id).map_err(|e| e.to_string()));
+        outcomes[i] = Some(
+            result
+                .map(|p| (p.report_id, p.repeated))
+                .map_err(|e| e.to_string()),
+        );
     })?;
-    let (mut ok, mut refused) = (0usize, 0usize);
+    let (mut ok, mut replayed, mut refused) = (0usize, 0usize, 0usize);
     let mut out = Out::new(true);
     let mut posted = outcomes.into_iter();
     for (line, key, parsed) in lines {
@@ -186,8 +190,12 @@ pub fn batch(cli: &Cli, file: &Path) -> Outcome {
             Err(e) => Err(e),
         };
         let value = match result {
-            Ok(id) => {
-                ok += 1;
+            Ok((id, repeated)) => {
+                if repeated {
+                    replayed += 1;
+                } else {
+                    ok += 1;
+                }
                 serde_json::json!({"line": line, "key": key, "ok": true, "report_id": id})
             }
             Err(error) => {
@@ -199,7 +207,7 @@ pub fn batch(cli: &Cli, file: &Path) -> Outcome {
     }
     out.flush()?;
     note(&format!(
-        "batch {}: {ok} posted, {refused} refused",
+        "batch {}: {ok} posted, {replayed} replayed, {refused} refused",
         file.display()
     ));
     if refused > 0 {

@@ -81,7 +81,21 @@ pub fn config(cli: &Cli) -> Result<Config, Failure> {
 pub fn open_service(cli: &Cli) -> Result<Service, Failure> {
     let config = config(cli)?;
     let path = config.store_path(cli.db.as_deref());
-    Ok(Service::open_existing(config, &path)?)
+    let service = Service::open_existing(config, &path)?;
+    warn_ignored(&service);
+    if let Some(badge) = &cli.user {
+        service.check_badge(badge)?;
+    }
+    Ok(service)
+}
+
+/// Names on stderr each config key the store's rules override (SPEC §7).
+fn warn_ignored(service: &Service) {
+    if let Ok(rules) = service.rules() {
+        for w in &rules.ignored {
+            super::output::warn(w);
+        }
+    }
 }
 
 /// As [`open_service`], creating the store when it does not exist yet (init, import).
@@ -91,5 +105,10 @@ pub fn open_service(cli: &Cli) -> Result<Service, Failure> {
 pub fn create_service(cli: &Cli) -> Result<Service, Failure> {
     let config = config(cli)?;
     let path = config.store_path(cli.db.as_deref());
-    Ok(Service::create_or_open(config, &path)?)
+    let service = Service::create_or_open(config, &path)?;
+    warn_ignored(&service);
+    if let Some(badge) = &cli.user {
+        service.check_badge(badge)?;
+    }
+    Ok(service)
 }

@@ -103,11 +103,12 @@ pub fn transfer(
     cli: &Cli,
     (item, qty): (&str, Decimal),
     (from, to): (&str, &str),
-    lot: Option<&str>,
+    (lot, key): (Option<&str>, Option<&str>),
     json: bool,
 ) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
+    service.set_request_key(key.map(str::to_string));
     let (lots, posted) = service.transfer_lots(item, qty, (from, to), lot, &who)?;
     Out::new(json).show(&Transfer {
         item,
@@ -144,10 +145,12 @@ pub fn count(
     location: &str,
     lot: Option<&str>,
     qty: Decimal,
+    key: Option<&str>,
     json: bool,
 ) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
+    service.set_request_key(key.map(str::to_string));
     let count = service.cycle_count(item, location, lot, qty, &who)?;
     Out::new(json).show(&count)
 }
@@ -204,7 +207,7 @@ impl Show for Audit {
     fn text(&self, out: &mut Out) -> Result<(), Failure> {
         for m in &self.0 {
             out.line(format_args!(
-                "{:>7} {} {:<18} {:<12} {:<9} {:>10}  {} {} — {}",
+                "{:>7} {} {:<18} {:<12} {:<9} {:>10}  {} {}{} — {}",
                 m.id,
                 m.at,
                 m.kind,
@@ -213,6 +216,9 @@ impl Show for Audit {
                 canonical(m.qty),
                 m.terminal,
                 m.user,
+                m.approver
+                    .as_deref()
+                    .map_or_else(String::new, |a| format!(" approved by {a}")),
                 m.reason
             ))?;
         }

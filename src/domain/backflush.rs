@@ -1131,7 +1131,7 @@ pub fn derived_line_progress(
         .collect()
 }
 
-/// What a backflushed line of an order still needs for the rest of the order quantity.
+/// What a stock line of an order still needs for the rest of the order quantity.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Need {
     pub item: String,
@@ -1139,16 +1139,11 @@ pub struct Need {
     pub qty: Decimal,
 }
 
-/// The remaining planned quantities of an order's backflushed lines, summed per item and
+/// The remaining planned quantities of an order's stock lines (backflushed and manual), summed per item and
 /// issue location: `target(order qty) − P` for per-unit lines, the whole quantity for a
 /// per-order line no report has carried yet. Feeds shortage flags and the staging list.
 #[must_use]
-pub fn remaining_needs(
-    order: &Order,
-    progress: &Progress,
-    lookup: &dyn Lookup,
-    lot_selection: LotSelection,
-) -> Vec<Need> {
+pub fn remaining_needs(order: &Order, progress: &Progress, lookup: &dyn Lookup) -> Vec<Need> {
     let mut needs: Vec<Need> = Vec::new();
     for m in &order.materials {
         let Some(item) = lookup.item(&m.component) else {
@@ -1162,7 +1157,8 @@ pub fn remaining_needs(
         else {
             continue;
         };
-        if !backflushed(m, item, wc, lot_selection) {
+        // Every stock line is staged, backflushed and manual alike (SPEC §3).
+        if item.item_type == ItemType::NonStock {
             continue;
         }
         let p = progress.lines.get(&m.line).copied().unwrap_or_default();

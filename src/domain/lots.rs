@@ -27,7 +27,7 @@ pub struct LotStock {
 }
 
 /// A quantity of one lot, in the order it is taken.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LotQty {
     pub lot: String,
     pub qty: Decimal,

@@ -161,6 +161,9 @@ pub enum ServiceError {
         /// What the key posted first: "report 5", "issue 3".
         first: String,
     },
+    /// An idempotency key already posted a different request of another kind of posting.
+    #[error("key {key} was already used for a different request ({command}); use a new key")]
+    KeyUsed { key: String, command: String },
     /// A file outside the store cannot be read or written.
     #[error("cannot {what}: {cause}")]
     Io { what: String, cause: String },
@@ -191,7 +194,7 @@ impl ServiceError {
             ServiceError::NotFound { .. } | ServiceError::NoLine { .. } => ErrorKind::NotFound,
             ServiceError::Forbidden { .. } => ErrorKind::Forbidden,
             ServiceError::NeedsApproval { .. } => ErrorKind::NeedsApproval,
-            ServiceError::Conflict { .. } => ErrorKind::Conflict,
+            ServiceError::Conflict { .. } | ServiceError::KeyUsed { .. } => ErrorKind::Conflict,
             ServiceError::Refused(_) | ServiceError::Io { .. } => ErrorKind::Refused,
         }
     }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::auth::Action;
-use super::{Credentials, Result, Service, ServiceError, Thing};
+use super::{Credentials, Result, Service, ServiceError, Thing, keyed};
 use crate::domain::backflush::{self, check_quantity};
 use crate::domain::journal::inventory_account;
 use crate::domain::master::{ItemType, LocationKind, Tracking};
@@ -14,7 +14,7 @@ use crate::domain::qty::canonical;
 use crate::store::{self, floor::ReportLine};
 
 /// A posted scrap adjustment.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Adjustment {
     pub report_id: i64,
     pub line: String,
@@ -25,7 +25,7 @@ pub struct Adjustment {
 }
 
 /// A posted substitution.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Substitution {
     pub report_id: i64,
     pub line: String,
@@ -37,7 +37,7 @@ pub struct Substitution {
 }
 
 /// A posted cycle count.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Count {
     pub item: String,
     pub location: String,
@@ -126,7 +126,10 @@ impl Service {
 
     fn ensure_on_hand(&self, item: &str, location: &str, qty: Decimal) -> Result<()> {
         let on_hand = store::ledger::balance(self.store.conn(), item, location)?;
-        if qty > on_hand && self.config.policy().negative_stock != backflush::NegativeStock::Allow {
+        if qty > on_hand
+            && self.rules()?.rules.policy.negative_stock
+                != crate::config::NegativeStockConfig::Allow
+        {
             return Err(ServiceError::Refused(format!(
                 "{} {item} needed at {location}, only {} on hand",
                 canonical(qty),
@@ -172,8 +175,21 @@ impl Service {
         reason: &str,
         who: &Credentials,
     ) -> Result<Adjustment> {
+        let keyed = self.keyed(
+            "adjust",
+            format!(
+                "report={report_id} line={key} qty={} reason={}",
+                keyed::qty_text(qty),
+                reason.to_ascii_uppercase()
+            ),
+        );
+        if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
+            self.authorize(who, Action::LeadApproval)?;
+            return Ok(done);
+        }
         let line = self.posted_line(report_id, key)?;
-        let reasons = &self.config.reasons.scrap;
+        let rules = self.rules()?;
+        let reasons = &rules.rules.reasons.scrap;
         if !reasons.iter().any(|r| r.eq_ignore_ascii_case(reason)) {
             return Err(ServiceError::invalid(
                 "reason",
@@ -208,17 +224,23 @@ impl Service {
             self.ensure_on_hand(&line.item, &line.location, qty)?;
         }
         let stamp = self.authorize(who, Action::LeadApproval)?;
-        let accounts = self.accounts.clone();
+        let accounts = self.rules()?.rules.accounts();
         let reason = reason.to_ascii_uppercase();
-        self.store
-            .write(|tx| store::floor::lead_scrap(tx, &line, qty, &reason, &stamp, &accounts))?;
-        Ok(Adjustment {
+        let done = Adjustment {
             report_id,
-            line: line.line,
-            item: line.item,
-            location: line.location,
+            line: line.line.clone(),
+            item: line.item.clone(),
+            location: line.location.clone(),
             qty,
-            reason,
+            reason: reason.clone(),
+        };
+        self.store.write(|tx| -> Result<Adjustment> {
+            if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
+                return Ok(first);
+            }
+            store::floor::lead_scrap(tx, &line, qty, &reason, &stamp, &accounts)?;
+            keyed::record(tx, keyed.as_ref(), &done)?;
+            Ok(done)
         })
     }
 
@@ -236,6 +258,17 @@ impl Service {
         qty: Option<Decimal>,
         who: &Credentials,
     ) -> Result<Substitution> {
+        let keyed = self.keyed(
+            "substitute",
+            format!(
+                "report={report_id} line={key} item={substitute} qty={}",
+                qty.map(keyed::qty_text).unwrap_or_default()
+            ),
+        );
+        if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
+            self.authorize(who, Action::LeadApproval)?;
+            return Ok(done);
+        }
         let line = self.posted_line(report_id, key)?;
         if substitute == line.item {
             return Err(ServiceError::invalid(
@@ -268,19 +301,24 @@ impl Service {
         check_quantity("substitute", issued, item.decimals)?;
         self.ensure_on_hand(substitute, &line.location, issued)?;
         let stamp = self.authorize(who, Action::LeadApproval)?;
-        let accounts = self.accounts.clone();
+        let accounts = self.rules()?.rules.accounts();
         let returned = returned.max(Decimal::ZERO);
-        self.store.write(|tx| {
-            store::floor::substitute(tx, &line, returned, substitute, issued, &stamp, &accounts)
-        })?;
-        Ok(Substitution {
+        let done = Substitution {
             report_id,
-            line: line.line,
-            location: line.location,
-            returned_item: line.item,
+            line: line.line.clone(),
+            location: line.location.clone(),
+            returned_item: line.item.clone(),
             returned_qty: returned,
             issued_item: substitute.to_string(),
             issued_qty: issued,
+        };
+        self.store.write(|tx| -> Result<Substitution> {
+            if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
+                return Ok(first);
+            }
+            store::floor::substitute(tx, &line, returned, substitute, issued, &stamp, &accounts)?;
+            keyed::record(tx, keyed.as_ref(), &done)?;
+            Ok(done)
         })
     }
 
@@ -297,6 +335,18 @@ impl Service {
         counted: Decimal,
         who: &Credentials,
     ) -> Result<Count> {
+        let keyed = self.keyed(
+            "count",
+            format!(
+                "item={item} location={location} lot={} qty={}",
+                lot.unwrap_or_default(),
+                keyed::qty_text(counted)
+            ),
+        );
+        if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
+            self.authorize(who, Action::Handle)?;
+            return Ok(done);
+        }
         let it = self.stock_item(item)?;
         let Some(kind) = store::master::location_kind(self.store.conn(), location)? else {
             return Err(ServiceError::not_found(Thing::Location, location));
@@ -311,8 +361,12 @@ impl Service {
             ));
         }
         let stamp = self.authorize(who, Action::Handle)?;
-        let accounts = self.accounts.clone();
-        let (expected, accuracy) = self.store.write(|tx| -> Result<_> {
+        let accounts = self.rules()?.rules.accounts();
+        let pick = self.rules()?.rules.lot_selection().pick_order();
+        self.store.write(|tx| -> Result<Count> {
+            if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
+                return Ok(first);
+            }
             let expected = match lot {
                 Some(l) => store::ledger::lot_balance(tx, item, location, l)?,
                 None => store::ledger::balance(tx, item, location)?,
@@ -331,23 +385,18 @@ impl Service {
             store::floor::record_count(tx, item, location, expected, counted, movement, &stamp)?;
             let accuracy = store::floor::count_accuracy(tx)?;
             // A count that finds more stock lets deferred lines there post.
-            store::exceptions::retry_exceptions(
-                tx,
-                Some(location),
-                &stamp,
-                &accounts,
-                self.config.lot_selection().pick_order(),
-            )?;
+            store::exceptions::retry_exceptions(tx, Some(location), &stamp, &accounts, pick)?;
             store::outbox::record(tx, &stamp, store::outbox::Posting::Count)?;
-            Ok((expected, accuracy))
-        })?;
-        Ok(Count {
-            item: item.to_string(),
-            location: location.to_string(),
-            lot: lot.map(str::to_string),
-            expected,
-            counted,
-            accuracy,
+            let done = Count {
+                item: item.to_string(),
+                location: location.to_string(),
+                lot: lot.map(str::to_string),
+                expected,
+                counted,
+                accuracy,
+            };
+            keyed::record(tx, keyed.as_ref(), &done)?;
+            Ok(done)
         })
     }
 
@@ -399,6 +448,11 @@ impl Service {
     /// # Errors
     /// Unknown or not open exception, permissions.
     pub fn cancel_exception(&mut self, id: i64, who: &Credentials) -> Result<()> {
+        let keyed = self.keyed("exceptions cancel", format!("id={id}"));
+        if keyed::replay::<()>(self.store.conn(), keyed.as_ref())?.is_some() {
+            self.authorize(who, Action::LeadApproval)?;
+            return Ok(());
+        }
         let open = store::exceptions::exceptions(self.store.conn(), true, None)?;
         if !open.iter().any(|e| e.id == id) {
             let exists = store::exceptions::exceptions(self.store.conn(), false, None)?
@@ -411,9 +465,13 @@ impl Service {
             });
         }
         let stamp = self.authorize(who, Action::LeadApproval)?;
-        self.store
-            .write(|tx| store::exceptions::cancel_exception(tx, id, &stamp))?;
-        Ok(())
+        self.store.write(|tx| -> Result<()> {
+            if keyed::replay::<()>(tx, keyed.as_ref())?.is_some() {
+                return Ok(());
+            }
+            store::exceptions::cancel_exception(tx, id, &stamp)?;
+            keyed::record(tx, keyed.as_ref(), &())
+        })
     }
 
     /// What a work center's released orders still need at its machine location (remaining
@@ -438,14 +496,9 @@ impl Service {
                 .collect();
             let mut at_wc = context.order.clone();
             at_wc.materials.retain(|m| order_ops.contains(&m.operation));
-            for need in backflush::remaining_needs(
-                &at_wc,
-                &context.progress,
-                &context.lookup,
-                context.policy.lot_selection,
-            )
-            .into_iter()
-            .filter(|n| n.location == wc.location)
+            for need in backflush::remaining_needs(&at_wc, &context.progress, &context.lookup)
+                .into_iter()
+                .filter(|n| n.location == wc.location)
             {
                 let entry = needs.entry(need.item).or_default();
                 entry.0 += need.qty;

@@ -36,7 +36,7 @@ impl Service {
         };
         let since = (Utc::now() - chrono::Duration::hours(days * 24))
             .to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
-        let alert = self.config.policy.discrepancy_alert_pct;
+        let alert = self.rules()?.rules.policy.discrepancy_alert_pct;
         Ok(store::health::usage(conn, &locations, &since)?
             .into_iter()
             .map(|((location, item), usage)| {

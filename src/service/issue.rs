@@ -86,8 +86,9 @@ impl Service {
         let may_take_expired = role.is_none_or(|r| Action::LeadApproval.roles().contains(&r))
             || stamp.approver.is_some();
         let key = key.map_or_else(|| new_idempotency_key(&self.terminal), str::to_string);
-        let negative_stock = self.config.policy().negative_stock;
-        let accounts = self.accounts.clone();
+        let rules = self.rules()?;
+        let negative_stock = rules.rules.policy().negative_stock;
+        let accounts = rules.rules.accounts();
         let cache = &self.cache;
         self.store.write(|tx| -> Result<Issued> {
             let fingerprint = request.fingerprint();

@@ -57,7 +57,7 @@ impl Service {
             order,
             progress,
             lookup,
-            policy: self.config.policy(),
+            policy: self.rules()?.rules.policy(),
         })
     }
 
@@ -69,12 +69,7 @@ impl Service {
     pub fn order_shortages(&self, order: &str) -> Result<Vec<Shortage>> {
         let context = self.report_context(order, std::iter::empty())?;
         let mut out = Vec::new();
-        for need in backflush::remaining_needs(
-            &context.order,
-            &context.progress,
-            &context.lookup,
-            context.policy.lot_selection,
-        ) {
+        for need in backflush::remaining_needs(&context.order, &context.progress, &context.lookup) {
             let on_hand = context.lookup.on_hand(&need.item, &need.location);
             if need.qty > on_hand {
                 out.push(Shortage {
@@ -163,13 +158,14 @@ impl Service {
         // beyond the tolerance.
         let may_override = role.is_none_or(|r| Action::LeadApproval.roles().contains(&r))
             || stamp.approver.is_some();
+        let rules = &self.rules()?.rules;
         Ok(Poster {
             stamp,
             role,
             may_override,
-            tolerance: self.config.policy.override_tolerance_pct,
-            policy: self.config.policy(),
-            accounts: self.accounts.clone(),
+            tolerance: rules.policy.override_tolerance_pct,
+            policy: rules.policy(),
+            accounts: rules.accounts(),
         })
     }
 
@@ -185,7 +181,7 @@ impl Service {
                 "is empty; a reversal needs a reason (--reason)",
             ));
         }
-        let stamp = self.authorize(who, Action::Reverse)?;
+        let stamp = self.authorize_reversal(report_id, who)?;
         let cache = &self.cache;
         self.store.write(|tx| -> Result<Reversal> {
             // An order's first reversal stores every line's P, derived until now.
@@ -211,6 +207,32 @@ impl Service {
                 &stamp,
             )?)
         })
+    }
+}
+
+impl Service {
+    /// Who reverses: a lead or admin, an operator with a lead's approval, or an operator
+    /// reversing their own report within `undo_minutes` of posting it (SPEC §6).
+    fn authorize_reversal(&mut self, report_id: i64, who: &Credentials) -> Result<Stamp> {
+        let (stamp, role) = self.identify(who, Action::Reverse)?;
+        let Some(role) = role else { return Ok(stamp) };
+        if Action::Reverse.roles().contains(&role)
+            || (role == Role::Operator && stamp.approver.is_some())
+        {
+            return Ok(stamp);
+        }
+        let undo = self.rules()?.rules.policy.undo_minutes;
+        if role == Role::Operator
+            && undo > 0
+            && let Some((user, at)) = store::reports::report_poster(self.store.conn(), report_id)?
+            && user == stamp.user
+            && DateTime::parse_from_rfc3339(&at).is_ok_and(|at| {
+                Utc::now() - at.with_timezone(&Utc) <= chrono::Duration::minutes(undo)
+            })
+        {
+            return Ok(stamp);
+        }
+        Err(forbidden(&stamp.user, role, Action::Reverse))
     }
 }
 
@@ -243,7 +265,24 @@ impl Poster {
         key: &str,
     ) -> Result<Posted> {
         // Read inside the write transaction: another terminal may have posted since.
+        let request_text = request_text(order_id, request);
+        let used = store::requests::find(tx, key)?;
+        if let Some(used) = &used
+            && used.command != "report"
+        {
+            return Err(ServiceError::KeyUsed {
+                key: key.to_string(),
+                command: used.command.clone(),
+            });
+        }
         if let Some((report_id, json)) = store::reports::report_by_key(tx, key)? {
+            // A report posted before keys named their request is taken as the same.
+            if used.is_some_and(|u| u.request != request_text) {
+                return Err(ServiceError::Conflict {
+                    key: key.to_string(),
+                    first: format!("report {report_id}"),
+                });
+            }
             return Ok(Posted {
                 report_id,
                 json,
@@ -316,6 +355,7 @@ impl Poster {
             (&self.stamp, &self.accounts),
             stored,
         )?;
+        store::requests::record(tx, key, "report", &request_text, "")?;
         Ok(Posted {
             report_id,
             json,
@@ -324,6 +364,32 @@ impl Poster {
             plan: Some(Box::new(plan)),
         })
     }
+}
+
+/// A report's request as canonical text: what a key's retry must repeat (SPEC §2).
+fn request_text(order: &str, request: &ReportRequest) -> String {
+    let mut overrides: Vec<String> = request
+        .overrides
+        .iter()
+        .map(|o| match &o.change {
+            Change::Qty(q) => format!("set {}={}", o.key, canonical(*q)),
+            Change::LineScrap(q) => format!("line-scrap {}={}", o.key, canonical(*q)),
+            Change::Location(l) => format!("location {}={l}", o.key),
+            Change::Skip => format!("skip {}", o.key),
+            Change::Lots(l) => format!("lot {}={l}", o.key),
+        })
+        .collect();
+    overrides.sort();
+    // Finished-goods lots and serials are part of the request (SPEC §9).
+    format!(
+        "order={order} op={} good={} scrap={} {} fg-lot={} fg-serial={}",
+        request.operation,
+        canonical(request.good),
+        canonical(request.scrap),
+        overrides.join(" "),
+        request.fg_lot.as_deref().unwrap_or_default(),
+        request.fg_serials.join(",")
+    )
 }
 
 /// The issue locations named by location overrides.

@@ -90,10 +90,7 @@ impl Service {
         }
         // The attempt is counted before the PIN is checked, in its own short write, so that
         // attempts sent in parallel count one by one (SPEC §6, §13); argon2 runs outside it.
-        let (attempts, minutes) = (
-            self.config.policy.lockout_attempts,
-            self.config.policy.lockout_minutes,
-        );
+        let (attempts, minutes) = self.rules()?.rules.lockout();
         let counted = self
             .store
             .write(|tx| store::master::count_pin_attempt(tx, badge, now, attempts, minutes))?;
@@ -138,6 +135,22 @@ impl Service {
         self.store
             .write(|tx| store::master::clear_pin_lock(tx, badge))?;
         Ok(was_locked)
+    }
+
+    /// Refuses a badge that is not a user once users exist (SPEC §4: every command, reading
+    /// ones included; a reading command does not ask for the PIN).
+    ///
+    /// # Errors
+    /// The badge is unknown; the store fails.
+    pub fn check_badge(&self, badge: &str) -> Result<()> {
+        let conn = self.store.conn();
+        if store::master::user_count(conn)? > 0 && store::master::user(conn, badge)?.is_none() {
+            return Err(AuthError::UnknownBadge {
+                badge: badge.to_string(),
+            }
+            .into());
+        }
+        Ok(())
     }
 
     /// Whether users exist (the terminal then asks for a badge and PIN).

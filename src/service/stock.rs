@@ -35,6 +35,18 @@ impl Service {
         named: Option<&str>,
         who: &Credentials,
     ) -> Result<(Vec<LotQty>, Vec<ExceptionRow>)> {
+        let keyed = self.keyed(
+            "transfer",
+            format!(
+                "item={item} qty={} from={from} to={to} lot={}",
+                keyed::qty_text(qty),
+                named.unwrap_or_default()
+            ),
+        );
+        if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
+            self.authorize(who, Action::Handle)?;
+            return Ok(done);
+        }
         let conn = self.store.conn();
         let it = store::master::item(conn, item)?
             .ok_or_else(|| ServiceError::not_found(Thing::Item, item))?;
@@ -59,7 +71,7 @@ impl Service {
         }
         backflush::check_quantity("transfer", qty, it.decimals)?;
         let stamp = self.authorize(who, Action::Handle)?;
-        let accounts = self.accounts.clone();
+        let accounts = self.rules()?.rules.accounts();
         let mut accounts_of = Vec::new();
         for l in [from, to] {
             let kind = store::master::location_kind(self.store.conn(), l)?
@@ -73,19 +85,25 @@ impl Service {
                 accounts_of[1]
             }
         };
-        Ok(self.store.write(|tx| {
-            let pick = self.config.lot_selection().pick_order();
-            store::ledger::transfer(
-                tx,
-                (item, qty),
-                (from, to),
-                named,
-                &stamp,
-                &accounts,
-                &account_of,
-                pick,
-            )
-        })?)
+        let pick = self.rules()?.rules.lot_selection().pick_order();
+        self.store
+            .write(|tx| -> Result<(Vec<LotQty>, Vec<ExceptionRow>)> {
+                if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
+                    return Ok(first);
+                }
+                let posted = store::ledger::transfer(
+                    tx,
+                    (item, qty),
+                    (from, to),
+                    named,
+                    &stamp,
+                    &accounts,
+                    &account_of,
+                    pick,
+                )?;
+                keyed::record(tx, keyed.as_ref(), &posted)?;
+                Ok(posted)
+            })
     }
 
     /// Non-zero balances.
@@ -124,19 +142,19 @@ impl Service {
     /// # Errors
     /// Permissions; the store fails.
     pub fn retry_exceptions(&mut self, who: &Credentials) -> Result<Vec<ExceptionRow>> {
+        let keyed = self.keyed("exceptions retry", String::new());
         let stamp = self.authorize(who, Action::Handle)?;
-        let accounts = self.accounts.clone();
-        Ok(self.store.write(|tx| -> store::Result<_> {
-            let posted = store::exceptions::retry_exceptions(
-                tx,
-                None,
-                &stamp,
-                &accounts,
-                self.config.lot_selection().pick_order(),
-            )?;
+        let accounts = self.rules()?.rules.accounts();
+        let pick = self.rules()?.rules.lot_selection().pick_order();
+        self.store.write(|tx| -> Result<Vec<ExceptionRow>> {
+            if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
+                return Ok(first);
+            }
+            let posted = store::exceptions::retry_exceptions(tx, None, &stamp, &accounts, pick)?;
             store::outbox::record(tx, &stamp, store::outbox::Posting::Retry)?;
+            keyed::record(tx, keyed.as_ref(), &posted)?;
             Ok(posted)
-        })?)
+        })
     }
 }
 

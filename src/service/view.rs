@@ -302,6 +302,7 @@ pub fn audit_json(rows: &[crate::store::queries::MovementRow]) -> Value {
                     "line": m.line,
                     "terminal": m.terminal,
                     "user": m.user,
+                    "approver": m.approver,
                     "reason": m.reason,
                 })
             })

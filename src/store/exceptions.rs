@@ -19,7 +19,7 @@ use crate::domain::movement::MovementKind;
 use crate::domain::retry::{RetryStock, Waiting, plan_lot_retry};
 
 /// A row of the exception queue.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ExceptionRow {
     pub id: i64,
     pub report_id: i64,

@@ -125,6 +125,8 @@ pub struct MovementRow {
     pub line: Option<String>,
     pub terminal: String,
     pub user: String,
+    /// The lead who approved the posting at an operator's terminal.
+    pub approver: Option<String>,
     pub reason: String,
 }
 
@@ -143,7 +145,10 @@ pub struct AuditFilter {
 /// SQLite fails.
 pub fn movements(conn: &Connection, filter: &AuditFilter) -> Result<Vec<MovementRow>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, at, kind, item, location, qty, report_id, line, terminal, user, reason FROM movements
+        "SELECT id, at, kind, item, location, qty, report_id, line, terminal, user, reason,
+           (SELECT o.approver FROM outbox o WHERE o.movements_through >= m.id
+            ORDER BY o.movements_through, o.seq LIMIT 1)
+         FROM movements m
          WHERE (?1 IS NULL OR item = ?1) AND (?2 IS NULL OR location = ?2) AND (?3 IS NULL OR report_id = ?3)
          ORDER BY id DESC LIMIT ?4",
     )?;
@@ -163,6 +168,7 @@ pub fn movements(conn: &Connection, filter: &AuditFilter) -> Result<Vec<Movement
                     terminal: r.get(8)?,
                     user: r.get(9)?,
                     reason: r.get(10)?,
+                    approver: r.get(11)?,
                 })
             },
         )?
@@ -181,6 +187,8 @@ pub struct ReportRow {
     pub scrap: Decimal,
     pub at: String,
     pub user: String,
+    /// The lead who approved it at an operator's terminal.
+    pub approver: Option<String>,
     pub reversed: bool,
 }
 
@@ -191,7 +199,7 @@ pub struct ReportRow {
 pub fn reports(conn: &Connection, work_center: Option<&str>, limit: i64) -> Result<Vec<ReportRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT r.id, r.order_id, o.item, r.operation, r.good, r.scrap, r.at, r.user,
-           EXISTS (SELECT 1 FROM reversals v WHERE v.report_id = r.id)
+           EXISTS (SELECT 1 FROM reversals v WHERE v.report_id = r.id), r.approver
          FROM reports r JOIN orders o ON o.order_id = r.order_id
          WHERE ?1 IS NULL OR EXISTS (SELECT 1 FROM order_operations x
            WHERE x.order_id = r.order_id AND x.operation = r.operation AND x.work_center = ?1)
@@ -209,6 +217,7 @@ pub fn reports(conn: &Connection, work_center: Option<&str>, limit: i64) -> Resu
                 at: r.get(6)?,
                 user: r.get(7)?,
                 reversed: r.get(8)?,
+                approver: r.get(9)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -327,6 +327,17 @@ pub fn report_order(conn: &Connection, report_id: i64) -> Result<Option<String>>
         .optional()?)
 }
 
+/// Who posted a report and when (RFC 3339).
+///
+/// # Errors
+/// SQLite fails.
+pub fn report_poster(conn: &Connection, report_id: i64) -> Result<Option<(String, String)>> {
+    Ok(conn
+        .prepare_cached("SELECT user, at FROM reports WHERE id = ?1")?
+        .query_row([report_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
 /// The id the next report gets; call inside the posting's IMMEDIATE transaction, which keeps
 /// it from being taken by another terminal.
 ///

@@ -2,7 +2,15 @@
 //! Never edit a shipped migration; add a new one.
 
 /// Every migration in order.
-pub const MIGRATIONS: &[&str] = &[V1, V2_UOM, V3_APPLICATION_ID, LOTS, OUTBOX];
+pub const MIGRATIONS: &[&str] = &[
+    V1,
+    V2_UOM,
+    V3_APPLICATION_ID,
+    LOTS,
+    OUTBOX,
+    SETTINGS,
+    REQUEST_KEYS,
+];
 
 const V1: &str = r"
 -- master_version counts imports, so a process can keep master data cached and notice when
@@ -419,6 +427,27 @@ CREATE INDEX non_stock_issues_order ON non_stock_issues (order_id, line);
 CREATE TABLE issues (
     id       INTEGER PRIMARY KEY,
     idem_key TEXT NOT NULL UNIQUE,
+    request  TEXT NOT NULL,
+    result   TEXT NOT NULL
+) STRICT;
+";
+
+/// The plant's rules (SPEC §7): one row per `[policy]`, `[reasons]` or `[accounts]` key set by
+/// a `settings.toml` import (dotted key, JSON value); a key without a row has its default.
+const SETTINGS: &str = r"
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+";
+
+/// Idempotency keys of the postings other than `issue` (SPEC §2): the command, its request
+/// as canonical text, and the first result (JSON). A report's key also names its request here,
+/// so the same key with a different request is refused.
+const REQUEST_KEYS: &str = r"
+CREATE TABLE request_keys (
+    idem_key TEXT PRIMARY KEY,
+    command  TEXT NOT NULL,
     request  TEXT NOT NULL,
     result   TEXT NOT NULL
 ) STRICT;

@@ -212,7 +212,7 @@ impl App {
     /// The clock tick: updates the time and logs out an idle user.
     pub fn tick(&mut self, now: DateTime<Utc>) {
         self.now = now;
-        let idle = i64::from(self.service.config().terminal.idle_logout_minutes);
+        let idle = self.service.config().terminal.idle_logout_minutes;
         if idle > 0
             && self.session.badge.is_some()
             && now - self.last_key > chrono::Duration::minutes(idle)

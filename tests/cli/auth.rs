@@ -50,7 +50,8 @@ fn report_needs_a_user_once_users_exist() {
 #[test]
 fn operator_reversal_needs_a_lead() {
     let plant = users_plant();
-    let r = as_user(&plant, "1001", "1234", &REPORT_3).ok().json();
+    // The lead's report: an operator may undo only their own alone (SPEC §6 undo_minutes).
+    let r = as_user(&plant, "2001", "2222", &REPORT_3).ok().json();
     let id = report_id(&r);
     let reverse = [
         "reverse",

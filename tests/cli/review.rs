@@ -212,23 +212,28 @@ fn audit_lists_every_movement_with_who_when_and_why() {
 }
 
 #[test]
-fn a_key_reused_for_another_completion_returns_the_first_result_with_a_warning() {
+fn a_key_reused_for_another_completion_is_a_conflict_naming_the_key_and_report() {
+    // SPEC §2: the same key with a different request is refused (`conflict`).
     let plant = Plant::base();
     let first = plant.report(&["--order", "WO1", "--op", "10", "--good", "2", "--key", "K1"]);
     let out = plant.run(&[
         "report", "--order", "WO1", "--op", "10", "--good", "5", "--key", "K1", "--json",
     ]);
-    assert_eq!(out.ok().json(), first);
+    out.refused();
+    let error: serde_json::Value =
+        serde_json::from_str(out.stderr.trim()).expect("one JSON object");
+    assert_eq!(error["kind"], "conflict");
+    let message = text(&error["error"]);
     assert!(
-        out.stderr
-            .contains("warning: this key was first used for order WO1 operation 10 (good 2"),
-        "{}",
-        out.describe()
+        message.contains("K1") && message.contains(&report_id(&first)),
+        "{message}"
     );
+    assert_eq!(plant.qty("C1", "M1"), "96");
     let same = plant.run(&[
         "report", "--order", "WO1", "--op", "10", "--good", "2", "--key", "K1", "--json",
     ]);
-    assert!(same.ok().stderr.is_empty(), "{}", same.describe());
+    assert_eq!(same.ok().json(), first);
+    assert!(same.stderr.is_empty(), "{}", same.describe());
 }
 
 #[test]

@@ -280,14 +280,15 @@ impl App {
                 let Some(qty) = parse(&text) else {
                     return reopen(self, format!("{text:?} is not a number"));
                 };
+                // The plant's rules in the store, not the config file's (SPEC §7).
                 let choices = self
                     .service
-                    .config()
-                    .reasons
-                    .scrap
-                    .iter()
+                    .rules()
+                    .map(|r| r.rules.reasons.scrap.clone())
+                    .unwrap_or_default()
+                    .into_iter()
                     .map(|code| Choice {
-                        code: code.clone(),
+                        code,
                         detail: String::new(),
                     })
                     .collect();

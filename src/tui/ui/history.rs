@@ -27,7 +27,12 @@ pub(super) fn render_history(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 Cell::from(right(r.operation.to_string())),
                 Cell::from(right(canonical(r.good))),
                 Cell::from(right(canonical(r.scrap))),
-                Cell::from(r.user.clone()),
+                // user/approver: a lead who approved at an operator's terminal shows.
+                Cell::from(
+                    r.approver
+                        .as_ref()
+                        .map_or_else(|| r.user.clone(), |a| format!("{}/{a}", r.user)),
+                ),
                 Cell::from(state),
             ])
         })
@@ -92,8 +97,12 @@ pub(super) fn render_detail(app: &App, frame: &mut Frame<'_>, area: Rect) {
     );
     let r = &d.report;
     let state = if r.reversed { " · reversed" } else { "" };
+    let approved = r
+        .approver
+        .as_ref()
+        .map_or_else(String::new, |a| format!(" · approved by {a}"));
     let title = format!(
-        " Report {} · {} op {} · good {} scrap {}{state} ",
+        " Report {} · {} op {} · good {} scrap {}{approved}{state} ",
         r.id,
         r.order,
         r.operation,

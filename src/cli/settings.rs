@@ -1,0 +1,40 @@
+//! `backflush settings`: the plant's rules in the store (SPEC §7).
+
+use serde_json::Value;
+
+use super::output::{Out, Show};
+use super::{Cli, Failure, Outcome, open_service};
+use crate::config::rules::{Rules, SECTIONS};
+
+struct Settings(Rules);
+
+impl Show for Settings {
+    fn json(&self) -> Value {
+        serde_json::to_value(&self.0).unwrap_or_default()
+    }
+
+    /// As TOML: the text is a `settings.toml` that imports the same rules.
+    fn text(&self, out: &mut Out) -> Result<(), Failure> {
+        let flat = self.0.flatten();
+        for (n, section) in SECTIONS.iter().enumerate() {
+            if n > 0 {
+                out.line(format_args!(""))?;
+            }
+            out.line(format_args!("[{section}]"))?;
+            for (key, value) in flat
+                .iter()
+                .filter_map(|(k, v)| Some((k.strip_prefix(section)?.strip_prefix('.')?, v)))
+            {
+                out.line(format_args!("{key} = {value}"))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `backflush settings [--json]`.
+pub fn settings(cli: &Cli, json: bool) -> Outcome {
+    let service = open_service(cli)?;
+    let rules = service.stored_rules()?;
+    Out::new(json).show(&Settings(rules))
+}

@@ -1,0 +1,190 @@
+//! Idempotency keys on every command that posts movements (SPEC §2): a retry with the same key
+//! returns the first result and posts nothing; the same key with another request is a
+//! `conflict`, in a batch too.
+
+#![allow(clippy::unwrap_used)]
+
+use crate::common::cli::*;
+
+/// Runs `args` with `--json` and `--key KEY`.
+fn keyed(plant: &Plant, key: &str, args: &[&str]) -> Out {
+    let mut all = args.to_vec();
+    all.extend_from_slice(&["--key", key, "--json"]);
+    plant.run(&all)
+}
+
+#[track_caller]
+fn conflict(out: &Out, key: &str) {
+    out.refused();
+    let error: serde_json::Value = serde_json::from_str(out.stderr.trim()).unwrap();
+    assert_eq!(error["kind"], "conflict", "{}", out.describe());
+    assert!(text(&error["error"]).contains(key), "{}", out.describe());
+}
+
+#[test]
+fn a_transfer_retried_with_its_key_posts_once() {
+    let plant = Plant::base();
+    let args = [
+        "transfer", "--item", "C1", "--qty", "5", "--from", "RAW", "--to", "M1",
+    ];
+    let first = keyed(&plant, "T-1", &args).ok().json();
+    let again = keyed(&plant, "T-1", &args).ok().json();
+    assert_eq!(first, again);
+    assert_eq!(plant.qty("C1", "RAW"), "95");
+    // 5.0 is the same request as 5.
+    let same = [
+        "transfer", "--item", "C1", "--qty", "5.0", "--from", "RAW", "--to", "M1",
+    ];
+    keyed(&plant, "T-1", &same).ok();
+    assert_eq!(plant.qty("C1", "RAW"), "95");
+    let other = [
+        "transfer", "--item", "C1", "--qty", "6", "--from", "RAW", "--to", "M1",
+    ];
+    conflict(&keyed(&plant, "T-1", &other), "T-1");
+    assert_eq!(plant.qty("C1", "RAW"), "95");
+    // Even when the source ran dry since, the retry answers with the first result.
+    plant
+        .run(&[
+            "transfer", "--item", "C1", "--qty", "95", "--from", "RAW", "--to", "M1",
+        ])
+        .ok();
+    keyed(&plant, "T-1", &args).ok();
+    assert_eq!(plant.qty("C1", "M1"), "200");
+    plant.verify();
+}
+
+#[test]
+fn count_adjust_substitute_and_exceptions_take_keys() {
+    let plant = Plant::base();
+    let count = ["count", "--item", "C1", "--location", "RAW", "--qty", "90"];
+    let first = keyed(&plant, "C-1", &count).ok().json();
+    // A second count of 90 under the same key posts nothing, even after stock moved.
+    plant
+        .run(&[
+            "transfer", "--item", "C1", "--qty", "10", "--from", "RAW", "--to", "M1",
+        ])
+        .ok();
+    assert_eq!(keyed(&plant, "C-1", &count).ok().json(), first);
+    assert_eq!(plant.qty("C1", "RAW"), "80");
+    conflict(
+        &keyed(
+            &plant,
+            "C-1",
+            &["count", "--item", "C1", "--location", "RAW", "--qty", "91"],
+        ),
+        "C-1",
+    );
+
+    let id = report_id(&plant.report(&["--order", "WO1", "--op", "10", "--good", "3"]));
+    let adjust = [
+        "adjust", "--report", &id, "--line", "10", "--qty", "1", "--reason", "DAMAGED",
+    ];
+    let first = keyed(&plant, "A-1", &adjust).ok().json();
+    assert_eq!(keyed(&plant, "A-1", &adjust).ok().json(), first);
+    assert_eq!(plant.qty("C1", "M1"), "103", "110 - 6 - 1, once");
+    let other = [
+        "adjust", "--report", &id, "--line", "10", "--qty", "2", "--reason", "DAMAGED",
+    ];
+    conflict(&keyed(&plant, "A-1", &other), "A-1");
+    // A key of one command is no key of another.
+    conflict(&keyed(&plant, "A-1", &count), "A-1");
+
+    let substitute = [
+        "substitute",
+        "--report",
+        &id,
+        "--line",
+        "10",
+        "--item",
+        "C2",
+        "--qty",
+        "1",
+    ];
+    plant
+        .run(&[
+            "transfer", "--item", "C2", "--qty", "5", "--from", "M2", "--to", "M1",
+        ])
+        .ok();
+    let first = keyed(&plant, "S-1", &substitute).ok().json();
+    assert_eq!(plant.qty("C2", "M1"), "4");
+    assert_eq!(keyed(&plant, "S-1", &substitute).ok().json(), first);
+    assert_eq!(plant.qty("C2", "M1"), "4", "substituted once");
+    plant.verify();
+}
+
+#[test]
+fn exceptions_retry_and_cancel_take_keys() {
+    // 3 units need 6 C1 at M1 and 2 are there: the line is deferred.
+    let stock = "item,location,qty\nC1,M1,2\nC2,M2,50\nC1,RAW,100\n";
+    let plant = Plant::with(&Files::base().with("stock.csv", stock));
+    plant.report(&["--order", "WO1", "--op", "10", "--good", "3"]);
+    let open = plant.exceptions(&[]);
+    let id = text(&open[0]["id"]);
+    let retry = keyed(&plant, "R-1", &["exceptions", "retry"]).ok().json();
+    assert_eq!(retry, serde_json::json!([]));
+    assert_eq!(
+        keyed(&plant, "R-1", &["exceptions", "retry"]).ok().json(),
+        retry
+    );
+    let cancel = ["exceptions", "cancel", "--id", &id];
+    keyed(&plant, "X-1", &cancel).ok();
+    // The exception is cancelled now; the retry of the same cancel still answers as before.
+    keyed(&plant, "X-1", &cancel).ok();
+    plant.run(&["exceptions", "cancel", "--id", &id]).refused();
+}
+
+#[test]
+fn a_report_key_with_another_request_is_a_conflict() {
+    let plant = Plant::base();
+    let first = plant.report(&[
+        "--order", "WO1", "--op", "10", "--good", "3", "--key", "K-1",
+    ]);
+    let out = plant.run(&[
+        "report", "--order", "WO1", "--op", "10", "--good", "4", "--key", "K-1", "--json",
+    ]);
+    conflict(&out, "K-1");
+    assert!(
+        out.stderr.contains(&report_id(&first)),
+        "{}",
+        out.describe()
+    );
+    let out = plant.run(&[
+        "report", "--order", "WO1", "--op", "10", "--good", "3", "--set", "C1=7", "--key", "K-1",
+        "--json",
+    ]);
+    conflict(&out, "K-1");
+    assert_eq!(plant.qty("C1", "M1"), "94");
+    // A transfer's key is no report's.
+    keyed(
+        &plant,
+        "T-9",
+        &[
+            "transfer", "--item", "C1", "--qty", "1", "--from", "RAW", "--to", "M1",
+        ],
+    )
+    .ok();
+    conflict(
+        &plant.run(&[
+            "report", "--order", "WO1", "--op", "10", "--good", "1", "--key", "T-9", "--json",
+        ]),
+        "T-9",
+    );
+}
+
+#[test]
+fn a_batch_tells_replays_from_new_postings_and_refuses_a_conflict() {
+    let plant = Plant::base();
+    let file = plant.tmp.path().join("b.csv");
+    std::fs::write(&file, "B1,WO1,10,2,0\n").unwrap();
+    let file = file.to_str().unwrap().to_string();
+    plant.run(&["report", "--batch", &file]).ok();
+    std::fs::write(&file, "B1,WO1,10,2,0\nB1x,WO1,10,1,0\nB1,WO1,10,3,0\n").unwrap();
+    let out = plant.run(&["report", "--batch", &file]);
+    out.refused().says(&["1 posted, 1 replayed, 1 refused"]);
+    let lines = out.json_lines();
+    assert_eq!(lines[0]["ok"], true);
+    assert_eq!(lines[1]["ok"], true);
+    assert_eq!(lines[2]["ok"], false);
+    assert!(text(&lines[2]["error"]).contains("B1"), "{}", lines[2]);
+    assert_eq!(plant.qty("C1", "M1"), "94", "2 + 1 units posted");
+}
