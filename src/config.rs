@@ -103,6 +103,8 @@ pub struct PolicyConfig {
     /// Machine-location health flags an item whose counts differ from its use by more.
     pub discrepancy_alert_pct: Decimal,
     pub lot_selection: LotSelectionConfig,
+    /// A cycle count differing from the book by more than this (in percent) needs a reason.
+    pub count_confirm_pct: Decimal,
 }
 
 /// `lot_selection` (SPEC §9).
@@ -125,6 +127,7 @@ impl Default for PolicyConfig {
             lockout_minutes: 15,
             discrepancy_alert_pct: Decimal::from(5),
             lot_selection: LotSelectionConfig::Manual,
+            count_confirm_pct: Decimal::from(20),
         }
     }
 }
@@ -144,12 +147,23 @@ pub enum NegativeStockConfig {
 #[serde(deny_unknown_fields, default)]
 pub struct ReasonsConfig {
     pub scrap: Vec<String>,
+    /// Reasons for an override or a skip of a report line (SPEC §6).
+    #[serde(rename = "override")]
+    pub override_: Vec<String>,
+    /// Reasons for a cycle count that differs beyond `count_confirm_pct` (SPEC §3).
+    pub count: Vec<String>,
 }
 
 impl Default for ReasonsConfig {
     fn default() -> Self {
         ReasonsConfig {
             scrap: ["DAMAGED", "SETUP", "QUALITY", "COUNT", "OTHER"]
+                .map(String::from)
+                .to_vec(),
+            override_: ["ACTUAL-USE", "SHORT-PICK", "DAMAGED", "WRONG-BOM", "OTHER"]
+                .map(String::from)
+                .to_vec(),
+            count: ["COUNT", "FOUND", "DAMAGED", "OTHER"]
                 .map(String::from)
                 .to_vec(),
         }
@@ -221,6 +235,20 @@ impl Config {
             return bad(format!(
                 "policy.discrepancy_alert_pct {pct} is outside its range 0–100"
             ));
+        }
+        let pct = self.policy.count_confirm_pct;
+        if pct.is_sign_negative() || pct > Decimal::ONE_THOUSAND {
+            return bad(format!(
+                "policy.count_confirm_pct {pct} is outside its range 0–1000"
+            ));
+        }
+        for (key, list) in [
+            ("override", &self.reasons.override_),
+            ("count", &self.reasons.count),
+        ] {
+            if list.iter().all(|c| c.trim().is_empty()) {
+                return bad(format!("reasons.{key} needs at least one code"));
+            }
         }
         Ok(())
     }
@@ -358,6 +386,20 @@ mod tests {
         let err =
             Config::parse("[policy]\nnegative_stock = \"sometimes\"\n", "c.toml").unwrap_err();
         assert!(err.to_string().contains("sometimes"), "{err}");
+    }
+
+    #[test]
+    fn count_confirm_pct_and_the_reason_lists_are_checked() {
+        let err = Config::parse("[policy]\ncount_confirm_pct = 1001\n", "c.toml").unwrap_err();
+        assert!(err.to_string().contains("count_confirm_pct 1001"), "{err}");
+        assert!(err.to_string().contains("0–1000"), "{err}");
+        let c = Config::parse("[policy]\ncount_confirm_pct = 1000\n", "c.toml").unwrap();
+        assert_eq!(c.policy.count_confirm_pct, Decimal::ONE_THOUSAND);
+        let err = Config::parse("[reasons]\noverride = []\n", "c.toml").unwrap_err();
+        assert!(err.to_string().contains("reasons.override"), "{err}");
+        let c = Config::parse("[reasons]\ncount = [\"RECOUNT\"]\n", "c.toml").unwrap();
+        assert_eq!(c.reasons.count, ["RECOUNT"]);
+        assert_eq!(c.reasons.override_[0], "ACTUAL-USE");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod export;
 pub mod floor;
 pub mod health;
 mod orders;
+pub mod reasons;
 mod report;
 mod session;
 mod stock;
@@ -42,7 +43,8 @@ use crate::store::{self, Stamp, Store, StoreError};
 use auth::Action;
 use cache::MasterCache;
 pub use error::{AuthError, ErrorKind, Result, ServiceError, Thing};
-pub use report::{ReportContext, Shortage};
+pub use reasons::{OverrideReasons, ReasonKind};
+pub use report::{ReportContext, Shortage, needs_approval};
 
 /// Who is at the terminal: a badge with its PIN, and an approving lead where one signed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

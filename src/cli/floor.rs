@@ -129,12 +129,12 @@ pub fn substitute(
     report: i64,
     line: &str,
     item: &str,
-    qty: Option<Decimal>,
+    (qty, return_qty): (Option<Decimal>, Option<Decimal>),
     json: bool,
 ) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
-    let substitution = service.substitute(report, line, item, qty, &who)?;
+    let substitution = service.substitute_partial(report, line, item, (qty, return_qty), &who)?;
     Out::new(json).show(&substitution)
 }
 

@@ -102,15 +102,39 @@ impl Show for Count {
     }
 
     fn text(&self, out: &mut Out) -> Result<(), Failure> {
+        let diff = self.counted - self.expected;
         out.line(format_args!(
-            "{} at {}: book {}, counted {}; inventory accuracy {} of {} counts",
+            "{} at {}: book {}, counted {}, {}{}; inventory accuracy {} of {} counts",
             self.item,
             self.location,
             canonical(self.expected),
             canonical(self.counted),
+            if diff.is_zero() {
+                "no difference".to_string()
+            } else {
+                format!(
+                    "adjusted by {}{}",
+                    if diff.is_sign_negative() { "" } else { "+" },
+                    canonical(diff)
+                )
+            },
+            self.reason
+                .as_deref()
+                .map_or_else(String::new, |r| format!(", reason {r}")),
             self.accuracy.0,
             self.accuracy.1
-        ))
+        ))?;
+        for e in &self.posted {
+            out.line(format_args!(
+                "exception {} posted: {} {} at {} (order {})",
+                e.id,
+                canonical(e.qty),
+                e.item,
+                e.location,
+                e.order
+            ))?;
+        }
+        Ok(())
     }
 }
 
@@ -120,12 +144,12 @@ pub fn count(
     item: &str,
     location: &str,
     lot: Option<&str>,
-    qty: Decimal,
+    (qty, reason): (Decimal, Option<&str>),
     json: bool,
 ) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
-    let count = service.cycle_count(item, location, lot, qty, &who)?;
+    let count = service.cycle_count_with(item, location, lot, qty, reason, &who)?;
     Out::new(json).show(&count)
 }
 

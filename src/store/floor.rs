@@ -75,6 +75,31 @@ pub fn line_issued(conn: &Connection, report_id: i64, line: &str, item: &str) ->
     Ok(issued)
 }
 
+/// What a report's lines issued of items other than their own (substitutions), by line:
+/// (line, item, net quantity issued), in line and item order.
+///
+/// # Errors
+/// SQLite fails.
+pub fn line_substitutes(conn: &Connection, report_id: i64) -> Result<Vec<(String, String, Decimal)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.line, m.item, m.qty FROM movements m
+         JOIN report_lines l ON l.report_id = m.report_id AND l.line = m.line
+         WHERE m.report_id = ?1 AND m.item <> l.item
+         ORDER BY l.seq, m.item",
+    )?;
+    let mut rows = stmt.query(params![report_id])?;
+    let mut out: Vec<(String, String, Decimal)> = Vec::new();
+    while let Some(r) = rows.next()? {
+        let (line, item): (String, String) = (r.get(0)?, r.get(1)?);
+        let qty = -r.get::<_, Dec>(2)?.0;
+        match out.last_mut() {
+            Some(last) if last.0 == line && last.1 == item => last.2 += qty,
+            _ => out.push((line, item, qty)),
+        }
+    }
+    Ok(out)
+}
+
 /// Issues `qty` more of a detail line's item as component scrap (a negative `qty` returns a
 /// correction), linked to the report line, with its journal. Returns the movement id.
 ///
@@ -197,12 +222,12 @@ pub fn record_count(
     location: &str,
     expected: Decimal,
     counted: Decimal,
-    movement_id: Option<i64>,
+    (movement_id, reason): (Option<i64>, Option<&str>),
     stamp: &Stamp,
 ) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO cycle_counts (at, item, location, expected, counted, movement_id, terminal, user)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO cycle_counts (at, item, location, expected, counted, movement_id, terminal, user, reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
     .execute(params![
         stamp.at_text(),
@@ -212,7 +237,8 @@ pub fn record_count(
         Dec(counted),
         movement_id,
         stamp.terminal,
-        stamp.user
+        stamp.user,
+        reason
     ])?;
     Ok(())
 }

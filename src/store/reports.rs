@@ -1,6 +1,8 @@
 //! Reports: the posting of a planned report (its lines, labor, progress, movements,
 //! exceptions and journal) and its reversal by a plan of the engine.
 
+use std::collections::BTreeMap;
+
 use rusqlite::{Connection, OptionalExtension, ToSql, params};
 use rust_decimal::Decimal;
 
@@ -48,6 +50,7 @@ pub fn insert_report(
     result: &str,
     (stamp, accounts): (&Stamp, &AccountNames),
     lines_stored: bool,
+    reasons: &BTreeMap<String, String>,
 ) -> Result<Vec<Deferred>> {
     conn.prepare_cached(
         "INSERT INTO reports (id, idem_key, order_id, operation, good, scrap, at, terminal, user, approver, result)
@@ -67,7 +70,7 @@ pub fn insert_report(
         result
     ])?;
     add_operation_progress(conn, &plan.order, plan.operation, plan.good, plan.scrap, 0)?;
-    insert_report_lines(conn, report_id, &plan.lines)?;
+    insert_report_lines(conn, report_id, &plan.lines, reasons)?;
     // While the order's lines' progress is derived (no reversal yet) there is none to keep.
     if lines_stored {
         let progress: Vec<(&str, Decimal, i64)> = plan
@@ -78,9 +81,18 @@ pub fn insert_report(
         add_line_progress(conn, &plan.order, &progress)?;
     }
 
+    // An override's reason code goes with its movements, so `audit` shows why.
+    let why: Vec<String> = plan
+        .lines
+        .iter()
+        .map(|l| match reasons.get(&l.line) {
+            Some(code) => format!("backflush, override {code}"),
+            None => "backflush".to_string(),
+        })
+        .collect();
     let mut moves = Vec::new();
     let mut deferred = Vec::new();
-    for line in &plan.lines {
+    for (line, why) in plan.lines.iter().zip(&why) {
         match line.status {
             LineStatus::Issue => moves.extend(line_movements(
                 report_id,
@@ -90,7 +102,7 @@ pub fn insert_report(
                 line.qty,
                 line.line_scrap,
                 None,
-                "backflush",
+                why,
             )),
             LineStatus::Deferred => {
                 deferred.push(open_exception(conn, stamp, report_id, &plan.order, line)?)
@@ -159,7 +171,12 @@ pub fn insert_report(
     Ok(deferred)
 }
 
-fn insert_report_lines(conn: &Connection, report_id: i64, lines: &[PlannedLine]) -> Result<()> {
+fn insert_report_lines(
+    conn: &Connection,
+    report_id: i64,
+    lines: &[PlannedLine],
+    reasons: &BTreeMap<String, String>,
+) -> Result<()> {
     let seqs: Vec<i64> = (0..lines.len())
         .map(|i| i64::try_from(i).unwrap_or(i64::MAX))
         .collect();
@@ -168,8 +185,18 @@ fn insert_report_lines(conn: &Connection, report_id: i64, lines: &[PlannedLine])
         .map(|l| [Dec(l.planned), Dec(l.qty), Dec(l.line_scrap)])
         .collect();
     let statuses: Vec<&str> = lines.iter().map(|l| l.status.as_str()).collect();
-    let mut values: Vec<&dyn ToSql> = Vec::with_capacity(lines.len() * 11);
-    for (((l, seq), q), status) in lines.iter().zip(&seqs).zip(&qtys).zip(&statuses) {
+    let codes: Vec<Option<&str>> = lines
+        .iter()
+        .map(|l| reasons.get(&l.line).map(String::as_str))
+        .collect();
+    let mut values: Vec<&dyn ToSql> = Vec::with_capacity(lines.len() * 12);
+    for ((((l, seq), q), status), code) in lines
+        .iter()
+        .zip(&seqs)
+        .zip(&qtys)
+        .zip(&statuses)
+        .zip(&codes)
+    {
         values.extend_from_slice(&[
             &report_id as &dyn ToSql,
             &l.line,
@@ -182,13 +209,14 @@ fn insert_report_lines(conn: &Connection, report_id: i64, lines: &[PlannedLine])
             status,
             &l.overridden,
             &l.carries_order_qty,
+            code,
         ]);
     }
     insert_rows(
         conn,
-        "INSERT INTO report_lines (report_id, line, seq, item, location, planned, qty, line_scrap, status, overridden, carried)",
+        "INSERT INTO report_lines (report_id, line, seq, item, location, planned, qty, line_scrap, status, overridden, carried, reason)",
         "",
-        11,
+        12,
         &values,
     )
 }

@@ -2,7 +2,7 @@
 //! Never edit a shipped migration; add a new one.
 
 /// Every migration in order.
-pub const MIGRATIONS: &[&str] = &[V1, V2_UOM, V3_APPLICATION_ID, LOTS, OUTBOX];
+pub const MIGRATIONS: &[&str] = &[V1, V2_UOM, V3_APPLICATION_ID, LOTS, OUTBOX, REASONS];
 
 const V1: &str = r"
 -- master_version counts imports, so a process can keep master data cached and notice when
@@ -422,6 +422,13 @@ CREATE TABLE issues (
     request  TEXT NOT NULL,
     result   TEXT NOT NULL
 ) STRICT;
+";
+
+/// Reason codes (SPEC §3, §6): the `[reasons] override` code of an overridden or skipped
+/// report line, and the `[reasons] count` code of a cycle count (NULL: none given).
+const REASONS: &str = r"
+ALTER TABLE report_lines ADD COLUMN reason TEXT;
+ALTER TABLE cycle_counts ADD COLUMN reason TEXT;
 ";
 
 #[cfg(test)]

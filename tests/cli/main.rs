@@ -19,5 +19,6 @@ mod movements;
 mod overrides;
 mod report;
 mod review;
+mod shift;
 mod staging;
 mod uom;
