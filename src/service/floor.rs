@@ -197,7 +197,10 @@ impl Service {
     /// # Errors
     /// The store fails.
     pub fn report_substitutes(&self, report_id: i64) -> Result<Vec<(String, String, Decimal)>> {
-        Ok(store::floor::line_substitutes(self.store.conn(), report_id)?)
+        Ok(store::floor::line_substitutes(
+            self.store.conn(),
+            report_id,
+        )?)
     }
 
     /// A lead's scrap adjustment on a detail line: `qty` more issued as scrap (negative: a

@@ -117,7 +117,9 @@ impl Service {
             lines: reasons
                 .lines
                 .iter()
-                .map(|(line, code)| Ok((line.clone(), self.check_reason(ReasonKind::Override, code)?)))
+                .map(|(line, code)| {
+                    Ok((line.clone(), self.check_reason(ReasonKind::Override, code)?))
+                })
                 .collect::<Result<_>>()?,
         };
         let key = key.map_or_else(|| new_idempotency_key(&self.terminal), str::to_string);

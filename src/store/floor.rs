@@ -80,7 +80,10 @@ pub fn line_issued(conn: &Connection, report_id: i64, line: &str, item: &str) ->
 ///
 /// # Errors
 /// SQLite fails.
-pub fn line_substitutes(conn: &Connection, report_id: i64) -> Result<Vec<(String, String, Decimal)>> {
+pub fn line_substitutes(
+    conn: &Connection,
+    report_id: i64,
+) -> Result<Vec<(String, String, Decimal)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT m.line, m.item, m.qty FROM movements m
          JOIN report_lines l ON l.report_id = m.report_id AND l.line = m.line

@@ -58,13 +58,20 @@ fn preview_lines_say_which_need_a_lead_only_once_the_store_has_users() {
         .ok()
         .json();
     assert_eq!(line(&v, "10")["needs_approval"], false, "{v}");
-    assert_eq!(line(&v, "10")["status"], "skipped", "a skip posts alone: {v}");
+    assert_eq!(
+        line(&v, "10")["status"],
+        "skipped",
+        "a skip posts alone: {v}"
+    );
 }
 
 #[test]
 fn a_report_reason_is_kept_with_its_overrides_and_shown_in_audit() {
     let plant = Plant::base();
-    let out = base_report(&plant, &["--good", "5", "--set", "10=12", "--reason", "NOPE"]);
+    let out = base_report(
+        &plant,
+        &["--good", "5", "--set", "10=12", "--reason", "NOPE"],
+    );
     out.refused().says(&[
         "override reason \\\"NOPE\\\" is not one of ACTUAL-USE, SHORT-PICK, DAMAGED, WRONG-BOM, OTHER",
         "\"kind\":\"invalid\"",
@@ -80,7 +87,7 @@ fn a_report_reason_is_kept_with_its_overrides_and_shown_in_audit() {
     let audit = plant.run(&["audit", "--item", "C1", "--json"]).ok().json();
     let issue = audit
         .as_array()
-        .unwrap()
+        .expect("audit is an array")
         .iter()
         .find(|m| m["kind"] == "issue")
         .cloned()
@@ -133,15 +140,28 @@ fn a_count_beyond_count_confirm_pct_needs_a_reason_and_says_what_it_posted() {
     out.ok();
     assert!(
         out.stdout.contains("adjusted by +25, reason FOUND")
-            && out.stdout.contains("exception 1 posted: 10 C1 at M1 (order WO1)"),
+            && out
+                .stdout
+                .contains("exception 1 posted: 10 C1 at M1 (order WO1)"),
         "{}",
         out.describe()
     );
-    assert_eq!(plant.qty("C1", "M1"), "20", "30 counted, then the waiting 10 posted");
+    assert_eq!(
+        plant.qty("C1", "M1"),
+        "20",
+        "30 counted, then the waiting 10 posted"
+    );
     // Within 20 % of the book no reason is needed; the JSON names the reason and the posted.
     let v = plant
         .run(&[
-            "count", "--item", "C1", "--location", "RAW", "--qty", "120", "--json",
+            "count",
+            "--item",
+            "C1",
+            "--location",
+            "RAW",
+            "--qty",
+            "120",
+            "--json",
         ])
         .ok()
         .json();
@@ -161,7 +181,15 @@ fn a_substitution_returns_part_of_the_line_and_issues_the_substitute() {
     let r = base_report(&plant, &["--good", "5"]).ok().json();
     let id = report_id(&r);
     let sub = |extra: &[&str]| {
-        let mut args = vec!["substitute", "--report", &id, "--line", "10", "--item", "C2"];
+        let mut args = vec![
+            "substitute",
+            "--report",
+            &id,
+            "--line",
+            "10",
+            "--item",
+            "C2",
+        ];
         args.extend_from_slice(extra);
         plant.run(&args)
     };
@@ -193,7 +221,10 @@ fn staging_names_a_work_center_that_does_not_exist_whoever_asks() {
         .refused()
         .says(&["unknown work center WC-NOPE"]);
     plant
-        .run_env(&["--user", "3001", "staging", "--work-center", "WC-NOPE"], HANDLER)
+        .run_env(
+            &["--user", "3001", "staging", "--work-center", "WC-NOPE"],
+            HANDLER,
+        )
         .refused()
         .says(&["unknown work center WC-NOPE"]);
     Plant::base()
@@ -205,9 +236,11 @@ fn staging_names_a_work_center_that_does_not_exist_whoever_asks() {
 #[test]
 fn the_readme_examples_run_as_written() {
     let root = env!("CARGO_MANIFEST_DIR");
-    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
-    let start = readme.find("backflush --db plant.db import assets/demo").unwrap();
-    let block = &readme[start..start + readme[start..].find("```").unwrap()];
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).expect("README.md");
+    let start = readme
+        .find("backflush --db plant.db import assets/demo")
+        .expect("the README's example block");
+    let block = &readme[start..start + readme[start..].find("```").expect("its end")];
     // One command per line, `\` continuing it; comments skipped.
     let mut commands: Vec<String> = Vec::new();
     let mut current = String::new();

@@ -77,6 +77,7 @@ pub(super) fn render_detail(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 Cell::from(l.location.clone()),
                 Cell::from(right(canonical(*issued))),
                 Cell::from(state),
+                Cell::from(Span::styled(d.substitutes_of(&l.line), theme.warn)),
             ])
         })
         .collect();
@@ -88,6 +89,7 @@ pub(super) fn render_detail(app: &App, frame: &mut Frame<'_>, area: Rect) {
             ("From", Constraint::Length(10)),
             ("  Issued", Constraint::Length(10)),
             ("Posted as", Constraint::Length(10)),
+            ("Instead", Constraint::Fill(1)),
         ],
     );
     let r = &d.report;
