@@ -1698,6 +1698,13 @@ fn a_lead_sees_no_mark_and_a_skip_asks_its_reason_before_the_post() {
     assert_eq!(reasons[0].2.as_deref(), Some("SHORT-PICK"));
     assert_eq!(reasons[1].0, "40.40");
     assert_eq!(reasons[1].2.as_deref(), Some("ACTUAL-USE"));
+    // The report's lines show each reason.
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::F(4));
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(s.contains("SHORT-PICK") && s.contains("ACTUAL-USE"), "{s}");
+    snap(&d.app, "report_lines_reasons");
 }
 
 #[test]

@@ -218,7 +218,7 @@ impl Service {
         who: &Credentials,
     ) -> Result<Adjustment> {
         let line = self.posted_line(report_id, key)?;
-        let reasons = &self.config.reasons.scrap;
+        let reasons = self.reasons(ReasonKind::Scrap);
         if !reasons.iter().any(|r| r.eq_ignore_ascii_case(reason)) {
             return Err(ServiceError::invalid(
                 "reason",

@@ -20,6 +20,8 @@ pub struct ReportLine {
     pub location: String,
     pub status: String,
     pub reversed: bool,
+    /// The reason code of its override or skip (SPEC §6), if one was given.
+    pub reason: Option<String>,
 }
 
 /// The detail lines of a report, in line order.
@@ -29,7 +31,7 @@ pub struct ReportLine {
 pub fn report_lines(conn: &Connection, report_id: i64) -> Result<Vec<ReportLine>> {
     let mut stmt = conn.prepare_cached(
         "SELECT l.line, r.order_id, l.item, l.location, l.status,
-           EXISTS (SELECT 1 FROM reversals v WHERE v.report_id = r.id)
+           EXISTS (SELECT 1 FROM reversals v WHERE v.report_id = r.id), l.reason
          FROM report_lines l JOIN reports r ON r.id = l.report_id
          WHERE l.report_id = ?1 ORDER BY l.seq",
     )?;
@@ -43,6 +45,7 @@ pub fn report_lines(conn: &Connection, report_id: i64) -> Result<Vec<ReportLine>
                 location: r.get(3)?,
                 status: r.get(4)?,
                 reversed: r.get(5)?,
+                reason: r.get(6)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

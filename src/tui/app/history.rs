@@ -304,17 +304,7 @@ impl App {
                 let Some(qty) = parse(&text) else {
                     return reopen(self, format!("{text:?} is not a number"));
                 };
-                let choices = self
-                    .service
-                    .config()
-                    .reasons
-                    .scrap
-                    .iter()
-                    .map(|code| Choice {
-                        code: code.clone(),
-                        detail: String::new(),
-                    })
-                    .collect();
+                let choices = self.reason_choices(crate::service::ReasonKind::Scrap);
                 self.overlays.push(
                     Overlay::prompt(
                         format!("Reason for {} more scrap on line {line}", canonical(qty)),
