@@ -9,6 +9,7 @@ use crate::domain::qty::canonical;
 use crate::service::floor::{Count, StagingLine};
 use crate::service::view;
 use crate::store::exceptions::ExceptionRow;
+use crate::store::floor::SkippedLine;
 use crate::store::queries::{AuditFilter, BalanceRow, MovementRow};
 
 struct Balances(Vec<BalanceRow>);
@@ -195,7 +196,7 @@ pub fn staging(cli: &Cli, json: bool) -> Outcome {
     Out::new(json).show(&Staging(service.staging_as(&work_center, &who)?))
 }
 
-struct Audit(Vec<MovementRow>);
+struct Audit(Vec<MovementRow>, Vec<SkippedLine>);
 
 impl Show for Audit {
     fn json(&self) -> Value {
@@ -217,6 +218,22 @@ impl Show for Audit {
                 m.reason
             ))?;
         }
+        if !self.1.is_empty() {
+            out.line(format_args!("skipped lines (nothing moved):"))?;
+        }
+        for s in &self.1 {
+            out.line(format_args!(
+                "        {} report {} line {} {:<12} {:<9}  {} {} — skip, {}",
+                s.at,
+                s.report_id,
+                s.line,
+                s.item,
+                s.location,
+                s.terminal,
+                s.user,
+                s.reason.as_deref().unwrap_or("no reason given")
+            ))?;
+        }
         Ok(())
     }
 }
@@ -224,5 +241,10 @@ impl Show for Audit {
 /// `backflush audit`: the ledger, newest first.
 pub fn audit(cli: &Cli, filter: AuditFilter, json: bool) -> Outcome {
     let service = open_service(cli)?;
-    Out::new(json).show(&Audit(service.audit(&filter)?))
+    let skips = if json {
+        Vec::new()
+    } else {
+        service.audit_skips(&filter)?
+    };
+    Out::new(json).show(&Audit(service.audit(&filter)?, skips))
 }

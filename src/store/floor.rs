@@ -274,3 +274,53 @@ pub fn orders_at(conn: &Connection, work_center: &str) -> Result<Vec<String>> {
         .collect::<rusqlite::Result<Vec<String>>>()?;
     Ok(rows)
 }
+
+/// A skipped report line: it moved nothing, so the ledger does not show it; `audit` lists it
+/// with its reason code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkippedLine {
+    pub report_id: i64,
+    pub line: String,
+    pub item: String,
+    pub location: String,
+    pub at: String,
+    pub terminal: String,
+    pub user: String,
+    pub reason: Option<String>,
+}
+
+/// Skipped lines of reports, newest first, filtered as `audit` filters movements.
+///
+/// # Errors
+/// SQLite fails.
+pub fn skipped_lines(
+    conn: &Connection,
+    filter: &super::queries::AuditFilter,
+) -> Result<Vec<SkippedLine>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.report_id, l.line, l.item, l.location, r.at, r.terminal, r.user, l.reason
+         FROM report_lines l JOIN reports r ON r.id = l.report_id
+         WHERE l.status = 'skipped'
+           AND (?1 IS NULL OR l.item = ?1) AND (?2 IS NULL OR l.location = ?2)
+           AND (?3 IS NULL OR l.report_id = ?3)
+         ORDER BY l.report_id DESC, l.seq LIMIT ?4",
+    )?;
+    let rows = stmt
+        .query_map(
+            params![filter.item, filter.location, filter.report_id, filter.limit],
+            |r| {
+                Ok(SkippedLine {
+                    report_id: r.get(0)?,
+                    line: r.get(1)?,
+                    item: r.get(2)?,
+                    location: r.get(3)?,
+                    at: r.get(4)?,
+                    terminal: r.get(5)?,
+                    user: r.get(6)?,
+                    reason: r.get(7)?,
+                })
+            },
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}

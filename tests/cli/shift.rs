@@ -93,6 +93,21 @@ fn a_report_reason_is_kept_with_its_overrides_and_shown_in_audit() {
         .cloned()
         .unwrap_or(Value::Null);
     assert_eq!(issue["reason"], "backflush, override ACTUAL-USE", "{audit}");
+    // A skip moves nothing: audit lists it apart, with its reason.
+    base_report(
+        &plant,
+        &["--good", "1", "--skip", "10", "--reason", "SHORT-PICK"],
+    )
+    .ok();
+    let out = plant.run(&["audit"]);
+    out.ok();
+    assert!(
+        out.stdout.contains("skipped lines (nothing moved):")
+            && out.stdout.contains("report 2 line 10 C1")
+            && out.stdout.contains("skip, SHORT-PICK"),
+        "{}",
+        out.describe()
+    );
     // Without --reason no reason is recorded; a preview checks the code too.
     let r = base_report(&plant, &["--good", "1"]).ok().json();
     assert_eq!(line(&r, "10")["overridden"], false);
