@@ -382,6 +382,20 @@ mod tests {
     }
 
     #[test]
+    fn count_confirm_pct_and_the_reason_lists_are_checked() {
+        let err = Config::parse("[policy]\ncount_confirm_pct = 1001\n", "c.toml").unwrap_err();
+        assert!(err.to_string().contains("count_confirm_pct 1001"), "{err}");
+        assert!(err.to_string().contains("0–1000"), "{err}");
+        let c = Config::parse("[policy]\ncount_confirm_pct = 1000\n", "c.toml").unwrap();
+        assert_eq!(c.policy.count_confirm_pct, Decimal::ONE_THOUSAND);
+        let err = Config::parse("[reasons]\noverride = []\n", "c.toml").unwrap_err();
+        assert!(err.to_string().contains("reasons.override"), "{err}");
+        let c = Config::parse("[reasons]\ncount = [\"RECOUNT\"]\n", "c.toml").unwrap();
+        assert_eq!(c.reasons.count, ["RECOUNT"]);
+        assert_eq!(c.reasons.r#override[0], "ACTUAL-USE");
+    }
+
+    #[test]
     fn a_partial_file_keeps_the_other_defaults() {
         let c = Config::parse("[policy]\nnegative_stock = \"block\"\n", "c.toml").unwrap();
         assert_eq!(c.policy.negative_stock, NegativeStockConfig::Block);

@@ -13,6 +13,7 @@ pub mod health;
 mod issue;
 mod keyed;
 mod orders;
+pub mod reasons;
 mod report;
 mod rules;
 mod session;
@@ -47,7 +48,8 @@ use auth::Action;
 use cache::MasterCache;
 pub use error::{AuthError, ErrorKind, Result, ServiceError, Thing};
 pub use issue::{IssueRequest, Issued};
-pub use report::{ReportContext, Shortage};
+pub use reasons::{OverrideReasons, ReasonKind};
+pub use report::{ReportContext, Shortage, needs_approval};
 pub use trace::Trace;
 
 /// Who is at the terminal: a badge with its PIN, and an approving lead where one signed.

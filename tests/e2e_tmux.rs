@@ -134,6 +134,9 @@ fn an_operator_reports_with_an_override_posts_and_quits() {
     t.wait_for("Quantity to issue, line 40.40 OR-20");
     t.text("12");
     t.keys(&["Enter"]);
+    // The override asks its reason; Enter picks the first.
+    t.wait_for("Pick a reason");
+    t.keys(&["Enter"]);
     t.wait_for("issue*");
     t.keys(&["Enter"]);
     t.wait_for("Post this report?");
@@ -222,4 +225,175 @@ fn the_terminal_redraws_on_resize_and_refuses_bad_input_in_place() {
         .query_row("SELECT count(*) FROM reports", [], |r| r.get(0))
         .unwrap();
     assert_eq!(reports, 0);
+}
+
+/// `backflush demo` at the assembly work center, in a store file under `dir`.
+fn demo_at_assembly(dir: &Path) -> (String, PathBuf) {
+    let db = dir.join("plant.db");
+    let cmd = format!(
+        "BACKFLUSH_LOG={} {} --db {} --work-center WC-ASM demo; echo EXIT=$?; sleep 60",
+        dir.join("backflush.log").display(),
+        binary(),
+        db.display()
+    );
+    (cmd, db)
+}
+
+fn login_as(t: &Tmux, badge: &str, pin: &str, shown: &str) {
+    t.wait_for("Log in");
+    t.text(badge);
+    t.keys(&["Enter"]);
+    t.text(pin);
+    t.keys(&["Enter"]);
+    t.wait_for(shown);
+}
+
+#[test]
+fn a_handler_brings_the_shortfall_with_what_is_owed_in_one_trip() {
+    if !Tmux::available() {
+        eprintln!("tmux is not installed: the end-to-end terminal test is skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (cmd, db) = demo_at_assembly(dir.path());
+    let t = Tmux::start("staging", 100, 30, &cmd);
+    // A lead reports 9 of WO-1006: PST-25 is short at M-ASM and waits in the queue.
+    login_as(&t, "2001", "2222", "Carla Ruiz (2001, lead)");
+    t.text("WO-1006");
+    t.keys(&["Enter"]);
+    t.wait_for("● count point");
+    t.keys(&["Enter"]);
+    t.wait_for("report at op");
+    t.text("9");
+    t.wait_for("receive 9");
+    t.keys(&["Enter"]);
+    t.wait_for("Post this report?");
+    t.keys(&["Enter"]);
+    t.wait_for("waits for stock in the exception queue");
+    t.keys(&["Enter", "C-l"]);
+    // The handler's staging list counts the 9 owed with what the open orders still need.
+    login_as(&t, "3001", "3333", "Dmitri Petrov (3001, handler)");
+    t.keys(&["F6"]);
+    let screen = t.wait_for("Staging for WC-ASM");
+    let row = screen
+        .lines()
+        .find(|l| l.contains("PST-25"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    let cells: Vec<&str> = row.split_whitespace().collect();
+    assert!(
+        cells.windows(4).any(|w| w[1..] == ["25", "6", "19"]),
+        "need 25 (16 to report + 9 owed), 6 on hand, bring 19: {row}"
+    );
+    // Down to PST-25's row (the list is sorted by item); the source is picked from where the
+    // item is held.
+    let lines: Vec<&str> = screen.lines().collect();
+    let header = lines
+        .iter()
+        .position(|l| l.contains("Item") && l.contains("Bring"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    let pst25 = lines
+        .iter()
+        .position(|l| l.contains("PST-25"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    for _ in 0..(pst25 - header - 1) {
+        t.keys(&["Down"]);
+    }
+    t.keys(&["t"]);
+    let screen = t.wait_for("Bring PST-25 to M-ASM from which location?");
+    assert!(screen.contains("ST-COMP"), "{screen}");
+    t.keys(&["Enter"]);
+    t.wait_for("How many PST-25 from ST-COMP to M-ASM");
+    t.keys(&["Enter"]);
+    t.wait_for("moved 19 PST-25 from ST-COMP to M-ASM; 1 waiting line posted");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let open: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM exceptions WHERE item = 'PST-25' AND status = 'open'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(open, 0, "the owed line posted with the one trip");
+    let transfers: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM movements WHERE item = 'PST-25' AND kind LIKE 'transfer%' AND qty > 0",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(transfers, 1, "one trip");
+}
+
+#[test]
+fn a_lead_approves_a_large_override_at_the_operators_terminal() {
+    if !Tmux::available() {
+        eprintln!("tmux is not installed: the end-to-end terminal test is skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (cmd, db) = demo_at_assembly(dir.path());
+    let t = Tmux::start("approve", 80, 24, &cmd);
+    login(&t);
+    t.text("WO-1012");
+    t.keys(&["Enter"]);
+    t.wait_for("● count point");
+    t.keys(&["Enter"]);
+    t.wait_for("report at op 20");
+    t.text("5");
+    t.wait_for("receive 5 → FG");
+    t.keys(&[
+        "Tab", "Tab", "Down", "Down", "Down", "Down", "Down", "Down", "e",
+    ]);
+    t.wait_for("Quantity to issue, line 40.40 OR-20");
+    t.text("13");
+    t.keys(&["Enter"]);
+    t.wait_for("Pick a reason");
+    t.text("use");
+    t.keys(&["Enter"]);
+    // Marked the moment it is typed, before any confirmation.
+    t.wait_for("needs lead");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("A lead must approve");
+    assert!(screen.contains("13 against planned 11"), "{screen}");
+    t.keys(&["Enter"]);
+    t.wait_for("scan or type the lead's badge");
+    t.text("2001");
+    t.keys(&["Enter"]);
+    t.wait_for("PIN of lead 2001");
+    t.text("0000");
+    t.keys(&["Enter"]);
+    // A wrong PIN asks the PIN again; the lead types it right.
+    t.wait_for("wrong PIN for badge 2001");
+    t.text("2222");
+    t.keys(&["Enter"]);
+    t.wait_for("Report 1 posted for order WO-1012");
+    t.keys(&["Enter", "C-q"]);
+    t.wait_for("EXIT=0");
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (user, approver, reason): (String, Option<String>, Option<String>) = conn
+        .query_row(
+            "SELECT r.user, r.approver, l.reason FROM reports r JOIN report_lines l ON l.report_id = r.id WHERE l.line = '40.40'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(user, "1001");
+    assert_eq!(
+        approver.as_deref(),
+        Some("2001"),
+        "the lead is the approver"
+    );
+    assert_eq!(reason.as_deref(), Some("ACTUAL-USE"));
+    let issued: String = conn
+        .query_row(
+            "SELECT qty FROM movements WHERE item = 'OR-20' AND kind = 'issue'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(issued, "-13");
 }

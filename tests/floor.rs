@@ -240,8 +240,18 @@ fn a_count_that_finds_stock_posts_deferred_lines_there() {
         2,
         "PST-25 and SEAL-25 are short at M-ASM"
     );
-    s.cycle_count("SEAL-25", "M-ASM", None, d("20"), &handler())
+    // 20 found where the book says 4: beyond count_confirm_pct, so it needs a reason.
+    let refused = s
+        .cycle_count("SEAL-25", "M-ASM", None, d("20"), &handler())
+        .unwrap_err();
+    assert!(refused.to_string().contains("give a reason"), "{refused}");
+    assert_eq!(on_hand(&s, "SEAL-25", "M-ASM"), d("4"), "nothing posted");
+    let count = s
+        .cycle_count_with("SEAL-25", "M-ASM", None, d("20"), Some("FOUND"), &handler())
         .unwrap();
+    assert_eq!(count.reason.as_deref(), Some("FOUND"));
+    assert_eq!(count.posted.len(), 1, "the count says what it posted");
+    assert_eq!(count.posted[0].item, "SEAL-25");
     let open: Vec<String> = s
         .exceptions(true)
         .unwrap()

@@ -259,6 +259,15 @@ fn a_whole_report_with_an_override_posts_once() {
     ));
     type_text(&mut d.app, "12");
     press(&mut d.app, KeyCode::Enter);
+    // The override asks its reason; Enter takes the first of the list.
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Prompt {
+            kind: PromptKind::OverrideReason { .. },
+            ..
+        })
+    ));
+    press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
     assert!(s.contains("issue*"), "an overridden line is marked:\n{s}");
     assert!(
@@ -365,6 +374,8 @@ fn skip_and_reset_and_location_change_a_line() {
         panic!()
     };
     assert_eq!(r.plan.as_ref().unwrap().lines[0].status.as_str(), "skipped");
+    // The skip asks its reason (Esc: later, at posting).
+    press(&mut d.app, KeyCode::Esc);
     press(&mut d.app, KeyCode::Char('r'));
     let Screen::Report(r) = &d.app.screen else {
         panic!()
@@ -400,6 +411,7 @@ fn changing_good_recalculates_lines_without_overrides_only() {
     type_text(&mut d.app, "2");
     press(&mut d.app, KeyCode::Char('e'));
     type_text(&mut d.app, "3");
+    press(&mut d.app, KeyCode::Enter);
     press(&mut d.app, KeyCode::Enter);
     let Screen::Report(r) = &mut d.app.screen else {
         panic!()
@@ -869,10 +881,20 @@ fn a_lead_corrects_scrap_and_records_a_substitution_on_a_posted_line() {
     press(&mut d.app, KeyCode::Char('u'));
     type_text(&mut d.app, "SEAL-25");
     press(&mut d.app, KeyCode::Enter);
+    assert!(
+        screen(&d.app).contains("How many SEAL-12 go back (all 3 the line issued, or part)"),
+        "{}",
+        screen(&d.app)
+    );
+    press(&mut d.app, KeyCode::Enter);
     assert!(screen(&d.app).contains("How many SEAL-25 were issued instead"));
     press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
     assert!(s.contains("3 SEAL-12 returned, 3 SEAL-25 issued"), "{s}");
+    assert!(
+        s.contains("SEAL-25 3"),
+        "the line shows the substitute: {s}"
+    );
     assert!(d.app.service.verify().unwrap().is_empty());
 }
 
@@ -912,8 +934,10 @@ fn a_handler_counts_an_item_at_the_machine_location() {
     type_text(&mut d.app, "190");
     press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
+    assert!(s.contains("BALL-6 at M-ASM: book 200, counted 190."), "{s}");
+    assert!(s.contains("Adjusted by -10 BALL-6."), "{s}");
     assert!(
-        s.contains("BALL-6 at M-ASM: book 200, counted 190; inventory accuracy 0 of 1 counts"),
+        s.contains("Counts that found the book quantity: 0 of 1."),
         "{s}"
     );
     assert_eq!(
@@ -1114,6 +1138,8 @@ fn snapshot_report_with_quantities_and_an_override() {
     ));
     snap(&d.app, "report_override_prompt");
     type_text(&mut d.app, "12");
+    press(&mut d.app, KeyCode::Enter);
+    snap(&d.app, "report_override_reason");
     press(&mut d.app, KeyCode::Enter);
     snap(&d.app, "report_override");
     press(&mut d.app, KeyCode::Enter);
@@ -1526,4 +1552,292 @@ fn an_order_with_lines_waiting_says_so_on_the_board() {
         .unwrap_or_default()
         .to_string();
     assert!(row.contains("done · 2 waiting"), "{s}");
+}
+
+/// Selects the line of the report whose id is `line` (focus on the lines).
+fn select_line(app: &mut App, line: &str) {
+    let Screen::Report(r) = &app.screen else {
+        panic!("{}", screen(app))
+    };
+    let row = r
+        .plan
+        .as_ref()
+        .unwrap()
+        .lines
+        .iter()
+        .position(|l| l.line == line)
+        .unwrap();
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    for _ in 0..row {
+        press(app, KeyCode::Down);
+    }
+}
+
+fn top_prompt(app: &App) -> Option<&PromptKind> {
+    match app.overlays.last() {
+        Some(Overlay::Prompt { kind, .. }) => Some(kind),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_larger_override_needs_a_lead_at_once_and_the_lead_signs_at_the_confirmation() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1012");
+    type_text(&mut d.app, "5");
+    select_line(&mut d.app, "40.40");
+    // 13 where 11 are planned: beyond 10 %.
+    press(&mut d.app, KeyCode::Char('e'));
+    type_text(&mut d.app, "13");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(
+        top_prompt(&d.app),
+        Some(PromptKind::OverrideReason { .. })
+    ));
+    let s = screen(&d.app);
+    assert!(s.contains("Why was line 40.40 OR-20 changed?"), "{s}");
+    // The pick list filters as you type.
+    type_text(&mut d.app, "bom");
+    let s = screen(&d.app);
+    assert!(s.contains("WRONG-BOM") && !s.contains("ACTUAL-USE"), "{s}");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(d.app.overlays.is_empty(), "{s}");
+    assert!(
+        s.contains("needs lead"),
+        "marked before any confirmation:\n{s}"
+    );
+    assert!(
+        s.contains("Line 40.40 OR-20 needs a lead: more than 10% from planned 11"),
+        "{s}"
+    );
+    snap(&d.app, "report_needs_lead");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(s.contains("A lead must approve"), "{s}");
+    assert!(s.contains("Line 40.40 OR-20: 13 against planned 11"), "{s}");
+    assert!(!s.contains("--approver"), "no command-line words: {s}");
+    snap(&d.app, "report_needs_lead_confirm");
+    press(&mut d.app, KeyCode::Enter);
+    assert_eq!(top_prompt(&d.app), Some(&PromptKind::ApproverBadge));
+    assert_eq!(report_count(&d.app), 0, "asked before anything is sent");
+    type_text(&mut d.app, "2001");
+    press(&mut d.app, KeyCode::Enter);
+    type_text(&mut d.app, "0000");
+    press(&mut d.app, KeyCode::Enter);
+    // A wrong PIN asks the PIN again, the badge kept.
+    assert!(matches!(
+        top_prompt(&d.app),
+        Some(PromptKind::ApproverPin { badge }) if badge == "2001"
+    ));
+    assert!(screen(&d.app).contains("wrong PIN for badge 2001"));
+    assert_eq!(report_count(&d.app), 0);
+    snap(&d.app, "report_lead_wrong_pin");
+    type_text(&mut d.app, "2222");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(s.contains("Report 1 posted for order WO-1012"), "{s}");
+    assert_eq!(report_count(&d.app), 1);
+    let audit = d
+        .app
+        .service
+        .audit(&backflush::store::queries::AuditFilter {
+            item: Some("OR-20".into()),
+            limit: 1,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(audit[0].reason, "backflush, override WRONG-BOM");
+    assert_eq!(audit[0].qty.to_string(), "-13");
+}
+
+#[test]
+fn a_lead_sees_no_mark_and_a_skip_asks_its_reason_before_the_post() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    open_report(&mut d.app, "WO-1012");
+    type_text(&mut d.app, "5");
+    select_line(&mut d.app, "40.40");
+    press(&mut d.app, KeyCode::Char('e'));
+    type_text(&mut d.app, "13");
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Enter);
+    assert!(
+        !screen(&d.app).contains("needs lead"),
+        "a lead needs no lead"
+    );
+    // Skip another line and put its reason off: posting asks it first.
+    press(&mut d.app, KeyCode::Up);
+    press(&mut d.app, KeyCode::Char('k'));
+    assert!(screen(&d.app).contains("skipped? Pick a reason"));
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(
+        top_prompt(&d.app),
+        Some(PromptKind::OverrideReason {
+            then_post: true,
+            ..
+        })
+    ));
+    type_text(&mut d.app, "LATE");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(s.contains("\"LATE\" is not one of ACTUAL-USE"), "{s}");
+    for _ in 0..4 {
+        press(&mut d.app, KeyCode::Backspace);
+    }
+    type_text(&mut d.app, "short");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(screen(&d.app).contains("Post this report?"));
+    press(&mut d.app, KeyCode::Enter);
+    assert!(screen(&d.app).contains("Report 1 posted"));
+    let reasons: Vec<(String, String, Option<String>)> = d
+        .app
+        .service
+        .conn()
+        .prepare(
+            "SELECT line, status, reason FROM report_lines WHERE reason IS NOT NULL ORDER BY seq",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert_eq!(reasons[0].1, "skipped");
+    assert_eq!(reasons[0].2.as_deref(), Some("SHORT-PICK"));
+    assert_eq!(reasons[1].0, "40.40");
+    assert_eq!(reasons[1].2.as_deref(), Some("ACTUAL-USE"));
+    // The report's lines show each reason.
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::F(4));
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(s.contains("SHORT-PICK") && s.contains("ACTUAL-USE"), "{s}");
+    snap(&d.app, "report_lines_reasons");
+}
+
+#[test]
+fn a_large_count_shows_the_difference_asks_a_reason_and_says_what_it_posted() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    post_report(&mut d.app, "WO-1006", "9");
+    let waiting = d.app.service.exceptions(true).unwrap();
+    let first = waiting.first().expect("WO-1006 defers a line").clone();
+    press(&mut d.app, KeyCode::F(6));
+    let Screen::Staging(st) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    let row = st.rows.iter().position(|r| r.item == first.item).unwrap();
+    let book = st.rows[row].on_hand;
+    for _ in 0..row {
+        press(&mut d.app, KeyCode::Down);
+    }
+    press(&mut d.app, KeyCode::Char('c'));
+    let counted = book + first.qty + rust_decimal::Decimal::from(100);
+    type_text(&mut d.app, &counted.to_string());
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(
+        top_prompt(&d.app),
+        Some(PromptKind::CountReason { .. })
+    ));
+    let s = screen(&d.app);
+    assert!(
+        s.contains(&format!(
+            "book {book}, counted {counted} = +{}",
+            counted - book
+        )),
+        "the difference is shown: {s}"
+    );
+    assert!(s.contains("FOUND"), "{s}");
+    snap(&d.app, "staging_count_reason");
+    // Esc goes back to the count, which keeps what was typed.
+    press(&mut d.app, KeyCode::Esc);
+    assert!(matches!(
+        top_prompt(&d.app),
+        Some(PromptKind::Counted { .. })
+    ));
+    press(&mut d.app, KeyCode::Enter);
+    type_text(&mut d.app, "found");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(
+        s.contains(&format!(
+            "Adjusted by +{} {} (reason FOUND)",
+            counted - book,
+            first.item
+        )),
+        "{s}"
+    );
+    assert!(
+        s.contains(&format!(
+            "Waiting line posted: {} {}",
+            first.qty, first.item
+        )),
+        "{s}"
+    );
+    snap(&d.app, "staging_counted");
+    assert!(
+        !d.app
+            .service
+            .exceptions(true)
+            .unwrap()
+            .iter()
+            .any(|e| e.id == first.id)
+    );
+}
+
+#[test]
+fn a_substitution_returns_part_and_the_lines_screen_shows_both() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    post_report(&mut d.app, "WO-1005", "3");
+    press(&mut d.app, KeyCode::F(4));
+    press(&mut d.app, KeyCode::Enter);
+    let Screen::Detail(det) = &d.app.screen else {
+        panic!()
+    };
+    let seal = det
+        .lines
+        .iter()
+        .position(|(l, _)| l.item == "SEAL-12")
+        .unwrap();
+    for _ in 0..seal {
+        press(&mut d.app, KeyCode::Down);
+    }
+    press(&mut d.app, KeyCode::Char('u'));
+    type_text(&mut d.app, "SEAL-25");
+    press(&mut d.app, KeyCode::Enter);
+    for _ in 0..3 {
+        press(&mut d.app, KeyCode::Backspace);
+    }
+    type_text(&mut d.app, "5");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(
+        s.contains("exceeds the 3 SEAL-12 line 30 has issued"),
+        "{s}"
+    );
+    press(&mut d.app, KeyCode::Backspace);
+    type_text(&mut d.app, "2");
+    press(&mut d.app, KeyCode::Enter);
+    // The substitute follows the quantity returned.
+    let s = screen(&d.app);
+    assert!(s.contains("How many SEAL-25 were issued instead"), "{s}");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(s.contains("2 SEAL-12 returned, 2 SEAL-25 issued"), "{s}");
+    let Screen::Detail(det) = &d.app.screen else {
+        panic!("{s}")
+    };
+    assert_eq!(
+        det.lines[seal].1.to_string(),
+        "1",
+        "1 of the 3 SEAL-12 stays"
+    );
+    assert_eq!(det.substitutes_of("30"), "SEAL-25 2");
+    snap(&d.app, "report_lines_substituted");
+    assert!(d.app.service.verify().unwrap().is_empty());
 }

@@ -131,14 +131,14 @@ pub fn substitute(
     report: i64,
     line: &str,
     item: &str,
-    qty: Option<Decimal>,
+    (qty, return_qty): (Option<Decimal>, Option<Decimal>),
     key: Option<&str>,
     json: bool,
 ) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
     service.set_request_key(key.map(str::to_string));
-    let substitution = service.substitute(report, line, item, qty, &who)?;
+    let substitution = service.substitute_partial(report, line, item, (qty, return_qty), &who)?;
     Out::new(json).show(&substitution)
 }
 

@@ -281,13 +281,21 @@ pub enum Command {
         /// The item issued instead.
         #[arg(long)]
         item: String,
-        /// Quantity of the substitute (default: what the line issued).
+        /// Quantity of the substitute (default: the quantity returned).
         #[arg(long, value_parser = parse::decimal, allow_negative_numbers = true)]
         qty: Option<Decimal>,
         /// Idempotency key: a retry with the same key posts nothing and prints the first
         /// result; the same key with a different request is refused.
         #[arg(long, value_name = "KEY")]
         key: Option<String>,
+        /// Quantity of the line's own item returned (default: all the line issued of it).
+        #[arg(
+            long = "return-qty",
+            value_name = "R",
+            value_parser = parse::decimal,
+            allow_negative_numbers = true
+        )]
+        return_qty: Option<Decimal>,
         /// Print what was posted as JSON.
         #[arg(long)]
         json: bool,
@@ -310,6 +318,10 @@ pub enum Command {
         /// result; the same key with a different request is refused.
         #[arg(long, value_name = "KEY")]
         key: Option<String>,
+        /// Reason code from [reasons] count (COUNT, FOUND, DAMAGED, OTHER by default);
+        /// required when the difference exceeds [policy] count_confirm_pct of the book.
+        #[arg(long, value_name = "CODE")]
+        reason: Option<String>,
         /// Print what was posted as JSON.
         #[arg(long)]
         json: bool,
@@ -454,12 +466,12 @@ pub struct ReportArgs {
         allow_negative_numbers = true
     )]
     pub op: Option<i64>,
-    /// Good units, in the parent's unit of measure.
+    /// Good units, in the parent's unit of measure (default 0 when --scrap is given).
     #[arg(
         long,
         value_name = "G",
         value_parser = parse::decimal,
-        required_unless_present = "batch",
+        required_unless_present_any = ["batch", "scrap"],
         allow_negative_numbers = true
     )]
     pub good: Option<Decimal>,
@@ -495,6 +507,10 @@ pub struct ReportArgs {
     /// Idempotency key: posting the same key twice posts once.
     #[arg(long, value_name = "KEY")]
     pub key: Option<String>,
+    /// Reason code for every override and skip of the report, from [reasons] override
+    /// (ACTUAL-USE, SHORT-PICK, DAMAGED, WRONG-BOM, OTHER by default).
+    #[arg(long, value_name = "CODE")]
+    pub reason: Option<String>,
     /// CSV of completions (key,order,op,good,scrap), each posted atomically.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["order", "op", "good"])]
     pub batch: Option<PathBuf>,
@@ -712,13 +728,14 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             lot,
             qty,
             key,
+            reason,
             json,
         } => stock::count(
             cli,
             item,
             location,
             lot.as_deref(),
-            *qty,
+            (*qty, reason.as_deref()),
             key.as_deref(),
             *json,
         ),
@@ -785,14 +802,64 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             line,
             item,
             qty,
+            return_qty,
             key,
             json,
-        } => floor::substitute(cli, *report, line, item, *qty, key.as_deref(), *json),
+        } => floor::substitute(
+            cli,
+            *report,
+            line,
+            item,
+            (*qty, *return_qty),
+            key.as_deref(),
+            *json,
+        ),
         Command::LineFlag {
             order,
             line,
             backflush,
         } => floor::line_flag(cli, order, line, *backflush),
         Command::Settings { json } => settings::settings(cli, *json),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// Every flag and argument of every subcommand says what it is for in `--help`.
+    #[test]
+    fn every_option_of_every_command_is_described() {
+        fn walk(command: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in command.get_arguments() {
+                let builtin = matches!(arg.get_id().as_str(), "help" | "version");
+                if !builtin && !arg.is_hide_set() && arg.get_help().is_none() {
+                    missing.push(format!("{path} {}", arg.get_id()));
+                }
+            }
+            for sub in command.get_subcommands() {
+                if sub.get_about().is_none() && sub.get_name() != "help" {
+                    missing.push(format!("{path} {} (no description)", sub.get_name()));
+                }
+                walk(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&super::Cli::command(), "backflush", &mut missing);
+        assert!(missing.is_empty(), "without a help line: {missing:?}");
+    }
+
+    /// The global options are listed apart from a command's own.
+    #[test]
+    fn global_options_have_their_own_heading() {
+        let cli = super::Cli::command();
+        for arg in cli.get_arguments().filter(|a| a.is_global_set()) {
+            assert_eq!(
+                arg.get_help_heading(),
+                Some("Global options"),
+                "{}",
+                arg.get_id()
+            );
+        }
     }
 }

@@ -9,7 +9,7 @@ use super::parse::request;
 use super::{Cli, Failure, Outcome, ReportArgs, credentials, open_service};
 use crate::domain::backflush::{ReportPlan, ReportRequest};
 use crate::domain::qty::{canonical, parse};
-use crate::service::{ErrorKind, view};
+use crate::service::{ErrorKind, OverrideReasons, ReasonKind, view};
 
 /// `backflush preview`: what a report would post, without posting.
 pub fn preview(cli: &Cli, args: &ReportArgs) -> Outcome {
@@ -19,10 +19,17 @@ pub fn preview(cli: &Cli, args: &ReportArgs) -> Outcome {
     let (order, request) = request(args);
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
+    if let Some(code) = &args.reason {
+        service.check_reason(ReasonKind::Override, code)?;
+    }
     let plan = service.preview_as(&order, &request, &who)?;
+    let marks = service.approval_marks(&plan)?;
     let mut out = Out::new(args.json);
     if args.json {
-        out.raw_line(format_args!("{}", view::report_json(&plan, None)))
+        out.raw_line(format_args!(
+            "{}",
+            view::report_json_marked(&plan, None, marks.as_deref())
+        ))
     } else {
         print_plan(&mut out, &plan, None)
     }
@@ -33,7 +40,12 @@ pub fn report(cli: &Cli, args: &ReportArgs) -> Outcome {
     let (order, request) = request(args);
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
-    let posted = service.report(&order, &request, args.key.as_deref(), &who)?;
+    let reasons = OverrideReasons {
+        all: args.reason.clone(),
+        ..OverrideReasons::default()
+    };
+    let posted =
+        service.report_with_reasons(&order, &request, &reasons, args.key.as_deref(), &who)?;
     if posted.repeated {
         warn_if_key_reused(&posted.json, &order, &request);
     }

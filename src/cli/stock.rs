@@ -9,6 +9,7 @@ use crate::domain::qty::canonical;
 use crate::service::floor::{Count, StagingLine};
 use crate::service::view;
 use crate::store::exceptions::ExceptionRow;
+use crate::store::floor::SkippedLine;
 use crate::store::queries::{AuditFilter, BalanceRow, MovementRow};
 
 struct Balances(Vec<BalanceRow>);
@@ -126,15 +127,39 @@ impl Show for Count {
     }
 
     fn text(&self, out: &mut Out) -> Result<(), Failure> {
+        let diff = self.counted - self.expected;
         out.line(format_args!(
-            "{} at {}: book {}, counted {}; inventory accuracy {} of {} counts",
+            "{} at {}: book {}, counted {}, {}{}; inventory accuracy {} of {} counts",
             self.item,
             self.location,
             canonical(self.expected),
             canonical(self.counted),
+            if diff.is_zero() {
+                "no difference".to_string()
+            } else {
+                format!(
+                    "adjusted by {}{}",
+                    if diff.is_sign_negative() { "" } else { "+" },
+                    canonical(diff)
+                )
+            },
+            self.reason
+                .as_deref()
+                .map_or_else(String::new, |r| format!(", reason {r}")),
             self.accuracy.0,
             self.accuracy.1
-        ))
+        ))?;
+        for e in &self.posted {
+            out.line(format_args!(
+                "exception {} posted: {} {} at {} (order {})",
+                e.id,
+                canonical(e.qty),
+                e.item,
+                e.location,
+                e.order
+            ))?;
+        }
+        Ok(())
     }
 }
 
@@ -144,14 +169,14 @@ pub fn count(
     item: &str,
     location: &str,
     lot: Option<&str>,
-    qty: Decimal,
+    (qty, reason): (Decimal, Option<&str>),
     key: Option<&str>,
     json: bool,
 ) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
     service.set_request_key(key.map(str::to_string));
-    let count = service.cycle_count(item, location, lot, qty, &who)?;
+    let count = service.cycle_count_with(item, location, lot, qty, reason, &who)?;
     Out::new(json).show(&count)
 }
 
@@ -197,7 +222,7 @@ pub fn staging(cli: &Cli, json: bool) -> Outcome {
     Out::new(json).show(&Staging(service.staging_as(&work_center, &who)?))
 }
 
-struct Audit(Vec<MovementRow>);
+struct Audit(Vec<MovementRow>, Vec<SkippedLine>);
 
 impl Show for Audit {
     fn json(&self) -> Value {
@@ -222,6 +247,22 @@ impl Show for Audit {
                 m.reason
             ))?;
         }
+        if !self.1.is_empty() {
+            out.line(format_args!("skipped lines (nothing moved):"))?;
+        }
+        for s in &self.1 {
+            out.line(format_args!(
+                "        {} report {} line {} {:<12} {:<9}  {} {} — skip, {}",
+                s.at,
+                s.report_id,
+                s.line,
+                s.item,
+                s.location,
+                s.terminal,
+                s.user,
+                s.reason.as_deref().unwrap_or("no reason given")
+            ))?;
+        }
         Ok(())
     }
 }
@@ -229,5 +270,10 @@ impl Show for Audit {
 /// `backflush audit`: the ledger, newest first.
 pub fn audit(cli: &Cli, filter: AuditFilter, json: bool) -> Outcome {
     let service = open_service(cli)?;
-    Out::new(json).show(&Audit(service.audit(&filter)?))
+    let skips = if json {
+        Vec::new()
+    } else {
+        service.audit_skips(&filter)?
+    };
+    Out::new(json).show(&Audit(service.audit(&filter)?, skips))
 }

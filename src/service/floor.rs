@@ -6,11 +6,13 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::auth::Action;
+use super::reasons::ReasonKind;
 use super::{Credentials, Result, Service, ServiceError, Thing, keyed};
 use crate::domain::backflush::{self, check_quantity};
 use crate::domain::journal::inventory_account;
 use crate::domain::master::{ItemType, LocationKind, Tracking};
 use crate::domain::qty::canonical;
+use crate::store::exceptions::ExceptionRow;
 use crate::store::{self, floor::ReportLine};
 
 /// A posted scrap adjustment.
@@ -47,6 +49,37 @@ pub struct Count {
     pub counted: Decimal,
     /// Counts that found the book quantity, of all counts so far.
     pub accuracy: (i64, i64),
+    /// The `[reasons] count` code given with the count.
+    pub reason: Option<String>,
+    /// Deferred lines the count let post (it raised the balance where they wait).
+    pub posted: Vec<ExceptionRow>,
+}
+
+impl Count {
+    /// The difference in percent of the book quantity (`None` for a book of 0).
+    #[must_use]
+    pub fn difference_pct(&self) -> Option<Decimal> {
+        difference_pct(self.expected, self.counted)
+    }
+}
+
+/// Whether a count differs from its book by more than `limit_pct` (any difference from 0).
+fn needs_count_reason(book: Decimal, counted: Decimal, limit_pct: Decimal) -> bool {
+    match difference_pct(book, counted) {
+        Some(pct) => pct > limit_pct,
+        None => !counted.is_zero(),
+    }
+}
+
+/// |counted − book| in percent of the book, rounded half up to 2 decimals (`None`: book 0).
+#[must_use]
+pub fn difference_pct(book: Decimal, counted: Decimal) -> Option<Decimal> {
+    if book.is_zero() {
+        return None;
+    }
+    ((counted - book).abs() * Decimal::ONE_HUNDRED)
+        .checked_div(book.abs())
+        .map(|p| p.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
 }
 
 /// One item a work center's machine location still needs.
@@ -161,6 +194,18 @@ impl Service {
             .collect()
     }
 
+    /// What each line of a posted report issued instead of its own item (substitutions):
+    /// (line, item, quantity).
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn report_substitutes(&self, report_id: i64) -> Result<Vec<(String, String, Decimal)>> {
+        Ok(store::floor::line_substitutes(
+            self.store.conn(),
+            report_id,
+        )?)
+    }
+
     /// A lead's scrap adjustment on a detail line: `qty` more issued as scrap (negative: a
     /// correction back), with a reason code of the configuration.
     ///
@@ -188,8 +233,7 @@ impl Service {
             return Ok(done);
         }
         let line = self.posted_line(report_id, key)?;
-        let rules = self.rules()?;
-        let reasons = &rules.rules.reasons.scrap;
+        let reasons = self.reasons(ReasonKind::Scrap);
         if !reasons.iter().any(|r| r.eq_ignore_ascii_case(reason)) {
             return Err(ServiceError::invalid(
                 "reason",
@@ -258,11 +302,29 @@ impl Service {
         qty: Option<Decimal>,
         who: &Credentials,
     ) -> Result<Substitution> {
+        self.substitute_partial(report_id, key, substitute, (qty, None), who)
+    }
+
+    /// A lead's substitution of part of a line (SPEC §3): `return_qty` of the line's item
+    /// (default: all it issued) goes back, and `qty` of `substitute` (default: the quantity
+    /// returned) is issued; both are linked to the line.
+    ///
+    /// # Errors
+    /// As [`Self::substitute`]; a return quantity above what the line issued, or not above 0.
+    pub fn substitute_partial(
+        &mut self,
+        report_id: i64,
+        key: &str,
+        substitute: &str,
+        (qty, return_qty): (Option<Decimal>, Option<Decimal>),
+        who: &Credentials,
+    ) -> Result<Substitution> {
         let keyed = self.keyed(
             "substitute",
             format!(
-                "report={report_id} line={key} item={substitute} qty={}",
-                qty.map(keyed::qty_text).unwrap_or_default()
+                "report={report_id} line={key} item={substitute} qty={} return={}",
+                qty.map(keyed::qty_text).unwrap_or_default(),
+                return_qty.map(keyed::qty_text).unwrap_or_default()
             ),
         );
         if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
@@ -278,8 +340,35 @@ impl Service {
             ));
         }
         let item = self.stock_item(substitute)?;
-        let returned =
+        let issued_of_a =
             store::floor::line_issued(self.store.conn(), report_id, &line.line, &line.item)?;
+        let returned = match return_qty {
+            None => issued_of_a,
+            Some(r) => {
+                let own = self.stock_item(&line.item)?;
+                if r <= Decimal::ZERO {
+                    return Err(ServiceError::invalid(
+                        "return quantity",
+                        canonical(r),
+                        "must be greater than zero",
+                    ));
+                }
+                check_quantity("return", r, own.decimals)?;
+                if r > issued_of_a {
+                    return Err(ServiceError::invalid(
+                        "return quantity",
+                        canonical(r),
+                        format!(
+                            "exceeds the {} {} line {} has issued",
+                            canonical(issued_of_a.max(Decimal::ZERO)),
+                            line.item,
+                            line.line
+                        ),
+                    ));
+                }
+                r
+            }
+        };
         if returned <= Decimal::ZERO && qty.is_none() {
             return Err(ServiceError::invalid(
                 "line",
@@ -335,18 +424,64 @@ impl Service {
         counted: Decimal,
         who: &Credentials,
     ) -> Result<Count> {
+        self.cycle_count_with(item, location, lot, counted, None, who)
+    }
+
+    /// The book quantity a count of `item` at `location` (and `lot`) is compared with.
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn book_qty(&self, item: &str, location: &str, lot: Option<&str>) -> Result<Decimal> {
+        let conn = self.store.conn();
+        Ok(match lot {
+            Some(l) => store::ledger::lot_balance(conn, item, location, l)?,
+            None => store::ledger::balance(conn, item, location)?,
+        })
+    }
+
+    /// Whether a count of `counted` against `book` needs a reason: it differs by more than
+    /// `[policy] count_confirm_pct` of the book (any difference from a book of 0).
+    #[must_use]
+    pub fn count_needs_reason(&self, book: Decimal, counted: Decimal) -> bool {
+        let limit = self
+            .rules()
+            .map_or(self.config.policy.count_confirm_pct, |r| {
+                r.rules.policy.count_confirm_pct
+            });
+        needs_count_reason(book, counted, limit)
+    }
+
+    /// As [`Self::cycle_count`], with a `[reasons] count` code, required when the difference
+    /// exceeds `count_confirm_pct` (SPEC §3).
+    ///
+    /// # Errors
+    /// As [`Self::cycle_count`]; a missing or unknown reason.
+    pub fn cycle_count_with(
+        &mut self,
+        item: &str,
+        location: &str,
+        lot: Option<&str>,
+        counted: Decimal,
+        reason: Option<&str>,
+        who: &Credentials,
+    ) -> Result<Count> {
         let keyed = self.keyed(
             "count",
             format!(
-                "item={item} location={location} lot={} qty={}",
+                "item={item} location={location} lot={} qty={} reason={}",
                 lot.unwrap_or_default(),
-                keyed::qty_text(counted)
+                keyed::qty_text(counted),
+                reason.unwrap_or_default().to_ascii_uppercase()
             ),
         );
         if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
             self.authorize(who, Action::Handle)?;
             return Ok(done);
         }
+        let reason = match reason {
+            Some(code) => Some(self.check_reason(ReasonKind::Count, code)?),
+            None => None,
+        };
         let it = self.stock_item(item)?;
         let Some(kind) = store::master::location_kind(self.store.conn(), location)? else {
             return Err(ServiceError::not_found(Thing::Location, location));
@@ -363,6 +498,8 @@ impl Service {
         let stamp = self.authorize(who, Action::Handle)?;
         let accounts = self.rules()?.rules.accounts();
         let pick = self.rules()?.rules.lot_selection().pick_order();
+        let limit = self.rules()?.rules.policy.count_confirm_pct;
+        let codes = self.reasons(ReasonKind::Count).join(", ");
         self.store.write(|tx| -> Result<Count> {
             if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
                 return Ok(first);
@@ -371,21 +508,57 @@ impl Service {
                 Some(l) => store::ledger::lot_balance(tx, item, location, l)?,
                 None => store::ledger::balance(tx, item, location)?,
             };
+            // Checked against the book read in the same transaction as the adjustment.
+            if reason.is_none() && needs_count_reason(expected, counted, limit) {
+                let diff = counted - expected;
+                let sign = if diff.is_sign_negative() { "" } else { "+" };
+                let pct = difference_pct(expected, counted)
+                    .map_or_else(String::new, |p| format!(" ({sign}{}%)", canonical(p)));
+                return Err(ServiceError::invalid(
+                    "count",
+                    canonical(counted),
+                    format!(
+                        "of {item} at {location} differs from the book {} by {sign}{}{pct}, more than {}%: give a reason ({codes})",
+                        canonical(expected),
+                        canonical(diff),
+                        canonical(limit)
+                    ),
+                ));
+            }
+            let why = match &reason {
+                Some(code) => format!("cycle count, {code}"),
+                None => "cycle count".to_string(),
+            };
             let movement = store::ledger::adjust_to(
                 tx,
                 item,
                 location,
                 lot,
                 counted,
-                "cycle count",
+                &why,
                 &stamp,
                 &accounts,
                 inventory_account(kind),
             )?;
-            store::floor::record_count(tx, item, location, expected, counted, movement, &stamp)?;
+            store::floor::record_count(
+                tx,
+                item,
+                location,
+                expected,
+                counted,
+                (movement, reason.as_deref()),
+                &stamp,
+            )?;
             let accuracy = store::floor::count_accuracy(tx)?;
             // A count that finds more stock lets deferred lines there post.
-            store::exceptions::retry_exceptions(tx, Some(location), &stamp, &accounts, pick)?;
+            let posted =
+                store::exceptions::retry_exceptions(
+                    tx,
+                    Some(location),
+                    &stamp,
+                    &accounts,
+                    pick,
+                )?;
             store::outbox::record(tx, &stamp, store::outbox::Posting::Count)?;
             let done = Count {
                 item: item.to_string(),
@@ -394,6 +567,8 @@ impl Service {
                 expected,
                 counted,
                 accuracy,
+                reason: reason.clone(),
+                posted,
             };
             keyed::record(tx, keyed.as_ref(), &done)?;
             Ok(done)
@@ -436,6 +611,10 @@ impl Service {
     /// # Errors
     /// As [`Self::staging`], and permissions.
     pub fn staging_as(&mut self, work_center: &str, who: &Credentials) -> Result<Vec<StagingLine>> {
+        // An unknown work center is named first, whoever asks.
+        if store::master::work_center(self.store.conn(), work_center)?.is_none() {
+            return Err(ServiceError::not_found(Thing::WorkCenter, work_center));
+        }
         if store::master::user_count(self.store.conn())? > 0 {
             self.authorize(who, Action::Handle)?;
         }

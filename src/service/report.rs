@@ -5,6 +5,9 @@ use super::auth::Role;
 use super::cache::Prefetched;
 use super::orders::{load_order, load_order_cached};
 use super::session::forbidden;
+use std::collections::BTreeMap;
+
+use super::reasons::{OverrideReasons, ReasonKind};
 use super::*;
 
 impl Service {
@@ -94,11 +97,67 @@ impl Service {
         key: Option<&str>,
         who: &Credentials,
     ) -> Result<Posted> {
+        self.report_with_reasons(order_id, request, &OverrideReasons::default(), key, who)
+    }
+
+    /// As [`Self::report`], with the reason codes of its overrides and skips (SPEC §6), kept
+    /// with the report's lines and on their movements.
+    ///
+    /// # Errors
+    /// As [`Self::report`], and a reason code not in `[reasons] override`.
+    pub fn report_with_reasons(
+        &mut self,
+        order_id: &str,
+        request: &ReportRequest,
+        reasons: &OverrideReasons,
+        key: Option<&str>,
+        who: &Credentials,
+    ) -> Result<Posted> {
+        let reasons = OverrideReasons {
+            all: match &reasons.all {
+                Some(code) => Some(self.check_reason(ReasonKind::Override, code)?),
+                None => None,
+            },
+            lines: reasons
+                .lines
+                .iter()
+                .map(|(line, code)| {
+                    Ok((line.clone(), self.check_reason(ReasonKind::Override, code)?))
+                })
+                .collect::<Result<_>>()?,
+        };
         let key = key.map_or_else(|| new_idempotency_key(&self.terminal), str::to_string);
         let poster = self.poster(who)?;
         let cache = &self.cache;
         self.store
-            .write(|tx| poster.post(tx, cache, order_id, request, &key))
+            .write(|tx| poster.post(tx, cache, order_id, request, &key, &reasons))
+    }
+
+    /// Per line of `plan`, whether it needs a lead's approval (an override larger than
+    /// `override_tolerance_pct`, SPEC §6); `None` while the store has no users (nobody to ask).
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn approval_marks(&self, plan: &ReportPlan) -> Result<Option<Vec<bool>>> {
+        if store::master::user_count(self.store.conn())? == 0 {
+            return Ok(None);
+        }
+        let tolerance = self.override_tolerance_pct();
+        Ok(Some(
+            plan.lines
+                .iter()
+                .map(|l| needs_approval(l, tolerance))
+                .collect(),
+        ))
+    }
+
+    /// `override_tolerance_pct`.
+    #[must_use]
+    pub fn override_tolerance_pct(&self) -> Decimal {
+        self.rules()
+            .map_or(self.config.policy.override_tolerance_pct, |r| {
+                r.rules.policy.override_tolerance_pct
+            })
     }
 
     /// Posts many reports, each atomic (a savepoint each), committing them in groups so the
@@ -123,7 +182,7 @@ impl Service {
                 for (key, order, request) in chunk {
                     // A refused report is undone alone; a failing savepoint fails the group.
                     results.push(store::savepoint(tx, || {
-                        poster.post(tx, cache, order, request, key)
+                        poster.post(tx, cache, order, request, key, &OverrideReasons::default())
                     })?);
                 }
                 Ok(results)
@@ -263,6 +322,7 @@ impl Poster {
         order_id: &str,
         request: &ReportRequest,
         key: &str,
+        reasons: &OverrideReasons,
     ) -> Result<Posted> {
         // Read inside the write transaction: another terminal may have posted since.
         let request_text = request_text(order_id, request);
@@ -345,7 +405,27 @@ impl Poster {
             }
         }
         let report_id = store::reports::next_report_id(tx)?;
-        let json = view::report_json(&plan, Some(report_id));
+        // Once users exist, the lines say which needed a lead (SPEC §6).
+        let marks: Option<Vec<bool>> = self.role.map(|_| {
+            plan.lines
+                .iter()
+                .map(|l| needs_approval(l, self.tolerance))
+                .collect()
+        });
+        let json = view::report_json_marked(&plan, Some(report_id), marks.as_deref());
+        // Every overridden or skipped line carries the report's code unless it has its own.
+        let codes: BTreeMap<String, String> = plan
+            .lines
+            .iter()
+            .filter(|l| l.overridden || l.status == backflush::LineStatus::Skipped)
+            .filter_map(|l| {
+                reasons
+                    .lines
+                    .get(&l.line)
+                    .or(reasons.all.as_ref())
+                    .map(|c| (l.line.clone(), c.clone()))
+            })
+            .collect();
         let deferred = store::reports::insert_report(
             tx,
             report_id,
@@ -354,6 +434,7 @@ impl Poster {
             &json,
             (&self.stamp, &self.accounts),
             stored,
+            &codes,
         )?;
         store::requests::record(tx, key, "report", &request_text, "")?;
         Ok(Posted {
@@ -480,9 +561,15 @@ impl ReportContext {
 
 /// The first overridden line whose issue differs from planned by more than `tolerance_pct`.
 fn large_override(plan: &ReportPlan, tolerance_pct: Decimal) -> Option<&backflush::PlannedLine> {
+    plan.lines.iter().find(|l| needs_approval(l, tolerance_pct))
+}
+
+/// Whether a line's override is larger than `tolerance_pct` (SPEC §6): |qty + line scrap −
+/// planned| > planned × tolerance; a skip never is (it leaves the line for a hand issue).
+#[must_use]
+pub fn needs_approval(line: &backflush::PlannedLine, tolerance_pct: Decimal) -> bool {
     let tolerance = tolerance_pct / Decimal::ONE_HUNDRED;
-    plan.lines
-        .iter()
-        .filter(|l| l.overridden)
-        .find(|l| (l.total() - l.planned).abs() > l.planned * tolerance)
+    line.overridden
+        && line.status != backflush::LineStatus::Skipped
+        && (line.total() - line.planned).abs() > line.planned * tolerance
 }

@@ -125,6 +125,18 @@ impl Service {
         Ok(store::queries::movements(self.store.conn(), filter)?)
     }
 
+    /// Skipped report lines with their reason codes, newest first: they moved nothing, so
+    /// `audit` lists them apart from the ledger.
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn audit_skips(
+        &self,
+        filter: &store::queries::AuditFilter,
+    ) -> Result<Vec<store::floor::SkippedLine>> {
+        Ok(store::floor::skipped_lines(self.store.conn(), filter)?)
+    }
+
     /// The exception queue, oldest first.
     ///
     /// # Errors

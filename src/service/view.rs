@@ -44,6 +44,9 @@ struct LineOut<'a> {
     line_scrap: Q,
     status: &'static str,
     overridden: bool,
+    /// Once users exist: whether the line's override needs a lead (SPEC §6).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    needs_approval: Option<bool>,
     lots: Vec<LotOut<'a>>,
 }
 
@@ -83,6 +86,17 @@ struct LaborOut {
 /// `preview` / `report` (with `report_id` once posted), as JSON text.
 #[must_use]
 pub fn report_json(plan: &ReportPlan, report_id: Option<i64>) -> String {
+    report_json_marked(plan, report_id, None)
+}
+
+/// As [`report_json`], each line carrying `needs_approval` from `marks` (one per line) when
+/// given: once the store has users (SPEC §6).
+#[must_use]
+pub fn report_json_marked(
+    plan: &ReportPlan,
+    report_id: Option<i64>,
+    marks: Option<&[bool]>,
+) -> String {
     let out = ReportOut {
         report_id,
         order: &plan.order,
@@ -92,7 +106,8 @@ pub fn report_json(plan: &ReportPlan, report_id: Option<i64>) -> String {
         lines: plan
             .lines
             .iter()
-            .map(|l| LineOut {
+            .enumerate()
+            .map(|(i, l)| LineOut {
                 line: &l.line,
                 item: &l.item,
                 location: (!l.non_stock).then_some(l.location.as_str()),
@@ -102,6 +117,7 @@ pub fn report_json(plan: &ReportPlan, report_id: Option<i64>) -> String {
                 status: l.status.as_str(),
                 overridden: l.overridden,
                 lots: lots_out(&l.lots),
+                needs_approval: marks.and_then(|m| m.get(i).copied()),
             })
             .collect(),
         receipt: plan.receipt.as_ref().map(|r| ReceiptOut {
@@ -282,6 +298,8 @@ pub fn count_json(c: &super::floor::Count) -> Value {
         "difference": q(c.counted - c.expected),
         "accurate_counts": c.accuracy.0,
         "counts": c.accuracy.1,
+        "reason": c.reason,
+        "exceptions_posted": exceptions_json(&c.posted),
     })
 }
 

@@ -20,6 +20,8 @@ pub struct ReportLine {
     pub location: String,
     pub status: String,
     pub reversed: bool,
+    /// The reason code of its override or skip (SPEC §6), if one was given.
+    pub reason: Option<String>,
 }
 
 /// The detail lines of a report, in line order.
@@ -29,7 +31,7 @@ pub struct ReportLine {
 pub fn report_lines(conn: &Connection, report_id: i64) -> Result<Vec<ReportLine>> {
     let mut stmt = conn.prepare_cached(
         "SELECT l.line, r.order_id, l.item, l.location, l.status,
-           EXISTS (SELECT 1 FROM reversals v WHERE v.report_id = r.id)
+           EXISTS (SELECT 1 FROM reversals v WHERE v.report_id = r.id), l.reason
          FROM report_lines l JOIN reports r ON r.id = l.report_id
          WHERE l.report_id = ?1 ORDER BY l.seq",
     )?;
@@ -43,6 +45,7 @@ pub fn report_lines(conn: &Connection, report_id: i64) -> Result<Vec<ReportLine>
                 location: r.get(3)?,
                 status: r.get(4)?,
                 reversed: r.get(5)?,
+                reason: r.get(6)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -73,6 +76,34 @@ pub fn line_issued(conn: &Connection, report_id: i64, line: &str, item: &str) ->
         issued -= r.get::<_, Dec>(0)?.0;
     }
     Ok(issued)
+}
+
+/// What a report's lines issued of items other than their own (substitutions), by line:
+/// (line, item, net quantity issued), in line and item order.
+///
+/// # Errors
+/// SQLite fails.
+pub fn line_substitutes(
+    conn: &Connection,
+    report_id: i64,
+) -> Result<Vec<(String, String, Decimal)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.line, m.item, m.qty FROM movements m
+         JOIN report_lines l ON l.report_id = m.report_id AND l.line = m.line
+         WHERE m.report_id = ?1 AND m.item <> l.item
+         ORDER BY l.seq, m.item",
+    )?;
+    let mut rows = stmt.query(params![report_id])?;
+    let mut out: Vec<(String, String, Decimal)> = Vec::new();
+    while let Some(r) = rows.next()? {
+        let (line, item): (String, String) = (r.get(0)?, r.get(1)?);
+        let qty = -r.get::<_, Dec>(2)?.0;
+        match out.last_mut() {
+            Some(last) if last.0 == line && last.1 == item => last.2 += qty,
+            _ => out.push((line, item, qty)),
+        }
+    }
+    Ok(out)
 }
 
 /// Issues `qty` more of a detail line's item as component scrap (a negative `qty` returns a
@@ -197,12 +228,12 @@ pub fn record_count(
     location: &str,
     expected: Decimal,
     counted: Decimal,
-    movement_id: Option<i64>,
+    (movement_id, reason): (Option<i64>, Option<&str>),
     stamp: &Stamp,
 ) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO cycle_counts (at, item, location, expected, counted, movement_id, terminal, user)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO cycle_counts (at, item, location, expected, counted, movement_id, terminal, user, reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
     .execute(params![
         stamp.at_text(),
@@ -212,7 +243,8 @@ pub fn record_count(
         Dec(counted),
         movement_id,
         stamp.terminal,
-        stamp.user
+        stamp.user,
+        reason
     ])?;
     Ok(())
 }
@@ -240,5 +272,55 @@ pub fn orders_at(conn: &Connection, work_center: &str) -> Result<Vec<String>> {
     let rows = stmt
         .query_map([work_center], |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(rows)
+}
+
+/// A skipped report line: it moved nothing, so the ledger does not show it; `audit` lists it
+/// with its reason code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkippedLine {
+    pub report_id: i64,
+    pub line: String,
+    pub item: String,
+    pub location: String,
+    pub at: String,
+    pub terminal: String,
+    pub user: String,
+    pub reason: Option<String>,
+}
+
+/// Skipped lines of reports, newest first, filtered as `audit` filters movements.
+///
+/// # Errors
+/// SQLite fails.
+pub fn skipped_lines(
+    conn: &Connection,
+    filter: &super::queries::AuditFilter,
+) -> Result<Vec<SkippedLine>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.report_id, l.line, l.item, l.location, r.at, r.terminal, r.user, l.reason
+         FROM report_lines l JOIN reports r ON r.id = l.report_id
+         WHERE l.status = 'skipped'
+           AND (?1 IS NULL OR l.item = ?1) AND (?2 IS NULL OR l.location = ?2)
+           AND (?3 IS NULL OR l.report_id = ?3)
+         ORDER BY l.report_id DESC, l.seq LIMIT ?4",
+    )?;
+    let rows = stmt
+        .query_map(
+            params![filter.item, filter.location, filter.report_id, filter.limit],
+            |r| {
+                Ok(SkippedLine {
+                    report_id: r.get(0)?,
+                    line: r.get(1)?,
+                    item: r.get(2)?,
+                    location: r.get(3)?,
+                    at: r.get(4)?,
+                    terminal: r.get(5)?,
+                    user: r.get(6)?,
+                    reason: r.get(7)?,
+                })
+            },
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }

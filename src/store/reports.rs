@@ -1,6 +1,8 @@
 //! Reports: the posting of a planned report (its lines, labor, progress, movements,
 //! exceptions and journal) and its reversal by a plan of the engine.
 
+use std::collections::BTreeMap;
+
 use rusqlite::{Connection, OptionalExtension, ToSql, params};
 use rust_decimal::Decimal;
 
@@ -50,6 +52,7 @@ pub fn insert_report(
     result: &str,
     (stamp, accounts): (&Stamp, &AccountNames),
     lines_stored: bool,
+    reasons: &BTreeMap<String, String>,
 ) -> Result<Vec<Deferred>> {
     conn.prepare_cached(
         "INSERT INTO reports (id, idem_key, order_id, operation, good, scrap, at, terminal, user, approver, result)
@@ -69,7 +72,7 @@ pub fn insert_report(
         result
     ])?;
     add_operation_progress(conn, &plan.order, plan.operation, plan.good, plan.scrap, 0)?;
-    insert_report_lines(conn, report_id, &plan.lines)?;
+    insert_report_lines(conn, report_id, &plan.lines, reasons)?;
     // While the order's lines' progress is derived (no reversal yet) there is none to keep.
     if lines_stored {
         let progress: Vec<(&str, Decimal, i64)> = plan
@@ -104,15 +107,32 @@ pub fn insert_report(
         .iter()
         .map(|l| split_lots(&l.lots, l.qty))
         .collect();
+    // An override's reason code goes with its movements, so `audit` shows why.
+    let why: Vec<String> = plan
+        .lines
+        .iter()
+        .map(|l| {
+            let base = if l.is_hand_issue() {
+                "issued by hand"
+            } else {
+                "backflush"
+            };
+            match reasons.get(&l.line) {
+                Some(code) => format!("{base}, override {code}"),
+                None => base.to_string(),
+            }
+        })
+        .collect();
     let mut moves = Vec::new();
-    for (line, (issue_lots, scrap_lots)) in plan.lines.iter().zip(&split) {
+    for ((line, (issue_lots, scrap_lots)), why) in plan.lines.iter().zip(&split).zip(&why) {
         if !line.moves_stock() {
             continue;
         }
-        let (reason, kind) = if line.is_hand_issue() {
-            ("issued by hand", MovementKind::ManualIssue)
+        let reason = why.as_str();
+        let kind = if line.is_hand_issue() {
+            MovementKind::ManualIssue
         } else {
-            ("backflush", MovementKind::Issue)
+            MovementKind::Issue
         };
         if line.lots.is_empty() {
             moves.extend(line_movements(
@@ -204,7 +224,12 @@ pub fn insert_report(
     Ok(deferred)
 }
 
-fn insert_report_lines(conn: &Connection, report_id: i64, lines: &[PlannedLine]) -> Result<()> {
+fn insert_report_lines(
+    conn: &Connection,
+    report_id: i64,
+    lines: &[PlannedLine],
+    reasons: &BTreeMap<String, String>,
+) -> Result<()> {
     let seqs: Vec<i64> = (0..lines.len())
         .map(|i| i64::try_from(i).unwrap_or(i64::MAX))
         .collect();
@@ -213,8 +238,18 @@ fn insert_report_lines(conn: &Connection, report_id: i64, lines: &[PlannedLine])
         .map(|l| [Dec(l.planned), Dec(l.qty), Dec(l.line_scrap)])
         .collect();
     let statuses: Vec<&str> = lines.iter().map(|l| l.status.as_str()).collect();
-    let mut values: Vec<&dyn ToSql> = Vec::with_capacity(lines.len() * 11);
-    for (((l, seq), q), status) in lines.iter().zip(&seqs).zip(&qtys).zip(&statuses) {
+    let codes: Vec<Option<&str>> = lines
+        .iter()
+        .map(|l| reasons.get(&l.line).map(String::as_str))
+        .collect();
+    let mut values: Vec<&dyn ToSql> = Vec::with_capacity(lines.len() * 12);
+    for ((((l, seq), q), status), code) in lines
+        .iter()
+        .zip(&seqs)
+        .zip(&qtys)
+        .zip(&statuses)
+        .zip(&codes)
+    {
         values.extend_from_slice(&[
             &report_id as &dyn ToSql,
             &l.line,
@@ -227,13 +262,14 @@ fn insert_report_lines(conn: &Connection, report_id: i64, lines: &[PlannedLine])
             status,
             &l.overridden,
             &l.carries_order_qty,
+            code,
         ]);
     }
     insert_rows(
         conn,
-        "INSERT INTO report_lines (report_id, line, seq, item, location, planned, qty, line_scrap, status, overridden, carried)",
+        "INSERT INTO report_lines (report_id, line, seq, item, location, planned, qty, line_scrap, status, overridden, carried, reason)",
         "",
-        11,
+        12,
         &values,
     )
 }

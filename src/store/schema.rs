@@ -10,6 +10,7 @@ pub const MIGRATIONS: &[&str] = &[
     OUTBOX,
     SETTINGS,
     REQUEST_KEYS,
+    REASONS,
 ];
 
 const V1: &str = r"
@@ -451,6 +452,13 @@ CREATE TABLE request_keys (
     request  TEXT NOT NULL,
     result   TEXT NOT NULL
 ) STRICT;
+";
+
+/// Reason codes (SPEC §3, §6): the `[reasons] override` code of an overridden or skipped
+/// report line, and the `[reasons] count` code of a cycle count (NULL: none given).
+const REASONS: &str = r"
+ALTER TABLE report_lines ADD COLUMN reason TEXT;
+ALTER TABLE cycle_counts ADD COLUMN reason TEXT;
 ";
 
 #[cfg(test)]

@@ -162,6 +162,26 @@ impl App {
         }
     }
 
+    /// Whether `line` needs a lead before this user may post it: an operator's override
+    /// larger than `override_tolerance_pct` (SPEC §6), shown the moment it is typed.
+    #[must_use]
+    pub fn needs_lead(&self, line: &crate::domain::backflush::PlannedLine) -> bool {
+        self.session.role == Some(Role::Operator)
+            && crate::service::needs_approval(line, self.service.override_tolerance_pct())
+    }
+
+    /// The plant's reason codes of `kind` as a pick list.
+    fn reason_choices(&self, kind: crate::service::ReasonKind) -> Vec<Choice> {
+        self.service
+            .reasons(kind)
+            .iter()
+            .map(|code| Choice {
+                code: code.clone(),
+                detail: String::new(),
+            })
+            .collect()
+    }
+
     fn credentials(&self) -> Credentials {
         Credentials {
             badge: self.session.badge.clone(),
@@ -488,7 +508,8 @@ impl App {
                 line,
                 item,
                 qty,
-            } => self.substitute(report_id, &line, &item, qty),
+                returned,
+            } => self.substitute(report_id, &line, &item, (qty, returned)),
         }
     }
 
@@ -518,6 +539,22 @@ impl App {
                 )
                 .with_error(message)
                 .after(badge_step),
+            );
+            return;
+        }
+        // The badge scanned as the lead's is not a lead's: ask for a lead's badge again.
+        if let ServiceError::Forbidden { user, .. } = &e
+            && self.approver.as_ref().is_some_and(|(lead, _)| lead == user)
+        {
+            self.approver = None;
+            self.pending_after_approval = Some(pending);
+            self.overlays.push(
+                Overlay::prompt(
+                    strings::LEAD_BADGE.into(),
+                    Field::new(FieldKind::Text, ""),
+                    PromptKind::ApproverBadge,
+                )
+                .with_error(message),
             );
             return;
         }
@@ -551,15 +588,20 @@ impl App {
     /// the prompts it opens; the lead's approval, which any screen may ask for, is here.
     fn apply_prompt(&mut self, kind: PromptKind, field: Field, this: Overlay) {
         match kind {
-            PromptKind::Qty { .. } | PromptKind::LineScrap { .. } | PromptKind::Location { .. } => {
+            PromptKind::Qty { .. }
+            | PromptKind::LineScrap { .. }
+            | PromptKind::Location { .. }
+            | PromptKind::OverrideReason { .. } => {
                 self.apply_report_prompt(kind, field, this);
             }
             PromptKind::ReverseReason { .. }
             | PromptKind::ScrapQty { .. }
             | PromptKind::ScrapReason { .. }
             | PromptKind::SubstituteItem { .. }
+            | PromptKind::SubstituteReturn { .. }
             | PromptKind::SubstituteQty { .. } => self.apply_history_prompt(kind, field, this),
             PromptKind::Counted { .. }
+            | PromptKind::CountReason { .. }
             | PromptKind::TransferFrom { .. }
             | PromptKind::TransferQty { .. } => self.apply_staging_prompt(kind, field, this),
             PromptKind::ApproverBadge | PromptKind::ApproverPin { .. } => {

@@ -23,5 +23,6 @@ mod overrides;
 mod report;
 mod review;
 mod settings;
+mod shift;
 mod staging;
 mod uom;

@@ -14,6 +14,21 @@ pub struct DetailState {
     /// Each detail line with what it has issued so far.
     pub lines: Vec<(crate::store::floor::ReportLine, Decimal)>,
     pub selected: usize,
+    /// What lines issued instead of their own item: (line, item, quantity).
+    pub substitutes: Vec<(String, String, Decimal)>,
+}
+
+impl DetailState {
+    /// "SEAL-25 5" for each substitute issued on `line`.
+    #[must_use]
+    pub fn substitutes_of(&self, line: &str) -> String {
+        self.substitutes
+            .iter()
+            .filter(|(l, _, _)| l == line)
+            .map(|(_, item, qty)| format!("{item} {}", canonical(*qty)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 impl App {
@@ -137,10 +152,15 @@ impl App {
                     }
                     _ => 0,
                 };
+                let substitutes = self
+                    .service
+                    .report_substitutes(report.id)
+                    .unwrap_or_default();
                 self.screen = Screen::Detail(DetailState {
                     report,
                     lines,
                     selected,
+                    substitutes,
                 });
             }
             Err(e) => self.error(e.to_string()),
@@ -234,10 +254,13 @@ impl App {
         report_id: i64,
         line: &str,
         item: &str,
-        qty: Option<Decimal>,
+        (qty, returned): (Option<Decimal>, Option<Decimal>),
     ) {
         let who = self.credentials();
-        match self.service.substitute(report_id, line, item, qty, &who) {
+        match self
+            .service
+            .substitute_partial(report_id, line, item, (qty, returned), &who)
+        {
             Ok(s) => {
                 self.approver = None;
                 self.reopen_detail();
@@ -256,6 +279,7 @@ impl App {
                     line: line.to_string(),
                     item: item.to_string(),
                     qty,
+                    returned,
                 };
                 self.write_failed(e, pending);
             }
@@ -280,18 +304,7 @@ impl App {
                 let Some(qty) = parse(&text) else {
                     return reopen(self, format!("{text:?} is not a number"));
                 };
-                // The plant's rules in the store, not the config file's (SPEC §7).
-                let choices = self
-                    .service
-                    .rules()
-                    .map(|r| r.rules.reasons.scrap.clone())
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|code| Choice {
-                        code,
-                        detail: String::new(),
-                    })
-                    .collect();
+                let choices = self.reason_choices(crate::service::ReasonKind::Scrap);
                 self.overlays.push(
                     Overlay::prompt(
                         format!("Reason for {} more scrap on line {line}", canonical(qty)),
@@ -334,14 +347,72 @@ impl App {
                     }
                     Err(e) => return self.error(e.to_string()),
                 }
+                let own = match &self.screen {
+                    Screen::Detail(d) => d
+                        .lines
+                        .iter()
+                        .find(|(l, _)| l.line == line)
+                        .map(|(l, _)| l.item.clone()),
+                    _ => None,
+                }
+                .unwrap_or_default();
                 self.overlays.push(
                     Overlay::prompt(
-                        format!("How many {text} were issued instead"),
+                        format!("How many {own} go back (all {issued} the line issued, or part)"),
                         Field::new(FieldKind::Number, &issued),
-                        PromptKind::SubstituteQty {
+                        PromptKind::SubstituteReturn {
                             report_id,
                             line,
                             item: text,
+                        },
+                    )
+                    .after(this.clone()),
+                );
+            }
+            PromptKind::SubstituteReturn {
+                report_id,
+                line,
+                item,
+            } => {
+                let returned = if text.is_empty() {
+                    None
+                } else {
+                    match parse(&text) {
+                        Some(q) if q > Decimal::ZERO => Some(q),
+                        _ => {
+                            return reopen(self, format!("{text:?} is not a quantity above 0"));
+                        }
+                    }
+                };
+                // Checked here, at its own step: no more than the line issued of its item.
+                let issued = match &self.screen {
+                    Screen::Detail(d) => d.lines.iter().find(|(l, _)| l.line == line).cloned(),
+                    _ => None,
+                };
+                if let (Some(r), Some((l, issued))) = (returned, issued)
+                    && r > issued
+                {
+                    return reopen(
+                        self,
+                        format!(
+                            "{} exceeds the {} {} line {} has issued",
+                            canonical(r),
+                            canonical(issued.max(Decimal::ZERO)),
+                            l.item,
+                            l.line
+                        ),
+                    );
+                }
+                let shown = returned.map(canonical).unwrap_or_default();
+                self.overlays.push(
+                    Overlay::prompt(
+                        format!("How many {item} were issued instead"),
+                        Field::new(FieldKind::Number, &shown),
+                        PromptKind::SubstituteQty {
+                            report_id,
+                            line,
+                            item,
+                            returned,
                         },
                     )
                     .after(this.clone()),
@@ -351,9 +422,17 @@ impl App {
                 report_id,
                 line,
                 item,
+                returned,
             } => {
-                let qty = if text.is_empty() { None } else { parse(&text) };
-                self.substitute(report_id, &line, &item, qty);
+                let qty = if text.is_empty() {
+                    None
+                } else {
+                    match parse(&text) {
+                        Some(q) => Some(q),
+                        None => return reopen(self, format!("{text:?} is not a number")),
+                    }
+                };
+                self.substitute(report_id, &line, &item, (qty, returned));
             }
             _ => {}
         }

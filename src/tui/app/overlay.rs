@@ -50,11 +50,29 @@ pub enum PromptKind {
         report_id: i64,
         line: String,
         item: String,
+        returned: Option<Decimal>,
     },
     TransferQty {
         item: String,
         from: String,
         to: String,
+    },
+    /// The reason code of an override or a skip; `then_post` goes on to the confirmation.
+    OverrideReason {
+        line: String,
+        then_post: bool,
+    },
+    /// The reason of a count whose difference exceeds `count_confirm_pct`.
+    CountReason {
+        item: String,
+        location: String,
+        counted: Decimal,
+    },
+    /// How much of the line's own item goes back in a substitution.
+    SubstituteReturn {
+        report_id: i64,
+        line: String,
+        item: String,
     },
 }
 
@@ -82,6 +100,7 @@ pub enum Pending {
         line: String,
         item: String,
         qty: Option<Decimal>,
+        returned: Option<Decimal>,
     },
 }
 

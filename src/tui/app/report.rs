@@ -29,6 +29,8 @@ pub struct ReportState {
     /// No units typed yet: `plan` only lists the lines (computed for one unit, its numbers
     /// not shown), so the operator sees what the report will touch before typing.
     pub listing: bool,
+    /// The reason code of each overridden or skipped line, by line id (SPEC §6).
+    pub reasons: std::collections::BTreeMap<String, String>,
 }
 
 impl ReportState {
@@ -120,6 +122,7 @@ impl App {
             key: new_idempotency_key(self.service.terminal()),
             edited: false,
             listing: false,
+            reasons: std::collections::BTreeMap::new(),
         };
         state.recalculate();
         self.screen = Screen::Report(Box::new(state));
@@ -200,20 +203,25 @@ impl App {
                     .iter()
                     .any(|o| o.key == line && o.change == Change::Skip);
                 r.overrides.retain(|o| o.key != line);
+                r.reasons.remove(&line);
                 if !skipped {
                     r.overrides.push(Override {
-                        key: line,
+                        key: line.clone(),
                         change: Change::Skip,
                     });
                 }
                 r.edited = true;
                 r.recalculate();
+                if !skipped {
+                    self.ask_reason(&line, false);
+                }
             }
             Action::ResetLine => {
                 let Some((line, _)) = r.selected_line() else {
                     return;
                 };
                 r.overrides.retain(|o| o.key != line);
+                r.reasons.remove(&line);
                 r.recalculate();
             }
             _ => {}
@@ -232,7 +240,64 @@ impl App {
         }
     }
 
+    /// The lines overridden or skipped that have no reason code yet.
+    fn lines_without_reason(&self) -> Vec<String> {
+        let Screen::Report(r) = &self.screen else {
+            return Vec::new();
+        };
+        r.plan
+            .iter()
+            .flat_map(|p| &p.lines)
+            .filter(|l| l.overridden || l.status == crate::domain::backflush::LineStatus::Skipped)
+            .filter(|l| !r.reasons.contains_key(&l.line))
+            .map(|l| l.line.clone())
+            .collect()
+    }
+
+    /// Asks why `line` was overridden or skipped, from `[reasons] override`.
+    pub(super) fn ask_reason(&mut self, line: &str, then_post: bool) {
+        let Screen::Report(r) = &self.screen else {
+            return;
+        };
+        let Some(l) = r
+            .plan
+            .as_ref()
+            .and_then(|p| p.lines.iter().find(|l| l.line == line))
+        else {
+            return;
+        };
+        let what = if l.status == crate::domain::backflush::LineStatus::Skipped {
+            "skipped"
+        } else {
+            "changed"
+        };
+        let title = format!("Why was line {line} {} {what}? Pick a reason", l.item);
+        let choices = self.reason_choices(crate::service::ReasonKind::Override);
+        self.overlays.push(
+            Overlay::prompt(
+                title,
+                Field::new(FieldKind::Text, ""),
+                PromptKind::OverrideReason {
+                    line: line.to_string(),
+                    then_post,
+                },
+            )
+            .with_choices(choices),
+        );
+    }
+
     pub(super) fn confirm_post(&mut self) {
+        let Screen::Report(r) = &self.screen else {
+            return;
+        };
+        if r.problem.is_none()
+            && r.plan.is_some()
+            && let Some(line) = self.lines_without_reason().first()
+        {
+            // Every override and skip carries a reason (SPEC §6): asked before the post.
+            let line = line.clone();
+            return self.ask_reason(&line, true);
+        }
         let Screen::Report(r) = &self.screen else {
             return;
         };
@@ -279,6 +344,28 @@ impl App {
         let hours: Decimal = plan.labor.iter().map(|l| l.setup_hours + l.run_hours).sum();
         lines.push(format!("Labor {} h at standard", canonical(hours)));
         lines.extend(plan.warnings.iter().map(|w| format!("Warning: {w}")));
+        let tolerance = canonical(self.service.override_tolerance_pct());
+        let lead: Vec<String> = plan
+            .lines
+            .iter()
+            .filter(|l| self.needs_lead(l))
+            .map(|l| {
+                format!(
+                    "Line {} {}: {} against planned {}",
+                    l.line,
+                    l.item,
+                    canonical(l.total()),
+                    canonical(l.planned)
+                )
+            })
+            .collect();
+        if !lead.is_empty() {
+            lines.push(format!(
+                "A lead must approve (more than {tolerance}% from planned):"
+            ));
+            lines.extend(lead);
+            lines.push("Enter: the lead scans the badge and types the PIN".into());
+        }
         self.overlays.push(Overlay::Confirm {
             title: "Post this report?".into(),
             lines,
@@ -296,8 +383,29 @@ impl App {
         };
         let order = r.context.order.order.clone();
         let key = r.key.clone();
+        let reasons = crate::service::OverrideReasons {
+            all: None,
+            lines: r.reasons.clone(),
+        };
+        // A larger override: the lead signs now, before anything is sent to the store.
+        let needs_lead = r
+            .plan
+            .as_ref()
+            .is_some_and(|p| p.lines.iter().any(|l| self.needs_lead(l)));
+        if needs_lead && self.approver.is_none() {
+            self.pending_after_approval = Some(Pending::Post);
+            self.overlays.push(Overlay::prompt(
+                strings::LEAD_BADGE.into(),
+                Field::new(FieldKind::Text, ""),
+                PromptKind::ApproverBadge,
+            ));
+            return;
+        }
         let who = self.credentials();
-        match self.service.report(&order, &request, Some(&key), &who) {
+        match self
+            .service
+            .report_with_reasons(&order, &request, &reasons, Some(&key), &who)
+        {
             Ok(posted) => {
                 self.approver = None;
                 let mut lines = vec![format!(
@@ -326,8 +434,9 @@ impl App {
                 self.select_order(&order);
                 let deferred = posted.deferred.len();
                 self.note(format!(
-                    "report {} posted for order {order} ({deferred} lines deferred)",
-                    posted.report_id
+                    "report {} posted for order {order} ({} deferred)",
+                    posted.report_id,
+                    strings::count(deferred, "line")
                 ));
                 self.overlays.push(Overlay::Message {
                     title: "Posted".into(),
@@ -414,19 +523,47 @@ impl App {
                 } else {
                     Change::LineScrap(value)
                 };
-                if let Err(e) = self.set_override(line, change) {
-                    reopen(self, e);
+                match self.set_override(line, change) {
+                    Err(e) => reopen(self, e),
+                    Ok(()) => self.reason_if_missing(line),
                 }
             }
             PromptKind::Location { ref line } => {
                 if text.is_empty() {
                     return reopen(self, "pick or type a location".into());
                 }
-                if let Err(e) = self.set_location(line, &text) {
-                    reopen(self, e);
+                match self.set_location(line, &text) {
+                    Err(e) => reopen(self, e),
+                    Ok(()) => self.reason_if_missing(line),
+                }
+            }
+            PromptKind::OverrideReason { line, then_post } => {
+                let code = match self
+                    .service
+                    .check_reason(crate::service::ReasonKind::Override, &text)
+                {
+                    Ok(code) => code,
+                    Err(e) => return reopen(self, e.to_string()),
+                };
+                if let Screen::Report(r) = &mut self.screen {
+                    r.reasons.insert(line, code);
+                }
+                if then_post {
+                    self.confirm_post();
                 }
             }
             _ => {}
+        }
+    }
+
+    /// After an override, asks its reason unless the line has one already.
+    fn reason_if_missing(&mut self, line: &str) {
+        let missing = match &self.screen {
+            Screen::Report(r) => !r.reasons.contains_key(line),
+            _ => false,
+        };
+        if missing {
+            self.ask_reason(line, false);
         }
     }
 }

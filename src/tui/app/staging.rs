@@ -104,23 +104,53 @@ impl App {
                 let Some(counted) = parse(&text) else {
                     return reopen(self, format!("{text:?} is not a number"));
                 };
-                let who = self.credentials();
-                match self
-                    .service
-                    .cycle_count(&item, &location, None, counted, &who)
-                {
-                    Ok(c) => {
-                        self.open_staging();
-                        self.note(format!(
-                            "{item} at {location}: book {}, counted {}; inventory accuracy {} of {} counts",
-                            canonical(c.expected),
-                            canonical(c.counted),
-                            c.accuracy.0,
-                            c.accuracy.1
-                        ));
-                    }
-                    Err(e) => reopen(self, e.to_string()),
+                let book = match self.service.book_qty(&item, &location, None) {
+                    Ok(b) => b,
+                    Err(e) => return reopen(self, e.to_string()),
+                };
+                if self.service.count_needs_reason(book, counted) {
+                    // A large difference is confirmed with a reason, shown with its size.
+                    let diff = counted - book;
+                    let sign = if diff.is_sign_negative() { "" } else { "+" };
+                    let pct = crate::service::floor::difference_pct(book, counted)
+                        .map_or_else(String::new, |p| format!(" ({sign}{}%)", canonical(p)));
+                    let title = format!(
+                        "{item} at {location}: book {}, counted {} = {sign}{}{pct}. Pick a reason to post it",
+                        canonical(book),
+                        canonical(counted),
+                        canonical(diff)
+                    );
+                    let choices = self.reason_choices(crate::service::ReasonKind::Count);
+                    self.overlays.push(
+                        Overlay::prompt(
+                            title,
+                            Field::new(FieldKind::Text, ""),
+                            PromptKind::CountReason {
+                                item,
+                                location,
+                                counted,
+                            },
+                        )
+                        .with_choices(choices)
+                        .after(this.clone()),
+                    );
+                    return;
                 }
+                self.post_count(&item, &location, counted, None, this);
+            }
+            PromptKind::CountReason {
+                item,
+                location,
+                counted,
+            } => {
+                let code = match self
+                    .service
+                    .check_reason(crate::service::ReasonKind::Count, &text)
+                {
+                    Ok(code) => code,
+                    Err(e) => return reopen(self, e.to_string()),
+                };
+                self.post_count(&item, &location, counted, Some(&code), this);
             }
             PromptKind::TransferFrom { item, to } => {
                 if text.is_empty() {
@@ -181,6 +211,71 @@ impl App {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Posts a count and says what it posted: the adjustment and the waiting lines it let
+    /// post. A refused count reopens `this` with the reason.
+    fn post_count(
+        &mut self,
+        item: &str,
+        location: &str,
+        counted: Decimal,
+        reason: Option<&str>,
+        this: Overlay,
+    ) {
+        let who = self.credentials();
+        match self
+            .service
+            .cycle_count_with(item, location, None, counted, reason, &who)
+        {
+            Ok(c) => {
+                self.open_staging();
+                let diff = c.counted - c.expected;
+                let mut lines = vec![
+                    format!(
+                        "{item} at {location}: book {}, counted {}.",
+                        canonical(c.expected),
+                        canonical(c.counted)
+                    ),
+                    if diff.is_zero() {
+                        "No difference: nothing adjusted.".to_string()
+                    } else {
+                        format!(
+                            "Adjusted by {}{} {item}{}.",
+                            if diff.is_sign_negative() { "" } else { "+" },
+                            canonical(diff),
+                            c.reason
+                                .as_deref()
+                                .map_or_else(String::new, |r| format!(" (reason {r})"))
+                        )
+                    },
+                ];
+                for e in &c.posted {
+                    lines.push(format!(
+                        "Waiting line posted: {} {} for order {} (#{}).",
+                        canonical(e.qty),
+                        e.item,
+                        e.order,
+                        e.id
+                    ));
+                }
+                lines.push(format!(
+                    "Counts that found the book quantity: {} of {}.",
+                    c.accuracy.0, c.accuracy.1
+                ));
+                self.note(format!(
+                    "{item} at {location} counted {}; {} posted",
+                    canonical(c.counted),
+                    strings::count(c.posted.len(), "waiting line")
+                ));
+                self.overlays.push(Overlay::Message {
+                    title: "Counted".into(),
+                    lines,
+                    severity: Severity::Success,
+                });
+            }
+            Err(e) => self.overlays.push(this.with_error(e.to_string())),
         }
     }
 }

@@ -82,6 +82,8 @@ pub(super) fn render_detail(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 Cell::from(l.location.clone()),
                 Cell::from(right(canonical(*issued))),
                 Cell::from(state),
+                Cell::from(Span::styled(d.substitutes_of(&l.line), theme.warn)),
+                Cell::from(l.reason.clone().unwrap_or_default()),
             ])
         })
         .collect();
@@ -93,6 +95,8 @@ pub(super) fn render_detail(app: &App, frame: &mut Frame<'_>, area: Rect) {
             ("From", Constraint::Length(10)),
             ("  Issued", Constraint::Length(10)),
             ("Posted as", Constraint::Length(10)),
+            ("Substitute", Constraint::Fill(1)),
+            ("Reason", Constraint::Length(10)),
         ],
     );
     let r = &d.report;

@@ -29,14 +29,15 @@ pub(super) fn render_report(app: &App, frame: &mut Frame<'_>, area: Rect) {
         Constraint::Length(1),
     ]));
     render_fields(theme, r, frame, fields);
-    render_problem(theme, r, frame, problem);
+    render_problem(app, r, frame, problem);
     let Some(plan) = &r.plan else { return };
     // While good or scrap is invalid the last preview is not what would post: its numbers
     // are hidden rather than shown stale.
     let stale = r.problem.is_some() && !r.listing;
+    let lead: Vec<bool> = plan.lines.iter().map(|l| app.needs_lead(l)).collect();
     render_lines(
         theme,
-        plan,
+        (plan, &lead),
         (r.selected, r.listing || stale),
         r.focus == Focus::Lines,
         frame,
@@ -128,9 +129,36 @@ fn render_fields(theme: &Theme, r: &ReportState, frame: &mut Frame<'_>, area: Re
 
 /// Under the fields: why there is no preview, else the first warning, else a reminder that
 /// overrides keep their quantity.
-fn render_problem(theme: &Theme, r: &ReportState, frame: &mut Frame<'_>, area: Rect) {
+fn render_problem(app: &App, r: &ReportState, frame: &mut Frame<'_>, area: Rect) {
+    let theme = &app.theme;
+    let lead: Vec<&PlannedLine> = r
+        .plan
+        .as_ref()
+        .filter(|_| !r.listing && r.problem.is_none())
+        .map(|p| p.lines.iter().filter(|l| app.needs_lead(l)).collect())
+        .unwrap_or_default();
     let (text, style) = if let Some(p) = &r.problem {
         (format!(" {p}"), theme.warn)
+    } else if let [first, rest @ ..] = lead.as_slice() {
+        // Said the moment the override is typed, not after the confirmation.
+        let also = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " (and {} more)",
+                crate::tui::strings::count(rest.len(), "line")
+            )
+        };
+        (
+            format!(
+                " Line {} {}{also} needs a lead: more than {}% from planned {}. The lead signs when you post.",
+                first.line,
+                first.item,
+                canonical(app.service.override_tolerance_pct()),
+                canonical(first.planned)
+            ),
+            theme.warn,
+        )
     } else if let Some(w) = r.plan.as_ref().and_then(|p| p.warnings.first()) {
         (format!(" ⚠ {w}"), theme.warn)
     } else {
@@ -166,7 +194,7 @@ fn render_problem(theme: &Theme, r: &ReportState, frame: &mut Frame<'_>, area: R
 /// and what is on hand, without quantities.
 pub(super) fn render_lines(
     theme: &Theme,
-    plan: &ReportPlan,
+    (plan, lead): (&ReportPlan, &[bool]),
     (selected, listing): (usize, bool),
     focused: bool,
     frame: &mut Frame<'_>,
@@ -178,7 +206,9 @@ pub(super) fn render_lines(
     let rows: Vec<Row<'_>> = plan
         .lines
         .iter()
-        .map(|l| {
+        .enumerate()
+        .map(|(i, l)| {
+            let needs_lead = lead.get(i).copied().unwrap_or(false);
             let status = if l.overridden {
                 format!("{}*", l.status.as_str())
             } else {
@@ -199,6 +229,7 @@ pub(super) fn render_lines(
             let status = match (listing, l.status) {
                 (true, LineStatus::Manual) => Cell::from(Span::styled("manual", theme.manual)),
                 (true, _) => Cell::from(""),
+                (false, _) if needs_lead => Cell::from(Span::styled("needs lead", theme.error)),
                 (false, s) => Cell::from(Span::styled(status, status_style(theme, s))),
             };
             let mut cells = vec![Cell::from(l.line.clone()), Cell::from(l.item.clone())];
@@ -239,7 +270,7 @@ pub(super) fn render_lines(
                 ("   Issue", Constraint::Length(8)),
                 (" Scrap", Constraint::Length(6)),
                 ("UoM", Constraint::Length(4)),
-                ("Status", Constraint::Length(9)),
+                ("Status", Constraint::Length(10)),
             ],
         ]
         .concat(),
