@@ -1841,3 +1841,121 @@ fn a_substitution_returns_part_and_the_lines_screen_shows_both() {
     snap(&d.app, "report_lines_substituted");
     assert!(d.app.service.verify().unwrap().is_empty());
 }
+
+/// Selects the line of `item` on the report screen.
+fn select_item(app: &mut App, item: &str) {
+    let Screen::Report(r) = &app.screen else {
+        panic!("{}", screen(app))
+    };
+    let at = r
+        .plan
+        .as_ref()
+        .unwrap()
+        .lines
+        .iter()
+        .position(|l| l.item == item)
+        .unwrap();
+    let from = r.selected;
+    for _ in from..at {
+        press(app, KeyCode::Down);
+    }
+    for _ in at..from {
+        press(app, KeyCode::Up);
+    }
+}
+
+#[test]
+fn a_manual_serial_line_is_issued_by_hand_with_a_scanned_serial_and_posts() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1006");
+    type_text(&mut d.app, "1");
+    press(&mut d.app, KeyCode::Tab);
+    press(&mut d.app, KeyCode::Tab);
+    select_item(&mut d.app, "GAUGE-700");
+    let s = screen(&d.app);
+    assert!(
+        s.contains("a: issue the planned 1 EA by hand, then scan its serials"),
+        "{s}"
+    );
+    // One key takes the planned quantity; the serials are asked at once, the ones at the
+    // machine location listed.
+    press(&mut d.app, KeyCode::Char('a'));
+    let s = screen(&d.app);
+    assert!(
+        s.contains("Serials for line 125 GAUGE-700: 1 from M-ASM"),
+        "{s}"
+    );
+    assert!(s.contains("G7-0001"), "{s}");
+    snap(&d.app, "report_manual_serial_prompt");
+    // A serial that is not there stays in the prompt with the reason.
+    type_text(&mut d.app, "G7-0099");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(
+        s.contains("G7-0099") && s.contains("is not at M-ASM"),
+        "{s}"
+    );
+    for _ in 0.."G7-0099".len() {
+        press(&mut d.app, KeyCode::Backspace);
+    }
+    // Scanned as the scanner types it.
+    type_text(&mut d.app, "G7-0003");
+    press(&mut d.app, KeyCode::Enter);
+    let Screen::Report(r) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    let gauge = r.planned("125").unwrap();
+    assert_eq!(gauge.qty, rust_decimal::Decimal::ONE);
+    assert_eq!(gauge.lots[0].lot, "G7-0003");
+    assert!(!gauge.overridden, "a hand issue is not an override");
+    snap(&d.app, "report_manual_serial_issued");
+    // The oil is backflushed by FEFO, the expired lot passed over.
+    select_item(&mut d.app, "HO-46");
+    let s = screen_text(&draw(&d.app, 200, 50));
+    assert!(
+        s.contains("FEFO: earliest expiry first; expired OIL-2603 skipped"),
+        "{s}"
+    );
+    for _ in 0..3 {
+        press(&mut d.app, KeyCode::Enter);
+    }
+    let rows = d
+        .app
+        .service
+        .stock(Some("M-ASM"), Some("GAUGE-700"))
+        .unwrap();
+    assert!(!rows.iter().any(|r| r.lot.as_deref() == Some("G7-0003")));
+    let rows = d.app.service.stock(Some("FG"), Some("HP-200")).unwrap();
+    assert!(
+        rows.iter().any(|r| r.lot.as_deref() == Some("WO-1006")),
+        "{rows:?}"
+    );
+    assert!(d.app.service.verify().unwrap().is_empty());
+}
+
+#[test]
+fn a_lead_traces_a_lot_back_and_forward() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    post_report(&mut d.app, "WO-1006", "1");
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::F(12));
+    let s = screen(&d.app);
+    assert!(
+        s.contains("Trace a lot: which item?") && s.contains("HO-46"),
+        "{s}"
+    );
+    type_text(&mut d.app, "HO-46");
+    press(&mut d.app, KeyCode::Enter);
+    type_text(&mut d.app, "OIL-2609");
+    press(&mut d.app, KeyCode::Enter);
+    let Screen::Trace(t) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    assert_eq!(t.trace.genealogy.forward[0].order, "WO-1006");
+    assert_eq!(t.trace.genealogy.forward[0].lot.as_deref(), Some("WO-1006"));
+    snap(&d.app, "trace");
+    press(&mut d.app, KeyCode::Esc);
+    assert!(matches!(d.app.screen, Screen::Orders(_)));
+}

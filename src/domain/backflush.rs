@@ -22,7 +22,7 @@ use thiserror::Error;
 mod stock;
 
 use super::journal::{Account, Posting};
-use super::lots::{LotQty, LotSelection, LotStock};
+use super::lots::{LotQty, LotSelection, LotStock, PickOrder};
 use super::master::{Item, ItemType, Per, Tracking, WorkCenter};
 use super::order::{Order, OrderMaterial, OrderOperation};
 use super::qty::{canonical, ceil_to, fits_decimals};
@@ -238,6 +238,8 @@ pub struct PlannedLine {
     pub expired_lots: Vec<String>,
     /// Expired lots at the location that an automatic pick passed over.
     pub skipped_expired: Vec<String>,
+    /// The order the lots were chosen in, when the program chose them (not `--lot`).
+    pub picked_by: Option<PickOrder>,
 }
 
 impl PlannedLine {
@@ -796,6 +798,7 @@ fn plan_line(
         lots: Vec::new(),
         expired_lots: Vec::new(),
         skipped_expired: Vec::new(),
+        picked_by: None,
         derivation: Derivation {
             per: material.per,
             qty: material.qty,

@@ -2,6 +2,7 @@
 //! what was made from it.
 
 use super::*;
+use crate::domain::lots::{LotStock, sort_lots};
 use crate::domain::trace::{Genealogy, trace};
 
 /// The trace of one lot.
@@ -15,6 +16,35 @@ pub struct Trace {
 }
 
 impl Service {
+    /// The lots of `item` at `location` in the plant's pick order (SPEC §9), expired ones
+    /// included (a user may name them), for a pick list.
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn lots_at(&self, item: &str, location: &str) -> Result<Vec<LotStock>> {
+        let mut lots = store::ledger::lots_at(self.store.conn(), item, location)?;
+        let pick = self.rules()?.rules.lot_selection().pick_order();
+        sort_lots(&mut lots, pick);
+        lots.retain(|l| l.qty > Decimal::ZERO);
+        Ok(lots)
+    }
+
+    /// The lot- and serial-tracked items with their descriptions, for a pick list.
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn tracked_items(&self) -> Result<Vec<(String, String)>> {
+        Ok(store::trace::tracked_items(self.store.conn())?)
+    }
+
+    /// The lots of `item` the store ever held (newest first), for a trace pick list.
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn lots_of(&self, item: &str) -> Result<Vec<String>> {
+        Ok(store::trace::lots_of(self.store.conn(), item)?)
+    }
+
     /// Traces `lot` of `item` backward and forward through orders.
     ///
     /// # Errors

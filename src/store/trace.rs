@@ -82,3 +82,27 @@ pub fn lot_known(conn: &Connection, item: &str, lot: &str) -> Result<bool> {
         .prepare_cached("SELECT 1 FROM lots WHERE item = ?1 AND lot = ?2")?
         .exists(params![item, lot])?)
 }
+
+/// The lots of an item the store ever held, newest first.
+///
+/// # Errors
+/// SQLite fails.
+pub fn lots_of(conn: &Connection, item: &str) -> Result<Vec<String>> {
+    Ok(conn
+        .prepare_cached("SELECT lot FROM lots WHERE item = ?1 ORDER BY first_at DESC, lot")?
+        .query_map([item], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// The lot- and serial-tracked items with their descriptions, by code.
+///
+/// # Errors
+/// SQLite fails.
+pub fn tracked_items(conn: &Connection) -> Result<Vec<(String, String)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT item, description FROM items WHERE tracking IN ('lot', 'serial') ORDER BY item",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}

@@ -31,6 +31,7 @@ mod orders;
 mod overlay;
 mod report;
 mod staging;
+mod trace;
 mod variance;
 
 pub use exceptions::ExceptionsState;
@@ -42,6 +43,7 @@ use overlay::picked;
 pub use overlay::{Choice, Overlay, Pending, PromptKind, Severity, filter_choices};
 pub use report::{Focus, ReportState};
 pub use staging::StagingState;
+pub use trace::TraceState;
 pub use variance::VarianceState;
 
 /// How many orders and reports a list loads; the board shows the most urgent first.
@@ -68,6 +70,7 @@ pub enum Screen {
     Detail(DetailState),
     Variance(Box<VarianceState>),
     Health(HealthState),
+    Trace(TraceState),
 }
 
 /// The whole terminal.
@@ -207,6 +210,7 @@ impl App {
             Screen::Detail(_) => Context::Detail,
             Screen::Variance(_) => Context::Variance,
             Screen::Health(_) => Context::Health,
+            Screen::Trace(_) => Context::Trace,
         }
     }
 
@@ -377,6 +381,7 @@ impl App {
                 Context::Detail => self.detail_action(action),
                 Context::Variance => self.variance_action(action),
                 Context::Health => self.health_action(action),
+                Context::Trace => self.trace_action(action),
                 _ => {}
             },
         }
@@ -423,6 +428,10 @@ impl App {
             Screen::Detail(d) => step(&mut d.selected, d.lines.len()),
             Screen::Variance(v) => step(&mut v.selected, v.materials.len()),
             Screen::Health(h) => step(&mut h.selected, h.rows.len()),
+            Screen::Trace(t) => {
+                let rows = t.rows();
+                step(&mut t.selected, rows);
+            }
             Screen::Login(_) => {}
         }
     }
@@ -589,6 +598,7 @@ impl App {
     fn apply_prompt(&mut self, kind: PromptKind, field: Field, this: Overlay) {
         match kind {
             PromptKind::Qty { .. }
+            | PromptKind::Lots { .. }
             | PromptKind::LineScrap { .. }
             | PromptKind::Location { .. }
             | PromptKind::OverrideReason { .. } => {
@@ -606,6 +616,9 @@ impl App {
             | PromptKind::TransferQty { .. } => self.apply_staging_prompt(kind, field, this),
             PromptKind::ApproverBadge | PromptKind::ApproverPin { .. } => {
                 self.apply_approval_prompt(kind, field, this);
+            }
+            PromptKind::TraceItem | PromptKind::TraceLot { .. } => {
+                self.apply_trace_prompt(kind, field, this);
             }
         }
     }

@@ -16,6 +16,7 @@ pub enum Context {
     Detail,
     Variance,
     Health,
+    Trace,
     Confirm,
     Prompt,
     Message,
@@ -61,6 +62,12 @@ pub enum Action {
     Logout,
     Variance,
     Health,
+    /// Issue a manual line's planned quantity by hand.
+    HandIssue,
+    /// Choose the lots of a tracked line.
+    Lots,
+    /// A lot's genealogy.
+    Trace,
 }
 
 /// One binding: the key, what it does, and the words shown in the help and the footer.
@@ -211,6 +218,30 @@ pub const KEYMAP: &[Binding] = &[
         "health",
     ),
     key(
+        C::Orders,
+        K::F(12),
+        "F12",
+        A::Trace,
+        "trace a lot: what went into it, what was made from it, where it is",
+        "",
+    ),
+    key(
+        C::Trace,
+        K::Esc,
+        "Esc",
+        A::Back,
+        "back to the orders",
+        "back",
+    ),
+    key(
+        C::Trace,
+        K::F(12),
+        "F12",
+        A::Trace,
+        "trace another lot",
+        "trace",
+    ),
+    key(
         C::Health,
         K::Esc,
         "Esc",
@@ -358,6 +389,22 @@ pub const KEYMAP: &[Binding] = &[
         A::Skip,
         "skip the selected line (issue by hand); again to undo",
         "skip",
+    ),
+    key(
+        C::Report,
+        K::Char('a'),
+        "a",
+        A::HandIssue,
+        "issue a manual line's planned quantity by hand (then its lots)",
+        "",
+    ),
+    key(
+        C::Report,
+        K::Char('o'),
+        "o",
+        A::Lots,
+        "choose the lots of a lot- or serial-tracked line (scan or pick)",
+        "",
     ),
     key(
         C::Report,

@@ -25,6 +25,7 @@ mod orders;
 mod overlay;
 mod report;
 mod staging;
+mod trace;
 mod variance;
 
 pub use report::explain;
@@ -51,6 +52,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Screen::Detail(_) => history::render_detail(app, frame, body),
         Screen::Variance(v) => variance::render_variance(app, v, frame, body),
         Screen::Health(h) => health::render_health(app, h, frame, body),
+        Screen::Trace(t) => trace::render_trace(app, t, frame, body),
     }
     render_message(app, frame, message);
     render_footer(&app.theme, app.context(), frame, footer);

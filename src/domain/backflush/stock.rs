@@ -151,7 +151,10 @@ fn pick_lots(line: &mut PlannedLine, left: &[LotStock], lookup: &dyn Lookup, pol
         .map(|l| l.lot.clone())
         .collect();
     match lots::allocate(left, line.total(), policy.lot_selection.pick_order(), today) {
-        Ok(picked) => line.lots = picked,
+        Ok(picked) => {
+            line.lots = picked;
+            line.picked_by = Some(policy.lot_selection.pick_order());
+        }
         Err(uncovered) => {
             line.shortfall = uncovered.shortfall;
             line.status = match policy.negative_stock {

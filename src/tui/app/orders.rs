@@ -156,6 +156,7 @@ impl App {
             Action::Exceptions => self.open_exceptions(),
             Action::Refresh => self.open_orders(),
             Action::Health => self.open_health(),
+            Action::Trace => self.open_trace(),
             _ => {}
         }
     }

@@ -12,6 +12,18 @@ pub enum PromptKind {
     Qty {
         line: String,
     },
+    /// The lots or serials of a tracked line (`LOT[:QTY],…`), scanned or picked.
+    Lots {
+        line: String,
+        /// The quantity issued by hand with these lots (a manual line), else the line's own.
+        hand: Option<Decimal>,
+    },
+    /// The item of a lot to trace.
+    TraceItem,
+    /// The lot to trace.
+    TraceLot {
+        item: String,
+    },
     LineScrap {
         line: String,
     },

@@ -1,6 +1,8 @@
 //! Keying in a report: good and scrap, the live preview, overrides, and posting.
 
 use super::*;
+use crate::domain::backflush::{LineStatus, PlannedLine};
+use crate::domain::master::Tracking;
 
 /// Which field of the report takes typed characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +92,11 @@ impl ReportState {
             .and_then(|p| p.lines.get(self.selected))
             .map(|l| (l.line.clone(), l.item.clone()))
     }
+
+    /// The planned line of `line` in the preview.
+    pub fn planned(&self, line: &str) -> Option<&PlannedLine> {
+        self.plan.as_ref()?.lines.iter().find(|l| l.line == line)
+    }
 }
 
 impl App {
@@ -158,11 +165,31 @@ impl App {
                 }
             }
             Action::Post => self.confirm_post(),
+            Action::HandIssue => {
+                let Some((line, _)) = r.selected_line() else {
+                    return;
+                };
+                self.hand_issue_planned(&line);
+            }
+            Action::Lots => {
+                let Some((line, _)) = r.selected_line() else {
+                    return;
+                };
+                self.ask_lots(&line, None);
+            }
             Action::EditQty | Action::LineScrap | Action::Location => {
                 let Some((line, item)) = r.selected_line() else {
                     return;
                 };
+                let manual = r
+                    .planned(&line)
+                    .is_some_and(|l| l.status == LineStatus::Manual);
                 let (title, kind, field) = match action {
+                    Action::EditQty if manual => (
+                        format!("Quantity issued by hand, line {line} {item}"),
+                        PromptKind::Qty { line },
+                        FieldKind::Number,
+                    ),
                     Action::EditQty => (
                         format!("Quantity to issue, line {line} {item}"),
                         PromptKind::Qty { line },
@@ -450,19 +477,26 @@ impl App {
 
     /// Applies an override; one the engine refuses is taken back and its reason returned.
     pub(super) fn set_override(&mut self, line: &str, change: Change) -> Result<(), String> {
+        self.set_overrides(line, vec![change])
+    }
+
+    /// Applies changes of one line together (a hand issue with its lots); refused as one.
+    fn set_overrides(&mut self, line: &str, changes: Vec<Change>) -> Result<(), String> {
         let Screen::Report(r) = &mut self.screen else {
             return Ok(());
         };
         let before = r.overrides.clone();
-        let same_kind = std::mem::discriminant(&change);
-        r.overrides.retain(|o| {
-            !(o.key == line
-                && (std::mem::discriminant(&o.change) == same_kind || o.change == Change::Skip))
-        });
-        r.overrides.push(Override {
-            key: line.to_string(),
-            change,
-        });
+        for change in changes {
+            let same_kind = std::mem::discriminant(&change);
+            r.overrides.retain(|o| {
+                !(o.key == line
+                    && (std::mem::discriminant(&o.change) == same_kind || o.change == Change::Skip))
+            });
+            r.overrides.push(Override {
+                key: line.to_string(),
+                change,
+            });
+        }
         let was_fine = r.problem.is_none();
         r.recalculate();
         if was_fine && let Some(problem) = r.problem.clone() {
@@ -518,6 +552,13 @@ impl App {
                 let Some(value) = parse(&text) else {
                     return reopen(self, format!("{text:?} is not a number"));
                 };
+                // A tracked manual line's hand issue goes in together with its lots.
+                if matches!(kind, PromptKind::Qty { .. })
+                    && self.is_tracked_manual(line)
+                    && !value.is_zero()
+                {
+                    return self.ask_lots(line, Some(value));
+                }
                 let change = if matches!(kind, PromptKind::Qty { .. }) {
                     Change::Qty(value)
                 } else {
@@ -525,7 +566,17 @@ impl App {
                 };
                 match self.set_override(line, change) {
                     Err(e) => reopen(self, e),
-                    Ok(()) => self.reason_if_missing(line),
+                    Ok(()) => self.after_change(line),
+                }
+            }
+            PromptKind::Lots { ref line, hand } => {
+                if text.is_empty() {
+                    return reopen(self, "scan or pick a lot".into());
+                }
+                let mut changes: Vec<Change> = hand.map(Change::Qty).into_iter().collect();
+                changes.push(Change::Lots(text));
+                if let Err(e) = self.set_overrides(line, changes) {
+                    reopen(self, e);
                 }
             }
             PromptKind::Location { ref line } => {
@@ -534,7 +585,7 @@ impl App {
                 }
                 match self.set_location(line, &text) {
                     Err(e) => reopen(self, e),
-                    Ok(()) => self.reason_if_missing(line),
+                    Ok(()) => self.after_change(line),
                 }
             }
             PromptKind::OverrideReason { line, then_post } => {
@@ -554,6 +605,120 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// After a line changed: an override asks its reason unless the line has one already (a
+    /// hand issue is not an override, SPEC §9).
+    fn after_change(&mut self, line: &str) {
+        let Screen::Report(r) = &self.screen else {
+            return;
+        };
+        if r.planned(line)
+            .is_some_and(|l| l.status != LineStatus::Manual)
+        {
+            self.reason_if_missing(line);
+        }
+    }
+
+    /// A lot- or serial-tracked manual line: its hand issue needs its lots.
+    fn is_tracked_manual(&self, line: &str) -> bool {
+        let Screen::Report(r) = &self.screen else {
+            return false;
+        };
+        r.planned(line).is_some_and(|l| {
+            l.status == LineStatus::Manual && l.tracking != Tracking::None && !l.non_stock
+        })
+    }
+
+    /// A manual line takes its planned quantity as the hand issue with one key, then asks for
+    /// its lots when tracked.
+    fn hand_issue_planned(&mut self, line: &str) {
+        let Screen::Report(r) = &self.screen else {
+            return;
+        };
+        let Some(l) = r.planned(line) else { return };
+        if l.status != LineStatus::Manual {
+            return self.error(format!(
+                "line {line} ({}) is backflushed: e sets the quantity it issues",
+                l.item
+            ));
+        }
+        let planned = l.planned;
+        if self.is_tracked_manual(line) {
+            return self.ask_lots(line, Some(planned));
+        }
+        match self.set_override(line, Change::Qty(planned)) {
+            Ok(()) => self.after_change(line),
+            Err(e) => self.error(e),
+        }
+    }
+
+    /// Asks the lots or serials of a tracked line: scanned, typed as `LOT[:QTY],…`, or picked
+    /// from the lots at the issue location in pick order (with quantity and expiry).
+    pub(super) fn ask_lots(&mut self, line: &str, hand: Option<Decimal>) {
+        let Screen::Report(r) = &self.screen else {
+            return;
+        };
+        let Some(l) = r.planned(line) else { return };
+        if l.tracking == Tracking::None || l.non_stock {
+            return self.error(format!(
+                "line {line} ({}) is not lot- or serial-tracked: it takes no lots",
+                l.item
+            ));
+        }
+        let total = hand.map_or_else(|| l.total(), |h| h + l.line_scrap);
+        let (item, location) = (l.item.clone(), l.location.clone());
+        let what = if l.tracking == Tracking::Serial {
+            "Serials"
+        } else {
+            "Lots"
+        };
+        let today = self.now.date_naive();
+        let choices = self
+            .service
+            .lots_at(&item, &location)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|lot| {
+                let expired = crate::domain::lots::is_expired(lot.expires.as_deref(), today);
+                Choice {
+                    // The unknown lot is named by `:QTY` (SPEC §9).
+                    code: if lot.lot.is_empty() {
+                        format!(":{}", canonical(total))
+                    } else {
+                        lot.lot.clone()
+                    },
+                    detail: format!(
+                        "{} on hand{}{}",
+                        canonical(lot.qty),
+                        lot.expires
+                            .as_deref()
+                            .map_or_else(String::new, |d| format!(" · expires {d}")),
+                        if expired {
+                            " · expired: a lead must approve"
+                        } else if lot.lot.is_empty() {
+                            " · unknown lot"
+                        } else {
+                            ""
+                        }
+                    ),
+                }
+            })
+            .collect();
+        self.overlays.push(
+            Overlay::prompt(
+                format!(
+                    "{what} for line {line} {item}: {} from {location} (LOT or LOT:QTY,…)",
+                    canonical(total)
+                ),
+                Field::new(FieldKind::Text, ""),
+                PromptKind::Lots {
+                    line: line.to_string(),
+                    hand,
+                },
+            )
+            .with_choices(choices),
+        );
     }
 
     /// After an override, asks its reason unless the line has one already.

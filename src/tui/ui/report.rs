@@ -211,6 +211,9 @@ pub(super) fn render_lines(
             let needs_lead = lead.get(i).copied().unwrap_or(false);
             let status = if l.overridden {
                 format!("{}*", l.status.as_str())
+            } else if l.is_hand_issue() {
+                // A manual line issued with this report (SPEC §9).
+                "by hand".to_string()
             } else {
                 l.status.as_str().to_string()
             };
@@ -237,7 +240,11 @@ pub(super) fn render_lines(
                 cells.push(Cell::from(l.description.clone()));
             }
             cells.extend([
-                Cell::from(l.location.clone()),
+                Cell::from(if l.non_stock {
+                    "—".to_string()
+                } else {
+                    l.location.clone()
+                }),
                 Cell::from(right(canonical(l.on_hand))).style(if listing {
                     theme.base
                 } else {
@@ -381,9 +388,31 @@ pub fn explain(l: &PlannedLine) -> Text<'static> {
         ),
     };
     let source = match l.manual_reason {
-        Some(why) => format!("Manual line: {why}; issue it by hand."),
+        Some(why) if l.qty.is_zero() => format!(
+            "Manual line: {why}. a: issue the planned {} {} by hand{}; e: another quantity.",
+            canonical(l.planned),
+            l.uom,
+            match l.tracking {
+                _ if l.non_stock => "",
+                crate::domain::master::Tracking::None => "",
+                crate::domain::master::Tracking::Lot => ", then scan its lots",
+                crate::domain::master::Tracking::Serial => ", then scan its serials",
+            }
+        ),
+        Some(_) if l.non_stock => format!(
+            "Issued by hand: {} {} (non-stock: recorded at standard cost, no location).",
+            canonical(l.qty),
+            l.uom
+        ),
+        Some(_) => format!(
+            "Issued by hand: {} {} from {}{}.",
+            canonical(l.qty),
+            l.uom,
+            l.location,
+            lots_text(l)
+        ),
         None => format!(
-            "Issues from {} ({}), {} on hand{}.",
+            "Issues from {} ({}), {} on hand{}{}.",
             l.location,
             l.location_source,
             canonical(l.on_hand),
@@ -391,10 +420,51 @@ pub fn explain(l: &PlannedLine) -> Text<'static> {
                 String::new()
             } else {
                 format!(", short by {}", canonical(l.shortfall))
-            }
+            },
+            lots_text(l)
         ),
     };
     Text::from(vec![Line::from(rule), Line::from(source)])
+}
+
+/// The lots a line takes and why: ` · lots A 4, B 1 (FEFO: earliest expiry first; expired X
+/// skipped)`; empty for an untracked line.
+fn lots_text(l: &PlannedLine) -> String {
+    use crate::domain::lots::PickOrder;
+    if l.tracking == crate::domain::master::Tracking::None {
+        return String::new();
+    }
+    if l.lots.is_empty() {
+        return match l.status {
+            LineStatus::Deferred | LineStatus::Short => {
+                " · the unexpired lots there do not cover it".to_string()
+            }
+            _ => " · o: choose its lots".to_string(),
+        };
+    }
+    let taken: Vec<String> = l
+        .lots
+        .iter()
+        .map(|x| {
+            let name = if x.lot.is_empty() {
+                "(unknown)"
+            } else {
+                &x.lot
+            };
+            format!("{name} {}", canonical(x.qty))
+        })
+        .collect();
+    let why = match l.picked_by {
+        Some(PickOrder::Fefo) => " (FEFO: earliest expiry first",
+        Some(PickOrder::Fifo) => " (FIFO: oldest first",
+        None => " (named",
+    };
+    let skipped = if l.skipped_expired.is_empty() {
+        String::new()
+    } else {
+        format!("; expired {} skipped", l.skipped_expired.join(", "))
+    };
+    format!(" · lots {}{why}{skipped})", taken.join(", "))
 }
 
 /// `0.4 g × 3 = 1.2 g = 0.0012 kg`: the BOM line's quantity in its own unit, times the units
