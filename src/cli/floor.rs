@@ -92,9 +92,8 @@ impl Show for Adjustment {
 /// `backflush adjust`: a lead's scrap adjustment on a posted detail line.
 pub fn adjust(
     cli: &Cli,
-    report: i64,
-    line: &str,
-    qty: Decimal,
+    (report, line): (i64, &str),
+    (qty, lot): (Decimal, Option<&str>),
     reason: &str,
     key: Option<&str>,
     json: bool,
@@ -102,7 +101,7 @@ pub fn adjust(
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
     service.set_request_key(key.map(str::to_string));
-    let adjustment = service.adjust_scrap(report, line, qty, reason, &who)?;
+    let adjustment = service.adjust_scrap_lots(report, line, (qty, lot), reason, &who)?;
     Out::new(json).show(&adjustment)
 }
 
@@ -128,17 +127,16 @@ impl Show for Substitution {
 /// `backflush substitute`: a lead's substitution on a posted detail line.
 pub fn substitute(
     cli: &Cli,
-    report: i64,
-    line: &str,
-    item: &str,
-    (qty, return_qty): (Option<Decimal>, Option<Decimal>),
+    (report, line, item): (i64, &str, &str),
+    quantities: (Option<Decimal>, Option<Decimal>),
+    lots: (Option<&str>, Option<&str>),
     key: Option<&str>,
     json: bool,
 ) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
     service.set_request_key(key.map(str::to_string));
-    let substitution = service.substitute_partial(report, line, item, (qty, return_qty), &who)?;
+    let substitution = service.substitute_lots(report, line, item, quantities, lots, &who)?;
     Out::new(json).show(&substitution)
 }
 

@@ -262,6 +262,10 @@ pub enum Command {
         /// A reason code of the plant's [reasons] scrap list.
         #[arg(long, value_name = "CODE")]
         reason: String,
+        /// The lots of a tracked line: LOT[:QTY],… (default: the pick order; a correction
+        /// goes back to the lots the line consumed, youngest first).
+        #[arg(long, value_name = "ALLOCATION")]
+        lot: Option<String>,
         /// Idempotency key: a retry with the same key posts nothing and prints the first
         /// result; the same key with a different request is refused.
         #[arg(long, value_name = "KEY")]
@@ -296,6 +300,13 @@ pub enum Command {
             allow_negative_numbers = true
         )]
         return_qty: Option<Decimal>,
+        /// The lots the substitute leaves from: LOT[:QTY],… (default: the pick order).
+        #[arg(long, value_name = "ALLOCATION")]
+        lot: Option<String>,
+        /// The lots of the line's item it returns to: LOT[:QTY],… (default: youngest first
+        /// of those the line consumed).
+        #[arg(long = "return-lot", value_name = "ALLOCATION")]
+        return_lot: Option<String>,
         /// Print what was posted as JSON.
         #[arg(long)]
         json: bool,
@@ -794,23 +805,32 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             line,
             qty,
             reason,
+            lot,
             key,
             json,
-        } => floor::adjust(cli, *report, line, *qty, reason, key.as_deref(), *json),
+        } => floor::adjust(
+            cli,
+            (*report, line),
+            (*qty, lot.as_deref()),
+            reason,
+            key.as_deref(),
+            *json,
+        ),
         Command::Substitute {
             report,
             line,
             item,
             qty,
             return_qty,
+            lot,
+            return_lot,
             key,
             json,
         } => floor::substitute(
             cli,
-            *report,
-            line,
-            item,
+            (*report, line, item),
             (*qty, *return_qty),
+            (lot.as_deref(), return_lot.as_deref()),
             key.as_deref(),
             *json,
         ),

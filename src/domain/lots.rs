@@ -543,3 +543,70 @@ mod tests {
         assert_eq!(order, ["A", "B"]);
     }
 }
+
+/// Why the lots of a movement on a report's line could not be planned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinePlanError {
+    Take(TakeError),
+    Return(ReturnError),
+    Allocation(AllocationError),
+}
+
+impl fmt::Display for LinePlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinePlanError::Take(TakeError::Allocation(a)) | LinePlanError::Allocation(a) => {
+                write!(f, "--lot: {a}")
+            }
+            LinePlanError::Take(TakeError::NotHeld(n)) => write!(
+                f,
+                "lot {:?} holds {}, not {}",
+                n.lot,
+                canonical(n.holds),
+                canonical(n.wanted)
+            ),
+            LinePlanError::Take(TakeError::Uncovered(u)) => write!(
+                f,
+                "the unexpired lots hold only {}; name the lots with --lot",
+                canonical(u.available)
+            ),
+            LinePlanError::Return(r) => r.fmt(f),
+        }
+    }
+}
+
+/// The lots a signed movement of a tracked item on a report's line moves, signed like `qty`:
+/// out of the location (`qty` > 0) from the lots `named` or in pick order; back into it
+/// (`qty` < 0) only to lots the line `consumed`, the ones named or the youngest first. Empty
+/// for an untracked item.
+///
+/// # Errors
+/// [`LinePlanError`] naming the lot.
+pub fn plan_line_lots(
+    qty: Decimal,
+    named: Option<&str>,
+    (tracking, decimals): (Tracking, u32),
+    (at_location, consumed): (&[LotStock], &[Consumed]),
+    (order, today): (PickOrder, NaiveDate),
+) -> Result<Vec<LotQty>, LinePlanError> {
+    if tracking == Tracking::None {
+        return match named {
+            Some(_) => Err(LinePlanError::Allocation(AllocationError::Untracked)),
+            None => Ok(Vec::new()),
+        };
+    }
+    if qty >= Decimal::ZERO {
+        return take(at_location, qty, named, (tracking, decimals), order, today)
+            .map_err(LinePlanError::Take);
+    }
+    let back = -qty;
+    let named = named
+        .map(|text| parse_allocation(text, back, tracking, decimals))
+        .transpose()
+        .map_err(LinePlanError::Allocation)?;
+    let lots = plan_return(consumed, back, named.as_deref()).map_err(LinePlanError::Return)?;
+    Ok(lots
+        .into_iter()
+        .map(|l| LotQty::new(&l.lot, -l.qty))
+        .collect())
+}

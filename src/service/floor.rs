@@ -10,6 +10,7 @@ use super::reasons::ReasonKind;
 use super::{Credentials, Result, Service, ServiceError, Thing, keyed};
 use crate::domain::backflush::{self, check_quantity};
 use crate::domain::journal::inventory_account;
+use crate::domain::lots::LotQty;
 use crate::domain::master::{ItemType, LocationKind, Tracking};
 use crate::domain::qty::canonical;
 use crate::store::exceptions::ExceptionRow;
@@ -24,6 +25,9 @@ pub struct Adjustment {
     pub location: String,
     pub qty: Decimal,
     pub reason: String,
+    /// The lots moved, signed like `qty` (empty for an untracked item).
+    #[serde(default)]
+    pub lots: Vec<LotQty>,
 }
 
 /// A posted substitution.
@@ -36,6 +40,46 @@ pub struct Substitution {
     pub returned_qty: Decimal,
     pub issued_item: String,
     pub issued_qty: Decimal,
+    /// The lots of the line's item returned (tracked items).
+    #[serde(default)]
+    pub returned_lots: Vec<LotQty>,
+    /// The lots of the substitute issued (tracked items).
+    #[serde(default)]
+    pub issued_lots: Vec<LotQty>,
+}
+
+/// The lots a signed movement of `item` on a report's line moves (SPEC §9): out of the
+/// location from the lots named or in pick order, back only to lots the line consumed.
+fn plan_lots(
+    conn: &rusqlite::Connection,
+    item: &crate::domain::master::Item,
+    (report_id, line, location): (i64, &str, &str),
+    (qty, named): (Decimal, Option<&str>),
+    (pick, today): (crate::domain::lots::PickOrder, chrono::NaiveDate),
+) -> Result<Vec<LotQty>> {
+    use crate::domain::lots::{LinePlanError, TakeError, plan_line_lots};
+    if item.tracking == Tracking::None && named.is_none() {
+        return Ok(Vec::new());
+    }
+    let at = store::ledger::lots_at(conn, &item.item, location)?;
+    let consumed = store::floor::line_lots(conn, report_id, line, &item.item)?;
+    plan_line_lots(
+        qty,
+        named,
+        (item.tracking, item.decimals),
+        (&at, &consumed),
+        (pick, today),
+    )
+    .map_err(|e| match e {
+        LinePlanError::Take(TakeError::Uncovered(_)) => {
+            ServiceError::Refused(format!("{} at {location}: {e}", item.item))
+        }
+        _ => ServiceError::invalid(
+            format!("lots of {}", item.item),
+            format!("{:?}", named.unwrap_or_default()),
+            format!("do not fit: {e}"),
+        ),
+    })
 }
 
 /// A posted cycle count.
@@ -220,12 +264,30 @@ impl Service {
         reason: &str,
         who: &Credentials,
     ) -> Result<Adjustment> {
+        self.adjust_scrap_lots(report_id, key, (qty, None), reason, who)
+    }
+
+    /// As [`Self::adjust_scrap`], a tracked line's scrap from the lots `named` (`LOT[:QTY],…`;
+    /// default: the pick order) and its correction back to the lots the line consumed (default:
+    /// the youngest first), SPEC §9.
+    ///
+    /// # Errors
+    /// As [`Self::adjust_scrap`]; lots that do not fit.
+    pub fn adjust_scrap_lots(
+        &mut self,
+        report_id: i64,
+        key: &str,
+        (qty, named): (Decimal, Option<&str>),
+        reason: &str,
+        who: &Credentials,
+    ) -> Result<Adjustment> {
         let keyed = self.keyed(
             "adjust",
             format!(
-                "report={report_id} line={key} qty={} reason={}",
+                "report={report_id} line={key} qty={} reason={} lot={}",
                 keyed::qty_text(qty),
-                reason.to_ascii_uppercase()
+                reason.to_ascii_uppercase(),
+                named.unwrap_or_default(),
             ),
         );
         if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
@@ -269,20 +331,29 @@ impl Service {
         }
         let stamp = self.authorize(who, Action::LeadApproval)?;
         let accounts = self.rules()?.rules.accounts();
+        let pick = self.rules()?.rules.lot_selection().pick_order();
         let reason = reason.to_ascii_uppercase();
-        let done = Adjustment {
-            report_id,
-            line: line.line.clone(),
-            item: line.item.clone(),
-            location: line.location.clone(),
-            qty,
-            reason: reason.clone(),
-        };
         self.store.write(|tx| -> Result<Adjustment> {
             if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
                 return Ok(first);
             }
-            store::floor::lead_scrap(tx, &line, qty, &reason, &stamp, &accounts)?;
+            let lots = plan_lots(
+                tx,
+                &item,
+                (report_id, &line.line, &line.location),
+                (qty, named),
+                (pick, stamp.today()),
+            )?;
+            store::floor::lead_scrap(tx, &line, (qty, &lots), &reason, &stamp, &accounts)?;
+            let done = Adjustment {
+                report_id,
+                line: line.line.clone(),
+                item: line.item.clone(),
+                location: line.location.clone(),
+                qty,
+                reason: reason.clone(),
+                lots,
+            };
             keyed::record(tx, keyed.as_ref(), &done)?;
             Ok(done)
         })
@@ -319,12 +390,39 @@ impl Service {
         (qty, return_qty): (Option<Decimal>, Option<Decimal>),
         who: &Credentials,
     ) -> Result<Substitution> {
+        self.substitute_lots(
+            report_id,
+            key,
+            substitute,
+            (qty, return_qty),
+            (None, None),
+            who,
+        )
+    }
+
+    /// As [`Self::substitute_partial`], by lot (SPEC §3, §9): the substitute leaves from the
+    /// lots `lot` names (default: the pick order), the line's item goes back to the lots
+    /// `return_lot` names of those the line consumed (default: the youngest first).
+    ///
+    /// # Errors
+    /// As [`Self::substitute_partial`]; lots that do not fit.
+    pub fn substitute_lots(
+        &mut self,
+        report_id: i64,
+        key: &str,
+        substitute: &str,
+        (qty, return_qty): (Option<Decimal>, Option<Decimal>),
+        (lot, return_lot): (Option<&str>, Option<&str>),
+        who: &Credentials,
+    ) -> Result<Substitution> {
         let keyed = self.keyed(
             "substitute",
             format!(
-                "report={report_id} line={key} item={substitute} qty={} return={}",
+                "report={report_id} line={key} item={substitute} qty={} return={} lot={} return-lot={}",
                 qty.map(keyed::qty_text).unwrap_or_default(),
-                return_qty.map(keyed::qty_text).unwrap_or_default()
+                return_qty.map(keyed::qty_text).unwrap_or_default(),
+                lot.unwrap_or_default(),
+                return_lot.unwrap_or_default()
             ),
         );
         if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
@@ -392,20 +490,40 @@ impl Service {
         let stamp = self.authorize(who, Action::LeadApproval)?;
         let accounts = self.rules()?.rules.accounts();
         let returned = returned.max(Decimal::ZERO);
-        let done = Substitution {
-            report_id,
-            line: line.line.clone(),
-            location: line.location.clone(),
-            returned_item: line.item.clone(),
-            returned_qty: returned,
-            issued_item: substitute.to_string(),
-            issued_qty: issued,
-        };
+        let own = store::master::item(self.store.conn(), &line.item)?
+            .ok_or_else(|| ServiceError::not_found(Thing::Item, &line.item))?;
+        let pick = self.rules()?.rules.lot_selection().pick_order();
         self.store.write(|tx| -> Result<Substitution> {
             if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
                 return Ok(first);
             }
-            store::floor::substitute(tx, &line, returned, substitute, issued, &stamp, &accounts)?;
+            let at = (report_id, line.line.as_str(), line.location.as_str());
+            let today = stamp.today();
+            let returned_lots = plan_lots(tx, &own, at, (-returned, return_lot), (pick, today))?;
+            let issued_lots = plan_lots(tx, &item, at, (issued, lot), (pick, today))?;
+            store::floor::substitute(
+                tx,
+                &line,
+                (returned, &returned_lots),
+                (substitute, issued, &issued_lots),
+                &stamp,
+                &accounts,
+            )?;
+            let done = Substitution {
+                report_id,
+                line: line.line.clone(),
+                location: line.location.clone(),
+                returned_item: line.item.clone(),
+                returned_qty: returned,
+                issued_item: substitute.to_string(),
+                issued_qty: issued,
+                // Shown as what went back, positive like `returned_qty`.
+                returned_lots: returned_lots
+                    .iter()
+                    .map(|l| LotQty::new(&l.lot, -l.qty))
+                    .collect(),
+                issued_lots,
+            };
             keyed::record(tx, keyed.as_ref(), &done)?;
             Ok(done)
         })

@@ -271,6 +271,7 @@ pub fn adjustment_json(a: &super::floor::Adjustment) -> Value {
         "location": a.location,
         "qty": q(a.qty),
         "reason": a.reason,
+        "lots": lots_out(&a.lots),
     })
 }
 
@@ -281,8 +282,8 @@ pub fn substitution_json(s: &super::floor::Substitution) -> Value {
         "report_id": s.report_id,
         "line": s.line,
         "location": s.location,
-        "returned": {"item": s.returned_item, "qty": q(s.returned_qty)},
-        "issued": {"item": s.issued_item, "qty": q(s.issued_qty)},
+        "returned": {"item": s.returned_item, "qty": q(s.returned_qty), "lots": lots_out(&s.returned_lots)},
+        "issued": {"item": s.issued_item, "qty": q(s.issued_qty), "lots": lots_out(&s.issued_lots)},
     })
 }
 

@@ -8,6 +8,7 @@ use super::journal::write_journal;
 use super::ledger::{MovementRef, move_stock};
 use super::{Dec, Result, Stamp};
 use crate::domain::journal::{self, AccountNames};
+use crate::domain::lots::LotQty;
 use crate::domain::movement::MovementKind;
 
 /// A detail line of a posted report.
@@ -78,6 +79,71 @@ pub fn line_issued(conn: &Connection, report_id: i64, line: &str, item: &str) ->
     Ok(issued)
 }
 
+/// What a report's line consumed of `item`, net, per lot (tracked items), with each lot's
+/// first entry: what a correction or a substitution may return to.
+///
+/// # Errors
+/// SQLite fails.
+pub fn line_lots(
+    conn: &Connection,
+    report_id: i64,
+    line: &str,
+    item: &str,
+) -> Result<Vec<crate::domain::lots::Consumed>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.lot, m.qty, COALESCE(l.first_at, '') FROM movements m
+         LEFT JOIN lots l ON l.item = m.item AND l.lot = m.lot
+         WHERE m.report_id = ?1 AND m.line = ?2 AND m.item = ?3 AND m.lot IS NOT NULL
+         ORDER BY m.id",
+    )?;
+    let mut rows = stmt.query(params![report_id, line, item])?;
+    let mut out: Vec<crate::domain::lots::Consumed> = Vec::new();
+    while let Some(r) = rows.next()? {
+        let lot: String = r.get(0)?;
+        let qty = -r.get::<_, Dec>(1)?.0;
+        match out.iter_mut().find(|c| c.lot == lot) {
+            Some(c) => c.qty += qty,
+            None => out.push(crate::domain::lots::Consumed {
+                lot,
+                qty,
+                first_at: r.get(2)?,
+            }),
+        }
+    }
+    Ok(out)
+}
+
+/// Moves a signed quantity of a line's item by lot (one movement per lot; `lots` signed like
+/// `qty`, + out of the location), or as one movement for an untracked item.
+#[allow(clippy::too_many_arguments)]
+fn move_by_lots(
+    conn: &Connection,
+    stamp: &Stamp,
+    kind: MovementKind,
+    (item, location): (&str, &str),
+    qty: Decimal,
+    lots: &[LotQty],
+    link: &MovementRef<'_>,
+) -> Result<()> {
+    if lots.is_empty() {
+        move_stock(conn, stamp, kind, item, location, -qty, link)?;
+        return Ok(());
+    }
+    for l in lots {
+        super::ledger::move_lot(
+            conn,
+            stamp,
+            kind,
+            item,
+            location,
+            Some(&l.lot),
+            -l.qty,
+            link,
+        )?;
+    }
+    Ok(())
+}
+
 /// What a report's lines issued of items other than their own (substitutions), by line:
 /// (line, item, net quantity issued), in line and item order.
 ///
@@ -114,11 +180,11 @@ pub fn line_substitutes(
 pub fn lead_scrap(
     conn: &Connection,
     line: &ReportLine,
-    qty: Decimal,
+    (qty, lots): (Decimal, &[LotQty]),
     reason: &str,
     stamp: &Stamp,
     accounts: &AccountNames,
-) -> Result<i64> {
+) -> Result<()> {
     let why = format!("lead scrap adjustment: {reason}");
     let link = MovementRef {
         report_id: Some(line.report_id),
@@ -126,13 +192,13 @@ pub fn lead_scrap(
         reason: &why,
         ..MovementRef::default()
     };
-    let id = move_stock(
+    move_by_lots(
         conn,
         stamp,
         MovementKind::LeadScrap,
-        &line.item,
-        &line.location,
-        -qty,
+        (&line.item, &line.location),
+        qty,
+        lots,
         &link,
     )?;
     let value = qty * super::master::std_cost(conn, &line.item)?;
@@ -151,7 +217,7 @@ pub fn lead_scrap(
         stamp,
         super::outbox::Posting::Adjustment(line.report_id),
     )?;
-    Ok(id)
+    Ok(())
 }
 
 /// Records a substitution on a detail line: `returned` of the line's item goes back to the
@@ -162,9 +228,8 @@ pub fn lead_scrap(
 pub fn substitute(
     conn: &Connection,
     line: &ReportLine,
-    returned: Decimal,
-    substitute: &str,
-    issued: Decimal,
+    (returned, returned_lots): (Decimal, &[LotQty]),
+    (substitute, issued, issued_lots): (&str, Decimal, &[LotQty]),
     stamp: &Stamp,
     accounts: &AccountNames,
 ) -> Result<()> {
@@ -179,23 +244,23 @@ pub fn substitute(
         ..MovementRef::default()
     };
     if !returned.is_zero() {
-        move_stock(
+        move_by_lots(
             conn,
             stamp,
             MovementKind::SubstitutionReturn,
-            &line.item,
-            &line.location,
-            returned,
+            (&line.item, &line.location),
+            -returned,
+            returned_lots,
             &link,
         )?;
     }
-    move_stock(
+    move_by_lots(
         conn,
         stamp,
         MovementKind::SubstitutionIssue,
-        substitute,
-        &line.location,
-        -issued,
+        (substitute, &line.location),
+        issued,
+        issued_lots,
         &link,
     )?;
     let back = returned * super::master::std_cost(conn, &line.item)?;

@@ -410,3 +410,60 @@ fn a_reversal_that_would_take_a_received_lot_below_zero_is_refused_naming_where_
     assert_eq!(lot_qty(&plant, "P", "RAW", "WO1"), "2");
     plant.verify();
 }
+
+#[test]
+fn lead_adjustments_and_substitutions_move_by_lot() {
+    let plant = lot_plant("fefo");
+    let r = plant.report(&["--order", "WO1", "--op", "10", "--good", "4"]);
+    let id = report_id(&r);
+    let adjust = |extra: &[&str]| {
+        let mut all = vec![
+            "adjust", "--report", &id, "--line", "30", "--reason", "DAMAGED",
+        ];
+        all.extend_from_slice(extra);
+        all.push("--json");
+        plant.run(&all)
+    };
+    // More scrap leaves in pick order (FEFO: A first, then the unknown lot).
+    let a = adjust(&["--qty", "2"]).ok().json();
+    assert_eq!(
+        a["lots"],
+        json!([{"lot": "A", "qty": "1"}, {"lot": "", "qty": "1"}])
+    );
+    // A correction goes back to the lots the line consumed, youngest first: the unknown lot
+    // counts as the oldest, so A.
+    let a = adjust(&["--qty", "-1.5"]).ok().json();
+    assert_eq!(a["lots"], json!([{"lot": "A", "qty": "-1.5"}]));
+    let a = adjust(&["--qty", "0.5", "--lot", "B"]).ok().json();
+    assert_eq!(a["lots"], json!([{"lot": "B", "qty": "0.5"}]));
+    adjust(&["--qty", "1", "--lot", "Z"]).code(1).says(&["Z"]);
+    adjust(&["--qty", "-1", "--lot", "X:1"])
+        .code(1)
+        .says(&["X", "consumed of it (0)"]);
+    // A substitution returns A by lot and issues the serial S1 instead.
+    let s = plant
+        .run(&[
+            "substitute",
+            "--report",
+            &id,
+            "--line",
+            "30",
+            "--item",
+            "S",
+            "--qty",
+            "1",
+            "--lot",
+            "SN1",
+            "--return-qty",
+            "1",
+            "--return-lot",
+            "A:1",
+            "--json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(s["returned"]["lots"], json!([{"lot": "A", "qty": "1"}]));
+    assert_eq!(s["issued"]["lots"], json!([{"lot": "SN1", "qty": "1"}]));
+    assert_eq!(lot_qty(&plant, "S", "M1", "SN1"), "0");
+    plant.verify();
+}
