@@ -1959,3 +1959,55 @@ fn a_lead_traces_a_lot_back_and_forward() {
     press(&mut d.app, KeyCode::Esc);
     assert!(matches!(d.app.screen, Screen::Orders(_)));
 }
+
+#[test]
+fn a_handler_counts_and_brings_a_tracked_item_by_lot() {
+    let mut d = demo();
+    login(&mut d.app, "3001", "3333");
+    press(&mut d.app, KeyCode::F(6));
+    let Screen::Staging(st) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    let row = st.rows.iter().position(|r| r.item == "HO-46").unwrap();
+    for _ in 0..row {
+        press(&mut d.app, KeyCode::Down);
+    }
+    // A count names its lot: the lots at the machine location are listed in FEFO order.
+    press(&mut d.app, KeyCode::Char('c'));
+    let s = screen_text(&draw(&d.app, 120, 40));
+    assert!(s.contains("Count which lot of HO-46 at M-ASM?"), "{s}");
+    let fefo = ["OIL-2603", "OIL-2609", "OIL-2611"].map(|l| s.find(l).unwrap());
+    assert!(fefo[0] < fefo[1] && fefo[1] < fefo[2], "{s}");
+    type_text(&mut d.app, "OIL-2611");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(screen(&d.app).contains("Counted HO-46 lot OIL-2611 at M-ASM"));
+    type_text(&mut d.app, "20");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(s.contains("book 20, counted 20"), "{s}");
+    press(&mut d.app, KeyCode::Enter);
+    // A transfer asks its lots after the quantity; the first choice leaves it to FEFO.
+    press(&mut d.app, KeyCode::Char('t'));
+    type_text(&mut d.app, "ST-COMP");
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen_text(&draw(&d.app, 120, 40));
+    assert!(s.contains("Lots of HO-46 from ST-COMP"), "{s}");
+    assert!(
+        s.contains("pick order chooses") && s.contains("OIL-2612"),
+        "{s}"
+    );
+    snap(&d.app, "staging_transfer_lots");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(s.contains("from ST-COMP to M-ASM (lots OIL-2612"), "{s}");
+    let moved = d
+        .app
+        .service
+        .stock(Some("M-ASM"), Some("HO-46"))
+        .unwrap()
+        .into_iter()
+        .any(|b| b.lot.as_deref() == Some("OIL-2612"));
+    assert!(moved);
+    assert!(d.app.service.verify().unwrap().is_empty());
+}

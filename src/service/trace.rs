@@ -29,6 +29,15 @@ impl Service {
         Ok(lots)
     }
 
+    /// Whether an item is lot- or serial-tracked (its moves and counts name lots).
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn is_tracked(&self, item: &str) -> Result<bool> {
+        Ok(store::master::item(self.store.conn(), item)?
+            .is_some_and(|i| i.tracking != crate::domain::master::Tracking::None))
+    }
+
     /// The lot- and serial-tracked items with their descriptions, for a pick list.
     ///
     /// # Errors

@@ -611,6 +611,8 @@ impl App {
             | PromptKind::SubstituteReturn { .. }
             | PromptKind::SubstituteQty { .. } => self.apply_history_prompt(kind, field, this),
             PromptKind::Counted { .. }
+            | PromptKind::CountLot { .. }
+            | PromptKind::TransferLots { .. }
             | PromptKind::CountReason { .. }
             | PromptKind::TransferFrom { .. }
             | PromptKind::TransferQty { .. } => self.apply_staging_prompt(kind, field, this),

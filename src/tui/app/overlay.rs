@@ -48,6 +48,20 @@ pub enum PromptKind {
     Counted {
         item: String,
         location: String,
+        /// The lot counted (a tracked item is counted one lot at a time).
+        lot: Option<String>,
+    },
+    /// The lot of a tracked item to count.
+    CountLot {
+        item: String,
+        location: String,
+    },
+    /// The lots a transfer of a tracked item moves (empty: the pick order).
+    TransferLots {
+        item: String,
+        from: String,
+        to: String,
+        qty: Decimal,
     },
     ScrapReason {
         report_id: i64,
@@ -78,6 +92,7 @@ pub enum PromptKind {
     CountReason {
         item: String,
         location: String,
+        lot: Option<String>,
         counted: Decimal,
     },
     /// How much of the line's own item goes back in a substitution.

@@ -52,10 +52,27 @@ impl App {
                     return;
                 };
                 let (item, location) = (row.item.clone(), row.location.clone());
+                // A tracked item is counted one lot at a time (SPEC §9).
+                if self.service.is_tracked(&item).unwrap_or(false) {
+                    let choices = self.lot_choices(&item, &location, None);
+                    self.overlays.push(
+                        Overlay::prompt(
+                            format!("Count which lot of {item} at {location}? (scan or pick)"),
+                            Field::new(FieldKind::Text, ""),
+                            PromptKind::CountLot { item, location },
+                        )
+                        .with_choices(choices),
+                    );
+                    return;
+                }
                 self.overlays.push(Overlay::prompt(
                     format!("Counted {item} at {location}"),
                     Field::new(FieldKind::Number, ""),
-                    PromptKind::Counted { item, location },
+                    PromptKind::Counted {
+                        item,
+                        location,
+                        lot: None,
+                    },
                 ));
             }
             Action::Transfer => {
@@ -100,11 +117,41 @@ impl App {
             app.overlays.push(this.clone().with_error(error));
         };
         match kind {
-            PromptKind::Counted { item, location } => {
+            PromptKind::CountLot { item, location } => {
+                self.overlays.push(
+                    Overlay::prompt(
+                        format!(
+                            "Counted {item} lot {} at {location}",
+                            if text.is_empty() { "(unknown)" } else { &text }
+                        ),
+                        Field::new(FieldKind::Number, ""),
+                        PromptKind::Counted {
+                            item,
+                            location,
+                            lot: Some(text),
+                        },
+                    )
+                    .after(this.clone()),
+                );
+            }
+            PromptKind::TransferLots {
+                item,
+                from,
+                to,
+                qty,
+            } => {
+                let lots = (!text.is_empty()).then_some(text.as_str());
+                self.post_transfer((&item, qty), (&from, &to), lots, this);
+            }
+            PromptKind::Counted {
+                item,
+                location,
+                lot,
+            } => {
                 let Some(counted) = parse(&text) else {
                     return reopen(self, format!("{text:?} is not a number"));
                 };
-                let book = match self.service.book_qty(&item, &location, None) {
+                let book = match self.service.book_qty(&item, &location, lot.as_deref()) {
                     Ok(b) => b,
                     Err(e) => return reopen(self, e.to_string()),
                 };
@@ -128,6 +175,7 @@ impl App {
                             PromptKind::CountReason {
                                 item,
                                 location,
+                                lot,
                                 counted,
                             },
                         )
@@ -136,11 +184,12 @@ impl App {
                     );
                     return;
                 }
-                self.post_count(&item, &location, counted, None, this);
+                self.post_count((&item, &location, lot.as_deref()), counted, None, this);
             }
             PromptKind::CountReason {
                 item,
                 location,
+                lot,
                 counted,
             } => {
                 let code = match self
@@ -150,7 +199,12 @@ impl App {
                     Ok(code) => code,
                     Err(e) => return reopen(self, e.to_string()),
                 };
-                self.post_count(&item, &location, counted, Some(&code), this);
+                self.post_count(
+                    (&item, &location, lot.as_deref()),
+                    counted,
+                    Some(&code),
+                    this,
+                );
             }
             PromptKind::TransferFrom { item, to } => {
                 if text.is_empty() {
@@ -197,18 +251,28 @@ impl App {
                 let Some(qty) = parse(&text) else {
                     return reopen(self, format!("{text:?} is not a number"));
                 };
-                let who = self.credentials();
-                match self.service.transfer(&item, qty, &from, &to, &who) {
-                    Ok(posted) => {
-                        self.open_staging();
-                        self.note(format!(
-                            "moved {} {item} from {from} to {to}; {} posted",
-                            canonical(qty),
-                            strings::count(posted.len(), "waiting line")
-                        ));
-                    }
-                    Err(e) => reopen(self, e.to_string()),
+                // A tracked item leaves by lot: picked, or in pick order (SPEC §9).
+                if self.service.is_tracked(&item).unwrap_or(false) {
+                    let choices = self.lot_choices(&item, &from, Some(qty));
+                    self.overlays.push(
+                        Overlay::prompt(
+                            format!(
+                                "Lots of {item} from {from} (LOT or LOT:QTY,…; Enter alone: pick order)"
+                            ),
+                            Field::new(FieldKind::Text, ""),
+                            PromptKind::TransferLots {
+                                item,
+                                from,
+                                to,
+                                qty,
+                            },
+                        )
+                        .with_choices(choices)
+                        .after(this.clone()),
+                    );
+                    return;
                 }
+                self.post_transfer((&item, qty), (&from, &to), None, this);
             }
             _ => {}
         }
@@ -218,8 +282,7 @@ impl App {
     /// post. A refused count reopens `this` with the reason.
     fn post_count(
         &mut self,
-        item: &str,
-        location: &str,
+        (item, location, lot): (&str, &str, Option<&str>),
         counted: Decimal,
         reason: Option<&str>,
         this: Overlay,
@@ -227,7 +290,7 @@ impl App {
         let who = self.credentials();
         match self
             .service
-            .cycle_count_with(item, location, None, counted, reason, &who)
+            .cycle_count_with(item, location, lot, counted, reason, &who)
         {
             Ok(c) => {
                 self.open_staging();
@@ -277,5 +340,74 @@ impl App {
             }
             Err(e) => self.overlays.push(this.with_error(e.to_string())),
         }
+    }
+
+    /// Posts a transfer (a tracked item by the lots named, else in pick order) and says what
+    /// it moved. A refused transfer reopens `this` with the reason.
+    fn post_transfer(
+        &mut self,
+        (item, qty): (&str, Decimal),
+        (from, to): (&str, &str),
+        lots: Option<&str>,
+        this: Overlay,
+    ) {
+        let who = self.credentials();
+        match self
+            .service
+            .transfer_lots(item, qty, (from, to), lots, &who)
+        {
+            Ok((moved, posted)) => {
+                self.open_staging();
+                let lots = if moved.is_empty() {
+                    String::new()
+                } else {
+                    let names: Vec<String> = moved
+                        .iter()
+                        .map(|l| format!("{} {}", l.lot, canonical(l.qty)))
+                        .collect();
+                    format!(" (lots {})", names.join(", "))
+                };
+                self.note(format!(
+                    "moved {} {item} from {from} to {to}{lots}; {} posted",
+                    canonical(qty),
+                    strings::count(posted.len(), "waiting line")
+                ));
+            }
+            Err(e) => self.overlays.push(this.with_error(e.to_string())),
+        }
+    }
+
+    /// The lots of `item` at `location` in pick order, with quantity and expiry. For a move of
+    /// `moving`, the first choice (an empty code) leaves the lots to the pick order, and the
+    /// unknown lot is named `:QTY` (SPEC §9).
+    fn lot_choices(&self, item: &str, location: &str, moving: Option<Decimal>) -> Vec<Choice> {
+        let auto = moving.map(|_| Choice {
+            code: String::new(),
+            detail: "the plant's pick order chooses".into(),
+        });
+        let lots = self
+            .service
+            .lots_at(item, location)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|lot| Choice {
+                detail: format!(
+                    "{} on hand{}{}",
+                    canonical(lot.qty),
+                    lot.expires
+                        .as_deref()
+                        .map_or_else(String::new, |d| format!(" · expires {d}")),
+                    if lot.lot.is_empty() {
+                        " · unknown lot"
+                    } else {
+                        ""
+                    }
+                ),
+                code: match moving {
+                    Some(qty) if lot.lot.is_empty() => format!(":{}", canonical(qty)),
+                    _ => lot.lot,
+                },
+            });
+        auto.into_iter().chain(lots).collect()
     }
 }
