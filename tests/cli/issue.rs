@@ -266,3 +266,38 @@ fn line_flag_yes_is_refused_where_it_cannot_take_effect() {
         ])
         .ok();
 }
+
+#[test]
+fn hand_issues_and_returns_are_exported_as_261_and_262_with_their_order_and_lot() {
+    let plant = lot_plant("manual");
+    let first = plant.run(&["export"]).ok().json_lines().len();
+    issue(&plant, &["--line", "30", "--qty", "2", "--lot", "A"]).ok();
+    issue(&plant, &["--line", "30", "--qty", "-0.5"]).ok();
+    // A non-stock hand issue has no movement, only journal lines (SPEC §11).
+    issue(&plant, &["--line", "40", "--qty", "3"]).ok();
+    let events: Vec<Value> = plant
+        .run(&["export"])
+        .ok()
+        .json_lines()
+        .into_iter()
+        .skip(first)
+        .collect();
+    let moves: Vec<&Value> = events.iter().filter(|e| e["type"] == "movement").collect();
+    assert_eq!(moves.len(), 2, "{events:?}");
+    for (m, code, qty) in [(moves[0], 261, "2"), (moves[1], 262, "0.5")] {
+        assert_eq!(m["movement_type"], code, "{m}");
+        assert_eq!(m["order"], "WO1", "{m}");
+        assert_eq!(m["line"], "30", "{m}");
+        assert_eq!(m["lot"], "A", "{m}");
+        assert_eq!(m["qty"], qty, "{m}");
+    }
+    let accounts: Vec<&str> = events
+        .iter()
+        .filter(|e| e["type"] == "journal")
+        .filter_map(|e| e["account"].as_str())
+        .collect();
+    assert!(
+        accounts.iter().any(|a| a.contains("Non-stock")),
+        "the grease goes to the non-stock account: {accounts:?}"
+    );
+}
