@@ -1,0 +1,171 @@
+//! Labor and overhead at standard, the rolled value of a scrapped unit, and the journal of a
+//! report.
+
+use super::rules::too_large;
+use super::*;
+
+pub(super) fn labor_line(
+    op: &OrderOperation,
+    progress: &Progress,
+    units: Decimal,
+    lookup: &dyn Lookup,
+) -> Result<LaborLine, ReportError> {
+    let work_center = lookup
+        .work_center(&op.work_center)
+        .ok_or_else(|| ReportError::UnknownWorkCenter(op.work_center.clone()))?;
+    let carries = progress
+        .operations
+        .get(&op.operation)
+        .is_none_or(|p| p.setup_carried == 0);
+    let setup_hours = if carries {
+        op.setup_hours
+    } else {
+        Decimal::ZERO
+    };
+    let large = || too_large(format!("the labor of operation {}", op.operation));
+    let run_hours = op.run_hours.checked_mul(units).ok_or_else(large)?;
+    let hours = setup_hours.checked_add(run_hours).ok_or_else(large)?;
+    Ok(LaborLine {
+        operation: op.operation,
+        work_center: op.work_center.clone(),
+        setup_hours,
+        run_hours,
+        labor_cost: hours
+            .checked_mul(work_center.labor_rate)
+            .ok_or_else(large)?,
+        overhead_cost: hours
+            .checked_mul(work_center.overhead_rate)
+            .ok_or_else(large)?,
+        carries_setup: carries,
+    })
+}
+
+/// Standard value of one parent unit as it stands after `operation`: the per-unit materials
+/// and run hours of every operation up to it. Values scrap at an intermediate count point.
+pub(super) fn rolled_cost(
+    order: &Order,
+    operation: i64,
+    lookup: &dyn Lookup,
+) -> Result<Decimal, ReportError> {
+    let mut total = Decimal::ZERO;
+    for m in order
+        .materials
+        .iter()
+        .filter(|m| m.operation <= operation && m.per == Per::Unit)
+    {
+        if let Some(i) = lookup.item(&m.component) {
+            let value = m
+                .qty
+                .checked_mul(m.scrap_factor)
+                .and_then(|x| x.checked_mul(i.std_cost))
+                .and_then(|x| x.checked_div(m.base))
+                .and_then(|x| total.checked_add(x));
+            total =
+                value.ok_or_else(|| too_large(format!("the standard cost of line {}", m.line)))?;
+        }
+    }
+    for o in order.operations.iter().filter(|o| o.operation <= operation) {
+        if let Some(w) = lookup.work_center(&o.work_center) {
+            let value = w
+                .labor_rate
+                .checked_add(w.overhead_rate)
+                .and_then(|rate| o.run_hours.checked_mul(rate))
+                .and_then(|x| total.checked_add(x));
+            total = value.ok_or_else(|| {
+                too_large(format!("the standard cost of operation {}", o.operation))
+            })?;
+        }
+    }
+    Ok(total.round_dp(4))
+}
+
+/// Sums `a × b` over `pairs`, refusing an overflow.
+pub(super) fn checked_sum(
+    mut pairs: impl Iterator<Item = (Decimal, Decimal)>,
+    what: &str,
+) -> Result<Decimal, ReportError> {
+    pairs
+        .try_fold(Decimal::ZERO, |sum, (a, b)| {
+            a.checked_mul(b).and_then(|x| sum.checked_add(x))
+        })
+        .ok_or_else(|| too_large(what.to_string()))
+}
+
+/// The balanced journal of a report's own postings (deferred lines are journalled when they
+/// post from the exception queue).
+pub(super) fn report_journal(plan: &ReportPlan) -> Result<Vec<Posting>, ReportError> {
+    let issued = checked_sum(
+        plan.lines
+            .iter()
+            .filter(|l| l.moves_stock())
+            .map(|l| (l.total(), l.unit_cost)),
+        "the material value of this report",
+    )?;
+    let non_stock = checked_sum(
+        plan.lines
+            .iter()
+            .filter(|l| l.non_stock && l.is_hand_issue())
+            .map(|l| (l.qty, l.unit_cost)),
+        "the non-stock material of this report",
+    )?;
+    let labor = checked_sum(
+        plan.labor.iter().map(|l| (l.labor_cost, Decimal::ONE)),
+        "the labor of this report",
+    )?;
+    let overhead = checked_sum(
+        plan.labor.iter().map(|l| (l.overhead_cost, Decimal::ONE)),
+        "the overhead of this report",
+    )?;
+    let received = checked_sum(
+        plan.receipt.iter().map(|r| (r.qty, r.unit_cost)),
+        "the receipt value",
+    )?;
+    let scrapped = checked_sum(
+        std::iter::once((plan.scrap, plan.scrap_unit_value)),
+        "the scrap value",
+    )?;
+    let mut journal = Vec::new();
+    Posting::pair(
+        &mut journal,
+        Account::Wip,
+        Account::RawMaterial,
+        issued,
+        "material issued",
+    );
+    Posting::pair(
+        &mut journal,
+        Account::Wip,
+        Account::NonStockMaterial,
+        non_stock,
+        "non-stock material issued",
+    );
+    Posting::pair(
+        &mut journal,
+        Account::Wip,
+        Account::LaborAbsorbed,
+        labor,
+        "labor absorbed",
+    );
+    Posting::pair(
+        &mut journal,
+        Account::Wip,
+        Account::OverheadAbsorbed,
+        overhead,
+        "overhead absorbed",
+    );
+    Posting::pair(
+        &mut journal,
+        Account::FinishedGoods,
+        Account::Wip,
+        received,
+        "finished goods received",
+    );
+    Posting::pair(
+        &mut journal,
+        Account::ScrapExpense,
+        Account::Wip,
+        scrapped,
+        "parent units scrapped",
+    );
+    Ok(journal)
+}

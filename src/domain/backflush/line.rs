@@ -1,0 +1,180 @@
+//! What a report plans per material line, and the plan as a whole: the engine's output.
+
+use super::*;
+
+/// What a line of the preview will do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineStatus {
+    Issue,
+    Deferred,
+    Short,
+    Manual,
+    Skipped,
+}
+
+impl LineStatus {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineStatus::Issue => "issue",
+            LineStatus::Deferred => "deferred",
+            LineStatus::Short => "short",
+            LineStatus::Manual => "manual",
+            LineStatus::Skipped => "skipped",
+        }
+    }
+
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Self> {
+        [
+            LineStatus::Issue,
+            LineStatus::Deferred,
+            LineStatus::Short,
+            LineStatus::Manual,
+            LineStatus::Skipped,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == text)
+    }
+}
+
+/// The numbers behind a line's planned quantity, for the detail pane.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Derivation {
+    pub per: Per,
+    pub qty: Decimal,
+    pub base: Decimal,
+    pub scrap_factor: Decimal,
+    pub units_before: Decimal,
+    pub units_after: Decimal,
+    /// The exact requirement for `units_after` before rounding.
+    pub exact_after: Decimal,
+    pub target_after: Decimal,
+    pub prior_planned: Decimal,
+    pub decimals: u32,
+    /// The product of the unit conversions folded into `qty` / `base` (SPEC §10).
+    pub ratio: Ratio,
+    /// The BOM line's own unit and its quantity per base units in it, when it is written in
+    /// another unit than the component's (SPEC §10).
+    pub bom_uom: Option<(String, Decimal, Decimal)>,
+}
+
+/// One material line of a report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedLine {
+    pub line: String,
+    pub item: String,
+    pub description: String,
+    /// The component's unit: every quantity of the line is in it.
+    pub uom: String,
+    pub operation: i64,
+    pub location: String,
+    /// Where the location came from: "override", "supply location" or the work center.
+    pub location_source: String,
+    pub on_hand: Decimal,
+    pub planned: Decimal,
+    pub qty: Decimal,
+    pub line_scrap: Decimal,
+    pub status: LineStatus,
+    pub overridden: bool,
+    /// The part of `qty + line_scrap` not on hand (deferred or short lines).
+    pub shortfall: Decimal,
+    /// This report is the one that carries a per-order quantity.
+    pub carries_order_qty: bool,
+    /// Why a manual line is manual.
+    pub manual_reason: Option<&'static str>,
+    pub unit_cost: Decimal,
+    pub derivation: Derivation,
+    /// How the component is tracked: lot and serial lines issue by lot.
+    pub tracking: Tracking,
+    /// A non-stock line has no location and no balance: its hand issue is journalled only.
+    pub non_stock: bool,
+    /// The lots the line takes, in the order they are taken (empty for untracked lines and
+    /// lines that issue nothing).
+    pub lots: Vec<LotQty>,
+    /// Expired lots named by `--lot`: posting them needs a lead (SPEC §9).
+    pub expired_lots: Vec<String>,
+    /// Expired lots at the location that an automatic pick passed over.
+    pub skipped_expired: Vec<String>,
+    /// The order the lots were chosen in, when the program chose them (not `--lot`).
+    pub picked_by: Option<PickOrder>,
+}
+
+impl PlannedLine {
+    /// The whole quantity that leaves stock: issue plus line scrap.
+    #[must_use]
+    pub fn total(&self) -> Decimal {
+        self.qty + self.line_scrap
+    }
+
+    /// A manual line that this report issues by hand (SPEC §9).
+    #[must_use]
+    pub fn is_hand_issue(&self) -> bool {
+        self.status == LineStatus::Manual && !self.qty.is_zero()
+    }
+
+    /// The line moves stock with this report: issued, or issued by hand from a location.
+    #[must_use]
+    pub fn moves_stock(&self) -> bool {
+        !self.non_stock && (self.status == LineStatus::Issue || self.is_hand_issue())
+    }
+}
+
+/// Finished goods received at the last operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Receipt {
+    pub item: String,
+    pub location: String,
+    pub qty: Decimal,
+    pub unit_cost: Decimal,
+    /// The lot or serials received (empty for an untracked parent).
+    pub lots: Vec<LotQty>,
+}
+
+/// Labor and overhead absorbed at standard for one flushed operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaborLine {
+    pub operation: i64,
+    pub work_center: String,
+    pub setup_hours: Decimal,
+    pub run_hours: Decimal,
+    pub labor_cost: Decimal,
+    pub overhead_cost: Decimal,
+    /// This report is the one that carries the setup hours.
+    pub carries_setup: bool,
+}
+
+/// Everything a report would post.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportPlan {
+    pub order: String,
+    pub operation: i64,
+    pub good: Decimal,
+    pub scrap: Decimal,
+    pub lines: Vec<PlannedLine>,
+    pub receipt: Option<Receipt>,
+    pub labor: Vec<LaborLine>,
+    pub warnings: Vec<String>,
+    /// Value of one scrapped parent unit at this operation.
+    pub scrap_unit_value: Decimal,
+    pub journal: Vec<Posting>,
+}
+
+impl ReportPlan {
+    /// Lines that refuse the report under the `block` policy.
+    pub fn short_lines(&self) -> impl Iterator<Item = &PlannedLine> {
+        self.lines.iter().filter(|l| l.status == LineStatus::Short)
+    }
+
+    /// Standard material cost of this report's planned quantities.
+    #[must_use]
+    pub fn expected_cost(&self) -> Decimal {
+        self.lines.iter().map(|l| l.planned * l.unit_cost).sum()
+    }
+
+    /// Material cost of what the lines will issue (deferred included).
+    #[must_use]
+    pub fn actual_cost(&self) -> Decimal {
+        self.lines.iter().map(|l| l.total() * l.unit_cost).sum()
+    }
+}

@@ -1,0 +1,152 @@
+//! The operator's overrides of a preview (SPEC §2): a line's quantity, line scrap, location,
+//! skip, and its lots (SPEC §9).
+
+use super::*;
+
+/// Resolves an override key (line id, else item code) to the index of a line of the report.
+///
+/// # Errors
+/// No such line, or an item code on two lines.
+pub fn resolve_key(
+    order: &Order,
+    operation: i64,
+    lines: &[PlannedLine],
+    key: &str,
+) -> Result<usize, ReportError> {
+    if let Some(i) = lines.iter().position(|l| l.line == key) {
+        return Ok(i);
+    }
+    let matches: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.item == key)
+        .map(|(i, _)| i)
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(ReportError::UnknownLine {
+            key: key.to_string(),
+            order: order.order.clone(),
+            operation,
+        }),
+        many => Err(ReportError::AmbiguousKey {
+            key: key.to_string(),
+            lines: many
+                .iter()
+                .map(|&i| lines[i].line.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }),
+    }
+}
+
+/// Applies the overrides to the lines; returns the lots named per line (`--lot`), checked
+/// later against the stock. On a manual line a quantity is the hand issue (SPEC §9), not an
+/// override.
+pub(super) fn apply_overrides(
+    order: &Order,
+    operation: i64,
+    lines: &mut [PlannedLine],
+    overrides: &[Override],
+    lookup: &dyn Lookup,
+) -> Result<Vec<(usize, String)>, ReportError> {
+    let mut seen: Vec<(usize, &'static str)> = Vec::new();
+    let mut named_lots = Vec::new();
+    for o in overrides {
+        let i = resolve_key(order, operation, lines, &o.key)?;
+        let line = &mut lines[i];
+        let kind = check_combination(line, &o.change, &seen, i)?;
+        seen.push((i, kind));
+        if let Change::Lots(text) = &o.change {
+            named_lots.push((i, text.clone()));
+            continue;
+        }
+        apply_change(line, &o.change, lookup)?;
+        // The hand issue of a manual line is not an override (SPEC §9).
+        if line.status != LineStatus::Manual {
+            line.overridden = true;
+        }
+    }
+    Ok(named_lots)
+}
+
+/// Refuses an override that cannot go with the line or with its other overrides: line scrap
+/// or a skip on a manual line, two of a kind, a skip with anything else. Returns its kind.
+fn check_combination(
+    line: &PlannedLine,
+    change: &Change,
+    seen: &[(usize, &'static str)],
+    i: usize,
+) -> Result<&'static str, ReportError> {
+    if line.status == LineStatus::Manual && matches!(change, Change::LineScrap(_) | Change::Skip) {
+        return Err(ReportError::ManualOverride {
+            line: line.line.clone(),
+            item: line.item.clone(),
+        });
+    }
+    let kind = change.kind();
+    if seen.contains(&(i, kind)) {
+        return Err(ReportError::DuplicateOverride {
+            line: line.line.clone(),
+            kind,
+        });
+    }
+    let skipped = seen.iter().any(|&(j, k)| j == i && k == "skip");
+    let other = seen.iter().any(|&(j, _)| j == i);
+    if (kind == "skip" && other) || skipped {
+        return Err(ReportError::SkipWithOverride {
+            line: line.line.clone(),
+        });
+    }
+    Ok(kind)
+}
+
+/// Changes the line as one override asks (lots are taken later, against the stock).
+fn apply_change(
+    line: &mut PlannedLine,
+    change: &Change,
+    lookup: &dyn Lookup,
+) -> Result<(), ReportError> {
+    let manual = line.status == LineStatus::Manual;
+    let bad = |line: &PlannedLine, reason: String| ReportError::BadOverride {
+        line: line.line.clone(),
+        reason,
+    };
+    match change {
+        Change::Qty(q) | Change::LineScrap(q) => {
+            let field = match (change, manual) {
+                (Change::Qty(_), true) => "hand issue",
+                (Change::Qty(_), false) => "override",
+                _ => "line scrap",
+            };
+            check_quantity(field, *q, line.derivation.decimals)
+                .map_err(|e| bad(line, e.to_string()))?;
+            if let Change::Qty(q) = change {
+                line.qty = *q;
+            } else {
+                line.line_scrap = *q;
+            }
+        }
+        Change::Location(_) if line.non_stock => {
+            let reason = format!(
+                "{} is non-stock: it has no location to issue from",
+                line.item
+            );
+            return Err(bad(line, reason));
+        }
+        Change::Location(l) => {
+            if !lookup.location_exists(l) {
+                return Err(bad(line, format!("unknown location {l}")));
+            }
+            line.location.clone_from(l);
+            line.location_source = "override".to_string();
+            line.on_hand = lookup.on_hand(&line.item, l);
+        }
+        Change::Skip => {
+            line.qty = Decimal::ZERO;
+            line.status = LineStatus::Skipped;
+        }
+        Change::Lots(_) => {}
+    }
+    Ok(())
+}

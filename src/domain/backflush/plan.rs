@@ -1,0 +1,308 @@
+//! Planning a report: every flushed line's quantity, the receipt, labor and journal.
+
+use super::cost::{labor_line, report_journal, rolled_cost};
+use super::overrides::apply_overrides;
+use super::rules::{REQUIREMENT_LIMIT, too_large};
+use super::*;
+
+fn operation(order: &Order, operation: i64) -> Result<&OrderOperation, ReportError> {
+    order
+        .operations
+        .iter()
+        .find(|o| o.operation == operation)
+        .ok_or_else(|| ReportError::UnknownOperation {
+            order: order.order.clone(),
+            operation,
+        })
+}
+
+/// Computes what a report would post. Never refuses for shortage: under `block` a short line
+/// has status `short` and the caller refuses the post.
+///
+/// # Errors
+/// Any [`ReportError`] but `Blocked`.
+pub fn plan(
+    order: &Order,
+    progress: &Progress,
+    request: &ReportRequest,
+    lookup: &dyn Lookup,
+    policy: &Policy,
+) -> Result<ReportPlan, ReportError> {
+    let (reported, parent) = checked_request(order, request, lookup)?;
+    let op_progress = progress
+        .operations
+        .get(&reported.operation)
+        .copied()
+        .unwrap_or_default();
+    let units = request.good + request.scrap;
+    let units_before = op_progress.units();
+    let units_after = units_before + units;
+    check_over_report(
+        order,
+        reported.operation,
+        op_progress.good + request.good,
+        op_progress.scrap + request.scrap,
+        policy,
+    )?;
+    let flushed = flushed_operations(order, reported.operation);
+    let lines = planned_lines(
+        order,
+        (&flushed, reported.operation),
+        (progress, units_before, units_after),
+        request,
+        (lookup, policy),
+    )?;
+    let labor = flushed
+        .iter()
+        .map(|op| labor_line(op, progress, units, lookup))
+        .collect::<Result<Vec<_>, _>>()?;
+    let last = order.operations.last().map(|o| o.operation) == Some(reported.operation);
+    let receiving = last && !request.good.is_zero();
+    let receipt_lots = stock::receipt_lots(order, parent, request, receiving, lookup)?;
+    let receipt = receiving.then(|| Receipt {
+        item: order.item.clone(),
+        location: order.completion_location.clone(),
+        qty: request.good,
+        unit_cost: parent.std_cost,
+        lots: receipt_lots,
+    });
+    let scrap_unit_value = if last {
+        parent.std_cost
+    } else {
+        rolled_cost(order, reported.operation, lookup)?
+    };
+    let mut plan = ReportPlan {
+        order: order.order.clone(),
+        operation: reported.operation,
+        good: request.good,
+        scrap: request.scrap,
+        lines,
+        receipt,
+        labor,
+        warnings: ahead_warnings(order, progress, reported.operation, units_after),
+        scrap_unit_value,
+        journal: Vec::new(),
+    };
+    plan.journal = report_journal(&plan)?;
+    Ok(plan)
+}
+
+/// The reported operation (a count point) and the parent, with good and scrap checked.
+fn checked_request<'o, 'l>(
+    order: &'o Order,
+    request: &ReportRequest,
+    lookup: &'l dyn Lookup,
+) -> Result<(&'o OrderOperation, &'l Item), ReportError> {
+    let reported = operation(order, request.operation)?;
+    if !reported.count_point {
+        return Err(ReportError::NotCountPoint {
+            order: order.order.clone(),
+            operation: reported.operation,
+            count_point: covering_count_point(order, reported.operation)
+                .unwrap_or(reported.operation),
+        });
+    }
+    let parent = lookup
+        .item(&order.item)
+        .ok_or_else(|| ReportError::UnknownItem(order.item.clone()))?;
+    check_quantity("good", request.good, parent.decimals)?;
+    check_quantity("scrap", request.scrap, parent.decimals)?;
+    if (request.good + request.scrap).is_zero() {
+        return Err(ReportError::NothingReported);
+    }
+    Ok((reported, parent))
+}
+
+/// Every material line the report flushes, overridden as asked and fitted to the stock.
+fn planned_lines(
+    order: &Order,
+    (flushed, operation): (&[&OrderOperation], i64),
+    (progress, units_before, units_after): (&Progress, Decimal, Decimal),
+    request: &ReportRequest,
+    (lookup, policy): (&dyn Lookup, &Policy),
+) -> Result<Vec<PlannedLine>, ReportError> {
+    let mut lines = Vec::new();
+    for material in &order.materials {
+        let Some(op) = flushed.iter().find(|o| o.operation == material.operation) else {
+            continue;
+        };
+        lines.push(plan_line(
+            material,
+            op,
+            progress,
+            (units_before, units_after),
+            lookup,
+            policy.lot_selection,
+        )?);
+    }
+    let named_lots = apply_overrides(order, operation, &mut lines, &request.overrides, lookup)?;
+    stock::assign(&mut lines, &named_lots, lookup, policy)?;
+    Ok(lines)
+}
+
+/// SPEC §2 "Over-reporting": cumulative good may reach the order quantity plus the
+/// over-report tolerance; cumulative scrap may reach the order quantity (the last parts of an
+/// order may be scrapped and remade).
+fn check_over_report(
+    order: &Order,
+    operation: i64,
+    good_after: Decimal,
+    scrap_after: Decimal,
+    policy: &Policy,
+) -> Result<(), ReportError> {
+    let good_limit =
+        order.qty * (Decimal::ONE + policy.over_report_tolerance_pct / Decimal::ONE_HUNDRED);
+    if good_after > good_limit {
+        return Err(ReportError::OverReport {
+            order: order.order.clone(),
+            operation,
+            detail: format!(
+                "{} good units, over the limit of {} (order quantity {}, over-report tolerance {}%)",
+                canonical(good_after),
+                canonical(good_limit),
+                canonical(order.qty),
+                canonical(policy.over_report_tolerance_pct)
+            ),
+        });
+    }
+    if scrap_after > order.qty {
+        return Err(ReportError::OverReport {
+            order: order.order.clone(),
+            operation,
+            detail: format!(
+                "{} scrapped units, over the scrap limit of {} (the order quantity)",
+                canonical(scrap_after),
+                canonical(order.qty),
+            ),
+        });
+    }
+    Ok(())
+}
+
+fn ahead_warnings(
+    order: &Order,
+    progress: &Progress,
+    operation: i64,
+    units_after: Decimal,
+) -> Vec<String> {
+    order
+        .operations
+        .iter()
+        .filter(|o| o.count_point && o.operation < operation)
+        .filter_map(|o| {
+            let earlier = progress
+                .operations
+                .get(&o.operation)
+                .map_or(Decimal::ZERO, OperationProgress::units);
+            (units_after > earlier).then(|| {
+                format!(
+                    "operation {operation} reaches {} units, ahead of count point {} at {}",
+                    canonical(units_after),
+                    o.operation,
+                    canonical(earlier)
+                )
+            })
+        })
+        .collect()
+}
+
+fn plan_line(
+    material: &OrderMaterial,
+    op: &OrderOperation,
+    progress: &Progress,
+    (units_before, units_after): (Decimal, Decimal),
+    lookup: &dyn Lookup,
+    lot_selection: LotSelection,
+) -> Result<PlannedLine, ReportError> {
+    let item = lookup
+        .item(&material.component)
+        .ok_or_else(|| ReportError::UnknownItem(material.component.clone()))?;
+    let work_center = lookup
+        .work_center(&op.work_center)
+        .ok_or_else(|| ReportError::UnknownWorkCenter(op.work_center.clone()))?;
+    let line_progress = progress
+        .lines
+        .get(&material.line)
+        .copied()
+        .unwrap_or_default();
+    let (exact_after, target_after) = target(material, units_after, item.decimals);
+    if exact_after >= REQUIREMENT_LIMIT {
+        return Err(too_large(format!(
+            "the requirement of line {}",
+            material.line
+        )));
+    }
+    let (planned, carries) = match material.per {
+        Per::Unit => (
+            (target_after - line_progress.planned).max(Decimal::ZERO),
+            false,
+        ),
+        Per::Order if line_progress.carried == 0 => (target_after, true),
+        Per::Order => (Decimal::ZERO, false),
+    };
+    let manual_reason = manual_reason(material, item, work_center, lot_selection);
+    let manual = manual_reason.is_some();
+    let (location, location_source) = issue_location(material, work_center);
+    let derivation = Derivation {
+        per: material.per,
+        qty: material.qty,
+        base: material.base,
+        scrap_factor: material.scrap_factor,
+        units_before,
+        units_after,
+        exact_after,
+        target_after,
+        prior_planned: line_progress.planned,
+        decimals: item.decimals,
+        ratio: material.ratio,
+        bom_uom: material.uom.clone().and_then(|u| {
+            let (qty, base) = material.bom_qty()?;
+            Some((u, qty, base))
+        }),
+    };
+    Ok(PlannedLine {
+        line: material.line.clone(),
+        item: material.component.clone(),
+        description: item.description.clone(),
+        uom: item.uom.clone(),
+        operation: material.operation,
+        on_hand: lookup.on_hand(&material.component, &location),
+        location,
+        location_source,
+        planned,
+        qty: if manual { Decimal::ZERO } else { planned },
+        line_scrap: Decimal::ZERO,
+        status: if manual {
+            LineStatus::Manual
+        } else {
+            LineStatus::Issue
+        },
+        overridden: false,
+        shortfall: Decimal::ZERO,
+        carries_order_qty: carries,
+        manual_reason,
+        unit_cost: item.std_cost,
+        tracking: item.tracking,
+        non_stock: item.item_type == ItemType::NonStock,
+        lots: Vec::new(),
+        expired_lots: Vec::new(),
+        skipped_expired: Vec::new(),
+        picked_by: None,
+        derivation,
+    })
+}
+
+/// Where a line issues from, and why: its BOM line's supply location, else the machine
+/// location of its work center.
+fn issue_location(material: &OrderMaterial, work_center: &WorkCenter) -> (String, String) {
+    match &material.supply_location {
+        Some(l) => (l.clone(), "supply location of the BOM line".to_string()),
+        None => (
+            work_center.location.clone(),
+            format!(
+                "machine location of work center {}",
+                work_center.work_center
+            ),
+        ),
+    }
+}

@@ -1,0 +1,135 @@
+//! The rules of SPEC §1–§2 that need no stock: which operations a report flushes, a line's
+//! cumulative target, and whether a line is backflushed or issued by hand.
+
+use super::*;
+
+/// The count point that takes reports for `operation`: itself, or the next count point.
+#[must_use]
+pub fn covering_count_point(order: &Order, operation: i64) -> Option<i64> {
+    order
+        .operations
+        .iter()
+        .filter(|o| o.operation >= operation)
+        .find(|o| o.count_point)
+        .map(|o| o.operation)
+}
+
+/// The operations a report at count point `operation` flushes: back to the previous count
+/// point, exclusive.
+#[must_use]
+pub fn flushed_operations(order: &Order, operation: i64) -> Vec<&OrderOperation> {
+    let previous = order
+        .operations
+        .iter()
+        .filter(|o| o.count_point && o.operation < operation)
+        .map(|o| o.operation)
+        .max();
+    order
+        .operations
+        .iter()
+        .filter(|o| o.operation <= operation && previous.is_none_or(|p| o.operation > p))
+        .collect()
+}
+
+/// The rounded-up cumulative requirement of a per-unit line for `units` parent units, and
+/// the exact value before rounding.
+#[must_use]
+pub fn target(material: &OrderMaterial, units: Decimal, decimals: u32) -> (Decimal, Decimal) {
+    // Saturates instead of overflowing; `plan` refuses anything near the limit.
+    let exact = match material.per {
+        Per::Unit => units
+            .checked_mul(material.qty)
+            .and_then(|x| x.checked_mul(material.scrap_factor))
+            .and_then(|x| x.checked_div(material.base)),
+        // `base` is 1 unless the line is written in another unit (SPEC §10).
+        Per::Order => material
+            .qty
+            .checked_mul(material.scrap_factor)
+            .and_then(|x| x.checked_div(material.base)),
+    }
+    .unwrap_or(Decimal::MAX);
+    (exact, ceil_to(exact, decimals))
+}
+
+/// The largest quantity anything may reach: keeps every product of quantities and costs
+/// inside `Decimal`'s range.
+pub const LIMIT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0); // 1e12
+
+/// The largest requirement a line may compute to.
+pub(super) const REQUIREMENT_LIMIT: Decimal =
+    Decimal::from_parts(0xA4C6_8000, 0x38D7E, 0, false, 0); // 1e15
+
+pub(super) fn too_large(what: String) -> ReportError {
+    ReportError::TooLarge(what)
+}
+
+/// The standard quantity of a line given what has been reported so far (for variance).
+#[must_use]
+pub fn standard_qty(
+    material: &OrderMaterial,
+    units: Decimal,
+    carried: bool,
+    decimals: u32,
+) -> Decimal {
+    match material.per {
+        Per::Unit => target(material, units, decimals).1,
+        Per::Order if carried => target(material, units, decimals).1,
+        Per::Order => Decimal::ZERO,
+    }
+}
+
+/// The effective backflush flag of an order material line (SPEC §1).
+#[must_use]
+pub fn backflushed(
+    material: &OrderMaterial,
+    item: &Item,
+    work_center: &WorkCenter,
+    lot_selection: LotSelection,
+) -> bool {
+    manual_reason(material, item, work_center, lot_selection).is_none()
+}
+
+/// Why a line is issued by hand, or `None` when it is backflushed.
+#[must_use]
+pub fn manual_reason(
+    material: &OrderMaterial,
+    item: &Item,
+    work_center: &WorkCenter,
+    lot_selection: LotSelection,
+) -> Option<&'static str> {
+    if let Some(reason) = always_manual(item, work_center, lot_selection) {
+        Some(reason)
+    } else if material.order_backflush == Some(false) {
+        Some("a lead set the order line to manual")
+    } else if material.order_backflush.is_none() && material.bom_backflush == Some(false) {
+        Some("the BOM line is not backflushed")
+    } else if material.order_backflush.is_none()
+        && material.bom_backflush.is_none()
+        && !item.backflush
+    {
+        Some("the item is not backflushed by default")
+    } else {
+        None
+    }
+}
+
+/// Why a line is issued by hand whatever its flags say (SPEC §1 rule 4): a lead's
+/// `line-flag yes` cannot take effect on it.
+#[must_use]
+pub fn always_manual(
+    item: &Item,
+    work_center: &WorkCenter,
+    lot_selection: LotSelection,
+) -> Option<&'static str> {
+    if !work_center.backflush {
+        Some("its work center does not backflush")
+    } else if item.item_type == ItemType::NonStock {
+        Some("the item is non-stock")
+    } else if item.tracking == Tracking::Lot && !lot_selection.backflushes_lots() {
+        Some("the item is lot-tracked and lot_selection is manual")
+    } else if item.tracking == Tracking::Serial {
+        Some("the item is serial-tracked")
+    } else {
+        None
+    }
+}
