@@ -122,32 +122,16 @@ pub fn plan_issue(
             .map_err(IssueError::Allocation)
     };
     if qty < Decimal::ZERO {
-        let back = -qty;
-        let named = allocation(back)?;
-        let returned = if tracked {
-            lots::plan_return(&stock.consumed, back, named.as_deref())
-        } else {
-            lots::plan_return(&stock.consumed, back, None).map(|_| Vec::new())
-        }
-        .map_err(|e: ReturnError| IssueError::Return {
-            item: item.item.clone(),
-            why: e.to_string(),
-        })?;
-        return Ok(IssuePlan {
-            qty,
-            lots: returned
-                .into_iter()
-                .map(|l| LotQty::new(&l.lot, -l.qty))
-                .collect(),
-            expired_lots: Vec::new(),
-        });
+        let named = allocation(-qty)?;
+        return plan_return(item, tracked, qty, named.as_deref(), stock);
     }
-    let location_text = location.unwrap_or_default();
+    let location = location.unwrap_or_default();
     if !tracked {
-        if location.is_some() && qty > stock.on_hand && negative_stock != NegativeStock::Allow {
+        // A non-stock line has no location and no balance to fall short of.
+        if !location.is_empty() && qty > stock.on_hand && negative_stock != NegativeStock::Allow {
             return Err(IssueError::Short {
                 item: item.item.clone(),
-                location: location_text.to_string(),
+                location: location.to_string(),
                 wanted: canonical(qty),
                 on_hand: canonical(stock.on_hand),
             });
@@ -164,7 +148,47 @@ pub fn plan_issue(
             tracking: item.tracking.as_str(),
         });
     };
-    let mut expired_lots = Vec::new();
+    plan_named_lots(item, location, qty, picked, stock)
+}
+
+/// A return (`qty` < 0): only to what the line consumed there, a tracked item to the lots it
+/// consumed (the ones named, else the youngest first).
+fn plan_return(
+    item: &Item,
+    tracked: bool,
+    qty: Decimal,
+    named: Option<&[LotQty]>,
+    stock: &IssueStock,
+) -> Result<IssuePlan, IssueError> {
+    let back = -qty;
+    let returned = if tracked {
+        lots::plan_return(&stock.consumed, back, named)
+    } else {
+        lots::plan_return(&stock.consumed, back, None).map(|_| Vec::new())
+    }
+    .map_err(|e: ReturnError| IssueError::Return {
+        item: item.item.clone(),
+        why: e.to_string(),
+    })?;
+    Ok(IssuePlan {
+        qty,
+        lots: returned
+            .into_iter()
+            .map(|l| LotQty::new(&l.lot, -l.qty))
+            .collect(),
+        expired_lots: Vec::new(),
+    })
+}
+
+/// A tracked issue from the lots named: each must hold its quantity at the location; expired
+/// ones are flagged for a lead.
+fn plan_named_lots(
+    item: &Item,
+    location: &str,
+    qty: Decimal,
+    picked: Vec<LotQty>,
+    stock: &IssueStock,
+) -> Result<IssuePlan, IssueError> {
     let held = |lot: &str| {
         stock
             .lots
@@ -175,19 +199,20 @@ pub fn plan_issue(
     lots::check_holds(&picked, &held).map_err(|n| IssueError::NotHeld {
         item: item.item.clone(),
         lot: lot_name(&n.lot),
-        location: location_text.to_string(),
+        location: location.to_string(),
         wanted: canonical(n.wanted),
         holds: canonical(n.holds),
     })?;
-    for p in &picked {
-        if stock
-            .lots
-            .iter()
-            .any(|l| l.lot == p.lot && lots::is_expired(l.expires.as_deref(), stock.today))
-        {
-            expired_lots.push(p.lot.clone());
-        }
-    }
+    let expired_lots = picked
+        .iter()
+        .filter(|p| {
+            stock
+                .lots
+                .iter()
+                .any(|l| l.lot == p.lot && lots::is_expired(l.expires.as_deref(), stock.today))
+        })
+        .map(|p| p.lot.clone())
+        .collect();
     Ok(IssuePlan {
         qty,
         lots: picked,
