@@ -326,37 +326,63 @@ impl Poster {
     ) -> Result<Posted> {
         // Read inside the write transaction: another terminal may have posted since.
         let request_text = request_text(order_id, request);
-        let used = store::requests::find(tx, key)?;
-        if let Some(used) = &used
-            && used.command != "report"
-        {
-            return Err(ServiceError::KeyUsed {
-                key: key.to_string(),
-                command: used.command.clone(),
-            });
-        }
-        if let Some((report_id, json)) = store::reports::report_by_key(tx, key)? {
-            // A report posted before keys named their request is taken as the same.
-            if used.is_some_and(|u| u.request != request_text) {
-                return Err(ServiceError::Conflict {
-                    key: key.to_string(),
-                    first: format!("report {report_id}"),
-                });
-            }
-            return Ok(Posted {
-                report_id,
-                json,
-                repeated: true,
-                deferred: Vec::new(),
-                plan: None,
-            });
+        if let Some(first) = replay(tx, key, &request_text)? {
+            return Ok(first);
         }
         let (order, progress, stored) = load_order_cached(tx, cache, order_id)?;
         let mut lookup = Prefetched::load(tx, cache, &order, override_locations(request))?;
         lookup.check_serials(tx, &order.item, &request.fg_serials)?;
         let plan = backflush::plan(&order, &progress, request, &lookup, &self.policy)?;
+        self.check_allowed(&plan)?;
+        let report_id = store::reports::next_report_id(tx)?;
+        // Once users exist, the lines say which needed a lead (SPEC §6).
+        let marks: Option<Vec<bool>> = self.role.map(|_| {
+            plan.lines
+                .iter()
+                .map(|l| needs_approval(l, self.tolerance))
+                .collect()
+        });
+        let json = view::report_json_marked(&plan, Some(report_id), marks.as_deref());
+        // Every overridden or skipped line carries the report's code unless it has its own.
+        let codes: BTreeMap<String, String> = plan
+            .lines
+            .iter()
+            .filter(|l| l.overridden || l.status == backflush::LineStatus::Skipped)
+            .filter_map(|l| {
+                reasons
+                    .lines
+                    .get(&l.line)
+                    .or(reasons.all.as_ref())
+                    .map(|c| (l.line.clone(), c.clone()))
+            })
+            .collect();
+        let deferred = store::reports::insert_report(
+            tx,
+            report_id,
+            key,
+            &plan,
+            &json,
+            (&self.stamp, &self.accounts),
+            stored,
+            &codes,
+        )?;
+        store::requests::record(tx, key, "report", &request_text, "")?;
+        Ok(Posted {
+            report_id,
+            json,
+            repeated: false,
+            deferred,
+            plan: Some(Box::new(plan)),
+        })
+    }
+}
+
+impl Poster {
+    /// Refuses what the poster may not post alone (a larger override, an expired lot) and,
+    /// under `block`, a report with short lines.
+    fn check_allowed(&self, plan: &ReportPlan) -> Result<()> {
         if !self.may_override
-            && let Some(line) = large_override(&plan, self.tolerance)
+            && let Some(line) = large_override(plan, self.tolerance)
         {
             return Err(ServiceError::NeedsApproval {
                 user: self.who(),
@@ -404,47 +430,39 @@ impl Poster {
                 return Err(ReportError::Blocked(short.join("; ")).into());
             }
         }
-        let report_id = store::reports::next_report_id(tx)?;
-        // Once users exist, the lines say which needed a lead (SPEC §6).
-        let marks: Option<Vec<bool>> = self.role.map(|_| {
-            plan.lines
-                .iter()
-                .map(|l| needs_approval(l, self.tolerance))
-                .collect()
-        });
-        let json = view::report_json_marked(&plan, Some(report_id), marks.as_deref());
-        // Every overridden or skipped line carries the report's code unless it has its own.
-        let codes: BTreeMap<String, String> = plan
-            .lines
-            .iter()
-            .filter(|l| l.overridden || l.status == backflush::LineStatus::Skipped)
-            .filter_map(|l| {
-                reasons
-                    .lines
-                    .get(&l.line)
-                    .or(reasons.all.as_ref())
-                    .map(|c| (l.line.clone(), c.clone()))
-            })
-            .collect();
-        let deferred = store::reports::insert_report(
-            tx,
-            report_id,
-            key,
-            &plan,
-            &json,
-            (&self.stamp, &self.accounts),
-            stored,
-            &codes,
-        )?;
-        store::requests::record(tx, key, "report", &request_text, "")?;
-        Ok(Posted {
-            report_id,
-            json,
-            repeated: false,
-            deferred,
-            plan: Some(Box::new(plan)),
-        })
+        Ok(())
     }
+}
+
+/// The first result of a key that posted this same report before; the same key for another
+/// request or command is a conflict (SPEC §2).
+fn replay(tx: &Connection, key: &str, request_text: &str) -> Result<Option<Posted>> {
+    let used = store::requests::find(tx, key)?;
+    if let Some(used) = &used
+        && used.command != "report"
+    {
+        return Err(ServiceError::KeyUsed {
+            key: key.to_string(),
+            command: used.command.clone(),
+        });
+    }
+    let Some((report_id, json)) = store::reports::report_by_key(tx, key)? else {
+        return Ok(None);
+    };
+    // A report posted before keys named their request is taken as the same.
+    if used.is_some_and(|u| u.request != request_text) {
+        return Err(ServiceError::Conflict {
+            key: key.to_string(),
+            first: format!("report {report_id}"),
+        });
+    }
+    Ok(Some(Posted {
+        report_id,
+        json,
+        repeated: true,
+        deferred: Vec::new(),
+        plan: None,
+    }))
 }
 
 /// A report's request as canonical text: what a key's retry must repeat (SPEC §2).

@@ -1,0 +1,257 @@
+//! Cycle counts (SPEC §3): the counted quantity becomes the balance, a large difference
+//! needs a reason, and the count feeds the inventory-accuracy figure.
+
+use super::*;
+
+/// A posted cycle count.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Count {
+    pub item: String,
+    pub location: String,
+    /// The lot counted (a tracked item is counted one lot at a time).
+    pub lot: Option<String>,
+    pub expected: Decimal,
+    pub counted: Decimal,
+    /// Counts that found the book quantity, of all counts so far.
+    pub accuracy: (i64, i64),
+    /// The `[reasons] count` code given with the count.
+    pub reason: Option<String>,
+    /// Deferred lines the count let post (it raised the balance where they wait).
+    pub posted: Vec<ExceptionRow>,
+}
+
+impl Count {
+    /// The difference in percent of the book quantity (`None` for a book of 0).
+    #[must_use]
+    pub fn difference_pct(&self) -> Option<Decimal> {
+        difference_pct(self.expected, self.counted)
+    }
+}
+
+/// Whether a count differs from its book by more than `limit_pct` (any difference from 0).
+fn needs_count_reason(book: Decimal, counted: Decimal, limit_pct: Decimal) -> bool {
+    match difference_pct(book, counted) {
+        Some(pct) => pct > limit_pct,
+        None => !counted.is_zero(),
+    }
+}
+
+/// |counted − book| in percent of the book, rounded half up to 2 decimals (`None`: book 0).
+#[must_use]
+pub fn difference_pct(book: Decimal, counted: Decimal) -> Option<Decimal> {
+    if book.is_zero() {
+        return None;
+    }
+    ((counted - book).abs() * Decimal::ONE_HUNDRED)
+        .checked_div(book.abs())
+        .map(|p| p.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
+}
+
+impl Service {
+    /// A cycle count: the counted quantity becomes the balance (an adjustment for the
+    /// difference), and the count is kept for the inventory-accuracy figure.
+    ///
+    /// # Errors
+    /// Unknown item or location, a bad quantity, permissions.
+    pub fn cycle_count(
+        &mut self,
+        item: &str,
+        location: &str,
+        lot: Option<&str>,
+        counted: Decimal,
+        who: &Credentials,
+    ) -> Result<Count> {
+        self.cycle_count_with(item, location, lot, counted, None, who)
+    }
+
+    /// The book quantity a count of `item` at `location` (and `lot`) is compared with.
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn book_qty(&self, item: &str, location: &str, lot: Option<&str>) -> Result<Decimal> {
+        let conn = self.store.conn();
+        Ok(match lot {
+            Some(l) => store::ledger::lot_balance(conn, item, location, l)?,
+            None => store::ledger::balance(conn, item, location)?,
+        })
+    }
+
+    /// Whether a count of `counted` against `book` needs a reason: it differs by more than
+    /// `[policy] count_confirm_pct` of the book (any difference from a book of 0).
+    #[must_use]
+    pub fn count_needs_reason(&self, book: Decimal, counted: Decimal) -> bool {
+        let limit = self
+            .rules()
+            .map_or(self.config.policy.count_confirm_pct, |r| {
+                r.rules.policy.count_confirm_pct
+            });
+        needs_count_reason(book, counted, limit)
+    }
+
+    /// As [`Self::cycle_count`], with a `[reasons] count` code, required when the difference
+    /// exceeds `count_confirm_pct` (SPEC §3).
+    ///
+    /// # Errors
+    /// As [`Self::cycle_count`]; a missing or unknown reason.
+    pub fn cycle_count_with(
+        &mut self,
+        item: &str,
+        location: &str,
+        lot: Option<&str>,
+        counted: Decimal,
+        reason: Option<&str>,
+        who: &Credentials,
+    ) -> Result<Count> {
+        let keyed = self.keyed(
+            "count",
+            format!(
+                "item={item} location={location} lot={} qty={} reason={}",
+                lot.unwrap_or_default(),
+                keyed::qty_text(counted),
+                reason.unwrap_or_default().to_ascii_uppercase()
+            ),
+        );
+        if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
+            self.authorize(who, Action::Handle)?;
+            return Ok(done);
+        }
+        let reason = match reason {
+            Some(code) => Some(self.check_reason(ReasonKind::Count, code)?),
+            None => None,
+        };
+        let kind = self.checked_count((item, location, lot), counted)?;
+        let stamp = self.authorize(who, Action::Handle)?;
+        let accounts = self.rules()?.rules.accounts();
+        let pick = self.rules()?.rules.lot_selection().pick_order();
+        let limit = self.rules()?.rules.policy.count_confirm_pct;
+        let codes = self.reasons(ReasonKind::Count).join(", ");
+        self.store.write(|tx| -> Result<Count> {
+            if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
+                return Ok(first);
+            }
+            let expected = match lot {
+                Some(l) => store::ledger::lot_balance(tx, item, location, l)?,
+                None => store::ledger::balance(tx, item, location)?,
+            };
+            // Checked against the book read in the same transaction as the adjustment.
+            if reason.is_none() && needs_count_reason(expected, counted, limit) {
+                return Err(reason_needed(
+                    (item, location),
+                    (expected, counted),
+                    limit,
+                    &codes,
+                ));
+            }
+            let why = match &reason {
+                Some(code) => format!("cycle count, {code}"),
+                None => "cycle count".to_string(),
+            };
+            let movement = store::ledger::adjust_to(
+                tx,
+                item,
+                location,
+                lot,
+                counted,
+                &why,
+                &stamp,
+                &accounts,
+                inventory_account(kind),
+            )?;
+            store::floor::record_count(
+                tx,
+                item,
+                location,
+                expected,
+                counted,
+                (movement, reason.as_deref()),
+                &stamp,
+            )?;
+            let accuracy = store::floor::count_accuracy(tx)?;
+            // A count that finds more stock lets deferred lines there post.
+            let posted =
+                store::exceptions::retry_exceptions(tx, Some(location), &stamp, &accounts, pick)?;
+            store::outbox::record(tx, &stamp, store::outbox::Posting::Count)?;
+            let done = Count {
+                item: item.to_string(),
+                location: location.to_string(),
+                lot: lot.map(str::to_string),
+                expected,
+                counted,
+                accuracy,
+                reason: reason.clone(),
+                posted,
+            };
+            keyed::record(tx, keyed.as_ref(), &done)?;
+            Ok(done)
+        })
+    }
+}
+
+impl Service {
+    /// Checks a count's item, location, lot and quantity; returns the location's kind.
+    fn checked_count(
+        &self,
+        (item, location, lot): (&str, &str, Option<&str>),
+        counted: Decimal,
+    ) -> Result<LocationKind> {
+        let it = self.stock_item(item)?;
+        let Some(kind) = store::master::location_kind(self.store.conn(), location)? else {
+            return Err(ServiceError::not_found(Thing::Location, location));
+        };
+        check_quantity("counted", counted, it.decimals)?;
+        check_lot_given(&it, lot)?;
+        if it.tracking == Tracking::Serial && counted > Decimal::ONE {
+            return Err(ServiceError::invalid(
+                "qty",
+                canonical(counted),
+                format!("a serial of {item} is counted as 0 or 1"),
+            ));
+        }
+        Ok(kind)
+    }
+}
+
+/// The refusal of a count beyond `count_confirm_pct` given without a reason, with the size of
+/// the difference and the codes to pick from.
+fn reason_needed(
+    (item, location): (&str, &str),
+    (book, counted): (Decimal, Decimal),
+    limit: Decimal,
+    codes: &str,
+) -> ServiceError {
+    let diff = counted - book;
+    let sign = if diff.is_sign_negative() { "" } else { "+" };
+    let pct = difference_pct(book, counted)
+        .map_or_else(String::new, |p| format!(" ({sign}{}%)", canonical(p)));
+    ServiceError::invalid(
+        "count",
+        canonical(counted),
+        format!(
+            "of {item} at {location} differs from the book {} by {sign}{}{pct}, more than {}%: give a reason ({codes})",
+            canonical(book),
+            canonical(diff),
+            canonical(limit)
+        ),
+    )
+}
+
+/// A tracked item needs its lot named (`--lot`); an untracked one takes none.
+fn check_lot_given(item: &crate::domain::master::Item, lot: Option<&str>) -> Result<()> {
+    match (item.tracking, lot) {
+        (Tracking::None, Some(l)) => Err(ServiceError::invalid(
+            "lot",
+            l,
+            format!("item {} is not lot- or serial-tracked", item.item),
+        )),
+        (Tracking::Lot | Tracking::Serial, None) => Err(ServiceError::invalid(
+            "lot",
+            "",
+            format!(
+                "item {} is {}-tracked: name its lot (--lot LOT)",
+                item.item,
+                item.tracking.as_str()
+            ),
+        )),
+        _ => Ok(()),
+    }
+}

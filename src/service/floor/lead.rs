@@ -1,0 +1,378 @@
+//! A lead's corrections of a posted report's detail line (SPEC §3): scrap adjustments and
+//! substitutions, by lot for tracked items (SPEC §9).
+
+use super::*;
+
+/// A posted scrap adjustment.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Adjustment {
+    pub report_id: i64,
+    pub line: String,
+    pub item: String,
+    pub location: String,
+    pub qty: Decimal,
+    pub reason: String,
+    /// The lots moved, signed like `qty` (empty for an untracked item).
+    #[serde(default)]
+    pub lots: Vec<LotQty>,
+}
+
+/// A posted substitution.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Substitution {
+    pub report_id: i64,
+    pub line: String,
+    pub location: String,
+    pub returned_item: String,
+    pub returned_qty: Decimal,
+    pub issued_item: String,
+    pub issued_qty: Decimal,
+    /// The lots of the line's item returned (tracked items).
+    #[serde(default)]
+    pub returned_lots: Vec<LotQty>,
+    /// The lots of the substitute issued (tracked items).
+    #[serde(default)]
+    pub issued_lots: Vec<LotQty>,
+}
+
+/// The lots a signed movement of `item` on a report's line moves (SPEC §9): out of the
+/// location from the lots named or in pick order, back only to lots the line consumed.
+fn plan_lots(
+    conn: &rusqlite::Connection,
+    item: &crate::domain::master::Item,
+    (report_id, line, location): (i64, &str, &str),
+    (qty, named): (Decimal, Option<&str>),
+    (pick, today): (crate::domain::lots::PickOrder, chrono::NaiveDate),
+) -> Result<Vec<LotQty>> {
+    use crate::domain::lots::{LinePlanError, TakeError, plan_line_lots};
+    if item.tracking == Tracking::None && named.is_none() {
+        return Ok(Vec::new());
+    }
+    let at = store::ledger::lots_at(conn, &item.item, location)?;
+    let consumed = store::floor::line_lots(conn, report_id, line, &item.item)?;
+    plan_line_lots(
+        qty,
+        named,
+        (item.tracking, item.decimals),
+        (&at, &consumed),
+        (pick, today),
+    )
+    .map_err(|e| match e {
+        LinePlanError::Take(TakeError::Uncovered(_)) => {
+            ServiceError::Refused(format!("{} at {location}: {e}", item.item))
+        }
+        _ => ServiceError::invalid(
+            format!("lots of {}", item.item),
+            format!("{:?}", named.unwrap_or_default()),
+            format!("do not fit: {e}"),
+        ),
+    })
+}
+
+impl Service {
+    /// A lead's scrap adjustment on a detail line: `qty` more issued as scrap (negative: a
+    /// correction back), with a reason code of the configuration.
+    ///
+    /// # Errors
+    /// Unknown report or line, a reversed report, a bad quantity or reason, not enough stock,
+    /// permissions.
+    pub fn adjust_scrap(
+        &mut self,
+        report_id: i64,
+        key: &str,
+        qty: Decimal,
+        reason: &str,
+        who: &Credentials,
+    ) -> Result<Adjustment> {
+        self.adjust_scrap_lots(report_id, key, (qty, None), reason, who)
+    }
+
+    /// As [`Self::adjust_scrap`], a tracked line's scrap from the lots `named` (`LOT[:QTY],…`;
+    /// default: the pick order) and its correction back to the lots the line consumed (default:
+    /// the youngest first), SPEC §9.
+    ///
+    /// # Errors
+    /// As [`Self::adjust_scrap`]; lots that do not fit.
+    pub fn adjust_scrap_lots(
+        &mut self,
+        report_id: i64,
+        key: &str,
+        (qty, named): (Decimal, Option<&str>),
+        reason: &str,
+        who: &Credentials,
+    ) -> Result<Adjustment> {
+        let keyed = self.keyed(
+            "adjust",
+            format!(
+                "report={report_id} line={key} qty={} reason={} lot={}",
+                keyed::qty_text(qty),
+                reason.to_ascii_uppercase(),
+                named.unwrap_or_default(),
+            ),
+        );
+        if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
+            self.authorize(who, Action::LeadApproval)?;
+            return Ok(done);
+        }
+        let line = self.posted_line(report_id, key)?;
+        let reasons = self.reasons(ReasonKind::Scrap);
+        if !reasons.iter().any(|r| r.eq_ignore_ascii_case(reason)) {
+            return Err(ServiceError::invalid(
+                "reason",
+                format!("{reason:?}"),
+                format!("is not one of {}", reasons.join(", ")),
+            ));
+        }
+        let item = self.checked_adjustment(&line, qty)?;
+        let stamp = self.authorize(who, Action::LeadApproval)?;
+        let accounts = self.rules()?.rules.accounts();
+        let pick = self.rules()?.rules.lot_selection().pick_order();
+        let reason = reason.to_ascii_uppercase();
+        self.store.write(|tx| -> Result<Adjustment> {
+            if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
+                return Ok(first);
+            }
+            let lots = plan_lots(
+                tx,
+                &item,
+                (report_id, &line.line, &line.location),
+                (qty, named),
+                (pick, stamp.today()),
+            )?;
+            store::floor::lead_scrap(tx, &line, (qty, &lots), &reason, &stamp, &accounts)?;
+            let done = Adjustment {
+                report_id,
+                line: line.line.clone(),
+                item: line.item.clone(),
+                location: line.location.clone(),
+                qty,
+                reason: reason.clone(),
+                lots,
+            };
+            keyed::record(tx, keyed.as_ref(), &done)?;
+            Ok(done)
+        })
+    }
+
+    /// A lead's substitution on a detail line: what the line issued of its item is returned,
+    /// and `qty` (default: the same quantity) of `substitute` is issued instead.
+    ///
+    /// # Errors
+    /// Unknown report, line or item, nothing issued on the line, not enough stock of the
+    /// substitute, permissions.
+    pub fn substitute(
+        &mut self,
+        report_id: i64,
+        key: &str,
+        substitute: &str,
+        qty: Option<Decimal>,
+        who: &Credentials,
+    ) -> Result<Substitution> {
+        self.substitute_partial(report_id, key, substitute, (qty, None), who)
+    }
+
+    /// A lead's substitution of part of a line (SPEC §3): `return_qty` of the line's item
+    /// (default: all it issued) goes back, and `qty` of `substitute` (default: the quantity
+    /// returned) is issued; both are linked to the line.
+    ///
+    /// # Errors
+    /// As [`Self::substitute`]; a return quantity above what the line issued, or not above 0.
+    pub fn substitute_partial(
+        &mut self,
+        report_id: i64,
+        key: &str,
+        substitute: &str,
+        (qty, return_qty): (Option<Decimal>, Option<Decimal>),
+        who: &Credentials,
+    ) -> Result<Substitution> {
+        self.substitute_lots(
+            report_id,
+            key,
+            substitute,
+            (qty, return_qty),
+            (None, None),
+            who,
+        )
+    }
+
+    /// As [`Self::substitute_partial`], by lot (SPEC §3, §9): the substitute leaves from the
+    /// lots `lot` names (default: the pick order), the line's item goes back to the lots
+    /// `return_lot` names of those the line consumed (default: the youngest first).
+    ///
+    /// # Errors
+    /// As [`Self::substitute_partial`]; lots that do not fit.
+    pub fn substitute_lots(
+        &mut self,
+        report_id: i64,
+        key: &str,
+        substitute: &str,
+        (qty, return_qty): (Option<Decimal>, Option<Decimal>),
+        (lot, return_lot): (Option<&str>, Option<&str>),
+        who: &Credentials,
+    ) -> Result<Substitution> {
+        let keyed = self.keyed(
+            "substitute",
+            format!(
+                "report={report_id} line={key} item={substitute} qty={} return={} lot={} return-lot={}",
+                qty.map(keyed::qty_text).unwrap_or_default(),
+                return_qty.map(keyed::qty_text).unwrap_or_default(),
+                lot.unwrap_or_default(),
+                return_lot.unwrap_or_default()
+            ),
+        );
+        if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
+            self.authorize(who, Action::LeadApproval)?;
+            return Ok(done);
+        }
+        let line = self.posted_line(report_id, key)?;
+        if substitute == line.item {
+            return Err(ServiceError::invalid(
+                "substitute",
+                substitute,
+                format!("is already the item of line {}", line.line),
+            ));
+        }
+        let item = self.stock_item(substitute)?;
+        let (returned, issued) = self.substitution_quantities(&line, &item, (qty, return_qty))?;
+        self.ensure_on_hand(substitute, &line.location, issued)?;
+        let stamp = self.authorize(who, Action::LeadApproval)?;
+        let accounts = self.rules()?.rules.accounts();
+        let returned = returned.max(Decimal::ZERO);
+        let own = store::master::item(self.store.conn(), &line.item)?
+            .ok_or_else(|| ServiceError::not_found(Thing::Item, &line.item))?;
+        let pick = self.rules()?.rules.lot_selection().pick_order();
+        self.store.write(|tx| -> Result<Substitution> {
+            if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
+                return Ok(first);
+            }
+            let at = (report_id, line.line.as_str(), line.location.as_str());
+            let today = stamp.today();
+            let returned_lots = plan_lots(tx, &own, at, (-returned, return_lot), (pick, today))?;
+            let issued_lots = plan_lots(tx, &item, at, (issued, lot), (pick, today))?;
+            store::floor::substitute(
+                tx,
+                &line,
+                (returned, &returned_lots),
+                (substitute, issued, &issued_lots),
+                &stamp,
+                &accounts,
+            )?;
+            let done = Substitution {
+                report_id,
+                line: line.line.clone(),
+                location: line.location.clone(),
+                returned_item: line.item.clone(),
+                returned_qty: returned,
+                issued_item: substitute.to_string(),
+                issued_qty: issued,
+                // Shown as what went back, positive like `returned_qty`.
+                returned_lots: returned_lots
+                    .iter()
+                    .map(|l| LotQty::new(&l.lot, -l.qty))
+                    .collect(),
+                issued_lots,
+            };
+            keyed::record(tx, keyed.as_ref(), &done)?;
+            Ok(done)
+        })
+    }
+
+    /// What a substitution returns of the line's item (default: all the line issued) and
+    /// issues of the substitute (default: the quantity returned), checked.
+    fn substitution_quantities(
+        &self,
+        line: &ReportLine,
+        item: &crate::domain::master::Item,
+        (qty, return_qty): (Option<Decimal>, Option<Decimal>),
+    ) -> Result<(Decimal, Decimal)> {
+        let issued_of_a =
+            store::floor::line_issued(self.store.conn(), line.report_id, &line.line, &line.item)?;
+        let returned = match return_qty {
+            None => issued_of_a,
+            Some(r) => {
+                let own = self.stock_item(&line.item)?;
+                if r <= Decimal::ZERO {
+                    return Err(ServiceError::invalid(
+                        "return quantity",
+                        canonical(r),
+                        "must be greater than zero",
+                    ));
+                }
+                check_quantity("return", r, own.decimals)?;
+                if r > issued_of_a {
+                    return Err(ServiceError::invalid(
+                        "return quantity",
+                        canonical(r),
+                        format!(
+                            "exceeds the {} {} line {} has issued",
+                            canonical(issued_of_a.max(Decimal::ZERO)),
+                            line.item,
+                            line.line
+                        ),
+                    ));
+                }
+                r
+            }
+        };
+        if returned <= Decimal::ZERO && qty.is_none() {
+            return Err(ServiceError::invalid(
+                "line",
+                &line.line,
+                format!(
+                    "of report {} has issued no {}; give --qty for the substitute",
+                    line.report_id, line.item
+                ),
+            ));
+        }
+        let issued = qty.unwrap_or(returned);
+        if issued <= Decimal::ZERO {
+            return Err(ServiceError::invalid(
+                "substitute quantity",
+                canonical(issued),
+                "must be greater than zero",
+            ));
+        }
+        check_quantity("substitute", issued, item.decimals)?;
+        Ok((returned, issued))
+    }
+
+    /// Checks a scrap adjustment of `qty` on a line: not zero, within the item's decimals, a
+    /// correction at most what the line issued, more scrap on hand. Returns the line's item.
+    fn checked_adjustment(
+        &self,
+        line: &ReportLine,
+        qty: Decimal,
+    ) -> Result<crate::domain::master::Item> {
+        let item = self.stock_item(&line.item)?;
+        if qty.is_zero() {
+            return Err(ServiceError::invalid(
+                "scrap adjustment",
+                "0",
+                "changes nothing",
+            ));
+        }
+        check_quantity("adjustment", qty.abs(), item.decimals)?;
+        if qty.is_sign_negative() {
+            let issued = store::floor::line_issued(
+                self.store.conn(),
+                line.report_id,
+                &line.line,
+                &line.item,
+            )?;
+            if -qty > issued {
+                return Err(ServiceError::invalid(
+                    "correction",
+                    canonical(-qty),
+                    format!(
+                        "exceeds the {} line {} has issued",
+                        canonical(issued),
+                        line.line
+                    ),
+                ));
+            }
+        } else {
+            self.ensure_on_hand(&line.item, &line.location, qty)?;
+        }
+        Ok(item)
+    }
+}

@@ -1,0 +1,95 @@
+//! The staging list (SPEC §3): what a work center's open orders still need at its machine
+//! location, against what is on hand, with the storage locations that hold each item.
+
+use super::*;
+
+/// One item a work center's machine location still needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StagingLine {
+    pub item: String,
+    pub location: String,
+    pub need: Decimal,
+    pub on_hand: Decimal,
+    pub shortfall: Decimal,
+    pub orders: usize,
+    /// Storage locations holding the item, with their quantities, most first.
+    pub sources: Vec<(String, Decimal)>,
+}
+
+impl Service {
+    /// The staging list for `who`: once users exist, a lead, handler or admin (SPEC §6).
+    ///
+    /// # Errors
+    /// As [`Self::staging`], and permissions.
+    pub fn staging_as(&mut self, work_center: &str, who: &Credentials) -> Result<Vec<StagingLine>> {
+        // An unknown work center is named first, whoever asks.
+        if store::master::work_center(self.store.conn(), work_center)?.is_none() {
+            return Err(ServiceError::not_found(Thing::WorkCenter, work_center));
+        }
+        if store::master::user_count(self.store.conn())? > 0 {
+            self.authorize(who, Action::Handle)?;
+        }
+        self.staging(work_center)
+    }
+
+    /// What a work center's released orders still need at its machine location (remaining
+    /// planned quantities of backflushed lines, plus the open exceptions waiting there), against
+    /// what is on hand there, and the storage locations holding each item.
+    ///
+    /// # Errors
+    /// Unknown work center; the store fails.
+    pub fn staging(&self, work_center: &str) -> Result<Vec<StagingLine>> {
+        let conn = self.store.conn();
+        let wc = store::master::work_center(conn, work_center)?
+            .ok_or_else(|| ServiceError::not_found(Thing::WorkCenter, work_center))?;
+        let mut needs: BTreeMap<String, (Decimal, usize)> = BTreeMap::new();
+        for order in store::floor::orders_at(conn, work_center)? {
+            let context = self.report_context(&order, std::iter::empty())?;
+            let order_ops: Vec<i64> = context
+                .order
+                .operations
+                .iter()
+                .filter(|o| o.work_center == work_center)
+                .map(|o| o.operation)
+                .collect();
+            let mut at_wc = context.order.clone();
+            at_wc.materials.retain(|m| order_ops.contains(&m.operation));
+            for need in backflush::remaining_needs(&at_wc, &context.progress, &context.lookup)
+                .into_iter()
+                .filter(|n| n.location == wc.location)
+            {
+                let entry = needs.entry(need.item).or_default();
+                entry.0 += need.qty;
+                entry.1 += 1;
+            }
+        }
+        // Stock already owed: the open exceptions waiting at the machine location.
+        for e in store::exceptions::exceptions(conn, true, Some(&wc.location))? {
+            needs.entry(e.item).or_default().0 += e.qty;
+        }
+        let mut out = Vec::new();
+        for (item, (need, orders)) in needs {
+            let on_hand = store::ledger::balance(conn, &item, &wc.location)?;
+            let mut sources = Vec::new();
+            for b in store::queries::balances(conn, None, Some(&item))? {
+                if b.qty > Decimal::ZERO
+                    && store::master::location_kind(conn, &b.location)?
+                        == Some(LocationKind::Storage)
+                {
+                    sources.push((b.location, b.qty));
+                }
+            }
+            sources.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            out.push(StagingLine {
+                sources,
+                shortfall: (need - on_hand).max(Decimal::ZERO),
+                item,
+                location: wc.location.clone(),
+                need,
+                on_hand,
+                orders,
+            });
+        }
+        Ok(out)
+    }
+}
