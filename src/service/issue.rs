@@ -124,46 +124,52 @@ impl Service {
             if !may_take_expired && !plan.expired_lots.is_empty() {
                 return Err(expired_needs_lead(&stamp, role, material, &plan));
             }
-            let reason = request.reason.clone().unwrap_or_else(|| {
-                if plan.qty.is_sign_negative() {
-                    "returned by hand".to_string()
-                } else {
-                    "issued by hand".to_string()
-                }
-            });
-            store::issues::post_issue(
-                tx,
-                &stamp,
-                &accounts,
-                &store::issues::IssuePost {
-                    order: &order.order,
-                    line: &material.line,
-                    item: &item.item,
-                    location: location.as_deref(),
-                    plan: &plan,
-                    std_cost: item.std_cost,
-                    reason: &reason,
-                },
-            )?;
-            let issue_id = store::issues::open_issue(tx, &key, &fingerprint)?;
-            let json = serde_json::to_string(&IssueOut {
-                issue_id,
+            let post = store::issues::IssuePost {
                 order: &order.order,
                 line: &material.line,
                 item: &item.item,
                 location: location.as_deref(),
-                qty: Quantity(plan.qty),
-                lots: lots_out(&plan.lots),
-            })
-            .unwrap_or_default();
-            store::issues::set_issue_result(tx, issue_id, &json)?;
-            Ok(Issued {
-                issue_id,
-                json,
-                repeated: false,
-            })
+                plan: &plan,
+                std_cost: item.std_cost,
+                reason: request
+                    .reason
+                    .as_deref()
+                    .unwrap_or(if plan.qty.is_sign_negative() {
+                        "returned by hand"
+                    } else {
+                        "issued by hand"
+                    }),
+            };
+            record_issue(tx, (&key, &fingerprint), &post, (&stamp, &accounts))
         })
     }
+}
+
+/// Posts a planned issue and keeps its first result under its key (SPEC §9 JSON).
+fn record_issue(
+    tx: &Connection,
+    (key, fingerprint): (&str, &str),
+    post: &store::issues::IssuePost<'_>,
+    (stamp, accounts): (&Stamp, &crate::domain::journal::AccountNames),
+) -> Result<Issued> {
+    store::issues::post_issue(tx, stamp, accounts, post)?;
+    let issue_id = store::issues::open_issue(tx, key, fingerprint)?;
+    let json = serde_json::to_string(&IssueOut {
+        issue_id,
+        order: post.order,
+        line: post.line,
+        item: post.item,
+        location: post.location,
+        qty: Quantity(post.plan.qty),
+        lots: lots_out(&post.plan.lots),
+    })
+    .unwrap_or_default();
+    store::issues::set_issue_result(tx, issue_id, &json)?;
+    Ok(Issued {
+        issue_id,
+        json,
+        repeated: false,
+    })
 }
 
 /// The order's material line a key names: a line id, else an item code on one line.
