@@ -1,0 +1,172 @@
+//! The lot allocation syntax (SPEC §9): `LOT[:QTY],…` read and checked against the item's
+//! tracking and decimals, and named lots checked against what they hold.
+
+use super::*;
+
+/// Why a `LOT[:QTY],…` allocation is refused. Every variant names the lot or the numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AllocationError {
+    /// A part is not `LOT` or `LOT:QTY` with a quantity > 0.
+    BadPart { part: String, why: String },
+    /// A lot's quantity has more decimals than the item's unit allows.
+    TooManyDecimals {
+        lot: String,
+        qty: Decimal,
+        decimals: u32,
+    },
+    /// A lot without a quantity among several non-serial lots.
+    QtyNeeded { lot: String },
+    /// The same lot named twice.
+    Duplicate { lot: String },
+    /// A serial takes 0 or 1 at a time.
+    SerialQty { lot: String, qty: Decimal },
+    /// The lots' quantities do not add up to the line's.
+    Sum { total: Decimal, expected: Decimal },
+    /// An untracked item takes no lot.
+    Untracked,
+}
+
+impl fmt::Display for AllocationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AllocationError::BadPart { part, why } => {
+                write!(f, "lot allocation part {part:?} {why}")
+            }
+            AllocationError::TooManyDecimals { lot, qty, decimals } => write!(
+                f,
+                "lot {lot:?}: quantity {} has more than {decimals} decimals",
+                canonical(*qty)
+            ),
+            AllocationError::QtyNeeded { lot } => write!(
+                f,
+                "lot {lot:?} needs a quantity (LOT:QTY) when several lots are named"
+            ),
+            AllocationError::Duplicate { lot } => write!(f, "lot {lot:?} is named twice"),
+            AllocationError::SerialQty { lot, qty } => write!(
+                f,
+                "serial {lot:?} takes a quantity of 1, not {}",
+                canonical(*qty)
+            ),
+            AllocationError::Sum { total, expected } => write!(
+                f,
+                "the lots add up to {}, not the quantity {}",
+                canonical(*total),
+                canonical(*expected)
+            ),
+            AllocationError::Untracked => write!(f, "the item is not lot- or serial-tracked"),
+        }
+    }
+}
+
+impl std::error::Error for AllocationError {}
+
+/// Reads and checks `LOT[:QTY],…` for a line of `expected` (> 0; a return's magnitude):
+/// QTY may be left out for a single lot (the whole quantity) and for serials (1 each); an
+/// empty LOT names the unknown lot `""`. The quantities must obey `decimals` and add up to
+/// `expected`. Whether each lot holds its quantity is the caller's check ([`check_holds`]).
+///
+/// # Errors
+/// Any of [`AllocationError`].
+pub fn parse_allocation(
+    text: &str,
+    expected: Decimal,
+    tracking: Tracking,
+    decimals: u32,
+) -> Result<Vec<LotQty>, AllocationError> {
+    if tracking == Tracking::None {
+        return Err(AllocationError::Untracked);
+    }
+    let serial = tracking == Tracking::Serial;
+    let parts: Vec<&str> = text.split(',').map(str::trim).collect();
+    let single = parts.len() == 1;
+    let mut out: Vec<LotQty> = Vec::with_capacity(parts.len());
+    for part in parts {
+        let (lot, qty) = match part.split_once(':') {
+            Some((lot, q)) => {
+                let qty = parse_quantity(q).map_err(|e| AllocationError::BadPart {
+                    part: part.to_string(),
+                    why: format!("has a bad quantity ({e})"),
+                })?;
+                if qty <= Decimal::ZERO {
+                    return Err(AllocationError::BadPart {
+                        part: part.to_string(),
+                        why: "needs a quantity above 0".to_string(),
+                    });
+                }
+                (lot.trim(), qty)
+            }
+            None if serial => (part, Decimal::ONE),
+            None if single => (part, expected),
+            None => {
+                return Err(AllocationError::QtyNeeded {
+                    lot: part.to_string(),
+                });
+            }
+        };
+        if !fits_decimals(qty, decimals) {
+            return Err(AllocationError::TooManyDecimals {
+                lot: lot.to_string(),
+                qty,
+                decimals,
+            });
+        }
+        if serial && qty != Decimal::ONE {
+            return Err(AllocationError::SerialQty {
+                lot: lot.to_string(),
+                qty,
+            });
+        }
+        if out.iter().any(|l| l.lot == lot) {
+            return Err(AllocationError::Duplicate {
+                lot: lot.to_string(),
+            });
+        }
+        out.push(LotQty::new(lot, qty));
+    }
+    let total: Decimal = out.iter().map(|l| l.qty).sum();
+    if total != expected {
+        return Err(AllocationError::Sum { total, expected });
+    }
+    Ok(out)
+}
+
+/// A named lot that does not hold its quantity at the location.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotHeld {
+    pub lot: String,
+    pub wanted: Decimal,
+    /// What it holds there after the earlier lines that named it.
+    pub holds: Decimal,
+}
+
+/// Checks allocations against what each lot holds, in order (lines of one report naming the
+/// same lot are checked together, in line order): `holds(lot)` is the lot's balance at the
+/// location. Returns the first lot that does not hold what is asked of it.
+///
+/// # Errors
+/// The first lot short of its quantity.
+pub fn check_holds<'a>(
+    allocations: impl IntoIterator<Item = &'a LotQty>,
+    holds: &dyn Fn(&str) -> Decimal,
+) -> Result<(), NotHeld> {
+    let mut taken: Vec<(&str, Decimal)> = Vec::new();
+    for a in allocations {
+        let before = taken
+            .iter()
+            .find(|(l, _)| *l == a.lot)
+            .map_or(Decimal::ZERO, |(_, q)| *q);
+        let left = holds(&a.lot) - before;
+        if left < a.qty {
+            return Err(NotHeld {
+                lot: a.lot.clone(),
+                wanted: a.qty,
+                holds: left.max(Decimal::ZERO),
+            });
+        }
+        match taken.iter_mut().find(|(l, _)| *l == a.lot) {
+            Some(t) => t.1 += a.qty,
+            None => taken.push((&a.lot, a.qty)),
+        }
+    }
+    Ok(())
+}

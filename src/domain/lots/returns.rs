@@ -1,0 +1,174 @@
+//! Returns to the lots a line consumed (reverse FIFO, the youngest first, or as named), and
+//! the lots a lead's correction or substitution on a report's line moves.
+
+use super::*;
+
+/// What a line consumed of a lot (net of its returns), with the lot's first entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Consumed {
+    pub lot: String,
+    pub qty: Decimal,
+    pub first_at: String,
+}
+
+/// A return the lots a line consumed cannot take.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReturnError {
+    /// More than the line consumed in all.
+    PastConsumed { wanted: Decimal, consumed: Decimal },
+    /// A named lot the line did not consume, or not that much of it.
+    PastLot {
+        lot: String,
+        wanted: Decimal,
+        consumed: Decimal,
+    },
+}
+
+impl fmt::Display for ReturnError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReturnError::PastConsumed { wanted, consumed } => write!(
+                f,
+                "a return of {} is more than the line has net issued there ({})",
+                canonical(*wanted),
+                canonical(*consumed)
+            ),
+            ReturnError::PastLot {
+                lot,
+                wanted,
+                consumed,
+            } => write!(
+                f,
+                "lot {lot:?}: a return of {} is more than the line consumed of it ({})",
+                canonical(*wanted),
+                canonical(*consumed)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ReturnError {}
+
+/// Plans a return of `qty` (> 0) to the lots a line consumed: the named lots (each at most
+/// what the line consumed of it), or without names in reverse FIFO, the youngest lot first.
+///
+/// # Errors
+/// The return exceeds what the line consumed, in all or of a named lot.
+pub fn plan_return(
+    consumed: &[Consumed],
+    qty: Decimal,
+    named: Option<&[LotQty]>,
+) -> Result<Vec<LotQty>, ReturnError> {
+    let total: Decimal = consumed.iter().map(|c| c.qty.max(Decimal::ZERO)).sum();
+    if qty > total {
+        return Err(ReturnError::PastConsumed {
+            wanted: qty,
+            consumed: total,
+        });
+    }
+    if let Some(named) = named {
+        for n in named {
+            let had = consumed
+                .iter()
+                .find(|c| c.lot == n.lot)
+                .map_or(Decimal::ZERO, |c| c.qty.max(Decimal::ZERO));
+            if n.qty > had {
+                return Err(ReturnError::PastLot {
+                    lot: n.lot.clone(),
+                    wanted: n.qty,
+                    consumed: had,
+                });
+            }
+        }
+        return Ok(named.to_vec());
+    }
+    let mut ranked: Vec<LotStock> = consumed
+        .iter()
+        .filter(|c| c.qty > Decimal::ZERO)
+        .map(|c| LotStock {
+            lot: c.lot.clone(),
+            qty: c.qty,
+            expires: None,
+            first_at: c.first_at.clone(),
+        })
+        .collect();
+    sort_lots(&mut ranked, PickOrder::Fifo);
+    let mut left = qty;
+    let mut out = Vec::new();
+    for l in ranked.iter().rev() {
+        if left <= Decimal::ZERO {
+            break;
+        }
+        let take = left.min(l.qty);
+        out.push(LotQty::new(&l.lot, take));
+        left -= take;
+    }
+    Ok(out)
+}
+
+/// Why the lots of a movement on a report's line could not be planned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinePlanError {
+    Take(TakeError),
+    Return(ReturnError),
+    Allocation(AllocationError),
+}
+
+impl fmt::Display for LinePlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinePlanError::Take(TakeError::Allocation(a)) | LinePlanError::Allocation(a) => {
+                write!(f, "--lot: {a}")
+            }
+            LinePlanError::Take(TakeError::NotHeld(n)) => write!(
+                f,
+                "lot {:?} holds {}, not {}",
+                n.lot,
+                canonical(n.holds),
+                canonical(n.wanted)
+            ),
+            LinePlanError::Take(TakeError::Uncovered(u)) => write!(
+                f,
+                "the unexpired lots hold only {}; name the lots with --lot",
+                canonical(u.available)
+            ),
+            LinePlanError::Return(r) => r.fmt(f),
+        }
+    }
+}
+
+/// The lots a signed movement of a tracked item on a report's line moves, signed like `qty`:
+/// out of the location (`qty` > 0) from the lots `named` or in pick order; back into it
+/// (`qty` < 0) only to lots the line `consumed`, the ones named or the youngest first. Empty
+/// for an untracked item.
+///
+/// # Errors
+/// [`LinePlanError`] naming the lot.
+pub fn plan_line_lots(
+    qty: Decimal,
+    named: Option<&str>,
+    (tracking, decimals): (Tracking, u32),
+    (at_location, consumed): (&[LotStock], &[Consumed]),
+    (order, today): (PickOrder, NaiveDate),
+) -> Result<Vec<LotQty>, LinePlanError> {
+    if tracking == Tracking::None {
+        return match named {
+            Some(_) => Err(LinePlanError::Allocation(AllocationError::Untracked)),
+            None => Ok(Vec::new()),
+        };
+    }
+    if qty >= Decimal::ZERO {
+        return take(at_location, qty, named, (tracking, decimals), order, today)
+            .map_err(LinePlanError::Take);
+    }
+    let back = -qty;
+    let named = named
+        .map(|text| parse_allocation(text, back, tracking, decimals))
+        .transpose()
+        .map_err(LinePlanError::Allocation)?;
+    let lots = plan_return(consumed, back, named.as_deref()).map_err(LinePlanError::Return)?;
+    Ok(lots
+        .into_iter()
+        .map(|l| LotQty::new(&l.lot, -l.qty))
+        .collect())
+}
