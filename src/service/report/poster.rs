@@ -1,0 +1,223 @@
+//! Posting one report inside the caller's transaction: the key's replay, the checks of what
+//! the poster may post alone, and the write.
+
+use super::*;
+
+/// A checked poster: posts reports inside the caller's transaction.
+pub(super) struct Poster {
+    pub(super) stamp: Stamp,
+    pub(super) role: Option<Role>,
+    pub(super) may_override: bool,
+    pub(super) tolerance: Decimal,
+    pub(super) policy: backflush::Policy,
+    pub(super) accounts: AccountNames,
+}
+
+impl Poster {
+    /// The poster as a refusal names them: badge and role.
+    fn who(&self) -> String {
+        match self.role {
+            Some(r) => format!("{} ({})", self.stamp.user, r.as_str()),
+            None => self.stamp.user.clone(),
+        }
+    }
+
+    /// Plans and writes one report; a key posted before returns its first result.
+    pub(super) fn post(
+        &self,
+        tx: &Connection,
+        cache: &RefCell<MasterCache>,
+        order_id: &str,
+        request: &ReportRequest,
+        key: &str,
+        reasons: &OverrideReasons,
+    ) -> Result<Posted> {
+        // Read inside the write transaction: another terminal may have posted since.
+        let request_text = request_text(order_id, request);
+        if let Some(first) = replay(tx, key, &request_text)? {
+            return Ok(first);
+        }
+        let (order, progress, stored) = load_order_cached(tx, cache, order_id)?;
+        let mut lookup = Prefetched::load(tx, cache, &order, override_locations(request))?;
+        lookup.check_serials(tx, &order.item, &request.fg_serials)?;
+        let plan = backflush::plan(&order, &progress, request, &lookup, &self.policy)?;
+        self.check_allowed(&plan)?;
+        let report_id = store::reports::next_report_id(tx)?;
+        // Once users exist, the lines say which needed a lead (SPEC §6).
+        let marks: Option<Vec<bool>> = self.role.map(|_| {
+            plan.lines
+                .iter()
+                .map(|l| needs_approval(l, self.tolerance))
+                .collect()
+        });
+        let json = view::report_json_marked(&plan, Some(report_id), marks.as_deref());
+        // Every overridden or skipped line carries the report's code unless it has its own.
+        let codes: BTreeMap<String, String> = plan
+            .lines
+            .iter()
+            .filter(|l| l.overridden || l.status == backflush::LineStatus::Skipped)
+            .filter_map(|l| {
+                reasons
+                    .lines
+                    .get(&l.line)
+                    .or(reasons.all.as_ref())
+                    .map(|c| (l.line.clone(), c.clone()))
+            })
+            .collect();
+        let deferred = store::reports::insert_report(
+            tx,
+            report_id,
+            key,
+            &plan,
+            &json,
+            (&self.stamp, &self.accounts),
+            stored,
+            &codes,
+        )?;
+        store::requests::record(tx, key, "report", &request_text, "")?;
+        Ok(Posted {
+            report_id,
+            json,
+            repeated: false,
+            deferred,
+            plan: Some(Box::new(plan)),
+        })
+    }
+}
+
+impl Poster {
+    /// Refuses what the poster may not post alone (a larger override, an expired lot) and,
+    /// under `block`, a report with short lines.
+    fn check_allowed(&self, plan: &ReportPlan) -> Result<()> {
+        if !self.may_override
+            && let Some(line) = large_override(plan, self.tolerance)
+        {
+            return Err(ServiceError::NeedsApproval {
+                user: self.who(),
+                action: "post a larger override",
+                line: Some(line.line.clone()),
+                why: format!(
+                    "line {} ({}) differs from planned {} by more than {}%",
+                    line.line,
+                    line.item,
+                    canonical(line.planned),
+                    canonical(self.tolerance)
+                ),
+            });
+        }
+        if !self.may_override
+            && let Some(line) = plan.lines.iter().find(|l| !l.expired_lots.is_empty())
+        {
+            return Err(ServiceError::NeedsApproval {
+                user: self.who(),
+                action: "issue an expired lot",
+                line: Some(line.line.clone()),
+                why: format!(
+                    "line {} ({}) names expired lot {}",
+                    line.line,
+                    line.item,
+                    line.expired_lots.join(", ")
+                ),
+            });
+        }
+        if self.policy.negative_stock == NegativeStock::Block {
+            let short: Vec<String> = plan
+                .short_lines()
+                .map(|l| {
+                    format!(
+                        "line {} {} needs {} at {}, {} available there after the earlier lines",
+                        l.line,
+                        l.item,
+                        canonical(l.total()),
+                        l.location,
+                        canonical(l.total() - l.shortfall)
+                    )
+                })
+                .collect();
+            if !short.is_empty() {
+                return Err(ReportError::Blocked(short.join("; ")).into());
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The first result of a key that posted this same report before; the same key for another
+/// request or command is a conflict (SPEC §2).
+fn replay(tx: &Connection, key: &str, request_text: &str) -> Result<Option<Posted>> {
+    let used = store::requests::find(tx, key)?;
+    if let Some(used) = &used
+        && used.command != "report"
+    {
+        return Err(ServiceError::KeyUsed {
+            key: key.to_string(),
+            command: used.command.clone(),
+        });
+    }
+    let Some((report_id, json)) = store::reports::report_by_key(tx, key)? else {
+        return Ok(None);
+    };
+    // A report posted before keys named their request is taken as the same.
+    if used.is_some_and(|u| u.request != request_text) {
+        return Err(ServiceError::Conflict {
+            key: key.to_string(),
+            first: format!("report {report_id}"),
+        });
+    }
+    Ok(Some(Posted {
+        report_id,
+        json,
+        repeated: true,
+        deferred: Vec::new(),
+        plan: None,
+    }))
+}
+
+/// A report's request as canonical text: what a key's retry must repeat (SPEC §2).
+fn request_text(order: &str, request: &ReportRequest) -> String {
+    let mut overrides: Vec<String> = request
+        .overrides
+        .iter()
+        .map(|o| match &o.change {
+            Change::Qty(q) => format!("set {}={}", o.key, canonical(*q)),
+            Change::LineScrap(q) => format!("line-scrap {}={}", o.key, canonical(*q)),
+            Change::Location(l) => format!("location {}={l}", o.key),
+            Change::Skip => format!("skip {}", o.key),
+            Change::Lots(l) => format!("lot {}={l}", o.key),
+        })
+        .collect();
+    overrides.sort();
+    // Finished-goods lots and serials are part of the request (SPEC §9).
+    format!(
+        "order={order} op={} good={} scrap={} {} fg-lot={} fg-serial={}",
+        request.operation,
+        canonical(request.good),
+        canonical(request.scrap),
+        overrides.join(" "),
+        request.fg_lot.as_deref().unwrap_or_default(),
+        request.fg_serials.join(",")
+    )
+}
+
+/// The issue locations named by location overrides.
+pub(super) fn override_locations(request: &ReportRequest) -> impl Iterator<Item = &str> {
+    request.overrides.iter().filter_map(|o| match &o.change {
+        Change::Location(l) => Some(l.as_str()),
+        _ => None,
+    })
+}
+
+/// The first overridden line whose issue differs from planned by more than `tolerance_pct`.
+fn large_override(plan: &ReportPlan, tolerance_pct: Decimal) -> Option<&backflush::PlannedLine> {
+    plan.lines.iter().find(|l| needs_approval(l, tolerance_pct))
+}
+
+/// Whether a line's override is larger than `tolerance_pct` (SPEC §6): |qty + line scrap −
+/// planned| > planned × tolerance; a skip never is (it leaves the line for a hand issue).
+#[must_use]
+pub fn needs_approval(line: &backflush::PlannedLine, tolerance_pct: Decimal) -> bool {
+    let tolerance = tolerance_pct / Decimal::ONE_HUNDRED;
+    line.overridden
+        && line.status != backflush::LineStatus::Skipped
+        && (line.total() - line.planned).abs() > line.planned * tolerance
+}
