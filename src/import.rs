@@ -20,6 +20,8 @@ use crate::domain::uom::{ConversionConflict, Conversions, UomConversion};
 use crate::store::master::User;
 use crate::store::{self, Stamp, Store, StoreError};
 
+pub mod reader;
+
 /// Why an import was refused; nothing was written.
 #[derive(Debug, Error)]
 pub enum ImportError {
@@ -249,23 +251,24 @@ fn read_file<'a>(dir: &Path, file: &'a str) -> Result<Option<Vec<Row<'a>>>, Impo
     }
     let text = std::fs::read_to_string(&path)
         .map_err(|e| ImportError::Other(format!("{}: cannot read: {e}", path.display())))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let header_err = |message: String| ImportError::Row {
+    let row_err = |line: u64, message: String| ImportError::Row {
         file: file.to_string(),
-        line: 1,
+        line,
         message,
     };
-    let headers = reader
-        .headers()
-        .map_err(|e| header_err(format!("cannot read the header row: {e}")))?
-        .clone();
+    let mut records = reader::records(&text);
+    let header = match records.next() {
+        Some(Ok(r)) => r,
+        Some(Err(e)) => return Err(row_err(e.line, e.message)),
+        None => reader::Record {
+            line: 1,
+            fields: csv::StringRecord::new(),
+        },
+    };
+    let header_err = |message: String| row_err(header.line, message);
     let expected = columns(file);
     let mut index: Vec<&'static str> = Vec::new();
-    for h in &headers {
+    for h in &header.fields {
         let h = h.to_ascii_lowercase();
         let Some(col) = expected.iter().find(|c| **c == h) else {
             return Err(header_err(format!(
@@ -284,22 +287,26 @@ fn read_file<'a>(dir: &Path, file: &'a str) -> Result<Option<Vec<Row<'a>>>, Impo
         return Err(header_err(format!("column {missing:?} is missing")));
     }
     let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(0, csv::Position::line);
-            ImportError::Row {
-                file: file.to_string(),
-                line,
-                message: format!("not a valid CSV row: {e}"),
-            }
-        })?;
-        let line = record.position().map_or(0, csv::Position::line);
-        if record.iter().all(str::is_empty) {
+    for record in records {
+        let record = record.map_err(|e| row_err(e.line, e.message))?;
+        if record.is_blank() {
             continue;
+        }
+        let line = record.line;
+        if record.fields.len() != index.len() {
+            return Err(row_err(
+                line,
+                format!(
+                    "the row has {} fields; the header row has {} ({})",
+                    record.fields.len(),
+                    index.len(),
+                    index.join(", ")
+                ),
+            ));
         }
         let fields = index
             .iter()
-            .zip(record.iter())
+            .zip(record.fields.iter())
             .map(|(c, v)| (*c, v.to_string()))
             .collect();
         rows.push(Row { file, line, fields });
