@@ -304,6 +304,21 @@ fn read_file<'a>(dir: &Path, file: &'a str) -> Result<Option<Vec<Row<'a>>>, Impo
                 ),
             ));
         }
+        // A code or description is printed on terminals: it may not drive them (SPEC §13).
+        let control = index.iter().zip(record.fields.iter()).find_map(|(c, v)| {
+            v.chars()
+                .find(|ch| crate::domain::text::is_control(*ch))
+                .map(|ch| (c, ch))
+        });
+        if let Some((column, ch)) = control {
+            return Err(row_err(
+                line,
+                format!(
+                    "{column} holds the control character U+{:04X}; codes and descriptions must be printable text",
+                    u32::from(ch)
+                ),
+            ));
+        }
         let fields = index
             .iter()
             .zip(record.fields.iter())

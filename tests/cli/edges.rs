@@ -206,3 +206,207 @@ fn batch_results_are_printed_as_each_group_commits() {
     drop(conn);
     plant.verify();
 }
+
+// =============================================================================================
+// Control characters (SPEC §13)
+// =============================================================================================
+
+#[test]
+fn import_refuses_control_characters_in_codes_and_descriptions_naming_line_and_column() {
+    let items = |row: &str| {
+        format!(
+            "item,description,uom,decimals,type,tracking,backflush,std_cost\n\n\
+             P,Parent,EA,0,stock,none,yes,100.00\n{row}\nC2,Component two,KG,3,stock,none,yes,1.50\n"
+        )
+    };
+    for (row, column, code) in [
+        (
+            "C1,Comp\u{1b}[2Jone,EA,0,stock,none,yes,2.00",
+            "description",
+            "U+001B",
+        ),
+        (
+            "C1,Comp\u{7}one,EA,0,stock,none,yes,2.00",
+            "description",
+            "U+0007",
+        ),
+        (
+            "C\u{0}1,Component one,EA,0,stock,none,yes,2.00",
+            "item",
+            "U+0000",
+        ),
+        (
+            "C1\u{7f},Component one,EA,0,stock,none,yes,2.00",
+            "item",
+            "U+007F",
+        ),
+        (
+            "C1,Comp\u{9b}2Jone,EA,0,stock,none,yes,2.00",
+            "description",
+            "U+009B",
+        ),
+        (
+            "C1,Comp\tone,EA,0,stock,none,yes,2.00",
+            "description",
+            "U+0009",
+        ),
+        (
+            "C1,\"Component\r\none\",EA,0,stock,none,yes,2.00",
+            "description",
+            "U+000D",
+        ),
+        (
+            "C1,Component one,E\u{8}A,0,stock,none,yes,2.00",
+            "uom",
+            "U+0008",
+        ),
+    ] {
+        let plant = Plant::empty();
+        let out = plant.import(&Files::base().with("items.csv", &items(row)));
+        out.refused()
+            .says(&["items.csv:4:", column, code, "control character"]);
+        assert!(
+            !out.stderr
+                .contains(['\u{1b}', '\u{7}', '\u{0}', '\u{7f}', '\u{9b}']),
+            "the refusal itself is printable: {:?}",
+            out.stderr
+        );
+        assert_eq!(plant.stock(), serde_json::json!([]), "nothing imported");
+    }
+    let locations = "location,description,kind\nRAW,Raw\u{1b}]0;owned\u{7},storage\n";
+    Plant::empty()
+        .import(&Files::base().with("locations.csv", locations))
+        .refused()
+        .says(&["locations.csv:2:", "description", "U+001B"]);
+    let users = "badge,name,role,pin\n1001,Olga\u{1b}[31m,operator,1234\n";
+    Plant::empty()
+        .import(&Files::base().with("users.csv", users))
+        .refused()
+        .says(&["users.csv:2:", "name", "U+001B"]);
+    // Printable text beyond ASCII is fine.
+    let items = items("C1,Komponente eins — Ø 12 mm,EA,0,stock,none,yes,2.00");
+    Plant::empty()
+        .import(&Files::base().with("items.csv", &items))
+        .ok();
+}
+
+#[test]
+fn settings_refuse_control_characters_in_reason_codes() {
+    let plant = Plant::empty();
+    let dir = plant.dir(&Files::base());
+    std::fs::write(
+        dir.join("settings.toml"),
+        "[reasons]\nscrap = [\"OK\", \"BAD\\u001b[2J\"]\n",
+    )
+    .expect("write settings.toml");
+    let out = plant.run(&["import", dir.to_str().expect("utf-8")]);
+    out.refused()
+        .says(&["settings.toml", "reasons.scrap", "U+001B"]);
+}
+
+/// Renames a code everywhere it is stored, as a store written before the import refused
+/// control characters may hold it.
+fn rename_code(conn: &rusqlite::Connection, from: &str, to: &str) {
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .expect("list the tables");
+    for table in tables {
+        let columns: Vec<String> = conn
+            .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .expect("list the columns");
+        for column in columns {
+            // Append-only tables refuse updates by trigger; those are left as they are.
+            let _ = conn.execute(
+                &format!("UPDATE \"{table}\" SET \"{column}\" = ?1 WHERE \"{column}\" = ?2"),
+                [to, from],
+            );
+        }
+    }
+}
+
+#[test]
+fn text_outputs_never_print_raw_control_characters_from_the_data() {
+    let plant = Plant::base();
+    // A report that defers (C1 at M1 is short) and one reversed, with a hostile reason.
+    plant.report(&["--order", "WO1", "--op", "10", "--good", "1"]);
+    let second = plant.report(&["--order", "WO1", "--op", "10", "--good", "1"]);
+    plant
+        .run(&[
+            "reverse",
+            "--report",
+            &report_id(&second),
+            "--reason",
+            "typo\u{1b}[2J\u{7}",
+        ])
+        .ok();
+    plant
+        .run(&[
+            "--terminal",
+            "T\u{1b}]0;owned\u{7}",
+            "transfer",
+            "--item",
+            "C1",
+            "--qty",
+            "97",
+            "--from",
+            "M1",
+            "--to",
+            "RAW",
+        ])
+        .ok();
+    plant
+        .run(&["report", "--order", "WO1", "--op", "10", "--good", "8"])
+        .ok();
+    {
+        let conn = rusqlite::Connection::open(&plant.db).expect("open the store");
+        conn.execute_batch("PRAGMA foreign_keys = OFF;")
+            .expect("foreign keys off");
+        rename_code(&conn, "C1", "C\u{1b}[2J1");
+        rename_code(&conn, "M1", "M\u{9b}1");
+        rename_code(&conn, "WC1", "WC\u{7}1");
+    }
+    let runs: [&[&str]; 7] = [
+        &["stock"],
+        &["audit"],
+        &["exceptions"],
+        &["staging", "--work-center", "WC\u{7}1"],
+        &["variance", "--order", "WO1"],
+        &["health"],
+        &["stock", "--item", "C\u{1b}[2J1"],
+    ];
+    for args in runs {
+        let out = plant.run(args);
+        out.ok();
+        let raw: Vec<char> = out
+            .stdout
+            .chars()
+            .chain(out.stderr.chars())
+            .filter(|c| c.is_control() && *c != '\n')
+            .collect();
+        assert!(
+            raw.is_empty(),
+            "{args:?} printed {raw:?}: {}",
+            out.describe()
+        );
+    }
+    // The escaped codes are there to read.
+    let stock = plant.run(&["stock"]);
+    assert!(
+        stock.stdout.contains("C\\u{1b}[2J1"),
+        "{}",
+        stock.describe()
+    );
+    let audit = plant.run(&["audit"]);
+    assert!(
+        audit.stdout.contains("typo\\u{1b}[2J\\u{7}"),
+        "{}",
+        audit.describe()
+    );
+    assert!(
+        audit.stdout.contains("T\\u{1b}]0;owned\\u{7}"),
+        "{}",
+        audit.describe()
+    );
+}
