@@ -168,8 +168,8 @@ impl Row<'_> {
         if text.is_empty() {
             return default.ok_or_else(|| self.err(format!("{column} is missing")));
         }
-        let value = crate::domain::qty::parse(text)
-            .ok_or_else(|| self.err(format!("{column} {text:?} is not a number")))?;
+        let value = crate::domain::qty::parse_quantity(text)
+            .map_err(|e| self.err(format!("{column} {text:?} {e}")))?;
         if value.is_sign_negative() && !value.is_zero() {
             return Err(self.err(format!("{column} {text} is negative")));
         }
@@ -219,9 +219,15 @@ impl Row<'_> {
         if text.is_empty() {
             return Ok(None);
         }
-        text.parse::<i64>()
-            .map(Some)
-            .map_err(|_| self.err(format!("{column} {text:?} is not a whole number")))
+        text.parse::<i64>().map(Some).map_err(|e| {
+            let why = match e.kind() {
+                std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow => {
+                    "is too large"
+                }
+                _ => "is not a whole number",
+            };
+            self.err(format!("{column} {text:?} {why}"))
+        })
     }
 
     fn within_decimals(
@@ -707,11 +713,8 @@ fn read_conversions(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), ImportError
         let from = row.required("from_uom")?;
         let to = row.required("to_uom")?;
         let factor_text = row.required("factor")?;
-        let factor = crate::domain::qty::parse(&factor_text).ok_or_else(|| {
-            row.err(format!(
-                "factor {factor_text:?} of {from} → {to} is not a number"
-            ))
-        })?;
+        let factor = crate::domain::qty::parse_quantity(&factor_text)
+            .map_err(|e| row.err(format!("factor {factor_text:?} of {from} → {to} {e}")))?;
         if factor <= Decimal::ZERO {
             return Err(row.err(format!(
                 "factor {factor_text} of {from} → {to} must be greater than zero"

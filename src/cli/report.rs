@@ -8,7 +8,7 @@ use super::output::{Out, note, warn};
 use super::parse::request;
 use super::{Cli, Failure, Outcome, ReportArgs, credentials, open_service};
 use crate::domain::backflush::{ReportPlan, ReportRequest};
-use crate::domain::qty::{canonical, parse};
+use crate::domain::qty::{canonical, parse_quantity};
 use crate::service::{ErrorKind, OverrideReasons, ReasonKind, view};
 
 /// `backflush preview`: what a report would post, without posting.
@@ -295,14 +295,23 @@ fn batch_line(r: &csv::StringRecord, line: u64) -> Result<BatchPost, String> {
     if field(0).is_empty() {
         return Err(format!("line {line} has no idempotency key"));
     }
-    let operation = field(2)
-        .parse::<i64>()
-        .map_err(|_| format!("op {:?} is not a whole number", field(2)))?;
-    let good = parse(field(3)).ok_or_else(|| format!("good {:?} is not a number", field(3)))?;
+    let operation = field(2).parse::<i64>().map_err(|e| {
+        let why = match e.kind() {
+            std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow => {
+                "is too large"
+            }
+            _ => "is not a whole number",
+        };
+        format!("op {:?} {why}", field(2))
+    })?;
+    // Too large or too precise is said as such, never "not a number" (SPEC §4).
+    let quantity =
+        |name: &str, text: &str| parse_quantity(text).map_err(|e| format!("{name} {text:?} {e}"));
+    let good = quantity("good", field(3))?;
     let scrap = if field(4).is_empty() {
         Decimal::ZERO
     } else {
-        parse(field(4)).ok_or_else(|| format!("scrap {:?} is not a number", field(4)))?
+        quantity("scrap", field(4))?
     };
     let request = ReportRequest {
         operation,

@@ -410,3 +410,115 @@ fn text_outputs_never_print_raw_control_characters_from_the_data() {
         audit.describe()
     );
 }
+
+// =============================================================================================
+// Numbers are refused for what is wrong with them (issue 7, point 15)
+// =============================================================================================
+
+const FORTY_PLACES: &str = "0.0000000000000000000000000000000000000001";
+const TWENTY_NINE_NINES: &str = "99999999999999999999999999999";
+
+#[test]
+fn a_tiny_or_huge_quantity_option_is_named_too_precise_or_too_large() {
+    let plant = Plant::base();
+    let preview = |extra: &[&str]| {
+        let mut args = vec!["preview", "--order", "WO1", "--op", "10", "--json"];
+        args.extend_from_slice(extra);
+        plant.run(&args)
+    };
+    let out = preview(&["--good", FORTY_PLACES]);
+    out.usage().says(&["--good", "more decimal places"]);
+    assert!(!out.stderr.contains("zero"), "{}", out.describe());
+    preview(&["--good", TWENTY_NINE_NINES])
+        .usage()
+        .says(&["--good", "too large"]);
+    preview(&["--good", "1", "--set", &format!("10={TWENTY_NINE_NINES}")])
+        .usage()
+        .says(&["--set", "too large"]);
+    preview(&["--good", "1", "--line-scrap", &format!("10={FORTY_PLACES}")])
+        .usage()
+        .says(&["--line-scrap", "more decimal places"]);
+    // 29 digits that a quantity can hold are a number, over the engine's limit.
+    preview(&["--good", "12345678901234567890123456789"])
+        .refused()
+        .says(&["too large", "limit"]);
+}
+
+#[test]
+fn a_tiny_or_huge_batch_quantity_is_named_too_precise_or_too_large() {
+    let plant = Plant::base();
+    let batch = format!(
+        "K1,WO1,10,{FORTY_PLACES},0\nK2,WO1,10,{TWENTY_NINE_NINES},0\nK3,WO1,10,1,{FORTY_PLACES}\nK4,WO1,{TWENTY_NINE_NINES},1,0\n"
+    );
+    let out = plant.run(&["report", "--batch", &batch_file(&plant, &batch)]);
+    let errors: Vec<String> = out
+        .refused()
+        .json_lines()
+        .iter()
+        .map(|l| text(&l["error"]))
+        .collect();
+    assert_eq!(errors.len(), 4, "{}", out.describe());
+    assert!(errors[0].contains("good") && errors[0].contains("more decimal places"));
+    assert!(errors[1].contains("good") && errors[1].contains("too large"));
+    assert!(errors[2].contains("scrap") && errors[2].contains("more decimal places"));
+    assert!(errors[3].contains("op") && errors[3].contains("too large"));
+    assert!(
+        errors.iter().all(|e| !e.contains("not a number")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_tiny_or_huge_import_number_is_named_too_precise_or_too_large() {
+    let stock = |qty: &str| format!("item,location,qty\nC1,M1,{qty}\n");
+    Plant::empty()
+        .import(&Files::base().with("stock.csv", &stock(FORTY_PLACES)))
+        .refused()
+        .says(&["stock.csv:2:", "qty", "more decimal places"]);
+    Plant::empty()
+        .import(&Files::base().with("stock.csv", &stock(TWENTY_NINE_NINES)))
+        .refused()
+        .says(&["stock.csv:2:", "qty", "too large"]);
+    let boms = format!(
+        "parent,revision,base_qty,line,component,qty,per,scrap_pct,operation,backflush,supply_location\n\
+         P,1,1,10,C1,{FORTY_PLACES},unit,,10,,\n"
+    );
+    Plant::empty()
+        .import(&Files::base().with("boms.csv", &boms))
+        .refused()
+        .says(&["boms.csv:2:", "qty", "more decimal places"]);
+    let items = format!(
+        "item,description,uom,decimals,type,tracking,backflush,std_cost\n\
+         P,Parent,EA,{TWENTY_NINE_NINES},stock,none,yes,100.00\n"
+    );
+    Plant::empty()
+        .import(&Files::base().with("items.csv", &items))
+        .refused()
+        .says(&["items.csv:2:", "decimals", "too large"]);
+}
+
+#[test]
+fn bench_runs_on_its_own_plant_with_5000_items() {
+    let out = std::process::Command::new(crate::common::binary())
+        .args([
+            "bench",
+            "--items",
+            "5000",
+            "--ledger",
+            "1000",
+            "--orders",
+            "5",
+            "--reports",
+            "5",
+            "--json",
+        ])
+        .output()
+        .expect("run the bench");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["items"], 5000);
+}
