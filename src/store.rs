@@ -126,6 +126,15 @@ impl Stamp {
         }
     }
 
+    /// The same who, at another time.
+    #[must_use]
+    pub fn at(&self, at: DateTime<Utc>) -> Self {
+        Stamp {
+            at: at.to_rfc3339_opts(SecondsFormat::Micros, true),
+            ..self.clone()
+        }
+    }
+
     /// The time as RFC 3339 UTC text.
     #[must_use]
     pub fn at_text(&self) -> &str {

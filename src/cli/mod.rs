@@ -10,7 +10,7 @@ mod floor;
 mod health;
 mod lots;
 pub mod output;
-mod parse;
+pub mod parse;
 pub mod pin_prompt;
 mod report;
 pub mod session;

@@ -1,6 +1,6 @@
 //! Option values the command line turns into the engine's types: quantities and `KEY=VALUE`
-//! pairs (clap value parsers, so a bad value is a usage error naming the option), and a
-//! report's request.
+//! pairs (clap value parsers, so a bad value is a usage error naming the option), a report's
+//! request, and the records of a `report --batch` file.
 
 use rust_decimal::Decimal;
 
@@ -81,4 +81,82 @@ pub fn request(args: &ReportArgs) -> (String, ReportRequest) {
         fg_serials: args.fg_serial.clone(),
     };
     (order, request)
+}
+
+/// A batch line's order and request.
+pub type BatchPost = (String, ReportRequest);
+
+/// One record of a batch file: its line, its key, and what it asks for (or why not).
+pub struct BatchLine {
+    pub line: u64,
+    pub key: String,
+    pub parsed: Result<BatchPost, String>,
+}
+
+/// The records of a batch file (SPEC §4: CSV key,order,op,good,scrap, the header row
+/// optional), each at the physical line where it starts. Records that do not parse are
+/// refused without reaching the store.
+pub fn batch_lines(text: &str) -> Vec<BatchLine> {
+    let mut lines = Vec::new();
+    for (index, record) in crate::import::reader::records(text).enumerate() {
+        match record {
+            Err(e) => lines.push(BatchLine {
+                line: e.line,
+                key: String::new(),
+                parsed: Err(format!("line {}: {}", e.line, e.message)),
+            }),
+            Ok(r) if r.is_blank() => {}
+            Ok(r)
+                if index == 0
+                    && r.fields
+                        .get(0)
+                        .is_some_and(|f| f.eq_ignore_ascii_case("key")) => {}
+            Ok(r) => lines.push(BatchLine {
+                line: r.line,
+                key: r.fields.get(0).unwrap_or_default().to_string(),
+                parsed: batch_line(&r.fields, r.line),
+            }),
+        }
+    }
+    lines
+}
+
+/// One batch line as an order and a request.
+fn batch_line(r: &csv::StringRecord, line: u64) -> Result<BatchPost, String> {
+    if r.len() != 5 {
+        return Err(format!(
+            "line {line} has {} fields; expected key,order,op,good,scrap",
+            r.len()
+        ));
+    }
+    let field = |i: usize| r.get(i).unwrap_or_default();
+    if field(0).is_empty() {
+        return Err(format!("line {line} has no idempotency key"));
+    }
+    let operation = field(2).parse::<i64>().map_err(|e| {
+        let why = match e.kind() {
+            std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow => {
+                "is too large"
+            }
+            _ => "is not a whole number",
+        };
+        format!("op {:?} {why}", field(2))
+    })?;
+    // Too large or too precise is said as such, never "not a number" (SPEC §4).
+    let quantity =
+        |name: &str, text: &str| parse_quantity(text).map_err(|e| format!("{name} {text:?} {e}"));
+    let good = quantity("good", field(3))?;
+    let scrap = if field(4).is_empty() {
+        Decimal::ZERO
+    } else {
+        quantity("scrap", field(4))?
+    };
+    let request = ReportRequest {
+        operation,
+        good,
+        scrap,
+        overrides: Vec::new(),
+        ..ReportRequest::default()
+    };
+    Ok((field(1).to_string(), request))
 }

@@ -2,13 +2,11 @@
 
 use std::path::Path;
 
-use rust_decimal::Decimal;
-
 use super::output::{Out, note, warn};
-use super::parse::request;
+use super::parse::{BatchLine, batch_lines, request};
 use super::{Cli, Failure, Outcome, ReportArgs, credentials, open_service};
 use crate::domain::backflush::{ReportPlan, ReportRequest};
-use crate::domain::qty::{canonical, parse};
+use crate::domain::qty::canonical;
 use crate::service::{ErrorKind, OverrideReasons, ReasonKind, view};
 
 /// `backflush preview`: what a report would post, without posting.
@@ -130,10 +128,42 @@ fn print_plan(out: &mut Out, plan: &ReportPlan, report_id: Option<i64>) -> Outco
     Ok(())
 }
 
-/// A batch line's order and request.
-type BatchPost = (String, ReportRequest);
+/// What a batch printed so far.
+#[derive(Default)]
+struct Tally {
+    posted: usize,
+    replayed: usize,
+    refused: usize,
+}
 
-/// `backflush report --batch FILE`: each completion atomic, one result line each.
+impl Tally {
+    /// Prints one result line and counts it.
+    fn print(
+        &mut self,
+        out: &mut Out,
+        line: &BatchLine,
+        result: Result<(i64, bool), String>,
+    ) -> Outcome {
+        let value = match result {
+            Ok((id, repeated)) => {
+                if repeated {
+                    self.replayed += 1;
+                } else {
+                    self.posted += 1;
+                }
+                serde_json::json!({"line": line.line, "key": line.key, "ok": true, "report_id": id})
+            }
+            Err(error) => {
+                self.refused += 1;
+                serde_json::json!({"line": line.line, "key": line.key, "ok": false, "error": error})
+            }
+        };
+        out.json_value(&value)
+    }
+}
+
+/// `backflush report --batch FILE`: each completion atomic, one result line each, printed
+/// and flushed as soon as its group commits (SPEC §13).
 pub fn batch(cli: &Cli, file: &Path) -> Outcome {
     let text = std::fs::read_to_string(file).map_err(|e| {
         Failure::new(
@@ -143,122 +173,72 @@ pub fn batch(cli: &Cli, file: &Path) -> Outcome {
     })?;
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
-    // Read every line first: one physical line is one completion, so `line` is the line of
-    // the file. Lines that do not parse are refused without reaching the store.
-    let mut lines: Vec<(u64, String, Result<BatchPost, String>)> = Vec::new();
-    for (index, text) in text.lines().enumerate() {
-        if text.trim().is_empty() {
-            continue;
-        }
-        let record = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(text.as_bytes())
-            .records()
-            .next();
-        let line = index as u64 + 1;
-        match record {
-            None => {}
-            Some(Err(e)) => lines.push((
-                line,
-                String::new(),
-                Err(format!("line {line}: not a valid CSV row: {e}")),
-            )),
-            Some(Ok(r))
-                if index == 0 && r.get(0).is_some_and(|f| f.eq_ignore_ascii_case("key")) => {}
-            Some(Ok(r)) => {
-                let key = r.get(0).unwrap_or_default().to_string();
-                lines.push((line, key, batch_line(&r, line)));
-            }
+    let lines = batch_lines(&text);
+    let mut posts = Vec::new();
+    let mut post_line = Vec::new();
+    for (at, l) in lines.iter().enumerate() {
+        if let Ok((order, request)) = &l.parsed {
+            posts.push((l.key.clone(), order.clone(), request.clone()));
+            post_line.push(at);
         }
     }
-    let posts: Vec<(String, String, ReportRequest)> = lines
-        .iter()
-        .filter_map(|(_, key, parsed)| {
-            parsed
-                .as_ref()
-                .ok()
-                .map(|(order, request)| (key.clone(), order.clone(), request.clone()))
-        })
-        .collect();
-    let mut outcomes: Vec<Option<Result<(i64, bool), String>>> = vec![None; posts.len()];
-    service.report_batch(&posts, &who, |i, result| {
-        outcomes[i] = Some(
-            result
-                .map(|p| (p.report_id, p.repeated))
-                .map_err(|e| e.to_string()),
-        );
-    })?;
-    let (mut ok, mut replayed, mut refused) = (0usize, 0usize, 0usize);
     let mut out = Out::new(true);
-    let mut posted = outcomes.into_iter();
-    for (line, key, parsed) in lines {
-        let result = match parsed {
-            Ok(_) => posted
-                .next()
-                .flatten()
-                .unwrap_or_else(|| Err("not posted".into())),
-            Err(e) => Err(e),
-        };
-        let value = match result {
-            Ok((id, repeated)) => {
-                if repeated {
-                    replayed += 1;
-                } else {
-                    ok += 1;
-                }
-                serde_json::json!({"line": line, "key": key, "ok": true, "report_id": id})
+    let mut tally = Tally::default();
+    // The lines up to `next` are printed: refused ones as they come, in file order.
+    let mut next = 0;
+    let mut failed: Option<Failure> = None;
+    let mut print_through = |upto: usize,
+                             posted: Option<Result<(i64, bool), String>>,
+                             out: &mut Out,
+                             tally: &mut Tally|
+     -> Outcome {
+        while let Some(line) = lines.get(next).filter(|_| next < upto) {
+            if let Err(e) = &line.parsed {
+                tally.print(out, line, Err(e.clone()))?;
             }
-            Err(error) => {
-                refused += 1;
-                serde_json::json!({"line": line, "key": key, "ok": false, "error": error})
+            next += 1;
+        }
+        if let (Some(result), Some(line)) = (posted, lines.get(upto)) {
+            tally.print(out, line, result)?;
+            next = upto + 1;
+        }
+        out.flush()
+    };
+    service.report_batch_while(&posts, &who, |i, result| {
+        let result = result
+            .map(|p| (p.report_id, p.repeated))
+            .map_err(|e| e.to_string());
+        let upto = post_line.get(i).copied().unwrap_or(lines.len());
+        match print_through(upto, Some(result), &mut out, &mut tally) {
+            Ok(()) => true,
+            Err(e) => {
+                failed = Some(e);
+                false
             }
-        };
-        out.json_value(&value)?;
+        }
+    })?;
+    if let Some(e) = failed {
+        return Err(e);
     }
-    out.flush()?;
+    print_through(lines.len(), None, &mut out, &mut tally)?;
+    let Tally {
+        posted,
+        replayed,
+        refused,
+    } = tally;
     note(&format!(
-        "batch {}: {ok} posted, {replayed} replayed, {refused} refused",
+        "batch {}: {posted} posted, {replayed} replayed, {refused} refused",
         file.display()
     ));
     if refused > 0 {
         Err(Failure::new(
             ErrorKind::Refused,
-            format!("{refused} of {} batch lines were refused", ok + refused),
+            format!(
+                "{refused} of {} batch lines were refused",
+                posted + replayed + refused
+            ),
         ))
     } else {
         Ok(())
     }
-}
-
-/// One batch line as an order and a request.
-fn batch_line(r: &csv::StringRecord, line: u64) -> Result<BatchPost, String> {
-    if r.len() != 5 {
-        return Err(format!(
-            "line {line} has {} fields; expected key,order,op,good,scrap",
-            r.len()
-        ));
-    }
-    let field = |i: usize| r.get(i).unwrap_or_default();
-    if field(0).is_empty() {
-        return Err(format!("line {line} has no idempotency key"));
-    }
-    let operation = field(2)
-        .parse::<i64>()
-        .map_err(|_| format!("op {:?} is not a whole number", field(2)))?;
-    let good = parse(field(3)).ok_or_else(|| format!("good {:?} is not a number", field(3)))?;
-    let scrap = if field(4).is_empty() {
-        Decimal::ZERO
-    } else {
-        parse(field(4)).ok_or_else(|| format!("scrap {:?} is not a number", field(4)))?
-    };
-    let request = ReportRequest {
-        operation,
-        good,
-        scrap,
-        overrides: Vec::new(),
-        ..ReportRequest::default()
-    };
-    Ok((field(1).to_string(), request))
 }

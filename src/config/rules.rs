@@ -140,6 +140,23 @@ impl Rules {
                 ));
             }
         }
+        // Reason codes and account names are shown on terminals and in the log (SPEC §13).
+        for (key, value) in self.flatten() {
+            let texts = match &value {
+                Value::String(s) => vec![s.as_str()],
+                Value::Array(list) => list.iter().filter_map(Value::as_str).collect(),
+                _ => Vec::new(),
+            };
+            if let Some(c) = texts
+                .iter()
+                .find_map(|t| t.chars().find(|c| crate::domain::text::is_control(*c)))
+            {
+                return Err(format!(
+                    "{key} holds the control character U+{:04X}; reason codes and account names must be printable text",
+                    u32::from(c)
+                ));
+            }
+        }
         Ok(self)
     }
 
@@ -350,6 +367,24 @@ mod tests {
         let keys = parse_settings("[reasons]\ncount = []\n").unwrap();
         let err = Rules::default().overlay(&keys).unwrap_err();
         assert!(err.contains("reasons.count"), "{err}");
+    }
+
+    #[test]
+    fn reason_codes_and_account_names_refuse_control_characters() {
+        for (text, key) in [
+            (
+                "[reasons]\nscrap = [\"OK\", \"BAD\\u001b[2J\"]\n",
+                "reasons.scrap",
+            ),
+            ("[accounts]\nwip = \"WIP\\u0007\"\n", "accounts.wip"),
+        ] {
+            let keys = parse_settings(text).unwrap();
+            let err = Rules::default().overlay(&keys).unwrap_err();
+            assert!(
+                err.contains(key) && err.contains("control character"),
+                "{err}"
+            );
+        }
     }
 
     #[test]

@@ -180,6 +180,23 @@ impl Service {
         who: &Credentials,
         mut done: impl FnMut(usize, Result<Posted>),
     ) -> Result<()> {
+        self.report_batch_while(reports, who, |i, r| {
+            done(i, r);
+            true
+        })
+    }
+
+    /// As [`Self::report_batch`], stopping after the group in which `done` returns `false`
+    /// (its reader went away): the rest is neither posted nor handed to `done`.
+    ///
+    /// # Errors
+    /// Refused credentials, before anything is posted.
+    pub fn report_batch_while(
+        &mut self,
+        reports: &[(String, String, ReportRequest)],
+        who: &Credentials,
+        mut done: impl FnMut(usize, Result<Posted>) -> bool,
+    ) -> Result<()> {
         const GROUP: usize = 256;
         let poster = self.poster(who)?;
         let cache = &self.cache;
@@ -195,18 +212,19 @@ impl Service {
                 Ok(results)
             });
             let base = chunk_no * GROUP;
-            match outcome {
-                Ok(results) => {
-                    for (i, r) in results.into_iter().enumerate() {
-                        done(base + i, r);
-                    }
-                }
+            let go_on = match outcome {
+                Ok(results) => results
+                    .into_iter()
+                    .enumerate()
+                    .all(|(i, r)| done(base + i, r)),
                 Err(e) => {
                     let message = e.to_string();
-                    for i in 0..chunk.len() {
-                        done(base + i, Err(ServiceError::Refused(message.clone())));
-                    }
+                    (0..chunk.len())
+                        .all(|i| done(base + i, Err(ServiceError::Refused(message.clone()))))
                 }
+            };
+            if !go_on {
+                break;
             }
         }
         Ok(())

@@ -11,6 +11,7 @@ mod auth;
 mod bench;
 mod calculation;
 mod config;
+mod edges;
 mod export;
 mod health;
 mod import;

@@ -121,6 +121,16 @@ pub fn parse_allocation(
                 lot: lot.to_string(),
             });
         }
+        if out
+            .iter()
+            .try_fold(qty, |total, l| total.checked_add(l.qty))
+            .is_none()
+        {
+            return Err(AllocationError::BadPart {
+                part: part.to_string(),
+                why: "takes the lots' total beyond what a quantity can hold".to_string(),
+            });
+        }
         out.push(LotQty::new(lot, qty));
     }
     let total: Decimal = out.iter().map(|l| l.qty).sum();

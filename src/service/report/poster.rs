@@ -51,6 +51,9 @@ impl Poster {
                 .collect()
         });
         let json = view::report_json_marked(&plan, Some(report_id), marks.as_deref());
+        // Each report of a batch records its own time: when it is written, inside the
+        // transaction that commits it (SPEC §13).
+        let stamp = self.stamp.at(Utc::now());
         // Every overridden or skipped line carries the report's code unless it has its own.
         let codes: BTreeMap<String, String> = plan
             .lines
@@ -70,7 +73,7 @@ impl Poster {
             key,
             &plan,
             &json,
-            (&self.stamp, &self.accounts),
+            (&stamp, &self.accounts),
             stored,
             &codes,
         )?;

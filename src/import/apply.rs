@@ -1,0 +1,119 @@
+//! The all-or-nothing end of an import: everything the files hold, validated, written in one
+//! transaction with its export event.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use super::{ImportError, ImportSummary};
+use crate::domain::journal::{AccountNames, inventory_account};
+use crate::domain::master::{Bom, Item, Location, LocationKind, MasterData, Routing, WorkCenter};
+use crate::domain::order::Order;
+use crate::store::master::User;
+use crate::store::{self, Stamp, Store};
+
+/// Everything an import will write, validated.
+#[derive(Default)]
+pub(super) struct Plan {
+    pub(super) master: MasterData,
+    pub(super) items: Vec<Item>,
+    pub(super) locations: Vec<Location>,
+    pub(super) work_centers: Vec<WorkCenter>,
+    pub(super) boms: Vec<Bom>,
+    pub(super) routings: Vec<Routing>,
+    pub(super) users: Vec<User>,
+    pub(super) orders: Vec<Order>,
+    pub(super) stock: Vec<StockRow>,
+    /// Each lot's expiry given in `stock.csv` (item, lot) → expiry.
+    pub(super) expiries: Vec<(String, String, Option<String>)>,
+    /// Whether `uom_conversions.csv` was read (then every conversion is written).
+    pub(super) conversions: bool,
+    pub(super) summary: ImportSummary,
+}
+
+/// One `stock.csv` balance: of one lot for a tracked item (`""` the unknown lot).
+pub(super) struct StockRow {
+    pub(super) item: String,
+    pub(super) location: String,
+    pub(super) lot: Option<String>,
+    pub(super) qty: Decimal,
+}
+
+/// Writes `plan` (and the plant's rules of `settings.toml`) in one transaction.
+///
+/// # Errors
+/// The store fails; nothing is written.
+pub(super) fn apply(
+    store: &mut Store,
+    plan: &Plan,
+    stamp: &Stamp,
+    accounts: &AccountNames,
+    settings: Option<&[(String, String)]>,
+) -> Result<(), ImportError> {
+    let kinds: HashMap<String, LocationKind> = plan
+        .master
+        .locations
+        .iter()
+        .map(|(k, l)| (k.clone(), l.kind))
+        .collect();
+    store.write(|tx| -> Result<(), ImportError> {
+        store::master::bump_master_version(tx)?;
+        if let Some(rows) = settings {
+            store::settings::save(tx, rows)?;
+        }
+        for l in &plan.locations {
+            store::master::upsert_location(tx, l)?;
+        }
+        for i in &plan.items {
+            store::master::upsert_item(tx, i)?;
+        }
+        for w in &plan.work_centers {
+            store::master::upsert_work_center(tx, w)?;
+        }
+        if plan.conversions {
+            store::master::replace_conversions(tx, &plan.master.conversions)?;
+        }
+        for b in &plan.boms {
+            store::master::replace_bom(tx, b)?;
+        }
+        for r in &plan.routings {
+            store::master::replace_routing(tx, r)?;
+        }
+        for u in &plan.users {
+            store::master::upsert_user(tx, u)?;
+        }
+        for o in &plan.orders {
+            store::orders::insert_order(tx, o, stamp.at_text())?;
+        }
+        for (item, lot, expires) in &plan.expiries {
+            store::ledger::set_lot_expiry(tx, item, lot, expires.as_deref(), stamp.at_text())?;
+        }
+        for StockRow {
+            item,
+            location,
+            lot,
+            qty,
+        } in &plan.stock
+        {
+            let account = inventory_account(
+                kinds
+                    .get(location)
+                    .copied()
+                    .unwrap_or(LocationKind::Storage),
+            );
+            store::ledger::adjust_to(
+                tx,
+                item,
+                location,
+                lot.as_deref(),
+                *qty,
+                "opening balance (stock.csv)",
+                stamp,
+                accounts,
+                account,
+            )?;
+        }
+        store::outbox::record(tx, stamp, store::outbox::Posting::Import)?;
+        Ok(())
+    })
+}

@@ -1,0 +1,253 @@
+//! `boms.csv` and `routings.csv`: a parent+revision in the file replaces the stored one; the
+//! BOMs together, stored and imported, may not form a cycle.
+
+use std::collections::{HashMap, HashSet};
+
+use rust_decimal::Decimal;
+
+use super::ImportError;
+use super::apply::Plan;
+use super::rows::{Row, unique};
+use crate::domain::master::{Bom, BomLine, Item, ItemType, Per, Routing, RoutingOperation};
+use crate::domain::order::find_cycle;
+use crate::domain::qty::canonical;
+
+/// The BOMs of the file as they are read, with the lines that errors name.
+#[derive(Default)]
+struct Boms {
+    list: Vec<Bom>,
+    /// Each BOM's first line in the file.
+    first_line: HashMap<(String, String), u64>,
+    /// The first line of each parent → component edge.
+    edge_lines: HashMap<(String, String), u64>,
+}
+
+impl Boms {
+    /// Adds `line` to its BOM (made on its first line), whose `base_qty` every line repeats.
+    fn add(
+        &mut self,
+        row: &Row<'_>,
+        (parent, revision): (String, String),
+        base_qty: Decimal,
+        line: BomLine,
+    ) -> Result<(), ImportError> {
+        self.edge_lines
+            .entry((parent.clone(), line.component.clone()))
+            .or_insert(row.line);
+        let key = (parent.clone(), revision.clone());
+        match self
+            .list
+            .iter_mut()
+            .find(|b| b.parent == parent && b.revision == revision)
+        {
+            Some(b) if b.base_qty != base_qty => {
+                return Err(row.err(format!(
+                    "base_qty {} differs from {} on line {} of the same BOM",
+                    canonical(base_qty),
+                    canonical(b.base_qty),
+                    self.first_line.get(&key).copied().unwrap_or(0)
+                )));
+            }
+            Some(b) => b.lines.push(line),
+            None => {
+                self.first_line.insert(key, row.line);
+                self.list.push(Bom {
+                    parent,
+                    revision,
+                    base_qty,
+                    lines: vec![line],
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+pub(super) fn read_boms(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), ImportError> {
+    let mut boms = Boms::default();
+    let mut seen = HashSet::new();
+    for row in rows {
+        let parent = row.required("parent")?;
+        let revision = row.opt("revision").unwrap_or_else(|| "1".to_string());
+        let line = row.required("line")?;
+        unique(
+            &mut seen,
+            row,
+            format!("{parent} revision {revision} line {line}"),
+            "BOM line",
+        )?;
+        if !plan.master.items.contains_key(&parent) {
+            return Err(row.err(format!("unknown item {parent}")));
+        }
+        let (base_qty, bom_line) = bom_line(plan, row, &parent, line)?;
+        boms.add(row, (parent, revision), base_qty, bom_line)?;
+    }
+    for b in &boms.list {
+        plan.master
+            .boms
+            .insert((b.parent.clone(), b.revision.clone()), b.clone());
+    }
+    refuse_cycles(plan, &boms.edge_lines)?;
+    plan.boms = boms.list;
+    Ok(())
+}
+
+/// One row's `base_qty` and BOM line: its component, quantity, unit and issue location
+/// checked.
+fn bom_line(
+    plan: &Plan,
+    row: &Row<'_>,
+    parent: &str,
+    line: String,
+) -> Result<(Decimal, BomLine), ImportError> {
+    let component = row.required("component")?;
+    let comp = plan
+        .master
+        .items
+        .get(&component)
+        .ok_or_else(|| row.err(format!("unknown item {component}")))?;
+    if component == parent {
+        return Err(row.err(format!("BOM cycle: {parent} → {parent}")));
+    }
+    let per = row.word("per", Per::Unit, Per::parse, Per::words())?;
+    if comp.item_type == ItemType::Phantom && per != Per::Unit {
+        return Err(row.err(format!(
+            "phantom {component} must be per unit, not per {per}"
+        )));
+    }
+    let supply_location = row.opt("supply_location");
+    if let Some(l) = &supply_location
+        && !plan.master.locations.contains_key(l)
+    {
+        return Err(row.err(format!("unknown location {l}")));
+    }
+    let base_qty = row.positive("base_qty", Some(Decimal::ONE))?;
+    let qty = row.positive("qty", None)?;
+    let uom = row.opt("uom");
+    if let Some(u) = &uom {
+        check_conversion(plan, row, &line, comp, u, (qty, base_qty))?;
+    }
+    let bom_line = BomLine {
+        line,
+        component,
+        qty,
+        per,
+        scrap_pct: row.decimal("scrap_pct", Some(Decimal::ZERO))?,
+        operation: row.integer("operation")?,
+        backflush: row.flag("backflush")?,
+        supply_location,
+        uom,
+    };
+    Ok((base_qty, bom_line))
+}
+
+/// A line given in another unit than its component's: the conversion exists and the
+/// converted ratio does not overflow.
+fn check_conversion(
+    plan: &Plan,
+    row: &Row<'_>,
+    line: &str,
+    comp: &Item,
+    uom: &str,
+    (qty, base_qty): (Decimal, Decimal),
+) -> Result<(), ImportError> {
+    let component = &comp.item;
+    let ratio = plan
+        .master
+        .conversions
+        .ratio(component, uom, &comp.uom)
+        .ok_or_else(|| {
+            row.err(format!(
+                "line {line}: no conversion from {uom} to {} (the unit of {component}) in uom_conversions.csv",
+                comp.uom
+            ))
+        })?;
+    let (num, den) = (ratio.num, ratio.den);
+    if qty.checked_mul(num).is_none() || base_qty.checked_mul(den).is_none() {
+        return Err(row.err(format!(
+            "line {line}: {} {uom} converted to {} overflows (factor {} / {})",
+            canonical(qty),
+            comp.uom,
+            canonical(num),
+            canonical(den)
+        )));
+    }
+    Ok(())
+}
+
+/// The stored and imported BOMs together form no cycle; one is named at the line of its
+/// first edge in the file.
+fn refuse_cycles(
+    plan: &Plan,
+    edge_lines: &HashMap<(String, String), u64>,
+) -> Result<(), ImportError> {
+    let mut edges: HashMap<String, Vec<String>> = HashMap::new();
+    for b in plan.master.boms.values() {
+        let list = edges.entry(b.parent.clone()).or_default();
+        list.extend(b.lines.iter().map(|l| l.component.clone()));
+        list.sort();
+        list.dedup();
+    }
+    if let Some(cycle) = find_cycle(&edges) {
+        let line = cycle
+            .windows(2)
+            .find_map(|w| edge_lines.get(&(w[0].clone(), w[1].clone())).copied())
+            .unwrap_or(1);
+        return Err(ImportError::Row {
+            file: "boms.csv".to_string(),
+            line,
+            message: format!("BOM cycle: {}", cycle.join(" → ")),
+        });
+    }
+    Ok(())
+}
+
+pub(super) fn read_routings(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), ImportError> {
+    let mut routings: Vec<Routing> = Vec::new();
+    let mut seen = HashSet::new();
+    for row in rows {
+        let parent = row.required("parent")?;
+        if !plan.master.items.contains_key(&parent) {
+            return Err(row.err(format!("unknown item {parent}")));
+        }
+        let revision = row.opt("revision").unwrap_or_else(|| "1".to_string());
+        let operation = row
+            .integer("operation")?
+            .ok_or_else(|| row.err("operation is missing"))?;
+        unique(
+            &mut seen,
+            row,
+            format!("{parent} revision {revision} operation {operation}"),
+            "routing operation",
+        )?;
+        let work_center = row.required("work_center")?;
+        if !plan.master.work_centers.contains_key(&work_center) {
+            return Err(row.err(format!("unknown work center {work_center}")));
+        }
+        let op = RoutingOperation {
+            operation,
+            work_center,
+            setup_hours: row.decimal("setup_hours", Some(Decimal::ZERO))?,
+            run_hours: row.decimal("run_hours", Some(Decimal::ZERO))?,
+            count_point: row.flag("count_point")?.unwrap_or(true),
+        };
+        match routings
+            .iter_mut()
+            .find(|r| r.parent == parent && r.revision == revision)
+        {
+            Some(r) => r.operations.push(op),
+            None => routings.push(Routing {
+                parent,
+                revision,
+                operations: vec![op],
+            }),
+        }
+    }
+    for r in &routings {
+        plan.master
+            .routings
+            .insert((r.parent.clone(), r.revision.clone()), r.clone());
+    }
+    plan.routings = routings;
+    Ok(())
+}

@@ -1,0 +1,230 @@
+//! `orders.csv` (new orders are released; one already released keeps its snapshot) and
+//! `stock.csv` (opening balances, by lot for tracked items).
+
+use std::collections::{HashMap, HashSet};
+
+use rust_decimal::Decimal;
+
+use super::ImportError;
+use super::apply::{Plan, StockRow};
+use super::rows::{Row, unique};
+use crate::domain::lots;
+use crate::domain::master::{ItemType, LocationKind, Tracking, compare_revisions};
+use crate::domain::order::{self, Order};
+use crate::domain::qty::canonical;
+use crate::store::{self, Store};
+
+pub(super) fn read_orders(
+    store: &Store,
+    plan: &mut Plan,
+    rows: &[Row<'_>],
+) -> Result<(), ImportError> {
+    let mut seen = HashSet::new();
+    for row in rows {
+        let id = row.required("order")?;
+        unique(&mut seen, row, id.clone(), "order")?;
+        let o = order_header(plan, row, id)?;
+        if let Some((s_item, s_rev, s_qty, s_due, s_loc)) =
+            store::orders::order_header(store.conn(), &o.order)?
+        {
+            let changed = s_item != o.item
+                || s_rev != o.revision
+                || s_qty != o.qty
+                || s_due != o.due.map(|d| d.to_string())
+                || s_loc != o.completion_location;
+            if changed {
+                plan.summary.warnings.push(format!(
+                    "{}:{}: order {} is already released; its changed row is ignored (the order keeps its snapshot)",
+                    row.file, row.line, o.order
+                ));
+            }
+            continue;
+        }
+        let (operations, materials) = order::release(&plan.master, &o.item, &o.revision)
+            .map_err(|e| row.err(format!("order {}: {e}", o.order)))?;
+        plan.orders.push(Order {
+            operations,
+            materials,
+            ..o
+        });
+    }
+    Ok(())
+}
+
+/// The order of one row, before its release (no operations or materials yet).
+fn order_header(plan: &Plan, row: &Row<'_>, id: String) -> Result<Order, ImportError> {
+    let item_code = row.required("item")?;
+    let item = plan
+        .master
+        .items
+        .get(&item_code)
+        .ok_or_else(|| row.err(format!("unknown item {item_code}")))?;
+    if item.item_type == ItemType::Phantom {
+        return Err(row.err(format!(
+            "item {item_code} is a phantom and cannot be produced on an order"
+        )));
+    }
+    let qty = row.positive("qty", None)?;
+    row.within_decimals("qty", qty, item)?;
+    let revision = match row.opt("revision") {
+        Some(r) => r,
+        None => plan
+            .master
+            .routings
+            .keys()
+            .filter(|(p, _)| *p == item_code)
+            .map(|(_, r)| r.clone())
+            .max_by(|a, b| compare_revisions(a, b))
+            .ok_or_else(|| row.err(format!("item {item_code} has no routing")))?,
+    };
+    let due = match row.opt("due") {
+        Some(d) => Some(
+            chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+                .map_err(|_| row.err(format!("due {d:?} is not a date (YYYY-MM-DD)")))?,
+        ),
+        None => None,
+    };
+    let completion_location = completion_location(plan, row)?;
+    Ok(Order {
+        order: id,
+        item: item_code,
+        revision,
+        qty,
+        due,
+        completion_location,
+        operations: Vec::new(),
+        materials: Vec::new(),
+    })
+}
+
+/// The row's completion location, else the first finished-goods location by code.
+fn completion_location(plan: &Plan, row: &Row<'_>) -> Result<String, ImportError> {
+    let location = match row.opt("completion_location") {
+        Some(l) => l,
+        None => {
+            let mut finished: Vec<&String> = plan
+                .master
+                .locations
+                .values()
+                .filter(|l| l.kind == LocationKind::Finished)
+                .map(|l| &l.location)
+                .collect();
+            finished.sort();
+            finished
+                .first()
+                .map(|l| (*l).clone())
+                .ok_or_else(|| row.err("completion_location is missing"))?
+        }
+    };
+    if !plan.master.locations.contains_key(&location) {
+        return Err(row.err(format!("unknown location {location}")));
+    }
+    Ok(location)
+}
+
+/// Each lot's expiry as `stock.csv` gives it: (item, lot) → expiry.
+type Expiries = HashMap<(String, String), Option<String>>;
+
+pub(super) fn read_stock(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), ImportError> {
+    let mut seen = HashSet::new();
+    let mut expiries = Expiries::new();
+    for row in rows {
+        let (stock, expires) = stock_row(plan, row, &mut seen)?;
+        if let Some(l) = &stock.lot {
+            note_expiry(&mut expiries, row, (&stock.item, l), expires)?;
+        }
+        plan.stock.push(stock);
+    }
+    let mut list: Vec<(String, String, Option<String>)> = expiries
+        .into_iter()
+        .filter(|(_, e)| e.is_some())
+        .map(|((i, l), e)| (i, l, e))
+        .collect();
+    list.sort();
+    plan.expiries = list;
+    Ok(())
+}
+
+/// One row's balance (of one lot for a tracked item, `""` the unknown lot) and its expiry.
+fn stock_row(
+    plan: &Plan,
+    row: &Row<'_>,
+    seen: &mut HashSet<String>,
+) -> Result<(StockRow, Option<String>), ImportError> {
+    let item_code = row.required("item")?;
+    let item = plan
+        .master
+        .items
+        .get(&item_code)
+        .ok_or_else(|| row.err(format!("unknown item {item_code}")))?;
+    let location = row.required("location")?;
+    if !plan.master.locations.contains_key(&location) {
+        return Err(row.err(format!("unknown location {location}")));
+    }
+    let lot_text = row.opt("lot");
+    let expires = row.opt("expires");
+    let tracked = item.tracking != Tracking::None;
+    if !tracked && let Some(lot) = &lot_text {
+        return Err(row.err(format!(
+            "item {item_code} is not lot- or serial-tracked and takes no lot ({lot})"
+        )));
+    }
+    if !tracked && let Some(e) = &expires {
+        return Err(row.err(format!(
+            "item {item_code} is not lot- or serial-tracked and takes no expiry ({e})"
+        )));
+    }
+    if let Some(e) = &expires
+        && lots::parse_date(e).is_none()
+    {
+        return Err(row.err(format!("expires {e:?} is not a date (YYYY-MM-DD)")));
+    }
+    let lot = tracked.then(|| lot_text.unwrap_or_default());
+    let key = match &lot {
+        Some(l) => format!("{item_code} lot {l:?} at {location}"),
+        None => format!("{item_code} at {location}"),
+    };
+    unique(seen, row, key, "balance of")?;
+    if item.item_type == ItemType::Phantom {
+        return Err(row.err(format!("item {item_code} is a phantom and holds no stock")));
+    }
+    let qty = row.decimal("qty", None)?;
+    row.within_decimals("qty", qty, item)?;
+    if item.tracking == Tracking::Serial && qty > Decimal::ONE {
+        return Err(row.err(format!(
+            "serial {:?} of {item_code}: a serial's qty is 0 or 1, not {}",
+            lot.clone().unwrap_or_default(),
+            canonical(qty)
+        )));
+    }
+    let stock = StockRow {
+        item: item_code,
+        location,
+        lot,
+        qty,
+    };
+    Ok((stock, expires))
+}
+
+/// A lot's expiry: the first given counts, and rows of one lot may not disagree.
+fn note_expiry(
+    expiries: &mut Expiries,
+    row: &Row<'_>,
+    (item, lot): (&str, &str),
+    expires: Option<String>,
+) -> Result<(), ImportError> {
+    let k = (item.to_string(), lot.to_string());
+    match expiries.get(&k) {
+        Some(before) if expires.is_some() && before.is_some() && *before != expires => Err(row
+            .err(format!(
+                "lot {lot:?} of {item} is given two expiries ({} and {})",
+                before.clone().unwrap_or_default(),
+                expires.unwrap_or_default()
+            ))),
+        Some(Some(_)) => Ok(()),
+        _ => {
+            expiries.insert(k, expires);
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,333 @@
+//! The rows of one import file: its header checked against the file's columns, every row
+//! at its physical line, with typed access to its fields.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use rust_decimal::Decimal;
+
+use super::ImportError;
+use super::reader::{self, CsvError, Record};
+use crate::domain::master::Item;
+use crate::domain::qty::{canonical, fits_decimals};
+
+/// The columns of `file`, in no particular order.
+fn columns(file: &str) -> &'static [&'static str] {
+    match file {
+        "items.csv" => &[
+            "item",
+            "description",
+            "uom",
+            "decimals",
+            "type",
+            "tracking",
+            "backflush",
+            "std_cost",
+        ],
+        "locations.csv" => &["location", "description", "kind"],
+        "work_centers.csv" => &[
+            "work_center",
+            "description",
+            "location",
+            "labor_rate",
+            "overhead_rate",
+            "backflush",
+        ],
+        "boms.csv" => &[
+            "parent",
+            "revision",
+            "base_qty",
+            "line",
+            "component",
+            "qty",
+            "per",
+            "scrap_pct",
+            "operation",
+            "backflush",
+            "supply_location",
+            "uom",
+        ],
+        "uom_conversions.csv" => &["item", "from_uom", "to_uom", "factor"],
+        "routings.csv" => &[
+            "parent",
+            "revision",
+            "operation",
+            "work_center",
+            "setup_hours",
+            "run_hours",
+            "count_point",
+        ],
+        "orders.csv" => &[
+            "order",
+            "item",
+            "revision",
+            "qty",
+            "due",
+            "completion_location",
+        ],
+        "stock.csv" => &["item", "location", "qty", "lot", "expires"],
+        "users.csv" => &["badge", "name", "role", "pin"],
+        _ => &[],
+    }
+}
+
+/// The columns that have no default.
+fn required_columns(file: &str) -> &'static [&'static str] {
+    match file {
+        "items.csv" => &["item"],
+        "locations.csv" => &["location"],
+        "work_centers.csv" => &["work_center", "location"],
+        "boms.csv" => &["parent", "line", "component", "qty"],
+        "uom_conversions.csv" => &["from_uom", "to_uom", "factor"],
+        "routings.csv" => &["parent", "operation", "work_center"],
+        "orders.csv" => &["order", "item", "qty"],
+        "stock.csv" => &["item", "location", "qty"],
+        "users.csv" => &["badge", "role", "pin"],
+        _ => &[],
+    }
+}
+
+/// One data row of a file, its fields by column name.
+pub(super) struct Row<'a> {
+    pub(super) file: &'a str,
+    pub(super) line: u64,
+    pub(super) fields: HashMap<&'static str, String>,
+}
+
+impl Row<'_> {
+    pub(super) fn err(&self, message: impl Into<String>) -> ImportError {
+        ImportError::Row {
+            file: self.file.to_string(),
+            line: self.line,
+            message: message.into(),
+        }
+    }
+
+    pub(super) fn text(&self, column: &str) -> &str {
+        self.fields.get(column).map_or("", String::as_str)
+    }
+
+    pub(super) fn opt(&self, column: &str) -> Option<String> {
+        Some(self.text(column).to_string()).filter(|s| !s.is_empty())
+    }
+
+    pub(super) fn required(&self, column: &str) -> Result<String, ImportError> {
+        self.opt(column)
+            .ok_or_else(|| self.err(format!("{column} is missing")))
+    }
+
+    pub(super) fn decimal(
+        &self,
+        column: &str,
+        default: Option<Decimal>,
+    ) -> Result<Decimal, ImportError> {
+        let text = self.text(column);
+        if text.is_empty() {
+            return default.ok_or_else(|| self.err(format!("{column} is missing")));
+        }
+        let value = crate::domain::qty::parse_quantity(text)
+            .map_err(|e| self.err(format!("{column} {text:?} {e}")))?;
+        if value.is_sign_negative() && !value.is_zero() {
+            return Err(self.err(format!("{column} {text} is negative")));
+        }
+        if value >= crate::domain::backflush::LIMIT {
+            return Err(self.err(format!(
+                "{column} {text} is too large (the limit is {})",
+                canonical(crate::domain::backflush::LIMIT - Decimal::ONE)
+            )));
+        }
+        Ok(value)
+    }
+
+    pub(super) fn positive(
+        &self,
+        column: &str,
+        default: Option<Decimal>,
+    ) -> Result<Decimal, ImportError> {
+        let value = self.decimal(column, default)?;
+        if value.is_zero() {
+            return Err(self.err(format!("{column} must be greater than zero")));
+        }
+        Ok(value)
+    }
+
+    pub(super) fn flag(&self, column: &str) -> Result<Option<bool>, ImportError> {
+        match self.text(column).to_ascii_lowercase().as_str() {
+            "" => Ok(None),
+            "yes" | "y" | "true" | "1" => Ok(Some(true)),
+            "no" | "n" | "false" | "0" => Ok(Some(false)),
+            other => Err(self.err(format!("{column} {other:?} is not yes or no"))),
+        }
+    }
+
+    pub(super) fn word<T>(
+        &self,
+        column: &str,
+        default: T,
+        parse: fn(&str) -> Option<T>,
+        words: &str,
+    ) -> Result<T, ImportError> {
+        let text = self.text(column);
+        if text.is_empty() {
+            return Ok(default);
+        }
+        parse(&text.to_ascii_lowercase())
+            .ok_or_else(|| self.err(format!("{column} {text:?} is not one of: {words}")))
+    }
+
+    pub(super) fn integer(&self, column: &str) -> Result<Option<i64>, ImportError> {
+        let text = self.text(column);
+        if text.is_empty() {
+            return Ok(None);
+        }
+        text.parse::<i64>().map(Some).map_err(|e| {
+            let why = match e.kind() {
+                std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow => {
+                    "is too large"
+                }
+                _ => "is not a whole number",
+            };
+            self.err(format!("{column} {text:?} {why}"))
+        })
+    }
+
+    pub(super) fn within_decimals(
+        &self,
+        column: &str,
+        value: Decimal,
+        item: &Item,
+    ) -> Result<(), ImportError> {
+        if fits_decimals(value, item.decimals) {
+            Ok(())
+        } else {
+            Err(self.err(format!(
+                "{column} {} has too many decimals for {} ({} allows {})",
+                canonical(value),
+                item.item,
+                item.uom,
+                item.decimals
+            )))
+        }
+    }
+}
+
+/// The rows of `dir/file`, or `None` when the file is not there. Blank rows are skipped.
+pub(super) fn read_file<'a>(
+    dir: &Path,
+    file: &'a str,
+) -> Result<Option<Vec<Row<'a>>>, ImportError> {
+    let path = dir.join(file);
+    if !path.exists() {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| ImportError::Other(format!("{}: cannot read: {e}", path.display())))?;
+    let mut records = reader::records(&text);
+    let index = header(file, records.next())?;
+    let mut rows = Vec::new();
+    for record in records {
+        let record = record.map_err(|e| row_error(file, e.line, e.message))?;
+        if !record.is_blank() {
+            rows.push(row(file, &index, record)?);
+        }
+    }
+    Ok(Some(rows))
+}
+
+fn row_error(file: &str, line: u64, message: String) -> ImportError {
+    ImportError::Row {
+        file: file.to_string(),
+        line,
+        message,
+    }
+}
+
+/// The column of each field, from the header row (the file's first record).
+fn header(
+    file: &str,
+    first: Option<Result<Record, CsvError>>,
+) -> Result<Vec<&'static str>, ImportError> {
+    let header = match first {
+        Some(Ok(r)) => r,
+        Some(Err(e)) => return Err(row_error(file, e.line, e.message)),
+        None => Record {
+            line: 1,
+            fields: csv::StringRecord::new(),
+        },
+    };
+    let header_err = |message: String| row_error(file, header.line, message);
+    let expected = columns(file);
+    let mut index: Vec<&'static str> = Vec::new();
+    for h in &header.fields {
+        let h = h.to_ascii_lowercase();
+        let Some(col) = expected.iter().find(|c| **c == h) else {
+            return Err(header_err(format!(
+                "unknown column {h:?} (expected {})",
+                expected.join(", ")
+            )));
+        };
+        if index.contains(col) {
+            return Err(header_err(format!("column {h:?} appears twice")));
+        }
+        index.push(col);
+    }
+    // A column left out is blank on every row (its default); one that has no default must
+    // be there.
+    if let Some(missing) = required_columns(file).iter().find(|c| !index.contains(c)) {
+        return Err(header_err(format!("column {missing:?} is missing")));
+    }
+    Ok(index)
+}
+
+/// One data record as a row: as many fields as the header, none with a control character.
+fn row<'a>(file: &'a str, index: &[&'static str], record: Record) -> Result<Row<'a>, ImportError> {
+    let line = record.line;
+    if record.fields.len() != index.len() {
+        return Err(row_error(
+            file,
+            line,
+            format!(
+                "the row has {} fields; the header row has {} ({})",
+                record.fields.len(),
+                index.len(),
+                index.join(", ")
+            ),
+        ));
+    }
+    // A code or description is printed on terminals: it may not drive them (SPEC §13).
+    let control = index.iter().zip(record.fields.iter()).find_map(|(c, v)| {
+        v.chars()
+            .find(|ch| crate::domain::text::is_control(*ch))
+            .map(|ch| (c, ch))
+    });
+    if let Some((column, ch)) = control {
+        return Err(row_error(
+            file,
+            line,
+            format!(
+                "{column} holds the control character U+{:04X}; codes and descriptions must be printable text",
+                u32::from(ch)
+            ),
+        ));
+    }
+    let fields = index
+        .iter()
+        .zip(record.fields.iter())
+        .map(|(c, v)| (*c, v.to_string()))
+        .collect();
+    Ok(Row { file, line, fields })
+}
+
+/// Refuses the second row of one key.
+pub(super) fn unique<'a>(
+    seen: &mut HashSet<String>,
+    row: &Row<'a>,
+    key: String,
+    what: &str,
+) -> Result<(), ImportError> {
+    if seen.insert(key.clone()) {
+        Ok(())
+    } else {
+        Err(row.err(format!("duplicate {what} {key}")))
+    }
+}
