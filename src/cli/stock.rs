@@ -210,7 +210,6 @@ impl Show for Staging {
 /// `backflush staging --work-center WC` (the global option, its variable, else the config's
 /// `[terminal] work_center`).
 pub fn staging(cli: &Cli, json: bool) -> Outcome {
-    let who = credentials(cli)?;
     let config = super::session::config(cli)?;
     let work_center = config.terminal.work_center.clone();
     if work_center.is_empty() {
@@ -218,8 +217,8 @@ pub fn staging(cli: &Cli, json: bool) -> Outcome {
             "staging needs a work center: --work-center WC (or BACKFLUSH_WORK_CENTER, or [terminal] work_center in the config)",
         ));
     }
-    let mut service = open_service(cli)?;
-    Out::new(json).show(&Staging(service.staging_as(&work_center, &who)?))
+    let service = open_service(cli)?;
+    Out::new(json).show(&Staging(service.staging(&work_center)?))
 }
 
 struct Audit(Vec<MovementRow>, Vec<SkippedLine>);

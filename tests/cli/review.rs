@@ -275,10 +275,10 @@ fn a_lead_cancels_an_open_exception_and_staging_needs_a_handler() {
         )
         .refused()
         .says(&["is not open"]);
+    // Staging is reading (SPEC §6): any user sees it; bringing stock needs a handler.
     plant
         .run_env(&["--user", "1001", "staging", "--work-center", "WC1"], &op)
-        .refused()
-        .says(&["1001 (operator) may not"]);
+        .ok();
     plant
         .run_env(
             &[

@@ -17,21 +17,6 @@ pub struct StagingLine {
 }
 
 impl Service {
-    /// The staging list for `who`: once users exist, a lead, handler or admin (SPEC §6).
-    ///
-    /// # Errors
-    /// As [`Self::staging`], and permissions.
-    pub fn staging_as(&mut self, work_center: &str, who: &Credentials) -> Result<Vec<StagingLine>> {
-        // An unknown work center is named first, whoever asks.
-        if store::master::work_center(self.store.conn(), work_center)?.is_none() {
-            return Err(ServiceError::not_found(Thing::WorkCenter, work_center));
-        }
-        if store::master::user_count(self.store.conn())? > 0 {
-            self.authorize(who, Action::Handle)?;
-        }
-        self.staging(work_center)
-    }
-
     /// What a work center's released orders still need at its machine location (remaining
     /// planned quantities of backflushed lines, plus the open exceptions waiting there), against
     /// what is on hand there, and the storage locations holding each item.
