@@ -52,16 +52,21 @@ impl Service {
         for e in store::exceptions::exceptions(conn, true, Some(&wc.location))? {
             needs.entry(e.item).or_default().0 += e.qty;
         }
+        let today = chrono::Utc::now().date_naive();
         let mut out = Vec::new();
         for (item, (need, orders)) in needs {
-            let on_hand = store::ledger::balance(conn, &item, &wc.location)?;
-            let mut sources = Vec::new();
+            let on_hand = usable_on_hand(conn, &item, &wc.location, today)?;
+            // Per storage location (a tracked item's lots summed), most first.
+            let mut sources: Vec<(String, Decimal)> = Vec::new();
             for b in store::queries::balances(conn, None, Some(&item))? {
                 if b.qty > Decimal::ZERO
                     && store::master::location_kind(conn, &b.location)?
                         == Some(LocationKind::Storage)
                 {
-                    sources.push((b.location, b.qty));
+                    match sources.iter_mut().find(|s| s.0 == b.location) {
+                        Some(s) => s.1 += b.qty,
+                        None => sources.push((b.location, b.qty)),
+                    }
                 }
             }
             sources.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -77,4 +82,24 @@ impl Service {
         }
         Ok(out)
     }
+}
+
+/// What a location holds of an item that a backflush may use: for a tracked item, its
+/// unexpired lots (an expired lot is never chosen automatically, SPEC §9).
+fn usable_on_hand(
+    conn: &rusqlite::Connection,
+    item: &str,
+    location: &str,
+    today: chrono::NaiveDate,
+) -> Result<Decimal> {
+    let tracked = store::master::item(conn, item)?
+        .is_some_and(|i| i.tracking != crate::domain::master::Tracking::None);
+    if !tracked {
+        return Ok(store::ledger::balance(conn, item, location)?);
+    }
+    Ok(store::ledger::lots_at(conn, item, location)?
+        .iter()
+        .filter(|l| !crate::domain::lots::is_expired(l.expires.as_deref(), today))
+        .map(|l| l.qty)
+        .sum())
 }
