@@ -248,15 +248,13 @@ fn staging_names_a_work_center_that_does_not_exist_whoever_asks() {
         .says(&["unknown work center WC-NOPE"]);
 }
 
-#[test]
-fn the_readme_examples_run_as_written() {
+/// The commands of the README's example block that starts with `marker`: one per line, `\`
+/// continuing it; comments skipped.
+fn readme_commands(marker: &str) -> Vec<String> {
     let root = env!("CARGO_MANIFEST_DIR");
     let readme = std::fs::read_to_string(format!("{root}/README.md")).expect("README.md");
-    let start = readme
-        .find("backflush --db plant.db import assets/demo")
-        .expect("the README's example block");
+    let start = readme.find(marker).expect("the README's example block");
     let block = &readme[start..start + readme[start..].find("```").expect("its end")];
-    // One command per line, `\` continuing it; comments skipped.
     let mut commands: Vec<String> = Vec::new();
     let mut current = String::new();
     for text in block.lines().filter(|l| !l.trim_start().starts_with('#')) {
@@ -266,20 +264,41 @@ fn the_readme_examples_run_as_written() {
             commands.push(std::mem::take(&mut current));
         }
     }
-    assert!(commands.len() >= 4, "{commands:?}");
-    let plant = Plant::empty();
-    for command in &commands {
+    commands
+}
+
+/// Runs README commands on `plant` as written, each badge with its demo PIN.
+fn run_readme(plant: &Plant, commands: &[String]) {
+    let root = env!("CARGO_MANIFEST_DIR");
+    for command in commands {
         let words: Vec<String> = command
             .split_whitespace()
             .skip_while(|w| *w != "backflush")
             .skip(3) // backflush --db plant.db
             .map(|w| w.replace("assets/demo", &format!("{root}/assets/demo")))
             .collect();
-        let mut env = vec![("BACKFLUSH_PIN", "1234")];
+        let pin = if command.contains("--user 2001") {
+            "2222"
+        } else {
+            "1234"
+        };
+        let mut env = vec![("BACKFLUSH_PIN", pin)];
         if command.contains("BACKFLUSH_APPROVER_PIN=2222") {
             env.push(("BACKFLUSH_APPROVER_PIN", "2222"));
         }
         let args: Vec<&str> = words.iter().map(String::as_str).collect();
         plant.run_env(&args, &env).ok();
     }
+}
+
+#[test]
+fn the_readme_examples_run_as_written() {
+    let commands = readme_commands("backflush --db plant.db import assets/demo");
+    assert!(commands.len() >= 4, "{commands:?}");
+    let plant = Plant::empty();
+    run_readme(&plant, &commands);
+    // The lots example runs on the same demo plant.
+    let lots = readme_commands("# the gauge by hand");
+    assert!(lots.len() >= 4, "{lots:?}");
+    run_readme(&plant, &lots);
 }
