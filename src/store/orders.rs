@@ -121,6 +121,27 @@ pub fn load_order(conn: &Connection, order_id: &str) -> Result<Option<(Order, Pr
         return Ok(None);
     };
     let mut progress = Progress::default();
+    let operations = load_operations(conn, order_id, &mut progress)?;
+    let materials = load_materials(conn, order_id, stored, &mut progress)?;
+    let order = Order {
+        order: order_id.to_string(),
+        item,
+        revision,
+        qty,
+        due: due.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+        completion_location,
+        operations,
+        materials,
+    };
+    Ok(Some((order, progress, stored)))
+}
+
+/// An order's operations in order, their cumulative progress into `progress`.
+fn load_operations(
+    conn: &Connection,
+    order_id: &str,
+    progress: &mut Progress,
+) -> Result<Vec<OrderOperation>> {
     let mut operations = Vec::new();
     let mut stmt = conn.prepare_cached(
         "SELECT operation, work_center, setup_hours, run_hours, count_point, good, scrap, setup_carried
@@ -145,6 +166,17 @@ pub fn load_order(conn: &Connection, order_id: &str) -> Result<Option<(Order, Pr
         );
         operations.push(op);
     }
+    Ok(operations)
+}
+
+/// An order's material lines in BOM order; their stored progress into `progress` when the
+/// order keeps it.
+fn load_materials(
+    conn: &Connection,
+    order_id: &str,
+    stored: bool,
+    progress: &mut Progress,
+) -> Result<Vec<OrderMaterial>> {
     let mut materials = Vec::new();
     let mut stmt = conn.prepare_cached(
         "SELECT line, component, qty, base, per, scrap_factor, operation, bom_backflush, order_backflush,
@@ -182,17 +214,7 @@ pub fn load_order(conn: &Connection, order_id: &str) -> Result<Option<(Order, Pr
         }
         materials.push(m);
     }
-    let order = Order {
-        order: order_id.to_string(),
-        item,
-        revision,
-        qty,
-        due: due.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
-        completion_location,
-        operations,
-        materials,
-    };
-    Ok(Some((order, progress, stored)))
+    Ok(materials)
 }
 
 /// The progress of an order's unreversed reports alone (its snapshot cached elsewhere):
