@@ -22,7 +22,17 @@ pub fn usage(
 ) -> Result<BTreeMap<(String, String), Usage>> {
     let wanted: HashSet<&str> = locations.iter().map(String::as_str).collect();
     let mut rows: BTreeMap<(String, String), Usage> = BTreeMap::new();
+    add_used(conn, since, &wanted, &mut rows)?;
+    add_counts(conn, since, &wanted, &mut rows)?;
+    add_open_exceptions(conn, &wanted, &mut rows)?;
+    add_on_hand(conn, locations, &mut rows)?;
+    Ok(rows)
+}
 
+type Rows = BTreeMap<(String, String), Usage>;
+
+/// Material used in the window, by reports and by hand.
+fn add_used(conn: &Connection, since: &str, wanted: &HashSet<&str>, rows: &mut Rows) -> Result<()> {
     // Movements of the window: material used, by reports and by hand (issues are negative
     // in the ledger, so used = −qty).
     // A report's manual line (issued by hand with the report) is an issue by hand.
@@ -56,7 +66,16 @@ pub fn usage(
             None => {}
         }
     }
+    Ok(())
+}
 
+/// The window's cycle counts and what they adjusted.
+fn add_counts(
+    conn: &Connection,
+    since: &str,
+    wanted: &HashSet<&str>,
+    rows: &mut Rows,
+) -> Result<()> {
     // Cycle counts of the window, with the adjustment each posted (none: it was accurate).
     let mut stmt = conn.prepare_cached(
         "SELECT c.location, c.item, c.movement_id IS NULL, m.qty
@@ -81,7 +100,11 @@ pub fn usage(
         u.accurate_counts += i64::from(accurate);
         u.count_adjusted += qty.unwrap_or_default().0;
     }
+    Ok(())
+}
 
+/// How many exceptions wait at each location and item.
+fn add_open_exceptions(conn: &Connection, wanted: &HashSet<&str>, rows: &mut Rows) -> Result<()> {
     let mut stmt = conn.prepare_cached(
         "SELECT location, item, count(*) FROM exceptions WHERE status = 'open' GROUP BY 1, 2",
     )?;
@@ -98,7 +121,11 @@ pub fn usage(
             rows.entry((location, item)).or_default().open_exceptions = n;
         }
     }
+    Ok(())
+}
 
+/// What is on hand now (every item with a balance or a row already).
+fn add_on_hand(conn: &Connection, locations: &[String], rows: &mut Rows) -> Result<()> {
     for location in locations {
         let mut stmt = conn.prepare_cached("SELECT item, qty FROM balances WHERE location = ?1")?;
         let balances = stmt.query_map(params![location], |r| {
@@ -111,7 +138,7 @@ pub fn usage(
             }
         }
     }
-    Ok(rows)
+    Ok(())
 }
 
 /// The machine locations, by code.
