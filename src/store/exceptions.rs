@@ -151,64 +151,74 @@ pub fn retry_exceptions(
         },
     );
     let mut posted = Vec::new();
-    for mut ex in open.into_iter() {
+    for mut ex in open {
         let Some((_, taken)) = posting.iter().find(|(id, _)| *id == ex.id) else {
             continue;
         };
-        let (qty, line_scrap): (Dec, Dec) = conn
-            .prepare_cached(
-                "SELECT qty, line_scrap FROM report_lines WHERE report_id = ?1 AND line = ?2",
-            )?
-            .query_row(params![ex.report_id, ex.line], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?;
-        let reason = "deferred line posted from the exception queue";
-        let (issue, scrap) = split_lots(taken, qty.0);
-        let moves: Vec<Movement<'_>> = if taken.is_empty() {
-            line_movements(
-                ex.report_id,
-                &ex.line,
-                &ex.item,
-                &ex.location,
-                (qty.0, line_scrap.0),
-                (MovementKind::Issue, Some(ex.id)),
-                reason,
-            )
-            .collect()
-        } else {
-            lot_movements(
-                (&ex.item, &ex.location),
-                (&issue, &scrap),
-                MovementKind::Issue,
-                &MovementRef {
-                    report_id: Some(ex.report_id),
-                    line: Some(&ex.line),
-                    exception_id: Some(ex.id),
-                    reason,
-                    ..MovementRef::default()
-                },
-            )
-        };
-        post_movements(conn, stamp, &moves)?;
-        let unit_cost = super::master::std_cost(conn, &ex.item)?;
-        let journal = journal::material_issued(ex.qty * unit_cost, "deferred material issued");
-        write_journal(
-            conn,
-            stamp,
-            "exception",
-            Some(ex.report_id),
-            None,
-            &journal,
-            accounts,
-        )?;
-        conn.prepare_cached(
-            "UPDATE exceptions SET status = 'posted', closed_at = ?2 WHERE id = ?1",
-        )?
-        .execute(params![ex.id, stamp.at_text()])?;
+        post_exception(conn, &ex, taken, (stamp, accounts))?;
         ex.status = "posted".into();
         posted.push(ex);
     }
     Ok(posted)
+}
+
+/// Posts one deferred line whole (by the lots `taken` for a tracked item) with its journal,
+/// and marks it posted.
+fn post_exception(
+    conn: &Connection,
+    ex: &ExceptionRow,
+    taken: &[crate::domain::lots::LotQty],
+    (stamp, accounts): (&Stamp, &AccountNames),
+) -> Result<()> {
+    let (qty, line_scrap): (Dec, Dec) = conn
+        .prepare_cached(
+            "SELECT qty, line_scrap FROM report_lines WHERE report_id = ?1 AND line = ?2",
+        )?
+        .query_row(params![ex.report_id, ex.line], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    let reason = "deferred line posted from the exception queue";
+    let (issue, scrap) = split_lots(taken, qty.0);
+    let moves: Vec<Movement<'_>> = if taken.is_empty() {
+        line_movements(
+            ex.report_id,
+            &ex.line,
+            &ex.item,
+            &ex.location,
+            (qty.0, line_scrap.0),
+            (MovementKind::Issue, Some(ex.id)),
+            reason,
+        )
+        .collect()
+    } else {
+        lot_movements(
+            (&ex.item, &ex.location),
+            (&issue, &scrap),
+            MovementKind::Issue,
+            &MovementRef {
+                report_id: Some(ex.report_id),
+                line: Some(&ex.line),
+                exception_id: Some(ex.id),
+                reason,
+                ..MovementRef::default()
+            },
+        )
+    };
+    post_movements(conn, stamp, &moves)?;
+    let unit_cost = super::master::std_cost(conn, &ex.item)?;
+    let journal = journal::material_issued(ex.qty * unit_cost, "deferred material issued");
+    write_journal(
+        conn,
+        stamp,
+        "exception",
+        Some(ex.report_id),
+        None,
+        &journal,
+        accounts,
+    )?;
+    conn.prepare_cached("UPDATE exceptions SET status = 'posted', closed_at = ?2 WHERE id = ?1")?
+        .execute(params![ex.id, stamp.at_text()])?;
+    Ok(())
 }
 
 /// Marks an open exception cancelled.
