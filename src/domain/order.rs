@@ -301,29 +301,41 @@ fn explode(
     let mut chain = path.chain.clone();
     chain.push(line.component.clone());
     for child in sorted_lines(bom) {
-        let line = format!("{}.{}", path.line, child.line);
-        let too_large = || ReleaseError::TooLarge { line: line.clone() };
-        let child_qty = if child.per == Per::Order {
-            Some(child.qty)
-        } else {
-            qty.checked_mul(child.qty)
-        };
-        let scrap = Decimal::ONE + child.scrap_pct / Decimal::ONE_HUNDRED;
-        let child_path = Path {
-            qty: child_qty.ok_or_else(too_large)?,
-            base: base.checked_mul(bom.base_qty).ok_or_else(too_large)?,
-            ratio,
-            scrap_factor: path.scrap_factor.checked_mul(scrap).ok_or_else(too_large)?,
-            line,
-            supply_location: child
-                .supply_location
-                .clone()
-                .or_else(|| path.supply_location.clone()),
-            chain: chain.clone(),
-        };
+        let child_path = child_path(path, child, (qty, base, ratio), bom.base_qty, &chain)?;
         explode(master, child, &child_path, operation, out)?;
     }
     Ok(())
+}
+
+/// The path to a phantom's child line: the quantities multiplied down (a per-order child
+/// keeps its own), the scrap allowances compounded, the supply location inherited.
+fn child_path(
+    path: &Path,
+    child: &BomLine,
+    (qty, base, ratio): (Decimal, Decimal, Ratio),
+    bom_base: Decimal,
+    chain: &[String],
+) -> Result<Path, ReleaseError> {
+    let line = format!("{}.{}", path.line, child.line);
+    let too_large = || ReleaseError::TooLarge { line: line.clone() };
+    let child_qty = if child.per == Per::Order {
+        Some(child.qty)
+    } else {
+        qty.checked_mul(child.qty)
+    };
+    let scrap = Decimal::ONE + child.scrap_pct / Decimal::ONE_HUNDRED;
+    Ok(Path {
+        qty: child_qty.ok_or_else(too_large)?,
+        base: base.checked_mul(bom_base).ok_or_else(too_large)?,
+        ratio,
+        scrap_factor: path.scrap_factor.checked_mul(scrap).ok_or_else(too_large)?,
+        supply_location: child
+            .supply_location
+            .clone()
+            .or_else(|| path.supply_location.clone()),
+        chain: chain.to_vec(),
+        line,
+    })
 }
 
 fn sorted_lines(bom: &Bom) -> Vec<&BomLine> {

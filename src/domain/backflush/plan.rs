@@ -244,21 +244,13 @@ fn plan_line(
     let manual = manual_reason.is_some();
     let (location, location_source) = issue_location(material, work_center);
     let derivation = Derivation {
-        per: material.per,
-        qty: material.qty,
-        base: material.base,
-        scrap_factor: material.scrap_factor,
         units_before,
         units_after,
         exact_after,
         target_after,
         prior_planned: line_progress.planned,
         decimals: item.decimals,
-        ratio: material.ratio,
-        bom_uom: material.uom.clone().and_then(|u| {
-            let (qty, base) = material.bom_qty()?;
-            Some((u, qty, base))
-        }),
+        ..derivation_of(material)
     };
     Ok(PlannedLine {
         line: material.line.clone(),
@@ -290,6 +282,27 @@ fn plan_line(
         picked_by: None,
         derivation,
     })
+}
+
+/// The BOM side of a line's derivation: its quantity per base, scrap factor and units.
+fn derivation_of(material: &OrderMaterial) -> Derivation {
+    Derivation {
+        per: material.per,
+        qty: material.qty,
+        base: material.base,
+        scrap_factor: material.scrap_factor,
+        units_before: Decimal::ZERO,
+        units_after: Decimal::ZERO,
+        exact_after: Decimal::ZERO,
+        target_after: Decimal::ZERO,
+        prior_planned: Decimal::ZERO,
+        decimals: 0,
+        ratio: material.ratio,
+        bom_uom: material.uom.clone().and_then(|u| {
+            let (qty, base) = material.bom_qty()?;
+            Some((u, qty, base))
+        }),
+    }
 }
 
 /// Where a line issues from, and why: its BOM line's supply location, else the machine
