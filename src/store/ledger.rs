@@ -356,34 +356,13 @@ pub fn transfer(
             canonical(on_hand)
         )));
     }
-    let master = super::master::item(conn, item)?;
-    let tracking = master.as_ref().map_or(Tracking::None, |i| i.tracking);
-    let decimals = master.as_ref().map_or(0, |i| i.decimals);
-    if named.is_some() && tracking == Tracking::None {
-        return Err(refused(format!(
-            "{item} is not lot- or serial-tracked; it takes no --lot"
-        )));
-    }
-    let taken: Vec<LotQty> = if tracking == Tracking::None {
-        Vec::new()
-    } else {
-        let at = lots_at(conn, item, from)?;
-        take(&at, qty, named, (tracking, decimals), pick, stamp.today()).map_err(|e| {
-            refused(match e {
-                TakeError::Allocation(a) => format!("--lot: {a}"),
-                TakeError::NotHeld(n) => format!(
-                    "lot {:?} holds {} there, not {}",
-                    n.lot,
-                    canonical(n.holds),
-                    canonical(n.wanted)
-                ),
-                TakeError::Uncovered(u) => format!(
-                    "its unexpired lots there hold only {}",
-                    canonical(u.available)
-                ),
-            })
-        })?
-    };
+    let taken =
+        transfer_lots(conn, (item, qty), from, named, (pick, stamp.today())).map_err(|why| {
+            match why {
+                LotsRefused::Store(e) => e,
+                LotsRefused::Why(why) => refused(why),
+            }
+        })?;
     let lots: Vec<(Option<&str>, Decimal)> = if taken.is_empty() {
         vec![(None, qty)]
     } else {
@@ -426,6 +405,56 @@ pub fn transfer(
     let posted = retry_exceptions(conn, Some(to), stamp, accounts, pick)?;
     super::outbox::record(conn, stamp, super::outbox::Posting::Transfer)?;
     Ok((taken, posted))
+}
+
+/// Why the lots of a transfer could not be chosen.
+enum LotsRefused {
+    Store(StoreError),
+    Why(String),
+}
+
+impl From<StoreError> for LotsRefused {
+    fn from(e: StoreError) -> Self {
+        LotsRefused::Store(e)
+    }
+}
+
+/// The lots a transfer of a tracked item takes from `from`: the ones named, else in pick
+/// order; none for an untracked item (which takes no `--lot`).
+fn transfer_lots(
+    conn: &Connection,
+    (item, qty): (&str, Decimal),
+    from: &str,
+    named: Option<&str>,
+    (pick, today): (PickOrder, chrono::NaiveDate),
+) -> std::result::Result<Vec<LotQty>, LotsRefused> {
+    let master = super::master::item(conn, item)?;
+    let tracking = master.as_ref().map_or(Tracking::None, |i| i.tracking);
+    let decimals = master.as_ref().map_or(0, |i| i.decimals);
+    if tracking == Tracking::None {
+        return match named {
+            Some(_) => Err(LotsRefused::Why(format!(
+                "{item} is not lot- or serial-tracked; it takes no --lot"
+            ))),
+            None => Ok(Vec::new()),
+        };
+    }
+    let at = lots_at(conn, item, from)?;
+    take(&at, qty, named, (tracking, decimals), pick, today).map_err(|e| {
+        LotsRefused::Why(match e {
+            TakeError::Allocation(a) => format!("--lot: {a}"),
+            TakeError::NotHeld(n) => format!(
+                "lot {:?} holds {} there, not {}",
+                n.lot,
+                canonical(n.holds),
+                canonical(n.wanted)
+            ),
+            TakeError::Uncovered(u) => format!(
+                "its unexpired lots there hold only {}",
+                canonical(u.available)
+            ),
+        })
+    })
 }
 
 /// Sets a balance to `qty` by an adjustment movement for the difference (opening stock, a
