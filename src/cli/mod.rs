@@ -138,7 +138,8 @@ pub fn usage_failure(e: &clap::Error) -> Failure {
 pub fn run(cli: &Cli, command: &Command) -> Outcome {
     administration(cli, command)
         .or_else(|| reporting(cli, command))
-        .or_else(|| stock_and_export(cli, command))
+        .or_else(|| stock_commands(cli, command))
+        .or_else(|| export_events(cli, command))
         .unwrap_or_else(|| Err(Failure::usage("this command is not known")))
 }
 
@@ -238,8 +239,8 @@ fn reporting(cli: &Cli, command: &Command) -> Option<Outcome> {
     })
 }
 
-/// Stock and the ERP: transfer, stock, count, staging, audit, exceptions, export.
-fn stock_and_export(cli: &Cli, command: &Command) -> Option<Outcome> {
+/// Stock: transfer, stock, count, staging, audit, exceptions.
+fn stock_commands(cli: &Cli, command: &Command) -> Option<Outcome> {
     Some(match command {
         Command::Transfer {
             item,
@@ -279,6 +280,32 @@ fn stock_and_export(cli: &Cli, command: &Command) -> Option<Outcome> {
             *json,
         ),
         Command::Staging { json } => stock::staging(cli, *json),
+        Command::Audit {
+            item,
+            location,
+            report,
+            limit,
+            json,
+        } => stock::audit(
+            cli,
+            crate::store::queries::AuditFilter {
+                item: item.clone(),
+                location: location.clone(),
+                report_id: *report,
+                limit: (*limit).max(1),
+            },
+            *json,
+        ),
+        Command::Exceptions { verb, open, json } => {
+            exceptions::run(cli, verb.as_ref(), *open, *json)
+        }
+        _ => return None,
+    })
+}
+
+/// Handing postings to the ERP: export and its acknowledgement.
+fn export_events(cli: &Cli, command: &Command) -> Option<Outcome> {
+    Some(match command {
         Command::Export {
             verb:
                 Some(ExportVerb::Ack {
@@ -306,25 +333,6 @@ fn stock_and_export(cli: &Cli, command: &Command) -> Option<Outcome> {
                 csv: *csv,
             },
         ),
-        Command::Audit {
-            item,
-            location,
-            report,
-            limit,
-            json,
-        } => stock::audit(
-            cli,
-            crate::store::queries::AuditFilter {
-                item: item.clone(),
-                location: location.clone(),
-                report_id: *report,
-                limit: (*limit).max(1),
-            },
-            *json,
-        ),
-        Command::Exceptions { verb, open, json } => {
-            exceptions::run(cli, verb.as_ref(), *open, *json)
-        }
         _ => return None,
     })
 }
