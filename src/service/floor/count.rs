@@ -142,45 +142,13 @@ impl Service {
                     &codes,
                 ));
             }
-            let why = match &reason {
-                Some(code) => format!("cycle count, {code}"),
-                None => "cycle count".to_string(),
-            };
-            let movement = store::ledger::adjust_to(
+            let done = post_count(
                 tx,
-                item,
-                location,
-                lot,
-                counted,
-                &why,
-                &stamp,
-                &accounts,
-                inventory_account(kind),
+                (item, location, lot),
+                (expected, counted),
+                reason.as_deref(),
+                (&stamp, &accounts, inventory_account(kind), pick),
             )?;
-            store::floor::record_count(
-                tx,
-                item,
-                location,
-                expected,
-                counted,
-                (movement, reason.as_deref()),
-                &stamp,
-            )?;
-            let accuracy = store::floor::count_accuracy(tx)?;
-            // A count that finds more stock lets deferred lines there post.
-            let posted =
-                store::exceptions::retry_exceptions(tx, Some(location), &stamp, &accounts, pick)?;
-            store::outbox::record(tx, &stamp, store::outbox::Posting::Count)?;
-            let done = Count {
-                item: item.to_string(),
-                location: location.to_string(),
-                lot: lot.map(str::to_string),
-                expected,
-                counted,
-                accuracy,
-                reason: reason.clone(),
-                posted,
-            };
             keyed::record(tx, keyed.as_ref(), &done)?;
             Ok(done)
         })
@@ -209,6 +177,52 @@ impl Service {
         }
         Ok(kind)
     }
+}
+
+/// Posts a count: the adjustment for the difference, the count kept for the accuracy
+/// figure, the deferred lines it lets post there, and its export events.
+fn post_count(
+    tx: &rusqlite::Connection,
+    (item, location, lot): (&str, &str, Option<&str>),
+    (expected, counted): (Decimal, Decimal),
+    reason: Option<&str>,
+    (stamp, accounts, account, pick): (
+        &crate::store::Stamp,
+        &crate::domain::journal::AccountNames,
+        crate::domain::journal::Account,
+        crate::domain::lots::PickOrder,
+    ),
+) -> Result<Count> {
+    let why = match reason {
+        Some(code) => format!("cycle count, {code}"),
+        None => "cycle count".to_string(),
+    };
+    let movement = store::ledger::adjust_to(
+        tx, item, location, lot, counted, &why, stamp, accounts, account,
+    )?;
+    store::floor::record_count(
+        tx,
+        item,
+        location,
+        expected,
+        counted,
+        (movement, reason),
+        stamp,
+    )?;
+    let accuracy = store::floor::count_accuracy(tx)?;
+    // A count that finds more stock lets deferred lines there post.
+    let posted = store::exceptions::retry_exceptions(tx, Some(location), stamp, accounts, pick)?;
+    store::outbox::record(tx, stamp, store::outbox::Posting::Count)?;
+    Ok(Count {
+        item: item.to_string(),
+        location: location.to_string(),
+        lot: lot.map(str::to_string),
+        expected,
+        counted,
+        accuracy,
+        reason: reason.map(str::to_string),
+        posted,
+    })
 }
 
 /// The refusal of a count beyond `count_confirm_pct` given without a reason, with the size of
