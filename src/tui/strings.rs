@@ -1,8 +1,34 @@
 //! Words the terminal shows in more than one place, gathered so they read the same
 //! everywhere and can be reviewed (and, later, translated) in one file.
 
+use crate::domain::qty::canonical;
+use crate::domain::variance::Variance;
+
 /// Asking for a lead's approval.
 pub const LEAD_BADGE: &str = "A lead must approve: scan or type the lead's badge";
+
+/// Asking for the PIN of the lead whose badge was scanned.
+#[must_use]
+pub fn lead_pin(badge: &str) -> String {
+    format!("PIN of lead {badge}")
+}
+
+/// A prompt's refusal of a value that is not a number: `"x" is not a number`.
+#[must_use]
+pub fn not_a_number(text: &str) -> String {
+    format!("{text:?} is not a number")
+}
+
+/// An order's material cost, to the cent: `expected 10 · actual 12 · variance 2`.
+#[must_use]
+pub fn material_cost(v: &Variance) -> String {
+    format!(
+        "expected {} · actual {} · variance {}",
+        canonical(v.expected_cost.round_dp(2)),
+        canonical(v.actual_cost.round_dp(2)),
+        canonical(v.variance.round_dp(2))
+    )
+}
 
 /// "1 line", "2 lines": a count with its noun, for the shop-floor sentences.
 #[must_use]
@@ -21,5 +47,11 @@ mod tests {
         assert_eq!(super::count(1, "line"), "1 line");
         assert_eq!(super::count(2, "line"), "2 lines");
         assert_eq!(super::count(0, "exception"), "0 exceptions");
+    }
+
+    #[test]
+    fn a_refused_number_is_quoted() {
+        assert_eq!(super::not_a_number("1,5"), "\"1,5\" is not a number");
+        assert_eq!(super::lead_pin("2001"), "PIN of lead 2001");
     }
 }

@@ -109,10 +109,8 @@ pub(super) fn render_variance(app: &App, v: &VarianceState, frame: &mut Frame<'_
     let t = &v.variance;
     frame.render_widget(
         Paragraph::new(format!(
-            " Material cost: expected {} · actual {} · variance {}",
-            canonical(t.expected_cost.round_dp(2)),
-            canonical(t.actual_cost.round_dp(2)),
-            canonical(t.variance.round_dp(2))
+            " Material cost: {}",
+            crate::tui::strings::material_cost(t)
         ))
         .style(theme.header),
         totals_area,

@@ -1,0 +1,174 @@
+//! The report being keyed in as plain state: its fields, overrides, reasons and the live
+//! preview. Nothing here touches the store or the terminal.
+
+use super::*;
+
+/// Which field of the report takes typed characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Good,
+    Scrap,
+    Lines,
+}
+
+impl Focus {
+    /// The field Tab (`forward`) or Shift-Tab moves to: good → scrap → lines → good.
+    #[must_use]
+    pub fn next(self, forward: bool) -> Focus {
+        let order = [Focus::Good, Focus::Scrap, Focus::Lines];
+        let i = order.iter().position(|f| *f == self).unwrap_or(0);
+        let next = if forward { i + 1 } else { i + 2 };
+        order[next % 3]
+    }
+}
+
+/// A report being keyed in, with its live preview.
+pub struct ReportState {
+    pub context: ReportContext,
+    pub description: String,
+    pub operation: i64,
+    pub good: Field,
+    pub scrap: Field,
+    pub focus: Focus,
+    pub overrides: Vec<Override>,
+    pub plan: Option<ReportPlan>,
+    /// Why there is no preview (bad quantity, over-report…).
+    pub problem: Option<String>,
+    pub selected: usize,
+    /// The idempotency key, made when the report opened: Enter twice never posts twice.
+    pub key: String,
+    pub edited: bool,
+    /// No units typed yet: `plan` only lists the lines (computed for one unit, its numbers
+    /// not shown), so the operator sees what the report will touch before typing.
+    pub listing: bool,
+    /// The reason code of each overridden or skipped line, by line id (SPEC §6).
+    pub reasons: std::collections::BTreeMap<String, String>,
+}
+
+impl ReportState {
+    pub(super) fn request(&self) -> Result<ReportRequest, String> {
+        let number = |name: &str, f: &Field| {
+            if f.text.is_empty() {
+                Ok(Decimal::ZERO)
+            } else {
+                parse(&f.text).ok_or_else(|| format!("{name} {:?} is not a number", f.text))
+            }
+        };
+        Ok(ReportRequest {
+            operation: self.operation,
+            good: number("good", &self.good)?,
+            scrap: number("scrap", &self.scrap)?,
+            overrides: self.overrides.clone(),
+            ..ReportRequest::default()
+        })
+    }
+
+    /// Recalculates the preview (pure: no store access).
+    pub fn recalculate(&mut self) {
+        if let Ok(request) = self.request()
+            && (request.good + request.scrap).is_zero()
+        {
+            let probe = ReportRequest {
+                good: rust_decimal::Decimal::ONE,
+                ..request
+            };
+            if let Ok(plan) = self.context.plan(&probe) {
+                self.selected = self.selected.min(plan.lines.len().saturating_sub(1));
+                self.plan = Some(plan);
+            }
+            self.listing = true;
+            self.problem = Some("type the good quantity (Tab: scrap)".into());
+            return;
+        }
+        self.listing = false;
+        match self
+            .request()
+            .and_then(|r| self.context.plan(&r).map_err(|e| e.to_string()))
+        {
+            Ok(plan) => {
+                self.selected = self.selected.min(plan.lines.len().saturating_sub(1));
+                self.plan = Some(plan);
+                self.problem = None;
+            }
+            Err(e) => {
+                self.problem = Some(e);
+            }
+        }
+    }
+
+    /// The line and item under the cursor.
+    pub(super) fn selected_line(&self) -> Option<(String, String)> {
+        self.plan
+            .as_ref()
+            .and_then(|p| p.lines.get(self.selected))
+            .map(|l| (l.line.clone(), l.item.clone()))
+    }
+
+    /// The planned line of `line` in the preview.
+    pub fn planned(&self, line: &str) -> Option<&PlannedLine> {
+        self.plan.as_ref()?.lines.iter().find(|l| l.line == line)
+    }
+
+    /// Skips `line`, or takes a skip back; true when the line is skipped now.
+    pub(super) fn toggle_skip(&mut self, line: &str) -> bool {
+        let skipped = self
+            .overrides
+            .iter()
+            .any(|o| o.key == line && o.change == Change::Skip);
+        self.overrides.retain(|o| o.key != line);
+        self.reasons.remove(line);
+        if !skipped {
+            self.overrides.push(Override {
+                key: line.to_string(),
+                change: Change::Skip,
+            });
+        }
+        self.edited = true;
+        self.recalculate();
+        !skipped
+    }
+
+    /// Takes back every override of `line` and its reason.
+    pub(super) fn reset_line(&mut self, line: &str) {
+        self.overrides.retain(|o| o.key != line);
+        self.reasons.remove(line);
+        self.recalculate();
+    }
+
+    /// Applies changes of one line together (a hand issue with its lots); one the engine
+    /// refuses is taken back whole and its reason returned.
+    pub(super) fn apply_changes(&mut self, line: &str, changes: Vec<Change>) -> Result<(), String> {
+        let before = self.overrides.clone();
+        for change in changes {
+            let same_kind = std::mem::discriminant(&change);
+            self.overrides.retain(|o| {
+                !(o.key == line
+                    && (std::mem::discriminant(&o.change) == same_kind || o.change == Change::Skip))
+            });
+            self.overrides.push(Override {
+                key: line.to_string(),
+                change,
+            });
+        }
+        let was_fine = self.problem.is_none();
+        self.recalculate();
+        if was_fine && let Some(problem) = self.problem.clone() {
+            self.overrides = before;
+            self.recalculate();
+            return Err(problem);
+        }
+        self.edited = true;
+        Ok(())
+    }
+
+    /// The lines overridden or skipped that have no reason code yet.
+    pub(super) fn lines_without_reason(&self) -> Vec<String> {
+        self.plan
+            .iter()
+            .flat_map(|p| &p.lines)
+            .filter(|l| l.overridden || l.status == LineStatus::Skipped)
+            .filter(|l| !self.reasons.contains_key(&l.line))
+            .map(|l| l.line.clone())
+            .collect()
+    }
+}
