@@ -179,6 +179,18 @@ impl App {
             && crate::service::needs_approval(line, self.service.override_tolerance_pct())
     }
 
+    /// Why the user logged in may not `what` (`action`'s roles), or `None` when they may. An
+    /// open terminal (no users) may do everything.
+    fn role_refusal(&self, action: crate::service::auth::Action, what: &str) -> Option<String> {
+        let role = self.session.role?;
+        let needs = action.roles();
+        if needs.contains(&role) {
+            return None;
+        }
+        let badge = self.session.badge.as_deref().unwrap_or_default();
+        Some(strings::may_not(badge, role, what, needs))
+    }
+
     /// The plant's reason codes of `kind` as a pick list.
     fn reason_choices(&self, kind: crate::service::ReasonKind) -> Vec<Choice> {
         self.service

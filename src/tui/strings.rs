@@ -3,6 +3,7 @@
 
 use crate::domain::qty::canonical;
 use crate::domain::variance::Variance;
+use crate::service::auth::Role;
 
 /// Asking for a lead's approval.
 pub const LEAD_BADGE: &str = "A lead must approve: scan or type the lead's badge";
@@ -30,6 +31,27 @@ pub fn material_cost(v: &Variance) -> String {
     )
 }
 
+/// What a role may not do at this terminal: `1001 (handler) may not report production; it
+/// needs the role operator, lead or admin`.
+#[must_use]
+pub fn may_not(badge: &str, role: Role, what: &str, needs: &[Role]) -> String {
+    format!(
+        "{badge} ({}) may not {what}; it needs the role {}",
+        role.as_str(),
+        either(needs.iter().map(|r| r.as_str()))
+    )
+}
+
+/// "a", "a or b", "a, b or c".
+fn either<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let words: Vec<&str> = words.collect();
+    match words.split_last() {
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
 /// "1 line", "2 lines": a count with its noun, for the shop-floor sentences.
 #[must_use]
 pub fn count(n: usize, noun: &str) -> String {
@@ -47,6 +69,25 @@ mod tests {
         assert_eq!(super::count(1, "line"), "1 line");
         assert_eq!(super::count(2, "line"), "2 lines");
         assert_eq!(super::count(0, "exception"), "0 exceptions");
+    }
+
+    #[test]
+    fn a_refusal_names_the_roles_that_may() {
+        use crate::service::auth::Role;
+        assert_eq!(
+            super::may_not(
+                "3001",
+                Role::Handler,
+                "report production",
+                &[Role::Operator, Role::Lead, Role::Admin]
+            ),
+            "3001 (handler) may not report production; it needs the role operator, lead or admin"
+        );
+        assert_eq!(super::either(["admin"].into_iter()), "admin");
+        assert_eq!(
+            super::either(["lead", "admin"].into_iter()),
+            "lead or admin"
+        );
     }
 
     #[test]

@@ -12,14 +12,10 @@ pub struct StagingState {
 impl App {
     /// Opens (or refreshes) the staging list of the current work center.
     pub fn open_staging(&mut self) {
-        if let Some(role) = self.session.role
-            && !crate::service::auth::Action::Handle.roles().contains(&role)
+        if let Some(refusal) =
+            self.role_refusal(crate::service::auth::Action::Handle, "see the staging list")
         {
-            let badge = self.session.badge.clone().unwrap_or_default();
-            return self.error(format!(
-                "{badge} ({}) may not see the staging list; it needs the role lead, handler or admin",
-                role.as_str()
-            ));
+            return self.error(refusal);
         }
         let Some(wc) = self.current_work_center().map(|w| w.work_center.clone()) else {
             return self.error("no work center to stage for");

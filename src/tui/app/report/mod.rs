@@ -23,14 +23,10 @@ impl App {
         description: String,
         operation: i64,
     ) {
-        if let Some(role) = self.session.role
-            && !crate::service::auth::Action::Report.roles().contains(&role)
+        if let Some(refusal) =
+            self.role_refusal(crate::service::auth::Action::Report, "report production")
         {
-            let badge = self.session.badge.clone().unwrap_or_default();
-            return self.error(format!(
-                "{badge} ({}) may not report production; it needs the role operator, lead or admin",
-                role.as_str()
-            ));
+            return self.error(refusal);
         }
         let mut state = ReportState {
             context,
