@@ -47,7 +47,7 @@ pub use login::LoginState;
 pub use orders::{OperationsState, OrdersState};
 use overlay::picked;
 pub use overlay::{Choice, Overlay, Pending, PromptKind, Severity, filter_choices};
-pub use report::{Focus, ReportState};
+pub use report::{Focus, Planner, ReportState};
 pub use staging::StagingState;
 pub use trace::TraceState;
 pub use variance::VarianceState;

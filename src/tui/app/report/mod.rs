@@ -14,7 +14,7 @@ mod lots;
 mod post;
 mod state;
 
-pub use state::{Focus, ReportState};
+pub use state::{Focus, Planner, ReportState};
 
 impl App {
     pub(in crate::tui::app) fn open_report(
