@@ -1,5 +1,9 @@
 //! The terminal's state and what keys do to it. Rendering lives in [`super::ui`]; postings go
 //! through the [`Service`], the same one the command line uses.
+//!
+//! This file holds the [`App`] and its session; where a key goes is in `keys`, what an
+//! overlay does with it in `prompts`, a lead's approval in `approval`, and each screen's
+//! state and actions in its own module.
 
 use std::collections::HashMap;
 
@@ -14,7 +18,6 @@ use super::theme::Theme;
 use crate::domain::backflush::{Change, Override, ReportPlan, ReportRequest};
 use crate::domain::master::WorkCenter;
 use crate::domain::qty::{canonical, parse};
-use crate::domain::variance::Variance;
 use crate::logging::Escaped;
 use crate::service::auth::Role;
 use crate::service::{
@@ -23,12 +26,15 @@ use crate::service::{
 use crate::store::orders::OrderSummary;
 use crate::store::queries::ReportRow;
 
+mod approval;
 mod exceptions;
 mod health;
 mod history;
+mod keys;
 mod login;
 mod orders;
 mod overlay;
+mod prompts;
 mod report;
 mod staging;
 mod trace;
@@ -41,7 +47,7 @@ pub use login::LoginState;
 pub use orders::{OperationsState, OrdersState};
 use overlay::picked;
 pub use overlay::{Choice, Overlay, Pending, PromptKind, Severity, filter_choices};
-pub use report::{Focus, ReportState};
+pub use report::{Focus, Planner, ReportState};
 pub use staging::StagingState;
 pub use trace::TraceState;
 pub use variance::VarianceState;
@@ -173,6 +179,18 @@ impl App {
             && crate::service::needs_approval(line, self.service.override_tolerance_pct())
     }
 
+    /// Why the user logged in may not `what` (`action`'s roles), or `None` when they may. An
+    /// open terminal (no users) may do everything.
+    fn role_refusal(&self, action: crate::service::auth::Action, what: &str) -> Option<String> {
+        let role = self.session.role?;
+        let needs = action.roles();
+        if needs.contains(&role) {
+            return None;
+        }
+        let badge = self.session.badge.as_deref().unwrap_or_default();
+        Some(strings::may_not(badge, role, what, needs))
+    }
+
     /// The plant's reason codes of `kind` as a pick list.
     fn reason_choices(&self, kind: crate::service::ReasonKind) -> Vec<Choice> {
         self.service
@@ -258,425 +276,4 @@ impl App {
             });
         }
     }
-
-    /// Handles one key press.
-    pub fn handle_key(&mut self, key: KeyEvent) {
-        self.last_key = self.now.max(Utc::now());
-        // A message lasts until the next key: it never follows the operator to another screen.
-        self.status = None;
-        if self.overlays.is_empty() && self.type_into_screen(&key) {
-            return;
-        }
-        if let Some(Overlay::Prompt {
-            field,
-            choices,
-            highlighted,
-            ..
-        }) = self.overlays.last_mut()
-        {
-            if type_into(field, &key) {
-                *highlighted = 0;
-                return;
-            }
-            let shown = filter_choices(choices, &field.text).len();
-            match key.code {
-                KeyCode::Up if shown > 0 => {
-                    *highlighted = highlighted.saturating_sub(1);
-                    return;
-                }
-                KeyCode::Down if shown > 0 => {
-                    *highlighted = (*highlighted + 1).min(shown - 1);
-                    return;
-                }
-                _ => {}
-            }
-        }
-        let context = self.context();
-        let Some(action) = keymap::lookup(context, &key) else {
-            self.unbound_key(&key);
-            return;
-        };
-        if self.overlays.is_empty() {
-            self.screen_action(action);
-        } else {
-            self.overlay_action(action);
-        }
-    }
-
-    /// Characters that go into the focused field of a screen; true when taken.
-    fn type_into_screen(&mut self, key: &KeyEvent) -> bool {
-        if key.modifiers.contains(KeyModifiers::CONTROL) {
-            return false;
-        }
-        match &mut self.screen {
-            // A badge is digits and letters: `?` asks for help instead.
-            Screen::Login(_) if key.code == KeyCode::Char('?') => false,
-            Screen::Login(l) => {
-                let field = if l.on_pin { &mut l.pin } else { &mut l.badge };
-                type_into(field, key)
-            }
-            Screen::Report(r) => {
-                let field = match r.focus {
-                    Focus::Good => &mut r.good,
-                    Focus::Scrap => &mut r.scrap,
-                    Focus::Lines => return false,
-                };
-                let taken = match key.code {
-                    KeyCode::Char(c) if c.is_ascii_digit() || c == '.' => field.input(c),
-                    KeyCode::Backspace => {
-                        field.backspace();
-                        true
-                    }
-                    _ => false,
-                };
-                if taken {
-                    r.edited = true;
-                    r.recalculate();
-                }
-                taken
-            }
-            // Every character goes into the order field (a scanner types lowercase too).
-            Screen::Orders(o) => {
-                match key.code {
-                    KeyCode::Char(c) if !c.is_control() => o.typed.push(c),
-                    KeyCode::Backspace if !o.typed.is_empty() => {
-                        o.typed.pop();
-                    }
-                    _ => return false,
-                }
-                o.selected = 0;
-                true
-            }
-            _ => false,
-        }
-    }
-
-    fn unbound_key(&mut self, key: &KeyEvent) {
-        if let KeyCode::Char(c) = key.code
-            && !key.modifiers.contains(KeyModifiers::CONTROL)
-        {
-            self.status = Some((
-                format!("'{c}' does nothing here; ? lists the keys"),
-                Severity::Info,
-            ));
-        }
-    }
-
-    fn screen_action(&mut self, action: Action) {
-        match action {
-            Action::Quit => self.quit(),
-            Action::Help => self.overlays.push(Overlay::Help(self.context())),
-            Action::Logout => self.logout(),
-            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
-                self.move_selection(action)
-            }
-            _ => match self.context() {
-                Context::Login => self.login_action(action),
-                Context::Orders => self.orders_action(action),
-                Context::Operations => self.operations_action(action),
-                Context::Report => self.report_action(action),
-                Context::History => self.history_action(action),
-                Context::Staging => self.staging_action(action),
-                Context::Exceptions => self.exceptions_action(action),
-                Context::Detail => self.detail_action(action),
-                Context::Variance => self.variance_action(action),
-                Context::Health => self.health_action(action),
-                Context::Trace => self.trace_action(action),
-                _ => {}
-            },
-        }
-    }
-
-    fn quit(&mut self) {
-        if matches!(&self.screen, Screen::Report(r) if r.edited) {
-            self.overlays.push(Overlay::Confirm {
-                title: "Quit?".into(),
-                lines: vec![
-                    "The report being edited has not been posted.".into(),
-                    "Quit and lose it?".into(),
-                ],
-                pending: Pending::Quit,
-            });
-        } else {
-            self.should_quit = true;
-        }
-    }
-
-    fn move_selection(&mut self, action: Action) {
-        let step = |selected: &mut usize, len: usize| {
-            let last = len.saturating_sub(1);
-            *selected = match action {
-                Action::Up => selected.saturating_sub(1),
-                Action::Down => (*selected + 1).min(last),
-                Action::PageUp => selected.saturating_sub(10),
-                _ => (*selected + 10).min(last),
-            };
-        };
-        match &mut self.screen {
-            Screen::Orders(o) => {
-                let len = o.visible().len();
-                step(&mut o.selected, len);
-            }
-            Screen::Operations(o) => step(&mut o.selected, o.context.order.operations.len()),
-            Screen::Report(r) => {
-                let len = r.plan.as_ref().map_or(0, |p| p.lines.len());
-                step(&mut r.selected, len);
-            }
-            Screen::History(h) => step(&mut h.selected, h.rows.len()),
-            Screen::Staging(s) => step(&mut s.selected, s.rows.len()),
-            Screen::Exceptions(e) => step(&mut e.selected, e.rows.len()),
-            Screen::Detail(d) => step(&mut d.selected, d.lines.len()),
-            Screen::Variance(v) => step(&mut v.selected, v.materials.len()),
-            Screen::Health(h) => step(&mut h.selected, h.rows.len()),
-            Screen::Trace(t) => {
-                let rows = t.rows();
-                step(&mut t.selected, rows);
-            }
-            Screen::Login(_) => {}
-        }
-    }
-
-    fn overlay_action(&mut self, action: Action) {
-        if action == Action::Quit {
-            // Ctrl-C inside an overlay: close it and ask as on the screen.
-            self.overlays.clear();
-            self.quit();
-            return;
-        }
-        let Some(top) = self.overlays.pop() else {
-            return;
-        };
-        match (top, action) {
-            (Overlay::Confirm { pending, .. }, Action::Confirm) => self.run_pending(pending),
-            (
-                Overlay::Prompt {
-                    mut field,
-                    kind,
-                    title,
-                    choices,
-                    highlighted,
-                    back,
-                    ..
-                },
-                Action::Confirm,
-            ) => {
-                // The prompt as it was: reopened with an error when its value is refused,
-                // and the way back from the step it leads to.
-                let this = Overlay::Prompt {
-                    title: title.clone(),
-                    field: field.clone(),
-                    kind: kind.clone(),
-                    error: None,
-                    choices: choices.clone(),
-                    highlighted,
-                    back,
-                };
-                // A pick list enters the highlighted code unless a code was typed whole.
-                if let Some(code) = picked(&choices, &field.text, highlighted) {
-                    field.text = code;
-                }
-                self.apply_prompt(kind, field, this);
-            }
-            (
-                Overlay::Prompt {
-                    back: Some(back), ..
-                },
-                Action::Cancel,
-            ) => {
-                self.overlays.push(*back);
-            }
-            (
-                Overlay::Help(_)
-                | Overlay::Message { .. }
-                | Overlay::Confirm { .. }
-                | Overlay::Prompt { .. },
-                Action::Cancel,
-            ) => {
-                self.approver = None;
-            }
-            (Overlay::Message { .. }, Action::Confirm) => {}
-            (other, _) => self.overlays.push(other),
-        }
-    }
-
-    fn run_pending(&mut self, pending: Pending) {
-        match pending {
-            Pending::Quit => self.should_quit = true,
-            Pending::LeaveReport => self.back_from_report(),
-            Pending::Post => self.post(),
-            Pending::Reverse { report_id, reason } => self.reverse(report_id, &reason),
-            Pending::CancelException { id } => self.cancel_exception(id),
-            Pending::Adjust {
-                report_id,
-                line,
-                qty,
-                reason,
-            } => self.adjust(report_id, &line, qty, &reason),
-            Pending::Substitute {
-                report_id,
-                line,
-                item,
-                qty,
-                returned,
-            } => self.substitute(report_id, &line, &item, (qty, returned)),
-        }
-    }
-
-    /// A refused write: ask for a lead when that is what it needs, else show why.
-    fn write_failed(&mut self, e: ServiceError, pending: Pending) {
-        let message = e.to_string();
-        // The lead's PIN was wrong: ask for it again, not for everything again.
-        if let ServiceError::Auth(AuthError::WrongPin { badge, .. }) = &e
-            && self
-                .approver
-                .as_ref()
-                .is_some_and(|(lead, _)| lead == badge)
-        {
-            let badge = badge.clone();
-            self.approver = None;
-            self.pending_after_approval = Some(pending);
-            let badge_step = Overlay::prompt(
-                strings::LEAD_BADGE.into(),
-                Field::new(FieldKind::Text, &badge),
-                PromptKind::ApproverBadge,
-            );
-            self.overlays.push(
-                Overlay::prompt(
-                    format!("PIN of lead {badge}"),
-                    Field::new(FieldKind::Secret, ""),
-                    PromptKind::ApproverPin { badge },
-                )
-                .with_error(message)
-                .after(badge_step),
-            );
-            return;
-        }
-        // The badge scanned as the lead's is not a lead's: ask for a lead's badge again.
-        if let ServiceError::Forbidden { user, .. } = &e
-            && self.approver.as_ref().is_some_and(|(lead, _)| lead == user)
-        {
-            self.approver = None;
-            self.pending_after_approval = Some(pending);
-            self.overlays.push(
-                Overlay::prompt(
-                    strings::LEAD_BADGE.into(),
-                    Field::new(FieldKind::Text, ""),
-                    PromptKind::ApproverBadge,
-                )
-                .with_error(message),
-            );
-            return;
-        }
-        let needs_lead = matches!(
-            e,
-            ServiceError::Forbidden { .. } | ServiceError::NeedsApproval { .. }
-        );
-        if needs_lead && self.approver.is_none() && self.session.role == Some(Role::Operator) {
-            self.pending_after_approval = Some(pending);
-            self.overlays.push(
-                Overlay::prompt(
-                    strings::LEAD_BADGE.into(),
-                    Field::new(FieldKind::Text, ""),
-                    PromptKind::ApproverBadge,
-                )
-                .with_error(message),
-            );
-            return;
-        }
-        self.approver = None;
-        self.error(message.clone());
-        self.overlays.push(Overlay::Message {
-            title: "Not posted".into(),
-            lines: vec![message],
-            severity: Severity::Error,
-        });
-    }
-
-    /// Applies a prompt's value; `this` is the prompt as it was shown.
-    /// Applies a prompt's value; `this` is the prompt as it was shown. Each screen applies
-    /// the prompts it opens; the lead's approval, which any screen may ask for, is here.
-    fn apply_prompt(&mut self, kind: PromptKind, field: Field, this: Overlay) {
-        match kind {
-            PromptKind::Qty { .. }
-            | PromptKind::Lots { .. }
-            | PromptKind::LineScrap { .. }
-            | PromptKind::Location { .. }
-            | PromptKind::OverrideReason { .. } => {
-                self.apply_report_prompt(kind, field, this);
-            }
-            PromptKind::ReverseReason { .. }
-            | PromptKind::ScrapQty { .. }
-            | PromptKind::ScrapReason { .. }
-            | PromptKind::SubstituteItem { .. }
-            | PromptKind::SubstituteReturn { .. }
-            | PromptKind::SubstituteQty { .. } => self.apply_history_prompt(kind, field, this),
-            PromptKind::Counted { .. }
-            | PromptKind::CountLot { .. }
-            | PromptKind::TransferLots { .. }
-            | PromptKind::CountReason { .. }
-            | PromptKind::TransferFrom { .. }
-            | PromptKind::TransferQty { .. } => self.apply_staging_prompt(kind, field, this),
-            PromptKind::ApproverBadge | PromptKind::ApproverPin { .. } => {
-                self.apply_approval_prompt(kind, field, this);
-            }
-            PromptKind::TraceItem | PromptKind::TraceLot { .. } => {
-                self.apply_trace_prompt(kind, field, this);
-            }
-        }
-    }
-
-    /// A lead's badge, then PIN: the write waiting for them runs again.
-    pub(super) fn apply_approval_prompt(&mut self, kind: PromptKind, field: Field, this: Overlay) {
-        let text = field.text.trim().to_string();
-        // A refused value reopens the same prompt, its pick list and way back kept.
-        let reopen = |app: &mut App, error: String| {
-            app.overlays.push(this.clone().with_error(error));
-        };
-        match kind {
-            PromptKind::ApproverBadge => {
-                if text.is_empty() {
-                    return reopen(self, "scan or type the lead's badge".into());
-                }
-                self.overlays.push(
-                    Overlay::prompt(
-                        format!("PIN of lead {text}"),
-                        Field::new(FieldKind::Secret, ""),
-                        PromptKind::ApproverPin { badge: text },
-                    )
-                    .after(this.clone()),
-                );
-            }
-            PromptKind::ApproverPin { badge } => {
-                self.approver = Some((badge, field.text.clone()));
-                if let Some(p) = self.pending_after_approval.take() {
-                    self.run_pending(p);
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-/// Feeds a key to a field; true when taken.
-fn type_into(field: &mut Field, key: &KeyEvent) -> bool {
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return false;
-    }
-    match key.code {
-        KeyCode::Char(c) => field.input(c),
-        KeyCode::Backspace => {
-            field.backspace();
-            true
-        }
-        _ => false,
-    }
-}
-
-fn variance_line(v: &Variance) -> String {
-    format!(
-        "Order material so far: expected {} · actual {} · variance {}",
-        canonical(v.expected_cost.round_dp(2)),
-        canonical(v.actual_cost.round_dp(2)),
-        canonical(v.variance.round_dp(2))
-    )
 }

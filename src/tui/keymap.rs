@@ -1,5 +1,9 @@
 //! One keymap table drives dispatch, the footer hints and the help overlay, so what the
 //! screen says a key does is what it does.
+//!
+//! The file is long because [`KEYMAP`] is: one row per key per screen (about 430 of its
+//! lines), kept in one place so every screen's keys can be read and reviewed together. The
+//! code around it (lookup, the bindings of a context) is short.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

@@ -286,38 +286,19 @@ impl App {
         }
     }
 
-    /// The prompts of the history and a report's lines: a reversal's reason, a lead's scrap and substitution.
+    /// The prompts of the history and a report's lines: a reversal's reason, a lead's scrap
+    /// adjustment and substitution.
     pub(super) fn apply_history_prompt(&mut self, kind: PromptKind, field: Field, this: Overlay) {
         let text = field.text.trim().to_string();
-        // A refused value reopens the same prompt, its pick list and way back kept.
-        let reopen = |app: &mut App, error: String| {
-            app.overlays.push(this.clone().with_error(error));
-        };
         match kind {
             PromptKind::ReverseReason { report_id } => {
                 if text.is_empty() {
-                    return reopen(self, "a reversal needs a reason".into());
+                    return self.reopen(this, "a reversal needs a reason");
                 }
                 self.confirm_reverse(report_id, text);
             }
             PromptKind::ScrapQty { report_id, line } => {
-                let Some(qty) = parse(&text) else {
-                    return reopen(self, format!("{text:?} is not a number"));
-                };
-                let choices = self.reason_choices(crate::service::ReasonKind::Scrap);
-                self.overlays.push(
-                    Overlay::prompt(
-                        format!("Reason for {} more scrap on line {line}", canonical(qty)),
-                        Field::new(FieldKind::Text, ""),
-                        PromptKind::ScrapReason {
-                            report_id,
-                            line,
-                            qty,
-                        },
-                    )
-                    .with_choices(choices)
-                    .after(this.clone()),
-                );
+                self.ask_scrap_reason(report_id, line, &text, this);
             }
             PromptKind::ScrapReason {
                 report_id,
@@ -327,97 +308,13 @@ impl App {
                 self.adjust(report_id, &line, qty, &text);
             }
             PromptKind::SubstituteItem { report_id, line } => {
-                if text.is_empty() {
-                    return reopen(self, "scan or type the substitute item".into());
-                }
-                let issued = match &self.screen {
-                    Screen::Detail(d) => d
-                        .lines
-                        .iter()
-                        .find(|(l, _)| l.line == line)
-                        .map(|(_, q)| canonical(*q)),
-                    _ => None,
-                }
-                .unwrap_or_default();
-                // The item is checked here, at its own step, not after the quantity.
-                match self.service.search_items(&text, 50) {
-                    Ok(found) if found.iter().any(|(code, _)| *code == text) => {}
-                    Ok(_) => {
-                        return reopen(self, format!("unknown stock item {text}"));
-                    }
-                    Err(e) => return self.error(e.to_string()),
-                }
-                let own = match &self.screen {
-                    Screen::Detail(d) => d
-                        .lines
-                        .iter()
-                        .find(|(l, _)| l.line == line)
-                        .map(|(l, _)| l.item.clone()),
-                    _ => None,
-                }
-                .unwrap_or_default();
-                self.overlays.push(
-                    Overlay::prompt(
-                        format!("How many {own} go back (all {issued} the line issued, or part)"),
-                        Field::new(FieldKind::Number, &issued),
-                        PromptKind::SubstituteReturn {
-                            report_id,
-                            line,
-                            item: text,
-                        },
-                    )
-                    .after(this.clone()),
-                );
+                self.apply_substitute_item(report_id, line, text, this);
             }
             PromptKind::SubstituteReturn {
                 report_id,
                 line,
                 item,
-            } => {
-                let returned = if text.is_empty() {
-                    None
-                } else {
-                    match parse(&text) {
-                        Some(q) if q > Decimal::ZERO => Some(q),
-                        _ => {
-                            return reopen(self, format!("{text:?} is not a quantity above 0"));
-                        }
-                    }
-                };
-                // Checked here, at its own step: no more than the line issued of its item.
-                let issued = match &self.screen {
-                    Screen::Detail(d) => d.lines.iter().find(|(l, _)| l.line == line).cloned(),
-                    _ => None,
-                };
-                if let (Some(r), Some((l, issued))) = (returned, issued)
-                    && r > issued
-                {
-                    return reopen(
-                        self,
-                        format!(
-                            "{} exceeds the {} {} line {} has issued",
-                            canonical(r),
-                            canonical(issued.max(Decimal::ZERO)),
-                            l.item,
-                            l.line
-                        ),
-                    );
-                }
-                let shown = returned.map(canonical).unwrap_or_default();
-                self.overlays.push(
-                    Overlay::prompt(
-                        format!("How many {item} were issued instead"),
-                        Field::new(FieldKind::Number, &shown),
-                        PromptKind::SubstituteQty {
-                            report_id,
-                            line,
-                            item,
-                            returned,
-                        },
-                    )
-                    .after(this.clone()),
-                );
-            }
+            } => self.apply_substitute_return(report_id, (line, item), &text, this),
             PromptKind::SubstituteQty {
                 report_id,
                 line,
@@ -429,12 +326,115 @@ impl App {
                 } else {
                     match parse(&text) {
                         Some(q) => Some(q),
-                        None => return reopen(self, format!("{text:?} is not a number")),
+                        None => return self.reopen(this, strings::not_a_number(&text)),
                     }
                 };
                 self.substitute(report_id, &line, &item, (qty, returned));
             }
             _ => {}
         }
+    }
+
+    /// The scrap to add on a line: then its reason, from `[reasons] scrap`.
+    fn ask_scrap_reason(&mut self, report_id: i64, line: String, text: &str, this: Overlay) {
+        let Some(qty) = parse(text) else {
+            return self.reopen(this, strings::not_a_number(text));
+        };
+        let choices = self.reason_choices(crate::service::ReasonKind::Scrap);
+        self.overlays.push(
+            Overlay::prompt(
+                format!("Reason for {} more scrap on line {line}", canonical(qty)),
+                Field::new(FieldKind::Text, ""),
+                PromptKind::ScrapReason {
+                    report_id,
+                    line,
+                    qty,
+                },
+            )
+            .with_choices(choices)
+            .after(this),
+        );
+    }
+
+    /// The detail line `line` of the report shown, with what it has issued so far.
+    fn detail_line(&self, line: &str) -> Option<&(crate::store::floor::ReportLine, Decimal)> {
+        match &self.screen {
+            Screen::Detail(d) => d.lines.iter().find(|(l, _)| l.line == line),
+            _ => None,
+        }
+    }
+
+    /// The item issued instead, checked at its own step (not after the quantity); then how
+    /// much of the line's own item goes back, all it issued offered.
+    fn apply_substitute_item(&mut self, report_id: i64, line: String, item: String, this: Overlay) {
+        if item.is_empty() {
+            return self.reopen(this, "scan or type the substitute item");
+        }
+        match self.service.search_items(&item, 50) {
+            Ok(found) if found.iter().any(|(code, _)| *code == item) => {}
+            Ok(_) => return self.reopen(this, format!("unknown stock item {item}")),
+            Err(e) => return self.error(e.to_string()),
+        }
+        let (own, issued) = self
+            .detail_line(&line)
+            .map(|(l, q)| (l.item.clone(), canonical(*q)))
+            .unwrap_or_default();
+        self.overlays.push(
+            Overlay::prompt(
+                format!("How many {own} go back (all {issued} the line issued, or part)"),
+                Field::new(FieldKind::Number, &issued),
+                PromptKind::SubstituteReturn {
+                    report_id,
+                    line,
+                    item,
+                },
+            )
+            .after(this),
+        );
+    }
+
+    /// How much of the line's own item goes back (empty: all it issued), no more than it
+    /// issued; then how much of the substitute was issued.
+    fn apply_substitute_return(
+        &mut self,
+        report_id: i64,
+        (line, item): (String, String),
+        text: &str,
+        this: Overlay,
+    ) {
+        let returned = if text.is_empty() {
+            None
+        } else {
+            match parse(text) {
+                Some(q) if q > Decimal::ZERO => Some(q),
+                _ => return self.reopen(this, format!("{text:?} is not a quantity above 0")),
+            }
+        };
+        if let (Some(r), Some((l, issued))) = (returned, self.detail_line(&line))
+            && r > *issued
+        {
+            let why = format!(
+                "{} exceeds the {} {} line {} has issued",
+                canonical(r),
+                canonical((*issued).max(Decimal::ZERO)),
+                l.item,
+                l.line
+            );
+            return self.reopen(this, why);
+        }
+        let shown = returned.map(canonical).unwrap_or_default();
+        self.overlays.push(
+            Overlay::prompt(
+                format!("How many {item} were issued instead"),
+                Field::new(FieldKind::Number, &shown),
+                PromptKind::SubstituteQty {
+                    report_id,
+                    line,
+                    item,
+                    returned,
+                },
+            )
+            .after(this),
+        );
     }
 }

@@ -4,6 +4,8 @@
 use rust_decimal::Decimal;
 
 use super::Context;
+use crate::domain::lots::LotStock;
+use crate::domain::qty::canonical;
 use crate::tui::field::Field;
 
 /// What a prompt's value is for.
@@ -172,6 +174,44 @@ pub enum Overlay {
 pub struct Choice {
     pub code: String,
     pub detail: String,
+}
+
+impl Choice {
+    /// A location that holds the item, with how much: `12 on hand`.
+    #[must_use]
+    pub fn on_hand(location: String, qty: Decimal) -> Self {
+        Choice {
+            code: location,
+            detail: format!("{} on hand", canonical(qty)),
+        }
+    }
+
+    /// A lot in pick order, with its quantity and expiry. The unknown lot (`""`) enters
+    /// `unknown_code` when there is one (`:QTY`, SPEC §9); an `expired` lot says it needs a
+    /// lead.
+    #[must_use]
+    pub fn lot(lot: LotStock, unknown_code: Option<String>, expired: bool) -> Self {
+        let note = if expired {
+            " · expired: a lead must approve"
+        } else if lot.lot.is_empty() {
+            " · unknown lot"
+        } else {
+            ""
+        };
+        Choice {
+            detail: format!(
+                "{} on hand{}{note}",
+                canonical(lot.qty),
+                lot.expires
+                    .as_deref()
+                    .map_or_else(String::new, |d| format!(" · expires {d}")),
+            ),
+            code: match unknown_code {
+                Some(code) if lot.lot.is_empty() => code,
+                _ => lot.lot,
+            },
+        }
+    }
 }
 
 impl Overlay {

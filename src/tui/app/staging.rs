@@ -12,14 +12,10 @@ pub struct StagingState {
 impl App {
     /// Opens (or refreshes) the staging list of the current work center.
     pub fn open_staging(&mut self) {
-        if let Some(role) = self.session.role
-            && !crate::service::auth::Action::Handle.roles().contains(&role)
+        if let Some(refusal) =
+            self.role_refusal(crate::service::auth::Action::Handle, "see the staging list")
         {
-            let badge = self.session.badge.clone().unwrap_or_default();
-            return self.error(format!(
-                "{badge} ({}) may not see the staging list; it needs the role lead, handler or admin",
-                role.as_str()
-            ));
+            return self.error(refusal);
         }
         let Some(wc) = self.current_work_center().map(|w| w.work_center.clone()) else {
             return self.error("no work center to stage for");
@@ -91,10 +87,7 @@ impl App {
                 held.sort_by_key(|b| std::cmp::Reverse(b.qty));
                 let choices = held
                     .into_iter()
-                    .map(|b| Choice {
-                        code: b.location,
-                        detail: format!("{} on hand", canonical(b.qty)),
-                    })
+                    .map(|b| Choice::on_hand(b.location, b.qty))
                     .collect();
                 self.overlays.push(
                     Overlay::prompt(
@@ -109,83 +102,19 @@ impl App {
         }
     }
 
-    /// The prompts of the staging list: a count, a transfer's source and quantity.
+    /// The prompts of the staging list: a count (its lot, quantity and reason) and a
+    /// transfer (its source, quantity and lots).
     pub(super) fn apply_staging_prompt(&mut self, kind: PromptKind, field: Field, this: Overlay) {
         let text = field.text.trim().to_string();
-        // A refused value reopens the same prompt, its pick list and way back kept.
-        let reopen = |app: &mut App, error: String| {
-            app.overlays.push(this.clone().with_error(error));
-        };
         match kind {
             PromptKind::CountLot { item, location } => {
-                self.overlays.push(
-                    Overlay::prompt(
-                        format!(
-                            "Counted {item} lot {} at {location}",
-                            if text.is_empty() { "(unknown)" } else { &text }
-                        ),
-                        Field::new(FieldKind::Number, ""),
-                        PromptKind::Counted {
-                            item,
-                            location,
-                            lot: Some(text),
-                        },
-                    )
-                    .after(this.clone()),
-                );
-            }
-            PromptKind::TransferLots {
-                item,
-                from,
-                to,
-                qty,
-            } => {
-                let lots = (!text.is_empty()).then_some(text.as_str());
-                self.post_transfer((&item, qty), (&from, &to), lots, this);
+                self.ask_counted_lot(item, location, text, this);
             }
             PromptKind::Counted {
                 item,
                 location,
                 lot,
-            } => {
-                let Some(counted) = parse(&text) else {
-                    return reopen(self, format!("{text:?} is not a number"));
-                };
-                let book = match self.service.book_qty(&item, &location, lot.as_deref()) {
-                    Ok(b) => b,
-                    Err(e) => return reopen(self, e.to_string()),
-                };
-                if self.service.count_needs_reason(book, counted) {
-                    // A large difference is confirmed with a reason, shown with its size.
-                    let diff = counted - book;
-                    let sign = if diff.is_sign_negative() { "" } else { "+" };
-                    let pct = crate::service::floor::difference_pct(book, counted)
-                        .map_or_else(String::new, |p| format!(" ({sign}{}%)", canonical(p)));
-                    let title = format!(
-                        "{item} at {location}: book {}, counted {} = {sign}{}{pct}. Pick a reason to post it",
-                        canonical(book),
-                        canonical(counted),
-                        canonical(diff)
-                    );
-                    let choices = self.reason_choices(crate::service::ReasonKind::Count);
-                    self.overlays.push(
-                        Overlay::prompt(
-                            title,
-                            Field::new(FieldKind::Text, ""),
-                            PromptKind::CountReason {
-                                item,
-                                location,
-                                lot,
-                                counted,
-                            },
-                        )
-                        .with_choices(choices)
-                        .after(this.clone()),
-                    );
-                    return;
-                }
-                self.post_count((&item, &location, lot.as_deref()), counted, None, this);
-            }
+            } => self.apply_counted((item, location, lot), &text, this),
             PromptKind::CountReason {
                 item,
                 location,
@@ -197,7 +126,7 @@ impl App {
                     .check_reason(crate::service::ReasonKind::Count, &text)
                 {
                     Ok(code) => code,
-                    Err(e) => return reopen(self, e.to_string()),
+                    Err(e) => return self.reopen(this, e.to_string()),
                 };
                 self.post_count(
                     (&item, &location, lot.as_deref()),
@@ -206,76 +135,152 @@ impl App {
                     this,
                 );
             }
-            PromptKind::TransferFrom { item, to } => {
-                if text.is_empty() {
-                    return reopen(self, "type the location to take it from".into());
-                }
-                // The source is checked here, at its own step, not after the quantity.
-                match self.service.location_kind(&text) {
-                    Ok(Some(_)) if text != to => {}
-                    Ok(Some(_)) => {
-                        return reopen(
-                            self,
-                            format!("{text} is where it goes; pick where it comes from"),
-                        );
-                    }
-                    Ok(None) => {
-                        return reopen(self, format!("unknown location {text}"));
-                    }
-                    Err(e) => return self.error(e.to_string()),
-                }
-                let need = match &self.screen {
-                    Screen::Staging(s) => {
-                        s.rows.iter().find(|r| r.item == item).map(|r| r.shortfall)
-                    }
-                    _ => None,
-                };
-                let qty = need
-                    .filter(|n| !n.is_zero())
-                    .map(canonical)
-                    .unwrap_or_default();
-                self.overlays.push(
-                    Overlay::prompt(
-                        format!("How many {item} from {text} to {to}"),
-                        Field::new(FieldKind::Number, &qty),
-                        PromptKind::TransferQty {
-                            item,
-                            from: text,
-                            to,
-                        },
-                    )
-                    .after(this.clone()),
-                );
-            }
+            PromptKind::TransferFrom { item, to } => self.apply_transfer_from(item, to, text, this),
             PromptKind::TransferQty { item, from, to } => {
-                let Some(qty) = parse(&text) else {
-                    return reopen(self, format!("{text:?} is not a number"));
-                };
-                // A tracked item leaves by lot: picked, or in pick order (SPEC §9).
-                if self.service.is_tracked(&item).unwrap_or(false) {
-                    let choices = self.lot_choices(&item, &from, Some(qty));
-                    self.overlays.push(
-                        Overlay::prompt(
-                            format!(
-                                "Lots of {item} from {from} (LOT or LOT:QTY,…; Enter alone: pick order)"
-                            ),
-                            Field::new(FieldKind::Text, ""),
-                            PromptKind::TransferLots {
-                                item,
-                                from,
-                                to,
-                                qty,
-                            },
-                        )
-                        .with_choices(choices)
-                        .after(this.clone()),
-                    );
-                    return;
-                }
-                self.post_transfer((&item, qty), (&from, &to), None, this);
+                self.apply_transfer_qty(item, (from, to), &text, this);
+            }
+            PromptKind::TransferLots {
+                item,
+                from,
+                to,
+                qty,
+            } => {
+                let lots = (!text.is_empty()).then_some(text.as_str());
+                self.post_transfer((&item, qty), (&from, &to), lots, this);
             }
             _ => {}
         }
+    }
+
+    /// The lot of a tracked item was scanned or picked: ask how many of it were counted.
+    fn ask_counted_lot(&mut self, item: String, location: String, lot: String, this: Overlay) {
+        self.overlays.push(
+            Overlay::prompt(
+                format!(
+                    "Counted {item} lot {} at {location}",
+                    if lot.is_empty() { "(unknown)" } else { &lot }
+                ),
+                Field::new(FieldKind::Number, ""),
+                PromptKind::Counted {
+                    item,
+                    location,
+                    lot: Some(lot),
+                },
+            )
+            .after(this),
+        );
+    }
+
+    /// A counted quantity: posted, or first a reason when it differs much from the book.
+    fn apply_counted(
+        &mut self,
+        (item, location, lot): (String, String, Option<String>),
+        text: &str,
+        this: Overlay,
+    ) {
+        let Some(counted) = parse(text) else {
+            return self.reopen(this, strings::not_a_number(text));
+        };
+        let book = match self.service.book_qty(&item, &location, lot.as_deref()) {
+            Ok(b) => b,
+            Err(e) => return self.reopen(this, e.to_string()),
+        };
+        if !self.service.count_needs_reason(book, counted) {
+            return self.post_count((&item, &location, lot.as_deref()), counted, None, this);
+        }
+        // A large difference is confirmed with a reason, shown with its size.
+        let diff = counted - book;
+        let sign = if diff.is_sign_negative() { "" } else { "+" };
+        let pct = crate::service::floor::difference_pct(book, counted)
+            .map_or_else(String::new, |p| format!(" ({sign}{}%)", canonical(p)));
+        let title = format!(
+            "{item} at {location}: book {}, counted {} = {sign}{}{pct}. Pick a reason to post it",
+            canonical(book),
+            canonical(counted),
+            canonical(diff)
+        );
+        let choices = self.reason_choices(crate::service::ReasonKind::Count);
+        self.overlays.push(
+            Overlay::prompt(
+                title,
+                Field::new(FieldKind::Text, ""),
+                PromptKind::CountReason {
+                    item,
+                    location,
+                    lot,
+                    counted,
+                },
+            )
+            .with_choices(choices)
+            .after(this),
+        );
+    }
+
+    /// A transfer's source, checked at its own step (not after the quantity); then how many,
+    /// the shortfall offered.
+    fn apply_transfer_from(&mut self, item: String, to: String, from: String, this: Overlay) {
+        if from.is_empty() {
+            return self.reopen(this, "type the location to take it from");
+        }
+        match self.service.location_kind(&from) {
+            Ok(Some(_)) if from != to => {}
+            Ok(Some(_)) => {
+                return self.reopen(
+                    this,
+                    format!("{from} is where it goes; pick where it comes from"),
+                );
+            }
+            Ok(None) => return self.reopen(this, format!("unknown location {from}")),
+            Err(e) => return self.error(e.to_string()),
+        }
+        let need = match &self.screen {
+            Screen::Staging(s) => s.rows.iter().find(|r| r.item == item).map(|r| r.shortfall),
+            _ => None,
+        };
+        let qty = need
+            .filter(|n| !n.is_zero())
+            .map(canonical)
+            .unwrap_or_default();
+        self.overlays.push(
+            Overlay::prompt(
+                format!("How many {item} from {from} to {to}"),
+                Field::new(FieldKind::Number, &qty),
+                PromptKind::TransferQty { item, from, to },
+            )
+            .after(this),
+        );
+    }
+
+    /// A transfer's quantity: posted, or first its lots for a tracked item (SPEC §9).
+    fn apply_transfer_qty(
+        &mut self,
+        item: String,
+        (from, to): (String, String),
+        text: &str,
+        this: Overlay,
+    ) {
+        let Some(qty) = parse(text) else {
+            return self.reopen(this, strings::not_a_number(text));
+        };
+        if !self.service.is_tracked(&item).unwrap_or(false) {
+            return self.post_transfer((&item, qty), (&from, &to), None, this);
+        }
+        // A tracked item leaves by lot: picked, or in pick order.
+        let choices = self.lot_choices(&item, &from, Some(qty));
+        self.overlays.push(
+            Overlay::prompt(
+                format!("Lots of {item} from {from} (LOT or LOT:QTY,…; Enter alone: pick order)"),
+                Field::new(FieldKind::Text, ""),
+                PromptKind::TransferLots {
+                    item,
+                    from,
+                    to,
+                    qty,
+                },
+            )
+            .with_choices(choices)
+            .after(this),
+        );
     }
 
     /// Posts a count and says what it posted: the adjustment and the waiting lines it let
@@ -385,29 +390,13 @@ impl App {
             code: String::new(),
             detail: "the plant's pick order chooses".into(),
         });
+        let unknown = moving.map(|qty| format!(":{}", canonical(qty)));
         let lots = self
             .service
             .lots_at(item, location)
             .unwrap_or_default()
             .into_iter()
-            .map(|lot| Choice {
-                detail: format!(
-                    "{} on hand{}{}",
-                    canonical(lot.qty),
-                    lot.expires
-                        .as_deref()
-                        .map_or_else(String::new, |d| format!(" · expires {d}")),
-                    if lot.lot.is_empty() {
-                        " · unknown lot"
-                    } else {
-                        ""
-                    }
-                ),
-                code: match moving {
-                    Some(qty) if lot.lot.is_empty() => format!(":{}", canonical(qty)),
-                    _ => lot.lot,
-                },
-            });
+            .map(|lot| Choice::lot(lot, unknown.clone(), false));
         auto.into_iter().chain(lots).collect()
     }
 }

@@ -42,20 +42,17 @@ impl App {
 
     pub(super) fn apply_trace_prompt(&mut self, kind: PromptKind, field: Field, this: Overlay) {
         let text = field.text.trim().to_string();
-        let reopen = |app: &mut App, error: String| {
-            app.overlays.push(this.clone().with_error(error));
-        };
         match kind {
             PromptKind::TraceItem => {
                 if text.is_empty() {
-                    return reopen(self, "scan or pick an item".into());
+                    return self.reopen(this, "scan or pick an item");
                 }
                 let lots = match self.service.lots_of(&text) {
                     Ok(lots) if lots.is_empty() => {
-                        return reopen(self, format!("the store never held a lot of {text}"));
+                        return self.reopen(this, format!("the store never held a lot of {text}"));
                     }
                     Ok(lots) => lots,
-                    Err(e) => return reopen(self, e.to_string()),
+                    Err(e) => return self.reopen(this, e.to_string()),
                 };
                 let choices = lots
                     .into_iter()
@@ -82,7 +79,7 @@ impl App {
                 Ok(trace) => {
                     self.screen = Screen::Trace(TraceState { trace, selected: 0 });
                 }
-                Err(e) => reopen(self, e.to_string()),
+                Err(e) => self.reopen(this, e.to_string()),
             },
             _ => {}
         }

@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::domain::backflush::OperationProgress;
+use crate::domain::variance::Variance;
 
 /// One operation's progress.
 pub struct OperationRow {

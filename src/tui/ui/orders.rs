@@ -1,6 +1,8 @@
 //! The order board and an order's operations.
 
 use super::*;
+use crate::store::orders::OrderSummary;
+use crate::tui::app::OrdersState;
 
 pub(super) fn render_orders(app: &App, frame: &mut Frame<'_>, area: Rect) {
     let Screen::Orders(o) = &app.screen else {
@@ -11,7 +13,39 @@ pub(super) fn render_orders(app: &App, frame: &mut Frame<'_>, area: Rect) {
         Constraint::Length(1),
         Constraint::Fill(1),
     ]));
-    let prompt = if o.typed.is_empty() {
+    frame.render_widget(Paragraph::new(scan_prompt(theme, o)), top);
+    // Below 100 columns good and scrap give way to the description (the operations show them).
+    let wide = area.width >= 100;
+    let rows: Vec<Row<'_>> = o
+        .visible()
+        .into_iter()
+        .map(|r| order_row(theme, o, r, wide))
+        .collect();
+    let count = rows.len();
+    let (header, widths) = order_columns(theme, o, wide);
+    let title = format!(" Orders ({count}) ");
+    let table = Table::new(rows, widths)
+        .header(header)
+        .column_spacing(1)
+        .row_highlight_style(theme.selected)
+        .highlight_symbol("▶")
+        .block(titled(theme, title));
+    let mut state = TableState::default().with_selected((count > 0).then_some(o.selected));
+    frame.render_stateful_widget(table, table_area, &mut state);
+    if count == 0 {
+        let inner = table_area.inner(ratatui::layout::Margin::new(2, 3));
+        frame.render_widget(
+            Paragraph::new(empty_board(app, o))
+                .style(theme.muted)
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+    }
+}
+
+/// The line above the board: how to open an order, or what has been typed so far.
+fn scan_prompt<'a>(theme: &Theme, o: &'a OrdersState) -> Line<'a> {
+    if o.typed.is_empty() {
         Line::from(Span::styled(
             " Scan or type an order (or its last digits) and press Enter · F1 keys",
             theme.muted,
@@ -22,54 +56,51 @@ pub(super) fn render_orders(app: &App, frame: &mut Frame<'_>, area: Rect) {
             Span::styled(format!("{}▏", o.typed), theme.focus),
             Span::styled("  Enter opens it · Esc clears", theme.muted),
         ])
+    }
+}
+
+/// One order of the board: what is left, its state, the lines it has waiting, its stock.
+fn order_row<'a>(theme: &Theme, o: &OrdersState, r: &OrderSummary, wide: bool) -> Row<'a> {
+    let reported = r.good + r.scrap;
+    let remaining = (r.qty - reported).max(rust_decimal::Decimal::ZERO);
+    let state = if reported >= r.qty {
+        "done"
+    } else if reported.is_zero() {
+        "open"
+    } else {
+        "started"
     };
-    frame.render_widget(Paragraph::new(prompt), top);
-    // Below 100 columns good and scrap give way to the description (the operations show them).
-    let wide = area.width >= 100;
-    let rows: Vec<Row<'_>> = o
-        .visible()
-        .into_iter()
-        .map(|r| {
-            let reported = r.good + r.scrap;
-            let remaining = (r.qty - reported).max(rust_decimal::Decimal::ZERO);
-            let state = if reported >= r.qty {
-                "done"
-            } else if reported.is_zero() {
-                "open"
-            } else {
-                "started"
-            };
-            // An order whose lines wait in the exception queue is not finished with.
-            let status = match o.waiting.get(&r.order) {
-                Some(n) if *n > 0 => format!("{state} · {n} waiting"),
-                _ => state.to_string(),
-            };
-            let short = o.shortages.get(&r.order).copied();
-            let flag = match short {
-                Some(true) => Cell::from(Span::styled("SHORT", theme.error)),
-                Some(false) => Cell::from(Span::styled("ok", theme.ok)),
-                None => Cell::from(""),
-            };
-            let mut cells = vec![
-                Cell::from(r.order.clone()),
-                Cell::from(r.item.clone()),
-                Cell::from(r.description.clone()),
-                Cell::from(right(canonical(r.qty))),
-            ];
-            if wide {
-                cells.push(Cell::from(right(canonical(r.good))));
-                cells.push(Cell::from(right(canonical(r.scrap))));
-            }
-            cells.extend([
-                Cell::from(right(canonical(remaining))),
-                Cell::from(r.due.clone().unwrap_or_default()),
-                Cell::from(status),
-                flag,
-            ]);
-            Row::new(cells)
-        })
-        .collect();
-    let count = rows.len();
+    // An order whose lines wait in the exception queue is not finished with.
+    let status = match o.waiting.get(&r.order) {
+        Some(n) if *n > 0 => format!("{state} · {n} waiting"),
+        _ => state.to_string(),
+    };
+    let flag = match o.shortages.get(&r.order).copied() {
+        Some(true) => Cell::from(Span::styled("SHORT", theme.error)),
+        Some(false) => Cell::from(Span::styled("ok", theme.ok)),
+        None => Cell::from(""),
+    };
+    let mut cells = vec![
+        Cell::from(r.order.clone()),
+        Cell::from(r.item.clone()),
+        Cell::from(r.description.clone()),
+        Cell::from(right(canonical(r.qty))),
+    ];
+    if wide {
+        cells.push(Cell::from(right(canonical(r.good))));
+        cells.push(Cell::from(right(canonical(r.scrap))));
+    }
+    cells.extend([
+        Cell::from(right(canonical(remaining))),
+        Cell::from(r.due.clone().unwrap_or_default()),
+        Cell::from(status),
+        flag,
+    ]);
+    Row::new(cells)
+}
+
+/// The board's header and widths; the status column widens when an order has lines waiting.
+fn order_columns(theme: &Theme, o: &OrdersState, wide: bool) -> (Row<'static>, Vec<Constraint>) {
     let status_width = if o.waiting.values().any(|n| *n > 0) {
         17
     } else {
@@ -91,31 +122,17 @@ pub(super) fn render_orders(app: &App, frame: &mut Frame<'_>, area: Rect) {
         ("Status", Constraint::Length(status_width)),
         ("Stock", Constraint::Length(5)),
     ]);
-    let (header, widths) = columns(theme, &specs);
-    let title = format!(" Orders ({count}) ");
-    let table = Table::new(rows, widths)
-        .header(header)
-        .column_spacing(1)
-        .row_highlight_style(theme.selected)
-        .highlight_symbol("▶")
-        .block(titled(theme, title));
-    let mut state = TableState::default().with_selected((count > 0).then_some(o.selected));
-    frame.render_stateful_widget(table, table_area, &mut state);
-    if count == 0 {
-        let msg = if !o.typed.is_empty() {
-            "No order on this board matches; Enter looks it up in every work center."
-        } else if app.work_centers.is_empty() {
-            "This store holds no plant yet. Import one with `backflush import DIR` (see the README), or try `backflush demo`."
-        } else {
-            "No released orders here. F2 shows all work centers."
-        };
-        let inner = table_area.inner(ratatui::layout::Margin::new(2, 3));
-        frame.render_widget(
-            Paragraph::new(msg)
-                .style(theme.muted)
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
+    columns(theme, &specs)
+}
+
+/// Why the board is empty, and what to do about it.
+fn empty_board(app: &App, o: &OrdersState) -> &'static str {
+    if !o.typed.is_empty() {
+        "No order on this board matches; Enter looks it up in every work center."
+    } else if app.work_centers.is_empty() {
+        "This store holds no plant yet. Import one with `backflush import DIR` (see the README), or try `backflush demo`."
+    } else {
+        "No released orders here. F2 shows all work centers."
     }
 }
 

@@ -13,6 +13,27 @@ pub(super) fn render_variance(app: &App, v: &VarianceState, frame: &mut Frame<'_
         Constraint::Fill(1),
         Constraint::Length(1),
     ]));
+    render_operations(theme, v, frame, ops_area, area.width);
+    render_materials(theme, v, frame, lines_area);
+    frame.render_widget(
+        Paragraph::new(format!(
+            " Material cost: {}",
+            crate::tui::strings::material_cost(&v.variance)
+        ))
+        .style(theme.header),
+        totals_area,
+    );
+}
+
+/// Per operation what was reported and what is left; the box carries the order's title,
+/// the short one when the full one does not fit `width`.
+fn render_operations(
+    theme: &Theme,
+    v: &VarianceState,
+    frame: &mut Frame<'_>,
+    area: Rect,
+    width: u16,
+) {
     let ops: Vec<Row<'_>> = v
         .operations
         .iter()
@@ -38,17 +59,22 @@ pub(super) fn render_variance(app: &App, v: &VarianceState, frame: &mut Frame<'_
             ("    Left", Constraint::Length(8)),
         ],
     );
+    let title = if v.title.chars().count() + 2 <= usize::from(width) {
+        v.title.clone()
+    } else {
+        v.short_title.clone()
+    };
     frame.render_widget(
-        Table::new(ops, widths).header(header).block(titled(
-            theme,
-            if v.title.chars().count() + 2 <= usize::from(area.width) {
-                v.title.clone()
-            } else {
-                v.short_title.clone()
-            },
-        )),
-        ops_area,
+        Table::new(ops, widths)
+            .header(header)
+            .block(titled(theme, title)),
+        area,
     );
+}
+
+/// Per material line the standard for the units reported against the actual, what waits,
+/// and the variance (its cost too when wide).
+fn render_materials(theme: &Theme, v: &VarianceState, frame: &mut Frame<'_>, area: Rect) {
     let wide = area.width >= 100;
     let rows: Vec<Row<'_>> = v
         .materials
@@ -105,16 +131,5 @@ pub(super) fn render_variance(app: &App, v: &VarianceState, frame: &mut Frame<'_
         ));
     let mut state =
         TableState::default().with_selected((!v.materials.is_empty()).then_some(v.selected));
-    frame.render_stateful_widget(table, lines_area, &mut state);
-    let t = &v.variance;
-    frame.render_widget(
-        Paragraph::new(format!(
-            " Material cost: expected {} · actual {} · variance {}",
-            canonical(t.expected_cost.round_dp(2)),
-            canonical(t.actual_cost.round_dp(2)),
-            canonical(t.variance.round_dp(2))
-        ))
-        .style(theme.header),
-        totals_area,
-    );
+    frame.render_stateful_widget(table, area, &mut state);
 }

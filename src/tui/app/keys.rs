@@ -1,0 +1,198 @@
+//! Where a key goes: the top overlay first, then the focused field, then the screen's
+//! bindings from the keymap; and the moves every list shares (up, down, a page).
+
+use super::*;
+
+impl App {
+    /// Handles one key press.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        self.last_key = self.now.max(Utc::now());
+        // A message lasts until the next key: it never follows the operator to another screen.
+        self.status = None;
+        if self.overlays.is_empty() && self.type_into_screen(&key) {
+            return;
+        }
+        if let Some(Overlay::Prompt {
+            field,
+            choices,
+            highlighted,
+            ..
+        }) = self.overlays.last_mut()
+        {
+            if type_into(field, &key) {
+                *highlighted = 0;
+                return;
+            }
+            let shown = filter_choices(choices, &field.text).len();
+            match key.code {
+                KeyCode::Up if shown > 0 => {
+                    *highlighted = highlighted.saturating_sub(1);
+                    return;
+                }
+                KeyCode::Down if shown > 0 => {
+                    *highlighted = (*highlighted + 1).min(shown - 1);
+                    return;
+                }
+                _ => {}
+            }
+        }
+        let context = self.context();
+        let Some(action) = keymap::lookup(context, &key) else {
+            self.unbound_key(&key);
+            return;
+        };
+        if self.overlays.is_empty() {
+            self.screen_action(action);
+        } else {
+            self.overlay_action(action);
+        }
+    }
+
+    /// Characters that go into the focused field of a screen; true when taken.
+    fn type_into_screen(&mut self, key: &KeyEvent) -> bool {
+        if key.modifiers.contains(KeyModifiers::CONTROL) {
+            return false;
+        }
+        match &mut self.screen {
+            // A badge is digits and letters: `?` asks for help instead.
+            Screen::Login(_) if key.code == KeyCode::Char('?') => false,
+            Screen::Login(l) => {
+                let field = if l.on_pin { &mut l.pin } else { &mut l.badge };
+                type_into(field, key)
+            }
+            Screen::Report(r) => {
+                let field = match r.focus {
+                    Focus::Good => &mut r.good,
+                    Focus::Scrap => &mut r.scrap,
+                    Focus::Lines => return false,
+                };
+                let taken = match key.code {
+                    KeyCode::Char(c) if c.is_ascii_digit() || c == '.' => field.input(c),
+                    KeyCode::Backspace => {
+                        field.backspace();
+                        true
+                    }
+                    _ => false,
+                };
+                if taken {
+                    r.edited = true;
+                    r.recalculate();
+                }
+                taken
+            }
+            // Every character goes into the order field (a scanner types lowercase too).
+            Screen::Orders(o) => {
+                match key.code {
+                    KeyCode::Char(c) if !c.is_control() => o.typed.push(c),
+                    KeyCode::Backspace if !o.typed.is_empty() => {
+                        o.typed.pop();
+                    }
+                    _ => return false,
+                }
+                o.selected = 0;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn unbound_key(&mut self, key: &KeyEvent) {
+        if let KeyCode::Char(c) = key.code
+            && !key.modifiers.contains(KeyModifiers::CONTROL)
+        {
+            self.status = Some((
+                format!("'{c}' does nothing here; ? lists the keys"),
+                Severity::Info,
+            ));
+        }
+    }
+
+    fn screen_action(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit(),
+            Action::Help => self.overlays.push(Overlay::Help(self.context())),
+            Action::Logout => self.logout(),
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                self.move_selection(action)
+            }
+            _ => match self.context() {
+                Context::Login => self.login_action(action),
+                Context::Orders => self.orders_action(action),
+                Context::Operations => self.operations_action(action),
+                Context::Report => self.report_action(action),
+                Context::History => self.history_action(action),
+                Context::Staging => self.staging_action(action),
+                Context::Exceptions => self.exceptions_action(action),
+                Context::Detail => self.detail_action(action),
+                Context::Variance => self.variance_action(action),
+                Context::Health => self.health_action(action),
+                Context::Trace => self.trace_action(action),
+                _ => {}
+            },
+        }
+    }
+
+    pub(super) fn quit(&mut self) {
+        if matches!(&self.screen, Screen::Report(r) if r.edited) {
+            self.overlays.push(Overlay::Confirm {
+                title: "Quit?".into(),
+                lines: vec![
+                    "The report being edited has not been posted.".into(),
+                    "Quit and lose it?".into(),
+                ],
+                pending: Pending::Quit,
+            });
+        } else {
+            self.should_quit = true;
+        }
+    }
+
+    pub(super) fn move_selection(&mut self, action: Action) {
+        let step = |selected: &mut usize, len: usize| {
+            let last = len.saturating_sub(1);
+            *selected = match action {
+                Action::Up => selected.saturating_sub(1),
+                Action::Down => (*selected + 1).min(last),
+                Action::PageUp => selected.saturating_sub(10),
+                _ => (*selected + 10).min(last),
+            };
+        };
+        match &mut self.screen {
+            Screen::Orders(o) => {
+                let len = o.visible().len();
+                step(&mut o.selected, len);
+            }
+            Screen::Operations(o) => step(&mut o.selected, o.context.order.operations.len()),
+            Screen::Report(r) => {
+                let len = r.plan.as_ref().map_or(0, |p| p.lines.len());
+                step(&mut r.selected, len);
+            }
+            Screen::History(h) => step(&mut h.selected, h.rows.len()),
+            Screen::Staging(s) => step(&mut s.selected, s.rows.len()),
+            Screen::Exceptions(e) => step(&mut e.selected, e.rows.len()),
+            Screen::Detail(d) => step(&mut d.selected, d.lines.len()),
+            Screen::Variance(v) => step(&mut v.selected, v.materials.len()),
+            Screen::Health(h) => step(&mut h.selected, h.rows.len()),
+            Screen::Trace(t) => {
+                let rows = t.rows();
+                step(&mut t.selected, rows);
+            }
+            Screen::Login(_) => {}
+        }
+    }
+}
+
+/// Feeds a key to a field; true when taken.
+fn type_into(field: &mut Field, key: &KeyEvent) -> bool {
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return false;
+    }
+    match key.code {
+        KeyCode::Char(c) => field.input(c),
+        KeyCode::Backspace => {
+            field.backspace();
+            true
+        }
+        _ => false,
+    }
+}

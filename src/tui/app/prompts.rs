@@ -1,0 +1,136 @@
+//! What the keys do to the overlay on top: a confirmation runs its pending write, a prompt
+//! hands its value to the screen that opened it, Esc steps back or closes.
+
+use super::*;
+
+impl App {
+    pub(super) fn overlay_action(&mut self, action: Action) {
+        if action == Action::Quit {
+            // Ctrl-C inside an overlay: close it and ask as on the screen.
+            self.overlays.clear();
+            self.quit();
+            return;
+        }
+        let Some(top) = self.overlays.pop() else {
+            return;
+        };
+        match (top, action) {
+            (Overlay::Confirm { pending, .. }, Action::Confirm) => self.run_pending(pending),
+            (prompt @ Overlay::Prompt { .. }, Action::Confirm) => self.enter_prompt(prompt),
+            (
+                Overlay::Prompt {
+                    back: Some(back), ..
+                },
+                Action::Cancel,
+            ) => {
+                self.overlays.push(*back);
+            }
+            (
+                Overlay::Help(_)
+                | Overlay::Message { .. }
+                | Overlay::Confirm { .. }
+                | Overlay::Prompt { .. },
+                Action::Cancel,
+            ) => {
+                self.approver = None;
+            }
+            (Overlay::Message { .. }, Action::Confirm) => {}
+            (other, _) => self.overlays.push(other),
+        }
+    }
+
+    /// Enter on a prompt: its value goes to the screen that asked.
+    fn enter_prompt(&mut self, prompt: Overlay) {
+        let Overlay::Prompt {
+            mut field,
+            kind,
+            title,
+            choices,
+            highlighted,
+            back,
+            ..
+        } = prompt
+        else {
+            return;
+        };
+        // The prompt as it was: reopened with an error when its value is refused, and the
+        // way back from the step it leads to.
+        let this = Overlay::Prompt {
+            title,
+            field: field.clone(),
+            kind: kind.clone(),
+            error: None,
+            choices: choices.clone(),
+            highlighted,
+            back,
+        };
+        // A pick list enters the highlighted code unless a code was typed whole.
+        if let Some(code) = picked(&choices, &field.text, highlighted) {
+            field.text = code;
+        }
+        self.apply_prompt(kind, field, this);
+    }
+
+    /// Runs the write a confirmation (or a lead's approval) was waiting for.
+    pub(super) fn run_pending(&mut self, pending: Pending) {
+        match pending {
+            Pending::Quit => self.should_quit = true,
+            Pending::LeaveReport => self.back_from_report(),
+            Pending::Post => self.post(),
+            Pending::Reverse { report_id, reason } => self.reverse(report_id, &reason),
+            Pending::CancelException { id } => self.cancel_exception(id),
+            Pending::Adjust {
+                report_id,
+                line,
+                qty,
+                reason,
+            } => self.adjust(report_id, &line, qty, &reason),
+            Pending::Substitute {
+                report_id,
+                line,
+                item,
+                qty,
+                returned,
+            } => self.substitute(report_id, &line, &item, (qty, returned)),
+        }
+    }
+
+    /// Applies a prompt's value; `this` is the prompt as it was shown. Each screen applies
+    /// the prompts it opens; the lead's approval, which any screen may ask for, is in
+    /// `approval`.
+    fn apply_prompt(&mut self, kind: PromptKind, field: Field, this: Overlay) {
+        match kind {
+            PromptKind::Qty { .. }
+            | PromptKind::Lots { .. }
+            | PromptKind::LineScrap { .. }
+            | PromptKind::Location { .. }
+            | PromptKind::OverrideReason { .. } => {
+                self.apply_report_prompt(kind, field, this);
+            }
+            PromptKind::ReverseReason { .. }
+            | PromptKind::ScrapQty { .. }
+            | PromptKind::ScrapReason { .. }
+            | PromptKind::SubstituteItem { .. }
+            | PromptKind::SubstituteReturn { .. }
+            | PromptKind::SubstituteQty { .. } => self.apply_history_prompt(kind, field, this),
+            PromptKind::Counted { .. }
+            | PromptKind::CountLot { .. }
+            | PromptKind::TransferLots { .. }
+            | PromptKind::CountReason { .. }
+            | PromptKind::TransferFrom { .. }
+            | PromptKind::TransferQty { .. } => self.apply_staging_prompt(kind, field, this),
+            PromptKind::ApproverBadge | PromptKind::ApproverPin { .. } => {
+                self.apply_approval_prompt(kind, field, this);
+            }
+            PromptKind::TraceItem | PromptKind::TraceLot { .. } => {
+                self.apply_trace_prompt(kind, field, this);
+            }
+        }
+    }
+
+    /// A refused value reopens the prompt `this` as it was (its pick list and way back
+    /// kept), with why.
+    pub(super) fn reopen(&mut self, this: Overlay, error: impl Into<String>) {
+        self.overlays.push(this.with_error(error.into()));
+    }
+}

@@ -1,0 +1,208 @@
+//! The report screen: the fields, the problem line and the summary here; the table of
+//! lines in `table`, the detail pane's explanation of a line in `explain`.
+
+use super::*;
+use crate::tui::app::ReportState;
+
+mod explain;
+mod table;
+
+pub use explain::explain;
+use table::render_lines;
+
+pub(super) fn render_report(app: &App, frame: &mut Frame<'_>, area: Rect) {
+    let Screen::Report(r) = &app.screen else {
+        return;
+    };
+    let theme = &app.theme;
+    let outer = titled(theme, report_title(app, r, area.width));
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let [fields, problem, table_area, detail, summary] = inner.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Fill(1),
+        Constraint::Length(if area.width < 90 { 4 } else { 3 }),
+        Constraint::Length(1),
+    ]));
+    render_fields(theme, r, frame, fields);
+    render_problem(app, r, frame, problem);
+    let Some(plan) = &r.plan else { return };
+    // While good or scrap is invalid the last preview is not what would post: its numbers
+    // are hidden rather than shown stale.
+    let stale = r.problem.is_some() && !r.listing;
+    let lead: Vec<bool> = plan.lines.iter().map(|l| app.needs_lead(l)).collect();
+    render_lines(
+        theme,
+        (plan, &lead),
+        (r.selected, r.listing || stale),
+        r.focus == Focus::Lines,
+        frame,
+        table_area,
+    );
+    if r.listing {
+        return;
+    }
+    if stale {
+        frame.render_widget(
+            Paragraph::new(" Totals show again once good and scrap are valid.").style(theme.muted),
+            summary,
+        );
+        return;
+    }
+    if let Some(line) = plan.lines.get(r.selected) {
+        // Where the table has no description column, the pane starts with it.
+        let mut text = explain(line);
+        if area.width < 90 {
+            text.lines.insert(0, Line::from(line.description.clone()));
+        }
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(theme.muted)
+                .wrap(Wrap { trim: true }),
+            detail,
+        );
+    }
+    frame.render_widget(
+        Paragraph::new(summary_line(plan)).style(theme.header),
+        summary,
+    );
+}
+
+/// The box's title: the order with its item's description, which gives way when it would
+/// not fit.
+fn report_title(app: &App, r: &ReportState, width: u16) -> String {
+    let full = format!(
+        "{}· report at op {} ",
+        super::orders::order_title(app, &r.context, &r.description),
+        r.operation
+    );
+    if full.chars().count() + 2 <= usize::from(width) {
+        return full;
+    }
+    let o = &r.context.order;
+    format!(
+        " {} · {} · qty {} · report at op {} ",
+        o.order,
+        o.item,
+        canonical(o.qty),
+        r.operation
+    )
+}
+
+/// Good and scrap, and how much the operation has reported so far.
+fn render_fields(theme: &Theme, r: &ReportState, frame: &mut Frame<'_>, area: Rect) {
+    let field = |label: &str, value: &str, focused: bool| {
+        let style = if focused { theme.focus } else { theme.header };
+        vec![
+            Span::raw(format!(" {label} ")),
+            Span::styled(format!(" {:>8} ", value), style),
+        ]
+    };
+    let progress = r
+        .context
+        .progress
+        .operations
+        .get(&r.operation)
+        .copied()
+        .unwrap_or_default();
+    let uom = r
+        .context
+        .item(&r.context.order.item)
+        .map(|i| i.uom.clone())
+        .unwrap_or_default();
+    let mut spans = field("Good", &r.good.text, r.focus == Focus::Good);
+    spans.extend(field("Scrap", &r.scrap.text, r.focus == Focus::Scrap));
+    spans.push(Span::styled(
+        format!(
+            "  {uom} · reported here {} of {}",
+            canonical(progress.units()),
+            canonical(r.context.order.qty)
+        ),
+        theme.muted,
+    ));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Under the fields: why there is no preview, else the first warning, else a reminder that
+/// overrides keep their quantity.
+fn render_problem(app: &App, r: &ReportState, frame: &mut Frame<'_>, area: Rect) {
+    let theme = &app.theme;
+    let lead: Vec<&PlannedLine> = r
+        .plan
+        .as_ref()
+        .filter(|_| !r.listing && r.problem.is_none())
+        .map(|p| p.lines.iter().filter(|l| app.needs_lead(l)).collect())
+        .unwrap_or_default();
+    let (text, style) = if let Some(p) = &r.problem {
+        (format!(" {p}"), theme.warn)
+    } else if let [first, rest @ ..] = lead.as_slice() {
+        // Said the moment the override is typed, not after the confirmation.
+        let also = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " (and {} more)",
+                crate::tui::strings::count(rest.len(), "line")
+            )
+        };
+        (
+            format!(
+                " Line {} {}{also} needs a lead: more than {}% from planned {}. The lead signs when you post.",
+                first.line,
+                first.item,
+                canonical(app.service.override_tolerance_pct()),
+                canonical(first.planned)
+            ),
+            theme.warn,
+        )
+    } else if let Some(w) = r.plan.as_ref().and_then(|p| p.warnings.first()) {
+        (format!(" ⚠ {w}"), theme.warn)
+    } else {
+        // An override is a fact the operator typed: it does not follow good and scrap, so
+        // say so while any line carries one.
+        let fixed = r
+            .plan
+            .as_ref()
+            .filter(|_| !r.listing)
+            .map_or(0, |p| p.lines.iter().filter(|l| l.overridden).count());
+        if fixed == 0 {
+            return;
+        }
+        let who = if fixed == 1 {
+            "1 line keeps".to_string()
+        } else {
+            format!("{fixed} lines keep")
+        };
+        (
+            format!(
+                " {who} your override (marked *) whatever good and scrap become; r resets a line"
+            ),
+            theme.muted,
+        )
+    };
+    frame.render_widget(
+        Paragraph::new(text).style(style).wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+fn summary_line(plan: &ReportPlan) -> String {
+    let hours: rust_decimal::Decimal = plan.labor.iter().map(|l| l.setup_hours + l.run_hours).sum();
+    let labor: rust_decimal::Decimal = plan
+        .labor
+        .iter()
+        .map(|l| l.labor_cost + l.overhead_cost)
+        .sum();
+    let receipt = plan.receipt.as_ref().map_or_else(
+        || "no receipt".to_string(),
+        |r| format!("receive {} → {}", canonical(r.qty), r.location),
+    );
+    format!(
+        " Labor {} h {} · {receipt} · material std {} / actual {}",
+        canonical(hours),
+        canonical(labor.round_dp(2)),
+        canonical(plan.expected_cost().round_dp(2)),
+        canonical(plan.actual_cost().round_dp(2))
+    )
+}

@@ -1,0 +1,146 @@
+//! The table of the report's lines: what each line issues, from where, and its status.
+
+use super::*;
+
+fn status_style(theme: &Theme, status: LineStatus) -> Style {
+    match status {
+        LineStatus::Issue => theme.ok,
+        LineStatus::Deferred => theme.warn,
+        LineStatus::Short => theme.error,
+        LineStatus::Manual => theme.manual,
+        LineStatus::Skipped => theme.skipped,
+    }
+}
+
+/// The lines of the preview; `listing` (no units typed yet) shows which lines, from where
+/// and what is on hand, without quantities.
+pub(super) fn render_lines(
+    theme: &Theme,
+    (plan, lead): (&ReportPlan, &[bool]),
+    (selected, listing): (usize, bool),
+    focused: bool,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
+    // Below 90 columns the description gives way to the numbers (the pane below names the
+    // selected line's item in full).
+    let described = area.width >= 90;
+    let rows: Vec<Row<'_>> = plan
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let needs_lead = lead.get(i).copied().unwrap_or(false);
+            line_row(theme, l, needs_lead, listing, described)
+        })
+        .collect();
+    let (header, widths) = line_columns(theme, described);
+    let highlight = if focused { theme.focus } else { theme.selected };
+    let table = Table::new(rows, widths)
+        .header(header)
+        .column_spacing(1)
+        .row_highlight_style(highlight);
+    let mut state =
+        TableState::default().with_selected((!plan.lines.is_empty()).then_some(selected));
+    // More lines than rows: a scrollbar in the last column says so.
+    let overflow = plan.lines.len() > usize::from(area.height.saturating_sub(1));
+    let table_area = Rect {
+        width: area.width.saturating_sub(u16::from(overflow)),
+        ..area
+    };
+    frame.render_stateful_widget(table, table_area, &mut state);
+    if overflow {
+        let mut bar = ScrollbarState::new(plan.lines.len()).position(selected);
+        let track = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight),
+            track,
+            &mut bar,
+        );
+    }
+}
+
+/// The header and widths of the table, the description only when `described`.
+fn line_columns(theme: &Theme, described: bool) -> (Row<'static>, Vec<Constraint>) {
+    let mut specs = vec![
+        ("Line", Constraint::Length(6)),
+        ("Item", Constraint::Fill(1)),
+    ];
+    if described {
+        specs.push(("Description", Constraint::Fill(2)));
+    }
+    specs.extend([
+        ("From", Constraint::Length(7)),
+        (" On hand", Constraint::Length(8)),
+        (" Planned", Constraint::Length(8)),
+        ("   Issue", Constraint::Length(8)),
+        (" Scrap", Constraint::Length(6)),
+        ("UoM", Constraint::Length(4)),
+        ("Status", Constraint::Length(10)),
+    ]);
+    columns(theme, &specs)
+}
+
+/// One line of the table; while `listing`, its quantities are left out.
+fn line_row(
+    theme: &Theme,
+    l: &PlannedLine,
+    needs_lead: bool,
+    listing: bool,
+    described: bool,
+) -> Row<'static> {
+    let on_hand_style = if l.on_hand < l.total() && l.status != LineStatus::Manual && !listing {
+        theme.error
+    } else {
+        theme.base
+    };
+    let number = |q| {
+        if listing {
+            Cell::from("")
+        } else {
+            Cell::from(right(canonical(q)))
+        }
+    };
+    let mut cells = vec![Cell::from(l.line.clone()), Cell::from(l.item.clone())];
+    if described {
+        cells.push(Cell::from(l.description.clone()));
+    }
+    cells.extend([
+        Cell::from(if l.non_stock {
+            "—".to_string()
+        } else {
+            l.location.clone()
+        }),
+        Cell::from(right(canonical(l.on_hand))).style(on_hand_style),
+        number(l.planned),
+        number(l.qty),
+        number(l.line_scrap),
+        Cell::from(l.uom.clone()),
+        status_cell(theme, l, needs_lead, listing),
+    ]);
+    Row::new(cells)
+}
+
+/// A line's status: `manual` only while listing; `needs lead`, an override marked `*`, or
+/// `by hand` for a manual line issued with this report (SPEC §9).
+fn status_cell(theme: &Theme, l: &PlannedLine, needs_lead: bool, listing: bool) -> Cell<'static> {
+    match (listing, l.status) {
+        (true, LineStatus::Manual) => Cell::from(Span::styled("manual", theme.manual)),
+        (true, _) => Cell::from(""),
+        (false, _) if needs_lead => Cell::from(Span::styled("needs lead", theme.error)),
+        (false, s) => {
+            let status = if l.overridden {
+                format!("{}*", s.as_str())
+            } else if l.is_hand_issue() {
+                "by hand".to_string()
+            } else {
+                s.as_str().to_string()
+            };
+            Cell::from(Span::styled(status, status_style(theme, s)))
+        }
+    }
+}
