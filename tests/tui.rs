@@ -705,12 +705,22 @@ fn a_handler_stages_what_the_machine_location_is_short_of() {
 }
 
 #[test]
-fn an_operator_has_no_staging_list() {
+fn an_operator_reads_the_staging_list_but_brings_nothing() {
     let mut d = demo();
     login(&mut d.app, "1001", "1234");
     press(&mut d.app, KeyCode::F(6));
-    assert!(matches!(d.app.screen, Screen::Orders(_)));
-    assert!(screen(&d.app).contains("1001 (operator) may not see the staging list"));
+    assert!(
+        matches!(d.app.screen, Screen::Staging(_)),
+        "{}",
+        screen(&d.app)
+    );
+    press(&mut d.app, KeyCode::Char('t'));
+    let s = screen(&d.app);
+    assert!(
+        s.contains("1001 (operator) may not move or count stock"),
+        "{s}"
+    );
+    assert!(d.app.overlays.is_empty(), "nothing is asked");
 }
 
 #[test]

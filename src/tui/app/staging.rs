@@ -10,13 +10,9 @@ pub struct StagingState {
 }
 
 impl App {
-    /// Opens (or refreshes) the staging list of the current work center.
+    /// Opens (or refreshes) the staging list of the current work center: reading, for every
+    /// user (SPEC §6); bringing stock and counting it need a handler or a lead.
     pub fn open_staging(&mut self) {
-        if let Some(refusal) =
-            self.role_refusal(crate::service::auth::Action::Handle, "see the staging list")
-        {
-            return self.error(refusal);
-        }
         let Some(wc) = self.current_work_center().map(|w| w.work_center.clone()) else {
             return self.error("no work center to stage for");
         };
@@ -37,6 +33,13 @@ impl App {
     }
 
     pub(super) fn staging_action(&mut self, action: Action) {
+        // Everyone reads the list; moving and counting stock is a handler's or a lead's.
+        if matches!(action, Action::Count | Action::Transfer)
+            && let Some(refusal) =
+                self.role_refusal(crate::service::auth::Action::Handle, "move or count stock")
+        {
+            return self.error(refusal);
+        }
         let Screen::Staging(s) = &self.screen else {
             return;
         };
