@@ -18,6 +18,8 @@ pub struct ReportLine {
     pub order: String,
     pub line: String,
     pub item: String,
+    /// The item's description, for a screen wide enough to show it.
+    pub description: String,
     pub location: String,
     pub status: String,
     pub reversed: bool,
@@ -32,8 +34,10 @@ pub struct ReportLine {
 pub fn report_lines(conn: &Connection, report_id: i64) -> Result<Vec<ReportLine>> {
     let mut stmt = conn.prepare_cached(
         "SELECT l.line, r.order_id, l.item, l.location, l.status,
-           EXISTS (SELECT 1 FROM reversals v WHERE v.report_id = r.id), l.reason
+           EXISTS (SELECT 1 FROM reversals v WHERE v.report_id = r.id), l.reason,
+           COALESCE(i.description, '')
          FROM report_lines l JOIN reports r ON r.id = l.report_id
+         LEFT JOIN items i ON i.item = l.item
          WHERE l.report_id = ?1 ORDER BY l.seq",
     )?;
     let rows = stmt
@@ -47,6 +51,7 @@ pub fn report_lines(conn: &Connection, report_id: i64) -> Result<Vec<ReportLine>
                 status: r.get(4)?,
                 reversed: r.get(5)?,
                 reason: r.get(6)?,
+                description: r.get(7)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

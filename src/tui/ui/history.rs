@@ -67,6 +67,8 @@ pub(super) fn render_detail(app: &App, frame: &mut Frame<'_>, area: Rect) {
         return;
     };
     let theme = &app.theme;
+    // From 100 columns the item's description has room (SPEC §4 fit: use the width).
+    let described = area.width >= 100;
     let rows: Vec<Row<'_>> = d
         .lines
         .iter()
@@ -76,9 +78,14 @@ pub(super) fn render_detail(app: &App, frame: &mut Frame<'_>, area: Rect) {
             } else {
                 Span::styled(l.status.clone(), theme.base)
             };
+            let item = if described {
+                format!("{} {}", l.item, l.description)
+            } else {
+                l.item.clone()
+            };
             Row::new(vec![
                 Cell::from(l.line.clone()),
-                Cell::from(l.item.clone()),
+                Cell::from(item),
                 Cell::from(l.location.clone()),
                 Cell::from(right(canonical(*issued))),
                 Cell::from(state),
