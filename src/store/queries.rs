@@ -182,6 +182,8 @@ pub struct ReportRow {
     pub id: i64,
     pub order: String,
     pub item: String,
+    /// The item's description, for a screen wide enough to show it.
+    pub description: String,
     pub operation: i64,
     pub good: Decimal,
     pub scrap: Decimal,
@@ -199,8 +201,10 @@ pub struct ReportRow {
 pub fn reports(conn: &Connection, work_center: Option<&str>, limit: i64) -> Result<Vec<ReportRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT r.id, r.order_id, o.item, r.operation, r.good, r.scrap, r.at, r.user,
-           EXISTS (SELECT 1 FROM reversals v WHERE v.report_id = r.id), r.approver
+           EXISTS (SELECT 1 FROM reversals v WHERE v.report_id = r.id), r.approver,
+           COALESCE(i.description, '')
          FROM reports r JOIN orders o ON o.order_id = r.order_id
+         LEFT JOIN items i ON i.item = o.item
          WHERE ?1 IS NULL OR EXISTS (SELECT 1 FROM order_operations x
            WHERE x.order_id = r.order_id AND x.operation = r.operation AND x.work_center = ?1)
          ORDER BY r.id DESC LIMIT ?2",
@@ -218,6 +222,7 @@ pub fn reports(conn: &Connection, work_center: Option<&str>, limit: i64) -> Resu
                 user: r.get(7)?,
                 reversed: r.get(8)?,
                 approver: r.get(9)?,
+                description: r.get(10)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -7,6 +7,8 @@ use super::*;
 #[derive(Debug, Clone, PartialEq)]
 pub struct StagingLine {
     pub item: String,
+    /// The item's description, for a screen wide enough to show it.
+    pub description: String,
     pub location: String,
     pub need: Decimal,
     pub on_hand: Decimal,
@@ -70,7 +72,11 @@ impl Service {
                 }
             }
             sources.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            let description = store::master::item(conn, &item)?
+                .map(|i| i.description)
+                .unwrap_or_default();
             out.push(StagingLine {
+                description,
                 sources,
                 shortfall: (need - on_hand).max(Decimal::ZERO),
                 item,

@@ -7,6 +7,8 @@ pub(super) fn render_history(app: &App, frame: &mut Frame<'_>, area: Rect) {
         return;
     };
     let theme = &app.theme;
+    // From 100 columns the item's description has room.
+    let described = area.width >= 100;
     let rows: Vec<Row<'_>> = h
         .rows
         .iter()
@@ -23,7 +25,11 @@ pub(super) fn render_history(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 Cell::from(right(r.id.to_string())),
                 Cell::from(at),
                 Cell::from(r.order.clone()),
-                Cell::from(r.item.clone()),
+                Cell::from(if described {
+                    format!("{} {}", r.item, r.description)
+                } else {
+                    r.item.clone()
+                }),
                 Cell::from(right(r.operation.to_string())),
                 Cell::from(right(canonical(r.good))),
                 Cell::from(right(canonical(r.scrap))),

@@ -7,6 +7,8 @@ pub(super) fn render_staging(app: &App, frame: &mut Frame<'_>, area: Rect) {
         return;
     };
     let theme = &app.theme;
+    // From 100 columns the item's description has room.
+    let described = area.width >= 100;
     let rows: Vec<Row<'_>> = s
         .rows
         .iter()
@@ -17,7 +19,11 @@ pub(super) fn render_staging(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 Span::styled(canonical(r.shortfall), theme.error)
             };
             Row::new(vec![
-                Cell::from(r.item.clone()),
+                Cell::from(if described {
+                    format!("{} {}", r.item, r.description)
+                } else {
+                    r.item.clone()
+                }),
                 Cell::from(r.location.clone()),
                 Cell::from(right(canonical(r.need))),
                 Cell::from(right(canonical(r.on_hand))),
