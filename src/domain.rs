@@ -1,6 +1,35 @@
 //! Pure domain code: master data, order release, the backflush calculation, variance and
 //! journal rules. Nothing here touches SQL, a terminal, a clock or a file.
 
+/// The one text form of an enum of words (files, JSON, the store): `as_str`, `parse`,
+/// `words` and `Display` from one table, so a word and its variant cannot drift apart.
+macro_rules! text_enum {
+    ($ty:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        impl $ty {
+            /// The word used in files, JSON and the store.
+            #[must_use]
+            pub fn as_str(self) -> &'static str {
+                match self { $($ty::$variant => $text),+ }
+            }
+            /// Parses the word of [`Self::as_str`].
+            #[must_use]
+            pub fn parse(text: &str) -> Option<Self> {
+                match text { $($text => Some($ty::$variant),)+ _ => None }
+            }
+            /// Every accepted word, for error messages.
+            #[must_use]
+            pub fn words() -> &'static str {
+                concat!($($text, " "),+).trim_ascii_end()
+            }
+        }
+        impl ::std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
 pub mod backflush;
 pub mod health;
 pub mod issue;

@@ -65,10 +65,16 @@ impl Tmux {
 
     /// Waits until the screen shows `needle` (never a fixed sleep).
     fn wait_for(&self, needle: &str) -> String {
+        self.wait_until(needle, |screen| screen.contains(needle))
+    }
+
+    /// Waits until the whole screen satisfies `ready` (a redraw may be caught half-way).
+    fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let needle = what;
         let start = Instant::now();
         loop {
             let screen = self.screen();
-            if screen.contains(needle) {
+            if ready(&screen) {
                 return screen;
             }
             assert!(
@@ -274,7 +280,10 @@ fn a_handler_brings_the_shortfall_with_what_is_owed_in_one_trip() {
     // The handler's staging list counts the 9 owed with what the open orders still need.
     login_as(&t, "3001", "3333", "Dmitri Petrov (3001, handler)");
     t.keys(&["F6"]);
-    let screen = t.wait_for("Staging for WC-ASM");
+    // The whole list drawn: the staging title and the rows below PST-25.
+    let screen = t.wait_until("the staging list", |s| {
+        s.contains("Staging for WC-ASM") && s.contains("SPR-6")
+    });
     let row = screen
         .lines()
         .find(|l| l.contains("PST-25"))

@@ -29,17 +29,12 @@ pub enum Flag {
     Ok,
 }
 
-impl Flag {
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Flag::Negative => "negative",
-            Flag::Discrepancy => "discrepancy",
-            Flag::Waiting => "waiting",
-            Flag::Ok => "ok",
-        }
-    }
-}
+text_enum!(Flag {
+    Negative => "negative",
+    Discrepancy => "discrepancy",
+    Waiting => "waiting",
+    Ok => "ok",
+});
 
 /// −count_adjusted ÷ (backflushed + issued_by_hand) × 100, rounded half up to 2 decimals;
 /// `None` when nothing was used.

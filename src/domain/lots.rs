@@ -69,28 +69,9 @@ pub enum LotSelection {
     Fefo,
 }
 
+text_enum!(LotSelection { Manual => "manual", Fifo => "fifo", Fefo => "fefo" });
+
 impl LotSelection {
-    /// The configured word.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LotSelection::Manual => "manual",
-            LotSelection::Fifo => "fifo",
-            LotSelection::Fefo => "fefo",
-        }
-    }
-
-    /// Parses the configured word.
-    #[must_use]
-    pub fn parse(text: &str) -> Option<Self> {
-        match text {
-            "manual" => Some(LotSelection::Manual),
-            "fifo" => Some(LotSelection::Fifo),
-            "fefo" => Some(LotSelection::Fefo),
-            _ => None,
-        }
-    }
-
     /// The pick order wherever the program chooses lots (`fifo` also under `manual`).
     #[must_use]
     pub fn pick_order(self) -> PickOrder {

@@ -1,7 +1,6 @@
 //! Master data: items, locations, work centers, BOMs and routings (SPEC §1).
 
 use std::cmp::Ordering;
-use std::fmt;
 
 use rust_decimal::Decimal;
 
@@ -34,33 +33,6 @@ pub enum LocationKind {
 pub enum Per {
     Unit,
     Order,
-}
-
-macro_rules! text_enum {
-    ($ty:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
-        impl $ty {
-            /// The word used in files, JSON and the store.
-            #[must_use]
-            pub fn as_str(self) -> &'static str {
-                match self { $($ty::$variant => $text),+ }
-            }
-            /// Parses the word of [`Self::as_str`].
-            #[must_use]
-            pub fn parse(text: &str) -> Option<Self> {
-                match text { $($text => Some($ty::$variant),)+ _ => None }
-            }
-            /// Every accepted word, for error messages.
-            #[must_use]
-            pub fn words() -> &'static str {
-                concat!($($text, " "),+).trim_ascii_end()
-            }
-        }
-        impl fmt::Display for $ty {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
 }
 
 text_enum!(ItemType { Stock => "stock", NonStock => "non-stock", Phantom => "phantom" });

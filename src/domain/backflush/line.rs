@@ -12,31 +12,13 @@ pub enum LineStatus {
     Skipped,
 }
 
-impl LineStatus {
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LineStatus::Issue => "issue",
-            LineStatus::Deferred => "deferred",
-            LineStatus::Short => "short",
-            LineStatus::Manual => "manual",
-            LineStatus::Skipped => "skipped",
-        }
-    }
-
-    #[must_use]
-    pub fn parse(text: &str) -> Option<Self> {
-        [
-            LineStatus::Issue,
-            LineStatus::Deferred,
-            LineStatus::Short,
-            LineStatus::Manual,
-            LineStatus::Skipped,
-        ]
-        .into_iter()
-        .find(|s| s.as_str() == text)
-    }
-}
+text_enum!(LineStatus {
+    Issue => "issue",
+    Deferred => "deferred",
+    Short => "short",
+    Manual => "manual",
+    Skipped => "skipped",
+});
 
 /// The numbers behind a line's planned quantity, for the detail pane.
 #[derive(Debug, Clone, PartialEq)]
