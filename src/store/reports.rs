@@ -54,6 +54,52 @@ pub fn insert_report(
     lines_stored: bool,
     reasons: &BTreeMap<String, String>,
 ) -> Result<Vec<Deferred>> {
+    insert_header(conn, (report_id, key), plan, result, stamp)?;
+    add_operation_progress(conn, &plan.order, plan.operation, plan.good, plan.scrap, 0)?;
+    insert_report_lines(conn, report_id, &plan.lines, reasons)?;
+    // While the order's lines' progress is derived (no reversal yet) there is none to keep.
+    if lines_stored {
+        let progress: Vec<(&str, Decimal, i64)> = plan
+            .lines
+            .iter()
+            .map(|l| (l.line.as_str(), l.planned, i64::from(l.carries_order_qty)))
+            .collect();
+        add_line_progress(conn, &plan.order, &progress)?;
+    }
+    let deferred = defer_and_record_non_stock(conn, report_id, plan, stamp)?;
+    // Each lot of a tracked line is its own movement: the issue takes the lots first, the
+    // component scrap the rest.
+    let split: Vec<(Vec<LotQty>, Vec<LotQty>)> = plan
+        .lines
+        .iter()
+        .map(|l| split_lots(&l.lots, l.qty))
+        .collect();
+    let why = movement_reasons(plan, reasons);
+    let mut moves = line_issues(report_id, plan, &split, &why);
+    moves.extend(receipt_movements(report_id, plan));
+    post_movements(conn, stamp, &moves)?;
+    insert_labor(conn, report_id, plan)?;
+    write_journal(
+        conn,
+        stamp,
+        "report",
+        Some(report_id),
+        None,
+        &plan.journal,
+        accounts,
+    )?;
+    super::outbox::record(conn, stamp, super::outbox::Posting::Report(report_id))?;
+    Ok(deferred)
+}
+
+/// The report's own row, with the JSON of its first result.
+fn insert_header(
+    conn: &Connection,
+    (report_id, key): (i64, &str),
+    plan: &ReportPlan,
+    result: &str,
+    stamp: &Stamp,
+) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO reports (id, idem_key, order_id, operation, good, scrap, at, terminal, user, approver, result)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -71,18 +117,16 @@ pub fn insert_report(
         stamp.approver,
         result
     ])?;
-    add_operation_progress(conn, &plan.order, plan.operation, plan.good, plan.scrap, 0)?;
-    insert_report_lines(conn, report_id, &plan.lines, reasons)?;
-    // While the order's lines' progress is derived (no reversal yet) there is none to keep.
-    if lines_stored {
-        let progress: Vec<(&str, Decimal, i64)> = plan
-            .lines
-            .iter()
-            .map(|l| (l.line.as_str(), l.planned, i64::from(l.carries_order_qty)))
-            .collect();
-        add_line_progress(conn, &plan.order, &progress)?;
-    }
+    Ok(())
+}
 
+/// Opens an exception for each deferred line and records each non-stock hand issue.
+fn defer_and_record_non_stock(
+    conn: &Connection,
+    report_id: i64,
+    plan: &ReportPlan,
+    stamp: &Stamp,
+) -> Result<Vec<Deferred>> {
     let mut deferred = Vec::new();
     for line in &plan.lines {
         if line.status == LineStatus::Deferred {
@@ -100,16 +144,13 @@ pub fn insert_report(
             )?;
         }
     }
-    // Each lot of a tracked line is its own movement: the issue takes the lots first, the
-    // component scrap the rest.
-    let split: Vec<(Vec<LotQty>, Vec<LotQty>)> = plan
-        .lines
-        .iter()
-        .map(|l| split_lots(&l.lots, l.qty))
-        .collect();
-    // An override's reason code goes with its movements, so `audit` shows why.
-    let why: Vec<String> = plan
-        .lines
+    Ok(deferred)
+}
+
+/// Why each line's movements moved: backflushed or by hand, with an override's reason code
+/// so `audit` shows it.
+fn movement_reasons(plan: &ReportPlan, reasons: &BTreeMap<String, String>) -> Vec<String> {
+    plan.lines
         .iter()
         .map(|l| {
             let base = if l.is_hand_issue() {
@@ -122,9 +163,19 @@ pub fn insert_report(
                 None => base.to_string(),
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The movements of the lines that move stock: one per lot for a tracked line, else the
+/// issue and its component scrap.
+fn line_issues<'a>(
+    report_id: i64,
+    plan: &'a ReportPlan,
+    split: &'a [(Vec<LotQty>, Vec<LotQty>)],
+    why: &'a [String],
+) -> Vec<Movement<'a>> {
     let mut moves = Vec::new();
-    for ((line, (issue_lots, scrap_lots)), why) in plan.lines.iter().zip(&split).zip(&why) {
+    for ((line, (issue_lots, scrap_lots)), why) in plan.lines.iter().zip(split).zip(why) {
         if !line.moves_stock() {
             continue;
         }
@@ -158,33 +209,41 @@ pub fn insert_report(
             },
         ));
     }
-    if let Some(r) = &plan.receipt {
-        let link = MovementRef {
-            report_id: Some(report_id),
-            reason: "finished goods receipt",
-            ..MovementRef::default()
-        };
-        let lots: Vec<(Option<&str>, Decimal)> = if r.lots.is_empty() {
-            vec![(None, r.qty)]
-        } else {
-            r.lots
-                .iter()
-                .map(|l| (Some(l.lot.as_str()), l.qty))
-                .collect()
-        };
-        for (lot, qty) in lots {
-            moves.push(Movement {
-                kind: MovementKind::Receipt,
-                item: &r.item,
-                location: &r.location,
-                qty,
-                lot,
-                link: link.clone(),
-            });
-        }
-    }
-    post_movements(conn, stamp, &moves)?;
+    moves
+}
 
+/// The finished goods received, one movement per lot or serial of a tracked parent.
+fn receipt_movements(report_id: i64, plan: &ReportPlan) -> Vec<Movement<'_>> {
+    let Some(r) = &plan.receipt else {
+        return Vec::new();
+    };
+    let link = MovementRef {
+        report_id: Some(report_id),
+        reason: "finished goods receipt",
+        ..MovementRef::default()
+    };
+    let lots: Vec<(Option<&str>, Decimal)> = if r.lots.is_empty() {
+        vec![(None, r.qty)]
+    } else {
+        r.lots
+            .iter()
+            .map(|l| (Some(l.lot.as_str()), l.qty))
+            .collect()
+    };
+    lots.into_iter()
+        .map(|(lot, qty)| Movement {
+            kind: MovementKind::Receipt,
+            item: &r.item,
+            location: &r.location,
+            qty,
+            lot,
+            link: link.clone(),
+        })
+        .collect()
+}
+
+/// The labor and overhead of the flushed operations, and the setups the report carries.
+fn insert_labor(conn: &Connection, report_id: i64, plan: &ReportPlan) -> Result<()> {
     for l in &plan.labor {
         conn.prepare_cached(
             "INSERT INTO report_labor (report_id, operation, work_center, setup_hours, run_hours, labor_cost, overhead_cost, carried_setup)
@@ -211,17 +270,7 @@ pub fn insert_report(
             )?;
         }
     }
-    write_journal(
-        conn,
-        stamp,
-        "report",
-        Some(report_id),
-        None,
-        &plan.journal,
-        accounts,
-    )?;
-    super::outbox::record(conn, stamp, super::outbox::Posting::Report(report_id))?;
-    Ok(deferred)
+    Ok(())
 }
 
 fn insert_report_lines(
