@@ -472,6 +472,38 @@ pub fn reverse_report(
     }
     conn.prepare_cached("INSERT INTO reversals (report_id, reason, at, terminal, user, approver) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
         .execute(params![report_id, reason, stamp.at_text(), stamp.terminal, stamp.user, stamp.approver])?;
+    let posted = posted_progress(conn, report_id, operation, (good.0, scrap.0))?;
+    let lot_holds = |item: &str, location: &str, lot: &str| {
+        super::ledger::lot_balance(conn, item, location, lot).unwrap_or_default()
+    };
+    let plan = plan_reversal(&report_movements(conn, report_id)?, &posted, &lot_holds)
+        .map_err(|gone| lot_gone(conn, report_id, &gone))?;
+
+    take_back_progress(conn, &order, &plan.progress)?;
+    let movements = compensate(conn, (report_id, reason), &plan, stamp)?;
+
+    let cancelled: Vec<i64> = conn
+        .prepare_cached("UPDATE exceptions SET status = 'cancelled', closed_at = ?2 WHERE report_id = ?1 AND status = 'open' RETURNING id")?
+        .query_map(params![report_id, stamp.at_text()], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+
+    super::issues::reverse_non_stock(conn, report_id, stamp.at_text())?;
+    reverse_entries(conn, report_id, stamp)?;
+    super::outbox::record(conn, stamp, super::outbox::Posting::Reversal(report_id))?;
+    Ok(Reversal {
+        report_id,
+        movements,
+        cancelled_exceptions: cancelled,
+    })
+}
+
+/// What a report added to its order's progress: units, planned quantities, carried setups.
+fn posted_progress(
+    conn: &Connection,
+    report_id: i64,
+    operation: i64,
+    (good, scrap): (Decimal, Decimal),
+) -> Result<PostedProgress> {
     let lines: Vec<(String, Decimal, bool)> = conn
         .prepare_cached("SELECT line, planned, carried FROM report_lines WHERE report_id = ?1")?
         .query_map([report_id], |r| {
@@ -484,31 +516,42 @@ pub fn reverse_report(
         )?
         .query_map([report_id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let posted = PostedProgress {
+    Ok(PostedProgress {
         operation,
-        good: good.0,
-        scrap: scrap.0,
+        good,
+        scrap,
         lines,
         setups,
-    };
-    let lot_holds = |item: &str, location: &str, lot: &str| {
-        super::ledger::lot_balance(conn, item, location, lot).unwrap_or_default()
-    };
-    let plan = plan_reversal(&report_movements(conn, report_id)?, &posted, &lot_holds)
-        .map_err(|gone| lot_gone(conn, report_id, &gone))?;
+    })
+}
 
-    let back = &plan.progress;
-    add_operation_progress(conn, &order, back.operation, back.good, back.scrap, 0)?;
+/// Takes a reversed report's units, planned quantities and setups back out of its order.
+fn take_back_progress(
+    conn: &Connection,
+    order: &str,
+    back: &crate::domain::reversal::ProgressBack,
+) -> Result<()> {
+    add_operation_progress(conn, order, back.operation, back.good, back.scrap, 0)?;
     let line_deltas: Vec<(&str, Decimal, i64)> = back
         .lines
         .iter()
         .map(|(line, planned, carried)| (line.as_str(), *planned, *carried))
         .collect();
-    add_line_progress(conn, &order, &line_deltas)?;
+    add_line_progress(conn, order, &line_deltas)?;
     for op in &back.setups {
-        add_operation_progress(conn, &order, *op, Decimal::ZERO, Decimal::ZERO, -1)?;
+        add_operation_progress(conn, order, *op, Decimal::ZERO, Decimal::ZERO, -1)?;
     }
+    Ok(())
+}
 
+/// Posts a reversal's compensating movements, each the exact opposite of one the report
+/// posted (same lot); returns them as (item, location, qty).
+fn compensate(
+    conn: &Connection,
+    (report_id, reason): (i64, &str),
+    plan: &crate::domain::reversal::ReversalPlan,
+    stamp: &Stamp,
+) -> Result<Vec<(String, String, Decimal)>> {
     let mut movements = Vec::new();
     let why = format!("reversal of report {report_id}: {reason}");
     for c in &plan.movements {
@@ -532,20 +575,7 @@ pub fn reverse_report(
         )?;
         movements.push((c.item.clone(), c.location.clone(), c.qty));
     }
-
-    let cancelled: Vec<i64> = conn
-        .prepare_cached("UPDATE exceptions SET status = 'cancelled', closed_at = ?2 WHERE report_id = ?1 AND status = 'open' RETURNING id")?
-        .query_map(params![report_id, stamp.at_text()], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-
-    super::issues::reverse_non_stock(conn, report_id, stamp.at_text())?;
-    reverse_entries(conn, report_id, stamp)?;
-    super::outbox::record(conn, stamp, super::outbox::Posting::Reversal(report_id))?;
-    Ok(Reversal {
-        report_id,
-        movements,
-        cancelled_exceptions: cancelled,
-    })
+    Ok(movements)
 }
 
 /// The movements a report posted itself (not their compensations), oldest first.
