@@ -1,0 +1,221 @@
+//! The reversal of a posted report (SPEC §2) by the engine's plan: exact compensations of
+//! every movement (same lot), progress taken back, journal reversed, in one transaction.
+
+use super::*;
+
+/// The refusal of a reversal whose lot has since moved or been consumed, naming where the
+/// lot is now.
+fn lot_gone(conn: &Connection, report_id: i64, gone: &LotGone) -> StoreError {
+    let now = crate::store::queries::lot_locations(conn, &gone.item, &gone.lot)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(location, qty)| format!("{} at {location}", canonical(qty)))
+        .collect::<Vec<_>>();
+    let now = if now.is_empty() {
+        "nowhere in stock (consumed)".to_string()
+    } else {
+        now.join(", ")
+    };
+    StoreError::Refused(format!(
+        "report {report_id} cannot be reversed: it would take {} of lot {} of {} out of {}, which holds {}; the lot is now {now}",
+        canonical(gone.wanted),
+        gone.lot,
+        gone.item,
+        gone.location,
+        canonical(gone.holds),
+    ))
+}
+
+/// What a reversal posted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reversal {
+    pub report_id: i64,
+    pub movements: Vec<(String, String, Decimal)>,
+    pub cancelled_exceptions: Vec<i64>,
+}
+
+/// Reverses a posted report once: compensating movements, cancelled open exceptions, its
+/// units and planned quantities out of the order's progress, its journal reversed.
+///
+/// # Errors
+/// Unknown or already reversed report; SQLite fails.
+pub fn reverse_report(
+    conn: &Connection,
+    report_id: i64,
+    reason: &str,
+    stamp: &Stamp,
+) -> Result<Reversal> {
+    let header: Option<(String, i64, Dec, Dec)> = conn
+        .prepare_cached("SELECT order_id, operation, good, scrap FROM reports WHERE id = ?1")?
+        .query_row([report_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .optional()?;
+    let Some((order, operation, good, scrap)) = header else {
+        return Err(StoreError::NotFound(format!("report {report_id}")));
+    };
+    if conn
+        .prepare_cached("SELECT 1 FROM reversals WHERE report_id = ?1")?
+        .exists([report_id])?
+    {
+        return Err(StoreError::Refused(format!(
+            "report {report_id} is already reversed"
+        )));
+    }
+    conn.prepare_cached("INSERT INTO reversals (report_id, reason, at, terminal, user, approver) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
+        .execute(params![report_id, reason, stamp.at_text(), stamp.terminal, stamp.user, stamp.approver])?;
+    let posted = posted_progress(conn, report_id, operation, (good.0, scrap.0))?;
+    let lot_holds = |item: &str, location: &str, lot: &str| {
+        crate::store::ledger::lot_balance(conn, item, location, lot).unwrap_or_default()
+    };
+    let plan = plan_reversal(&report_movements(conn, report_id)?, &posted, &lot_holds)
+        .map_err(|gone| lot_gone(conn, report_id, &gone))?;
+
+    take_back_progress(conn, &order, &plan.progress)?;
+    let movements = compensate(conn, (report_id, reason), &plan, stamp)?;
+
+    let cancelled: Vec<i64> = conn
+        .prepare_cached("UPDATE exceptions SET status = 'cancelled', closed_at = ?2 WHERE report_id = ?1 AND status = 'open' RETURNING id")?
+        .query_map(params![report_id, stamp.at_text()], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+
+    crate::store::issues::reverse_non_stock(conn, report_id, stamp.at_text())?;
+    reverse_entries(conn, report_id, stamp)?;
+    crate::store::outbox::record(
+        conn,
+        stamp,
+        crate::store::outbox::Posting::Reversal(report_id),
+    )?;
+    Ok(Reversal {
+        report_id,
+        movements,
+        cancelled_exceptions: cancelled,
+    })
+}
+
+/// What a report added to its order's progress: units, planned quantities, carried setups.
+fn posted_progress(
+    conn: &Connection,
+    report_id: i64,
+    operation: i64,
+    (good, scrap): (Decimal, Decimal),
+) -> Result<PostedProgress> {
+    let lines: Vec<(String, Decimal, bool)> = conn
+        .prepare_cached("SELECT line, planned, carried FROM report_lines WHERE report_id = ?1")?
+        .query_map([report_id], |r| {
+            Ok((r.get(0)?, r.get::<_, Dec>(1)?.0, r.get(2)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let setups: Vec<i64> = conn
+        .prepare_cached(
+            "SELECT operation FROM report_labor WHERE report_id = ?1 AND carried_setup = 1",
+        )?
+        .query_map([report_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(PostedProgress {
+        operation,
+        good,
+        scrap,
+        lines,
+        setups,
+    })
+}
+
+/// Takes a reversed report's units, planned quantities and setups back out of its order.
+fn take_back_progress(
+    conn: &Connection,
+    order: &str,
+    back: &crate::domain::reversal::ProgressBack,
+) -> Result<()> {
+    add_operation_progress(conn, order, back.operation, back.good, back.scrap, 0)?;
+    let line_deltas: Vec<(&str, Decimal, i64)> = back
+        .lines
+        .iter()
+        .map(|(line, planned, carried)| (line.as_str(), *planned, *carried))
+        .collect();
+    add_line_progress(conn, order, &line_deltas)?;
+    for op in &back.setups {
+        add_operation_progress(conn, order, *op, Decimal::ZERO, Decimal::ZERO, -1)?;
+    }
+    Ok(())
+}
+
+/// Posts a reversal's compensating movements, each the exact opposite of one the report
+/// posted (same lot); returns them as (item, location, qty).
+fn compensate(
+    conn: &Connection,
+    (report_id, reason): (i64, &str),
+    plan: &crate::domain::reversal::ReversalPlan,
+    stamp: &Stamp,
+) -> Result<Vec<(String, String, Decimal)>> {
+    let mut movements = Vec::new();
+    let why = format!("reversal of report {report_id}: {reason}");
+    for c in &plan.movements {
+        let link = MovementRef {
+            report_id: Some(report_id),
+            line: c.line.as_deref(),
+            exception_id: None,
+            reverses: Some(c.reverses),
+            reason: &why,
+            order: None,
+        };
+        crate::store::ledger::move_lot(
+            conn,
+            stamp,
+            c.kind,
+            &c.item,
+            &c.location,
+            c.lot.as_deref(),
+            c.qty,
+            &link,
+        )?;
+        movements.push((c.item.clone(), c.location.clone(), c.qty));
+    }
+    Ok(movements)
+}
+
+/// The movements a report posted itself (not their compensations), oldest first.
+fn report_movements(conn: &Connection, report_id: i64) -> Result<Vec<PostedMovement>> {
+    type Row = (
+        i64,
+        String,
+        String,
+        String,
+        Dec,
+        Option<String>,
+        Option<String>,
+    );
+    let rows: Vec<Row> = conn
+        .prepare_cached(
+            "SELECT id, kind, item, location, qty, line, lot FROM movements
+             WHERE report_id = ?1 AND reverses IS NULL ORDER BY id",
+        )?
+        .query_map([report_id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    rows.into_iter()
+        .map(|(id, kind, item, location, qty, line, lot)| {
+            let kind = MovementKind::parse(&kind).ok_or_else(|| {
+                StoreError::Corrupt(format!("movement {id} has the unknown kind {kind:?}"))
+            })?;
+            Ok(PostedMovement {
+                id,
+                kind,
+                item,
+                location,
+                qty: qty.0,
+                line,
+                lot,
+            })
+        })
+        .collect()
+}
