@@ -25,7 +25,13 @@ impl Show for Settings {
                 .iter()
                 .filter_map(|(k, v)| Some((k.strip_prefix(section)?.strip_prefix('.')?, v)))
             {
-                out.line(format_args!("{key} = {value}"))?;
+                // Percentages are decimals held as text; TOML writes them as numbers.
+                match value {
+                    Value::String(text) if text.parse::<rust_decimal::Decimal>().is_ok() => {
+                        out.line(format_args!("{key} = {text}"))?;
+                    }
+                    _ => out.line(format_args!("{key} = {value}"))?,
+                }
             }
         }
         Ok(())
