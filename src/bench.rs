@@ -197,9 +197,24 @@ pub struct BenchReport {
     pub preview_p50_ms: f64,
     /// A 500-line order with a three-level phantom BOM.
     pub preview_500_p50_ms: f64,
-    /// `backflush export` of every event of the bench store as JSON lines, timed from
-    /// outside the process (the binary run with its output read and counted).
+    /// `backflush export` of the store's last 1,000,000 events (or all, on a smaller store)
+    /// as JSON lines, timed from outside the process (the binary run with its output read and
+    /// counted). Every event was written through the outbox: the bulk ledger's as opening
+    /// balances of 1,000 rows a posting, then the bench's reports.
     pub export_events_per_sec: Option<f64>,
+    pub export_events: Option<u64>,
+    /// The export process's resident memory once 1 % of its events were read, and at its
+    /// last read; of it, the anonymous memory (heap, not the store's pages SQLite maps):
+    /// flat when the export streams.
+    pub export_rss_start_mb: Option<f64>,
+    pub export_rss_end_mb: Option<f64>,
+    pub export_anon_start_mb: Option<f64>,
+    pub export_anon_end_mb: Option<f64>,
+    /// The 20-line post with and without the outbox row (issue 10: ≤ 25 % more), posted
+    /// alternately in the same phase of the run.
+    pub post_outbox_p50_ms: f64,
+    pub post_no_outbox_p50_ms: f64,
+    pub outbox_cost_pct: f64,
     /// `backflush report --batch FILE`, timed from outside the process.
     pub batch_cli_reports_per_sec: Option<f64>,
     /// The terminal's first frame on the store of `orders` orders.
@@ -259,8 +274,21 @@ impl BenchReport {
             );
         }
         if let Some(rate) = self.export_events_per_sec {
-            let _ = writeln!(out, "export: {rate:.0} events/s (target ≥ 200000/s)");
+            let _ = writeln!(
+                out,
+                "export of {} events: {rate:.0} events/s (target ≥ 200000/s); resident memory {:.1} MB at 1 %, {:.1} MB at the end (heap {:.1} MB, {:.1} MB; the rest the store's mapped pages)",
+                self.export_events.unwrap_or_default(),
+                self.export_rss_start_mb.unwrap_or_default(),
+                self.export_rss_end_mb.unwrap_or_default(),
+                self.export_anon_start_mb.unwrap_or_default(),
+                self.export_anon_end_mb.unwrap_or_default()
+            );
         }
+        let _ = writeln!(
+            out,
+            "the outbox's cost: post median {:.3} ms with it, {:.3} ms without ({:+.1} %, target ≤ 25 %)",
+            self.post_outbox_p50_ms, self.post_no_outbox_p50_ms, self.outbox_cost_pct
+        );
         let _ = writeln!(
             out,
             "terminal first frame: demo plant {:.1} ms, {} orders {:.1} ms (target ≤ 100 ms); keystroke to frame on a 200-line report {:.2} ms",
@@ -286,10 +314,20 @@ fn percentile(sorted: &[Duration], q: f64) -> f64 {
 
 /// The process's resident memory, from the kernel's status file (Linux).
 fn rss_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    rss_mb_of("/proc/self/status")
+}
+
+/// Resident memory from a process's status file.
+fn rss_mb_of(path: &str) -> Option<f64> {
+    status_mb(path, "VmRSS:")
+}
+
+/// A size line of a process's status file (`VmRSS:`, `RssAnon:`), in MB.
+fn status_mb(path: &str, field: &str) -> Option<f64> {
+    let status = std::fs::read_to_string(path).ok()?;
     let kb: f64 = status
         .lines()
-        .find(|l| l.starts_with("VmRSS:"))?
+        .find(|l| l.starts_with(field))?
         .split_whitespace()
         .nth(1)?
         .parse()
@@ -301,7 +339,7 @@ fn rss_mb() -> Option<f64> {
 /// terminal, so scripts and CI logs stay clean).
 fn progress() -> indicatif::ProgressBar {
     let bar = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-        indicatif::ProgressBar::new(9)
+        indicatif::ProgressBar::new(10)
     } else {
         indicatif::ProgressBar::hidden()
     };
@@ -398,11 +436,46 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
     report.verify_ok = service.verify()?.is_empty();
     bar.inc(1);
 
-    bar.set_message("export and report --batch, timed from outside the process");
+    bar.set_message("report --batch and export, timed from outside the process");
     drop(service);
-    report.export_events_per_sec = export_rate(&db);
     report.batch_cli_reports_per_sec = batch_cli_rate(dir, &db, sizes.reports);
-    let service = Service::open_existing(config.clone(), &db)?;
+    let mut service = Service::open_existing(config.clone(), &db)?;
+    let last_seq = crate::store::outbox::last_seq(service.conn())?;
+    if let Some(export) = export_rate(&db, (last_seq - EXPORT_EVENTS).max(0)) {
+        report.export_events_per_sec = Some(export.rate);
+        report.export_events = Some(export.events);
+        report.export_rss_start_mb = export.rss_start_mb;
+        report.export_rss_end_mb = export.rss_end_mb;
+        report.export_anon_start_mb = export.anon_start_mb;
+        report.export_anon_end_mb = export.anon_end_mb;
+    }
+    bar.inc(1);
+
+    bar.set_message("posting with and without the outbox");
+    let mut with = Vec::with_capacity(sizes.reports / 2);
+    let mut without = Vec::with_capacity(sizes.reports / 2);
+    for i in 0..sizes.reports {
+        let key = format!("outbox-{i}");
+        let t = Instant::now();
+        if i % 2 == 0 {
+            service.report("B-20", &request, Some(&key), &who)?;
+            with.push(t.elapsed());
+        } else {
+            crate::store::outbox::without_recording(|| {
+                service.report("B-20", &request, Some(&key), &who)
+            })?;
+            without.push(t.elapsed());
+        }
+    }
+    // The last posting records, so the outbox reaches the whole ledger again.
+    service.report("B-20", &request, Some("outbox-last"), &who)?;
+    with.sort();
+    without.sort();
+    report.post_outbox_p50_ms = percentile(&with, 0.5);
+    report.post_no_outbox_p50_ms = percentile(&without, 0.5);
+    report.outbox_cost_pct =
+        100.0 * (report.post_outbox_p50_ms / report.post_no_outbox_p50_ms.max(f64::EPSILON) - 1.0);
+    bar.inc(1);
 
     bar.set_message("measuring the floor: bare writes of the same rows");
     let rows = crate::store::fixture::capture_report_rows(service.conn(), last_id)?;
@@ -490,33 +563,75 @@ fn keystrokes(app: &mut crate::tui::app::App) -> Result<f64, ServiceError> {
     Ok(percentile(&keys, 0.5))
 }
 
-/// Events per second of `backflush export` on `db`, run as its own process; `None` when the
-/// binary cannot be run (the bench called from a test harness, say).
-fn export_rate(db: &Path) -> Option<f64> {
+/// How many events the bench exports (the last ones of the store).
+const EXPORT_EVENTS: i64 = 1_000_000;
+
+/// What the export run measured.
+struct Export {
+    rate: f64,
+    events: u64,
+    rss_start_mb: Option<f64>,
+    rss_end_mb: Option<f64>,
+    anon_start_mb: Option<f64>,
+    anon_end_mb: Option<f64>,
+}
+
+/// `backflush export --after AFTER` on `db`, run as its own process, its output read and
+/// counted, its resident memory sampled while it runs; `None` when the binary cannot be run
+/// (the bench called from a test harness, say).
+fn export_rate(db: &Path, after: i64) -> Option<Export> {
     use std::io::Read as _;
     let exe = std::env::current_exe().ok()?;
+    let expected = u64::try_from(EXPORT_EVENTS).unwrap_or(u64::MAX);
     let started = Instant::now();
     let mut child = std::process::Command::new(exe)
         .arg("--db")
         .arg(db)
         .arg("export")
+        .args([
+            "--after",
+            &after.to_string(),
+            "--limit",
+            &expected.to_string(),
+        ])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()
         .ok()?;
+    let status = format!("/proc/{}/status", child.id());
     let mut stdout = child.stdout.take()?;
     let mut buf = vec![0u8; 1 << 16];
     let mut events = 0u64;
+    let (mut rss_start_mb, mut rss_end_mb) = (None, None);
+    let (mut anon_start_mb, mut anon_end_mb) = (None, None);
     loop {
         let n = stdout.read(&mut buf).ok()?;
         if n == 0 {
             break;
         }
         events += buf[..n].iter().filter(|b| **b == b'\n').count() as u64;
+        // The child is alive while it has more to write than the pipe holds.
+        let rss = rss_mb_of(&status);
+        let anon = status_mb(&status, "RssAnon:");
+        if rss_start_mb.is_none() && events >= expected / 100 {
+            rss_start_mb = rss;
+            anon_start_mb = anon;
+        }
+        if rss.is_some() {
+            rss_end_mb = rss;
+            anon_end_mb = anon;
+        }
     }
     let ok = child.wait().ok()?.success();
     let secs = started.elapsed().as_secs_f64();
-    (ok && events > 0).then(|| events as f64 / secs)
+    (ok && events > 0).then(|| Export {
+        rate: events as f64 / secs,
+        events,
+        rss_start_mb: rss_start_mb.or(rss_end_mb),
+        rss_end_mb,
+        anon_start_mb: anon_start_mb.or(anon_end_mb),
+        anon_end_mb,
+    })
 }
 
 /// Reports per second of `backflush report --batch` on `db`, run as its own process.

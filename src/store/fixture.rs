@@ -4,14 +4,17 @@
 use rusqlite::types::Value;
 use rusqlite::{Connection, params};
 
-use super::Result;
+use super::{Result, Stamp};
 
 /// Items `C000000`… at standard cost 1.25 EA, and `count` ledger rows of +1 spread over
-/// them at the storage location `ST`, with their balances.
+/// them at the storage location `ST`, with their balances. The rows are posted as opening
+/// balances of 1,000 rows each, every one recorded through the real outbox (one `701` event a
+/// row), so the bench exports events as the product writes them.
 ///
 /// # Errors
 /// SQLite fails.
 pub fn bulk_items_and_ledger(conn: &Connection, items: i64, ledger: i64) -> Result<()> {
+    const POSTING: i64 = 1_000;
     conn.execute(
         "INSERT OR IGNORE INTO locations (location, description, kind) VALUES ('ST', 'Stores', 'storage')",
         [],
@@ -22,13 +25,23 @@ pub fn bulk_items_and_ledger(conn: &Connection, items: i64, ledger: i64) -> Resu
          SELECT printf('C%06d', i), 'bench component ' || i, 'EA', 0, 'stock', 'none', 1, '1.25' FROM n",
         params![items],
     )?;
-    conn.execute(
-        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?1)
+    let at = chrono::DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .unwrap_or_default();
+    let stamp = Stamp::new(at, "bench", "bench");
+    let mut insert = conn.prepare(
+        "WITH RECURSIVE n(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?2)
          INSERT INTO movements (at, kind, item, location, qty, terminal, user, reason)
-         SELECT '2026-01-01T00:00:00Z', 'adjustment', printf('C%06d', i % ?2), 'ST', '1', 'bench', 'bench', 'bench fixture'
+         SELECT ?4, 'adjustment', printf('C%06d', i % ?3), 'ST', '1', 'bench', 'bench', 'bench fixture'
          FROM n",
-        params![ledger, items],
     )?;
+    let mut from = 0;
+    while from < ledger {
+        let to = (from + POSTING).min(ledger);
+        insert.execute(params![from, to, items.max(1), stamp.at_text()])?;
+        super::outbox::record(conn, &stamp, super::outbox::Posting::Import)?;
+        from = to;
+    }
     conn.execute(
         "INSERT INTO balances (item, location, qty)
          SELECT item, location, CAST(count(*) AS TEXT) FROM movements WHERE reason = 'bench fixture'

@@ -44,6 +44,14 @@ fn bench_json_names_every_figure_and_measures_the_floor_in_the_same_run() {
         "items",
         "ledger_rows",
         "synchronous",
+        "export_events",
+        "export_rss_start_mb",
+        "export_rss_end_mb",
+        "export_anon_start_mb",
+        "export_anon_end_mb",
+        "post_outbox_p50_ms",
+        "post_no_outbox_p50_ms",
+        "outbox_cost_pct",
     ] {
         assert!(v.get(key).is_some(), "{key} missing: {v}");
     }
@@ -53,4 +61,8 @@ fn bench_json_names_every_figure_and_measures_the_floor_in_the_same_run() {
     assert_eq!(v["lines"], 20);
     assert_eq!(v["synchronous"], "normal");
     assert_eq!(v["verify_ok"], true, "the product's postings verify");
+    // Every ledger row of the bench store is exported through the outbox: the bulk ledger's
+    // 2000 opening balances, then the reports' events.
+    assert!(v["export_events"].as_u64().unwrap() > 2000, "{v}");
+    assert!(v["post_no_outbox_p50_ms"].as_f64().unwrap() > 0.0);
 }
