@@ -56,7 +56,7 @@ pub fn bulk_items_and_ledger(conn: &Connection, items: i64, ledger: i64) -> Resu
 pub struct ReportRows {
     /// Per table with a `report_id` column: its columns and the report's rows.
     tables: Vec<(String, Vec<String>, Vec<Vec<Value>>)>,
-    /// The balances the report's movements touched, with the quantity each moved.
+    /// The balances the report's movements touched, with the quantity each holds.
     balances: Vec<(Value, Value, Value)>,
     /// The order and operation whose progress the report added to.
     progress: (Value, Value),
@@ -75,9 +75,17 @@ pub fn capture_report_rows(conn: &Connection, report_id: i64) -> Result<ReportRo
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let mut tables = Vec::new();
-    for name in std::iter::once("reports".to_string()).chain(names) {
-        let key = if name == "reports" { "id" } else { "report_id" };
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{name}\" WHERE {key} = ?1"))?;
+    // The idempotency key's row too (`request_keys` is keyed by the key, not the report).
+    for name in ["reports".to_string(), "request_keys".to_string()]
+        .into_iter()
+        .chain(names)
+    {
+        let filter = match name.as_str() {
+            "reports" => "id = ?1",
+            "request_keys" => "idem_key = (SELECT idem_key FROM reports WHERE id = ?1)",
+            _ => "report_id = ?1",
+        };
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{name}\" WHERE {filter}"))?;
         let columns: Vec<String> = stmt
             .column_names()
             .iter()
@@ -92,8 +100,14 @@ pub fn capture_report_rows(conn: &Connection, report_id: i64) -> Result<ReportRo
             tables.push((name, columns, rows));
         }
     }
+    // The balances as they stand: the floor writes them back unchanged, so what is posted
+    // after it (the synchronous=full posts) finds the stock it had.
     let balances = conn
-        .prepare("SELECT location, item, qty FROM movements WHERE report_id = ?1")?
+        .prepare(
+            "SELECT m.location, m.item, b.qty FROM movements m
+             JOIN balances b ON b.location = m.location AND b.item = m.item
+             WHERE m.report_id = ?1",
+        )?
         .query_map([report_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let progress = conn.query_row(
@@ -110,8 +124,8 @@ pub fn capture_report_rows(conn: &Connection, report_id: i64) -> Result<ReportRo
 
 /// Writes the captured rows again as report `new_id`, with plain prepared INSERTs and
 /// UPDATEs and nothing else (no reads, no plan): what SQLite alone costs for one report.
-/// Keys that must stay unique get new values; the balances get the moved quantity written
-/// (the floor's store is not verified afterwards).
+/// Keys that must stay unique get new values; the balances get their own quantity written
+/// (their values as captured: the floor moves no stock).
 ///
 /// # Errors
 /// SQLite fails.
@@ -129,7 +143,7 @@ pub fn write_bare(conn: &Connection, rows: &ReportRows, new_id: i64) -> Result<(
                 .zip(row)
                 .map(|(c, v)| match (name.as_str(), c.as_str()) {
                     ("reports", "id") | (_, "report_id") => Value::Integer(new_id),
-                    ("reports", "idem_key") => Value::Text(format!("floor-{new_id}")),
+                    (_, "idem_key") => Value::Text(format!("floor-{new_id}")),
                     (_, "id") | (_, "seq") if name != "journal" && name != "report_lines" => {
                         Value::Null
                     }

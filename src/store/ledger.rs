@@ -37,9 +37,12 @@ pub fn balances_for_order(
     order: &str,
     location: &str,
 ) -> Result<Vec<(String, Decimal)>> {
+    // A join, not `IN (SELECT …)`: one key lookup per line, no temporary index to build. A
+    // component on two lines comes twice, with the same balance.
     let mut stmt = conn.prepare_cached(
-        "SELECT item, qty FROM balances
-         WHERE location = ?2 AND item IN (SELECT component FROM order_materials WHERE order_id = ?1)",
+        "SELECT b.item, b.qty FROM order_materials m
+         JOIN balances b ON b.location = ?2 AND b.item = m.component
+         WHERE m.order_id = ?1",
     )?;
     let rows = stmt
         .query_map(params![order, location], |r| {

@@ -111,9 +111,10 @@ pub fn record(conn: &Connection, stamp: &Stamp, posting: Posting) -> Result<Opti
     if !RECORDING.with(std::cell::Cell::get) {
         return Ok(None);
     }
-    // One round trip: the end of the outbox and what this transaction added after it.
-    let (seq, movements_through, movement_events, entries_through, journal_events, pending): (
-        i64,
+    // The end of the outbox, then what this transaction added after it (two key lookups and
+    // two short range reads; no temporary table).
+    let (seq, movements_after, entries_after) = high_water(conn)?;
+    let (movements_through, movement_events, entries_through, journal_events, pending): (
         i64,
         i64,
         i64,
@@ -121,21 +122,14 @@ pub fn record(conn: &Connection, stamp: &Stamp, posting: Posting) -> Result<Opti
         bool,
     ) = conn
         .prepare_cached(
-            "WITH last AS (SELECT seq + events AS next, movements_through AS mt, entries_through AS et
-                           FROM outbox ORDER BY seq DESC LIMIT 1),
-                  h AS (SELECT coalesce((SELECT next FROM last), 1) AS next,
-                               coalesce((SELECT mt FROM last), 0) AS mt,
-                               coalesce((SELECT et FROM last), 0) AS et)
-             SELECT next,
-                    (SELECT coalesce(max(id), h.mt) FROM movements WHERE id > h.mt),
-                    (SELECT count(*) FROM movements WHERE id > h.mt AND kind <> 'transfer_in'),
-                    (SELECT coalesce(max(entry_id), h.et) FROM journal WHERE entry_id > h.et),
-                    (SELECT count(*) FROM journal WHERE entry_id > h.et),
-                    EXISTS (SELECT 1 FROM item_versions WHERE from_seq = 9223372036854775807)
-             FROM h",
+            "SELECT (SELECT coalesce(max(id), ?1) FROM movements WHERE id > ?1),
+                    (SELECT count(*) FROM movements WHERE id > ?1 AND kind <> 'transfer_in'),
+                    (SELECT coalesce(max(entry_id), ?2) FROM journal WHERE entry_id > ?2),
+                    (SELECT count(*) FROM journal WHERE entry_id > ?2),
+                    EXISTS (SELECT 1 FROM item_versions WHERE from_seq = 9223372036854775807)",
         )?
-        .query_row([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+        .query_row([movements_after, entries_after], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })?;
     let events = i64::from(posting.has_header()) + movement_events + journal_events;
     if events == 0 {
