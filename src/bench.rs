@@ -69,6 +69,14 @@ fn plant(dir: &Path, orders: i64) -> Result<(), ServiceError> {
             );
         }
     }
+    // PL20: 20 lot-tracked components, three lots each at M1, backflushed FIFO.
+    items.push_str("PL20,Bench parent with 20 lot-tracked lines,EA,0,stock,none,yes,50\n");
+    for i in 0..20 {
+        let _ = writeln!(
+            items,
+            "L{i:06},bench lot-tracked component {i},EA,0,stock,lot,yes,1.25"
+        );
+    }
     // Every component the plant uses, whatever size the bulk store has (`--items 5000`).
     for i in (0..20)
         .chain(1000..1200)
@@ -100,6 +108,9 @@ fn plant(dir: &Path, orders: i64) -> Result<(), ServiceError> {
     for i in 0..200 {
         let _ = writeln!(boms, "P200,1,1,{},C{:06},1,unit,,,,", i + 1, 1000 + i);
     }
+    for i in 0..20 {
+        let _ = writeln!(boms, "PL20,1,1,{},L{i:06},1,unit,,,,", i + 1);
+    }
     for i in 0..3 {
         let _ = writeln!(boms, "P3,1,1,{},C{:06},1,unit,,,,", i + 1, 5000 + i);
     }
@@ -121,11 +132,12 @@ fn plant(dir: &Path, orders: i64) -> Result<(), ServiceError> {
     csv(
         dir,
         "routings.csv",
-        "parent,revision,operation,work_center,setup_hours,run_hours,count_point\nP20,1,10,WC1,0.5,0.1,yes\nP200,1,10,WC2,0.5,0.1,yes\nP3,1,10,WC2,0.1,0.01,yes\nP500,1,10,WC1,0.5,0.1,yes\n",
+        "parent,revision,operation,work_center,setup_hours,run_hours,count_point\nP20,1,10,WC1,0.5,0.1,yes\nP200,1,10,WC2,0.5,0.1,yes\nP3,1,10,WC2,0.1,0.01,yes\nP500,1,10,WC1,0.5,0.1,yes\nPL20,1,10,WC1,0.5,0.1,yes\n",
     )?;
     let mut order_rows = String::from("order,item,revision,qty,due,completion_location\n");
     order_rows.push_str("B-20,P20,1,1000000,2026-01-01,FG\nB-200,P200,1,1000000,2026-01-01,FG\n");
     order_rows.push_str("B-500,P500,1,1000000,2026-01-01,FG\n");
+    order_rows.push_str("B-L20,PL20,1,1000000,2026-01-01,FG\n");
     for i in 0..orders {
         let _ = writeln!(
             order_rows,
@@ -135,17 +147,24 @@ fn plant(dir: &Path, orders: i64) -> Result<(), ServiceError> {
         );
     }
     csv(dir, "orders.csv", &order_rows)?;
-    let mut stock = String::from("item,location,qty\n");
+    let mut stock = String::from("item,location,qty,lot,expires\n");
     for i in 0..20 {
-        let _ = writeln!(stock, "C{i:06},M1,100000000");
+        let _ = writeln!(stock, "C{i:06},M1,100000000,,");
     }
     for i in 0..200 {
-        let _ = writeln!(stock, "C{:06},M2,100000000", 1000 + i);
+        let _ = writeln!(stock, "C{:06},M2,100000000,,", 1000 + i);
     }
     for i in 2000..2500 {
-        let _ = writeln!(stock, "C{i:06},M1,100000000");
+        let _ = writeln!(stock, "C{i:06},M1,100000000,,");
     }
-    csv(dir, "stock.csv", &stock)
+    for i in 0..20 {
+        for lot in ["A", "B", "C"] {
+            let _ = writeln!(stock, "L{i:06},M1,100000000,LOT-{lot},");
+        }
+    }
+    csv(dir, "stock.csv", &stock)?;
+    // Lot-tracked lines backflush (SPEC §9); untracked ones are unaffected.
+    csv(dir, "settings.toml", "[policy]\nlot_selection = \"fifo\"\n")
 }
 
 /// Opens the terminal on `db` five times: the median time to the first full frame (store
@@ -210,6 +229,13 @@ pub struct BenchReport {
     pub export_rss_end_mb: Option<f64>,
     pub export_anon_start_mb: Option<f64>,
     pub export_anon_end_mb: Option<f64>,
+    /// A 20-line report whose lines are all lot-tracked (three lots each, FIFO), posted
+    /// alternately with the untracked 20-line one in the same phase (issue 8: ≤ 2×).
+    pub post_lots_p50_ms: f64,
+    pub post_lots_p95_ms: f64,
+    pub post_untracked_p50_ms: f64,
+    pub post_untracked_p95_ms: f64,
+    pub lots_ratio: f64,
     /// The 20-line post with and without the outbox row (issue 10: ≤ 25 % more), posted
     /// alternately in the same phase of the run.
     pub post_outbox_p50_ms: f64,
@@ -286,6 +312,15 @@ impl BenchReport {
         }
         let _ = writeln!(
             out,
+            "a 20-line all-lot-tracked report (3 lots a line, FIFO): median {:.3} ms, p95 {:.3} ms; untracked in the same phase {:.3} ms, p95 {:.3} ms ({:.2}×, target ≤ 2×)",
+            self.post_lots_p50_ms,
+            self.post_lots_p95_ms,
+            self.post_untracked_p50_ms,
+            self.post_untracked_p95_ms,
+            self.lots_ratio
+        );
+        let _ = writeln!(
+            out,
             "the outbox's cost: post median {:.3} ms with it, {:.3} ms without ({:+.1} %, target ≤ 25 %)",
             self.post_outbox_p50_ms, self.post_no_outbox_p50_ms, self.outbox_cost_pct
         );
@@ -339,7 +374,7 @@ fn status_mb(path: &str, field: &str) -> Option<f64> {
 /// terminal, so scripts and CI logs stay clean).
 fn progress() -> indicatif::ProgressBar {
     let bar = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-        indicatif::ProgressBar::new(10)
+        indicatif::ProgressBar::new(11)
     } else {
         indicatif::ProgressBar::hidden()
     };
@@ -475,6 +510,29 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
     report.post_no_outbox_p50_ms = percentile(&without, 0.5);
     report.outbox_cost_pct =
         100.0 * (report.post_outbox_p50_ms / report.post_no_outbox_p50_ms.max(f64::EPSILON) - 1.0);
+    bar.inc(1);
+
+    bar.set_message("posting lot-tracked and untracked reports");
+    let mut lots = Vec::with_capacity(sizes.reports / 2);
+    let mut untracked = Vec::with_capacity(sizes.reports / 2);
+    for i in 0..sizes.reports {
+        let key = format!("lots-{i}");
+        let (order, samples) = if i % 2 == 0 {
+            ("B-L20", &mut lots)
+        } else {
+            ("B-20", &mut untracked)
+        };
+        let t = Instant::now();
+        service.report(order, &request, Some(&key), &who)?;
+        samples.push(t.elapsed());
+    }
+    lots.sort();
+    untracked.sort();
+    report.post_lots_p50_ms = percentile(&lots, 0.5);
+    report.post_lots_p95_ms = percentile(&lots, 0.95);
+    report.post_untracked_p50_ms = percentile(&untracked, 0.5);
+    report.post_untracked_p95_ms = percentile(&untracked, 0.95);
+    report.lots_ratio = report.post_lots_p50_ms / report.post_untracked_p50_ms.max(f64::EPSILON);
     bar.inc(1);
 
     bar.set_message("measuring the floor: bare writes of the same rows");

@@ -136,12 +136,16 @@ impl Prefetched {
             for (item, qty) in store::ledger::balances_for_order(conn, &order.order, location)? {
                 here.insert(item, qty);
             }
-            for item in &tracked {
-                let at = store::ledger::lots_at(conn, item, location)?;
-                if !at.is_empty() {
-                    lots.entry(location.to_string())
-                        .or_default()
-                        .insert(item.to_string(), at);
+            if !tracked.is_empty() {
+                // Every tracked line's lots here in one query.
+                for (item, lot) in store::ledger::lots_for_order(conn, &order.order, location)? {
+                    if tracked.contains(&item.as_str()) {
+                        lots.entry(location.to_string())
+                            .or_default()
+                            .entry(item)
+                            .or_default()
+                            .push(lot);
+                    }
                 }
             }
         }

@@ -223,6 +223,39 @@ pub fn lots_at(conn: &Connection, item: &str, location: &str) -> Result<Vec<LotS
     Ok(rows.into_iter().filter(|l| !l.qty.is_zero()).collect())
 }
 
+/// The lots with a non-zero balance at `location` of every lot- or serial-tracked component
+/// of `order`, by item: [`lots_at`] for a whole report's lines in one query.
+///
+/// # Errors
+/// SQLite fails.
+pub fn lots_for_order(
+    conn: &Connection,
+    order: &str,
+    location: &str,
+) -> Result<Vec<(String, LotStock)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT b.item, b.lot, b.qty, l.expires, COALESCE(l.first_at, '')
+         FROM (SELECT DISTINCT component FROM order_materials WHERE order_id = ?1) m
+         JOIN lot_balances b ON b.location = ?2 AND b.item = m.component
+         LEFT JOIN lots l ON l.item = b.item AND l.lot = b.lot
+         ORDER BY b.item, b.lot",
+    )?;
+    let rows = stmt
+        .query_map(params![order, location], |r| {
+            Ok((
+                r.get(0)?,
+                LotStock {
+                    lot: r.get(1)?,
+                    qty: r.get::<_, Dec>(2)?.0,
+                    expires: r.get(3)?,
+                    first_at: r.get(4)?,
+                },
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<(String, LotStock)>>>()?;
+    Ok(rows.into_iter().filter(|(_, l)| !l.qty.is_zero()).collect())
+}
+
 pub use crate::domain::lots::LotStock;
 
 /// Whether a serial of an item is in stock anywhere or was ever issued to an order (a

@@ -52,6 +52,10 @@ fn bench_json_names_every_figure_and_measures_the_floor_in_the_same_run() {
         "post_outbox_p50_ms",
         "post_no_outbox_p50_ms",
         "outbox_cost_pct",
+        "post_lots_p50_ms",
+        "post_lots_p95_ms",
+        "post_untracked_p50_ms",
+        "lots_ratio",
     ] {
         assert!(v.get(key).is_some(), "{key} missing: {v}");
     }
@@ -65,4 +69,5 @@ fn bench_json_names_every_figure_and_measures_the_floor_in_the_same_run() {
     // 2000 opening balances, then the reports' events.
     assert!(v["export_events"].as_u64().unwrap() > 2000, "{v}");
     assert!(v["post_no_outbox_p50_ms"].as_f64().unwrap() > 0.0);
+    assert!(v["post_lots_p50_ms"].as_f64().unwrap() > 0.0);
 }
