@@ -69,6 +69,14 @@ fn plant(dir: &Path, orders: i64) -> Result<(), ServiceError> {
             );
         }
     }
+    // PL20: 20 lot-tracked components, three lots each at M1, backflushed FIFO.
+    items.push_str("PL20,Bench parent with 20 lot-tracked lines,EA,0,stock,none,yes,50\n");
+    for i in 0..20 {
+        let _ = writeln!(
+            items,
+            "L{i:06},bench lot-tracked component {i},EA,0,stock,lot,yes,1.25"
+        );
+    }
     // Every component the plant uses, whatever size the bulk store has (`--items 5000`).
     for i in (0..20)
         .chain(1000..1200)
@@ -100,6 +108,9 @@ fn plant(dir: &Path, orders: i64) -> Result<(), ServiceError> {
     for i in 0..200 {
         let _ = writeln!(boms, "P200,1,1,{},C{:06},1,unit,,,,", i + 1, 1000 + i);
     }
+    for i in 0..20 {
+        let _ = writeln!(boms, "PL20,1,1,{},L{i:06},1,unit,,,,", i + 1);
+    }
     for i in 0..3 {
         let _ = writeln!(boms, "P3,1,1,{},C{:06},1,unit,,,,", i + 1, 5000 + i);
     }
@@ -121,11 +132,12 @@ fn plant(dir: &Path, orders: i64) -> Result<(), ServiceError> {
     csv(
         dir,
         "routings.csv",
-        "parent,revision,operation,work_center,setup_hours,run_hours,count_point\nP20,1,10,WC1,0.5,0.1,yes\nP200,1,10,WC2,0.5,0.1,yes\nP3,1,10,WC2,0.1,0.01,yes\nP500,1,10,WC1,0.5,0.1,yes\n",
+        "parent,revision,operation,work_center,setup_hours,run_hours,count_point\nP20,1,10,WC1,0.5,0.1,yes\nP200,1,10,WC2,0.5,0.1,yes\nP3,1,10,WC2,0.1,0.01,yes\nP500,1,10,WC1,0.5,0.1,yes\nPL20,1,10,WC1,0.5,0.1,yes\n",
     )?;
     let mut order_rows = String::from("order,item,revision,qty,due,completion_location\n");
     order_rows.push_str("B-20,P20,1,1000000,2026-01-01,FG\nB-200,P200,1,1000000,2026-01-01,FG\n");
     order_rows.push_str("B-500,P500,1,1000000,2026-01-01,FG\n");
+    order_rows.push_str("B-L20,PL20,1,1000000,2026-01-01,FG\n");
     for i in 0..orders {
         let _ = writeln!(
             order_rows,
@@ -135,17 +147,24 @@ fn plant(dir: &Path, orders: i64) -> Result<(), ServiceError> {
         );
     }
     csv(dir, "orders.csv", &order_rows)?;
-    let mut stock = String::from("item,location,qty\n");
+    let mut stock = String::from("item,location,qty,lot,expires\n");
     for i in 0..20 {
-        let _ = writeln!(stock, "C{i:06},M1,100000000");
+        let _ = writeln!(stock, "C{i:06},M1,100000000,,");
     }
     for i in 0..200 {
-        let _ = writeln!(stock, "C{:06},M2,100000000", 1000 + i);
+        let _ = writeln!(stock, "C{:06},M2,100000000,,", 1000 + i);
     }
     for i in 2000..2500 {
-        let _ = writeln!(stock, "C{i:06},M1,100000000");
+        let _ = writeln!(stock, "C{i:06},M1,100000000,,");
     }
-    csv(dir, "stock.csv", &stock)
+    for i in 0..20 {
+        for lot in ["A", "B", "C"] {
+            let _ = writeln!(stock, "L{i:06},M1,100000000,LOT-{lot},");
+        }
+    }
+    csv(dir, "stock.csv", &stock)?;
+    // Lot-tracked lines backflush (SPEC §9); untracked ones are unaffected.
+    csv(dir, "settings.toml", "[policy]\nlot_selection = \"fifo\"\n")
 }
 
 /// Opens the terminal on `db` five times: the median time to the first full frame (store
@@ -192,14 +211,39 @@ pub struct BenchReport {
     /// transaction, measured in this run on this store.
     pub floor_p50_ms: f64,
     pub ratio_to_floor: f64,
-    /// The same post with `synchronous = full` (bound by the disk's flush).
+    /// The same post with `synchronous = full` (bound by the disk's flush), and the mode its
+    /// connection read back.
     pub post_full_p50_ms: f64,
+    pub post_full_p95_ms: f64,
+    pub synchronous_full: &'static str,
     pub preview_p50_ms: f64,
     /// A 500-line order with a three-level phantom BOM.
     pub preview_500_p50_ms: f64,
-    /// `backflush export` of every event of the bench store as JSON lines, timed from
-    /// outside the process (the binary run with its output read and counted).
+    /// `backflush export` of the store's last 1,000,000 events (or all, on a smaller store)
+    /// as JSON lines, timed from outside the process (the binary run with its output read and
+    /// counted). Every event was written through the outbox: the bulk ledger's as opening
+    /// balances of 1,000 rows a posting, then the bench's reports.
     pub export_events_per_sec: Option<f64>,
+    pub export_events: Option<u64>,
+    /// The export process's resident memory once 1 % of its events were read, and at its
+    /// last read; of it, the anonymous memory (heap, not the store's pages SQLite maps):
+    /// flat when the export streams.
+    pub export_rss_start_mb: Option<f64>,
+    pub export_rss_end_mb: Option<f64>,
+    pub export_anon_start_mb: Option<f64>,
+    pub export_anon_end_mb: Option<f64>,
+    /// A 20-line report whose lines are all lot-tracked (three lots each, FIFO), posted
+    /// alternately with the untracked 20-line one in the same phase (issue 8: ≤ 2×).
+    pub post_lots_p50_ms: f64,
+    pub post_lots_p95_ms: f64,
+    pub post_untracked_p50_ms: f64,
+    pub post_untracked_p95_ms: f64,
+    pub lots_ratio: f64,
+    /// The 20-line post with and without the outbox row (issue 10: ≤ 25 % more), posted
+    /// alternately in the same phase of the run.
+    pub post_outbox_p50_ms: f64,
+    pub post_no_outbox_p50_ms: f64,
+    pub outbox_cost_pct: f64,
     /// `backflush report --batch FILE`, timed from outside the process.
     pub batch_cli_reports_per_sec: Option<f64>,
     /// The terminal's first frame on the store of `orders` orders.
@@ -239,8 +283,8 @@ impl BenchReport {
         );
         let _ = writeln!(
             out,
-            "post with synchronous=full: median {:.3} ms",
-            self.post_full_p50_ms
+            "post with synchronous={}: median {:.3} ms, p95 {:.3} ms (bound by the disk's flush)",
+            self.synchronous_full, self.post_full_p50_ms, self.post_full_p95_ms
         );
         let _ = writeln!(
             out,
@@ -259,8 +303,30 @@ impl BenchReport {
             );
         }
         if let Some(rate) = self.export_events_per_sec {
-            let _ = writeln!(out, "export: {rate:.0} events/s (target ≥ 200000/s)");
+            let _ = writeln!(
+                out,
+                "export of {} events: {rate:.0} events/s (target ≥ 200000/s); resident memory {:.1} MB at 1 %, {:.1} MB at the end (heap {:.1} MB, {:.1} MB; the rest the store's mapped pages)",
+                self.export_events.unwrap_or_default(),
+                self.export_rss_start_mb.unwrap_or_default(),
+                self.export_rss_end_mb.unwrap_or_default(),
+                self.export_anon_start_mb.unwrap_or_default(),
+                self.export_anon_end_mb.unwrap_or_default()
+            );
         }
+        let _ = writeln!(
+            out,
+            "a 20-line all-lot-tracked report (3 lots a line, FIFO): median {:.3} ms, p95 {:.3} ms; untracked in the same phase {:.3} ms, p95 {:.3} ms ({:.2}×, target ≤ 2×)",
+            self.post_lots_p50_ms,
+            self.post_lots_p95_ms,
+            self.post_untracked_p50_ms,
+            self.post_untracked_p95_ms,
+            self.lots_ratio
+        );
+        let _ = writeln!(
+            out,
+            "the outbox's cost: post median {:.3} ms with it, {:.3} ms without ({:+.1} %, target ≤ 25 %)",
+            self.post_outbox_p50_ms, self.post_no_outbox_p50_ms, self.outbox_cost_pct
+        );
         let _ = writeln!(
             out,
             "terminal first frame: demo plant {:.1} ms, {} orders {:.1} ms (target ≤ 100 ms); keystroke to frame on a 200-line report {:.2} ms",
@@ -286,10 +352,20 @@ fn percentile(sorted: &[Duration], q: f64) -> f64 {
 
 /// The process's resident memory, from the kernel's status file (Linux).
 fn rss_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    rss_mb_of("/proc/self/status")
+}
+
+/// Resident memory from a process's status file.
+fn rss_mb_of(path: &str) -> Option<f64> {
+    status_mb(path, "VmRSS:")
+}
+
+/// A size line of a process's status file (`VmRSS:`, `RssAnon:`), in MB.
+fn status_mb(path: &str, field: &str) -> Option<f64> {
+    let status = std::fs::read_to_string(path).ok()?;
     let kb: f64 = status
         .lines()
-        .find(|l| l.starts_with("VmRSS:"))?
+        .find(|l| l.starts_with(field))?
         .split_whitespace()
         .nth(1)?
         .parse()
@@ -301,7 +377,7 @@ fn rss_mb() -> Option<f64> {
 /// terminal, so scripts and CI logs stay clean).
 fn progress() -> indicatif::ProgressBar {
     let bar = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-        indicatif::ProgressBar::new(9)
+        indicatif::ProgressBar::new(11)
     } else {
         indicatif::ProgressBar::hidden()
     };
@@ -331,7 +407,6 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
         items: sizes.items,
         ledger_rows: sizes.ledger,
         orders: sizes.orders + 3,
-        synchronous: "normal",
         lines: 20,
         ..BenchReport::default()
     };
@@ -351,6 +426,8 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
     config.terminal.id = "BENCH".into();
     // The board with the 100,000 orders.
     config.terminal.work_center = "WC2".into();
+    // The mode the store's connection has, read back (not the one asked for).
+    report.synchronous = synchronous_of(store.conn());
     let mut service = Service::with_store(store, config.clone());
     service.import(&files, &Credentials::default())?;
     report.build_s = started.elapsed().as_secs_f64();
@@ -398,11 +475,69 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
     report.verify_ok = service.verify()?.is_empty();
     bar.inc(1);
 
-    bar.set_message("export and report --batch, timed from outside the process");
+    bar.set_message("report --batch and export, timed from outside the process");
     drop(service);
-    report.export_events_per_sec = export_rate(&db);
     report.batch_cli_reports_per_sec = batch_cli_rate(dir, &db, sizes.reports);
-    let service = Service::open_existing(config.clone(), &db)?;
+    let mut service = Service::open_existing(config.clone(), &db)?;
+    let last_seq = crate::store::outbox::last_seq(service.conn())?;
+    if let Some(export) = export_rate(&db, (last_seq - EXPORT_EVENTS).max(0)) {
+        report.export_events_per_sec = Some(export.rate);
+        report.export_events = Some(export.events);
+        report.export_rss_start_mb = export.rss_start_mb;
+        report.export_rss_end_mb = export.rss_end_mb;
+        report.export_anon_start_mb = export.anon_start_mb;
+        report.export_anon_end_mb = export.anon_end_mb;
+    }
+    bar.inc(1);
+
+    bar.set_message("posting with and without the outbox");
+    let mut with = Vec::with_capacity(sizes.reports / 2);
+    let mut without = Vec::with_capacity(sizes.reports / 2);
+    for i in 0..sizes.reports {
+        let key = format!("outbox-{i}");
+        let t = Instant::now();
+        if i % 2 == 0 {
+            service.report("B-20", &request, Some(&key), &who)?;
+            with.push(t.elapsed());
+        } else {
+            crate::store::outbox::without_recording(|| {
+                service.report("B-20", &request, Some(&key), &who)
+            })?;
+            without.push(t.elapsed());
+        }
+    }
+    // The last posting records, so the outbox reaches the whole ledger again.
+    service.report("B-20", &request, Some("outbox-last"), &who)?;
+    with.sort();
+    without.sort();
+    report.post_outbox_p50_ms = percentile(&with, 0.5);
+    report.post_no_outbox_p50_ms = percentile(&without, 0.5);
+    report.outbox_cost_pct =
+        100.0 * (report.post_outbox_p50_ms / report.post_no_outbox_p50_ms.max(f64::EPSILON) - 1.0);
+    bar.inc(1);
+
+    bar.set_message("posting lot-tracked and untracked reports");
+    let mut lots = Vec::with_capacity(sizes.reports / 2);
+    let mut untracked = Vec::with_capacity(sizes.reports / 2);
+    for i in 0..sizes.reports {
+        let key = format!("lots-{i}");
+        let (order, samples) = if i % 2 == 0 {
+            ("B-L20", &mut lots)
+        } else {
+            ("B-20", &mut untracked)
+        };
+        let t = Instant::now();
+        service.report(order, &request, Some(&key), &who)?;
+        samples.push(t.elapsed());
+    }
+    lots.sort();
+    untracked.sort();
+    report.post_lots_p50_ms = percentile(&lots, 0.5);
+    report.post_lots_p95_ms = percentile(&lots, 0.95);
+    report.post_untracked_p50_ms = percentile(&untracked, 0.5);
+    report.post_untracked_p95_ms = percentile(&untracked, 0.95);
+    report.lots_ratio = report.post_lots_p50_ms / report.post_untracked_p50_ms.max(f64::EPSILON);
+    bar.inc(1);
 
     bar.set_message("measuring the floor: bare writes of the same rows");
     let rows = crate::store::fixture::capture_report_rows(service.conn(), last_id)?;
@@ -425,6 +560,7 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
     let mut full_config = config.clone();
     full_config.store.synchronous = crate::config::SynchronousConfig::Full;
     let mut full = Service::open_existing(full_config, &db)?;
+    report.synchronous_full = synchronous_of(full.conn());
     let mut full_samples = Vec::new();
     for i in 0..300 {
         let t = Instant::now();
@@ -433,6 +569,7 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
     }
     full_samples.sort();
     report.post_full_p50_ms = percentile(&full_samples, 0.5);
+    report.post_full_p95_ms = percentile(&full_samples, 0.95);
     drop(full);
     bar.inc(1);
 
@@ -450,6 +587,17 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
     }
     bar.finish_and_clear();
     Ok(report)
+}
+
+/// `PRAGMA synchronous` of a connection, as the config names it.
+fn synchronous_of(conn: &rusqlite::Connection) -> &'static str {
+    match conn.pragma_query_value(None, "synchronous", |r| r.get::<_, i64>(0)) {
+        Ok(0) => "off",
+        Ok(1) => "normal",
+        Ok(2) => "full",
+        Ok(3) => "extra",
+        _ => "unknown",
+    }
 }
 
 /// The median of `n` runs of `work`, in milliseconds.
@@ -490,33 +638,75 @@ fn keystrokes(app: &mut crate::tui::app::App) -> Result<f64, ServiceError> {
     Ok(percentile(&keys, 0.5))
 }
 
-/// Events per second of `backflush export` on `db`, run as its own process; `None` when the
-/// binary cannot be run (the bench called from a test harness, say).
-fn export_rate(db: &Path) -> Option<f64> {
+/// How many events the bench exports (the last ones of the store).
+const EXPORT_EVENTS: i64 = 1_000_000;
+
+/// What the export run measured.
+struct Export {
+    rate: f64,
+    events: u64,
+    rss_start_mb: Option<f64>,
+    rss_end_mb: Option<f64>,
+    anon_start_mb: Option<f64>,
+    anon_end_mb: Option<f64>,
+}
+
+/// `backflush export --after AFTER` on `db`, run as its own process, its output read and
+/// counted, its resident memory sampled while it runs; `None` when the binary cannot be run
+/// (the bench called from a test harness, say).
+fn export_rate(db: &Path, after: i64) -> Option<Export> {
     use std::io::Read as _;
     let exe = std::env::current_exe().ok()?;
+    let expected = u64::try_from(EXPORT_EVENTS).unwrap_or(u64::MAX);
     let started = Instant::now();
     let mut child = std::process::Command::new(exe)
         .arg("--db")
         .arg(db)
         .arg("export")
+        .args([
+            "--after",
+            &after.to_string(),
+            "--limit",
+            &expected.to_string(),
+        ])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()
         .ok()?;
+    let status = format!("/proc/{}/status", child.id());
     let mut stdout = child.stdout.take()?;
     let mut buf = vec![0u8; 1 << 16];
     let mut events = 0u64;
+    let (mut rss_start_mb, mut rss_end_mb) = (None, None);
+    let (mut anon_start_mb, mut anon_end_mb) = (None, None);
     loop {
         let n = stdout.read(&mut buf).ok()?;
         if n == 0 {
             break;
         }
         events += buf[..n].iter().filter(|b| **b == b'\n').count() as u64;
+        // The child is alive while it has more to write than the pipe holds.
+        let rss = rss_mb_of(&status);
+        let anon = status_mb(&status, "RssAnon:");
+        if rss_start_mb.is_none() && events >= expected / 100 {
+            rss_start_mb = rss;
+            anon_start_mb = anon;
+        }
+        if rss.is_some() {
+            rss_end_mb = rss;
+            anon_end_mb = anon;
+        }
     }
     let ok = child.wait().ok()?.success();
     let secs = started.elapsed().as_secs_f64();
-    (ok && events > 0).then(|| events as f64 / secs)
+    (ok && events > 0).then(|| Export {
+        rate: events as f64 / secs,
+        events,
+        rss_start_mb: rss_start_mb.or(rss_end_mb),
+        rss_end_mb,
+        anon_start_mb: anon_start_mb.or(anon_end_mb),
+        anon_end_mb,
+    })
 }
 
 /// Reports per second of `backflush report --batch` on `db`, run as its own process.

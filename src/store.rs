@@ -333,14 +333,13 @@ pub fn savepoint<T, E>(
     conn: &Connection,
     work: impl FnOnce() -> std::result::Result<T, E>,
 ) -> Result<std::result::Result<T, E>> {
-    conn.execute_batch("SAVEPOINT unit")?;
+    // Prepared once per connection: a batch opens one savepoint a report.
+    conn.prepare_cached("SAVEPOINT unit")?.execute([])?;
     let out = work();
-    let end = if out.is_ok() {
-        "RELEASE unit"
-    } else {
-        "ROLLBACK TO unit; RELEASE unit"
-    };
-    conn.execute_batch(end)?;
+    if out.is_err() {
+        conn.prepare_cached("ROLLBACK TO unit")?.execute([])?;
+    }
+    conn.prepare_cached("RELEASE unit")?.execute([])?;
     Ok(out)
 }
 

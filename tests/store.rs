@@ -1034,10 +1034,10 @@ fn every_posting_kind_writes_its_events_atomically() {
         ),
     ];
     for (name, post) in &postings {
-        for boom in [
-            "CREATE TRIGGER boom BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'injected'); END;",
-            "CREATE TRIGGER boom BEFORE INSERT ON outbox_items BEGIN SELECT RAISE(ABORT, 'injected'); END;",
-        ] {
+        // A posting's one outbox row is all it writes of its events (units and costs come from
+        // the item versions, written when items change).
+        {
+            let boom = "CREATE TRIGGER boom BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'injected'); END;";
             let before = snapshot(&s);
             let events = count(&s, "outbox");
             s.conn().execute_batch(boom).unwrap();
@@ -1083,4 +1083,65 @@ fn every_posting_kind_writes_its_events_atomically() {
         assert!(err.to_string().contains("append-only"), "{sql}: {err}");
     }
     assert!(s.verify().unwrap().is_empty());
+}
+
+/// Every event of the outbox as text (seq, type and fields).
+fn events(s: &Service) -> Vec<String> {
+    let mut out = Vec::new();
+    s.export(
+        &store::outbox::ExportFilter::default(),
+        &mut |e: &store::outbox::Event| -> Result<(), backflush::service::ServiceError> {
+            out.push(format!("{} {} {:?}", e.seq, e.kind, e.fields));
+            Ok(())
+        },
+    )
+    .unwrap();
+    out
+}
+
+#[test]
+fn an_exported_event_keeps_the_unit_cost_its_posting_saw() {
+    let mut s = service();
+    report(&mut s, "O1", &req(10, "3", "0"));
+    let first = events(&s);
+    let x_cost = |events: &[String], cost: &str| {
+        events
+            .iter()
+            .filter(|e| e.contains("movement") && e.contains("Text(\"X\")"))
+            .all(|e| e.contains(&format!("(\"std_cost\", Text(\"{cost}\"))")))
+    };
+    assert!(x_cost(&first, "2"), "{first:#?}");
+    // X's cost changes twice before the next posting, in two imports.
+    for cost in ["7", "9"] {
+        import(&mut s, |dir| {
+            write(
+                dir,
+                "items.csv",
+                &format!(
+                    "item,description,uom,decimals,type,tracking,backflush,std_cost\nX,Third,EA,0,stock,none,yes,{cost}\n"
+                ),
+            );
+        });
+    }
+    assert_eq!(
+        events(&s),
+        first,
+        "a later import changes no exported event"
+    );
+    report(&mut s, "O1", &req(10, "3", "0"));
+    let all = events(&s);
+    assert_eq!(all[..first.len()], first[..]);
+    let later = &all[first.len()..];
+    assert!(
+        later.iter().any(|e| e.contains("Text(\"X\")")),
+        "{later:#?}"
+    );
+    assert!(x_cost(later, "9"), "{later:#?}");
+    assert!(
+        later
+            .iter()
+            .filter(|e| e.contains("movement") && e.contains("Text(\"X\")"))
+            .all(|e| e.contains("(\"value\", Text(\"9\"))")),
+        "{later:#?}"
+    );
 }

@@ -62,15 +62,19 @@ fn cached<T>(
     Ok(Some(value))
 }
 
+/// A map of a posting's own: short code keys, hashed fast.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 /// The master data and balances one calculation needs, read up front so the engine stays
 /// pure: items and work centers from the cache, balances in one query per issue location.
 pub(super) struct Prefetched {
     pub(super) items: HashMap<String, Rc<Item>>,
     work_centers: HashMap<String, Rc<WorkCenter>>,
     locations: HashSet<String>,
-    stock: HashMap<(String, String), Decimal>,
+    /// By location, then item: looked up by `&str` without building a key.
+    stock: FastMap<String, FastMap<String, Decimal>>,
     /// The lots of the tracked components at every location a line may issue from.
-    lots: HashMap<(String, String), Vec<LotStock>>,
+    lots: FastMap<String, FastMap<String, Vec<LotStock>>>,
     /// Finished serials of this request that are already known (in stock or issued).
     known_serials: HashSet<String>,
     today: NaiveDate,
@@ -120,21 +124,28 @@ impl Prefetched {
         for wc in work_centers.values() {
             wanted.insert(&wc.location);
         }
-        let mut stock = HashMap::new();
-        let mut lots = HashMap::new();
+        let mut stock: FastMap<String, FastMap<String, Decimal>> = FastMap::default();
+        let mut lots: FastMap<String, FastMap<String, Vec<LotStock>>> = FastMap::default();
         let tracked: Vec<&str> = items
             .values()
             .filter(|i| i.tracking != Tracking::None && i.item != order.item)
             .map(|i| i.item.as_str())
             .collect();
         for location in wanted {
+            let here = stock.entry(location.to_string()).or_default();
             for (item, qty) in store::ledger::balances_for_order(conn, &order.order, location)? {
-                stock.insert((item, location.to_string()), qty);
+                here.insert(item, qty);
             }
-            for item in &tracked {
-                let at = store::ledger::lots_at(conn, item, location)?;
-                if !at.is_empty() {
-                    lots.insert((item.to_string(), location.to_string()), at);
+            if !tracked.is_empty() {
+                // Every tracked line's lots here in one query.
+                for (item, lot) in store::ledger::lots_for_order(conn, &order.order, location)? {
+                    if tracked.contains(&item.as_str()) {
+                        lots.entry(location.to_string())
+                            .or_default()
+                            .entry(item)
+                            .or_default()
+                            .push(lot);
+                    }
                 }
             }
         }
@@ -182,14 +193,16 @@ impl Lookup for Prefetched {
 
     fn on_hand(&self, item: &str, location: &str) -> Decimal {
         self.stock
-            .get(&(item.to_string(), location.to_string()))
+            .get(location)
+            .and_then(|at| at.get(item))
             .copied()
             .unwrap_or_default()
     }
 
     fn lots(&self, item: &str, location: &str) -> Vec<LotStock> {
         self.lots
-            .get(&(item.to_string(), location.to_string()))
+            .get(location)
+            .and_then(|at| at.get(item))
             .cloned()
             .unwrap_or_default()
     }

@@ -3,7 +3,7 @@
 
 use super::auth::Role;
 use super::cache::Prefetched;
-use super::orders::{load_order, load_order_cached};
+use super::orders::load_order_cached;
 use super::session::forbidden;
 use std::collections::BTreeMap;
 
@@ -60,8 +60,10 @@ impl Service {
         order: &str,
         locations: impl Iterator<Item = &'a str>,
     ) -> Result<ReportContext> {
-        self.cache.borrow_mut().refresh(self.store.conn())?;
-        let (order, progress, _) = load_order(self.store.conn(), &self.cache, order)?;
+        // The released order's snapshot from the cache (a 500-line order is not read again
+        // for every preview); its progress is read fresh.
+        let (order, progress, _) = load_order_cached(self.store.conn(), &self.cache, order)?;
+        let order = Order::clone(&order);
         let lookup = Prefetched::load(self.store.conn(), &self.cache, &order, locations)?;
         Ok(ReportContext {
             order,

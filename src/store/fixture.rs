@@ -4,14 +4,17 @@
 use rusqlite::types::Value;
 use rusqlite::{Connection, params};
 
-use super::Result;
+use super::{Result, Stamp};
 
 /// Items `C000000`… at standard cost 1.25 EA, and `count` ledger rows of +1 spread over
-/// them at the storage location `ST`, with their balances.
+/// them at the storage location `ST`, with their balances. The rows are posted as opening
+/// balances of 1,000 rows each, every one recorded through the real outbox (one `701` event a
+/// row), so the bench exports events as the product writes them.
 ///
 /// # Errors
 /// SQLite fails.
 pub fn bulk_items_and_ledger(conn: &Connection, items: i64, ledger: i64) -> Result<()> {
+    const POSTING: i64 = 1_000;
     conn.execute(
         "INSERT OR IGNORE INTO locations (location, description, kind) VALUES ('ST', 'Stores', 'storage')",
         [],
@@ -22,13 +25,23 @@ pub fn bulk_items_and_ledger(conn: &Connection, items: i64, ledger: i64) -> Resu
          SELECT printf('C%06d', i), 'bench component ' || i, 'EA', 0, 'stock', 'none', 1, '1.25' FROM n",
         params![items],
     )?;
-    conn.execute(
-        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?1)
+    let at = chrono::DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .unwrap_or_default();
+    let stamp = Stamp::new(at, "bench", "bench");
+    let mut insert = conn.prepare(
+        "WITH RECURSIVE n(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?2)
          INSERT INTO movements (at, kind, item, location, qty, terminal, user, reason)
-         SELECT '2026-01-01T00:00:00Z', 'adjustment', printf('C%06d', i % ?2), 'ST', '1', 'bench', 'bench', 'bench fixture'
+         SELECT ?4, 'adjustment', printf('C%06d', i % ?3), 'ST', '1', 'bench', 'bench', 'bench fixture'
          FROM n",
-        params![ledger, items],
     )?;
+    let mut from = 0;
+    while from < ledger {
+        let to = (from + POSTING).min(ledger);
+        insert.execute(params![from, to, items.max(1), stamp.at_text()])?;
+        super::outbox::record(conn, &stamp, super::outbox::Posting::Import)?;
+        from = to;
+    }
     conn.execute(
         "INSERT INTO balances (item, location, qty)
          SELECT item, location, CAST(count(*) AS TEXT) FROM movements WHERE reason = 'bench fixture'
@@ -43,7 +56,7 @@ pub fn bulk_items_and_ledger(conn: &Connection, items: i64, ledger: i64) -> Resu
 pub struct ReportRows {
     /// Per table with a `report_id` column: its columns and the report's rows.
     tables: Vec<(String, Vec<String>, Vec<Vec<Value>>)>,
-    /// The balances the report's movements touched, with the quantity each moved.
+    /// The balances the report's movements touched, with the quantity each holds.
     balances: Vec<(Value, Value, Value)>,
     /// The order and operation whose progress the report added to.
     progress: (Value, Value),
@@ -62,9 +75,17 @@ pub fn capture_report_rows(conn: &Connection, report_id: i64) -> Result<ReportRo
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let mut tables = Vec::new();
-    for name in std::iter::once("reports".to_string()).chain(names) {
-        let key = if name == "reports" { "id" } else { "report_id" };
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{name}\" WHERE {key} = ?1"))?;
+    // The idempotency key's row too (`request_keys` is keyed by the key, not the report).
+    for name in ["reports".to_string(), "request_keys".to_string()]
+        .into_iter()
+        .chain(names)
+    {
+        let filter = match name.as_str() {
+            "reports" => "id = ?1",
+            "request_keys" => "idem_key = (SELECT idem_key FROM reports WHERE id = ?1)",
+            _ => "report_id = ?1",
+        };
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{name}\" WHERE {filter}"))?;
         let columns: Vec<String> = stmt
             .column_names()
             .iter()
@@ -79,8 +100,14 @@ pub fn capture_report_rows(conn: &Connection, report_id: i64) -> Result<ReportRo
             tables.push((name, columns, rows));
         }
     }
+    // The balances as they stand: the floor writes them back unchanged, so what is posted
+    // after it (the synchronous=full posts) finds the stock it had.
     let balances = conn
-        .prepare("SELECT location, item, qty FROM movements WHERE report_id = ?1")?
+        .prepare(
+            "SELECT m.location, m.item, b.qty FROM movements m
+             JOIN balances b ON b.location = m.location AND b.item = m.item
+             WHERE m.report_id = ?1",
+        )?
         .query_map([report_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let progress = conn.query_row(
@@ -97,8 +124,8 @@ pub fn capture_report_rows(conn: &Connection, report_id: i64) -> Result<ReportRo
 
 /// Writes the captured rows again as report `new_id`, with plain prepared INSERTs and
 /// UPDATEs and nothing else (no reads, no plan): what SQLite alone costs for one report.
-/// Keys that must stay unique get new values; the balances get the moved quantity written
-/// (the floor's store is not verified afterwards).
+/// Keys that must stay unique get new values; the balances get their own quantity written
+/// (their values as captured: the floor moves no stock).
 ///
 /// # Errors
 /// SQLite fails.
@@ -116,7 +143,7 @@ pub fn write_bare(conn: &Connection, rows: &ReportRows, new_id: i64) -> Result<(
                 .zip(row)
                 .map(|(c, v)| match (name.as_str(), c.as_str()) {
                     ("reports", "id") | (_, "report_id") => Value::Integer(new_id),
-                    ("reports", "idem_key") => Value::Text(format!("floor-{new_id}")),
+                    (_, "idem_key") => Value::Text(format!("floor-{new_id}")),
                     (_, "id") | (_, "seq") if name != "journal" && name != "report_lines" => {
                         Value::Null
                     }

@@ -11,6 +11,7 @@ pub const MIGRATIONS: &[&str] = &[
     SETTINGS,
     REQUEST_KEYS,
     REASONS,
+    OUTBOX_ITEM_VERSIONS,
 ];
 
 const V1: &str = r"
@@ -459,6 +460,49 @@ CREATE TABLE request_keys (
 const REASONS: &str = r"
 ALTER TABLE report_lines ADD COLUMN reason TEXT;
 ALTER TABLE cycle_counts ADD COLUMN reason TEXT;
+";
+
+/// The units and standard costs of the outbox's events (SPEC §11) kept per item version
+/// instead of per posting: a posting writes its one `outbox` row, and an event reads the
+/// version of its item that was current when its posting committed (the latest `from_seq` at
+/// or below its seq). Triggers on `items` write a version whenever an item is made or its unit
+/// or cost changes, whoever changes it, as pending (`from_seq` the largest integer); the next
+/// posting that records events claims the pending versions with its seq
+/// ([`super::outbox::record`]). Postings made before this migration keep their
+/// `outbox_items` snapshots. `IF NOT EXISTS`: a store migrated again from before the outbox
+/// keeps the versions it has.
+const OUTBOX_ITEM_VERSIONS: &str = r"
+-- A pending version may be rewritten (the item changed twice before its next posting); a
+-- claimed one never is.
+CREATE TABLE IF NOT EXISTS item_versions (
+    item     TEXT NOT NULL,
+    from_seq INTEGER NOT NULL,
+    uom      TEXT NOT NULL,
+    std_cost TEXT NOT NULL,
+    PRIMARY KEY (item, from_seq)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS item_versions_pending ON item_versions (item)
+    WHERE from_seq = 9223372036854775807;
+
+-- The items as they are: the version of every posting from the next seq on.
+INSERT OR REPLACE INTO item_versions (item, from_seq, uom, std_cost)
+SELECT item, coalesce((SELECT seq + events FROM outbox ORDER BY seq DESC LIMIT 1), 1), uom, std_cost
+FROM items;
+
+-- The triggers upsert: an `OR REPLACE` of theirs would yield to the import's own upsert.
+CREATE TRIGGER IF NOT EXISTS items_version_insert AFTER INSERT ON items
+BEGIN
+    INSERT INTO item_versions (item, from_seq, uom, std_cost)
+    VALUES (new.item, 9223372036854775807, new.uom, new.std_cost)
+    ON CONFLICT (item, from_seq) DO UPDATE SET uom = excluded.uom, std_cost = excluded.std_cost;
+END;
+CREATE TRIGGER IF NOT EXISTS items_version_update AFTER UPDATE OF uom, std_cost ON items
+WHEN old.uom IS NOT new.uom OR old.std_cost IS NOT new.std_cost
+BEGIN
+    INSERT INTO item_versions (item, from_seq, uom, std_cost)
+    VALUES (new.item, 9223372036854775807, new.uom, new.std_cost)
+    ON CONFLICT (item, from_seq) DO UPDATE SET uom = excluded.uom, std_cost = excluded.std_cost;
+END;
 ";
 
 #[cfg(test)]

@@ -44,6 +44,21 @@ fn bench_json_names_every_figure_and_measures_the_floor_in_the_same_run() {
         "items",
         "ledger_rows",
         "synchronous",
+        "export_events",
+        "export_rss_start_mb",
+        "export_rss_end_mb",
+        "export_anon_start_mb",
+        "export_anon_end_mb",
+        "post_outbox_p50_ms",
+        "post_no_outbox_p50_ms",
+        "outbox_cost_pct",
+        "post_lots_p50_ms",
+        "post_lots_p95_ms",
+        "post_untracked_p50_ms",
+        "lots_ratio",
+        "post_full_p50_ms",
+        "post_full_p95_ms",
+        "synchronous_full",
     ] {
         assert!(v.get(key).is_some(), "{key} missing: {v}");
     }
@@ -52,5 +67,14 @@ fn bench_json_names_every_figure_and_measures_the_floor_in_the_same_run() {
     assert!((ratio - v["ratio_to_floor"].as_f64().unwrap()).abs() < 1e-9);
     assert_eq!(v["lines"], 20);
     assert_eq!(v["synchronous"], "normal");
+    assert_eq!(
+        v["synchronous_full"], "full",
+        "the full posts ran with synchronous=full"
+    );
     assert_eq!(v["verify_ok"], true, "the product's postings verify");
+    // Every ledger row of the bench store is exported through the outbox: the bulk ledger's
+    // 2000 opening balances, then the reports' events.
+    assert!(v["export_events"].as_u64().unwrap() > 2000, "{v}");
+    assert!(v["post_no_outbox_p50_ms"].as_f64().unwrap() > 0.0);
+    assert!(v["post_lots_p50_ms"].as_f64().unwrap() > 0.0);
 }
