@@ -2021,3 +2021,28 @@ fn a_handler_counts_and_brings_a_tracked_item_by_lot() {
     assert!(moved);
     assert!(d.app.service.verify().unwrap().is_empty());
 }
+
+#[test]
+fn a_scanned_lot_chooses_the_lots_of_a_backflushed_lot_line() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1005");
+    type_text(&mut d.app, "2");
+    press(&mut d.app, KeyCode::Tab);
+    press(&mut d.app, KeyCode::Tab);
+    select_item(&mut d.app, "HO-46");
+    press(&mut d.app, KeyCode::Char('o'));
+    let s = screen_text(&draw(&d.app, 120, 40));
+    assert!(s.contains("Lots for line 80 HO-46"), "{s}");
+    // The lots at the location in FEFO order, the expired one marked.
+    assert!(s.contains("expired: a lead must approve"), "{s}");
+    type_text(&mut d.app, "OIL-2611");
+    press(&mut d.app, KeyCode::Enter);
+    let Screen::Report(r) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    let oil = r.planned("80").unwrap();
+    assert_eq!(oil.lots.len(), 1);
+    assert_eq!(oil.lots[0].lot, "OIL-2611");
+    assert!(oil.picked_by.is_none(), "chosen, not picked");
+}
