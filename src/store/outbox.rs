@@ -564,22 +564,7 @@ pub fn export<E: From<StoreError>>(
     emit: &mut dyn FnMut(&Event) -> std::result::Result<(), E>,
 ) -> std::result::Result<u64, E> {
     let wants = |t: &str| filter.types.is_empty() || filter.types.contains(&t);
-    let start: Option<i64> = conn
-        .prepare_cached("SELECT seq FROM outbox WHERE seq <= ?1 ORDER BY seq DESC LIMIT 1")
-        .map_err(StoreError::from)?
-        .query_row([filter.after.saturating_add(1)], |r| r.get(0))
-        .optional()
-        .map_err(StoreError::from)?;
-    let start = start.unwrap_or(1);
-    let (movements_after, entries_after): (i64, i64) = conn
-        .prepare_cached(
-            "SELECT movements_through, entries_through FROM outbox WHERE seq < ?1 ORDER BY seq DESC LIMIT 1",
-        )
-        .map_err(StoreError::from)?
-        .query_row([start], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()
-        .map_err(StoreError::from)?
-        .unwrap_or((0, 0));
+    let (start, movements_after, entries_after) = export_start(conn, filter.after)?;
 
     let mut groups_stmt = conn
         .prepare(
@@ -628,72 +613,22 @@ pub fn export<E: From<StoreError>>(
         if filter.limit.is_some_and(|l| emitted >= l) {
             break;
         }
-        let g = OutboxRow {
-            seq: r.get(0).map_err(StoreError::from)?,
-            posting: r.get(1).map_err(StoreError::from)?,
-            report_id: r.get(2).map_err(StoreError::from)?,
-            movements_through: r.get(3).map_err(StoreError::from)?,
-            entries_through: r.get(4).map_err(StoreError::from)?,
-            at: r.get(5).map_err(StoreError::from)?,
-            terminal: r.get(6).map_err(StoreError::from)?,
-            user: r.get(7).map_err(StoreError::from)?,
-            approver: r.get(8).map_err(StoreError::from)?,
-        };
+        let g = outbox_row(r)?;
         // This group's movements, journal lines and item snapshot.
-        let mut moves = Vec::new();
-        loop {
-            let row = match pending_move.take() {
-                Some(m) => Some(m),
-                None => next_ledger_row(&mut ledger)?,
-            };
-            match row {
-                Some(m) if m.id <= g.movements_through => moves.push(m),
-                other => {
-                    pending_move = other;
-                    break;
-                }
-            }
-        }
-        let mut lines = Vec::new();
-        loop {
-            let row = match pending_entry.take() {
-                Some(j) => Some(j),
-                None => next_journal_row(&mut journal)?,
-            };
-            match row {
-                Some(j) if j.entry <= g.entries_through => lines.push(j),
-                other => {
-                    pending_entry = other;
-                    break;
-                }
-            }
-        }
-        let mut snapshot: Vec<(String, String, Decimal)> = Vec::new();
-        loop {
-            let row = match pending_item.take() {
-                Some(i) => Some(i),
-                None => match items.next().map_err(StoreError::from)? {
-                    Some(r) => Some((
-                        r.get(0).map_err(StoreError::from)?,
-                        r.get(1).map_err(StoreError::from)?,
-                        r.get(2).map_err(StoreError::from)?,
-                        r.get::<_, Dec>(3).map_err(StoreError::from)?.0,
-                    )),
-                    None => None,
-                },
-            };
-            match row {
-                Some(i) if i.0 <= g.seq => {
-                    if i.0 == g.seq {
-                        snapshot.push((i.1, i.2, i.3));
-                    }
-                }
-                other => {
-                    pending_item = other;
-                    break;
-                }
-            }
-        }
+        let moves = take_through(&mut pending_move, &mut ledger, next_ledger_row, |m| {
+            m.id <= g.movements_through
+        })?;
+        let lines = take_through(&mut pending_entry, &mut journal, next_journal_row, |j| {
+            j.entry <= g.entries_through
+        })?;
+        let snapshot: Vec<(String, String, Decimal)> =
+            take_through(&mut pending_item, &mut items, next_item_row, |i| {
+                i.0 <= g.seq
+            })?
+            .into_iter()
+            .filter(|i| i.0 == g.seq)
+            .map(|i| (i.1, i.2, i.3))
+            .collect();
 
         let mut seq = g.seq;
         let mut out = |kind: &'static str,
@@ -781,6 +716,75 @@ pub fn export<E: From<StoreError>>(
         }
     }
     Ok(emitted)
+}
+
+/// Where an export after `after` starts: the group holding the next seq, and the ledger and
+/// journal ends of the group before it.
+fn export_start(conn: &Connection, after: i64) -> Result<(i64, i64, i64)> {
+    let start: Option<i64> = conn
+        .prepare_cached("SELECT seq FROM outbox WHERE seq <= ?1 ORDER BY seq DESC LIMIT 1")?
+        .query_row([after.saturating_add(1)], |r| r.get(0))
+        .optional()?;
+    let start = start.unwrap_or(1);
+    let (movements_after, entries_after): (i64, i64) = conn
+        .prepare_cached(
+            "SELECT movements_through, entries_through FROM outbox WHERE seq < ?1 ORDER BY seq DESC LIMIT 1",
+        )?
+        .query_row([start], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .unwrap_or((0, 0));
+    Ok((start, movements_after, entries_after))
+}
+
+fn outbox_row(r: &rusqlite::Row<'_>) -> Result<OutboxRow> {
+    Ok(OutboxRow {
+        seq: r.get(0)?,
+        posting: r.get(1)?,
+        report_id: r.get(2)?,
+        movements_through: r.get(3)?,
+        entries_through: r.get(4)?,
+        at: r.get(5)?,
+        terminal: r.get(6)?,
+        user: r.get(7)?,
+        approver: r.get(8)?,
+    })
+}
+
+/// The rows of a stream that belong to the current group (`within`), keeping the first row
+/// past it for the next group.
+fn take_through<T>(
+    pending: &mut Option<T>,
+    rows: &mut rusqlite::Rows<'_>,
+    next: fn(&mut rusqlite::Rows<'_>) -> Result<Option<T>>,
+    within: impl Fn(&T) -> bool,
+) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    loop {
+        let row = match pending.take() {
+            Some(r) => Some(r),
+            None => next(rows)?,
+        };
+        match row {
+            Some(r) if within(&r) => out.push(r),
+            other => {
+                *pending = other;
+                return Ok(out);
+            }
+        }
+    }
+}
+
+/// One item's unit and cost of an old posting's snapshot: (seq, item, uom, std_cost).
+fn next_item_row(rows: &mut rusqlite::Rows<'_>) -> Result<Option<(i64, String, String, Decimal)>> {
+    let Some(r) = rows.next()? else {
+        return Ok(None);
+    };
+    Ok(Some((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get::<_, Dec>(3)?.0,
+    )))
 }
 
 fn next_ledger_row(rows: &mut rusqlite::Rows<'_>) -> Result<Option<LedgerRow>> {
