@@ -630,7 +630,6 @@ pub fn export<E: From<StoreError>>(
             .map(|i| (i.1, i.2, i.3))
             .collect();
 
-        let mut seq = g.seq;
         let mut out = |kind: &'static str,
                        seq: i64,
                        fields: &mut dyn FnMut() -> std::result::Result<
@@ -657,65 +656,84 @@ pub fn export<E: From<StoreError>>(
             emitted += 1;
             Ok(true)
         };
-        if g.posting == "report" || g.posting == "reversal" {
-            let kind = if g.posting == "report" {
-                "report"
-            } else {
-                "reversal"
-            };
-            let report_id = g.report_id.unwrap_or_default();
-            if !out(kind, seq, &mut || {
-                if kind == "report" {
-                    report_fields(conn, (report_id, g.seq), &snapshot)
-                } else {
-                    reversal_fields(conn, report_id)
-                }
-            })? {
-                break;
-            }
-            seq += 1;
-        }
-        let mut ins = moves.iter().filter(|m| m.kind == "transfer_in");
-        for m in moves.iter().filter(|m| m.kind != "transfer_in") {
-            let to = if m.kind == "transfer_out" {
-                ins.next().map(|t| t.location.clone())
-            } else {
-                None
-            };
-            if !out("movement", seq, &mut || {
-                let unit = if snapshot.is_empty() {
-                    match &m.first_version {
-                        Some((from, uom, cost)) if !m.later_versions && *from <= g.seq => {
-                            Some((uom.clone(), *cost))
-                        }
-                        _ => item_version(conn, &m.item, g.seq)?,
-                    }
-                } else {
-                    snapshot_unit(&snapshot, &m.item)
-                };
-                movement_fields(conn, m, to.clone(), unit)
-            })? {
-                break;
-            }
-            seq += 1;
-        }
-        for j in &lines {
-            if !out("journal", seq, &mut || {
-                Ok(vec![
-                    ("entry", Value::Int(j.entry)),
-                    ("account", Value::Text(j.account.clone())),
-                    ("debit", Value::dec(j.debit)),
-                    ("credit", Value::dec(j.credit)),
-                    ("order", Value::text(j.order.clone())),
-                    ("report_id", Value::int(j.report_id)),
-                ])
-            })? {
-                break;
-            }
-            seq += 1;
-        }
+        emit_group(conn, &g, (&moves, &lines, &snapshot), &mut out)?;
     }
     Ok(emitted)
+}
+
+/// The events of one outbox group in seq order: its header (a report or a reversal), its
+/// movements (a transfer's two rows one event), its journal lines. `out` says `false` once the
+/// export's limit is reached.
+#[allow(clippy::type_complexity)]
+fn emit_group<E>(
+    conn: &Connection,
+    g: &OutboxRow,
+    (moves, lines, snapshot): (&[LedgerRow], &[JournalRow], &[(String, String, Decimal)]),
+    out: &mut dyn FnMut(
+        &'static str,
+        i64,
+        &mut dyn FnMut() -> Result<Vec<(&'static str, Value)>>,
+    ) -> std::result::Result<bool, E>,
+) -> std::result::Result<(), E> {
+    let mut seq = g.seq;
+    if g.posting == "report" || g.posting == "reversal" {
+        let kind = if g.posting == "report" {
+            "report"
+        } else {
+            "reversal"
+        };
+        let report_id = g.report_id.unwrap_or_default();
+        if !out(kind, seq, &mut || {
+            if kind == "report" {
+                report_fields(conn, (report_id, g.seq), snapshot)
+            } else {
+                reversal_fields(conn, report_id)
+            }
+        })? {
+            return Ok(());
+        }
+        seq += 1;
+    }
+    let mut ins = moves.iter().filter(|m| m.kind == "transfer_in");
+    for m in moves.iter().filter(|m| m.kind != "transfer_in") {
+        let to = if m.kind == "transfer_out" {
+            ins.next().map(|t| t.location.clone())
+        } else {
+            None
+        };
+        if !out("movement", seq, &mut || {
+            let unit = if snapshot.is_empty() {
+                match &m.first_version {
+                    Some((from, uom, cost)) if !m.later_versions && *from <= g.seq => {
+                        Some((uom.clone(), *cost))
+                    }
+                    _ => item_version(conn, &m.item, g.seq)?,
+                }
+            } else {
+                snapshot_unit(snapshot, &m.item)
+            };
+            movement_fields(conn, m, to.clone(), unit)
+        })? {
+            return Ok(());
+        }
+        seq += 1;
+    }
+    for j in lines {
+        if !out("journal", seq, &mut || {
+            Ok(vec![
+                ("entry", Value::Int(j.entry)),
+                ("account", Value::Text(j.account.clone())),
+                ("debit", Value::dec(j.debit)),
+                ("credit", Value::dec(j.credit)),
+                ("order", Value::text(j.order.clone())),
+                ("report_id", Value::int(j.report_id)),
+            ])
+        })? {
+            return Ok(());
+        }
+        seq += 1;
+    }
+    Ok(())
 }
 
 /// Where an export after `after` starts: the group holding the next seq, and the ledger and
