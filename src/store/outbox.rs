@@ -552,6 +552,31 @@ struct OutboxRow {
     approver: Option<String>,
 }
 
+/// The outbox groups from a seq on, in seq order.
+const GROUPS_SQL: &str = "SELECT seq, posting, report_id, movements_through, entries_through, at, terminal, user, approver
+     FROM outbox WHERE seq >= ?1 ORDER BY seq";
+
+/// The ledger after a movement id, with each movement's first item version. The one place the
+/// export reads a movement's lot (NULL for an untracked item).
+const LEDGER_SQL: &str =
+    "SELECT m.id, m.kind, m.item, m.location, m.qty, m.report_id, m.line, m.reverses, m.reason,
+            coalesce(r.order_id, m.order_id), r.operation, m.lot AS lot,
+            v.from_seq, v.uom, v.std_cost,
+            EXISTS (SELECT 1 FROM item_versions w WHERE w.item = m.item AND w.from_seq > v.from_seq)
+     FROM movements m LEFT JOIN reports r ON r.id = m.report_id
+     LEFT JOIN item_versions v ON v.item = m.item
+          AND v.from_seq = (SELECT min(from_seq) FROM item_versions x WHERE x.item = m.item)
+     WHERE m.id > ?1 ORDER BY m.id";
+
+/// The journal lines after an entry, in entry and line order.
+const JOURNAL_SQL: &str = "SELECT j.entry_id, j.account, j.debit, j.credit, j.report_id, r.order_id
+     FROM journal j LEFT JOIN reports r ON r.id = j.report_id
+     WHERE j.entry_id > ?1 ORDER BY j.entry_id, j.seq";
+
+/// The item snapshots of postings made before item versions, from a seq on.
+const ITEMS_SQL: &str =
+    "SELECT seq, item, uom, std_cost FROM outbox_items WHERE seq >= ?1 ORDER BY seq";
+
 /// Streams the events after `filter.after` in seq order to `emit`, reading the outbox, the
 /// ledger and the journal each with one cursor: memory stays flat however many events.
 /// `emit` returning an error stops the export with it. Writes nothing.
@@ -566,42 +591,17 @@ pub fn export<E: From<StoreError>>(
     let wants = |t: &str| filter.types.is_empty() || filter.types.contains(&t);
     let (start, movements_after, entries_after) = export_start(conn, filter.after)?;
 
-    let mut groups_stmt = conn
-        .prepare(
-            "SELECT seq, posting, report_id, movements_through, entries_through, at, terminal, user, approver
-             FROM outbox WHERE seq >= ?1 ORDER BY seq",
-        )
-        .map_err(StoreError::from)?;
+    let mut groups_stmt = conn.prepare(GROUPS_SQL).map_err(StoreError::from)?;
     let mut groups = groups_stmt.query([start]).map_err(StoreError::from)?;
-    // The one place the export reads a movement's lot (NULL for an untracked item).
-    let mut ledger_stmt = conn
-        .prepare(
-            "SELECT m.id, m.kind, m.item, m.location, m.qty, m.report_id, m.line, m.reverses, m.reason,
-                    coalesce(r.order_id, m.order_id), r.operation, m.lot AS lot,
-                    v.from_seq, v.uom, v.std_cost,
-                    EXISTS (SELECT 1 FROM item_versions w WHERE w.item = m.item AND w.from_seq > v.from_seq)
-             FROM movements m LEFT JOIN reports r ON r.id = m.report_id
-             LEFT JOIN item_versions v ON v.item = m.item
-                  AND v.from_seq = (SELECT min(from_seq) FROM item_versions x WHERE x.item = m.item)
-             WHERE m.id > ?1 ORDER BY m.id",
-        )
-        .map_err(StoreError::from)?;
+    let mut ledger_stmt = conn.prepare(LEDGER_SQL).map_err(StoreError::from)?;
     let mut ledger = ledger_stmt
         .query([movements_after])
         .map_err(StoreError::from)?;
-    let mut journal_stmt = conn
-        .prepare(
-            "SELECT j.entry_id, j.account, j.debit, j.credit, j.report_id, r.order_id
-             FROM journal j LEFT JOIN reports r ON r.id = j.report_id
-             WHERE j.entry_id > ?1 ORDER BY j.entry_id, j.seq",
-        )
-        .map_err(StoreError::from)?;
+    let mut journal_stmt = conn.prepare(JOURNAL_SQL).map_err(StoreError::from)?;
     let mut journal = journal_stmt
         .query([entries_after])
         .map_err(StoreError::from)?;
-    let mut items_stmt = conn
-        .prepare("SELECT seq, item, uom, std_cost FROM outbox_items WHERE seq >= ?1 ORDER BY seq")
-        .map_err(StoreError::from)?;
+    let mut items_stmt = conn.prepare(ITEMS_SQL).map_err(StoreError::from)?;
     let mut items = items_stmt.query([start]).map_err(StoreError::from)?;
 
     let mut pending_move: Option<LedgerRow> = None;
