@@ -445,19 +445,7 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
     for i in 0..50 {
         service.report("B-20", &request, Some(&format!("warm-{i}")), &who)?;
     }
-    let mut samples = Vec::with_capacity(sizes.reports);
-    let mut last_id = 0;
-    for i in 0..sizes.reports {
-        let t = Instant::now();
-        last_id = service
-            .report("B-20", &request, Some(&format!("bench-{i}")), &who)?
-            .report_id;
-        samples.push(t.elapsed());
-    }
-    samples.sort();
-    report.post_p50_ms = percentile(&samples, 0.5);
-    report.post_p95_ms = percentile(&samples, 0.95);
-    report.post_p99_ms = percentile(&samples, 0.99);
+    let last_id = post_one_by_one(&mut service, (&request, &who), sizes.reports, &mut report)?;
     bar.inc(1);
 
     bar.set_message("posting a batch");
@@ -491,86 +479,21 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
     bar.inc(1);
 
     bar.set_message("posting with and without the outbox");
-    let mut with = Vec::with_capacity(sizes.reports / 2);
-    let mut without = Vec::with_capacity(sizes.reports / 2);
-    for i in 0..sizes.reports {
-        let key = format!("outbox-{i}");
-        let t = Instant::now();
-        if i % 2 == 0 {
-            service.report("B-20", &request, Some(&key), &who)?;
-            with.push(t.elapsed());
-        } else {
-            crate::store::outbox::without_recording(|| {
-                service.report("B-20", &request, Some(&key), &who)
-            })?;
-            without.push(t.elapsed());
-        }
-    }
-    // The last posting records, so the outbox reaches the whole ledger again.
-    service.report("B-20", &request, Some("outbox-last"), &who)?;
-    with.sort();
-    without.sort();
-    report.post_outbox_p50_ms = percentile(&with, 0.5);
-    report.post_no_outbox_p50_ms = percentile(&without, 0.5);
-    report.outbox_cost_pct =
-        100.0 * (report.post_outbox_p50_ms / report.post_no_outbox_p50_ms.max(f64::EPSILON) - 1.0);
+    outbox_cost(&mut service, (&request, &who), sizes.reports, &mut report)?;
     bar.inc(1);
 
     bar.set_message("posting lot-tracked and untracked reports");
-    let mut lots = Vec::with_capacity(sizes.reports / 2);
-    let mut untracked = Vec::with_capacity(sizes.reports / 2);
-    for i in 0..sizes.reports {
-        let key = format!("lots-{i}");
-        let (order, samples) = if i % 2 == 0 {
-            ("B-L20", &mut lots)
-        } else {
-            ("B-20", &mut untracked)
-        };
-        let t = Instant::now();
-        service.report(order, &request, Some(&key), &who)?;
-        samples.push(t.elapsed());
-    }
-    lots.sort();
-    untracked.sort();
-    report.post_lots_p50_ms = percentile(&lots, 0.5);
-    report.post_lots_p95_ms = percentile(&lots, 0.95);
-    report.post_untracked_p50_ms = percentile(&untracked, 0.5);
-    report.post_untracked_p95_ms = percentile(&untracked, 0.95);
-    report.lots_ratio = report.post_lots_p50_ms / report.post_untracked_p50_ms.max(f64::EPSILON);
+    lots_against_untracked(&mut service, (&request, &who), sizes.reports, &mut report)?;
     bar.inc(1);
 
     bar.set_message("measuring the floor: bare writes of the same rows");
     let rows = crate::store::fixture::capture_report_rows(service.conn(), last_id)?;
     drop(service);
-    let mut floor_store = Store::open_existing(&db, crate::store::Synchronous::Normal)?;
-    let mut floor = Vec::with_capacity(sizes.reports);
-    for i in 0..sizes.reports {
-        let id = 10_000_000 + i64::try_from(i).unwrap_or(0);
-        let t = Instant::now();
-        floor_store.write(|tx| crate::store::fixture::write_bare(tx, &rows, id))?;
-        floor.push(t.elapsed());
-    }
-    floor.sort();
-    drop(floor_store);
-    report.floor_p50_ms = percentile(&floor, 0.5);
-    report.ratio_to_floor = report.post_p50_ms / report.floor_p50_ms.max(f64::EPSILON);
+    floor(&db, &rows, sizes.reports, &mut report)?;
     bar.inc(1);
 
     bar.set_message("posting with synchronous=full");
-    let mut full_config = config.clone();
-    full_config.store.synchronous = crate::config::SynchronousConfig::Full;
-    let mut full = Service::open_existing(full_config, &db)?;
-    report.synchronous_full = synchronous_of(full.conn());
-    let mut full_samples = Vec::new();
-    for i in 0..300 {
-        let t = Instant::now();
-        full.report("B-20", &request, Some(&format!("full-{i}")), &who)?;
-        full_samples.push(t.elapsed());
-    }
-    full_samples.sort();
-    report.post_full_p50_ms = percentile(&full_samples, 0.5);
-    report.post_full_p95_ms = percentile(&full_samples, 0.95);
-    drop(full);
+    synchronous_full(&config, &db, (&request, &who), &mut report)?;
     bar.inc(1);
 
     bar.set_message("the terminal's first frame");
@@ -587,6 +510,141 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
     }
     bar.finish_and_clear();
     Ok(report)
+}
+
+type Post<'a> = (&'a ReportRequest, &'a Credentials);
+
+/// One report at a time: p50, p95, p99. Returns the last report's id (the floor rewrites it).
+fn post_one_by_one(
+    service: &mut Service,
+    (request, who): Post<'_>,
+    reports: usize,
+    report: &mut BenchReport,
+) -> Result<i64, ServiceError> {
+    let mut samples = Vec::with_capacity(reports);
+    let mut last_id = 0;
+    for i in 0..reports {
+        let t = Instant::now();
+        last_id = service
+            .report("B-20", request, Some(&format!("bench-{i}")), who)?
+            .report_id;
+        samples.push(t.elapsed());
+    }
+    samples.sort();
+    report.post_p50_ms = percentile(&samples, 0.5);
+    report.post_p95_ms = percentile(&samples, 0.95);
+    report.post_p99_ms = percentile(&samples, 0.99);
+    Ok(last_id)
+}
+
+/// Posts with and without the outbox, alternating in one phase (issue 10: ≤ 25 %).
+fn outbox_cost(
+    service: &mut Service,
+    (request, who): Post<'_>,
+    reports: usize,
+    report: &mut BenchReport,
+) -> Result<(), ServiceError> {
+    let mut with = Vec::with_capacity(reports / 2);
+    let mut without = Vec::with_capacity(reports / 2);
+    for i in 0..reports {
+        let key = format!("outbox-{i}");
+        let t = Instant::now();
+        if i % 2 == 0 {
+            service.report("B-20", request, Some(&key), who)?;
+            with.push(t.elapsed());
+        } else {
+            crate::store::outbox::without_recording(|| {
+                service.report("B-20", request, Some(&key), who)
+            })?;
+            without.push(t.elapsed());
+        }
+    }
+    // The last posting records, so the outbox reaches the whole ledger again.
+    service.report("B-20", request, Some("outbox-last"), who)?;
+    with.sort();
+    without.sort();
+    report.post_outbox_p50_ms = percentile(&with, 0.5);
+    report.post_no_outbox_p50_ms = percentile(&without, 0.5);
+    report.outbox_cost_pct =
+        100.0 * (report.post_outbox_p50_ms / report.post_no_outbox_p50_ms.max(f64::EPSILON) - 1.0);
+    Ok(())
+}
+
+/// A 20-line report of lot-tracked lines (three lots each) against the untracked one,
+/// alternating in one phase.
+fn lots_against_untracked(
+    service: &mut Service,
+    (request, who): Post<'_>,
+    reports: usize,
+    report: &mut BenchReport,
+) -> Result<(), ServiceError> {
+    let mut lots = Vec::with_capacity(reports / 2);
+    let mut untracked = Vec::with_capacity(reports / 2);
+    for i in 0..reports {
+        let key = format!("lots-{i}");
+        let (order, samples) = if i % 2 == 0 {
+            ("B-L20", &mut lots)
+        } else {
+            ("B-20", &mut untracked)
+        };
+        let t = Instant::now();
+        service.report(order, request, Some(&key), who)?;
+        samples.push(t.elapsed());
+    }
+    lots.sort();
+    untracked.sort();
+    report.post_lots_p50_ms = percentile(&lots, 0.5);
+    report.post_lots_p95_ms = percentile(&lots, 0.95);
+    report.post_untracked_p50_ms = percentile(&untracked, 0.5);
+    report.post_untracked_p95_ms = percentile(&untracked, 0.95);
+    report.lots_ratio = report.post_lots_p50_ms / report.post_untracked_p50_ms.max(f64::EPSILON);
+    Ok(())
+}
+
+/// The floor: bare writes of exactly the rows the product wrote for one report.
+fn floor(
+    db: &Path,
+    rows: &crate::store::fixture::ReportRows,
+    reports: usize,
+    report: &mut BenchReport,
+) -> Result<(), ServiceError> {
+    let mut floor_store = Store::open_existing(db, crate::store::Synchronous::Normal)?;
+    let mut floor = Vec::with_capacity(reports);
+    for i in 0..reports {
+        let id = 10_000_000 + i64::try_from(i).unwrap_or(0);
+        let t = Instant::now();
+        floor_store.write(|tx| crate::store::fixture::write_bare(tx, rows, id))?;
+        floor.push(t.elapsed());
+    }
+    floor.sort();
+    drop(floor_store);
+    report.floor_p50_ms = percentile(&floor, 0.5);
+    report.ratio_to_floor = report.post_p50_ms / report.floor_p50_ms.max(f64::EPSILON);
+    Ok(())
+}
+
+/// The same post with `synchronous = full` (bound by the disk's flush).
+fn synchronous_full(
+    config: &Config,
+    db: &Path,
+    (request, who): Post<'_>,
+    report: &mut BenchReport,
+) -> Result<(), ServiceError> {
+    let mut full_config = config.clone();
+    full_config.store.synchronous = crate::config::SynchronousConfig::Full;
+    let mut full = Service::open_existing(full_config, db)?;
+    report.synchronous_full = synchronous_of(full.conn());
+    let mut full_samples = Vec::new();
+    for i in 0..300 {
+        let t = Instant::now();
+        full.report("B-20", request, Some(&format!("full-{i}")), who)?;
+        full_samples.push(t.elapsed());
+    }
+    full_samples.sort();
+    report.post_full_p50_ms = percentile(&full_samples, 0.5);
+    report.post_full_p95_ms = percentile(&full_samples, 0.95);
+    drop(full);
+    Ok(())
 }
 
 /// `PRAGMA synchronous` of a connection, as the config names it.
