@@ -410,28 +410,7 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
         lines: 20,
         ..BenchReport::default()
     };
-    let db = dir.join("bench.db");
-    let started = Instant::now();
-    bar.set_message("building the items and the ledger");
-    let mut store = Store::create_or_open(&db, crate::store::Synchronous::Normal)?;
-    store
-        .write(|tx| crate::store::fixture::bulk_items_and_ledger(tx, sizes.items, sizes.ledger))?;
-    bar.inc(1);
-    bar.set_message("importing the plant and its orders");
-    let files = dir.join("plant");
-    crate::private_fs::create_dir_all(&files)
-        .map_err(|e| ServiceError::io(format!("create {}", files.display()), e))?;
-    plant(&files, sizes.orders)?;
-    let mut config = Config::default();
-    config.terminal.id = "BENCH".into();
-    // The board with the 100,000 orders.
-    config.terminal.work_center = "WC2".into();
-    // The mode the store's connection has, read back (not the one asked for).
-    report.synchronous = synchronous_of(store.conn());
-    let mut service = Service::with_store(store, config.clone());
-    service.import(&files, &Credentials::default())?;
-    report.build_s = started.elapsed().as_secs_f64();
-    bar.inc(1);
+    let (mut service, config, db) = build(dir, sizes, &mut report, &bar)?;
 
     let who = Credentials::default();
     let request = ReportRequest {
@@ -467,15 +446,7 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
     drop(service);
     report.batch_cli_reports_per_sec = batch_cli_rate(dir, &db, sizes.reports);
     let mut service = Service::open_existing(config.clone(), &db)?;
-    let last_seq = crate::store::outbox::last_seq(service.conn())?;
-    if let Some(export) = export_rate(&db, (last_seq - EXPORT_EVENTS).max(0)) {
-        report.export_events_per_sec = Some(export.rate);
-        report.export_events = Some(export.events);
-        report.export_rss_start_mb = export.rss_start_mb;
-        report.export_rss_end_mb = export.rss_end_mb;
-        report.export_anon_start_mb = export.anon_start_mb;
-        report.export_anon_end_mb = export.anon_end_mb;
-    }
+    export_from_outside(&service, &db, &mut report)?;
     bar.inc(1);
 
     bar.set_message("posting with and without the outbox");
@@ -644,6 +615,56 @@ fn synchronous_full(
     report.post_full_p50_ms = percentile(&full_samples, 0.5);
     report.post_full_p95_ms = percentile(&full_samples, 0.95);
     drop(full);
+    Ok(())
+}
+
+/// Builds the bench's store: the bulk items and ledger, then the plant and its orders.
+fn build(
+    dir: &Path,
+    sizes: Sizes,
+    report: &mut BenchReport,
+    bar: &indicatif::ProgressBar,
+) -> Result<(Service, Config, std::path::PathBuf), ServiceError> {
+    let db = dir.join("bench.db");
+    let started = Instant::now();
+    bar.set_message("building the items and the ledger");
+    let mut store = Store::create_or_open(&db, crate::store::Synchronous::Normal)?;
+    store
+        .write(|tx| crate::store::fixture::bulk_items_and_ledger(tx, sizes.items, sizes.ledger))?;
+    bar.inc(1);
+    bar.set_message("importing the plant and its orders");
+    let files = dir.join("plant");
+    crate::private_fs::create_dir_all(&files)
+        .map_err(|e| ServiceError::io(format!("create {}", files.display()), e))?;
+    plant(&files, sizes.orders)?;
+    let mut config = Config::default();
+    config.terminal.id = "BENCH".into();
+    // The board with the 100,000 orders.
+    config.terminal.work_center = "WC2".into();
+    // The mode the store's connection has, read back (not the one asked for).
+    report.synchronous = synchronous_of(store.conn());
+    let mut service = Service::with_store(store, config.clone());
+    service.import(&files, &Credentials::default())?;
+    report.build_s = started.elapsed().as_secs_f64();
+    bar.inc(1);
+    Ok((service, config, db))
+}
+
+/// Exports the last events as JSON lines from the binary, with its memory sampled.
+fn export_from_outside(
+    service: &Service,
+    db: &Path,
+    report: &mut BenchReport,
+) -> Result<(), ServiceError> {
+    let last_seq = crate::store::outbox::last_seq(service.conn())?;
+    if let Some(export) = export_rate(db, (last_seq - EXPORT_EVENTS).max(0)) {
+        report.export_events_per_sec = Some(export.rate);
+        report.export_events = Some(export.events);
+        report.export_rss_start_mb = export.rss_start_mb;
+        report.export_rss_end_mb = export.rss_end_mb;
+        report.export_anon_start_mb = export.anon_start_mb;
+        report.export_anon_end_mb = export.anon_end_mb;
+    }
     Ok(())
 }
 
