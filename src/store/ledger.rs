@@ -1,6 +1,8 @@
 //! The ledger and its balances: append-only movements, each updating its balance in the same
 //! statement group, and the movements that are not reports (transfers, adjustments). Every
-//! function runs inside the caller's transaction ([`super::Store::write`]).
+//! function runs inside the caller's transaction ([`super::Store::write`]). Kept together,
+//! over 500 lines, because balances and lot balances are written by the same few statements
+//! that append the movements: splitting them would split one invariant.
 
 use rusqlite::{Connection, OptionalExtension, ToSql, params};
 use rust_decimal::Decimal;

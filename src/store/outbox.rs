@@ -14,6 +14,9 @@
 //!
 //! Every posting calls [`record`] once, last, inside its write transaction; a posting that
 //! moved nothing (a cancelled exception) records nothing.
+//!
+//! Long because the export is one streaming pass over three cursors (outbox, ledger,
+//! journal) with the event shapes of SPEC §11 next to it; each step is its own function.
 
 use std::collections::HashSet;
 

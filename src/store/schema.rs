@@ -1,5 +1,6 @@
 //! The store's migrations: an append-only list, index + 1 = `PRAGMA user_version`.
-//! Never edit a shipped migration; add a new one.
+//! Never edit a shipped migration; add a new one. Long because it holds the SQL of every
+//! migration since the first, which must stay as shipped.
 
 /// Every migration in order.
 pub const MIGRATIONS: &[&str] = &[
