@@ -53,9 +53,9 @@ fn csv(dir: &Path, name: &str, text: &str) -> Result<(), ServiceError> {
     std::fs::write(dir.join(name), text).map_err(|e| ServiceError::io(format!("write {name}"), e))
 }
 
-/// The plant the benchmark posts against: a 20-line and a 200-line parent, and `orders`
-/// released orders of a 3-line parent for the order board.
-fn plant(dir: &Path, orders: i64) -> Result<(), ServiceError> {
+/// The items: the bench parents, the phantoms of the 500-line BOM, the lot-tracked and the
+/// untracked components.
+fn items_csv() -> String {
     let mut items =
         String::from("item,description,uom,decimals,type,tracking,backflush,std_cost\n");
     items.push_str("P20,Bench parent with 20 lines,EA,0,stock,none,yes,50\n");
@@ -91,17 +91,11 @@ fn plant(dir: &Path, orders: i64) -> Result<(), ServiceError> {
             "C{i:06},bench component {i},EA,0,stock,none,yes,1.25"
         );
     }
-    csv(dir, "items.csv", &items)?;
-    csv(
-        dir,
-        "locations.csv",
-        "location,description,kind\nST,Stores,storage\nM1,Machine 1,machine\nM2,Machine 2,machine\nFG,Finished,finished\n",
-    )?;
-    csv(
-        dir,
-        "work_centers.csv",
-        "work_center,description,location,labor_rate,overhead_rate,backflush\nWC1,Cell 1,M1,40,60,yes\nWC2,Cell 2,M2,40,60,yes\n",
-    )?;
+    items
+}
+
+/// The BOMs: 20, 200 and 3 lines, 20 lot-tracked lines, and the three-level phantom of 500.
+fn boms_csv() -> String {
     let mut boms = String::from(
         "parent,revision,base_qty,line,component,qty,per,scrap_pct,operation,backflush,supply_location\n",
     );
@@ -131,6 +125,25 @@ fn plant(dir: &Path, orders: i64) -> Result<(), ServiceError> {
             }
         }
     }
+    boms
+}
+
+/// The plant the benchmark posts against: a 20-line and a 200-line parent, and `orders`
+/// released orders of a 3-line parent for the order board.
+fn plant(dir: &Path, orders: i64) -> Result<(), ServiceError> {
+    let items = items_csv();
+    csv(dir, "items.csv", &items)?;
+    csv(
+        dir,
+        "locations.csv",
+        "location,description,kind\nST,Stores,storage\nM1,Machine 1,machine\nM2,Machine 2,machine\nFG,Finished,finished\n",
+    )?;
+    csv(
+        dir,
+        "work_centers.csv",
+        "work_center,description,location,labor_rate,overhead_rate,backflush\nWC1,Cell 1,M1,40,60,yes\nWC2,Cell 2,M2,40,60,yes\n",
+    )?;
+    let boms = boms_csv();
     csv(dir, "boms.csv", &boms)?;
     csv(
         dir,
