@@ -13,6 +13,7 @@
 //!   is maintained in the same transaction as the movements, never summed on the hot path.
 //! - **Quantities** are canonical decimal TEXT through [`Dec`]; timestamps RFC 3339 UTC TEXT.
 
+mod checkpoint;
 pub mod exceptions;
 pub mod fixture;
 pub mod floor;
@@ -164,6 +165,8 @@ pub struct Store {
     conn: Connection,
     /// The file, for error messages (`:memory:` for an in-memory store).
     path: String,
+    /// Copies the WAL back off the posting path (a file store only).
+    _checkpointer: Option<checkpoint::Checkpointer>,
 }
 
 impl Store {
@@ -246,9 +249,16 @@ impl Store {
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         register_functions(&conn)?;
         migrate(&mut conn, path)?;
+        let checkpointer = if path == ":memory:" {
+            None
+        } else {
+            conn.pragma_update(None, "wal_autocheckpoint", checkpoint::SAFETY_NET_PAGES)?;
+            checkpoint::Checkpointer::start(Path::new(path))
+        };
         Ok(Store {
             conn,
             path: path.to_string(),
+            _checkpointer: checkpointer,
         })
     }
 
