@@ -65,10 +65,26 @@ pub fn reverse_report(
     conn.prepare_cached("INSERT INTO reversals (report_id, reason, at, terminal, user, approver) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
         .execute(params![report_id, reason, stamp.at_text(), stamp.terminal, stamp.user, stamp.approver])?;
     let posted = posted_progress(conn, report_id, operation, (good.0, scrap.0))?;
+    let posted_moves = report_movements(conn, report_id)?;
+    // The balances of the lots the report moved, read up front: a store error stops the
+    // reversal rather than reading as an empty lot.
+    let mut balances: Vec<((&str, &str, &str), Decimal)> = Vec::new();
+    for m in &posted_moves {
+        if let Some(lot) = m.lot.as_deref() {
+            let key = (m.item.as_str(), m.location.as_str(), lot);
+            if !balances.iter().any(|(k, _)| *k == key) {
+                let qty = crate::store::ledger::lot_balance(conn, key.0, key.1, key.2)?;
+                balances.push((key, qty));
+            }
+        }
+    }
     let lot_holds = |item: &str, location: &str, lot: &str| {
-        crate::store::ledger::lot_balance(conn, item, location, lot).unwrap_or_default()
+        balances
+            .iter()
+            .find(|(k, _)| *k == (item, location, lot))
+            .map_or(Decimal::ZERO, |(_, q)| *q)
     };
-    let plan = plan_reversal(&report_movements(conn, report_id)?, &posted, &lot_holds)
+    let plan = plan_reversal(&posted_moves, &posted, &lot_holds)
         .map_err(|gone| lot_gone(conn, report_id, &gone))?;
 
     take_back_progress(conn, &order, &plan.progress)?;
