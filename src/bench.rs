@@ -9,10 +9,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use crate::domain::qty::Quantity;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use rust_decimal::Decimal;
 
 use crate::config::Config;
 use crate::domain::backflush::ReportRequest;
@@ -431,8 +431,8 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
     let who = Credentials::default();
     let request = ReportRequest {
         operation: 10,
-        good: Decimal::ONE,
-        scrap: Decimal::ZERO,
+        good: Quantity::ONE,
+        scrap: Quantity::ZERO,
         overrides: Vec::new(),
         ..ReportRequest::default()
     };

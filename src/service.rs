@@ -37,7 +37,7 @@ use crate::domain::backflush::{
 use crate::domain::journal::{AccountNames, inventory_account};
 use crate::domain::master::{Item, LocationKind, WorkCenter};
 use crate::domain::order::Order;
-use crate::domain::qty::canonical;
+use crate::domain::qty::{Quantity, canonical};
 use crate::domain::variance::{self, Variance};
 use crate::import::{self, ImportSummary};
 use crate::store::exceptions::ExceptionRow;

@@ -11,7 +11,7 @@
 //!   ([`Store::write`]), so two terminals on one file serialise instead of failing half-way.
 //! - **Ledger.** `movements` is append-only (triggers refuse UPDATE and DELETE); `balances`
 //!   is maintained in the same transaction as the movements, never summed on the hot path.
-//! - **Quantities** are canonical decimal TEXT through [`Dec`]; timestamps RFC 3339 UTC TEXT.
+//! - **Quantities** are canonical decimal TEXT through the [`Quantity`], [`Money`] and [`Hours`] newtypes; timestamps RFC 3339 UTC TEXT.
 
 mod checkpoint;
 pub mod exceptions;
@@ -40,7 +40,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rust_decimal::Decimal;
 use thiserror::Error;
 
-use crate::domain::qty::canonical;
+use crate::domain::qty::{Hours, Money, Quantity, canonical};
 
 /// A failure of the store.
 #[derive(Debug, Error)]
@@ -82,27 +82,46 @@ pub enum StoreError {
 /// Result of the store.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
-/// A decimal stored as canonical TEXT: the domain's one quantity type, whose SQL form is
-/// defined here (rust_decimal and rusqlite are both foreign crates).
-pub use crate::domain::qty::Quantity as Dec;
+/// The SQL form of the domain's decimal newtypes: canonical TEXT (rust_decimal and rusqlite
+/// are both foreign crates, so the domain cannot say it).
+macro_rules! sql_decimal {
+    ($($ty:ty),+) => {$(
+        impl ToSql for $ty {
+            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                Ok(ToSqlOutput::from(canonical(self.0)))
+            }
+        }
 
-impl ToSql for Dec {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(ToSqlOutput::from(canonical(self.0)))
+        impl FromSql for $ty {
+            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                decimal_of(value).map(<$ty>::from)
+            }
+        }
+    )+};
+}
+
+sql_decimal!(Quantity, Money, Hours, DecimalText);
+
+/// A plain decimal that is not a quantity, money or hours (a scrap percentage, a unit
+/// conversion factor), stored the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecimalText(pub Decimal);
+
+impl From<Decimal> for DecimalText {
+    fn from(value: Decimal) -> Self {
+        DecimalText(value)
     }
 }
 
-impl FromSql for Dec {
-    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-        match value {
-            ValueRef::Text(t) => std::str::from_utf8(t)
-                .ok()
-                .and_then(|s| s.parse::<Decimal>().ok())
-                .map(Dec)
-                .ok_or(FromSqlError::InvalidType),
-            ValueRef::Integer(i) => Ok(Dec(Decimal::from(i))),
-            _ => Err(FromSqlError::InvalidType),
-        }
+/// A stored decimal: canonical TEXT, or an INTEGER written by hand.
+fn decimal_of(value: ValueRef<'_>) -> FromSqlResult<Decimal> {
+    match value {
+        ValueRef::Text(t) => std::str::from_utf8(t)
+            .ok()
+            .and_then(|s| s.parse::<Decimal>().ok())
+            .ok_or(FromSqlError::InvalidType),
+        ValueRef::Integer(i) => Ok(Decimal::from(i)),
+        _ => Err(FromSqlError::InvalidType),
     }
 }
 
@@ -403,8 +422,8 @@ fn register_functions(conn: &Connection) -> Result<()> {
         2,
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
         |ctx| {
-            let a: Option<Dec> = ctx.get(0)?;
-            let b: Option<Dec> = ctx.get(1)?;
+            let a: Option<Quantity> = ctx.get(0)?;
+            let b: Option<Quantity> = ctx.get(1)?;
             a.unwrap_or_default()
                 .0
                 .checked_add(b.unwrap_or_default().0)

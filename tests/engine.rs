@@ -21,6 +21,7 @@ use backflush::domain::master::{
     RoutingOperation, Tracking, WorkCenter,
 };
 use backflush::domain::order::{self, Order, ReleaseError};
+use backflush::domain::qty::{Hours, Money, Quantity};
 use rust_decimal::Decimal;
 
 use common::{d, req};
@@ -32,7 +33,7 @@ use common::{d, req};
 #[derive(Default)]
 struct World {
     master: MasterData,
-    stock: HashMap<(String, String), Decimal>,
+    stock: HashMap<(String, String), Quantity>,
 }
 
 impl Lookup for World {
@@ -48,7 +49,7 @@ impl Lookup for World {
         self.master.locations.contains_key(location)
     }
 
-    fn on_hand(&self, item: &str, location: &str) -> Decimal {
+    fn on_hand(&self, item: &str, location: &str) -> Quantity {
         self.stock
             .get(&(item.to_string(), location.to_string()))
             .copied()
@@ -286,8 +287,9 @@ fn ids(plan: &ReportPlan) -> Vec<&str> {
     plan.lines.iter().map(|l| l.line.as_str()).collect()
 }
 
+/// A line's planned quantity as a plain decimal, for sums and exact expectations.
 fn planned(plan: &ReportPlan, id: &str) -> Decimal {
-    line(plan, id).planned
+    line(plan, id).planned.get()
 }
 
 /// One operation 10 at WC10; BOM of A with `base` and `lines`.
@@ -316,7 +318,7 @@ fn one_third_per_unit_in_whole_pieces_over_ten_reports_issues_1_0_0_1_0_0_1_0_0_
     for _ in 0..10 {
         let p = post(&order, &mut progress, &w, &req(10, "1", "0"));
         got.push(planned(&p, "1"));
-        assert_eq!(line(&p, "1").qty, planned(&p, "1"));
+        assert_eq!(line(&p, "1").qty.get(), planned(&p, "1"));
     }
     let expected: Vec<Decimal> = [1, 0, 0, 1, 0, 0, 1, 0, 0, 1]
         .into_iter()
@@ -713,7 +715,7 @@ fn exploded_lines_are_planned_with_one_division_and_compound_scrap() {
     let mut progress = Progress::default();
     let r1 = post(&order, &mut progress, &w, &req(10, "2", "0"));
     assert_eq!(ids(&r1), vec!["1", "2.1", "2.2.1", "2.2.2", "2.3", "2.10"]);
-    let got: Vec<(&str, Decimal, &str)> = r1
+    let got: Vec<(&str, Quantity, &str)> = r1
         .lines
         .iter()
         .map(|l| (l.line.as_str(), l.planned, l.location.as_str()))
@@ -735,7 +737,7 @@ fn exploded_lines_are_planned_with_one_division_and_compound_scrap() {
     assert_eq!(planned(&r2, "2.3"), d("0"));
 
     let r3 = post(&order, &mut progress, &w, &req(20, "2", "0"));
-    let got: Vec<(&str, Decimal, &str)> = r3
+    let got: Vec<(&str, Quantity, &str)> = r3
         .lines
         .iter()
         .map(|l| (l.line.as_str(), l.planned, l.location.as_str()))
@@ -950,7 +952,7 @@ fn a_count_point_flushes_the_lines_and_labor_of_the_operations_before_it() {
     let order = w.release("O1", "A", "10");
     let mut progress = Progress::default();
     let r1 = post(&order, &mut progress, &w, &req(20, "4", "0"));
-    let got: Vec<(&str, Decimal, &str)> = r1
+    let got: Vec<(&str, Quantity, &str)> = r1
         .lines
         .iter()
         .map(|l| (l.line.as_str(), l.planned, l.location.as_str()))
@@ -963,7 +965,7 @@ fn a_count_point_flushes_the_lines_and_labor_of_the_operations_before_it() {
             ("4", d("4"), "M10")
         ]
     );
-    let labor: Vec<(i64, Decimal, Decimal, Decimal, Decimal)> = r1
+    let labor: Vec<(i64, Hours, Hours, Money, Money)> = r1
         .labor
         .iter()
         .map(|l| {
@@ -987,7 +989,7 @@ fn a_count_point_flushes_the_lines_and_labor_of_the_operations_before_it() {
 
     // Setup hours only on the first report.
     let r2 = post(&order, &mut progress, &w, &req(20, "2", "0"));
-    let labor: Vec<(i64, Decimal, Decimal)> = r2
+    let labor: Vec<(i64, Hours, Hours)> = r2
         .labor
         .iter()
         .map(|l| (l.operation, l.setup_hours, l.run_hours))
@@ -1134,7 +1136,7 @@ fn manual_issue_lines_show_their_planned_quantity_and_issue_nothing() {
         &allow(),
     )
     .unwrap();
-    let got: Vec<(&str, LineStatus, Decimal, Decimal)> = p
+    let got: Vec<(&str, LineStatus, Quantity, Quantity)> = p
         .lines
         .iter()
         .map(|l| (l.line.as_str(), l.status, l.planned, l.qty))
@@ -1157,7 +1159,7 @@ fn manual_issue_lines_show_their_planned_quantity_and_issue_nothing() {
         ]
     );
     // Manual lines post nothing: no material cost in the journal for them.
-    let issued: Decimal = p
+    let issued: Money = p
         .journal
         .iter()
         .filter(|j| j.account == Account::RawMaterial)
@@ -1611,7 +1613,7 @@ fn finished_goods_are_received_only_at_the_last_operation_and_only_good_units() 
     assert!(p.receipt.is_none());
 }
 
-fn net(plan: &ReportPlan, account: Account) -> Decimal {
+fn net(plan: &ReportPlan, account: Account) -> Money {
     plan.journal
         .iter()
         .filter(|j| j.account == account)
@@ -1638,7 +1640,7 @@ fn the_journal_is_balanced_and_values_everything_at_standard() {
     assert!(
         p.journal
             .iter()
-            .all(|j| j.debit >= Decimal::ZERO && j.credit >= Decimal::ZERO)
+            .all(|j| j.debit >= Money::ZERO && j.credit >= Money::ZERO)
     );
     assert_eq!(net(&p, Account::RawMaterial), d("-18")); // 4 × 2.5 + 2 × 4
     assert_eq!(net(&p, Account::LaborAbsorbed), d("-60")); // 1.5 h × 40
@@ -1646,7 +1648,7 @@ fn the_journal_is_balanced_and_values_everything_at_standard() {
     assert_eq!(net(&p, Account::FinishedGoods), d("300")); // 3 × 100
     assert_eq!(net(&p, Account::ScrapExpense), d("100")); // 1 × 100
     assert_eq!(net(&p, Account::Wip), d("-292")); // 108 in, 400 out
-    let debit: Decimal = p.journal.iter().map(|j| j.debit).sum();
+    let debit: Money = p.journal.iter().map(|j| j.debit).sum();
     assert_eq!(debit, d("508"));
 }
 
@@ -1700,7 +1702,7 @@ fn stock_plant() -> World {
     )
 }
 
-fn statuses(p: &ReportPlan) -> Vec<(&str, LineStatus, Decimal, Decimal)> {
+fn statuses(p: &ReportPlan) -> Vec<(&str, LineStatus, Quantity, Quantity)> {
     p.lines
         .iter()
         .map(|l| (l.line.as_str(), l.status, l.qty, l.shortfall))

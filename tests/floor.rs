@@ -8,8 +8,8 @@ mod common;
 
 use backflush::config::Config;
 use backflush::domain::backflush::ReportRequest;
+use backflush::domain::qty::{Money, Quantity};
 use backflush::service::Service;
-use rust_decimal::Decimal;
 
 use common::{d, handler, lead, on_hand, operator};
 
@@ -167,7 +167,7 @@ fn a_substitution_returns_the_item_and_issues_the_substitute() {
     let v = s.variance("WO-1005").unwrap();
     let line = v.lines.iter().find(|l| l.item == "SEAL-12").unwrap();
     assert_eq!((line.actual_qty, line.qty_variance), (d("0"), d("-3")));
-    assert!(line.substitute_cost > Decimal::ZERO);
+    assert!(line.substitute_cost > Money::ZERO);
     assert_eq!(v.actual_cost - v.expected_cost, v.variance);
     // Not enough of the substitute, the same item, an unknown item.
     let err = s
@@ -295,7 +295,10 @@ fn two_terminals_posting_at_once_on_one_store_lose_nothing() {
         assert_eq!(s.order(order).unwrap().1.operations[&20].good, d("20"));
     }
     // Both orders drew O-rings from M-ASM: ceil(20 × 2 × 1.1) = 44 each.
-    assert_eq!(on_hand(&s, "OR-20", "M-ASM"), d("300") - d("88"));
+    assert_eq!(
+        on_hand(&s, "OR-20", "M-ASM"),
+        d::<Quantity>("300") - d("88")
+    );
     assert_eq!(s.history(None, 100).unwrap().len(), 40);
     assert!(s.verify().unwrap().is_empty());
 }

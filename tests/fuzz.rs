@@ -9,11 +9,11 @@
 use std::path::Path;
 use std::str::FromStr;
 
-use backflush::cli::parse::{batch_lines, decimal, key_qty};
+use backflush::cli::parse::{batch_lines, key_qty, quantity};
 use backflush::config::Config;
 use backflush::domain::lots::{AllocationError, parse_allocation};
 use backflush::domain::master::Tracking;
-use backflush::domain::qty::{QtyParseError, canonical, parse_quantity};
+use backflush::domain::qty::{QtyParseError, Quantity, canonical, parse_quantity};
 use backflush::import::reader::records;
 use backflush::service::{Credentials, Service};
 use backflush::store::Store;
@@ -344,8 +344,8 @@ proptest! {
             ),
         }
         // The option parser says the same, naming the text.
-        match decimal(&text) {
-            Ok(v) => prop_assert_eq!(Ok(v), parse_quantity(&text)),
+        match quantity(&text) {
+            Ok(v) => prop_assert_eq!(Ok(v), parse_quantity(&text).map(Quantity)),
             Err(e) => prop_assert!(e.contains(&format!("{text:?}")), "{e}"),
         }
     }
@@ -362,7 +362,7 @@ proptest! {
                 let (k, v) = text.split_once('=').unwrap();
                 prop_assert_eq!(&key, k.trim());
                 prop_assert!(!key.is_empty());
-                prop_assert_eq!(parse_quantity(v.trim()), Ok(qty));
+                prop_assert_eq!(parse_quantity(v.trim()).map(Quantity), Ok(qty));
             }
             Err(e) => prop_assert!(e.contains(&format!("{text:?}")), "{e} for {text:?}"),
         }
@@ -514,15 +514,15 @@ proptest! {
         tracking in tracking(),
         decimals in 0u32..4,
     ) {
-        let expected = Decimal::from_str(expected).unwrap();
+        let expected = Quantity(Decimal::from_str(expected).unwrap());
         if let Ok(lots) = parse_allocation(&text, expected, tracking, decimals) {
             prop_assert!(tracking != Tracking::None);
-            let total = lots.iter().try_fold(Decimal::ZERO, |a, l| a.checked_add(l.qty));
+            let total = lots.iter().try_fold(Quantity::ZERO, |a, l| a.checked_add(l.qty));
             prop_assert_eq!(total, Some(expected));
             for (i, l) in lots.iter().enumerate() {
-                prop_assert!(l.qty > Decimal::ZERO);
-                prop_assert!(l.qty.normalize().scale() <= decimals);
-                prop_assert!(tracking != Tracking::Serial || l.qty == Decimal::ONE);
+                prop_assert!(l.qty > Quantity::ZERO);
+                prop_assert!(l.qty.get().normalize().scale() <= decimals);
+                prop_assert!(tracking != Tracking::Serial || l.qty == Quantity::ONE);
                 prop_assert!(lots[..i].iter().all(|o| o.lot != l.lot), "no lot twice");
             }
         }
@@ -537,7 +537,7 @@ proptest! {
 #[test]
 fn a_lot_allocation_whose_total_overflows_is_refused() {
     let max = "79228162514264337593543950335";
-    let result = parse_allocation(&format!("A:{max},B:{max}"), Decimal::ONE, Tracking::Lot, 0);
+    let result = parse_allocation(&format!("A:{max},B:{max}"), Quantity::ONE, Tracking::Lot, 0);
     assert!(
         matches!(result, Err(AllocationError::BadPart { .. })),
         "{result:?}"

@@ -11,11 +11,17 @@ use std::collections::BTreeMap;
 
 use backflush::config::{Config, LotSelectionConfig};
 use backflush::domain::backflush::ReportRequest;
+use backflush::domain::qty::Quantity;
 use backflush::service::{Credentials, IssueRequest, Service};
 use backflush::store::Store;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use rust_decimal::Decimal;
+
+/// A whole quantity.
+fn whole(n: impl Into<Decimal>) -> Quantity {
+    Quantity(n.into())
+}
 
 /// P (lot-tracked) is made at WC1 (M1) from 1 L (lot-tracked, 2 decimals) and 1 C per unit.
 /// L at M1: A (expires 2030) 20, B 15, X (expired) 10, the unknown lot 5; at ST: N 50.
@@ -105,7 +111,7 @@ impl Model {
             Step::Report(good) => {
                 let request = ReportRequest {
                     operation: 10,
-                    good: Decimal::from(good),
+                    good: whole(good),
                     ..ReportRequest::default()
                 };
                 if let Ok(posted) = self.service.report("WO1", &request, None, &who) {
@@ -118,16 +124,14 @@ impl Model {
                 let request = IssueRequest {
                     order: "WO1".into(),
                     line: "1".into(),
-                    qty: Decimal::from(qty),
+                    qty: whole(qty),
                     lots,
                     ..IssueRequest::default()
                 };
                 let _ = self.service.issue(&request, None, &who);
             }
             Step::Transfer(qty) => {
-                let _ = self
-                    .service
-                    .transfer("L", Decimal::from(qty), "ST", "M1", &who);
+                let _ = self.service.transfer("L", whole(qty), "ST", "M1", &who);
             }
             Step::Reverse(pick) => {
                 if !self.reports.is_empty() {
@@ -141,16 +145,16 @@ impl Model {
     fn check(&self) -> Result<(), TestCaseError> {
         let problems = self.service.verify().unwrap();
         prop_assert!(problems.is_empty(), "{problems:?}");
-        let mut on_hand: BTreeMap<String, Decimal> = BTreeMap::new();
+        let mut on_hand: BTreeMap<String, Quantity> = BTreeMap::new();
         for row in self.service.stock(None, Some("L")).unwrap() {
-            prop_assert!(row.qty >= Decimal::ZERO, "a lot went negative: {row:?}");
+            prop_assert!(row.qty >= Quantity::ZERO, "a lot went negative: {row:?}");
             *on_hand
                 .entry(row.lot.clone().unwrap_or_default())
                 .or_default() += row.qty;
         }
         // Genealogy runs through orders that received the lot: nothing moves P once
         // received, so what is on hand of lot WO1 is what the order received, net.
-        let received: Decimal = self
+        let received: Quantity = self
             .service
             .stock(None, Some("P"))
             .unwrap()
@@ -166,17 +170,17 @@ impl Model {
         }
         let trace = self.service.trace("P", "WO1").unwrap();
         for (lot, opening) in OPENING {
-            let left = Decimal::from(opening) - on_hand.get(lot).copied().unwrap_or_default();
+            let left = whole(opening) - on_hand.get(lot).copied().unwrap_or_default();
             let traced = trace
                 .genealogy
                 .backward
                 .iter()
                 .find(|l| l.item == "L" && l.lot.as_deref() == Some(lot))
-                .map_or(Decimal::ZERO, |l| l.qty);
+                .map_or(Quantity::ZERO, |l| l.qty);
             prop_assert_eq!(traced, left, "lot {:?}", lot);
         }
         prop_assert!(
-            on_hand.get("X").copied() == Some(Decimal::from(10)),
+            on_hand.get("X").copied() == Some(whole(10)),
             "expired X never chosen"
         );
         Ok(())
@@ -199,7 +203,7 @@ proptest! {
 }
 
 /// Every lot balance, in a fixed order.
-fn lot_balances(service: &Service) -> Vec<(String, String, Option<String>, Decimal)> {
+fn lot_balances(service: &Service) -> Vec<(String, String, Option<String>, Quantity)> {
     let mut rows: Vec<_> = service
         .stock(None, None)
         .unwrap()
@@ -220,7 +224,7 @@ fn a_failure_in_the_middle_of_a_lot_posting_leaves_every_lot_as_it_was() {
     // 25 units: A (20) and then the unknown lot (5) under FEFO.
     let request = ReportRequest {
         operation: 10,
-        good: Decimal::from(25),
+        good: whole(25),
         ..ReportRequest::default()
     };
     let triggers = [

@@ -14,6 +14,7 @@ use std::path::Path;
 
 use backflush::config::{Config, NegativeStockConfig};
 use backflush::domain::backflush::ReportRequest;
+use backflush::domain::qty::Quantity;
 use backflush::service::{Credentials, Service};
 use backflush::store::Store;
 use proptest::prelude::*;
@@ -178,8 +179,8 @@ struct Model {
 fn req(operation: i64, good: Decimal, scrap: Decimal) -> ReportRequest {
     ReportRequest {
         operation,
-        good,
-        scrap,
+        good: Quantity(good),
+        scrap: Quantity(scrap),
         overrides: Vec::new(),
         ..ReportRequest::default()
     }
@@ -267,7 +268,7 @@ impl Model {
             .stock(Some(location), Some(item))
             .unwrap()
             .iter()
-            .map(|r| r.qty)
+            .map(|r| r.qty.get())
             .sum();
         self.opening - on_hand
     }
@@ -291,7 +292,7 @@ impl Model {
         let (_, progress) = self.service.order("O1").unwrap();
         for (line, p) in &progress.lines {
             prop_assert!(
-                p.planned >= Decimal::ZERO,
+                p.planned >= Quantity::ZERO,
                 "line {} has P {}",
                 line,
                 p.planned
@@ -304,7 +305,12 @@ impl Model {
             );
         }
         for (op, p) in &progress.operations {
-            prop_assert_eq!(p.units(), self.units(*op), "units of operation {}", op);
+            prop_assert_eq!(
+                p.units().get(),
+                self.units(*op),
+                "units of operation {}",
+                op
+            );
         }
 
         for l in lines() {
@@ -317,7 +323,7 @@ impl Model {
                 .unwrap_or_default();
             let now = target(&l, u);
             prop_assert_eq!(
-                progress.lines[l.line].planned,
+                progress.lines[l.line].planned.get(),
                 issued,
                 "line {}: P equals what was issued (no overrides)",
                 l.line
@@ -384,7 +390,7 @@ impl Model {
                 let issued = self.issued(&pl.item, &pl.location);
                 prop_assert_eq!(
                     issued,
-                    pl.planned,
+                    pl.planned.get(),
                     "line {} ({}): issued over the whole history vs one report of {} units",
                     &pl.line,
                     &pl.item,
@@ -549,7 +555,7 @@ fn run_scarce(steps: &[Scarce]) -> Result<(), TestCaseError> {
             }
             Scarce::Transfer { item, qty } => {
                 let (code, machine) = MACHINE[item];
-                s.transfer(code, Decimal::from(qty), "STORE", machine, &who)
+                s.transfer(code, Quantity(Decimal::from(qty)), "STORE", machine, &who)
                     .unwrap();
             }
             Scarce::Retry => {
@@ -560,7 +566,7 @@ fn run_scarce(steps: &[Scarce]) -> Result<(), TestCaseError> {
         prop_assert!(problems.is_empty(), "verify: {:?}", problems);
         for b in s.stock(None, None).unwrap() {
             prop_assert!(
-                b.qty >= Decimal::ZERO,
+                b.qty >= Quantity::ZERO,
                 "{} at {} is {}",
                 b.item,
                 b.location,

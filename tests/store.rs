@@ -9,9 +9,9 @@ use std::path::Path;
 
 use backflush::config::{Config, NegativeStockConfig};
 use backflush::domain::backflush::{Change, Override, ReportRequest};
+use backflush::domain::qty::Quantity;
 use backflush::service::{Credentials, Service};
 use backflush::store::{self, Store, Synchronous};
-use rust_decimal::Decimal;
 
 use common::{d, on_hand, req};
 
@@ -166,11 +166,11 @@ fn snapshot(s: &Service) -> Vec<String> {
     out
 }
 
-fn line_planned(s: &Service, order: &str, line: &str) -> Decimal {
+fn line_planned(s: &Service, order: &str, line: &str) -> Quantity {
     s.order(order).unwrap().1.lines[line].planned
 }
 
-fn units(s: &Service, order: &str, operation: i64) -> (Decimal, Decimal) {
+fn units(s: &Service, order: &str, operation: i64) -> (Quantity, Quantity) {
     let p = s.order(order).unwrap().1.operations[&operation];
     (p.good, p.scrap)
 }
@@ -543,7 +543,7 @@ fn defer_posts_and_queues_short_lines_which_transfers_retry_oldest_first() {
     let p2 = s.report("O1", &req(20, "3", "0"), None, &who()).unwrap();
     assert_eq!(p2.deferred.len(), 2);
     let open = s.exceptions(true).unwrap();
-    let rows: Vec<(&str, &str, Decimal)> = open
+    let rows: Vec<(&str, &str, Quantity)> = open
         .iter()
         .map(|e| (e.line.as_str(), e.item.as_str(), e.qty))
         .collect();
@@ -648,7 +648,7 @@ fn verify_finds_no_problems_after_a_mix_of_postings() {
     s.transfer("X", d("5"), "M10", "STORE", &who()).unwrap();
     s.transfer("A", d("1"), "FG", "STORE", &who()).unwrap();
     let first = s.order("O1").unwrap();
-    assert!(first.1.lines.values().all(|l| l.planned >= Decimal::ZERO));
+    assert!(first.1.lines.values().all(|l| l.planned >= Quantity::ZERO));
     let problems = s.verify().unwrap();
     assert!(problems.is_empty(), "{problems:?}");
     // Every journal entry balances and journal lines are never negative.
@@ -733,11 +733,11 @@ fn two_terminals_on_one_file_share_keys_and_cumulative_progress() {
     import(&mut a, plant_files);
     let mut b = Service::open(Config::default(), &path).unwrap();
     // Each terminal reads the progress inside its own write: X at 1/3 per unit, one by one.
-    let mut issued = Vec::new();
+    let mut issued: Vec<Quantity> = Vec::new();
     for i in 0..6 {
         let s = if i % 2 == 0 { &mut a } else { &mut b };
         report(s, "O1", &req(10, "1", "0"));
-        issued.push(d("1000") - on_hand(s, "X", "M10"));
+        issued.push(d::<Quantity>("1000") - on_hand(s, "X", "M10"));
     }
     assert_eq!(issued, vec![d("1"), d("1"), d("1"), d("2"), d("2"), d("2")]);
     // A key posted at one terminal is a repeat at the other.

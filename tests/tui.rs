@@ -6,6 +6,7 @@
 mod common;
 
 use backflush::config::Config;
+use backflush::domain::qty::Quantity;
 use backflush::service::Service;
 use backflush::tui::app::{App, Focus, Overlay, PromptKind, Screen};
 use backflush::tui::theme::Theme;
@@ -1746,7 +1747,7 @@ fn a_large_count_shows_the_difference_asks_a_reason_and_says_what_it_posted() {
         press(&mut d.app, KeyCode::Down);
     }
     press(&mut d.app, KeyCode::Char('c'));
-    let counted = book + first.qty + rust_decimal::Decimal::from(100);
+    let counted = book + first.qty + Quantity(rust_decimal::Decimal::from(100));
     type_text(&mut d.app, &counted.to_string());
     press(&mut d.app, KeyCode::Enter);
     assert!(matches!(
@@ -1916,7 +1917,7 @@ fn a_manual_serial_line_is_issued_by_hand_with_a_scanned_serial_and_posts() {
         panic!("{}", screen(&d.app))
     };
     let gauge = r.planned("125").unwrap();
-    assert_eq!(gauge.qty, rust_decimal::Decimal::ONE);
+    assert_eq!(gauge.qty, Quantity::ONE);
     assert_eq!(gauge.lots[0].lot, "G7-0003");
     assert!(!gauge.overridden, "a hand issue is not an override");
     snap(&d.app, "report_manual_serial_issued");

@@ -4,8 +4,8 @@
 
 use std::path::PathBuf;
 
+use crate::domain::qty::Quantity;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use rust_decimal::Decimal;
 
 use super::parse;
 
@@ -123,8 +123,8 @@ pub enum Command {
         #[arg(long)]
         item: String,
         /// How much, in the item's unit of measure.
-        #[arg(long, value_parser = parse::decimal, allow_negative_numbers = true)]
-        qty: Decimal,
+        #[arg(long, value_parser = parse::quantity, allow_negative_numbers = true)]
+        qty: Quantity,
         /// The location it leaves.
         #[arg(long, value_name = "LOCATION")]
         from: String,
@@ -242,8 +242,8 @@ pub enum Command {
         #[arg(long, value_name = "KEY")]
         line: String,
         /// Scrap to add (negative: a correction back).
-        #[arg(long, value_parser = parse::decimal, allow_negative_numbers = true)]
-        qty: Decimal,
+        #[arg(long, value_parser = parse::quantity, allow_negative_numbers = true)]
+        qty: Quantity,
         /// A reason code of the plant's [reasons] scrap list.
         #[arg(long, value_name = "CODE")]
         reason: String,
@@ -271,8 +271,8 @@ pub enum Command {
         #[arg(long)]
         item: String,
         /// Quantity of the substitute (default: the quantity returned).
-        #[arg(long, value_parser = parse::decimal, allow_negative_numbers = true)]
-        qty: Option<Decimal>,
+        #[arg(long, value_parser = parse::quantity, allow_negative_numbers = true)]
+        qty: Option<Quantity>,
         /// Idempotency key: a retry with the same key posts nothing and prints the first
         /// result; the same key with a different request is refused.
         #[arg(long, value_name = "KEY")]
@@ -281,10 +281,10 @@ pub enum Command {
         #[arg(
             long = "return-qty",
             value_name = "R",
-            value_parser = parse::decimal,
+            value_parser = parse::quantity,
             allow_negative_numbers = true
         )]
-        return_qty: Option<Decimal>,
+        return_qty: Option<Quantity>,
         /// The lots the substitute leaves from: LOT[:QTY],… (default: the pick order).
         #[arg(long, value_name = "ALLOCATION")]
         lot: Option<String>,
@@ -308,8 +308,8 @@ pub enum Command {
         #[arg(long)]
         lot: Option<String>,
         /// The quantity found.
-        #[arg(long, value_parser = parse::decimal, allow_negative_numbers = true)]
-        qty: Decimal,
+        #[arg(long, value_parser = parse::quantity, allow_negative_numbers = true)]
+        qty: Quantity,
         /// Idempotency key: a retry with the same key posts nothing and prints the first
         /// result; the same key with a different request is refused.
         #[arg(long, value_name = "KEY")]
@@ -466,17 +466,17 @@ pub struct ReportArgs {
     #[arg(
         long,
         value_name = "G",
-        value_parser = parse::decimal,
+        value_parser = parse::quantity,
         required_unless_present_any = ["batch", "scrap"],
         allow_negative_numbers = true
     )]
-    pub good: Option<Decimal>,
+    pub good: Option<Quantity>,
     /// Scrapped units (default 0).
-    #[arg(long, value_name = "S", value_parser = parse::decimal, allow_negative_numbers = true)]
-    pub scrap: Option<Decimal>,
+    #[arg(long, value_name = "S", value_parser = parse::quantity, allow_negative_numbers = true)]
+    pub scrap: Option<Quantity>,
     /// Override the quantity issued on a line: KEY=QTY (KEY: line id or item code).
     #[arg(long = "set", value_name = "KEY=QTY", value_parser = parse::key_qty, allow_hyphen_values = true)]
-    pub set: Vec<(String, Decimal)>,
+    pub set: Vec<(String, Quantity)>,
     /// Add component scrap on a line: KEY=QTY.
     #[arg(
         long = "line-scrap",
@@ -484,7 +484,7 @@ pub struct ReportArgs {
         value_parser = parse::key_qty,
         allow_hyphen_values = true
     )]
-    pub line_scrap: Vec<(String, Decimal)>,
+    pub line_scrap: Vec<(String, Quantity)>,
     /// Issue a line from another location: KEY=LOC.
     #[arg(long = "location", value_name = "KEY=LOC", value_parser = parse::key_text)]
     pub location: Vec<(String, String)>,
@@ -525,8 +525,8 @@ pub struct IssueArgs {
     #[arg(long, value_name = "KEY")]
     pub line: String,
     /// How much to issue, in the item's unit; negative returns material to the location.
-    #[arg(long, value_parser = parse::decimal, allow_negative_numbers = true)]
-    pub qty: Decimal,
+    #[arg(long, value_parser = parse::quantity, allow_negative_numbers = true)]
+    pub qty: Quantity,
     /// The lots or serials: LOT[:QTY],… (needed to issue a tracked item).
     #[arg(long, value_name = "ALLOCATION")]
     pub lot: Option<String>,

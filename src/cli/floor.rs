@@ -5,12 +5,12 @@ use serde_json::Value;
 
 use super::output::{Out, Show, plural};
 use super::{Cli, Failure, Flag, Outcome, credentials, open_service};
+use crate::domain::qty::Quantity;
 use crate::domain::qty::canonical;
 use crate::domain::variance::Variance;
 use crate::service::floor::{Adjustment, Substitution};
 use crate::service::view;
 use crate::store::reports::Reversal;
-use rust_decimal::Decimal;
 
 impl Show for Reversal {
     fn json(&self) -> Value {
@@ -93,7 +93,7 @@ impl Show for Adjustment {
 pub fn adjust(
     cli: &Cli,
     (report, line): (i64, &str),
-    (qty, lot): (Decimal, Option<&str>),
+    (qty, lot): (Quantity, Option<&str>),
     reason: &str,
     key: Option<&str>,
     json: bool,
@@ -128,7 +128,7 @@ impl Show for Substitution {
 pub fn substitute(
     cli: &Cli,
     (report, line, item): (i64, &str, &str),
-    quantities: (Option<Decimal>, Option<Decimal>),
+    quantities: (Option<Quantity>, Option<Quantity>),
     lots: (Option<&str>, Option<&str>),
     key: Option<&str>,
     json: bool,

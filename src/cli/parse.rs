@@ -2,18 +2,18 @@
 //! pairs (clap value parsers, so a bad value is a usage error naming the option), a report's
 //! request, and the records of a `report --batch` file.
 
-use rust_decimal::Decimal;
-
 use super::ReportArgs;
 use crate::domain::backflush::{Change, Override, ReportRequest};
-use crate::domain::qty::parse_quantity;
+use crate::domain::qty::{Quantity, parse_quantity};
 
 /// A quantity option ("12", "0.5", "-3").
 ///
 /// # Errors
 /// Not a number, or not one a quantity can hold exactly: the reason, for clap's message.
-pub fn decimal(text: &str) -> Result<Decimal, String> {
-    parse_quantity(text).map_err(|e| format!("{text:?} {e}"))
+pub fn quantity(text: &str) -> Result<Quantity, String> {
+    parse_quantity(text)
+        .map(Quantity)
+        .map_err(|e| format!("{text:?} {e}"))
 }
 
 /// A `KEY=TEXT` option.
@@ -31,10 +31,10 @@ pub fn key_text(text: &str) -> Result<(String, String), String> {
 ///
 /// # Errors
 /// Not `KEY=VALUE`, or the quantity is not a number.
-pub fn key_qty(text: &str) -> Result<(String, Decimal), String> {
+pub fn key_qty(text: &str) -> Result<(String, Quantity), String> {
     let (key, value) = key_text(text)?;
     let qty = parse_quantity(&value).map_err(|e| format!("{text:?}: {value:?} {e}"))?;
-    Ok((key, qty))
+    Ok((key, Quantity(qty)))
 }
 
 /// The engine's request from the options of `preview` and `report`.
@@ -143,11 +143,14 @@ fn batch_line(r: &csv::StringRecord, line: u64) -> Result<BatchPost, String> {
         format!("op {:?} {why}", field(2))
     })?;
     // Too large or too precise is said as such, never "not a number" (SPEC §4).
-    let quantity =
-        |name: &str, text: &str| parse_quantity(text).map_err(|e| format!("{name} {text:?} {e}"));
+    let quantity = |name: &str, text: &str| {
+        parse_quantity(text)
+            .map(Quantity)
+            .map_err(|e| format!("{name} {text:?} {e}"))
+    };
     let good = quantity("good", field(3))?;
     let scrap = if field(4).is_empty() {
-        Decimal::ZERO
+        Quantity::ZERO
     } else {
         quantity("scrap", field(4))?
     };

@@ -1,6 +1,6 @@
 //! Stock and its movements: `stock`, `transfer`, `count`, `staging`, `audit`.
 
-use rust_decimal::Decimal;
+use crate::domain::qty::Quantity;
 use serde_json::Value;
 
 use super::output::{Out, Show};
@@ -51,7 +51,7 @@ pub fn stock(cli: &Cli, location: Option<&str>, item: Option<&str>, json: bool) 
 
 struct Transfer<'a> {
     item: &'a str,
-    qty: Decimal,
+    qty: Quantity,
     from: &'a str,
     to: &'a str,
     lots: Vec<crate::domain::lots::LotQty>,
@@ -102,7 +102,7 @@ impl Show for Transfer<'_> {
 /// `backflush transfer`: moves stock; retries the destination's open exceptions.
 pub fn transfer(
     cli: &Cli,
-    (item, qty): (&str, Decimal),
+    (item, qty): (&str, Quantity),
     (from, to): (&str, &str),
     (lot, key): (Option<&str>, Option<&str>),
     json: bool,
@@ -169,7 +169,7 @@ pub fn count(
     item: &str,
     location: &str,
     lot: Option<&str>,
-    (qty, reason): (Decimal, Option<&str>),
+    (qty, reason): (Quantity, Option<&str>),
     key: Option<&str>,
     json: bool,
 ) -> Outcome {

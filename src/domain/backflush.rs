@@ -42,7 +42,7 @@ use super::journal::{Account, Posting};
 use super::lots::{LotQty, LotSelection, LotStock, PickOrder};
 use super::master::{Item, ItemType, Per, Tracking, WorkCenter};
 use super::order::{Order, OrderMaterial, OrderOperation};
-use super::qty::{canonical, ceil_to, fits_decimals};
+use super::qty::{Hours, Money, Quantity, canonical};
 use super::uom::Ratio;
 
 /// What happens when an issue location does not hold enough stock.
@@ -75,15 +75,15 @@ pub struct Progress {
 /// Cumulative units reported at one operation.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct OperationProgress {
-    pub good: Decimal,
-    pub scrap: Decimal,
+    pub good: Quantity,
+    pub scrap: Quantity,
     /// Unreversed reports that charged this operation's setup hours.
     pub setup_carried: i64,
 }
 
 impl OperationProgress {
     #[must_use]
-    pub fn units(&self) -> Decimal {
+    pub fn units(&self) -> Quantity {
         self.good + self.scrap
     }
 }
@@ -92,7 +92,7 @@ impl OperationProgress {
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct LineProgress {
     /// `P`: the sum of planned quantities.
-    pub planned: Decimal,
+    pub planned: Quantity,
     /// Unreversed reports that carried a per-order quantity.
     pub carried: i64,
 }
@@ -102,7 +102,7 @@ pub trait Lookup {
     fn item(&self, item: &str) -> Option<&Item>;
     fn work_center(&self, work_center: &str) -> Option<&WorkCenter>;
     fn location_exists(&self, location: &str) -> bool;
-    fn on_hand(&self, item: &str, location: &str) -> Decimal;
+    fn on_hand(&self, item: &str, location: &str) -> Quantity;
     /// The lots of a tracked item at a location with a non-zero balance (any order).
     fn lots(&self, _item: &str, _location: &str) -> Vec<LotStock> {
         Vec::new()
@@ -122,8 +122,8 @@ pub trait Lookup {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ReportRequest {
     pub operation: i64,
-    pub good: Decimal,
-    pub scrap: Decimal,
+    pub good: Quantity,
+    pub scrap: Quantity,
     pub overrides: Vec<Override>,
     /// `--fg-lot`: the lot a lot-tracked parent is received into (default the order number).
     pub fg_lot: Option<String>,
@@ -141,8 +141,8 @@ pub struct Override {
 /// What an override changes on its line.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
-    Qty(Decimal),
-    LineScrap(Decimal),
+    Qty(Quantity),
+    LineScrap(Quantity),
     Location(String),
     Skip,
     /// `--lot KEY=ALLOCATION`: the lots the line takes (SPEC §9 syntax).

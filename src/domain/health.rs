@@ -2,6 +2,7 @@
 //! against what the cycle counts found, as a percentage and a flag the plant can act on.
 //! Positive: more was used than reported (a BOM too low, scrap not reported); negative: less.
 
+use crate::domain::qty::Quantity;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The figures of one item at one location over the window.
@@ -9,15 +10,15 @@ use rust_decimal::{Decimal, RoundingStrategy};
 pub struct Usage {
     /// Net issued by reports: backflushed lines with their scrap, deferred lines when they
     /// post, lead adjustments.
-    pub backflushed: Decimal,
+    pub backflushed: Quantity,
     /// Net issued by hand: manual lines, the `issue` command, substitutions.
-    pub issued_by_hand: Decimal,
+    pub issued_by_hand: Quantity,
     /// Net adjustments of cycle counts (import adjustments excluded).
-    pub count_adjusted: Decimal,
+    pub count_adjusted: Quantity,
     pub counts: i64,
     pub accurate_counts: i64,
     pub open_exceptions: i64,
-    pub on_hand: Decimal,
+    pub on_hand: Quantity,
 }
 
 /// What the row asks of the plant, worst first.
@@ -46,7 +47,7 @@ pub fn discrepancy_pct(u: &Usage) -> Option<Decimal> {
     }
     let pct = (-u.count_adjusted)
         .checked_mul(Decimal::ONE_HUNDRED)?
-        .checked_div(used)?;
+        .ratio_to(used)?;
     Some(pct.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
 }
 
@@ -69,7 +70,7 @@ pub fn flag(u: &Usage, pct: Option<Decimal>, alert_pct: Decimal) -> Flag {
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> Decimal {
+    fn d<T: std::str::FromStr + Default>(s: &str) -> T {
         s.parse().unwrap_or_default()
     }
 

@@ -2,19 +2,19 @@
 //! positive quantity takes from the location (named lots for a tracked item) and what a
 //! negative one returns (only to the lots the line consumed, at most what it consumed).
 
-use rust_decimal::Decimal;
+use crate::domain::qty::Quantity;
 use thiserror::Error;
 
 use super::backflush::NegativeStock;
 use super::lots::{self, AllocationError, Consumed, LotQty, LotStock, ReturnError};
 use super::master::{Item, ItemType, Tracking};
-use super::qty::{canonical, fits_decimals};
+use super::qty::canonical;
 
 /// What the plan reads of the stock and of the line's history at the issue location.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IssueStock {
     /// The balance at the location (untracked items).
-    pub on_hand: Decimal,
+    pub on_hand: Quantity,
     /// The lots at the location (tracked items).
     pub lots: Vec<LotStock>,
     /// What the line has net issued there, per lot (one entry with lot `""` for an untracked
@@ -28,7 +28,7 @@ pub struct IssueStock {
 #[derive(Debug, Clone, PartialEq)]
 pub struct IssuePlan {
     /// Signed: + issued to the order, − returned from it.
-    pub qty: Decimal,
+    pub qty: Quantity,
     /// Per lot, signed like `qty`, in the order taken (empty for an untracked item).
     pub lots: Vec<LotQty>,
     /// Expired lots named: issuing them needs a lead (SPEC §9).
@@ -94,7 +94,7 @@ fn lot_name(lot: &str) -> String {
 pub fn plan_issue(
     item: &Item,
     location: Option<&str>,
-    qty: Decimal,
+    qty: Quantity,
     named: Option<&str>,
     stock: &IssueStock,
     negative_stock: NegativeStock,
@@ -102,7 +102,7 @@ pub fn plan_issue(
     if qty.is_zero() {
         return Err(IssueError::Zero);
     }
-    if !fits_decimals(qty.abs(), item.decimals) {
+    if !qty.abs().fits_decimals(item.decimals) {
         return Err(IssueError::Decimals {
             qty: canonical(qty),
             item: item.item.clone(),
@@ -115,13 +115,13 @@ pub fn plan_issue(
             item: item.item.clone(),
         });
     }
-    let allocation = |wanted: Decimal| {
+    let allocation = |wanted: Quantity| {
         named
             .map(|text| lots::parse_allocation(text, wanted, item.tracking, item.decimals))
             .transpose()
             .map_err(IssueError::Allocation)
     };
-    if qty < Decimal::ZERO {
+    if qty < Quantity::ZERO {
         let named = allocation(-qty)?;
         return plan_return(item, tracked, qty, named.as_deref(), stock);
     }
@@ -156,7 +156,7 @@ pub fn plan_issue(
 fn plan_return(
     item: &Item,
     tracked: bool,
-    qty: Decimal,
+    qty: Quantity,
     named: Option<&[LotQty]>,
     stock: &IssueStock,
 ) -> Result<IssuePlan, IssueError> {
@@ -185,7 +185,7 @@ fn plan_return(
 fn plan_named_lots(
     item: &Item,
     location: &str,
-    qty: Decimal,
+    qty: Quantity,
     picked: Vec<LotQty>,
     stock: &IssueStock,
 ) -> Result<IssuePlan, IssueError> {
@@ -194,7 +194,7 @@ fn plan_named_lots(
             .lots
             .iter()
             .find(|l| l.lot == lot)
-            .map_or(Decimal::ZERO, |l| l.qty)
+            .map_or(Quantity::ZERO, |l| l.qty)
     };
     lots::check_holds(&picked, &held).map_err(|n| IssueError::NotHeld {
         item: item.item.clone(),
@@ -225,8 +225,10 @@ fn plan_named_lots(
 mod tests {
     use super::*;
     use crate::domain::master::ItemType;
+    use crate::domain::qty::Money;
+    use rust_decimal::Decimal;
 
-    fn d(s: &str) -> Decimal {
+    fn d(s: &str) -> Quantity {
         s.parse().unwrap()
     }
 
@@ -239,7 +241,7 @@ mod tests {
             item_type: ItemType::Stock,
             tracking,
             backflush: false,
-            std_cost: d("3"),
+            std_cost: Money(Decimal::from(3)),
         }
     }
 

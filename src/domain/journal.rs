@@ -1,7 +1,7 @@
 //! Journal lines: every posting writes balanced debits and credits to accounts whose names
 //! come from the configuration.
 
-use rust_decimal::Decimal;
+use crate::domain::qty::Money;
 
 /// The roles of the accounts of SPEC §7 `[accounts]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -21,8 +21,8 @@ pub enum Account {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Posting {
     pub account: Account,
-    pub debit: Decimal,
-    pub credit: Decimal,
+    pub debit: Money,
+    pub credit: Money,
     pub memo: &'static str,
 }
 
@@ -33,7 +33,7 @@ impl Posting {
         out: &mut Vec<Posting>,
         debit: Account,
         credit: Account,
-        amount: Decimal,
+        amount: Money,
         memo: &'static str,
     ) {
         if amount.is_zero() {
@@ -47,12 +47,12 @@ impl Posting {
         out.push(Posting {
             account: debit,
             debit: amount,
-            credit: Decimal::ZERO,
+            credit: Money::ZERO,
             memo,
         });
         out.push(Posting {
             account: credit,
-            debit: Decimal::ZERO,
+            debit: Money::ZERO,
             credit: amount,
             memo,
         });
@@ -73,8 +73,8 @@ impl Posting {
 /// True when the debits equal the credits.
 #[must_use]
 pub fn balanced(lines: &[Posting]) -> bool {
-    let debit: Decimal = lines.iter().map(|l| l.debit).sum();
-    let credit: Decimal = lines.iter().map(|l| l.credit).sum();
+    let debit: Money = lines.iter().map(|l| l.debit).sum();
+    let credit: Money = lines.iter().map(|l| l.credit).sum();
     debit == credit
 }
 
@@ -135,7 +135,7 @@ pub fn inventory_account(kind: super::master::LocationKind) -> Account {
 /// Non-stock material issued by hand: WIP ← non-stock materials at standard (a negative
 /// value returns it).
 #[must_use]
-pub fn non_stock_issued(value: Decimal) -> Vec<Posting> {
+pub fn non_stock_issued(value: Money) -> Vec<Posting> {
     let mut out = Vec::new();
     Posting::pair(
         &mut out,
@@ -151,7 +151,7 @@ pub fn non_stock_issued(value: Decimal) -> Vec<Posting> {
 /// posts, a lead's scrap adjustment): WIP ← raw material at standard. A negative value
 /// (a correction) returns it.
 #[must_use]
-pub fn material_issued(value: Decimal, memo: &'static str) -> Vec<Posting> {
+pub fn material_issued(value: Money, memo: &'static str) -> Vec<Posting> {
     let mut out = Vec::new();
     Posting::pair(&mut out, Account::Wip, Account::RawMaterial, value, memo);
     out
@@ -160,7 +160,7 @@ pub fn material_issued(value: Decimal, memo: &'static str) -> Vec<Posting> {
 /// Stock moved between locations held on different inventory accounts; nothing when both
 /// are the same account.
 #[must_use]
-pub fn transfer(from: Account, to: Account, value: Decimal) -> Vec<Posting> {
+pub fn transfer(from: Account, to: Account, value: Money) -> Vec<Posting> {
     let mut out = Vec::new();
     if from != to {
         Posting::pair(&mut out, to, from, value, "transfer");
@@ -171,7 +171,7 @@ pub fn transfer(from: Account, to: Account, value: Decimal) -> Vec<Posting> {
 /// A balance set by an adjustment (opening stock, a re-imported balance, a count) of
 /// `value` at standard (negative: a loss).
 #[must_use]
-pub fn adjustment(account: Account, value: Decimal) -> Vec<Posting> {
+pub fn adjustment(account: Account, value: Money) -> Vec<Posting> {
     let mut out = Vec::new();
     Posting::pair(
         &mut out,
@@ -185,7 +185,7 @@ pub fn adjustment(account: Account, value: Decimal) -> Vec<Posting> {
 
 /// A substitution: the returned component back to stock, the substitute into WIP.
 #[must_use]
-pub fn substitution(returned_value: Decimal, issued_value: Decimal) -> Vec<Posting> {
+pub fn substitution(returned_value: Money, issued_value: Money) -> Vec<Posting> {
     let mut out = Vec::new();
     Posting::pair(
         &mut out,
@@ -208,8 +208,8 @@ pub fn substitution(returned_value: Decimal, issued_value: Decimal) -> Vec<Posti
 #[derive(Debug, Clone, PartialEq)]
 pub struct JournalLine {
     pub account: String,
-    pub debit: Decimal,
-    pub credit: Decimal,
+    pub debit: Money,
+    pub credit: Money,
     pub memo: String,
 }
 
@@ -230,16 +230,17 @@ pub fn reversal_of(lines: &[JournalLine]) -> Vec<JournalLine> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
 
     #[test]
     fn every_movement_journal_balances_and_a_reversal_swaps_sides() {
-        let ten = Decimal::from(10);
+        let ten = Money(Decimal::from(10));
         for lines in [
             material_issued(ten, "x"),
             material_issued(-ten, "x"),
             transfer(Account::RawMaterial, Account::FinishedGoods, ten),
             adjustment(Account::RawMaterial, -ten),
-            substitution(ten, Decimal::from(3)),
+            substitution(ten, Money(Decimal::from(3))),
         ] {
             assert!(balanced(&lines), "{lines:?}");
             assert!(!lines.is_empty());
@@ -248,7 +249,7 @@ mod tests {
         let stored = [JournalLine {
             account: "1400".into(),
             debit: ten,
-            credit: Decimal::ZERO,
+            credit: Money::ZERO,
             memo: "issue".into(),
         }];
         let back = reversal_of(&stored);

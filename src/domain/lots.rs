@@ -8,10 +8,9 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
 use super::master::Tracking;
-use super::qty::{canonical, fits_decimals, parse_quantity};
+use super::qty::{Quantity, canonical, parse_quantity};
 
 mod allocation;
 mod returns;
@@ -24,7 +23,7 @@ pub use returns::{Consumed, LinePlanError, ReturnError, plan_line_lots, plan_ret
 pub struct LotStock {
     /// `""` is the unknown lot (stock from a system that kept no lots).
     pub lot: String,
-    pub qty: Decimal,
+    pub qty: Quantity,
     /// `YYYY-MM-DD`, or none.
     pub expires: Option<String>,
     /// When the posting that first brought the lot into the store committed (RFC 3339 UTC,
@@ -36,12 +35,12 @@ pub struct LotStock {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LotQty {
     pub lot: String,
-    pub qty: Decimal,
+    pub qty: Quantity,
 }
 
 impl LotQty {
     #[must_use]
-    pub fn new(lot: &str, qty: Decimal) -> Self {
+    pub fn new(lot: &str, qty: Quantity) -> Self {
         LotQty {
             lot: lot.to_string(),
             qty,
@@ -130,7 +129,7 @@ pub fn sort_lots(lots: &mut [LotStock], order: PickOrder) {
 pub fn pick(lots: &[LotStock], order: PickOrder, today: NaiveDate) -> Vec<LotStock> {
     let mut out: Vec<LotStock> = lots
         .iter()
-        .filter(|l| l.qty > Decimal::ZERO && !is_expired(l.expires.as_deref(), today))
+        .filter(|l| l.qty > Quantity::ZERO && !is_expired(l.expires.as_deref(), today))
         .cloned()
         .collect();
     sort_lots(&mut out, order);
@@ -141,12 +140,12 @@ pub fn pick(lots: &[LotStock], order: PickOrder, today: NaiveDate) -> Vec<LotSto
 /// Splits lots taken in order into the first `qty` and the rest: a line's issue takes its
 /// lots first, its component scrap the rest.
 #[must_use]
-pub fn split_lots(lots: &[LotQty], qty: Decimal) -> (Vec<LotQty>, Vec<LotQty>) {
+pub fn split_lots(lots: &[LotQty], qty: Quantity) -> (Vec<LotQty>, Vec<LotQty>) {
     let mut first = Vec::new();
     let mut rest = Vec::new();
     let mut left = qty;
     for l in lots {
-        let take = left.min(l.qty).max(Decimal::ZERO);
+        let take = left.min(l.qty).max(Quantity::ZERO);
         if !take.is_zero() {
             first.push(LotQty::new(&l.lot, take));
         }
@@ -176,7 +175,7 @@ pub enum TakeError {
 /// [`TakeError`].
 pub fn take(
     lots: &[LotStock],
-    qty: Decimal,
+    qty: Quantity,
     named: Option<&str>,
     (tracking, decimals): (Tracking, u32),
     order: PickOrder,
@@ -189,7 +188,7 @@ pub fn take(
     let holds = |lot: &str| {
         lots.iter()
             .find(|l| l.lot == lot)
-            .map_or(Decimal::ZERO, |l| l.qty)
+            .map_or(Quantity::ZERO, |l| l.qty)
     };
     check_holds(&picked, &holds).map_err(TakeError::NotHeld)?;
     Ok(picked)
@@ -198,8 +197,8 @@ pub fn take(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Uncovered {
     /// What the choosable (unexpired) lots hold in all.
-    pub available: Decimal,
-    pub shortfall: Decimal,
+    pub available: Quantity,
+    pub shortfall: Quantity,
 }
 
 /// Allocates `qty` over the lots in pick order, whole lots first, the last one partly. A line
@@ -210,12 +209,12 @@ pub struct Uncovered {
 /// The unexpired lots hold less than `qty`.
 pub fn allocate(
     lots: &[LotStock],
-    qty: Decimal,
+    qty: Quantity,
     order: PickOrder,
     today: NaiveDate,
 ) -> Result<Vec<LotQty>, Uncovered> {
     let ranked = pick(lots, order, today);
-    let available: Decimal = ranked.iter().map(|l| l.qty).sum();
+    let available: Quantity = ranked.iter().map(|l| l.qty).sum();
     if available < qty {
         return Err(Uncovered {
             available,
@@ -225,7 +224,7 @@ pub fn allocate(
     let mut left = qty;
     let mut out = Vec::new();
     for l in ranked {
-        if left <= Decimal::ZERO {
+        if left <= Quantity::ZERO {
             break;
         }
         let take = left.min(l.qty);
@@ -238,11 +237,12 @@ pub fn allocate(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
 
     fn lot(code: &str, qty: i64, expires: Option<&str>, first: &str) -> LotStock {
         LotStock {
             lot: code.to_string(),
-            qty: Decimal::from(qty),
+            qty: Quantity(Decimal::from(qty)),
             expires: expires.map(str::to_string),
             first_at: first.to_string(),
         }

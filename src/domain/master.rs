@@ -2,6 +2,7 @@
 
 use std::cmp::Ordering;
 
+use crate::domain::qty::{Hours, Money, Quantity};
 use rust_decimal::Decimal;
 
 /// What kind of part an item is.
@@ -50,7 +51,7 @@ pub struct Item {
     pub item_type: ItemType,
     pub tracking: Tracking,
     pub backflush: bool,
-    pub std_cost: Decimal,
+    pub std_cost: Money,
 }
 
 impl Item {
@@ -75,8 +76,8 @@ pub struct WorkCenter {
     pub work_center: String,
     pub description: String,
     pub location: String,
-    pub labor_rate: Decimal,
-    pub overhead_rate: Decimal,
+    pub labor_rate: Money,
+    pub overhead_rate: Money,
     pub backflush: bool,
 }
 
@@ -85,7 +86,7 @@ pub struct WorkCenter {
 pub struct Bom {
     pub parent: String,
     pub revision: String,
-    pub base_qty: Decimal,
+    pub base_qty: Quantity,
     pub lines: Vec<BomLine>,
 }
 
@@ -94,7 +95,7 @@ pub struct Bom {
 pub struct BomLine {
     pub line: String,
     pub component: String,
-    pub qty: Decimal,
+    pub qty: Quantity,
     pub per: Per,
     pub scrap_pct: Decimal,
     pub operation: Option<i64>,
@@ -117,8 +118,8 @@ pub struct Routing {
 pub struct RoutingOperation {
     pub operation: i64,
     pub work_center: String,
-    pub setup_hours: Decimal,
-    pub run_hours: Decimal,
+    pub setup_hours: Hours,
+    pub run_hours: Hours,
     pub count_point: bool,
 }
 

@@ -166,7 +166,7 @@ impl ErpMovement {
     /// The ERP movement of a ledger movement of `kind` with signed `qty` (+ into the
     /// location). Every kind must say what it is to the ERP.
     #[must_use]
-    pub fn of(kind: MovementKind, qty: rust_decimal::Decimal) -> Self {
+    pub fn of(kind: MovementKind, qty: crate::domain::qty::Quantity) -> Self {
         let into = qty.is_sign_positive() && !qty.is_zero();
         match kind {
             MovementKind::Issue
@@ -243,9 +243,10 @@ mod tests {
 
     #[test]
     fn erp_codes_follow_the_direction() {
+        use crate::domain::qty::Quantity;
         use rust_decimal::Decimal;
-        let out = Decimal::NEGATIVE_ONE;
-        let into = Decimal::ONE;
+        let out = Quantity(Decimal::NEGATIVE_ONE);
+        let into = Quantity(Decimal::ONE);
         assert_eq!(ErpMovement::of(MovementKind::Issue, out).code(), 261);
         assert_eq!(
             ErpMovement::of(MovementKind::Reverse(ReversibleKind::Issue), into).code(),

@@ -4,6 +4,7 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
+use crate::domain::qty::{Hours, Quantity};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use thiserror::Error;
@@ -17,7 +18,7 @@ pub struct Order {
     pub order: String,
     pub item: String,
     pub revision: String,
-    pub qty: Decimal,
+    pub qty: Quantity,
     pub due: Option<NaiveDate>,
     pub completion_location: String,
     pub operations: Vec<OrderOperation>,
@@ -29,8 +30,8 @@ pub struct Order {
 pub struct OrderOperation {
     pub operation: i64,
     pub work_center: String,
-    pub setup_hours: Decimal,
-    pub run_hours: Decimal,
+    pub setup_hours: Hours,
+    pub run_hours: Hours,
     /// Already effective: the last operation is always a count point.
     pub count_point: bool,
 }
@@ -182,8 +183,8 @@ pub fn release(
             }
             let path = Path {
                 line: line.line.clone(),
-                qty: line.qty,
-                base: bom.base_qty,
+                qty: line.qty.get(),
+                base: bom.base_qty.get(),
                 scrap_factor: Decimal::ONE + line.scrap_pct / Decimal::ONE_HUNDRED,
                 supply_location: line.supply_location.clone(),
                 chain: vec![item.to_string()],
@@ -301,7 +302,7 @@ fn explode(
     let mut chain = path.chain.clone();
     chain.push(line.component.clone());
     for child in sorted_lines(bom) {
-        let child_path = child_path(path, child, (qty, base, ratio), bom.base_qty, &chain)?;
+        let child_path = child_path(path, child, (qty, base, ratio), bom.base_qty.get(), &chain)?;
         explode(master, child, &child_path, operation, out)?;
     }
     Ok(())
@@ -319,9 +320,9 @@ fn child_path(
     let line = format!("{}.{}", path.line, child.line);
     let too_large = || ReleaseError::TooLarge { line: line.clone() };
     let child_qty = if child.per == Per::Order {
-        Some(child.qty)
+        Some(child.qty.get())
     } else {
-        qty.checked_mul(child.qty)
+        qty.checked_mul(child.qty.get())
     };
     let scrap = Decimal::ONE + child.scrap_pct / Decimal::ONE_HUNDRED;
     Ok(Path {

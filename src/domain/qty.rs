@@ -1,28 +1,213 @@
-//! Quantity arithmetic on `Decimal`: rounding up to a unit of measure's precision, and the
-//! canonical text form used in JSON and in the store ("decimal strings without trailing zeros").
+//! Quantities, money and hours as newtypes over `Decimal` with one canonical text form ("decimal
+//! strings without trailing zeros") in JSON, the store and on screen; rounding up to a unit of
+//! measure's precision; parsing what a user types.
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-/// A quantity, money amount or hours as one value with one text form: the canonical decimal
-/// string (no trailing zeros, never "-0") in JSON, in the store and on screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Quantity(pub Decimal);
+/// A decimal newtype with the one canonical text form (no trailing zeros, never "-0") in
+/// JSON, in the store and on screen, and the arithmetic its kind allows: sums and differences
+/// of its own kind, scaling by a plain ratio (`Decimal`).
+macro_rules! decimal_newtype {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+        pub struct $name(pub Decimal);
 
-impl std::fmt::Display for Quantity {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&canonical(self.0))
+        impl $name {
+            pub const ZERO: Self = $name(Decimal::ZERO);
+            pub const ONE: Self = $name(Decimal::ONE);
+
+            /// The plain decimal, for ratios and rounding.
+            #[must_use]
+            pub const fn get(self) -> Decimal {
+                self.0
+            }
+            #[must_use]
+            pub fn is_zero(self) -> bool {
+                self.0.is_zero()
+            }
+            #[must_use]
+            pub fn is_sign_negative(self) -> bool {
+                self.0.is_sign_negative()
+            }
+            #[must_use]
+            pub fn is_sign_positive(self) -> bool {
+                self.0.is_sign_positive()
+            }
+            #[must_use]
+            pub fn abs(self) -> Self {
+                $name(self.0.abs())
+            }
+            /// Rounded to `decimals` places, half to even (for display).
+            #[must_use]
+            pub fn round_dp(self, decimals: u32) -> Self {
+                $name(self.0.round_dp(decimals))
+            }
+            /// Rounded away from zero to `decimals` places (see [`ceil_to`]).
+            #[must_use]
+            pub fn ceil_to(self, decimals: u32) -> Self {
+                $name(ceil_to(self.0, decimals))
+            }
+            /// True when the value has no more than `decimals` significant places.
+            #[must_use]
+            pub fn fits_decimals(self, decimals: u32) -> bool {
+                fits_decimals(self.0, decimals)
+            }
+            /// The sum, or `None` when it overflows.
+            #[must_use]
+            pub fn checked_add(self, other: Self) -> Option<Self> {
+                self.0.checked_add(other.0).map($name)
+            }
+            /// The sum, held at the largest value instead of overflowing.
+            #[must_use]
+            pub fn saturating_add(self, other: Self) -> Self {
+                $name(self.0.saturating_add(other.0))
+            }
+            /// The difference, held at the smallest value instead of overflowing.
+            #[must_use]
+            pub fn saturating_sub(self, other: Self) -> Self {
+                $name(self.0.saturating_sub(other.0))
+            }
+            /// The value scaled by `ratio`, or `None` when it overflows.
+            #[must_use]
+            pub fn checked_mul(self, ratio: Decimal) -> Option<Self> {
+                self.0.checked_mul(ratio).map($name)
+            }
+            /// This value as a share of `whole` (`None` when `whole` is zero).
+            #[must_use]
+            pub fn ratio_to(self, whole: Self) -> Option<Decimal> {
+                self.0.checked_div(whole.0)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&canonical(self.0))
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(&canonical(self.0))
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                <Decimal as serde::Deserialize>::deserialize(d).map($name)
+            }
+        }
+
+        impl From<Decimal> for $name {
+            fn from(value: Decimal) -> Self {
+                $name(value)
+            }
+        }
+
+        /// Reads a stored or written decimal ("1.50"); what a user types goes through
+        /// [`parse_quantity`] instead, which refuses what it would round.
+        impl std::str::FromStr for $name {
+            type Err = rust_decimal::Error;
+            fn from_str(text: &str) -> Result<Self, Self::Err> {
+                text.parse::<Decimal>().map($name)
+            }
+        }
+
+        impl From<$name> for Decimal {
+            fn from(value: $name) -> Self {
+                value.0
+            }
+        }
+
+        impl std::ops::Add for $name {
+            type Output = Self;
+            fn add(self, other: Self) -> Self {
+                $name(self.0 + other.0)
+            }
+        }
+        impl std::ops::Sub for $name {
+            type Output = Self;
+            fn sub(self, other: Self) -> Self {
+                $name(self.0 - other.0)
+            }
+        }
+        impl std::ops::Neg for $name {
+            type Output = Self;
+            fn neg(self) -> Self {
+                $name(-self.0)
+            }
+        }
+        impl std::ops::AddAssign for $name {
+            fn add_assign(&mut self, other: Self) {
+                self.0 += other.0;
+            }
+        }
+        impl std::ops::SubAssign for $name {
+            fn sub_assign(&mut self, other: Self) {
+                self.0 -= other.0;
+            }
+        }
+        /// Scaling by a plain ratio (a BOM factor, a percentage, a share).
+        impl std::ops::Mul<Decimal> for $name {
+            type Output = Self;
+            fn mul(self, ratio: Decimal) -> Self {
+                $name(self.0 * ratio)
+            }
+        }
+        impl std::ops::Div<Decimal> for $name {
+            type Output = Self;
+            fn div(self, ratio: Decimal) -> Self {
+                $name(self.0 / ratio)
+            }
+        }
+        impl std::iter::Sum for $name {
+            fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
+                $name(iter.map(|v| v.0).sum())
+            }
+        }
+        impl<'a> std::iter::Sum<&'a $name> for $name {
+            fn sum<I: Iterator<Item = &'a Self>>(iter: I) -> Self {
+                iter.copied().sum()
+            }
+        }
+    };
+}
+
+decimal_newtype!(
+    /// A quantity of an item in a unit of measure (stock unit unless said otherwise).
+    Quantity
+);
+decimal_newtype!(
+    /// An amount of money, or money per unit or per hour (a standard cost, a rate).
+    Money
+);
+decimal_newtype!(
+    /// Hours of labor.
+    Hours
+);
+
+impl Quantity {
+    /// The value of this quantity at `unit_cost`, held at the largest amount instead of
+    /// overflowing (reports never reach it: quantities and costs are bounded on input).
+    #[must_use]
+    pub fn value_at(self, unit_cost: Money) -> Money {
+        Money(self.0.saturating_mul(unit_cost.0))
     }
 }
 
-impl serde::Serialize for Quantity {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&canonical(self.0))
+/// A quantity at a cost per unit is money.
+impl std::ops::Mul<Money> for Quantity {
+    type Output = Money;
+    fn mul(self, unit_cost: Money) -> Money {
+        Money(self.0 * unit_cost.0)
     }
 }
 
-impl From<Decimal> for Quantity {
-    fn from(value: Decimal) -> Self {
-        Quantity(value)
+/// Hours at a rate per hour are money.
+impl std::ops::Mul<Money> for Hours {
+    type Output = Money;
+    fn mul(self, rate: Money) -> Money {
+        Money(self.0 * rate.0)
     }
 }
 
@@ -41,8 +226,8 @@ pub fn fits_decimals(value: Decimal, decimals: u32) -> bool {
 
 /// The canonical text of a quantity: no trailing zeros, never "-0".
 #[must_use]
-pub fn canonical(value: Decimal) -> String {
-    let n = value.normalize();
+pub fn canonical(value: impl Into<Decimal>) -> String {
+    let n = value.into().normalize();
     if n.is_zero() {
         "0".to_string()
     } else {
@@ -95,10 +280,10 @@ pub fn parse_quantity(text: &str) -> Result<Decimal, QtyParseError> {
     Ok(value)
 }
 
-/// [`parse_quantity`], or `None`.
+/// [`parse_quantity`] as a [`Quantity`], or `None`.
 #[must_use]
-pub fn parse(text: &str) -> Option<Decimal> {
-    parse_quantity(text).ok()
+pub fn parse(text: &str) -> Option<Quantity> {
+    parse_quantity(text).ok().map(Quantity)
 }
 
 #[cfg(test)]
@@ -133,14 +318,14 @@ mod tests {
 
     #[test]
     fn parse_refuses_non_numbers() {
-        assert_eq!(parse(" 2.5 "), Some(d("2.5")));
+        assert_eq!(parse(" 2.5 "), Some(Quantity(d("2.5"))));
         assert_eq!(parse("abc"), None);
         assert_eq!(parse("1e3"), None);
         assert_eq!(parse(""), None);
         assert_eq!(parse("-"), None);
         assert_eq!(parse("1.2.3"), None);
         assert_eq!(parse("--1"), None);
-        assert_eq!(parse("-0.5"), Some(d("-0.5")));
+        assert_eq!(parse("-0.5"), Some(Quantity(d("-0.5"))));
         let tiny = format!("0.{}1", "0".repeat(39));
         assert_eq!(parse_quantity(&tiny), Err(QtyParseError::TooPrecise));
         assert_eq!(
@@ -148,7 +333,13 @@ mod tests {
             Err(QtyParseError::TooLarge)
         );
         assert!(parse("79228162514264337593543950335").is_some());
-        assert_eq!(parse("000000000000000000000000000000001"), Some(d("1")));
-        assert_eq!(parse("1.50000000000000000000000000000000"), Some(d("1.5")));
+        assert_eq!(
+            parse("000000000000000000000000000000001"),
+            Some(Quantity(d("1")))
+        );
+        assert_eq!(
+            parse("1.50000000000000000000000000000000"),
+            Some(Quantity(d("1.5")))
+        );
     }
 }

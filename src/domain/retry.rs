@@ -5,8 +5,8 @@
 
 use std::collections::HashMap;
 
+use crate::domain::qty::Quantity;
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
 use super::lots::{LotQty, LotStock, PickOrder, allocate};
 
@@ -17,12 +17,12 @@ pub struct Waiting<'a> {
     pub item: &'a str,
     pub location: &'a str,
     /// The whole line: quantity plus line scrap.
-    pub qty: Decimal,
+    pub qty: Quantity,
 }
 
 /// The ids of `waiting` (oldest first) that post, given what is on hand now.
 #[must_use]
-pub fn plan_retry(waiting: &[Waiting<'_>], on_hand: &dyn Fn(&str, &str) -> Decimal) -> Vec<i64> {
+pub fn plan_retry(waiting: &[Waiting<'_>], on_hand: &dyn Fn(&str, &str) -> Quantity) -> Vec<i64> {
     let untracked = |_: &str, _: &str| None;
     plan_lot_retry(
         waiting,
@@ -40,7 +40,7 @@ pub fn plan_retry(waiting: &[Waiting<'_>], on_hand: &dyn Fn(&str, &str) -> Decim
 
 /// What a retry reads of the stock: balances, and the lots of tracked items.
 pub struct RetryStock<'s> {
-    pub on_hand: &'s dyn Fn(&str, &str) -> Decimal,
+    pub on_hand: &'s dyn Fn(&str, &str) -> Quantity,
     /// The lots of an item at a location; `None` for an untracked item.
     pub lots: &'s dyn Fn(&str, &str) -> Option<Vec<LotStock>>,
     pub pick: PickOrder,
@@ -51,7 +51,7 @@ pub struct RetryStock<'s> {
 /// for an untracked item): a tracked one posts when the unexpired lots cover it.
 #[must_use]
 pub fn plan_lot_retry(waiting: &[Waiting<'_>], stock: &RetryStock<'_>) -> Vec<(i64, Vec<LotQty>)> {
-    let mut left: HashMap<(&str, &str), Decimal> = HashMap::new();
+    let mut left: HashMap<(&str, &str), Quantity> = HashMap::new();
     let mut lots_left: HashMap<(&str, &str), Option<Vec<LotStock>>> = HashMap::new();
     let mut posting = Vec::new();
     for w in waiting {
@@ -83,9 +83,10 @@ pub fn plan_lot_retry(waiting: &[Waiting<'_>], stock: &RetryStock<'_>) -> Vec<(i
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
 
-    fn d(n: i64) -> Decimal {
-        Decimal::from(n)
+    fn d(n: i64) -> Quantity {
+        Quantity(Decimal::from(n))
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! taken out of the order's progress. The store reads the report, asks for the plan and
 //! applies it in one transaction; the ledger stays append-only.
 
-use rust_decimal::Decimal;
+use crate::domain::qty::Quantity;
 
 use super::movement::MovementKind;
 
@@ -15,7 +15,7 @@ pub struct PostedMovement {
     pub item: String,
     pub location: String,
     /// Signed as stored: + into the location.
-    pub qty: Decimal,
+    pub qty: Quantity,
     pub line: Option<String>,
     /// The lot of a tracked item's movement.
     pub lot: Option<String>,
@@ -25,10 +25,10 @@ pub struct PostedMovement {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PostedProgress {
     pub operation: i64,
-    pub good: Decimal,
-    pub scrap: Decimal,
+    pub good: Quantity,
+    pub scrap: Quantity,
     /// Per line: planned, and whether it carried the per-order quantity.
-    pub lines: Vec<(String, Decimal, bool)>,
+    pub lines: Vec<(String, Quantity, bool)>,
     /// Operations whose setup the report carried.
     pub setups: Vec<i64>,
 }
@@ -40,7 +40,7 @@ pub struct Compensation {
     pub kind: MovementKind,
     pub item: String,
     pub location: String,
-    pub qty: Decimal,
+    pub qty: Quantity,
     pub line: Option<String>,
     /// The same lot the compensated movement moved.
     pub lot: Option<String>,
@@ -50,10 +50,10 @@ pub struct Compensation {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProgressBack {
     pub operation: i64,
-    pub good: Decimal,
-    pub scrap: Decimal,
+    pub good: Quantity,
+    pub scrap: Quantity,
     /// Per line: planned delta, carried delta.
-    pub lines: Vec<(String, Decimal, i64)>,
+    pub lines: Vec<(String, Quantity, i64)>,
     /// Operations whose setup is no longer carried (−1 each).
     pub setups: Vec<i64>,
 }
@@ -72,8 +72,8 @@ pub struct LotGone {
     pub item: String,
     pub lot: String,
     pub location: String,
-    pub wanted: Decimal,
-    pub holds: Decimal,
+    pub wanted: Quantity,
+    pub holds: Quantity,
 }
 
 /// Plans the reversal of a report from what it posted. Movements no reversal compensates
@@ -85,13 +85,13 @@ pub struct LotGone {
 pub fn plan_reversal(
     movements: &[PostedMovement],
     progress: &PostedProgress,
-    lot_holds: &dyn Fn(&str, &str, &str) -> Decimal,
+    lot_holds: &dyn Fn(&str, &str, &str) -> Quantity,
 ) -> Result<ReversalPlan, LotGone> {
     let plan = compensate(movements, progress);
-    let mut taking: Vec<(&str, &str, &str, Decimal)> = Vec::new();
+    let mut taking: Vec<(&str, &str, &str, Quantity)> = Vec::new();
     for c in &plan.movements {
         if let Some(lot) = c.lot.as_deref()
-            && c.qty < Decimal::ZERO
+            && c.qty < Quantity::ZERO
         {
             match taking
                 .iter_mut()
@@ -152,6 +152,7 @@ fn compensate(movements: &[PostedMovement], progress: &PostedProgress) -> Revers
 mod tests {
     use super::*;
     use crate::domain::movement::ReversibleKind;
+    use rust_decimal::Decimal;
 
     #[test]
     fn a_reversal_never_takes_a_received_lot_below_zero() {
@@ -160,18 +161,22 @@ mod tests {
             kind: MovementKind::Receipt,
             item: "P".into(),
             location: "FG".into(),
-            qty: Decimal::from(3),
+            qty: Quantity(Decimal::from(3)),
             line: None,
             lot: Some("WO1".into()),
         }];
         let progress = PostedProgress::default();
-        let holds = |_: &str, _: &str, _: &str| Decimal::from(2);
+        let holds = |_: &str, _: &str, _: &str| Quantity(Decimal::from(2));
         let gone = plan_reversal(&moves, &progress, &holds).unwrap_err();
         assert_eq!(
             (gone.lot.as_str(), gone.wanted, gone.holds),
-            ("WO1", Decimal::from(3), Decimal::from(2))
+            (
+                "WO1",
+                Quantity(Decimal::from(3)),
+                Quantity(Decimal::from(2))
+            )
         );
-        let holds = |_: &str, _: &str, _: &str| Decimal::from(3);
+        let holds = |_: &str, _: &str, _: &str| Quantity(Decimal::from(3));
         assert!(plan_reversal(&moves, &progress, &holds).is_ok());
     }
 
@@ -183,7 +188,7 @@ mod tests {
                 kind: MovementKind::Issue,
                 item: "C1".into(),
                 location: "M1".into(),
-                qty: Decimal::from(-4),
+                qty: Quantity(Decimal::from(-4)),
                 line: Some("10".into()),
                 lot: None,
             },
@@ -192,30 +197,30 @@ mod tests {
                 kind: MovementKind::Receipt,
                 item: "P".into(),
                 location: "FG".into(),
-                qty: Decimal::from(2),
+                qty: Quantity(Decimal::from(2)),
                 line: None,
                 lot: None,
             },
         ];
         let progress = PostedProgress {
             operation: 20,
-            good: Decimal::from(2),
-            scrap: Decimal::ONE,
-            lines: vec![("10".into(), Decimal::from(4), true)],
+            good: Quantity(Decimal::from(2)),
+            scrap: Quantity(Decimal::ONE),
+            lines: vec![("10".into(), Quantity(Decimal::from(4)), true)],
             setups: vec![10],
         };
-        let plan = plan_reversal(&moves, &progress, &|_, _, _| Decimal::ZERO).unwrap();
-        assert_eq!(plan.movements[0].qty, Decimal::from(4));
+        let plan = plan_reversal(&moves, &progress, &|_, _, _| Quantity(Decimal::ZERO)).unwrap();
+        assert_eq!(plan.movements[0].qty, Quantity(Decimal::from(4)));
         assert_eq!(
             plan.movements[0].kind,
             MovementKind::Reverse(ReversibleKind::Issue)
         );
-        assert_eq!(plan.movements[1].qty, Decimal::from(-2));
+        assert_eq!(plan.movements[1].qty, Quantity(Decimal::from(-2)));
         assert_eq!(plan.movements[1].reverses, 8);
-        assert_eq!(plan.progress.good, Decimal::from(-2));
+        assert_eq!(plan.progress.good, Quantity(Decimal::from(-2)));
         assert_eq!(
             plan.progress.lines,
-            vec![("10".into(), Decimal::from(-4), -1)]
+            vec![("10".into(), Quantity(Decimal::from(-4)), -1)]
         );
         assert_eq!(plan.progress.setups, vec![10]);
     }

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rust_decimal::Decimal;
+use crate::domain::qty::Quantity;
 
 /// What one order did with one item and lot, net.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,9 +15,9 @@ pub struct OrderLot {
     /// `None`: an untracked item (only finished goods are kept untracked).
     pub lot: Option<String>,
     /// Net quantity consumed (issues less returns and reversals).
-    pub consumed: Decimal,
+    pub consumed: Quantity,
     /// Net quantity received (receipts less their reversals).
-    pub received: Decimal,
+    pub received: Quantity,
 }
 
 /// One link of the genealogy.
@@ -27,7 +27,7 @@ pub struct Link {
     pub order: String,
     pub item: String,
     pub lot: Option<String>,
-    pub qty: Decimal,
+    pub qty: Quantity,
 }
 
 /// Both directions of a lot's genealogy, links sorted by level, order, item, lot.
@@ -40,7 +40,7 @@ pub struct Genealogy {
 type Key = (String, Option<String>);
 
 /// One side of an order's use of a lot: consumed or received.
-type Side = fn(&OrderLot) -> Decimal;
+type Side = fn(&OrderLot) -> Quantity;
 
 /// Walks the genealogy of `item` / `lot` over `facts`.
 #[must_use]
@@ -66,7 +66,7 @@ fn walk(facts: &[OrderLot], start: &Key, direction: Direction) -> Vec<Link> {
         Direction::Backward => (|f| f.received, |f| f.consumed),
         Direction::Forward => (|f| f.consumed, |f| f.received),
     };
-    let mut links: BTreeMap<(u32, String, String, Option<String>), Decimal> = BTreeMap::new();
+    let mut links: BTreeMap<(u32, String, String, Option<String>), Quantity> = BTreeMap::new();
     let mut seen_orders: BTreeSet<String> = BTreeSet::new();
     let mut frontier: Vec<Key> = vec![start.clone()];
     let mut seen_lots: BTreeSet<Key> = BTreeSet::from([start.clone()]);
@@ -75,7 +75,7 @@ fn walk(facts: &[OrderLot], start: &Key, direction: Direction) -> Vec<Link> {
         level += 1;
         let orders: BTreeSet<&str> = facts
             .iter()
-            .filter(|f| enter(f) > Decimal::ZERO)
+            .filter(|f| enter(f) > Quantity::ZERO)
             .filter(|f| frontier.iter().any(|(i, l)| *i == f.item && *l == f.lot))
             .map(|f| f.order.as_str())
             .filter(|o| !seen_orders.contains(*o))
@@ -117,14 +117,15 @@ fn walk(facts: &[OrderLot], start: &Key, direction: Direction) -> Vec<Link> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
 
     fn fact(order: &str, item: &str, lot: Option<&str>, consumed: i64, received: i64) -> OrderLot {
         OrderLot {
             order: order.into(),
             item: item.into(),
             lot: lot.map(String::from),
-            consumed: Decimal::from(consumed),
-            received: Decimal::from(received),
+            consumed: Quantity(Decimal::from(consumed)),
+            received: Quantity(Decimal::from(received)),
         }
     }
 
@@ -134,7 +135,7 @@ mod tests {
             order: order.into(),
             item: item.into(),
             lot: lot.map(String::from),
-            qty: Decimal::from(qty),
+            qty: Quantity(Decimal::from(qty)),
         }
     }
 

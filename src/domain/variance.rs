@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use rust_decimal::Decimal;
+use crate::domain::qty::{Money, Quantity};
 
 use super::backflush::{Progress, covering_count_point, standard_qty};
 use super::master::Item;
@@ -14,14 +14,14 @@ use super::order::Order;
 pub struct VarianceLine {
     pub line: String,
     pub item: String,
-    pub standard_qty: Decimal,
-    pub actual_qty: Decimal,
-    pub pending_qty: Decimal,
-    pub qty_variance: Decimal,
-    pub cost_variance: Decimal,
-    pub unit_cost: Decimal,
+    pub standard_qty: Quantity,
+    pub actual_qty: Quantity,
+    pub pending_qty: Quantity,
+    pub qty_variance: Quantity,
+    pub cost_variance: Money,
+    pub unit_cost: Money,
     /// Standard cost of substitutes issued on the line instead of its item.
-    pub substitute_cost: Decimal,
+    pub substitute_cost: Money,
 }
 
 /// The variance of a whole order; costs are material costs at standard.
@@ -29,9 +29,9 @@ pub struct VarianceLine {
 pub struct Variance {
     pub order: String,
     pub lines: Vec<VarianceLine>,
-    pub expected_cost: Decimal,
-    pub actual_cost: Decimal,
-    pub variance: Decimal,
+    pub expected_cost: Money,
+    pub actual_cost: Money,
+    pub variance: Money,
 }
 
 /// What the store knows of one line: its item issued so far (net of reversals, with
@@ -39,9 +39,9 @@ pub struct Variance {
 /// other items issued on it (substitutes), and open exceptions.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct LineActuals {
-    pub issued: Decimal,
-    pub substitute_cost: Decimal,
-    pub pending: Decimal,
+    pub issued: Quantity,
+    pub substitute_cost: Money,
+    pub pending: Quantity,
 }
 
 /// Computes the variance of `order`.
@@ -55,10 +55,10 @@ pub fn variance(
     let mut lines = Vec::new();
     for material in &order.materials {
         let (decimals, unit_cost) =
-            item(&material.component).map_or((0, Decimal::ZERO), |i| (i.decimals, i.std_cost));
+            item(&material.component).map_or((0, Money::ZERO), |i| (i.decimals, i.std_cost));
         let units = covering_count_point(order, material.operation)
             .and_then(|cp| progress.operations.get(&cp))
-            .map_or(Decimal::ZERO, |p| p.units());
+            .map_or(Quantity::ZERO, |p| p.units());
         // A per-order line's standard is its whole quantity as soon as any unreversed unit
         // is reported at the count point that flushes it, whichever report carried it.
         let carried = !units.is_zero();
@@ -73,17 +73,17 @@ pub fn variance(
             pending_qty: actual.pending,
             qty_variance,
             cost_variance: qty_variance
-                .saturating_mul(unit_cost)
+                .value_at(unit_cost)
                 .saturating_add(actual.substitute_cost),
             unit_cost,
             substitute_cost: actual.substitute_cost,
         });
     }
-    let expected_cost = lines.iter().fold(Decimal::ZERO, |sum, l| {
-        sum.saturating_add(l.standard_qty.saturating_mul(l.unit_cost))
+    let expected_cost = lines.iter().fold(Money::ZERO, |sum, l| {
+        sum.saturating_add(l.standard_qty.value_at(l.unit_cost))
     });
-    let actual_cost = lines.iter().fold(Decimal::ZERO, |sum, l| {
-        sum.saturating_add(l.actual_qty.saturating_mul(l.unit_cost))
+    let actual_cost = lines.iter().fold(Money::ZERO, |sum, l| {
+        sum.saturating_add(l.actual_qty.value_at(l.unit_cost))
             .saturating_add(l.substitute_cost)
     });
     Variance {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use rust_decimal::Decimal;
+use crate::domain::qty::Quantity;
 
 use super::{ImportError, ImportSummary};
 use crate::domain::journal::{AccountNames, inventory_account};
@@ -36,7 +36,7 @@ pub(super) struct StockRow {
     pub(super) item: String,
     pub(super) location: String,
     pub(super) lot: Option<String>,
-    pub(super) qty: Decimal,
+    pub(super) qty: Quantity,
 }
 
 /// Writes `plan` (and the plant's rules of `settings.toml`) in one transaction.

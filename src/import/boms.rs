@@ -5,6 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
+use crate::domain::qty::Quantity;
+
 use super::ImportError;
 use super::apply::Plan;
 use super::rows::{Row, unique};
@@ -28,7 +30,7 @@ impl Boms {
         &mut self,
         row: &Row<'_>,
         (parent, revision): (String, String),
-        base_qty: Decimal,
+        base_qty: Quantity,
         line: BomLine,
     ) -> Result<(), ImportError> {
         self.edge_lines
@@ -99,7 +101,7 @@ fn bom_line(
     row: &Row<'_>,
     parent: &str,
     line: String,
-) -> Result<(Decimal, BomLine), ImportError> {
+) -> Result<(Quantity, BomLine), ImportError> {
     let component = row.required("component")?;
     let comp = plan
         .master
@@ -149,7 +151,7 @@ fn check_conversion(
     line: &str,
     comp: &Item,
     uom: &str,
-    (qty, base_qty): (Decimal, Decimal),
+    (qty, base_qty): (Quantity, Quantity),
 ) -> Result<(), ImportError> {
     let component = &comp.item;
     let ratio = plan

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rust_decimal::Decimal;
+use crate::domain::qty::Quantity;
 
 use super::ImportError;
 use super::apply::{Plan, StockRow};
@@ -190,7 +190,7 @@ fn stock_row(
     }
     let qty = row.decimal("qty", None)?;
     row.within_decimals("qty", qty, item)?;
-    if item.tracking == Tracking::Serial && qty > Decimal::ONE {
+    if item.tracking == Tracking::Serial && qty > Quantity::ONE {
         return Err(row.err(format!(
             "serial {:?} of {item_code}: a serial's qty is 0 or 1, not {}",
             lot.clone().unwrap_or_default(),

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::ImportError;
 use super::reader::{self, CsvError, Record};
 use crate::domain::master::Item;
-use crate::domain::qty::{canonical, fits_decimals};
+use crate::domain::qty::{Quantity, canonical};
 
 /// The columns of `file`, in no particular order.
 fn columns(file: &str) -> &'static [&'static str] {
@@ -116,7 +116,17 @@ impl Row<'_> {
             .ok_or_else(|| self.err(format!("{column} is missing")))
     }
 
-    pub(super) fn decimal(
+    /// A non-negative number below the quantity limit, as the type its column holds (a
+    /// quantity, money, hours or a plain percentage).
+    pub(super) fn decimal<T: From<Decimal>>(
+        &self,
+        column: &str,
+        default: Option<Decimal>,
+    ) -> Result<T, ImportError> {
+        self.plain_decimal(column, default).map(T::from)
+    }
+
+    fn plain_decimal(
         &self,
         column: &str,
         default: Option<Decimal>,
@@ -139,16 +149,16 @@ impl Row<'_> {
         Ok(value)
     }
 
-    pub(super) fn positive(
+    pub(super) fn positive<T: From<Decimal>>(
         &self,
         column: &str,
         default: Option<Decimal>,
-    ) -> Result<Decimal, ImportError> {
-        let value = self.decimal(column, default)?;
+    ) -> Result<T, ImportError> {
+        let value = self.plain_decimal(column, default)?;
         if value.is_zero() {
             return Err(self.err(format!("{column} must be greater than zero")));
         }
-        Ok(value)
+        Ok(T::from(value))
     }
 
     pub(super) fn flag(&self, column: &str) -> Result<Option<bool>, ImportError> {
@@ -194,10 +204,10 @@ impl Row<'_> {
     pub(super) fn within_decimals(
         &self,
         column: &str,
-        value: Decimal,
+        value: Quantity,
         item: &Item,
     ) -> Result<(), ImportError> {
-        if fits_decimals(value, item.decimals) {
+        if value.fits_decimals(item.decimals) {
             Ok(())
         } else {
             Err(self.err(format!(

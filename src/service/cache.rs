@@ -72,7 +72,7 @@ pub(super) struct Prefetched {
     work_centers: HashMap<String, Rc<WorkCenter>>,
     locations: HashSet<String>,
     /// By location, then item: looked up by `&str` without building a key.
-    stock: FastMap<String, FastMap<String, Decimal>>,
+    stock: FastMap<String, FastMap<String, Quantity>>,
     /// The lots of the tracked components at every location a line may issue from.
     lots: FastMap<String, FastMap<String, Vec<LotStock>>>,
     /// Finished serials of this request that are already known (in stock or issued).
@@ -124,7 +124,7 @@ impl Prefetched {
         for wc in work_centers.values() {
             wanted.insert(&wc.location);
         }
-        let mut stock: FastMap<String, FastMap<String, Decimal>> = FastMap::default();
+        let mut stock: FastMap<String, FastMap<String, Quantity>> = FastMap::default();
         let mut lots: FastMap<String, FastMap<String, Vec<LotStock>>> = FastMap::default();
         let tracked: Vec<&str> = items
             .values()
@@ -191,7 +191,7 @@ impl Lookup for Prefetched {
             || self.work_centers.values().any(|w| w.location == location)
     }
 
-    fn on_hand(&self, item: &str, location: &str) -> Decimal {
+    fn on_hand(&self, item: &str, location: &str) -> Quantity {
         self.stock
             .get(location)
             .and_then(|at| at.get(item))

@@ -12,10 +12,10 @@ use crate::domain::backflush::{self, check_quantity};
 use crate::domain::journal::inventory_account;
 use crate::domain::lots::LotQty;
 use crate::domain::master::{ItemType, LocationKind, Tracking};
+use crate::domain::qty::Quantity;
 use crate::domain::qty::canonical;
 use crate::store::exceptions::ExceptionRow;
 use crate::store::{self, floor::ReportLine};
-use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 pub use count::{Count, difference_pct};
@@ -84,7 +84,7 @@ impl Service {
         Ok(item)
     }
 
-    fn ensure_on_hand(&self, item: &str, location: &str, qty: Decimal) -> Result<()> {
+    fn ensure_on_hand(&self, item: &str, location: &str, qty: Quantity) -> Result<()> {
         let on_hand = store::ledger::balance(self.store.conn(), item, location)?;
         if qty > on_hand
             && self.rules()?.rules.policy.negative_stock
@@ -104,7 +104,7 @@ impl Service {
     ///
     /// # Errors
     /// Unknown report; the store fails.
-    pub fn report_detail(&self, report_id: i64) -> Result<Vec<(ReportLine, Decimal)>> {
+    pub fn report_detail(&self, report_id: i64) -> Result<Vec<(ReportLine, Quantity)>> {
         let conn = self.store.conn();
         if !store::floor::report_exists(conn, report_id)? {
             return Err(ServiceError::not_found(
@@ -126,7 +126,7 @@ impl Service {
     ///
     /// # Errors
     /// The store fails.
-    pub fn report_substitutes(&self, report_id: i64) -> Result<Vec<(String, String, Decimal)>> {
+    pub fn report_substitutes(&self, report_id: i64) -> Result<Vec<(String, String, Quantity)>> {
         Ok(store::floor::line_substitutes(
             self.store.conn(),
             report_id,

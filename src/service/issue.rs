@@ -21,7 +21,7 @@ pub struct IssueRequest {
     pub order: String,
     /// A material line id, or an item code that names one line of the order.
     pub line: String,
-    pub qty: Decimal,
+    pub qty: Quantity,
     /// `LOT[:QTY],…` (SPEC §9 allocation syntax).
     pub lots: Option<String>,
     pub location: Option<String>,
@@ -160,7 +160,7 @@ fn record_issue(
         line: post.line,
         item: post.item,
         location: post.location,
-        qty: Quantity(post.plan.qty),
+        qty: post.plan.qty,
         lots: lots_out(&post.plan.lots),
     })
     .unwrap_or_default();

@@ -77,6 +77,6 @@ pub(super) fn record<T: Serialize>(
 }
 
 /// A quantity in canonical form for a request's text (`3.0` and `3` are the same request).
-pub(super) fn qty_text(q: Decimal) -> String {
+pub(super) fn qty_text(q: Quantity) -> String {
     canonical(q)
 }

@@ -280,7 +280,7 @@ impl Service {
                 }
             }
             if let Some((order, lines)) = &derived {
-                let lines: Vec<(&str, Decimal, i64)> = lines
+                let lines: Vec<(&str, Quantity, i64)> = lines
                     .iter()
                     .map(|(l, p)| (l.as_str(), p.planned, p.carried))
                     .collect();

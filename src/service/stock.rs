@@ -12,7 +12,7 @@ impl Service {
     pub fn transfer(
         &mut self,
         item: &str,
-        qty: Decimal,
+        qty: Quantity,
         from: &str,
         to: &str,
         who: &Credentials,
@@ -30,7 +30,7 @@ impl Service {
     pub fn transfer_lots(
         &mut self,
         item: &str,
-        qty: Decimal,
+        qty: Quantity,
         (from, to): (&str, &str),
         named: Option<&str>,
         who: &Credentials,
@@ -62,7 +62,7 @@ impl Service {
                 format!("is the same as from {from}: a transfer to itself moves nothing"),
             ));
         }
-        if qty <= Decimal::ZERO {
+        if qty <= Quantity::ZERO {
             return Err(ServiceError::invalid(
                 "transfer quantity",
                 canonical(qty),

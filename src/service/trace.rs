@@ -11,7 +11,7 @@ pub struct Trace {
     pub item: String,
     pub lot: String,
     /// Non-zero balances per location.
-    pub on_hand: Vec<(String, Decimal)>,
+    pub on_hand: Vec<(String, Quantity)>,
     pub genealogy: Genealogy,
 }
 
@@ -25,7 +25,7 @@ impl Service {
         let mut lots = store::ledger::lots_at(self.store.conn(), item, location)?;
         let pick = self.rules()?.rules.lot_selection().pick_order();
         sort_lots(&mut lots, pick);
-        lots.retain(|l| l.qty > Decimal::ZERO);
+        lots.retain(|l| l.qty > Quantity::ZERO);
         Ok(lots)
     }
 

@@ -1,7 +1,6 @@
 //! The JSON shapes of SPEC §4, built from service results. Quantities, hours and money are
 //! decimal strings without trailing zeros.
 
-use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -12,12 +11,7 @@ use crate::store::exceptions::ExceptionRow;
 use crate::store::queries::BalanceRow;
 use crate::store::reports::Reversal;
 
-/// A quantity in JSON: a decimal string without trailing zeros.
-use crate::domain::qty::Quantity as Q;
-
-fn q(value: Decimal) -> Value {
-    Value::String(Q(value).to_string())
-}
+use crate::domain::qty::{Hours, Money, Quantity};
 
 #[derive(Serialize)]
 struct ReportOut<'a> {
@@ -25,8 +19,8 @@ struct ReportOut<'a> {
     report_id: Option<i64>,
     order: &'a str,
     operation: i64,
-    good: Q,
-    scrap: Q,
+    good: Quantity,
+    scrap: Quantity,
     lines: Vec<LineOut<'a>>,
     receipt: Option<ReceiptOut<'a>>,
     labor: Vec<LaborOut>,
@@ -39,9 +33,9 @@ struct LineOut<'a> {
     item: &'a str,
     /// Null for a non-stock line: it has no location (SPEC §9).
     location: Option<&'a str>,
-    planned: Q,
-    qty: Q,
-    line_scrap: Q,
+    planned: Quantity,
+    qty: Quantity,
+    line_scrap: Quantity,
     status: &'static str,
     overridden: bool,
     /// Once users exist: whether the line's override needs a lead (SPEC §6).
@@ -54,14 +48,14 @@ struct LineOut<'a> {
 #[derive(Serialize)]
 pub(crate) struct LotOut<'a> {
     lot: &'a str,
-    qty: Q,
+    qty: Quantity,
 }
 
 pub(crate) fn lots_out(lots: &[LotQty]) -> Vec<LotOut<'_>> {
     lots.iter()
         .map(|l| LotOut {
             lot: &l.lot,
-            qty: Q(l.qty),
+            qty: l.qty,
         })
         .collect()
 }
@@ -70,17 +64,17 @@ pub(crate) fn lots_out(lots: &[LotQty]) -> Vec<LotOut<'_>> {
 struct ReceiptOut<'a> {
     item: &'a str,
     location: &'a str,
-    qty: Q,
+    qty: Quantity,
     lots: Vec<LotOut<'a>>,
 }
 
 #[derive(Serialize)]
 struct LaborOut {
     operation: i64,
-    setup_hours: Q,
-    run_hours: Q,
-    labor_cost: Q,
-    overhead_cost: Q,
+    setup_hours: Hours,
+    run_hours: Hours,
+    labor_cost: Money,
+    overhead_cost: Money,
 }
 
 /// `preview` / `report` (with `report_id` once posted), as JSON text.
@@ -101,8 +95,8 @@ pub fn report_json_marked(
         report_id,
         order: &plan.order,
         operation: plan.operation,
-        good: Q(plan.good),
-        scrap: Q(plan.scrap),
+        good: plan.good,
+        scrap: plan.scrap,
         lines: plan
             .lines
             .iter()
@@ -111,9 +105,9 @@ pub fn report_json_marked(
                 line: &l.line,
                 item: &l.item,
                 location: (!l.non_stock).then_some(l.location.as_str()),
-                planned: Q(l.planned),
-                qty: Q(l.qty),
-                line_scrap: Q(l.line_scrap),
+                planned: l.planned,
+                qty: l.qty,
+                line_scrap: l.line_scrap,
                 status: l.status.as_str(),
                 overridden: l.overridden,
                 lots: lots_out(&l.lots),
@@ -123,7 +117,7 @@ pub fn report_json_marked(
         receipt: plan.receipt.as_ref().map(|r| ReceiptOut {
             item: &r.item,
             location: &r.location,
-            qty: Q(r.qty),
+            qty: r.qty,
             lots: lots_out(&r.lots),
         }),
         labor: plan
@@ -131,10 +125,10 @@ pub fn report_json_marked(
             .iter()
             .map(|l| LaborOut {
                 operation: l.operation,
-                setup_hours: Q(l.setup_hours),
-                run_hours: Q(l.run_hours),
-                labor_cost: Q(l.labor_cost),
-                overhead_cost: Q(l.overhead_cost),
+                setup_hours: l.setup_hours,
+                run_hours: l.run_hours,
+                labor_cost: l.labor_cost,
+                overhead_cost: l.overhead_cost,
             })
             .collect(),
         warnings: &plan.warnings,
@@ -153,7 +147,7 @@ pub fn stock_json(rows: &[BalanceRow]) -> Value {
                     "location": r.location,
                     "lot": r.lot,
                     "expires": r.expires,
-                    "qty": q(r.qty),
+                    "qty": r.qty,
                 })
             })
             .collect(),
@@ -170,8 +164,8 @@ pub fn exception_json(e: &ExceptionRow) -> Value {
         "line": e.line,
         "item": e.item,
         "location": e.location,
-        "qty": q(e.qty),
-        "shortfall": q(e.shortfall),
+        "qty": e.qty,
+        "shortfall": e.shortfall,
         "status": e.status,
         "created_at": e.created_at,
     })
@@ -193,20 +187,20 @@ pub fn variance_json(v: &Variance) -> Value {
             json!({
                 "line": l.line,
                 "item": l.item,
-                "standard_qty": q(l.standard_qty),
-                "actual_qty": q(l.actual_qty),
-                "pending_qty": q(l.pending_qty),
-                "qty_variance": q(l.qty_variance),
-                "cost_variance": q(l.cost_variance),
+                "standard_qty": l.standard_qty,
+                "actual_qty": l.actual_qty,
+                "pending_qty": l.pending_qty,
+                "qty_variance": l.qty_variance,
+                "cost_variance": l.cost_variance,
             })
         })
         .collect();
     json!({
         "order": v.order,
         "lines": lines,
-        "expected_cost": q(v.expected_cost),
-        "actual_cost": q(v.actual_cost),
-        "variance": q(v.variance),
+        "expected_cost": v.expected_cost,
+        "actual_cost": v.actual_cost,
+        "variance": v.variance,
     })
 }
 
@@ -216,7 +210,7 @@ pub fn reversal_json(r: &Reversal) -> Value {
     json!({
         "report_id": r.report_id,
         "reversed": true,
-        "movements": r.movements.iter().map(|(item, location, qty)| json!({"item": item, "location": location, "qty": q(*qty)})).collect::<Vec<_>>(),
+        "movements": r.movements.iter().map(|(item, location, qty)| json!({"item": item, "location": location, "qty": qty})).collect::<Vec<_>>(),
         "cancelled_exceptions": r.cancelled_exceptions,
     })
 }
@@ -224,14 +218,14 @@ pub fn reversal_json(r: &Reversal) -> Value {
 /// `transfer --json`.
 #[must_use]
 pub fn transfer_json(
-    (item, qty): (&str, Decimal),
+    (item, qty): (&str, Quantity),
     (from, to): (&str, &str),
     lots: &[LotQty],
     posted: &[ExceptionRow],
 ) -> Value {
     json!({
         "item": item,
-        "qty": q(qty),
+        "qty": qty,
         "from": from,
         "to": to,
         "lots": lots_out(lots),
@@ -248,12 +242,12 @@ pub fn staging_json(rows: &[super::floor::StagingLine]) -> Value {
                 json!({
                     "item": r.item,
                     "location": r.location,
-                    "need": q(r.need),
-                    "on_hand": q(r.on_hand),
-                    "shortfall": q(r.shortfall),
+                    "need": r.need,
+                    "on_hand": r.on_hand,
+                    "shortfall": r.shortfall,
                     "orders": r.orders,
                     "sources": r.sources.iter().map(|(location, qty)| {
-                        json!({"location": location, "qty": q(*qty)})
+                        json!({"location": location, "qty": qty})
                     }).collect::<Vec<_>>(),
                 })
             })
@@ -269,7 +263,7 @@ pub fn adjustment_json(a: &super::floor::Adjustment) -> Value {
         "line": a.line,
         "item": a.item,
         "location": a.location,
-        "qty": q(a.qty),
+        "qty": a.qty,
         "reason": a.reason,
         "lots": lots_out(&a.lots),
     })
@@ -282,8 +276,8 @@ pub fn substitution_json(s: &super::floor::Substitution) -> Value {
         "report_id": s.report_id,
         "line": s.line,
         "location": s.location,
-        "returned": {"item": s.returned_item, "qty": q(s.returned_qty), "lots": lots_out(&s.returned_lots)},
-        "issued": {"item": s.issued_item, "qty": q(s.issued_qty), "lots": lots_out(&s.issued_lots)},
+        "returned": {"item": s.returned_item, "qty": s.returned_qty, "lots": lots_out(&s.returned_lots)},
+        "issued": {"item": s.issued_item, "qty": s.issued_qty, "lots": lots_out(&s.issued_lots)},
     })
 }
 
@@ -294,9 +288,9 @@ pub fn count_json(c: &super::floor::Count) -> Value {
         "item": c.item,
         "location": c.location,
         "lot": c.lot,
-        "expected": q(c.expected),
-        "counted": q(c.counted),
-        "difference": q(c.counted - c.expected),
+        "expected": c.expected,
+        "counted": c.counted,
+        "difference": c.counted - c.expected,
         "accurate_counts": c.accuracy.0,
         "counts": c.accuracy.1,
         "reason": c.reason,
@@ -316,7 +310,7 @@ pub fn audit_json(rows: &[crate::store::queries::MovementRow]) -> Value {
                     "kind": m.kind,
                     "item": m.item,
                     "location": m.location,
-                    "qty": q(m.qty),
+                    "qty": m.qty,
                     "report_id": m.report_id,
                     "line": m.line,
                     "terminal": m.terminal,

@@ -5,12 +5,11 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use rusqlite::{Connection, params};
-use rust_decimal::Decimal;
 
 use super::journal::write_journal;
 use super::ledger::{Movement, MovementRef, balance, lots_at, post_movements};
 use super::reports::{Deferred, line_movements, lot_movements};
-use super::{Dec, Result, Stamp};
+use super::{Quantity, Result, Stamp};
 use crate::domain::backflush::PlannedLine;
 use crate::domain::journal::{self, AccountNames};
 use crate::domain::lots::{PickOrder, split_lots};
@@ -27,8 +26,8 @@ pub struct ExceptionRow {
     pub order: String,
     pub item: String,
     pub location: String,
-    pub qty: Decimal,
-    pub shortfall: Decimal,
+    pub qty: Quantity,
+    pub shortfall: Quantity,
     pub status: String,
     pub created_at: String,
 }
@@ -44,8 +43,8 @@ fn exception_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ExceptionRow> {
         order: r.get(3)?,
         item: r.get(4)?,
         location: r.get(5)?,
-        qty: r.get::<_, Dec>(6)?.0,
-        shortfall: r.get::<_, Dec>(7)?.0,
+        qty: r.get(6)?,
+        shortfall: r.get(7)?,
         status: r.get(8)?,
         created_at: r.get(9)?,
     })
@@ -89,8 +88,8 @@ pub(super) fn open_exception(
                 order,
                 line.item,
                 line.location,
-                Dec(line.total()),
-                Dec(line.shortfall),
+                line.total(),
+                line.shortfall,
                 stamp.at_text()
             ],
             |r| r.get(0),
@@ -170,7 +169,7 @@ fn post_exception(
     taken: &[crate::domain::lots::LotQty],
     (stamp, accounts): (&Stamp, &AccountNames),
 ) -> Result<()> {
-    let (qty, line_scrap): (Dec, Dec) = conn
+    let (qty, line_scrap): (Quantity, Quantity) = conn
         .prepare_cached(
             "SELECT qty, line_scrap FROM report_lines WHERE report_id = ?1 AND line = ?2",
         )?
@@ -178,14 +177,14 @@ fn post_exception(
             Ok((r.get(0)?, r.get(1)?))
         })?;
     let reason = "deferred line posted from the exception queue";
-    let (issue, scrap) = split_lots(taken, qty.0);
+    let (issue, scrap) = split_lots(taken, qty);
     let moves: Vec<Movement<'_>> = if taken.is_empty() {
         line_movements(
             ex.report_id,
             &ex.line,
             &ex.item,
             &ex.location,
-            (qty.0, line_scrap.0),
+            (qty, line_scrap),
             (MovementKind::Issue, Some(ex.id)),
             reason,
         )

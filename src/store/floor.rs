@@ -2,11 +2,10 @@
 //! substitutions on a posted report's detail line, and cycle counts.
 
 use rusqlite::{Connection, params};
-use rust_decimal::Decimal;
 
 use super::journal::write_journal;
 use super::ledger::{MovementRef, move_stock};
-use super::{Dec, Result, Stamp};
+use super::{Quantity, Result, Stamp};
 use crate::domain::journal::{self, AccountNames};
 use crate::domain::lots::LotQty;
 use crate::domain::movement::MovementKind;
@@ -72,14 +71,14 @@ pub fn report_exists(conn: &Connection, report_id: i64) -> Result<bool> {
 ///
 /// # Errors
 /// SQLite fails.
-pub fn line_issued(conn: &Connection, report_id: i64, line: &str, item: &str) -> Result<Decimal> {
+pub fn line_issued(conn: &Connection, report_id: i64, line: &str, item: &str) -> Result<Quantity> {
     let mut stmt = conn.prepare_cached(
         "SELECT qty FROM movements WHERE report_id = ?1 AND line = ?2 AND item = ?3",
     )?;
     let mut rows = stmt.query(params![report_id, line, item])?;
-    let mut issued = Decimal::ZERO;
+    let mut issued = Quantity::ZERO;
     while let Some(r) = rows.next()? {
-        issued -= r.get::<_, Dec>(0)?.0;
+        issued -= r.get::<_, Quantity>(0)?;
     }
     Ok(issued)
 }
@@ -105,7 +104,7 @@ pub fn line_lots(
     let mut out: Vec<crate::domain::lots::Consumed> = Vec::new();
     while let Some(r) = rows.next()? {
         let lot: String = r.get(0)?;
-        let qty = -r.get::<_, Dec>(1)?.0;
+        let qty = -r.get::<_, Quantity>(1)?;
         match out.iter_mut().find(|c| c.lot == lot) {
             Some(c) => c.qty += qty,
             None => out.push(crate::domain::lots::Consumed {
@@ -126,7 +125,7 @@ fn move_by_lots(
     stamp: &Stamp,
     kind: MovementKind,
     (item, location): (&str, &str),
-    qty: Decimal,
+    qty: Quantity,
     lots: &[LotQty],
     link: &MovementRef<'_>,
 ) -> Result<()> {
@@ -157,7 +156,7 @@ fn move_by_lots(
 pub fn line_substitutes(
     conn: &Connection,
     report_id: i64,
-) -> Result<Vec<(String, String, Decimal)>> {
+) -> Result<Vec<(String, String, Quantity)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT m.line, m.item, m.qty FROM movements m
          JOIN report_lines l ON l.report_id = m.report_id AND l.line = m.line
@@ -165,10 +164,10 @@ pub fn line_substitutes(
          ORDER BY l.seq, m.item",
     )?;
     let mut rows = stmt.query(params![report_id])?;
-    let mut out: Vec<(String, String, Decimal)> = Vec::new();
+    let mut out: Vec<(String, String, Quantity)> = Vec::new();
     while let Some(r) = rows.next()? {
         let (line, item): (String, String) = (r.get(0)?, r.get(1)?);
-        let qty = -r.get::<_, Dec>(2)?.0;
+        let qty = -r.get::<_, Quantity>(2)?;
         match out.last_mut() {
             Some(last) if last.0 == line && last.1 == item => last.2 += qty,
             _ => out.push((line, item, qty)),
@@ -185,7 +184,7 @@ pub fn line_substitutes(
 pub fn lead_scrap(
     conn: &Connection,
     line: &ReportLine,
-    (qty, lots): (Decimal, &[LotQty]),
+    (qty, lots): (Quantity, &[LotQty]),
     reason: &str,
     stamp: &Stamp,
     accounts: &AccountNames,
@@ -233,8 +232,8 @@ pub fn lead_scrap(
 pub fn substitute(
     conn: &Connection,
     line: &ReportLine,
-    (returned, returned_lots): (Decimal, &[LotQty]),
-    (substitute, issued, issued_lots): (&str, Decimal, &[LotQty]),
+    (returned, returned_lots): (Quantity, &[LotQty]),
+    (substitute, issued, issued_lots): (&str, Quantity, &[LotQty]),
     stamp: &Stamp,
     accounts: &AccountNames,
 ) -> Result<()> {
@@ -296,8 +295,8 @@ pub fn record_count(
     conn: &Connection,
     item: &str,
     location: &str,
-    expected: Decimal,
-    counted: Decimal,
+    expected: Quantity,
+    counted: Quantity,
     (movement_id, reason): (Option<i64>, Option<&str>),
     stamp: &Stamp,
 ) -> Result<()> {
@@ -309,8 +308,8 @@ pub fn record_count(
         stamp.at_text(),
         item,
         location,
-        Dec(expected),
-        Dec(counted),
+        expected,
+        counted,
         movement_id,
         stamp.terminal,
         stamp.user,

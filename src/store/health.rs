@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use rusqlite::{Connection, params};
 
-use super::{Dec, Result};
+use super::{Quantity, Result};
 use crate::domain::health::Usage;
 use crate::domain::movement::{MovementKind, UsageClass};
 
@@ -47,7 +47,7 @@ fn add_used(conn: &Connection, since: &str, wanted: &HashSet<&str>, rows: &mut R
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
             r.get::<_, String>(2)?,
-            r.get::<_, Dec>(3)?.0,
+            r.get::<_, Quantity>(3)?,
             r.get::<_, Option<bool>>(4)?.unwrap_or(false),
         ))
     })?;
@@ -87,7 +87,7 @@ fn add_counts(
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
             r.get::<_, bool>(2)?,
-            r.get::<_, Option<Dec>>(3)?,
+            r.get::<_, Option<Quantity>>(3)?,
         ))
     })?;
     for c in counts {
@@ -98,7 +98,7 @@ fn add_counts(
         let u = rows.entry((location, item)).or_default();
         u.counts += 1;
         u.accurate_counts += i64::from(accurate);
-        u.count_adjusted += qty.unwrap_or_default().0;
+        u.count_adjusted += qty.unwrap_or_default();
     }
     Ok(())
 }
@@ -129,7 +129,7 @@ fn add_on_hand(conn: &Connection, locations: &[String], rows: &mut Rows) -> Resu
     for location in locations {
         let mut stmt = conn.prepare_cached("SELECT item, qty FROM balances WHERE location = ?1")?;
         let balances = stmt.query_map(params![location], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, Dec>(1)?.0))
+            Ok((r.get::<_, String>(0)?, r.get::<_, Quantity>(1)?))
         })?;
         for b in balances {
             let (item, qty) = b?;

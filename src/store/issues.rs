@@ -4,11 +4,10 @@
 //! idempotency key stands for. Every function runs inside the caller's transaction.
 
 use rusqlite::{Connection, OptionalExtension, params};
-use rust_decimal::Decimal;
 
 use super::journal::write_journal;
 use super::ledger::{Movement, MovementRef, post_movements};
-use super::{Dec, Result, Stamp, outbox};
+use super::{Money, Quantity, Result, Stamp, outbox};
 use crate::domain::issue::IssuePlan;
 use crate::domain::journal::{self, AccountNames};
 use crate::domain::movement::MovementKind;
@@ -24,7 +23,7 @@ pub fn line_consumed(
     line: &str,
     item: &str,
     location: &str,
-) -> Result<Vec<(Option<String>, Decimal, String)>> {
+) -> Result<Vec<(Option<String>, Quantity, String)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT m.lot, m.qty, COALESCE(l.first_at, '') FROM movements m
          LEFT JOIN lots l ON l.item = m.item AND l.lot = m.lot
@@ -32,11 +31,11 @@ pub fn line_consumed(
            AND (m.order_id = ?1 OR m.report_id IN (SELECT id FROM reports WHERE order_id = ?1))
          ORDER BY m.id",
     )?;
-    let mut out: Vec<(Option<String>, Decimal, String)> = Vec::new();
+    let mut out: Vec<(Option<String>, Quantity, String)> = Vec::new();
     let mut rows = stmt.query(params![order, line, item, location])?;
     while let Some(r) = rows.next()? {
         let lot: Option<String> = r.get(0)?;
-        let issued = -r.get::<_, Dec>(1)?.0;
+        let issued = -r.get::<_, Quantity>(1)?;
         let first: String = r.get(2)?;
         match out.iter_mut().find(|(l, _, _)| *l == lot) {
             Some(e) => e.1 += issued,
@@ -50,13 +49,13 @@ pub fn line_consumed(
 ///
 /// # Errors
 /// SQLite fails.
-pub fn non_stock_issued(conn: &Connection, order: &str, line: &str) -> Result<Decimal> {
+pub fn non_stock_issued(conn: &Connection, order: &str, line: &str) -> Result<Quantity> {
     let mut stmt =
         conn.prepare_cached("SELECT qty FROM non_stock_issues WHERE order_id = ?1 AND line = ?2")?;
     let mut rows = stmt.query(params![order, line])?;
-    let mut sum = Decimal::ZERO;
+    let mut sum = Quantity::ZERO;
     while let Some(r) = rows.next()? {
-        sum += r.get::<_, Dec>(0)?.0;
+        sum += r.get::<_, Quantity>(0)?;
     }
     Ok(sum)
 }
@@ -72,23 +71,15 @@ pub fn record_non_stock(
     line: &str,
     report_id: Option<i64>,
     item: &str,
-    qty: Decimal,
-    std_cost: Decimal,
+    qty: Quantity,
+    std_cost: Money,
     at: &str,
 ) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO non_stock_issues (order_id, line, report_id, item, qty, std_cost, at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
-    .execute(params![
-        order,
-        line,
-        report_id,
-        item,
-        Dec(qty),
-        Dec(std_cost),
-        at
-    ])?;
+    .execute(params![order, line, report_id, item, qty, std_cost, at])?;
     Ok(())
 }
 
@@ -97,7 +88,7 @@ pub fn record_non_stock(
 /// # Errors
 /// SQLite fails.
 pub fn reverse_non_stock(conn: &Connection, report_id: i64, at: &str) -> Result<()> {
-    let rows: Vec<(String, String, String, Dec, Dec)> = conn
+    let rows: Vec<(String, String, String, Quantity, Money)> = conn
         .prepare_cached(
             "SELECT order_id, line, item, qty, std_cost FROM non_stock_issues WHERE report_id = ?1",
         )?
@@ -106,16 +97,7 @@ pub fn reverse_non_stock(conn: &Connection, report_id: i64, at: &str) -> Result<
         })?
         .collect::<rusqlite::Result<_>>()?;
     for (order, line, item, qty, cost) in rows {
-        record_non_stock(
-            conn,
-            &order,
-            &line,
-            Some(report_id),
-            &item,
-            -qty.0,
-            cost.0,
-            at,
-        )?;
+        record_non_stock(conn, &order, &line, Some(report_id), &item, -qty, cost, at)?;
     }
     Ok(())
 }
@@ -162,7 +144,7 @@ pub struct IssuePost<'a> {
     /// `None` for a non-stock line: no movement, only the record and the journal.
     pub location: Option<&'a str>,
     pub plan: &'a IssuePlan,
-    pub std_cost: Decimal,
+    pub std_cost: Money,
     pub reason: &'a str,
 }
 
@@ -207,7 +189,7 @@ pub fn post_issue(
         reason: post.reason,
         ..MovementRef::default()
     };
-    let lots: Vec<(Option<&str>, Decimal)> = if post.plan.lots.is_empty() {
+    let lots: Vec<(Option<&str>, Quantity)> = if post.plan.lots.is_empty() {
         vec![(None, post.plan.qty)]
     } else {
         post.plan

@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, ToSql, params};
 
-use super::{Dec, Result, Stamp, insert_rows};
+use super::{Money, Result, Stamp, insert_rows};
 use crate::domain::journal::{AccountNames, JournalLine, Posting, reversal_of};
 
 /// Writes one balanced journal entry (its lines in one statement); nothing when `lines` is
@@ -27,10 +27,7 @@ pub fn write_journal(
     let seqs: Vec<i64> = (0..lines.len())
         .map(|i| i64::try_from(i).unwrap_or(i64::MAX))
         .collect();
-    let amounts: Vec<(Dec, Dec)> = lines
-        .iter()
-        .map(|l| (Dec(l.debit), Dec(l.credit)))
-        .collect();
+    let amounts: Vec<(Money, Money)> = lines.iter().map(|l| (l.debit, l.credit)).collect();
     let names: Vec<&str> = lines.iter().map(|l| accounts.name(l.account)).collect();
     let at = stamp.at_text();
     let mut values: Vec<&dyn ToSql> = Vec::with_capacity(lines.len() * 12);
@@ -80,8 +77,8 @@ pub fn reverse_entries(conn: &Connection, report_id: i64, stamp: &Stamp) -> Resu
                 r.get(0)?,
                 JournalLine {
                     account: r.get(1)?,
-                    debit: r.get::<_, Dec>(2)?.0,
-                    credit: r.get::<_, Dec>(3)?.0,
+                    debit: r.get(2)?,
+                    credit: r.get(3)?,
                     memo: r.get(4)?,
                 },
             ))
@@ -104,8 +101,8 @@ pub fn reverse_entries(conn: &Connection, report_id: i64, stamp: &Stamp) -> Resu
                 stamp.terminal,
                 stamp.user,
                 l.account,
-                Dec(l.debit),
-                Dec(l.credit),
+                l.debit,
+                l.credit,
                 l.memo
             ])?;
         }

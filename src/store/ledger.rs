@@ -5,11 +5,10 @@
 //! that append the movements: splitting them would split one invariant.
 
 use rusqlite::{Connection, OptionalExtension, ToSql, params};
-use rust_decimal::Decimal;
 
 use super::exceptions::{ExceptionRow, retry_exceptions};
 use super::journal::write_journal;
-use super::{Dec, Result, Stamp, StoreError, insert_rows};
+use super::{Quantity, Result, Stamp, StoreError, insert_rows};
 use crate::domain::journal::{self, Account, AccountNames};
 use crate::domain::lots::{LotQty, PickOrder, TakeError, take};
 use crate::domain::master::Tracking;
@@ -20,13 +19,12 @@ use crate::domain::qty::canonical;
 ///
 /// # Errors
 /// SQLite fails.
-pub fn balance(conn: &Connection, item: &str, location: &str) -> Result<Decimal> {
+pub fn balance(conn: &Connection, item: &str, location: &str) -> Result<Quantity> {
     Ok(conn
         .prepare_cached("SELECT qty FROM balances WHERE location = ?2 AND item = ?1")?
-        .query_row(params![item, location], |r| r.get::<_, Dec>(0))
+        .query_row(params![item, location], |r| r.get::<_, Quantity>(0))
         .optional()?
-        .unwrap_or_default()
-        .0)
+        .unwrap_or_default())
 }
 
 /// The balances at `location` of the components of `order` (absent = none on hand): one
@@ -38,7 +36,7 @@ pub fn balances_for_order(
     conn: &Connection,
     order: &str,
     location: &str,
-) -> Result<Vec<(String, Decimal)>> {
+) -> Result<Vec<(String, Quantity)>> {
     // A join, not `IN (SELECT …)`: one key lookup per line, no temporary index to build
     // (CROSS JOIN keeps the order's lines the outer loop). A component on two lines comes
     // twice, with the same balance.
@@ -49,7 +47,7 @@ pub fn balances_for_order(
     )?;
     let rows = stmt
         .query_map(params![order, location], |r| {
-            Ok((r.get(0)?, r.get::<_, Dec>(1)?.0))
+            Ok((r.get(0)?, r.get::<_, Quantity>(1)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
@@ -74,7 +72,7 @@ pub struct Movement<'a> {
     pub item: &'a str,
     pub location: &'a str,
     /// Signed: + into the location, − out of it.
-    pub qty: Decimal,
+    pub qty: Quantity,
     /// The lot of a lot- or serial-tracked item (`""` the unknown lot); `None` untracked.
     pub lot: Option<&'a str>,
     pub link: MovementRef<'a>,
@@ -91,7 +89,7 @@ pub fn post_movements(conn: &Connection, stamp: &Stamp, moves: &[Movement<'_>]) 
     if moves.is_empty() {
         return Ok(());
     }
-    let qtys: Vec<Dec> = moves.iter().map(|m| Dec(m.qty)).collect();
+    let qtys: Vec<Quantity> = moves.iter().map(|m| m.qty).collect();
     let at = stamp.at_text();
     let kinds: Vec<&str> = moves.iter().map(|m| m.kind.as_str()).collect();
     let mut values: Vec<&dyn ToSql> = Vec::with_capacity(moves.len() * WIDTH);
@@ -129,16 +127,16 @@ pub fn post_movements(conn: &Connection, stamp: &Stamp, moves: &[Movement<'_>]) 
 fn add_lot_balances<'a>(
     conn: &Connection,
     at: &str,
-    deltas: impl Iterator<Item = (&'a str, &'a str, &'a str, Decimal)>,
+    deltas: impl Iterator<Item = (&'a str, &'a str, &'a str, Quantity)>,
 ) -> Result<()> {
-    let mut sums: Vec<(&str, &str, &str, Dec)> = Vec::new();
+    let mut sums: Vec<(&str, &str, &str, Quantity)> = Vec::new();
     for (item, location, lot, qty) in deltas {
         match sums
             .iter_mut()
             .find(|s| s.0 == item && s.1 == location && s.2 == lot)
         {
-            Some(s) => s.3.0 += qty,
-            None => sums.push((item, location, lot, Dec(qty))),
+            Some(s) => s.3 += qty,
+            None => sums.push((item, location, lot, qty)),
         }
     }
     if sums.is_empty() {
@@ -191,15 +189,14 @@ pub fn set_lot_expiry(
 ///
 /// # Errors
 /// SQLite fails.
-pub fn lot_balance(conn: &Connection, item: &str, location: &str, lot: &str) -> Result<Decimal> {
+pub fn lot_balance(conn: &Connection, item: &str, location: &str, lot: &str) -> Result<Quantity> {
     Ok(conn
         .prepare_cached(
             "SELECT qty FROM lot_balances WHERE location = ?2 AND item = ?1 AND lot = ?3",
         )?
-        .query_row(params![item, location, lot], |r| r.get::<_, Dec>(0))
+        .query_row(params![item, location, lot], |r| r.get::<_, Quantity>(0))
         .optional()?
-        .unwrap_or_default()
-        .0)
+        .unwrap_or_default())
 }
 
 /// The lots of an item at a location with a non-zero balance, with their expiry and first
@@ -217,7 +214,7 @@ pub fn lots_at(conn: &Connection, item: &str, location: &str) -> Result<Vec<LotS
         .query_map(params![item, location], |r| {
             Ok(LotStock {
                 lot: r.get(0)?,
-                qty: r.get::<_, Dec>(1)?.0,
+                qty: r.get(1)?,
                 expires: r.get(2)?,
                 first_at: r.get(3)?,
             })
@@ -253,7 +250,7 @@ pub fn lots_for_order(
                 r.get(0)?,
                 LotStock {
                     lot: r.get(1)?,
-                    qty: r.get::<_, Dec>(2)?.0,
+                    qty: r.get(2)?,
                     expires: r.get(3)?,
                     first_at: r.get(4)?,
                 },
@@ -287,13 +284,13 @@ pub fn serial_known(conn: &Connection, item: &str, serial: &str) -> Result<bool>
 /// Adds signed quantities to balances in one upsert (summed per item and location first).
 fn add_balances<'a>(
     conn: &Connection,
-    deltas: impl Iterator<Item = (&'a str, &'a str, Decimal)>,
+    deltas: impl Iterator<Item = (&'a str, &'a str, Quantity)>,
 ) -> Result<()> {
-    let mut sums: Vec<(&str, &str, Dec)> = Vec::new();
+    let mut sums: Vec<(&str, &str, Quantity)> = Vec::new();
     for (item, location, qty) in deltas {
         match sums.iter_mut().find(|s| s.0 == item && s.1 == location) {
-            Some(s) => s.2.0 += qty,
-            None => sums.push((item, location, Dec(qty))),
+            Some(s) => s.2 += qty,
+            None => sums.push((item, location, qty)),
         }
     }
     let mut values: Vec<&dyn ToSql> = Vec::with_capacity(sums.len() * 3);
@@ -319,7 +316,7 @@ pub fn move_stock(
     kind: MovementKind,
     item: &str,
     location: &str,
-    qty: Decimal,
+    qty: Quantity,
     link: &MovementRef<'_>,
 ) -> Result<i64> {
     move_lot(conn, stamp, kind, item, location, None, qty, link)
@@ -337,7 +334,7 @@ pub fn move_lot(
     item: &str,
     location: &str,
     lot: Option<&str>,
-    qty: Decimal,
+    qty: Quantity,
     link: &MovementRef<'_>,
 ) -> Result<i64> {
     let id = conn
@@ -350,7 +347,7 @@ pub fn move_lot(
                 kind.as_str(),
                 item,
                 location,
-                Dec(qty),
+                qty,
                 link.report_id,
                 link.line,
                 link.exception_id,
@@ -382,7 +379,7 @@ pub fn move_lot(
 #[allow(clippy::too_many_arguments)]
 pub fn transfer(
     conn: &Connection,
-    (item, qty): (&str, Decimal),
+    (item, qty): (&str, Quantity),
     (from, to): (&str, &str),
     named: Option<&str>,
     stamp: &Stamp,
@@ -410,7 +407,7 @@ pub fn transfer(
                 LotsRefused::Why(why) => refused(why),
             }
         })?;
-    let lots: Vec<(Option<&str>, Decimal)> = if taken.is_empty() {
+    let lots: Vec<(Option<&str>, Quantity)> = if taken.is_empty() {
         vec![(None, qty)]
     } else {
         taken
@@ -470,7 +467,7 @@ impl From<StoreError> for LotsRefused {
 /// order; none for an untracked item (which takes no `--lot`).
 fn transfer_lots(
     conn: &Connection,
-    (item, qty): (&str, Decimal),
+    (item, qty): (&str, Quantity),
     from: &str,
     named: Option<&str>,
     (pick, today): (PickOrder, chrono::NaiveDate),
@@ -516,7 +513,7 @@ pub fn adjust_to(
     item: &str,
     location: &str,
     lot: Option<&str>,
-    qty: Decimal,
+    qty: Quantity,
     reason: &str,
     stamp: &Stamp,
     accounts: &AccountNames,

@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::{Dec, Result, StoreError, opt_bool};
+use super::{DecimalText, Money, Quantity, Result, StoreError, opt_bool};
 use crate::domain::master::{
     Bom, BomLine, Item, ItemType, Location, LocationKind, MasterData, Per, Routing,
     RoutingOperation, Tracking, WorkCenter,
@@ -30,7 +30,7 @@ fn item_from_row(r: &Row<'_>) -> rusqlite::Result<(Item, String, String)> {
             item_type: ItemType::Stock,
             tracking: Tracking::None,
             backflush: r.get::<_, i64>(6)? != 0,
-            std_cost: r.get::<_, Dec>(7)?.0,
+            std_cost: r.get(7)?,
         },
         r.get(4)?,
         r.get(5)?,
@@ -96,8 +96,8 @@ fn work_center_from_row(r: &Row<'_>) -> rusqlite::Result<WorkCenter> {
         work_center: r.get(0)?,
         description: r.get(1)?,
         location: r.get(2)?,
-        labor_rate: r.get::<_, Dec>(3)?.0,
-        overhead_rate: r.get::<_, Dec>(4)?.0,
+        labor_rate: r.get(3)?,
+        overhead_rate: r.get(4)?,
         backflush: r.get::<_, i64>(5)? != 0,
     })
 }
@@ -131,11 +131,10 @@ pub fn location_exists(conn: &Connection, code: &str) -> Result<bool> {
 ///
 /// # Errors
 /// SQLite fails, or the item does not exist.
-pub fn std_cost(conn: &Connection, item: &str) -> Result<rust_decimal::Decimal> {
+pub fn std_cost(conn: &Connection, item: &str) -> Result<Money> {
     Ok(conn
         .prepare_cached("SELECT std_cost FROM items WHERE item = ?1")?
-        .query_row([item], |r| r.get::<_, Dec>(0))?
-        .0)
+        .query_row([item], |r| r.get(0))?)
 }
 
 /// The kind of a location, if it exists.
@@ -203,16 +202,16 @@ fn load_boms(conn: &Connection, data: &mut MasterData) -> Result<()> {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
-            r.get::<_, Dec>(2)?,
+            r.get::<_, Quantity>(2)?,
         ))
     })? {
-        let (parent, revision, base) = row?;
+        let (parent, revision, base): (String, String, Quantity) = row?;
         data.boms.insert(
             (parent.clone(), revision.clone()),
             Bom {
                 parent,
                 revision,
-                base_qty: base.0,
+                base_qty: base,
                 lines: Vec::new(),
             },
         );
@@ -229,9 +228,9 @@ fn load_boms(conn: &Connection, data: &mut MasterData) -> Result<()> {
             BomLine {
                 line: r.get(2)?,
                 component: r.get(3)?,
-                qty: r.get::<_, Dec>(4)?.0,
+                qty: r.get(4)?,
                 per: Per::Unit,
-                scrap_pct: r.get::<_, Dec>(6)?.0,
+                scrap_pct: r.get::<_, DecimalText>(6)?.0,
                 operation: r.get(7)?,
                 backflush: opt_bool(r.get(8)?),
                 supply_location: r.get(9)?,
@@ -263,8 +262,8 @@ fn load_routings(conn: &Connection, data: &mut MasterData) -> Result<()> {
             RoutingOperation {
                 operation: r.get(2)?,
                 work_center: r.get(3)?,
-                setup_hours: r.get::<_, Dec>(4)?.0,
-                run_hours: r.get::<_, Dec>(5)?.0,
+                setup_hours: r.get(4)?,
+                run_hours: r.get(5)?,
                 count_point: r.get::<_, i64>(6)? != 0,
             },
         ))
@@ -296,7 +295,7 @@ pub fn conversions(conn: &Connection) -> Result<Conversions> {
             item: Some(r.get::<_, String>(0)?).filter(|i| !i.is_empty()),
             from_uom: r.get(1)?,
             to_uom: r.get(2)?,
-            factor: r.get::<_, Dec>(3)?.0,
+            factor: r.get::<_, DecimalText>(3)?.0,
         })
     })?;
     for row in rows {
@@ -322,7 +321,7 @@ pub fn replace_conversions(conn: &Connection, conversions: &Conversions) -> Resu
             c.item.unwrap_or_default(),
             c.from_uom,
             c.to_uom,
-            Dec(c.factor)
+            DecimalText(c.factor)
         ])?;
     }
     Ok(())
@@ -347,7 +346,7 @@ pub fn upsert_item(conn: &Connection, i: &Item) -> Result<()> {
         i.item_type.as_str(),
         i.tracking.as_str(),
         i.backflush,
-        Dec(i.std_cost)
+        i.std_cost
     ])?;
     Ok(())
 }
@@ -381,8 +380,8 @@ pub fn upsert_work_center(conn: &Connection, w: &WorkCenter) -> Result<()> {
         w.work_center,
         w.description,
         w.location,
-        Dec(w.labor_rate),
-        Dec(w.overhead_rate),
+        w.labor_rate,
+        w.overhead_rate,
         w.backflush
     ])?;
     Ok(())
@@ -400,7 +399,7 @@ pub fn replace_bom(conn: &Connection, bom: &Bom) -> Result<()> {
     conn.execute(
         "INSERT INTO boms (parent, revision, base_qty) VALUES (?1, ?2, ?3)
          ON CONFLICT (parent, revision) DO UPDATE SET base_qty = excluded.base_qty",
-        params![bom.parent, bom.revision, Dec(bom.base_qty)],
+        params![bom.parent, bom.revision, bom.base_qty],
     )?;
     let mut stmt = conn.prepare_cached(
         "INSERT INTO bom_lines (parent, revision, line, component, qty, per, scrap_pct, operation, backflush, supply_location,
@@ -413,9 +412,9 @@ pub fn replace_bom(conn: &Connection, bom: &Bom) -> Result<()> {
             bom.revision,
             l.line,
             l.component,
-            Dec(l.qty),
+            l.qty,
             l.per.as_str(),
-            Dec(l.scrap_pct),
+            DecimalText(l.scrap_pct),
             l.operation,
             l.backflush,
             l.supply_location,
@@ -444,8 +443,8 @@ pub fn replace_routing(conn: &Connection, routing: &Routing) -> Result<()> {
             routing.revision,
             o.operation,
             o.work_center,
-            Dec(o.setup_hours),
-            Dec(o.run_hours),
+            o.setup_hours,
+            o.run_hours,
             o.count_point
         ])?;
     }

@@ -2,16 +2,15 @@
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
-use rust_decimal::Decimal;
 
-use super::{Dec, Result, StoreError, opt_bool};
+use super::{DecimalText, Quantity, Result, StoreError, opt_bool};
 use crate::domain::backflush::{LineProgress, OperationProgress, Progress};
 use crate::domain::master::Per;
 use crate::domain::order::{Order, OrderMaterial, OrderOperation};
 use crate::domain::uom::Ratio;
 
 /// item, revision, qty, due, completion location.
-pub type OrderHeader = (String, String, Decimal, Option<String>, String);
+pub type OrderHeader = (String, String, Quantity, Option<String>, String);
 
 /// The header of a stored order, to compare with a re-imported row.
 ///
@@ -26,7 +25,7 @@ pub fn order_header(conn: &Connection, order: &str) -> Result<Option<OrderHeader
             Ok((
                 r.get(0)?,
                 r.get(1)?,
-                r.get::<_, Dec>(2)?.0,
+                r.get::<_, Quantity>(2)?,
                 r.get(3)?,
                 r.get(4)?,
             ))
@@ -47,7 +46,7 @@ pub fn insert_order(conn: &Connection, order: &Order, released_at: &str) -> Resu
         order.order,
         order.item,
         order.revision,
-        Dec(order.qty),
+        order.qty,
         order.due.map(|d| d.to_string()),
         order.completion_location,
         released_at
@@ -62,8 +61,8 @@ pub fn insert_order(conn: &Connection, order: &Order, released_at: &str) -> Resu
             order.order,
             op.operation,
             op.work_center,
-            Dec(op.setup_hours),
-            Dec(op.run_hours),
+            op.setup_hours,
+            op.run_hours,
             op.count_point,
             due
         ])?;
@@ -79,17 +78,17 @@ pub fn insert_order(conn: &Connection, order: &Order, released_at: &str) -> Resu
             m.line,
             i64::try_from(seq).unwrap_or(i64::MAX),
             m.component,
-            Dec(m.qty),
-            Dec(m.base),
+            DecimalText(m.qty),
+            DecimalText(m.base),
             m.per.as_str(),
-            Dec(m.scrap_factor),
+            DecimalText(m.scrap_factor),
             m.operation,
             m.bom_backflush,
             m.order_backflush,
             m.supply_location,
             m.uom,
-            Dec(m.ratio.num),
-            Dec(m.ratio.den)
+            DecimalText(m.ratio.num),
+            DecimalText(m.ratio.den)
         ])?;
     }
     Ok(())
@@ -110,7 +109,7 @@ pub fn load_order(conn: &Connection, order_id: &str) -> Result<Option<(Order, Pr
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
-                r.get::<_, Dec>(2)?.0,
+                r.get::<_, Quantity>(2)?,
                 r.get::<_, Option<String>>(3)?,
                 r.get::<_, String>(4)?,
                 r.get::<_, bool>(5)?,
@@ -152,15 +151,15 @@ fn load_operations(
         let op = OrderOperation {
             operation: r.get(0)?,
             work_center: r.get(1)?,
-            setup_hours: r.get::<_, Dec>(2)?.0,
-            run_hours: r.get::<_, Dec>(3)?.0,
+            setup_hours: r.get(2)?,
+            run_hours: r.get(3)?,
             count_point: r.get::<_, i64>(4)? != 0,
         };
         progress.operations.insert(
             op.operation,
             OperationProgress {
-                good: r.get::<_, Dec>(5)?.0,
-                scrap: r.get::<_, Dec>(6)?.0,
+                good: r.get(5)?,
+                scrap: r.get(6)?,
                 setup_carried: r.get(7)?,
             },
         );
@@ -189,25 +188,25 @@ fn load_materials(
         let m = OrderMaterial {
             line: r.get(0)?,
             component: r.get(1)?,
-            qty: r.get::<_, Dec>(2)?.0,
-            base: r.get::<_, Dec>(3)?.0,
+            qty: r.get::<_, DecimalText>(2)?.0,
+            base: r.get::<_, DecimalText>(3)?.0,
             per: Per::parse(&per).ok_or_else(|| StoreError::Corrupt(format!("per {per}")))?,
-            scrap_factor: r.get::<_, Dec>(5)?.0,
+            scrap_factor: r.get::<_, DecimalText>(5)?.0,
             operation: r.get(6)?,
             bom_backflush: opt_bool(r.get(7)?),
             order_backflush: opt_bool(r.get(8)?),
             supply_location: r.get(9)?,
             uom: r.get(12)?,
             ratio: Ratio {
-                num: r.get::<_, Dec>(13)?.0,
-                den: r.get::<_, Dec>(14)?.0,
+                num: r.get::<_, DecimalText>(13)?.0,
+                den: r.get::<_, DecimalText>(14)?.0,
             },
         };
         if stored {
             progress.lines.insert(
                 m.line.clone(),
                 LineProgress {
-                    planned: r.get::<_, Dec>(10)?.0,
+                    planned: r.get(10)?,
                     carried: r.get(11)?,
                 },
             );
@@ -235,8 +234,8 @@ pub fn load_progress(conn: &Connection, order_id: &str) -> Result<(Progress, boo
         progress.operations.insert(
             r.get(0)?,
             OperationProgress {
-                good: r.get::<_, Dec>(1)?.0,
-                scrap: r.get::<_, Dec>(2)?.0,
+                good: r.get(1)?,
+                scrap: r.get(2)?,
                 setup_carried: r.get(3)?,
             },
         );
@@ -250,7 +249,7 @@ pub fn load_progress(conn: &Connection, order_id: &str) -> Result<(Progress, boo
             progress.lines.insert(
                 r.get(0)?,
                 LineProgress {
-                    planned: r.get::<_, Dec>(1)?.0,
+                    planned: r.get(1)?,
                     carried: r.get(2)?,
                 },
             );
@@ -267,13 +266,13 @@ pub fn load_progress(conn: &Connection, order_id: &str) -> Result<(Progress, boo
 pub fn store_line_progress(
     conn: &Connection,
     order: &str,
-    lines: &[(&str, Decimal, i64)],
+    lines: &[(&str, Quantity, i64)],
 ) -> Result<()> {
     let mut stmt = conn.prepare_cached(
         "UPDATE order_materials SET planned = ?3, carried = ?4 WHERE order_id = ?1 AND line = ?2",
     )?;
     for (line, planned, carried) in lines {
-        stmt.execute(params![order, line, Dec(*planned), carried])?;
+        stmt.execute(params![order, line, *planned, carried])?;
     }
     conn.prepare_cached("UPDATE orders SET progress_stored = 1 WHERE order_id = ?1")?
         .execute([order])?;
@@ -289,8 +288,8 @@ pub fn add_operation_progress(
     conn: &Connection,
     order: &str,
     operation: i64,
-    good: Decimal,
-    scrap: Decimal,
+    good: Quantity,
+    scrap: Quantity,
     setup_carried: i64,
 ) -> Result<()> {
     conn.prepare_cached(
@@ -298,13 +297,7 @@ pub fn add_operation_progress(
            setup_carried = setup_carried + ?5
          WHERE order_id = ?1 AND operation = ?2",
     )?
-    .execute(params![
-        order,
-        operation,
-        Dec(good),
-        Dec(scrap),
-        setup_carried
-    ])?;
+    .execute(params![order, operation, good, scrap, setup_carried])?;
     Ok(())
 }
 
@@ -316,7 +309,7 @@ pub fn add_operation_progress(
 pub fn add_line_progress(
     conn: &Connection,
     order: &str,
-    lines: &[(&str, Decimal, i64)],
+    lines: &[(&str, Quantity, i64)],
 ) -> Result<()> {
     let mut stmt = conn.prepare_cached(
         "UPDATE order_materials SET planned = dec_add(planned, ?3), carried = carried + ?4
@@ -324,7 +317,7 @@ pub fn add_line_progress(
     )?;
     for (line, planned, carried) in lines {
         if !planned.is_zero() || *carried != 0 {
-            stmt.execute(params![order, line, Dec(*planned), carried])?;
+            stmt.execute(params![order, line, *planned, carried])?;
         }
     }
     Ok(())
@@ -357,11 +350,11 @@ pub struct OrderSummary {
     pub order: String,
     pub item: String,
     pub description: String,
-    pub qty: Decimal,
+    pub qty: Quantity,
     pub due: Option<String>,
     /// Good and scrap at the last operation.
-    pub good: Decimal,
-    pub scrap: Decimal,
+    pub good: Quantity,
+    pub scrap: Quantity,
     pub work_centers: Vec<String>,
 }
 
@@ -397,10 +390,10 @@ pub fn list_orders(
                 order: r.get(0)?,
                 item: r.get(1)?,
                 description: r.get(2)?,
-                qty: r.get::<_, Dec>(3)?.0,
+                qty: r.get(3)?,
                 due: r.get(4)?,
-                good: r.get::<_, Option<Dec>>(5)?.unwrap_or_default().0,
-                scrap: r.get::<_, Option<Dec>>(6)?.unwrap_or_default().0,
+                good: r.get::<_, Option<Quantity>>(5)?.unwrap_or_default(),
+                scrap: r.get::<_, Option<Quantity>>(6)?.unwrap_or_default(),
                 work_centers: r
                     .get::<_, Option<String>>(7)?
                     .map(|s| s.split(',').map(str::to_string).collect())

@@ -21,9 +21,8 @@
 use std::collections::HashSet;
 
 use rusqlite::{Connection, OptionalExtension, params};
-use rust_decimal::Decimal;
 
-use super::{Dec, Result, Stamp, StoreError};
+use super::{Hours, Money, Quantity, Result, Stamp, StoreError};
 use crate::domain::movement::{ErpMovement, MovementKind};
 use crate::domain::qty::canonical;
 
@@ -486,7 +485,7 @@ impl Value {
         i.map_or(Value::Null, Value::Int)
     }
 
-    fn dec(d: Decimal) -> Self {
+    fn dec(d: impl Into<rust_decimal::Decimal>) -> Self {
         Value::Text(canonical(d))
     }
 }
@@ -520,7 +519,7 @@ struct LedgerRow {
     kind: String,
     item: String,
     location: String,
-    qty: Decimal,
+    qty: Quantity,
     report_id: Option<i64>,
     line: Option<String>,
     reverses: Option<i64>,
@@ -530,15 +529,15 @@ struct LedgerRow {
     lot: Option<String>,
     /// The item's first version (from seq, unit, cost), and whether later ones exist: an item
     /// never changed needs no lookup of its own.
-    first_version: Option<(i64, String, Decimal)>,
+    first_version: Option<(i64, String, Money)>,
     later_versions: bool,
 }
 
 struct JournalRow {
     entry: i64,
     account: String,
-    debit: Decimal,
-    credit: Decimal,
+    debit: Money,
+    credit: Money,
     report_id: Option<i64>,
     order: Option<String>,
 }
@@ -609,7 +608,7 @@ pub fn export<E: From<StoreError>>(
 
     let mut pending_move: Option<LedgerRow> = None;
     let mut pending_entry: Option<JournalRow> = None;
-    let mut pending_item: Option<(i64, String, String, Decimal)> = None;
+    let mut pending_item: Option<(i64, String, String, Money)> = None;
     let mut emitted: u64 = 0;
 
     while let Some(r) = groups.next().map_err(StoreError::from)? {
@@ -624,7 +623,7 @@ pub fn export<E: From<StoreError>>(
         let lines = take_through(&mut pending_entry, &mut journal, next_journal_row, |j| {
             j.entry <= g.entries_through
         })?;
-        let snapshot: Vec<(String, String, Decimal)> =
+        let snapshot: Vec<(String, String, Money)> =
             take_through(&mut pending_item, &mut items, next_item_row, |i| {
                 i.0 <= g.seq
             })?
@@ -671,7 +670,7 @@ pub fn export<E: From<StoreError>>(
 fn emit_group<E>(
     conn: &Connection,
     g: &OutboxRow,
-    (moves, lines, snapshot): (&[LedgerRow], &[JournalRow], &[(String, String, Decimal)]),
+    (moves, lines, snapshot): (&[LedgerRow], &[JournalRow], &[(String, String, Money)]),
     out: &mut dyn FnMut(
         &'static str,
         i64,
@@ -796,7 +795,7 @@ fn take_through<T>(
 }
 
 /// One item's unit and cost of an old posting's snapshot: (seq, item, uom, std_cost).
-fn next_item_row(rows: &mut rusqlite::Rows<'_>) -> Result<Option<(i64, String, String, Decimal)>> {
+fn next_item_row(rows: &mut rusqlite::Rows<'_>) -> Result<Option<(i64, String, String, Money)>> {
     let Some(r) = rows.next()? else {
         return Ok(None);
     };
@@ -804,7 +803,7 @@ fn next_item_row(rows: &mut rusqlite::Rows<'_>) -> Result<Option<(i64, String, S
         r.get(0)?,
         r.get(1)?,
         r.get(2)?,
-        r.get::<_, Dec>(3)?.0,
+        r.get::<_, Money>(3)?,
     )))
 }
 
@@ -817,7 +816,7 @@ fn next_ledger_row(rows: &mut rusqlite::Rows<'_>) -> Result<Option<LedgerRow>> {
         kind: r.get(1)?,
         item: r.get(2)?,
         location: r.get(3)?,
-        qty: r.get::<_, Dec>(4)?.0,
+        qty: r.get(4)?,
         report_id: r.get(5)?,
         line: r.get(6)?,
         reverses: r.get(7)?,
@@ -826,7 +825,7 @@ fn next_ledger_row(rows: &mut rusqlite::Rows<'_>) -> Result<Option<LedgerRow>> {
         operation: r.get(10)?,
         lot: r.get(11)?,
         first_version: match r.get::<_, Option<i64>>(12)? {
-            Some(from) => Some((from, r.get(13)?, r.get::<_, Dec>(14)?.0)),
+            Some(from) => Some((from, r.get(13)?, r.get::<_, Money>(14)?)),
             None => None,
         },
         later_versions: r.get(15)?,
@@ -840,8 +839,8 @@ fn next_journal_row(rows: &mut rusqlite::Rows<'_>) -> Result<Option<JournalRow>>
     Ok(Some(JournalRow {
         entry: r.get(0)?,
         account: r.get(1)?,
-        debit: r.get::<_, Dec>(2)?.0,
-        credit: r.get::<_, Dec>(3)?.0,
+        debit: r.get(2)?,
+        credit: r.get(3)?,
         report_id: r.get(4)?,
         order: r.get(5)?,
     }))
@@ -850,9 +849,16 @@ fn next_journal_row(rows: &mut rusqlite::Rows<'_>) -> Result<Option<JournalRow>>
 fn report_fields(
     conn: &Connection,
     (report_id, seq): (i64, i64),
-    snapshot: &[(String, String, Decimal)],
+    snapshot: &[(String, String, Money)],
 ) -> Result<Vec<(&'static str, Value)>> {
-    let (key, order, item, operation, good, scrap): (String, String, String, i64, Dec, Dec) = conn
+    let (key, order, item, operation, good, scrap): (
+        String,
+        String,
+        String,
+        i64,
+        Quantity,
+        Quantity,
+    ) = conn
         .prepare_cached(
             "SELECT r.idem_key, r.order_id, o.item, r.operation, r.good, r.scrap
              FROM reports r JOIN orders o ON o.order_id = r.order_id WHERE r.id = ?1",
@@ -882,10 +888,10 @@ fn report_fields(
     while let Some(r) = rows.next()? {
         labor.push(serde_json::json!({
             "operation": r.get::<_, i64>(0)?,
-            "setup_hours": canonical(r.get::<_, Dec>(1)?.0),
-            "run_hours": canonical(r.get::<_, Dec>(2)?.0),
-            "labor_cost": canonical(r.get::<_, Dec>(3)?.0),
-            "overhead_cost": canonical(r.get::<_, Dec>(4)?.0),
+            "setup_hours": canonical(r.get::<_, Hours>(1)?),
+            "run_hours": canonical(r.get::<_, Hours>(2)?),
+            "labor_cost": canonical(r.get::<_, Money>(3)?),
+            "overhead_cost": canonical(r.get::<_, Money>(4)?),
         }));
     }
     Ok(vec![
@@ -894,8 +900,8 @@ fn report_fields(
         ("order", Value::Text(order)),
         ("item", Value::Text(item)),
         ("operation", Value::Int(operation)),
-        ("good", Value::dec(good.0)),
-        ("scrap", Value::dec(scrap.0)),
+        ("good", Value::dec(good)),
+        ("scrap", Value::dec(scrap)),
         ("uom", Value::text(uom)),
         (
             "labor",
@@ -923,7 +929,7 @@ fn reversal_fields(conn: &Connection, report_id: i64) -> Result<Vec<(&'static st
 }
 
 /// The unit and cost of `item` in a posting's snapshot (a posting from before the versions).
-fn snapshot_unit(snapshot: &[(String, String, Decimal)], item: &str) -> Option<(String, Decimal)> {
+fn snapshot_unit(snapshot: &[(String, String, Money)], item: &str) -> Option<(String, Money)> {
     snapshot
         .iter()
         .find(|(i, _, _)| i == item)
@@ -932,14 +938,14 @@ fn snapshot_unit(snapshot: &[(String, String, Decimal)], item: &str) -> Option<(
 
 /// The unit and cost of `item` as its posting at `seq` saw them: its latest version from
 /// `seq` or before.
-fn item_version(conn: &Connection, item: &str, seq: i64) -> Result<Option<(String, Decimal)>> {
+fn item_version(conn: &Connection, item: &str, seq: i64) -> Result<Option<(String, Money)>> {
     Ok(conn
         .prepare_cached(
             "SELECT uom, std_cost FROM item_versions WHERE item = ?1 AND from_seq <= ?2
              ORDER BY from_seq DESC LIMIT 1",
         )?
         .query_row(params![item, seq], |r| {
-            Ok((r.get(0)?, r.get::<_, Dec>(1)?.0))
+            Ok((r.get(0)?, r.get::<_, Money>(1)?))
         })
         .optional()?)
 }
@@ -948,7 +954,7 @@ fn movement_fields(
     conn: &Connection,
     m: &LedgerRow,
     to_location: Option<String>,
-    unit: Option<(String, Decimal)>,
+    unit: Option<(String, Money)>,
 ) -> Result<Vec<(&'static str, Value)>> {
     let (uom, cost) = unit.map_or((None, None), |(u, c)| (Some(u), Some(c)));
     let code = MovementKind::parse(&m.kind).map(|k| ErpMovement::of(k, m.qty).code());

@@ -3,9 +3,8 @@
 use std::collections::HashMap;
 
 use rusqlite::{Connection, params};
-use rust_decimal::Decimal;
 
-use super::{Dec, Result};
+use super::{Money, Quantity, Result};
 use crate::domain::variance::LineActuals;
 
 /// A non-zero balance.
@@ -17,7 +16,7 @@ pub struct BalanceRow {
     pub lot: Option<String>,
     /// The lot's expiry (`YYYY-MM-DD`).
     pub expires: Option<String>,
-    pub qty: Decimal,
+    pub qty: Quantity,
 }
 
 /// Non-zero balances, by item, location and lot: one row per lot of a tracked item.
@@ -45,7 +44,7 @@ pub fn balances(
                 location: r.get(1)?,
                 lot: r.get(2)?,
                 expires: r.get(3)?,
-                qty: r.get::<_, Dec>(4)?.0,
+                qty: r.get(4)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -69,12 +68,12 @@ pub fn line_actuals(conn: &Connection, order: &str) -> Result<HashMap<String, Li
     let mut rows = stmt.query([order])?;
     while let Some(r) = rows.next()? {
         let line: String = r.get(0)?;
-        let issued = -r.get::<_, Dec>(1)?.0;
+        let issued = -r.get::<_, Quantity>(1)?;
         let entry = out.entry(line).or_default();
         if r.get::<_, bool>(2)? {
             entry.issued += issued;
         } else {
-            entry.substitute_cost += issued * r.get::<_, Dec>(3)?.0;
+            entry.substitute_cost += issued * r.get::<_, Money>(3)?;
         }
     }
     // A non-stock line has no movements: what was issued by hand is its actual (SPEC §9).
@@ -83,7 +82,7 @@ pub fn line_actuals(conn: &Connection, order: &str) -> Result<HashMap<String, Li
     let mut rows = stmt.query([order])?;
     while let Some(r) = rows.next()? {
         let line: String = r.get(0)?;
-        out.entry(line).or_default().issued += r.get::<_, Dec>(1)?.0;
+        out.entry(line).or_default().issued += r.get::<_, Quantity>(1)?;
     }
     let mut stmt = conn.prepare_cached(
         "SELECT line, qty FROM exceptions WHERE order_id = ?1 AND status = 'open'",
@@ -91,7 +90,7 @@ pub fn line_actuals(conn: &Connection, order: &str) -> Result<HashMap<String, Li
     let mut rows = stmt.query([order])?;
     while let Some(r) = rows.next()? {
         let line: String = r.get(0)?;
-        out.entry(line).or_default().pending += r.get::<_, Dec>(1)?.0;
+        out.entry(line).or_default().pending += r.get::<_, Quantity>(1)?;
     }
     Ok(out)
 }
@@ -100,13 +99,13 @@ pub fn line_actuals(conn: &Connection, order: &str) -> Result<HashMap<String, Li
 ///
 /// # Errors
 /// SQLite fails.
-pub fn lot_locations(conn: &Connection, item: &str, lot: &str) -> Result<Vec<(String, Decimal)>> {
+pub fn lot_locations(conn: &Connection, item: &str, lot: &str) -> Result<Vec<(String, Quantity)>> {
     let rows = conn
         .prepare_cached(
             "SELECT location, qty FROM lot_balances WHERE item = ?1 AND lot = ?2 ORDER BY location",
         )?
         .query_map(params![item, lot], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, Dec>(1)?.0))
+            Ok((r.get::<_, String>(0)?, r.get::<_, Quantity>(1)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows.into_iter().filter(|(_, q)| !q.is_zero()).collect())
@@ -120,7 +119,7 @@ pub struct MovementRow {
     pub kind: String,
     pub item: String,
     pub location: String,
-    pub qty: Decimal,
+    pub qty: Quantity,
     pub report_id: Option<i64>,
     pub line: Option<String>,
     pub terminal: String,
@@ -162,7 +161,7 @@ pub fn movements(conn: &Connection, filter: &AuditFilter) -> Result<Vec<Movement
                     kind: r.get(2)?,
                     item: r.get(3)?,
                     location: r.get(4)?,
-                    qty: r.get::<_, Dec>(5)?.0,
+                    qty: r.get(5)?,
                     report_id: r.get(6)?,
                     line: r.get(7)?,
                     terminal: r.get(8)?,
@@ -185,8 +184,8 @@ pub struct ReportRow {
     /// The item's description, for a screen wide enough to show it.
     pub description: String,
     pub operation: i64,
-    pub good: Decimal,
-    pub scrap: Decimal,
+    pub good: Quantity,
+    pub scrap: Quantity,
     pub at: String,
     pub user: String,
     /// The lead who approved it at an operator's terminal.
@@ -216,8 +215,8 @@ pub fn reports(conn: &Connection, work_center: Option<&str>, limit: i64) -> Resu
                 order: r.get(1)?,
                 item: r.get(2)?,
                 operation: r.get(3)?,
-                good: r.get::<_, Dec>(4)?.0,
-                scrap: r.get::<_, Dec>(5)?.0,
+                good: r.get(4)?,
+                scrap: r.get(5)?,
                 at: r.get(6)?,
                 user: r.get(7)?,
                 reversed: r.get(8)?,
@@ -266,18 +265,18 @@ pub fn verify(conn: &Connection) -> Result<Vec<String>> {
         return Ok(damage);
     }
     let mut problems = super::outbox::missing(conn)?;
-    let mut sums: HashMap<(String, String), Decimal> = HashMap::new();
+    let mut sums: HashMap<(String, String), Quantity> = HashMap::new();
     let mut stmt = conn.prepare("SELECT item, location, qty FROM movements")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        *sums.entry((r.get(0)?, r.get(1)?)).or_default() += r.get::<_, Dec>(2)?.0;
+        *sums.entry((r.get(0)?, r.get(1)?)).or_default() += r.get::<_, Quantity>(2)?;
     }
     let mut stmt = conn.prepare("SELECT item, location, qty FROM balances")?;
     let mut rows = stmt.query([])?;
     let mut seen = 0usize;
     while let Some(r) = rows.next()? {
         let key: (String, String) = (r.get(0)?, r.get(1)?);
-        let qty = r.get::<_, Dec>(2)?.0;
+        let qty = r.get::<_, Quantity>(2)?;
         let ledger = sums.get(&key).copied().unwrap_or_default();
         if sums.contains_key(&key) {
             seen += 1;
@@ -300,12 +299,13 @@ pub fn verify(conn: &Connection) -> Result<Vec<String>> {
     }
     problems.extend(verify_lots(conn)?);
     let mut stmt = conn.prepare("SELECT entry_id, debit, credit FROM journal")?;
-    let mut entries: HashMap<i64, Decimal> = HashMap::new();
+    let mut entries: HashMap<i64, Quantity> = HashMap::new();
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        *entries.entry(r.get(0)?).or_default() += r.get::<_, Dec>(1)?.0 - r.get::<_, Dec>(2)?.0;
+        *entries.entry(r.get(0)?).or_default() +=
+            r.get::<_, Quantity>(1)? - r.get::<_, Quantity>(2)?;
     }
-    let mut unbalanced: Vec<(i64, Decimal)> =
+    let mut unbalanced: Vec<(i64, Quantity)> =
         entries.into_iter().filter(|(_, d)| !d.is_zero()).collect();
     unbalanced.sort_by_key(|(id, _)| *id);
     for (id, diff) in unbalanced {
@@ -323,21 +323,21 @@ pub fn verify(conn: &Connection) -> Result<Vec<String>> {
 fn verify_lots(conn: &Connection) -> Result<Vec<String>> {
     use crate::domain::qty::canonical;
     let mut problems = Vec::new();
-    let mut sums: HashMap<(String, String, String), Decimal> = HashMap::new();
+    let mut sums: HashMap<(String, String, String), Quantity> = HashMap::new();
     let mut stmt = conn.prepare(
         "SELECT m.item, m.location, COALESCE(m.lot, ''), m.qty FROM movements m
          JOIN items i ON i.item = m.item WHERE i.tracking <> 'none'",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        *sums.entry((r.get(0)?, r.get(1)?, r.get(2)?)).or_default() += r.get::<_, Dec>(3)?.0;
+        *sums.entry((r.get(0)?, r.get(1)?, r.get(2)?)).or_default() += r.get::<_, Quantity>(3)?;
     }
-    let mut totals: HashMap<(String, String), Decimal> = HashMap::new();
+    let mut totals: HashMap<(String, String), Quantity> = HashMap::new();
     let mut stmt = conn.prepare("SELECT item, location, lot, qty FROM lot_balances")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let key: (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
-        let qty = r.get::<_, Dec>(3)?.0;
+        let qty = r.get::<_, Quantity>(3)?;
         *totals.entry((key.0.clone(), key.1.clone())).or_default() += qty;
         let ledger = sums.remove(&key).unwrap_or_default();
         if ledger != qty {
@@ -350,7 +350,7 @@ fn verify_lots(conn: &Connection) -> Result<Vec<String>> {
                 canonical(ledger)
             ));
         }
-        if qty < Decimal::ZERO {
+        if qty < Quantity::ZERO {
             problems.push(format!(
                 "lot {:?} of {} at {} is negative ({})",
                 key.2,
@@ -375,7 +375,7 @@ fn verify_lots(conn: &Connection) -> Result<Vec<String>> {
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let key: (String, String) = (r.get(0)?, r.get(1)?);
-        let qty = r.get::<_, Dec>(2)?.0;
+        let qty = r.get::<_, Quantity>(2)?;
         let lots = totals.get(&key).copied().unwrap_or_default();
         if lots != qty {
             problems.push(format!(

@@ -4,13 +4,12 @@
 use std::collections::BTreeMap;
 
 use rusqlite::{Connection, OptionalExtension, ToSql, params};
-use rust_decimal::Decimal;
 
 use super::exceptions::open_exception;
 use super::journal::{reverse_entries, write_journal};
 use super::ledger::{Movement, MovementRef, post_movements};
 use super::orders::{add_line_progress, add_operation_progress};
-use super::{Dec, Result, Stamp, StoreError, insert_rows};
+use super::{Quantity, Result, Stamp, StoreError, insert_rows};
 use crate::domain::backflush::{LineStatus, PlannedLine, ReportPlan};
 use crate::domain::journal::AccountNames;
 use crate::domain::lots::{LotQty, split_lots};
@@ -63,7 +62,7 @@ pub fn insert_report(
     insert_report_lines(conn, report_id, &plan.lines, reasons)?;
     // While the order's lines' progress is derived (no reversal yet) there is none to keep.
     if lines_stored {
-        let progress: Vec<(&str, Decimal, i64)> = plan
+        let progress: Vec<(&str, Quantity, i64)> = plan
             .lines
             .iter()
             .map(|l| (l.line.as_str(), l.planned, i64::from(l.carries_order_qty)))
@@ -113,8 +112,8 @@ fn insert_header(
         key,
         plan.order,
         plan.operation,
-        Dec(plan.good),
-        Dec(plan.scrap),
+        plan.good,
+        plan.scrap,
         stamp.at_text(),
         stamp.terminal,
         stamp.user,
@@ -226,7 +225,7 @@ fn receipt_movements(report_id: i64, plan: &ReportPlan) -> Vec<Movement<'_>> {
         reason: "finished goods receipt",
         ..MovementRef::default()
     };
-    let lots: Vec<(Option<&str>, Decimal)> = if r.lots.is_empty() {
+    let lots: Vec<(Option<&str>, Quantity)> = if r.lots.is_empty() {
         vec![(None, r.qty)]
     } else {
         r.lots
@@ -257,10 +256,10 @@ fn insert_labor(conn: &Connection, report_id: i64, plan: &ReportPlan) -> Result<
             report_id,
             l.operation,
             l.work_center,
-            Dec(l.setup_hours),
-            Dec(l.run_hours),
-            Dec(l.labor_cost),
-            Dec(l.overhead_cost),
+            l.setup_hours,
+            l.run_hours,
+            l.labor_cost,
+            l.overhead_cost,
             l.carries_setup
         ])?;
         if l.carries_setup {
@@ -268,8 +267,8 @@ fn insert_labor(conn: &Connection, report_id: i64, plan: &ReportPlan) -> Result<
                 conn,
                 &plan.order,
                 l.operation,
-                Decimal::ZERO,
-                Decimal::ZERO,
+                Quantity::ZERO,
+                Quantity::ZERO,
                 1,
             )?;
         }
@@ -286,9 +285,9 @@ fn insert_report_lines(
     let seqs: Vec<i64> = (0..lines.len())
         .map(|i| i64::try_from(i).unwrap_or(i64::MAX))
         .collect();
-    let qtys: Vec<[Dec; 3]> = lines
+    let qtys: Vec<[Quantity; 3]> = lines
         .iter()
-        .map(|l| [Dec(l.planned), Dec(l.qty), Dec(l.line_scrap)])
+        .map(|l| [l.planned, l.qty, l.line_scrap])
         .collect();
     let statuses: Vec<&str> = lines.iter().map(|l| l.status.as_str()).collect();
     let codes: Vec<Option<&str>> = lines
@@ -334,7 +333,7 @@ pub(super) fn line_movements<'a>(
     line: &'a str,
     item: &'a str,
     location: &'a str,
-    (qty, line_scrap): (Decimal, Decimal),
+    (qty, line_scrap): (Quantity, Quantity),
     (kind, exception_id): (MovementKind, Option<i64>),
     reason: &'a str,
 ) -> impl Iterator<Item = Movement<'a>> {

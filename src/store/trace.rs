@@ -4,16 +4,15 @@
 use std::collections::BTreeMap;
 
 use rusqlite::{Connection, params};
-use rust_decimal::Decimal;
 
-use super::{Dec, Result};
+use super::{Quantity, Result};
 use crate::domain::movement::{MovementKind, ReversibleKind};
 use crate::domain::trace::OrderLot;
 
 type Key = (String, String, Option<String>);
 
 /// Adds a movement of an order to its net consumed or received quantity.
-fn add(facts: &mut BTreeMap<Key, (Decimal, Decimal)>, key: Key, kind: &str, qty: Decimal) {
+fn add(facts: &mut BTreeMap<Key, (Quantity, Quantity)>, key: Key, kind: &str, qty: Quantity) {
     let Some(kind) = MovementKind::parse(kind) else {
         return;
     };
@@ -30,7 +29,7 @@ fn add(facts: &mut BTreeMap<Key, (Decimal, Decimal)>, key: Key, kind: &str, qty:
 /// # Errors
 /// SQLite fails.
 pub fn order_lots(conn: &Connection) -> Result<Vec<OrderLot>> {
-    let mut facts: BTreeMap<Key, (Decimal, Decimal)> = BTreeMap::new();
+    let mut facts: BTreeMap<Key, (Quantity, Quantity)> = BTreeMap::new();
     let mut stmt = conn.prepare_cached(
         "SELECT coalesce(r.order_id, m.order_id), m.kind, m.item, m.lot, m.qty
          FROM movements m LEFT JOIN reports r ON r.id = m.report_id
@@ -42,7 +41,7 @@ pub fn order_lots(conn: &Connection) -> Result<Vec<OrderLot>> {
         let Some(order) = order else { continue };
         let kind: String = r.get(1)?;
         let key = (order, r.get(2)?, Some(r.get(3)?));
-        add(&mut facts, key, &kind, r.get::<_, Dec>(4)?.0);
+        add(&mut facts, key, &kind, r.get::<_, Quantity>(4)?);
     }
     let orders: Vec<String> = facts.keys().map(|k| k.0.clone()).collect();
     let mut stmt = conn.prepare_cached(
@@ -58,7 +57,7 @@ pub fn order_lots(conn: &Connection) -> Result<Vec<OrderLot>> {
         while let Some(r) = rows.next()? {
             let kind: String = r.get(0)?;
             let key = (order.clone(), r.get(1)?, None);
-            add(&mut facts, key, &kind, r.get::<_, Dec>(2)?.0);
+            add(&mut facts, key, &kind, r.get::<_, Quantity>(2)?);
         }
     }
     Ok(facts

@@ -7,9 +7,9 @@
 
 use std::collections::HashMap;
 
+use crate::domain::qty::{Hours, Quantity};
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use rust_decimal::Decimal;
 
 use super::field::{Field, FieldKind};
 use super::keymap::{self, Action, Context};

@@ -15,7 +15,7 @@ use super::keymap::{self, Context};
 use super::theme::Theme;
 use crate::domain::backflush::{LineStatus, PlannedLine, ReportPlan};
 use crate::domain::master::Per;
-use crate::domain::qty::canonical;
+use crate::domain::qty::{Quantity, canonical};
 
 mod exceptions;
 mod health;

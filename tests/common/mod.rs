@@ -17,13 +17,15 @@ use std::str::FromStr;
 
 use backflush::config::Config;
 use backflush::domain::backflush::ReportRequest;
+use backflush::domain::qty::Quantity;
 use backflush::service::{Credentials, Service};
 use rust_decimal::Decimal;
 use tempfile::TempDir;
 
-/// A decimal from its text; the tests write every quantity as text so it reads as in SPEC.
-pub fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
+/// A decimal from its text, as the type the test compares it with (a quantity, money, hours
+/// or a plain decimal); the tests write every quantity as text so it reads as in SPEC.
+pub fn d<T: From<Decimal>>(s: &str) -> T {
+    T::from(Decimal::from_str(s).unwrap())
 }
 
 /// A report of `good` and `scrap` units at `operation`, without overrides.
@@ -70,7 +72,7 @@ pub fn demo(config: Config) -> (TempDir, Service) {
 }
 
 /// The balance of `item` at `location` (zero when the store has no row for it).
-pub fn on_hand(s: &Service, item: &str, location: &str) -> Decimal {
+pub fn on_hand(s: &Service, item: &str, location: &str) -> Quantity {
     s.stock(Some(location), Some(item))
         .unwrap()
         .iter()

@@ -7,7 +7,7 @@ use super::*;
 pub(super) fn labor_line(
     op: &OrderOperation,
     progress: &Progress,
-    units: Decimal,
+    units: Quantity,
     lookup: &dyn Lookup,
 ) -> Result<LaborLine, ReportError> {
     let work_center = lookup
@@ -17,25 +17,18 @@ pub(super) fn labor_line(
         .operations
         .get(&op.operation)
         .is_none_or(|p| p.setup_carried == 0);
-    let setup_hours = if carries {
-        op.setup_hours
-    } else {
-        Decimal::ZERO
-    };
+    let setup_hours = if carries { op.setup_hours } else { Hours::ZERO };
     let large = || too_large(format!("the labor of operation {}", op.operation));
-    let run_hours = op.run_hours.checked_mul(units).ok_or_else(large)?;
+    let run_hours = op.run_hours.checked_mul(units.get()).ok_or_else(large)?;
     let hours = setup_hours.checked_add(run_hours).ok_or_else(large)?;
+    let cost = |rate: Money| hours.get().checked_mul(rate.get()).map(Money);
     Ok(LaborLine {
         operation: op.operation,
         work_center: op.work_center.clone(),
         setup_hours,
         run_hours,
-        labor_cost: hours
-            .checked_mul(work_center.labor_rate)
-            .ok_or_else(large)?,
-        overhead_cost: hours
-            .checked_mul(work_center.overhead_rate)
-            .ok_or_else(large)?,
+        labor_cost: cost(work_center.labor_rate).ok_or_else(large)?,
+        overhead_cost: cost(work_center.overhead_rate).ok_or_else(large)?,
         carries_setup: carries,
     })
 }
@@ -46,7 +39,7 @@ pub(super) fn rolled_cost(
     order: &Order,
     operation: i64,
     lookup: &dyn Lookup,
-) -> Result<Decimal, ReportError> {
+) -> Result<Money, ReportError> {
     let mut total = Decimal::ZERO;
     for m in order
         .materials
@@ -57,7 +50,7 @@ pub(super) fn rolled_cost(
             let value = m
                 .qty
                 .checked_mul(m.scrap_factor)
-                .and_then(|x| x.checked_mul(i.std_cost))
+                .and_then(|x| x.checked_mul(i.std_cost.get()))
                 .and_then(|x| x.checked_div(m.base))
                 .and_then(|x| total.checked_add(x));
             total =
@@ -68,26 +61,31 @@ pub(super) fn rolled_cost(
         if let Some(w) = lookup.work_center(&o.work_center) {
             let value = w
                 .labor_rate
-                .checked_add(w.overhead_rate)
-                .and_then(|rate| o.run_hours.checked_mul(rate))
+                .get()
+                .checked_add(w.overhead_rate.get())
+                .and_then(|rate| o.run_hours.get().checked_mul(rate))
                 .and_then(|x| total.checked_add(x));
             total = value.ok_or_else(|| {
                 too_large(format!("the standard cost of operation {}", o.operation))
             })?;
         }
     }
-    Ok(total.round_dp(4))
+    Ok(Money(total.round_dp(4)))
 }
 
-/// Sums `a × b` over `pairs`, refusing an overflow.
+/// Sums `count × price` over `pairs` (a quantity at a unit cost, or one amount once),
+/// refusing an overflow.
 pub(super) fn checked_sum(
-    mut pairs: impl Iterator<Item = (Decimal, Decimal)>,
+    mut pairs: impl Iterator<Item = (Decimal, Money)>,
     what: &str,
-) -> Result<Decimal, ReportError> {
+) -> Result<Money, ReportError> {
     pairs
-        .try_fold(Decimal::ZERO, |sum, (a, b)| {
-            a.checked_mul(b).and_then(|x| sum.checked_add(x))
+        .try_fold(Decimal::ZERO, |sum, (count, price)| {
+            count
+                .checked_mul(price.get())
+                .and_then(|x| sum.checked_add(x))
         })
+        .map(Money)
         .ok_or_else(|| too_large(what.to_string()))
 }
 
@@ -98,30 +96,30 @@ pub(super) fn report_journal(plan: &ReportPlan) -> Result<Vec<Posting>, ReportEr
         plan.lines
             .iter()
             .filter(|l| l.moves_stock())
-            .map(|l| (l.total(), l.unit_cost)),
+            .map(|l| (l.total().get(), l.unit_cost)),
         "the material value of this report",
     )?;
     let non_stock = checked_sum(
         plan.lines
             .iter()
             .filter(|l| l.non_stock && l.is_hand_issue())
-            .map(|l| (l.qty, l.unit_cost)),
+            .map(|l| (l.qty.get(), l.unit_cost)),
         "the non-stock material of this report",
     )?;
     let labor = checked_sum(
-        plan.labor.iter().map(|l| (l.labor_cost, Decimal::ONE)),
+        plan.labor.iter().map(|l| (Decimal::ONE, l.labor_cost)),
         "the labor of this report",
     )?;
     let overhead = checked_sum(
-        plan.labor.iter().map(|l| (l.overhead_cost, Decimal::ONE)),
+        plan.labor.iter().map(|l| (Decimal::ONE, l.overhead_cost)),
         "the overhead of this report",
     )?;
     let received = checked_sum(
-        plan.receipt.iter().map(|r| (r.qty, r.unit_cost)),
+        plan.receipt.iter().map(|r| (r.qty.get(), r.unit_cost)),
         "the receipt value",
     )?;
     let scrapped = checked_sum(
-        std::iter::once((plan.scrap, plan.scrap_unit_value)),
+        std::iter::once((plan.scrap.get(), plan.scrap_unit_value)),
         "the scrap value",
     )?;
     let mut journal = Vec::new();

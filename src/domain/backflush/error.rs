@@ -73,24 +73,24 @@ pub enum ReportError {
 /// [`ReportError::BadQuantity`] naming `field`.
 pub fn check_quantity(
     field: &'static str,
-    value: Decimal,
+    value: Quantity,
     decimals: u32,
 ) -> Result<(), ReportError> {
     let reason = if value.is_sign_negative() && !value.is_zero() {
         "negative".to_string()
-    } else if value >= LIMIT {
+    } else if value.get() >= LIMIT {
         format!(
             "too large (the limit is {})",
             canonical(LIMIT - Decimal::ONE)
         )
-    } else if !fits_decimals(value, decimals) {
+    } else if !value.fits_decimals(decimals) {
         format!("more precise than the unit of measure allows ({decimals} decimals)")
     } else {
         return Ok(());
     };
     Err(ReportError::BadQuantity {
         field,
-        value: canonical(value),
+        value: value.to_string(),
         reason,
     })
 }

@@ -27,12 +27,12 @@ pub struct Derivation {
     pub qty: Decimal,
     pub base: Decimal,
     pub scrap_factor: Decimal,
-    pub units_before: Decimal,
-    pub units_after: Decimal,
+    pub units_before: Quantity,
+    pub units_after: Quantity,
     /// The exact requirement for `units_after` before rounding.
-    pub exact_after: Decimal,
-    pub target_after: Decimal,
-    pub prior_planned: Decimal,
+    pub exact_after: Quantity,
+    pub target_after: Quantity,
+    pub prior_planned: Quantity,
     pub decimals: u32,
     /// The product of the unit conversions folded into `qty` / `base` (SPEC §10).
     pub ratio: Ratio,
@@ -53,19 +53,19 @@ pub struct PlannedLine {
     pub location: String,
     /// Where the location came from: "override", "supply location" or the work center.
     pub location_source: String,
-    pub on_hand: Decimal,
-    pub planned: Decimal,
-    pub qty: Decimal,
-    pub line_scrap: Decimal,
+    pub on_hand: Quantity,
+    pub planned: Quantity,
+    pub qty: Quantity,
+    pub line_scrap: Quantity,
     pub status: LineStatus,
     pub overridden: bool,
     /// The part of `qty + line_scrap` not on hand (deferred or short lines).
-    pub shortfall: Decimal,
+    pub shortfall: Quantity,
     /// This report is the one that carries a per-order quantity.
     pub carries_order_qty: bool,
     /// Why a manual line is manual.
     pub manual_reason: Option<&'static str>,
-    pub unit_cost: Decimal,
+    pub unit_cost: Money,
     pub derivation: Derivation,
     /// How the component is tracked: lot and serial lines issue by lot.
     pub tracking: Tracking,
@@ -85,7 +85,7 @@ pub struct PlannedLine {
 impl PlannedLine {
     /// The whole quantity that leaves stock: issue plus line scrap.
     #[must_use]
-    pub fn total(&self) -> Decimal {
+    pub fn total(&self) -> Quantity {
         self.qty + self.line_scrap
     }
 
@@ -107,8 +107,8 @@ impl PlannedLine {
 pub struct Receipt {
     pub item: String,
     pub location: String,
-    pub qty: Decimal,
-    pub unit_cost: Decimal,
+    pub qty: Quantity,
+    pub unit_cost: Money,
     /// The lot or serials received (empty for an untracked parent).
     pub lots: Vec<LotQty>,
 }
@@ -118,10 +118,10 @@ pub struct Receipt {
 pub struct LaborLine {
     pub operation: i64,
     pub work_center: String,
-    pub setup_hours: Decimal,
-    pub run_hours: Decimal,
-    pub labor_cost: Decimal,
-    pub overhead_cost: Decimal,
+    pub setup_hours: Hours,
+    pub run_hours: Hours,
+    pub labor_cost: Money,
+    pub overhead_cost: Money,
     /// This report is the one that carries the setup hours.
     pub carries_setup: bool,
 }
@@ -131,14 +131,14 @@ pub struct LaborLine {
 pub struct ReportPlan {
     pub order: String,
     pub operation: i64,
-    pub good: Decimal,
-    pub scrap: Decimal,
+    pub good: Quantity,
+    pub scrap: Quantity,
     pub lines: Vec<PlannedLine>,
     pub receipt: Option<Receipt>,
     pub labor: Vec<LaborLine>,
     pub warnings: Vec<String>,
     /// Value of one scrapped parent unit at this operation.
-    pub scrap_unit_value: Decimal,
+    pub scrap_unit_value: Money,
     pub journal: Vec<Posting>,
 }
 
@@ -150,13 +150,13 @@ impl ReportPlan {
 
     /// Standard material cost of this report's planned quantities.
     #[must_use]
-    pub fn expected_cost(&self) -> Decimal {
+    pub fn expected_cost(&self) -> Money {
         self.lines.iter().map(|l| l.planned * l.unit_cost).sum()
     }
 
     /// Material cost of what the lines will issue (deferred included).
     #[must_use]
-    pub fn actual_cost(&self) -> Decimal {
+    pub fn actual_cost(&self) -> Money {
         self.lines.iter().map(|l| l.total() * l.unit_cost).sum()
     }
 }

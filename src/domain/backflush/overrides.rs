@@ -143,7 +143,7 @@ fn apply_change(
             line.on_hand = lookup.on_hand(&line.item, l);
         }
         Change::Skip => {
-            line.qty = Decimal::ZERO;
+            line.qty = Quantity::ZERO;
             line.status = LineStatus::Skipped;
         }
         Change::Lots(_) => {}

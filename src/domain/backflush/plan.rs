@@ -117,7 +117,7 @@ fn checked_request<'o, 'l>(
 fn planned_lines(
     order: &Order,
     (flushed, operation): (&[&OrderOperation], i64),
-    (progress, units_before, units_after): (&Progress, Decimal, Decimal),
+    (progress, units_before, units_after): (&Progress, Quantity, Quantity),
     request: &ReportRequest,
     (lookup, policy): (&dyn Lookup, &Policy),
 ) -> Result<Vec<PlannedLine>, ReportError> {
@@ -146,8 +146,8 @@ fn planned_lines(
 fn check_over_report(
     order: &Order,
     operation: i64,
-    good_after: Decimal,
-    scrap_after: Decimal,
+    good_after: Quantity,
+    scrap_after: Quantity,
     policy: &Policy,
 ) -> Result<(), ReportError> {
     let good_limit =
@@ -158,9 +158,9 @@ fn check_over_report(
             operation,
             detail: format!(
                 "{} good units, over the limit of {} (order quantity {}, over-report tolerance {}%)",
-                canonical(good_after),
-                canonical(good_limit),
-                canonical(order.qty),
+                good_after,
+                good_limit,
+                order.qty,
                 canonical(policy.over_report_tolerance_pct)
             ),
         });
@@ -171,8 +171,7 @@ fn check_over_report(
             operation,
             detail: format!(
                 "{} scrapped units, over the scrap limit of {} (the order quantity)",
-                canonical(scrap_after),
-                canonical(order.qty),
+                scrap_after, order.qty,
             ),
         });
     }
@@ -183,7 +182,7 @@ fn ahead_warnings(
     order: &Order,
     progress: &Progress,
     operation: i64,
-    units_after: Decimal,
+    units_after: Quantity,
 ) -> Vec<String> {
     order
         .operations
@@ -193,13 +192,11 @@ fn ahead_warnings(
             let earlier = progress
                 .operations
                 .get(&o.operation)
-                .map_or(Decimal::ZERO, OperationProgress::units);
+                .map_or(Quantity::ZERO, OperationProgress::units);
             (units_after > earlier).then(|| {
                 format!(
                     "operation {operation} reaches {} units, ahead of count point {} at {}",
-                    canonical(units_after),
-                    o.operation,
-                    canonical(earlier)
+                    units_after, o.operation, earlier
                 )
             })
         })
@@ -210,7 +207,7 @@ fn plan_line(
     material: &OrderMaterial,
     op: &OrderOperation,
     progress: &Progress,
-    (units_before, units_after): (Decimal, Decimal),
+    (units_before, units_after): (Quantity, Quantity),
     lookup: &dyn Lookup,
     lot_selection: LotSelection,
 ) -> Result<PlannedLine, ReportError> {
@@ -226,7 +223,7 @@ fn plan_line(
         .copied()
         .unwrap_or_default();
     let (exact_after, target_after) = target(material, units_after, item.decimals);
-    if exact_after >= REQUIREMENT_LIMIT {
+    if exact_after.get() >= REQUIREMENT_LIMIT {
         return Err(too_large(format!(
             "the requirement of line {}",
             material.line
@@ -234,11 +231,11 @@ fn plan_line(
     }
     let (planned, carries) = match material.per {
         Per::Unit => (
-            (target_after - line_progress.planned).max(Decimal::ZERO),
+            (target_after - line_progress.planned).max(Quantity::ZERO),
             false,
         ),
         Per::Order if line_progress.carried == 0 => (target_after, true),
-        Per::Order => (Decimal::ZERO, false),
+        Per::Order => (Quantity::ZERO, false),
     };
     let manual_reason = manual_reason(material, item, work_center, lot_selection);
     let manual = manual_reason.is_some();
@@ -262,15 +259,15 @@ fn plan_line(
         location,
         location_source,
         planned,
-        qty: if manual { Decimal::ZERO } else { planned },
-        line_scrap: Decimal::ZERO,
+        qty: if manual { Quantity::ZERO } else { planned },
+        line_scrap: Quantity::ZERO,
         status: if manual {
             LineStatus::Manual
         } else {
             LineStatus::Issue
         },
         overridden: false,
-        shortfall: Decimal::ZERO,
+        shortfall: Quantity::ZERO,
         carries_order_qty: carries,
         manual_reason,
         unit_cost: item.std_cost,
@@ -291,11 +288,11 @@ fn derivation_of(material: &OrderMaterial) -> Derivation {
         qty: material.qty,
         base: material.base,
         scrap_factor: material.scrap_factor,
-        units_before: Decimal::ZERO,
-        units_after: Decimal::ZERO,
-        exact_after: Decimal::ZERO,
-        target_after: Decimal::ZERO,
-        prior_planned: Decimal::ZERO,
+        units_before: Quantity::ZERO,
+        units_after: Quantity::ZERO,
+        exact_after: Quantity::ZERO,
+        target_after: Quantity::ZERO,
+        prior_planned: Quantity::ZERO,
         decimals: 0,
         ratio: material.ratio,
         bom_uom: material.uom.clone().and_then(|u| {

@@ -19,7 +19,7 @@ pub fn derived_line_progress(
         .map(|m| {
             let units = covering_count_point(order, m.operation)
                 .and_then(|cp| operations.get(&cp))
-                .map_or(Decimal::ZERO, OperationProgress::units);
+                .map_or(Quantity::ZERO, OperationProgress::units);
             let progress = if units.is_zero() {
                 LineProgress::default()
             } else {
@@ -39,7 +39,7 @@ pub fn derived_line_progress(
 pub struct Need {
     pub item: String,
     pub location: String,
-    pub qty: Decimal,
+    pub qty: Quantity,
 }
 
 /// The remaining planned quantities of an order's stock lines (backflushed and manual), summed per item and
@@ -66,9 +66,9 @@ pub fn remaining_needs(order: &Order, progress: &Progress, lookup: &dyn Lookup) 
         }
         let p = progress.lines.get(&m.line).copied().unwrap_or_default();
         let qty = match m.per {
-            Per::Unit => (target(m, order.qty, item.decimals).1 - p.planned).max(Decimal::ZERO),
+            Per::Unit => (target(m, order.qty, item.decimals).1 - p.planned).max(Quantity::ZERO),
             Per::Order if p.carried == 0 => target(m, order.qty, item.decimals).1,
-            Per::Order => Decimal::ZERO,
+            Per::Order => Quantity::ZERO,
         };
         if qty.is_zero() {
             continue;

@@ -34,10 +34,11 @@ pub fn flushed_operations(order: &Order, operation: i64) -> Vec<&OrderOperation>
 /// The rounded-up cumulative requirement of a per-unit line for `units` parent units, and
 /// the exact value before rounding.
 #[must_use]
-pub fn target(material: &OrderMaterial, units: Decimal, decimals: u32) -> (Decimal, Decimal) {
+pub fn target(material: &OrderMaterial, units: Quantity, decimals: u32) -> (Quantity, Quantity) {
     // Saturates instead of overflowing; `plan` refuses anything near the limit.
     let exact = match material.per {
         Per::Unit => units
+            .get()
             .checked_mul(material.qty)
             .and_then(|x| x.checked_mul(material.scrap_factor))
             .and_then(|x| x.checked_div(material.base)),
@@ -47,8 +48,8 @@ pub fn target(material: &OrderMaterial, units: Decimal, decimals: u32) -> (Decim
             .checked_mul(material.scrap_factor)
             .and_then(|x| x.checked_div(material.base)),
     }
-    .unwrap_or(Decimal::MAX);
-    (exact, ceil_to(exact, decimals))
+    .map_or(Quantity(Decimal::MAX), Quantity);
+    (exact, exact.ceil_to(decimals))
 }
 
 /// The largest quantity anything may reach: keeps every product of quantities and costs
@@ -67,14 +68,14 @@ pub(super) fn too_large(what: String) -> ReportError {
 #[must_use]
 pub fn standard_qty(
     material: &OrderMaterial,
-    units: Decimal,
+    units: Quantity,
     carried: bool,
     decimals: u32,
-) -> Decimal {
+) -> Quantity {
     match material.per {
         Per::Unit => target(material, units, decimals).1,
         Per::Order if carried => target(material, units, decimals).1,
-        Per::Order => Decimal::ZERO,
+        Per::Order => Quantity::ZERO,
     }
 }
 

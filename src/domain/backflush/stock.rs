@@ -13,13 +13,13 @@ use super::{LineStatus, Lookup, NegativeStock, PlannedLine, Policy, ReportError,
 use crate::domain::lots::{self, LotQty, LotStock};
 use crate::domain::master::{Item, Tracking};
 use crate::domain::order::Order;
-use crate::domain::qty::canonical;
+use crate::domain::qty::{Quantity, canonical};
 
 /// What the earlier lines of the report have taken, per item and location (and lot).
 #[derive(Default)]
 struct Taken {
-    untracked: HashMap<(String, String), Decimal>,
-    lots: HashMap<(String, String, String), Decimal>,
+    untracked: HashMap<(String, String), Quantity>,
+    lots: HashMap<(String, String, String), Quantity>,
 }
 
 impl Taken {
@@ -95,7 +95,7 @@ pub(super) fn assign(
                 let today = lookup.today();
                 for lot in &picked {
                     let stock = left.iter().find(|l| l.lot == lot.lot);
-                    let holds = stock.map_or(Decimal::ZERO, |l| l.qty.max(Decimal::ZERO));
+                    let holds = stock.map_or(Quantity::ZERO, |l| l.qty.max(Quantity::ZERO));
                     if holds < lot.qty {
                         return Err(lot_error(not_held(lot, &line.location, holds, stock)));
                     }
@@ -125,7 +125,7 @@ pub(super) fn assign(
     Ok(())
 }
 
-fn not_held(lot: &LotQty, location: &str, holds: Decimal, stock: Option<&LotStock>) -> String {
+fn not_held(lot: &LotQty, location: &str, holds: Quantity, stock: Option<&LotStock>) -> String {
     let name = if lot.lot.is_empty() {
         "the unknown lot \"\"".to_string()
     } else {
@@ -147,7 +147,7 @@ fn pick_lots(line: &mut PlannedLine, left: &[LotStock], lookup: &dyn Lookup, pol
     let today = lookup.today();
     line.skipped_expired = left
         .iter()
-        .filter(|l| l.qty > Decimal::ZERO && lots::is_expired(l.expires.as_deref(), today))
+        .filter(|l| l.qty > Quantity::ZERO && lots::is_expired(l.expires.as_deref(), today))
         .map(|l| l.lot.clone())
         .collect();
     match lots::allocate(left, line.total(), policy.lot_selection.pick_order(), today) {
@@ -179,7 +179,7 @@ fn fit_untracked(
     if total <= *available || policy == NegativeStock::Allow {
         *available -= total;
     } else {
-        line.shortfall = total - (*available).max(Decimal::ZERO);
+        line.shortfall = total - (*available).max(Quantity::ZERO);
         line.status = match policy {
             NegativeStock::Block => LineStatus::Short,
             _ => LineStatus::Deferred,
@@ -249,7 +249,7 @@ fn serial_receipt(
             refuse("--fg-serial is given but this report receives no finished goods".to_string())
         };
     }
-    let count = Decimal::from(serials.len());
+    let count = Quantity(Decimal::from(serials.len()));
     if count != request.good {
         return refuse(format!(
             "{} is serial-tracked: {} good units need {} new serials (--fg-serial S1,S2,…), {} given",
@@ -274,7 +274,7 @@ fn serial_receipt(
                 parent.item
             ));
         }
-        out.push(LotQty::new(s, Decimal::ONE));
+        out.push(LotQty::new(s, Quantity::ONE));
     }
     Ok(out)
 }

@@ -11,7 +11,7 @@ pub enum AllocationError {
     /// A lot's quantity has more decimals than the item's unit allows.
     TooManyDecimals {
         lot: String,
-        qty: Decimal,
+        qty: Quantity,
         decimals: u32,
     },
     /// A lot without a quantity among several non-serial lots.
@@ -19,9 +19,9 @@ pub enum AllocationError {
     /// The same lot named twice.
     Duplicate { lot: String },
     /// A serial takes 0 or 1 at a time.
-    SerialQty { lot: String, qty: Decimal },
+    SerialQty { lot: String, qty: Quantity },
     /// The lots' quantities do not add up to the line's.
-    Sum { total: Decimal, expected: Decimal },
+    Sum { total: Quantity, expected: Quantity },
     /// An untracked item takes no lot.
     Untracked,
 }
@@ -69,7 +69,7 @@ impl std::error::Error for AllocationError {}
 /// Any of [`AllocationError`].
 pub fn parse_allocation(
     text: &str,
-    expected: Decimal,
+    expected: Quantity,
     tracking: Tracking,
     decimals: u32,
 ) -> Result<Vec<LotQty>, AllocationError> {
@@ -83,11 +83,14 @@ pub fn parse_allocation(
     for part in parts {
         let (lot, qty) = match part.split_once(':') {
             Some((lot, q)) => {
-                let qty = parse_quantity(q).map_err(|e| AllocationError::BadPart {
-                    part: part.to_string(),
-                    why: format!("has a bad quantity ({e})"),
-                })?;
-                if qty <= Decimal::ZERO {
+                let qty =
+                    parse_quantity(q)
+                        .map(Quantity)
+                        .map_err(|e| AllocationError::BadPart {
+                            part: part.to_string(),
+                            why: format!("has a bad quantity ({e})"),
+                        })?;
+                if qty <= Quantity::ZERO {
                     return Err(AllocationError::BadPart {
                         part: part.to_string(),
                         why: "needs a quantity above 0".to_string(),
@@ -95,7 +98,7 @@ pub fn parse_allocation(
                 }
                 (lot.trim(), qty)
             }
-            None if serial => (part, Decimal::ONE),
+            None if serial => (part, Quantity::ONE),
             None if single => (part, expected),
             None => {
                 return Err(AllocationError::QtyNeeded {
@@ -103,14 +106,14 @@ pub fn parse_allocation(
                 });
             }
         };
-        if !fits_decimals(qty, decimals) {
+        if !qty.fits_decimals(decimals) {
             return Err(AllocationError::TooManyDecimals {
                 lot: lot.to_string(),
                 qty,
                 decimals,
             });
         }
-        if serial && qty != Decimal::ONE {
+        if serial && qty != Quantity::ONE {
             return Err(AllocationError::SerialQty {
                 lot: lot.to_string(),
                 qty,
@@ -133,7 +136,7 @@ pub fn parse_allocation(
         }
         out.push(LotQty::new(lot, qty));
     }
-    let total: Decimal = out.iter().map(|l| l.qty).sum();
+    let total: Quantity = out.iter().map(|l| l.qty).sum();
     if total != expected {
         return Err(AllocationError::Sum { total, expected });
     }
@@ -144,9 +147,9 @@ pub fn parse_allocation(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotHeld {
     pub lot: String,
-    pub wanted: Decimal,
+    pub wanted: Quantity,
     /// What it holds there after the earlier lines that named it.
-    pub holds: Decimal,
+    pub holds: Quantity,
 }
 
 /// Checks allocations against what each lot holds, in order (lines of one report naming the
@@ -157,20 +160,20 @@ pub struct NotHeld {
 /// The first lot short of its quantity.
 pub fn check_holds<'a>(
     allocations: impl IntoIterator<Item = &'a LotQty>,
-    holds: &dyn Fn(&str) -> Decimal,
+    holds: &dyn Fn(&str) -> Quantity,
 ) -> Result<(), NotHeld> {
-    let mut taken: Vec<(&str, Decimal)> = Vec::new();
+    let mut taken: Vec<(&str, Quantity)> = Vec::new();
     for a in allocations {
         let before = taken
             .iter()
             .find(|(l, _)| *l == a.lot)
-            .map_or(Decimal::ZERO, |(_, q)| *q);
+            .map_or(Quantity::ZERO, |(_, q)| *q);
         let left = holds(&a.lot) - before;
         if left < a.qty {
             return Err(NotHeld {
                 lot: a.lot.clone(),
                 wanted: a.qty,
-                holds: left.max(Decimal::ZERO),
+                holds: left.max(Quantity::ZERO),
             });
         }
         match taken.iter_mut().find(|(l, _)| *l == a.lot) {

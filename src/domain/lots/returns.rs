@@ -7,7 +7,7 @@ use super::*;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Consumed {
     pub lot: String,
-    pub qty: Decimal,
+    pub qty: Quantity,
     pub first_at: String,
 }
 
@@ -15,12 +15,15 @@ pub struct Consumed {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReturnError {
     /// More than the line consumed in all.
-    PastConsumed { wanted: Decimal, consumed: Decimal },
+    PastConsumed {
+        wanted: Quantity,
+        consumed: Quantity,
+    },
     /// A named lot the line did not consume, or not that much of it.
     PastLot {
         lot: String,
-        wanted: Decimal,
-        consumed: Decimal,
+        wanted: Quantity,
+        consumed: Quantity,
     },
 }
 
@@ -56,10 +59,10 @@ impl std::error::Error for ReturnError {}
 /// The return exceeds what the line consumed, in all or of a named lot.
 pub fn plan_return(
     consumed: &[Consumed],
-    qty: Decimal,
+    qty: Quantity,
     named: Option<&[LotQty]>,
 ) -> Result<Vec<LotQty>, ReturnError> {
-    let total: Decimal = consumed.iter().map(|c| c.qty.max(Decimal::ZERO)).sum();
+    let total: Quantity = consumed.iter().map(|c| c.qty.max(Quantity::ZERO)).sum();
     if qty > total {
         return Err(ReturnError::PastConsumed {
             wanted: qty,
@@ -71,7 +74,7 @@ pub fn plan_return(
             let had = consumed
                 .iter()
                 .find(|c| c.lot == n.lot)
-                .map_or(Decimal::ZERO, |c| c.qty.max(Decimal::ZERO));
+                .map_or(Quantity::ZERO, |c| c.qty.max(Quantity::ZERO));
             if n.qty > had {
                 return Err(ReturnError::PastLot {
                     lot: n.lot.clone(),
@@ -84,7 +87,7 @@ pub fn plan_return(
     }
     let mut ranked: Vec<LotStock> = consumed
         .iter()
-        .filter(|c| c.qty > Decimal::ZERO)
+        .filter(|c| c.qty > Quantity::ZERO)
         .map(|c| LotStock {
             lot: c.lot.clone(),
             qty: c.qty,
@@ -96,7 +99,7 @@ pub fn plan_return(
     let mut left = qty;
     let mut out = Vec::new();
     for l in ranked.iter().rev() {
-        if left <= Decimal::ZERO {
+        if left <= Quantity::ZERO {
             break;
         }
         let take = left.min(l.qty);
@@ -145,7 +148,7 @@ impl fmt::Display for LinePlanError {
 /// # Errors
 /// [`LinePlanError`] naming the lot.
 pub fn plan_line_lots(
-    qty: Decimal,
+    qty: Quantity,
     named: Option<&str>,
     (tracking, decimals): (Tracking, u32),
     (at_location, consumed): (&[LotStock], &[Consumed]),
@@ -157,7 +160,7 @@ pub fn plan_line_lots(
             None => Ok(Vec::new()),
         };
     }
-    if qty >= Decimal::ZERO {
+    if qty >= Quantity::ZERO {
         return take(at_location, qty, named, (tracking, decimals), order, today)
             .map_err(LinePlanError::Take);
     }

@@ -2,6 +2,7 @@
 //! needs a reason, and the count feeds the inventory-accuracy figure.
 
 use super::*;
+use rust_decimal::Decimal;
 
 /// A posted cycle count.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -10,8 +11,8 @@ pub struct Count {
     pub location: String,
     /// The lot counted (a tracked item is counted one lot at a time).
     pub lot: Option<String>,
-    pub expected: Decimal,
-    pub counted: Decimal,
+    pub expected: Quantity,
+    pub counted: Quantity,
     /// Counts that found the book quantity, of all counts so far.
     pub accuracy: (i64, i64),
     /// The `[reasons] count` code given with the count.
@@ -29,7 +30,7 @@ impl Count {
 }
 
 /// Whether a count differs from its book by more than `limit_pct` (any difference from 0).
-fn needs_count_reason(book: Decimal, counted: Decimal, limit_pct: Decimal) -> bool {
+fn needs_count_reason(book: Quantity, counted: Quantity, limit_pct: Decimal) -> bool {
     match difference_pct(book, counted) {
         Some(pct) => pct > limit_pct,
         None => !counted.is_zero(),
@@ -38,12 +39,12 @@ fn needs_count_reason(book: Decimal, counted: Decimal, limit_pct: Decimal) -> bo
 
 /// |counted − book| in percent of the book, rounded half up to 2 decimals (`None`: book 0).
 #[must_use]
-pub fn difference_pct(book: Decimal, counted: Decimal) -> Option<Decimal> {
+pub fn difference_pct(book: Quantity, counted: Quantity) -> Option<Decimal> {
     if book.is_zero() {
         return None;
     }
     ((counted - book).abs() * Decimal::ONE_HUNDRED)
-        .checked_div(book.abs())
+        .ratio_to(book.abs())
         .map(|p| p.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
 }
 
@@ -58,7 +59,7 @@ impl Service {
         item: &str,
         location: &str,
         lot: Option<&str>,
-        counted: Decimal,
+        counted: Quantity,
         who: &Credentials,
     ) -> Result<Count> {
         self.cycle_count_with(item, location, lot, counted, None, who)
@@ -68,7 +69,7 @@ impl Service {
     ///
     /// # Errors
     /// The store fails.
-    pub fn book_qty(&self, item: &str, location: &str, lot: Option<&str>) -> Result<Decimal> {
+    pub fn book_qty(&self, item: &str, location: &str, lot: Option<&str>) -> Result<Quantity> {
         let conn = self.store.conn();
         Ok(match lot {
             Some(l) => store::ledger::lot_balance(conn, item, location, l)?,
@@ -79,7 +80,7 @@ impl Service {
     /// Whether a count of `counted` against `book` needs a reason: it differs by more than
     /// `[policy] count_confirm_pct` of the book (any difference from a book of 0).
     #[must_use]
-    pub fn count_needs_reason(&self, book: Decimal, counted: Decimal) -> bool {
+    pub fn count_needs_reason(&self, book: Quantity, counted: Quantity) -> bool {
         let limit = self
             .rules()
             .map_or(self.config.policy.count_confirm_pct, |r| {
@@ -98,7 +99,7 @@ impl Service {
         item: &str,
         location: &str,
         lot: Option<&str>,
-        counted: Decimal,
+        counted: Quantity,
         reason: Option<&str>,
         who: &Credentials,
     ) -> Result<Count> {
@@ -160,7 +161,7 @@ impl Service {
     fn checked_count(
         &self,
         (item, location, lot): (&str, &str, Option<&str>),
-        counted: Decimal,
+        counted: Quantity,
     ) -> Result<LocationKind> {
         let it = self.stock_item(item)?;
         let Some(kind) = store::master::location_kind(self.store.conn(), location)? else {
@@ -168,7 +169,7 @@ impl Service {
         };
         check_quantity("counted", counted, it.decimals)?;
         check_lot_given(&it, lot)?;
-        if it.tracking == Tracking::Serial && counted > Decimal::ONE {
+        if it.tracking == Tracking::Serial && counted > Quantity::ONE {
             return Err(ServiceError::invalid(
                 "qty",
                 canonical(counted),
@@ -184,7 +185,7 @@ impl Service {
 fn post_count(
     tx: &rusqlite::Connection,
     (item, location, lot): (&str, &str, Option<&str>),
-    (expected, counted): (Decimal, Decimal),
+    (expected, counted): (Quantity, Quantity),
     reason: Option<&str>,
     (stamp, accounts, account, pick): (
         &crate::store::Stamp,
@@ -229,7 +230,7 @@ fn post_count(
 /// the difference and the codes to pick from.
 fn reason_needed(
     (item, location): (&str, &str),
-    (book, counted): (Decimal, Decimal),
+    (book, counted): (Quantity, Quantity),
     limit: Decimal,
     codes: &str,
 ) -> ServiceError {

@@ -10,7 +10,7 @@ pub struct Adjustment {
     pub line: String,
     pub item: String,
     pub location: String,
-    pub qty: Decimal,
+    pub qty: Quantity,
     pub reason: String,
     /// The lots moved, signed like `qty` (empty for an untracked item).
     #[serde(default)]
@@ -24,9 +24,9 @@ pub struct Substitution {
     pub line: String,
     pub location: String,
     pub returned_item: String,
-    pub returned_qty: Decimal,
+    pub returned_qty: Quantity,
     pub issued_item: String,
-    pub issued_qty: Decimal,
+    pub issued_qty: Quantity,
     /// The lots of the line's item returned (tracked items).
     #[serde(default)]
     pub returned_lots: Vec<LotQty>,
@@ -41,7 +41,7 @@ fn plan_lots(
     conn: &rusqlite::Connection,
     item: &crate::domain::master::Item,
     (report_id, line, location): (i64, &str, &str),
-    (qty, named): (Decimal, Option<&str>),
+    (qty, named): (Quantity, Option<&str>),
     (pick, today): (crate::domain::lots::PickOrder, chrono::NaiveDate),
 ) -> Result<Vec<LotQty>> {
     use crate::domain::lots::{LinePlanError, TakeError, plan_line_lots};
@@ -80,7 +80,7 @@ impl Service {
         &mut self,
         report_id: i64,
         key: &str,
-        qty: Decimal,
+        qty: Quantity,
         reason: &str,
         who: &Credentials,
     ) -> Result<Adjustment> {
@@ -97,7 +97,7 @@ impl Service {
         &mut self,
         report_id: i64,
         key: &str,
-        (qty, named): (Decimal, Option<&str>),
+        (qty, named): (Quantity, Option<&str>),
         reason: &str,
         who: &Credentials,
     ) -> Result<Adjustment> {
@@ -165,7 +165,7 @@ impl Service {
         report_id: i64,
         key: &str,
         substitute: &str,
-        qty: Option<Decimal>,
+        qty: Option<Quantity>,
         who: &Credentials,
     ) -> Result<Substitution> {
         self.substitute_partial(report_id, key, substitute, (qty, None), who)
@@ -182,7 +182,7 @@ impl Service {
         report_id: i64,
         key: &str,
         substitute: &str,
-        (qty, return_qty): (Option<Decimal>, Option<Decimal>),
+        (qty, return_qty): (Option<Quantity>, Option<Quantity>),
         who: &Credentials,
     ) -> Result<Substitution> {
         self.substitute_lots(
@@ -206,7 +206,7 @@ impl Service {
         report_id: i64,
         key: &str,
         substitute: &str,
-        (qty, return_qty): (Option<Decimal>, Option<Decimal>),
+        (qty, return_qty): (Option<Quantity>, Option<Quantity>),
         (lot, return_lot): (Option<&str>, Option<&str>),
         who: &Credentials,
     ) -> Result<Substitution> {
@@ -237,7 +237,7 @@ impl Service {
         self.ensure_on_hand(substitute, &line.location, issued)?;
         let stamp = self.authorize(who, Action::LeadApproval)?;
         let accounts = self.rules()?.rules.accounts();
-        let returned = returned.max(Decimal::ZERO);
+        let returned = returned.max(Quantity::ZERO);
         let own = store::master::item(self.store.conn(), &line.item)?
             .ok_or_else(|| ServiceError::not_found(Thing::Item, &line.item))?;
         let pick = self.rules()?.rules.lot_selection().pick_order();
@@ -283,15 +283,15 @@ impl Service {
         &self,
         line: &ReportLine,
         item: &crate::domain::master::Item,
-        (qty, return_qty): (Option<Decimal>, Option<Decimal>),
-    ) -> Result<(Decimal, Decimal)> {
+        (qty, return_qty): (Option<Quantity>, Option<Quantity>),
+    ) -> Result<(Quantity, Quantity)> {
         let issued_of_a =
             store::floor::line_issued(self.store.conn(), line.report_id, &line.line, &line.item)?;
         let returned = match return_qty {
             None => issued_of_a,
             Some(r) => {
                 let own = self.stock_item(&line.item)?;
-                if r <= Decimal::ZERO {
+                if r <= Quantity::ZERO {
                     return Err(ServiceError::invalid(
                         "return quantity",
                         canonical(r),
@@ -305,7 +305,7 @@ impl Service {
                         canonical(r),
                         format!(
                             "exceeds the {} {} line {} has issued",
-                            canonical(issued_of_a.max(Decimal::ZERO)),
+                            canonical(issued_of_a.max(Quantity::ZERO)),
                             line.item,
                             line.line
                         ),
@@ -314,7 +314,7 @@ impl Service {
                 r
             }
         };
-        if returned <= Decimal::ZERO && qty.is_none() {
+        if returned <= Quantity::ZERO && qty.is_none() {
             return Err(ServiceError::invalid(
                 "line",
                 &line.line,
@@ -325,7 +325,7 @@ impl Service {
             ));
         }
         let issued = qty.unwrap_or(returned);
-        if issued <= Decimal::ZERO {
+        if issued <= Quantity::ZERO {
             return Err(ServiceError::invalid(
                 "substitute quantity",
                 canonical(issued),
@@ -341,7 +341,7 @@ impl Service {
     fn checked_adjustment(
         &self,
         line: &ReportLine,
-        qty: Decimal,
+        qty: Quantity,
     ) -> Result<crate::domain::master::Item> {
         let item = self.stock_item(&line.item)?;
         if qty.is_zero() {

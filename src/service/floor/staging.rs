@@ -10,12 +10,12 @@ pub struct StagingLine {
     /// The item's description, for a screen wide enough to show it.
     pub description: String,
     pub location: String,
-    pub need: Decimal,
-    pub on_hand: Decimal,
-    pub shortfall: Decimal,
+    pub need: Quantity,
+    pub on_hand: Quantity,
+    pub shortfall: Quantity,
     pub orders: usize,
     /// Storage locations holding the item, with their quantities, most first.
-    pub sources: Vec<(String, Decimal)>,
+    pub sources: Vec<(String, Quantity)>,
 }
 
 impl Service {
@@ -29,7 +29,7 @@ impl Service {
         let conn = self.store.conn();
         let wc = store::master::work_center(conn, work_center)?
             .ok_or_else(|| ServiceError::not_found(Thing::WorkCenter, work_center))?;
-        let mut needs: BTreeMap<String, (Decimal, usize)> = BTreeMap::new();
+        let mut needs: BTreeMap<String, (Quantity, usize)> = BTreeMap::new();
         for order in store::floor::orders_at(conn, work_center)? {
             let context = self.report_context(&order, std::iter::empty())?;
             let order_ops: Vec<i64> = context
@@ -59,9 +59,9 @@ impl Service {
         for (item, (need, orders)) in needs {
             let on_hand = usable_on_hand(conn, &item, &wc.location, today)?;
             // Per storage location (a tracked item's lots summed), most first.
-            let mut sources: Vec<(String, Decimal)> = Vec::new();
+            let mut sources: Vec<(String, Quantity)> = Vec::new();
             for b in store::queries::balances(conn, None, Some(&item))? {
-                if b.qty > Decimal::ZERO
+                if b.qty > Quantity::ZERO
                     && store::master::location_kind(conn, &b.location)?
                         == Some(LocationKind::Storage)
                 {
@@ -78,7 +78,7 @@ impl Service {
             out.push(StagingLine {
                 description,
                 sources,
-                shortfall: (need - on_hand).max(Decimal::ZERO),
+                shortfall: (need - on_hand).max(Quantity::ZERO),
                 item,
                 location: wc.location.clone(),
                 need,
@@ -97,7 +97,7 @@ fn usable_on_hand(
     item: &str,
     location: &str,
     today: chrono::NaiveDate,
-) -> Result<Decimal> {
+) -> Result<Quantity> {
     let tracked = store::master::item(conn, item)?
         .is_some_and(|i| i.tracking != crate::domain::master::Tracking::None);
     if !tracked {

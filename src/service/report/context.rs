@@ -7,8 +7,8 @@ use super::*;
 pub struct Shortage {
     pub item: String,
     pub location: String,
-    pub need: Decimal,
-    pub on_hand: Decimal,
+    pub need: Quantity,
+    pub on_hand: Quantity,
 }
 
 /// An order loaded for previews: recalculating is pure and needs no store access.

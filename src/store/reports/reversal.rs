@@ -30,7 +30,7 @@ fn lot_gone(conn: &Connection, report_id: i64, gone: &LotGone) -> StoreError {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reversal {
     pub report_id: i64,
-    pub movements: Vec<(String, String, Decimal)>,
+    pub movements: Vec<(String, String, Quantity)>,
     pub cancelled_exceptions: Vec<i64>,
 }
 
@@ -45,7 +45,7 @@ pub fn reverse_report(
     reason: &str,
     stamp: &Stamp,
 ) -> Result<Reversal> {
-    let header: Option<(String, i64, Dec, Dec)> = conn
+    let header: Option<(String, i64, Quantity, Quantity)> = conn
         .prepare_cached("SELECT order_id, operation, good, scrap FROM reports WHERE id = ?1")?
         .query_row([report_id], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
@@ -64,11 +64,11 @@ pub fn reverse_report(
     }
     conn.prepare_cached("INSERT INTO reversals (report_id, reason, at, terminal, user, approver) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
         .execute(params![report_id, reason, stamp.at_text(), stamp.terminal, stamp.user, stamp.approver])?;
-    let posted = posted_progress(conn, report_id, operation, (good.0, scrap.0))?;
+    let posted = posted_progress(conn, report_id, operation, (good, scrap))?;
     let posted_moves = report_movements(conn, report_id)?;
     // The balances of the lots the report moved, read up front: a store error stops the
     // reversal rather than reading as an empty lot.
-    let mut balances: Vec<((&str, &str, &str), Decimal)> = Vec::new();
+    let mut balances: Vec<((&str, &str, &str), Quantity)> = Vec::new();
     for m in &posted_moves {
         if let Some(lot) = m.lot.as_deref() {
             let key = (m.item.as_str(), m.location.as_str(), lot);
@@ -82,7 +82,7 @@ pub fn reverse_report(
         balances
             .iter()
             .find(|(k, _)| *k == (item, location, lot))
-            .map_or(Decimal::ZERO, |(_, q)| *q)
+            .map_or(Quantity::ZERO, |(_, q)| *q)
     };
     let plan = plan_reversal(&posted_moves, &posted, &lot_holds)
         .map_err(|gone| lot_gone(conn, report_id, &gone))?;
@@ -114,12 +114,12 @@ fn posted_progress(
     conn: &Connection,
     report_id: i64,
     operation: i64,
-    (good, scrap): (Decimal, Decimal),
+    (good, scrap): (Quantity, Quantity),
 ) -> Result<PostedProgress> {
-    let lines: Vec<(String, Decimal, bool)> = conn
+    let lines: Vec<(String, Quantity, bool)> = conn
         .prepare_cached("SELECT line, planned, carried FROM report_lines WHERE report_id = ?1")?
         .query_map([report_id], |r| {
-            Ok((r.get(0)?, r.get::<_, Dec>(1)?.0, r.get(2)?))
+            Ok((r.get(0)?, r.get::<_, Quantity>(1)?, r.get(2)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
     let setups: Vec<i64> = conn
@@ -144,14 +144,14 @@ fn take_back_progress(
     back: &crate::domain::reversal::ProgressBack,
 ) -> Result<()> {
     add_operation_progress(conn, order, back.operation, back.good, back.scrap, 0)?;
-    let line_deltas: Vec<(&str, Decimal, i64)> = back
+    let line_deltas: Vec<(&str, Quantity, i64)> = back
         .lines
         .iter()
         .map(|(line, planned, carried)| (line.as_str(), *planned, *carried))
         .collect();
     add_line_progress(conn, order, &line_deltas)?;
     for op in &back.setups {
-        add_operation_progress(conn, order, *op, Decimal::ZERO, Decimal::ZERO, -1)?;
+        add_operation_progress(conn, order, *op, Quantity::ZERO, Quantity::ZERO, -1)?;
     }
     Ok(())
 }
@@ -163,7 +163,7 @@ fn compensate(
     (report_id, reason): (i64, &str),
     plan: &crate::domain::reversal::ReversalPlan,
     stamp: &Stamp,
-) -> Result<Vec<(String, String, Decimal)>> {
+) -> Result<Vec<(String, String, Quantity)>> {
     let mut movements = Vec::new();
     let why = format!("reversal of report {report_id}: {reason}");
     for c in &plan.movements {
@@ -197,7 +197,7 @@ fn report_movements(conn: &Connection, report_id: i64) -> Result<Vec<PostedMovem
         String,
         String,
         String,
-        Dec,
+        Quantity,
         Option<String>,
         Option<String>,
     );
@@ -228,7 +228,7 @@ fn report_movements(conn: &Connection, report_id: i64) -> Result<Vec<PostedMovem
                 kind,
                 item,
                 location,
-                qty: qty.0,
+                qty,
                 line,
                 lot,
             })

@@ -12,10 +12,10 @@ pub struct HistoryState {
 pub struct DetailState {
     pub report: ReportRow,
     /// Each detail line with what it has issued so far.
-    pub lines: Vec<(crate::store::floor::ReportLine, Decimal)>,
+    pub lines: Vec<(crate::store::floor::ReportLine, Quantity)>,
     pub selected: usize,
     /// What lines issued instead of their own item: (line, item, quantity).
-    pub substitutes: Vec<(String, String, Decimal)>,
+    pub substitutes: Vec<(String, String, Quantity)>,
 }
 
 impl DetailState {
@@ -220,7 +220,7 @@ impl App {
         }
     }
 
-    pub(super) fn adjust(&mut self, report_id: i64, line: &str, qty: Decimal, reason: &str) {
+    pub(super) fn adjust(&mut self, report_id: i64, line: &str, qty: Quantity, reason: &str) {
         let who = self.credentials();
         match self
             .service
@@ -254,7 +254,7 @@ impl App {
         report_id: i64,
         line: &str,
         item: &str,
-        (qty, returned): (Option<Decimal>, Option<Decimal>),
+        (qty, returned): (Option<Quantity>, Option<Quantity>),
     ) {
         let who = self.credentials();
         match self
@@ -357,7 +357,7 @@ impl App {
     }
 
     /// The detail line `line` of the report shown, with what it has issued so far.
-    fn detail_line(&self, line: &str) -> Option<&(crate::store::floor::ReportLine, Decimal)> {
+    fn detail_line(&self, line: &str) -> Option<&(crate::store::floor::ReportLine, Quantity)> {
         match &self.screen {
             Screen::Detail(d) => d.lines.iter().find(|(l, _)| l.line == line),
             _ => None,
@@ -406,7 +406,7 @@ impl App {
             None
         } else {
             match parse(text) {
-                Some(q) if q > Decimal::ZERO => Some(q),
+                Some(q) if q > Quantity::ZERO => Some(q),
                 _ => return self.reopen(this, format!("{text:?} is not a quantity above 0")),
             }
         };
@@ -416,7 +416,7 @@ impl App {
             let why = format!(
                 "{} exceeds the {} {} line {} has issued",
                 canonical(r),
-                canonical((*issued).max(Decimal::ZERO)),
+                canonical((*issued).max(Quantity::ZERO)),
                 l.item,
                 l.line
             );

@@ -1,7 +1,7 @@
 //! What sits on top of a screen: help, confirmations, messages and prompts (with their pick
 //! lists and the step they came from), and the writes waiting for a confirmation.
 
-use rust_decimal::Decimal;
+use crate::domain::qty::Quantity;
 
 use super::Context;
 use crate::domain::lots::LotStock;
@@ -18,7 +18,7 @@ pub enum PromptKind {
     Lots {
         line: String,
         /// The quantity issued by hand with these lots (a manual line), else the line's own.
-        hand: Option<Decimal>,
+        hand: Option<Quantity>,
     },
     /// The item of a lot to trace.
     TraceItem,
@@ -63,12 +63,12 @@ pub enum PromptKind {
         item: String,
         from: String,
         to: String,
-        qty: Decimal,
+        qty: Quantity,
     },
     ScrapReason {
         report_id: i64,
         line: String,
-        qty: Decimal,
+        qty: Quantity,
     },
     SubstituteItem {
         report_id: i64,
@@ -78,7 +78,7 @@ pub enum PromptKind {
         report_id: i64,
         line: String,
         item: String,
-        returned: Option<Decimal>,
+        returned: Option<Quantity>,
     },
     TransferQty {
         item: String,
@@ -95,7 +95,7 @@ pub enum PromptKind {
         item: String,
         location: String,
         lot: Option<String>,
-        counted: Decimal,
+        counted: Quantity,
     },
     /// How much of the line's own item goes back in a substitution.
     SubstituteReturn {
@@ -121,15 +121,15 @@ pub enum Pending {
     Adjust {
         report_id: i64,
         line: String,
-        qty: Decimal,
+        qty: Quantity,
         reason: String,
     },
     Substitute {
         report_id: i64,
         line: String,
         item: String,
-        qty: Option<Decimal>,
-        returned: Option<Decimal>,
+        qty: Option<Quantity>,
+        returned: Option<Quantity>,
     },
 }
 
@@ -179,7 +179,7 @@ pub struct Choice {
 impl Choice {
     /// A location that holds the item, with how much: `12 on hand`.
     #[must_use]
-    pub fn on_hand(location: String, qty: Decimal) -> Self {
+    pub fn on_hand(location: String, qty: Quantity) -> Self {
         Choice {
             code: location,
             detail: format!("{} on hand", canonical(qty)),

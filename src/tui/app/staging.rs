@@ -85,7 +85,7 @@ impl App {
                     .stock(None, Some(&item))
                     .unwrap_or_default()
                     .into_iter()
-                    .filter(|b| b.location != to && b.qty > Decimal::ZERO)
+                    .filter(|b| b.location != to && b.qty > Quantity::ZERO)
                     .collect();
                 held.sort_by_key(|b| std::cmp::Reverse(b.qty));
                 let choices = held
@@ -291,7 +291,7 @@ impl App {
     fn post_count(
         &mut self,
         (item, location, lot): (&str, &str, Option<&str>),
-        counted: Decimal,
+        counted: Quantity,
         reason: Option<&str>,
         this: Overlay,
     ) {
@@ -354,7 +354,7 @@ impl App {
     /// it moved. A refused transfer reopens `this` with the reason.
     fn post_transfer(
         &mut self,
-        (item, qty): (&str, Decimal),
+        (item, qty): (&str, Quantity),
         (from, to): (&str, &str),
         lots: Option<&str>,
         this: Overlay,
@@ -388,7 +388,7 @@ impl App {
     /// The lots of `item` at `location` in pick order, with quantity and expiry. For a move of
     /// `moving`, the first choice (an empty code) leaves the lots to the pick order, and the
     /// unknown lot is named `:QTY` (SPEC §9).
-    fn lot_choices(&self, item: &str, location: &str, moving: Option<Decimal>) -> Vec<Choice> {
+    fn lot_choices(&self, item: &str, location: &str, moving: Option<Quantity>) -> Vec<Choice> {
         let auto = moving.map(|_| Choice {
             code: String::new(),
             detail: "the plant's pick order chooses".into(),

@@ -12,7 +12,7 @@ pub struct OperationRow {
     pub work_center: String,
     pub count_point: bool,
     pub progress: OperationProgress,
-    pub left: Decimal,
+    pub left: Quantity,
 }
 
 /// One material line with its unit and whether it is issued by hand.
@@ -67,7 +67,7 @@ impl App {
                     operation: op.operation,
                     work_center: op.work_center.clone(),
                     count_point: op.count_point,
-                    left: (o.qty - progress.units()).max(Decimal::ZERO),
+                    left: (o.qty - progress.units()).max(Quantity::ZERO),
                     progress,
                 }
             })

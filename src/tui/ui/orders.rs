@@ -62,7 +62,7 @@ fn scan_prompt<'a>(theme: &Theme, o: &'a OrdersState) -> Line<'a> {
 /// One order of the board: what is left, its state, the lines it has waiting, its stock.
 fn order_row<'a>(theme: &Theme, o: &OrdersState, r: &OrderSummary, wide: bool) -> Row<'a> {
     let reported = r.good + r.scrap;
-    let remaining = (r.qty - reported).max(rust_decimal::Decimal::ZERO);
+    let remaining = (r.qty - reported).max(Quantity::ZERO);
     let state = if reported >= r.qty {
         "done"
     } else if reported.is_zero() {
@@ -188,7 +188,7 @@ pub(super) fn render_operations(app: &App, frame: &mut Frame<'_>, area: Rect) {
                 Cell::from(right(canonical(p.good))),
                 Cell::from(right(canonical(p.scrap))),
                 Cell::from(right(canonical(
-                    (order.qty - p.units()).max(rust_decimal::Decimal::ZERO),
+                    (order.qty - p.units()).max(Quantity::ZERO),
                 ))),
                 Cell::from(right(materials.to_string())),
             ])

@@ -38,7 +38,7 @@ impl App {
 
     /// Asks the lots or serials of a tracked line: scanned, typed as `LOT[:QTY],…`, or picked
     /// from the lots at the issue location in pick order (with quantity and expiry).
-    pub(super) fn ask_lots(&mut self, line: &str, hand: Option<Decimal>) {
+    pub(super) fn ask_lots(&mut self, line: &str, hand: Option<Quantity>) {
         let Screen::Report(r) = &self.screen else {
             return;
         };
@@ -75,7 +75,7 @@ impl App {
 
     /// The lots of `item` at `location` in pick order for a line taking `total`; the unknown
     /// lot is named by `:QTY` (SPEC §9), an expired one says it needs a lead.
-    fn line_lot_choices(&self, item: &str, location: &str, total: Decimal) -> Vec<Choice> {
+    fn line_lot_choices(&self, item: &str, location: &str, total: Quantity) -> Vec<Choice> {
         let today = self.now.date_naive();
         self.service
             .lots_at(item, location)
@@ -93,7 +93,7 @@ impl App {
     pub(super) fn apply_lots(
         &mut self,
         line: &str,
-        hand: Option<Decimal>,
+        hand: Option<Quantity>,
         text: String,
         this: Overlay,
     ) {

@@ -184,7 +184,7 @@ fn what_posts(plan: &ReportPlan) -> Vec<String> {
             receipt.location
         ));
     }
-    let hours: Decimal = plan.labor.iter().map(|l| l.setup_hours + l.run_hours).sum();
+    let hours: Hours = plan.labor.iter().map(|l| l.setup_hours + l.run_hours).sum();
     lines.push(format!("Labor {} h at standard", canonical(hours)));
     lines.extend(plan.warnings.iter().map(|w| format!("Warning: {w}")));
     lines

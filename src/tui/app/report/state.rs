@@ -67,7 +67,7 @@ impl<C: Planner> ReportState<C> {
     pub(super) fn request(&self) -> Result<ReportRequest, String> {
         let number = |name: &str, f: &Field| {
             if f.text.is_empty() {
-                Ok(Decimal::ZERO)
+                Ok(Quantity::ZERO)
             } else {
                 parse(&f.text).ok_or_else(|| format!("{name} {:?} is not a number", f.text))
             }
@@ -87,7 +87,7 @@ impl<C: Planner> ReportState<C> {
             && (request.good + request.scrap).is_zero()
         {
             let probe = ReportRequest {
-                good: rust_decimal::Decimal::ONE,
+                good: Quantity::ONE,
                 ..request
             };
             if let Ok(plan) = self.context.plan(&probe) {
@@ -203,14 +203,16 @@ mod tests {
     use crate::domain::backflush::{Lookup, Policy, Progress};
     use crate::domain::master::{Item, ItemType, Per, Tracking, WorkCenter};
     use crate::domain::order::{Order, OrderMaterial, OrderOperation};
+    use crate::domain::qty::{Hours, Money};
     use crate::domain::uom::Ratio;
+    use rust_decimal::Decimal;
 
     /// The order, its progress and the plant it is planned against.
     struct Bench {
         order: Order,
         items: HashMap<String, Item>,
         work_center: WorkCenter,
-        stock: HashMap<(String, String), Decimal>,
+        stock: HashMap<(String, String), Quantity>,
     }
 
     impl Lookup for Bench {
@@ -226,7 +228,7 @@ mod tests {
             location == self.work_center.location
         }
 
-        fn on_hand(&self, item: &str, location: &str) -> Decimal {
+        fn on_hand(&self, item: &str, location: &str) -> Quantity {
             self.stock
                 .get(&(item.to_string(), location.to_string()))
                 .copied()
@@ -255,7 +257,7 @@ mod tests {
             item_type: ItemType::Stock,
             tracking: Tracking::None,
             backflush: true,
-            std_cost: Decimal::ONE,
+            std_cost: Money::ONE,
         }
     }
 
@@ -282,14 +284,14 @@ mod tests {
             order: "WO-1".to_string(),
             item: "PUMP".to_string(),
             revision: "1".to_string(),
-            qty: Decimal::TEN,
+            qty: Quantity(Decimal::TEN),
             due: None,
             completion_location: "FG".to_string(),
             operations: vec![OrderOperation {
                 operation: 10,
                 work_center: "WC-1".to_string(),
-                setup_hours: Decimal::ZERO,
-                run_hours: Decimal::ZERO,
+                setup_hours: Hours::ZERO,
+                run_hours: Hours::ZERO,
                 count_point: true,
             }],
             materials: vec![material("1", "BOLT", 2), material("2", "SEAL", 1)],
@@ -304,13 +306,18 @@ mod tests {
                 work_center: "WC-1".to_string(),
                 description: "cell".to_string(),
                 location: "M-1".to_string(),
-                labor_rate: Decimal::ZERO,
-                overhead_rate: Decimal::ZERO,
+                labor_rate: Money::ZERO,
+                overhead_rate: Money::ZERO,
                 backflush: true,
             },
             stock: ["BOLT", "SEAL"]
                 .into_iter()
-                .map(|c| ((c.to_string(), "M-1".to_string()), Decimal::ONE_HUNDRED))
+                .map(|c| {
+                    (
+                        (c.to_string(), "M-1".to_string()),
+                        Quantity(Decimal::ONE_HUNDRED),
+                    )
+                })
                 .collect(),
         };
         let mut state = ReportState {
@@ -338,7 +345,7 @@ mod tests {
         state.recalculate();
     }
 
-    fn issued(state: &ReportState<Bench>, line: &str) -> Decimal {
+    fn issued(state: &ReportState<Bench>, line: &str) -> Quantity {
         state.planned(line).unwrap().qty
     }
 
@@ -360,14 +367,14 @@ mod tests {
         typed(&mut state, "3");
         assert!(!state.listing);
         assert_eq!(state.problem, None);
-        assert_eq!(issued(&state, "1"), Decimal::from(6));
-        assert_eq!(issued(&state, "2"), Decimal::from(3));
+        assert_eq!(issued(&state, "1"), Quantity(Decimal::from(6)));
+        assert_eq!(issued(&state, "2"), Quantity(Decimal::from(3)));
         typed(&mut state, "3.");
         typed(&mut state, "x");
         assert_eq!(state.problem.as_deref(), Some("good \"x\" is not a number"));
         assert_eq!(
             issued(&state, "1"),
-            Decimal::from(6),
+            Quantity(Decimal::from(6)),
             "the last preview stays"
         );
         typed(&mut state, "11");
@@ -387,14 +394,14 @@ mod tests {
         let mut state = report();
         typed(&mut state, "3");
         state
-            .apply_changes("1", vec![Change::Qty(Decimal::from(8))])
+            .apply_changes("1", vec![Change::Qty(Quantity(Decimal::from(8)))])
             .unwrap();
         assert!(state.edited);
-        assert_eq!(issued(&state, "1"), Decimal::from(8));
+        assert_eq!(issued(&state, "1"), Quantity(Decimal::from(8)));
         typed(&mut state, "4");
         assert_eq!(
             issued(&state, "1"),
-            Decimal::from(8),
+            Quantity(Decimal::from(8)),
             "an override follows no units"
         );
         assert_eq!(state.lines_without_reason(), vec!["1".to_string()]);
@@ -416,7 +423,11 @@ mod tests {
         state.reset_line("1");
         assert!(state.overrides.is_empty());
         assert!(state.reasons.is_empty());
-        assert_eq!(issued(&state, "1"), Decimal::from(8), "4 units of 2 bolts");
+        assert_eq!(
+            issued(&state, "1"),
+            Quantity(Decimal::from(8)),
+            "4 units of 2 bolts"
+        );
     }
 
     #[test]
@@ -424,7 +435,7 @@ mod tests {
         let mut state = report();
         typed(&mut state, "2");
         state
-            .apply_changes("2", vec![Change::Qty(Decimal::from(5))])
+            .apply_changes("2", vec![Change::Qty(Quantity(Decimal::from(5)))])
             .unwrap();
         state.reasons.insert("2".into(), "DAMAGED".into());
         assert!(state.toggle_skip("2"), "skipped now");
@@ -433,7 +444,7 @@ mod tests {
         assert!(state.reasons.is_empty(), "a skip asks its own reason");
         assert!(!state.toggle_skip("2"), "taken back");
         assert!(state.overrides.is_empty());
-        assert_eq!(issued(&state, "2"), Decimal::from(2));
+        assert_eq!(issued(&state, "2"), Quantity(Decimal::from(2)));
     }
 
     #[test]

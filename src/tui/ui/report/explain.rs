@@ -2,6 +2,7 @@
 //! BOM (units, scrap allowance, unit conversion, rounding up) and where it issues from.
 
 use super::*;
+use crate::domain::qty::Quantity;
 
 /// The detail pane: how the selected line's numbers come about.
 #[must_use]
@@ -183,8 +184,8 @@ fn lots_text(l: &PlannedLine) -> String {
 fn converted(
     (bom_uom, bom_qty, bom_base): (&str, rust_decimal::Decimal, rust_decimal::Decimal),
     scrap_factor: rust_decimal::Decimal,
-    units: Option<rust_decimal::Decimal>,
-    (uom, exact): (&str, rust_decimal::Decimal),
+    units: Option<Quantity>,
+    (uom, exact): (&str, Quantity),
 ) -> String {
     let one = rust_decimal::Decimal::ONE;
     let mut text = format!("{} {bom_uom}", canonical(bom_qty));
@@ -197,7 +198,7 @@ fn converted(
     if let Some(units) = units {
         text.push_str(&format!(" × {}", canonical(units)));
     }
-    let units = units.unwrap_or(one);
+    let units = units.map_or(one, Quantity::get);
     let in_bom_unit = units
         .checked_mul(bom_qty)
         .and_then(|x| x.checked_mul(scrap_factor))
@@ -210,7 +211,7 @@ fn converted(
 }
 
 /// "⌈1.386⌉ = 1.39" when the exact requirement was rounded up, just "2" when it was exact.
-fn rounded_up(exact: rust_decimal::Decimal, target: rust_decimal::Decimal) -> String {
+fn rounded_up(exact: Quantity, target: Quantity) -> String {
     if exact == target {
         canonical(target)
     } else {

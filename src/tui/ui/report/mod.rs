@@ -2,6 +2,7 @@
 //! lines in `table`, the detail pane's explanation of a line in `explain`.
 
 use super::*;
+use crate::domain::qty::{Hours, Money};
 use crate::tui::app::ReportState;
 
 mod explain;
@@ -188,8 +189,8 @@ fn render_problem(app: &App, r: &ReportState, frame: &mut Frame<'_>, area: Rect)
 }
 
 fn summary_line(plan: &ReportPlan) -> String {
-    let hours: rust_decimal::Decimal = plan.labor.iter().map(|l| l.setup_hours + l.run_hours).sum();
-    let labor: rust_decimal::Decimal = plan
+    let hours: Hours = plan.labor.iter().map(|l| l.setup_hours + l.run_hours).sum();
+    let labor: Money = plan
         .labor
         .iter()
         .map(|l| l.labor_cost + l.overhead_cost)
