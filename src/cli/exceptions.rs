@@ -4,7 +4,6 @@ use serde_json::Value;
 
 use super::output::{Out, Show, plural};
 use super::{Cli, ExceptionsVerb, Failure, Outcome, credentials, open_service};
-use crate::domain::qty::canonical;
 use crate::service::view;
 use crate::store::exceptions::ExceptionRow;
 
@@ -24,14 +23,7 @@ impl Show for Queue {
         for e in &self.0 {
             out.line(format_args!(
                 "{:>5} {:>6} {:<10} {:<12} {:<10} {:>10} {:>10}  {}",
-                e.id,
-                e.report_id,
-                e.order,
-                e.item,
-                e.location,
-                canonical(e.qty),
-                canonical(e.shortfall),
-                e.status
+                e.id, e.report_id, e.order, e.item, e.location, e.qty, e.shortfall, e.status
             ))?;
         }
         Ok(())

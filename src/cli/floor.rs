@@ -6,7 +6,6 @@ use serde_json::Value;
 use super::output::{Out, Show, plural};
 use super::{Cli, Failure, Flag, Outcome, credentials, open_service};
 use crate::domain::qty::Quantity;
-use crate::domain::qty::canonical;
 use crate::domain::variance::Variance;
 use crate::service::floor::{Adjustment, Substitution};
 use crate::service::view;
@@ -48,19 +47,12 @@ impl Show for Variance {
         for l in &self.lines {
             out.line(format_args!(
                 "{:<8} {:<12} {:>12} {:>12} {:>12} {:>12}",
-                l.line,
-                l.item,
-                canonical(l.standard_qty),
-                canonical(l.actual_qty),
-                canonical(l.qty_variance),
-                canonical(l.cost_variance)
+                l.line, l.item, l.standard_qty, l.actual_qty, l.qty_variance, l.cost_variance
             ))?;
         }
         out.line(format_args!(
             "expected {}  actual {}  variance {}",
-            canonical(self.expected_cost),
-            canonical(self.actual_cost),
-            canonical(self.variance)
+            self.expected_cost, self.actual_cost, self.variance
         ))
     }
 }
@@ -79,12 +71,7 @@ impl Show for Adjustment {
     fn text(&self, out: &mut Out) -> Result<(), Failure> {
         out.line(format_args!(
             "report {} line {}: {} {} scrapped at {} ({})",
-            self.report_id,
-            self.line,
-            canonical(self.qty),
-            self.item,
-            self.location,
-            self.reason
+            self.report_id, self.line, self.qty, self.item, self.location, self.reason
         ))
     }
 }
@@ -115,9 +102,9 @@ impl Show for Substitution {
             "report {} line {}: {} {} returned, {} {} issued at {}",
             self.report_id,
             self.line,
-            canonical(self.returned_qty),
+            self.returned_qty,
             self.returned_item,
-            canonical(self.issued_qty),
+            self.issued_qty,
             self.issued_item,
             self.location
         ))

@@ -15,14 +15,14 @@ fn row_json(r: &HealthRow) -> Value {
     json!({
         "location": r.location,
         "item": r.item,
-        "backflushed": canonical(u.backflushed),
-        "issued_by_hand": canonical(u.issued_by_hand),
-        "count_adjusted": canonical(u.count_adjusted),
+        "backflushed": u.backflushed,
+        "issued_by_hand": u.issued_by_hand,
+        "count_adjusted": u.count_adjusted,
         "discrepancy_pct": r.discrepancy_pct.map(canonical),
         "counts": u.counts,
         "accurate_counts": u.accurate_counts,
         "open_exceptions": u.open_exceptions,
-        "on_hand": canonical(u.on_hand),
+        "on_hand": u.on_hand,
         "flag": r.flag.as_str(),
     })
 }
@@ -51,13 +51,13 @@ impl Show for Health {
                 "{:<10} {:<14} {:>11} {:>9} {:>10} {:>8} {:>7} {:>5} {:>10}  {}",
                 r.location,
                 r.item,
-                canonical(u.backflushed),
-                canonical(u.issued_by_hand),
-                canonical(u.count_adjusted),
+                u.backflushed,
+                u.issued_by_hand,
+                u.count_adjusted,
                 r.discrepancy_pct.map_or_else(|| "—".to_string(), canonical),
                 format!("{}/{}", u.accurate_counts, u.counts),
                 u.open_exceptions,
-                canonical(u.on_hand),
+                u.on_hand,
                 r.flag.as_str()
             ))?;
         }

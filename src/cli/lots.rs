@@ -4,7 +4,6 @@ use serde_json::{Value, json};
 
 use super::output::{Out, Show};
 use super::{Cli, IssueArgs, Outcome, credentials, open_service};
-use crate::domain::qty::canonical;
 use crate::domain::trace::Link;
 use crate::service::{IssueRequest, Trace};
 
@@ -75,7 +74,7 @@ fn link_json(l: &Link) -> Value {
         "order": l.order,
         "item": l.item,
         "lot": l.lot,
-        "qty": canonical(l.qty),
+        "qty": l.qty,
     })
 }
 
@@ -86,7 +85,7 @@ impl Show for Trace {
             "lot": self.lot,
             "on_hand": self.on_hand.iter().map(|(location, qty)| json!({
                 "location": location,
-                "qty": canonical(*qty),
+                "qty": *qty,
             })).collect::<Vec<_>>(),
             "backward": self.genealogy.backward.iter().map(link_json).collect::<Vec<_>>(),
             "forward": self.genealogy.forward.iter().map(link_json).collect::<Vec<_>>(),
@@ -104,7 +103,7 @@ impl Show for Trace {
             out.line(format_args!("on hand: none"))?;
         }
         for (location, qty) in &self.on_hand {
-            out.line(format_args!("on hand: {} at {location}", canonical(*qty)))?;
+            out.line(format_args!("on hand: {} at {location}", *qty))?;
         }
         for (title, links) in [
             ("made from (backward)", &self.genealogy.backward),
@@ -120,7 +119,7 @@ impl Show for Trace {
                     "  ".repeat(l.level.saturating_sub(1) as usize),
                     l.level,
                     l.order,
-                    canonical(l.qty),
+                    l.qty,
                     l.item,
                     l.lot
                         .as_deref()

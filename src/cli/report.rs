@@ -6,7 +6,6 @@ use super::output::{Out, note, warn};
 use super::parse::{BatchLine, batch_lines, request};
 use super::{Cli, Failure, Outcome, ReportArgs, credentials, open_service};
 use crate::domain::backflush::{ReportPlan, ReportRequest};
-use crate::domain::qty::canonical;
 use crate::service::{ErrorKind, OverrideReasons, ReasonKind, view};
 
 /// `backflush preview`: what a report would post, without posting.
@@ -68,8 +67,8 @@ fn warn_if_key_reused(first: &str, order: &str, request: &ReportRequest) {
     };
     let same = first["order"] == order
         && first["operation"] == request.operation
-        && first["good"] == canonical(request.good)
-        && first["scrap"] == canonical(request.scrap);
+        && first["good"] == request.good.to_string()
+        && first["scrap"] == request.scrap.to_string();
     if !same {
         warn(&format!(
             "this key was first used for order {} operation {} (good {}, scrap {}); that first result is returned and nothing new was posted",
@@ -92,11 +91,7 @@ fn print_plan(out: &mut Out, plan: &ReportPlan, report_id: Option<i64>) -> Outco
             plan.order, plan.operation
         ))?,
     }
-    out.line(format_args!(
-        "good {}  scrap {}",
-        canonical(plan.good),
-        canonical(plan.scrap)
-    ))?;
+    out.line(format_args!("good {}  scrap {}", plan.good, plan.scrap))?;
     out.line(format_args!(
         "{:<8} {:<12} {:<10} {:>10} {:>10} {:>10}  status",
         "line", "item", "location", "planned", "qty", "scrap"
@@ -107,9 +102,9 @@ fn print_plan(out: &mut Out, plan: &ReportPlan, report_id: Option<i64>) -> Outco
             l.line,
             l.item,
             l.location,
-            canonical(l.planned),
-            canonical(l.qty),
-            canonical(l.line_scrap),
+            l.planned,
+            l.qty,
+            l.line_scrap,
             l.status.as_str(),
             if l.overridden { " (overridden)" } else { "" }
         ))?;
@@ -117,9 +112,7 @@ fn print_plan(out: &mut Out, plan: &ReportPlan, report_id: Option<i64>) -> Outco
     if let Some(r) = &plan.receipt {
         out.line(format_args!(
             "receipt: {} {} into {}",
-            canonical(r.qty),
-            r.item,
-            r.location
+            r.qty, r.item, r.location
         ))?;
     }
     for w in &plan.warnings {

@@ -5,7 +5,6 @@ use serde_json::Value;
 
 use super::output::{Out, Show};
 use super::{Cli, Failure, Outcome, credentials, open_service};
-use crate::domain::qty::canonical;
 use crate::service::floor::{Count, StagingLine};
 use crate::service::view;
 use crate::store::exceptions::ExceptionRow;
@@ -36,7 +35,7 @@ impl Show for Balances {
                 r.location,
                 lot,
                 r.expires.as_deref().unwrap_or(""),
-                canonical(r.qty)
+                r.qty
             ))?;
         }
         Ok(())
@@ -71,7 +70,7 @@ impl Show for Transfer<'_> {
     fn text(&self, out: &mut Out) -> Result<(), Failure> {
         out.line(format_args!(
             "moved {} {} from {} to {}{}",
-            canonical(self.qty),
+            self.qty,
             self.item,
             self.from,
             self.to,
@@ -81,7 +80,7 @@ impl Show for Transfer<'_> {
                 let lots: Vec<String> = self
                     .lots
                     .iter()
-                    .map(|l| format!("{} {}", l.lot, canonical(l.qty)))
+                    .map(|l| format!("{} {}", l.lot, l.qty))
                     .collect();
                 format!(" (lots {})", lots.join(", "))
             }
@@ -89,10 +88,7 @@ impl Show for Transfer<'_> {
         for e in &self.posted {
             out.line(format_args!(
                 "exception {} posted: {} {} at {}",
-                e.id,
-                canonical(e.qty),
-                e.item,
-                e.location
+                e.id, e.qty, e.item, e.location
             ))?;
         }
         Ok(())
@@ -132,15 +128,15 @@ impl Show for Count {
             "{} at {}: book {}, counted {}, {}{}; inventory accuracy {} of {} counts",
             self.item,
             self.location,
-            canonical(self.expected),
-            canonical(self.counted),
+            self.expected,
+            self.counted,
             if diff.is_zero() {
                 "no difference".to_string()
             } else {
                 format!(
                     "adjusted by {}{}",
                     if diff.is_sign_negative() { "" } else { "+" },
-                    canonical(diff)
+                    diff
                 )
             },
             self.reason
@@ -152,11 +148,7 @@ impl Show for Count {
         for e in &self.posted {
             out.line(format_args!(
                 "exception {} posted: {} {} at {} (order {})",
-                e.id,
-                canonical(e.qty),
-                e.item,
-                e.location,
-                e.order
+                e.id, e.qty, e.item, e.location, e.order
             ))?;
         }
         Ok(())
@@ -195,12 +187,7 @@ impl Show for Staging {
         for r in &self.0 {
             out.line(format_args!(
                 "{:<14} {:<10} {:>10} {:>10} {:>10} {:>7}",
-                r.item,
-                r.location,
-                canonical(r.need),
-                canonical(r.on_hand),
-                canonical(r.shortfall),
-                r.orders
+                r.item, r.location, r.need, r.on_hand, r.shortfall, r.orders
             ))?;
         }
         Ok(())
@@ -237,7 +224,7 @@ impl Show for Audit {
                 m.kind,
                 m.item,
                 m.location,
-                canonical(m.qty),
+                m.qty,
                 m.terminal,
                 m.user,
                 m.approver

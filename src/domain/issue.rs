@@ -8,7 +8,6 @@ use thiserror::Error;
 use super::backflush::NegativeStock;
 use super::lots::{self, AllocationError, Consumed, LotQty, LotStock, ReturnError};
 use super::master::{Item, ItemType, Tracking};
-use super::qty::canonical;
 
 /// What the plan reads of the stock and of the line's history at the issue location.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -44,7 +43,7 @@ pub enum IssueError {
     Zero,
     #[error("--qty {qty} has more decimals than {item} allows ({decimals})")]
     Decimals {
-        qty: String,
+        qty: Quantity,
         item: String,
         decimals: u32,
     },
@@ -62,8 +61,8 @@ pub enum IssueError {
         item: String,
         lot: String,
         location: String,
-        wanted: String,
-        holds: String,
+        wanted: Quantity,
+        holds: Quantity,
     },
     #[error(
         "not enough {item} at {location}: {wanted} wanted, {on_hand} on hand (an issue has no report to queue; negative_stock = allow lets it go negative)"
@@ -71,8 +70,8 @@ pub enum IssueError {
     Short {
         item: String,
         location: String,
-        wanted: String,
-        on_hand: String,
+        wanted: Quantity,
+        on_hand: Quantity,
     },
     #[error("return of {item}: {why}")]
     Return { item: String, why: String },
@@ -104,7 +103,7 @@ pub fn plan_issue(
     }
     if !qty.abs().fits_decimals(item.decimals) {
         return Err(IssueError::Decimals {
-            qty: canonical(qty),
+            qty,
             item: item.item.clone(),
             decimals: item.decimals,
         });
@@ -132,8 +131,8 @@ pub fn plan_issue(
             return Err(IssueError::Short {
                 item: item.item.clone(),
                 location: location.to_string(),
-                wanted: canonical(qty),
-                on_hand: canonical(stock.on_hand),
+                wanted: qty,
+                on_hand: stock.on_hand,
             });
         }
         return Ok(IssuePlan {
@@ -200,8 +199,8 @@ fn plan_named_lots(
         item: item.item.clone(),
         lot: lot_name(&n.lot),
         location: location.to_string(),
-        wanted: canonical(n.wanted),
-        holds: canonical(n.holds),
+        wanted: n.wanted,
+        holds: n.holds,
     })?;
     let expired_lots = picked
         .iter()

@@ -10,7 +10,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::master::Tracking;
-use super::qty::{Quantity, canonical, parse_quantity};
+use super::qty::{Quantity, parse_quantity};
 
 mod allocation;
 mod returns;

@@ -45,8 +45,8 @@ impl Boms {
             Some(b) if b.base_qty != base_qty => {
                 return Err(row.err(format!(
                     "base_qty {} differs from {} on line {} of the same BOM",
-                    canonical(base_qty),
-                    canonical(b.base_qty),
+                    base_qty,
+                    b.base_qty,
                     self.first_line.get(&key).copied().unwrap_or(0)
                 )));
             }
@@ -168,7 +168,7 @@ fn check_conversion(
     if qty.checked_mul(num).is_none() || base_qty.checked_mul(den).is_none() {
         return Err(row.err(format!(
             "line {line}: {} {uom} converted to {} overflows (factor {} / {})",
-            canonical(qty),
+            qty,
             comp.uom,
             canonical(num),
             canonical(den)

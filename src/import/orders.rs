@@ -11,7 +11,6 @@ use super::rows::{Row, unique};
 use crate::domain::lots;
 use crate::domain::master::{ItemType, LocationKind, Tracking, compare_revisions};
 use crate::domain::order::{self, Order};
-use crate::domain::qty::canonical;
 use crate::store::{self, Store};
 
 pub(super) fn read_orders(
@@ -194,7 +193,7 @@ fn stock_row(
         return Err(row.err(format!(
             "serial {:?} of {item_code}: a serial's qty is 0 or 1, not {}",
             lot.clone().unwrap_or_default(),
-            canonical(qty)
+            qty
         )));
     }
     let stock = StockRow {

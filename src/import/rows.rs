@@ -212,10 +212,7 @@ impl Row<'_> {
         } else {
             Err(self.err(format!(
                 "{column} {} has too many decimals for {} ({} allows {})",
-                canonical(value),
-                item.item,
-                item.uom,
-                item.decimals
+                value, item.item, item.uom, item.decimals
             )))
         }
     }

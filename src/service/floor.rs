@@ -92,8 +92,7 @@ impl Service {
         {
             return Err(ServiceError::Refused(format!(
                 "{} {item} needed at {location}, only {} on hand",
-                canonical(qty),
-                canonical(on_hand)
+                qty, on_hand
             )));
         }
         Ok(())

@@ -35,7 +35,7 @@ impl IssueRequest {
             "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
             self.order,
             self.line,
-            canonical(self.qty),
+            self.qty,
             self.lots.as_deref().unwrap_or_default(),
             self.location.as_deref().unwrap_or_default(),
             self.reason.as_deref().unwrap_or_default()

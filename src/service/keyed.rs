@@ -78,5 +78,5 @@ pub(super) fn record<T: Serialize>(
 
 /// A quantity in canonical form for a request's text (`3.0` and `3` are the same request).
 pub(super) fn qty_text(q: Quantity) -> String {
-    canonical(q)
+    q.to_string()
 }

@@ -65,7 +65,7 @@ impl Service {
         if qty <= Quantity::ZERO {
             return Err(ServiceError::invalid(
                 "transfer quantity",
-                canonical(qty),
+                qty.to_string(),
                 "must be greater than zero",
             ));
         }

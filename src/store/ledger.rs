@@ -13,7 +13,6 @@ use crate::domain::journal::{self, Account, AccountNames};
 use crate::domain::lots::{LotQty, PickOrder, TakeError, take};
 use crate::domain::master::Tracking;
 use crate::domain::movement::MovementKind;
-use crate::domain::qty::canonical;
 
 /// The on-hand balance of an item at a location.
 ///
@@ -390,15 +389,12 @@ pub fn transfer(
     let refused = |why: String| {
         StoreError::Refused(format!(
             "transfer of {} {item} from {from} refused: {why}",
-            canonical(qty)
+            qty
         ))
     };
     let on_hand = balance(conn, item, from)?;
     if on_hand < qty {
-        return Err(refused(format!(
-            "only {} on hand there",
-            canonical(on_hand)
-        )));
+        return Err(refused(format!("only {} on hand there", on_hand)));
     }
     let taken =
         transfer_lots(conn, (item, qty), from, named, (pick, stamp.today())).map_err(|why| {
@@ -487,16 +483,12 @@ fn transfer_lots(
     take(&at, qty, named, (tracking, decimals), pick, today).map_err(|e| {
         LotsRefused::Why(match e {
             TakeError::Allocation(a) => format!("--lot: {a}"),
-            TakeError::NotHeld(n) => format!(
-                "lot {:?} holds {} there, not {}",
-                n.lot,
-                canonical(n.holds),
-                canonical(n.wanted)
-            ),
-            TakeError::Uncovered(u) => format!(
-                "its unexpired lots there hold only {}",
-                canonical(u.available)
-            ),
+            TakeError::NotHeld(n) => {
+                format!("lot {:?} holds {} there, not {}", n.lot, n.holds, n.wanted)
+            }
+            TakeError::Uncovered(u) => {
+                format!("its unexpired lots there hold only {}", u.available)
+            }
         })
     })
 }

@@ -486,7 +486,7 @@ impl Value {
     }
 
     fn dec(d: impl Into<rust_decimal::Decimal>) -> Self {
-        Value::Text(canonical(d))
+        Value::Text(canonical(d.into()))
     }
 }
 
@@ -888,10 +888,10 @@ fn report_fields(
     while let Some(r) = rows.next()? {
         labor.push(serde_json::json!({
             "operation": r.get::<_, i64>(0)?,
-            "setup_hours": canonical(r.get::<_, Hours>(1)?),
-            "run_hours": canonical(r.get::<_, Hours>(2)?),
-            "labor_cost": canonical(r.get::<_, Money>(3)?),
-            "overhead_cost": canonical(r.get::<_, Money>(4)?),
+            "setup_hours": r.get::<_, Hours>(1)?,
+            "run_hours": r.get::<_, Hours>(2)?,
+            "labor_cost": r.get::<_, Money>(3)?,
+            "overhead_cost": r.get::<_, Money>(4)?,
         }));
     }
     Ok(vec![

@@ -284,10 +284,7 @@ pub fn verify(conn: &Connection) -> Result<Vec<String>> {
         if ledger != qty {
             problems.push(format!(
                 "balance of {} at {} is {} but its ledger sums to {}",
-                key.0,
-                key.1,
-                crate::domain::qty::canonical(qty),
-                crate::domain::qty::canonical(ledger)
+                key.0, key.1, qty, ledger
             ));
         }
     }
@@ -311,7 +308,7 @@ pub fn verify(conn: &Connection) -> Result<Vec<String>> {
     for (id, diff) in unbalanced {
         problems.push(format!(
             "journal entry {id} does not balance (debit − credit = {})",
-            crate::domain::qty::canonical(diff)
+            diff
         ));
     }
     Ok(problems)
@@ -321,7 +318,6 @@ pub fn verify(conn: &Connection) -> Result<Vec<String>> {
 /// before lots were kept, are the unknown lot), no lot is negative, and a tracked item's lots
 /// add up to its balance at each location.
 fn verify_lots(conn: &Connection) -> Result<Vec<String>> {
-    use crate::domain::qty::canonical;
     let mut problems = Vec::new();
     let mut sums: HashMap<(String, String, String), Quantity> = HashMap::new();
     let mut stmt = conn.prepare(
@@ -343,20 +339,13 @@ fn verify_lots(conn: &Connection) -> Result<Vec<String>> {
         if ledger != qty {
             problems.push(format!(
                 "lot {:?} of {} at {} is {} but its ledger sums to {}",
-                key.2,
-                key.0,
-                key.1,
-                canonical(qty),
-                canonical(ledger)
+                key.2, key.0, key.1, qty, ledger
             ));
         }
         if qty < Quantity::ZERO {
             problems.push(format!(
                 "lot {:?} of {} at {} is negative ({})",
-                key.2,
-                key.0,
-                key.1,
-                canonical(qty)
+                key.2, key.0, key.1, qty
             ));
         }
     }
@@ -365,7 +354,7 @@ fn verify_lots(conn: &Connection) -> Result<Vec<String>> {
     for ((item, location, lot), qty) in left {
         problems.push(format!(
             "lot {lot:?} of {item} at {location} has movements summing to {} but no lot balance",
-            canonical(qty)
+            qty
         ));
     }
     let mut stmt = conn.prepare(
@@ -380,10 +369,7 @@ fn verify_lots(conn: &Connection) -> Result<Vec<String>> {
         if lots != qty {
             problems.push(format!(
                 "the lots of {} at {} add up to {} but its balance is {}",
-                key.0,
-                key.1,
-                canonical(lots),
-                canonical(qty)
+                key.0, key.1, lots, qty
             ));
         }
     }

@@ -14,7 +14,6 @@ use crate::domain::backflush::{LineStatus, PlannedLine, ReportPlan};
 use crate::domain::journal::AccountNames;
 use crate::domain::lots::{LotQty, split_lots};
 use crate::domain::movement::MovementKind;
-use crate::domain::qty::canonical;
 use crate::domain::reversal::{LotGone, PostedMovement, PostedProgress, plan_reversal};
 
 mod reversal;

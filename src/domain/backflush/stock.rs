@@ -13,7 +13,7 @@ use super::{LineStatus, Lookup, NegativeStock, PlannedLine, Policy, ReportError,
 use crate::domain::lots::{self, LotQty, LotStock};
 use crate::domain::master::{Item, Tracking};
 use crate::domain::order::Order;
-use crate::domain::qty::{Quantity, canonical};
+use crate::domain::qty::Quantity;
 
 /// What the earlier lines of the report have taken, per item and location (and lot).
 #[derive(Default)]
@@ -133,11 +133,7 @@ fn not_held(lot: &LotQty, location: &str, holds: Quantity, stock: Option<&LotSto
     };
     match stock {
         None => format!("{name} is not at {location}"),
-        Some(_) => format!(
-            "{name} holds {} at {location}, not {}",
-            canonical(holds),
-            canonical(lot.qty)
-        ),
+        Some(_) => format!("{name} holds {} at {location}, not {}", holds, lot.qty),
     }
 }
 
@@ -254,8 +250,8 @@ fn serial_receipt(
         return refuse(format!(
             "{} is serial-tracked: {} good units need {} new serials (--fg-serial S1,S2,…), {} given",
             parent.item,
-            canonical(request.good),
-            canonical(request.good),
+            request.good,
+            request.good,
             serials.len()
         ));
     }

@@ -35,23 +35,20 @@ impl fmt::Display for AllocationError {
             AllocationError::TooManyDecimals { lot, qty, decimals } => write!(
                 f,
                 "lot {lot:?}: quantity {} has more than {decimals} decimals",
-                canonical(*qty)
+                *qty
             ),
             AllocationError::QtyNeeded { lot } => write!(
                 f,
                 "lot {lot:?} needs a quantity (LOT:QTY) when several lots are named"
             ),
             AllocationError::Duplicate { lot } => write!(f, "lot {lot:?} is named twice"),
-            AllocationError::SerialQty { lot, qty } => write!(
-                f,
-                "serial {lot:?} takes a quantity of 1, not {}",
-                canonical(*qty)
-            ),
+            AllocationError::SerialQty { lot, qty } => {
+                write!(f, "serial {lot:?} takes a quantity of 1, not {}", *qty)
+            }
             AllocationError::Sum { total, expected } => write!(
                 f,
                 "the lots add up to {}, not the quantity {}",
-                canonical(*total),
-                canonical(*expected)
+                *total, *expected
             ),
             AllocationError::Untracked => write!(f, "the item is not lot- or serial-tracked"),
         }

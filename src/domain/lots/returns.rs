@@ -33,8 +33,7 @@ impl fmt::Display for ReturnError {
             ReturnError::PastConsumed { wanted, consumed } => write!(
                 f,
                 "a return of {} is more than the line has net issued there ({})",
-                canonical(*wanted),
-                canonical(*consumed)
+                *wanted, *consumed
             ),
             ReturnError::PastLot {
                 lot,
@@ -43,8 +42,7 @@ impl fmt::Display for ReturnError {
             } => write!(
                 f,
                 "lot {lot:?}: a return of {} is more than the line consumed of it ({})",
-                canonical(*wanted),
-                canonical(*consumed)
+                *wanted, *consumed
             ),
         }
     }
@@ -123,17 +121,13 @@ impl fmt::Display for LinePlanError {
             LinePlanError::Take(TakeError::Allocation(a)) | LinePlanError::Allocation(a) => {
                 write!(f, "--lot: {a}")
             }
-            LinePlanError::Take(TakeError::NotHeld(n)) => write!(
-                f,
-                "lot {:?} holds {}, not {}",
-                n.lot,
-                canonical(n.holds),
-                canonical(n.wanted)
-            ),
+            LinePlanError::Take(TakeError::NotHeld(n)) => {
+                write!(f, "lot {:?} holds {}, not {}", n.lot, n.holds, n.wanted)
+            }
             LinePlanError::Take(TakeError::Uncovered(u)) => write!(
                 f,
                 "the unexpired lots hold only {}; name the lots with --lot",
-                canonical(u.available)
+                u.available
             ),
             LinePlanError::Return(r) => r.fmt(f),
         }

@@ -172,7 +172,7 @@ impl Service {
         if it.tracking == Tracking::Serial && counted > Quantity::ONE {
             return Err(ServiceError::invalid(
                 "qty",
-                canonical(counted),
+                counted.to_string(),
                 format!("a serial of {item} is counted as 0 or 1"),
             ));
         }
@@ -240,11 +240,11 @@ fn reason_needed(
         .map_or_else(String::new, |p| format!(" ({sign}{}%)", canonical(p)));
     ServiceError::invalid(
         "count",
-        canonical(counted),
+        counted.to_string(),
         format!(
             "of {item} at {location} differs from the book {} by {sign}{}{pct}, more than {}%: give a reason ({codes})",
-            canonical(book),
-            canonical(diff),
+            book,
+            diff,
             canonical(limit)
         ),
     )

@@ -294,7 +294,7 @@ impl Service {
                 if r <= Quantity::ZERO {
                     return Err(ServiceError::invalid(
                         "return quantity",
-                        canonical(r),
+                        r.to_string(),
                         "must be greater than zero",
                     ));
                 }
@@ -302,10 +302,10 @@ impl Service {
                 if r > issued_of_a {
                     return Err(ServiceError::invalid(
                         "return quantity",
-                        canonical(r),
+                        r.to_string(),
                         format!(
                             "exceeds the {} {} line {} has issued",
-                            canonical(issued_of_a.max(Quantity::ZERO)),
+                            issued_of_a.max(Quantity::ZERO),
                             line.item,
                             line.line
                         ),
@@ -328,7 +328,7 @@ impl Service {
         if issued <= Quantity::ZERO {
             return Err(ServiceError::invalid(
                 "substitute quantity",
-                canonical(issued),
+                issued.to_string(),
                 "must be greater than zero",
             ));
         }
@@ -362,12 +362,8 @@ impl Service {
             if -qty > issued {
                 return Err(ServiceError::invalid(
                     "correction",
-                    canonical(-qty),
-                    format!(
-                        "exceeds the {} line {} has issued",
-                        canonical(issued),
-                        line.line
-                    ),
+                    (-qty).to_string(),
+                    format!("exceeds the {} line {} has issued", issued, line.line),
                 ));
             }
         } else {

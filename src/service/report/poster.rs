@@ -103,7 +103,7 @@ impl Poster {
                     "line {} ({}) differs from planned {} by more than {}%",
                     line.line,
                     line.item,
-                    canonical(line.planned),
+                    line.planned,
                     canonical(self.tolerance)
                 ),
             });
@@ -131,9 +131,9 @@ impl Poster {
                         "line {} {} needs {} at {}, {} available there after the earlier lines",
                         l.line,
                         l.item,
-                        canonical(l.total()),
+                        l.total(),
                         l.location,
-                        canonical(l.total() - l.shortfall)
+                        (l.total() - l.shortfall)
                     )
                 })
                 .collect();
@@ -182,8 +182,8 @@ fn request_text(order: &str, request: &ReportRequest) -> String {
         .overrides
         .iter()
         .map(|o| match &o.change {
-            Change::Qty(q) => format!("set {}={}", o.key, canonical(*q)),
-            Change::LineScrap(q) => format!("line-scrap {}={}", o.key, canonical(*q)),
+            Change::Qty(q) => format!("set {}={}", o.key, *q),
+            Change::LineScrap(q) => format!("line-scrap {}={}", o.key, *q),
             Change::Location(l) => format!("location {}={l}", o.key),
             Change::Skip => format!("skip {}", o.key),
             Change::Lots(l) => format!("lot {}={l}", o.key),
@@ -194,8 +194,8 @@ fn request_text(order: &str, request: &ReportRequest) -> String {
     format!(
         "order={order} op={} good={} scrap={} {} fg-lot={} fg-serial={}",
         request.operation,
-        canonical(request.good),
-        canonical(request.scrap),
+        request.good,
+        request.scrap,
         overrides.join(" "),
         request.fg_lot.as_deref().unwrap_or_default(),
         request.fg_serials.join(",")

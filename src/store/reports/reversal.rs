@@ -9,7 +9,7 @@ fn lot_gone(conn: &Connection, report_id: i64, gone: &LotGone) -> StoreError {
     let now = crate::store::queries::lot_locations(conn, &gone.item, &gone.lot)
         .unwrap_or_default()
         .into_iter()
-        .map(|(location, qty)| format!("{} at {location}", canonical(qty)))
+        .map(|(location, qty)| format!("{} at {location}", qty))
         .collect::<Vec<_>>();
     let now = if now.is_empty() {
         "nowhere in stock (consumed)".to_string()
@@ -18,11 +18,7 @@ fn lot_gone(conn: &Connection, report_id: i64, gone: &LotGone) -> StoreError {
     };
     StoreError::Refused(format!(
         "report {report_id} cannot be reversed: it would take {} of lot {} of {} out of {}, which holds {}; the lot is now {now}",
-        canonical(gone.wanted),
-        gone.lot,
-        gone.item,
-        gone.location,
-        canonical(gone.holds),
+        gone.wanted, gone.lot, gone.item, gone.location, gone.holds,
     ))
 }
 
