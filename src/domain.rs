@@ -2,7 +2,8 @@
 //! journal rules. Nothing here touches SQL, a terminal, a clock or a file.
 
 /// The one text form of an enum of words (files, JSON, the store): `as_str`, `parse`,
-/// `words` and `Display` from one table, so a word and its variant cannot drift apart.
+/// `words`, `Display` and serde from one table, so a word and its variant cannot drift apart.
+/// (The store's SQL form is `store::sql_word!`, for the enums it keeps.)
 macro_rules! text_enum {
     ($ty:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
         impl $ty {
@@ -25,6 +26,26 @@ macro_rules! text_enum {
         impl ::std::fmt::Display for $ty {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
+            }
+        }
+        word_serde!($ty);
+    };
+}
+
+/// Serde for an enum with `as_str` and `parse`: its word in JSON, refused when unknown.
+macro_rules! word_serde {
+    ($ty:ident) => {
+        impl ::serde::Serialize for $ty {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
+                $ty::parse(&text).ok_or_else(|| {
+                    ::serde::de::Error::custom(format!("{text:?} is not a {}", stringify!($ty)))
+                })
             }
         }
     };

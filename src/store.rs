@@ -40,7 +40,10 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rust_decimal::Decimal;
 use thiserror::Error;
 
+use crate::domain::backflush::LineStatus;
+use crate::domain::movement::MovementKind;
 use crate::domain::qty::{Hours, Money, Quantity, canonical};
+use crate::domain::retry::ExceptionStatus;
 
 /// A failure of the store.
 #[derive(Debug, Error)]
@@ -101,6 +104,29 @@ macro_rules! sql_decimal {
 }
 
 sql_decimal!(Quantity, Money, Hours, DecimalText);
+
+/// The SQL form of the domain's enums of words: the word as TEXT; a stored word the program
+/// does not know is a damaged store, said as such (never a panic, never a default).
+macro_rules! sql_word {
+    ($($ty:ty),+) => {$(
+        impl ToSql for $ty {
+            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                Ok(ToSqlOutput::from(self.as_str()))
+            }
+        }
+
+        impl FromSql for $ty {
+            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                let text = value.as_str()?;
+                <$ty>::parse(text).ok_or_else(|| {
+                    FromSqlError::Other(format!("{text:?} is not a {}", stringify!($ty)).into())
+                })
+            }
+        }
+    )+};
+}
+
+sql_word!(LineStatus, MovementKind, ExceptionStatus);
 
 /// A plain decimal that is not a quantity, money or hours (a scrap percentage, a unit
 /// conversion factor), stored the same way.

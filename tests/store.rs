@@ -577,7 +577,7 @@ fn defer_posts_and_queues_short_lines_which_transfers_retry_oldest_first() {
         .exceptions(false)
         .unwrap()
         .into_iter()
-        .map(|e| e.status)
+        .map(|e| e.status.to_string())
         .collect();
     assert_eq!(statuses, vec!["open", "posted", "posted", "open"]);
 
@@ -587,7 +587,7 @@ fn defer_posts_and_queues_short_lines_which_transfers_retry_oldest_first() {
         .exceptions(false)
         .unwrap()
         .into_iter()
-        .map(|e| e.status)
+        .map(|e| e.status.to_string())
         .collect();
     assert_eq!(statuses, vec!["open", "posted", "posted", "cancelled"]);
     assert_eq!(on_hand(&s, "Y", "M20"), d("2"));
@@ -1144,4 +1144,32 @@ fn an_exported_event_keeps_the_unit_cost_its_posting_saw() {
             .all(|e| e.contains("(\"value\", Text(\"9\"))")),
         "{later:#?}"
     );
+}
+
+#[test]
+fn a_stored_word_the_program_does_not_know_is_a_damaged_store_not_a_default() {
+    let mut s = service();
+    let id = report(&mut s, "O1", &req(20, "2", "0"));
+    assert!(s.report_detail(id).is_ok());
+    s.conn()
+        .execute(
+            "UPDATE report_lines SET status = 'lost' WHERE report_id = ?1",
+            [id],
+        )
+        .unwrap();
+    let err = s.report_detail(id).unwrap_err().to_string();
+    assert!(err.contains("\"lost\" is not a LineStatus"), "{err}");
+    // The ledger is append-only; a damaged file can still hold a kind no version wrote.
+    s.conn()
+        .execute_batch(
+            "DROP TRIGGER movements_append_only_update;
+             UPDATE movements SET kind = 'gone' WHERE id = (SELECT max(id) FROM movements);",
+        )
+        .unwrap();
+    let filter = store::queries::AuditFilter {
+        limit: 10,
+        ..Default::default()
+    };
+    let err = s.audit(&filter).unwrap_err().to_string();
+    assert!(err.contains("\"gone\" is not a MovementKind"), "{err}");
 }

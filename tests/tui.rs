@@ -797,7 +797,7 @@ fn the_exception_queue_shows_deferred_lines_and_a_lead_cancels_one() {
         .exceptions(false)
         .unwrap()
         .into_iter()
-        .map(|e| e.status)
+        .map(|e| e.status.to_string())
         .collect();
     assert_eq!(statuses, vec!["cancelled".to_string(), "open".to_string()]);
 }

@@ -228,6 +228,8 @@ impl std::fmt::Display for MovementKind {
     }
 }
 
+word_serde!(MovementKind);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,16 @@ use chrono::NaiveDate;
 
 use super::lots::{LotQty, LotStock, PickOrder, allocate};
 
+/// Where an exception of the queue stands: open until it posts or is cancelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExceptionStatus {
+    Open,
+    Posted,
+    Cancelled,
+}
+
+text_enum!(ExceptionStatus { Open => "open", Posted => "posted", Cancelled => "cancelled" });
+
 /// An open exception as the decision needs it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Waiting<'a> {

@@ -62,7 +62,7 @@ impl Service {
                 "report {report_id} is reversed"
             )));
         }
-        if line.status == "manual" {
+        if line.status == crate::domain::backflush::LineStatus::Manual {
             return Err(ServiceError::Refused(format!(
                 "line {} of report {report_id} is a manual-issue line; it was not issued here",
                 line.line

@@ -15,7 +15,7 @@ use crate::domain::journal::{self, AccountNames};
 use crate::domain::lots::{PickOrder, split_lots};
 use crate::domain::master::Tracking;
 use crate::domain::movement::MovementKind;
-use crate::domain::retry::{RetryStock, Waiting, plan_lot_retry};
+use crate::domain::retry::{ExceptionStatus, RetryStock, Waiting, plan_lot_retry};
 
 /// A row of the exception queue.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -28,7 +28,7 @@ pub struct ExceptionRow {
     pub location: String,
     pub qty: Quantity,
     pub shortfall: Quantity,
-    pub status: String,
+    pub status: ExceptionStatus,
     pub created_at: String,
 }
 
@@ -155,7 +155,7 @@ pub fn retry_exceptions(
             continue;
         };
         post_exception(conn, &ex, taken, (stamp, accounts))?;
-        ex.status = "posted".into();
+        ex.status = ExceptionStatus::Posted;
         posted.push(ex);
     }
     Ok(posted)

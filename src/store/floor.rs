@@ -6,6 +6,7 @@ use rusqlite::{Connection, params};
 use super::journal::write_journal;
 use super::ledger::{MovementRef, move_stock};
 use super::{Quantity, Result, Stamp};
+use crate::domain::backflush::LineStatus;
 use crate::domain::journal::{self, AccountNames};
 use crate::domain::lots::LotQty;
 use crate::domain::movement::MovementKind;
@@ -20,7 +21,7 @@ pub struct ReportLine {
     /// The item's description, for a screen wide enough to show it.
     pub description: String,
     pub location: String,
-    pub status: String,
+    pub status: LineStatus,
     pub reversed: bool,
     /// The reason code of its override or skip (SPEC §6), if one was given.
     pub reason: Option<String>,

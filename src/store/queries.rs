@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use rusqlite::{Connection, params};
 
 use super::{Money, Quantity, Result};
+use crate::domain::movement::MovementKind;
 use crate::domain::variance::LineActuals;
 
 /// A non-zero balance.
@@ -116,7 +117,7 @@ pub fn lot_locations(conn: &Connection, item: &str, lot: &str) -> Result<Vec<(St
 pub struct MovementRow {
     pub id: i64,
     pub at: String,
-    pub kind: String,
+    pub kind: MovementKind,
     pub item: String,
     pub location: String,
     pub qty: Quantity,

@@ -79,10 +79,10 @@ pub(super) fn render_detail(app: &App, frame: &mut Frame<'_>, area: Rect) {
         .lines
         .iter()
         .map(|(l, issued)| {
-            let state = if l.status == "manual" {
+            let state = if l.status == LineStatus::Manual {
                 Span::styled("manual", theme.manual)
             } else {
-                Span::styled(l.status.clone(), theme.base)
+                Span::styled(l.status.as_str(), theme.base)
             };
             let item = if described {
                 format!("{} {}", l.item, l.description)
