@@ -20,6 +20,17 @@ impl serde::Serialize for Quantity {
     }
 }
 
+/// Reads the canonical decimal string back (a stored result replayed, SPEC §2): the text
+/// [`parse_quantity`] accepts, so what was written reads as the same value.
+impl<'de> serde::Deserialize<'de> for Quantity {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = <String as serde::Deserialize>::deserialize(d)?;
+        parse_quantity(&text)
+            .map(Quantity)
+            .map_err(|e| serde::de::Error::custom(format!("quantity {text:?} {e}")))
+    }
+}
+
 impl From<Decimal> for Quantity {
     fn from(value: Decimal) -> Self {
         Quantity(value)

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::auth::Role;
 use super::orders::load_order_cached;
 use super::session::forbidden;
-use super::view::{LotOut, lots_out};
+use super::view::{LotResult, lot_results};
 use super::*;
 use crate::domain::issue::{IssuePlan, IssueStock, plan_issue};
 use crate::domain::lots::Consumed;
@@ -60,7 +60,7 @@ struct IssueOut<'a> {
     item: &'a str,
     location: Option<&'a str>,
     qty: Quantity,
-    lots: Vec<LotOut<'a>>,
+    lots: Vec<LotResult>,
 }
 
 impl Service {
@@ -161,7 +161,7 @@ fn record_issue(
         item: post.item,
         location: post.location,
         qty: Quantity(post.plan.qty),
-        lots: lots_out(&post.plan.lots),
+        lots: lot_results(&post.plan.lots),
     })
     .unwrap_or_default();
     store::issues::set_issue_result(tx, issue_id, &json)?;

@@ -188,3 +188,96 @@ fn a_batch_tells_replays_from_new_postings_and_refuses_a_conflict() {
     assert!(text(&lines[2]["error"]).contains("B1"), "{}", lines[2]);
     assert_eq!(plant.qty("C1", "M1"), "94", "2 + 1 units posted");
 }
+
+/// The plant of `lot_reports` (lot-tracked P, lot line 30, non-stock line 40, serial line
+/// 50) with users, so report lines carry `needs_approval`.
+fn lot_plant_with_users() -> Plant {
+    use super::lot_reports::{boms, items, stock};
+    Plant::with(
+        &Files::base()
+            .with("items.csv", &items("lot"))
+            .with("boms.csv", &boms())
+            .with("stock.csv", &stock())
+            .with("users.csv", USERS),
+    )
+}
+
+/// What the store kept as the result of the report posted under `key`.
+fn stored_result(plant: &Plant, key: &str) -> String {
+    let conn = rusqlite::Connection::open(&plant.db).unwrap();
+    conn.query_row(
+        "SELECT result FROM reports WHERE idem_key = ?1",
+        [key],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+/// The first JSON of a report at operation 10 of the lot plant: an override that needs a lead,
+/// a lot line with its lots, a non-stock line without a location, no receipt.
+const FIRST_OP10: &str = concat!(
+    r#"{"report_id":1,"order":"WO1","operation":10,"good":"2","scrap":"0","lines":["#,
+    r#"{"line":"10","item":"C1","location":"M1","planned":"4","qty":"5","line_scrap":"0","#,
+    r#""status":"issue","overridden":true,"needs_approval":true,"lots":[]},"#,
+    r#"{"line":"30","item":"L","location":"M1","planned":"2","qty":"2","line_scrap":"0","#,
+    r#""status":"manual","overridden":false,"needs_approval":false,"#,
+    r#""lots":[{"lot":"A","qty":"1.5"},{"lot":"B","qty":"0.5"}]},"#,
+    r#"{"line":"40","item":"N","location":null,"planned":"6","qty":"0","line_scrap":"0","#,
+    r#""status":"manual","overridden":false,"needs_approval":false,"lots":[]},"#,
+    r#"{"line":"50","item":"S","location":"M1","planned":"2","qty":"0","line_scrap":"0","#,
+    r#""status":"manual","overridden":false,"needs_approval":false,"lots":[]}],"#,
+    r#""receipt":null,"labor":[{"operation":10,"setup_hours":"0.5","run_hours":"0.2","#,
+    r#""labor_cost":"28","overhead_cost":"14"}],"warnings":[]}"#,
+    "\n"
+);
+
+#[test]
+fn a_replayed_report_prints_the_first_json_byte_for_byte() {
+    let plant = lot_plant_with_users();
+    let lead = [("BACKFLUSH_PIN", "2222")];
+    let op10 = [
+        "--user",
+        "2001",
+        "report",
+        "--order",
+        "WO1",
+        "--op",
+        "10",
+        "--good",
+        "2",
+        "--set",
+        "30=2",
+        "--lot",
+        "30=A:1.5,B:0.5",
+        "--set",
+        "10=5",
+        "--key",
+        "R-10",
+        "--json",
+    ];
+    let first = plant.run_env(&op10, &lead).ok().stdout.clone();
+    assert_eq!(first, FIRST_OP10);
+    assert_eq!(format!("{}\n", stored_result(&plant, "R-10")), first);
+    // A receipt with its lot, at the last operation.
+    let op20 = [
+        "--user", "2001", "report", "--order", "WO1", "--op", "20", "--good", "2", "--fg-lot",
+        "F-1", "--key", "R-20", "--json",
+    ];
+    let first20 = plant.run_env(&op20, &lead).ok().stdout.clone();
+    assert!(
+        first20.contains(
+            r#""receipt":{"item":"P","location":"FG","qty":"2","lots":[{"lot":"F-1","qty":"2"}]}"#
+        ),
+        "{first20}"
+    );
+    let stock = plant.stock();
+    for (args, first) in [(&op10[..], &first), (&op20[..], &first20)] {
+        let again = plant.run_env(args, &lead).ok().stdout.clone();
+        assert_eq!(
+            &again, first,
+            "the retry prints the first result byte for byte"
+        );
+    }
+    assert_eq!(plant.stock(), stock, "the retries posted nothing");
+    plant.verify();
+}
