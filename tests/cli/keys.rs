@@ -281,3 +281,126 @@ fn a_replayed_report_prints_the_first_json_byte_for_byte() {
     assert_eq!(plant.stock(), stock, "the retries posted nothing");
     plant.verify();
 }
+
+/// `issue --order WO1 --line 10 --qty QTY` with `--key KEY --json`.
+fn issue(plant: &Plant, key: &str, qty: &str) -> Out {
+    keyed(
+        plant,
+        key,
+        &["issue", "--order", "WO1", "--line", "10", "--qty", qty],
+    )
+}
+
+const TRANSFER: [&str; 9] = [
+    "transfer", "--item", "C1", "--qty", "5", "--from", "RAW", "--to", "M1",
+];
+
+#[test]
+fn an_issue_key_is_no_transfer_key_nor_the_other_way_round() {
+    let plant = Plant::base();
+    let first = issue(&plant, "I-1", "5").ok().json();
+    assert_eq!(first["qty"], "5");
+    assert_eq!(plant.qty("C1", "M1"), "95");
+    let out = keyed(&plant, "I-1", &TRANSFER);
+    conflict(&out, "I-1");
+    assert!(out.stderr.contains("(issue)"), "{}", out.describe());
+    assert_eq!(plant.qty("C1", "RAW"), "100", "the transfer posted nothing");
+    // The issue's retry still answers with its first result.
+    assert_eq!(issue(&plant, "I-1", "5").ok().json(), first);
+
+    keyed(&plant, "T-1", &TRANSFER).ok();
+    let out = issue(&plant, "T-1", "5");
+    conflict(&out, "T-1");
+    assert!(out.stderr.contains("(transfer)"), "{}", out.describe());
+    assert_eq!(
+        plant.qty("C1", "M1"),
+        "100",
+        "95 + 5 moved in, no second issue"
+    );
+    // A report's key is no issue's either, and an issue's no report's.
+    plant.report(&[
+        "--order", "WO1", "--op", "10", "--good", "1", "--key", "R-1",
+    ]);
+    conflict(&issue(&plant, "R-1", "5"), "R-1");
+    let out = plant.run(&[
+        "report", "--order", "WO1", "--op", "10", "--good", "1", "--key", "I-1", "--json",
+    ]);
+    conflict(&out, "I-1");
+    assert_eq!(plant.qty("C1", "M1"), "98", "one report of 1 unit: 2 C1");
+    plant.verify();
+}
+
+/// The issue of 5 C1 at M1 on WO1 line 10 as the store kept it before issue keys went to
+/// `request_keys`: its request (the fingerprint) and its first result.
+const OLD_REQUEST: &str = "WO1\u{1f}10\u{1f}5\u{1f}\u{1f}\u{1f}";
+const OLD_RESULT: &str =
+    r#"{"issue_id":7,"order":"WO1","line":"10","item":"C1","location":"M1","qty":"5","lots":[]}"#;
+
+/// Takes the store back to the schema before `ISSUE_KEYS`, its `issues` holding issue 7
+/// under key OLD-1 and issue 8 under BOTH, a key a transfer holds too (two namespaces then).
+fn store_before_issue_keys(plant: &Plant) {
+    let conn = rusqlite::Connection::open(&plant.db).unwrap();
+    let schema = backflush::store::schema::MIGRATIONS;
+    let version = schema
+        .iter()
+        .position(|m| *m == backflush::store::schema::ISSUE_KEYS)
+        .unwrap();
+    conn.execute_batch(&format!(
+        "DROP TABLE issue_ids;
+         CREATE TABLE issues (
+             id       INTEGER PRIMARY KEY,
+             idem_key TEXT NOT NULL UNIQUE,
+             request  TEXT NOT NULL,
+             result   TEXT NOT NULL
+         ) STRICT;
+         PRAGMA user_version = {version};"
+    ))
+    .unwrap();
+    let both = OLD_RESULT
+        .replace("\"issue_id\":7", "\"issue_id\":8")
+        .replace("\"5\"", "\"1\"");
+    conn.execute(
+        "INSERT INTO issues (id, idem_key, request, result) VALUES (7, 'OLD-1', ?1, ?2),
+         (8, 'BOTH', ?3, ?4)",
+        [
+            OLD_REQUEST,
+            OLD_RESULT,
+            &OLD_REQUEST.replace("\u{1f}5\u{1f}", "\u{1f}1\u{1f}"),
+            &both,
+        ],
+    )
+    .unwrap();
+}
+
+#[test]
+fn an_issue_key_from_before_the_upgrade_still_replays_and_still_conflicts() {
+    let plant = Plant::base();
+    let transfer = keyed(&plant, "BOTH", &TRANSFER).ok().stdout.clone();
+    store_before_issue_keys(&plant);
+    let stock = plant.stock();
+    // The first command on the old store migrates it; the retry answers as before, byte for
+    // byte, and posts nothing.
+    let again = issue(&plant, "OLD-1", "5").ok().stdout.clone();
+    assert_eq!(again, format!("{OLD_RESULT}\n"));
+    let text = plant.run(&[
+        "issue", "--order", "WO1", "--line", "10", "--qty", "5", "--key", "OLD-1",
+    ]);
+    assert_eq!(
+        text.ok().stdout,
+        "issue 7: issued 5 C1 from M1 on order WO1 line 10; already posted with this key, nothing posted again\n"
+    );
+    assert_eq!(plant.stock(), stock);
+    // Another request under the old key is a conflict naming the issue; so is another
+    // command.
+    let out = issue(&plant, "OLD-1", "6");
+    conflict(&out, "OLD-1");
+    assert!(out.stderr.contains("issue 7"), "{}", out.describe());
+    conflict(&keyed(&plant, "OLD-1", &TRANSFER), "OLD-1");
+    // A key both held: the transfer keeps it; the issue's retry is now a conflict.
+    assert_eq!(keyed(&plant, "BOTH", &TRANSFER).ok().stdout, transfer);
+    conflict(&issue(&plant, "BOTH", "1"), "BOTH");
+    assert_eq!(plant.stock(), stock);
+    // The ids go on from the last one.
+    assert_eq!(issue(&plant, "NEW-1", "1").ok().json()["issue_id"], 9);
+    plant.verify();
+}
