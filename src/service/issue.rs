@@ -72,8 +72,8 @@ impl Service {
     /// posts once.
     ///
     /// # Errors
-    /// Unknown order, line or location; a plan refusal; permissions; a key reused for
-    /// another request.
+    /// Unknown order, line or location; a plan refusal; permissions; a key used before for
+    /// another request or another command (`conflict`).
     pub fn issue(
         &mut self,
         request: &IssueRequest,
