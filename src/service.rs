@@ -47,7 +47,7 @@ use crate::store::{self, Stamp, Store, StoreError};
 use auth::Action;
 use cache::MasterCache;
 pub use error::{AuthError, ErrorKind, Result, ServiceError, Thing};
-pub use issue::{IssueRequest, Issued};
+pub use issue::{IssueRequest, IssueResult, Issued};
 pub use reasons::{OverrideReasons, ReasonKind};
 pub use report::{ReportContext, Shortage, needs_approval};
 pub use trace::Trace;
@@ -64,12 +64,12 @@ pub struct Credentials {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Posted {
     pub report_id: i64,
-    /// The JSON of the first posting with this key.
-    pub json: String,
+    /// The result of the first posting with this key (SPEC §4 JSON).
+    pub result: view::ReportResult,
     /// True when the key had been posted before and nothing new was posted.
     pub repeated: bool,
     pub deferred: Vec<Deferred>,
-    /// What was posted (`None` for a repeat: only its JSON is kept).
+    /// What was posted (`None` for a repeat: only its result is kept).
     pub plan: Option<Box<ReportPlan>>,
 }
 

@@ -10,8 +10,8 @@ use std::path::Path;
 use backflush::config::{Config, NegativeStockConfig};
 use backflush::domain::backflush::{Change, Override, ReportRequest};
 use backflush::domain::qty::Quantity;
-use backflush::service::{Credentials, Service};
-use backflush::store::{self, Store, Synchronous};
+use backflush::service::{Credentials, Service, ServiceError};
+use backflush::store::{self, Store, StoreError, Synchronous};
 
 use common::{d, on_hand, req};
 
@@ -138,7 +138,8 @@ fn snapshot(s: &Service) -> Vec<String> {
         "lot_balances",
         "lots",
         "non_stock_issues",
-        "issues",
+        "issue_ids",
+        "request_keys",
         "exceptions",
         "journal",
         "order_operations",
@@ -340,7 +341,7 @@ fn the_same_idempotency_key_posts_once_and_returns_the_first_result() {
         .unwrap();
     assert!(second.repeated);
     assert_eq!(second.report_id, first.report_id);
-    assert_eq!(second.json, first.json);
+    assert_eq!(second.result, first.result);
     // A different request under the same key is a conflict and posts nothing (SPEC §2).
     let third = s
         .report("O1", &req(20, "5", "1"), Some("k1"), &who())
@@ -349,7 +350,7 @@ fn the_same_idempotency_key_posts_once_and_returns_the_first_result() {
     assert_eq!(snapshot(&s), before);
     assert_eq!(count(&s, "reports"), 1);
     assert_eq!(on_hand(&s, "Y", "M20"), d("998")); // ceil(2 × 2 × 1.1 / 3) = 2, once
-    let json: serde_json::Value = serde_json::from_str(&first.json).unwrap();
+    let json = serde_json::to_value(&first.result).unwrap();
     assert_eq!(json["report_id"], serde_json::json!(first.report_id));
     // Another key posts again.
     let other = s
@@ -357,6 +358,50 @@ fn the_same_idempotency_key_posts_once_and_returns_the_first_result() {
         .unwrap();
     assert_ne!(other.report_id, first.report_id);
     assert_eq!(count(&s, "reports"), 2);
+}
+
+#[test]
+fn a_replay_reads_the_stored_result_as_a_typed_report_or_fails_as_corrupt() {
+    let mut s = service();
+    let first = s
+        .report("O1", &req(20, "2", "0"), Some("k1"), &who())
+        .unwrap();
+    let stored: String = s
+        .conn()
+        .query_row(
+            "SELECT result FROM reports WHERE idem_key = 'k1'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(serde_json::to_string(&first.result).unwrap(), stored);
+    // A report posted before lots existed kept its JSON without `lots`: it replays with none.
+    let old = stored.replace(r#","lots":[]"#, "");
+    assert!(!old.contains("lots"), "{old}");
+    let set = |s: &Service, text: &str| {
+        s.conn()
+            .execute(
+                "UPDATE reports SET result = ?1 WHERE idem_key = 'k1'",
+                [text],
+            )
+            .unwrap();
+    };
+    set(&s, &old);
+    let again = s
+        .report("O1", &req(20, "2", "0"), Some("k1"), &who())
+        .unwrap();
+    assert!(again.repeated);
+    assert_eq!(again.result, first.result);
+    // A result that is no report is the store's corruption, not a new posting.
+    set(&s, r#"{"report_id":1,"order":"O1"}"#);
+    let err = s
+        .report("O1", &req(20, "2", "0"), Some("k1"), &who())
+        .unwrap_err();
+    assert!(
+        matches!(err, ServiceError::Store(StoreError::Corrupt(_))),
+        "{err:?}"
+    );
+    assert_eq!(count(&s, "reports"), 1);
 }
 
 #[test]
@@ -828,7 +873,7 @@ fn every_movement_records_when_which_terminal_which_user_and_why() {
 fn the_report_json_carries_decimal_strings_and_path_line_ids() {
     let mut s = service();
     let posted = s.report("O1", &req(20, "2", "1"), None, &who()).unwrap();
-    let j: serde_json::Value = serde_json::from_str(&posted.json).unwrap();
+    let j = serde_json::to_value(&posted.result).unwrap();
     assert_eq!(j["order"], "O1");
     assert_eq!(j["good"], "2");
     assert_eq!(j["scrap"], "1");

@@ -1,5 +1,6 @@
 //! Lots and the manual issue on the command line (SPEC §9): `issue` and `trace`.
 
+use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use super::output::{Out, Show};
@@ -22,39 +23,28 @@ pub fn issue(cli: &Cli, args: &IssueArgs) -> Outcome {
     let issued = service.issue(&request, args.key.as_deref(), &who)?;
     let mut out = Out::new(args.json);
     if args.json {
-        return out.raw_line(format_args!("{}", issued.json));
+        return out.serialized(&issued.result);
     }
-    let posted: Value = serde_json::from_str(&issued.json).unwrap_or_default();
-    let text = |k: &str| posted[k].as_str().unwrap_or("").to_string();
-    let qty = text("qty");
-    let returned = qty.starts_with('-');
-    let lots: Vec<String> = posted["lots"]
-        .as_array()
-        .map(|lots| {
-            lots.iter()
-                .map(|l| {
-                    format!(
-                        "{} {}",
-                        l["lot"].as_str().unwrap_or(""),
-                        l["qty"].as_str().unwrap_or("")
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let place = match posted["location"].as_str() {
+    let posted = &issued.result;
+    let returned = posted.qty.0 < Decimal::ZERO;
+    let lots: Vec<String> = posted
+        .lots
+        .iter()
+        .map(|l| format!("{} {}", l.lot, l.qty))
+        .collect();
+    let place = match &posted.location {
         Some(l) if returned => format!(" to {l}"),
         Some(l) => format!(" from {l}"),
         None => " (non-stock)".to_string(),
     };
     out.line(format_args!(
         "issue {}: {} {} {}{place} on order {} line {}{}{}",
-        issued.issue_id,
+        posted.issue_id,
         if returned { "returned" } else { "issued" },
-        qty.trim_start_matches('-'),
-        text("item"),
-        text("order"),
-        text("line"),
+        posted.qty.abs(),
+        posted.item,
+        posted.order,
+        posted.line,
         if lots.is_empty() {
             String::new()
         } else {

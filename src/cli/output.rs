@@ -7,6 +7,7 @@
 use std::fmt;
 use std::io::{self, BufWriter, StdoutLock, Write};
 
+use serde::Serialize;
 use serde_json::Value;
 
 use super::Failure;
@@ -64,6 +65,20 @@ impl Out {
     /// Writing fails.
     pub fn json_value(&mut self, value: &Value) -> Result<(), Failure> {
         self.raw_line(format_args!("{value}"))
+    }
+
+    /// A typed result as its JSON on a line of its own, its fields in their declared order.
+    ///
+    /// # Errors
+    /// Writing fails, or the result cannot be written as JSON.
+    pub fn serialized(&mut self, value: &impl Serialize) -> Result<(), Failure> {
+        let text = serde_json::to_string(value).map_err(|e| {
+            Failure::new(
+                ErrorKind::Refused,
+                format!("cannot write the result as JSON: {e}"),
+            )
+        })?;
+        self.raw_line(format_args!("{text}"))
     }
 
     /// A line of text; control characters from the data are escaped.

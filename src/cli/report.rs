@@ -6,7 +6,8 @@ use super::output::{Out, note, warn};
 use super::parse::{BatchLine, batch_lines, request};
 use super::{Cli, Failure, Outcome, ReportArgs, credentials, open_service};
 use crate::domain::backflush::{ReportPlan, ReportRequest};
-use crate::service::{ErrorKind, OverrideReasons, ReasonKind, view};
+use crate::service::view::{self, ReportResult};
+use crate::service::{ErrorKind, OverrideReasons, ReasonKind};
 
 /// `backflush preview`: what a report would post, without posting.
 pub fn preview(cli: &Cli, args: &ReportArgs) -> Outcome {
@@ -23,10 +24,7 @@ pub fn preview(cli: &Cli, args: &ReportArgs) -> Outcome {
     let marks = service.approval_marks(&plan)?;
     let mut out = Out::new(args.json);
     if args.json {
-        out.raw_line(format_args!(
-            "{}",
-            view::report_json_marked(&plan, None, marks.as_deref())
-        ))
+        out.serialized(&view::report_result(&plan, None, marks.as_deref()))
     } else {
         print_plan(&mut out, &plan, None)
     }
@@ -44,11 +42,11 @@ pub fn report(cli: &Cli, args: &ReportArgs) -> Outcome {
     let posted =
         service.report_with_reasons(&order, &request, &reasons, args.key.as_deref(), &who)?;
     if posted.repeated {
-        warn_if_key_reused(&posted.json, &order, &request);
+        warn_if_key_reused(&posted.result, &order, &request);
     }
     let mut out = Out::new(args.json);
     if args.json {
-        return out.raw_line(format_args!("{}", posted.json));
+        return out.serialized(&posted.result);
     }
     match &posted.plan {
         Some(plan) => print_plan(&mut out, plan, Some(posted.report_id)),
@@ -61,21 +59,15 @@ pub fn report(cli: &Cli, args: &ReportArgs) -> Outcome {
 
 /// The first result of a key is returned as it was (SPEC §2); a script that reused a key for
 /// another completion is told on stderr.
-fn warn_if_key_reused(first: &str, order: &str, request: &ReportRequest) {
-    let Ok(first) = serde_json::from_str::<serde_json::Value>(first) else {
-        return;
-    };
-    let same = first["order"] == order
-        && first["operation"] == request.operation
-        && first["good"] == request.good.to_string()
-        && first["scrap"] == request.scrap.to_string();
+fn warn_if_key_reused(first: &ReportResult, order: &str, request: &ReportRequest) {
+    let same = first.order == order
+        && first.operation == request.operation
+        && first.good == request.good
+        && first.scrap == request.scrap;
     if !same {
         warn(&format!(
             "this key was first used for order {} operation {} (good {}, scrap {}); that first result is returned and nothing new was posted",
-            first["order"].as_str().unwrap_or("?"),
-            first["operation"],
-            first["good"].as_str().unwrap_or("?"),
-            first["scrap"].as_str().unwrap_or("?")
+            first.order, first.operation, first.good, first.scrap
         ));
     }
 }

@@ -2,12 +2,13 @@
 //! its stock and what it consumed, asks the engine's plan, and posts it in one transaction,
 //! idempotent by key.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::auth::Role;
+use super::keyed::{self, Keyed};
 use super::orders::load_order_cached;
 use super::session::forbidden;
-use super::view::{LotOut, lots_out};
+use super::view::{LotResult, lot_results};
 use super::*;
 use crate::domain::issue::{IssuePlan, IssueStock, plan_issue};
 use crate::domain::lots::Consumed;
@@ -46,21 +47,24 @@ impl IssueRequest {
 /// A posted issue as the caller sees it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Issued {
-    pub issue_id: i64,
-    /// The JSON of the first posting with this key (SPEC §9).
-    pub json: String,
+    /// The result of the first posting with this key (SPEC §9 JSON).
+    pub result: IssueResult,
     pub repeated: bool,
 }
 
-#[derive(Serialize)]
-struct IssueOut<'a> {
-    issue_id: i64,
-    order: &'a str,
-    line: &'a str,
-    item: &'a str,
-    location: Option<&'a str>,
-    qty: Quantity,
-    lots: Vec<LotOut<'a>>,
+/// A hand issue or return as `issue` prints it (SPEC §9), and as its key's retry returns it:
+/// kept as JSON with the key (`request_keys`) and read back as this type.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IssueResult {
+    pub issue_id: i64,
+    pub order: String,
+    pub line: String,
+    pub item: String,
+    /// Null for a non-stock line: it has no location.
+    pub location: Option<String>,
+    /// Negative for a return.
+    pub qty: Quantity,
+    pub lots: Vec<LotResult>,
 }
 
 impl Service {
@@ -68,8 +72,8 @@ impl Service {
     /// posts once.
     ///
     /// # Errors
-    /// Unknown order, line or location; a plan refusal; permissions; a key reused for
-    /// another request.
+    /// Unknown order, line or location; a plan refusal; permissions; a key used before for
+    /// another request or another command (`conflict`).
     pub fn issue(
         &mut self,
         request: &IssueRequest,
@@ -85,23 +89,19 @@ impl Service {
         // Expired lots by hand: leads and admins, or anyone with a lead's approval (§6).
         let may_take_expired = role.is_none_or(|r| Action::LeadApproval.roles().contains(&r))
             || stamp.approver.is_some();
-        let key = key.map_or_else(|| new_idempotency_key(&self.terminal), str::to_string);
+        let keyed = Keyed {
+            key: key.map_or_else(|| new_idempotency_key(&self.terminal), str::to_string),
+            command: "issue",
+            request: request.fingerprint(),
+        };
         let rules = self.rules()?;
         let negative_stock = rules.rules.policy().negative_stock;
         let accounts = rules.rules.accounts();
         let cache = &self.cache;
         self.store.write(|tx| -> Result<Issued> {
-            let fingerprint = request.fingerprint();
-            if let Some((issue_id, first, json)) = store::issues::issue_by_key(tx, &key)? {
-                if first != fingerprint {
-                    return Err(ServiceError::Conflict {
-                        key,
-                        first: format!("issue {issue_id}"),
-                    });
-                }
+            if let Some(first) = replay(tx, &keyed)? {
                 return Ok(Issued {
-                    issue_id,
-                    json,
+                    result: first,
                     repeated: true,
                 });
             }
@@ -140,34 +140,47 @@ impl Service {
                         "issued by hand"
                     }),
             };
-            record_issue(tx, (&key, &fingerprint), &post, (&stamp, &accounts))
+            record_issue(tx, &keyed, &post, (&stamp, &accounts))
         })
     }
+}
+
+/// The first result of an issue's key (SPEC §2): the same key for another issue is a conflict
+/// naming that issue, for another command one naming the command.
+fn replay(tx: &Connection, keyed: &Keyed) -> Result<Option<IssueResult>> {
+    let Some(used) = keyed::first_use(tx, &keyed.key, keyed.command)? else {
+        return Ok(None);
+    };
+    let first: IssueResult = keyed::read_result(&keyed.key, &used.result)?;
+    if used.request != keyed.request {
+        return Err(ServiceError::Conflict {
+            key: keyed.key.clone(),
+            first: format!("issue {}", first.issue_id),
+        });
+    }
+    Ok(Some(first))
 }
 
 /// Posts a planned issue and keeps its first result under its key (SPEC §9 JSON).
 fn record_issue(
     tx: &Connection,
-    (key, fingerprint): (&str, &str),
+    keyed: &Keyed,
     post: &store::issues::IssuePost<'_>,
     (stamp, accounts): (&Stamp, &crate::domain::journal::AccountNames),
 ) -> Result<Issued> {
     store::issues::post_issue(tx, stamp, accounts, post)?;
-    let issue_id = store::issues::open_issue(tx, key, fingerprint)?;
-    let json = serde_json::to_string(&IssueOut {
-        issue_id,
-        order: post.order,
-        line: post.line,
-        item: post.item,
-        location: post.location,
+    let result = IssueResult {
+        issue_id: store::issues::new_issue_id(tx, &keyed.key)?,
+        order: post.order.to_string(),
+        line: post.line.to_string(),
+        item: post.item.to_string(),
+        location: post.location.map(str::to_string),
         qty: post.plan.qty,
-        lots: lots_out(&post.plan.lots),
-    })
-    .unwrap_or_default();
-    store::issues::set_issue_result(tx, issue_id, &json)?;
+        lots: lot_results(&post.plan.lots),
+    };
+    keyed::record(tx, Some(keyed), &result)?;
     Ok(Issued {
-        issue_id,
-        json,
+        result,
         repeated: false,
     })
 }

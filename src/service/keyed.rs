@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::*;
+use crate::store::requests::KeyUse;
 
 /// A posting's key with its request as canonical text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,28 +36,57 @@ impl Service {
 /// The first result of `keyed`'s key when it was used for the same request.
 ///
 /// # Errors
-/// The key was used for a different request or command (`conflict`); the store fails.
+/// The key was used for a different request or command (`conflict`); the store fails, or
+/// holds a first result that does not read as `T` ([`StoreError::Corrupt`]).
 pub(super) fn replay<T: DeserializeOwned>(
     conn: &Connection,
     keyed: Option<&Keyed>,
 ) -> Result<Option<T>> {
     let Some(keyed) = keyed else { return Ok(None) };
-    let Some(used) = store::requests::find(conn, &keyed.key)? else {
+    let Some(used) = first_use(conn, &keyed.key, keyed.command)? else {
         return Ok(None);
     };
-    if used.command != keyed.command || used.request != keyed.request {
+    if used.request != keyed.request {
         return Err(ServiceError::KeyUsed {
             key: keyed.key.clone(),
             command: used.command,
         });
     }
-    serde_json::from_str(&used.result).map(Some).map_err(|e| {
-        StoreError::Corrupt(format!(
-            "the first result of key {} cannot be read: {e}",
-            keyed.key
-        ))
-        .into()
+    read_result(&keyed.key, &used.result).map(Some)
+}
+
+/// The first use of `key` when it was used for `command`, whatever its request; `None` for
+/// a new key.
+///
+/// # Errors
+/// The key was used for another command (`conflict`); the store fails.
+pub(super) fn first_use(conn: &Connection, key: &str, command: &str) -> Result<Option<KeyUse>> {
+    match store::requests::find(conn, key)? {
+        Some(used) if used.command != command => Err(ServiceError::KeyUsed {
+            key: key.to_string(),
+            command: used.command,
+        }),
+        used => Ok(used),
+    }
+}
+
+/// A first result as the store keeps it (JSON text), read back as the typed result.
+///
+/// # Errors
+/// The text is not a `T` ([`StoreError::Corrupt`]).
+pub(super) fn read_result<T: DeserializeOwned>(key: &str, text: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(|e| {
+        StoreError::Corrupt(format!("the first result of key {key} cannot be read: {e}")).into()
     })
+}
+
+/// A first result as the store keeps it: its JSON text.
+///
+/// # Errors
+/// `result` cannot be written as JSON.
+pub(super) fn result_text<T: Serialize>(key: &str, result: &T) -> Result<String> {
+    serde_json::to_string(result)
+        .map_err(|e| ServiceError::Refused(format!("cannot keep the result of key {key}: {e}")))
 }
 
 /// Records `result` as the first result of `keyed`'s key (inside the posting's transaction).
@@ -69,9 +99,7 @@ pub(super) fn record<T: Serialize>(
     result: &T,
 ) -> Result<()> {
     let Some(keyed) = keyed else { return Ok(()) };
-    let json = serde_json::to_string(result).map_err(|e| {
-        ServiceError::Refused(format!("cannot keep the result of key {}: {e}", keyed.key))
-    })?;
+    let json = result_text(&keyed.key, result)?;
     store::requests::record(conn, &keyed.key, keyed.command, &keyed.request, &json)?;
     Ok(())
 }

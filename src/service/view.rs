@@ -1,80 +1,91 @@
 //! The JSON shapes of SPEC §4, built from service results. Quantities, hours and money are
 //! decimal strings without trailing zeros.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use crate::domain::backflush::ReportPlan;
+use crate::domain::backflush::{LineStatus, ReportPlan};
 use crate::domain::lots::LotQty;
+use crate::domain::qty::{Hours, Money, Quantity};
 use crate::domain::variance::Variance;
 use crate::store::exceptions::ExceptionRow;
 use crate::store::queries::BalanceRow;
 use crate::store::reports::Reversal;
 
-use crate::domain::qty::{Hours, Money, Quantity};
-
-#[derive(Serialize)]
-struct ReportOut<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    report_id: Option<i64>,
-    order: &'a str,
-    operation: i64,
-    good: Quantity,
-    scrap: Quantity,
-    lines: Vec<LineOut<'a>>,
-    receipt: Option<ReceiptOut<'a>>,
-    labor: Vec<LaborOut>,
-    warnings: &'a [String],
+/// A report as `preview` and `report` print it (SPEC §4), and as a key's retry returns it:
+/// it serializes to the JSON stored with the report and reads back from it unchanged (same
+/// fields in the same order, the same nulls, the same skipped fields).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportResult {
+    /// `None` in a preview: the field is left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_id: Option<i64>,
+    pub order: String,
+    pub operation: i64,
+    pub good: Quantity,
+    pub scrap: Quantity,
+    pub lines: Vec<LineResult>,
+    pub receipt: Option<ReceiptResult>,
+    pub labor: Vec<LaborResult>,
+    pub warnings: Vec<String>,
 }
 
-#[derive(Serialize)]
-struct LineOut<'a> {
-    line: &'a str,
-    item: &'a str,
+/// One line of a [`ReportResult`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LineResult {
+    pub line: String,
+    pub item: String,
     /// Null for a non-stock line: it has no location (SPEC §9).
-    location: Option<&'a str>,
-    planned: Quantity,
-    qty: Quantity,
-    line_scrap: Quantity,
-    status: &'static str,
-    overridden: bool,
+    pub location: Option<String>,
+    pub planned: Quantity,
+    pub qty: Quantity,
+    pub line_scrap: Quantity,
+    pub status: LineStatus,
+    pub overridden: bool,
     /// Once users exist: whether the line's override needs a lead (SPEC §6).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    needs_approval: Option<bool>,
-    lots: Vec<LotOut<'a>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needs_approval: Option<bool>,
+    /// Empty in a report posted before lots existed (its stored JSON has no `lots`).
+    #[serde(default)]
+    pub lots: Vec<LotResult>,
 }
 
 /// One lot taken or received, in the order taken.
-#[derive(Serialize)]
-pub(crate) struct LotOut<'a> {
-    lot: &'a str,
-    qty: Quantity,
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LotResult {
+    pub lot: String,
+    pub qty: Quantity,
 }
 
-pub(crate) fn lots_out(lots: &[LotQty]) -> Vec<LotOut<'_>> {
+/// The lots of a posting as JSON shows them.
+pub(crate) fn lot_results(lots: &[LotQty]) -> Vec<LotResult> {
     lots.iter()
-        .map(|l| LotOut {
-            lot: &l.lot,
+        .map(|l| LotResult {
+            lot: l.lot.clone(),
             qty: l.qty,
         })
         .collect()
 }
 
-#[derive(Serialize)]
-struct ReceiptOut<'a> {
-    item: &'a str,
-    location: &'a str,
-    qty: Quantity,
-    lots: Vec<LotOut<'a>>,
+/// The finished goods a [`ReportResult`] received.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReceiptResult {
+    pub item: String,
+    pub location: String,
+    pub qty: Quantity,
+    /// Empty in a report posted before lots existed.
+    #[serde(default)]
+    pub lots: Vec<LotResult>,
 }
 
-#[derive(Serialize)]
-struct LaborOut {
-    operation: i64,
-    setup_hours: Hours,
-    run_hours: Hours,
-    labor_cost: Money,
-    overhead_cost: Money,
+/// The labor of one operation of a [`ReportResult`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LaborResult {
+    pub operation: i64,
+    pub setup_hours: Hours,
+    pub run_hours: Hours,
+    pub labor_cost: Money,
+    pub overhead_cost: Money,
 }
 
 /// `preview` / `report` (with `report_id` once posted), as JSON text.
@@ -91,9 +102,20 @@ pub fn report_json_marked(
     report_id: Option<i64>,
     marks: Option<&[bool]>,
 ) -> String {
-    let out = ReportOut {
+    serde_json::to_string(&report_result(plan, report_id, marks)).unwrap_or_default()
+}
+
+/// The [`ReportResult`] of `plan`, each line carrying `needs_approval` from `marks` when
+/// given.
+#[must_use]
+pub fn report_result(
+    plan: &ReportPlan,
+    report_id: Option<i64>,
+    marks: Option<&[bool]>,
+) -> ReportResult {
+    ReportResult {
         report_id,
-        order: &plan.order,
+        order: plan.order.clone(),
         operation: plan.operation,
         good: plan.good,
         scrap: plan.scrap,
@@ -101,29 +123,29 @@ pub fn report_json_marked(
             .lines
             .iter()
             .enumerate()
-            .map(|(i, l)| LineOut {
-                line: &l.line,
-                item: &l.item,
-                location: (!l.non_stock).then_some(l.location.as_str()),
+            .map(|(i, l)| LineResult {
+                line: l.line.clone(),
+                item: l.item.clone(),
+                location: (!l.non_stock).then(|| l.location.clone()),
                 planned: l.planned,
                 qty: l.qty,
                 line_scrap: l.line_scrap,
-                status: l.status.as_str(),
+                status: l.status,
                 overridden: l.overridden,
-                lots: lots_out(&l.lots),
                 needs_approval: marks.and_then(|m| m.get(i).copied()),
+                lots: lot_results(&l.lots),
             })
             .collect(),
-        receipt: plan.receipt.as_ref().map(|r| ReceiptOut {
-            item: &r.item,
-            location: &r.location,
+        receipt: plan.receipt.as_ref().map(|r| ReceiptResult {
+            item: r.item.clone(),
+            location: r.location.clone(),
             qty: r.qty,
-            lots: lots_out(&r.lots),
+            lots: lot_results(&r.lots),
         }),
         labor: plan
             .labor
             .iter()
-            .map(|l| LaborOut {
+            .map(|l| LaborResult {
                 operation: l.operation,
                 setup_hours: l.setup_hours,
                 run_hours: l.run_hours,
@@ -131,9 +153,8 @@ pub fn report_json_marked(
                 overhead_cost: l.overhead_cost,
             })
             .collect(),
-        warnings: &plan.warnings,
-    };
-    serde_json::to_string(&out).unwrap_or_default()
+        warnings: plan.warnings.clone(),
+    }
 }
 
 /// `stock --json`.
@@ -228,7 +249,7 @@ pub fn transfer_json(
         "qty": qty,
         "from": from,
         "to": to,
-        "lots": lots_out(lots),
+        "lots": lot_results(lots),
         "exceptions_posted": exceptions_json(posted),
     })
 }
@@ -265,7 +286,7 @@ pub fn adjustment_json(a: &super::floor::Adjustment) -> Value {
         "location": a.location,
         "qty": a.qty,
         "reason": a.reason,
-        "lots": lots_out(&a.lots),
+        "lots": lot_results(&a.lots),
     })
 }
 
@@ -276,8 +297,8 @@ pub fn substitution_json(s: &super::floor::Substitution) -> Value {
         "report_id": s.report_id,
         "line": s.line,
         "location": s.location,
-        "returned": {"item": s.returned_item, "qty": s.returned_qty, "lots": lots_out(&s.returned_lots)},
-        "issued": {"item": s.issued_item, "qty": s.issued_qty, "lots": lots_out(&s.issued_lots)},
+        "returned": {"item": s.returned_item, "qty": s.returned_qty, "lots": lot_results(&s.returned_lots)},
+        "issued": {"item": s.issued_item, "qty": s.issued_qty, "lots": lot_results(&s.issued_lots)},
     })
 }
 

@@ -1,9 +1,9 @@
 //! Hand issues outside a report (`backflush issue`, SPEC §9): what a material line has net
 //! issued (by report, by hand, by lead adjustments and substitutions, net of reversals and
-//! returns) per location and lot, the non-stock hand issues, and the issue records that an
-//! idempotency key stands for. Every function runs inside the caller's transaction.
+//! returns) per location and lot, the non-stock hand issues, and the ids of hand issues.
+//! Every function runs inside the caller's transaction.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 
 use super::journal::write_journal;
 use super::ledger::{Movement, MovementRef, post_movements};
@@ -102,37 +102,15 @@ pub fn reverse_non_stock(conn: &Connection, report_id: i64, at: &str) -> Result<
     Ok(())
 }
 
-/// The issue an idempotency key posted: its id, request and result (JSON text).
+/// Gives the hand issue posted under `key` its id, the next of the sequence (its key's
+/// request and first result go to `request_keys`, SPEC §2).
 ///
 /// # Errors
-/// SQLite fails.
-pub fn issue_by_key(conn: &Connection, key: &str) -> Result<Option<(i64, String, String)>> {
+/// SQLite fails, or `key` already gave an issue its id.
+pub fn new_issue_id(conn: &Connection, key: &str) -> Result<i64> {
     Ok(conn
-        .prepare_cached("SELECT id, request, result FROM issues WHERE idem_key = ?1")?
-        .query_row([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()?)
-}
-
-/// Opens an issue record for `key` and returns its id (the result is set once known).
-///
-/// # Errors
-/// SQLite fails.
-pub fn open_issue(conn: &Connection, key: &str, request: &str) -> Result<i64> {
-    Ok(conn
-        .prepare_cached(
-            "INSERT INTO issues (idem_key, request, result) VALUES (?1, ?2, '') RETURNING id",
-        )?
-        .query_row(params![key, request], |r| r.get(0))?)
-}
-
-/// Stores an issue's result, returned again to the same key.
-///
-/// # Errors
-/// SQLite fails.
-pub fn set_issue_result(conn: &Connection, id: i64, result: &str) -> Result<()> {
-    conn.prepare_cached("UPDATE issues SET result = ?2 WHERE id = ?1")?
-        .execute(params![id, result])?;
-    Ok(())
+        .prepare_cached("INSERT INTO issue_ids (idem_key) VALUES (?1) RETURNING id")?
+        .query_row([key], |r| r.get(0))?)
 }
 
 /// One hand issue or return to post.

@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     REQUEST_KEYS,
     REASONS,
     OUTBOX_ITEM_VERSIONS,
+    ISSUE_KEYS,
 ];
 
 const V1: &str = r"
@@ -444,9 +445,11 @@ CREATE TABLE settings (
 ) STRICT, WITHOUT ROWID;
 ";
 
-/// Idempotency keys of the postings other than `issue` (SPEC §2): the command, its request
-/// as canonical text, and the first result (JSON). A report's key also names its request here,
-/// so the same key with a different request is refused.
+/// Idempotency keys of the postings (SPEC §2): the command, its request as canonical text,
+/// and the first result (JSON). A report's key also names its request here, so the same key
+/// with a different request is refused; its first result is the report's own record
+/// (`reports.result`), so its `result` here is ''. Made for every command but `issue`, whose
+/// keys join in [`ISSUE_KEYS`].
 const REQUEST_KEYS: &str = r"
 CREATE TABLE request_keys (
     idem_key TEXT PRIMARY KEY,
@@ -504,6 +507,36 @@ BEGIN
     VALUES (new.item, 9223372036854775807, new.uom, new.std_cost)
     ON CONFLICT (item, from_seq) DO UPDATE SET uom = excluded.uom, std_cost = excluded.std_cost;
 END;
+";
+
+/// One idempotency mechanism: the keys of `backflush issue` join the other commands' in
+/// `request_keys` (command `issue`, the issue's fingerprint as request, its first result as
+/// JSON), so a key that posted an issue is no key of a transfer or a report, nor the other way
+/// round. `issues` kept a key's request and result beside the id; `issue_ids` replaces it as
+/// what gives a hand issue its id (the sequence goes on from the largest id, as before) and
+/// names the key the issue was posted under. A key already in `request_keys` for another
+/// command (two namespaces until now) keeps that first use: the issue's retry becomes a
+/// conflict. `IF NOT EXISTS` and `OR IGNORE`: a store migrated again from before the outbox,
+/// whose `issues` is gone, runs this again and keeps its ids.
+pub const ISSUE_KEYS: &str = r"
+CREATE TABLE IF NOT EXISTS issues (
+    id       INTEGER PRIMARY KEY,
+    idem_key TEXT NOT NULL UNIQUE,
+    request  TEXT NOT NULL,
+    result   TEXT NOT NULL
+) STRICT;
+
+INSERT OR IGNORE INTO request_keys (idem_key, command, request, result)
+SELECT idem_key, 'issue', request, result FROM issues ORDER BY id;
+
+-- One row per hand issue: its id, and the key whose first result in request_keys it is.
+CREATE TABLE IF NOT EXISTS issue_ids (
+    id       INTEGER PRIMARY KEY,
+    idem_key TEXT NOT NULL UNIQUE
+) STRICT;
+INSERT OR IGNORE INTO issue_ids (id, idem_key) SELECT id, idem_key FROM issues;
+
+DROP TABLE issues;
 ";
 
 #[cfg(test)]

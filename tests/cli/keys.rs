@@ -188,3 +188,219 @@ fn a_batch_tells_replays_from_new_postings_and_refuses_a_conflict() {
     assert!(text(&lines[2]["error"]).contains("B1"), "{}", lines[2]);
     assert_eq!(plant.qty("C1", "M1"), "94", "2 + 1 units posted");
 }
+
+/// The plant of `lot_reports` (lot-tracked P, lot line 30, non-stock line 40, serial line
+/// 50) with users, so report lines carry `needs_approval`.
+fn lot_plant_with_users() -> Plant {
+    use super::lot_reports::{boms, items, stock};
+    Plant::with(
+        &Files::base()
+            .with("items.csv", &items("lot"))
+            .with("boms.csv", &boms())
+            .with("stock.csv", &stock())
+            .with("users.csv", USERS),
+    )
+}
+
+/// What the store kept as the result of the report posted under `key`.
+fn stored_result(plant: &Plant, key: &str) -> String {
+    let conn = rusqlite::Connection::open(&plant.db).unwrap();
+    conn.query_row(
+        "SELECT result FROM reports WHERE idem_key = ?1",
+        [key],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+/// The first JSON of a report at operation 10 of the lot plant: an override that needs a lead,
+/// a lot line with its lots, a non-stock line without a location, no receipt.
+const FIRST_OP10: &str = concat!(
+    r#"{"report_id":1,"order":"WO1","operation":10,"good":"2","scrap":"0","lines":["#,
+    r#"{"line":"10","item":"C1","location":"M1","planned":"4","qty":"5","line_scrap":"0","#,
+    r#""status":"issue","overridden":true,"needs_approval":true,"lots":[]},"#,
+    r#"{"line":"30","item":"L","location":"M1","planned":"2","qty":"2","line_scrap":"0","#,
+    r#""status":"manual","overridden":false,"needs_approval":false,"#,
+    r#""lots":[{"lot":"A","qty":"1.5"},{"lot":"B","qty":"0.5"}]},"#,
+    r#"{"line":"40","item":"N","location":null,"planned":"6","qty":"0","line_scrap":"0","#,
+    r#""status":"manual","overridden":false,"needs_approval":false,"lots":[]},"#,
+    r#"{"line":"50","item":"S","location":"M1","planned":"2","qty":"0","line_scrap":"0","#,
+    r#""status":"manual","overridden":false,"needs_approval":false,"lots":[]}],"#,
+    r#""receipt":null,"labor":[{"operation":10,"setup_hours":"0.5","run_hours":"0.2","#,
+    r#""labor_cost":"28","overhead_cost":"14"}],"warnings":[]}"#,
+    "\n"
+);
+
+#[test]
+fn a_replayed_report_prints_the_first_json_byte_for_byte() {
+    let plant = lot_plant_with_users();
+    let lead = [("BACKFLUSH_PIN", "2222")];
+    let op10 = [
+        "--user",
+        "2001",
+        "report",
+        "--order",
+        "WO1",
+        "--op",
+        "10",
+        "--good",
+        "2",
+        "--set",
+        "30=2",
+        "--lot",
+        "30=A:1.5,B:0.5",
+        "--set",
+        "10=5",
+        "--key",
+        "R-10",
+        "--json",
+    ];
+    let first = plant.run_env(&op10, &lead).ok().stdout.clone();
+    assert_eq!(first, FIRST_OP10);
+    assert_eq!(format!("{}\n", stored_result(&plant, "R-10")), first);
+    // A receipt with its lot, at the last operation.
+    let op20 = [
+        "--user", "2001", "report", "--order", "WO1", "--op", "20", "--good", "2", "--fg-lot",
+        "F-1", "--key", "R-20", "--json",
+    ];
+    let first20 = plant.run_env(&op20, &lead).ok().stdout.clone();
+    assert!(
+        first20.contains(
+            r#""receipt":{"item":"P","location":"FG","qty":"2","lots":[{"lot":"F-1","qty":"2"}]}"#
+        ),
+        "{first20}"
+    );
+    let stock = plant.stock();
+    for (args, first) in [(&op10[..], &first), (&op20[..], &first20)] {
+        let again = plant.run_env(args, &lead).ok().stdout.clone();
+        assert_eq!(
+            &again, first,
+            "the retry prints the first result byte for byte"
+        );
+    }
+    assert_eq!(plant.stock(), stock, "the retries posted nothing");
+    plant.verify();
+}
+
+/// `issue --order WO1 --line 10 --qty QTY` with `--key KEY --json`.
+fn issue(plant: &Plant, key: &str, qty: &str) -> Out {
+    keyed(
+        plant,
+        key,
+        &["issue", "--order", "WO1", "--line", "10", "--qty", qty],
+    )
+}
+
+const TRANSFER: [&str; 9] = [
+    "transfer", "--item", "C1", "--qty", "5", "--from", "RAW", "--to", "M1",
+];
+
+#[test]
+fn an_issue_key_is_no_transfer_key_nor_the_other_way_round() {
+    let plant = Plant::base();
+    let first = issue(&plant, "I-1", "5").ok().json();
+    assert_eq!(first["qty"], "5");
+    assert_eq!(plant.qty("C1", "M1"), "95");
+    let out = keyed(&plant, "I-1", &TRANSFER);
+    conflict(&out, "I-1");
+    assert!(out.stderr.contains("(issue)"), "{}", out.describe());
+    assert_eq!(plant.qty("C1", "RAW"), "100", "the transfer posted nothing");
+    // The issue's retry still answers with its first result.
+    assert_eq!(issue(&plant, "I-1", "5").ok().json(), first);
+
+    keyed(&plant, "T-1", &TRANSFER).ok();
+    let out = issue(&plant, "T-1", "5");
+    conflict(&out, "T-1");
+    assert!(out.stderr.contains("(transfer)"), "{}", out.describe());
+    assert_eq!(
+        plant.qty("C1", "M1"),
+        "100",
+        "95 + 5 moved in, no second issue"
+    );
+    // A report's key is no issue's either, and an issue's no report's.
+    plant.report(&[
+        "--order", "WO1", "--op", "10", "--good", "1", "--key", "R-1",
+    ]);
+    conflict(&issue(&plant, "R-1", "5"), "R-1");
+    let out = plant.run(&[
+        "report", "--order", "WO1", "--op", "10", "--good", "1", "--key", "I-1", "--json",
+    ]);
+    conflict(&out, "I-1");
+    assert_eq!(plant.qty("C1", "M1"), "98", "one report of 1 unit: 2 C1");
+    plant.verify();
+}
+
+/// The issue of 5 C1 at M1 on WO1 line 10 as the store kept it before issue keys went to
+/// `request_keys`: its request (the fingerprint) and its first result.
+const OLD_REQUEST: &str = "WO1\u{1f}10\u{1f}5\u{1f}\u{1f}\u{1f}";
+const OLD_RESULT: &str =
+    r#"{"issue_id":7,"order":"WO1","line":"10","item":"C1","location":"M1","qty":"5","lots":[]}"#;
+
+/// Takes the store back to the schema before `ISSUE_KEYS`, its `issues` holding issue 7
+/// under key OLD-1 and issue 8 under BOTH, a key a transfer holds too (two namespaces then).
+fn store_before_issue_keys(plant: &Plant) {
+    let conn = rusqlite::Connection::open(&plant.db).unwrap();
+    let schema = backflush::store::schema::MIGRATIONS;
+    let version = schema
+        .iter()
+        .position(|m| *m == backflush::store::schema::ISSUE_KEYS)
+        .unwrap();
+    conn.execute_batch(&format!(
+        "DROP TABLE issue_ids;
+         CREATE TABLE issues (
+             id       INTEGER PRIMARY KEY,
+             idem_key TEXT NOT NULL UNIQUE,
+             request  TEXT NOT NULL,
+             result   TEXT NOT NULL
+         ) STRICT;
+         PRAGMA user_version = {version};"
+    ))
+    .unwrap();
+    let both = OLD_RESULT
+        .replace("\"issue_id\":7", "\"issue_id\":8")
+        .replace("\"5\"", "\"1\"");
+    conn.execute(
+        "INSERT INTO issues (id, idem_key, request, result) VALUES (7, 'OLD-1', ?1, ?2),
+         (8, 'BOTH', ?3, ?4)",
+        [
+            OLD_REQUEST,
+            OLD_RESULT,
+            &OLD_REQUEST.replace("\u{1f}5\u{1f}", "\u{1f}1\u{1f}"),
+            &both,
+        ],
+    )
+    .unwrap();
+}
+
+#[test]
+fn an_issue_key_from_before_the_upgrade_still_replays_and_still_conflicts() {
+    let plant = Plant::base();
+    let transfer = keyed(&plant, "BOTH", &TRANSFER).ok().stdout.clone();
+    store_before_issue_keys(&plant);
+    let stock = plant.stock();
+    // The first command on the old store migrates it; the retry answers as before, byte for
+    // byte, and posts nothing.
+    let again = issue(&plant, "OLD-1", "5").ok().stdout.clone();
+    assert_eq!(again, format!("{OLD_RESULT}\n"));
+    let text = plant.run(&[
+        "issue", "--order", "WO1", "--line", "10", "--qty", "5", "--key", "OLD-1",
+    ]);
+    assert_eq!(
+        text.ok().stdout,
+        "issue 7: issued 5 C1 from M1 on order WO1 line 10; already posted with this key, nothing posted again\n"
+    );
+    assert_eq!(plant.stock(), stock);
+    // Another request under the old key is a conflict naming the issue; so is another
+    // command.
+    let out = issue(&plant, "OLD-1", "6");
+    conflict(&out, "OLD-1");
+    assert!(out.stderr.contains("issue 7"), "{}", out.describe());
+    conflict(&keyed(&plant, "OLD-1", &TRANSFER), "OLD-1");
+    // A key both held: the transfer keeps it; the issue's retry is now a conflict.
+    assert_eq!(keyed(&plant, "BOTH", &TRANSFER).ok().stdout, transfer);
+    conflict(&issue(&plant, "BOTH", "1"), "BOTH");
+    assert_eq!(plant.stock(), stock);
+    // The ids go on from the last one.
+    assert_eq!(issue(&plant, "NEW-1", "1").ok().json()["issue_id"], 9);
+    plant.verify();
+}

@@ -50,7 +50,8 @@ impl Poster {
                 .map(|l| needs_approval(l, self.tolerance))
                 .collect()
         });
-        let json = view::report_json_marked(&plan, Some(report_id), marks.as_deref());
+        let result = view::report_result(&plan, Some(report_id), marks.as_deref());
+        let json = keyed::result_text(key, &result)?;
         // Each report of a batch records its own time: when it is written, inside the
         // transaction that commits it (SPEC §13).
         let stamp = self.stamp.at(Utc::now());
@@ -80,7 +81,7 @@ impl Poster {
         store::requests::record(tx, key, "report", &request_text, "")?;
         Ok(Posted {
             report_id,
-            json,
+            result,
             repeated: false,
             deferred,
             plan: Some(Box::new(plan)),
@@ -146,17 +147,10 @@ impl Poster {
 }
 
 /// The first result of a key that posted this same report before; the same key for another
-/// request or command is a conflict (SPEC §2).
+/// request or command is a conflict (SPEC §2). The result is the report's own record
+/// (`reports.result`), read back as a [`view::ReportResult`].
 fn replay(tx: &Connection, key: &str, request_text: &str) -> Result<Option<Posted>> {
-    let used = store::requests::find(tx, key)?;
-    if let Some(used) = &used
-        && used.command != "report"
-    {
-        return Err(ServiceError::KeyUsed {
-            key: key.to_string(),
-            command: used.command.clone(),
-        });
-    }
+    let used = keyed::first_use(tx, key, "report")?;
     let Some((report_id, json)) = store::reports::report_by_key(tx, key)? else {
         return Ok(None);
     };
@@ -169,7 +163,7 @@ fn replay(tx: &Connection, key: &str, request_text: &str) -> Result<Option<Poste
     }
     Ok(Some(Posted {
         report_id,
-        json,
+        result: keyed::read_result(key, &json)?,
         repeated: true,
         deferred: Vec::new(),
         plan: None,
