@@ -342,4 +342,49 @@ mod tests {
             Some(Quantity(d("1.5")))
         );
     }
+
+    #[test]
+    fn a_typed_value_prints_and_serializes_in_its_one_canonical_form() {
+        let q = Quantity(d("12.500"));
+        assert_eq!(q.to_string(), "12.5");
+        assert_eq!(Quantity(d("-0.000")).to_string(), "0");
+        assert_eq!(serde_json::to_string(&q).unwrap(), "\"12.5\"");
+        let back: Quantity = serde_json::from_str("\"12.5\"").unwrap();
+        assert_eq!(back, q);
+        assert_eq!("1.50".parse::<Money>().unwrap(), Money(d("1.5")));
+        assert!("x".parse::<Hours>().is_err());
+    }
+
+    #[test]
+    fn arithmetic_keeps_the_kind_and_changes_it_only_by_a_price() {
+        let a = Quantity(d("2.5"));
+        let b = Quantity(d("0.5"));
+        assert_eq!(a + b, Quantity(d("3")));
+        assert_eq!(a - b, Quantity(d("2")));
+        assert_eq!(-a, Quantity(d("-2.5")));
+        assert_eq!(a * d("4"), Quantity(d("10")));
+        assert_eq!(a / d("5"), Quantity(d("0.5")));
+        assert_eq!([a, b].iter().sum::<Quantity>(), Quantity(d("3")));
+        assert_eq!(
+            a * Money(d("4")),
+            Money(d("10")),
+            "a quantity at a unit cost"
+        );
+        assert_eq!(
+            Hours(d("1.5")) * Money(d("40")),
+            Money(d("60")),
+            "hours at a rate"
+        );
+        assert_eq!(b.ratio_to(a), Some(d("0.2")));
+        assert_eq!(a.ratio_to(Quantity::ZERO), None);
+        assert_eq!(Quantity(d("1.2341")).ceil_to(3), Quantity(d("1.235")));
+        assert!(Quantity(d("1.50")).fits_decimals(1));
+        let max = Quantity(Decimal::MAX);
+        assert_eq!(max.checked_add(Quantity::ONE), None);
+        assert_eq!(
+            max.value_at(Money(d("2"))),
+            Money(Decimal::MAX),
+            "held, not a panic"
+        );
+    }
 }
