@@ -4,6 +4,13 @@
 //! This file holds the [`App`] and its session; where a key goes is in `keys`, what an
 //! overlay does with it in `prompts`, a lead's approval in `approval`, and each screen's
 //! state and actions in its own module.
+//!
+//! The shape: a screen's key (or the value of a prompt it opened) goes to its state's
+//! `on_action`/`on_prompt`, which changes that state and returns an [`Effect`] naming what
+//! else is wanted — a service call, another screen, an overlay; `effects` is the one place
+//! that runs effects against the [`Service`] and hands the results back to the screens.
+//! Every screen has this shape but the report, which keeps its own App methods (its state
+//! and preview are tested apart, through a [`Planner`]).
 
 use std::collections::HashMap;
 
@@ -21,12 +28,13 @@ use crate::domain::qty::{canonical, parse};
 use crate::logging::Escaped;
 use crate::service::auth::Role;
 use crate::service::{
-    AuthError, Credentials, ReportContext, Service, ServiceError, new_idempotency_key,
+    AuthError, Credentials, ReasonKind, ReportContext, Service, ServiceError, new_idempotency_key,
 };
 use crate::store::orders::OrderSummary;
 use crate::store::queries::ReportRow;
 
 mod approval;
+mod effects;
 mod exceptions;
 mod health;
 mod history;
@@ -40,6 +48,7 @@ mod staging;
 mod trace;
 mod variance;
 
+pub use effects::{Choices, Effect};
 pub use exceptions::ExceptionsState;
 pub use health::HealthState;
 pub use history::{DetailState, HistoryState};
@@ -121,11 +130,7 @@ impl App {
             work_centers,
             work_center,
             all_work_centers: false,
-            screen: Screen::Login(LoginState {
-                badge: Field::new(FieldKind::Text, ""),
-                pin: Field::new(FieldKind::Secret, ""),
-                on_pin: false,
-            }),
+            screen: Screen::Login(LoginState::default()),
             overlays: Vec::new(),
             status: None,
             now,
@@ -192,7 +197,7 @@ impl App {
     }
 
     /// The plant's reason codes of `kind` as a pick list.
-    fn reason_choices(&self, kind: crate::service::ReasonKind) -> Vec<Choice> {
+    fn reason_choices(&self, kind: ReasonKind) -> Vec<Choice> {
         self.service
             .reasons(kind)
             .iter()
@@ -269,11 +274,7 @@ impl App {
         self.approver = None;
         self.overlays.clear();
         if self.service.has_users().unwrap_or(false) {
-            self.screen = Screen::Login(LoginState {
-                badge: Field::new(FieldKind::Text, ""),
-                pin: Field::new(FieldKind::Secret, ""),
-                on_pin: false,
-            });
+            self.screen = Screen::Login(LoginState::default());
         }
     }
 }

@@ -1,5 +1,7 @@
 //! A lead's trace screen (SPEC §9): scan an item and a lot, see what went into it, what was
-//! made from it, and where it is now.
+//! made from it, and where it is now. The prompts open from the board as well as from the
+//! trace, so they are this module's functions, not the state's; all return [`Effect`]s
+//! (see `history` for the shape).
 
 use super::*;
 use crate::service::Trace;
@@ -18,78 +20,70 @@ impl TraceState {
         let g = &self.trace.genealogy;
         self.trace.on_hand.len() + g.backward.len() + g.forward.len()
     }
+
+    /// A key on the trace.
+    #[must_use]
+    pub fn on_action(&self, action: Action) -> Effect {
+        match action {
+            Action::Back => Effect::OpenOrders,
+            Action::Trace => Effect::OpenTrace,
+            _ => Effect::None,
+        }
+    }
 }
 
-impl App {
-    /// Asks for the item of the lot to trace, from the tracked items.
-    pub fn open_trace(&mut self) {
-        let choices = self
-            .service
-            .tracked_items()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(code, detail)| Choice { code, detail })
-            .collect();
-        self.overlays.push(
-            Overlay::prompt(
-                "Trace a lot: which item? (scan or pick)".into(),
-                Field::new(FieldKind::Text, ""),
-                PromptKind::TraceItem,
-            )
-            .with_choices(choices),
-        );
-    }
+/// The first step of a trace: which item (its pick list is the tracked items).
+#[must_use]
+pub fn item_prompt() -> Overlay {
+    Overlay::prompt(
+        "Trace a lot: which item? (scan or pick)".into(),
+        Field::new(FieldKind::Text, ""),
+        PromptKind::TraceItem,
+    )
+}
 
-    pub(super) fn apply_trace_prompt(&mut self, kind: PromptKind, field: Field, this: Overlay) {
-        let text = field.text.trim().to_string();
-        match kind {
-            PromptKind::TraceItem => {
-                if text.is_empty() {
-                    return self.reopen(this, "scan or pick an item");
-                }
-                let lots = match self.service.lots_of(&text) {
-                    Ok(lots) if lots.is_empty() => {
-                        return self.reopen(this, format!("the store never held a lot of {text}"));
-                    }
-                    Ok(lots) => lots,
-                    Err(e) => return self.reopen(this, e.to_string()),
-                };
-                let choices = lots
-                    .into_iter()
-                    .map(|lot| Choice {
-                        detail: if lot.is_empty() {
-                            "unknown lot (stock from before lots were kept)".into()
-                        } else {
-                            String::new()
-                        },
-                        code: lot,
-                    })
-                    .collect();
-                self.overlays.push(
-                    Overlay::prompt(
-                        format!("Trace which lot of {text}? (scan or pick)"),
-                        Field::new(FieldKind::Text, ""),
-                        PromptKind::TraceLot { item: text },
-                    )
-                    .with_choices(choices)
-                    .after(this),
-                );
-            }
-            PromptKind::TraceLot { item } => match self.service.trace(&item, &text) {
-                Ok(trace) => {
-                    self.screen = Screen::Trace(TraceState { trace, selected: 0 });
-                }
-                Err(e) => self.reopen(this, e.to_string()),
+/// The item or the lot typed (`text`, trimmed) into the trace's prompt `this`.
+#[must_use]
+pub fn on_prompt(kind: PromptKind, text: String, this: Overlay) -> Effect {
+    match kind {
+        PromptKind::TraceItem if text.is_empty() => Effect::reopen(this, "scan or pick an item"),
+        PromptKind::TraceItem => Effect::TraceLots {
+            item: text,
+            this: Box::new(this),
+        },
+        PromptKind::TraceLot { item } => Effect::Trace {
+            item,
+            lot: text,
+            this: Box::new(this),
+        },
+        _ => Effect::None,
+    }
+}
+
+/// The lots the store ever held of `item`, to pick one from; refused when there are none.
+#[must_use]
+pub fn lot_prompt(item: String, lots: Vec<String>, this: Overlay) -> Effect {
+    if lots.is_empty() {
+        return Effect::reopen(this, format!("the store never held a lot of {item}"));
+    }
+    let choices = lots
+        .into_iter()
+        .map(|lot| Choice {
+            detail: if lot.is_empty() {
+                "unknown lot (stock from before lots were kept)".into()
+            } else {
+                String::new()
             },
-            _ => {}
-        }
-    }
-
-    pub(super) fn trace_action(&mut self, action: Action) {
-        match action {
-            Action::Back => self.open_orders(),
-            Action::Trace => self.open_trace(),
-            _ => {}
-        }
-    }
+            code: lot,
+        })
+        .collect();
+    Effect::show(
+        Overlay::prompt(
+            format!("Trace which lot of {item}? (scan or pick)"),
+            Field::new(FieldKind::Text, ""),
+            PromptKind::TraceLot { item },
+        )
+        .with_choices(choices)
+        .after(this),
+    )
 }
