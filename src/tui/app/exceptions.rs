@@ -64,3 +64,61 @@ impl ExceptionsState {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The queue with no store: rows built by hand.
+
+    use super::*;
+
+    fn row(id: i64, location: &str) -> ExceptionRow {
+        ExceptionRow {
+            id,
+            report_id: 7,
+            line: "20".into(),
+            order: "WO-1005".into(),
+            item: "SEAL-20".into(),
+            location: location.into(),
+            qty: Decimal::from(4),
+            shortfall: Decimal::from(3),
+            status: "open".into(),
+            created_at: "2026-03-02T09:15:00Z".into(),
+        }
+    }
+
+    fn rows() -> Vec<ExceptionRow> {
+        vec![row(1, "M-ASM"), row(2, "M-CNC"), row(3, "M-ASM")]
+    }
+
+    #[test]
+    fn the_queue_shows_its_location_only_and_keeps_the_cursor_within_it() {
+        let q = ExceptionsState::new(Some("M-ASM".into()), rows(), Some(5));
+        assert_eq!(q.rows, vec![row(1, "M-ASM"), row(3, "M-ASM")]);
+        assert_eq!(q.selected, 1, "the cursor stays on the last line");
+        let all = ExceptionsState::new(None, rows(), None);
+        assert_eq!(all.rows.len(), 3);
+        assert_eq!(all.selected, 0);
+    }
+
+    #[test]
+    fn cancelling_asks_first_saying_what_will_not_be_issued() {
+        let mut q = ExceptionsState::new(Some("M-ASM".into()), rows(), None);
+        q.selected = 1;
+        assert_eq!(
+            q.on_action(Action::CancelException),
+            Effect::show(Overlay::Confirm {
+                title: "Cancel this deferred line?".into(),
+                lines: vec![
+                    "#3: 4 SEAL-20 at M-ASM for order WO-1005 (report 7, line 20).".into(),
+                    "It will not be issued by the program; issue it by hand if it was used.".into(),
+                ],
+                pending: Pending::CancelException { id: 3 },
+            })
+        );
+        assert_eq!(q.on_action(Action::Retry), Effect::RetryExceptions);
+        assert_eq!(q.on_action(Action::Refresh), Effect::OpenExceptions);
+        assert_eq!(q.on_action(Action::Back), Effect::OpenOrders);
+        let empty = ExceptionsState::new(Some("M-X".into()), rows(), None);
+        assert_eq!(empty.on_action(Action::CancelException), Effect::None);
+    }
+}

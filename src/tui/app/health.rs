@@ -35,3 +35,17 @@ impl HealthState {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_health_keeps_its_cursor_within_the_list_and_esc_goes_to_the_board() {
+        let h = HealthState::new(Vec::new(), 30, Some(4));
+        assert_eq!((h.selected, h.days), (0, 30));
+        assert_eq!(h.on_action(Action::Refresh), Effect::OpenHealth);
+        assert_eq!(h.on_action(Action::Back), Effect::OpenOrders);
+        assert_eq!(h.on_action(Action::Open), Effect::None);
+    }
+}

@@ -326,3 +326,6 @@ impl DetailState {
         )
     }
 }
+
+#[cfg(test)]
+mod tests;

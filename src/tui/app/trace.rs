@@ -87,3 +87,98 @@ pub fn lot_prompt(item: String, lots: Vec<String>, this: Overlay) -> Effect {
         .after(this),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    //! The trace's prompts with no store.
+
+    use super::*;
+
+    fn text() -> Field {
+        Field::new(FieldKind::Text, "")
+    }
+
+    #[test]
+    fn the_item_is_asked_first_then_its_lots_then_the_trace() {
+        let item = item_prompt();
+        assert_eq!(
+            on_prompt(PromptKind::TraceItem, String::new(), item.clone()),
+            Effect::show(item.clone().with_error("scan or pick an item".into()))
+        );
+        assert_eq!(
+            on_prompt(PromptKind::TraceItem, "HP-100".into(), item.clone()),
+            Effect::TraceLots {
+                item: "HP-100".into(),
+                this: Box::new(item.clone()),
+            }
+        );
+        let kind = PromptKind::TraceLot {
+            item: "HP-100".into(),
+        };
+        let lot = Overlay::prompt("Trace which lot".into(), text(), kind.clone());
+        assert_eq!(
+            on_prompt(kind, "L-7".into(), lot.clone()),
+            Effect::Trace {
+                item: "HP-100".into(),
+                lot: "L-7".into(),
+                this: Box::new(lot),
+            }
+        );
+    }
+
+    #[test]
+    fn the_lots_are_offered_the_unknown_lot_named_and_none_refused() {
+        let item = item_prompt();
+        assert_eq!(
+            lot_prompt("BOLT-M8".into(), Vec::new(), item.clone()),
+            Effect::show(
+                item.clone()
+                    .with_error("the store never held a lot of BOLT-M8".into())
+            )
+        );
+        let choices = vec![
+            Choice {
+                code: String::new(),
+                detail: "unknown lot (stock from before lots were kept)".into(),
+            },
+            Choice {
+                code: "L-7".into(),
+                detail: String::new(),
+            },
+        ];
+        assert_eq!(
+            lot_prompt(
+                "HP-100".into(),
+                vec![String::new(), "L-7".into()],
+                item.clone()
+            ),
+            Effect::show(
+                Overlay::prompt(
+                    "Trace which lot of HP-100? (scan or pick)".into(),
+                    text(),
+                    PromptKind::TraceLot {
+                        item: "HP-100".into()
+                    },
+                )
+                .with_choices(choices)
+                .after(item)
+            )
+        );
+    }
+
+    #[test]
+    fn a_trace_scrolls_and_t_asks_another() {
+        let t = TraceState {
+            trace: Trace {
+                item: "HP-100".into(),
+                lot: "L-7".into(),
+                on_hand: vec![("FG".into(), Decimal::TWO)],
+                genealogy: crate::domain::trace::Genealogy::default(),
+            },
+            selected: 0,
+        };
+        assert_eq!(t.rows(), 1);
+        assert_eq!(t.on_action(Action::Trace), Effect::OpenTrace);
+        assert_eq!(t.on_action(Action::Back), Effect::OpenOrders);
+    }
+}
