@@ -50,3 +50,44 @@ impl LoginState {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(field: &mut Field, text: &str) {
+        for c in text.chars() {
+            field.input(c);
+        }
+    }
+
+    #[test]
+    fn enter_goes_from_the_badge_to_the_pin_then_logs_in_and_empties_the_pin() {
+        let mut l = LoginState::default();
+        typed(&mut l.badge, " 1001 ");
+        assert_eq!(l.on_action(Action::Open), Effect::None);
+        assert!(l.on_pin);
+        typed(&mut l.pin, "1234");
+        assert_eq!(
+            l.on_action(Action::Open),
+            Effect::Login {
+                badge: "1001".into(),
+                pin: "1234".into(),
+            }
+        );
+        assert_eq!(l.pin, Field::new(FieldKind::Secret, ""));
+        assert_eq!(l.badge.text, " 1001 ", "the badge stays until the answer");
+        assert_eq!(l.on_action(Action::NextField), Effect::None);
+        assert!(!l.on_pin, "Tab goes back to the badge");
+    }
+
+    #[test]
+    fn a_wrong_pin_keeps_the_badge_and_an_unknown_badge_starts_over() {
+        let mut l = LoginState::default();
+        typed(&mut l.badge, "1001");
+        l.refused(true);
+        assert_eq!((l.badge.text.as_str(), l.on_pin), ("1001", true));
+        l.refused(false);
+        assert_eq!((l.badge.text.as_str(), l.on_pin), ("", false));
+    }
+}

@@ -210,3 +210,6 @@ impl App {
         true
     }
 }
+
+#[cfg(test)]
+mod tests;

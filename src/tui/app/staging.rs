@@ -261,3 +261,6 @@ pub fn transfer_lots_prompt(
     );
     Effect::pick(prompt.after(this), choices)
 }
+
+#[cfg(test)]
+mod tests;

@@ -119,3 +119,49 @@ impl VarianceState {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn variance(from_operations: bool) -> VarianceState {
+        VarianceState {
+            order: "WO-1005".into(),
+            title: String::new(),
+            short_title: String::new(),
+            operations: Vec::new(),
+            materials: Vec::new(),
+            variance: Variance {
+                order: "WO-1005".into(),
+                lines: Vec::new(),
+                expected_cost: Decimal::ZERO,
+                actual_cost: Decimal::ZERO,
+                variance: Decimal::ZERO,
+            },
+            selected: 0,
+            from_operations,
+        }
+    }
+
+    #[test]
+    fn esc_goes_back_where_the_variance_came_from_and_f5_keeps_that() {
+        let order = || "WO-1005".to_string();
+        assert_eq!(
+            variance(true).on_action(Action::Back),
+            Effect::OpenOrder { order: order() }
+        );
+        assert_eq!(
+            variance(false).on_action(Action::Back),
+            Effect::OpenOrdersAt { order: order() }
+        );
+        for from_operations in [true, false] {
+            assert_eq!(
+                variance(from_operations).on_action(Action::Refresh),
+                Effect::OpenVariance {
+                    order: order(),
+                    from_operations,
+                }
+            );
+        }
+    }
+}
