@@ -274,6 +274,16 @@ fn a_transfer_offers_the_shortfall_then_asks_the_lots_of_a_tracked_item() {
             }
         )
     );
+}
+
+#[test]
+fn the_lots_of_a_transfer_are_named_or_left_to_the_pick_order() {
+    let lots_kind = PromptKind::TransferLots {
+        item: "SEAL-20".into(),
+        from: "STORE".into(),
+        to: "M-ASM".into(),
+        qty: Decimal::from(4),
+    };
     let lots = prompt("Lots", text(), lots_kind.clone());
     let transfer = |lots_typed: Option<&str>| Effect::Transfer {
         item: "SEAL-20".into(),
