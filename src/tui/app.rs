@@ -9,8 +9,8 @@
 //! `on_action`/`on_prompt`, which changes that state and returns an [`Effect`] naming what
 //! else is wanted — a service call, another screen, an overlay; `effects` is the one place
 //! that runs effects against the [`Service`] and hands the results back to the screens.
-//! Every screen has this shape but the report, which keeps its own App methods (its state
-//! and preview are tested apart, through a [`Planner`]).
+//! Every screen has this shape, the report too (its preview comes from a [`Planner`], so
+//! its tests need no store either).
 
 use std::collections::HashMap;
 
@@ -56,7 +56,7 @@ pub use login::LoginState;
 pub use orders::{OperationsState, OrdersState};
 use overlay::picked;
 pub use overlay::{Choice, Overlay, Pending, PromptKind, Severity, filter_choices};
-pub use report::{Focus, Planner, ReportState};
+pub use report::{Focus, LeadRule, Planner, ReportState};
 pub use staging::StagingState;
 pub use trace::TraceState;
 pub use variance::VarianceState;
@@ -180,8 +180,16 @@ impl App {
     /// larger than `override_tolerance_pct` (SPEC §6), shown the moment it is typed.
     #[must_use]
     pub fn needs_lead(&self, line: &crate::domain::backflush::PlannedLine) -> bool {
-        self.session.role == Some(Role::Operator)
-            && crate::service::needs_approval(line, self.service.override_tolerance_pct())
+        self.lead_rule().needs_lead(line)
+    }
+
+    /// Which overrides of the user logged in a lead must sign.
+    #[must_use]
+    pub fn lead_rule(&self) -> LeadRule {
+        LeadRule {
+            operator: self.session.role == Some(Role::Operator),
+            tolerance_pct: self.service.override_tolerance_pct(),
+        }
     }
 
     /// Why the user logged in may not `what` (`action`'s roles), or `None` when they may. An
@@ -194,18 +202,6 @@ impl App {
         }
         let badge = self.session.badge.as_deref().unwrap_or_default();
         Some(strings::may_not(badge, role, what, needs))
-    }
-
-    /// The plant's reason codes of `kind` as a pick list.
-    fn reason_choices(&self, kind: ReasonKind) -> Vec<Choice> {
-        self.service
-            .reasons(kind)
-            .iter()
-            .map(|code| Choice {
-                code: code.clone(),
-                detail: String::new(),
-            })
-            .collect()
     }
 
     fn credentials(&self) -> Credentials {

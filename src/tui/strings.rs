@@ -3,9 +3,11 @@
 
 use rust_decimal::Decimal;
 
+use crate::domain::backflush::ReportPlan;
 use crate::domain::lots::LotQty;
 use crate::domain::qty::canonical;
 use crate::domain::variance::Variance;
+use crate::service::Posted;
 use crate::service::auth::Role;
 use crate::service::floor::{Adjustment, Count, Substitution};
 
@@ -211,6 +213,47 @@ pub fn moved(
         canonical(qty),
         count(posted, "waiting line")
     )
+}
+
+/// The message line after a post: `report 7 posted for order WO-1005 (1 line deferred)`.
+#[must_use]
+pub fn report_posted(report_id: i64, order: &str, deferred: usize) -> String {
+    format!(
+        "report {report_id} posted for order {order} ({} deferred)",
+        count(deferred, "line")
+    )
+}
+
+/// The message after a post: the report, each line that waits for stock (its item and
+/// shortfall from the `plan` posted), and the order's material `variance` so far.
+#[must_use]
+pub fn posted_lines(
+    order: &str,
+    posted: &Posted,
+    plan: Option<&ReportPlan>,
+    variance: Option<&Variance>,
+) -> Vec<String> {
+    let mut lines = vec![format!(
+        "Report {} posted for order {order}.",
+        posted.report_id
+    )];
+    if posted.repeated {
+        lines.push("(It had been posted already; nothing was posted twice.)".into());
+    }
+    for d in &posted.deferred {
+        let item = plan
+            .and_then(|p| p.lines.iter().find(|l| l.line == d.line))
+            .map(|l| format!(" {} ({} short)", l.item, canonical(l.shortfall)))
+            .unwrap_or_default();
+        lines.push(format!(
+            "Line {}{item} waits for stock in the exception queue (#{}).",
+            d.line, d.id
+        ));
+    }
+    if let Some(v) = variance {
+        lines.push(format!("Order material so far: {}", material_cost(v)));
+    }
+    lines
 }
 
 #[cfg(test)]

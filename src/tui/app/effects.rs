@@ -7,12 +7,13 @@
 //! never sees the service, so its tests build the state by hand and need no store.
 //! [`App::run`] runs the effect: `open` loads the screens, `write` posts and says what was
 //! posted, `check` reads what a prompt's next step depends on and hands it back to the
-//! screen's module, which decides that step.
+//! screen's module, which decides that step; `report` does all three for the report.
 
 use super::*;
 
 mod check;
 mod open;
+mod report;
 mod write;
 
 /// A list a prompt picks from, read from the store when the prompt opens.
@@ -33,6 +34,15 @@ pub enum Choices {
     },
     /// The lot- and serial-tracked items (a trace).
     TrackedItems,
+    /// Every location that holds `item`, with how much (a report line's issue location).
+    StockOf(String),
+    /// The lots of `item` at `location` in pick order for a report line taking `total`: the
+    /// unknown lot named `:QTY`, an expired one saying it needs a lead.
+    LineLots {
+        item: String,
+        location: String,
+        total: Decimal,
+    },
 }
 
 /// What a screen's key asks for beyond its own state.
@@ -162,6 +172,22 @@ pub enum Effect {
         lot: String,
         this: Box<Overlay>,
     },
+    /// The report keyed in, posted (a lead signs first when an override needs one).
+    Post,
+    /// A report line to issue from a location its preview does not know yet: the order read
+    /// again with it, then the line changed.
+    ReportLocation {
+        line: String,
+        location: String,
+        this: Box<Overlay>,
+    },
+    /// The reason code typed for a line's override, checked; `then_post` goes on to the post.
+    OverrideReason {
+        line: String,
+        then_post: bool,
+        reason: String,
+        this: Box<Overlay>,
+    },
 }
 
 impl Effect {
@@ -238,6 +264,9 @@ impl App {
             | Effect::OpenExceptions
             | Effect::OpenHealth
             | Effect::OpenTrace) => self.run_open(open),
+            report @ (Effect::Post
+            | Effect::ReportLocation { .. }
+            | Effect::OverrideReason { .. }) => self.run_report(report),
             check => self.run_check(check),
         }
     }
@@ -246,7 +275,15 @@ impl App {
     /// still takes what is typed).
     fn choices(&self, from: &Choices) -> Vec<Choice> {
         match from {
-            Choices::Reasons(kind) => self.reason_choices(*kind),
+            Choices::Reasons(kind) => self
+                .service
+                .reasons(*kind)
+                .iter()
+                .map(|code| Choice {
+                    code: code.clone(),
+                    detail: String::new(),
+                })
+                .collect(),
             Choices::ItemsExcept(item) => self
                 .service
                 .search_items("", 2000)
@@ -280,7 +317,34 @@ impl App {
                 .into_iter()
                 .map(|(code, detail)| Choice { code, detail })
                 .collect(),
+            Choices::StockOf(item) => self
+                .service
+                .stock(None, Some(item))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|b| Choice::on_hand(b.location, b.qty))
+                .collect(),
+            Choices::LineLots {
+                item,
+                location,
+                total,
+            } => self.line_lot_choices(item, location, *total),
         }
+    }
+
+    /// The lots of `item` at `location` in pick order for a line taking `total`; the unknown
+    /// lot is named by `:QTY` (SPEC §9), an expired one says it needs a lead.
+    fn line_lot_choices(&self, item: &str, location: &str, total: Decimal) -> Vec<Choice> {
+        let today = self.now.date_naive();
+        self.service
+            .lots_at(item, location)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|lot| {
+                let expired = crate::domain::lots::is_expired(lot.expires.as_deref(), today);
+                Choice::lot(lot, Some(format!(":{}", canonical(total))), expired)
+            })
+            .collect()
     }
 
     /// The lots of `item` at `location` in pick order, with quantity and expiry. For a move of

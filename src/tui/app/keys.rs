@@ -123,8 +123,7 @@ impl App {
         }
     }
 
-    /// A screen's own key: the screen's state takes it and names the effect to run (the
-    /// report, not converted to effects, runs its own).
+    /// A screen's own key: the screen's state takes it and names the effect to run.
     fn screen_effect(&mut self, action: Action) -> Effect {
         // Everyone reads the staging list; moving and counting stock is a handler's or a
         // lead's.
@@ -137,14 +136,12 @@ impl App {
         if let Some(refusal) = refusal {
             return Effect::Error(refusal);
         }
+        let lead = self.lead_rule();
         match &mut self.screen {
             Screen::Login(l) => l.on_action(action),
             Screen::Orders(o) => o.on_action(action),
             Screen::Operations(o) => o.on_action(action),
-            Screen::Report(_) => {
-                self.report_action(action);
-                Effect::None
-            }
+            Screen::Report(r) => r.on_action(action, &lead),
             Screen::History(h) => h.on_action(action),
             Screen::Staging(s) => s.on_action(action),
             Screen::Exceptions(e) => e.on_action(action),

@@ -76,8 +76,13 @@ impl App {
     pub(super) fn run_pending(&mut self, pending: Pending) {
         match pending {
             Pending::Quit => self.should_quit = true,
-            Pending::LeaveReport => self.back_from_report(),
-            Pending::Post => self.post(),
+            Pending::LeaveReport => {
+                if let Screen::Report(r) = &self.screen {
+                    let back = r.leave();
+                    self.run(back);
+                }
+            }
+            Pending::Post => self.run(Effect::Post),
             Pending::Reverse { report_id, reason } => {
                 self.run(Effect::Reverse { report_id, reason });
             }
@@ -111,31 +116,21 @@ impl App {
 
     /// Applies a prompt's value; `this` is the prompt as it was shown. The screen that opened
     /// the prompt applies it and names the effect to run (the trace's prompts open from more
-    /// than one screen, so the trace module applies them); the report, not converted to
-    /// effects, applies its own; the lead's approval, which any screen may ask for, is in
-    /// `approval`.
+    /// than one screen, so the trace module applies them); the lead's approval, which any
+    /// screen may ask for, is in `approval`.
     fn apply_prompt(&mut self, kind: PromptKind, field: Field, this: Overlay) {
-        match kind {
-            PromptKind::Qty { .. }
-            | PromptKind::Lots { .. }
-            | PromptKind::LineScrap { .. }
-            | PromptKind::Location { .. }
-            | PromptKind::OverrideReason { .. } => {
-                return self.apply_report_prompt(kind, field, this);
-            }
-            PromptKind::ApproverBadge | PromptKind::ApproverPin { .. } => {
-                return self.apply_approval_prompt(kind, field, this);
-            }
-            _ => {}
+        if let PromptKind::ApproverBadge | PromptKind::ApproverPin { .. } = kind {
+            return self.apply_approval_prompt(kind, field, this);
         }
         let text = field.text.trim().to_string();
-        let effect = match (&self.screen, kind) {
+        let effect = match (&mut self.screen, kind) {
             (_, kind @ (PromptKind::TraceItem | PromptKind::TraceLot { .. })) => {
                 trace::on_prompt(kind, text, this)
             }
             (Screen::History(h), kind) => h.on_prompt(kind, text, this),
             (Screen::Detail(d), kind) => d.on_prompt(kind, text, this),
             (Screen::Staging(s), kind) => s.on_prompt(kind, text, this),
+            (Screen::Report(r), kind) => r.on_prompt(kind, text, this),
             _ => Effect::None,
         };
         self.run(effect);
