@@ -251,3 +251,5 @@ fn tab_walks_good_scrap_lines_and_shift_tab_walks_back() {
     assert_eq!(Focus::Good.next(false), Focus::Lines);
     assert_eq!(Focus::Lines.next(false), Focus::Scrap);
 }
+
+mod keys;
