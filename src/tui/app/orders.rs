@@ -1,6 +1,6 @@
 //! The order board of a work center and the operations of an order. Keys return
-//! [`Effect`]s (see `history` for the shape); the shortage flags the board computes between
-//! frames are the one store read left here (`pending_work`).
+//! [`Effect`]s (see `history` for the shape); the shortage flags the board shows are read
+//! between frames, in `effects`.
 
 use super::*;
 use crate::domain::order::Order;
@@ -169,45 +169,6 @@ fn operations_action(order: &Order, description: &str, selected: usize, action: 
             }
         }
         _ => Effect::None,
-    }
-}
-
-impl App {
-    /// Work the loop does between frames, after drawing: the shortage flags of the orders
-    /// around the selection, a few at a time so a key is never kept waiting. True when it
-    /// changed something to draw.
-    pub fn pending_work(&mut self) -> bool {
-        const BATCH: usize = 8;
-        let Screen::Orders(o) = &self.screen else {
-            return false;
-        };
-        let start = o.selected.saturating_sub(20);
-        let wanted: Vec<String> = o
-            .visible()
-            .iter()
-            .skip(start)
-            .take(45)
-            .filter(|r| !o.shortages.contains_key(&r.order))
-            .take(BATCH)
-            .map(|r| r.order.clone())
-            .collect();
-        if wanted.is_empty() {
-            return false;
-        }
-        let flags: Vec<(String, bool)> = wanted
-            .into_iter()
-            .map(|id| {
-                let short = self
-                    .service
-                    .order_shortages(&id)
-                    .is_ok_and(|s| !s.is_empty());
-                (id, short)
-            })
-            .collect();
-        if let Screen::Orders(o) = &mut self.screen {
-            o.shortages.extend(flags);
-        }
-        true
     }
 }
 

@@ -1,5 +1,6 @@
 //! The effects that open a screen: each reads what the screen lists and hands it to the
-//! screen's constructor, which keeps the cursor where it was.
+//! screen's constructor, which keeps the cursor where it was; and the board's shortage
+//! flags, read between frames.
 
 use super::*;
 
@@ -207,5 +208,42 @@ impl App {
     /// Asks for the item of the lot to trace, from the tracked items.
     pub fn open_trace(&mut self) {
         self.run(Effect::pick(trace::item_prompt(), Choices::TrackedItems));
+    }
+
+    /// Work the loop does between frames, after drawing: the shortage flags of the orders
+    /// around the selection, a few at a time so a key is never kept waiting. True when it
+    /// changed something to draw.
+    pub fn pending_work(&mut self) -> bool {
+        const BATCH: usize = 8;
+        let Screen::Orders(o) = &self.screen else {
+            return false;
+        };
+        let start = o.selected.saturating_sub(20);
+        let wanted: Vec<String> = o
+            .visible()
+            .iter()
+            .skip(start)
+            .take(45)
+            .filter(|r| !o.shortages.contains_key(&r.order))
+            .take(BATCH)
+            .map(|r| r.order.clone())
+            .collect();
+        if wanted.is_empty() {
+            return false;
+        }
+        let flags: Vec<(String, bool)> = wanted
+            .into_iter()
+            .map(|id| {
+                let short = self
+                    .service
+                    .order_shortages(&id)
+                    .is_ok_and(|s| !s.is_empty());
+                (id, short)
+            })
+            .collect();
+        if let Screen::Orders(o) = &mut self.screen {
+            o.shortages.extend(flags);
+        }
+        true
     }
 }
