@@ -1,7 +1,9 @@
 //! The operator's full-screen terminal (ratatui + crossterm). It renders state and turns keys
 //! into actions; every posting goes through [`crate::service`], as the command line's do.
 //!
-//! The loop is synchronous: draw → wait for a key (or the clock tick) → update → draw.
+//! The loop is synchronous: draw → wait for a key (or the clock tick) → update → draw. Each
+//! screen is a widget over its state ([`ui`]); its keys go to its state, which returns an
+//! [`app::Effect`] that one place runs against the service ([`app`]).
 
 pub mod app;
 pub mod field;

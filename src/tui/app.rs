@@ -4,6 +4,13 @@
 //! This file holds the [`App`] and its session; where a key goes is in `keys`, what an
 //! overlay does with it in `prompts`, a lead's approval in `approval`, and each screen's
 //! state and actions in its own module.
+//!
+//! The shape: a screen's key (or the value of a prompt it opened) goes to its state's
+//! `on_action`/`on_prompt`, which changes that state and returns an [`Effect`] naming what
+//! else is wanted — a service call, another screen, an overlay; `effects` is the one place
+//! that runs effects against the [`Service`] and hands the results back to the screens.
+//! Every screen has this shape, the report too (its preview comes from a [`Planner`], so
+//! its tests need no store either).
 
 use std::collections::HashMap;
 
@@ -21,12 +28,13 @@ use crate::domain::qty::{canonical, parse};
 use crate::logging::Escaped;
 use crate::service::auth::Role;
 use crate::service::{
-    AuthError, Credentials, ReportContext, Service, ServiceError, new_idempotency_key,
+    AuthError, Credentials, ReasonKind, ReportContext, Service, ServiceError, new_idempotency_key,
 };
 use crate::store::orders::OrderSummary;
 use crate::store::queries::ReportRow;
 
 mod approval;
+mod effects;
 mod exceptions;
 mod health;
 mod history;
@@ -40,6 +48,7 @@ mod staging;
 mod trace;
 mod variance;
 
+pub use effects::{Choices, Effect};
 pub use exceptions::ExceptionsState;
 pub use health::HealthState;
 pub use history::{DetailState, HistoryState};
@@ -47,7 +56,7 @@ pub use login::LoginState;
 pub use orders::{OperationsState, OrdersState};
 use overlay::picked;
 pub use overlay::{Choice, Overlay, Pending, PromptKind, Severity, filter_choices};
-pub use report::{Focus, Planner, ReportState};
+pub use report::{Focus, LeadRule, Planner, ReportState};
 pub use staging::StagingState;
 pub use trace::TraceState;
 pub use variance::VarianceState;
@@ -121,11 +130,7 @@ impl App {
             work_centers,
             work_center,
             all_work_centers: false,
-            screen: Screen::Login(LoginState {
-                badge: Field::new(FieldKind::Text, ""),
-                pin: Field::new(FieldKind::Secret, ""),
-                on_pin: false,
-            }),
+            screen: Screen::Login(LoginState::default()),
             overlays: Vec::new(),
             status: None,
             now,
@@ -175,8 +180,16 @@ impl App {
     /// larger than `override_tolerance_pct` (SPEC §6), shown the moment it is typed.
     #[must_use]
     pub fn needs_lead(&self, line: &crate::domain::backflush::PlannedLine) -> bool {
-        self.session.role == Some(Role::Operator)
-            && crate::service::needs_approval(line, self.service.override_tolerance_pct())
+        self.lead_rule().needs_lead(line)
+    }
+
+    /// Which overrides of the user logged in a lead must sign.
+    #[must_use]
+    pub fn lead_rule(&self) -> LeadRule {
+        LeadRule {
+            operator: self.session.role == Some(Role::Operator),
+            tolerance_pct: self.service.override_tolerance_pct(),
+        }
     }
 
     /// Why the user logged in may not `what` (`action`'s roles), or `None` when they may. An
@@ -189,18 +202,6 @@ impl App {
         }
         let badge = self.session.badge.as_deref().unwrap_or_default();
         Some(strings::may_not(badge, role, what, needs))
-    }
-
-    /// The plant's reason codes of `kind` as a pick list.
-    fn reason_choices(&self, kind: crate::service::ReasonKind) -> Vec<Choice> {
-        self.service
-            .reasons(kind)
-            .iter()
-            .map(|code| Choice {
-                code: code.clone(),
-                detail: String::new(),
-            })
-            .collect()
     }
 
     fn credentials(&self) -> Credentials {
@@ -269,11 +270,7 @@ impl App {
         self.approver = None;
         self.overlays.clear();
         if self.service.has_users().unwrap_or(false) {
-            self.screen = Screen::Login(LoginState {
-                badge: Field::new(FieldKind::Text, ""),
-                pin: Field::new(FieldKind::Secret, ""),
-                on_pin: false,
-            });
+            self.screen = Screen::Login(LoginState::default());
         }
     }
 }

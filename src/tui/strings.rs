@@ -1,9 +1,15 @@
 //! Words the terminal shows in more than one place, gathered so they read the same
 //! everywhere and can be reviewed (and, later, translated) in one file.
 
+use crate::domain::qty::Quantity;
+
+use crate::domain::backflush::ReportPlan;
+use crate::domain::lots::LotQty;
 use crate::domain::qty::canonical;
 use crate::domain::variance::Variance;
+use crate::service::Posted;
 use crate::service::auth::Role;
+use crate::service::floor::{Adjustment, Count, Substitution};
 
 /// Asking for a lead's approval.
 pub const LEAD_BADGE: &str = "A lead must approve: scan or type the lead's badge";
@@ -60,6 +66,194 @@ pub fn count(n: usize, noun: &str) -> String {
     } else {
         format!("{n} {noun}s")
     }
+}
+
+/// The first choice of a transfer's lots: none named, the pick order decides.
+pub const PICK_ORDER_CHOOSES: &str = "the plant's pick order chooses";
+
+/// The staging list asked for where the store holds no work center.
+pub const NO_WORK_CENTER_TO_STAGE: &str = "no work center to stage for";
+
+/// A substitute that is not a stock item.
+#[must_use]
+pub fn unknown_stock_item(item: &str) -> String {
+    format!("unknown stock item {item}")
+}
+
+/// A transfer's source that is not a location.
+#[must_use]
+pub fn unknown_location(location: &str) -> String {
+    format!("unknown location {location}")
+}
+
+/// After the login: `welcome, Ana Novak (logged in)`.
+#[must_use]
+pub fn welcome(name: &str) -> String {
+    format!("welcome, {name} (logged in)")
+}
+
+/// After a reversal: `report 7 reversed (WRONG ORDER): 3 movements put back`.
+#[must_use]
+pub fn reversed(report_id: i64, reason: &str, movements: usize) -> String {
+    format!(
+        "report {report_id} reversed ({reason}): {} put back",
+        count(movements, "movement")
+    )
+}
+
+/// After a lead's scrap adjustment on a report's line.
+#[must_use]
+pub fn scrap_adjusted(report_id: i64, a: &Adjustment) -> String {
+    format!(
+        "report {report_id} line {}: {} {} scrap adjusted ({})",
+        a.line,
+        canonical(a.qty),
+        a.item,
+        a.reason
+    )
+}
+
+/// After a substitution on a report's line: what went back and what was issued instead.
+#[must_use]
+pub fn substituted(report_id: i64, s: &Substitution) -> String {
+    format!(
+        "report {report_id} line {}: {} {} returned, {} {} issued",
+        s.line,
+        canonical(s.returned_qty),
+        s.returned_item,
+        canonical(s.issued_qty),
+        s.issued_item
+    )
+}
+
+/// After the deferred lines were retried: `2 deferred lines posted, 1 still waiting`.
+#[must_use]
+pub fn retried(posted: usize, open: usize) -> String {
+    format!(
+        "{} posted, {open} still waiting",
+        count(posted, "deferred line")
+    )
+}
+
+/// After a deferred line was cancelled.
+#[must_use]
+pub fn exception_cancelled(id: i64) -> String {
+    format!("deferred line #{id} cancelled")
+}
+
+/// The message line after a count.
+#[must_use]
+pub fn counted_note(item: &str, location: &str, c: &Count) -> String {
+    format!(
+        "{item} at {location} counted {}; {} posted",
+        canonical(c.counted),
+        count(c.posted.len(), "waiting line")
+    )
+}
+
+/// The message after a count: the book and the count, the adjustment, the waiting lines it
+/// let post, and how often counts found the book.
+#[must_use]
+pub fn counted_lines(item: &str, location: &str, c: &Count) -> Vec<String> {
+    let diff = c.counted - c.expected;
+    let mut lines = vec![
+        format!(
+            "{item} at {location}: book {}, counted {}.",
+            canonical(c.expected),
+            canonical(c.counted)
+        ),
+        if diff.is_zero() {
+            "No difference: nothing adjusted.".to_string()
+        } else {
+            format!(
+                "Adjusted by {}{} {item}{}.",
+                if diff.is_sign_negative() { "" } else { "+" },
+                canonical(diff),
+                c.reason
+                    .as_deref()
+                    .map_or_else(String::new, |r| format!(" (reason {r})"))
+            )
+        },
+    ];
+    for e in &c.posted {
+        lines.push(format!(
+            "Waiting line posted: {} {} for order {} (#{}).",
+            canonical(e.qty),
+            e.item,
+            e.order,
+            e.id
+        ));
+    }
+    lines.push(format!(
+        "Counts that found the book quantity: {} of {}.",
+        c.accuracy.0, c.accuracy.1
+    ));
+    lines
+}
+
+/// After a transfer: what moved where, by which lots, and the waiting lines it let post.
+#[must_use]
+pub fn moved(
+    (item, qty): (&str, Quantity),
+    (from, to): (&str, &str),
+    lots: &[LotQty],
+    posted: usize,
+) -> String {
+    let lots = if lots.is_empty() {
+        String::new()
+    } else {
+        let names: Vec<String> = lots
+            .iter()
+            .map(|l| format!("{} {}", l.lot, canonical(l.qty)))
+            .collect();
+        format!(" (lots {})", names.join(", "))
+    };
+    format!(
+        "moved {} {item} from {from} to {to}{lots}; {} posted",
+        canonical(qty),
+        count(posted, "waiting line")
+    )
+}
+
+/// The message line after a post: `report 7 posted for order WO-1005 (1 line deferred)`.
+#[must_use]
+pub fn report_posted(report_id: i64, order: &str, deferred: usize) -> String {
+    format!(
+        "report {report_id} posted for order {order} ({} deferred)",
+        count(deferred, "line")
+    )
+}
+
+/// The message after a post: the report, each line that waits for stock (its item and
+/// shortfall from the `plan` posted), and the order's material `variance` so far.
+#[must_use]
+pub fn posted_lines(
+    order: &str,
+    posted: &Posted,
+    plan: Option<&ReportPlan>,
+    variance: Option<&Variance>,
+) -> Vec<String> {
+    let mut lines = vec![format!(
+        "Report {} posted for order {order}.",
+        posted.report_id
+    )];
+    if posted.repeated {
+        lines.push("(It had been posted already; nothing was posted twice.)".into());
+    }
+    for d in &posted.deferred {
+        let item = plan
+            .and_then(|p| p.lines.iter().find(|l| l.line == d.line))
+            .map(|l| format!(" {} ({} short)", l.item, canonical(l.shortfall)))
+            .unwrap_or_default();
+        lines.push(format!(
+            "Line {}{item} waits for stock in the exception queue (#{}).",
+            d.line, d.id
+        ));
+    }
+    if let Some(v) = variance {
+        lines.push(format!("Order material so far: {}", material_cost(v)));
+    }
+    lines
 }
 
 #[cfg(test)]

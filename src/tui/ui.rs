@@ -1,13 +1,19 @@
 //! Rendering: pure functions of the [`App`] state onto a frame. No I/O, no store access.
+//!
+//! Each screen is a widget: a small view struct over its state and the theme (and what else
+//! it shows, such as the demo's badges at login), drawn with `frame.render_widget`. So is
+//! each overlay ([`OverlayView`]). The status bar, the message line and the footer, which
+//! read the whole [`App`], stay functions of it.
 
 use chrono::Local;
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{
     Block, BorderType, Cell, Clear, Padding, Paragraph, Row, Scrollbar, ScrollbarOrientation,
-    ScrollbarState, Table, TableState, Wrap,
+    ScrollbarState, StatefulWidget, Table, TableState, Widget, Wrap,
 };
 
 use super::app::{App, Focus, Overlay, Screen, Severity};
@@ -28,7 +34,16 @@ mod staging;
 mod trace;
 mod variance;
 
-pub use report::explain;
+pub use exceptions::ExceptionsView;
+pub use health::HealthView;
+pub use history::{DetailView, HistoryView};
+pub use login::LoginView;
+pub use orders::{OperationsView, OrdersView};
+pub use overlay::OverlayView;
+pub use report::{ReportView, explain};
+pub use staging::StagingView;
+pub use trace::TraceView;
+pub use variance::VarianceView;
 
 /// Draws the whole terminal.
 pub fn render(app: &App, frame: &mut Frame<'_>) {
@@ -41,23 +56,38 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Constraint::Length(1),
     ]));
     render_status_bar(app, frame, status);
+    let theme = &app.theme;
     match &app.screen {
-        Screen::Login(l) => login::render_login(app, l, frame, body),
-        Screen::Orders(_) => orders::render_orders(app, frame, body),
-        Screen::Operations(_) => orders::render_operations(app, frame, body),
-        Screen::Report(_) => report::render_report(app, frame, body),
-        Screen::History(_) => history::render_history(app, frame, body),
-        Screen::Staging(_) => staging::render_staging(app, frame, body),
-        Screen::Exceptions(_) => exceptions::render_exceptions(app, frame, body),
-        Screen::Detail(_) => history::render_detail(app, frame, body),
-        Screen::Variance(v) => variance::render_variance(app, v, frame, body),
-        Screen::Health(h) => health::render_health(app, h, frame, body),
-        Screen::Trace(t) => trace::render_trace(app, t, frame, body),
+        Screen::Login(state) => frame.render_widget(
+            LoginView {
+                state,
+                theme,
+                demo_users: &app.demo_users,
+            },
+            body,
+        ),
+        Screen::Orders(state) => frame.render_widget(
+            OrdersView {
+                state,
+                theme,
+                no_plant: app.work_centers.is_empty(),
+            },
+            body,
+        ),
+        Screen::Operations(state) => frame.render_widget(OperationsView { state, theme }, body),
+        Screen::Report(state) => frame.render_widget(ReportView::new(app, state), body),
+        Screen::History(state) => frame.render_widget(HistoryView { state, theme }, body),
+        Screen::Staging(state) => frame.render_widget(StagingView { state, theme }, body),
+        Screen::Exceptions(state) => frame.render_widget(ExceptionsView { state, theme }, body),
+        Screen::Detail(state) => frame.render_widget(DetailView { state, theme }, body),
+        Screen::Variance(state) => frame.render_widget(VarianceView { state, theme }, body),
+        Screen::Health(state) => frame.render_widget(HealthView { state, theme }, body),
+        Screen::Trace(state) => frame.render_widget(TraceView { state, theme }, body),
     }
     render_message(app, frame, message);
     render_footer(&app.theme, app.context(), frame, footer);
     for overlay in &app.overlays {
-        overlay::render_overlay(app, overlay, frame, area);
+        frame.render_widget(OverlayView { overlay, theme }, area);
     }
 }
 

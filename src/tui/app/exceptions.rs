@@ -1,5 +1,6 @@
 //! The exception queue of a work center's machine location: deferred lines waiting for
-//! stock, retried by a handler or a lead, cancelled by a lead.
+//! stock, retried by a handler or a lead, cancelled by a lead. Keys return [`Effect`]s (see
+//! `history` for the shape).
 
 use super::*;
 use crate::store::exceptions::ExceptionRow;
@@ -12,61 +13,36 @@ pub struct ExceptionsState {
     pub selected: usize,
 }
 
-impl App {
-    /// Opens (or refreshes) the queue of the current work center's machine location.
-    pub fn open_exceptions(&mut self) {
-        let location = if self.all_work_centers {
-            None
-        } else {
-            self.current_work_center().map(|w| w.location.clone())
-        };
-        match self.service.exceptions(true) {
-            Ok(rows) => {
-                let rows: Vec<ExceptionRow> = rows
-                    .into_iter()
-                    .filter(|e| location.as_ref().is_none_or(|l| *l == e.location))
-                    .collect();
-                let selected = match &self.screen {
-                    Screen::Exceptions(e) => e.selected.min(rows.len().saturating_sub(1)),
-                    _ => 0,
-                };
-                self.screen = Screen::Exceptions(ExceptionsState {
-                    location,
-                    rows,
-                    selected,
-                });
-            }
-            Err(e) => self.error(e.to_string()),
+impl ExceptionsState {
+    /// The open lines of `rows` at `location` (all of them for `None`), the cursor where it
+    /// was (`before`) as far as the list still reaches.
+    #[must_use]
+    pub fn new(location: Option<String>, rows: Vec<ExceptionRow>, before: Option<usize>) -> Self {
+        let rows: Vec<ExceptionRow> = rows
+            .into_iter()
+            .filter(|e| location.as_ref().is_none_or(|l| *l == e.location))
+            .collect();
+        let selected = before.map_or(0, |s| s.min(rows.len().saturating_sub(1)));
+        ExceptionsState {
+            location,
+            rows,
+            selected,
         }
     }
 
-    pub(super) fn exceptions_action(&mut self, action: Action) {
-        let Screen::Exceptions(s) = &self.screen else {
-            return;
-        };
+    /// A key on the queue.
+    #[must_use]
+    pub fn on_action(&self, action: Action) -> Effect {
         match action {
-            Action::Back => self.open_orders(),
-            Action::Refresh => self.open_exceptions(),
-            Action::Retry => {
-                let who = self.credentials();
-                match self.service.retry_exceptions(&who) {
-                    Ok(posted) => {
-                        let open = self.service.exceptions(true).map_or(0, |e| e.len());
-                        self.open_exceptions();
-                        self.note(format!(
-                            "{} posted, {open} still waiting",
-                            strings::count(posted.len(), "deferred line")
-                        ));
-                    }
-                    Err(e) => self.error(e.to_string()),
-                }
-            }
+            Action::Back => Effect::OpenOrders,
+            Action::Refresh => Effect::OpenExceptions,
+            Action::Retry => Effect::RetryExceptions,
             Action::CancelException => {
-                let Some(row) = s.rows.get(s.selected) else {
-                    return;
+                let Some(row) = self.rows.get(self.selected) else {
+                    return Effect::None;
                 };
                 let id = row.id;
-                self.overlays.push(Overlay::Confirm {
+                Effect::show(Overlay::Confirm {
                     title: "Cancel this deferred line?".into(),
                     lines: vec![
                         format!(
@@ -82,21 +58,67 @@ impl App {
                             .into(),
                     ],
                     pending: Pending::CancelException { id },
-                });
+                })
             }
-            _ => {}
+            _ => Effect::None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The queue with no store: rows built by hand.
+
+    use super::*;
+
+    fn row(id: i64, location: &str) -> ExceptionRow {
+        ExceptionRow {
+            id,
+            report_id: 7,
+            line: "20".into(),
+            order: "WO-1005".into(),
+            item: "SEAL-20".into(),
+            location: location.into(),
+            qty: Quantity(rust_decimal::Decimal::from(4)),
+            shortfall: Quantity(rust_decimal::Decimal::from(3)),
+            status: crate::domain::retry::ExceptionStatus::Open,
+            created_at: "2026-03-02T09:15:00Z".into(),
         }
     }
 
-    pub(super) fn cancel_exception(&mut self, id: i64) {
-        let who = self.credentials();
-        match self.service.cancel_exception(id, &who) {
-            Ok(()) => {
-                self.approver = None;
-                self.open_exceptions();
-                self.note(format!("deferred line #{id} cancelled"));
-            }
-            Err(e) => self.write_failed(e, Pending::CancelException { id }),
-        }
+    fn rows() -> Vec<ExceptionRow> {
+        vec![row(1, "M-ASM"), row(2, "M-CNC"), row(3, "M-ASM")]
+    }
+
+    #[test]
+    fn the_queue_shows_its_location_only_and_keeps_the_cursor_within_it() {
+        let q = ExceptionsState::new(Some("M-ASM".into()), rows(), Some(5));
+        assert_eq!(q.rows, vec![row(1, "M-ASM"), row(3, "M-ASM")]);
+        assert_eq!(q.selected, 1, "the cursor stays on the last line");
+        let all = ExceptionsState::new(None, rows(), None);
+        assert_eq!(all.rows.len(), 3);
+        assert_eq!(all.selected, 0);
+    }
+
+    #[test]
+    fn cancelling_asks_first_saying_what_will_not_be_issued() {
+        let mut q = ExceptionsState::new(Some("M-ASM".into()), rows(), None);
+        q.selected = 1;
+        assert_eq!(
+            q.on_action(Action::CancelException),
+            Effect::show(Overlay::Confirm {
+                title: "Cancel this deferred line?".into(),
+                lines: vec![
+                    "#3: 4 SEAL-20 at M-ASM for order WO-1005 (report 7, line 20).".into(),
+                    "It will not be issued by the program; issue it by hand if it was used.".into(),
+                ],
+                pending: Pending::CancelException { id: 3 },
+            })
+        );
+        assert_eq!(q.on_action(Action::Retry), Effect::RetryExceptions);
+        assert_eq!(q.on_action(Action::Refresh), Effect::OpenExceptions);
+        assert_eq!(q.on_action(Action::Back), Effect::OpenOrders);
+        let empty = ExceptionsState::new(Some("M-X".into()), rows(), None);
+        assert_eq!(empty.on_action(Action::CancelException), Effect::None);
     }
 }

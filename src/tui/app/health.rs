@@ -1,5 +1,6 @@
 //! The machine locations' health for a lead: flagged items first, so a wrong BOM or
-//! unreported scrap shows from the cycle counts (SPEC §12).
+//! unreported scrap shows from the cycle counts (SPEC §12). Keys return [`Effect`]s (see
+//! `history` for the shape).
 
 use super::*;
 use crate::service::health::HealthRow;
@@ -11,31 +12,40 @@ pub struct HealthState {
     pub days: i64,
 }
 
-impl App {
-    /// Opens (or refreshes) the health of every machine location over the last 30 days.
-    pub fn open_health(&mut self) {
-        let days = 30;
-        match self.service.health_flagged_first(days) {
-            Ok(rows) => {
-                let selected = match &self.screen {
-                    Screen::Health(h) => h.selected.min(rows.len().saturating_sub(1)),
-                    _ => 0,
-                };
-                self.screen = Screen::Health(HealthState {
-                    rows,
-                    selected,
-                    days,
-                });
-            }
-            Err(e) => self.error(e.to_string()),
+impl HealthState {
+    /// The health of `rows` over `days`, the cursor where it was (`before`) as far as the
+    /// list still reaches.
+    #[must_use]
+    pub fn new(rows: Vec<HealthRow>, days: i64, before: Option<usize>) -> Self {
+        let selected = before.map_or(0, |s| s.min(rows.len().saturating_sub(1)));
+        HealthState {
+            rows,
+            selected,
+            days,
         }
     }
 
-    pub(super) fn health_action(&mut self, action: Action) {
+    /// A key on the health screen.
+    #[must_use]
+    pub fn on_action(&self, action: Action) -> Effect {
         match action {
-            Action::Back => self.open_orders(),
-            Action::Refresh => self.open_health(),
-            _ => {}
+            Action::Back => Effect::OpenOrders,
+            Action::Refresh => Effect::OpenHealth,
+            _ => Effect::None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_health_keeps_its_cursor_within_the_list_and_esc_goes_to_the_board() {
+        let h = HealthState::new(Vec::new(), 30, Some(4));
+        assert_eq!((h.selected, h.days), (0, 30));
+        assert_eq!(h.on_action(Action::Refresh), Effect::OpenHealth);
+        assert_eq!(h.on_action(Action::Back), Effect::OpenOrders);
+        assert_eq!(h.on_action(Action::Open), Effect::None);
     }
 }

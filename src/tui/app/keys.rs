@@ -1,5 +1,6 @@
 //! Where a key goes: the top overlay first, then the focused field, then the screen's
-//! bindings from the keymap; and the moves every list shares (up, down, a page).
+//! bindings from the keymap (the screen's state returns the [`Effect`] to run); and the
+//! moves every list shares (up, down, a page).
 
 use super::*;
 
@@ -115,20 +116,39 @@ impl App {
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
                 self.move_selection(action)
             }
-            _ => match self.context() {
-                Context::Login => self.login_action(action),
-                Context::Orders => self.orders_action(action),
-                Context::Operations => self.operations_action(action),
-                Context::Report => self.report_action(action),
-                Context::History => self.history_action(action),
-                Context::Staging => self.staging_action(action),
-                Context::Exceptions => self.exceptions_action(action),
-                Context::Detail => self.detail_action(action),
-                Context::Variance => self.variance_action(action),
-                Context::Health => self.health_action(action),
-                Context::Trace => self.trace_action(action),
-                _ => {}
-            },
+            _ => {
+                let effect = self.screen_effect(action);
+                self.run(effect);
+            }
+        }
+    }
+
+    /// A screen's own key: the screen's state takes it and names the effect to run.
+    fn screen_effect(&mut self, action: Action) -> Effect {
+        // Everyone reads the staging list; moving and counting stock is a handler's or a
+        // lead's.
+        let refusal = match (&self.screen, action) {
+            (Screen::Staging(_), Action::Count | Action::Transfer) => {
+                self.role_refusal(crate::service::auth::Action::Handle, "move or count stock")
+            }
+            _ => None,
+        };
+        if let Some(refusal) = refusal {
+            return Effect::Error(refusal);
+        }
+        let lead = self.lead_rule();
+        match &mut self.screen {
+            Screen::Login(l) => l.on_action(action),
+            Screen::Orders(o) => o.on_action(action),
+            Screen::Operations(o) => o.on_action(action),
+            Screen::Report(r) => r.on_action(action, &lead),
+            Screen::History(h) => h.on_action(action),
+            Screen::Staging(s) => s.on_action(action),
+            Screen::Exceptions(e) => e.on_action(action),
+            Screen::Detail(d) => d.on_action(action),
+            Screen::Variance(v) => v.on_action(action),
+            Screen::Health(h) => h.on_action(action),
+            Screen::Trace(t) => t.on_action(action),
         }
     }
 

@@ -142,7 +142,7 @@ pub enum Severity {
 }
 
 /// What sits on top of the screen and takes the keys first.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help(Context),
     Confirm {

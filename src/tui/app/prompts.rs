@@ -1,5 +1,6 @@
-//! What the keys do to the overlay on top: a confirmation runs its pending write, a prompt
-//! hands its value to the screen that opened it, Esc steps back or closes.
+//! What the keys do to the overlay on top: a confirmation runs its pending write (as an
+//! [`Effect`]), a prompt hands its value to the screen that opened it, Esc steps back or
+//! closes.
 
 use super::*;
 
@@ -75,57 +76,64 @@ impl App {
     pub(super) fn run_pending(&mut self, pending: Pending) {
         match pending {
             Pending::Quit => self.should_quit = true,
-            Pending::LeaveReport => self.back_from_report(),
-            Pending::Post => self.post(),
-            Pending::Reverse { report_id, reason } => self.reverse(report_id, &reason),
-            Pending::CancelException { id } => self.cancel_exception(id),
+            Pending::LeaveReport => {
+                if let Screen::Report(r) = &self.screen {
+                    let back = r.leave();
+                    self.run(back);
+                }
+            }
+            Pending::Post => self.run(Effect::Post),
+            Pending::Reverse { report_id, reason } => {
+                self.run(Effect::Reverse { report_id, reason });
+            }
+            Pending::CancelException { id } => self.run(Effect::CancelException { id }),
             Pending::Adjust {
                 report_id,
                 line,
                 qty,
                 reason,
-            } => self.adjust(report_id, &line, qty, &reason),
+            } => self.run(Effect::AdjustScrap {
+                report_id,
+                line,
+                qty,
+                reason,
+            }),
             Pending::Substitute {
                 report_id,
                 line,
                 item,
                 qty,
                 returned,
-            } => self.substitute(report_id, &line, &item, (qty, returned)),
+            } => self.run(Effect::Substitute {
+                report_id,
+                line,
+                item,
+                qty,
+                returned,
+            }),
         }
     }
 
-    /// Applies a prompt's value; `this` is the prompt as it was shown. Each screen applies
-    /// the prompts it opens; the lead's approval, which any screen may ask for, is in
-    /// `approval`.
+    /// Applies a prompt's value; `this` is the prompt as it was shown. The screen that opened
+    /// the prompt applies it and names the effect to run (the trace's prompts open from more
+    /// than one screen, so the trace module applies them); the lead's approval, which any
+    /// screen may ask for, is in `approval`.
     fn apply_prompt(&mut self, kind: PromptKind, field: Field, this: Overlay) {
-        match kind {
-            PromptKind::Qty { .. }
-            | PromptKind::Lots { .. }
-            | PromptKind::LineScrap { .. }
-            | PromptKind::Location { .. }
-            | PromptKind::OverrideReason { .. } => {
-                self.apply_report_prompt(kind, field, this);
-            }
-            PromptKind::ReverseReason { .. }
-            | PromptKind::ScrapQty { .. }
-            | PromptKind::ScrapReason { .. }
-            | PromptKind::SubstituteItem { .. }
-            | PromptKind::SubstituteReturn { .. }
-            | PromptKind::SubstituteQty { .. } => self.apply_history_prompt(kind, field, this),
-            PromptKind::Counted { .. }
-            | PromptKind::CountLot { .. }
-            | PromptKind::TransferLots { .. }
-            | PromptKind::CountReason { .. }
-            | PromptKind::TransferFrom { .. }
-            | PromptKind::TransferQty { .. } => self.apply_staging_prompt(kind, field, this),
-            PromptKind::ApproverBadge | PromptKind::ApproverPin { .. } => {
-                self.apply_approval_prompt(kind, field, this);
-            }
-            PromptKind::TraceItem | PromptKind::TraceLot { .. } => {
-                self.apply_trace_prompt(kind, field, this);
-            }
+        if let PromptKind::ApproverBadge | PromptKind::ApproverPin { .. } = kind {
+            return self.apply_approval_prompt(kind, field, this);
         }
+        let text = field.text.trim().to_string();
+        let effect = match (&mut self.screen, kind) {
+            (_, kind @ (PromptKind::TraceItem | PromptKind::TraceLot { .. })) => {
+                trace::on_prompt(kind, text, this)
+            }
+            (Screen::History(h), kind) => h.on_prompt(kind, text, this),
+            (Screen::Detail(d), kind) => d.on_prompt(kind, text, this),
+            (Screen::Staging(s), kind) => s.on_prompt(kind, text, this),
+            (Screen::Report(r), kind) => r.on_prompt(kind, text, this),
+            _ => Effect::None,
+        };
+        self.run(effect);
     }
 
     /// A refused value reopens the prompt `this` as it was (its pick list and way back

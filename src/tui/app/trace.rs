@@ -1,5 +1,7 @@
 //! A lead's trace screen (SPEC §9): scan an item and a lot, see what went into it, what was
-//! made from it, and where it is now.
+//! made from it, and where it is now. The prompts open from the board as well as from the
+//! trace, so they are this module's functions, not the state's; all return [`Effect`]s
+//! (see `history` for the shape).
 
 use super::*;
 use crate::service::Trace;
@@ -18,78 +20,165 @@ impl TraceState {
         let g = &self.trace.genealogy;
         self.trace.on_hand.len() + g.backward.len() + g.forward.len()
     }
+
+    /// A key on the trace.
+    #[must_use]
+    pub fn on_action(&self, action: Action) -> Effect {
+        match action {
+            Action::Back => Effect::OpenOrders,
+            Action::Trace => Effect::OpenTrace,
+            _ => Effect::None,
+        }
+    }
 }
 
-impl App {
-    /// Asks for the item of the lot to trace, from the tracked items.
-    pub fn open_trace(&mut self) {
-        let choices = self
-            .service
-            .tracked_items()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(code, detail)| Choice { code, detail })
-            .collect();
-        self.overlays.push(
-            Overlay::prompt(
-                "Trace a lot: which item? (scan or pick)".into(),
-                Field::new(FieldKind::Text, ""),
-                PromptKind::TraceItem,
-            )
-            .with_choices(choices),
+/// The first step of a trace: which item (its pick list is the tracked items).
+#[must_use]
+pub fn item_prompt() -> Overlay {
+    Overlay::prompt(
+        "Trace a lot: which item? (scan or pick)".into(),
+        Field::new(FieldKind::Text, ""),
+        PromptKind::TraceItem,
+    )
+}
+
+/// The item or the lot typed (`text`, trimmed) into the trace's prompt `this`.
+#[must_use]
+pub fn on_prompt(kind: PromptKind, text: String, this: Overlay) -> Effect {
+    match kind {
+        PromptKind::TraceItem if text.is_empty() => Effect::reopen(this, "scan or pick an item"),
+        PromptKind::TraceItem => Effect::TraceLots {
+            item: text,
+            this: Box::new(this),
+        },
+        PromptKind::TraceLot { item } => Effect::Trace {
+            item,
+            lot: text,
+            this: Box::new(this),
+        },
+        _ => Effect::None,
+    }
+}
+
+/// The lots the store ever held of `item`, to pick one from; refused when there are none.
+#[must_use]
+pub fn lot_prompt(item: String, lots: Vec<String>, this: Overlay) -> Effect {
+    if lots.is_empty() {
+        return Effect::reopen(this, format!("the store never held a lot of {item}"));
+    }
+    let choices = lots
+        .into_iter()
+        .map(|lot| Choice {
+            detail: if lot.is_empty() {
+                "unknown lot (stock from before lots were kept)".into()
+            } else {
+                String::new()
+            },
+            code: lot,
+        })
+        .collect();
+    Effect::show(
+        Overlay::prompt(
+            format!("Trace which lot of {item}? (scan or pick)"),
+            Field::new(FieldKind::Text, ""),
+            PromptKind::TraceLot { item },
+        )
+        .with_choices(choices)
+        .after(this),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    //! The trace's prompts with no store.
+
+    use super::*;
+
+    fn text() -> Field {
+        Field::new(FieldKind::Text, "")
+    }
+
+    #[test]
+    fn the_item_is_asked_first_then_its_lots_then_the_trace() {
+        let item = item_prompt();
+        assert_eq!(
+            on_prompt(PromptKind::TraceItem, String::new(), item.clone()),
+            Effect::show(item.clone().with_error("scan or pick an item".into()))
+        );
+        assert_eq!(
+            on_prompt(PromptKind::TraceItem, "HP-100".into(), item.clone()),
+            Effect::TraceLots {
+                item: "HP-100".into(),
+                this: Box::new(item.clone()),
+            }
+        );
+        let kind = PromptKind::TraceLot {
+            item: "HP-100".into(),
+        };
+        let lot = Overlay::prompt("Trace which lot".into(), text(), kind.clone());
+        assert_eq!(
+            on_prompt(kind, "L-7".into(), lot.clone()),
+            Effect::Trace {
+                item: "HP-100".into(),
+                lot: "L-7".into(),
+                this: Box::new(lot),
+            }
         );
     }
 
-    pub(super) fn apply_trace_prompt(&mut self, kind: PromptKind, field: Field, this: Overlay) {
-        let text = field.text.trim().to_string();
-        match kind {
-            PromptKind::TraceItem => {
-                if text.is_empty() {
-                    return self.reopen(this, "scan or pick an item");
-                }
-                let lots = match self.service.lots_of(&text) {
-                    Ok(lots) if lots.is_empty() => {
-                        return self.reopen(this, format!("the store never held a lot of {text}"));
-                    }
-                    Ok(lots) => lots,
-                    Err(e) => return self.reopen(this, e.to_string()),
-                };
-                let choices = lots
-                    .into_iter()
-                    .map(|lot| Choice {
-                        detail: if lot.is_empty() {
-                            "unknown lot (stock from before lots were kept)".into()
-                        } else {
-                            String::new()
-                        },
-                        code: lot,
-                    })
-                    .collect();
-                self.overlays.push(
-                    Overlay::prompt(
-                        format!("Trace which lot of {text}? (scan or pick)"),
-                        Field::new(FieldKind::Text, ""),
-                        PromptKind::TraceLot { item: text },
-                    )
-                    .with_choices(choices)
-                    .after(this),
-                );
-            }
-            PromptKind::TraceLot { item } => match self.service.trace(&item, &text) {
-                Ok(trace) => {
-                    self.screen = Screen::Trace(TraceState { trace, selected: 0 });
-                }
-                Err(e) => self.reopen(this, e.to_string()),
+    #[test]
+    fn the_lots_are_offered_the_unknown_lot_named_and_none_refused() {
+        let item = item_prompt();
+        assert_eq!(
+            lot_prompt("BOLT-M8".into(), Vec::new(), item.clone()),
+            Effect::show(
+                item.clone()
+                    .with_error("the store never held a lot of BOLT-M8".into())
+            )
+        );
+        let choices = vec![
+            Choice {
+                code: String::new(),
+                detail: "unknown lot (stock from before lots were kept)".into(),
             },
-            _ => {}
-        }
+            Choice {
+                code: "L-7".into(),
+                detail: String::new(),
+            },
+        ];
+        assert_eq!(
+            lot_prompt(
+                "HP-100".into(),
+                vec![String::new(), "L-7".into()],
+                item.clone()
+            ),
+            Effect::show(
+                Overlay::prompt(
+                    "Trace which lot of HP-100? (scan or pick)".into(),
+                    text(),
+                    PromptKind::TraceLot {
+                        item: "HP-100".into()
+                    },
+                )
+                .with_choices(choices)
+                .after(item)
+            )
+        );
     }
 
-    pub(super) fn trace_action(&mut self, action: Action) {
-        match action {
-            Action::Back => self.open_orders(),
-            Action::Trace => self.open_trace(),
-            _ => {}
-        }
+    #[test]
+    fn a_trace_scrolls_and_t_asks_another() {
+        let t = TraceState {
+            trace: Trace {
+                item: "HP-100".into(),
+                lot: "L-7".into(),
+                on_hand: vec![("FG".into(), Quantity(rust_decimal::Decimal::TWO))],
+                genealogy: crate::domain::trace::Genealogy::default(),
+            },
+            selected: 0,
+        };
+        assert_eq!(t.rows(), 1);
+        assert_eq!(t.on_action(Action::Trace), Effect::OpenTrace);
+        assert_eq!(t.on_action(Action::Back), Effect::OpenOrders);
     }
 }

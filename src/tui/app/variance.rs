@@ -1,6 +1,7 @@
 //! An order's progress and variance: per operation what was reported and what is left, per
 //! material line the standard against the actual, what waits in the exception queue, and the
-//! order's totals (SPEC §2 "Variance per order").
+//! order's totals (SPEC §2 "Variance per order"). Keys return [`Effect`]s (see `history`
+//! for the shape).
 
 use super::*;
 use crate::domain::backflush::OperationProgress;
@@ -36,18 +37,11 @@ pub struct VarianceState {
     pub from_operations: bool,
 }
 
-impl App {
-    /// Opens the variance of `order`.
-    pub fn open_variance(&mut self, order: &str) {
-        let from_operations = matches!(self.screen, Screen::Operations(_));
-        let loaded = self
-            .service
-            .report_context(order, std::iter::empty())
-            .and_then(|c| self.service.variance(order).map(|v| (c, v)));
-        let (context, variance) = match loaded {
-            Ok(x) => x,
-            Err(e) => return self.error(e.to_string()),
-        };
+impl VarianceState {
+    /// The progress and variance of the order of `context`; Esc goes back to its operations
+    /// when `from_operations`, else to the board.
+    #[must_use]
+    pub fn new(context: &ReportContext, variance: Variance, from_operations: bool) -> Self {
         let o = &context.order;
         let description = context
             .item(&o.item)
@@ -87,7 +81,7 @@ impl App {
                 }
             })
             .collect();
-        self.screen = Screen::Variance(Box::new(VarianceState {
+        VarianceState {
             order: o.order.clone(),
             title: format!(
                 " {} · {} {} · qty {} · progress and variance ",
@@ -107,32 +101,68 @@ impl App {
             variance,
             selected: 0,
             from_operations,
-        }));
+        }
     }
 
-    pub(super) fn variance_action(&mut self, action: Action) {
-        let Screen::Variance(v) = &self.screen else {
-            return;
-        };
+    /// A key on the variance: Esc goes back where it came from, the cursor on its order.
+    #[must_use]
+    pub fn on_action(&self, action: Action) -> Effect {
+        let order = self.order.clone();
         match action {
-            Action::Back if v.from_operations => {
-                let order = v.order.clone();
-                self.open_order(&order);
-            }
-            Action::Back => {
-                let order = v.order.clone();
-                self.open_orders();
-                self.select_order(&order);
-            }
-            Action::Refresh => {
-                let order = v.order.clone();
-                let from = v.from_operations;
-                self.open_variance(&order);
-                if let Screen::Variance(v) = &mut self.screen {
-                    v.from_operations = from;
+            Action::Back if self.from_operations => Effect::OpenOrder { order },
+            Action::Back => Effect::OpenOrdersAt { order },
+            Action::Refresh => Effect::OpenVariance {
+                order,
+                from_operations: self.from_operations,
+            },
+            _ => Effect::None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::qty::Money;
+
+    fn variance(from_operations: bool) -> VarianceState {
+        VarianceState {
+            order: "WO-1005".into(),
+            title: String::new(),
+            short_title: String::new(),
+            operations: Vec::new(),
+            materials: Vec::new(),
+            variance: Variance {
+                order: "WO-1005".into(),
+                lines: Vec::new(),
+                expected_cost: Money::ZERO,
+                actual_cost: Money::ZERO,
+                variance: Money::ZERO,
+            },
+            selected: 0,
+            from_operations,
+        }
+    }
+
+    #[test]
+    fn esc_goes_back_where_the_variance_came_from_and_f5_keeps_that() {
+        let order = || "WO-1005".to_string();
+        assert_eq!(
+            variance(true).on_action(Action::Back),
+            Effect::OpenOrder { order: order() }
+        );
+        assert_eq!(
+            variance(false).on_action(Action::Back),
+            Effect::OpenOrdersAt { order: order() }
+        );
+        for from_operations in [true, false] {
+            assert_eq!(
+                variance(from_operations).on_action(Action::Refresh),
+                Effect::OpenVariance {
+                    order: order(),
+                    from_operations,
                 }
-            }
-            _ => {}
+            );
         }
     }
 }

@@ -1,72 +1,81 @@
-//! The machine locations' health, flagged items first.
+//! The machine locations' health, flagged items first, as a widget.
 
 use super::*;
 use crate::domain::health::Flag;
 use crate::tui::app::HealthState;
 
-pub(super) fn render_health(app: &App, h: &HealthState, frame: &mut Frame<'_>, area: Rect) {
-    let theme = &app.theme;
-    let wide = area.width >= 100;
-    let rows: Vec<Row<'_>> = h
-        .rows
-        .iter()
-        .map(|r| {
-            let u = &r.usage;
-            let style = match r.flag {
-                Flag::Negative | Flag::Discrepancy => theme.error,
-                Flag::Waiting => theme.warn,
-                Flag::Ok => theme.ok,
-            };
-            let mut cells = vec![
-                Cell::from(r.location.clone()),
-                Cell::from(r.item.clone()),
-                Cell::from(right(canonical(u.backflushed))),
-                Cell::from(right(canonical(u.issued_by_hand))),
-                Cell::from(right(canonical(u.count_adjusted))),
-                Cell::from(right(
-                    r.discrepancy_pct
-                        .map_or_else(|| "—".to_string(), |p| format!("{}%", canonical(p))),
-                )),
-            ];
-            if wide {
-                cells.push(Cell::from(right(format!(
-                    "{}/{}",
-                    u.accurate_counts, u.counts
-                ))));
-                cells.push(Cell::from(right(u.open_exceptions.to_string())));
-            }
-            cells.push(Cell::from(right(canonical(u.on_hand))));
-            cells.push(Cell::from(Span::styled(r.flag.as_str(), style)));
-            Row::new(cells)
-        })
-        .collect();
-    let mut specs = vec![
-        ("Location", Constraint::Length(8)),
-        ("Item", Constraint::Min(10)),
-        (" Backfl.", Constraint::Length(8)),
-        (" By hand", Constraint::Length(8)),
-        (" Count ±", Constraint::Length(8)),
-        (" Discr.", Constraint::Length(7)),
-    ];
-    if wide {
-        specs.push(("Accurate", Constraint::Length(8)));
-        specs.push((" Waiting", Constraint::Length(8)));
+/// The health of every machine location.
+pub struct HealthView<'a> {
+    pub state: &'a HealthState,
+    pub theme: &'a Theme,
+}
+
+impl Widget for HealthView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (h, theme) = (self.state, self.theme);
+        let wide = area.width >= 100;
+        let rows: Vec<Row<'_>> = h
+            .rows
+            .iter()
+            .map(|r| {
+                let u = &r.usage;
+                let style = match r.flag {
+                    Flag::Negative | Flag::Discrepancy => theme.error,
+                    Flag::Waiting => theme.warn,
+                    Flag::Ok => theme.ok,
+                };
+                let mut cells = vec![
+                    Cell::from(r.location.clone()),
+                    Cell::from(r.item.clone()),
+                    Cell::from(right(canonical(u.backflushed))),
+                    Cell::from(right(canonical(u.issued_by_hand))),
+                    Cell::from(right(canonical(u.count_adjusted))),
+                    Cell::from(right(
+                        r.discrepancy_pct
+                            .map_or_else(|| "—".to_string(), |p| format!("{}%", canonical(p))),
+                    )),
+                ];
+                if wide {
+                    cells.push(Cell::from(right(format!(
+                        "{}/{}",
+                        u.accurate_counts, u.counts
+                    ))));
+                    cells.push(Cell::from(right(u.open_exceptions.to_string())));
+                }
+                cells.push(Cell::from(right(canonical(u.on_hand))));
+                cells.push(Cell::from(Span::styled(r.flag.as_str(), style)));
+                Row::new(cells)
+            })
+            .collect();
+        let mut specs = vec![
+            ("Location", Constraint::Length(8)),
+            ("Item", Constraint::Min(10)),
+            (" Backfl.", Constraint::Length(8)),
+            (" By hand", Constraint::Length(8)),
+            (" Count ±", Constraint::Length(8)),
+            (" Discr.", Constraint::Length(7)),
+        ];
+        if wide {
+            specs.push(("Accurate", Constraint::Length(8)));
+            specs.push((" Waiting", Constraint::Length(8)));
+        }
+        specs.push((" On hand", Constraint::Length(8)));
+        specs.push(("Flag", Constraint::Length(11)));
+        let (header, widths) = columns(theme, &specs);
+        let flagged = h.rows.iter().filter(|r| r.flag != Flag::Ok).count();
+        let table = Table::new(rows, widths)
+            .header(header)
+            .row_highlight_style(theme.selected)
+            .block(titled(
+                theme,
+                format!(
+                    " Machine-location health, last {} days: {flagged} flagged of {} ",
+                    h.days,
+                    h.rows.len()
+                ),
+            ));
+        let mut state =
+            TableState::default().with_selected((!h.rows.is_empty()).then_some(h.selected));
+        StatefulWidget::render(table, area, buf, &mut state);
     }
-    specs.push((" On hand", Constraint::Length(8)));
-    specs.push(("Flag", Constraint::Length(11)));
-    let (header, widths) = columns(theme, &specs);
-    let flagged = h.rows.iter().filter(|r| r.flag != Flag::Ok).count();
-    let table = Table::new(rows, widths)
-        .header(header)
-        .row_highlight_style(theme.selected)
-        .block(titled(
-            theme,
-            format!(
-                " Machine-location health, last {} days: {flagged} flagged of {} ",
-                h.days,
-                h.rows.len()
-            ),
-        ));
-    let mut state = TableState::default().with_selected((!h.rows.is_empty()).then_some(h.selected));
-    frame.render_stateful_widget(table, area, &mut state);
 }

@@ -1,12 +1,33 @@
-//! The reports of a work center.
+//! The reports of a work center, and the lines of one of them: each a widget.
 
 use super::*;
+use crate::tui::app::{DetailState, HistoryState};
 
-pub(super) fn render_history(app: &App, frame: &mut Frame<'_>, area: Rect) {
-    let Screen::History(h) = &app.screen else {
-        return;
-    };
-    let theme = &app.theme;
+/// The history list: the reports, newest first.
+pub struct HistoryView<'a> {
+    pub state: &'a HistoryState,
+    pub theme: &'a Theme,
+}
+
+/// The lines of one posted report.
+pub struct DetailView<'a> {
+    pub state: &'a DetailState,
+    pub theme: &'a Theme,
+}
+
+impl Widget for HistoryView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        render_history(self.state, self.theme, area, buf);
+    }
+}
+
+impl Widget for DetailView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        render_detail(self.state, self.theme, area, buf);
+    }
+}
+
+fn render_history(h: &HistoryState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // From 100 columns the item's description has room.
     let described = area.width >= 100;
     let rows: Vec<Row<'_>> = h
@@ -65,14 +86,10 @@ pub(super) fn render_history(app: &App, frame: &mut Frame<'_>, area: Rect) {
             format!(" Reports, newest first ({}) ", h.rows.len()),
         ));
     let mut state = TableState::default().with_selected((!h.rows.is_empty()).then_some(h.selected));
-    frame.render_stateful_widget(table, area, &mut state);
+    StatefulWidget::render(table, area, buf, &mut state);
 }
 
-pub(super) fn render_detail(app: &App, frame: &mut Frame<'_>, area: Rect) {
-    let Screen::Detail(d) = &app.screen else {
-        return;
-    };
-    let theme = &app.theme;
+fn render_detail(d: &DetailState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // From 100 columns the item's description has room (SPEC §4 fit: use the width).
     let described = area.width >= 100;
     let rows: Vec<Row<'_>> = d
@@ -132,5 +149,5 @@ pub(super) fn render_detail(app: &App, frame: &mut Frame<'_>, area: Rect) {
         .block(titled(theme, title));
     let mut state =
         TableState::default().with_selected((!d.lines.is_empty()).then_some(d.selected));
-    frame.render_stateful_widget(table, area, &mut state);
+    StatefulWidget::render(table, area, buf, &mut state);
 }

@@ -1,19 +1,42 @@
-//! The order board and an order's operations.
+//! The order board and an order's operations, each a widget.
 
 use super::*;
 use crate::store::orders::OrderSummary;
-use crate::tui::app::OrdersState;
+use crate::tui::app::{OperationsState, OrdersState};
 
-pub(super) fn render_orders(app: &App, frame: &mut Frame<'_>, area: Rect) {
-    let Screen::Orders(o) = &app.screen else {
-        return;
-    };
-    let theme = &app.theme;
+/// The order board of a work center.
+pub struct OrdersView<'a> {
+    pub state: &'a OrdersState,
+    pub theme: &'a Theme,
+    /// The store holds no plant yet: the empty board says how to import one.
+    pub no_plant: bool,
+}
+
+/// The operations of one order.
+pub struct OperationsView<'a> {
+    pub state: &'a OperationsState,
+    pub theme: &'a Theme,
+}
+
+impl Widget for OrdersView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        render_orders(&self, area, buf);
+    }
+}
+
+impl Widget for OperationsView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        render_operations(self.state, self.theme, area, buf);
+    }
+}
+
+fn render_orders(view: &OrdersView<'_>, area: Rect, buf: &mut Buffer) {
+    let (o, theme) = (view.state, view.theme);
     let [top, table_area] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
     ]));
-    frame.render_widget(Paragraph::new(scan_prompt(theme, o)), top);
+    Paragraph::new(scan_prompt(theme, o)).render(top, buf);
     // Below 100 columns good and scrap give way to the description (the operations show them).
     let wide = area.width >= 100;
     let rows: Vec<Row<'_>> = o
@@ -31,15 +54,13 @@ pub(super) fn render_orders(app: &App, frame: &mut Frame<'_>, area: Rect) {
         .highlight_symbol("▶")
         .block(titled(theme, title));
     let mut state = TableState::default().with_selected((count > 0).then_some(o.selected));
-    frame.render_stateful_widget(table, table_area, &mut state);
+    StatefulWidget::render(table, table_area, buf, &mut state);
     if count == 0 {
         let inner = table_area.inner(ratatui::layout::Margin::new(2, 3));
-        frame.render_widget(
-            Paragraph::new(empty_board(app, o))
-                .style(theme.muted)
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
+        Paragraph::new(empty_board(o, view.no_plant))
+            .style(theme.muted)
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
     }
 }
 
@@ -126,22 +147,17 @@ fn order_columns(theme: &Theme, o: &OrdersState, wide: bool) -> (Row<'static>, V
 }
 
 /// Why the board is empty, and what to do about it.
-fn empty_board(app: &App, o: &OrdersState) -> &'static str {
+fn empty_board(o: &OrdersState, no_plant: bool) -> &'static str {
     if !o.typed.is_empty() {
         "No order on this board matches; Enter looks it up in every work center."
-    } else if app.work_centers.is_empty() {
+    } else if no_plant {
         "This store holds no plant yet. Import one with `backflush import DIR` (see the README), or try `backflush demo`."
     } else {
         "No released orders here. F2 shows all work centers."
     }
 }
 
-pub(super) fn order_title(
-    app: &App,
-    context: &crate::service::ReportContext,
-    description: &str,
-) -> String {
-    let _ = app;
+pub(super) fn order_title(context: &crate::service::ReportContext, description: &str) -> String {
     let o = &context.order;
     format!(
         " {} · {} {} · qty {} ",
@@ -152,11 +168,7 @@ pub(super) fn order_title(
     )
 }
 
-pub(super) fn render_operations(app: &App, frame: &mut Frame<'_>, area: Rect) {
-    let Screen::Operations(s) = &app.screen else {
-        return;
-    };
-    let theme = &app.theme;
+fn render_operations(s: &OperationsState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let order = &s.context.order;
     let rows: Vec<Row<'_>> = order
         .operations
@@ -210,7 +222,7 @@ pub(super) fn render_operations(app: &App, frame: &mut Frame<'_>, area: Rect) {
         .header(header)
         .row_highlight_style(theme.selected)
         .highlight_symbol("▶")
-        .block(titled(theme, order_title(app, &s.context, &s.description)));
+        .block(titled(theme, order_title(&s.context, &s.description)));
     let mut state = TableState::default().with_selected(Some(s.selected));
-    frame.render_stateful_widget(table, area, &mut state);
+    StatefulWidget::render(table, area, buf, &mut state);
 }

@@ -1,11 +1,23 @@
-//! What sits on top: help, confirmations, prompts and messages.
+//! What sits on top: help, confirmations, prompts and messages, as a widget over the whole
+//! screen.
 
 use super::*;
 
-pub(super) fn render_overlay(app: &App, overlay: &Overlay, frame: &mut Frame<'_>, area: Rect) {
-    let theme = &app.theme;
+/// One overlay, drawn over the screen (`area` is the whole screen: the box centres in it).
+pub struct OverlayView<'a> {
+    pub overlay: &'a Overlay,
+    pub theme: &'a Theme,
+}
+
+impl Widget for OverlayView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        render_overlay(self.theme, self.overlay, buf, area);
+    }
+}
+
+fn render_overlay(theme: &Theme, overlay: &Overlay, buf: &mut Buffer, area: Rect) {
     match overlay {
-        Overlay::Help(context) => render_help(theme, *context, frame, area),
+        Overlay::Help(context) => render_help(theme, *context, buf, area),
         Overlay::Confirm { title, lines, .. } | Overlay::Message { title, lines, .. } => {
             let mut text: Vec<Line<'_>> = lines.iter().map(|l| Line::from(l.as_str())).collect();
             text.push(Line::from(""));
@@ -18,7 +30,7 @@ pub(super) fn render_overlay(app: &App, overlay: &Overlay, frame: &mut Frame<'_>
                 _ => ("Enter: close", theme.key),
             };
             text.push(Line::from(Span::styled(hint, style)));
-            popup(app, frame, area, title, text, 80);
+            popup(theme, buf, area, title, text, 80);
         }
         Overlay::Prompt {
             title,
@@ -46,14 +58,14 @@ pub(super) fn render_overlay(app: &App, overlay: &Overlay, frame: &mut Frame<'_>
                 (false, true) => "↑↓ pick   Enter: apply   Esc: back",
             };
             text.push(Line::from(Span::styled(hint, theme.key)));
-            popup(app, frame, area, "Enter a value", text, 70);
+            popup(theme, buf, area, "Enter a value", text, 70);
         }
     }
 }
 
 /// Every key of `context`, as wide as the screen allows; a long description wraps under
 /// itself.
-fn render_help(theme: &Theme, context: Context, frame: &mut Frame<'_>, area: Rect) {
+fn render_help(theme: &Theme, context: Context, buf: &mut Buffer, area: Rect) {
     let width = area.width.saturating_sub(4).clamp(20, 100);
     let text_width = usize::from(width.saturating_sub(12)).max(8);
     let mut lines: Vec<Line<'_>> = Vec::new();
@@ -74,13 +86,11 @@ fn render_help(theme: &Theme, context: Context, frame: &mut Frame<'_>, area: Rec
         .unwrap_or(u16::MAX)
         .min(area.height);
     let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(titled(theme, " Keys (Esc closes) "))
-            .style(theme.base),
-        popup,
-    );
+    Clear.render(popup, buf);
+    Paragraph::new(lines)
+        .block(titled(theme, " Keys (Esc closes) "))
+        .style(theme.base)
+        .render(popup, buf);
 }
 
 /// The rows of a pick list that match what is typed, the highlighted one marked.
@@ -129,8 +139,8 @@ fn pick_list(
 
 /// A titled box over the screen, `percent` of its width and as tall as its text.
 fn popup(
-    app: &App,
-    frame: &mut Frame<'_>,
+    theme: &Theme,
+    buf: &mut Buffer,
     area: Rect,
     title: &str,
     text: Vec<Line<'_>>,
@@ -145,14 +155,12 @@ fn popup(
         .sum();
     let height = u16::try_from(rows + 2).unwrap_or(u16::MAX).min(area.height);
     let rect = area.centered(Constraint::Length(width), Constraint::Length(height));
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(text)
-            .block(titled(&app.theme, format!(" {title} ")).padding(Padding::horizontal(1)))
-            .style(app.theme.base)
-            .wrap(Wrap { trim: true }),
-        rect,
-    );
+    Clear.render(rect, buf);
+    Paragraph::new(text)
+        .block(titled(theme, format!(" {title} ")).padding(Padding::horizontal(1)))
+        .style(theme.base)
+        .wrap(Wrap { trim: true })
+        .render(rect, buf);
 }
 
 /// `text` cut into lines of at most `width` characters at spaces (a longer word is cut).

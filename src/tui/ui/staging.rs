@@ -1,55 +1,62 @@
-//! The staging list of a work center.
+//! The staging list of a work center, as a widget.
 
 use super::*;
+use crate::tui::app::StagingState;
 
-pub(super) fn render_staging(app: &App, frame: &mut Frame<'_>, area: Rect) {
-    let Screen::Staging(s) = &app.screen else {
-        return;
-    };
-    let theme = &app.theme;
-    // From 100 columns the item's description has room.
-    let described = area.width >= 100;
-    let rows: Vec<Row<'_>> = s
-        .rows
-        .iter()
-        .map(|r| {
-            let bring = if r.shortfall.is_zero() {
-                Span::styled("—", theme.ok)
-            } else {
-                Span::styled(canonical(r.shortfall), theme.error)
-            };
-            Row::new(vec![
-                Cell::from(if described {
-                    format!("{} {}", r.item, r.description)
+/// The staging list: what the machine location needs, has and still lacks.
+pub struct StagingView<'a> {
+    pub state: &'a StagingState,
+    pub theme: &'a Theme,
+}
+
+impl Widget for StagingView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (s, theme) = (self.state, self.theme);
+        // From 100 columns the item's description has room.
+        let described = area.width >= 100;
+        let rows: Vec<Row<'_>> = s
+            .rows
+            .iter()
+            .map(|r| {
+                let bring = if r.shortfall.is_zero() {
+                    Span::styled("—", theme.ok)
                 } else {
-                    r.item.clone()
-                }),
-                Cell::from(r.location.clone()),
-                Cell::from(right(canonical(r.need))),
-                Cell::from(right(canonical(r.on_hand))),
-                Cell::from(Text::from(Line::from(bring)).right_aligned()),
-                Cell::from(right(r.orders.to_string())),
-            ])
-        })
-        .collect();
-    let (header, widths) = columns(
-        theme,
-        &[
-            ("Item", Constraint::Fill(1)),
-            ("Location", Constraint::Length(10)),
-            ("    Need", Constraint::Length(10)),
-            (" On hand", Constraint::Length(10)),
-            ("   Bring", Constraint::Length(10)),
-            ("Orders", Constraint::Length(6)),
-        ],
-    );
-    let table = Table::new(rows, widths)
-        .header(header)
-        .row_highlight_style(theme.selected)
-        .block(titled(
+                    Span::styled(canonical(r.shortfall), theme.error)
+                };
+                Row::new(vec![
+                    Cell::from(if described {
+                        format!("{} {}", r.item, r.description)
+                    } else {
+                        r.item.clone()
+                    }),
+                    Cell::from(r.location.clone()),
+                    Cell::from(right(canonical(r.need))),
+                    Cell::from(right(canonical(r.on_hand))),
+                    Cell::from(Text::from(Line::from(bring)).right_aligned()),
+                    Cell::from(right(r.orders.to_string())),
+                ])
+            })
+            .collect();
+        let (header, widths) = columns(
             theme,
-            format!(" Staging for {} ({} items) ", s.work_center, s.rows.len()),
-        ));
-    let mut state = TableState::default().with_selected((!s.rows.is_empty()).then_some(s.selected));
-    frame.render_stateful_widget(table, area, &mut state);
+            &[
+                ("Item", Constraint::Fill(1)),
+                ("Location", Constraint::Length(10)),
+                ("    Need", Constraint::Length(10)),
+                (" On hand", Constraint::Length(10)),
+                ("   Bring", Constraint::Length(10)),
+                ("Orders", Constraint::Length(6)),
+            ],
+        );
+        let table = Table::new(rows, widths)
+            .header(header)
+            .row_highlight_style(theme.selected)
+            .block(titled(
+                theme,
+                format!(" Staging for {} ({} items) ", s.work_center, s.rows.len()),
+            ));
+        let mut state =
+            TableState::default().with_selected((!s.rows.is_empty()).then_some(s.selected));
+        StatefulWidget::render(table, area, buf, &mut state);
+    }
 }

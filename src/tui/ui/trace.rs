@@ -1,5 +1,5 @@
 //! A lot's trace: where it is now, what went into it (backward), what was made from it
-//! (forward), one indented row per link.
+//! (forward), one indented row per link; a widget.
 
 use super::*;
 use crate::domain::trace::Link;
@@ -44,51 +44,59 @@ fn link_lines<'a>(links: &'a [Link], arrow: &'static str, width: usize) -> Vec<L
         .collect()
 }
 
-pub(super) fn render_trace(app: &App, t: &TraceState, frame: &mut Frame<'_>, area: Rect) {
-    let theme = &app.theme;
-    let trace = &t.trace;
-    let g = &trace.genealogy;
-    let width = usize::from(area.width.saturating_sub(2));
-    let section = |text: &str| Line::from(Span::styled(text.to_string(), theme.title));
-    let mut lines: Vec<Line<'_>> = vec![
-        Line::from(Span::styled(
-            row(width, ["Level", "Order / loc.", "Item", "Lot", "Qty"]),
-            theme.header,
-        )),
-        section(if trace.on_hand.is_empty() {
-            "On hand: none (consumed or shipped)"
+/// A lot's trace: on hand, made from, went into.
+pub struct TraceView<'a> {
+    pub state: &'a TraceState,
+    pub theme: &'a Theme,
+}
+
+impl Widget for TraceView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (t, theme) = (self.state, self.theme);
+        let trace = &t.trace;
+        let g = &trace.genealogy;
+        let width = usize::from(area.width.saturating_sub(2));
+        let section = |text: &str| Line::from(Span::styled(text.to_string(), theme.title));
+        let mut lines: Vec<Line<'_>> = vec![
+            Line::from(Span::styled(
+                row(width, ["Level", "Order / loc.", "Item", "Lot", "Qty"]),
+                theme.header,
+            )),
+            section(if trace.on_hand.is_empty() {
+                "On hand: none (consumed or shipped)"
+            } else {
+                "On hand"
+            }),
+        ];
+        for (location, qty) in &trace.on_hand {
+            lines.push(Line::from(row(
+                width,
+                [
+                    "",
+                    location,
+                    &trace.item,
+                    &lot_name(Some(&trace.lot)),
+                    &canonical(*qty),
+                ],
+            )));
+        }
+        lines.push(section(if g.backward.is_empty() {
+            "Made from: no tracked component lots"
         } else {
-            "On hand"
-        }),
-    ];
-    for (location, qty) in &trace.on_hand {
-        lines.push(Line::from(row(
-            width,
-            [
-                "",
-                location,
-                &trace.item,
-                &lot_name(Some(&trace.lot)),
-                &canonical(*qty),
-            ],
-        )));
+            "Made from: the component lots the orders that made it consumed"
+        }));
+        lines.extend(link_lines(&g.backward, "◀", width));
+        lines.push(section(if g.forward.is_empty() {
+            "Went into: nothing made from it yet"
+        } else {
+            "Went into: what the orders that consumed it made"
+        }));
+        lines.extend(link_lines(&g.forward, "▶", width));
+        let skip = u16::try_from(t.selected).unwrap_or(u16::MAX);
+        let paragraph = Paragraph::new(lines).scroll((skip, 0)).block(titled(
+            theme,
+            format!(" Trace: {} {} ", trace.item, lot_name(Some(&trace.lot))),
+        ));
+        paragraph.render(area, buf);
     }
-    lines.push(section(if g.backward.is_empty() {
-        "Made from: no tracked component lots"
-    } else {
-        "Made from: the component lots the orders that made it consumed"
-    }));
-    lines.extend(link_lines(&g.backward, "◀", width));
-    lines.push(section(if g.forward.is_empty() {
-        "Went into: nothing made from it yet"
-    } else {
-        "Went into: what the orders that consumed it made"
-    }));
-    lines.extend(link_lines(&g.forward, "▶", width));
-    let skip = u16::try_from(t.selected).unwrap_or(u16::MAX);
-    let paragraph = Paragraph::new(lines).scroll((skip, 0)).block(titled(
-        theme,
-        format!(" Trace: {} {} ", trace.item, lot_name(Some(&trace.lot))),
-    ));
-    frame.render_widget(paragraph, area);
 }

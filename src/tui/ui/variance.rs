@@ -1,39 +1,39 @@
-//! An order's progress per operation and variance per material line.
+//! An order's progress per operation and variance per material line, as a widget.
 
 use super::*;
 use crate::tui::app::VarianceState;
 
-pub(super) fn render_variance(app: &App, v: &VarianceState, frame: &mut Frame<'_>, area: Rect) {
-    let theme = &app.theme;
-    let ops_height = u16::try_from(v.operations.len())
-        .unwrap_or(u16::MAX)
-        .saturating_add(3);
-    let [ops_area, lines_area, totals_area] = area.layout(&Layout::vertical([
-        Constraint::Length(ops_height.min(area.height / 3).max(4)),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ]));
-    render_operations(theme, v, frame, ops_area, area.width);
-    render_materials(theme, v, frame, lines_area);
-    frame.render_widget(
+/// The variance screen of one order: its operations, its material lines and the cost.
+pub struct VarianceView<'a> {
+    pub state: &'a VarianceState,
+    pub theme: &'a Theme,
+}
+
+impl Widget for VarianceView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (v, theme) = (self.state, self.theme);
+        let ops_height = u16::try_from(v.operations.len())
+            .unwrap_or(u16::MAX)
+            .saturating_add(3);
+        let [ops_area, lines_area, totals_area] = area.layout(&Layout::vertical([
+            Constraint::Length(ops_height.min(area.height / 3).max(4)),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ]));
+        render_operations(theme, v, buf, ops_area, area.width);
+        render_materials(theme, v, buf, lines_area);
         Paragraph::new(format!(
             " Material cost: {}",
             crate::tui::strings::material_cost(&v.variance)
         ))
-        .style(theme.header),
-        totals_area,
-    );
+        .style(theme.header)
+        .render(totals_area, buf);
+    }
 }
 
 /// Per operation what was reported and what is left; the box carries the order's title,
 /// the short one when the full one does not fit `width`.
-fn render_operations(
-    theme: &Theme,
-    v: &VarianceState,
-    frame: &mut Frame<'_>,
-    area: Rect,
-    width: u16,
-) {
+fn render_operations(theme: &Theme, v: &VarianceState, buf: &mut Buffer, area: Rect, width: u16) {
     let ops: Vec<Row<'_>> = v
         .operations
         .iter()
@@ -64,17 +64,15 @@ fn render_operations(
     } else {
         v.short_title.clone()
     };
-    frame.render_widget(
-        Table::new(ops, widths)
-            .header(header)
-            .block(titled(theme, title)),
-        area,
-    );
+    let table = Table::new(ops, widths)
+        .header(header)
+        .block(titled(theme, title));
+    Widget::render(table, area, buf);
 }
 
 /// Per material line the standard for the units reported against the actual, what waits,
 /// and the variance (its cost too when wide).
-fn render_materials(theme: &Theme, v: &VarianceState, frame: &mut Frame<'_>, area: Rect) {
+fn render_materials(theme: &Theme, v: &VarianceState, buf: &mut Buffer, area: Rect) {
     let wide = area.width >= 100;
     let rows: Vec<Row<'_>> = v
         .materials
@@ -131,5 +129,5 @@ fn render_materials(theme: &Theme, v: &VarianceState, frame: &mut Frame<'_>, are
         ));
     let mut state =
         TableState::default().with_selected((!v.materials.is_empty()).then_some(v.selected));
-    frame.render_stateful_widget(table, area, &mut state);
+    StatefulWidget::render(table, area, buf, &mut state);
 }

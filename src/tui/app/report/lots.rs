@@ -2,26 +2,22 @@
 
 use super::*;
 
-impl App {
+impl<C: Planner> ReportState<C> {
     /// A lot- or serial-tracked manual line: its hand issue needs its lots.
     pub(super) fn is_tracked_manual(&self, line: &str) -> bool {
-        let Screen::Report(r) = &self.screen else {
-            return false;
-        };
-        r.planned(line).is_some_and(|l| {
+        self.planned(line).is_some_and(|l| {
             l.status == LineStatus::Manual && l.tracking != Tracking::None && !l.non_stock
         })
     }
 
     /// A manual line takes its planned quantity as the hand issue with one key, then asks for
     /// its lots when tracked.
-    pub(super) fn hand_issue_planned(&mut self, line: &str) {
-        let Screen::Report(r) = &self.screen else {
-            return;
+    pub(super) fn hand_issue_planned(&mut self, line: &str) -> Effect {
+        let Some(l) = self.planned(line) else {
+            return Effect::None;
         };
-        let Some(l) = r.planned(line) else { return };
         if l.status != LineStatus::Manual {
-            return self.error(format!(
+            return Effect::Error(format!(
                 "line {line} ({}) is backflushed: e sets the quantity it issues",
                 l.item
             ));
@@ -30,21 +26,20 @@ impl App {
         if self.is_tracked_manual(line) {
             return self.ask_lots(line, Some(planned));
         }
-        match self.set_override(line, Change::Qty(planned)) {
+        match self.apply_changes(line, vec![Change::Qty(planned)]) {
             Ok(()) => self.after_change(line),
-            Err(e) => self.error(e),
+            Err(e) => Effect::Error(e),
         }
     }
 
     /// Asks the lots or serials of a tracked line: scanned, typed as `LOT[:QTY],…`, or picked
     /// from the lots at the issue location in pick order (with quantity and expiry).
-    pub(super) fn ask_lots(&mut self, line: &str, hand: Option<Quantity>) {
-        let Screen::Report(r) = &self.screen else {
-            return;
+    pub(super) fn ask_lots(&self, line: &str, hand: Option<Quantity>) -> Effect {
+        let Some(l) = self.planned(line) else {
+            return Effect::None;
         };
-        let Some(l) = r.planned(line) else { return };
         if l.tracking == Tracking::None || l.non_stock {
-            return self.error(format!(
+            return Effect::Error(format!(
                 "line {line} ({}) is not lot- or serial-tracked: it takes no lots",
                 l.item
             ));
@@ -56,36 +51,23 @@ impl App {
         } else {
             "Lots"
         };
-        let choices = self.line_lot_choices(&item, &location, total);
-        self.overlays.push(
-            Overlay::prompt(
-                format!(
-                    "{what} for line {line} {item}: {} from {location} (LOT or LOT:QTY,…)",
-                    canonical(total)
-                ),
-                Field::new(FieldKind::Text, ""),
-                PromptKind::Lots {
-                    line: line.to_string(),
-                    hand,
-                },
-            )
-            .with_choices(choices),
+        let prompt = Overlay::prompt(
+            format!(
+                "{what} for line {line} {item}: {} from {location} (LOT or LOT:QTY,…)",
+                canonical(total)
+            ),
+            Field::new(FieldKind::Text, ""),
+            PromptKind::Lots {
+                line: line.to_string(),
+                hand,
+            },
         );
-    }
-
-    /// The lots of `item` at `location` in pick order for a line taking `total`; the unknown
-    /// lot is named by `:QTY` (SPEC §9), an expired one says it needs a lead.
-    fn line_lot_choices(&self, item: &str, location: &str, total: Quantity) -> Vec<Choice> {
-        let today = self.now.date_naive();
-        self.service
-            .lots_at(item, location)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|lot| {
-                let expired = crate::domain::lots::is_expired(lot.expires.as_deref(), today);
-                Choice::lot(lot, Some(format!(":{}", canonical(total))), expired)
-            })
-            .collect()
+        let from = Choices::LineLots {
+            item,
+            location,
+            total,
+        };
+        Effect::pick(prompt, from)
     }
 
     /// The lots typed or picked for a line, with its hand issue when there is one: applied
@@ -96,14 +78,15 @@ impl App {
         hand: Option<Quantity>,
         text: String,
         this: Overlay,
-    ) {
+    ) -> Effect {
         if text.is_empty() {
-            return self.reopen(this, "scan or pick a lot");
+            return Effect::reopen(this, "scan or pick a lot");
         }
         let mut changes: Vec<Change> = hand.map(Change::Qty).into_iter().collect();
         changes.push(Change::Lots(text));
-        if let Err(e) = self.set_overrides(line, changes) {
-            self.reopen(this, e);
+        match self.apply_changes(line, changes) {
+            Err(e) => Effect::reopen(this, e),
+            Ok(()) => Effect::None,
         }
     }
 }

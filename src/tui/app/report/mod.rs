@@ -1,9 +1,12 @@
-//! Keying in a report: good and scrap, the live preview, overrides, and posting.
+//! Keying in a report: good and scrap, the live preview, overrides, and posting. Like every
+//! screen, the report's keys and prompts go to its state, which changes itself and returns
+//! the [`Effect`] to run (see `history`); the preview comes from a [`Planner`], so all of it
+//! is tested with no store (in `tests`).
 //!
 //! - [`state`]: the report as plain state and its recalculation;
 //! - `lines`: what the keys do to a line of the preview, and the prompts they open;
 //! - `lots`: a manual line's hand issue and the lots or serials of a tracked line;
-//! - `post`: the confirmation and the post, with a lead's approval when needed.
+//! - `post`: the confirmation of a post and who must approve it.
 
 use super::*;
 use crate::domain::backflush::{LineStatus, PlannedLine};
@@ -13,21 +16,15 @@ mod lines;
 mod lots;
 mod post;
 mod state;
+#[cfg(test)]
+mod tests;
 
-pub use state::{Focus, Planner, ReportState};
+pub use state::{Focus, LeadRule, Planner, ReportState};
 
-impl App {
-    pub(in crate::tui::app) fn open_report(
-        &mut self,
-        context: ReportContext,
-        description: String,
-        operation: i64,
-    ) {
-        if let Some(refusal) =
-            self.role_refusal(crate::service::auth::Action::Report, "report production")
-        {
-            return self.error(refusal);
-        }
+impl<C: Planner> ReportState<C> {
+    /// A report of `operation` just opened: nothing typed, its lines listed.
+    #[must_use]
+    pub fn new(context: C, description: String, operation: i64, key: String) -> Self {
         let mut state = ReportState {
             context,
             description,
@@ -39,66 +36,57 @@ impl App {
             plan: None,
             problem: None,
             selected: 0,
-            key: new_idempotency_key(self.service.terminal()),
+            key,
             edited: false,
             listing: false,
             reasons: std::collections::BTreeMap::new(),
         };
         state.recalculate();
-        self.screen = Screen::Report(Box::new(state));
+        state
     }
 
-    pub(in crate::tui::app) fn report_action(&mut self, action: Action) {
-        let Screen::Report(r) = &mut self.screen else {
-            return;
-        };
+    /// A key on the report (characters typed into good and scrap go there, in `keys`);
+    /// `lead` says which overrides a lead must sign.
+    pub fn on_action(&mut self, action: Action, lead: &LeadRule) -> Effect {
         match action {
             Action::NextField | Action::PreviousField => {
-                r.focus = r.focus.next(action == Action::NextField);
+                self.focus = self.focus.next(action == Action::NextField);
+                Effect::None
             }
-            Action::Back => self.leave_report(),
-            Action::Post => self.confirm_post(),
-            Action::HandIssue
-            | Action::Lots
-            | Action::EditQty
-            | Action::LineScrap
-            | Action::Location
-            | Action::Skip
-            | Action::ResetLine => {
-                let Some((line, item)) = r.selected_line() else {
-                    return;
-                };
-                self.line_action(action, &line, &item);
-            }
-            _ => {}
-        }
-    }
-
-    /// Esc: back to the order, asking first when what was typed would be lost.
-    fn leave_report(&mut self) {
-        if matches!(&self.screen, Screen::Report(r) if r.edited) {
-            self.overlays.push(Overlay::Confirm {
+            Action::Back if self.edited => Effect::show(Overlay::Confirm {
                 title: "Leave the report?".into(),
                 lines: vec![
                     "It has not been posted.".into(),
                     "Leave and lose it?".into(),
                 ],
                 pending: Pending::LeaveReport,
-            });
-        } else {
-            self.back_from_report();
+            }),
+            Action::Back => self.leave(),
+            Action::Post => self.confirm_post(lead),
+            Action::HandIssue
+            | Action::Lots
+            | Action::EditQty
+            | Action::LineScrap
+            | Action::Location
+            | Action::Skip
+            | Action::ResetLine => match self.selected_line() {
+                Some((line, item)) => self.line_action(action, &line, &item),
+                None => Effect::None,
+            },
+            _ => Effect::None,
         }
     }
 
-    pub(in crate::tui::app) fn back_from_report(&mut self) {
-        let Screen::Report(r) = &self.screen else {
-            return;
-        };
-        let order = r.context.order.order.clone();
-        if r.context.order.operations.len() > 1 {
-            self.open_order(&order);
+    /// Back to the order: its operations when it has more than one, else the board.
+    #[must_use]
+    pub fn leave(&self) -> Effect {
+        let order = self.context.order();
+        if order.operations.len() > 1 {
+            Effect::OpenOrder {
+                order: order.order.clone(),
+            }
         } else {
-            self.open_orders();
+            Effect::OpenOrders
         }
     }
 }

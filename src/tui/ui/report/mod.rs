@@ -1,5 +1,6 @@
-//! The report screen: the fields, the problem line and the summary here; the table of
-//! lines in `table`, the detail pane's explanation of a line in `explain`.
+//! The report screen as a widget ([`ReportView`]): the fields, the problem line and the
+//! summary here; the table of lines in `table`, the detail pane's explanation of a line in
+//! `explain`.
 
 use super::*;
 use crate::domain::qty::{Hours, Money};
@@ -11,14 +12,45 @@ mod table;
 pub use explain::explain;
 use table::render_lines;
 
-pub(super) fn render_report(app: &App, frame: &mut Frame<'_>, area: Rect) {
-    let Screen::Report(r) = &app.screen else {
-        return;
-    };
-    let theme = &app.theme;
-    let outer = titled(theme, report_title(app, r, area.width));
+/// The report being keyed in, with what its lines need from a lead.
+pub struct ReportView<'a> {
+    pub state: &'a ReportState,
+    pub theme: &'a Theme,
+    /// Per line of the preview, whether this user needs a lead to post it.
+    pub lead: Vec<bool>,
+    /// How far from planned an operator may override alone, in percent.
+    pub tolerance_pct: rust_decimal::Decimal,
+}
+
+impl<'a> ReportView<'a> {
+    /// The report of `app`'s screen as the user logged in sees it.
+    #[must_use]
+    pub fn new(app: &'a App, state: &'a ReportState) -> Self {
+        let lead = state
+            .plan
+            .as_ref()
+            .map(|p| p.lines.iter().map(|l| app.needs_lead(l)).collect())
+            .unwrap_or_default();
+        ReportView {
+            state,
+            theme: &app.theme,
+            lead,
+            tolerance_pct: app.service.override_tolerance_pct(),
+        }
+    }
+}
+
+impl Widget for ReportView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        render_report(&self, area, buf);
+    }
+}
+
+fn render_report(view: &ReportView<'_>, area: Rect, buf: &mut Buffer) {
+    let (r, theme) = (view.state, view.theme);
+    let outer = titled(theme, report_title(r, area.width));
     let inner = outer.inner(area);
-    frame.render_widget(outer, area);
+    outer.render(area, buf);
     let [fields, problem, table_area, detail, summary] = inner.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(2),
@@ -26,29 +58,27 @@ pub(super) fn render_report(app: &App, frame: &mut Frame<'_>, area: Rect) {
         Constraint::Length(if area.width < 90 { 4 } else { 3 }),
         Constraint::Length(1),
     ]));
-    render_fields(theme, r, frame, fields);
-    render_problem(app, r, frame, problem);
+    render_fields(theme, r, buf, fields);
+    render_problem(view, buf, problem);
     let Some(plan) = &r.plan else { return };
     // While good or scrap is invalid the last preview is not what would post: its numbers
     // are hidden rather than shown stale.
     let stale = r.problem.is_some() && !r.listing;
-    let lead: Vec<bool> = plan.lines.iter().map(|l| app.needs_lead(l)).collect();
     render_lines(
         theme,
-        (plan, &lead),
+        (plan, &view.lead),
         (r.selected, r.listing || stale),
         r.focus == Focus::Lines,
-        frame,
+        buf,
         table_area,
     );
     if r.listing {
         return;
     }
     if stale {
-        frame.render_widget(
-            Paragraph::new(" Totals show again once good and scrap are valid.").style(theme.muted),
-            summary,
-        );
+        Paragraph::new(" Totals show again once good and scrap are valid.")
+            .style(theme.muted)
+            .render(summary, buf);
         return;
     }
     if let Some(line) = plan.lines.get(r.selected) {
@@ -57,25 +87,22 @@ pub(super) fn render_report(app: &App, frame: &mut Frame<'_>, area: Rect) {
         if area.width < 90 {
             text.lines.insert(0, Line::from(line.description.clone()));
         }
-        frame.render_widget(
-            Paragraph::new(text)
-                .style(theme.muted)
-                .wrap(Wrap { trim: true }),
-            detail,
-        );
+        Paragraph::new(text)
+            .style(theme.muted)
+            .wrap(Wrap { trim: true })
+            .render(detail, buf);
     }
-    frame.render_widget(
-        Paragraph::new(summary_line(plan)).style(theme.header),
-        summary,
-    );
+    Paragraph::new(summary_line(plan))
+        .style(theme.header)
+        .render(summary, buf);
 }
 
 /// The box's title: the order with its item's description, which gives way when it would
 /// not fit.
-fn report_title(app: &App, r: &ReportState, width: u16) -> String {
+fn report_title(r: &ReportState, width: u16) -> String {
     let full = format!(
         "{}· report at op {} ",
-        super::orders::order_title(app, &r.context, &r.description),
+        super::orders::order_title(&r.context, &r.description),
         r.operation
     );
     if full.chars().count() + 2 <= usize::from(width) {
@@ -92,7 +119,7 @@ fn report_title(app: &App, r: &ReportState, width: u16) -> String {
 }
 
 /// Good and scrap, and how much the operation has reported so far.
-fn render_fields(theme: &Theme, r: &ReportState, frame: &mut Frame<'_>, area: Rect) {
+fn render_fields(theme: &Theme, r: &ReportState, buf: &mut Buffer, area: Rect) {
     let field = |label: &str, value: &str, focused: bool| {
         let style = if focused { theme.focus } else { theme.header };
         vec![
@@ -122,18 +149,25 @@ fn render_fields(theme: &Theme, r: &ReportState, frame: &mut Frame<'_>, area: Re
         ),
         theme.muted,
     ));
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    Paragraph::new(Line::from(spans)).render(area, buf);
 }
 
 /// Under the fields: why there is no preview, else the first warning, else a reminder that
 /// overrides keep their quantity.
-fn render_problem(app: &App, r: &ReportState, frame: &mut Frame<'_>, area: Rect) {
-    let theme = &app.theme;
+fn render_problem(view: &ReportView<'_>, buf: &mut Buffer, area: Rect) {
+    let (r, theme) = (view.state, view.theme);
     let lead: Vec<&PlannedLine> = r
         .plan
         .as_ref()
         .filter(|_| !r.listing && r.problem.is_none())
-        .map(|p| p.lines.iter().filter(|l| app.needs_lead(l)).collect())
+        .map(|p| {
+            p.lines
+                .iter()
+                .zip(&view.lead)
+                .filter(|(_, lead)| **lead)
+                .map(|(l, _)| l)
+                .collect()
+        })
         .unwrap_or_default();
     let (text, style) = if let Some(p) = &r.problem {
         (format!(" {p}"), theme.warn)
@@ -152,7 +186,7 @@ fn render_problem(app: &App, r: &ReportState, frame: &mut Frame<'_>, area: Rect)
                 " Line {} {}{also} needs a lead: more than {}% from planned {}. The lead signs when you post.",
                 first.line,
                 first.item,
-                canonical(app.service.override_tolerance_pct()),
+                canonical(view.tolerance_pct),
                 canonical(first.planned)
             ),
             theme.warn,
@@ -182,10 +216,10 @@ fn render_problem(app: &App, r: &ReportState, frame: &mut Frame<'_>, area: Rect)
             theme.muted,
         )
     };
-    frame.render_widget(
-        Paragraph::new(text).style(style).wrap(Wrap { trim: true }),
-        area,
-    );
+    Paragraph::new(text)
+        .style(style)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
 }
 
 fn summary_line(plan: &ReportPlan) -> String {

@@ -19,7 +19,7 @@ pub(super) fn render_lines(
     (plan, lead): (&ReportPlan, &[bool]),
     (selected, listing): (usize, bool),
     focused: bool,
-    frame: &mut Frame<'_>,
+    buf: &mut Buffer,
     area: Rect,
 ) {
     // Below 90 columns the description gives way to the numbers (the pane below names the
@@ -48,7 +48,7 @@ pub(super) fn render_lines(
         width: area.width.saturating_sub(u16::from(overflow)),
         ..area
     };
-    frame.render_stateful_widget(table, table_area, &mut state);
+    StatefulWidget::render(table, table_area, buf, &mut state);
     if overflow {
         let mut bar = ScrollbarState::new(plan.lines.len()).position(selected);
         let track = Rect {
@@ -56,11 +56,7 @@ pub(super) fn render_lines(
             height: area.height.saturating_sub(1),
             ..area
         };
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight),
-            track,
-            &mut bar,
-        );
+        Scrollbar::new(ScrollbarOrientation::VerticalRight).render(track, buf, &mut bar);
     }
 }
 

@@ -1,0 +1,122 @@
+//! The effects that read what a prompt's next step depends on (does the item exist, is it
+//! tracked, what does the book say) and hand it to the screen's module, which decides the
+//! step: the next prompt, the value refused, or the write.
+
+use super::*;
+
+impl App {
+    pub(super) fn run_check(&mut self, effect: Effect) {
+        match effect {
+            Effect::CheckSubstitute {
+                report_id,
+                line,
+                item,
+                this,
+            } => self.check_substitute(report_id, line, item, *this),
+            Effect::AskCount { item, location } => {
+                let tracked = self.service.is_tracked(&item).unwrap_or(false);
+                self.run(staging::count_prompt(item, location, tracked));
+            }
+            Effect::CheckCount {
+                item,
+                location,
+                lot,
+                counted,
+                this,
+            } => self.check_count((item, location, lot), counted, *this),
+            Effect::Count {
+                item,
+                location,
+                lot,
+                counted,
+                reason,
+                this,
+            } => match self
+                .service
+                .check_reason(crate::service::ReasonKind::Count, &reason)
+            {
+                Ok(code) => {
+                    let at = (item.as_str(), location.as_str(), lot.as_deref());
+                    self.post_count(at, counted, Some(&code), *this);
+                }
+                Err(e) => self.run(Effect::reopen(*this, e.to_string())),
+            },
+            Effect::CheckTransferSource {
+                item,
+                from,
+                to,
+                this,
+            } => self.check_transfer_source(item, (from, to), *this),
+            Effect::TransferQty {
+                item,
+                from,
+                to,
+                qty,
+                this,
+            } => {
+                if self.service.is_tracked(&item).unwrap_or(false) {
+                    self.run(staging::transfer_lots_prompt(item, (from, to), qty, *this));
+                } else {
+                    self.post_transfer((&item, qty), (&from, &to), None, *this);
+                }
+            }
+            Effect::TraceLots { item, this } => match self.service.lots_of(&item) {
+                Ok(lots) => self.run(trace::lot_prompt(item, lots, *this)),
+                Err(e) => self.run(Effect::reopen(*this, e.to_string())),
+            },
+            Effect::Trace { item, lot, this } => match self.service.trace(&item, &lot) {
+                Ok(trace) => self.screen = Screen::Trace(TraceState { trace, selected: 0 }),
+                Err(e) => self.run(Effect::reopen(*this, e.to_string())),
+            },
+            _ => {}
+        }
+    }
+
+    /// The item issued instead, checked at its own step (not after the quantity); then how
+    /// much of the line's own item goes back.
+    fn check_substitute(&mut self, report_id: i64, line: String, item: String, this: Overlay) {
+        match self.service.search_items(&item, 50) {
+            Ok(found) if found.iter().any(|(code, _)| *code == item) => {
+                if let Screen::Detail(d) = &self.screen {
+                    let next = d.return_prompt(report_id, line, item, this);
+                    self.overlays.push(next);
+                }
+            }
+            Ok(_) => self.run(Effect::reopen(this, strings::unknown_stock_item(&item))),
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// A counted quantity against the book: posted, or first a reason when it differs
+    /// much (`count_confirm_pct`).
+    fn check_count(
+        &mut self,
+        (item, location, lot): (String, String, Option<String>),
+        counted: Quantity,
+        this: Overlay,
+    ) {
+        let book = match self.service.book_qty(&item, &location, lot.as_deref()) {
+            Ok(b) => b,
+            Err(e) => return self.run(Effect::reopen(this, e.to_string())),
+        };
+        if self.service.count_needs_reason(book, counted) {
+            let next = staging::count_reason_prompt((item, location, lot), book, counted, this);
+            return self.run(next);
+        }
+        self.post_count((&item, &location, lot.as_deref()), counted, None, this);
+    }
+
+    /// A transfer's source must exist; then how many, the shortfall offered.
+    fn check_transfer_source(&mut self, item: String, (from, to): (String, String), this: Overlay) {
+        match self.service.location_kind(&from) {
+            Ok(Some(_)) => {
+                if let Screen::Staging(s) = &self.screen {
+                    let next = s.transfer_qty_prompt(item, (from, to), this);
+                    self.overlays.push(next);
+                }
+            }
+            Ok(None) => self.run(Effect::reopen(this, strings::unknown_location(&from))),
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+}

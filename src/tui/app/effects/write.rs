@@ -1,0 +1,185 @@
+//! The effects that write: each posts through the service with the user's credentials (and
+//! a lead's approval kept for it), opens the screen again and says what was posted; a
+//! refused write asks for a lead when that is what it needs, else says why.
+
+use super::*;
+
+impl App {
+    /// Badge and PIN: the shift starts on the board, or the login asks again.
+    pub(super) fn login(&mut self, badge: String, pin: String) {
+        match self.service.login(&badge, &pin) {
+            Ok((name, role)) => {
+                self.session = Session {
+                    badge: Some(badge),
+                    pin: Some(pin),
+                    name,
+                    role: Some(role),
+                };
+                self.open_orders();
+                self.note(strings::welcome(&self.session.name));
+            }
+            Err(e) => {
+                if let Screen::Login(l) = &mut self.screen {
+                    // A wrong or missing PIN keeps the badge and asks the PIN again; an
+                    // unknown or locked badge starts over.
+                    l.refused(matches!(
+                        e,
+                        ServiceError::Auth(
+                            AuthError::WrongPin { .. } | AuthError::PinMissing { .. }
+                        )
+                    ));
+                }
+                self.error(e.to_string());
+            }
+        }
+    }
+
+    pub(super) fn reverse(&mut self, report_id: i64, reason: &str) {
+        let who = self.credentials();
+        match self.service.reverse(report_id, reason, &who) {
+            Ok(r) => {
+                self.approver = None;
+                self.open_history();
+                self.note(strings::reversed(report_id, reason, r.movements.len()));
+            }
+            Err(e) => self.write_failed(
+                e,
+                Pending::Reverse {
+                    report_id,
+                    reason: reason.to_string(),
+                },
+            ),
+        }
+    }
+
+    pub(super) fn adjust(&mut self, report_id: i64, line: &str, qty: Quantity, reason: &str) {
+        let who = self.credentials();
+        match self
+            .service
+            .adjust_scrap(report_id, line, qty, reason, &who)
+        {
+            Ok(a) => {
+                self.approver = None;
+                self.reopen_detail();
+                self.note(strings::scrap_adjusted(report_id, &a));
+            }
+            Err(e) => {
+                let pending = Pending::Adjust {
+                    report_id,
+                    line: line.to_string(),
+                    qty,
+                    reason: reason.to_string(),
+                };
+                self.write_failed(e, pending);
+            }
+        }
+    }
+
+    pub(super) fn substitute(
+        &mut self,
+        report_id: i64,
+        line: &str,
+        item: &str,
+        (qty, returned): (Option<Quantity>, Option<Quantity>),
+    ) {
+        let who = self.credentials();
+        match self
+            .service
+            .substitute_partial(report_id, line, item, (qty, returned), &who)
+        {
+            Ok(s) => {
+                self.approver = None;
+                self.reopen_detail();
+                self.note(strings::substituted(report_id, &s));
+            }
+            Err(e) => {
+                let pending = Pending::Substitute {
+                    report_id,
+                    line: line.to_string(),
+                    item: item.to_string(),
+                    qty,
+                    returned,
+                };
+                self.write_failed(e, pending);
+            }
+        }
+    }
+
+    pub(super) fn retry_exceptions(&mut self) {
+        let who = self.credentials();
+        match self.service.retry_exceptions(&who) {
+            Ok(posted) => {
+                let open = self.service.exceptions(true).map_or(0, |e| e.len());
+                self.open_exceptions();
+                self.note(strings::retried(posted.len(), open));
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    pub(super) fn cancel_exception(&mut self, id: i64) {
+        let who = self.credentials();
+        match self.service.cancel_exception(id, &who) {
+            Ok(()) => {
+                self.approver = None;
+                self.open_exceptions();
+                self.note(strings::exception_cancelled(id));
+            }
+            Err(e) => self.write_failed(e, Pending::CancelException { id }),
+        }
+    }
+
+    /// Posts a count and says what it posted: the adjustment and the waiting lines it let
+    /// post. A refused count reopens `this` with the reason.
+    pub(super) fn post_count(
+        &mut self,
+        (item, location, lot): (&str, &str, Option<&str>),
+        counted: Quantity,
+        reason: Option<&str>,
+        this: Overlay,
+    ) {
+        let who = self.credentials();
+        match self
+            .service
+            .cycle_count_with(item, location, lot, counted, reason, &who)
+        {
+            Ok(c) => {
+                self.open_staging();
+                self.note(strings::counted_note(item, location, &c));
+                self.overlays.push(Overlay::Message {
+                    title: "Counted".into(),
+                    lines: strings::counted_lines(item, location, &c),
+                    severity: Severity::Success,
+                });
+            }
+            Err(e) => self.overlays.push(this.with_error(e.to_string())),
+        }
+    }
+
+    /// Posts a transfer (a tracked item by the lots named, else in pick order) and says what
+    /// it moved. A refused transfer reopens `this` with the reason.
+    pub(super) fn post_transfer(
+        &mut self,
+        (item, qty): (&str, Quantity),
+        (from, to): (&str, &str),
+        lots: Option<&str>,
+        this: Overlay,
+    ) {
+        let who = self.credentials();
+        match self
+            .service
+            .transfer_lots(item, qty, (from, to), lots, &who)
+        {
+            Ok((moved, posted)) => {
+                self.open_staging();
+                self.note(strings::moved(
+                    (item, qty),
+                    (from, to),
+                    &moved,
+                    posted.len(),
+                ));
+            }
+            Err(e) => self.overlays.push(this.with_error(e.to_string())),
+        }
+    }
+}
