@@ -53,6 +53,7 @@ macro_rules! word_serde {
 
 pub mod backflush;
 pub mod health;
+pub mod ids;
 pub mod issue;
 pub mod journal;
 pub mod lots;

@@ -41,6 +41,7 @@ use rust_decimal::Decimal;
 use thiserror::Error;
 
 use crate::domain::backflush::LineStatus;
+use crate::domain::ids::{ExceptionId, IssueId, ReportId};
 use crate::domain::movement::MovementKind;
 use crate::domain::qty::{Hours, Money, Quantity, canonical};
 use crate::domain::retry::ExceptionStatus;
@@ -127,6 +128,25 @@ macro_rules! sql_word {
 }
 
 sql_word!(LineStatus, MovementKind, ExceptionStatus);
+
+/// The SQL form of the ids: the integer key.
+macro_rules! sql_id {
+    ($($ty:ty),+) => {$(
+        impl ToSql for $ty {
+            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                Ok(ToSqlOutput::from(self.0))
+            }
+        }
+
+        impl FromSql for $ty {
+            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                value.as_i64().map(<$ty>::from)
+            }
+        }
+    )+};
+}
+
+sql_id!(ReportId, ExceptionId, IssueId);
 
 /// A plain decimal that is not a quantity, money or hours (a scrap percentage, a unit
 /// conversion factor), stored the same way.
