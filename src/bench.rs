@@ -507,9 +507,9 @@ fn post_one_by_one(
     (request, who): Post<'_>,
     reports: usize,
     report: &mut BenchReport,
-) -> Result<i64, ServiceError> {
+) -> Result<crate::domain::ids::ReportId, ServiceError> {
     let mut samples = Vec::with_capacity(reports);
-    let mut last_id = 0;
+    let mut last_id = crate::domain::ids::ReportId::default();
     for i in 0..reports {
         let t = Instant::now();
         last_id = service

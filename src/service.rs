@@ -34,6 +34,7 @@ use crate::config::Config;
 use crate::domain::backflush::{
     self, Change, Lookup, NegativeStock, ReportError, ReportPlan, ReportRequest,
 };
+use crate::domain::ids::ReportId;
 use crate::domain::journal::{AccountNames, inventory_account};
 use crate::domain::master::{Item, LocationKind, WorkCenter};
 use crate::domain::order::Order;
@@ -63,7 +64,7 @@ pub struct Credentials {
 /// A posted report as the caller sees it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Posted {
-    pub report_id: i64,
+    pub report_id: ReportId,
     /// The result of the first posting with this key (SPEC §4 JSON).
     pub result: view::ReportResult,
     /// True when the key had been posted before and nothing new was posted.

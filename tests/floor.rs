@@ -8,6 +8,7 @@ mod common;
 
 use backflush::config::Config;
 use backflush::domain::backflush::ReportRequest;
+use backflush::domain::ids::ReportId;
 use backflush::domain::qty::{Money, Quantity};
 use backflush::service::Service;
 
@@ -18,7 +19,7 @@ fn demo() -> (tempfile::TempDir, Service) {
 }
 
 /// Posts 3 good HP-100 on WO-1005 (op 20 flushes ops 10 and 20) and returns the report id.
-fn report_three(s: &mut Service) -> i64 {
+fn report_three(s: &mut Service) -> ReportId {
     let request = ReportRequest {
         operation: 20,
         good: d("3"),
@@ -100,7 +101,7 @@ fn a_lead_adjusts_scrap_on_a_detail_line_and_variance_shows_it() {
 fn scrap_adjustments_are_refused_with_the_reason_named() {
     let (_dir, mut s) = demo();
     let id = report_three(&mut s);
-    let cases: [(i64, &str, &str, &str, &str); 6] = [
+    let cases: [(ReportId, &str, &str, &str, &str); 6] = [
         (
             id,
             "OR-20",
@@ -109,7 +110,13 @@ fn scrap_adjustments_are_refused_with_the_reason_named() {
             "reason \"NOPE\" is not one of DAMAGED",
         ),
         (id, "ZZ", "1", "DAMAGED", "report 1 has no line ZZ"),
-        (99, "OR-20", "1", "DAMAGED", "report 99 does not exist"),
+        (
+            ReportId(99),
+            "OR-20",
+            "1",
+            "DAMAGED",
+            "report 99 does not exist",
+        ),
         (id, "OR-20", "0", "DAMAGED", "changes nothing"),
         (
             id,

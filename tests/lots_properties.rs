@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use backflush::config::{Config, LotSelectionConfig};
 use backflush::domain::backflush::ReportRequest;
+use backflush::domain::ids::ReportId;
 use backflush::domain::qty::Quantity;
 use backflush::service::{Credentials, IssueRequest, Service};
 use backflush::store::Store;
@@ -86,7 +87,7 @@ fn step() -> impl Strategy<Value = Step> {
 
 struct Model {
     service: Service,
-    reports: Vec<i64>,
+    reports: Vec<ReportId>,
 }
 
 impl Model {

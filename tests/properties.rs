@@ -14,6 +14,7 @@ use std::path::Path;
 
 use backflush::config::{Config, NegativeStockConfig};
 use backflush::domain::backflush::ReportRequest;
+use backflush::domain::ids::ReportId;
 use backflush::domain::qty::Quantity;
 use backflush::service::{Credentials, Service};
 use backflush::store::Store;
@@ -159,7 +160,7 @@ fn step() -> impl Strategy<Value = Step> {
 }
 
 struct Posted {
-    id: i64,
+    id: ReportId,
     operation: i64,
     units: Decimal,
     reversed: bool,
@@ -533,7 +534,7 @@ fn run_scarce(steps: &[Scarce]) -> Result<(), TestCaseError> {
     .unwrap();
     s.import(dir.path(), &Credentials::default()).unwrap();
     let who = Credentials::default();
-    let mut reports: Vec<(i64, bool)> = Vec::new();
+    let mut reports: Vec<(ReportId, bool)> = Vec::new();
     for step in steps {
         match *step {
             Scarce::Report { at30, good, scrap } => {

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use backflush::config::{Config, NegativeStockConfig};
 use backflush::domain::backflush::{Change, Override, ReportRequest};
+use backflush::domain::ids::ReportId;
 use backflush::domain::qty::Quantity;
 use backflush::service::{Credentials, Service, ServiceError};
 use backflush::store::{self, Store, StoreError, Synchronous};
@@ -116,7 +117,7 @@ fn config(policy: NegativeStockConfig) -> Config {
     c
 }
 
-fn report(s: &mut Service, order: &str, r: &ReportRequest) -> i64 {
+fn report(s: &mut Service, order: &str, r: &ReportRequest) -> ReportId {
     s.report(order, r, None, &who()).unwrap().report_id
 }
 
@@ -509,7 +510,7 @@ fn reversing_a_middle_report_then_reporting_more_gives_exact_totals() {
     assert!(err.to_string().contains("already reversed"), "{err}");
     let err = s.reverse(r1, "  ", &who()).unwrap_err();
     assert!(err.to_string().contains("reason"), "{err}");
-    let err = s.reverse(9999, "nope", &who()).unwrap_err();
+    let err = s.reverse(ReportId(9999), "nope", &who()).unwrap_err();
     assert!(err.to_string().contains("9999"), "{err}");
 }
 
@@ -615,7 +616,7 @@ fn defer_posts_and_queues_short_lines_which_transfers_retry_oldest_first() {
         write(dir, "stock.csv", "item,location,qty\nY,STORE,10\n")
     });
     let posted = s.transfer("Y", d("1"), "STORE", "M20", &who()).unwrap();
-    let ids: Vec<i64> = posted.iter().map(|e| e.id).collect();
+    let ids: Vec<_> = posted.iter().map(|e| e.id).collect();
     assert_eq!(ids, vec![open[2].id]);
     assert_eq!(on_hand(&s, "Y", "M20"), d("0"));
     let statuses: Vec<String> = s
@@ -931,7 +932,7 @@ fn a_batch_posts_each_report_atomically_inside_its_group() {
     })
     .unwrap();
     assert_eq!(results.len(), 3);
-    assert_eq!(results[0].1.as_ref().unwrap(), &1);
+    assert_eq!(results[0].1.as_ref().unwrap(), &ReportId(1));
     assert!(
         results[1]
             .1
@@ -942,7 +943,7 @@ fn a_batch_posts_each_report_atomically_inside_its_group() {
     );
     assert_eq!(
         results[2].1.as_ref().unwrap(),
-        &2,
+        &ReportId(2),
         "the refused report left nothing, not even its id"
     );
     assert_eq!(units(&s, "O1", 20), (d("2"), d("0")));

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::qty::Quantity;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -95,7 +96,7 @@ pub enum Command {
     Reverse {
         /// The report to reverse, as `report` printed it.
         #[arg(long, value_name = "ID")]
-        report: i64,
+        report: ReportId,
         /// Why (kept with the reversal).
         #[arg(long, value_name = "TEXT")]
         reason: String,
@@ -217,7 +218,7 @@ pub enum Command {
         location: Option<String>,
         /// Only the movements of this report.
         #[arg(long, value_name = "ID")]
-        report: Option<i64>,
+        report: Option<ReportId>,
         /// At most this many movements.
         #[arg(long, default_value_t = 100)]
         limit: i64,
@@ -237,7 +238,7 @@ pub enum Command {
     Adjust {
         /// The posted report.
         #[arg(long, value_name = "ID")]
-        report: i64,
+        report: ReportId,
         /// The detail line: line id or item code.
         #[arg(long, value_name = "KEY")]
         line: String,
@@ -263,7 +264,7 @@ pub enum Command {
     Substitute {
         /// The posted report.
         #[arg(long, value_name = "ID")]
-        report: i64,
+        report: ReportId,
         /// The detail line: line id or item code.
         #[arg(long, value_name = "KEY")]
         line: String,
@@ -423,7 +424,7 @@ pub enum ExceptionsVerb {
     Cancel {
         /// The exception, as `exceptions` lists it.
         #[arg(long, value_name = "ID")]
-        id: i64,
+        id: ExceptionId,
         /// Idempotency key: a retry with the same key posts nothing and prints the first
         /// result; the same key with a different request is refused.
         #[arg(long, value_name = "KEY")]

@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use super::output::{Out, Show, plural};
 use super::{Cli, Failure, Flag, Outcome, credentials, open_service};
+use crate::domain::ids::ReportId;
 use crate::domain::qty::Quantity;
 use crate::domain::variance::Variance;
 use crate::service::floor::{Adjustment, Substitution};
@@ -27,7 +28,7 @@ impl Show for Reversal {
 }
 
 /// `backflush reverse --report ID --reason TEXT`.
-pub fn reverse(cli: &Cli, report: i64, reason: &str, json: bool) -> Outcome {
+pub fn reverse(cli: &Cli, report: ReportId, reason: &str, json: bool) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
     let reversal = service.reverse(report, reason, &who)?;
@@ -79,7 +80,7 @@ impl Show for Adjustment {
 /// `backflush adjust`: a lead's scrap adjustment on a posted detail line.
 pub fn adjust(
     cli: &Cli,
-    (report, line): (i64, &str),
+    (report, line): (ReportId, &str),
     (qty, lot): (Quantity, Option<&str>),
     reason: &str,
     key: Option<&str>,
@@ -114,7 +115,7 @@ impl Show for Substitution {
 /// `backflush substitute`: a lead's substitution on a posted detail line.
 pub fn substitute(
     cli: &Cli,
-    (report, line, item): (i64, &str, &str),
+    (report, line, item): (ReportId, &str, &str),
     quantities: (Option<Quantity>, Option<Quantity>),
     lots: (Option<&str>, Option<&str>),
     key: Option<&str>,

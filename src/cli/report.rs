@@ -6,6 +6,7 @@ use super::output::{Out, note, warn};
 use super::parse::{BatchLine, batch_lines, request};
 use super::{Cli, Failure, Outcome, ReportArgs, credentials, open_service};
 use crate::domain::backflush::{ReportPlan, ReportRequest};
+use crate::domain::ids::ReportId;
 use crate::service::view::{self, ReportResult};
 use crate::service::{ErrorKind, OverrideReasons, ReasonKind};
 
@@ -72,7 +73,7 @@ fn warn_if_key_reused(first: &ReportResult, order: &str, request: &ReportRequest
     }
 }
 
-fn print_plan(out: &mut Out, plan: &ReportPlan, report_id: Option<i64>) -> Outcome {
+fn print_plan(out: &mut Out, plan: &ReportPlan, report_id: Option<ReportId>) -> Outcome {
     match report_id {
         Some(id) => out.line(format_args!(
             "report {id}: order {} operation {}",
@@ -127,7 +128,7 @@ impl Tally {
         &mut self,
         out: &mut Out,
         line: &BatchLine,
-        result: Result<(i64, bool), String>,
+        result: Result<(ReportId, bool), String>,
     ) -> Outcome {
         let value = match result {
             Ok((id, repeated)) => {
@@ -173,7 +174,7 @@ pub fn batch(cli: &Cli, file: &Path) -> Outcome {
     let mut next = 0;
     let mut failed: Option<Failure> = None;
     let mut print_through = |upto: usize,
-                             posted: Option<Result<(i64, bool), String>>,
+                             posted: Option<Result<(ReportId, bool), String>>,
                              out: &mut Out,
                              tally: &mut Tally|
      -> Outcome {

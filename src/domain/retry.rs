@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use crate::domain::ids::ExceptionId;
 use crate::domain::qty::Quantity;
 use chrono::NaiveDate;
 
@@ -23,7 +24,7 @@ text_enum!(ExceptionStatus { Open => "open", Posted => "posted", Cancelled => "c
 /// An open exception as the decision needs it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Waiting<'a> {
-    pub id: i64,
+    pub id: ExceptionId,
     pub item: &'a str,
     pub location: &'a str,
     /// The whole line: quantity plus line scrap.
@@ -32,7 +33,10 @@ pub struct Waiting<'a> {
 
 /// The ids of `waiting` (oldest first) that post, given what is on hand now.
 #[must_use]
-pub fn plan_retry(waiting: &[Waiting<'_>], on_hand: &dyn Fn(&str, &str) -> Quantity) -> Vec<i64> {
+pub fn plan_retry(
+    waiting: &[Waiting<'_>],
+    on_hand: &dyn Fn(&str, &str) -> Quantity,
+) -> Vec<ExceptionId> {
     let untracked = |_: &str, _: &str| None;
     plan_lot_retry(
         waiting,
@@ -60,7 +64,10 @@ pub struct RetryStock<'s> {
 /// The exceptions of `waiting` (oldest first) that post, each with the lots it takes (empty
 /// for an untracked item): a tracked one posts when the unexpired lots cover it.
 #[must_use]
-pub fn plan_lot_retry(waiting: &[Waiting<'_>], stock: &RetryStock<'_>) -> Vec<(i64, Vec<LotQty>)> {
+pub fn plan_lot_retry(
+    waiting: &[Waiting<'_>],
+    stock: &RetryStock<'_>,
+) -> Vec<(ExceptionId, Vec<LotQty>)> {
     let mut left: HashMap<(&str, &str), Quantity> = HashMap::new();
     let mut lots_left: HashMap<(&str, &str), Option<Vec<LotStock>>> = HashMap::new();
     let mut posting = Vec::new();
@@ -103,31 +110,34 @@ mod tests {
     fn oldest_first_and_a_large_one_does_not_hold_back_a_younger_one() {
         let waiting = [
             Waiting {
-                id: 1,
+                id: ExceptionId(1),
                 item: "A",
                 location: "M",
                 qty: d(6),
             },
             Waiting {
-                id: 2,
+                id: ExceptionId(2),
                 item: "A",
                 location: "M",
                 qty: d(5),
             },
             Waiting {
-                id: 3,
+                id: ExceptionId(3),
                 item: "A",
                 location: "M",
                 qty: d(4),
             },
             Waiting {
-                id: 4,
+                id: ExceptionId(4),
                 item: "B",
                 location: "M",
                 qty: d(1),
             },
         ];
         let on_hand = |item: &str, _: &str| if item == "A" { d(10) } else { d(0) };
-        assert_eq!(plan_retry(&waiting, &on_hand), vec![1, 3]);
+        assert_eq!(
+            plan_retry(&waiting, &on_hand),
+            vec![ExceptionId(1), ExceptionId(3)]
+        );
     }
 }

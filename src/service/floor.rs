@@ -9,6 +9,7 @@ use super::auth::Action;
 use super::reasons::ReasonKind;
 use super::{Credentials, Result, Service, ServiceError, Thing, keyed};
 use crate::domain::backflush::{self, check_quantity};
+use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::journal::inventory_account;
 use crate::domain::lots::LotQty;
 use crate::domain::master::{ItemType, LocationKind, Tracking};
@@ -24,7 +25,7 @@ pub use staging::StagingLine;
 
 impl Service {
     /// The detail line of a posted, unreversed report named by line id or item code.
-    fn posted_line(&self, report_id: i64, key: &str) -> Result<ReportLine> {
+    fn posted_line(&self, report_id: ReportId, key: &str) -> Result<ReportLine> {
         let conn = self.store.conn();
         if !store::floor::report_exists(conn, report_id)? {
             return Err(ServiceError::not_found(
@@ -103,7 +104,7 @@ impl Service {
     ///
     /// # Errors
     /// Unknown report; the store fails.
-    pub fn report_detail(&self, report_id: i64) -> Result<Vec<(ReportLine, Quantity)>> {
+    pub fn report_detail(&self, report_id: ReportId) -> Result<Vec<(ReportLine, Quantity)>> {
         let conn = self.store.conn();
         if !store::floor::report_exists(conn, report_id)? {
             return Err(ServiceError::not_found(
@@ -125,7 +126,10 @@ impl Service {
     ///
     /// # Errors
     /// The store fails.
-    pub fn report_substitutes(&self, report_id: i64) -> Result<Vec<(String, String, Quantity)>> {
+    pub fn report_substitutes(
+        &self,
+        report_id: ReportId,
+    ) -> Result<Vec<(String, String, Quantity)>> {
         Ok(store::floor::line_substitutes(
             self.store.conn(),
             report_id,
@@ -168,7 +172,7 @@ impl Service {
     ///
     /// # Errors
     /// Unknown or not open exception, permissions.
-    pub fn cancel_exception(&mut self, id: i64, who: &Credentials) -> Result<()> {
+    pub fn cancel_exception(&mut self, id: ExceptionId, who: &Credentials) -> Result<()> {
         let keyed = self.keyed("exceptions cancel", format!("id={id}"));
         if keyed::replay::<()>(self.store.conn(), keyed.as_ref())?.is_some() {
             self.authorize(who, Action::LeadApproval)?;

@@ -10,6 +10,7 @@ use super::orders::load_order_cached;
 use super::session::forbidden;
 use super::view::{LotResult, lot_results};
 use super::*;
+use crate::domain::ids::IssueId;
 use crate::domain::issue::{IssuePlan, IssueStock, plan_issue};
 use crate::domain::lots::Consumed;
 use crate::domain::master::ItemType;
@@ -56,7 +57,7 @@ pub struct Issued {
 /// kept as JSON with the key (`request_keys`) and read back as this type.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IssueResult {
-    pub issue_id: i64,
+    pub issue_id: IssueId,
     pub order: String,
     pub line: String,
     pub item: String,

@@ -5,6 +5,7 @@ use super::auth::Role;
 use super::cache::Prefetched;
 use super::orders::load_order_cached;
 use super::session::forbidden;
+use crate::domain::ids::ReportId;
 use std::collections::BTreeMap;
 
 use super::reasons::{OverrideReasons, ReasonKind};
@@ -259,7 +260,12 @@ impl Service {
     ///
     /// # Errors
     /// Unknown or already reversed report, an empty reason, permissions.
-    pub fn reverse(&mut self, report_id: i64, reason: &str, who: &Credentials) -> Result<Reversal> {
+    pub fn reverse(
+        &mut self,
+        report_id: ReportId,
+        reason: &str,
+        who: &Credentials,
+    ) -> Result<Reversal> {
         if reason.trim().is_empty() {
             return Err(ServiceError::invalid(
                 "reversal reason",
@@ -299,7 +305,7 @@ impl Service {
 impl Service {
     /// Who reverses: a lead or admin, an operator with a lead's approval, or an operator
     /// reversing their own report within `undo_minutes` of posting it (SPEC §6).
-    fn authorize_reversal(&mut self, report_id: i64, who: &Credentials) -> Result<Stamp> {
+    fn authorize_reversal(&mut self, report_id: ReportId, who: &Credentials) -> Result<Stamp> {
         let (stamp, role) = self.identify(who, Action::Reverse)?;
         let Some(role) = role else { return Ok(stamp) };
         if Action::Reverse.roles().contains(&role)

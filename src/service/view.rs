@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::domain::backflush::{LineStatus, ReportPlan};
+use crate::domain::ids::ReportId;
 use crate::domain::lots::LotQty;
 use crate::domain::qty::{Hours, Money, Quantity};
 use crate::domain::variance::Variance;
@@ -19,7 +20,7 @@ use crate::store::reports::Reversal;
 pub struct ReportResult {
     /// `None` in a preview: the field is left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub report_id: Option<i64>,
+    pub report_id: Option<ReportId>,
     pub order: String,
     pub operation: i64,
     pub good: Quantity,
@@ -90,7 +91,7 @@ pub struct LaborResult {
 
 /// `preview` / `report` (with `report_id` once posted), as JSON text.
 #[must_use]
-pub fn report_json(plan: &ReportPlan, report_id: Option<i64>) -> String {
+pub fn report_json(plan: &ReportPlan, report_id: Option<ReportId>) -> String {
     report_json_marked(plan, report_id, None)
 }
 
@@ -99,7 +100,7 @@ pub fn report_json(plan: &ReportPlan, report_id: Option<i64>) -> String {
 #[must_use]
 pub fn report_json_marked(
     plan: &ReportPlan,
-    report_id: Option<i64>,
+    report_id: Option<ReportId>,
     marks: Option<&[bool]>,
 ) -> String {
     serde_json::to_string(&report_result(plan, report_id, marks)).unwrap_or_default()
@@ -110,7 +111,7 @@ pub fn report_json_marked(
 #[must_use]
 pub fn report_result(
     plan: &ReportPlan,
-    report_id: Option<i64>,
+    report_id: Option<ReportId>,
     marks: Option<&[bool]>,
 ) -> ReportResult {
     ReportResult {

@@ -11,6 +11,7 @@ use super::ledger::{Movement, MovementRef, balance, lots_at, post_movements};
 use super::reports::{Deferred, line_movements, lot_movements};
 use super::{Quantity, Result, Stamp};
 use crate::domain::backflush::PlannedLine;
+use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::journal::{self, AccountNames};
 use crate::domain::lots::{PickOrder, split_lots};
 use crate::domain::master::Tracking;
@@ -20,8 +21,8 @@ use crate::domain::retry::{ExceptionStatus, RetryStock, Waiting, plan_lot_retry}
 /// A row of the exception queue.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ExceptionRow {
-    pub id: i64,
-    pub report_id: i64,
+    pub id: ExceptionId,
+    pub report_id: ReportId,
     pub line: String,
     pub order: String,
     pub item: String,
@@ -72,7 +73,7 @@ pub fn exceptions(
 pub(super) fn open_exception(
     conn: &Connection,
     stamp: &Stamp,
-    report_id: i64,
+    report_id: ReportId,
     order: &str,
     line: &PlannedLine,
 ) -> Result<Deferred> {
@@ -224,7 +225,7 @@ fn post_exception(
 ///
 /// # Errors
 /// SQLite fails.
-pub fn cancel_exception(conn: &Connection, id: i64, stamp: &Stamp) -> Result<()> {
+pub fn cancel_exception(conn: &Connection, id: ExceptionId, stamp: &Stamp) -> Result<()> {
     conn.prepare_cached(
         "UPDATE exceptions SET status = 'cancelled', closed_at = ?2 WHERE id = ?1 AND status = 'open'",
     )?

@@ -1,6 +1,7 @@
 //! Bulk data for the built-in benchmark: a large plant written with set-based SQL so that a
 //! store of 100,000 items and 1,000,000 ledger rows takes seconds to build, not minutes.
 
+use crate::domain::ids::ReportId;
 use rusqlite::types::Value;
 use rusqlite::{Connection, params};
 
@@ -66,7 +67,7 @@ pub struct ReportRows {
 ///
 /// # Errors
 /// SQLite fails.
-pub fn capture_report_rows(conn: &Connection, report_id: i64) -> Result<ReportRows> {
+pub fn capture_report_rows(conn: &Connection, report_id: ReportId) -> Result<ReportRows> {
     let names: Vec<String> = conn
         .prepare(
             "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c

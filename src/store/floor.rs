@@ -7,6 +7,7 @@ use super::journal::write_journal;
 use super::ledger::{MovementRef, move_stock};
 use super::{Quantity, Result, Stamp};
 use crate::domain::backflush::LineStatus;
+use crate::domain::ids::ReportId;
 use crate::domain::journal::{self, AccountNames};
 use crate::domain::lots::LotQty;
 use crate::domain::movement::MovementKind;
@@ -14,7 +15,7 @@ use crate::domain::movement::MovementKind;
 /// A detail line of a posted report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportLine {
-    pub report_id: i64,
+    pub report_id: ReportId,
     pub order: String,
     pub line: String,
     pub item: String,
@@ -31,7 +32,7 @@ pub struct ReportLine {
 ///
 /// # Errors
 /// SQLite fails.
-pub fn report_lines(conn: &Connection, report_id: i64) -> Result<Vec<ReportLine>> {
+pub fn report_lines(conn: &Connection, report_id: ReportId) -> Result<Vec<ReportLine>> {
     let mut stmt = conn.prepare_cached(
         "SELECT l.line, r.order_id, l.item, l.location, l.status,
            EXISTS (SELECT 1 FROM reversals v WHERE v.report_id = r.id), l.reason,
@@ -62,7 +63,7 @@ pub fn report_lines(conn: &Connection, report_id: i64) -> Result<Vec<ReportLine>
 ///
 /// # Errors
 /// SQLite fails.
-pub fn report_exists(conn: &Connection, report_id: i64) -> Result<bool> {
+pub fn report_exists(conn: &Connection, report_id: ReportId) -> Result<bool> {
     Ok(conn
         .prepare_cached("SELECT 1 FROM reports WHERE id = ?1")?
         .exists([report_id])?)
@@ -72,7 +73,12 @@ pub fn report_exists(conn: &Connection, report_id: i64) -> Result<bool> {
 ///
 /// # Errors
 /// SQLite fails.
-pub fn line_issued(conn: &Connection, report_id: i64, line: &str, item: &str) -> Result<Quantity> {
+pub fn line_issued(
+    conn: &Connection,
+    report_id: ReportId,
+    line: &str,
+    item: &str,
+) -> Result<Quantity> {
     let mut stmt = conn.prepare_cached(
         "SELECT qty FROM movements WHERE report_id = ?1 AND line = ?2 AND item = ?3",
     )?;
@@ -91,7 +97,7 @@ pub fn line_issued(conn: &Connection, report_id: i64, line: &str, item: &str) ->
 /// SQLite fails.
 pub fn line_lots(
     conn: &Connection,
-    report_id: i64,
+    report_id: ReportId,
     line: &str,
     item: &str,
 ) -> Result<Vec<crate::domain::lots::Consumed>> {
@@ -156,7 +162,7 @@ fn move_by_lots(
 /// SQLite fails.
 pub fn line_substitutes(
     conn: &Connection,
-    report_id: i64,
+    report_id: ReportId,
 ) -> Result<Vec<(String, String, Quantity)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT m.line, m.item, m.qty FROM movements m
@@ -349,7 +355,7 @@ pub fn orders_at(conn: &Connection, work_center: &str) -> Result<Vec<String>> {
 /// with its reason code.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SkippedLine {
-    pub report_id: i64,
+    pub report_id: ReportId,
     pub line: String,
     pub item: String,
     pub location: String,

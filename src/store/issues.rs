@@ -8,6 +8,7 @@ use rusqlite::{Connection, params};
 use super::journal::write_journal;
 use super::ledger::{Movement, MovementRef, post_movements};
 use super::{Money, Quantity, Result, Stamp, outbox};
+use crate::domain::ids::{IssueId, ReportId};
 use crate::domain::issue::IssuePlan;
 use crate::domain::journal::{self, AccountNames};
 use crate::domain::movement::MovementKind;
@@ -69,7 +70,7 @@ pub fn record_non_stock(
     conn: &Connection,
     order: &str,
     line: &str,
-    report_id: Option<i64>,
+    report_id: Option<ReportId>,
     item: &str,
     qty: Quantity,
     std_cost: Money,
@@ -87,7 +88,7 @@ pub fn record_non_stock(
 ///
 /// # Errors
 /// SQLite fails.
-pub fn reverse_non_stock(conn: &Connection, report_id: i64, at: &str) -> Result<()> {
+pub fn reverse_non_stock(conn: &Connection, report_id: ReportId, at: &str) -> Result<()> {
     let rows: Vec<(String, String, String, Quantity, Money)> = conn
         .prepare_cached(
             "SELECT order_id, line, item, qty, std_cost FROM non_stock_issues WHERE report_id = ?1",
@@ -107,7 +108,7 @@ pub fn reverse_non_stock(conn: &Connection, report_id: i64, at: &str) -> Result<
 ///
 /// # Errors
 /// SQLite fails, or `key` already gave an issue its id.
-pub fn new_issue_id(conn: &Connection, key: &str) -> Result<i64> {
+pub fn new_issue_id(conn: &Connection, key: &str) -> Result<IssueId> {
     Ok(conn
         .prepare_cached("INSERT INTO issue_ids (idem_key) VALUES (?1) RETURNING id")?
         .query_row([key], |r| r.get(0))?)

@@ -4,6 +4,7 @@
 use rusqlite::{Connection, ToSql, params};
 
 use super::{Money, Result, Stamp, insert_rows};
+use crate::domain::ids::ReportId;
 use crate::domain::journal::{AccountNames, JournalLine, Posting, reversal_of};
 
 /// Writes one balanced journal entry (its lines in one statement); nothing when `lines` is
@@ -15,7 +16,7 @@ pub fn write_journal(
     conn: &Connection,
     stamp: &Stamp,
     kind: &str,
-    report_id: Option<i64>,
+    report_id: Option<ReportId>,
     reverses: Option<i64>,
     lines: &[Posting],
     accounts: &AccountNames,
@@ -66,7 +67,7 @@ fn next_journal_entry(conn: &Connection) -> Result<i64> {
 ///
 /// # Errors
 /// SQLite fails.
-pub fn reverse_entries(conn: &Connection, report_id: i64, stamp: &Stamp) -> Result<()> {
+pub fn reverse_entries(conn: &Connection, report_id: ReportId, stamp: &Stamp) -> Result<()> {
     let rows: Vec<(i64, JournalLine)> = conn
         .prepare_cached(
             "SELECT entry_id, account, debit, credit, memo FROM journal

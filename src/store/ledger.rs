@@ -9,6 +9,7 @@ use rusqlite::{Connection, OptionalExtension, ToSql, params};
 use super::exceptions::{ExceptionRow, retry_exceptions};
 use super::journal::write_journal;
 use super::{Quantity, Result, Stamp, StoreError, insert_rows};
+use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::journal::{self, Account, AccountNames};
 use crate::domain::lots::{LotQty, PickOrder, TakeError, take};
 use crate::domain::master::Tracking;
@@ -55,9 +56,9 @@ pub fn balances_for_order(
 /// What a movement is and what it links to.
 #[derive(Debug, Clone, Default)]
 pub struct MovementRef<'a> {
-    pub report_id: Option<i64>,
+    pub report_id: Option<ReportId>,
     pub line: Option<&'a str>,
-    pub exception_id: Option<i64>,
+    pub exception_id: Option<ExceptionId>,
     pub reverses: Option<i64>,
     pub reason: &'a str,
     /// The order of a hand issue that has no report (`backflush issue`).

@@ -23,6 +23,7 @@ use std::collections::HashSet;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Hours, Money, Quantity, Result, Stamp, StoreError};
+use crate::domain::ids::ReportId;
 use crate::domain::movement::{ErpMovement, MovementKind};
 use crate::domain::qty::canonical;
 
@@ -30,16 +31,16 @@ use crate::domain::qty::canonical;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Posting {
     /// A report (its `report` event leads its movements and journal).
-    Report(i64),
+    Report(ReportId),
     /// The reversal of a report (its `reversal` event leads).
-    Reversal(i64),
+    Reversal(ReportId),
     /// A hand issue or return on an order line (§9).
     Issue,
     Transfer,
     Count,
     /// A lead's scrap adjustment on a report's line.
-    Adjustment(i64),
-    Substitution(i64),
+    Adjustment(ReportId),
+    Substitution(ReportId),
     /// Deferred lines posted from the exception queue.
     Retry,
     /// Opening or re-imported balances of `stock.csv`.
@@ -61,7 +62,7 @@ impl Posting {
         }
     }
 
-    fn report_id(self) -> Option<i64> {
+    fn report_id(self) -> Option<ReportId> {
         match self {
             Posting::Report(id)
             | Posting::Reversal(id)
@@ -166,7 +167,7 @@ struct Group<'a> {
     seq: i64,
     events: i64,
     posting: &'a str,
-    report_id: Option<i64>,
+    report_id: Option<ReportId>,
     movements_through: i64,
     entries_through: i64,
     at: &'a str,
@@ -256,7 +257,7 @@ struct Moment {
 /// in ledger order.
 fn backfill(conn: &Connection) -> Result<()> {
     use std::collections::BTreeMap;
-    type Key = (String, Option<i64>);
+    type Key = (String, Option<ReportId>);
     let mut moments: BTreeMap<Key, Moment> = BTreeMap::new();
     let mut stmt = conn.prepare(
         "SELECT at, report_id, max(id), terminal, user FROM movements GROUP BY at, report_id",
@@ -481,8 +482,8 @@ impl Value {
         t.map_or(Value::Null, Value::Text)
     }
 
-    fn int(i: Option<i64>) -> Self {
-        i.map_or(Value::Null, Value::Int)
+    fn int(i: Option<impl Into<i64>>) -> Self {
+        i.map_or(Value::Null, |i| Value::Int(i.into()))
     }
 
     fn dec(d: impl Into<rust_decimal::Decimal>) -> Self {
@@ -520,7 +521,7 @@ struct LedgerRow {
     item: String,
     location: String,
     qty: Quantity,
-    report_id: Option<i64>,
+    report_id: Option<ReportId>,
     line: Option<String>,
     reverses: Option<i64>,
     reason: String,
@@ -538,14 +539,14 @@ struct JournalRow {
     account: String,
     debit: Money,
     credit: Money,
-    report_id: Option<i64>,
+    report_id: Option<ReportId>,
     order: Option<String>,
 }
 
 struct OutboxRow {
     seq: i64,
     posting: String,
-    report_id: Option<i64>,
+    report_id: Option<ReportId>,
     movements_through: i64,
     entries_through: i64,
     at: String,
@@ -848,7 +849,7 @@ fn next_journal_row(rows: &mut rusqlite::Rows<'_>) -> Result<Option<JournalRow>>
 
 fn report_fields(
     conn: &Connection,
-    (report_id, seq): (i64, i64),
+    (report_id, seq): (ReportId, i64),
     snapshot: &[(String, String, Money)],
 ) -> Result<Vec<(&'static str, Value)>> {
     let (key, order, item, operation, good, scrap): (
@@ -895,7 +896,7 @@ fn report_fields(
         }));
     }
     Ok(vec![
-        ("report_id", Value::Int(report_id)),
+        ("report_id", Value::Int(report_id.get())),
         ("idempotency_key", Value::Text(key)),
         ("order", Value::Text(order)),
         ("item", Value::Text(item)),
@@ -910,7 +911,7 @@ fn report_fields(
     ])
 }
 
-fn reversal_fields(conn: &Connection, report_id: i64) -> Result<Vec<(&'static str, Value)>> {
+fn reversal_fields(conn: &Connection, report_id: ReportId) -> Result<Vec<(&'static str, Value)>> {
     let reason: Option<String> = conn
         .prepare_cached("SELECT reason FROM reversals WHERE report_id = ?1")?
         .query_row([report_id], |r| r.get(0))
@@ -922,7 +923,7 @@ fn reversal_fields(conn: &Connection, report_id: i64) -> Result<Vec<(&'static st
         .query_row([report_id], |r| r.get(0))
         .optional()?;
     Ok(vec![
-        ("report_id", Value::Int(report_id)),
+        ("report_id", Value::Int(report_id.get())),
         ("reason", Value::text(reason)),
         ("reverses", Value::int(reverses)),
     ])

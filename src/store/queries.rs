@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use rusqlite::{Connection, params};
 
 use super::{Money, Quantity, Result};
+use crate::domain::ids::ReportId;
 use crate::domain::movement::MovementKind;
 use crate::domain::variance::LineActuals;
 
@@ -121,7 +122,7 @@ pub struct MovementRow {
     pub item: String,
     pub location: String,
     pub qty: Quantity,
-    pub report_id: Option<i64>,
+    pub report_id: Option<ReportId>,
     pub line: Option<String>,
     pub terminal: String,
     pub user: String,
@@ -135,7 +136,7 @@ pub struct MovementRow {
 pub struct AuditFilter {
     pub item: Option<String>,
     pub location: Option<String>,
-    pub report_id: Option<i64>,
+    pub report_id: Option<ReportId>,
     pub limit: i64,
 }
 
@@ -179,7 +180,7 @@ pub fn movements(conn: &Connection, filter: &AuditFilter) -> Result<Vec<Movement
 /// A report of the history list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportRow {
-    pub id: i64,
+    pub id: ReportId,
     pub order: String,
     pub item: String,
     /// The item's description, for a screen wide enough to show it.

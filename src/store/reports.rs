@@ -11,6 +11,7 @@ use super::ledger::{Movement, MovementRef, post_movements};
 use super::orders::{add_line_progress, add_operation_progress};
 use super::{Quantity, Result, Stamp, StoreError, insert_rows};
 use crate::domain::backflush::{LineStatus, PlannedLine, ReportPlan};
+use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::journal::AccountNames;
 use crate::domain::lots::{LotQty, split_lots};
 use crate::domain::movement::MovementKind;
@@ -24,7 +25,7 @@ pub use reversal::{Reversal, reverse_report};
 ///
 /// # Errors
 /// SQLite fails.
-pub fn report_by_key(conn: &Connection, key: &str) -> Result<Option<(i64, String)>> {
+pub fn report_by_key(conn: &Connection, key: &str) -> Result<Option<(ReportId, String)>> {
     Ok(conn
         .prepare_cached("SELECT id, result FROM reports WHERE idem_key = ?1")?
         .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -34,7 +35,7 @@ pub fn report_by_key(conn: &Connection, key: &str) -> Result<Option<(i64, String
 /// A deferred line put into the exception queue by a report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Deferred {
-    pub id: i64,
+    pub id: ExceptionId,
     pub line: String,
 }
 
@@ -48,7 +49,7 @@ pub struct Deferred {
 #[allow(clippy::too_many_arguments)]
 pub fn insert_report(
     conn: &Connection,
-    report_id: i64,
+    report_id: ReportId,
     key: &str,
     plan: &ReportPlan,
     result: &str,
@@ -97,7 +98,7 @@ pub fn insert_report(
 /// The report's own row, with the JSON of its first result.
 fn insert_header(
     conn: &Connection,
-    (report_id, key): (i64, &str),
+    (report_id, key): (ReportId, &str),
     plan: &ReportPlan,
     result: &str,
     stamp: &Stamp,
@@ -125,7 +126,7 @@ fn insert_header(
 /// Opens an exception for each deferred line and records each non-stock hand issue.
 fn defer_and_record_non_stock(
     conn: &Connection,
-    report_id: i64,
+    report_id: ReportId,
     plan: &ReportPlan,
     stamp: &Stamp,
 ) -> Result<Vec<Deferred>> {
@@ -171,7 +172,7 @@ fn movement_reasons(plan: &ReportPlan, reasons: &BTreeMap<String, String>) -> Ve
 /// The movements of the lines that move stock: one per lot for a tracked line, else the
 /// issue and its component scrap.
 fn line_issues<'a>(
-    report_id: i64,
+    report_id: ReportId,
     plan: &'a ReportPlan,
     split: &'a [(Vec<LotQty>, Vec<LotQty>)],
     why: &'a [String],
@@ -215,7 +216,7 @@ fn line_issues<'a>(
 }
 
 /// The finished goods received, one movement per lot or serial of a tracked parent.
-fn receipt_movements(report_id: i64, plan: &ReportPlan) -> Vec<Movement<'_>> {
+fn receipt_movements(report_id: ReportId, plan: &ReportPlan) -> Vec<Movement<'_>> {
     let Some(r) = &plan.receipt else {
         return Vec::new();
     };
@@ -245,7 +246,7 @@ fn receipt_movements(report_id: i64, plan: &ReportPlan) -> Vec<Movement<'_>> {
 }
 
 /// The labor and overhead of the flushed operations, and the setups the report carries.
-fn insert_labor(conn: &Connection, report_id: i64, plan: &ReportPlan) -> Result<()> {
+fn insert_labor(conn: &Connection, report_id: ReportId, plan: &ReportPlan) -> Result<()> {
     for l in &plan.labor {
         conn.prepare_cached(
             "INSERT INTO report_labor (report_id, operation, work_center, setup_hours, run_hours, labor_cost, overhead_cost, carried_setup)
@@ -277,7 +278,7 @@ fn insert_labor(conn: &Connection, report_id: i64, plan: &ReportPlan) -> Result<
 
 fn insert_report_lines(
     conn: &Connection,
-    report_id: i64,
+    report_id: ReportId,
     lines: &[PlannedLine],
     reasons: &BTreeMap<String, String>,
 ) -> Result<()> {
@@ -328,12 +329,12 @@ fn insert_report_lines(
 /// The ledger movements of one issued untracked line: the issue (of `kind`: backflushed or
 /// by hand) and, on top, its component scrap.
 pub(super) fn line_movements<'a>(
-    report_id: i64,
+    report_id: ReportId,
     line: &'a str,
     item: &'a str,
     location: &'a str,
     (qty, line_scrap): (Quantity, Quantity),
-    (kind, exception_id): (MovementKind, Option<i64>),
+    (kind, exception_id): (MovementKind, Option<ExceptionId>),
     reason: &'a str,
 ) -> impl Iterator<Item = Movement<'a>> {
     let link = MovementRef {
@@ -384,7 +385,7 @@ pub(super) fn lot_movements<'a>(
 ///
 /// # Errors
 /// SQLite fails.
-pub fn report_order(conn: &Connection, report_id: i64) -> Result<Option<String>> {
+pub fn report_order(conn: &Connection, report_id: ReportId) -> Result<Option<String>> {
     Ok(conn
         .prepare_cached("SELECT order_id FROM reports WHERE id = ?1")?
         .query_row([report_id], |r| r.get(0))
@@ -395,7 +396,7 @@ pub fn report_order(conn: &Connection, report_id: i64) -> Result<Option<String>>
 ///
 /// # Errors
 /// SQLite fails.
-pub fn report_poster(conn: &Connection, report_id: i64) -> Result<Option<(String, String)>> {
+pub fn report_poster(conn: &Connection, report_id: ReportId) -> Result<Option<(String, String)>> {
     Ok(conn
         .prepare_cached("SELECT user, at FROM reports WHERE id = ?1")?
         .query_row([report_id], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -407,7 +408,7 @@ pub fn report_poster(conn: &Connection, report_id: i64) -> Result<Option<(String
 ///
 /// # Errors
 /// SQLite fails.
-pub fn next_report_id(conn: &Connection) -> Result<i64> {
+pub fn next_report_id(conn: &Connection) -> Result<ReportId> {
     Ok(conn
         .prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM reports")?
         .query_row([], |r| r.get(0))?)

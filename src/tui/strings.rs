@@ -1,6 +1,7 @@
 //! Words the terminal shows in more than one place, gathered so they read the same
 //! everywhere and can be reviewed (and, later, translated) in one file.
 
+use crate::domain::ids::ReportId;
 use crate::domain::qty::Quantity;
 
 use crate::domain::backflush::ReportPlan;
@@ -94,7 +95,7 @@ pub fn welcome(name: &str) -> String {
 
 /// After a reversal: `report 7 reversed (WRONG ORDER): 3 movements put back`.
 #[must_use]
-pub fn reversed(report_id: i64, reason: &str, movements: usize) -> String {
+pub fn reversed(report_id: ReportId, reason: &str, movements: usize) -> String {
     format!(
         "report {report_id} reversed ({reason}): {} put back",
         count(movements, "movement")
@@ -103,7 +104,7 @@ pub fn reversed(report_id: i64, reason: &str, movements: usize) -> String {
 
 /// After a lead's scrap adjustment on a report's line.
 #[must_use]
-pub fn scrap_adjusted(report_id: i64, a: &Adjustment) -> String {
+pub fn scrap_adjusted(report_id: ReportId, a: &Adjustment) -> String {
     format!(
         "report {report_id} line {}: {} {} scrap adjusted ({})",
         a.line,
@@ -115,7 +116,7 @@ pub fn scrap_adjusted(report_id: i64, a: &Adjustment) -> String {
 
 /// After a substitution on a report's line: what went back and what was issued instead.
 #[must_use]
-pub fn substituted(report_id: i64, s: &Substitution) -> String {
+pub fn substituted(report_id: ReportId, s: &Substitution) -> String {
     format!(
         "report {report_id} line {}: {} {} returned, {} {} issued",
         s.line,
@@ -137,7 +138,7 @@ pub fn retried(posted: usize, open: usize) -> String {
 
 /// After a deferred line was cancelled.
 #[must_use]
-pub fn exception_cancelled(id: i64) -> String {
+pub fn exception_cancelled(id: crate::domain::ids::ExceptionId) -> String {
     format!("deferred line #{id} cancelled")
 }
 
@@ -217,7 +218,7 @@ pub fn moved(
 
 /// The message line after a post: `report 7 posted for order WO-1005 (1 line deferred)`.
 #[must_use]
-pub fn report_posted(report_id: i64, order: &str, deferred: usize) -> String {
+pub fn report_posted(report_id: ReportId, order: &str, deferred: usize) -> String {
     format!(
         "report {report_id} posted for order {order} ({} deferred)",
         count(deferred, "line")

@@ -2,11 +2,12 @@
 //! substitutions, by lot for tracked items (SPEC §9).
 
 use super::*;
+use crate::domain::ids::ReportId;
 
 /// A posted scrap adjustment.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Adjustment {
-    pub report_id: i64,
+    pub report_id: ReportId,
     pub line: String,
     pub item: String,
     pub location: String,
@@ -20,7 +21,7 @@ pub struct Adjustment {
 /// A posted substitution.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Substitution {
-    pub report_id: i64,
+    pub report_id: ReportId,
     pub line: String,
     pub location: String,
     pub returned_item: String,
@@ -40,7 +41,7 @@ pub struct Substitution {
 fn plan_lots(
     conn: &rusqlite::Connection,
     item: &crate::domain::master::Item,
-    (report_id, line, location): (i64, &str, &str),
+    (report_id, line, location): (ReportId, &str, &str),
     (qty, named): (Quantity, Option<&str>),
     (pick, today): (crate::domain::lots::PickOrder, chrono::NaiveDate),
 ) -> Result<Vec<LotQty>> {
@@ -78,7 +79,7 @@ impl Service {
     /// permissions.
     pub fn adjust_scrap(
         &mut self,
-        report_id: i64,
+        report_id: ReportId,
         key: &str,
         qty: Quantity,
         reason: &str,
@@ -95,7 +96,7 @@ impl Service {
     /// As [`Self::adjust_scrap`]; lots that do not fit.
     pub fn adjust_scrap_lots(
         &mut self,
-        report_id: i64,
+        report_id: ReportId,
         key: &str,
         (qty, named): (Quantity, Option<&str>),
         reason: &str,
@@ -162,7 +163,7 @@ impl Service {
     /// substitute, permissions.
     pub fn substitute(
         &mut self,
-        report_id: i64,
+        report_id: ReportId,
         key: &str,
         substitute: &str,
         qty: Option<Quantity>,
@@ -179,7 +180,7 @@ impl Service {
     /// As [`Self::substitute`]; a return quantity above what the line issued, or not above 0.
     pub fn substitute_partial(
         &mut self,
-        report_id: i64,
+        report_id: ReportId,
         key: &str,
         substitute: &str,
         (qty, return_qty): (Option<Quantity>, Option<Quantity>),
@@ -203,7 +204,7 @@ impl Service {
     /// As [`Self::substitute_partial`]; lots that do not fit.
     pub fn substitute_lots(
         &mut self,
-        report_id: i64,
+        report_id: ReportId,
         key: &str,
         substitute: &str,
         (qty, return_qty): (Option<Quantity>, Option<Quantity>),

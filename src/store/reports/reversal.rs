@@ -2,10 +2,11 @@
 //! every movement (same lot), progress taken back, journal reversed, in one transaction.
 
 use super::*;
+use crate::domain::ids::ReportId;
 
 /// The refusal of a reversal whose lot has since moved or been consumed, naming where the
 /// lot is now.
-fn lot_gone(conn: &Connection, report_id: i64, gone: &LotGone) -> StoreError {
+fn lot_gone(conn: &Connection, report_id: ReportId, gone: &LotGone) -> StoreError {
     let now = crate::store::queries::lot_locations(conn, &gone.item, &gone.lot)
         .unwrap_or_default()
         .into_iter()
@@ -25,7 +26,7 @@ fn lot_gone(conn: &Connection, report_id: i64, gone: &LotGone) -> StoreError {
 /// What a reversal posted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reversal {
-    pub report_id: i64,
+    pub report_id: ReportId,
     pub movements: Vec<(String, String, Quantity)>,
     pub cancelled_exceptions: Vec<i64>,
 }
@@ -37,7 +38,7 @@ pub struct Reversal {
 /// Unknown or already reversed report; SQLite fails.
 pub fn reverse_report(
     conn: &Connection,
-    report_id: i64,
+    report_id: ReportId,
     reason: &str,
     stamp: &Stamp,
 ) -> Result<Reversal> {
@@ -108,7 +109,7 @@ pub fn reverse_report(
 /// What a report added to its order's progress: units, planned quantities, carried setups.
 fn posted_progress(
     conn: &Connection,
-    report_id: i64,
+    report_id: ReportId,
     operation: i64,
     (good, scrap): (Quantity, Quantity),
 ) -> Result<PostedProgress> {
@@ -156,7 +157,7 @@ fn take_back_progress(
 /// posted (same lot); returns them as (item, location, qty).
 fn compensate(
     conn: &Connection,
-    (report_id, reason): (i64, &str),
+    (report_id, reason): (ReportId, &str),
     plan: &crate::domain::reversal::ReversalPlan,
     stamp: &Stamp,
 ) -> Result<Vec<(String, String, Quantity)>> {
@@ -187,7 +188,7 @@ fn compensate(
 }
 
 /// The movements a report posted itself (not their compensations), oldest first.
-fn report_movements(conn: &Connection, report_id: i64) -> Result<Vec<PostedMovement>> {
+fn report_movements(conn: &Connection, report_id: ReportId) -> Result<Vec<PostedMovement>> {
     type Row = (
         i64,
         String,

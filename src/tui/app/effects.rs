@@ -10,6 +10,7 @@
 //! screen's module, which decides that step; `report` does all three for the report.
 
 use super::*;
+use crate::domain::ids::{ExceptionId, ReportId};
 
 mod check;
 mod open;
@@ -94,17 +95,17 @@ pub enum Effect {
     /// Badge and PIN checked: the shift starts.
     Login { badge: String, pin: String },
     /// A report reversed.
-    Reverse { report_id: i64, reason: String },
+    Reverse { report_id: ReportId, reason: String },
     /// Scrap added to (or taken off) a report's line.
     AdjustScrap {
-        report_id: i64,
+        report_id: ReportId,
         line: String,
         qty: Quantity,
         reason: String,
     },
     /// Another item issued instead of a line's own.
     Substitute {
-        report_id: i64,
+        report_id: ReportId,
         line: String,
         item: String,
         qty: Option<Quantity>,
@@ -113,10 +114,10 @@ pub enum Effect {
     /// The deferred lines retried.
     RetryExceptions,
     /// A deferred line cancelled.
-    CancelException { id: i64 },
+    CancelException { id: ExceptionId },
     /// A substitute item checked against the stock items; then how much goes back.
     CheckSubstitute {
-        report_id: i64,
+        report_id: ReportId,
         line: String,
         item: String,
         this: Box<Overlay>,

@@ -70,11 +70,12 @@ mod tests {
     //! The queue with no store: rows built by hand.
 
     use super::*;
+    use crate::domain::ids::{ExceptionId, ReportId};
 
     fn row(id: i64, location: &str) -> ExceptionRow {
         ExceptionRow {
-            id,
-            report_id: 7,
+            id: ExceptionId(id),
+            report_id: ReportId(7),
             line: "20".into(),
             order: "WO-1005".into(),
             item: "SEAL-20".into(),
@@ -112,7 +113,7 @@ mod tests {
                     "#3: 4 SEAL-20 at M-ASM for order WO-1005 (report 7, line 20).".into(),
                     "It will not be issued by the program; issue it by hand if it was used.".into(),
                 ],
-                pending: Pending::CancelException { id: 3 },
+                pending: Pending::CancelException { id: ExceptionId(3) },
             })
         );
         assert_eq!(q.on_action(Action::Retry), Effect::RetryExceptions);

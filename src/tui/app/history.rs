@@ -7,6 +7,7 @@
 //! service here: the effects run in `effects`, and the tests below need no store.
 
 use super::*;
+use crate::domain::ids::ReportId;
 
 /// The reports of this work center.
 pub struct HistoryState {
@@ -27,7 +28,7 @@ pub struct DetailState {
 impl HistoryState {
     /// The list of `rows`, the cursor on the report `on` when it is still listed.
     #[must_use]
-    pub fn new(rows: Vec<ReportRow>, on: Option<i64>) -> Self {
+    pub fn new(rows: Vec<ReportRow>, on: Option<ReportId>) -> Self {
         let selected = on
             .and_then(|id| rows.iter().position(|r| r.id == id))
             .unwrap_or(0);
@@ -80,7 +81,7 @@ impl HistoryState {
     }
 
     /// The confirmation of a reversal, saying what it will undo.
-    fn confirm_reverse(&self, report_id: i64, reason: String) -> Overlay {
+    fn confirm_reverse(&self, report_id: ReportId, reason: String) -> Overlay {
         let mut lines = Vec::new();
         if let Some(r) = self.rows.iter().find(|r| r.id == report_id) {
             let when = chrono::DateTime::parse_from_rfc3339(&r.at).map_or_else(
@@ -260,7 +261,7 @@ impl DetailState {
     #[must_use]
     pub fn return_prompt(
         &self,
-        report_id: i64,
+        report_id: ReportId,
         line: String,
         item: String,
         this: Overlay,
@@ -285,7 +286,7 @@ impl DetailState {
     /// issued; then how much of the substitute was issued.
     fn substitute_returned(
         &self,
-        report_id: i64,
+        report_id: ReportId,
         (line, item): (String, String),
         text: &str,
         this: Overlay,

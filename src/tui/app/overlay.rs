@@ -1,6 +1,7 @@
 //! What sits on top of a screen: help, confirmations, messages and prompts (with their pick
 //! lists and the step they came from), and the writes waiting for a confirmation.
 
+use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::qty::Quantity;
 
 use super::Context;
@@ -33,7 +34,7 @@ pub enum PromptKind {
         line: String,
     },
     ReverseReason {
-        report_id: i64,
+        report_id: ReportId,
     },
     ApproverBadge,
     ApproverPin {
@@ -44,7 +45,7 @@ pub enum PromptKind {
         to: String,
     },
     ScrapQty {
-        report_id: i64,
+        report_id: ReportId,
         line: String,
     },
     Counted {
@@ -66,16 +67,16 @@ pub enum PromptKind {
         qty: Quantity,
     },
     ScrapReason {
-        report_id: i64,
+        report_id: ReportId,
         line: String,
         qty: Quantity,
     },
     SubstituteItem {
-        report_id: i64,
+        report_id: ReportId,
         line: String,
     },
     SubstituteQty {
-        report_id: i64,
+        report_id: ReportId,
         line: String,
         item: String,
         returned: Option<Quantity>,
@@ -99,7 +100,7 @@ pub enum PromptKind {
     },
     /// How much of the line's own item goes back in a substitution.
     SubstituteReturn {
-        report_id: i64,
+        report_id: ReportId,
         line: String,
         item: String,
     },
@@ -110,22 +111,22 @@ pub enum PromptKind {
 pub enum Pending {
     Post,
     Reverse {
-        report_id: i64,
+        report_id: ReportId,
         reason: String,
     },
     LeaveReport,
     Quit,
     CancelException {
-        id: i64,
+        id: ExceptionId,
     },
     Adjust {
-        report_id: i64,
+        report_id: ReportId,
         line: String,
         qty: Quantity,
         reason: String,
     },
     Substitute {
-        report_id: i64,
+        report_id: ReportId,
         line: String,
         item: String,
         qty: Option<Quantity>,

@@ -3,6 +3,7 @@
 //! step: the next prompt, the value refused, or the write.
 
 use super::*;
+use crate::domain::ids::ReportId;
 
 impl App {
     pub(super) fn run_check(&mut self, effect: Effect) {
@@ -74,7 +75,7 @@ impl App {
 
     /// The item issued instead, checked at its own step (not after the quantity); then how
     /// much of the line's own item goes back.
-    fn check_substitute(&mut self, report_id: i64, line: String, item: String, this: Overlay) {
+    fn check_substitute(&mut self, report_id: ReportId, line: String, item: String, this: Overlay) {
         match self.service.search_items(&item, 50) {
             Ok(found) if found.iter().any(|(code, _)| *code == item) => {
                 if let Screen::Detail(d) = &self.screen {

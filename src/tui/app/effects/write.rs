@@ -3,6 +3,7 @@
 //! refused write asks for a lead when that is what it needs, else says why.
 
 use super::*;
+use crate::domain::ids::ReportId;
 
 impl App {
     /// Badge and PIN: the shift starts on the board, or the login asks again.
@@ -34,7 +35,7 @@ impl App {
         }
     }
 
-    pub(super) fn reverse(&mut self, report_id: i64, reason: &str) {
+    pub(super) fn reverse(&mut self, report_id: ReportId, reason: &str) {
         let who = self.credentials();
         match self.service.reverse(report_id, reason, &who) {
             Ok(r) => {
@@ -52,7 +53,7 @@ impl App {
         }
     }
 
-    pub(super) fn adjust(&mut self, report_id: i64, line: &str, qty: Quantity, reason: &str) {
+    pub(super) fn adjust(&mut self, report_id: ReportId, line: &str, qty: Quantity, reason: &str) {
         let who = self.credentials();
         match self
             .service
@@ -77,7 +78,7 @@ impl App {
 
     pub(super) fn substitute(
         &mut self,
-        report_id: i64,
+        report_id: ReportId,
         line: &str,
         item: &str,
         (qty, returned): (Option<Quantity>, Option<Quantity>),
@@ -117,7 +118,7 @@ impl App {
         }
     }
 
-    pub(super) fn cancel_exception(&mut self, id: i64) {
+    pub(super) fn cancel_exception(&mut self, id: ExceptionId) {
         let who = self.credentials();
         match self.service.cancel_exception(id, &who) {
             Ok(()) => {

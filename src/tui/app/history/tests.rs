@@ -5,7 +5,7 @@ use super::*;
 
 fn row(id: i64, reversed: bool) -> ReportRow {
     ReportRow {
-        id,
+        id: ReportId(id),
         order: "WO-1005".into(),
         item: "HP-100".into(),
         description: "Hydraulic pump".into(),
@@ -25,7 +25,7 @@ fn history() -> HistoryState {
 
 fn line(line: &str, item: &str) -> crate::store::floor::ReportLine {
     crate::store::floor::ReportLine {
-        report_id: 2,
+        report_id: ReportId(2),
         order: "WO-1005".into(),
         line: line.into(),
         item: item.into(),
@@ -62,10 +62,10 @@ fn text() -> Field {
 #[test]
 fn the_list_keeps_the_cursor_on_its_report_by_id() {
     let rows = || vec![row(3, false), row(2, false), row(1, true)];
-    assert_eq!(HistoryState::new(rows(), Some(2)).selected, 1);
-    assert_eq!(HistoryState::new(rows(), Some(1)).selected, 2);
+    assert_eq!(HistoryState::new(rows(), Some(ReportId(2))).selected, 1);
+    assert_eq!(HistoryState::new(rows(), Some(ReportId(1))).selected, 2);
     assert_eq!(
-        HistoryState::new(rows(), Some(99)).selected,
+        HistoryState::new(rows(), Some(ReportId(99))).selected,
         0,
         "a report no longer listed: the top"
     );
@@ -101,7 +101,9 @@ fn a_reversal_asks_its_reason_and_a_reversed_report_is_refused() {
         Effect::show(prompt(
             "Reason for reversing report 2 (WO-1005 op 20)",
             text(),
-            PromptKind::ReverseReason { report_id: 2 },
+            PromptKind::ReverseReason {
+                report_id: ReportId(2)
+            },
         ))
     );
 }
@@ -109,7 +111,9 @@ fn a_reversal_asks_its_reason_and_a_reversed_report_is_refused() {
 #[test]
 fn the_reason_is_required_and_the_confirmation_says_what_the_reversal_undoes() {
     let h = history();
-    let kind = PromptKind::ReverseReason { report_id: 2 };
+    let kind = PromptKind::ReverseReason {
+        report_id: ReportId(2),
+    };
     let this = prompt("Reason", text(), kind.clone());
     assert_eq!(
         h.on_prompt(kind.clone(), String::new(), this.clone()),
@@ -131,7 +135,7 @@ fn the_reason_is_required_and_the_confirmation_says_what_the_reversal_undoes() {
                 "Reverse it?".into(),
             ],
             pending: Pending::Reverse {
-                report_id: 2,
+                report_id: ReportId(2),
                 reason: "WRONG-ORDER".into(),
             },
         })
@@ -168,7 +172,7 @@ fn esc_on_the_lines_goes_back_to_the_history_even_with_no_line() {
 fn scrap_is_asked_as_a_signed_quantity_then_its_reason_then_adjusted() {
     let d = detail();
     let qty_kind = PromptKind::ScrapQty {
-        report_id: 2,
+        report_id: ReportId(2),
         line: "20".into(),
     };
     let asked = prompt(
@@ -185,7 +189,7 @@ fn scrap_is_asked_as_a_signed_quantity_then_its_reason_then_adjusted() {
         Effect::show(asked.clone().with_error("\"1,5\" is not a number".into()))
     );
     let reason_kind = PromptKind::ScrapReason {
-        report_id: 2,
+        report_id: ReportId(2),
         line: "20".into(),
         qty: Quantity(rust_decimal::Decimal::from(-2)),
     };
@@ -205,7 +209,7 @@ fn scrap_is_asked_as_a_signed_quantity_then_its_reason_then_adjusted() {
     assert_eq!(
         d.on_prompt(reason_kind, "DAMAGED".into(), this),
         Effect::AdjustScrap {
-            report_id: 2,
+            report_id: ReportId(2),
             line: "20".into(),
             qty: Quantity(rust_decimal::Decimal::from(-2)),
             reason: "DAMAGED".into(),
@@ -217,7 +221,7 @@ fn scrap_is_asked_as_a_signed_quantity_then_its_reason_then_adjusted() {
 fn a_substitute_is_picked_from_the_other_items_then_checked() {
     let d = detail();
     let item_kind = PromptKind::SubstituteItem {
-        report_id: 2,
+        report_id: ReportId(2),
         line: "20".into(),
     };
     let asked = prompt(
@@ -240,7 +244,7 @@ fn a_substitute_is_picked_from_the_other_items_then_checked() {
     assert_eq!(
         d.on_prompt(item_kind, "SEAL-25".into(), asked.clone()),
         Effect::CheckSubstitute {
-            report_id: 2,
+            report_id: ReportId(2),
             line: "20".into(),
             item: "SEAL-25".into(),
             this: Box::new(asked.clone()),
@@ -255,17 +259,17 @@ fn no_more_goes_back_than_the_line_issued_then_the_substitute_is_posted() {
         "Item issued instead of SEAL-20 on line 20",
         text(),
         PromptKind::SubstituteItem {
-            report_id: 2,
+            report_id: ReportId(2),
             line: "20".into(),
         },
     );
     // The item found: all four seals the line issued are offered back.
     let return_kind = PromptKind::SubstituteReturn {
-        report_id: 2,
+        report_id: ReportId(2),
         line: "20".into(),
         item: "SEAL-25".into(),
     };
-    let back = d.return_prompt(2, "20".into(), "SEAL-25".into(), asked.clone());
+    let back = d.return_prompt(ReportId(2), "20".into(), "SEAL-25".into(), asked.clone());
     assert_eq!(
         back,
         prompt(
@@ -290,7 +294,7 @@ fn no_more_goes_back_than_the_line_issued_then_the_substitute_is_posted() {
         )
     );
     let qty_kind = PromptKind::SubstituteQty {
-        report_id: 2,
+        report_id: ReportId(2),
         line: "20".into(),
         item: "SEAL-25".into(),
         returned: Some(Quantity(rust_decimal::Decimal::from(3))),
@@ -310,7 +314,7 @@ fn no_more_goes_back_than_the_line_issued_then_the_substitute_is_posted() {
     assert_eq!(
         d.on_prompt(qty_kind, String::new(), this),
         Effect::Substitute {
-            report_id: 2,
+            report_id: ReportId(2),
             line: "20".into(),
             item: "SEAL-25".into(),
             qty: None,
