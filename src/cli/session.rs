@@ -14,7 +14,7 @@ fn pin_from(var: &str, file_var: Option<&str>, badge: &str) -> Result<Option<Str
         .and_then(std::env::var_os)
         .filter(|f| !f.is_empty())
     {
-        return crate::service::auth::read_pin_file(std::path::Path::new(&file))
+        return crate::pin::read_pin_file(std::path::Path::new(&file))
             .map(Some)
             .map_err(|e| Failure::new(ErrorKind::Auth, e.to_string()));
     }

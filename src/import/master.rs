@@ -165,7 +165,7 @@ pub(super) fn read_users(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), Import
                 "the PIN of badge {badge} is shorter than 4 characters"
             )));
         }
-        let pin_hash = crate::service::auth::hash_pin(&pin).map_err(|e| row.err(e))?;
+        let pin_hash = crate::pin::hash_pin(&pin).map_err(|e| row.err(e))?;
         plan.users.push(User {
             badge,
             name: row.text("name").to_string(),

@@ -104,7 +104,7 @@ impl Service {
             }
             store::master::PinAttempt::Counted { failed, locks } => (failed, locks),
         };
-        if auth::verify_pin(pin, &user.pin_hash) {
+        if crate::pin::verify_pin(pin, &user.pin_hash) {
             self.verified.borrow_mut().insert(digest);
             self.store.write(|tx| {
                 store::master::reset_pin_attempts(tx, badge, my_lock.as_deref(), now)
