@@ -133,6 +133,25 @@ pub fn compare_revisions(a: &str, b: &str) -> Ordering {
     }
 }
 
+/// Master data held in memory: what an import validates against and releases orders from.
+#[derive(Debug, Clone, Default)]
+pub struct MasterData {
+    pub items: std::collections::HashMap<String, Item>,
+    pub locations: std::collections::HashMap<String, Location>,
+    pub work_centers: std::collections::HashMap<String, WorkCenter>,
+    /// BOMs by (parent, revision).
+    pub boms: std::collections::HashMap<(String, String), Bom>,
+    /// Routings by (parent, revision).
+    pub routings: std::collections::HashMap<(String, String), Routing>,
+    /// The unit conversions of `uom_conversions.csv` (SPEC §10).
+    pub conversions: super::uom::Conversions,
+}
+
+/// Picks the highest revision among `boms` (numbers compare as numbers).
+pub fn highest_revision<'a>(boms: impl Iterator<Item = &'a Bom>) -> Option<&'a Bom> {
+    boms.max_by(|a, b| compare_revisions(&a.revision, &b.revision))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,42 +169,5 @@ mod tests {
         assert_eq!(ItemType::NonStock.as_str(), "non-stock");
         assert_eq!(Per::words(), "unit order");
         assert_eq!(Tracking::parse("batch"), None);
-    }
-}
-
-/// Master data held in memory: what an import validates against and releases orders from.
-#[derive(Debug, Clone, Default)]
-pub struct MasterData {
-    pub items: std::collections::HashMap<String, Item>,
-    pub locations: std::collections::HashMap<String, Location>,
-    pub work_centers: std::collections::HashMap<String, WorkCenter>,
-    /// BOMs by (parent, revision).
-    pub boms: std::collections::HashMap<(String, String), Bom>,
-    /// Routings by (parent, revision).
-    pub routings: std::collections::HashMap<(String, String), Routing>,
-    /// The unit conversions of `uom_conversions.csv` (SPEC §10).
-    pub conversions: super::uom::Conversions,
-}
-
-impl super::order::MasterView for MasterData {
-    fn item(&self, item: &str) -> Option<&Item> {
-        self.items.get(item)
-    }
-
-    fn bom(&self, parent: &str, revision: &str) -> Option<&Bom> {
-        self.boms.get(&(parent.to_string(), revision.to_string()))
-    }
-
-    fn latest_bom(&self, parent: &str) -> Option<&Bom> {
-        super::order::highest_revision(self.boms.values().filter(|b| b.parent == parent))
-    }
-
-    fn routing(&self, parent: &str, revision: &str) -> Option<&Routing> {
-        self.routings
-            .get(&(parent.to_string(), revision.to_string()))
-    }
-
-    fn conversion(&self, item: &str, from: &str, to: &str) -> Option<super::uom::Ratio> {
-        self.conversions.ratio(item, from, to)
     }
 }

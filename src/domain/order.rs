@@ -9,7 +9,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use thiserror::Error;
 
-use super::master::{Bom, BomLine, Item, ItemType, Per, Routing, compare_revisions};
+use super::master::{
+    Bom, BomLine, Item, ItemType, MasterData, Per, Routing, compare_revisions, highest_revision,
+};
 use super::uom::Ratio;
 
 /// A released production order with its own materials and operations.
@@ -132,9 +134,28 @@ pub trait MasterView {
     fn conversion(&self, item: &str, from: &str, to: &str) -> Option<Ratio>;
 }
 
-/// Picks the highest revision among `boms`.
-pub fn highest_revision<'a>(boms: impl Iterator<Item = &'a Bom>) -> Option<&'a Bom> {
-    boms.max_by(|a, b| compare_revisions(&a.revision, &b.revision))
+/// The import's master data is what release reads.
+impl MasterView for MasterData {
+    fn item(&self, item: &str) -> Option<&Item> {
+        self.items.get(item)
+    }
+
+    fn bom(&self, parent: &str, revision: &str) -> Option<&Bom> {
+        self.boms.get(&(parent.to_string(), revision.to_string()))
+    }
+
+    fn latest_bom(&self, parent: &str) -> Option<&Bom> {
+        highest_revision(self.boms.values().filter(|b| b.parent == parent))
+    }
+
+    fn routing(&self, parent: &str, revision: &str) -> Option<&Routing> {
+        self.routings
+            .get(&(parent.to_string(), revision.to_string()))
+    }
+
+    fn conversion(&self, item: &str, from: &str, to: &str) -> Option<Ratio> {
+        self.conversions.ratio(item, from, to)
+    }
 }
 
 /// The operations and materials an order takes at release.
