@@ -52,6 +52,7 @@ macro_rules! word_serde {
 }
 
 pub mod backflush;
+pub mod codes;
 pub mod health;
 pub mod ids;
 pub mod issue;

@@ -41,6 +41,7 @@ use rust_decimal::Decimal;
 use thiserror::Error;
 
 use crate::domain::backflush::LineStatus;
+use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
 use crate::domain::ids::{ExceptionId, IssueId, ReportId};
 use crate::domain::movement::MovementKind;
 use crate::domain::qty::{Hours, Money, Quantity, canonical};
@@ -147,6 +148,25 @@ macro_rules! sql_id {
 }
 
 sql_id!(ReportId, ExceptionId, IssueId);
+
+/// The SQL form of the codes: their text.
+macro_rules! sql_code {
+    ($($ty:ty),+) => {$(
+        impl ToSql for $ty {
+            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                Ok(ToSqlOutput::from(self.as_str()))
+            }
+        }
+
+        impl FromSql for $ty {
+            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                value.as_str().map(<$ty>::from)
+            }
+        }
+    )+};
+}
+
+sql_code!(ItemCode, LocationCode, OrderNo);
 
 /// A plain decimal that is not a quantity, money or hours (a scrap percentage, a unit
 /// conversion factor), stored the same way.

@@ -59,7 +59,7 @@ impl Lookup for World {
 
 fn stock_item(code: &str, decimals: u32, cost: &str) -> Item {
     Item {
-        item: code.to_string(),
+        item: code.into(),
         description: format!("item {code}"),
         uom: if decimals == 0 { "EA" } else { "KG" }.to_string(),
         decimals,
@@ -80,7 +80,7 @@ fn phantom(code: &str) -> Item {
 fn bl(line: &str, component: &str, qty: &str) -> BomLine {
     BomLine {
         line: line.to_string(),
-        component: component.to_string(),
+        component: component.into(),
         qty: d(qty),
         per: Per::Unit,
         scrap_pct: Decimal::ZERO,
@@ -117,9 +117,9 @@ impl World {
             ("FG", LocationKind::Finished),
         ] {
             w.master.locations.insert(
-                l.to_string(),
+                l.into(),
                 Location {
-                    location: l.to_string(),
+                    location: l.into(),
                     description: String::new(),
                     kind,
                 },
@@ -139,7 +139,7 @@ impl World {
             WorkCenter {
                 work_center: code.to_string(),
                 description: String::new(),
-                location: loc.to_string(),
+                location: loc.into(),
                 labor_rate: d(labor),
                 overhead_rate: d(overhead),
                 backflush: bf,
@@ -155,7 +155,7 @@ impl World {
         self.master.boms.insert(
             (parent.to_string(), revision.to_string()),
             Bom {
-                parent: parent.to_string(),
+                parent: parent.into(),
                 revision: revision.to_string(),
                 base_qty: d(base),
                 lines,
@@ -167,7 +167,7 @@ impl World {
         self.master.routings.insert(
             (parent.to_string(), revision.to_string()),
             Routing {
-                parent: parent.to_string(),
+                parent: parent.into(),
                 revision: revision.to_string(),
                 operations,
             },
@@ -177,12 +177,12 @@ impl World {
     fn release(&self, order_id: &str, item: &str, qty: &str) -> Order {
         let (operations, materials) = order::release(&self.master, item, "1").unwrap();
         Order {
-            order: order_id.to_string(),
-            item: item.to_string(),
+            order: order_id.into(),
+            item: item.into(),
             revision: "1".to_string(),
             qty: d(qty),
             due: None,
-            completion_location: "FG".to_string(),
+            completion_location: "FG".into(),
             operations,
             materials,
         }
@@ -296,7 +296,7 @@ fn planned(plan: &ReportPlan, id: &str) -> Decimal {
 fn simple(base: &str, lines: Vec<BomLine>) -> World {
     let mut w = World::plant();
     for l in &lines {
-        if !w.master.items.contains_key(&l.component) {
+        if !w.master.items.contains_key(l.component.as_str()) {
             w.add(stock_item(&l.component, 0, "1"));
         }
     }

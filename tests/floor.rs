@@ -263,7 +263,7 @@ fn a_count_that_finds_stock_posts_deferred_lines_there() {
         .exceptions(true)
         .unwrap()
         .into_iter()
-        .map(|e| e.item)
+        .map(|e| e.item.to_string())
         .collect();
     assert_eq!(open, vec!["PST-25".to_string()]);
     assert_eq!(on_hand(&s, "SEAL-25", "M-ASM"), d("12"));

@@ -209,7 +209,7 @@ fn lot_balances(service: &Service) -> Vec<(String, String, Option<String>, Quant
         .stock(None, None)
         .unwrap()
         .into_iter()
-        .map(|r| (r.item, r.location, r.lot, r.qty))
+        .map(|r| (r.item.to_string(), r.location.to_string(), r.lot, r.qty))
         .collect();
     rows.sort();
     rows

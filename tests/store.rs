@@ -275,7 +275,7 @@ fn a_store_made_before_lots_migrates_with_its_balances_intact() {
     let rows = store::queries::balances(st.conn(), None, None).unwrap();
     let seen: Vec<(String, Option<String>, String)> = rows
         .iter()
-        .map(|r| (r.item.clone(), r.lot.clone(), r.qty.to_string()))
+        .map(|r| (r.item.to_string(), r.lot.clone(), r.qty.to_string()))
         .collect();
     // The tracked item's stock is its unknown lot; the untracked item has no lot.
     assert_eq!(

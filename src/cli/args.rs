@@ -2,6 +2,7 @@
 //! every option carries its `--help` line (SPEC §4); the behaviour lives in the command
 //! modules.
 
+use crate::domain::codes::OrderNo;
 use std::path::PathBuf;
 
 use crate::domain::ids::{ExceptionId, ReportId};
@@ -521,7 +522,7 @@ pub struct ReportArgs {
 pub struct IssueArgs {
     /// The released production order.
     #[arg(long)]
-    pub order: String,
+    pub order: OrderNo,
     /// The material line: its line id, or an item code on one line of the order.
     #[arg(long, value_name = "KEY")]
     pub line: String,

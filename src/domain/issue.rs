@@ -104,14 +104,14 @@ pub fn plan_issue(
     if !qty.abs().fits_decimals(item.decimals) {
         return Err(IssueError::Decimals {
             qty,
-            item: item.item.clone(),
+            item: item.item.to_string(),
             decimals: item.decimals,
         });
     }
     let tracked = item.tracking != Tracking::None && item.item_type != ItemType::NonStock;
     if named.is_some() && !tracked {
         return Err(IssueError::Untracked {
-            item: item.item.clone(),
+            item: item.item.to_string(),
         });
     }
     let allocation = |wanted: Quantity| {
@@ -129,7 +129,7 @@ pub fn plan_issue(
         // A non-stock line has no location and no balance to fall short of.
         if !location.is_empty() && qty > stock.on_hand && negative_stock != NegativeStock::Allow {
             return Err(IssueError::Short {
-                item: item.item.clone(),
+                item: item.item.to_string(),
                 location: location.to_string(),
                 wanted: qty,
                 on_hand: stock.on_hand,
@@ -143,7 +143,7 @@ pub fn plan_issue(
     }
     let Some(picked) = allocation(qty)? else {
         return Err(IssueError::NeedsLots {
-            item: item.item.clone(),
+            item: item.item.to_string(),
             tracking: item.tracking.as_str(),
         });
     };
@@ -166,7 +166,7 @@ fn plan_return(
         lots::plan_return(&stock.consumed, back, None).map(|_| Vec::new())
     }
     .map_err(|e: ReturnError| IssueError::Return {
-        item: item.item.clone(),
+        item: item.item.to_string(),
         why: e.to_string(),
     })?;
     Ok(IssuePlan {
@@ -196,7 +196,7 @@ fn plan_named_lots(
             .map_or(Quantity::ZERO, |l| l.qty)
     };
     lots::check_holds(&picked, &held).map_err(|n| IssueError::NotHeld {
-        item: item.item.clone(),
+        item: item.item.to_string(),
         lot: lot_name(&n.lot),
         location: location.to_string(),
         wanted: n.wanted,

@@ -1,5 +1,7 @@
 //! Master data: items, locations, work centers, BOMs and routings (SPEC §1).
 
+use crate::domain::codes::ItemCode;
+use crate::domain::codes::LocationCode;
 use std::cmp::Ordering;
 
 use crate::domain::qty::{Hours, Money, Quantity};
@@ -44,7 +46,7 @@ text_enum!(Per { Unit => "unit", Order => "order" });
 /// A part number.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
-    pub item: String,
+    pub item: ItemCode,
     pub description: String,
     pub uom: String,
     pub decimals: u32,
@@ -65,7 +67,7 @@ impl Item {
 /// A place that holds stock.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Location {
-    pub location: String,
+    pub location: LocationCode,
     pub description: String,
     pub kind: LocationKind,
 }
@@ -75,7 +77,7 @@ pub struct Location {
 pub struct WorkCenter {
     pub work_center: String,
     pub description: String,
-    pub location: String,
+    pub location: LocationCode,
     pub labor_rate: Money,
     pub overhead_rate: Money,
     pub backflush: bool,
@@ -84,7 +86,7 @@ pub struct WorkCenter {
 /// A bill of materials of one parent revision.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bom {
-    pub parent: String,
+    pub parent: ItemCode,
     pub revision: String,
     pub base_qty: Quantity,
     pub lines: Vec<BomLine>,
@@ -94,13 +96,13 @@ pub struct Bom {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BomLine {
     pub line: String,
-    pub component: String,
+    pub component: ItemCode,
     pub qty: Quantity,
     pub per: Per,
     pub scrap_pct: Decimal,
     pub operation: Option<i64>,
     pub backflush: Option<bool>,
-    pub supply_location: Option<String>,
+    pub supply_location: Option<LocationCode>,
     /// The unit `qty` is written in (SPEC §10); `None` = the component's own UoM.
     pub uom: Option<String>,
 }
@@ -108,7 +110,7 @@ pub struct BomLine {
 /// The operations of one parent revision.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Routing {
-    pub parent: String,
+    pub parent: ItemCode,
     pub revision: String,
     pub operations: Vec<RoutingOperation>,
 }
@@ -136,8 +138,8 @@ pub fn compare_revisions(a: &str, b: &str) -> Ordering {
 /// Master data held in memory: what an import validates against and releases orders from.
 #[derive(Debug, Clone, Default)]
 pub struct MasterData {
-    pub items: std::collections::HashMap<String, Item>,
-    pub locations: std::collections::HashMap<String, Location>,
+    pub items: std::collections::HashMap<ItemCode, Item>,
+    pub locations: std::collections::HashMap<LocationCode, Location>,
     pub work_centers: std::collections::HashMap<String, WorkCenter>,
     /// BOMs by (parent, revision).
     pub boms: std::collections::HashMap<(String, String), Bom>,

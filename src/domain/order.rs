@@ -1,6 +1,8 @@
 //! Production orders and their release: the snapshot of BOM and routing an order keeps, with
 //! phantoms exploded in place (SPEC §1 "Phantom explosion").
 
+use crate::domain::codes::LocationCode;
+use crate::domain::codes::{ItemCode, OrderNo};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -17,12 +19,12 @@ use super::uom::Ratio;
 /// A released production order with its own materials and operations.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Order {
-    pub order: String,
-    pub item: String,
+    pub order: OrderNo,
+    pub item: ItemCode,
     pub revision: String,
     pub qty: Quantity,
     pub due: Option<NaiveDate>,
-    pub completion_location: String,
+    pub completion_location: LocationCode,
     pub operations: Vec<OrderOperation>,
     pub materials: Vec<OrderMaterial>,
 }
@@ -48,7 +50,7 @@ pub struct OrderOperation {
 pub struct OrderMaterial {
     /// The BOM line number, or the path ("2.1") for a line exploded from a phantom.
     pub line: String,
-    pub component: String,
+    pub component: ItemCode,
     pub qty: Decimal,
     pub base: Decimal,
     pub per: Per,
@@ -59,7 +61,7 @@ pub struct OrderMaterial {
     pub bom_backflush: Option<bool>,
     /// A lead's explicit value on the order line.
     pub order_backflush: Option<bool>,
-    pub supply_location: Option<String>,
+    pub supply_location: Option<LocationCode>,
     /// The unit the line's BOM quantity is written in, when it is not the component's own and
     /// no phantom level above it converted (then `qty / ratio.num` per `base / ratio.den` is
     /// the BOM line's quantity in this unit).
@@ -229,7 +231,7 @@ struct Path {
     qty: Decimal,
     base: Decimal,
     scrap_factor: Decimal,
-    supply_location: Option<String>,
+    supply_location: Option<LocationCode>,
     chain: Vec<String>,
     /// The product of the unit conversions above this line.
     ratio: Ratio,
@@ -250,7 +252,7 @@ pub fn line_ratio(
             .conversion(&component.item, uom, &component.uom)
             .ok_or_else(|| ReleaseError::NoConversion {
                 line: path_line.to_string(),
-                item: component.item.clone(),
+                item: component.item.to_string(),
                 from: uom.clone(),
                 to: component.uom.clone(),
             }),
@@ -268,7 +270,7 @@ fn explode(
     let component = master
         .item(&line.component)
         .ok_or_else(|| ReleaseError::UnknownItem {
-            item: line.component.clone(),
+            item: line.component.to_string(),
             line: path.line.clone(),
         })?;
     let own = line_ratio(master, line, component, &path.line)?;
@@ -308,20 +310,20 @@ fn explode(
         });
         return Ok(());
     }
-    if path.chain.contains(&line.component) {
+    if path.chain.iter().any(|c| line.component == *c) {
         let mut names = path.chain.clone();
-        names.push(line.component.clone());
+        names.push(line.component.to_string());
         return Err(ReleaseError::Cycle(names.join(" → ")));
     }
     let bom =
         master
             .latest_bom(&line.component)
             .ok_or_else(|| ReleaseError::PhantomWithoutBom {
-                phantom: line.component.clone(),
+                phantom: line.component.to_string(),
                 line: path.line.clone(),
             })?;
     let mut chain = path.chain.clone();
-    chain.push(line.component.clone());
+    chain.push(line.component.to_string());
     for child in sorted_lines(bom) {
         let child_path = child_path(path, child, (qty, base, ratio), bom.base_qty.get(), &chain)?;
         explode(master, child, &child_path, operation, out)?;

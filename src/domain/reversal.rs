@@ -3,6 +3,8 @@
 //! taken out of the order's progress. The store reads the report, asks for the plan and
 //! applies it in one transaction; the ledger stays append-only.
 
+use crate::domain::codes::ItemCode;
+use crate::domain::codes::LocationCode;
 use crate::domain::qty::Quantity;
 
 use super::movement::MovementKind;
@@ -12,8 +14,8 @@ use super::movement::MovementKind;
 pub struct PostedMovement {
     pub id: i64,
     pub kind: MovementKind,
-    pub item: String,
-    pub location: String,
+    pub item: ItemCode,
+    pub location: LocationCode,
     /// Signed as stored: + into the location.
     pub qty: Quantity,
     pub line: Option<String>,
@@ -38,8 +40,8 @@ pub struct PostedProgress {
 pub struct Compensation {
     pub reverses: i64,
     pub kind: MovementKind,
-    pub item: String,
-    pub location: String,
+    pub item: ItemCode,
+    pub location: LocationCode,
     pub qty: Quantity,
     pub line: Option<String>,
     /// The same lot the compensated movement moved.
@@ -69,9 +71,9 @@ pub struct ReversalPlan {
 /// consumed (SPEC §9).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LotGone {
-    pub item: String,
+    pub item: ItemCode,
     pub lot: String,
-    pub location: String,
+    pub location: LocationCode,
     pub wanted: Quantity,
     pub holds: Quantity,
 }
@@ -106,9 +108,9 @@ pub fn plan_reversal(
         let holds = lot_holds(item, location, lot);
         if holds < wanted {
             return Err(LotGone {
-                item: item.to_string(),
+                item: item.into(),
                 lot: lot.to_string(),
-                location: location.to_string(),
+                location: location.into(),
                 wanted,
                 holds,
             });

@@ -3,6 +3,7 @@
 //! lot it received. Both directions recurse through orders; an untracked finished item ends
 //! the forward walk.
 
+use crate::domain::codes::{ItemCode, OrderNo};
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::domain::qty::Quantity;
@@ -10,8 +11,8 @@ use crate::domain::qty::Quantity;
 /// What one order did with one item and lot, net.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OrderLot {
-    pub order: String,
-    pub item: String,
+    pub order: OrderNo,
+    pub item: ItemCode,
     /// `None`: an untracked item (only finished goods are kept untracked).
     pub lot: Option<String>,
     /// Net quantity consumed (issues less returns and reversals).
@@ -24,8 +25,8 @@ pub struct OrderLot {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Link {
     pub level: u32,
-    pub order: String,
-    pub item: String,
+    pub order: OrderNo,
+    pub item: ItemCode,
     pub lot: Option<String>,
     pub qty: Quantity,
 }
@@ -90,9 +91,14 @@ fn walk(facts: &[OrderLot], start: &Key, direction: Direction) -> Vec<Link> {
                     continue;
                 }
                 *links
-                    .entry((level, f.order.clone(), f.item.clone(), f.lot.clone()))
+                    .entry((
+                        level,
+                        f.order.to_string(),
+                        f.item.to_string(),
+                        f.lot.clone(),
+                    ))
                     .or_default() += qty;
-                let key: Key = (f.item.clone(), f.lot.clone());
+                let key: Key = (f.item.to_string(), f.lot.clone());
                 // An untracked finished item ends the walk.
                 if f.lot.is_some() && seen_lots.insert(key.clone()) {
                     next.push(key);
@@ -106,8 +112,8 @@ fn walk(facts: &[OrderLot], start: &Key, direction: Direction) -> Vec<Link> {
         .filter(|(_, qty)| !qty.is_zero())
         .map(|((level, order, item, lot), qty)| Link {
             level,
-            order,
-            item,
+            order: order.into(),
+            item: item.into(),
             lot,
             qty,
         })

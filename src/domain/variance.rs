@@ -1,6 +1,7 @@
 //! Variance of an order (SPEC §2 "Variance per order"): the standard quantity the cumulative
 //! rule gives for the units reported so far against what was actually issued.
 
+use crate::domain::codes::{ItemCode, OrderNo};
 use std::collections::HashMap;
 
 use crate::domain::qty::{Money, Quantity};
@@ -13,7 +14,7 @@ use super::order::Order;
 #[derive(Debug, Clone, PartialEq)]
 pub struct VarianceLine {
     pub line: String,
-    pub item: String,
+    pub item: ItemCode,
     pub standard_qty: Quantity,
     pub actual_qty: Quantity,
     pub pending_qty: Quantity,
@@ -27,7 +28,7 @@ pub struct VarianceLine {
 /// The variance of a whole order; costs are material costs at standard.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Variance {
-    pub order: String,
+    pub order: OrderNo,
     pub lines: Vec<VarianceLine>,
     pub expected_cost: Money,
     pub actual_cost: Money,

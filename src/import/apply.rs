@@ -1,6 +1,7 @@
 //! The all-or-nothing end of an import: everything the files hold, validated, written in one
 //! transaction with its export event.
 
+use crate::domain::codes::LocationCode;
 use std::collections::HashMap;
 
 use crate::domain::qty::Quantity;
@@ -50,7 +51,7 @@ pub(super) fn apply(
     accounts: &AccountNames,
     settings: Option<&[(String, String)]>,
 ) -> Result<(), ImportError> {
-    let kinds: HashMap<String, LocationKind> = plan
+    let kinds: HashMap<LocationCode, LocationKind> = plan
         .master
         .locations
         .iter()
@@ -97,7 +98,7 @@ pub(super) fn apply(
         {
             let account = inventory_account(
                 kinds
-                    .get(location)
+                    .get(location.as_str())
                     .copied()
                     .unwrap_or(LocationKind::Storage),
             );

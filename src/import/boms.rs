@@ -1,6 +1,7 @@
 //! `boms.csv` and `routings.csv`: a parent+revision in the file replaces the stored one; the
 //! BOMs together, stored and imported, may not form a cycle.
 
+use crate::domain::codes::LocationCode;
 use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
@@ -34,7 +35,7 @@ impl Boms {
         line: BomLine,
     ) -> Result<(), ImportError> {
         self.edge_lines
-            .entry((parent.clone(), line.component.clone()))
+            .entry((parent.clone(), line.component.to_string()))
             .or_insert(row.line);
         let key = (parent.clone(), revision.clone());
         match self
@@ -54,7 +55,7 @@ impl Boms {
             None => {
                 self.first_line.insert(key, row.line);
                 self.list.push(Bom {
-                    parent,
+                    parent: parent.into(),
                     revision,
                     base_qty,
                     lines: vec![line],
@@ -78,7 +79,7 @@ pub(super) fn read_boms(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), ImportE
             format!("{parent} revision {revision} line {line}"),
             "BOM line",
         )?;
-        if !plan.master.items.contains_key(&parent) {
+        if !plan.master.items.contains_key(parent.as_str()) {
             return Err(row.err(format!("unknown item {parent}")));
         }
         let (base_qty, bom_line) = bom_line(plan, row, &parent, line)?;
@@ -87,7 +88,7 @@ pub(super) fn read_boms(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), ImportE
     for b in &boms.list {
         plan.master
             .boms
-            .insert((b.parent.clone(), b.revision.clone()), b.clone());
+            .insert((b.parent.to_string(), b.revision.clone()), b.clone());
     }
     refuse_cycles(plan, &boms.edge_lines)?;
     plan.boms = boms.list;
@@ -106,7 +107,7 @@ fn bom_line(
     let comp = plan
         .master
         .items
-        .get(&component)
+        .get(component.as_str())
         .ok_or_else(|| row.err(format!("unknown item {component}")))?;
     if component == parent {
         return Err(row.err(format!("BOM cycle: {parent} → {parent}")));
@@ -119,7 +120,7 @@ fn bom_line(
     }
     let supply_location = row.opt("supply_location");
     if let Some(l) = &supply_location
-        && !plan.master.locations.contains_key(l)
+        && !plan.master.locations.contains_key(l.as_str())
     {
         return Err(row.err(format!("unknown location {l}")));
     }
@@ -131,13 +132,13 @@ fn bom_line(
     }
     let bom_line = BomLine {
         line,
-        component,
+        component: component.into(),
         qty,
         per,
         scrap_pct: row.decimal("scrap_pct", Some(Decimal::ZERO))?,
         operation: row.integer("operation")?,
         backflush: row.flag("backflush")?,
-        supply_location,
+        supply_location: supply_location.map(LocationCode::from),
         uom,
     };
     Ok((base_qty, bom_line))
@@ -185,8 +186,8 @@ fn refuse_cycles(
 ) -> Result<(), ImportError> {
     let mut edges: HashMap<String, Vec<String>> = HashMap::new();
     for b in plan.master.boms.values() {
-        let list = edges.entry(b.parent.clone()).or_default();
-        list.extend(b.lines.iter().map(|l| l.component.clone()));
+        let list = edges.entry(b.parent.to_string()).or_default();
+        list.extend(b.lines.iter().map(|l| l.component.to_string()));
         list.sort();
         list.dedup();
     }
@@ -209,7 +210,7 @@ pub(super) fn read_routings(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), Imp
     let mut seen = HashSet::new();
     for row in rows {
         let parent = row.required("parent")?;
-        if !plan.master.items.contains_key(&parent) {
+        if !plan.master.items.contains_key(parent.as_str()) {
             return Err(row.err(format!("unknown item {parent}")));
         }
         let revision = row.opt("revision").unwrap_or_else(|| "1".to_string());
@@ -239,7 +240,7 @@ pub(super) fn read_routings(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), Imp
         {
             Some(r) => r.operations.push(op),
             None => routings.push(Routing {
-                parent,
+                parent: parent.into(),
                 revision,
                 operations: vec![op],
             }),
@@ -248,7 +249,7 @@ pub(super) fn read_routings(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), Imp
     for r in &routings {
         plan.master
             .routings
-            .insert((r.parent.clone(), r.revision.clone()), r.clone());
+            .insert((r.parent.to_string(), r.revision.clone()), r.clone());
     }
     plan.routings = routings;
     Ok(())

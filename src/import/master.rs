@@ -25,11 +25,11 @@ pub(super) fn read_locations(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), Im
             LocationKind::words(),
         )?;
         let l = Location {
-            location: location.clone(),
+            location: location.clone().into(),
             description: row.text("description").to_string(),
             kind,
         };
-        plan.master.locations.insert(location, l.clone());
+        plan.master.locations.insert(location.into(), l.clone());
         plan.locations.push(l);
     }
     Ok(())
@@ -46,7 +46,7 @@ pub(super) fn read_items(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), Import
             .filter(|d| *d <= 9)
             .ok_or_else(|| row.err(format!("decimals {decimals} is not between 0 and 9")))?;
         let i = Item {
-            item: item.clone(),
+            item: item.clone().into(),
             description: row.text("description").to_string(),
             uom: row.opt("uom").unwrap_or_else(|| "EA".to_string()),
             decimals,
@@ -60,7 +60,7 @@ pub(super) fn read_items(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), Import
             backflush: row.flag("backflush")?.unwrap_or(true),
             std_cost: row.decimal("std_cost", Some(Decimal::ZERO))?,
         };
-        plan.master.items.insert(item, i.clone());
+        plan.master.items.insert(item.into(), i.clone());
         plan.items.push(i);
     }
     Ok(())
@@ -72,13 +72,13 @@ pub(super) fn read_work_centers(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(),
         let work_center = row.required("work_center")?;
         unique(&mut seen, row, work_center.clone(), "work center")?;
         let location = row.required("location")?;
-        if !plan.master.locations.contains_key(&location) {
+        if !plan.master.locations.contains_key(location.as_str()) {
             return Err(row.err(format!("unknown location {location}")));
         }
         let w = WorkCenter {
             work_center: work_center.clone(),
             description: row.text("description").to_string(),
-            location,
+            location: location.into(),
             labor_rate: row.decimal("labor_rate", Some(Decimal::ZERO))?,
             overhead_rate: row.decimal("overhead_rate", Some(Decimal::ZERO))?,
             backflush: row.flag("backflush")?.unwrap_or(true),
@@ -97,7 +97,7 @@ pub(super) fn read_conversions(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), 
     for row in rows {
         let item = row.opt("item");
         if let Some(i) = &item
-            && !plan.master.items.contains_key(i)
+            && !plan.master.items.contains_key(i.as_str())
         {
             return Err(row.err(format!("unknown item {i}")));
         }

@@ -1,6 +1,7 @@
 //! `orders.csv` (new orders are released; one already released keeps its snapshot) and
 //! `stock.csv` (opening balances, by lot for tracked items).
 
+use crate::domain::codes::LocationCode;
 use std::collections::{HashMap, HashSet};
 
 use crate::domain::qty::Quantity;
@@ -56,7 +57,7 @@ fn order_header(plan: &Plan, row: &Row<'_>, id: String) -> Result<Order, ImportE
     let item = plan
         .master
         .items
-        .get(&item_code)
+        .get(item_code.as_str())
         .ok_or_else(|| row.err(format!("unknown item {item_code}")))?;
     if item.item_type == ItemType::Phantom {
         return Err(row.err(format!(
@@ -85,8 +86,8 @@ fn order_header(plan: &Plan, row: &Row<'_>, id: String) -> Result<Order, ImportE
     };
     let completion_location = completion_location(plan, row)?;
     Ok(Order {
-        order: id,
-        item: item_code,
+        order: id.into(),
+        item: item_code.into(),
         revision,
         qty,
         due,
@@ -97,11 +98,11 @@ fn order_header(plan: &Plan, row: &Row<'_>, id: String) -> Result<Order, ImportE
 }
 
 /// The row's completion location, else the first finished-goods location by code.
-fn completion_location(plan: &Plan, row: &Row<'_>) -> Result<String, ImportError> {
-    let location = match row.opt("completion_location") {
-        Some(l) => l,
+fn completion_location(plan: &Plan, row: &Row<'_>) -> Result<LocationCode, ImportError> {
+    let location: LocationCode = match row.opt("completion_location") {
+        Some(l) => l.into(),
         None => {
-            let mut finished: Vec<&String> = plan
+            let mut finished: Vec<&LocationCode> = plan
                 .master
                 .locations
                 .values()
@@ -115,7 +116,7 @@ fn completion_location(plan: &Plan, row: &Row<'_>) -> Result<String, ImportError
                 .ok_or_else(|| row.err("completion_location is missing"))?
         }
     };
-    if !plan.master.locations.contains_key(&location) {
+    if !plan.master.locations.contains_key(location.as_str()) {
         return Err(row.err(format!("unknown location {location}")));
     }
     Ok(location)
@@ -154,10 +155,10 @@ fn stock_row(
     let item = plan
         .master
         .items
-        .get(&item_code)
+        .get(item_code.as_str())
         .ok_or_else(|| row.err(format!("unknown item {item_code}")))?;
     let location = row.required("location")?;
-    if !plan.master.locations.contains_key(&location) {
+    if !plan.master.locations.contains_key(location.as_str()) {
         return Err(row.err(format!("unknown location {location}")));
     }
     let lot_text = row.opt("lot");

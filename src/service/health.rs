@@ -2,13 +2,15 @@
 //! with their percentage and flag.
 
 use super::*;
+use crate::domain::codes::ItemCode;
+use crate::domain::codes::LocationCode;
 use crate::domain::health::{self, Flag, Usage};
 
 /// One row of `backflush health`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HealthRow {
-    pub location: String,
-    pub item: String,
+    pub location: LocationCode,
+    pub item: ItemCode,
     pub usage: Usage,
     pub discrepancy_pct: Option<Decimal>,
     pub flag: Flag,
@@ -43,8 +45,8 @@ impl Service {
                 let discrepancy_pct = health::discrepancy_pct(&usage);
                 let flag = health::flag(&usage, discrepancy_pct, alert);
                 HealthRow {
-                    location,
-                    item,
+                    location: location.into(),
+                    item: item.into(),
                     usage,
                     discrepancy_pct,
                     flag,

@@ -2,6 +2,7 @@
 //! its stock and what it consumed, asks the engine's plan, and posts it in one transaction,
 //! idempotent by key.
 
+use crate::domain::codes::{ItemCode, OrderNo};
 use serde::{Deserialize, Serialize};
 
 use super::auth::Role;
@@ -20,7 +21,7 @@ use crate::domain::qty::Quantity;
 /// A hand issue (`qty` > 0) or return (`qty` < 0) as the user gives it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IssueRequest {
-    pub order: String,
+    pub order: OrderNo,
     /// A material line id, or an item code that names one line of the order.
     pub line: String,
     pub qty: Quantity,
@@ -58,9 +59,9 @@ pub struct Issued {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IssueResult {
     pub issue_id: IssueId,
-    pub order: String,
+    pub order: OrderNo,
     pub line: String,
-    pub item: String,
+    pub item: ItemCode,
     /// Null for a non-stock line: it has no location.
     pub location: Option<String>,
     /// Negative for a return.
@@ -172,9 +173,9 @@ fn record_issue(
     store::issues::post_issue(tx, stamp, accounts, post)?;
     let result = IssueResult {
         issue_id: store::issues::new_issue_id(tx, &keyed.key)?,
-        order: post.order.to_string(),
+        order: post.order.into(),
         line: post.line.to_string(),
-        item: post.item.to_string(),
+        item: post.item.into(),
         location: post.location.map(str::to_string),
         qty: post.plan.qty,
         lots: lot_results(&post.plan.lots),
@@ -247,7 +248,7 @@ fn issue_location(
         return Ok(Some(l.clone()));
     }
     if let Some(l) = &material.supply_location {
-        return Ok(Some(l.clone()));
+        return Ok(Some(l.to_string()));
     }
     let work_center = order
         .operations
@@ -259,7 +260,7 @@ fn issue_location(
         .borrow_mut()
         .work_center(conn, &work_center)?
         .ok_or_else(|| ServiceError::not_found(Thing::WorkCenter, &work_center))?;
-    Ok(Some(wc.location.clone()))
+    Ok(Some(wc.location.to_string()))
 }
 
 /// The stock at the location and what the line consumed there (net), for the plan.

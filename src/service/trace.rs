@@ -2,13 +2,14 @@
 //! what was made from it.
 
 use super::*;
+use crate::domain::codes::ItemCode;
 use crate::domain::lots::{LotStock, sort_lots};
 use crate::domain::trace::{Genealogy, trace};
 
 /// The trace of one lot.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trace {
-    pub item: String,
+    pub item: ItemCode,
     pub lot: String,
     /// Non-zero balances per location.
     pub on_hand: Vec<(String, Quantity)>,
@@ -71,7 +72,7 @@ impl Service {
         }
         let facts = store::trace::order_lots(conn)?;
         Ok(Trace {
-            item: item.to_string(),
+            item: item.into(),
             lot: lot.to_string(),
             on_hand: store::queries::lot_locations(conn, item, lot)?,
             genealogy: trace(&facts, item, lot),

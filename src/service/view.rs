@@ -1,6 +1,8 @@
 //! The JSON shapes of SPEC §4, built from service results. Quantities, hours and money are
 //! decimal strings without trailing zeros.
 
+use crate::domain::codes::LocationCode;
+use crate::domain::codes::{ItemCode, OrderNo};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -21,7 +23,7 @@ pub struct ReportResult {
     /// `None` in a preview: the field is left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_id: Option<ReportId>,
-    pub order: String,
+    pub order: OrderNo,
     pub operation: i64,
     pub good: Quantity,
     pub scrap: Quantity,
@@ -35,9 +37,9 @@ pub struct ReportResult {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LineResult {
     pub line: String,
-    pub item: String,
+    pub item: ItemCode,
     /// Null for a non-stock line: it has no location (SPEC §9).
-    pub location: Option<String>,
+    pub location: Option<LocationCode>,
     pub planned: Quantity,
     pub qty: Quantity,
     pub line_scrap: Quantity,
@@ -71,8 +73,8 @@ pub(crate) fn lot_results(lots: &[LotQty]) -> Vec<LotResult> {
 /// The finished goods a [`ReportResult`] received.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReceiptResult {
-    pub item: String,
-    pub location: String,
+    pub item: ItemCode,
+    pub location: LocationCode,
     pub qty: Quantity,
     /// Empty in a report posted before lots existed.
     #[serde(default)]

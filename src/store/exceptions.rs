@@ -1,6 +1,8 @@
 //! The exception queue: lines deferred for want of stock, retried by the engine's plan
 //! (oldest first, each whole if it fits), posted or cancelled, never deleted.
 
+use crate::domain::codes::LocationCode;
+use crate::domain::codes::{ItemCode, OrderNo};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
@@ -24,9 +26,9 @@ pub struct ExceptionRow {
     pub id: ExceptionId,
     pub report_id: ReportId,
     pub line: String,
-    pub order: String,
-    pub item: String,
-    pub location: String,
+    pub order: OrderNo,
+    pub item: ItemCode,
+    pub location: LocationCode,
     pub qty: Quantity,
     pub shortfall: Quantity,
     pub status: ExceptionStatus,

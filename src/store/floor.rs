@@ -1,6 +1,8 @@
 //! The other movements of SPEC §3 a lead or a material handler posts: scrap adjustments and
 //! substitutions on a posted report's detail line, and cycle counts.
 
+use crate::domain::codes::LocationCode;
+use crate::domain::codes::{ItemCode, OrderNo};
 use rusqlite::{Connection, params};
 
 use super::journal::write_journal;
@@ -16,12 +18,12 @@ use crate::domain::movement::MovementKind;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportLine {
     pub report_id: ReportId,
-    pub order: String,
+    pub order: OrderNo,
     pub line: String,
-    pub item: String,
+    pub item: ItemCode,
     /// The item's description, for a screen wide enough to show it.
     pub description: String,
-    pub location: String,
+    pub location: LocationCode,
     pub status: LineStatus,
     pub reversed: bool,
     /// The reason code of its override or skip (SPEC §6), if one was given.
@@ -357,8 +359,8 @@ pub fn orders_at(conn: &Connection, work_center: &str) -> Result<Vec<String>> {
 pub struct SkippedLine {
     pub report_id: ReportId,
     pub line: String,
-    pub item: String,
-    pub location: String,
+    pub item: ItemCode,
+    pub location: LocationCode,
     pub at: String,
     pub terminal: String,
     pub user: String,

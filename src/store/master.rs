@@ -184,9 +184,9 @@ fn load_locations(conn: &Connection, data: &mut MasterData) -> Result<()> {
         let (location, description, kind) = row?;
         let kind = LocationKind::parse(&kind).ok_or_else(|| bad("location kind", &kind))?;
         data.locations.insert(
-            location.clone(),
+            location.clone().into(),
             Location {
-                location,
+                location: location.into(),
                 description,
                 kind,
             },
@@ -209,7 +209,7 @@ fn load_boms(conn: &Connection, data: &mut MasterData) -> Result<()> {
         data.boms.insert(
             (parent.clone(), revision.clone()),
             Bom {
-                parent,
+                parent: parent.into(),
                 revision,
                 base_qty: base,
                 lines: Vec::new(),
@@ -273,7 +273,7 @@ fn load_routings(conn: &Connection, data: &mut MasterData) -> Result<()> {
         data.routings
             .entry((parent.clone(), revision.clone()))
             .or_insert_with(|| Routing {
-                parent,
+                parent: parent.into(),
                 revision,
                 operations: Vec::new(),
             })

@@ -1,5 +1,6 @@
 //! Released orders: their snapshot of BOM and routing, and the progress of their reports.
 
+use crate::domain::codes::{ItemCode, OrderNo};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -123,12 +124,12 @@ pub fn load_order(conn: &Connection, order_id: &str) -> Result<Option<(Order, Pr
     let operations = load_operations(conn, order_id, &mut progress)?;
     let materials = load_materials(conn, order_id, stored, &mut progress)?;
     let order = Order {
-        order: order_id.to_string(),
-        item,
+        order: order_id.into(),
+        item: item.into(),
         revision,
         qty,
         due: due.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
-        completion_location,
+        completion_location: completion_location.into(),
         operations,
         materials,
     };
@@ -347,8 +348,8 @@ pub fn set_line_backflush(
 /// A row of the order list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OrderSummary {
-    pub order: String,
-    pub item: String,
+    pub order: OrderNo,
+    pub item: ItemCode,
     pub description: String,
     pub qty: Quantity,
     pub due: Option<String>,

@@ -1,5 +1,7 @@
 //! Read-only queries: balances, variance actuals, report history, and `verify`.
 
+use crate::domain::codes::LocationCode;
+use crate::domain::codes::{ItemCode, OrderNo};
 use std::collections::HashMap;
 
 use rusqlite::{Connection, params};
@@ -12,8 +14,8 @@ use crate::domain::variance::LineActuals;
 /// A non-zero balance.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BalanceRow {
-    pub item: String,
-    pub location: String,
+    pub item: ItemCode,
+    pub location: LocationCode,
     /// The lot of a tracked item (`""` the unknown lot); `None` for an untracked item.
     pub lot: Option<String>,
     /// The lot's expiry (`YYYY-MM-DD`).
@@ -119,8 +121,8 @@ pub struct MovementRow {
     pub id: i64,
     pub at: String,
     pub kind: MovementKind,
-    pub item: String,
-    pub location: String,
+    pub item: ItemCode,
+    pub location: LocationCode,
     pub qty: Quantity,
     pub report_id: Option<ReportId>,
     pub line: Option<String>,
@@ -181,8 +183,8 @@ pub fn movements(conn: &Connection, filter: &AuditFilter) -> Result<Vec<Movement
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportRow {
     pub id: ReportId,
-    pub order: String,
-    pub item: String,
+    pub order: OrderNo,
+    pub item: ItemCode,
     /// The item's description, for a screen wide enough to show it.
     pub description: String,
     pub operation: i64,

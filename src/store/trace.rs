@@ -63,8 +63,8 @@ pub fn order_lots(conn: &Connection) -> Result<Vec<OrderLot>> {
     Ok(facts
         .into_iter()
         .map(|((order, item, lot), (consumed, received))| OrderLot {
-            order,
-            item,
+            order: order.into(),
+            item: item.into(),
             lot,
             consumed,
             received,

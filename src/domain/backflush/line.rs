@@ -1,6 +1,8 @@
 //! What a report plans per material line, and the plan as a whole: the engine's output.
 
 use super::*;
+use crate::domain::codes::LocationCode;
+use crate::domain::codes::{ItemCode, OrderNo};
 
 /// What a line of the preview will do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,12 +47,12 @@ pub struct Derivation {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlannedLine {
     pub line: String,
-    pub item: String,
+    pub item: ItemCode,
     pub description: String,
     /// The component's unit: every quantity of the line is in it.
     pub uom: String,
     pub operation: i64,
-    pub location: String,
+    pub location: LocationCode,
     /// Where the location came from: "override", "supply location" or the work center.
     pub location_source: String,
     pub on_hand: Quantity,
@@ -105,8 +107,8 @@ impl PlannedLine {
 /// Finished goods received at the last operation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Receipt {
-    pub item: String,
-    pub location: String,
+    pub item: ItemCode,
+    pub location: LocationCode,
     pub qty: Quantity,
     pub unit_cost: Money,
     /// The lot or serials received (empty for an untracked parent).
@@ -129,7 +131,7 @@ pub struct LaborLine {
 /// Everything a report would post.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportPlan {
-    pub order: String,
+    pub order: OrderNo,
     pub operation: i64,
     pub good: Quantity,
     pub scrap: Quantity,

@@ -26,7 +26,7 @@ pub fn resolve_key(
         [one] => Ok(*one),
         [] => Err(ReportError::UnknownLine {
             key: key.to_string(),
-            order: order.order.clone(),
+            order: order.order.to_string(),
             operation,
         }),
         many => Err(ReportError::AmbiguousKey {
@@ -81,7 +81,7 @@ fn check_combination(
     if line.status == LineStatus::Manual && matches!(change, Change::LineScrap(_) | Change::Skip) {
         return Err(ReportError::ManualOverride {
             line: line.line.clone(),
-            item: line.item.clone(),
+            item: line.item.to_string(),
         });
     }
     let kind = change.kind();
@@ -138,7 +138,7 @@ fn apply_change(
             if !lookup.location_exists(l) {
                 return Err(bad(line, format!("unknown location {l}")));
             }
-            line.location.clone_from(l);
+            line.location = l.as_str().into();
             line.location_source = "override".to_string();
             line.on_hand = lookup.on_hand(&line.item, l);
         }

@@ -11,7 +11,7 @@ fn operation(order: &Order, operation: i64) -> Result<&OrderOperation, ReportErr
         .iter()
         .find(|o| o.operation == operation)
         .ok_or_else(|| ReportError::UnknownOperation {
-            order: order.order.clone(),
+            order: order.order.to_string(),
             operation,
         })
 }
@@ -96,7 +96,7 @@ fn checked_request<'o, 'l>(
     let reported = operation(order, request.operation)?;
     if !reported.count_point {
         return Err(ReportError::NotCountPoint {
-            order: order.order.clone(),
+            order: order.order.to_string(),
             operation: reported.operation,
             count_point: covering_count_point(order, reported.operation)
                 .unwrap_or(reported.operation),
@@ -104,7 +104,7 @@ fn checked_request<'o, 'l>(
     }
     let parent = lookup
         .item(&order.item)
-        .ok_or_else(|| ReportError::UnknownItem(order.item.clone()))?;
+        .ok_or_else(|| ReportError::UnknownItem(order.item.to_string()))?;
     check_quantity("good", request.good, parent.decimals)?;
     check_quantity("scrap", request.scrap, parent.decimals)?;
     if (request.good + request.scrap).is_zero() {
@@ -154,7 +154,7 @@ fn check_over_report(
         order.qty * (Decimal::ONE + policy.over_report_tolerance_pct / Decimal::ONE_HUNDRED);
     if good_after > good_limit {
         return Err(ReportError::OverReport {
-            order: order.order.clone(),
+            order: order.order.to_string(),
             operation,
             detail: format!(
                 "{} good units, over the limit of {} (order quantity {}, over-report tolerance {}%)",
@@ -167,7 +167,7 @@ fn check_over_report(
     }
     if scrap_after > order.qty {
         return Err(ReportError::OverReport {
-            order: order.order.clone(),
+            order: order.order.to_string(),
             operation,
             detail: format!(
                 "{} scrapped units, over the scrap limit of {} (the order quantity)",
@@ -213,7 +213,7 @@ fn plan_line(
 ) -> Result<PlannedLine, ReportError> {
     let item = lookup
         .item(&material.component)
-        .ok_or_else(|| ReportError::UnknownItem(material.component.clone()))?;
+        .ok_or_else(|| ReportError::UnknownItem(material.component.to_string()))?;
     let work_center = lookup
         .work_center(&op.work_center)
         .ok_or_else(|| ReportError::UnknownWorkCenter(op.work_center.clone()))?;
@@ -256,7 +256,7 @@ fn plan_line(
         uom: item.uom.clone(),
         operation: material.operation,
         on_hand: lookup.on_hand(&material.component, &location),
-        location,
+        location: location.into(),
         location_source,
         planned,
         qty: if manual { Quantity::ZERO } else { planned },
@@ -306,9 +306,9 @@ fn derivation_of(material: &OrderMaterial) -> Derivation {
 /// location of its work center.
 fn issue_location(material: &OrderMaterial, work_center: &WorkCenter) -> (String, String) {
     match &material.supply_location {
-        Some(l) => (l.clone(), "supply location of the BOM line".to_string()),
+        Some(l) => (l.to_string(), "supply location of the BOM line".to_string()),
         None => (
-            work_center.location.clone(),
+            work_center.location.to_string(),
             format!(
                 "machine location of work center {}",
                 work_center.work_center

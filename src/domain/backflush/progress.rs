@@ -2,6 +2,8 @@
 //! staging and shortage flags read.
 
 use super::*;
+use crate::domain::codes::ItemCode;
+use crate::domain::codes::LocationCode;
 
 /// The `P` and carried count of every line of an order none of whose reports was ever
 /// reversed. Each report then planned exactly `target(U') − target(U)`, so the sum is
@@ -37,8 +39,8 @@ pub fn derived_line_progress(
 /// What a stock line of an order still needs for the rest of the order quantity.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Need {
-    pub item: String,
-    pub location: String,
+    pub item: ItemCode,
+    pub location: LocationCode,
     pub qty: Quantity,
 }
 

@@ -5,6 +5,7 @@
 //! line is short when it does not fit in what the earlier lines left, and lines naming the
 //! same lot are checked together.
 
+use crate::domain::codes::{ItemCode, LocationCode};
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
@@ -18,8 +19,8 @@ use crate::domain::qty::Quantity;
 /// What the earlier lines of the report have taken, per item and location (and lot).
 #[derive(Default)]
 struct Taken {
-    untracked: HashMap<(String, String), Quantity>,
-    lots: HashMap<(String, String, String), Quantity>,
+    untracked: HashMap<(ItemCode, LocationCode), Quantity>,
+    lots: HashMap<(ItemCode, LocationCode, String), Quantity>,
 }
 
 impl Taken {
@@ -63,7 +64,7 @@ pub(super) fn assign(
             .map(|(_, t)| t.as_str());
         let lot_error = |reason: String| ReportError::Lot {
             line: line.line.clone(),
-            item: line.item.clone(),
+            item: line.item.to_string(),
             reason,
         };
         if named.is_some() && line.tracking == Tracking::None {
@@ -212,7 +213,7 @@ pub(super) fn receipt_lots(
             let lot = request
                 .fg_lot
                 .clone()
-                .unwrap_or_else(|| order.order.clone());
+                .unwrap_or_else(|| order.order.to_string());
             if lot.trim().is_empty() || lot.chars().any(char::is_control) {
                 return refuse(format!("--fg-lot {lot:?} is not a lot code"));
             }

@@ -2,13 +2,15 @@
 //! needs a reason, and the count feeds the inventory-accuracy figure.
 
 use super::*;
+use crate::domain::codes::ItemCode;
+use crate::domain::codes::LocationCode;
 use rust_decimal::Decimal;
 
 /// A posted cycle count.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Count {
-    pub item: String,
-    pub location: String,
+    pub item: ItemCode,
+    pub location: LocationCode,
     /// The lot counted (a tracked item is counted one lot at a time).
     pub lot: Option<String>,
     pub expected: Quantity,
@@ -215,8 +217,8 @@ fn post_count(
     let posted = store::exceptions::retry_exceptions(tx, Some(location), stamp, accounts, pick)?;
     store::outbox::record(tx, stamp, store::outbox::Posting::Count)?;
     Ok(Count {
-        item: item.to_string(),
-        location: location.to_string(),
+        item: item.into(),
+        location: location.into(),
         lot: lot.map(str::to_string),
         expected,
         counted,

@@ -2,6 +2,8 @@
 //! substitutions, by lot for tracked items (SPEC §9).
 
 use super::*;
+use crate::domain::codes::ItemCode;
+use crate::domain::codes::LocationCode;
 use crate::domain::ids::ReportId;
 
 /// A posted scrap adjustment.
@@ -9,8 +11,8 @@ use crate::domain::ids::ReportId;
 pub struct Adjustment {
     pub report_id: ReportId,
     pub line: String,
-    pub item: String,
-    pub location: String,
+    pub item: ItemCode,
+    pub location: LocationCode,
     pub qty: Quantity,
     pub reason: String,
     /// The lots moved, signed like `qty` (empty for an untracked item).
@@ -23,10 +25,10 @@ pub struct Adjustment {
 pub struct Substitution {
     pub report_id: ReportId,
     pub line: String,
-    pub location: String,
-    pub returned_item: String,
+    pub location: LocationCode,
+    pub returned_item: ItemCode,
     pub returned_qty: Quantity,
-    pub issued_item: String,
+    pub issued_item: ItemCode,
     pub issued_qty: Quantity,
     /// The lots of the line's item returned (tracked items).
     #[serde(default)]
@@ -264,7 +266,7 @@ impl Service {
                 location: line.location.clone(),
                 returned_item: line.item.clone(),
                 returned_qty: returned,
-                issued_item: substitute.to_string(),
+                issued_item: substitute.into(),
                 issued_qty: issued,
                 // Shown as what went back, positive like `returned_qty`.
                 returned_lots: returned_lots

@@ -2,20 +2,22 @@
 //! location, against what is on hand, with the storage locations that hold each item.
 
 use super::*;
+use crate::domain::codes::ItemCode;
+use crate::domain::codes::LocationCode;
 
 /// One item a work center's machine location still needs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StagingLine {
-    pub item: String,
+    pub item: ItemCode,
     /// The item's description, for a screen wide enough to show it.
     pub description: String,
-    pub location: String,
+    pub location: LocationCode,
     pub need: Quantity,
     pub on_hand: Quantity,
     pub shortfall: Quantity,
     pub orders: usize,
     /// Storage locations holding the item, with their quantities, most first.
-    pub sources: Vec<(String, Quantity)>,
+    pub sources: Vec<(LocationCode, Quantity)>,
 }
 
 impl Service {
@@ -29,7 +31,7 @@ impl Service {
         let conn = self.store.conn();
         let wc = store::master::work_center(conn, work_center)?
             .ok_or_else(|| ServiceError::not_found(Thing::WorkCenter, work_center))?;
-        let mut needs: BTreeMap<String, (Quantity, usize)> = BTreeMap::new();
+        let mut needs: BTreeMap<ItemCode, (Quantity, usize)> = BTreeMap::new();
         for order in store::floor::orders_at(conn, work_center)? {
             let context = self.report_context(&order, std::iter::empty())?;
             let order_ops: Vec<i64> = context
@@ -59,7 +61,7 @@ impl Service {
         for (item, (need, orders)) in needs {
             let on_hand = usable_on_hand(conn, &item, &wc.location, today)?;
             // Per storage location (a tracked item's lots summed), most first.
-            let mut sources: Vec<(String, Quantity)> = Vec::new();
+            let mut sources: Vec<(LocationCode, Quantity)> = Vec::new();
             for b in store::queries::balances(conn, None, Some(&item))? {
                 if b.qty > Quantity::ZERO
                     && store::master::location_kind(conn, &b.location)?

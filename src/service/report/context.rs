@@ -1,12 +1,14 @@
 //! An order loaded for previews, so the terminal recalculates on every key without the store.
 
 use super::*;
+use crate::domain::codes::ItemCode;
+use crate::domain::codes::LocationCode;
 
 /// A material an order still needs at an issue location that holds less.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Shortage {
-    pub item: String,
-    pub location: String,
+    pub item: ItemCode,
+    pub location: LocationCode,
     pub need: Quantity,
     pub on_hand: Quantity,
 }

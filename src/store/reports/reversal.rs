@@ -2,6 +2,7 @@
 //! every movement (same lot), progress taken back, journal reversed, in one transaction.
 
 use super::*;
+use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::ids::ReportId;
 
 /// The refusal of a reversal whose lot has since moved or been consumed, naming where the
@@ -27,7 +28,7 @@ fn lot_gone(conn: &Connection, report_id: ReportId, gone: &LotGone) -> StoreErro
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reversal {
     pub report_id: ReportId,
-    pub movements: Vec<(String, String, Quantity)>,
+    pub movements: Vec<(ItemCode, LocationCode, Quantity)>,
     pub cancelled_exceptions: Vec<i64>,
 }
 
@@ -160,7 +161,7 @@ fn compensate(
     (report_id, reason): (ReportId, &str),
     plan: &crate::domain::reversal::ReversalPlan,
     stamp: &Stamp,
-) -> Result<Vec<(String, String, Quantity)>> {
+) -> Result<Vec<(ItemCode, LocationCode, Quantity)>> {
     let mut movements = Vec::new();
     let why = format!("reversal of report {report_id}: {reason}");
     for c in &plan.movements {
@@ -223,8 +224,8 @@ fn report_movements(conn: &Connection, report_id: ReportId) -> Result<Vec<Posted
             Ok(PostedMovement {
                 id,
                 kind,
-                item,
-                location,
+                item: item.into(),
+                location: location.into(),
                 qty,
                 line,
                 lot,

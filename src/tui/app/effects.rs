@@ -303,7 +303,7 @@ impl App {
                     .collect();
                 held.sort_by_key(|b| std::cmp::Reverse(b.qty));
                 held.into_iter()
-                    .map(|b| Choice::on_hand(b.location, b.qty))
+                    .map(|b| Choice::on_hand(b.location.into(), b.qty))
                     .collect()
             }
             Choices::LotsAt {
@@ -323,7 +323,7 @@ impl App {
                 .stock(None, Some(item))
                 .unwrap_or_default()
                 .into_iter()
-                .map(|b| Choice::on_hand(b.location, b.qty))
+                .map(|b| Choice::on_hand(b.location.into(), b.qty))
                 .collect(),
             Choices::LineLots {
                 item,

@@ -175,7 +175,7 @@ impl DetailState {
                         line: key,
                     },
                 ),
-                Choices::ItemsExcept(item),
+                Choices::ItemsExcept(item.to_string()),
             ),
             _ => Effect::None,
         }

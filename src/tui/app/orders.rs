@@ -55,7 +55,9 @@ impl OrdersState {
 
     /// The order under the cursor.
     fn selected_order(&self) -> Option<String> {
-        self.visible().get(self.selected).map(|r| r.order.clone())
+        self.visible()
+            .get(self.selected)
+            .map(|r| r.order.to_string())
     }
 
     /// A key on the board (characters typed go to `typed`, in `keys`).
@@ -147,7 +149,7 @@ fn operations_action(order: &Order, description: &str, selected: usize, action: 
     match action {
         Action::Back => Effect::OpenOrders,
         Action::Variance => Effect::OpenVariance {
-            order: order.order.clone(),
+            order: order.order.to_string(),
             from_operations: true,
         },
         Action::Open => {
@@ -163,7 +165,7 @@ fn operations_action(order: &Order, description: &str, selected: usize, action: 
                 ));
             }
             Effect::OpenReport {
-                order: order.order.clone(),
+                order: order.order.to_string(),
                 operation: op.operation,
                 description: description.to_string(),
             }

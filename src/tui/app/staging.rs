@@ -38,21 +38,24 @@ impl StagingState {
             (Action::Back, _) => Effect::OpenOrders,
             (Action::Refresh, _) => Effect::OpenStaging,
             (Action::Count, Some(row)) => Effect::AskCount {
-                item: row.item.clone(),
-                location: row.location.clone(),
+                item: row.item.to_string(),
+                location: row.location.to_string(),
             },
             (Action::Transfer, Some(row)) => {
                 let (item, to) = (row.item.clone(), row.location.clone());
                 // The locations that hold the item, most first: the source is picked.
                 let from = Choices::HeldElsewhere {
-                    item: item.clone(),
-                    except: to.clone(),
+                    item: item.to_string(),
+                    except: to.to_string(),
                 };
                 Effect::pick(
                     Overlay::prompt(
                         format!("Bring {item} to {to} from which location?"),
                         Field::new(FieldKind::Text, ""),
-                        PromptKind::TransferFrom { item, to },
+                        PromptKind::TransferFrom {
+                            item: item.to_string(),
+                            to: to.to_string(),
+                        },
                     ),
                     from,
                 )

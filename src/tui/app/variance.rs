@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::domain::backflush::OperationProgress;
+use crate::domain::codes::OrderNo;
 use crate::domain::variance::Variance;
 
 /// One operation's progress.
@@ -25,7 +26,7 @@ pub struct MaterialRow {
 
 /// The variance screen of one order.
 pub struct VarianceState {
-    pub order: String,
+    pub order: OrderNo,
     pub title: String,
     /// The title without the description, for a narrow screen.
     pub short_title: String,
@@ -109,10 +110,14 @@ impl VarianceState {
     pub fn on_action(&self, action: Action) -> Effect {
         let order = self.order.clone();
         match action {
-            Action::Back if self.from_operations => Effect::OpenOrder { order },
-            Action::Back => Effect::OpenOrdersAt { order },
+            Action::Back if self.from_operations => Effect::OpenOrder {
+                order: order.to_string(),
+            },
+            Action::Back => Effect::OpenOrdersAt {
+                order: order.to_string(),
+            },
             Action::Refresh => Effect::OpenVariance {
-                order,
+                order: order.to_string(),
                 from_operations: self.from_operations,
             },
             _ => Effect::None,

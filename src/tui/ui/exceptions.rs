@@ -22,10 +22,10 @@ impl Widget for ExceptionsView<'_> {
                 Row::new(vec![
                     Cell::from(right(e.id.to_string())),
                     Cell::from(at),
-                    Cell::from(e.order.clone()),
+                    Cell::from(e.order.to_string()),
                     Cell::from(e.line.clone()),
-                    Cell::from(e.item.clone()),
-                    Cell::from(e.location.clone()),
+                    Cell::from(e.item.to_string()),
+                    Cell::from(e.location.to_string()),
                     Cell::from(right(canonical(e.qty))),
                     Cell::from(
                         Text::from(Line::from(Span::styled(canonical(e.shortfall), theme.warn)))

@@ -25,8 +25,8 @@ impl Widget for HealthView<'_> {
                     Flag::Ok => theme.ok,
                 };
                 let mut cells = vec![
-                    Cell::from(r.location.clone()),
-                    Cell::from(r.item.clone()),
+                    Cell::from(r.location.to_string()),
+                    Cell::from(r.item.to_string()),
                     Cell::from(right(canonical(u.backflushed))),
                     Cell::from(right(canonical(u.issued_by_hand))),
                     Cell::from(right(canonical(u.count_adjusted))),

@@ -45,11 +45,11 @@ fn render_history(h: &HistoryState, theme: &Theme, area: Rect, buf: &mut Buffer)
             Row::new(vec![
                 Cell::from(right(r.id.to_string())),
                 Cell::from(at),
-                Cell::from(r.order.clone()),
+                Cell::from(r.order.to_string()),
                 Cell::from(if described {
                     format!("{} {}", r.item, r.description)
                 } else {
-                    r.item.clone()
+                    r.item.to_string()
                 }),
                 Cell::from(right(r.operation.to_string())),
                 Cell::from(right(canonical(r.good))),
@@ -104,12 +104,12 @@ fn render_detail(d: &DetailState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let item = if described {
                 format!("{} {}", l.item, l.description)
             } else {
-                l.item.clone()
+                l.item.to_string()
             };
             Row::new(vec![
                 Cell::from(l.line.clone()),
                 Cell::from(item),
-                Cell::from(l.location.clone()),
+                Cell::from(l.location.to_string()),
                 Cell::from(right(canonical(*issued))),
                 Cell::from(state),
                 Cell::from(Span::styled(d.substitutes_of(&l.line), theme.warn)),

@@ -92,18 +92,18 @@ fn order_row<'a>(theme: &Theme, o: &OrdersState, r: &OrderSummary, wide: bool) -
         "started"
     };
     // An order whose lines wait in the exception queue is not finished with.
-    let status = match o.waiting.get(&r.order) {
+    let status = match o.waiting.get(r.order.as_str()) {
         Some(n) if *n > 0 => format!("{state} · {n} waiting"),
         _ => state.to_string(),
     };
-    let flag = match o.shortages.get(&r.order).copied() {
+    let flag = match o.shortages.get(r.order.as_str()).copied() {
         Some(true) => Cell::from(Span::styled("SHORT", theme.error)),
         Some(false) => Cell::from(Span::styled("ok", theme.ok)),
         None => Cell::from(""),
     };
     let mut cells = vec![
-        Cell::from(r.order.clone()),
-        Cell::from(r.item.clone()),
+        Cell::from(r.order.to_string()),
+        Cell::from(r.item.to_string()),
         Cell::from(r.description.clone()),
         Cell::from(right(canonical(r.qty))),
     ];

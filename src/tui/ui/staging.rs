@@ -27,9 +27,9 @@ impl Widget for StagingView<'_> {
                     Cell::from(if described {
                         format!("{} {}", r.item, r.description)
                     } else {
-                        r.item.clone()
+                        r.item.to_string()
                     }),
-                    Cell::from(r.location.clone()),
+                    Cell::from(r.location.to_string()),
                     Cell::from(right(canonical(r.need))),
                     Cell::from(right(canonical(r.on_hand))),
                     Cell::from(Text::from(Line::from(bring)).right_aligned()),

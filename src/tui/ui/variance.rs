@@ -86,7 +86,7 @@ fn render_materials(theme: &Theme, v: &VarianceState, buf: &mut Buffer, area: Re
             };
             let mut cells = vec![
                 Cell::from(l.line.clone()),
-                Cell::from(l.item.clone()),
+                Cell::from(l.item.to_string()),
                 Cell::from(m.uom.clone()),
                 Cell::from(right(canonical(l.standard_qty))),
                 Cell::from(right(canonical(l.actual_qty))),

@@ -183,7 +183,7 @@ impl App {
                     Screen::Exceptions(e) => Some(e.selected),
                     _ => None,
                 };
-                let state = ExceptionsState::new(location, rows, before);
+                let state = ExceptionsState::new(location.map(String::from), rows, before);
                 self.screen = Screen::Exceptions(state);
             }
             Err(e) => self.error(e.to_string()),
@@ -224,9 +224,9 @@ impl App {
             .iter()
             .skip(start)
             .take(45)
-            .filter(|r| !o.shortages.contains_key(&r.order))
+            .filter(|r| !o.shortages.contains_key(r.order.as_str()))
             .take(BATCH)
-            .map(|r| r.order.clone())
+            .map(|r| r.order.to_string())
             .collect();
         if wanted.is_empty() {
             return false;

@@ -63,8 +63,8 @@ impl<C: Planner> ReportState<C> {
             },
         );
         let from = Choices::LineLots {
-            item,
-            location,
+            item: item.to_string(),
+            location: location.to_string(),
             total,
         };
         Effect::pick(prompt, from)

@@ -83,7 +83,7 @@ impl<C: Planner> ReportState<C> {
         let order = self.context.order();
         if order.operations.len() > 1 {
             Effect::OpenOrder {
-                order: order.order.clone(),
+                order: order.order.to_string(),
             }
         } else {
             Effect::OpenOrders

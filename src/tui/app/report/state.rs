@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::domain::backflush::ReportError;
+use crate::domain::codes::ItemCode;
 use crate::domain::order::Order;
 
 /// What turns the report as keyed in into its plan.
@@ -151,7 +152,7 @@ impl<C: Planner> ReportState<C> {
     }
 
     /// The line and item under the cursor.
-    pub(super) fn selected_line(&self) -> Option<(String, String)> {
+    pub(super) fn selected_line(&self) -> Option<(String, ItemCode)> {
         self.plan
             .as_ref()
             .and_then(|p| p.lines.get(self.selected))

@@ -65,7 +65,7 @@ impl Planner for Bench {
 
 fn item(code: &str) -> Item {
     Item {
-        item: code.to_string(),
+        item: code.into(),
         description: format!("item {code}"),
         uom: "EA".to_string(),
         decimals: 0,
@@ -79,7 +79,7 @@ fn item(code: &str) -> Item {
 fn material(line: &str, component: &str, qty: i64) -> OrderMaterial {
     OrderMaterial {
         line: line.to_string(),
-        component: component.to_string(),
+        component: component.into(),
         qty: Decimal::from(qty),
         base: Decimal::ONE,
         per: Per::Unit,
@@ -106,12 +106,12 @@ fn report_of(bench: Bench) -> ReportState<Bench> {
 /// The pump order of [`report`] and the plant it is planned against.
 fn bench() -> Bench {
     let order = Order {
-        order: "WO-1".to_string(),
-        item: "PUMP".to_string(),
+        order: "WO-1".into(),
+        item: "PUMP".into(),
         revision: "1".to_string(),
         qty: Quantity(rust_decimal::Decimal::TEN),
         due: None,
-        completion_location: "FG".to_string(),
+        completion_location: "FG".into(),
         operations: vec![OrderOperation {
             operation: 10,
             work_center: "WC-1".to_string(),
@@ -130,7 +130,7 @@ fn bench() -> Bench {
         work_center: WorkCenter {
             work_center: "WC-1".to_string(),
             description: "cell".to_string(),
-            location: "M-1".to_string(),
+            location: "M-1".into(),
             labor_rate: Money::ZERO,
             overhead_rate: Money::ZERO,
             backflush: true,

@@ -101,7 +101,7 @@ fn line_row(
             Cell::from(right(canonical(q)))
         }
     };
-    let mut cells = vec![Cell::from(l.line.clone()), Cell::from(l.item.clone())];
+    let mut cells = vec![Cell::from(l.line.clone()), Cell::from(l.item.to_string())];
     if described {
         cells.push(Cell::from(l.description.clone()));
     }
@@ -109,7 +109,7 @@ fn line_row(
         Cell::from(if l.non_stock {
             "—".to_string()
         } else {
-            l.location.clone()
+            l.location.to_string()
         }),
         Cell::from(right(canonical(l.on_hand))).style(on_hand_style),
         number(l.planned),
