@@ -127,3 +127,23 @@ code_newtype!(
     /// A production order's number (`orders.csv` `order`).
     OrderNo
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_code_is_its_text_and_looks_up_maps_by_text() {
+        let code = ItemCode::from("HP-100");
+        assert_eq!(code, "HP-100");
+        assert_eq!("HP-100", code);
+        assert_eq!(code.to_string(), "HP-100");
+        assert_eq!(serde_json::to_string(&code).unwrap(), "\"HP-100\"");
+        let back: ItemCode = serde_json::from_str("\"HP-100\"").unwrap();
+        assert_eq!(back, code);
+        let mut stock = std::collections::HashMap::new();
+        stock.insert(LocationCode::from("M-ASM"), 3);
+        assert_eq!(stock.get("M-ASM"), Some(&3), "looked up by &str");
+        assert_ne!(OrderNo::from("wo-1"), "WO-1", "compared exactly");
+    }
+}
