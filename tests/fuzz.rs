@@ -411,7 +411,7 @@ proptest! {
         if let Ok((order, request)) = &l.parsed {
             prop_assert_eq!(order, "WO1");
             prop_assert_eq!(request.operation, 10);
-            prop_assert_eq!(canonical(request.good), good);
+            prop_assert_eq!(request.good.to_string(), good);
         }
     }
 }

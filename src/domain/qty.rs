@@ -226,8 +226,8 @@ pub fn fits_decimals(value: Decimal, decimals: u32) -> bool {
 
 /// The canonical text of a quantity: no trailing zeros, never "-0".
 #[must_use]
-pub fn canonical(value: impl Into<Decimal>) -> String {
-    let n = value.into().normalize();
+pub fn canonical(value: Decimal) -> String {
+    let n = value.normalize();
     if n.is_zero() {
         "0".to_string()
     } else {

@@ -6,7 +6,6 @@ use crate::domain::qty::Quantity;
 
 use crate::domain::backflush::ReportPlan;
 use crate::domain::lots::LotQty;
-use crate::domain::qty::canonical;
 use crate::domain::variance::Variance;
 use crate::service::Posted;
 use crate::service::auth::Role;
@@ -32,9 +31,9 @@ pub fn not_a_number(text: &str) -> String {
 pub fn material_cost(v: &Variance) -> String {
     format!(
         "expected {} · actual {} · variance {}",
-        canonical(v.expected_cost.round_dp(2)),
-        canonical(v.actual_cost.round_dp(2)),
-        canonical(v.variance.round_dp(2))
+        v.expected_cost.round_dp(2),
+        v.actual_cost.round_dp(2),
+        v.variance.round_dp(2)
     )
 }
 
@@ -107,10 +106,7 @@ pub fn reversed(report_id: ReportId, reason: &str, movements: usize) -> String {
 pub fn scrap_adjusted(report_id: ReportId, a: &Adjustment) -> String {
     format!(
         "report {report_id} line {}: {} {} scrap adjusted ({})",
-        a.line,
-        canonical(a.qty),
-        a.item,
-        a.reason
+        a.line, a.qty, a.item, a.reason
     )
 }
 
@@ -119,11 +115,7 @@ pub fn scrap_adjusted(report_id: ReportId, a: &Adjustment) -> String {
 pub fn substituted(report_id: ReportId, s: &Substitution) -> String {
     format!(
         "report {report_id} line {}: {} {} returned, {} {} issued",
-        s.line,
-        canonical(s.returned_qty),
-        s.returned_item,
-        canonical(s.issued_qty),
-        s.issued_item
+        s.line, s.returned_qty, s.returned_item, s.issued_qty, s.issued_item
     )
 }
 
@@ -147,7 +139,7 @@ pub fn exception_cancelled(id: crate::domain::ids::ExceptionId) -> String {
 pub fn counted_note(item: &str, location: &str, c: &Count) -> String {
     format!(
         "{item} at {location} counted {}; {} posted",
-        canonical(c.counted),
+        c.counted,
         count(c.posted.len(), "waiting line")
     )
 }
@@ -160,8 +152,7 @@ pub fn counted_lines(item: &str, location: &str, c: &Count) -> Vec<String> {
     let mut lines = vec![
         format!(
             "{item} at {location}: book {}, counted {}.",
-            canonical(c.expected),
-            canonical(c.counted)
+            c.expected, c.counted
         ),
         if diff.is_zero() {
             "No difference: nothing adjusted.".to_string()
@@ -169,7 +160,7 @@ pub fn counted_lines(item: &str, location: &str, c: &Count) -> Vec<String> {
             format!(
                 "Adjusted by {}{} {item}{}.",
                 if diff.is_sign_negative() { "" } else { "+" },
-                canonical(diff),
+                diff,
                 c.reason
                     .as_deref()
                     .map_or_else(String::new, |r| format!(" (reason {r})"))
@@ -179,10 +170,7 @@ pub fn counted_lines(item: &str, location: &str, c: &Count) -> Vec<String> {
     for e in &c.posted {
         lines.push(format!(
             "Waiting line posted: {} {} for order {} (#{}).",
-            canonical(e.qty),
-            e.item,
-            e.order,
-            e.id
+            e.qty, e.item, e.order, e.id
         ));
     }
     lines.push(format!(
@@ -205,13 +193,13 @@ pub fn moved(
     } else {
         let names: Vec<String> = lots
             .iter()
-            .map(|l| format!("{} {}", l.lot, canonical(l.qty)))
+            .map(|l| format!("{} {}", l.lot, l.qty))
             .collect();
         format!(" (lots {})", names.join(", "))
     };
     format!(
         "moved {} {item} from {from} to {to}{lots}; {} posted",
-        canonical(qty),
+        qty,
         count(posted, "waiting line")
     )
 }
@@ -244,7 +232,7 @@ pub fn posted_lines(
     for d in &posted.deferred {
         let item = plan
             .and_then(|p| p.lines.iter().find(|l| l.line == d.line))
-            .map(|l| format!(" {} ({} short)", l.item, canonical(l.shortfall)))
+            .map(|l| format!(" {} ({} short)", l.item, l.shortfall))
             .unwrap_or_default();
         lines.push(format!(
             "Line {}{item} waits for stock in the exception queue (#{}).",

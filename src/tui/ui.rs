@@ -204,6 +204,7 @@ fn columns<'a>(theme: &Theme, columns: &[(&'a str, Constraint)]) -> (Row<'a>, Ve
     (header, columns.iter().map(|(_, width)| *width).collect())
 }
 
-fn right(text: String) -> Text<'static> {
-    Text::from(text).right_aligned()
+/// A right-aligned cell text: a quantity or any value in its one text form.
+fn right(value: impl std::fmt::Display) -> Text<'static> {
+    Text::from(value.to_string()).right_aligned()
 }

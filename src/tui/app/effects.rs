@@ -343,7 +343,7 @@ impl App {
             .into_iter()
             .map(|lot| {
                 let expired = crate::domain::lots::is_expired(lot.expires.as_deref(), today);
-                Choice::lot(lot, Some(format!(":{}", canonical(total))), expired)
+                Choice::lot(lot, Some(format!(":{}", total)), expired)
             })
             .collect()
     }
@@ -356,7 +356,7 @@ impl App {
             code: String::new(),
             detail: strings::PICK_ORDER_CHOOSES.into(),
         });
-        let unknown = moving.map(|qty| format!(":{}", canonical(qty)));
+        let unknown = moving.map(|qty| format!(":{}", qty));
         let lots = self
             .service
             .lots_at(item, location)

@@ -47,12 +47,7 @@ impl ExceptionsState {
                     lines: vec![
                         format!(
                             "#{id}: {} {} at {} for order {} (report {}, line {}).",
-                            canonical(row.qty),
-                            row.item,
-                            row.location,
-                            row.order,
-                            row.report_id,
-                            row.line
+                            row.qty, row.item, row.location, row.order, row.report_id, row.line
                         ),
                         "It will not be issued by the program; issue it by hand if it was used."
                             .into(),

@@ -98,8 +98,8 @@ impl HistoryState {
             ));
             lines.push(format!(
                 "Undo {} good and {} scrap: every line it issued goes back, its receipt and labor are reversed, its deferred lines are cancelled.",
-                canonical(r.good),
-                canonical(r.scrap)
+                r.good,
+                r.scrap
             ));
         }
         lines.push(format!("Reason: {reason}"));
@@ -140,7 +140,7 @@ impl DetailState {
         self.substitutes
             .iter()
             .filter(|(l, _, _)| l == line)
-            .map(|(_, item, qty)| format!("{item} {}", canonical(*qty)))
+            .map(|(_, item, qty)| format!("{item} {}", *qty))
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -191,7 +191,7 @@ impl DetailState {
                     return Effect::reopen(this, strings::not_a_number(&text));
                 };
                 let prompt = Overlay::prompt(
-                    format!("Reason for {} more scrap on line {line}", canonical(qty)),
+                    format!("Reason for {} more scrap on line {line}", qty),
                     Field::new(FieldKind::Text, ""),
                     PromptKind::ScrapReason {
                         report_id,
@@ -268,11 +268,11 @@ impl DetailState {
     ) -> Overlay {
         let (own, issued) = self
             .line(&line)
-            .map(|(l, q)| (l.item.clone(), canonical(*q)))
+            .map(|(l, q)| (l.item.clone(), *q))
             .unwrap_or_default();
         Overlay::prompt(
             format!("How many {own} go back (all {issued} the line issued, or part)"),
-            Field::new(FieldKind::Number, &issued),
+            Field::new(FieldKind::Number, &issued.to_string()),
             PromptKind::SubstituteReturn {
                 report_id,
                 line,
@@ -304,14 +304,14 @@ impl DetailState {
         {
             let why = format!(
                 "{} exceeds the {} {} line {} has issued",
-                canonical(r),
-                canonical((*issued).max(Quantity::ZERO)),
+                r,
+                (*issued).max(Quantity::ZERO),
                 l.item,
                 l.line
             );
             return Effect::reopen(this, why);
         }
-        let shown = returned.map(canonical).unwrap_or_default();
+        let shown = returned.map(|q| q.to_string()).unwrap_or_default();
         Effect::show(
             Overlay::prompt(
                 format!("How many {item} were issued instead"),

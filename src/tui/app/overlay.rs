@@ -6,7 +6,6 @@ use crate::domain::qty::Quantity;
 
 use super::Context;
 use crate::domain::lots::LotStock;
-use crate::domain::qty::canonical;
 use crate::tui::field::Field;
 
 /// What a prompt's value is for.
@@ -183,7 +182,7 @@ impl Choice {
     pub fn on_hand(location: String, qty: Quantity) -> Self {
         Choice {
             code: location,
-            detail: format!("{} on hand", canonical(qty)),
+            detail: format!("{} on hand", qty),
         }
     }
 
@@ -202,7 +201,7 @@ impl Choice {
         Choice {
             detail: format!(
                 "{} on hand{}{note}",
-                canonical(lot.qty),
+                lot.qty,
                 lot.expires
                     .as_deref()
                     .map_or_else(String::new, |d| format!(" · expires {d}")),

@@ -154,7 +154,7 @@ impl StagingState {
             .find(|r| r.item == item)
             .map(|r| r.shortfall)
             .filter(|n| !n.is_zero())
-            .map(canonical)
+            .map(|q| q.to_string())
             .unwrap_or_default();
         Overlay::prompt(
             format!("How many {item} from {from} to {to}"),
@@ -222,9 +222,7 @@ pub fn count_reason_prompt(
         .map_or_else(String::new, |p| format!(" ({sign}{}%)", canonical(p)));
     let title = format!(
         "{item} at {location}: book {}, counted {} = {sign}{}{pct}. Pick a reason to post it",
-        canonical(book),
-        canonical(counted),
-        canonical(diff)
+        book, counted, diff
     );
     let prompt = Overlay::prompt(
         title,

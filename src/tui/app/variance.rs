@@ -86,16 +86,11 @@ impl VarianceState {
             order: o.order.clone(),
             title: format!(
                 " {} · {} {} · qty {} · progress and variance ",
-                o.order,
-                o.item,
-                description,
-                canonical(o.qty)
+                o.order, o.item, description, o.qty
             ),
             short_title: format!(
                 " {} · {} · qty {} · progress and variance ",
-                o.order,
-                o.item,
-                canonical(o.qty)
+                o.order, o.item, o.qty
             ),
             operations,
             materials,

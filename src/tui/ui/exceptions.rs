@@ -26,10 +26,13 @@ impl Widget for ExceptionsView<'_> {
                     Cell::from(e.line.clone()),
                     Cell::from(e.item.to_string()),
                     Cell::from(e.location.to_string()),
-                    Cell::from(right(canonical(e.qty))),
+                    Cell::from(right(e.qty)),
                     Cell::from(
-                        Text::from(Line::from(Span::styled(canonical(e.shortfall), theme.warn)))
-                            .right_aligned(),
+                        Text::from(Line::from(Span::styled(
+                            e.shortfall.to_string(),
+                            theme.warn,
+                        )))
+                        .right_aligned(),
                     ),
                 ])
             })

@@ -27,9 +27,9 @@ impl Widget for HealthView<'_> {
                 let mut cells = vec![
                     Cell::from(r.location.to_string()),
                     Cell::from(r.item.to_string()),
-                    Cell::from(right(canonical(u.backflushed))),
-                    Cell::from(right(canonical(u.issued_by_hand))),
-                    Cell::from(right(canonical(u.count_adjusted))),
+                    Cell::from(right(u.backflushed)),
+                    Cell::from(right(u.issued_by_hand)),
+                    Cell::from(right(u.count_adjusted)),
                     Cell::from(right(
                         r.discrepancy_pct
                             .map_or_else(|| "—".to_string(), |p| format!("{}%", canonical(p))),
@@ -42,7 +42,7 @@ impl Widget for HealthView<'_> {
                     ))));
                     cells.push(Cell::from(right(u.open_exceptions.to_string())));
                 }
-                cells.push(Cell::from(right(canonical(u.on_hand))));
+                cells.push(Cell::from(right(u.on_hand)));
                 cells.push(Cell::from(Span::styled(r.flag.as_str(), style)));
                 Row::new(cells)
             })

@@ -52,8 +52,8 @@ fn render_history(h: &HistoryState, theme: &Theme, area: Rect, buf: &mut Buffer)
                     r.item.to_string()
                 }),
                 Cell::from(right(r.operation.to_string())),
-                Cell::from(right(canonical(r.good))),
-                Cell::from(right(canonical(r.scrap))),
+                Cell::from(right(r.good)),
+                Cell::from(right(r.scrap)),
                 // user/approver: a lead who approved at an operator's terminal shows.
                 Cell::from(
                     r.approver
@@ -110,7 +110,7 @@ fn render_detail(d: &DetailState, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 Cell::from(l.line.clone()),
                 Cell::from(item),
                 Cell::from(l.location.to_string()),
-                Cell::from(right(canonical(*issued))),
+                Cell::from(right(*issued)),
                 Cell::from(state),
                 Cell::from(Span::styled(d.substitutes_of(&l.line), theme.warn)),
                 Cell::from(l.reason.clone().unwrap_or_default()),
@@ -137,11 +137,7 @@ fn render_detail(d: &DetailState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .map_or_else(String::new, |a| format!(" · approved by {a}"));
     let title = format!(
         " Report {} · {} op {} · good {} scrap {}{approved}{state} ",
-        r.id,
-        r.order,
-        r.operation,
-        canonical(r.good),
-        canonical(r.scrap)
+        r.id, r.order, r.operation, r.good, r.scrap
     );
     let table = Table::new(rows, widths)
         .header(header)

@@ -105,14 +105,14 @@ fn order_row<'a>(theme: &Theme, o: &OrdersState, r: &OrderSummary, wide: bool) -
         Cell::from(r.order.to_string()),
         Cell::from(r.item.to_string()),
         Cell::from(r.description.clone()),
-        Cell::from(right(canonical(r.qty))),
+        Cell::from(right(r.qty)),
     ];
     if wide {
-        cells.push(Cell::from(right(canonical(r.good))));
-        cells.push(Cell::from(right(canonical(r.scrap))));
+        cells.push(Cell::from(right(r.good)));
+        cells.push(Cell::from(right(r.scrap)));
     }
     cells.extend([
-        Cell::from(right(canonical(remaining))),
+        Cell::from(right(remaining)),
         Cell::from(r.due.clone().unwrap_or_default()),
         Cell::from(status),
         flag,
@@ -159,13 +159,7 @@ fn empty_board(o: &OrdersState, no_plant: bool) -> &'static str {
 
 pub(super) fn order_title(context: &crate::service::ReportContext, description: &str) -> String {
     let o = &context.order;
-    format!(
-        " {} · {} {} · qty {} ",
-        o.order,
-        o.item,
-        description,
-        canonical(o.qty)
-    )
+    format!(" {} · {} {} · qty {} ", o.order, o.item, description, o.qty)
 }
 
 fn render_operations(s: &OperationsState, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -197,11 +191,9 @@ fn render_operations(s: &OperationsState, theme: &Theme, area: Rect, buf: &mut B
                 Cell::from(op.operation.to_string()),
                 Cell::from(op.work_center.clone()),
                 Cell::from(cp),
-                Cell::from(right(canonical(p.good))),
-                Cell::from(right(canonical(p.scrap))),
-                Cell::from(right(canonical(
-                    (order.qty - p.units()).max(Quantity::ZERO),
-                ))),
+                Cell::from(right(p.good)),
+                Cell::from(right(p.scrap)),
+                Cell::from(right((order.qty - p.units()).max(Quantity::ZERO))),
                 Cell::from(right(materials.to_string())),
             ])
         })

@@ -21,7 +21,7 @@ impl Widget for StagingView<'_> {
                 let bring = if r.shortfall.is_zero() {
                     Span::styled("—", theme.ok)
                 } else {
-                    Span::styled(canonical(r.shortfall), theme.error)
+                    Span::styled(r.shortfall.to_string(), theme.error)
                 };
                 Row::new(vec![
                     Cell::from(if described {
@@ -30,8 +30,8 @@ impl Widget for StagingView<'_> {
                         r.item.to_string()
                     }),
                     Cell::from(r.location.to_string()),
-                    Cell::from(right(canonical(r.need))),
-                    Cell::from(right(canonical(r.on_hand))),
+                    Cell::from(right(r.need)),
+                    Cell::from(right(r.on_hand)),
                     Cell::from(Text::from(Line::from(bring)).right_aligned()),
                     Cell::from(right(r.orders.to_string())),
                 ])

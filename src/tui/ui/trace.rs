@@ -37,7 +37,7 @@ fn link_lines<'a>(links: &'a [Link], arrow: &'static str, width: usize) -> Vec<L
                     &l.order,
                     &l.item,
                     &lot_name(l.lot.as_deref()),
-                    &canonical(l.qty),
+                    &l.qty.to_string(),
                 ],
             ))
         })
@@ -76,7 +76,7 @@ impl Widget for TraceView<'_> {
                     location,
                     &trace.item,
                     &lot_name(Some(&trace.lot)),
-                    &canonical(*qty),
+                    &qty.to_string(),
                 ],
             )));
         }

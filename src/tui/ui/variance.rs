@@ -42,9 +42,9 @@ fn render_operations(theme: &Theme, v: &VarianceState, buf: &mut Buffer, area: R
                 Cell::from(o.operation.to_string()),
                 Cell::from(o.work_center.clone()),
                 Cell::from(if o.count_point { "count point" } else { "" }),
-                Cell::from(right(canonical(o.progress.good))),
-                Cell::from(right(canonical(o.progress.scrap))),
-                Cell::from(right(canonical(o.left))),
+                Cell::from(right(o.progress.good)),
+                Cell::from(right(o.progress.scrap)),
+                Cell::from(right(o.left)),
             ])
         })
         .collect();
@@ -88,19 +88,19 @@ fn render_materials(theme: &Theme, v: &VarianceState, buf: &mut Buffer, area: Re
                 Cell::from(l.line.clone()),
                 Cell::from(l.item.to_string()),
                 Cell::from(m.uom.clone()),
-                Cell::from(right(canonical(l.standard_qty))),
-                Cell::from(right(canonical(l.actual_qty))),
+                Cell::from(right(l.standard_qty)),
+                Cell::from(right(l.actual_qty)),
                 Cell::from(right(if l.pending_qty.is_zero() {
                     String::new()
                 } else {
-                    canonical(l.pending_qty)
+                    l.pending_qty.to_string()
                 })),
                 Cell::from(
-                    Text::from(Span::styled(canonical(l.qty_variance), var_style)).right_aligned(),
+                    Text::from(Span::styled(l.qty_variance.to_string(), var_style)).right_aligned(),
                 ),
             ];
             if wide {
-                cells.push(Cell::from(right(canonical(l.cost_variance.round_dp(2)))));
+                cells.push(Cell::from(right(l.cost_variance.round_dp(2))));
             }
             cells.push(Cell::from(if m.manual { "manual" } else { "" }));
             Row::new(cells)

@@ -54,7 +54,7 @@ impl<C: Planner> ReportState<C> {
         let prompt = Overlay::prompt(
             format!(
                 "{what} for line {line} {item}: {} from {location} (LOT or LOT:QTY,…)",
-                canonical(total)
+                total
             ),
             Field::new(FieldKind::Text, ""),
             PromptKind::Lots {

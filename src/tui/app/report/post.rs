@@ -44,8 +44,8 @@ fn lead_must_approve(plan: &ReportPlan, rule: &LeadRule) -> Vec<String> {
                 "Line {} {}: {} against planned {}",
                 l.line,
                 l.item,
-                canonical(l.total()),
-                canonical(l.planned)
+                l.total(),
+                l.planned
             )
         })
         .collect();
@@ -68,10 +68,7 @@ fn what_posts(plan: &ReportPlan) -> Vec<String> {
     let mut lines = vec![
         format!(
             "Order {} · operation {} · good {} · scrap {}",
-            plan.order,
-            plan.operation,
-            canonical(plan.good),
-            canonical(plan.scrap)
+            plan.order, plan.operation, plan.good, plan.scrap
         ),
         format!(
             "{} to issue, {} deferred, {} manual, {} skipped",
@@ -90,13 +87,11 @@ fn what_posts(plan: &ReportPlan) -> Vec<String> {
     if let Some(receipt) = &plan.receipt {
         lines.push(format!(
             "Receive {} {} into {}",
-            canonical(receipt.qty),
-            receipt.item,
-            receipt.location
+            receipt.qty, receipt.item, receipt.location
         ));
     }
     let hours: Hours = plan.labor.iter().map(|l| l.setup_hours + l.run_hours).sum();
-    lines.push(format!("Labor {} h at standard", canonical(hours)));
+    lines.push(format!("Labor {} h at standard", hours));
     lines.extend(plan.warnings.iter().map(|w| format!("Warning: {w}")));
     lines
 }

@@ -37,12 +37,12 @@ fn per_unit_rule(l: &PlannedLine) -> String {
                 Some(d.units_after),
                 (&l.uom, d.exact_after)
             ),
-            canonical(d.units_after),
-            canonical(d.target_after),
+            d.units_after,
+            d.target_after,
             l.uom,
             d.decimals,
-            canonical(d.prior_planned),
-            canonical(l.planned)
+            d.prior_planned,
+            l.planned
         );
     }
     format!(
@@ -52,11 +52,11 @@ fn per_unit_rule(l: &PlannedLine) -> String {
         canonical(d.qty),
         canonical(d.base),
         scrap_pct(l),
-        canonical(d.units_after),
+        d.units_after,
         rounded_up(d.exact_after, d.target_after),
         d.decimals,
-        canonical(d.prior_planned),
-        canonical(l.planned)
+        d.prior_planned,
+        l.planned
     ) + &if d.ratio.is_one() {
         String::new()
     } else {
@@ -83,7 +83,7 @@ fn per_order_rule(l: &PlannedLine) -> String {
                 None,
                 (&l.uom, d.exact_after)
             ),
-            canonical(d.target_after),
+            d.target_after,
             l.uom,
         ),
         None => format!(
@@ -92,7 +92,7 @@ fn per_order_rule(l: &PlannedLine) -> String {
             l.item,
             canonical(d.qty),
             scrap_pct(l),
-            canonical(d.target_after),
+            d.target_after,
         ),
     }
 }
@@ -102,7 +102,7 @@ fn source(l: &PlannedLine) -> String {
     match l.manual_reason {
         Some(why) if l.qty.is_zero() => format!(
             "Manual line: {why}. a: issue the planned {} {} by hand{}; e: another quantity.",
-            canonical(l.planned),
+            l.planned,
             l.uom,
             match l.tracking {
                 _ if l.non_stock => "",
@@ -113,12 +113,11 @@ fn source(l: &PlannedLine) -> String {
         ),
         Some(_) if l.non_stock => format!(
             "Issued by hand: {} {} (non-stock: recorded at standard cost, no location).",
-            canonical(l.qty),
-            l.uom
+            l.qty, l.uom
         ),
         Some(_) => format!(
             "Issued by hand: {} {} from {}{}.",
-            canonical(l.qty),
+            l.qty,
             l.uom,
             l.location,
             lots_text(l)
@@ -127,11 +126,11 @@ fn source(l: &PlannedLine) -> String {
             "Issues from {} ({}), {} on hand{}{}.",
             l.location,
             l.location_source,
-            canonical(l.on_hand),
+            l.on_hand,
             if l.shortfall.is_zero() {
                 String::new()
             } else {
-                format!(", short by {}", canonical(l.shortfall))
+                format!(", short by {}", l.shortfall)
             },
             lots_text(l)
         ),
@@ -162,7 +161,7 @@ fn lots_text(l: &PlannedLine) -> String {
             } else {
                 &x.lot
             };
-            format!("{name} {}", canonical(x.qty))
+            format!("{name} {}", x.qty)
         })
         .collect();
     let why = match l.picked_by {
@@ -196,7 +195,7 @@ fn converted(
         text.push_str(&format!(" × {}", canonical(scrap_factor)));
     }
     if let Some(units) = units {
-        text.push_str(&format!(" × {}", canonical(units)));
+        text.push_str(&format!(" × {}", units));
     }
     let units = units.map_or(one, Quantity::get);
     let in_bom_unit = units
@@ -206,15 +205,15 @@ fn converted(
         .map_or_else(|| "…".to_string(), |x| canonical(x.round_dp(6)));
     format!(
         "{text} = {in_bom_unit} {bom_uom} = {} {uom}",
-        canonical(exact.round_dp(9))
+        exact.round_dp(9)
     )
 }
 
 /// "⌈1.386⌉ = 1.39" when the exact requirement was rounded up, just "2" when it was exact.
 fn rounded_up(exact: Quantity, target: Quantity) -> String {
     if exact == target {
-        canonical(target)
+        target.to_string()
     } else {
-        format!("⌈{}⌉ = {}", canonical(exact.round_dp(6)), canonical(target))
+        format!("⌈{}⌉ = {}", exact.round_dp(6), target)
     }
 }

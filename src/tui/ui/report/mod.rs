@@ -111,10 +111,7 @@ fn report_title(r: &ReportState, width: u16) -> String {
     let o = &r.context.order;
     format!(
         " {} · {} · qty {} · report at op {} ",
-        o.order,
-        o.item,
-        canonical(o.qty),
-        r.operation
+        o.order, o.item, o.qty, r.operation
     )
 }
 
@@ -144,8 +141,8 @@ fn render_fields(theme: &Theme, r: &ReportState, buf: &mut Buffer, area: Rect) {
     spans.push(Span::styled(
         format!(
             "  {uom} · reported here {} of {}",
-            canonical(progress.units()),
-            canonical(r.context.order.qty)
+            progress.units(),
+            r.context.order.qty
         ),
         theme.muted,
     ));
@@ -187,7 +184,7 @@ fn render_problem(view: &ReportView<'_>, buf: &mut Buffer, area: Rect) {
                 first.line,
                 first.item,
                 canonical(view.tolerance_pct),
-                canonical(first.planned)
+                first.planned
             ),
             theme.warn,
         )
@@ -231,13 +228,13 @@ fn summary_line(plan: &ReportPlan) -> String {
         .sum();
     let receipt = plan.receipt.as_ref().map_or_else(
         || "no receipt".to_string(),
-        |r| format!("receive {} → {}", canonical(r.qty), r.location),
+        |r| format!("receive {} → {}", r.qty, r.location),
     );
     format!(
         " Labor {} h {} · {receipt} · material std {} / actual {}",
-        canonical(hours),
-        canonical(labor.round_dp(2)),
-        canonical(plan.expected_cost().round_dp(2)),
-        canonical(plan.actual_cost().round_dp(2))
+        hours,
+        labor.round_dp(2),
+        plan.expected_cost().round_dp(2),
+        plan.actual_cost().round_dp(2)
     )
 }

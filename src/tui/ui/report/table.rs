@@ -94,11 +94,11 @@ fn line_row(
     } else {
         theme.base
     };
-    let number = |q| {
+    let number = |q: Quantity| {
         if listing {
             Cell::from("")
         } else {
-            Cell::from(right(canonical(q)))
+            Cell::from(right(q))
         }
     };
     let mut cells = vec![Cell::from(l.line.clone()), Cell::from(l.item.to_string())];
@@ -111,7 +111,7 @@ fn line_row(
         } else {
             l.location.to_string()
         }),
-        Cell::from(right(canonical(l.on_hand))).style(on_hand_style),
+        Cell::from(right(l.on_hand)).style(on_hand_style),
         number(l.planned),
         number(l.qty),
         number(l.line_scrap),
