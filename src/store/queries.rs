@@ -180,7 +180,7 @@ pub fn movements(conn: &Connection, filter: &AuditFilter) -> Result<Vec<Movement
 }
 
 /// A report of the history list.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportRow {
     pub id: ReportId,
     pub order: OrderNo,

@@ -47,7 +47,7 @@ pub enum Choices {
 }
 
 /// What a screen's key asks for beyond its own state.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Nothing more: the key changed the screen's state, or did nothing.
     None,

@@ -52,7 +52,7 @@ impl ExceptionsState {
                         "It will not be issued by the program; issue it by hand if it was used."
                             .into(),
                     ],
-                    pending: Pending::CancelException { id },
+                    pending: Pending::write(Effect::CancelException { id }),
                 })
             }
             _ => Effect::None,
@@ -108,7 +108,7 @@ mod tests {
                     "#3: 4 SEAL-20 at M-ASM for order WO-1005 (report 7, line 20).".into(),
                     "It will not be issued by the program; issue it by hand if it was used.".into(),
                 ],
-                pending: Pending::CancelException { id: ExceptionId(3) },
+                pending: Pending::write(Effect::CancelException { id: ExceptionId(3) }),
             })
         );
         assert_eq!(q.on_action(Action::Retry), Effect::RetryExceptions);

@@ -107,7 +107,7 @@ impl HistoryState {
         Overlay::Confirm {
             title: format!("Reverse report {report_id}?"),
             lines,
-            pending: Pending::Reverse { report_id, reason },
+            pending: Pending::write(Effect::Reverse { report_id, reason }),
         }
     }
 }

@@ -1,7 +1,8 @@
 //! What sits on top of a screen: help, confirmations, messages and prompts (with their pick
 //! lists and the step they came from), and the writes waiting for a confirmation.
 
-use crate::domain::ids::{ExceptionId, ReportId};
+use super::Effect;
+use crate::domain::ids::ReportId;
 use crate::domain::qty::Quantity;
 
 use super::Context;
@@ -105,32 +106,22 @@ pub enum PromptKind {
     },
 }
 
-/// A write waiting for a confirmation or a lead's approval.
+/// What a confirmation (or a lead's approval) waits for: leaving, or a write to run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
-    Post,
-    Reverse {
-        report_id: ReportId,
-        reason: String,
-    },
-    LeaveReport,
     Quit,
-    CancelException {
-        id: ExceptionId,
-    },
-    Adjust {
-        report_id: ReportId,
-        line: String,
-        qty: Quantity,
-        reason: String,
-    },
-    Substitute {
-        report_id: ReportId,
-        line: String,
-        item: String,
-        qty: Option<Quantity>,
-        returned: Option<Quantity>,
-    },
+    LeaveReport,
+    /// The write, as the effect that runs it (a post, a reversal, a scrap adjustment, a
+    /// substitution, a cancelled exception).
+    Write(Box<Effect>),
+}
+
+impl Pending {
+    /// `effect`, once confirmed or approved.
+    #[must_use]
+    pub fn write(effect: Effect) -> Self {
+        Pending::Write(Box::new(effect))
+    }
 }
 
 /// How a message reads.

@@ -82,35 +82,7 @@ impl App {
                     self.run(back);
                 }
             }
-            Pending::Post => self.run(Effect::Post),
-            Pending::Reverse { report_id, reason } => {
-                self.run(Effect::Reverse { report_id, reason });
-            }
-            Pending::CancelException { id } => self.run(Effect::CancelException { id }),
-            Pending::Adjust {
-                report_id,
-                line,
-                qty,
-                reason,
-            } => self.run(Effect::AdjustScrap {
-                report_id,
-                line,
-                qty,
-                reason,
-            }),
-            Pending::Substitute {
-                report_id,
-                line,
-                item,
-                qty,
-                returned,
-            } => self.run(Effect::Substitute {
-                report_id,
-                line,
-                item,
-                qty,
-                returned,
-            }),
+            Pending::Write(effect) => self.run(*effect),
         }
     }
 

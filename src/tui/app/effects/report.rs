@@ -94,7 +94,7 @@ impl App {
             .as_ref()
             .is_some_and(|p| p.lines.iter().any(|l| lead.needs_lead(l)));
         if needs_lead && self.approver.is_none() {
-            self.pending_after_approval = Some(Pending::Post);
+            self.pending_after_approval = Some(Pending::write(Effect::Post));
             self.overlays.push(super::approval::lead_badge_prompt(""));
             return;
         }
@@ -104,7 +104,7 @@ impl App {
             .report_with_reasons(&order, &request, &reasons, Some(&key), &who)
         {
             Ok(posted) => self.report_posted(&order, &posted),
-            Err(e) => self.write_failed(e, Pending::Post),
+            Err(e) => self.write_failed(e, Pending::write(Effect::Post)),
         }
     }
 

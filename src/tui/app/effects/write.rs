@@ -45,10 +45,10 @@ impl App {
             }
             Err(e) => self.write_failed(
                 e,
-                Pending::Reverse {
+                Pending::write(Effect::Reverse {
                     report_id,
                     reason: reason.to_string(),
-                },
+                }),
             ),
         }
     }
@@ -65,12 +65,12 @@ impl App {
                 self.note(strings::scrap_adjusted(report_id, &a));
             }
             Err(e) => {
-                let pending = Pending::Adjust {
+                let pending = Pending::write(Effect::AdjustScrap {
                     report_id,
                     line: line.to_string(),
                     qty,
                     reason: reason.to_string(),
-                };
+                });
                 self.write_failed(e, pending);
             }
         }
@@ -94,13 +94,13 @@ impl App {
                 self.note(strings::substituted(report_id, &s));
             }
             Err(e) => {
-                let pending = Pending::Substitute {
+                let pending = Pending::write(Effect::Substitute {
                     report_id,
                     line: line.to_string(),
                     item: item.to_string(),
                     qty,
                     returned,
-                };
+                });
                 self.write_failed(e, pending);
             }
         }
@@ -126,7 +126,7 @@ impl App {
                 self.open_exceptions();
                 self.note(strings::exception_cancelled(id));
             }
-            Err(e) => self.write_failed(e, Pending::CancelException { id }),
+            Err(e) => self.write_failed(e, Pending::write(Effect::CancelException { id })),
         }
     }
 

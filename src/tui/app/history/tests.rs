@@ -134,10 +134,10 @@ fn the_reason_is_required_and_the_confirmation_says_what_the_reversal_undoes() {
                 "Reason: WRONG-ORDER".into(),
                 "Reverse it?".into(),
             ],
-            pending: Pending::Reverse {
+            pending: Pending::write(Effect::Reverse {
                 report_id: ReportId(2),
                 reason: "WRONG-ORDER".into(),
-            },
+            }),
         })
     );
 }

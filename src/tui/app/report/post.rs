@@ -27,7 +27,7 @@ impl<C: Planner> ReportState<C> {
         Effect::show(Overlay::Confirm {
             title: "Post this report?".into(),
             lines,
-            pending: Pending::Post,
+            pending: Pending::write(Effect::Post),
         })
     }
 }
