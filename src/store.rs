@@ -26,6 +26,7 @@ pub mod open;
 pub mod orders;
 pub mod outbox;
 pub mod queries;
+pub mod refusal;
 pub mod reports;
 pub mod requests;
 pub mod schema;
@@ -46,6 +47,8 @@ use crate::domain::ids::{ExceptionId, IssueId, ReportId};
 use crate::domain::movement::MovementKind;
 use crate::domain::qty::{Hours, Money, Quantity, canonical};
 use crate::domain::retry::ExceptionStatus;
+
+pub use refusal::{StoreRefusal, TransferRefusal};
 
 /// A failure of the store.
 #[derive(Debug, Error)]
@@ -76,12 +79,23 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
-    #[error("{0}")]
-    Refused(String),
+    /// A write the state of the books does not allow (SPEC §4 `kind` `refused`); boxed, so
+    /// that the facts it carries do not make every result of the store larger.
+    #[error(transparent)]
+    Refused(Box<StoreRefusal>),
+    /// The operating system's random source failed while giving the store its id.
+    #[error("the OS random source failed: {cause}")]
+    Random { cause: String },
     #[error("{0} does not exist")]
     NotFound(String),
     #[error("the store holds a bad value: {0}")]
     Corrupt(String),
+}
+
+impl From<StoreRefusal> for StoreError {
+    fn from(refusal: StoreRefusal) -> Self {
+        StoreError::Refused(Box::new(refusal))
+    }
 }
 
 /// Result of the store.

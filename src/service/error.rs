@@ -252,7 +252,8 @@ fn report_kind(e: &ReportError) -> ErrorKind {
 
 fn store_kind(e: &StoreError) -> ErrorKind {
     match e {
-        StoreError::Refused(_) => ErrorKind::Refused,
+        // The random source has always been reported as a refusal.
+        StoreError::Refused(_) | StoreError::Random { .. } => ErrorKind::Refused,
         StoreError::NotFound(_) => ErrorKind::NotFound,
         _ => ErrorKind::Store,
     }
