@@ -3,7 +3,8 @@
 //! Every variant renders as one sentence that names the offending input; callers decide what
 //! to do from the variant (the terminal asks for a lead on [`ServiceError::NeedsApproval`], the
 //! command line takes its exit status and SPEC §4 JSON `kind` from [`ServiceError::kind`]),
-//! never from the wording.
+//! never from the wording. (The file passes 500 lines by its tests, which pin the `kind` and
+//! the exact sentence of each refusal.)
 
 use std::sync::Arc;
 
