@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::config::Config;
-use crate::service::{Service, ServiceError};
+use crate::service::{Refusal, Service, ServiceError};
 
 /// `backflush` / `backflush tui` on the store at `db` (else the config's).
 ///
@@ -58,9 +58,7 @@ fn need_terminal() -> Result<(), ServiceError> {
     if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         Ok(())
     } else {
-        Err(ServiceError::Refused(
-            "the full-screen terminal needs a terminal on standard output; use the commands (backflush --help) in scripts".into(),
-        ))
+        Err(Refusal::NoTerminal.into())
     }
 }
 

@@ -47,7 +47,7 @@ use crate::store::reports::{Deferred, Reversal};
 use crate::store::{self, Stamp, Store, StoreError};
 use auth::Action;
 use cache::MasterCache;
-pub use error::{AuthError, ErrorKind, Result, ServiceError, Thing};
+pub use error::{AuthError, ErrorKind, Refusal, Result, ServiceError, Thing};
 pub use issue::{IssueRequest, IssueResult, Issued};
 pub use reasons::{OverrideReasons, ReasonKind};
 pub use report::{ReportContext, Shortage, needs_approval};

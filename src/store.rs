@@ -26,6 +26,7 @@ pub mod open;
 pub mod orders;
 pub mod outbox;
 pub mod queries;
+pub mod refusal;
 pub mod reports;
 pub mod requests;
 pub mod schema;
@@ -43,6 +44,8 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use thiserror::Error;
 
 use crate::domain::qty::{Hours, Money, Quantity, canonical};
+
+pub use refusal::{StoreRefusal, TransferRefusal};
 
 /// A failure of the store.
 #[derive(Debug, Error)]
@@ -73,12 +76,23 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
-    #[error("{0}")]
-    Refused(String),
+    /// A write the state of the books does not allow (SPEC §4 `kind` `refused`); boxed, so
+    /// that the facts it carries do not make every result of the store larger.
+    #[error(transparent)]
+    Refused(Box<StoreRefusal>),
+    /// The operating system's random source failed while giving the store its id.
+    #[error("the OS random source failed: {cause}")]
+    Random { cause: String },
     #[error("{0} does not exist")]
     NotFound(String),
     #[error("the store holds a bad value: {0}")]
     Corrupt(String),
+}
+
+impl From<StoreRefusal> for StoreError {
+    fn from(refusal: StoreRefusal) -> Self {
+        StoreError::Refused(Box::new(refusal))
+    }
 }
 
 /// Result of the store.

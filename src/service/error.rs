@@ -3,14 +3,20 @@
 //! Every variant renders as one sentence that names the offending input; callers decide what
 //! to do from the variant (the terminal asks for a lead on [`ServiceError::NeedsApproval`], the
 //! command line takes its exit status and SPEC §4 JSON `kind` from [`ServiceError::kind`]),
-//! never from the wording.
+//! never from the wording. (The file passes 500 lines by its tests, which pin the `kind` and
+//! the exact sentence of each refusal.)
+
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use thiserror::Error;
 
 use crate::domain::backflush::ReportError;
+use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
+use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::issue::IssueError;
+use crate::domain::qty::Quantity;
 use crate::import::ImportError;
 use crate::store::StoreError;
 
@@ -168,8 +174,70 @@ pub enum ServiceError {
     #[error("cannot {what}: {cause}")]
     Io { what: String, cause: String },
     /// A plant rule refuses it (a state that does not allow it, a policy).
-    #[error("{0}")]
-    Refused(String),
+    #[error(transparent)]
+    Refused(#[from] Refusal),
+    /// The result of a keyed posting cannot be written as JSON to keep for its replays.
+    #[error("cannot keep the result of key {key}: {cause}")]
+    Unkeepable {
+        key: String,
+        #[source]
+        cause: serde_json::Error,
+    },
+    /// A report of a batch whose group of reports could not be committed: every report of
+    /// the group fails with the group's failure (SPEC §4 `kind` `refused`, as a refused line
+    /// of the batch).
+    #[error("{group}")]
+    BatchGroup { group: Arc<ServiceError> },
+}
+
+/// A plant rule or state that refuses a request (SPEC §4 `kind` `refused`), naming what it is
+/// about.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Refusal {
+    /// The full-screen terminal was asked for where there is no terminal.
+    #[error(
+        "the full-screen terminal needs a terminal on standard output; use the commands (backflush --help) in scripts"
+    )]
+    NoTerminal,
+    /// A correction of a report that is reversed.
+    #[error("report {report} is reversed")]
+    ReportReversed { report: ReportId },
+    /// A correction of a manual-issue line, which the report did not issue.
+    #[error("line {line} of report {report} is a manual-issue line; it was not issued here")]
+    ManualLine { report: ReportId, line: String },
+    /// A movement out of `location` of more than it holds, where negative stock is refused.
+    #[error("{needed} {item} needed at {location}, only {on_hand} on hand")]
+    NotOnHand {
+        item: ItemCode,
+        location: LocationCode,
+        needed: Quantity,
+        on_hand: Quantity,
+    },
+    /// The unexpired lots of `item` at `location` do not cover a correction and no lot was
+    /// named.
+    #[error(
+        "{item} at {location}: the unexpired lots hold only {available}; name the lots with --lot"
+    )]
+    LotsUncovered {
+        item: ItemCode,
+        location: LocationCode,
+        available: Quantity,
+        shortfall: Quantity,
+    },
+    /// A material line that is always issued by hand cannot be flagged to backflush;
+    /// `reason` is the engine's ("the item is serial-tracked").
+    #[error(
+        "line {line} ({component}) of order {order} cannot be set to backflush: {reason}; it is issued by hand"
+    )]
+    AlwaysManual {
+        order: OrderNo,
+        line: String,
+        component: ItemCode,
+        reason: &'static str,
+    },
+    /// Only an open exception can be cancelled.
+    #[error("exception {id} is not open")]
+    ExceptionNotOpen { id: ExceptionId },
 }
 
 fn not_found(what: Thing, code: &str) -> String {
@@ -195,7 +263,10 @@ impl ServiceError {
             ServiceError::Forbidden { .. } => ErrorKind::Forbidden,
             ServiceError::NeedsApproval { .. } => ErrorKind::NeedsApproval,
             ServiceError::Conflict { .. } | ServiceError::KeyUsed { .. } => ErrorKind::Conflict,
-            ServiceError::Refused(_) | ServiceError::Io { .. } => ErrorKind::Refused,
+            ServiceError::Refused(_)
+            | ServiceError::Io { .. }
+            | ServiceError::Unkeepable { .. }
+            | ServiceError::BatchGroup { .. } => ErrorKind::Refused,
         }
     }
 
@@ -252,7 +323,8 @@ fn report_kind(e: &ReportError) -> ErrorKind {
 
 fn store_kind(e: &StoreError) -> ErrorKind {
     match e {
-        StoreError::Refused(_) => ErrorKind::Refused,
+        // The random source has always been reported as a refusal.
+        StoreError::Refused(_) | StoreError::Random { .. } => ErrorKind::Refused,
         StoreError::NotFound(_) => ErrorKind::NotFound,
         _ => ErrorKind::Store,
     }
@@ -284,5 +356,148 @@ mod tests {
                 .as_deref(),
             Some("\"needs_approval\"")
         );
+    }
+
+    fn q(text: &str) -> Quantity {
+        crate::domain::qty::parse(text).unwrap()
+    }
+
+    /// The `kind` and the sentence of a refusal.
+    fn said(e: impl Into<ServiceError>) -> (ErrorKind, String) {
+        let e = e.into();
+        (e.kind(), e.to_string())
+    }
+
+    fn refused(text: &str) -> (ErrorKind, String) {
+        (ErrorKind::Refused, text.to_string())
+    }
+
+    #[test]
+    fn a_refusal_is_refused_and_names_the_report_line_and_exception() {
+        assert_eq!(
+            said(Refusal::NoTerminal),
+            refused(
+                "the full-screen terminal needs a terminal on standard output; use the commands (backflush --help) in scripts"
+            )
+        );
+        assert_eq!(
+            said(Refusal::ReportReversed {
+                report: ReportId(4)
+            }),
+            refused("report 4 is reversed")
+        );
+        assert_eq!(
+            said(Refusal::ManualLine {
+                report: ReportId(4),
+                line: "2.1".into(),
+            }),
+            refused("line 2.1 of report 4 is a manual-issue line; it was not issued here")
+        );
+        assert_eq!(
+            said(Refusal::AlwaysManual {
+                order: "WO-1".into(),
+                line: "3".into(),
+                component: "RM-SER".into(),
+                reason: "the item is serial-tracked",
+            }),
+            refused(
+                "line 3 (RM-SER) of order WO-1 cannot be set to backflush: the item is serial-tracked; it is issued by hand"
+            )
+        );
+        assert_eq!(
+            said(Refusal::ExceptionNotOpen { id: ExceptionId(9) }),
+            refused("exception 9 is not open")
+        );
+    }
+
+    #[test]
+    fn a_stock_refusal_names_the_item_location_and_quantities() {
+        assert_eq!(
+            said(Refusal::NotOnHand {
+                item: "RM-BOLT".into(),
+                location: "M-ASM".into(),
+                needed: q("2.50"),
+                on_hand: q("1"),
+            }),
+            refused("2.5 RM-BOLT needed at M-ASM, only 1 on hand")
+        );
+        assert_eq!(
+            said(Refusal::LotsUncovered {
+                item: "RM-RESIN".into(),
+                location: "M-ASM".into(),
+                available: q("3"),
+                shortfall: q("2"),
+            }),
+            refused("RM-RESIN at M-ASM: the unexpired lots hold only 3; name the lots with --lot")
+        );
+    }
+
+    #[test]
+    fn the_store_refusals_stay_refused() {
+        use crate::store::{StoreRefusal, TransferRefusal};
+        assert_eq!(
+            said(StoreError::from(StoreRefusal::AlreadyReversed {
+                report: ReportId(5)
+            })),
+            refused("report 5 is already reversed")
+        );
+        assert_eq!(
+            said(StoreError::from(StoreRefusal::Transfer {
+                item: "RM-BOLT".into(),
+                qty: q("5"),
+                from: "STORES".into(),
+                why: TransferRefusal::Short { on_hand: q("2") },
+            })),
+            refused("transfer of 5 RM-BOLT from STORES refused: only 2 on hand there")
+        );
+        assert_eq!(
+            said(StoreError::from(StoreRefusal::AckPastLast {
+                consumer: "erp".into(),
+                through: 9,
+                last: 6,
+            })),
+            refused("consumer erp cannot acknowledge seq 9: the last seq of the store is 6")
+        );
+        assert_eq!(
+            said(StoreError::Random {
+                cause: "no entropy".into()
+            }),
+            refused("the OS random source failed: no entropy")
+        );
+        assert_eq!(
+            said(ImportError::Store(StoreError::from(
+                StoreRefusal::AlreadyReversed {
+                    report: ReportId(5)
+                }
+            ))),
+            refused("report 5 is already reversed")
+        );
+    }
+
+    #[test]
+    fn an_unkeepable_result_names_its_key() {
+        let not_json = std::collections::BTreeMap::from([((1, 2), 3)]);
+        let cause = serde_json::to_string(&not_json).unwrap_err();
+        assert_eq!(
+            said(ServiceError::Unkeepable {
+                key: "k-7".into(),
+                cause,
+            }),
+            refused("cannot keep the result of key k-7: key must be a string")
+        );
+    }
+
+    #[test]
+    fn a_failed_batch_group_says_its_failure_for_each_report_as_refused() {
+        let group = Arc::new(ServiceError::not_found(Thing::Order, "WO-9"));
+        assert_eq!(group.kind(), ErrorKind::NotFound);
+        let (first, second) = (
+            ServiceError::BatchGroup {
+                group: Arc::clone(&group),
+            },
+            ServiceError::BatchGroup { group },
+        );
+        assert_eq!(said(first), refused("order WO-9 does not exist"));
+        assert_eq!(said(second), refused("order WO-9 does not exist"));
     }
 }

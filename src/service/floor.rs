@@ -7,7 +7,7 @@ mod staging;
 
 use super::auth::Action;
 use super::reasons::ReasonKind;
-use super::{Credentials, Result, Service, ServiceError, Thing, keyed};
+use super::{Credentials, Refusal, Result, Service, ServiceError, Thing, keyed};
 use crate::domain::backflush::{self, check_quantity};
 use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::journal::inventory_account;
@@ -59,15 +59,14 @@ impl Service {
             }
         };
         if line.reversed {
-            return Err(ServiceError::Refused(format!(
-                "report {report_id} is reversed"
-            )));
+            return Err(Refusal::ReportReversed { report: report_id }.into());
         }
         if line.status == crate::domain::backflush::LineStatus::Manual {
-            return Err(ServiceError::Refused(format!(
-                "line {} of report {report_id} is a manual-issue line; it was not issued here",
-                line.line
-            )));
+            return Err(Refusal::ManualLine {
+                report: report_id,
+                line: line.line,
+            }
+            .into());
         }
         Ok(line)
     }
@@ -91,10 +90,13 @@ impl Service {
             && self.rules()?.rules.policy.negative_stock
                 != crate::config::NegativeStockConfig::Allow
         {
-            return Err(ServiceError::Refused(format!(
-                "{} {item} needed at {location}, only {} on hand",
-                qty, on_hand
-            )));
+            return Err(Refusal::NotOnHand {
+                item: item.into(),
+                location: location.into(),
+                needed: qty,
+                on_hand,
+            }
+            .into());
         }
         Ok(())
     }
@@ -155,10 +157,13 @@ impl Service {
         if flag == Some(true) {
             let context = self.report_context(order, std::iter::empty())?;
             if let Some(reason) = context.always_manual(material) {
-                return Err(ServiceError::Refused(format!(
-                    "line {line} ({}) of order {order} cannot be set to backflush: {reason}; it is issued by hand",
-                    material.component
-                )));
+                return Err(Refusal::AlwaysManual {
+                    order: order.into(),
+                    line,
+                    component: material.component.clone(),
+                    reason,
+                }
+                .into());
             }
         }
         self.authorize(who, Action::LeadApproval)?;
@@ -184,7 +189,7 @@ impl Service {
                 .iter()
                 .any(|e| e.id == id);
             return Err(if exists {
-                ServiceError::Refused(format!("exception {id} is not open"))
+                Refusal::ExceptionNotOpen { id }.into()
             } else {
                 ServiceError::not_found(Thing::Exception, id.to_string())
             });

@@ -85,8 +85,10 @@ pub(super) fn read_result<T: DeserializeOwned>(key: &str, text: &str) -> Result<
 /// # Errors
 /// `result` cannot be written as JSON.
 pub(super) fn result_text<T: Serialize>(key: &str, result: &T) -> Result<String> {
-    serde_json::to_string(result)
-        .map_err(|e| ServiceError::Refused(format!("cannot keep the result of key {key}: {e}")))
+    serde_json::to_string(result).map_err(|cause| ServiceError::Unkeepable {
+        key: key.to_string(),
+        cause,
+    })
 }
 
 /// Records `result` as the first result of `keyed`'s key (inside the posting's transaction).

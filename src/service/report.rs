@@ -221,9 +221,11 @@ impl Service {
                     .enumerate()
                     .all(|(i, r)| done(base + i, r)),
                 Err(e) => {
-                    let message = e.to_string();
-                    (0..chunk.len())
-                        .all(|i| done(base + i, Err(ServiceError::Refused(message.clone()))))
+                    let group = std::sync::Arc::new(e);
+                    (0..chunk.len()).all(|i| {
+                        let group = std::sync::Arc::clone(&group);
+                        done(base + i, Err(ServiceError::BatchGroup { group }))
+                    })
                 }
             };
             if !go_on {

@@ -8,10 +8,10 @@ use rusqlite::{Connection, OptionalExtension, ToSql, params};
 
 use super::exceptions::{ExceptionRow, retry_exceptions};
 use super::journal::write_journal;
-use super::{Quantity, Result, Stamp, StoreError, insert_rows};
+use super::{Quantity, Result, Stamp, StoreError, StoreRefusal, TransferRefusal, insert_rows};
 use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::journal::{self, Account, AccountNames};
-use crate::domain::lots::{LotQty, PickOrder, TakeError, take};
+use crate::domain::lots::{LotQty, PickOrder, take};
 use crate::domain::master::Tracking;
 use crate::domain::movement::MovementKind;
 
@@ -387,23 +387,15 @@ pub fn transfer(
     accounts_of: &dyn Fn(&str) -> Account,
     pick: PickOrder,
 ) -> Result<(Vec<LotQty>, Vec<ExceptionRow>)> {
-    let refused = |why: String| {
-        StoreError::Refused(format!(
-            "transfer of {} {item} from {from} refused: {why}",
-            qty
-        ))
-    };
     let on_hand = balance(conn, item, from)?;
     if on_hand < qty {
-        return Err(refused(format!("only {} on hand there", on_hand)));
+        return Err(transfer_refused(
+            (item, qty),
+            from,
+            TransferRefusal::Short { on_hand },
+        ));
     }
-    let taken =
-        transfer_lots(conn, (item, qty), from, named, (pick, stamp.today())).map_err(|why| {
-            match why {
-                LotsRefused::Store(e) => e,
-                LotsRefused::Why(why) => refused(why),
-            }
-        })?;
+    let taken = transfer_lots(conn, (item, qty), from, named, (pick, stamp.today()))?;
     let lots: Vec<(Option<&str>, Quantity)> = if taken.is_empty() {
         vec![(None, qty)]
     } else {
@@ -448,16 +440,15 @@ pub fn transfer(
     Ok((taken, posted))
 }
 
-/// Why the lots of a transfer could not be chosen.
-enum LotsRefused {
-    Store(StoreError),
-    Why(String),
-}
-
-impl From<StoreError> for LotsRefused {
-    fn from(e: StoreError) -> Self {
-        LotsRefused::Store(e)
+/// The refusal of a transfer of `qty` of `item` out of `from`.
+fn transfer_refused((item, qty): (&str, Quantity), from: &str, why: TransferRefusal) -> StoreError {
+    StoreRefusal::Transfer {
+        item: item.into(),
+        qty,
+        from: from.into(),
+        why,
     }
+    .into()
 }
 
 /// The lots a transfer of a tracked item takes from `from`: the ones named, else in pick
@@ -468,30 +459,23 @@ fn transfer_lots(
     from: &str,
     named: Option<&str>,
     (pick, today): (PickOrder, chrono::NaiveDate),
-) -> std::result::Result<Vec<LotQty>, LotsRefused> {
+) -> Result<Vec<LotQty>> {
     let master = super::master::item(conn, item)?;
     let tracking = master.as_ref().map_or(Tracking::None, |i| i.tracking);
     let decimals = master.as_ref().map_or(0, |i| i.decimals);
     if tracking == Tracking::None {
         return match named {
-            Some(_) => Err(LotsRefused::Why(format!(
-                "{item} is not lot- or serial-tracked; it takes no --lot"
-            ))),
+            Some(_) => Err(transfer_refused(
+                (item, qty),
+                from,
+                TransferRefusal::Untracked,
+            )),
             None => Ok(Vec::new()),
         };
     }
     let at = lots_at(conn, item, from)?;
-    take(&at, qty, named, (tracking, decimals), pick, today).map_err(|e| {
-        LotsRefused::Why(match e {
-            TakeError::Allocation(a) => format!("--lot: {a}"),
-            TakeError::NotHeld(n) => {
-                format!("lot {:?} holds {} there, not {}", n.lot, n.holds, n.wanted)
-            }
-            TakeError::Uncovered(u) => {
-                format!("its unexpired lots there hold only {}", u.available)
-            }
-        })
-    })
+    take(&at, qty, named, (tracking, decimals), pick, today)
+        .map_err(|e| transfer_refused((item, qty), from, TransferRefusal::Lots(e)))
 }
 
 /// Sets a balance to `qty` by an adjustment movement for the difference (opening stock, a

@@ -22,7 +22,7 @@ use std::collections::HashSet;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Hours, Money, Quantity, Result, Stamp, StoreError};
+use super::{Hours, Money, Quantity, Result, Stamp, StoreError, StoreRefusal};
 use crate::domain::ids::ReportId;
 use crate::domain::movement::{ErpMovement, MovementKind};
 use crate::domain::qty::canonical;
@@ -225,7 +225,9 @@ fn new_store_id() -> Result<String> {
     let mut bytes = [0u8; 16];
     OsRng
         .try_fill_bytes(&mut bytes)
-        .map_err(|e| StoreError::Refused(format!("the OS random source failed: {e}")))?;
+        .map_err(|e| StoreError::Random {
+            cause: e.to_string(),
+        })?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
@@ -402,14 +404,20 @@ pub fn ack(conn: &Connection, consumer: &str, through: i64, at: &str) -> Result<
     let previous = consumer_seq(conn, consumer)?;
     let last = last_seq(conn)?;
     if through < previous {
-        return Err(StoreError::Refused(format!(
-            "consumer {consumer} cannot acknowledge seq {through}: it has acknowledged through {previous} already (acknowledging goes forward only)"
-        )));
+        return Err(StoreRefusal::AckBackwards {
+            consumer: consumer.to_string(),
+            through,
+            previous,
+        }
+        .into());
     }
     if through > last {
-        return Err(StoreError::Refused(format!(
-            "consumer {consumer} cannot acknowledge seq {through}: the last seq of the store is {last}"
-        )));
+        return Err(StoreRefusal::AckPastLast {
+            consumer: consumer.to_string(),
+            through,
+            last,
+        }
+        .into());
     }
     let changed = through != previous
         || !conn

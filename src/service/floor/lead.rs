@@ -61,9 +61,13 @@ fn plan_lots(
         (pick, today),
     )
     .map_err(|e| match e {
-        LinePlanError::Take(TakeError::Uncovered(_)) => {
-            ServiceError::Refused(format!("{} at {location}: {e}", item.item))
+        LinePlanError::Take(TakeError::Uncovered(u)) => Refusal::LotsUncovered {
+            item: item.item.clone(),
+            location: location.into(),
+            available: u.available,
+            shortfall: u.shortfall,
         }
+        .into(),
         _ => ServiceError::invalid(
             format!("lots of {}", item.item),
             format!("{:?}", named.unwrap_or_default()),

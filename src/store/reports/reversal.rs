@@ -4,24 +4,24 @@
 use super::*;
 use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::ids::ReportId;
+use crate::store::StoreRefusal;
 
 /// The refusal of a reversal whose lot has since moved or been consumed, naming where the
-/// lot is now.
-fn lot_gone(conn: &Connection, report_id: ReportId, gone: &LotGone) -> StoreError {
-    let now = crate::store::queries::lot_locations(conn, &gone.item, &gone.lot)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(location, qty)| format!("{} at {location}", qty))
-        .collect::<Vec<_>>();
-    let now = if now.is_empty() {
-        "nowhere in stock (consumed)".to_string()
-    } else {
-        now.join(", ")
-    };
-    StoreError::Refused(format!(
-        "report {report_id} cannot be reversed: it would take {} of lot {} of {} out of {}, which holds {}; the lot is now {now}",
-        gone.wanted, gone.lot, gone.item, gone.location, gone.holds,
-    ))
+/// lot is now; a store that cannot say where it is fails as such rather than reading as a
+/// consumed lot.
+fn lot_gone(conn: &Connection, report_id: ReportId, gone: LotGone) -> StoreError {
+    match crate::store::queries::lot_locations(conn, &gone.item, &gone.lot) {
+        Ok(now) => StoreRefusal::LotGone {
+            report: report_id,
+            gone,
+            now: now
+                .into_iter()
+                .map(|(location, qty)| (LocationCode::from(location), qty))
+                .collect(),
+        }
+        .into(),
+        Err(e) => e,
+    }
 }
 
 /// What a reversal posted.
@@ -56,9 +56,7 @@ pub fn reverse_report(
         .prepare_cached("SELECT 1 FROM reversals WHERE report_id = ?1")?
         .exists([report_id])?
     {
-        return Err(StoreError::Refused(format!(
-            "report {report_id} is already reversed"
-        )));
+        return Err(StoreRefusal::AlreadyReversed { report: report_id }.into());
     }
     conn.prepare_cached("INSERT INTO reversals (report_id, reason, at, terminal, user, approver) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
         .execute(params![report_id, reason, stamp.at_text(), stamp.terminal, stamp.user, stamp.approver])?;
@@ -83,7 +81,7 @@ pub fn reverse_report(
             .map_or(Quantity::ZERO, |(_, q)| *q)
     };
     let plan = plan_reversal(&posted_moves, &posted, &lot_holds)
-        .map_err(|gone| lot_gone(conn, report_id, &gone))?;
+        .map_err(|gone| lot_gone(conn, report_id, gone))?;
 
     take_back_progress(conn, &order, &plan.progress)?;
     let movements = compensate(conn, (report_id, reason), &plan, stamp)?;
