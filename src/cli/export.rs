@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::output::{Out, Show};
 use super::{Cli, Failure, Outcome, credentials, open_service};
@@ -10,7 +10,7 @@ use crate::service::export::{Info, event_type};
 use crate::store::outbox::{self, Ack, Event, ExportFilter, FIELDS};
 
 impl Show for Info {
-    fn json(&self) -> Value {
+    fn json(&self) -> impl serde::Serialize {
         json!({
             "store_id": self.store_id,
             "schema_version": self.schema_version,
@@ -234,7 +234,7 @@ fn csv_cell(buf: &mut String, s: &str) {
 }
 
 impl Show for Ack {
-    fn json(&self) -> Value {
+    fn json(&self) -> impl serde::Serialize {
         json!({
             "consumer": self.consumer,
             "through": self.through,
@@ -271,7 +271,7 @@ struct Backup<'a> {
 }
 
 impl Show for Backup<'_> {
-    fn json(&self) -> Value {
+    fn json(&self) -> impl serde::Serialize {
         json!({"store": self.store, "backup": self.file.display().to_string()})
     }
 

@@ -28,7 +28,7 @@ fn row_json(r: &HealthRow) -> Value {
 }
 
 impl Show for Health {
-    fn json(&self) -> Value {
+    fn json(&self) -> impl serde::Serialize {
         Value::Array(self.0.iter().map(row_json).collect())
     }
 

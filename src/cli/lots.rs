@@ -69,7 +69,7 @@ fn link_json(l: &Link) -> Value {
 }
 
 impl Show for Trace {
-    fn json(&self) -> Value {
+    fn json(&self) -> impl serde::Serialize {
         json!({
             "item": self.item,
             "lot": self.lot,

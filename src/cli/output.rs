@@ -8,16 +8,17 @@ use std::fmt;
 use std::io::{self, BufWriter, StdoutLock, Write};
 
 use serde::Serialize;
-use serde_json::Value;
 
 use super::Failure;
 use crate::domain::text::printable;
 use crate::service::ErrorKind;
+use serde_json::Value;
 
 /// What a command shows: the same result as JSON or as text.
 pub trait Show {
-    /// The SPEC §4 JSON of the result.
-    fn json(&self) -> Value;
+    /// The SPEC §4 JSON of the result, as a typed shape (`service::view`) that serializes
+    /// its fields in their declared order.
+    fn json(&self) -> impl Serialize;
     /// The result as lines of text for a person.
     ///
     /// # Errors
@@ -53,7 +54,7 @@ impl Out {
     /// Writing fails.
     pub fn show(&mut self, result: &impl Show) -> Result<(), Failure> {
         if self.json {
-            self.json_value(&result.json())
+            self.serialized(&result.json())
         } else {
             result.text(self)
         }

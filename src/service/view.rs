@@ -1,18 +1,27 @@
-//! The JSON shapes of SPEC §4, built from service results. Quantities, hours and money are
-//! decimal strings without trailing zeros.
+//! The JSON shapes of SPEC §4, built from service results as typed structs that serialize to
+//! what the command line prints. Quantities, hours and money are decimal strings without
+//! trailing zeros.
+//!
+//! The shapes after [`ReportResult`] and its parts declare their fields in alphabetical order:
+//! they were first printed as `serde_json::json!` objects, whose keys come out sorted, and
+//! scripts may rely on those bytes.
+//!
+//! Over 500 lines on purpose: every shape the command line prints is here in one place, each
+//! struct next to the function that builds it from its service result.
 
 use crate::domain::codes::LocationCode;
 use crate::domain::codes::{ItemCode, OrderNo};
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
 
 use crate::domain::backflush::{LineStatus, ReportPlan};
-use crate::domain::ids::ReportId;
+use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::lots::LotQty;
+use crate::domain::movement::MovementKind;
 use crate::domain::qty::{Hours, Money, Quantity};
+use crate::domain::retry::ExceptionStatus;
 use crate::domain::variance::Variance;
 use crate::store::exceptions::ExceptionRow;
-use crate::store::queries::BalanceRow;
+use crate::store::queries::{BalanceRow, MovementRow};
 use crate::store::reports::Reversal;
 
 /// A report as `preview` and `report` print it (SPEC §4), and as a key's retry returns it:
@@ -160,189 +169,383 @@ pub fn report_result(
     }
 }
 
+/// One balance of `stock --json`.
+// Fields in alphabetical order: the bytes `stock --json` has always printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BalanceResult<'a> {
+    pub expires: Option<&'a str>,
+    pub item: &'a ItemCode,
+    pub location: &'a LocationCode,
+    pub lot: Option<&'a str>,
+    pub qty: Quantity,
+}
+
 /// `stock --json`.
 #[must_use]
-pub fn stock_json(rows: &[BalanceRow]) -> Value {
-    Value::Array(
-        rows.iter()
-            .map(|r| {
-                json!({
-                    "item": r.item,
-                    "location": r.location,
-                    "lot": r.lot,
-                    "expires": r.expires,
-                    "qty": r.qty,
-                })
-            })
-            .collect(),
-    )
+pub fn stock_json(rows: &[BalanceRow]) -> Vec<BalanceResult<'_>> {
+    rows.iter()
+        .map(|r| BalanceResult {
+            expires: r.expires.as_deref(),
+            item: &r.item,
+            location: &r.location,
+            lot: r.lot.as_deref(),
+            qty: r.qty,
+        })
+        .collect()
+}
+
+/// One row of the exception queue.
+// Fields in alphabetical order: the bytes `exceptions --json` has always printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExceptionResult<'a> {
+    pub created_at: &'a str,
+    pub id: ExceptionId,
+    pub item: &'a ItemCode,
+    pub line: &'a str,
+    pub location: &'a LocationCode,
+    pub order: &'a OrderNo,
+    pub qty: Quantity,
+    pub report_id: ReportId,
+    pub shortfall: Quantity,
+    pub status: ExceptionStatus,
 }
 
 /// One exception row.
 #[must_use]
-pub fn exception_json(e: &ExceptionRow) -> Value {
-    json!({
-        "id": e.id,
-        "report_id": e.report_id,
-        "order": e.order,
-        "line": e.line,
-        "item": e.item,
-        "location": e.location,
-        "qty": e.qty,
-        "shortfall": e.shortfall,
-        "status": e.status,
-        "created_at": e.created_at,
-    })
+pub fn exception_json(e: &ExceptionRow) -> ExceptionResult<'_> {
+    ExceptionResult {
+        created_at: &e.created_at,
+        id: e.id,
+        item: &e.item,
+        line: &e.line,
+        location: &e.location,
+        order: &e.order,
+        qty: e.qty,
+        report_id: e.report_id,
+        shortfall: e.shortfall,
+        status: e.status,
+    }
 }
 
 /// `exceptions --json` and what `exceptions retry --json` posted.
 #[must_use]
-pub fn exceptions_json(rows: &[ExceptionRow]) -> Value {
-    Value::Array(rows.iter().map(exception_json).collect())
+pub fn exceptions_json(rows: &[ExceptionRow]) -> Vec<ExceptionResult<'_>> {
+    rows.iter().map(exception_json).collect()
+}
+
+/// `exceptions cancel --json`.
+// Fields in alphabetical order: the bytes `exceptions cancel --json` has always printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CancelledResult {
+    pub id: ExceptionId,
+    pub status: ExceptionStatus,
+}
+
+/// `exceptions cancel --json`: exception `id` is cancelled.
+#[must_use]
+pub fn cancelled_json(id: ExceptionId) -> CancelledResult {
+    CancelledResult {
+        id,
+        status: ExceptionStatus::Cancelled,
+    }
+}
+
+/// `variance --json`.
+// Fields in alphabetical order: the bytes `variance --json` has always printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VarianceResult<'a> {
+    pub actual_cost: Money,
+    pub expected_cost: Money,
+    pub lines: Vec<VarianceLineResult<'a>>,
+    pub order: &'a OrderNo,
+    pub variance: Money,
+}
+
+/// One material line of a [`VarianceResult`].
+// Fields in alphabetical order: the bytes `variance --json` has always printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VarianceLineResult<'a> {
+    pub actual_qty: Quantity,
+    pub cost_variance: Money,
+    pub item: &'a ItemCode,
+    pub line: &'a str,
+    pub pending_qty: Quantity,
+    pub qty_variance: Quantity,
+    pub standard_qty: Quantity,
 }
 
 /// `variance --json`.
 #[must_use]
-pub fn variance_json(v: &Variance) -> Value {
-    let lines: Vec<Value> = v
-        .lines
-        .iter()
-        .map(|l| {
-            json!({
-                "line": l.line,
-                "item": l.item,
-                "standard_qty": l.standard_qty,
-                "actual_qty": l.actual_qty,
-                "pending_qty": l.pending_qty,
-                "qty_variance": l.qty_variance,
-                "cost_variance": l.cost_variance,
+pub fn variance_json(v: &Variance) -> VarianceResult<'_> {
+    VarianceResult {
+        actual_cost: v.actual_cost,
+        expected_cost: v.expected_cost,
+        lines: v
+            .lines
+            .iter()
+            .map(|l| VarianceLineResult {
+                actual_qty: l.actual_qty,
+                cost_variance: l.cost_variance,
+                item: &l.item,
+                line: &l.line,
+                pending_qty: l.pending_qty,
+                qty_variance: l.qty_variance,
+                standard_qty: l.standard_qty,
             })
-        })
-        .collect();
-    json!({
-        "order": v.order,
-        "lines": lines,
-        "expected_cost": v.expected_cost,
-        "actual_cost": v.actual_cost,
-        "variance": v.variance,
-    })
+            .collect(),
+        order: &v.order,
+        variance: v.variance,
+    }
+}
+
+/// `reverse --json`.
+// Fields in alphabetical order: the bytes `reverse --json` has always printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReversalResult<'a> {
+    pub cancelled_exceptions: &'a [i64],
+    pub movements: Vec<MovedResult<'a>>,
+    pub report_id: ReportId,
+    /// Always true: the report is reversed.
+    pub reversed: bool,
+}
+
+/// One compensating movement of a [`ReversalResult`].
+// Fields in alphabetical order: the bytes `reverse --json` has always printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MovedResult<'a> {
+    pub item: &'a ItemCode,
+    pub location: &'a LocationCode,
+    pub qty: Quantity,
 }
 
 /// `reverse --json`.
 #[must_use]
-pub fn reversal_json(r: &Reversal) -> Value {
-    json!({
-        "report_id": r.report_id,
-        "reversed": true,
-        "movements": r.movements.iter().map(|(item, location, qty)| json!({"item": item, "location": location, "qty": qty})).collect::<Vec<_>>(),
-        "cancelled_exceptions": r.cancelled_exceptions,
-    })
+pub fn reversal_json(r: &Reversal) -> ReversalResult<'_> {
+    ReversalResult {
+        cancelled_exceptions: &r.cancelled_exceptions,
+        movements: r
+            .movements
+            .iter()
+            .map(|(item, location, qty)| MovedResult {
+                item,
+                location,
+                qty: *qty,
+            })
+            .collect(),
+        report_id: r.report_id,
+        reversed: true,
+    }
+}
+
+/// `transfer --json`.
+// Fields in alphabetical order: the bytes `transfer --json` has always printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TransferResult<'a> {
+    pub exceptions_posted: Vec<ExceptionResult<'a>>,
+    pub from: &'a str,
+    pub item: &'a str,
+    pub lots: Vec<LotResult>,
+    pub qty: Quantity,
+    pub to: &'a str,
 }
 
 /// `transfer --json`.
 #[must_use]
-pub fn transfer_json(
-    (item, qty): (&str, Quantity),
-    (from, to): (&str, &str),
+pub fn transfer_json<'a>(
+    (item, qty): (&'a str, Quantity),
+    (from, to): (&'a str, &'a str),
     lots: &[LotQty],
-    posted: &[ExceptionRow],
-) -> Value {
-    json!({
-        "item": item,
-        "qty": qty,
-        "from": from,
-        "to": to,
-        "lots": lot_results(lots),
-        "exceptions_posted": exceptions_json(posted),
-    })
+    posted: &'a [ExceptionRow],
+) -> TransferResult<'a> {
+    TransferResult {
+        exceptions_posted: exceptions_json(posted),
+        from,
+        item,
+        lots: lot_results(lots),
+        qty,
+        to,
+    }
+}
+
+/// One line of `staging --json`.
+// Fields in alphabetical order: the bytes `staging --json` has always printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StagingResult<'a> {
+    pub item: &'a ItemCode,
+    pub location: &'a LocationCode,
+    pub need: Quantity,
+    pub on_hand: Quantity,
+    pub orders: usize,
+    pub shortfall: Quantity,
+    pub sources: Vec<HeldResult<'a>>,
+}
+
+/// A quantity held at a location (a staging source, a traced lot on hand).
+// Fields in alphabetical order: the bytes `staging` and `trace` have always printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeldResult<'a> {
+    pub location: &'a str,
+    pub qty: Quantity,
 }
 
 /// `staging --json`.
 #[must_use]
-pub fn staging_json(rows: &[super::floor::StagingLine]) -> Value {
-    Value::Array(
-        rows.iter()
-            .map(|r| {
-                json!({
-                    "item": r.item,
-                    "location": r.location,
-                    "need": r.need,
-                    "on_hand": r.on_hand,
-                    "shortfall": r.shortfall,
-                    "orders": r.orders,
-                    "sources": r.sources.iter().map(|(location, qty)| {
-                        json!({"location": location, "qty": qty})
-                    }).collect::<Vec<_>>(),
+pub fn staging_json(rows: &[super::floor::StagingLine]) -> Vec<StagingResult<'_>> {
+    rows.iter()
+        .map(|r| StagingResult {
+            item: &r.item,
+            location: &r.location,
+            need: r.need,
+            on_hand: r.on_hand,
+            orders: r.orders,
+            shortfall: r.shortfall,
+            sources: r
+                .sources
+                .iter()
+                .map(|(location, qty)| HeldResult {
+                    location,
+                    qty: *qty,
                 })
-            })
-            .collect(),
-    )
+                .collect(),
+        })
+        .collect()
+}
+
+/// `adjust --json`.
+// Fields in alphabetical order: the bytes `adjust --json` has always printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AdjustmentResult<'a> {
+    pub item: &'a ItemCode,
+    pub line: &'a str,
+    pub location: &'a LocationCode,
+    pub lots: Vec<LotResult>,
+    pub qty: Quantity,
+    pub reason: &'a str,
+    pub report_id: ReportId,
 }
 
 /// `adjust --json`.
 #[must_use]
-pub fn adjustment_json(a: &super::floor::Adjustment) -> Value {
-    json!({
-        "report_id": a.report_id,
-        "line": a.line,
-        "item": a.item,
-        "location": a.location,
-        "qty": a.qty,
-        "reason": a.reason,
-        "lots": lot_results(&a.lots),
-    })
+pub fn adjustment_json(a: &super::floor::Adjustment) -> AdjustmentResult<'_> {
+    AdjustmentResult {
+        item: &a.item,
+        line: &a.line,
+        location: &a.location,
+        lots: lot_results(&a.lots),
+        qty: a.qty,
+        reason: &a.reason,
+        report_id: a.report_id,
+    }
+}
+
+/// `substitute --json`.
+// Fields in alphabetical order: the bytes `substitute --json` has always printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubstitutionResult<'a> {
+    pub issued: SubstitutedResult<'a>,
+    pub line: &'a str,
+    pub location: &'a LocationCode,
+    pub report_id: ReportId,
+    pub returned: SubstitutedResult<'a>,
+}
+
+/// What a [`SubstitutionResult`] returned of the line's item, or issued of the substitute.
+// Fields in alphabetical order: the bytes `substitute --json` has always printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubstitutedResult<'a> {
+    pub item: &'a ItemCode,
+    pub lots: Vec<LotResult>,
+    pub qty: Quantity,
 }
 
 /// `substitute --json`.
 #[must_use]
-pub fn substitution_json(s: &super::floor::Substitution) -> Value {
-    json!({
-        "report_id": s.report_id,
-        "line": s.line,
-        "location": s.location,
-        "returned": {"item": s.returned_item, "qty": s.returned_qty, "lots": lot_results(&s.returned_lots)},
-        "issued": {"item": s.issued_item, "qty": s.issued_qty, "lots": lot_results(&s.issued_lots)},
-    })
+pub fn substitution_json(s: &super::floor::Substitution) -> SubstitutionResult<'_> {
+    SubstitutionResult {
+        issued: SubstitutedResult {
+            item: &s.issued_item,
+            lots: lot_results(&s.issued_lots),
+            qty: s.issued_qty,
+        },
+        line: &s.line,
+        location: &s.location,
+        report_id: s.report_id,
+        returned: SubstitutedResult {
+            item: &s.returned_item,
+            lots: lot_results(&s.returned_lots),
+            qty: s.returned_qty,
+        },
+    }
+}
+
+/// `count --json`.
+// Fields in alphabetical order: the bytes `count --json` has always printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CountResult<'a> {
+    pub accurate_counts: i64,
+    pub counted: Quantity,
+    pub counts: i64,
+    pub difference: Quantity,
+    pub exceptions_posted: Vec<ExceptionResult<'a>>,
+    pub expected: Quantity,
+    pub item: &'a ItemCode,
+    pub location: &'a LocationCode,
+    pub lot: Option<&'a str>,
+    pub reason: Option<&'a str>,
 }
 
 /// `count --json`.
 #[must_use]
-pub fn count_json(c: &super::floor::Count) -> Value {
-    json!({
-        "item": c.item,
-        "location": c.location,
-        "lot": c.lot,
-        "expected": c.expected,
-        "counted": c.counted,
-        "difference": c.counted - c.expected,
-        "accurate_counts": c.accuracy.0,
-        "counts": c.accuracy.1,
-        "reason": c.reason,
-        "exceptions_posted": exceptions_json(&c.posted),
-    })
+pub fn count_json(c: &super::floor::Count) -> CountResult<'_> {
+    CountResult {
+        accurate_counts: c.accuracy.0,
+        counted: c.counted,
+        counts: c.accuracy.1,
+        difference: c.counted - c.expected,
+        exceptions_posted: exceptions_json(&c.posted),
+        expected: c.expected,
+        item: &c.item,
+        location: &c.location,
+        lot: c.lot.as_deref(),
+        reason: c.reason.as_deref(),
+    }
+}
+
+/// One movement of `audit --json`.
+// Fields in alphabetical order: the bytes `audit --json` has always printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MovementResult<'a> {
+    pub approver: Option<&'a str>,
+    pub at: &'a str,
+    pub id: i64,
+    pub item: &'a ItemCode,
+    pub kind: MovementKind,
+    pub line: Option<&'a str>,
+    pub location: &'a LocationCode,
+    pub qty: Quantity,
+    pub reason: &'a str,
+    pub report_id: Option<ReportId>,
+    pub terminal: &'a str,
+    pub user: &'a str,
 }
 
 /// `audit --json`.
 #[must_use]
-pub fn audit_json(rows: &[crate::store::queries::MovementRow]) -> Value {
-    Value::Array(
-        rows.iter()
-            .map(|m| {
-                json!({
-                    "id": m.id,
-                    "at": m.at,
-                    "kind": m.kind,
-                    "item": m.item,
-                    "location": m.location,
-                    "qty": m.qty,
-                    "report_id": m.report_id,
-                    "line": m.line,
-                    "terminal": m.terminal,
-                    "user": m.user,
-                    "approver": m.approver,
-                    "reason": m.reason,
-                })
-            })
-            .collect(),
-    )
+pub fn audit_json(rows: &[MovementRow]) -> Vec<MovementResult<'_>> {
+    rows.iter()
+        .map(|m| MovementResult {
+            approver: m.approver.as_deref(),
+            at: &m.at,
+            id: m.id,
+            item: &m.item,
+            kind: m.kind,
+            line: m.line.as_deref(),
+            location: &m.location,
+            qty: m.qty,
+            reason: &m.reason,
+            report_id: m.report_id,
+            terminal: &m.terminal,
+            user: &m.user,
+        })
+        .collect()
 }
