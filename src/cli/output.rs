@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::Failure;
 use crate::domain::text::printable;
 use crate::service::ErrorKind;
-use serde_json::Value;
+use crate::service::view::ErrorResult;
 
 /// What a command shows: the same result as JSON or as text.
 pub trait Show {
@@ -58,14 +58,6 @@ impl Out {
         } else {
             result.text(self)
         }
-    }
-
-    /// One JSON value on a line of its own.
-    ///
-    /// # Errors
-    /// Writing fails.
-    pub fn json_value(&mut self, value: &Value) -> Result<(), Failure> {
-        self.raw_line(format_args!("{value}"))
     }
 
     /// A typed result as its JSON on a line of its own, its fields in their declared order.
@@ -145,11 +137,8 @@ pub fn print_failure(failure: &Failure, json: bool) {
     }
     let mut err = io::stderr().lock();
     let _ = if json {
-        writeln!(
-            err,
-            "{}",
-            serde_json::json!({"error": failure.message(), "kind": failure.kind().as_str()})
-        )
+        let error = ErrorResult::new(failure.message(), failure.kind());
+        writeln!(err, "{}", serde_json::to_string(&error).unwrap_or_default())
     } else {
         writeln!(err, "error: {}", printable(failure.message()))
     };

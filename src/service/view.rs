@@ -1,28 +1,34 @@
-//! The JSON shapes of SPEC §4, built from service results as typed structs that serialize to
-//! what the command line prints. Quantities, hours and money are decimal strings without
-//! trailing zeros.
+//! The JSON shapes of SPEC §4 (and of `trace`, §9, and `health`, §12), built from service
+//! results as typed structs that serialize to what the command line prints. Quantities, hours
+//! and money are decimal strings without trailing zeros.
 //!
 //! The shapes after [`ReportResult`] and its parts declare their fields in alphabetical order:
 //! they were first printed as `serde_json::json!` objects, whose keys come out sorted, and
 //! scripts may rely on those bytes.
 //!
 //! Over 500 lines on purpose: every shape the command line prints is here in one place, each
-//! struct next to the function that builds it from its service result.
+//! struct next to the function that builds it from its service result, and tests that pin the
+//! bytes they print.
 
 use crate::domain::codes::LocationCode;
 use crate::domain::codes::{ItemCode, OrderNo};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::backflush::{LineStatus, ReportPlan};
+use crate::domain::health::Flag;
 use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::lots::LotQty;
 use crate::domain::movement::MovementKind;
-use crate::domain::qty::{Hours, Money, Quantity};
+use crate::domain::qty::{Hours, Money, Quantity, canonical};
 use crate::domain::retry::ExceptionStatus;
+use crate::domain::trace::Link;
 use crate::domain::variance::Variance;
 use crate::store::exceptions::ExceptionRow;
 use crate::store::queries::{BalanceRow, MovementRow};
 use crate::store::reports::Reversal;
+
+use super::health::HealthRow;
+use super::{ErrorKind, Trace};
 
 /// A report as `preview` and `report` print it (SPEC §4), and as a key's retry returns it:
 /// it serializes to the JSON stored with the report and reads back from it unchanged (same
@@ -548,4 +554,226 @@ pub fn audit_json(rows: &[MovementRow]) -> Vec<MovementResult<'_>> {
             user: &m.user,
         })
         .collect()
+}
+
+/// `trace --json` (SPEC §9): a lot, where it is, and its genealogy both ways.
+// Fields in alphabetical order: the bytes `trace --json` has always printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TraceResult<'a> {
+    pub backward: Vec<LinkResult<'a>>,
+    pub forward: Vec<LinkResult<'a>>,
+    pub item: &'a ItemCode,
+    pub lot: &'a str,
+    pub on_hand: Vec<HeldResult<'a>>,
+}
+
+/// One link of a [`TraceResult`]'s genealogy.
+// Fields in alphabetical order: the bytes `trace --json` has always printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LinkResult<'a> {
+    pub item: &'a ItemCode,
+    pub level: u32,
+    pub lot: Option<&'a str>,
+    pub order: &'a OrderNo,
+    pub qty: Quantity,
+}
+
+fn link_results(links: &[Link]) -> Vec<LinkResult<'_>> {
+    links
+        .iter()
+        .map(|l| LinkResult {
+            item: &l.item,
+            level: l.level,
+            lot: l.lot.as_deref(),
+            order: &l.order,
+            qty: l.qty,
+        })
+        .collect()
+}
+
+/// `trace --json`.
+#[must_use]
+pub fn trace_json(t: &Trace) -> TraceResult<'_> {
+    TraceResult {
+        backward: link_results(&t.genealogy.backward),
+        forward: link_results(&t.genealogy.forward),
+        item: &t.item,
+        lot: &t.lot,
+        on_hand: t
+            .on_hand
+            .iter()
+            .map(|(location, qty)| HeldResult {
+                location,
+                qty: *qty,
+            })
+            .collect(),
+    }
+}
+
+/// One row of `health --json` (SPEC §12).
+// Fields in alphabetical order: the bytes `health --json` has always printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HealthResult<'a> {
+    pub accurate_counts: i64,
+    pub backflushed: Quantity,
+    pub count_adjusted: Quantity,
+    pub counts: i64,
+    /// Null when nothing was used or counted to compare.
+    pub discrepancy_pct: Option<String>,
+    pub flag: Flag,
+    pub issued_by_hand: Quantity,
+    pub item: &'a ItemCode,
+    pub location: &'a LocationCode,
+    pub on_hand: Quantity,
+    pub open_exceptions: i64,
+}
+
+/// `health --json`.
+#[must_use]
+pub fn health_json(rows: &[HealthRow]) -> Vec<HealthResult<'_>> {
+    rows.iter()
+        .map(|r| {
+            let u = &r.usage;
+            HealthResult {
+                accurate_counts: u.accurate_counts,
+                backflushed: u.backflushed,
+                count_adjusted: u.count_adjusted,
+                counts: u.counts,
+                discrepancy_pct: r.discrepancy_pct.map(canonical),
+                flag: r.flag,
+                issued_by_hand: u.issued_by_hand,
+                item: &r.item,
+                location: &r.location,
+                on_hand: u.on_hand,
+                open_exceptions: u.open_exceptions,
+            }
+        })
+        .collect()
+}
+
+/// One result line of `report --batch` (SPEC §4): `{"key", "line", "ok": true, "report_id"}`
+/// or `{"error", "key", "line", "ok": false}`.
+// Fields in alphabetical order: the bytes `report --batch` has always printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BatchResult<'a> {
+    /// Only on a refused line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<&'a str>,
+    pub key: &'a str,
+    pub line: u64,
+    pub ok: bool,
+    /// Only on a posted (or replayed) line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub report_id: Option<ReportId>,
+}
+
+impl<'a> BatchResult<'a> {
+    /// The batch line at physical `line` with `key`: posted as `result`'s report, or refused
+    /// with its sentence.
+    #[must_use]
+    pub fn new(line: u64, key: &'a str, result: Result<ReportId, &'a str>) -> Self {
+        BatchResult {
+            error: result.err(),
+            key,
+            line,
+            ok: result.is_ok(),
+            report_id: result.ok(),
+        }
+    }
+}
+
+/// An error as `--json` prints it on stderr (SPEC §4): `{"error": SENTENCE, "kind": KIND}`.
+// Fields in alphabetical order: the bytes errors have always printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ErrorResult<'a> {
+    pub error: &'a str,
+    pub kind: &'static str,
+}
+
+impl<'a> ErrorResult<'a> {
+    /// The error `message` of `kind`.
+    #[must_use]
+    pub fn new(message: &'a str, kind: ErrorKind) -> Self {
+        ErrorResult {
+            error: message,
+            kind: kind.as_str(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::service::floor::Count;
+
+    fn q(text: &str) -> Quantity {
+        text.parse().unwrap()
+    }
+
+    fn exception() -> ExceptionRow {
+        ExceptionRow {
+            id: ExceptionId(7),
+            report_id: ReportId(3),
+            line: "40.10".into(),
+            order: "WO-1".into(),
+            item: "C1".into(),
+            location: "M1".into(),
+            qty: q("12.50"),
+            shortfall: q("2"),
+            status: ExceptionStatus::Open,
+            created_at: "2026-01-02T03:04:05Z".into(),
+        }
+    }
+
+    const EXCEPTION: &str = r#"{"created_at":"2026-01-02T03:04:05Z","id":7,"item":"C1","line":"40.10","location":"M1","order":"WO-1","qty":"12.5","report_id":3,"shortfall":"2","status":"open"}"#;
+
+    #[test]
+    fn an_exception_prints_its_keys_sorted_as_it_always_has() {
+        let rows = [exception()];
+        let text = serde_json::to_string(&exceptions_json(&rows)).unwrap();
+        assert_eq!(text, format!("[{EXCEPTION}]"));
+    }
+
+    #[test]
+    fn a_count_prints_its_difference_and_the_exceptions_it_posted() {
+        let count = Count {
+            item: "C1".into(),
+            location: "M1".into(),
+            lot: None,
+            expected: q("10"),
+            counted: q("7.5"),
+            accuracy: (1, 3),
+            reason: Some("DAMAGED".into()),
+            posted: vec![exception()],
+        };
+        assert_eq!(
+            serde_json::to_string(&count_json(&count)).unwrap(),
+            format!(
+                r#"{{"accurate_counts":1,"counted":"7.5","counts":3,"difference":"-2.5","exceptions_posted":[{EXCEPTION}],"expected":"10","item":"C1","location":"M1","lot":null,"reason":"DAMAGED"}}"#
+            )
+        );
+    }
+
+    #[test]
+    fn a_batch_line_prints_report_id_when_posted_and_error_when_refused() {
+        let posted = BatchResult::new(2, "k1", Ok(ReportId(41)));
+        let refused = BatchResult::new(3, "k2", Err("order NOPE does not exist"));
+        assert_eq!(
+            serde_json::to_string(&posted).unwrap(),
+            r#"{"key":"k1","line":2,"ok":true,"report_id":41}"#
+        );
+        assert_eq!(
+            serde_json::to_string(&refused).unwrap(),
+            r#"{"error":"order NOPE does not exist","key":"k2","line":3,"ok":false}"#
+        );
+    }
+
+    #[test]
+    fn an_error_prints_its_sentence_then_its_kind() {
+        let error = ErrorResult::new("exception 9 does not exist", ErrorKind::NotFound);
+        assert_eq!(
+            serde_json::to_string(&error).unwrap(),
+            r#"{"error":"exception 9 does not exist","kind":"not_found"}"#
+        );
+    }
 }
