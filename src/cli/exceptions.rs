@@ -1,6 +1,6 @@
 //! `exceptions`: the queue of deferred lines, `retry` and a lead's `cancel`.
 
-use serde_json::Value;
+use serde::Serialize;
 
 use super::output::{Out, Show, plural};
 use super::{Cli, ExceptionsVerb, Failure, Outcome, credentials, open_service};
@@ -11,7 +11,7 @@ use crate::store::exceptions::ExceptionRow;
 struct Queue(Vec<ExceptionRow>);
 
 impl Show for Queue {
-    fn json(&self) -> Value {
+    fn json(&self) -> impl Serialize {
         view::exceptions_json(&self.0)
     }
 
@@ -40,7 +40,7 @@ pub fn run(cli: &Cli, verb: Option<&ExceptionsVerb>, open_only: bool, json: bool
             service.set_request_key(key.clone());
             service.cancel_exception(*id, &who)?;
             if json {
-                out.json_value(&serde_json::json!({"id": id, "status": "cancelled"}))
+                out.serialized(&view::cancelled_json(*id))
             } else {
                 out.line(format_args!("exception {id} cancelled"))
             }
@@ -51,7 +51,7 @@ pub fn run(cli: &Cli, verb: Option<&ExceptionsVerb>, open_only: bool, json: bool
             service.set_request_key(key.clone());
             let posted = service.retry_exceptions(&who)?;
             if json {
-                out.json_value(&view::exceptions_json(&posted))
+                out.serialized(&view::exceptions_json(&posted))
             } else {
                 let open = service.exceptions(true)?.len();
                 out.line(format_args!(

@@ -2,27 +2,48 @@
 
 use std::path::Path;
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::output::{Out, Show};
 use super::{Cli, Failure, Outcome, credentials, open_service};
 use crate::service::export::{Info, event_type};
 use crate::store::outbox::{self, Ack, Event, ExportFilter, FIELDS};
 
+/// `info --json`.
+// Fields in alphabetical order: the bytes `info --json` has always printed.
+#[derive(Serialize)]
+struct InfoResult<'a> {
+    counts: CountsResult,
+    path: &'a str,
+    schema_version: i64,
+    store_id: &'a str,
+    version: &'a str,
+}
+
+/// The size of the store in [`InfoResult`].
+// Fields in alphabetical order: the bytes `info --json` has always printed.
+#[derive(Serialize)]
+struct CountsResult {
+    items: i64,
+    movements: i64,
+    orders: i64,
+    reports: i64,
+}
+
 impl Show for Info {
-    fn json(&self) -> Value {
-        json!({
-            "store_id": self.store_id,
-            "schema_version": self.schema_version,
-            "version": self.version,
-            "path": self.path,
-            "counts": {
-                "items": self.items,
-                "orders": self.orders,
-                "reports": self.reports,
-                "movements": self.movements,
+    fn json(&self) -> impl Serialize {
+        InfoResult {
+            counts: CountsResult {
+                items: self.items,
+                movements: self.movements,
+                orders: self.orders,
+                reports: self.reports,
             },
-        })
+            path: &self.path,
+            schema_version: self.schema_version,
+            store_id: &self.store_id,
+            version: self.version,
+        }
     }
 
     fn text(&self, out: &mut Out) -> Result<(), Failure> {
@@ -233,14 +254,24 @@ fn csv_cell(buf: &mut String, s: &str) {
     }
 }
 
+/// `export ack --json`.
+// Fields in alphabetical order: the bytes `export ack --json` has always printed.
+#[derive(Serialize)]
+struct AckResult<'a> {
+    changed: bool,
+    consumer: &'a str,
+    previous: i64,
+    through: i64,
+}
+
 impl Show for Ack {
-    fn json(&self) -> Value {
-        json!({
-            "consumer": self.consumer,
-            "through": self.through,
-            "previous": self.previous,
-            "changed": self.changed,
-        })
+    fn json(&self) -> impl Serialize {
+        AckResult {
+            changed: self.changed,
+            consumer: &self.consumer,
+            previous: self.previous,
+            through: self.through,
+        }
     }
 
     fn text(&self, out: &mut Out) -> Result<(), Failure> {
@@ -270,9 +301,20 @@ struct Backup<'a> {
     file: &'a Path,
 }
 
+/// `backup --json`.
+// Fields in alphabetical order: the bytes `backup --json` has always printed.
+#[derive(Serialize)]
+struct BackupResult<'a> {
+    backup: String,
+    store: &'a str,
+}
+
 impl Show for Backup<'_> {
-    fn json(&self) -> Value {
-        json!({"store": self.store, "backup": self.file.display().to_string()})
+    fn json(&self) -> impl Serialize {
+        BackupResult {
+            backup: self.file.display().to_string(),
+            store: &self.store,
+        }
     }
 
     fn text(&self, out: &mut Out) -> Result<(), Failure> {

@@ -1,7 +1,7 @@
 //! A lead's work on posted reports and orders: `reverse`, `adjust`, `substitute`,
 //! `line-flag`, and reading an order's `variance`.
 
-use serde_json::Value;
+use serde::Serialize;
 
 use super::output::{Out, Show, plural};
 use super::{Cli, Failure, Flag, Outcome, credentials, open_service};
@@ -13,7 +13,7 @@ use crate::service::view;
 use crate::store::reports::Reversal;
 
 impl Show for Reversal {
-    fn json(&self) -> Value {
+    fn json(&self) -> impl Serialize {
         view::reversal_json(self)
     }
 
@@ -36,7 +36,7 @@ pub fn reverse(cli: &Cli, report: ReportId, reason: &str, json: bool) -> Outcome
 }
 
 impl Show for Variance {
-    fn json(&self) -> Value {
+    fn json(&self) -> impl Serialize {
         view::variance_json(self)
     }
 
@@ -65,7 +65,7 @@ pub fn variance(cli: &Cli, order: &str, json: bool) -> Outcome {
 }
 
 impl Show for Adjustment {
-    fn json(&self) -> Value {
+    fn json(&self) -> impl Serialize {
         view::adjustment_json(self)
     }
 
@@ -94,7 +94,7 @@ pub fn adjust(
 }
 
 impl Show for Substitution {
-    fn json(&self) -> Value {
+    fn json(&self) -> impl Serialize {
         view::substitution_json(self)
     }
 

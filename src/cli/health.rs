@@ -1,35 +1,19 @@
 //! `backflush health` (SPEC §12): per machine location and item, what was used against what
 //! the counts found, flagged.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::output::{Out, Show};
 use super::{Cli, Failure, Outcome, open_service};
 use crate::domain::qty::canonical;
 use crate::service::health::HealthRow;
+use crate::service::view;
 
 struct Health(Vec<HealthRow>);
 
-fn row_json(r: &HealthRow) -> Value {
-    let u = &r.usage;
-    json!({
-        "location": r.location,
-        "item": r.item,
-        "backflushed": u.backflushed,
-        "issued_by_hand": u.issued_by_hand,
-        "count_adjusted": u.count_adjusted,
-        "discrepancy_pct": r.discrepancy_pct.map(canonical),
-        "counts": u.counts,
-        "accurate_counts": u.accurate_counts,
-        "open_exceptions": u.open_exceptions,
-        "on_hand": u.on_hand,
-        "flag": r.flag.as_str(),
-    })
-}
-
 impl Show for Health {
-    fn json(&self) -> Value {
-        Value::Array(self.0.iter().map(row_json).collect())
+    fn json(&self) -> impl Serialize {
+        view::health_json(&self.0)
     }
 
     fn text(&self, out: &mut Out) -> Result<(), Failure> {

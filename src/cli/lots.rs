@@ -1,12 +1,11 @@
 //! Lots and the manual issue on the command line (SPEC §9): `issue` and `trace`.
 
 use rust_decimal::Decimal;
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::output::{Out, Show};
 use super::{Cli, IssueArgs, Outcome, credentials, open_service};
-use crate::domain::trace::Link;
-use crate::service::{IssueRequest, Trace};
+use crate::service::{IssueRequest, Trace, view};
 
 /// `backflush issue`: a hand issue or return on a line of a released order.
 pub fn issue(cli: &Cli, args: &IssueArgs) -> Outcome {
@@ -58,28 +57,9 @@ pub fn issue(cli: &Cli, args: &IssueArgs) -> Outcome {
     ))
 }
 
-fn link_json(l: &Link) -> Value {
-    json!({
-        "level": l.level,
-        "order": l.order,
-        "item": l.item,
-        "lot": l.lot,
-        "qty": l.qty,
-    })
-}
-
 impl Show for Trace {
-    fn json(&self) -> Value {
-        json!({
-            "item": self.item,
-            "lot": self.lot,
-            "on_hand": self.on_hand.iter().map(|(location, qty)| json!({
-                "location": location,
-                "qty": *qty,
-            })).collect::<Vec<_>>(),
-            "backward": self.genealogy.backward.iter().map(link_json).collect::<Vec<_>>(),
-            "forward": self.genealogy.forward.iter().map(link_json).collect::<Vec<_>>(),
-        })
+    fn json(&self) -> impl Serialize {
+        view::trace_json(self)
     }
 
     fn text(&self, out: &mut Out) -> Result<(), super::Failure> {

@@ -8,16 +8,17 @@ use std::fmt;
 use std::io::{self, BufWriter, StdoutLock, Write};
 
 use serde::Serialize;
-use serde_json::Value;
 
 use super::Failure;
 use crate::domain::text::printable;
 use crate::service::ErrorKind;
+use crate::service::view::ErrorResult;
 
 /// What a command shows: the same result as JSON or as text.
 pub trait Show {
-    /// The SPEC §4 JSON of the result.
-    fn json(&self) -> Value;
+    /// The SPEC §4 JSON of the result, as a typed shape (`service::view`) that serializes
+    /// its fields in their declared order.
+    fn json(&self) -> impl Serialize;
     /// The result as lines of text for a person.
     ///
     /// # Errors
@@ -53,18 +54,10 @@ impl Out {
     /// Writing fails.
     pub fn show(&mut self, result: &impl Show) -> Result<(), Failure> {
         if self.json {
-            self.json_value(&result.json())
+            self.serialized(&result.json())
         } else {
             result.text(self)
         }
-    }
-
-    /// One JSON value on a line of its own.
-    ///
-    /// # Errors
-    /// Writing fails.
-    pub fn json_value(&mut self, value: &Value) -> Result<(), Failure> {
-        self.raw_line(format_args!("{value}"))
     }
 
     /// A typed result as its JSON on a line of its own, its fields in their declared order.
@@ -144,11 +137,8 @@ pub fn print_failure(failure: &Failure, json: bool) {
     }
     let mut err = io::stderr().lock();
     let _ = if json {
-        writeln!(
-            err,
-            "{}",
-            serde_json::json!({"error": failure.message(), "kind": failure.kind().as_str()})
-        )
+        let error = ErrorResult::new(failure.message(), failure.kind());
+        writeln!(err, "{}", serde_json::to_string(&error).unwrap_or_default())
     } else {
         writeln!(err, "error: {}", printable(failure.message()))
     };

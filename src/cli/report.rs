@@ -7,7 +7,7 @@ use super::parse::{BatchLine, batch_lines, request};
 use super::{Cli, Failure, Outcome, ReportArgs, credentials, open_service};
 use crate::domain::backflush::{ReportPlan, ReportRequest};
 use crate::domain::ids::ReportId;
-use crate::service::view::{self, ReportResult};
+use crate::service::view::{self, BatchResult, ReportResult};
 use crate::service::{ErrorKind, OverrideReasons, ReasonKind};
 
 /// `backflush preview`: what a report would post, without posting.
@@ -130,21 +130,21 @@ impl Tally {
         line: &BatchLine,
         result: Result<(ReportId, bool), String>,
     ) -> Outcome {
-        let value = match result {
+        let posted = match &result {
             Ok((id, repeated)) => {
-                if repeated {
+                if *repeated {
                     self.replayed += 1;
                 } else {
                     self.posted += 1;
                 }
-                serde_json::json!({"line": line.line, "key": line.key, "ok": true, "report_id": id})
+                Ok(*id)
             }
             Err(error) => {
                 self.refused += 1;
-                serde_json::json!({"line": line.line, "key": line.key, "ok": false, "error": error})
+                Err(error.as_str())
             }
         };
-        out.json_value(&value)
+        out.serialized(&BatchResult::new(line.line, &line.key, posted))
     }
 }
 

@@ -9,7 +9,8 @@ use crate::config::rules::{Rules, SECTIONS};
 struct Settings(Rules);
 
 impl Show for Settings {
-    fn json(&self) -> Value {
+    fn json(&self) -> impl serde::Serialize {
+        // As a `Value`: its keys sorted, the bytes `settings --json` has always printed.
         serde_json::to_value(&self.0).unwrap_or_default()
     }
 

@@ -1,7 +1,7 @@
 //! Stock and its movements: `stock`, `transfer`, `count`, `staging`, `audit`.
 
 use crate::domain::qty::Quantity;
-use serde_json::Value;
+use serde::Serialize;
 
 use super::output::{Out, Show};
 use super::{Cli, Failure, Outcome, credentials, open_service};
@@ -14,7 +14,7 @@ use crate::store::queries::{AuditFilter, BalanceRow, MovementRow};
 struct Balances(Vec<BalanceRow>);
 
 impl Show for Balances {
-    fn json(&self) -> Value {
+    fn json(&self) -> impl Serialize {
         view::stock_json(&self.0)
     }
 
@@ -58,7 +58,7 @@ struct Transfer<'a> {
 }
 
 impl Show for Transfer<'_> {
-    fn json(&self) -> Value {
+    fn json(&self) -> impl Serialize {
         view::transfer_json(
             (self.item, self.qty),
             (self.from, self.to),
@@ -118,7 +118,7 @@ pub fn transfer(
 }
 
 impl Show for Count {
-    fn json(&self) -> Value {
+    fn json(&self) -> impl Serialize {
         view::count_json(self)
     }
 
@@ -175,7 +175,7 @@ pub fn count(
 struct Staging(Vec<StagingLine>);
 
 impl Show for Staging {
-    fn json(&self) -> Value {
+    fn json(&self) -> impl Serialize {
         view::staging_json(&self.0)
     }
 
@@ -211,7 +211,7 @@ pub fn staging(cli: &Cli, json: bool) -> Outcome {
 struct Audit(Vec<MovementRow>, Vec<SkippedLine>);
 
 impl Show for Audit {
-    fn json(&self) -> Value {
+    fn json(&self) -> impl Serialize {
         view::audit_json(&self.0)
     }
 
