@@ -106,23 +106,6 @@ pub struct LaborResult {
     pub overhead_cost: Money,
 }
 
-/// `preview` / `report` (with `report_id` once posted), as JSON text.
-#[must_use]
-pub fn report_json(plan: &ReportPlan, report_id: Option<ReportId>) -> String {
-    report_json_marked(plan, report_id, None)
-}
-
-/// As [`report_json`], each line carrying `needs_approval` from `marks` (one per line) when
-/// given: once the store has users (SPEC §6).
-#[must_use]
-pub fn report_json_marked(
-    plan: &ReportPlan,
-    report_id: Option<ReportId>,
-    marks: Option<&[bool]>,
-) -> String {
-    serde_json::to_string(&report_result(plan, report_id, marks)).unwrap_or_default()
-}
-
 /// The [`ReportResult`] of `plan`, each line carrying `needs_approval` from `marks` when
 /// given.
 #[must_use]
