@@ -150,6 +150,8 @@ pub enum ServiceError {
         role: String,
         action: &'static str,
         needs: String,
+        /// Whether a lead's badge and PIN would let this user do it.
+        approvable: bool,
     },
     /// The user may do this only with a lead's badge and PIN.
     #[error("{user} may not {action} alone: {why}; a lead must approve with badge and PIN")]

@@ -26,7 +26,8 @@ impl Service {
         if let Some((lead, pin)) = &who.approver {
             let lead_role = self.check_pin(lead, Some(pin), now)?;
             if !Action::LeadApproval.roles().contains(&lead_role) {
-                return Err(forbidden(lead, lead_role, Action::LeadApproval));
+                // Refused as the approver: no other lead's approval stands in for theirs.
+                return Err(refusal(lead, lead_role, Action::LeadApproval, false));
             }
             stamp.approver = Some(lead.clone());
         }
@@ -41,9 +42,7 @@ impl Service {
     pub fn authorize(&mut self, who: &Credentials, action: Action) -> Result<Stamp> {
         let (stamp, role) = self.identify(who, action)?;
         let Some(role) = role else { return Ok(stamp) };
-        if action.roles().contains(&role)
-            || (action.approvable() && role == Role::Operator && stamp.approver.is_some())
-        {
+        if action.allows(role, stamp.approver.is_some()) {
             return Ok(stamp);
         }
         Err(forbidden(&stamp.user, role, action))
@@ -182,7 +181,13 @@ fn locked(until: Option<&str>, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
         .filter(|u| *u > now)
 }
 
+/// `user`, a `role`, may not do `action`: whether a lead's approval would let them comes
+/// from the permission table.
 pub(super) fn forbidden(user: &str, role: Role, action: Action) -> ServiceError {
+    refusal(user, role, action, action.with_approval().contains(&role))
+}
+
+fn refusal(user: &str, role: Role, action: Action, approvable: bool) -> ServiceError {
     ServiceError::Forbidden {
         user: user.to_string(),
         role: role.as_str().to_string(),
@@ -193,5 +198,6 @@ pub(super) fn forbidden(user: &str, role: Role, action: Action) -> ServiceError 
             .map(|r| r.as_str())
             .collect::<Vec<_>>()
             .join(" or "),
+        approvable,
     }
 }

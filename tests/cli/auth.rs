@@ -251,6 +251,101 @@ fn import_needs_an_admin_once_users_exist() {
     assert_eq!(plant.qty("C1", "M1"), "7");
 }
 
+/// `args` as badge 1001 (an operator) with the approval of lead 2001.
+fn approved(plant: &Plant, args: &[&str]) -> Out {
+    let mut all = vec!["--user", "1001", "--approver", "2001"];
+    all.extend_from_slice(args);
+    plant.run_env(
+        &all,
+        &[
+            ("BACKFLUSH_PIN", "1234"),
+            ("BACKFLUSH_APPROVER_PIN", "2222"),
+        ],
+    )
+}
+
+const LINE_FLAG: [&str; 7] = [
+    "line-flag",
+    "--order",
+    "WO1",
+    "--line",
+    "10",
+    "--backflush",
+    "no",
+];
+
+#[test]
+fn only_leads_and_admins_flag_a_line_even_with_a_lead_at_hand() {
+    let plant = users_plant();
+    for out in [
+        as_user(&plant, "1001", "1234", &LINE_FLAG),
+        approved(&plant, &LINE_FLAG),
+    ] {
+        out.refused()
+            .says(&["1001 (operator) may not", "it needs the role lead or admin"]);
+        assert!(!out.stderr.contains("--approver"), "{}", out.describe());
+    }
+    // Nothing was flagged: the line still backflushes.
+    assert_eq!(plant.qty("C1", "M1"), "100");
+    as_user(&plant, "1001", "1234", &REPORT_3).ok();
+    assert_eq!(plant.qty("C1", "M1"), "94");
+    as_user(&plant, "2001", "2222", &LINE_FLAG).ok();
+    as_user(
+        &plant,
+        "1001",
+        "1234",
+        &[
+            "report", "--order", "WO1", "--op", "10", "--good", "1", "--json",
+        ],
+    )
+    .ok();
+    assert_eq!(
+        plant.qty("C1", "M1"),
+        "94",
+        "the flagged line is issued by hand"
+    );
+}
+
+#[test]
+fn a_refusal_suggests_an_approver_only_where_a_lead_can_help() {
+    let plant = users_plant();
+    let backup = plant.tmp.path().join("copy.db");
+    let backup = backup.to_str().unwrap();
+    let import_dir = plant.dir(&Files(vec![(
+        "stock.csv",
+        "item,location,qty\nC1,M1,7\n".into(),
+    )]));
+    let import_dir = import_dir.to_str().unwrap();
+    let no_help: [&[&str]; 7] = [
+        &["import", import_dir],
+        &["unlock", "--badge", "2001"],
+        &["backup", backup],
+        &["export", "ack", "--consumer", "erp", "--through", "0"],
+        &[
+            "transfer", "--item", "C1", "--qty", "5", "--from", "RAW", "--to", "M1",
+        ],
+        &["count", "--item", "C1", "--location", "M1", "--qty", "99"],
+        &LINE_FLAG,
+    ];
+    for args in no_help {
+        let out = as_user(&plant, "1001", "1234", args);
+        out.refused().says(&["1001 (operator) may not"]);
+        assert!(!out.stderr.contains("--approver"), "{}", out.describe());
+    }
+    // A handler may not report, lead or no lead.
+    let out = as_user(&plant, "3001", "3333", &REPORT_3);
+    out.refused().says(&["3001 (handler) may not"]);
+    assert!(!out.stderr.contains("--approver"), "{}", out.describe());
+    assert_eq!(plant.stock(), base_stock());
+    // Where a lead's approval would allow it, the refusal says how to give it.
+    let r = as_user(&plant, "2001", "2222", &REPORT_3).ok().json();
+    let reverse = ["reverse", "--report", &report_id(&r), "--reason", "wrong"];
+    as_user(&plant, "1001", "1234", &reverse)
+        .refused()
+        .says(&["1001 (operator) may not", "--approver BADGE"]);
+    approved(&plant, &reverse).ok();
+}
+
 #[test]
 fn five_wrong_pins_lock_the_badge() {
     let plant = users_plant();
