@@ -12,8 +12,8 @@ use crate::domain::uom::{Conversions, UomConversion};
 mod users;
 
 pub use users::{
-    PinAttempt, User, clear_pin_lock, count_pin_attempt, is_demo, mark_demo, reset_pin_attempts,
-    upsert_user, user, user_count,
+    PinAttempt, User, clear_demo, clear_pin_lock, count_pin_attempt, is_demo, mark_demo,
+    reset_pin_attempts, upsert_user, user, user_count,
 };
 
 fn bad(what: &str, value: &str) -> StoreError {

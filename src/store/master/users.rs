@@ -160,6 +160,17 @@ pub fn mark_demo(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// The store is no demo store any more (an import brought its own users): the login stops
+/// listing the demo's badges and PINs.
+///
+/// # Errors
+/// SQLite fails.
+pub fn clear_demo(conn: &Connection) -> Result<()> {
+    conn.prepare_cached("DELETE FROM meta WHERE key = 'demo'")?
+        .execute([])?;
+    Ok(())
+}
+
 /// Whether the store is a demo store.
 ///
 /// # Errors
