@@ -207,6 +207,58 @@ fn an_empty_store_is_migrated_to_the_latest_version() {
     assert!(store::known_version() >= 1);
 }
 
+/// Every table and index of a store with its columns (name, type, not null, default, key),
+/// sorted: what a store's shape is, whatever order its columns were added in.
+fn shape(conn: &rusqlite::Connection) -> Vec<String> {
+    let names: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut out = Vec::new();
+    for (kind, name) in names {
+        let pragma = if kind == "index" {
+            "index_info"
+        } else {
+            "table_info"
+        };
+        let mut columns: Vec<String> = conn
+            .prepare(&format!("SELECT * FROM pragma_{pragma}('{name}')"))
+            .unwrap()
+            .query_map([], |r| {
+                let n = r.as_ref().column_count();
+                Ok((1..n)
+                    .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                    .collect::<Vec<_>>()
+                    .join(" "))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        columns.sort();
+        out.push(format!("{kind} {name}: {}", columns.join(", ")));
+    }
+    out
+}
+
+#[test]
+fn a_store_upgraded_from_the_first_version_has_the_shape_of_a_fresh_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("v1.db");
+    {
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        conn.execute_batch(store::schema::MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+    }
+    let upgraded = Store::open(&old, Synchronous::Normal).unwrap();
+    let fresh = Store::open(&dir.path().join("fresh.db"), Synchronous::Normal).unwrap();
+    assert_eq!(shape(upgraded.conn()), shape(fresh.conn()));
+}
+
 #[test]
 fn a_version_1_store_with_a_released_order_migrates_to_units_of_measure() {
     let dir = tempfile::tempdir().unwrap();

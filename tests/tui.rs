@@ -1392,6 +1392,43 @@ fn only_a_demo_store_shows_its_badges_at_login() {
 }
 
 #[test]
+fn a_demo_store_stops_showing_its_badges_once_an_import_brings_users() {
+    use common::cli::{Files, Plant};
+    let plant = Plant::empty();
+    plant.run(&["demo", "--no-tui"]).ok();
+    let login = |plant: &Plant| {
+        let service = Service::open_existing(Config::default(), &plant.db).unwrap();
+        let theme = Theme::new(backflush::config::Theme::Default, false);
+        screen(&App::new(service, theme).unwrap())
+    };
+    let admin = [("BACKFLUSH_PIN", "9999")];
+    // An import without users leaves the demo's users, and their list.
+    let location = "location,description,kind\nSPARE,Spare parts,storage\n";
+    plant
+        .import_env(
+            &Files(vec![("locations.csv", location.into())]),
+            &admin,
+            &["--user", "9001"],
+        )
+        .ok();
+    assert!(login(&plant).contains("PIN 1234"));
+    // The plant's own users: badge 1001's PIN is now 5555, and no PIN is shown to anyone.
+    let users = "badge,name,role,pin\n1001,Ana Novak,operator,5555\n";
+    plant
+        .import_env(
+            &Files(vec![("users.csv", users.into())]),
+            &admin,
+            &["--user", "9001"],
+        )
+        .ok();
+    let s = login(&plant);
+    assert!(s.contains("Log in"), "{s}");
+    for shown in ["Demo badges", "1234", "9999", "9001", "5555"] {
+        assert!(!s.contains(shown), "{shown} on the login screen:\n{s}");
+    }
+}
+
+#[test]
 fn f1_and_question_mark_open_help_on_the_login_screen() {
     let mut d = demo();
     press(&mut d.app, KeyCode::Char('?'));

@@ -85,10 +85,15 @@ impl Failure {
 impl From<ServiceError> for Failure {
     fn from(e: ServiceError) -> Self {
         let mut message = e.to_string();
-        // On the command line, the way to give a lead's approval is an option.
+        // On the command line, the way to give a lead's approval is an option: named only
+        // where a lead's approval would allow what was refused.
         if matches!(
             e,
-            ServiceError::NeedsApproval { .. } | ServiceError::Forbidden { .. }
+            ServiceError::NeedsApproval { .. }
+                | ServiceError::Forbidden {
+                    approvable: true,
+                    ..
+                }
         ) {
             message.push_str(" (--approver BADGE, the lead's PIN in BACKFLUSH_APPROVER_PIN)");
         }

@@ -83,6 +83,11 @@ pub(super) fn apply(
         for u in &plan.users {
             store::master::upsert_user(tx, u)?;
         }
+        if !plan.users.is_empty() {
+            // The plant's own users replace the demo's: the login must stop listing the
+            // demo's badges and PINs.
+            store::master::clear_demo(tx)?;
+        }
         for o in &plan.orders {
             store::orders::insert_order(tx, o, stamp.at_text())?;
         }

@@ -57,6 +57,8 @@ pub enum Action {
     Unlock,
     /// Issuing a line by hand or returning to it (`backflush issue`, SPEC §9).
     Issue,
+    /// Setting an order line's own backflush flag (`line-flag`).
+    LineFlag,
 }
 
 impl Action {
@@ -72,13 +74,30 @@ impl Action {
             Action::Backup => "back up the store",
             Action::Unlock => "unlock a badge",
             Action::Issue => "issue material by hand",
+            Action::LineFlag => "set an order line's backflush flag",
         }
     }
 
-    /// Whether an operator may do it with a lead's badge and PIN.
+    /// The roles that may do it with a lead's badge and PIN (and not alone).
     #[must_use]
-    pub fn approvable(self) -> bool {
-        matches!(self, Action::Reverse | Action::LeadApproval)
+    pub fn with_approval(self) -> &'static [Role] {
+        match self {
+            Action::Reverse | Action::LeadApproval => &[Role::Operator],
+            Action::Report
+            | Action::Handle
+            | Action::Administer
+            | Action::ExportAck
+            | Action::Backup
+            | Action::Unlock
+            | Action::Issue
+            | Action::LineFlag => &[],
+        }
+    }
+
+    /// Whether `role` may do it, alone or, where `approved`, with a lead's badge and PIN.
+    #[must_use]
+    pub fn allows(self, role: Role, approved: bool) -> bool {
+        self.roles().contains(&role) || (approved && self.with_approval().contains(&role))
     }
 
     /// The roles that may do it alone.
@@ -86,7 +105,7 @@ impl Action {
     pub fn roles(self) -> &'static [Role] {
         match self {
             Action::Report => &[Role::Operator, Role::Lead, Role::Admin],
-            Action::Reverse | Action::LeadApproval => &[Role::Lead, Role::Admin],
+            Action::Reverse | Action::LeadApproval | Action::LineFlag => &[Role::Lead, Role::Admin],
             Action::Handle => &[Role::Lead, Role::Handler, Role::Admin],
             Action::Administer | Action::Backup | Action::Unlock => &[Role::Admin],
             Action::ExportAck => &[Role::Admin, Role::Integration],

@@ -102,6 +102,12 @@ pub enum AuthError {
     WrongPin { badge: String, attempts_left: u32 },
     #[error("badge {badge} is locked after too many wrong PINs until {}", until.format("%H:%M UTC"))]
     Locked { badge: String, until: DateTime<Utc> },
+    /// Every attempt the badge has left is held by PIN checks still in progress, and none
+    /// ended in the few seconds this one waited.
+    #[error(
+        "badge {badge} has PIN checks in progress that hold every attempt left; try again in a moment"
+    )]
+    Busy { badge: String },
     #[error("cannot read the PIN for badge {badge}: {cause}")]
     PinUnreadable { badge: String, cause: String },
 }
@@ -150,6 +156,8 @@ pub enum ServiceError {
         role: String,
         action: &'static str,
         needs: String,
+        /// Whether a lead's badge and PIN would let this user do it.
+        approvable: bool,
     },
     /// The user may do this only with a lead's badge and PIN.
     #[error("{user} may not {action} alone: {why}; a lead must approve with badge and PIN")]
@@ -350,6 +358,14 @@ mod tests {
         });
         assert_eq!(e.kind(), ErrorKind::Auth);
         assert_eq!(e.to_string(), "wrong PIN for badge 1001; 4 attempts left");
+        let e = ServiceError::from(AuthError::Busy {
+            badge: "1001".into(),
+        });
+        assert_eq!(e.kind(), ErrorKind::Auth);
+        assert_eq!(
+            e.to_string(),
+            "badge 1001 has PIN checks in progress that hold every attempt left; try again in a moment"
+        );
         assert_eq!(
             serde_json::to_string(&ErrorKind::NeedsApproval)
                 .ok()

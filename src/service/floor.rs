@@ -166,7 +166,7 @@ impl Service {
                 .into());
             }
         }
-        self.authorize(who, Action::LeadApproval)?;
+        self.authorize(who, Action::LineFlag)?;
         self.store
             .write(|tx| store::orders::set_line_backflush(tx, order, &line, flag))?;
         Ok(line)

@@ -310,9 +310,7 @@ impl Service {
     fn authorize_reversal(&mut self, report_id: ReportId, who: &Credentials) -> Result<Stamp> {
         let (stamp, role) = self.identify(who, Action::Reverse)?;
         let Some(role) = role else { return Ok(stamp) };
-        if Action::Reverse.roles().contains(&role)
-            || (role == Role::Operator && stamp.approver.is_some())
-        {
+        if Action::Reverse.allows(role, stamp.approver.is_some()) {
             return Ok(stamp);
         }
         let undo = self.rules()?.rules.policy.undo_minutes;

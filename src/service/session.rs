@@ -2,6 +2,16 @@
 
 use super::auth::Role;
 use super::*;
+use crate::domain::lockout::{Admission, Count, Lockout};
+
+/// How long a PIN check holds its place at most: far longer than a check takes, so that only
+/// a check whose process died loses it, and the badge is not held up by it for long.
+const PLACE_HELD: chrono::TimeDelta = chrono::TimeDelta::seconds(5);
+/// How long an attempt waits for the checks in progress that hold every place: past the
+/// time a place is held, so a dead check's place has expired by then.
+const WAIT_AT_MOST: std::time::Duration = std::time::Duration::from_secs(6);
+/// How often a waiting attempt looks again.
+const POLL: std::time::Duration = std::time::Duration::from_millis(20);
 
 impl Service {
     /// Who is posting: the stamp, and the role (`None` while no users exist: the terminal
@@ -26,7 +36,8 @@ impl Service {
         if let Some((lead, pin)) = &who.approver {
             let lead_role = self.check_pin(lead, Some(pin), now)?;
             if !Action::LeadApproval.roles().contains(&lead_role) {
-                return Err(forbidden(lead, lead_role, Action::LeadApproval));
+                // Refused as the approver: no other lead's approval stands in for theirs.
+                return Err(refusal(lead, lead_role, Action::LeadApproval, false));
             }
             stamp.approver = Some(lead.clone());
         }
@@ -41,9 +52,7 @@ impl Service {
     pub fn authorize(&mut self, who: &Credentials, action: Action) -> Result<Stamp> {
         let (stamp, role) = self.identify(who, action)?;
         let Some(role) = role else { return Ok(stamp) };
-        if action.roles().contains(&role)
-            || (action.approvable() && role == Role::Operator && stamp.approver.is_some())
-        {
+        if action.allows(role, stamp.approver.is_some()) {
             return Ok(stamp);
         }
         Err(forbidden(&stamp.user, role, action))
@@ -83,40 +92,109 @@ impl Service {
         let digest = self.pin_digest(badge, pin, &user.pin_hash);
         if self.verified.borrow().contains(&digest) {
             if user.failed_pins > 0 || user.locked_until.is_some() {
-                self.store
-                    .write(|tx| store::master::reset_pin_attempts(tx, badge, None, now))?;
+                let lockout = self.lockout()?;
+                self.store.write(|tx| -> Result<()> {
+                    let record = store::master::pin_record(tx, badge, now)?;
+                    if let Some(count) = lockout.right(&record, now) {
+                        store::master::set_pin_count(tx, badge, &count)?;
+                    }
+                    Ok(())
+                })?;
             }
             return Ok(role);
         }
-        // The attempt is counted before the PIN is checked, in its own short write, so that
-        // attempts sent in parallel count one by one (SPEC §6, §13); argon2 runs outside it.
+        // The attempt takes one of the badge's places before its PIN is compared, in its own
+        // short write, so that attempts sent at once never compare more PINs than the badge
+        // has attempts left; argon2 runs outside any transaction.
+        let lockout = self.lockout()?;
+        let place = self.take_pin_place(badge, &lockout)?;
+        let right = crate::pin::verify_pin(pin, &user.pin_hash);
+        let count = self.store.write(|tx| -> Result<Option<Count>> {
+            let now = Utc::now();
+            store::master::give_back_pin_place(tx, place)?;
+            let record = store::master::pin_record(tx, badge, now)?;
+            let count = if right {
+                lockout.right(&record, now)
+            } else {
+                lockout.wrong(&record, now)
+            };
+            if let Some(count) = &count {
+                store::master::set_pin_count(tx, badge, count)?;
+            }
+            Ok(count)
+        })?;
+        if right {
+            self.verified.borrow_mut().insert(digest);
+            return Ok(role);
+        }
+        Err(AuthError::WrongPin {
+            badge: badge.to_string(),
+            attempts_left: lockout.attempts_left(count.as_ref()),
+        }
+        .into())
+    }
+
+    fn lockout(&self) -> Result<Lockout> {
         let (attempts, minutes) = self.rules()?.rules.lockout();
-        let counted = self
-            .store
-            .write(|tx| store::master::count_pin_attempt(tx, badge, now, attempts, minutes))?;
-        let (failed, my_lock) = match counted {
-            store::master::PinAttempt::Locked(until) => {
-                return Err(AuthError::Locked {
+        Ok(Lockout { attempts, minutes })
+    }
+
+    /// A place for a PIN check of `badge`, waiting while every place is held by checks still
+    /// in progress (they give theirs back when they end, or when it expires). The record is
+    /// read without the write lock while waiting; each try to take a place is a short write.
+    fn take_pin_place(&mut self, badge: &str, lockout: &Lockout) -> Result<i64> {
+        let waiting_since = std::time::Instant::now();
+        loop {
+            let now = Utc::now();
+            let seen = store::master::pin_record(self.store.conn(), badge, now)?;
+            let taken = if lockout.admit(&seen, now) == Admission::Wait {
+                Err(Admission::Wait)
+            } else {
+                self.store
+                    .write(|tx| -> Result<std::result::Result<i64, Admission>> {
+                        // The time once the write lock is held: a place's expiry counts
+                        // from when it is taken.
+                        let now = Utc::now();
+                        let record = store::master::pin_record(tx, badge, now)?;
+                        match lockout.admit(&record, now) {
+                            Admission::Take { restart } => {
+                                if restart {
+                                    store::master::set_pin_count(tx, badge, &Count::default())?;
+                                }
+                                let expires = now + PLACE_HELD;
+                                Ok(Ok(store::master::take_pin_place(tx, badge, now, expires)?))
+                            }
+                            Admission::Locks(until) => {
+                                let count = Count {
+                                    failed: record.failed,
+                                    locked_until: Some(until),
+                                };
+                                store::master::set_pin_count(tx, badge, &count)?;
+                                Ok(Err(Admission::Locked(until)))
+                            }
+                            refused => Ok(Err(refused)),
+                        }
+                    })?
+            };
+            match taken {
+                Ok(place) => return Ok(place),
+                Err(Admission::Locked(until) | Admission::Locks(until)) => {
+                    return Err(AuthError::Locked {
+                        badge: badge.to_string(),
+                        until,
+                    }
+                    .into());
+                }
+                Err(Admission::Take { .. } | Admission::Wait) => {}
+            }
+            if waiting_since.elapsed() >= WAIT_AT_MOST {
+                return Err(AuthError::Busy {
                     badge: badge.to_string(),
-                    until: locked(Some(&until), now).unwrap_or(now),
                 }
                 .into());
             }
-            store::master::PinAttempt::Counted { failed, locks } => (failed, locks),
-        };
-        if crate::pin::verify_pin(pin, &user.pin_hash) {
-            self.verified.borrow_mut().insert(digest);
-            self.store.write(|tx| {
-                store::master::reset_pin_attempts(tx, badge, my_lock.as_deref(), now)
-            })?;
-            return Ok(role);
+            std::thread::sleep(POLL);
         }
-        let attempts_left = u32::try_from(i64::from(attempts) - failed).unwrap_or(0);
-        Err(AuthError::WrongPin {
-            badge: badge.to_string(),
-            attempts_left,
-        }
-        .into())
     }
 
     /// Lifts the PIN lock-out of `badge` (SPEC §6: an admin).
@@ -182,7 +260,13 @@ fn locked(until: Option<&str>, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
         .filter(|u| *u > now)
 }
 
+/// `user`, a `role`, may not do `action`: whether a lead's approval would let them comes
+/// from the permission table.
 pub(super) fn forbidden(user: &str, role: Role, action: Action) -> ServiceError {
+    refusal(user, role, action, action.with_approval().contains(&role))
+}
+
+fn refusal(user: &str, role: Role, action: Action, approvable: bool) -> ServiceError {
     ServiceError::Forbidden {
         user: user.to_string(),
         role: role.as_str().to_string(),
@@ -193,5 +277,6 @@ pub(super) fn forbidden(user: &str, role: Role, action: Action) -> ServiceError 
             .map(|r| r.as_str())
             .collect::<Vec<_>>()
             .join(" or "),
+        approvable,
     }
 }

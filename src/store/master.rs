@@ -12,8 +12,8 @@ use crate::domain::uom::{Conversions, UomConversion};
 mod users;
 
 pub use users::{
-    PinAttempt, User, clear_pin_lock, count_pin_attempt, is_demo, mark_demo, reset_pin_attempts,
-    upsert_user, user, user_count,
+    User, clear_demo, clear_pin_lock, give_back_pin_place, is_demo, mark_demo, pin_record,
+    set_pin_count, take_pin_place, upsert_user, user, user_count,
 };
 
 fn bad(what: &str, value: &str) -> StoreError {

@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[&str] = &[
     REASONS,
     OUTBOX_ITEM_VERSIONS,
     ISSUE_KEYS,
+    PIN_CHECKS,
 ];
 
 const V1: &str = r"
@@ -537,6 +538,21 @@ CREATE TABLE IF NOT EXISTS issue_ids (
 INSERT OR IGNORE INTO issue_ids (id, idem_key) SELECT id, idem_key FROM issues;
 
 DROP TABLE issues;
+";
+
+/// PIN checks in progress: each holds one of its badge's places under the lock-out limit
+/// from before its PIN is compared until its check ends, so that checks sent at once never
+/// compare more PINs than the badge has attempts left. A place expires (`expires`, RFC 3339
+/// UTC to the microsecond) so that a process that dies mid-check does not hold it for ever.
+/// `AUTOINCREMENT`: a check whose place expired gives back its own id when it ends, never
+/// a later check's. `IF NOT EXISTS`: a store taken back to an older version runs this again.
+pub const PIN_CHECKS: &str = r"
+CREATE TABLE IF NOT EXISTS pin_checks (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    badge   TEXT NOT NULL,
+    expires TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS pin_checks_badge ON pin_checks (badge, expires);
 ";
 
 #[cfg(test)]

@@ -251,6 +251,101 @@ fn import_needs_an_admin_once_users_exist() {
     assert_eq!(plant.qty("C1", "M1"), "7");
 }
 
+/// `args` as badge 1001 (an operator) with the approval of lead 2001.
+fn approved(plant: &Plant, args: &[&str]) -> Out {
+    let mut all = vec!["--user", "1001", "--approver", "2001"];
+    all.extend_from_slice(args);
+    plant.run_env(
+        &all,
+        &[
+            ("BACKFLUSH_PIN", "1234"),
+            ("BACKFLUSH_APPROVER_PIN", "2222"),
+        ],
+    )
+}
+
+const LINE_FLAG: [&str; 7] = [
+    "line-flag",
+    "--order",
+    "WO1",
+    "--line",
+    "10",
+    "--backflush",
+    "no",
+];
+
+#[test]
+fn only_leads_and_admins_flag_a_line_even_with_a_lead_at_hand() {
+    let plant = users_plant();
+    for out in [
+        as_user(&plant, "1001", "1234", &LINE_FLAG),
+        approved(&plant, &LINE_FLAG),
+    ] {
+        out.refused()
+            .says(&["1001 (operator) may not", "it needs the role lead or admin"]);
+        assert!(!out.stderr.contains("--approver"), "{}", out.describe());
+    }
+    // Nothing was flagged: the line still backflushes.
+    assert_eq!(plant.qty("C1", "M1"), "100");
+    as_user(&plant, "1001", "1234", &REPORT_3).ok();
+    assert_eq!(plant.qty("C1", "M1"), "94");
+    as_user(&plant, "2001", "2222", &LINE_FLAG).ok();
+    as_user(
+        &plant,
+        "1001",
+        "1234",
+        &[
+            "report", "--order", "WO1", "--op", "10", "--good", "1", "--json",
+        ],
+    )
+    .ok();
+    assert_eq!(
+        plant.qty("C1", "M1"),
+        "94",
+        "the flagged line is issued by hand"
+    );
+}
+
+#[test]
+fn a_refusal_suggests_an_approver_only_where_a_lead_can_help() {
+    let plant = users_plant();
+    let backup = plant.tmp.path().join("copy.db");
+    let backup = backup.to_str().unwrap();
+    let import_dir = plant.dir(&Files(vec![(
+        "stock.csv",
+        "item,location,qty\nC1,M1,7\n".into(),
+    )]));
+    let import_dir = import_dir.to_str().unwrap();
+    let no_help: [&[&str]; 7] = [
+        &["import", import_dir],
+        &["unlock", "--badge", "2001"],
+        &["backup", backup],
+        &["export", "ack", "--consumer", "erp", "--through", "0"],
+        &[
+            "transfer", "--item", "C1", "--qty", "5", "--from", "RAW", "--to", "M1",
+        ],
+        &["count", "--item", "C1", "--location", "M1", "--qty", "99"],
+        &LINE_FLAG,
+    ];
+    for args in no_help {
+        let out = as_user(&plant, "1001", "1234", args);
+        out.refused().says(&["1001 (operator) may not"]);
+        assert!(!out.stderr.contains("--approver"), "{}", out.describe());
+    }
+    // A handler may not report, lead or no lead.
+    let out = as_user(&plant, "3001", "3333", &REPORT_3);
+    out.refused().says(&["3001 (handler) may not"]);
+    assert!(!out.stderr.contains("--approver"), "{}", out.describe());
+    assert_eq!(plant.stock(), base_stock());
+    // Where a lead's approval would allow it, the refusal says how to give it.
+    let r = as_user(&plant, "2001", "2222", &REPORT_3).ok().json();
+    let reverse = ["reverse", "--report", &report_id(&r), "--reason", "wrong"];
+    as_user(&plant, "1001", "1234", &reverse)
+        .refused()
+        .says(&["1001 (operator) may not", "--approver BADGE"]);
+    approved(&plant, &reverse).ok();
+}
+
 #[test]
 fn five_wrong_pins_lock_the_badge() {
     let plant = users_plant();
@@ -261,30 +356,57 @@ fn five_wrong_pins_lock_the_badge() {
     assert_eq!(plant.stock(), base_stock());
 }
 
+const PREVIEW_3: [&str; 8] = [
+    "preview", "--order", "WO1", "--op", "10", "--good", "3", "--json",
+];
+
+/// `args` as badge 1001 with each of `pins`, one process each, all sent at once.
+fn at_once(plant: &Plant, pins: &[&str], args: &[&str]) -> Vec<Out> {
+    let runs: Vec<_> = pins
+        .iter()
+        .map(|pin| {
+            let mut all = vec!["--user", "1001"];
+            all.extend_from_slice(args);
+            (all, vec![("BACKFLUSH_PIN", *pin)])
+        })
+        .collect();
+    plant.run_at_once(&runs)
+}
+
+/// How many runs said `needle` on stderr (each having exited 1).
+fn refused_saying(outs: &[Out], needle: &str) -> usize {
+    outs.iter()
+        .filter(|o| o.stderr.contains(needle))
+        .inspect(|o| {
+            o.refused();
+        })
+        .count()
+}
+
 #[test]
 fn wrong_pins_sent_in_parallel_count_one_by_one_and_an_admin_unlocks() {
     let plant = users_plant();
-    // Twelve wrong PINs at once, by twelve processes: with lockout_attempts = 5 the badge
-    // must end locked, and the right PIN is then refused as locked.
-    let children: Vec<_> = (0..12)
-        .map(|_| {
-            std::process::Command::new(crate::common::binary())
-                .arg("--db")
-                .arg(&plant.db)
-                .args(["--user", "1001"])
-                .args(REPORT_3)
-                .env("BACKFLUSH_PIN", "0000")
-                .env_remove("BACKFLUSH_CONFIG")
-                .stdin(std::process::Stdio::null())
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    for mut child in children {
-        assert_eq!(child.wait().unwrap().code(), Some(1));
-    }
+    // Twenty wrong PINs at once, by twenty processes: with lockout_attempts = 5 exactly five
+    // are checked, the others find the badge locked, and so does the right PIN after them.
+    let outs = at_once(&plant, &["0000"; 20], &REPORT_3);
+    let describe = || {
+        outs.iter()
+            .map(Out::describe)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(
+        refused_saying(&outs, "wrong PIN for badge 1001"),
+        5,
+        "{}",
+        describe()
+    );
+    assert_eq!(
+        refused_saying(&outs, "badge 1001 is locked"),
+        15,
+        "{}",
+        describe()
+    );
     as_user(&plant, "1001", "1234", &REPORT_3)
         .refused()
         .says(&["badge 1001 is locked"]);
@@ -301,6 +423,82 @@ fn wrong_pins_sent_in_parallel_count_one_by_one_and_an_admin_unlocks() {
     as_user(&plant, "9001", "9999", &["unlock", "--badge", "NOPE"])
         .refused()
         .says(&["unknown badge NOPE"]);
+}
+
+#[test]
+fn right_pins_sent_in_parallel_are_all_served() {
+    let plant = users_plant();
+    // A batch, a terminal and export jobs may share a badge: twelve commands with the right
+    // PIN at once, more than lockout_attempts (5), are all served.
+    let outs = at_once(&plant, &["1234"; 12], &PREVIEW_3);
+    for out in &outs {
+        out.ok();
+        assert_eq!(line(&out.json(), "10")["qty"], "6", "{}", out.describe());
+    }
+    // They left no wrong attempt behind.
+    as_user(&plant, "1001", "0000", &PREVIEW_3)
+        .refused()
+        .says(&["wrong PIN for badge 1001", "4 attempts left"]);
+}
+
+#[test]
+fn right_and_wrong_pins_sent_in_parallel_each_get_their_own_answer() {
+    let plant = users_plant();
+    // Four wrong PINs among twelve right ones, all at once: fewer wrong ones than
+    // lockout_attempts (5), so the badge never locks and every right PIN is served.
+    let mut pins = vec!["1234"; 12];
+    for at in [1, 4, 8, 12] {
+        pins.insert(at, "0000");
+    }
+    let outs = at_once(&plant, &pins, &PREVIEW_3);
+    let describe = || {
+        outs.iter()
+            .map(Out::describe)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for (pin, out) in pins.iter().zip(&outs) {
+        if *pin == "1234" {
+            out.ok();
+        }
+    }
+    assert_eq!(
+        refused_saying(&outs, "wrong PIN for badge 1001"),
+        4,
+        "{}",
+        describe()
+    );
+    assert_eq!(refused_saying(&outs, "locked"), 0, "{}", describe());
+    as_user(&plant, "1001", "1234", &PREVIEW_3).ok();
+}
+
+#[test]
+fn checks_that_died_hold_their_places_only_for_a_moment() {
+    let plant = users_plant();
+    // Five checks of badge 1001 whose processes died mid-check hold every place under
+    // lockout_attempts = 5 for one more second: a right PIN waits them out and is served.
+    let expires = (chrono::Utc::now() + chrono::Duration::seconds(1))
+        .to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+    let conn = rusqlite::Connection::open(&plant.db).unwrap();
+    for _ in 0..5 {
+        conn.execute(
+            "INSERT INTO pin_checks (badge, expires) VALUES ('1001', ?1)",
+            [&expires],
+        )
+        .unwrap();
+    }
+    drop(conn);
+    let started = std::time::Instant::now();
+    as_user(&plant, "1001", "1234", &PREVIEW_3).ok();
+    assert!(
+        started.elapsed() >= std::time::Duration::from_millis(900),
+        "served after {:?}, before the places expired",
+        started.elapsed()
+    );
+    // They were no wrong PINs.
+    as_user(&plant, "1001", "0000", &PREVIEW_3)
+        .refused()
+        .says(&["4 attempts left"]);
 }
 
 #[test]

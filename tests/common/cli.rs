@@ -175,6 +175,9 @@ impl Out {
     }
 }
 
+/// One run of the binary: its arguments and environment.
+pub type Run<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>);
+
 /// A temporary store with its own import directories and (optionally) a config file.
 pub struct Plant {
     pub tmp: TempDir,
@@ -217,7 +220,8 @@ impl Plant {
         self
     }
 
-    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Out {
+    /// The binary on this store with `args` and `env`, not yet started.
+    pub fn command(&self, args: &[&str], env: &[(&str, &str)]) -> Command {
         let home = self.tmp.path().join("home");
         let mut cmd = Command::new(super::binary());
         cmd.arg("--db").arg(&self.db);
@@ -236,13 +240,38 @@ impl Plant {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let output = cmd.output().expect("run the backflush binary");
-        Out {
-            what: args.join(" "),
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
+        cmd
+    }
+
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Out {
+        let output = self
+            .command(args, env)
+            .output()
+            .expect("run the backflush binary");
+        out(args, &output)
+    }
+
+    /// Runs each `(args, env)` in its own process, all started before any is waited for:
+    /// commands sent at once, as parallel terminals and jobs send them.
+    pub fn run_at_once(&self, runs: &[Run<'_>]) -> Vec<Out> {
+        let children: Vec<_> = runs
+            .iter()
+            .map(|(args, env)| {
+                self.command(args, env)
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .expect("start the backflush binary")
+            })
+            .collect();
+        children
+            .into_iter()
+            .zip(runs)
+            .map(|(child, (args, _))| {
+                let output = child.wait_with_output().expect("wait for the binary");
+                out(args, &output)
+            })
+            .collect()
     }
 
     pub fn run(&self, args: &[&str]) -> Out {
@@ -322,6 +351,15 @@ impl Plant {
     #[track_caller]
     pub fn verify(&self) {
         self.run(&["verify"]).ok();
+    }
+}
+
+fn out(args: &[&str], output: &std::process::Output) -> Out {
+    Out {
+        what: args.join(" "),
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     }
 }
 

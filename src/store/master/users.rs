@@ -1,7 +1,10 @@
-//! Users and their badges (SPEC §6): PIN hashes, the attempts counted before a PIN is
-//! checked, lock-outs, and the demo store's mark.
+//! Users and their badges: PIN hashes, the places of PIN checks in progress, lock-outs, and
+//! the demo store's mark.
+
+use chrono::{DateTime, Utc};
 
 use super::*;
+use crate::domain::lockout::{Count, PinRecord};
 
 /// A user of §6, with the PIN hash.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,80 +63,74 @@ pub fn user_count(conn: &Connection) -> Result<i64> {
         .query_row([], |r| r.get(0))?)
 }
 
-/// What counting a PIN attempt found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PinAttempt {
-    /// The badge is locked until this time (RFC 3339); nothing was counted.
-    Locked(String),
-    /// The attempt is counted: `failed` attempts in a row now, and the lock this attempt set
-    /// when it reached the limit.
-    Counted { failed: i64, locks: Option<String> },
+fn stamp_micros(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
 
-fn stamp_secs(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
-/// A badge's wrong PINs in a row, its lock, and whether the lock still holds at `now`.
-fn pin_state(
-    conn: &Connection,
-    badge: &str,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<(i64, Option<String>, bool)> {
+/// A badge's PIN record at `now`: its wrong PINs in a row, its lock, and its checks in
+/// progress whose places have not expired. A lock time that does not read as a time is no
+/// lock.
+///
+/// # Errors
+/// SQLite fails.
+pub fn pin_record(conn: &Connection, badge: &str, now: DateTime<Utc>) -> Result<PinRecord> {
     let (failed, until): (i64, Option<String>) = conn
         .prepare_cached("SELECT failed_pins, locked_until FROM users WHERE badge = ?1")?
         .query_row([badge], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    let still_locked = until
-        .as_deref()
-        .and_then(|u| chrono::DateTime::parse_from_rfc3339(u).ok())
-        .is_some_and(|u| u > now);
-    Ok((failed, until, still_locked))
+    let in_flight: i64 = conn
+        .prepare_cached("SELECT count(*) FROM pin_checks WHERE badge = ?1 AND expires > ?2")?
+        .query_row(params![badge, stamp_micros(now)], |r| r.get(0))?;
+    Ok(PinRecord {
+        failed: u32::try_from(failed).unwrap_or(0),
+        locked_until: until
+            .as_deref()
+            .and_then(|u| DateTime::parse_from_rfc3339(u).ok())
+            .map(|u| u.with_timezone(&Utc)),
+        in_flight: u32::try_from(in_flight).unwrap_or(u32::MAX),
+    })
 }
 
-/// Counts a PIN attempt before the PIN is checked (SPEC §6): a badge still locked is
-/// refused uncounted; else `failed_pins` goes up by one and, on reaching `limit`, the badge is
-/// locked for `minutes`. Call it inside a write transaction so parallel attempts count one by
-/// one.
+/// Takes a place for a PIN check of `badge` that is about to start, held until `expires` at
+/// the latest; the badge's expired places go. Returns the place to give back.
 ///
 /// # Errors
 /// SQLite fails.
-pub fn count_pin_attempt(
+pub fn take_pin_place(
     conn: &Connection,
     badge: &str,
-    now: chrono::DateTime<chrono::Utc>,
-    limit: u32,
-    minutes: u32,
-) -> Result<PinAttempt> {
-    let (failed, until, still_locked) = pin_state(conn, badge, now)?;
-    if let (true, Some(until)) = (still_locked, until.clone()) {
-        return Ok(PinAttempt::Locked(until));
-    }
-    // A lock that has run out starts the count again.
-    let failed = if until.is_some() { 1 } else { failed + 1 };
-    let locks = (failed >= i64::from(limit))
-        .then(|| stamp_secs(now + chrono::Duration::minutes(i64::from(minutes))));
+    now: DateTime<Utc>,
+    expires: DateTime<Utc>,
+) -> Result<i64> {
+    conn.prepare_cached("DELETE FROM pin_checks WHERE badge = ?1 AND expires <= ?2")?
+        .execute(params![badge, stamp_micros(now)])?;
+    Ok(conn
+        .prepare_cached("INSERT INTO pin_checks (badge, expires) VALUES (?1, ?2) RETURNING id")?
+        .query_row(params![badge, stamp_micros(expires)], |r| r.get(0))?)
+}
+
+/// Gives back the place of a PIN check that has ended (gone already if it expired).
+///
+/// # Errors
+/// SQLite fails.
+pub fn give_back_pin_place(conn: &Connection, place: i64) -> Result<()> {
+    conn.prepare_cached("DELETE FROM pin_checks WHERE id = ?1")?
+        .execute([place])?;
+    Ok(())
+}
+
+/// Sets a badge's wrong PINs in a row and its lock.
+///
+/// # Errors
+/// SQLite fails.
+pub fn set_pin_count(conn: &Connection, badge: &str, count: &Count) -> Result<()> {
     conn.prepare_cached("UPDATE users SET failed_pins = ?2, locked_until = ?3 WHERE badge = ?1")?
-        .execute(params![badge, failed, locks])?;
-    Ok(PinAttempt::Counted { failed, locks })
-}
-
-/// A right PIN: resets the count, and lifts the lock this attempt set (`own_lock`) or one
-/// that has run out — never a lock that parallel wrong attempts set meanwhile.
-///
-/// # Errors
-/// SQLite fails.
-pub fn reset_pin_attempts(
-    conn: &Connection,
-    badge: &str,
-    own_lock: Option<&str>,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<()> {
-    let (_, until, still_locked) = pin_state(conn, badge, now)?;
-    if still_locked && until.as_deref() != own_lock {
-        return Ok(());
-    }
-    conn.prepare_cached("UPDATE users SET failed_pins = 0, locked_until = NULL WHERE badge = ?1")?
-        .execute([badge])?;
+        .execute(params![
+            badge,
+            i64::from(count.failed),
+            count
+                .locked_until
+                .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+        ])?;
     Ok(())
 }
 
@@ -157,6 +154,17 @@ pub fn mark_demo(conn: &Connection) -> Result<()> {
         "INSERT INTO meta (key, value) VALUES ('demo', 1) ON CONFLICT (key) DO UPDATE SET value = 1",
         [],
     )?;
+    Ok(())
+}
+
+/// The store is no demo store any more (an import brought its own users): the login stops
+/// listing the demo's badges and PINs.
+///
+/// # Errors
+/// SQLite fails.
+pub fn clear_demo(conn: &Connection) -> Result<()> {
+    conn.prepare_cached("DELETE FROM meta WHERE key = 'demo'")?
+        .execute([])?;
     Ok(())
 }
 

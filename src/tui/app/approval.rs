@@ -36,7 +36,10 @@ impl App {
             ServiceError::Forbidden { user, .. } if lead == Some(user) => {
                 Some(lead_badge_prompt(""))
             }
-            ServiceError::Forbidden { .. } | ServiceError::NeedsApproval { .. }
+            ServiceError::Forbidden {
+                approvable: true, ..
+            }
+            | ServiceError::NeedsApproval { .. }
                 if operator_alone =>
             {
                 Some(lead_badge_prompt(""))
