@@ -129,6 +129,8 @@ impl Service {
         let limit = self.rules()?.rules.policy.count_confirm_pct;
         let codes = self.reasons(ReasonKind::Count).join(", ");
         self.store.write(|tx| -> Result<Count> {
+            // Stamped once the write lock is held: postings that waited commit in time order.
+            let stamp = store::posting_stamp(tx, &stamp, chrono::Utc::now())?;
             if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
                 return Ok(first);
             }

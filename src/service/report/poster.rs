@@ -53,8 +53,8 @@ impl Poster {
         let result = view::report_result(&plan, Some(report_id), marks.as_deref());
         let json = keyed::result_text(key, &result)?;
         // Each report of a batch records its own time: when it is written, inside the
-        // transaction that commits it (SPEC §13).
-        let stamp = self.stamp.at(Utc::now());
+        // transaction that commits it, so the export's times follow its seqs.
+        let stamp = store::posting_stamp(tx, &self.stamp, Utc::now())?;
         // Every overridden or skipped line carries the report's code unless it has its own.
         let codes: BTreeMap<String, String> = plan
             .lines
