@@ -295,6 +295,41 @@ fn block_makes_an_uncovered_lot_line_short() {
 }
 
 #[test]
+fn under_block_a_short_lot_line_takes_the_lots_the_next_line_would_see() {
+    // Lines 30 and 35 take 1 L per unit each; 10.5 unexpired at M1.
+    let files = Files::base()
+        .with("items.csv", &items("none"))
+        .with("boms.csv", &format!("{}P,1,1,35,L,1,unit,,10,,\n", boms()))
+        .with("stock.csv", &stock());
+    let eleven = [
+        "--order", "WO1", "--op", "10", "--good", "10", "--scrap", "1",
+    ];
+    let shortfalls = |policy: &str| {
+        let p = Plant::with(&files)
+            .config(&format!(
+                "[policy]\nlot_selection = \"fefo\"\nnegative_stock = \"{policy}\"\n"
+            ))
+            .preview(&eleven);
+        ["30", "35"].map(|l| {
+            (
+                text(&line(&p, l)["status"]),
+                text(&line(&p, l)["shortfall"]),
+                line(&p, l)["lots"].clone(),
+            )
+        })
+    };
+    let short = |status: &str, by: &str| (status.to_string(), by.to_string(), json!([]));
+    assert_eq!(
+        shortfalls("block"),
+        [short("short", "0.5"), short("short", "11")]
+    );
+    assert_eq!(
+        shortfalls("defer"),
+        [short("deferred", "0.5"), short("deferred", "0.5")]
+    );
+}
+
+#[test]
 fn a_reversal_returns_exactly_the_lots_it_took() {
     let plant = lot_plant("fefo");
     let r = plant.report(&["--order", "WO1", "--op", "10", "--good", "6"]);
