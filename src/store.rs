@@ -325,6 +325,22 @@ impl Store {
     }
 }
 
+/// `stamp`'s who at `now`, for a posting: taken inside the write transaction that commits it
+/// (once it holds the write lock), so postings that waited for one another are stamped in the
+/// order they commit and the export's times follow its seqs. Never at or before the last
+/// posting recorded in the outbox: a clock set back leaves the times in seq order, and a
+/// batch's reports at distinct times.
+///
+/// # Errors
+/// SQLite fails.
+pub fn posting_stamp(conn: &Connection, stamp: &Stamp, now: DateTime<Utc>) -> Result<Stamp> {
+    let at = match outbox::last_at(conn)? {
+        Some(last) if now <= last => last + chrono::Duration::microseconds(1),
+        _ => now,
+    };
+    Ok(stamp.at(at))
+}
+
 /// Runs `work` inside a savepoint of the caller's transaction: kept when it returns `Ok`,
 /// undone when it returns an error; the transaction goes on either way and the inner result
 /// is `work`'s.
@@ -455,6 +471,28 @@ mod tests {
         }
         let err = Store::open(&path, Synchronous::Normal).err().unwrap();
         assert!(err.to_string().contains("newer backflush"), "{err}");
+    }
+
+    #[test]
+    fn a_posting_is_stamped_after_the_last_one_even_when_the_clock_went_back() {
+        let store = Store::open_in_memory().unwrap();
+        let time = |t: &str| DateTime::parse_from_rfc3339(t).unwrap().with_timezone(&Utc);
+        let stamp = Stamp::new(time("2026-01-01T00:00:00Z"), "T1", "u");
+        let now = time("2026-05-01T10:00:00Z");
+        let at = |now| posting_stamp(store.conn(), &stamp, now).unwrap();
+        assert_eq!(at(now).at_text(), "2026-05-01T10:00:00.000000Z");
+        store
+            .conn()
+            .execute(
+                "INSERT INTO outbox (seq, events, posting, movements_through, entries_through, at, terminal, user)
+                 VALUES (1, 1, 'transfer', 0, 0, '2026-05-01T10:00:02.500000Z', 'T2', 'u')",
+                [],
+            )
+            .unwrap();
+        // The clock is behind the last posting: the next comes a microsecond after it.
+        assert_eq!(at(now).at_text(), "2026-05-01T10:00:02.500001Z");
+        let later = time("2026-05-01T10:00:03Z");
+        assert_eq!(at(later).at_text(), "2026-05-01T10:00:03.000000Z");
     }
 
     #[test]

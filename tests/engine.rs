@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use backflush::domain::backflush::{
     Change, LineStatus, Lookup, NegativeStock, Override, PlannedLine, Policy, Progress,
-    ReportError, ReportPlan, ReportRequest, plan,
+    ReportError, ReportPlan, ReportRequest, plan, plan_to_post,
 };
 use backflush::domain::journal::{Account, balanced};
 use backflush::domain::master::{
@@ -1818,9 +1818,56 @@ fn allow_issues_every_line_whatever_is_on_hand() {
         &allow(),
     )
     .unwrap();
-    assert!(p.lines.iter().all(|l| l.status == LineStatus::Issue));
-    assert!(p.lines.iter().all(|l| l.shortfall.is_zero()));
+    // Every line issues and says what it lacks: nothing is on hand anywhere.
+    assert_eq!(
+        statuses(&p),
+        vec![
+            ("1", LineStatus::Issue, d("4"), d("4")),
+            ("2", LineStatus::Issue, d("1"), d("1")),
+            ("3", LineStatus::Issue, d("3"), d("3")),
+            ("4", LineStatus::Issue, d("2"), d("2")),
+        ]
+    );
     assert!(p.short_lines().next().is_none());
+}
+
+#[test]
+fn under_block_a_short_line_counts_against_the_later_lines_and_the_post_is_refused() {
+    let mut w = stock_plant();
+    // X at M10 covers neither line 1 (4) nor line 3 (3) fully.
+    w.put("X", "M10", "3");
+    w.put("Y", "M10", "1");
+    w.put("X", "STORE", "2");
+    let order = w.release("O1", "A", "10");
+    let block = policy(NegativeStock::Block);
+    let p = plan(&order, &Progress::default(), &req(10, "1", "0"), &w, &block).unwrap();
+    assert_eq!(
+        statuses(&p),
+        vec![
+            ("1", LineStatus::Short, d("4"), d("1")),
+            ("2", LineStatus::Issue, d("1"), d("0")),
+            ("3", LineStatus::Short, d("3"), d("3")),
+            ("4", LineStatus::Issue, d("2"), d("0")),
+        ]
+    );
+    let err =
+        plan_to_post(&order, &Progress::default(), &req(10, "1", "0"), &w, &block).unwrap_err();
+    let ReportError::Blocked(short) = &err else {
+        panic!("{err:?}")
+    };
+    let lacks: Vec<(&str, Quantity)> = short
+        .iter()
+        .map(|l| (l.line.as_str(), l.shortfall))
+        .collect();
+    assert_eq!(lacks, vec![("1", d("1")), ("3", d("3"))]);
+    assert!(
+        err.to_string().ends_with("to post it, bring 4 X to M10"),
+        "{err}"
+    );
+    // Bringing the 4 lets it post.
+    w.put("X", "M10", "7");
+    let p = plan_to_post(&order, &Progress::default(), &req(10, "1", "0"), &w, &block).unwrap();
+    assert!(p.lines.iter().all(|l| l.status == LineStatus::Issue));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -183,7 +183,7 @@ pub enum Command {
         #[arg(long)]
         location: Option<String>,
         /// The window: the last N × 24 hours.
-        #[arg(long, default_value_t = 30)]
+        #[arg(long, default_value_t = crate::service::health::DEFAULT_DAYS)]
         days: i64,
         /// Print JSON.
         #[arg(long)]

@@ -125,7 +125,7 @@ impl Show for Count {
     fn text(&self, out: &mut Out) -> Result<(), Failure> {
         let diff = self.counted - self.expected;
         out.line(format_args!(
-            "{} at {}: book {}, counted {}, {}{}; inventory accuracy {} of {} counts",
+            "{} at {}: book {}, counted {}, {}{}; {} of {} counts here in the last {} days found the book",
             self.item,
             self.location,
             self.expected,
@@ -143,7 +143,8 @@ impl Show for Count {
                 .as_deref()
                 .map_or_else(String::new, |r| format!(", reason {r}")),
             self.accuracy.0,
-            self.accuracy.1
+            self.accuracy.1,
+            crate::service::health::DEFAULT_DAYS
         ))?;
         for e in &self.posted {
             out.line(format_args!(

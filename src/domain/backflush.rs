@@ -28,10 +28,10 @@ mod progress;
 mod rules;
 mod stock;
 
-pub use error::{ReportError, check_quantity};
+pub use error::{ReportError, ShortLine, check_quantity};
 pub use line::{Derivation, LaborLine, LineStatus, PlannedLine, Receipt, ReportPlan};
 pub use overrides::resolve_key;
-pub use plan::plan;
+pub use plan::{plan, plan_to_post};
 pub use progress::{Need, derived_line_progress, remaining_needs};
 pub use rules::{
     LIMIT, always_manual, backflushed, covering_count_point, flushed_operations, manual_reason,

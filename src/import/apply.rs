@@ -58,6 +58,8 @@ pub(super) fn apply(
         .map(|(k, l)| (k.clone(), l.kind))
         .collect();
     store.write(|tx| -> Result<(), ImportError> {
+        // Stamped once the write lock is held: postings that waited commit in time order.
+        let stamp = &store::posting_stamp(tx, stamp, chrono::Utc::now())?;
         store::master::bump_master_version(tx)?;
         if let Some(rows) = settings {
             store::settings::save(tx, rows)?;

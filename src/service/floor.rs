@@ -196,6 +196,8 @@ impl Service {
         }
         let stamp = self.authorize(who, Action::LeadApproval)?;
         self.store.write(|tx| -> Result<()> {
+            // Stamped once the write lock is held: postings that waited commit in time order.
+            let stamp = store::posting_stamp(tx, &stamp, chrono::Utc::now())?;
             if keyed::replay::<()>(tx, keyed.as_ref())?.is_some() {
                 return Ok(());
             }

@@ -16,6 +16,16 @@ pub struct HealthRow {
     pub flag: Flag,
 }
 
+/// The window `health` shows unless told otherwise, in days; a count's figures of its
+/// location and item are over the same window.
+pub const DEFAULT_DAYS: i64 = 30;
+
+/// The start of the last `days` × 24 hours, as movements and counts record their time.
+pub(super) fn window_start(days: i64) -> String {
+    (Utc::now() - chrono::Duration::hours(days * 24))
+        .to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+}
+
 impl Service {
     /// The health of `location` (else every machine location) over the last `days` × 24
     /// hours, by location and item.
@@ -36,8 +46,7 @@ impl Service {
             Some(l) => return Err(ServiceError::not_found(Thing::Location, l)),
             None => store::health::machine_locations(conn)?,
         };
-        let since = (Utc::now() - chrono::Duration::hours(days * 24))
-            .to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+        let since = window_start(days);
         let alert = self.rules()?.rules.policy.discrepancy_alert_pct;
         Ok(store::health::usage(conn, &locations, &since)?
             .into_iter()

@@ -101,6 +101,8 @@ impl Service {
         let accounts = rules.rules.accounts();
         let cache = &self.cache;
         self.store.write(|tx| -> Result<Issued> {
+            // Stamped once the write lock is held: postings that waited commit in time order.
+            let stamp = store::posting_stamp(tx, &stamp, chrono::Utc::now())?;
             if let Some(first) = replay(tx, &keyed)? {
                 return Ok(Issued {
                     result: first,

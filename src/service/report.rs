@@ -278,6 +278,8 @@ impl Service {
         let stamp = self.authorize_reversal(report_id, who)?;
         let cache = &self.cache;
         self.store.write(|tx| -> Result<Reversal> {
+            // Stamped once the write lock is held: postings that waited commit in time order.
+            let stamp = store::posting_stamp(tx, &stamp, chrono::Utc::now())?;
             // An order's first reversal stores every line's P, derived until now.
             let mut derived = None;
             if let Some(order) = store::reports::report_order(tx, report_id)? {

@@ -88,6 +88,8 @@ impl Service {
         let pick = self.rules()?.rules.lot_selection().pick_order();
         self.store
             .write(|tx| -> Result<(Vec<LotQty>, Vec<ExceptionRow>)> {
+                // Stamped once the write lock is held: postings that waited commit in time order.
+                let stamp = store::posting_stamp(tx, &stamp, chrono::Utc::now())?;
                 if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
                     return Ok(first);
                 }
@@ -159,6 +161,8 @@ impl Service {
         let accounts = self.rules()?.rules.accounts();
         let pick = self.rules()?.rules.lot_selection().pick_order();
         self.store.write(|tx| -> Result<Vec<ExceptionRow>> {
+            // Stamped once the write lock is held: postings that waited commit in time order.
+            let stamp = store::posting_stamp(tx, &stamp, chrono::Utc::now())?;
             if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
                 return Ok(first);
             }

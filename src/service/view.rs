@@ -60,6 +60,10 @@ pub struct LineResult {
     pub line_scrap: Quantity,
     pub status: LineStatus,
     pub overridden: bool,
+    /// What the line lacks at its location after the lines before it ("0" when it fits),
+    /// under every policy; "0" in a report stored before lines carried it.
+    #[serde(default)]
+    pub shortfall: Quantity,
     /// Once users exist: whether the line's override needs a lead (SPEC §6).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub needs_approval: Option<bool>,
@@ -133,6 +137,7 @@ pub fn report_result(
                 line_scrap: l.line_scrap,
                 status: l.status,
                 overridden: l.overridden,
+                shortfall: l.shortfall,
                 needs_approval: marks.and_then(|m| m.get(i).copied()),
                 lots: lot_results(&l.lots),
             })

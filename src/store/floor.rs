@@ -327,18 +327,6 @@ pub fn record_count(
     Ok(())
 }
 
-/// Inventory accuracy: counts that found the book quantity, of all counts.
-///
-/// # Errors
-/// SQLite fails.
-pub fn count_accuracy(conn: &Connection) -> Result<(i64, i64)> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT count(*) FILTER (WHERE movement_id IS NULL), count(*) FROM cycle_counts",
-        )?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?)
-}
-
 /// Released orders with an operation at `work_center`.
 ///
 /// # Errors

@@ -103,6 +103,22 @@ fn add_counts(
     Ok(())
 }
 
+/// The cycle counts of `item` at `location` since `since` that found the book quantity (no
+/// adjustment), and all of them: health's `accurate_counts` and `counts` of one row.
+///
+/// # Errors
+/// SQLite fails.
+pub fn counts(conn: &Connection, location: &str, item: &str, since: &str) -> Result<(i64, i64)> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*) FILTER (WHERE movement_id IS NULL), count(*) FROM cycle_counts
+             WHERE location = ?1 AND item = ?2 AND at >= ?3",
+        )?
+        .query_row(params![location, item, since], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?)
+}
+
 /// How many exceptions wait at each location and item.
 fn add_open_exceptions(conn: &Connection, wanted: &HashSet<&str>, rows: &mut Rows) -> Result<()> {
     let mut stmt = conn.prepare_cached(

@@ -163,6 +163,21 @@ pub fn record(conn: &Connection, stamp: &Stamp, posting: Posting) -> Result<Opti
     Ok(Some(seq))
 }
 
+/// When the last posting recorded in the outbox was made (`None` for an empty outbox, or a
+/// time that does not read as RFC 3339).
+///
+/// # Errors
+/// SQLite fails.
+pub fn last_at(conn: &Connection) -> Result<Option<chrono::DateTime<chrono::Utc>>> {
+    let at: Option<String> = conn
+        .prepare_cached("SELECT at FROM outbox ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| r.get(0))
+        .optional()?;
+    Ok(at
+        .and_then(|a| chrono::DateTime::parse_from_rfc3339(&a).ok())
+        .map(|a| a.with_timezone(&chrono::Utc)))
+}
+
 struct Group<'a> {
     seq: i64,
     events: i64,

@@ -670,3 +670,120 @@ fn a_batch_killed_half_way_exports_every_posted_report_whole() {
     }
     assert_eq!(reports, posted, "every posted report is exported");
 }
+
+/// Runs the binary on `db` until it exits; whether it succeeded.
+fn post(db: &std::path::Path, home: &std::path::Path, args: &[&str]) -> bool {
+    std::process::Command::new(crate::common::binary())
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("BACKFLUSH_CONFIG")
+        .env("HOME", home)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[test]
+fn postings_made_at_once_export_their_times_in_seq_order() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let plant = Plant::with(
+        &Files::base()
+            .with(
+                "stock.csv",
+                "item,location,qty\nC1,M1,1000000\nC1,RAW,1000000\nC2,M2,50\n",
+            )
+            .with(
+                "orders.csv",
+                "order,item,revision,qty,due,completion_location\nWO1,P,1,100000,,FG\n",
+            ),
+    );
+    // A batch holds the write lock group after group while other processes post transfers,
+    // counts and single reports, each waiting its turn.
+    let mut batch = String::from("key,order,op,good,scrap\n");
+    for i in 0..4000 {
+        batch.push_str(&format!("b-{i},WO1,10,1,0\n"));
+    }
+    let file = plant.tmp.path().join("batch.csv");
+    std::fs::write(&file, batch).unwrap();
+    let mut child = std::process::Command::new(crate::common::binary())
+        .arg("--db")
+        .arg(&plant.db)
+        .args(["report", "--batch"])
+        .arg(&file)
+        .env_remove("BACKFLUSH_CONFIG")
+        .env("HOME", plant.tmp.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let done = Arc::new(AtomicBool::new(false));
+    let postings: [&[&str]; 5] = [
+        &[
+            "transfer", "--item", "C1", "--qty", "1", "--from", "RAW", "--to", "M1",
+        ],
+        &[
+            "transfer", "--item", "C1", "--qty", "1", "--from", "M1", "--to", "RAW",
+        ],
+        &["count", "--item", "C2", "--location", "M2", "--qty", "51"],
+        &["count", "--item", "C2", "--location", "M2", "--qty", "50"],
+        &["report", "--order", "WO1", "--op", "10", "--good", "1"],
+    ];
+    let workers: Vec<_> = postings
+        .iter()
+        .map(|args| {
+            let args: Vec<String> = args.iter().map(|a| (*a).to_string()).collect();
+            let (db, home) = (plant.db.clone(), plant.tmp.path().to_path_buf());
+            let done = Arc::clone(&done);
+            std::thread::spawn(move || {
+                let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                // At least a few postings each, at most 40, while the batch runs.
+                for i in 0..40 {
+                    if i >= 3 && done.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    assert!(post(&db, &home, &args), "{args:?}");
+                }
+            })
+        })
+        .collect();
+    assert!(child.wait().unwrap().success());
+    done.store(true, Ordering::Relaxed);
+    for w in workers {
+        w.join().unwrap();
+    }
+    plant.verify();
+    let events = export(&plant, &[]);
+    let kinds = |code: i64| {
+        events
+            .iter()
+            .filter(|e| e["type"] == "movement" && e["movement_type"] == code)
+            .count()
+    };
+    assert!(
+        kinds(311) >= 6 && kinds(701) + kinds(702) >= 3,
+        "transfers and counts"
+    );
+    let at = |e: &Value| {
+        chrono::DateTime::parse_from_rfc3339(e["at"].as_str().unwrap_or_default())
+            .unwrap_or_else(|err| panic!("at of {e}: {err}"))
+    };
+    let backwards: Vec<String> = events
+        .windows(2)
+        .filter(|w| at(&w[1]) < at(&w[0]))
+        .map(|w| {
+            format!(
+                "seq {} {} at {} after seq {} {} at {}",
+                w[1]["seq"], w[1]["type"], w[1]["at"], w[0]["seq"], w[0]["type"], w[0]["at"]
+            )
+        })
+        .collect();
+    assert!(
+        backwards.is_empty(),
+        "{} events go back in time:\n{}",
+        backwards.len(),
+        backwards.join("\n")
+    );
+}

@@ -89,3 +89,50 @@ fn open_exceptions_make_a_row_wait_and_bad_input_is_named() {
         .refused()
         .says(&["--days 0"]);
 }
+
+#[test]
+fn a_count_prints_the_counts_of_its_location_and_item_as_health_shows_them() {
+    let plant = Plant::base();
+    let count = |item: &str, location: &str, qty: &str| {
+        let c = plant
+            .run(&[
+                "count",
+                "--item",
+                item,
+                "--location",
+                location,
+                "--qty",
+                qty,
+                "--json",
+            ])
+            .ok()
+            .json();
+        (c["counts"].clone(), c["accurate_counts"].clone())
+    };
+    let in_health = |plant: &Plant| {
+        let rows = health(plant, &["--location", "M1"]);
+        let c1 = rows
+            .as_array()
+            .and_then(|r| r.iter().find(|r| r["item"] == "C1"))
+            .cloned()
+            .expect("a row for C1 at M1");
+        (c1["counts"].clone(), c1["accurate_counts"].clone())
+    };
+    // Counts of other items and locations do not count here.
+    assert_eq!(count("C2", "M2", "50"), (json!(1), json!(1)));
+    assert_eq!(count("C1", "RAW", "100"), (json!(1), json!(1)));
+    assert_eq!(count("C1", "M1", "99"), (json!(1), json!(0)));
+    assert_eq!(count("C1", "M1", "99"), (json!(2), json!(1)));
+    assert_eq!(in_health(&plant), (json!(2), json!(1)));
+    // A count older than health's 30 days no longer counts, in either.
+    let conn = rusqlite::Connection::open(&plant.db).expect("open the store");
+    conn.execute(
+        "UPDATE cycle_counts SET at = '2000-01-01T00:00:00.000000Z'
+         WHERE id = (SELECT min(id) FROM cycle_counts WHERE item = 'C1' AND location = 'M1')",
+        [],
+    )
+    .expect("backdate the first count");
+    drop(conn);
+    assert_eq!(count("C1", "M1", "99"), (json!(2), json!(2)));
+    assert_eq!(in_health(&plant), (json!(2), json!(2)));
+}

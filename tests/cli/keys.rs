@@ -218,14 +218,14 @@ fn stored_result(plant: &Plant, key: &str) -> String {
 const FIRST_OP10: &str = concat!(
     r#"{"report_id":1,"order":"WO1","operation":10,"good":"2","scrap":"0","lines":["#,
     r#"{"line":"10","item":"C1","location":"M1","planned":"4","qty":"5","line_scrap":"0","#,
-    r#""status":"issue","overridden":true,"needs_approval":true,"lots":[]},"#,
+    r#""status":"issue","overridden":true,"shortfall":"0","needs_approval":true,"lots":[]},"#,
     r#"{"line":"30","item":"L","location":"M1","planned":"2","qty":"2","line_scrap":"0","#,
-    r#""status":"manual","overridden":false,"needs_approval":false,"#,
+    r#""status":"manual","overridden":false,"shortfall":"0","needs_approval":false,"#,
     r#""lots":[{"lot":"A","qty":"1.5"},{"lot":"B","qty":"0.5"}]},"#,
     r#"{"line":"40","item":"N","location":null,"planned":"6","qty":"0","line_scrap":"0","#,
-    r#""status":"manual","overridden":false,"needs_approval":false,"lots":[]},"#,
+    r#""status":"manual","overridden":false,"shortfall":"0","needs_approval":false,"lots":[]},"#,
     r#"{"line":"50","item":"S","location":"M1","planned":"2","qty":"0","line_scrap":"0","#,
-    r#""status":"manual","overridden":false,"needs_approval":false,"lots":[]}],"#,
+    r#""status":"manual","overridden":false,"shortfall":"0","needs_approval":false,"lots":[]}],"#,
     r#""receipt":null,"labor":[{"operation":10,"setup_hours":"0.5","run_hours":"0.2","#,
     r#""labor_cost":"28","overhead_cost":"14"}],"warnings":[]}"#,
     "\n"

@@ -295,6 +295,166 @@ fn block_makes_an_uncovered_lot_line_short() {
 }
 
 #[test]
+fn named_lots_come_back_in_the_order_given() {
+    let plant = lot_plant("fefo");
+    let given = json!([{"lot": "B", "qty": "0.5"}, {"lot": "A", "qty": "1.5"}]);
+    let hand = args(&["--lot", "30=B:0.5,A:1.5"]);
+    assert_eq!(lots(&plant.preview(&hand), "30"), given);
+    let r = plant.report(&hand);
+    assert_eq!(lots(&r, "30"), given);
+    let id = report_id(&r);
+    let issued = plant
+        .run(&[
+            "issue",
+            "--order",
+            "WO1",
+            "--line",
+            "30",
+            "--qty",
+            "2",
+            "--lot",
+            "B:0.5,A:1.5",
+            "--json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(issued["lots"], given);
+    let back = plant
+        .run(&[
+            "issue",
+            "--order",
+            "WO1",
+            "--line",
+            "30",
+            "--qty",
+            "-2",
+            "--lot",
+            "B:0.5,A:1.5",
+            "--json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(
+        back["lots"],
+        json!([{"lot": "B", "qty": "-0.5"}, {"lot": "A", "qty": "-1.5"}])
+    );
+    let moved = plant
+        .run(&[
+            "transfer",
+            "--item",
+            "L",
+            "--qty",
+            "2",
+            "--from",
+            "M1",
+            "--to",
+            "RAW",
+            "--lot",
+            "B:0.5,A:1.5",
+            "--json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(moved["lots"], given);
+    let adjusted = plant
+        .run(&[
+            "adjust",
+            "--report",
+            &id,
+            "--line",
+            "30",
+            "--qty",
+            "2",
+            "--lot",
+            "B:0.5,A:1.5",
+            "--reason",
+            "DAMAGED",
+            "--json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(adjusted["lots"], given);
+    // A 0.5 and B 1 are left at M1.
+    let sub = plant
+        .run(&[
+            "substitute",
+            "--report",
+            &id,
+            "--line",
+            "10",
+            "--item",
+            "L",
+            "--qty",
+            "1",
+            "--lot",
+            "B:0.5,A:0.5",
+            "--json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(
+        sub["issued"]["lots"],
+        json!([{"lot": "B", "qty": "0.5"}, {"lot": "A", "qty": "0.5"}])
+    );
+    let sub = plant
+        .run(&[
+            "substitute",
+            "--report",
+            &id,
+            "--line",
+            "30",
+            "--item",
+            "C1",
+            "--qty",
+            "1",
+            "--return-qty",
+            "2",
+            "--return-lot",
+            "B:0.5,A:1.5",
+            "--json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(sub["returned"]["lots"], given);
+    plant.verify();
+}
+
+#[test]
+fn under_block_a_short_lot_line_takes_the_lots_the_next_line_would_see() {
+    // Lines 30 and 35 take 1 L per unit each; 10.5 unexpired at M1.
+    let files = Files::base()
+        .with("items.csv", &items("none"))
+        .with("boms.csv", &format!("{}P,1,1,35,L,1,unit,,10,,\n", boms()))
+        .with("stock.csv", &stock());
+    let eleven = [
+        "--order", "WO1", "--op", "10", "--good", "10", "--scrap", "1",
+    ];
+    let shortfalls = |policy: &str| {
+        let p = Plant::with(&files)
+            .config(&format!(
+                "[policy]\nlot_selection = \"fefo\"\nnegative_stock = \"{policy}\"\n"
+            ))
+            .preview(&eleven);
+        ["30", "35"].map(|l| {
+            (
+                text(&line(&p, l)["status"]),
+                text(&line(&p, l)["shortfall"]),
+                line(&p, l)["lots"].clone(),
+            )
+        })
+    };
+    let short = |status: &str, by: &str| (status.to_string(), by.to_string(), json!([]));
+    assert_eq!(
+        shortfalls("block"),
+        [short("short", "0.5"), short("short", "11")]
+    );
+    assert_eq!(
+        shortfalls("defer"),
+        [short("deferred", "0.5"), short("deferred", "0.5")]
+    );
+}
+
+#[test]
 fn a_reversal_returns_exactly_the_lots_it_took() {
     let plant = lot_plant("fefo");
     let r = plant.report(&["--order", "WO1", "--op", "10", "--good", "6"]);

@@ -18,8 +18,9 @@ fn negative_stock_defer_queues_and_transfer_posts() {
     let id = report_id(&r);
     assert_eq!(
         normalize_report(r)["lines"],
-        json!([line_json(
-            "10", "C1", "M1", "6", "6", "0", "deferred", false
+        json!([short_by(
+            line_json("10", "C1", "M1", "6", "6", "0", "deferred", false),
+            "1"
         )])
     );
     assert_eq!(plant.qty("C1", "M1"), "5");
@@ -74,7 +75,10 @@ fn defer_counts_line_scrap_and_defers_the_whole_line() {
     ]);
     assert_eq!(
         normalize_report(r)["lines"],
-        json!([line_json("10", "C1", "M1", "4", "4", "2", "deferred", true)])
+        json!([short_by(
+            line_json("10", "C1", "M1", "4", "4", "2", "deferred", true),
+            "1"
+        )])
     );
     assert_eq!(plant.qty("C1", "M1"), "5");
     let rows = plant.exceptions(&[]);
@@ -217,8 +221,14 @@ fn negative_stock_block_refuses_listing_short_lines() {
     assert_eq!(
         normalize_report(p)["lines"],
         json!([
-            line_json("10", "C1", "M1", "6", "6", "0", "short", false),
-            line_json("20", "C2", "M1", "1.65", "1.65", "0", "short", false),
+            short_by(
+                line_json("10", "C1", "M1", "6", "6", "0", "short", false),
+                "1"
+            ),
+            short_by(
+                line_json("20", "C2", "M1", "1.65", "1.65", "0", "short", false),
+                "1.65"
+            ),
         ])
     );
     base_report(&plant, &["--good", "3"])
@@ -244,11 +254,117 @@ fn negative_stock_allow_goes_negative() {
     let r = plant.report(&["--order", "WO1", "--op", "10", "--good", "3"]);
     assert_eq!(
         normalize_report(r)["lines"],
-        json!([line_json("10", "C1", "M1", "6", "6", "0", "issue", false)])
+        json!([short_by(
+            line_json("10", "C1", "M1", "6", "6", "0", "issue", false),
+            "1"
+        )])
     );
     assert_eq!(plant.qty("C1", "M1"), "-1");
     assert_eq!(plant.exceptions(&[]), json!([]));
     plant.verify();
+}
+
+/// Lines 10 and 20 each take 1 C1 per unit at M1, where 3 are on hand (100 in RAW); line 30
+/// takes 0.5 C2 per unit at M1, where 10 are on hand. All three at operation 10.
+fn two_lines_of_one_item(policy: &str) -> Plant {
+    let boms = "parent,revision,base_qty,line,component,qty,per,scrap_pct,operation,backflush,supply_location\n\
+                P,1,1,10,C1,1,unit,,10,,\n\
+                P,1,1,20,C1,1,unit,,10,,\n\
+                P,1,1,30,C2,0.5,unit,,10,,\n";
+    let stock = "item,location,qty\nC1,M1,3\nC1,RAW,100\nC2,M1,10\n";
+    Plant::with(
+        &Files::base()
+            .with("boms.csv", boms)
+            .with("stock.csv", stock),
+    )
+    .config(&format!("[policy]\nnegative_stock = \"{policy}\"\n"))
+}
+
+/// Each line's (status, shortfall) in a preview of 4 good units of WO1 at operation 10.
+fn shortfalls(plant: &Plant) -> Vec<(String, String)> {
+    let p = plant.preview(&["--order", "WO1", "--op", "10", "--good", "4"]);
+    ["10", "20", "30"]
+        .iter()
+        .map(|l| {
+            (
+                text(&line(&p, l)["status"]),
+                text(&line(&p, l)["shortfall"]),
+            )
+        })
+        .collect()
+}
+
+fn pair(status: &str, shortfall: &str) -> (String, String) {
+    (status.to_string(), shortfall.to_string())
+}
+
+#[test]
+fn under_block_the_refusal_lists_all_that_must_be_brought_in_one_trip() {
+    let plant = two_lines_of_one_item("block");
+    // 4 units: each C1 line needs 4 with 3 on hand. Line 10 lacks 1; it still counts against
+    // what line 20 sees, which therefore lacks all of its 4.
+    assert_eq!(
+        shortfalls(&plant),
+        [pair("short", "1"), pair("short", "4"), pair("issue", "0")]
+    );
+    let report = ["report", "--order", "WO1", "--op", "10", "--good", "4"];
+    plant.run(&report).refused().says(&[
+        "line 10 C1 needs 4 at M1, 3 available there after the earlier lines, short by 1",
+        "line 20 C1 needs 4 at M1, 0 available there after the earlier lines, short by 4",
+        "to post it, bring 5 C1 to M1",
+    ]);
+    assert_eq!(plant.qty("C1", "M1"), "3", "nothing posted");
+    // The handler brings the 5 listed in one transfer, and the report posts.
+    plant
+        .run(&[
+            "transfer", "--item", "C1", "--qty", "5", "--from", "RAW", "--to", "M1",
+        ])
+        .ok();
+    let r = plant.report(&["--order", "WO1", "--op", "10", "--good", "4"]);
+    for l in ["10", "20"] {
+        assert_eq!(
+            (text(&line(&r, l)["qty"]), text(&line(&r, l)["status"])),
+            ("4".to_string(), "issue".to_string())
+        );
+        assert_eq!(line(&r, l)["shortfall"], "0");
+    }
+    assert_eq!(plant.qty("C1", "M1"), "0");
+    plant.verify();
+}
+
+#[test]
+fn preview_lines_carry_their_shortfall_under_every_policy() {
+    // A deferred line takes nothing: line 20 still sees the 3 on hand and lacks 1.
+    assert_eq!(
+        shortfalls(&two_lines_of_one_item("defer")),
+        [
+            pair("deferred", "1"),
+            pair("deferred", "1"),
+            pair("issue", "0")
+        ]
+    );
+    assert_eq!(
+        shortfalls(&two_lines_of_one_item("block")),
+        [pair("short", "1"), pair("short", "4"), pair("issue", "0")]
+    );
+    // Under allow every line issues; each says what it lacks after the lines before it.
+    assert_eq!(
+        shortfalls(&two_lines_of_one_item("allow")),
+        [pair("issue", "1"), pair("issue", "4"), pair("issue", "0")]
+    );
+    // A report prints the same field, and a deferred line's exception carries it.
+    let plant = two_lines_of_one_item("defer");
+    let r = plant.report(&["--order", "WO1", "--op", "10", "--good", "4"]);
+    assert_eq!(line(&r, "10")["shortfall"], "1");
+    assert_eq!(line(&r, "30")["shortfall"], "0");
+    let queued: Vec<String> = plant
+        .exceptions(&[])
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|e| text(&e["shortfall"]))
+        .collect();
+    assert_eq!(queued, ["1", "1"]);
 }
 
 // =============================================================================================

@@ -117,7 +117,10 @@ fn manual_line_shows_planned_and_zero_qty() {
             line_json("50", "S1", "M1", "2", "0", "0", "manual", false),
             line_json("60", "H1", "M1", "2", "0", "0", "manual", false),
             line_json("70", "C2", "M1", "2", "0", "0", "manual", false),
-            line_json("80", "H1", "M1", "4", "4", "0", "deferred", false),
+            short_by(
+                line_json("80", "H1", "M1", "4", "4", "0", "deferred", false),
+                "4"
+            ),
         ])
     );
     assert_eq!(plant.qty("C1", "M1"), "96");

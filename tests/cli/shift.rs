@@ -190,6 +190,19 @@ fn a_count_beyond_count_confirm_pct_needs_a_reason_and_says_what_it_posted() {
 }
 
 #[test]
+fn a_count_signs_its_percentage_for_a_loss_as_for_a_gain() {
+    let plant = Plant::base();
+    plant
+        .run(&["count", "--item", "C1", "--location", "M1", "--qty", "70"])
+        .refused()
+        .says(&["count 70 of C1 at M1 differs from the book 100 by -30 (-30%), more than 20%"]);
+    plant
+        .run(&["count", "--item", "C1", "--location", "M1", "--qty", "130"])
+        .refused()
+        .says(&["count 130 of C1 at M1 differs from the book 100 by +30 (+30%), more than 20%"]);
+}
+
+#[test]
 fn a_substitution_returns_part_of_the_line_and_issues_the_substitute() {
     let stock = "item,location,qty\nC1,M1,100\nC2,M1,10\nC2,M2,50\n";
     let plant = Plant::with(&Files::base().with("stock.csv", stock));

@@ -469,8 +469,15 @@ pub fn line_json(
 ) -> Value {
     json!({
         "line": line, "item": item, "location": location, "planned": planned, "qty": qty,
-        "line_scrap": line_scrap, "status": status, "overridden": overridden, "lots": []
+        "line_scrap": line_scrap, "status": status, "overridden": overridden, "shortfall": "0",
+        "lots": []
     })
+}
+
+/// `line` (a [`line_json`]) lacking `shortfall` at its location.
+pub fn short_by(mut line: Value, shortfall: &str) -> Value {
+    line["shortfall"] = json!(shortfall);
+    line
 }
 
 pub fn labor_json(op: &str, setup: &str, run: &str, labor: &str, overhead: &str) -> Value {

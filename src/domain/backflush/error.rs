@@ -1,6 +1,7 @@
 //! Why a report (or its preview) is refused, and the checks of a quantity.
 
 use super::*;
+use crate::domain::codes::{ItemCode, LocationCode};
 
 /// Why a report (or its preview) is refused. Every message names the offending input.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -46,8 +47,9 @@ pub enum ReportError {
     SkipWithOverride { line: String },
     #[error("override of line {line}: {reason}")]
     BadOverride { line: String, reason: String },
-    #[error("not enough stock (negative_stock = block): {0}")]
-    Blocked(String),
+    /// Under `block`: every short line, in line order.
+    #[error("not enough stock (negative_stock = block): {}", blocked(.0))]
+    Blocked(Vec<ShortLine>),
     #[error("{0} is too large to compute; check the quantities and the BOM")]
     TooLarge(String),
     #[error("unknown item {0}")]
@@ -65,6 +67,70 @@ pub enum ReportError {
     /// `--fg-lot` / `--fg-serial` that do not fit the parent or the good quantity.
     #[error("{0}")]
     FinishedLot(String),
+}
+
+/// A line that lacks stock under `block`: what it needs at its location and what it lacks
+/// there after the lines before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShortLine {
+    pub line: String,
+    pub item: ItemCode,
+    pub location: LocationCode,
+    /// Its quantity and line scrap.
+    pub needs: Quantity,
+    pub shortfall: Quantity,
+}
+
+impl ShortLine {
+    /// The short line of `line`.
+    #[must_use]
+    pub fn of(line: &PlannedLine) -> Self {
+        ShortLine {
+            line: line.line.clone(),
+            item: line.item.clone(),
+            location: line.location.clone(),
+            needs: line.total(),
+            shortfall: line.shortfall,
+        }
+    }
+}
+
+/// Each short line with what it lacks, then what to bring for the report to post: the
+/// shortfalls summed per item and location.
+fn blocked(short: &[ShortLine]) -> String {
+    let lines: Vec<String> = short
+        .iter()
+        .map(|l| {
+            format!(
+                "line {} {} needs {} at {}, {} available there after the earlier lines, short by {}",
+                l.line,
+                l.item,
+                l.needs,
+                l.location,
+                l.needs - l.shortfall,
+                l.shortfall
+            )
+        })
+        .collect();
+    let mut bring: Vec<(&ItemCode, &LocationCode, Quantity)> = Vec::new();
+    for l in short {
+        match bring
+            .iter_mut()
+            .find(|(i, at, _)| *i == &l.item && *at == &l.location)
+        {
+            Some((_, _, q)) => *q += l.shortfall,
+            None => bring.push((&l.item, &l.location, l.shortfall)),
+        }
+    }
+    let bring: Vec<String> = bring
+        .iter()
+        .map(|(item, at, q)| format!("{q} {item} to {at}"))
+        .collect();
+    format!(
+        "{}; to post it, bring {}",
+        lines.join("; "),
+        bring.join(", ")
+    )
 }
 
 /// Checks a reported or overriding quantity: not negative, within the UoM's decimals.

@@ -1,6 +1,7 @@
 //! Planning a report: every flushed line's quantity, the receipt, labor and journal.
 
 use super::cost::{labor_line, report_journal, rolled_cost};
+use super::error::ShortLine;
 use super::overrides::apply_overrides;
 use super::rules::{REQUIREMENT_LIMIT, too_large};
 use super::*;
@@ -16,8 +17,32 @@ fn operation(order: &Order, operation: i64) -> Result<&OrderOperation, ReportErr
         })
 }
 
-/// Computes what a report would post. Never refuses for shortage: under `block` a short line
-/// has status `short` and the caller refuses the post.
+/// What a report posts: the plan of [`plan`], refused under `block` when any line is short.
+/// The refusal lists every short line with what it lacks; since under `block` a short line
+/// counts against the stock the later lines of its item and location see, the shortfalls add
+/// up to everything that must be brought for the report to post.
+///
+/// # Errors
+/// Any [`ReportError`]; [`ReportError::Blocked`] under `block` with a short line.
+pub fn plan_to_post(
+    order: &Order,
+    progress: &Progress,
+    request: &ReportRequest,
+    lookup: &dyn Lookup,
+    policy: &Policy,
+) -> Result<ReportPlan, ReportError> {
+    let plan = plan(order, progress, request, lookup, policy)?;
+    if policy.negative_stock == NegativeStock::Block {
+        let short: Vec<ShortLine> = plan.short_lines().map(ShortLine::of).collect();
+        if !short.is_empty() {
+            return Err(ReportError::Blocked(short));
+        }
+    }
+    Ok(plan)
+}
+
+/// Computes what a report would post: its preview. Never refuses for shortage: under `block`
+/// a short line has status `short` ([`plan_to_post`] refuses the post).
 ///
 /// # Errors
 /// Any [`ReportError`] but `Blocked`.

@@ -3,7 +3,12 @@
 //!
 //! Lines of one report are taken in line order against one running picture of the stock: a
 //! line is short when it does not fit in what the earlier lines left, and lines naming the
-//! same lot are checked together.
+//! same lot are checked together. Every line says what it lacks there (`shortfall`, 0 when it
+//! fits), whatever the policy. What a line that does not fit leaves the later lines depends on
+//! the policy: a deferred line takes nothing (a later line that fits still issues); under
+//! `block` and `allow` it takes all there is, so the later lines of its item and location lack
+//! their whole quantity — under `block` the shortfalls then add up to everything that must be
+//! brought for the report to post, in one trip.
 
 use crate::domain::codes::{ItemCode, LocationCode};
 use std::collections::HashMap;
@@ -35,7 +40,11 @@ impl Taken {
     }
 
     fn take_lots(&mut self, line: &PlannedLine) {
-        for l in &line.lots {
+        self.take(line, &line.lots);
+    }
+
+    fn take(&mut self, line: &PlannedLine, lots: &[LotQty]) {
+        for l in lots {
             *self
                 .lots
                 .entry((line.item.clone(), line.location.clone(), l.lot.clone()))
@@ -119,7 +128,12 @@ pub(super) fn assign(
                     line.line
                 )));
             }
-            None => pick_lots(line, &left, lookup, policy),
+            None => {
+                // A short line takes nothing itself, but under `block` it counts against the
+                // lots the later lines see: all the choosable ones.
+                let held = pick_lots(line, &left, lookup, policy);
+                taken.take(line, &held);
+            }
         }
         taken.take_lots(line);
     }
@@ -140,28 +154,45 @@ fn not_held(lot: &LotQty, location: &str, holds: Quantity, stock: Option<&LotSto
 
 /// A backflushed lot line takes its lots in pick order; when the unexpired lots do not cover
 /// it, it is deferred whole (a lot never goes negative, so `allow` defers too) or short.
-fn pick_lots(line: &mut PlannedLine, left: &[LotStock], lookup: &dyn Lookup, policy: &Policy) {
+/// Returns the lots a short line holds against the later lines (none otherwise).
+fn pick_lots(
+    line: &mut PlannedLine,
+    left: &[LotStock],
+    lookup: &dyn Lookup,
+    policy: &Policy,
+) -> Vec<LotQty> {
     let today = lookup.today();
+    let order = policy.lot_selection.pick_order();
     line.skipped_expired = left
         .iter()
         .filter(|l| l.qty > Quantity::ZERO && lots::is_expired(l.expires.as_deref(), today))
         .map(|l| l.lot.clone())
         .collect();
-    match lots::allocate(left, line.total(), policy.lot_selection.pick_order(), today) {
+    match lots::allocate(left, line.total(), order, today) {
         Ok(picked) => {
             line.lots = picked;
-            line.picked_by = Some(policy.lot_selection.pick_order());
+            line.picked_by = Some(order);
+            Vec::new()
         }
         Err(uncovered) => {
             line.shortfall = uncovered.shortfall;
-            line.status = match policy.negative_stock {
-                NegativeStock::Block => LineStatus::Short,
-                NegativeStock::Defer | NegativeStock::Allow => LineStatus::Deferred,
-            };
+            if policy.negative_stock == NegativeStock::Block {
+                line.status = LineStatus::Short;
+                lots::pick(left, order, today)
+                    .iter()
+                    .map(|l| LotQty::new(&l.lot, l.qty))
+                    .collect()
+            } else {
+                line.status = LineStatus::Deferred;
+                Vec::new()
+            }
         }
     }
 }
 
+/// An untracked line against what the earlier lines of its item and location left there. What
+/// a line lacks is to be brought (`block`) or goes negative (`allow`): either way the lines
+/// after it find nothing left, and lack their whole quantity.
 fn fit_untracked(
     line: &mut PlannedLine,
     taken: &mut Taken,
@@ -169,18 +200,24 @@ fn fit_untracked(
     policy: NegativeStock,
 ) {
     let total = line.total();
-    let available = taken
+    let left = taken
         .untracked
         .entry((line.item.clone(), line.location.clone()))
         .or_insert_with(|| lookup.on_hand(&line.item, &line.location));
-    if total <= *available || policy == NegativeStock::Allow {
-        *available -= total;
-    } else {
-        line.shortfall = total - (*available).max(Quantity::ZERO);
-        line.status = match policy {
-            NegativeStock::Block => LineStatus::Short,
-            _ => LineStatus::Deferred,
-        };
+    line.shortfall = (total - *left).max(Quantity::ZERO);
+    if line.shortfall.is_zero() {
+        *left -= total;
+        return;
+    }
+    match policy {
+        // Deferred whole: it takes nothing, so a later line that fits still issues.
+        NegativeStock::Defer => line.status = LineStatus::Deferred,
+        // It takes all there is, short or not: the later lines lack their whole quantity.
+        NegativeStock::Block => {
+            line.status = LineStatus::Short;
+            *left = Quantity::ZERO;
+        }
+        NegativeStock::Allow => *left = Quantity::ZERO,
     }
 }
 

@@ -15,7 +15,9 @@ pub struct Count {
     pub lot: Option<String>,
     pub expected: Quantity,
     pub counted: Quantity,
-    /// Counts that found the book quantity, of all counts so far.
+    /// The counts of this item at this location that found the book quantity, of all of them
+    /// (this one included), over health's default window: the `accurate_counts` and `counts`
+    /// that `health` shows for the location and item.
     pub accuracy: (i64, i64),
     /// The `[reasons] count` code given with the count.
     pub reason: Option<String>,
@@ -24,28 +26,31 @@ pub struct Count {
 }
 
 impl Count {
-    /// The difference in percent of the book quantity (`None` for a book of 0).
+    /// The difference in percent of the book quantity, negative for a loss (`None` for a
+    /// book of 0).
     #[must_use]
     pub fn difference_pct(&self) -> Option<Decimal> {
         difference_pct(self.expected, self.counted)
     }
 }
 
-/// Whether a count differs from its book by more than `limit_pct` (any difference from 0).
+/// Whether a count differs from its book by more than `limit_pct` either way (any difference
+/// from 0).
 fn needs_count_reason(book: Quantity, counted: Quantity, limit_pct: Decimal) -> bool {
     match difference_pct(book, counted) {
-        Some(pct) => pct > limit_pct,
+        Some(pct) => pct.abs() > limit_pct,
         None => !counted.is_zero(),
     }
 }
 
-/// |counted − book| in percent of the book, rounded half up to 2 decimals (`None`: book 0).
+/// (counted − book) in percent of the book, rounded half away from zero to 2 decimals:
+/// negative for a loss, positive for a gain (`None`: book 0).
 #[must_use]
 pub fn difference_pct(book: Quantity, counted: Quantity) -> Option<Decimal> {
     if book.is_zero() {
         return None;
     }
-    ((counted - book).abs() * Decimal::ONE_HUNDRED)
+    ((counted - book) * Decimal::ONE_HUNDRED)
         .ratio_to(book.abs())
         .map(|p| p.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
 }
@@ -129,6 +134,8 @@ impl Service {
         let limit = self.rules()?.rules.policy.count_confirm_pct;
         let codes = self.reasons(ReasonKind::Count).join(", ");
         self.store.write(|tx| -> Result<Count> {
+            // Stamped once the write lock is held: postings that waited commit in time order.
+            let stamp = store::posting_stamp(tx, &stamp, chrono::Utc::now())?;
             if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
                 return Ok(first);
             }
@@ -212,7 +219,8 @@ fn post_count(
         (movement, reason),
         stamp,
     )?;
-    let accuracy = store::floor::count_accuracy(tx)?;
+    let since = crate::service::health::window_start(crate::service::health::DEFAULT_DAYS);
+    let accuracy = store::health::counts(tx, location, item, &since)?;
     // A count that finds more stock lets deferred lines there post.
     let posted = store::exceptions::retry_exceptions(tx, Some(location), stamp, accounts, pick)?;
     store::outbox::record(tx, stamp, store::outbox::Posting::Count)?;

@@ -136,6 +136,8 @@ impl Service {
         let pick = self.rules()?.rules.lot_selection().pick_order();
         let reason = reason.to_ascii_uppercase();
         self.store.write(|tx| -> Result<Adjustment> {
+            // Stamped once the write lock is held: postings that waited commit in time order.
+            let stamp = store::posting_stamp(tx, &stamp, chrono::Utc::now())?;
             if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
                 return Ok(first);
             }
@@ -249,6 +251,8 @@ impl Service {
             .ok_or_else(|| ServiceError::not_found(Thing::Item, &line.item))?;
         let pick = self.rules()?.rules.lot_selection().pick_order();
         self.store.write(|tx| -> Result<Substitution> {
+            // Stamped once the write lock is held: postings that waited commit in time order.
+            let stamp = store::posting_stamp(tx, &stamp, chrono::Utc::now())?;
             if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
                 return Ok(first);
             }

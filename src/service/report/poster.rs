@@ -40,7 +40,7 @@ impl Poster {
         let (order, progress, stored) = load_order_cached(tx, cache, order_id)?;
         let mut lookup = Prefetched::load(tx, cache, &order, override_locations(request))?;
         lookup.check_serials(tx, &order.item, &request.fg_serials)?;
-        let plan = backflush::plan(&order, &progress, request, &lookup, &self.policy)?;
+        let plan = backflush::plan_to_post(&order, &progress, request, &lookup, &self.policy)?;
         self.check_allowed(&plan)?;
         let report_id = store::reports::next_report_id(tx)?;
         // Once users exist, the lines say which needed a lead (SPEC §6).
@@ -53,8 +53,8 @@ impl Poster {
         let result = view::report_result(&plan, Some(report_id), marks.as_deref());
         let json = keyed::result_text(key, &result)?;
         // Each report of a batch records its own time: when it is written, inside the
-        // transaction that commits it (SPEC §13).
-        let stamp = self.stamp.at(Utc::now());
+        // transaction that commits it, so the export's times follow its seqs.
+        let stamp = store::posting_stamp(tx, &self.stamp, Utc::now())?;
         // Every overridden or skipped line carries the report's code unless it has its own.
         let codes: BTreeMap<String, String> = plan
             .lines
@@ -90,8 +90,7 @@ impl Poster {
 }
 
 impl Poster {
-    /// Refuses what the poster may not post alone (a larger override, an expired lot) and,
-    /// under `block`, a report with short lines.
+    /// Refuses what the poster may not post alone: a larger override, an expired lot.
     fn check_allowed(&self, plan: &ReportPlan) -> Result<()> {
         if !self.may_override
             && let Some(line) = large_override(plan, self.tolerance)
@@ -123,24 +122,6 @@ impl Poster {
                     line.expired_lots.join(", ")
                 ),
             });
-        }
-        if self.policy.negative_stock == NegativeStock::Block {
-            let short: Vec<String> = plan
-                .short_lines()
-                .map(|l| {
-                    format!(
-                        "line {} {} needs {} at {}, {} available there after the earlier lines",
-                        l.line,
-                        l.item,
-                        l.total(),
-                        l.location,
-                        (l.total() - l.shortfall)
-                    )
-                })
-                .collect();
-            if !short.is_empty() {
-                return Err(ReportError::Blocked(short.join("; ")).into());
-            }
         }
         Ok(())
     }

@@ -192,7 +192,7 @@ impl App {
 
     /// Opens (or refreshes) the health of every machine location over the last 30 days.
     pub fn open_health(&mut self) {
-        let days = 30;
+        let days = crate::service::health::DEFAULT_DAYS;
         match self.service.health_flagged_first(days) {
             Ok(rows) => {
                 let before = match &self.screen {

@@ -131,7 +131,7 @@ fn a_counted_quantity_goes_to_the_book_and_a_large_difference_asks_a_reason() {
             this: Box::new(this.clone()),
         }
     );
-    // The book says 10: 7 counted is 3 (30 %) short, confirmed with a reason.
+    // The book says 10: 7 counted is 3 (30 %) short, shown signed, confirmed with a reason.
     let reason_kind = PromptKind::CountReason {
         item: "SEAL-20".into(),
         location: "M-ASM".into(),
@@ -147,7 +147,7 @@ fn a_counted_quantity_goes_to_the_book_and_a_large_difference_asks_a_reason() {
         ),
         Effect::pick(
             prompt(
-                "SEAL-20 at M-ASM: book 10, counted 7 = -3 (30%). Pick a reason to post it",
+                "SEAL-20 at M-ASM: book 10, counted 7 = -3 (-30%). Pick a reason to post it",
                 text(),
                 reason_kind.clone(),
             )
