@@ -65,11 +65,11 @@ fn need_terminal() -> Result<(), ServiceError> {
 fn start(service: Service) -> Result<(), ServiceError> {
     tracing::info!(
         "terminal started on {}",
-        crate::logging::Escaped(service.terminal())
+        crate::domain::text::printable(service.terminal())
     );
     let result = crate::tui::run(service);
     if let Err(e) = &result {
-        tracing::error!("{}", crate::logging::Escaped(e));
+        tracing::error!("{}", crate::domain::text::printable(e));
     }
     result.map_err(|e| ServiceError::io("run the terminal", e))
 }
