@@ -146,9 +146,10 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
 /// The store, the plant and the program: init, import, verify, unlock, health, bench, settings, info, backup.
 fn administration(cli: &Cli, command: &Command) -> Option<Outcome> {
     Some(match command {
-        Command::Tui | Command::Demo { .. } => {
+        Command::Tui | Command::Demo { no_tui: false } => {
             Err(Failure::usage("the terminal is started by main"))
         }
+        Command::Demo { no_tui: true } => admin::demo(cli),
         Command::Init => admin::init(cli),
         Command::Import { dir } => admin::import(cli, dir),
         Command::Verify => admin::verify(cli),

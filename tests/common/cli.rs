@@ -113,6 +113,15 @@ pub struct Out {
 }
 
 impl Out {
+    fn of(args: &[&str], output: &std::process::Output) -> Self {
+        Out {
+            what: args.join(" "),
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
     pub fn describe(&self) -> String {
         format!(
             "`backflush {}` exited {}\n--- stdout\n{}--- stderr\n{}",
@@ -217,7 +226,9 @@ impl Plant {
         self
     }
 
-    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Out {
+    /// The binary on this store with `args` and `env`, not yet started (stdin empty; stdout
+    /// and stderr as the caller sets them).
+    pub fn command(&self, args: &[&str], env: &[(&str, &str)]) -> Command {
         let home = self.tmp.path().join("home");
         let mut cmd = Command::new(super::binary());
         cmd.arg("--db").arg(&self.db);
@@ -236,13 +247,25 @@ impl Plant {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let output = cmd.output().expect("run the backflush binary");
-        Out {
-            what: args.join(" "),
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
+        cmd
+    }
+
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Out {
+        let output = self
+            .command(args, env)
+            .output()
+            .expect("run the backflush binary");
+        Out::of(args, &output)
+    }
+
+    /// As [`Plant::run`] with stdout written to `stdout` (a file such as `/dev/full`).
+    pub fn run_to(&self, args: &[&str], stdout: std::fs::File) -> Out {
+        let output = self
+            .command(args, &[])
+            .stdout(stdout)
+            .output()
+            .expect("run the backflush binary");
+        Out::of(args, &output)
     }
 
     pub fn run(&self, args: &[&str]) -> Out {
