@@ -11,6 +11,7 @@ use thiserror::Error;
 pub mod rules;
 
 use crate::domain::journal::AccountNames;
+use crate::domain::text::{MAX_CODE_CHARS, TextProblem};
 use crate::store::Synchronous;
 
 /// A configuration that cannot be used.
@@ -269,6 +270,26 @@ impl Config {
             path: origin.to_string(),
             message,
         };
+        // Kept on every posting and printed: the same rule as the command line's --terminal.
+        for (key, value) in [
+            ("terminal.id", &self.terminal.id),
+            ("terminal.work_center", &self.terminal.work_center),
+        ] {
+            match crate::domain::text::check_code(value) {
+                Err(TextProblem::Control(c)) => {
+                    return Err(bad(format!(
+                        "{key} holds the control character U+{:04X}; it must be printable text",
+                        u32::from(c)
+                    )));
+                }
+                Err(TextProblem::TooLong(n)) => {
+                    return Err(bad(format!(
+                        "{key} has {n} characters; at most {MAX_CODE_CHARS} are accepted"
+                    )));
+                }
+                Ok(()) => {}
+            }
+        }
         let minutes = self.terminal.idle_logout_minutes;
         if !(1..=1440).contains(&minutes) {
             return Err(bad(format!(
@@ -363,6 +384,26 @@ mod tests {
                 .rule_overrides()
                 .values()
                 .all(|v| { rules::Rules::default().flatten().values().any(|d| d == v) })
+        );
+    }
+
+    #[test]
+    fn the_terminal_id_and_work_center_are_printable_and_at_most_200_characters() {
+        let err = Config::parse("[terminal]\nid = \"T\\u001b]0;x\"\n", "c.toml").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "config file c.toml: terminal.id holds the control character U+001B; it must be printable text"
+        );
+        let long = format!("[terminal]\nwork_center = \"{}\"\n", "W".repeat(201));
+        let err = Config::parse(&long, "c.toml").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "config file c.toml: terminal.work_center has 201 characters; at most 200 are accepted"
+        );
+        let fine = format!("[terminal]\nid = \"{}\"\n", "T".repeat(200));
+        assert_eq!(
+            Config::parse(&fine, "c.toml").unwrap().terminal.id.len(),
+            200
         );
     }
 

@@ -118,7 +118,11 @@ pub fn usage_failure(e: &clap::Error) -> Failure {
     let parts: Vec<&str> = rendered
         .lines()
         .map(str::trim)
-        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("tip:"))
+        .take_while(|l| {
+            !l.starts_with("Usage:")
+                && !l.starts_with("tip:")
+                && !l.starts_with("For more information")
+        })
         .filter(|l| !l.is_empty())
         .collect();
     let sentence = parts.join(" ");

@@ -1,13 +1,107 @@
-//! The command line's bounds: write errors on standard output, and control characters from
-//! the data in JSON output.
+//! The command line's bounds: codes, keys, terminal ids and reasons over 200 characters,
+//! write errors on standard output, control characters in what the options give and in JSON
+//! output, and the empty idempotency key.
 
 use crate::common::cli::*;
+
+/// A text of `n` characters.
+fn chars(n: usize) -> String {
+    "K".repeat(n)
+}
 
 /// Whether `text` carries a control character other than a line break.
 fn raw_controls(text: &str) -> Vec<char> {
     text.chars()
         .filter(|c| backflush::domain::text::is_control(*c) && *c != '\n')
         .collect()
+}
+
+// =============================================================================================
+// Sizes
+// =============================================================================================
+
+#[test]
+fn codes_keys_terminal_ids_and_reasons_over_200_characters_are_usage_errors_naming_them() {
+    let plant = Plant::base();
+    let long = chars(201);
+    let report = ["report", "--order", "WO1", "--op", "10", "--good", "1"];
+    let with = |extra: &[&str]| -> Vec<String> {
+        report
+            .iter()
+            .chain(extra)
+            .map(|s| (*s).to_string())
+            .collect()
+    };
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (with(&["--key", &long]), "--key"),
+        (with(&["--reason", &long]), "--reason"),
+        (with(&["--skip", &long]), "--skip"),
+        (with(&["--set", &format!("{long}=1")]), "--set"),
+        (
+            ["--terminal", &long, "stock"].map(String::from).to_vec(),
+            "--terminal",
+        ),
+        (
+            ["stock", "--item", &long].map(String::from).to_vec(),
+            "--item",
+        ),
+        (
+            ["reverse", "--report", "1", "--reason", &long]
+                .map(String::from)
+                .to_vec(),
+            "--reason",
+        ),
+        (
+            [
+                "transfer",
+                "--item",
+                "C1",
+                "--qty",
+                "1",
+                "--from",
+                "RAW",
+                "--to",
+                "M1",
+                "--lot",
+                &format!("{long}:1"),
+            ]
+            .map(String::from)
+            .to_vec(),
+            "--lot",
+        ),
+    ];
+    for (args, option) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        plant
+            .run(&args)
+            .usage()
+            .says(&[option, "201 characters", "at most 200"]);
+    }
+    plant
+        .run_env(&["stock"], &[("BACKFLUSH_TERMINAL", &long)])
+        .usage()
+        .says(&["--terminal", "201 characters"]);
+    assert_eq!(plant.qty("C1", "M1"), "100", "nothing posted");
+    // 200 characters are a key like any other.
+    let key = chars(200);
+    let first = plant.report(&["--order", "WO1", "--op", "10", "--good", "1", "--key", &key]);
+    let again = plant.report(&["--order", "WO1", "--op", "10", "--good", "1", "--key", &key]);
+    assert_eq!(report_id(&first), report_id(&again));
+    assert_eq!(plant.qty("C1", "M1"), "98");
+}
+
+#[test]
+fn an_import_code_over_200_characters_is_refused_at_its_file_and_line() {
+    let items = format!("{ITEMS}{},Too long,EA,0,stock,none,yes,1\n", chars(201));
+    Plant::empty()
+        .import(&Files::base().with("items.csv", &items))
+        .refused()
+        .says(&["items.csv:5:", "item has 201 characters", "at most 200"]);
+    let stock = format!("{STOCK}C1,{},1\n", chars(250));
+    Plant::empty()
+        .import(&Files::base().with("stock.csv", &stock))
+        .refused()
+        .says(&["stock.csv:5:", "location has 250 characters"]);
 }
 
 // =============================================================================================
@@ -82,6 +176,85 @@ fn a_closed_pipe_ends_quietly_with_status_0() {
 // =============================================================================================
 
 #[test]
+fn control_characters_in_options_are_usage_errors_naming_the_option() {
+    let plant = Plant::base();
+    let report = |extra: &[&str]| -> Vec<String> {
+        ["report", "--order", "WO1", "--op", "10", "--good", "1"]
+            .iter()
+            .chain(extra)
+            .map(|s| (*s).to_string())
+            .collect()
+    };
+    let cases: Vec<(Vec<String>, &str, &str)> = vec![
+        (
+            ["--terminal", "T\u{1b}]0;owned\u{7}", "stock"]
+                .map(String::from)
+                .to_vec(),
+            "--terminal",
+            "U+001B",
+        ),
+        (report(&["--key", "K\u{7f}1"]), "--key", "U+007F"),
+        (
+            report(&["--reason", "ACTUAL-USE\u{9b}2J"]),
+            "--reason",
+            "U+009B",
+        ),
+        (
+            ["reverse", "--report", "1", "--reason", "typo\u{1b}[2J"]
+                .map(String::from)
+                .to_vec(),
+            "--reason",
+            "U+001B",
+        ),
+        (
+            ["stock", "--location", "M\u{85}1"]
+                .map(String::from)
+                .to_vec(),
+            "--location",
+            "U+0085",
+        ),
+        (report(&["--set", "C1\u{7}=3"]), "--set", "U+0007"),
+        (
+            [
+                "count",
+                "--item",
+                "C1",
+                "--location",
+                "M1",
+                "--qty",
+                "5",
+                "--reason",
+                "FOUND\t",
+            ]
+            .map(String::from)
+            .to_vec(),
+            "--reason",
+            "U+0009",
+        ),
+    ];
+    for (args, option, code) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = plant.run(&args);
+        out.usage().says(&[option, code, "control character"]);
+        assert!(
+            raw_controls(&out.stderr).is_empty(),
+            "printed raw: {}",
+            out.describe()
+        );
+        let mut json = args.clone();
+        json.push("--json");
+        let out = plant.run(&json);
+        out.usage();
+        assert!(raw_controls(&out.stderr).is_empty(), "{}", out.describe());
+        let error: serde_json::Value =
+            serde_json::from_str(out.stderr.trim()).expect("one JSON object");
+        assert_eq!(error["kind"], "usage", "{}", out.describe());
+    }
+    assert_eq!(plant.qty("C1", "M1"), "100", "nothing posted");
+    assert_eq!(plant.qty("C1", "RAW"), "100");
+}
+
+#[test]
 fn json_output_escapes_del_and_c1_controls_from_the_data() {
     let plant = Plant::base();
     let first = plant.report(&["--order", "WO1", "--op", "10", "--good", "1"]);
@@ -118,4 +291,45 @@ fn json_output_escapes_del_and_c1_controls_from_the_data() {
     // Escaped, not lost: the JSON reads back as the text kept.
     let audit = plant.run(&["audit", "--json"]).json();
     assert_eq!(audit[0]["terminal"], "T\u{9b}2J", "{audit}");
+}
+
+#[test]
+fn an_empty_key_is_a_usage_error_for_every_command_that_takes_one() {
+    let plant = Plant::base();
+    let runs: [&[&str]; 9] = [
+        &["report", "--order", "WO1", "--op", "10", "--good", "1"],
+        &["issue", "--order", "WO1", "--line", "10", "--qty", "1"],
+        &[
+            "transfer", "--item", "C1", "--qty", "1", "--from", "RAW", "--to", "M1",
+        ],
+        &["count", "--item", "C1", "--location", "M1", "--qty", "100"],
+        &[
+            "adjust", "--report", "1", "--line", "10", "--qty", "1", "--reason", "BAD",
+        ],
+        &[
+            "substitute",
+            "--report",
+            "1",
+            "--line",
+            "10",
+            "--item",
+            "C2",
+        ],
+        &["exceptions", "retry"],
+        &["exceptions", "cancel", "--id", "1"],
+        &["preview", "--order", "WO1", "--op", "10", "--good", "1"],
+    ];
+    for args in runs {
+        for empty in ["", "  "] {
+            let mut all = args.to_vec();
+            all.extend(["--key", empty, "--json"]);
+            let out = plant.run(&all);
+            out.usage()
+                .says(&["--key", "an idempotency key cannot be empty"]);
+            let error: serde_json::Value =
+                serde_json::from_str(out.stderr.trim()).expect("one JSON object");
+            assert_eq!(error["kind"], "usage", "{}", out.describe());
+        }
+    }
+    assert_eq!(plant.stock(), base_stock(), "nothing posted");
 }
