@@ -24,6 +24,36 @@ pub enum ConfigError {
     },
     #[error("config file {path}: {message}")]
     Parse { path: String, message: String },
+    #[error(
+        "the config file {path} is larger than {} KiB; a configuration is a few lines of TOML",
+        MAX_CONFIG_BYTES / 1024
+    )]
+    TooLarge { path: String },
+}
+
+/// The largest config file read: far above any plant's, and a wrong path (a device, a log)
+/// is refused at once instead of being read whole.
+pub const MAX_CONFIG_BYTES: usize = 1024 * 1024;
+
+/// The text of a config file, read up to [`MAX_CONFIG_BYTES`] and no further (`/dev/zero`
+/// never ends).
+fn read_limited(path: &Path) -> Result<String, ConfigError> {
+    use std::io::Read;
+    let name = path.display().to_string();
+    let read_err = |source| ConfigError::Read {
+        path: name.clone(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(read_err)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_CONFIG_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    if bytes.len() > MAX_CONFIG_BYTES {
+        return Err(ConfigError::TooLarge { path: name });
+    }
+    String::from_utf8(bytes)
+        .map_err(|e| read_err(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))
 }
 
 /// The whole configuration.
@@ -315,10 +345,7 @@ impl Config {
                 _ => return Ok(Config::default()),
             },
         };
-        let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let text = read_limited(&path)?;
         Config::parse(&text, &path.display().to_string())
     }
 

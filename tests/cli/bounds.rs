@@ -1,8 +1,14 @@
-//! The command line's bounds: codes, keys, terminal ids and reasons over 200 characters,
-//! write errors on standard output, control characters in what the options give and in JSON
-//! output, and the empty idempotency key.
+//! The command line's bounds: sizes (a config or PIN file that never ends, codes, keys,
+//! terminal ids and reasons over 200 characters), write errors on standard output, control
+//! characters in what the options give, and the empty idempotency key.
+
+use std::os::unix::fs::PermissionsExt;
+use std::time::Duration;
 
 use crate::common::cli::*;
+
+/// Long enough for a debug build on a busy machine; the work itself takes a fraction of it.
+const LIMIT: Duration = Duration::from_secs(10);
 
 /// A text of `n` characters.
 fn chars(n: usize) -> String {
@@ -19,6 +25,64 @@ fn raw_controls(text: &str) -> Vec<char> {
 // =============================================================================================
 // Sizes
 // =============================================================================================
+
+#[test]
+fn a_config_file_over_1_mib_or_endless_is_refused_naming_it() {
+    let plant = Plant::base();
+    let line = "# a comment line of a config file, as long as it needs to be to fill it\n";
+    let mut text = line.repeat(1024 * 1024 / line.len() + 1);
+    text.truncate(1024 * 1024);
+    let path = plant.tmp.path().join("big.toml");
+    std::fs::write(&path, &text).expect("write the config");
+    let config = path.to_str().expect("utf-8");
+    plant.run(&["--config", config, "info"]).ok();
+    text.push('\n');
+    std::fs::write(&path, &text).expect("write the config");
+    plant.run(&["--config", config, "info"]).refused().says(&[
+        "config file",
+        "big.toml",
+        "larger than 1024 KiB",
+    ]);
+    plant
+        .run_within(&["--config", "/dev/zero", "info"], &[], LIMIT)
+        .refused()
+        .says(&["config file /dev/zero", "larger than 1024 KiB"]);
+}
+
+#[test]
+fn a_pin_file_that_is_a_fifo_or_over_1_kib_is_refused_naming_it() {
+    let plant = Plant::with(&Files::base().with("users.csv", USERS));
+    let post = [
+        "--user", "1001", "report", "--order", "WO1", "--op", "10", "--good", "1",
+    ];
+    let fifo = plant.tmp.path().join("pin.fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("run mkfifo");
+    assert!(made.success());
+    std::fs::set_permissions(&fifo, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    let fifo = fifo.to_str().expect("utf-8");
+    plant
+        .run_within(&post, &[("BACKFLUSH_PIN_FILE", fifo)], LIMIT)
+        .refused()
+        .says(&["the PIN file", "pin.fifo", "is not a regular file"]);
+
+    let file = plant.tmp.path().join("pin");
+    let write = |text: &str| {
+        std::fs::write(&file, text).expect("write the PIN file");
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    };
+    let env = [("BACKFLUSH_PIN_FILE", file.to_str().expect("utf-8"))];
+    // The PIN on its first line, the file 1024 bytes: read.
+    write(&format!("1234\n{}\n", "#".repeat(1024 - 6)));
+    plant.run_env(&post, &env).ok();
+    write(&format!("1234\n{}\n", "#".repeat(1024 - 5)));
+    plant
+        .run_env(&post, &env)
+        .refused()
+        .says(&["the PIN file", "larger than 1024 bytes"]);
+}
 
 #[test]
 fn codes_keys_terminal_ids_and_reasons_over_200_characters_are_usage_errors_naming_them() {

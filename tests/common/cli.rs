@@ -268,6 +268,49 @@ impl Plant {
         Out::of(args, &output)
     }
 
+    /// As [`Plant::run_env`], killed if it has not ended within `limit` (its output goes to
+    /// files, so a long one cannot stall it while the test waits).
+    pub fn run_within(
+        &self,
+        args: &[&str],
+        env: &[(&str, &str)],
+        limit: std::time::Duration,
+    ) -> Out {
+        let out_path = self.tmp.path().join("within.stdout");
+        let err_path = self.tmp.path().join("within.stderr");
+        let file = |p: &Path| std::fs::File::create(p).expect("create an output file");
+        let mut child = self
+            .command(args, env)
+            .stdout(file(&out_path))
+            .stderr(file(&err_path))
+            .spawn()
+            .expect("start the backflush binary");
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("wait for the binary") {
+                break status;
+            }
+            if started.elapsed() > limit {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!(
+                    "`backflush {}` did not end within {limit:?}",
+                    args.join(" ")
+                );
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        let read = |p: &Path| std::fs::read(p).expect("read an output file");
+        Out::of(
+            args,
+            &std::process::Output {
+                status,
+                stdout: read(&out_path),
+                stderr: read(&err_path),
+            },
+        )
+    }
+
     pub fn run(&self, args: &[&str]) -> Out {
         self.run_env(args, &[])
     }
