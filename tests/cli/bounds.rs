@@ -1,6 +1,6 @@
-//! The command line's bounds: sizes (a config or PIN file that never ends, codes, keys,
-//! terminal ids and reasons over 200 characters), write errors on standard output, control
-//! characters in what the options give, and the empty idempotency key.
+//! The command line's bounds: sizes (an exploding BOM, a config or PIN file that never ends,
+//! codes, keys, terminal ids and reasons over 200 characters), write errors on standard
+//! output, control characters in what the options give, and the empty idempotency key.
 
 use std::os::unix::fs::PermissionsExt;
 use std::time::Duration;
@@ -25,6 +25,40 @@ fn raw_controls(text: &str) -> Vec<char> {
 // =============================================================================================
 // Sizes
 // =============================================================================================
+
+#[test]
+fn a_phantom_diamond_of_40_levels_is_refused_by_its_count_within_seconds() {
+    // P's line 30 names D1; each Dn names D(n+1) twice, D40 names C1 twice: 2^40 lines from
+    // 81 BOM rows, besides P's own two.
+    let mut items = ITEMS.to_string();
+    let mut boms = BOMS.to_string();
+    boms.push_str("P,1,1,30,D1,1,unit,,10,,\n");
+    for level in 1..=40 {
+        items.push_str(&format!("D{level},Level {level},EA,0,phantom,none,yes,0\n"));
+        let next = if level == 40 {
+            "C1".to_string()
+        } else {
+            format!("D{}", level + 1)
+        };
+        for line in [1, 2] {
+            boms.push_str(&format!("D{level},1,1,{line},{next},1,unit,,,,\n"));
+        }
+    }
+    let plant = Plant::empty();
+    let dir = plant.dir(
+        &Files::base()
+            .with("items.csv", &items)
+            .with("boms.csv", &boms),
+    );
+    let out = plant.run_within(&["import", dir.to_str().expect("utf-8")], &[], LIMIT);
+    out.refused().says(&[
+        "orders.csv:2:",
+        "order WO1",
+        "the BOM of P revision 1",
+        "1099511627778 material lines",
+        "at most 10000",
+    ]);
+}
 
 #[test]
 fn a_config_file_over_1_mib_or_endless_is_refused_naming_it() {
