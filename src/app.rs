@@ -1,7 +1,7 @@
 //! Starting the terminal: config, store, demo plant, then the TUI loop. Independent of the
 //! command line: `main` hands it the config and the store path.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::service::{Refusal, Service, ServiceError};
@@ -19,39 +19,52 @@ pub fn run_terminal(config: Config, db: Option<&Path>) -> Result<(), ServiceErro
     start(service)
 }
 
-/// `backflush demo`: a fresh demo plant in a temporary store (or a new `--db` file).
+/// `backflush demo`: the terminal on a fresh demo plant in a temporary store (or a new `--db`
+/// file); the temporary store goes when the terminal ends.
 ///
 /// # Errors
-/// The demo store cannot be created, or the terminal fails.
-pub fn run_demo(config: Config, db: Option<&Path>, no_tui: bool) -> Result<(), ServiceError> {
-    if !no_tui {
-        need_terminal()?;
+/// No terminal, the demo store cannot be created, or the terminal fails.
+pub fn run_demo(config: Config, db: Option<&Path>) -> Result<(), ServiceError> {
+    need_terminal()?;
+    let (db, temp) = demo_path(db);
+    let service = crate::demo::create(config, &db)?;
+    let result = start(service);
+    if let Some(dir) = temp {
+        let _ = std::fs::remove_dir_all(dir);
     }
-    let (db, temp) = match db {
+    result
+}
+
+/// A demo store made without the terminal (`demo --no-tui`), for the command line to show.
+pub struct DemoStore {
+    /// The store file.
+    pub db: PathBuf,
+    /// What it holds: rows per kind of record.
+    pub counts: Vec<(&'static str, i64)>,
+    /// The temporary directory it is in, kept for inspection (none for a `--db` file).
+    pub kept: Option<PathBuf>,
+}
+
+/// Makes the demo store, as `demo` does, without starting the terminal.
+///
+/// # Errors
+/// The demo store cannot be created or read.
+pub fn make_demo(config: Config, db: Option<&Path>) -> Result<DemoStore, ServiceError> {
+    let (db, kept) = demo_path(db);
+    let service = crate::demo::create(config, &db)?;
+    let counts = crate::store::queries::counts(service.conn())?;
+    Ok(DemoStore { db, counts, kept })
+}
+
+/// The demo's store file: `--db`, else a new temporary directory (returned too).
+fn demo_path(db: Option<&Path>) -> (PathBuf, Option<PathBuf>) {
+    match db {
         Some(db) => (db.to_path_buf(), None),
         None => {
             let dir = crate::demo::temp_dir();
             (dir.join("demo.db"), Some(dir))
         }
-    };
-    let service = crate::demo::create(config, &db)?;
-    let result = if no_tui {
-        println!("demo store: {}", db.display());
-        for (what, n) in crate::store::queries::counts(service.conn())? {
-            println!("  {what:<16} {n}");
-        }
-        Ok(())
-    } else {
-        start(service)
-    };
-    if let Some(dir) = temp {
-        if no_tui {
-            println!("(kept for inspection; remove {} when done)", dir.display());
-        } else {
-            let _ = std::fs::remove_dir_all(dir);
-        }
     }
-    result
 }
 
 fn need_terminal() -> Result<(), ServiceError> {
@@ -65,11 +78,11 @@ fn need_terminal() -> Result<(), ServiceError> {
 fn start(service: Service) -> Result<(), ServiceError> {
     tracing::info!(
         "terminal started on {}",
-        crate::logging::Escaped(service.terminal())
+        crate::domain::text::printable(service.terminal())
     );
     let result = crate::tui::run(service);
     if let Err(e) = &result {
-        tracing::error!("{}", crate::logging::Escaped(e));
+        tracing::error!("{}", crate::domain::text::printable(e));
     }
     result.map_err(|e| ServiceError::io("run the terminal", e))
 }

@@ -11,6 +11,7 @@ use thiserror::Error;
 pub mod rules;
 
 use crate::domain::journal::AccountNames;
+use crate::domain::text::{MAX_CODE_CHARS, TextProblem};
 use crate::store::Synchronous;
 
 /// A configuration that cannot be used.
@@ -23,6 +24,36 @@ pub enum ConfigError {
     },
     #[error("config file {path}: {message}")]
     Parse { path: String, message: String },
+    #[error(
+        "the config file {path} is larger than {} KiB; a configuration is a few lines of TOML",
+        MAX_CONFIG_BYTES / 1024
+    )]
+    TooLarge { path: String },
+}
+
+/// The largest config file read: far above any plant's, and a wrong path (a device, a log)
+/// is refused at once instead of being read whole.
+pub const MAX_CONFIG_BYTES: usize = 1024 * 1024;
+
+/// The text of a config file, read up to [`MAX_CONFIG_BYTES`] and no further (`/dev/zero`
+/// never ends).
+fn read_limited(path: &Path) -> Result<String, ConfigError> {
+    use std::io::Read;
+    let name = path.display().to_string();
+    let read_err = |source| ConfigError::Read {
+        path: name.clone(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(read_err)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_CONFIG_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    if bytes.len() > MAX_CONFIG_BYTES {
+        return Err(ConfigError::TooLarge { path: name });
+    }
+    String::from_utf8(bytes)
+        .map_err(|e| read_err(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))
 }
 
 /// The whole configuration.
@@ -269,6 +300,26 @@ impl Config {
             path: origin.to_string(),
             message,
         };
+        // Kept on every posting and printed: the same rule as the command line's --terminal.
+        for (key, value) in [
+            ("terminal.id", &self.terminal.id),
+            ("terminal.work_center", &self.terminal.work_center),
+        ] {
+            match crate::domain::text::check_code(value) {
+                Err(TextProblem::Control(c)) => {
+                    return Err(bad(format!(
+                        "{key} holds the control character U+{:04X}; it must be printable text",
+                        u32::from(c)
+                    )));
+                }
+                Err(TextProblem::TooLong(n)) => {
+                    return Err(bad(format!(
+                        "{key} has {n} characters; at most {MAX_CODE_CHARS} are accepted"
+                    )));
+                }
+                Ok(()) => {}
+            }
+        }
         let minutes = self.terminal.idle_logout_minutes;
         if !(1..=1440).contains(&minutes) {
             return Err(bad(format!(
@@ -294,10 +345,7 @@ impl Config {
                 _ => return Ok(Config::default()),
             },
         };
-        let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let text = read_limited(&path)?;
         Config::parse(&text, &path.display().to_string())
     }
 
@@ -363,6 +411,26 @@ mod tests {
                 .rule_overrides()
                 .values()
                 .all(|v| { rules::Rules::default().flatten().values().any(|d| d == v) })
+        );
+    }
+
+    #[test]
+    fn the_terminal_id_and_work_center_are_printable_and_at_most_200_characters() {
+        let err = Config::parse("[terminal]\nid = \"T\\u001b]0;x\"\n", "c.toml").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "config file c.toml: terminal.id holds the control character U+001B; it must be printable text"
+        );
+        let long = format!("[terminal]\nwork_center = \"{}\"\n", "W".repeat(201));
+        let err = Config::parse(&long, "c.toml").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "config file c.toml: terminal.work_center has 201 characters; at most 200 are accepted"
+        );
+        let fine = format!("[terminal]\nid = \"{}\"\n", "T".repeat(200));
+        assert_eq!(
+            Config::parse(&fine, "c.toml").unwrap().terminal.id.len(),
+            200
         );
     }
 

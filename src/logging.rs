@@ -6,11 +6,11 @@
 //! - **Level**: `BACKFLUSH_LOG_LEVEL` in tracing's filter syntax (`debug`,
 //!   `backflush=debug,warn`); default `info`.
 //! - **Mode**: the file is created 0600 (its new directories 0700) before the writer gets it.
-//! - **Text**: plain, no ANSI colours; data put in a message goes through [`Escaped`], so a
-//!   control character in a code or description cannot forge lines or drive the terminal
-//!   that later shows the log.
+//! - **Text**: plain, no ANSI colours; data put in a message goes through
+//!   [`printable`](crate::domain::text::printable) (the same escaping as every other output),
+//!   so a control character in a code or description cannot forge lines or drive the
+//!   terminal that later shows the log.
 
-use std::fmt;
 use std::path::PathBuf;
 
 use tracing_appender::non_blocking::WorkerGuard;
@@ -78,35 +78,4 @@ pub fn init() -> Result<WorkerGuard, LogError> {
         .try_init()
         .map_err(|_| LogError::Installed)?;
     Ok(guard)
-}
-
-/// Text from the data, safe to log: control characters (below U+0020 and U+007F–U+009F)
-/// are written as `\u{…}` escapes.
-#[derive(Debug, Clone, Copy)]
-pub struct Escaped<'a>(pub &'a str);
-
-impl fmt::Display for Escaped<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for c in self.0.chars() {
-            if c.is_control() {
-                write!(f, "\\u{{{:x}}}", u32::from(c))?;
-            } else {
-                fmt::Write::write_char(f, c)?;
-            }
-        }
-        Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Escaped;
-
-    #[test]
-    fn control_characters_are_escaped() {
-        assert_eq!(
-            Escaped("a\nb\u{1b}[31m\u{85}c\té").to_string(),
-            "a\\u{a}b\\u{1b}[31m\\u{85}c\\u{9}é"
-        );
-    }
 }

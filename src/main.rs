@@ -11,9 +11,9 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {
-            // --help and --version: what clap prints is the answer.
-            let _ = e.print();
-            return ExitCode::SUCCESS;
+            // --help and --version: what clap prints is the answer, checked like any output.
+            let printed = e.print().map_err(output::write_failure);
+            return exit(output::finish(printed), json);
         }
         Err(e) => {
             let failure = cli::usage_failure(&e);
@@ -38,16 +38,17 @@ fn main() -> ExitCode {
     let outcome = match &cli.command {
         None | Some(Command::Tui) => cli::session::config(&cli)
             .and_then(|config| Ok(backflush::app::run_terminal(config, cli.db.as_deref())?)),
-        Some(Command::Demo { no_tui }) => cli::session::config(&cli).and_then(|config| {
-            Ok(backflush::app::run_demo(
-                config,
-                cli.db.as_deref(),
-                *no_tui,
-            )?)
-        }),
+        Some(Command::Demo { no_tui: false }) => cli::session::config(&cli)
+            .and_then(|config| Ok(backflush::app::run_demo(config, cli.db.as_deref())?)),
         Some(command) => cli::run(&cli, command),
     };
-    // Every command ends in Ok or a Failure that knows its exit status (1 refused, 2 usage).
+    // Output is flushed and checked before the status is decided: a write error is a failure
+    // whatever the output's size.
+    exit(output::finish(outcome), json)
+}
+
+/// Every command ends in Ok or a Failure that knows its exit status (1 refused, 2 usage).
+fn exit(outcome: cli::Outcome, json: bool) -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {

@@ -58,29 +58,59 @@ pub enum PinFileError {
     NotPrivate { path: String, mode: u32 },
     #[error("the PIN file {path} is empty")]
     Empty { path: String },
+    #[error("the PIN file {path} is not a regular file")]
+    NotAFile { path: String },
+    #[error(
+        "the PIN file {path} is larger than {MAX_PIN_FILE_BYTES} bytes; it holds one PIN on its first line"
+    )]
+    TooLarge { path: String },
 }
 
+/// The largest PIN file read.
+pub const MAX_PIN_FILE_BYTES: u64 = 1024;
+
 /// The PIN in the file `path` (`BACKFLUSH_PIN_FILE`, for unattended jobs): its first line.
-/// The file must be readable by its owner only.
+/// The file must be a regular file of at most 1 KiB, readable by its owner only. Its kind is
+/// checked before it is opened, since opening a FIFO waits for a writer that may never come,
+/// and the open file is checked again (it may have been swapped in between).
 ///
 /// # Errors
-/// The file cannot be read, is group- or world-accessible, or holds no PIN.
+/// The file cannot be read, is not a regular file, is too large, is group- or
+/// world-accessible, or holds no PIN.
 pub fn read_pin_file(path: &std::path::Path) -> Result<String, PinFileError> {
+    use std::io::Read;
     use std::os::unix::fs::PermissionsExt;
     let name = path.display().to_string();
     let read_err = |source| PinFileError::Read {
         path: name.clone(),
         source,
     };
-    let mode = std::fs::metadata(path)
-        .map_err(read_err)?
-        .permissions()
-        .mode()
-        & 0o777;
+    let fits = |meta: &std::fs::Metadata| {
+        if !meta.is_file() {
+            Err(PinFileError::NotAFile { path: name.clone() })
+        } else if meta.len() > MAX_PIN_FILE_BYTES {
+            Err(PinFileError::TooLarge { path: name.clone() })
+        } else {
+            Ok(())
+        }
+    };
+    let meta = std::fs::metadata(path).map_err(read_err)?;
+    fits(&meta)?;
+    let mode = meta.permissions().mode() & 0o777;
     if !crate::private_fs::owner_only(mode) {
         return Err(PinFileError::NotPrivate { path: name, mode });
     }
-    let text = std::fs::read_to_string(path).map_err(read_err)?;
+    let file = std::fs::File::open(path).map_err(read_err)?;
+    fits(&file.metadata().map_err(read_err)?)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_PIN_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    if bytes.len() as u64 > MAX_PIN_FILE_BYTES {
+        return Err(PinFileError::TooLarge { path: name });
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|e| read_err(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
     let pin = text.lines().next().unwrap_or_default().trim();
     if pin.is_empty() {
         return Err(PinFileError::Empty { path: name });

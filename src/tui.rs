@@ -34,7 +34,7 @@ pub fn run(service: Service) -> Result<(), String> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let text = info.to_string();
-        tracing::error!("panic: {}", crate::logging::Escaped(&text));
+        tracing::error!("panic: {}", crate::domain::text::printable(&text));
         previous(info);
     }));
     let mut terminal = ratatui::init();

@@ -855,6 +855,72 @@ fn a_phantom_cycle_is_a_release_error_that_names_the_cycle() {
     assert!(text.contains('P') && text.contains('Q'), "{text}");
 }
 
+/// Phantoms P1..Pn, each level naming the next `width` times; Pn holds the stock item C. A
+/// names P1 once (and C `extra` times more), so it explodes to width^n + extra lines.
+fn phantom_fan(levels: usize, width: usize, extra: usize) -> World {
+    let mut w = World::plant();
+    w.add(stock_item("C", 0, "1"));
+    let mut top = vec![bl("1", "P1", "1")];
+    top.extend((0..extra).map(|i| bl(&(i + 2).to_string(), "C", "1")));
+    w.bom("A", "1", "1", top);
+    for level in 1..=levels {
+        let code = format!("P{level}");
+        w.add(phantom(&code));
+        let next = if level == levels {
+            "C".to_string()
+        } else {
+            format!("P{}", level + 1)
+        };
+        let lines = (1..=width)
+            .map(|i| bl(&i.to_string(), &next, "1"))
+            .collect();
+        w.bom(&code, "1", "1", lines);
+    }
+    w.routing("A", "1", vec![op(10, "WC10", "0", "0", true)]);
+    w
+}
+
+#[test]
+fn an_order_above_10000_lines_after_explosion_is_refused_by_its_count() {
+    // 100 × 100 lines through two phantoms: exactly 10,000, released.
+    let w = phantom_fan(2, 100, 0);
+    let (_, materials) = order::release(&w.master, "A", "1").unwrap();
+    assert_eq!(materials.len(), 10_000);
+    // One line more is refused, naming the parent and the count.
+    let err = order::release(&phantom_fan(2, 100, 1).master, "A", "1").unwrap_err();
+    assert_eq!(
+        err,
+        ReleaseError::TooManyLines {
+            parent: "A".into(),
+            revision: "1".into(),
+            lines: 10_001,
+        }
+    );
+    // A diamond (each level names the next phantom twice) of 40 levels is 2^40 lines from 81
+    // BOM rows: counted in an instant, never built; past 2^64 the count saturates.
+    for (levels, lines, said) in [
+        (40, 1_099_511_627_776, "1099511627776 material lines"),
+        (70, u64::MAX, "at least 18446744073709551615 material lines"),
+    ] {
+        let started = std::time::Instant::now();
+        let err = order::release(&phantom_fan(levels, 2, 0).master, "A", "1").unwrap_err();
+        assert!(started.elapsed().as_secs() < 2, "{:?}", started.elapsed());
+        assert_eq!(
+            err,
+            ReleaseError::TooManyLines {
+                parent: "A".into(),
+                revision: "1".into(),
+                lines,
+            }
+        );
+        let text = err.to_string();
+        assert!(
+            text.contains("the BOM of A revision 1") && text.contains(said),
+            "{text}"
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Where reports go: count points and milestone backflush
 // ---------------------------------------------------------------------------------------------

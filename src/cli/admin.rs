@@ -1,4 +1,4 @@
-//! The store itself: `init`, `import`, `verify`, `bench`.
+//! The store itself: `init`, `import`, `demo --no-tui`, `verify`, `bench`.
 
 use std::path::Path;
 
@@ -16,6 +16,24 @@ pub fn init(cli: &Cli) -> Outcome {
         service.config().store_path(cli.db.as_deref()).display(),
         crate::store::known_version()
     ))
+}
+
+/// `backflush demo --no-tui`: the demo store made, and what it holds.
+pub fn demo(cli: &Cli) -> Outcome {
+    let config = super::session::config(cli)?;
+    let demo = crate::app::make_demo(config, cli.db.as_deref())?;
+    let mut out = Out::new(false);
+    out.line(format_args!("demo store: {}", demo.db.display()))?;
+    for (what, n) in &demo.counts {
+        out.line(format_args!("  {what:<16} {n}"))?;
+    }
+    if let Some(dir) = &demo.kept {
+        out.line(format_args!(
+            "(kept for inspection; remove {} when done)",
+            dir.display()
+        ))?;
+    }
+    Ok(())
 }
 
 /// `backflush import DIR`: all or nothing.

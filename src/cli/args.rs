@@ -36,7 +36,8 @@ pub struct Cli {
         long,
         global = true,
         value_name = "BADGE",
-        help_heading = "Global options"
+        help_heading = "Global options",
+        value_parser = parse::text,
     )]
     pub user: Option<String>,
     /// Badge of the approving lead (PIN in BACKFLUSH_APPROVER_PIN).
@@ -44,7 +45,8 @@ pub struct Cli {
         long,
         global = true,
         value_name = "BADGE",
-        help_heading = "Global options"
+        help_heading = "Global options",
+        value_parser = parse::text,
     )]
     pub approver: Option<String>,
     /// This terminal's id, recorded on every posting (else BACKFLUSH_TERMINAL, else the
@@ -54,7 +56,8 @@ pub struct Cli {
         global = true,
         value_name = "ID",
         env = "BACKFLUSH_TERMINAL",
-        help_heading = "Global options"
+        help_heading = "Global options",
+        value_parser = parse::text,
     )]
     pub terminal: Option<String>,
     /// This terminal's work center (else BACKFLUSH_WORK_CENTER, else the config's); `staging`
@@ -64,7 +67,8 @@ pub struct Cli {
         global = true,
         value_name = "WC",
         env = "BACKFLUSH_WORK_CENTER",
-        help_heading = "Global options"
+        help_heading = "Global options",
+        value_parser = parse::text,
     )]
     pub work_center: Option<String>,
     #[command(subcommand)]
@@ -99,7 +103,7 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         report: ReportId,
         /// Why (kept with the reversal).
-        #[arg(long, value_name = "TEXT")]
+        #[arg(long, value_name = "TEXT", value_parser = parse::text)]
         reason: String,
         /// Print what was posted as JSON.
         #[arg(long)]
@@ -110,10 +114,10 @@ pub enum Command {
     /// The genealogy of a lot: what went into it and what was made from it.
     Trace {
         /// The item of the lot.
-        #[arg(long)]
+        #[arg(long, value_parser = parse::text)]
         item: String,
         /// The lot or serial ("" for the unknown lot).
-        #[arg(long)]
+        #[arg(long, value_parser = parse::text)]
         lot: String,
         /// Print JSON.
         #[arg(long)]
@@ -122,23 +126,23 @@ pub enum Command {
     /// Move stock between locations.
     Transfer {
         /// The item to move.
-        #[arg(long)]
+        #[arg(long, value_parser = parse::text)]
         item: String,
         /// How much, in the item's unit of measure.
         #[arg(long, value_parser = parse::quantity, allow_negative_numbers = true)]
         qty: Quantity,
         /// The location it leaves.
-        #[arg(long, value_name = "LOCATION")]
+        #[arg(long, value_name = "LOCATION", value_parser = parse::text)]
         from: String,
         /// The location it enters (its open exceptions are retried).
-        #[arg(long, value_name = "LOCATION")]
+        #[arg(long, value_name = "LOCATION", value_parser = parse::text)]
         to: String,
         /// The lots of a tracked item: LOT[:QTY],… (default: the pick order).
-        #[arg(long, value_name = "ALLOCATION")]
+        #[arg(long, value_name = "ALLOCATION", value_parser = parse::allocation)]
         lot: Option<String>,
         /// Idempotency key: a retry with the same key posts nothing and prints the first
         /// result; the same key with a different request is refused.
-        #[arg(long, value_name = "KEY")]
+        #[arg(long, value_name = "KEY", value_parser = parse::key)]
         key: Option<String>,
         /// Print what was posted as JSON.
         #[arg(long)]
@@ -147,10 +151,10 @@ pub enum Command {
     /// Balances (zero balances omitted).
     Stock {
         /// Only this location.
-        #[arg(long)]
+        #[arg(long, value_parser = parse::text)]
         location: Option<String>,
         /// Only this item.
-        #[arg(long)]
+        #[arg(long, value_parser = parse::text)]
         item: Option<String>,
         /// Print JSON.
         #[arg(long)]
@@ -170,7 +174,7 @@ pub enum Command {
     /// The variance of an order: standard against actual per material line.
     Variance {
         /// The production order.
-        #[arg(long)]
+        #[arg(long, value_parser = parse::text)]
         order: String,
         /// Print JSON.
         #[arg(long)]
@@ -180,7 +184,7 @@ pub enum Command {
     /// against what the cycle counts found, flagged.
     Health {
         /// Only this location (default: every machine location).
-        #[arg(long)]
+        #[arg(long, value_parser = parse::text)]
         location: Option<String>,
         /// The window: the last N × 24 hours.
         #[arg(long, default_value_t = crate::service::health::DEFAULT_DAYS)]
@@ -192,7 +196,7 @@ pub enum Command {
     /// An admin lifts a badge's PIN lock-out.
     Unlock {
         /// The locked badge.
-        #[arg(long)]
+        #[arg(long, value_parser = parse::text)]
         badge: String,
     },
     /// Check every balance against its ledger and every journal entry's balance.
@@ -200,10 +204,10 @@ pub enum Command {
     /// A lead's explicit backflush flag on an order's material line.
     LineFlag {
         /// The production order.
-        #[arg(long)]
+        #[arg(long, value_parser = parse::text)]
         order: String,
         /// The material line: line id or item code.
-        #[arg(long, value_name = "KEY")]
+        #[arg(long, value_name = "KEY", value_parser = parse::text)]
         line: String,
         /// yes, no, or default (back to the BOM line's or the item's).
         #[arg(long, value_enum)]
@@ -212,10 +216,10 @@ pub enum Command {
     /// The ledger, newest first: every movement with when, which terminal, which user, why.
     Audit {
         /// Only this item.
-        #[arg(long)]
+        #[arg(long, value_parser = parse::text)]
         item: Option<String>,
         /// Only this location.
-        #[arg(long)]
+        #[arg(long, value_parser = parse::text)]
         location: Option<String>,
         /// Only the movements of this report.
         #[arg(long, value_name = "ID")]
@@ -241,21 +245,21 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         report: ReportId,
         /// The detail line: line id or item code.
-        #[arg(long, value_name = "KEY")]
+        #[arg(long, value_name = "KEY", value_parser = parse::text)]
         line: String,
         /// Scrap to add (negative: a correction back).
         #[arg(long, value_parser = parse::quantity, allow_negative_numbers = true)]
         qty: Quantity,
         /// A reason code of the plant's [reasons] scrap list.
-        #[arg(long, value_name = "CODE")]
+        #[arg(long, value_name = "CODE", value_parser = parse::text)]
         reason: String,
         /// The lots of a tracked line: LOT[:QTY],… (default: the pick order; a correction
         /// goes back to the lots the line consumed, youngest first).
-        #[arg(long, value_name = "ALLOCATION")]
+        #[arg(long, value_name = "ALLOCATION", value_parser = parse::allocation)]
         lot: Option<String>,
         /// Idempotency key: a retry with the same key posts nothing and prints the first
         /// result; the same key with a different request is refused.
-        #[arg(long, value_name = "KEY")]
+        #[arg(long, value_name = "KEY", value_parser = parse::key)]
         key: Option<String>,
         /// Print what was posted as JSON.
         #[arg(long)]
@@ -267,17 +271,17 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         report: ReportId,
         /// The detail line: line id or item code.
-        #[arg(long, value_name = "KEY")]
+        #[arg(long, value_name = "KEY", value_parser = parse::text)]
         line: String,
         /// The item issued instead.
-        #[arg(long)]
+        #[arg(long, value_parser = parse::text)]
         item: String,
         /// Quantity of the substitute (default: the quantity returned).
         #[arg(long, value_parser = parse::quantity, allow_negative_numbers = true)]
         qty: Option<Quantity>,
         /// Idempotency key: a retry with the same key posts nothing and prints the first
         /// result; the same key with a different request is refused.
-        #[arg(long, value_name = "KEY")]
+        #[arg(long, value_name = "KEY", value_parser = parse::key)]
         key: Option<String>,
         /// Quantity of the line's own item returned (default: all the line issued of it).
         #[arg(
@@ -288,11 +292,11 @@ pub enum Command {
         )]
         return_qty: Option<Quantity>,
         /// The lots the substitute leaves from: LOT[:QTY],… (default: the pick order).
-        #[arg(long, value_name = "ALLOCATION")]
+        #[arg(long, value_name = "ALLOCATION", value_parser = parse::allocation)]
         lot: Option<String>,
         /// The lots of the line's item it returns to: LOT[:QTY],… (default: youngest first
         /// of those the line consumed).
-        #[arg(long = "return-lot", value_name = "ALLOCATION")]
+        #[arg(long = "return-lot", value_name = "ALLOCATION", value_parser = parse::allocation)]
         return_lot: Option<String>,
         /// Print what was posted as JSON.
         #[arg(long)]
@@ -301,24 +305,24 @@ pub enum Command {
     /// A cycle count: the counted quantity becomes the balance.
     Count {
         /// The item counted.
-        #[arg(long)]
+        #[arg(long, value_parser = parse::text)]
         item: String,
         /// Where it was counted.
-        #[arg(long)]
+        #[arg(long, value_parser = parse::text)]
         location: String,
         /// The lot counted (required for a lot- or serial-tracked item, one lot per count).
-        #[arg(long)]
+        #[arg(long, value_parser = parse::text)]
         lot: Option<String>,
         /// The quantity found.
         #[arg(long, value_parser = parse::quantity, allow_negative_numbers = true)]
         qty: Quantity,
         /// Idempotency key: a retry with the same key posts nothing and prints the first
         /// result; the same key with a different request is refused.
-        #[arg(long, value_name = "KEY")]
+        #[arg(long, value_name = "KEY", value_parser = parse::key)]
         key: Option<String>,
         /// Reason code from [reasons] count (COUNT, FOUND, DAMAGED, OTHER by default);
         /// required when the difference exceeds [policy] count_confirm_pct of the book.
-        #[arg(long, value_name = "CODE")]
+        #[arg(long, value_name = "CODE", value_parser = parse::text)]
         reason: Option<String>,
         /// Print what was posted as JSON.
         #[arg(long)]
@@ -340,7 +344,7 @@ pub enum Command {
         #[arg(long, value_name = "SEQ", conflicts_with = "consumer")]
         after: Option<i64>,
         /// Only the events after what this consumer has acknowledged.
-        #[arg(long, value_name = "NAME")]
+        #[arg(long, value_name = "NAME", value_parser = parse::text)]
         consumer: Option<String>,
         /// Only these event types (report, reversal, movement, journal), comma-separated.
         #[arg(long, value_name = "T,…", value_delimiter = ',')]
@@ -418,7 +422,7 @@ pub enum ExceptionsVerb {
     Retry {
         /// Idempotency key: a retry with the same key posts nothing and prints the first
         /// result; the same key with a different request is refused.
-        #[arg(long, value_name = "KEY")]
+        #[arg(long, value_name = "KEY", value_parser = parse::key)]
         key: Option<String>,
     },
     /// Cancel an open exception (a lead's decision).
@@ -428,7 +432,7 @@ pub enum ExceptionsVerb {
         id: ExceptionId,
         /// Idempotency key: a retry with the same key posts nothing and prints the first
         /// result; the same key with a different request is refused.
-        #[arg(long, value_name = "KEY")]
+        #[arg(long, value_name = "KEY", value_parser = parse::key)]
         key: Option<String>,
     },
 }
@@ -439,7 +443,7 @@ pub enum ExportVerb {
     /// Record that a consumer has received every event through SEQ.
     Ack {
         /// The consumer (the name its export job uses with --consumer).
-        #[arg(long, value_name = "NAME")]
+        #[arg(long, value_name = "NAME", value_parser = parse::text)]
         consumer: String,
         /// The last seq it has received.
         #[arg(long, value_name = "SEQ")]
@@ -454,7 +458,7 @@ pub enum ExportVerb {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// The production order.
-    #[arg(long, required_unless_present = "batch")]
+    #[arg(long, required_unless_present = "batch", value_parser = parse::text)]
     pub order: Option<String>,
     /// The operation reported (a count point).
     #[arg(
@@ -488,26 +492,26 @@ pub struct ReportArgs {
     )]
     pub line_scrap: Vec<(String, Quantity)>,
     /// Issue a line from another location: KEY=LOC.
-    #[arg(long = "location", value_name = "KEY=LOC", value_parser = parse::key_text)]
+    #[arg(long = "location", value_name = "KEY=LOC", value_parser = parse::key_code)]
     pub location: Vec<(String, String)>,
     /// Skip a line (issue 0, to be issued by hand).
-    #[arg(long = "skip", value_name = "KEY")]
+    #[arg(long = "skip", value_name = "KEY", value_parser = parse::text)]
     pub skip: Vec<String>,
     /// The lots a lot- or serial-tracked line takes: KEY=LOT[:QTY],… (SPEC §9).
-    #[arg(long = "lot", value_name = "KEY=ALLOCATION", value_parser = parse::key_text)]
+    #[arg(long = "lot", value_name = "KEY=ALLOCATION", value_parser = parse::key_allocation)]
     pub lot: Vec<(String, String)>,
     /// The lot a lot-tracked finished item is received into (default: the order number).
-    #[arg(long = "fg-lot", value_name = "LOT")]
+    #[arg(long = "fg-lot", value_name = "LOT", value_parser = parse::text)]
     pub fg_lot: Option<String>,
     /// The new serials of a serial-tracked finished item, one per good unit: S1,S2,….
-    #[arg(long = "fg-serial", value_name = "S1,S2,…", value_delimiter = ',')]
+    #[arg(long = "fg-serial", value_name = "S1,S2,…", value_delimiter = ',', value_parser = parse::text)]
     pub fg_serial: Vec<String>,
     /// Idempotency key: posting the same key twice posts once.
-    #[arg(long, value_name = "KEY")]
+    #[arg(long, value_name = "KEY", value_parser = parse::key)]
     pub key: Option<String>,
     /// Reason code for every override and skip of the report, from [reasons] override
     /// (ACTUAL-USE, SHORT-PICK, DAMAGED, WRONG-BOM, OTHER by default).
-    #[arg(long, value_name = "CODE")]
+    #[arg(long, value_name = "CODE", value_parser = parse::text)]
     pub reason: Option<String>,
     /// CSV of completions (key,order,op,good,scrap), each posted atomically.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["order", "op", "good"])]
@@ -521,25 +525,25 @@ pub struct ReportArgs {
 #[derive(Debug, Clone, Args)]
 pub struct IssueArgs {
     /// The released production order.
-    #[arg(long)]
+    #[arg(long, value_parser = parse::order)]
     pub order: OrderNo,
     /// The material line: its line id, or an item code on one line of the order.
-    #[arg(long, value_name = "KEY")]
+    #[arg(long, value_name = "KEY", value_parser = parse::text)]
     pub line: String,
     /// How much to issue, in the item's unit; negative returns material to the location.
     #[arg(long, value_parser = parse::quantity, allow_negative_numbers = true)]
     pub qty: Quantity,
     /// The lots or serials: LOT[:QTY],… (needed to issue a tracked item).
-    #[arg(long, value_name = "ALLOCATION")]
+    #[arg(long, value_name = "ALLOCATION", value_parser = parse::allocation)]
     pub lot: Option<String>,
     /// Issue from (or return to) this location instead of the line's own.
-    #[arg(long, value_name = "LOCATION")]
+    #[arg(long, value_name = "LOCATION", value_parser = parse::text)]
     pub location: Option<String>,
     /// Why, for the audit trail.
-    #[arg(long)]
+    #[arg(long, value_parser = parse::text)]
     pub reason: Option<String>,
     /// Idempotency key: issuing the same key twice posts once.
-    #[arg(long, value_name = "KEY")]
+    #[arg(long, value_name = "KEY", value_parser = parse::key)]
     pub key: Option<String>,
     /// Print what was posted as JSON.
     #[arg(long)]

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::output::{Out, Show};
 use super::{Cli, Failure, Outcome, credentials, open_service};
+use crate::domain::text::is_control;
 use crate::service::export::{Info, event_type};
 use crate::store::outbox::{self, Ack, Event, ExportFilter, FIELDS};
 
@@ -188,10 +189,27 @@ fn json_line(buf: &mut String, store_id: &str, e: &Event) {
                 let _ = write!(buf, "{n}");
             }
             outbox::Value::Text(t) => json_str(buf, t),
-            outbox::Value::Json(j) => buf.push_str(j),
+            outbox::Value::Json(j) => json_kept(buf, j),
         }
     }
     buf.push_str("}\n");
+}
+
+/// JSON text the store kept (lots, labor), as it is but for DEL and the C1 controls, which
+/// the JSON it was written with left raw; they can only stand inside its strings.
+fn json_kept(buf: &mut String, j: &str) {
+    use std::fmt::Write;
+    if !j.bytes().any(|b| b == 0x7f || b == 0xc2) {
+        buf.push_str(j);
+        return;
+    }
+    for c in j.chars() {
+        if is_control(c) {
+            let _ = write!(buf, "\\u{:04x}", u32::from(c));
+        } else {
+            buf.push(c);
+        }
+    }
 }
 
 /// A JSON string literal (control characters escaped).
@@ -219,7 +237,7 @@ fn json_chars(buf: &mut String, s: &str) {
             '\n' => buf.push_str("\\n"),
             '\r' => buf.push_str("\\r"),
             '\t' => buf.push_str("\\t"),
-            c if u32::from(c) < 0x20 || (0x7f..=0x9f).contains(&u32::from(c)) => {
+            c if is_control(c) => {
                 let _ = write!(buf, "\\u{:04x}", u32::from(c));
             }
             c => buf.push(c),

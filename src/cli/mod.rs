@@ -123,7 +123,11 @@ pub fn usage_failure(e: &clap::Error) -> Failure {
     let parts: Vec<&str> = rendered
         .lines()
         .map(str::trim)
-        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("tip:"))
+        .take_while(|l| {
+            !l.starts_with("Usage:")
+                && !l.starts_with("tip:")
+                && !l.starts_with("For more information")
+        })
         .filter(|l| !l.is_empty())
         .collect();
     let sentence = parts.join(" ");
@@ -151,9 +155,10 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
 /// The store, the plant and the program: init, import, verify, unlock, health, bench, settings, info, backup.
 fn administration(cli: &Cli, command: &Command) -> Option<Outcome> {
     Some(match command {
-        Command::Tui | Command::Demo { .. } => {
+        Command::Tui | Command::Demo { no_tui: false } => {
             Err(Failure::usage("the terminal is started by main"))
         }
+        Command::Demo { no_tui: true } => admin::demo(cli),
         Command::Init => admin::init(cli),
         Command::Import { dir } => admin::import(cli, dir),
         Command::Verify => admin::verify(cli),

@@ -1,10 +1,84 @@
-//! Option values the command line turns into the engine's types: quantities and `KEY=VALUE`
-//! pairs (clap value parsers, so a bad value is a usage error naming the option), a report's
-//! request, and the records of a `report --batch` file.
+//! Option values the command line turns into the engine's types: quantities, codes, keys and
+//! free text, `KEY=VALUE` pairs (clap value parsers, so a bad value is a usage error naming
+//! the option), a report's request, and the records of a `report --batch` file.
+//!
+//! Every text an option gives to be kept or printed (codes, idempotency keys, the terminal
+//! id, reasons, lots) is checked here, the one place the command line's input comes in: no
+//! control character (it would be stored, exported and printed as it is), at most 200
+//! characters, and a key is never empty.
 
 use super::ReportArgs;
 use crate::domain::backflush::{Change, Override, ReportRequest};
+use crate::domain::codes::OrderNo;
 use crate::domain::qty::{Quantity, parse_quantity};
+use crate::domain::text::{MAX_CODE_CHARS, TextProblem, check_code, is_control};
+
+/// What is wrong with a text, for clap's message (which names the option and the value).
+fn problem(problem: TextProblem) -> String {
+    match problem {
+        TextProblem::Control(c) => format!(
+            "it holds the control character U+{:04X}; only printable text is accepted",
+            u32::from(c)
+        ),
+        TextProblem::TooLong(n) => {
+            format!("it has {n} characters; at most {MAX_CODE_CHARS} are accepted")
+        }
+    }
+}
+
+/// A code (item, location, order, lot, work center, badge, line, consumer) or a free text
+/// kept with a posting (a reason, the terminal id): printable, at most 200 characters.
+///
+/// # Errors
+/// A control character, or too long.
+pub fn text(text: &str) -> Result<String, String> {
+    check_code(text).map_err(problem)?;
+    Ok(text.to_string())
+}
+
+/// An order number, checked as any code.
+///
+/// # Errors
+/// As [`text`].
+pub fn order(text: &str) -> Result<OrderNo, String> {
+    self::text(text).map(OrderNo::from)
+}
+
+/// An idempotency key: as any code, and never empty (an empty key would be a real key to
+/// one command and none to another).
+///
+/// # Errors
+/// Empty or blank, a control character, or too long.
+pub fn key(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        return Err("an idempotency key cannot be empty".to_string());
+    }
+    self::text(text)
+}
+
+/// A lot allocation `LOT[:QTY],…`: printable, each lot at most 200 characters (the
+/// quantities are read where the item is known).
+///
+/// # Errors
+/// A control character, or a lot too long.
+pub fn allocation(text: &str) -> Result<String, String> {
+    if let Some(c) = text.chars().find(|c| is_control(*c)) {
+        return Err(problem(TextProblem::Control(c)));
+    }
+    for part in text.split(',') {
+        let lot = part.split_once(':').map_or(part, |(lot, _)| lot).trim();
+        check_code(lot).map_err(|p| format!("lot {}: {}", short(lot), problem(p)))?;
+    }
+    Ok(text.to_string())
+}
+
+/// The start of a long text, to name it without repeating all of it.
+fn short(text: &str) -> String {
+    match text.char_indices().nth(20) {
+        Some((at, _)) => format!("{:?}…", &text[..at]),
+        None => format!("{text:?}"),
+    }
+}
 
 /// A quantity option ("12", "0.5", "-3").
 ///
@@ -16,23 +90,46 @@ pub fn quantity(text: &str) -> Result<Quantity, String> {
         .map_err(|e| format!("{text:?} {e}"))
 }
 
-/// A `KEY=TEXT` option.
+/// A `KEY=TEXT` option, its KEY (a line id or an item code) checked as a code.
 ///
 /// # Errors
-/// No `=`, or an empty side.
-pub fn key_text(text: &str) -> Result<(String, String), String> {
-    text.split_once('=')
+/// No `=`, an empty side, or a key that is not a code.
+fn key_value(text: &str) -> Result<(String, String), String> {
+    let (key, value) = text
+        .split_once('=')
         .filter(|(k, v)| !k.trim().is_empty() && !v.trim().is_empty())
         .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-        .ok_or_else(|| format!("{text:?} is not KEY=VALUE"))
+        .ok_or_else(|| format!("{text:?} is not KEY=VALUE"))?;
+    check_code(&key).map_err(|p| format!("KEY {}: {}", short(&key), problem(p)))?;
+    Ok((key, value))
+}
+
+/// A `KEY=CODE` option (`--location KEY=LOC`).
+///
+/// # Errors
+/// Not `KEY=VALUE`, or either side is not a code.
+pub fn key_code(text: &str) -> Result<(String, String), String> {
+    let (key, value) = key_value(text)?;
+    check_code(&value).map_err(|p| format!("{}: {}", short(&value), problem(p)))?;
+    Ok((key, value))
+}
+
+/// A `KEY=ALLOCATION` option (`--lot KEY=LOT[:QTY],…`).
+///
+/// # Errors
+/// Not `KEY=VALUE`, a key that is not a code, or an allocation as [`allocation`] refuses.
+pub fn key_allocation(text: &str) -> Result<(String, String), String> {
+    let (key, value) = key_value(text)?;
+    allocation(&value)?;
+    Ok((key, value))
 }
 
 /// A `KEY=QTY` option.
 ///
 /// # Errors
-/// Not `KEY=VALUE`, or the quantity is not a number.
+/// Not `KEY=VALUE`, a key that is not a code, or the quantity is not a number.
 pub fn key_qty(text: &str) -> Result<(String, Quantity), String> {
-    let (key, value) = key_text(text)?;
+    let (key, value) = key_value(text)?;
     let qty = parse_quantity(&value).map_err(|e| format!("{text:?}: {value:?} {e}"))?;
     Ok((key, Quantity(qty)))
 }
@@ -133,6 +230,9 @@ fn batch_line(r: &csv::StringRecord, line: u64) -> Result<BatchPost, String> {
     if field(0).is_empty() {
         return Err(format!("line {line} has no idempotency key"));
     }
+    check_code(field(0))
+        .map_err(|p| format!("the idempotency key on line {line}: {}", problem(p)))?;
+    check_code(field(1)).map_err(|p| format!("the order on line {line}: {}", problem(p)))?;
     let operation = field(2).parse::<i64>().map_err(|e| {
         let why = match e.kind() {
             std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow => {

@@ -14,6 +14,7 @@ use crate::domain::backflush::{NegativeStock, Policy};
 use crate::domain::journal::AccountNames;
 use crate::domain::lots::LotSelection;
 use crate::domain::qty::canonical;
+use crate::domain::text::{MAX_CODE_CHARS, TextProblem, check_code};
 
 /// The three sections of the plant's rules.
 pub const SECTIONS: [&str; 3] = ["policy", "reasons", "accounts"];
@@ -147,14 +148,16 @@ impl Rules {
                 Value::Array(list) => list.iter().filter_map(Value::as_str).collect(),
                 _ => Vec::new(),
             };
-            if let Some(c) = texts
-                .iter()
-                .find_map(|t| t.chars().find(|c| crate::domain::text::is_control(*c)))
-            {
-                return Err(format!(
-                    "{key} holds the control character U+{:04X}; reason codes and account names must be printable text",
-                    u32::from(c)
-                ));
+            if let Some(problem) = texts.iter().find_map(|t| check_code(t).err()) {
+                return Err(match problem {
+                    TextProblem::Control(c) => format!(
+                        "{key} holds the control character U+{:04X}; reason codes and account names must be printable text",
+                        u32::from(c)
+                    ),
+                    TextProblem::TooLong(n) => format!(
+                        "{key} holds a text of {n} characters; reason codes and account names have at most {MAX_CODE_CHARS}"
+                    ),
+                });
             }
         }
         Ok(self)
@@ -385,6 +388,17 @@ mod tests {
                 "{err}"
             );
         }
+    }
+
+    #[test]
+    fn a_reason_code_has_at_most_200_characters() {
+        let text = format!("[reasons]\ncount = [\"COUNT\", \"{}\"]\n", "R".repeat(201));
+        let keys = parse_settings(&text).unwrap();
+        let err = Rules::default().overlay(&keys).unwrap_err();
+        assert!(
+            err.contains("reasons.count") && err.contains("201 characters"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -123,6 +123,29 @@ pub enum ReleaseError {
         "line {line} appears twice in the exploded BOM (a phantom's path collides with a BOM line number)"
     )]
     DuplicateLine { line: String },
+    #[error(
+        "the BOM of {parent} revision {revision} explodes through its phantoms to {} material lines; an order may have at most {MAX_ORDER_LINES}",
+        line_count(*lines)
+    )]
+    TooManyLines {
+        parent: String,
+        revision: String,
+        /// Counted, never built; `u64::MAX` stands for "at least that many".
+        lines: u64,
+    },
+}
+
+/// The most material lines a released order may have after phantom explosion: far above a
+/// real BOM's, and a structure that explodes beyond it (each level naming the next phantom
+/// twice doubles the lines) is refused before a single line is built.
+pub const MAX_ORDER_LINES: u64 = 10_000;
+
+fn line_count(lines: u64) -> String {
+    if lines == u64::MAX {
+        format!("at least {lines}")
+    } else {
+        lines.to_string()
+    }
 }
 
 /// What release reads: items, the parent's BOM and routing, and the BOMs of phantoms.
@@ -194,6 +217,14 @@ pub fn release(
 
     let mut materials = Vec::new();
     if let Some(bom) = master.bom(item, revision) {
+        let lines = exploded_lines(master, bom);
+        if lines > MAX_ORDER_LINES {
+            return Err(ReleaseError::TooManyLines {
+                parent: item.to_string(),
+                revision: revision.to_string(),
+                lines,
+            });
+        }
         for line in sorted_lines(bom) {
             let operation = line.operation.unwrap_or(first_op);
             if !operations.iter().any(|o| o.operation == operation) {
@@ -223,6 +254,56 @@ pub fn release(
         });
     }
     Ok((operations, materials))
+}
+
+/// How many material lines `bom` explodes to, counted without building them: each phantom's
+/// count is worked out once and reused wherever the phantom appears again, and the sum
+/// saturates instead of overflowing. What the explosion refuses (an unknown item, a phantom
+/// without a BOM, a cycle) counts as one line here; the explosion names it.
+fn exploded_lines(master: &dyn MasterView, bom: &Bom) -> u64 {
+    let mut counted = HashMap::new();
+    let mut open = std::collections::HashSet::new();
+    bom_lines(master, bom, &mut counted, &mut open)
+}
+
+fn bom_lines(
+    master: &dyn MasterView,
+    bom: &Bom,
+    counted: &mut HashMap<String, u64>,
+    open: &mut std::collections::HashSet<String>,
+) -> u64 {
+    bom.lines.iter().fold(0, |sum, line| {
+        let phantom = master
+            .item(&line.component)
+            .is_some_and(|i| i.item_type == ItemType::Phantom);
+        let n = if phantom {
+            phantom_lines(master, &line.component, counted, open)
+        } else {
+            1
+        };
+        sum.saturating_add(n)
+    })
+}
+
+fn phantom_lines(
+    master: &dyn MasterView,
+    phantom: &str,
+    counted: &mut HashMap<String, u64>,
+    open: &mut std::collections::HashSet<String>,
+) -> u64 {
+    if let Some(n) = counted.get(phantom) {
+        return *n;
+    }
+    // A phantom met again below itself is a cycle, which the explosion names.
+    if !open.insert(phantom.to_string()) {
+        return 1;
+    }
+    let n = master
+        .latest_bom(phantom)
+        .map_or(1, |bom| bom_lines(master, bom, counted, open));
+    open.remove(phantom);
+    counted.insert(phantom.to_string(), n);
+    n
 }
 
 /// What has accumulated along the path from the order's BOM down to a line.

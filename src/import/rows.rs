@@ -10,6 +10,7 @@ use super::ImportError;
 use super::reader::{self, CsvError, Record};
 use crate::domain::master::Item;
 use crate::domain::qty::{Quantity, canonical};
+use crate::domain::text::MAX_CODE_CHARS;
 
 /// The columns of `file`, in no particular order.
 fn columns(file: &str) -> &'static [&'static str] {
@@ -317,12 +318,49 @@ fn row<'a>(file: &'a str, index: &[&'static str], record: Record) -> Result<Row<
             ),
         ));
     }
+    // A code is kept on every posting and export that names it: bounded like the command
+    // line's codes.
+    let long = index
+        .iter()
+        .zip(record.fields.iter())
+        .filter(|(c, _)| is_code(c))
+        .map(|(c, v)| (c, v.chars().count()))
+        .find(|(_, n)| *n > MAX_CODE_CHARS);
+    if let Some((column, n)) = long {
+        return Err(row_error(
+            file,
+            line,
+            format!("{column} has {n} characters; a code has at most {MAX_CODE_CHARS}"),
+        ));
+    }
     let fields = index
         .iter()
         .zip(record.fields.iter())
         .map(|(c, v)| (*c, v.to_string()))
         .collect();
     Ok(Row { file, line, fields })
+}
+
+/// Whether a column holds a code (descriptions, names, numbers and PINs are not codes).
+fn is_code(column: &str) -> bool {
+    matches!(
+        column,
+        "item"
+            | "location"
+            | "work_center"
+            | "parent"
+            | "revision"
+            | "line"
+            | "component"
+            | "supply_location"
+            | "uom"
+            | "from_uom"
+            | "to_uom"
+            | "order"
+            | "completion_location"
+            | "lot"
+            | "badge"
+    )
 }
 
 /// Refuses the second row of one key.

@@ -25,7 +25,7 @@ use super::theme::Theme;
 use crate::domain::backflush::{Change, Override, ReportPlan, ReportRequest};
 use crate::domain::master::WorkCenter;
 use crate::domain::qty::{canonical, parse};
-use crate::logging::Escaped;
+use crate::domain::text::printable;
 use crate::service::auth::Role;
 use crate::service::{
     AuthError, Credentials, ReasonKind, ReportContext, Service, ServiceError, new_idempotency_key,
@@ -235,13 +235,21 @@ impl App {
 
     fn error(&mut self, message: impl Into<String>) {
         let message = message.into();
-        tracing::warn!("{}: {}", Escaped(&self.who_for_log()), Escaped(&message));
+        tracing::warn!(
+            "{}: {}",
+            printable(&self.who_for_log()),
+            printable(&message)
+        );
         self.status = Some((message, Severity::Error));
     }
 
     /// Records what happened at this terminal in the log file (never a PIN).
     fn note(&mut self, message: String) {
-        tracing::info!("{}: {}", Escaped(&self.who_for_log()), Escaped(&message));
+        tracing::info!(
+            "{}: {}",
+            printable(&self.who_for_log()),
+            printable(&message)
+        );
         self.status = Some((message, Severity::Success));
     }
 

@@ -96,18 +96,26 @@ fn a_quoted_batch_field_with_a_line_break_is_one_record() {
         "key,order,op,good,scrap\n\"B\n1\",WO1,10,1,0\n\"B,2\",\"WO1\",10,\"1\",\"\"\nB3,WO1,10,x,0\n",
     );
     let out = plant.run(&["report", "--batch", &file]);
-    out.refused().says(&["2 posted, 0 replayed, 1 refused"]);
+    out.refused().says(&["1 posted, 0 replayed, 2 refused"]);
+    // The record of lines 2–3 is one, refused for the line break in its key (a key is
+    // printable text); the next starts at line 4.
     assert_eq!(
         results(&out),
         [
-            result("2", "B\n1", true),
+            result("2", "B\n1", false),
             result("4", "B,2", true),
             result("5", "B3", false)
         ],
         "{}",
         out.describe()
     );
-    assert_eq!(plant.qty("C1", "M1"), "96");
+    assert!(
+        out.stdout
+            .contains("the idempotency key on line 2: it holds the control character U+000A"),
+        "{}",
+        out.describe()
+    );
+    assert_eq!(plant.qty("C1", "M1"), "98");
 }
 
 #[test]
@@ -332,30 +340,22 @@ fn text_outputs_never_print_raw_control_characters_from_the_data() {
     // A report that defers (C1 at M1 is short) and one reversed, with a hostile reason.
     plant.report(&["--order", "WO1", "--op", "10", "--good", "1"]);
     let second = plant.report(&["--order", "WO1", "--op", "10", "--good", "1"]);
-    plant
-        .run(&[
-            "reverse",
-            "--report",
-            &report_id(&second),
-            "--reason",
-            "typo\u{1b}[2J\u{7}",
-        ])
-        .ok();
-    plant
-        .run(&[
-            "--terminal",
-            "T\u{1b}]0;owned\u{7}",
-            "transfer",
-            "--item",
-            "C1",
-            "--qty",
-            "97",
-            "--from",
-            "M1",
-            "--to",
-            "RAW",
-        ])
-        .ok();
+    // The command line refuses control characters in a reason or a terminal id; a store
+    // written before it did holds them, as the library still takes them.
+    {
+        let mut config = backflush::config::Config::default();
+        config.terminal.id = "T\u{1b}]0;owned\u{7}".into();
+        let mut service =
+            backflush::service::Service::open_existing(config, &plant.db).expect("open the store");
+        let nobody = backflush::service::Credentials::default();
+        let id = report_id(&second).parse().expect("a report id");
+        service
+            .reverse(id, "typo\u{1b}[2J\u{7}", &nobody)
+            .expect("reverse");
+        service
+            .transfer("C1", crate::common::d("97"), "M1", "RAW", &nobody)
+            .expect("transfer");
+    }
     plant
         .run(&["report", "--order", "WO1", "--op", "10", "--good", "8"])
         .ok();
@@ -365,20 +365,21 @@ fn text_outputs_never_print_raw_control_characters_from_the_data() {
             .expect("foreign keys off");
         rename_code(&conn, "C1", "C\u{1b}[2J1");
         rename_code(&conn, "M1", "M\u{9b}1");
-        rename_code(&conn, "WC1", "WC\u{7}1");
     }
-    let runs: [&[&str]; 7] = [
-        &["stock"],
-        &["audit"],
-        &["exceptions"],
-        &["staging", "--work-center", "WC\u{7}1"],
-        &["variance", "--order", "WO1"],
-        &["health"],
-        &["stock", "--item", "C\u{1b}[2J1"],
+    // Such a code cannot be named on the command line any more: a usage error, printed
+    // escaped like the rest.
+    let runs: [(&[&str], i32); 7] = [
+        (&["stock"], 0),
+        (&["audit"], 0),
+        (&["exceptions"], 0),
+        (&["staging", "--work-center", "WC1"], 0),
+        (&["variance", "--order", "WO1"], 0),
+        (&["health"], 0),
+        (&["stock", "--item", "C\u{1b}[2J1"], 2),
     ];
-    for args in runs {
+    for (args, code) in runs {
         let out = plant.run(args);
-        out.ok();
+        out.code(code);
         let raw: Vec<char> = out
             .stdout
             .chars()

@@ -9,6 +9,7 @@ mod common;
 
 mod auth;
 mod bench;
+mod bounds;
 mod calculation;
 mod config;
 mod edges;

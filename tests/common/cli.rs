@@ -113,6 +113,15 @@ pub struct Out {
 }
 
 impl Out {
+    fn of(args: &[&str], output: &std::process::Output) -> Self {
+        Out {
+            what: args.join(" "),
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
     pub fn describe(&self) -> String {
         format!(
             "`backflush {}` exited {}\n--- stdout\n{}--- stderr\n{}",
@@ -220,7 +229,8 @@ impl Plant {
         self
     }
 
-    /// The binary on this store with `args` and `env`, not yet started.
+    /// The binary on this store with `args` and `env`, not yet started (stdin empty; stdout
+    /// and stderr as the caller sets them).
     pub fn command(&self, args: &[&str], env: &[(&str, &str)]) -> Command {
         let home = self.tmp.path().join("home");
         let mut cmd = Command::new(super::binary());
@@ -248,7 +258,7 @@ impl Plant {
             .command(args, env)
             .output()
             .expect("run the backflush binary");
-        out(args, &output)
+        Out::of(args, &output)
     }
 
     /// Runs each `(args, env)` in its own process, all started before any is waited for:
@@ -269,9 +279,62 @@ impl Plant {
             .zip(runs)
             .map(|(child, (args, _))| {
                 let output = child.wait_with_output().expect("wait for the binary");
-                out(args, &output)
+                Out::of(args, &output)
             })
             .collect()
+    }
+
+    /// As [`Plant::run`] with stdout written to `stdout` (a file such as `/dev/full`).
+    pub fn run_to(&self, args: &[&str], stdout: std::fs::File) -> Out {
+        let output = self
+            .command(args, &[])
+            .stdout(stdout)
+            .output()
+            .expect("run the backflush binary");
+        Out::of(args, &output)
+    }
+
+    /// As [`Plant::run_env`], killed if it has not ended within `limit` (its output goes to
+    /// files, so a long one cannot stall it while the test waits).
+    pub fn run_within(
+        &self,
+        args: &[&str],
+        env: &[(&str, &str)],
+        limit: std::time::Duration,
+    ) -> Out {
+        let out_path = self.tmp.path().join("within.stdout");
+        let err_path = self.tmp.path().join("within.stderr");
+        let file = |p: &Path| std::fs::File::create(p).expect("create an output file");
+        let mut child = self
+            .command(args, env)
+            .stdout(file(&out_path))
+            .stderr(file(&err_path))
+            .spawn()
+            .expect("start the backflush binary");
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("wait for the binary") {
+                break status;
+            }
+            if started.elapsed() > limit {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!(
+                    "`backflush {}` did not end within {limit:?}",
+                    args.join(" ")
+                );
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        let read = |p: &Path| std::fs::read(p).expect("read an output file");
+        Out::of(
+            args,
+            &std::process::Output {
+                status,
+                stdout: read(&out_path),
+                stderr: read(&err_path),
+            },
+        )
     }
 
     pub fn run(&self, args: &[&str]) -> Out {
@@ -351,15 +414,6 @@ impl Plant {
     #[track_caller]
     pub fn verify(&self) {
         self.run(&["verify"]).ok();
-    }
-}
-
-fn out(args: &[&str], output: &std::process::Output) -> Out {
-    Out {
-        what: args.join(" "),
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     }
 }
 
