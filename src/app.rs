@@ -16,7 +16,7 @@ pub fn run_terminal(config: Config, db: Option<&Path>) -> Result<(), ServiceErro
     let path = config.store_path(db);
     let service = Service::open_existing(config, &path)?;
     need_terminal()?;
-    start(service)
+    start(service).map_err(|e| e.at_store(&path.display().to_string()))
 }
 
 /// `backflush demo`: a fresh demo plant in a temporary store (or a new `--db` file).
@@ -37,12 +37,15 @@ pub fn run_demo(config: Config, db: Option<&Path>, no_tui: bool) -> Result<(), S
     let service = crate::demo::create(config, &db)?;
     let result = if no_tui {
         println!("demo store: {}", db.display());
-        for (what, n) in crate::store::queries::counts(service.conn())? {
-            println!("  {what:<16} {n}");
-        }
-        Ok(())
+        crate::store::queries::counts(service.conn())
+            .map_err(|e| service.named(e.into()))
+            .map(|counts| {
+                for (what, n) in counts {
+                    println!("  {what:<16} {n}");
+                }
+            })
     } else {
-        start(service)
+        start(service).map_err(|e| e.at_store(&db.display().to_string()))
     };
     if let Some(dir) = temp {
         if no_tui {

@@ -166,6 +166,18 @@ impl Service {
         Ok(store::master::is_demo(self.store.conn())?)
     }
 
+    /// The store's file, as every error names it.
+    #[must_use]
+    pub fn store_path(&self) -> &str {
+        self.store.path()
+    }
+
+    /// `e` naming this service's store where it is the store's and did not name it.
+    #[must_use]
+    pub fn named(&self, e: ServiceError) -> ServiceError {
+        e.at_store(self.store.path())
+    }
+
     /// Read access for queries the UI runs.
     #[must_use]
     pub fn conn(&self) -> &Connection {

@@ -68,6 +68,9 @@ pub enum StoreError {
     Open { path: String, cause: String },
     #[error("cannot write to the store {path}: {cause}")]
     Write { path: String, cause: String },
+    /// Any other failure of SQLite on the store.
+    #[error("store error in {path}: {cause}")]
+    Failed { path: String, cause: String },
     #[error(
         "the store {path} was written by a newer backflush (schema version {found}; this program knows up to {known}); use a newer program"
     )]

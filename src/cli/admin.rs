@@ -54,7 +54,11 @@ pub fn verify(cli: &Cli) -> Outcome {
     out.flush()?;
     Err(Failure::new(
         ErrorKind::Refused,
-        format!("verify found {} problems", problems.len()),
+        format!(
+            "verify found {} problems in the store {}",
+            problems.len(),
+            service.store_path()
+        ),
     ))
 }
 

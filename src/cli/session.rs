@@ -98,6 +98,14 @@ fn warn_ignored(service: &Service) {
     }
 }
 
+/// The store the global options name (`--db`, else the config's), where the config reads.
+#[must_use]
+pub fn store_path(cli: &Cli) -> Option<std::path::PathBuf> {
+    config(cli)
+        .ok()
+        .map(|config| config.store_path(cli.db.as_deref()))
+}
+
 /// As [`open_service`], creating the store when it does not exist yet (init, import).
 ///
 /// # Errors

@@ -26,4 +26,5 @@ mod review;
 mod settings;
 mod shift;
 mod staging;
+mod store_edges;
 mod uom;
