@@ -32,6 +32,7 @@ pub mod requests;
 pub mod schema;
 pub mod settings;
 mod sql;
+pub mod staged;
 pub mod trace;
 
 pub use sql::DecimalText;
@@ -162,6 +163,10 @@ pub struct Store {
     path: String,
     /// Copies the WAL back off the posting path (a file store only).
     _checkpointer: Option<checkpoint::Checkpointer>,
+    /// A new store being built beside its path ([`Store::open_or_stage`]): it takes the
+    /// path's name in [`Store::put_in_place`], and is removed if dropped before. Last, so
+    /// that it is removed after both connections are closed.
+    staged: Option<staged::Staged>,
 }
 
 impl Store {
@@ -195,19 +200,31 @@ impl Store {
     }
 
     fn open_file(path: &Path, synchronous: Synchronous, mode: open::Mode) -> Result<Self> {
-        let name = path.display().to_string();
         open::check_file(path, mode)?;
+        Self::connect(path, &path.display().to_string(), synchronous, mode)
+    }
+
+    /// Opens the database `file` (a store, or an empty file that becomes one in
+    /// [`open::Mode::Create`]), naming it `name` in every error.
+    fn connect(
+        file: &Path,
+        name: &str,
+        synchronous: Synchronous,
+        mode: open::Mode,
+    ) -> Result<Self> {
         let conn = Connection::open_with_flags(
-            path,
+            file,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
-        .map_err(|e| open::sqlite_error(&name, e))?;
-        if open::classify(&conn, &name)? == open::Kind::Empty && mode == open::Mode::Existing {
-            return Err(StoreError::NoStore { path: name });
+        .map_err(|e| open::sqlite_error(name, e))?;
+        if open::classify(&conn, name)? == open::Kind::Empty && mode == open::Mode::Existing {
+            return Err(StoreError::NoStore {
+                path: name.to_string(),
+            });
         }
-        check_version(&conn, &name)?;
-        Self::setup(conn, &name, synchronous).map_err(|e| match e {
-            StoreError::Sqlite(e) => open::sqlite_error(&name, e),
+        check_version(&conn, name)?;
+        Self::setup(conn, name, Some(file), synchronous).map_err(|e| match e {
+            StoreError::Sqlite(e) => open::sqlite_error(name, e),
             other => other,
         })
     }
@@ -220,11 +237,18 @@ impl Store {
         Self::setup(
             Connection::open_in_memory()?,
             ":memory:",
+            None,
             Synchronous::Normal,
         )
     }
 
-    fn setup(mut conn: Connection, path: &str, synchronous: Synchronous) -> Result<Self> {
+    /// Sets up the connection to `file` (`None`: in memory), named `path` in errors.
+    fn setup(
+        mut conn: Connection,
+        path: &str,
+        file: Option<&Path>,
+        synchronous: Synchronous,
+    ) -> Result<Self> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -244,16 +268,18 @@ impl Store {
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         register_functions(&conn)?;
         migrate(&mut conn, path)?;
-        let checkpointer = if path == ":memory:" {
-            None
-        } else {
-            conn.pragma_update(None, "wal_autocheckpoint", checkpoint::SAFETY_NET_PAGES)?;
-            checkpoint::Checkpointer::start(Path::new(path))
+        let checkpointer = match file {
+            None => None,
+            Some(file) => {
+                conn.pragma_update(None, "wal_autocheckpoint", checkpoint::SAFETY_NET_PAGES)?;
+                checkpoint::Checkpointer::start(file)
+            }
         };
         Ok(Store {
             conn,
             path: path.to_string(),
             _checkpointer: checkpointer,
+            staged: None,
         })
     }
 

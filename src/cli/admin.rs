@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use super::output::{Out, Show, warn};
+use super::session::import_service;
 use super::{Cli, Failure, Outcome, create_service, credentials, open_service};
 use crate::service::ErrorKind;
 
@@ -18,11 +19,12 @@ pub fn init(cli: &Cli) -> Outcome {
     ))
 }
 
-/// `backflush import DIR`: all or nothing.
+/// `backflush import DIR`: all or nothing; a refused import onto no store leaves none.
 pub fn import(cli: &Cli, dir: &Path) -> Outcome {
     let who = credentials(cli)?;
-    let mut service = create_service(cli)?;
+    let mut service = import_service(cli)?;
     let summary = service.import(dir, &who)?;
+    service.finish()?;
     for w in &summary.warnings {
         warn(w);
     }

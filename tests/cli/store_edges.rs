@@ -1,8 +1,9 @@
-//! The store's hard edges on bad files: every error met on a damaged store names the file.
+//! The store's hard edges on bad files: an import that is refused leaves no store where there
+//! was none; every error met on a damaged store names the file.
 
 #![allow(clippy::unwrap_used)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::common::cli::*;
 
@@ -34,6 +35,23 @@ fn batch_file(plant: &Plant, prefix: &str, n: usize) -> PathBuf {
         .collect();
     std::fs::write(&path, text).unwrap();
     path
+}
+
+/// What `dir` holds, by name.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// `path` with `suffix` appended to its name.
+fn side(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
 }
 
 /// A command's arguments and environment.
@@ -73,6 +91,55 @@ fn every_error_names(plant: &Plant) -> usize {
         }
     }
     failed
+}
+
+// =============================================================================================
+// A refused import leaves no store
+// =============================================================================================
+
+#[test]
+fn a_refused_import_leaves_no_store_file_where_there_was_none() {
+    let plant = Plant::empty();
+    let empty = plant.tmp.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let bad_row = plant.dir(&Files::base().with(
+        "items.csv",
+        "item,description,uom,decimals,type,tracking,backflush,std_cost\nP,Parent,EA,0,bogus,none,yes,100.00\n",
+    ));
+    let cases: [(&str, &[&str]); 3] = [
+        ("/nonexistent", &["/nonexistent", "is not a directory"]),
+        (empty.to_str().unwrap(), &["holds none of the import files"]),
+        (bad_row.to_str().unwrap(), &["items.csv:2:", "\"bogus\""]),
+    ];
+    let mut nested = Plant::empty();
+    nested.db = plant.tmp.path().join("new/dir/store.db");
+    for (dir, says) in cases {
+        for store in [&plant, &nested] {
+            let before = names_in(plant.tmp.path());
+            store.run(&["import", dir]).refused().says(says);
+            assert!(
+                !store.db.exists(),
+                "import {dir} left {}",
+                store.db.display()
+            );
+            for suffix in ["-wal", "-shm", "-journal"] {
+                assert!(!side(&store.db, suffix).exists(), "import {dir}: {suffix}");
+            }
+            assert_eq!(names_in(plant.tmp.path()), before, "import {dir}");
+        }
+    }
+    // An empty file is no store either: it stays as it was.
+    std::fs::write(&plant.db, "").unwrap();
+    plant.run(&["import", bad_row.to_str().unwrap()]).refused();
+    assert_eq!(std::fs::metadata(&plant.db).unwrap().len(), 0);
+    assert!(!side(&plant.db, "-wal").exists());
+    // A good import makes the store there.
+    plant.import(&Files::base()).ok();
+    nested.import(&Files::base()).ok();
+    for store in [&plant, &nested] {
+        store.run(&["verify"]).ok();
+        assert_eq!(store.qty("C1", "M1"), "100");
+    }
 }
 
 // =============================================================================================
