@@ -1,7 +1,7 @@
 //! A file made under a temporary name beside its target and given the target's name only once
 //! it is complete: whatever cuts the work off (a refusal, an error, a full disk, a kill), no
-//! partial file ever stands under the target's name. `import` builds a new store this way,
-//! so that a refused import leaves no store behind.
+//! partial file ever stands under the target's name. `backup` writes its copy this way, and
+//! `import` builds a new store this way, so that a refused import leaves no store behind.
 //!
 //! The temporary file is `.NAME.PID.N.partial` in the target's directory (the same file
 //! system, so that it can take the target's name without being copied), created 0600. Until it

@@ -217,7 +217,9 @@ impl Plant {
         self
     }
 
-    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Out {
+    /// The binary on this store with `args` and `env`, not started yet (a test that runs it
+    /// beside another process spawns it).
+    pub fn command(&self, args: &[&str], env: &[(&str, &str)]) -> Command {
         let home = self.tmp.path().join("home");
         let mut cmd = Command::new(super::binary());
         cmd.arg("--db").arg(&self.db);
@@ -236,7 +238,14 @@ impl Plant {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let output = cmd.output().expect("run the backflush binary");
+        cmd
+    }
+
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Out {
+        let output = self
+            .command(args, env)
+            .output()
+            .expect("run the backflush binary");
         Out {
             what: args.join(" "),
             code: output.status.code().unwrap_or(-1),
