@@ -16,7 +16,7 @@ pub fn run_terminal(config: Config, db: Option<&Path>) -> Result<(), ServiceErro
     let path = config.store_path(db);
     let service = Service::open_existing(config, &path)?;
     need_terminal()?;
-    start(service)
+    start(service).map_err(|e| e.at_store(&path.display().to_string()))
 }
 
 /// `backflush demo`: the terminal on a fresh demo plant in a temporary store (or a new `--db`
@@ -28,7 +28,7 @@ pub fn run_demo(config: Config, db: Option<&Path>) -> Result<(), ServiceError> {
     need_terminal()?;
     let (db, temp) = demo_path(db);
     let service = crate::demo::create(config, &db)?;
-    let result = start(service);
+    let result = start(service).map_err(|e| e.at_store(&db.display().to_string()));
     if let Some(dir) = temp {
         let _ = std::fs::remove_dir_all(dir);
     }
@@ -52,7 +52,8 @@ pub struct DemoStore {
 pub fn make_demo(config: Config, db: Option<&Path>) -> Result<DemoStore, ServiceError> {
     let (db, kept) = demo_path(db);
     let service = crate::demo::create(config, &db)?;
-    let counts = crate::store::queries::counts(service.conn())?;
+    let counts =
+        crate::store::queries::counts(service.conn()).map_err(|e| service.named(e.into()))?;
     Ok(DemoStore { db, counts, kept })
 }
 

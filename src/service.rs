@@ -114,6 +114,25 @@ impl Service {
         Ok(Self::with_store(store, config))
     }
 
+    /// Opens the store at `path` for `import`; where there is none yet, the store is made
+    /// beside it and takes its name in [`Self::finish`], so that a refused import leaves no
+    /// store behind.
+    ///
+    /// # Errors
+    /// The store cannot be opened or made.
+    pub fn open_for_import(config: Config, path: &Path) -> Result<Self> {
+        let store = Store::open_or_stage(path, config.synchronous())?;
+        Ok(Self::with_store(store, config))
+    }
+
+    /// Ends the service: a store made by [`Self::open_for_import`] takes its path's name.
+    ///
+    /// # Errors
+    /// The store cannot be put in place.
+    pub fn finish(self) -> Result<()> {
+        Ok(self.store.put_in_place()?)
+    }
+
     /// The same as [`Self::create_or_open`] (kept for tests that make their own stores).
     ///
     /// # Errors
@@ -162,6 +181,18 @@ impl Service {
     /// The store fails.
     pub fn is_demo(&self) -> Result<bool> {
         Ok(store::master::is_demo(self.store.conn())?)
+    }
+
+    /// The store's file, as every error names it.
+    #[must_use]
+    pub fn store_path(&self) -> &str {
+        self.store.path()
+    }
+
+    /// `e` naming this service's store where it is the store's and did not name it.
+    #[must_use]
+    pub fn named(&self, e: ServiceError) -> ServiceError {
+        e.at_store(self.store.path())
     }
 
     /// Read access for queries the UI runs.

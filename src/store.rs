@@ -4,7 +4,7 @@
 //!   missing or empty file, created 0600; [`Store::open_existing`] refuses a missing one.
 //!   A file that is not a store of this program is refused before anything is written to it
 //!   ([`open`], [`open::APPLICATION_ID`]).
-//! - **Open.** Every connection sets WAL, foreign keys, a busy timeout and the configured
+//! - **Open.** Every connection sets WAL, foreign keys, a busy handler and the configured
 //!   `synchronous`; then the append-only [`schema::MIGRATIONS`] run in one transaction. A
 //!   store whose `user_version` is newer than this binary knows is refused.
 //! - **Transactions.** Every write that belongs together runs in one IMMEDIATE transaction
@@ -13,6 +13,7 @@
 //!   is maintained in the same transaction as the movements, never summed on the hot path.
 //! - **Quantities** are canonical decimal TEXT through the [`Quantity`], [`Money`] and [`Hours`] newtypes; timestamps RFC 3339 UTC TEXT.
 
+mod backup;
 mod checkpoint;
 pub mod exceptions;
 pub mod fixture;
@@ -21,6 +22,7 @@ pub mod health;
 pub mod issues;
 pub mod journal;
 pub mod ledger;
+mod lock;
 pub mod master;
 pub mod open;
 pub mod orders;
@@ -32,8 +34,10 @@ pub mod requests;
 pub mod schema;
 pub mod settings;
 mod sql;
+pub mod staged;
 pub mod trace;
 
+pub use lock::BETWEEN_GROUPS;
 pub use sql::DecimalText;
 
 use std::path::Path;
@@ -68,6 +72,14 @@ pub enum StoreError {
     Open { path: String, cause: String },
     #[error("cannot write to the store {path}: {cause}")]
     Write { path: String, cause: String },
+    #[error("cannot read the store {path}: {cause}")]
+    Read { path: String, cause: String },
+    /// Any other failure of SQLite on the store.
+    #[error("store error in {path}: {cause}")]
+    Failed { path: String, cause: String },
+    /// `backup`'s copy cannot be written; `path` is the copy's.
+    #[error("cannot write the backup {path}: {cause}; nothing was left under that name")]
+    Backup { path: String, cause: String },
     #[error(
         "the store {path} was written by a newer backflush (schema version {found}; this program knows up to {known}); use a newer program"
     )]
@@ -159,6 +171,10 @@ pub struct Store {
     path: String,
     /// Copies the WAL back off the posting path (a file store only).
     _checkpointer: Option<checkpoint::Checkpointer>,
+    /// A new store being built beside its path ([`Store::open_or_stage`]): it takes the
+    /// path's name in [`Store::put_in_place`], and is removed if dropped before. Last, so
+    /// that it is removed after both connections are closed.
+    staged: Option<staged::Staged>,
 }
 
 impl Store {
@@ -192,19 +208,31 @@ impl Store {
     }
 
     fn open_file(path: &Path, synchronous: Synchronous, mode: open::Mode) -> Result<Self> {
-        let name = path.display().to_string();
         open::check_file(path, mode)?;
+        Self::connect(path, &path.display().to_string(), synchronous, mode)
+    }
+
+    /// Opens the database `file` (a store, or an empty file that becomes one in
+    /// [`open::Mode::Create`]), naming it `name` in every error.
+    fn connect(
+        file: &Path,
+        name: &str,
+        synchronous: Synchronous,
+        mode: open::Mode,
+    ) -> Result<Self> {
         let conn = Connection::open_with_flags(
-            path,
+            file,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
-        .map_err(|e| open::sqlite_error(&name, e))?;
-        if open::classify(&conn, &name)? == open::Kind::Empty && mode == open::Mode::Existing {
-            return Err(StoreError::NoStore { path: name });
+        .map_err(|e| open::sqlite_error(name, e))?;
+        if open::classify(&conn, name)? == open::Kind::Empty && mode == open::Mode::Existing {
+            return Err(StoreError::NoStore {
+                path: name.to_string(),
+            });
         }
-        check_version(&conn, &name)?;
-        Self::setup(conn, &name, synchronous).map_err(|e| match e {
-            StoreError::Sqlite(e) => open::sqlite_error(&name, e),
+        check_version(&conn, name)?;
+        Self::setup(conn, name, Some(file), synchronous).map_err(|e| match e {
+            StoreError::Sqlite(e) => open::sqlite_error(name, e),
             other => other,
         })
     }
@@ -217,12 +245,19 @@ impl Store {
         Self::setup(
             Connection::open_in_memory()?,
             ":memory:",
+            None,
             Synchronous::Normal,
         )
     }
 
-    fn setup(mut conn: Connection, path: &str, synchronous: Synchronous) -> Result<Self> {
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    /// Sets up the connection to `file` (`None`: in memory), named `path` in errors.
+    fn setup(
+        mut conn: Connection,
+        path: &str,
+        file: Option<&Path>,
+        synchronous: Synchronous,
+    ) -> Result<Self> {
+        conn.busy_handler(Some(lock::wait_for_lock))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(
@@ -241,16 +276,18 @@ impl Store {
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         register_functions(&conn)?;
         migrate(&mut conn, path)?;
-        let checkpointer = if path == ":memory:" {
-            None
-        } else {
-            conn.pragma_update(None, "wal_autocheckpoint", checkpoint::SAFETY_NET_PAGES)?;
-            checkpoint::Checkpointer::start(Path::new(path))
+        let checkpointer = match file {
+            None => None,
+            Some(file) => {
+                conn.pragma_update(None, "wal_autocheckpoint", checkpoint::SAFETY_NET_PAGES)?;
+                checkpoint::Checkpointer::start(file)
+            }
         };
         Ok(Store {
             conn,
             path: path.to_string(),
             _checkpointer: checkpointer,
+            staged: None,
         })
     }
 
@@ -274,33 +311,6 @@ impl Store {
     #[must_use]
     pub fn conn(&self) -> &Connection {
         &self.conn
-    }
-
-    /// Copies the store to a new file at `dest` (0600) with SQLite's online backup: a
-    /// consistent copy while other connections post. An existing `dest` is refused.
-    ///
-    /// # Errors
-    /// `dest` exists or cannot be written; SQLite fails.
-    pub fn backup(&self, dest: &Path) -> Result<()> {
-        let name = dest.display().to_string();
-        let refused = |cause: String| StoreError::Write {
-            path: name.clone(),
-            cause,
-        };
-        drop(crate::private_fs::create_new_file(dest).map_err(|e| refused(e.to_string()))?);
-        let mut copy = Connection::open(dest).map_err(|e| refused(e.to_string()))?;
-        {
-            let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)
-                .map_err(|e| refused(e.to_string()))?;
-            backup
-                .run_to_completion(1024, std::time::Duration::from_millis(5), None)
-                .map_err(|e| refused(e.to_string()))?;
-        }
-        // The copy is a store of its own: no WAL to carry along.
-        copy.pragma_update(None, "journal_mode", "DELETE")
-            .map_err(|e| refused(e.to_string()))?;
-        drop(copy);
-        crate::private_fs::make_private(dest).map_err(|e| refused(e.to_string()))
     }
 
     /// Runs `work` in one IMMEDIATE transaction: committed when it returns `Ok`, rolled back

@@ -497,6 +497,45 @@ fn a_failure_in_the_middle_of_a_posting_leaves_nothing_behind() {
 }
 
 #[test]
+fn a_full_disk_is_named_as_such_with_the_store_being_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bf.db");
+    let mut s = Service::open(Config::default(), &path).unwrap();
+    import(&mut s, plant_files);
+    // The file may not grow by another page, as on a disk with no space left: a report soon
+    // needs one.
+    let pages: i64 = s
+        .conn()
+        .pragma_query_value(None, "page_count", |r| r.get(0))
+        .unwrap();
+    s.conn()
+        .pragma_update(None, "max_page_count", pages)
+        .unwrap();
+    let mut before = snapshot(&s);
+    let mut refused = None;
+    for _ in 0..500 {
+        match s.report("O1", &req(10, "1", "0"), None, &who()) {
+            Ok(_) => before = snapshot(&s),
+            Err(e) => {
+                refused = Some(e);
+                break;
+            }
+        }
+    }
+    let said = s
+        .named(refused.expect("the store never needed a page"))
+        .to_string();
+    assert_eq!(
+        said,
+        format!(
+            "cannot write to the store {}: the disk is full (no space left on device)",
+            path.display()
+        )
+    );
+    assert_eq!(snapshot(&s), before, "the refused report wrote nothing");
+}
+
+#[test]
 fn a_failure_in_the_middle_of_a_reversal_leaves_nothing_behind() {
     let mut s = service();
     let id = report(&mut s, "O1", &req(20, "3", "0"));

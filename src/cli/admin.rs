@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use super::output::{Out, Show, warn};
+use super::session::import_service;
 use super::{Cli, Failure, Outcome, create_service, credentials, open_service};
 use crate::service::ErrorKind;
 
@@ -36,11 +37,12 @@ pub fn demo(cli: &Cli) -> Outcome {
     Ok(())
 }
 
-/// `backflush import DIR`: all or nothing.
+/// `backflush import DIR`: all or nothing; a refused import onto no store leaves none.
 pub fn import(cli: &Cli, dir: &Path) -> Outcome {
     let who = credentials(cli)?;
-    let mut service = create_service(cli)?;
+    let mut service = import_service(cli)?;
     let summary = service.import(dir, &who)?;
+    service.finish()?;
     for w in &summary.warnings {
         warn(w);
     }
@@ -72,7 +74,11 @@ pub fn verify(cli: &Cli) -> Outcome {
     out.flush()?;
     Err(Failure::new(
         ErrorKind::Refused,
-        format!("verify found {} problems", problems.len()),
+        format!(
+            "verify found {} problems in the store {}",
+            problems.len(),
+            service.store_path()
+        ),
     ))
 }
 

@@ -23,12 +23,15 @@ use crate::service::{ErrorKind, ServiceError};
 pub use session::{create_service, credentials, open_service};
 
 /// How a command failed: the SPEC §4 kind (exit 2 for usage, else 1) and one sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct Failure {
     kind: ErrorKind,
     message: String,
     /// Standard output was closed by the reader: end quietly with status 0 (SPEC §13).
     quiet: bool,
+    /// The store's error that does not name the store's file yet, kept to be said again with
+    /// it ([`Failure::at_store`]) once the command is over.
+    unnamed: Option<Box<ServiceError>>,
 }
 
 impl Failure {
@@ -38,6 +41,17 @@ impl Failure {
             kind,
             message: message.into(),
             quiet: false,
+            unnamed: None,
+        }
+    }
+
+    /// The failure naming the store's file where it is the store's and did not (`path` is
+    /// asked only then).
+    #[must_use]
+    pub fn at_store(self, path: impl FnOnce() -> Option<std::path::PathBuf>) -> Self {
+        match (self.unnamed, path()) {
+            (Some(e), Some(path)) => Failure::from(e.at_store(&path.display().to_string())),
+            (unnamed, _) => Failure { unnamed, ..self },
         }
     }
 
@@ -97,7 +111,11 @@ impl From<ServiceError> for Failure {
         ) {
             message.push_str(" (--approver BADGE, the lead's PIN in BACKFLUSH_APPROVER_PIN)");
         }
-        Failure::new(e.kind(), message)
+        let mut failure = Failure::new(e.kind(), message);
+        if e.lacks_store_path() {
+            failure.unnamed = Some(Box::new(e));
+        }
+        failure
     }
 }
 
@@ -145,6 +163,15 @@ pub fn usage_failure(e: &clap::Error) -> Failure {
 /// # Errors
 /// The command was refused (1) or its options were wrong (2).
 pub fn run(cli: &Cli, command: &Command) -> Outcome {
+    let outcome = dispatch(cli, command);
+    // `bench` works in a store of its own; every other command on the store of the options.
+    if matches!(command, Command::Bench { .. }) {
+        return outcome;
+    }
+    outcome.map_err(|failure| failure.at_store(|| session::store_path(cli)))
+}
+
+fn dispatch(cli: &Cli, command: &Command) -> Outcome {
     administration(cli, command)
         .or_else(|| reporting(cli, command))
         .or_else(|| stock_commands(cli, command))

@@ -98,7 +98,31 @@ fn warn_ignored(service: &Service) {
     }
 }
 
-/// As [`open_service`], creating the store when it does not exist yet (init, import).
+/// The store the global options name (`--db`, else the config's), where the config reads.
+#[must_use]
+pub fn store_path(cli: &Cli) -> Option<std::path::PathBuf> {
+    config(cli)
+        .ok()
+        .map(|config| config.store_path(cli.db.as_deref()))
+}
+
+/// As [`open_service`] for `import`: where there is no store yet, it is made beside its path
+/// and takes the path's name only when the import is done ([`Service::finish`]).
+///
+/// # Errors
+/// The config or the store cannot be opened or made.
+pub fn import_service(cli: &Cli) -> Result<Service, Failure> {
+    let config = config(cli)?;
+    let path = config.store_path(cli.db.as_deref());
+    let service = Service::open_for_import(config, &path)?;
+    warn_ignored(&service);
+    if let Some(badge) = &cli.user {
+        service.check_badge(badge)?;
+    }
+    Ok(service)
+}
+
+/// As [`open_service`], creating the store when it does not exist yet (init).
 ///
 /// # Errors
 /// The config or the store cannot be opened or created.

@@ -278,6 +278,42 @@ impl ServiceError {
         }
     }
 
+    /// The same error naming the store's file `path` where it did not name it (a failure of
+    /// SQLite, or a value read back that no version writes): a face that knows which store it
+    /// opened says so in every error of it.
+    #[must_use]
+    pub fn at_store(self, path: &str) -> Self {
+        self.named_at(path).unwrap_or(self)
+    }
+
+    /// The error's sentence, naming the store's file `path` where it is the store's.
+    #[must_use]
+    pub fn said_at(&self, path: &str) -> String {
+        self.named_at(path)
+            .map_or_else(|| self.to_string(), |e| e.to_string())
+    }
+
+    /// Whether the error is the store's and does not name its file yet.
+    #[must_use]
+    pub fn lacks_store_path(&self) -> bool {
+        self.named_at("").is_some()
+    }
+
+    fn named_at(&self, path: &str) -> Option<Self> {
+        match self {
+            ServiceError::Store(e) => e.at_path(path).map(ServiceError::Store),
+            ServiceError::Import(ImportError::Store(e)) => e
+                .at_path(path)
+                .map(|e| ServiceError::Import(ImportError::Store(e))),
+            ServiceError::BatchGroup { group } => {
+                group.named_at(path).map(|group| ServiceError::BatchGroup {
+                    group: Arc::new(group),
+                })
+            }
+            _ => None,
+        }
+    }
+
     /// Shorthand for [`ServiceError::NotFound`].
     pub fn not_found(what: Thing, code: impl Into<String>) -> Self {
         ServiceError::NotFound {

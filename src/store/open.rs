@@ -174,33 +174,32 @@ fn foreign_id(id: i32) -> String {
     format!("it is another application's SQLite database, application_id {id:#010x}")
 }
 
+impl StoreError {
+    /// This error naming the store's file `path` where it does not name a file yet (a failure
+    /// of SQLite met while reading or writing, a value read back that no version writes);
+    /// `None` when it names its file already or is not about the file.
+    #[must_use]
+    pub fn at_path(&self, path: &str) -> Option<StoreError> {
+        match self {
+            StoreError::Sqlite(e) => Some(failure(path, e)),
+            StoreError::Corrupt(detail) => Some(StoreError::Damaged {
+                path: path.to_string(),
+                detail: format!("it holds a bad value: {detail}"),
+            }),
+            _ => None,
+        }
+    }
+}
+
 /// A SQLite failure on the store at `path` as one sentence with its cause.
 #[must_use]
 pub fn sqlite_error(path: &str, e: rusqlite::Error) -> StoreError {
     let owned = path.to_string();
     match e.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path: owned },
-        Some(ErrorCode::DatabaseCorrupt) => StoreError::Damaged {
-            path: owned,
-            detail: e.to_string(),
-        },
-        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
-            StoreError::Open {
-                path: owned,
-                cause: write_cause(Path::new(path)),
-            }
-        }
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Open {
-            path: owned,
-            cause: "another process holds it locked".into(),
-        },
-        Some(ErrorCode::DiskFull) => StoreError::Open {
-            path: owned,
-            cause: "the disk is full".into(),
-        },
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => failure(path, &e),
         _ => StoreError::Open {
             path: owned,
-            cause: e.to_string(),
+            cause: cause(Path::new(path), &e),
         },
     }
 }
@@ -214,6 +213,88 @@ pub fn write_error(path: &str, e: rusqlite::Error) -> StoreError {
         other => other,
     }
 }
+
+/// A failure of SQLite met anywhere in a command on the open store at `path`, naming it: a
+/// damaged file or a value that does not read back as what the store writes is damage; a
+/// full disk, a read-only file or a lock is met writing; anything else is said as SQLite
+/// says it.
+#[must_use]
+pub fn failure(path: &str, e: &rusqlite::Error) -> StoreError {
+    use rusqlite::Error as E;
+    let owned = path.to_string();
+    match e {
+        // A text that is not UTF-8, a number where text belongs, a word no version wrote.
+        E::FromSqlConversionFailure(..)
+        | E::InvalidColumnType(..)
+        | E::IntegralValueOutOfRange(..)
+        | E::Utf8Error(..) => {
+            return StoreError::Damaged {
+                path: owned,
+                detail: format!("a stored value does not read back: {e}"),
+            };
+        }
+        _ => {}
+    }
+    if disk_full(e) {
+        return StoreError::Write {
+            path: owned,
+            cause: DISK_FULL.into(),
+        };
+    }
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path: owned },
+        Some(ErrorCode::DatabaseCorrupt) => StoreError::Damaged {
+            path: owned,
+            detail: e.to_string(),
+        },
+        Some(
+            ErrorCode::ReadOnly
+            | ErrorCode::CannotOpen
+            | ErrorCode::PermissionDenied
+            | ErrorCode::DatabaseBusy
+            | ErrorCode::DatabaseLocked,
+        ) => StoreError::Write {
+            path: owned,
+            cause: cause(Path::new(path), e),
+        },
+        Some(ErrorCode::SystemIoFailure) => StoreError::Failed {
+            path: owned,
+            cause: format!("the file cannot be read or written ({e})"),
+        },
+        _ => StoreError::Failed {
+            path: owned,
+            cause: e.to_string(),
+        },
+    }
+}
+
+/// What SQLite's failure on the file at `path` was, as a clause: a full disk named as such.
+#[must_use]
+pub fn cause(path: &Path, e: &rusqlite::Error) -> String {
+    if disk_full(e) {
+        return DISK_FULL.into();
+    }
+    match e.sqlite_error_code() {
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+            write_cause(path)
+        }
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            "another process holds it locked".into()
+        }
+        _ => e.to_string(),
+    }
+}
+
+/// Whether SQLite met a full disk: a write that found no space, or a `-shm` file that could
+/// not grow (SQLite's own reading of that failure is "the volume may be out of space").
+fn disk_full(e: &rusqlite::Error) -> bool {
+    e.sqlite_error_code() == Some(ErrorCode::DiskFull)
+        || e.sqlite_error()
+            .is_some_and(|f| f.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE)
+}
+
+/// A full disk, as every error says it.
+pub const DISK_FULL: &str = "the disk is full (no space left on device)";
 
 /// Why a store cannot be written: the file, or the directory SQLite keeps `-wal` and `-shm`
 /// in.
@@ -235,11 +316,13 @@ fn write_cause(path: &Path) -> String {
     }
 }
 
-fn io_cause(path: &Path, e: &std::io::Error, what: &str) -> String {
+/// Why the file at `path` `what` ("cannot be created"), from the system's error.
+pub(crate) fn io_cause(path: &Path, e: &std::io::Error, what: &str) -> String {
     match e.kind() {
         std::io::ErrorKind::PermissionDenied => {
             format!("it {what}: {}", write_cause(path))
         }
+        std::io::ErrorKind::StorageFull => format!("it {what}: {DISK_FULL}"),
         _ => format!("it {what}: {e}"),
     }
 }
@@ -249,7 +332,7 @@ mod tests {
     use super::*;
     use std::os::unix::fs::PermissionsExt;
 
-    fn failure(code: std::ffi::c_int) -> rusqlite::Error {
+    fn sqlite_failure(code: std::ffi::c_int) -> rusqlite::Error {
         rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None)
     }
 
@@ -263,8 +346,8 @@ mod tests {
         std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
         let path = db.display().to_string();
         for err in [
-            sqlite_error(&path, failure(rusqlite::ffi::SQLITE_READONLY)),
-            write_error(&path, failure(rusqlite::ffi::SQLITE_CANTOPEN)),
+            sqlite_error(&path, sqlite_failure(rusqlite::ffi::SQLITE_READONLY)),
+            write_error(&path, sqlite_failure(rusqlite::ffi::SQLITE_CANTOPEN)),
         ] {
             let text = err.to_string();
             assert!(text.contains(&path), "{text}");
@@ -276,15 +359,61 @@ mod tests {
         }
         std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
         std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o400)).unwrap();
-        let text = write_error(&path, failure(rusqlite::ffi::SQLITE_READONLY)).to_string();
+        let text = write_error(&path, sqlite_failure(rusqlite::ffi::SQLITE_READONLY)).to_string();
         assert!(text.contains("the file is read-only"), "{text}");
     }
 
     #[test]
+    fn a_failure_met_anywhere_names_the_store_and_a_full_disk_as_such() {
+        let full = "cannot write to the store x.db: the disk is full (no space left on device)";
+        assert_eq!(
+            failure("x.db", &sqlite_failure(rusqlite::ffi::SQLITE_FULL)).to_string(),
+            full
+        );
+        // A -shm file that cannot grow: SQLite's own reading is a volume out of space.
+        let shm = sqlite_failure(rusqlite::ffi::SQLITE_IOERR_SHMSIZE);
+        assert_eq!(failure("x.db", &shm).to_string(), full);
+        assert_eq!(
+            cause(
+                Path::new("x.db"),
+                &sqlite_failure(rusqlite::ffi::SQLITE_FULL)
+            ),
+            DISK_FULL
+        );
+        let not_utf8 = rusqlite::Error::FromSqlConversionFailure(
+            1,
+            rusqlite::types::Type::Text,
+            Box::new(String::from_utf8(vec![0xff]).unwrap_err().utf8_error()),
+        );
+        let text = failure("x.db", &not_utf8).to_string();
+        assert!(
+            text.starts_with("the store x.db is damaged: a stored value does not read back"),
+            "{text}"
+        );
+        let text = failure("x.db", &sqlite_failure(rusqlite::ffi::SQLITE_CORRUPT)).to_string();
+        assert!(text.starts_with("the store x.db is damaged: "), "{text}");
+        let text = failure("x.db", &sqlite_failure(rusqlite::ffi::SQLITE_IOERR_READ)).to_string();
+        assert!(text.starts_with("store error in x.db: "), "{text}");
+        let text = StoreError::Corrupt("per X".into())
+            .at_path("x.db")
+            .unwrap()
+            .to_string();
+        assert_eq!(
+            text,
+            "the store x.db is damaged: it holds a bad value: per X"
+        );
+        assert!(
+            StoreError::NotFound("report 9".into())
+                .at_path("x.db")
+                .is_none()
+        );
+    }
+
+    #[test]
     fn a_damaged_or_foreign_file_is_named() {
-        let text = sqlite_error("x.db", failure(rusqlite::ffi::SQLITE_CORRUPT)).to_string();
+        let text = sqlite_error("x.db", sqlite_failure(rusqlite::ffi::SQLITE_CORRUPT)).to_string();
         assert!(text.starts_with("the store x.db is damaged"), "{text}");
-        let text = sqlite_error("x.db", failure(rusqlite::ffi::SQLITE_NOTADB)).to_string();
+        let text = sqlite_error("x.db", sqlite_failure(rusqlite::ffi::SQLITE_NOTADB)).to_string();
         assert!(text.contains("x.db is not a backflush store"), "{text}");
     }
 }

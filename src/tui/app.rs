@@ -233,6 +233,11 @@ impl App {
         }
     }
 
+    /// What a failed call says, naming the store's file where the failure is the store's.
+    fn said(&self, e: &ServiceError) -> String {
+        e.said_at(self.service.store_path())
+    }
+
     fn error(&mut self, message: impl Into<String>) {
         let message = message.into();
         tracing::warn!(

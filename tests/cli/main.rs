@@ -27,4 +27,5 @@ mod review;
 mod settings;
 mod shift;
 mod staging;
+mod store_edges;
 mod uom;
