@@ -26,7 +26,7 @@ use crate::domain::backflush::{Change, Override, ReportPlan, ReportRequest};
 use crate::domain::master::WorkCenter;
 use crate::domain::qty::{canonical, parse};
 use crate::domain::text::printable;
-use crate::service::auth::Role;
+use crate::service::auth::{LeadRule, Role};
 use crate::service::{
     AuthError, Credentials, ReasonKind, ReportContext, Service, ServiceError, new_idempotency_key,
 };
@@ -56,7 +56,7 @@ pub use login::LoginState;
 pub use orders::{OperationsState, OrdersState};
 use overlay::picked;
 pub use overlay::{Choice, Overlay, Pending, PromptKind, Severity, filter_choices};
-pub use report::{Focus, LeadRule, Planner, ReportState};
+pub use report::{Focus, Planner, ReportState};
 pub use staging::StagingState;
 pub use trace::TraceState;
 pub use variance::VarianceState;
@@ -186,22 +186,16 @@ impl App {
     /// Which overrides of the user logged in a lead must sign.
     #[must_use]
     pub fn lead_rule(&self) -> LeadRule {
-        LeadRule {
-            operator: self.session.role == Some(Role::Operator),
-            tolerance_pct: self.service.override_tolerance_pct(),
-        }
+        LeadRule::new(self.session.role, self.service.override_tolerance_pct())
     }
 
-    /// Why the user logged in may not `what` (`action`'s roles), or `None` when they may. An
-    /// open terminal (no users) may do everything.
+    /// Why the user logged in may not `what` (`action`), or `None` when they may: the
+    /// permission table's answer, worded for the terminal. An open terminal (no users) may do
+    /// everything.
     fn role_refusal(&self, action: crate::service::auth::Action, what: &str) -> Option<String> {
-        let role = self.session.role?;
-        let needs = action.roles();
-        if needs.contains(&role) {
-            return None;
-        }
+        let refused = action.check(self.session.role, false).err()?;
         let badge = self.session.badge.as_deref().unwrap_or_default();
-        Some(strings::may_not(badge, role, what, needs))
+        Some(strings::may_not(badge, &refused, what))
     }
 
     fn credentials(&self) -> Credentials {
