@@ -2,8 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::domain::backflush::PlannedLine;
-use crate::service::needs_approval;
+use crate::domain::backflush::{PlannedLine, needs_approval};
 
 /// A role of `users.csv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
