@@ -35,7 +35,7 @@ impl Service {
         stamp.user = badge.to_string();
         if let Some((lead, pin)) = &who.approver {
             let lead_role = self.check_pin(lead, Some(pin), now)?;
-            if !Action::LeadApproval.roles().contains(&lead_role) {
+            if Action::LeadApproval.permission(lead_role) != Permission::Alone {
                 // Refused as the approver: no other lead's approval stands in for theirs.
                 return Err(refusal(lead, lead_role, Action::LeadApproval, false));
             }
