@@ -48,7 +48,7 @@ use cache::MasterCache;
 pub use error::{AuthError, ErrorKind, Refusal, Result, ServiceError, Thing};
 pub use issue::{IssueRequest, IssueResult, Issued};
 pub use reasons::{OverrideReasons, ReasonKind};
-pub use report::{ReportContext, Shortage, needs_approval};
+pub use report::{ReportContext, Shortage};
 pub use trace::Trace;
 
 /// Who is at the terminal: a badge with its PIN, and an approving lead where one signed.

@@ -15,6 +15,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
+use rusqlite::trace::TraceEventCodes;
+use std::cell::Cell;
 
 struct Demo {
     _dir: tempfile::TempDir,
@@ -63,9 +65,39 @@ fn login(app: &mut App, badge: &str, pin: &str) {
     press(app, KeyCode::Enter);
 }
 
+thread_local! {
+    /// The statements run on the stores this test's thread counts (see [`queries_run`]).
+    static QUERIES: Cell<usize> = const { Cell::new(0) };
+}
+
+fn count_query(_: rusqlite::trace::TraceEvent<'_>) {
+    QUERIES.with(|q| q.set(q.get() + 1));
+}
+
+/// How many SQL statements `f` runs on the store of `app`, counted by SQLite itself as each
+/// statement starts (a test runs on one thread, and so do its store's statements).
+fn queries_run(app: &App, f: impl FnOnce()) -> usize {
+    app.service
+        .conn()
+        .trace_v2(TraceEventCodes::SQLITE_TRACE_STMT, Some(count_query));
+    let before = QUERIES.with(Cell::get);
+    f();
+    QUERIES.with(Cell::get) - before
+}
+
+/// One frame of `app`; every frame of every test reads nothing from the store: what a screen
+/// shows was read when it opened.
 fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| ui::render(app, f)).unwrap();
+    let queries = queries_run(app, || {
+        terminal.draw(|f| ui::render(app, f)).unwrap();
+    });
+    assert_eq!(
+        queries,
+        0,
+        "a frame ran {queries} store queries:\n{}",
+        screen_text(&terminal)
+    );
     terminal
 }
 
@@ -2083,4 +2115,123 @@ fn a_scanned_lot_chooses_the_lots_of_a_backflushed_lot_line() {
     assert_eq!(oil.lots.len(), 1);
     assert_eq!(oil.lots[0].lot, "OIL-2611");
     assert!(oil.picked_by.is_none(), "chosen, not picked");
+}
+
+/// A frame of every screen and overlay runs no store query (`draw` counts them); the count
+/// is real: a read between frames is counted.
+#[test]
+fn a_frame_of_every_screen_runs_no_store_query() {
+    let mut d = demo();
+    let mut shown = Vec::new();
+    let mut frame = |app: &App, name: &str| {
+        draw(app, 120, 40);
+        draw(app, 80, 24);
+        shown.push(name.to_string());
+    };
+    frame(&d.app, "login");
+    press(&mut d.app, KeyCode::F(1));
+    assert!(matches!(d.app.overlays.last(), Some(Overlay::Help(_))));
+    frame(&d.app, "help at login");
+    press(&mut d.app, KeyCode::Esc);
+    login(&mut d.app, "2001", "2222");
+    assert!(matches!(d.app.screen, Screen::Orders(_)));
+    frame(&d.app, "board");
+    assert!(
+        queries_run(&d.app, || {
+            d.app.service.orders(None, 10).unwrap();
+        }) > 0,
+        "a read of the store is counted"
+    );
+    type_text(&mut d.app, "WO-1005");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(d.app.screen, Screen::Operations(_)));
+    frame(&d.app, "operations");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(d.app.screen, Screen::Report(_)));
+    frame(&d.app, "report listing its lines");
+    type_text(&mut d.app, "3");
+    frame(&d.app, "report with a line explained");
+    press(&mut d.app, KeyCode::Tab);
+    press(&mut d.app, KeyCode::Tab);
+    press(&mut d.app, KeyCode::Char('e'));
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Prompt { .. })
+    ));
+    frame(&d.app, "a line's override prompt");
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Char('?'));
+    assert!(matches!(d.app.overlays.last(), Some(Overlay::Help(_))));
+    frame(&d.app, "help on the report");
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Tab);
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Confirm { .. })
+    ));
+    frame(&d.app, "post confirmation");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Message { .. })
+    ));
+    frame(&d.app, "posted message");
+    press(&mut d.app, KeyCode::Enter);
+    post_report(&mut d.app, "WO-1006", "9");
+    press(&mut d.app, KeyCode::F(4));
+    assert!(matches!(d.app.screen, Screen::History(_)));
+    frame(&d.app, "history");
+    press(&mut d.app, KeyCode::Char('x'));
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Prompt { .. })
+    ));
+    frame(&d.app, "reversal's reason prompt");
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(d.app.screen, Screen::Detail(_)));
+    frame(&d.app, "a report's lines");
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::F(7));
+    assert!(matches!(d.app.screen, Screen::Exceptions(_)));
+    frame(&d.app, "deferred lines");
+    press(&mut d.app, KeyCode::Char('c'));
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Confirm { .. })
+    ));
+    frame(&d.app, "cancel confirmation");
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::F(6));
+    assert!(matches!(d.app.screen, Screen::Staging(_)));
+    frame(&d.app, "staging");
+    press(&mut d.app, KeyCode::Esc);
+    d.app.open_orders();
+    type_text(&mut d.app, "1005");
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::F(8));
+    assert!(matches!(d.app.screen, Screen::Variance(_)));
+    frame(&d.app, "progress and variance");
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::F(9));
+    assert!(matches!(d.app.screen, Screen::Health(_)));
+    frame(&d.app, "health");
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::F(12));
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Prompt { .. })
+    ));
+    frame(&d.app, "trace's item prompt");
+    type_text(&mut d.app, "HO-46");
+    press(&mut d.app, KeyCode::Enter);
+    frame(&d.app, "trace's lot prompt");
+    type_text(&mut d.app, "OIL-2609");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(d.app.screen, Screen::Trace(_)));
+    frame(&d.app, "trace");
+    assert_eq!(shown.len(), 21, "{shown:?}");
 }

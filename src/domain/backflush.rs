@@ -29,7 +29,9 @@ mod rules;
 mod stock;
 
 pub use error::{ReportError, ShortLine, check_quantity};
-pub use line::{Derivation, LaborLine, LineStatus, PlannedLine, Receipt, ReportPlan};
+pub use line::{
+    Derivation, LaborLine, LineStatus, PlannedLine, Receipt, ReportPlan, needs_approval,
+};
 pub use overrides::resolve_key;
 pub use plan::{plan, plan_to_post};
 pub use progress::{Need, derived_line_progress, remaining_needs};

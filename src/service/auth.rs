@@ -1,5 +1,9 @@
 //! People and permissions (SPEC §6): PIN hashes, roles, and which role may do what.
 
+use rust_decimal::Decimal;
+
+use crate::domain::backflush::{PlannedLine, needs_approval};
+
 /// A role of `users.csv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -94,10 +98,41 @@ impl Action {
         }
     }
 
+    /// What the permission table says of `role` doing it.
+    #[must_use]
+    pub fn permission(self, role: Role) -> Permission {
+        if self.roles().contains(&role) {
+            Permission::Alone
+        } else if self.with_approval().contains(&role) {
+            Permission::WithApproval
+        } else {
+            Permission::Refused
+        }
+    }
+
+    /// Whether a user of `role` may do it, alone or, where `approved`, with a lead's badge
+    /// and PIN; `None` is no user at all (no users exist yet: the terminal runs open), who
+    /// may do everything. Both the command line and the terminal ask this.
+    ///
+    /// # Errors
+    /// The refusal, as data for each face to word.
+    pub fn check(self, role: Option<Role>, approved: bool) -> Result<(), Refused> {
+        let Some(role) = role else { return Ok(()) };
+        match self.permission(role) {
+            Permission::Alone => Ok(()),
+            Permission::WithApproval if approved => Ok(()),
+            permission => Err(Refused {
+                role,
+                action: self,
+                approvable: permission == Permission::WithApproval,
+            }),
+        }
+    }
+
     /// Whether `role` may do it, alone or, where `approved`, with a lead's badge and PIN.
     #[must_use]
     pub fn allows(self, role: Role, approved: bool) -> bool {
-        self.roles().contains(&role) || (approved && self.with_approval().contains(&role))
+        self.check(Some(role), approved).is_ok()
     }
 
     /// The roles that may do it alone.
@@ -111,5 +146,99 @@ impl Action {
             Action::ExportAck => &[Role::Admin, Role::Integration],
             Action::Issue => &[Role::Operator, Role::Lead, Role::Handler, Role::Admin],
         }
+    }
+}
+
+/// What the permission table says of one role and one action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    /// The role may do it alone.
+    Alone,
+    /// Only with a lead's badge and PIN.
+    WithApproval,
+    /// Not at all.
+    Refused,
+}
+
+/// A role refused an action: who may, and whether a lead's approval would let this role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Refused {
+    pub role: Role,
+    pub action: Action,
+    pub approvable: bool,
+}
+
+impl Refused {
+    /// The roles that may do the action alone.
+    #[must_use]
+    pub fn needs(&self) -> &'static [Role] {
+        self.action.roles()
+    }
+}
+
+/// Which overrides of a user a lead must sign: those larger than `tolerance_pct`, for a role
+/// the permission table lets approve an override only with a lead's badge and PIN. Other
+/// roles, and an open terminal, sign their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LeadRule {
+    lead_signs: bool,
+    pub tolerance_pct: Decimal,
+}
+
+impl LeadRule {
+    /// The rule for a user of `role` (`None`: an open terminal).
+    #[must_use]
+    pub fn new(role: Option<Role>, tolerance_pct: Decimal) -> Self {
+        let lead_signs =
+            role.is_some_and(|r| Action::LeadApproval.permission(r) == Permission::WithApproval);
+        LeadRule {
+            lead_signs,
+            tolerance_pct,
+        }
+    }
+
+    /// Whether `line` needs a lead before it may post.
+    #[must_use]
+    pub fn needs_lead(&self, line: &PlannedLine) -> bool {
+        self.lead_signs && needs_approval(line, self.tolerance_pct)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_answers_alone_with_approval_or_refused_and_an_open_terminal_may_all() {
+        let p = |a: Action, r| a.permission(r);
+        assert_eq!(p(Action::Report, Role::Operator), Permission::Alone);
+        assert_eq!(p(Action::Reverse, Role::Operator), Permission::WithApproval);
+        assert_eq!(p(Action::Reverse, Role::Handler), Permission::Refused);
+        assert_eq!(p(Action::Handle, Role::Operator), Permission::Refused);
+        assert_eq!(Action::Handle.check(None, false), Ok(()));
+        assert_eq!(Action::Reverse.check(Some(Role::Operator), true), Ok(()));
+        assert_eq!(
+            Action::Reverse.check(Some(Role::Operator), false),
+            Err(Refused {
+                role: Role::Operator,
+                action: Action::Reverse,
+                approvable: true
+            })
+        );
+        let refused = Action::Handle
+            .check(Some(Role::Operator), true)
+            .unwrap_err();
+        assert!(!refused.approvable);
+        assert_eq!(refused.needs(), [Role::Lead, Role::Handler, Role::Admin]);
+    }
+
+    #[test]
+    fn only_a_role_that_needs_a_leads_approval_has_a_lead_sign_its_overrides() {
+        let tolerance = Decimal::from(10);
+        let signs = |role| LeadRule::new(role, tolerance).lead_signs;
+        assert!(signs(Some(Role::Operator)));
+        assert!(!signs(Some(Role::Lead)));
+        assert!(!signs(Some(Role::Admin)));
+        assert!(!signs(None), "an open terminal signs its own");
     }
 }

@@ -14,8 +14,8 @@ use super::*;
 mod context;
 mod poster;
 
+use crate::domain::backflush::needs_approval;
 pub use context::{ReportContext, Shortage};
-pub use poster::needs_approval;
 use poster::{Poster, override_locations};
 
 impl Service {

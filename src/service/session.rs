@@ -1,6 +1,6 @@
 //! Who is posting (SPEC §6): badge and PIN checks, the lock-out, roles and a lead's approval.
 
-use super::auth::Role;
+use super::auth::{Permission, Refused, Role};
 use super::*;
 use crate::domain::lockout::{Admission, Count, Lockout};
 
@@ -35,7 +35,7 @@ impl Service {
         stamp.user = badge.to_string();
         if let Some((lead, pin)) = &who.approver {
             let lead_role = self.check_pin(lead, Some(pin), now)?;
-            if !Action::LeadApproval.roles().contains(&lead_role) {
+            if Action::LeadApproval.permission(lead_role) != Permission::Alone {
                 // Refused as the approver: no other lead's approval stands in for theirs.
                 return Err(refusal(lead, lead_role, Action::LeadApproval, false));
             }
@@ -52,10 +52,10 @@ impl Service {
     pub fn authorize(&mut self, who: &Credentials, action: Action) -> Result<Stamp> {
         let (stamp, role) = self.identify(who, action)?;
         let Some(role) = role else { return Ok(stamp) };
-        if action.allows(role, stamp.approver.is_some()) {
-            return Ok(stamp);
+        match action.check(Some(role), stamp.approver.is_some()) {
+            Ok(()) => Ok(stamp),
+            Err(refused) => Err(forbidden_by(&stamp.user, &refused)),
         }
-        Err(forbidden(&stamp.user, role, action))
     }
 
     fn pin_digest(&self, badge: &str, pin: &str, hash: &str) -> u64 {
@@ -263,7 +263,13 @@ fn locked(until: Option<&str>, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
 /// `user`, a `role`, may not do `action`: whether a lead's approval would let them comes
 /// from the permission table.
 pub(super) fn forbidden(user: &str, role: Role, action: Action) -> ServiceError {
-    refusal(user, role, action, action.with_approval().contains(&role))
+    let approvable = action.permission(role) == Permission::WithApproval;
+    refusal(user, role, action, approvable)
+}
+
+/// `user` refused as the permission table says.
+fn forbidden_by(user: &str, refused: &Refused) -> ServiceError {
+    refusal(user, refused.role, refused.action, refused.approvable)
 }
 
 fn refusal(user: &str, role: Role, action: Action, approvable: bool) -> ServiceError {

@@ -1,7 +1,9 @@
 //! The terminal's state and what keys do to it. Rendering lives in [`super::ui`]; postings go
 //! through the [`Service`], the same one the command line uses.
 //!
-//! This file holds the [`App`] and its session; where a key goes is in `keys`, what an
+//! This file holds the [`App`]: the [`State`] every frame is drawn from, and the [`Service`]
+//! that only the effects reach (the drawing code is handed the state alone, so a screen
+//! cannot read the store while it is drawn). Where a key goes is in `keys`, what an
 //! overlay does with it in `prompts`, a lead's approval in `approval`, and each screen's
 //! state and actions in its own module.
 //!
@@ -26,7 +28,7 @@ use crate::domain::backflush::{Change, Override, ReportPlan, ReportRequest};
 use crate::domain::master::WorkCenter;
 use crate::domain::qty::{canonical, parse};
 use crate::domain::text::printable;
-use crate::service::auth::Role;
+use crate::service::auth::{LeadRule, Role};
 use crate::service::{
     AuthError, Credentials, ReasonKind, ReportContext, Service, ServiceError, new_idempotency_key,
 };
@@ -56,7 +58,7 @@ pub use login::LoginState;
 pub use orders::{OperationsState, OrdersState};
 use overlay::picked;
 pub use overlay::{Choice, Overlay, Pending, PromptKind, Severity, filter_choices};
-pub use report::{Focus, LeadRule, Planner, ReportState};
+pub use report::{Focus, Planner, ReportState};
 pub use staging::StagingState;
 pub use trace::TraceState;
 pub use variance::VarianceState;
@@ -88,11 +90,15 @@ pub enum Screen {
     Trace(TraceState),
 }
 
-/// The whole terminal.
-pub struct App {
-    pub service: Service,
+/// What the terminal shows: every screen's state, the overlays, who is logged in and what
+/// else a frame draws. It holds nothing that reads the store, so the drawing code, which gets
+/// only this, cannot reach the service; what a screen needs from the store is read by an
+/// effect when the screen opens or changes.
+pub struct State {
     pub theme: Theme,
     pub session: Session,
+    /// This terminal's id, as the status bar shows it.
+    pub terminal: String,
     pub work_centers: Vec<WorkCenter>,
     pub work_center: usize,
     pub all_work_centers: bool,
@@ -104,9 +110,34 @@ pub struct App {
     pub should_quit: bool,
     /// The demo's badges, names, roles and PINs: shown at login on a demo store only.
     pub demo_users: Vec<(String, String, String, String)>,
+    /// How far from planned an operator may override alone, in percent: read from the store
+    /// when a report opens.
+    pub tolerance_pct: rust_decimal::Decimal,
+}
+
+/// The whole terminal: its [`State`] and the [`Service`] its effects run against. Keys and
+/// effects work on both; the state is borrowed through `Deref` so that they read as
+/// `self.screen`, while the drawing code is handed the state alone.
+pub struct App {
+    pub service: Service,
+    state: State,
     /// A lead's approval kept for the write being retried.
     approver: Option<(String, String)>,
     pending_after_approval: Option<Pending>,
+}
+
+impl std::ops::Deref for App {
+    type Target = State;
+
+    fn deref(&self) -> &State {
+        &self.state
+    }
+}
+
+impl std::ops::DerefMut for App {
+    fn deref_mut(&mut self) -> &mut State {
+        &mut self.state
+    }
 }
 
 impl App {
@@ -123,10 +154,10 @@ impl App {
             .unwrap_or(0);
         let needs_login = service.has_users()?;
         let now = Utc::now();
-        let mut app = App {
-            service,
+        let state = State {
             theme,
             session: Session::default(),
+            terminal: service.terminal().to_string(),
             work_centers,
             work_center,
             all_work_centers: false,
@@ -137,6 +168,11 @@ impl App {
             last_key: now,
             should_quit: false,
             demo_users: Vec::new(),
+            tolerance_pct: service.override_tolerance_pct(),
+        };
+        let mut app = App {
+            service,
+            state,
             approver: None,
             pending_after_approval: None,
         };
@@ -155,12 +191,44 @@ impl App {
             app.demo_users = crate::demo::users();
         }
         if !needs_login {
-            app.session.name = app.service.terminal().to_string();
+            app.session.name = app.terminal.clone();
             app.open_orders();
         }
         Ok(app)
     }
 
+    fn credentials(&self) -> Credentials {
+        Credentials {
+            badge: self.session.badge.clone(),
+            pin: self.session.pin.clone(),
+            approver: self.approver.clone(),
+        }
+    }
+
+    /// The clock tick: updates the time and logs out an idle user.
+    pub fn tick(&mut self, now: DateTime<Utc>) {
+        self.now = now;
+        let idle = self.service.config().terminal.idle_logout_minutes;
+        if idle > 0
+            && self.session.badge.is_some()
+            && now - self.last_key > chrono::Duration::minutes(idle)
+        {
+            self.logout();
+            self.status = Some(("logged out after being idle".into(), Severity::Info));
+        }
+    }
+
+    fn logout(&mut self) {
+        self.session = Session::default();
+        self.approver = None;
+        self.overlays.clear();
+        if self.service.has_users().unwrap_or(false) {
+            self.screen = Screen::Login(LoginState::default());
+        }
+    }
+}
+
+impl State {
     /// The work center this terminal shows, if any exist.
     #[must_use]
     pub fn current_work_center(&self) -> Option<&WorkCenter> {
@@ -177,7 +245,7 @@ impl App {
     }
 
     /// Whether `line` needs a lead before this user may post it: an operator's override
-    /// larger than `override_tolerance_pct` (SPEC §6), shown the moment it is typed.
+    /// larger than `override_tolerance_pct`, shown the moment it is typed.
     #[must_use]
     pub fn needs_lead(&self, line: &crate::domain::backflush::PlannedLine) -> bool {
         self.lead_rule().needs_lead(line)
@@ -186,30 +254,16 @@ impl App {
     /// Which overrides of the user logged in a lead must sign.
     #[must_use]
     pub fn lead_rule(&self) -> LeadRule {
-        LeadRule {
-            operator: self.session.role == Some(Role::Operator),
-            tolerance_pct: self.service.override_tolerance_pct(),
-        }
+        LeadRule::new(self.session.role, self.tolerance_pct)
     }
 
-    /// Why the user logged in may not `what` (`action`'s roles), or `None` when they may. An
-    /// open terminal (no users) may do everything.
+    /// Why the user logged in may not `what` (`action`), or `None` when they may: the
+    /// permission table's answer, worded for the terminal. An open terminal (no users) may do
+    /// everything.
     fn role_refusal(&self, action: crate::service::auth::Action, what: &str) -> Option<String> {
-        let role = self.session.role?;
-        let needs = action.roles();
-        if needs.contains(&role) {
-            return None;
-        }
+        let refused = action.check(self.session.role, false).err()?;
         let badge = self.session.badge.as_deref().unwrap_or_default();
-        Some(strings::may_not(badge, role, what, needs))
-    }
-
-    fn credentials(&self) -> Credentials {
-        Credentials {
-            badge: self.session.badge.clone(),
-            pin: self.session.pin.clone(),
-            approver: self.approver.clone(),
-        }
+        Some(strings::may_not(badge, &refused, what))
     }
 
     /// Where keys go now.
@@ -262,28 +316,6 @@ impl App {
         self.session
             .badge
             .clone()
-            .unwrap_or_else(|| self.service.terminal().to_string())
-    }
-
-    /// The clock tick: updates the time and logs out an idle user.
-    pub fn tick(&mut self, now: DateTime<Utc>) {
-        self.now = now;
-        let idle = self.service.config().terminal.idle_logout_minutes;
-        if idle > 0
-            && self.session.badge.is_some()
-            && now - self.last_key > chrono::Duration::minutes(idle)
-        {
-            self.logout();
-            self.status = Some(("logged out after being idle".into(), Severity::Info));
-        }
-    }
-
-    fn logout(&mut self) {
-        self.session = Session::default();
-        self.approver = None;
-        self.overlays.clear();
-        if self.service.has_users().unwrap_or(false) {
-            self.screen = Screen::Login(LoginState::default());
-        }
+            .unwrap_or_else(|| self.terminal.clone())
     }
 }

@@ -8,7 +8,7 @@ use crate::domain::backflush::ReportPlan;
 use crate::domain::lots::LotQty;
 use crate::domain::variance::Variance;
 use crate::service::Posted;
-use crate::service::auth::Role;
+use crate::service::auth::Refused;
 use crate::service::floor::{Adjustment, Count, Substitution};
 
 /// Asking for a lead's approval.
@@ -40,11 +40,11 @@ pub fn material_cost(v: &Variance) -> String {
 /// What a role may not do at this terminal: `1001 (handler) may not report production; it
 /// needs the role operator, lead or admin`.
 #[must_use]
-pub fn may_not(badge: &str, role: Role, what: &str, needs: &[Role]) -> String {
+pub fn may_not(badge: &str, refused: &Refused, what: &str) -> String {
     format!(
         "{badge} ({}) may not {what}; it needs the role {}",
-        role.as_str(),
-        either(needs.iter().map(|r| r.as_str()))
+        refused.role.as_str(),
+        either(refused.needs().iter().map(|r| r.as_str()))
     )
 }
 
@@ -256,14 +256,12 @@ mod tests {
 
     #[test]
     fn a_refusal_names_the_roles_that_may() {
-        use crate::service::auth::Role;
+        use crate::service::auth::{Action, Role};
+        let refused = Action::Report
+            .check(Some(Role::Handler), false)
+            .unwrap_err();
         assert_eq!(
-            super::may_not(
-                "3001",
-                Role::Handler,
-                "report production",
-                &[Role::Operator, Role::Lead, Role::Admin]
-            ),
+            super::may_not("3001", &refused, "report production"),
             "3001 (handler) may not report production; it needs the role operator, lead or admin"
         );
         assert_eq!(super::either(["admin"].into_iter()), "admin");

@@ -1,9 +1,10 @@
-//! Rendering: pure functions of the [`App`] state onto a frame. No I/O, no store access.
+//! Rendering: pure functions of the terminal's [`State`] onto a frame. No I/O, no store
+//! access: the state holds no service to reach the store through.
 //!
 //! Each screen is a widget: a small view struct over its state and the theme (and what else
 //! it shows, such as the demo's badges at login), drawn with `frame.render_widget`. So is
 //! each overlay ([`OverlayView`]). The status bar, the message line and the footer, which
-//! read the whole [`App`], stay functions of it.
+//! read the whole [`State`], stay functions of it.
 
 use chrono::Local;
 use ratatui::Frame;
@@ -16,7 +17,7 @@ use ratatui::widgets::{
     ScrollbarState, StatefulWidget, Table, TableState, Widget, Wrap,
 };
 
-use super::app::{App, Focus, Overlay, Screen, Severity};
+use super::app::{Focus, Overlay, Screen, Severity, State};
 use super::keymap::{self, Context};
 use super::theme::Theme;
 use crate::domain::backflush::{LineStatus, PlannedLine, ReportPlan};
@@ -46,7 +47,7 @@ pub use trace::TraceView;
 pub use variance::VarianceView;
 
 /// Draws the whole terminal.
-pub fn render(app: &App, frame: &mut Frame<'_>) {
+pub fn render(app: &State, frame: &mut Frame<'_>) {
     let area = frame.area();
     frame.render_widget(Block::new().style(app.theme.base), area);
     let [status, body, message, footer] = area.layout(&Layout::vertical([
@@ -91,7 +92,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     }
 }
 
-fn render_status_bar(app: &App, frame: &mut Frame<'_>, area: Rect) {
+fn render_status_bar(app: &State, frame: &mut Frame<'_>, area: Rect) {
     let user = match &app.session.badge {
         Some(badge) => format!(
             "{} ({badge}, {})",
@@ -114,7 +115,7 @@ fn render_status_bar(app: &App, frame: &mut Frame<'_>, area: Rect) {
     let room = width.saturating_sub(time.len() + 2);
     // The clock and the user always show; on a narrow screen the work center's description
     // gives way first, then the program's name.
-    let terminal = app.service.terminal();
+    let terminal = &app.terminal;
     let code = if app.all_work_centers {
         wc.clone()
     } else {
@@ -137,7 +138,7 @@ fn render_status_bar(app: &App, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(Paragraph::new(text).style(app.theme.status_bar), area);
 }
 
-fn render_message(app: &App, frame: &mut Frame<'_>, area: Rect) {
+fn render_message(app: &State, frame: &mut Frame<'_>, area: Rect) {
     let Some((text, severity)) = &app.status else {
         return;
     };

@@ -104,6 +104,18 @@ impl PlannedLine {
     }
 }
 
+/// Whether a line's override is larger than `tolerance_pct` percent of planned, so that a user
+/// who may not approve overrides needs a lead's: |qty + line scrap − planned| > planned ×
+/// tolerance (on a line planned at 0, issuing anything is larger). A skip never is: it leaves
+/// the line for a hand issue.
+#[must_use]
+pub fn needs_approval(line: &PlannedLine, tolerance_pct: Decimal) -> bool {
+    let tolerance = tolerance_pct / Decimal::ONE_HUNDRED;
+    line.overridden
+        && line.status != LineStatus::Skipped
+        && (line.total() - line.planned).abs() > line.planned * tolerance
+}
+
 /// Finished goods received at the last operation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Receipt {
@@ -160,5 +172,83 @@ impl ReportPlan {
     #[must_use]
     pub fn actual_cost(&self) -> Money {
         self.lines.iter().map(|l| l.total() * l.unit_cost).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::master::Tracking;
+    use crate::domain::uom::Ratio;
+
+    fn line(planned: i64, qty: i64, scrap: i64, overridden: bool) -> PlannedLine {
+        let q = |n: i64| Quantity::from(Decimal::from(n));
+        PlannedLine {
+            line: "10".into(),
+            item: ItemCode::from("BDY-100"),
+            description: String::new(),
+            uom: "EA".into(),
+            operation: 10,
+            location: LocationCode::from("M-ASM"),
+            location_source: String::new(),
+            on_hand: q(100),
+            planned: q(planned),
+            qty: q(qty),
+            line_scrap: q(scrap),
+            status: LineStatus::Issue,
+            overridden,
+            shortfall: Quantity::ZERO,
+            carries_order_qty: false,
+            manual_reason: None,
+            unit_cost: Money::ZERO,
+            derivation: Derivation {
+                per: Per::Unit,
+                qty: Decimal::ONE,
+                base: Decimal::ONE,
+                scrap_factor: Decimal::ZERO,
+                units_before: Quantity::ZERO,
+                units_after: q(planned),
+                exact_after: q(planned),
+                target_after: q(planned),
+                prior_planned: Quantity::ZERO,
+                decimals: 0,
+                ratio: Ratio::ONE,
+                bom_uom: None,
+            },
+            tracking: Tracking::None,
+            non_stock: false,
+            lots: Vec::new(),
+            expired_lots: Vec::new(),
+            skipped_expired: Vec::new(),
+            picked_by: None,
+        }
+    }
+
+    #[test]
+    fn an_override_needs_approval_only_beyond_the_tolerance_and_a_skip_never() {
+        let ten = Decimal::TEN;
+        assert!(
+            !needs_approval(&line(10, 11, 0, true), ten),
+            "1 of 10 is 10%"
+        );
+        assert!(
+            needs_approval(&line(10, 11, 1, true), ten),
+            "line scrap counts"
+        );
+        assert!(
+            needs_approval(&line(10, 8, 0, true), ten),
+            "less counts as more"
+        );
+        assert!(
+            !needs_approval(&line(10, 20, 0, false), ten),
+            "not an override"
+        );
+        assert!(
+            needs_approval(&line(0, 1, 0, true), ten),
+            "planned 0: anything"
+        );
+        let mut skipped = line(10, 0, 0, true);
+        skipped.status = LineStatus::Skipped;
+        assert!(!needs_approval(&skipped, ten));
     }
 }

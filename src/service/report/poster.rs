@@ -2,6 +2,7 @@
 //! the poster may post alone, and the write.
 
 use super::*;
+use crate::domain::backflush::needs_approval;
 
 /// A checked poster: posts reports inside the caller's transaction.
 pub(super) struct Poster {
@@ -188,14 +189,4 @@ pub(super) fn override_locations(request: &ReportRequest) -> impl Iterator<Item 
 /// The first overridden line whose issue differs from planned by more than `tolerance_pct`.
 fn large_override(plan: &ReportPlan, tolerance_pct: Decimal) -> Option<&backflush::PlannedLine> {
     plan.lines.iter().find(|l| needs_approval(l, tolerance_pct))
-}
-
-/// Whether a line's override is larger than `tolerance_pct` (SPEC §6): |qty + line scrap −
-/// planned| > planned × tolerance; a skip never is (it leaves the line for a hand issue).
-#[must_use]
-pub fn needs_approval(line: &backflush::PlannedLine, tolerance_pct: Decimal) -> bool {
-    let tolerance = tolerance_pct / Decimal::ONE_HUNDRED;
-    line.overridden
-        && line.status != backflush::LineStatus::Skipped
-        && (line.total() - line.planned).abs() > line.planned * tolerance
 }

@@ -2,6 +2,7 @@
 //! badge and PIN, then runs again with them.
 
 use super::*;
+use crate::service::auth::Permission;
 
 /// Asks for a lead's badge (`badge` already typed when the PIN is asked again).
 pub(super) fn lead_badge_prompt(badge: &str) -> Overlay {
@@ -26,7 +27,12 @@ impl App {
     pub(super) fn write_failed(&mut self, e: ServiceError, pending: Pending) {
         let message = self.said(&e);
         let lead = self.approver.as_ref().map(|(lead, _)| lead.as_str());
-        let operator_alone = lead.is_none() && self.session.role == Some(Role::Operator);
+        // A user whom the permission table lets do a lead's actions with a lead's approval,
+        // and who has none yet, is asked for one.
+        let may_ask_a_lead = lead.is_none()
+            && self.session.role.is_some_and(|r| {
+                crate::service::auth::Action::LeadApproval.permission(r) == Permission::WithApproval
+            });
         let ask = match &e {
             // The lead's PIN was wrong: ask for it again, not for everything again.
             ServiceError::Auth(AuthError::WrongPin { badge, .. }) if lead == Some(badge) => {
@@ -40,7 +46,7 @@ impl App {
                 approvable: true, ..
             }
             | ServiceError::NeedsApproval { .. }
-                if operator_alone =>
+                if may_ask_a_lead =>
             {
                 Some(lead_badge_prompt(""))
             }

@@ -111,7 +111,10 @@ impl App {
     fn screen_action(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit(),
-            Action::Help => self.overlays.push(Overlay::Help(self.context())),
+            Action::Help => {
+                let help = Overlay::Help(self.context());
+                self.overlays.push(help);
+            }
             Action::Logout => self.logout(),
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
                 self.move_selection(action)

@@ -46,6 +46,9 @@ impl App {
             return self.error(refusal);
         }
         let key = new_idempotency_key(self.service.terminal());
+        // The screen draws which lines need a lead from this, so it is read as the report
+        // opens, never while drawing.
+        self.tolerance_pct = self.service.override_tolerance_pct();
         let state = ReportState::new(context, description, operation, key);
         self.screen = Screen::Report(Box::new(state));
     }

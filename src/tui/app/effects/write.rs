@@ -17,7 +17,8 @@ impl App {
                     role: Some(role),
                 };
                 self.open_orders();
-                self.note(strings::welcome(&self.session.name));
+                let welcome = strings::welcome(&self.session.name);
+                self.note(welcome);
             }
             Err(e) => {
                 if let Screen::Login(l) = &mut self.screen {

@@ -19,7 +19,7 @@ mod state;
 #[cfg(test)]
 mod tests;
 
-pub use state::{Focus, LeadRule, Planner, ReportState};
+pub use state::{Focus, Planner, ReportState};
 
 impl<C: Planner> ReportState<C> {
     /// A report of `operation` just opened: nothing typed, its lines listed.

@@ -38,22 +38,6 @@ impl Planner for ReportContext {
     }
 }
 
-/// Which overrides a lead must sign (SPEC §6): an operator's, more than `tolerance_pct` from
-/// planned. Other roles, and an open terminal, sign their own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LeadRule {
-    pub operator: bool,
-    pub tolerance_pct: rust_decimal::Decimal,
-}
-
-impl LeadRule {
-    /// Whether `line` needs a lead before it may post.
-    #[must_use]
-    pub fn needs_lead(&self, line: &PlannedLine) -> bool {
-        self.operator && crate::service::needs_approval(line, self.tolerance_pct)
-    }
-}
-
 /// Which field of the report takes typed characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {

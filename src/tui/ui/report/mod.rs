@@ -25,7 +25,7 @@ pub struct ReportView<'a> {
 impl<'a> ReportView<'a> {
     /// The report of `app`'s screen as the user logged in sees it.
     #[must_use]
-    pub fn new(app: &'a App, state: &'a ReportState) -> Self {
+    pub fn new(app: &'a State, state: &'a ReportState) -> Self {
         let lead = state
             .plan
             .as_ref()
@@ -35,7 +35,7 @@ impl<'a> ReportView<'a> {
             state,
             theme: &app.theme,
             lead,
-            tolerance_pct: app.service.override_tolerance_pct(),
+            tolerance_pct: app.tolerance_pct,
         }
     }
 }

@@ -12,10 +12,7 @@ fn text() -> Field {
 }
 
 fn open_terminal() -> LeadRule {
-    LeadRule {
-        operator: false,
-        tolerance_pct: rust_decimal::Decimal::TEN,
-    }
+    LeadRule::new(None, rust_decimal::Decimal::TEN)
 }
 
 /// Why line `line` of `item` was `what` (changed or skipped), picked from the reasons.
@@ -180,10 +177,7 @@ fn an_operators_override_beyond_the_tolerance_names_the_lead_in_the_confirmation
         )
         .unwrap();
     state.reasons.insert("1".into(), "DAMAGED".into());
-    let operator = LeadRule {
-        operator: true,
-        tolerance_pct: rust_decimal::Decimal::TEN,
-    };
+    let operator = LeadRule::new(Some(Role::Operator), rust_decimal::Decimal::TEN);
     let lines = |rule: &LeadRule| match state.confirm_post(rule) {
         Effect::Show(overlay) => match *overlay {
             Overlay::Confirm { lines, .. } => lines,
