@@ -141,6 +141,11 @@ impl std::ops::DerefMut for App {
 }
 
 impl App {
+    /// What a failed call says, naming the store's file where the failure is the store's.
+    pub(crate) fn said(&self, e: &ServiceError) -> String {
+        e.said_at(self.service.store_path())
+    }
+
     /// A terminal over `service`: the login screen when users exist, else the order board.
     ///
     /// # Errors
@@ -285,11 +290,6 @@ impl State {
             Screen::Health(_) => Context::Health,
             Screen::Trace(_) => Context::Trace,
         }
-    }
-
-    /// What a failed call says, naming the store's file where the failure is the store's.
-    fn said(&self, e: &ServiceError) -> String {
-        e.said_at(self.service.store_path())
     }
 
     fn error(&mut self, message: impl Into<String>) {

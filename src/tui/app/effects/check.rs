@@ -84,7 +84,10 @@ impl App {
                 }
             }
             Ok(_) => self.run(Effect::reopen(this, strings::unknown_stock_item(&item))),
-            Err(e) => self.error(self.said(&e)),
+            Err(e) => {
+                let said = self.said(&e);
+                self.error(said)
+            }
         }
     }
 
@@ -117,7 +120,10 @@ impl App {
                 }
             }
             Ok(None) => self.run(Effect::reopen(this, strings::unknown_location(&from))),
-            Err(e) => self.error(self.said(&e)),
+            Err(e) => {
+                let said = self.said(&e);
+                self.error(said)
+            }
         }
     }
 }

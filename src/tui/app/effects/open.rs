@@ -14,7 +14,10 @@ impl App {
             }
             Effect::ResolveOrder { typed } => match self.service.resolve_order(&typed) {
                 Ok(order) => self.open_order(&order),
-                Err(e) => self.error(self.said(&e)),
+                Err(e) => {
+                    let said = self.said(&e);
+                    self.error(said)
+                }
             },
             Effect::OpenOrder { order } => self.open_order(&order),
             Effect::OpenReport {
@@ -25,7 +28,10 @@ impl App {
                 // Read again so the preview starts from what is on hand now.
                 match self.service.report_context(&order, std::iter::empty()) {
                     Ok(context) => self.open_report(context, description, operation),
-                    Err(e) => self.error(self.said(&e)),
+                    Err(e) => {
+                        let said = self.said(&e);
+                        self.error(said)
+                    }
                 }
             }
             Effect::OpenVariance {
@@ -66,7 +72,10 @@ impl App {
                 let waiting = self.service.waiting_by_order().unwrap_or_default();
                 self.screen = Screen::Orders(OrdersState::new(rows, waiting, selected));
             }
-            Err(e) => self.error(self.said(&e)),
+            Err(e) => {
+                let said = self.said(&e);
+                self.error(said)
+            }
         }
     }
 
@@ -80,7 +89,12 @@ impl App {
     pub fn open_order(&mut self, order: &str) {
         let context = match self.service.report_context(order, std::iter::empty()) {
             Ok(c) => c,
-            Err(e) => return self.error(self.said(&e)),
+            Err(e) => {
+                return {
+                    let said = self.said(&e);
+                    self.error(said)
+                };
+            }
         };
         let description = context
             .item(&context.order.item)
@@ -105,7 +119,10 @@ impl App {
                 let state = VarianceState::new(&context, variance, from_operations);
                 self.screen = Screen::Variance(Box::new(state));
             }
-            Err(e) => self.error(self.said(&e)),
+            Err(e) => {
+                let said = self.said(&e);
+                self.error(said)
+            }
         }
     }
 
@@ -122,7 +139,10 @@ impl App {
                 };
                 self.screen = Screen::History(HistoryState::new(rows, on));
             }
-            Err(e) => self.error(self.said(&e)),
+            Err(e) => {
+                let said = self.said(&e);
+                self.error(said)
+            }
         }
     }
 
@@ -140,7 +160,10 @@ impl App {
                 let state = DetailState::new(report, lines, substitutes, before);
                 self.screen = Screen::Detail(state);
             }
-            Err(e) => self.error(self.said(&e)),
+            Err(e) => {
+                let said = self.said(&e);
+                self.error(said)
+            }
         }
     }
 
@@ -166,7 +189,10 @@ impl App {
                 };
                 self.screen = Screen::Staging(StagingState::new(wc, rows, before));
             }
-            Err(e) => self.error(self.said(&e)),
+            Err(e) => {
+                let said = self.said(&e);
+                self.error(said)
+            }
         }
     }
 
@@ -186,7 +212,10 @@ impl App {
                 let state = ExceptionsState::new(location.map(String::from), rows, before);
                 self.screen = Screen::Exceptions(state);
             }
-            Err(e) => self.error(self.said(&e)),
+            Err(e) => {
+                let said = self.said(&e);
+                self.error(said)
+            }
         }
     }
 
@@ -201,7 +230,10 @@ impl App {
                 };
                 self.screen = Screen::Health(HealthState::new(rows, days, before));
             }
-            Err(e) => self.error(self.said(&e)),
+            Err(e) => {
+                let said = self.said(&e);
+                self.error(said)
+            }
         }
     }
 

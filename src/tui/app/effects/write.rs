@@ -31,7 +31,10 @@ impl App {
                         )
                     ));
                 }
-                self.error(self.said(&e));
+                {
+                    let said = self.said(&e);
+                    self.error(said)
+                };
             }
         }
     }
@@ -115,7 +118,10 @@ impl App {
                 self.open_exceptions();
                 self.note(strings::retried(posted.len(), open));
             }
-            Err(e) => self.error(self.said(&e)),
+            Err(e) => {
+                let said = self.said(&e);
+                self.error(said)
+            }
         }
     }
 
@@ -154,7 +160,10 @@ impl App {
                     severity: Severity::Success,
                 });
             }
-            Err(e) => self.overlays.push(this.with_error(self.said(&e))),
+            Err(e) => {
+                let said = self.said(&e);
+                self.overlays.push(this.with_error(said));
+            }
         }
     }
 
@@ -181,7 +190,10 @@ impl App {
                     posted.len(),
                 ));
             }
-            Err(e) => self.overlays.push(this.with_error(self.said(&e))),
+            Err(e) => {
+                let said = self.said(&e);
+                self.overlays.push(this.with_error(said));
+            }
         }
     }
 }
