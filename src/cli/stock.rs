@@ -4,7 +4,9 @@ use crate::domain::qty::Quantity;
 use serde::Serialize;
 
 use super::output::{Out, Show};
-use super::{Cli, Failure, Outcome, credentials, open_service};
+use super::{
+    AuditArgs, Cli, CountArgs, Failure, Outcome, StockArgs, TransferArgs, credentials, open_service,
+};
 use crate::service::floor::{Count, StagingLine};
 use crate::service::view;
 use crate::store::exceptions::ExceptionRow;
@@ -43,9 +45,11 @@ impl Show for Balances {
 }
 
 /// `backflush stock`: non-zero balances.
-pub fn stock(cli: &Cli, location: Option<&str>, item: Option<&str>, json: bool) -> Outcome {
+pub fn stock(cli: &Cli, args: &StockArgs) -> Outcome {
     let service = open_service(cli)?;
-    Out::new(json).show(&Balances(service.stock(location, item)?))
+    Out::new(cli.json).show(&Balances(
+        service.stock(args.location.as_deref(), args.item.as_deref())?,
+    ))
 }
 
 struct Transfer<'a> {
@@ -96,22 +100,22 @@ impl Show for Transfer<'_> {
 }
 
 /// `backflush transfer`: moves stock; retries the destination's open exceptions.
-pub fn transfer(
-    cli: &Cli,
-    (item, qty): (&str, Quantity),
-    (from, to): (&str, &str),
-    (lot, key): (Option<&str>, Option<&str>),
-    json: bool,
-) -> Outcome {
+pub fn transfer(cli: &Cli, args: &TransferArgs) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
-    service.set_request_key(key.map(str::to_string));
-    let (lots, posted) = service.transfer_lots(item, qty, (from, to), lot, &who)?;
-    Out::new(json).show(&Transfer {
-        item,
-        qty,
-        from,
-        to,
+    service.set_request_key(args.posting.key.clone());
+    let (lots, posted) = service.transfer_lots(
+        &args.item,
+        args.qty,
+        (&args.from, &args.to),
+        args.lot.as_deref(),
+        &who,
+    )?;
+    Out::new(cli.json).show(&Transfer {
+        item: &args.item,
+        qty: args.qty,
+        from: &args.from,
+        to: &args.to,
         lots,
         posted,
     })
@@ -157,20 +161,19 @@ impl Show for Count {
 }
 
 /// `backflush count`: the counted quantity becomes the balance.
-pub fn count(
-    cli: &Cli,
-    item: &str,
-    location: &str,
-    lot: Option<&str>,
-    (qty, reason): (Quantity, Option<&str>),
-    key: Option<&str>,
-    json: bool,
-) -> Outcome {
+pub fn count(cli: &Cli, args: &CountArgs) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
-    service.set_request_key(key.map(str::to_string));
-    let count = service.cycle_count_with(item, location, lot, qty, reason, &who)?;
-    Out::new(json).show(&count)
+    service.set_request_key(args.posting.key.clone());
+    let count = service.cycle_count_with(
+        &args.item,
+        &args.location,
+        args.lot.as_deref(),
+        args.qty,
+        args.reason.as_deref(),
+        &who,
+    )?;
+    Out::new(cli.json).show(&count)
 }
 
 struct Staging(Vec<StagingLine>);
@@ -197,7 +200,7 @@ impl Show for Staging {
 
 /// `backflush staging --work-center WC` (the global option, its variable, else the config's
 /// `[terminal] work_center`).
-pub fn staging(cli: &Cli, json: bool) -> Outcome {
+pub fn staging(cli: &Cli) -> Outcome {
     let config = super::session::config(cli)?;
     let work_center = config.terminal.work_center.clone();
     if work_center.is_empty() {
@@ -206,7 +209,7 @@ pub fn staging(cli: &Cli, json: bool) -> Outcome {
         ));
     }
     let service = open_service(cli)?;
-    Out::new(json).show(&Staging(service.staging(&work_center)?))
+    Out::new(cli.json).show(&Staging(service.staging(&work_center)?))
 }
 
 struct Audit(Vec<MovementRow>, Vec<SkippedLine>);
@@ -255,7 +258,14 @@ impl Show for Audit {
 }
 
 /// `backflush audit`: the ledger, newest first.
-pub fn audit(cli: &Cli, filter: AuditFilter, json: bool) -> Outcome {
+pub fn audit(cli: &Cli, args: &AuditArgs) -> Outcome {
+    let json = cli.json;
+    let filter = AuditFilter {
+        item: args.item.clone(),
+        location: args.location.clone(),
+        report_id: args.report,
+        limit: args.limit.max(1),
+    };
     let service = open_service(cli)?;
     let skips = if json {
         Vec::new()
