@@ -14,12 +14,12 @@ mod issue;
 mod keyed;
 mod orders;
 pub mod reasons;
+pub mod replay;
 mod report;
 mod rules;
 mod session;
 mod stock;
 mod trace;
-pub mod view;
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -64,7 +64,7 @@ pub struct Credentials {
 pub struct Posted {
     pub report_id: ReportId,
     /// The result of the first posting with this key (SPEC §4 JSON).
-    pub result: view::ReportResult,
+    pub result: replay::ReportResult,
     /// True when the key had been posted before and nothing new was posted.
     pub repeated: bool,
     pub deferred: Vec<Deferred>,

@@ -957,7 +957,8 @@ fn the_report_json_carries_decimal_strings_and_path_line_ids() {
     assert_eq!(j["labor"][0]["run_hours"], "0.75"); // 0.25 × 3
     assert_eq!(j["labor"][0]["labor_cost"], "62.5"); // (0.5 + 0.75) × 50
     let p = s.preview("O1", &req(10, "1", "0")).unwrap();
-    let j = serde_json::to_value(backflush::service::view::report_result(&p, None, None)).unwrap();
+    let j =
+        serde_json::to_value(backflush::service::replay::report_result(&p, None, None)).unwrap();
     assert!(j["receipt"].is_null());
     assert!(j.get("report_id").is_none());
 }

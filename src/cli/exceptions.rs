@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use super::output::{Out, Show, plural};
+use super::view;
 use super::{Cli, ExceptionsArgs, ExceptionsVerb, Failure, Outcome, credentials, open_service};
-use crate::service::view;
 use crate::store::exceptions::ExceptionRow;
 
 /// The queue as a table.

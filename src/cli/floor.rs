@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::output::{Out, Show, plural};
+use super::view;
 use super::{
     AdjustArgs, Cli, Failure, Flag, LineFlagArgs, Outcome, ReverseArgs, SubstituteArgs,
     credentials, open_service,
@@ -11,7 +12,6 @@ use super::{
 use crate::domain::codes::OrderNo;
 use crate::domain::variance::Variance;
 use crate::service::floor::{Adjustment, Substitution};
-use crate::service::view;
 use crate::store::reports::Reversal;
 
 impl Show for Reversal {

@@ -4,10 +4,10 @@
 use serde::Serialize;
 
 use super::output::{Out, Show};
+use super::view;
 use super::{Cli, Failure, HealthArgs, Outcome, open_service};
 use crate::domain::qty::canonical;
 use crate::service::health::HealthRow;
-use crate::service::view;
 
 struct Health(Vec<HealthRow>);
 

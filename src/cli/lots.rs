@@ -4,8 +4,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::output::{Out, Show};
+use super::view;
 use super::{Cli, IssueArgs, Outcome, TraceArgs, credentials, open_service};
-use crate::service::{IssueRequest, Trace, view};
+use crate::service::{IssueRequest, Trace};
 
 /// `backflush issue`: a hand issue or return on a line of a released order.
 pub fn issue(cli: &Cli, args: &IssueArgs) -> Outcome {

@@ -16,6 +16,7 @@ mod report;
 pub mod session;
 mod settings;
 mod stock;
+pub mod view;
 
 pub use args::{
     AdjustArgs, AuditArgs, BenchArgs, Cli, Command, CountArgs, ExceptionsArgs, ExceptionsVerb,

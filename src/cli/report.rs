@@ -4,10 +4,11 @@ use std::path::Path;
 
 use super::output::{Out, note, warn};
 use super::parse::{BatchLine, batch_lines, request};
+use super::view::BatchResult;
 use super::{Cli, Failure, Outcome, ReportArgs, credentials, open_service};
 use crate::domain::backflush::{ReportPlan, ReportRequest};
 use crate::domain::ids::ReportId;
-use crate::service::view::{self, BatchResult, ReportResult};
+use crate::service::replay::{ReportResult, report_result};
 use crate::service::{ErrorKind, OverrideReasons, ReasonKind};
 
 /// `backflush preview`: what a report would post, without posting.
@@ -25,7 +26,7 @@ pub fn preview(cli: &Cli, args: &ReportArgs) -> Outcome {
     let marks = service.approval_marks(&plan)?;
     let mut out = Out::new(cli.json);
     if cli.json {
-        out.serialized(&view::report_result(&plan, None, marks.as_deref()))
+        out.serialized(&report_result(&plan, None, marks.as_deref()))
     } else {
         print_plan(&mut out, &plan, None)
     }

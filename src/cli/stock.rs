@@ -4,11 +4,11 @@ use crate::domain::qty::Quantity;
 use serde::Serialize;
 
 use super::output::{Out, Show};
+use super::view;
 use super::{
     AuditArgs, Cli, CountArgs, Failure, Outcome, StockArgs, TransferArgs, credentials, open_service,
 };
 use crate::service::floor::{Count, StagingLine};
-use crate::service::view;
 use crate::store::exceptions::ExceptionRow;
 use crate::store::floor::SkippedLine;
 use crate::store::queries::{AuditFilter, BalanceRow, MovementRow};

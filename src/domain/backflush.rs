@@ -30,7 +30,7 @@ mod stock;
 
 pub use error::{ReportError, ShortLine, check_quantity};
 pub use line::{Derivation, LaborLine, LineStatus, PlannedLine, Receipt, ReportPlan};
-pub use overrides::resolve_key;
+pub use overrides::{KeyMiss, line_by_key, resolve_key};
 pub use plan::{plan, plan_to_post};
 pub use progress::{Need, derived_line_progress, remaining_needs};
 pub use rules::{
