@@ -16,6 +16,7 @@ mod orders;
 pub mod reasons;
 pub mod replay;
 mod report;
+mod requests;
 mod rules;
 mod session;
 mod stock;
@@ -49,6 +50,7 @@ pub use error::{AuthError, ErrorKind, Refusal, Result, ServiceError, Thing};
 pub use issue::{IssueRequest, IssueResult, Issued};
 pub use reasons::{OverrideReasons, ReasonKind};
 pub use report::{ReportContext, Shortage, needs_approval};
+pub use requests::{AdjustRequest, CountRequest, SubstituteRequest, TransferRequest};
 pub use trace::Trace;
 
 /// Who is at the terminal: a badge with its PIN, and an approving lead where one signed.

@@ -7,6 +7,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+use backflush::service::TransferRequest;
 use std::collections::BTreeMap;
 
 use backflush::config::{Config, LotSelectionConfig};
@@ -132,7 +133,16 @@ impl Model {
                 let _ = self.service.issue(&request, None, &who);
             }
             Step::Transfer(qty) => {
-                let _ = self.service.transfer("L", whole(qty), "ST", "M1", &who);
+                let _ = self.service.transfer(
+                    &TransferRequest {
+                        item: "L".into(),
+                        qty: whole(qty),
+                        from: "ST".into(),
+                        to: "M1".into(),
+                        lots: None,
+                    },
+                    &who,
+                );
             }
             Step::Reverse(pick) => {
                 if !self.reports.is_empty() {

@@ -9,6 +9,7 @@
 
 mod common;
 
+use backflush::service::TransferRequest;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -556,8 +557,17 @@ fn run_scarce(steps: &[Scarce]) -> Result<(), TestCaseError> {
             }
             Scarce::Transfer { item, qty } => {
                 let (code, machine) = MACHINE[item];
-                s.transfer(code, Quantity(Decimal::from(qty)), "STORE", machine, &who)
-                    .unwrap();
+                s.transfer(
+                    &TransferRequest {
+                        item: code.into(),
+                        qty: Quantity(Decimal::from(qty)),
+                        from: "STORE".into(),
+                        to: machine.into(),
+                        lots: None,
+                    },
+                    &who,
+                )
+                .unwrap();
             }
             Scarce::Retry => {
                 s.retry_exceptions(&who).unwrap();

@@ -12,6 +12,7 @@ use super::{
 use crate::domain::codes::OrderNo;
 use crate::domain::variance::Variance;
 use crate::service::floor::{Adjustment, Substitution};
+use crate::service::{AdjustRequest, SubstituteRequest};
 use crate::store::reports::Reversal;
 
 impl Show for Reversal {
@@ -84,13 +85,14 @@ pub fn adjust(cli: &Cli, args: &AdjustArgs) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
     service.set_request_key(args.posting.key.clone());
-    let adjustment = service.adjust_scrap_lots(
-        args.report,
-        &args.line,
-        (args.qty, args.lot.as_deref()),
-        &args.reason,
-        &who,
-    )?;
+    let request = AdjustRequest {
+        report: args.report,
+        line: args.line.clone(),
+        qty: args.qty,
+        reason: args.reason.clone(),
+        lots: args.lot.clone(),
+    };
+    let adjustment = service.adjust_scrap(&request, &who)?;
     Out::new(cli.json).show(&adjustment)
 }
 
@@ -118,14 +120,16 @@ pub fn substitute(cli: &Cli, args: &SubstituteArgs) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
     service.set_request_key(args.posting.key.clone());
-    let substitution = service.substitute_lots(
-        args.report,
-        &args.line,
-        &args.item,
-        (args.qty, args.return_qty),
-        (args.lot.as_deref(), args.return_lot.as_deref()),
-        &who,
-    )?;
+    let request = SubstituteRequest {
+        report: args.report,
+        line: args.line.clone(),
+        item: args.item.clone(),
+        qty: args.qty,
+        return_qty: args.return_qty,
+        lots: args.lot.clone(),
+        return_lots: args.return_lot.clone(),
+    };
+    let substitution = service.substitute(&request, &who)?;
     Out::new(cli.json).show(&substitution)
 }
 

@@ -9,6 +9,7 @@ use super::{
     AuditArgs, Cli, CountArgs, Failure, Outcome, StockArgs, TransferArgs, credentials, open_service,
 };
 use crate::service::floor::{Count, StagingLine};
+use crate::service::{CountRequest, TransferRequest};
 use crate::store::exceptions::ExceptionRow;
 use crate::store::floor::SkippedLine;
 use crate::store::queries::{AuditFilter, BalanceRow, MovementRow};
@@ -104,13 +105,14 @@ pub fn transfer(cli: &Cli, args: &TransferArgs) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
     service.set_request_key(args.posting.key.clone());
-    let (lots, posted) = service.transfer_lots(
-        &args.item,
-        args.qty,
-        (&args.from, &args.to),
-        args.lot.as_deref(),
-        &who,
-    )?;
+    let request = TransferRequest {
+        item: args.item.clone(),
+        qty: args.qty,
+        from: args.from.clone(),
+        to: args.to.clone(),
+        lots: args.lot.clone(),
+    };
+    let (lots, posted) = service.transfer_lots(&request, &who)?;
     Out::new(cli.json).show(&Transfer {
         item: &args.item,
         qty: args.qty,
@@ -165,14 +167,14 @@ pub fn count(cli: &Cli, args: &CountArgs) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
     service.set_request_key(args.posting.key.clone());
-    let count = service.cycle_count_with(
-        &args.item,
-        &args.location,
-        args.lot.as_deref(),
-        args.qty,
-        args.reason.as_deref(),
-        &who,
-    )?;
+    let request = CountRequest {
+        item: args.item.clone(),
+        location: args.location.clone(),
+        lot: args.lot.clone(),
+        counted: args.qty,
+        reason: args.reason.clone(),
+    };
+    let count = service.cycle_count(&request, &who)?;
     Out::new(cli.json).show(&count)
 }
 

@@ -11,13 +11,10 @@ impl Service {
     /// As [`Self::transfer_lots`].
     pub fn transfer(
         &mut self,
-        item: &str,
-        qty: Quantity,
-        from: &str,
-        to: &str,
+        request: &TransferRequest,
         who: &Credentials,
     ) -> Result<Vec<ExceptionRow>> {
-        Ok(self.transfer_lots(item, qty, (from, to), None, who)?.1)
+        Ok(self.transfer_lots(request, who)?.1)
     }
 
     /// Moves stock, a tracked item by the lots `named` (`LOT[:QTY],…`) or in pick order;
@@ -29,12 +26,17 @@ impl Service {
     /// do not hold their quantity.
     pub fn transfer_lots(
         &mut self,
-        item: &str,
-        qty: Quantity,
-        (from, to): (&str, &str),
-        named: Option<&str>,
+        request: &TransferRequest,
         who: &Credentials,
     ) -> Result<(Vec<LotQty>, Vec<ExceptionRow>)> {
+        let TransferRequest {
+            item,
+            qty,
+            from,
+            to,
+            lots,
+        } = request;
+        let (item, qty, from, to, named) = (&**item, *qty, &**from, &**to, lots.as_deref());
         let keyed = self.keyed(
             "transfer",
             format!(
