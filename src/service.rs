@@ -16,7 +16,6 @@ mod orders;
 pub mod reasons;
 pub mod replay;
 mod report;
-mod requests;
 mod rules;
 mod session;
 mod stock;
@@ -38,6 +37,9 @@ use crate::domain::journal::{AccountNames, inventory_account};
 use crate::domain::master::{Item, LocationKind, WorkCenter};
 use crate::domain::order::Order;
 use crate::domain::qty::{Quantity, canonical};
+pub use crate::domain::requests::{
+    AdjustRequest, CountRequest, SubstituteRequest, TransferRequest,
+};
 use crate::domain::variance::{self, Variance};
 use crate::import::{self, ImportSummary};
 use crate::store::exceptions::ExceptionRow;
@@ -50,7 +52,6 @@ pub use error::{AuthError, ErrorKind, Refusal, Result, ServiceError, Thing};
 pub use issue::{IssueRequest, IssueResult, Issued};
 pub use reasons::{OverrideReasons, ReasonKind};
 pub use report::{ReportContext, Shortage, needs_approval};
-pub use requests::{AdjustRequest, CountRequest, SubstituteRequest, TransferRequest};
 pub use trace::Trace;
 
 /// Who is at the terminal: a badge with its PIN, and an approving lead where one signed.

@@ -95,16 +95,8 @@ impl Service {
                 if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
                     return Ok(first);
                 }
-                let posted = store::ledger::transfer(
-                    tx,
-                    (item, qty),
-                    (from, to),
-                    named,
-                    &stamp,
-                    &accounts,
-                    &account_of,
-                    pick,
-                )?;
+                let posted =
+                    store::ledger::transfer(tx, request, &stamp, &accounts, &account_of, pick)?;
                 keyed::record(tx, keyed.as_ref(), &posted)?;
                 Ok(posted)
             })

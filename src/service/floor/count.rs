@@ -199,9 +199,14 @@ fn post_count(
         Some(code) => format!("cycle count, {code}"),
         None => "cycle count".to_string(),
     };
-    let movement = store::ledger::adjust_to(
-        tx, item, location, lot, counted, &why, stamp, accounts, account,
-    )?;
+    let target = store::ledger::SetBalance {
+        item,
+        location,
+        lot,
+        qty: counted,
+        reason: &why,
+    };
+    let movement = store::ledger::adjust_to(tx, &target, stamp, accounts, account)?;
     store::floor::record_count(
         tx,
         item,

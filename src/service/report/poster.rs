@@ -68,16 +68,15 @@ impl Poster {
                     .map(|c| (l.line.clone(), c.clone()))
             })
             .collect();
-        let deferred = store::reports::insert_report(
-            tx,
+        let report = store::reports::NewReport {
             report_id,
             key,
-            &plan,
-            &json,
-            (&stamp, &self.accounts),
-            stored,
-            &codes,
-        )?;
+            plan: &plan,
+            result: &json,
+            lines_stored: stored,
+            reasons: &codes,
+        };
+        let deferred = store::reports::insert_report(tx, &report, &stamp, &self.accounts)?;
         store::requests::record(tx, key, "report", &request_text, "")?;
         Ok(Posted {
             report_id,

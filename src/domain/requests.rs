@@ -1,6 +1,6 @@
-//! What a posting command asks, as the faces give it to the service: one named struct per use
-//! case, with the typed codes, so that a location is never passed where an item is meant and
-//! `from` and `to` cannot be swapped unseen.
+//! What a posting command asks, as the faces give it to the service and the service to the
+//! store: one named struct per use case, with the typed codes, so that a location is never
+//! passed where an item is meant and `from` and `to` cannot be swapped unseen.
 
 use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::ids::ReportId;
