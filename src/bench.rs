@@ -618,7 +618,7 @@ fn synchronous_full(
     report: &mut BenchReport,
 ) -> Result<(), ServiceError> {
     let mut full_config = config.clone();
-    full_config.store.synchronous = crate::config::SynchronousConfig::Full;
+    full_config.store.synchronous = crate::store::Synchronous::Full;
     let mut full = Service::open_existing(full_config, db)?;
     report.synchronous_full = synchronous_of(full.conn());
     let mut full_samples = Vec::new();

@@ -10,9 +10,10 @@
 use backflush::service::TransferRequest;
 use std::collections::BTreeMap;
 
-use backflush::config::{Config, LotSelectionConfig};
+use backflush::config::Config;
 use backflush::domain::backflush::ReportRequest;
 use backflush::domain::ids::ReportId;
+use backflush::domain::lots::LotSelection;
 use backflush::domain::qty::Quantity;
 use backflush::service::{Credentials, IssueRequest, Service};
 use backflush::store::Store;
@@ -94,7 +95,7 @@ struct Model {
 impl Model {
     fn new() -> Model {
         let mut config = Config::default();
-        config.policy.lot_selection = LotSelectionConfig::Fefo;
+        config.policy.lot_selection = LotSelection::Fefo;
         let mut service = Service::with_store(Store::open_in_memory().unwrap(), config);
         let dir = tempfile::tempdir().unwrap();
         plant(dir.path());

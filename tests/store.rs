@@ -8,7 +8,8 @@ mod common;
 use backflush::service::{AdjustRequest, CountRequest, SubstituteRequest, TransferRequest};
 use std::path::Path;
 
-use backflush::config::{Config, NegativeStockConfig};
+use backflush::config::Config;
+use backflush::domain::backflush::NegativeStock;
 use backflush::domain::backflush::{Change, Override, ReportRequest};
 use backflush::domain::ids::ReportId;
 use backflush::domain::qty::Quantity;
@@ -112,7 +113,7 @@ fn service() -> Service {
     service_with(Config::default())
 }
 
-fn config(policy: NegativeStockConfig) -> Config {
+fn config(policy: NegativeStock) -> Config {
     let mut c = Config::default();
     c.policy.negative_stock = policy;
     c
@@ -608,7 +609,7 @@ fn low_stock(dir: &Path) {
 
 #[test]
 fn block_refuses_the_whole_report_listing_every_short_line() {
-    let mut s = service_with(config(NegativeStockConfig::Block));
+    let mut s = service_with(config(NegativeStock::Block));
     import(&mut s, low_stock);
     let before = snapshot(&s);
     let err = s

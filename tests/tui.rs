@@ -30,7 +30,7 @@ fn demo_at(work_center: &str) -> Demo {
     config.terminal.id = "T1".into();
     config.terminal.work_center = work_center.into();
     let (dir, service) = common::demo(config);
-    let theme = Theme::new(backflush::config::Theme::Default, false);
+    let theme = Theme::new(backflush::config::ThemeName::Default, false);
     let app = App::new(service, theme).unwrap();
     Demo { _dir: dir, app }
 }
@@ -524,7 +524,7 @@ fn every_screen_renders_from_80x24_up() {
 
 #[test]
 fn no_color_keeps_meaning_in_modifiers() {
-    let theme = Theme::new(backflush::config::Theme::Default, true);
+    let theme = Theme::new(backflush::config::ThemeName::Default, true);
     assert_eq!(theme.error.fg, None);
     assert!(
         theme
@@ -532,8 +532,8 @@ fn no_color_keeps_meaning_in_modifiers() {
             .add_modifier
             .contains(ratatui::style::Modifier::BOLD)
     );
-    let hc = Theme::new(backflush::config::Theme::HighContrast, false);
-    assert_ne!(hc, Theme::new(backflush::config::Theme::Default, false));
+    let hc = Theme::new(backflush::config::ThemeName::HighContrast, false);
+    assert_ne!(hc, Theme::new(backflush::config::ThemeName::Default, false));
 }
 
 #[test]
@@ -606,7 +606,7 @@ fn the_high_contrast_theme_renders_every_screen() {
     let (_dir, service) = common::demo(Config::default());
     let mut app = App::new(
         service,
-        Theme::new(backflush::config::Theme::HighContrast, false),
+        Theme::new(backflush::config::ThemeName::HighContrast, false),
     )
     .unwrap();
     login(&mut app, "1001", "1234");
@@ -732,7 +732,7 @@ fn an_empty_store_says_how_to_get_a_plant() {
     );
     let app = App::new(
         service,
-        Theme::new(backflush::config::Theme::Default, false),
+        Theme::new(backflush::config::ThemeName::Default, false),
     )
     .unwrap();
     let s = screen(&app);
@@ -1057,7 +1057,7 @@ fn snapshot_empty_store() {
     let service = Service::with_store(backflush::store::Store::open_in_memory().unwrap(), config);
     let app = App::new(
         service,
-        Theme::new(backflush::config::Theme::Default, false),
+        Theme::new(backflush::config::ThemeName::Default, false),
     )
     .unwrap();
     snap(&app, "empty_store");
@@ -1383,7 +1383,7 @@ fn only_a_demo_store_shows_its_badges_at_login() {
         .unwrap();
     let app = App::new(
         service,
-        Theme::new(backflush::config::Theme::Default, false),
+        Theme::new(backflush::config::ThemeName::Default, false),
     )
     .unwrap();
     let s = screen(&app);
@@ -1398,7 +1398,7 @@ fn a_demo_store_stops_showing_its_badges_once_an_import_brings_users() {
     plant.run(&["demo", "--no-tui"]).ok();
     let login = |plant: &Plant| {
         let service = Service::open_existing(Config::default(), &plant.db).unwrap();
-        let theme = Theme::new(backflush::config::Theme::Default, false);
+        let theme = Theme::new(backflush::config::ThemeName::Default, false);
         screen(&App::new(service, theme).unwrap())
     };
     let admin = [("BACKFLUSH_PIN", "9999")];

@@ -57,6 +57,8 @@ pub enum NegativeStock {
     Allow,
 }
 
+text_enum!(NegativeStock { Defer => "defer", Block => "block", Allow => "allow" });
+
 /// The parts of the configuration the calculation obeys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Policy {

@@ -78,8 +78,10 @@ pub fn balanced(lines: &[Posting]) -> bool {
     debit == credit
 }
 
-/// The account names of the configuration, by role.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The account names of the configuration, by role (its `[accounts]`: every key optional,
+/// an unknown one refused).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct AccountNames {
     pub raw_material: String,
     pub wip: String,

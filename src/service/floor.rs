@@ -91,7 +91,7 @@ impl Service {
         let on_hand = store::ledger::balance(self.store.conn(), item, location)?;
         if qty > on_hand
             && self.rules()?.rules.policy.negative_stock
-                != crate::config::NegativeStockConfig::Allow
+                != crate::domain::backflush::NegativeStock::Allow
         {
             return Err(Refusal::NotOnHand {
                 item: item.into(),
