@@ -42,11 +42,7 @@ impl Default for Sizes {
 /// Median and 95th percentile of a sample, in milliseconds.
 fn stats(mut samples: Vec<Duration>) -> (f64, f64) {
     samples.sort();
-    let at = |q: f64| {
-        let i = ((samples.len() as f64 - 1.0) * q).round() as usize;
-        samples.get(i).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
-    };
-    (at(0.5), at(0.95))
+    (percentile(&samples, 0.5), percentile(&samples, 0.95))
 }
 
 fn csv(dir: &Path, name: &str, text: &str) -> Result<(), ServiceError> {

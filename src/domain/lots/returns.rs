@@ -94,17 +94,8 @@ pub fn plan_return(
         })
         .collect();
     sort_lots(&mut ranked, PickOrder::Fifo);
-    let mut left = qty;
-    let mut out = Vec::new();
-    for l in ranked.iter().rev() {
-        if left <= Quantity::ZERO {
-            break;
-        }
-        let take = left.min(l.qty);
-        out.push(LotQty::new(&l.lot, take));
-        left -= take;
-    }
-    Ok(out)
+    // The youngest first: the reverse of the FIFO order.
+    Ok(super::fill(ranked.iter().rev(), qty))
 }
 
 /// Why the lots of a movement on a report's line could not be planned.
