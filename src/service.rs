@@ -22,9 +22,8 @@ mod stock;
 mod trace;
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
-use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
@@ -40,7 +39,7 @@ use crate::domain::qty::{Quantity, canonical};
 pub use crate::domain::requests::{
     AdjustRequest, CountRequest, SubstituteRequest, TransferRequest,
 };
-use crate::domain::variance::{self, Variance};
+
 use crate::import::{self, ImportSummary};
 use crate::store::exceptions::ExceptionRow;
 use crate::store::queries::BalanceRow;

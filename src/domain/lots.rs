@@ -5,12 +5,11 @@
 //! a clock or the store.
 
 use std::cmp::Ordering;
-use std::fmt;
 
 use chrono::NaiveDate;
 
 use super::master::Tracking;
-use super::qty::{Quantity, parse_quantity};
+use super::qty::Quantity;
 
 mod allocation;
 mod returns;

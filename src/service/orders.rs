@@ -1,8 +1,20 @@
 //! Released orders: the board, the history, an order with its progress, and its variance.
 
-use super::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use rusqlite::Connection;
+
+use super::cache::MasterCache;
+use super::{Result, Service, ServiceError, Thing};
+use crate::domain::backflush;
 use crate::domain::backflush::{KeyMiss, line_by_key};
+use crate::domain::master::Item;
+use crate::domain::order::Order;
 use crate::domain::order::OrderMaterial;
+use crate::domain::variance::{self, Variance};
+use crate::store;
 
 impl Service {
     /// Orders for the order board, due first.

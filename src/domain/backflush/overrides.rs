@@ -1,8 +1,9 @@
 //! The operator's overrides of a preview (SPEC §2): a line's quantity, line scrap, location,
 //! skip, and its lots (SPEC §9).
 
-use super::*;
-
+use super::{Change, LineStatus, Lookup, Override, PlannedLine, ReportError, check_quantity};
+use crate::domain::order::Order;
+use crate::domain::qty::Quantity;
 /// What a line key found no single line for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeyMiss {
