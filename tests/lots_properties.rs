@@ -158,7 +158,7 @@ impl Model {
         let problems = self.service.verify().unwrap();
         prop_assert!(problems.is_empty(), "{problems:?}");
         let mut on_hand: BTreeMap<String, Quantity> = BTreeMap::new();
-        for row in self.service.stock(None, Some("L")).unwrap() {
+        for row in self.service.stock(None, Some(&"L".into())).unwrap() {
             prop_assert!(row.qty >= Quantity::ZERO, "a lot went negative: {row:?}");
             *on_hand
                 .entry(row.lot.clone().unwrap_or_default())
@@ -168,19 +168,19 @@ impl Model {
         // received, so what is on hand of lot WO1 is what the order received, net.
         let received: Quantity = self
             .service
-            .stock(None, Some("P"))
+            .stock(None, Some(&"P".into()))
             .unwrap()
             .iter()
             .filter(|r| r.lot.as_deref() == Some("WO1"))
             .map(|r| r.qty)
             .sum();
         if received.is_zero() {
-            if let Ok(trace) = self.service.trace("P", "WO1") {
+            if let Ok(trace) = self.service.trace(&"P".into(), "WO1") {
                 prop_assert!(trace.genealogy.backward.is_empty(), "{trace:?}");
             }
             return Ok(());
         }
-        let trace = self.service.trace("P", "WO1").unwrap();
+        let trace = self.service.trace(&"P".into(), "WO1").unwrap();
         for (lot, opening) in OPENING {
             let left = whole(opening) - on_hand.get(lot).copied().unwrap_or_default();
             let traced = trace

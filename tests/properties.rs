@@ -268,7 +268,7 @@ impl Model {
     fn issued(&self, item: &str, location: &str) -> Decimal {
         let on_hand: Decimal = self
             .service
-            .stock(Some(location), Some(item))
+            .stock(Some(&location.into()), Some(&item.into()))
             .unwrap()
             .iter()
             .map(|r| r.qty.get())

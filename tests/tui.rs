@@ -284,7 +284,11 @@ fn a_whole_report_with_an_override_posts_once() {
     press(&mut d.app, KeyCode::Enter);
     press(&mut d.app, KeyCode::Enter);
     assert_eq!(report_count(&d.app), 1);
-    let stock = d.app.service.stock(Some("M-ASM"), Some("OR-20")).unwrap();
+    let stock = d
+        .app
+        .service
+        .stock(Some(&"M-ASM".into()), Some(&"OR-20".into()))
+        .unwrap();
     assert_eq!(stock[0].qty.to_string(), "288", "300 − 12");
 }
 
@@ -690,7 +694,11 @@ fn a_handler_stages_what_the_machine_location_is_short_of() {
             .shortfall
             .is_zero()
     );
-    let on_hand = d.app.service.stock(Some("M-ASM"), Some("PST-25")).unwrap();
+    let on_hand = d
+        .app
+        .service
+        .stock(Some(&"M-ASM".into()), Some(&"PST-25".into()))
+        .unwrap();
     assert_eq!(on_hand[0].qty.to_string(), "25");
     // Not more than the store holds.
     press(&mut d.app, KeyCode::Char('t'));
@@ -952,7 +960,10 @@ fn a_handler_counts_an_item_at_the_machine_location() {
         "{s}"
     );
     assert_eq!(
-        d.app.service.stock(Some("M-ASM"), Some("BALL-6")).unwrap()[0]
+        d.app
+            .service
+            .stock(Some(&"M-ASM".into()), Some(&"BALL-6".into()))
+            .unwrap()[0]
             .qty
             .to_string(),
         "190"
@@ -1971,10 +1982,14 @@ fn a_manual_serial_line_is_issued_by_hand_with_a_scanned_serial_and_posts() {
     let rows = d
         .app
         .service
-        .stock(Some("M-ASM"), Some("GAUGE-700"))
+        .stock(Some(&"M-ASM".into()), Some(&"GAUGE-700".into()))
         .unwrap();
     assert!(!rows.iter().any(|r| r.lot.as_deref() == Some("G7-0003")));
-    let rows = d.app.service.stock(Some("FG"), Some("HP-200")).unwrap();
+    let rows = d
+        .app
+        .service
+        .stock(Some(&"FG".into()), Some(&"HP-200".into()))
+        .unwrap();
     assert!(
         rows.iter().any(|r| r.lot.as_deref() == Some("WO-1006")),
         "{rows:?}"
@@ -2052,7 +2067,7 @@ fn a_handler_counts_and_brings_a_tracked_item_by_lot() {
     let moved = d
         .app
         .service
-        .stock(Some("M-ASM"), Some("HO-46"))
+        .stock(Some(&"M-ASM".into()), Some(&"HO-46".into()))
         .unwrap()
         .into_iter()
         .any(|b| b.lot.as_deref() == Some("OIL-2612"));

@@ -220,11 +220,11 @@ pub struct TransferArgs {
 #[derive(Debug, Clone, Args)]
 pub struct StockArgs {
     /// Only this location.
-    #[arg(long, value_parser = parse::text)]
-    pub location: Option<String>,
+    #[arg(long, value_parser = parse::location)]
+    pub location: Option<LocationCode>,
     /// Only this item.
-    #[arg(long, value_parser = parse::text)]
-    pub item: Option<String>,
+    #[arg(long, value_parser = parse::item)]
+    pub item: Option<ItemCode>,
 }
 
 /// Options of `exceptions`.

@@ -1,6 +1,5 @@
 //! Stock and its movements: `stock`, `transfer`, `count`, `staging`, `audit`.
 
-use crate::domain::qty::Quantity;
 use serde::Serialize;
 
 use super::output::{Out, Show};
@@ -49,36 +48,29 @@ impl Show for Balances {
 pub fn stock(cli: &Cli, args: &StockArgs) -> Outcome {
     let service = open_service(cli)?;
     Out::new(cli.json).show(&Balances(
-        service.stock(args.location.as_deref(), args.item.as_deref())?,
+        service.stock(args.location.as_ref(), args.item.as_ref())?,
     ))
 }
 
-struct Transfer<'a> {
-    item: &'a str,
-    qty: Quantity,
-    from: &'a str,
-    to: &'a str,
+struct Transfer {
+    request: TransferRequest,
     lots: Vec<crate::domain::lots::LotQty>,
     posted: Vec<ExceptionRow>,
 }
 
-impl Show for Transfer<'_> {
+impl Show for Transfer {
     fn json(&self) -> impl Serialize {
-        view::transfer_json(
-            (self.item, self.qty),
-            (self.from, self.to),
-            &self.lots,
-            &self.posted,
-        )
+        view::transfer_json(&self.request, &self.lots, &self.posted)
     }
 
     fn text(&self, out: &mut Out) -> Result<(), Failure> {
+        let request = &self.request;
         out.line(format_args!(
             "moved {} {} from {} to {}{}",
-            self.qty,
-            self.item,
-            self.from,
-            self.to,
+            request.qty,
+            request.item,
+            request.from,
+            request.to,
             if self.lots.is_empty() {
                 String::new()
             } else {
@@ -114,10 +106,7 @@ pub fn transfer(cli: &Cli, args: &TransferArgs) -> Outcome {
     };
     let (lots, posted) = service.transfer_lots(&request, &who)?;
     Out::new(cli.json).show(&Transfer {
-        item: &args.item,
-        qty: args.qty,
-        from: &args.from,
-        to: &args.to,
+        request,
         lots,
         posted,
     })

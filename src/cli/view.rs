@@ -29,7 +29,7 @@ use crate::store::reports::Reversal;
 use crate::service::floor::{Adjustment, Count, StagingLine, Substitution};
 use crate::service::health::HealthRow;
 use crate::service::replay::{LotResult, lot_results};
-use crate::service::{ErrorKind, Trace};
+use crate::service::{ErrorKind, Trace, TransferRequest};
 
 /// One balance of `stock --json`.
 // Fields in alphabetical order: the bytes `stock --json` has always printed.
@@ -214,18 +214,17 @@ pub struct TransferResult<'a> {
 /// `transfer --json`.
 #[must_use]
 pub fn transfer_json<'a>(
-    (item, qty): (&'a str, Quantity),
-    (from, to): (&'a str, &'a str),
+    request: &'a TransferRequest,
     lots: &[LotQty],
     posted: &'a [ExceptionRow],
 ) -> TransferResult<'a> {
     TransferResult {
         exceptions_posted: exceptions_json(posted),
-        from,
-        item,
+        from: &request.from,
+        item: &request.item,
         lots: lot_results(lots),
-        qty,
-        to,
+        qty: request.qty,
+        to: &request.to,
     }
 }
 

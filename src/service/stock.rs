@@ -1,6 +1,7 @@
 //! Stock: transfers, balances, the ledger (audit), and the exception queue.
 
 use super::*;
+use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::lots::LotQty;
 
 impl Service {
@@ -106,8 +107,16 @@ impl Service {
     ///
     /// # Errors
     /// The store fails.
-    pub fn stock(&self, location: Option<&str>, item: Option<&str>) -> Result<Vec<BalanceRow>> {
-        Ok(store::queries::balances(self.store.conn(), location, item)?)
+    pub fn stock(
+        &self,
+        location: Option<&LocationCode>,
+        item: Option<&ItemCode>,
+    ) -> Result<Vec<BalanceRow>> {
+        Ok(store::queries::balances(
+            self.store.conn(),
+            location.map(LocationCode::as_str),
+            item.map(ItemCode::as_str),
+        )?)
     }
 
     /// The ledger, newest first (the audit trail: who, when, where, why).

@@ -61,7 +61,8 @@ impl Service {
     ///
     /// # Errors
     /// Unknown item, a lot the store never held; the store fails.
-    pub fn trace(&self, item: &str, lot: &str) -> Result<Trace> {
+    pub fn trace(&self, item: &ItemCode, lot: &str) -> Result<Trace> {
+        let item = item.as_str();
         let conn = self.store.conn();
         if store::master::item(conn, item)?.is_none() {
             return Err(ServiceError::not_found(Thing::Item, item));
