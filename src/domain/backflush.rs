@@ -38,7 +38,7 @@ pub use rules::{
     standard_qty, target,
 };
 
-use super::journal::{Account, Posting};
+use super::journal::{Account, Booking};
 use super::lots::{LotQty, LotSelection, LotStock, PickOrder};
 use super::master::{Item, ItemType, Per, Tracking, WorkCenter};
 use super::order::{Order, OrderMaterial, OrderOperation};
