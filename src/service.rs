@@ -45,7 +45,7 @@ use crate::store::exceptions::ExceptionRow;
 use crate::store::queries::BalanceRow;
 use crate::store::reports::{Deferred, Reversal};
 use crate::store::{self, Stamp, Store, StoreError};
-use auth::Permission;
+use auth::Action;
 use cache::MasterCache;
 pub use error::{AuthError, ErrorKind, Refusal, Result, ServiceError, Thing};
 pub use issue::{IssueRequest, IssueResult, Issued};
@@ -177,7 +177,7 @@ impl Service {
     /// # Errors
     /// Permissions.
     pub fn init(&mut self, who: &Credentials) -> Result<()> {
-        self.authorize(who, Permission::Administer).map(|_| ())
+        self.authorize(who, Action::Administer).map(|_| ())
     }
 
     /// Imports the CSV files of `dir` (SPEC §5).
@@ -185,7 +185,7 @@ impl Service {
     /// # Errors
     /// A bad row, named; nothing is written.
     pub fn import(&mut self, dir: &Path, who: &Credentials) -> Result<ImportSummary> {
-        let stamp = self.authorize(who, Permission::Administer)?;
+        let stamp = self.authorize(who, Action::Administer)?;
         let settings = rules::read_settings(self.store.conn(), dir)?;
         let accounts = match &settings {
             Some((merged, _)) => {

@@ -36,10 +36,9 @@ impl Role {
     }
 }
 
-/// What a user asks to do, as the roles are permitted it (the keys of the terminal are
-/// `tui::keymap::Action`).
+/// What a user asks to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Permission {
+pub enum Action {
     /// Preview and report with lines as planned or overrides within tolerance.
     Report,
     /// Reversing a posted report.
@@ -62,20 +61,20 @@ pub enum Permission {
     LineFlag,
 }
 
-impl Permission {
+impl Action {
     #[must_use]
     pub fn describe(self) -> &'static str {
         match self {
-            Permission::Report => "report production",
-            Permission::Reverse => "reverse a report",
-            Permission::LeadApproval => "adjust a posted report line or approve a larger override",
-            Permission::Handle => "move stock, count it or retry deferred lines",
-            Permission::Administer => "import or initialise the store",
-            Permission::ExportAck => "acknowledge an export",
-            Permission::Backup => "back up the store",
-            Permission::Unlock => "unlock a badge",
-            Permission::Issue => "issue material by hand",
-            Permission::LineFlag => "set an order line's backflush flag",
+            Action::Report => "report production",
+            Action::Reverse => "reverse a report",
+            Action::LeadApproval => "adjust a posted report line or approve a larger override",
+            Action::Handle => "move stock, count it or retry deferred lines",
+            Action::Administer => "import or initialise the store",
+            Action::ExportAck => "acknowledge an export",
+            Action::Backup => "back up the store",
+            Action::Unlock => "unlock a badge",
+            Action::Issue => "issue material by hand",
+            Action::LineFlag => "set an order line's backflush flag",
         }
     }
 
@@ -83,15 +82,15 @@ impl Permission {
     #[must_use]
     pub fn with_approval(self) -> &'static [Role] {
         match self {
-            Permission::Reverse | Permission::LeadApproval => &[Role::Operator],
-            Permission::Report
-            | Permission::Handle
-            | Permission::Administer
-            | Permission::ExportAck
-            | Permission::Backup
-            | Permission::Unlock
-            | Permission::Issue
-            | Permission::LineFlag => &[],
+            Action::Reverse | Action::LeadApproval => &[Role::Operator],
+            Action::Report
+            | Action::Handle
+            | Action::Administer
+            | Action::ExportAck
+            | Action::Backup
+            | Action::Unlock
+            | Action::Issue
+            | Action::LineFlag => &[],
         }
     }
 
@@ -105,14 +104,12 @@ impl Permission {
     #[must_use]
     pub fn roles(self) -> &'static [Role] {
         match self {
-            Permission::Report => &[Role::Operator, Role::Lead, Role::Admin],
-            Permission::Reverse | Permission::LeadApproval | Permission::LineFlag => {
-                &[Role::Lead, Role::Admin]
-            }
-            Permission::Handle => &[Role::Lead, Role::Handler, Role::Admin],
-            Permission::Administer | Permission::Backup | Permission::Unlock => &[Role::Admin],
-            Permission::ExportAck => &[Role::Admin, Role::Integration],
-            Permission::Issue => &[Role::Operator, Role::Lead, Role::Handler, Role::Admin],
+            Action::Report => &[Role::Operator, Role::Lead, Role::Admin],
+            Action::Reverse | Action::LeadApproval | Action::LineFlag => &[Role::Lead, Role::Admin],
+            Action::Handle => &[Role::Lead, Role::Handler, Role::Admin],
+            Action::Administer | Action::Backup | Action::Unlock => &[Role::Admin],
+            Action::ExportAck => &[Role::Admin, Role::Integration],
+            Action::Issue => &[Role::Operator, Role::Lead, Role::Handler, Role::Admin],
         }
     }
 }

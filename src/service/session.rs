@@ -19,11 +19,7 @@ impl Service {
     ///
     /// # Errors
     /// Unknown badge, wrong PIN, locked badge, an approver who is not a lead.
-    pub fn identify(
-        &mut self,
-        who: &Credentials,
-        action: Permission,
-    ) -> Result<(Stamp, Option<Role>)> {
+    pub fn identify(&mut self, who: &Credentials, action: Action) -> Result<(Stamp, Option<Role>)> {
         let now = Utc::now();
         let mut stamp = Stamp::new(now, &self.terminal, &self.terminal);
         if store::master::user_count(self.store.conn())? == 0 {
@@ -39,9 +35,9 @@ impl Service {
         stamp.user = badge.to_string();
         if let Some((lead, pin)) = &who.approver {
             let lead_role = self.check_pin(lead, Some(pin), now)?;
-            if !Permission::LeadApproval.roles().contains(&lead_role) {
+            if !Action::LeadApproval.roles().contains(&lead_role) {
                 // Refused as the approver: no other lead's approval stands in for theirs.
-                return Err(refusal(lead, lead_role, Permission::LeadApproval, false));
+                return Err(refusal(lead, lead_role, Action::LeadApproval, false));
             }
             stamp.approver = Some(lead.clone());
         }
@@ -53,7 +49,7 @@ impl Service {
     ///
     /// # Errors
     /// As [`Self::identify`], or a role that may not.
-    pub fn authorize(&mut self, who: &Credentials, action: Permission) -> Result<Stamp> {
+    pub fn authorize(&mut self, who: &Credentials, action: Action) -> Result<Stamp> {
         let (stamp, role) = self.identify(who, action)?;
         let Some(role) = role else { return Ok(stamp) };
         if action.allows(role, stamp.approver.is_some()) {
@@ -206,7 +202,7 @@ impl Service {
     /// # Errors
     /// Permissions, or an unknown badge.
     pub fn unlock(&mut self, badge: &str, who: &Credentials) -> Result<bool> {
-        self.authorize(who, Permission::Unlock)?;
+        self.authorize(who, Action::Unlock)?;
         let user = store::master::user(self.store.conn(), badge)?.ok_or_else(|| {
             ServiceError::NotFound {
                 what: Thing::Badge,
@@ -266,11 +262,11 @@ fn locked(until: Option<&str>, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
 
 /// `user`, a `role`, may not do `action`: whether a lead's approval would let them comes
 /// from the permission table.
-pub(super) fn forbidden(user: &str, role: Role, action: Permission) -> ServiceError {
+pub(super) fn forbidden(user: &str, role: Role, action: Action) -> ServiceError {
     refusal(user, role, action, action.with_approval().contains(&role))
 }
 
-fn refusal(user: &str, role: Role, action: Permission, approvable: bool) -> ServiceError {
+fn refusal(user: &str, role: Role, action: Action, approvable: bool) -> ServiceError {
     ServiceError::Forbidden {
         user: user.to_string(),
         role: role.as_str().to_string(),

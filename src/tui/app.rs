@@ -194,7 +194,7 @@ impl App {
 
     /// Why the user logged in may not `what` (`action`'s roles), or `None` when they may. An
     /// open terminal (no users) may do everything.
-    fn role_refusal(&self, action: crate::service::auth::Permission, what: &str) -> Option<String> {
+    fn role_refusal(&self, action: crate::service::auth::Action, what: &str) -> Option<String> {
         let role = self.session.role?;
         let needs = action.roles();
         if needs.contains(&role) {
