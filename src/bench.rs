@@ -42,11 +42,7 @@ impl Default for Sizes {
 /// Median and 95th percentile of a sample, in milliseconds.
 fn stats(mut samples: Vec<Duration>) -> (f64, f64) {
     samples.sort();
-    let at = |q: f64| {
-        let i = ((samples.len() as f64 - 1.0) * q).round() as usize;
-        samples.get(i).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
-    };
-    (at(0.5), at(0.95))
+    (percentile(&samples, 0.5), percentile(&samples, 0.95))
 }
 
 fn csv(dir: &Path, name: &str, text: &str) -> Result<(), ServiceError> {
@@ -618,7 +614,7 @@ fn synchronous_full(
     report: &mut BenchReport,
 ) -> Result<(), ServiceError> {
     let mut full_config = config.clone();
-    full_config.store.synchronous = crate::config::SynchronousConfig::Full;
+    full_config.store.synchronous = crate::store::Synchronous::Full;
     let mut full = Service::open_existing(full_config, db)?;
     report.synchronous_full = synchronous_of(full.conn());
     let mut full_samples = Vec::new();

@@ -10,7 +10,9 @@ use thiserror::Error;
 
 pub mod rules;
 
+use crate::domain::backflush::NegativeStock;
 use crate::domain::journal::AccountNames;
+use crate::domain::lots::LotSelection;
 use crate::domain::text::{MAX_CODE_CHARS, TextProblem};
 use crate::store::Synchronous;
 
@@ -64,7 +66,7 @@ pub struct Config {
     pub terminal: TerminalConfig,
     pub policy: PolicyConfig,
     pub reasons: ReasonsConfig,
-    pub accounts: AccountsConfig,
+    pub accounts: AccountNames,
     /// The `[policy]`, `[reasons]` and `[accounts]` keys the file itself set (dotted), so
     /// the store's rules can say which of them it ignores.
     #[serde(skip)]
@@ -79,25 +81,16 @@ pub struct Config {
 #[serde(deny_unknown_fields, default)]
 pub struct StoreConfig {
     pub path: String,
-    pub synchronous: SynchronousConfig,
+    pub synchronous: Synchronous,
 }
 
 impl Default for StoreConfig {
     fn default() -> Self {
         StoreConfig {
             path: String::new(),
-            synchronous: SynchronousConfig::Normal,
+            synchronous: Synchronous::Normal,
         }
     }
-}
-
-/// `synchronous`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum SynchronousConfig {
-    #[default]
-    Normal,
-    Full,
 }
 
 /// `[terminal]`.
@@ -106,7 +99,7 @@ pub enum SynchronousConfig {
 pub struct TerminalConfig {
     pub id: String,
     pub work_center: String,
-    pub theme: Theme,
+    pub theme: ThemeName,
     pub idle_logout_minutes: i64,
 }
 
@@ -115,16 +108,16 @@ impl Default for TerminalConfig {
         TerminalConfig {
             id: String::new(),
             work_center: String::new(),
-            theme: Theme::Default,
+            theme: ThemeName::Default,
             idle_logout_minutes: 15,
         }
     }
 }
 
-/// `theme`.
+/// `theme`: which of the terminal's colour sets (`tui::theme::Theme`) it draws with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
-pub enum Theme {
+pub enum ThemeName {
     #[default]
     Default,
     HighContrast,
@@ -134,7 +127,8 @@ pub enum Theme {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct PolicyConfig {
-    pub negative_stock: NegativeStockConfig,
+    #[serde(with = "negative_stock")]
+    pub negative_stock: NegativeStock,
     pub over_report_tolerance_pct: Decimal,
     pub override_tolerance_pct: Decimal,
     pub lockout_attempts: i64,
@@ -145,23 +139,14 @@ pub struct PolicyConfig {
     pub count_confirm_pct: Decimal,
     /// Machine-location health flags an item whose counts differ from its use by more.
     pub discrepancy_alert_pct: Decimal,
-    pub lot_selection: LotSelectionConfig,
-}
-
-/// `lot_selection` (SPEC §9).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum LotSelectionConfig {
-    #[default]
-    Manual,
-    Fifo,
-    Fefo,
+    #[serde(with = "lot_selection")]
+    pub lot_selection: LotSelection,
 }
 
 impl Default for PolicyConfig {
     fn default() -> Self {
         PolicyConfig {
-            negative_stock: NegativeStockConfig::Defer,
+            negative_stock: NegativeStock::Defer,
             over_report_tolerance_pct: Decimal::ZERO,
             override_tolerance_pct: Decimal::TEN,
             lockout_attempts: 5,
@@ -169,19 +154,9 @@ impl Default for PolicyConfig {
             undo_minutes: 10,
             count_confirm_pct: Decimal::from(20),
             discrepancy_alert_pct: Decimal::from(5),
-            lot_selection: LotSelectionConfig::Manual,
+            lot_selection: LotSelection::Manual,
         }
     }
-}
-
-/// `negative_stock`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum NegativeStockConfig {
-    #[default]
-    Defer,
-    Block,
-    Allow,
 }
 
 /// `[reasons]`.
@@ -209,36 +184,6 @@ impl Default for ReasonsConfig {
             count: ["COUNT", "FOUND", "DAMAGED", "OTHER"]
                 .map(String::from)
                 .to_vec(),
-        }
-    }
-}
-
-/// `[accounts]`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct AccountsConfig {
-    pub raw_material: String,
-    pub wip: String,
-    pub finished_goods: String,
-    pub labor_absorbed: String,
-    pub overhead_absorbed: String,
-    pub scrap_expense: String,
-    pub inventory_adjustment: String,
-    pub non_stock_material: String,
-}
-
-impl Default for AccountsConfig {
-    fn default() -> Self {
-        let a = AccountNames::default();
-        AccountsConfig {
-            raw_material: a.raw_material,
-            wip: a.wip,
-            finished_goods: a.finished_goods,
-            labor_absorbed: a.labor_absorbed,
-            overhead_absorbed: a.overhead_absorbed,
-            scrap_expense: a.scrap_expense,
-            inventory_adjustment: a.inventory_adjustment,
-            non_stock_material: a.non_stock_material,
         }
     }
 }
@@ -382,11 +327,57 @@ impl Config {
     /// `synchronous` for the store.
     #[must_use]
     pub fn synchronous(&self) -> Synchronous {
-        match self.store.synchronous {
-            SynchronousConfig::Normal => Synchronous::Normal,
-            SynchronousConfig::Full => Synchronous::Full,
-        }
+        self.store.synchronous
     }
+}
+
+/// A word of the domain (`negative_stock`, `lot_selection`) in the configuration and the
+/// plant's settings: written as its word, read as TOML and JSON read an enum, so a value that
+/// is not a word or not one of the words is refused with the messages those files have always
+/// given.
+macro_rules! config_word {
+    ($module:ident, $ty:ty) => {
+        mod $module {
+            use serde::de::{EnumAccess, Error, VariantAccess, Visitor};
+            use serde::{Deserializer, Serializer};
+
+            pub fn serialize<S: Serializer>(value: &$ty, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(value.as_str())
+            }
+
+            pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<$ty, D::Error> {
+                struct Word;
+                impl<'de> Visitor<'de> for Word {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        write!(f, "one of {}", <$ty>::words())
+                    }
+                    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<$ty, A::Error> {
+                        let (text, variant) = data.variant::<String>()?;
+                        variant.unit_variant()?;
+                        <$ty>::parse(&text).ok_or_else(|| {
+                            A::Error::custom(super::unknown_word(&text, <$ty>::words()))
+                        })
+                    }
+                }
+                d.deserialize_enum(stringify!($module), &[], Word)
+            }
+        }
+    };
+}
+
+config_word!(negative_stock, super::NegativeStock);
+config_word!(lot_selection, super::LotSelection);
+
+/// An unknown word among `words` (space-separated), said as serde says it of an enum.
+fn unknown_word(text: &str, words: &str) -> String {
+    let words: Vec<String> = words.split(' ').map(|w| format!("`{w}`")).collect();
+    let expected = match words.as_slice() {
+        [one] => one.clone(),
+        [a, b] => format!("{a} or {b}"),
+        all => format!("one of {}", all.join(", ")),
+    };
+    format!("unknown variant `{text}`, expected {expected}")
 }
 
 /// The platform directories of backflush.
@@ -449,6 +440,45 @@ mod tests {
         assert!(err.to_string().contains("sometimes"), "{err}");
     }
 
+    /// The domain's own enums and account names are the configuration's: the same words in,
+    /// the same messages for a wrong one, the same words out.
+    #[test]
+    fn policy_words_and_accounts_read_and_refuse_as_the_files_always_have() {
+        let c = Config::parse(
+            "[policy]\nlot_selection = \"fefo\"\nnegative_stock = \"allow\"\n[store]\nsynchronous = \"full\"\n[accounts]\nwip = \"1400 WIP\"\n",
+            "c.toml",
+        )
+        .unwrap();
+        assert_eq!(c.policy.lot_selection, LotSelection::Fefo);
+        assert_eq!(c.policy.negative_stock, NegativeStock::Allow);
+        assert_eq!(c.synchronous(), Synchronous::Full);
+        assert_eq!(c.accounts.wip, "1400 WIP");
+        assert_eq!(
+            c.accounts.raw_material,
+            AccountNames::default().raw_material
+        );
+        let refused = |toml: &str| Config::parse(toml, "c.toml").unwrap_err().to_string();
+        assert_eq!(
+            refused("[policy]\nnegative_stock = \"Block\"\n"),
+            "config file c.toml: line 2: unknown variant `Block`, expected one of `defer`, `block`, `allow`"
+        );
+        assert_eq!(
+            refused("[policy]\nlot_selection = 5\n"),
+            "config file c.toml: line 2: wanted string or table"
+        );
+        assert_eq!(
+            refused("[store]\nsynchronous = \"fast\"\n"),
+            "config file c.toml: line 2: unknown variant `fast`, expected `normal` or `full`"
+        );
+        assert!(
+            refused("[accounts]\nwipp = \"x\"\n").contains("unknown field `wipp`"),
+            "an unknown account key is refused"
+        );
+        let json = serde_json::to_value(&c.policy).unwrap();
+        assert_eq!(json["lot_selection"], "fefo");
+        assert_eq!(json["negative_stock"], "allow");
+    }
+
     #[test]
     fn count_confirm_pct_and_the_reason_lists_are_checked() {
         let err = Config::parse("[policy]\ncount_confirm_pct = 1001\n", "c.toml").unwrap_err();
@@ -466,7 +496,7 @@ mod tests {
     #[test]
     fn a_partial_file_keeps_the_other_defaults() {
         let c = Config::parse("[policy]\nnegative_stock = \"block\"\n", "c.toml").unwrap();
-        assert_eq!(c.policy.negative_stock, NegativeStockConfig::Block);
+        assert_eq!(c.policy.negative_stock, NegativeStock::Block);
         assert_eq!(c.policy.override_tolerance_pct, Decimal::TEN);
         assert_eq!(c.terminal.idle_logout_minutes, 15);
     }

@@ -63,6 +63,7 @@ pub mod master;
 pub mod movement;
 pub mod order;
 pub mod qty;
+pub mod requests;
 pub mod retry;
 pub mod reversal;
 pub mod text;

@@ -14,17 +14,16 @@ mod issue;
 mod keyed;
 mod orders;
 pub mod reasons;
+pub mod replay;
 mod report;
 mod rules;
 mod session;
 mod stock;
 mod trace;
-pub mod view;
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
-use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
@@ -37,7 +36,10 @@ use crate::domain::journal::{AccountNames, inventory_account};
 use crate::domain::master::{Item, LocationKind, WorkCenter};
 use crate::domain::order::Order;
 use crate::domain::qty::{Quantity, canonical};
-use crate::domain::variance::{self, Variance};
+pub use crate::domain::requests::{
+    AdjustRequest, CountRequest, SubstituteRequest, TransferRequest,
+};
+
 use crate::import::{self, ImportSummary};
 use crate::store::exceptions::ExceptionRow;
 use crate::store::queries::BalanceRow;
@@ -64,7 +66,7 @@ pub struct Credentials {
 pub struct Posted {
     pub report_id: ReportId,
     /// The result of the first posting with this key (SPEC §4 JSON).
-    pub result: view::ReportResult,
+    pub result: replay::ReportResult,
     /// True when the key had been posted before and nothing new was posted.
     pub repeated: bool,
     pub deferred: Vec<Deferred>,

@@ -157,7 +157,8 @@ impl Stamp {
 }
 
 /// `synchronous` of SPEC §7.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Synchronous {
     #[default]
     Normal,

@@ -11,6 +11,7 @@ use backflush::domain::backflush::ReportRequest;
 use backflush::domain::ids::ReportId;
 use backflush::domain::qty::{Money, Quantity};
 use backflush::service::Service;
+use backflush::service::{AdjustRequest, CountRequest, SubstituteRequest};
 
 use common::{d, handler, lead, on_hand, operator};
 
@@ -72,7 +73,16 @@ fn a_lead_adjusts_scrap_on_a_detail_line_and_variance_shows_it() {
     let id = report_three(&mut s);
     let before = on_hand(&s, "OR-20", "M-ASM");
     let a = s
-        .adjust_scrap(id, "OR-20", d("2"), "damaged", &lead())
+        .adjust_scrap(
+            &AdjustRequest {
+                report: id,
+                line: "OR-20".into(),
+                qty: d("2"),
+                reason: "damaged".into(),
+                lots: None,
+            },
+            &lead(),
+        )
         .unwrap();
     assert_eq!((a.line.as_str(), a.reason.as_str()), ("40.40", "DAMAGED"));
     assert_eq!(on_hand(&s, "OR-20", "M-ASM"), before - d("2"));
@@ -83,11 +93,29 @@ fn a_lead_adjusts_scrap_on_a_detail_line_and_variance_shows_it() {
         (d("7"), d("9"), d("2"))
     );
     // A correction back, never more than the line issued.
-    s.adjust_scrap(id, "40.40", d("-1"), "COUNT", &lead())
-        .unwrap();
+    s.adjust_scrap(
+        &AdjustRequest {
+            report: id,
+            line: "40.40".into(),
+            qty: d("-1"),
+            reason: "COUNT".into(),
+            lots: None,
+        },
+        &lead(),
+    )
+    .unwrap();
     assert_eq!(on_hand(&s, "OR-20", "M-ASM"), before - d("1"));
     let err = s
-        .adjust_scrap(id, "40.40", d("-9"), "COUNT", &lead())
+        .adjust_scrap(
+            &AdjustRequest {
+                report: id,
+                line: "40.40".into(),
+                qty: d("-9"),
+                reason: "COUNT".into(),
+                lots: None,
+            },
+            &lead(),
+        )
         .unwrap_err();
     assert!(
         err.to_string()
@@ -129,7 +157,16 @@ fn scrap_adjustments_are_refused_with_the_reason_named() {
     ];
     for (report, line, qty, reason, expected) in cases {
         let err = s
-            .adjust_scrap(report, line, d(qty), reason, &lead())
+            .adjust_scrap(
+                &AdjustRequest {
+                    report,
+                    line: line.into(),
+                    qty: d(qty),
+                    reason: reason.into(),
+                    lots: None,
+                },
+                &lead(),
+            )
             .unwrap_err();
         assert!(
             err.to_string().contains(expected),
@@ -137,13 +174,31 @@ fn scrap_adjustments_are_refused_with_the_reason_named() {
         );
     }
     let err = s
-        .adjust_scrap(id, "OR-20", d("1"), "DAMAGED", &operator())
+        .adjust_scrap(
+            &AdjustRequest {
+                report: id,
+                line: "OR-20".into(),
+                qty: d("1"),
+                reason: "DAMAGED".into(),
+                lots: None,
+            },
+            &operator(),
+        )
         .unwrap_err();
     assert!(err.to_string().contains("1001 (operator) may not"), "{err}");
     let mut approved = operator();
     approved.approver = Some(("2001".into(), "2222".into()));
-    s.adjust_scrap(id, "OR-20", d("1"), "DAMAGED", &approved)
-        .unwrap();
+    s.adjust_scrap(
+        &AdjustRequest {
+            report: id,
+            line: "OR-20".into(),
+            qty: d("1"),
+            reason: "DAMAGED".into(),
+            lots: None,
+        },
+        &approved,
+    )
+    .unwrap();
     // A reversed report takes no more adjustments, and its adjustments are reversed with it.
     let before = on_hand(&s, "OR-20", "M-ASM");
     s.reverse(id, "wrong order", &lead()).unwrap();
@@ -153,7 +208,16 @@ fn scrap_adjustments_are_refused_with_the_reason_named() {
         "7 backflushed + 1 adjusted"
     );
     let err = s
-        .adjust_scrap(id, "OR-20", d("1"), "DAMAGED", &lead())
+        .adjust_scrap(
+            &AdjustRequest {
+                report: id,
+                line: "OR-20".into(),
+                qty: d("1"),
+                reason: "DAMAGED".into(),
+                lots: None,
+            },
+            &lead(),
+        )
         .unwrap_err();
     assert!(err.to_string().contains("is reversed"), "{err}");
     assert!(s.verify().unwrap().is_empty());
@@ -166,7 +230,16 @@ fn a_substitution_returns_the_item_and_issues_the_substitute() {
     let seal12 = on_hand(&s, "SEAL-12", "M-ASM");
     let seal25 = on_hand(&s, "SEAL-25", "M-ASM");
     let sub = s
-        .substitute(id, "SEAL-12", "SEAL-25", None, &lead())
+        .substitute(
+            &SubstituteRequest {
+                report: id,
+                line: "SEAL-12".into(),
+                item: "SEAL-25".into(),
+                qty: None,
+                ..Default::default()
+            },
+            &lead(),
+        )
         .unwrap();
     assert_eq!((sub.returned_qty, sub.issued_qty), (d("3"), d("3")));
     assert_eq!(on_hand(&s, "SEAL-12", "M-ASM"), seal12 + d("3"));
@@ -178,15 +251,45 @@ fn a_substitution_returns_the_item_and_issues_the_substitute() {
     assert_eq!(v.actual_cost - v.expected_cost, v.variance);
     // Not enough of the substitute, the same item, an unknown item.
     let err = s
-        .substitute(id, "PST-12", "PST-25", Some(d("50")), &lead())
+        .substitute(
+            &SubstituteRequest {
+                report: id,
+                line: "PST-12".into(),
+                item: "PST-25".into(),
+                qty: Some(d("50")),
+                ..Default::default()
+            },
+            &lead(),
+        )
         .unwrap_err();
     assert!(err.to_string().contains("only 6 on hand"), "{err}");
-    assert!(s.substitute(id, "30", "SEAL-12", None, &lead()).is_err());
     assert!(
-        s.substitute(id, "PST-12", "NOPE", None, &lead())
-            .unwrap_err()
-            .to_string()
-            .contains("unknown item NOPE")
+        s.substitute(
+            &SubstituteRequest {
+                report: id,
+                line: "30".into(),
+                item: "SEAL-12".into(),
+                qty: None,
+                ..Default::default()
+            },
+            &lead()
+        )
+        .is_err()
+    );
+    assert!(
+        s.substitute(
+            &SubstituteRequest {
+                report: id,
+                line: "PST-12".into(),
+                item: "NOPE".into(),
+                qty: None,
+                ..Default::default()
+            },
+            &lead()
+        )
+        .unwrap_err()
+        .to_string()
+        .contains("unknown item NOPE")
     );
     assert!(s.verify().unwrap().is_empty());
 }
@@ -195,7 +298,16 @@ fn a_substitution_returns_the_item_and_issues_the_substitute() {
 fn a_cycle_count_sets_the_balance_and_keeps_the_accuracy() {
     let (_dir, mut s) = demo();
     let c = s
-        .cycle_count("BALL-6", "M-ASM", None, d("190"), &handler())
+        .cycle_count(
+            &CountRequest {
+                item: "BALL-6".into(),
+                location: "M-ASM".into(),
+                lot: None,
+                counted: d("190"),
+                reason: None,
+            },
+            &handler(),
+        )
         .unwrap();
     assert_eq!(
         (c.expected, c.counted, c.accuracy),
@@ -203,7 +315,16 @@ fn a_cycle_count_sets_the_balance_and_keeps_the_accuracy() {
     );
     assert_eq!(on_hand(&s, "BALL-6", "M-ASM"), d("190"));
     let c = s
-        .cycle_count("SPR-6", "M-ASM", None, d("100"), &handler())
+        .cycle_count(
+            &CountRequest {
+                item: "SPR-6".into(),
+                location: "M-ASM".into(),
+                lot: None,
+                counted: d("100"),
+                reason: None,
+            },
+            &handler(),
+        )
         .unwrap();
     assert_eq!(
         c.accuracy,
@@ -211,7 +332,16 @@ fn a_cycle_count_sets_the_balance_and_keeps_the_accuracy() {
         "a count that finds the book quantity is accurate; BALL-6's count is not SPR-6's"
     );
     let err = s
-        .cycle_count("BALL-6", "M-ASM", None, d("1"), &operator())
+        .cycle_count(
+            &CountRequest {
+                item: "BALL-6".into(),
+                location: "M-ASM".into(),
+                lot: None,
+                counted: d("1"),
+                reason: None,
+            },
+            &operator(),
+        )
         .unwrap_err();
     assert!(
         err.to_string()
@@ -219,12 +349,30 @@ fn a_cycle_count_sets_the_balance_and_keeps_the_accuracy() {
         "{err}"
     );
     assert!(
-        s.cycle_count("BALL-6", "NOWHERE", None, d("1"), &handler())
-            .is_err()
+        s.cycle_count(
+            &CountRequest {
+                item: "BALL-6".into(),
+                location: "NOWHERE".into(),
+                lot: None,
+                counted: d("1"),
+                reason: None
+            },
+            &handler()
+        )
+        .is_err()
     );
     assert!(
-        s.cycle_count("BALL-6", "M-ASM", None, d("-1"), &handler())
-            .is_err()
+        s.cycle_count(
+            &CountRequest {
+                item: "BALL-6".into(),
+                location: "M-ASM".into(),
+                lot: None,
+                counted: d("-1"),
+                reason: None
+            },
+            &handler()
+        )
+        .is_err()
     );
     assert!(s.verify().unwrap().is_empty());
 }
@@ -249,12 +397,30 @@ fn a_count_that_finds_stock_posts_deferred_lines_there() {
     );
     // 20 found where the book says 4: beyond count_confirm_pct, so it needs a reason.
     let refused = s
-        .cycle_count("SEAL-25", "M-ASM", None, d("20"), &handler())
+        .cycle_count(
+            &CountRequest {
+                item: "SEAL-25".into(),
+                location: "M-ASM".into(),
+                lot: None,
+                counted: d("20"),
+                reason: None,
+            },
+            &handler(),
+        )
         .unwrap_err();
     assert!(refused.to_string().contains("give a reason"), "{refused}");
     assert_eq!(on_hand(&s, "SEAL-25", "M-ASM"), d("4"), "nothing posted");
     let count = s
-        .cycle_count_with("SEAL-25", "M-ASM", None, d("20"), Some("FOUND"), &handler())
+        .cycle_count(
+            &CountRequest {
+                item: "SEAL-25".into(),
+                location: "M-ASM".into(),
+                lot: None,
+                counted: d("20"),
+                reason: Some("FOUND".into()),
+            },
+            &handler(),
+        )
         .unwrap();
     assert_eq!(count.reason.as_deref(), Some("FOUND"));
     assert_eq!(count.posted.len(), 1, "the count says what it posted");

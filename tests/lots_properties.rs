@@ -7,11 +7,13 @@
 
 #![allow(clippy::unwrap_used)]
 
+use backflush::service::TransferRequest;
 use std::collections::BTreeMap;
 
-use backflush::config::{Config, LotSelectionConfig};
+use backflush::config::Config;
 use backflush::domain::backflush::ReportRequest;
 use backflush::domain::ids::ReportId;
+use backflush::domain::lots::LotSelection;
 use backflush::domain::qty::Quantity;
 use backflush::service::{Credentials, IssueRequest, Service};
 use backflush::store::Store;
@@ -93,7 +95,7 @@ struct Model {
 impl Model {
     fn new() -> Model {
         let mut config = Config::default();
-        config.policy.lot_selection = LotSelectionConfig::Fefo;
+        config.policy.lot_selection = LotSelection::Fefo;
         let mut service = Service::with_store(Store::open_in_memory().unwrap(), config);
         let dir = tempfile::tempdir().unwrap();
         plant(dir.path());
@@ -132,7 +134,16 @@ impl Model {
                 let _ = self.service.issue(&request, None, &who);
             }
             Step::Transfer(qty) => {
-                let _ = self.service.transfer("L", whole(qty), "ST", "M1", &who);
+                let _ = self.service.transfer(
+                    &TransferRequest {
+                        item: "L".into(),
+                        qty: whole(qty),
+                        from: "ST".into(),
+                        to: "M1".into(),
+                        lots: None,
+                    },
+                    &who,
+                );
             }
             Step::Reverse(pick) => {
                 if !self.reports.is_empty() {
@@ -147,7 +158,7 @@ impl Model {
         let problems = self.service.verify().unwrap();
         prop_assert!(problems.is_empty(), "{problems:?}");
         let mut on_hand: BTreeMap<String, Quantity> = BTreeMap::new();
-        for row in self.service.stock(None, Some("L")).unwrap() {
+        for row in self.service.stock(None, Some(&"L".into())).unwrap() {
             prop_assert!(row.qty >= Quantity::ZERO, "a lot went negative: {row:?}");
             *on_hand
                 .entry(row.lot.clone().unwrap_or_default())
@@ -157,19 +168,19 @@ impl Model {
         // received, so what is on hand of lot WO1 is what the order received, net.
         let received: Quantity = self
             .service
-            .stock(None, Some("P"))
+            .stock(None, Some(&"P".into()))
             .unwrap()
             .iter()
             .filter(|r| r.lot.as_deref() == Some("WO1"))
             .map(|r| r.qty)
             .sum();
         if received.is_zero() {
-            if let Ok(trace) = self.service.trace("P", "WO1") {
+            if let Ok(trace) = self.service.trace(&"P".into(), "WO1") {
                 prop_assert!(trace.genealogy.backward.is_empty(), "{trace:?}");
             }
             return Ok(());
         }
-        let trace = self.service.trace("P", "WO1").unwrap();
+        let trace = self.service.trace(&"P".into(), "WO1").unwrap();
         for (lot, opening) in OPENING {
             let left = whole(opening) - on_hand.get(lot).copied().unwrap_or_default();
             let traced = trace

@@ -9,10 +9,12 @@
 
 mod common;
 
+use backflush::service::TransferRequest;
 use std::collections::HashMap;
 use std::path::Path;
 
-use backflush::config::{Config, NegativeStockConfig};
+use backflush::config::Config;
+use backflush::domain::backflush::NegativeStock;
 use backflush::domain::backflush::ReportRequest;
 use backflush::domain::ids::ReportId;
 use backflush::domain::qty::Quantity;
@@ -188,7 +190,7 @@ fn req(operation: i64, good: Decimal, scrap: Decimal) -> ReportRequest {
 }
 
 impl Model {
-    fn new(policy: NegativeStockConfig, opening: &str) -> Model {
+    fn new(policy: NegativeStock, opening: &str) -> Model {
         let mut config = Config::default();
         config.policy.negative_stock = policy;
         let mut service = Service::with_store(Store::open_in_memory().unwrap(), config);
@@ -266,7 +268,7 @@ impl Model {
     fn issued(&self, item: &str, location: &str) -> Decimal {
         let on_hand: Decimal = self
             .service
-            .stock(Some(location), Some(item))
+            .stock(Some(&location.into()), Some(&item.into()))
             .unwrap()
             .iter()
             .map(|r| r.qty.get())
@@ -413,7 +415,7 @@ impl Model {
     }
 }
 
-fn run(policy: NegativeStockConfig, opening: &str, steps: &[Step]) -> Result<(), TestCaseError> {
+fn run(policy: NegativeStock, opening: &str, steps: &[Step]) -> Result<(), TestCaseError> {
     let mut model = Model::new(policy, opening);
     for s in steps {
         match *s {
@@ -448,7 +450,7 @@ proptest! {
     fn reports_and_reversals_issue_the_cumulative_targets_with_plenty_of_stock(
         steps in prop::collection::vec(step(), 1..14)
     ) {
-        run(NegativeStockConfig::Defer, "100000", &steps)?;
+        run(NegativeStock::Defer, "100000", &steps)?;
     }
 
     /// No stock at all under `allow`: balances go negative by exactly what was issued.
@@ -456,7 +458,7 @@ proptest! {
     fn reports_and_reversals_issue_the_cumulative_targets_under_allow(
         steps in prop::collection::vec(step(), 1..14)
     ) {
-        run(NegativeStockConfig::Allow, "0", &steps)?;
+        run(NegativeStock::Allow, "0", &steps)?;
     }
 }
 
@@ -474,7 +476,7 @@ fn two_reversed_zero_planned_reports_then_finish() {
         })
         .chain([Step::Reverse(1), Step::Reverse(2)])
         .collect::<Vec<_>>();
-    run(NegativeStockConfig::Defer, "100000", &steps).unwrap();
+    run(NegativeStock::Defer, "100000", &steps).unwrap();
 }
 
 #[derive(Debug, Clone)]
@@ -519,7 +521,7 @@ const MACHINE: [(&str, &str); 5] = [
 /// report keeps no open exception; `verify` is clean.
 fn run_scarce(steps: &[Scarce]) -> Result<(), TestCaseError> {
     let mut config = Config::default();
-    config.policy.negative_stock = NegativeStockConfig::Defer;
+    config.policy.negative_stock = NegativeStock::Defer;
     let mut s = Service::with_store(Store::open_in_memory().unwrap(), config);
     let dir = tempfile::tempdir().unwrap();
     let opening: String = MACHINE
@@ -556,8 +558,17 @@ fn run_scarce(steps: &[Scarce]) -> Result<(), TestCaseError> {
             }
             Scarce::Transfer { item, qty } => {
                 let (code, machine) = MACHINE[item];
-                s.transfer(code, Quantity(Decimal::from(qty)), "STORE", machine, &who)
-                    .unwrap();
+                s.transfer(
+                    &TransferRequest {
+                        item: code.into(),
+                        qty: Quantity(Decimal::from(qty)),
+                        from: "STORE".into(),
+                        to: machine.into(),
+                        lots: None,
+                    },
+                    &who,
+                )
+                .unwrap();
             }
             Scarce::Retry => {
                 s.retry_exceptions(&who).unwrap();

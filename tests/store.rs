@@ -5,9 +5,11 @@
 
 mod common;
 
+use backflush::service::{AdjustRequest, CountRequest, SubstituteRequest, TransferRequest};
 use std::path::Path;
 
-use backflush::config::{Config, NegativeStockConfig};
+use backflush::config::Config;
+use backflush::domain::backflush::NegativeStock;
 use backflush::domain::backflush::{Change, Override, ReportRequest};
 use backflush::domain::ids::ReportId;
 use backflush::domain::qty::Quantity;
@@ -111,7 +113,7 @@ fn service() -> Service {
     service_with(Config::default())
 }
 
-fn config(policy: NegativeStockConfig) -> Config {
+fn config(policy: NegativeStock) -> Config {
     let mut c = Config::default();
     c.policy.negative_stock = policy;
     c
@@ -646,7 +648,7 @@ fn low_stock(dir: &Path) {
 
 #[test]
 fn block_refuses_the_whole_report_listing_every_short_line() {
-    let mut s = service_with(config(NegativeStockConfig::Block));
+    let mut s = service_with(config(NegativeStock::Block));
     import(&mut s, low_stock);
     let before = snapshot(&s);
     let err = s
@@ -698,7 +700,18 @@ fn defer_posts_and_queues_short_lines_which_transfers_retry_oldest_first() {
     assert_eq!((k.actual_qty, k.pending_qty), (d("0"), d("2")));
 
     // 1 more KG makes 1.5: the older K posts, the younger does not fit and stays open.
-    let posted = s.transfer("K", d("1"), "STORE", "M20", &who()).unwrap();
+    let posted = s
+        .transfer(
+            &TransferRequest {
+                item: "K".into(),
+                qty: d("1"),
+                from: "STORE".into(),
+                to: "M20".into(),
+                lots: None,
+            },
+            &who(),
+        )
+        .unwrap();
     assert_eq!(posted.len(), 1);
     assert_eq!(posted[0].id, open[1].id);
     assert_eq!(on_hand(&s, "K", "M20"), d("0.5"));
@@ -706,7 +719,18 @@ fn defer_posts_and_queues_short_lines_which_transfers_retry_oldest_first() {
     import(&mut s, |dir| {
         write(dir, "stock.csv", "item,location,qty\nY,STORE,10\n")
     });
-    let posted = s.transfer("Y", d("1"), "STORE", "M20", &who()).unwrap();
+    let posted = s
+        .transfer(
+            &TransferRequest {
+                item: "Y".into(),
+                qty: d("1"),
+                from: "STORE".into(),
+                to: "M20".into(),
+                lots: None,
+            },
+            &who(),
+        )
+        .unwrap();
     let ids: Vec<_> = posted.iter().map(|e| e.id).collect();
     assert_eq!(ids, vec![open[2].id]);
     assert_eq!(on_hand(&s, "Y", "M20"), d("0"));
@@ -777,13 +801,43 @@ fn verify_finds_no_problems_after_a_mix_of_postings() {
         ..req(20, "1", "0")
     };
     report(&mut s, "O1", &r);
-    s.transfer("K", d("2"), "STORE", "M20", &who()).unwrap();
+    s.transfer(
+        &TransferRequest {
+            item: "K".into(),
+            qty: d("2"),
+            from: "STORE".into(),
+            to: "M20".into(),
+            lots: None,
+        },
+        &who(),
+    )
+    .unwrap();
     let middle = report(&mut s, "O2", &req(20, "0", "2"));
     report(&mut s, "O2", &req(20, "3", "0"));
     s.reverse(middle, "scrap was wrong", &who()).unwrap();
     s.retry_exceptions(&who()).unwrap();
-    s.transfer("X", d("5"), "M10", "STORE", &who()).unwrap();
-    s.transfer("A", d("1"), "FG", "STORE", &who()).unwrap();
+    s.transfer(
+        &TransferRequest {
+            item: "X".into(),
+            qty: d("5"),
+            from: "M10".into(),
+            to: "STORE".into(),
+            lots: None,
+        },
+        &who(),
+    )
+    .unwrap();
+    s.transfer(
+        &TransferRequest {
+            item: "A".into(),
+            qty: d("1"),
+            from: "FG".into(),
+            to: "STORE".into(),
+            lots: None,
+        },
+        &who(),
+    )
+    .unwrap();
     let first = s.order("O1").unwrap();
     assert!(first.1.lines.values().all(|l| l.planned >= Quantity::ZERO));
     let problems = s.verify().unwrap();
@@ -996,7 +1050,8 @@ fn the_report_json_carries_decimal_strings_and_path_line_ids() {
     assert_eq!(j["labor"][0]["run_hours"], "0.75"); // 0.25 × 3
     assert_eq!(j["labor"][0]["labor_cost"], "62.5"); // (0.5 + 0.75) × 50
     let p = s.preview("O1", &req(10, "1", "0")).unwrap();
-    let j = serde_json::to_value(backflush::service::view::report_result(&p, None, None)).unwrap();
+    let j =
+        serde_json::to_value(backflush::service::replay::report_result(&p, None, None)).unwrap();
     assert!(j["receipt"].is_null());
     assert!(j.get("report_id").is_none());
 }
@@ -1135,25 +1190,67 @@ fn every_posting_kind_writes_its_events_atomically() {
         ),
         (
             "transfer",
-            Box::new(|s: &mut Service| s.transfer("X", d("5"), "M10", "STORE", &who()).map(|_| ())),
+            Box::new(|s: &mut Service| {
+                s.transfer(
+                    &TransferRequest {
+                        item: "X".into(),
+                        qty: d("5"),
+                        from: "M10".into(),
+                        to: "STORE".into(),
+                        lots: None,
+                    },
+                    &who(),
+                )
+                .map(|_| ())
+            }),
         ),
         (
             "count",
             Box::new(|s: &mut Service| {
-                s.cycle_count("Y", "M20", None, d("900"), &who())
-                    .map(|_| ())
+                s.cycle_count(
+                    &CountRequest {
+                        item: "Y".into(),
+                        location: "M20".into(),
+                        lot: None,
+                        counted: d("900"),
+                        reason: None,
+                    },
+                    &who(),
+                )
+                .map(|_| ())
             }),
         ),
         (
             "adjustment",
             Box::new(move |s: &mut Service| {
-                s.adjust_scrap(rid, "1", d("1"), "DAMAGED", &who())
-                    .map(|_| ())
+                s.adjust_scrap(
+                    &AdjustRequest {
+                        report: rid,
+                        line: "1".into(),
+                        qty: d("1"),
+                        reason: "DAMAGED".into(),
+                        lots: None,
+                    },
+                    &who(),
+                )
+                .map(|_| ())
             }),
         ),
         (
             "substitution",
-            Box::new(move |s: &mut Service| s.substitute(rid, "1", "S", None, &who()).map(|_| ())),
+            Box::new(move |s: &mut Service| {
+                s.substitute(
+                    &SubstituteRequest {
+                        report: rid,
+                        line: "1".into(),
+                        item: "S".into(),
+                        qty: None,
+                        ..Default::default()
+                    },
+                    &who(),
+                )
+                .map(|_| ())
+            }),
         ),
         (
             "import",

@@ -32,7 +32,7 @@ fn demo_at(work_center: &str) -> Demo {
     config.terminal.id = "T1".into();
     config.terminal.work_center = work_center.into();
     let (dir, service) = common::demo(config);
-    let theme = Theme::new(backflush::config::Theme::Default, false);
+    let theme = Theme::new(backflush::config::ThemeName::Default, false);
     let app = App::new(service, theme).unwrap();
     Demo { _dir: dir, app }
 }
@@ -316,7 +316,11 @@ fn a_whole_report_with_an_override_posts_once() {
     press(&mut d.app, KeyCode::Enter);
     press(&mut d.app, KeyCode::Enter);
     assert_eq!(report_count(&d.app), 1);
-    let stock = d.app.service.stock(Some("M-ASM"), Some("OR-20")).unwrap();
+    let stock = d
+        .app
+        .service
+        .stock(Some(&"M-ASM".into()), Some(&"OR-20".into()))
+        .unwrap();
     assert_eq!(stock[0].qty.to_string(), "288", "300 − 12");
 }
 
@@ -556,7 +560,7 @@ fn every_screen_renders_from_80x24_up() {
 
 #[test]
 fn no_color_keeps_meaning_in_modifiers() {
-    let theme = Theme::new(backflush::config::Theme::Default, true);
+    let theme = Theme::new(backflush::config::ThemeName::Default, true);
     assert_eq!(theme.error.fg, None);
     assert!(
         theme
@@ -564,8 +568,8 @@ fn no_color_keeps_meaning_in_modifiers() {
             .add_modifier
             .contains(ratatui::style::Modifier::BOLD)
     );
-    let hc = Theme::new(backflush::config::Theme::HighContrast, false);
-    assert_ne!(hc, Theme::new(backflush::config::Theme::Default, false));
+    let hc = Theme::new(backflush::config::ThemeName::HighContrast, false);
+    assert_ne!(hc, Theme::new(backflush::config::ThemeName::Default, false));
 }
 
 #[test]
@@ -638,7 +642,7 @@ fn the_high_contrast_theme_renders_every_screen() {
     let (_dir, service) = common::demo(Config::default());
     let mut app = App::new(
         service,
-        Theme::new(backflush::config::Theme::HighContrast, false),
+        Theme::new(backflush::config::ThemeName::HighContrast, false),
     )
     .unwrap();
     login(&mut app, "1001", "1234");
@@ -722,7 +726,11 @@ fn a_handler_stages_what_the_machine_location_is_short_of() {
             .shortfall
             .is_zero()
     );
-    let on_hand = d.app.service.stock(Some("M-ASM"), Some("PST-25")).unwrap();
+    let on_hand = d
+        .app
+        .service
+        .stock(Some(&"M-ASM".into()), Some(&"PST-25".into()))
+        .unwrap();
     assert_eq!(on_hand[0].qty.to_string(), "25");
     // Not more than the store holds.
     press(&mut d.app, KeyCode::Char('t'));
@@ -764,7 +772,7 @@ fn an_empty_store_says_how_to_get_a_plant() {
     );
     let app = App::new(
         service,
-        Theme::new(backflush::config::Theme::Default, false),
+        Theme::new(backflush::config::ThemeName::Default, false),
     )
     .unwrap();
     let s = screen(&app);
@@ -984,7 +992,10 @@ fn a_handler_counts_an_item_at_the_machine_location() {
         "{s}"
     );
     assert_eq!(
-        d.app.service.stock(Some("M-ASM"), Some("BALL-6")).unwrap()[0]
+        d.app
+            .service
+            .stock(Some(&"M-ASM".into()), Some(&"BALL-6".into()))
+            .unwrap()[0]
             .qty
             .to_string(),
         "190"
@@ -1089,7 +1100,7 @@ fn snapshot_empty_store() {
     let service = Service::with_store(backflush::store::Store::open_in_memory().unwrap(), config);
     let app = App::new(
         service,
-        Theme::new(backflush::config::Theme::Default, false),
+        Theme::new(backflush::config::ThemeName::Default, false),
     )
     .unwrap();
     snap(&app, "empty_store");
@@ -1415,7 +1426,7 @@ fn only_a_demo_store_shows_its_badges_at_login() {
         .unwrap();
     let app = App::new(
         service,
-        Theme::new(backflush::config::Theme::Default, false),
+        Theme::new(backflush::config::ThemeName::Default, false),
     )
     .unwrap();
     let s = screen(&app);
@@ -1430,7 +1441,7 @@ fn a_demo_store_stops_showing_its_badges_once_an_import_brings_users() {
     plant.run(&["demo", "--no-tui"]).ok();
     let login = |plant: &Plant| {
         let service = Service::open_existing(Config::default(), &plant.db).unwrap();
-        let theme = Theme::new(backflush::config::Theme::Default, false);
+        let theme = Theme::new(backflush::config::ThemeName::Default, false);
         screen(&App::new(service, theme).unwrap())
     };
     let admin = [("BACKFLUSH_PIN", "9999")];
@@ -2003,10 +2014,14 @@ fn a_manual_serial_line_is_issued_by_hand_with_a_scanned_serial_and_posts() {
     let rows = d
         .app
         .service
-        .stock(Some("M-ASM"), Some("GAUGE-700"))
+        .stock(Some(&"M-ASM".into()), Some(&"GAUGE-700".into()))
         .unwrap();
     assert!(!rows.iter().any(|r| r.lot.as_deref() == Some("G7-0003")));
-    let rows = d.app.service.stock(Some("FG"), Some("HP-200")).unwrap();
+    let rows = d
+        .app
+        .service
+        .stock(Some(&"FG".into()), Some(&"HP-200".into()))
+        .unwrap();
     assert!(
         rows.iter().any(|r| r.lot.as_deref() == Some("WO-1006")),
         "{rows:?}"
@@ -2084,7 +2099,7 @@ fn a_handler_counts_and_brings_a_tracked_item_by_lot() {
     let moved = d
         .app
         .service
-        .stock(Some("M-ASM"), Some("HO-46"))
+        .stock(Some(&"M-ASM".into()), Some(&"HO-46".into()))
         .unwrap()
         .into_iter()
         .any(|b| b.lot.as_deref() == Some("OIL-2612"));

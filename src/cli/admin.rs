@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::output::{Out, Show, warn};
 use super::session::import_service;
-use super::{Cli, Failure, Outcome, create_service, credentials, open_service};
+use super::{BenchArgs, Cli, Failure, Outcome, create_service, credentials, open_service};
 use crate::service::ErrorKind;
 
 /// `backflush init`: create or migrate the store.
@@ -97,9 +97,14 @@ impl Show for crate::bench::BenchReport {
 }
 
 /// `backflush bench`: the speed figures on a fresh large store of its own.
-pub fn bench(sizes: crate::bench::Sizes, json: bool) -> Outcome {
-    let report = crate::bench::run(sizes)?;
-    Out::new(json).show(&report)
+pub fn bench(cli: &Cli, args: &BenchArgs) -> Outcome {
+    let report = crate::bench::run(crate::bench::Sizes {
+        items: args.items,
+        ledger: args.ledger,
+        orders: args.orders,
+        reports: args.reports,
+    })?;
+    Out::new(cli.json).show(&report)
 }
 
 /// `backflush unlock --badge B`: an admin lifts a PIN lock-out.

@@ -2,7 +2,7 @@
 //! every option carries its `--help` line (SPEC §4); the behaviour lives in the command
 //! modules.
 
-use crate::domain::codes::OrderNo;
+use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
 use std::path::PathBuf;
 
 use crate::domain::ids::{ExceptionId, ReportId};
@@ -71,11 +71,16 @@ pub struct Cli {
         value_parser = parse::text,
     )]
     pub work_center: Option<String>,
+    /// Print JSON: a command's result as JSON, and an error as one JSON object on stderr
+    /// (accepted before or after the command).
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub json: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
-/// The commands.
+/// The commands. Each command's options are one struct, handed whole to the function that
+/// runs it; `--json` is a global option.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// The full-screen terminal (the default).
@@ -98,101 +103,26 @@ pub enum Command {
     /// Post a report (or many with --batch).
     Report(ReportArgs),
     /// Reverse a posted report, once.
-    Reverse {
-        /// The report to reverse, as `report` printed it.
-        #[arg(long, value_name = "ID")]
-        report: ReportId,
-        /// Why (kept with the reversal).
-        #[arg(long, value_name = "TEXT", value_parser = parse::text)]
-        reason: String,
-        /// Print what was posted as JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    Reverse(ReverseArgs),
     /// Issue a material line of a released order by hand, or return to it (negative --qty).
     Issue(IssueArgs),
     /// The genealogy of a lot: what went into it and what was made from it.
-    Trace {
-        /// The item of the lot.
-        #[arg(long, value_parser = parse::text)]
-        item: String,
-        /// The lot or serial ("" for the unknown lot).
-        #[arg(long, value_parser = parse::text)]
-        lot: String,
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    Trace(TraceArgs),
     /// Move stock between locations.
-    Transfer {
-        /// The item to move.
-        #[arg(long, value_parser = parse::text)]
-        item: String,
-        /// How much, in the item's unit of measure.
-        #[arg(long, value_parser = parse::quantity, allow_negative_numbers = true)]
-        qty: Quantity,
-        /// The location it leaves.
-        #[arg(long, value_name = "LOCATION", value_parser = parse::text)]
-        from: String,
-        /// The location it enters (its open exceptions are retried).
-        #[arg(long, value_name = "LOCATION", value_parser = parse::text)]
-        to: String,
-        /// The lots of a tracked item: LOT[:QTY],… (default: the pick order).
-        #[arg(long, value_name = "ALLOCATION", value_parser = parse::allocation)]
-        lot: Option<String>,
-        /// Idempotency key: a retry with the same key posts nothing and prints the first
-        /// result; the same key with a different request is refused.
-        #[arg(long, value_name = "KEY", value_parser = parse::key)]
-        key: Option<String>,
-        /// Print what was posted as JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    Transfer(TransferArgs),
     /// Balances (zero balances omitted).
-    Stock {
-        /// Only this location.
-        #[arg(long, value_parser = parse::text)]
-        location: Option<String>,
-        /// Only this item.
-        #[arg(long, value_parser = parse::text)]
-        item: Option<String>,
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    Stock(StockArgs),
     /// The queue of deferred lines; `exceptions retry` posts what now fits.
-    Exceptions {
-        #[command(subcommand)]
-        verb: Option<ExceptionsVerb>,
-        /// Only the open ones (default: every exception with its status).
-        #[arg(long)]
-        open: bool,
-        /// Print JSON.
-        #[arg(long, global = true)]
-        json: bool,
-    },
+    Exceptions(ExceptionsArgs),
     /// The variance of an order: standard against actual per material line.
     Variance {
         /// The production order.
-        #[arg(long, value_parser = parse::text)]
-        order: String,
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
+        #[arg(long, value_parser = parse::order)]
+        order: OrderNo,
     },
     /// Machine-location health: per location and item, what reports and hand issues used
     /// against what the cycle counts found, flagged.
-    Health {
-        /// Only this location (default: every machine location).
-        #[arg(long, value_parser = parse::text)]
-        location: Option<String>,
-        /// The window: the last N × 24 hours.
-        #[arg(long, default_value_t = crate::service::health::DEFAULT_DAYS)]
-        days: i64,
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    Health(HealthArgs),
     /// An admin lifts a badge's PIN lock-out.
     Unlock {
         /// The locked badge.
@@ -202,196 +132,270 @@ pub enum Command {
     /// Check every balance against its ledger and every journal entry's balance.
     Verify,
     /// A lead's explicit backflush flag on an order's material line.
-    LineFlag {
-        /// The production order.
-        #[arg(long, value_parser = parse::text)]
-        order: String,
-        /// The material line: line id or item code.
-        #[arg(long, value_name = "KEY", value_parser = parse::text)]
-        line: String,
-        /// yes, no, or default (back to the BOM line's or the item's).
-        #[arg(long, value_enum)]
-        backflush: Flag,
-    },
+    LineFlag(LineFlagArgs),
     /// The ledger, newest first: every movement with when, which terminal, which user, why.
-    Audit {
-        /// Only this item.
-        #[arg(long, value_parser = parse::text)]
-        item: Option<String>,
-        /// Only this location.
-        #[arg(long, value_parser = parse::text)]
-        location: Option<String>,
-        /// Only the movements of this report.
-        #[arg(long, value_name = "ID")]
-        report: Option<ReportId>,
-        /// At most this many movements.
-        #[arg(long, default_value_t = 100)]
-        limit: i64,
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    Audit(AuditArgs),
     /// What a work center's released orders still need at its machine location, against
     /// what is on hand there.
     /// The work center is the global --work-center (also accepted after `staging`).
-    Staging {
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    Staging,
     /// A lead's scrap adjustment on a posted report's detail line (negative: a correction).
-    Adjust {
-        /// The posted report.
-        #[arg(long, value_name = "ID")]
-        report: ReportId,
-        /// The detail line: line id or item code.
-        #[arg(long, value_name = "KEY", value_parser = parse::text)]
-        line: String,
-        /// Scrap to add (negative: a correction back).
-        #[arg(long, value_parser = parse::quantity, allow_negative_numbers = true)]
-        qty: Quantity,
-        /// A reason code of the plant's [reasons] scrap list.
-        #[arg(long, value_name = "CODE", value_parser = parse::text)]
-        reason: String,
-        /// The lots of a tracked line: LOT[:QTY],… (default: the pick order; a correction
-        /// goes back to the lots the line consumed, youngest first).
-        #[arg(long, value_name = "ALLOCATION", value_parser = parse::allocation)]
-        lot: Option<String>,
-        /// Idempotency key: a retry with the same key posts nothing and prints the first
-        /// result; the same key with a different request is refused.
-        #[arg(long, value_name = "KEY", value_parser = parse::key)]
-        key: Option<String>,
-        /// Print what was posted as JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    Adjust(AdjustArgs),
     /// A lead's substitution on a posted report's detail line: ITEM issued instead.
-    Substitute {
-        /// The posted report.
-        #[arg(long, value_name = "ID")]
-        report: ReportId,
-        /// The detail line: line id or item code.
-        #[arg(long, value_name = "KEY", value_parser = parse::text)]
-        line: String,
-        /// The item issued instead.
-        #[arg(long, value_parser = parse::text)]
-        item: String,
-        /// Quantity of the substitute (default: the quantity returned).
-        #[arg(long, value_parser = parse::quantity, allow_negative_numbers = true)]
-        qty: Option<Quantity>,
-        /// Idempotency key: a retry with the same key posts nothing and prints the first
-        /// result; the same key with a different request is refused.
-        #[arg(long, value_name = "KEY", value_parser = parse::key)]
-        key: Option<String>,
-        /// Quantity of the line's own item returned (default: all the line issued of it).
-        #[arg(
-            long = "return-qty",
-            value_name = "R",
-            value_parser = parse::quantity,
-            allow_negative_numbers = true
-        )]
-        return_qty: Option<Quantity>,
-        /// The lots the substitute leaves from: LOT[:QTY],… (default: the pick order).
-        #[arg(long, value_name = "ALLOCATION", value_parser = parse::allocation)]
-        lot: Option<String>,
-        /// The lots of the line's item it returns to: LOT[:QTY],… (default: youngest first
-        /// of those the line consumed).
-        #[arg(long = "return-lot", value_name = "ALLOCATION", value_parser = parse::allocation)]
-        return_lot: Option<String>,
-        /// Print what was posted as JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    Substitute(SubstituteArgs),
     /// A cycle count: the counted quantity becomes the balance.
-    Count {
-        /// The item counted.
-        #[arg(long, value_parser = parse::text)]
-        item: String,
-        /// Where it was counted.
-        #[arg(long, value_parser = parse::text)]
-        location: String,
-        /// The lot counted (required for a lot- or serial-tracked item, one lot per count).
-        #[arg(long, value_parser = parse::text)]
-        lot: Option<String>,
-        /// The quantity found.
-        #[arg(long, value_parser = parse::quantity, allow_negative_numbers = true)]
-        qty: Quantity,
-        /// Idempotency key: a retry with the same key posts nothing and prints the first
-        /// result; the same key with a different request is refused.
-        #[arg(long, value_name = "KEY", value_parser = parse::key)]
-        key: Option<String>,
-        /// Reason code from [reasons] count (COUNT, FOUND, DAMAGED, OTHER by default);
-        /// required when the difference exceeds [policy] count_confirm_pct of the book.
-        #[arg(long, value_name = "CODE", value_parser = parse::text)]
-        reason: Option<String>,
-        /// Print what was posted as JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    Count(CountArgs),
     /// The store's id, schema version and size.
-    Info {
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    Info,
     /// The events of every posting for the ERP, in seq order, one JSON object a line (or
     /// CSV); `export ack` records what a consumer has received.
     #[command(args_conflicts_with_subcommands = true)]
-    Export {
-        #[command(subcommand)]
-        verb: Option<ExportVerb>,
-        /// Only the events after this seq (default 0: all).
-        #[arg(long, value_name = "SEQ", conflicts_with = "consumer")]
-        after: Option<i64>,
-        /// Only the events after what this consumer has acknowledged.
-        #[arg(long, value_name = "NAME", value_parser = parse::text)]
-        consumer: Option<String>,
-        /// Only these event types (report, reversal, movement, journal), comma-separated.
-        #[arg(long, value_name = "T,…", value_delimiter = ',')]
-        types: Vec<String>,
-        /// At most this many events.
-        #[arg(long, value_name = "N")]
-        limit: Option<u64>,
-        /// CSV with a header of every field instead of JSON lines.
-        #[arg(long)]
-        csv: bool,
-        /// Errors as JSON (the events are JSON lines anyway).
-        #[arg(long)]
-        json: bool,
-    },
+    Export(ExportArgs),
     /// A consistent copy of the store, readable by its owner only, while terminals post.
     Backup {
         /// The new file (an existing one is refused).
         file: PathBuf,
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
     },
     /// Measure posting, batch and terminal speed on a fresh large store (use a release build).
-    Bench {
-        /// Items in the store.
-        #[arg(long, default_value_t = 100_000)]
-        items: i64,
-        /// Ledger rows in the store before the timing.
-        #[arg(long, default_value_t = 1_000_000)]
-        ledger: i64,
-        /// Released orders on the board.
-        #[arg(long, default_value_t = 100_000)]
-        orders: i64,
-        /// Reports posted for the timing and the batch rate.
-        #[arg(long, default_value_t = 3_000)]
-        reports: usize,
-        /// Print the figures as one JSON object.
-        #[arg(long)]
-        json: bool,
-    },
+    Bench(BenchArgs),
     /// The plant's rules in the store: [policy], [reasons], [accounts] (set by an import's
     /// settings.toml).
-    Settings {
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    Settings,
+}
+
+/// What every posting command takes besides its own options: the idempotency key.
+#[derive(Debug, Clone, Args)]
+pub struct PostingArgs {
+    /// Idempotency key: a retry with the same key posts nothing and prints the first
+    /// result; the same key with a different request is refused.
+    #[arg(long, value_name = "KEY", value_parser = parse::key)]
+    pub key: Option<String>,
+}
+
+/// Options of `reverse`.
+#[derive(Debug, Clone, Args)]
+pub struct ReverseArgs {
+    /// The report to reverse, as `report` printed it.
+    #[arg(long, value_name = "ID")]
+    pub report: ReportId,
+    /// Why (kept with the reversal).
+    #[arg(long, value_name = "TEXT", value_parser = parse::text)]
+    pub reason: String,
+}
+
+/// Options of `trace`.
+#[derive(Debug, Clone, Args)]
+pub struct TraceArgs {
+    /// The item of the lot.
+    #[arg(long, value_parser = parse::item)]
+    pub item: ItemCode,
+    /// The lot or serial ("" for the unknown lot).
+    #[arg(long, value_parser = parse::text)]
+    pub lot: String,
+}
+
+/// Options of `transfer`.
+#[derive(Debug, Clone, Args)]
+pub struct TransferArgs {
+    /// The item to move.
+    #[arg(long, value_parser = parse::item)]
+    pub item: ItemCode,
+    /// How much, in the item's unit of measure.
+    #[arg(long, value_parser = parse::quantity, allow_negative_numbers = true)]
+    pub qty: Quantity,
+    /// The location it leaves.
+    #[arg(long, value_name = "LOCATION", value_parser = parse::location)]
+    pub from: LocationCode,
+    /// The location it enters (its open exceptions are retried).
+    #[arg(long, value_name = "LOCATION", value_parser = parse::location)]
+    pub to: LocationCode,
+    /// The lots of a tracked item: LOT[:QTY],… (default: the pick order).
+    #[arg(long, value_name = "ALLOCATION", value_parser = parse::allocation)]
+    pub lot: Option<String>,
+    #[command(flatten)]
+    pub posting: PostingArgs,
+}
+
+/// Options of `stock`.
+#[derive(Debug, Clone, Args)]
+pub struct StockArgs {
+    /// Only this location.
+    #[arg(long, value_parser = parse::location)]
+    pub location: Option<LocationCode>,
+    /// Only this item.
+    #[arg(long, value_parser = parse::item)]
+    pub item: Option<ItemCode>,
+}
+
+/// Options of `exceptions`.
+#[derive(Debug, Args)]
+pub struct ExceptionsArgs {
+    #[command(subcommand)]
+    pub verb: Option<ExceptionsVerb>,
+    /// Only the open ones (default: every exception with its status).
+    #[arg(long)]
+    pub open: bool,
+}
+
+/// Options of `health`.
+#[derive(Debug, Clone, Args)]
+pub struct HealthArgs {
+    /// Only this location (default: every machine location).
+    #[arg(long, value_parser = parse::text)]
+    pub location: Option<String>,
+    /// The window: the last N × 24 hours.
+    #[arg(long, default_value_t = crate::service::health::DEFAULT_DAYS)]
+    pub days: i64,
+}
+
+/// Options of `line-flag`.
+#[derive(Debug, Clone, Args)]
+pub struct LineFlagArgs {
+    /// The production order.
+    #[arg(long, value_parser = parse::order)]
+    pub order: OrderNo,
+    /// The material line: line id or item code.
+    #[arg(long, value_name = "KEY", value_parser = parse::text)]
+    pub line: String,
+    /// yes, no, or default (back to the BOM line's or the item's).
+    #[arg(long, value_enum)]
+    pub backflush: Flag,
+}
+
+/// Options of `audit`.
+#[derive(Debug, Clone, Args)]
+pub struct AuditArgs {
+    /// Only this item.
+    #[arg(long, value_parser = parse::text)]
+    pub item: Option<String>,
+    /// Only this location.
+    #[arg(long, value_parser = parse::text)]
+    pub location: Option<String>,
+    /// Only the movements of this report.
+    #[arg(long, value_name = "ID")]
+    pub report: Option<ReportId>,
+    /// At most this many movements.
+    #[arg(long, default_value_t = 100)]
+    pub limit: i64,
+}
+
+/// Options of `adjust`.
+#[derive(Debug, Clone, Args)]
+pub struct AdjustArgs {
+    /// The posted report.
+    #[arg(long, value_name = "ID")]
+    pub report: ReportId,
+    /// The detail line: line id or item code.
+    #[arg(long, value_name = "KEY", value_parser = parse::text)]
+    pub line: String,
+    /// Scrap to add (negative: a correction back).
+    #[arg(long, value_parser = parse::quantity, allow_negative_numbers = true)]
+    pub qty: Quantity,
+    /// A reason code of the plant's [reasons] scrap list.
+    #[arg(long, value_name = "CODE", value_parser = parse::text)]
+    pub reason: String,
+    /// The lots of a tracked line: LOT[:QTY],… (default: the pick order; a correction
+    /// goes back to the lots the line consumed, youngest first).
+    #[arg(long, value_name = "ALLOCATION", value_parser = parse::allocation)]
+    pub lot: Option<String>,
+    #[command(flatten)]
+    pub posting: PostingArgs,
+}
+
+/// Options of `substitute`.
+#[derive(Debug, Clone, Args)]
+pub struct SubstituteArgs {
+    /// The posted report.
+    #[arg(long, value_name = "ID")]
+    pub report: ReportId,
+    /// The detail line: line id or item code.
+    #[arg(long, value_name = "KEY", value_parser = parse::text)]
+    pub line: String,
+    /// The item issued instead.
+    #[arg(long, value_parser = parse::item)]
+    pub item: ItemCode,
+    /// Quantity of the substitute (default: the quantity returned).
+    #[arg(long, value_parser = parse::quantity, allow_negative_numbers = true)]
+    pub qty: Option<Quantity>,
+    #[command(flatten)]
+    pub posting: PostingArgs,
+    /// Quantity of the line's own item returned (default: all the line issued of it).
+    #[arg(
+        long = "return-qty",
+        value_name = "R",
+        value_parser = parse::quantity,
+        allow_negative_numbers = true
+    )]
+    pub return_qty: Option<Quantity>,
+    /// The lots the substitute leaves from: LOT[:QTY],… (default: the pick order).
+    #[arg(long, value_name = "ALLOCATION", value_parser = parse::allocation)]
+    pub lot: Option<String>,
+    /// The lots of the line's item it returns to: LOT[:QTY],… (default: youngest first
+    /// of those the line consumed).
+    #[arg(long = "return-lot", value_name = "ALLOCATION", value_parser = parse::allocation)]
+    pub return_lot: Option<String>,
+}
+
+/// Options of `count`.
+#[derive(Debug, Clone, Args)]
+pub struct CountArgs {
+    /// The item counted.
+    #[arg(long, value_parser = parse::item)]
+    pub item: ItemCode,
+    /// Where it was counted.
+    #[arg(long, value_parser = parse::location)]
+    pub location: LocationCode,
+    /// The lot counted (required for a lot- or serial-tracked item, one lot per count).
+    #[arg(long, value_parser = parse::text)]
+    pub lot: Option<String>,
+    /// The quantity found.
+    #[arg(long, value_parser = parse::quantity, allow_negative_numbers = true)]
+    pub qty: Quantity,
+    #[command(flatten)]
+    pub posting: PostingArgs,
+    /// Reason code from [reasons] count (COUNT, FOUND, DAMAGED, OTHER by default);
+    /// required when the difference exceeds [policy] count_confirm_pct of the book.
+    #[arg(long, value_name = "CODE", value_parser = parse::text)]
+    pub reason: Option<String>,
+}
+
+/// Options of `export` (without a verb: the events).
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(subcommand)]
+    pub verb: Option<ExportVerb>,
+    /// Only the events after this seq (default 0: all).
+    #[arg(long, value_name = "SEQ", conflicts_with = "consumer")]
+    pub after: Option<i64>,
+    /// Only the events after what this consumer has acknowledged.
+    #[arg(long, value_name = "NAME", value_parser = parse::text)]
+    pub consumer: Option<String>,
+    /// Only these event types (report, reversal, movement, journal), comma-separated.
+    #[arg(long, value_name = "T,…", value_delimiter = ',')]
+    pub types: Vec<String>,
+    /// At most this many events.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+    /// CSV with a header of every field instead of JSON lines.
+    #[arg(long)]
+    pub csv: bool,
+}
+
+/// Options of `bench`.
+#[derive(Debug, Clone, Args)]
+pub struct BenchArgs {
+    /// Items in the store.
+    #[arg(long, default_value_t = 100_000)]
+    pub items: i64,
+    /// Ledger rows in the store before the timing.
+    #[arg(long, default_value_t = 1_000_000)]
+    pub ledger: i64,
+    /// Released orders on the board.
+    #[arg(long, default_value_t = 100_000)]
+    pub orders: i64,
+    /// Reports posted for the timing and the batch rate.
+    #[arg(long, default_value_t = 3_000)]
+    pub reports: usize,
 }
 
 /// `yes`, `no` or `default`.
@@ -420,20 +424,16 @@ impl Flag {
 pub enum ExceptionsVerb {
     /// Post every open exception that now fits, oldest first.
     Retry {
-        /// Idempotency key: a retry with the same key posts nothing and prints the first
-        /// result; the same key with a different request is refused.
-        #[arg(long, value_name = "KEY", value_parser = parse::key)]
-        key: Option<String>,
+        #[command(flatten)]
+        posting: PostingArgs,
     },
     /// Cancel an open exception (a lead's decision).
     Cancel {
         /// The exception, as `exceptions` lists it.
         #[arg(long, value_name = "ID")]
         id: ExceptionId,
-        /// Idempotency key: a retry with the same key posts nothing and prints the first
-        /// result; the same key with a different request is refused.
-        #[arg(long, value_name = "KEY", value_parser = parse::key)]
-        key: Option<String>,
+        #[command(flatten)]
+        posting: PostingArgs,
     },
 }
 
@@ -448,9 +448,6 @@ pub enum ExportVerb {
         /// The last seq it has received.
         #[arg(long, value_name = "SEQ")]
         through: i64,
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
     },
 }
 
@@ -506,9 +503,8 @@ pub struct ReportArgs {
     /// The new serials of a serial-tracked finished item, one per good unit: S1,S2,….
     #[arg(long = "fg-serial", value_name = "S1,S2,…", value_delimiter = ',', value_parser = parse::text)]
     pub fg_serial: Vec<String>,
-    /// Idempotency key: posting the same key twice posts once.
-    #[arg(long, value_name = "KEY", value_parser = parse::key)]
-    pub key: Option<String>,
+    #[command(flatten)]
+    pub posting: PostingArgs,
     /// Reason code for every override and skip of the report, from [reasons] override
     /// (ACTUAL-USE, SHORT-PICK, DAMAGED, WRONG-BOM, OTHER by default).
     #[arg(long, value_name = "CODE", value_parser = parse::text)]
@@ -516,9 +512,6 @@ pub struct ReportArgs {
     /// CSV of completions (key,order,op,good,scrap), each posted atomically.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["order", "op", "good"])]
     pub batch: Option<PathBuf>,
-    /// Print JSON.
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// `backflush issue`: a hand issue or return outside a report (SPEC §9).
@@ -542,10 +535,6 @@ pub struct IssueArgs {
     /// Why, for the audit trail.
     #[arg(long, value_parser = parse::text)]
     pub reason: Option<String>,
-    /// Idempotency key: issuing the same key twice posts once.
-    #[arg(long, value_name = "KEY", value_parser = parse::key)]
-    pub key: Option<String>,
-    /// Print what was posted as JSON.
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub posting: PostingArgs,
 }

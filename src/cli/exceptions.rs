@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use super::output::{Out, Show, plural};
-use super::{Cli, ExceptionsVerb, Failure, Outcome, credentials, open_service};
-use crate::service::view;
+use super::view;
+use super::{Cli, ExceptionsArgs, ExceptionsVerb, Failure, Outcome, credentials, open_service};
 use crate::store::exceptions::ExceptionRow;
 
 /// The queue as a table.
@@ -31,13 +31,14 @@ impl Show for Queue {
 }
 
 /// `exceptions [retry | cancel --id N]`.
-pub fn run(cli: &Cli, verb: Option<&ExceptionsVerb>, open_only: bool, json: bool) -> Outcome {
+pub fn run(cli: &Cli, args: &ExceptionsArgs) -> Outcome {
+    let json = cli.json;
     let mut out = Out::new(json);
-    match verb {
-        Some(ExceptionsVerb::Cancel { id, key }) => {
+    match &args.verb {
+        Some(ExceptionsVerb::Cancel { id, posting }) => {
             let who = credentials(cli)?;
             let mut service = open_service(cli)?;
-            service.set_request_key(key.clone());
+            service.set_request_key(posting.key.clone());
             service.cancel_exception(*id, &who)?;
             if json {
                 out.serialized(&view::cancelled_json(*id))
@@ -45,10 +46,10 @@ pub fn run(cli: &Cli, verb: Option<&ExceptionsVerb>, open_only: bool, json: bool
                 out.line(format_args!("exception {id} cancelled"))
             }
         }
-        Some(ExceptionsVerb::Retry { key }) => {
+        Some(ExceptionsVerb::Retry { posting }) => {
             let who = credentials(cli)?;
             let mut service = open_service(cli)?;
-            service.set_request_key(key.clone());
+            service.set_request_key(posting.key.clone());
             let posted = service.retry_exceptions(&who)?;
             if json {
                 out.serialized(&view::exceptions_json(&posted))
@@ -62,7 +63,7 @@ pub fn run(cli: &Cli, verb: Option<&ExceptionsVerb>, open_only: bool, json: bool
         }
         None => {
             let service = open_service(cli)?;
-            out.show(&Queue(service.exceptions(open_only)?))
+            out.show(&Queue(service.exceptions(args.open)?))
         }
     }
 }

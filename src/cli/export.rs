@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::output::{Out, Show};
-use super::{Cli, Failure, Outcome, credentials, open_service};
+use super::{Cli, ExportArgs, Failure, Outcome, credentials, open_service};
 use crate::domain::text::is_control;
 use crate::service::export::{Info, event_type};
 use crate::store::outbox::{self, Ack, Event, ExportFilter, FIELDS};
@@ -62,23 +62,14 @@ impl Show for Info {
 }
 
 /// `backflush info`.
-pub fn info(cli: &Cli, json: bool) -> Outcome {
+pub fn info(cli: &Cli) -> Outcome {
     let service = open_service(cli)?;
-    Out::new(json).show(&service.info()?)
-}
-
-/// What `export` was asked.
-pub struct ExportRequest<'a> {
-    pub after: Option<i64>,
-    pub consumer: Option<&'a str>,
-    pub types: &'a [String],
-    pub limit: Option<u64>,
-    pub csv: bool,
+    Out::new(cli.json).show(&service.info()?)
 }
 
 /// `backflush export`: the events after a seq or a consumer's cursor, one JSON object a line
 /// (or CSV), streamed.
-pub fn export(cli: &Cli, request: &ExportRequest<'_>) -> Outcome {
+pub fn export(cli: &Cli, request: &ExportArgs) -> Outcome {
     let mut types = Vec::new();
     for t in request.types.iter().flat_map(|t| t.split(',')) {
         let t = t.trim();
@@ -94,7 +85,7 @@ pub fn export(cli: &Cli, request: &ExportRequest<'_>) -> Outcome {
         return Err(Failure::usage("--after must be a seq, 0 or more"));
     }
     let service = open_service(cli)?;
-    let after = match request.consumer {
+    let after = match request.consumer.as_deref() {
         Some(name) => service.consumer_seq(name)?,
         None => request.after.unwrap_or(0),
     };
@@ -308,10 +299,10 @@ impl Show for Ack {
 }
 
 /// `backflush export ack --consumer NAME --through SEQ`.
-pub fn ack(cli: &Cli, consumer: &str, through: i64, json: bool) -> Outcome {
+pub fn ack(cli: &Cli, consumer: &str, through: i64) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
-    Out::new(json).show(&service.ack(consumer, through, &who)?)
+    Out::new(cli.json).show(&service.ack(consumer, through, &who)?)
 }
 
 struct Backup<'a> {
@@ -345,11 +336,11 @@ impl Show for Backup<'_> {
 }
 
 /// `backflush backup FILE`.
-pub fn backup(cli: &Cli, file: &Path, json: bool) -> Outcome {
+pub fn backup(cli: &Cli, file: &Path) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
     service.backup(file, &who)?;
-    Out::new(json).show(&Backup {
+    Out::new(cli.json).show(&Backup {
         store: service.info()?.path,
         file,
     })

@@ -4,12 +4,15 @@
 use serde::Serialize;
 
 use super::output::{Out, Show, plural};
-use super::{Cli, Failure, Flag, Outcome, credentials, open_service};
-use crate::domain::ids::ReportId;
-use crate::domain::qty::Quantity;
+use super::view;
+use super::{
+    AdjustArgs, Cli, Failure, Flag, LineFlagArgs, Outcome, ReverseArgs, SubstituteArgs,
+    credentials, open_service,
+};
+use crate::domain::codes::OrderNo;
 use crate::domain::variance::Variance;
 use crate::service::floor::{Adjustment, Substitution};
-use crate::service::view;
+use crate::service::{AdjustRequest, SubstituteRequest};
 use crate::store::reports::Reversal;
 
 impl Show for Reversal {
@@ -28,11 +31,11 @@ impl Show for Reversal {
 }
 
 /// `backflush reverse --report ID --reason TEXT`.
-pub fn reverse(cli: &Cli, report: ReportId, reason: &str, json: bool) -> Outcome {
+pub fn reverse(cli: &Cli, args: &ReverseArgs) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
-    let reversal = service.reverse(report, reason, &who)?;
-    Out::new(json).show(&reversal)
+    let reversal = service.reverse(args.report, &args.reason, &who)?;
+    Out::new(cli.json).show(&reversal)
 }
 
 impl Show for Variance {
@@ -59,9 +62,9 @@ impl Show for Variance {
 }
 
 /// `backflush variance --order O`.
-pub fn variance(cli: &Cli, order: &str, json: bool) -> Outcome {
+pub fn variance(cli: &Cli, order: &OrderNo) -> Outcome {
     let service = open_service(cli)?;
-    Out::new(json).show(&service.variance(order)?)
+    Out::new(cli.json).show(&service.variance(order)?)
 }
 
 impl Show for Adjustment {
@@ -78,19 +81,19 @@ impl Show for Adjustment {
 }
 
 /// `backflush adjust`: a lead's scrap adjustment on a posted detail line.
-pub fn adjust(
-    cli: &Cli,
-    (report, line): (ReportId, &str),
-    (qty, lot): (Quantity, Option<&str>),
-    reason: &str,
-    key: Option<&str>,
-    json: bool,
-) -> Outcome {
+pub fn adjust(cli: &Cli, args: &AdjustArgs) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
-    service.set_request_key(key.map(str::to_string));
-    let adjustment = service.adjust_scrap_lots(report, line, (qty, lot), reason, &who)?;
-    Out::new(json).show(&adjustment)
+    service.set_request_key(args.posting.key.clone());
+    let request = AdjustRequest {
+        report: args.report,
+        line: args.line.clone(),
+        qty: args.qty,
+        reason: args.reason.clone(),
+        lots: args.lot.clone(),
+    };
+    let adjustment = service.adjust_scrap(&request, &who)?;
+    Out::new(cli.json).show(&adjustment)
 }
 
 impl Show for Substitution {
@@ -113,23 +116,30 @@ impl Show for Substitution {
 }
 
 /// `backflush substitute`: a lead's substitution on a posted detail line.
-pub fn substitute(
-    cli: &Cli,
-    (report, line, item): (ReportId, &str, &str),
-    quantities: (Option<Quantity>, Option<Quantity>),
-    lots: (Option<&str>, Option<&str>),
-    key: Option<&str>,
-    json: bool,
-) -> Outcome {
+pub fn substitute(cli: &Cli, args: &SubstituteArgs) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
-    service.set_request_key(key.map(str::to_string));
-    let substitution = service.substitute_lots(report, line, item, quantities, lots, &who)?;
-    Out::new(json).show(&substitution)
+    service.set_request_key(args.posting.key.clone());
+    let request = SubstituteRequest {
+        report: args.report,
+        line: args.line.clone(),
+        item: args.item.clone(),
+        qty: args.qty,
+        return_qty: args.return_qty,
+        lots: args.lot.clone(),
+        return_lots: args.return_lot.clone(),
+    };
+    let substitution = service.substitute(&request, &who)?;
+    Out::new(cli.json).show(&substitution)
 }
 
 /// `backflush line-flag`: a lead's explicit backflush flag on an order's material line.
-pub fn line_flag(cli: &Cli, order: &str, line: &str, backflush: Flag) -> Outcome {
+pub fn line_flag(cli: &Cli, args: &LineFlagArgs) -> Outcome {
+    let LineFlagArgs {
+        order,
+        line,
+        backflush,
+    } = args;
     let value = backflush.value();
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;

@@ -4,10 +4,10 @@
 use serde::Serialize;
 
 use super::output::{Out, Show};
-use super::{Cli, Failure, Outcome, open_service};
+use super::view;
+use super::{Cli, Failure, HealthArgs, Outcome, open_service};
 use crate::domain::qty::canonical;
 use crate::service::health::HealthRow;
-use crate::service::view;
 
 struct Health(Vec<HealthRow>);
 
@@ -50,7 +50,9 @@ impl Show for Health {
 }
 
 /// `backflush health [--location L] [--days N]`.
-pub fn health(cli: &Cli, location: Option<&str>, days: i64, json: bool) -> Outcome {
+pub fn health(cli: &Cli, args: &HealthArgs) -> Outcome {
     let service = open_service(cli)?;
-    Out::new(json).show(&Health(service.health(location, days)?))
+    Out::new(cli.json).show(&Health(
+        service.health(args.location.as_deref(), args.days)?,
+    ))
 }

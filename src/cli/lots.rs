@@ -4,8 +4,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::output::{Out, Show};
-use super::{Cli, IssueArgs, Outcome, credentials, open_service};
-use crate::service::{IssueRequest, Trace, view};
+use super::view;
+use super::{Cli, IssueArgs, Outcome, TraceArgs, credentials, open_service};
+use crate::service::{IssueRequest, Trace};
 
 /// `backflush issue`: a hand issue or return on a line of a released order.
 pub fn issue(cli: &Cli, args: &IssueArgs) -> Outcome {
@@ -19,9 +20,9 @@ pub fn issue(cli: &Cli, args: &IssueArgs) -> Outcome {
         location: args.location.clone(),
         reason: args.reason.clone(),
     };
-    let issued = service.issue(&request, args.key.as_deref(), &who)?;
-    let mut out = Out::new(args.json);
-    if args.json {
+    let issued = service.issue(&request, args.posting.key.as_deref(), &who)?;
+    let mut out = Out::new(cli.json);
+    if cli.json {
         return out.serialized(&issued.result);
     }
     let posted = &issued.result;
@@ -102,8 +103,8 @@ impl Show for Trace {
 }
 
 /// `backflush trace`: a lot's genealogy.
-pub fn trace(cli: &Cli, item: &str, lot: &str, json: bool) -> Outcome {
+pub fn trace(cli: &Cli, args: &TraceArgs) -> Outcome {
     let service = open_service(cli)?;
-    let trace = service.trace(item, lot)?;
-    Out::new(json).show(&trace)
+    let trace = service.trace(&args.item, &args.lot)?;
+    Out::new(cli.json).show(&trace)
 }

@@ -16,8 +16,13 @@ mod report;
 pub mod session;
 mod settings;
 mod stock;
+pub mod view;
 
-pub use args::{Cli, Command, ExceptionsVerb, ExportVerb, Flag, IssueArgs, ReportArgs};
+pub use args::{
+    AdjustArgs, AuditArgs, BenchArgs, Cli, Command, CountArgs, ExceptionsArgs, ExceptionsVerb,
+    ExportArgs, ExportVerb, Flag, HealthArgs, IssueArgs, LineFlagArgs, PostingArgs, ReportArgs,
+    ReverseArgs, StockArgs, SubstituteArgs, TraceArgs, TransferArgs,
+};
 
 use crate::service::{ErrorKind, ServiceError};
 pub use session::{create_service, credentials, open_service};
@@ -158,30 +163,24 @@ pub fn usage_failure(e: &clap::Error) -> Failure {
     Failure::usage(format!("{sentence} (see backflush --help)"))
 }
 
-/// Runs a non-terminal command.
+/// Runs a non-terminal command; a failure met on the store names its file.
 ///
 /// # Errors
 /// The command was refused (1) or its options were wrong (2).
 pub fn run(cli: &Cli, command: &Command) -> Outcome {
     let outcome = dispatch(cli, command);
     // `bench` works in a store of its own; every other command on the store of the options.
-    if matches!(command, Command::Bench { .. }) {
+    if matches!(command, Command::Bench(_)) {
         return outcome;
     }
     outcome.map_err(|failure| failure.at_store(|| session::store_path(cli)))
 }
 
+/// One `match` over every command, so a command added to [`Command`] and not dispatched here
+/// does not compile.
 fn dispatch(cli: &Cli, command: &Command) -> Outcome {
-    administration(cli, command)
-        .or_else(|| reporting(cli, command))
-        .or_else(|| stock_commands(cli, command))
-        .or_else(|| export_events(cli, command))
-        .unwrap_or_else(|| Err(Failure::usage("this command is not known")))
-}
-
-/// The store, the plant and the program: init, import, verify, unlock, health, bench, settings, info, backup.
-fn administration(cli: &Cli, command: &Command) -> Option<Outcome> {
-    Some(match command {
+    match command {
+        // The store, the plant and the program.
         Command::Tui | Command::Demo { no_tui: false } => {
             Err(Failure::usage("the terminal is started by main"))
         }
@@ -190,188 +189,37 @@ fn administration(cli: &Cli, command: &Command) -> Option<Outcome> {
         Command::Import { dir } => admin::import(cli, dir),
         Command::Verify => admin::verify(cli),
         Command::Unlock { badge } => admin::unlock(cli, badge),
-        Command::Health {
-            location,
-            days,
-            json,
-        } => health::health(cli, location.as_deref(), *days, *json),
-        Command::Bench {
-            items,
-            ledger,
-            orders,
-            reports,
-            json,
-        } => admin::bench(
-            crate::bench::Sizes {
-                items: *items,
-                ledger: *ledger,
-                orders: *orders,
-                reports: *reports,
-            },
-            *json,
-        ),
-        Command::Info { json } => export::info(cli, *json),
-        Command::Backup { file, json } => export::backup(cli, file, *json),
-        Command::Settings { json } => settings::settings(cli, *json),
-        _ => return None,
-    })
-}
-
-/// Production and its corrections: preview, report, reverse, issue, trace, variance, adjust, substitute, line-flag.
-fn reporting(cli: &Cli, command: &Command) -> Option<Outcome> {
-    Some(match command {
+        Command::Health(args) => health::health(cli, args),
+        Command::Bench(args) => admin::bench(cli, args),
+        Command::Info => export::info(cli),
+        Command::Backup { file } => export::backup(cli, file),
+        Command::Settings => settings::settings(cli),
+        // Production and its corrections.
         Command::Preview(args) => report::preview(cli, args),
         Command::Report(args) => match &args.batch {
             Some(file) => report::batch(cli, file),
             None => report::report(cli, args),
         },
-        Command::Reverse {
-            report,
-            reason,
-            json,
-        } => floor::reverse(cli, *report, reason, *json),
+        Command::Reverse(args) => floor::reverse(cli, args),
         Command::Issue(args) => lots::issue(cli, args),
-        Command::Trace { item, lot, json } => lots::trace(cli, item, lot, *json),
-        Command::Variance { order, json } => floor::variance(cli, order, *json),
-        Command::Adjust {
-            report,
-            line,
-            qty,
-            reason,
-            lot,
-            key,
-            json,
-        } => floor::adjust(
-            cli,
-            (*report, line),
-            (*qty, lot.as_deref()),
-            reason,
-            key.as_deref(),
-            *json,
-        ),
-        Command::Substitute {
-            report,
-            line,
-            item,
-            qty,
-            return_qty,
-            lot,
-            return_lot,
-            key,
-            json,
-        } => floor::substitute(
-            cli,
-            (*report, line, item),
-            (*qty, *return_qty),
-            (lot.as_deref(), return_lot.as_deref()),
-            key.as_deref(),
-            *json,
-        ),
-        Command::LineFlag {
-            order,
-            line,
-            backflush,
-        } => floor::line_flag(cli, order, line, *backflush),
-        _ => return None,
-    })
-}
-
-/// Stock: transfer, stock, count, staging, audit, exceptions.
-fn stock_commands(cli: &Cli, command: &Command) -> Option<Outcome> {
-    Some(match command {
-        Command::Transfer {
-            item,
-            qty,
-            from,
-            to,
-            lot,
-            key,
-            json,
-        } => stock::transfer(
-            cli,
-            (item, *qty),
-            (from, to),
-            (lot.as_deref(), key.as_deref()),
-            *json,
-        ),
-        Command::Stock {
-            location,
-            item,
-            json,
-        } => stock::stock(cli, location.as_deref(), item.as_deref(), *json),
-        Command::Count {
-            item,
-            location,
-            lot,
-            qty,
-            key,
-            reason,
-            json,
-        } => stock::count(
-            cli,
-            item,
-            location,
-            lot.as_deref(),
-            (*qty, reason.as_deref()),
-            key.as_deref(),
-            *json,
-        ),
-        Command::Staging { json } => stock::staging(cli, *json),
-        Command::Audit {
-            item,
-            location,
-            report,
-            limit,
-            json,
-        } => stock::audit(
-            cli,
-            crate::store::queries::AuditFilter {
-                item: item.clone(),
-                location: location.clone(),
-                report_id: *report,
-                limit: (*limit).max(1),
-            },
-            *json,
-        ),
-        Command::Exceptions { verb, open, json } => {
-            exceptions::run(cli, verb.as_ref(), *open, *json)
-        }
-        _ => return None,
-    })
-}
-
-/// Handing postings to the ERP: export and its acknowledgement.
-fn export_events(cli: &Cli, command: &Command) -> Option<Outcome> {
-    Some(match command {
-        Command::Export {
-            verb:
-                Some(ExportVerb::Ack {
-                    consumer,
-                    through,
-                    json,
-                }),
-            ..
-        } => export::ack(cli, consumer, *through, *json),
-        Command::Export {
-            verb: None,
-            after,
-            consumer,
-            types,
-            limit,
-            csv,
-            json: _,
-        } => export::export(
-            cli,
-            &export::ExportRequest {
-                after: *after,
-                consumer: consumer.as_deref(),
-                types,
-                limit: *limit,
-                csv: *csv,
-            },
-        ),
-        _ => return None,
-    })
+        Command::Trace(args) => lots::trace(cli, args),
+        Command::Variance { order } => floor::variance(cli, order),
+        Command::Adjust(args) => floor::adjust(cli, args),
+        Command::Substitute(args) => floor::substitute(cli, args),
+        Command::LineFlag(args) => floor::line_flag(cli, args),
+        // Stock.
+        Command::Transfer(args) => stock::transfer(cli, args),
+        Command::Stock(args) => stock::stock(cli, args),
+        Command::Count(args) => stock::count(cli, args),
+        Command::Staging => stock::staging(cli),
+        Command::Audit(args) => stock::audit(cli, args),
+        Command::Exceptions(args) => exceptions::run(cli, args),
+        // Handing postings to the ERP.
+        Command::Export(args) => match &args.verb {
+            Some(ExportVerb::Ack { consumer, through }) => export::ack(cli, consumer, *through),
+            None => export::export(cli, args),
+        },
+    }
 }
 
 #[cfg(test)]

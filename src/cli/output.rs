@@ -15,14 +15,14 @@ use std::sync::Mutex;
 
 use serde::Serialize;
 
+use super::view::ErrorResult;
 use super::{Failure, Outcome};
 use crate::domain::text::{is_control, printable};
 use crate::service::ErrorKind;
-use crate::service::view::ErrorResult;
 
 /// What a command shows: the same result as JSON or as text.
 pub trait Show {
-    /// The SPEC §4 JSON of the result, as a typed shape (`service::view`) that serializes
+    /// The SPEC §4 JSON of the result, as a typed shape (`cli::view`) that serializes
     /// its fields in their declared order.
     fn json(&self) -> impl Serialize;
     /// The result as lines of text for a person.

@@ -9,7 +9,7 @@
 
 use super::ReportArgs;
 use crate::domain::backflush::{Change, Override, ReportRequest};
-use crate::domain::codes::OrderNo;
+use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
 use crate::domain::qty::{Quantity, parse_quantity};
 use crate::domain::text::{MAX_CODE_CHARS, TextProblem, check_code, is_control};
 
@@ -42,6 +42,22 @@ pub fn text(text: &str) -> Result<String, String> {
 /// As [`text`].
 pub fn order(text: &str) -> Result<OrderNo, String> {
     self::text(text).map(OrderNo::from)
+}
+
+/// An item code, checked as any code.
+///
+/// # Errors
+/// As [`text`].
+pub fn item(text: &str) -> Result<ItemCode, String> {
+    self::text(text).map(ItemCode::from)
+}
+
+/// A location code, checked as any code.
+///
+/// # Errors
+/// As [`text`].
+pub fn location(text: &str) -> Result<LocationCode, String> {
+    self::text(text).map(LocationCode::from)
 }
 
 /// An idempotency key: as any code, and never empty (an empty key would be a real key to

@@ -4,10 +4,11 @@ use std::path::Path;
 
 use super::output::{Out, note, warn};
 use super::parse::{BatchLine, batch_lines, request};
+use super::view::BatchResult;
 use super::{Cli, Failure, Outcome, ReportArgs, credentials, open_service};
 use crate::domain::backflush::{ReportPlan, ReportRequest};
 use crate::domain::ids::ReportId;
-use crate::service::view::{self, BatchResult, ReportResult};
+use crate::service::replay::{ReportResult, report_result};
 use crate::service::{ErrorKind, OverrideReasons, ReasonKind};
 
 /// `backflush preview`: what a report would post, without posting.
@@ -23,9 +24,9 @@ pub fn preview(cli: &Cli, args: &ReportArgs) -> Outcome {
     }
     let plan = service.preview_as(&order, &request, &who)?;
     let marks = service.approval_marks(&plan)?;
-    let mut out = Out::new(args.json);
-    if args.json {
-        out.serialized(&view::report_result(&plan, None, marks.as_deref()))
+    let mut out = Out::new(cli.json);
+    if cli.json {
+        out.serialized(&report_result(&plan, None, marks.as_deref()))
     } else {
         print_plan(&mut out, &plan, None)
     }
@@ -40,13 +41,18 @@ pub fn report(cli: &Cli, args: &ReportArgs) -> Outcome {
         all: args.reason.clone(),
         ..OverrideReasons::default()
     };
-    let posted =
-        service.report_with_reasons(&order, &request, &reasons, args.key.as_deref(), &who)?;
+    let posted = service.report_with_reasons(
+        &order,
+        &request,
+        &reasons,
+        args.posting.key.as_deref(),
+        &who,
+    )?;
     if posted.repeated {
         warn_if_key_reused(&posted.result, &order, &request);
     }
-    let mut out = Out::new(args.json);
-    if args.json {
+    let mut out = Out::new(cli.json);
+    if cli.json {
         return out.serialized(&posted.result);
     }
     match &posted.plan {

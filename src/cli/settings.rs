@@ -40,8 +40,8 @@ impl Show for Settings {
 }
 
 /// `backflush settings [--json]`.
-pub fn settings(cli: &Cli, json: bool) -> Outcome {
+pub fn settings(cli: &Cli) -> Outcome {
     let service = open_service(cli)?;
     let rules = service.stored_rules()?;
-    Out::new(json).show(&Settings(rules))
+    Out::new(cli.json).show(&Settings(rules))
 }

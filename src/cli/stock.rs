@@ -1,12 +1,14 @@
 //! Stock and its movements: `stock`, `transfer`, `count`, `staging`, `audit`.
 
-use crate::domain::qty::Quantity;
 use serde::Serialize;
 
 use super::output::{Out, Show};
-use super::{Cli, Failure, Outcome, credentials, open_service};
+use super::view;
+use super::{
+    AuditArgs, Cli, CountArgs, Failure, Outcome, StockArgs, TransferArgs, credentials, open_service,
+};
 use crate::service::floor::{Count, StagingLine};
-use crate::service::view;
+use crate::service::{CountRequest, TransferRequest};
 use crate::store::exceptions::ExceptionRow;
 use crate::store::floor::SkippedLine;
 use crate::store::queries::{AuditFilter, BalanceRow, MovementRow};
@@ -43,37 +45,32 @@ impl Show for Balances {
 }
 
 /// `backflush stock`: non-zero balances.
-pub fn stock(cli: &Cli, location: Option<&str>, item: Option<&str>, json: bool) -> Outcome {
+pub fn stock(cli: &Cli, args: &StockArgs) -> Outcome {
     let service = open_service(cli)?;
-    Out::new(json).show(&Balances(service.stock(location, item)?))
+    Out::new(cli.json).show(&Balances(
+        service.stock(args.location.as_ref(), args.item.as_ref())?,
+    ))
 }
 
-struct Transfer<'a> {
-    item: &'a str,
-    qty: Quantity,
-    from: &'a str,
-    to: &'a str,
+struct Transfer {
+    request: TransferRequest,
     lots: Vec<crate::domain::lots::LotQty>,
     posted: Vec<ExceptionRow>,
 }
 
-impl Show for Transfer<'_> {
+impl Show for Transfer {
     fn json(&self) -> impl Serialize {
-        view::transfer_json(
-            (self.item, self.qty),
-            (self.from, self.to),
-            &self.lots,
-            &self.posted,
-        )
+        view::transfer_json(&self.request, &self.lots, &self.posted)
     }
 
     fn text(&self, out: &mut Out) -> Result<(), Failure> {
+        let request = &self.request;
         out.line(format_args!(
             "moved {} {} from {} to {}{}",
-            self.qty,
-            self.item,
-            self.from,
-            self.to,
+            request.qty,
+            request.item,
+            request.from,
+            request.to,
             if self.lots.is_empty() {
                 String::new()
             } else {
@@ -96,22 +93,20 @@ impl Show for Transfer<'_> {
 }
 
 /// `backflush transfer`: moves stock; retries the destination's open exceptions.
-pub fn transfer(
-    cli: &Cli,
-    (item, qty): (&str, Quantity),
-    (from, to): (&str, &str),
-    (lot, key): (Option<&str>, Option<&str>),
-    json: bool,
-) -> Outcome {
+pub fn transfer(cli: &Cli, args: &TransferArgs) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
-    service.set_request_key(key.map(str::to_string));
-    let (lots, posted) = service.transfer_lots(item, qty, (from, to), lot, &who)?;
-    Out::new(json).show(&Transfer {
-        item,
-        qty,
-        from,
-        to,
+    service.set_request_key(args.posting.key.clone());
+    let request = TransferRequest {
+        item: args.item.clone(),
+        qty: args.qty,
+        from: args.from.clone(),
+        to: args.to.clone(),
+        lots: args.lot.clone(),
+    };
+    let (lots, posted) = service.transfer_lots(&request, &who)?;
+    Out::new(cli.json).show(&Transfer {
+        request,
         lots,
         posted,
     })
@@ -157,20 +152,19 @@ impl Show for Count {
 }
 
 /// `backflush count`: the counted quantity becomes the balance.
-pub fn count(
-    cli: &Cli,
-    item: &str,
-    location: &str,
-    lot: Option<&str>,
-    (qty, reason): (Quantity, Option<&str>),
-    key: Option<&str>,
-    json: bool,
-) -> Outcome {
+pub fn count(cli: &Cli, args: &CountArgs) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
-    service.set_request_key(key.map(str::to_string));
-    let count = service.cycle_count_with(item, location, lot, qty, reason, &who)?;
-    Out::new(json).show(&count)
+    service.set_request_key(args.posting.key.clone());
+    let request = CountRequest {
+        item: args.item.clone(),
+        location: args.location.clone(),
+        lot: args.lot.clone(),
+        counted: args.qty,
+        reason: args.reason.clone(),
+    };
+    let count = service.cycle_count(&request, &who)?;
+    Out::new(cli.json).show(&count)
 }
 
 struct Staging(Vec<StagingLine>);
@@ -197,7 +191,7 @@ impl Show for Staging {
 
 /// `backflush staging --work-center WC` (the global option, its variable, else the config's
 /// `[terminal] work_center`).
-pub fn staging(cli: &Cli, json: bool) -> Outcome {
+pub fn staging(cli: &Cli) -> Outcome {
     let config = super::session::config(cli)?;
     let work_center = config.terminal.work_center.clone();
     if work_center.is_empty() {
@@ -206,7 +200,7 @@ pub fn staging(cli: &Cli, json: bool) -> Outcome {
         ));
     }
     let service = open_service(cli)?;
-    Out::new(json).show(&Staging(service.staging(&work_center)?))
+    Out::new(cli.json).show(&Staging(service.staging(&work_center)?))
 }
 
 struct Audit(Vec<MovementRow>, Vec<SkippedLine>);
@@ -255,7 +249,14 @@ impl Show for Audit {
 }
 
 /// `backflush audit`: the ledger, newest first.
-pub fn audit(cli: &Cli, filter: AuditFilter, json: bool) -> Outcome {
+pub fn audit(cli: &Cli, args: &AuditArgs) -> Outcome {
+    let json = cli.json;
+    let filter = AuditFilter {
+        item: args.item.clone(),
+        location: args.location.clone(),
+        report_id: args.report,
+        limit: args.limit.max(1),
+    };
     let service = open_service(cli)?;
     let skips = if json {
         Vec::new()

@@ -9,8 +9,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{AccountsConfig, LotSelectionConfig, NegativeStockConfig, PolicyConfig, ReasonsConfig};
-use crate::domain::backflush::{NegativeStock, Policy};
+use super::{PolicyConfig, ReasonsConfig};
+use crate::domain::backflush::Policy;
 use crate::domain::journal::AccountNames;
 use crate::domain::lots::LotSelection;
 use crate::domain::qty::canonical;
@@ -25,7 +25,7 @@ pub const SECTIONS: [&str; 3] = ["policy", "reasons", "accounts"];
 pub struct Rules {
     pub policy: PolicyConfig,
     pub reasons: ReasonsConfig,
-    pub accounts: AccountsConfig,
+    pub accounts: AccountNames,
 }
 
 /// Dotted key (`policy.lockout_attempts`) → value, as JSON.
@@ -167,11 +167,7 @@ impl Rules {
     #[must_use]
     pub fn policy(&self) -> Policy {
         Policy {
-            negative_stock: match self.policy.negative_stock {
-                NegativeStockConfig::Defer => NegativeStock::Defer,
-                NegativeStockConfig::Block => NegativeStock::Block,
-                NegativeStockConfig::Allow => NegativeStock::Allow,
-            },
+            negative_stock: self.policy.negative_stock,
             over_report_tolerance_pct: self.policy.over_report_tolerance_pct,
             lot_selection: self.lot_selection(),
         }
@@ -180,27 +176,13 @@ impl Rules {
     /// `[policy] lot_selection`.
     #[must_use]
     pub fn lot_selection(&self) -> LotSelection {
-        match self.policy.lot_selection {
-            LotSelectionConfig::Manual => LotSelection::Manual,
-            LotSelectionConfig::Fifo => LotSelection::Fifo,
-            LotSelectionConfig::Fefo => LotSelection::Fefo,
-        }
+        self.policy.lot_selection
     }
 
     /// The journal's account names.
     #[must_use]
     pub fn accounts(&self) -> AccountNames {
-        let a = &self.accounts;
-        AccountNames {
-            raw_material: a.raw_material.clone(),
-            wip: a.wip.clone(),
-            finished_goods: a.finished_goods.clone(),
-            labor_absorbed: a.labor_absorbed.clone(),
-            overhead_absorbed: a.overhead_absorbed.clone(),
-            scrap_expense: a.scrap_expense.clone(),
-            inventory_adjustment: a.inventory_adjustment.clone(),
-            non_stock_material: a.non_stock_material.clone(),
-        }
+        self.accounts.clone()
     }
 
     /// `[policy] lockout_attempts` and `lockout_minutes` as the lock-out counts them.
@@ -320,10 +302,7 @@ mod tests {
     fn a_settings_file_sets_only_its_keys() {
         let keys = parse_settings("[policy]\nlot_selection = \"fefo\"\n").unwrap();
         let rules = Rules::default().overlay(&keys).unwrap();
-        assert_eq!(
-            rules.policy.lot_selection,
-            super::super::LotSelectionConfig::Fefo
-        );
+        assert_eq!(rules.policy.lot_selection, LotSelection::Fefo);
         assert_eq!(rules.policy.lockout_attempts, 5);
     }
 

@@ -32,7 +32,7 @@ pub use error::{ReportError, ShortLine, check_quantity};
 pub use line::{
     Derivation, LaborLine, LineStatus, PlannedLine, Receipt, ReportPlan, needs_approval,
 };
-pub use overrides::resolve_key;
+pub use overrides::{KeyMiss, line_by_key, resolve_key};
 pub use plan::{plan, plan_to_post};
 pub use progress::{Need, derived_line_progress, remaining_needs};
 pub use rules::{
@@ -40,7 +40,7 @@ pub use rules::{
     standard_qty, target,
 };
 
-use super::journal::{Account, Posting};
+use super::journal::{Account, Booking};
 use super::lots::{LotQty, LotSelection, LotStock, PickOrder};
 use super::master::{Item, ItemType, Per, Tracking, WorkCenter};
 use super::order::{Order, OrderMaterial, OrderOperation};
@@ -58,6 +58,8 @@ pub enum NegativeStock {
     /// Let the balance go negative.
     Allow,
 }
+
+text_enum!(NegativeStock { Defer => "defer", Block => "block", Allow => "allow" });
 
 /// The parts of the configuration the calculation obeys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -17,20 +17,21 @@ pub enum Account {
     NonStockMaterial,
 }
 
-/// One journal line.
+/// One journal line as a posting plans it: a debit or a credit on an account by its role
+/// (stored, it is a [`JournalLine`] with the account's configured name).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Posting {
+pub struct Booking {
     pub account: Account,
     pub debit: Money,
     pub credit: Money,
     pub memo: &'static str,
 }
 
-impl Posting {
+impl Booking {
     /// Appends a balanced debit/credit pair; nothing for a zero amount. A negative amount
     /// swaps the sides so both stay non-negative.
     pub fn pair(
-        out: &mut Vec<Posting>,
+        out: &mut Vec<Booking>,
         debit: Account,
         credit: Account,
         amount: Money,
@@ -44,13 +45,13 @@ impl Posting {
         } else {
             (debit, credit, amount)
         };
-        out.push(Posting {
+        out.push(Booking {
             account: debit,
             debit: amount,
             credit: Money::ZERO,
             memo,
         });
-        out.push(Posting {
+        out.push(Booking {
             account: credit,
             debit: Money::ZERO,
             credit: amount,
@@ -60,8 +61,8 @@ impl Posting {
 
     /// The same line with its sides swapped: what a reversal posts.
     #[must_use]
-    pub fn reversed(&self) -> Posting {
-        Posting {
+    pub fn reversed(&self) -> Booking {
+        Booking {
             account: self.account,
             debit: self.credit,
             credit: self.debit,
@@ -72,14 +73,16 @@ impl Posting {
 
 /// True when the debits equal the credits.
 #[must_use]
-pub fn balanced(lines: &[Posting]) -> bool {
+pub fn balanced(lines: &[Booking]) -> bool {
     let debit: Money = lines.iter().map(|l| l.debit).sum();
     let credit: Money = lines.iter().map(|l| l.credit).sum();
     debit == credit
 }
 
-/// The account names of the configuration, by role.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The account names of the configuration, by role (its `[accounts]`: every key optional,
+/// an unknown one refused).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct AccountNames {
     pub raw_material: String,
     pub wip: String,
@@ -135,9 +138,9 @@ pub fn inventory_account(kind: super::master::LocationKind) -> Account {
 /// Non-stock material issued by hand: WIP ← non-stock materials at standard (a negative
 /// value returns it).
 #[must_use]
-pub fn non_stock_issued(value: Money) -> Vec<Posting> {
+pub fn non_stock_issued(value: Money) -> Vec<Booking> {
     let mut out = Vec::new();
-    Posting::pair(
+    Booking::pair(
         &mut out,
         Account::Wip,
         Account::NonStockMaterial,
@@ -151,19 +154,19 @@ pub fn non_stock_issued(value: Money) -> Vec<Posting> {
 /// posts, a lead's scrap adjustment): WIP ← raw material at standard. A negative value
 /// (a correction) returns it.
 #[must_use]
-pub fn material_issued(value: Money, memo: &'static str) -> Vec<Posting> {
+pub fn material_issued(value: Money, memo: &'static str) -> Vec<Booking> {
     let mut out = Vec::new();
-    Posting::pair(&mut out, Account::Wip, Account::RawMaterial, value, memo);
+    Booking::pair(&mut out, Account::Wip, Account::RawMaterial, value, memo);
     out
 }
 
 /// Stock moved between locations held on different inventory accounts; nothing when both
 /// are the same account.
 #[must_use]
-pub fn transfer(from: Account, to: Account, value: Money) -> Vec<Posting> {
+pub fn transfer(from: Account, to: Account, value: Money) -> Vec<Booking> {
     let mut out = Vec::new();
     if from != to {
-        Posting::pair(&mut out, to, from, value, "transfer");
+        Booking::pair(&mut out, to, from, value, "transfer");
     }
     out
 }
@@ -171,9 +174,9 @@ pub fn transfer(from: Account, to: Account, value: Money) -> Vec<Posting> {
 /// A balance set by an adjustment (opening stock, a re-imported balance, a count) of
 /// `value` at standard (negative: a loss).
 #[must_use]
-pub fn adjustment(account: Account, value: Money) -> Vec<Posting> {
+pub fn adjustment(account: Account, value: Money) -> Vec<Booking> {
     let mut out = Vec::new();
-    Posting::pair(
+    Booking::pair(
         &mut out,
         account,
         Account::InventoryAdjustment,
@@ -185,16 +188,16 @@ pub fn adjustment(account: Account, value: Money) -> Vec<Posting> {
 
 /// A substitution: the returned component back to stock, the substitute into WIP.
 #[must_use]
-pub fn substitution(returned_value: Money, issued_value: Money) -> Vec<Posting> {
+pub fn substitution(returned_value: Money, issued_value: Money) -> Vec<Booking> {
     let mut out = Vec::new();
-    Posting::pair(
+    Booking::pair(
         &mut out,
         Account::RawMaterial,
         Account::Wip,
         returned_value,
         "substituted component returned",
     );
-    Posting::pair(
+    Booking::pair(
         &mut out,
         Account::Wip,
         Account::RawMaterial,

@@ -5,12 +5,11 @@
 //! a clock or the store.
 
 use std::cmp::Ordering;
-use std::fmt;
 
 use chrono::NaiveDate;
 
 use super::master::Tracking;
-use super::qty::{Quantity, parse_quantity};
+use super::qty::Quantity;
 
 mod allocation;
 mod returns;
@@ -221,9 +220,15 @@ pub fn allocate(
             shortfall: qty - available,
         });
     }
+    Ok(fill(&ranked, qty))
+}
+
+/// Takes `qty` from `lots` in the order given: whole lots first, the last one partly; no
+/// more lots once `qty` is taken (what they lack, if anything, is the caller's to check).
+fn fill<'a>(lots: impl IntoIterator<Item = &'a LotStock>, qty: Quantity) -> Vec<LotQty> {
     let mut left = qty;
     let mut out = Vec::new();
-    for l in ranked {
+    for l in lots {
         if left <= Quantity::ZERO {
             break;
         }
@@ -231,7 +236,7 @@ pub fn allocate(
         out.push(LotQty::new(&l.lot, take));
         left -= take;
     }
-    Ok(out)
+    out
 }
 
 #[cfg(test)]
@@ -257,5 +262,29 @@ mod tests {
             .map(|l| l.lot)
             .collect();
         assert_eq!(order, ["A", "B"]);
+    }
+
+    #[test]
+    fn fill_takes_whole_lots_in_the_order_given_and_the_last_one_partly() {
+        let lots = [
+            lot("A", 3, None, "t1"),
+            lot("B", 4, None, "t2"),
+            lot("C", 5, None, "t3"),
+        ];
+        let q = |n: i64| Quantity(Decimal::from(n));
+        assert_eq!(
+            fill(&lots, q(5)),
+            [LotQty::new("A", q(3)), LotQty::new("B", q(2))]
+        );
+        assert_eq!(
+            fill(lots.iter().rev(), q(6)),
+            [LotQty::new("C", q(5)), LotQty::new("B", q(1))]
+        );
+        assert_eq!(
+            fill(&lots, q(20)).len(),
+            3,
+            "all there is, the lack is the caller's"
+        );
+        assert!(fill(&lots, Quantity::ZERO).is_empty());
     }
 }

@@ -109,17 +109,14 @@ pub(super) fn apply(
                     .copied()
                     .unwrap_or(LocationKind::Storage),
             );
-            store::ledger::adjust_to(
-                tx,
+            let opening = store::ledger::SetBalance {
                 item,
                 location,
-                lot.as_deref(),
-                *qty,
-                "opening balance (stock.csv)",
-                stamp,
-                accounts,
-                account,
-            )?;
+                lot: lot.as_deref(),
+                qty: *qty,
+                reason: "opening balance (stock.csv)",
+            };
+            store::ledger::adjust_to(tx, &opening, stamp, accounts, account)?;
         }
         store::outbox::record(tx, stamp, store::outbox::Posting::Import)?;
         Ok(())

@@ -1,9 +1,21 @@
 //! Master data and order snapshots kept in memory between postings, and the read-ahead of
 //! everything one calculation needs, so the engine stays pure.
 
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use chrono::Utc;
+use rusqlite::Connection;
+
+use super::Result;
+use crate::domain::backflush::Lookup;
+use crate::domain::master::{Item, WorkCenter};
+use crate::domain::order::Order;
+use crate::domain::qty::Quantity;
+use crate::store::{self, StoreError};
 use chrono::NaiveDate;
 
-use super::*;
 use crate::domain::lots::LotStock;
 use crate::domain::master::Tracking;
 

@@ -28,20 +28,16 @@ impl Service {
     /// The store fails.
     pub fn info(&self) -> Result<Info> {
         let conn = self.store.conn();
-        let count = |table: &str| -> Result<i64> {
-            Ok(conn
-                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-                .map_err(StoreError::from)?)
-        };
+        let size = store::queries::size(conn)?;
         Ok(Info {
             store_id: outbox::store_id(conn)?,
             schema_version: self.store.schema_version()?,
             version: env!("CARGO_PKG_VERSION"),
             path: self.store.path().to_string(),
-            items: count("items")?,
-            orders: count("orders")?,
-            reports: count("reports")?,
-            movements: count("movements")?,
+            items: size.items,
+            orders: size.orders,
+            reports: size.reports,
+            movements: size.movements,
         })
     }
 
@@ -71,12 +67,10 @@ impl Service {
         filter: &ExportFilter,
         emit: &mut dyn FnMut(&Event) -> std::result::Result<(), E>,
     ) -> std::result::Result<u64, E> {
-        let conn = self.store.conn();
-        conn.execute_batch("BEGIN DEFERRED")
-            .map_err(|e| E::from(ServiceError::Store(e.into())))?;
-        let out = outbox::export::<Wrapped<E>>(conn, filter, &mut |e| emit(e).map_err(Wrapped));
-        let _ = conn.execute_batch("COMMIT");
-        out.map_err(|w| w.0)
+        outbox::export_consistent::<Wrapped<E>>(self.store.conn(), filter, &mut |e| {
+            emit(e).map_err(Wrapped)
+        })
+        .map_err(|w| w.0)
     }
 
     /// Records that `consumer` has received every event through `through`.

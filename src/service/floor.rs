@@ -8,7 +8,7 @@ mod staging;
 use super::auth::Action;
 use super::reasons::ReasonKind;
 use super::{Credentials, Refusal, Result, Service, ServiceError, Thing, keyed};
-use crate::domain::backflush::{self, check_quantity};
+use crate::domain::backflush::{self, KeyMiss, check_quantity, line_by_key};
 use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::journal::inventory_account;
 use crate::domain::lots::LotQty;
@@ -34,29 +34,32 @@ impl Service {
             ));
         }
         let lines = store::floor::report_lines(conn, report_id)?;
-        let found: Vec<&ReportLine> = match lines.iter().find(|l| l.line == key) {
-            Some(l) => vec![l],
-            None => lines.iter().filter(|l| l.item == key).collect(),
-        };
-        let line = match found.as_slice() {
-            [one] => (*one).clone(),
-            [] => {
-                return Err(ServiceError::NoLine {
-                    owner: format!("report {report_id}"),
-                    key: key.to_string(),
-                });
-            }
-            many => {
-                let ids: Vec<&str> = many.iter().map(|l| l.line.as_str()).collect();
-                return Err(ServiceError::invalid(
+        let at = line_by_key(&lines, key, |l| (&l.line, &l.item)).map_err(|miss| match miss {
+            KeyMiss::Nothing => ServiceError::NoLine {
+                owner: format!("report {report_id}"),
+                key: key.to_string(),
+            },
+            KeyMiss::Many(many) => {
+                let ids: Vec<&str> = many
+                    .iter()
+                    .filter_map(|&i| lines.get(i))
+                    .map(|l| l.line.as_str())
+                    .collect();
+                ServiceError::invalid(
                     "item",
                     key,
                     format!(
                         "is on lines {} of report {report_id}; give the line number",
                         ids.join(", ")
                     ),
-                ));
+                )
             }
+        })?;
+        let Some(line) = lines.get(at).cloned() else {
+            return Err(ServiceError::NoLine {
+                owner: format!("report {report_id}"),
+                key: key.to_string(),
+            });
         };
         if line.reversed {
             return Err(Refusal::ReportReversed { report: report_id }.into());
@@ -88,7 +91,7 @@ impl Service {
         let on_hand = store::ledger::balance(self.store.conn(), item, location)?;
         if qty > on_hand
             && self.rules()?.rules.policy.negative_stock
-                != crate::config::NegativeStockConfig::Allow
+                != crate::domain::backflush::NegativeStock::Allow
         {
             return Err(Refusal::NotOnHand {
                 item: item.into(),
@@ -152,7 +155,7 @@ impl Service {
         who: &Credentials,
     ) -> Result<String> {
         let (snapshot, _) = self.order(order)?;
-        let material = super::issue::find_line(&snapshot, key)?;
+        let material = super::orders::find_line(&snapshot, key)?;
         let line = material.line.clone();
         if flag == Some(true) {
             let context = self.report_context(order, std::iter::empty())?;

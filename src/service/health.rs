@@ -1,10 +1,14 @@
 //! Machine-location health (SPEC §12) as a use case: the window, the locations, the rows
 //! with their percentage and flag.
 
-use super::*;
+use chrono::Utc;
+use rust_decimal::Decimal;
+
+use super::{Result, Service, ServiceError, Thing};
 use crate::domain::codes::ItemCode;
 use crate::domain::codes::LocationCode;
 use crate::domain::health::{self, Flag, Usage};
+use crate::store;
 
 /// One row of `backflush health`.
 #[derive(Debug, Clone, PartialEq)]

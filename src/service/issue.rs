@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::auth::Role;
 use super::keyed::{self, Keyed};
-use super::orders::load_order_cached;
+use super::orders::{find_line, load_order_cached};
+use super::replay::{LotResult, lot_results};
 use super::session::forbidden;
-use super::view::{LotResult, lot_results};
 use super::*;
 use crate::domain::ids::IssueId;
 use crate::domain::issue::{IssuePlan, IssueStock, plan_issue};
@@ -187,37 +187,6 @@ fn record_issue(
         result,
         repeated: false,
     })
-}
-
-/// The order's material line a key names: a line id, else an item code on one line.
-pub(super) fn find_line<'o>(order: &'o Order, key: &str) -> Result<&'o OrderMaterial> {
-    if let Some(m) = order.materials.iter().find(|m| m.line == key) {
-        return Ok(m);
-    }
-    let matches: Vec<&OrderMaterial> = order
-        .materials
-        .iter()
-        .filter(|m| m.component == key)
-        .collect();
-    match matches.as_slice() {
-        [one] => Ok(one),
-        [] => Err(ServiceError::NoLine {
-            owner: format!("order {}", order.order),
-            key: key.to_string(),
-        }),
-        many => Err(ServiceError::invalid(
-            "item",
-            key,
-            format!(
-                "is on lines {} of order {}; give the line number",
-                many.iter()
-                    .map(|m| m.line.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                order.order
-            ),
-        )),
-    }
 }
 
 /// Where the line issues from: `--location`, else its supply location, else its work

@@ -1,6 +1,20 @@
 //! Released orders: the board, the history, an order with its progress, and its variance.
 
-use super::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use rusqlite::Connection;
+
+use super::cache::MasterCache;
+use super::{Result, Service, ServiceError, Thing};
+use crate::domain::backflush;
+use crate::domain::backflush::{KeyMiss, line_by_key};
+use crate::domain::master::Item;
+use crate::domain::order::Order;
+use crate::domain::order::OrderMaterial;
+use crate::domain::variance::{self, Variance};
+use crate::store;
 
 impl Service {
     /// Orders for the order board, due first.
@@ -174,4 +188,34 @@ impl Service {
     pub fn waiting_by_order(&self) -> Result<HashMap<String, i64>> {
         Ok(store::exceptions::open_by_order(self.store.conn())?)
     }
+}
+
+/// The order's material line a key names: a line id, else an item code on one line.
+pub(super) fn find_line<'o>(order: &'o Order, key: &str) -> Result<&'o OrderMaterial> {
+    let at =
+        line_by_key(&order.materials, key, |m| (&m.line, &m.component)).map_err(
+            |miss| match miss {
+                KeyMiss::Nothing => ServiceError::NoLine {
+                    owner: format!("order {}", order.order),
+                    key: key.to_string(),
+                },
+                KeyMiss::Many(many) => ServiceError::invalid(
+                    "item",
+                    key,
+                    format!(
+                        "is on lines {} of order {}; give the line number",
+                        many.iter()
+                            .filter_map(|&i| order.materials.get(i))
+                            .map(|m| m.line.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        order.order
+                    ),
+                ),
+            },
+        )?;
+    order.materials.get(at).ok_or_else(|| ServiceError::NoLine {
+        owner: format!("order {}", order.order),
+        key: key.to_string(),
+    })
 }

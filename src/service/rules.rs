@@ -2,8 +2,15 @@
 //! `[accounts]`, with the config file's keys over them only while the store has no users.
 //! Loaded once per master version (an import is the only thing that changes them).
 
-use super::*;
+use std::path::Path;
+use std::rc::Rc;
+
+use rusqlite::Connection;
+
+use super::{Result, Service, ServiceError};
 use crate::config::rules::{self, Effective, Flat, Rules};
+use crate::import;
+use crate::store::{self, StoreError};
 
 /// Imported settings: the rules they make and the rows to store.
 pub(super) type Imported = (Rules, Vec<(String, String)>);

@@ -1,6 +1,7 @@
 //! Stock: transfers, balances, the ledger (audit), and the exception queue.
 
 use super::*;
+use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::lots::LotQty;
 
 impl Service {
@@ -11,13 +12,10 @@ impl Service {
     /// As [`Self::transfer_lots`].
     pub fn transfer(
         &mut self,
-        item: &str,
-        qty: Quantity,
-        from: &str,
-        to: &str,
+        request: &TransferRequest,
         who: &Credentials,
     ) -> Result<Vec<ExceptionRow>> {
-        Ok(self.transfer_lots(item, qty, (from, to), None, who)?.1)
+        Ok(self.transfer_lots(request, who)?.1)
     }
 
     /// Moves stock, a tracked item by the lots `named` (`LOT[:QTY],…`) or in pick order;
@@ -29,12 +27,17 @@ impl Service {
     /// do not hold their quantity.
     pub fn transfer_lots(
         &mut self,
-        item: &str,
-        qty: Quantity,
-        (from, to): (&str, &str),
-        named: Option<&str>,
+        request: &TransferRequest,
         who: &Credentials,
     ) -> Result<(Vec<LotQty>, Vec<ExceptionRow>)> {
+        let TransferRequest {
+            item,
+            qty,
+            from,
+            to,
+            lots,
+        } = request;
+        let (item, qty, from, to, named) = (&**item, *qty, &**from, &**to, lots.as_deref());
         let keyed = self.keyed(
             "transfer",
             format!(
@@ -93,16 +96,8 @@ impl Service {
                 if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
                     return Ok(first);
                 }
-                let posted = store::ledger::transfer(
-                    tx,
-                    (item, qty),
-                    (from, to),
-                    named,
-                    &stamp,
-                    &accounts,
-                    &account_of,
-                    pick,
-                )?;
+                let posted =
+                    store::ledger::transfer(tx, request, &stamp, &accounts, &account_of, pick)?;
                 keyed::record(tx, keyed.as_ref(), &posted)?;
                 Ok(posted)
             })
@@ -112,8 +107,16 @@ impl Service {
     ///
     /// # Errors
     /// The store fails.
-    pub fn stock(&self, location: Option<&str>, item: Option<&str>) -> Result<Vec<BalanceRow>> {
-        Ok(store::queries::balances(self.store.conn(), location, item)?)
+    pub fn stock(
+        &self,
+        location: Option<&LocationCode>,
+        item: Option<&ItemCode>,
+    ) -> Result<Vec<BalanceRow>> {
+        Ok(store::queries::balances(
+            self.store.conn(),
+            location.map(LocationCode::as_str),
+            item.map(ItemCode::as_str),
+        )?)
     }
 
     /// The ledger, newest first (the audit trail: who, when, where, why).

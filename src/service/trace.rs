@@ -1,10 +1,12 @@
 //! A lot's genealogy (`backflush trace`, SPEC §9): where it is now, what went into it and
 //! what was made from it.
 
-use super::*;
+use super::{Result, Service, ServiceError, Thing};
 use crate::domain::codes::ItemCode;
 use crate::domain::lots::{LotStock, sort_lots};
+use crate::domain::qty::Quantity;
 use crate::domain::trace::{Genealogy, trace};
+use crate::store;
 
 /// The trace of one lot.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,7 +61,8 @@ impl Service {
     ///
     /// # Errors
     /// Unknown item, a lot the store never held; the store fails.
-    pub fn trace(&self, item: &str, lot: &str) -> Result<Trace> {
+    pub fn trace(&self, item: &ItemCode, lot: &str) -> Result<Trace> {
+        let item = item.as_str();
         let conn = self.store.conn();
         if store::master::item(conn, item)?.is_none() {
             return Err(ServiceError::not_found(Thing::Item, item));

@@ -6,7 +6,7 @@ use crate::domain::codes::{ItemCode, OrderNo};
 use rusqlite::{Connection, params};
 
 use super::journal::write_journal;
-use super::ledger::{MovementRef, move_stock};
+use super::ledger::{LotMove, MovementRef, move_stock};
 use super::{Quantity, Result, Stamp};
 use crate::domain::backflush::LineStatus;
 use crate::domain::ids::ReportId;
@@ -126,33 +126,42 @@ pub fn line_lots(
     Ok(out)
 }
 
-/// Moves a signed quantity of a line's item by lot (one movement per lot; `lots` signed like
-/// `qty`, + out of the location), or as one movement for an untracked item.
-#[allow(clippy::too_many_arguments)]
+/// A signed quantity of an item leaving a location (+ out, − back in), of one kind.
+struct Outgoing<'a> {
+    kind: MovementKind,
+    item: &'a str,
+    location: &'a str,
+    qty: Quantity,
+}
+
+/// Moves `out` by lot (one movement per lot; `lots` signed like its quantity), or as one
+/// movement for an untracked item.
 fn move_by_lots(
     conn: &Connection,
     stamp: &Stamp,
-    kind: MovementKind,
-    (item, location): (&str, &str),
-    qty: Quantity,
+    out: &Outgoing<'_>,
     lots: &[LotQty],
     link: &MovementRef<'_>,
 ) -> Result<()> {
+    let Outgoing {
+        kind,
+        item,
+        location,
+        qty,
+    } = *out;
     if lots.is_empty() {
         move_stock(conn, stamp, kind, item, location, -qty, link)?;
         return Ok(());
     }
     for l in lots {
-        super::ledger::move_lot(
-            conn,
-            stamp,
+        let movement = LotMove {
             kind,
             item,
             location,
-            Some(&l.lot),
-            -l.qty,
-            link,
-        )?;
+            lot: Some(&l.lot),
+            qty: -l.qty,
+        };
+        super::ledger::move_lot(conn, stamp, &movement, link)?;
     }
     Ok(())
 }
@@ -205,15 +214,13 @@ pub fn lead_scrap(
         reason: &why,
         ..MovementRef::default()
     };
-    move_by_lots(
-        conn,
-        stamp,
-        MovementKind::LeadScrap,
-        (&line.item, &line.location),
+    let out = Outgoing {
+        kind: MovementKind::LeadScrap,
+        item: &line.item,
+        location: &line.location,
         qty,
-        lots,
-        &link,
-    )?;
+    };
+    move_by_lots(conn, stamp, &out, lots, &link)?;
     let value = qty * super::master::std_cost(conn, &line.item)?;
     let journal = journal::material_issued(value, "lead scrap adjustment");
     write_journal(
@@ -257,25 +264,21 @@ pub fn substitute(
         ..MovementRef::default()
     };
     if !returned.is_zero() {
-        move_by_lots(
-            conn,
-            stamp,
-            MovementKind::SubstitutionReturn,
-            (&line.item, &line.location),
-            -returned,
-            returned_lots,
-            &link,
-        )?;
+        let back = Outgoing {
+            kind: MovementKind::SubstitutionReturn,
+            item: &line.item,
+            location: &line.location,
+            qty: -returned,
+        };
+        move_by_lots(conn, stamp, &back, returned_lots, &link)?;
     }
-    move_by_lots(
-        conn,
-        stamp,
-        MovementKind::SubstitutionIssue,
-        (substitute, &line.location),
-        issued,
-        issued_lots,
-        &link,
-    )?;
+    let out = Outgoing {
+        kind: MovementKind::SubstitutionIssue,
+        item: substitute,
+        location: &line.location,
+        qty: issued,
+    };
+    move_by_lots(conn, stamp, &out, issued_lots, &link)?;
     let back = returned * super::master::std_cost(conn, &line.item)?;
     let out = issued * super::master::std_cost(conn, substitute)?;
     let journal = journal::substitution(back, out);

@@ -61,21 +61,33 @@ pub fn non_stock_issued(conn: &Connection, order: &str, line: &str) -> Result<Qu
     Ok(sum)
 }
 
-/// Records a non-stock hand issue (signed) at the item's standard cost.
+/// A non-stock hand issue (signed) at the item's standard cost, of a report's line or by
+/// hand (`report_id` `None`).
+#[derive(Debug, Clone, Copy)]
+pub struct NonStockIssue<'a> {
+    pub order: &'a str,
+    pub line: &'a str,
+    pub report_id: Option<ReportId>,
+    pub item: &'a str,
+    pub qty: Quantity,
+    pub std_cost: Money,
+    pub at: &'a str,
+}
+
+/// Records a non-stock hand issue.
 ///
 /// # Errors
 /// SQLite fails.
-#[allow(clippy::too_many_arguments)]
-pub fn record_non_stock(
-    conn: &Connection,
-    order: &str,
-    line: &str,
-    report_id: Option<ReportId>,
-    item: &str,
-    qty: Quantity,
-    std_cost: Money,
-    at: &str,
-) -> Result<()> {
+pub fn record_non_stock(conn: &Connection, issue: &NonStockIssue<'_>) -> Result<()> {
+    let NonStockIssue {
+        order,
+        line,
+        report_id,
+        item,
+        qty,
+        std_cost,
+        at,
+    } = *issue;
     conn.prepare_cached(
         "INSERT INTO non_stock_issues (order_id, line, report_id, item, qty, std_cost, at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -98,7 +110,16 @@ pub fn reverse_non_stock(conn: &Connection, report_id: ReportId, at: &str) -> Re
         })?
         .collect::<rusqlite::Result<_>>()?;
     for (order, line, item, qty, cost) in rows {
-        record_non_stock(conn, &order, &line, Some(report_id), &item, -qty, cost, at)?;
+        let back = NonStockIssue {
+            order: &order,
+            line: &line,
+            report_id: Some(report_id),
+            item: &item,
+            qty: -qty,
+            std_cost: cost,
+            at,
+        };
+        record_non_stock(conn, &back)?;
     }
     Ok(())
 }
@@ -140,16 +161,16 @@ pub fn post_issue(
 ) -> Result<()> {
     let value = post.plan.qty * post.std_cost;
     let Some(location) = post.location else {
-        record_non_stock(
-            conn,
-            post.order,
-            post.line,
-            None,
-            post.item,
-            post.plan.qty,
-            post.std_cost,
-            stamp.at_text(),
-        )?;
+        let issue = NonStockIssue {
+            order: post.order,
+            line: post.line,
+            report_id: None,
+            item: post.item,
+            qty: post.plan.qty,
+            std_cost: post.std_cost,
+            at: stamp.at_text(),
+        };
+        record_non_stock(conn, &issue)?;
         write_journal(
             conn,
             stamp,

@@ -5,7 +5,7 @@ use rusqlite::{Connection, ToSql, params};
 
 use super::{Money, Result, Stamp, insert_rows};
 use crate::domain::ids::ReportId;
-use crate::domain::journal::{AccountNames, JournalLine, Posting, reversal_of};
+use crate::domain::journal::{AccountNames, Booking, JournalLine, reversal_of};
 
 /// Writes one balanced journal entry (its lines in one statement); nothing when `lines` is
 /// empty.
@@ -18,7 +18,7 @@ pub fn write_journal(
     kind: &str,
     report_id: Option<ReportId>,
     reverses: Option<i64>,
-    lines: &[Posting],
+    lines: &[Booking],
     accounts: &AccountNames,
 ) -> Result<()> {
     if lines.is_empty() {

@@ -14,6 +14,7 @@ use crate::domain::journal::{self, Account, AccountNames};
 use crate::domain::lots::{LotQty, PickOrder, take};
 use crate::domain::master::Tracking;
 use crate::domain::movement::MovementKind;
+use crate::domain::requests::TransferRequest;
 
 /// The on-hand balance of an item at a location.
 ///
@@ -319,24 +320,44 @@ pub fn move_stock(
     qty: Quantity,
     link: &MovementRef<'_>,
 ) -> Result<i64> {
-    move_lot(conn, stamp, kind, item, location, None, qty, link)
+    let movement = LotMove {
+        kind,
+        item,
+        location,
+        lot: None,
+        qty,
+    };
+    move_lot(conn, stamp, &movement, link)
 }
 
-/// [`move_stock`] of one lot (`None` for an untracked item).
+/// One ledger movement to append: its kind, the item (and lot: `None` for an untracked item)
+/// at a location, and the signed quantity.
+#[derive(Debug, Clone, Copy)]
+pub struct LotMove<'a> {
+    pub kind: MovementKind,
+    pub item: &'a str,
+    pub location: &'a str,
+    pub lot: Option<&'a str>,
+    pub qty: Quantity,
+}
+
+/// [`move_stock`] of one lot.
 ///
 /// # Errors
 /// SQLite fails.
-#[allow(clippy::too_many_arguments)]
 pub fn move_lot(
     conn: &Connection,
     stamp: &Stamp,
-    kind: MovementKind,
-    item: &str,
-    location: &str,
-    lot: Option<&str>,
-    qty: Quantity,
+    movement: &LotMove<'_>,
     link: &MovementRef<'_>,
 ) -> Result<i64> {
+    let LotMove {
+        kind,
+        item,
+        location,
+        lot,
+        qty,
+    } = *movement;
     let id = conn
         .prepare_cached(&format!(
             "{MOVEMENT_INSERT} VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING id"
@@ -376,17 +397,21 @@ pub fn move_lot(
 ///
 /// # Errors
 /// Not enough stock at `from`, a named lot that does not hold its quantity; SQLite fails.
-#[allow(clippy::too_many_arguments)]
 pub fn transfer(
     conn: &Connection,
-    (item, qty): (&str, Quantity),
-    (from, to): (&str, &str),
-    named: Option<&str>,
+    request: &TransferRequest,
     stamp: &Stamp,
     accounts: &AccountNames,
     accounts_of: &dyn Fn(&str) -> Account,
     pick: PickOrder,
 ) -> Result<(Vec<LotQty>, Vec<ExceptionRow>)> {
+    let (item, qty, from, to, named) = (
+        request.item.as_str(),
+        request.qty,
+        request.from.as_str(),
+        request.to.as_str(),
+        request.lots.as_deref(),
+    );
     let on_hand = balance(conn, item, from)?;
     if on_hand < qty {
         return Err(transfer_refused(
@@ -410,26 +435,21 @@ pub fn transfer(
         ..MovementRef::default()
     };
     for (lot, q) in &lots {
-        move_lot(
-            conn,
-            stamp,
-            MovementKind::TransferOut,
+        let out = LotMove {
+            kind: MovementKind::TransferOut,
             item,
-            from,
-            *lot,
-            -*q,
-            &link,
-        )?;
-        move_lot(
-            conn,
-            stamp,
-            MovementKind::TransferIn,
-            item,
-            to,
-            *lot,
-            *q,
-            &link,
-        )?;
+            location: from,
+            lot: *lot,
+            qty: -*q,
+        };
+        move_lot(conn, stamp, &out, &link)?;
+        let into = LotMove {
+            kind: MovementKind::TransferIn,
+            location: to,
+            qty: *q,
+            ..out
+        };
+        move_lot(conn, stamp, &into, &link)?;
     }
     let cost = super::master::std_cost(conn, item)?;
     let journal = journal::transfer(accounts_of(from), accounts_of(to), qty * cost);
@@ -478,24 +498,36 @@ fn transfer_lots(
         .map_err(|e| transfer_refused((item, qty), from, TransferRefusal::Lots(e)))
 }
 
+/// The balance an adjustment sets: `qty` of `item` (and `lot`) at `location`, and why.
+#[derive(Debug, Clone, Copy)]
+pub struct SetBalance<'a> {
+    pub item: &'a str,
+    pub location: &'a str,
+    pub lot: Option<&'a str>,
+    pub qty: Quantity,
+    pub reason: &'a str,
+}
+
 /// Sets a balance to `qty` by an adjustment movement for the difference (opening stock, a
 /// re-imported balance, a cycle count); of one lot of a tracked item. Returns the movement id,
 /// if any.
 ///
 /// # Errors
 /// SQLite fails.
-#[allow(clippy::too_many_arguments)]
 pub fn adjust_to(
     conn: &Connection,
-    item: &str,
-    location: &str,
-    lot: Option<&str>,
-    qty: Quantity,
-    reason: &str,
+    target: &SetBalance<'_>,
     stamp: &Stamp,
     accounts: &AccountNames,
     account: Account,
 ) -> Result<Option<i64>> {
+    let SetBalance {
+        item,
+        location,
+        lot,
+        qty,
+        reason,
+    } = *target;
     let book = match lot {
         Some(lot) => lot_balance(conn, item, location, lot)?,
         None => balance(conn, item, location)?,
@@ -508,16 +540,14 @@ pub fn adjust_to(
         reason,
         ..MovementRef::default()
     };
-    let id = move_lot(
-        conn,
-        stamp,
-        MovementKind::Adjustment,
+    let movement = LotMove {
+        kind: MovementKind::Adjustment,
         item,
         location,
         lot,
-        diff,
-        &link,
-    )?;
+        qty: diff,
+    };
+    let id = move_lot(conn, stamp, &movement, &link)?;
     let cost = super::master::std_cost(conn, item)?;
     let journal = journal::adjustment(account, diff * cost);
     write_journal(conn, stamp, "adjustment", None, None, &journal, accounts)?;

@@ -603,6 +603,22 @@ const JOURNAL_SQL: &str = "SELECT j.entry_id, j.account, j.debit, j.credit, j.re
 const ITEMS_SQL: &str =
     "SELECT seq, item, uom, std_cost FROM outbox_items WHERE seq >= ?1 ORDER BY seq";
 
+/// [`export`] in one read transaction: a consistent view while terminals post. Writes
+/// nothing; the transaction's end is checked like its reads.
+///
+/// # Errors
+/// SQLite fails, or `emit` does.
+pub fn export_consistent<E: From<StoreError>>(
+    conn: &Connection,
+    filter: &ExportFilter,
+    emit: &mut dyn FnMut(&Event) -> std::result::Result<(), E>,
+) -> std::result::Result<u64, E> {
+    let tx = conn.unchecked_transaction().map_err(StoreError::from)?;
+    let exported = export(&tx, filter, emit)?;
+    tx.commit().map_err(StoreError::from)?;
+    Ok(exported)
+}
+
 /// Streams the events after `filter.after` in seq order to `emit`, reading the outbox, the
 /// ledger and the journal each with one cursor: memory stays flat however many events.
 /// `emit` returning an error stops the export with it. Writes nothing.

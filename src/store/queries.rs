@@ -413,3 +413,32 @@ pub fn counts(conn: &Connection) -> Result<Vec<(&'static str, i64)>> {
         })
         .collect()
 }
+
+/// How much a store holds, as `info` shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoreSize {
+    pub items: i64,
+    pub orders: i64,
+    pub reports: i64,
+    pub movements: i64,
+}
+
+/// The store's size: items, orders, reports and ledger movements.
+///
+/// # Errors
+/// SQLite fails.
+pub fn size(conn: &Connection) -> Result<StoreSize> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT (SELECT count(*) FROM items), (SELECT count(*) FROM orders),
+                    (SELECT count(*) FROM reports), (SELECT count(*) FROM movements)",
+        )?
+        .query_row([], |r| {
+            Ok(StoreSize {
+                items: r.get(0)?,
+                orders: r.get(1)?,
+                reports: r.get(2)?,
+                movements: r.get(3)?,
+            })
+        })?)
+}

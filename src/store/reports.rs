@@ -39,6 +39,20 @@ pub struct Deferred {
     pub line: String,
 }
 
+/// A planned report to post, with its id, its key and the result kept for the key's replay.
+#[derive(Debug, Clone, Copy)]
+pub struct NewReport<'a> {
+    pub report_id: ReportId,
+    pub key: &'a str,
+    pub plan: &'a ReportPlan,
+    /// The result as JSON, returned again to a retry with the same key.
+    pub result: &'a str,
+    /// Whether the order keeps its lines' progress (else it is derived and none is kept).
+    pub lines_stored: bool,
+    /// The reason code of each overridden or skipped line.
+    pub reasons: &'a BTreeMap<String, String>,
+}
+
 /// Posts a planned report: the report and its lines, labor, the order's progress, ledger
 /// movements with balances, exceptions for deferred lines, and the journal. Returns the
 /// report id and the exceptions it opened. Lines, movements and balances each go in one
@@ -46,17 +60,20 @@ pub struct Deferred {
 ///
 /// # Errors
 /// SQLite fails.
-#[allow(clippy::too_many_arguments)]
 pub fn insert_report(
     conn: &Connection,
-    report_id: ReportId,
-    key: &str,
-    plan: &ReportPlan,
-    result: &str,
-    (stamp, accounts): (&Stamp, &AccountNames),
-    lines_stored: bool,
-    reasons: &BTreeMap<String, String>,
+    report: &NewReport<'_>,
+    stamp: &Stamp,
+    accounts: &AccountNames,
 ) -> Result<Vec<Deferred>> {
+    let NewReport {
+        report_id,
+        key,
+        plan,
+        result,
+        lines_stored,
+        reasons,
+    } = *report;
     insert_header(conn, (report_id, key), plan, result, stamp)?;
     add_operation_progress(conn, &plan.order, plan.operation, plan.good, plan.scrap, 0)?;
     insert_report_lines(conn, report_id, &plan.lines, reasons)?;
@@ -135,16 +152,16 @@ fn defer_and_record_non_stock(
         if line.status == LineStatus::Deferred {
             deferred.push(open_exception(conn, stamp, report_id, &plan.order, line)?);
         } else if line.non_stock && line.is_hand_issue() {
-            super::issues::record_non_stock(
-                conn,
-                &plan.order,
-                &line.line,
-                Some(report_id),
-                &line.item,
-                line.qty,
-                line.unit_cost,
-                stamp.at_text(),
-            )?;
+            let issue = super::issues::NonStockIssue {
+                order: &plan.order,
+                line: &line.line,
+                report_id: Some(report_id),
+                item: &line.item,
+                qty: line.qty,
+                std_cost: line.unit_cost,
+                at: stamp.at_text(),
+            };
+            super::issues::record_non_stock(conn, &issue)?;
         }
     }
     Ok(deferred)

@@ -26,19 +26,19 @@ pub struct Theme {
 impl Theme {
     /// The theme of the configuration, without colour when `no_color`.
     #[must_use]
-    pub fn new(choice: config::Theme, no_color: bool) -> Self {
+    pub fn new(choice: config::ThemeName, no_color: bool) -> Self {
         if no_color {
             return Self::monochrome();
         }
         match choice {
-            config::Theme::Default => Self::default_colors(),
-            config::Theme::HighContrast => Self::high_contrast(),
+            config::ThemeName::Default => Self::default_colors(),
+            config::ThemeName::HighContrast => Self::high_contrast(),
         }
     }
 
     /// Reads `NO_COLOR` from the environment.
     #[must_use]
-    pub fn from_env(choice: config::Theme) -> Self {
+    pub fn from_env(choice: config::ThemeName) -> Self {
         Self::new(
             choice,
             std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),

@@ -3,6 +3,7 @@
 //! and never printed raw.
 
 use crate::common::cli::*;
+use backflush::service::TransferRequest;
 
 // =============================================================================================
 // FILE:LINE counts physical lines (SPEC §13)
@@ -353,7 +354,16 @@ fn text_outputs_never_print_raw_control_characters_from_the_data() {
             .reverse(id, "typo\u{1b}[2J\u{7}", &nobody)
             .expect("reverse");
         service
-            .transfer("C1", crate::common::d("97"), "M1", "RAW", &nobody)
+            .transfer(
+                &TransferRequest {
+                    item: "C1".into(),
+                    qty: crate::common::d("97"),
+                    from: "M1".into(),
+                    to: "RAW".into(),
+                    lots: None,
+                },
+                &nobody,
+            )
             .expect("transfer");
     }
     plant

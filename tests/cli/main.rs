@@ -21,6 +21,7 @@ mod keys;
 mod lot_reports;
 mod lots;
 mod movements;
+mod options;
 mod overrides;
 mod report;
 mod review;

@@ -73,7 +73,7 @@ pub fn demo(config: Config) -> (TempDir, Service) {
 
 /// The balance of `item` at `location` (zero when the store has no row for it).
 pub fn on_hand(s: &Service, item: &str, location: &str) -> Quantity {
-    s.stock(Some(location), Some(item))
+    s.stock(Some(&location.into()), Some(&item.into()))
         .unwrap()
         .iter()
         .map(|r| r.qty)

@@ -91,7 +91,7 @@ pub(super) fn checked_sum(
 
 /// The balanced journal of a report's own postings (deferred lines are journalled when they
 /// post from the exception queue).
-pub(super) fn report_journal(plan: &ReportPlan) -> Result<Vec<Posting>, ReportError> {
+pub(super) fn report_journal(plan: &ReportPlan) -> Result<Vec<Booking>, ReportError> {
     let issued = checked_sum(
         plan.lines
             .iter()
@@ -123,42 +123,42 @@ pub(super) fn report_journal(plan: &ReportPlan) -> Result<Vec<Posting>, ReportEr
         "the scrap value",
     )?;
     let mut journal = Vec::new();
-    Posting::pair(
+    Booking::pair(
         &mut journal,
         Account::Wip,
         Account::RawMaterial,
         issued,
         "material issued",
     );
-    Posting::pair(
+    Booking::pair(
         &mut journal,
         Account::Wip,
         Account::NonStockMaterial,
         non_stock,
         "non-stock material issued",
     );
-    Posting::pair(
+    Booking::pair(
         &mut journal,
         Account::Wip,
         Account::LaborAbsorbed,
         labor,
         "labor absorbed",
     );
-    Posting::pair(
+    Booking::pair(
         &mut journal,
         Account::Wip,
         Account::OverheadAbsorbed,
         overhead,
         "overhead absorbed",
     );
-    Posting::pair(
+    Booking::pair(
         &mut journal,
         Account::FinishedGoods,
         Account::Wip,
         received,
         "finished goods received",
     );
-    Posting::pair(
+    Booking::pair(
         &mut journal,
         Account::ScrapExpense,
         Account::Wip,

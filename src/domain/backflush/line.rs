@@ -153,7 +153,7 @@ pub struct ReportPlan {
     pub warnings: Vec<String>,
     /// Value of one scrapped parent unit at this operation.
     pub scrap_unit_value: Money,
-    pub journal: Vec<Posting>,
+    pub journal: Vec<Booking>,
 }
 
 impl ReportPlan {

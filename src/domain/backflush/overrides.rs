@@ -1,7 +1,44 @@
 //! The operator's overrides of a preview (SPEC §2): a line's quantity, line scrap, location,
 //! skip, and its lots (SPEC §9).
 
-use super::*;
+use super::{Change, LineStatus, Lookup, Override, PlannedLine, ReportError, check_quantity};
+use crate::domain::order::Order;
+use crate::domain::qty::Quantity;
+/// What a line key found no single line for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyMiss {
+    /// No line has that id, and none that item.
+    Nothing,
+    /// The item is on these lines (their indices, in order): the line id is needed.
+    Many(Vec<usize>),
+}
+
+/// The one line a key names among `lines`: the line whose id is the key, else the one line
+/// of the item the key is. `id_and_item` reads a line's id and its item. Reports, orders and
+/// posted reports all name their lines this way.
+///
+/// # Errors
+/// No such line, or the item on more than one line.
+pub fn line_by_key<T>(
+    lines: &[T],
+    key: &str,
+    id_and_item: impl Fn(&T) -> (&str, &str),
+) -> Result<usize, KeyMiss> {
+    if let Some(i) = lines.iter().position(|l| id_and_item(l).0 == key) {
+        return Ok(i);
+    }
+    let matches: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| id_and_item(l).1 == key)
+        .map(|(i, _)| i)
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(KeyMiss::Nothing),
+        _ => Err(KeyMiss::Many(matches)),
+    }
+}
 
 /// Resolves an override key (line id, else item code) to the index of a line of the report.
 ///
@@ -13,31 +50,22 @@ pub fn resolve_key(
     lines: &[PlannedLine],
     key: &str,
 ) -> Result<usize, ReportError> {
-    if let Some(i) = lines.iter().position(|l| l.line == key) {
-        return Ok(i);
-    }
-    let matches: Vec<usize> = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.item == key)
-        .map(|(i, _)| i)
-        .collect();
-    match matches.as_slice() {
-        [one] => Ok(*one),
-        [] => Err(ReportError::UnknownLine {
+    line_by_key(lines, key, |l| (&l.line, &l.item)).map_err(|miss| match miss {
+        KeyMiss::Nothing => ReportError::UnknownLine {
             key: key.to_string(),
             order: order.order.to_string(),
             operation,
-        }),
-        many => Err(ReportError::AmbiguousKey {
+        },
+        KeyMiss::Many(many) => ReportError::AmbiguousKey {
             key: key.to_string(),
             lines: many
                 .iter()
-                .map(|&i| lines[i].line.as_str())
+                .filter_map(|&i| lines.get(i))
+                .map(|l| l.line.as_str())
                 .collect::<Vec<_>>()
                 .join(", "),
-        }),
-    }
+        },
+    })
 }
 
 /// Applies the overrides to the lines; returns the lots named per line (`--lot`), checked
@@ -149,4 +177,34 @@ fn apply_change(
         Change::Lots(_) => {}
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod key_tests {
+    use super::{KeyMiss, line_by_key};
+
+    const LINES: [(&str, &str); 4] = [("10", "C1"), ("20", "C2"), ("30", "C2"), ("C2", "C3")];
+
+    fn find(key: &str) -> Result<usize, KeyMiss> {
+        line_by_key(&LINES, key, |&(id, item)| (id, item))
+    }
+
+    #[test]
+    fn a_key_is_a_line_id_first_then_the_one_line_of_an_item() {
+        assert_eq!(find("20"), Ok(1));
+        assert_eq!(find("C1"), Ok(0));
+        // A line id wins over an item code that is on two lines.
+        assert_eq!(find("C2"), Ok(3));
+        assert_eq!(find("C3"), Ok(3));
+        assert_eq!(find("NOPE"), Err(KeyMiss::Nothing));
+    }
+
+    #[test]
+    fn an_item_on_two_lines_names_both() {
+        let lines = [("10", "C1"), ("20", "C2"), ("30", "C2")];
+        assert_eq!(
+            line_by_key(&lines, "C2", |&(id, item)| (id, item)),
+            Err(KeyMiss::Many(vec![1, 2]))
+        );
+    }
 }

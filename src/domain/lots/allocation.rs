@@ -1,8 +1,11 @@
 //! The lot allocation syntax (SPEC §9): `LOT[:QTY],…` read and checked against the item's
 //! tracking and decimals, and named lots checked against what they hold.
 
-use super::*;
+use std::fmt;
 
+use super::LotQty;
+use crate::domain::master::Tracking;
+use crate::domain::qty::{Quantity, parse_quantity};
 /// Why a `LOT[:QTY],…` allocation is refused. Every variant names the lot or the numbers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AllocationError {

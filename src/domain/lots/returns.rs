@@ -1,8 +1,15 @@
 //! Returns to the lots a line consumed (reverse FIFO, the youngest first, or as named), and
 //! the lots a lead's correction or substitution on a report's line moves.
 
-use super::*;
+use std::fmt;
 
+use chrono::NaiveDate;
+
+use super::{
+    AllocationError, LotQty, LotStock, PickOrder, TakeError, parse_allocation, sort_lots, take,
+};
+use crate::domain::master::Tracking;
+use crate::domain::qty::Quantity;
 /// What a line consumed of a lot (net of its returns), with the lot's first entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Consumed {
@@ -94,17 +101,8 @@ pub fn plan_return(
         })
         .collect();
     sort_lots(&mut ranked, PickOrder::Fifo);
-    let mut left = qty;
-    let mut out = Vec::new();
-    for l in ranked.iter().rev() {
-        if left <= Quantity::ZERO {
-            break;
-        }
-        let take = left.min(l.qty);
-        out.push(LotQty::new(&l.lot, take));
-        left -= take;
-    }
-    Ok(out)
+    // The youngest first: the reverse of the FIFO order.
+    Ok(super::fill(ranked.iter().rev(), qty))
 }
 
 /// Why the lots of a movement on a report's line could not be planned.

@@ -4,6 +4,7 @@
 use super::*;
 use crate::domain::codes::ItemCode;
 use crate::domain::codes::LocationCode;
+use crate::service::CountRequest;
 use rust_decimal::Decimal;
 
 /// A posted cycle count.
@@ -56,22 +57,6 @@ pub fn difference_pct(book: Quantity, counted: Quantity) -> Option<Decimal> {
 }
 
 impl Service {
-    /// A cycle count: the counted quantity becomes the balance (an adjustment for the
-    /// difference), and the count is kept for the inventory-accuracy figure.
-    ///
-    /// # Errors
-    /// Unknown item or location, a bad quantity, permissions.
-    pub fn cycle_count(
-        &mut self,
-        item: &str,
-        location: &str,
-        lot: Option<&str>,
-        counted: Quantity,
-        who: &Credentials,
-    ) -> Result<Count> {
-        self.cycle_count_with(item, location, lot, counted, None, who)
-    }
-
     /// The book quantity a count of `item` at `location` (and `lot`) is compared with.
     ///
     /// # Errors
@@ -96,20 +81,27 @@ impl Service {
         needs_count_reason(book, counted, limit)
     }
 
-    /// As [`Self::cycle_count`], with a `[reasons] count` code, required when the difference
-    /// exceeds `count_confirm_pct` (SPEC §3).
+    /// A cycle count: the counted quantity becomes the balance (an adjustment for the
+    /// difference), and the count is kept for the inventory-accuracy figure. A `[reasons]
+    /// count` code is required when the difference exceeds `count_confirm_pct`.
     ///
     /// # Errors
-    /// As [`Self::cycle_count`]; a missing or unknown reason.
-    pub fn cycle_count_with(
-        &mut self,
-        item: &str,
-        location: &str,
-        lot: Option<&str>,
-        counted: Quantity,
-        reason: Option<&str>,
-        who: &Credentials,
-    ) -> Result<Count> {
+    /// Unknown item or location, a bad quantity, a missing or unknown reason, permissions.
+    pub fn cycle_count(&mut self, request: &CountRequest, who: &Credentials) -> Result<Count> {
+        let CountRequest {
+            item,
+            location,
+            lot,
+            counted,
+            reason,
+        } = request;
+        let (item, location, lot, counted, reason) = (
+            item.as_str(),
+            location.as_str(),
+            lot.as_deref(),
+            *counted,
+            reason.as_deref(),
+        );
         let keyed = self.keyed(
             "count",
             format!(
@@ -207,9 +199,14 @@ fn post_count(
         Some(code) => format!("cycle count, {code}"),
         None => "cycle count".to_string(),
     };
-    let movement = store::ledger::adjust_to(
-        tx, item, location, lot, counted, &why, stamp, accounts, account,
-    )?;
+    let target = store::ledger::SetBalance {
+        item,
+        location,
+        lot,
+        qty: counted,
+        reason: &why,
+    };
+    let movement = store::ledger::adjust_to(tx, &target, stamp, accounts, account)?;
     store::floor::record_count(
         tx,
         item,

@@ -5,6 +5,7 @@ use super::*;
 use crate::domain::codes::ItemCode;
 use crate::domain::codes::LocationCode;
 use crate::domain::ids::ReportId;
+use crate::service::{AdjustRequest, SubstituteRequest};
 
 /// A posted scrap adjustment.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -80,34 +81,32 @@ impl Service {
     /// A lead's scrap adjustment on a detail line: `qty` more issued as scrap (negative: a
     /// correction back), with a reason code of the configuration.
     ///
-    /// # Errors
-    /// Unknown report or line, a reversed report, a bad quantity or reason, not enough stock,
-    /// permissions.
-    pub fn adjust_scrap(
-        &mut self,
-        report_id: ReportId,
-        key: &str,
-        qty: Quantity,
-        reason: &str,
-        who: &Credentials,
-    ) -> Result<Adjustment> {
-        self.adjust_scrap_lots(report_id, key, (qty, None), reason, who)
-    }
-
-    /// As [`Self::adjust_scrap`], a tracked line's scrap from the lots `named` (`LOT[:QTY],…`;
-    /// default: the pick order) and its correction back to the lots the line consumed (default:
-    /// the youngest first), SPEC §9.
+    /// A tracked line's scrap leaves from the lots named (`LOT[:QTY],…`; default: the pick
+    /// order) and its correction goes back to the lots the line consumed (default: the
+    /// youngest first).
     ///
     /// # Errors
-    /// As [`Self::adjust_scrap`]; lots that do not fit.
-    pub fn adjust_scrap_lots(
+    /// Unknown report or line, a reversed report, a bad quantity or reason, not enough stock,
+    /// lots that do not fit, permissions.
+    pub fn adjust_scrap(
         &mut self,
-        report_id: ReportId,
-        key: &str,
-        (qty, named): (Quantity, Option<&str>),
-        reason: &str,
+        request: &AdjustRequest,
         who: &Credentials,
     ) -> Result<Adjustment> {
+        let AdjustRequest {
+            report,
+            line,
+            qty,
+            reason,
+            lots,
+        } = request;
+        let (report_id, key, qty, named, reason) = (
+            *report,
+            line.as_str(),
+            *qty,
+            lots.as_deref(),
+            reason.as_str(),
+        );
         let keyed = self.keyed(
             "adjust",
             format!(
@@ -166,59 +165,33 @@ impl Service {
     /// A lead's substitution on a detail line: what the line issued of its item is returned,
     /// and `qty` (default: the same quantity) of `substitute` is issued instead.
     ///
+    /// Part of a line may be substituted: `return_qty` of the line's item (default: all it
+    /// issued) goes back, and `qty` of the substitute (default: the quantity returned) is
+    /// issued; both are linked to the line. By lot: the substitute leaves from the lots
+    /// `lots` names (default: the pick order), the line's item goes back to the lots
+    /// `return_lots` names of those the line consumed (default: the youngest first).
+    ///
     /// # Errors
     /// Unknown report, line or item, nothing issued on the line, not enough stock of the
-    /// substitute, permissions.
+    /// substitute, a return quantity above what the line issued or not above 0, lots that do
+    /// not fit, permissions.
     pub fn substitute(
         &mut self,
-        report_id: ReportId,
-        key: &str,
-        substitute: &str,
-        qty: Option<Quantity>,
+        request: &SubstituteRequest,
         who: &Credentials,
     ) -> Result<Substitution> {
-        self.substitute_partial(report_id, key, substitute, (qty, None), who)
-    }
-
-    /// A lead's substitution of part of a line (SPEC §3): `return_qty` of the line's item
-    /// (default: all it issued) goes back, and `qty` of `substitute` (default: the quantity
-    /// returned) is issued; both are linked to the line.
-    ///
-    /// # Errors
-    /// As [`Self::substitute`]; a return quantity above what the line issued, or not above 0.
-    pub fn substitute_partial(
-        &mut self,
-        report_id: ReportId,
-        key: &str,
-        substitute: &str,
-        (qty, return_qty): (Option<Quantity>, Option<Quantity>),
-        who: &Credentials,
-    ) -> Result<Substitution> {
-        self.substitute_lots(
-            report_id,
-            key,
-            substitute,
-            (qty, return_qty),
-            (None, None),
-            who,
-        )
-    }
-
-    /// As [`Self::substitute_partial`], by lot (SPEC §3, §9): the substitute leaves from the
-    /// lots `lot` names (default: the pick order), the line's item goes back to the lots
-    /// `return_lot` names of those the line consumed (default: the youngest first).
-    ///
-    /// # Errors
-    /// As [`Self::substitute_partial`]; lots that do not fit.
-    pub fn substitute_lots(
-        &mut self,
-        report_id: ReportId,
-        key: &str,
-        substitute: &str,
-        (qty, return_qty): (Option<Quantity>, Option<Quantity>),
-        (lot, return_lot): (Option<&str>, Option<&str>),
-        who: &Credentials,
-    ) -> Result<Substitution> {
+        let SubstituteRequest {
+            report,
+            line,
+            item,
+            qty,
+            return_qty,
+            lots,
+            return_lots,
+        } = request;
+        let (report_id, key, substitute, qty, return_qty) =
+            (*report, line.as_str(), item.as_str(), *qty, *return_qty);
+        let (lot, return_lot) = (lots.as_deref(), return_lots.as_deref());
         let keyed = self.keyed(
             "substitute",
             format!(

@@ -51,7 +51,7 @@ impl Poster {
                 .map(|l| needs_approval(l, self.tolerance))
                 .collect()
         });
-        let result = view::report_result(&plan, Some(report_id), marks.as_deref());
+        let result = replay::report_result(&plan, Some(report_id), marks.as_deref());
         let json = keyed::result_text(key, &result)?;
         // Each report of a batch records its own time: when it is written, inside the
         // transaction that commits it, so the export's times follow its seqs.
@@ -69,16 +69,15 @@ impl Poster {
                     .map(|c| (l.line.clone(), c.clone()))
             })
             .collect();
-        let deferred = store::reports::insert_report(
-            tx,
+        let report = store::reports::NewReport {
             report_id,
             key,
-            &plan,
-            &json,
-            (&stamp, &self.accounts),
-            stored,
-            &codes,
-        )?;
+            plan: &plan,
+            result: &json,
+            lines_stored: stored,
+            reasons: &codes,
+        };
+        let deferred = store::reports::insert_report(tx, &report, &stamp, &self.accounts)?;
         store::requests::record(tx, key, "report", &request_text, "")?;
         Ok(Posted {
             report_id,
@@ -130,7 +129,7 @@ impl Poster {
 
 /// The first result of a key that posted this same report before; the same key for another
 /// request or command is a conflict (SPEC §2). The result is the report's own record
-/// (`reports.result`), read back as a [`view::ReportResult`].
+/// (`reports.result`), read back as a [`replay::ReportResult`].
 fn replay(tx: &Connection, key: &str, request_text: &str) -> Result<Option<Posted>> {
     let used = keyed::first_use(tx, key, "report")?;
     let Some((report_id, json)) = store::reports::report_by_key(tx, key)? else {

@@ -171,16 +171,14 @@ fn compensate(
             reason: &why,
             order: None,
         };
-        crate::store::ledger::move_lot(
-            conn,
-            stamp,
-            c.kind,
-            &c.item,
-            &c.location,
-            c.lot.as_deref(),
-            c.qty,
-            &link,
-        )?;
+        let movement = crate::store::ledger::LotMove {
+            kind: c.kind,
+            item: &c.item,
+            location: &c.location,
+            lot: c.lot.as_deref(),
+            qty: c.qty,
+        };
+        crate::store::ledger::move_lot(conn, stamp, &movement, &link)?;
         movements.push((c.item.clone(), c.location.clone(), c.qty));
     }
     Ok(movements)

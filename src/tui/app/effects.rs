@@ -296,7 +296,7 @@ impl App {
             Choices::HeldElsewhere { item, except } => {
                 let mut held: Vec<_> = self
                     .service
-                    .stock(None, Some(item))
+                    .stock(None, Some(&item.as_str().into()))
                     .unwrap_or_default()
                     .into_iter()
                     .filter(|b| b.location != *except && b.qty > Quantity::ZERO)
@@ -320,7 +320,7 @@ impl App {
                 .collect(),
             Choices::StockOf(item) => self
                 .service
-                .stock(None, Some(item))
+                .stock(None, Some(&item.as_str().into()))
                 .unwrap_or_default()
                 .into_iter()
                 .map(|b| Choice::on_hand(b.location.into(), b.qty))

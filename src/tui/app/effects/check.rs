@@ -65,10 +65,12 @@ impl App {
                 Ok(lots) => self.run(trace::lot_prompt(item, lots, *this)),
                 Err(e) => self.run(Effect::reopen(*this, self.said(&e))),
             },
-            Effect::Trace { item, lot, this } => match self.service.trace(&item, &lot) {
-                Ok(trace) => self.screen = Screen::Trace(TraceState { trace, selected: 0 }),
-                Err(e) => self.run(Effect::reopen(*this, self.said(&e))),
-            },
+            Effect::Trace { item, lot, this } => {
+                match self.service.trace(&item.as_str().into(), &lot) {
+                    Ok(trace) => self.screen = Screen::Trace(TraceState { trace, selected: 0 }),
+                    Err(e) => self.run(Effect::reopen(*this, self.said(&e))),
+                }
+            }
             _ => {}
         }
     }

@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::domain::ids::ReportId;
+use crate::service::{AdjustRequest, CountRequest, SubstituteRequest, TransferRequest};
 
 impl App {
     /// Badge and PIN: the shift starts on the board, or the login asks again.
@@ -59,10 +60,16 @@ impl App {
 
     pub(super) fn adjust(&mut self, report_id: ReportId, line: &str, qty: Quantity, reason: &str) {
         let who = self.credentials();
-        match self
-            .service
-            .adjust_scrap(report_id, line, qty, reason, &who)
-        {
+        match self.service.adjust_scrap(
+            &AdjustRequest {
+                report: report_id,
+                line: line.to_string(),
+                qty,
+                reason: reason.to_string(),
+                lots: None,
+            },
+            &who,
+        ) {
             Ok(a) => {
                 self.approver = None;
                 self.reopen_detail();
@@ -88,10 +95,17 @@ impl App {
         (qty, returned): (Option<Quantity>, Option<Quantity>),
     ) {
         let who = self.credentials();
-        match self
-            .service
-            .substitute_partial(report_id, line, item, (qty, returned), &who)
-        {
+        match self.service.substitute(
+            &SubstituteRequest {
+                report: report_id,
+                line: line.to_string(),
+                item: item.into(),
+                qty,
+                return_qty: returned,
+                ..SubstituteRequest::default()
+            },
+            &who,
+        ) {
             Ok(s) => {
                 self.approver = None;
                 self.reopen_detail();
@@ -147,10 +161,16 @@ impl App {
         this: Overlay,
     ) {
         let who = self.credentials();
-        match self
-            .service
-            .cycle_count_with(item, location, lot, counted, reason, &who)
-        {
+        match self.service.cycle_count(
+            &CountRequest {
+                item: item.into(),
+                location: location.into(),
+                lot: lot.map(str::to_string),
+                counted,
+                reason: reason.map(str::to_string),
+            },
+            &who,
+        ) {
             Ok(c) => {
                 self.open_staging();
                 self.note(strings::counted_note(item, location, &c));
@@ -177,10 +197,16 @@ impl App {
         this: Overlay,
     ) {
         let who = self.credentials();
-        match self
-            .service
-            .transfer_lots(item, qty, (from, to), lots, &who)
-        {
+        match self.service.transfer_lots(
+            &TransferRequest {
+                item: item.into(),
+                qty,
+                from: from.into(),
+                to: to.into(),
+                lots: lots.map(str::to_string),
+            },
+            &who,
+        ) {
             Ok((moved, posted)) => {
                 self.open_staging();
                 self.note(strings::moved(

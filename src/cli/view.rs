@@ -1,25 +1,24 @@
-//! The JSON shapes of SPEC §4 (and of `trace`, §9, and `health`, §12), built from service
-//! results as typed structs that serialize to what the command line prints. Quantities, hours
-//! and money are decimal strings without trailing zeros.
+//! The JSON shapes the command line prints (and those of `trace` and `health`), built from
+//! service results as typed structs. Quantities, hours and money are decimal strings without
+//! trailing zeros. A report's JSON is the service's [`ReportResult`](crate::service::replay::ReportResult), the result its key
+//! replays.
 //!
-//! The shapes after [`ReportResult`] and its parts declare their fields in alphabetical order:
-//! they were first printed as `serde_json::json!` objects, whose keys come out sorted, and
-//! scripts may rely on those bytes.
+//! The shapes declare their fields in alphabetical order: they were first printed as
+//! `serde_json::json!` objects, whose keys come out sorted, and scripts may rely on those
+//! bytes.
 //!
 //! Over 500 lines on purpose: every shape the command line prints is here in one place, each
 //! struct next to the function that builds it from its service result, and tests that pin the
 //! bytes they print.
 
-use crate::domain::codes::LocationCode;
-use crate::domain::codes::{ItemCode, OrderNo};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::domain::backflush::{LineStatus, ReportPlan};
+use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
 use crate::domain::health::Flag;
 use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::lots::LotQty;
 use crate::domain::movement::MovementKind;
-use crate::domain::qty::{Hours, Money, Quantity, canonical};
+use crate::domain::qty::{Money, Quantity, canonical};
 use crate::domain::retry::ExceptionStatus;
 use crate::domain::trace::Link;
 use crate::domain::variance::Variance;
@@ -27,141 +26,10 @@ use crate::store::exceptions::ExceptionRow;
 use crate::store::queries::{BalanceRow, MovementRow};
 use crate::store::reports::Reversal;
 
-use super::health::HealthRow;
-use super::{ErrorKind, Trace};
-
-/// A report as `preview` and `report` print it (SPEC §4), and as a key's retry returns it:
-/// it serializes to the JSON stored with the report and reads back from it unchanged (same
-/// fields in the same order, the same nulls, the same skipped fields).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ReportResult {
-    /// `None` in a preview: the field is left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub report_id: Option<ReportId>,
-    pub order: OrderNo,
-    pub operation: i64,
-    pub good: Quantity,
-    pub scrap: Quantity,
-    pub lines: Vec<LineResult>,
-    pub receipt: Option<ReceiptResult>,
-    pub labor: Vec<LaborResult>,
-    pub warnings: Vec<String>,
-}
-
-/// One line of a [`ReportResult`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LineResult {
-    pub line: String,
-    pub item: ItemCode,
-    /// Null for a non-stock line: it has no location (SPEC §9).
-    pub location: Option<LocationCode>,
-    pub planned: Quantity,
-    pub qty: Quantity,
-    pub line_scrap: Quantity,
-    pub status: LineStatus,
-    pub overridden: bool,
-    /// What the line lacks at its location after the lines before it ("0" when it fits),
-    /// under every policy; "0" in a report stored before lines carried it.
-    #[serde(default)]
-    pub shortfall: Quantity,
-    /// Once users exist: whether the line's override needs a lead (SPEC §6).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub needs_approval: Option<bool>,
-    /// Empty in a report posted before lots existed (its stored JSON has no `lots`).
-    #[serde(default)]
-    pub lots: Vec<LotResult>,
-}
-
-/// One lot taken or received, in the order taken.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LotResult {
-    pub lot: String,
-    pub qty: Quantity,
-}
-
-/// The lots of a posting as JSON shows them.
-pub(crate) fn lot_results(lots: &[LotQty]) -> Vec<LotResult> {
-    lots.iter()
-        .map(|l| LotResult {
-            lot: l.lot.clone(),
-            qty: l.qty,
-        })
-        .collect()
-}
-
-/// The finished goods a [`ReportResult`] received.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ReceiptResult {
-    pub item: ItemCode,
-    pub location: LocationCode,
-    pub qty: Quantity,
-    /// Empty in a report posted before lots existed.
-    #[serde(default)]
-    pub lots: Vec<LotResult>,
-}
-
-/// The labor of one operation of a [`ReportResult`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LaborResult {
-    pub operation: i64,
-    pub setup_hours: Hours,
-    pub run_hours: Hours,
-    pub labor_cost: Money,
-    pub overhead_cost: Money,
-}
-
-/// The [`ReportResult`] of `plan`, each line carrying `needs_approval` from `marks` when
-/// given.
-#[must_use]
-pub fn report_result(
-    plan: &ReportPlan,
-    report_id: Option<ReportId>,
-    marks: Option<&[bool]>,
-) -> ReportResult {
-    ReportResult {
-        report_id,
-        order: plan.order.clone(),
-        operation: plan.operation,
-        good: plan.good,
-        scrap: plan.scrap,
-        lines: plan
-            .lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| LineResult {
-                line: l.line.clone(),
-                item: l.item.clone(),
-                location: (!l.non_stock).then(|| l.location.clone()),
-                planned: l.planned,
-                qty: l.qty,
-                line_scrap: l.line_scrap,
-                status: l.status,
-                overridden: l.overridden,
-                shortfall: l.shortfall,
-                needs_approval: marks.and_then(|m| m.get(i).copied()),
-                lots: lot_results(&l.lots),
-            })
-            .collect(),
-        receipt: plan.receipt.as_ref().map(|r| ReceiptResult {
-            item: r.item.clone(),
-            location: r.location.clone(),
-            qty: r.qty,
-            lots: lot_results(&r.lots),
-        }),
-        labor: plan
-            .labor
-            .iter()
-            .map(|l| LaborResult {
-                operation: l.operation,
-                setup_hours: l.setup_hours,
-                run_hours: l.run_hours,
-                labor_cost: l.labor_cost,
-                overhead_cost: l.overhead_cost,
-            })
-            .collect(),
-        warnings: plan.warnings.clone(),
-    }
-}
+use crate::service::floor::{Adjustment, Count, StagingLine, Substitution};
+use crate::service::health::HealthRow;
+use crate::service::replay::{LotResult, lot_results};
+use crate::service::{ErrorKind, Trace, TransferRequest};
 
 /// One balance of `stock --json`.
 // Fields in alphabetical order: the bytes `stock --json` has always printed.
@@ -346,18 +214,17 @@ pub struct TransferResult<'a> {
 /// `transfer --json`.
 #[must_use]
 pub fn transfer_json<'a>(
-    (item, qty): (&'a str, Quantity),
-    (from, to): (&'a str, &'a str),
+    request: &'a TransferRequest,
     lots: &[LotQty],
     posted: &'a [ExceptionRow],
 ) -> TransferResult<'a> {
     TransferResult {
         exceptions_posted: exceptions_json(posted),
-        from,
-        item,
+        from: &request.from,
+        item: &request.item,
         lots: lot_results(lots),
-        qty,
-        to,
+        qty: request.qty,
+        to: &request.to,
     }
 }
 
@@ -384,7 +251,7 @@ pub struct HeldResult<'a> {
 
 /// `staging --json`.
 #[must_use]
-pub fn staging_json(rows: &[super::floor::StagingLine]) -> Vec<StagingResult<'_>> {
+pub fn staging_json(rows: &[StagingLine]) -> Vec<StagingResult<'_>> {
     rows.iter()
         .map(|r| StagingResult {
             item: &r.item,
@@ -420,7 +287,7 @@ pub struct AdjustmentResult<'a> {
 
 /// `adjust --json`.
 #[must_use]
-pub fn adjustment_json(a: &super::floor::Adjustment) -> AdjustmentResult<'_> {
+pub fn adjustment_json(a: &Adjustment) -> AdjustmentResult<'_> {
     AdjustmentResult {
         item: &a.item,
         line: &a.line,
@@ -454,7 +321,7 @@ pub struct SubstitutedResult<'a> {
 
 /// `substitute --json`.
 #[must_use]
-pub fn substitution_json(s: &super::floor::Substitution) -> SubstitutionResult<'_> {
+pub fn substitution_json(s: &Substitution) -> SubstitutionResult<'_> {
     SubstitutionResult {
         issued: SubstitutedResult {
             item: &s.issued_item,
@@ -490,7 +357,7 @@ pub struct CountResult<'a> {
 
 /// `count --json`.
 #[must_use]
-pub fn count_json(c: &super::floor::Count) -> CountResult<'_> {
+pub fn count_json(c: &Count) -> CountResult<'_> {
     CountResult {
         accurate_counts: c.accuracy.0,
         counted: c.counted,
@@ -692,7 +559,6 @@ impl<'a> ErrorResult<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::service::floor::Count;
 
     fn q(text: &str) -> Quantity {
         text.parse().unwrap()
