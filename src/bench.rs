@@ -1,5 +1,5 @@
-//! `backflush bench`: the speed figures of SPEC §8 on this machine, measured on a fresh
-//! store of the size the SPEC names. Run it on a release build:
+//! `backflush bench`: the speed figures on this machine, measured on a fresh
+//! store of a large plant's size. Run it on a release build:
 //! `cargo run --release -- bench`.
 //!
 //! Long because it is a harness: the plant it builds (CSV literals) and one function per
@@ -175,7 +175,7 @@ fn plant(dir: &Path, orders: i64) -> Result<(), ServiceError> {
         }
     }
     csv(dir, "stock.csv", &stock)?;
-    // Lot-tracked lines backflush (SPEC §9); untracked ones are unaffected.
+    // Lot-tracked lines backflush; untracked ones are unaffected.
     csv(dir, "settings.toml", "[policy]\nlot_selection = \"fifo\"\n")
 }
 
@@ -245,13 +245,13 @@ pub struct BenchReport {
     pub export_anon_start_mb: Option<f64>,
     pub export_anon_end_mb: Option<f64>,
     /// A 20-line report whose lines are all lot-tracked (three lots each, FIFO), posted
-    /// alternately with the untracked 20-line one in the same phase (issue 8: ≤ 2×).
+    /// alternately with the untracked 20-line one in the same phase (budget: at most 2×).
     pub post_lots_p50_ms: f64,
     pub post_lots_p95_ms: f64,
     pub post_untracked_p50_ms: f64,
     pub post_untracked_p95_ms: f64,
     pub lots_ratio: f64,
-    /// The 20-line post with and without the outbox row (issue 10: ≤ 25 % more), posted
+    /// The 20-line post with and without the outbox row (budget: at most 25 % more), posted
     /// alternately in the same phase of the run.
     pub post_outbox_p50_ms: f64,
     pub post_no_outbox_p50_ms: f64,
@@ -520,7 +520,7 @@ fn post_one_by_one(
     Ok(last_id)
 }
 
-/// Posts with and without the outbox, alternating in one phase (issue 10: ≤ 25 %).
+/// Posts with and without the outbox, alternating in one phase (budget: at most 25 %).
 fn outbox_cost(
     service: &mut Service,
     (request, who): Post<'_>,

@@ -1,4 +1,4 @@
-//! Configuration (SPEC §7): TOML, every key optional, unknown keys an error naming the key.
+//! Configuration: TOML, every key optional, unknown keys an error naming the key.
 //! Looked up from `--config`, else `BACKFLUSH_CONFIG`, else the platform config directory,
 //! else the built-in defaults.
 
@@ -133,9 +133,9 @@ pub struct PolicyConfig {
     pub override_tolerance_pct: Decimal,
     pub lockout_attempts: i64,
     pub lockout_minutes: i64,
-    /// An operator may reverse their own report this long after posting it (SPEC §6).
+    /// An operator may reverse their own report this long after posting it.
     pub undo_minutes: i64,
-    /// A count differing from the book by more than this needs a reason (SPEC §3).
+    /// A count differing from the book by more than this needs a reason.
     pub count_confirm_pct: Decimal,
     /// Machine-location health flags an item whose counts differ from its use by more.
     pub discrepancy_alert_pct: Decimal,
@@ -165,10 +165,10 @@ impl Default for PolicyConfig {
 pub struct ReasonsConfig {
     /// A lead's scrap adjustment.
     pub scrap: Vec<String>,
-    /// Overrides and skips of a report (SPEC §6).
+    /// Overrides and skips of a report.
     #[serde(rename = "override")]
     pub r#override: Vec<String>,
-    /// A count beyond `count_confirm_pct` (SPEC §3).
+    /// A count beyond `count_confirm_pct`.
     pub count: Vec<String>,
 }
 

@@ -1,4 +1,4 @@
-//! `backflush import DIR` (SPEC §5): reads the CSV files of a directory, validates every row
+//! `backflush import DIR`: reads the CSV files of a directory, validates every row
 //! against the files and the stored master data, releases new orders, and writes it all in
 //! one transaction. Any bad row refuses the whole import with `FILE:LINE: what is wrong`.
 //!

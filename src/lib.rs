@@ -7,10 +7,10 @@
 //! | --- | --- |
 //! | [`domain`] | master data, order release, the backflush calculation, variance, journal rules |
 //! | [`store`] | schema and migrations, repositories, the posting transactions |
-//! | [`import`] | the CSV import of SPEC §5 |
+//! | [`import`] | the CSV import |
 //! | [`pin`] | PIN hashing and the PIN file, below the import and the service |
 //! | [`service`] | use cases, permissions, JSON views |
-//! | [`cli`] | the command line of SPEC §4 |
+//! | [`cli`] | the command line |
 //! | [`tui`] | the full-screen terminal |
 //! | [`app`] | starting the terminal (and the demo plant) |
 

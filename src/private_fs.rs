@@ -1,4 +1,4 @@
-//! Files and directories readable by their owner only (SPEC §13): the store holds PIN hashes
+//! Files and directories readable by their owner only: the store holds PIN hashes
 //! and the log names who did what, so whatever the umask, a new store file (and through it
 //! SQLite's `-wal` and `-shm`, which SQLite creates with the main file's permissions), the
 //! log file and every directory the program creates are 0600 / 0700.

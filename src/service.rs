@@ -1,7 +1,7 @@
 //! Use cases: what the command line and the terminal both call. One engine, two faces.
 //!
 //! A service call reads what the engine needs from the store, runs the pure calculation and
-//! hands the result to the store to write in one transaction. Authorisation (SPEC §6) is
+//! hands the result to the store to write in one transaction. Authorisation is
 //! checked here, before anything is written.
 
 pub mod auth;
@@ -65,7 +65,7 @@ pub struct Credentials {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Posted {
     pub report_id: ReportId,
-    /// The result of the first posting with this key (SPEC §4 JSON).
+    /// The result of the first posting with this key.
     pub result: replay::ReportResult,
     /// True when the key had been posted before and nothing new was posted.
     pub repeated: bool,
@@ -79,7 +79,7 @@ pub struct Service {
     store: Store,
     config: Config,
     terminal: String,
-    /// The plant's rules that apply (SPEC §7), read per master version.
+    /// The plant's rules that apply, read per master version.
     rules: RefCell<rules::Loaded>,
     /// The idempotency key of the next posting (`--key`), used up by it.
     request_key: Option<String>,
@@ -211,7 +211,7 @@ impl Service {
         self.authorize(who, Action::Administer).map(|_| ())
     }
 
-    /// Imports the CSV files of `dir` (SPEC §5).
+    /// Imports the CSV files of `dir`.
     ///
     /// # Errors
     /// A bad row, named; nothing is written.

@@ -88,7 +88,7 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
-    /// A write the state of the books does not allow (SPEC §4 `kind` `refused`); boxed, so
+    /// A write the state of the books does not allow; boxed, so
     /// that the facts it carries do not make every result of the store larger.
     #[error(transparent)]
     Refused(Box<StoreRefusal>),
@@ -156,7 +156,7 @@ impl Stamp {
     }
 }
 
-/// `synchronous` of SPEC §7.
+/// `synchronous` of the configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Synchronous {

@@ -1,5 +1,5 @@
-//! Pure engine tests of the backflush calculation (SPEC §1 phantom explosion and effective
-//! backflush flag, SPEC §2 the calculation), with exact numbers.
+//! Pure engine tests of the backflush calculation (phantom explosion, the effective
+//! backflush flag, the calculation), with exact numbers.
 //!
 //! The master data is filled in code and released with `order::release`; the test feeds each
 //! report's planned quantities back into `Progress` as the store would (`apply`), and takes a
@@ -306,7 +306,7 @@ fn simple(base: &str, lines: Vec<BomLine>) -> World {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Cumulative rounding (SPEC §2)
+// Cumulative rounding
 // ---------------------------------------------------------------------------------------------
 
 #[test]
@@ -461,7 +461,7 @@ fn scrapped_units_consume_their_components() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reversal (SPEC §2: takes units out of U and planned out of P)
+// Reversal: takes units out of U and planned out of P
 // ---------------------------------------------------------------------------------------------
 
 #[test]
@@ -496,7 +496,7 @@ fn reversing_the_only_planned_report_lets_the_next_report_issue_it_again() {
     assert_eq!(planned(&r3, "1"), d("1")); // target(2) = 1
 }
 
-/// SPEC §2 says a line "may stand one rounding step above target(U)" after a reversal. The
+/// says a line "may stand one rounding step above target(U)" after a reversal. The
 /// formula it gives (P = planned of unreversed reports) can leave it more than one step above
 /// when several zero-planned middle reports are reversed; the product follows the formula.
 #[test]
@@ -578,7 +578,7 @@ fn a_per_order_line_is_planned_on_the_first_report_only_and_again_after_it_is_re
 }
 
 // ---------------------------------------------------------------------------------------------
-// Phantom explosion (SPEC §1)
+// Phantom explosion
 // ---------------------------------------------------------------------------------------------
 
 /// A: line 1 C1; line 2 P1 ×2 (10 % scrap, op 10); line 3 P1 ×3 (op 20, supply TOP).
@@ -1118,7 +1118,7 @@ fn labor_cost_is_hours_times_rate() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Effective backflush flag: manual-issue lines (SPEC §1)
+// Effective backflush flag: manual-issue lines
 // ---------------------------------------------------------------------------------------------
 
 fn manual_plant() -> World {
@@ -1263,7 +1263,7 @@ fn an_explicit_order_line_flag_wins_except_for_manual_issue_items_and_work_cente
 }
 
 // ---------------------------------------------------------------------------------------------
-// Overrides (SPEC §2 "Overrides (preview)")
+// Overrides
 // ---------------------------------------------------------------------------------------------
 
 /// Lines: 1 X ×3, 2 Y ×1, 3 Y ×2, 4 M ×1 (non-stock), 5 Z ×0.5 (2 decimals).
@@ -1365,7 +1365,7 @@ fn a_line_scrap_or_skip_of_a_manual_line_is_refused_and_a_quantity_is_its_hand_i
     }
     let err = refused(&w, vec![ov("4", Change::Skip)]);
     assert!(matches!(err, ReportError::ManualOverride { .. }), "{err:?}");
-    // SPEC §9: a quantity on a manual line is what is issued by hand, not an override.
+    // a quantity on a manual line is what is issued by hand, not an override.
     let order = w.release("O1", "A", "10");
     let p = plan(
         &order,
@@ -1749,7 +1749,7 @@ fn deferred_and_manual_lines_are_not_journalled_by_the_report() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Not enough stock (SPEC §2 negative_stock)
+// Not enough stock (negative_stock)
 // ---------------------------------------------------------------------------------------------
 
 /// Lines at op 10 (M10): 1 X ×4, 2 Y ×1, 3 X ×3, 4 X ×2 from STORE.
@@ -1937,7 +1937,7 @@ fn under_block_a_short_line_counts_against_the_later_lines_and_the_post_is_refus
 }
 
 // ---------------------------------------------------------------------------------------------
-// Units of measure on BOM lines (SPEC §10)
+// Units of measure on BOM lines
 // ---------------------------------------------------------------------------------------------
 
 use backflush::domain::uom::{Ratio, UomConversion};

@@ -1,4 +1,4 @@
-//! SPEC §3's other movements on the demo plant: the staging list, a lead's scrap
+//! other movements on the demo plant: the staging list, a lead's scrap
 //! adjustment and substitution on a detail line, the cycle count — exact quantities,
 //! permissions and refusals.
 
@@ -50,7 +50,7 @@ fn the_staging_list_shows_what_the_machine_location_still_needs() {
     );
     assert!(
         before.iter().any(|l| l.item == "HSE-2"),
-        "a manual stock line is staged like a backflushed one (SPEC §3)"
+        "a manual stock line is staged like a backflushed one"
     );
     // Reporting consumes need; the list follows.
     report_three(&mut s);

@@ -1,6 +1,6 @@
-//! Fuzzing the readers of outside input (issue 7): the CSV reader and the import, the quantity
+//! Fuzzing the readers of outside input: the CSV reader and the import, the quantity
 //! parser, `KEY=QTY` options, the batch file, the config file and lot allocations. Arbitrary
-//! text and structure-aware inputs: nothing panics, and nothing the SPEC refuses is taken.
+//! text and structure-aware inputs: nothing panics, and nothing the product refuses is taken.
 //! Cases are few (the suite stays fast); every hostile input found is kept below as a named
 //! regression test.
 
@@ -176,7 +176,7 @@ fn import(dir: &Path) -> (Result<(), String>, Vec<Balance>) {
     (result, balances)
 }
 
-/// A `stock.csv` row, and why the SPEC refuses it (`None`: it is good).
+/// A `stock.csv` row, and why the import refuses it (`None`: it is good).
 fn stock_row() -> impl Strategy<Value = (String, Option<&'static str>)> {
     prop_oneof![
         4 => (prop::sample::select(vec!["C1", "C2"]), prop::sample::select(vec!["RAW", "M1"]), 0u32..1000)
@@ -422,7 +422,7 @@ proptest! {
 // The config file
 // =============================================================================================
 
-/// The ranged numbers of SPEC §7: section, key, range.
+/// The ranged numbers of the configuration: section, key, range.
 const RANGES: [(&str, &str, i64, i64); 8] = [
     ("policy", "lockout_attempts", 1, 20),
     ("policy", "lockout_minutes", 1, 1440),
@@ -476,7 +476,7 @@ proptest! {
 }
 
 // =============================================================================================
-// Lot allocations (SPEC §9)
+// Lot allocations
 // =============================================================================================
 
 fn tracking() -> impl Strategy<Value = Tracking> {

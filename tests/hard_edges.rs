@@ -1,4 +1,4 @@
-//! SPEC §13 hard edges of the store files: which commands create a store, which files are
+//! hard edges of the store files: which commands create a store, which files are
 //! refused untouched, file modes whatever the umask, `verify` on a damaged file, the PIN
 //! file, the log file.
 

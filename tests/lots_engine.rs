@@ -1,4 +1,4 @@
-//! Engine tests of the lot plans (SPEC §9): pick order FIFO / FEFO, expired lots never
+//! Engine tests of the lot plans: pick order FIFO / FEFO, expired lots never
 //! chosen, the unknown lot the oldest, allocation over several lots, `LOT[:QTY]` allocations
 //! and returns in reverse FIFO. Exact numbers.
 

@@ -1,4 +1,4 @@
-//! Properties of lots (SPEC §9) over random sequences of FEFO backflushes, hand issues and
+//! Properties of lots over random sequences of FEFO backflushes, hand issues and
 //! returns, transfers and reversals on an in-memory store:
 //! (a) `verify` finds nothing: every balance and every lot balance equals its ledger;
 //! (b) no lot ever goes negative;

@@ -1,4 +1,4 @@
-//! Properties of the cumulative rule (SPEC §2) over random sequences of reports and
+//! Properties of the cumulative rule over random sequences of reports and
 //! reversals on an in-memory store:
 //! (a) what is issued per component, net of reversals, follows the cumulative targets and ends
 //!     exactly at what one report of the net units would plan on a fresh order;
@@ -462,7 +462,7 @@ proptest! {
     }
 }
 
-/// The sequence SPEC §2's "one rounding step above target" remark does not cover: two
+/// The sequence "one rounding step above target" remark does not cover: two
 /// zero-planned middle reports reversed leave X two steps above target(U) until a later
 /// report passes the most units reached (the property's `finish` handles it).
 #[test]

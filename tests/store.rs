@@ -1,5 +1,5 @@
-//! Store and service tests (SPEC §2 atomicity, idempotency, reversal, §3 transfers and the
-//! exception queue, `verify`): an in-memory or temp-file store filled by a CSV import.
+//! Store and service tests (atomicity, idempotency, reversal, transfers and the exception
+//! queue, `verify`): an in-memory or temp-file store filled by a CSV import.
 
 #![allow(clippy::unwrap_used)]
 
@@ -397,7 +397,7 @@ fn the_same_idempotency_key_posts_once_and_returns_the_first_result() {
     assert!(second.repeated);
     assert_eq!(second.report_id, first.report_id);
     assert_eq!(second.result, first.result);
-    // A different request under the same key is a conflict and posts nothing (SPEC §2).
+    // A different request under the same key is a conflict and posts nothing.
     let third = s
         .report("O1", &req(20, "5", "1"), Some("k1"), &who())
         .unwrap_err();
@@ -558,7 +558,7 @@ fn a_failure_in_the_middle_of_a_reversal_leaves_nothing_behind() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reversal
+// Reversal: takes units out of U and planned out of P
 // ---------------------------------------------------------------------------------------------
 
 #[test]
@@ -1007,7 +1007,7 @@ fn every_movement_records_when_which_terminal_which_user_and_why() {
         assert!(!user.is_empty(), "{kind}");
         assert!(!reason.is_empty(), "{kind}");
     }
-    // SPEC §6: with no users imported the terminal runs open and records its id as the user.
+    // with no users imported the terminal runs open and records its id as the user.
     assert!(rows.iter().any(|r| r.0 == "issue" && r.3 == "T7"));
     assert!(
         rows.iter()

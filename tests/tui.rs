@@ -38,7 +38,7 @@ fn demo_at(work_center: &str) -> Demo {
 }
 
 /// Dates every report eleven minutes back: past the demo's `undo_minutes`, so an operator's
-/// reversal needs a lead (SPEC §6).
+/// reversal needs a lead.
 fn age_reports(d: &Demo) {
     let conn = rusqlite::Connection::open(d._dir.path().join("demo.db")).unwrap();
     let at = (chrono::Utc::now() - chrono::Duration::minutes(11))

@@ -1,5 +1,5 @@
 //! The command line's shape: clap types for every subcommand and its options. Long because
-//! every option carries its `--help` line (SPEC §4); the behaviour lives in the command
+//! every option carries its `--help` line; the behaviour lives in the command
 //! modules.
 
 use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
@@ -494,7 +494,7 @@ pub struct ReportArgs {
     /// Skip a line (issue 0, to be issued by hand).
     #[arg(long = "skip", value_name = "KEY", value_parser = parse::text)]
     pub skip: Vec<String>,
-    /// The lots a lot- or serial-tracked line takes: KEY=LOT[:QTY],… (SPEC §9).
+    /// The lots a lot- or serial-tracked line takes: KEY=LOT[:QTY],….
     #[arg(long = "lot", value_name = "KEY=ALLOCATION", value_parser = parse::key_allocation)]
     pub lot: Vec<(String, String)>,
     /// The lot a lot-tracked finished item is received into (default: the order number).
@@ -514,7 +514,7 @@ pub struct ReportArgs {
     pub batch: Option<PathBuf>,
 }
 
-/// `backflush issue`: a hand issue or return outside a report (SPEC §9).
+/// `backflush issue`: a hand issue or return outside a report.
 #[derive(Debug, Clone, Args)]
 pub struct IssueArgs {
     /// The released production order.

@@ -1,4 +1,4 @@
-//! Handing postings to the ERP (SPEC §11): `info`, `export`, `export ack`, `backup`.
+//! Handing postings to the ERP: `info`, `export`, `export ack`, `backup`.
 
 use std::path::Path;
 

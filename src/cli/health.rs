@@ -1,4 +1,4 @@
-//! `backflush health` (SPEC §12): per machine location and item, what was used against what
+//! `backflush health`: per machine location and item, what was used against what
 //! the counts found, flagged.
 
 use serde::Serialize;

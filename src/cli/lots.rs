@@ -1,4 +1,4 @@
-//! Lots and the manual issue on the command line (SPEC §9): `issue` and `trace`.
+//! Lots and the manual issue on the command line: `issue` and `trace`.
 
 use rust_decimal::Decimal;
 use serde::Serialize;

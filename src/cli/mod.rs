@@ -1,4 +1,4 @@
-//! The command line of SPEC §4: the options (clap types, here), a short dispatch, and one
+//! The command line: the options (clap types, here), a short dispatch, and one
 //! module per family of commands, each returning a result that [`output::Show`]s itself as
 //! JSON or text. Exit status: 0 success, 1 refused or failed, 2 usage error.
 
@@ -27,12 +27,12 @@ pub use args::{
 use crate::service::{ErrorKind, ServiceError};
 pub use session::{create_service, credentials, open_service};
 
-/// How a command failed: the SPEC §4 kind (exit 2 for usage, else 1) and one sentence.
+/// How a command failed: the kind (exit 2 for usage, else 1) and one sentence.
 #[derive(Debug)]
 pub struct Failure {
     kind: ErrorKind,
     message: String,
-    /// Standard output was closed by the reader: end quietly with status 0 (SPEC §13).
+    /// Standard output was closed by the reader: end quietly with status 0.
     quiet: bool,
     /// The store's error that does not name the store's file yet, kept to be said again with
     /// it ([`Failure::at_store`]) once the command is over.

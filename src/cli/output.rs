@@ -1,5 +1,5 @@
 //! Everything the command line prints goes through [`Out`]: one JSON value or text lines on
-//! stdout, and errors on stderr as one sentence (or one JSON object with `--json`, SPEC §4).
+//! stdout, and errors on stderr as one sentence (or one JSON object with `--json`).
 //!
 //! Writing never panics: a closed pipe ends the command quietly with status 0 (what was
 //! posted stays posted); any other write error is a [`Failure`] that names it. An [`Out`]
@@ -22,7 +22,7 @@ use crate::service::ErrorKind;
 
 /// What a command shows: the same result as JSON or as text.
 pub trait Show {
-    /// The SPEC §4 JSON of the result, as a typed shape (`cli::view`) that serializes
+    /// The JSON of the result, as a typed shape (`cli::view`) that serializes
     /// its fields in their declared order.
     fn json(&self) -> impl Serialize;
     /// The result as lines of text for a person.

@@ -206,8 +206,8 @@ pub struct BatchLine {
     pub parsed: Result<BatchPost, String>,
 }
 
-/// The records of a batch file (SPEC §4: CSV key,order,op,good,scrap, the header row
-/// optional), each at the physical line where it starts. Records that do not parse are
+/// The records of a batch file (CSV key,order,op,good,scrap, the header row optional), each
+/// at the physical line where it starts. Records that do not parse are
 /// refused without reaching the store.
 pub fn batch_lines(text: &str) -> Vec<BatchLine> {
     let mut lines = Vec::new();
@@ -258,7 +258,7 @@ fn batch_line(r: &csv::StringRecord, line: u64) -> Result<BatchPost, String> {
         };
         format!("op {:?} {why}", field(2))
     })?;
-    // Too large or too precise is said as such, never "not a number" (SPEC §4).
+    // Too large or too precise is said as such, never "not a number".
     let quantity = |name: &str, text: &str| {
         parse_quantity(text)
             .map(Quantity)

@@ -64,7 +64,7 @@ pub fn report(cli: &Cli, args: &ReportArgs) -> Outcome {
     }
 }
 
-/// The first result of a key is returned as it was (SPEC §2); a script that reused a key for
+/// The first result of a key is returned as it was; a script that reused a key for
 /// another completion is told on stderr.
 fn warn_if_key_reused(first: &ReportResult, order: &str, request: &ReportRequest) {
     let same = first.order == order
@@ -155,7 +155,7 @@ impl Tally {
 }
 
 /// `backflush report --batch FILE`: each completion atomic, one result line each, printed
-/// and flushed as soon as its group commits (SPEC §13).
+/// and flushed as soon as its group commits.
 pub fn batch(cli: &Cli, file: &Path) -> Outcome {
     let text = std::fs::read_to_string(file).map_err(|e| {
         Failure::new(

@@ -89,7 +89,7 @@ pub fn open_service(cli: &Cli) -> Result<Service, Failure> {
     Ok(service)
 }
 
-/// Names on stderr each config key the store's rules override (SPEC §7).
+/// Names on stderr each config key the store's rules override.
 fn warn_ignored(service: &Service) {
     if let Ok(rules) = service.rules() {
         for w in &rules.ignored {

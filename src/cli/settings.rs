@@ -1,4 +1,4 @@
-//! `backflush settings`: the plant's rules in the store (SPEC §7).
+//! `backflush settings`: the plant's rules in the store.
 
 use serde_json::Value;
 

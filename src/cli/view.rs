@@ -411,7 +411,7 @@ pub fn audit_json(rows: &[MovementRow]) -> Vec<MovementResult<'_>> {
         .collect()
 }
 
-/// `trace --json` (SPEC §9): a lot, where it is, and its genealogy both ways.
+/// `trace --json`: a lot, where it is, and its genealogy both ways.
 // Fields in alphabetical order: the bytes `trace --json` has always printed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TraceResult<'a> {
@@ -465,7 +465,7 @@ pub fn trace_json(t: &Trace) -> TraceResult<'_> {
     }
 }
 
-/// One row of `health --json` (SPEC §12).
+/// One row of `health --json`.
 // Fields in alphabetical order: the bytes `health --json` has always printed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HealthResult<'a> {
@@ -506,7 +506,7 @@ pub fn health_json(rows: &[HealthRow]) -> Vec<HealthResult<'_>> {
         .collect()
 }
 
-/// One result line of `report --batch` (SPEC §4): `{"key", "line", "ok": true, "report_id"}`
+/// One result line of `report --batch`: `{"key", "line", "ok": true, "report_id"}`
 /// or `{"error", "key", "line", "ok": false}`.
 // Fields in alphabetical order: the bytes `report --batch` has always printed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -537,7 +537,7 @@ impl<'a> BatchResult<'a> {
     }
 }
 
-/// An error as `--json` prints it on stderr (SPEC §4): `{"error": SENTENCE, "kind": KIND}`.
+/// An error as `--json` prints it on stderr: `{"error": SENTENCE, "kind": KIND}`.
 // Fields in alphabetical order: the bytes errors have always printed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ErrorResult<'a> {

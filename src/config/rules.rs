@@ -1,4 +1,4 @@
-//! The plant's rules (SPEC §7): `[policy]`, `[reasons]` and `[accounts]`. They live in the
+//! The plant's rules: `[policy]`, `[reasons]` and `[accounts]`. They live in the
 //! store (`import DIR` reads `DIR/settings.toml`); a config file's values apply over them only
 //! while the store has no users, so whoever runs the program cannot loosen a lead's approval
 //! or the PIN lock-out by choosing a config file.
@@ -141,7 +141,7 @@ impl Rules {
                 ));
             }
         }
-        // Reason codes and account names are shown on terminals and in the log (SPEC §13).
+        // Reason codes and account names are shown on terminals and in the log.
         for (key, value) in self.flatten() {
             let texts = match &value {
                 Value::String(s) => vec![s.as_str()],

@@ -1,4 +1,4 @@
-//! The backflush calculation (SPEC §2): which material lines a report flushes, how much of
+//! The backflush calculation: which material lines a report flushes, how much of
 //! each, from where, and what else it posts (receipt, labor, journal).
 //!
 //! Invariants this module keeps, and the store relies on:
@@ -112,7 +112,7 @@ pub trait Lookup {
         Vec::new()
     }
     /// Whether a serial of an item is in stock anywhere or was ever issued to an order (a
-    /// finished serial must be new, SPEC §9).
+    /// finished serial must be new).
     fn serial_known(&self, _item: &str, _serial: &str) -> bool {
         false
     }
@@ -149,7 +149,7 @@ pub enum Change {
     LineScrap(Quantity),
     Location(String),
     Skip,
-    /// `--lot KEY=ALLOCATION`: the lots the line takes (SPEC §9 syntax).
+    /// `--lot KEY=ALLOCATION`: the lots the line takes.
     Lots(String),
 }
 

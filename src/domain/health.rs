@@ -1,4 +1,4 @@
-//! Machine-location health (SPEC §12): what was used at a location by reports and by hand
+//! Machine-location health: what was used at a location by reports and by hand
 //! against what the cycle counts found, as a percentage and a flag the plant can act on.
 //! Positive: more was used than reported (a BOM too low, scrap not reported); negative: less.
 

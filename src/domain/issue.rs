@@ -1,4 +1,4 @@
-//! The hand issue outside a report (`backflush issue`, SPEC §9) as a pure plan: what a
+//! The hand issue outside a report (`backflush issue`) as a pure plan: what a
 //! positive quantity takes from the location (named lots for a tracked item) and what a
 //! negative one returns (only to the lots the line consumed, at most what it consumed).
 
@@ -30,7 +30,7 @@ pub struct IssuePlan {
     pub qty: Quantity,
     /// Per lot, signed like `qty`, in the order taken (empty for an untracked item).
     pub lots: Vec<LotQty>,
-    /// Expired lots named: issuing them needs a lead (SPEC §9).
+    /// Expired lots named: issuing them needs a lead.
     pub expired_lots: Vec<String>,
 }
 

@@ -3,7 +3,7 @@
 
 use crate::domain::qty::Money;
 
-/// The roles of the accounts of SPEC §7 `[accounts]`.
+/// The roles of the accounts of `[accounts]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Account {
     RawMaterial,
@@ -13,7 +13,7 @@ pub enum Account {
     OverheadAbsorbed,
     ScrapExpense,
     InventoryAdjustment,
-    /// Non-stock material issued to an order by hand (SPEC §9).
+    /// Non-stock material issued to an order by hand.
     NonStockMaterial,
 }
 

@@ -1,4 +1,4 @@
-//! Lots and serials (SPEC §9) as pure plans: the pick order of the lots at a location (FIFO,
+//! Lots and serials as pure plans: the pick order of the lots at a location (FIFO,
 //! FEFO, expired lots never chosen automatically), allocating a quantity over them, reading
 //! and checking a `LOT[:QTY],…` allocation, and returning a quantity to the lots a line
 //! consumed in reverse FIFO. Dates come from the caller (`today` is UTC); nothing here reads

@@ -1,4 +1,4 @@
-//! Master data: items, locations, work centers, BOMs and routings (SPEC §1).
+//! Master data: items, locations, work centers, BOMs and routings.
 
 use crate::domain::codes::ItemCode;
 use crate::domain::codes::LocationCode;
@@ -103,7 +103,7 @@ pub struct BomLine {
     pub operation: Option<i64>,
     pub backflush: Option<bool>,
     pub supply_location: Option<LocationCode>,
-    /// The unit `qty` is written in (SPEC §10); `None` = the component's own UoM.
+    /// The unit `qty` is written in; `None` = the component's own UoM.
     pub uom: Option<String>,
 }
 
@@ -145,7 +145,7 @@ pub struct MasterData {
     pub boms: std::collections::HashMap<(String, String), Bom>,
     /// Routings by (parent, revision).
     pub routings: std::collections::HashMap<(String, String), Routing>,
-    /// The unit conversions of `uom_conversions.csv` (SPEC §10).
+    /// The unit conversions of `uom_conversions.csv`.
     pub conversions: super::uom::Conversions,
 }
 

@@ -77,7 +77,7 @@ const KINDS: &[(MovementKind, &str)] = &[
     ),
 ];
 
-/// How a movement counts in machine-location health (SPEC §12).
+/// How a movement counts in machine-location health.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UsageClass {
     /// Issued by a report: backflushed lines and their scrap, deferred lines when they post,
@@ -143,7 +143,7 @@ impl MovementKind {
     }
 }
 
-/// What a movement is to an ERP (SPEC §11 `movement_type`): the codes adapters map from.
+/// What a movement is to an ERP (`movement_type`): the codes adapters map from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErpMovement {
     /// 261: issue to an order.

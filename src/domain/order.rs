@@ -1,5 +1,5 @@
 //! Production orders and their release: the snapshot of BOM and routing an order keeps, with
-//! phantoms exploded in place (SPEC §1 "Phantom explosion").
+//! phantoms exploded in place.
 
 use crate::domain::codes::LocationCode;
 use crate::domain::codes::{ItemCode, OrderNo};
@@ -43,7 +43,7 @@ pub struct OrderOperation {
 /// One material line of a released order. For a line exploded from a phantom, `qty` is the
 /// product of the quantities along the path and `base` the product of the base quantities,
 /// so that the requirement is computed with a single division. A BOM line written in another
-/// unit than its component's (SPEC §10) has the conversion folded in the same way: its ratio's
+/// unit than its component's has the conversion folded in the same way: its ratio's
 /// numerator is multiplied into `qty` and its denominator into `base`, so nothing is rounded
 /// before the one rounding up in the component's unit.
 #[derive(Debug, Clone, PartialEq)]
@@ -152,10 +152,10 @@ fn line_count(lines: u64) -> String {
 pub trait MasterView {
     fn item(&self, item: &str) -> Option<&Item>;
     fn bom(&self, parent: &str, revision: &str) -> Option<&Bom>;
-    /// The highest revision of `parent`'s BOMs (SPEC: numbers compare as numbers).
+    /// The highest revision of `parent`'s BOMs (numbers compare as numbers).
     fn latest_bom(&self, parent: &str) -> Option<&Bom>;
     fn routing(&self, parent: &str, revision: &str) -> Option<&Routing>;
-    /// The exact ratio from unit `from` to unit `to` for `item` (SPEC §10).
+    /// The exact ratio from unit `from` to unit `to` for `item`.
     fn conversion(&self, item: &str, from: &str, to: &str) -> Option<Ratio>;
 }
 

@@ -1,7 +1,7 @@
-//! Which open exceptions a retry posts (SPEC §2): oldest first, each whole if it fits in what
+//! Which open exceptions a retry posts: oldest first, each whole if it fits in what
 //! is on hand at that moment; one that does not fit stays open and does not hold back younger
 //! ones. A deferred lot line is allocated over the unexpired lots in pick order when it posts
-//! (SPEC §9). A pure decision over a snapshot of the balances; the store applies it.
+//!. A pure decision over a snapshot of the balances; the store applies it.
 
 use std::collections::HashMap;
 

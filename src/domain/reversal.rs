@@ -1,4 +1,4 @@
-//! The reversal of a posted report (SPEC §2), as a pure plan: exact compensating movements
+//! The reversal of a posted report, as a pure plan: exact compensating movements
 //! for every movement the report posted, and its units, planned quantities and carried setup
 //! taken out of the order's progress. The store reads the report, asks for the plan and
 //! applies it in one transaction; the ledger stays append-only.
@@ -68,7 +68,7 @@ pub struct ReversalPlan {
 }
 
 /// A reversal that would take a lot or serial below zero: it has since moved or been
-/// consumed (SPEC §9).
+/// consumed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LotGone {
     pub item: ItemCode,

@@ -1,4 +1,4 @@
-//! Genealogy through orders (SPEC §9 `trace`), as a pure walk over what each order consumed
+//! Genealogy through orders, as a pure walk over what each order consumed
 //! and received, net of reversals and returns: every lot an order consumed went into every
 //! lot it received. Both directions recurse through orders; an untracked finished item ends
 //! the forward walk.

@@ -1,4 +1,4 @@
-//! Units of measure on BOM lines (SPEC §10): the conversions of `uom_conversions.csv` and the
+//! Units of measure on BOM lines: the conversions of `uom_conversions.csv` and the
 //! exact ratio a BOM line's quantity is multiplied by to reach its component's unit.
 //!
 //! A conversion is never applied as a rounded decimal: it is kept as a ratio `num / den`

@@ -1,4 +1,4 @@
-//! Variance of an order (SPEC §2 "Variance per order"): the standard quantity the cumulative
+//! Variance of an order: the standard quantity the cumulative
 //! rule gives for the units reported so far against what was actually issued.
 
 use crate::domain::codes::{ItemCode, OrderNo};

@@ -1,4 +1,4 @@
-//! CSV text as records, each with the physical line it starts on (SPEC §13): the import and
+//! CSV text as records, each with the physical line it starts on: the import and
 //! `report --batch` both read through here, so `FILE:LINE` means one thing everywhere.
 //!
 //! Fields follow RFC 4180 (a quoted field may hold commas, doubled quotes and line breaks);

@@ -302,7 +302,7 @@ fn row<'a>(file: &'a str, index: &[&'static str], record: Record) -> Result<Row<
             ),
         ));
     }
-    // A code or description is printed on terminals: it may not drive them (SPEC §13).
+    // A code or description is printed on terminals: it may not drive them.
     let control = index.iter().zip(record.fields.iter()).find_map(|(c, v)| {
         v.chars()
             .find(|ch| crate::domain::text::is_control(*ch))

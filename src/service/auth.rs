@@ -1,4 +1,4 @@
-//! People and permissions (SPEC §6): PIN hashes, roles, and which role may do what.
+//! People and permissions: PIN hashes, roles, and which role may do what.
 
 use rust_decimal::Decimal;
 
@@ -11,7 +11,7 @@ pub enum Role {
     Lead,
     Handler,
     Admin,
-    /// An unattended job that reads and acknowledges exports (SPEC §11), nothing else.
+    /// An unattended job that reads and acknowledges exports, nothing else.
     Integration,
 }
 
@@ -59,7 +59,7 @@ pub enum Action {
     Backup,
     /// Lifting a PIN lock-out.
     Unlock,
-    /// Issuing a line by hand or returning to it (`backflush issue`, SPEC §9).
+    /// Issuing a line by hand or returning to it (`backflush issue`).
     Issue,
     /// Setting an order line's own backflush flag (`line-flag`).
     LineFlag,

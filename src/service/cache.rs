@@ -172,8 +172,8 @@ impl Prefetched {
         })
     }
 
-    /// Reads which of the finished serials a report names are known already (SPEC §9: a
-    /// finished serial must be new).
+    /// Reads which of the finished serials a report names are known already (a finished
+    /// serial must be new).
     pub(super) fn check_serials(
         &mut self,
         conn: &Connection,

@@ -2,7 +2,7 @@
 //!
 //! Every variant renders as one sentence that names the offending input; callers decide what
 //! to do from the variant (the terminal asks for a lead on [`ServiceError::NeedsApproval`], the
-//! command line takes its exit status and SPEC §4 JSON `kind` from [`ServiceError::kind`]),
+//! command line takes its exit status and JSON `kind` from [`ServiceError::kind`]),
 //! never from the wording. (The file passes 500 lines by its tests, which pin the `kind` and
 //! the exact sentence of each refusal.)
 
@@ -20,7 +20,7 @@ use crate::domain::qty::Quantity;
 use crate::import::ImportError;
 use crate::store::StoreError;
 
-/// The SPEC §4 error `kind`: what sort of refusal, for scripts.
+/// The error `kind`: what sort of refusal, for scripts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
@@ -89,7 +89,7 @@ impl std::fmt::Display for Thing {
     }
 }
 
-/// A refused login or PIN (SPEC §6).
+/// A refused login or PIN.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum AuthError {
     #[error("badge {badge} is not a known user")]
@@ -132,7 +132,7 @@ pub enum ServiceError {
     Import(#[from] ImportError),
     #[error(transparent)]
     Auth(#[from] AuthError),
-    /// The hand issue was refused (SPEC §9).
+    /// The hand issue was refused.
     #[error(transparent)]
     Issue(#[from] IssueError),
     /// A code that names nothing.
@@ -192,13 +192,13 @@ pub enum ServiceError {
         cause: serde_json::Error,
     },
     /// A report of a batch whose group of reports could not be committed: every report of
-    /// the group fails with the group's failure (SPEC §4 `kind` `refused`, as a refused line
-    /// of the batch).
+    /// the group fails with the group's failure (`kind` `refused`, as a refused line of the
+    /// batch).
     #[error("{group}")]
     BatchGroup { group: Arc<ServiceError> },
 }
 
-/// A plant rule or state that refuses a request (SPEC §4 `kind` `refused`), naming what it is
+/// A plant rule or state that refuses a request (`kind` `refused`), naming what it is
 /// about.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum Refusal {
@@ -256,7 +256,7 @@ fn not_found(what: Thing, code: &str) -> String {
 }
 
 impl ServiceError {
-    /// The SPEC §4 `kind` of the error.
+    /// The `kind` of the error.
     #[must_use]
     pub fn kind(&self) -> ErrorKind {
         match self {

@@ -1,4 +1,4 @@
-//! Handing postings to the ERP (SPEC §11): the store's identity, the export of its outbox,
+//! Handing postings to the ERP: the store's identity, the export of its outbox,
 //! the consumers' cursors and the backup.
 
 use std::path::Path;

@@ -1,4 +1,4 @@
-//! The other movements of SPEC §3, as use cases: a lead's scrap adjustment and substitution
+//! The other movements, as use cases: a lead's scrap adjustment and substitution
 //! on a posted report's detail line, the cycle count, and the material handler's staging list.
 
 mod count;
@@ -143,7 +143,7 @@ impl Service {
 
     /// A lead's explicit backflush flag on an order's material line (`None` = back to the
     /// BOM line's or the item's default). Manual-issue items and work centers without
-    /// backflush stay manual whatever the flag (SPEC §1).
+    /// backflush stay manual whatever the flag.
     ///
     /// # Errors
     /// Unknown order or line, an item code on two lines, permissions.

@@ -1,4 +1,4 @@
-//! Machine-location health (SPEC §12) as a use case: the window, the locations, the rows
+//! Machine-location health as a use case: the window, the locations, the rows
 //! with their percentage and flag.
 
 use chrono::Utc;

@@ -1,4 +1,4 @@
-//! The hand issue and return outside a report (`backflush issue`, SPEC §9): reads the line,
+//! The hand issue and return outside a report (`backflush issue`): reads the line,
 //! its stock and what it consumed, asks the engine's plan, and posts it in one transaction,
 //! idempotent by key.
 
@@ -25,7 +25,7 @@ pub struct IssueRequest {
     /// A material line id, or an item code that names one line of the order.
     pub line: String,
     pub qty: Quantity,
-    /// `LOT[:QTY],…` (SPEC §9 allocation syntax).
+    /// `LOT[:QTY],…`.
     pub lots: Option<String>,
     pub location: Option<String>,
     pub reason: Option<String>,
@@ -49,12 +49,12 @@ impl IssueRequest {
 /// A posted issue as the caller sees it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Issued {
-    /// The result of the first posting with this key (SPEC §9 JSON).
+    /// The result of the first posting with this key.
     pub result: IssueResult,
     pub repeated: bool,
 }
 
-/// A hand issue or return as `issue` prints it (SPEC §9), and as its key's retry returns it:
+/// A hand issue or return as `issue` prints it, and as its key's retry returns it:
 /// kept as JSON with the key (`request_keys`) and read back as this type.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IssueResult {
@@ -88,7 +88,7 @@ impl Service {
         {
             return Err(forbidden(&stamp.user, role, Action::Issue));
         }
-        // Expired lots by hand: leads and admins, or anyone with a lead's approval (§6).
+        // Expired lots by hand: leads and admins, or anyone with a lead's approval.
         let may_take_expired = role.is_none_or(|r| Action::LeadApproval.roles().contains(&r))
             || stamp.approver.is_some();
         let keyed = Keyed {
@@ -149,7 +149,7 @@ impl Service {
     }
 }
 
-/// The first result of an issue's key (SPEC §2): the same key for another issue is a conflict
+/// The first result of an issue's key: the same key for another issue is a conflict
 /// naming that issue, for another command one naming the command.
 fn replay(tx: &Connection, keyed: &Keyed) -> Result<Option<IssueResult>> {
     let Some(used) = keyed::first_use(tx, &keyed.key, keyed.command)? else {
@@ -165,7 +165,7 @@ fn replay(tx: &Connection, keyed: &Keyed) -> Result<Option<IssueResult>> {
     Ok(Some(first))
 }
 
-/// Posts a planned issue and keeps its first result under its key (SPEC §9 JSON).
+/// Posts a planned issue and keeps its first result under its key.
 fn record_issue(
     tx: &Connection,
     keyed: &Keyed,

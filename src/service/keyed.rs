@@ -1,4 +1,4 @@
-//! Idempotency keys on every command that posts movements (SPEC §2): the caller names a key
+//! Idempotency keys on every command that posts movements: the caller names a key
 //! (`--key`); a retry with the same key and request returns the first result and posts
 //! nothing; the same key with a different request is refused (`conflict`).
 

@@ -1,4 +1,4 @@
-//! Reason codes (SPEC §3, §6, §7): the lists the plant allows, read through one method so that
+//! Reason codes: the lists the plant allows, read through one method so that
 //! where they are kept (config today, the store's plant rules later) is decided in one place.
 
 use std::collections::BTreeMap;
@@ -37,8 +37,7 @@ pub struct OverrideReasons {
 }
 
 impl Service {
-    /// The reason codes the plant allows for `kind` (the store's rules once users exist,
-    /// SPEC §7).
+    /// The reason codes the plant allows for `kind` (the store's rules once users exist).
     #[must_use]
     pub fn reasons(&self, kind: ReasonKind) -> Vec<String> {
         let pick = |r: &crate::config::ReasonsConfig| match kind {

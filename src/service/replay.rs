@@ -10,7 +10,7 @@ use crate::domain::ids::ReportId;
 use crate::domain::lots::LotQty;
 use crate::domain::qty::{Hours, Money, Quantity};
 
-/// A report as `preview` and `report` print it (SPEC §4), and as a key's retry returns it:
+/// A report as `preview` and `report` print it, and as a key's retry returns it:
 /// it serializes to the JSON stored with the report and reads back from it unchanged (same
 /// fields in the same order, the same nulls, the same skipped fields).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,7 +33,7 @@ pub struct ReportResult {
 pub struct LineResult {
     pub line: String,
     pub item: ItemCode,
-    /// Null for a non-stock line: it has no location (SPEC §9).
+    /// Null for a non-stock line: it has no location.
     pub location: Option<LocationCode>,
     pub planned: Quantity,
     pub qty: Quantity,
@@ -44,7 +44,7 @@ pub struct LineResult {
     /// under every policy; "0" in a report stored before lines carried it.
     #[serde(default)]
     pub shortfall: Quantity,
-    /// Once users exist: whether the line's override needs a lead (SPEC §6).
+    /// Once users exist: whether the line's override needs a lead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub needs_approval: Option<bool>,
     /// Empty in a report posted before lots existed (its stored JSON has no `lots`).

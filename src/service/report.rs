@@ -34,7 +34,7 @@ impl Service {
     }
 
     /// A preview for `who`: once users exist, only roles that may report may preview
-    /// (SPEC §6).
+    ///.
     ///
     /// # Errors
     /// As [`Self::preview`], and permissions.
@@ -110,7 +110,7 @@ impl Service {
         self.report_with_reasons(order_id, request, &OverrideReasons::default(), key, who)
     }
 
-    /// As [`Self::report`], with the reason codes of its overrides and skips (SPEC §6), kept
+    /// As [`Self::report`], with the reason codes of its overrides and skips, kept
     /// with the report's lines and on their movements.
     ///
     /// # Errors
@@ -144,7 +144,7 @@ impl Service {
     }
 
     /// Per line of `plan`, whether it needs a lead's approval (an override larger than
-    /// `override_tolerance_pct`, SPEC §6); `None` while the store has no users (nobody to ask).
+    /// `override_tolerance_pct`); `None` while the store has no users (nobody to ask).
     ///
     /// # Errors
     /// The store fails.
@@ -313,7 +313,7 @@ impl Service {
 
 impl Service {
     /// Who reverses: a lead or admin, an operator with a lead's approval, or an operator
-    /// reversing their own report within `undo_minutes` of posting it (SPEC §6).
+    /// reversing their own report within `undo_minutes` of posting it.
     fn authorize_reversal(&mut self, report_id: ReportId, who: &Credentials) -> Result<Stamp> {
         let (stamp, role) = self.identify(who, Action::Reverse)?;
         let Some(role) = role else { return Ok(stamp) };

@@ -1,4 +1,4 @@
-//! The plant's rules every command obeys (SPEC §7): the store's `[policy]`, `[reasons]` and
+//! The plant's rules every command obeys: the store's `[policy]`, `[reasons]` and
 //! `[accounts]`, with the config file's keys over them only while the store has no users.
 //! Loaded once per master version (an import is the only thing that changes them).
 

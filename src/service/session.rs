@@ -1,4 +1,4 @@
-//! Who is posting (SPEC §6): badge and PIN checks, the lock-out, roles and a lead's approval.
+//! Who is posting: badge and PIN checks, the lock-out, roles and a lead's approval.
 
 use super::auth::{Permission, Refused, Role};
 use super::*;
@@ -197,7 +197,7 @@ impl Service {
         }
     }
 
-    /// Lifts the PIN lock-out of `badge` (SPEC §6: an admin).
+    /// Lifts the PIN lock-out of `badge` (an admin).
     ///
     /// # Errors
     /// Permissions, or an unknown badge.
@@ -215,8 +215,8 @@ impl Service {
         Ok(was_locked)
     }
 
-    /// Refuses a badge that is not a user once users exist (SPEC §4: every command, reading
-    /// ones included; a reading command does not ask for the PIN).
+    /// Refuses a badge that is not a user once users exist (every command, reading ones
+    /// included; a reading command does not ask for the PIN).
     ///
     /// # Errors
     /// The badge is unknown; the store fails.

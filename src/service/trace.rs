@@ -1,4 +1,4 @@
-//! A lot's genealogy (`backflush trace`, SPEC §9): where it is now, what went into it and
+//! A lot's genealogy (`backflush trace`): where it is now, what went into it and
 //! what was made from it.
 
 use super::{Result, Service, ServiceError, Thing};
@@ -19,7 +19,7 @@ pub struct Trace {
 }
 
 impl Service {
-    /// The lots of `item` at `location` in the plant's pick order (SPEC §9), expired ones
+    /// The lots of `item` at `location` in the plant's pick order, expired ones
     /// included (a user may name them), for a pick list.
     ///
     /// # Errors

@@ -1,4 +1,4 @@
-//! The other movements of SPEC §3 a lead or a material handler posts: scrap adjustments and
+//! The other movements a lead or a material handler posts: scrap adjustments and
 //! substitutions on a posted report's detail line, and cycle counts.
 
 use crate::domain::codes::LocationCode;
@@ -26,7 +26,7 @@ pub struct ReportLine {
     pub location: LocationCode,
     pub status: LineStatus,
     pub reversed: bool,
-    /// The reason code of its override or skip (SPEC §6), if one was given.
+    /// The reason code of its override or skip, if one was given.
     pub reason: Option<String>,
 }
 

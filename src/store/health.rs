@@ -1,4 +1,4 @@
-//! The figures of machine-location health (SPEC §12), read in a few set-based queries: the
+//! The figures of machine-location health, read in a few set-based queries: the
 //! window's movements by kind, the counts with their adjustments, open exceptions and
 //! balances. The percentages and flags are the domain's (`domain::health`).
 

@@ -1,4 +1,4 @@
-//! Hand issues outside a report (`backflush issue`, SPEC §9): what a material line has net
+//! Hand issues outside a report (`backflush issue`): what a material line has net
 //! issued (by report, by hand, by lead adjustments and substitutions, net of reversals and
 //! returns) per location and lot, the non-stock hand issues, and the ids of hand issues.
 //! Every function runs inside the caller's transaction.
@@ -125,7 +125,7 @@ pub fn reverse_non_stock(conn: &Connection, report_id: ReportId, at: &str) -> Re
 }
 
 /// Gives the hand issue posted under `key` its id, the next of the sequence (its key's
-/// request and first result go to `request_keys`, SPEC §2).
+/// request and first result go to `request_keys`).
 ///
 /// # Errors
 /// SQLite fails, or `key` already gave an issue its id.

@@ -283,7 +283,7 @@ fn load_routings(conn: &Connection, data: &mut MasterData) -> Result<()> {
     Ok(())
 }
 
-/// The unit conversions (SPEC §10).
+/// The unit conversions.
 ///
 /// # Errors
 /// SQLite fails or holds rows that disagree.

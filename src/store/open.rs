@@ -1,4 +1,4 @@
-//! Which file is a store (SPEC §13), decided before SQLite writes a byte to it.
+//! Which file is a store, decided before SQLite writes a byte to it.
 //!
 //! A store is marked with [`APPLICATION_ID`] in its SQLite header. Opening a file goes:
 //!

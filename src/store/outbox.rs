@@ -1,4 +1,4 @@
-//! The outbox (SPEC §11): what every posting hands to the ERP, written in the posting's own
+//! The outbox: what every posting hands to the ERP, written in the posting's own
 //! transaction and never changed.
 //!
 //! One `outbox` row per posting fixes its seqs at commit (`seq` .. `seq + events - 1`, the
@@ -16,7 +16,7 @@
 //! moved nothing (a cancelled exception) records nothing.
 //!
 //! Long because the export is one streaming pass over three cursors (outbox, ledger,
-//! journal) with the event shapes of SPEC §11 next to it; each step is its own function.
+//! journal) with the event shape next to it; each step is its own function.
 
 use std::collections::HashSet;
 
@@ -34,7 +34,7 @@ pub enum Posting {
     Report(ReportId),
     /// The reversal of a report (its `reversal` event leads).
     Reversal(ReportId),
-    /// A hand issue or return on an order line (§9).
+    /// A hand issue or return on an order line.
     Issue,
     Transfer,
     Count,
@@ -95,7 +95,7 @@ thread_local! {
 }
 
 /// Runs `work` with this thread's postings recording no outbox row: how the bench measures
-/// what the outbox costs a posting (issue 10's budget). The ledger rows so posted reach the
+/// what the outbox costs a posting (budget: at most 25 % more). The ledger rows so posted reach the
 /// outbox with the next posting that records; nothing but the bench calls this.
 pub fn without_recording<T>(work: impl FnOnce() -> T) -> T {
     RECORDING.with(|r| r.set(false));
@@ -453,7 +453,7 @@ pub fn ack(conn: &Connection, consumer: &str, through: i64, at: &str) -> Result<
     })
 }
 
-/// The event types of SPEC §11, in their fixed order.
+/// The event types of the export, in their fixed order.
 pub const EVENT_TYPES: &[&str] = &["report", "reversal", "movement", "journal"];
 
 /// Every field of every event type, in the fixed order of the CSV header.

@@ -80,7 +80,7 @@ pub fn line_actuals(conn: &Connection, order: &str) -> Result<HashMap<String, Li
             entry.substitute_cost += issued * r.get::<_, Money>(3)?;
         }
     }
-    // A non-stock line has no movements: what was issued by hand is its actual (SPEC §9).
+    // A non-stock line has no movements: what was issued by hand is its actual.
     let mut stmt =
         conn.prepare_cached("SELECT line, qty FROM non_stock_issues WHERE order_id = ?1")?;
     let mut rows = stmt.query([order])?;

@@ -10,7 +10,7 @@ use crate::domain::lots::TakeError;
 use crate::domain::qty::Quantity;
 use crate::domain::reversal::LotGone;
 
-/// A write the store refuses (SPEC §4 `kind` `refused`).
+/// A write the store refuses.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum StoreRefusal {
     /// A report is reversed once only.

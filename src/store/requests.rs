@@ -1,4 +1,4 @@
-//! Idempotency keys of postings (SPEC §2): what a key posted, so a retry returns the first
+//! Idempotency keys of postings: what a key posted, so a retry returns the first
 //! result and a different request under the same key is refused.
 
 use rusqlite::{Connection, OptionalExtension, params};

@@ -281,7 +281,7 @@ CREATE TABLE cycle_counts (
 ) STRICT;
 ";
 
-/// Units of measure on BOM lines (SPEC §10): a BOM line's own unit, the conversions, and the
+/// Units of measure on BOM lines: a BOM line's own unit, the conversions, and the
 /// conversion an order line's snapshot folded into its `qty`/`base` (kept to explain it).
 const V2_UOM: &str = r"
 -- NULL = the component's own unit.
@@ -307,7 +307,7 @@ ALTER TABLE order_materials ADD COLUMN uom_den TEXT NOT NULL DEFAULT '1';
 /// gets it at creation, a store made before the mark existed when it is next migrated.
 const V3_APPLICATION_ID: &str = "PRAGMA application_id = 1111903315;";
 
-/// Handing postings to the ERP (SPEC §11): the store's id, the outbox, consumers' cursors and
+/// Handing postings to the ERP: the store's id, the outbox, consumers' cursors and
 /// the `integration` role. The events of a store's existing ledger are written by
 /// [`super::outbox::after_migration`] in the same transaction.
 pub const OUTBOX: &str = r"
@@ -375,7 +375,7 @@ DROP TABLE users;
 ALTER TABLE users_outbox RENAME TO users;
 ";
 
-/// Stock by lot (SPEC §9). `balances` stays the per item and location total of every item (the
+/// Stock by lot. `balances` stays the per item and location total of every item (the
 /// untracked posting path is unchanged); `lot_balances` splits a lot- or serial-tracked item's
 /// total by lot, so an untracked item has no lot at all and a tracked item's lot `''` is the
 /// unknown lot. `movements.lot` is NULL for an untracked item. `lots` keeps each lot's expiry
@@ -437,7 +437,7 @@ CREATE TABLE issues (
 ) STRICT;
 ";
 
-/// The plant's rules (SPEC §7): one row per `[policy]`, `[reasons]` or `[accounts]` key set by
+/// The plant's rules: one row per `[policy]`, `[reasons]` or `[accounts]` key set by
 /// a `settings.toml` import (dotted key, JSON value); a key without a row has its default.
 const SETTINGS: &str = r"
 CREATE TABLE settings (
@@ -446,7 +446,7 @@ CREATE TABLE settings (
 ) STRICT, WITHOUT ROWID;
 ";
 
-/// Idempotency keys of the postings (SPEC §2): the command, its request as canonical text,
+/// Idempotency keys of the postings: the command, its request as canonical text,
 /// and the first result (JSON). A report's key also names its request here, so the same key
 /// with a different request is refused; its first result is the report's own record
 /// (`reports.result`), so its `result` here is ''. Made for every command but `issue`, whose
@@ -460,14 +460,14 @@ CREATE TABLE request_keys (
 ) STRICT;
 ";
 
-/// Reason codes (SPEC §3, §6): the `[reasons] override` code of an overridden or skipped
+/// Reason codes: the `[reasons] override` code of an overridden or skipped
 /// report line, and the `[reasons] count` code of a cycle count (NULL: none given).
 const REASONS: &str = r"
 ALTER TABLE report_lines ADD COLUMN reason TEXT;
 ALTER TABLE cycle_counts ADD COLUMN reason TEXT;
 ";
 
-/// The units and standard costs of the outbox's events (SPEC §11) kept per item version
+/// The units and standard costs of the outbox's events kept per item version
 /// instead of per posting: a posting writes its one `outbox` row, and an event reads the
 /// version of its item that was current when its posting committed (the latest `from_seq` at
 /// or below its seq). Triggers on `items` write a version whenever an item is made or its unit

@@ -1,4 +1,4 @@
-//! The plant's rules as stored (SPEC §7): dotted key → JSON value text. What the keys mean is
+//! The plant's rules as stored: dotted key → JSON value text. What the keys mean is
 //! the config module's business; the store keeps and hands back rows.
 
 use rusqlite::{Connection, params};

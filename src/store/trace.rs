@@ -1,4 +1,4 @@
-//! What the genealogy walk reads (SPEC §9 `trace`): per order, item and lot, the net quantity
+//! What the genealogy walk reads: per order, item and lot, the net quantity
 //! consumed and received, from the ledger.
 
 use std::collections::BTreeMap;

@@ -1,11 +1,11 @@
-//! People and permissions (SPEC §6): badges, PINs, roles and a lead's approval.
+//! People and permissions: badges, PINs, roles and a lead's approval.
 
 #![allow(clippy::unwrap_used)]
 
 use crate::common::cli::*;
 
 // =============================================================================================
-// People and permissions (SPEC §6)
+// People and permissions
 // =============================================================================================
 
 fn users_plant() -> Plant {
@@ -50,7 +50,7 @@ fn report_needs_a_user_once_users_exist() {
 #[test]
 fn operator_reversal_needs_a_lead() {
     let plant = users_plant();
-    // The lead's report: an operator may undo only their own alone (SPEC §6 undo_minutes).
+    // The lead's report: an operator may undo only their own alone (within undo_minutes).
     let r = as_user(&plant, "2001", "2222", &REPORT_3).ok().json();
     let id = report_id(&r);
     let reverse = [

@@ -1,4 +1,4 @@
-//! `backflush bench --json` (SPEC §8): every figure the issue names, on a small store.
+//! `backflush bench --json`: every figure the issue names, on a small store.
 
 #![allow(clippy::unwrap_used)]
 

@@ -1,4 +1,4 @@
-//! The calculation (SPEC §1, §2) through the binary: count points and milestone backflush,
+//! The calculation through the binary: count points and milestone backflush,
 //! cumulative rounding, phantom explosion.
 
 use serde_json::json;
@@ -6,7 +6,7 @@ use serde_json::json;
 use crate::common::cli::*;
 
 // =============================================================================================
-// Count points and milestone backflush (SPEC §2)
+// Count points and milestone backflush
 // =============================================================================================
 
 #[test]
@@ -148,7 +148,7 @@ fn per_order_line_is_carried_once_and_again_after_its_reversal() {
 }
 
 // =============================================================================================
-// Cumulative rounding (SPEC §2)
+// Cumulative rounding
 // =============================================================================================
 
 #[test]
@@ -190,7 +190,7 @@ fn cumulative_rounding_in_kilograms() {
 }
 
 // =============================================================================================
-// Phantom explosion (SPEC §1)
+// Phantom explosion
 // =============================================================================================
 
 #[test]

@@ -1,9 +1,9 @@
-//! The configuration file (SPEC §7) and `backflush demo`.
+//! The configuration file and `backflush demo`.
 
 use crate::common::cli::*;
 
 // =============================================================================================
-// Configuration (SPEC §7)
+// Configuration
 // =============================================================================================
 
 #[test]

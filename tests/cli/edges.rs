@@ -1,4 +1,4 @@
-//! SPEC §13 edges of the files the program reads: `FILE:LINE` counts physical lines whatever
+//! edges of the files the program reads: `FILE:LINE` counts physical lines whatever
 //! the line endings, `report --batch` reads real CSV, control characters are refused at import
 //! and never printed raw.
 
@@ -6,7 +6,7 @@ use crate::common::cli::*;
 use backflush::service::TransferRequest;
 
 // =============================================================================================
-// FILE:LINE counts physical lines (SPEC §13)
+// FILE:LINE counts physical lines
 // =============================================================================================
 
 /// The base items with a bad row (type "bogus") as the third record, after a blank line,
@@ -68,7 +68,7 @@ fn a_row_with_too_many_fields_is_named_at_its_line() {
 }
 
 // =============================================================================================
-// report --batch reads real CSV (SPEC §4, §13)
+// report --batch reads real CSV
 // =============================================================================================
 
 fn batch_file(plant: &Plant, text: &str) -> String {
@@ -217,7 +217,7 @@ fn batch_results_are_printed_as_each_group_commits() {
 }
 
 // =============================================================================================
-// Control characters (SPEC §13)
+// Control characters
 // =============================================================================================
 
 #[test]
@@ -423,7 +423,7 @@ fn text_outputs_never_print_raw_control_characters_from_the_data() {
 }
 
 // =============================================================================================
-// Numbers are refused for what is wrong with them (issue 7, point 15)
+// Numbers are refused for what is wrong with them
 // =============================================================================================
 
 const FORTY_PLACES: &str = "0.0000000000000000000000000000000000000001";

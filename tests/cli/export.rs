@@ -1,4 +1,4 @@
-//! Handing postings to the ERP (SPEC §11): `info`, `export`, `export ack`, `backup`, and the
+//! Handing postings to the ERP: `info`, `export`, `export ack`, `backup`, and the
 //! terminal options of many terminals on one host.
 
 #![allow(clippy::unwrap_used)]

@@ -1,4 +1,4 @@
-//! Machine-location health (SPEC §12): exact figures from reports and counts, the flags and
+//! Machine-location health: exact figures from reports and counts, the flags and
 //! the window.
 
 use serde_json::{Value, json};

@@ -1,4 +1,4 @@
-//! `import` (SPEC §5): what a good import posts, every refusal, re-imports.
+//! `import`: what a good import posts, every refusal, re-imports.
 
 use rstest::rstest;
 use serde_json::json;
@@ -6,7 +6,7 @@ use serde_json::json;
 use crate::common::cli::*;
 
 // =============================================================================================
-// Import (SPEC §5)
+// Import
 // =============================================================================================
 
 #[test]

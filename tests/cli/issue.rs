@@ -1,4 +1,4 @@
-//! SPEC §9 `backflush issue` (hand issues and returns outside a report, idempotent by key)
+//! `backflush issue` (hand issues and returns outside a report, idempotent by key)
 //! and `backflush trace` (genealogy through orders).
 
 use serde_json::{Value, json};
@@ -273,7 +273,7 @@ fn hand_issues_and_returns_are_exported_as_261_and_262_with_their_order_and_lot(
     let first = plant.run(&["export"]).ok().json_lines().len();
     issue(&plant, &["--line", "30", "--qty", "2", "--lot", "A"]).ok();
     issue(&plant, &["--line", "30", "--qty", "-0.5"]).ok();
-    // A non-stock hand issue has no movement, only journal lines (SPEC §11).
+    // A non-stock hand issue has no movement, only journal lines.
     issue(&plant, &["--line", "40", "--qty", "3"]).ok();
     let events: Vec<Value> = plant
         .run(&["export"])

@@ -1,4 +1,4 @@
-//! Idempotency keys on every command that posts movements (SPEC §2): a retry with the same key
+//! Idempotency keys on every command that posts movements: a retry with the same key
 //! returns the first result and posts nothing; the same key with another request is a
 //! `conflict`, in a batch too.
 

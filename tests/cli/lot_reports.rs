@@ -1,4 +1,4 @@
-//! SPEC §9 in the report: manual lines issued by hand (`--set`, `--lot`, non-stock, serials),
+//! in the report: manual lines issued by hand (`--set`, `--lot`, non-stock, serials),
 //! lot lines backflushed in FIFO and FEFO order, deferred lot lines allocated when they post,
 //! finished-goods lots and serials, and reversals that return exactly the lots they took.
 

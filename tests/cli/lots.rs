@@ -1,4 +1,4 @@
-//! SPEC §9 on the command line: stock by lot (`stock.csv` lot and expires, `stock --json` per
+//! on the command line: stock by lot (`stock.csv` lot and expires, `stock --json` per
 //! lot, `verify` per lot), counts of a tracked item.
 
 use crate::common::cli::{Files, ITEMS, Plant, lot_row, stock_row};

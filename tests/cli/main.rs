@@ -1,8 +1,8 @@
-//! Integration tests of the command line (SPEC §4, §5, §6, §7): every test runs the real
+//! Integration tests of the command line: every test runs the real
 //! binary on its own temporary store, with a small plant written from the CSV literals in
 //! `common::cli` so that every expected number can be worked out by hand.
 //!
-//! One test binary with a module per SPEC section, so the suite links once.
+//! One test binary with a module per part of the command line, so the suite links once.
 
 #[path = "../common/mod.rs"]
 mod common;

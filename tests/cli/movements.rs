@@ -1,4 +1,4 @@
-//! Stock movements (SPEC §2, §3): not enough stock, transfers, reversals, variance and
+//! Stock movements: not enough stock, transfers, reversals, variance and
 //! `verify`.
 
 use serde_json::{Value, json};
@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use crate::common::cli::*;
 
 // =============================================================================================
-// Not enough stock (SPEC §2 negative_stock)
+// Not enough stock (negative_stock)
 // =============================================================================================
 
 #[test]
@@ -368,7 +368,7 @@ fn preview_lines_carry_their_shortfall_under_every_policy() {
 }
 
 // =============================================================================================
-// Transfer (SPEC §3)
+// Transfer
 // =============================================================================================
 
 #[test]
@@ -403,7 +403,7 @@ fn transfer_moves_stock_and_refuses_going_negative() {
 }
 
 // =============================================================================================
-// Reversal (SPEC §2)
+// Reversal: takes units out of U and planned out of P
 // =============================================================================================
 
 #[test]
@@ -527,7 +527,7 @@ fn reversing_a_deferred_report_cancels_its_exception() {
 }
 
 // =============================================================================================
-// Variance and verify (SPEC §2, §4)
+// Variance and verify
 // =============================================================================================
 
 #[test]

@@ -1,11 +1,11 @@
-//! Overrides on a report (SPEC §2): set, line scrap, skip, location, and their refusals.
+//! Overrides on a report: set, line scrap, skip, location, and their refusals.
 
 use serde_json::{Value, json};
 
 use crate::common::cli::*;
 
 // =============================================================================================
-// Overrides (SPEC §2)
+// Overrides
 // =============================================================================================
 
 /// Five lines at operation 10: C1 (2/unit), C2 (0.5 KG/unit), C3 (1/unit), C4 (1/unit, stocked

@@ -1,4 +1,4 @@
-//! `preview` and `report` (SPEC §4): the JSON shapes, refused reports, idempotency, batches.
+//! `preview` and `report`: the JSON shapes, refused reports, idempotency, batches.
 
 use rstest::rstest;
 use serde_json::{Value, json};
@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use crate::common::cli::*;
 
 // =============================================================================================
-// Preview and report JSON (SPEC §4)
+// Preview and report JSON
 // =============================================================================================
 
 #[test]
@@ -105,7 +105,7 @@ fn manual_line_shows_planned_and_zero_qty() {
             .with("boms.csv", &boms),
     );
     let r = plant.report(&["--order", "WO1", "--op", "10", "--good", "2"]);
-    // A non-stock line has no location (SPEC §9).
+    // A non-stock line has no location.
     let mut non_stock = line_json("40", "N1", "M1", "6", "0", "0", "manual", false);
     non_stock["location"] = Value::Null;
     assert_eq!(
@@ -142,7 +142,7 @@ fn work_center_without_backflush_makes_manual_lines() {
 }
 
 // =============================================================================================
-// Refused reports (SPEC §2, §4)
+// Refused reports
 // =============================================================================================
 
 /// Every refused report: each attempt (the arguments after `report`, then what the refusal
@@ -308,7 +308,7 @@ fn ambiguous_item_code_asks_for_the_line() {
 }
 
 // =============================================================================================
-// Idempotency (SPEC §2)
+// Idempotency
 // =============================================================================================
 
 #[test]
@@ -332,7 +332,7 @@ fn same_key_posts_once() {
 }
 
 // =============================================================================================
-// Batch (SPEC §4)
+// Batch
 // =============================================================================================
 
 #[test]

@@ -213,7 +213,7 @@ fn audit_lists_every_movement_with_who_when_and_why() {
 
 #[test]
 fn a_key_reused_for_another_completion_is_a_conflict_naming_the_key_and_report() {
-    // SPEC §2: the same key with a different request is refused (`conflict`).
+    // the same key with a different request is refused (`conflict`).
     let plant = Plant::base();
     let first = plant.report(&["--order", "WO1", "--op", "10", "--good", "2", "--key", "K1"]);
     let out = plant.run(&[
@@ -275,7 +275,7 @@ fn a_lead_cancels_an_open_exception_and_staging_needs_a_handler() {
         )
         .refused()
         .says(&["is not open"]);
-    // Staging is reading (SPEC §6): any user sees it; bringing stock needs a handler.
+    // Staging is reading: any user sees it; bringing stock needs a handler.
     plant
         .run_env(&["--user", "1001", "staging", "--work-center", "WC1"], &op)
         .ok();

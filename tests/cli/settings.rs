@@ -1,4 +1,4 @@
-//! The plant's rules in the store (SPEC §7): `settings.toml` in the import, `backflush
+//! The plant's rules in the store: `settings.toml` in the import, `backflush
 //! settings`, and a config file that cannot loosen them once users exist.
 
 #![allow(clippy::unwrap_used)]
@@ -191,7 +191,7 @@ fn the_demo_keeps_its_rules_in_the_store() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// undo_minutes (SPEC §6) and the approver shown wherever the posting is
+// undo_minutes and the approver shown wherever the posting is
 // ---------------------------------------------------------------------------------------------
 
 const REPORT_3: [&str; 10] = [
@@ -311,7 +311,7 @@ fn the_approver_shows_in_the_history_of_reports() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// An unknown --user badge (SPEC §4)
+// An unknown --user badge
 // ---------------------------------------------------------------------------------------------
 
 #[test]

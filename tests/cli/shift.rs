@@ -1,4 +1,4 @@
-//! A real shift at the command line (issue 11): a lead's approval said up front, reason codes
+//! A real shift at the command line: a lead's approval said up front, reason codes
 //! for overrides, skips and large counts, a partial substitution, scrap-only reports, and the
 //! README's own examples.
 

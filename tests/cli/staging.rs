@@ -1,4 +1,4 @@
-//! The staging list (SPEC §3): what a work center's machine location is owed, and where
+//! The staging list: what a work center's machine location is owed, and where
 //! the stock to bring it sits.
 
 use serde_json::{Value, json};

@@ -1,4 +1,4 @@
-//! Units of measure on BOM lines (SPEC §10): converted lines through the binary, and the
+//! Units of measure on BOM lines: converted lines through the binary, and the
 //! import refusals of conversions.
 
 use crate::common::cli::*;

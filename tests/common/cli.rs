@@ -1,4 +1,4 @@
-//! The command-line harness (SPEC §4–§7): the base plant as CSV literals, a temporary store
+//! The command-line harness: the base plant as CSV literals, a temporary store
 //! that runs the real binary on it, what a run printed, and the JSON helpers that compare what
 //! the program chooses to print (ids as number or string) as text.
 
@@ -445,7 +445,7 @@ pub fn normalize_report(mut v: Value) -> Value {
     v
 }
 
-/// The keys of an `exceptions --json` row that SPEC §4 names.
+/// The keys of an `exceptions --json` row that the command line documents.
 pub const EXCEPTION_KEYS: [&str; 8] = [
     "id",
     "report_id",
@@ -457,7 +457,7 @@ pub const EXCEPTION_KEYS: [&str; 8] = [
     "status",
 ];
 
-/// `exceptions --json` rows cut to the keys SPEC §4 names (the product may add more), with
+/// `exceptions --json` rows cut to the documented keys (the product may add more), with
 /// `id` and `report_id` as text.
 pub fn normalize_exceptions(v: Value) -> Value {
     let Value::Array(rows) = v else {

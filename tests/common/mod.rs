@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 use tempfile::TempDir;
 
 /// A decimal from its text, as the type the test compares it with (a quantity, money, hours
-/// or a plain decimal); the tests write every quantity as text so it reads as in SPEC.
+/// or a plain decimal); the tests write every quantity as text so it reads as the README writes it.
 pub fn d<T: From<Decimal>>(s: &str) -> T {
     T::from(Decimal::from_str(s).unwrap())
 }

@@ -36,10 +36,10 @@ pub struct Derivation {
     pub target_after: Quantity,
     pub prior_planned: Quantity,
     pub decimals: u32,
-    /// The product of the unit conversions folded into `qty` / `base` (SPEC §10).
+    /// The product of the unit conversions folded into `qty` / `base`.
     pub ratio: Ratio,
     /// The BOM line's own unit and its quantity per base units in it, when it is written in
-    /// another unit than the component's (SPEC §10).
+    /// another unit than the component's.
     pub bom_uom: Option<(String, Decimal, Decimal)>,
 }
 
@@ -76,7 +76,7 @@ pub struct PlannedLine {
     /// The lots the line takes, in the order they are taken (empty for untracked lines and
     /// lines that issue nothing).
     pub lots: Vec<LotQty>,
-    /// Expired lots named by `--lot`: posting them needs a lead (SPEC §9).
+    /// Expired lots named by `--lot`: posting them needs a lead.
     pub expired_lots: Vec<String>,
     /// Expired lots at the location that an automatic pick passed over.
     pub skipped_expired: Vec<String>,
@@ -91,7 +91,7 @@ impl PlannedLine {
         self.qty + self.line_scrap
     }
 
-    /// A manual line that this report issues by hand (SPEC §9).
+    /// A manual line that this report issues by hand.
     #[must_use]
     pub fn is_hand_issue(&self) -> bool {
         self.status == LineStatus::Manual && !self.qty.is_zero()

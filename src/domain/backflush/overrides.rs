@@ -1,5 +1,5 @@
-//! The operator's overrides of a preview (SPEC §2): a line's quantity, line scrap, location,
-//! skip, and its lots (SPEC §9).
+//! The operator's overrides of a preview: a line's quantity, line scrap, location,
+//! skip, and its lots.
 
 use super::{Change, LineStatus, Lookup, Override, PlannedLine, ReportError, check_quantity};
 use crate::domain::order::Order;
@@ -69,7 +69,7 @@ pub fn resolve_key(
 }
 
 /// Applies the overrides to the lines; returns the lots named per line (`--lot`), checked
-/// later against the stock. On a manual line a quantity is the hand issue (SPEC §9), not an
+/// later against the stock. On a manual line a quantity is the hand issue, not an
 /// override.
 pub(super) fn apply_overrides(
     order: &Order,
@@ -90,7 +90,7 @@ pub(super) fn apply_overrides(
             continue;
         }
         apply_change(line, &o.change, lookup)?;
-        // The hand issue of a manual line is not an override (SPEC §9).
+        // The hand issue of a manual line is not an override.
         if line.status != LineStatus::Manual {
             line.overridden = true;
         }

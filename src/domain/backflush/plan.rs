@@ -165,7 +165,7 @@ fn planned_lines(
     Ok(lines)
 }
 
-/// SPEC §2 "Over-reporting": cumulative good may reach the order quantity plus the
+/// "Over-reporting": cumulative good may reach the order quantity plus the
 /// over-report tolerance; cumulative scrap may reach the order quantity (the last parts of an
 /// order may be scrapped and remade).
 fn check_over_report(

@@ -62,7 +62,7 @@ pub fn remaining_needs(order: &Order, progress: &Progress, lookup: &dyn Lookup) 
         else {
             continue;
         };
-        // Every stock line is staged, backflushed and manual alike (SPEC §3).
+        // Every stock line is staged, backflushed and manual alike.
         if item.item_type == ItemType::NonStock {
             continue;
         }

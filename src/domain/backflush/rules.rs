@@ -1,4 +1,4 @@
-//! The rules of SPEC §1–§2 that need no stock: which operations a report flushes, a line's
+//! The backflush rules that need no stock: which operations a report flushes, a line's
 //! cumulative target, and whether a line is backflushed or issued by hand.
 
 use super::*;
@@ -42,7 +42,7 @@ pub fn target(material: &OrderMaterial, units: Quantity, decimals: u32) -> (Quan
             .checked_mul(material.qty)
             .and_then(|x| x.checked_mul(material.scrap_factor))
             .and_then(|x| x.checked_div(material.base)),
-        // `base` is 1 unless the line is written in another unit (SPEC §10).
+        // `base` is 1 unless the line is written in another unit.
         Per::Order => material
             .qty
             .checked_mul(material.scrap_factor)
@@ -79,7 +79,7 @@ pub fn standard_qty(
     }
 }
 
-/// The effective backflush flag of an order material line (SPEC §1).
+/// The effective backflush flag of an order material line.
 #[must_use]
 pub fn backflushed(
     material: &OrderMaterial,
@@ -114,7 +114,7 @@ pub fn manual_reason(
     }
 }
 
-/// Why a line is issued by hand whatever its flags say (SPEC §1 rule 4): a lead's
+/// Why a line is issued by hand whatever its flags say: a lead's
 /// `line-flag yes` cannot take effect on it.
 #[must_use]
 pub fn always_manual(

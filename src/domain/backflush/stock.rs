@@ -1,4 +1,4 @@
-//! Where a report's lines meet the stock (SPEC §2, §9): which lines fit in what is on hand,
+//! Where a report's lines meet the stock: which lines fit in what is on hand,
 //! the lots each tracked line takes, and the lot or serials the finished goods go into.
 //!
 //! Lines of one report are taken in line order against one running picture of the stock: a
@@ -221,7 +221,7 @@ fn fit_untracked(
     }
 }
 
-/// The lot or serials of the finished goods a report receives (SPEC §9): a lot-tracked parent
+/// The lot or serials of the finished goods a report receives: a lot-tracked parent
 /// goes into `--fg-lot` (default the order number); a serial-tracked one needs one new serial
 /// per good unit.
 ///

@@ -1,4 +1,4 @@
-//! The lot allocation syntax (SPEC §9): `LOT[:QTY],…` read and checked against the item's
+//! The lot allocation syntax: `LOT[:QTY],…` read and checked against the item's
 //! tracking and decimals, and named lots checked against what they hold.
 
 use std::fmt;

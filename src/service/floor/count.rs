@@ -1,4 +1,4 @@
-//! Cycle counts (SPEC §3): the counted quantity becomes the balance, a large difference
+//! Cycle counts: the counted quantity becomes the balance, a large difference
 //! needs a reason, and the count feeds the inventory-accuracy figure.
 
 use super::*;

@@ -1,5 +1,5 @@
-//! A lead's corrections of a posted report's detail line (SPEC §3): scrap adjustments and
-//! substitutions, by lot for tracked items (SPEC §9).
+//! A lead's corrections of a posted report's detail line: scrap adjustments and
+//! substitutions, by lot for tracked items.
 
 use super::*;
 use crate::domain::codes::ItemCode;
@@ -39,7 +39,7 @@ pub struct Substitution {
     pub issued_lots: Vec<LotQty>,
 }
 
-/// The lots a signed movement of `item` on a report's line moves (SPEC §9): out of the
+/// The lots a signed movement of `item` on a report's line moves: out of the
 /// location from the lots named or in pick order, back only to lots the line consumed.
 fn plan_lots(
     conn: &rusqlite::Connection,

@@ -1,4 +1,4 @@
-//! The staging list (SPEC §3): what a work center's open orders still need at its machine
+//! The staging list: what a work center's open orders still need at its machine
 //! location, against what is on hand, with the storage locations that hold each item.
 
 use super::*;
@@ -93,7 +93,7 @@ impl Service {
 }
 
 /// What a location holds of an item that a backflush may use: for a tracked item, its
-/// unexpired lots (an expired lot is never chosen automatically, SPEC §9).
+/// unexpired lots (an expired lot is never chosen automatically).
 fn usable_on_hand(
     conn: &rusqlite::Connection,
     item: &str,

@@ -56,8 +56,8 @@ impl ReportContext {
         Some((self.item(&material.component)?, work_center))
     }
 
-    /// Whether a material line of the order is backflushed (else it is a manual line, SPEC
-    /// §1 rule 4).
+    /// Whether a material line of the order is backflushed (else it is a manual line, issued
+    /// only by hand).
     #[must_use]
     pub fn is_backflushed(&self, material: &crate::domain::order::OrderMaterial) -> bool {
         self.line_master(material).is_some_and(|(item, wc)| {

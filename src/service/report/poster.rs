@@ -44,7 +44,7 @@ impl Poster {
         let plan = backflush::plan_to_post(&order, &progress, request, &lookup, &self.policy)?;
         self.check_allowed(&plan)?;
         let report_id = store::reports::next_report_id(tx)?;
-        // Once users exist, the lines say which needed a lead (SPEC §6).
+        // Once users exist, the lines say which needed a lead.
         let marks: Option<Vec<bool>> = self.role.map(|_| {
             plan.lines
                 .iter()
@@ -128,7 +128,7 @@ impl Poster {
 }
 
 /// The first result of a key that posted this same report before; the same key for another
-/// request or command is a conflict (SPEC §2). The result is the report's own record
+/// request or command is a conflict. The result is the report's own record
 /// (`reports.result`), read back as a [`replay::ReportResult`].
 fn replay(tx: &Connection, key: &str, request_text: &str) -> Result<Option<Posted>> {
     let used = keyed::first_use(tx, key, "report")?;
@@ -151,7 +151,7 @@ fn replay(tx: &Connection, key: &str, request_text: &str) -> Result<Option<Poste
     }))
 }
 
-/// A report's request as canonical text: what a key's retry must repeat (SPEC §2).
+/// A report's request as canonical text: what a key's retry must repeat.
 fn request_text(order: &str, request: &ReportRequest) -> String {
     let mut overrides: Vec<String> = request
         .overrides
@@ -165,7 +165,7 @@ fn request_text(order: &str, request: &ReportRequest) -> String {
         })
         .collect();
     overrides.sort();
-    // Finished-goods lots and serials are part of the request (SPEC §9).
+    // Finished-goods lots and serials are part of the request.
     format!(
         "order={order} op={} good={} scrap={} {} fg-lot={} fg-serial={}",
         request.operation,

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use super::*;
 use crate::domain::lockout::{Count, PinRecord};
 
-/// A user of §6, with the PIN hash.
+/// A user, with the PIN hash.
 #[derive(Debug, Clone, PartialEq)]
 pub struct User {
     pub badge: String,

@@ -1,4 +1,4 @@
-//! The reversal of a posted report (SPEC §2) by the engine's plan: exact compensations of
+//! The reversal of a posted report by the engine's plan: exact compensations of
 //! every movement (same lot), progress taken back, journal reversed, in one transaction.
 
 use super::*;

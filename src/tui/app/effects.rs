@@ -334,7 +334,7 @@ impl App {
     }
 
     /// The lots of `item` at `location` in pick order for a line taking `total`; the unknown
-    /// lot is named by `:QTY` (SPEC §9), an expired one says it needs a lead.
+    /// lot is named by `:QTY`, an expired one says it needs a lead.
     fn line_lot_choices(&self, item: &str, location: &str, total: Quantity) -> Vec<Choice> {
         let today = self.now.date_naive();
         self.service
@@ -350,7 +350,7 @@ impl App {
 
     /// The lots of `item` at `location` in pick order, with quantity and expiry. For a move of
     /// `moving`, the first choice (an empty code) leaves the lots to the pick order, and the
-    /// unknown lot is named `:QTY` (SPEC §9).
+    /// unknown lot is named `:QTY`.
     fn lot_choices(&self, item: &str, location: &str, moving: Option<Quantity>) -> Vec<Choice> {
         let auto = moving.map(|_| Choice {
             code: String::new(),

@@ -1,5 +1,5 @@
 //! The machine locations' health for a lead: flagged items first, so a wrong BOM or
-//! unreported scrap shows from the cycle counts (SPEC §12). Keys return [`Effect`]s (see
+//! unreported scrap shows from the cycle counts. Keys return [`Effect`]s (see
 //! `history` for the shape).
 
 use super::*;

@@ -178,7 +178,7 @@ impl Choice {
     }
 
     /// A lot in pick order, with its quantity and expiry. The unknown lot (`""`) enters
-    /// `unknown_code` when there is one (`:QTY`, SPEC §9); an `expired` lot says it needs a
+    /// `unknown_code` when there is one (`:QTY`); an `expired` lot says it needs a
     /// lead.
     #[must_use]
     pub fn lot(lot: LotStock, unknown_code: Option<String>, expired: bool) -> Self {

@@ -185,7 +185,7 @@ fn counted_prompt(item: String, location: String, lot: Option<String>) -> Overla
     )
 }
 
-/// A count's first step: a tracked item is counted one lot at a time (SPEC §9), picked from
+/// A count's first step: a tracked item is counted one lot at a time, picked from
 /// the lots at the location; any other straight away.
 #[must_use]
 pub fn count_prompt(item: String, location: String, tracked: bool) -> Effect {
@@ -237,7 +237,7 @@ pub fn count_reason_prompt(
     Effect::pick(prompt.after(this), Choices::Reasons(ReasonKind::Count))
 }
 
-/// A tracked item leaves by lot (SPEC §9): picked, or Enter alone for the pick order.
+/// A tracked item leaves by lot: picked, or Enter alone for the pick order.
 #[must_use]
 pub fn transfer_lots_prompt(
     item: String,

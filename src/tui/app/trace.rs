@@ -1,4 +1,4 @@
-//! A lead's trace screen (SPEC §9): scan an item and a lot, see what went into it, what was
+//! A lead's trace screen: scan an item and a lot, see what went into it, what was
 //! made from it, and where it is now. The prompts open from the board as well as from the
 //! trace, so they are this module's functions, not the state's; all return [`Effect`]s
 //! (see `history` for the shape).

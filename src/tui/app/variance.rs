@@ -1,6 +1,6 @@
 //! An order's progress and variance: per operation what was reported and what is left, per
 //! material line the standard against the actual, what waits in the exception queue, and the
-//! order's totals (SPEC §2 "Variance per order"). Keys return [`Effect`]s (see `history`
+//! order's totals. Keys return [`Effect`]s (see `history`
 //! for the shape).
 
 use super::*;

@@ -90,7 +90,7 @@ fn render_history(h: &HistoryState, theme: &Theme, area: Rect, buf: &mut Buffer)
 }
 
 fn render_detail(d: &DetailState, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    // From 100 columns the item's description has room (SPEC §4 fit: use the width).
+    // From 100 columns the item's description has room.
     let described = area.width >= 100;
     let rows: Vec<Row<'_>> = d
         .lines

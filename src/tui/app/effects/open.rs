@@ -176,7 +176,7 @@ impl App {
     }
 
     /// Opens (or refreshes) the staging list of the current work center: reading, for every
-    /// user (SPEC §6); bringing stock and counting it need a handler or a lead.
+    /// user; bringing stock and counting it need a handler or a lead.
     pub fn open_staging(&mut self) {
         let Some(wc) = self.current_work_center().map(|w| w.work_center.clone()) else {
             return self.error(strings::NO_WORK_CENTER_TO_STAGE);

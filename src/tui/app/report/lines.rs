@@ -1,5 +1,5 @@
 //! What the keys do to a line of the preview (a quantity, line scrap, a location, a skip),
-//! the prompts they open, and the reason every override carries (SPEC §6).
+//! the prompts they open, and the reason every override carries.
 
 use super::*;
 
@@ -174,7 +174,7 @@ impl<C: Planner> ReportState<C> {
     }
 
     /// After a line changed: an override asks its reason unless the line has one already (a
-    /// hand issue is not an override, SPEC §9).
+    /// hand issue is not an override).
     pub(super) fn after_change(&self, line: &str) -> Effect {
         let overridden = self
             .planned(line)

@@ -1,4 +1,4 @@
-//! A manual line's hand issue, and the lots or serials a tracked line takes (SPEC §9).
+//! A manual line's hand issue, and the lots or serials a tracked line takes.
 
 use super::*;
 

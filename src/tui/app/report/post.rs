@@ -6,7 +6,7 @@ use crate::domain::backflush::LineStatus as S;
 
 impl<C: Planner> ReportState<C> {
     /// Ctrl-P: the confirmation of what will post, and who must approve it; first the reason
-    /// of an override that has none (SPEC §6), or why nothing can post.
+    /// of an override that has none, or why nothing can post.
     #[must_use]
     pub fn confirm_post(&self, lead: &LeadRule) -> Effect {
         if self.problem.is_none()

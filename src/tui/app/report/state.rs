@@ -76,7 +76,7 @@ pub struct ReportState<C = ReportContext> {
     /// No units typed yet: `plan` only lists the lines (computed for one unit, its numbers
     /// not shown), so the operator sees what the report will touch before typing.
     pub listing: bool,
-    /// The reason code of each overridden or skipped line, by line id (SPEC §6).
+    /// The reason code of each overridden or skipped line, by line id.
     pub reasons: std::collections::BTreeMap<String, String>,
 }
 

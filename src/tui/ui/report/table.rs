@@ -122,7 +122,7 @@ fn line_row(
 }
 
 /// A line's status: `manual` only while listing; `needs lead`, an override marked `*`, or
-/// `by hand` for a manual line issued with this report (SPEC §9).
+/// `by hand` for a manual line issued with this report.
 fn status_cell(theme: &Theme, l: &PlannedLine, needs_lead: bool, listing: bool) -> Cell<'static> {
     match (listing, l.status) {
         (true, LineStatus::Manual) => Cell::from(Span::styled("manual", theme.manual)),
