@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
-use crate::service::{Credentials, Service, ServiceError};
+use crate::service::{Credentials, Field, Service, ServiceError, Why};
 
 /// The demo files, embedded at build time.
 pub const FILES: [(&str, &str); 10] = [
@@ -58,9 +58,9 @@ pub fn write_files(dir: &Path) -> std::io::Result<()> {
 pub fn create(config: Config, db: &Path) -> Result<Service, ServiceError> {
     if db.exists() && std::fs::metadata(db).map(|m| m.len() > 0).unwrap_or(false) {
         return Err(ServiceError::invalid(
-            "--db",
+            Field::Db,
             db.display().to_string(),
-            "already exists; the demo needs a new store file",
+            Why::Exists,
         ));
     }
     let mut service = Service::create_or_open(config, db)?;

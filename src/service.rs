@@ -45,7 +45,7 @@ use crate::store::reports::{Deferred, Reversal};
 use crate::store::{self, Stamp, Store, StoreError};
 use auth::Action;
 use cache::MasterCache;
-pub use error::{AuthError, ErrorKind, Refusal, Result, ServiceError, Thing};
+pub use error::{AuthError, ErrorKind, Field, Owner, Refusal, Result, ServiceError, Thing, Why};
 pub use issue::{IssueRequest, IssueResult, Issued};
 pub use reasons::{OverrideReasons, ReasonKind};
 pub use report::{ReportContext, Shortage, needs_approval};
@@ -194,7 +194,13 @@ impl Service {
                     has_users,
                     &self.config.origin,
                 )
-                .map_err(|e| ServiceError::invalid("config", self.config.origin.clone(), e))?
+                .map_err(|message| {
+                    ServiceError::invalid(
+                        Field::Config,
+                        self.config.origin.clone(),
+                        Why::Config { message },
+                    )
+                })?
                 .rules
                 .accounts()
             }

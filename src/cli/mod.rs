@@ -16,6 +16,7 @@ mod report;
 pub mod session;
 mod settings;
 mod stock;
+pub mod words;
 
 pub use args::{Cli, Command, ExceptionsVerb, ExportVerb, Flag, IssueArgs, ReportArgs};
 
@@ -84,7 +85,7 @@ impl Failure {
 
 impl From<ServiceError> for Failure {
     fn from(e: ServiceError) -> Self {
-        let mut message = e.to_string();
+        let mut message = words::describe(&e);
         // On the command line, the way to give a lead's approval is an option: named only
         // where a lead's approval would allow what was refused.
         if matches!(

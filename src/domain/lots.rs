@@ -5,17 +5,16 @@
 //! a clock or the store.
 
 use std::cmp::Ordering;
-use std::fmt;
 
 use chrono::NaiveDate;
 
 use super::master::Tracking;
-use super::qty::{Quantity, parse_quantity};
+use super::qty::{QtyParseError, Quantity, parse_quantity};
 
 mod allocation;
 mod returns;
 
-pub use allocation::{AllocationError, NotHeld, check_holds, parse_allocation};
+pub use allocation::{AllocationError, NotHeld, PartProblem, check_holds, parse_allocation};
 pub use returns::{Consumed, LinePlanError, ReturnError, plan_line_lots, plan_return};
 
 /// One lot of an item at a location: its balance, expiry and first entry into the store.

@@ -7,14 +7,13 @@ mod staging;
 
 use super::auth::Action;
 use super::reasons::ReasonKind;
-use super::{Credentials, Refusal, Result, Service, ServiceError, Thing, keyed};
-use crate::domain::backflush::{self, check_quantity};
+use super::{Credentials, Field, Owner, Refusal, Result, Service, ServiceError, Thing, Why, keyed};
+use crate::domain::backflush::{self, QtyField, check_quantity};
 use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::journal::inventory_account;
 use crate::domain::lots::LotQty;
 use crate::domain::master::{ItemType, LocationKind, Tracking};
 use crate::domain::qty::Quantity;
-use crate::domain::qty::canonical;
 use crate::store::exceptions::ExceptionRow;
 use crate::store::{self, floor::ReportLine};
 use std::collections::BTreeMap;
@@ -42,19 +41,19 @@ impl Service {
             [one] => (*one).clone(),
             [] => {
                 return Err(ServiceError::NoLine {
-                    owner: format!("report {report_id}"),
+                    owner: Owner::Report(report_id),
                     key: key.to_string(),
                 });
             }
             many => {
                 let ids: Vec<&str> = many.iter().map(|l| l.line.as_str()).collect();
                 return Err(ServiceError::invalid(
-                    "item",
+                    Field::Item,
                     key,
-                    format!(
-                        "is on lines {} of report {report_id}; give the line number",
-                        ids.join(", ")
-                    ),
+                    Why::OnLines {
+                        lines: ids.into_iter().map(str::to_string).collect(),
+                        owner: Owner::Report(report_id),
+                    },
                 ));
             }
         };
@@ -76,9 +75,11 @@ impl Service {
             .ok_or_else(|| ServiceError::not_found(Thing::Item, code))?;
         if item.item_type != ItemType::Stock {
             return Err(ServiceError::invalid(
-                "item",
+                Field::Item,
                 code,
-                format!("is {} and holds no stock", item.item_type),
+                Why::HoldsNoStock {
+                    item_type: item.item_type,
+                },
             ));
         }
         Ok(item)

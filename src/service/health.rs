@@ -35,9 +35,9 @@ impl Service {
     pub fn health(&self, location: Option<&str>, days: i64) -> Result<Vec<HealthRow>> {
         if !(1..=3650).contains(&days) {
             return Err(ServiceError::invalid(
-                "--days",
+                Field::Days,
                 days.to_string(),
-                "is outside its range 1–3650",
+                Why::OutOfRange { min: 1, max: 3650 },
             ));
         }
         let conn = self.store.conn();

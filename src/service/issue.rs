@@ -202,20 +202,16 @@ pub(super) fn find_line<'o>(order: &'o Order, key: &str) -> Result<&'o OrderMate
     match matches.as_slice() {
         [one] => Ok(one),
         [] => Err(ServiceError::NoLine {
-            owner: format!("order {}", order.order),
+            owner: Owner::Order(order.order.to_string()),
             key: key.to_string(),
         }),
         many => Err(ServiceError::invalid(
-            "item",
+            Field::Item,
             key,
-            format!(
-                "is on lines {} of order {}; give the line number",
-                many.iter()
-                    .map(|m| m.line.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                order.order
-            ),
+            Why::OnLines {
+                lines: many.iter().map(|m| m.line.clone()).collect(),
+                owner: Owner::Order(order.order.to_string()),
+            },
         )),
     }
 }
@@ -233,12 +229,11 @@ fn issue_location(
     if item.item_type == ItemType::NonStock {
         if let Some(l) = &request.location {
             return Err(ServiceError::invalid(
-                "--location",
+                Field::Location,
                 l,
-                format!(
-                    "does not apply: {} is non-stock and has no location",
-                    item.item
-                ),
+                Why::NonStock {
+                    item: item.item.clone(),
+                },
             ));
         }
         return Ok(None);

@@ -154,13 +154,12 @@ impl Service {
             [one] => Ok(one.clone()),
             [] => Err(ServiceError::not_found(Thing::Order, text)),
             many => Err(ServiceError::invalid(
-                "order",
+                Field::Order,
                 text,
-                format!(
-                    "matches {}{}; type more of it",
-                    many.iter().take(3).cloned().collect::<Vec<_>>().join(", "),
-                    if many.len() > 3 { ", …" } else { "" }
-                ),
+                Why::Matches {
+                    orders: many.iter().take(3).cloned().collect(),
+                    more: many.len() > 3,
+                },
             )),
         }
     }

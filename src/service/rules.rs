@@ -32,7 +32,13 @@ impl Service {
             has_users,
             &self.config.origin,
         )
-        .map_err(|e| ServiceError::invalid("config", self.config.origin.clone(), e))?;
+        .map_err(|message| {
+            ServiceError::invalid(
+                Field::Config,
+                self.config.origin.clone(),
+                Why::Config { message },
+            )
+        })?;
         let effective = Rc::new(effective);
         *self.rules.borrow_mut() = Some((version, Rc::clone(&effective)));
         Ok(effective)
@@ -73,9 +79,9 @@ pub(super) fn read_settings(conn: &Connection, dir: &Path) -> Result<Option<Impo
         Err(e) => return Err(ServiceError::io(format!("read {}", path.display()), e)),
     };
     let refuse = |message: String| {
-        ServiceError::from(import::ImportError::Other(format!(
-            "settings.toml: {message}"
-        )))
+        ServiceError::from(import::ImportError::Files(import::FilesProblem::Settings {
+            message,
+        }))
     };
     let keys = rules::parse_settings(&text).map_err(refuse)?;
     let merged = stored_rules(conn)?.overlay(&keys).map_err(refuse)?;

@@ -266,7 +266,7 @@ mod tests {
             sqlite_error(&path, failure(rusqlite::ffi::SQLITE_READONLY)),
             write_error(&path, failure(rusqlite::ffi::SQLITE_CANTOPEN)),
         ] {
-            let text = err.to_string();
+            let text = format!("{err:?}");
             assert!(text.contains(&path), "{text}");
             assert!(
                 text.contains("directory") && text.contains("read-only"),
@@ -276,15 +276,24 @@ mod tests {
         }
         std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
         std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o400)).unwrap();
-        let text = write_error(&path, failure(rusqlite::ffi::SQLITE_READONLY)).to_string();
+        let text = format!(
+            "{:?}",
+            write_error(&path, failure(rusqlite::ffi::SQLITE_READONLY))
+        );
         assert!(text.contains("the file is read-only"), "{text}");
     }
 
     #[test]
     fn a_damaged_or_foreign_file_is_named() {
-        let text = sqlite_error("x.db", failure(rusqlite::ffi::SQLITE_CORRUPT)).to_string();
-        assert!(text.starts_with("the store x.db is damaged"), "{text}");
-        let text = sqlite_error("x.db", failure(rusqlite::ffi::SQLITE_NOTADB)).to_string();
-        assert!(text.contains("x.db is not a backflush store"), "{text}");
+        let e = sqlite_error("x.db", failure(rusqlite::ffi::SQLITE_CORRUPT));
+        assert!(
+            matches!(&e, StoreError::Damaged { path, .. } if path == "x.db"),
+            "{e:?}"
+        );
+        let e = sqlite_error("x.db", failure(rusqlite::ffi::SQLITE_NOTADB));
+        assert!(
+            matches!(&e, StoreError::NotADatabase { path } if path == "x.db"),
+            "{e:?}"
+        );
     }
 }

@@ -24,7 +24,7 @@ fn lead_pin_prompt(badge: String) -> Overlay {
 impl App {
     /// A refused write: ask for a lead when that is what it needs, else show why.
     pub(super) fn write_failed(&mut self, e: ServiceError, pending: Pending) {
-        let message = e.to_string();
+        let message = strings::refusal(&e);
         let lead = self.approver.as_ref().map(|(lead, _)| lead.as_str());
         let operator_alone = lead.is_none() && self.session.role == Some(Role::Operator);
         let ask = match &e {

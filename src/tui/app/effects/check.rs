@@ -40,7 +40,7 @@ impl App {
                     let at = (item.as_str(), location.as_str(), lot.as_deref());
                     self.post_count(at, counted, Some(&code), *this);
                 }
-                Err(e) => self.run(Effect::reopen(*this, e.to_string())),
+                Err(e) => self.run(Effect::reopen(*this, strings::refusal(&e))),
             },
             Effect::CheckTransferSource {
                 item,
@@ -63,11 +63,11 @@ impl App {
             }
             Effect::TraceLots { item, this } => match self.service.lots_of(&item) {
                 Ok(lots) => self.run(trace::lot_prompt(item, lots, *this)),
-                Err(e) => self.run(Effect::reopen(*this, e.to_string())),
+                Err(e) => self.run(Effect::reopen(*this, strings::refusal(&e))),
             },
             Effect::Trace { item, lot, this } => match self.service.trace(&item, &lot) {
                 Ok(trace) => self.screen = Screen::Trace(TraceState { trace, selected: 0 }),
-                Err(e) => self.run(Effect::reopen(*this, e.to_string())),
+                Err(e) => self.run(Effect::reopen(*this, strings::refusal(&e))),
             },
             _ => {}
         }
@@ -84,7 +84,7 @@ impl App {
                 }
             }
             Ok(_) => self.run(Effect::reopen(this, strings::unknown_stock_item(&item))),
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(strings::refusal(&e)),
         }
     }
 
@@ -98,7 +98,7 @@ impl App {
     ) {
         let book = match self.service.book_qty(&item, &location, lot.as_deref()) {
             Ok(b) => b,
-            Err(e) => return self.run(Effect::reopen(this, e.to_string())),
+            Err(e) => return self.run(Effect::reopen(this, strings::refusal(&e))),
         };
         if self.service.count_needs_reason(book, counted) {
             let next = staging::count_reason_prompt((item, location, lot), book, counted, this);
@@ -117,7 +117,7 @@ impl App {
                 }
             }
             Ok(None) => self.run(Effect::reopen(this, strings::unknown_location(&from))),
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(strings::refusal(&e)),
         }
     }
 }

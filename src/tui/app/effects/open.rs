@@ -14,7 +14,7 @@ impl App {
             }
             Effect::ResolveOrder { typed } => match self.service.resolve_order(&typed) {
                 Ok(order) => self.open_order(&order),
-                Err(e) => self.error(e.to_string()),
+                Err(e) => self.error(strings::refusal(&e)),
             },
             Effect::OpenOrder { order } => self.open_order(&order),
             Effect::OpenReport {
@@ -25,7 +25,7 @@ impl App {
                 // Read again so the preview starts from what is on hand now.
                 match self.service.report_context(&order, std::iter::empty()) {
                     Ok(context) => self.open_report(context, description, operation),
-                    Err(e) => self.error(e.to_string()),
+                    Err(e) => self.error(strings::refusal(&e)),
                 }
             }
             Effect::OpenVariance {
@@ -66,7 +66,7 @@ impl App {
                 let waiting = self.service.waiting_by_order().unwrap_or_default();
                 self.screen = Screen::Orders(OrdersState::new(rows, waiting, selected));
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(strings::refusal(&e)),
         }
     }
 
@@ -80,7 +80,7 @@ impl App {
     pub fn open_order(&mut self, order: &str) {
         let context = match self.service.report_context(order, std::iter::empty()) {
             Ok(c) => c,
-            Err(e) => return self.error(e.to_string()),
+            Err(e) => return self.error(strings::refusal(&e)),
         };
         let description = context
             .item(&context.order.item)
@@ -105,7 +105,7 @@ impl App {
                 let state = VarianceState::new(&context, variance, from_operations);
                 self.screen = Screen::Variance(Box::new(state));
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(strings::refusal(&e)),
         }
     }
 
@@ -122,7 +122,7 @@ impl App {
                 };
                 self.screen = Screen::History(HistoryState::new(rows, on));
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(strings::refusal(&e)),
         }
     }
 
@@ -140,7 +140,7 @@ impl App {
                 let state = DetailState::new(report, lines, substitutes, before);
                 self.screen = Screen::Detail(state);
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(strings::refusal(&e)),
         }
     }
 
@@ -166,7 +166,7 @@ impl App {
                 };
                 self.screen = Screen::Staging(StagingState::new(wc, rows, before));
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(strings::refusal(&e)),
         }
     }
 
@@ -186,7 +186,7 @@ impl App {
                 let state = ExceptionsState::new(location.map(String::from), rows, before);
                 self.screen = Screen::Exceptions(state);
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(strings::refusal(&e)),
         }
     }
 
@@ -201,7 +201,7 @@ impl App {
                 };
                 self.screen = Screen::Health(HealthState::new(rows, days, before));
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(strings::refusal(&e)),
         }
     }
 

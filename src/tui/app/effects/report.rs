@@ -28,7 +28,7 @@ impl App {
                     };
                     self.run(next);
                 }
-                Err(e) => self.run(Effect::reopen(*this, e.to_string())),
+                Err(e) => self.run(Effect::reopen(*this, strings::refusal(&e))),
             },
             _ => {}
         }
@@ -67,7 +67,7 @@ impl App {
                 r.apply_location(line, location, this)
             }
             (Ok(_), _) => Effect::reopen(this, strings::unknown_location(&location)),
-            (Err(e), _) => Effect::reopen(this, e.to_string()),
+            (Err(e), _) => Effect::reopen(this, strings::refusal(&e)),
         };
         self.run(next);
     }

@@ -30,7 +30,7 @@ impl App {
                         )
                     ));
                 }
-                self.error(e.to_string());
+                self.error(strings::refusal(&e));
             }
         }
     }
@@ -114,7 +114,7 @@ impl App {
                 self.open_exceptions();
                 self.note(strings::retried(posted.len(), open));
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(strings::refusal(&e)),
         }
     }
 
@@ -153,7 +153,7 @@ impl App {
                     severity: Severity::Success,
                 });
             }
-            Err(e) => self.overlays.push(this.with_error(e.to_string())),
+            Err(e) => self.overlays.push(this.with_error(strings::refusal(&e))),
         }
     }
 
@@ -180,7 +180,7 @@ impl App {
                     posted.len(),
                 ));
             }
-            Err(e) => self.overlays.push(this.with_error(e.to_string())),
+            Err(e) => self.overlays.push(this.with_error(strings::refusal(&e))),
         }
     }
 }
