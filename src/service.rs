@@ -36,7 +36,7 @@ use crate::domain::ids::ReportId;
 use crate::domain::journal::{AccountNames, inventory_account};
 use crate::domain::master::{Item, LocationKind, WorkCenter};
 use crate::domain::order::Order;
-use crate::domain::qty::{Quantity, canonical};
+use crate::domain::qty::Quantity;
 use crate::domain::variance::{self, Variance};
 use crate::import::{self, ImportSummary};
 use crate::store::exceptions::ExceptionRow;
@@ -45,7 +45,10 @@ use crate::store::reports::{Deferred, Reversal};
 use crate::store::{self, Stamp, Store, StoreError};
 use auth::Action;
 use cache::MasterCache;
-pub use error::{AuthError, ErrorKind, Field, Owner, Refusal, Result, ServiceError, Thing, Why};
+pub use error::{
+    Approval, AuthError, ErrorKind, Field, FirstUse, IoWhat, Owner, Refusal, Result, ServiceError,
+    Thing, Why,
+};
 pub use issue::{IssueRequest, IssueResult, Issued};
 pub use reasons::{OverrideReasons, ReasonKind};
 pub use report::{ReportContext, Shortage, needs_approval};

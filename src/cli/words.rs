@@ -14,7 +14,10 @@ use crate::domain::master::Tracking;
 use crate::domain::order::{MAX_ORDER_LINES, ReleaseError};
 use crate::domain::qty::{QtyParseError, Quantity, canonical};
 use crate::import::{Duplicate, FILES, FilesProblem, ImportError, RowProblem};
-use crate::service::{AuthError, Field, Owner, Refusal, ServiceError, Thing, Why};
+use crate::service::auth::Action;
+use crate::service::{
+    Approval, AuthError, Field, FirstUse, IoWhat, Owner, Refusal, ServiceError, Thing, Why,
+};
 use crate::store::{StoreError, StoreRefusal, TransferRefusal};
 
 /// A refusal or failure of a service call as one sentence naming the offending input.
@@ -35,24 +38,89 @@ pub fn describe(e: &ServiceError) -> String {
             action,
             needs,
             ..
-        } => format!("{user} ({role}) may not {action}; it needs the role {needs}"),
-        ServiceError::NeedsApproval {
-            user, action, why, ..
-        } => {
+        } => format!(
+            "{user} ({}) may not {}; it needs the role {}",
+            role.as_str(),
+            self::action(*action),
+            needs
+                .iter()
+                .map(|r| r.as_str())
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ),
+        ServiceError::NeedsApproval { user, role, needs } => {
+            let user = match role {
+                Some(r) => format!("{user} ({})", r.as_str()),
+                None => user.clone(),
+            };
+            let (action, why) = approval(needs);
             format!("{user} may not {action} alone: {why}; a lead must approve with badge and PIN")
         }
         ServiceError::Conflict { key, first } => {
+            let first = match first {
+                FirstUse::Report(id) => format!("report {id}"),
+                FirstUse::Issue(id) => format!("issue {id}"),
+            };
             format!("key {key} was already used for a different request ({first}); use a new key")
         }
         ServiceError::KeyUsed { key, command } => {
             format!("key {key} was already used for a different request ({command}); use a new key")
         }
-        ServiceError::Io { what, cause } => format!("cannot {what}: {cause}"),
+        ServiceError::Io { what, cause } => format!("cannot {}: {cause}", io_what(what)),
         ServiceError::Refused(r) => refusal(r),
         ServiceError::Unkeepable { key, cause } => {
             format!("cannot keep the result of key {key}: {cause}")
         }
         ServiceError::BatchGroup { group } => describe(group),
+    }
+}
+
+/// What a role may or may not do, as "may not …" goes on.
+fn action(action: Action) -> &'static str {
+    match action {
+        Action::Report => "report production",
+        Action::Reverse => "reverse a report",
+        Action::LeadApproval => "adjust a posted report line or approve a larger override",
+        Action::Handle => "move stock, count it or retry deferred lines",
+        Action::Administer => "import or initialise the store",
+        Action::ExportAck => "acknowledge an export",
+        Action::Backup => "back up the store",
+        Action::Unlock => "unlock a badge",
+        Action::Issue => "issue material by hand",
+        Action::LineFlag => "set an order line's backflush flag",
+    }
+}
+
+/// What needs a lead's approval, and why: the line and what it asks.
+fn approval(needs: &Approval) -> (&'static str, String) {
+    match needs {
+        Approval::LargerOverride {
+            line,
+            item,
+            planned,
+            tolerance_pct,
+        } => (
+            "post a larger override",
+            format!(
+                "line {line} ({item}) differs from planned {planned} by more than {}%",
+                canonical(*tolerance_pct)
+            ),
+        ),
+        Approval::ExpiredLot { line, item, lots } => (
+            "issue an expired lot",
+            format!("line {line} ({item}) names expired lot {}", lots.join(", ")),
+        ),
+    }
+}
+
+fn io_what(what: &IoWhat) -> String {
+    match what {
+        IoWhat::Read(path) => format!("read {path}"),
+        IoWhat::Write(name) => format!("write {name}"),
+        IoWhat::Create(path) => format!("create {path}"),
+        IoWhat::WriteDemo(dir) => format!("write the demo files to {dir}"),
+        IoWhat::RunTerminal => "run the terminal".to_string(),
+        IoWhat::DrawFrame => "draw a frame".to_string(),
     }
 }
 
@@ -195,7 +263,10 @@ pub fn auth(e: &AuthError) -> String {
     match e {
         AuthError::UnknownBadge { badge } => format!("badge {badge} is not a known user"),
         AuthError::NoUser { action } => {
-            format!("users exist, so to {action} give --user BADGE (PIN in BACKFLUSH_PIN)")
+            format!(
+                "users exist, so to {} give --user BADGE (PIN in BACKFLUSH_PIN)",
+                self::action(*action)
+            )
         }
         AuthError::PinMissing { badge } => format!("badge {badge} needs its PIN (BACKFLUSH_PIN)"),
         AuthError::WrongPin {
@@ -1241,6 +1312,106 @@ mod tests {
                 last: 6,
             }),
             "consumer erp cannot acknowledge seq 9: the last seq of the store is 6"
+        );
+    }
+
+    #[test]
+    fn a_role_an_approval_and_a_used_key_are_said_as_before() {
+        use crate::service::auth::Role;
+        let forbidden = ServiceError::Forbidden {
+            user: "1001".into(),
+            role: Role::Handler,
+            action: Action::Report,
+            needs: vec![Role::Operator, Role::Lead],
+            approvable: false,
+        };
+        assert_eq!(
+            describe(&forbidden),
+            "1001 (handler) may not report production; it needs the role operator or lead"
+        );
+        let approval = ServiceError::NeedsApproval {
+            user: "1001".into(),
+            role: Some(Role::Operator),
+            needs: Approval::LargerOverride {
+                line: "2".into(),
+                item: "RM-BOLT".into(),
+                planned: q("4"),
+                tolerance_pct: rust_decimal::Decimal::from(10),
+            },
+        };
+        assert_eq!(
+            describe(&approval),
+            "1001 (operator) may not post a larger override alone: line 2 (RM-BOLT) differs from planned 4 by more than 10%; a lead must approve with badge and PIN"
+        );
+        let expired = ServiceError::NeedsApproval {
+            user: "1001".into(),
+            role: None,
+            needs: Approval::ExpiredLot {
+                line: "3".into(),
+                item: "RM-RESIN".into(),
+                lots: vec!["L1".into(), "L2".into()],
+            },
+        };
+        assert_eq!(
+            describe(&expired),
+            "1001 may not issue an expired lot alone: line 3 (RM-RESIN) names expired lot L1, L2; a lead must approve with badge and PIN"
+        );
+        let conflict = ServiceError::Conflict {
+            key: "k1".into(),
+            first: FirstUse::Report(ReportId(5)),
+        };
+        assert_eq!(
+            describe(&conflict),
+            "key k1 was already used for a different request (report 5); use a new key"
+        );
+        assert_eq!(
+            describe(
+                &AuthError::NoUser {
+                    action: Action::Issue
+                }
+                .into()
+            ),
+            "users exist, so to issue material by hand give --user BADGE (PIN in BACKFLUSH_PIN)"
+        );
+        assert_eq!(
+            describe(&ServiceError::io(IoWhat::Read("a/s.toml".into()), "gone")),
+            "cannot read a/s.toml: gone"
+        );
+    }
+
+    #[test]
+    fn an_import_row_names_its_file_line_and_problem() {
+        let row = |problem: RowProblem| {
+            import(&ImportError::Row {
+                file: "stock.csv".into(),
+                line: 4,
+                problem: Box::new(problem),
+            })
+        };
+        assert_eq!(
+            row(RowProblem::Duplicate(Duplicate::Balance {
+                item: "RM-RESIN".into(),
+                lot: Some("L1".into()),
+                location: "STORES".into(),
+            })),
+            "stock.csv:4: duplicate balance of RM-RESIN lot \"L1\" at STORES"
+        );
+        assert_eq!(
+            row(RowProblem::FactorDisagrees {
+                from: "BOX".into(),
+                to: "EA".into(),
+                text: "12".into(),
+                item: None,
+                other: q("10"),
+                reverse: false,
+            }),
+            "stock.csv:4: 1 BOX = 12 EA for every item disagrees with an earlier row (1 BOX = 10 EA)"
+        );
+        assert_eq!(
+            import(&ImportError::Files(FilesProblem::NotADirectory {
+                dir: "x".into()
+            })),
+            "x is not a directory"
         );
     }
 }

@@ -16,12 +16,13 @@ use rust_decimal::Decimal;
 
 use crate::domain::backflush::ReportError;
 use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
-use crate::domain::ids::{ExceptionId, ReportId};
+use crate::domain::ids::{ExceptionId, IssueId, ReportId};
 use crate::domain::issue::IssueError;
 use crate::domain::lots::LinePlanError;
 use crate::domain::master::{ItemType, Tracking};
 use crate::domain::qty::Quantity;
 use crate::import::ImportError;
+use crate::service::auth::{Action, Role};
 use crate::service::reasons::ReasonKind;
 use crate::store::StoreError;
 
@@ -194,6 +195,46 @@ pub enum Why {
     },
 }
 
+/// What a lead must approve, on which line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Approval {
+    /// An override that differs from planned by more than the tolerance.
+    LargerOverride {
+        line: String,
+        item: ItemCode,
+        planned: Quantity,
+        tolerance_pct: Decimal,
+    },
+    /// Expired lots named on a line.
+    ExpiredLot {
+        line: String,
+        item: ItemCode,
+        lots: Vec<String>,
+    },
+}
+
+/// What an idempotency key posted first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FirstUse {
+    Report(ReportId),
+    Issue(IssueId),
+}
+
+/// What could not be done with a file or the terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IoWhat {
+    /// Read the file at the path.
+    Read(String),
+    /// Write the file of that name.
+    Write(String),
+    /// Create the directory at the path.
+    Create(String),
+    /// Write the demo plant's files into the directory at the path.
+    WriteDemo(String),
+    RunTerminal,
+    DrawFrame,
+}
+
 /// What has lines: a posted report or an order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Owner {
@@ -207,8 +248,9 @@ pub enum AuthError {
     UnknownBadge {
         badge: String,
     },
+    /// Users exist, and no badge was given to do `action`.
     NoUser {
-        action: &'static str,
+        action: Action,
     },
     PinMissing {
         badge: String,
@@ -263,25 +305,24 @@ pub enum ServiceError {
     /// The user's role may not do this.
     Forbidden {
         user: String,
-        role: String,
-        action: &'static str,
-        needs: String,
+        role: Role,
+        action: Action,
+        /// The roles that may do it alone.
+        needs: Vec<Role>,
         /// Whether a lead's badge and PIN would let this user do it.
         approvable: bool,
     },
     /// The user may do this only with a lead's badge and PIN.
     NeedsApproval {
         user: String,
-        action: &'static str,
-        /// The line that needs it, where one does.
-        line: Option<String>,
-        why: String,
+        role: Option<Role>,
+        needs: Approval,
     },
     /// An idempotency key already posted a different request.
     Conflict {
         key: String,
-        /// What the key posted first: "report 5", "issue 3".
-        first: String,
+        /// What the key posted first.
+        first: FirstUse,
     },
     /// An idempotency key already posted a different request of another kind of posting.
     KeyUsed {
@@ -290,7 +331,7 @@ pub enum ServiceError {
     },
     /// A file outside the store cannot be read or written.
     Io {
-        what: String,
+        what: IoWhat,
         cause: String,
     },
     /// A plant rule refuses it (a state that does not allow it, a policy).
@@ -376,10 +417,10 @@ impl ServiceError {
         }
     }
 
-    /// Shorthand for [`ServiceError::Io`]: `what` says what could not be done ("write X").
-    pub fn io(what: impl Into<String>, cause: impl std::fmt::Display) -> Self {
+    /// Shorthand for [`ServiceError::Io`]: `cause` is the system's.
+    pub fn io(what: IoWhat, cause: impl std::fmt::Display) -> Self {
         ServiceError::Io {
-            what: what.into(),
+            what,
             cause: cause.to_string(),
         }
     }

@@ -76,7 +76,12 @@ pub(super) fn read_settings(conn: &Connection, dir: &Path) -> Result<Option<Impo
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(ServiceError::io(format!("read {}", path.display()), e)),
+        Err(e) => {
+            return Err(ServiceError::io(
+                IoWhat::Read(path.display().to_string()),
+                e,
+            ));
+        }
     };
     let refuse = |message: String| {
         ServiceError::from(import::ImportError::Files(import::FilesProblem::Settings {

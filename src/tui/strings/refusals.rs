@@ -14,7 +14,10 @@ use crate::domain::master::Tracking;
 use crate::domain::order::{MAX_ORDER_LINES, ReleaseError};
 use crate::domain::qty::{QtyParseError, Quantity, canonical};
 use crate::import::{Duplicate, FILES, FilesProblem, ImportError, RowProblem};
-use crate::service::{AuthError, Field, Owner, Refusal, ServiceError, Thing, Why};
+use crate::service::auth::Action;
+use crate::service::{
+    Approval, AuthError, Field, FirstUse, IoWhat, Owner, Refusal, ServiceError, Thing, Why,
+};
 use crate::store::{StoreError, StoreRefusal, TransferRefusal};
 
 /// A refusal or failure of a service call as one line naming the offending input.
@@ -35,24 +38,89 @@ pub fn refusal(e: &ServiceError) -> String {
             action,
             needs,
             ..
-        } => format!("{user} ({role}) may not {action}; it needs the role {needs}"),
-        ServiceError::NeedsApproval {
-            user, action, why, ..
-        } => {
+        } => format!(
+            "{user} ({}) may not {}; it needs the role {}",
+            role.as_str(),
+            self::action(*action),
+            needs
+                .iter()
+                .map(|r| r.as_str())
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ),
+        ServiceError::NeedsApproval { user, role, needs } => {
+            let user = match role {
+                Some(r) => format!("{user} ({})", r.as_str()),
+                None => user.clone(),
+            };
+            let (action, why) = approval(needs);
             format!("{user} may not {action} alone: {why}; a lead must approve with badge and PIN")
         }
         ServiceError::Conflict { key, first } => {
+            let first = match first {
+                FirstUse::Report(id) => format!("report {id}"),
+                FirstUse::Issue(id) => format!("issue {id}"),
+            };
             format!("key {key} was already used for a different request ({first}); use a new key")
         }
         ServiceError::KeyUsed { key, command } => {
             format!("key {key} was already used for a different request ({command}); use a new key")
         }
-        ServiceError::Io { what, cause } => format!("cannot {what}: {cause}"),
+        ServiceError::Io { what, cause } => format!("cannot {}: {cause}", io_what(what)),
         ServiceError::Refused(r) => plant_refusal(r),
         ServiceError::Unkeepable { key, cause } => {
             format!("cannot keep the result of key {key}: {cause}")
         }
         ServiceError::BatchGroup { group } => refusal(group),
+    }
+}
+
+/// What a role may or may not do, as "may not …" goes on.
+fn action(action: Action) -> &'static str {
+    match action {
+        Action::Report => "report production",
+        Action::Reverse => "reverse a report",
+        Action::LeadApproval => "adjust a posted report line or approve a larger override",
+        Action::Handle => "move stock, count it or retry deferred lines",
+        Action::Administer => "import or initialise the store",
+        Action::ExportAck => "acknowledge an export",
+        Action::Backup => "back up the store",
+        Action::Unlock => "unlock a badge",
+        Action::Issue => "issue material by hand",
+        Action::LineFlag => "set an order line's backflush flag",
+    }
+}
+
+/// What needs a lead's approval, and why: the line and what it asks.
+fn approval(needs: &Approval) -> (&'static str, String) {
+    match needs {
+        Approval::LargerOverride {
+            line,
+            item,
+            planned,
+            tolerance_pct,
+        } => (
+            "post a larger override",
+            format!(
+                "line {line} ({item}) differs from planned {planned} by more than {}%",
+                canonical(*tolerance_pct)
+            ),
+        ),
+        Approval::ExpiredLot { line, item, lots } => (
+            "issue an expired lot",
+            format!("line {line} ({item}) names expired lot {}", lots.join(", ")),
+        ),
+    }
+}
+
+fn io_what(what: &IoWhat) -> String {
+    match what {
+        IoWhat::Read(path) => format!("read {path}"),
+        IoWhat::Write(name) => format!("write {name}"),
+        IoWhat::Create(path) => format!("create {path}"),
+        IoWhat::WriteDemo(dir) => format!("write the demo files to {dir}"),
+        IoWhat::RunTerminal => "run the terminal".to_string(),
+        IoWhat::DrawFrame => "draw a frame".to_string(),
     }
 }
 
@@ -192,7 +260,10 @@ fn auth(e: &AuthError) -> String {
     match e {
         AuthError::UnknownBadge { badge } => format!("badge {badge} is not a known user"),
         AuthError::NoUser { action } => {
-            format!("users exist, so to {action} give --user BADGE (PIN in BACKFLUSH_PIN)")
+            format!(
+                "users exist, so to {} give --user BADGE (PIN in BACKFLUSH_PIN)",
+                self::action(*action)
+            )
         }
         AuthError::PinMissing { badge } => format!("badge {badge} needs its PIN (BACKFLUSH_PIN)"),
         AuthError::WrongPin {
