@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
-use crate::service::{Refusal, Service, ServiceError};
+use crate::service::{IoWhat, Refusal, Service, ServiceError};
 
 /// `backflush` / `backflush tui` on the store at `db` (else the config's).
 ///
@@ -85,5 +85,5 @@ fn start(service: Service) -> Result<(), ServiceError> {
     if let Err(e) = &result {
         tracing::error!("{}", crate::domain::text::printable(e));
     }
-    result.map_err(|e| ServiceError::io("run the terminal", e))
+    result.map_err(|e| ServiceError::io(IoWhat::RunTerminal, e))
 }

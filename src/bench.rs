@@ -16,7 +16,7 @@ use ratatui::backend::TestBackend;
 
 use crate::config::Config;
 use crate::domain::backflush::ReportRequest;
-use crate::service::{Credentials, Service, ServiceError};
+use crate::service::{Credentials, IoWhat, Service, ServiceError};
 use crate::store::Store;
 
 /// The sizes of the benchmark store.
@@ -46,7 +46,8 @@ fn stats(mut samples: Vec<Duration>) -> (f64, f64) {
 }
 
 fn csv(dir: &Path, name: &str, text: &str) -> Result<(), ServiceError> {
-    std::fs::write(dir.join(name), text).map_err(|e| ServiceError::io(format!("write {name}"), e))
+    std::fs::write(dir.join(name), text)
+        .map_err(|e| ServiceError::io(IoWhat::Write(name.to_string()), e))
 }
 
 /// The items: the bench parents, the phantoms of the 500-line BOM, the lot-tracked and the
@@ -185,7 +186,7 @@ fn first_frames(
     config: &Config,
     db: &Path,
 ) -> Result<(f64, f64, Option<crate::tui::app::App>), ServiceError> {
-    let refused = |e: std::convert::Infallible| ServiceError::io("draw a frame", e);
+    let refused = |e: std::convert::Infallible| ServiceError::io(IoWhat::DrawFrame, e);
     let mut firsts = Vec::new();
     let mut settled = Vec::new();
     let mut last = None;
@@ -407,7 +408,7 @@ fn progress() -> indicatif::ProgressBar {
 pub fn run(sizes: Sizes) -> Result<BenchReport, ServiceError> {
     let dir = crate::demo::temp_dir();
     crate::private_fs::create_dir_all(&dir)
-        .map_err(|e| ServiceError::io(format!("create {}", dir.display()), e))?;
+        .map_err(|e| ServiceError::io(IoWhat::Create(dir.display().to_string()), e))?;
     let result = measure(&dir, sizes);
     let _ = std::fs::remove_dir_all(&dir);
     result
@@ -647,7 +648,7 @@ fn build(
     bar.set_message("importing the plant and its orders");
     let files = dir.join("plant");
     crate::private_fs::create_dir_all(&files)
-        .map_err(|e| ServiceError::io(format!("create {}", files.display()), e))?;
+        .map_err(|e| ServiceError::io(IoWhat::Create(files.display().to_string()), e))?;
     plant(&files, sizes.orders)?;
     let mut config = Config::default();
     config.terminal.id = "BENCH".into();
@@ -710,7 +711,7 @@ fn median_of(
 fn keystrokes(app: &mut crate::tui::app::App) -> Result<f64, ServiceError> {
     app.open_order("B-200");
     let mut terminal = Terminal::new(TestBackend::new(100, 30))
-        .map_err(|e| ServiceError::io("draw a frame", e))?;
+        .map_err(|e| ServiceError::io(IoWhat::DrawFrame, e))?;
     let mut keys = Vec::new();
     for i in 0..200 {
         let code = if i % 2 == 0 {
@@ -722,7 +723,7 @@ fn keystrokes(app: &mut crate::tui::app::App) -> Result<f64, ServiceError> {
         app.handle_key(KeyEvent::from(code));
         terminal
             .draw(|f| crate::tui::ui::render(app, f))
-            .map_err(|e| ServiceError::io("draw a frame", e))?;
+            .map_err(|e| ServiceError::io(IoWhat::DrawFrame, e))?;
         keys.push(t.elapsed());
     }
     keys.sort();

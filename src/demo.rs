@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
-use crate::service::{Credentials, Service, ServiceError};
+use crate::service::{Credentials, Field, IoWhat, Service, ServiceError, Why};
 
 /// The demo files, embedded at build time.
 pub const FILES: [(&str, &str); 10] = [
@@ -58,15 +58,15 @@ pub fn write_files(dir: &Path) -> std::io::Result<()> {
 pub fn create(config: Config, db: &Path) -> Result<Service, ServiceError> {
     if db.exists() && std::fs::metadata(db).map(|m| m.len() > 0).unwrap_or(false) {
         return Err(ServiceError::invalid(
-            "--db",
+            Field::Db,
             db.display().to_string(),
-            "already exists; the demo needs a new store file",
+            Why::Exists,
         ));
     }
     let mut service = Service::create_or_open(config, db)?;
     let files = db.with_extension("import");
     write_files(&files)
-        .map_err(|e| ServiceError::io(format!("write the demo files to {}", files.display()), e))?;
+        .map_err(|e| ServiceError::io(IoWhat::WriteDemo(files.display().to_string()), e))?;
     service.import(&files, &Credentials::default())?;
     service.mark_demo()?;
     let _ = std::fs::remove_dir_all(&files);

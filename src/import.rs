@@ -13,33 +13,40 @@
 
 use std::path::Path;
 
-use thiserror::Error;
-
 use crate::domain::journal::AccountNames;
 use crate::store::{self, Stamp, Store, StoreError};
 
 mod apply;
 mod boms;
+mod error;
 mod master;
 mod orders;
 pub mod reader;
 mod rows;
 
 use apply::Plan;
+pub use error::{Duplicate, FilesProblem, RowProblem};
 
 /// Why an import was refused; nothing was written.
-#[derive(Debug, Error)]
+#[derive(Debug)]
 pub enum ImportError {
-    #[error("{file}:{line}: {message}")]
+    /// A row (or the header) of a file: which file, which line, and what is wrong there.
     Row {
         file: String,
         line: u64,
-        message: String,
+        /// Boxed: some problems carry many codes, and every import result would otherwise be
+        /// as large as they are.
+        problem: Box<RowProblem>,
     },
-    #[error("{0}")]
-    Other(String),
-    #[error(transparent)]
-    Store(#[from] StoreError),
+    /// The directory or a file of it as a whole.
+    Files(FilesProblem),
+    Store(StoreError),
+}
+
+impl From<StoreError> for ImportError {
+    fn from(e: StoreError) -> Self {
+        ImportError::Store(e)
+    }
 }
 
 /// What an import did.
@@ -76,10 +83,9 @@ pub fn import_dir(
     settings: Option<&[(String, String)]>,
 ) -> Result<ImportSummary, ImportError> {
     if !dir.is_dir() {
-        return Err(ImportError::Other(format!(
-            "{} is not a directory",
-            dir.display()
-        )));
+        return Err(ImportError::Files(FilesProblem::NotADirectory {
+            dir: dir.display().to_string(),
+        }));
     }
     let mut plan = Plan {
         master: store::master::load_all(store.conn())?,
@@ -93,11 +99,9 @@ pub fn import_dir(
     }
     any |= read_files(store, dir, &mut plan)?;
     if !any {
-        return Err(ImportError::Other(format!(
-            "{} holds none of the import files ({}, settings.toml)",
-            dir.display(),
-            FILES.join(", ")
-        )));
+        return Err(ImportError::Files(FilesProblem::NoFiles {
+            dir: dir.display().to_string(),
+        }));
     }
     apply::apply(store, &plan, stamp, accounts, settings)?;
     plan.summary.orders_released = plan.orders.len();

@@ -35,7 +35,8 @@ use crate::domain::ids::ReportId;
 use crate::domain::journal::{AccountNames, inventory_account};
 use crate::domain::master::{Item, LocationKind, WorkCenter};
 use crate::domain::order::Order;
-use crate::domain::qty::{Quantity, canonical};
+use crate::domain::qty::Quantity;
+
 pub use crate::domain::requests::{
     AdjustRequest, CountRequest, SubstituteRequest, TransferRequest,
 };
@@ -47,7 +48,10 @@ use crate::store::reports::{Deferred, Reversal};
 use crate::store::{self, Stamp, Store, StoreError};
 use auth::Action;
 use cache::MasterCache;
-pub use error::{AuthError, ErrorKind, Refusal, Result, ServiceError, Thing};
+pub use error::{
+    Approval, AuthError, ErrorKind, Field, FirstUse, IoWhat, Owner, Refusal, Result, ServiceError,
+    Thing, Why,
+};
 pub use issue::{IssueRequest, IssueResult, Issued};
 pub use reasons::{OverrideReasons, ReasonKind};
 pub use report::{ReportContext, Shortage};
@@ -227,7 +231,13 @@ impl Service {
                     has_users,
                     &self.config.origin,
                 )
-                .map_err(|e| ServiceError::invalid("config", self.config.origin.clone(), e))?
+                .map_err(|message| {
+                    ServiceError::invalid(
+                        Field::Config,
+                        self.config.origin.clone(),
+                        Why::Config { message },
+                    )
+                })?
                 .rules
                 .accounts()
             }

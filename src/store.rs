@@ -45,44 +45,51 @@ use std::path::Path;
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::types::ToSql;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
-use thiserror::Error;
 
 use crate::domain::qty::{Hours, Money, Quantity, canonical};
 
 pub use refusal::{StoreRefusal, TransferRefusal};
 
 /// A failure of the store.
-#[derive(Debug, Error)]
+#[derive(Debug)]
 pub enum StoreError {
-    #[error("store error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
-    #[error(
-        "there is no store at {path}; create it with `backflush init` or `backflush import DIR`"
-    )]
-    NoStore { path: String },
-    #[error(
-        "{path} is not a backflush store: it is not an SQLite database; nothing was written to it"
-    )]
-    NotADatabase { path: String },
-    #[error("{path} is not a backflush store: {why}; nothing was written to it")]
-    Foreign { path: String, why: String },
-    #[error("the store {path} is damaged: {detail}")]
-    Damaged { path: String, detail: String },
-    #[error("cannot open the store {path}: {cause}")]
-    Open { path: String, cause: String },
-    #[error("cannot write to the store {path}: {cause}")]
-    Write { path: String, cause: String },
-    #[error("cannot read the store {path}: {cause}")]
-    Read { path: String, cause: String },
+    Sqlite(rusqlite::Error),
+    NoStore {
+        path: String,
+    },
+    NotADatabase {
+        path: String,
+    },
+    Foreign {
+        path: String,
+        why: String,
+    },
+    Damaged {
+        path: String,
+        detail: String,
+    },
+    Open {
+        path: String,
+        cause: String,
+    },
+    Write {
+        path: String,
+        cause: String,
+    },
+    Read {
+        path: String,
+        cause: String,
+    },
     /// Any other failure of SQLite on the store.
-    #[error("store error in {path}: {cause}")]
-    Failed { path: String, cause: String },
+    Failed {
+        path: String,
+        cause: String,
+    },
     /// `backup`'s copy cannot be written; `path` is the copy's.
-    #[error("cannot write the backup {path}: {cause}; nothing was left under that name")]
-    Backup { path: String, cause: String },
-    #[error(
-        "the store {path} was written by a newer backflush (schema version {found}; this program knows up to {known}); use a newer program"
-    )]
+    Backup {
+        path: String,
+        cause: String,
+    },
     NewerSchema {
         path: String,
         found: i64,
@@ -90,15 +97,19 @@ pub enum StoreError {
     },
     /// A write the state of the books does not allow; boxed, so
     /// that the facts it carries do not make every result of the store larger.
-    #[error(transparent)]
     Refused(Box<StoreRefusal>),
     /// The operating system's random source failed while giving the store its id.
-    #[error("the OS random source failed: {cause}")]
-    Random { cause: String },
-    #[error("{0} does not exist")]
+    Random {
+        cause: String,
+    },
     NotFound(String),
-    #[error("the store holds a bad value: {0}")]
     Corrupt(String),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Sqlite(e)
+    }
 }
 
 impl From<StoreRefusal> for StoreError {
@@ -481,7 +492,10 @@ mod tests {
                 .unwrap();
         }
         let err = Store::open(&path, Synchronous::Normal).err().unwrap();
-        assert!(err.to_string().contains("newer backflush"), "{err}");
+        assert!(
+            matches!(err, StoreError::NewerSchema { found: 99, .. }),
+            "{err:?}"
+        );
     }
 
     #[test]

@@ -28,7 +28,7 @@ use theme::Theme;
 /// The store fails at start, or the terminal cannot be drawn or read.
 pub fn run(service: Service) -> Result<(), String> {
     let theme = Theme::from_env(service.config().terminal.theme);
-    let mut app = App::new(service, theme).map_err(|e: ServiceError| e.to_string())?;
+    let mut app = App::new(service, theme).map_err(|e: ServiceError| strings::refusal(&e))?;
     // A panic goes to the log file; ratatui's hook, installed on top, restores the terminal
     // first.
     let previous = std::panic::take_hook();

@@ -13,7 +13,7 @@ use backflush::domain::qty::{Money, Quantity};
 use backflush::service::Service;
 use backflush::service::{AdjustRequest, CountRequest, SubstituteRequest};
 
-use common::{d, handler, lead, on_hand, operator};
+use common::{Said, d, handler, lead, on_hand, operator};
 
 fn demo() -> (tempfile::TempDir, Service) {
     common::demo(Config::default())
@@ -62,7 +62,7 @@ fn the_staging_list_shows_what_the_machine_location_still_needs() {
     assert!(
         s.staging("NOPE")
             .unwrap_err()
-            .to_string()
+            .said()
             .contains("unknown work center NOPE")
     );
 }
@@ -118,9 +118,8 @@ fn a_lead_adjusts_scrap_on_a_detail_line_and_variance_shows_it() {
         )
         .unwrap_err();
     assert!(
-        err.to_string()
-            .contains("exceeds the 8 line 40.40 has issued"),
-        "{err}"
+        err.said().contains("exceeds the 8 line 40.40 has issued"),
+        "{err:?}"
     );
     assert!(s.verify().unwrap().is_empty());
 }
@@ -169,8 +168,8 @@ fn scrap_adjustments_are_refused_with_the_reason_named() {
             )
             .unwrap_err();
         assert!(
-            err.to_string().contains(expected),
-            "{line} {qty} {reason}: {err}"
+            err.said().contains(expected),
+            "{line} {qty} {reason}: {err:?}"
         );
     }
     let err = s
@@ -185,7 +184,7 @@ fn scrap_adjustments_are_refused_with_the_reason_named() {
             &operator(),
         )
         .unwrap_err();
-    assert!(err.to_string().contains("1001 (operator) may not"), "{err}");
+    assert!(err.said().contains("1001 (operator) may not"), "{err:?}");
     let mut approved = operator();
     approved.approver = Some(("2001".into(), "2222".into()));
     s.adjust_scrap(
@@ -219,7 +218,7 @@ fn scrap_adjustments_are_refused_with_the_reason_named() {
             &lead(),
         )
         .unwrap_err();
-    assert!(err.to_string().contains("is reversed"), "{err}");
+    assert!(err.said().contains("is reversed"), "{err:?}");
     assert!(s.verify().unwrap().is_empty());
 }
 
@@ -262,7 +261,7 @@ fn a_substitution_returns_the_item_and_issues_the_substitute() {
             &lead(),
         )
         .unwrap_err();
-    assert!(err.to_string().contains("only 6 on hand"), "{err}");
+    assert!(err.said().contains("only 6 on hand"), "{err:?}");
     assert!(
         s.substitute(
             &SubstituteRequest {
@@ -288,7 +287,7 @@ fn a_substitution_returns_the_item_and_issues_the_substitute() {
             &lead()
         )
         .unwrap_err()
-        .to_string()
+        .said()
         .contains("unknown item NOPE")
     );
     assert!(s.verify().unwrap().is_empty());
@@ -344,9 +343,9 @@ fn a_cycle_count_sets_the_balance_and_keeps_the_accuracy() {
         )
         .unwrap_err();
     assert!(
-        err.to_string()
+        err.said()
             .contains("1001 (operator) may not move stock, count it or retry deferred lines"),
-        "{err}"
+        "{err:?}"
     );
     assert!(
         s.cycle_count(
@@ -408,7 +407,7 @@ fn a_count_that_finds_stock_posts_deferred_lines_there() {
             &handler(),
         )
         .unwrap_err();
-    assert!(refused.to_string().contains("give a reason"), "{refused}");
+    assert!(refused.said().contains("give a reason"), "{refused:?}");
     assert_eq!(on_hand(&s, "SEAL-25", "M-ASM"), d("4"), "nothing posted");
     let count = s
         .cycle_count(
@@ -499,7 +498,7 @@ fn a_lead_sets_a_lines_backflush_flag_and_the_next_report_follows_it() {
     let err = s
         .set_line_backflush("WO-1006", "HSE-2", Some(true), &operator())
         .unwrap_err();
-    assert!(err.to_string().contains("1001 (operator) may not"), "{err}");
+    assert!(err.said().contains("1001 (operator) may not"), "{err:?}");
     assert_eq!(
         s.set_line_backflush("WO-1006", "HSE-2", Some(true), &lead())
             .unwrap(),
@@ -511,7 +510,7 @@ fn a_lead_sets_a_lines_backflush_flag_and_the_next_report_follows_it() {
     let err = s
         .set_line_backflush("WO-1006", "GR-EP2", Some(true), &lead())
         .unwrap_err();
-    assert!(err.to_string().contains("non-stock"), "{err}");
+    assert!(err.said().contains("non-stock"), "{err:?}");
     assert_eq!(status(&s, "GR-EP2"), "manual");
     assert_eq!(status(&s, "HO-46"), "issue");
     s.set_line_backflush("WO-1006", "120", None, &lead())

@@ -158,7 +158,7 @@ fn import(dir: &Path) -> (Result<(), String>, Vec<Balance>) {
     let result = s
         .import(dir, &Credentials::default())
         .map(|_| ())
-        .map_err(|e| e.to_string());
+        .map_err(|e| backflush::cli::words::describe(&e));
     let balances = s
         .conn()
         .prepare("SELECT item, location, qty FROM balances ORDER BY item, location")

@@ -248,7 +248,10 @@ fn a_failure_in_the_middle_of_a_lot_posting_leaves_every_lot_as_it_was() {
         let before = lot_balances(&m.service);
         m.service.conn().execute_batch(trigger).unwrap();
         let err = m.service.report("WO1", &request, None, &who).unwrap_err();
-        assert!(err.to_string().contains("injected"), "{trigger}: {err}");
+        assert!(
+            backflush::cli::words::describe(&err).contains("injected"),
+            "{trigger}: {err:?}"
+        );
         m.service
             .conn()
             .execute_batch("DROP TRIGGER boom;")

@@ -16,7 +16,7 @@ use backflush::domain::qty::Quantity;
 use backflush::service::{Credentials, Service, ServiceError};
 use backflush::store::{self, Store, StoreError, Synchronous};
 
-use common::{d, on_hand, req};
+use common::{Said, d, on_hand, req};
 
 fn who() -> Credentials {
     Credentials::default()
@@ -481,7 +481,7 @@ fn a_failure_in_the_middle_of_a_posting_leaves_nothing_behind() {
         let err = s
             .report("O1", &req(20, "3", "1"), Some("atomic"), &who())
             .unwrap_err();
-        assert!(err.to_string().contains("injected"), "{trigger}: {err}");
+        assert!(err.said().contains("injected"), "{trigger}: {err:?}");
         s.conn().execute_batch("DROP TRIGGER boom;").unwrap();
         assert_eq!(snapshot(&s), before, "{trigger}");
         assert_eq!(units(&s, "O1", 20), (d("1"), d("0")));
@@ -526,7 +526,7 @@ fn a_full_disk_is_named_as_such_with_the_store_being_written() {
     }
     let said = s
         .named(refused.expect("the store never needed a page"))
-        .to_string();
+        .said();
     assert_eq!(
         said,
         format!(
@@ -549,7 +549,7 @@ fn a_failure_in_the_middle_of_a_reversal_leaves_nothing_behind() {
         )
         .unwrap();
     let err = s.reverse(id, "wrong order", &who()).unwrap_err();
-    assert!(err.to_string().contains("injected"), "{err}");
+    assert!(err.said().contains("injected"), "{err:?}");
     s.conn().execute_batch("DROP TRIGGER boom;").unwrap();
     assert_eq!(snapshot(&s), before);
     s.reverse(id, "wrong order", &who()).unwrap();
@@ -600,11 +600,11 @@ fn reversing_a_middle_report_then_reporting_more_gives_exact_totals() {
 
     // Once only, with a reason.
     let err = s.reverse(r2, "again", &who()).unwrap_err();
-    assert!(err.to_string().contains("already reversed"), "{err}");
+    assert!(err.said().contains("already reversed"), "{err:?}");
     let err = s.reverse(r1, "  ", &who()).unwrap_err();
-    assert!(err.to_string().contains("reason"), "{err}");
+    assert!(err.said().contains("reason"), "{err:?}");
     let err = s.reverse(ReportId(9999), "nope", &who()).unwrap_err();
-    assert!(err.to_string().contains("9999"), "{err}");
+    assert!(err.said().contains("9999"), "{err:?}");
 }
 
 #[test]
@@ -654,7 +654,7 @@ fn block_refuses_the_whole_report_listing_every_short_line() {
     let err = s
         .report("O1", &req(20, "3", "0"), None, &who())
         .unwrap_err();
-    let text = err.to_string();
+    let text = err.said();
     assert!(text.contains("line 2 Y"), "{text}");
     assert!(text.contains("line 3 K"), "{text}");
     assert!(!text.contains("line 5.1"), "{text}");
@@ -1083,7 +1083,7 @@ fn a_batch_posts_each_report_atomically_inside_its_group() {
             .1
             .as_ref()
             .unwrap_err()
-            .to_string()
+            .said()
             .contains("injected")
     );
     assert_eq!(
@@ -1140,7 +1140,7 @@ fn a_failure_in_the_middle_of_a_lot_posting_leaves_every_lot_balance_as_it_was()
         let dir = tempfile::tempdir().unwrap();
         lot_stock(dir.path());
         let err = s.import(dir.path(), &who()).unwrap_err();
-        assert!(err.to_string().contains("injected"), "{trigger}: {err}");
+        assert!(err.said().contains("injected"), "{trigger}: {err:?}");
         s.conn().execute_batch("DROP TRIGGER boom;").unwrap();
         assert_eq!(snapshot(&s), before, "{trigger}");
     }
@@ -1275,7 +1275,7 @@ fn every_posting_kind_writes_its_events_atomically() {
             let events = count(&s, "outbox");
             s.conn().execute_batch(boom).unwrap();
             let err = post(&mut s).unwrap_err();
-            assert!(err.to_string().contains("injected"), "{name}: {err}");
+            assert!(err.said().contains("injected"), "{name}: {err:?}");
             s.conn().execute_batch("DROP TRIGGER boom;").unwrap();
             assert_eq!(snapshot(&s), before, "{name}: a posting without its events");
             assert_eq!(count(&s, "outbox"), events, "{name}");
@@ -1390,7 +1390,7 @@ fn a_stored_word_the_program_does_not_know_is_a_damaged_store_not_a_default() {
             [id],
         )
         .unwrap();
-    let err = s.report_detail(id).unwrap_err().to_string();
+    let err = s.report_detail(id).unwrap_err().said();
     assert!(err.contains("\"lost\" is not a LineStatus"), "{err}");
     // The ledger is append-only; a damaged file can still hold a kind no version wrote.
     s.conn()
@@ -1403,6 +1403,6 @@ fn a_stored_word_the_program_does_not_know_is_a_damaged_store_not_a_default() {
         limit: 10,
         ..Default::default()
     };
-    let err = s.audit(&filter).unwrap_err().to_string();
+    let err = s.audit(&filter).unwrap_err().said();
     assert!(err.contains("\"gone\" is not a MovementKind"), "{err}");
 }

@@ -17,6 +17,7 @@ pub mod session;
 mod settings;
 mod stock;
 pub mod view;
+pub mod words;
 
 pub use args::{
     AdjustArgs, AuditArgs, BenchArgs, Cli, Command, CountArgs, ExceptionsArgs, ExceptionsVerb,
@@ -103,7 +104,7 @@ impl Failure {
 
 impl From<ServiceError> for Failure {
     fn from(e: ServiceError) -> Self {
-        let mut message = e.to_string();
+        let mut message = words::describe(&e);
         // On the command line, the way to give a lead's approval is an option: named only
         // where a lead's approval would allow what was refused.
         if matches!(

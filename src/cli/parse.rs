@@ -103,7 +103,7 @@ fn short(text: &str) -> String {
 pub fn quantity(text: &str) -> Result<Quantity, String> {
     parse_quantity(text)
         .map(Quantity)
-        .map_err(|e| format!("{text:?} {e}"))
+        .map_err(|e| format!("{text:?} {}", super::words::quantity_text(e)))
 }
 
 /// A `KEY=TEXT` option, its KEY (a line id or an item code) checked as a code.
@@ -146,7 +146,8 @@ pub fn key_allocation(text: &str) -> Result<(String, String), String> {
 /// Not `KEY=VALUE`, a key that is not a code, or the quantity is not a number.
 pub fn key_qty(text: &str) -> Result<(String, Quantity), String> {
     let (key, value) = key_value(text)?;
-    let qty = parse_quantity(&value).map_err(|e| format!("{text:?}: {value:?} {e}"))?;
+    let qty = parse_quantity(&value)
+        .map_err(|e| format!("{text:?}: {value:?} {}", super::words::quantity_text(e)))?;
     Ok((key, Quantity(qty)))
 }
 
@@ -216,7 +217,7 @@ pub fn batch_lines(text: &str) -> Vec<BatchLine> {
             Err(e) => lines.push(BatchLine {
                 line: e.line,
                 key: String::new(),
-                parsed: Err(format!("line {}: {}", e.line, e.message)),
+                parsed: Err(format!("line {}: not a valid CSV row: {}", e.line, e.cause)),
             }),
             Ok(r) if r.is_blank() => {}
             Ok(r)
@@ -262,7 +263,7 @@ fn batch_line(r: &csv::StringRecord, line: u64) -> Result<BatchPost, String> {
     let quantity = |name: &str, text: &str| {
         parse_quantity(text)
             .map(Quantity)
-            .map_err(|e| format!("{name} {text:?} {e}"))
+            .map_err(|e| format!("{name} {text:?} {}", super::words::quantity_text(e)))
     };
     let good = quantity("good", field(3))?;
     let scrap = if field(4).is_empty() {

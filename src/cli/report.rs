@@ -200,7 +200,7 @@ pub fn batch(cli: &Cli, file: &Path) -> Outcome {
     service.report_batch_while(&posts, &who, |i, result| {
         let result = result
             .map(|p| (p.report_id, p.repeated))
-            .map_err(|e| e.at_store(&store).to_string());
+            .map_err(|e| super::words::describe(&e.at_store(&store)));
         let upto = post_line.get(i).copied().unwrap_or(lines.len());
         match print_through(upto, Some(result), &mut out, &mut tally) {
             Ok(()) => true,

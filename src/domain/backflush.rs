@@ -17,7 +17,6 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use thiserror::Error;
 
 mod cost;
 mod error;
@@ -28,7 +27,10 @@ mod progress;
 mod rules;
 mod stock;
 
-pub use error::{ReportError, ShortLine, check_quantity};
+pub use error::{
+    ChangeKind, Computed, FinishedLotProblem, LotProblem, Over, OverrideProblem, QtyField,
+    QtyProblem, ReportError, ShortLine, check_quantity,
+};
 pub use line::{
     Derivation, LaborLine, LineStatus, PlannedLine, Receipt, ReportPlan, needs_approval,
 };
@@ -44,7 +46,7 @@ use super::journal::{Account, Booking};
 use super::lots::{LotQty, LotSelection, LotStock, PickOrder};
 use super::master::{Item, ItemType, Per, Tracking, WorkCenter};
 use super::order::{Order, OrderMaterial, OrderOperation};
-use super::qty::{Hours, Money, Quantity, canonical};
+use super::qty::{Hours, Money, Quantity};
 use super::uom::Ratio;
 
 /// What happens when an issue location does not hold enough stock.
@@ -154,13 +156,13 @@ pub enum Change {
 }
 
 impl Change {
-    fn kind(&self) -> &'static str {
+    fn kind(&self) -> ChangeKind {
         match self {
-            Change::Qty(_) => "quantity",
-            Change::LineScrap(_) => "line scrap",
-            Change::Location(_) => "location",
-            Change::Skip => "skip",
-            Change::Lots(_) => "lot",
+            Change::Qty(_) => ChangeKind::Qty,
+            Change::LineScrap(_) => ChangeKind::LineScrap,
+            Change::Location(_) => ChangeKind::Location,
+            Change::Skip => ChangeKind::Skip,
+            Change::Lots(_) => ChangeKind::Lots,
         }
     }
 }

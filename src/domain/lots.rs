@@ -14,7 +14,7 @@ use super::qty::Quantity;
 mod allocation;
 mod returns;
 
-pub use allocation::{AllocationError, NotHeld, check_holds, parse_allocation};
+pub use allocation::{AllocationError, NotHeld, PartProblem, check_holds, parse_allocation};
 pub use returns::{Consumed, LinePlanError, ReturnError, plan_line_lots, plan_return};
 
 /// One lot of an item at a location: its balance, expiry and first entry into the store.

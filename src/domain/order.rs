@@ -9,7 +9,6 @@ use std::collections::HashMap;
 use crate::domain::qty::{Hours, Quantity};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use thiserror::Error;
 
 use super::master::{
     Bom, BomLine, Item, ItemType, MasterData, Per, Routing, compare_revisions, highest_revision,
@@ -87,46 +86,40 @@ impl OrderMaterial {
 }
 
 /// Why an order cannot be released.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReleaseError {
-    #[error("item {item} revision {revision} has no routing")]
-    NoRouting { item: String, revision: String },
-    #[error(
-        "BOM line {line} of {parent} revision {revision} is consumed at operation {operation}, which the routing does not have"
-    )]
+    NoRouting {
+        item: String,
+        revision: String,
+    },
     UnknownOperation {
         parent: String,
         revision: String,
         line: String,
         operation: i64,
     },
-    #[error("phantom {phantom} (BOM line {line}) has no BOM")]
-    PhantomWithoutBom { phantom: String, line: String },
-    #[error("unknown item {item} on BOM line {line}")]
-    UnknownItem { item: String, line: String },
-    #[error("BOM cycle: {0}")]
-    Cycle(String),
-    #[error(
-        "the quantities along the phantom path to line {line} multiply beyond what can be computed"
-    )]
-    TooLarge { line: String },
-    #[error(
-        "BOM line {line}: no conversion from {from} to {to} (the unit of {item}) in uom_conversions.csv"
-    )]
+    PhantomWithoutBom {
+        phantom: String,
+        line: String,
+    },
+    UnknownItem {
+        item: String,
+        line: String,
+    },
+    /// The items along the cycle, the first repeated at the end.
+    Cycle(Vec<String>),
+    TooLarge {
+        line: String,
+    },
     NoConversion {
         line: String,
         item: String,
         from: String,
         to: String,
     },
-    #[error(
-        "line {line} appears twice in the exploded BOM (a phantom's path collides with a BOM line number)"
-    )]
-    DuplicateLine { line: String },
-    #[error(
-        "the BOM of {parent} revision {revision} explodes through its phantoms to {} material lines; an order may have at most {MAX_ORDER_LINES}",
-        line_count(*lines)
-    )]
+    DuplicateLine {
+        line: String,
+    },
     TooManyLines {
         parent: String,
         revision: String,
@@ -139,14 +132,6 @@ pub enum ReleaseError {
 /// real BOM's, and a structure that explodes beyond it (each level naming the next phantom
 /// twice doubles the lines) is refused before a single line is built.
 pub const MAX_ORDER_LINES: u64 = 10_000;
-
-fn line_count(lines: u64) -> String {
-    if lines == u64::MAX {
-        format!("at least {lines}")
-    } else {
-        lines.to_string()
-    }
-}
 
 /// What release reads: items, the parent's BOM and routing, and the BOMs of phantoms.
 pub trait MasterView {
@@ -394,7 +379,7 @@ fn explode(
     if path.chain.iter().any(|c| line.component == *c) {
         let mut names = path.chain.clone();
         names.push(line.component.to_string());
-        return Err(ReleaseError::Cycle(names.join(" → ")));
+        return Err(ReleaseError::Cycle(names));
     }
     let bom =
         master

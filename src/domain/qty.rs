@@ -236,13 +236,10 @@ pub fn canonical(value: Decimal) -> String {
 }
 
 /// Why a text is not a quantity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QtyParseError {
-    #[error("is not a number")]
     NotANumber,
-    #[error("is too large for a quantity")]
     TooLarge,
-    #[error("has more decimal places than a quantity can hold (at most 28 significant digits)")]
     TooPrecise,
 }
 

@@ -8,12 +8,11 @@ use rust_decimal::Decimal;
 
 use crate::domain::qty::Quantity;
 
-use super::ImportError;
 use super::apply::Plan;
 use super::rows::{Row, unique};
+use super::{Duplicate, ImportError, RowProblem};
 use crate::domain::master::{Bom, BomLine, Item, ItemType, Per, Routing, RoutingOperation};
 use crate::domain::order::find_cycle;
-use crate::domain::qty::canonical;
 
 /// The BOMs of the file as they are read, with the lines that errors name.
 #[derive(Default)]
@@ -44,12 +43,11 @@ impl Boms {
             .find(|b| b.parent == parent && b.revision == revision)
         {
             Some(b) if b.base_qty != base_qty => {
-                return Err(row.err(format!(
-                    "base_qty {} differs from {} on line {} of the same BOM",
+                return Err(row.err(RowProblem::BaseQtyDiffers {
                     base_qty,
-                    b.base_qty,
-                    self.first_line.get(&key).copied().unwrap_or(0)
-                )));
+                    first: b.base_qty,
+                    first_line: self.first_line.get(&key).copied().unwrap_or(0),
+                }));
             }
             Some(b) => b.lines.push(line),
             None => {
@@ -76,11 +74,16 @@ pub(super) fn read_boms(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), ImportE
         unique(
             &mut seen,
             row,
-            format!("{parent} revision {revision} line {line}"),
-            "BOM line",
+            Duplicate::BomLine {
+                parent: parent.clone(),
+                revision: revision.clone(),
+                line: line.clone(),
+            },
         )?;
         if !plan.master.items.contains_key(parent.as_str()) {
-            return Err(row.err(format!("unknown item {parent}")));
+            return Err(row.err(RowProblem::UnknownItem {
+                item: parent.to_string(),
+            }));
         }
         let (base_qty, bom_line) = bom_line(plan, row, &parent, line)?;
         boms.add(row, (parent, revision), base_qty, bom_line)?;
@@ -104,25 +107,31 @@ fn bom_line(
     line: String,
 ) -> Result<(Quantity, BomLine), ImportError> {
     let component = row.required("component")?;
-    let comp = plan
-        .master
-        .items
-        .get(component.as_str())
-        .ok_or_else(|| row.err(format!("unknown item {component}")))?;
+    let comp = plan.master.items.get(component.as_str()).ok_or_else(|| {
+        row.err(RowProblem::UnknownItem {
+            item: component.to_string(),
+        })
+    })?;
     if component == parent {
-        return Err(row.err(format!("BOM cycle: {parent} → {parent}")));
+        return Err(row.err(RowProblem::Cycle(vec![
+            parent.to_string(),
+            parent.to_string(),
+        ])));
     }
     let per = row.word("per", Per::Unit, Per::parse, Per::words())?;
     if comp.item_type == ItemType::Phantom && per != Per::Unit {
-        return Err(row.err(format!(
-            "phantom {component} must be per unit, not per {per}"
-        )));
+        return Err(row.err(RowProblem::PhantomPer {
+            component: component.clone(),
+            per,
+        }));
     }
     let supply_location = row.opt("supply_location");
     if let Some(l) = &supply_location
         && !plan.master.locations.contains_key(l.as_str())
     {
-        return Err(row.err(format!("unknown location {l}")));
+        return Err(row.err(RowProblem::UnknownLocation {
+            location: l.to_string(),
+        }));
     }
     let base_qty = row.positive("base_qty", Some(Decimal::ONE))?;
     let qty = row.positive("qty", None)?;
@@ -160,20 +169,23 @@ fn check_conversion(
         .conversions
         .ratio(component, uom, &comp.uom)
         .ok_or_else(|| {
-            row.err(format!(
-                "line {line}: no conversion from {uom} to {} (the unit of {component}) in uom_conversions.csv",
-                comp.uom
-            ))
+            row.err(RowProblem::NoConversion {
+                line: line.to_string(),
+                from: uom.to_string(),
+                to: comp.uom.to_string(),
+                component: component.to_string(),
+            })
         })?;
     let (num, den) = (ratio.num, ratio.den);
     if qty.checked_mul(num).is_none() || base_qty.checked_mul(den).is_none() {
-        return Err(row.err(format!(
-            "line {line}: {} {uom} converted to {} overflows (factor {} / {})",
+        return Err(row.err(RowProblem::ConversionOverflows {
+            line: line.to_string(),
             qty,
-            comp.uom,
-            canonical(num),
-            canonical(den)
-        )));
+            from: uom.to_string(),
+            to: comp.uom.to_string(),
+            num: Quantity(num),
+            den: Quantity(den),
+        }));
     }
     Ok(())
 }
@@ -199,7 +211,7 @@ fn refuse_cycles(
         return Err(ImportError::Row {
             file: "boms.csv".to_string(),
             line,
-            message: format!("BOM cycle: {}", cycle.join(" → ")),
+            problem: Box::new(RowProblem::Cycle(cycle)),
         });
     }
     Ok(())
@@ -211,21 +223,28 @@ pub(super) fn read_routings(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), Imp
     for row in rows {
         let parent = row.required("parent")?;
         if !plan.master.items.contains_key(parent.as_str()) {
-            return Err(row.err(format!("unknown item {parent}")));
+            return Err(row.err(RowProblem::UnknownItem {
+                item: parent.to_string(),
+            }));
         }
         let revision = row.opt("revision").unwrap_or_else(|| "1".to_string());
-        let operation = row
-            .integer("operation")?
-            .ok_or_else(|| row.err("operation is missing"))?;
+        let operation = row.integer("operation")?.ok_or_else(|| {
+            row.err(RowProblem::Missing {
+                column: "operation".to_string(),
+            })
+        })?;
         unique(
             &mut seen,
             row,
-            format!("{parent} revision {revision} operation {operation}"),
-            "routing operation",
+            Duplicate::RoutingOperation {
+                parent: parent.clone(),
+                revision: revision.clone(),
+                operation,
+            },
         )?;
         let work_center = row.required("work_center")?;
         if !plan.master.work_centers.contains_key(&work_center) {
-            return Err(row.err(format!("unknown work center {work_center}")));
+            return Err(row.err(RowProblem::UnknownWorkCenter { work_center }));
         }
         let op = RoutingOperation {
             operation,

@@ -5,11 +5,11 @@ use std::collections::HashSet;
 
 use rust_decimal::Decimal;
 
-use super::ImportError;
 use super::apply::Plan;
 use super::rows::{Row, unique};
+use super::{Duplicate, ImportError, RowProblem};
 use crate::domain::master::{Item, ItemType, Location, LocationKind, Tracking, WorkCenter};
-use crate::domain::qty::canonical;
+use crate::domain::qty::Quantity;
 use crate::domain::uom::{ConversionConflict, Conversions, UomConversion};
 use crate::store::master::User;
 
@@ -17,7 +17,7 @@ pub(super) fn read_locations(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), Im
     let mut seen = HashSet::new();
     for row in rows {
         let location = row.required("location")?;
-        unique(&mut seen, row, location.clone(), "location")?;
+        unique(&mut seen, row, Duplicate::Location(location.clone()))?;
         let kind = row.word(
             "kind",
             LocationKind::Storage,
@@ -39,12 +39,12 @@ pub(super) fn read_items(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), Import
     let mut seen = HashSet::new();
     for row in rows {
         let item = row.required("item")?;
-        unique(&mut seen, row, item.clone(), "item")?;
+        unique(&mut seen, row, Duplicate::Item(item.clone()))?;
         let decimals = row.integer("decimals")?.unwrap_or(0);
         let decimals = u32::try_from(decimals)
             .ok()
             .filter(|d| *d <= 9)
-            .ok_or_else(|| row.err(format!("decimals {decimals} is not between 0 and 9")))?;
+            .ok_or_else(|| row.err(RowProblem::Decimals { decimals }))?;
         let i = Item {
             item: item.clone().into(),
             description: row.text("description").to_string(),
@@ -70,10 +70,12 @@ pub(super) fn read_work_centers(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(),
     let mut seen = HashSet::new();
     for row in rows {
         let work_center = row.required("work_center")?;
-        unique(&mut seen, row, work_center.clone(), "work center")?;
+        unique(&mut seen, row, Duplicate::WorkCenter(work_center.clone()))?;
         let location = row.required("location")?;
         if !plan.master.locations.contains_key(location.as_str()) {
-            return Err(row.err(format!("unknown location {location}")));
+            return Err(row.err(RowProblem::UnknownLocation {
+                location: location.to_string(),
+            }));
         }
         let w = WorkCenter {
             work_center: work_center.clone(),
@@ -99,26 +101,34 @@ pub(super) fn read_conversions(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), 
         if let Some(i) = &item
             && !plan.master.items.contains_key(i.as_str())
         {
-            return Err(row.err(format!("unknown item {i}")));
+            return Err(row.err(RowProblem::UnknownItem {
+                item: i.to_string(),
+            }));
         }
         let from = row.required("from_uom")?;
         let to = row.required("to_uom")?;
         let factor_text = row.required("factor")?;
-        let factor = crate::domain::qty::parse_quantity(&factor_text)
-            .map_err(|e| row.err(format!("factor {factor_text:?} of {from} → {to} {e}")))?;
+        let factor = crate::domain::qty::parse_quantity(&factor_text).map_err(|problem| {
+            row.err(RowProblem::FactorUnreadable {
+                text: factor_text.clone(),
+                from: from.clone(),
+                to: to.clone(),
+                problem,
+            })
+        })?;
         if factor <= Decimal::ZERO {
-            return Err(row.err(format!(
-                "factor {factor_text} of {from} → {to} must be greater than zero"
-            )));
+            return Err(row.err(RowProblem::FactorNotPositive {
+                text: factor_text,
+                from,
+                to,
+            }));
         }
         if from == to && factor != Decimal::ONE {
-            return Err(row.err(format!(
-                "factor {factor_text} converts {from} to itself (only 1 can)"
-            )));
+            return Err(row.err(RowProblem::FactorToItself {
+                text: factor_text,
+                from,
+            }));
         }
-        let whose = item
-            .as_deref()
-            .map_or_else(|| "every item".to_string(), |i| format!("item {i}"));
         file.insert(UomConversion {
             item: item.clone(),
             from_uom: from.clone(),
@@ -126,14 +136,22 @@ pub(super) fn read_conversions(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), 
             factor,
         })
         .map_err(|conflict| match conflict {
-            ConversionConflict::Differs { factor: other } => row.err(format!(
-                "1 {from} = {factor_text} {to} for {whose} disagrees with an earlier row (1 {from} = {} {to})",
-                canonical(other)
-            )),
-            ConversionConflict::Reverse { factor: other } => row.err(format!(
-                "1 {from} = {factor_text} {to} for {whose} disagrees with an earlier row (1 {to} = {} {from})",
-                canonical(other)
-            )),
+            ConversionConflict::Differs { factor: other } => row.err(RowProblem::FactorDisagrees {
+                from: from.clone(),
+                to: to.clone(),
+                text: factor_text.clone(),
+                item: item.clone(),
+                other: Quantity(other),
+                reverse: false,
+            }),
+            ConversionConflict::Reverse { factor: other } => row.err(RowProblem::FactorDisagrees {
+                from: from.clone(),
+                to: to.clone(),
+                text: factor_text.clone(),
+                item: item.clone(),
+                other: Quantity(other),
+                reverse: true,
+            }),
         })?;
     }
     for c in file.rows() {
@@ -152,20 +170,17 @@ pub(super) fn read_users(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), Import
     let mut seen = HashSet::new();
     for row in rows {
         let badge = row.required("badge")?;
-        unique(&mut seen, row, badge.clone(), "badge")?;
+        unique(&mut seen, row, Duplicate::Badge(badge.clone()))?;
         let role = row.required("role")?.to_ascii_lowercase();
         if !["operator", "lead", "handler", "admin", "integration"].contains(&role.as_str()) {
-            return Err(row.err(format!(
-                "role {role:?} is not one of: operator lead handler admin integration"
-            )));
+            return Err(row.err(RowProblem::UnknownRole { role }));
         }
         let pin = row.required("pin")?;
         if pin.len() < 4 {
-            return Err(row.err(format!(
-                "the PIN of badge {badge} is shorter than 4 characters"
-            )));
+            return Err(row.err(RowProblem::ShortPin { badge }));
         }
-        let pin_hash = crate::pin::hash_pin(&pin).map_err(|e| row.err(e))?;
+        let pin_hash =
+            crate::pin::hash_pin(&pin).map_err(|cause| row.err(RowProblem::PinHash { cause }))?;
         plan.users.push(User {
             badge,
             name: row.text("name").to_string(),

@@ -6,9 +6,9 @@ use std::collections::{HashMap, HashSet};
 
 use crate::domain::qty::Quantity;
 
-use super::ImportError;
 use super::apply::{Plan, StockRow};
 use super::rows::{Row, unique};
+use super::{Duplicate, ImportError, RowProblem};
 use crate::domain::lots;
 use crate::domain::master::{ItemType, LocationKind, Tracking, compare_revisions};
 use crate::domain::order::{self, Order};
@@ -22,7 +22,7 @@ pub(super) fn read_orders(
     let mut seen = HashSet::new();
     for row in rows {
         let id = row.required("order")?;
-        unique(&mut seen, row, id.clone(), "order")?;
+        unique(&mut seen, row, Duplicate::Order(id.clone()))?;
         let o = order_header(plan, row, id)?;
         if let Some((s_item, s_rev, s_qty, s_due, s_loc)) =
             store::orders::order_header(store.conn(), &o.order)?
@@ -40,8 +40,13 @@ pub(super) fn read_orders(
             }
             continue;
         }
-        let (operations, materials) = order::release(&plan.master, &o.item, &o.revision)
-            .map_err(|e| row.err(format!("order {}: {e}", o.order)))?;
+        let (operations, materials) =
+            order::release(&plan.master, &o.item, &o.revision).map_err(|error| {
+                row.err(RowProblem::Release {
+                    order: o.order.to_string(),
+                    error,
+                })
+            })?;
         plan.orders.push(Order {
             operations,
             materials,
@@ -54,15 +59,13 @@ pub(super) fn read_orders(
 /// The order of one row, before its release (no operations or materials yet).
 fn order_header(plan: &Plan, row: &Row<'_>, id: String) -> Result<Order, ImportError> {
     let item_code = row.required("item")?;
-    let item = plan
-        .master
-        .items
-        .get(item_code.as_str())
-        .ok_or_else(|| row.err(format!("unknown item {item_code}")))?;
+    let item = plan.master.items.get(item_code.as_str()).ok_or_else(|| {
+        row.err(RowProblem::UnknownItem {
+            item: item_code.to_string(),
+        })
+    })?;
     if item.item_type == ItemType::Phantom {
-        return Err(row.err(format!(
-            "item {item_code} is a phantom and cannot be produced on an order"
-        )));
+        return Err(row.err(RowProblem::PhantomOrder { item: item_code }));
     }
     let qty = row.positive("qty", None)?;
     row.within_decimals("qty", qty, item)?;
@@ -75,12 +78,20 @@ fn order_header(plan: &Plan, row: &Row<'_>, id: String) -> Result<Order, ImportE
             .filter(|(p, _)| *p == item_code)
             .map(|(_, r)| r.clone())
             .max_by(|a, b| compare_revisions(a, b))
-            .ok_or_else(|| row.err(format!("item {item_code} has no routing")))?,
+            .ok_or_else(|| {
+                row.err(RowProblem::NoRouting {
+                    item: item_code.clone(),
+                })
+            })?,
     };
     let due = match row.opt("due") {
         Some(d) => Some(
-            chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
-                .map_err(|_| row.err(format!("due {d:?} is not a date (YYYY-MM-DD)")))?,
+            chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| {
+                row.err(RowProblem::NotADate {
+                    column: "due",
+                    text: d.clone(),
+                })
+            })?,
         ),
         None => None,
     };
@@ -110,14 +121,17 @@ fn completion_location(plan: &Plan, row: &Row<'_>) -> Result<LocationCode, Impor
                 .map(|l| &l.location)
                 .collect();
             finished.sort();
-            finished
-                .first()
-                .map(|l| (*l).clone())
-                .ok_or_else(|| row.err("completion_location is missing"))?
+            finished.first().map(|l| (*l).clone()).ok_or_else(|| {
+                row.err(RowProblem::Missing {
+                    column: "completion_location".to_string(),
+                })
+            })?
         }
     };
     if !plan.master.locations.contains_key(location.as_str()) {
-        return Err(row.err(format!("unknown location {location}")));
+        return Err(row.err(RowProblem::UnknownLocation {
+            location: location.to_string(),
+        }));
     }
     Ok(location)
 }
@@ -149,53 +163,61 @@ pub(super) fn read_stock(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), Import
 fn stock_row(
     plan: &Plan,
     row: &Row<'_>,
-    seen: &mut HashSet<String>,
+    seen: &mut HashSet<Duplicate>,
 ) -> Result<(StockRow, Option<String>), ImportError> {
     let item_code = row.required("item")?;
-    let item = plan
-        .master
-        .items
-        .get(item_code.as_str())
-        .ok_or_else(|| row.err(format!("unknown item {item_code}")))?;
+    let item = plan.master.items.get(item_code.as_str()).ok_or_else(|| {
+        row.err(RowProblem::UnknownItem {
+            item: item_code.to_string(),
+        })
+    })?;
     let location = row.required("location")?;
     if !plan.master.locations.contains_key(location.as_str()) {
-        return Err(row.err(format!("unknown location {location}")));
+        return Err(row.err(RowProblem::UnknownLocation {
+            location: location.to_string(),
+        }));
     }
     let lot_text = row.opt("lot");
     let expires = row.opt("expires");
     let tracked = item.tracking != Tracking::None;
     if !tracked && let Some(lot) = &lot_text {
-        return Err(row.err(format!(
-            "item {item_code} is not lot- or serial-tracked and takes no lot ({lot})"
-        )));
+        return Err(row.err(RowProblem::UntrackedLot {
+            item: item_code,
+            lot: lot.clone(),
+        }));
     }
     if !tracked && let Some(e) = &expires {
-        return Err(row.err(format!(
-            "item {item_code} is not lot- or serial-tracked and takes no expiry ({e})"
-        )));
+        return Err(row.err(RowProblem::UntrackedExpiry {
+            item: item_code,
+            expires: e.clone(),
+        }));
     }
     if let Some(e) = &expires
         && lots::parse_date(e).is_none()
     {
-        return Err(row.err(format!("expires {e:?} is not a date (YYYY-MM-DD)")));
+        return Err(row.err(RowProblem::NotADate {
+            column: "expires",
+            text: e.clone(),
+        }));
     }
     let lot = tracked.then(|| lot_text.unwrap_or_default());
-    let key = match &lot {
-        Some(l) => format!("{item_code} lot {l:?} at {location}"),
-        None => format!("{item_code} at {location}"),
+    let key = Duplicate::Balance {
+        item: item_code.clone(),
+        lot: lot.clone(),
+        location: location.clone(),
     };
-    unique(seen, row, key, "balance of")?;
+    unique(seen, row, key)?;
     if item.item_type == ItemType::Phantom {
-        return Err(row.err(format!("item {item_code} is a phantom and holds no stock")));
+        return Err(row.err(RowProblem::PhantomStock { item: item_code }));
     }
     let qty = row.decimal("qty", None)?;
     row.within_decimals("qty", qty, item)?;
     if item.tracking == Tracking::Serial && qty > Quantity::ONE {
-        return Err(row.err(format!(
-            "serial {:?} of {item_code}: a serial's qty is 0 or 1, not {}",
-            lot.clone().unwrap_or_default(),
-            qty
-        )));
+        return Err(row.err(RowProblem::SerialQty {
+            serial: lot.clone().unwrap_or_default(),
+            item: item_code,
+            qty,
+        }));
     }
     let stock = StockRow {
         item: item_code,
@@ -216,11 +238,12 @@ fn note_expiry(
     let k = (item.to_string(), lot.to_string());
     match expiries.get(&k) {
         Some(before) if expires.is_some() && before.is_some() && *before != expires => Err(row
-            .err(format!(
-                "lot {lot:?} of {item} is given two expiries ({} and {})",
-                before.clone().unwrap_or_default(),
-                expires.unwrap_or_default()
-            ))),
+            .err(RowProblem::TwoExpiries {
+                lot: lot.to_string(),
+                item: item.to_string(),
+                first: before.clone().unwrap_or_default(),
+                second: expires.unwrap_or_default(),
+            })),
         Some(Some(_)) => Ok(()),
         _ => {
             expiries.insert(k, expires);

@@ -27,7 +27,8 @@ impl Record {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CsvError {
     pub line: u64,
-    pub message: String,
+    /// The CSV reader's own account of it.
+    pub cause: String,
 }
 
 /// The records of `text` (a leading byte-order mark is ignored), in order.
@@ -82,7 +83,7 @@ impl Iterator for Records<'_> {
             }),
             Err(e) => Err(CsvError {
                 line: self.line_at(e.position().map_or(0, csv::Position::byte)),
-                message: format!("not a valid CSV row: {e}"),
+                cause: e.to_string(),
             }),
         })
     }

@@ -6,10 +6,10 @@ use std::path::Path;
 
 use rust_decimal::Decimal;
 
-use super::ImportError;
 use super::reader::{self, CsvError, Record};
+use super::{Duplicate, FilesProblem, ImportError, RowProblem};
 use crate::domain::master::Item;
-use crate::domain::qty::{Quantity, canonical};
+use crate::domain::qty::Quantity;
 use crate::domain::text::MAX_CODE_CHARS;
 
 /// The columns of `file`, in no particular order.
@@ -96,12 +96,18 @@ pub(super) struct Row<'a> {
 }
 
 impl Row<'_> {
-    pub(super) fn err(&self, message: impl Into<String>) -> ImportError {
+    pub(super) fn err(&self, problem: RowProblem) -> ImportError {
         ImportError::Row {
             file: self.file.to_string(),
             line: self.line,
-            message: message.into(),
+            problem: Box::new(problem),
         }
+    }
+
+    fn missing(&self, column: &str) -> ImportError {
+        self.err(RowProblem::Missing {
+            column: column.to_string(),
+        })
     }
 
     pub(super) fn text(&self, column: &str) -> &str {
@@ -113,8 +119,7 @@ impl Row<'_> {
     }
 
     pub(super) fn required(&self, column: &str) -> Result<String, ImportError> {
-        self.opt(column)
-            .ok_or_else(|| self.err(format!("{column} is missing")))
+        self.opt(column).ok_or_else(|| self.missing(column))
     }
 
     /// A non-negative number below the quantity limit, as the type its column holds (a
@@ -134,18 +139,27 @@ impl Row<'_> {
     ) -> Result<Decimal, ImportError> {
         let text = self.text(column);
         if text.is_empty() {
-            return default.ok_or_else(|| self.err(format!("{column} is missing")));
+            return default.ok_or_else(|| self.missing(column));
         }
-        let value = crate::domain::qty::parse_quantity(text)
-            .map_err(|e| self.err(format!("{column} {text:?} {e}")))?;
+        let value = crate::domain::qty::parse_quantity(text).map_err(|problem| {
+            self.err(RowProblem::BadNumber {
+                column: column.to_string(),
+                text: text.to_string(),
+                problem,
+            })
+        })?;
         if value.is_sign_negative() && !value.is_zero() {
-            return Err(self.err(format!("{column} {text} is negative")));
+            return Err(self.err(RowProblem::Negative {
+                column: column.to_string(),
+                text: text.to_string(),
+            }));
         }
         if value >= crate::domain::backflush::LIMIT {
-            return Err(self.err(format!(
-                "{column} {text} is too large (the limit is {})",
-                canonical(crate::domain::backflush::LIMIT - Decimal::ONE)
-            )));
+            return Err(self.err(RowProblem::TooLarge {
+                column: column.to_string(),
+                text: text.to_string(),
+                max: Quantity(crate::domain::backflush::LIMIT - Decimal::ONE),
+            }));
         }
         Ok(value)
     }
@@ -157,7 +171,9 @@ impl Row<'_> {
     ) -> Result<T, ImportError> {
         let value = self.plain_decimal(column, default)?;
         if value.is_zero() {
-            return Err(self.err(format!("{column} must be greater than zero")));
+            return Err(self.err(RowProblem::NotPositive {
+                column: column.to_string(),
+            }));
         }
         Ok(T::from(value))
     }
@@ -167,7 +183,10 @@ impl Row<'_> {
             "" => Ok(None),
             "yes" | "y" | "true" | "1" => Ok(Some(true)),
             "no" | "n" | "false" | "0" => Ok(Some(false)),
-            other => Err(self.err(format!("{column} {other:?} is not yes or no"))),
+            other => Err(self.err(RowProblem::NotYesNo {
+                column: column.to_string(),
+                text: other.to_string(),
+            })),
         }
     }
 
@@ -182,8 +201,13 @@ impl Row<'_> {
         if text.is_empty() {
             return Ok(default);
         }
-        parse(&text.to_ascii_lowercase())
-            .ok_or_else(|| self.err(format!("{column} {text:?} is not one of: {words}")))
+        parse(&text.to_ascii_lowercase()).ok_or_else(|| {
+            self.err(RowProblem::NotOneOf {
+                column: column.to_string(),
+                text: text.to_string(),
+                words: words.to_string(),
+            })
+        })
     }
 
     pub(super) fn integer(&self, column: &str) -> Result<Option<i64>, ImportError> {
@@ -192,13 +216,15 @@ impl Row<'_> {
             return Ok(None);
         }
         text.parse::<i64>().map(Some).map_err(|e| {
-            let why = match e.kind() {
-                std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow => {
-                    "is too large"
-                }
-                _ => "is not a whole number",
-            };
-            self.err(format!("{column} {text:?} {why}"))
+            let too_large = matches!(
+                e.kind(),
+                std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow
+            );
+            self.err(RowProblem::NotWhole {
+                column: column.to_string(),
+                text: text.to_string(),
+                too_large,
+            })
         })
     }
 
@@ -211,10 +237,13 @@ impl Row<'_> {
         if value.fits_decimals(item.decimals) {
             Ok(())
         } else {
-            Err(self.err(format!(
-                "{column} {} has too many decimals for {} ({} allows {})",
-                value, item.item, item.uom, item.decimals
-            )))
+            Err(self.err(RowProblem::TooManyDecimals {
+                column: column.to_string(),
+                value,
+                item: item.item.to_string(),
+                uom: item.uom.to_string(),
+                decimals: item.decimals,
+            }))
         }
     }
 }
@@ -228,13 +257,18 @@ pub(super) fn read_file<'a>(
     if !path.exists() {
         return Ok(None);
     }
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| ImportError::Other(format!("{}: cannot read: {e}", path.display())))?;
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        ImportError::Files(FilesProblem::Unreadable {
+            path: path.display().to_string(),
+            cause: e.to_string(),
+        })
+    })?;
     let mut records = reader::records(&text);
     let index = header(file, records.next())?;
     let mut rows = Vec::new();
     for record in records {
-        let record = record.map_err(|e| row_error(file, e.line, e.message))?;
+        let record =
+            record.map_err(|e| row_error(file, e.line, RowProblem::NotCsv { cause: e.cause }))?;
         if !record.is_blank() {
             rows.push(row(file, &index, record)?);
         }
@@ -242,11 +276,11 @@ pub(super) fn read_file<'a>(
     Ok(Some(rows))
 }
 
-fn row_error(file: &str, line: u64, message: String) -> ImportError {
+fn row_error(file: &str, line: u64, problem: RowProblem) -> ImportError {
     ImportError::Row {
         file: file.to_string(),
         line,
-        message,
+        problem: Box::new(problem),
     }
 }
 
@@ -257,32 +291,38 @@ fn header(
 ) -> Result<Vec<&'static str>, ImportError> {
     let header = match first {
         Some(Ok(r)) => r,
-        Some(Err(e)) => return Err(row_error(file, e.line, e.message)),
+        Some(Err(e)) => {
+            return Err(row_error(
+                file,
+                e.line,
+                RowProblem::NotCsv { cause: e.cause },
+            ));
+        }
         None => Record {
             line: 1,
             fields: csv::StringRecord::new(),
         },
     };
-    let header_err = |message: String| row_error(file, header.line, message);
+    let header_err = |problem: RowProblem| row_error(file, header.line, problem);
     let expected = columns(file);
     let mut index: Vec<&'static str> = Vec::new();
     for h in &header.fields {
         let h = h.to_ascii_lowercase();
         let Some(col) = expected.iter().find(|c| **c == h) else {
-            return Err(header_err(format!(
-                "unknown column {h:?} (expected {})",
-                expected.join(", ")
-            )));
+            return Err(header_err(RowProblem::UnknownColumn {
+                column: h,
+                expected: expected.to_vec(),
+            }));
         };
         if index.contains(col) {
-            return Err(header_err(format!("column {h:?} appears twice")));
+            return Err(header_err(RowProblem::ColumnTwice { column: h }));
         }
         index.push(col);
     }
     // A column left out is blank on every row (its default); one that has no default must
     // be there.
     if let Some(missing) = required_columns(file).iter().find(|c| !index.contains(c)) {
-        return Err(header_err(format!("column {missing:?} is missing")));
+        return Err(header_err(RowProblem::ColumnMissing { column: missing }));
     }
     Ok(index)
 }
@@ -294,12 +334,10 @@ fn row<'a>(file: &'a str, index: &[&'static str], record: Record) -> Result<Row<
         return Err(row_error(
             file,
             line,
-            format!(
-                "the row has {} fields; the header row has {} ({})",
-                record.fields.len(),
-                index.len(),
-                index.join(", ")
-            ),
+            RowProblem::FieldCount {
+                fields: record.fields.len(),
+                header: index.to_vec(),
+            },
         ));
     }
     // A code or description is printed on terminals: it may not drive them.
@@ -309,14 +347,7 @@ fn row<'a>(file: &'a str, index: &[&'static str], record: Record) -> Result<Row<
             .map(|ch| (c, ch))
     });
     if let Some((column, ch)) = control {
-        return Err(row_error(
-            file,
-            line,
-            format!(
-                "{column} holds the control character U+{:04X}; codes and descriptions must be printable text",
-                u32::from(ch)
-            ),
-        ));
+        return Err(row_error(file, line, RowProblem::Control { column, ch }));
     }
     // A code is kept on every posting and export that names it: bounded like the command
     // line's codes.
@@ -330,7 +361,11 @@ fn row<'a>(file: &'a str, index: &[&'static str], record: Record) -> Result<Row<
         return Err(row_error(
             file,
             line,
-            format!("{column} has {n} characters; a code has at most {MAX_CODE_CHARS}"),
+            RowProblem::CodeTooLong {
+                column,
+                chars: n,
+                max: MAX_CODE_CHARS,
+            },
         ));
     }
     let fields = index
@@ -364,15 +399,14 @@ fn is_code(column: &str) -> bool {
 }
 
 /// Refuses the second row of one key.
-pub(super) fn unique<'a>(
-    seen: &mut HashSet<String>,
-    row: &Row<'a>,
-    key: String,
-    what: &str,
+pub(super) fn unique(
+    seen: &mut HashSet<Duplicate>,
+    row: &Row<'_>,
+    key: Duplicate,
 ) -> Result<(), ImportError> {
     if seen.insert(key.clone()) {
         Ok(())
     } else {
-        Err(row.err(format!("duplicate {what} {key}")))
+        Err(row.err(RowProblem::Duplicate(key)))
     }
 }

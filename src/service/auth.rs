@@ -66,22 +66,6 @@ pub enum Action {
 }
 
 impl Action {
-    #[must_use]
-    pub fn describe(self) -> &'static str {
-        match self {
-            Action::Report => "report production",
-            Action::Reverse => "reverse a report",
-            Action::LeadApproval => "adjust a posted report line or approve a larger override",
-            Action::Handle => "move stock, count it or retry deferred lines",
-            Action::Administer => "import or initialise the store",
-            Action::ExportAck => "acknowledge an export",
-            Action::Backup => "back up the store",
-            Action::Unlock => "unlock a badge",
-            Action::Issue => "issue material by hand",
-            Action::LineFlag => "set an order line's backflush flag",
-        }
-    }
-
     /// The roles that may do it with a lead's badge and PIN (and not alone).
     #[must_use]
     pub fn with_approval(self) -> &'static [Role] {

@@ -1,7 +1,8 @@
 //! Why a service call was refused or failed, as data.
 //!
-//! Every variant renders as one sentence that names the offending input; callers decide what
-//! to do from the variant (the terminal asks for a lead on [`ServiceError::NeedsApproval`], the
+//! Every variant carries what the refusal is about (the input, the line, the numbers); the
+//! faces word it (the command line in its `words` module, the terminal in its strings). Callers
+//! decide what to do from the variant (the terminal asks for a lead on [`ServiceError::NeedsApproval`], the
 //! command line takes its exit status and JSON `kind` from [`ServiceError::kind`]),
 //! never from the wording. (The file passes 500 lines by its tests, which pin the `kind` and
 //! the exact sentence of each refusal.)
@@ -10,14 +11,19 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use thiserror::Error;
+
+use rust_decimal::Decimal;
 
 use crate::domain::backflush::ReportError;
 use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
-use crate::domain::ids::{ExceptionId, ReportId};
+use crate::domain::ids::{ExceptionId, IssueId, ReportId};
 use crate::domain::issue::IssueError;
+use crate::domain::lots::LinePlanError;
+use crate::domain::master::{ItemType, Tracking};
 use crate::domain::qty::Quantity;
 use crate::import::ImportError;
+use crate::service::auth::{Action, Role};
+use crate::service::reasons::ReasonKind;
 use crate::store::StoreError;
 
 /// The error `kind`: what sort of refusal, for scripts.
@@ -67,154 +73,292 @@ pub enum Thing {
     Badge,
 }
 
-impl Thing {
-    fn as_str(self) -> &'static str {
-        match self {
-            Thing::Item => "item",
-            Thing::Location => "location",
-            Thing::WorkCenter => "work center",
-            Thing::Order => "order",
-            Thing::Report => "report",
-            Thing::Exception => "exception",
-            Thing::Lot => "lot",
-            Thing::Consumer => "consumer",
-            Thing::Badge => "badge",
-        }
-    }
+/// Which input a value came from. Each face names it its own way: the command line by its
+/// option, the terminal by its label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    /// The store file a new store is made at.
+    Db,
+    Qty,
+    /// A counted quantity.
+    Count,
+    Lot,
+    /// The lots named for an item.
+    LotsOf(ItemCode),
+    Reason,
+    /// A reason code of one kind.
+    KindReason(ReasonKind),
+    ReversalReason,
+    Substitute,
+    SubstituteQty,
+    ReturnQty,
+    ScrapAdjustment,
+    Correction,
+    Line,
+    Item,
+    Order,
+    Location,
+    Days,
+    TransferTo,
+    TransferQty,
+    Consumer,
+    /// The plant rules file.
+    Config,
 }
 
-impl std::fmt::Display for Thing {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+/// What is wrong with a value given for a [`Field`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    /// The store file exists already with data.
+    Exists,
+    /// A serial counted as more than 1.
+    SerialCount {
+        item: ItemCode,
+    },
+    /// A count that differs from the book by more than `limit` percent, given without a reason:
+    /// `diff` is counted − book, `pct` its percentage of the book (none when the book is 0).
+    CountDiffers {
+        item: ItemCode,
+        location: LocationCode,
+        book: Quantity,
+        diff: Quantity,
+        pct: Option<Decimal>,
+        limit: Decimal,
+        codes: Vec<String>,
+    },
+    /// A lot given for an item that is neither lot- nor serial-tracked.
+    Untracked {
+        item: ItemCode,
+    },
+    /// No lot given for a tracked item.
+    LotNeeded {
+        item: ItemCode,
+        tracking: Tracking,
+    },
+    /// Named lots that do not fit the movement.
+    LotsDoNotFit(LinePlanError),
+    /// A code not in its list.
+    NotOneOf {
+        codes: Vec<String>,
+    },
+    /// A substitute that is the line's own item.
+    AlreadyTheItem {
+        line: String,
+    },
+    NotPositive,
+    /// More than the line issued (`item`: the item, where it is named).
+    ExceedsIssued {
+        issued: Quantity,
+        item: Option<ItemCode>,
+        line: String,
+    },
+    /// A substitution that returns nothing and gives no quantity of its own.
+    NothingIssued {
+        report: ReportId,
+        item: ItemCode,
+    },
+    ChangesNothing,
+    /// Outside `min`..=`max`.
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    /// A transfer to the location it is from.
+    SameAsFrom {
+        from: LocationCode,
+    },
+    /// An item key that matches several lines.
+    OnLines {
+        lines: Vec<String>,
+        owner: Owner,
+    },
+    /// A location given for a non-stock item.
+    NonStock {
+        item: ItemCode,
+    },
+    /// An item of a type that holds no stock.
+    HoldsNoStock {
+        item_type: ItemType,
+    },
+    /// Empty or holding control characters.
+    NotAName,
+    /// A reversal reason left empty.
+    Empty,
+    /// The plant rules are refused; `message` is their own.
+    Config {
+        message: String,
+    },
+    /// A partial code that matches several orders (the first of them).
+    Matches {
+        orders: Vec<String>,
+        more: bool,
+    },
+}
+
+/// What a lead must approve, on which line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Approval {
+    /// An override that differs from planned by more than the tolerance.
+    LargerOverride {
+        line: String,
+        item: ItemCode,
+        planned: Quantity,
+        tolerance_pct: Decimal,
+    },
+    /// Expired lots named on a line.
+    ExpiredLot {
+        line: String,
+        item: ItemCode,
+        lots: Vec<String>,
+    },
+}
+
+/// What an idempotency key posted first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FirstUse {
+    Report(ReportId),
+    Issue(IssueId),
+}
+
+/// What could not be done with a file or the terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IoWhat {
+    /// Read the file at the path.
+    Read(String),
+    /// Write the file of that name.
+    Write(String),
+    /// Create the directory at the path.
+    Create(String),
+    /// Write the demo plant's files into the directory at the path.
+    WriteDemo(String),
+    RunTerminal,
+    DrawFrame,
+}
+
+/// What has lines: a posted report or an order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Owner {
+    Report(ReportId),
+    Order(String),
 }
 
 /// A refused login or PIN.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AuthError {
-    #[error("badge {badge} is not a known user")]
-    UnknownBadge { badge: String },
-    #[error("users exist, so to {action} give --user BADGE (PIN in BACKFLUSH_PIN)")]
-    NoUser { action: &'static str },
-    #[error("badge {badge} needs its PIN (BACKFLUSH_PIN)")]
-    PinMissing { badge: String },
-    #[error("wrong PIN for badge {badge}; {}", attempts(*attempts_left))]
-    WrongPin { badge: String, attempts_left: u32 },
-    #[error("badge {badge} is locked after too many wrong PINs until {}", until.format("%H:%M UTC"))]
-    Locked { badge: String, until: DateTime<Utc> },
+    UnknownBadge {
+        badge: String,
+    },
+    /// Users exist, and no badge was given to do `action`.
+    NoUser {
+        action: Action,
+    },
+    PinMissing {
+        badge: String,
+    },
+    WrongPin {
+        badge: String,
+        attempts_left: u32,
+    },
+    Locked {
+        badge: String,
+        until: DateTime<Utc>,
+    },
     /// Every attempt the badge has left is held by PIN checks still in progress, and none
     /// ended in the few seconds this one waited.
-    #[error(
-        "badge {badge} has PIN checks in progress that hold every attempt left; try again in a moment"
-    )]
-    Busy { badge: String },
-    #[error("cannot read the PIN for badge {badge}: {cause}")]
-    PinUnreadable { badge: String, cause: String },
-}
-
-fn attempts(left: u32) -> String {
-    match left {
-        0 => "the badge is now locked".to_string(),
-        1 => "1 attempt left".to_string(),
-        n => format!("{n} attempts left"),
-    }
+    Busy {
+        badge: String,
+    },
+    PinUnreadable {
+        badge: String,
+        cause: String,
+    },
 }
 
 /// Why a service call was refused or failed. The message is one sentence naming the input.
-#[derive(Debug, Error)]
+#[derive(Debug)]
 pub enum ServiceError {
     /// The engine refused the report.
-    #[error(transparent)]
-    Report(#[from] ReportError),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error(transparent)]
-    Import(#[from] ImportError),
-    #[error(transparent)]
-    Auth(#[from] AuthError),
+    Report(ReportError),
+    Store(StoreError),
+    Import(ImportError),
+    Auth(AuthError),
     /// The hand issue was refused.
-    #[error(transparent)]
-    Issue(#[from] IssueError),
+    Issue(IssueError),
     /// A code that names nothing.
-    #[error("{}", not_found(*what, code))]
-    NotFound { what: Thing, code: String },
-    /// A report or order has no line of that key (`owner`: "report 5").
-    #[error("{owner} has no line {key}")]
-    NoLine { owner: String, key: String },
-    /// A value that is not acceptable where it was given: "{field} {value} {why}", `why`
-    /// starting with a verb ("is not one of …", "must be …").
-    #[error("{field} {value} {why}")]
+    NotFound {
+        what: Thing,
+        code: String,
+    },
+    /// A report or order has no line of that key.
+    NoLine {
+        owner: Owner,
+        key: String,
+    },
+    /// A value (as it was given) that is not acceptable for its field, and why.
     Invalid {
-        field: String,
+        field: Field,
         value: String,
-        why: String,
+        /// Boxed: some reasons carry many figures, and every result of the service would
+        /// otherwise be as large as they are.
+        why: Box<Why>,
     },
     /// The user's role may not do this.
-    #[error("{user} ({role}) may not {action}; it needs the role {needs}")]
     Forbidden {
         user: String,
-        role: String,
-        action: &'static str,
-        needs: String,
+        role: Role,
+        action: Action,
+        /// The roles that may do it alone.
+        needs: Vec<Role>,
         /// Whether a lead's badge and PIN would let this user do it.
         approvable: bool,
     },
     /// The user may do this only with a lead's badge and PIN.
-    #[error("{user} may not {action} alone: {why}; a lead must approve with badge and PIN")]
     NeedsApproval {
         user: String,
-        action: &'static str,
-        /// The line that needs it, where one does.
-        line: Option<String>,
-        why: String,
+        role: Option<Role>,
+        needs: Approval,
     },
     /// An idempotency key already posted a different request.
-    #[error("key {key} was already used for a different request ({first}); use a new key")]
     Conflict {
         key: String,
-        /// What the key posted first: "report 5", "issue 3".
-        first: String,
+        /// What the key posted first.
+        first: FirstUse,
     },
     /// An idempotency key already posted a different request of another kind of posting.
-    #[error("key {key} was already used for a different request ({command}); use a new key")]
-    KeyUsed { key: String, command: String },
+    KeyUsed {
+        key: String,
+        command: String,
+    },
     /// A file outside the store cannot be read or written.
-    #[error("cannot {what}: {cause}")]
-    Io { what: String, cause: String },
+    Io {
+        what: IoWhat,
+        cause: String,
+    },
     /// A plant rule refuses it (a state that does not allow it, a policy).
-    #[error(transparent)]
-    Refused(#[from] Refusal),
+    Refused(Refusal),
     /// The result of a keyed posting cannot be written as JSON to keep for its replays.
-    #[error("cannot keep the result of key {key}: {cause}")]
     Unkeepable {
         key: String,
-        #[source]
         cause: serde_json::Error,
     },
     /// A report of a batch whose group of reports could not be committed: every report of
-    /// the group fails with the group's failure (`kind` `refused`, as a refused line of the
-    /// batch).
-    #[error("{group}")]
-    BatchGroup { group: Arc<ServiceError> },
+    /// the group fails with the group's failure.
+    BatchGroup {
+        group: Arc<ServiceError>,
+    },
 }
 
 /// A plant rule or state that refuses a request (`kind` `refused`), naming what it is
 /// about.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     /// The full-screen terminal was asked for where there is no terminal.
-    #[error(
-        "the full-screen terminal needs a terminal on standard output; use the commands (backflush --help) in scripts"
-    )]
     NoTerminal,
     /// A correction of a report that is reversed.
-    #[error("report {report} is reversed")]
     ReportReversed { report: ReportId },
     /// A correction of a manual-issue line, which the report did not issue.
-    #[error("line {line} of report {report} is a manual-issue line; it was not issued here")]
     ManualLine { report: ReportId, line: String },
     /// A movement out of `location` of more than it holds, where negative stock is refused.
-    #[error("{needed} {item} needed at {location}, only {on_hand} on hand")]
     NotOnHand {
         item: ItemCode,
         location: LocationCode,
@@ -223,9 +367,6 @@ pub enum Refusal {
     },
     /// The unexpired lots of `item` at `location` do not cover a correction and no lot was
     /// named.
-    #[error(
-        "{item} at {location}: the unexpired lots hold only {available}; name the lots with --lot"
-    )]
     LotsUncovered {
         item: ItemCode,
         location: LocationCode,
@@ -234,9 +375,6 @@ pub enum Refusal {
     },
     /// A material line that is always issued by hand cannot be flagged to backflush;
     /// `reason` is the engine's ("the item is serial-tracked").
-    #[error(
-        "line {line} ({component}) of order {order} cannot be set to backflush: {reason}; it is issued by hand"
-    )]
     AlwaysManual {
         order: OrderNo,
         line: String,
@@ -244,15 +382,7 @@ pub enum Refusal {
         reason: &'static str,
     },
     /// Only an open exception can be cancelled.
-    #[error("exception {id} is not open")]
     ExceptionNotOpen { id: ExceptionId },
-}
-
-fn not_found(what: Thing, code: &str) -> String {
-    match what {
-        Thing::Order | Thing::Report | Thing::Exception => format!("{what} {code} does not exist"),
-        _ => format!("unknown {what} {code}"),
-    }
 }
 
 impl ServiceError {
@@ -286,20 +416,16 @@ impl ServiceError {
         self.named_at(path).unwrap_or(self)
     }
 
-    /// The error's sentence, naming the store's file `path` where it is the store's.
-    #[must_use]
-    pub fn said_at(&self, path: &str) -> String {
-        self.named_at(path)
-            .map_or_else(|| self.to_string(), |e| e.to_string())
-    }
-
     /// Whether the error is the store's and does not name its file yet.
     #[must_use]
     pub fn lacks_store_path(&self) -> bool {
         self.named_at("").is_some()
     }
 
-    fn named_at(&self, path: &str) -> Option<Self> {
+    /// The same error naming the store's file `path`, where it is the store's and did not
+    /// name it yet (`None` otherwise).
+    #[must_use]
+    pub fn named_at(&self, path: &str) -> Option<Self> {
         match self {
             ServiceError::Store(e) => e.at_path(path).map(ServiceError::Store),
             ServiceError::Import(ImportError::Store(e)) => e
@@ -322,24 +448,20 @@ impl ServiceError {
         }
     }
 
-    /// Shorthand for [`ServiceError::Io`]: `what` says what could not be done ("write X").
-    pub fn io(what: impl Into<String>, cause: impl std::fmt::Display) -> Self {
+    /// Shorthand for [`ServiceError::Io`]: `cause` is the system's.
+    pub fn io(what: IoWhat, cause: impl std::fmt::Display) -> Self {
         ServiceError::Io {
-            what: what.into(),
+            what,
             cause: cause.to_string(),
         }
     }
 
     /// Shorthand for [`ServiceError::Invalid`].
-    pub fn invalid(
-        field: impl Into<String>,
-        value: impl Into<String>,
-        why: impl Into<String>,
-    ) -> Self {
+    pub fn invalid(field: Field, value: impl Into<String>, why: Why) -> Self {
         ServiceError::Invalid {
-            field: field.into(),
+            field,
             value: value.into(),
-            why: why.into(),
+            why: Box::new(why),
         }
     }
 }
@@ -374,6 +496,42 @@ fn store_kind(e: &StoreError) -> ErrorKind {
     }
 }
 
+impl From<ReportError> for ServiceError {
+    fn from(e: ReportError) -> Self {
+        ServiceError::Report(e)
+    }
+}
+
+impl From<StoreError> for ServiceError {
+    fn from(e: StoreError) -> Self {
+        ServiceError::Store(e)
+    }
+}
+
+impl From<ImportError> for ServiceError {
+    fn from(e: ImportError) -> Self {
+        ServiceError::Import(e)
+    }
+}
+
+impl From<AuthError> for ServiceError {
+    fn from(e: AuthError) -> Self {
+        ServiceError::Auth(e)
+    }
+}
+
+impl From<IssueError> for ServiceError {
+    fn from(e: IssueError) -> Self {
+        ServiceError::Issue(e)
+    }
+}
+
+impl From<Refusal> for ServiceError {
+    fn from(e: Refusal) -> Self {
+        ServiceError::Refused(e)
+    }
+}
+
 /// Result of a service call.
 pub type Result<T, E = ServiceError> = std::result::Result<T, E>;
 
@@ -382,26 +540,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn kinds_are_the_spec_texts() {
+    fn kinds_are_the_json_texts() {
         let e = ServiceError::not_found(Thing::Order, "WO-9");
         assert_eq!(e.kind().as_str(), "not_found");
-        assert_eq!(e.to_string(), "order WO-9 does not exist");
-        let e = ServiceError::not_found(Thing::Item, "X");
-        assert_eq!(e.to_string(), "unknown item X");
         let e = ServiceError::from(AuthError::WrongPin {
             badge: "1001".into(),
             attempts_left: 4,
         });
         assert_eq!(e.kind(), ErrorKind::Auth);
-        assert_eq!(e.to_string(), "wrong PIN for badge 1001; 4 attempts left");
-        let e = ServiceError::from(AuthError::Busy {
-            badge: "1001".into(),
-        });
-        assert_eq!(e.kind(), ErrorKind::Auth);
-        assert_eq!(
-            e.to_string(),
-            "badge 1001 has PIN checks in progress that hold every attempt left; try again in a moment"
-        );
         assert_eq!(
             serde_json::to_string(&ErrorKind::NeedsApproval)
                 .ok()
@@ -410,146 +556,43 @@ mod tests {
         );
     }
 
-    fn q(text: &str) -> Quantity {
-        crate::domain::qty::parse(text).unwrap()
-    }
-
-    /// The `kind` and the sentence of a refusal.
-    fn said(e: impl Into<ServiceError>) -> (ErrorKind, String) {
-        let e = e.into();
-        (e.kind(), e.to_string())
-    }
-
-    fn refused(text: &str) -> (ErrorKind, String) {
-        (ErrorKind::Refused, text.to_string())
-    }
-
     #[test]
-    fn a_refusal_is_refused_and_names_the_report_line_and_exception() {
+    fn refusals_of_the_store_and_the_rules_are_refused() {
+        use crate::store::StoreRefusal;
+        let refused = |e: ServiceError| e.kind();
+        assert_eq!(refused(Refusal::NoTerminal.into()), ErrorKind::Refused);
         assert_eq!(
-            said(Refusal::NoTerminal),
             refused(
-                "the full-screen terminal needs a terminal on standard output; use the commands (backflush --help) in scripts"
-            )
-        );
-        assert_eq!(
-            said(Refusal::ReportReversed {
-                report: ReportId(4)
-            }),
-            refused("report 4 is reversed")
-        );
-        assert_eq!(
-            said(Refusal::ManualLine {
-                report: ReportId(4),
-                line: "2.1".into(),
-            }),
-            refused("line 2.1 of report 4 is a manual-issue line; it was not issued here")
-        );
-        assert_eq!(
-            said(Refusal::AlwaysManual {
-                order: "WO-1".into(),
-                line: "3".into(),
-                component: "RM-SER".into(),
-                reason: "the item is serial-tracked",
-            }),
-            refused(
-                "line 3 (RM-SER) of order WO-1 cannot be set to backflush: the item is serial-tracked; it is issued by hand"
-            )
-        );
-        assert_eq!(
-            said(Refusal::ExceptionNotOpen { id: ExceptionId(9) }),
-            refused("exception 9 is not open")
-        );
-    }
-
-    #[test]
-    fn a_stock_refusal_names_the_item_location_and_quantities() {
-        assert_eq!(
-            said(Refusal::NotOnHand {
-                item: "RM-BOLT".into(),
-                location: "M-ASM".into(),
-                needed: q("2.50"),
-                on_hand: q("1"),
-            }),
-            refused("2.5 RM-BOLT needed at M-ASM, only 1 on hand")
-        );
-        assert_eq!(
-            said(Refusal::LotsUncovered {
-                item: "RM-RESIN".into(),
-                location: "M-ASM".into(),
-                available: q("3"),
-                shortfall: q("2"),
-            }),
-            refused("RM-RESIN at M-ASM: the unexpired lots hold only 3; name the lots with --lot")
-        );
-    }
-
-    #[test]
-    fn the_store_refusals_stay_refused() {
-        use crate::store::{StoreRefusal, TransferRefusal};
-        assert_eq!(
-            said(StoreError::from(StoreRefusal::AlreadyReversed {
-                report: ReportId(5)
-            })),
-            refused("report 5 is already reversed")
-        );
-        assert_eq!(
-            said(StoreError::from(StoreRefusal::Transfer {
-                item: "RM-BOLT".into(),
-                qty: q("5"),
-                from: "STORES".into(),
-                why: TransferRefusal::Short { on_hand: q("2") },
-            })),
-            refused("transfer of 5 RM-BOLT from STORES refused: only 2 on hand there")
-        );
-        assert_eq!(
-            said(StoreError::from(StoreRefusal::AckPastLast {
-                consumer: "erp".into(),
-                through: 9,
-                last: 6,
-            })),
-            refused("consumer erp cannot acknowledge seq 9: the last seq of the store is 6")
-        );
-        assert_eq!(
-            said(StoreError::Random {
-                cause: "no entropy".into()
-            }),
-            refused("the OS random source failed: no entropy")
-        );
-        assert_eq!(
-            said(ImportError::Store(StoreError::from(
-                StoreRefusal::AlreadyReversed {
+                StoreError::from(StoreRefusal::AlreadyReversed {
                     report: ReportId(5)
-                }
-            ))),
-            refused("report 5 is already reversed")
+                })
+                .into()
+            ),
+            ErrorKind::Refused
         );
-    }
-
-    #[test]
-    fn an_unkeepable_result_names_its_key() {
-        let not_json = std::collections::BTreeMap::from([((1, 2), 3)]);
-        let cause = serde_json::to_string(&not_json).unwrap_err();
         assert_eq!(
-            said(ServiceError::Unkeepable {
-                key: "k-7".into(),
-                cause,
-            }),
-            refused("cannot keep the result of key k-7: key must be a string")
+            refused(
+                StoreError::Random {
+                    cause: "no entropy".into()
+                }
+                .into()
+            ),
+            ErrorKind::Refused
         );
-    }
-
-    #[test]
-    fn a_failed_batch_group_says_its_failure_for_each_report_as_refused() {
+        assert_eq!(
+            refused(
+                ImportError::Store(StoreError::from(StoreRefusal::AlreadyReversed {
+                    report: ReportId(5)
+                }))
+                .into()
+            ),
+            ErrorKind::Refused
+        );
         let group = Arc::new(ServiceError::not_found(Thing::Order, "WO-9"));
         assert_eq!(group.kind(), ErrorKind::NotFound);
-        let (first, second) = (
-            ServiceError::BatchGroup {
-                group: Arc::clone(&group),
-            },
-            ServiceError::BatchGroup { group },
+        assert_eq!(
+            refused(ServiceError::BatchGroup { group }),
+            ErrorKind::Refused
         );
-        assert_eq!(said(first), refused("order WO-9 does not exist"));
-        assert_eq!(said(second), refused("order WO-9 does not exist"));
     }
 }

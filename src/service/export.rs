@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::auth::Action;
-use super::{Credentials, Result, Service, ServiceError};
+use super::{Credentials, Field, Result, Service, ServiceError, Why};
 use crate::store::outbox::{self, Ack, Event, ExportFilter};
 use crate::store::{self, StoreError};
 
@@ -99,9 +99,9 @@ impl Service {
 fn check_consumer(consumer: &str) -> Result<()> {
     if consumer.trim().is_empty() || consumer.chars().any(char::is_control) {
         return Err(ServiceError::invalid(
-            "consumer",
-            format!("{consumer:?}"),
-            "must be a name without control characters",
+            Field::Consumer,
+            consumer,
+            Why::NotAName,
         ));
     }
     Ok(())

@@ -7,14 +7,13 @@ mod staging;
 
 use super::auth::Action;
 use super::reasons::ReasonKind;
-use super::{Credentials, Refusal, Result, Service, ServiceError, Thing, keyed};
-use crate::domain::backflush::{self, KeyMiss, check_quantity, line_by_key};
+use super::{Credentials, Field, Owner, Refusal, Result, Service, ServiceError, Thing, Why, keyed};
+use crate::domain::backflush::{self, KeyMiss, QtyField, check_quantity, line_by_key};
 use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::journal::inventory_account;
 use crate::domain::lots::LotQty;
 use crate::domain::master::{ItemType, LocationKind, Tracking};
 use crate::domain::qty::Quantity;
-use crate::domain::qty::canonical;
 use crate::store::exceptions::ExceptionRow;
 use crate::store::{self, floor::ReportLine};
 use std::collections::BTreeMap;
@@ -36,28 +35,25 @@ impl Service {
         let lines = store::floor::report_lines(conn, report_id)?;
         let at = line_by_key(&lines, key, |l| (&l.line, &l.item)).map_err(|miss| match miss {
             KeyMiss::Nothing => ServiceError::NoLine {
-                owner: format!("report {report_id}"),
+                owner: Owner::Report(report_id),
                 key: key.to_string(),
             },
-            KeyMiss::Many(many) => {
-                let ids: Vec<&str> = many
-                    .iter()
-                    .filter_map(|&i| lines.get(i))
-                    .map(|l| l.line.as_str())
-                    .collect();
-                ServiceError::invalid(
-                    "item",
-                    key,
-                    format!(
-                        "is on lines {} of report {report_id}; give the line number",
-                        ids.join(", ")
-                    ),
-                )
-            }
+            KeyMiss::Many(many) => ServiceError::invalid(
+                Field::Item,
+                key,
+                Why::OnLines {
+                    lines: many
+                        .iter()
+                        .filter_map(|&i| lines.get(i))
+                        .map(|l| l.line.clone())
+                        .collect(),
+                    owner: Owner::Report(report_id),
+                },
+            ),
         })?;
         let Some(line) = lines.get(at).cloned() else {
             return Err(ServiceError::NoLine {
-                owner: format!("report {report_id}"),
+                owner: Owner::Report(report_id),
                 key: key.to_string(),
             });
         };
@@ -79,9 +75,11 @@ impl Service {
             .ok_or_else(|| ServiceError::not_found(Thing::Item, code))?;
         if item.item_type != ItemType::Stock {
             return Err(ServiceError::invalid(
-                "item",
+                Field::Item,
                 code,
-                format!("is {} and holds no stock", item.item_type),
+                Why::HoldsNoStock {
+                    item_type: item.item_type,
+                },
             ));
         }
         Ok(item)

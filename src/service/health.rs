@@ -4,7 +4,7 @@
 use chrono::Utc;
 use rust_decimal::Decimal;
 
-use super::{Result, Service, ServiceError, Thing};
+use super::{Field, Result, Service, ServiceError, Thing, Why};
 use crate::domain::codes::ItemCode;
 use crate::domain::codes::LocationCode;
 use crate::domain::health::{self, Flag, Usage};
@@ -39,9 +39,9 @@ impl Service {
     pub fn health(&self, location: Option<&str>, days: i64) -> Result<Vec<HealthRow>> {
         if !(1..=3650).contains(&days) {
             return Err(ServiceError::invalid(
-                "--days",
+                Field::Days,
                 days.to_string(),
-                "is outside its range 1–3650",
+                Why::OutOfRange { min: 1, max: 3650 },
             ));
         }
         let conn = self.store.conn();

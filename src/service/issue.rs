@@ -159,7 +159,7 @@ fn replay(tx: &Connection, keyed: &Keyed) -> Result<Option<IssueResult>> {
     if used.request != keyed.request {
         return Err(ServiceError::Conflict {
             key: keyed.key.clone(),
-            first: format!("issue {}", first.issue_id),
+            first: crate::service::FirstUse::Issue(first.issue_id),
         });
     }
     Ok(Some(first))
@@ -202,12 +202,11 @@ fn issue_location(
     if item.item_type == ItemType::NonStock {
         if let Some(l) = &request.location {
             return Err(ServiceError::invalid(
-                "--location",
+                Field::Location,
                 l,
-                format!(
-                    "does not apply: {} is non-stock and has no location",
-                    item.item
-                ),
+                Why::NonStock {
+                    item: item.item.clone(),
+                },
             ));
         }
         return Ok(None);
@@ -278,17 +277,12 @@ fn expired_needs_lead(
     plan: &IssuePlan,
 ) -> ServiceError {
     ServiceError::NeedsApproval {
-        user: match role {
-            Some(r) => format!("{} ({})", stamp.user, r.as_str()),
-            None => stamp.user.clone(),
+        user: stamp.user.clone(),
+        role,
+        needs: Approval::ExpiredLot {
+            line: material.line.clone(),
+            item: material.component.clone(),
+            lots: plan.expired_lots.clone(),
         },
-        action: "issue an expired lot",
-        line: Some(material.line.clone()),
-        why: format!(
-            "line {} ({}) names expired lot {}",
-            material.line,
-            material.component,
-            plan.expired_lots.join(", ")
-        ),
     }
 }

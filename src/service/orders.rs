@@ -7,7 +7,7 @@ use std::rc::Rc;
 use rusqlite::Connection;
 
 use super::cache::MasterCache;
-use super::{Result, Service, ServiceError, Thing};
+use super::{Field, Owner, Result, Service, ServiceError, Thing, Why};
 use crate::domain::backflush;
 use crate::domain::backflush::{KeyMiss, line_by_key};
 use crate::domain::master::Item;
@@ -168,13 +168,12 @@ impl Service {
             [one] => Ok(one.clone()),
             [] => Err(ServiceError::not_found(Thing::Order, text)),
             many => Err(ServiceError::invalid(
-                "order",
+                Field::Order,
                 text,
-                format!(
-                    "matches {}{}; type more of it",
-                    many.iter().take(3).cloned().collect::<Vec<_>>().join(", "),
-                    if many.len() > 3 { ", …" } else { "" }
-                ),
+                Why::Matches {
+                    orders: many.iter().take(3).cloned().collect(),
+                    more: many.len() > 3,
+                },
             )),
         }
     }
@@ -192,30 +191,30 @@ impl Service {
 
 /// The order's material line a key names: a line id, else an item code on one line.
 pub(super) fn find_line<'o>(order: &'o Order, key: &str) -> Result<&'o OrderMaterial> {
+    let owner = || Owner::Order(order.order.to_string());
     let at =
         line_by_key(&order.materials, key, |m| (&m.line, &m.component)).map_err(
             |miss| match miss {
                 KeyMiss::Nothing => ServiceError::NoLine {
-                    owner: format!("order {}", order.order),
+                    owner: owner(),
                     key: key.to_string(),
                 },
                 KeyMiss::Many(many) => ServiceError::invalid(
-                    "item",
+                    Field::Item,
                     key,
-                    format!(
-                        "is on lines {} of order {}; give the line number",
-                        many.iter()
+                    Why::OnLines {
+                        lines: many
+                            .iter()
                             .filter_map(|&i| order.materials.get(i))
-                            .map(|m| m.line.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        order.order
-                    ),
+                            .map(|m| m.line.clone())
+                            .collect(),
+                        owner: owner(),
+                    },
                 ),
             },
         )?;
     order.materials.get(at).ok_or_else(|| ServiceError::NoLine {
-        owner: format!("order {}", order.order),
+        owner: owner(),
         key: key.to_string(),
     })
 }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Result, Service, ServiceError};
+use super::{Field, Result, Service, ServiceError, Why};
 
 /// Which list of reason codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,9 +65,11 @@ impl Service {
             .cloned()
             .ok_or_else(|| {
                 ServiceError::invalid(
-                    format!("{} reason", kind.key()),
-                    format!("{code:?}"),
-                    format!("is not one of {}", list.join(", ")),
+                    Field::KindReason(kind),
+                    code,
+                    Why::NotOneOf {
+                        codes: list.clone(),
+                    },
                 )
             })
     }

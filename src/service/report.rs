@@ -274,11 +274,7 @@ impl Service {
         who: &Credentials,
     ) -> Result<Reversal> {
         if reason.trim().is_empty() {
-            return Err(ServiceError::invalid(
-                "reversal reason",
-                "\"\"",
-                "is empty; a reversal needs a reason (--reason)",
-            ));
+            return Err(ServiceError::invalid(Field::ReversalReason, "", Why::Empty));
         }
         let stamp = self.authorize_reversal(report_id, who)?;
         let cache = &self.cache;

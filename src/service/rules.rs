@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use rusqlite::Connection;
 
-use super::{Result, Service, ServiceError};
+use super::{Field, IoWhat, Result, Service, ServiceError, Why};
 use crate::config::rules::{self, Effective, Flat, Rules};
 use crate::import;
 use crate::store::{self, StoreError};
@@ -39,7 +39,13 @@ impl Service {
             has_users,
             &self.config.origin,
         )
-        .map_err(|e| ServiceError::invalid("config", self.config.origin.clone(), e))?;
+        .map_err(|message| {
+            ServiceError::invalid(
+                Field::Config,
+                self.config.origin.clone(),
+                Why::Config { message },
+            )
+        })?;
         let effective = Rc::new(effective);
         *self.rules.borrow_mut() = Some((version, Rc::clone(&effective)));
         Ok(effective)
@@ -77,12 +83,17 @@ pub(super) fn read_settings(conn: &Connection, dir: &Path) -> Result<Option<Impo
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(ServiceError::io(format!("read {}", path.display()), e)),
+        Err(e) => {
+            return Err(ServiceError::io(
+                IoWhat::Read(path.display().to_string()),
+                e,
+            ));
+        }
     };
     let refuse = |message: String| {
-        ServiceError::from(import::ImportError::Other(format!(
-            "settings.toml: {message}"
-        )))
+        ServiceError::from(import::ImportError::Files(import::FilesProblem::Settings {
+            message,
+        }))
     };
     let keys = rules::parse_settings(&text).map_err(refuse)?;
     let merged = stored_rules(conn)?.overlay(&keys).map_err(refuse)?;

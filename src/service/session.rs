@@ -26,10 +26,7 @@ impl Service {
             return Ok((stamp, None));
         }
         let Some(badge) = who.badge.as_deref() else {
-            return Err(AuthError::NoUser {
-                action: action.describe(),
-            }
-            .into());
+            return Err(AuthError::NoUser { action }.into());
         };
         let role = self.check_pin(badge, who.pin.as_deref(), now)?;
         stamp.user = badge.to_string();
@@ -275,14 +272,9 @@ fn forbidden_by(user: &str, refused: &Refused) -> ServiceError {
 fn refusal(user: &str, role: Role, action: Action, approvable: bool) -> ServiceError {
     ServiceError::Forbidden {
         user: user.to_string(),
-        role: role.as_str().to_string(),
-        action: action.describe(),
-        needs: action
-            .roles()
-            .iter()
-            .map(|r| r.as_str())
-            .collect::<Vec<_>>()
-            .join(" or "),
+        role,
+        action,
+        needs: action.roles().to_vec(),
         approvable,
     }
 }

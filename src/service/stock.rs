@@ -60,19 +60,19 @@ impl Service {
         }
         if from == to {
             return Err(ServiceError::invalid(
-                "transfer to",
+                Field::TransferTo,
                 to,
-                format!("is the same as from {from}: a transfer to itself moves nothing"),
+                Why::SameAsFrom { from: from.into() },
             ));
         }
         if qty <= Quantity::ZERO {
             return Err(ServiceError::invalid(
-                "transfer quantity",
+                Field::TransferQty,
                 qty.to_string(),
-                "must be greater than zero",
+                Why::NotPositive,
             ));
         }
-        backflush::check_quantity("transfer", qty, it.decimals)?;
+        backflush::check_quantity(backflush::QtyField::Transfer, qty, it.decimals)?;
         let stamp = self.authorize(who, Action::Handle)?;
         let accounts = self.rules()?.rules.accounts();
         let mut accounts_of = Vec::new();

@@ -349,7 +349,7 @@ mod tests {
             sqlite_error(&path, sqlite_failure(rusqlite::ffi::SQLITE_READONLY)),
             write_error(&path, sqlite_failure(rusqlite::ffi::SQLITE_CANTOPEN)),
         ] {
-            let text = err.to_string();
+            let text = format!("{err:?}");
             assert!(text.contains(&path), "{text}");
             assert!(
                 text.contains("directory") && text.contains("read-only"),
@@ -359,20 +359,21 @@ mod tests {
         }
         std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
         std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o400)).unwrap();
-        let text = write_error(&path, sqlite_failure(rusqlite::ffi::SQLITE_READONLY)).to_string();
+        let text = format!(
+            "{:?}",
+            write_error(&path, sqlite_failure(rusqlite::ffi::SQLITE_READONLY))
+        );
         assert!(text.contains("the file is read-only"), "{text}");
     }
 
     #[test]
     fn a_failure_met_anywhere_names_the_store_and_a_full_disk_as_such() {
-        let full = "cannot write to the store x.db: the disk is full (no space left on device)";
-        assert_eq!(
-            failure("x.db", &sqlite_failure(rusqlite::ffi::SQLITE_FULL)).to_string(),
-            full
-        );
+        let full = |e: &StoreError| matches!(e, StoreError::Write { path, cause } if path == "x.db" && cause == DISK_FULL);
+        let e = failure("x.db", &sqlite_failure(rusqlite::ffi::SQLITE_FULL));
+        assert!(full(&e), "{e:?}");
         // A -shm file that cannot grow: SQLite's own reading is a volume out of space.
         let shm = sqlite_failure(rusqlite::ffi::SQLITE_IOERR_SHMSIZE);
-        assert_eq!(failure("x.db", &shm).to_string(), full);
+        assert!(full(&failure("x.db", &shm)));
         assert_eq!(
             cause(
                 Path::new("x.db"),
@@ -385,22 +386,27 @@ mod tests {
             rusqlite::types::Type::Text,
             Box::new(String::from_utf8(vec![0xff]).unwrap_err().utf8_error()),
         );
-        let text = failure("x.db", &not_utf8).to_string();
+        let e = failure("x.db", &not_utf8);
         assert!(
-            text.starts_with("the store x.db is damaged: a stored value does not read back"),
-            "{text}"
+            matches!(&e, StoreError::Damaged { path, detail }
+                if path == "x.db" && detail.starts_with("a stored value does not read back")),
+            "{e:?}"
         );
-        let text = failure("x.db", &sqlite_failure(rusqlite::ffi::SQLITE_CORRUPT)).to_string();
-        assert!(text.starts_with("the store x.db is damaged: "), "{text}");
-        let text = failure("x.db", &sqlite_failure(rusqlite::ffi::SQLITE_IOERR_READ)).to_string();
-        assert!(text.starts_with("store error in x.db: "), "{text}");
-        let text = StoreError::Corrupt("per X".into())
-            .at_path("x.db")
-            .unwrap()
-            .to_string();
-        assert_eq!(
-            text,
-            "the store x.db is damaged: it holds a bad value: per X"
+        let e = failure("x.db", &sqlite_failure(rusqlite::ffi::SQLITE_CORRUPT));
+        assert!(
+            matches!(&e, StoreError::Damaged { path, .. } if path == "x.db"),
+            "{e:?}"
+        );
+        let e = failure("x.db", &sqlite_failure(rusqlite::ffi::SQLITE_IOERR_READ));
+        assert!(
+            matches!(&e, StoreError::Failed { path, .. } if path == "x.db"),
+            "{e:?}"
+        );
+        let e = StoreError::Corrupt("per X".into()).at_path("x.db");
+        assert!(
+            matches!(&e, Some(StoreError::Damaged { path, detail })
+                if path == "x.db" && detail == "it holds a bad value: per X"),
+            "{e:?}"
         );
         assert!(
             StoreError::NotFound("report 9".into())
@@ -411,9 +417,15 @@ mod tests {
 
     #[test]
     fn a_damaged_or_foreign_file_is_named() {
-        let text = sqlite_error("x.db", sqlite_failure(rusqlite::ffi::SQLITE_CORRUPT)).to_string();
-        assert!(text.starts_with("the store x.db is damaged"), "{text}");
-        let text = sqlite_error("x.db", sqlite_failure(rusqlite::ffi::SQLITE_NOTADB)).to_string();
-        assert!(text.contains("x.db is not a backflush store"), "{text}");
+        let e = sqlite_error("x.db", sqlite_failure(rusqlite::ffi::SQLITE_CORRUPT));
+        assert!(
+            matches!(&e, StoreError::Damaged { path, .. } if path == "x.db"),
+            "{e:?}"
+        );
+        let e = sqlite_error("x.db", sqlite_failure(rusqlite::ffi::SQLITE_NOTADB));
+        assert!(
+            matches!(&e, StoreError::NotADatabase { path } if path == "x.db"),
+            "{e:?}"
+        );
     }
 }

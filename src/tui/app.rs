@@ -143,7 +143,8 @@ impl std::ops::DerefMut for App {
 impl App {
     /// What a failed call says, naming the store's file where the failure is the store's.
     pub(crate) fn said(&self, e: &ServiceError) -> String {
-        e.said_at(self.service.store_path())
+        let named = e.named_at(self.service.store_path());
+        strings::refusal(named.as_ref().unwrap_or(e))
     }
 
     /// A terminal over `service`: the login screen when users exist, else the order board.

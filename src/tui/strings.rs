@@ -1,6 +1,10 @@
 //! Words the terminal shows in more than one place, gathered so they read the same
 //! everywhere and can be reviewed (and, later, translated) in one file.
 
+mod refusals;
+
+pub use refusals::{refusal, report_refusal};
+
 use crate::domain::ids::ReportId;
 use crate::domain::qty::Quantity;
 

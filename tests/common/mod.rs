@@ -4,6 +4,7 @@
 //! - quantities, report requests and credentials (`d`, `req`, `who`, the demo's users);
 //! - the demo plant on a temporary store (`demo`) and balances (`on_hand`);
 //! - CSV files written into an import directory (`write_files`);
+//! - a refusal as the command line words it (`Said`);
 //! - the built binary (`binary`) and, in [`cli`], the harness that runs it on a temporary store
 //!   with a small plant and reads its JSON.
 
@@ -91,4 +92,27 @@ pub fn write_files<N: AsRef<str>, T: AsRef<str>>(dir: &Path, files: &[(N, T)]) {
 /// The built `backflush` binary.
 pub fn binary() -> &'static str {
     env!("CARGO_BIN_EXE_backflush")
+}
+
+/// A refusal as the command line words it, for tests that check what a user is told.
+pub trait Said {
+    fn said(&self) -> String;
+}
+
+impl Said for backflush::service::ServiceError {
+    fn said(&self) -> String {
+        backflush::cli::words::describe(self)
+    }
+}
+
+impl Said for backflush::domain::backflush::ReportError {
+    fn said(&self) -> String {
+        backflush::cli::words::report(self)
+    }
+}
+
+impl Said for backflush::domain::order::ReleaseError {
+    fn said(&self) -> String {
+        backflush::cli::words::release(self)
+    }
 }

@@ -18,7 +18,7 @@ pub(super) fn labor_line(
         .get(&op.operation)
         .is_none_or(|p| p.setup_carried == 0);
     let setup_hours = if carries { op.setup_hours } else { Hours::ZERO };
-    let large = || too_large(format!("the labor of operation {}", op.operation));
+    let large = || too_large(Computed::LaborOfOperation(op.operation));
     let run_hours = op.run_hours.checked_mul(units.get()).ok_or_else(large)?;
     let hours = setup_hours.checked_add(run_hours).ok_or_else(large)?;
     let cost = |rate: Money| hours.get().checked_mul(rate.get()).map(Money);
@@ -53,8 +53,7 @@ pub(super) fn rolled_cost(
                 .and_then(|x| x.checked_mul(i.std_cost.get()))
                 .and_then(|x| x.checked_div(m.base))
                 .and_then(|x| total.checked_add(x));
-            total =
-                value.ok_or_else(|| too_large(format!("the standard cost of line {}", m.line)))?;
+            total = value.ok_or_else(|| too_large(Computed::StandardCostOfLine(m.line.clone())))?;
         }
     }
     for o in order.operations.iter().filter(|o| o.operation <= operation) {
@@ -65,9 +64,8 @@ pub(super) fn rolled_cost(
                 .checked_add(w.overhead_rate.get())
                 .and_then(|rate| o.run_hours.get().checked_mul(rate))
                 .and_then(|x| total.checked_add(x));
-            total = value.ok_or_else(|| {
-                too_large(format!("the standard cost of operation {}", o.operation))
-            })?;
+            total =
+                value.ok_or_else(|| too_large(Computed::StandardCostOfOperation(o.operation)))?;
         }
     }
     Ok(Money(total.round_dp(4)))
@@ -77,7 +75,7 @@ pub(super) fn rolled_cost(
 /// refusing an overflow.
 pub(super) fn checked_sum(
     mut pairs: impl Iterator<Item = (Decimal, Money)>,
-    what: &str,
+    what: Computed,
 ) -> Result<Money, ReportError> {
     pairs
         .try_fold(Decimal::ZERO, |sum, (count, price)| {
@@ -86,7 +84,7 @@ pub(super) fn checked_sum(
                 .and_then(|x| sum.checked_add(x))
         })
         .map(Money)
-        .ok_or_else(|| too_large(what.to_string()))
+        .ok_or_else(|| too_large(what))
 }
 
 /// The balanced journal of a report's own postings (deferred lines are journalled when they
@@ -97,30 +95,30 @@ pub(super) fn report_journal(plan: &ReportPlan) -> Result<Vec<Booking>, ReportEr
             .iter()
             .filter(|l| l.moves_stock())
             .map(|l| (l.total().get(), l.unit_cost)),
-        "the material value of this report",
+        Computed::MaterialValue,
     )?;
     let non_stock = checked_sum(
         plan.lines
             .iter()
             .filter(|l| l.non_stock && l.is_hand_issue())
             .map(|l| (l.qty.get(), l.unit_cost)),
-        "the non-stock material of this report",
+        Computed::NonStockMaterial,
     )?;
     let labor = checked_sum(
         plan.labor.iter().map(|l| (Decimal::ONE, l.labor_cost)),
-        "the labor of this report",
+        Computed::Labor,
     )?;
     let overhead = checked_sum(
         plan.labor.iter().map(|l| (Decimal::ONE, l.overhead_cost)),
-        "the overhead of this report",
+        Computed::Overhead,
     )?;
     let received = checked_sum(
         plan.receipt.iter().map(|r| (r.qty.get(), r.unit_cost)),
-        "the receipt value",
+        Computed::ReceiptValue,
     )?;
     let scrapped = checked_sum(
         std::iter::once((plan.scrap.get(), plan.scrap_unit_value)),
-        "the scrap value",
+        Computed::ScrapValue,
     )?;
     let mut journal = Vec::new();
     Booking::pair(

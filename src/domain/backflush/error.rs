@@ -2,71 +2,71 @@
 
 use super::*;
 use crate::domain::codes::{ItemCode, LocationCode};
+use crate::domain::lots::AllocationError;
 
-/// Why a report (or its preview) is refused. Every message names the offending input.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// Why a report (or its preview) is refused, naming the offending input.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReportError {
-    #[error("order {order} has no operation {operation}")]
-    UnknownOperation { order: String, operation: i64 },
-    #[error(
-        "operation {operation} of order {order} is not a count point; report it at operation {count_point}, which covers it"
-    )]
+    UnknownOperation {
+        order: String,
+        operation: i64,
+    },
     NotCountPoint {
         order: String,
         operation: i64,
         count_point: i64,
     },
-    #[error("{field} quantity {value} is {reason}")]
     BadQuantity {
-        field: &'static str,
+        field: QtyField,
         value: String,
-        reason: String,
+        reason: QtyProblem,
     },
-    #[error("good and scrap quantities are both zero; report at least one unit")]
     NothingReported,
-    #[error("operation {operation} of order {order} would reach {detail}")]
     OverReport {
         order: String,
         operation: i64,
-        /// "12 good units, over the limit of 10 (order quantity 10, over-report tolerance 0%)"
-        detail: String,
+        over: Over,
     },
-    #[error("{key} matches no material line of operation {operation} of order {order}")]
     UnknownLine {
         key: String,
         order: String,
         operation: i64,
     },
-    #[error("item {key} matches lines {lines} of this report; give the line number instead")]
-    AmbiguousKey { key: String, lines: String },
-    #[error("line {line} ({item}) is a manual-issue line and cannot be overridden")]
-    ManualOverride { line: String, item: String },
-    #[error("line {line} has two {kind} overrides")]
-    DuplicateOverride { line: String, kind: &'static str },
-    #[error("line {line} is skipped and also overridden; a skipped line takes no other override")]
-    SkipWithOverride { line: String },
-    #[error("override of line {line}: {reason}")]
-    BadOverride { line: String, reason: String },
+    AmbiguousKey {
+        key: String,
+        lines: Vec<String>,
+    },
+    ManualOverride {
+        line: String,
+        item: String,
+    },
+    DuplicateOverride {
+        line: String,
+        kind: ChangeKind,
+    },
+    SkipWithOverride {
+        line: String,
+    },
+    BadOverride {
+        line: String,
+        reason: OverrideProblem,
+    },
     /// Under `block`: every short line, in line order.
-    #[error("not enough stock (negative_stock = block): {}", blocked(.0))]
     Blocked(Vec<ShortLine>),
-    #[error("{0} is too large to compute; check the quantities and the BOM")]
-    TooLarge(String),
-    #[error("unknown item {0}")]
+    TooLarge(Computed),
     UnknownItem(String),
-    #[error("unknown work center {0}")]
     UnknownWorkCenter(String),
     /// A line's lots: a bad allocation, a lot that does not hold its quantity, a tracked
     /// hand issue without lots, lots on an untracked item.
-    #[error("line {line} ({item}): {reason}")]
     Lot {
         line: String,
-        item: String,
-        reason: String,
+        item: ItemCode,
+        /// Boxed: it carries a lot and its figures, and every result of the engine would
+        /// otherwise be as large.
+        reason: Box<LotProblem>,
     },
     /// `--fg-lot` / `--fg-serial` that do not fit the parent or the good quantity.
-    #[error("{0}")]
-    FinishedLot(String),
+    FinishedLot(FinishedLotProblem),
 }
 
 /// A line that lacks stock under `block`: what it needs at its location and what it lacks
@@ -95,62 +95,173 @@ impl ShortLine {
     }
 }
 
-/// Each short line with what it lacks, then what to bring for the report to post: the
-/// shortfalls summed per item and location.
-fn blocked(short: &[ShortLine]) -> String {
-    let lines: Vec<String> = short
-        .iter()
-        .map(|l| {
-            format!(
-                "line {} {} needs {} at {}, {} available there after the earlier lines, short by {}",
-                l.line,
-                l.item,
-                l.needs,
-                l.location,
-                l.needs - l.shortfall,
-                l.shortfall
-            )
-        })
-        .collect();
-    let mut bring: Vec<(&ItemCode, &LocationCode, Quantity)> = Vec::new();
-    for l in short {
-        match bring
-            .iter_mut()
-            .find(|(i, at, _)| *i == &l.item && *at == &l.location)
-        {
-            Some((_, _, q)) => *q += l.shortfall,
-            None => bring.push((&l.item, &l.location, l.shortfall)),
-        }
-    }
-    let bring: Vec<String> = bring
-        .iter()
-        .map(|(item, at, q)| format!("{q} {item} to {at}"))
-        .collect();
-    format!(
-        "{}; to post it, bring {}",
-        lines.join("; "),
-        bring.join(", ")
-    )
+/// Which reported or overriding quantity a [`ReportError::BadQuantity`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QtyField {
+    Good,
+    Scrap,
+    /// A quantity issued by hand on a manual line.
+    HandIssue,
+    /// A line's overriding quantity.
+    Override,
+    LineScrap,
+    Counted,
+    Return,
+    Substitute,
+    Adjustment,
+    Transfer,
+}
+
+/// What is wrong with a quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QtyProblem {
+    Negative,
+    /// At least the limit; `max` is the largest quantity allowed.
+    TooLarge {
+        max: Quantity,
+    },
+    /// More decimals than the unit of measure allows.
+    TooPrecise {
+        decimals: u32,
+    },
+}
+
+/// Which limit a report would pass at its operation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Over {
+    /// The good units after it, over the order quantity and its over-report tolerance.
+    Good {
+        after: Quantity,
+        limit: Quantity,
+        order_qty: Quantity,
+        tolerance_pct: Decimal,
+    },
+    /// The scrapped units after it, over the order quantity.
+    Scrap {
+        after: Quantity,
+        order_qty: Quantity,
+    },
+}
+
+/// The kind of an override of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeKind {
+    Qty,
+    LineScrap,
+    Location,
+    Skip,
+    Lots,
+}
+
+/// A figure of a report too large to compute.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Computed {
+    LaborOfOperation(i64),
+    StandardCostOfLine(String),
+    StandardCostOfOperation(i64),
+    RequirementOfLine(String),
+    MaterialValue,
+    NonStockMaterial,
+    Labor,
+    Overhead,
+    ReceiptValue,
+    ScrapValue,
+}
+
+/// What is wrong with the lots of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LotProblem {
+    /// Lots named for an item that is neither lot- nor serial-tracked.
+    Untracked,
+    /// Lots named on a manual line without the quantity issued by hand.
+    ManualWithoutQty,
+    /// The named allocation does not read.
+    Allocation(AllocationError),
+    /// A named lot that is not at the line's location at all.
+    NotAt { lot: String, location: LocationCode },
+    /// A named lot that holds less than its quantity there.
+    NotHeld {
+        lot: String,
+        location: LocationCode,
+        holds: Quantity,
+        wanted: Quantity,
+    },
+    /// A tracked manual line issued without naming its lots.
+    NeedsLots { tracking: Tracking },
+}
+
+/// What does not fit in the finished lot or serials of a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FinishedLotProblem {
+    /// A finished lot or serial for a parent that is not tracked.
+    Untracked {
+        item: ItemCode,
+    },
+    /// Serials for a lot-tracked parent.
+    LotTracked {
+        item: ItemCode,
+    },
+    /// A finished lot for a serial-tracked parent.
+    SerialTracked {
+        item: ItemCode,
+    },
+    /// A finished lot code that is empty or holds control characters.
+    BadLot {
+        lot: String,
+    },
+    /// Serials for a report that receives no finished goods.
+    NotReceiving,
+    /// Not one new serial per good unit.
+    SerialCount {
+        item: ItemCode,
+        good: Quantity,
+        given: usize,
+    },
+    /// A serial that is empty or holds control characters.
+    BadSerial {
+        serial: String,
+    },
+    SerialTwice {
+        serial: String,
+    },
+    /// A serial that is in stock or was issued to an order.
+    SerialNotNew {
+        serial: String,
+        item: ItemCode,
+    },
+}
+
+/// Why an override of a line cannot be applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OverrideProblem {
+    /// The overriding quantity is not acceptable.
+    Quantity {
+        field: QtyField,
+        value: String,
+        reason: QtyProblem,
+    },
+    /// A location given for a non-stock item.
+    NonStock {
+        item: ItemCode,
+    },
+    UnknownLocation {
+        location: String,
+    },
 }
 
 /// Checks a reported or overriding quantity: not negative, within the UoM's decimals.
 ///
 /// # Errors
 /// [`ReportError::BadQuantity`] naming `field`.
-pub fn check_quantity(
-    field: &'static str,
-    value: Quantity,
-    decimals: u32,
-) -> Result<(), ReportError> {
+pub fn check_quantity(field: QtyField, value: Quantity, decimals: u32) -> Result<(), ReportError> {
     let reason = if value.is_sign_negative() && !value.is_zero() {
-        "negative".to_string()
+        QtyProblem::Negative
     } else if value.get() >= LIMIT {
-        format!(
-            "too large (the limit is {})",
-            canonical(LIMIT - Decimal::ONE)
-        )
+        QtyProblem::TooLarge {
+            max: Quantity(LIMIT - Decimal::ONE),
+        }
     } else if !value.fits_decimals(decimals) {
-        format!("more precise than the unit of measure allows ({decimals} decimals)")
+        QtyProblem::TooPrecise { decimals }
     } else {
         return Ok(());
     };

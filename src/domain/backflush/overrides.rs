@@ -1,7 +1,10 @@
 //! The operator's overrides of a preview: a line's quantity, line scrap, location,
 //! skip, and its lots.
 
-use super::{Change, LineStatus, Lookup, Override, PlannedLine, ReportError, check_quantity};
+use super::{
+    Change, ChangeKind, LineStatus, Lookup, Override, OverrideProblem, PlannedLine, QtyField,
+    ReportError, check_quantity,
+};
 use crate::domain::order::Order;
 use crate::domain::qty::Quantity;
 /// What a line key found no single line for.
@@ -61,9 +64,8 @@ pub fn resolve_key(
             lines: many
                 .iter()
                 .filter_map(|&i| lines.get(i))
-                .map(|l| l.line.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
+                .map(|l| l.line.clone())
+                .collect(),
         },
     })
 }
@@ -78,7 +80,7 @@ pub(super) fn apply_overrides(
     overrides: &[Override],
     lookup: &dyn Lookup,
 ) -> Result<Vec<(usize, String)>, ReportError> {
-    let mut seen: Vec<(usize, &'static str)> = Vec::new();
+    let mut seen: Vec<(usize, ChangeKind)> = Vec::new();
     let mut named_lots = Vec::new();
     for o in overrides {
         let i = resolve_key(order, operation, lines, &o.key)?;
@@ -103,9 +105,9 @@ pub(super) fn apply_overrides(
 fn check_combination(
     line: &PlannedLine,
     change: &Change,
-    seen: &[(usize, &'static str)],
+    seen: &[(usize, ChangeKind)],
     i: usize,
-) -> Result<&'static str, ReportError> {
+) -> Result<ChangeKind, ReportError> {
     if line.status == LineStatus::Manual && matches!(change, Change::LineScrap(_) | Change::Skip) {
         return Err(ReportError::ManualOverride {
             line: line.line.clone(),
@@ -119,9 +121,9 @@ fn check_combination(
             kind,
         });
     }
-    let skipped = seen.iter().any(|&(j, k)| j == i && k == "skip");
+    let skipped = seen.iter().any(|&(j, k)| j == i && k == ChangeKind::Skip);
     let other = seen.iter().any(|&(j, _)| j == i);
-    if (kind == "skip" && other) || skipped {
+    if (kind == ChangeKind::Skip && other) || skipped {
         return Err(ReportError::SkipWithOverride {
             line: line.line.clone(),
         });
@@ -136,19 +138,32 @@ fn apply_change(
     lookup: &dyn Lookup,
 ) -> Result<(), ReportError> {
     let manual = line.status == LineStatus::Manual;
-    let bad = |line: &PlannedLine, reason: String| ReportError::BadOverride {
+    let bad = |line: &PlannedLine, reason: OverrideProblem| ReportError::BadOverride {
         line: line.line.clone(),
         reason,
     };
     match change {
         Change::Qty(q) | Change::LineScrap(q) => {
             let field = match (change, manual) {
-                (Change::Qty(_), true) => "hand issue",
-                (Change::Qty(_), false) => "override",
-                _ => "line scrap",
+                (Change::Qty(_), true) => QtyField::HandIssue,
+                (Change::Qty(_), false) => QtyField::Override,
+                _ => QtyField::LineScrap,
             };
-            check_quantity(field, *q, line.derivation.decimals)
-                .map_err(|e| bad(line, e.to_string()))?;
+            check_quantity(field, *q, line.derivation.decimals).map_err(|e| match e {
+                ReportError::BadQuantity {
+                    field,
+                    value,
+                    reason,
+                } => bad(
+                    line,
+                    OverrideProblem::Quantity {
+                        field,
+                        value,
+                        reason,
+                    },
+                ),
+                other => other,
+            })?;
             if let Change::Qty(q) = change {
                 line.qty = *q;
             } else {
@@ -156,15 +171,19 @@ fn apply_change(
             }
         }
         Change::Location(_) if line.non_stock => {
-            let reason = format!(
-                "{} is non-stock: it has no location to issue from",
-                line.item
-            );
+            let reason = OverrideProblem::NonStock {
+                item: line.item.clone(),
+            };
             return Err(bad(line, reason));
         }
         Change::Location(l) => {
             if !lookup.location_exists(l) {
-                return Err(bad(line, format!("unknown location {l}")));
+                return Err(bad(
+                    line,
+                    OverrideProblem::UnknownLocation {
+                        location: l.to_string(),
+                    },
+                ));
             }
             line.location = l.as_str().into();
             line.location_source = "override".to_string();

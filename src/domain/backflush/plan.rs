@@ -130,8 +130,8 @@ fn checked_request<'o, 'l>(
     let parent = lookup
         .item(&order.item)
         .ok_or_else(|| ReportError::UnknownItem(order.item.to_string()))?;
-    check_quantity("good", request.good, parent.decimals)?;
-    check_quantity("scrap", request.scrap, parent.decimals)?;
+    check_quantity(QtyField::Good, request.good, parent.decimals)?;
+    check_quantity(QtyField::Scrap, request.scrap, parent.decimals)?;
     if (request.good + request.scrap).is_zero() {
         return Err(ReportError::NothingReported);
     }
@@ -181,23 +181,22 @@ fn check_over_report(
         return Err(ReportError::OverReport {
             order: order.order.to_string(),
             operation,
-            detail: format!(
-                "{} good units, over the limit of {} (order quantity {}, over-report tolerance {}%)",
-                good_after,
-                good_limit,
-                order.qty,
-                canonical(policy.over_report_tolerance_pct)
-            ),
+            over: Over::Good {
+                after: good_after,
+                limit: good_limit,
+                order_qty: order.qty,
+                tolerance_pct: policy.over_report_tolerance_pct,
+            },
         });
     }
     if scrap_after > order.qty {
         return Err(ReportError::OverReport {
             order: order.order.to_string(),
             operation,
-            detail: format!(
-                "{} scrapped units, over the scrap limit of {} (the order quantity)",
-                scrap_after, order.qty,
-            ),
+            over: Over::Scrap {
+                after: scrap_after,
+                order_qty: order.qty,
+            },
         });
     }
     Ok(())
@@ -249,9 +248,8 @@ fn plan_line(
         .unwrap_or_default();
     let (exact_after, target_after) = target(material, units_after, item.decimals);
     if exact_after.get() >= REQUIREMENT_LIMIT {
-        return Err(too_large(format!(
-            "the requirement of line {}",
-            material.line
+        return Err(too_large(Computed::RequirementOfLine(
+            material.line.clone(),
         )));
     }
     let (planned, carries) = match material.per {

@@ -60,7 +60,7 @@ pub const LIMIT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0); 
 pub(super) const REQUIREMENT_LIMIT: Decimal =
     Decimal::from_parts(0xA4C6_8000, 0x38D7E, 0, false, 0); // 1e15
 
-pub(super) fn too_large(what: String) -> ReportError {
+pub(super) fn too_large(what: Computed) -> ReportError {
     ReportError::TooLarge(what)
 }
 

@@ -15,7 +15,10 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use super::{LineStatus, Lookup, NegativeStock, PlannedLine, Policy, ReportError, ReportRequest};
+use super::{
+    FinishedLotProblem, LineStatus, Lookup, LotProblem, NegativeStock, PlannedLine, Policy,
+    ReportError, ReportRequest,
+};
 use crate::domain::lots::{self, LotQty, LotStock};
 use crate::domain::master::{Item, Tracking};
 use crate::domain::order::Order;
@@ -71,22 +74,16 @@ pub(super) fn assign(
             .iter()
             .find(|(j, _)| *j == i)
             .map(|(_, t)| t.as_str());
-        let lot_error = |reason: String| ReportError::Lot {
+        let lot_error = |reason: LotProblem| ReportError::Lot {
             line: line.line.clone(),
-            item: line.item.to_string(),
-            reason,
+            item: line.item.clone(),
+            reason: Box::new(reason),
         };
         if named.is_some() && line.tracking == Tracking::None {
-            return Err(lot_error(format!(
-                "{} is not lot- or serial-tracked; it takes no --lot",
-                line.item
-            )));
+            return Err(lot_error(LotProblem::Untracked));
         }
         if named.is_some() && line.status == LineStatus::Manual && line.qty.is_zero() {
-            return Err(lot_error(
-                "a manual line takes --lot only with the quantity issued by hand (--set)"
-                    .to_string(),
-            ));
+            return Err(lot_error(LotProblem::ManualWithoutQty));
         }
         let total = line.total();
         if !line.moves_stock() || total.is_zero() {
@@ -101,7 +98,7 @@ pub(super) fn assign(
             Some(text) => {
                 let picked =
                     lots::parse_allocation(text, total, line.tracking, line.derivation.decimals)
-                        .map_err(|e| lot_error(e.to_string()))?;
+                        .map_err(|e| lot_error(LotProblem::Allocation(e)))?;
                 let today = lookup.today();
                 for lot in &picked {
                     let stock = left.iter().find(|l| l.lot == lot.lot);
@@ -116,17 +113,9 @@ pub(super) fn assign(
                 line.lots = picked;
             }
             None if line.status == LineStatus::Manual => {
-                return Err(lot_error(format!(
-                    "{} is {}-tracked: name the {} it is issued from (--lot {}=LOT:QTY)",
-                    line.item,
-                    line.tracking.as_str(),
-                    if line.tracking == Tracking::Serial {
-                        "serials"
-                    } else {
-                        "lots"
-                    },
-                    line.line
-                )));
+                return Err(lot_error(LotProblem::NeedsLots {
+                    tracking: line.tracking,
+                }));
             }
             None => {
                 // A short line takes nothing itself, but under `block` it counts against the
@@ -140,15 +129,21 @@ pub(super) fn assign(
     Ok(())
 }
 
-fn not_held(lot: &LotQty, location: &str, holds: Quantity, stock: Option<&LotStock>) -> String {
-    let name = if lot.lot.is_empty() {
-        "the unknown lot \"\"".to_string()
-    } else {
-        format!("lot {}", lot.lot)
-    };
+fn not_held(
+    lot: &LotQty,
+    location: &LocationCode,
+    holds: Quantity,
+    stock: Option<&LotStock>,
+) -> LotProblem {
+    let (wanted, lot, location) = (lot.qty, lot.lot.clone(), location.clone());
     match stock {
-        None => format!("{name} is not at {location}"),
-        Some(_) => format!("{name} holds {} at {location}, not {}", holds, lot.qty),
+        None => LotProblem::NotAt { lot, location },
+        Some(_) => LotProblem::NotHeld {
+            lot,
+            location,
+            holds,
+            wanted,
+        },
     }
 }
 
@@ -234,25 +229,24 @@ pub(super) fn receipt_lots(
     receiving: bool,
     lookup: &dyn Lookup,
 ) -> Result<Vec<LotQty>, ReportError> {
-    let refuse = |text: String| Err(ReportError::FinishedLot(text));
+    let refuse = |problem: FinishedLotProblem| Err(ReportError::FinishedLot(problem));
+    let item = || parent.item.clone();
     let serials = &request.fg_serials;
     match parent.tracking {
-        Tracking::None if request.fg_lot.is_some() || !serials.is_empty() => refuse(format!(
-            "{} is not lot- or serial-tracked: --fg-lot and --fg-serial do not apply",
-            parent.item
-        )),
+        Tracking::None if request.fg_lot.is_some() || !serials.is_empty() => {
+            refuse(FinishedLotProblem::Untracked { item: item() })
+        }
         Tracking::None => Ok(Vec::new()),
-        Tracking::Lot if !serials.is_empty() => refuse(format!(
-            "{} is lot-tracked, not serial-tracked: give --fg-lot, not --fg-serial",
-            parent.item
-        )),
+        Tracking::Lot if !serials.is_empty() => {
+            refuse(FinishedLotProblem::LotTracked { item: item() })
+        }
         Tracking::Lot => {
             let lot = request
                 .fg_lot
                 .clone()
                 .unwrap_or_else(|| order.order.to_string());
             if lot.trim().is_empty() || lot.chars().any(char::is_control) {
-                return refuse(format!("--fg-lot {lot:?} is not a lot code"));
+                return refuse(FinishedLotProblem::BadLot { lot });
             }
             Ok(if receiving {
                 vec![LotQty::new(lot.trim(), request.good)]
@@ -260,10 +254,9 @@ pub(super) fn receipt_lots(
                 Vec::new()
             })
         }
-        Tracking::Serial if request.fg_lot.is_some() => refuse(format!(
-            "{} is serial-tracked: give its serials with --fg-serial, not --fg-lot",
-            parent.item
-        )),
+        Tracking::Serial if request.fg_lot.is_some() => {
+            refuse(FinishedLotProblem::SerialTracked { item: item() })
+        }
         Tracking::Serial => serial_receipt(parent, request, receiving, lookup),
     }
 }
@@ -274,39 +267,41 @@ fn serial_receipt(
     receiving: bool,
     lookup: &dyn Lookup,
 ) -> Result<Vec<LotQty>, ReportError> {
-    let refuse = |text: String| Err(ReportError::FinishedLot(text));
+    let refuse = |problem: FinishedLotProblem| Err(ReportError::FinishedLot(problem));
     let serials = &request.fg_serials;
     if !receiving {
         return if serials.is_empty() {
             Ok(Vec::new())
         } else {
-            refuse("--fg-serial is given but this report receives no finished goods".to_string())
+            refuse(FinishedLotProblem::NotReceiving)
         };
     }
     let count = Quantity(Decimal::from(serials.len()));
     if count != request.good {
-        return refuse(format!(
-            "{} is serial-tracked: {} good units need {} new serials (--fg-serial S1,S2,…), {} given",
-            parent.item,
-            request.good,
-            request.good,
-            serials.len()
-        ));
+        return refuse(FinishedLotProblem::SerialCount {
+            item: parent.item.clone(),
+            good: request.good,
+            given: serials.len(),
+        });
     }
     let mut out: Vec<LotQty> = Vec::with_capacity(serials.len());
     for s in serials {
         let s = s.trim();
         if s.is_empty() || s.chars().any(char::is_control) {
-            return refuse(format!("--fg-serial {s:?} is not a serial number"));
+            return refuse(FinishedLotProblem::BadSerial {
+                serial: s.to_string(),
+            });
         }
         if out.iter().any(|l| l.lot == s) {
-            return refuse(format!("serial {s} is given twice in --fg-serial"));
+            return refuse(FinishedLotProblem::SerialTwice {
+                serial: s.to_string(),
+            });
         }
         if lookup.serial_known(&parent.item, s) {
-            return refuse(format!(
-                "serial {s} of {} is not new: it is in stock or was issued to an order",
-                parent.item
-            ));
+            return refuse(FinishedLotProblem::SerialNotNew {
+                serial: s.to_string(),
+                item: parent.item.clone(),
+            });
         }
         out.push(LotQty::new(s, Quantity::ONE));
     }

@@ -1,16 +1,14 @@
 //! The lot allocation syntax: `LOT[:QTY],…` read and checked against the item's
 //! tracking and decimals, and named lots checked against what they hold.
 
-use std::fmt;
-
 use super::LotQty;
 use crate::domain::master::Tracking;
-use crate::domain::qty::{Quantity, parse_quantity};
+use crate::domain::qty::{QtyParseError, Quantity, parse_quantity};
 /// Why a `LOT[:QTY],…` allocation is refused. Every variant names the lot or the numbers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AllocationError {
     /// A part is not `LOT` or `LOT:QTY` with a quantity > 0.
-    BadPart { part: String, why: String },
+    BadPart { part: String, why: PartProblem },
     /// A lot's quantity has more decimals than the item's unit allows.
     TooManyDecimals {
         lot: String,
@@ -29,36 +27,16 @@ pub enum AllocationError {
     Untracked,
 }
 
-impl fmt::Display for AllocationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            AllocationError::BadPart { part, why } => {
-                write!(f, "lot allocation part {part:?} {why}")
-            }
-            AllocationError::TooManyDecimals { lot, qty, decimals } => write!(
-                f,
-                "lot {lot:?}: quantity {} has more than {decimals} decimals",
-                *qty
-            ),
-            AllocationError::QtyNeeded { lot } => write!(
-                f,
-                "lot {lot:?} needs a quantity (LOT:QTY) when several lots are named"
-            ),
-            AllocationError::Duplicate { lot } => write!(f, "lot {lot:?} is named twice"),
-            AllocationError::SerialQty { lot, qty } => {
-                write!(f, "serial {lot:?} takes a quantity of 1, not {}", *qty)
-            }
-            AllocationError::Sum { total, expected } => write!(
-                f,
-                "the lots add up to {}, not the quantity {}",
-                *total, *expected
-            ),
-            AllocationError::Untracked => write!(f, "the item is not lot- or serial-tracked"),
-        }
-    }
+/// What is wrong with one `LOT:QTY` part of an allocation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartProblem {
+    /// Its quantity does not read as a number.
+    BadQty(QtyParseError),
+    /// Its quantity is 0 or below.
+    NotPositive,
+    /// It takes the lots' total beyond what a quantity can hold.
+    TotalTooLarge,
 }
-
-impl std::error::Error for AllocationError {}
 
 /// Reads and checks `LOT[:QTY],…` for a line of `expected` (> 0; a return's magnitude):
 /// QTY may be left out for a single lot (the whole quantity) and for serials (1 each); an
@@ -88,12 +66,12 @@ pub fn parse_allocation(
                         .map(Quantity)
                         .map_err(|e| AllocationError::BadPart {
                             part: part.to_string(),
-                            why: format!("has a bad quantity ({e})"),
+                            why: PartProblem::BadQty(e),
                         })?;
                 if qty <= Quantity::ZERO {
                     return Err(AllocationError::BadPart {
                         part: part.to_string(),
-                        why: "needs a quantity above 0".to_string(),
+                        why: PartProblem::NotPositive,
                     });
                 }
                 (lot.trim(), qty)
@@ -131,7 +109,7 @@ pub fn parse_allocation(
         {
             return Err(AllocationError::BadPart {
                 part: part.to_string(),
-                why: "takes the lots' total beyond what a quantity can hold".to_string(),
+                why: PartProblem::TotalTooLarge,
             });
         }
         out.push(LotQty::new(lot, qty));

@@ -1,8 +1,6 @@
 //! Returns to the lots a line consumed (reverse FIFO, the youngest first, or as named), and
 //! the lots a lead's correction or substitution on a report's line moves.
 
-use std::fmt;
-
 use chrono::NaiveDate;
 
 use super::{
@@ -33,29 +31,6 @@ pub enum ReturnError {
         consumed: Quantity,
     },
 }
-
-impl fmt::Display for ReturnError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ReturnError::PastConsumed { wanted, consumed } => write!(
-                f,
-                "a return of {} is more than the line has net issued there ({})",
-                *wanted, *consumed
-            ),
-            ReturnError::PastLot {
-                lot,
-                wanted,
-                consumed,
-            } => write!(
-                f,
-                "lot {lot:?}: a return of {} is more than the line consumed of it ({})",
-                *wanted, *consumed
-            ),
-        }
-    }
-}
-
-impl std::error::Error for ReturnError {}
 
 /// Plans a return of `qty` (> 0) to the lots a line consumed: the named lots (each at most
 /// what the line consumed of it), or without names in reverse FIFO, the youngest lot first.
@@ -111,25 +86,6 @@ pub enum LinePlanError {
     Take(TakeError),
     Return(ReturnError),
     Allocation(AllocationError),
-}
-
-impl fmt::Display for LinePlanError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LinePlanError::Take(TakeError::Allocation(a)) | LinePlanError::Allocation(a) => {
-                write!(f, "--lot: {a}")
-            }
-            LinePlanError::Take(TakeError::NotHeld(n)) => {
-                write!(f, "lot {:?} holds {}, not {}", n.lot, n.holds, n.wanted)
-            }
-            LinePlanError::Take(TakeError::Uncovered(u)) => write!(
-                f,
-                "the unexpired lots hold only {}; name the lots with --lot",
-                u.available
-            ),
-            LinePlanError::Return(r) => r.fmt(f),
-        }
-    }
 }
 
 /// The lots a signed movement of a tracked item on a report's line moves, signed like `qty`:

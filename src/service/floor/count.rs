@@ -124,7 +124,7 @@ impl Service {
         let accounts = self.rules()?.rules.accounts();
         let pick = self.rules()?.rules.lot_selection().pick_order();
         let limit = self.rules()?.rules.policy.count_confirm_pct;
-        let codes = self.reasons(ReasonKind::Count).join(", ");
+        let codes = self.reasons(ReasonKind::Count);
         self.store.write(|tx| -> Result<Count> {
             // Stamped once the write lock is held: postings that waited commit in time order.
             let stamp = store::posting_stamp(tx, &stamp, chrono::Utc::now())?;
@@ -168,13 +168,13 @@ impl Service {
         let Some(kind) = store::master::location_kind(self.store.conn(), location)? else {
             return Err(ServiceError::not_found(Thing::Location, location));
         };
-        check_quantity("counted", counted, it.decimals)?;
+        check_quantity(QtyField::Counted, counted, it.decimals)?;
         check_lot_given(&it, lot)?;
         if it.tracking == Tracking::Serial && counted > Quantity::ONE {
             return Err(ServiceError::invalid(
-                "qty",
+                Field::Qty,
                 counted.to_string(),
-                format!("a serial of {item} is counted as 0 or 1"),
+                Why::SerialCount { item: item.into() },
             ));
         }
         Ok(kind)
@@ -239,21 +239,20 @@ fn reason_needed(
     (item, location): (&str, &str),
     (book, counted): (Quantity, Quantity),
     limit: Decimal,
-    codes: &str,
+    codes: &[String],
 ) -> ServiceError {
-    let diff = counted - book;
-    let sign = if diff.is_sign_negative() { "" } else { "+" };
-    let pct = difference_pct(book, counted)
-        .map_or_else(String::new, |p| format!(" ({sign}{}%)", canonical(p)));
     ServiceError::invalid(
-        "count",
+        Field::Count,
         counted.to_string(),
-        format!(
-            "of {item} at {location} differs from the book {} by {sign}{}{pct}, more than {}%: give a reason ({codes})",
+        Why::CountDiffers {
+            item: item.into(),
+            location: location.into(),
             book,
-            diff,
-            canonical(limit)
-        ),
+            diff: counted - book,
+            pct: difference_pct(book, counted),
+            limit,
+            codes: codes.to_vec(),
+        },
     )
 }
 
@@ -261,18 +260,19 @@ fn reason_needed(
 fn check_lot_given(item: &crate::domain::master::Item, lot: Option<&str>) -> Result<()> {
     match (item.tracking, lot) {
         (Tracking::None, Some(l)) => Err(ServiceError::invalid(
-            "lot",
+            Field::Lot,
             l,
-            format!("item {} is not lot- or serial-tracked", item.item),
+            Why::Untracked {
+                item: item.item.clone(),
+            },
         )),
         (Tracking::Lot | Tracking::Serial, None) => Err(ServiceError::invalid(
-            "lot",
+            Field::Lot,
             "",
-            format!(
-                "item {} is {}-tracked: name its lot (--lot LOT)",
-                item.item,
-                item.tracking.as_str()
-            ),
+            Why::LotNeeded {
+                item: item.item.clone(),
+                tracking: item.tracking,
+            },
         )),
         _ => Ok(()),
     }

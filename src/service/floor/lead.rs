@@ -70,9 +70,9 @@ fn plan_lots(
         }
         .into(),
         _ => ServiceError::invalid(
-            format!("lots of {}", item.item),
-            format!("{:?}", named.unwrap_or_default()),
-            format!("do not fit: {e}"),
+            Field::LotsOf(item.item.clone()),
+            named.unwrap_or_default(),
+            Why::LotsDoNotFit(e),
         ),
     })
 }
@@ -124,9 +124,9 @@ impl Service {
         let reasons = self.reasons(ReasonKind::Scrap);
         if !reasons.iter().any(|r| r.eq_ignore_ascii_case(reason)) {
             return Err(ServiceError::invalid(
-                "reason",
-                format!("{reason:?}"),
-                format!("is not one of {}", reasons.join(", ")),
+                Field::Reason,
+                reason,
+                Why::NotOneOf { codes: reasons },
             ));
         }
         let item = self.checked_adjustment(&line, qty)?;
@@ -209,9 +209,9 @@ impl Service {
         let line = self.posted_line(report_id, key)?;
         if substitute == line.item {
             return Err(ServiceError::invalid(
-                "substitute",
+                Field::Substitute,
                 substitute,
-                format!("is already the item of line {}", line.line),
+                Why::AlreadyTheItem { line: line.line },
             ));
         }
         let item = self.stock_item(substitute)?;
@@ -277,22 +277,21 @@ impl Service {
                 let own = self.stock_item(&line.item)?;
                 if r <= Quantity::ZERO {
                     return Err(ServiceError::invalid(
-                        "return quantity",
+                        Field::ReturnQty,
                         r.to_string(),
-                        "must be greater than zero",
+                        Why::NotPositive,
                     ));
                 }
-                check_quantity("return", r, own.decimals)?;
+                check_quantity(QtyField::Return, r, own.decimals)?;
                 if r > issued_of_a {
                     return Err(ServiceError::invalid(
-                        "return quantity",
+                        Field::ReturnQty,
                         r.to_string(),
-                        format!(
-                            "exceeds the {} {} line {} has issued",
-                            issued_of_a.max(Quantity::ZERO),
-                            line.item,
-                            line.line
-                        ),
+                        Why::ExceedsIssued {
+                            issued: issued_of_a.max(Quantity::ZERO),
+                            item: Some(line.item.as_str().into()),
+                            line: line.line.clone(),
+                        },
                     ));
                 }
                 r
@@ -300,23 +299,23 @@ impl Service {
         };
         if returned <= Quantity::ZERO && qty.is_none() {
             return Err(ServiceError::invalid(
-                "line",
+                Field::Line,
                 &line.line,
-                format!(
-                    "of report {} has issued no {}; give --qty for the substitute",
-                    line.report_id, line.item
-                ),
+                Why::NothingIssued {
+                    report: line.report_id,
+                    item: line.item.as_str().into(),
+                },
             ));
         }
         let issued = qty.unwrap_or(returned);
         if issued <= Quantity::ZERO {
             return Err(ServiceError::invalid(
-                "substitute quantity",
+                Field::SubstituteQty,
                 issued.to_string(),
-                "must be greater than zero",
+                Why::NotPositive,
             ));
         }
-        check_quantity("substitute", issued, item.decimals)?;
+        check_quantity(QtyField::Substitute, issued, item.decimals)?;
         Ok((returned, issued))
     }
 
@@ -330,12 +329,12 @@ impl Service {
         let item = self.stock_item(&line.item)?;
         if qty.is_zero() {
             return Err(ServiceError::invalid(
-                "scrap adjustment",
+                Field::ScrapAdjustment,
                 "0",
-                "changes nothing",
+                Why::ChangesNothing,
             ));
         }
-        check_quantity("adjustment", qty.abs(), item.decimals)?;
+        check_quantity(QtyField::Adjustment, qty.abs(), item.decimals)?;
         if qty.is_sign_negative() {
             let issued = store::floor::line_issued(
                 self.store.conn(),
@@ -345,9 +344,13 @@ impl Service {
             )?;
             if -qty > issued {
                 return Err(ServiceError::invalid(
-                    "correction",
+                    Field::Correction,
                     (-qty).to_string(),
-                    format!("exceeds the {} line {} has issued", issued, line.line),
+                    Why::ExceedsIssued {
+                        issued,
+                        item: None,
+                        line: line.line.clone(),
+                    },
                 ));
             }
         } else {

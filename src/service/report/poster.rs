@@ -15,14 +15,6 @@ pub(super) struct Poster {
 }
 
 impl Poster {
-    /// The poster as a refusal names them: badge and role.
-    fn who(&self) -> String {
-        match self.role {
-            Some(r) => format!("{} ({})", self.stamp.user, r.as_str()),
-            None => self.stamp.user.clone(),
-        }
-    }
-
     /// Plans and writes one report; a key posted before returns its first result.
     pub(super) fn post(
         &self,
@@ -96,31 +88,27 @@ impl Poster {
             && let Some(line) = large_override(plan, self.tolerance)
         {
             return Err(ServiceError::NeedsApproval {
-                user: self.who(),
-                action: "post a larger override",
-                line: Some(line.line.clone()),
-                why: format!(
-                    "line {} ({}) differs from planned {} by more than {}%",
-                    line.line,
-                    line.item,
-                    line.planned,
-                    canonical(self.tolerance)
-                ),
+                user: self.stamp.user.clone(),
+                role: self.role,
+                needs: Approval::LargerOverride {
+                    line: line.line.clone(),
+                    item: line.item.clone(),
+                    planned: line.planned,
+                    tolerance_pct: self.tolerance,
+                },
             });
         }
         if !self.may_override
             && let Some(line) = plan.lines.iter().find(|l| !l.expired_lots.is_empty())
         {
             return Err(ServiceError::NeedsApproval {
-                user: self.who(),
-                action: "issue an expired lot",
-                line: Some(line.line.clone()),
-                why: format!(
-                    "line {} ({}) names expired lot {}",
-                    line.line,
-                    line.item,
-                    line.expired_lots.join(", ")
-                ),
+                user: self.stamp.user.clone(),
+                role: self.role,
+                needs: Approval::ExpiredLot {
+                    line: line.line.clone(),
+                    item: line.item.clone(),
+                    lots: line.expired_lots.clone(),
+                },
             });
         }
         Ok(())
@@ -139,7 +127,7 @@ fn replay(tx: &Connection, key: &str, request_text: &str) -> Result<Option<Poste
     if used.is_some_and(|u| u.request != request_text) {
         return Err(ServiceError::Conflict {
             key: key.to_string(),
-            first: format!("report {report_id}"),
+            first: crate::service::FirstUse::Report(report_id),
         });
     }
     Ok(Some(Posted {

@@ -120,10 +120,11 @@ impl<C: Planner> ReportState<C> {
             return;
         }
         self.listing = false;
-        match self
-            .request()
-            .and_then(|r| self.context.plan(&r).map_err(|e| e.to_string()))
-        {
+        match self.request().and_then(|r| {
+            self.context
+                .plan(&r)
+                .map_err(|e| strings::report_refusal(&e))
+        }) {
             Ok(plan) => {
                 self.selected = self.selected.min(plan.lines.len().saturating_sub(1));
                 self.plan = Some(plan);

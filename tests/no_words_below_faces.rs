@@ -1,0 +1,282 @@
+//! The layers below the faces (domain, store, service, import) hand over errors and refusals
+//! as data; the command line and the terminal word them. This reads their source and fails on
+//! an option of the command line named in a string (`"--lot"`, `"… (--reason)"`) or an
+//! `#[error("…")]` sentence, outside test code.
+
+#![allow(clippy::unwrap_used)]
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// What the lexer found: the source with comments blanked and the string literals' spans.
+struct Masked {
+    /// The source with comments and the insides of literals replaced by spaces (byte for
+    /// byte), so that braces and attributes are found only in code.
+    code: String,
+    /// Each string literal: its span in the source (quotes included).
+    strings: Vec<Range<usize>>,
+}
+
+fn mask(source: &str) -> Masked {
+    let bytes = source.as_bytes();
+    let mut code = bytes.to_vec();
+    let mut strings = Vec::new();
+    let blank = |code: &mut Vec<u8>, range: Range<usize>| {
+        for b in &mut code[range] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        if rest.starts_with(b"//") {
+            let end = rest
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |n| i + n);
+            blank(&mut code, i..end);
+            i = end;
+        } else if rest.starts_with(b"/*") {
+            let mut depth = 0;
+            let mut j = i;
+            while j < bytes.len() {
+                if bytes[j..].starts_with(b"/*") {
+                    depth += 1;
+                    j += 2;
+                } else if bytes[j..].starts_with(b"*/") {
+                    depth -= 1;
+                    j += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    j += 1;
+                }
+            }
+            blank(&mut code, i..j);
+            i = j;
+        } else if let Some(len) = raw_string(rest) {
+            strings.push(i..i + len);
+            blank(&mut code, i + 1..i + len - 1);
+            i += len;
+        } else if rest[0] == b'"' {
+            let mut j = i + 1;
+            while j < bytes.len() && bytes[j] != b'"' {
+                j += if bytes[j] == b'\\' { 2 } else { 1 };
+            }
+            let end = (j + 1).min(bytes.len());
+            strings.push(i..end);
+            blank(&mut code, i + 1..end.saturating_sub(1));
+            i = end;
+        } else if rest[0] == b'\'' {
+            // A character literal ('x', '\n', '"'), else a lifetime.
+            let len = if rest.get(1) == Some(&b'\\') {
+                rest[2..]
+                    .iter()
+                    .position(|&b| b == b'\'')
+                    .map_or(1, |n| n + 3)
+            } else {
+                let ch = source[i + 1..].chars().next().map_or(1, char::len_utf8);
+                if rest.get(1 + ch) == Some(&b'\'') {
+                    ch + 2
+                } else {
+                    1
+                }
+            };
+            if len > 1 {
+                blank(&mut code, i + 1..i + len - 1);
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    Masked {
+        code: String::from_utf8_lossy(&code).into_owned(),
+        strings,
+    }
+}
+
+/// The length of a raw string literal (`r"…"`, `r#"…"#`, `br"…"`) at the start of `rest`.
+fn raw_string(rest: &[u8]) -> Option<usize> {
+    let start = if rest.starts_with(b"br") {
+        2
+    } else if rest.starts_with(b"r") {
+        1
+    } else {
+        return None;
+    };
+    let hashes = rest[start..].iter().take_while(|&&b| b == b'#').count();
+    if rest.get(start + hashes) != Some(&b'"') {
+        return None;
+    }
+    let mut close = vec![b'"'];
+    close.extend(std::iter::repeat_n(b'#', hashes));
+    let body = start + hashes + 1;
+    rest[body..]
+        .windows(close.len())
+        .position(|w| w == close.as_slice())
+        .map(|n| body + n + close.len())
+}
+
+/// The spans of code compiled only for tests: the item after each `#[cfg(test)]` (a block
+/// up to its closing brace, or a declaration up to its semicolon), and the files of modules
+/// declared that way.
+fn test_only(code: &str, file: &Path) -> (Vec<Range<usize>>, Vec<PathBuf>) {
+    let bytes = code.as_bytes();
+    let mut spans = Vec::new();
+    let mut files = Vec::new();
+    let mut from = 0;
+    while let Some(at) = code[from..].find("#[cfg(test)]").map(|n| from + n) {
+        let after = at + "#[cfg(test)]".len();
+        let open = code[after..].find(['{', ';']).map(|n| after + n);
+        let Some(open) = open else { break };
+        let end = if bytes[open] == b';' {
+            let decl = code[after..open].trim();
+            if let Some(name) = decl.strip_prefix("mod ") {
+                let dir = if file.file_name().is_some_and(|n| n == "mod.rs") {
+                    file.parent().unwrap().to_path_buf()
+                } else {
+                    file.with_extension("")
+                };
+                files.push(dir.join(format!("{}.rs", name.trim())));
+                files.push(dir.join(name.trim()).join("mod.rs"));
+            }
+            open + 1
+        } else {
+            let mut depth = 0usize;
+            let mut j = open;
+            loop {
+                match bytes.get(j) {
+                    Some(b'{') => depth += 1,
+                    Some(b'}') => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break j + 1;
+                        }
+                    }
+                    None => break j,
+                    _ => {}
+                }
+                j += 1;
+            }
+        };
+        spans.push(at..end);
+        from = end;
+    }
+    (spans, files)
+}
+
+/// Every `.rs` file of the layers below the faces.
+fn layer_files() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    for layer in ["domain", "store", "service", "import"] {
+        walk(&src.join(layer), &mut files);
+        files.push(src.join(format!("{layer}.rs")));
+    }
+    files.sort();
+    files
+}
+
+/// What the layers below the faces say in words: each as `file:line: text`.
+fn words_below(files: &[(PathBuf, String)]) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut skipped: Vec<PathBuf> = Vec::new();
+    let masked: Vec<(&PathBuf, &String, Masked)> =
+        files.iter().map(|(p, s)| (p, s, mask(s))).collect();
+    let mut spans = Vec::new();
+    for (path, _, m) in &masked {
+        let (test, test_files) = test_only(&m.code, path);
+        skipped.extend(test_files);
+        spans.push(test);
+    }
+    for ((path, source, m), test) in masked.iter().zip(&spans) {
+        if skipped.contains(path) {
+            continue;
+        }
+        let in_test = |at: usize| test.iter().any(|r| r.contains(&at));
+        let line_of = |at: usize| source[..at].matches('\n').count() + 1;
+        let name = path.display();
+        for s in &m.strings {
+            let text = &source[s.clone()];
+            let names_an_option = text
+                .match_indices("--")
+                .any(|(i, _)| text[i + 2..].starts_with(|c: char| c.is_ascii_lowercase()));
+            if names_an_option && !in_test(s.start) {
+                found.push(format!("{name}:{}: {text}", line_of(s.start)));
+            }
+        }
+        for (at, _) in m.code.match_indices("#[error(") {
+            if !in_test(at) {
+                found.push(format!("{name}:{}: #[error(…)]", line_of(at)));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_option_of_the_command_line_and_no_error_sentence_below_the_faces() {
+    let files: Vec<(PathBuf, String)> = layer_files()
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (p, text)
+        })
+        .collect();
+    assert!(files.len() > 40, "the layers' files are read");
+    let found = words_below(&files);
+    assert!(
+        found.is_empty(),
+        "words for the faces below them:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_check_sees_options_and_error_sentences_and_leaves_tests_and_comments_alone() {
+    let planted = r##"
+//! `--lot` in a comment is fine.
+/* and "--qty" in a block comment */
+#[derive(Debug, Error)]
+enum E {
+    #[error("--lot: {0}")]
+    Lot(String),
+}
+fn f() -> String {
+    let c = '"';
+    format!("name the lots with --lot{}", c)
+}
+fn g<'a>(s: &'a str) -> &'a str { s }
+const R: &str = r#"give "--reason""#;
+#[cfg(test)]
+mod tests {
+    #[error("--in a test")]
+    fn t() { assert_eq!("--qty 0", "{"); }
+}
+"##;
+    let files = vec![(PathBuf::from("planted.rs"), planted.to_string())];
+    let found = words_below(&files);
+    assert_eq!(
+        found,
+        vec![
+            "planted.rs:6: \"--lot: {0}\"".to_string(),
+            "planted.rs:11: \"name the lots with --lot{}\"".to_string(),
+            "planted.rs:14: r#\"give \"--reason\"\"#".to_string(),
+            "planted.rs:6: #[error(…)]".to_string(),
+        ]
+    );
+}
