@@ -17,6 +17,19 @@ pub enum Account {
     NonStockMaterial,
 }
 
+// The role's word is its `[accounts]` key: a journal line keeps it beside the name it was
+// written with, so a renamed account never hides a line.
+text_enum!(Account {
+    RawMaterial => "raw_material",
+    Wip => "wip",
+    FinishedGoods => "finished_goods",
+    LaborAbsorbed => "labor_absorbed",
+    OverheadAbsorbed => "overhead_absorbed",
+    ScrapExpense => "scrap_expense",
+    InventoryAdjustment => "inventory_adjustment",
+    NonStockMaterial => "non_stock_material",
+});
+
 /// One journal line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Posting {

@@ -9,6 +9,7 @@ use crate::domain::qty::Quantity;
 use super::{ImportError, ImportSummary};
 use crate::domain::journal::{AccountNames, inventory_account};
 use crate::domain::master::{Bom, Item, Location, LocationKind, MasterData, Routing, WorkCenter};
+use crate::domain::movement::Source;
 use crate::domain::order::Order;
 use crate::store::master::User;
 use crate::store::{self, Stamp, Store};
@@ -115,7 +116,7 @@ pub(super) fn apply(
                 location,
                 lot.as_deref(),
                 *qty,
-                "opening balance (stock.csv)",
+                (Source::Opening, ""),
                 stamp,
                 accounts,
                 account,

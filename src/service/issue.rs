@@ -135,14 +135,8 @@ impl Service {
                 location: location.as_deref(),
                 plan: &plan,
                 std_cost: item.std_cost,
-                reason: request
-                    .reason
-                    .as_deref()
-                    .unwrap_or(if plan.qty.is_sign_negative() {
-                        "returned by hand"
-                    } else {
-                        "issued by hand"
-                    }),
+                // The user's words, or none: the ledger keeps no words of the program's.
+                reason: request.reason.as_deref().unwrap_or(""),
             };
             record_issue(tx, &keyed, &post, (&stamp, &accounts))
         })

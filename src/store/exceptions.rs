@@ -17,7 +17,7 @@ use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::journal::{self, AccountNames};
 use crate::domain::lots::{PickOrder, split_lots};
 use crate::domain::master::Tracking;
-use crate::domain::movement::MovementKind;
+use crate::domain::movement::{MovementKind, Source};
 use crate::domain::retry::{ExceptionStatus, RetryStock, Waiting, plan_lot_retry};
 
 /// A row of the exception queue.
@@ -172,14 +172,15 @@ fn post_exception(
     taken: &[crate::domain::lots::LotQty],
     (stamp, accounts): (&Stamp, &AccountNames),
 ) -> Result<()> {
-    let (qty, line_scrap): (Quantity, Quantity) = conn
+    // The line's override code, if it had one, is the reason its movements carry.
+    let (qty, line_scrap, code): (Quantity, Quantity, Option<String>) = conn
         .prepare_cached(
-            "SELECT qty, line_scrap FROM report_lines WHERE report_id = ?1 AND line = ?2",
+            "SELECT qty, line_scrap, reason FROM report_lines WHERE report_id = ?1 AND line = ?2",
         )?
         .query_row(params![ex.report_id, ex.line], |r| {
-            Ok((r.get(0)?, r.get(1)?))
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })?;
-    let reason = "deferred line posted from the exception queue";
+    let reason = code.as_deref().unwrap_or("");
     let (issue, scrap) = split_lots(taken, qty);
     let moves: Vec<Movement<'_>> = if taken.is_empty() {
         line_movements(
@@ -189,7 +190,7 @@ fn post_exception(
             &ex.location,
             (qty, line_scrap),
             (MovementKind::Issue, Some(ex.id)),
-            reason,
+            (reason, Source::Deferred),
         )
         .collect()
     } else {
@@ -202,6 +203,7 @@ fn post_exception(
                 line: Some(&ex.line),
                 exception_id: Some(ex.id),
                 reason,
+                source: Some(Source::Deferred),
                 ..MovementRef::default()
             },
         )
@@ -213,7 +215,7 @@ fn post_exception(
         conn,
         stamp,
         "exception",
-        Some(ex.report_id),
+        (Some(ex.report_id), Some(ex.order.as_str())),
         None,
         &journal,
         accounts,

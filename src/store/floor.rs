@@ -12,7 +12,7 @@ use crate::domain::backflush::LineStatus;
 use crate::domain::ids::ReportId;
 use crate::domain::journal::{self, AccountNames};
 use crate::domain::lots::LotQty;
-use crate::domain::movement::MovementKind;
+use crate::domain::movement::{MovementKind, Source};
 
 /// A detail line of a posted report.
 #[derive(Debug, Clone, PartialEq)]
@@ -198,11 +198,11 @@ pub fn lead_scrap(
     stamp: &Stamp,
     accounts: &AccountNames,
 ) -> Result<()> {
-    let why = format!("lead scrap adjustment: {reason}");
     let link = MovementRef {
         report_id: Some(line.report_id),
         line: Some(&line.line),
-        reason: &why,
+        reason,
+        source: Some(Source::LeadScrap),
         ..MovementRef::default()
     };
     move_by_lots(
@@ -220,7 +220,7 @@ pub fn lead_scrap(
         conn,
         stamp,
         "lead_scrap",
-        Some(line.report_id),
+        (Some(line.report_id), Some(line.order.as_str())),
         None,
         &journal,
         accounts,
@@ -246,14 +246,10 @@ pub fn substitute(
     stamp: &Stamp,
     accounts: &AccountNames,
 ) -> Result<()> {
-    let why = format!(
-        "substitution on line {}: {substitute} instead of {}",
-        line.line, line.item
-    );
     let link = MovementRef {
         report_id: Some(line.report_id),
         line: Some(&line.line),
-        reason: &why,
+        source: Some(Source::Substitute),
         ..MovementRef::default()
     };
     if !returned.is_zero() {
@@ -283,7 +279,7 @@ pub fn substitute(
         conn,
         stamp,
         "substitution",
-        Some(line.report_id),
+        (Some(line.report_id), Some(line.order.as_str())),
         None,
         &journal,
         accounts,

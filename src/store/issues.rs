@@ -11,7 +11,7 @@ use super::{Money, Quantity, Result, Stamp, outbox};
 use crate::domain::ids::{IssueId, ReportId};
 use crate::domain::issue::IssuePlan;
 use crate::domain::journal::{self, AccountNames};
-use crate::domain::movement::MovementKind;
+use crate::domain::movement::{MovementKind, Source};
 
 /// What a line has net issued of its component at a location, per lot (`None` untracked),
 /// with each lot's first entry; oldest movement first.
@@ -154,7 +154,7 @@ pub fn post_issue(
             conn,
             stamp,
             "issue",
-            None,
+            (None, Some(post.order)),
             None,
             &journal::non_stock_issued(value),
             accounts,
@@ -162,10 +162,17 @@ pub fn post_issue(
         outbox::record(conn, stamp, outbox::Posting::Issue)?;
         return Ok(());
     };
+    // Out of the location is an issue; back into it, a return.
+    let source = if post.plan.qty.is_sign_negative() {
+        Source::Return
+    } else {
+        Source::HandIssue
+    };
     let link = MovementRef {
         line: Some(post.line),
         order: Some(post.order),
         reason: post.reason,
+        source: Some(source),
         ..MovementRef::default()
     };
     let lots: Vec<(Option<&str>, Quantity)> = if post.plan.lots.is_empty() {
@@ -198,7 +205,7 @@ pub fn post_issue(
         conn,
         stamp,
         "issue",
-        None,
+        (None, Some(post.order)),
         None,
         &journal::material_issued(value, memo),
         accounts,

@@ -8,7 +8,8 @@ use crate::domain::ids::ReportId;
 use crate::domain::journal::{AccountNames, JournalLine, Posting, reversal_of};
 
 /// Writes one balanced journal entry (its lines in one statement); nothing when `lines` is
-/// empty.
+/// empty. Each line keeps its account's role beside the name, and the order the posting was
+/// for (`None` for stock that moved for no order: transfers, counts, opening balances).
 ///
 /// # Errors
 /// SQLite fails.
@@ -16,7 +17,7 @@ pub fn write_journal(
     conn: &Connection,
     stamp: &Stamp,
     kind: &str,
-    report_id: Option<ReportId>,
+    (report_id, order): (Option<ReportId>, Option<&str>),
     reverses: Option<i64>,
     lines: &[Posting],
     accounts: &AccountNames,
@@ -31,7 +32,7 @@ pub fn write_journal(
     let amounts: Vec<(Money, Money)> = lines.iter().map(|l| (l.debit, l.credit)).collect();
     let names: Vec<&str> = lines.iter().map(|l| accounts.name(l.account)).collect();
     let at = stamp.at_text();
-    let mut values: Vec<&dyn ToSql> = Vec::with_capacity(lines.len() * 12);
+    let mut values: Vec<&dyn ToSql> = Vec::with_capacity(lines.len() * 14);
     for (((l, (debit, credit)), name), seq) in lines.iter().zip(&amounts).zip(&names).zip(&seqs) {
         values.extend_from_slice(&[
             &entry as &dyn ToSql,
@@ -46,13 +47,15 @@ pub fn write_journal(
             debit,
             credit,
             &l.memo,
+            &l.account,
+            &order,
         ]);
     }
     insert_rows(
         conn,
-        "INSERT INTO journal (entry_id, seq, at, kind, report_id, reverses, terminal, user, account, debit, credit, memo)",
+        "INSERT INTO journal (entry_id, seq, at, kind, report_id, reverses, terminal, user, account, debit, credit, memo, role, order_id)",
         "",
-        12,
+        14,
         &values,
     )
 }
@@ -63,14 +66,16 @@ fn next_journal_entry(conn: &Connection) -> Result<i64> {
         .query_row([], |r| r.get(0))?)
 }
 
-/// Writes, for every entry of `report_id` not yet reversed, the entry that reverses it.
+/// Writes, for every entry of `report_id` not yet reversed, the entry that reverses it: the
+/// same accounts, roles and order, sides swapped.
 ///
 /// # Errors
 /// SQLite fails.
 pub fn reverse_entries(conn: &Connection, report_id: ReportId, stamp: &Stamp) -> Result<()> {
-    let rows: Vec<(i64, JournalLine)> = conn
+    type Kept = (Option<String>, Option<String>);
+    let rows: Vec<(i64, JournalLine, Kept)> = conn
         .prepare_cached(
-            "SELECT entry_id, account, debit, credit, memo FROM journal
+            "SELECT entry_id, account, debit, credit, memo, role, order_id FROM journal
              WHERE report_id = ?1 AND reverses IS NULL ORDER BY entry_id, seq",
         )?
         .query_map([report_id], |r| {
@@ -82,16 +87,17 @@ pub fn reverse_entries(conn: &Connection, report_id: ReportId, stamp: &Stamp) ->
                     credit: r.get(3)?,
                     memo: r.get(4)?,
                 },
+                (r.get(5)?, r.get(6)?),
             ))
         })?
         .collect::<rusqlite::Result<_>>()?;
     for entry in rows.chunk_by(|a, b| a.0 == b.0) {
-        let lines: Vec<JournalLine> = entry.iter().map(|(_, l)| l.clone()).collect();
+        let lines: Vec<JournalLine> = entry.iter().map(|(_, l, _)| l.clone()).collect();
         let next = next_journal_entry(conn)?;
-        for (seq, l) in reversal_of(&lines).iter().enumerate() {
+        for (seq, (l, (_, _, (role, order)))) in reversal_of(&lines).iter().zip(entry).enumerate() {
             conn.prepare_cached(
-                "INSERT INTO journal (entry_id, seq, at, kind, report_id, reverses, terminal, user, account, debit, credit, memo)
-                 VALUES (?1, ?2, ?3, 'reversal', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                "INSERT INTO journal (entry_id, seq, at, kind, report_id, reverses, terminal, user, account, debit, credit, memo, role, order_id)
+                 VALUES (?1, ?2, ?3, 'reversal', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )?
             .execute(params![
                 next,
@@ -104,7 +110,9 @@ pub fn reverse_entries(conn: &Connection, report_id: ReportId, stamp: &Stamp) ->
                 l.account,
                 l.debit,
                 l.credit,
-                l.memo
+                l.memo,
+                role,
+                order
             ])?;
         }
     }

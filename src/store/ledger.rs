@@ -13,7 +13,7 @@ use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::journal::{self, Account, AccountNames};
 use crate::domain::lots::{LotQty, PickOrder, take};
 use crate::domain::master::Tracking;
-use crate::domain::movement::MovementKind;
+use crate::domain::movement::{MovementKind, Source};
 
 /// The on-hand balance of an item at a location.
 ///
@@ -63,6 +63,35 @@ pub struct MovementRef<'a> {
     pub reason: &'a str,
     /// The order of a hand issue that has no report (`backflush issue`).
     pub order: Option<&'a str>,
+    /// What posted it; every writer names one (the option only lets `Default` fill the rest).
+    pub source: Option<Source>,
+}
+
+/// The first movement whose `reason` holds a code or the user's text (`''` for none); the
+/// movements before it keep the words the program wrote then. A store that was never marked
+/// has only worded rows (it cannot happen after the migrations ran, but it is the safe side).
+///
+/// # Errors
+/// SQLite fails.
+pub fn coded_reasons_from(conn: &Connection) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM meta WHERE key = 'coded_reasons_from'")?
+        .query_row([], |r| r.get(0))
+        .optional()?
+        .unwrap_or(i64::MAX))
+}
+
+/// A movement's reason as handed out: a row from before reasons were codes keeps its words
+/// verbatim (`true`: worded); a later row has its code or the user's text, `None` for none.
+#[must_use]
+pub fn stored_reason(id: i64, text: &str, coded_from: i64) -> (Option<String>, bool) {
+    if id < coded_from {
+        (Some(text.to_string()), true)
+    } else if text.is_empty() {
+        (None, false)
+    } else {
+        (Some(text.to_string()), false)
+    }
 }
 
 /// One ledger movement to append.
@@ -78,8 +107,8 @@ pub struct Movement<'a> {
     pub link: MovementRef<'a>,
 }
 
-const MOVEMENT_INSERT: &str = "INSERT INTO movements (at, kind, item, location, qty, report_id, line, exception_id, reverses, terminal, user, reason, lot, order_id)";
-const WIDTH: usize = 14;
+const MOVEMENT_INSERT: &str = "INSERT INTO movements (at, kind, item, location, qty, report_id, line, exception_id, reverses, terminal, user, reason, lot, order_id, source)";
+const WIDTH: usize = 15;
 
 /// Appends movements and updates their balances: two statements however many lines.
 ///
@@ -94,6 +123,7 @@ pub fn post_movements(conn: &Connection, stamp: &Stamp, moves: &[Movement<'_>]) 
     let kinds: Vec<&str> = moves.iter().map(|m| m.kind.as_str()).collect();
     let mut values: Vec<&dyn ToSql> = Vec::with_capacity(moves.len() * WIDTH);
     for ((m, q), kind) in moves.iter().zip(&qtys).zip(&kinds) {
+        debug_assert!(m.link.source.is_some(), "a movement without its source");
         values.extend_from_slice(&[
             &at as &dyn ToSql,
             kind,
@@ -109,6 +139,7 @@ pub fn post_movements(conn: &Connection, stamp: &Stamp, moves: &[Movement<'_>]) 
             &m.link.reason,
             &m.lot,
             &m.link.order,
+            &m.link.source,
         ]);
     }
     insert_rows(conn, MOVEMENT_INSERT, "", WIDTH, &values)?;
@@ -337,9 +368,10 @@ pub fn move_lot(
     qty: Quantity,
     link: &MovementRef<'_>,
 ) -> Result<i64> {
+    debug_assert!(link.source.is_some(), "a movement without its source");
     let id = conn
         .prepare_cached(&format!(
-            "{MOVEMENT_INSERT} VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING id"
+            "{MOVEMENT_INSERT} VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) RETURNING id"
         ))?
         .query_row(
             params![
@@ -356,7 +388,8 @@ pub fn move_lot(
                 stamp.user,
                 link.reason,
                 lot,
-                link.order
+                link.order,
+                link.source
             ],
             |r| r.get(0),
         )?;
@@ -404,9 +437,8 @@ pub fn transfer(
             .map(|l| (Some(l.lot.as_str()), l.qty))
             .collect()
     };
-    let reason = format!("transfer {from} → {to}");
     let link = MovementRef {
-        reason: &reason,
+        source: Some(Source::Transfer),
         ..MovementRef::default()
     };
     for (lot, q) in &lots {
@@ -433,7 +465,15 @@ pub fn transfer(
     }
     let cost = super::master::std_cost(conn, item)?;
     let journal = journal::transfer(accounts_of(from), accounts_of(to), qty * cost);
-    write_journal(conn, stamp, "transfer", None, None, &journal, accounts)?;
+    write_journal(
+        conn,
+        stamp,
+        "transfer",
+        (None, None),
+        None,
+        &journal,
+        accounts,
+    )?;
     // The deferred lines the transfer lets post are part of its posting.
     let posted = retry_exceptions(conn, Some(to), stamp, accounts, pick)?;
     super::outbox::record(conn, stamp, super::outbox::Posting::Transfer)?;
@@ -491,7 +531,7 @@ pub fn adjust_to(
     location: &str,
     lot: Option<&str>,
     qty: Quantity,
-    reason: &str,
+    (source, reason): (Source, &str),
     stamp: &Stamp,
     accounts: &AccountNames,
     account: Account,
@@ -506,6 +546,7 @@ pub fn adjust_to(
     }
     let link = MovementRef {
         reason,
+        source: Some(source),
         ..MovementRef::default()
     };
     let id = move_lot(
@@ -520,6 +561,14 @@ pub fn adjust_to(
     )?;
     let cost = super::master::std_cost(conn, item)?;
     let journal = journal::adjustment(account, diff * cost);
-    write_journal(conn, stamp, "adjustment", None, None, &journal, accounts)?;
+    write_journal(
+        conn,
+        stamp,
+        "adjustment",
+        (None, None),
+        None,
+        &journal,
+        accounts,
+    )?;
     Ok(Some(id))
 }

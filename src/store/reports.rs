@@ -14,7 +14,7 @@ use crate::domain::backflush::{LineStatus, PlannedLine, ReportPlan};
 use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::journal::AccountNames;
 use crate::domain::lots::{LotQty, split_lots};
-use crate::domain::movement::MovementKind;
+use crate::domain::movement::{MovementKind, Source};
 use crate::domain::reversal::{LotGone, PostedMovement, PostedProgress, plan_reversal};
 
 mod reversal;
@@ -86,7 +86,7 @@ pub fn insert_report(
         conn,
         stamp,
         "report",
-        Some(report_id),
+        (Some(report_id), Some(plan.order.as_str())),
         None,
         &plan.journal,
         accounts,
@@ -150,20 +150,22 @@ fn defer_and_record_non_stock(
     Ok(deferred)
 }
 
-/// Why each line's movements moved: backflushed or by hand, with an override's reason code
-/// so `audit` shows it.
-fn movement_reasons(plan: &ReportPlan, reasons: &BTreeMap<String, String>) -> Vec<String> {
+/// What posted each line's movements, and their reason: a backflushed line keeps its
+/// override's code; a manual line issued by hand has none.
+fn movement_reasons<'a>(
+    plan: &ReportPlan,
+    reasons: &'a BTreeMap<String, String>,
+) -> Vec<(Source, &'a str)> {
     plan.lines
         .iter()
         .map(|l| {
-            let base = if l.is_hand_issue() {
-                "issued by hand"
+            if l.is_hand_issue() {
+                (Source::HandIssue, "")
             } else {
-                "backflush"
-            };
-            match reasons.get(&l.line) {
-                Some(code) => format!("{base}, override {code}"),
-                None => base.to_string(),
+                (
+                    Source::Backflush,
+                    reasons.get(&l.line).map_or("", String::as_str),
+                )
             }
         })
         .collect()
@@ -175,14 +177,14 @@ fn line_issues<'a>(
     report_id: ReportId,
     plan: &'a ReportPlan,
     split: &'a [(Vec<LotQty>, Vec<LotQty>)],
-    why: &'a [String],
+    why: &'a [(Source, &'a str)],
 ) -> Vec<Movement<'a>> {
     let mut moves = Vec::new();
     for ((line, (issue_lots, scrap_lots)), why) in plan.lines.iter().zip(split).zip(why) {
         if !line.moves_stock() {
             continue;
         }
-        let reason = why.as_str();
+        let (source, reason) = *why;
         let kind = if line.is_hand_issue() {
             MovementKind::ManualIssue
         } else {
@@ -196,7 +198,7 @@ fn line_issues<'a>(
                 &line.location,
                 (line.qty, line.line_scrap),
                 (kind, None),
-                reason,
+                (reason, source),
             ));
             continue;
         }
@@ -208,6 +210,7 @@ fn line_issues<'a>(
                 report_id: Some(report_id),
                 line: Some(&line.line),
                 reason,
+                source: Some(source),
                 ..MovementRef::default()
             },
         ));
@@ -222,7 +225,7 @@ fn receipt_movements(report_id: ReportId, plan: &ReportPlan) -> Vec<Movement<'_>
     };
     let link = MovementRef {
         report_id: Some(report_id),
-        reason: "finished goods receipt",
+        source: Some(Source::Receipt),
         ..MovementRef::default()
     };
     let lots: Vec<(Option<&str>, Quantity)> = if r.lots.is_empty() {
@@ -335,7 +338,7 @@ pub(super) fn line_movements<'a>(
     location: &'a str,
     (qty, line_scrap): (Quantity, Quantity),
     (kind, exception_id): (MovementKind, Option<ExceptionId>),
-    reason: &'a str,
+    (reason, source): (&'a str, Source),
 ) -> impl Iterator<Item = Movement<'a>> {
     let link = MovementRef {
         report_id: Some(report_id),
@@ -344,6 +347,7 @@ pub(super) fn line_movements<'a>(
         reverses: None,
         reason,
         order: None,
+        source: Some(source),
     };
     [(kind, qty), (MovementKind::ComponentScrap, line_scrap)]
         .into_iter()

@@ -4,6 +4,7 @@
 use super::*;
 use crate::domain::codes::ItemCode;
 use crate::domain::codes::LocationCode;
+use crate::domain::movement::Source;
 use rust_decimal::Decimal;
 
 /// A posted cycle count.
@@ -203,12 +204,16 @@ fn post_count(
         crate::domain::lots::PickOrder,
     ),
 ) -> Result<Count> {
-    let why = match reason {
-        Some(code) => format!("cycle count, {code}"),
-        None => "cycle count".to_string(),
-    };
     let movement = store::ledger::adjust_to(
-        tx, item, location, lot, counted, &why, stamp, accounts, account,
+        tx,
+        item,
+        location,
+        lot,
+        counted,
+        (Source::Count, reason.unwrap_or("")),
+        stamp,
+        accounts,
+        account,
     )?;
     store::floor::record_count(
         tx,

@@ -4,6 +4,7 @@
 use super::*;
 use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::ids::ReportId;
+use crate::domain::movement::Source;
 use crate::store::StoreRefusal;
 
 /// The refusal of a reversal whose lot has since moved or been consumed, naming where the
@@ -161,15 +162,15 @@ fn compensate(
     stamp: &Stamp,
 ) -> Result<Vec<(ItemCode, LocationCode, Quantity)>> {
     let mut movements = Vec::new();
-    let why = format!("reversal of report {report_id}: {reason}");
     for c in &plan.movements {
         let link = MovementRef {
             report_id: Some(report_id),
             line: c.line.as_deref(),
             exception_id: None,
             reverses: Some(c.reverses),
-            reason: &why,
+            reason,
             order: None,
+            source: Some(Source::Reversal),
         };
         crate::store::ledger::move_lot(
             conn,
