@@ -25,6 +25,7 @@ pub mod master;
 pub mod open;
 pub mod orders;
 pub mod outbox;
+pub mod posting;
 pub mod queries;
 pub mod refusal;
 pub mod reports;
@@ -87,6 +88,11 @@ pub enum StoreError {
     NotFound(String),
     #[error("the store holds a bad value: {0}")]
     Corrupt(String),
+    /// A planned journal entry whose debits and credits differ: nothing was written.
+    #[error("a {kind} journal entry does not balance; nothing was posted")]
+    Unbalanced {
+        kind: crate::domain::posting::EntryKind,
+    },
 }
 
 impl From<StoreRefusal> for StoreError {

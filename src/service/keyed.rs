@@ -91,6 +91,23 @@ pub(super) fn result_text<T: Serialize>(key: &str, result: &T) -> Result<String>
     })
 }
 
+/// The first result of `keyed`'s key as a plan keeps it; `None` without a key.
+///
+/// # Errors
+/// `result` cannot be written as JSON.
+pub(super) fn kept<T: Serialize>(
+    keyed: Option<&Keyed>,
+    result: &T,
+) -> Result<Option<crate::domain::posting::Kept>> {
+    let Some(keyed) = keyed else { return Ok(None) };
+    Ok(Some(crate::domain::posting::Kept {
+        key: keyed.key.clone(),
+        command: keyed.command,
+        request: keyed.request.clone(),
+        result: result_text(&keyed.key, result)?,
+    }))
+}
+
 /// Records `result` as the first result of `keyed`'s key (inside the posting's transaction).
 ///
 /// # Errors

@@ -5,13 +5,8 @@
 
 use rusqlite::{Connection, params};
 
-use super::journal::write_journal;
-use super::ledger::{Movement, MovementRef, post_movements};
-use super::{Money, Quantity, Result, Stamp, outbox};
+use super::{Money, Quantity, Result};
 use crate::domain::ids::{IssueId, ReportId};
-use crate::domain::issue::IssuePlan;
-use crate::domain::journal::{self, AccountNames};
-use crate::domain::movement::{MovementKind, Source};
 
 /// What a line has net issued of its component at a location, per lot (`None` untracked),
 /// with each lot's first entry; oldest movement first.
@@ -103,113 +98,23 @@ pub fn reverse_non_stock(conn: &Connection, report_id: ReportId, at: &str) -> Re
     Ok(())
 }
 
-/// Gives the hand issue posted under `key` its id, the next of the sequence (its key's
-/// request and first result go to `request_keys`, SPEC §2).
-///
-/// # Errors
-/// SQLite fails, or `key` already gave an issue its id.
-pub fn new_issue_id(conn: &Connection, key: &str) -> Result<IssueId> {
-    Ok(conn
-        .prepare_cached("INSERT INTO issue_ids (idem_key) VALUES (?1) RETURNING id")?
-        .query_row([key], |r| r.get(0))?)
-}
-
-/// One hand issue or return to post.
-#[derive(Debug, Clone)]
-pub struct IssuePost<'a> {
-    pub order: &'a str,
-    pub line: &'a str,
-    pub item: &'a str,
-    /// `None` for a non-stock line: no movement, only the record and the journal.
-    pub location: Option<&'a str>,
-    pub plan: &'a IssuePlan,
-    pub std_cost: Money,
-    pub reason: &'a str,
-}
-
-/// Posts a hand issue or return in the caller's transaction: its movements (one per lot) or
-/// its non-stock record, the journal, and its export events.
+/// The id the next hand issue gets: one above the largest (read in the posting's write
+/// transaction, so no other posting takes it meanwhile).
 ///
 /// # Errors
 /// SQLite fails.
-pub fn post_issue(
-    conn: &Connection,
-    stamp: &Stamp,
-    accounts: &AccountNames,
-    post: &IssuePost<'_>,
-) -> Result<()> {
-    let value = post.plan.qty * post.std_cost;
-    let Some(location) = post.location else {
-        record_non_stock(
-            conn,
-            post.order,
-            post.line,
-            None,
-            post.item,
-            post.plan.qty,
-            post.std_cost,
-            stamp.at_text(),
-        )?;
-        write_journal(
-            conn,
-            stamp,
-            "issue",
-            (None, Some(post.order)),
-            None,
-            &journal::non_stock_issued(value),
-            accounts,
-        )?;
-        outbox::record(conn, stamp, outbox::Posting::Issue)?;
-        return Ok(());
-    };
-    // Out of the location is an issue; back into it, a return.
-    let source = if post.plan.qty.is_sign_negative() {
-        Source::Return
-    } else {
-        Source::HandIssue
-    };
-    let link = MovementRef {
-        line: Some(post.line),
-        order: Some(post.order),
-        reason: post.reason,
-        source: Some(source),
-        ..MovementRef::default()
-    };
-    let lots: Vec<(Option<&str>, Quantity)> = if post.plan.lots.is_empty() {
-        vec![(None, post.plan.qty)]
-    } else {
-        post.plan
-            .lots
-            .iter()
-            .map(|l| (Some(l.lot.as_str()), l.qty))
-            .collect()
-    };
-    let moves: Vec<Movement<'_>> = lots
-        .into_iter()
-        .map(|(lot, qty)| Movement {
-            kind: MovementKind::ManualIssue,
-            item: post.item,
-            location,
-            qty: -qty,
-            lot,
-            link: link.clone(),
-        })
-        .collect();
-    post_movements(conn, stamp, &moves)?;
-    let memo = if value.is_sign_negative() {
-        "material returned by hand"
-    } else {
-        "material issued by hand"
-    };
-    write_journal(
-        conn,
-        stamp,
-        "issue",
-        (None, Some(post.order)),
-        None,
-        &journal::material_issued(value, memo),
-        accounts,
-    )?;
-    outbox::record(conn, stamp, outbox::Posting::Issue)?;
+pub fn next_issue_id(conn: &Connection) -> Result<IssueId> {
+    Ok(conn
+        .prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM issue_ids")?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// Gives the hand issue posted under `key` its id.
+///
+/// # Errors
+/// SQLite fails, or `key` already gave an issue its id.
+pub fn insert_issue_id(conn: &Connection, id: IssueId, key: &str) -> Result<()> {
+    conn.prepare_cached("INSERT INTO issue_ids (id, idem_key) VALUES (?1, ?2)")?
+        .execute(params![id, key])?;
     Ok(())
 }

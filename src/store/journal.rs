@@ -6,6 +6,7 @@ use rusqlite::{Connection, ToSql, params};
 use super::{Money, Result, Stamp, insert_rows};
 use crate::domain::ids::ReportId;
 use crate::domain::journal::{AccountNames, JournalLine, Posting, reversal_of};
+use crate::domain::posting::Entry;
 
 /// Writes one balanced journal entry (its lines in one statement); nothing when `lines` is
 /// empty. Each line keeps its account's role beside the name, and the order the posting was
@@ -49,6 +50,49 @@ pub fn write_journal(
             &l.memo,
             &l.account,
             &order,
+        ]);
+    }
+    insert_rows(
+        conn,
+        "INSERT INTO journal (entry_id, seq, at, kind, report_id, reverses, terminal, user, account, debit, credit, memo, role, order_id)",
+        "",
+        14,
+        &values,
+    )
+}
+
+/// Writes one planned journal entry (its lines in one statement): each line with the name
+/// and role it was planned with, and the entry's order.
+///
+/// # Errors
+/// SQLite fails.
+pub fn insert_entry(conn: &Connection, stamp: &Stamp, entry: &Entry) -> Result<()> {
+    if entry.lines.is_empty() {
+        return Ok(());
+    }
+    let id = next_journal_entry(conn)?;
+    let seqs: Vec<i64> = (0..entry.lines.len())
+        .map(|i| i64::try_from(i).unwrap_or(i64::MAX))
+        .collect();
+    let at = stamp.at_text();
+    let kind = entry.kind.as_str();
+    let mut values: Vec<&dyn ToSql> = Vec::with_capacity(entry.lines.len() * 14);
+    for (l, seq) in entry.lines.iter().zip(&seqs) {
+        values.extend_from_slice(&[
+            &id as &dyn ToSql,
+            seq,
+            &at,
+            &kind,
+            &entry.report,
+            &entry.reverses,
+            &stamp.terminal,
+            &stamp.user,
+            &l.account,
+            &l.debit,
+            &l.credit,
+            &l.memo,
+            &l.role,
+            &entry.order,
         ]);
     }
     insert_rows(

@@ -1,0 +1,192 @@
+//! The one apply path: every posting is planned as data (`domain::posting::PostingPlan`) and
+//! written here, in the transaction the posting read in. It writes the posting's own records,
+//! its ledger movements with their balances, its journal entries, its exception changes, its
+//! outbox row (always, when it has events) and the first result under its key, in that order.
+
+use rusqlite::{Connection, params};
+
+use super::ledger::{Movement, MovementRef, post_movements};
+use super::outbox::{self, Posting};
+use super::{Result, Stamp, StoreError};
+use crate::domain::posting::{ExceptionChange, PostingKind, PostingPlan, Record};
+
+/// What applying a plan wrote that the posting did not know beforehand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Applied {
+    /// The posting's first seq in the outbox, when it has events.
+    pub first_seq: Option<i64>,
+}
+
+/// Writes a planned posting in the caller's transaction. Refused, with nothing written, when
+/// one of its journal entries does not balance.
+///
+/// # Errors
+/// An unbalanced entry ([`StoreError::Unbalanced`]); SQLite fails.
+pub fn apply(conn: &Connection, stamp: &Stamp, plan: &PostingPlan) -> Result<Applied> {
+    if let Some(kind) = plan.unbalanced() {
+        return Err(StoreError::Unbalanced { kind });
+    }
+    for record in &plan.records {
+        write_record(conn, stamp, record)?;
+    }
+    let moves: Vec<Movement<'_>> = plan
+        .movements
+        .iter()
+        .map(|m| Movement {
+            kind: m.kind,
+            item: &m.item,
+            location: &m.location,
+            qty: m.qty,
+            lot: m.lot.as_deref(),
+            link: MovementRef {
+                report_id: m.report,
+                line: m.line.as_deref(),
+                exception_id: m.exception,
+                reverses: m.reverses,
+                reason: m.reason.as_deref().unwrap_or(""),
+                order: m.order.as_deref(),
+                source: Some(m.source),
+            },
+        })
+        .collect();
+    post_movements(conn, stamp, &moves)?;
+    for entry in &plan.journal {
+        super::journal::insert_entry(conn, stamp, entry)?;
+    }
+    for change in &plan.exceptions {
+        match change {
+            ExceptionChange::Post(id) => {
+                conn.prepare_cached(
+                    "UPDATE exceptions SET status = 'posted', closed_at = ?2 WHERE id = ?1",
+                )?
+                .execute(params![id, stamp.at_text()])?;
+            }
+            ExceptionChange::Cancel(id) => super::exceptions::cancel_exception(conn, *id, stamp)?,
+        }
+    }
+    let first_seq = match outbox_posting(plan.kind) {
+        Some(posting) => outbox::record(conn, stamp, posting)?,
+        None => None,
+    };
+    if let Some(kept) = &plan.keep {
+        super::requests::record(conn, &kept.key, kept.command, &kept.request, &kept.result)?;
+    }
+    Ok(Applied { first_seq })
+}
+
+fn write_record(conn: &Connection, stamp: &Stamp, record: &Record) -> Result<()> {
+    match record {
+        Record::NonStock {
+            order,
+            line,
+            report,
+            item,
+            qty,
+            std_cost,
+        } => super::issues::record_non_stock(
+            conn,
+            order,
+            line,
+            *report,
+            item,
+            *qty,
+            *std_cost,
+            stamp.at_text(),
+        ),
+        Record::IssueId { id, key } => super::issues::insert_issue_id(conn, *id, key),
+    }
+}
+
+/// The outbox row of a posting kind; none for one that hands the ERP nothing.
+fn outbox_posting(kind: PostingKind) -> Option<Posting> {
+    Some(match kind {
+        PostingKind::Report(id) => Posting::Report(id),
+        PostingKind::Reversal(id) => Posting::Reversal(id),
+        PostingKind::Issue => Posting::Issue,
+        PostingKind::Transfer => Posting::Transfer,
+        PostingKind::Count => Posting::Count,
+        PostingKind::Adjustment(id) => Posting::Adjustment(id),
+        PostingKind::Substitution(id) => Posting::Substitution(id),
+        PostingKind::Retry => Posting::Retry,
+        PostingKind::Import => Posting::Import,
+        PostingKind::ExceptionCancel => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
+    use crate::domain::journal::{AccountNames, material_issued};
+    use crate::domain::movement::{MovementKind, Source};
+    use crate::domain::posting::{Entry, EntryKind, LedgerMove};
+    use crate::domain::qty::{Money, Quantity};
+    use crate::store::Store;
+    use rust_decimal::Decimal;
+
+    fn counts(conn: &Connection) -> (i64, i64, i64) {
+        conn.query_row(
+            "SELECT (SELECT count(*) FROM movements), (SELECT count(*) FROM journal),
+                    (SELECT count(*) FROM outbox)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap()
+    }
+
+    fn plan() -> PostingPlan {
+        let mut plan = PostingPlan::new(PostingKind::Issue);
+        let mut m = LedgerMove::new(
+            (MovementKind::ManualIssue, Source::HandIssue),
+            &ItemCode::from("A"),
+            &LocationCode::from("L"),
+            Quantity(Decimal::from(-2)),
+        );
+        m.order = Some(OrderNo::from("WO1"));
+        plan.movements.push(m);
+        plan.journal(Entry::new(
+            EntryKind::Issue,
+            (None, Some(&OrderNo::from("WO1"))),
+            &material_issued(Money(Decimal::from(6)), "memo"),
+            &AccountNames::default(),
+        ));
+        plan
+    }
+
+    #[test]
+    fn an_unbalanced_entry_is_refused_and_writes_nothing() {
+        let store = Store::open_in_memory().unwrap();
+        let conn = store.conn();
+        conn.execute_batch(
+            "INSERT INTO items VALUES ('A','','EA',0,'stock','none',1,'3');
+             INSERT INTO locations VALUES ('L','','storage');",
+        )
+        .unwrap();
+        let stamp = Stamp::new(chrono::Utc::now(), "T1", "U1");
+        let mut broken = plan();
+        broken.journal[0].lines[0].debit = Money(Decimal::from(7));
+        let err = apply(conn, &stamp, &broken).unwrap_err();
+        assert!(matches!(
+            err,
+            StoreError::Unbalanced {
+                kind: EntryKind::Issue
+            }
+        ));
+        assert_eq!(counts(conn), (0, 0, 0));
+        let applied = apply(conn, &stamp, &plan()).unwrap();
+        assert_eq!(applied.first_seq, Some(1));
+        assert_eq!(counts(conn), (1, 2, 1));
+        let (source, role, order): (String, String, String) = conn
+            .query_row(
+                "SELECT m.source, j.role, j.order_id FROM movements m, journal j WHERE j.seq = 0",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            (source.as_str(), role.as_str(), order.as_str()),
+            ("hand_issue", "wip", "WO1")
+        );
+    }
+}
