@@ -1,18 +1,13 @@
-//! The other movements of SPEC §3 a lead or a material handler posts: scrap adjustments and
-//! substitutions on a posted report's detail line, and cycle counts.
+//! What leads and material handlers read and keep beside their postings: a posted report's
+//! detail lines and what they issued (for scrap adjustments and substitutions), and cycle counts.
 
 use crate::domain::codes::LocationCode;
 use crate::domain::codes::{ItemCode, OrderNo};
 use rusqlite::{Connection, params};
 
-use super::journal::write_journal;
-use super::ledger::{MovementRef, move_stock};
 use super::{Quantity, Result, Stamp};
 use crate::domain::backflush::LineStatus;
 use crate::domain::ids::ReportId;
-use crate::domain::journal::{self, AccountNames};
-use crate::domain::lots::LotQty;
-use crate::domain::movement::{MovementKind, Source};
 
 /// A detail line of a posted report.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,37 +121,6 @@ pub fn line_lots(
     Ok(out)
 }
 
-/// Moves a signed quantity of a line's item by lot (one movement per lot; `lots` signed like
-/// `qty`, + out of the location), or as one movement for an untracked item.
-#[allow(clippy::too_many_arguments)]
-fn move_by_lots(
-    conn: &Connection,
-    stamp: &Stamp,
-    kind: MovementKind,
-    (item, location): (&str, &str),
-    qty: Quantity,
-    lots: &[LotQty],
-    link: &MovementRef<'_>,
-) -> Result<()> {
-    if lots.is_empty() {
-        move_stock(conn, stamp, kind, item, location, -qty, link)?;
-        return Ok(());
-    }
-    for l in lots {
-        super::ledger::move_lot(
-            conn,
-            stamp,
-            kind,
-            item,
-            location,
-            Some(&l.lot),
-            -l.qty,
-            link,
-        )?;
-    }
-    Ok(())
-}
-
 /// What a report's lines issued of items other than their own (substitutions), by line:
 /// (line, item, net quantity issued), in line and item order.
 ///
@@ -183,113 +147,6 @@ pub fn line_substitutes(
         }
     }
     Ok(out)
-}
-
-/// Issues `qty` more of a detail line's item as component scrap (a negative `qty` returns a
-/// correction), linked to the report line, with its journal. Returns the movement id.
-///
-/// # Errors
-/// SQLite fails.
-pub fn lead_scrap(
-    conn: &Connection,
-    line: &ReportLine,
-    (qty, lots): (Quantity, &[LotQty]),
-    reason: &str,
-    stamp: &Stamp,
-    accounts: &AccountNames,
-) -> Result<()> {
-    let link = MovementRef {
-        report_id: Some(line.report_id),
-        line: Some(&line.line),
-        reason,
-        source: Some(Source::LeadScrap),
-        ..MovementRef::default()
-    };
-    move_by_lots(
-        conn,
-        stamp,
-        MovementKind::LeadScrap,
-        (&line.item, &line.location),
-        qty,
-        lots,
-        &link,
-    )?;
-    let value = qty * super::master::std_cost(conn, &line.item)?;
-    let journal = journal::material_issued(value, "lead scrap adjustment");
-    write_journal(
-        conn,
-        stamp,
-        "lead_scrap",
-        (Some(line.report_id), Some(line.order.as_str())),
-        None,
-        &journal,
-        accounts,
-    )?;
-    super::outbox::record(
-        conn,
-        stamp,
-        super::outbox::Posting::Adjustment(line.report_id),
-    )?;
-    Ok(())
-}
-
-/// Records a substitution on a detail line: `returned` of the line's item goes back to the
-/// line's location, `issued` of `substitute` leaves it; both linked to the line.
-///
-/// # Errors
-/// SQLite fails.
-pub fn substitute(
-    conn: &Connection,
-    line: &ReportLine,
-    (returned, returned_lots): (Quantity, &[LotQty]),
-    (substitute, issued, issued_lots): (&str, Quantity, &[LotQty]),
-    stamp: &Stamp,
-    accounts: &AccountNames,
-) -> Result<()> {
-    let link = MovementRef {
-        report_id: Some(line.report_id),
-        line: Some(&line.line),
-        source: Some(Source::Substitute),
-        ..MovementRef::default()
-    };
-    if !returned.is_zero() {
-        move_by_lots(
-            conn,
-            stamp,
-            MovementKind::SubstitutionReturn,
-            (&line.item, &line.location),
-            -returned,
-            returned_lots,
-            &link,
-        )?;
-    }
-    move_by_lots(
-        conn,
-        stamp,
-        MovementKind::SubstitutionIssue,
-        (substitute, &line.location),
-        issued,
-        issued_lots,
-        &link,
-    )?;
-    let back = returned * super::master::std_cost(conn, &line.item)?;
-    let out = issued * super::master::std_cost(conn, substitute)?;
-    let journal = journal::substitution(back, out);
-    write_journal(
-        conn,
-        stamp,
-        "substitution",
-        (Some(line.report_id), Some(line.order.as_str())),
-        None,
-        &journal,
-        accounts,
-    )?;
-    super::outbox::record(
-        conn,
-        stamp,
-        super::outbox::Posting::Substitution(line.report_id),
-    )?;
-    Ok(())
 }
 
 /// Keeps a cycle count (for the inventory-accuracy figure) with its adjustment movement.
