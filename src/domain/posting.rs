@@ -10,6 +10,8 @@ use crate::domain::journal::{self, Account, AccountNames};
 use crate::domain::movement::{MovementKind, Source};
 use crate::domain::qty::{Money, Quantity};
 
+pub mod adjust;
+pub mod deferred;
 pub mod issue;
 pub mod lead;
 
@@ -229,6 +231,18 @@ pub enum Record {
     IssueId { id: IssueId, key: String },
 }
 
+/// A cycle count, kept for the inventory-accuracy figure with the adjustment it made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountRecord {
+    pub item: ItemCode,
+    pub location: LocationCode,
+    pub expected: Quantity,
+    pub counted: Quantity,
+    pub reason: Option<String>,
+    /// The index in the plan's movements of the count's adjustment, if it made one.
+    pub movement: Option<usize>,
+}
+
 /// The first result kept under the posting's key, so that a retry replays it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Kept {
@@ -246,6 +260,8 @@ pub struct PostingPlan {
     pub movements: Vec<LedgerMove>,
     pub journal: Vec<Entry>,
     pub exceptions: Vec<ExceptionChange>,
+    /// Written after the ledger: a count names its movement.
+    pub counts: Vec<CountRecord>,
     pub keep: Option<Kept>,
 }
 
@@ -259,6 +275,7 @@ impl PostingPlan {
             movements: Vec::new(),
             journal: Vec::new(),
             exceptions: Vec::new(),
+            counts: Vec::new(),
             keep: None,
         }
     }
@@ -266,6 +283,36 @@ impl PostingPlan {
     /// Adds an entry; nothing when it has no lines.
     pub fn journal(&mut self, entry: Option<Entry>) {
         self.journal.extend(entry);
+    }
+
+    /// The net quantity this plan moves of `item` at `location`.
+    #[must_use]
+    pub fn moved(&self, item: &str, location: &str) -> Quantity {
+        self.movements
+            .iter()
+            .filter(|m| m.item == item && m.location == location)
+            .map(|m| m.qty)
+            .sum()
+    }
+
+    /// The same, per lot (lots in the order first moved).
+    #[must_use]
+    pub fn moved_lots(&self, item: &str, location: &str) -> Vec<(String, Quantity)> {
+        let mut out: Vec<(String, Quantity)> = Vec::new();
+        for m in &self.movements {
+            let Some(lot) = m
+                .lot
+                .as_ref()
+                .filter(|_| m.item == item && m.location == location)
+            else {
+                continue;
+            };
+            match out.iter_mut().find(|(l, _)| l == lot) {
+                Some((_, q)) => *q += m.qty,
+                None => out.push((lot.clone(), m.qty)),
+            }
+        }
+        out
     }
 
     /// The first entry that does not balance, if any.

@@ -1,7 +1,9 @@
 //! Stock: transfers, balances, the ledger (audit), and the exception queue.
 
+use super::floor::deferred::post_deferred;
 use super::*;
 use crate::domain::lots::LotQty;
+use crate::domain::posting::{PostingKind, PostingPlan};
 
 impl Service {
     /// Moves stock (a tracked item in pick order); retries the open exceptions of the
@@ -166,9 +168,10 @@ impl Service {
             if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
                 return Ok(first);
             }
-            let posted = store::exceptions::retry_exceptions(tx, None, &stamp, &accounts, pick)?;
-            store::outbox::record(tx, &stamp, store::outbox::Posting::Retry)?;
-            keyed::record(tx, keyed.as_ref(), &posted)?;
+            let mut plan = PostingPlan::new(PostingKind::Retry);
+            let posted = post_deferred(tx, None, &mut plan, (&stamp, &accounts, pick))?;
+            plan.keep = keyed::kept(keyed.as_ref(), &posted)?;
+            store::posting::apply(tx, &stamp, &plan)?;
             Ok(posted)
         })
     }

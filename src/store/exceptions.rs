@@ -18,6 +18,7 @@ use crate::domain::journal::{self, AccountNames};
 use crate::domain::lots::{PickOrder, split_lots};
 use crate::domain::master::Tracking;
 use crate::domain::movement::{MovementKind, Source};
+use crate::domain::posting::deferred::OpenLine;
 use crate::domain::retry::{ExceptionStatus, RetryStock, Waiting, plan_lot_retry};
 
 /// A row of the exception queue.
@@ -68,6 +69,45 @@ pub fn exceptions(
     ))?;
     let rows = stmt
         .query_map(params![open_only, location], exception_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// The open exceptions (at `location` when given), oldest first, each with what posting it
+/// needs: its line's issue, component scrap and override code, and its item's standard cost.
+///
+/// # Errors
+/// SQLite fails.
+pub fn open_lines(
+    conn: &Connection,
+    location: Option<&str>,
+) -> Result<Vec<(ExceptionRow, OpenLine)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.id, e.report_id, e.line, e.order_id, e.item, e.location, e.qty, e.shortfall,
+                e.status, e.created_at, l.qty, l.line_scrap, l.reason, i.std_cost
+         FROM exceptions e
+         JOIN report_lines l ON l.report_id = e.report_id AND l.line = e.line
+         JOIN items i ON i.item = e.item
+         WHERE e.status = 'open' AND (?1 IS NULL OR e.location = ?1) ORDER BY e.id",
+    )?;
+    let rows = stmt
+        .query_map(params![location], |r| {
+            let row = exception_from_row(r)?;
+            let line = OpenLine {
+                id: row.id,
+                report: row.report_id,
+                order: row.order.clone(),
+                line: row.line.clone(),
+                item: row.item.clone(),
+                location: row.location.clone(),
+                qty: row.qty,
+                line_qty: r.get(10)?,
+                line_scrap: r.get(11)?,
+                reason: r.get(12)?,
+                unit_cost: r.get(13)?,
+            };
+            Ok((row, line))
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }

@@ -254,6 +254,22 @@ pub fn lots_at(conn: &Connection, item: &str, location: &str) -> Result<Vec<LotS
     Ok(rows.into_iter().filter(|l| !l.qty.is_zero()).collect())
 }
 
+/// What the store knows of a lot: its expiry and when it first came in; `None` for a lot
+/// new to the store.
+///
+/// # Errors
+/// SQLite fails.
+pub fn lot_entry(
+    conn: &Connection,
+    item: &str,
+    lot: &str,
+) -> Result<Option<(Option<String>, String)>> {
+    Ok(conn
+        .prepare_cached("SELECT expires, first_at FROM lots WHERE item = ?1 AND lot = ?2")?
+        .query_row(params![item, lot], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
 /// The lots with a non-zero balance at `location` of every lot- or serial-tracked component
 /// of `order`, by item: [`lots_at`] for a whole report's lines in one query.
 ///

@@ -49,6 +49,11 @@ pub fn apply(conn: &Connection, stamp: &Stamp, plan: &PostingPlan) -> Result<App
             },
         })
         .collect();
+    // Ids follow the largest: the table has no AUTOINCREMENT and the transaction holds the
+    // write lock.
+    let first_id: i64 = conn
+        .prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM movements")?
+        .query_row([], |r| r.get(0))?;
     post_movements(conn, stamp, &moves)?;
     for entry in &plan.journal {
         super::journal::insert_entry(conn, stamp, entry)?;
@@ -63,6 +68,21 @@ pub fn apply(conn: &Connection, stamp: &Stamp, plan: &PostingPlan) -> Result<App
             }
             ExceptionChange::Cancel(id) => super::exceptions::cancel_exception(conn, *id, stamp)?,
         }
+    }
+    for c in &plan.counts {
+        let movement = c
+            .movement
+            .and_then(|i| i64::try_from(i).ok())
+            .map(|i| first_id + i);
+        super::floor::record_count(
+            conn,
+            &c.item,
+            &c.location,
+            c.expected,
+            c.counted,
+            (movement, c.reason.as_deref()),
+            stamp,
+        )?;
     }
     let first_seq = match outbox_posting(plan.kind) {
         Some(posting) => outbox::record(conn, stamp, posting)?,
