@@ -14,6 +14,7 @@ pub mod adjust;
 pub mod deferred;
 pub mod issue;
 pub mod lead;
+pub mod transfer;
 
 /// Which posting a plan is: names its outbox row, and whether its events start with a
 /// header event of its own.

@@ -108,21 +108,6 @@ pub(super) fn kept<T: Serialize>(
     }))
 }
 
-/// Records `result` as the first result of `keyed`'s key (inside the posting's transaction).
-///
-/// # Errors
-/// The store fails.
-pub(super) fn record<T: Serialize>(
-    conn: &Connection,
-    keyed: Option<&Keyed>,
-    result: &T,
-) -> Result<()> {
-    let Some(keyed) = keyed else { return Ok(()) };
-    let json = result_text(&keyed.key, result)?;
-    store::requests::record(conn, &keyed.key, keyed.command, &keyed.request, &json)?;
-    Ok(())
-}
-
 /// A quantity in canonical form for a request's text (`3.0` and `3` are the same request).
 pub(super) fn qty_text(q: Quantity) -> String {
     q.to_string()

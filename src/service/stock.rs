@@ -2,8 +2,9 @@
 
 use super::floor::deferred::post_deferred;
 use super::*;
+use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::lots::LotQty;
-use crate::domain::posting::{PostingKind, PostingPlan};
+use crate::domain::posting::{self, PostingKind, PostingPlan};
 
 impl Service {
     /// Moves stock (a tracked item in pick order); retries the open exceptions of the
@@ -95,18 +96,35 @@ impl Service {
                 if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
                     return Ok(first);
                 }
-                let posted = store::ledger::transfer(
+                let taken = store::ledger::transfer_source(
                     tx,
                     (item, qty),
-                    (from, to),
+                    from,
                     named,
-                    &stamp,
-                    &accounts,
-                    &account_of,
-                    pick,
+                    (pick, stamp.today()),
                 )?;
-                keyed::record(tx, keyed.as_ref(), &posted)?;
-                Ok(posted)
+                let (item_code, from_code, to_code) = (
+                    ItemCode::from(item),
+                    LocationCode::from(from),
+                    LocationCode::from(to),
+                );
+                let mut plan = posting::transfer::plan(
+                    &posting::transfer::Transfer {
+                        item: &item_code,
+                        qty,
+                        from: (&from_code, account_of(from)),
+                        to: (&to_code, account_of(to)),
+                        taken: &taken,
+                        value: qty * store::master::std_cost(tx, item)?,
+                    },
+                    &accounts,
+                );
+                // The deferred lines the transfer lets post are part of its posting.
+                let posted = post_deferred(tx, Some(to), &mut plan, (&stamp, &accounts, pick))?;
+                let done = (taken, posted);
+                plan.keep = keyed::kept(keyed.as_ref(), &done)?;
+                store::posting::apply(tx, &stamp, &plan)?;
+                Ok(done)
             })
     }
 

@@ -1,16 +1,13 @@
 //! The ledger and its balances: append-only movements, each updating its balance in the same
-//! statement group, and the movements that are not reports (transfers, adjustments). Every
-//! function runs inside the caller's transaction ([`super::Store::write`]). Kept together,
-//! over 500 lines, because balances and lot balances are written by the same few statements
-//! that append the movements: splitting them would split one invariant.
+//! statement group, and what postings read of the stock (balances, lots, a transfer's
+//! source). Every function runs inside the caller's transaction ([`super::Store::write`]).
+//! Balances and lot balances are written by the same few statements that append the
+//! movements: splitting them would split one invariant.
 
 use rusqlite::{Connection, OptionalExtension, ToSql, params};
 
-use super::exceptions::{ExceptionRow, retry_exceptions};
-use super::journal::write_journal;
 use super::{Quantity, Result, Stamp, StoreError, StoreRefusal, TransferRefusal, insert_rows};
 use crate::domain::ids::{ExceptionId, ReportId};
-use crate::domain::journal::{self, Account, AccountNames};
 use crate::domain::lots::{LotQty, PickOrder, take};
 use crate::domain::master::Tracking;
 use crate::domain::movement::{MovementKind, Source};
@@ -353,22 +350,6 @@ fn add_balances<'a>(
     )
 }
 
-/// Appends one ledger movement (signed `qty`), updates its balance, and returns its id.
-///
-/// # Errors
-/// SQLite fails.
-pub fn move_stock(
-    conn: &Connection,
-    stamp: &Stamp,
-    kind: MovementKind,
-    item: &str,
-    location: &str,
-    qty: Quantity,
-    link: &MovementRef<'_>,
-) -> Result<i64> {
-    move_lot(conn, stamp, kind, item, location, None, qty, link)
-}
-
 /// [`move_stock`] of one lot (`None` for an untracked item).
 ///
 /// # Errors
@@ -418,24 +399,19 @@ pub fn move_lot(
     Ok(id)
 }
 
-/// Moves stock between locations; refused if `from` would go negative. A tracked item moves
-/// by lot: the lots `named`, else in pick order (an expired lot never chosen automatically).
-/// Retries the open exceptions of `to` afterwards. Returns the lots moved and the exceptions
-/// posted.
+/// The lots a transfer of `qty` of `item` takes out of `from`: the lots `named`, else in pick
+/// order (an expired lot never chosen automatically); none for an untracked item. Refused
+/// when `from` holds less than `qty`.
 ///
 /// # Errors
 /// Not enough stock at `from`, a named lot that does not hold its quantity; SQLite fails.
-#[allow(clippy::too_many_arguments)]
-pub fn transfer(
+pub fn transfer_source(
     conn: &Connection,
     (item, qty): (&str, Quantity),
-    (from, to): (&str, &str),
+    from: &str,
     named: Option<&str>,
-    stamp: &Stamp,
-    accounts: &AccountNames,
-    accounts_of: &dyn Fn(&str) -> Account,
-    pick: PickOrder,
-) -> Result<(Vec<LotQty>, Vec<ExceptionRow>)> {
+    (pick, today): (PickOrder, chrono::NaiveDate),
+) -> Result<Vec<LotQty>> {
     let on_hand = balance(conn, item, from)?;
     if on_hand < qty {
         return Err(transfer_refused(
@@ -444,56 +420,7 @@ pub fn transfer(
             TransferRefusal::Short { on_hand },
         ));
     }
-    let taken = transfer_lots(conn, (item, qty), from, named, (pick, stamp.today()))?;
-    let lots: Vec<(Option<&str>, Quantity)> = if taken.is_empty() {
-        vec![(None, qty)]
-    } else {
-        taken
-            .iter()
-            .map(|l| (Some(l.lot.as_str()), l.qty))
-            .collect()
-    };
-    let link = MovementRef {
-        source: Some(Source::Transfer),
-        ..MovementRef::default()
-    };
-    for (lot, q) in &lots {
-        move_lot(
-            conn,
-            stamp,
-            MovementKind::TransferOut,
-            item,
-            from,
-            *lot,
-            -*q,
-            &link,
-        )?;
-        move_lot(
-            conn,
-            stamp,
-            MovementKind::TransferIn,
-            item,
-            to,
-            *lot,
-            *q,
-            &link,
-        )?;
-    }
-    let cost = super::master::std_cost(conn, item)?;
-    let journal = journal::transfer(accounts_of(from), accounts_of(to), qty * cost);
-    write_journal(
-        conn,
-        stamp,
-        "transfer",
-        (None, None),
-        None,
-        &journal,
-        accounts,
-    )?;
-    // The deferred lines the transfer lets post are part of its posting.
-    let posted = retry_exceptions(conn, Some(to), stamp, accounts, pick)?;
-    super::outbox::record(conn, stamp, super::outbox::Posting::Transfer)?;
-    Ok((taken, posted))
+    transfer_lots(conn, (item, qty), from, named, (pick, today))
 }
 
 /// The refusal of a transfer of `qty` of `item` out of `from`.
@@ -532,59 +459,4 @@ fn transfer_lots(
     let at = lots_at(conn, item, from)?;
     take(&at, qty, named, (tracking, decimals), pick, today)
         .map_err(|e| transfer_refused((item, qty), from, TransferRefusal::Lots(e)))
-}
-
-/// Sets a balance to `qty` by an adjustment movement for the difference (opening stock, a
-/// re-imported balance, a cycle count); of one lot of a tracked item. Returns the movement id,
-/// if any.
-///
-/// # Errors
-/// SQLite fails.
-#[allow(clippy::too_many_arguments)]
-pub fn adjust_to(
-    conn: &Connection,
-    item: &str,
-    location: &str,
-    lot: Option<&str>,
-    qty: Quantity,
-    (source, reason): (Source, &str),
-    stamp: &Stamp,
-    accounts: &AccountNames,
-    account: Account,
-) -> Result<Option<i64>> {
-    let book = match lot {
-        Some(lot) => lot_balance(conn, item, location, lot)?,
-        None => balance(conn, item, location)?,
-    };
-    let diff = qty - book;
-    if diff.is_zero() {
-        return Ok(None);
-    }
-    let link = MovementRef {
-        reason,
-        source: Some(source),
-        ..MovementRef::default()
-    };
-    let id = move_lot(
-        conn,
-        stamp,
-        MovementKind::Adjustment,
-        item,
-        location,
-        lot,
-        diff,
-        &link,
-    )?;
-    let cost = super::master::std_cost(conn, item)?;
-    let journal = journal::adjustment(account, diff * cost);
-    write_journal(
-        conn,
-        stamp,
-        "adjustment",
-        (None, None),
-        None,
-        &journal,
-        accounts,
-    )?;
-    Ok(Some(id))
 }
