@@ -14,6 +14,7 @@ pub mod adjust;
 pub mod deferred;
 pub mod issue;
 pub mod lead;
+pub mod reversal;
 pub mod transfer;
 
 /// Which posting a plan is: names its outbox row, and whether its events start with a
@@ -230,6 +231,13 @@ pub enum Record {
     },
     /// A hand issue's id, and the key it was posted under.
     IssueId { id: IssueId, key: String },
+    /// A report's reversal, with the progress it takes back out of the order.
+    Reversal {
+        report: ReportId,
+        reason: String,
+        order: OrderNo,
+        progress: crate::domain::reversal::ProgressBack,
+    },
 }
 
 /// A cycle count, kept for the inventory-accuracy figure with the adjustment it made.

@@ -79,25 +79,6 @@ pub fn record_non_stock(
     Ok(())
 }
 
-/// Takes a reversed report's non-stock hand issues back off its order (negative rows).
-///
-/// # Errors
-/// SQLite fails.
-pub fn reverse_non_stock(conn: &Connection, report_id: ReportId, at: &str) -> Result<()> {
-    let rows: Vec<(String, String, String, Quantity, Money)> = conn
-        .prepare_cached(
-            "SELECT order_id, line, item, qty, std_cost FROM non_stock_issues WHERE report_id = ?1",
-        )?
-        .query_map([report_id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    for (order, line, item, qty, cost) in rows {
-        record_non_stock(conn, &order, &line, Some(report_id), &item, -qty, cost, at)?;
-    }
-    Ok(())
-}
-
 /// The id the next hand issue gets: one above the largest (read in the posting's write
 /// transaction, so no other posting takes it meanwhile).
 ///

@@ -1,12 +1,14 @@
 //! The journal: balanced entries written with their posting, and the entries that reverse
 //! a report's.
 
-use rusqlite::{Connection, ToSql, params};
+use rusqlite::{Connection, ToSql};
 
 use super::{Money, Result, Stamp, insert_rows};
+use crate::domain::codes::OrderNo;
 use crate::domain::ids::ReportId;
-use crate::domain::journal::{AccountNames, JournalLine, Posting, reversal_of};
-use crate::domain::posting::Entry;
+use crate::domain::journal::{AccountNames, Posting};
+use crate::domain::posting::reversal::StoredEntry;
+use crate::domain::posting::{Entry, EntryLine};
 
 /// Writes one balanced journal entry (its lines in one statement); nothing when `lines` is
 /// empty. Each line keeps its account's role beside the name, and the order the posting was
@@ -104,61 +106,42 @@ pub fn insert_entry(conn: &Connection, stamp: &Stamp, entry: &Entry) -> Result<(
     )
 }
 
-fn next_journal_entry(conn: &Connection) -> Result<i64> {
-    Ok(conn
-        .prepare_cached("SELECT coalesce(max(entry_id), 0) + 1 FROM journal")?
-        .query_row([], |r| r.get(0))?)
-}
-
-/// Writes, for every entry of `report_id` not yet reversed, the entry that reverses it: the
-/// same accounts, roles and order, sides swapped.
+/// The entries of a report not yet reversed, each with its order and its lines' roles.
 ///
 /// # Errors
-/// SQLite fails.
-pub fn reverse_entries(conn: &Connection, report_id: ReportId, stamp: &Stamp) -> Result<()> {
-    type Kept = (Option<String>, Option<String>);
-    let rows: Vec<(i64, JournalLine, Kept)> = conn
+/// SQLite fails; a stored role no version wrote.
+pub fn open_entries_of_report(conn: &Connection, report_id: ReportId) -> Result<Vec<StoredEntry>> {
+    let rows: Vec<(i64, Option<OrderNo>, EntryLine)> = conn
         .prepare_cached(
-            "SELECT entry_id, account, debit, credit, memo, role, order_id FROM journal
+            "SELECT entry_id, order_id, account, debit, credit, memo, role FROM journal
              WHERE report_id = ?1 AND reverses IS NULL ORDER BY entry_id, seq",
         )?
         .query_map([report_id], |r| {
             Ok((
                 r.get(0)?,
-                JournalLine {
-                    account: r.get(1)?,
-                    debit: r.get(2)?,
-                    credit: r.get(3)?,
-                    memo: r.get(4)?,
+                r.get(1)?,
+                EntryLine {
+                    account: r.get(2)?,
+                    debit: r.get(3)?,
+                    credit: r.get(4)?,
+                    memo: r.get(5)?,
+                    role: r.get(6)?,
                 },
-                (r.get(5)?, r.get(6)?),
             ))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    for entry in rows.chunk_by(|a, b| a.0 == b.0) {
-        let lines: Vec<JournalLine> = entry.iter().map(|(_, l, _)| l.clone()).collect();
-        let next = next_journal_entry(conn)?;
-        for (seq, (l, (_, _, (role, order)))) in reversal_of(&lines).iter().zip(entry).enumerate() {
-            conn.prepare_cached(
-                "INSERT INTO journal (entry_id, seq, at, kind, report_id, reverses, terminal, user, account, debit, credit, memo, role, order_id)
-                 VALUES (?1, ?2, ?3, 'reversal', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )?
-            .execute(params![
-                next,
-                i64::try_from(seq).unwrap_or(i64::MAX),
-                stamp.at_text(),
-                report_id,
-                entry[0].0,
-                stamp.terminal,
-                stamp.user,
-                l.account,
-                l.debit,
-                l.credit,
-                l.memo,
-                role,
-                order
-            ])?;
-        }
-    }
-    Ok(())
+    Ok(rows
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|entry| StoredEntry {
+            entry: entry[0].0,
+            order: entry[0].1.clone(),
+            lines: entry.iter().map(|(_, _, l)| l.clone()).collect(),
+        })
+        .collect())
+}
+
+fn next_journal_entry(conn: &Connection) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT coalesce(max(entry_id), 0) + 1 FROM journal")?
+        .query_row([], |r| r.get(0))?)
 }

@@ -114,6 +114,12 @@ fn write_record(conn: &Connection, stamp: &Stamp, record: &Record) -> Result<()>
             stamp.at_text(),
         ),
         Record::IssueId { id, key } => super::issues::insert_issue_id(conn, *id, key),
+        Record::Reversal {
+            report,
+            reason,
+            order,
+            progress,
+        } => super::reports::insert_reversal(conn, stamp, (*report, reason, order), progress),
     }
 }
 

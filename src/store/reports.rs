@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use rusqlite::{Connection, OptionalExtension, ToSql, params};
 
 use super::exceptions::open_exception;
-use super::journal::{reverse_entries, write_journal};
+use super::journal::write_journal;
 use super::ledger::{Movement, MovementRef, post_movements};
 use super::orders::{add_line_progress, add_operation_progress};
 use super::{Quantity, Result, Stamp, StoreError, insert_rows};
@@ -19,6 +19,7 @@ use crate::domain::reversal::{LotGone, PostedMovement, PostedProgress, plan_reve
 
 mod reversal;
 
+pub(super) use reversal::insert_reversal;
 pub use reversal::{Reversal, reverse_report};
 
 /// The stored result of an earlier posting with this idempotency key.
