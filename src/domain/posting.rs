@@ -14,6 +14,7 @@ pub mod adjust;
 pub mod deferred;
 pub mod issue;
 pub mod lead;
+pub mod report;
 pub mod reversal;
 pub mod transfer;
 
@@ -212,6 +213,17 @@ impl Entry {
 /// A change to the exception queue.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExceptionChange {
+    /// A report's line deferred for want of stock: it waits in the queue.
+    Open {
+        report: ReportId,
+        line: String,
+        order: OrderNo,
+        item: ItemCode,
+        location: LocationCode,
+        /// The whole quantity (the issue and its component scrap).
+        qty: Quantity,
+        shortfall: Quantity,
+    },
     /// The deferred line posted whole.
     Post(ExceptionId),
     Cancel(ExceptionId),
@@ -220,6 +232,16 @@ pub enum ExceptionChange {
 /// The posting's own rows besides the ledger and the journal.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Record {
+    /// A report's own rows: header with its first result (JSON), lines with their codes,
+    /// labor, the order's progress and setups.
+    Report {
+        id: ReportId,
+        key: String,
+        plan: Box<crate::domain::backflush::ReportPlan>,
+        result: String,
+        codes: std::collections::BTreeMap<String, String>,
+        lines_stored: bool,
+    },
     /// A non-stock hand issue (signed) at the item's standard cost: no movement.
     NonStock {
         order: OrderNo,

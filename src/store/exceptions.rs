@@ -6,9 +6,7 @@ use crate::domain::codes::{ItemCode, OrderNo};
 
 use rusqlite::{Connection, params};
 
-use super::reports::Deferred;
 use super::{Quantity, Result, Stamp};
-use crate::domain::backflush::PlannedLine;
 use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::posting::deferred::OpenLine;
 use crate::domain::retry::ExceptionStatus;
@@ -104,35 +102,26 @@ pub fn open_lines(
     Ok(rows)
 }
 
+/// Opens an exception for a report's deferred line; returns its id.
+///
+/// # Errors
+/// SQLite fails.
 pub(super) fn open_exception(
     conn: &Connection,
     stamp: &Stamp,
-    report_id: ReportId,
-    order: &str,
-    line: &PlannedLine,
-) -> Result<Deferred> {
-    let id = conn
+    (report_id, line, order): (ReportId, &str, &str),
+    (item, location): (&str, &str),
+    (qty, shortfall): (Quantity, Quantity),
+) -> Result<ExceptionId> {
+    Ok(conn
         .prepare_cached(
             "INSERT INTO exceptions (report_id, line, order_id, item, location, qty, shortfall, status, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8) RETURNING id",
         )?
         .query_row(
-            params![
-                report_id,
-                line.line,
-                order,
-                line.item,
-                line.location,
-                line.total(),
-                line.shortfall,
-                stamp.at_text()
-            ],
+            params![report_id, line, order, item, location, qty, shortfall, stamp.at_text()],
             |r| r.get(0),
-        )?;
-    Ok(Deferred {
-        id,
-        line: line.line.clone(),
-    })
+        )?)
 }
 
 /// Marks an open exception cancelled.

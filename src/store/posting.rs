@@ -8,13 +8,16 @@ use rusqlite::{Connection, params};
 use super::ledger::{Movement, MovementRef, post_movements};
 use super::outbox::{self, Posting};
 use super::{Result, Stamp, StoreError};
+use crate::domain::ids::ExceptionId;
 use crate::domain::posting::{ExceptionChange, PostingKind, PostingPlan, Record};
 
 /// What applying a plan wrote that the posting did not know beforehand.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Applied {
     /// The posting's first seq in the outbox, when it has events.
     pub first_seq: Option<i64>,
+    /// The exceptions it opened, by line.
+    pub opened: Vec<(String, ExceptionId)>,
 }
 
 /// Writes a planned posting in the caller's transaction. Refused, with nothing written, when
@@ -58,8 +61,27 @@ pub fn apply(conn: &Connection, stamp: &Stamp, plan: &PostingPlan) -> Result<App
     for entry in &plan.journal {
         super::journal::insert_entry(conn, stamp, entry)?;
     }
+    let mut opened = Vec::new();
     for change in &plan.exceptions {
         match change {
+            ExceptionChange::Open {
+                report,
+                line,
+                order,
+                item,
+                location,
+                qty,
+                shortfall,
+            } => {
+                let id = super::exceptions::open_exception(
+                    conn,
+                    stamp,
+                    (*report, line, order),
+                    (item, location),
+                    (*qty, *shortfall),
+                )?;
+                opened.push((line.clone(), id));
+            }
             ExceptionChange::Post(id) => {
                 conn.prepare_cached(
                     "UPDATE exceptions SET status = 'posted', closed_at = ?2 WHERE id = ?1",
@@ -91,7 +113,7 @@ pub fn apply(conn: &Connection, stamp: &Stamp, plan: &PostingPlan) -> Result<App
     if let Some(kept) = &plan.keep {
         super::requests::record(conn, &kept.key, kept.command, &kept.request, &kept.result)?;
     }
-    Ok(Applied { first_seq })
+    Ok(Applied { first_seq, opened })
 }
 
 fn write_record(conn: &Connection, stamp: &Stamp, record: &Record) -> Result<()> {
@@ -112,6 +134,20 @@ fn write_record(conn: &Connection, stamp: &Stamp, record: &Record) -> Result<()>
             *qty,
             *std_cost,
             stamp.at_text(),
+        ),
+        Record::Report {
+            id,
+            key,
+            plan,
+            result,
+            codes,
+            lines_stored,
+        } => super::reports::insert_report_rows(
+            conn,
+            stamp,
+            (*id, key, result),
+            plan,
+            (*lines_stored, codes),
         ),
         Record::IssueId { id, key } => super::issues::insert_issue_id(conn, *id, key),
         Record::Reversal {

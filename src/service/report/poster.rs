@@ -2,6 +2,7 @@
 //! the poster may post alone, and the write.
 
 use super::*;
+use crate::domain::posting;
 
 /// A checked poster: posts reports inside the caller's transaction.
 pub(super) struct Poster {
@@ -68,17 +69,30 @@ impl Poster {
                     .map(|c| (l.line.clone(), c.clone()))
             })
             .collect();
-        let deferred = store::reports::insert_report(
-            tx,
-            report_id,
-            key,
-            &plan,
-            &json,
-            (&stamp, &self.accounts),
-            stored,
-            &codes,
-        )?;
-        store::requests::record(tx, key, "report", &request_text, "")?;
+        let mut posting = posting::report::plan(
+            &posting::report::ReportPosting {
+                id: report_id,
+                key,
+                plan: &plan,
+                result: &json,
+                codes: &codes,
+                lines_stored: stored,
+            },
+            &self.accounts,
+        );
+        // The report's first result is its own record; its key names its request.
+        posting.keep = Some(posting::Kept {
+            key: key.to_string(),
+            command: "report",
+            request: request_text,
+            result: String::new(),
+        });
+        let applied = store::posting::apply(tx, &stamp, &posting)?;
+        let deferred = applied
+            .opened
+            .into_iter()
+            .map(|(line, id)| store::reports::Deferred { id, line })
+            .collect();
         Ok(Posted {
             report_id,
             result,
