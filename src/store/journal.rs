@@ -1,74 +1,20 @@
-//! The journal: balanced entries written with their posting, and the entries that reverse
-//! a report's.
+//! The journal: a posting's balanced entries as the apply path writes them (each line with
+//! its account's name and role and the posting's order), and the entries a reversal reads.
 
 use rusqlite::{Connection, ToSql};
 
-use super::{Money, Result, Stamp, insert_rows};
+use super::{Result, Stamp, insert_rows};
 use crate::domain::codes::OrderNo;
 use crate::domain::ids::ReportId;
-use crate::domain::journal::{AccountNames, Posting};
 use crate::domain::posting::reversal::StoredEntry;
 use crate::domain::posting::{Entry, EntryLine};
-
-/// Writes one balanced journal entry (its lines in one statement); nothing when `lines` is
-/// empty. Each line keeps its account's role beside the name, and the order the posting was
-/// for (`None` for stock that moved for no order: transfers, counts, opening balances).
-///
-/// # Errors
-/// SQLite fails.
-pub fn write_journal(
-    conn: &Connection,
-    stamp: &Stamp,
-    kind: &str,
-    (report_id, order): (Option<ReportId>, Option<&str>),
-    reverses: Option<i64>,
-    lines: &[Posting],
-    accounts: &AccountNames,
-) -> Result<()> {
-    if lines.is_empty() {
-        return Ok(());
-    }
-    let entry = next_journal_entry(conn)?;
-    let seqs: Vec<i64> = (0..lines.len())
-        .map(|i| i64::try_from(i).unwrap_or(i64::MAX))
-        .collect();
-    let amounts: Vec<(Money, Money)> = lines.iter().map(|l| (l.debit, l.credit)).collect();
-    let names: Vec<&str> = lines.iter().map(|l| accounts.name(l.account)).collect();
-    let at = stamp.at_text();
-    let mut values: Vec<&dyn ToSql> = Vec::with_capacity(lines.len() * 14);
-    for (((l, (debit, credit)), name), seq) in lines.iter().zip(&amounts).zip(&names).zip(&seqs) {
-        values.extend_from_slice(&[
-            &entry as &dyn ToSql,
-            seq,
-            &at,
-            &kind,
-            &report_id,
-            &reverses,
-            &stamp.terminal,
-            &stamp.user,
-            name,
-            debit,
-            credit,
-            &l.memo,
-            &l.account,
-            &order,
-        ]);
-    }
-    insert_rows(
-        conn,
-        "INSERT INTO journal (entry_id, seq, at, kind, report_id, reverses, terminal, user, account, debit, credit, memo, role, order_id)",
-        "",
-        14,
-        &values,
-    )
-}
 
 /// Writes one planned journal entry (its lines in one statement): each line with the name
 /// and role it was planned with, and the entry's order.
 ///
 /// # Errors
 /// SQLite fails.
-pub fn insert_entry(conn: &Connection, stamp: &Stamp, entry: &Entry) -> Result<()> {
+pub(super) fn insert_entry(conn: &Connection, stamp: &Stamp, entry: &Entry) -> Result<()> {
     if entry.lines.is_empty() {
         return Ok(());
     }

@@ -111,7 +111,11 @@ const WIDTH: usize = 15;
 ///
 /// # Errors
 /// SQLite fails.
-pub fn post_movements(conn: &Connection, stamp: &Stamp, moves: &[Movement<'_>]) -> Result<()> {
+pub(super) fn post_movements(
+    conn: &Connection,
+    stamp: &Stamp,
+    moves: &[Movement<'_>],
+) -> Result<()> {
     if moves.is_empty() {
         return Ok(());
     }
@@ -348,55 +352,6 @@ fn add_balances<'a>(
         3,
         &values,
     )
-}
-
-/// [`move_stock`] of one lot (`None` for an untracked item).
-///
-/// # Errors
-/// SQLite fails.
-#[allow(clippy::too_many_arguments)]
-pub fn move_lot(
-    conn: &Connection,
-    stamp: &Stamp,
-    kind: MovementKind,
-    item: &str,
-    location: &str,
-    lot: Option<&str>,
-    qty: Quantity,
-    link: &MovementRef<'_>,
-) -> Result<i64> {
-    debug_assert!(link.source.is_some(), "a movement without its source");
-    let id = conn
-        .prepare_cached(&format!(
-            "{MOVEMENT_INSERT} VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) RETURNING id"
-        ))?
-        .query_row(
-            params![
-                stamp.at_text(),
-                kind.as_str(),
-                item,
-                location,
-                qty,
-                link.report_id,
-                link.line,
-                link.exception_id,
-                link.reverses,
-                stamp.terminal,
-                stamp.user,
-                link.reason,
-                lot,
-                link.order,
-                link.source
-            ],
-            |r| r.get(0),
-        )?;
-    add_balances(conn, std::iter::once((item, location, qty)))?;
-    add_lot_balances(
-        conn,
-        stamp.at_text(),
-        lot.map(|l| (item, location, l, qty)).into_iter(),
-    )?;
-    Ok(id)
 }
 
 /// The lots a transfer of `qty` of `item` takes out of `from`: the lots `named`, else in pick

@@ -110,7 +110,7 @@ pub fn without_recording<T>(work: impl FnOnce() -> T) -> T {
 ///
 /// # Errors
 /// SQLite fails.
-pub fn record(conn: &Connection, stamp: &Stamp, posting: Posting) -> Result<Option<i64>> {
+pub(super) fn record(conn: &Connection, stamp: &Stamp, posting: Posting) -> Result<Option<i64>> {
     if !RECORDING.with(std::cell::Cell::get) {
         return Ok(None);
     }

@@ -251,4 +251,51 @@ mod tests {
             ("hand_issue", "wip", "WO1")
         );
     }
+
+    /// Every `.rs` file below `dir` with its text.
+    fn sources(dir: &std::path::Path) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                out.extend(sources(&path));
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push((
+                    path.display().to_string(),
+                    std::fs::read_to_string(&path).unwrap(),
+                ));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn only_the_apply_path_writes_a_posting() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        // Who may name each writer: the apply path, the writer's own file, and the bench's
+        // fixture (bulk opening balances written with set-based SQL).
+        let writers: [(&str, &[&str]); 5] = [
+            ("outbox::record(", &["store/posting.rs", "store/fixture.rs"]),
+            ("post_movements(", &["store/posting.rs", "store/ledger.rs"]),
+            ("insert_entry(", &["store/posting.rs", "store/journal.rs"]),
+            (
+                "INSERT INTO movements",
+                &["store/ledger.rs", "store/fixture.rs", "src/store.rs"],
+            ),
+            ("INSERT INTO journal", &["store/journal.rs"]),
+        ];
+        let files = sources(&src);
+        assert!(files.len() > 50, "the tree's files are read");
+        for (file, text) in &files {
+            if file.ends_with("store/posting.rs") {
+                continue;
+            }
+            for (writer, allowed) in writers {
+                assert!(
+                    !text.contains(writer) || allowed.iter().any(|a| file.ends_with(a)),
+                    "{file} writes a posting outside the apply path: {writer}"
+                );
+            }
+        }
+    }
 }
