@@ -62,6 +62,7 @@ pub mod lots;
 pub mod master;
 pub mod movement;
 pub mod order;
+pub mod posting;
 pub mod qty;
 pub mod requests;
 pub mod retry;

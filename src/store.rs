@@ -27,6 +27,7 @@ pub mod master;
 pub mod open;
 pub mod orders;
 pub mod outbox;
+pub mod posting;
 pub mod queries;
 pub mod refusal;
 pub mod reports;
@@ -104,6 +105,10 @@ pub enum StoreError {
     },
     NotFound(String),
     Corrupt(String),
+    /// A planned journal entry whose debits and credits differ: nothing was written.
+    Unbalanced {
+        kind: crate::domain::posting::EntryKind,
+    },
 }
 
 impl From<rusqlite::Error> for StoreError {

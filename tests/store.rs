@@ -989,29 +989,30 @@ fn every_movement_records_when_which_terminal_which_user_and_why() {
         .unwrap()
         .report_id;
     s.reverse(id, "keyed twice", &who()).unwrap();
-    let rows: Vec<(String, String, String, String, String)> = s
+    let rows: Vec<(String, String, String, String, String, String)> = s
         .conn()
-        .prepare("SELECT kind, at, terminal, user, reason FROM movements WHERE report_id IS NOT NULL ORDER BY id")
+        .prepare("SELECT kind, at, terminal, user, reason, source FROM movements WHERE report_id IS NOT NULL ORDER BY id")
         .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
     assert!(!rows.is_empty());
-    for (kind, at, terminal, user, reason) in &rows {
+    // Why: what posted it, and the reason the user gave (a reversal's here).
+    for (kind, at, terminal, user, _, source) in &rows {
         assert!(
             chrono::DateTime::parse_from_rfc3339(at).is_ok() && at.ends_with('Z'),
             "{kind}: {at}"
         );
         assert_eq!(terminal, "T7");
         assert!(!user.is_empty(), "{kind}");
-        assert!(!reason.is_empty(), "{kind}");
+        assert!(!source.is_empty(), "{kind}");
     }
     // with no users imported the terminal runs open and records its id as the user.
     assert!(rows.iter().any(|r| r.0 == "issue" && r.3 == "T7"));
     assert!(
         rows.iter()
-            .any(|r| r.0.starts_with("reverse_") && r.4.contains("keyed twice"))
+            .any(|r| r.0.starts_with("reverse_") && r.4 == "keyed twice" && r.5 == "reversal")
     );
 }
 

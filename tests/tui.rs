@@ -1740,7 +1740,11 @@ fn a_larger_override_needs_a_lead_at_once_and_the_lead_signs_at_the_confirmation
             ..Default::default()
         })
         .unwrap();
-    assert_eq!(audit[0].reason, "backflush, override WRONG-BOM");
+    assert_eq!(audit[0].reason.as_deref(), Some("WRONG-BOM"));
+    assert_eq!(
+        audit[0].source,
+        Some(backflush::domain::movement::Source::Backflush)
+    );
     assert_eq!(audit[0].qty.to_string(), "-13");
 }
 

@@ -205,6 +205,17 @@ pub fn staging(cli: &Cli) -> Outcome {
 
 struct Audit(Vec<MovementRow>, Vec<SkippedLine>);
 
+/// What an audit line says after its dash: a row from before reasons were codes, its words
+/// as written; a later one, what posted it and its code or the user's text.
+fn said_why(m: &MovementRow) -> String {
+    match (&m.reason, m.source) {
+        (Some(words), _) if m.worded => words.clone(),
+        (None, Some(source)) => source.to_string(),
+        (Some(reason), Some(source)) => format!("{source}, {reason}"),
+        (reason, None) => reason.clone().unwrap_or_default(),
+    }
+}
+
 impl Show for Audit {
     fn json(&self) -> impl Serialize {
         view::audit_json(&self.0)
@@ -225,7 +236,7 @@ impl Show for Audit {
                 m.approver
                     .as_deref()
                     .map_or_else(String::new, |a| format!(" approved by {a}")),
-                m.reason
+                said_why(m)
             ))?;
         }
         if !self.1.is_empty() {

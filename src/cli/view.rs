@@ -17,7 +17,7 @@ use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
 use crate::domain::health::Flag;
 use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::lots::LotQty;
-use crate::domain::movement::MovementKind;
+use crate::domain::movement::{MovementKind, Source};
 use crate::domain::qty::{Money, Quantity, canonical};
 use crate::domain::retry::ExceptionStatus;
 use crate::domain::trace::Link;
@@ -384,8 +384,9 @@ pub struct MovementResult<'a> {
     pub line: Option<&'a str>,
     pub location: &'a LocationCode,
     pub qty: Quantity,
-    pub reason: &'a str,
+    pub reason: Option<&'a str>,
     pub report_id: Option<ReportId>,
+    pub source: Option<Source>,
     pub terminal: &'a str,
     pub user: &'a str,
 }
@@ -403,8 +404,9 @@ pub fn audit_json(rows: &[MovementRow]) -> Vec<MovementResult<'_>> {
             line: m.line.as_deref(),
             location: &m.location,
             qty: m.qty,
-            reason: &m.reason,
+            reason: m.reason.as_deref(),
             report_id: m.report_id,
+            source: m.source,
             terminal: &m.terminal,
             user: &m.user,
         })

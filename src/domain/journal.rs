@@ -17,8 +17,20 @@ pub enum Account {
     NonStockMaterial,
 }
 
-/// One journal line as a posting plans it: a debit or a credit on an account by its role
-/// (stored, it is a [`JournalLine`] with the account's configured name).
+// The role's word is its `[accounts]` key: a journal line keeps it beside the name it was
+// written with, so a renamed account never hides a line.
+text_enum!(Account {
+    RawMaterial => "raw_material",
+    Wip => "wip",
+    FinishedGoods => "finished_goods",
+    LaborAbsorbed => "labor_absorbed",
+    OverheadAbsorbed => "overhead_absorbed",
+    ScrapExpense => "scrap_expense",
+    InventoryAdjustment => "inventory_adjustment",
+    NonStockMaterial => "non_stock_material",
+});
+
+/// One journal line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Booking {
     pub account: Account,

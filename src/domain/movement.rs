@@ -23,6 +23,43 @@ pub enum MovementKind {
     Reverse(ReversibleKind),
 }
 
+/// What posted a movement: the `source` the ERP reads beside its movement type, so that a
+/// movement's reason can stay the code or the user's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// A report's backflushed line, with its line scrap.
+    Backflush,
+    /// A hand issue: `issue`, or a manual line issued with a report.
+    HandIssue,
+    /// A deferred line when it posts.
+    Deferred,
+    LeadScrap,
+    Substitute,
+    /// Finished goods received by a report.
+    Receipt,
+    Transfer,
+    Count,
+    /// Balances of an import's `stock.csv`.
+    Opening,
+    Reversal,
+    /// A hand return (`issue` with a negative quantity).
+    Return,
+}
+
+text_enum!(Source {
+    Backflush => "backflush",
+    HandIssue => "hand_issue",
+    Deferred => "deferred",
+    LeadScrap => "lead_scrap",
+    Substitute => "substitute",
+    Receipt => "receipt",
+    Transfer => "transfer",
+    Count => "count",
+    Opening => "opening",
+    Reversal => "reversal",
+    Return => "return",
+});
+
 /// The kinds a reversal compensates (a reversal is never reversed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReversibleKind {

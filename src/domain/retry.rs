@@ -52,6 +52,34 @@ pub fn plan_retry(
     .collect()
 }
 
+/// The lots of an item at a location once a posting's own movements there are made:
+/// `moves` (lot, signed qty) added to `lots`; a lot new at the location takes its expiry and
+/// first entry from `entry` (what the store knows of the lot, else a lot new to the store);
+/// lots left at zero are dropped, as the store drops them.
+#[must_use]
+pub fn with_moves(
+    mut lots: Vec<LotStock>,
+    moves: &[(String, Quantity)],
+    entry: &dyn Fn(&str) -> (Option<String>, String),
+) -> Vec<LotStock> {
+    for (lot, qty) in moves {
+        match lots.iter_mut().find(|l| l.lot == *lot) {
+            Some(l) => l.qty += *qty,
+            None => {
+                let (expires, first_at) = entry(lot);
+                lots.push(LotStock {
+                    lot: lot.clone(),
+                    qty: *qty,
+                    expires,
+                    first_at,
+                });
+            }
+        }
+    }
+    lots.retain(|l| !l.qty.is_zero());
+    lots
+}
+
 /// What a retry reads of the stock: balances, and the lots of tracked items.
 pub struct RetryStock<'s> {
     pub on_hand: &'s dyn Fn(&str, &str) -> Quantity,
@@ -138,6 +166,29 @@ mod tests {
         assert_eq!(
             plan_retry(&waiting, &on_hand),
             vec![ExceptionId(1), ExceptionId(3)]
+        );
+    }
+
+    #[test]
+    fn with_moves_adds_to_a_lot_there_and_brings_a_new_one_with_its_entry() {
+        let q = |n: i64| Quantity(rust_decimal::Decimal::from(n));
+        let held = vec![LotStock {
+            lot: "A".into(),
+            qty: q(2),
+            expires: None,
+            first_at: "t0".into(),
+        }];
+        let moved = with_moves(held, &[("A".into(), q(-2)), ("B".into(), q(3))], &|lot| {
+            (Some(format!("{lot}-exp")), "t1".into())
+        });
+        assert_eq!(
+            moved,
+            [LotStock {
+                lot: "B".into(),
+                qty: q(3),
+                expires: Some("B-exp".into()),
+                first_at: "t1".into(),
+            }]
         );
     }
 }

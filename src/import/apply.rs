@@ -1,7 +1,7 @@
 //! The all-or-nothing end of an import: everything the files hold, validated, written in one
 //! transaction with its export event.
 
-use crate::domain::codes::LocationCode;
+use crate::domain::codes::{ItemCode, LocationCode};
 use std::collections::HashMap;
 
 use crate::domain::qty::Quantity;
@@ -10,6 +10,7 @@ use super::{ImportError, ImportSummary};
 use crate::domain::journal::{AccountNames, inventory_account};
 use crate::domain::master::{Bom, Item, Location, LocationKind, MasterData, Routing, WorkCenter};
 use crate::domain::order::Order;
+use crate::domain::posting::{self, adjust::SetBalance};
 use crate::store::master::User;
 use crate::store::{self, Stamp, Store};
 
@@ -96,29 +97,47 @@ pub(super) fn apply(
         for (item, lot, expires) in &plan.expiries {
             store::ledger::set_lot_expiry(tx, item, lot, expires.as_deref(), stamp.at_text())?;
         }
-        for StockRow {
-            item,
-            location,
-            lot,
-            qty,
-        } in &plan.stock
-        {
-            let account = inventory_account(
-                kinds
-                    .get(location.as_str())
-                    .copied()
-                    .unwrap_or(LocationKind::Storage),
-            );
-            let opening = store::ledger::SetBalance {
+        // The balances of stock.csv, each against the book as the rows before it left it.
+        let mut set: HashMap<(&str, &str, Option<&str>), Quantity> = HashMap::new();
+        let mut sets = Vec::new();
+        let codes: Vec<(ItemCode, LocationCode)> = plan
+            .stock
+            .iter()
+            .map(|r| (ItemCode::from(&r.item), LocationCode::from(&r.location)))
+            .collect();
+        for (
+            StockRow {
                 item,
                 location,
-                lot: lot.as_deref(),
-                qty: *qty,
-                reason: "opening balance (stock.csv)",
+                lot,
+                qty,
+            },
+            (item_code, location_code),
+        ) in plan.stock.iter().zip(&codes)
+        {
+            let key = (item.as_str(), location.as_str(), lot.as_deref());
+            let book = match (set.get(&key), lot) {
+                (Some(before), _) => *before,
+                (None, Some(lot)) => store::ledger::lot_balance(tx, item, location, lot)?,
+                (None, None) => store::ledger::balance(tx, item, location)?,
             };
-            store::ledger::adjust_to(tx, &opening, stamp, accounts, account)?;
+            set.insert(key, *qty);
+            sets.push(SetBalance {
+                item: item_code,
+                location: location_code,
+                lot: lot.as_deref(),
+                book,
+                qty: *qty,
+                std_cost: store::master::std_cost(tx, item)?,
+                account: inventory_account(
+                    kinds
+                        .get(location.as_str())
+                        .copied()
+                        .unwrap_or(LocationKind::Storage),
+                ),
+            });
         }
-        store::outbox::record(tx, stamp, store::outbox::Posting::Import)?;
+        store::posting::apply(tx, stamp, &posting::adjust::opening(&sets, accounts))?;
         Ok(())
     })
 }

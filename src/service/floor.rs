@@ -2,6 +2,7 @@
 //! on a posted report's detail line, the cycle count, and the material handler's staging list.
 
 mod count;
+pub(super) mod deferred;
 mod lead;
 mod staging;
 
@@ -13,6 +14,7 @@ use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::journal::inventory_account;
 use crate::domain::lots::LotQty;
 use crate::domain::master::{ItemType, LocationKind, Tracking};
+use crate::domain::posting::{ExceptionChange, PostingKind, PostingPlan};
 use crate::domain::qty::Quantity;
 use crate::store::exceptions::ExceptionRow;
 use crate::store::{self, floor::ReportLine};
@@ -202,8 +204,11 @@ impl Service {
             if keyed::replay::<()>(tx, keyed.as_ref())?.is_some() {
                 return Ok(());
             }
-            store::exceptions::cancel_exception(tx, id, &stamp)?;
-            keyed::record(tx, keyed.as_ref(), &())
+            let mut plan = PostingPlan::new(PostingKind::ExceptionCancel);
+            plan.exceptions.push(ExceptionChange::Cancel(id));
+            plan.keep = keyed::kept(keyed.as_ref(), &())?;
+            store::posting::apply(tx, &stamp, &plan)?;
+            Ok(())
         })
     }
 }

@@ -2,7 +2,8 @@
 //! its stock and what it consumed, asks the engine's plan, and posts it in one transaction,
 //! idempotent by key.
 
-use crate::domain::codes::{ItemCode, OrderNo};
+use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
+use crate::domain::posting::{self, issue::HandIssue};
 use serde::{Deserialize, Serialize};
 
 use super::auth::Role;
@@ -128,23 +129,18 @@ impl Service {
             if !may_take_expired && !plan.expired_lots.is_empty() {
                 return Err(expired_needs_lead(&stamp, role, material, &plan));
             }
-            let post = store::issues::IssuePost {
+            let location = location.map(LocationCode::from);
+            let issue = HandIssue {
                 order: &order.order,
                 line: &material.line,
                 item: &item.item,
-                location: location.as_deref(),
-                plan: &plan,
+                location: location.as_ref(),
                 std_cost: item.std_cost,
-                reason: request
-                    .reason
-                    .as_deref()
-                    .unwrap_or(if plan.qty.is_sign_negative() {
-                        "returned by hand"
-                    } else {
-                        "issued by hand"
-                    }),
+                reason: request.reason.as_deref(),
+                id: store::issues::next_issue_id(tx)?,
+                key: &keyed.key,
             };
-            record_issue(tx, &keyed, &post, (&stamp, &accounts))
+            record_issue(tx, &keyed, (&issue, &plan), (&stamp, &accounts))
         })
     }
 }
@@ -165,24 +161,26 @@ fn replay(tx: &Connection, keyed: &Keyed) -> Result<Option<IssueResult>> {
     Ok(Some(first))
 }
 
-/// Posts a planned issue and keeps its first result under its key.
+/// Plans the issue's posting with its first result kept under its key, and
+/// applies it.
 fn record_issue(
     tx: &Connection,
     keyed: &Keyed,
-    post: &store::issues::IssuePost<'_>,
+    (issue, planned): (&HandIssue<'_>, &IssuePlan),
     (stamp, accounts): (&Stamp, &crate::domain::journal::AccountNames),
 ) -> Result<Issued> {
-    store::issues::post_issue(tx, stamp, accounts, post)?;
     let result = IssueResult {
-        issue_id: store::issues::new_issue_id(tx, &keyed.key)?,
-        order: post.order.into(),
-        line: post.line.to_string(),
-        item: post.item.into(),
-        location: post.location.map(str::to_string),
-        qty: post.plan.qty,
-        lots: lot_results(&post.plan.lots),
+        issue_id: issue.id,
+        order: issue.order.clone(),
+        line: issue.line.to_string(),
+        item: issue.item.clone(),
+        location: issue.location.map(ToString::to_string),
+        qty: planned.qty,
+        lots: lot_results(&planned.lots),
     };
-    keyed::record(tx, Some(keyed), &result)?;
+    let mut plan = posting::issue::plan(issue, planned, accounts);
+    plan.keep = keyed::kept(Some(keyed), &result)?;
+    store::posting::apply(tx, stamp, &plan)?;
     Ok(Issued {
         result,
         repeated: false,

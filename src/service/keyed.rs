@@ -91,19 +91,21 @@ pub(super) fn result_text<T: Serialize>(key: &str, result: &T) -> Result<String>
     })
 }
 
-/// Records `result` as the first result of `keyed`'s key (inside the posting's transaction).
+/// The first result of `keyed`'s key as a plan keeps it; `None` without a key.
 ///
 /// # Errors
-/// The store fails.
-pub(super) fn record<T: Serialize>(
-    conn: &Connection,
+/// `result` cannot be written as JSON.
+pub(super) fn kept<T: Serialize>(
     keyed: Option<&Keyed>,
     result: &T,
-) -> Result<()> {
-    let Some(keyed) = keyed else { return Ok(()) };
-    let json = result_text(&keyed.key, result)?;
-    store::requests::record(conn, &keyed.key, keyed.command, &keyed.request, &json)?;
-    Ok(())
+) -> Result<Option<crate::domain::posting::Kept>> {
+    let Some(keyed) = keyed else { return Ok(None) };
+    Ok(Some(crate::domain::posting::Kept {
+        key: keyed.key.clone(),
+        command: keyed.command,
+        request: keyed.request.clone(),
+        result: result_text(&keyed.key, result)?,
+    }))
 }
 
 /// A quantity in canonical form for a request's text (`3.0` and `3` are the same request).

@@ -1,8 +1,10 @@
 //! Stock: transfers, balances, the ledger (audit), and the exception queue.
 
+use super::floor::deferred::post_deferred;
 use super::*;
 use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::lots::LotQty;
+use crate::domain::posting::{self, PostingKind, PostingPlan};
 
 impl Service {
     /// Moves stock (a tracked item in pick order); retries the open exceptions of the
@@ -96,10 +98,35 @@ impl Service {
                 if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
                     return Ok(first);
                 }
-                let posted =
-                    store::ledger::transfer(tx, request, &stamp, &accounts, &account_of, pick)?;
-                keyed::record(tx, keyed.as_ref(), &posted)?;
-                Ok(posted)
+                let taken = store::ledger::transfer_source(
+                    tx,
+                    (item, qty),
+                    from,
+                    named,
+                    (pick, stamp.today()),
+                )?;
+                let (item_code, from_code, to_code) = (
+                    ItemCode::from(item),
+                    LocationCode::from(from),
+                    LocationCode::from(to),
+                );
+                let mut plan = posting::transfer::plan(
+                    &posting::transfer::Transfer {
+                        item: &item_code,
+                        qty,
+                        from: (&from_code, account_of(from)),
+                        to: (&to_code, account_of(to)),
+                        taken: &taken,
+                        value: qty * store::master::std_cost(tx, item)?,
+                    },
+                    &accounts,
+                );
+                // The deferred lines the transfer lets post are part of its posting.
+                let posted = post_deferred(tx, Some(to), &mut plan, (&stamp, &accounts, pick))?;
+                let done = (taken, posted);
+                plan.keep = keyed::kept(keyed.as_ref(), &done)?;
+                store::posting::apply(tx, &stamp, &plan)?;
+                Ok(done)
             })
     }
 
@@ -169,9 +196,10 @@ impl Service {
             if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
                 return Ok(first);
             }
-            let posted = store::exceptions::retry_exceptions(tx, None, &stamp, &accounts, pick)?;
-            store::outbox::record(tx, &stamp, store::outbox::Posting::Retry)?;
-            keyed::record(tx, keyed.as_ref(), &posted)?;
+            let mut plan = PostingPlan::new(PostingKind::Retry);
+            let posted = post_deferred(tx, None, &mut plan, (&stamp, &accounts, pick))?;
+            plan.keep = keyed::kept(keyed.as_ref(), &posted)?;
+            store::posting::apply(tx, &stamp, &plan)?;
             Ok(posted)
         })
     }

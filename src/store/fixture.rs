@@ -32,8 +32,8 @@ pub fn bulk_items_and_ledger(conn: &Connection, items: i64, ledger: i64) -> Resu
     let stamp = Stamp::new(at, "bench", "bench");
     let mut insert = conn.prepare(
         "WITH RECURSIVE n(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?2)
-         INSERT INTO movements (at, kind, item, location, qty, terminal, user, reason)
-         SELECT ?4, 'adjustment', printf('C%06d', i % ?3), 'ST', '1', 'bench', 'bench', 'bench fixture'
+         INSERT INTO movements (at, kind, item, location, qty, terminal, user, reason, source)
+         SELECT ?4, 'adjustment', printf('C%06d', i % ?3), 'ST', '1', 'bench', 'bench', '', 'opening'
          FROM n",
     )?;
     let mut from = 0;
@@ -45,7 +45,7 @@ pub fn bulk_items_and_ledger(conn: &Connection, items: i64, ledger: i64) -> Resu
     }
     conn.execute(
         "INSERT INTO balances (item, location, qty)
-         SELECT item, location, CAST(count(*) AS TEXT) FROM movements WHERE reason = 'bench fixture'
+         SELECT item, location, CAST(count(*) AS TEXT) FROM movements WHERE source = 'opening' AND terminal = 'bench'
          GROUP BY item, location",
         [],
     )?;

@@ -1,18 +1,13 @@
-//! The other movements a lead or a material handler posts: scrap adjustments and
-//! substitutions on a posted report's detail line, and cycle counts.
+//! What leads and material handlers read and keep beside their postings: a posted report's
+//! detail lines and what they issued (for scrap adjustments and substitutions), and cycle counts.
 
 use crate::domain::codes::LocationCode;
 use crate::domain::codes::{ItemCode, OrderNo};
 use rusqlite::{Connection, params};
 
-use super::journal::write_journal;
-use super::ledger::{LotMove, MovementRef, move_stock};
 use super::{Quantity, Result, Stamp};
 use crate::domain::backflush::LineStatus;
 use crate::domain::ids::ReportId;
-use crate::domain::journal::{self, AccountNames};
-use crate::domain::lots::LotQty;
-use crate::domain::movement::MovementKind;
 
 /// A detail line of a posted report.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,46 +121,6 @@ pub fn line_lots(
     Ok(out)
 }
 
-/// A signed quantity of an item leaving a location (+ out, − back in), of one kind.
-struct Outgoing<'a> {
-    kind: MovementKind,
-    item: &'a str,
-    location: &'a str,
-    qty: Quantity,
-}
-
-/// Moves `out` by lot (one movement per lot; `lots` signed like its quantity), or as one
-/// movement for an untracked item.
-fn move_by_lots(
-    conn: &Connection,
-    stamp: &Stamp,
-    out: &Outgoing<'_>,
-    lots: &[LotQty],
-    link: &MovementRef<'_>,
-) -> Result<()> {
-    let Outgoing {
-        kind,
-        item,
-        location,
-        qty,
-    } = *out;
-    if lots.is_empty() {
-        move_stock(conn, stamp, kind, item, location, -qty, link)?;
-        return Ok(());
-    }
-    for l in lots {
-        let movement = LotMove {
-            kind,
-            item,
-            location,
-            lot: Some(&l.lot),
-            qty: -l.qty,
-        };
-        super::ledger::move_lot(conn, stamp, &movement, link)?;
-    }
-    Ok(())
-}
-
 /// What a report's lines issued of items other than their own (substitutions), by line:
 /// (line, item, net quantity issued), in line and item order.
 ///
@@ -192,111 +147,6 @@ pub fn line_substitutes(
         }
     }
     Ok(out)
-}
-
-/// Issues `qty` more of a detail line's item as component scrap (a negative `qty` returns a
-/// correction), linked to the report line, with its journal. Returns the movement id.
-///
-/// # Errors
-/// SQLite fails.
-pub fn lead_scrap(
-    conn: &Connection,
-    line: &ReportLine,
-    (qty, lots): (Quantity, &[LotQty]),
-    reason: &str,
-    stamp: &Stamp,
-    accounts: &AccountNames,
-) -> Result<()> {
-    let why = format!("lead scrap adjustment: {reason}");
-    let link = MovementRef {
-        report_id: Some(line.report_id),
-        line: Some(&line.line),
-        reason: &why,
-        ..MovementRef::default()
-    };
-    let out = Outgoing {
-        kind: MovementKind::LeadScrap,
-        item: &line.item,
-        location: &line.location,
-        qty,
-    };
-    move_by_lots(conn, stamp, &out, lots, &link)?;
-    let value = qty * super::master::std_cost(conn, &line.item)?;
-    let journal = journal::material_issued(value, "lead scrap adjustment");
-    write_journal(
-        conn,
-        stamp,
-        "lead_scrap",
-        Some(line.report_id),
-        None,
-        &journal,
-        accounts,
-    )?;
-    super::outbox::record(
-        conn,
-        stamp,
-        super::outbox::Posting::Adjustment(line.report_id),
-    )?;
-    Ok(())
-}
-
-/// Records a substitution on a detail line: `returned` of the line's item goes back to the
-/// line's location, `issued` of `substitute` leaves it; both linked to the line.
-///
-/// # Errors
-/// SQLite fails.
-pub fn substitute(
-    conn: &Connection,
-    line: &ReportLine,
-    (returned, returned_lots): (Quantity, &[LotQty]),
-    (substitute, issued, issued_lots): (&str, Quantity, &[LotQty]),
-    stamp: &Stamp,
-    accounts: &AccountNames,
-) -> Result<()> {
-    let why = format!(
-        "substitution on line {}: {substitute} instead of {}",
-        line.line, line.item
-    );
-    let link = MovementRef {
-        report_id: Some(line.report_id),
-        line: Some(&line.line),
-        reason: &why,
-        ..MovementRef::default()
-    };
-    if !returned.is_zero() {
-        let back = Outgoing {
-            kind: MovementKind::SubstitutionReturn,
-            item: &line.item,
-            location: &line.location,
-            qty: -returned,
-        };
-        move_by_lots(conn, stamp, &back, returned_lots, &link)?;
-    }
-    let out = Outgoing {
-        kind: MovementKind::SubstitutionIssue,
-        item: substitute,
-        location: &line.location,
-        qty: issued,
-    };
-    move_by_lots(conn, stamp, &out, issued_lots, &link)?;
-    let back = returned * super::master::std_cost(conn, &line.item)?;
-    let out = issued * super::master::std_cost(conn, substitute)?;
-    let journal = journal::substitution(back, out);
-    write_journal(
-        conn,
-        stamp,
-        "substitution",
-        Some(line.report_id),
-        None,
-        &journal,
-        accounts,
-    )?;
-    super::outbox::record(
-        conn,
-        stamp,
-        super::outbox::Posting::Substitution(line.report_id),
-    )?;
-    Ok(())
 }
 
 /// Keeps a cycle count (for the inventory-accuracy figure) with its adjustment movement.

@@ -5,13 +5,8 @@
 
 use rusqlite::{Connection, params};
 
-use super::journal::write_journal;
-use super::ledger::{Movement, MovementRef, post_movements};
-use super::{Money, Quantity, Result, Stamp, outbox};
+use super::{Money, Quantity, Result};
 use crate::domain::ids::{IssueId, ReportId};
-use crate::domain::issue::IssuePlan;
-use crate::domain::journal::{self, AccountNames};
-use crate::domain::movement::MovementKind;
 
 /// What a line has net issued of its component at a location, per lot (`None` untracked),
 /// with each lot's first entry; oldest movement first.
@@ -96,134 +91,23 @@ pub fn record_non_stock(conn: &Connection, issue: &NonStockIssue<'_>) -> Result<
     Ok(())
 }
 
-/// Takes a reversed report's non-stock hand issues back off its order (negative rows).
+/// The id the next hand issue gets: one above the largest (read in the posting's write
+/// transaction, so no other posting takes it meanwhile).
 ///
 /// # Errors
 /// SQLite fails.
-pub fn reverse_non_stock(conn: &Connection, report_id: ReportId, at: &str) -> Result<()> {
-    let rows: Vec<(String, String, String, Quantity, Money)> = conn
-        .prepare_cached(
-            "SELECT order_id, line, item, qty, std_cost FROM non_stock_issues WHERE report_id = ?1",
-        )?
-        .query_map([report_id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    for (order, line, item, qty, cost) in rows {
-        let back = NonStockIssue {
-            order: &order,
-            line: &line,
-            report_id: Some(report_id),
-            item: &item,
-            qty: -qty,
-            std_cost: cost,
-            at,
-        };
-        record_non_stock(conn, &back)?;
-    }
-    Ok(())
+pub fn next_issue_id(conn: &Connection) -> Result<IssueId> {
+    Ok(conn
+        .prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM issue_ids")?
+        .query_row([], |r| r.get(0))?)
 }
 
-/// Gives the hand issue posted under `key` its id, the next of the sequence (its key's
-/// request and first result go to `request_keys`).
+/// Gives the hand issue posted under `key` its id.
 ///
 /// # Errors
 /// SQLite fails, or `key` already gave an issue its id.
-pub fn new_issue_id(conn: &Connection, key: &str) -> Result<IssueId> {
-    Ok(conn
-        .prepare_cached("INSERT INTO issue_ids (idem_key) VALUES (?1) RETURNING id")?
-        .query_row([key], |r| r.get(0))?)
-}
-
-/// One hand issue or return to post.
-#[derive(Debug, Clone)]
-pub struct IssuePost<'a> {
-    pub order: &'a str,
-    pub line: &'a str,
-    pub item: &'a str,
-    /// `None` for a non-stock line: no movement, only the record and the journal.
-    pub location: Option<&'a str>,
-    pub plan: &'a IssuePlan,
-    pub std_cost: Money,
-    pub reason: &'a str,
-}
-
-/// Posts a hand issue or return in the caller's transaction: its movements (one per lot) or
-/// its non-stock record, the journal, and its export events.
-///
-/// # Errors
-/// SQLite fails.
-pub fn post_issue(
-    conn: &Connection,
-    stamp: &Stamp,
-    accounts: &AccountNames,
-    post: &IssuePost<'_>,
-) -> Result<()> {
-    let value = post.plan.qty * post.std_cost;
-    let Some(location) = post.location else {
-        let issue = NonStockIssue {
-            order: post.order,
-            line: post.line,
-            report_id: None,
-            item: post.item,
-            qty: post.plan.qty,
-            std_cost: post.std_cost,
-            at: stamp.at_text(),
-        };
-        record_non_stock(conn, &issue)?;
-        write_journal(
-            conn,
-            stamp,
-            "issue",
-            None,
-            None,
-            &journal::non_stock_issued(value),
-            accounts,
-        )?;
-        outbox::record(conn, stamp, outbox::Posting::Issue)?;
-        return Ok(());
-    };
-    let link = MovementRef {
-        line: Some(post.line),
-        order: Some(post.order),
-        reason: post.reason,
-        ..MovementRef::default()
-    };
-    let lots: Vec<(Option<&str>, Quantity)> = if post.plan.lots.is_empty() {
-        vec![(None, post.plan.qty)]
-    } else {
-        post.plan
-            .lots
-            .iter()
-            .map(|l| (Some(l.lot.as_str()), l.qty))
-            .collect()
-    };
-    let moves: Vec<Movement<'_>> = lots
-        .into_iter()
-        .map(|(lot, qty)| Movement {
-            kind: MovementKind::ManualIssue,
-            item: post.item,
-            location,
-            qty: -qty,
-            lot,
-            link: link.clone(),
-        })
-        .collect();
-    post_movements(conn, stamp, &moves)?;
-    let memo = if value.is_sign_negative() {
-        "material returned by hand"
-    } else {
-        "material issued by hand"
-    };
-    write_journal(
-        conn,
-        stamp,
-        "issue",
-        None,
-        None,
-        &journal::material_issued(value, memo),
-        accounts,
-    )?;
-    outbox::record(conn, stamp, outbox::Posting::Issue)?;
+pub fn insert_issue_id(conn: &Connection, id: IssueId, key: &str) -> Result<()> {
+    conn.prepare_cached("INSERT INTO issue_ids (id, idem_key) VALUES (?1, ?2)")?
+        .execute(params![id, key])?;
     Ok(())
 }

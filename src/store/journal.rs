@@ -1,112 +1,93 @@
-//! The journal: balanced entries written with their posting, and the entries that reverse
-//! a report's.
+//! The journal: a posting's balanced entries as the apply path writes them (each line with
+//! its account's name and role and the posting's order), and the entries a reversal reads.
 
-use rusqlite::{Connection, ToSql, params};
+use rusqlite::{Connection, ToSql};
 
-use super::{Money, Result, Stamp, insert_rows};
+use super::{Result, Stamp, insert_rows};
+use crate::domain::codes::OrderNo;
 use crate::domain::ids::ReportId;
-use crate::domain::journal::{AccountNames, Booking, JournalLine, reversal_of};
+use crate::domain::posting::reversal::StoredEntry;
+use crate::domain::posting::{Entry, EntryLine};
 
-/// Writes one balanced journal entry (its lines in one statement); nothing when `lines` is
-/// empty.
+/// Writes one planned journal entry (its lines in one statement): each line with the name
+/// and role it was planned with, and the entry's order.
 ///
 /// # Errors
 /// SQLite fails.
-pub fn write_journal(
-    conn: &Connection,
-    stamp: &Stamp,
-    kind: &str,
-    report_id: Option<ReportId>,
-    reverses: Option<i64>,
-    lines: &[Booking],
-    accounts: &AccountNames,
-) -> Result<()> {
-    if lines.is_empty() {
+pub(super) fn insert_entry(conn: &Connection, stamp: &Stamp, entry: &Entry) -> Result<()> {
+    if entry.lines.is_empty() {
         return Ok(());
     }
-    let entry = next_journal_entry(conn)?;
-    let seqs: Vec<i64> = (0..lines.len())
+    let id = next_journal_entry(conn)?;
+    let seqs: Vec<i64> = (0..entry.lines.len())
         .map(|i| i64::try_from(i).unwrap_or(i64::MAX))
         .collect();
-    let amounts: Vec<(Money, Money)> = lines.iter().map(|l| (l.debit, l.credit)).collect();
-    let names: Vec<&str> = lines.iter().map(|l| accounts.name(l.account)).collect();
     let at = stamp.at_text();
-    let mut values: Vec<&dyn ToSql> = Vec::with_capacity(lines.len() * 12);
-    for (((l, (debit, credit)), name), seq) in lines.iter().zip(&amounts).zip(&names).zip(&seqs) {
+    let kind = entry.kind.as_str();
+    let mut values: Vec<&dyn ToSql> = Vec::with_capacity(entry.lines.len() * 14);
+    for (l, seq) in entry.lines.iter().zip(&seqs) {
         values.extend_from_slice(&[
-            &entry as &dyn ToSql,
+            &id as &dyn ToSql,
             seq,
             &at,
             &kind,
-            &report_id,
-            &reverses,
+            &entry.report,
+            &entry.reverses,
             &stamp.terminal,
             &stamp.user,
-            name,
-            debit,
-            credit,
+            &l.account,
+            &l.debit,
+            &l.credit,
             &l.memo,
+            &l.role,
+            &entry.order,
         ]);
     }
     insert_rows(
         conn,
-        "INSERT INTO journal (entry_id, seq, at, kind, report_id, reverses, terminal, user, account, debit, credit, memo)",
+        "INSERT INTO journal (entry_id, seq, at, kind, report_id, reverses, terminal, user, account, debit, credit, memo, role, order_id)",
         "",
-        12,
+        14,
         &values,
     )
+}
+
+/// The entries of a report not yet reversed, each with its order and its lines' roles.
+///
+/// # Errors
+/// SQLite fails; a stored role no version wrote.
+pub fn open_entries_of_report(conn: &Connection, report_id: ReportId) -> Result<Vec<StoredEntry>> {
+    let rows: Vec<(i64, Option<OrderNo>, EntryLine)> = conn
+        .prepare_cached(
+            "SELECT entry_id, order_id, account, debit, credit, memo, role FROM journal
+             WHERE report_id = ?1 AND reverses IS NULL ORDER BY entry_id, seq",
+        )?
+        .query_map([report_id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                EntryLine {
+                    account: r.get(2)?,
+                    debit: r.get(3)?,
+                    credit: r.get(4)?,
+                    memo: r.get(5)?,
+                    role: r.get(6)?,
+                },
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|entry| StoredEntry {
+            entry: entry[0].0,
+            order: entry[0].1.clone(),
+            lines: entry.iter().map(|(_, _, l)| l.clone()).collect(),
+        })
+        .collect())
 }
 
 fn next_journal_entry(conn: &Connection) -> Result<i64> {
     Ok(conn
         .prepare_cached("SELECT coalesce(max(entry_id), 0) + 1 FROM journal")?
         .query_row([], |r| r.get(0))?)
-}
-
-/// Writes, for every entry of `report_id` not yet reversed, the entry that reverses it.
-///
-/// # Errors
-/// SQLite fails.
-pub fn reverse_entries(conn: &Connection, report_id: ReportId, stamp: &Stamp) -> Result<()> {
-    let rows: Vec<(i64, JournalLine)> = conn
-        .prepare_cached(
-            "SELECT entry_id, account, debit, credit, memo FROM journal
-             WHERE report_id = ?1 AND reverses IS NULL ORDER BY entry_id, seq",
-        )?
-        .query_map([report_id], |r| {
-            Ok((
-                r.get(0)?,
-                JournalLine {
-                    account: r.get(1)?,
-                    debit: r.get(2)?,
-                    credit: r.get(3)?,
-                    memo: r.get(4)?,
-                },
-            ))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    for entry in rows.chunk_by(|a, b| a.0 == b.0) {
-        let lines: Vec<JournalLine> = entry.iter().map(|(_, l)| l.clone()).collect();
-        let next = next_journal_entry(conn)?;
-        for (seq, l) in reversal_of(&lines).iter().enumerate() {
-            conn.prepare_cached(
-                "INSERT INTO journal (entry_id, seq, at, kind, report_id, reverses, terminal, user, account, debit, credit, memo)
-                 VALUES (?1, ?2, ?3, 'reversal', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )?
-            .execute(params![
-                next,
-                i64::try_from(seq).unwrap_or(i64::MAX),
-                stamp.at_text(),
-                report_id,
-                entry[0].0,
-                stamp.terminal,
-                stamp.user,
-                l.account,
-                l.debit,
-                l.credit,
-                l.memo
-            ])?;
-        }
-    }
-    Ok(())
 }

@@ -1,20 +1,16 @@
 //! The ledger and its balances: append-only movements, each updating its balance in the same
-//! statement group, and the movements that are not reports (transfers, adjustments). Every
-//! function runs inside the caller's transaction ([`super::Store::write`]). Kept together,
-//! over 500 lines, because balances and lot balances are written by the same few statements
-//! that append the movements: splitting them would split one invariant.
+//! statement group, and what postings read of the stock (balances, lots, a transfer's
+//! source). Every function runs inside the caller's transaction ([`super::Store::write`]).
+//! Balances and lot balances are written by the same few statements that append the
+//! movements: splitting them would split one invariant.
 
 use rusqlite::{Connection, OptionalExtension, ToSql, params};
 
-use super::exceptions::{ExceptionRow, retry_exceptions};
-use super::journal::write_journal;
 use super::{Quantity, Result, Stamp, StoreError, StoreRefusal, TransferRefusal, insert_rows};
 use crate::domain::ids::{ExceptionId, ReportId};
-use crate::domain::journal::{self, Account, AccountNames};
 use crate::domain::lots::{LotQty, PickOrder, take};
 use crate::domain::master::Tracking;
-use crate::domain::movement::MovementKind;
-use crate::domain::requests::TransferRequest;
+use crate::domain::movement::{MovementKind, Source};
 
 /// The on-hand balance of an item at a location.
 ///
@@ -64,6 +60,35 @@ pub struct MovementRef<'a> {
     pub reason: &'a str,
     /// The order of a hand issue that has no report (`backflush issue`).
     pub order: Option<&'a str>,
+    /// What posted it; every writer names one (the option only lets `Default` fill the rest).
+    pub source: Option<Source>,
+}
+
+/// The first movement whose `reason` holds a code or the user's text (`''` for none); the
+/// movements before it keep the words the program wrote then. A store that was never marked
+/// has only worded rows (it cannot happen after the migrations ran, but it is the safe side).
+///
+/// # Errors
+/// SQLite fails.
+pub fn coded_reasons_from(conn: &Connection) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM meta WHERE key = 'coded_reasons_from'")?
+        .query_row([], |r| r.get(0))
+        .optional()?
+        .unwrap_or(i64::MAX))
+}
+
+/// A movement's reason as handed out: a row from before reasons were codes keeps its words
+/// verbatim (`true`: worded); a later row has its code or the user's text, `None` for none.
+#[must_use]
+pub fn stored_reason(id: i64, text: &str, coded_from: i64) -> (Option<String>, bool) {
+    if id < coded_from {
+        (Some(text.to_string()), true)
+    } else if text.is_empty() {
+        (None, false)
+    } else {
+        (Some(text.to_string()), false)
+    }
 }
 
 /// One ledger movement to append.
@@ -79,14 +104,18 @@ pub struct Movement<'a> {
     pub link: MovementRef<'a>,
 }
 
-const MOVEMENT_INSERT: &str = "INSERT INTO movements (at, kind, item, location, qty, report_id, line, exception_id, reverses, terminal, user, reason, lot, order_id)";
-const WIDTH: usize = 14;
+const MOVEMENT_INSERT: &str = "INSERT INTO movements (at, kind, item, location, qty, report_id, line, exception_id, reverses, terminal, user, reason, lot, order_id, source)";
+const WIDTH: usize = 15;
 
 /// Appends movements and updates their balances: two statements however many lines.
 ///
 /// # Errors
 /// SQLite fails.
-pub fn post_movements(conn: &Connection, stamp: &Stamp, moves: &[Movement<'_>]) -> Result<()> {
+pub(super) fn post_movements(
+    conn: &Connection,
+    stamp: &Stamp,
+    moves: &[Movement<'_>],
+) -> Result<()> {
     if moves.is_empty() {
         return Ok(());
     }
@@ -95,6 +124,7 @@ pub fn post_movements(conn: &Connection, stamp: &Stamp, moves: &[Movement<'_>]) 
     let kinds: Vec<&str> = moves.iter().map(|m| m.kind.as_str()).collect();
     let mut values: Vec<&dyn ToSql> = Vec::with_capacity(moves.len() * WIDTH);
     for ((m, q), kind) in moves.iter().zip(&qtys).zip(&kinds) {
+        debug_assert!(m.link.source.is_some(), "a movement without its source");
         values.extend_from_slice(&[
             &at as &dyn ToSql,
             kind,
@@ -110,6 +140,7 @@ pub fn post_movements(conn: &Connection, stamp: &Stamp, moves: &[Movement<'_>]) 
             &m.link.reason,
             &m.lot,
             &m.link.order,
+            &m.link.source,
         ]);
     }
     insert_rows(conn, MOVEMENT_INSERT, "", WIDTH, &values)?;
@@ -224,6 +255,22 @@ pub fn lots_at(conn: &Connection, item: &str, location: &str) -> Result<Vec<LotS
     Ok(rows.into_iter().filter(|l| !l.qty.is_zero()).collect())
 }
 
+/// What the store knows of a lot: its expiry and when it first came in; `None` for a lot
+/// new to the store.
+///
+/// # Errors
+/// SQLite fails.
+pub fn lot_entry(
+    conn: &Connection,
+    item: &str,
+    lot: &str,
+) -> Result<Option<(Option<String>, String)>> {
+    Ok(conn
+        .prepare_cached("SELECT expires, first_at FROM lots WHERE item = ?1 AND lot = ?2")?
+        .query_row(params![item, lot], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
 /// The lots with a non-zero balance at `location` of every lot- or serial-tracked component
 /// of `order`, by item: [`lots_at`] for a whole report's lines in one query.
 ///
@@ -307,111 +354,19 @@ fn add_balances<'a>(
     )
 }
 
-/// Appends one ledger movement (signed `qty`), updates its balance, and returns its id.
-///
-/// # Errors
-/// SQLite fails.
-pub fn move_stock(
-    conn: &Connection,
-    stamp: &Stamp,
-    kind: MovementKind,
-    item: &str,
-    location: &str,
-    qty: Quantity,
-    link: &MovementRef<'_>,
-) -> Result<i64> {
-    let movement = LotMove {
-        kind,
-        item,
-        location,
-        lot: None,
-        qty,
-    };
-    move_lot(conn, stamp, &movement, link)
-}
-
-/// One ledger movement to append: its kind, the item (and lot: `None` for an untracked item)
-/// at a location, and the signed quantity.
-#[derive(Debug, Clone, Copy)]
-pub struct LotMove<'a> {
-    pub kind: MovementKind,
-    pub item: &'a str,
-    pub location: &'a str,
-    pub lot: Option<&'a str>,
-    pub qty: Quantity,
-}
-
-/// [`move_stock`] of one lot.
-///
-/// # Errors
-/// SQLite fails.
-pub fn move_lot(
-    conn: &Connection,
-    stamp: &Stamp,
-    movement: &LotMove<'_>,
-    link: &MovementRef<'_>,
-) -> Result<i64> {
-    let LotMove {
-        kind,
-        item,
-        location,
-        lot,
-        qty,
-    } = *movement;
-    let id = conn
-        .prepare_cached(&format!(
-            "{MOVEMENT_INSERT} VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING id"
-        ))?
-        .query_row(
-            params![
-                stamp.at_text(),
-                kind.as_str(),
-                item,
-                location,
-                qty,
-                link.report_id,
-                link.line,
-                link.exception_id,
-                link.reverses,
-                stamp.terminal,
-                stamp.user,
-                link.reason,
-                lot,
-                link.order
-            ],
-            |r| r.get(0),
-        )?;
-    add_balances(conn, std::iter::once((item, location, qty)))?;
-    add_lot_balances(
-        conn,
-        stamp.at_text(),
-        lot.map(|l| (item, location, l, qty)).into_iter(),
-    )?;
-    Ok(id)
-}
-
-/// Moves stock between locations; refused if `from` would go negative. A tracked item moves
-/// by lot: the lots `named`, else in pick order (an expired lot never chosen automatically).
-/// Retries the open exceptions of `to` afterwards. Returns the lots moved and the exceptions
-/// posted.
+/// The lots a transfer of `qty` of `item` takes out of `from`: the lots `named`, else in pick
+/// order (an expired lot never chosen automatically); none for an untracked item. Refused
+/// when `from` holds less than `qty`.
 ///
 /// # Errors
 /// Not enough stock at `from`, a named lot that does not hold its quantity; SQLite fails.
-pub fn transfer(
+pub fn transfer_source(
     conn: &Connection,
-    request: &TransferRequest,
-    stamp: &Stamp,
-    accounts: &AccountNames,
-    accounts_of: &dyn Fn(&str) -> Account,
-    pick: PickOrder,
-) -> Result<(Vec<LotQty>, Vec<ExceptionRow>)> {
-    let (item, qty, from, to, named) = (
-        request.item.as_str(),
-        request.qty,
-        request.from.as_str(),
-        request.to.as_str(),
-        request.lots.as_deref(),
-    );
+    (item, qty): (&str, Quantity),
+    from: &str,
+    named: Option<&str>,
+    (pick, today): (PickOrder, chrono::NaiveDate),
+) -> Result<Vec<LotQty>> {
     let on_hand = balance(conn, item, from)?;
     if on_hand < qty {
         return Err(transfer_refused(
@@ -420,44 +375,7 @@ pub fn transfer(
             TransferRefusal::Short { on_hand },
         ));
     }
-    let taken = transfer_lots(conn, (item, qty), from, named, (pick, stamp.today()))?;
-    let lots: Vec<(Option<&str>, Quantity)> = if taken.is_empty() {
-        vec![(None, qty)]
-    } else {
-        taken
-            .iter()
-            .map(|l| (Some(l.lot.as_str()), l.qty))
-            .collect()
-    };
-    let reason = format!("transfer {from} → {to}");
-    let link = MovementRef {
-        reason: &reason,
-        ..MovementRef::default()
-    };
-    for (lot, q) in &lots {
-        let out = LotMove {
-            kind: MovementKind::TransferOut,
-            item,
-            location: from,
-            lot: *lot,
-            qty: -*q,
-        };
-        move_lot(conn, stamp, &out, &link)?;
-        let into = LotMove {
-            kind: MovementKind::TransferIn,
-            location: to,
-            qty: *q,
-            ..out
-        };
-        move_lot(conn, stamp, &into, &link)?;
-    }
-    let cost = super::master::std_cost(conn, item)?;
-    let journal = journal::transfer(accounts_of(from), accounts_of(to), qty * cost);
-    write_journal(conn, stamp, "transfer", None, None, &journal, accounts)?;
-    // The deferred lines the transfer lets post are part of its posting.
-    let posted = retry_exceptions(conn, Some(to), stamp, accounts, pick)?;
-    super::outbox::record(conn, stamp, super::outbox::Posting::Transfer)?;
-    Ok((taken, posted))
+    transfer_lots(conn, (item, qty), from, named, (pick, today))
 }
 
 /// The refusal of a transfer of `qty` of `item` out of `from`.
@@ -496,60 +414,4 @@ fn transfer_lots(
     let at = lots_at(conn, item, from)?;
     take(&at, qty, named, (tracking, decimals), pick, today)
         .map_err(|e| transfer_refused((item, qty), from, TransferRefusal::Lots(e)))
-}
-
-/// The balance an adjustment sets: `qty` of `item` (and `lot`) at `location`, and why.
-#[derive(Debug, Clone, Copy)]
-pub struct SetBalance<'a> {
-    pub item: &'a str,
-    pub location: &'a str,
-    pub lot: Option<&'a str>,
-    pub qty: Quantity,
-    pub reason: &'a str,
-}
-
-/// Sets a balance to `qty` by an adjustment movement for the difference (opening stock, a
-/// re-imported balance, a cycle count); of one lot of a tracked item. Returns the movement id,
-/// if any.
-///
-/// # Errors
-/// SQLite fails.
-pub fn adjust_to(
-    conn: &Connection,
-    target: &SetBalance<'_>,
-    stamp: &Stamp,
-    accounts: &AccountNames,
-    account: Account,
-) -> Result<Option<i64>> {
-    let SetBalance {
-        item,
-        location,
-        lot,
-        qty,
-        reason,
-    } = *target;
-    let book = match lot {
-        Some(lot) => lot_balance(conn, item, location, lot)?,
-        None => balance(conn, item, location)?,
-    };
-    let diff = qty - book;
-    if diff.is_zero() {
-        return Ok(None);
-    }
-    let link = MovementRef {
-        reason,
-        ..MovementRef::default()
-    };
-    let movement = LotMove {
-        kind: MovementKind::Adjustment,
-        item,
-        location,
-        lot,
-        qty: diff,
-    };
-    let id = move_lot(conn, stamp, &movement, &link)?;
-    let cost = super::master::std_cost(conn, item)?;
-    let journal = journal::adjustment(account, diff * cost);
-    write_journal(conn, stamp, "adjustment", None, None, &journal, accounts)?;
-    Ok(Some(id))
 }

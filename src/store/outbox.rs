@@ -110,7 +110,7 @@ pub fn without_recording<T>(work: impl FnOnce() -> T) -> T {
 ///
 /// # Errors
 /// SQLite fails.
-pub fn record(conn: &Connection, stamp: &Stamp, posting: Posting) -> Result<Option<i64>> {
+pub(super) fn record(conn: &Connection, stamp: &Stamp, posting: Posting) -> Result<Option<i64>> {
     if !RECORDING.with(std::cell::Cell::get) {
         return Ok(None);
     }
@@ -488,6 +488,7 @@ pub const FIELDS: &[&str] = &[
     "account",
     "debit",
     "credit",
+    "source",
 ];
 
 /// A field's value.
@@ -548,6 +549,7 @@ struct LedgerRow {
     line: Option<String>,
     reverses: Option<i64>,
     reason: String,
+    source: Option<String>,
     order: Option<String>,
     operation: Option<i64>,
     lot: Option<String>,
@@ -588,14 +590,16 @@ const LEDGER_SQL: &str =
     "SELECT m.id, m.kind, m.item, m.location, m.qty, m.report_id, m.line, m.reverses, m.reason,
             coalesce(r.order_id, m.order_id), r.operation, m.lot AS lot,
             v.from_seq, v.uom, v.std_cost,
-            EXISTS (SELECT 1 FROM item_versions w WHERE w.item = m.item AND w.from_seq > v.from_seq)
+            EXISTS (SELECT 1 FROM item_versions w WHERE w.item = m.item AND w.from_seq > v.from_seq),
+            m.source
      FROM movements m LEFT JOIN reports r ON r.id = m.report_id
      LEFT JOIN item_versions v ON v.item = m.item
           AND v.from_seq = (SELECT min(from_seq) FROM item_versions x WHERE x.item = m.item)
      WHERE m.id > ?1 ORDER BY m.id";
 
 /// The journal lines after an entry, in entry and line order.
-const JOURNAL_SQL: &str = "SELECT j.entry_id, j.account, j.debit, j.credit, j.report_id, r.order_id
+const JOURNAL_SQL: &str = "SELECT j.entry_id, j.account, j.debit, j.credit, j.report_id,
+            coalesce(j.order_id, r.order_id)
      FROM journal j LEFT JOIN reports r ON r.id = j.report_id
      WHERE j.entry_id > ?1 ORDER BY j.entry_id, j.seq";
 
@@ -632,6 +636,7 @@ pub fn export<E: From<StoreError>>(
 ) -> std::result::Result<u64, E> {
     let wants = |t: &str| filter.types.is_empty() || filter.types.contains(&t);
     let (start, movements_after, entries_after) = export_start(conn, filter.after)?;
+    let coded_from = super::ledger::coded_reasons_from(conn)?;
 
     let mut groups_stmt = conn.prepare(GROUPS_SQL).map_err(StoreError::from)?;
     let mut groups = groups_stmt.query([start]).map_err(StoreError::from)?;
@@ -698,7 +703,7 @@ pub fn export<E: From<StoreError>>(
             emitted += 1;
             Ok(true)
         };
-        emit_group(conn, &g, (&moves, &lines, &snapshot), &mut out)?;
+        emit_group(conn, &g, (&moves, &lines, &snapshot), coded_from, &mut out)?;
     }
     Ok(emitted)
 }
@@ -711,6 +716,7 @@ fn emit_group<E>(
     conn: &Connection,
     g: &OutboxRow,
     (moves, lines, snapshot): (&[LedgerRow], &[JournalRow], &[(String, String, Money)]),
+    coded_from: i64,
     out: &mut dyn FnMut(
         &'static str,
         i64,
@@ -754,7 +760,7 @@ fn emit_group<E>(
             } else {
                 snapshot_unit(snapshot, &m.item)
             };
-            movement_fields(conn, m, to.clone(), unit)
+            movement_fields(conn, m, to.clone(), (unit, coded_from))
         })? {
             return Ok(());
         }
@@ -869,6 +875,7 @@ fn next_ledger_row(rows: &mut rusqlite::Rows<'_>) -> Result<Option<LedgerRow>> {
             None => None,
         },
         later_versions: r.get(15)?,
+        source: r.get(16)?,
     }))
 }
 
@@ -994,7 +1001,7 @@ fn movement_fields(
     conn: &Connection,
     m: &LedgerRow,
     to_location: Option<String>,
-    unit: Option<(String, Money)>,
+    (unit, coded_from): (Option<(String, Money)>, i64),
 ) -> Result<Vec<(&'static str, Value)>> {
     let (uom, cost) = unit.map_or((None, None), |(u, c)| (Some(u), Some(c)));
     let code = MovementKind::parse(&m.kind).map(|k| ErpMovement::of(k, m.qty).code());
@@ -1017,7 +1024,11 @@ fn movement_fields(
         ("uom", Value::text(uom)),
         ("std_cost", cost.map_or(Value::Null, Value::dec)),
         ("value", cost.map_or(Value::Null, |c| Value::dec(qty * c))),
-        ("reason", Value::Text(m.reason.clone())),
+        ("source", Value::text(m.source.clone())),
+        (
+            "reason",
+            Value::text(super::ledger::stored_reason(m.id, &m.reason, coded_from).0),
+        ),
         ("reverses", Value::int(reverses)),
     ])
 }

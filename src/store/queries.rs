@@ -8,7 +8,7 @@ use rusqlite::{Connection, params};
 
 use super::{Money, Quantity, Result};
 use crate::domain::ids::ReportId;
-use crate::domain::movement::MovementKind;
+use crate::domain::movement::{MovementKind, Source};
 use crate::domain::variance::LineActuals;
 
 /// A non-zero balance.
@@ -130,7 +130,12 @@ pub struct MovementRow {
     pub user: String,
     /// The lead who approved the posting at an operator's terminal.
     pub approver: Option<String>,
-    pub reason: String,
+    /// What posted it (`None` only in a damaged store: `verify` names such rows).
+    pub source: Option<Source>,
+    /// Its reason code or the user's text; a row from before reasons were codes keeps the
+    /// words it was written with (`worded`).
+    pub reason: Option<String>,
+    pub worded: bool,
 }
 
 /// What `audit` filters by.
@@ -150,17 +155,22 @@ pub fn movements(conn: &Connection, filter: &AuditFilter) -> Result<Vec<Movement
     let mut stmt = conn.prepare_cached(
         "SELECT id, at, kind, item, location, qty, report_id, line, terminal, user, reason,
            (SELECT o.approver FROM outbox o WHERE o.movements_through >= m.id
-            ORDER BY o.movements_through, o.seq LIMIT 1)
+            ORDER BY o.movements_through, o.seq LIMIT 1),
+           source
          FROM movements m
          WHERE (?1 IS NULL OR item = ?1) AND (?2 IS NULL OR location = ?2) AND (?3 IS NULL OR report_id = ?3)
          ORDER BY id DESC LIMIT ?4",
     )?;
+    let coded_from = super::ledger::coded_reasons_from(conn)?;
     let rows = stmt
         .query_map(
             params![filter.item, filter.location, filter.report_id, filter.limit],
             |r| {
+                let id = r.get(0)?;
+                let (reason, worded) =
+                    super::ledger::stored_reason(id, &r.get::<_, String>(10)?, coded_from);
                 Ok(MovementRow {
-                    id: r.get(0)?,
+                    id,
                     at: r.get(1)?,
                     kind: r.get(2)?,
                     item: r.get(3)?,
@@ -170,8 +180,10 @@ pub fn movements(conn: &Connection, filter: &AuditFilter) -> Result<Vec<Movement
                     line: r.get(7)?,
                     terminal: r.get(8)?,
                     user: r.get(9)?,
-                    reason: r.get(10)?,
+                    reason,
+                    worded,
                     approver: r.get(11)?,
+                    source: r.get(12)?,
                 })
             },
         )?
@@ -299,6 +311,16 @@ pub fn verify(conn: &Connection) -> Result<Vec<String>> {
         ));
     }
     problems.extend(verify_lots(conn)?);
+    let unsourced: i64 = conn.query_row(
+        "SELECT count(*) FROM movements WHERE source IS NULL",
+        [],
+        |r| r.get(0),
+    )?;
+    if unsourced > 0 {
+        problems.push(format!(
+            "{unsourced} movements have no source (what posted them)"
+        ));
+    }
     let mut stmt = conn.prepare("SELECT entry_id, debit, credit FROM journal")?;
     let mut entries: HashMap<i64, Quantity> = HashMap::new();
     let mut rows = stmt.query([])?;

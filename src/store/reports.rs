@@ -1,24 +1,20 @@
-//! Reports: the posting of a planned report (its lines, labor, progress, movements,
-//! exceptions and journal) and its reversal by a plan of the engine.
+//! Reports: a report's own rows (header, lines, labor, progress) as the apply path writes
+//! them, what postings read of posted reports, and their reversal by a plan of the engine.
 
 use std::collections::BTreeMap;
 
 use rusqlite::{Connection, OptionalExtension, ToSql, params};
 
-use super::exceptions::open_exception;
-use super::journal::{reverse_entries, write_journal};
-use super::ledger::{Movement, MovementRef, post_movements};
 use super::orders::{add_line_progress, add_operation_progress};
 use super::{Quantity, Result, Stamp, StoreError, insert_rows};
-use crate::domain::backflush::{LineStatus, PlannedLine, ReportPlan};
+use crate::domain::backflush::{PlannedLine, ReportPlan};
 use crate::domain::ids::{ExceptionId, ReportId};
-use crate::domain::journal::AccountNames;
-use crate::domain::lots::{LotQty, split_lots};
 use crate::domain::movement::MovementKind;
 use crate::domain::reversal::{LotGone, PostedMovement, PostedProgress, plan_reversal};
 
 mod reversal;
 
+pub(super) use reversal::insert_reversal;
 pub use reversal::{Reversal, reverse_report};
 
 /// The stored result of an earlier posting with this idempotency key.
@@ -39,41 +35,18 @@ pub struct Deferred {
     pub line: String,
 }
 
-/// A planned report to post, with its id, its key and the result kept for the key's replay.
-#[derive(Debug, Clone, Copy)]
-pub struct NewReport<'a> {
-    pub report_id: ReportId,
-    pub key: &'a str,
-    pub plan: &'a ReportPlan,
-    /// The result as JSON, returned again to a retry with the same key.
-    pub result: &'a str,
-    /// Whether the order keeps its lines' progress (else it is derived and none is kept).
-    pub lines_stored: bool,
-    /// The reason code of each overridden or skipped line.
-    pub reasons: &'a BTreeMap<String, String>,
-}
-
-/// Posts a planned report: the report and its lines, labor, the order's progress, ledger
-/// movements with balances, exceptions for deferred lines, and the journal. Returns the
-/// report id and the exceptions it opened. Lines, movements and balances each go in one
-/// statement, so a 20-line report costs a dozen round trips, not a hundred.
+/// Writes a report's own rows: its header with its first result, its lines with their
+/// codes, the order's progress (and the lines' own once kept), its labor and setups.
 ///
 /// # Errors
 /// SQLite fails.
-pub fn insert_report(
+pub(super) fn insert_report_rows(
     conn: &Connection,
-    report: &NewReport<'_>,
     stamp: &Stamp,
-    accounts: &AccountNames,
-) -> Result<Vec<Deferred>> {
-    let NewReport {
-        report_id,
-        key,
-        plan,
-        result,
-        lines_stored,
-        reasons,
-    } = *report;
+    (report_id, key, result): (ReportId, &str, &str),
+    plan: &ReportPlan,
+    (lines_stored, reasons): (bool, &BTreeMap<String, String>),
+) -> Result<()> {
     insert_header(conn, (report_id, key), plan, result, stamp)?;
     add_operation_progress(conn, &plan.order, plan.operation, plan.good, plan.scrap, 0)?;
     insert_report_lines(conn, report_id, &plan.lines, reasons)?;
@@ -86,30 +59,7 @@ pub fn insert_report(
             .collect();
         add_line_progress(conn, &plan.order, &progress)?;
     }
-    let deferred = defer_and_record_non_stock(conn, report_id, plan, stamp)?;
-    // Each lot of a tracked line is its own movement: the issue takes the lots first, the
-    // component scrap the rest.
-    let split: Vec<(Vec<LotQty>, Vec<LotQty>)> = plan
-        .lines
-        .iter()
-        .map(|l| split_lots(&l.lots, l.qty))
-        .collect();
-    let why = movement_reasons(plan, reasons);
-    let mut moves = line_issues(report_id, plan, &split, &why);
-    moves.extend(receipt_movements(report_id, plan));
-    post_movements(conn, stamp, &moves)?;
-    insert_labor(conn, report_id, plan)?;
-    write_journal(
-        conn,
-        stamp,
-        "report",
-        Some(report_id),
-        None,
-        &plan.journal,
-        accounts,
-    )?;
-    super::outbox::record(conn, stamp, super::outbox::Posting::Report(report_id))?;
-    Ok(deferred)
+    insert_labor(conn, report_id, plan)
 }
 
 /// The report's own row, with the JSON of its first result.
@@ -138,128 +88,6 @@ fn insert_header(
         result
     ])?;
     Ok(())
-}
-
-/// Opens an exception for each deferred line and records each non-stock hand issue.
-fn defer_and_record_non_stock(
-    conn: &Connection,
-    report_id: ReportId,
-    plan: &ReportPlan,
-    stamp: &Stamp,
-) -> Result<Vec<Deferred>> {
-    let mut deferred = Vec::new();
-    for line in &plan.lines {
-        if line.status == LineStatus::Deferred {
-            deferred.push(open_exception(conn, stamp, report_id, &plan.order, line)?);
-        } else if line.non_stock && line.is_hand_issue() {
-            let issue = super::issues::NonStockIssue {
-                order: &plan.order,
-                line: &line.line,
-                report_id: Some(report_id),
-                item: &line.item,
-                qty: line.qty,
-                std_cost: line.unit_cost,
-                at: stamp.at_text(),
-            };
-            super::issues::record_non_stock(conn, &issue)?;
-        }
-    }
-    Ok(deferred)
-}
-
-/// Why each line's movements moved: backflushed or by hand, with an override's reason code
-/// so `audit` shows it.
-fn movement_reasons(plan: &ReportPlan, reasons: &BTreeMap<String, String>) -> Vec<String> {
-    plan.lines
-        .iter()
-        .map(|l| {
-            let base = if l.is_hand_issue() {
-                "issued by hand"
-            } else {
-                "backflush"
-            };
-            match reasons.get(&l.line) {
-                Some(code) => format!("{base}, override {code}"),
-                None => base.to_string(),
-            }
-        })
-        .collect()
-}
-
-/// The movements of the lines that move stock: one per lot for a tracked line, else the
-/// issue and its component scrap.
-fn line_issues<'a>(
-    report_id: ReportId,
-    plan: &'a ReportPlan,
-    split: &'a [(Vec<LotQty>, Vec<LotQty>)],
-    why: &'a [String],
-) -> Vec<Movement<'a>> {
-    let mut moves = Vec::new();
-    for ((line, (issue_lots, scrap_lots)), why) in plan.lines.iter().zip(split).zip(why) {
-        if !line.moves_stock() {
-            continue;
-        }
-        let reason = why.as_str();
-        let kind = if line.is_hand_issue() {
-            MovementKind::ManualIssue
-        } else {
-            MovementKind::Issue
-        };
-        if line.lots.is_empty() {
-            moves.extend(line_movements(
-                report_id,
-                &line.line,
-                &line.item,
-                &line.location,
-                (line.qty, line.line_scrap),
-                (kind, None),
-                reason,
-            ));
-            continue;
-        }
-        moves.extend(lot_movements(
-            (&line.item, &line.location),
-            (issue_lots, scrap_lots),
-            kind,
-            &MovementRef {
-                report_id: Some(report_id),
-                line: Some(&line.line),
-                reason,
-                ..MovementRef::default()
-            },
-        ));
-    }
-    moves
-}
-
-/// The finished goods received, one movement per lot or serial of a tracked parent.
-fn receipt_movements(report_id: ReportId, plan: &ReportPlan) -> Vec<Movement<'_>> {
-    let Some(r) = &plan.receipt else {
-        return Vec::new();
-    };
-    let link = MovementRef {
-        report_id: Some(report_id),
-        reason: "finished goods receipt",
-        ..MovementRef::default()
-    };
-    let lots: Vec<(Option<&str>, Quantity)> = if r.lots.is_empty() {
-        vec![(None, r.qty)]
-    } else {
-        r.lots
-            .iter()
-            .map(|l| (Some(l.lot.as_str()), l.qty))
-            .collect()
-    };
-    lots.into_iter()
-        .map(|(lot, qty)| Movement {
-            kind: MovementKind::Receipt,
-            item: &r.item,
-            location: &r.location,
-            qty,
-            lot,
-            link: link.clone(),
-        })
-        .collect()
 }
 
 /// The labor and overhead of the flushed operations, and the setups the report carries.
@@ -341,61 +169,6 @@ fn insert_report_lines(
         12,
         &values,
     )
-}
-
-/// The ledger movements of one issued untracked line: the issue (of `kind`: backflushed or
-/// by hand) and, on top, its component scrap.
-pub(super) fn line_movements<'a>(
-    report_id: ReportId,
-    line: &'a str,
-    item: &'a str,
-    location: &'a str,
-    (qty, line_scrap): (Quantity, Quantity),
-    (kind, exception_id): (MovementKind, Option<ExceptionId>),
-    reason: &'a str,
-) -> impl Iterator<Item = Movement<'a>> {
-    let link = MovementRef {
-        report_id: Some(report_id),
-        line: Some(line),
-        exception_id,
-        reverses: None,
-        reason,
-        order: None,
-    };
-    [(kind, qty), (MovementKind::ComponentScrap, line_scrap)]
-        .into_iter()
-        .filter(|(_, q)| !q.is_zero())
-        .map(move |(kind, q)| Movement {
-            kind,
-            item,
-            location,
-            qty: -q,
-            lot: None,
-            link: link.clone(),
-        })
-}
-
-/// The ledger movements of a tracked line's lots: the issue (of `kind`) takes `issue`, the
-/// component scrap takes `scrap`.
-pub(super) fn lot_movements<'a>(
-    (item, location): (&'a str, &'a str),
-    (issue, scrap): (&'a [LotQty], &'a [LotQty]),
-    kind: MovementKind,
-    link: &MovementRef<'a>,
-) -> Vec<Movement<'a>> {
-    let issue = issue.iter().map(|l| (kind, l));
-    let scrap = scrap.iter().map(|l| (MovementKind::ComponentScrap, l));
-    issue
-        .chain(scrap)
-        .map(|(kind, l)| Movement {
-            kind,
-            item,
-            location,
-            qty: -l.qty,
-            lot: Some(&l.lot),
-            link: link.clone(),
-        })
-        .collect()
 }
 
 /// The order a report was posted for.

@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[&str] = &[
     OUTBOX_ITEM_VERSIONS,
     ISSUE_KEYS,
     PIN_CHECKS,
+    MOVEMENT_SOURCES,
 ];
 
 const V1: &str = r"
@@ -555,10 +556,107 @@ CREATE TABLE IF NOT EXISTS pin_checks (
 CREATE INDEX IF NOT EXISTS pin_checks_badge ON pin_checks (badge, expires);
 ";
 
+/// What the ERP is handed about each posting: a movement's `source` (what posted it), and
+/// every journal line's account role (its `[accounts]` key) and order. From the movement
+/// marked `coded_reasons_from` on, a movement's `reason` holds a reason code or the user's
+/// text ('' for none); rows before it keep the program's words they were written with, and
+/// their `source` is derived from stored facts (kind, exception, sign, the count that made
+/// it), never from those words. A journal line's role is found from the name it was written
+/// with: first the names kept in `settings`, then the default names; a name neither knows
+/// keeps a NULL role, and a name two roles share takes the first in `[accounts]` order. A hand
+/// issue's or return's journal lines get the order of the movements (or the non-stock
+/// record) they were written with, at the same moment by the same terminal and user.
+/// `OR IGNORE`: a store taken back to an older version keeps its first mark.
+pub const MOVEMENT_SOURCES: &str = r"
+ALTER TABLE movements ADD COLUMN source TEXT;
+ALTER TABLE journal ADD COLUMN role TEXT;
+ALTER TABLE journal ADD COLUMN order_id TEXT;
+CREATE INDEX IF NOT EXISTS cycle_counts_movement ON cycle_counts (movement_id)
+    WHERE movement_id IS NOT NULL;
+INSERT OR IGNORE INTO meta (key, value)
+SELECT 'coded_reasons_from', coalesce(max(id), 0) + 1 FROM movements;
+
+DROP TRIGGER movements_append_only_update;
+UPDATE movements SET source = CASE
+    WHEN kind IN ('issue', 'component_scrap') AND exception_id IS NOT NULL THEN 'deferred'
+    WHEN kind IN ('issue', 'component_scrap') THEN 'backflush'
+    WHEN kind = 'manual_issue' AND qty LIKE '-%' THEN 'hand_issue'
+    WHEN kind = 'manual_issue' THEN 'return'
+    WHEN kind = 'receipt' THEN 'receipt'
+    WHEN kind IN ('transfer_out', 'transfer_in') THEN 'transfer'
+    WHEN kind = 'adjustment' AND EXISTS (
+        SELECT 1 FROM cycle_counts c WHERE c.movement_id = movements.id) THEN 'count'
+    WHEN kind = 'adjustment' THEN 'opening'
+    WHEN kind = 'lead_scrap' THEN 'lead_scrap'
+    WHEN kind IN ('substitution_issue', 'substitution_return') THEN 'substitute'
+    WHEN kind LIKE 'reverse%' THEN 'reversal'
+END
+WHERE source IS NULL;
+CREATE TRIGGER movements_append_only_update BEFORE UPDATE ON movements
+BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+
+DROP TRIGGER journal_append_only_update;
+UPDATE journal SET order_id = (SELECT r.order_id FROM reports r WHERE r.id = journal.report_id)
+WHERE report_id IS NOT NULL AND order_id IS NULL;
+UPDATE journal SET order_id = coalesce(
+    (SELECT m.order_id FROM movements m
+     WHERE m.order_id IS NOT NULL AND m.at = journal.at
+       AND m.terminal = journal.terminal AND m.user = journal.user
+     ORDER BY m.id LIMIT 1),
+    (SELECT n.order_id FROM non_stock_issues n
+     WHERE n.report_id IS NULL AND n.at = journal.at ORDER BY n.id LIMIT 1))
+WHERE kind = 'issue' AND report_id IS NULL AND order_id IS NULL;
+UPDATE journal SET role = (SELECT role FROM (
+    SELECT 1 AS rank, 'raw_material' AS role, (SELECT json_extract(value, '$') FROM settings WHERE key = 'accounts.raw_material') AS name
+    UNION ALL SELECT 2, 'wip', (SELECT json_extract(value, '$') FROM settings WHERE key = 'accounts.wip')
+    UNION ALL SELECT 3, 'finished_goods', (SELECT json_extract(value, '$') FROM settings WHERE key = 'accounts.finished_goods')
+    UNION ALL SELECT 4, 'labor_absorbed', (SELECT json_extract(value, '$') FROM settings WHERE key = 'accounts.labor_absorbed')
+    UNION ALL SELECT 5, 'overhead_absorbed', (SELECT json_extract(value, '$') FROM settings WHERE key = 'accounts.overhead_absorbed')
+    UNION ALL SELECT 6, 'scrap_expense', (SELECT json_extract(value, '$') FROM settings WHERE key = 'accounts.scrap_expense')
+    UNION ALL SELECT 7, 'inventory_adjustment', (SELECT json_extract(value, '$') FROM settings WHERE key = 'accounts.inventory_adjustment')
+    UNION ALL SELECT 8, 'non_stock_material', (SELECT json_extract(value, '$') FROM settings WHERE key = 'accounts.non_stock_material')
+) WHERE name = journal.account ORDER BY rank LIMIT 1)
+WHERE role IS NULL;
+UPDATE journal SET role = CASE account
+    WHEN '1300 Raw materials' THEN 'raw_material'
+    WHEN '1400 Work in process' THEN 'wip'
+    WHEN '1500 Finished goods' THEN 'finished_goods'
+    WHEN '5100 Labor absorbed' THEN 'labor_absorbed'
+    WHEN '5200 Overhead absorbed' THEN 'overhead_absorbed'
+    WHEN '5300 Scrap' THEN 'scrap_expense'
+    WHEN '5400 Inventory adjustments' THEN 'inventory_adjustment'
+    WHEN '5500 Non-stock materials' THEN 'non_stock_material'
+END
+WHERE role IS NULL;
+CREATE TRIGGER journal_append_only_update BEFORE UPDATE ON journal
+BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+";
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn the_stamp_is_the_application_id() {
         assert!(super::V3_APPLICATION_ID.contains(&super::super::open::APPLICATION_ID.to_string()));
+    }
+
+    #[test]
+    fn the_source_migration_knows_every_account() {
+        use crate::domain::journal::{Account, AccountNames};
+        let names = AccountNames::default();
+        for account in [
+            Account::RawMaterial,
+            Account::Wip,
+            Account::FinishedGoods,
+            Account::LaborAbsorbed,
+            Account::OverheadAbsorbed,
+            Account::ScrapExpense,
+            Account::InventoryAdjustment,
+            Account::NonStockMaterial,
+        ] {
+            let key = format!("'accounts.{}'", account.as_str());
+            let default = format!("WHEN '{}' THEN '{}'", names.name(account), account.as_str());
+            assert!(super::MOVEMENT_SOURCES.contains(&key), "{key}");
+            assert!(super::MOVEMENT_SOURCES.contains(&default), "{default}");
+        }
     }
 }

@@ -10,7 +10,8 @@ use rust_decimal::Decimal;
 use crate::domain::backflush::LineStatus;
 use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
 use crate::domain::ids::{ExceptionId, IssueId, ReportId};
-use crate::domain::movement::MovementKind;
+use crate::domain::journal::Account;
+use crate::domain::movement::{MovementKind, Source};
 use crate::domain::qty::{Hours, Money, Quantity, canonical};
 use crate::domain::retry::ExceptionStatus;
 
@@ -55,7 +56,7 @@ macro_rules! sql_word {
     )+};
 }
 
-sql_word!(LineStatus, MovementKind, ExceptionStatus);
+sql_word!(LineStatus, MovementKind, ExceptionStatus, Source, Account);
 
 /// The SQL form of the ids: the integer key.
 macro_rules! sql_id {

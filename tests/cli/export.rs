@@ -24,6 +24,14 @@ fn body(e: &Value) -> Value {
     e
 }
 
+/// The columns and index of the migration that gave movements their source and journal lines
+/// their role and order, dropped: a store taken back before it runs it again. (The mark of
+/// the first coded reason stays, as it would in a real store.)
+pub const SOURCES_UNDONE: &str = "DROP INDEX cycle_counts_movement;
+     ALTER TABLE movements DROP COLUMN source;
+     ALTER TABLE journal DROP COLUMN role;
+     ALTER TABLE journal DROP COLUMN order_id;";
+
 fn store_id(plant: &Plant) -> String {
     text(&plant.run(&["info", "--json"]).ok().json()["store_id"])
 }
@@ -59,7 +67,7 @@ fn opening_balances_are_exported_as_701_with_their_journal() {
             "terminal": events[0]["terminal"], "movement_type": 701, "order": null,
             "operation": null, "report_id": null, "line": null, "item": "C1", "location": "M1",
             "to_location": null, "lot": null, "qty": "100", "uom": "EA", "std_cost": "2",
-            "value": "200", "reason": "opening balance (stock.csv)", "reverses": null
+            "value": "200", "source": "opening", "reason": null, "reverses": null
         })
     );
     assert_eq!(
@@ -116,7 +124,7 @@ fn a_report_leads_its_movements_and_journal_and_a_replay_adds_nothing() {
             "terminal": c1["terminal"], "movement_type": 261, "order": "WO1", "operation": 10,
             "report_id": rid, "line": "10", "item": "C1", "location": "M1", "to_location": null,
             "lot": null, "qty": "6", "uom": "EA", "std_cost": "2", "value": "12",
-            "reason": "backflush", "reverses": null
+            "source": "backflush", "reason": null, "reverses": null
         })
     );
     // Report, movements in ledger order, then journal lines.
@@ -306,11 +314,13 @@ fn csv_has_a_header_of_every_field() {
     let lines: Vec<&str> = out.stdout.lines().collect();
     assert_eq!(
         lines[0],
-        "seq,key,type,at,user,approver,terminal,report_id,idempotency_key,order,item,operation,good,scrap,uom,labor,reason,reverses,movement_type,line,location,to_location,lot,qty,std_cost,value,entry,account,debit,credit"
+        "seq,key,type,at,user,approver,terminal,report_id,idempotency_key,order,item,operation,good,scrap,uom,labor,reason,reverses,movement_type,line,location,to_location,lot,qty,std_cost,value,entry,account,debit,credit,source"
     );
     assert_eq!(lines.len(), 2);
     let cells: Vec<&str> = lines[1].split(',').collect();
-    assert_eq!(cells.len(), 30);
+    assert_eq!(cells.len(), 31);
+    assert_eq!(cells[16], "", "an opening balance has no reason");
+    assert_eq!(cells[30], "opening");
     assert_eq!(cells[0], "1");
     assert_eq!(cells[2], "movement");
     assert_eq!(cells[18], "701");
@@ -479,6 +489,7 @@ fn a_store_from_before_the_outbox_gets_the_events_of_its_ledger() {
              DROP TABLE export_consumers; DROP TABLE IF EXISTS settings; DROP TABLE IF EXISTS request_keys;
              ALTER TABLE report_lines DROP COLUMN reason;
              ALTER TABLE cycle_counts DROP COLUMN reason;
+             {SOURCES_UNDONE}
              PRAGMA user_version = {before};"
         ))
         .unwrap();
@@ -786,4 +797,397 @@ fn postings_made_at_once_export_their_times_in_seq_order() {
         backwards.len(),
         backwards.join("\n")
     );
+}
+
+// =============================================================================================
+// Every posting kind: what it hands the ERP
+// =============================================================================================
+
+/// The base plant with a non-stock line (N, 1 a unit at operation 10, issued by hand) and
+/// 10 C2 at M1 for a substitution and a transfer.
+fn every_kind_plant() -> Plant {
+    let items = format!("{ITEMS}N,Non-stock,EA,0,non-stock,none,no,3.00\n");
+    let boms = format!("{BOMS}P,1,1,30,N,1,unit,,10,,\n");
+    let stock = format!("{STOCK}C2,M1,10\n");
+    Plant::with(
+        &Files::base()
+            .with("items.csv", &items)
+            .with("boms.csv", &boms)
+            .with("stock.csv", &stock),
+    )
+}
+
+/// One posting of [`post_every_kind`]: its name, its events, and its ledger rows as `audit`
+/// lists them, oldest first.
+struct Posted {
+    name: &'static str,
+    events: Vec<Value>,
+    audit: Vec<Value>,
+}
+
+/// The ledger rows after `after` as `audit --json` lists them, oldest first.
+fn audit_after(plant: &Plant, after: i64) -> Vec<Value> {
+    let rows = plant
+        .run(&["audit", "--limit", "100", "--json"])
+        .ok()
+        .json();
+    let mut rows: Vec<Value> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["id"].as_i64().unwrap() > after)
+        .cloned()
+        .collect();
+    rows.reverse();
+    rows
+}
+
+/// Every kind of posting once, in an order where each does what its name says, with the
+/// events each handed out. The import came first (`every_kind_plant`).
+fn post_every_kind(plant: &Plant) -> Vec<Posted> {
+    let steps: [(&'static str, &[&str]); 12] = [
+        (
+            "report",
+            &[
+                "report",
+                "--order",
+                "WO1",
+                "--op",
+                "10",
+                "--good",
+                "5",
+                "--set",
+                "10=5",
+                "--reason",
+                "ACTUAL-USE",
+                "--set",
+                "30=1",
+            ],
+        ),
+        (
+            "hand issue",
+            &[
+                "issue",
+                "--order",
+                "WO1",
+                "--line",
+                "10",
+                "--qty",
+                "1",
+                "--reason",
+                "fetched late",
+            ],
+        ),
+        (
+            "return",
+            &["issue", "--order", "WO1", "--line", "10", "--qty", "-1"],
+        ),
+        (
+            "non-stock issue",
+            &["issue", "--order", "WO1", "--line", "30", "--qty", "1"],
+        ),
+        (
+            "lead scrap",
+            &[
+                "adjust", "--report", "1", "--line", "10", "--qty", "1", "--reason", "DAMAGED",
+            ],
+        ),
+        (
+            "substitution",
+            &[
+                "substitute",
+                "--report",
+                "1",
+                "--line",
+                "10",
+                "--item",
+                "C2",
+                "--qty",
+                "1",
+                "--return-qty",
+                "1",
+            ],
+        ),
+        (
+            "count",
+            &[
+                "count",
+                "--item",
+                "C2",
+                "--location",
+                "M2",
+                "--qty",
+                "0",
+                "--reason",
+                "DAMAGED",
+            ],
+        ),
+        (
+            "deferring report",
+            &[
+                "report",
+                "--order",
+                "WO1",
+                "--op",
+                "20",
+                "--good",
+                "2",
+                "--set",
+                "20=1",
+                "--reason",
+                "ACTUAL-USE",
+            ],
+        ),
+        (
+            "transfer",
+            &[
+                "transfer", "--item", "C2", "--qty", "2", "--from", "M1", "--to", "M2",
+            ],
+        ),
+        (
+            "report to cancel",
+            &["report", "--order", "WO1", "--op", "20", "--good", "3"],
+        ),
+        ("cancel", &["exceptions", "cancel", "--id", "2"]),
+        (
+            "reversal",
+            &["reverse", "--report", "1", "--reason", "wrong order"],
+        ),
+    ];
+    let mut out = vec![Posted {
+        name: "import",
+        events: export(plant, &[]),
+        audit: audit_after(plant, 0),
+    }];
+    for (name, args) in steps {
+        let last_seq = out
+            .iter()
+            .flat_map(|p| p.events.iter())
+            .map(|e| e["seq"].as_i64().unwrap())
+            .max()
+            .unwrap_or(0);
+        let last_row = out
+            .iter()
+            .flat_map(|p| p.audit.iter())
+            .map(|r| r["id"].as_i64().unwrap())
+            .max()
+            .unwrap_or(0);
+        plant.run(args).ok();
+        out.push(Posted {
+            name,
+            events: export(plant, &["--after", &last_seq.to_string()]),
+            audit: audit_after(plant, last_row),
+        });
+    }
+    out
+}
+
+/// A step's movements as (movement type, source, reason).
+fn movements_of(events: &[Value]) -> Vec<(i64, String, Value)> {
+    events
+        .iter()
+        .filter(|e| e["type"] == "movement")
+        .map(|e| {
+            (
+                e["movement_type"].as_i64().unwrap(),
+                text(&e["source"]),
+                e["reason"].clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_posting_kind_exports_its_source_reason_order_and_a_balanced_journal() {
+    let plant = every_kind_plant();
+    let steps = post_every_kind(&plant);
+    let m = |code: i64, source: &str, reason: Value| (code, source.to_string(), reason);
+    let null = Value::Null;
+    // Each step: its name, its movements, and the order on its journal lines.
+    type Step<'a> = (&'a str, Vec<(i64, String, Value)>, Option<&'a str>);
+    let expected: [Step<'_>; 13] = [
+        ("import", vec![m(701, "opening", null.clone()); 4], None),
+        (
+            "report",
+            vec![m(261, "backflush", json!("ACTUAL-USE"))],
+            Some("WO1"),
+        ),
+        (
+            "hand issue",
+            vec![m(261, "hand_issue", json!("fetched late"))],
+            Some("WO1"),
+        ),
+        ("return", vec![m(262, "return", null.clone())], Some("WO1")),
+        ("non-stock issue", vec![], Some("WO1")),
+        (
+            "lead scrap",
+            vec![m(261, "lead_scrap", json!("DAMAGED"))],
+            Some("WO1"),
+        ),
+        (
+            "substitution",
+            vec![
+                m(262, "substitute", null.clone()),
+                m(261, "substitute", null.clone()),
+            ],
+            Some("WO1"),
+        ),
+        ("count", vec![m(702, "count", json!("DAMAGED"))], None),
+        (
+            "deferring report",
+            vec![m(101, "receipt", null.clone())],
+            Some("WO1"),
+        ),
+        (
+            "transfer",
+            vec![
+                m(311, "transfer", null.clone()),
+                m(261, "deferred", json!("ACTUAL-USE")),
+            ],
+            // The transfer between two machine locations moves no value; the deferred line
+            // it lets post is the order's.
+            Some("WO1"),
+        ),
+        (
+            "report to cancel",
+            vec![m(101, "receipt", null.clone())],
+            Some("WO1"),
+        ),
+        ("cancel", vec![], None),
+        (
+            "reversal",
+            vec![
+                m(262, "reversal", json!("wrong order")),
+                m(262, "reversal", json!("wrong order")),
+                m(261, "reversal", json!("wrong order")),
+                m(262, "reversal", json!("wrong order")),
+            ],
+            Some("WO1"),
+        ),
+    ];
+    assert_eq!(steps.len(), expected.len());
+    for (posted, (want_name, moves, order)) in steps.iter().zip(expected) {
+        let (name, events) = (&posted.name, &posted.events);
+        assert_eq!(*name, want_name);
+        assert_eq!(movements_of(events), moves, "{name}: {events:#?}");
+        // Its header first, when it has one: a report or a reversal.
+        let header = match *name {
+            "report" | "deferring report" | "report to cancel" => Some("report"),
+            "reversal" => Some("reversal"),
+            _ => None,
+        };
+        let first = match (header, moves.is_empty(), events.is_empty()) {
+            (Some(header), _, _) => Some(header),
+            (None, false, _) => Some("movement"),
+            (None, true, false) => Some("journal"),
+            (None, true, true) => None,
+        };
+        assert_eq!(
+            events.first().map(|e| text(&e["type"])).as_deref(),
+            first,
+            "{name}"
+        );
+        // Every journal line carries the order (none for stock moved for no order), and each
+        // entry balances.
+        let journal: Vec<&Value> = events.iter().filter(|e| e["type"] == "journal").collect();
+        assert_eq!(journal.is_empty(), *name == "cancel", "{name}: {events:#?}");
+        let mut sums: std::collections::BTreeMap<i64, rust_decimal::Decimal> =
+            std::collections::BTreeMap::new();
+        for j in &journal {
+            assert_eq!(j["order"].as_str(), order, "{name}: {j}");
+            let amount = |f: &str| text(&j[f]).parse::<rust_decimal::Decimal>().unwrap();
+            *sums.entry(j["entry"].as_i64().unwrap()).or_default() +=
+                amount("debit") - amount("credit");
+        }
+        assert!(sums.values().all(|d| d.is_zero()), "{name}: {sums:?}");
+        // The audit trail names the same sources and reasons, newest first (a transfer's two
+        // ledger rows are one event).
+        let audited: Vec<(String, Value)> = posted
+            .audit
+            .iter()
+            .filter(|r| r["kind"] != "transfer_in")
+            .map(|r| (text(&r["source"]), r["reason"].clone()))
+            .collect();
+        let exported: Vec<(String, Value)> = moves
+            .iter()
+            .map(|(_, s, r)| (s.clone(), r.clone()))
+            .collect();
+        assert_eq!(audited, exported, "{name}");
+    }
+    // The cancelled exception handed out nothing.
+    assert!(steps[11].events.is_empty());
+    // Every movement has its source: verify names any that has none.
+    plant.verify();
+}
+
+#[test]
+fn a_store_from_before_sources_keeps_every_event_but_gains_source_and_journal_order() {
+    let plant = every_kind_plant();
+    post_every_kind(&plant);
+    let before: Vec<Value> = export(&plant, &[]).iter().map(body).collect();
+    let roles = |conn: &rusqlite::Connection| -> Vec<Option<String>> {
+        conn.prepare("SELECT role FROM journal ORDER BY entry_id, seq")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    // Back to the version before sources: the program's words in every reason, no source,
+    // no role, no journal order, no mark of the first coded reason.
+    let (roles_before, worded) = {
+        let conn = rusqlite::Connection::open(&plant.db).unwrap();
+        let version = backflush::store::schema::MIGRATIONS
+            .iter()
+            .position(|m| *m == backflush::store::schema::MOVEMENT_SOURCES)
+            .unwrap();
+        let roles_before = roles(&conn);
+        assert!(roles_before.iter().all(Option::is_some), "{roles_before:?}");
+        conn.execute_batch(&format!(
+            "DROP TRIGGER movements_append_only_update;
+             UPDATE movements SET reason = 'words ' || kind || ' ' || id;
+             CREATE TRIGGER movements_append_only_update BEFORE UPDATE ON movements
+             BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+             {SOURCES_UNDONE}
+             DELETE FROM meta WHERE key = 'coded_reasons_from';
+             PRAGMA user_version = {version};"
+        ))
+        .unwrap();
+        // The movement events in order: every ledger row but a transfer's way in.
+        let worded: Vec<String> = conn
+            .prepare("SELECT reason FROM movements WHERE kind <> 'transfer_in' ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        (roles_before, worded)
+    };
+    // The next command migrates: every event as it was, but the words its movement was
+    // written with; the sources derived from the stored kinds are the ones written, and the
+    // hand issues' journal lines find their order again.
+    let after: Vec<Value> = export(&plant, &[]).iter().map(body).collect();
+    assert_eq!(after.len(), before.len());
+    let mut words = worded.iter();
+    for (a, b) in after.iter().zip(&before) {
+        let mut a = a.clone();
+        if a["type"] == "movement" {
+            let said = words.next().expect("a worded row per movement event");
+            assert!(said.starts_with("words "), "{said}");
+            assert_eq!(a["reason"], json!(said), "{a}");
+            a["reason"] = b["reason"].clone();
+        }
+        assert_eq!(&a, b);
+    }
+    assert!(words.next().is_none());
+    let conn = rusqlite::Connection::open(&plant.db).unwrap();
+    assert_eq!(roles(&conn), roles_before);
+    // The audit trail shows the words as they were written.
+    let audit = plant.run(&["audit", "--limit", "1", "--json"]).ok().json();
+    let last = worded.last().unwrap();
+    assert_eq!(audit[0]["reason"], json!(last));
+    assert_eq!(audit[0]["source"], "reversal");
+    let text = plant.run(&["audit", "--limit", "1"]).ok().stdout.clone();
+    assert!(text.trim_end().ends_with(&format!("— {last}")), "{text}");
+    plant.verify();
 }

@@ -353,7 +353,9 @@ fn store_before_issue_keys(plant: &Plant) {
              request  TEXT NOT NULL,
              result   TEXT NOT NULL
          ) STRICT;
-         PRAGMA user_version = {version};"
+         {}
+         PRAGMA user_version = {version};",
+        crate::export::SOURCES_UNDONE
     ))
     .unwrap();
     let both = OLD_RESULT

@@ -202,7 +202,8 @@ fn audit_lists_every_movement_with_who_when_and_why() {
     assert_eq!(rows.len(), 1, "one issue line (C1) at op 10");
     assert_eq!(rows[0]["kind"], "issue");
     assert_eq!(rows[0]["qty"], "-4");
-    assert_eq!(rows[0]["reason"], "backflush");
+    assert_eq!(rows[0]["source"], "backflush");
+    assert_eq!(rows[0]["reason"], serde_json::Value::Null);
     assert!(!rows[0]["terminal"].as_str().unwrap_or_default().is_empty());
     let opening = plant
         .run(&["audit", "--item", "C1", "--location", "RAW", "--json"])

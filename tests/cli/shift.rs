@@ -92,7 +92,8 @@ fn a_report_reason_is_kept_with_its_overrides_and_shown_in_audit() {
         .find(|m| m["kind"] == "issue")
         .cloned()
         .unwrap_or(Value::Null);
-    assert_eq!(issue["reason"], "backflush, override ACTUAL-USE", "{audit}");
+    assert_eq!(issue["reason"], "ACTUAL-USE", "{audit}");
+    assert_eq!(issue["source"], "backflush", "{audit}");
     // A skip moves nothing: audit lists it apart, with its reason.
     base_report(
         &plant,

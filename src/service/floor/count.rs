@@ -4,6 +4,7 @@
 use super::*;
 use crate::domain::codes::ItemCode;
 use crate::domain::codes::LocationCode;
+use crate::domain::posting::{self, adjust::SetBalance};
 use crate::service::CountRequest;
 use rust_decimal::Decimal;
 
@@ -144,15 +145,13 @@ impl Service {
                     &codes,
                 ));
             }
-            let done = post_count(
+            post_count(
                 tx,
                 (item, location, lot),
                 (expected, counted),
-                reason.as_deref(),
+                (reason.as_deref(), keyed.as_ref()),
                 (&stamp, &accounts, inventory_account(kind), pick),
-            )?;
-            keyed::record(tx, keyed.as_ref(), &done)?;
-            Ok(done)
+            )
         })
     }
 }
@@ -182,12 +181,13 @@ impl Service {
 }
 
 /// Posts a count: the adjustment for the difference, the count kept for the accuracy
-/// figure, the deferred lines it lets post there, and its export events.
+/// figure, the deferred lines it lets post there, its export events and its first result
+/// under its key: one plan, applied.
 fn post_count(
     tx: &rusqlite::Connection,
     (item, location, lot): (&str, &str, Option<&str>),
     (expected, counted): (Quantity, Quantity),
-    reason: Option<&str>,
+    (reason, keyed): (Option<&str>, Option<&keyed::Keyed>),
     (stamp, accounts, account, pick): (
         &crate::store::Stamp,
         &crate::domain::journal::AccountNames,
@@ -195,33 +195,26 @@ fn post_count(
         crate::domain::lots::PickOrder,
     ),
 ) -> Result<Count> {
-    let why = match reason {
-        Some(code) => format!("cycle count, {code}"),
-        None => "cycle count".to_string(),
-    };
-    let target = store::ledger::SetBalance {
-        item,
-        location,
+    let (item_code, location_code) = (ItemCode::from(item), LocationCode::from(location));
+    let set = SetBalance {
+        item: &item_code,
+        location: &location_code,
         lot,
+        book: expected,
         qty: counted,
-        reason: &why,
+        std_cost: store::master::std_cost(tx, item)?,
+        account,
     };
-    let movement = store::ledger::adjust_to(tx, &target, stamp, accounts, account)?;
-    store::floor::record_count(
-        tx,
-        item,
-        location,
-        expected,
-        counted,
-        (movement, reason),
-        stamp,
-    )?;
+    let mut plan = posting::adjust::count(&set, reason, accounts);
+    // The accuracy figure as it will be with this count in it: one more count, and one more
+    // accurate one when it found the book.
     let since = crate::service::health::window_start(crate::service::health::DEFAULT_DAYS);
-    let accuracy = store::health::counts(tx, location, item, &since)?;
+    let (accurate, counts) = store::health::counts(tx, location, item, &since)?;
+    let accuracy = (accurate + i64::from(plan.movements.is_empty()), counts + 1);
     // A count that finds more stock lets deferred lines there post.
-    let posted = store::exceptions::retry_exceptions(tx, Some(location), stamp, accounts, pick)?;
-    store::outbox::record(tx, stamp, store::outbox::Posting::Count)?;
-    Ok(Count {
+    let posted =
+        super::deferred::post_deferred(tx, Some(location), &mut plan, (stamp, accounts, pick))?;
+    let done = Count {
         item: item.into(),
         location: location.into(),
         lot: lot.map(str::to_string),
@@ -230,7 +223,10 @@ fn post_count(
         accuracy,
         reason: reason.map(str::to_string),
         posted,
-    })
+    };
+    plan.keep = keyed::kept(keyed, &done)?;
+    store::posting::apply(tx, stamp, &plan)?;
+    Ok(done)
 }
 
 /// The refusal of a count beyond `count_confirm_pct` given without a reason, with the size of

@@ -5,6 +5,7 @@ use super::*;
 use crate::domain::codes::ItemCode;
 use crate::domain::codes::LocationCode;
 use crate::domain::ids::ReportId;
+use crate::domain::posting;
 use crate::service::{AdjustRequest, SubstituteRequest};
 
 /// A posted scrap adjustment.
@@ -147,7 +148,9 @@ impl Service {
                 (qty, named),
                 (pick, stamp.today()),
             )?;
-            store::floor::lead_scrap(tx, &line, (qty, &lots), &reason, &stamp, &accounts)?;
+            let value = qty * store::master::std_cost(tx, &line.item)?;
+            let mut plan =
+                posting::lead::scrap(&line_at(&line), (qty, &lots), (&reason, value), &accounts);
             let done = Adjustment {
                 report_id,
                 line: line.line.clone(),
@@ -157,7 +160,8 @@ impl Service {
                 reason: reason.clone(),
                 lots,
             };
-            keyed::record(tx, keyed.as_ref(), &done)?;
+            plan.keep = keyed::kept(keyed.as_ref(), &done)?;
+            store::posting::apply(tx, &stamp, &plan)?;
             Ok(done)
         })
     }
@@ -233,14 +237,21 @@ impl Service {
             let today = stamp.today();
             let returned_lots = plan_lots(tx, &own, at, (-returned, return_lot), (pick, today))?;
             let issued_lots = plan_lots(tx, &item, at, (issued, lot), (pick, today))?;
-            store::floor::substitute(
-                tx,
-                &line,
-                (returned, &returned_lots),
-                (substitute, issued, &issued_lots),
-                &stamp,
-                &accounts,
-            )?;
+            let substitute_code = ItemCode::from(substitute);
+            let swap = posting::lead::Swap {
+                returned: (
+                    returned,
+                    &returned_lots,
+                    returned * store::master::std_cost(tx, &line.item)?,
+                ),
+                substitute: &substitute_code,
+                issued: (
+                    issued,
+                    &issued_lots,
+                    issued * store::master::std_cost(tx, substitute)?,
+                ),
+            };
+            let mut plan = posting::lead::substitute(&line_at(&line), &swap, &accounts);
             let done = Substitution {
                 report_id,
                 line: line.line.clone(),
@@ -256,7 +267,8 @@ impl Service {
                     .collect(),
                 issued_lots,
             };
-            keyed::record(tx, keyed.as_ref(), &done)?;
+            plan.keep = keyed::kept(keyed.as_ref(), &done)?;
+            store::posting::apply(tx, &stamp, &plan)?;
             Ok(done)
         })
     }
@@ -357,5 +369,16 @@ impl Service {
             self.ensure_on_hand(&line.item, &line.location, qty)?;
         }
         Ok(item)
+    }
+}
+
+/// The posted line a lead's correction is planned on.
+fn line_at(line: &ReportLine) -> posting::lead::LineAt<'_> {
+    posting::lead::LineAt {
+        report: line.report_id,
+        order: &line.order,
+        line: &line.line,
+        item: &line.item,
+        location: &line.location,
     }
 }

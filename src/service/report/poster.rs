@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::domain::backflush::needs_approval;
+use crate::domain::posting;
 
 /// A checked poster: posts reports inside the caller's transaction.
 pub(super) struct Poster {
@@ -61,16 +62,30 @@ impl Poster {
                     .map(|c| (l.line.clone(), c.clone()))
             })
             .collect();
-        let report = store::reports::NewReport {
-            report_id,
-            key,
-            plan: &plan,
-            result: &json,
-            lines_stored: stored,
-            reasons: &codes,
-        };
-        let deferred = store::reports::insert_report(tx, &report, &stamp, &self.accounts)?;
-        store::requests::record(tx, key, "report", &request_text, "")?;
+        let mut posting = posting::report::plan(
+            &posting::report::ReportPosting {
+                id: report_id,
+                key,
+                plan: &plan,
+                result: &json,
+                codes: &codes,
+                lines_stored: stored,
+            },
+            &self.accounts,
+        );
+        // The report's first result is its own record; its key names its request.
+        posting.keep = Some(posting::Kept {
+            key: key.to_string(),
+            command: "report",
+            request: request_text,
+            result: String::new(),
+        });
+        let applied = store::posting::apply(tx, &stamp, &posting)?;
+        let deferred = applied
+            .opened
+            .into_iter()
+            .map(|(line, id)| store::reports::Deferred { id, line })
+            .collect();
         Ok(Posted {
             report_id,
             result,

@@ -2,8 +2,11 @@
 //! every movement (same lot), progress taken back, journal reversed, in one transaction.
 
 use super::*;
+use crate::domain::codes::OrderNo;
 use crate::domain::codes::{ItemCode, LocationCode};
+use crate::domain::ids::ExceptionId;
 use crate::domain::ids::ReportId;
+use crate::domain::posting::reversal::{NonStockRow, Undone};
 use crate::store::StoreRefusal;
 
 /// The refusal of a reversal whose lot has since moved or been consumed, naming where the
@@ -58,8 +61,6 @@ pub fn reverse_report(
     {
         return Err(StoreRefusal::AlreadyReversed { report: report_id }.into());
     }
-    conn.prepare_cached("INSERT INTO reversals (report_id, reason, at, terminal, user, approver) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
-        .execute(params![report_id, reason, stamp.at_text(), stamp.terminal, stamp.user, stamp.approver])?;
     let posted = posted_progress(conn, report_id, operation, (good, scrap))?;
     let posted_moves = report_movements(conn, report_id)?;
     // The balances of the lots the report moved, read up front: a store error stops the
@@ -83,26 +84,65 @@ pub fn reverse_report(
     let plan = plan_reversal(&posted_moves, &posted, &lot_holds)
         .map_err(|gone| lot_gone(conn, report_id, gone))?;
 
-    take_back_progress(conn, &order, &plan.progress)?;
-    let movements = compensate(conn, (report_id, reason), &plan, stamp)?;
-
-    let cancelled: Vec<i64> = conn
-        .prepare_cached("UPDATE exceptions SET status = 'cancelled', closed_at = ?2 WHERE report_id = ?1 AND status = 'open' RETURNING id")?
-        .query_map(params![report_id, stamp.at_text()], |r| r.get(0))?
+    let cancelled: Vec<ExceptionId> = conn
+        .prepare_cached(
+            "SELECT id FROM exceptions WHERE report_id = ?1 AND status = 'open' ORDER BY id",
+        )?
+        .query_map([report_id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-
-    crate::store::issues::reverse_non_stock(conn, report_id, stamp.at_text())?;
-    reverse_entries(conn, report_id, stamp)?;
-    crate::store::outbox::record(
-        conn,
-        stamp,
-        crate::store::outbox::Posting::Reversal(report_id),
-    )?;
+    let non_stock = non_stock_of_report(conn, report_id)?;
+    let entries = crate::store::journal::open_entries_of_report(conn, report_id)?;
+    let order = OrderNo::from(order);
+    let posting = crate::domain::posting::reversal::plan(
+        (report_id, &order, reason),
+        &plan,
+        &Undone {
+            open: &cancelled,
+            non_stock: &non_stock,
+            entries: &entries,
+        },
+    );
+    crate::store::posting::apply(conn, stamp, &posting)?;
     Ok(Reversal {
         report_id,
-        movements,
-        cancelled_exceptions: cancelled,
+        movements: plan
+            .movements
+            .iter()
+            .map(|c| (c.item.clone(), c.location.clone(), c.qty))
+            .collect(),
+        cancelled_exceptions: cancelled.into_iter().map(ExceptionId::get).collect(),
     })
+}
+
+/// Writes a reversal's own row and takes its report's progress back out of the order.
+pub(in crate::store) fn insert_reversal(
+    conn: &Connection,
+    stamp: &Stamp,
+    (report_id, reason, order): (ReportId, &str, &str),
+    back: &crate::domain::reversal::ProgressBack,
+) -> Result<()> {
+    conn.prepare_cached("INSERT INTO reversals (report_id, reason, at, terminal, user, approver) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
+        .execute(params![report_id, reason, stamp.at_text(), stamp.terminal, stamp.user, stamp.approver])?;
+    take_back_progress(conn, order, back)
+}
+
+/// The non-stock hand issues a report recorded.
+fn non_stock_of_report(conn: &Connection, report_id: ReportId) -> Result<Vec<NonStockRow>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT order_id, line, item, qty, std_cost FROM non_stock_issues WHERE report_id = ?1
+             ORDER BY id",
+        )?
+        .query_map([report_id], |r| {
+            Ok(NonStockRow {
+                order: r.get(0)?,
+                line: r.get(1)?,
+                item: r.get(2)?,
+                qty: r.get(3)?,
+                std_cost: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?)
 }
 
 /// What a report added to its order's progress: units, planned quantities, carried setups.
@@ -150,38 +190,6 @@ fn take_back_progress(
         add_operation_progress(conn, order, *op, Quantity::ZERO, Quantity::ZERO, -1)?;
     }
     Ok(())
-}
-
-/// Posts a reversal's compensating movements, each the exact opposite of one the report
-/// posted (same lot); returns them as (item, location, qty).
-fn compensate(
-    conn: &Connection,
-    (report_id, reason): (ReportId, &str),
-    plan: &crate::domain::reversal::ReversalPlan,
-    stamp: &Stamp,
-) -> Result<Vec<(ItemCode, LocationCode, Quantity)>> {
-    let mut movements = Vec::new();
-    let why = format!("reversal of report {report_id}: {reason}");
-    for c in &plan.movements {
-        let link = MovementRef {
-            report_id: Some(report_id),
-            line: c.line.as_deref(),
-            exception_id: None,
-            reverses: Some(c.reverses),
-            reason: &why,
-            order: None,
-        };
-        let movement = crate::store::ledger::LotMove {
-            kind: c.kind,
-            item: &c.item,
-            location: &c.location,
-            lot: c.lot.as_deref(),
-            qty: c.qty,
-        };
-        crate::store::ledger::move_lot(conn, stamp, &movement, &link)?;
-        movements.push((c.item.clone(), c.location.clone(), c.qty));
-    }
-    Ok(movements)
 }
 
 /// The movements a report posted itself (not their compensations), oldest first.

@@ -763,6 +763,9 @@ fn store(e: &StoreError) -> String {
         StoreError::Damaged { path, detail } => format!("the store {path} is damaged: {detail}"),
         StoreError::Open { path, cause } => format!("cannot open the store {path}: {cause}"),
         StoreError::Write { path, cause } => format!("cannot write to the store {path}: {cause}"),
+        StoreError::Unbalanced { kind } => {
+            format!("a {kind} journal entry does not balance; nothing was posted")
+        }
         StoreError::Read { path, cause } => format!("cannot read the store {path}: {cause}"),
         StoreError::Failed { path, cause } => format!("store error in {path}: {cause}"),
         StoreError::Backup { path, cause } => {

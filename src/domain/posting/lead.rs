@@ -1,0 +1,188 @@
+//! The plans of a lead's corrections on a posted report's detail line: a scrap adjustment
+//! and a substitution.
+
+use super::{Entry, EntryKind, LedgerMove, PostingKind, PostingPlan};
+use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
+use crate::domain::ids::ReportId;
+use crate::domain::journal::{self, AccountNames};
+use crate::domain::lots::LotQty;
+use crate::domain::movement::{MovementKind, Source};
+use crate::domain::qty::{Money, Quantity};
+
+/// The posted detail line a lead corrects.
+#[derive(Debug, Clone, Copy)]
+pub struct LineAt<'a> {
+    pub report: ReportId,
+    pub order: &'a OrderNo,
+    pub line: &'a str,
+    pub item: &'a ItemCode,
+    pub location: &'a LocationCode,
+}
+
+/// Movements of `qty` (+ out of the location) of `item` on the line: one per lot (`lots`
+/// signed like `qty`), or one for an untracked item.
+fn by_lots(
+    at: &LineAt<'_>,
+    (kind, item): (MovementKind, &ItemCode),
+    qty: Quantity,
+    lots: &[LotQty],
+    reason: Option<&str>,
+) -> Vec<LedgerMove> {
+    let source = if kind == MovementKind::LeadScrap {
+        Source::LeadScrap
+    } else {
+        Source::Substitute
+    };
+    let each: Vec<(Option<&str>, Quantity)> = if lots.is_empty() {
+        vec![(None, qty)]
+    } else {
+        lots.iter().map(|l| (Some(l.lot.as_str()), l.qty)).collect()
+    };
+    each.into_iter()
+        .map(|(lot, q)| {
+            let mut m = LedgerMove::new((kind, source), item, at.location, -q);
+            m.lot = lot.map(str::to_string);
+            m.report = Some(at.report);
+            m.line = Some(at.line.to_string());
+            m.reason = reason.map(str::to_string);
+            m
+        })
+        .collect()
+}
+
+/// A scrap adjustment: `qty` more of the line's item issued as scrap (negative: a
+/// correction back), with its scrap reason code, at `value`.
+#[must_use]
+pub fn scrap(
+    at: &LineAt<'_>,
+    (qty, lots): (Quantity, &[LotQty]),
+    (reason, value): (&str, Money),
+    names: &AccountNames,
+) -> PostingPlan {
+    let mut out = PostingPlan::new(PostingKind::Adjustment(at.report));
+    out.movements = by_lots(
+        at,
+        (MovementKind::LeadScrap, at.item),
+        qty,
+        lots,
+        Some(reason),
+    );
+    out.journal(Entry::new(
+        EntryKind::LeadScrap,
+        (Some(at.report), Some(at.order)),
+        &journal::material_issued(value, "lead scrap adjustment"),
+        names,
+    ));
+    out
+}
+
+/// What a substitution moves: `returned` of the line's item back (by `lots`, signed −),
+/// and `issued` of the substitute out (by its lots), each at its value.
+#[derive(Debug, Clone, Copy)]
+pub struct Swap<'a> {
+    pub returned: (Quantity, &'a [LotQty], Money),
+    pub substitute: &'a ItemCode,
+    pub issued: (Quantity, &'a [LotQty], Money),
+}
+
+/// A substitution: the line's item returned (when any), the substitute issued.
+#[must_use]
+pub fn substitute(at: &LineAt<'_>, swap: &Swap<'_>, names: &AccountNames) -> PostingPlan {
+    let mut out = PostingPlan::new(PostingKind::Substitution(at.report));
+    let (returned, returned_lots, back) = swap.returned;
+    let (issued, issued_lots, value) = swap.issued;
+    if !returned.is_zero() {
+        out.movements.extend(by_lots(
+            at,
+            (MovementKind::SubstitutionReturn, at.item),
+            -returned,
+            returned_lots,
+            None,
+        ));
+    }
+    out.movements.extend(by_lots(
+        at,
+        (MovementKind::SubstitutionIssue, swap.substitute),
+        issued,
+        issued_lots,
+        None,
+    ));
+    out.journal(Entry::new(
+        EntryKind::Substitution,
+        (Some(at.report), Some(at.order)),
+        &journal::substitution(back, value),
+        names,
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    fn q(n: i64) -> Quantity {
+        Quantity(Decimal::from(n))
+    }
+
+    #[test]
+    fn a_substitution_returns_the_line_s_item_then_issues_the_substitute() {
+        let (order, item, location, sub) = (
+            OrderNo::from("WO1"),
+            ItemCode::from("C1"),
+            LocationCode::from("M1"),
+            ItemCode::from("C2"),
+        );
+        let at = LineAt {
+            report: ReportId::from(1),
+            order: &order,
+            line: "10",
+            item: &item,
+            location: &location,
+        };
+        let back = [LotQty::new("A", q(-1))];
+        let swap = Swap {
+            returned: (q(1), &back, Money(Decimal::from(2))),
+            substitute: &sub,
+            issued: (q(1), &[], Money(Decimal::from(3))),
+        };
+        let plan = substitute(&at, &swap, &AccountNames::default());
+        let moves: Vec<_> = plan
+            .movements
+            .iter()
+            .map(|m| (m.kind, m.item.as_str(), m.lot.as_deref(), m.qty, m.source))
+            .collect();
+        assert_eq!(
+            moves,
+            [
+                (
+                    MovementKind::SubstitutionReturn,
+                    "C1",
+                    Some("A"),
+                    q(1),
+                    Source::Substitute
+                ),
+                (
+                    MovementKind::SubstitutionIssue,
+                    "C2",
+                    None,
+                    q(-1),
+                    Source::Substitute
+                ),
+            ]
+        );
+        assert!(plan.journal[0].balanced());
+        assert_eq!(plan.journal[0].order, Some(order.clone()));
+        let scrapped = scrap(
+            &at,
+            (q(2), &[]),
+            ("DAMAGED", Money(Decimal::from(4))),
+            &AccountNames::default(),
+        );
+        let m = &scrapped.movements[0];
+        assert_eq!(
+            (m.qty, m.source, m.reason.as_deref()),
+            (q(-2), Source::LeadScrap, Some("DAMAGED"))
+        );
+    }
+}

@@ -1,0 +1,136 @@
+//! The plan of a report's posting: its own rows, the movements of the lines that move stock
+//! and of the finished goods, the exceptions of its deferred lines, its non-stock hand
+//! issues, and its journal entry.
+
+use std::collections::BTreeMap;
+
+use super::{Entry, EntryKind, ExceptionChange, LedgerMove, PostingKind, PostingPlan, Record};
+use crate::domain::backflush::{LineStatus, ReportPlan};
+use crate::domain::ids::ReportId;
+use crate::domain::journal::AccountNames;
+use crate::domain::lots::split_lots;
+use crate::domain::movement::{MovementKind, Source};
+use crate::domain::qty::Quantity;
+
+/// A planned report and what it is posted under.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportPosting<'a> {
+    pub id: ReportId,
+    pub key: &'a str,
+    pub plan: &'a ReportPlan,
+    /// The first result (JSON), kept on the report.
+    pub result: &'a str,
+    /// The reason code of each overridden or skipped line.
+    pub codes: &'a BTreeMap<String, String>,
+    /// Whether the order's lines keep their progress (after a first reversal).
+    pub lines_stored: bool,
+}
+
+/// The posting of a report. A backflushed line's movements carry its override code; a
+/// manual line issued by hand with the report is a hand issue with no reason; each lot of a
+/// tracked line is its own movement, the issue taking the lots first, the component scrap
+/// the rest.
+#[must_use]
+pub fn plan(r: &ReportPosting<'_>, names: &AccountNames) -> PostingPlan {
+    let p = r.plan;
+    let mut out = PostingPlan::new(PostingKind::Report(r.id));
+    out.records.push(Record::Report {
+        id: r.id,
+        key: r.key.to_string(),
+        plan: Box::new(p.clone()),
+        result: r.result.to_string(),
+        codes: r.codes.clone(),
+        lines_stored: r.lines_stored,
+    });
+    for line in &p.lines {
+        if line.status == LineStatus::Deferred {
+            out.exceptions.push(ExceptionChange::Open {
+                report: r.id,
+                line: line.line.clone(),
+                order: p.order.clone(),
+                item: line.item.clone(),
+                location: line.location.clone(),
+                qty: line.total(),
+                shortfall: line.shortfall,
+            });
+        } else if line.non_stock && line.is_hand_issue() {
+            out.records.push(Record::NonStock {
+                order: p.order.clone(),
+                line: line.line.clone(),
+                report: Some(r.id),
+                item: line.item.clone(),
+                qty: line.qty,
+                std_cost: line.unit_cost,
+            });
+        }
+    }
+    for line in p.lines.iter().filter(|l| l.moves_stock()) {
+        let (kind, source, reason) = if line.is_hand_issue() {
+            (MovementKind::ManualIssue, Source::HandIssue, None)
+        } else {
+            (
+                MovementKind::Issue,
+                Source::Backflush,
+                r.codes.get(&line.line),
+            )
+        };
+        let each: Vec<(MovementKind, Option<String>, Quantity)> = if line.lots.is_empty() {
+            [
+                (kind, line.qty),
+                (MovementKind::ComponentScrap, line.line_scrap),
+            ]
+            .into_iter()
+            .filter(|(_, q)| !q.is_zero())
+            .map(|(k, q)| (k, None, q))
+            .collect()
+        } else {
+            let (issue, scrap) = split_lots(&line.lots, line.qty);
+            issue
+                .into_iter()
+                .map(|l| (kind, Some(l.lot), l.qty))
+                .chain(
+                    scrap
+                        .into_iter()
+                        .map(|l| (MovementKind::ComponentScrap, Some(l.lot), l.qty)),
+                )
+                .collect()
+        };
+        for (k, lot, q) in each {
+            let mut m = LedgerMove::new((k, source), &line.item, &line.location, -q);
+            m.lot = lot;
+            m.report = Some(r.id);
+            m.line = Some(line.line.clone());
+            m.reason = reason.cloned();
+            out.movements.push(m);
+        }
+    }
+    if let Some(receipt) = &p.receipt {
+        let each: Vec<(Option<String>, Quantity)> = if receipt.lots.is_empty() {
+            vec![(None, receipt.qty)]
+        } else {
+            receipt
+                .lots
+                .iter()
+                .map(|l| (Some(l.lot.clone()), l.qty))
+                .collect()
+        };
+        for (lot, q) in each {
+            let mut m = LedgerMove::new(
+                (MovementKind::Receipt, Source::Receipt),
+                &receipt.item,
+                &receipt.location,
+                q,
+            );
+            m.lot = lot;
+            m.report = Some(r.id);
+            out.movements.push(m);
+        }
+    }
+    out.journal(Entry::new(
+        EntryKind::Report,
+        (Some(r.id), Some(&p.order)),
+        &p.journal,
+        names,
+    ));
+    out
+}
