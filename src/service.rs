@@ -46,7 +46,7 @@ use crate::store::exceptions::ExceptionRow;
 use crate::store::queries::BalanceRow;
 use crate::store::reports::{Deferred, Reversal};
 use crate::store::{self, Stamp, Store, StoreError};
-use auth::Action;
+use auth::Permission;
 use cache::MasterCache;
 pub use error::{
     Approval, AuthError, ErrorKind, Field, FirstUse, IoWhat, Owner, Refusal, Result, ServiceError,
@@ -212,7 +212,7 @@ impl Service {
     /// # Errors
     /// Permissions.
     pub fn init(&mut self, who: &Credentials) -> Result<()> {
-        self.authorize(who, Action::Administer).map(|_| ())
+        self.authorize(who, Permission::Administer).map(|_| ())
     }
 
     /// Imports the CSV files of `dir`.
@@ -220,7 +220,7 @@ impl Service {
     /// # Errors
     /// A bad row, named; nothing is written.
     pub fn import(&mut self, dir: &Path, who: &Credentials) -> Result<ImportSummary> {
-        let stamp = self.authorize(who, Action::Administer)?;
+        let stamp = self.authorize(who, Permission::Administer)?;
         let settings = rules::read_settings(self.store.conn(), dir)?;
         let accounts = match &settings {
             Some((merged, _)) => {

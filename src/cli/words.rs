@@ -14,7 +14,7 @@ use crate::domain::master::Tracking;
 use crate::domain::order::{MAX_ORDER_LINES, ReleaseError};
 use crate::domain::qty::{QtyParseError, Quantity, canonical};
 use crate::import::{Duplicate, FILES, FilesProblem, ImportError, RowProblem};
-use crate::service::auth::Action;
+use crate::service::auth::Permission;
 use crate::service::{
     Approval, AuthError, Field, FirstUse, IoWhat, Owner, Refusal, ServiceError, Thing, Why,
 };
@@ -76,18 +76,18 @@ pub fn describe(e: &ServiceError) -> String {
 }
 
 /// What a role may or may not do, as "may not …" goes on.
-fn action(action: Action) -> &'static str {
+fn action(action: Permission) -> &'static str {
     match action {
-        Action::Report => "report production",
-        Action::Reverse => "reverse a report",
-        Action::LeadApproval => "adjust a posted report line or approve a larger override",
-        Action::Handle => "move stock, count it or retry deferred lines",
-        Action::Administer => "import or initialise the store",
-        Action::ExportAck => "acknowledge an export",
-        Action::Backup => "back up the store",
-        Action::Unlock => "unlock a badge",
-        Action::Issue => "issue material by hand",
-        Action::LineFlag => "set an order line's backflush flag",
+        Permission::Report => "report production",
+        Permission::Reverse => "reverse a report",
+        Permission::LeadApproval => "adjust a posted report line or approve a larger override",
+        Permission::Handle => "move stock, count it or retry deferred lines",
+        Permission::Administer => "import or initialise the store",
+        Permission::ExportAck => "acknowledge an export",
+        Permission::Backup => "back up the store",
+        Permission::Unlock => "unlock a badge",
+        Permission::Issue => "issue material by hand",
+        Permission::LineFlag => "set an order line's backflush flag",
     }
 }
 
@@ -1329,7 +1329,7 @@ mod tests {
         let forbidden = ServiceError::Forbidden {
             user: "1001".into(),
             role: Role::Handler,
-            action: Action::Report,
+            action: Permission::Report,
             needs: vec![Role::Operator, Role::Lead],
             approvable: false,
         };
@@ -1375,7 +1375,7 @@ mod tests {
         assert_eq!(
             describe(
                 &AuthError::NoUser {
-                    action: Action::Issue
+                    action: Permission::Issue
                 }
                 .into()
             ),

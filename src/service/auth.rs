@@ -42,7 +42,7 @@ impl Role {
 
 /// What a user asks to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
+pub enum Permission {
     /// Preview and report with lines as planned or overrides within tolerance.
     Report,
     /// Reversing a posted report.
@@ -65,32 +65,32 @@ pub enum Action {
     LineFlag,
 }
 
-impl Action {
+impl Permission {
     /// The roles that may do it with a lead's badge and PIN (and not alone).
     #[must_use]
     pub fn with_approval(self) -> &'static [Role] {
         match self {
-            Action::Reverse | Action::LeadApproval => &[Role::Operator],
-            Action::Report
-            | Action::Handle
-            | Action::Administer
-            | Action::ExportAck
-            | Action::Backup
-            | Action::Unlock
-            | Action::Issue
-            | Action::LineFlag => &[],
+            Permission::Reverse | Permission::LeadApproval => &[Role::Operator],
+            Permission::Report
+            | Permission::Handle
+            | Permission::Administer
+            | Permission::ExportAck
+            | Permission::Backup
+            | Permission::Unlock
+            | Permission::Issue
+            | Permission::LineFlag => &[],
         }
     }
 
     /// What the permission table says of `role` doing it.
     #[must_use]
-    pub fn permission(self, role: Role) -> Permission {
+    pub fn grant(self, role: Role) -> Grant {
         if self.roles().contains(&role) {
-            Permission::Alone
+            Grant::Alone
         } else if self.with_approval().contains(&role) {
-            Permission::WithApproval
+            Grant::WithApproval
         } else {
-            Permission::Refused
+            Grant::Refused
         }
     }
 
@@ -102,13 +102,13 @@ impl Action {
     /// The refusal, as data for each face to word.
     pub fn check(self, role: Option<Role>, approved: bool) -> Result<(), Refused> {
         let Some(role) = role else { return Ok(()) };
-        match self.permission(role) {
-            Permission::Alone => Ok(()),
-            Permission::WithApproval if approved => Ok(()),
+        match self.grant(role) {
+            Grant::Alone => Ok(()),
+            Grant::WithApproval if approved => Ok(()),
             permission => Err(Refused {
                 role,
                 action: self,
-                approvable: permission == Permission::WithApproval,
+                approvable: permission == Grant::WithApproval,
             }),
         }
     }
@@ -123,19 +123,21 @@ impl Action {
     #[must_use]
     pub fn roles(self) -> &'static [Role] {
         match self {
-            Action::Report => &[Role::Operator, Role::Lead, Role::Admin],
-            Action::Reverse | Action::LeadApproval | Action::LineFlag => &[Role::Lead, Role::Admin],
-            Action::Handle => &[Role::Lead, Role::Handler, Role::Admin],
-            Action::Administer | Action::Backup | Action::Unlock => &[Role::Admin],
-            Action::ExportAck => &[Role::Admin, Role::Integration],
-            Action::Issue => &[Role::Operator, Role::Lead, Role::Handler, Role::Admin],
+            Permission::Report => &[Role::Operator, Role::Lead, Role::Admin],
+            Permission::Reverse | Permission::LeadApproval | Permission::LineFlag => {
+                &[Role::Lead, Role::Admin]
+            }
+            Permission::Handle => &[Role::Lead, Role::Handler, Role::Admin],
+            Permission::Administer | Permission::Backup | Permission::Unlock => &[Role::Admin],
+            Permission::ExportAck => &[Role::Admin, Role::Integration],
+            Permission::Issue => &[Role::Operator, Role::Lead, Role::Handler, Role::Admin],
         }
     }
 }
 
 /// What the permission table says of one role and one action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Permission {
+pub enum Grant {
     /// The role may do it alone.
     Alone,
     /// Only with a lead's badge and PIN.
@@ -148,7 +150,7 @@ pub enum Permission {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Refused {
     pub role: Role,
-    pub action: Action,
+    pub action: Permission,
     pub approvable: bool,
 }
 
@@ -174,7 +176,7 @@ impl LeadRule {
     #[must_use]
     pub fn new(role: Option<Role>, tolerance_pct: Decimal) -> Self {
         let lead_signs =
-            role.is_some_and(|r| Action::LeadApproval.permission(r) == Permission::WithApproval);
+            role.is_some_and(|r| Permission::LeadApproval.grant(r) == Grant::WithApproval);
         LeadRule {
             lead_signs,
             tolerance_pct,
@@ -194,22 +196,25 @@ mod tests {
 
     #[test]
     fn the_table_answers_alone_with_approval_or_refused_and_an_open_terminal_may_all() {
-        let p = |a: Action, r| a.permission(r);
-        assert_eq!(p(Action::Report, Role::Operator), Permission::Alone);
-        assert_eq!(p(Action::Reverse, Role::Operator), Permission::WithApproval);
-        assert_eq!(p(Action::Reverse, Role::Handler), Permission::Refused);
-        assert_eq!(p(Action::Handle, Role::Operator), Permission::Refused);
-        assert_eq!(Action::Handle.check(None, false), Ok(()));
-        assert_eq!(Action::Reverse.check(Some(Role::Operator), true), Ok(()));
+        let p = |a: Permission, r| a.grant(r);
+        assert_eq!(p(Permission::Report, Role::Operator), Grant::Alone);
+        assert_eq!(p(Permission::Reverse, Role::Operator), Grant::WithApproval);
+        assert_eq!(p(Permission::Reverse, Role::Handler), Grant::Refused);
+        assert_eq!(p(Permission::Handle, Role::Operator), Grant::Refused);
+        assert_eq!(Permission::Handle.check(None, false), Ok(()));
         assert_eq!(
-            Action::Reverse.check(Some(Role::Operator), false),
+            Permission::Reverse.check(Some(Role::Operator), true),
+            Ok(())
+        );
+        assert_eq!(
+            Permission::Reverse.check(Some(Role::Operator), false),
             Err(Refused {
                 role: Role::Operator,
-                action: Action::Reverse,
+                action: Permission::Reverse,
                 approvable: true
             })
         );
-        let refused = Action::Handle
+        let refused = Permission::Handle
             .check(Some(Role::Operator), true)
             .unwrap_err();
         assert!(!refused.approvable);

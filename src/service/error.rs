@@ -22,7 +22,7 @@ use crate::domain::lots::LinePlanError;
 use crate::domain::master::{ItemType, Tracking};
 use crate::domain::qty::Quantity;
 use crate::import::ImportError;
-use crate::service::auth::{Action, Role};
+use crate::service::auth::{Permission, Role};
 use crate::service::reasons::ReasonKind;
 use crate::store::StoreError;
 
@@ -250,7 +250,7 @@ pub enum AuthError {
     },
     /// Users exist, and no badge was given to do `action`.
     NoUser {
-        action: Action,
+        action: Permission,
     },
     PinMissing {
         badge: String,
@@ -306,7 +306,7 @@ pub enum ServiceError {
     Forbidden {
         user: String,
         role: Role,
-        action: Action,
+        action: Permission,
         /// The roles that may do it alone.
         needs: Vec<Role>,
         /// Whether a lead's badge and PIN would let this user do it.

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::auth::Action;
+use super::auth::Permission;
 use super::{Credentials, Field, Result, Service, ServiceError, Why};
 use crate::store::outbox::{self, Ack, Event, ExportFilter};
 use crate::store::{self, StoreError};
@@ -79,7 +79,7 @@ impl Service {
     /// Backwards or past the last seq, a bad consumer name, permissions.
     pub fn ack(&mut self, consumer: &str, through: i64, who: &Credentials) -> Result<Ack> {
         check_consumer(consumer)?;
-        let stamp = self.authorize(who, Action::ExportAck)?;
+        let stamp = self.authorize(who, Permission::ExportAck)?;
         Ok(self
             .store
             .write(|tx| outbox::ack(tx, consumer, through, stamp.at_text()))?)
@@ -90,7 +90,7 @@ impl Service {
     /// # Errors
     /// `dest` exists or cannot be written, permissions.
     pub fn backup(&mut self, dest: &Path, who: &Credentials) -> Result<()> {
-        self.authorize(who, Action::Backup)?;
+        self.authorize(who, Permission::Backup)?;
         Ok(self.store.backup(dest)?)
     }
 }

@@ -6,7 +6,7 @@ pub(super) mod deferred;
 mod lead;
 mod staging;
 
-use super::auth::Action;
+use super::auth::Permission;
 use super::reasons::ReasonKind;
 use super::{Credentials, Field, Owner, Refusal, Result, Service, ServiceError, Thing, Why, keyed};
 use crate::domain::backflush::{self, KeyMiss, QtyField, check_quantity, line_by_key};
@@ -169,7 +169,7 @@ impl Service {
                 .into());
             }
         }
-        self.authorize(who, Action::LineFlag)?;
+        self.authorize(who, Permission::LineFlag)?;
         self.store
             .write(|tx| store::orders::set_line_backflush(tx, order, &line, flag))?;
         Ok(line)
@@ -183,7 +183,7 @@ impl Service {
     pub fn cancel_exception(&mut self, id: ExceptionId, who: &Credentials) -> Result<()> {
         let keyed = self.keyed("exceptions cancel", format!("id={id}"));
         if keyed::replay::<()>(self.store.conn(), keyed.as_ref())?.is_some() {
-            self.authorize(who, Action::LeadApproval)?;
+            self.authorize(who, Permission::LeadApproval)?;
             return Ok(());
         }
         let open = store::exceptions::exceptions(self.store.conn(), true, None)?;
@@ -197,7 +197,7 @@ impl Service {
                 ServiceError::not_found(Thing::Exception, id.to_string())
             });
         }
-        let stamp = self.authorize(who, Action::LeadApproval)?;
+        let stamp = self.authorize(who, Permission::LeadApproval)?;
         self.store.write(|tx| -> Result<()> {
             // Stamped once the write lock is held: postings that waited commit in time order.
             let stamp = store::posting_stamp(tx, &stamp, chrono::Utc::now())?;

@@ -83,14 +83,14 @@ impl Service {
         key: Option<&str>,
         who: &Credentials,
     ) -> Result<Issued> {
-        let (stamp, role) = self.identify(who, Action::Issue)?;
+        let (stamp, role) = self.identify(who, Permission::Issue)?;
         if let Some(role) = role
-            && !Action::Issue.roles().contains(&role)
+            && !Permission::Issue.roles().contains(&role)
         {
-            return Err(forbidden(&stamp.user, role, Action::Issue));
+            return Err(forbidden(&stamp.user, role, Permission::Issue));
         }
         // Expired lots by hand: leads and admins, or anyone with a lead's approval.
-        let may_take_expired = role.is_none_or(|r| Action::LeadApproval.roles().contains(&r))
+        let may_take_expired = role.is_none_or(|r| Permission::LeadApproval.roles().contains(&r))
             || stamp.approver.is_some();
         let keyed = Keyed {
             key: key.map_or_else(|| new_idempotency_key(&self.terminal), str::to_string),

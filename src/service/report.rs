@@ -45,7 +45,7 @@ impl Service {
         who: &Credentials,
     ) -> Result<ReportPlan> {
         if store::master::user_count(self.store.conn())? > 0 {
-            self.authorize(who, Action::Report)?;
+            self.authorize(who, Permission::Report)?;
         }
         self.preview(order, request)
     }
@@ -242,15 +242,15 @@ impl Service {
 
     /// Who posts, and what they may override: checked once for one report or a batch.
     fn poster(&mut self, who: &Credentials) -> Result<Poster> {
-        let (stamp, role) = self.identify(who, Action::Report)?;
+        let (stamp, role) = self.identify(who, Permission::Report)?;
         if let Some(role) = role
-            && !Action::Report.roles().contains(&role)
+            && !Permission::Report.roles().contains(&role)
         {
-            return Err(forbidden(&stamp.user, role, Action::Report));
+            return Err(forbidden(&stamp.user, role, Permission::Report));
         }
         // Open terminals, leads and admins, and operators with a lead's approval may override
         // beyond the tolerance.
-        let may_override = role.is_none_or(|r| Action::LeadApproval.roles().contains(&r))
+        let may_override = role.is_none_or(|r| Permission::LeadApproval.roles().contains(&r))
             || stamp.approver.is_some();
         let rules = &self.rules()?.rules;
         Ok(Poster {
@@ -311,9 +311,9 @@ impl Service {
     /// Who reverses: a lead or admin, an operator with a lead's approval, or an operator
     /// reversing their own report within `undo_minutes` of posting it.
     fn authorize_reversal(&mut self, report_id: ReportId, who: &Credentials) -> Result<Stamp> {
-        let (stamp, role) = self.identify(who, Action::Reverse)?;
+        let (stamp, role) = self.identify(who, Permission::Reverse)?;
         let Some(role) = role else { return Ok(stamp) };
-        if Action::Reverse.allows(role, stamp.approver.is_some()) {
+        if Permission::Reverse.allows(role, stamp.approver.is_some()) {
             return Ok(stamp);
         }
         let undo = self.rules()?.rules.policy.undo_minutes;
@@ -327,6 +327,6 @@ impl Service {
         {
             return Ok(stamp);
         }
-        Err(forbidden(&stamp.user, role, Action::Reverse))
+        Err(forbidden(&stamp.user, role, Permission::Reverse))
     }
 }

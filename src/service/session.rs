@@ -1,6 +1,6 @@
 //! Who is posting: badge and PIN checks, the lock-out, roles and a lead's approval.
 
-use super::auth::{Permission, Refused, Role};
+use super::auth::{Grant, Refused, Role};
 use super::*;
 use crate::domain::lockout::{Admission, Count, Lockout};
 
@@ -19,7 +19,11 @@ impl Service {
     ///
     /// # Errors
     /// Unknown badge, wrong PIN, locked badge, an approver who is not a lead.
-    pub fn identify(&mut self, who: &Credentials, action: Action) -> Result<(Stamp, Option<Role>)> {
+    pub fn identify(
+        &mut self,
+        who: &Credentials,
+        action: Permission,
+    ) -> Result<(Stamp, Option<Role>)> {
         let now = Utc::now();
         let mut stamp = Stamp::new(now, &self.terminal, &self.terminal);
         if store::master::user_count(self.store.conn())? == 0 {
@@ -32,9 +36,9 @@ impl Service {
         stamp.user = badge.to_string();
         if let Some((lead, pin)) = &who.approver {
             let lead_role = self.check_pin(lead, Some(pin), now)?;
-            if Action::LeadApproval.permission(lead_role) != Permission::Alone {
+            if Permission::LeadApproval.grant(lead_role) != Grant::Alone {
                 // Refused as the approver: no other lead's approval stands in for theirs.
-                return Err(refusal(lead, lead_role, Action::LeadApproval, false));
+                return Err(refusal(lead, lead_role, Permission::LeadApproval, false));
             }
             stamp.approver = Some(lead.clone());
         }
@@ -46,7 +50,7 @@ impl Service {
     ///
     /// # Errors
     /// As [`Self::identify`], or a role that may not.
-    pub fn authorize(&mut self, who: &Credentials, action: Action) -> Result<Stamp> {
+    pub fn authorize(&mut self, who: &Credentials, action: Permission) -> Result<Stamp> {
         let (stamp, role) = self.identify(who, action)?;
         let Some(role) = role else { return Ok(stamp) };
         match action.check(Some(role), stamp.approver.is_some()) {
@@ -199,7 +203,7 @@ impl Service {
     /// # Errors
     /// Permissions, or an unknown badge.
     pub fn unlock(&mut self, badge: &str, who: &Credentials) -> Result<bool> {
-        self.authorize(who, Action::Unlock)?;
+        self.authorize(who, Permission::Unlock)?;
         let user = store::master::user(self.store.conn(), badge)?.ok_or_else(|| {
             ServiceError::NotFound {
                 what: Thing::Badge,
@@ -259,8 +263,8 @@ fn locked(until: Option<&str>, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
 
 /// `user`, a `role`, may not do `action`: whether a lead's approval would let them comes
 /// from the permission table.
-pub(super) fn forbidden(user: &str, role: Role, action: Action) -> ServiceError {
-    let approvable = action.permission(role) == Permission::WithApproval;
+pub(super) fn forbidden(user: &str, role: Role, action: Permission) -> ServiceError {
+    let approvable = action.grant(role) == Grant::WithApproval;
     refusal(user, role, action, approvable)
 }
 
@@ -269,7 +273,7 @@ fn forbidden_by(user: &str, refused: &Refused) -> ServiceError {
     refusal(user, refused.role, refused.action, refused.approvable)
 }
 
-fn refusal(user: &str, role: Role, action: Action, approvable: bool) -> ServiceError {
+fn refusal(user: &str, role: Role, action: Permission, approvable: bool) -> ServiceError {
     ServiceError::Forbidden {
         user: user.to_string(),
         role,

@@ -49,7 +49,7 @@ impl Service {
             ),
         );
         if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
-            self.authorize(who, Action::Handle)?;
+            self.authorize(who, Permission::Handle)?;
             return Ok(done);
         }
         let conn = self.store.conn();
@@ -75,7 +75,7 @@ impl Service {
             ));
         }
         backflush::check_quantity(backflush::QtyField::Transfer, qty, it.decimals)?;
-        let stamp = self.authorize(who, Action::Handle)?;
+        let stamp = self.authorize(who, Permission::Handle)?;
         let accounts = self.rules()?.rules.accounts();
         let mut accounts_of = Vec::new();
         for l in [from, to] {
@@ -187,7 +187,7 @@ impl Service {
     /// Permissions; the store fails.
     pub fn retry_exceptions(&mut self, who: &Credentials) -> Result<Vec<ExceptionRow>> {
         let keyed = self.keyed("exceptions retry", String::new());
-        let stamp = self.authorize(who, Action::Handle)?;
+        let stamp = self.authorize(who, Permission::Handle)?;
         let accounts = self.rules()?.rules.accounts();
         let pick = self.rules()?.rules.lot_selection().pick_order();
         self.store.write(|tx| -> Result<Vec<ExceptionRow>> {

@@ -266,7 +266,7 @@ impl State {
     /// Why the user logged in may not `what` (`action`), or `None` when they may: the
     /// permission table's answer, worded for the terminal. An open terminal (no users) may do
     /// everything.
-    fn role_refusal(&self, action: crate::service::auth::Action, what: &str) -> Option<String> {
+    fn role_refusal(&self, action: crate::service::auth::Permission, what: &str) -> Option<String> {
         let refused = action.check(self.session.role, false).err()?;
         let badge = self.session.badge.as_deref().unwrap_or_default();
         Some(strings::may_not(badge, &refused, what))

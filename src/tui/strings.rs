@@ -260,8 +260,8 @@ mod tests {
 
     #[test]
     fn a_refusal_names_the_roles_that_may() {
-        use crate::service::auth::{Action, Role};
-        let refused = Action::Report
+        use crate::service::auth::{Permission, Role};
+        let refused = Permission::Report
             .check(Some(Role::Handler), false)
             .unwrap_err();
         assert_eq!(

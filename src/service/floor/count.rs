@@ -113,7 +113,7 @@ impl Service {
             ),
         );
         if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
-            self.authorize(who, Action::Handle)?;
+            self.authorize(who, Permission::Handle)?;
             return Ok(done);
         }
         let reason = match reason {
@@ -121,7 +121,7 @@ impl Service {
             None => None,
         };
         let kind = self.checked_count((item, location, lot), counted)?;
-        let stamp = self.authorize(who, Action::Handle)?;
+        let stamp = self.authorize(who, Permission::Handle)?;
         let accounts = self.rules()?.rules.accounts();
         let pick = self.rules()?.rules.lot_selection().pick_order();
         let limit = self.rules()?.rules.policy.count_confirm_pct;

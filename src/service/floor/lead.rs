@@ -118,7 +118,7 @@ impl Service {
             ),
         );
         if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
-            self.authorize(who, Action::LeadApproval)?;
+            self.authorize(who, Permission::LeadApproval)?;
             return Ok(done);
         }
         let line = self.posted_line(report_id, key)?;
@@ -131,7 +131,7 @@ impl Service {
             ));
         }
         let item = self.checked_adjustment(&line, qty)?;
-        let stamp = self.authorize(who, Action::LeadApproval)?;
+        let stamp = self.authorize(who, Permission::LeadApproval)?;
         let accounts = self.rules()?.rules.accounts();
         let pick = self.rules()?.rules.lot_selection().pick_order();
         let reason = reason.to_ascii_uppercase();
@@ -207,7 +207,7 @@ impl Service {
             ),
         );
         if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
-            self.authorize(who, Action::LeadApproval)?;
+            self.authorize(who, Permission::LeadApproval)?;
             return Ok(done);
         }
         let line = self.posted_line(report_id, key)?;
@@ -221,7 +221,7 @@ impl Service {
         let item = self.stock_item(substitute)?;
         let (returned, issued) = self.substitution_quantities(&line, &item, (qty, return_qty))?;
         self.ensure_on_hand(substitute, &line.location, issued)?;
-        let stamp = self.authorize(who, Action::LeadApproval)?;
+        let stamp = self.authorize(who, Permission::LeadApproval)?;
         let accounts = self.rules()?.rules.accounts();
         let returned = returned.max(Quantity::ZERO);
         let own = store::master::item(self.store.conn(), &line.item)?

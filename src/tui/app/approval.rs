@@ -2,7 +2,7 @@
 //! badge and PIN, then runs again with them.
 
 use super::*;
-use crate::service::auth::Permission;
+use crate::service::auth::Grant;
 
 /// Asks for a lead's badge (`badge` already typed when the PIN is asked again).
 pub(super) fn lead_badge_prompt(badge: &str) -> Overlay {
@@ -31,7 +31,7 @@ impl App {
         // and who has none yet, is asked for one.
         let may_ask_a_lead = lead.is_none()
             && self.session.role.is_some_and(|r| {
-                crate::service::auth::Action::LeadApproval.permission(r) == Permission::WithApproval
+                crate::service::auth::Permission::LeadApproval.grant(r) == Grant::WithApproval
             });
         let ask = match &e {
             // The lead's PIN was wrong: ask for it again, not for everything again.

@@ -131,9 +131,10 @@ impl App {
         // Everyone reads the staging list; moving and counting stock is a handler's or a
         // lead's.
         let refusal = match (&self.screen, action) {
-            (Screen::Staging(_), Action::Count | Action::Transfer) => {
-                self.role_refusal(crate::service::auth::Action::Handle, "move or count stock")
-            }
+            (Screen::Staging(_), Action::Count | Action::Transfer) => self.role_refusal(
+                crate::service::auth::Permission::Handle,
+                "move or count stock",
+            ),
             _ => None,
         };
         if let Some(refusal) = refusal {

@@ -40,9 +40,10 @@ impl App {
         description: String,
         operation: i64,
     ) {
-        if let Some(refusal) =
-            self.role_refusal(crate::service::auth::Action::Report, "report production")
-        {
+        if let Some(refusal) = self.role_refusal(
+            crate::service::auth::Permission::Report,
+            "report production",
+        ) {
             return self.error(refusal);
         }
         let key = new_idempotency_key(self.service.terminal());
