@@ -12,6 +12,7 @@
 //! | [`service`] | use cases, permissions, JSON views |
 //! | [`cli`] | the command line |
 //! | [`tui`] | the full-screen terminal |
+//! | [`words`] | the English of every refusal and failure, for both faces |
 //! | [`app`] | starting the terminal (and the demo plant) |
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
@@ -29,6 +30,7 @@ pub mod private_fs;
 pub mod service;
 pub mod store;
 pub mod tui;
+pub mod words;
 
 #[cfg(test)]
 mod architecture {

@@ -17,7 +17,7 @@ pub mod session;
 mod settings;
 mod stock;
 pub mod view;
-pub mod words;
+pub use crate::words;
 
 pub use args::{
     AdjustArgs, AuditArgs, BenchArgs, Cli, Command, CountArgs, ExceptionsArgs, ExceptionsVerb,

@@ -1,9 +1,17 @@
 //! Words the terminal shows in more than one place, gathered so they read the same
 //! everywhere and can be reviewed (and, later, translated) in one file.
 
-mod refusals;
+/// A refusal or failure of a service call as the status line says it.
+#[must_use]
+pub fn refusal(e: &crate::service::ServiceError) -> String {
+    crate::words::describe(e)
+}
 
-pub use refusals::{refusal, report_refusal};
+/// A report the preview cannot plan, as the status line says it.
+#[must_use]
+pub fn report_refusal(e: &crate::domain::backflush::ReportError) -> String {
+    crate::words::report(e)
+}
 
 use crate::domain::ids::ReportId;
 use crate::domain::qty::Quantity;

@@ -1,7 +1,8 @@
-//! The command line's English for every refusal and failure: the layers below hand over data
-//! (which input, line, lot, item, location, the numbers) and this module says it as the one
-//! sentence the command prints. Inputs are named as the command line knows them (`--lot`,
-//! `--qty`).
+//! The English of every refusal and failure, for both faces: the layers below hand over data
+//! (which input, line, lot, item, location, the numbers) and this module says it as one
+//! sentence — the line the command prints, and the terminal's status line until the terminal
+//! words refusals from its own catalog. Inputs are named as the command line knows them
+//! (`--lot`, `--qty`).
 
 use crate::domain::backflush::{
     ChangeKind, Computed, FinishedLotProblem, LotProblem, Over, OverrideProblem, QtyField,
