@@ -252,11 +252,6 @@ pub struct BenchReport {
     pub post_untracked_p50_ms: f64,
     pub post_untracked_p95_ms: f64,
     pub lots_ratio: f64,
-    /// The 20-line post with and without the outbox row (budget: at most 25 % more), posted
-    /// alternately in the same phase of the run.
-    pub post_outbox_p50_ms: f64,
-    pub post_no_outbox_p50_ms: f64,
-    pub outbox_cost_pct: f64,
     /// `backflush report --batch FILE`, timed from outside the process.
     pub batch_cli_reports_per_sec: Option<f64>,
     /// The terminal's first frame on the store of `orders` orders.
@@ -337,11 +332,6 @@ impl BenchReport {
         );
         let _ = writeln!(
             out,
-            "the outbox's cost: post median {:.3} ms with it, {:.3} ms without ({:+.1} %, target ≤ 25 %)",
-            self.post_outbox_p50_ms, self.post_no_outbox_p50_ms, self.outbox_cost_pct
-        );
-        let _ = writeln!(
-            out,
             "terminal first frame: demo plant {:.1} ms, {} orders {:.1} ms (target ≤ 100 ms); keystroke to frame on a 200-line report {:.2} ms",
             self.first_frame_demo_ms, self.orders, self.first_frame_ms, self.keystroke_p50_ms
         );
@@ -390,7 +380,7 @@ fn status_mb(path: &str, field: &str) -> Option<f64> {
 /// terminal, so scripts and CI logs stay clean).
 fn progress() -> indicatif::ProgressBar {
     let bar = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-        indicatif::ProgressBar::new(11)
+        indicatif::ProgressBar::new(10)
     } else {
         indicatif::ProgressBar::hidden()
     };
@@ -462,10 +452,6 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
     export_from_outside(&service, &db, &mut report)?;
     bar.inc(1);
 
-    bar.set_message("posting with and without the outbox");
-    outbox_cost(&mut service, (&request, &who), sizes.reports, &mut report)?;
-    bar.inc(1);
-
     bar.set_message("posting lot-tracked and untracked reports");
     lots_against_untracked(&mut service, (&request, &who), sizes.reports, &mut report)?;
     bar.inc(1);
@@ -519,39 +505,6 @@ fn post_one_by_one(
     report.post_p95_ms = percentile(&samples, 0.95);
     report.post_p99_ms = percentile(&samples, 0.99);
     Ok(last_id)
-}
-
-/// Posts with and without the outbox, alternating in one phase (budget: at most 25 %).
-fn outbox_cost(
-    service: &mut Service,
-    (request, who): Post<'_>,
-    reports: usize,
-    report: &mut BenchReport,
-) -> Result<(), ServiceError> {
-    let mut with = Vec::with_capacity(reports / 2);
-    let mut without = Vec::with_capacity(reports / 2);
-    for i in 0..reports {
-        let key = format!("outbox-{i}");
-        let t = Instant::now();
-        if i % 2 == 0 {
-            service.report("B-20", request, Some(&key), who)?;
-            with.push(t.elapsed());
-        } else {
-            crate::store::outbox::without_recording(|| {
-                service.report("B-20", request, Some(&key), who)
-            })?;
-            without.push(t.elapsed());
-        }
-    }
-    // The last posting records, so the outbox reaches the whole ledger again.
-    service.report("B-20", request, Some("outbox-last"), who)?;
-    with.sort();
-    without.sort();
-    report.post_outbox_p50_ms = percentile(&with, 0.5);
-    report.post_no_outbox_p50_ms = percentile(&without, 0.5);
-    report.outbox_cost_pct =
-        100.0 * (report.post_outbox_p50_ms / report.post_no_outbox_p50_ms.max(f64::EPSILON) - 1.0);
-    Ok(())
 }
 
 /// A 20-line report of lot-tracked lines (three lots each) against the untracked one,

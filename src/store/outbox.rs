@@ -25,58 +25,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::{Hours, Money, Quantity, Result, Stamp, StoreError, StoreRefusal};
 use crate::domain::ids::ReportId;
 use crate::domain::movement::{ErpMovement, MovementKind};
+use crate::domain::posting::PostingKind;
 use crate::domain::qty::canonical;
-
-/// What was posted, for its outbox row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Posting {
-    /// A report (its `report` event leads its movements and journal).
-    Report(ReportId),
-    /// The reversal of a report (its `reversal` event leads).
-    Reversal(ReportId),
-    /// A hand issue or return on an order line.
-    Issue,
-    Transfer,
-    Count,
-    /// A lead's scrap adjustment on a report's line.
-    Adjustment(ReportId),
-    Substitution(ReportId),
-    /// Deferred lines posted from the exception queue.
-    Retry,
-    /// Opening or re-imported balances of `stock.csv`.
-    Import,
-}
-
-impl Posting {
-    fn name(self) -> &'static str {
-        match self {
-            Posting::Report(_) => "report",
-            Posting::Reversal(_) => "reversal",
-            Posting::Issue => "issue",
-            Posting::Transfer => "transfer",
-            Posting::Count => "count",
-            Posting::Adjustment(_) => "adjustment",
-            Posting::Substitution(_) => "substitution",
-            Posting::Retry => "retry",
-            Posting::Import => "import",
-        }
-    }
-
-    fn report_id(self) -> Option<ReportId> {
-        match self {
-            Posting::Report(id)
-            | Posting::Reversal(id)
-            | Posting::Adjustment(id)
-            | Posting::Substitution(id) => Some(id),
-            _ => None,
-        }
-    }
-
-    /// Whether the posting's events start with a header event of its own.
-    fn has_header(self) -> bool {
-        matches!(self, Posting::Report(_) | Posting::Reversal(_))
-    }
-}
 
 /// The end of the outbox: the next seq and the ledger and journal reached so far.
 fn high_water(conn: &Connection) -> Result<(i64, i64, i64)> {
@@ -89,31 +39,17 @@ fn high_water(conn: &Connection) -> Result<(i64, i64, i64)> {
         .unwrap_or((1, 0, 0)))
 }
 
-thread_local! {
-    /// Off only while the bench measures a posting without its outbox ([`without_recording`]).
-    static RECORDING: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
-}
-
-/// Runs `work` with this thread's postings recording no outbox row: how the bench measures
-/// what the outbox costs a posting (budget: at most 25 % more). The ledger rows so posted reach the
-/// outbox with the next posting that records; nothing but the bench calls this.
-pub fn without_recording<T>(work: impl FnOnce() -> T) -> T {
-    RECORDING.with(|r| r.set(false));
-    let out = work();
-    RECORDING.with(|r| r.set(true));
-    out
-}
-
 /// Records the events of the posting just written in this transaction: every ledger row and
 /// journal entry the outbox does not reach yet. Returns the posting's first seq, or `None`
 /// when it has no event.
 ///
 /// # Errors
 /// SQLite fails.
-pub(super) fn record(conn: &Connection, stamp: &Stamp, posting: Posting) -> Result<Option<i64>> {
-    if !RECORDING.with(std::cell::Cell::get) {
-        return Ok(None);
-    }
+pub(super) fn record(
+    conn: &Connection,
+    stamp: &Stamp,
+    posting: PostingKind,
+) -> Result<Option<i64>> {
     // The end of the outbox, then what this transaction added after it (two key lookups and
     // two short range reads; no temporary table).
     let (seq, movements_after, entries_after) = high_water(conn)?;
@@ -150,7 +86,7 @@ pub(super) fn record(conn: &Connection, stamp: &Stamp, posting: Posting) -> Resu
         &Group {
             seq,
             events,
-            posting: posting.name(),
+            posting: posting.as_str(),
             report_id: posting.report_id(),
             movements_through,
             entries_through,

@@ -6,7 +6,7 @@
 use rusqlite::{Connection, params};
 
 use super::ledger::{Movement, MovementRef, post_movements};
-use super::outbox::{self, Posting};
+use super::outbox;
 use super::{Result, Stamp, StoreError};
 use crate::domain::ids::ExceptionId;
 use crate::domain::posting::{ExceptionChange, PostingKind, PostingPlan, Record};
@@ -106,9 +106,10 @@ pub fn apply(conn: &Connection, stamp: &Stamp, plan: &PostingPlan) -> Result<App
             stamp,
         )?;
     }
-    let first_seq = match outbox_posting(plan.kind) {
-        Some(posting) => outbox::record(conn, stamp, posting)?,
-        None => None,
+    // An exception cancelled moves nothing, so it hands the ERP nothing.
+    let first_seq = match plan.kind {
+        PostingKind::ExceptionCancel => None,
+        posting => outbox::record(conn, stamp, posting)?,
     };
     if let Some(kept) = &plan.keep {
         super::requests::record(conn, &kept.key, kept.command, &kept.request, &kept.result)?;
@@ -159,22 +160,6 @@ fn write_record(conn: &Connection, stamp: &Stamp, record: &Record) -> Result<()>
             progress,
         } => super::reports::insert_reversal(conn, stamp, (*report, reason, order), progress),
     }
-}
-
-/// The outbox row of a posting kind; none for one that hands the ERP nothing.
-fn outbox_posting(kind: PostingKind) -> Option<Posting> {
-    Some(match kind {
-        PostingKind::Report(id) => Posting::Report(id),
-        PostingKind::Reversal(id) => Posting::Reversal(id),
-        PostingKind::Issue => Posting::Issue,
-        PostingKind::Transfer => Posting::Transfer,
-        PostingKind::Count => Posting::Count,
-        PostingKind::Adjustment(id) => Posting::Adjustment(id),
-        PostingKind::Substitution(id) => Posting::Substitution(id),
-        PostingKind::Retry => Posting::Retry,
-        PostingKind::Import => Posting::Import,
-        PostingKind::ExceptionCancel => return None,
-    })
 }
 
 #[cfg(test)]
