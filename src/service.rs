@@ -42,10 +42,18 @@ pub use crate::domain::requests::{
 };
 
 use crate::import::{self, ImportSummary};
-use crate::store::exceptions::ExceptionRow;
-use crate::store::queries::BalanceRow;
-use crate::store::reports::{Deferred, Reversal};
-use crate::store::{self, Stamp, Store, StoreError};
+use crate::store::reports::Deferred;
+use crate::store::{self, Stamp, Store};
+/// The store's failures and refusals, as the faces word them.
+pub use crate::store::{StoreError, StoreRefusal, TransferRefusal};
+// The rows the faces read, as the store keeps them: the command line and the terminal name
+// them through the service and never import the store.
+pub use crate::store::exceptions::ExceptionRow;
+pub use crate::store::floor::{ReportLine, SkippedLine};
+pub use crate::store::known_version;
+pub use crate::store::orders::OrderSummary;
+pub use crate::store::queries::{AuditFilter, BalanceRow, MovementRow, ReportRow};
+pub use crate::store::reports::reversal::Reversal;
 use auth::Permission;
 use cache::MasterCache;
 pub use error::{

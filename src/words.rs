@@ -19,7 +19,7 @@ use crate::service::auth::Permission;
 use crate::service::{
     Approval, AuthError, Field, FirstUse, IoWhat, Owner, Refusal, ServiceError, Thing, Why,
 };
-use crate::store::{StoreError, StoreRefusal, TransferRefusal};
+use crate::service::{StoreError, StoreRefusal, TransferRefusal};
 
 /// A refusal or failure of a service call as one sentence naming the offending input.
 #[must_use]

@@ -15,7 +15,7 @@ pub fn init(cli: &Cli) -> Outcome {
     Out::new(false).line(format_args!(
         "store ready at {} (schema version {})",
         service.config().store_path(cli.db.as_deref()).display(),
-        crate::store::known_version()
+        crate::service::known_version()
     ))
 }
 

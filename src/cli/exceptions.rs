@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::output::{Out, Show, plural};
 use super::view;
 use super::{Cli, ExceptionsArgs, ExceptionsVerb, Failure, Outcome, credentials, open_service};
-use crate::store::exceptions::ExceptionRow;
+use crate::service::ExceptionRow;
 
 /// The queue as a table.
 struct Queue(Vec<ExceptionRow>);

@@ -7,8 +7,9 @@ use serde::Serialize;
 use super::output::{Out, Show};
 use super::{Cli, ExportArgs, Failure, Outcome, credentials, open_service};
 use crate::domain::text::is_control;
-use crate::service::export::{Info, event_type};
-use crate::store::outbox::{self, Ack, Event, ExportFilter, FIELDS};
+use crate::service::export::{
+    Ack, EVENT_TYPES, Event, ExportFilter, FIELDS, Info, Value, event_type,
+};
 
 /// `info --json`.
 // Fields in alphabetical order: the bytes `info --json` has always printed.
@@ -76,7 +77,7 @@ pub fn export(cli: &Cli, request: &ExportArgs) -> Outcome {
         let known = event_type(t).ok_or_else(|| {
             Failure::usage(format!(
                 "unknown event type {t:?} in --types; the types are {}",
-                outbox::EVENT_TYPES.join(", ")
+                EVENT_TYPES.join(", ")
             ))
         })?;
         types.push(known);
@@ -132,10 +133,10 @@ fn fields<'a>(store_id: &str, e: &'a Event) -> Vec<(&'static str, Field<'a>)> {
         all.push((
             name,
             match v {
-                outbox::Value::Null => Field::Null,
-                outbox::Value::Int(i) => Field::Int(*i),
-                outbox::Value::Text(t) => Field::Str(t),
-                outbox::Value::Json(j) => Field::Json(j),
+                Value::Null => Field::Null,
+                Value::Int(i) => Field::Int(*i),
+                Value::Text(t) => Field::Str(t),
+                Value::Json(j) => Field::Json(j),
             },
         ));
     }
@@ -175,12 +176,12 @@ fn json_line(buf: &mut String, store_id: &str, e: &Event) {
         json_str(buf, name);
         buf.push(':');
         match v {
-            outbox::Value::Null => buf.push_str("null"),
-            outbox::Value::Int(n) => {
+            Value::Null => buf.push_str("null"),
+            Value::Int(n) => {
                 let _ = write!(buf, "{n}");
             }
-            outbox::Value::Text(t) => json_str(buf, t),
-            outbox::Value::Json(j) => json_kept(buf, j),
+            Value::Text(t) => json_str(buf, t),
+            Value::Json(j) => json_kept(buf, j),
         }
     }
     buf.push_str("}\n");

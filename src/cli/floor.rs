@@ -11,9 +11,9 @@ use super::{
 };
 use crate::domain::codes::OrderNo;
 use crate::domain::variance::Variance;
+use crate::service::Reversal;
 use crate::service::floor::{Adjustment, Substitution};
 use crate::service::{AdjustRequest, SubstituteRequest};
-use crate::store::reports::Reversal;
 
 impl Show for Reversal {
     fn json(&self) -> impl Serialize {

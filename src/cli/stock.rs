@@ -8,10 +8,8 @@ use super::{
     AuditArgs, Cli, CountArgs, Failure, Outcome, StockArgs, TransferArgs, credentials, open_service,
 };
 use crate::service::floor::{Count, StagingLine};
+use crate::service::{AuditFilter, BalanceRow, ExceptionRow, MovementRow, SkippedLine};
 use crate::service::{CountRequest, TransferRequest};
-use crate::store::exceptions::ExceptionRow;
-use crate::store::floor::SkippedLine;
-use crate::store::queries::{AuditFilter, BalanceRow, MovementRow};
 
 struct Balances(Vec<BalanceRow>);
 

@@ -22,9 +22,7 @@ use crate::domain::qty::{Money, Quantity, canonical};
 use crate::domain::retry::ExceptionStatus;
 use crate::domain::trace::Link;
 use crate::domain::variance::Variance;
-use crate::store::exceptions::ExceptionRow;
-use crate::store::queries::{BalanceRow, MovementRow};
-use crate::store::reports::Reversal;
+use crate::service::{BalanceRow, ExceptionRow, MovementRow, Reversal};
 
 use crate::service::floor::{Adjustment, Count, StagingLine, Substitution};
 use crate::service::health::HealthRow;

@@ -5,7 +5,9 @@ use std::path::Path;
 
 use super::auth::Permission;
 use super::{Credentials, Field, Result, Service, ServiceError, Why};
-use crate::store::outbox::{self, Ack, Event, ExportFilter};
+use crate::store::outbox;
+// What the command line writes out of the outbox, named through the service.
+pub use crate::store::outbox::{Ack, EVENT_TYPES, Event, ExportFilter, FIELDS, Value};
 use crate::store::{self, StoreError};
 
 /// `backflush info`.

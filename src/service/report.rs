@@ -297,7 +297,7 @@ impl Service {
                     .collect();
                 store::orders::store_line_progress(tx, order, &lines)?;
             }
-            Ok(store::reports::reverse_report(
+            Ok(store::reports::reversal::reverse_report(
                 tx,
                 report_id,
                 reason.trim(),

@@ -12,10 +12,10 @@ use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::movement::MovementKind;
 use crate::domain::reversal::{LotGone, PostedMovement, PostedProgress, plan_reversal};
 
-mod reversal;
-
-pub(super) use reversal::insert_reversal;
-pub use reversal::{Reversal, reverse_report};
+// The reversal reads what a report posted, has the engine plan its undoing and hands the plan
+// to the apply path; it is named by its own path (`reports::reversal`) so that the apply
+// path, which writes a report's rows through this module, does not import it back.
+pub mod reversal;
 
 /// The stored result of an earlier posting with this idempotency key.
 ///
@@ -202,4 +202,35 @@ pub fn next_report_id(conn: &Connection) -> Result<ReportId> {
     Ok(conn
         .prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM reports")?
         .query_row([], |r| r.get(0))?)
+}
+
+/// Writes a reversal's own row and takes its report's progress back out of the order.
+pub(in crate::store) fn insert_reversal(
+    conn: &Connection,
+    stamp: &Stamp,
+    (report_id, reason, order): (ReportId, &str, &str),
+    back: &crate::domain::reversal::ProgressBack,
+) -> Result<()> {
+    conn.prepare_cached("INSERT INTO reversals (report_id, reason, at, terminal, user, approver) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
+        .execute(params![report_id, reason, stamp.at_text(), stamp.terminal, stamp.user, stamp.approver])?;
+    take_back_progress(conn, order, back)
+}
+
+/// Takes a reversed report's units, planned quantities and setups back out of its order.
+fn take_back_progress(
+    conn: &Connection,
+    order: &str,
+    back: &crate::domain::reversal::ProgressBack,
+) -> Result<()> {
+    add_operation_progress(conn, order, back.operation, back.good, back.scrap, 0)?;
+    let line_deltas: Vec<(&str, Quantity, i64)> = back
+        .lines
+        .iter()
+        .map(|(line, planned, carried)| (line.as_str(), *planned, *carried))
+        .collect();
+    add_line_progress(conn, order, &line_deltas)?;
+    for op in &back.setups {
+        add_operation_progress(conn, order, *op, Quantity::ZERO, Quantity::ZERO, -1)?;
+    }
+    Ok(())
 }

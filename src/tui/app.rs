@@ -32,8 +32,7 @@ use crate::service::auth::{LeadRule, Role};
 use crate::service::{
     AuthError, Credentials, ReasonKind, ReportContext, Service, ServiceError, new_idempotency_key,
 };
-use crate::store::orders::OrderSummary;
-use crate::store::queries::ReportRow;
+use crate::service::{OrderSummary, ReportRow};
 
 mod approval;
 mod effects;

@@ -114,18 +114,6 @@ pub fn reverse_report(
     })
 }
 
-/// Writes a reversal's own row and takes its report's progress back out of the order.
-pub(in crate::store) fn insert_reversal(
-    conn: &Connection,
-    stamp: &Stamp,
-    (report_id, reason, order): (ReportId, &str, &str),
-    back: &crate::domain::reversal::ProgressBack,
-) -> Result<()> {
-    conn.prepare_cached("INSERT INTO reversals (report_id, reason, at, terminal, user, approver) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
-        .execute(params![report_id, reason, stamp.at_text(), stamp.terminal, stamp.user, stamp.approver])?;
-    take_back_progress(conn, order, back)
-}
-
 /// The non-stock hand issues a report recorded.
 fn non_stock_of_report(conn: &Connection, report_id: ReportId) -> Result<Vec<NonStockRow>> {
     Ok(conn
@@ -171,25 +159,6 @@ fn posted_progress(
         lines,
         setups,
     })
-}
-
-/// Takes a reversed report's units, planned quantities and setups back out of its order.
-fn take_back_progress(
-    conn: &Connection,
-    order: &str,
-    back: &crate::domain::reversal::ProgressBack,
-) -> Result<()> {
-    add_operation_progress(conn, order, back.operation, back.good, back.scrap, 0)?;
-    let line_deltas: Vec<(&str, Quantity, i64)> = back
-        .lines
-        .iter()
-        .map(|(line, planned, carried)| (line.as_str(), *planned, *carried))
-        .collect();
-    add_line_progress(conn, order, &line_deltas)?;
-    for op in &back.setups {
-        add_operation_progress(conn, order, *op, Quantity::ZERO, Quantity::ZERO, -1)?;
-    }
-    Ok(())
 }
 
 /// The movements a report posted itself (not their compensations), oldest first.

@@ -3,7 +3,7 @@
 //! `history` for the shape).
 
 use super::*;
-use crate::store::exceptions::ExceptionRow;
+use crate::service::ExceptionRow;
 
 /// The open deferred lines of the machine location (or of every location).
 pub struct ExceptionsState {

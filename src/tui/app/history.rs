@@ -19,7 +19,7 @@ pub struct HistoryState {
 pub struct DetailState {
     pub report: ReportRow,
     /// Each detail line with what it has issued so far.
-    pub lines: Vec<(crate::store::floor::ReportLine, Quantity)>,
+    pub lines: Vec<(crate::service::ReportLine, Quantity)>,
     pub selected: usize,
     /// What lines issued instead of their own item: (line, item, quantity).
     pub substitutes: Vec<(String, String, Quantity)>,
@@ -118,7 +118,7 @@ impl DetailState {
     #[must_use]
     pub fn new(
         report: ReportRow,
-        lines: Vec<(crate::store::floor::ReportLine, Quantity)>,
+        lines: Vec<(crate::service::ReportLine, Quantity)>,
         substitutes: Vec<(String, String, Quantity)>,
         before: Option<&DetailState>,
     ) -> Self {
@@ -252,7 +252,7 @@ impl DetailState {
     }
 
     /// The detail line `line`, with what it has issued so far.
-    fn line(&self, line: &str) -> Option<&(crate::store::floor::ReportLine, Quantity)> {
+    fn line(&self, line: &str) -> Option<&(crate::service::ReportLine, Quantity)> {
         self.lines.iter().find(|(l, _)| l.line == line)
     }
 

@@ -1,7 +1,7 @@
 //! The order board and an order's operations, each a widget.
 
 use super::*;
-use crate::store::orders::OrderSummary;
+use crate::service::OrderSummary;
 use crate::tui::app::{OperationsState, OrdersState};
 
 /// The order board of a work center.

@@ -23,8 +23,8 @@ fn history() -> HistoryState {
     HistoryState::new(vec![row(3, false), row(2, false), row(1, true)], None)
 }
 
-fn line(line: &str, item: &str) -> crate::store::floor::ReportLine {
-    crate::store::floor::ReportLine {
+fn line(line: &str, item: &str) -> crate::service::ReportLine {
+    crate::service::ReportLine {
         report_id: ReportId(2),
         order: "WO-1005".into(),
         line: line.into(),
