@@ -9,7 +9,7 @@ mod staging;
 use super::auth::Permission;
 use super::reasons::ReasonKind;
 use super::{Credentials, Field, Owner, Refusal, Result, Service, ServiceError, Thing, Why, keyed};
-use crate::domain::backflush::{self, KeyMiss, QtyField, check_quantity, line_by_key};
+use crate::domain::backflush::{self, QtyField, check_quantity};
 use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::journal::inventory_account;
 use crate::domain::lots::LotQty;
@@ -35,30 +35,13 @@ impl Service {
             ));
         }
         let lines = store::floor::report_lines(conn, report_id)?;
-        let at = line_by_key(&lines, key, |l| (&l.line, &l.item)).map_err(|miss| match miss {
-            KeyMiss::Nothing => ServiceError::NoLine {
-                owner: Owner::Report(report_id),
-                key: key.to_string(),
-            },
-            KeyMiss::Many(many) => ServiceError::invalid(
-                Field::Item,
-                key,
-                Why::OnLines {
-                    lines: many
-                        .iter()
-                        .filter_map(|&i| lines.get(i))
-                        .map(|l| l.line.clone())
-                        .collect(),
-                    owner: Owner::Report(report_id),
-                },
-            ),
-        })?;
-        let Some(line) = lines.get(at).cloned() else {
-            return Err(ServiceError::NoLine {
-                owner: Owner::Report(report_id),
-                key: key.to_string(),
-            });
-        };
+        let line = super::orders::line_named(
+            &lines,
+            key,
+            |l| (&l.line, &l.item),
+            || Owner::Report(report_id),
+        )?
+        .clone();
         if line.reversed {
             return Err(Refusal::ReportReversed { report: report_id }.into());
         }

@@ -191,30 +191,40 @@ impl Service {
 
 /// The order's material line a key names: a line id, else an item code on one line.
 pub(super) fn find_line<'o>(order: &'o Order, key: &str) -> Result<&'o OrderMaterial> {
-    let owner = || Owner::Order(order.order.to_string());
-    let at =
-        line_by_key(&order.materials, key, |m| (&m.line, &m.component)).map_err(
-            |miss| match miss {
-                KeyMiss::Nothing => ServiceError::NoLine {
-                    owner: owner(),
-                    key: key.to_string(),
-                },
-                KeyMiss::Many(many) => ServiceError::invalid(
-                    Field::Item,
-                    key,
-                    Why::OnLines {
-                        lines: many
-                            .iter()
-                            .filter_map(|&i| order.materials.get(i))
-                            .map(|m| m.line.clone())
-                            .collect(),
-                        owner: owner(),
-                    },
-                ),
-            },
-        )?;
-    order.materials.get(at).ok_or_else(|| ServiceError::NoLine {
+    line_named(
+        &order.materials,
+        key,
+        |m| (&m.line, &m.component),
+        || Owner::Order(order.order.to_string()),
+    )
+}
+
+/// The line `key` names among `lines` (its id, else the one line of its item), or the
+/// refusal that says which `owner` has no such line or has the item on several.
+pub(super) fn line_named<'a, T>(
+    lines: &'a [T],
+    key: &str,
+    id_and_item: impl Fn(&T) -> (&str, &str),
+    owner: impl Fn() -> Owner,
+) -> Result<&'a T> {
+    let no_line = || ServiceError::NoLine {
         owner: owner(),
         key: key.to_string(),
-    })
+    };
+    match line_by_key(lines, key, &id_and_item) {
+        Ok(at) => lines.get(at).ok_or_else(no_line),
+        Err(KeyMiss::Nothing) => Err(no_line()),
+        Err(KeyMiss::Many(many)) => Err(ServiceError::invalid(
+            Field::Item,
+            key,
+            Why::OnLines {
+                lines: many
+                    .iter()
+                    .filter_map(|&i| lines.get(i))
+                    .map(|l| id_and_item(l).0.to_string())
+                    .collect(),
+                owner: owner(),
+            },
+        )),
+    }
 }
