@@ -8,7 +8,7 @@ use super::{
     AuditArgs, Cli, CountArgs, Failure, Outcome, StockArgs, TransferArgs, credentials, open_service,
 };
 use crate::service::floor::{Count, StagingLine};
-use crate::service::{CountRequest, TransferRequest};
+use crate::service::{CountRequest, Keyed, TransferRequest};
 use crate::store::exceptions::ExceptionRow;
 use crate::store::floor::SkippedLine;
 use crate::store::queries::{AuditFilter, BalanceRow, MovementRow};
@@ -96,7 +96,6 @@ impl Show for Transfer {
 pub fn transfer(cli: &Cli, args: &TransferArgs) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
-    service.set_request_key(args.posting.key.clone());
     let request = TransferRequest {
         item: args.item.clone(),
         qty: args.qty,
@@ -104,7 +103,8 @@ pub fn transfer(cli: &Cli, args: &TransferArgs) -> Outcome {
         to: args.to.clone(),
         lots: args.lot.clone(),
     };
-    let (lots, posted) = service.transfer_lots(&request, &who)?;
+    let (lots, posted) =
+        service.transfer_lots(Keyed::new(&request, args.posting.key.as_deref()), &who)?;
     Out::new(cli.json).show(&Transfer {
         request,
         lots,
@@ -155,7 +155,6 @@ impl Show for Count {
 pub fn count(cli: &Cli, args: &CountArgs) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
-    service.set_request_key(args.posting.key.clone());
     let request = CountRequest {
         item: args.item.clone(),
         location: args.location.clone(),
@@ -163,7 +162,7 @@ pub fn count(cli: &Cli, args: &CountArgs) -> Outcome {
         counted: args.qty,
         reason: args.reason.clone(),
     };
-    let count = service.cycle_count(&request, &who)?;
+    let count = service.cycle_count(Keyed::new(&request, args.posting.key.as_deref()), &who)?;
     Out::new(cli.json).show(&count)
 }
 
