@@ -61,6 +61,7 @@ pub use error::{
     Thing, Why,
 };
 pub use issue::{IssueRequest, IssueResult, Issued};
+pub use keyed::Keyed;
 pub use reasons::{OverrideReasons, ReasonKind};
 pub use report::{ReportContext, Shortage};
 pub use trace::Trace;
@@ -93,8 +94,6 @@ pub struct Service {
     terminal: String,
     /// The plant's rules that apply, read per master version.
     rules: RefCell<rules::Loaded>,
-    /// The idempotency key of the next posting (`--key`), used up by it.
-    request_key: Option<String>,
     cache: RefCell<MasterCache>,
     /// Digests of (badge, PIN, hash) verified in this process.
     verified: RefCell<HashSet<u64>>,
@@ -164,7 +163,6 @@ impl Service {
             config,
             terminal,
             rules: RefCell::new(None),
-            request_key: None,
             cache: RefCell::new(MasterCache::default()),
             verified: RefCell::new(HashSet::new()),
             digest_key: std::collections::hash_map::RandomState::new(),

@@ -571,7 +571,7 @@ fn run_scarce(steps: &[Scarce]) -> Result<(), TestCaseError> {
                 .unwrap();
             }
             Scarce::Retry => {
-                s.retry_exceptions(&who).unwrap();
+                s.retry_exceptions(None, &who).unwrap();
             }
         }
         let problems = s.verify().unwrap();

@@ -757,7 +757,7 @@ fn defer_posts_and_queues_short_lines_which_transfers_retry_oldest_first() {
     import(&mut s, |dir| {
         write(dir, "stock.csv", "item,location,qty\nY,M20,3\n")
     });
-    let posted = s.retry_exceptions(&who()).unwrap();
+    let posted = s.retry_exceptions(None, &who()).unwrap();
     assert_eq!(
         posted.iter().map(|e| e.id).collect::<Vec<_>>(),
         vec![open[0].id]
@@ -815,7 +815,7 @@ fn verify_finds_no_problems_after_a_mix_of_postings() {
     let middle = report(&mut s, "O2", &req(20, "0", "2"));
     report(&mut s, "O2", &req(20, "3", "0"));
     s.reverse(middle, "scrap was wrong", &who()).unwrap();
-    s.retry_exceptions(&who()).unwrap();
+    s.retry_exceptions(None, &who()).unwrap();
     s.transfer(
         &TransferRequest {
             item: "X".into(),

@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::output::{Out, Show, plural};
 use super::view;
 use super::{Cli, ExceptionsArgs, ExceptionsVerb, Failure, Outcome, credentials, open_service};
-use crate::service::ExceptionRow;
+use crate::service::{ExceptionRow, Keyed};
 
 /// The queue as a table.
 struct Queue(Vec<ExceptionRow>);
@@ -38,8 +38,7 @@ pub fn run(cli: &Cli, args: &ExceptionsArgs) -> Outcome {
         Some(ExceptionsVerb::Cancel { id, posting }) => {
             let who = credentials(cli)?;
             let mut service = open_service(cli)?;
-            service.set_request_key(posting.key.clone());
-            service.cancel_exception(*id, &who)?;
+            service.cancel_exception(Keyed::new(id, posting.key.as_deref()), &who)?;
             if json {
                 out.serialized(&view::cancelled_json(*id))
             } else {
@@ -49,8 +48,7 @@ pub fn run(cli: &Cli, args: &ExceptionsArgs) -> Outcome {
         Some(ExceptionsVerb::Retry { posting }) => {
             let who = credentials(cli)?;
             let mut service = open_service(cli)?;
-            service.set_request_key(posting.key.clone());
-            let posted = service.retry_exceptions(&who)?;
+            let posted = service.retry_exceptions(posting.key.as_deref(), &who)?;
             if json {
                 out.serialized(&view::exceptions_json(&posted))
             } else {

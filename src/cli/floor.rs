@@ -13,7 +13,7 @@ use crate::domain::codes::OrderNo;
 use crate::domain::variance::Variance;
 use crate::service::Reversal;
 use crate::service::floor::{Adjustment, Substitution};
-use crate::service::{AdjustRequest, SubstituteRequest};
+use crate::service::{AdjustRequest, Keyed, SubstituteRequest};
 
 impl Show for Reversal {
     fn json(&self) -> impl Serialize {
@@ -84,7 +84,6 @@ impl Show for Adjustment {
 pub fn adjust(cli: &Cli, args: &AdjustArgs) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
-    service.set_request_key(args.posting.key.clone());
     let request = AdjustRequest {
         report: args.report,
         line: args.line.clone(),
@@ -92,7 +91,8 @@ pub fn adjust(cli: &Cli, args: &AdjustArgs) -> Outcome {
         reason: args.reason.clone(),
         lots: args.lot.clone(),
     };
-    let adjustment = service.adjust_scrap(&request, &who)?;
+    let adjustment =
+        service.adjust_scrap(Keyed::new(&request, args.posting.key.as_deref()), &who)?;
     Out::new(cli.json).show(&adjustment)
 }
 
@@ -119,7 +119,6 @@ impl Show for Substitution {
 pub fn substitute(cli: &Cli, args: &SubstituteArgs) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
-    service.set_request_key(args.posting.key.clone());
     let request = SubstituteRequest {
         report: args.report,
         line: args.line.clone(),
@@ -129,7 +128,8 @@ pub fn substitute(cli: &Cli, args: &SubstituteArgs) -> Outcome {
         lots: args.lot.clone(),
         return_lots: args.return_lot.clone(),
     };
-    let substitution = service.substitute(&request, &who)?;
+    let substitution =
+        service.substitute(Keyed::new(&request, args.posting.key.as_deref()), &who)?;
     Out::new(cli.json).show(&substitution)
 }
 

@@ -9,7 +9,7 @@ use super::{
 };
 use crate::service::floor::{Count, StagingLine};
 use crate::service::{AuditFilter, BalanceRow, ExceptionRow, MovementRow, SkippedLine};
-use crate::service::{CountRequest, TransferRequest};
+use crate::service::{CountRequest, Keyed, TransferRequest};
 
 struct Balances(Vec<BalanceRow>);
 
@@ -94,7 +94,6 @@ impl Show for Transfer {
 pub fn transfer(cli: &Cli, args: &TransferArgs) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
-    service.set_request_key(args.posting.key.clone());
     let request = TransferRequest {
         item: args.item.clone(),
         qty: args.qty,
@@ -102,7 +101,8 @@ pub fn transfer(cli: &Cli, args: &TransferArgs) -> Outcome {
         to: args.to.clone(),
         lots: args.lot.clone(),
     };
-    let (lots, posted) = service.transfer_lots(&request, &who)?;
+    let (lots, posted) =
+        service.transfer_lots(Keyed::new(&request, args.posting.key.as_deref()), &who)?;
     Out::new(cli.json).show(&Transfer {
         request,
         lots,
@@ -153,7 +153,6 @@ impl Show for Count {
 pub fn count(cli: &Cli, args: &CountArgs) -> Outcome {
     let who = credentials(cli)?;
     let mut service = open_service(cli)?;
-    service.set_request_key(args.posting.key.clone());
     let request = CountRequest {
         item: args.item.clone(),
         location: args.location.clone(),
@@ -161,7 +160,7 @@ pub fn count(cli: &Cli, args: &CountArgs) -> Outcome {
         counted: args.qty,
         reason: args.reason.clone(),
     };
-    let count = service.cycle_count(&request, &who)?;
+    let count = service.cycle_count(Keyed::new(&request, args.posting.key.as_deref()), &who)?;
     Out::new(cli.json).show(&count)
 }
 

@@ -125,7 +125,7 @@ pub trait Lookup {
 }
 
 /// A completion as the operator keys it in.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct ReportRequest {
     pub operation: i64,
     pub good: Quantity,
@@ -138,14 +138,14 @@ pub struct ReportRequest {
 }
 
 /// One override of the preview; `key` is a line id or an item code.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Override {
     pub key: String,
     pub change: Change,
 }
 
 /// What an override changes on its line.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub enum Change {
     Qty(Quantity),
     LineScrap(Quantity),

@@ -7,7 +7,7 @@ use crate::domain::ids::ReportId;
 use crate::domain::qty::Quantity;
 
 /// A transfer of stock between two locations.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct TransferRequest {
     pub item: ItemCode,
     pub qty: Quantity,
@@ -20,7 +20,7 @@ pub struct TransferRequest {
 }
 
 /// A lead's scrap adjustment on a posted report's detail line.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct AdjustRequest {
     pub report: ReportId,
     /// The detail line: its line id, or the item code of one line.
@@ -35,7 +35,7 @@ pub struct AdjustRequest {
 }
 
 /// A lead's substitution on a posted report's detail line: `item` issued instead.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct SubstituteRequest {
     pub report: ReportId,
     /// The detail line: its line id, or the item code of one line.
@@ -54,7 +54,7 @@ pub struct SubstituteRequest {
 }
 
 /// A cycle count: the counted quantity becomes the balance.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct CountRequest {
     pub item: ItemCode,
     pub location: LocationCode,

@@ -8,7 +8,9 @@ mod staging;
 
 use super::auth::Permission;
 use super::reasons::ReasonKind;
-use super::{Credentials, Field, Owner, Refusal, Result, Service, ServiceError, Thing, Why, keyed};
+use super::{
+    Credentials, Field, Keyed, Owner, Refusal, Result, Service, ServiceError, Thing, Why, keyed,
+};
 use crate::domain::backflush::{self, QtyField, check_quantity};
 use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::journal::inventory_account;
@@ -162,9 +164,16 @@ impl Service {
     /// at all); it stays in the queue as `cancelled`.
     ///
     /// # Errors
-    /// Unknown or not open exception, permissions.
-    pub fn cancel_exception(&mut self, id: ExceptionId, who: &Credentials) -> Result<()> {
-        let keyed = self.keyed("exceptions cancel", format!("id={id}"));
+    /// Unknown or not open exception, permissions; a key used before for another request or
+    /// command (`conflict`).
+    pub fn cancel_exception<'a>(
+        &mut self,
+        id: impl Into<Keyed<'a, ExceptionId>>,
+        who: &Credentials,
+    ) -> Result<()> {
+        let Keyed { request: &id, key } = id.into();
+        // The fingerprint of a cancel as earlier versions wrote it: `id=ID`.
+        let keyed = keyed::key(key, "exceptions cancel", &id, || format!("id={id}"))?;
         if keyed::replay::<()>(self.store.conn(), keyed.as_ref())?.is_some() {
             self.authorize(who, Permission::LeadApproval)?;
             return Ok(());

@@ -7,7 +7,7 @@ use crate::domain::posting::{self, issue::HandIssue};
 use serde::{Deserialize, Serialize};
 
 use super::auth::Role;
-use super::keyed::{self, Keyed};
+use super::keyed::{self, Key};
 use super::orders::{find_line, load_order_cached};
 use super::replay::{LotResult, lot_results};
 use super::session::forbidden;
@@ -20,7 +20,7 @@ use crate::domain::order::OrderMaterial;
 use crate::domain::qty::Quantity;
 
 /// A hand issue (`qty` > 0) or return (`qty` < 0) as the user gives it.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct IssueRequest {
     pub order: OrderNo,
     /// A material line id, or an item code that names one line of the order.
@@ -33,8 +33,9 @@ pub struct IssueRequest {
 }
 
 impl IssueRequest {
-    /// The request as its idempotency key stands for it.
-    fn fingerprint(&self) -> String {
+    /// The request as its idempotency key stood for it in earlier versions (keys they
+    /// stored, and the issues' own keys moved into the key table, keep this text).
+    fn earlier_fingerprint(&self) -> String {
         format!(
             "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
             self.order,
@@ -92,11 +93,12 @@ impl Service {
         // Expired lots by hand: leads and admins, or anyone with a lead's approval.
         let may_take_expired = role.is_none_or(|r| Permission::LeadApproval.roles().contains(&r))
             || stamp.approver.is_some();
-        let keyed = Keyed {
-            key: key.map_or_else(|| new_idempotency_key(&self.terminal), str::to_string),
-            command: "issue",
-            request: request.fingerprint(),
-        };
+        let keyed = Key::new(
+            key.map_or_else(|| new_idempotency_key(&self.terminal), str::to_string),
+            "issue",
+            request,
+            request.earlier_fingerprint(),
+        )?;
         let rules = self.rules()?;
         let negative_stock = rules.rules.policy().negative_stock;
         let accounts = rules.rules.accounts();
@@ -147,12 +149,12 @@ impl Service {
 
 /// The first result of an issue's key: the same key for another issue is a conflict
 /// naming that issue, for another command one naming the command.
-fn replay(tx: &Connection, keyed: &Keyed) -> Result<Option<IssueResult>> {
+fn replay(tx: &Connection, keyed: &Key) -> Result<Option<IssueResult>> {
     let Some(used) = keyed::first_use(tx, &keyed.key, keyed.command)? else {
         return Ok(None);
     };
     let first: IssueResult = keyed::read_result(&keyed.key, &used.result)?;
-    if used.request != keyed.request {
+    if !keyed.same(&used.request) {
         return Err(ServiceError::Conflict {
             key: keyed.key.clone(),
             first: crate::service::FirstUse::Issue(first.issue_id),
@@ -165,7 +167,7 @@ fn replay(tx: &Connection, keyed: &Keyed) -> Result<Option<IssueResult>> {
 /// applies it.
 fn record_issue(
     tx: &Connection,
-    keyed: &Keyed,
+    keyed: &Key,
     (issue, planned): (&HandIssue<'_>, &IssuePlan),
     (stamp, accounts): (&Stamp, &crate::domain::journal::AccountNames),
 ) -> Result<Issued> {

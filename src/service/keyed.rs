@@ -1,6 +1,12 @@
 //! Idempotency keys on every command that posts movements: the caller names a key
 //! (`--key`); a retry with the same key and request returns the first result and posts
-//! nothing; the same key with a different request is refused (`conflict`).
+//! nothing; the same key with another request, or of another command, is refused
+//! (`conflict`).
+//!
+//! One mechanism for every posting: the key travels with its request ([`Keyed`]), and the
+//! request a key stands for is its fingerprint, the command's name with the typed request
+//! as JSON. Keys stored before fingerprints were versioned keep the text each command
+//! built then; a stored request without the version prefix is compared with that text.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -8,28 +14,98 @@ use serde::de::DeserializeOwned;
 use super::*;
 use crate::store::requests::KeyUse;
 
-/// A posting's key with its request as canonical text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Keyed {
-    pub key: String,
-    pub command: &'static str,
-    pub request: String,
+/// A posting's request with the idempotency key it is posted under, if any.
+#[derive(Debug, Clone, Copy)]
+pub struct Keyed<'a, R> {
+    pub request: &'a R,
+    /// The caller's key (`--key`); none, or an empty one, posts without a key.
+    pub key: Option<&'a str>,
 }
 
-impl Service {
-    /// The idempotency key of the next posting this service makes (the command line's
-    /// `--key`); the posting uses it up.
-    pub fn set_request_key(&mut self, key: Option<String>) {
-        self.request_key = key.filter(|k| !k.is_empty());
+impl<'a, R> Keyed<'a, R> {
+    /// `request` under `key`.
+    #[must_use]
+    pub fn new(request: &'a R, key: Option<&'a str>) -> Self {
+        Keyed { request, key }
     }
+}
 
-    /// The key given for this posting, with its request.
-    pub(super) fn keyed(&mut self, command: &'static str, request: String) -> Option<Keyed> {
-        self.request_key.take().map(|key| Keyed {
+/// A request without a key.
+impl<'a, R> From<&'a R> for Keyed<'a, R> {
+    fn from(request: &'a R) -> Self {
+        Keyed { request, key: None }
+    }
+}
+
+/// The prefix of a fingerprint built from the typed request; a stored request without it
+/// was written by an earlier version.
+const FINGERPRINT_V2: &str = "v2:";
+
+/// A posting's key with the request it stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Key {
+    pub key: String,
+    pub command: &'static str,
+    /// The fingerprint kept with the key: `v2:` and the command with its request as JSON.
+    pub request: String,
+    /// The request as earlier versions wrote it, for the keys they stored.
+    pub earlier: String,
+}
+
+impl Key {
+    /// `key` of `command` standing for `request`; `earlier` is the same request as earlier
+    /// versions wrote it.
+    ///
+    /// # Errors
+    /// The request cannot be written as JSON.
+    pub(super) fn new<R: Serialize>(
+        key: String,
+        command: &'static str,
+        request: &R,
+        earlier: String,
+    ) -> Result<Key> {
+        #[derive(Serialize)]
+        struct Fingerprint<'r, R> {
+            command: &'static str,
+            request: &'r R,
+        }
+        let json = serde_json::to_string(&Fingerprint { command, request }).map_err(|cause| {
+            ServiceError::Unkeepable {
+                key: key.clone(),
+                cause,
+            }
+        })?;
+        Ok(Key {
             key,
             command,
-            request,
+            request: format!("{FINGERPRINT_V2}{json}"),
+            earlier,
         })
+    }
+
+    /// Whether the request a key was stored with is this one.
+    pub(super) fn same(&self, stored: &str) -> bool {
+        if stored.starts_with(FINGERPRINT_V2) {
+            stored == self.request
+        } else {
+            stored == self.earlier
+        }
+    }
+}
+
+/// The key of a posting given one (an empty key is none), with its request.
+///
+/// # Errors
+/// The request cannot be written as JSON.
+pub(super) fn key<R: Serialize>(
+    key: Option<&str>,
+    command: &'static str,
+    request: &R,
+    earlier: impl FnOnce() -> String,
+) -> Result<Option<Key>> {
+    match key.filter(|k| !k.is_empty()) {
+        Some(k) => Key::new(k.to_string(), command, request, earlier()).map(Some),
+        None => Ok(None),
     }
 }
 
@@ -40,13 +116,13 @@ impl Service {
 /// holds a first result that does not read as `T` ([`StoreError::Corrupt`]).
 pub(super) fn replay<T: DeserializeOwned>(
     conn: &Connection,
-    keyed: Option<&Keyed>,
+    keyed: Option<&Key>,
 ) -> Result<Option<T>> {
     let Some(keyed) = keyed else { return Ok(None) };
     let Some(used) = first_use(conn, &keyed.key, keyed.command)? else {
         return Ok(None);
     };
-    if used.request != keyed.request {
+    if !keyed.same(&used.request) {
         return Err(ServiceError::KeyUsed {
             key: keyed.key.clone(),
             command: used.command,
@@ -96,7 +172,7 @@ pub(super) fn result_text<T: Serialize>(key: &str, result: &T) -> Result<String>
 /// # Errors
 /// `result` cannot be written as JSON.
 pub(super) fn kept<T: Serialize>(
-    keyed: Option<&Keyed>,
+    keyed: Option<&Key>,
     result: &T,
 ) -> Result<Option<crate::domain::posting::Kept>> {
     let Some(keyed) = keyed else { return Ok(None) };
@@ -108,7 +184,8 @@ pub(super) fn kept<T: Serialize>(
     }))
 }
 
-/// A quantity in canonical form for a request's text (`3.0` and `3` are the same request).
+/// A quantity in canonical form as earlier versions wrote it in a request's text (`3.0`
+/// and `3` are the same request).
 pub(super) fn qty_text(q: Quantity) -> String {
     q.to_string()
 }

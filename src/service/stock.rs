@@ -12,9 +12,9 @@ impl Service {
     ///
     /// # Errors
     /// As [`Self::transfer_lots`].
-    pub fn transfer(
+    pub fn transfer<'a>(
         &mut self,
-        request: &TransferRequest,
+        request: impl Into<Keyed<'a, TransferRequest>>,
         who: &Credentials,
     ) -> Result<Vec<ExceptionRow>> {
         Ok(self.transfer_lots(request, who)?.1)
@@ -27,11 +27,12 @@ impl Service {
     /// # Errors
     /// Unknown item or location, a bad quantity, not enough stock at `from`, named lots that
     /// do not hold their quantity.
-    pub fn transfer_lots(
+    pub fn transfer_lots<'a>(
         &mut self,
-        request: &TransferRequest,
+        request: impl Into<Keyed<'a, TransferRequest>>,
         who: &Credentials,
     ) -> Result<(Vec<LotQty>, Vec<ExceptionRow>)> {
+        let Keyed { request, key } = request.into();
         let TransferRequest {
             item,
             qty,
@@ -40,14 +41,14 @@ impl Service {
             lots,
         } = request;
         let (item, qty, from, to, named) = (&**item, *qty, &**from, &**to, lots.as_deref());
-        let keyed = self.keyed(
-            "transfer",
+        let keyed = keyed::key(key, "transfer", request, || {
+            // The fingerprint of a transfer as earlier versions wrote it.
             format!(
                 "item={item} qty={} from={from} to={to} lot={}",
                 keyed::qty_text(qty),
                 named.unwrap_or_default()
-            ),
-        );
+            )
+        })?;
         if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
             self.authorize(who, Permission::Handle)?;
             return Ok(done);
@@ -181,12 +182,17 @@ impl Service {
         )?)
     }
 
-    /// Retries every open exception, oldest first.
+    /// Retries every open exception, oldest first; the same `key` posts once.
     ///
     /// # Errors
-    /// Permissions; the store fails.
-    pub fn retry_exceptions(&mut self, who: &Credentials) -> Result<Vec<ExceptionRow>> {
-        let keyed = self.keyed("exceptions retry", String::new());
+    /// Permissions; the store fails; a key used before for another command (`conflict`).
+    pub fn retry_exceptions(
+        &mut self,
+        key: Option<&str>,
+        who: &Credentials,
+    ) -> Result<Vec<ExceptionRow>> {
+        // The retry has no body; earlier versions kept an empty request text.
+        let keyed = keyed::key(key, "exceptions retry", &(), String::new)?;
         let stamp = self.authorize(who, Permission::Handle)?;
         let accounts = self.rules()?.rules.accounts();
         let pick = self.rules()?.rules.lot_selection().pick_order();

@@ -406,3 +406,231 @@ fn an_issue_key_from_before_the_upgrade_still_replays_and_still_conflicts() {
     assert_eq!(issue(&plant, "NEW-1", "1").ok().json()["issue_id"], 9);
     plant.verify();
 }
+
+/// The request the store keeps with `key`.
+fn stored_request(plant: &Plant, key: &str) -> String {
+    let conn = rusqlite::Connection::open(&plant.db).unwrap();
+    conn.query_row(
+        "SELECT request FROM request_keys WHERE idem_key = ?1",
+        [key],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+/// Writes `request` as the request kept with `key`, as an earlier version wrote it.
+fn store_request(plant: &Plant, key: &str, request: &str) {
+    let conn = rusqlite::Connection::open(&plant.db).unwrap();
+    let changed = conn
+        .execute(
+            "UPDATE request_keys SET request = ?2 WHERE idem_key = ?1",
+            [key, request],
+        )
+        .unwrap();
+    assert_eq!(changed, 1, "{key}");
+}
+
+/// One posting command under a key: what it posts, the same command with another body,
+/// the fingerprint kept with its key, and its request as earlier versions kept it.
+struct Case {
+    key: &'static str,
+    args: Vec<String>,
+    other: Option<Vec<String>>,
+    fingerprint: String,
+    earlier: String,
+}
+
+fn strings(args: &[&str]) -> Vec<String> {
+    args.iter().map(ToString::to_string).collect()
+}
+
+/// Checks `case` on `plant`: the first posting keeps the typed fingerprint; a retry replays
+/// the first result byte for byte and posts nothing; another body and another command are
+/// conflicts naming the key; and all of it again once the key is kept as an earlier version
+/// kept it.
+#[track_caller]
+fn check_keyed(plant: &Plant, case: &Case, another_command: &[&str]) {
+    let args: Vec<&str> = case.args.iter().map(String::as_str).collect();
+    let first = keyed(plant, case.key, &args).ok().stdout.clone();
+    assert_eq!(stored_request(plant, case.key), case.fingerprint);
+    for format in ["typed", "earlier"] {
+        if format == "earlier" {
+            store_request(plant, case.key, &case.earlier);
+        }
+        let stock = plant.stock();
+        let again = keyed(plant, case.key, &args).ok().stdout.clone();
+        assert_eq!(again, first, "{} ({format}): the retry replays", case.key);
+        if let Some(other) = &case.other {
+            let other: Vec<&str> = other.iter().map(String::as_str).collect();
+            conflict(&keyed(plant, case.key, &other), case.key);
+        }
+        conflict(&keyed(plant, case.key, another_command), case.key);
+        assert_eq!(
+            plant.stock(),
+            stock,
+            "{} ({format}): nothing posted",
+            case.key
+        );
+    }
+}
+
+#[test]
+fn every_posting_command_keeps_its_typed_request_and_honours_keys_kept_before() {
+    let plant = Plant::base();
+    let report = Case {
+        key: "K-REPORT",
+        args: strings(&["report", "--order", "WO1", "--op", "10", "--good", "3"]),
+        other: Some(strings(&[
+            "report", "--order", "WO1", "--op", "10", "--good", "4",
+        ])),
+        fingerprint: concat!(
+            r#"v2:{"command":"report","request":{"order":"WO1","operation":10,"good":"3","#,
+            r#""scrap":"0","overrides":[],"fg_lot":null,"fg_serials":[]}}"#
+        )
+        .into(),
+        earlier: "order=WO1 op=10 good=3 scrap=0  fg-lot= fg-serial=".into(),
+    };
+    check_keyed(&plant, &report, &TRANSFER);
+    let id = report_id(
+        &serde_json::from_str(&{
+            let args: Vec<&str> = report.args.iter().map(String::as_str).collect();
+            keyed(&plant, report.key, &args).ok().stdout.clone()
+        })
+        .unwrap(),
+    );
+    let adjust = Case {
+        key: "K-ADJUST",
+        args: strings(&[
+            "adjust", "--report", &id, "--line", "10", "--qty", "1", "--reason", "damaged",
+        ]),
+        other: Some(strings(&[
+            "adjust", "--report", &id, "--line", "10", "--qty", "2", "--reason", "DAMAGED",
+        ])),
+        fingerprint: format!(
+            concat!(
+                r#"v2:{{"command":"adjust","request":{{"report":{},"line":"10","qty":"1","#,
+                r#""reason":"DAMAGED","lots":null}}}}"#
+            ),
+            id
+        ),
+        earlier: format!("report={id} line=10 qty=1 reason=DAMAGED lot="),
+    };
+    check_keyed(&plant, &adjust, &TRANSFER);
+    plant
+        .run(&[
+            "transfer", "--item", "C2", "--qty", "5", "--from", "M2", "--to", "M1",
+        ])
+        .ok();
+    let substitute = Case {
+        key: "K-SUBSTITUTE",
+        args: strings(&[
+            "substitute",
+            "--report",
+            &id,
+            "--line",
+            "10",
+            "--item",
+            "C2",
+            "--qty",
+            "1",
+        ]),
+        other: Some(strings(&[
+            "substitute",
+            "--report",
+            &id,
+            "--line",
+            "10",
+            "--item",
+            "C2",
+            "--qty",
+            "2",
+        ])),
+        fingerprint: format!(
+            concat!(
+                r#"v2:{{"command":"substitute","request":{{"report":{},"line":"10","#,
+                r#""item":"C2","qty":"1","return_qty":null,"lots":null,"return_lots":null}}}}"#
+            ),
+            id
+        ),
+        earlier: format!("report={id} line=10 item=C2 qty=1 return= lot= return-lot="),
+    };
+    check_keyed(&plant, &substitute, &TRANSFER);
+    let issue = Case {
+        key: "K-ISSUE",
+        args: strings(&["issue", "--order", "WO1", "--line", "10", "--qty", "5"]),
+        other: Some(strings(&[
+            "issue", "--order", "WO1", "--line", "10", "--qty", "6",
+        ])),
+        fingerprint: concat!(
+            r#"v2:{"command":"issue","request":{"order":"WO1","line":"10","qty":"5","#,
+            r#""lots":null,"location":null,"reason":null}}"#
+        )
+        .into(),
+        earlier: "WO1\u{1f}10\u{1f}5\u{1f}\u{1f}\u{1f}".into(),
+    };
+    check_keyed(&plant, &issue, &TRANSFER);
+    let transfer = Case {
+        key: "K-TRANSFER",
+        args: strings(&TRANSFER),
+        other: Some(strings(&[
+            "transfer", "--item", "C1", "--qty", "5.5", "--from", "RAW", "--to", "M1",
+        ])),
+        fingerprint: concat!(
+            r#"v2:{"command":"transfer","request":{"item":"C1","qty":"5","from":"RAW","#,
+            r#""to":"M1","lots":null}}"#
+        )
+        .into(),
+        earlier: "item=C1 qty=5 from=RAW to=M1 lot=".into(),
+    };
+    let count = ["count", "--item", "C1", "--location", "RAW", "--qty", "90"];
+    check_keyed(&plant, &transfer, &count);
+    let count = Case {
+        key: "K-COUNT",
+        args: strings(&count),
+        other: Some(strings(&[
+            "count",
+            "--item",
+            "C1",
+            "--location",
+            "RAW",
+            "--qty",
+            "91",
+        ])),
+        fingerprint: concat!(
+            r#"v2:{"command":"count","request":{"item":"C1","location":"RAW","lot":null,"#,
+            r#""counted":"90","reason":null}}"#
+        )
+        .into(),
+        earlier: "item=C1 location=RAW lot= qty=90 reason=".into(),
+    };
+    check_keyed(&plant, &count, &TRANSFER);
+    plant.verify();
+}
+
+#[test]
+fn exceptions_retry_and_cancel_keep_their_typed_request_and_honour_keys_kept_before() {
+    // 3 units need 6 C1 at M1 and 2 are there: the line is deferred.
+    let stock = "item,location,qty\nC1,M1,2\nC2,M2,50\nC1,RAW,100\n";
+    let plant = Plant::with(&Files::base().with("stock.csv", stock));
+    plant.report(&["--order", "WO1", "--op", "10", "--good", "3"]);
+    let id = text(&plant.exceptions(&[])[0]["id"]);
+    let retry = Case {
+        key: "K-RETRY",
+        args: strings(&["exceptions", "retry"]),
+        // The retry has no body: there is no other one.
+        other: None,
+        fingerprint: r#"v2:{"command":"exceptions retry","request":null}"#.into(),
+        earlier: String::new(),
+    };
+    check_keyed(&plant, &retry, &TRANSFER);
+    let other_id = (id.parse::<i64>().unwrap() + 1).to_string();
+    let cancel = Case {
+        key: "K-CANCEL",
+        args: strings(&["exceptions", "cancel", "--id", &id]),
+        other: Some(strings(&["exceptions", "cancel", "--id", &other_id])),
+        fingerprint: format!(r#"v2:{{"command":"exceptions cancel","request":{id}}}"#),
+        earlier: format!("id={id}"),
+    };
+    check_keyed(&plant, &cancel, &["exceptions", "retry"]);
+    plant.verify();
+}

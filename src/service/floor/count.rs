@@ -88,7 +88,12 @@ impl Service {
     ///
     /// # Errors
     /// Unknown item or location, a bad quantity, a missing or unknown reason, permissions.
-    pub fn cycle_count(&mut self, request: &CountRequest, who: &Credentials) -> Result<Count> {
+    pub fn cycle_count<'a>(
+        &mut self,
+        request: impl Into<Keyed<'a, CountRequest>>,
+        who: &Credentials,
+    ) -> Result<Count> {
+        let Keyed { request, key } = request.into();
         let CountRequest {
             item,
             location,
@@ -103,15 +108,20 @@ impl Service {
             *counted,
             reason.as_deref(),
         );
-        let keyed = self.keyed(
-            "count",
+        // A reason code is the same in any case.
+        let normal = CountRequest {
+            reason: reason.map(str::to_ascii_uppercase),
+            ..request.clone()
+        };
+        let keyed = keyed::key(key, "count", &normal, || {
+            // The fingerprint of a count as earlier versions wrote it.
             format!(
                 "item={item} location={location} lot={} qty={} reason={}",
                 lot.unwrap_or_default(),
                 keyed::qty_text(counted),
                 reason.unwrap_or_default().to_ascii_uppercase()
-            ),
-        );
+            )
+        })?;
         if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
             self.authorize(who, Permission::Handle)?;
             return Ok(done);
@@ -187,7 +197,7 @@ fn post_count(
     tx: &rusqlite::Connection,
     (item, location, lot): (&str, &str, Option<&str>),
     (expected, counted): (Quantity, Quantity),
-    (reason, keyed): (Option<&str>, Option<&keyed::Keyed>),
+    (reason, keyed): (Option<&str>, Option<&keyed::Key>),
     (stamp, accounts, account, pick): (
         &crate::store::Stamp,
         &crate::domain::journal::AccountNames,

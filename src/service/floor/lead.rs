@@ -89,11 +89,12 @@ impl Service {
     /// # Errors
     /// Unknown report or line, a reversed report, a bad quantity or reason, not enough stock,
     /// lots that do not fit, permissions.
-    pub fn adjust_scrap(
+    pub fn adjust_scrap<'a>(
         &mut self,
-        request: &AdjustRequest,
+        request: impl Into<Keyed<'a, AdjustRequest>>,
         who: &Credentials,
     ) -> Result<Adjustment> {
+        let Keyed { request, key: idem } = request.into();
         let AdjustRequest {
             report,
             line,
@@ -108,15 +109,20 @@ impl Service {
             lots.as_deref(),
             reason.as_str(),
         );
-        let keyed = self.keyed(
-            "adjust",
+        // A reason code is the same in any case.
+        let normal = AdjustRequest {
+            reason: reason.to_ascii_uppercase(),
+            ..request.clone()
+        };
+        let keyed = keyed::key(idem, "adjust", &normal, || {
+            // The fingerprint of an adjustment as earlier versions wrote it.
             format!(
                 "report={report_id} line={key} qty={} reason={} lot={}",
                 keyed::qty_text(qty),
                 reason.to_ascii_uppercase(),
                 named.unwrap_or_default(),
-            ),
-        );
+            )
+        })?;
         if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
             self.authorize(who, Permission::LeadApproval)?;
             return Ok(done);
@@ -179,11 +185,12 @@ impl Service {
     /// Unknown report, line or item, nothing issued on the line, not enough stock of the
     /// substitute, a return quantity above what the line issued or not above 0, lots that do
     /// not fit, permissions.
-    pub fn substitute(
+    pub fn substitute<'a>(
         &mut self,
-        request: &SubstituteRequest,
+        request: impl Into<Keyed<'a, SubstituteRequest>>,
         who: &Credentials,
     ) -> Result<Substitution> {
+        let Keyed { request, key: idem } = request.into();
         let SubstituteRequest {
             report,
             line,
@@ -196,16 +203,16 @@ impl Service {
         let (report_id, key, substitute, qty, return_qty) =
             (*report, line.as_str(), item.as_str(), *qty, *return_qty);
         let (lot, return_lot) = (lots.as_deref(), return_lots.as_deref());
-        let keyed = self.keyed(
-            "substitute",
+        let keyed = keyed::key(idem, "substitute", request, || {
+            // The fingerprint of a substitution as earlier versions wrote it.
             format!(
                 "report={report_id} line={key} item={substitute} qty={} return={} lot={} return-lot={}",
                 qty.map(keyed::qty_text).unwrap_or_default(),
                 return_qty.map(keyed::qty_text).unwrap_or_default(),
                 lot.unwrap_or_default(),
                 return_lot.unwrap_or_default()
-            ),
-        );
+            )
+        })?;
         if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
             self.authorize(who, Permission::LeadApproval)?;
             return Ok(done);

@@ -27,8 +27,8 @@ impl Poster {
         reasons: &OverrideReasons,
     ) -> Result<Posted> {
         // Read inside the write transaction: another terminal may have posted since.
-        let request_text = request_text(order_id, request);
-        if let Some(first) = replay(tx, key, &request_text)? {
+        let keyed = report_key(key, order_id, request)?;
+        if let Some(first) = replay(tx, &keyed)? {
             return Ok(first);
         }
         let (order, progress, stored) = load_order_cached(tx, cache, order_id)?;
@@ -75,9 +75,9 @@ impl Poster {
         );
         // The report's first result is its own record; its key names its request.
         posting.keep = Some(posting::Kept {
-            key: key.to_string(),
-            command: "report",
-            request: request_text,
+            key: keyed.key,
+            command: keyed.command,
+            request: keyed.request,
             result: String::new(),
         });
         let applied = store::posting::apply(tx, &stamp, &posting)?;
@@ -133,13 +133,14 @@ impl Poster {
 /// The first result of a key that posted this same report before; the same key for another
 /// request or command is a conflict. The result is the report's own record
 /// (`reports.result`), read back as a [`replay::ReportResult`].
-fn replay(tx: &Connection, key: &str, request_text: &str) -> Result<Option<Posted>> {
-    let used = keyed::first_use(tx, key, "report")?;
+fn replay(tx: &Connection, keyed: &keyed::Key) -> Result<Option<Posted>> {
+    let key = keyed.key.as_str();
+    let used = keyed::first_use(tx, key, keyed.command)?;
     let Some((report_id, json)) = store::reports::report_by_key(tx, key)? else {
         return Ok(None);
     };
     // A report posted before keys named their request is taken as the same.
-    if used.is_some_and(|u| u.request != request_text) {
+    if used.is_some_and(|u| !keyed.same(&u.request)) {
         return Err(ServiceError::Conflict {
             key: key.to_string(),
             first: crate::service::FirstUse::Report(report_id),
@@ -154,18 +155,45 @@ fn replay(tx: &Connection, key: &str, request_text: &str) -> Result<Option<Poste
     }))
 }
 
-/// A report's request as canonical text: what a key's retry must repeat.
-fn request_text(order: &str, request: &ReportRequest) -> String {
+/// A report's key with its request: the order and the request, its overrides in a
+/// canonical order (the order they were given in is no part of the request).
+fn report_key(key: &str, order: &str, request: &ReportRequest) -> Result<keyed::Key> {
+    #[derive(serde::Serialize)]
+    struct OrderReport<'r> {
+        order: &'r str,
+        #[serde(flatten)]
+        request: &'r ReportRequest,
+    }
+    let mut normal = request.clone();
+    normal.overrides.sort_by_cached_key(earlier_override_text);
+    keyed::Key::new(
+        key.to_string(),
+        "report",
+        &OrderReport {
+            order,
+            request: &normal,
+        },
+        earlier_request_text(order, request),
+    )
+}
+
+/// An override as earlier versions wrote it in a report's request text.
+fn earlier_override_text(o: &backflush::Override) -> String {
+    match &o.change {
+        Change::Qty(q) => format!("set {}={}", o.key, *q),
+        Change::LineScrap(q) => format!("line-scrap {}={}", o.key, *q),
+        Change::Location(l) => format!("location {}={l}", o.key),
+        Change::Skip => format!("skip {}", o.key),
+        Change::Lots(l) => format!("lot {}={l}", o.key),
+    }
+}
+
+/// A report's request as earlier versions wrote it: the fingerprint of the keys they stored.
+fn earlier_request_text(order: &str, request: &ReportRequest) -> String {
     let mut overrides: Vec<String> = request
         .overrides
         .iter()
-        .map(|o| match &o.change {
-            Change::Qty(q) => format!("set {}={}", o.key, *q),
-            Change::LineScrap(q) => format!("line-scrap {}={}", o.key, *q),
-            Change::Location(l) => format!("location {}={l}", o.key),
-            Change::Skip => format!("skip {}", o.key),
-            Change::Lots(l) => format!("lot {}={l}", o.key),
-        })
+        .map(earlier_override_text)
         .collect();
     overrides.sort();
     // Finished-goods lots and serials are part of the request.

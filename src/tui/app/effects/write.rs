@@ -126,7 +126,7 @@ impl App {
 
     pub(super) fn retry_exceptions(&mut self) {
         let who = self.credentials();
-        match self.service.retry_exceptions(&who) {
+        match self.service.retry_exceptions(None, &who) {
             Ok(posted) => {
                 let open = self.service.exceptions(true).map_or(0, |e| e.len());
                 self.open_exceptions();
@@ -141,7 +141,7 @@ impl App {
 
     pub(super) fn cancel_exception(&mut self, id: ExceptionId) {
         let who = self.credentials();
-        match self.service.cancel_exception(id, &who) {
+        match self.service.cancel_exception(&id, &who) {
             Ok(()) => {
                 self.approver = None;
                 self.open_exceptions();
