@@ -620,23 +620,7 @@ fn a_batch_killed_half_way_exports_every_posted_report_whole() {
                 "order,item,revision,qty,due,completion_location\nWO1,P,1,100000,,FG\n",
             ),
     );
-    let mut batch = String::from("key,order,op,good,scrap\n");
-    for i in 0..4000 {
-        batch.push_str(&format!("crash-{i},WO1,10,1,0\n"));
-    }
-    let file = plant.tmp.path().join("batch.csv");
-    std::fs::write(&file, batch).unwrap();
-    let mut child = std::process::Command::new(crate::common::binary())
-        .arg("--db")
-        .arg(&plant.db)
-        .args(["report", "--batch"])
-        .arg(&file)
-        .env_remove("BACKFLUSH_CONFIG")
-        .env("HOME", plant.tmp.path())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = start_batch(&plant, "crash");
     // Wait for the first committed reports, then kill -9 (SIGKILL) while it posts.
     let conn = rusqlite::Connection::open(&plant.db).unwrap();
     conn.busy_timeout(std::time::Duration::from_secs(5))
@@ -682,6 +666,28 @@ fn a_batch_killed_half_way_exports_every_posted_report_whole() {
     assert_eq!(reports, posted, "every posted report is exported");
 }
 
+/// Starts `report --batch` of 4,000 one-unit reports of WO1 at op 10 (keys `PREFIX-N`) in
+/// its own process, its output thrown away.
+fn start_batch(plant: &Plant, prefix: &str) -> std::process::Child {
+    let mut batch = String::from("key,order,op,good,scrap\n");
+    for i in 0..4000 {
+        batch.push_str(&format!("{prefix}-{i},WO1,10,1,0\n"));
+    }
+    let file = plant.tmp.path().join(format!("{prefix}.csv"));
+    std::fs::write(&file, batch).unwrap();
+    std::process::Command::new(crate::common::binary())
+        .arg("--db")
+        .arg(&plant.db)
+        .args(["report", "--batch"])
+        .arg(&file)
+        .env_remove("BACKFLUSH_CONFIG")
+        .env("HOME", plant.tmp.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
 /// Runs the binary on `db` until it exits; whether it succeeded.
 fn post(db: &std::path::Path, home: &std::path::Path, args: &[&str]) -> bool {
     std::process::Command::new(crate::common::binary())
@@ -713,23 +719,7 @@ fn postings_made_at_once_export_their_times_in_seq_order() {
     );
     // A batch holds the write lock group after group while other processes post transfers,
     // counts and single reports, each waiting its turn.
-    let mut batch = String::from("key,order,op,good,scrap\n");
-    for i in 0..4000 {
-        batch.push_str(&format!("b-{i},WO1,10,1,0\n"));
-    }
-    let file = plant.tmp.path().join("batch.csv");
-    std::fs::write(&file, batch).unwrap();
-    let mut child = std::process::Command::new(crate::common::binary())
-        .arg("--db")
-        .arg(&plant.db)
-        .args(["report", "--batch"])
-        .arg(&file)
-        .env_remove("BACKFLUSH_CONFIG")
-        .env("HOME", plant.tmp.path())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = start_batch(&plant, "b");
     let done = Arc::new(AtomicBool::new(false));
     let postings: [&[&str]; 5] = [
         &[
