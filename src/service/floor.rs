@@ -11,7 +11,7 @@ use super::reasons::ReasonKind;
 use super::{
     Credentials, Field, Keyed, Owner, Refusal, Result, Service, ServiceError, Thing, Why, keyed,
 };
-use crate::domain::backflush::{self, QtyField, check_quantity};
+use crate::domain::backflush::{self, NegativeStock, QtyField, check_quantity};
 use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::journal::inventory_account;
 use crate::domain::lots::LotQty;
@@ -20,6 +20,7 @@ use crate::domain::posting::{ExceptionChange, PostingKind, PostingPlan};
 use crate::domain::qty::Quantity;
 use crate::store::exceptions::ExceptionRow;
 use crate::store::{self, floor::ReportLine};
+use rusqlite::Connection;
 use std::collections::BTreeMap;
 
 pub use count::{Count, difference_pct};
@@ -28,8 +29,7 @@ pub use staging::StagingLine;
 
 impl Service {
     /// The detail line of a posted, unreversed report named by line id or item code.
-    fn posted_line(&self, report_id: ReportId, key: &str) -> Result<ReportLine> {
-        let conn = self.store.conn();
+    fn posted_line(conn: &Connection, report_id: ReportId, key: &str) -> Result<ReportLine> {
         if !store::floor::report_exists(conn, report_id)? {
             return Err(ServiceError::not_found(
                 Thing::Report,
@@ -57,8 +57,8 @@ impl Service {
         Ok(line)
     }
 
-    fn stock_item(&self, code: &str) -> Result<crate::domain::master::Item> {
-        let item = store::master::item(self.store.conn(), code)?
+    fn stock_item(conn: &Connection, code: &str) -> Result<crate::domain::master::Item> {
+        let item = store::master::item(conn, code)?
             .ok_or_else(|| ServiceError::not_found(Thing::Item, code))?;
         if item.item_type != ItemType::Stock {
             return Err(ServiceError::invalid(
@@ -72,12 +72,16 @@ impl Service {
         Ok(item)
     }
 
-    fn ensure_on_hand(&self, item: &str, location: &str, qty: Quantity) -> Result<()> {
-        let on_hand = store::ledger::balance(self.store.conn(), item, location)?;
-        if qty > on_hand
-            && self.rules()?.rules.policy.negative_stock
-                != crate::domain::backflush::NegativeStock::Allow
-        {
+    /// Refuses `qty` of `item` leaving `location` when it is not there (unless the plant's
+    /// `negative` policy allows it).
+    fn ensure_on_hand(
+        conn: &Connection,
+        negative: NegativeStock,
+        (item, location): (&str, &str),
+        qty: Quantity,
+    ) -> Result<()> {
+        let on_hand = store::ledger::balance(conn, item, location)?;
+        if qty > on_hand && negative != NegativeStock::Allow {
             return Err(Refusal::NotOnHand {
                 item: item.into(),
                 location: location.into(),

@@ -173,7 +173,7 @@ impl Service {
         (item, location, lot): (&str, &str, Option<&str>),
         counted: Quantity,
     ) -> Result<LocationKind> {
-        let it = self.stock_item(item)?;
+        let it = Self::stock_item(self.store.conn(), item)?;
         let Some(kind) = store::master::location_kind(self.store.conn(), location)? else {
             return Err(ServiceError::not_found(Thing::Location, location));
         };

@@ -127,7 +127,6 @@ impl Service {
             self.authorize(who, Permission::LeadApproval)?;
             return Ok(done);
         }
-        let line = self.posted_line(report_id, key)?;
         let reasons = self.reasons(ReasonKind::Scrap);
         if !reasons.iter().any(|r| r.eq_ignore_ascii_case(reason)) {
             return Err(ServiceError::invalid(
@@ -136,10 +135,10 @@ impl Service {
                 Why::NotOneOf { codes: reasons },
             ));
         }
-        let item = self.checked_adjustment(&line, qty)?;
         let stamp = self.authorize(who, Permission::LeadApproval)?;
         let accounts = self.rules()?.rules.accounts();
         let pick = self.rules()?.rules.lot_selection().pick_order();
+        let negative = self.rules()?.rules.policy.negative_stock;
         let reason = reason.to_ascii_uppercase();
         self.store.write(|tx| -> Result<Adjustment> {
             // Stamped once the write lock is held: postings that waited commit in time order.
@@ -147,6 +146,9 @@ impl Service {
             if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
                 return Ok(first);
             }
+            // Read inside the write lock: no posting slips between the check and the write.
+            let line = Self::posted_line(tx, report_id, key)?;
+            let item = Self::checked_adjustment(tx, negative, &line, qty)?;
             let lots = plan_lots(
                 tx,
                 &item,
@@ -217,29 +219,32 @@ impl Service {
             self.authorize(who, Permission::LeadApproval)?;
             return Ok(done);
         }
-        let line = self.posted_line(report_id, key)?;
-        if substitute == line.item {
-            return Err(ServiceError::invalid(
-                Field::Substitute,
-                substitute,
-                Why::AlreadyTheItem { line: line.line },
-            ));
-        }
-        let item = self.stock_item(substitute)?;
-        let (returned, issued) = self.substitution_quantities(&line, &item, (qty, return_qty))?;
-        self.ensure_on_hand(substitute, &line.location, issued)?;
         let stamp = self.authorize(who, Permission::LeadApproval)?;
         let accounts = self.rules()?.rules.accounts();
-        let returned = returned.max(Quantity::ZERO);
-        let own = store::master::item(self.store.conn(), &line.item)?
-            .ok_or_else(|| ServiceError::not_found(Thing::Item, &line.item))?;
         let pick = self.rules()?.rules.lot_selection().pick_order();
+        let negative = self.rules()?.rules.policy.negative_stock;
         self.store.write(|tx| -> Result<Substitution> {
             // Stamped once the write lock is held: postings that waited commit in time order.
             let stamp = store::posting_stamp(tx, &stamp, chrono::Utc::now())?;
             if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
                 return Ok(first);
             }
+            // Read inside the write lock: no posting slips between the check and the write.
+            let line = Self::posted_line(tx, report_id, key)?;
+            if substitute == line.item {
+                return Err(ServiceError::invalid(
+                    Field::Substitute,
+                    substitute,
+                    Why::AlreadyTheItem { line: line.line },
+                ));
+            }
+            let item = Self::stock_item(tx, substitute)?;
+            let (returned, issued) =
+                Self::substitution_quantities(tx, &line, &item, (qty, return_qty))?;
+            Self::ensure_on_hand(tx, negative, (substitute, &line.location), issued)?;
+            let returned = returned.max(Quantity::ZERO);
+            let own = store::master::item(tx, &line.item)?
+                .ok_or_else(|| ServiceError::not_found(Thing::Item, &line.item))?;
             let at = (report_id, line.line.as_str(), line.location.as_str());
             let today = stamp.today();
             let returned_lots = plan_lots(tx, &own, at, (-returned, return_lot), (pick, today))?;
@@ -283,17 +288,16 @@ impl Service {
     /// What a substitution returns of the line's item (default: all the line issued) and
     /// issues of the substitute (default: the quantity returned), checked.
     fn substitution_quantities(
-        &self,
+        conn: &Connection,
         line: &ReportLine,
         item: &crate::domain::master::Item,
         (qty, return_qty): (Option<Quantity>, Option<Quantity>),
     ) -> Result<(Quantity, Quantity)> {
-        let issued_of_a =
-            store::floor::line_issued(self.store.conn(), line.report_id, &line.line, &line.item)?;
+        let issued_of_a = store::floor::line_issued(conn, line.report_id, &line.line, &line.item)?;
         let returned = match return_qty {
             None => issued_of_a,
             Some(r) => {
-                let own = self.stock_item(&line.item)?;
+                let own = Self::stock_item(conn, &line.item)?;
                 if r <= Quantity::ZERO {
                     return Err(ServiceError::invalid(
                         Field::ReturnQty,
@@ -341,11 +345,12 @@ impl Service {
     /// Checks a scrap adjustment of `qty` on a line: not zero, within the item's decimals, a
     /// correction at most what the line issued, more scrap on hand. Returns the line's item.
     fn checked_adjustment(
-        &self,
+        conn: &Connection,
+        negative: NegativeStock,
         line: &ReportLine,
         qty: Quantity,
     ) -> Result<crate::domain::master::Item> {
-        let item = self.stock_item(&line.item)?;
+        let item = Self::stock_item(conn, &line.item)?;
         if qty.is_zero() {
             return Err(ServiceError::invalid(
                 Field::ScrapAdjustment,
@@ -355,12 +360,7 @@ impl Service {
         }
         check_quantity(QtyField::Adjustment, qty.abs(), item.decimals)?;
         if qty.is_sign_negative() {
-            let issued = store::floor::line_issued(
-                self.store.conn(),
-                line.report_id,
-                &line.line,
-                &line.item,
-            )?;
+            let issued = store::floor::line_issued(conn, line.report_id, &line.line, &line.item)?;
             if -qty > issued {
                 return Err(ServiceError::invalid(
                     Field::Correction,
@@ -373,7 +373,7 @@ impl Service {
                 ));
             }
         } else {
-            self.ensure_on_hand(&line.item, &line.location, qty)?;
+            Self::ensure_on_hand(conn, negative, (&line.item, &line.location), qty)?;
         }
         Ok(item)
     }
