@@ -6,6 +6,8 @@ use super::cache::Prefetched;
 use super::orders::load_order_cached;
 use super::session::forbidden;
 use crate::domain::ids::ReportId;
+use crate::domain::posting::reversal::Undone;
+use crate::domain::reversal::plan_reversal;
 use std::collections::BTreeMap;
 
 use super::reasons::{OverrideReasons, ReasonKind};
@@ -297,12 +299,31 @@ impl Service {
                     .collect();
                 store::orders::store_line_progress(tx, order, &lines)?;
             }
-            Ok(store::reports::reversal::reverse_report(
-                tx,
+            // Read, plan, apply: the compensations are the engine's, the store writes them.
+            let facts = store::reports::reversal::reversal_facts(tx, report_id)?;
+            let lot_holds =
+                |item: &str, location: &str, lot: &str| facts.lot_holds(item, location, lot);
+            let plan = plan_reversal(&facts.movements, &facts.posted, &lot_holds)
+                .map_err(|gone| store::reports::reversal::lot_gone(tx, report_id, gone))?;
+            let posting = crate::domain::posting::reversal::plan(
+                (report_id, &facts.order, reason.trim()),
+                &plan,
+                &Undone {
+                    open: &facts.open_exceptions,
+                    non_stock: &facts.non_stock,
+                    entries: &facts.entries,
+                },
+            );
+            store::posting::apply(tx, &stamp, &posting)?;
+            Ok(Reversal {
                 report_id,
-                reason.trim(),
-                &stamp,
-            )?)
+                movements: plan
+                    .movements
+                    .iter()
+                    .map(|c| (c.item.clone(), c.location.clone(), c.qty))
+                    .collect(),
+                cancelled_exceptions: facts.open_exceptions.iter().map(|id| id.get()).collect(),
+            })
         })
     }
 }

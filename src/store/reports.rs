@@ -10,7 +10,7 @@ use super::{Quantity, Result, Stamp, StoreError, insert_rows};
 use crate::domain::backflush::{PlannedLine, ReportPlan};
 use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::movement::MovementKind;
-use crate::domain::reversal::{LotGone, PostedMovement, PostedProgress, plan_reversal};
+use crate::domain::reversal::{LotGone, PostedMovement, PostedProgress};
 
 // The reversal reads what a report posted, has the engine plan its undoing and hands the plan
 // to the apply path; it is named by its own path (`reports::reversal`) so that the apply

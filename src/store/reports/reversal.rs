@@ -1,31 +1,13 @@
-//! The reversal of a posted report by the engine's plan: exact compensations of
-//! every movement (same lot), progress taken back, journal reversed, in one transaction.
+//! What reversing a posted report reads: what it posted, the lots it moved, its open
+//! exceptions, non-stock issues and journal entries; the engine plans, the service applies.
 
 use super::*;
 use crate::domain::codes::OrderNo;
 use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::ids::ExceptionId;
 use crate::domain::ids::ReportId;
-use crate::domain::posting::reversal::{NonStockRow, Undone};
+use crate::domain::posting::reversal::NonStockRow;
 use crate::store::StoreRefusal;
-
-/// The refusal of a reversal whose lot has since moved or been consumed, naming where the
-/// lot is now; a store that cannot say where it is fails as such rather than reading as a
-/// consumed lot.
-fn lot_gone(conn: &Connection, report_id: ReportId, gone: LotGone) -> StoreError {
-    match crate::store::queries::lot_locations(conn, &gone.item, &gone.lot) {
-        Ok(now) => StoreRefusal::LotGone {
-            report: report_id,
-            gone,
-            now: now
-                .into_iter()
-                .map(|(location, qty)| (LocationCode::from(location), qty))
-                .collect(),
-        }
-        .into(),
-        Err(e) => e,
-    }
-}
 
 /// What a reversal posted.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,17 +17,36 @@ pub struct Reversal {
     pub cancelled_exceptions: Vec<i64>,
 }
 
-/// Reverses a posted report once: compensating movements, cancelled open exceptions, its
-/// units and planned quantities out of the order's progress, its journal reversed.
+/// What a reversal of a posted report reads: its order, what it posted, the balances of the
+/// lots it moved, its open exceptions, its non-stock issues and its open journal entries.
+#[derive(Debug, Clone)]
+pub struct ReversalFacts {
+    pub order: OrderNo,
+    pub posted: PostedProgress,
+    pub movements: Vec<PostedMovement>,
+    /// The balance of each lot the report moved, by (item, location, lot).
+    pub lot_balances: Vec<((String, String, String), Quantity)>,
+    pub open_exceptions: Vec<ExceptionId>,
+    pub non_stock: Vec<NonStockRow>,
+    pub entries: Vec<crate::domain::posting::reversal::StoredEntry>,
+}
+
+impl ReversalFacts {
+    /// What `lot` of `item` holds at `location` now (0 when the report never moved it).
+    #[must_use]
+    pub fn lot_holds(&self, item: &str, location: &str, lot: &str) -> Quantity {
+        self.lot_balances
+            .iter()
+            .find(|((i, l, t), _)| i == item && l == location && t == lot)
+            .map_or(Quantity::ZERO, |(_, q)| *q)
+    }
+}
+
+/// Reads what reversing `report_id` needs, in the caller's write transaction.
 ///
 /// # Errors
 /// Unknown or already reversed report; SQLite fails.
-pub fn reverse_report(
-    conn: &Connection,
-    report_id: ReportId,
-    reason: &str,
-    stamp: &Stamp,
-) -> Result<Reversal> {
+pub fn reversal_facts(conn: &Connection, report_id: ReportId) -> Result<ReversalFacts> {
     let header: Option<(String, i64, Quantity, Quantity)> = conn
         .prepare_cached("SELECT order_id, operation, good, scrap FROM reports WHERE id = ?1")?
         .query_row([report_id], |r| {
@@ -62,56 +63,54 @@ pub fn reverse_report(
         return Err(StoreRefusal::AlreadyReversed { report: report_id }.into());
     }
     let posted = posted_progress(conn, report_id, operation, (good, scrap))?;
-    let posted_moves = report_movements(conn, report_id)?;
-    // The balances of the lots the report moved, read up front: a store error stops the
-    // reversal rather than reading as an empty lot.
-    let mut balances: Vec<((&str, &str, &str), Quantity)> = Vec::new();
-    for m in &posted_moves {
+    let movements = report_movements(conn, report_id)?;
+    // Read up front: a store error stops the reversal rather than reading as an empty lot.
+    let mut lot_balances: Vec<((String, String, String), Quantity)> = Vec::new();
+    for m in &movements {
         if let Some(lot) = m.lot.as_deref() {
-            let key = (m.item.as_str(), m.location.as_str(), lot);
-            if !balances.iter().any(|(k, _)| *k == key) {
-                let qty = crate::store::ledger::lot_balance(conn, key.0, key.1, key.2)?;
-                balances.push((key, qty));
+            let key = (m.item.to_string(), m.location.to_string(), lot.to_string());
+            if !lot_balances.iter().any(|(k, _)| *k == key) {
+                let qty = crate::store::ledger::lot_balance(conn, &key.0, &key.1, &key.2)?;
+                lot_balances.push((key, qty));
             }
         }
     }
-    let lot_holds = |item: &str, location: &str, lot: &str| {
-        balances
-            .iter()
-            .find(|(k, _)| *k == (item, location, lot))
-            .map_or(Quantity::ZERO, |(_, q)| *q)
-    };
-    let plan = plan_reversal(&posted_moves, &posted, &lot_holds)
-        .map_err(|gone| lot_gone(conn, report_id, gone))?;
-
-    let cancelled: Vec<ExceptionId> = conn
+    let open_exceptions: Vec<ExceptionId> = conn
         .prepare_cached(
             "SELECT id FROM exceptions WHERE report_id = ?1 AND status = 'open' ORDER BY id",
         )?
         .query_map([report_id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let non_stock = non_stock_of_report(conn, report_id)?;
-    let entries = crate::store::journal::open_entries_of_report(conn, report_id)?;
-    let order = OrderNo::from(order);
-    let posting = crate::domain::posting::reversal::plan(
-        (report_id, &order, reason),
-        &plan,
-        &Undone {
-            open: &cancelled,
-            non_stock: &non_stock,
-            entries: &entries,
-        },
-    );
-    crate::store::posting::apply(conn, stamp, &posting)?;
-    Ok(Reversal {
-        report_id,
-        movements: plan
-            .movements
-            .iter()
-            .map(|c| (c.item.clone(), c.location.clone(), c.qty))
-            .collect(),
-        cancelled_exceptions: cancelled.into_iter().map(ExceptionId::get).collect(),
+    Ok(ReversalFacts {
+        order: OrderNo::from(order),
+        posted,
+        movements,
+        lot_balances,
+        open_exceptions,
+        non_stock: non_stock_of_report(conn, report_id)?,
+        entries: crate::store::journal::open_entries_of_report(conn, report_id)?,
     })
+}
+
+/// The refusal of a reversal whose lot has since moved or been consumed, naming where the
+/// lot is now; a store that cannot say where it is fails as such rather than reading as a
+/// consumed lot.
+///
+/// # Errors
+/// Always: the refusal, or the store's failure to say where the lot is.
+pub fn lot_gone(conn: &Connection, report_id: ReportId, gone: LotGone) -> StoreError {
+    match crate::store::queries::lot_locations(conn, &gone.item, &gone.lot) {
+        Ok(now) => StoreRefusal::LotGone {
+            report: report_id,
+            gone,
+            now: now
+                .into_iter()
+                .map(|(location, qty)| (LocationCode::from(location), qty))
+                .collect(),
+        }
+        .into(),
+        Err(e) => e,
+    }
 }
 
 /// The non-stock hand issues a report recorded.
