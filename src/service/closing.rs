@@ -90,6 +90,18 @@ pub struct Reopened {
     pub reverses: i64,
 }
 
+/// The refusal of any write on a closed order: a closed order takes nothing until it is
+/// reopened.
+pub(super) fn refuse_closed(conn: &Connection, order: &str) -> Result<()> {
+    match store::closing::order_status(conn, order)? {
+        Some(OrderStatus::Closed) => Err(Refusal::OrderClosed {
+            order: order.into(),
+        }
+        .into()),
+        _ => Ok(()),
+    }
+}
+
 /// What closing `order` would settle, read on `conn` (the write transaction when closing).
 fn preview(
     conn: &Connection,

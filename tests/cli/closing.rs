@@ -430,3 +430,79 @@ fn verify_finds_wip_without_its_order_and_a_closed_order_that_holds_wip() {
         assert!(out.stdout.contains(problem), "{}", out.stdout);
     }
 }
+
+#[test]
+fn a_closed_order_takes_nothing_leaves_staging_and_stays_closed_on_reimport() {
+    let plant = worked_plant();
+    let staged = |plant: &Plant| {
+        plant
+            .run(&["staging", "--work-center", "WC1", "--json"])
+            .ok()
+            .json()
+    };
+    assert_ne!(staged(&plant), json!([]), "WO1 still needs C1 at M1");
+    plant
+        .run(&["close", "--order", "WO1", "--reason", "done"])
+        .ok();
+    let refused = "order WO1 is closed";
+    for args in [
+        &["report", "--order", "WO1", "--op", "10", "--good", "1"][..],
+        &[
+            "preview", "--order", "WO1", "--op", "10", "--good", "1", "--json",
+        ],
+        &["issue", "--order", "WO1", "--line", "10", "--qty", "1"],
+        &["issue", "--order", "WO1", "--line", "10", "--qty", "-1"],
+        &[
+            "adjust", "--report", "1", "--line", "10", "--qty", "1", "--reason", "DAMAGED",
+        ],
+        &[
+            "substitute",
+            "--report",
+            "1",
+            "--line",
+            "10",
+            "--item",
+            "C2",
+            "--qty",
+            "1",
+        ],
+        &[
+            "line-flag",
+            "--order",
+            "WO1",
+            "--line",
+            "10",
+            "--backflush",
+            "no",
+        ],
+        &["reverse", "--report", "1", "--reason", "late"],
+        &["close", "--order", "WO1", "--reason", "again"],
+    ] {
+        let out = plant.run(args);
+        out.refused().says(&[refused]);
+        let mut json = args.to_vec();
+        if !json.contains(&"--json") {
+            json.push("--json");
+        }
+        let out = plant.run(&json);
+        let error: Value = serde_json::from_str(out.refused().stderr.trim()).unwrap();
+        assert_eq!(error["kind"], "refused", "{args:?}");
+    }
+    assert_eq!(
+        wip(&plant, &["--all"])["orders"][0]["wip"],
+        "0",
+        "nothing posted"
+    );
+    // It leaves the staging demand (and the board).
+    assert_eq!(staged(&plant), json!([]));
+    // History, variance and audit keep it.
+    plant.run(&["variance", "--order", "WO1"]).ok();
+    plant.run(&["audit", "--report", "1"]).ok();
+    // A re-import of its orders.csv leaves it closed.
+    plant.import(&Files::base()).ok();
+    plant
+        .run(&["report", "--order", "WO1", "--op", "10", "--good", "1"])
+        .refused()
+        .says(&[refused]);
+    plant.verify();
+}
