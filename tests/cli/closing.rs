@@ -506,3 +506,47 @@ fn a_closed_order_takes_nothing_leaves_staging_and_stays_closed_on_reimport() {
         .says(&[refused]);
     plant.verify();
 }
+
+#[test]
+fn the_variance_accounts_are_settings_and_a_renamed_one_still_settles() {
+    let plant = Plant::base();
+    let accounts = &plant.run(&["settings", "--json"]).ok().json()["accounts"];
+    assert_eq!(
+        (
+            &accounts["material_usage_variance"],
+            &accounts["production_variance"]
+        ),
+        (
+            &json!("5600 Material usage variance"),
+            &json!("5700 Production variance")
+        )
+    );
+    plant
+        .import(&Files::base().with(
+            "settings.toml",
+            "[accounts]\nproduction_variance = \"5799 PV\"\nwip = \"1499 WIP\"\n",
+        ))
+        .ok();
+    plant
+        .run(&["report", "--order", "WO1", "--op", "10", "--good", "10"])
+        .ok();
+    plant
+        .run(&["report", "--order", "WO1", "--op", "20", "--good", "10"])
+        .ok();
+    let closed = plant.run(&["close", "--order", "WO1", "--json"]).ok().json();
+    let pv = text(&closed["production_variance"]);
+    let journal = plant.run(&["export", "--types", "journal"]).ok().json_lines();
+    let settled: Vec<(String, String, String)> = journal
+        .iter()
+        .rev()
+        .take(2)
+        .map(|e| (text(&e["account"]), text(&e["debit"]), text(&e["credit"])))
+        .collect();
+    assert!(
+        settled.contains(&("5799 PV".to_string(), "0".to_string(), pv.trim_start_matches('-').to_string()))
+            || settled.contains(&("5799 PV".to_string(), pv.clone(), "0".to_string())),
+        "{settled:?} {pv}"
+    );
+    assert_eq!(wip(&plant, &["--all"])["total"]["wip"], "0");
+    plant.verify();
+}
