@@ -533,9 +533,15 @@ fn the_variance_accounts_are_settings_and_a_renamed_one_still_settles() {
     plant
         .run(&["report", "--order", "WO1", "--op", "20", "--good", "10"])
         .ok();
-    let closed = plant.run(&["close", "--order", "WO1", "--json"]).ok().json();
+    let closed = plant
+        .run(&["close", "--order", "WO1", "--json"])
+        .ok()
+        .json();
     let pv = text(&closed["production_variance"]);
-    let journal = plant.run(&["export", "--types", "journal"]).ok().json_lines();
+    let journal = plant
+        .run(&["export", "--types", "journal"])
+        .ok()
+        .json_lines();
     let settled: Vec<(String, String, String)> = journal
         .iter()
         .rev()
@@ -543,8 +549,11 @@ fn the_variance_accounts_are_settings_and_a_renamed_one_still_settles() {
         .map(|e| (text(&e["account"]), text(&e["debit"]), text(&e["credit"])))
         .collect();
     assert!(
-        settled.contains(&("5799 PV".to_string(), "0".to_string(), pv.trim_start_matches('-').to_string()))
-            || settled.contains(&("5799 PV".to_string(), pv.clone(), "0".to_string())),
+        settled.contains(&(
+            "5799 PV".to_string(),
+            "0".to_string(),
+            pv.trim_start_matches('-').to_string()
+        )) || settled.contains(&("5799 PV".to_string(), pv.clone(), "0".to_string())),
         "{settled:?} {pv}"
     );
     assert_eq!(wip(&plant, &["--all"])["total"]["wip"], "0");
