@@ -71,3 +71,4 @@ pub mod text;
 pub mod trace;
 pub mod uom;
 pub mod variance;
+pub mod wip;

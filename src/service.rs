@@ -6,6 +6,7 @@
 
 pub mod auth;
 mod cache;
+pub mod closing;
 pub mod error;
 pub mod export;
 pub mod floor;

@@ -15,6 +15,7 @@
 
 mod backup;
 mod checkpoint;
+pub mod closing;
 pub mod exceptions;
 pub mod fixture;
 pub mod floor;

@@ -89,6 +89,8 @@ fn action(action: Permission) -> &'static str {
         Permission::Unlock => "unlock a badge",
         Permission::Issue => "issue material by hand",
         Permission::LineFlag => "set an order line's backflush flag",
+        Permission::Close => "close an order",
+        Permission::Reopen => "reopen an order",
     }
 }
 
@@ -324,6 +326,23 @@ fn refusal(r: &Refusal) -> String {
             "line {line} ({component}) of order {order} cannot be set to backflush: {reason}; it is issued by hand"
         ),
         Refusal::ExceptionNotOpen { id } => format!("exception {id} is not open"),
+        Refusal::OrderClosed { order } => {
+            format!("order {order} is closed: it takes no postings until it is reopened")
+        }
+        Refusal::OpenExceptions { order, exceptions } => format!(
+            "order {order} has open exceptions ({}): post or cancel them before closing it",
+            exceptions
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Refusal::ShortNeedsReason { order, good, qty } => format!(
+            "order {order} is short ({good} of {qty} good at its last operation): closing it short needs a reason"
+        ),
+        Refusal::OrderNotClosed { order } => {
+            format!("order {order} is not closed: only a closed order can be reopened")
+        }
     }
 }
 

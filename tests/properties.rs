@@ -622,3 +622,135 @@ proptest! {
         run_scarce(&steps)?;
     }
 }
+
+/// One step of the WIP property: a report on either order, a reversal, or a lead's scrap
+/// adjustment (a correction back when negative) on a posted report's line.
+#[derive(Debug, Clone)]
+enum WipStep {
+    Report {
+        second: bool,
+        at30: bool,
+        good: u8,
+        scrap: u8,
+    },
+    Reverse(usize),
+    Adjust {
+        pick: usize,
+        more: bool,
+    },
+}
+
+fn wip_step() -> impl Strategy<Value = WipStep> {
+    prop_oneof![
+        3 => (any::<bool>(), any::<bool>(), 0u8..=4, 0u8..=2).prop_map(
+            |(second, at30, good, scrap)| WipStep::Report { second, at30, good, scrap }
+        ),
+        1 => any::<usize>().prop_map(WipStep::Reverse),
+        1 => (any::<usize>(), any::<bool>()).prop_map(|(pick, more)| WipStep::Adjust { pick, more }),
+    ]
+}
+
+/// The balance of the WIP account: every journal line of the role `wip`.
+fn wip_account(service: &Service) -> Decimal {
+    let mut stmt = service
+        .conn()
+        .prepare("SELECT debit, credit FROM journal WHERE role = 'wip'")
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .unwrap();
+    rows.map(|r| {
+        let (debit, credit) = r.unwrap();
+        d::<Decimal>(&debit) - d::<Decimal>(&credit)
+    })
+    .sum()
+}
+
+fn orders_wip(service: &Service) -> Decimal {
+    use backflush::service::closing::WipFilter;
+    let report = service
+        .wip(&WipFilter {
+            order: None,
+            all: true,
+        })
+        .unwrap();
+    report.total.wip().get()
+}
+
+fn run_wip(steps: &[WipStep]) -> Result<(), TestCaseError> {
+    use backflush::service::closing::CloseRequest;
+    use backflush::service::{AdjustRequest, Keyed};
+    let model = Model::new(NegativeStock::Defer, "100000");
+    let mut service = model.service;
+    let who = Credentials::default();
+    let mut posted: Vec<ReportId> = Vec::new();
+    for s in steps {
+        match *s {
+            WipStep::Report {
+                second,
+                at30,
+                good,
+                scrap,
+            } => {
+                let good = if good == 0 && scrap == 0 { 1 } else { good };
+                let order = if second { "O2" } else { "O1" };
+                let op = if at30 { 30 } else { 20 };
+                let done = service
+                    .report(
+                        order,
+                        &req(op, Decimal::from(good), Decimal::from(scrap)),
+                        None,
+                        &who,
+                    )
+                    .unwrap();
+                posted.push(done.report_id);
+            }
+            WipStep::Reverse(pick) if !posted.is_empty() => {
+                let id = posted[pick % posted.len()];
+                // A report reversed once already is refused: nothing changes.
+                let _ = service.reverse(id, "property", &who);
+            }
+            WipStep::Adjust { pick, more } if !posted.is_empty() => {
+                let id = posted[pick % posted.len()];
+                let request = AdjustRequest {
+                    report: id,
+                    line: if more { "2".into() } else { "1".into() },
+                    qty: Quantity(if more { Decimal::ONE } else { -Decimal::ONE }),
+                    reason: "DAMAGED".into(),
+                    lots: None,
+                };
+                // A line the report did not post, a reversed report or a correction beyond
+                // what the line issued is refused: nothing changes.
+                let _ = service.adjust_scrap(Keyed::new(&request, None), &who);
+            }
+            _ => {}
+        }
+        prop_assert_eq!(orders_wip(&service), wip_account(&service), "after {:?}", s);
+    }
+    for order in ["O1", "O2"] {
+        let request = CloseRequest {
+            order: order.into(),
+            reason: Some("property".into()),
+        };
+        service
+            .close_order(Keyed::new(&request, None), &who)
+            .unwrap();
+    }
+    prop_assert_eq!(wip_account(&service), Decimal::ZERO);
+    prop_assert_eq!(orders_wip(&service), Decimal::ZERO);
+    prop_assert_eq!(service.verify().unwrap(), Vec::<String>::new());
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Random reports on two orders, reversals and lead adjustments: the orders' WIP always
+    /// sums to the WIP account, and once every order is closed the WIP account is 0.
+    #[test]
+    fn the_orders_wip_sums_to_the_wip_account_and_closing_every_order_empties_it(
+        steps in prop::collection::vec(wip_step(), 1..16)
+    ) {
+        run_wip(&steps)?;
+    }
+}

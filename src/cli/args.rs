@@ -133,6 +133,13 @@ pub enum Command {
     Verify,
     /// A lead's explicit backflush flag on an order's material line.
     LineFlag(LineFlagArgs),
+    /// Work in process per order: material, labor and overhead in; received, scrapped and
+    /// settled out.
+    Wip(WipArgs),
+    /// Close an order: its WIP settled to the variance accounts; it then takes nothing.
+    Close(CloseArgs),
+    /// Reopen a closed order: its latest settlement reversed.
+    Reopen(ReopenArgs),
     /// The ledger, newest first: every movement with when, which terminal, which user, why.
     Audit(AuditArgs),
     /// What a work center's released orders still need at its machine location, against
@@ -260,6 +267,43 @@ pub struct LineFlagArgs {
     /// yes, no, or default (back to the BOM line's or the item's).
     #[arg(long, value_enum)]
     pub backflush: Flag,
+}
+
+/// Options of `wip`.
+#[derive(Debug, Clone, Args)]
+pub struct WipArgs {
+    /// Only this order, whatever its state.
+    #[arg(long, value_parser = parse::order)]
+    pub order: Option<OrderNo>,
+    /// Closed orders too.
+    #[arg(long)]
+    pub all: bool,
+}
+
+/// Options of `close`.
+#[derive(Debug, Clone, Args)]
+pub struct CloseArgs {
+    /// The production order.
+    #[arg(long, value_parser = parse::order)]
+    pub order: OrderNo,
+    /// Why (needed when the good at the last operation is below the order quantity).
+    #[arg(long, value_name = "TEXT", value_parser = parse::text)]
+    pub reason: Option<String>,
+    #[command(flatten)]
+    pub posting: PostingArgs,
+}
+
+/// Options of `reopen`.
+#[derive(Debug, Clone, Args)]
+pub struct ReopenArgs {
+    /// The closed order.
+    #[arg(long, value_parser = parse::order)]
+    pub order: OrderNo,
+    /// Why (kept with the reopen).
+    #[arg(long, value_name = "TEXT", value_parser = parse::text)]
+    pub reason: String,
+    #[command(flatten)]
+    pub posting: PostingArgs,
 }
 
 /// Options of `audit`.

@@ -4,6 +4,7 @@
 
 mod admin;
 mod args;
+mod closing;
 mod exceptions;
 mod export;
 mod floor;
@@ -20,9 +21,10 @@ pub mod view;
 pub use crate::words;
 
 pub use args::{
-    AdjustArgs, AuditArgs, BenchArgs, Cli, Command, CountArgs, ExceptionsArgs, ExceptionsVerb,
-    ExportArgs, ExportVerb, Flag, HealthArgs, IssueArgs, LineFlagArgs, PostingArgs, ReportArgs,
-    ReverseArgs, StockArgs, SubstituteArgs, TraceArgs, TransferArgs,
+    AdjustArgs, AuditArgs, BenchArgs, Cli, CloseArgs, Command, CountArgs, ExceptionsArgs,
+    ExceptionsVerb, ExportArgs, ExportVerb, Flag, HealthArgs, IssueArgs, LineFlagArgs, PostingArgs,
+    ReopenArgs, ReportArgs, ReverseArgs, StockArgs, SubstituteArgs, TraceArgs, TransferArgs,
+    WipArgs,
 };
 
 use crate::service::{ErrorKind, ServiceError};
@@ -208,6 +210,9 @@ fn dispatch(cli: &Cli, command: &Command) -> Outcome {
         Command::Adjust(args) => floor::adjust(cli, args),
         Command::Substitute(args) => floor::substitute(cli, args),
         Command::LineFlag(args) => floor::line_flag(cli, args),
+        Command::Wip(args) => closing::wip(cli, args),
+        Command::Close(args) => closing::close(cli, args),
+        Command::Reopen(args) => closing::reopen(cli, args),
         // Stock.
         Command::Transfer(args) => stock::transfer(cli, args),
         Command::Stock(args) => stock::stock(cli, args),

@@ -15,6 +15,10 @@ pub enum Account {
     InventoryAdjustment,
     /// Non-stock material issued to an order by hand.
     NonStockMaterial,
+    /// What an order used above (or below) its material standard, settled when it closes.
+    MaterialUsageVariance,
+    /// The rest of an order's WIP when it closes.
+    ProductionVariance,
 }
 
 // The role's word is its `[accounts]` key: a journal line keeps it beside the name it was
@@ -28,6 +32,8 @@ text_enum!(Account {
     ScrapExpense => "scrap_expense",
     InventoryAdjustment => "inventory_adjustment",
     NonStockMaterial => "non_stock_material",
+    MaterialUsageVariance => "material_usage_variance",
+    ProductionVariance => "production_variance",
 });
 
 /// One journal line.
@@ -104,6 +110,8 @@ pub struct AccountNames {
     pub scrap_expense: String,
     pub inventory_adjustment: String,
     pub non_stock_material: String,
+    pub material_usage_variance: String,
+    pub production_variance: String,
 }
 
 impl Default for AccountNames {
@@ -117,6 +125,8 @@ impl Default for AccountNames {
             scrap_expense: "5300 Scrap".into(),
             inventory_adjustment: "5400 Inventory adjustments".into(),
             non_stock_material: "5500 Non-stock materials".into(),
+            material_usage_variance: "5600 Material usage variance".into(),
+            production_variance: "5700 Production variance".into(),
         }
     }
 }
@@ -134,6 +144,8 @@ impl AccountNames {
             Account::ScrapExpense => &self.scrap_expense,
             Account::InventoryAdjustment => &self.inventory_adjustment,
             Account::NonStockMaterial => &self.non_stock_material,
+            Account::MaterialUsageVariance => &self.material_usage_variance,
+            Account::ProductionVariance => &self.production_variance,
         }
     }
 }

@@ -11,6 +11,7 @@ use crate::domain::movement::{MovementKind, Source};
 use crate::domain::qty::{Money, Quantity};
 
 pub mod adjust;
+pub mod close;
 pub mod deferred;
 pub mod issue;
 pub mod lead;
@@ -39,6 +40,10 @@ pub enum PostingKind {
     Import,
     /// An exception cancelled: it moves nothing, so it hands the ERP nothing.
     ExceptionCancel,
+    /// An order closed: its WIP settled (its `order_closed` event leads its journal).
+    Close,
+    /// An order reopened: its last settlement reversed (`order_reopened` leads).
+    Reopen,
 }
 
 impl PostingKind {
@@ -56,6 +61,8 @@ impl PostingKind {
             PostingKind::Retry => "retry",
             PostingKind::Import => "import",
             PostingKind::ExceptionCancel => "exception_cancel",
+            PostingKind::Close => "close",
+            PostingKind::Reopen => "reopen",
         }
     }
 
@@ -74,7 +81,13 @@ impl PostingKind {
     /// Whether the posting's events start with a header event of its own.
     #[must_use]
     pub fn has_header(self) -> bool {
-        matches!(self, PostingKind::Report(_) | PostingKind::Reversal(_))
+        matches!(
+            self,
+            PostingKind::Report(_)
+                | PostingKind::Reversal(_)
+                | PostingKind::Close
+                | PostingKind::Reopen
+        )
     }
 }
 
@@ -136,6 +149,10 @@ pub enum EntryKind {
     Substitution,
     Issue,
     Reversal,
+    /// An order's settlement at its close.
+    Close,
+    /// The reverse of a settlement when the order is reopened.
+    Reopen,
 }
 
 text_enum!(EntryKind {
@@ -147,6 +164,8 @@ text_enum!(EntryKind {
     Substitution => "substitution",
     Issue => "issue",
     Reversal => "reversal",
+    Close => "close",
+    Reopen => "reopen",
 });
 
 /// One journal line to write: its role, the account name it is written with, its sides.
@@ -259,6 +278,19 @@ pub enum Record {
         reason: String,
         order: OrderNo,
         progress: crate::domain::reversal::ProgressBack,
+    },
+    /// An order closed: who, when and why go with the posting; its status becomes closed.
+    Close {
+        order: OrderNo,
+        closed_as: crate::domain::wip::ClosedAs,
+        reason: Option<String>,
+        settlement: crate::domain::wip::Settlement,
+    },
+    /// An order reopened: `reverses` is the seq of the close it takes back.
+    Reopen {
+        order: OrderNo,
+        reason: String,
+        reverses: i64,
     },
 }
 

@@ -63,6 +63,10 @@ pub enum Permission {
     Issue,
     /// Setting an order line's own backflush flag (`line-flag`).
     LineFlag,
+    /// Closing an order: its WIP settled.
+    Close,
+    /// Reopening a closed order.
+    Reopen,
 }
 
 impl Permission {
@@ -70,7 +74,7 @@ impl Permission {
     #[must_use]
     pub fn with_approval(self) -> &'static [Role] {
         match self {
-            Permission::Reverse | Permission::LeadApproval => &[Role::Operator],
+            Permission::Reverse | Permission::LeadApproval | Permission::Close => &[Role::Operator],
             Permission::Report
             | Permission::Handle
             | Permission::Administer
@@ -78,7 +82,8 @@ impl Permission {
             | Permission::Backup
             | Permission::Unlock
             | Permission::Issue
-            | Permission::LineFlag => &[],
+            | Permission::LineFlag
+            | Permission::Reopen => &[],
         }
     }
 
@@ -124,9 +129,11 @@ impl Permission {
     pub fn roles(self) -> &'static [Role] {
         match self {
             Permission::Report => &[Role::Operator, Role::Lead, Role::Admin],
-            Permission::Reverse | Permission::LeadApproval | Permission::LineFlag => {
-                &[Role::Lead, Role::Admin]
-            }
+            Permission::Reverse
+            | Permission::LeadApproval
+            | Permission::LineFlag
+            | Permission::Close
+            | Permission::Reopen => &[Role::Lead, Role::Admin],
             Permission::Handle => &[Role::Lead, Role::Handler, Role::Admin],
             Permission::Administer | Permission::Backup | Permission::Unlock => &[Role::Admin],
             Permission::ExportAck => &[Role::Admin, Role::Integration],

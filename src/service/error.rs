@@ -383,6 +383,21 @@ pub enum Refusal {
     },
     /// Only an open exception can be cancelled.
     ExceptionNotOpen { id: ExceptionId },
+    /// A closed order takes nothing: no report, issue, correction, reversal or close.
+    OrderClosed { order: OrderNo },
+    /// An order closes only once nothing of it waits in the exception queue.
+    OpenExceptions {
+        order: OrderNo,
+        exceptions: Vec<ExceptionId>,
+    },
+    /// A close below the order quantity at the last operation needs a reason.
+    ShortNeedsReason {
+        order: OrderNo,
+        good: Quantity,
+        qty: Quantity,
+    },
+    /// Only a closed order can be reopened.
+    OrderNotClosed { order: OrderNo },
 }
 
 impl ServiceError {

@@ -36,6 +36,9 @@ impl Service {
                 report_id.to_string(),
             ));
         }
+        if let Some(order) = store::reports::report_order(conn, report_id)? {
+            super::closing::refuse_closed(conn, &order)?;
+        }
         let lines = store::floor::report_lines(conn, report_id)?;
         let line = super::orders::line_named(
             &lines,
@@ -159,8 +162,10 @@ impl Service {
             }
         }
         self.authorize(who, Permission::LineFlag)?;
-        self.store
-            .write(|tx| store::orders::set_line_backflush(tx, order, &line, flag))?;
+        self.store.write(|tx| -> Result<bool> {
+            super::closing::refuse_closed(tx, order)?;
+            Ok(store::orders::set_line_backflush(tx, order, &line, flag)?)
+        })?;
         Ok(line)
     }
 

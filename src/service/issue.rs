@@ -113,6 +113,7 @@ impl Service {
                 });
             }
             let (order, _, _) = load_order_cached(tx, cache, &request.order)?;
+            super::closing::refuse_closed(tx, &order.order)?;
             let material = find_line(&order, &request.line)?;
             let item = cache
                 .borrow_mut()

@@ -140,7 +140,7 @@ fn complete_progress(
     Ok(())
 }
 
-fn load_items<'a>(
+pub(super) fn load_items<'a>(
     conn: &Connection,
     codes: impl Iterator<Item = &'a str>,
 ) -> Result<HashMap<String, Item>> {

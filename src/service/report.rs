@@ -66,6 +66,7 @@ impl Service {
         // The released order's snapshot from the cache (a 500-line order is not read again
         // for every preview); its progress is read fresh.
         let (order, progress, _) = load_order_cached(self.store.conn(), &self.cache, order)?;
+        super::closing::refuse_closed(self.store.conn(), &order.order)?;
         let order = Order::clone(&order);
         let lookup = Prefetched::load(self.store.conn(), &self.cache, &order, locations)?;
         Ok(ReportContext {
@@ -286,6 +287,7 @@ impl Service {
             // An order's first reversal stores every line's P, derived until now.
             let mut derived = None;
             if let Some(order) = store::reports::report_order(tx, report_id)? {
+                super::closing::refuse_closed(tx, &order)?;
                 cache.borrow_mut().refresh(tx)?;
                 let (_, progress, stored) = load_order_cached(tx, cache, &order)?;
                 if !stored {

@@ -186,7 +186,8 @@ pub fn record_count(
 /// SQLite fails.
 pub fn orders_at(conn: &Connection, work_center: &str) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT order_id FROM order_operations WHERE work_center = ?1 ORDER BY order_id",
+        "SELECT DISTINCT x.order_id FROM order_operations x JOIN orders o ON o.order_id = x.order_id
+         WHERE x.work_center = ?1 AND o.status = 'released' ORDER BY x.order_id",
     )?;
     let rows = stmt
         .query_map([work_center], |r| r.get(0))?

@@ -359,7 +359,8 @@ pub struct OrderSummary {
     pub work_centers: Vec<String>,
 }
 
-/// Every order, due first, with its progress at the last operation.
+/// Every released order (a closed one leaves the board), due first, with its progress at the
+/// last operation.
 ///
 /// # Errors
 /// SQLite fails.
@@ -372,10 +373,15 @@ pub fn list_orders(
     // store holds.
     let picked = match work_center {
         Some(_) => {
-            "SELECT DISTINCT order_id, due FROM order_operations WHERE work_center = ?1
+            "SELECT DISTINCT x.order_id, x.due FROM order_operations x
+             JOIN orders s ON s.order_id = x.order_id
+             WHERE x.work_center = ?1 AND s.status = 'released'
+             ORDER BY x.due, x.order_id LIMIT ?2"
+        }
+        None => {
+            "SELECT order_id, due FROM orders WHERE ?1 IS NULL AND status = 'released'
              ORDER BY due, order_id LIMIT ?2"
         }
-        None => "SELECT order_id, due FROM orders WHERE ?1 IS NULL ORDER BY due, order_id LIMIT ?2",
     };
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT o.order_id, o.item, i.description, o.qty, o.due,

@@ -390,7 +390,14 @@ pub fn ack(conn: &Connection, consumer: &str, through: i64, at: &str) -> Result<
 }
 
 /// The event types of the export, in their fixed order.
-pub const EVENT_TYPES: &[&str] = &["report", "reversal", "movement", "journal"];
+pub const EVENT_TYPES: &[&str] = &[
+    "report",
+    "reversal",
+    "movement",
+    "journal",
+    "order_closed",
+    "order_reopened",
+];
 
 /// Every field of every event type, in the fixed order of the CSV header.
 pub const FIELDS: &[&str] = &[
@@ -425,6 +432,10 @@ pub const FIELDS: &[&str] = &[
     "debit",
     "credit",
     "source",
+    "closed_as",
+    "wip",
+    "material_usage_variance",
+    "production_variance",
 ];
 
 /// A field's value.
@@ -660,6 +671,17 @@ fn emit_group<E>(
     ) -> std::result::Result<bool, E>,
 ) -> std::result::Result<(), E> {
     let mut seq = g.seq;
+    if g.posting == "close" || g.posting == "reopen" {
+        let kind = if g.posting == "close" {
+            "order_closed"
+        } else {
+            "order_reopened"
+        };
+        if !out(kind, seq, &mut || closing_fields(conn, g.seq))? {
+            return Ok(());
+        }
+        seq += 1;
+    }
     if g.posting == "report" || g.posting == "reversal" {
         let kind = if g.posting == "report" {
             "report"
@@ -909,6 +931,62 @@ fn reversal_fields(conn: &Connection, report_id: ReportId) -> Result<Vec<(&'stat
         ("reason", Value::text(reason)),
         ("reverses", Value::int(reverses)),
     ])
+}
+
+/// The fields of an `order_closed` or `order_reopened` event: the close or reopen row its
+/// posting wrote under its seq.
+fn closing_fields(conn: &Connection, seq: i64) -> Result<Vec<(&'static str, Value)>> {
+    type Row = (
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<Money>,
+        Option<Money>,
+        Option<Money>,
+        Option<i64>,
+    );
+    let row: Option<Row> = conn
+        .prepare_cached(
+            "SELECT order_id, action, reason, closed_as, wip, material_usage_variance,
+                    production_variance, reverses
+             FROM order_closings WHERE seq = ?1",
+        )?
+        .query_row([seq], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+            ))
+        })
+        .optional()?;
+    let Some((order, action, reason, closed_as, wip, muv, pv, reverses)) = row else {
+        return Err(StoreError::Corrupt(format!(
+            "the outbox's event {seq} has no close or reopen of its order"
+        )));
+    };
+    let money = |m: Option<Money>| m.map_or(Value::Null, Value::dec);
+    Ok(if action == "close" {
+        vec![
+            ("order", Value::Text(order)),
+            ("closed_as", Value::text(closed_as)),
+            ("reason", Value::text(reason)),
+            ("wip", money(wip)),
+            ("material_usage_variance", money(muv)),
+            ("production_variance", money(pv)),
+        ]
+    } else {
+        vec![
+            ("order", Value::Text(order)),
+            ("reason", Value::text(reason)),
+            ("reverses", Value::int(reverses)),
+        ]
+    })
 }
 
 /// The unit and cost of `item` in a posting's snapshot (a posting from before the versions).

@@ -159,6 +159,34 @@ fn write_record(conn: &Connection, stamp: &Stamp, record: &Record) -> Result<()>
             order,
             progress,
         } => super::reports::insert_reversal(conn, stamp, (*report, reason, order), progress),
+        Record::Close {
+            order,
+            closed_as,
+            reason,
+            settlement,
+        } => super::closing::insert_closing(
+            conn,
+            stamp,
+            super::closing::Closing::Close {
+                order,
+                closed_as: *closed_as,
+                reason: reason.as_deref(),
+                settlement,
+            },
+        ),
+        Record::Reopen {
+            order,
+            reason,
+            reverses,
+        } => super::closing::insert_closing(
+            conn,
+            stamp,
+            super::closing::Closing::Reopen {
+                order,
+                reason,
+                reverses: *reverses,
+            },
+        ),
     }
 }
 

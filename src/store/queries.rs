@@ -337,6 +337,40 @@ pub fn verify(conn: &Connection) -> Result<Vec<String>> {
             diff
         ));
     }
+    problems.extend(verify_wip(conn)?);
+    Ok(problems)
+}
+
+/// The WIP lines' balance equals the sum of the orders' WIP (no WIP line lacks its order),
+/// and every closed order holds none.
+fn verify_wip(conn: &Connection) -> Result<Vec<String>> {
+    use crate::domain::journal::Account;
+    use crate::domain::wip::{OrderStatus, columns};
+    let mut problems = Vec::new();
+    let mut balance = Money::ZERO;
+    let mut stmt = conn.prepare("SELECT debit, credit FROM journal WHERE role = ?1")?;
+    let mut rows = stmt.query([Account::Wip])?;
+    while let Some(r) = rows.next()? {
+        balance = balance
+            .saturating_add(r.get::<_, Money>(0)?)
+            .saturating_sub(r.get::<_, Money>(1)?);
+    }
+    let mut orders = Money::ZERO;
+    for order in super::closing::order_journals(conn, None)? {
+        let wip = columns(&order.lines).wip();
+        orders = orders.saturating_add(wip);
+        if order.status == OrderStatus::Closed && !wip.is_zero() {
+            problems.push(format!(
+                "order {} is closed but holds {} in WIP",
+                order.order, wip
+            ));
+        }
+    }
+    if balance != orders {
+        problems.push(format!(
+            "the WIP lines balance to {balance} but the orders' WIP sums to {orders}"
+        ));
+    }
     Ok(problems)
 }
 

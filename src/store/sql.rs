@@ -14,6 +14,7 @@ use crate::domain::journal::Account;
 use crate::domain::movement::{MovementKind, Source};
 use crate::domain::qty::{Hours, Money, Quantity, canonical};
 use crate::domain::retry::ExceptionStatus;
+use crate::domain::wip::{ClosedAs, OrderStatus};
 
 /// The SQL form of the domain's decimal newtypes: canonical TEXT (rust_decimal and rusqlite
 /// are both foreign crates, so the domain cannot say it).
@@ -56,7 +57,15 @@ macro_rules! sql_word {
     )+};
 }
 
-sql_word!(LineStatus, MovementKind, ExceptionStatus, Source, Account);
+sql_word!(
+    LineStatus,
+    MovementKind,
+    ExceptionStatus,
+    Source,
+    Account,
+    OrderStatus,
+    ClosedAs
+);
 
 /// The SQL form of the ids: the integer key.
 macro_rules! sql_id {

@@ -25,9 +25,13 @@ fn body(e: &Value) -> Value {
 }
 
 /// The columns and index of the migration that gave movements their source and journal lines
-/// their role and order, dropped: a store taken back before it runs it again. (The mark of
-/// the first coded reason stays, as it would in a real store.)
-pub const SOURCES_UNDONE: &str = "DROP INDEX cycle_counts_movement;
+/// their role and order, dropped (and those of the later order close): a store taken back
+/// before it runs them again. (The mark of the first coded reason stays, as it would in a
+/// real store.)
+pub const SOURCES_UNDONE: &str = "DROP TABLE order_closings;
+     DROP INDEX journal_order;
+     ALTER TABLE orders DROP COLUMN status;
+     DROP INDEX cycle_counts_movement;
      ALTER TABLE movements DROP COLUMN source;
      ALTER TABLE journal DROP COLUMN role;
      ALTER TABLE journal DROP COLUMN order_id;";
@@ -314,11 +318,11 @@ fn csv_has_a_header_of_every_field() {
     let lines: Vec<&str> = out.stdout.lines().collect();
     assert_eq!(
         lines[0],
-        "seq,key,type,at,user,approver,terminal,report_id,idempotency_key,order,item,operation,good,scrap,uom,labor,reason,reverses,movement_type,line,location,to_location,lot,qty,std_cost,value,entry,account,debit,credit,source"
+        "seq,key,type,at,user,approver,terminal,report_id,idempotency_key,order,item,operation,good,scrap,uom,labor,reason,reverses,movement_type,line,location,to_location,lot,qty,std_cost,value,entry,account,debit,credit,source,closed_as,wip,material_usage_variance,production_variance"
     );
     assert_eq!(lines.len(), 2);
     let cells: Vec<&str> = lines[1].split(',').collect();
-    assert_eq!(cells.len(), 31);
+    assert_eq!(cells.len(), 35);
     assert_eq!(cells[16], "", "an opening balance has no reason");
     assert_eq!(cells[30], "opening");
     assert_eq!(cells[0], "1");

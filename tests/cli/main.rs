@@ -11,6 +11,7 @@ mod auth;
 mod bench;
 mod bounds;
 mod calculation;
+mod closing;
 mod config;
 mod edges;
 mod export;

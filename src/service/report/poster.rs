@@ -31,6 +31,7 @@ impl Poster {
         if let Some(first) = replay(tx, &keyed)? {
             return Ok(first);
         }
+        crate::service::closing::refuse_closed(tx, order_id)?;
         let (order, progress, stored) = load_order_cached(tx, cache, order_id)?;
         let mut lookup = Prefetched::load(tx, cache, &order, override_locations(request))?;
         lookup.check_serials(tx, &order.item, &request.fg_serials)?;
