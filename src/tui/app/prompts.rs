@@ -94,7 +94,7 @@ impl App {
         if let PromptKind::ApproverBadge | PromptKind::ApproverPin { .. } = kind {
             return self.apply_approval_prompt(kind, field, this);
         }
-        let text = field.text.trim().to_string();
+        let text = field.value_text().trim().to_string();
         let effect = match (&mut self.screen, kind) {
             (_, kind @ (PromptKind::TraceItem | PromptKind::TraceLot { .. })) => {
                 trace::on_prompt(kind, text, this)

@@ -32,6 +32,8 @@ impl<C: Planner> ReportState<C> {
         let manual = self
             .planned(line)
             .is_some_and(|l| l.status == LineStatus::Manual);
+        // A quantity of the line's item takes no more decimals than its unit holds.
+        let decimals = self.planned(line).map(|l| l.derivation.decimals);
         let line = line.to_string();
         let (title, kind, field) = match action {
             Action::EditQty if manual => (
@@ -55,7 +57,11 @@ impl<C: Planner> ReportState<C> {
                 FieldKind::Text,
             ),
         };
-        let prompt = Overlay::prompt(title, Field::new(field, ""), kind);
+        let mut input = Field::new(field, "");
+        if field != FieldKind::Text {
+            input.decimals = decimals;
+        }
+        let prompt = Overlay::prompt(title, input, kind);
         if action == Action::Location {
             // Where the item is held, with how much: picked, not typed from memory.
             return Effect::pick(prompt, Choices::StockOf(item.to_string()));

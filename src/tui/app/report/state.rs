@@ -90,7 +90,7 @@ impl<C: Planner> ReportState<C> {
             if f.text.is_empty() {
                 Ok(Quantity::ZERO)
             } else {
-                parse(&f.text).ok_or_else(|| format!("{name} {:?} is not a number", f.text))
+                parse(&f.value_text()).ok_or_else(|| format!("{name} {:?} is not a number", f.text))
             }
         };
         Ok(ReportRequest {

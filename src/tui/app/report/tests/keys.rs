@@ -73,7 +73,7 @@ fn a_quantity_typed_on_a_line_is_kept_and_asks_its_reason() {
     let kind = PromptKind::Qty { line: "1".into() };
     let asked = prompt(
         "Quantity to issue, line 1 BOLT",
-        Field::new(FieldKind::Number, ""),
+        Field::new(FieldKind::Number, "").with_decimals(0),
         kind.clone(),
     );
     assert_eq!(
