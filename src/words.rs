@@ -230,6 +230,9 @@ fn why(why: &Why) -> String {
             Some(item) => format!("exceeds the {issued} {item} line {line} has issued"),
             None => format!("exceeds the {issued} line {line} has issued"),
         },
+        Why::ExceedsScrap { scrap, line } => format!(
+            "exceeds the {scrap} scrap line {line} has recorded so far (its line scrap and adjustments); material not used goes back with a negative issue"
+        ),
         Why::NothingIssued { report, item } => {
             format!("of report {report} has issued no {item}; give --qty for the substitute")
         }

@@ -179,3 +179,79 @@ fn a_line_quantity_refuses_a_comma_a_minus_and_letters_where_typed() {
     press(&mut d.app, KeyCode::Char('.'));
     status_shows(&d.app, "'.' not taken: this quantity is a whole number");
 }
+
+/// A lead on the lines of the first report, the cursor on the line of `item`.
+fn lead_on_posted_line(d: &mut Demo, item: &str) {
+    login(&mut d.app, "2001", "2222");
+    open_report(&mut d.app, "WO-1005");
+    type_text(&mut d.app, "3");
+    for _ in 0..3 {
+        press(&mut d.app, KeyCode::Enter);
+    }
+    press(&mut d.app, KeyCode::F(4));
+    press(&mut d.app, KeyCode::Enter);
+    let Screen::Detail(det) = &d.app.screen else {
+        panic!("the report's lines")
+    };
+    let row = det.lines.iter().position(|(l, _)| l.item == item).unwrap();
+    for _ in 0..row {
+        press(&mut d.app, KeyCode::Down);
+    }
+}
+
+fn detail_line(app: &App, item: &str) -> (Option<String>, String) {
+    let Screen::Detail(det) = &app.screen else {
+        panic!("the report's lines")
+    };
+    let (l, issued) = det.lines.iter().find(|(l, _)| l.item == item).unwrap();
+    (l.reason.clone(), issued.to_string())
+}
+
+#[test]
+fn a_scrap_correction_is_bounded_by_the_lines_scrap_and_worded_by_its_sign() {
+    let mut d = demo();
+    lead_on_posted_line(&mut d, "OR-20");
+    // No scrap on the line yet: a correction of 1 is refused, nothing posted.
+    press(&mut d.app, KeyCode::Char('a'));
+    type_text(&mut d.app, "-1");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen_at(&d.app, 120, 40);
+    assert!(
+        s.contains("Reason for returning 1 scrapped on line 40.40"),
+        "{s}"
+    );
+    type_text(&mut d.app, "COUNT");
+    press(&mut d.app, KeyCode::Enter);
+    let said = d.app.status.clone().unwrap().0;
+    assert_eq!(
+        said,
+        "correction 1 exceeds the 0 scrap line 40.40 has recorded so far (its line scrap and adjustments); material not used goes back with a negative issue"
+    );
+    press(&mut d.app, KeyCode::Enter);
+    assert_eq!(detail_line(&d.app, "OR-20"), (None, "7".into()));
+    // 2 more scrap, then 1 of it back: the Reason column follows the latest.
+    press(&mut d.app, KeyCode::Char('a'));
+    type_text(&mut d.app, "2");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(screen_at(&d.app, 80, 24).contains("Reason for 2 more scrap on line 40.40"));
+    type_text(&mut d.app, "DAMAGED");
+    press(&mut d.app, KeyCode::Enter);
+    assert_eq!(
+        detail_line(&d.app, "OR-20"),
+        (Some("DAMAGED".into()), "9".into())
+    );
+    press(&mut d.app, KeyCode::Char('a'));
+    type_text(&mut d.app, "-1");
+    press(&mut d.app, KeyCode::Enter);
+    type_text(&mut d.app, "COUNT");
+    press(&mut d.app, KeyCode::Enter);
+    assert_eq!(
+        detail_line(&d.app, "OR-20"),
+        (Some("COUNT".into()), "8".into())
+    );
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_at(&d.app, w, h);
+        let row = s.lines().find(|l| l.contains("OR-20")).unwrap();
+        assert!(row.contains("COUNT"), "{w}×{h}: {row}");
+    }
+}

@@ -155,6 +155,17 @@ pub fn reversed(report_id: ReportId, reason: &str, movements: usize) -> String {
     )
 }
 
+/// Asking the reason of a lead's scrap adjustment, in words that fit its sign: more scrap,
+/// or scrap taken back.
+#[must_use]
+pub fn scrap_reason_prompt(qty: Quantity, line: &str) -> String {
+    if qty.is_sign_negative() {
+        format!("Reason for returning {} scrapped on line {line}", -qty)
+    } else {
+        format!("Reason for {qty} more scrap on line {line}")
+    }
+}
+
 /// After a lead's scrap adjustment on a report's line.
 #[must_use]
 pub fn scrap_adjusted(report_id: ReportId, a: &Adjustment) -> String {

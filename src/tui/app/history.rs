@@ -191,7 +191,7 @@ impl DetailState {
                     return Effect::reopen(this, strings::not_a_number(&text));
                 };
                 let prompt = Overlay::prompt(
-                    format!("Reason for {} more scrap on line {line}", qty),
+                    strings::scrap_reason_prompt(qty, &line),
                     Field::new(FieldKind::Text, ""),
                     PromptKind::ScrapReason {
                         report_id,
