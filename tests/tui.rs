@@ -1779,16 +1779,17 @@ fn a_lead_sees_no_mark_and_a_skip_asks_its_reason_before_the_post() {
         !screen(&d.app).contains("needs lead"),
         "a lead needs no lead"
     );
-    // Skip another line and put its reason off: posting asks it first.
+    // Skip another line: its reason is asked, and Esc there cancels the skip.
     press(&mut d.app, KeyCode::Up);
     press(&mut d.app, KeyCode::Char('k'));
     assert!(screen(&d.app).contains("skipped? Pick a reason"));
     press(&mut d.app, KeyCode::Esc);
-    press(&mut d.app, KeyCode::Enter);
+    assert!(!screen(&d.app).contains("skipped"));
+    press(&mut d.app, KeyCode::Char('k'));
     assert!(matches!(
         top_prompt(&d.app),
         Some(PromptKind::OverrideReason {
-            then_post: true,
+            then_post: false,
             ..
         })
     ));
@@ -1800,6 +1801,7 @@ fn a_lead_sees_no_mark_and_a_skip_asks_its_reason_before_the_post() {
         press(&mut d.app, KeyCode::Backspace);
     }
     type_text(&mut d.app, "short");
+    press(&mut d.app, KeyCode::Enter);
     press(&mut d.app, KeyCode::Enter);
     assert!(screen(&d.app).contains("Post this report?"));
     press(&mut d.app, KeyCode::Enter);

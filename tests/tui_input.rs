@@ -255,3 +255,70 @@ fn a_scrap_correction_is_bounded_by_the_lines_scrap_and_worded_by_its_sign() {
         assert!(row.contains("COUNT"), "{w}×{h}: {row}");
     }
 }
+
+#[test]
+fn esc_on_an_overrides_reason_takes_the_change_back_one_step() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    open_report(&mut d.app, "WO-1005");
+    type_text(&mut d.app, "2");
+    press(&mut d.app, KeyCode::Tab);
+    press(&mut d.app, KeyCode::Tab);
+    let planned = statuses(&d.app);
+    press(&mut d.app, KeyCode::Char('e'));
+    type_text(&mut d.app, "3");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(screen_at(&d.app, 80, 24).contains("Esc: back"));
+    // Esc: back to the quantity, as typed, and the line as it was.
+    press(&mut d.app, KeyCode::Esc);
+    let Some(Overlay::Prompt { field, title, .. }) = d.app.overlays.last() else {
+        panic!("the quantity prompt")
+    };
+    assert!(title.starts_with("Quantity to issue, line"), "{title}");
+    assert_eq!(field.text, "3");
+    assert!(report(&d.app).overrides.is_empty());
+    press(&mut d.app, KeyCode::Esc);
+    assert!(d.app.overlays.is_empty());
+    // A skip's reason list says "Esc: cancel": Esc cancels the skip.
+    press(&mut d.app, KeyCode::Char('k'));
+    assert_eq!(statuses(&d.app)[0], "skipped");
+    for (w, h) in [(80, 24), (120, 40)] {
+        assert!(screen_at(&d.app, w, h).contains("Esc: cancel"));
+    }
+    press(&mut d.app, KeyCode::Esc);
+    assert!(d.app.overlays.is_empty());
+    assert_eq!(statuses(&d.app), planned);
+    assert!(report(&d.app).overrides.is_empty());
+}
+
+#[test]
+fn esc_on_a_reversals_confirmation_keeps_the_reason_typed() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    open_report(&mut d.app, "WO-1005");
+    type_text(&mut d.app, "3");
+    for _ in 0..3 {
+        press(&mut d.app, KeyCode::Enter);
+    }
+    press(&mut d.app, KeyCode::F(4));
+    press(&mut d.app, KeyCode::Char('x'));
+    type_text(&mut d.app, "wrong order");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Confirm { .. })
+    ));
+    press(&mut d.app, KeyCode::Esc);
+    let Some(Overlay::Prompt { field, .. }) = d.app.overlays.last() else {
+        panic!("back to the reason")
+    };
+    assert_eq!(field.text, "wrong order");
+    for (w, h) in [(80, 24), (120, 40)] {
+        assert!(screen_at(&d.app, w, h).contains("wrong order▏"));
+    }
+    // Typing goes on from it.
+    type_text(&mut d.app, " 1005");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen_at(&d.app, 120, 40);
+    assert!(s.contains("Reason: wrong order 1005"), "{s}");
+}

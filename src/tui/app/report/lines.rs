@@ -153,7 +153,15 @@ impl<C: Planner> ReportState<C> {
     fn apply_line_change(&mut self, line: &str, change: Change, this: Overlay) -> Effect {
         match self.apply_changes(line, vec![change]) {
             Err(e) => Effect::reopen(this, e),
-            Ok(()) => self.after_change(line),
+            // The reason's Esc comes back to this prompt with the value typed, the change
+            // taken back.
+            Ok(()) => match self.after_change(line) {
+                Effect::Pick { prompt, from } => Effect::Pick {
+                    prompt: Box::new(prompt.after(this)),
+                    from,
+                },
+                other => other,
+            },
         }
     }
 
@@ -172,6 +180,7 @@ impl<C: Planner> ReportState<C> {
         lead: &LeadRule,
     ) -> Effect {
         self.reasons.insert(line, code);
+        self.before_change = None;
         if then_post {
             self.confirm_post(lead)
         } else {
