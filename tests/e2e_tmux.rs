@@ -530,6 +530,8 @@ fn every_quantity_field_of_the_report_refuses_letters_a_comma_and_a_minus() {
     let prompt = t.screen();
     assert!(prompt.contains("│ 1▏"), "only the 1 was taken:\n{prompt}");
     t.keys(&["Escape"]);
+    // Esc read alone, not as the start of Alt-s.
+    t.wait_until("the prompt closed", |s| !s.contains("Quantity to issue"));
     t.keys(&["s"]);
     t.wait_for("Line scrap on top, line 40.40 OR-20");
     t.text("-");
