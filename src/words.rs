@@ -82,6 +82,7 @@ fn action(action: Permission) -> &'static str {
         Permission::Report => "report production",
         Permission::Reverse => "reverse a report",
         Permission::LeadApproval => "adjust a posted report line or approve a larger override",
+        Permission::CancelException => "cancel a deferred line",
         Permission::Handle => "move stock, count it or retry deferred lines",
         Permission::Administer => "import or initialise the store",
         Permission::ExportAck => "acknowledge an export",

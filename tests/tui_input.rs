@@ -322,3 +322,24 @@ fn esc_on_a_reversals_confirmation_keeps_the_reason_typed() {
     let s = screen_at(&d.app, 120, 40);
     assert!(s.contains("Reason: wrong order 1005"), "{s}");
 }
+
+#[test]
+fn an_operators_cancel_of_a_deferred_line_names_what_they_may_not_do() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1006");
+    type_text(&mut d.app, "9");
+    for _ in 0..3 {
+        press(&mut d.app, KeyCode::Enter);
+    }
+    press(&mut d.app, KeyCode::F(7));
+    press(&mut d.app, KeyCode::Char('c'));
+    press(&mut d.app, KeyCode::Enter);
+    let Some(Overlay::Prompt { error: Some(e), .. }) = d.app.overlays.last() else {
+        panic!("a lead is asked for")
+    };
+    assert!(
+        e.starts_with("1001 (operator) may not cancel a deferred line"),
+        "{e}"
+    );
+}

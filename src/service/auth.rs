@@ -49,6 +49,8 @@ pub enum Permission {
     Reverse,
     /// Overrides beyond the tolerance, lead adjustments, cancelling an exception.
     LeadApproval,
+    /// Cancelling a deferred line (an exception waiting for stock).
+    CancelException,
     /// Transfers, staging list, retrying exceptions, cycle counts.
     Handle,
     /// Import and init.
@@ -70,7 +72,9 @@ impl Permission {
     #[must_use]
     pub fn with_approval(self) -> &'static [Role] {
         match self {
-            Permission::Reverse | Permission::LeadApproval => &[Role::Operator],
+            Permission::Reverse | Permission::LeadApproval | Permission::CancelException => {
+                &[Role::Operator]
+            }
             Permission::Report
             | Permission::Handle
             | Permission::Administer
@@ -124,9 +128,10 @@ impl Permission {
     pub fn roles(self) -> &'static [Role] {
         match self {
             Permission::Report => &[Role::Operator, Role::Lead, Role::Admin],
-            Permission::Reverse | Permission::LeadApproval | Permission::LineFlag => {
-                &[Role::Lead, Role::Admin]
-            }
+            Permission::Reverse
+            | Permission::LeadApproval
+            | Permission::CancelException
+            | Permission::LineFlag => &[Role::Lead, Role::Admin],
             Permission::Handle => &[Role::Lead, Role::Handler, Role::Admin],
             Permission::Administer | Permission::Backup | Permission::Unlock => &[Role::Admin],
             Permission::ExportAck => &[Role::Admin, Role::Integration],
