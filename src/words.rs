@@ -82,6 +82,7 @@ fn action(action: Permission) -> &'static str {
         Permission::Report => "report production",
         Permission::Reverse => "reverse a report",
         Permission::LeadApproval => "adjust a posted report line or approve a larger override",
+        Permission::CancelException => "cancel a deferred line",
         Permission::Handle => "move stock, count it or retry deferred lines",
         Permission::Administer => "import or initialise the store",
         Permission::ExportAck => "acknowledge an export",
@@ -232,6 +233,9 @@ fn why(why: &Why) -> String {
             Some(item) => format!("exceeds the {issued} {item} line {line} has issued"),
             None => format!("exceeds the {issued} line {line} has issued"),
         },
+        Why::ExceedsScrap { scrap, line } => format!(
+            "exceeds the {scrap} scrap line {line} has recorded so far (its line scrap and adjustments); material not used goes back with a negative issue"
+        ),
         Why::NothingIssued { report, item } => {
             format!("of report {report} has issued no {item}; give --qty for the substitute")
         }

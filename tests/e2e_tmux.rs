@@ -479,3 +479,77 @@ fn an_operator_reports_a_lot_line_and_a_manual_serial_line_and_the_store_keeps_t
         .unwrap();
     assert_eq!(left, "0");
 }
+
+#[test]
+fn every_quantity_field_of_the_report_refuses_letters_a_comma_and_a_minus() {
+    if !Tmux::available() {
+        eprintln!("tmux is not installed: the end-to-end terminal test is skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (cmd, db) = demo_command(dir.path());
+    let t = Tmux::start("refuse", 80, 24, &cmd);
+    login(&t);
+    t.text("WO-1012");
+    t.keys(&["Enter"]);
+    t.wait_for("● count point");
+    t.keys(&["Enter"]);
+    t.wait_for("report at op 20");
+    // Good: 5, then a line key, a comma and a minus are refused where typed.
+    t.text("5");
+    t.wait_for("receive 5 → FG");
+    t.text("k");
+    t.wait_for("'k' not taken: a quantity is digits and a point (1.5)");
+    t.text(",");
+    t.wait_for("',' not taken: decimals take a point (type 1.5)");
+    t.text("-");
+    t.wait_for("'-' not taken: this quantity cannot be negative");
+    t.text("q");
+    t.wait_for("'q' not taken");
+    let screen = t.screen();
+    assert!(screen.contains("receive 5 → FG"), "good still 5:\n{screen}");
+    assert!(
+        !screen.contains("Pick a reason") && !screen.contains("Quit"),
+        "{screen}"
+    );
+    // Scrap the same.
+    t.keys(&["Tab"]);
+    t.text("x");
+    t.wait_for("'x' not taken");
+    t.text(",");
+    t.wait_for("',' not taken");
+    t.text("-");
+    t.wait_for("'-' not taken");
+    // On the lines: the O-ring's quantity and line scrap.
+    t.keys(&["Tab", "Down", "Down", "Down", "Down", "Down", "Down", "e"]);
+    t.wait_for("Quantity to issue, line 40.40 OR-20");
+    t.text("-");
+    t.wait_for("'-' not taken");
+    t.text("1,a");
+    t.wait_for("'a' not taken");
+    let prompt = t.screen();
+    assert!(prompt.contains("│ 1▏"), "only the 1 was taken:\n{prompt}");
+    t.keys(&["Escape"]);
+    // Esc read alone, not as the start of Alt-s.
+    t.wait_until("the prompt closed", |s| !s.contains("Quantity to issue"));
+    t.keys(&["s"]);
+    t.wait_for("Line scrap on top, line 40.40 OR-20");
+    t.text("-");
+    t.wait_for("'-' not taken");
+    t.text("2,");
+    t.wait_for("',' not taken");
+    t.text("z");
+    t.wait_for("'z' not taken");
+    t.keys(&["Escape"]);
+    t.wait_until("the prompt closed", |s| !s.contains("Line scrap on top"));
+    // Nothing changed: leave without posting.
+    t.keys(&["C-c"]);
+    t.wait_for("Quit and lose it?");
+    t.keys(&["Enter"]);
+    t.wait_for("EXIT=0");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let reports: i64 = conn
+        .query_row("SELECT count(*) FROM reports", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(reports, 0);
+}

@@ -117,8 +117,11 @@ fn a_lead_adjusts_scrap_on_a_detail_line_and_variance_shows_it() {
             &lead(),
         )
         .unwrap_err();
+    // The 2 of scrap added, 1 taken back: 1 is all a correction may still take back.
     assert!(
-        err.said().contains("exceeds the 8 line 40.40 has issued"),
+        err.said().contains(
+            "correction 9 exceeds the 1 scrap line 40.40 has recorded so far (its line scrap and adjustments)"
+        ),
         "{err:?}"
     );
     assert!(s.verify().unwrap().is_empty());

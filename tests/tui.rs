@@ -52,6 +52,13 @@ fn press(app: &mut App, code: KeyCode) {
     while app.pending_work() {}
 }
 
+/// Tab from good past scrap to the lines, where the line keys act.
+fn to_lines(app: &mut App) {
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    assert!(matches!(&app.screen, Screen::Report(r) if r.focus == Focus::Lines));
+}
+
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         press(app, KeyCode::Char(c));
@@ -406,6 +413,7 @@ fn skip_and_reset_and_location_change_a_line() {
     login(&mut d.app, "2001", "2222");
     open_report(&mut d.app, "WO-1005");
     type_text(&mut d.app, "1");
+    to_lines(&mut d.app);
     press(&mut d.app, KeyCode::Char('k'));
     let Screen::Report(r) = &d.app.screen else {
         panic!()
@@ -446,6 +454,7 @@ fn changing_good_recalculates_lines_without_overrides_only() {
     login(&mut d.app, "2001", "2222");
     open_report(&mut d.app, "WO-1005");
     type_text(&mut d.app, "2");
+    to_lines(&mut d.app);
     press(&mut d.app, KeyCode::Char('e'));
     type_text(&mut d.app, "3");
     press(&mut d.app, KeyCode::Enter);
@@ -473,7 +482,7 @@ fn help_lists_every_key_of_the_screen_from_the_keymap() {
     let mut d = demo();
     login(&mut d.app, "1001", "1234");
     open_report(&mut d.app, "WO-1005");
-    press(&mut d.app, KeyCode::Char('?'));
+    press(&mut d.app, KeyCode::F(1));
     let s = screen(&d.app);
     for b in backflush::tui::keymap::bindings(backflush::tui::keymap::Context::Report) {
         assert!(s.contains(b.desc), "help lacks {:?}:\n{s}", b.desc);
@@ -488,6 +497,7 @@ fn quitting_an_edited_report_asks_first() {
     login(&mut d.app, "1001", "1234");
     open_report(&mut d.app, "WO-1005");
     type_text(&mut d.app, "1");
+    to_lines(&mut d.app);
     press(&mut d.app, KeyCode::Char('q'));
     assert!(!d.app.should_quit);
     assert!(screen(&d.app).contains("Quit and lose it?"));
@@ -664,7 +674,12 @@ fn an_override_the_engine_refuses_stays_in_its_prompt_and_changes_nothing() {
     login(&mut d.app, "2001", "2222");
     open_report(&mut d.app, "WO-1005");
     type_text(&mut d.app, "2");
+    to_lines(&mut d.app);
     press(&mut d.app, KeyCode::Char('e'));
+    // A field that does not know the unit's decimals: the engine still refuses 1.5.
+    if let Some(Overlay::Prompt { field, .. }) = d.app.overlays.last_mut() {
+        field.decimals = None;
+    }
     type_text(&mut d.app, "1.5");
     press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
@@ -1128,7 +1143,7 @@ fn snapshot_help_overlay() {
     snap(&d.app, "help_orders");
     press(&mut d.app, KeyCode::Esc);
     open_report(&mut d.app, "WO-1005");
-    press(&mut d.app, KeyCode::Char('?'));
+    press(&mut d.app, KeyCode::F(1));
     assert!(matches!(d.app.overlays.last(), Some(Overlay::Help(_))));
     snap(&d.app, "help_report");
 }
@@ -1154,6 +1169,7 @@ fn snapshot_report_screen() {
     snap(&d.app, "report_empty");
     type_text(&mut d.app, "2.5");
     snap(&d.app, "report_bad_quantity");
+    to_lines(&mut d.app);
     press(&mut d.app, KeyCode::Char('q'));
     assert!(matches!(
         d.app.overlays.last(),
@@ -1763,16 +1779,17 @@ fn a_lead_sees_no_mark_and_a_skip_asks_its_reason_before_the_post() {
         !screen(&d.app).contains("needs lead"),
         "a lead needs no lead"
     );
-    // Skip another line and put its reason off: posting asks it first.
+    // Skip another line: its reason is asked, and Esc there cancels the skip.
     press(&mut d.app, KeyCode::Up);
     press(&mut d.app, KeyCode::Char('k'));
     assert!(screen(&d.app).contains("skipped? Pick a reason"));
     press(&mut d.app, KeyCode::Esc);
-    press(&mut d.app, KeyCode::Enter);
+    assert!(!screen(&d.app).contains("skipped"));
+    press(&mut d.app, KeyCode::Char('k'));
     assert!(matches!(
         top_prompt(&d.app),
         Some(PromptKind::OverrideReason {
-            then_post: true,
+            then_post: false,
             ..
         })
     ));
@@ -1784,6 +1801,7 @@ fn a_lead_sees_no_mark_and_a_skip_asks_its_reason_before_the_post() {
         press(&mut d.app, KeyCode::Backspace);
     }
     type_text(&mut d.app, "short");
+    press(&mut d.app, KeyCode::Enter);
     press(&mut d.app, KeyCode::Enter);
     assert!(screen(&d.app).contains("Post this report?"));
     press(&mut d.app, KeyCode::Enter);

@@ -49,6 +49,8 @@ pub enum Permission {
     Reverse,
     /// Overrides beyond the tolerance, lead adjustments, cancelling an exception.
     LeadApproval,
+    /// Cancelling a deferred line (an exception waiting for stock).
+    CancelException,
     /// Transfers, staging list, retrying exceptions, cycle counts.
     Handle,
     /// Import and init.
@@ -74,7 +76,10 @@ impl Permission {
     #[must_use]
     pub fn with_approval(self) -> &'static [Role] {
         match self {
-            Permission::Reverse | Permission::LeadApproval | Permission::Close => &[Role::Operator],
+            Permission::Reverse
+            | Permission::LeadApproval
+            | Permission::Close
+            | Permission::CancelException => &[Role::Operator],
             Permission::Report
             | Permission::Handle
             | Permission::Administer
@@ -131,6 +136,7 @@ impl Permission {
             Permission::Report => &[Role::Operator, Role::Lead, Role::Admin],
             Permission::Reverse
             | Permission::LeadApproval
+            | Permission::CancelException
             | Permission::LineFlag
             | Permission::Close
             | Permission::Reopen => &[Role::Lead, Role::Admin],

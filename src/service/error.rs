@@ -152,6 +152,11 @@ pub enum Why {
         item: Option<ItemCode>,
         line: String,
     },
+    /// A scrap correction beyond the line's component scrap so far.
+    ExceedsScrap {
+        scrap: Quantity,
+        line: String,
+    },
     /// A substitution that returns nothing and gives no quantity of its own.
     NothingIssued {
         report: ReportId,

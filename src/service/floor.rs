@@ -184,7 +184,7 @@ impl Service {
         // The fingerprint of a cancel as earlier versions wrote it: `id=ID`.
         let keyed = keyed::key(key, "exceptions cancel", &id, || format!("id={id}"))?;
         if keyed::replay::<()>(self.store.conn(), keyed.as_ref())?.is_some() {
-            self.authorize(who, Permission::LeadApproval)?;
+            self.authorize(who, Permission::CancelException)?;
             return Ok(());
         }
         let open = store::exceptions::exceptions(self.store.conn(), true, None)?;
@@ -198,7 +198,7 @@ impl Service {
                 ServiceError::not_found(Thing::Exception, id.to_string())
             });
         }
-        let stamp = self.authorize(who, Permission::LeadApproval)?;
+        let stamp = self.authorize(who, Permission::CancelException)?;
         self.store.write(|tx| -> Result<()> {
             // Stamped once the write lock is held: postings that waited commit in time order.
             let stamp = store::posting_stamp(tx, &stamp, chrono::Utc::now())?;

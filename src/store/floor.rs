@@ -3,7 +3,7 @@
 
 use crate::domain::codes::LocationCode;
 use crate::domain::codes::{ItemCode, OrderNo};
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Quantity, Result, Stamp};
 use crate::domain::backflush::LineStatus;
@@ -21,7 +21,8 @@ pub struct ReportLine {
     pub location: LocationCode,
     pub status: LineStatus,
     pub reversed: bool,
-    /// The reason code of its override or skip, if one was given.
+    /// The latest reason on the line: a lead's scrap adjustment's since, else the reason
+    /// code of its override or skip, if one was given.
     pub reason: Option<String>,
 }
 
@@ -32,7 +33,11 @@ pub struct ReportLine {
 pub fn report_lines(conn: &Connection, report_id: ReportId) -> Result<Vec<ReportLine>> {
     let mut stmt = conn.prepare_cached(
         "SELECT l.line, r.order_id, l.item, l.location, l.status,
-           EXISTS (SELECT 1 FROM reversals v WHERE v.report_id = r.id), l.reason,
+           EXISTS (SELECT 1 FROM reversals v WHERE v.report_id = r.id),
+           COALESCE((SELECT m.reason FROM movements m
+                     WHERE m.report_id = l.report_id AND m.line = l.line
+                       AND m.kind = 'lead_scrap' AND m.reason <> ''
+                     ORDER BY m.id DESC LIMIT 1), l.reason),
            COALESCE(i.description, '')
          FROM report_lines l JOIN reports r ON r.id = l.report_id
          LEFT JOIN items i ON i.item = l.item
@@ -85,6 +90,33 @@ pub fn line_issued(
         issued -= r.get::<_, Quantity>(0)?;
     }
     Ok(issued)
+}
+
+/// The component scrap a report's line has recorded so far: its line scrap and the lead's
+/// scrap adjustments on it since, net of their reversals.
+///
+/// # Errors
+/// SQLite fails.
+pub fn line_scrap_so_far(
+    conn: &Connection,
+    report_id: ReportId,
+    line: &str,
+    item: &str,
+) -> Result<Quantity> {
+    let mut scrap = conn
+        .prepare_cached("SELECT line_scrap FROM report_lines WHERE report_id = ?1 AND line = ?2")?
+        .query_row(params![report_id, line], |r| r.get::<_, Quantity>(0))
+        .optional()?
+        .unwrap_or(Quantity::ZERO);
+    let mut stmt = conn.prepare_cached(
+        "SELECT qty FROM movements WHERE report_id = ?1 AND line = ?2 AND item = ?3
+         AND kind IN ('lead_scrap', 'reverse_lead_scrap')",
+    )?;
+    let mut rows = stmt.query(params![report_id, line, item])?;
+    while let Some(r) = rows.next()? {
+        scrap -= r.get::<_, Quantity>(0)?;
+    }
+    Ok(scrap)
 }
 
 /// What a report's line consumed of `item`, net, per lot (tracked items), with each lot's

@@ -32,6 +32,48 @@ pub fn lead_pin(badge: &str) -> String {
     format!("PIN of lead {badge}")
 }
 
+/// The decimal separator a quantity is typed and shown with (English: a point).
+pub const DECIMAL_SEPARATOR: char = crate::tui::field::POINT;
+
+/// The separator's name, for the words that show the right form.
+fn separator_name(separator: char) -> &'static str {
+    if separator == ',' {
+        "a comma"
+    } else {
+        "a point"
+    }
+}
+
+/// Why a field refused a typed character, showing the right form (`type 1.5`).
+#[must_use]
+pub fn field_refused(refused: crate::tui::field::Refused, separator: char) -> String {
+    use crate::tui::field::Refused as R;
+    let example = format!("1{separator}5");
+    let name = separator_name(separator);
+    match refused {
+        R::OtherSeparator(c) => {
+            format!("'{c}' not taken: decimals take {name} (type {example})")
+        }
+        R::SecondSeparator => format!("one decimal separator only (type {example})"),
+        R::Minus { allowed: false } => "'-' not taken: this quantity cannot be negative".into(),
+        R::Minus { allowed: true } => "'-' not taken: a minus goes first (type -1)".into(),
+        R::NotADigit(c) => format!(
+            "'{}' not taken: a quantity is digits and {name} ({example})",
+            crate::domain::text::printable(&c.to_string())
+        ),
+        R::Decimals(0) => format!("'{separator}' not taken: this quantity is a whole number"),
+        R::Decimals(n) => format!("not taken: this quantity has at most {n} decimals"),
+        R::TooLong => format!(
+            "not taken: at most {} characters",
+            crate::tui::field::MAX_CHARS
+        ),
+        R::Control => "not taken: a control character".into(),
+    }
+}
+
+/// Added to a character refused by good or scrap: where the line keys are.
+pub const LINE_KEYS_ON_TAB: &str = " · Tab: the line keys";
+
 /// A prompt's refusal of a value that is not a number: `"x" is not a number`.
 #[must_use]
 pub fn not_a_number(text: &str) -> String {
@@ -111,6 +153,17 @@ pub fn reversed(report_id: ReportId, reason: &str, movements: usize) -> String {
         "report {report_id} reversed ({reason}): {} put back",
         count(movements, "movement")
     )
+}
+
+/// Asking the reason of a lead's scrap adjustment, in words that fit its sign: more scrap,
+/// or scrap taken back.
+#[must_use]
+pub fn scrap_reason_prompt(qty: Quantity, line: &str) -> String {
+    if qty.is_sign_negative() {
+        format!("Reason for returning {} scrapped on line {line}", -qty)
+    } else {
+        format!("Reason for {qty} more scrap on line {line}")
+    }
 }
 
 /// After a lead's scrap adjustment on a report's line.

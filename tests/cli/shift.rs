@@ -243,6 +243,36 @@ fn a_substitution_returns_part_of_the_line_and_issues_the_substitute() {
 }
 
 #[test]
+fn a_scrap_correction_takes_back_at_most_the_lines_scrap_so_far() {
+    let stock = "item,location,qty\nC1,M1,100\n";
+    let plant = Plant::with(&Files::base().with("stock.csv", stock));
+    // 10 C1 for 5 good, and 2 of line scrap on top.
+    let r = base_report(&plant, &["--good", "5", "--line-scrap", "10=2"])
+        .ok()
+        .json();
+    let id = report_id(&r);
+    assert_eq!(plant.qty("C1", "M1"), "88");
+    let adjust = |qty: &str| {
+        plant.run(&[
+            "adjust", "--report", &id, "--line", "10", "--qty", qty, "--reason", "DAMAGED",
+        ])
+    };
+    adjust("-3").refused().says(&[
+        "correction 3 exceeds the 2 scrap line 10 has recorded so far (its line scrap and adjustments); material not used goes back with a negative issue",
+    ]);
+    assert_eq!(plant.qty("C1", "M1"), "88", "nothing posted");
+    // 1 more scrap makes 3 to correct; all 3 go back, then nothing more.
+    adjust("1").ok();
+    adjust("-3").ok();
+    assert_eq!(plant.qty("C1", "M1"), "90");
+    adjust("-1")
+        .refused()
+        .says(&["correction 1 exceeds the 0 scrap line 10 has recorded so far"]);
+    assert_eq!(plant.qty("C1", "M1"), "90");
+    plant.verify();
+}
+
+#[test]
 fn staging_names_a_work_center_that_does_not_exist_whoever_asks() {
     let plant = with_users();
     plant

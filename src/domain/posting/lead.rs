@@ -76,6 +76,26 @@ pub fn scrap(
     out
 }
 
+/// A scrap correction larger than the scrap it corrects: the line's component scrap so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BeyondScrap {
+    pub scrap: Quantity,
+}
+
+/// Checks a scrap adjustment of `qty` against the line's component scrap so far (its line
+/// scrap and earlier adjustments, net): a correction (negative) takes back at most that scrap.
+/// Material that was never used goes back as a return of a hand issue, not as less scrap.
+///
+/// # Errors
+/// The correction takes back more than the line's scrap so far.
+pub fn check_correction(qty: Quantity, scrap_so_far: Quantity) -> Result<(), BeyondScrap> {
+    let scrap = scrap_so_far.max(Quantity::ZERO);
+    if qty.is_sign_negative() && -qty > scrap {
+        return Err(BeyondScrap { scrap });
+    }
+    Ok(())
+}
+
 /// What a substitution moves: `returned` of the line's item back (by `lots`, signed −),
 /// and `issued` of the substitute out (by its lots), each at its value.
 #[derive(Debug, Clone, Copy)]
@@ -123,6 +143,24 @@ mod tests {
 
     fn q(n: i64) -> Quantity {
         Quantity(Decimal::from(n))
+    }
+
+    #[test]
+    fn a_correction_takes_back_at_most_the_line_s_scrap_so_far() {
+        assert_eq!(
+            check_correction(q(-1), q(0)),
+            Err(BeyondScrap { scrap: q(0) })
+        );
+        assert_eq!(
+            check_correction(q(-3), q(2)),
+            Err(BeyondScrap { scrap: q(2) })
+        );
+        assert_eq!(check_correction(q(-2), q(2)), Ok(()));
+        assert_eq!(
+            check_correction(q(5), q(0)),
+            Ok(()),
+            "more scrap is not bounded here"
+        );
     }
 
     #[test]

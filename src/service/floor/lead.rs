@@ -360,6 +360,18 @@ impl Service {
         }
         check_quantity(QtyField::Adjustment, qty.abs(), item.decimals)?;
         if qty.is_sign_negative() {
+            let scrap =
+                store::floor::line_scrap_so_far(conn, line.report_id, &line.line, &line.item)?;
+            posting::lead::check_correction(qty, scrap).map_err(|beyond| {
+                ServiceError::invalid(
+                    Field::Correction,
+                    (-qty).to_string(),
+                    Why::ExceedsScrap {
+                        scrap: beyond.scrap,
+                        line: line.line.clone(),
+                    },
+                )
+            })?;
             let issued = store::floor::line_issued(conn, line.report_id, &line.line, &line.item)?;
             if -qty > issued {
                 return Err(ServiceError::invalid(

@@ -51,18 +51,28 @@ impl HistoryState {
                 if row.reversed {
                     return Effect::Error(format!("report {} is already reversed", row.id));
                 }
-                let report_id = row.id;
-                Effect::show(Overlay::prompt(
-                    format!(
-                        "Reason for reversing report {report_id} ({} op {})",
-                        row.order, row.operation
-                    ),
-                    Field::new(FieldKind::Text, ""),
-                    PromptKind::ReverseReason { report_id },
-                ))
+                self.reason_prompt(row.id, "")
+                    .map_or(Effect::None, Effect::show)
             }
             _ => Effect::None,
         }
+    }
+
+    /// Asks the reason for reversing `report_id`, `reason` already typed (back from its
+    /// confirmation: typing goes on from it).
+    #[must_use]
+    pub fn reason_prompt(&self, report_id: ReportId, reason: &str) -> Option<Overlay> {
+        let row = self.rows.iter().find(|r| r.id == report_id)?;
+        let mut field = Field::new(FieldKind::Text, reason);
+        field.replace_on_type = false;
+        Some(Overlay::prompt(
+            format!(
+                "Reason for reversing report {report_id} ({} op {})",
+                row.order, row.operation
+            ),
+            field,
+            PromptKind::ReverseReason { report_id },
+        ))
     }
 
     /// The reason of a reversal (`text`, trimmed) typed into `this`: asks before the
@@ -191,7 +201,7 @@ impl DetailState {
                     return Effect::reopen(this, strings::not_a_number(&text));
                 };
                 let prompt = Overlay::prompt(
-                    format!("Reason for {} more scrap on line {line}", qty),
+                    strings::scrap_reason_prompt(qty, &line),
                     Field::new(FieldKind::Text, ""),
                     PromptKind::ScrapReason {
                         report_id,

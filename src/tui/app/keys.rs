@@ -20,9 +20,17 @@ impl App {
             ..
         }) = self.overlays.last_mut()
         {
-            if type_into(field, &key) {
-                *highlighted = 0;
-                return;
+            match type_into(field, &key) {
+                Typed::Taken => {
+                    *highlighted = 0;
+                    return;
+                }
+                Typed::Refused(why) => {
+                    let said = strings::field_refused(why, field.separator);
+                    self.status = Some((said, Severity::Error));
+                    return;
+                }
+                Typed::NotTyping => {}
             }
             let shown = filter_choices(choices, &field.text).len();
             match key.code {
@@ -51,7 +59,7 @@ impl App {
 
     /// Characters that go into the focused field of a screen; true when taken.
     fn type_into_screen(&mut self, key: &KeyEvent) -> bool {
-        if key.modifiers.contains(KeyModifiers::CONTROL) {
+        if key.modifiers.contains(KeyModifiers::CONTROL) && !is_clear(key) {
             return false;
         }
         match &mut self.screen {
@@ -59,31 +67,38 @@ impl App {
             Screen::Login(_) if key.code == KeyCode::Char('?') => false,
             Screen::Login(l) => {
                 let field = if l.on_pin { &mut l.pin } else { &mut l.badge };
-                type_into(field, key)
+                matches!(type_into(field, key), Typed::Taken)
             }
+            // While good or scrap has the focus every character is theirs: one a quantity
+            // cannot hold is refused there (the field unchanged), never taken as a line key.
             Screen::Report(r) => {
                 let field = match r.focus {
                     Focus::Good => &mut r.good,
                     Focus::Scrap => &mut r.scrap,
                     Focus::Lines => return false,
                 };
-                let taken = match key.code {
-                    KeyCode::Char(c) if c.is_ascii_digit() || c == '.' => field.input(c),
-                    KeyCode::Backspace => {
-                        field.backspace();
+                let separator = field.separator;
+                match type_into(field, key) {
+                    Typed::Taken => {
+                        r.edited = true;
+                        r.recalculate();
                         true
                     }
-                    _ => false,
-                };
-                if taken {
-                    r.edited = true;
-                    r.recalculate();
+                    Typed::Refused(why) => {
+                        let mut said = strings::field_refused(why, separator);
+                        if matches!(why, crate::tui::field::Refused::NotADigit(_)) {
+                            said.push_str(strings::LINE_KEYS_ON_TAB);
+                        }
+                        self.status = Some((said, Severity::Error));
+                        true
+                    }
+                    Typed::NotTyping => false,
                 }
-                taken
             }
             // Every character goes into the order field (a scanner types lowercase too).
             Screen::Orders(o) => {
                 match key.code {
+                    _ if is_clear(key) => o.typed.clear(),
                     KeyCode::Char(c) if !c.is_control() => o.typed.push(c),
                     KeyCode::Backspace if !o.typed.is_empty() => {
                         o.typed.pop();
@@ -206,17 +221,38 @@ impl App {
     }
 }
 
-/// Feeds a key to a field; true when taken.
-fn type_into(field: &mut Field, key: &KeyEvent) -> bool {
+/// What a field made of a key.
+enum Typed {
+    Taken,
+    /// A character the field does not take: the field is unchanged.
+    Refused(crate::tui::field::Refused),
+    /// Not a key that types (Enter, Esc, a function or Ctrl key): it goes on.
+    NotTyping,
+}
+
+/// Ctrl-U, which clears a field.
+fn is_clear(key: &KeyEvent) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('u')
+}
+
+/// Feeds a key to a field.
+fn type_into(field: &mut Field, key: &KeyEvent) -> Typed {
+    if is_clear(key) {
+        field.clear();
+        return Typed::Taken;
+    }
     if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return false;
+        return Typed::NotTyping;
     }
     match key.code {
-        KeyCode::Char(c) => field.input(c),
+        KeyCode::Char(c) => match field.type_char(c) {
+            Ok(()) => Typed::Taken,
+            Err(why) => Typed::Refused(why),
+        },
         KeyCode::Backspace => {
             field.backspace();
-            true
+            Typed::Taken
         }
-        _ => false,
+        _ => Typed::NotTyping,
     }
 }

@@ -15,8 +15,27 @@ impl App {
         let Some(top) = self.overlays.pop() else {
             return;
         };
+        // Esc on the reason of a change just made cancels that change (as its label says);
+        // on a reversal's confirmation it goes back to the reason, as typed.
+        if action == Action::Cancel {
+            self.step_back_from(&top);
+        }
         match (top, action) {
             (Overlay::Confirm { pending, .. }, Action::Confirm) => self.run_pending(pending),
+            (
+                Overlay::Confirm {
+                    pending: Pending::Write(effect),
+                    ..
+                },
+                Action::Cancel,
+            ) if matches!(*effect, Effect::Reverse { .. }) => {
+                if let (Screen::History(h), Effect::Reverse { report_id, reason }) =
+                    (&self.screen, *effect)
+                    && let Some(prompt) = h.reason_prompt(report_id, &reason)
+                {
+                    self.overlays.push(prompt);
+                }
+            }
             (prompt @ Overlay::Prompt { .. }, Action::Confirm) => self.enter_prompt(prompt),
             (
                 Overlay::Prompt {
@@ -37,6 +56,23 @@ impl App {
             }
             (Overlay::Message { .. }, Action::Confirm) => {}
             (other, _) => self.overlays.push(other),
+        }
+    }
+
+    /// What Esc undoes on the screen under `top` before the overlay steps back.
+    fn step_back_from(&mut self, top: &Overlay) {
+        if let (
+            Overlay::Prompt {
+                kind:
+                    PromptKind::OverrideReason {
+                        then_post: false, ..
+                    },
+                ..
+            },
+            Screen::Report(r),
+        ) = (top, &mut self.screen)
+        {
+            r.change_cancelled();
         }
     }
 
@@ -94,7 +130,7 @@ impl App {
         if let PromptKind::ApproverBadge | PromptKind::ApproverPin { .. } = kind {
             return self.apply_approval_prompt(kind, field, this);
         }
-        let text = field.text.trim().to_string();
+        let text = field.value_text().trim().to_string();
         let effect = match (&mut self.screen, kind) {
             (_, kind @ (PromptKind::TraceItem | PromptKind::TraceLot { .. })) => {
                 trace::on_prompt(kind, text, this)

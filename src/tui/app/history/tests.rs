@@ -197,7 +197,7 @@ fn scrap_is_asked_as_a_signed_quantity_then_its_reason_then_adjusted() {
         d.on_prompt(qty_kind, "-2".into(), asked.clone()),
         Effect::pick(
             prompt(
-                "Reason for -2 more scrap on line 20",
+                "Reason for returning 2 scrapped on line 20",
                 text(),
                 reason_kind.clone()
             )

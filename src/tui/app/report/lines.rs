@@ -32,6 +32,8 @@ impl<C: Planner> ReportState<C> {
         let manual = self
             .planned(line)
             .is_some_and(|l| l.status == LineStatus::Manual);
+        // A quantity of the line's item takes no more decimals than its unit holds.
+        let decimals = self.planned(line).map(|l| l.derivation.decimals);
         let line = line.to_string();
         let (title, kind, field) = match action {
             Action::EditQty if manual => (
@@ -55,7 +57,11 @@ impl<C: Planner> ReportState<C> {
                 FieldKind::Text,
             ),
         };
-        let prompt = Overlay::prompt(title, Field::new(field, ""), kind);
+        let mut input = Field::new(field, "");
+        if field != FieldKind::Text {
+            input.decimals = decimals;
+        }
+        let prompt = Overlay::prompt(title, input, kind);
         if action == Action::Location {
             // Where the item is held, with how much: picked, not typed from memory.
             return Effect::pick(prompt, Choices::StockOf(item.to_string()));
@@ -147,7 +153,15 @@ impl<C: Planner> ReportState<C> {
     fn apply_line_change(&mut self, line: &str, change: Change, this: Overlay) -> Effect {
         match self.apply_changes(line, vec![change]) {
             Err(e) => Effect::reopen(this, e),
-            Ok(()) => self.after_change(line),
+            // The reason's Esc comes back to this prompt with the value typed, the change
+            // taken back.
+            Ok(()) => match self.after_change(line) {
+                Effect::Pick { prompt, from } => Effect::Pick {
+                    prompt: Box::new(prompt.after(this)),
+                    from,
+                },
+                other => other,
+            },
         }
     }
 
@@ -166,6 +180,7 @@ impl<C: Planner> ReportState<C> {
         lead: &LeadRule,
     ) -> Effect {
         self.reasons.insert(line, code);
+        self.before_change = None;
         if then_post {
             self.confirm_post(lead)
         } else {

@@ -40,6 +40,7 @@ impl<C: Planner> ReportState<C> {
             edited: false,
             listing: false,
             reasons: std::collections::BTreeMap::new(),
+            before_change: None,
         };
         state.recalculate();
         state

@@ -78,7 +78,13 @@ pub struct ReportState<C = ReportContext> {
     pub listing: bool,
     /// The reason code of each overridden or skipped line, by line id.
     pub reasons: std::collections::BTreeMap<String, String>,
+    /// The overrides and reasons as they were before the change whose reason is being asked:
+    /// Esc on that question takes the change back.
+    pub before_change: Option<Before>,
 }
+
+/// The overrides and their reasons before a change.
+pub type Before = (Vec<Override>, std::collections::BTreeMap<String, String>);
 
 impl<C: Planner> ReportState<C> {
     /// The request of the report as keyed in, or why good or scrap is not a number.
@@ -90,7 +96,7 @@ impl<C: Planner> ReportState<C> {
             if f.text.is_empty() {
                 Ok(Quantity::ZERO)
             } else {
-                parse(&f.text).ok_or_else(|| format!("{name} {:?} is not a number", f.text))
+                parse(&f.value_text()).ok_or_else(|| format!("{name} {:?} is not a number", f.text))
             }
         };
         Ok(ReportRequest {
@@ -155,6 +161,7 @@ impl<C: Planner> ReportState<C> {
             .overrides
             .iter()
             .any(|o| o.key == line && o.change == Change::Skip);
+        self.before_change = Some((self.overrides.clone(), self.reasons.clone()));
         self.overrides.retain(|o| o.key != line);
         self.reasons.remove(line);
         if !skipped {
@@ -179,6 +186,7 @@ impl<C: Planner> ReportState<C> {
     /// refuses is taken back whole and its reason returned.
     pub(super) fn apply_changes(&mut self, line: &str, changes: Vec<Change>) -> Result<(), String> {
         let before = self.overrides.clone();
+        let before_reasons = self.reasons.clone();
         for change in changes {
             let same_kind = std::mem::discriminant(&change);
             self.overrides.retain(|o| {
@@ -198,7 +206,17 @@ impl<C: Planner> ReportState<C> {
             return Err(problem);
         }
         self.edited = true;
+        self.before_change = Some((before, before_reasons));
         Ok(())
+    }
+
+    /// Esc on the reason of a change just made: the change is taken back, the line as it was.
+    pub fn change_cancelled(&mut self) {
+        if let Some((overrides, reasons)) = self.before_change.take() {
+            self.overrides = overrides;
+            self.reasons = reasons;
+            self.recalculate();
+        }
     }
 
     /// The lines overridden or skipped that have no reason code yet.

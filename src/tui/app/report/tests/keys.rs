@@ -73,7 +73,7 @@ fn a_quantity_typed_on_a_line_is_kept_and_asks_its_reason() {
     let kind = PromptKind::Qty { line: "1".into() };
     let asked = prompt(
         "Quantity to issue, line 1 BOLT",
-        Field::new(FieldKind::Number, ""),
+        Field::new(FieldKind::Number, "").with_decimals(0),
         kind.clone(),
     );
     assert_eq!(
@@ -84,15 +84,34 @@ fn a_quantity_typed_on_a_line_is_kept_and_asks_its_reason() {
         state.on_prompt(kind.clone(), "x".into(), asked.clone()),
         Effect::show(asked.clone().with_error("\"x\" is not a number".into()))
     );
+    let this = asked.clone();
     assert_eq!(
         state.on_prompt(kind, "8".into(), asked),
-        reason_asked("1", "BOLT", "changed", false)
+        back_to(reason_asked("1", "BOLT", "changed", false), this)
     );
     assert_eq!(
         issued(&state, "1"),
         Quantity(rust_decimal::Decimal::from(8))
     );
     assert!(state.edited);
+    // Esc on the reason takes the change back (its prompt comes back with the 8).
+    state.change_cancelled();
+    assert!(state.overrides.is_empty());
+    assert_eq!(
+        issued(&state, "1"),
+        Quantity(rust_decimal::Decimal::from(6))
+    );
+}
+
+/// `effect`'s prompt with Esc back to `this`.
+fn back_to(effect: Effect, this: Overlay) -> Effect {
+    match effect {
+        Effect::Pick { prompt, from } => Effect::Pick {
+            prompt: Box::new(prompt.after(this)),
+            from,
+        },
+        other => other,
+    }
 }
 
 #[test]
@@ -119,8 +138,8 @@ fn the_location_is_picked_from_the_stock_and_an_unknown_one_is_read_first() {
     );
     assert_eq!(state.locations_with("STORE"), vec!["STORE".to_string()]);
     assert_eq!(
-        state.on_prompt(kind, "M-1".into(), asked),
-        reason_asked("1", "BOLT", "changed", false)
+        state.on_prompt(kind, "M-1".into(), asked.clone()),
+        back_to(reason_asked("1", "BOLT", "changed", false), asked)
     );
     assert_eq!(
         state.locations_with("STORE"),
