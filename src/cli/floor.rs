@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::output::{Out, Show, plural};
+use super::table::{Align, Table};
 use super::view;
 use super::{
     AdjustArgs, Cli, Failure, Flag, LineFlagArgs, Outcome, ReverseArgs, SubstituteArgs,
@@ -44,16 +45,27 @@ impl Show for Variance {
     }
 
     fn text(&self, out: &mut Out) -> Result<(), Failure> {
-        out.line(format_args!(
-            "{:<8} {:<12} {:>12} {:>12} {:>12} {:>12}",
-            "line", "item", "standard", "actual", "qty var", "cost var"
-        ))?;
+        let mut table = Table::new(&[
+            ("line", Align::Left),
+            ("item", Align::Left),
+            ("standard", Align::Right),
+            ("actual", Align::Right),
+            ("pending", Align::Right),
+            ("qty var", Align::Right),
+            ("cost var", Align::Right),
+        ]);
         for l in &self.lines {
-            out.line(format_args!(
-                "{:<8} {:<12} {:>12} {:>12} {:>12} {:>12}",
-                l.line, l.item, l.standard_qty, l.actual_qty, l.qty_variance, l.cost_variance
-            ))?;
+            table.row([
+                l.line.clone(),
+                l.item.to_string(),
+                l.standard_qty.to_string(),
+                l.actual_qty.to_string(),
+                l.pending_qty.to_string(),
+                l.qty_variance.to_string(),
+                l.cost_variance.to_string(),
+            ]);
         }
+        table.print(out)?;
         out.line(format_args!(
             "expected {}  actual {}  variance {}",
             self.expected_cost, self.actual_cost, self.variance

@@ -16,6 +16,7 @@ mod report;
 pub mod session;
 mod settings;
 mod stock;
+mod table;
 pub mod view;
 pub use crate::words;
 
