@@ -6,6 +6,7 @@
 
 pub mod auth;
 mod cache;
+mod codes;
 pub mod error;
 pub mod export;
 pub mod floor;

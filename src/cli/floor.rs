@@ -12,9 +12,9 @@ use super::{
 };
 use crate::domain::codes::OrderNo;
 use crate::domain::variance::Variance;
-use crate::service::Reversal;
 use crate::service::floor::{Adjustment, Substitution};
 use crate::service::{AdjustRequest, Keyed, SubstituteRequest};
+use crate::service::{Reversal, Thing};
 
 impl Show for Reversal {
     fn json(&self) -> impl Serialize {
@@ -76,7 +76,8 @@ impl Show for Variance {
 /// `backflush variance --order O`.
 pub fn variance(cli: &Cli, order: &OrderNo) -> Outcome {
     let service = open_service(cli)?;
-    Out::new(cli.json).show(&service.variance(order)?)
+    let order = service.resolve_code(Thing::Order, order)?;
+    Out::new(cli.json).show(&service.variance(&order)?)
 }
 
 impl Show for Adjustment {

@@ -6,8 +6,9 @@ use serde::Serialize;
 use super::output::{Out, Show};
 use super::table::{Align, Table};
 use super::view;
-use super::{Cli, Failure, HealthArgs, Outcome, open_service};
+use super::{Cli, Failure, HealthArgs, Outcome, open_service, resolved};
 use crate::domain::qty::canonical;
+use crate::service::Thing;
 use crate::service::health::HealthRow;
 
 struct Health(Vec<HealthRow>);
@@ -52,7 +53,6 @@ impl Show for Health {
 /// `backflush health [--location L] [--days N]`.
 pub fn health(cli: &Cli, args: &HealthArgs) -> Outcome {
     let service = open_service(cli)?;
-    Out::new(cli.json).show(&Health(
-        service.health(args.location.as_deref(), args.days)?,
-    ))
+    let location: Option<String> = resolved(&service, Thing::Location, args.location.as_deref())?;
+    Out::new(cli.json).show(&Health(service.health(location.as_deref(), args.days)?))
 }

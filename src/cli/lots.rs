@@ -6,7 +6,8 @@ use serde::Serialize;
 use super::output::{Out, Show};
 use super::view;
 use super::{Cli, IssueArgs, Outcome, TraceArgs, credentials, open_service};
-use crate::service::{IssueRequest, Trace};
+use crate::domain::codes::ItemCode;
+use crate::service::{IssueRequest, Thing, Trace};
 
 /// `backflush issue`: a hand issue or return on a line of a released order.
 pub fn issue(cli: &Cli, args: &IssueArgs) -> Outcome {
@@ -105,6 +106,7 @@ impl Show for Trace {
 /// `backflush trace`: a lot's genealogy.
 pub fn trace(cli: &Cli, args: &TraceArgs) -> Outcome {
     let service = open_service(cli)?;
-    let trace = service.trace(&args.item, &args.lot)?;
+    let item = ItemCode::from(service.resolve_code(Thing::Item, &args.item)?);
+    let trace = service.trace(&item, &args.lot)?;
     Out::new(cli.json).show(&trace)
 }

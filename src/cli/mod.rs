@@ -126,6 +126,22 @@ impl From<ServiceError> for Failure {
     }
 }
 
+/// The stored code a filter option names (`--item`, `--location`, `--order`), typed in any
+/// case; an unknown code is an error naming it, never an empty result.
+///
+/// # Errors
+/// No stored code matches, or several do only without regard to case.
+pub fn resolved<C: From<String>>(
+    service: &crate::service::Service,
+    what: crate::service::Thing,
+    typed: Option<&str>,
+) -> Result<Option<C>, Failure> {
+    match typed {
+        Some(code) => Ok(Some(C::from(service.resolve_code(what, code)?))),
+        None => Ok(None),
+    }
+}
+
 /// What a command ends with.
 pub type Outcome = Result<(), Failure>;
 

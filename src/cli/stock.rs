@@ -6,8 +6,11 @@ use super::output::{Out, Show};
 use super::table::{Align, Table};
 use super::view;
 use super::{
-    AuditArgs, Cli, CountArgs, Failure, Outcome, StockArgs, TransferArgs, credentials, open_service,
+    AuditArgs, Cli, CountArgs, Failure, Outcome, StockArgs, TransferArgs, credentials,
+    open_service, resolved,
 };
+use crate::domain::codes::{ItemCode, LocationCode};
+use crate::service::Thing;
 use crate::service::floor::{Count, StagingLine};
 use crate::service::{AuditFilter, BalanceRow, ExceptionRow, MovementRow, SkippedLine};
 use crate::service::{CountRequest, Keyed, TransferRequest};
@@ -28,15 +31,10 @@ impl Show for Balances {
             ("qty", Align::Right),
         ]);
         for r in &self.0 {
-            let lot = match r.lot.as_deref() {
-                None => "",
-                Some("") => "(unknown)",
-                Some(l) => l,
-            };
             table.row([
                 r.item.as_str(),
                 r.location.as_str(),
-                lot,
+                lot_cell(r.lot.as_deref()),
                 r.expires.as_deref().unwrap_or(""),
                 &r.qty.to_string(),
             ]);
@@ -45,12 +43,29 @@ impl Show for Balances {
     }
 }
 
+/// A lot as a table shows it: nothing for an untracked item, `(unknown)` for the unknown lot.
+fn lot_cell(lot: Option<&str>) -> &str {
+    match lot {
+        None => "",
+        Some("") => "(unknown)",
+        Some(l) => l,
+    }
+}
+
 /// `backflush stock`: non-zero balances.
 pub fn stock(cli: &Cli, args: &StockArgs) -> Outcome {
     let service = open_service(cli)?;
-    Out::new(cli.json).show(&Balances(
-        service.stock(args.location.as_ref(), args.item.as_ref())?,
-    ))
+    let location: Option<LocationCode> = resolved(
+        &service,
+        Thing::Location,
+        args.location.as_ref().map(LocationCode::as_str),
+    )?;
+    let item: Option<ItemCode> = resolved(
+        &service,
+        Thing::Item,
+        args.item.as_ref().map(ItemCode::as_str),
+    )?;
+    Out::new(cli.json).show(&Balances(service.stock(location.as_ref(), item.as_ref())?))
 }
 
 struct Transfer {
@@ -236,6 +251,7 @@ impl Show for Audit {
             ("movement", Align::Left),
             ("item", Align::Left),
             ("location", Align::Left),
+            ("lot", Align::Left),
             ("qty", Align::Right),
             ("terminal", Align::Left),
             ("user", Align::Left),
@@ -248,6 +264,7 @@ impl Show for Audit {
                 m.kind.to_string(),
                 m.item.to_string(),
                 m.location.to_string(),
+                lot_cell(m.lot.as_deref()).to_string(),
                 m.qty.to_string(),
                 m.terminal.clone(),
                 user_cell(&m.user, m.approver.as_deref()),
@@ -297,13 +314,13 @@ fn user_cell(user: &str, approver: Option<&str>) -> String {
 /// `backflush audit`: the ledger, newest first.
 pub fn audit(cli: &Cli, args: &AuditArgs) -> Outcome {
     let json = cli.json;
+    let service = open_service(cli)?;
     let filter = AuditFilter {
-        item: args.item.clone(),
-        location: args.location.clone(),
+        item: resolved(&service, Thing::Item, args.item.as_deref())?,
+        location: resolved(&service, Thing::Location, args.location.as_deref())?,
         report_id: args.report,
         limit: args.limit.max(1),
     };
-    let service = open_service(cli)?;
     let skips = if json {
         Vec::new()
     } else {

@@ -3,7 +3,7 @@
 //! empty table, one hint per usage error, and a replayed key said on stderr while stdout
 //! prints the first result again.
 
-use crate::common::cli::{Files, Out, Plant, USERS, short_plant};
+use crate::common::cli::{Files, ITEMS, LOCATIONS, Out, Plant, USERS, short_plant};
 
 /// The `at` column of `audit` (a posting's UTC time to the microsecond, 27 characters) as a
 /// fixed word of the same width, so a table can be compared whole.
@@ -112,15 +112,145 @@ fn audit_is_a_table_whose_columns_line_up() {
     assert_eq!(
         lines[..3],
         [
-            "id  at                           movement    item  location  qty  terminal  user  why",
-            " 5  <at>                         issue       C1    M1         -6  T-ASM-12  2001  backflush",
-            " 4  <at>                         issue       C1    M1         -6  T1        1001  backflush",
+            "id  at                           movement    item  location  lot  qty  terminal  user  why",
+            " 5  <at>                         issue       C1    M1              -6  T-ASM-12  2001  backflush",
+            " 4  <at>                         issue       C1    M1              -6  T1        1001  backflush",
         ],
         "{printed}"
     );
     // The opening balance, imported by whoever ran the import, is the last row.
     assert!(
-        lines[3].starts_with(" 1  <at>                         adjustment  C1    M1        100  "),
+        lines[3]
+            .starts_with(" 1  <at>                         adjustment  C1    M1             100  "),
+        "{printed}"
+    );
+}
+
+#[test]
+fn an_unknown_code_in_a_filter_is_an_error_naming_it_and_another_case_finds_the_stored_one() {
+    let plant = Plant::base();
+    plant
+        .run(&["stock", "--item", "NOPE"])
+        .code(1)
+        .says(&["unknown item NOPE"]);
+    let out = plant.run(&["--json", "stock", "--location", "M9"]);
+    out.code(1);
+    assert_eq!(out.stdout, "");
+    assert_eq!(
+        out.stderr,
+        "{\"error\":\"unknown location M9\",\"kind\":\"not_found\"}\n"
+    );
+    plant
+        .run(&["audit", "--item", "NOPE"])
+        .code(1)
+        .says(&["unknown item NOPE"]);
+    plant
+        .run(&["audit", "--location", "M9"])
+        .code(1)
+        .says(&["unknown location M9"]);
+    plant
+        .run(&["variance", "--order", "WO9"])
+        .code(1)
+        .says(&["order WO9 does not exist"]);
+    plant
+        .run(&["trace", "--item", "NOPE", "--lot", "A"])
+        .code(1)
+        .says(&["unknown item NOPE"]);
+    // Typed in another case, a code means the one stored code it matches.
+    assert_eq!(
+        printed(&plant.run(&["stock", "--location", "m1", "--item", "c1"])),
+        "\
+item  location  lot  expires  qty
+C1    M1                      100
+"
+    );
+    assert!(
+        printed(&plant.run(&["variance", "--order", "wo1"])).contains("10    C1 "),
+        "variance of wo1"
+    );
+    assert_eq!(
+        plant
+            .run(&["audit", "--location", "raw", "--json"])
+            .ok()
+            .json()[0]["location"],
+        "RAW"
+    );
+}
+
+#[test]
+fn two_codes_that_differ_only_in_case_ask_for_the_one_meant() {
+    let locations = format!("{LOCATIONS}m1,Machine one again,machine\n");
+    let plant = Plant::with(&Files::base().with("locations.csv", &locations));
+    // Typed as stored, each is itself; typed in a third case, it is refused naming both.
+    assert!(printed(&plant.run(&["stock", "--location", "M1"])).contains("C1    M1 "));
+    assert_eq!(
+        printed(&plant.run(&["stock", "--location", "m1"])),
+        "item  location  lot  expires  qty\n"
+    );
+    let locations = format!("{LOCATIONS}Mx,Machine x,machine\nMX,Machine X,machine\n");
+    let plant = Plant::with(&Files::base().with("locations.csv", &locations));
+    let out = plant.run(&["--json", "stock", "--location", "mx"]);
+    out.code(1);
+    assert_eq!(
+        out.stderr,
+        "{\"error\":\"--location mx matches MX and Mx without regard to case: type it as stored\",\"kind\":\"invalid\"}\n"
+    );
+}
+
+const LOT_ITEMS: &str = "L,Lot part,KG,2,stock,lot,yes,3.00\n";
+
+fn lot_plant() -> Plant {
+    Plant::with(
+        &Files::base()
+            .with("items.csv", &format!("{ITEMS}{LOT_ITEMS}"))
+            .with(
+                "stock.csv",
+                "item,location,qty,lot,expires\nC1,M1,100,,\nL,M1,5,A-2701,2027-01-15\nL,M1,2.5,,\n",
+            ),
+    )
+}
+
+#[test]
+fn trace_of_an_untracked_item_says_it_is_not_lot_tracked() {
+    let plant = lot_plant();
+    let out = plant.run(&["trace", "--item", "C1", "--lot", "A-2701"]);
+    out.code(1);
+    assert_eq!(
+        out.stderr,
+        "error: item C1 is not lot-tracked: it has no lots to trace\n"
+    );
+    let out = plant.run(&["--json", "trace", "--item", "c1", "--lot", "A-2701"]);
+    assert_eq!(
+        out.stderr,
+        "{\"error\":\"item C1 is not lot-tracked: it has no lots to trace\",\"kind\":\"invalid\"}\n"
+    );
+    // A tracked item's lot traces as before.
+    assert!(
+        printed(&plant.run(&["trace", "--item", "L", "--lot", "A-2701"]))
+            .starts_with("L lot A-2701\non hand: 5 at M1\n")
+    );
+}
+
+#[test]
+fn audit_shows_the_lot_of_each_movement() {
+    let plant = lot_plant();
+    let audit = plant.run(&["audit", "--location", "M1"]);
+    let printed = without_times(&printed(&audit));
+    // Up to the terminal column: the opening balances, newest first, each with its lot.
+    let heading = printed.split("  terminal").next().unwrap_or("").to_string();
+    assert_eq!(
+        heading,
+        "id  at                           movement    item  location  lot        qty"
+    );
+    let cut = heading.len();
+    let rows: Vec<&str> = printed.lines().skip(1).map(|l| &l[..cut]).collect();
+    assert_eq!(
+        rows,
+        [
+            " 3  <at>                         adjustment  L     M1        (unknown)  2.5",
+            " 2  <at>                         adjustment  L     M1        A-2701       5",
+            " 1  <at>                         adjustment  C1    M1                   100",
+        ],
         "{printed}"
     );
 }
