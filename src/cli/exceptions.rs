@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::output::{Out, Show, plural};
+use super::output::{Out, Show, plural, replayed};
 use super::table::{Align, Table};
 use super::view;
 use super::{Cli, ExceptionsArgs, ExceptionsVerb, Failure, Outcome, credentials, open_service};
@@ -54,6 +54,9 @@ pub fn run(cli: &Cli, args: &ExceptionsArgs) -> Outcome {
             let who = credentials(cli)?;
             let mut service = open_service(cli)?;
             service.cancel_exception(Keyed::new(id, posting.key.as_deref()), &who)?;
+            if service.replayed() {
+                replayed(&format!("the cancel of exception {id}"));
+            }
             if json {
                 out.serialized(&view::cancelled_json(*id))
             } else {
@@ -64,6 +67,9 @@ pub fn run(cli: &Cli, args: &ExceptionsArgs) -> Outcome {
             let who = credentials(cli)?;
             let mut service = open_service(cli)?;
             let posted = service.retry_exceptions(posting.key.as_deref(), &who)?;
+            if service.replayed() {
+                replayed("this retry");
+            }
             if json {
                 out.serialized(&view::exceptions_json(&posted))
             } else {

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::output::{Out, Show, plural};
+use super::output::{Out, Show, plural, replayed};
 use super::table::{Align, Table};
 use super::view;
 use super::{
@@ -106,6 +106,9 @@ pub fn adjust(cli: &Cli, args: &AdjustArgs) -> Outcome {
     };
     let adjustment =
         service.adjust_scrap(Keyed::new(&request, args.posting.key.as_deref()), &who)?;
+    if service.replayed() {
+        replayed("this scrap adjustment");
+    }
     Out::new(cli.json).show(&adjustment)
 }
 
@@ -143,6 +146,9 @@ pub fn substitute(cli: &Cli, args: &SubstituteArgs) -> Outcome {
     };
     let substitution =
         service.substitute(Keyed::new(&request, args.posting.key.as_deref()), &who)?;
+    if service.replayed() {
+        replayed("this substitution");
+    }
     Out::new(cli.json).show(&substitution)
 }
 

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::output::{Out, Show};
+use super::output::{Out, Show, replayed};
 use super::view;
 use super::{Cli, IssueArgs, Outcome, TraceArgs, credentials, open_service};
 use crate::domain::codes::ItemCode;
@@ -22,6 +22,9 @@ pub fn issue(cli: &Cli, args: &IssueArgs) -> Outcome {
         reason: args.reason.clone(),
     };
     let issued = service.issue(&request, args.posting.key.as_deref(), &who)?;
+    if issued.repeated {
+        replayed(&format!("issue {}", issued.result.issue_id));
+    }
     let mut out = Out::new(cli.json);
     if cli.json {
         return out.serialized(&issued.result);
@@ -39,7 +42,7 @@ pub fn issue(cli: &Cli, args: &IssueArgs) -> Outcome {
         None => " (non-stock)".to_string(),
     };
     out.line(format_args!(
-        "issue {}: {} {} {}{place} on order {} line {}{}{}",
+        "issue {}: {} {} {}{place} on order {} line {}{}",
         posted.issue_id,
         if returned { "returned" } else { "issued" },
         posted.qty.abs(),
@@ -50,11 +53,6 @@ pub fn issue(cli: &Cli, args: &IssueArgs) -> Outcome {
             String::new()
         } else {
             format!(" (lots {})", lots.join(", "))
-        },
-        if issued.repeated {
-            "; already posted with this key, nothing posted again"
-        } else {
-            ""
         }
     ))
 }

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::output::{Out, Show, note, warn};
+use super::output::{Out, Show, note, replayed, warn};
 use super::parse::{BatchLine, batch_lines, request};
 use super::table::{Align, Table};
 use super::view::BatchResult;
@@ -46,10 +46,7 @@ pub fn report(cli: &Cli, args: &ReportArgs) -> Outcome {
     )?;
     if posted.repeated {
         // On stderr: standard output prints the first result as it was.
-        note(&format!(
-            "report {} was already posted with this key; nothing was posted again",
-            posted.report_id
-        ));
+        replayed(&format!("report {}", posted.report_id));
         warn_if_key_reused(&posted.result, &order, &request);
     }
     Out::new(cli.json).show(&posted.result)

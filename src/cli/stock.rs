@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::output::{Out, Show};
+use super::output::{Out, Show, replayed};
 use super::table::{Align, Table};
 use super::view;
 use super::{
@@ -121,6 +121,9 @@ pub fn transfer(cli: &Cli, args: &TransferArgs) -> Outcome {
     };
     let (lots, posted) =
         service.transfer_lots(Keyed::new(&request, args.posting.key.as_deref()), &who)?;
+    if service.replayed() {
+        replayed("this transfer");
+    }
     Out::new(cli.json).show(&Transfer {
         request,
         lots,
@@ -179,6 +182,9 @@ pub fn count(cli: &Cli, args: &CountArgs) -> Outcome {
         reason: args.reason.clone(),
     };
     let count = service.cycle_count(Keyed::new(&request, args.posting.key.as_deref()), &who)?;
+    if service.replayed() {
+        replayed("this count");
+    }
     Out::new(cli.json).show(&count)
 }
 

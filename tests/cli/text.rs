@@ -254,3 +254,151 @@ fn audit_shows_the_lot_of_each_movement() {
         "{printed}"
     );
 }
+
+/// Runs a keyed command twice: the second prints on stdout exactly what the first printed,
+/// posts nothing, and says on stderr that it was replayed.
+#[track_caller]
+fn twice(plant: &Plant, args: &[&str], said: &str) -> String {
+    let first = plant.run(args);
+    first.ok();
+    assert_eq!(first.stderr, "", "{}", first.describe());
+    let stock = plant.stock();
+    let again = plant.run(args);
+    again.ok();
+    assert_eq!(again.stdout, first.stdout, "{}", again.describe());
+    assert_eq!(
+        again.stderr,
+        format!("{said} was already posted with this key; nothing was posted again\n"),
+        "{}",
+        again.describe()
+    );
+    assert_eq!(plant.stock(), stock, "{}", again.describe());
+    first.stdout.clone()
+}
+
+#[test]
+fn a_replayed_key_prints_the_first_result_and_says_so_on_stderr_for_every_posting_command() {
+    let plant = short_plant(None);
+    let report = twice(
+        &plant,
+        &[
+            "report", "--order", "WO1", "--op", "10", "--good", "3", "--key", "R1",
+        ],
+        "report 1",
+    );
+    assert!(
+        report.starts_with("report 1: order WO1 operation 10\n"),
+        "{report}"
+    );
+    twice(
+        &plant,
+        &["exceptions", "cancel", "--id", "1", "--key", "X1"],
+        "the cancel of exception 1",
+    );
+    twice(
+        &plant,
+        &[
+            "report", "--order", "WO1", "--op", "10", "--good", "3", "--key", "R2",
+        ],
+        "report 2",
+    );
+    let transfer = twice(
+        &plant,
+        &[
+            "transfer", "--item", "C1", "--qty", "1", "--from", "RAW", "--to", "M1", "--key", "T1",
+        ],
+        "this transfer",
+    );
+    assert_eq!(
+        transfer,
+        "moved 1 C1 from RAW to M1\nexception 2 posted: 6 C1 at M1\n"
+    );
+    twice(
+        &plant,
+        &["exceptions", "retry", "--key", "Y1"],
+        "this retry",
+    );
+    twice(
+        &plant,
+        &[
+            "report", "--order", "WO1", "--op", "20", "--good", "1", "--key", "R3",
+        ],
+        "report 3",
+    );
+    let issued = twice(
+        &plant,
+        &[
+            "issue", "--order", "WO1", "--line", "20", "--qty", "1", "--key", "I1",
+        ],
+        "issue 1",
+    );
+    assert_eq!(
+        issued,
+        "issue 1: issued 1 C2 from M2 on order WO1 line 20\n"
+    );
+    let returned = twice(
+        &plant,
+        &[
+            "issue", "--order", "WO1", "--line", "20", "--qty", "-0.5", "--key", "I2",
+        ],
+        "issue 2",
+    );
+    assert_eq!(
+        returned,
+        "issue 2: returned 0.5 C2 to M2 on order WO1 line 20\n"
+    );
+    twice(
+        &plant,
+        &[
+            "adjust", "--report", "3", "--line", "20", "--qty", "0.1", "--reason", "DAMAGED",
+            "--key", "A1",
+        ],
+        "this scrap adjustment",
+    );
+    twice(
+        &plant,
+        &[
+            "transfer", "--item", "C1", "--qty", "5", "--from", "RAW", "--to", "M2", "--key", "T2",
+        ],
+        "this transfer",
+    );
+    twice(
+        &plant,
+        &[
+            "substitute",
+            "--report",
+            "3",
+            "--line",
+            "20",
+            "--item",
+            "C1",
+            "--qty",
+            "1",
+            "--key",
+            "S1",
+        ],
+        "this substitution",
+    );
+    twice(
+        &plant,
+        &[
+            "count",
+            "--item",
+            "C1",
+            "--location",
+            "RAW",
+            "--qty",
+            "93",
+            "--key",
+            "C1",
+        ],
+        "this count",
+    );
+    // With --json too: the same JSON again, the word on stderr.
+    let args = [
+        "--json", "transfer", "--item", "C1", "--qty", "1", "--from", "RAW", "--to", "M2", "--key",
+        "T3",
+    ];
+    twice(&plant, &args, "this transfer");
+    plant.verify();
+}
