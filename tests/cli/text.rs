@@ -402,3 +402,42 @@ fn a_replayed_key_prints_the_first_result_and_says_so_on_stderr_for_every_postin
     twice(&plant, &args, "this transfer");
     plant.verify();
 }
+
+#[test]
+fn a_usage_error_says_one_hint_and_exits_2() {
+    let plant = Plant::base();
+    let out = plant.run(&["stock", "--locaton", "M1"]);
+    out.code(2);
+    assert_eq!(
+        out.stderr,
+        "error: unexpected argument '--locaton' found (a similar argument exists: '--location')\n"
+    );
+    let out = plant.run(&[
+        "line-flag",
+        "--order",
+        "WO1",
+        "--line",
+        "10",
+        "--backflush",
+        "maybe",
+    ]);
+    out.code(2);
+    assert_eq!(
+        out.stderr,
+        "error: invalid value 'maybe' for '--backflush <BACKFLUSH>' (possible values: yes, no, default)\n"
+    );
+    let out = plant.run(&["--json", "report", "--order", "WO1"]);
+    out.code(2);
+    assert_eq!(
+        out.stderr,
+        "{\"error\":\"the following required arguments were not provided: --op <N> --good <G> (see backflush report --help)\",\"kind\":\"usage\"}\n"
+    );
+    let out = plant.run(&[
+        "transfer", "--item", "C1", "--qty", "1,5", "--from", "RAW", "--to", "M1",
+    ]);
+    out.code(2);
+    assert_eq!(
+        out.stderr,
+        "error: invalid value '1,5' for '--qty <QTY>': \"1,5\" is not a number (see backflush transfer --help)\n"
+    );
+}
