@@ -16,7 +16,7 @@ fn main() -> ExitCode {
             return exit(output::finish(printed), json);
         }
         Err(e) => {
-            let failure = cli::usage_failure(&e);
+            let failure = cli::usage_failure(&e, &args);
             output::print_failure(&failure, json);
             return ExitCode::from(failure.exit_code());
         }

@@ -7,6 +7,7 @@
 pub mod auth;
 mod cache;
 pub mod closing;
+mod codes;
 pub mod error;
 pub mod export;
 pub mod floor;
@@ -99,6 +100,9 @@ pub struct Service {
     /// Digests of (badge, PIN, hash) verified in this process.
     verified: RefCell<HashSet<u64>>,
     digest_key: std::collections::hash_map::RandomState,
+    /// Set once a keyed posting of this service answered with its key's first result
+    /// instead of posting.
+    replayed: std::cell::Cell<bool>,
 }
 
 /// A new idempotency key, unique per terminal, process and call.
@@ -167,7 +171,16 @@ impl Service {
             cache: RefCell::new(MasterCache::default()),
             verified: RefCell::new(HashSet::new()),
             digest_key: std::collections::hash_map::RandomState::new(),
+            replayed: std::cell::Cell::new(false),
         }
+    }
+
+    /// Whether a keyed posting of this service (a transfer, count, lead's adjustment or
+    /// substitution, retry or cancel of exceptions) answered with the first result of its key
+    /// and posted nothing; the command line makes one posting a run and says so.
+    #[must_use]
+    pub fn replayed(&self) -> bool {
+        self.replayed.get()
     }
 
     #[must_use]

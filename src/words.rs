@@ -254,6 +254,11 @@ fn why(why: &Why) -> String {
         }
         Why::HoldsNoStock { item_type } => format!("is {item_type} and holds no stock"),
         Why::NotAName => "must be a name without control characters".to_string(),
+        Why::NotLotTracked => "is not lot-tracked: it has no lots to trace".to_string(),
+        Why::SeveralMatch { codes } => format!(
+            "matches {} without regard to case: type it as stored",
+            codes.join(" and ")
+        ),
         Why::Empty => "is empty; a reversal needs a reason (--reason)".to_string(),
         Why::Config { message } => message.clone(),
         Why::Matches { orders, more } => format!(

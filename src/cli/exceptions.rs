@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use super::output::{Out, Show, plural};
+use super::output::{Out, Show, plural, replayed};
+use super::table::{Align, Table};
 use super::view;
 use super::{Cli, ExceptionsArgs, ExceptionsVerb, Failure, Outcome, credentials, open_service};
 use crate::service::{ExceptionRow, Keyed};
@@ -16,17 +17,31 @@ impl Show for Queue {
     }
 
     fn text(&self, out: &mut Out) -> Result<(), Failure> {
-        out.line(format_args!(
-            "{:>5} {:>6} {:<10} {:<12} {:<10} {:>10} {:>10}  status",
-            "id", "report", "order", "item", "location", "qty", "short"
-        ))?;
+        let mut table = Table::new(&[
+            ("id", Align::Right),
+            ("report", Align::Right),
+            ("order", Align::Left),
+            ("line", Align::Left),
+            ("item", Align::Left),
+            ("location", Align::Left),
+            ("qty", Align::Right),
+            ("short", Align::Right),
+            ("status", Align::Left),
+        ]);
         for e in &self.0 {
-            out.line(format_args!(
-                "{:>5} {:>6} {:<10} {:<12} {:<10} {:>10} {:>10}  {}",
-                e.id, e.report_id, e.order, e.item, e.location, e.qty, e.shortfall, e.status
-            ))?;
+            table.row([
+                e.id.to_string(),
+                e.report_id.to_string(),
+                e.order.to_string(),
+                e.line.clone(),
+                e.item.to_string(),
+                e.location.to_string(),
+                e.qty.to_string(),
+                e.shortfall.to_string(),
+                e.status.to_string(),
+            ]);
         }
-        Ok(())
+        table.print(out)
     }
 }
 
@@ -39,6 +54,9 @@ pub fn run(cli: &Cli, args: &ExceptionsArgs) -> Outcome {
             let who = credentials(cli)?;
             let mut service = open_service(cli)?;
             service.cancel_exception(Keyed::new(id, posting.key.as_deref()), &who)?;
+            if service.replayed() {
+                replayed(&format!("the cancel of exception {id}"));
+            }
             if json {
                 out.serialized(&view::cancelled_json(*id))
             } else {
@@ -49,6 +67,9 @@ pub fn run(cli: &Cli, args: &ExceptionsArgs) -> Outcome {
             let who = credentials(cli)?;
             let mut service = open_service(cli)?;
             let posted = service.retry_exceptions(posting.key.as_deref(), &who)?;
+            if service.replayed() {
+                replayed("this retry");
+            }
             if json {
                 out.serialized(&view::exceptions_json(&posted))
             } else {

@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use super::output::{Out, Show, plural};
+use super::output::{Out, Show, plural, replayed};
+use super::table::{Align, Table};
 use super::view;
 use super::{
     AdjustArgs, Cli, Failure, Flag, LineFlagArgs, Outcome, ReverseArgs, SubstituteArgs,
@@ -11,9 +12,9 @@ use super::{
 };
 use crate::domain::codes::OrderNo;
 use crate::domain::variance::Variance;
-use crate::service::Reversal;
 use crate::service::floor::{Adjustment, Substitution};
 use crate::service::{AdjustRequest, Keyed, SubstituteRequest};
+use crate::service::{Reversal, Thing};
 
 impl Show for Reversal {
     fn json(&self) -> impl Serialize {
@@ -44,16 +45,27 @@ impl Show for Variance {
     }
 
     fn text(&self, out: &mut Out) -> Result<(), Failure> {
-        out.line(format_args!(
-            "{:<8} {:<12} {:>12} {:>12} {:>12} {:>12}",
-            "line", "item", "standard", "actual", "qty var", "cost var"
-        ))?;
+        let mut table = Table::new(&[
+            ("line", Align::Left),
+            ("item", Align::Left),
+            ("standard", Align::Right),
+            ("actual", Align::Right),
+            ("pending", Align::Right),
+            ("qty var", Align::Right),
+            ("cost var", Align::Right),
+        ]);
         for l in &self.lines {
-            out.line(format_args!(
-                "{:<8} {:<12} {:>12} {:>12} {:>12} {:>12}",
-                l.line, l.item, l.standard_qty, l.actual_qty, l.qty_variance, l.cost_variance
-            ))?;
+            table.row([
+                l.line.clone(),
+                l.item.to_string(),
+                l.standard_qty.to_string(),
+                l.actual_qty.to_string(),
+                l.pending_qty.to_string(),
+                l.qty_variance.to_string(),
+                l.cost_variance.to_string(),
+            ]);
         }
+        table.print(out)?;
         out.line(format_args!(
             "expected {}  actual {}  variance {}",
             self.expected_cost, self.actual_cost, self.variance
@@ -64,7 +76,8 @@ impl Show for Variance {
 /// `backflush variance --order O`.
 pub fn variance(cli: &Cli, order: &OrderNo) -> Outcome {
     let service = open_service(cli)?;
-    Out::new(cli.json).show(&service.variance(order)?)
+    let order = service.resolve_code(Thing::Order, order)?;
+    Out::new(cli.json).show(&service.variance(&order)?)
 }
 
 impl Show for Adjustment {
@@ -93,6 +106,9 @@ pub fn adjust(cli: &Cli, args: &AdjustArgs) -> Outcome {
     };
     let adjustment =
         service.adjust_scrap(Keyed::new(&request, args.posting.key.as_deref()), &who)?;
+    if service.replayed() {
+        replayed("this scrap adjustment");
+    }
     Out::new(cli.json).show(&adjustment)
 }
 
@@ -130,6 +146,9 @@ pub fn substitute(cli: &Cli, args: &SubstituteArgs) -> Outcome {
     };
     let substitution =
         service.substitute(Keyed::new(&request, args.posting.key.as_deref()), &who)?;
+    if service.replayed() {
+        replayed("this substitution");
+    }
     Out::new(cli.json).show(&substitution)
 }
 

@@ -3,10 +3,11 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::output::{Out, Show};
+use super::output::{Out, Show, replayed};
 use super::view;
 use super::{Cli, IssueArgs, Outcome, TraceArgs, credentials, open_service};
-use crate::service::{IssueRequest, Trace};
+use crate::domain::codes::ItemCode;
+use crate::service::{IssueRequest, Thing, Trace};
 
 /// `backflush issue`: a hand issue or return on a line of a released order.
 pub fn issue(cli: &Cli, args: &IssueArgs) -> Outcome {
@@ -21,6 +22,9 @@ pub fn issue(cli: &Cli, args: &IssueArgs) -> Outcome {
         reason: args.reason.clone(),
     };
     let issued = service.issue(&request, args.posting.key.as_deref(), &who)?;
+    if issued.repeated {
+        replayed(&format!("issue {}", issued.result.issue_id));
+    }
     let mut out = Out::new(cli.json);
     if cli.json {
         return out.serialized(&issued.result);
@@ -38,7 +42,7 @@ pub fn issue(cli: &Cli, args: &IssueArgs) -> Outcome {
         None => " (non-stock)".to_string(),
     };
     out.line(format_args!(
-        "issue {}: {} {} {}{place} on order {} line {}{}{}",
+        "issue {}: {} {} {}{place} on order {} line {}{}",
         posted.issue_id,
         if returned { "returned" } else { "issued" },
         posted.qty.abs(),
@@ -49,11 +53,6 @@ pub fn issue(cli: &Cli, args: &IssueArgs) -> Outcome {
             String::new()
         } else {
             format!(" (lots {})", lots.join(", "))
-        },
-        if issued.repeated {
-            "; already posted with this key, nothing posted again"
-        } else {
-            ""
         }
     ))
 }
@@ -105,6 +104,7 @@ impl Show for Trace {
 /// `backflush trace`: a lot's genealogy.
 pub fn trace(cli: &Cli, args: &TraceArgs) -> Outcome {
     let service = open_service(cli)?;
-    let trace = service.trace(&args.item, &args.lot)?;
+    let item = ItemCode::from(service.resolve_code(Thing::Item, &args.item)?);
+    let trace = service.trace(&item, &args.lot)?;
     Out::new(cli.json).show(&trace)
 }

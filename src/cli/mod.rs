@@ -17,6 +17,7 @@ mod report;
 pub mod session;
 mod settings;
 mod stock;
+mod table;
 pub mod view;
 pub use crate::words;
 
@@ -127,6 +128,22 @@ impl From<ServiceError> for Failure {
     }
 }
 
+/// The stored code a filter option names (`--item`, `--location`, `--order`), typed in any
+/// case; an unknown code is an error naming it, never an empty result.
+///
+/// # Errors
+/// No stored code matches, or several do only without regard to case.
+pub fn resolved<C: From<String>>(
+    service: &crate::service::Service,
+    what: crate::service::Thing,
+    typed: Option<&str>,
+) -> Result<Option<C>, Failure> {
+    match typed {
+        Some(code) => Ok(Some(C::from(service.resolve_code(what, code)?))),
+        None => Ok(None),
+    }
+}
+
 /// What a command ends with.
 pub type Outcome = Result<(), Failure>;
 
@@ -140,30 +157,66 @@ pub fn wants_json(args: &[std::ffi::OsString]) -> bool {
         .any(|a| a == "--json")
 }
 
-/// A parser error as one sentence: its first line, without clap's `error:` prefix.
+/// A parser error as one sentence with one hint: clap's headline (with the arguments it
+/// lists), then the most useful of what clap suggests — a similar argument, value or command,
+/// else the values it takes, else the command's `--help` — never two run together.
 #[must_use]
-pub fn usage_failure(e: &clap::Error) -> Failure {
-    // clap writes a headline, sometimes the arguments it means on the next lines, then tips
-    // and the usage: keep the headline with its arguments.
-    let rendered = e.render().to_string();
-    let parts: Vec<&str> = rendered
-        .lines()
-        .map(str::trim)
-        .take_while(|l| {
-            !l.starts_with("Usage:")
-                && !l.starts_with("tip:")
-                && !l.starts_with("For more information")
-        })
-        .filter(|l| !l.is_empty())
-        .collect();
-    let sentence = parts.join(" ");
-    let sentence = sentence.trim_start_matches("error:").trim();
+pub fn usage_failure(e: &clap::Error, args: &[std::ffi::OsString]) -> Failure {
+    Failure::usage(usage_sentence(&e.render().to_string(), &command_path(args)))
+}
+
+/// The command a command line names (`backflush exceptions cancel`), for its `--help`:
+/// the words that are subcommands, level by level.
+fn command_path(args: &[std::ffi::OsString]) -> String {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    let mut path = vec!["backflush".to_string()];
+    for arg in args.iter().skip(1).filter_map(|a| a.to_str()) {
+        let Some(sub) = command.find_subcommand(arg).cloned() else {
+            continue;
+        };
+        path.push(sub.get_name().to_string());
+        command = sub;
+    }
+    path.join(" ")
+}
+
+/// The sentence of a parser error rendered as text: `error: HEADLINE`, maybe arguments on
+/// the next lines and a `[possible values: …]` line, then `tip:` lines, `Usage: …` and a
+/// pointer to `--help`.
+fn usage_sentence(rendered: &str, command: &str) -> String {
+    let mut headline = Vec::new();
+    let mut values = None;
+    let mut tip = None;
+    for line in rendered.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if line.starts_with("Usage:") || line.starts_with("For more information") {
+            continue;
+        }
+        if let Some(t) = line.strip_prefix("tip:") {
+            // Only a suggestion of what was meant; clap's `-- VALUE` tip does not apply.
+            if t.contains("similar") {
+                tip.get_or_insert_with(|| t.trim().to_string());
+            }
+        } else if let Some(list) = line
+            .strip_prefix('[')
+            .and_then(|l| l.strip_suffix(']'))
+            .filter(|l| l.starts_with("possible values:") || l.starts_with("subcommands:"))
+        {
+            values = Some(list.to_string());
+        } else {
+            headline.push(line.trim_start_matches("error:").trim());
+        }
+    }
+    let sentence = headline.join(" ");
     let sentence = if sentence.is_empty() {
         "bad command line"
     } else {
-        sentence
+        &sentence
     };
-    Failure::usage(format!("{sentence} (see backflush --help)"))
+    let hint = tip
+        .or(values)
+        .unwrap_or_else(|| format!("see {command} --help"));
+    format!("{sentence} ({hint})")
 }
 
 /// Runs a non-terminal command; a failure met on the store names its file.
@@ -230,7 +283,65 @@ fn dispatch(cli: &Cli, command: &Command) -> Outcome {
 
 #[cfg(test)]
 mod tests {
-    use clap::CommandFactory;
+    use clap::{CommandFactory, Parser};
+
+    fn usage(args: &[&str]) -> String {
+        let e = super::Cli::try_parse_from(args).unwrap_err();
+        let args: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
+        super::usage_failure(&e, &args).message().to_string()
+    }
+
+    /// One hint a usage error: what was probably meant, else the values an option takes,
+    /// else the command's help; never two run together.
+    #[test]
+    fn a_usage_error_gives_one_hint() {
+        assert_eq!(
+            usage(&["backflush", "stock", "--locaton", "M1"]),
+            "unexpected argument '--locaton' found (a similar argument exists: '--location')"
+        );
+        assert_eq!(
+            usage(&[
+                "backflush",
+                "line-flag",
+                "--order",
+                "W",
+                "--line",
+                "1",
+                "--backflush",
+                "maybe"
+            ]),
+            "invalid value 'maybe' for '--backflush <BACKFLUSH>' (possible values: yes, no, default)"
+        );
+        assert_eq!(
+            usage(&[
+                "backflush",
+                "line-flag",
+                "--order",
+                "W",
+                "--line",
+                "1",
+                "--backflush",
+                "ye"
+            ]),
+            "invalid value 'ye' for '--backflush <BACKFLUSH>' (a similar value exists: 'yes')"
+        );
+        assert_eq!(
+            usage(&["backflush", "report", "--order", "WO1"]),
+            "the following required arguments were not provided: --op <N> --good <G> (see backflush report --help)"
+        );
+        assert_eq!(
+            usage(&["backflush", "stock", "--bogus"]),
+            "unexpected argument '--bogus' found (see backflush stock --help)"
+        );
+        assert_eq!(
+            usage(&["backflush", "exceptions", "cancel", "--id", "x"]),
+            "invalid value 'x' for '--id <ID>': invalid digit found in string (see backflush exceptions cancel --help)"
+        );
+        assert_eq!(
+            usage(&["backflush", "stok"]),
+            "unrecognized subcommand 'stok' (a similar subcommand exists: 'stock')"
+        );
+    }
 
     /// Every flag and argument of every subcommand says what it is for in `--help`.
     #[test]

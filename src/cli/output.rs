@@ -205,6 +205,15 @@ pub fn note(message: &str) {
     let _ = writeln!(io::stderr().lock(), "{}", printable(message));
 }
 
+/// Says on stderr that a keyed posting answered with its key's first result (`what` posted
+/// it: "report 3", "this transfer"): standard output prints that result as it was, so a
+/// script that retries reads the same bytes as the first time.
+pub fn replayed(what: &str) {
+    note(&format!(
+        "{what} was already posted with this key; nothing was posted again"
+    ));
+}
+
 /// Prints a failure on stderr: `error: SENTENCE`, or `{"error", "kind"}` with `--json`.
 pub fn print_failure(failure: &Failure, json: bool) {
     if failure.is_quiet() {

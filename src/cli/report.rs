@@ -2,11 +2,12 @@
 
 use std::path::Path;
 
-use super::output::{Out, note, warn};
+use super::output::{Out, Show, note, replayed, warn};
 use super::parse::{BatchLine, batch_lines, request};
+use super::table::{Align, Table};
 use super::view::BatchResult;
 use super::{Cli, Failure, Outcome, ReportArgs, credentials, open_service};
-use crate::domain::backflush::{ReportPlan, ReportRequest};
+use crate::domain::backflush::ReportRequest;
 use crate::domain::ids::ReportId;
 use crate::service::replay::{ReportResult, report_result};
 use crate::service::{ErrorKind, OverrideReasons, ReasonKind};
@@ -24,12 +25,7 @@ pub fn preview(cli: &Cli, args: &ReportArgs) -> Outcome {
     }
     let plan = service.preview_as(&order, &request, &who)?;
     let marks = service.approval_marks(&plan)?;
-    let mut out = Out::new(cli.json);
-    if cli.json {
-        out.serialized(&report_result(&plan, None, marks.as_deref()))
-    } else {
-        print_plan(&mut out, &plan, None)
-    }
+    Out::new(cli.json).show(&report_result(&plan, None, marks.as_deref()))
 }
 
 /// `backflush report`: posts it (the same key twice posts once).
@@ -49,18 +45,20 @@ pub fn report(cli: &Cli, args: &ReportArgs) -> Outcome {
         &who,
     )?;
     if posted.repeated {
+        // On stderr: standard output prints the first result as it was.
+        replayed(&format!("report {}", posted.report_id));
         warn_if_key_reused(&posted.result, &order, &request);
     }
-    let mut out = Out::new(cli.json);
-    if cli.json {
-        return out.serialized(&posted.result);
+    Out::new(cli.json).show(&posted.result)
+}
+
+impl Show for ReportResult {
+    fn json(&self) -> impl serde::Serialize {
+        self
     }
-    match &posted.plan {
-        Some(plan) => print_plan(&mut out, plan, Some(posted.report_id)),
-        None => out.line(format_args!(
-            "report {} was already posted with this key; nothing was posted again",
-            posted.report_id
-        )),
+
+    fn text(&self, out: &mut Out) -> Result<(), Failure> {
+        print_result(out, self)
     }
 }
 
@@ -79,42 +77,54 @@ fn warn_if_key_reused(first: &ReportResult, order: &str, request: &ReportRequest
     }
 }
 
-fn print_plan(out: &mut Out, plan: &ReportPlan, report_id: Option<ReportId>) -> Outcome {
-    match report_id {
+/// A preview or a posted report as text; a replayed key prints its first result the same way.
+fn print_result(out: &mut Out, result: &ReportResult) -> Outcome {
+    match result.report_id {
         Some(id) => out.line(format_args!(
             "report {id}: order {} operation {}",
-            plan.order, plan.operation
+            result.order, result.operation
         ))?,
         None => out.line(format_args!(
             "preview: order {} operation {}",
-            plan.order, plan.operation
+            result.order, result.operation
         ))?,
     }
-    out.line(format_args!("good {}  scrap {}", plan.good, plan.scrap))?;
-    out.line(format_args!(
-        "{:<8} {:<12} {:<10} {:>10} {:>10} {:>10}  status",
-        "line", "item", "location", "planned", "qty", "scrap"
-    ))?;
-    for l in &plan.lines {
-        out.line(format_args!(
-            "{:<8} {:<12} {:<10} {:>10} {:>10} {:>10}  {}{}",
-            l.line,
-            l.item,
-            l.location,
-            l.planned,
-            l.qty,
-            l.line_scrap,
-            l.status.as_str(),
-            if l.overridden { " (overridden)" } else { "" }
-        ))?;
+    out.line(format_args!("good {}  scrap {}", result.good, result.scrap))?;
+    let mut table = Table::new(&[
+        ("line", Align::Left),
+        ("item", Align::Left),
+        ("location", Align::Left),
+        ("planned", Align::Right),
+        ("qty", Align::Right),
+        ("scrap", Align::Right),
+        ("status", Align::Left),
+    ]);
+    for l in &result.lines {
+        table.row([
+            l.line.clone(),
+            l.item.to_string(),
+            // A non-stock line has no location.
+            l.location
+                .as_ref()
+                .map_or_else(|| "—".to_string(), ToString::to_string),
+            l.planned.to_string(),
+            l.qty.to_string(),
+            l.line_scrap.to_string(),
+            format!(
+                "{}{}",
+                l.status.as_str(),
+                if l.overridden { " (overridden)" } else { "" }
+            ),
+        ]);
     }
-    if let Some(r) = &plan.receipt {
+    table.print(out)?;
+    if let Some(r) = &result.receipt {
         out.line(format_args!(
             "receipt: {} {} into {}",
             r.qty, r.item, r.location
         ))?;
     }
-    for w in &plan.warnings {
+    for w in &result.warnings {
         out.line(format_args!("warning: {w}"))?;
     }
     Ok(())

@@ -2,11 +2,15 @@
 
 use serde::Serialize;
 
-use super::output::{Out, Show};
+use super::output::{Out, Show, replayed};
+use super::table::{Align, Table};
 use super::view;
 use super::{
-    AuditArgs, Cli, CountArgs, Failure, Outcome, StockArgs, TransferArgs, credentials, open_service,
+    AuditArgs, Cli, CountArgs, Failure, Outcome, StockArgs, TransferArgs, credentials,
+    open_service, resolved,
 };
+use crate::domain::codes::{ItemCode, LocationCode};
+use crate::service::Thing;
 use crate::service::floor::{Count, StagingLine};
 use crate::service::{AuditFilter, BalanceRow, ExceptionRow, MovementRow, SkippedLine};
 use crate::service::{CountRequest, Keyed, TransferRequest};
@@ -19,35 +23,49 @@ impl Show for Balances {
     }
 
     fn text(&self, out: &mut Out) -> Result<(), Failure> {
-        out.line(format_args!(
-            "{:<16} {:<12} {:<14} {:<10} {:>14}",
-            "item", "location", "lot", "expires", "qty"
-        ))?;
+        let mut table = Table::new(&[
+            ("item", Align::Left),
+            ("location", Align::Left),
+            ("lot", Align::Left),
+            ("expires", Align::Left),
+            ("qty", Align::Right),
+        ]);
         for r in &self.0 {
-            let lot = match r.lot.as_deref() {
-                None => "",
-                Some("") => "(unknown)",
-                Some(l) => l,
-            };
-            out.line(format_args!(
-                "{:<16} {:<12} {:<14} {:<10} {:>14}",
-                r.item,
-                r.location,
-                lot,
+            table.row([
+                r.item.as_str(),
+                r.location.as_str(),
+                lot_cell(r.lot.as_deref()),
                 r.expires.as_deref().unwrap_or(""),
-                r.qty
-            ))?;
+                &r.qty.to_string(),
+            ]);
         }
-        Ok(())
+        table.print(out)
+    }
+}
+
+/// A lot as a table shows it: nothing for an untracked item, `(unknown)` for the unknown lot.
+fn lot_cell(lot: Option<&str>) -> &str {
+    match lot {
+        None => "",
+        Some("") => "(unknown)",
+        Some(l) => l,
     }
 }
 
 /// `backflush stock`: non-zero balances.
 pub fn stock(cli: &Cli, args: &StockArgs) -> Outcome {
     let service = open_service(cli)?;
-    Out::new(cli.json).show(&Balances(
-        service.stock(args.location.as_ref(), args.item.as_ref())?,
-    ))
+    let location: Option<LocationCode> = resolved(
+        &service,
+        Thing::Location,
+        args.location.as_ref().map(LocationCode::as_str),
+    )?;
+    let item: Option<ItemCode> = resolved(
+        &service,
+        Thing::Item,
+        args.item.as_ref().map(ItemCode::as_str),
+    )?;
+    Out::new(cli.json).show(&Balances(service.stock(location.as_ref(), item.as_ref())?))
 }
 
 struct Transfer {
@@ -103,6 +121,9 @@ pub fn transfer(cli: &Cli, args: &TransferArgs) -> Outcome {
     };
     let (lots, posted) =
         service.transfer_lots(Keyed::new(&request, args.posting.key.as_deref()), &who)?;
+    if service.replayed() {
+        replayed("this transfer");
+    }
     Out::new(cli.json).show(&Transfer {
         request,
         lots,
@@ -161,6 +182,9 @@ pub fn count(cli: &Cli, args: &CountArgs) -> Outcome {
         reason: args.reason.clone(),
     };
     let count = service.cycle_count(Keyed::new(&request, args.posting.key.as_deref()), &who)?;
+    if service.replayed() {
+        replayed("this count");
+    }
     Out::new(cli.json).show(&count)
 }
 
@@ -172,17 +196,25 @@ impl Show for Staging {
     }
 
     fn text(&self, out: &mut Out) -> Result<(), Failure> {
-        out.line(format_args!(
-            "{:<14} {:<10} {:>10} {:>10} {:>10} {:>7}",
-            "item", "location", "need", "on hand", "bring", "orders"
-        ))?;
+        let mut table = Table::new(&[
+            ("item", Align::Left),
+            ("location", Align::Left),
+            ("need", Align::Right),
+            ("on hand", Align::Right),
+            ("bring", Align::Right),
+            ("orders", Align::Right),
+        ]);
         for r in &self.0 {
-            out.line(format_args!(
-                "{:<14} {:<10} {:>10} {:>10} {:>10} {:>7}",
-                r.item, r.location, r.need, r.on_hand, r.shortfall, r.orders
-            ))?;
+            table.row([
+                r.item.to_string(),
+                r.location.to_string(),
+                r.need.to_string(),
+                r.on_hand.to_string(),
+                r.shortfall.to_string(),
+                r.orders.to_string(),
+            ]);
         }
-        Ok(())
+        table.print(out)
     }
 }
 
@@ -219,53 +251,82 @@ impl Show for Audit {
     }
 
     fn text(&self, out: &mut Out) -> Result<(), Failure> {
+        let mut table = Table::new(&[
+            ("id", Align::Right),
+            ("at", Align::Left),
+            ("movement", Align::Left),
+            ("item", Align::Left),
+            ("location", Align::Left),
+            ("lot", Align::Left),
+            ("qty", Align::Right),
+            ("terminal", Align::Left),
+            ("user", Align::Left),
+            ("why", Align::Left),
+        ]);
         for m in &self.0 {
-            out.line(format_args!(
-                "{:>7} {} {:<18} {:<12} {:<9} {:>10}  {} {}{} — {}",
-                m.id,
-                m.at,
-                m.kind,
-                m.item,
-                m.location,
-                m.qty,
-                m.terminal,
-                m.user,
-                m.approver
-                    .as_deref()
-                    .map_or_else(String::new, |a| format!(" approved by {a}")),
-                said_why(m)
-            ))?;
+            table.row([
+                m.id.to_string(),
+                m.at.clone(),
+                m.kind.to_string(),
+                m.item.to_string(),
+                m.location.to_string(),
+                lot_cell(m.lot.as_deref()).to_string(),
+                m.qty.to_string(),
+                m.terminal.clone(),
+                user_cell(&m.user, m.approver.as_deref()),
+                said_why(m),
+            ]);
         }
-        if !self.1.is_empty() {
-            out.line(format_args!("skipped lines (nothing moved):"))?;
+        table.print(out)?;
+        if self.1.is_empty() {
+            return Ok(());
         }
+        out.line(format_args!(""))?;
+        out.line(format_args!("skipped lines (nothing moved):"))?;
+        let mut skipped = Table::new(&[
+            ("at", Align::Left),
+            ("report", Align::Right),
+            ("line", Align::Left),
+            ("item", Align::Left),
+            ("location", Align::Left),
+            ("terminal", Align::Left),
+            ("user", Align::Left),
+            ("why", Align::Left),
+        ]);
         for s in &self.1 {
-            out.line(format_args!(
-                "        {} report {} line {} {:<12} {:<9}  {} {} — skip, {}",
-                s.at,
-                s.report_id,
-                s.line,
-                s.item,
-                s.location,
-                s.terminal,
-                s.user,
-                s.reason.as_deref().unwrap_or("no reason given")
-            ))?;
+            skipped.row([
+                s.at.clone(),
+                s.report_id.to_string(),
+                s.line.clone(),
+                s.item.to_string(),
+                s.location.to_string(),
+                s.terminal.clone(),
+                s.user.clone(),
+                format!("skip, {}", s.reason.as_deref().unwrap_or("no reason given")),
+            ]);
         }
-        Ok(())
+        skipped.print(out)
+    }
+}
+
+/// Who posted a movement, and the lead who approved it where one did.
+fn user_cell(user: &str, approver: Option<&str>) -> String {
+    match approver {
+        Some(lead) => format!("{user} approved by {lead}"),
+        None => user.to_string(),
     }
 }
 
 /// `backflush audit`: the ledger, newest first.
 pub fn audit(cli: &Cli, args: &AuditArgs) -> Outcome {
     let json = cli.json;
+    let service = open_service(cli)?;
     let filter = AuditFilter {
-        item: args.item.clone(),
-        location: args.location.clone(),
+        item: resolved(&service, Thing::Item, args.item.as_deref())?,
+        location: resolved(&service, Thing::Location, args.location.as_deref())?,
         report_id: args.report,
         limit: args.limit.max(1),
     };
-    let service = open_service(cli)?;
     let skips = if json {
         Vec::new()
     } else {

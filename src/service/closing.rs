@@ -204,7 +204,7 @@ impl Service {
             reason: request.reason.clone().filter(|r| !r.trim().is_empty()),
         };
         let keyed = keyed::key(idem, "close", &request, String::new)?;
-        if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
+        if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref(), &self.replayed)? {
             self.authorize(who, Permission::Close)?;
             return Ok(done);
         }
@@ -213,7 +213,7 @@ impl Service {
         let cache = &self.cache;
         self.store.write(|tx| -> Result<Closed> {
             let stamp = store::posting_stamp(tx, &stamp, chrono::Utc::now())?;
-            if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
+            if let Some(first) = keyed::replay(tx, keyed.as_ref(), &self.replayed)? {
                 return Ok(first);
             }
             let p = preview(tx, cache, &request.order)?;
@@ -268,14 +268,14 @@ impl Service {
     ) -> Result<Reopened> {
         let Keyed { request, key: idem } = request.into();
         let keyed = keyed::key(idem, "reopen", request, String::new)?;
-        if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
+        if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref(), &self.replayed)? {
             self.authorize(who, Permission::Reopen)?;
             return Ok(done);
         }
         let stamp = self.authorize(who, Permission::Reopen)?;
         self.store.write(|tx| -> Result<Reopened> {
             let stamp = store::posting_stamp(tx, &stamp, chrono::Utc::now())?;
-            if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
+            if let Some(first) = keyed::replay(tx, keyed.as_ref(), &self.replayed)? {
                 return Ok(first);
             }
             let order = &request.order;

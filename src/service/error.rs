@@ -187,6 +187,12 @@ pub enum Why {
     },
     /// Empty or holding control characters.
     NotAName,
+    /// An item traced by lot that is neither lot- nor serial-tracked: it has no lots.
+    NotLotTracked,
+    /// A code typed in another case that matches several stored codes.
+    SeveralMatch {
+        codes: Vec<String>,
+    },
     /// A reversal reason left empty.
     Empty,
     /// The plant rules are refused; `message` is their own.

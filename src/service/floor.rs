@@ -183,7 +183,7 @@ impl Service {
         let Keyed { request: &id, key } = id.into();
         // The fingerprint of a cancel as earlier versions wrote it: `id=ID`.
         let keyed = keyed::key(key, "exceptions cancel", &id, || format!("id={id}"))?;
-        if keyed::replay::<()>(self.store.conn(), keyed.as_ref())?.is_some() {
+        if keyed::replay::<()>(self.store.conn(), keyed.as_ref(), &self.replayed)?.is_some() {
             self.authorize(who, Permission::CancelException)?;
             return Ok(());
         }
@@ -202,7 +202,7 @@ impl Service {
         self.store.write(|tx| -> Result<()> {
             // Stamped once the write lock is held: postings that waited commit in time order.
             let stamp = store::posting_stamp(tx, &stamp, chrono::Utc::now())?;
-            if keyed::replay::<()>(tx, keyed.as_ref())?.is_some() {
+            if keyed::replay::<()>(tx, keyed.as_ref(), &self.replayed)?.is_some() {
                 return Ok(());
             }
             let mut plan = PostingPlan::new(PostingKind::ExceptionCancel);

@@ -109,7 +109,8 @@ pub(super) fn key<R: Serialize>(
     }
 }
 
-/// The first result of `keyed`'s key when it was used for the same request.
+/// The first result of `keyed`'s key when it was used for the same request; `replayed` is
+/// set when there is one, so the caller can say the posting was replayed.
 ///
 /// # Errors
 /// The key was used for a different request or command (`conflict`); the store fails, or
@@ -117,6 +118,7 @@ pub(super) fn key<R: Serialize>(
 pub(super) fn replay<T: DeserializeOwned>(
     conn: &Connection,
     keyed: Option<&Key>,
+    replayed: &std::cell::Cell<bool>,
 ) -> Result<Option<T>> {
     let Some(keyed) = keyed else { return Ok(None) };
     let Some(used) = first_use(conn, &keyed.key, keyed.command)? else {
@@ -128,7 +130,9 @@ pub(super) fn replay<T: DeserializeOwned>(
             command: used.command,
         });
     }
-    read_result(&keyed.key, &used.result).map(Some)
+    let first = read_result(&keyed.key, &used.result)?;
+    replayed.set(true);
+    Ok(Some(first))
 }
 
 /// The first use of `key` when it was used for `command`, whatever its request; `None` for

@@ -49,7 +49,7 @@ impl Service {
                 named.unwrap_or_default()
             )
         })?;
-        if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
+        if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref(), &self.replayed)? {
             self.authorize(who, Permission::Handle)?;
             return Ok(done);
         }
@@ -96,7 +96,7 @@ impl Service {
             .write(|tx| -> Result<(Vec<LotQty>, Vec<ExceptionRow>)> {
                 // Stamped once the write lock is held: postings that waited commit in time order.
                 let stamp = store::posting_stamp(tx, &stamp, chrono::Utc::now())?;
-                if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
+                if let Some(first) = keyed::replay(tx, keyed.as_ref(), &self.replayed)? {
                     return Ok(first);
                 }
                 let taken = store::ledger::transfer_source(
@@ -199,7 +199,7 @@ impl Service {
         self.store.write(|tx| -> Result<Vec<ExceptionRow>> {
             // Stamped once the write lock is held: postings that waited commit in time order.
             let stamp = store::posting_stamp(tx, &stamp, chrono::Utc::now())?;
-            if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
+            if let Some(first) = keyed::replay(tx, keyed.as_ref(), &self.replayed)? {
                 return Ok(first);
             }
             let mut plan = PostingPlan::new(PostingKind::Retry);

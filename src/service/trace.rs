@@ -1,7 +1,7 @@
 //! A lot's genealogy (`backflush trace`): where it is now, what went into it and
 //! what was made from it.
 
-use super::{Result, Service, ServiceError, Thing};
+use super::{Field, Result, Service, ServiceError, Thing, Why};
 use crate::domain::codes::ItemCode;
 use crate::domain::lots::{LotStock, sort_lots};
 use crate::domain::qty::Quantity;
@@ -64,8 +64,12 @@ impl Service {
     pub fn trace(&self, item: &ItemCode, lot: &str) -> Result<Trace> {
         let item = item.as_str();
         let conn = self.store.conn();
-        if store::master::item(conn, item)?.is_none() {
+        let Some(found) = store::master::item(conn, item)? else {
             return Err(ServiceError::not_found(Thing::Item, item));
+        };
+        // An untracked item has no lots: saying so beats calling the lot unknown.
+        if found.tracking == crate::domain::master::Tracking::None {
+            return Err(ServiceError::invalid(Field::Item, item, Why::NotLotTracked));
         }
         if !store::trace::lot_known(conn, item, lot)? {
             return Err(ServiceError::not_found(

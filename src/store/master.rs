@@ -472,3 +472,44 @@ pub fn search_items(conn: &Connection, text: &str, limit: i64) -> Result<Vec<(St
         .query_map(params![pattern, limit], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?)
 }
+
+/// The kinds of code a user types that [`matching_codes`] looks up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeKind {
+    Item,
+    Location,
+    Order,
+}
+
+/// The stored codes of `kind` that `code` names: the code itself when it is stored, else
+/// those equal to it without regard to ASCII case (at most `limit`, in code order).
+///
+/// # Errors
+/// SQLite fails.
+pub fn matching_codes(
+    conn: &Connection,
+    kind: CodeKind,
+    code: &str,
+    limit: i64,
+) -> Result<Vec<String>> {
+    let (table, column) = match kind {
+        CodeKind::Item => ("items", "item"),
+        CodeKind::Location => ("locations", "location"),
+        CodeKind::Order => ("orders", "order_id"),
+    };
+    // The exact code first, found by its key; the scan without regard to case only for a
+    // code that is not stored as typed.
+    let exact = conn
+        .prepare_cached(&format!("SELECT 1 FROM {table} WHERE {column} = ?1"))?
+        .exists([code])?;
+    if exact {
+        return Ok(vec![code.to_string()]);
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {column} FROM {table} WHERE {column} = ?1 COLLATE NOCASE ORDER BY {column} LIMIT ?2"
+    ))?;
+    let codes = stmt
+        .query_map(params![code, limit], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(codes)
+}

@@ -123,6 +123,8 @@ pub struct MovementRow {
     pub kind: MovementKind,
     pub item: ItemCode,
     pub location: LocationCode,
+    /// The lot of a tracked item (`""` the unknown lot); `None` for an untracked item.
+    pub lot: Option<String>,
     pub qty: Quantity,
     pub report_id: Option<ReportId>,
     pub line: Option<String>,
@@ -156,7 +158,7 @@ pub fn movements(conn: &Connection, filter: &AuditFilter) -> Result<Vec<Movement
         "SELECT id, at, kind, item, location, qty, report_id, line, terminal, user, reason,
            (SELECT o.approver FROM outbox o WHERE o.movements_through >= m.id
             ORDER BY o.movements_through, o.seq LIMIT 1),
-           source
+           source, lot
          FROM movements m
          WHERE (?1 IS NULL OR item = ?1) AND (?2 IS NULL OR location = ?2) AND (?3 IS NULL OR report_id = ?3)
          ORDER BY id DESC LIMIT ?4",
@@ -184,6 +186,7 @@ pub fn movements(conn: &Connection, filter: &AuditFilter) -> Result<Vec<Movement
                     worded,
                     approver: r.get(11)?,
                     source: r.get(12)?,
+                    lot: r.get(13)?,
                 })
             },
         )?

@@ -1182,6 +1182,6 @@ fn a_store_from_before_sources_keeps_every_event_but_gains_source_and_journal_or
     assert_eq!(audit[0]["reason"], json!(last));
     assert_eq!(audit[0]["source"], "reversal");
     let text = plant.run(&["audit", "--limit", "1"]).ok().stdout.clone();
-    assert!(text.trim_end().ends_with(&format!("— {last}")), "{text}");
+    assert!(text.trim_end().ends_with(&format!("  {last}")), "{text}");
     plant.verify();
 }

@@ -389,7 +389,11 @@ fn an_issue_key_from_before_the_upgrade_still_replays_and_still_conflicts() {
     ]);
     assert_eq!(
         text.ok().stdout,
-        "issue 7: issued 5 C1 from M1 on order WO1 line 10; already posted with this key, nothing posted again\n"
+        "issue 7: issued 5 C1 from M1 on order WO1 line 10\n"
+    );
+    assert_eq!(
+        text.stderr,
+        "issue 7 was already posted with this key; nothing was posted again\n"
     );
     assert_eq!(plant.stock(), stock);
     // Another request under the old key is a conflict naming the issue; so is another

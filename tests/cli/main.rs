@@ -30,4 +30,5 @@ mod settings;
 mod shift;
 mod staging;
 mod store_edges;
+mod text;
 mod uom;

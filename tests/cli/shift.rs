@@ -104,7 +104,7 @@ fn a_report_reason_is_kept_with_its_overrides_and_shown_in_audit() {
     out.ok();
     assert!(
         out.stdout.contains("skipped lines (nothing moved):")
-            && out.stdout.contains("report 2 line 10 C1")
+            && out.stdout.contains("      2  10    C1    M1        ")
             && out.stdout.contains("skip, SHORT-PICK"),
         "{}",
         out.describe()

@@ -122,7 +122,7 @@ impl Service {
                 reason.unwrap_or_default().to_ascii_uppercase()
             )
         })?;
-        if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
+        if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref(), &self.replayed)? {
             self.authorize(who, Permission::Handle)?;
             return Ok(done);
         }
@@ -139,7 +139,7 @@ impl Service {
         self.store.write(|tx| -> Result<Count> {
             // Stamped once the write lock is held: postings that waited commit in time order.
             let stamp = store::posting_stamp(tx, &stamp, chrono::Utc::now())?;
-            if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
+            if let Some(first) = keyed::replay(tx, keyed.as_ref(), &self.replayed)? {
                 return Ok(first);
             }
             let expected = match lot {

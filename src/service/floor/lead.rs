@@ -123,7 +123,7 @@ impl Service {
                 named.unwrap_or_default(),
             )
         })?;
-        if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
+        if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref(), &self.replayed)? {
             self.authorize(who, Permission::LeadApproval)?;
             return Ok(done);
         }
@@ -143,7 +143,7 @@ impl Service {
         self.store.write(|tx| -> Result<Adjustment> {
             // Stamped once the write lock is held: postings that waited commit in time order.
             let stamp = store::posting_stamp(tx, &stamp, chrono::Utc::now())?;
-            if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
+            if let Some(first) = keyed::replay(tx, keyed.as_ref(), &self.replayed)? {
                 return Ok(first);
             }
             // Read inside the write lock: no posting slips between the check and the write.
@@ -215,7 +215,7 @@ impl Service {
                 return_lot.unwrap_or_default()
             )
         })?;
-        if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref())? {
+        if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref(), &self.replayed)? {
             self.authorize(who, Permission::LeadApproval)?;
             return Ok(done);
         }
@@ -226,7 +226,7 @@ impl Service {
         self.store.write(|tx| -> Result<Substitution> {
             // Stamped once the write lock is held: postings that waited commit in time order.
             let stamp = store::posting_stamp(tx, &stamp, chrono::Utc::now())?;
-            if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
+            if let Some(first) = keyed::replay(tx, keyed.as_ref(), &self.replayed)? {
                 return Ok(first);
             }
             // Read inside the write lock: no posting slips between the check and the write.
