@@ -276,9 +276,12 @@ pub(super) fn picked(choices: &[Choice], typed: &str, highlighted: usize) -> Opt
     if choices.is_empty() {
         return None;
     }
-    if let Some(exact) = choices
-        .iter()
-        .find(|c| c.code.eq_ignore_ascii_case(typed.trim()))
+    // Nothing typed is no code typed whole, even where a choice's code is empty (the
+    // unknown lot): the highlighted choice is taken.
+    if !typed.trim().is_empty()
+        && let Some(exact) = choices
+            .iter()
+            .find(|c| c.code.eq_ignore_ascii_case(typed.trim()))
     {
         return Some(exact.code.clone());
     }
