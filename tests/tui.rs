@@ -1603,6 +1603,29 @@ fn a_handler_picks_the_transfer_source_and_a_wrong_one_is_refused_at_its_own_ste
 }
 
 #[test]
+fn the_transfer_source_of_a_serial_item_lists_each_location_once_with_its_quantity() {
+    let mut d = demo();
+    login(&mut d.app, "3001", "3333");
+    press(&mut d.app, KeyCode::F(6));
+    let Screen::Staging(st) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    let row = st.rows.iter().position(|r| r.item == "GAUGE-700").unwrap();
+    for _ in 0..row {
+        press(&mut d.app, KeyCode::Down);
+    }
+    press(&mut d.app, KeyCode::Char('t'));
+    let Some(Overlay::Prompt { choices, .. }) = d.app.overlays.last() else {
+        panic!("{}", screen(&d.app))
+    };
+    let listed: Vec<(&str, &str)> = choices
+        .iter()
+        .map(|c| (c.code.as_str(), c.detail.as_str()))
+        .collect();
+    assert_eq!(listed, [("ST-COMP", "22 on hand")]);
+}
+
+#[test]
 fn the_health_screen_lists_flagged_items_first() {
     let mut d = demo();
     login(&mut d.app, "2001", "2222");

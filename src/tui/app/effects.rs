@@ -294,16 +294,24 @@ impl App {
                 .map(|(code, detail)| Choice { code, detail })
                 .collect(),
             Choices::HeldElsewhere { item, except } => {
-                let mut held: Vec<_> = self
+                // A tracked item's stock is one row per lot (per serial): a location is
+                // listed once, with what all its lots hold.
+                let mut held: Vec<(String, Quantity)> = Vec::new();
+                for b in self
                     .service
                     .stock(None, Some(&item.as_str().into()))
                     .unwrap_or_default()
                     .into_iter()
                     .filter(|b| b.location != *except && b.qty > Quantity::ZERO)
-                    .collect();
-                held.sort_by_key(|b| std::cmp::Reverse(b.qty));
+                {
+                    match held.iter_mut().find(|(l, _)| *l == b.location.as_str()) {
+                        Some((_, qty)) => *qty += b.qty,
+                        None => held.push((b.location.to_string(), b.qty)),
+                    }
+                }
+                held.sort_by_key(|(_, qty)| std::cmp::Reverse(*qty));
                 held.into_iter()
-                    .map(|b| Choice::on_hand(b.location.into(), b.qty))
+                    .map(|(location, qty)| Choice::on_hand(location, qty))
                     .collect()
             }
             Choices::LotsAt {
