@@ -1250,6 +1250,50 @@ fn snapshot_history_and_a_reports_lines() {
     snap(&d.app, "report_lines_scrap_prompt");
 }
 
+/// The row of the screen `text` that names `needle`.
+fn row_of<'a>(text: &'a str, needle: &str) -> &'a str {
+    text.lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("{needle:?} not on screen:\n{text}"))
+}
+
+#[test]
+fn a_non_stock_line_issued_by_hand_shows_what_was_issued_on_the_reports_lines() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    open_report(&mut d.app, "WO-1005");
+    type_text(&mut d.app, "3");
+    press(&mut d.app, KeyCode::Tab);
+    press(&mut d.app, KeyCode::Tab);
+    select_item(&mut d.app, "GR-EP2");
+    press(&mut d.app, KeyCode::Char('a'));
+    for _ in 0..3 {
+        press(&mut d.app, KeyCode::Enter);
+    }
+    press(&mut d.app, KeyCode::F(4));
+    press(&mut d.app, KeyCode::Enter);
+    assert!(
+        matches!(d.app.screen, Screen::Detail(_)),
+        "{}",
+        screen(&d.app)
+    );
+    for (w, h) in SIZES {
+        let text = screen_text(&draw(&d.app, w, h));
+        let row = row_of(&text, "GR-EP2");
+        let cells: Vec<&str> = row.split([' ', '│']).filter(|c| !c.is_empty()).collect();
+        let at = cells.iter().position(|c| *c == "GR-EP2").unwrap();
+        assert_eq!(cells[0], "70", "{text}");
+        assert!(
+            !row.contains("M-ASM"),
+            "a non-stock line has no location:\n{text}"
+        );
+        assert!(row.contains(" — "), "{text}");
+        assert!(cells[at..].contains(&"0.03"), "{text}");
+        assert!(row.contains("by hand") && !row.contains("manual"), "{text}");
+    }
+    snap(&d.app, "report_lines_non_stock_by_hand");
+}
+
 #[test]
 fn snapshot_exception_queue() {
     let mut d = demo();

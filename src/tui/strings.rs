@@ -80,6 +80,12 @@ pub fn count(n: usize, noun: &str) -> String {
     }
 }
 
+/// A manual line issued by hand with its report.
+pub const BY_HAND: &str = "by hand";
+
+/// Where a non-stock line issues from: nowhere, it has no location.
+pub const NO_LOCATION: &str = "—";
+
 /// The first choice of a transfer's lots: none named, the pick order decides.
 pub const PICK_ORDER_CHOOSES: &str = "the plant's pick order chooses";
 

@@ -34,6 +34,7 @@ fn line(line: &str, item: &str) -> crate::service::ReportLine {
         status: crate::domain::backflush::LineStatus::Issue,
         reversed: false,
         reason: None,
+        non_stock: false,
     }
 }
 
