@@ -307,15 +307,39 @@ fn a_whole_report_with_an_override_posts_once() {
         s.contains("target(5) = 11 (0 decimals)"),
         "the detail pane explains the line:\n{s}"
     );
-    // Enter asks, Enter posts, Enter closes the result: one report.
+    // Enter asks, Enter asks again about the manual line left at 0, Enter posts: one report.
     press(&mut d.app, KeyCode::Enter);
     assert!(screen(&d.app).contains("Post this report?"));
     press(&mut d.app, KeyCode::Enter);
+    assert!(screen(&d.app).contains("Post without the manual lines?"));
+    press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
     assert!(s.contains("Report 1 posted for order WO-1012"), "{s}");
+    // What was posted stays on the board's message line, and Enter pressed once too often
+    // opens nothing: the next order is chosen with a move or a scan first.
     press(&mut d.app, KeyCode::Enter);
     press(&mut d.app, KeyCode::Enter);
     assert_eq!(report_count(&d.app), 1);
+    assert!(d.app.overlays.is_empty());
+    assert!(
+        matches!(d.app.screen, Screen::Orders(_)),
+        "{}",
+        screen(&d.app)
+    );
+    for (w, h) in SIZES {
+        let text = screen_text(&draw(&d.app, w, h));
+        let message = text.lines().nth(usize::from(h) - 2).unwrap();
+        assert!(
+            message.starts_with(" Report 1 posted for order WO-1012."),
+            "{text}"
+        );
+    }
+    press(&mut d.app, KeyCode::Down);
+    press(&mut d.app, KeyCode::Enter);
+    assert!(
+        !matches!(d.app.screen, Screen::Orders(_)),
+        "a move, then Enter opens"
+    );
     let stock = d
         .app
         .service
@@ -334,8 +358,9 @@ fn posting_the_same_preview_twice_posts_once() {
         panic!()
     };
     let key = r.key.clone();
-    press(&mut d.app, KeyCode::Enter);
-    press(&mut d.app, KeyCode::Enter);
+    for _ in 0..3 {
+        press(&mut d.app, KeyCode::Enter);
+    }
     assert_eq!(report_count(&d.app), 1);
     // The same idempotency key again (a second terminal pass, a retried Enter).
     let again = d
@@ -713,6 +738,17 @@ fn a_handler_stages_what_the_machine_location_is_short_of() {
     press(&mut d.app, KeyCode::Enter);
     assert!(screen(&d.app).contains("How many PST-25 from ST-COMP to M-ASM"));
     press(&mut d.app, KeyCode::Enter);
+    // Asked first, as a reversal is: nothing moves before Enter.
+    let s = screen_text(&draw(&d.app, 80, 24));
+    assert!(s.contains("Move this stock?"), "{s}");
+    assert!(s.contains("Move 19 PST-25 from ST-COMP to M-ASM."), "{s}");
+    let before = d
+        .app
+        .service
+        .stock(Some(&"M-ASM".into()), Some(&"PST-25".into()))
+        .unwrap();
+    assert_eq!(before[0].qty.to_string(), "6");
+    press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
     assert!(s.contains("moved 19 PST-25 from ST-COMP to M-ASM"), "{s}");
     let Screen::Staging(st) = &d.app.screen else {
@@ -737,6 +773,7 @@ fn a_handler_stages_what_the_machine_location_is_short_of() {
     type_text(&mut d.app, "FG");
     press(&mut d.app, KeyCode::Enter);
     type_text(&mut d.app, "5");
+    press(&mut d.app, KeyCode::Enter);
     press(&mut d.app, KeyCode::Enter);
     assert!(
         screen(&d.app).contains("refused: only 0 on hand"),
@@ -939,6 +976,15 @@ fn a_lead_corrects_scrap_and_records_a_substitution_on_a_posted_line() {
     );
     press(&mut d.app, KeyCode::Enter);
     assert!(screen(&d.app).contains("How many SEAL-25 were issued instead"));
+    press(&mut d.app, KeyCode::Enter);
+    // Asked first, as a reversal is.
+    let s = screen_text(&draw(&d.app, 80, 24));
+    assert!(s.contains("Record this substitution?"), "{s}");
+    assert!(
+        s.contains("Line 30 SEAL-12: 3 SEAL-12 go back to stock,"),
+        "{s}"
+    );
+    assert!(s.contains("3 SEAL-25 are issued instead."), "{s}");
     press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
     assert!(s.contains("3 SEAL-12 returned, 3 SEAL-25 issued"), "{s}");
@@ -1203,11 +1249,12 @@ fn snapshot_report_with_quantities_and_an_override() {
     ));
     snap(&d.app, "report_post_confirm");
     press(&mut d.app, KeyCode::Enter);
-    assert!(matches!(
-        d.app.overlays.last(),
-        Some(Overlay::Message { .. })
-    ));
-    snap(&d.app, "report_posted_message");
+    snap(&d.app, "report_post_manual_question");
+    press(&mut d.app, KeyCode::Enter);
+    // No box to close: what was posted stays on the board's message line.
+    assert!(d.app.overlays.is_empty());
+    assert!(matches!(d.app.screen, Screen::Orders(_)));
+    snap(&d.app, "report_posted_board");
 }
 
 #[test]
@@ -1403,8 +1450,9 @@ fn snapshot_not_posted_message() {
             &common::operator(),
         )
         .unwrap();
-    press(&mut d.app, KeyCode::Enter);
-    press(&mut d.app, KeyCode::Enter);
+    for _ in 0..3 {
+        press(&mut d.app, KeyCode::Enter);
+    }
     assert!(
         matches!(d.app.overlays.last(), Some(Overlay::Message { title, .. }) if title == "Not posted"),
         "{}",
@@ -1779,6 +1827,8 @@ fn a_larger_override_needs_a_lead_at_once_and_the_lead_signs_at_the_confirmation
     assert!(!s.contains("--approver"), "no command-line words: {s}");
     snap(&d.app, "report_needs_lead_confirm");
     press(&mut d.app, KeyCode::Enter);
+    assert!(screen(&d.app).contains("Post without the manual lines?"));
+    press(&mut d.app, KeyCode::Enter);
     assert_eq!(top_prompt(&d.app), Some(&PromptKind::ApproverBadge));
     assert_eq!(report_count(&d.app), 0, "asked before anything is sent");
     type_text(&mut d.app, "2001");
@@ -1853,6 +1903,7 @@ fn a_lead_sees_no_mark_and_a_skip_asks_its_reason_before_the_post() {
     type_text(&mut d.app, "short");
     press(&mut d.app, KeyCode::Enter);
     assert!(screen(&d.app).contains("Post this report?"));
+    press(&mut d.app, KeyCode::Enter);
     press(&mut d.app, KeyCode::Enter);
     assert!(screen(&d.app).contains("Report 1 posted"));
     let reasons: Vec<(String, String, Option<String>)> = d
@@ -1988,6 +2039,8 @@ fn a_substitution_returns_part_and_the_lines_screen_shows_both() {
     // The substitute follows the quantity returned.
     let s = screen(&d.app);
     assert!(s.contains("How many SEAL-25 were issued instead"), "{s}");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(screen(&d.app).contains("2 SEAL-12 go back to stock"));
     press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
     assert!(s.contains("2 SEAL-12 returned, 2 SEAL-25 issued"), "{s}");
@@ -2165,6 +2218,8 @@ fn a_handler_counts_and_brings_a_tracked_item_by_lot() {
     );
     snap(&d.app, "staging_transfer_lots");
     press(&mut d.app, KeyCode::Enter);
+    assert!(screen(&d.app).contains("Move this stock?"));
+    press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
     assert!(s.contains("from ST-COMP to M-ASM (lots OIL-2612"), "{s}");
     let moved = d
@@ -2201,6 +2256,118 @@ fn a_scanned_lot_chooses_the_lots_of_a_backflushed_lot_line() {
     assert_eq!(oil.lots.len(), 1);
     assert_eq!(oil.lots[0].lot, "OIL-2611");
     assert!(oil.picked_by.is_none(), "chosen, not picked");
+}
+
+/// The report of WO-1005 for 3 units, the cursor on its oil line (a backflushed lot line).
+fn report_on_the_oil_line(app: &mut App) {
+    open_report(app, "WO-1005");
+    type_text(app, "3");
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    select_item(app, "HO-46");
+}
+
+#[test]
+fn the_lot_list_puts_the_expired_lot_last_and_picking_it_needs_a_lead_at_once() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    report_on_the_oil_line(&mut d.app);
+    press(&mut d.app, KeyCode::Char('o'));
+    let Some(Overlay::Prompt { choices, .. }) = d.app.overlays.last() else {
+        panic!("{}", screen(&d.app))
+    };
+    let codes: Vec<&str> = choices.iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["OIL-2609", "OIL-2611", "OIL-2603"],
+        "FEFO, expired last"
+    );
+    assert!(choices[2].detail.contains("expired: a lead must approve"));
+    assert!(!choices[0].detail.contains("expired"));
+    // Enter takes the first of the list: a lot in date.
+    press(&mut d.app, KeyCode::Enter);
+    let Screen::Report(r) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    assert_eq!(r.planned("80").unwrap().lots[0].lot, "OIL-2609");
+    // The expired lot named: the line needs a lead the moment it is picked.
+    press(&mut d.app, KeyCode::Char('o'));
+    type_text(&mut d.app, "OIL-2603");
+    press(&mut d.app, KeyCode::Enter);
+    let Screen::Report(r) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    assert!(d.app.needs_lead(r.planned("80").unwrap()));
+    for (w, h) in SIZES {
+        let text = screen_text(&draw(&d.app, w, h));
+        assert!(
+            row_of(&text, "80     HO-46").contains("needs lead"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Line 80 HO-46 needs a lead: expired lot OIL-2603."),
+            "{text}"
+        );
+    }
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen_text(&draw(&d.app, 120, 40));
+    assert!(s.contains("Post this report?"), "{s}");
+    assert!(s.contains("A lead must approve:"), "{s}");
+    assert!(
+        s.contains("Line 80 HO-46 takes expired lot OIL-2603"),
+        "{s}"
+    );
+    snap(&d.app, "report_confirm_expired_lot");
+}
+
+#[test]
+fn a_lead_sees_an_expired_lot_marked_and_named_in_the_confirmation() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    report_on_the_oil_line(&mut d.app);
+    press(&mut d.app, KeyCode::Char('o'));
+    type_text(&mut d.app, "OIL-2603");
+    press(&mut d.app, KeyCode::Enter);
+    for (w, h) in SIZES {
+        let text = screen_text(&draw(&d.app, w, h));
+        assert!(row_of(&text, "80     HO-46").contains("issue*"), "{text}");
+    }
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen_text(&draw(&d.app, 120, 40));
+    assert!(
+        s.contains("Line 80 HO-46 takes expired lot OIL-2603"),
+        "{s}"
+    );
+    assert!(!s.contains("A lead must approve"), "{s}");
+}
+
+#[test]
+fn unissued_manual_lines_are_named_and_asked_again_before_the_post() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1006");
+    type_text(&mut d.app, "1");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen_text(&draw(&d.app, 120, 40));
+    assert!(s.contains("Post this report?"), "{s}");
+    assert!(
+        s.contains("3 manual lines not issued: 90 GR-EP2, 120 HSE-2, 125 GAUGE-700"),
+        "{s}"
+    );
+    press(&mut d.app, KeyCode::Enter);
+    assert_eq!(report_count(&d.app), 0, "asked again, not posted");
+    let s = screen_text(&draw(&d.app, 120, 40));
+    assert!(s.contains("Post without the manual lines?"), "{s}");
+    snap(&d.app, "report_confirm_manual_unissued");
+    // Esc goes back to the report, nothing posted.
+    press(&mut d.app, KeyCode::Esc);
+    assert!(d.app.overlays.is_empty());
+    assert!(matches!(d.app.screen, Screen::Report(_)));
+    assert_eq!(report_count(&d.app), 0);
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Enter);
+    assert_eq!(report_count(&d.app), 1);
 }
 
 /// A frame of every screen and overlay runs no store query (`draw` counts them); the count
@@ -2260,9 +2427,12 @@ fn a_frame_of_every_screen_runs_no_store_query() {
     press(&mut d.app, KeyCode::Enter);
     assert!(matches!(
         d.app.overlays.last(),
-        Some(Overlay::Message { .. })
+        Some(Overlay::Confirm { .. })
     ));
-    frame(&d.app, "posted message");
+    frame(&d.app, "manual lines question");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(d.app.screen, Screen::Orders(_)));
+    frame(&d.app, "posted, on the board");
     press(&mut d.app, KeyCode::Enter);
     post_report(&mut d.app, "WO-1006", "9");
     press(&mut d.app, KeyCode::F(4));
@@ -2319,5 +2489,5 @@ fn a_frame_of_every_screen_runs_no_store_query() {
     press(&mut d.app, KeyCode::Enter);
     assert!(matches!(d.app.screen, Screen::Trace(_)));
     frame(&d.app, "trace");
-    assert_eq!(shown.len(), 21, "{shown:?}");
+    assert_eq!(shown.len(), 22, "{shown:?}");
 }

@@ -222,6 +222,81 @@ pub fn moved(
     )
 }
 
+/// A line of a report's confirmation that takes expired lots: `Line 80 HO-46 takes expired
+/// lot OIL-2603`.
+#[must_use]
+pub fn takes_expired(line: &str, item: &str, lots: &[String]) -> String {
+    format!("Line {line} {item} takes {}", expired_named(lots))
+}
+
+/// Why a line needs a lead when it names expired lots: `expired lot OIL-2603`.
+#[must_use]
+pub fn expired_named(lots: &[String]) -> String {
+    let noun = if lots.len() == 1 { "lot" } else { "lots" };
+    format!("expired {noun} {}", lots.join(", "))
+}
+
+/// The confirmation's heading when a lead must approve only expired lots.
+pub const LEAD_MUST_APPROVE: &str = "A lead must approve:";
+
+/// The manual lines a report leaves at 0: `2 manual lines not issued: 70 GR-EP2, 125 GAUGE-700`.
+#[must_use]
+pub fn manual_not_issued(lines: &[(String, String)]) -> String {
+    let named: Vec<String> = lines
+        .iter()
+        .map(|(line, item)| format!("{line} {item}"))
+        .collect();
+    format!(
+        "{} not issued: {}",
+        count(lines.len(), "manual line"),
+        named.join(", ")
+    )
+}
+
+/// The second question of a post that leaves manual lines at 0.
+pub const POST_MANUAL_UNISSUED: &str = "Post without the manual lines?";
+
+/// What the second question says: which lines, and what each key does.
+#[must_use]
+pub fn manual_unissued_question(lines: &[(String, String)]) -> Vec<String> {
+    vec![
+        manual_not_issued(lines),
+        "Nothing is issued for them with this report.".into(),
+        "Esc: back to the report, where a or e issues a line by hand.".into(),
+    ]
+}
+
+/// The title of a substitution's confirmation.
+pub const CONFIRM_SUBSTITUTE: &str = "Record this substitution?";
+
+/// What a substitution will post: `Line 40 SEAL-20: 4 SEAL-20 go back, 4 SEAL-21 are
+/// issued instead.`
+#[must_use]
+pub fn substitute_question(
+    line: &str,
+    (own, returned): (&str, Quantity),
+    (item, issued): (&str, Quantity),
+) -> Vec<String> {
+    vec![
+        format!("Line {line} {own}: {returned} {own} go back to stock,"),
+        format!("{issued} {item} are issued instead."),
+    ]
+}
+
+/// The title of a transfer's confirmation.
+pub const CONFIRM_TRANSFER: &str = "Move this stock?";
+
+/// What a transfer will move: `Move 5 HO-46 from ST-COMP to M-ASM (lots OIL-2612).`
+#[must_use]
+pub fn transfer_question(
+    (item, qty): (&str, Quantity),
+    (from, to): (&str, &str),
+    lots: Option<&str>,
+) -> Vec<String> {
+    let lots = lots.map_or_else(String::new, |l| format!(" (lots {l})"));
+    vec![format!("Move {qty} {item} from {from} to {to}{lots}.")]
+}
+
 /// The message line after a post: `report 7 posted for order WO-1005 (1 line deferred)`.
 #[must_use]
 pub fn report_posted(report_id: ReportId, order: &str, deferred: usize) -> String {

@@ -345,14 +345,21 @@ impl App {
     /// lot is named by `:QTY`, an expired one says it needs a lead.
     fn line_lot_choices(&self, item: &str, location: &str, total: Quantity) -> Vec<Choice> {
         let today = self.now.date_naive();
-        self.service
+        let mut lots: Vec<(bool, _)> = self
+            .service
             .lots_at(item, location)
             .unwrap_or_default()
             .into_iter()
             .map(|lot| {
                 let expired = crate::domain::lots::is_expired(lot.expires.as_deref(), today);
-                Choice::lot(lot, Some(format!(":{}", total)), expired)
+                (expired, lot)
             })
+            .collect();
+        // Pick order, but an expired lot (which no automatic pick takes, and which needs a
+        // lead) last: the first highlighted is never one the operator should not take.
+        lots.sort_by_key(|(expired, _)| *expired);
+        lots.into_iter()
+            .map(|(expired, lot)| Choice::lot(lot, Some(format!(":{}", total)), expired))
             .collect()
     }
 

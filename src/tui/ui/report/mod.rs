@@ -178,13 +178,19 @@ fn render_problem(view: &ReportView<'_>, buf: &mut Buffer, area: Rect) {
                 crate::tui::strings::count(rest.len(), "line")
             )
         };
-        (
+        let why = if first.expired_lots.is_empty() {
             format!(
-                " Line {} {}{also} needs a lead: more than {}% from planned {}. The lead signs when you post.",
-                first.line,
-                first.item,
+                "more than {}% from planned {}",
                 canonical(view.tolerance_pct),
                 first.planned
+            )
+        } else {
+            crate::tui::strings::expired_named(&first.expired_lots)
+        };
+        (
+            format!(
+                " Line {} {}{also} needs a lead: {why}. The lead signs when you post.",
+                first.line, first.item,
             ),
             theme.warn,
         )
