@@ -880,6 +880,57 @@ fn the_exception_queue_shows_deferred_lines_and_a_lead_cancels_one() {
 }
 
 #[test]
+fn deferred_lines_show_what_is_short_now_and_mark_the_lines_that_fit_now() {
+    let mut d = demo();
+    let lead = common::lead();
+    // Two pumps of WO-1011 take 2 of the 6 PST-25 at M-ASM; then 5 of WO-1006 find 4 and
+    // wait, 1 short; the first report reversed brings the 2 back: the line fits now.
+    let first = d
+        .app
+        .service
+        .report("WO-1011", &common::req(20, "2", "0"), None, &lead)
+        .unwrap();
+    d.app
+        .service
+        .report("WO-1006", &common::req(20, "5", "0"), None, &lead)
+        .unwrap();
+    d.app
+        .service
+        .reverse(first.report_id, "wrong order", &lead)
+        .unwrap();
+    login(&mut d.app, "2001", "2222");
+    press(&mut d.app, KeyCode::F(7));
+    let Screen::Exceptions(q) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    let pst = q.rows.iter().find(|e| e.item == "PST-25").unwrap();
+    assert_eq!(pst.shortfall.to_string(), "1", "short when it was deferred");
+    let seal = q.rows.iter().find(|e| e.item == "SEAL-25").unwrap();
+    assert_eq!(
+        seal.shortfall.to_string(),
+        "3",
+        "short when it was deferred"
+    );
+    for (w, h) in SIZES {
+        let text = screen_text(&draw(&d.app, w, h));
+        assert!(text.contains("Short now"), "{text}");
+        let cells = |item: &str| -> Vec<String> {
+            row_of(&text, item)
+                .split(['│', ' '])
+                .filter(|c| !c.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        let pst = cells("PST-25");
+        assert_eq!(pst[pst.len() - 3..], ["5", "0", "fits"], "{text}");
+        // 4 on hand now for 5: short 1, not the 3 it lacked when deferred.
+        let seal = cells("SEAL-25");
+        assert_eq!(seal[seal.len() - 2..], ["5", "1"], "{text}");
+    }
+    snap(&d.app, "exception_queue_now");
+}
+
+#[test]
 fn an_operator_needs_a_lead_to_cancel_a_deferred_line() {
     let mut d = demo();
     login(&mut d.app, "1001", "1234");

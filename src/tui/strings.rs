@@ -86,6 +86,12 @@ pub const BY_HAND: &str = "by hand";
 /// Where a non-stock line issues from: nowhere, it has no location.
 pub const NO_LOCATION: &str = "—";
 
+/// The deferred lines' column of what a line lacks now (right-aligned: leading space).
+pub const SHORT_NOW_HEADER: &str = " Short now";
+
+/// The mark of a deferred line that fits now: a retry posts it.
+pub const FITS_NOW: &str = "fits";
+
 /// The first choice of a transfer's lots: none named, the pick order decides.
 pub const PICK_ORDER_CHOOSES: &str = "the plant's pick order chooses";
 
