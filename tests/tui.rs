@@ -2421,6 +2421,46 @@ fn unissued_manual_lines_are_named_and_asked_again_before_the_post() {
     assert_eq!(report_count(&d.app), 1);
 }
 
+#[test]
+fn the_report_shows_the_finished_lot_and_f_sets_another() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1006");
+    type_text(&mut d.app, "1");
+    for (w, h) in SIZES {
+        let text = screen_text(&draw(&d.app, w, h));
+        assert!(text.contains("receive 1 → FG lot WO-1006"), "{text}");
+    }
+    press(&mut d.app, KeyCode::Tab);
+    press(&mut d.app, KeyCode::Tab);
+    press(&mut d.app, KeyCode::Char('f'));
+    let s = screen_text(&draw(&d.app, 120, 40));
+    assert!(
+        s.contains("Lot the HP-200 received go into (empty: WO-1006, the order number)"),
+        "{s}"
+    );
+    snap(&d.app, "report_finished_lot_prompt");
+    type_text(&mut d.app, "B-0042");
+    press(&mut d.app, KeyCode::Enter);
+    for (w, h) in SIZES {
+        let text = screen_text(&draw(&d.app, w, h));
+        assert!(text.contains("receive 1 → FG lot B-0042"), "{text}");
+    }
+    for _ in 0..3 {
+        press(&mut d.app, KeyCode::Enter);
+    }
+    assert_eq!(report_count(&d.app), 1);
+    let lots: Vec<Option<String>> = d
+        .app
+        .service
+        .stock(Some(&"FG".into()), Some(&"HP-200".into()))
+        .unwrap()
+        .into_iter()
+        .map(|b| b.lot)
+        .collect();
+    assert!(lots.contains(&Some("B-0042".to_string())), "{lots:?}");
+}
+
 /// A frame of every screen and overlay runs no store query (`draw` counts them); the count
 /// is real: a read between frames is counted.
 #[test]

@@ -303,6 +303,42 @@ pub fn transfer_question(
     vec![format!("Move {qty} {item} from {from} to {to}{lots}.")]
 }
 
+/// Asking the lot a lot-tracked item is received into.
+#[must_use]
+pub fn finished_lot_title(item: &str, order: &str) -> String {
+    format!("Lot the {item} received go into (empty: {order}, the order number)")
+}
+
+/// Asking the serials of the units of a serial-tracked item received.
+#[must_use]
+pub fn finished_serials_title(item: &str, good: Quantity) -> String {
+    format!("Serials of the {good} {item} received: scan each, or type S1,S2,…")
+}
+
+/// `f` where the item received is not tracked.
+#[must_use]
+pub fn finished_untracked(item: &str) -> String {
+    format!("{item} is not lot- or serial-tracked: it is received with no lot")
+}
+
+/// `f` on a report that receives nothing (not the last operation, or no good units).
+pub const NOTHING_RECEIVED: &str =
+    "this report receives no finished goods (good units at the last operation do)";
+
+/// The receipt of the report's summary line: `receive 3 → FG lot WO-1006`, or the
+/// `serials` received.
+#[must_use]
+pub fn receive_into(qty: Quantity, location: &str, lots: &[LotQty], serials: bool) -> String {
+    match lots {
+        [] => format!("receive {qty} → {location}"),
+        [one] if !serials => format!("receive {qty} → {location} lot {}", one.lot),
+        many => {
+            let names: Vec<&str> = many.iter().map(|l| l.lot.as_str()).collect();
+            format!("receive {qty} → {location} serials {}", names.join(","))
+        }
+    }
+}
+
 /// The message line after a post: `report 7 posted for order WO-1005 (1 line deferred)`.
 #[must_use]
 pub fn report_posted(report_id: ReportId, order: &str, deferred: usize) -> String {

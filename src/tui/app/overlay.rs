@@ -21,6 +21,13 @@ pub enum PromptKind {
         /// The quantity issued by hand with these lots (a manual line), else the line's own.
         hand: Option<Quantity>,
     },
+    /// The lot a lot-tracked parent is received into (empty: the order number).
+    FinishedLot,
+    /// The serials of a serial-tracked parent's good units, scanned or typed `S1,S2,…`;
+    /// `then_post` goes on to the confirmation.
+    FinishedSerials {
+        then_post: bool,
+    },
     /// The item of a lot to trace.
     TraceItem,
     /// The lot to trace.

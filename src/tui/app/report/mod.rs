@@ -12,6 +12,7 @@ use super::*;
 use crate::domain::backflush::{LineStatus, PlannedLine};
 use crate::domain::master::Tracking;
 
+mod finished;
 mod lines;
 mod lots;
 mod post;
@@ -40,6 +41,9 @@ impl<C: Planner> ReportState<C> {
             edited: false,
             listing: false,
             reasons: std::collections::BTreeMap::new(),
+            fg_lot: None,
+            fg_serials: Vec::new(),
+            needs_fg_serials: false,
         };
         state.recalculate();
         state
@@ -63,6 +67,7 @@ impl<C: Planner> ReportState<C> {
             }),
             Action::Back => self.leave(),
             Action::Post => self.confirm_post(lead),
+            Action::FinishedLot => self.ask_finished(false),
             Action::HandIssue
             | Action::Lots
             | Action::EditQty

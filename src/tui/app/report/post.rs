@@ -9,6 +9,10 @@ impl<C: Planner> ReportState<C> {
     /// of an override that has none, or why nothing can post.
     #[must_use]
     pub fn confirm_post(&self, lead: &LeadRule) -> Effect {
+        // The serials of the units received are asked here when they were not given before.
+        if self.needs_fg_serials {
+            return self.ask_finished(true);
+        }
         if self.problem.is_none()
             && self.plan.is_some()
             && let Some(line) = self.lines_without_reason().first()

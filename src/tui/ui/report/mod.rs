@@ -92,7 +92,7 @@ fn render_report(view: &ReportView<'_>, area: Rect, buf: &mut Buffer) {
             .wrap(Wrap { trim: true })
             .render(detail, buf);
     }
-    Paragraph::new(summary_line(plan))
+    Paragraph::new(summary_line(plan, !r.fg_serials.is_empty()))
         .style(theme.header)
         .render(summary, buf);
 }
@@ -225,7 +225,7 @@ fn render_problem(view: &ReportView<'_>, buf: &mut Buffer, area: Rect) {
         .render(area, buf);
 }
 
-fn summary_line(plan: &ReportPlan) -> String {
+fn summary_line(plan: &ReportPlan, serials: bool) -> String {
     let hours: Hours = plan.labor.iter().map(|l| l.setup_hours + l.run_hours).sum();
     let labor: Money = plan
         .labor
@@ -234,7 +234,7 @@ fn summary_line(plan: &ReportPlan) -> String {
         .sum();
     let receipt = plan.receipt.as_ref().map_or_else(
         || "no receipt".to_string(),
-        |r| format!("receive {} → {}", r.qty, r.location),
+        |r| crate::tui::strings::receive_into(r.qty, r.location.as_str(), &r.lots, serials),
     );
     format!(
         " Labor {} h {} · {receipt} · material std {} / actual {}",
