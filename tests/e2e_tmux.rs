@@ -147,6 +147,8 @@ fn an_operator_reports_with_an_override_posts_and_quits() {
     t.keys(&["Enter"]);
     t.wait_for("Post this report?");
     t.keys(&["Enter"]);
+    t.wait_for("Post without the manual lines?");
+    t.keys(&["Enter"]);
     t.wait_for("Report 1 posted for order WO-1012");
     t.keys(&["Enter"]);
     t.keys(&["C-q"]);
@@ -275,7 +277,9 @@ fn a_handler_brings_the_shortfall_with_what_is_owed_in_one_trip() {
     t.keys(&["Enter"]);
     t.wait_for("Post this report?");
     t.keys(&["Enter"]);
-    t.wait_for("waits for stock in the exception queue");
+    t.wait_for("Post without the manual lines?");
+    t.keys(&["Enter"]);
+    t.wait_for("Line 30 PST-25 (3 short) waits for stock");
     t.keys(&["Enter", "C-l"]);
     // The handler's staging list counts the 9 owed with what the open orders still need.
     login_as(&t, "3001", "3333", "Dmitri Petrov (3001, handler)");
@@ -312,6 +316,8 @@ fn a_handler_brings_the_shortfall_with_what_is_owed_in_one_trip() {
     assert!(screen.contains("ST-COMP"), "{screen}");
     t.keys(&["Enter"]);
     t.wait_for("How many PST-25 from ST-COMP to M-ASM");
+    t.keys(&["Enter"]);
+    t.wait_for("Move 19 PST-25 from ST-COMP to M-ASM.");
     t.keys(&["Enter"]);
     t.wait_for("moved 19 PST-25 from ST-COMP to M-ASM; 1 waiting line posted");
     t.keys(&["q"]);
@@ -367,6 +373,8 @@ fn a_lead_approves_a_large_override_at_the_operators_terminal() {
     t.keys(&["Enter"]);
     let screen = t.wait_for("A lead must approve");
     assert!(screen.contains("13 against planned 11"), "{screen}");
+    t.keys(&["Enter"]);
+    t.wait_for("Post without the manual lines?");
     t.keys(&["Enter"]);
     t.wait_for("scan or type the lead's badge");
     t.text("2001");
@@ -441,6 +449,8 @@ fn an_operator_reports_a_lot_line_and_a_manual_serial_line_and_the_store_keeps_t
     t.wait_for("by hand");
     t.keys(&["Enter"]);
     t.wait_for("Post this report?");
+    t.keys(&["Enter"]);
+    t.wait_for("Post without the manual lines?");
     t.keys(&["Enter"]);
     t.wait_for("Report 1 posted for order WO-1006");
     t.keys(&["Enter"]);
@@ -552,4 +562,98 @@ fn every_quantity_field_of_the_report_refuses_letters_a_comma_and_a_minus() {
         .query_row("SELECT count(*) FROM reports", [], |r| r.get(0))
         .unwrap();
     assert_eq!(reports, 0);
+}
+
+#[test]
+fn a_report_whose_manual_lines_were_left_unissued_asks_again_before_it_posts() {
+    if !Tmux::available() {
+        eprintln!("tmux is not installed: the end-to-end terminal test is skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (cmd, db) = demo_command(dir.path());
+    let t = Tmux::start("manual", 80, 24, &cmd);
+    login(&t);
+    t.text("WO-1006");
+    t.keys(&["Enter"]);
+    t.wait_for("● count point");
+    t.keys(&["Enter"]);
+    t.wait_for("report at op 20");
+    t.text("1");
+    t.wait_for("receive 1 → FG");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Post this report?");
+    assert!(
+        screen.contains("3 manual lines not issued: 90 GR-EP2, 120"),
+        "{screen}"
+    );
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Post without the manual lines?");
+    assert!(screen.contains("Nothing is issued for them"), "{screen}");
+    // Esc: back to the report, nothing posted.
+    t.keys(&["Escape"]);
+    t.wait_until("the report again", |s| {
+        !s.contains("Post without") && s.contains("report at op 20")
+    });
+    t.keys(&["Enter"]);
+    t.wait_for("Post this report?");
+    t.keys(&["Enter"]);
+    t.wait_for("Post without the manual lines?");
+    t.keys(&["Enter"]);
+    t.wait_for("Report 1 posted for order WO-1006");
+    // Enter pressed once too often on the board opens nothing: what was posted stays.
+    t.keys(&["Enter"]);
+    t.keys(&["C-q"]);
+    t.wait_for("EXIT=0");
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let reports: i64 = conn
+        .query_row("SELECT count(*) FROM reports", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(reports, 1);
+}
+
+#[test]
+fn a_lead_traces_a_finished_lot_picked_from_the_list() {
+    if !Tmux::available() {
+        eprintln!("tmux is not installed: the end-to-end terminal test is skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (cmd, _db) = demo_at_assembly(dir.path());
+    let t = Tmux::start("trace", 80, 24, &cmd);
+    login_as(&t, "2001", "2222", "Carla Ruiz (2001, lead)");
+    // One pump of WO-1006 received: lot WO-1006 of HP-200, beside the unknown lot in FG.
+    t.text("WO-1006");
+    t.keys(&["Enter"]);
+    t.wait_for("● count point");
+    t.keys(&["Enter"]);
+    t.wait_for("report at op 20");
+    t.text("1");
+    t.wait_for("receive 1");
+    t.keys(&["Enter"]);
+    t.wait_for("Post this report?");
+    t.keys(&["Enter"]);
+    t.wait_for("Post without the manual lines?");
+    t.keys(&["Enter"]);
+    t.wait_for("Report 1 posted for order WO-1006");
+    t.keys(&["F12"]);
+    t.wait_for("Trace a lot: which item?");
+    t.text("HP-200");
+    t.keys(&["Enter"]);
+    let screen = t.wait_until("the lot list", |s| {
+        s.contains("Trace which lot of HP-200") && s.contains("unknown lot")
+    });
+    assert!(screen.contains("WO-1006"), "{screen}");
+    // Enter takes the lot highlighted: the order's own, not the unknown lot.
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Trace: HP-200 WO-1006");
+    assert!(!screen.contains("(unknown lot)"), "{screen}");
+    assert!(
+        screen.contains("OIL-2609"),
+        "the oil lot that went into it:\n{screen}"
+    );
+    t.keys(&["Escape"]);
+    t.keys(&["C-q"]);
+    t.wait_for("EXIT=0");
 }

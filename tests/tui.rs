@@ -314,15 +314,39 @@ fn a_whole_report_with_an_override_posts_once() {
         s.contains("target(5) = 11 (0 decimals)"),
         "the detail pane explains the line:\n{s}"
     );
-    // Enter asks, Enter posts, Enter closes the result: one report.
+    // Enter asks, Enter asks again about the manual line left at 0, Enter posts: one report.
     press(&mut d.app, KeyCode::Enter);
     assert!(screen(&d.app).contains("Post this report?"));
     press(&mut d.app, KeyCode::Enter);
+    assert!(screen(&d.app).contains("Post without the manual lines?"));
+    press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
     assert!(s.contains("Report 1 posted for order WO-1012"), "{s}");
+    // What was posted stays on the board's message line, and Enter pressed once too often
+    // opens nothing: the next order is chosen with a move or a scan first.
     press(&mut d.app, KeyCode::Enter);
     press(&mut d.app, KeyCode::Enter);
     assert_eq!(report_count(&d.app), 1);
+    assert!(d.app.overlays.is_empty());
+    assert!(
+        matches!(d.app.screen, Screen::Orders(_)),
+        "{}",
+        screen(&d.app)
+    );
+    for (w, h) in SIZES {
+        let text = screen_text(&draw(&d.app, w, h));
+        let message = text.lines().nth(usize::from(h) - 2).unwrap();
+        assert!(
+            message.starts_with(" Report 1 posted for order WO-1012."),
+            "{text}"
+        );
+    }
+    press(&mut d.app, KeyCode::Down);
+    press(&mut d.app, KeyCode::Enter);
+    assert!(
+        !matches!(d.app.screen, Screen::Orders(_)),
+        "a move, then Enter opens"
+    );
     let stock = d
         .app
         .service
@@ -341,8 +365,9 @@ fn posting_the_same_preview_twice_posts_once() {
         panic!()
     };
     let key = r.key.clone();
-    press(&mut d.app, KeyCode::Enter);
-    press(&mut d.app, KeyCode::Enter);
+    for _ in 0..3 {
+        press(&mut d.app, KeyCode::Enter);
+    }
     assert_eq!(report_count(&d.app), 1);
     // The same idempotency key again (a second terminal pass, a retried Enter).
     let again = d
@@ -728,6 +753,17 @@ fn a_handler_stages_what_the_machine_location_is_short_of() {
     press(&mut d.app, KeyCode::Enter);
     assert!(screen(&d.app).contains("How many PST-25 from ST-COMP to M-ASM"));
     press(&mut d.app, KeyCode::Enter);
+    // Asked first, as a reversal is: nothing moves before Enter.
+    let s = screen_text(&draw(&d.app, 80, 24));
+    assert!(s.contains("Move this stock?"), "{s}");
+    assert!(s.contains("Move 19 PST-25 from ST-COMP to M-ASM."), "{s}");
+    let before = d
+        .app
+        .service
+        .stock(Some(&"M-ASM".into()), Some(&"PST-25".into()))
+        .unwrap();
+    assert_eq!(before[0].qty.to_string(), "6");
+    press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
     assert!(s.contains("moved 19 PST-25 from ST-COMP to M-ASM"), "{s}");
     let Screen::Staging(st) = &d.app.screen else {
@@ -752,6 +788,7 @@ fn a_handler_stages_what_the_machine_location_is_short_of() {
     type_text(&mut d.app, "FG");
     press(&mut d.app, KeyCode::Enter);
     type_text(&mut d.app, "5");
+    press(&mut d.app, KeyCode::Enter);
     press(&mut d.app, KeyCode::Enter);
     assert!(
         screen(&d.app).contains("refused: only 0 on hand"),
@@ -858,6 +895,57 @@ fn the_exception_queue_shows_deferred_lines_and_a_lead_cancels_one() {
 }
 
 #[test]
+fn deferred_lines_show_what_is_short_now_and_mark_the_lines_that_fit_now() {
+    let mut d = demo();
+    let lead = common::lead();
+    // Two pumps of WO-1011 take 2 of the 6 PST-25 at M-ASM; then 5 of WO-1006 find 4 and
+    // wait, 1 short; the first report reversed brings the 2 back: the line fits now.
+    let first = d
+        .app
+        .service
+        .report("WO-1011", &common::req(20, "2", "0"), None, &lead)
+        .unwrap();
+    d.app
+        .service
+        .report("WO-1006", &common::req(20, "5", "0"), None, &lead)
+        .unwrap();
+    d.app
+        .service
+        .reverse(first.report_id, "wrong order", &lead)
+        .unwrap();
+    login(&mut d.app, "2001", "2222");
+    press(&mut d.app, KeyCode::F(7));
+    let Screen::Exceptions(q) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    let pst = q.rows.iter().find(|e| e.item == "PST-25").unwrap();
+    assert_eq!(pst.shortfall.to_string(), "1", "short when it was deferred");
+    let seal = q.rows.iter().find(|e| e.item == "SEAL-25").unwrap();
+    assert_eq!(
+        seal.shortfall.to_string(),
+        "3",
+        "short when it was deferred"
+    );
+    for (w, h) in SIZES {
+        let text = screen_text(&draw(&d.app, w, h));
+        assert!(text.contains("Short now"), "{text}");
+        let cells = |item: &str| -> Vec<String> {
+            row_of(&text, item)
+                .split(['│', ' '])
+                .filter(|c| !c.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        let pst = cells("PST-25");
+        assert_eq!(pst[pst.len() - 3..], ["5", "0", "fits"], "{text}");
+        // 4 on hand now for 5: short 1, not the 3 it lacked when deferred.
+        let seal = cells("SEAL-25");
+        assert_eq!(seal[seal.len() - 2..], ["5", "1"], "{text}");
+    }
+    snap(&d.app, "exception_queue_now");
+}
+
+#[test]
 fn an_operator_needs_a_lead_to_cancel_a_deferred_line() {
     let mut d = demo();
     login(&mut d.app, "1001", "1234");
@@ -954,6 +1042,15 @@ fn a_lead_corrects_scrap_and_records_a_substitution_on_a_posted_line() {
     );
     press(&mut d.app, KeyCode::Enter);
     assert!(screen(&d.app).contains("How many SEAL-25 were issued instead"));
+    press(&mut d.app, KeyCode::Enter);
+    // Asked first, as a reversal is.
+    let s = screen_text(&draw(&d.app, 80, 24));
+    assert!(s.contains("Record this substitution?"), "{s}");
+    assert!(
+        s.contains("Line 30 SEAL-12: 3 SEAL-12 go back to stock,"),
+        "{s}"
+    );
+    assert!(s.contains("3 SEAL-25 are issued instead."), "{s}");
     press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
     assert!(s.contains("3 SEAL-12 returned, 3 SEAL-25 issued"), "{s}");
@@ -1219,11 +1316,12 @@ fn snapshot_report_with_quantities_and_an_override() {
     ));
     snap(&d.app, "report_post_confirm");
     press(&mut d.app, KeyCode::Enter);
-    assert!(matches!(
-        d.app.overlays.last(),
-        Some(Overlay::Message { .. })
-    ));
-    snap(&d.app, "report_posted_message");
+    snap(&d.app, "report_post_manual_question");
+    press(&mut d.app, KeyCode::Enter);
+    // No box to close: what was posted stays on the board's message line.
+    assert!(d.app.overlays.is_empty());
+    assert!(matches!(d.app.screen, Screen::Orders(_)));
+    snap(&d.app, "report_posted_board");
 }
 
 #[test]
@@ -1264,6 +1362,50 @@ fn snapshot_history_and_a_reports_lines() {
     snap(&d.app, "report_lines");
     press(&mut d.app, KeyCode::Char('a'));
     snap(&d.app, "report_lines_scrap_prompt");
+}
+
+/// The row of the screen `text` that names `needle`.
+fn row_of<'a>(text: &'a str, needle: &str) -> &'a str {
+    text.lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("{needle:?} not on screen:\n{text}"))
+}
+
+#[test]
+fn a_non_stock_line_issued_by_hand_shows_what_was_issued_on_the_reports_lines() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    open_report(&mut d.app, "WO-1005");
+    type_text(&mut d.app, "3");
+    press(&mut d.app, KeyCode::Tab);
+    press(&mut d.app, KeyCode::Tab);
+    select_item(&mut d.app, "GR-EP2");
+    press(&mut d.app, KeyCode::Char('a'));
+    for _ in 0..3 {
+        press(&mut d.app, KeyCode::Enter);
+    }
+    press(&mut d.app, KeyCode::F(4));
+    press(&mut d.app, KeyCode::Enter);
+    assert!(
+        matches!(d.app.screen, Screen::Detail(_)),
+        "{}",
+        screen(&d.app)
+    );
+    for (w, h) in SIZES {
+        let text = screen_text(&draw(&d.app, w, h));
+        let row = row_of(&text, "GR-EP2");
+        let cells: Vec<&str> = row.split([' ', '│']).filter(|c| !c.is_empty()).collect();
+        let at = cells.iter().position(|c| *c == "GR-EP2").unwrap();
+        assert_eq!(cells[0], "70", "{text}");
+        assert!(
+            !row.contains("M-ASM"),
+            "a non-stock line has no location:\n{text}"
+        );
+        assert!(row.contains(" — "), "{text}");
+        assert!(cells[at..].contains(&"0.03"), "{text}");
+        assert!(row.contains("by hand") && !row.contains("manual"), "{text}");
+    }
+    snap(&d.app, "report_lines_non_stock_by_hand");
 }
 
 #[test]
@@ -1375,8 +1517,9 @@ fn snapshot_not_posted_message() {
             &common::operator(),
         )
         .unwrap();
-    press(&mut d.app, KeyCode::Enter);
-    press(&mut d.app, KeyCode::Enter);
+    for _ in 0..3 {
+        press(&mut d.app, KeyCode::Enter);
+    }
     assert!(
         matches!(d.app.overlays.last(), Some(Overlay::Message { title, .. }) if title == "Not posted"),
         "{}",
@@ -1619,6 +1762,29 @@ fn a_handler_picks_the_transfer_source_and_a_wrong_one_is_refused_at_its_own_ste
 }
 
 #[test]
+fn the_transfer_source_of_a_serial_item_lists_each_location_once_with_its_quantity() {
+    let mut d = demo();
+    login(&mut d.app, "3001", "3333");
+    press(&mut d.app, KeyCode::F(6));
+    let Screen::Staging(st) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    let row = st.rows.iter().position(|r| r.item == "GAUGE-700").unwrap();
+    for _ in 0..row {
+        press(&mut d.app, KeyCode::Down);
+    }
+    press(&mut d.app, KeyCode::Char('t'));
+    let Some(Overlay::Prompt { choices, .. }) = d.app.overlays.last() else {
+        panic!("{}", screen(&d.app))
+    };
+    let listed: Vec<(&str, &str)> = choices
+        .iter()
+        .map(|c| (c.code.as_str(), c.detail.as_str()))
+        .collect();
+    assert_eq!(listed, [("ST-COMP", "22 on hand")]);
+}
+
+#[test]
 fn the_health_screen_lists_flagged_items_first() {
     let mut d = demo();
     login(&mut d.app, "2001", "2222");
@@ -1728,6 +1894,8 @@ fn a_larger_override_needs_a_lead_at_once_and_the_lead_signs_at_the_confirmation
     assert!(!s.contains("--approver"), "no command-line words: {s}");
     snap(&d.app, "report_needs_lead_confirm");
     press(&mut d.app, KeyCode::Enter);
+    assert!(screen(&d.app).contains("Post without the manual lines?"));
+    press(&mut d.app, KeyCode::Enter);
     assert_eq!(top_prompt(&d.app), Some(&PromptKind::ApproverBadge));
     assert_eq!(report_count(&d.app), 0, "asked before anything is sent");
     type_text(&mut d.app, "2001");
@@ -1804,6 +1972,7 @@ fn a_lead_sees_no_mark_and_a_skip_asks_its_reason_before_the_post() {
     press(&mut d.app, KeyCode::Enter);
     press(&mut d.app, KeyCode::Enter);
     assert!(screen(&d.app).contains("Post this report?"));
+    press(&mut d.app, KeyCode::Enter);
     press(&mut d.app, KeyCode::Enter);
     assert!(screen(&d.app).contains("Report 1 posted"));
     let reasons: Vec<(String, String, Option<String>)> = d
@@ -1939,6 +2108,8 @@ fn a_substitution_returns_part_and_the_lines_screen_shows_both() {
     // The substitute follows the quantity returned.
     let s = screen(&d.app);
     assert!(s.contains("How many SEAL-25 were issued instead"), "{s}");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(screen(&d.app).contains("2 SEAL-12 go back to stock"));
     press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
     assert!(s.contains("2 SEAL-12 returned, 2 SEAL-25 issued"), "{s}");
@@ -2116,6 +2287,8 @@ fn a_handler_counts_and_brings_a_tracked_item_by_lot() {
     );
     snap(&d.app, "staging_transfer_lots");
     press(&mut d.app, KeyCode::Enter);
+    assert!(screen(&d.app).contains("Move this stock?"));
+    press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
     assert!(s.contains("from ST-COMP to M-ASM (lots OIL-2612"), "{s}");
     let moved = d
@@ -2152,6 +2325,158 @@ fn a_scanned_lot_chooses_the_lots_of_a_backflushed_lot_line() {
     assert_eq!(oil.lots.len(), 1);
     assert_eq!(oil.lots[0].lot, "OIL-2611");
     assert!(oil.picked_by.is_none(), "chosen, not picked");
+}
+
+/// The report of WO-1005 for 3 units, the cursor on its oil line (a backflushed lot line).
+fn report_on_the_oil_line(app: &mut App) {
+    open_report(app, "WO-1005");
+    type_text(app, "3");
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    select_item(app, "HO-46");
+}
+
+#[test]
+fn the_lot_list_puts_the_expired_lot_last_and_picking_it_needs_a_lead_at_once() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    report_on_the_oil_line(&mut d.app);
+    press(&mut d.app, KeyCode::Char('o'));
+    let Some(Overlay::Prompt { choices, .. }) = d.app.overlays.last() else {
+        panic!("{}", screen(&d.app))
+    };
+    let codes: Vec<&str> = choices.iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["OIL-2609", "OIL-2611", "OIL-2603"],
+        "FEFO, expired last"
+    );
+    assert!(choices[2].detail.contains("expired: a lead must approve"));
+    assert!(!choices[0].detail.contains("expired"));
+    // Enter takes the first of the list: a lot in date.
+    press(&mut d.app, KeyCode::Enter);
+    let Screen::Report(r) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    assert_eq!(r.planned("80").unwrap().lots[0].lot, "OIL-2609");
+    // The expired lot named: the line needs a lead the moment it is picked.
+    press(&mut d.app, KeyCode::Char('o'));
+    type_text(&mut d.app, "OIL-2603");
+    press(&mut d.app, KeyCode::Enter);
+    let Screen::Report(r) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    assert!(d.app.needs_lead(r.planned("80").unwrap()));
+    for (w, h) in SIZES {
+        let text = screen_text(&draw(&d.app, w, h));
+        assert!(
+            row_of(&text, "80     HO-46").contains("needs lead"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Line 80 HO-46 needs a lead: expired lot OIL-2603."),
+            "{text}"
+        );
+    }
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen_text(&draw(&d.app, 120, 40));
+    assert!(s.contains("Post this report?"), "{s}");
+    assert!(s.contains("A lead must approve:"), "{s}");
+    assert!(
+        s.contains("Line 80 HO-46 takes expired lot OIL-2603"),
+        "{s}"
+    );
+    snap(&d.app, "report_confirm_expired_lot");
+}
+
+#[test]
+fn a_lead_sees_an_expired_lot_marked_and_named_in_the_confirmation() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    report_on_the_oil_line(&mut d.app);
+    press(&mut d.app, KeyCode::Char('o'));
+    type_text(&mut d.app, "OIL-2603");
+    press(&mut d.app, KeyCode::Enter);
+    for (w, h) in SIZES {
+        let text = screen_text(&draw(&d.app, w, h));
+        assert!(row_of(&text, "80     HO-46").contains("issue*"), "{text}");
+    }
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen_text(&draw(&d.app, 120, 40));
+    assert!(
+        s.contains("Line 80 HO-46 takes expired lot OIL-2603"),
+        "{s}"
+    );
+    assert!(!s.contains("A lead must approve"), "{s}");
+}
+
+#[test]
+fn unissued_manual_lines_are_named_and_asked_again_before_the_post() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1006");
+    type_text(&mut d.app, "1");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen_text(&draw(&d.app, 120, 40));
+    assert!(s.contains("Post this report?"), "{s}");
+    assert!(
+        s.contains("3 manual lines not issued: 90 GR-EP2, 120 HSE-2, 125 GAUGE-700"),
+        "{s}"
+    );
+    press(&mut d.app, KeyCode::Enter);
+    assert_eq!(report_count(&d.app), 0, "asked again, not posted");
+    let s = screen_text(&draw(&d.app, 120, 40));
+    assert!(s.contains("Post without the manual lines?"), "{s}");
+    snap(&d.app, "report_confirm_manual_unissued");
+    // Esc goes back to the report, nothing posted.
+    press(&mut d.app, KeyCode::Esc);
+    assert!(d.app.overlays.is_empty());
+    assert!(matches!(d.app.screen, Screen::Report(_)));
+    assert_eq!(report_count(&d.app), 0);
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Enter);
+    assert_eq!(report_count(&d.app), 1);
+}
+
+#[test]
+fn the_report_shows_the_finished_lot_and_f_sets_another() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1006");
+    type_text(&mut d.app, "1");
+    for (w, h) in SIZES {
+        let text = screen_text(&draw(&d.app, w, h));
+        assert!(text.contains("receive 1 → FG lot WO-1006"), "{text}");
+    }
+    press(&mut d.app, KeyCode::Tab);
+    press(&mut d.app, KeyCode::Tab);
+    press(&mut d.app, KeyCode::Char('f'));
+    let s = screen_text(&draw(&d.app, 120, 40));
+    assert!(
+        s.contains("Lot the HP-200 received go into (empty: WO-1006, the order number)"),
+        "{s}"
+    );
+    snap(&d.app, "report_finished_lot_prompt");
+    type_text(&mut d.app, "B-0042");
+    press(&mut d.app, KeyCode::Enter);
+    for (w, h) in SIZES {
+        let text = screen_text(&draw(&d.app, w, h));
+        assert!(text.contains("receive 1 → FG lot B-0042"), "{text}");
+    }
+    for _ in 0..3 {
+        press(&mut d.app, KeyCode::Enter);
+    }
+    assert_eq!(report_count(&d.app), 1);
+    let lots: Vec<Option<String>> = d
+        .app
+        .service
+        .stock(Some(&"FG".into()), Some(&"HP-200".into()))
+        .unwrap()
+        .into_iter()
+        .map(|b| b.lot)
+        .collect();
+    assert!(lots.contains(&Some("B-0042".to_string())), "{lots:?}");
 }
 
 /// A frame of every screen and overlay runs no store query (`draw` counts them); the count
@@ -2211,9 +2536,12 @@ fn a_frame_of_every_screen_runs_no_store_query() {
     press(&mut d.app, KeyCode::Enter);
     assert!(matches!(
         d.app.overlays.last(),
-        Some(Overlay::Message { .. })
+        Some(Overlay::Confirm { .. })
     ));
-    frame(&d.app, "posted message");
+    frame(&d.app, "manual lines question");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(d.app.screen, Screen::Orders(_)));
+    frame(&d.app, "posted, on the board");
     press(&mut d.app, KeyCode::Enter);
     post_report(&mut d.app, "WO-1006", "9");
     press(&mut d.app, KeyCode::F(4));
@@ -2270,5 +2598,5 @@ fn a_frame_of_every_screen_runs_no_store_query() {
     press(&mut d.app, KeyCode::Enter);
     assert!(matches!(d.app.screen, Screen::Trace(_)));
     frame(&d.app, "trace");
-    assert_eq!(shown.len(), 21, "{shown:?}");
+    assert_eq!(shown.len(), 22, "{shown:?}");
 }

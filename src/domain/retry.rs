@@ -125,6 +125,53 @@ pub fn plan_lot_retry(
     posting
 }
 
+/// Where an open exception stands now, were the queue retried at this moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StandsNow {
+    pub id: ExceptionId,
+    /// What it lacks in what the older lines that would post leave (0 when it fits).
+    pub short: Quantity,
+    /// It would post whole.
+    pub fits: bool,
+}
+
+/// What each exception of `waiting` (oldest first) lacks now: the retry's own decision
+/// (oldest first, each whole if it fits in what is left), with what a line that stays open
+/// is short of (a tracked item counts its unexpired lots only).
+#[must_use]
+pub fn stands_now(waiting: &[Waiting<'_>], stock: &RetryStock<'_>) -> Vec<StandsNow> {
+    let posting = plan_lot_retry(waiting, stock);
+    let mut left: HashMap<(&str, &str), Quantity> = HashMap::new();
+    let mut out = Vec::with_capacity(waiting.len());
+    for w in waiting {
+        let available = left.entry((w.item, w.location)).or_insert_with(|| {
+            match (stock.lots)(w.item, w.location) {
+                Some(lots) => lots
+                    .iter()
+                    .filter(|l| !super::lots::is_expired(l.expires.as_deref(), stock.today))
+                    .map(|l| l.qty)
+                    .sum(),
+                None => (stock.on_hand)(w.item, w.location),
+            }
+        });
+        let fits = posting.iter().any(|(id, _)| *id == w.id);
+        if fits {
+            *available -= w.qty;
+        }
+        let short = if fits {
+            Quantity::ZERO
+        } else {
+            (w.qty - (*available).max(Quantity::ZERO)).max(Quantity::ZERO)
+        };
+        out.push(StandsNow {
+            id: w.id,
+            short,
+            fits,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,6 +213,37 @@ mod tests {
         assert_eq!(
             plan_retry(&waiting, &on_hand),
             vec![ExceptionId(1), ExceptionId(3)]
+        );
+    }
+
+    #[test]
+    fn what_a_line_lacks_now_is_what_the_older_lines_that_post_leave() {
+        let w = |id: i64, qty: i64| Waiting {
+            id: ExceptionId(id),
+            item: "A",
+            location: "M",
+            qty: d(qty),
+        };
+        let waiting = [w(1, 6), w(2, 5), w(3, 4)];
+        let on_hand = |_: &str, _: &str| d(8);
+        let untracked = |_: &str, _: &str| None;
+        let stock = RetryStock {
+            on_hand: &on_hand,
+            lots: &untracked,
+            pick: PickOrder::Fifo,
+            today: NaiveDate::MIN,
+        };
+        let now: Vec<(i64, String, bool)> = stands_now(&waiting, &stock)
+            .into_iter()
+            .map(|s| (s.id.0, s.short.to_string(), s.fits))
+            .collect();
+        assert_eq!(
+            now,
+            [
+                (1, "0".to_string(), true),
+                (2, "3".to_string(), false),
+                (3, "2".to_string(), false)
+            ]
         );
     }
 

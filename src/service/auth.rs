@@ -196,10 +196,12 @@ impl LeadRule {
         }
     }
 
-    /// Whether `line` needs a lead before it may post.
+    /// Whether `line` needs a lead before it may post: a larger override, or an expired lot
+    /// named for it.
     #[must_use]
     pub fn needs_lead(&self, line: &PlannedLine) -> bool {
-        self.lead_signs && needs_approval(line, self.tolerance_pct)
+        self.lead_signs
+            && (needs_approval(line, self.tolerance_pct) || !line.expired_lots.is_empty())
     }
 }
 

@@ -112,7 +112,11 @@ impl Service {
         store::floor::report_lines(conn, report_id)?
             .into_iter()
             .map(|l| {
-                let issued = store::floor::line_issued(conn, report_id, &l.line, &l.item)?;
+                let issued = if l.non_stock {
+                    store::floor::non_stock_issued(conn, report_id, &l.line)?
+                } else {
+                    store::floor::line_issued(conn, report_id, &l.line, &l.item)?
+                };
                 Ok((l, issued))
             })
             .collect()

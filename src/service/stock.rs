@@ -1,5 +1,7 @@
 //! Stock: transfers, balances, the ledger (audit), and the exception queue.
 
+use std::collections::HashMap;
+
 use super::floor::deferred::post_deferred;
 use super::*;
 use crate::domain::codes::{ItemCode, LocationCode};
@@ -180,6 +182,58 @@ impl Service {
             open_only,
             None,
         )?)
+    }
+
+    /// Where each open exception stands now: what it lacks at its location, and whether a
+    /// retry would post it (the retry's own rule, on the stock as it is now).
+    ///
+    /// # Errors
+    /// The store fails.
+    pub fn exceptions_now(&self) -> Result<Vec<crate::domain::retry::StandsNow>> {
+        use crate::domain::retry::{RetryStock, Waiting, stands_now};
+        let conn = self.store.conn();
+        let pick = self.rules()?.rules.lot_selection().pick_order();
+        let open = store::exceptions::open_lines(conn, None)?;
+        let mut balances = HashMap::new();
+        let mut lots = HashMap::new();
+        for (e, _) in &open {
+            let at = (e.item.to_string(), e.location.to_string());
+            if balances.contains_key(&at) {
+                continue;
+            }
+            balances.insert(at.clone(), store::ledger::balance(conn, &at.0, &at.1)?);
+            let tracked = store::master::item(conn, &at.0)?
+                .is_some_and(|i| i.tracking != crate::domain::master::Tracking::None);
+            if tracked {
+                lots.insert(at.clone(), store::ledger::lots_at(conn, &at.0, &at.1)?);
+            }
+        }
+        let waiting: Vec<Waiting<'_>> = open
+            .iter()
+            .map(|(e, _)| Waiting {
+                id: e.id,
+                item: &e.item,
+                location: &e.location,
+                qty: e.qty,
+            })
+            .collect();
+        let key = |item: &str, location: &str| (item.to_string(), location.to_string());
+        let on_hand = |item: &str, location: &str| {
+            balances
+                .get(&key(item, location))
+                .copied()
+                .unwrap_or_default()
+        };
+        let lots_of = |item: &str, location: &str| lots.get(&key(item, location)).cloned();
+        Ok(stands_now(
+            &waiting,
+            &RetryStock {
+                on_hand: &on_hand,
+                lots: &lots_of,
+                pick,
+                today: chrono::Utc::now().date_naive(),
+            },
+        ))
     }
 
     /// Retries every open exception, oldest first; the same `key` posts once.

@@ -24,6 +24,8 @@ pub struct ReportLine {
     /// The latest reason on the line: a lead's scrap adjustment's since, else the reason
     /// code of its override or skip, if one was given.
     pub reason: Option<String>,
+    /// A non-stock item: no location, and its hand issue is recorded on the order, not moved.
+    pub non_stock: bool,
 }
 
 /// The detail lines of a report, in line order.
@@ -38,7 +40,7 @@ pub fn report_lines(conn: &Connection, report_id: ReportId) -> Result<Vec<Report
                      WHERE m.report_id = l.report_id AND m.line = l.line
                        AND m.kind = 'lead_scrap' AND m.reason <> ''
                      ORDER BY m.id DESC LIMIT 1), l.reason),
-           COALESCE(i.description, '')
+           COALESCE(i.description, ''), COALESCE(i.item_type = 'non-stock', 0)
          FROM report_lines l JOIN reports r ON r.id = l.report_id
          LEFT JOIN items i ON i.item = l.item
          WHERE l.report_id = ?1 ORDER BY l.seq",
@@ -55,10 +57,26 @@ pub fn report_lines(conn: &Connection, report_id: ReportId) -> Result<Vec<Report
                 reversed: r.get(5)?,
                 reason: r.get(6)?,
                 description: r.get(7)?,
+                non_stock: r.get(8)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+/// What a report's non-stock line issued by hand, net of the report's reversal.
+///
+/// # Errors
+/// SQLite fails.
+pub fn non_stock_issued(conn: &Connection, report_id: ReportId, line: &str) -> Result<Quantity> {
+    let mut stmt =
+        conn.prepare_cached("SELECT qty FROM non_stock_issues WHERE report_id = ?1 AND line = ?2")?;
+    let mut rows = stmt.query(params![report_id, line])?;
+    let mut issued = Quantity::ZERO;
+    while let Some(r) = rows.next()? {
+        issued += r.get::<_, Quantity>(0)?;
+    }
+    Ok(issued)
 }
 
 /// Whether a report exists.

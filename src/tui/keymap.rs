@@ -72,6 +72,8 @@ pub enum Action {
     Lots,
     /// A lot's genealogy.
     Trace,
+    /// The lot or serials the finished goods are received into.
+    FinishedLot,
 }
 
 /// One binding: the key, what it does, and the words shown in the help and the footer.
@@ -408,6 +410,14 @@ pub const KEYMAP: &[Binding] = &[
         "o",
         A::Lots,
         "choose the lots of a lot- or serial-tracked line (scan or pick)",
+        "",
+    ),
+    key(
+        C::Report,
+        K::Char('f'),
+        "f",
+        A::FinishedLot,
+        "the lot the finished goods go into (a serial-tracked item: their serials)",
         "",
     ),
     key(

@@ -122,6 +122,18 @@ pub fn count(n: usize, noun: &str) -> String {
     }
 }
 
+/// A manual line issued by hand with its report.
+pub const BY_HAND: &str = "by hand";
+
+/// Where a non-stock line issues from: nowhere, it has no location.
+pub const NO_LOCATION: &str = "—";
+
+/// The deferred lines' column of what a line lacks now (right-aligned: leading space).
+pub const SHORT_NOW_HEADER: &str = " Short now";
+
+/// The mark of a deferred line that fits now: a retry posts it.
+pub const FITS_NOW: &str = "fits";
+
 /// The first choice of a transfer's lots: none named, the pick order decides.
 pub const PICK_ORDER_CHOOSES: &str = "the plant's pick order chooses";
 
@@ -267,6 +279,117 @@ pub fn moved(
         qty,
         count(posted, "waiting line")
     )
+}
+
+/// A line of a report's confirmation that takes expired lots: `Line 80 HO-46 takes expired
+/// lot OIL-2603`.
+#[must_use]
+pub fn takes_expired(line: &str, item: &str, lots: &[String]) -> String {
+    format!("Line {line} {item} takes {}", expired_named(lots))
+}
+
+/// Why a line needs a lead when it names expired lots: `expired lot OIL-2603`.
+#[must_use]
+pub fn expired_named(lots: &[String]) -> String {
+    let noun = if lots.len() == 1 { "lot" } else { "lots" };
+    format!("expired {noun} {}", lots.join(", "))
+}
+
+/// The confirmation's heading when a lead must approve only expired lots.
+pub const LEAD_MUST_APPROVE: &str = "A lead must approve:";
+
+/// The manual lines a report leaves at 0: `2 manual lines not issued: 70 GR-EP2, 125 GAUGE-700`.
+#[must_use]
+pub fn manual_not_issued(lines: &[(String, String)]) -> String {
+    let named: Vec<String> = lines
+        .iter()
+        .map(|(line, item)| format!("{line} {item}"))
+        .collect();
+    format!(
+        "{} not issued: {}",
+        count(lines.len(), "manual line"),
+        named.join(", ")
+    )
+}
+
+/// The second question of a post that leaves manual lines at 0.
+pub const POST_MANUAL_UNISSUED: &str = "Post without the manual lines?";
+
+/// What the second question says: which lines, and what each key does.
+#[must_use]
+pub fn manual_unissued_question(lines: &[(String, String)]) -> Vec<String> {
+    vec![
+        manual_not_issued(lines),
+        "Nothing is issued for them with this report.".into(),
+        "Esc: back to the report, where a or e issues a line by hand.".into(),
+    ]
+}
+
+/// The title of a substitution's confirmation.
+pub const CONFIRM_SUBSTITUTE: &str = "Record this substitution?";
+
+/// What a substitution will post: `Line 40 SEAL-20: 4 SEAL-20 go back, 4 SEAL-21 are
+/// issued instead.`
+#[must_use]
+pub fn substitute_question(
+    line: &str,
+    (own, returned): (&str, Quantity),
+    (item, issued): (&str, Quantity),
+) -> Vec<String> {
+    vec![
+        format!("Line {line} {own}: {returned} {own} go back to stock,"),
+        format!("{issued} {item} are issued instead."),
+    ]
+}
+
+/// The title of a transfer's confirmation.
+pub const CONFIRM_TRANSFER: &str = "Move this stock?";
+
+/// What a transfer will move: `Move 5 HO-46 from ST-COMP to M-ASM (lots OIL-2612).`
+#[must_use]
+pub fn transfer_question(
+    (item, qty): (&str, Quantity),
+    (from, to): (&str, &str),
+    lots: Option<&str>,
+) -> Vec<String> {
+    let lots = lots.map_or_else(String::new, |l| format!(" (lots {l})"));
+    vec![format!("Move {qty} {item} from {from} to {to}{lots}.")]
+}
+
+/// Asking the lot a lot-tracked item is received into.
+#[must_use]
+pub fn finished_lot_title(item: &str, order: &str) -> String {
+    format!("Lot the {item} received go into (empty: {order}, the order number)")
+}
+
+/// Asking the serials of the units of a serial-tracked item received.
+#[must_use]
+pub fn finished_serials_title(item: &str, good: Quantity) -> String {
+    format!("Serials of the {good} {item} received: scan each, or type S1,S2,…")
+}
+
+/// `f` where the item received is not tracked.
+#[must_use]
+pub fn finished_untracked(item: &str) -> String {
+    format!("{item} is not lot- or serial-tracked: it is received with no lot")
+}
+
+/// `f` on a report that receives nothing (not the last operation, or no good units).
+pub const NOTHING_RECEIVED: &str =
+    "this report receives no finished goods (good units at the last operation do)";
+
+/// The receipt of the report's summary line: `receive 3 → FG lot WO-1006`, or the
+/// `serials` received.
+#[must_use]
+pub fn receive_into(qty: Quantity, location: &str, lots: &[LotQty], serials: bool) -> String {
+    match lots {
+        [] => format!("receive {qty} → {location}"),
+        [one] if !serials => format!("receive {qty} → {location} lot {}", one.lot),
+        many => {
+            let names: Vec<&str> = many.iter().map(|l| l.lot.as_str()).collect();
+            format!("receive {qty} → {location} serials {}", names.join(","))
+        }
+    }
 }
 
 /// The message line after a post: `report 7 posted for order WO-1005 (1 line deferred)`.

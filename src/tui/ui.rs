@@ -139,7 +139,12 @@ fn render_status_bar(app: &State, frame: &mut Frame<'_>, area: Rect) {
 }
 
 fn render_message(app: &State, frame: &mut Frame<'_>, area: Rect) {
-    let Some((text, severity)) = &app.status else {
+    // The board keeps what the last post did until another message or screen replaces it.
+    let posted = match &app.screen {
+        Screen::Orders(o) => o.posted.clone().map(|p| (p, Severity::Success)),
+        _ => None,
+    };
+    let Some((text, severity)) = app.status.as_ref().or(posted.as_ref()) else {
         return;
     };
     let style = match severity {

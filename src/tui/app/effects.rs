@@ -294,16 +294,24 @@ impl App {
                 .map(|(code, detail)| Choice { code, detail })
                 .collect(),
             Choices::HeldElsewhere { item, except } => {
-                let mut held: Vec<_> = self
+                // A tracked item's stock is one row per lot (per serial): a location is
+                // listed once, with what all its lots hold.
+                let mut held: Vec<(String, Quantity)> = Vec::new();
+                for b in self
                     .service
                     .stock(None, Some(&item.as_str().into()))
                     .unwrap_or_default()
                     .into_iter()
                     .filter(|b| b.location != *except && b.qty > Quantity::ZERO)
-                    .collect();
-                held.sort_by_key(|b| std::cmp::Reverse(b.qty));
+                {
+                    match held.iter_mut().find(|(l, _)| *l == b.location.as_str()) {
+                        Some((_, qty)) => *qty += b.qty,
+                        None => held.push((b.location.to_string(), b.qty)),
+                    }
+                }
+                held.sort_by_key(|(_, qty)| std::cmp::Reverse(*qty));
                 held.into_iter()
-                    .map(|b| Choice::on_hand(b.location.into(), b.qty))
+                    .map(|(location, qty)| Choice::on_hand(location, qty))
                     .collect()
             }
             Choices::LotsAt {
@@ -337,14 +345,21 @@ impl App {
     /// lot is named by `:QTY`, an expired one says it needs a lead.
     fn line_lot_choices(&self, item: &str, location: &str, total: Quantity) -> Vec<Choice> {
         let today = self.now.date_naive();
-        self.service
+        let mut lots: Vec<(bool, _)> = self
+            .service
             .lots_at(item, location)
             .unwrap_or_default()
             .into_iter()
             .map(|lot| {
                 let expired = crate::domain::lots::is_expired(lot.expires.as_deref(), today);
-                Choice::lot(lot, Some(format!(":{}", total)), expired)
+                (expired, lot)
             })
+            .collect();
+        // Pick order, but an expired lot (which no automatic pick takes, and which needs a
+        // lead) last: the first highlighted is never one the operator should not take.
+        lots.sort_by_key(|(expired, _)| *expired);
+        lots.into_iter()
+            .map(|(expired, lot)| Choice::lot(lot, Some(format!(":{}", total)), expired))
             .collect()
     }
 

@@ -11,6 +11,9 @@ pub struct ExceptionsState {
     pub location: Option<String>,
     pub rows: Vec<ExceptionRow>,
     pub selected: usize,
+    /// Where each line stands now (what it lacks, whether a retry would post it), read
+    /// when the queue opens: the shortfall kept with a line is the one when it was deferred.
+    pub now: HashMap<crate::domain::ids::ExceptionId, crate::domain::retry::StandsNow>,
 }
 
 impl ExceptionsState {
@@ -27,6 +30,7 @@ impl ExceptionsState {
             location,
             rows,
             selected,
+            now: HashMap::new(),
         }
     }
 

@@ -249,13 +249,25 @@ impl DetailState {
                         None => return Effect::reopen(this, strings::not_a_number(&text)),
                     }
                 };
-                Effect::Substitute {
-                    report_id,
-                    line,
-                    item,
-                    qty,
-                    returned,
-                }
+                // Asked first, as a reversal is: a substitution moves stock both ways.
+                let (own, issued) = self
+                    .line(&line)
+                    .map(|(l, q)| (l.item.to_string(), *q))
+                    .unwrap_or_default();
+                let back = returned.unwrap_or(issued);
+                let lines =
+                    strings::substitute_question(&line, (&own, back), (&item, qty.unwrap_or(back)));
+                Effect::show(Overlay::Confirm {
+                    title: strings::CONFIRM_SUBSTITUTE.into(),
+                    lines,
+                    pending: Pending::write(Effect::Substitute {
+                        report_id,
+                        line,
+                        item,
+                        qty,
+                        returned,
+                    }),
+                })
             }
             _ => Effect::None,
         }

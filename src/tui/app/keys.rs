@@ -10,6 +10,12 @@ impl App {
         self.last_key = self.now.max(Utc::now());
         // A message lasts until the next key: it never follows the operator to another screen.
         self.status = None;
+        if self.overlays.is_empty()
+            && key.code != KeyCode::Enter
+            && let Screen::Orders(o) = &mut self.screen
+        {
+            o.hold_enter = false;
+        }
         if self.overlays.is_empty() && self.type_into_screen(&key) {
             return;
         }

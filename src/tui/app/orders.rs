@@ -16,6 +16,11 @@ pub struct OrdersState {
     pub shortages: HashMap<String, bool>,
     /// Open exceptions per order: lines still waiting for stock.
     pub waiting: HashMap<String, i64>,
+    /// What the last post did, kept on the board's message line while the board shows.
+    pub posted: Option<String>,
+    /// Just back from a post: Enter (pressed once too often) opens nothing until another key
+    /// (a move, a scan) says which order is next.
+    pub hold_enter: bool,
 }
 
 impl OrdersState {
@@ -29,6 +34,8 @@ impl OrdersState {
             typed: String::new(),
             shortages: HashMap::new(),
             waiting,
+            posted: None,
+            hold_enter: false,
         }
     }
 
@@ -63,6 +70,7 @@ impl OrdersState {
     /// A key on the board (characters typed go to `typed`, in `keys`).
     pub fn on_action(&mut self, action: Action) -> Effect {
         match action {
+            Action::Open if self.hold_enter && self.typed.trim().is_empty() => Effect::None,
             Action::Open => {
                 let typed = std::mem::take(&mut self.typed);
                 let typed = typed.trim();

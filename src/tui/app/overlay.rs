@@ -21,6 +21,13 @@ pub enum PromptKind {
         /// The quantity issued by hand with these lots (a manual line), else the line's own.
         hand: Option<Quantity>,
     },
+    /// The lot a lot-tracked parent is received into (empty: the order number).
+    FinishedLot,
+    /// The serials of a serial-tracked parent's good units, scanned or typed `S1,S2,…`;
+    /// `then_post` goes on to the confirmation.
+    FinishedSerials {
+        then_post: bool,
+    },
     /// The item of a lot to trace.
     TraceItem,
     /// The lot to trace.
@@ -276,9 +283,12 @@ pub(super) fn picked(choices: &[Choice], typed: &str, highlighted: usize) -> Opt
     if choices.is_empty() {
         return None;
     }
-    if let Some(exact) = choices
-        .iter()
-        .find(|c| c.code.eq_ignore_ascii_case(typed.trim()))
+    // Nothing typed is no code typed whole, even where a choice's code is empty (the
+    // unknown lot): the highlighted choice is taken.
+    if !typed.trim().is_empty()
+        && let Some(exact) = choices
+            .iter()
+            .find(|c| c.code.eq_ignore_ascii_case(typed.trim()))
     {
         return Some(exact.code.clone());
     }

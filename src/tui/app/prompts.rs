@@ -131,6 +131,7 @@ impl App {
             return self.apply_approval_prompt(kind, field, this);
         }
         let text = field.value_text().trim().to_string();
+        let lead = self.lead_rule();
         let effect = match (&mut self.screen, kind) {
             (_, kind @ (PromptKind::TraceItem | PromptKind::TraceLot { .. })) => {
                 trace::on_prompt(kind, text, this)
@@ -138,6 +139,9 @@ impl App {
             (Screen::History(h), kind) => h.on_prompt(kind, text, this),
             (Screen::Detail(d), kind) => d.on_prompt(kind, text, this),
             (Screen::Staging(s), kind) => s.on_prompt(kind, text, this),
+            (Screen::Report(r), PromptKind::FinishedSerials { then_post }) => {
+                r.apply_finished_serials(&text, then_post, this, &lead)
+            }
             (Screen::Report(r), kind) => r.on_prompt(kind, text, this),
             _ => Effect::None,
         };

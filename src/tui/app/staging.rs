@@ -128,14 +128,12 @@ impl StagingState {
                 from,
                 to,
                 qty,
-            } => Effect::Transfer {
-                item,
-                qty,
-                from,
-                to,
-                lots: (!text.is_empty()).then_some(text),
+            } => confirm_transfer(
+                (item, qty),
+                (from, to),
+                (!text.is_empty()).then_some(text),
                 this,
-            },
+            ),
             _ => Effect::None,
         }
     }
@@ -163,6 +161,29 @@ impl StagingState {
         )
         .after(this)
     }
+}
+
+/// A transfer asked first, as a reversal is; `this` is the prompt it came from (reopened
+/// with the refusal when the transfer is refused).
+#[must_use]
+pub fn confirm_transfer(
+    (item, qty): (String, Quantity),
+    (from, to): (String, String),
+    lots: Option<String>,
+    this: Box<Overlay>,
+) -> Effect {
+    Effect::show(Overlay::Confirm {
+        title: strings::CONFIRM_TRANSFER.into(),
+        lines: strings::transfer_question((&item, qty), (&from, &to), lots.as_deref()),
+        pending: Pending::write(Effect::Transfer {
+            item,
+            qty,
+            from,
+            to,
+            lots,
+            this,
+        }),
+    })
 }
 
 /// How many of `item` were counted at `location` (of `lot`, for a tracked item).

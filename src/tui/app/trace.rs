@@ -167,6 +167,28 @@ mod tests {
     }
 
     #[test]
+    fn the_lot_highlighted_is_the_one_traced_though_the_unknown_lot_is_listed() {
+        let choices = vec![
+            Choice {
+                code: "WO-1011".into(),
+                detail: String::new(),
+            },
+            Choice {
+                code: "WO-1006".into(),
+                detail: String::new(),
+            },
+            Choice {
+                code: String::new(),
+                detail: "unknown lot (stock from before lots were kept)".into(),
+            },
+        ];
+        assert_eq!(picked(&choices, "", 0).as_deref(), Some("WO-1011"));
+        assert_eq!(picked(&choices, "", 1).as_deref(), Some("WO-1006"));
+        assert_eq!(picked(&choices, "", 2).as_deref(), Some(""));
+        assert_eq!(picked(&choices, "wo-1006", 0).as_deref(), Some("WO-1006"));
+    }
+
+    #[test]
     fn a_trace_scrolls_and_t_asks_another() {
         let t = TraceState {
             trace: Trace {

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::tui::app::ExceptionsState;
+use crate::tui::strings;
 
 /// The exception queue: the deferred lines waiting for stock.
 pub struct ExceptionsView<'a> {
@@ -19,6 +20,19 @@ impl Widget for ExceptionsView<'_> {
                 let at = chrono::DateTime::parse_from_rfc3339(&e.created_at)
                     .map(|t| t.with_timezone(&Local).format("%m-%d %H:%M").to_string())
                     .unwrap_or_else(|_| e.created_at.clone());
+                // What the line lacks now, not when it was deferred; a line that fits now
+                // is marked (a retry posts it).
+                let (short, mark) = match s.now.get(&e.id) {
+                    Some(n) if n.fits => (
+                        Span::styled("0", theme.ok),
+                        Span::styled(strings::FITS_NOW, theme.ok),
+                    ),
+                    Some(n) => (Span::styled(n.short.to_string(), theme.warn), Span::raw("")),
+                    None => (
+                        Span::styled(e.shortfall.to_string(), theme.warn),
+                        Span::raw(""),
+                    ),
+                };
                 Row::new(vec![
                     Cell::from(right(e.id.to_string())),
                     Cell::from(at),
@@ -27,13 +41,8 @@ impl Widget for ExceptionsView<'_> {
                     Cell::from(e.item.to_string()),
                     Cell::from(e.location.to_string()),
                     Cell::from(right(e.qty)),
-                    Cell::from(
-                        Text::from(Line::from(Span::styled(
-                            e.shortfall.to_string(),
-                            theme.warn,
-                        )))
-                        .right_aligned(),
-                    ),
+                    Cell::from(Text::from(Line::from(short)).right_aligned()),
+                    Cell::from(mark),
                 ])
             })
             .collect();
@@ -47,7 +56,8 @@ impl Widget for ExceptionsView<'_> {
                 ("Item", Constraint::Fill(1)),
                 ("From", Constraint::Length(8)),
                 ("     Qty", Constraint::Length(8)),
-                ("   Short", Constraint::Length(8)),
+                (strings::SHORT_NOW_HEADER, Constraint::Length(9)),
+                ("", Constraint::Length(4)),
             ],
         );
         let place = s.location.as_deref().unwrap_or("every location");

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::tui::app::{DetailState, HistoryState};
+use crate::tui::strings;
 
 /// The history list: the reports, newest first.
 pub struct HistoryView<'a> {
@@ -96,7 +97,9 @@ fn render_detail(d: &DetailState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .lines
         .iter()
         .map(|(l, issued)| {
-            let state = if l.status == LineStatus::Manual {
+            let state = if l.status == LineStatus::Manual && !issued.is_zero() {
+                Span::styled(strings::BY_HAND, theme.manual)
+            } else if l.status == LineStatus::Manual {
                 Span::styled("manual", theme.manual)
             } else {
                 Span::styled(l.status.as_str(), theme.base)
@@ -109,7 +112,11 @@ fn render_detail(d: &DetailState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Row::new(vec![
                 Cell::from(l.line.clone()),
                 Cell::from(item),
-                Cell::from(l.location.to_string()),
+                Cell::from(if l.non_stock {
+                    strings::NO_LOCATION.to_string()
+                } else {
+                    l.location.to_string()
+                }),
                 Cell::from(right(*issued)),
                 Cell::from(state),
                 Cell::from(Span::styled(d.substitutes_of(&l.line), theme.warn)),

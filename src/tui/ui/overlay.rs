@@ -82,9 +82,10 @@ fn render_help(theme: &Theme, context: Context, buf: &mut Buffer, area: Rect) {
             ]));
         }
     }
+    // The status bar and the footer stay in sight above and below a long list.
     let height = u16::try_from(lines.len() + 2)
         .unwrap_or(u16::MAX)
-        .min(area.height);
+        .min(area.height.saturating_sub(2));
     let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
     Clear.render(popup, buf);
     Paragraph::new(lines)

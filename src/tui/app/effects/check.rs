@@ -58,7 +58,12 @@ impl App {
                 if self.service.is_tracked(&item).unwrap_or(false) {
                     self.run(staging::transfer_lots_prompt(item, (from, to), qty, *this));
                 } else {
-                    self.post_transfer((&item, qty), (&from, &to), None, *this);
+                    self.run(staging::confirm_transfer(
+                        (item, qty),
+                        (from, to),
+                        None,
+                        this,
+                    ));
                 }
             }
             Effect::TraceLots { item, this } => match self.service.lots_of(&item) {

@@ -209,7 +209,14 @@ impl App {
                     Screen::Exceptions(e) => Some(e.selected),
                     _ => None,
                 };
-                let state = ExceptionsState::new(location.map(String::from), rows, before);
+                let mut state = ExceptionsState::new(location.map(String::from), rows, before);
+                state.now = self
+                    .service
+                    .exceptions_now()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|n| (n.id, n))
+                    .collect();
                 self.screen = Screen::Exceptions(state);
             }
             Err(e) => {

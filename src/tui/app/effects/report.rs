@@ -123,11 +123,13 @@ impl App {
             order,
             posted.deferred.len(),
         ));
-        self.overlays.push(Overlay::Message {
-            title: "Posted".into(),
-            lines,
-            severity: Severity::Success,
-        });
+        // What was posted stays on the board's message line (a box would close at the next
+        // Enter, and the one after would open the order again).
+        if let Screen::Orders(o) = &mut self.screen {
+            o.posted = Some(lines.join(" "));
+            o.hold_enter = true;
+        }
+        self.status = None;
     }
     /// The message after a post: the report, each line that waits for stock, and the
     /// order's material variance so far.

@@ -34,6 +34,7 @@ fn line(line: &str, item: &str) -> crate::service::ReportLine {
         status: crate::domain::backflush::LineStatus::Issue,
         reversed: false,
         reason: None,
+        non_stock: false,
     }
 }
 
@@ -311,14 +312,22 @@ fn no_more_goes_back_than_the_line_issued_then_the_substitute_is_posted() {
         )
     );
     let this = prompt("How many", text(), qty_kind.clone());
+    // Asked first, as a reversal is: what goes back and what is issued instead.
     assert_eq!(
         d.on_prompt(qty_kind, String::new(), this),
-        Effect::Substitute {
-            report_id: ReportId(2),
-            line: "20".into(),
-            item: "SEAL-25".into(),
-            qty: None,
-            returned: Some(Quantity(rust_decimal::Decimal::from(3))),
-        }
+        Effect::show(Overlay::Confirm {
+            title: "Record this substitution?".into(),
+            lines: vec![
+                "Line 20 SEAL-20: 3 SEAL-20 go back to stock,".into(),
+                "3 SEAL-25 are issued instead.".into(),
+            ],
+            pending: Pending::write(Effect::Substitute {
+                report_id: ReportId(2),
+                line: "20".into(),
+                item: "SEAL-25".into(),
+                qty: None,
+                returned: Some(Quantity(rust_decimal::Decimal::from(3))),
+            }),
+        })
     );
 }

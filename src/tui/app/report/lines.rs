@@ -101,6 +101,7 @@ impl<C: Planner> ReportState<C> {
                 None => Effect::reopen(this, strings::not_a_number(&text)),
             },
             PromptKind::Lots { line, hand } => self.apply_lots(&line, hand, text, this),
+            PromptKind::FinishedLot => self.apply_finished_lot(text, this),
             PromptKind::Location { .. } if text.is_empty() => {
                 Effect::reopen(this, "pick or type a location")
             }

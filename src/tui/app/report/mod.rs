@@ -12,6 +12,7 @@ use super::*;
 use crate::domain::backflush::{LineStatus, PlannedLine};
 use crate::domain::master::Tracking;
 
+mod finished;
 mod lines;
 mod lots;
 mod post;
@@ -41,6 +42,9 @@ impl<C: Planner> ReportState<C> {
             listing: false,
             reasons: std::collections::BTreeMap::new(),
             before_change: None,
+            fg_lot: None,
+            fg_serials: Vec::new(),
+            needs_fg_serials: false,
         };
         state.recalculate();
         state
@@ -64,6 +68,7 @@ impl<C: Planner> ReportState<C> {
             }),
             Action::Back => self.leave(),
             Action::Post => self.confirm_post(lead),
+            Action::FinishedLot => self.ask_finished(false),
             Action::HandIssue
             | Action::Lots
             | Action::EditQty

@@ -9,6 +9,10 @@ impl<C: Planner> ReportState<C> {
     /// of an override that has none, or why nothing can post.
     #[must_use]
     pub fn confirm_post(&self, lead: &LeadRule) -> Effect {
+        // The serials of the units received are asked here when they were not given before.
+        if self.needs_fg_serials {
+            return self.ask_finished(true);
+        }
         if self.problem.is_none()
             && self.plan.is_some()
             && let Some(line) = self.lines_without_reason().first()
@@ -23,13 +27,42 @@ impl<C: Planner> ReportState<C> {
             return Effect::Error(format!("cannot post: {why}"));
         };
         let mut lines = what_posts(plan);
+        // An expired lot is named whoever posts: with what the lead must approve, or here
+        // when the user may take it alone.
+        lines.extend(
+            plan.lines
+                .iter()
+                .filter(|l| !l.expired_lots.is_empty() && !lead.needs_lead(l))
+                .map(|l| strings::takes_expired(&l.line, l.item.as_str(), &l.expired_lots)),
+        );
         lines.extend(lead_must_approve(plan, lead));
+        // Manual lines left at 0 are asked about once more: "3 manual" reads the same
+        // whether they were issued by hand or forgotten.
+        let unissued = manual_unissued(plan);
+        let pending = if unissued.is_empty() {
+            Pending::write(Effect::Post)
+        } else {
+            Pending::write(Effect::show(Overlay::Confirm {
+                title: strings::POST_MANUAL_UNISSUED.into(),
+                lines: strings::manual_unissued_question(&unissued),
+                pending: Pending::write(Effect::Post),
+            }))
+        };
         Effect::show(Overlay::Confirm {
             title: "Post this report?".into(),
             lines,
-            pending: Pending::write(Effect::Post),
+            pending,
         })
     }
+}
+
+/// The manual lines the report leaves at 0: (line, item).
+fn manual_unissued(plan: &ReportPlan) -> Vec<(String, String)> {
+    plan.lines
+        .iter()
+        .filter(|l| l.status == S::Manual && !l.is_hand_issue())
+        .map(|l| (l.line.clone(), l.item.to_string()))
+        .collect()
 }
 
 /// The lines of the confirmation that need a lead, with what the lead will be asked;
@@ -40,22 +73,34 @@ fn lead_must_approve(plan: &ReportPlan, rule: &LeadRule) -> Vec<String> {
         .iter()
         .filter(|l| rule.needs_lead(l))
         .map(|l| {
-            format!(
-                "Line {} {}: {} against planned {}",
-                l.line,
-                l.item,
-                l.total(),
-                l.planned
-            )
+            if l.expired_lots.is_empty() {
+                format!(
+                    "Line {} {}: {} against planned {}",
+                    l.line,
+                    l.item,
+                    l.total(),
+                    l.planned
+                )
+            } else {
+                strings::takes_expired(&l.line, l.item.as_str(), &l.expired_lots)
+            }
         })
         .collect();
     if lead.is_empty() {
         return lead;
     }
-    let mut lines = vec![format!(
-        "A lead must approve (more than {}% from planned):",
-        canonical(rule.tolerance_pct)
-    )];
+    let larger = plan
+        .lines
+        .iter()
+        .any(|l| rule.needs_lead(l) && l.expired_lots.is_empty());
+    let mut lines = vec![if larger {
+        format!(
+            "A lead must approve (more than {}% from planned):",
+            canonical(rule.tolerance_pct)
+        )
+    } else {
+        strings::LEAD_MUST_APPROVE.to_string()
+    }];
     lines.extend(lead);
     lines.push("Enter: the lead scans the badge and types the PIN".into());
     lines
@@ -83,6 +128,10 @@ fn what_posts(plan: &ReportPlan) -> Vec<String> {
             "{} short: the post will be refused (negative stock = block)",
             strings::count(count(S::Short), "line")
         ));
+    }
+    let unissued = manual_unissued(plan);
+    if !unissued.is_empty() {
+        lines.push(strings::manual_not_issued(&unissued));
     }
     if let Some(receipt) = &plan.receipt {
         lines.push(format!(

@@ -4,7 +4,7 @@
 //! order built in code in the tests (`tests`).
 
 use super::*;
-use crate::domain::backflush::ReportError;
+use crate::domain::backflush::{FinishedLotProblem, ReportError};
 use crate::domain::codes::ItemCode;
 use crate::domain::order::Order;
 
@@ -81,6 +81,12 @@ pub struct ReportState<C = ReportContext> {
     /// The overrides and reasons as they were before the change whose reason is being asked:
     /// Esc on that question takes the change back.
     pub before_change: Option<Before>,
+    /// The lot a lot-tracked parent is received into (`None`: the order number).
+    pub fg_lot: Option<String>,
+    /// The serials of a serial-tracked parent's good units at the last operation.
+    pub fg_serials: Vec<String>,
+    /// The preview waits for the serials of the units received (one per good unit).
+    pub needs_fg_serials: bool,
 }
 
 /// The overrides and their reasons before a change.
@@ -104,7 +110,8 @@ impl<C: Planner> ReportState<C> {
             good: number("good", &self.good)?,
             scrap: number("scrap", &self.scrap)?,
             overrides: self.overrides.clone(),
-            ..ReportRequest::default()
+            fg_lot: self.fg_lot.clone(),
+            fg_serials: self.fg_serials.clone(),
         })
     }
 
@@ -113,10 +120,13 @@ impl<C: Planner> ReportState<C> {
         if let Ok(request) = self.request()
             && (request.good + request.scrap).is_zero()
         {
+            // The serials, if any, are for the units typed: the probe lists without them.
             let probe = ReportRequest {
                 good: Quantity::ONE,
+                fg_serials: Vec::new(),
                 ..request
             };
+            self.needs_fg_serials = false;
             if let Ok(plan) = self.context.plan(&probe) {
                 self.selected = self.selected.min(plan.lines.len().saturating_sub(1));
                 self.plan = Some(plan);
@@ -126,10 +136,15 @@ impl<C: Planner> ReportState<C> {
             return;
         }
         self.listing = false;
+        self.needs_fg_serials = false;
         match self.request().and_then(|r| {
-            self.context
-                .plan(&r)
-                .map_err(|e| strings::report_refusal(&e))
+            self.context.plan(&r).map_err(|e| {
+                // Serials still to give are asked (f, or at the post), not a mistake.
+                if let ReportError::FinishedLot(FinishedLotProblem::SerialCount { .. }) = e {
+                    self.needs_fg_serials = true;
+                }
+                strings::report_refusal(&e)
+            })
         }) {
             Ok(plan) => {
                 self.selected = self.selected.min(plan.lines.len().saturating_sub(1));

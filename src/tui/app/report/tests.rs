@@ -282,3 +282,69 @@ fn tab_walks_good_scrap_lines_and_shift_tab_walks_back() {
 }
 
 mod keys;
+
+#[test]
+fn a_serial_tracked_item_received_asks_its_serials_and_posts_with_them() {
+    let mut bench = bench();
+    if let Some(pump) = bench.items.get_mut("PUMP") {
+        pump.tracking = Tracking::Serial;
+    }
+    let mut state = report_of(bench);
+    let lead = LeadRule::new(None, Decimal::TEN);
+    typed(&mut state, "2");
+    assert!(state.needs_fg_serials, "2 pumps received, no serial yet");
+    // Enter asks the serials first (scan or type).
+    let asked = state.on_action(Action::Post, &lead);
+    let Effect::Show(prompt) = &asked else {
+        panic!("{asked:?}")
+    };
+    let Overlay::Prompt { title, kind, .. } = prompt.as_ref() else {
+        panic!("{prompt:?}")
+    };
+    assert_eq!(
+        title,
+        "Serials of the 2 PUMP received: scan each, or type S1,S2,…"
+    );
+    assert_eq!(kind, &PromptKind::FinishedSerials { then_post: true });
+    // One serial for two pumps: refused in the prompt, nothing kept.
+    let this = prompt.as_ref().clone();
+    let again = state.apply_finished_serials("P-1", true, this.clone(), &lead);
+    assert!(
+        matches!(&again, Effect::Show(o) if matches!(o.as_ref(), Overlay::Prompt { error: Some(_), .. })),
+        "{again:?}"
+    );
+    assert!(state.fg_serials.is_empty());
+    // Two: the confirmation, and the receipt names them.
+    let confirm = state.apply_finished_serials("P-1, P-2", true, this, &lead);
+    assert!(
+        matches!(&confirm, Effect::Show(o) if matches!(o.as_ref(), Overlay::Confirm { .. })),
+        "{confirm:?}"
+    );
+    assert_eq!(state.fg_serials, ["P-1", "P-2"]);
+    assert_eq!(state.request().unwrap().fg_serials, ["P-1", "P-2"]);
+    let receipt = state.plan.as_ref().unwrap().receipt.as_ref().unwrap();
+    let lots: Vec<&str> = receipt.lots.iter().map(|l| l.lot.as_str()).collect();
+    assert_eq!(lots, ["P-1", "P-2"]);
+    assert_eq!(
+        strings::receive_into(receipt.qty, receipt.location.as_str(), &receipt.lots, true),
+        "receive 2 → FG serials P-1,P-2"
+    );
+    // f asks them again, with those given.
+    let Effect::Show(prompt) = state.on_action(Action::FinishedLot, &lead) else {
+        panic!()
+    };
+    let Overlay::Prompt { field, .. } = prompt.as_ref() else {
+        panic!()
+    };
+    assert_eq!(field.text, "P-1,P-2");
+}
+
+#[test]
+fn f_on_an_untracked_item_says_it_takes_no_lot() {
+    let mut state = report();
+    typed(&mut state, "2");
+    assert_eq!(
+        state.on_action(Action::FinishedLot, &LeadRule::new(None, Decimal::TEN)),
+        Effect::Error("PUMP is not lot- or serial-tracked: it is received with no lot".into())
+    );
+}

@@ -286,13 +286,23 @@ fn the_lots_of_a_transfer_are_named_or_left_to_the_pick_order() {
         qty: Quantity(rust_decimal::Decimal::from(4)),
     };
     let lots = prompt("Lots", text(), lots_kind.clone());
-    let transfer = |lots_typed: Option<&str>| Effect::Transfer {
-        item: "SEAL-20".into(),
-        qty: Quantity(rust_decimal::Decimal::from(4)),
-        from: "STORE".into(),
-        to: "M-ASM".into(),
-        lots: lots_typed.map(String::from),
-        this: Box::new(lots.clone()),
+    // Asked first, as a reversal is: the transfer runs once confirmed.
+    let transfer = |lots_typed: Option<&str>| {
+        Effect::show(Overlay::Confirm {
+            title: "Move this stock?".into(),
+            lines: vec![format!(
+                "Move 4 SEAL-20 from STORE to M-ASM{}.",
+                lots_typed.map_or_else(String::new, |l| format!(" (lots {l})"))
+            )],
+            pending: Pending::write(Effect::Transfer {
+                item: "SEAL-20".into(),
+                qty: Quantity(rust_decimal::Decimal::from(4)),
+                from: "STORE".into(),
+                to: "M-ASM".into(),
+                lots: lots_typed.map(String::from),
+                this: Box::new(lots.clone()),
+            }),
+        })
     };
     assert_eq!(
         staging().on_prompt(lots_kind.clone(), String::new(), lots.clone()),

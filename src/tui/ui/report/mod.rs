@@ -92,7 +92,7 @@ fn render_report(view: &ReportView<'_>, area: Rect, buf: &mut Buffer) {
             .wrap(Wrap { trim: true })
             .render(detail, buf);
     }
-    Paragraph::new(summary_line(plan))
+    Paragraph::new(summary_line(plan, !r.fg_serials.is_empty()))
         .style(theme.header)
         .render(summary, buf);
 }
@@ -178,13 +178,19 @@ fn render_problem(view: &ReportView<'_>, buf: &mut Buffer, area: Rect) {
                 crate::tui::strings::count(rest.len(), "line")
             )
         };
-        (
+        let why = if first.expired_lots.is_empty() {
             format!(
-                " Line {} {}{also} needs a lead: more than {}% from planned {}. The lead signs when you post.",
-                first.line,
-                first.item,
+                "more than {}% from planned {}",
                 canonical(view.tolerance_pct),
                 first.planned
+            )
+        } else {
+            crate::tui::strings::expired_named(&first.expired_lots)
+        };
+        (
+            format!(
+                " Line {} {}{also} needs a lead: {why}. The lead signs when you post.",
+                first.line, first.item,
             ),
             theme.warn,
         )
@@ -219,7 +225,7 @@ fn render_problem(view: &ReportView<'_>, buf: &mut Buffer, area: Rect) {
         .render(area, buf);
 }
 
-fn summary_line(plan: &ReportPlan) -> String {
+fn summary_line(plan: &ReportPlan, serials: bool) -> String {
     let hours: Hours = plan.labor.iter().map(|l| l.setup_hours + l.run_hours).sum();
     let labor: Money = plan
         .labor
@@ -228,7 +234,7 @@ fn summary_line(plan: &ReportPlan) -> String {
         .sum();
     let receipt = plan.receipt.as_ref().map_or_else(
         || "no receipt".to_string(),
-        |r| format!("receive {} → {}", r.qty, r.location),
+        |r| crate::tui::strings::receive_into(r.qty, r.location.as_str(), &r.lots, serials),
     );
     format!(
         " Labor {} h {} · {receipt} · material std {} / actual {}",

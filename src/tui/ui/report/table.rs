@@ -129,7 +129,8 @@ fn status_cell(theme: &Theme, l: &PlannedLine, needs_lead: bool, listing: bool) 
         (true, _) => Cell::from(""),
         (false, _) if needs_lead => Cell::from(Span::styled("needs lead", theme.error)),
         (false, s) => {
-            let status = if l.overridden {
+            // An expired lot named for the line is marked like an override: it is one.
+            let status = if l.overridden || !l.expired_lots.is_empty() {
                 format!("{}*", s.as_str())
             } else if l.is_hand_issue() {
                 "by hand".to_string()
