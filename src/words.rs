@@ -900,6 +900,7 @@ fn duplicate(d: &Duplicate) -> String {
             lot: None,
             location,
         } => format!("balance of {item} at {location}"),
+        Duplicate::LocationItem { location, item } => format!("row of {item} at {location}"),
     }
 }
 
@@ -1062,6 +1063,13 @@ fn row_problem(p: &RowProblem) -> String {
             first,
             second,
         } => format!("lot {lot:?} of {item} is given two expiries ({first} and {second})"),
+        RowProblem::NotMachine { location, kind } => {
+            format!("location {location} is a {kind} location, not a machine location")
+        }
+        RowProblem::NotStockItem { item, item_type } => {
+            format!("item {item} is a {item_type} item and holds no stock")
+        }
+        RowProblem::MinAboveMax { min, max } => format!("min {min} is above max {max}"),
     }
 }
 

@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[&str] = &[
     ISSUE_KEYS,
     PIN_CHECKS,
     MOVEMENT_SOURCES,
+    LOCATION_ITEMS,
 ];
 
 const V1: &str = r"
@@ -630,6 +631,20 @@ END
 WHERE role IS NULL;
 CREATE TRIGGER journal_append_only_update BEFORE UPDATE ON journal
 BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+";
+
+/// How a machine location keeps an item (`location_items.csv`): between `min` and `max`,
+/// brought in containers of `multiple` (NULL: the item's smallest unit). An import's row
+/// with nothing in it removes the row.
+const LOCATION_ITEMS: &str = r"
+CREATE TABLE location_items (
+    location TEXT NOT NULL REFERENCES locations,
+    item     TEXT NOT NULL REFERENCES items,
+    min      TEXT NOT NULL,
+    max      TEXT NOT NULL,
+    multiple TEXT,
+    PRIMARY KEY (location, item)
+) STRICT, WITHOUT ROWID;
 ";
 
 #[cfg(test)]
