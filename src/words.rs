@@ -247,6 +247,7 @@ fn why(why: &Why) -> String {
             format!("does not apply: {item} is non-stock and has no location")
         }
         Why::HoldsNoStock { item_type } => format!("is {item_type} and holds no stock"),
+        Why::NotMachine { kind } => format!("is a {kind} location, not a machine location"),
         Why::NotAName => "must be a name without control characters".to_string(),
         Why::Empty => "is empty; a reversal needs a reason (--reason)".to_string(),
         Why::Config { message } => message.clone(),

@@ -40,7 +40,7 @@ fn the_staging_list_shows_what_the_machine_location_still_needs() {
     let pst25 = before.iter().find(|l| l.item == "PST-25").unwrap();
     // WO-1006 (10) and WO-1011 (15) each need one PST-25 per pump; 6 are at M-ASM.
     assert_eq!(
-        (pst25.need, pst25.on_hand, pst25.shortfall, pst25.orders),
+        (pst25.need(), pst25.on_hand, pst25.bring, pst25.orders),
         (d("25"), d("6"), d("19"), 2)
     );
     assert!(before.iter().all(|l| l.location == "M-ASM"));
@@ -56,7 +56,7 @@ fn the_staging_list_shows_what_the_machine_location_still_needs() {
     report_three(&mut s);
     let after = s.staging("WC-ASM").unwrap();
     let bdy = |rows: &[backflush::service::floor::StagingLine]| {
-        rows.iter().find(|l| l.item == "BDY-100").unwrap().need
+        rows.iter().find(|l| l.item == "BDY-100").unwrap().need()
     };
     assert_eq!(bdy(&before) - bdy(&after), d("3"));
     assert!(

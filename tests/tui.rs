@@ -704,7 +704,7 @@ fn a_handler_stages_what_the_machine_location_is_short_of() {
         panic!("{s}")
     };
     let row = st.rows.iter().position(|r| r.item == "PST-25").unwrap();
-    assert_eq!(st.rows[row].shortfall.to_string(), "19");
+    assert_eq!(st.rows[row].bring.to_string(), "19");
     for _ in 0..row {
         press(&mut d.app, KeyCode::Down);
     }
@@ -723,7 +723,7 @@ fn a_handler_stages_what_the_machine_location_is_short_of() {
             .iter()
             .find(|r| r.item == "PST-25")
             .unwrap()
-            .shortfall
+            .bring
             .is_zero()
     );
     let on_hand = d

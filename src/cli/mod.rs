@@ -12,6 +12,7 @@ mod lots;
 pub mod output;
 pub mod parse;
 pub mod pin_prompt;
+mod replenish;
 mod report;
 pub mod session;
 mod settings;
@@ -21,8 +22,8 @@ pub use crate::words;
 
 pub use args::{
     AdjustArgs, AuditArgs, BenchArgs, Cli, Command, CountArgs, ExceptionsArgs, ExceptionsVerb,
-    ExportArgs, ExportVerb, Flag, HealthArgs, IssueArgs, LineFlagArgs, PostingArgs, ReportArgs,
-    ReverseArgs, StockArgs, SubstituteArgs, TraceArgs, TransferArgs,
+    ExportArgs, ExportVerb, Flag, HealthArgs, IssueArgs, LineFlagArgs, PostingArgs, ReplenishArgs,
+    ReportArgs, ReverseArgs, StockArgs, SubstituteArgs, TraceArgs, TransferArgs,
 };
 
 use crate::service::{ErrorKind, ServiceError};
@@ -212,7 +213,8 @@ fn dispatch(cli: &Cli, command: &Command) -> Outcome {
         Command::Transfer(args) => stock::transfer(cli, args),
         Command::Stock(args) => stock::stock(cli, args),
         Command::Count(args) => stock::count(cli, args),
-        Command::Staging => stock::staging(cli),
+        Command::Staging => replenish::staging(cli),
+        Command::Replenish(args) => replenish::replenish(cli, args),
         Command::Audit(args) => stock::audit(cli, args),
         Command::Exceptions(args) => exceptions::run(cli, args),
         // Handing postings to the ERP.

@@ -1,4 +1,4 @@
-//! Stock and its movements: `stock`, `transfer`, `count`, `staging`, `audit`.
+//! Stock and its movements: `stock`, `transfer`, `count`, `audit`.
 
 use serde::Serialize;
 
@@ -7,7 +7,7 @@ use super::view;
 use super::{
     AuditArgs, Cli, CountArgs, Failure, Outcome, StockArgs, TransferArgs, credentials, open_service,
 };
-use crate::service::floor::{Count, StagingLine};
+use crate::service::floor::Count;
 use crate::service::{AuditFilter, BalanceRow, ExceptionRow, MovementRow, SkippedLine};
 use crate::service::{CountRequest, Keyed, TransferRequest};
 
@@ -162,42 +162,6 @@ pub fn count(cli: &Cli, args: &CountArgs) -> Outcome {
     };
     let count = service.cycle_count(Keyed::new(&request, args.posting.key.as_deref()), &who)?;
     Out::new(cli.json).show(&count)
-}
-
-struct Staging(Vec<StagingLine>);
-
-impl Show for Staging {
-    fn json(&self) -> impl Serialize {
-        view::staging_json(&self.0)
-    }
-
-    fn text(&self, out: &mut Out) -> Result<(), Failure> {
-        out.line(format_args!(
-            "{:<14} {:<10} {:>10} {:>10} {:>10} {:>7}",
-            "item", "location", "need", "on hand", "bring", "orders"
-        ))?;
-        for r in &self.0 {
-            out.line(format_args!(
-                "{:<14} {:<10} {:>10} {:>10} {:>10} {:>7}",
-                r.item, r.location, r.need, r.on_hand, r.shortfall, r.orders
-            ))?;
-        }
-        Ok(())
-    }
-}
-
-/// `backflush staging --work-center WC` (the global option, its variable, else the config's
-/// `[terminal] work_center`).
-pub fn staging(cli: &Cli) -> Outcome {
-    let config = super::session::config(cli)?;
-    let work_center = config.terminal.work_center.clone();
-    if work_center.is_empty() {
-        return Err(Failure::usage(
-            "staging needs a work center: --work-center WC (or BACKFLUSH_WORK_CENTER, or [terminal] work_center in the config)",
-        ));
-    }
-    let service = open_service(cli)?;
-    Out::new(cli.json).show(&Staging(service.staging(&work_center)?))
 }
 
 struct Audit(Vec<MovementRow>, Vec<SkippedLine>);

@@ -152,7 +152,7 @@ impl StagingState {
             .rows
             .iter()
             .find(|r| r.item == item)
-            .map(|r| r.shortfall)
+            .map(|r| r.bring)
             .filter(|n| !n.is_zero())
             .map(|q| q.to_string())
             .unwrap_or_default();

@@ -18,10 +18,10 @@ impl Widget for StagingView<'_> {
             .rows
             .iter()
             .map(|r| {
-                let bring = if r.shortfall.is_zero() {
+                let bring = if r.bring.is_zero() {
                     Span::styled("—", theme.ok)
                 } else {
-                    Span::styled(r.shortfall.to_string(), theme.error)
+                    Span::styled(r.bring.to_string(), theme.error)
                 };
                 Row::new(vec![
                     Cell::from(if described {
@@ -30,7 +30,7 @@ impl Widget for StagingView<'_> {
                         r.item.to_string()
                     }),
                     Cell::from(r.location.to_string()),
-                    Cell::from(right(r.need)),
+                    Cell::from(right(r.need())),
                     Cell::from(right(r.on_hand)),
                     Cell::from(Text::from(Line::from(bring)).right_aligned()),
                     Cell::from(right(r.orders.to_string())),

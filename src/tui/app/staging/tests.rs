@@ -4,16 +4,25 @@
 use super::*;
 
 fn row(item: &str, shortfall: i64) -> crate::service::floor::StagingLine {
+    let qty = |n: i64| Quantity(rust_decimal::Decimal::from(n));
     crate::service::floor::StagingLine {
-        item: item.into(),
+        row: crate::domain::replenish::Row {
+            item: item.into(),
+            location: "M-ASM".into(),
+            on_hand: qty(10) - qty(shortfall),
+            owed: qty(0),
+            demand: qty(10),
+            projected: qty(-shortfall),
+            min: qty(0),
+            max: qty(0),
+            multiple: qty(1),
+            bring: qty(shortfall),
+            daily_use: qty(0),
+            days_left: None,
+            sources: Vec::new(),
+            orders: 2,
+        },
         description: String::new(),
-        location: "M-ASM".into(),
-        need: Quantity(rust_decimal::Decimal::TEN),
-        on_hand: Quantity(rust_decimal::Decimal::TEN)
-            - Quantity(rust_decimal::Decimal::from(shortfall)),
-        shortfall: Quantity(rust_decimal::Decimal::from(shortfall)),
-        orders: 2,
-        sources: Vec::new(),
     }
 }
 
