@@ -46,17 +46,17 @@ fn queue_text(rows: &[QueueRow], out: &mut Out) -> Result<(), Failure> {
             .map_or_else(String::new, |(l, q)| format!("{l} ({q})"));
         out.line(format_args!(
             "{:<10} {:<14} {:>9} {:>8} {:>8} {:>9} {:>7} {:>7} {:>8} {:>8} {:>9} {:>9}  {}",
-            r.location,
-            r.item,
-            r.on_hand,
-            r.owed,
-            r.demand,
-            r.projected,
-            r.min,
-            r.max,
-            r.multiple,
-            r.bring,
-            r.daily_use,
+            r.location.to_string(),
+            r.item.to_string(),
+            r.on_hand.to_string(),
+            r.owed.to_string(),
+            r.demand.to_string(),
+            r.projected.to_string(),
+            r.min.to_string(),
+            r.max.to_string(),
+            r.multiple.to_string(),
+            r.bring.to_string(),
+            r.daily_use.to_string(),
             r.days_left.map_or_else(|| "—".to_string(), canonical),
             from
         ))?;
@@ -103,12 +103,12 @@ impl Show for Staging {
         for r in &self.0 {
             out.line(format_args!(
                 "{:<14} {:<10} {:>10} {:>10} {:>10} {:>7} {:>9}",
-                r.item,
-                r.location,
-                r.need(),
-                r.on_hand,
-                r.bring,
-                r.orders,
+                r.item.to_string(),
+                r.location.to_string(),
+                r.need().to_string(),
+                r.on_hand.to_string(),
+                r.bring.to_string(),
+                r.orders.to_string(),
                 r.days_left.map_or_else(|| "—".to_string(), canonical),
             ))?;
         }
