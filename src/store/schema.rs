@@ -637,7 +637,7 @@ BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
 /// brought in containers of `multiple` (NULL: the item's smallest unit). An import's row
 /// with nothing in it removes the row.
 const LOCATION_ITEMS: &str = r"
-CREATE TABLE location_items (
+CREATE TABLE IF NOT EXISTS location_items (
     location TEXT NOT NULL REFERENCES locations,
     item     TEXT NOT NULL REFERENCES items,
     min      TEXT NOT NULL,
