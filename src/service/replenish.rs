@@ -96,10 +96,10 @@ impl Service {
                     .entry((location.as_str().into(), item))
                     .or_default() += qty;
             }
-            for (item, qty) in store::replenish::used_at(conn, location, &since)? {
-                inputs.used.insert((location.as_str().into(), item), qty);
-            }
         }
+        inputs.used = store::replenish::used(conn, &locations, &since)?
+            .into_iter()
+            .collect();
         inputs.demand = store::replenish::demand(conn)?
             .into_iter()
             .filter(|g| wanted.contains(g.location.as_str()))

@@ -4,6 +4,7 @@
 //! domain's (`domain::replenish`).
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -167,94 +168,177 @@ pub fn owed_at(conn: &Connection, location: &str) -> Result<Vec<(ItemCode, Quant
     Ok(rows)
 }
 
+/// A column's text, borrowed from the row.
+fn text<'a>(r: &'a rusqlite::Row<'_>, column: usize) -> Result<&'a str> {
+    r.get_ref(column)?
+        .as_str()
+        .map_err(|e| bad_text(column, e).into())
+}
+
+fn bad_text(column: usize, e: rusqlite::types::FromSqlError) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e))
+}
+
+/// An operation of an order, as a line's location and count point need it.
+struct Op {
+    order: String,
+    operation: i64,
+    work_center: String,
+    count_point: bool,
+    units: Quantity,
+}
+
 /// The stock lines of every released order with what their reports planned so far, grouped
 /// by everything their remaining demand depends on (their orders listed).
+///
+/// Read as three scans in key order joined here, so a plant of many orders costs one pass
+/// over its lines and no lookup per line.
 ///
 /// # Errors
 /// SQLite fails or holds a bad value.
 pub fn demand(conn: &Connection) -> Result<Vec<DemandGroup>> {
-    // A line's P: stored on the line once a report of its order was reversed; else the units
-    // reported at its count point (the first count point at or after its operation), read
-    // only for orders that have reports.
-    // The orders whose lines count are the released ones: this WHERE is the one place
-    // that says which.
+    // The orders whose lines count are the released ones: this query is the one place that
+    // says which.
+    let mut orders: HashMap<String, (Quantity, bool)> = HashMap::new();
+    let mut stmt = conn.prepare_cached("SELECT order_id, qty, progress_stored FROM orders")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        orders.insert(r.get(0)?, (r.get(1)?, r.get::<_, i64>(2)? != 0));
+    }
+    let mut locations: HashMap<String, String> = HashMap::new();
+    let mut stmt = conn.prepare_cached("SELECT work_center, location FROM work_centers")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        locations.insert(r.get(0)?, r.get(1)?);
+    }
+    let mut stock: HashMap<String, u32> = HashMap::new();
+    let mut stmt =
+        conn.prepare_cached("SELECT item, decimals FROM items WHERE item_type = 'stock'")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        stock.insert(r.get(0)?, r.get(1)?);
+    }
+
+    let mut ops_stmt = conn.prepare_cached(
+        "SELECT order_id, operation, work_center, count_point, good, scrap
+         FROM order_operations ORDER BY order_id, operation",
+    )?;
+    let mut ops_rows = ops_stmt.query([])?;
+    let mut next_op = || -> Result<Option<Op>> {
+        let Some(r) = ops_rows.next()? else {
+            return Ok(None);
+        };
+        Ok(Some(Op {
+            order: r.get(0)?,
+            operation: r.get(1)?,
+            work_center: r.get(2)?,
+            count_point: r.get::<_, i64>(3)? != 0,
+            units: r.get::<_, Quantity>(4)? + r.get::<_, Quantity>(5)?,
+        }))
+    };
+    let mut ahead: Option<Op> = next_op()?;
+    let mut ops: Vec<Op> = Vec::new();
+
     let mut stmt = conn.prepare_cached(
-        "SELECT m.order_id, coalesce(m.supply_location, w.location), m.component, i.decimals,
-           m.per, m.qty, m.base, m.scrap_factor, o.qty, o.progress_stored, m.planned, m.carried,
-           CASE WHEN o.progress_stored = 0 AND m.order_id IN (SELECT order_id FROM reports)
-             THEN (SELECT c.good || ' ' || c.scrap FROM order_operations c
-                   WHERE c.order_id = m.order_id AND c.operation >= m.operation
-                     AND c.count_point <> 0
-                   ORDER BY c.operation LIMIT 1)
-           END
-         FROM order_materials m
-         JOIN orders o ON o.order_id = m.order_id
-         JOIN order_operations op ON op.order_id = m.order_id AND op.operation = m.operation
-         JOIN work_centers w ON w.work_center = op.work_center
-         JOIN items i ON i.item = m.component
-         WHERE i.item_type = 'stock'
-         ORDER BY m.order_id",
+        "SELECT order_id, operation, supply_location, component, per, qty, base, scrap_factor,
+           planned, carried
+         FROM order_materials ORDER BY order_id, line",
     )?;
     let mut rows = stmt.query([])?;
-    // Lines alike in every column but their order share a group: the key is their text.
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut groups: Vec<DemandGroup> = Vec::new();
     let mut key = String::new();
+    let mut current = String::new();
     while let Some(r) = rows.next()? {
-        key.clear();
-        for c in 1..=12 {
-            match r.get_ref(c)? {
-                rusqlite::types::ValueRef::Text(t) => {
-                    key.push_str(&String::from_utf8_lossy(t));
+        let order = text(r, 0)?;
+        let Some(&(order_qty, stored)) = orders.get(order) else {
+            continue;
+        };
+        let component = text(r, 3)?;
+        let Some(&decimals) = stock.get(component) else {
+            continue;
+        };
+        if order != current {
+            current.clear();
+            current.push_str(order);
+            ops.clear();
+            // Both scans run in order key order: skip the operations of orders before it.
+            while let Some(op) = ahead.take() {
+                if op.order.as_str() > order {
+                    ahead = Some(op);
+                    break;
                 }
-                rusqlite::types::ValueRef::Integer(n) => key.push_str(&n.to_string()),
-                _ => {}
+                if op.order == order {
+                    ops.push(op);
+                }
+                ahead = next_op()?;
             }
+        }
+        let operation: i64 = r.get(1)?;
+        let location = match r.get_ref(2)?.as_str_or_null().map_err(|e| bad_text(2, e))? {
+            Some(l) => l,
+            None => ops
+                .iter()
+                .find(|o| o.operation == operation)
+                .and_then(|o| locations.get(&o.work_center))
+                .map_or("", String::as_str),
+        };
+        if location.is_empty() {
+            continue;
+        }
+        // P: stored on the line once a report of its order was reversed; else the units
+        // reported at its count point (the first count point at or after its operation).
+        let units = ops
+            .iter()
+            .filter(|o| o.operation >= operation)
+            .find(|o| o.count_point)
+            .map_or(Quantity::ZERO, |o| o.units);
+        key.clear();
+        for part in [location, component] {
+            key.push_str(part);
             key.push('\u{1f}');
         }
-        let order: String = r.get(0)?;
-        let at = match index.get(key.as_str()) {
-            Some(&at) => at,
-            None => {
-                let stored = r.get::<_, i64>(9)? != 0;
-                let per: String = r.get(4)?;
-                let planned = if stored {
-                    Planned::Stored {
-                        planned: r.get(10)?,
-                        carried: r.get::<_, i64>(11)? != 0,
-                    }
-                } else {
-                    let units = r
-                        .get::<_, Option<String>>(12)?
-                        .map(|text| {
-                            text.split(' ')
-                                .map(|part| part.parse::<Quantity>().unwrap_or_default())
-                                .fold(Quantity::ZERO, |a, b| a + b)
-                        })
-                        .unwrap_or_default();
-                    Planned::Units(units)
-                };
-                groups.push(DemandGroup {
-                    location: r.get(1)?,
-                    item: r.get(2)?,
-                    decimals: r.get(3)?,
-                    per: Per::parse(&per)
-                        .ok_or_else(|| StoreError::Corrupt(format!("per {per}")))?,
-                    qty: r.get::<_, Quantity>(5)?.get(),
-                    base: r.get::<_, Quantity>(6)?.get(),
-                    scrap_factor: r.get::<_, Quantity>(7)?.get(),
-                    order_qty: r.get(8)?,
-                    planned,
-                    lines: 0,
-                    orders: Vec::new(),
-                });
-                index.insert(key.clone(), groups.len() - 1);
-                groups.len() - 1
-            }
+        for c in 4..=7 {
+            key.push_str(text(r, c)?);
+            key.push('\u{1f}');
+        }
+        let _ = write!(key, "{order_qty}\u{1f}");
+        if stored {
+            let _ = write!(key, "s{}\u{1f}{}", text(r, 8)?, r.get::<_, i64>(9)?);
+        } else {
+            let _ = write!(key, "u{units}");
+        }
+        let at = if let Some(&at) = index.get(key.as_str()) {
+            at
+        } else {
+            let per: String = r.get(4)?;
+            let planned = if stored {
+                Planned::Stored {
+                    planned: r.get(8)?,
+                    carried: r.get::<_, i64>(9)? != 0,
+                }
+            } else {
+                Planned::Units(units)
+            };
+            groups.push(DemandGroup {
+                location: location.into(),
+                item: component.into(),
+                decimals,
+                per: Per::parse(&per).ok_or_else(|| StoreError::Corrupt(format!("per {per}")))?,
+                qty: r.get::<_, Quantity>(5)?.get(),
+                base: r.get::<_, Quantity>(6)?.get(),
+                scrap_factor: r.get::<_, Quantity>(7)?.get(),
+                order_qty,
+                planned,
+                lines: 0,
+                orders: Vec::new(),
+            });
+            index.insert(key.clone(), groups.len() - 1);
+            groups.len() - 1
         };
         if let Some(g) = groups.get_mut(at) {
             g.lines += 1;
-            // Rows come by order: an order's lines of one group are next to each other.
+            // Lines come by order: an order's lines of one group are next to each other.
             if g.orders.last().is_none_or(|o| o.as_str() != order) {
                 g.orders.push(order.into());
             }
@@ -263,33 +347,40 @@ pub fn demand(conn: &Connection) -> Result<Vec<DemandGroup>> {
     Ok(groups)
 }
 
-/// The net material used at `location` since `since` (RFC 3339), by item: what reports and
-/// hand issues took, net of their reversals and returns (issues are negative in the ledger).
+/// The net material used at each of `locations` since `since` (RFC 3339), by (location,
+/// item): what reports and hand issues took, net of their reversals and returns (issues are
+/// negative in the ledger). One pass over the window's movements.
 ///
 /// # Errors
 /// SQLite fails.
-pub fn used_at(
+pub fn used(
     conn: &Connection,
-    location: &str,
+    locations: &[String],
     since: &str,
-) -> Result<Vec<(ItemCode, Quantity)>> {
+) -> Result<Vec<((LocationCode, ItemCode), Quantity)>> {
     let first = first_movement_since(conn, since)?;
     let mut stmt = conn.prepare_cached(
-        "SELECT item, kind, qty FROM movements WHERE id >= ?1 AND location = ?2 AND at >= ?3",
+        "SELECT location, item, kind, qty FROM movements WHERE id >= ?1 AND at >= ?2",
     )?;
-    let mut rows = stmt.query(params![first, location, since])?;
-    let mut used: HashMap<String, Quantity> = HashMap::new();
+    let mut rows = stmt.query(params![first, since])?;
+    let mut used: HashMap<(String, String), Quantity> = HashMap::new();
     while let Some(r) = rows.next()? {
-        let kind: String = r.get(1)?;
-        if MovementKind::parse(&kind)
+        let location = text(r, 0)?;
+        if !locations.iter().any(|l| l == location) {
+            continue;
+        }
+        if MovementKind::parse(text(r, 2)?)
             .and_then(MovementKind::usage_class)
             .is_some()
         {
-            let qty: Quantity = r.get(2)?;
-            *used.entry(r.get(0)?).or_default() -= qty;
+            let qty: Quantity = r.get(3)?;
+            *used.entry((location.to_string(), r.get(1)?)).or_default() -= qty;
         }
     }
-    Ok(used.into_iter().map(|(i, q)| (i.into(), q)).collect())
+    Ok(used
+        .into_iter()
+        .map(|((l, i), q)| ((l.into(), i.into()), q))
+        .collect())
 }
 
 /// The first movement at or after `since`. A posting takes its time once it holds the write
