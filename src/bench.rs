@@ -232,6 +232,10 @@ pub struct BenchReport {
     pub preview_p50_ms: f64,
     /// A 500-line order with a three-level phantom BOM.
     pub preview_500_p50_ms: f64,
+    /// `replenish` over every machine location (the orders' lines, stock, exceptions and the
+    /// window's use read and calculated), and the rows it found to bring.
+    pub replenish_p50_ms: f64,
+    pub replenish_rows: usize,
     /// `backflush export` of the store's last 1,000,000 events (or all, on a smaller store)
     /// as JSON lines, timed from outside the process (the binary run with its output read and
     /// counted). Every event was written through the outbox: the bulk ledger's as opening
@@ -303,6 +307,11 @@ impl BenchReport {
             out,
             "preview: 20 lines median {:.3} ms; 500 lines, three-level phantom BOM, median {:.3} ms (target ≤ 1 ms)",
             self.preview_p50_ms, self.preview_500_p50_ms
+        );
+        let _ = writeln!(
+            out,
+            "replenish over every machine location: median {:.1} ms, {} rows to bring (aim ≤ 100 ms)",
+            self.replenish_p50_ms, self.replenish_rows
         );
         if let Some(rate) = self.batch_cli_reports_per_sec {
             let _ = writeln!(
@@ -442,6 +451,13 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
     bar.set_message("previewing");
     report.preview_p50_ms = median_of(200, || service.preview("B-20", &request).map(drop))?;
     report.preview_500_p50_ms = median_of(100, || service.preview("B-500", &request).map(drop))?;
+    bar.set_message("the handler's queue of every machine location");
+    let every = crate::service::replenish::QueueRequest {
+        of: crate::service::replenish::QueueOf::Every,
+        all: false,
+    };
+    report.replenish_rows = service.replenish(&every)?.len();
+    report.replenish_p50_ms = median_of(9, || service.replenish(&every).map(drop))?;
     report.verify_ok = service.verify()?.is_empty();
     bar.inc(1);
 

@@ -139,6 +139,8 @@ pub struct PolicyConfig {
     pub count_confirm_pct: Decimal,
     /// Machine-location health flags an item whose counts differ from its use by more.
     pub discrepancy_alert_pct: Decimal,
+    /// The handler's queue reads the daily use of a machine location over this many days.
+    pub replenish_days: i64,
     #[serde(with = "lot_selection")]
     pub lot_selection: LotSelection,
 }
@@ -154,6 +156,7 @@ impl Default for PolicyConfig {
             undo_minutes: 10,
             count_confirm_pct: Decimal::from(20),
             discrepancy_alert_pct: Decimal::from(5),
+            replenish_days: 7,
             lot_selection: LotSelection::Manual,
         }
     }

@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::service::{Credentials, Field, IoWhat, Service, ServiceError, Why};
 
 /// The demo files, embedded at build time.
-pub const FILES: [(&str, &str); 10] = [
+pub const FILES: [(&str, &str); 11] = [
     ("items.csv", include_str!("../assets/demo/items.csv")),
     (
         "locations.csv",
@@ -25,6 +25,10 @@ pub const FILES: [(&str, &str); 10] = [
     ("routings.csv", include_str!("../assets/demo/routings.csv")),
     ("orders.csv", include_str!("../assets/demo/orders.csv")),
     ("stock.csv", include_str!("../assets/demo/stock.csv")),
+    (
+        "location_items.csv",
+        include_str!("../assets/demo/location_items.csv"),
+    ),
     ("users.csv", include_str!("../assets/demo/users.csv")),
     (
         "settings.toml",

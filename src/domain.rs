@@ -64,6 +64,7 @@ pub mod movement;
 pub mod order;
 pub mod posting;
 pub mod qty;
+pub mod replenish;
 pub mod requests;
 pub mod retry;
 pub mod reversal;

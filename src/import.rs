@@ -59,7 +59,7 @@ pub struct ImportSummary {
 }
 
 /// The files an import reads, in the order their references need.
-pub const FILES: [&str; 9] = [
+pub const FILES: [&str; 10] = [
     "locations.csv",
     "items.csv",
     "uom_conversions.csv",
@@ -69,6 +69,7 @@ pub const FILES: [&str; 9] = [
     "users.csv",
     "orders.csv",
     "stock.csv",
+    "location_items.csv",
 ];
 
 /// Imports the CSV files of `dir` into the store, all or nothing.
@@ -127,7 +128,8 @@ fn read_files(store: &Store, dir: &Path, plan: &mut Plan) -> Result<bool, Import
             "routings.csv" => boms::read_routings(plan, &rows)?,
             "users.csv" => master::read_users(plan, &rows)?,
             "orders.csv" => orders::read_orders(store, plan, &rows)?,
-            _ => orders::read_stock(plan, &rows)?,
+            "stock.csv" => orders::read_stock(plan, &rows)?,
+            _ => orders::read_location_items(plan, &rows)?,
         }
     }
     Ok(any)

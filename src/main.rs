@@ -3,12 +3,11 @@
 use std::process::ExitCode;
 
 use backflush::cli::{self, Cli, Command, output};
-use clap::Parser;
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let json = cli::wants_json(&args);
-    let cli = match Cli::try_parse_from(&args) {
+    let cli = match Cli::parse_with_sources(&args) {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {
             // --help and --version: what clap prints is the answer, checked like any output.

@@ -17,6 +17,7 @@ mod keyed;
 mod orders;
 pub mod reasons;
 pub mod replay;
+pub mod replenish;
 mod report;
 mod rules;
 mod session;

@@ -31,6 +31,7 @@ pub mod outbox;
 pub mod posting;
 pub mod queries;
 pub mod refusal;
+pub mod replenish;
 pub mod reports;
 pub mod requests;
 pub mod schema;

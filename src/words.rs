@@ -253,6 +253,7 @@ fn why(why: &Why) -> String {
             format!("does not apply: {item} is non-stock and has no location")
         }
         Why::HoldsNoStock { item_type } => format!("is {item_type} and holds no stock"),
+        Why::NotMachine { kind } => format!("is a {kind} location, not a machine location"),
         Why::NotAName => "must be a name without control characters".to_string(),
         Why::NotLotTracked => "is not lot-tracked: it has no lots to trace".to_string(),
         Why::SeveralMatch { codes } => format!(
@@ -928,6 +929,7 @@ fn duplicate(d: &Duplicate) -> String {
             lot: None,
             location,
         } => format!("balance of {item} at {location}"),
+        Duplicate::LocationItem { location, item } => format!("row of {item} at {location}"),
     }
 }
 
@@ -1090,6 +1092,13 @@ fn row_problem(p: &RowProblem) -> String {
             first,
             second,
         } => format!("lot {lot:?} of {item} is given two expiries ({first} and {second})"),
+        RowProblem::NotMachine { location, kind } => {
+            format!("location {location} is a {kind} location, not a machine location")
+        }
+        RowProblem::NotStockItem { item, item_type } => {
+            format!("item {item} is a {item_type} item and holds no stock")
+        }
+        RowProblem::MinAboveMax { min, max } => format!("min {min} is above max {max}"),
     }
 }
 

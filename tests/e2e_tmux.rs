@@ -257,7 +257,7 @@ fn login_as(t: &Tmux, badge: &str, pin: &str, shown: &str) {
 }
 
 #[test]
-fn a_handler_brings_the_shortfall_with_what_is_owed_in_one_trip() {
+fn a_handler_brings_the_first_row_of_the_queue_with_what_is_owed_in_one_trip() {
     if !Tmux::available() {
         eprintln!("tmux is not installed: the end-to-end terminal test is skipped");
         return;
@@ -294,23 +294,19 @@ fn a_handler_brings_the_shortfall_with_what_is_owed_in_one_trip() {
         .unwrap_or_else(|| panic!("{screen}"));
     let cells: Vec<&str> = row.split_whitespace().collect();
     assert!(
-        cells.windows(4).any(|w| w[1..] == ["25", "6", "19"]),
-        "need 25 (16 to report + 9 owed), 6 on hand, bring 19: {row}"
+        cells.windows(5).any(|w| w[1..] == ["6", "—", "25", "19"]),
+        "6 on hand, no min/max, need 25 (16 to report + 9 owed), bring 19: {row}"
     );
-    // Down to PST-25's row (the list is sorted by item); the source is picked from where the
-    // item is held.
+    // What is owed comes first in the handler's queue: PST-25 is the first row, selected.
     let lines: Vec<&str> = screen.lines().collect();
     let header = lines
         .iter()
         .position(|l| l.contains("Item") && l.contains("Bring"))
         .unwrap_or_else(|| panic!("{screen}"));
-    let pst25 = lines
-        .iter()
-        .position(|l| l.contains("PST-25"))
-        .unwrap_or_else(|| panic!("{screen}"));
-    for _ in 0..(pst25 - header - 1) {
-        t.keys(&["Down"]);
-    }
+    assert!(
+        lines.get(header + 1).is_some_and(|l| l.contains("PST-25")),
+        "{screen}"
+    );
     t.keys(&["t"]);
     let screen = t.wait_for("Bring PST-25 to M-ASM from which location?");
     assert!(screen.contains("ST-COMP"), "{screen}");

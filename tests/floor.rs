@@ -34,13 +34,40 @@ fn report_three(s: &mut Service) -> ReportId {
 }
 
 #[test]
+fn the_demo_keeps_its_oil_and_resin_between_min_and_max() {
+    use backflush::service::replenish::{QueueOf, QueueRequest};
+    let (_dir, s) = demo();
+    let rows = s
+        .replenish(&QueueRequest {
+            of: QueueOf::Every,
+            all: false,
+        })
+        .unwrap();
+    let find = |item: &str| rows.iter().find(|r| r.item == item).unwrap();
+    // Oil at M-ASM: 60 L usable (OIL-2603 has expired), 102.375 L planned by the pumps'
+    // orders: projected −42.375, 122.375 below max 80 → 7 drums of 20 L.
+    let oil = find("HO-46");
+    assert_eq!(
+        (oil.on_hand, oil.demand, oil.min, oil.max, oil.bring),
+        (d("60"), d("102.375"), d("20"), d("80"), d("140"))
+    );
+    // Resin at M-CNC: 0.25 KG, 0.028 KG planned: 0.222 is below min 0.25; 0.278 to max in
+    // 50 g bottles → 6 = 0.3 KG.
+    let resin = find("LT-243");
+    assert_eq!(
+        (resin.projected, resin.multiple, resin.bring),
+        (d("0.222"), d("0.05"), d("0.3"))
+    );
+}
+
+#[test]
 fn the_staging_list_shows_what_the_machine_location_still_needs() {
     let (_dir, mut s) = demo();
     let before = s.staging("WC-ASM").unwrap();
     let pst25 = before.iter().find(|l| l.item == "PST-25").unwrap();
     // WO-1006 (10) and WO-1011 (15) each need one PST-25 per pump; 6 are at M-ASM.
     assert_eq!(
-        (pst25.need, pst25.on_hand, pst25.shortfall, pst25.orders),
+        (pst25.need(), pst25.on_hand, pst25.bring, pst25.orders),
         (d("25"), d("6"), d("19"), 2)
     );
     assert!(before.iter().all(|l| l.location == "M-ASM"));
@@ -56,7 +83,7 @@ fn the_staging_list_shows_what_the_machine_location_still_needs() {
     report_three(&mut s);
     let after = s.staging("WC-ASM").unwrap();
     let bdy = |rows: &[backflush::service::floor::StagingLine]| {
-        rows.iter().find(|l| l.item == "BDY-100").unwrap().need
+        rows.iter().find(|l| l.item == "BDY-100").unwrap().need()
     };
     assert_eq!(bdy(&before) - bdy(&after), d("3"));
     assert!(

@@ -744,7 +744,7 @@ fn a_handler_stages_what_the_machine_location_is_short_of() {
         panic!("{s}")
     };
     let row = st.rows.iter().position(|r| r.item == "PST-25").unwrap();
-    assert_eq!(st.rows[row].shortfall.to_string(), "19");
+    assert_eq!(st.rows[row].bring.to_string(), "19");
     for _ in 0..row {
         press(&mut d.app, KeyCode::Down);
     }
@@ -774,7 +774,7 @@ fn a_handler_stages_what_the_machine_location_is_short_of() {
             .iter()
             .find(|r| r.item == "PST-25")
             .unwrap()
-            .shortfall
+            .bring
             .is_zero()
     );
     let on_hand = d
@@ -1091,14 +1091,14 @@ fn a_handler_counts_an_item_at_the_machine_location() {
     let mut d = demo();
     login(&mut d.app, "3001", "3333");
     press(&mut d.app, KeyCode::F(6));
-    // The first row is BALL-6 (200 on hand at M-ASM).
+    // The queue's first row is BDY-100 (30 on hand at M-ASM, 70 to bring, no use yet).
     press(&mut d.app, KeyCode::Char('c'));
-    assert!(screen(&d.app).contains("Counted BALL-6 at M-ASM"));
-    type_text(&mut d.app, "190");
+    assert!(screen(&d.app).contains("Counted BDY-100 at M-ASM"));
+    type_text(&mut d.app, "29");
     press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
-    assert!(s.contains("BALL-6 at M-ASM: book 200, counted 190."), "{s}");
-    assert!(s.contains("Adjusted by -10 BALL-6."), "{s}");
+    assert!(s.contains("BDY-100 at M-ASM: book 30, counted 29."), "{s}");
+    assert!(s.contains("Adjusted by -1 BDY-100."), "{s}");
     assert!(
         s.contains("Counts that found the book quantity: 0 of 1."),
         "{s}"
@@ -1106,11 +1106,11 @@ fn a_handler_counts_an_item_at_the_machine_location() {
     assert_eq!(
         d.app
             .service
-            .stock(Some(&"M-ASM".into()), Some(&"BALL-6".into()))
+            .stock(Some(&"M-ASM".into()), Some(&"BDY-100".into()))
             .unwrap()[0]
             .qty
             .to_string(),
-        "190"
+        "29"
     );
 }
 
@@ -1719,6 +1719,8 @@ fn a_handler_picks_the_transfer_source_and_a_wrong_one_is_refused_at_its_own_ste
     let mut d = demo();
     login(&mut d.app, "3001", "3333");
     press(&mut d.app, KeyCode::F(6));
+    // The second row, GAUGE-700, is held in a store (the first, BDY-100, is made here).
+    press(&mut d.app, KeyCode::Down);
     press(&mut d.app, KeyCode::Char('t'));
     let Some(Overlay::Prompt { choices, .. }) = d.app.overlays.last() else {
         panic!("{}", screen(&d.app))
@@ -2599,4 +2601,60 @@ fn a_frame_of_every_screen_runs_no_store_query() {
     assert!(matches!(d.app.screen, Screen::Trace(_)));
     frame(&d.app, "trace");
     assert_eq!(shown.len(), 22, "{shown:?}");
+}
+
+#[test]
+fn the_staging_screen_is_the_handlers_queue_and_f2_shows_every_machine_location() {
+    let mut d = demo();
+    login(&mut d.app, "3001", "3333");
+    press(&mut d.app, KeyCode::F(6));
+    let Screen::Staging(st) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    // What to bring first (by location and item, nothing used yet), then what is stocked.
+    assert_eq!(st.rows[0].item, "BDY-100");
+    assert_eq!(
+        st.rows.last().map(|r| r.item.to_string()).as_deref(),
+        Some("SPR-6")
+    );
+    let oil = screen(&d.app)
+        .lines()
+        .find(|l| l.contains("HO-46"))
+        .unwrap_or_default()
+        .to_string();
+    // 60 L against max 80: six of the eight cells of the bar.
+    assert!(
+        oil.contains("20–80") && oil.contains("140") && oil.contains("██████░░"),
+        "{oil}"
+    );
+    // `t` on the oil from the store offers what to bring: 7 drums, 140 of the 400 there.
+    let row = st.rows.iter().position(|r| r.item == "HO-46").unwrap();
+    for _ in 0..row {
+        press(&mut d.app, KeyCode::Down);
+    }
+    press(&mut d.app, KeyCode::Char('t'));
+    type_text(&mut d.app, "ST-COMP");
+    press(&mut d.app, KeyCode::Enter);
+    let Some(Overlay::Prompt { field, .. }) = d.app.overlays.last() else {
+        panic!("{}", screen(&d.app))
+    };
+    assert_eq!(field.text, "140");
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Esc);
+    // F2: every machine location, the resin at the CNC cell among them.
+    press(&mut d.app, KeyCode::F(2));
+    let Screen::Staging(every) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    assert!(every.every);
+    assert!(
+        every
+            .rows
+            .iter()
+            .any(|r| r.item == "LT-243" && r.location == "M-CNC" && r.bring.to_string() == "0.3")
+    );
+    assert!(screen(&d.app).contains("Every machine location"));
+    snap(&d.app, "staging_every");
+    press(&mut d.app, KeyCode::F(2));
+    assert!(matches!(&d.app.screen, Screen::Staging(s) if !s.every));
 }

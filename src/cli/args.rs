@@ -71,6 +71,10 @@ pub struct Cli {
         value_parser = parse::text,
     )]
     pub work_center: Option<String>,
+    /// Whether `--work-center` was given on the command line (not by its variable): the
+    /// handler's queue filters by the option alone.
+    #[arg(skip)]
+    pub work_center_option: bool,
     /// Print JSON: a command's result as JSON, and an error as one JSON object on stderr
     /// (accepted before or after the command).
     #[arg(long, global = true, help_heading = "Global options")]
@@ -81,6 +85,22 @@ pub struct Cli {
 
 /// The commands. Each command's options are one struct, handed whole to the function that
 /// runs it; `--json` is a global option.
+impl Cli {
+    /// Parses `args` like `try_parse_from`, and notes whether `--work-center` came from the
+    /// command line itself.
+    ///
+    /// # Errors
+    /// clap's own: a usage error, `--help`, `--version`.
+    pub fn parse_with_sources(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+        use clap::{CommandFactory, FromArgMatches};
+        let matches = Cli::command().try_get_matches_from(args)?;
+        let mut cli = Cli::from_arg_matches(&matches)?;
+        cli.work_center_option =
+            matches.value_source("work_center") == Some(clap::parser::ValueSource::CommandLine);
+        Ok(cli)
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// The full-screen terminal (the default).
@@ -146,6 +166,9 @@ pub enum Command {
     /// what is on hand there.
     /// The work center is the global --work-center (also accepted after `staging`).
     Staging,
+    /// The handler's queue: what to bring to the machine locations, what runs out first.
+    /// `--work-center WC` (given here, not by its variable) takes the work center's location.
+    Replenish(ReplenishArgs),
     /// A lead's scrap adjustment on a posted report's detail line (negative: a correction).
     Adjust(AdjustArgs),
     /// A lead's substitution on a posted report's detail line: ITEM issued instead.
@@ -253,6 +276,17 @@ pub struct HealthArgs {
     /// The window: the last N × 24 hours.
     #[arg(long, default_value_t = crate::service::health::DEFAULT_DAYS)]
     pub days: i64,
+}
+
+/// Options of `replenish`.
+#[derive(Debug, Clone, Args)]
+pub struct ReplenishArgs {
+    /// Only this machine location (default: every machine location).
+    #[arg(long, value_parser = parse::text)]
+    pub location: Option<String>,
+    /// Also the rows with nothing to bring, after the others.
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// Options of `line-flag`.

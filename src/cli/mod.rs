@@ -13,6 +13,7 @@ mod lots;
 pub mod output;
 pub mod parse;
 pub mod pin_prompt;
+mod replenish;
 mod report;
 pub mod session;
 mod settings;
@@ -24,8 +25,8 @@ pub use crate::words;
 pub use args::{
     AdjustArgs, AuditArgs, BenchArgs, Cli, CloseArgs, Command, CountArgs, ExceptionsArgs,
     ExceptionsVerb, ExportArgs, ExportVerb, Flag, HealthArgs, IssueArgs, LineFlagArgs, PostingArgs,
-    ReopenArgs, ReportArgs, ReverseArgs, StockArgs, SubstituteArgs, TraceArgs, TransferArgs,
-    WipArgs,
+    ReopenArgs, ReplenishArgs, ReportArgs, ReverseArgs, StockArgs, SubstituteArgs, TraceArgs,
+    TransferArgs, WipArgs,
 };
 
 use crate::service::{ErrorKind, ServiceError};
@@ -270,7 +271,8 @@ fn dispatch(cli: &Cli, command: &Command) -> Outcome {
         Command::Transfer(args) => stock::transfer(cli, args),
         Command::Stock(args) => stock::stock(cli, args),
         Command::Count(args) => stock::count(cli, args),
-        Command::Staging => stock::staging(cli),
+        Command::Staging => replenish::staging(cli),
+        Command::Replenish(args) => replenish::replenish(cli, args),
         Command::Audit(args) => stock::audit(cli, args),
         Command::Exceptions(args) => exceptions::run(cli, args),
         // Handing postings to the ERP.

@@ -1,4 +1,4 @@
-//! Stock and its movements: `stock`, `transfer`, `count`, `staging`, `audit`.
+//! Stock and its movements: `stock`, `transfer`, `count`, `audit`.
 
 use serde::Serialize;
 
@@ -11,7 +11,7 @@ use super::{
 };
 use crate::domain::codes::{ItemCode, LocationCode};
 use crate::service::Thing;
-use crate::service::floor::{Count, StagingLine};
+use crate::service::floor::Count;
 use crate::service::{AuditFilter, BalanceRow, ExceptionRow, MovementRow, SkippedLine};
 use crate::service::{CountRequest, Keyed, TransferRequest};
 
@@ -186,50 +186,6 @@ pub fn count(cli: &Cli, args: &CountArgs) -> Outcome {
         replayed("this count");
     }
     Out::new(cli.json).show(&count)
-}
-
-struct Staging(Vec<StagingLine>);
-
-impl Show for Staging {
-    fn json(&self) -> impl Serialize {
-        view::staging_json(&self.0)
-    }
-
-    fn text(&self, out: &mut Out) -> Result<(), Failure> {
-        let mut table = Table::new(&[
-            ("item", Align::Left),
-            ("location", Align::Left),
-            ("need", Align::Right),
-            ("on hand", Align::Right),
-            ("bring", Align::Right),
-            ("orders", Align::Right),
-        ]);
-        for r in &self.0 {
-            table.row([
-                r.item.to_string(),
-                r.location.to_string(),
-                r.need.to_string(),
-                r.on_hand.to_string(),
-                r.shortfall.to_string(),
-                r.orders.to_string(),
-            ]);
-        }
-        table.print(out)
-    }
-}
-
-/// `backflush staging --work-center WC` (the global option, its variable, else the config's
-/// `[terminal] work_center`).
-pub fn staging(cli: &Cli) -> Outcome {
-    let config = super::session::config(cli)?;
-    let work_center = config.terminal.work_center.clone();
-    if work_center.is_empty() {
-        return Err(Failure::usage(
-            "staging needs a work center: --work-center WC (or BACKFLUSH_WORK_CENTER, or [terminal] work_center in the config)",
-        ));
-    }
-    let service = open_service(cli)?;
-    Out::new(cli.json).show(&Staging(service.staging(&work_center)?))
 }
 
 struct Audit(Vec<MovementRow>, Vec<SkippedLine>);

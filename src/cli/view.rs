@@ -24,9 +24,10 @@ use crate::domain::trace::Link;
 use crate::domain::variance::Variance;
 use crate::service::{BalanceRow, ExceptionRow, MovementRow, Reversal};
 
-use crate::service::floor::{Adjustment, Count, StagingLine, Substitution};
+use crate::service::floor::{Adjustment, Count, Substitution};
 use crate::service::health::HealthRow;
 use crate::service::replay::{LotResult, lot_results};
+use crate::service::replenish::QueueRow;
 use crate::service::{ErrorKind, Trace, TransferRequest};
 
 /// One balance of `stock --json`.
@@ -226,19 +227,6 @@ pub fn transfer_json<'a>(
     }
 }
 
-/// One line of `staging --json`.
-// Fields in alphabetical order: the bytes `staging --json` has always printed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StagingResult<'a> {
-    pub item: &'a ItemCode,
-    pub location: &'a LocationCode,
-    pub need: Quantity,
-    pub on_hand: Quantity,
-    pub orders: usize,
-    pub shortfall: Quantity,
-    pub sources: Vec<HeldResult<'a>>,
-}
-
 /// A quantity held at a location (a staging source, a traced lot on hand).
 // Fields in alphabetical order: the bytes `staging` and `trace` have always printed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -247,25 +235,77 @@ pub struct HeldResult<'a> {
     pub qty: Quantity,
 }
 
+/// One row of `replenish --json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QueueResult<'a> {
+    pub location: &'a LocationCode,
+    pub item: &'a ItemCode,
+    pub on_hand: Quantity,
+    pub owed: Quantity,
+    pub demand: Quantity,
+    pub projected: Quantity,
+    pub min: Quantity,
+    pub max: Quantity,
+    pub multiple: Quantity,
+    pub bring: Quantity,
+    pub daily_use: Quantity,
+    pub days_left: Option<String>,
+    pub sources: Vec<HeldResult<'a>>,
+}
+
+/// `replenish --json`.
+#[must_use]
+pub fn replenish_json(rows: &[QueueRow]) -> Vec<QueueResult<'_>> {
+    rows.iter().map(queue_result).collect()
+}
+
+fn queue_result(r: &QueueRow) -> QueueResult<'_> {
+    QueueResult {
+        location: &r.location,
+        item: &r.item,
+        on_hand: r.on_hand,
+        owed: r.owed,
+        demand: r.demand,
+        projected: r.projected,
+        min: r.min,
+        max: r.max,
+        multiple: r.multiple,
+        bring: r.bring,
+        daily_use: r.daily_use,
+        days_left: r.days_left.map(canonical),
+        sources: r
+            .sources
+            .iter()
+            .map(|(location, qty)| HeldResult {
+                location,
+                qty: *qty,
+            })
+            .collect(),
+    }
+}
+
+/// One row of `staging --json`: the queue's row with the staging list's own fields.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StagingResult<'a> {
+    #[serde(flatten)]
+    pub row: QueueResult<'a>,
+    /// Demand and owed together.
+    pub need: Quantity,
+    /// What to bring.
+    pub shortfall: Quantity,
+    /// How many released orders still plan to issue the item there.
+    pub orders: usize,
+}
+
 /// `staging --json`.
 #[must_use]
-pub fn staging_json(rows: &[StagingLine]) -> Vec<StagingResult<'_>> {
+pub fn staging_json(rows: &[QueueRow]) -> Vec<StagingResult<'_>> {
     rows.iter()
         .map(|r| StagingResult {
-            item: &r.item,
-            location: &r.location,
-            need: r.need,
-            on_hand: r.on_hand,
+            row: queue_result(r),
+            need: r.need(),
+            shortfall: r.bring,
             orders: r.orders,
-            shortfall: r.shortfall,
-            sources: r
-                .sources
-                .iter()
-                .map(|(location, qty)| HeldResult {
-                    location,
-                    qty: *qty,
-                })
-                .collect(),
         })
         .collect()
 }

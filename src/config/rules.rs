@@ -124,6 +124,7 @@ impl Rules {
             ("lockout_attempts", p.lockout_attempts, 1, 20),
             ("lockout_minutes", p.lockout_minutes, 1, 1440),
             ("undo_minutes", p.undo_minutes, 0, 240),
+            ("replenish_days", p.replenish_days, 1, 90),
         ] {
             if !(min..=max).contains(&value) {
                 return Err(out_of_range(key, &value.to_string(), min, max));

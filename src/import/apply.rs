@@ -11,6 +11,7 @@ use crate::domain::journal::{AccountNames, inventory_account};
 use crate::domain::master::{Bom, Item, Location, LocationKind, MasterData, Routing, WorkCenter};
 use crate::domain::order::Order;
 use crate::domain::posting::{self, adjust::SetBalance};
+use crate::domain::replenish::Stocking;
 use crate::store::master::User;
 use crate::store::{self, Stamp, Store};
 
@@ -26,6 +27,8 @@ pub(super) struct Plan {
     pub(super) users: Vec<User>,
     pub(super) orders: Vec<Order>,
     pub(super) stock: Vec<StockRow>,
+    /// `location_items.csv`: each machine location's stocking row of an item.
+    pub(super) location_items: Vec<(LocationCode, ItemCode, Stocking)>,
     /// Each lot's expiry given in `stock.csv` (item, lot) → expiry.
     pub(super) expiries: Vec<(String, String, Option<String>)>,
     /// Whether `uom_conversions.csv` was read (then every conversion is written).
@@ -138,6 +141,9 @@ pub(super) fn apply(
             });
         }
         store::posting::apply(tx, stamp, &posting::adjust::opening(&sets, accounts))?;
+        for (location, item, stocking) in &plan.location_items {
+            store::replenish::set_stocking(tx, location, item, stocking)?;
+        }
         Ok(())
     })
 }

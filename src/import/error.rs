@@ -1,7 +1,7 @@
 //! What is wrong with an import, as data: the file and line, and the kind of problem with the
 //! column, code and numbers it is about. The command line words it.
 
-use crate::domain::master::Per;
+use crate::domain::master::{ItemType, LocationKind, Per};
 use crate::domain::order::ReleaseError;
 use crate::domain::qty::{QtyParseError, Quantity};
 
@@ -203,6 +203,20 @@ pub enum RowProblem {
         first: String,
         second: String,
     },
+    /// A location that is not a machine location where only one may be named.
+    NotMachine {
+        location: String,
+        kind: LocationKind,
+    },
+    /// An item that holds no stock where only a stock item may be named.
+    NotStockItem {
+        item: String,
+        item_type: ItemType,
+    },
+    MinAboveMax {
+        min: Quantity,
+        max: Quantity,
+    },
 }
 
 /// The key that a second row repeats.
@@ -228,6 +242,11 @@ pub enum Duplicate {
         item: String,
         lot: Option<String>,
         location: String,
+    },
+    /// A machine location's stocking row of an item.
+    LocationItem {
+        location: String,
+        item: String,
     },
 }
 

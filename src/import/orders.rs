@@ -12,6 +12,7 @@ use super::{Duplicate, ImportError, RowProblem};
 use crate::domain::lots;
 use crate::domain::master::{ItemType, LocationKind, Tracking, compare_revisions};
 use crate::domain::order::{self, Order};
+use crate::domain::replenish::Stocking;
 use crate::store::{self, Store};
 
 pub(super) fn read_orders(
@@ -250,4 +251,70 @@ fn note_expiry(
             Ok(())
         }
     }
+}
+
+/// `location_items.csv`: how a machine location keeps a stock item, between min and max in
+/// containers of `multiple`, in the item's unit and decimals.
+pub(super) fn read_location_items(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), ImportError> {
+    let mut seen = HashSet::new();
+    for row in rows {
+        let location = row.required("location")?;
+        let kind = plan
+            .master
+            .locations
+            .get(location.as_str())
+            .map(|l| l.kind)
+            .ok_or_else(|| {
+                row.err(RowProblem::UnknownLocation {
+                    location: location.clone(),
+                })
+            })?;
+        if kind != LocationKind::Machine {
+            return Err(row.err(RowProblem::NotMachine { location, kind }));
+        }
+        let item_code = row.required("item")?;
+        let item = plan.master.items.get(item_code.as_str()).ok_or_else(|| {
+            row.err(RowProblem::UnknownItem {
+                item: item_code.clone(),
+            })
+        })?;
+        if item.item_type != ItemType::Stock {
+            return Err(row.err(RowProblem::NotStockItem {
+                item: item_code,
+                item_type: item.item_type,
+            }));
+        }
+        unique(
+            &mut seen,
+            row,
+            Duplicate::LocationItem {
+                location: location.clone(),
+                item: item_code.clone(),
+            },
+        )?;
+        let min: Quantity = row.decimal("min", Some(rust_decimal::Decimal::ZERO))?;
+        let max: Quantity = row.decimal("max", Some(rust_decimal::Decimal::ZERO))?;
+        let multiple: Option<Quantity> = match row.opt("multiple") {
+            Some(_) => Some(row.positive("multiple", None)?),
+            None => None,
+        };
+        for (column, value) in [
+            ("min", Some(min)),
+            ("max", Some(max)),
+            ("multiple", multiple),
+        ] {
+            if let Some(value) = value {
+                row.within_decimals(column, value, item)?;
+            }
+        }
+        if min > max {
+            return Err(row.err(RowProblem::MinAboveMax { min, max }));
+        }
+        plan.location_items.push((
+            LocationCode::from(location),
+            item.item.clone(),
+            Stocking { min, max, multiple },
+        ));
+    }
+    Ok(())
 }

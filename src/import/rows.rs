@@ -68,6 +68,7 @@ fn columns(file: &str) -> &'static [&'static str] {
         ],
         "stock.csv" => &["item", "location", "qty", "lot", "expires"],
         "users.csv" => &["badge", "name", "role", "pin"],
+        "location_items.csv" => &["location", "item", "min", "max", "multiple"],
         _ => &[],
     }
 }
@@ -84,6 +85,7 @@ fn required_columns(file: &str) -> &'static [&'static str] {
         "orders.csv" => &["order", "item", "qty"],
         "stock.csv" => &["item", "location", "qty"],
         "users.csv" => &["badge", "role", "pin"],
+        "location_items.csv" => &["location", "item"],
         _ => &[],
     }
 }

@@ -182,6 +182,10 @@ pub enum Why {
         item: ItemCode,
     },
     /// An item of a type that holds no stock.
+    /// A location of another kind where a machine location is wanted.
+    NotMachine {
+        kind: crate::domain::master::LocationKind,
+    },
     HoldsNoStock {
         item_type: ItemType,
     },

@@ -11,7 +11,7 @@ use super::reasons::ReasonKind;
 use super::{
     Credentials, Field, Keyed, Owner, Refusal, Result, Service, ServiceError, Thing, Why, keyed,
 };
-use crate::domain::backflush::{self, NegativeStock, QtyField, check_quantity};
+use crate::domain::backflush::{NegativeStock, QtyField, check_quantity};
 use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::journal::inventory_account;
 use crate::domain::lots::LotQty;
@@ -21,7 +21,6 @@ use crate::domain::qty::Quantity;
 use crate::store::exceptions::ExceptionRow;
 use crate::store::{self, floor::ReportLine};
 use rusqlite::Connection;
-use std::collections::BTreeMap;
 
 pub use count::{Count, difference_pct};
 pub use lead::{Adjustment, Substitution};

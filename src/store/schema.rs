@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[&str] = &[
     PIN_CHECKS,
     MOVEMENT_SOURCES,
     ORDER_CLOSE,
+    LOCATION_ITEMS,
 ];
 
 const V1: &str = r"
@@ -663,6 +664,20 @@ CREATE TRIGGER order_closings_append_only_update BEFORE UPDATE ON order_closings
 BEGIN SELECT RAISE(ABORT, 'order closings are append-only'); END;
 CREATE TRIGGER order_closings_append_only_delete BEFORE DELETE ON order_closings
 BEGIN SELECT RAISE(ABORT, 'order closings are append-only'); END;
+";
+
+/// How a machine location keeps an item (`location_items.csv`): between `min` and `max`,
+/// brought in containers of `multiple` (NULL: the item's smallest unit). An import's row
+/// with nothing in it removes the row.
+const LOCATION_ITEMS: &str = r"
+CREATE TABLE IF NOT EXISTS location_items (
+    location TEXT NOT NULL REFERENCES locations,
+    item     TEXT NOT NULL REFERENCES items,
+    min      TEXT NOT NULL,
+    max      TEXT NOT NULL,
+    multiple TEXT,
+    PRIMARY KEY (location, item)
+) STRICT, WITHOUT ROWID;
 ";
 
 #[cfg(test)]

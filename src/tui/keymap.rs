@@ -497,8 +497,16 @@ pub const KEYMAP: &[Binding] = &[
         K::Char('t'),
         "t",
         A::Transfer,
-        "bring the selected item to the machine location (asks from where and how many)",
+        "bring the selected item to its machine location (asks from where; offers what to bring, at most what the source holds)",
         "bring",
+    ),
+    key(
+        C::Staging,
+        K::F(2),
+        "F2",
+        A::ToggleAllWorkCenters,
+        "this work center's machine location / every machine location",
+        "all",
     ),
     key(
         C::Staging,

@@ -257,8 +257,13 @@ pub fn counted_lines(item: &str, location: &str, c: &Count) -> Vec<String> {
     lines
 }
 
-/// After a transfer: what moved where, by which lots, and the waiting lines it let post.
+/// A quantity brought that is not a whole number of the location's containers.
 #[must_use]
+pub fn not_whole_containers(qty: Quantity, multiple: Quantity) -> String {
+    format!("note: {qty} is not a whole number of containers of {multiple}")
+}
+
+/// What a transfer moved.
 pub fn moved(
     (item, qty): (&str, Quantity),
     (from, to): (&str, &str),

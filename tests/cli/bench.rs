@@ -36,6 +36,8 @@ fn bench_json_names_every_figure_and_measures_the_floor_in_the_same_run() {
         "ratio_to_floor",
         "preview_p50_ms",
         "preview_500_p50_ms",
+        "replenish_p50_ms",
+        "replenish_rows",
         "export_events_per_sec",
         "batch_cli_reports_per_sec",
         "first_frame_ms",

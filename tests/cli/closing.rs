@@ -493,8 +493,14 @@ fn a_closed_order_takes_nothing_leaves_staging_and_stays_closed_on_reimport() {
         "0",
         "nothing posted"
     );
-    // It leaves the staging demand (and the board).
-    assert_eq!(staged(&plant), json!([]));
+    // It leaves the staging demand (and the board): the location's stock stays in the queue,
+    // with no order planning to issue it.
+    let rows = staged(&plant);
+    assert_eq!(
+        (&rows[0]["demand"], &rows[0]["orders"]),
+        (&json!("0"), &json!(0)),
+        "{rows}"
+    );
     // History, variance and audit keep it.
     plant.run(&["variance", "--order", "WO1"]).ok();
     plant.run(&["audit", "--report", "1"]).ok();

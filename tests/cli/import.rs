@@ -208,6 +208,58 @@ C2,Component two,KG,3,stock,none,yes,1.50,green
     "boms.csv:4:",
     &["PH"],
 )]
+#[case::location_item_at_a_storage_location(
+    Files::base().with("location_items.csv", "location,item,min,max,multiple\nM1,C1,5,20,\nRAW,C1,1,2,\n"),
+    "location_items.csv:3:",
+    &["location RAW is a storage location, not a machine location"],
+)]
+#[case::location_item_unknown_location(
+    Files::base().with("location_items.csv", "location,item,min,max,multiple\nM9,C1,5,20,\n"),
+    "location_items.csv:2:",
+    &["unknown location M9"],
+)]
+#[case::location_item_unknown_item(
+    Files::base().with("location_items.csv", "location,item,min,max,multiple\nM1,NOPE,5,20,\n"),
+    "location_items.csv:2:",
+    &["unknown item NOPE"],
+)]
+#[case::location_item_not_a_stock_item(
+    Files::base()
+        .with("items.csv", &format!("{ITEMS}GR,Grease,EA,0,non-stock,none,no,0\n"))
+        .with("location_items.csv", "location,item,min,max,multiple\nM1,GR,5,20,\n"),
+    "location_items.csv:2:",
+    &["item GR is a non-stock item and holds no stock"],
+)]
+#[case::location_item_min_above_max(
+    Files::base().with("location_items.csv", "location,item,min,max,multiple\nM1,C1,30,20,\n"),
+    "location_items.csv:2:",
+    &["min 30 is above max 20"],
+)]
+#[case::location_item_multiple_zero(
+    Files::base().with("location_items.csv", "location,item,min,max,multiple\nM1,C1,5,20,0\n"),
+    "location_items.csv:2:",
+    &["multiple must be greater than zero"],
+)]
+#[case::location_item_negative_min(
+    Files::base().with("location_items.csv", "location,item,min,max,multiple\nM1,C1,-1,20,\n"),
+    "location_items.csv:2:",
+    &["min -1 is negative"],
+)]
+#[case::location_item_too_many_decimals(
+    Files::base().with("location_items.csv", "location,item,min,max,multiple\nM2,C2,1,5,0.0005\n"),
+    "location_items.csv:2:",
+    &["multiple", "0.0005", "C2"],
+)]
+#[case::location_item_twice(
+    Files::base().with("location_items.csv", "location,item,min,max,multiple\nM1,C1,5,20,\n\nM1,C1,1,2,\n"),
+    "location_items.csv:4:",
+    &["duplicate row of C1 at M1"],
+)]
+#[case::location_item_unknown_column(
+    Files::base().with("location_items.csv", "location,item,min,max,pack\nM1,C1,5,20,\n"),
+    "location_items.csv:1:",
+    &["pack"],
+)]
 fn import_refuses(#[case] files: Files, #[case] file_line: &str, #[case] needles: &[&str]) {
     assert_import_refused(&files, file_line, needles);
 }

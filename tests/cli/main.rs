@@ -24,6 +24,7 @@ mod lots;
 mod movements;
 mod options;
 mod overrides;
+mod replenish;
 mod report;
 mod review;
 mod settings;

@@ -86,6 +86,8 @@ pub enum Effect {
     OpenDetail(Box<ReportRow>),
     /// The staging list of the work center.
     OpenStaging,
+    /// The staging list of the work center, or of every machine location.
+    OpenStagingOf { every: bool },
     /// The exception queue of the work center's machine location.
     OpenExceptions,
     /// The machine locations' health.
@@ -262,6 +264,7 @@ impl App {
             | Effect::OpenHistory
             | Effect::OpenDetail(_)
             | Effect::OpenStaging
+            | Effect::OpenStagingOf { .. }
             | Effect::OpenExceptions
             | Effect::OpenHealth
             | Effect::OpenTrace) => self.run_open(open),

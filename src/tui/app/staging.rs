@@ -5,16 +5,18 @@
 
 use super::*;
 
-/// What the work center's machine location still needs, for a material handler.
+/// The handler's queue: the work center's machine location, or every machine location.
 pub struct StagingState {
     pub work_center: String,
+    /// Every machine location instead of the work center's (`F2`).
+    pub every: bool,
     pub rows: Vec<crate::service::floor::StagingLine>,
     pub selected: usize,
 }
 
 impl StagingState {
-    /// The list of `work_center`, the cursor where it was (`before`) as far as the list
-    /// still reaches.
+    /// The queue of `work_center` (or of every machine location), the cursor where it was
+    /// (`before`) as far as the list still reaches.
     #[must_use]
     pub fn new(
         work_center: String,
@@ -24,9 +26,32 @@ impl StagingState {
         let selected = before.map_or(0, |s| s.min(rows.len().saturating_sub(1)));
         StagingState {
             work_center,
+            every: false,
             rows,
             selected,
         }
+    }
+
+    /// The same state, of every machine location when `every`.
+    #[must_use]
+    pub fn of_every(mut self, every: bool) -> Self {
+        self.every = every;
+        self
+    }
+
+    /// A warning when `qty` of `item` brought to `to` is not a whole number of the
+    /// location's containers (it is brought all the same).
+    #[must_use]
+    pub fn container_warning(&self, item: &str, to: &str, qty: Quantity) -> Option<String> {
+        let row = self
+            .rows
+            .iter()
+            .find(|r| r.item == item && r.location == to)?;
+        let whole = qty
+            .ratio_to(row.multiple)
+            .is_some_and(|n| n.fract().is_zero());
+        (!whole && (!row.max.is_zero() || !row.min.is_zero()))
+            .then(|| strings::not_whole_containers(qty, row.multiple))
     }
 
     /// A key on the list. Whether the user may move or count stock is the session's, asked
@@ -37,6 +62,7 @@ impl StagingState {
         match (action, row) {
             (Action::Back, _) => Effect::OpenOrders,
             (Action::Refresh, _) => Effect::OpenStaging,
+            (Action::ToggleAllWorkCenters, _) => Effect::OpenStagingOf { every: !self.every },
             (Action::Count, Some(row)) => Effect::AskCount {
                 item: row.item.to_string(),
                 location: row.location.to_string(),
@@ -138,19 +164,21 @@ impl StagingState {
         }
     }
 
-    /// After the source was found: how many, the item's shortfall offered.
+    /// After the source was found: how many, offered as what the queue says to bring,
+    /// at most what the source holds (`held`).
     #[must_use]
     pub fn transfer_qty_prompt(
         &self,
         item: String,
         (from, to): (String, String),
+        held: Quantity,
         this: Overlay,
     ) -> Overlay {
         let qty = self
             .rows
             .iter()
-            .find(|r| r.item == item)
-            .map(|r| r.shortfall)
+            .find(|r| r.item == item && r.location == to)
+            .map(|r| r.bring.min(held.max(Quantity::ZERO)))
             .filter(|n| !n.is_zero())
             .map(|q| q.to_string())
             .unwrap_or_default();

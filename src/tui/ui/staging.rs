@@ -1,60 +1,107 @@
-//! The staging list of a work center, as a widget.
+//! The handler's queue (the staging list), as a widget.
 
 use super::*;
+use crate::domain::qty::{Quantity, canonical};
 use crate::tui::app::StagingState;
+use rust_decimal::Decimal;
 
-/// The staging list: what the machine location needs, has and still lacks.
+/// The queue: per item what the machine location has against its min and max, what it needs,
+/// what to bring and how long its stock lasts, with a bar of on hand against max.
 pub struct StagingView<'a> {
     pub state: &'a StagingState,
     pub theme: &'a Theme,
 }
 
+/// A bar of `width` cells: on hand against max (against what is needed where max is 0).
+fn bar(on_hand: Quantity, full: Quantity, width: u16) -> String {
+    let share = if full <= Quantity::ZERO {
+        if on_hand > Quantity::ZERO {
+            Decimal::ONE
+        } else {
+            Decimal::ZERO
+        }
+    } else {
+        on_hand
+            .ratio_to(full)
+            .unwrap_or_default()
+            .clamp(Decimal::ZERO, Decimal::ONE)
+    };
+    let width = usize::from(width);
+    let filled = (share * Decimal::from(width))
+        .round()
+        .to_string()
+        .parse::<usize>()
+        .unwrap_or(0)
+        .min(width);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
 impl Widget for StagingView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (s, theme) = (self.state, self.theme);
-        // From 100 columns the item's description has room.
-        let described = area.width >= 100;
+        // From 100 columns the item's description and the orders have room.
+        let wide = area.width >= 100;
+        let bar_width = if wide { 20 } else { 8 };
         let rows: Vec<Row<'_>> = s
             .rows
             .iter()
             .map(|r| {
-                let bring = if r.shortfall.is_zero() {
+                let bring = if r.bring.is_zero() {
                     Span::styled("—", theme.ok)
                 } else {
-                    Span::styled(r.shortfall.to_string(), theme.error)
+                    Span::styled(r.bring.to_string(), theme.error)
                 };
-                Row::new(vec![
-                    Cell::from(if described {
+                let full = if r.max.is_zero() { r.need() } else { r.max };
+                let mut cells = vec![
+                    Cell::from(if wide {
                         format!("{} {}", r.item, r.description)
                     } else {
                         r.item.to_string()
                     }),
                     Cell::from(r.location.to_string()),
-                    Cell::from(right(r.need)),
                     Cell::from(right(r.on_hand)),
+                    Cell::from(right(if r.max.is_zero() {
+                        "—".to_string()
+                    } else {
+                        format!("{}–{}", r.min, r.max)
+                    })),
+                    Cell::from(right(r.need())),
                     Cell::from(Text::from(Line::from(bring)).right_aligned()),
-                    Cell::from(right(r.orders.to_string())),
-                ])
+                    Cell::from(right(
+                        r.days_left.map_or_else(|| "—".to_string(), canonical),
+                    )),
+                    Cell::from(Span::styled(bar(r.on_hand, full, bar_width), theme.ok)),
+                ];
+                if wide {
+                    cells.push(Cell::from(right(r.orders.to_string())));
+                }
+                Row::new(cells)
             })
             .collect();
-        let (header, widths) = columns(
-            theme,
-            &[
-                ("Item", Constraint::Fill(1)),
-                ("Location", Constraint::Length(10)),
-                ("    Need", Constraint::Length(10)),
-                (" On hand", Constraint::Length(10)),
-                ("   Bring", Constraint::Length(10)),
-                ("Orders", Constraint::Length(6)),
-            ],
-        );
+        let bar_title = if wide { "On hand of max" } else { "Stock" };
+        let mut list = vec![
+            ("Item", Constraint::Fill(1)),
+            ("Loc", Constraint::Length(if wide { 8 } else { 6 })),
+            (" On hand", Constraint::Length(8)),
+            ("  Min–max", Constraint::Length(9)),
+            ("    Need", Constraint::Length(8)),
+            ("   Bring", Constraint::Length(8)),
+            ("  Days", Constraint::Length(6)),
+            (bar_title, Constraint::Length(bar_width)),
+        ];
+        if wide {
+            list.push((" Orders", Constraint::Length(7)));
+        }
+        let (header, widths) = columns(theme, &list);
+        let title = if s.every {
+            format!(" Every machine location ({} items) ", s.rows.len())
+        } else {
+            format!(" Staging for {} ({} items) ", s.work_center, s.rows.len())
+        };
         let table = Table::new(rows, widths)
             .header(header)
             .row_highlight_style(theme.selected)
-            .block(titled(
-                theme,
-                format!(" Staging for {} ({} items) ", s.work_center, s.rows.len()),
-            ));
+            .block(titled(theme, title));
         let mut state =
             TableState::default().with_selected((!s.rows.is_empty()).then_some(s.selected));
         StatefulWidget::render(table, area, buf, &mut state);

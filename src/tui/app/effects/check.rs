@@ -121,8 +121,22 @@ impl App {
     fn check_transfer_source(&mut self, item: String, (from, to): (String, String), this: Overlay) {
         match self.service.location_kind(&from) {
             Ok(Some(_)) => {
+                let held: Quantity = self
+                    .service
+                    .stock(Some(&from.as_str().into()), Some(&item.as_str().into()))
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|b| b.qty)
+                    .sum();
                 if let Screen::Staging(s) = &self.screen {
-                    let next = s.transfer_qty_prompt(item, (from, to), this);
+                    // A source the queue lists holds its usable stock (unexpired lots).
+                    let usable = s
+                        .rows
+                        .iter()
+                        .find(|r| r.item == item && r.location == to)
+                        .and_then(|r| r.sources.iter().find(|(l, _)| *l == from))
+                        .map_or(held, |(_, q)| *q);
+                    let next = s.transfer_qty_prompt(item, (from, to), usable, this);
                     self.overlays.push(next);
                 }
             }

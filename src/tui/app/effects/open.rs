@@ -3,6 +3,7 @@
 //! flags, read between frames.
 
 use super::*;
+use crate::service::replenish::{QueueOf, QueueRequest};
 
 impl App {
     pub(super) fn run_open(&mut self, effect: Effect) {
@@ -53,6 +54,7 @@ impl App {
             Effect::OpenHistory => self.open_history(),
             Effect::OpenDetail(report) => self.open_detail(*report),
             Effect::OpenStaging => self.open_staging(),
+            Effect::OpenStagingOf { every } => self.open_staging_of(every),
             Effect::OpenExceptions => self.open_exceptions(),
             Effect::OpenHealth => self.open_health(),
             Effect::OpenTrace => self.open_trace(),
@@ -175,19 +177,35 @@ impl App {
         }
     }
 
-    /// Opens (or refreshes) the staging list of the current work center: reading, for every
-    /// user; bringing stock and counting it need a handler or a lead.
+    /// Opens (or refreshes) the staging list as it was: of the current work center, or of
+    /// every machine location.
     pub fn open_staging(&mut self) {
+        let every = matches!(&self.screen, Screen::Staging(s) if s.every);
+        self.open_staging_of(every);
+    }
+
+    /// Opens the handler's queue of the current work center's machine location, or of every
+    /// machine location: reading, for every user; bringing stock and counting it need a
+    /// handler or a lead.
+    pub fn open_staging_of(&mut self, every: bool) {
         let Some(wc) = self.current_work_center().map(|w| w.work_center.clone()) else {
             return self.error(strings::NO_WORK_CENTER_TO_STAGE);
         };
-        match self.service.staging(&wc) {
+        let read = if every {
+            self.service.replenish(&QueueRequest {
+                of: QueueOf::Every,
+                all: true,
+            })
+        } else {
+            self.service.staging(&wc)
+        };
+        match read {
             Ok(rows) => {
                 let before = match &self.screen {
-                    Screen::Staging(s) => Some(s.selected),
+                    Screen::Staging(s) if s.every == every => Some(s.selected),
                     _ => None,
                 };
-                self.screen = Screen::Staging(StagingState::new(wc, rows, before));
+                self.screen = Screen::Staging(StagingState::new(wc, rows, before).of_every(every));
             }
             Err(e) => {
                 let said = self.said(&e);

@@ -208,13 +208,16 @@ impl App {
             &who,
         ) {
             Ok((moved, posted)) => {
+                let warning = match &self.screen {
+                    Screen::Staging(s) => s.container_warning(item, to, qty),
+                    _ => None,
+                };
                 self.open_staging();
-                self.note(strings::moved(
-                    (item, qty),
-                    (from, to),
-                    &moved,
-                    posted.len(),
-                ));
+                let said = strings::moved((item, qty), (from, to), &moved, posted.len());
+                self.note(match warning {
+                    Some(w) => format!("{said}; {w}"),
+                    None => said,
+                });
             }
             Err(e) => {
                 let said = self.said(&e);

@@ -4,16 +4,25 @@
 use super::*;
 
 fn row(item: &str, shortfall: i64) -> crate::service::floor::StagingLine {
+    let qty = |n: i64| Quantity(rust_decimal::Decimal::from(n));
     crate::service::floor::StagingLine {
-        item: item.into(),
+        row: crate::domain::replenish::Row {
+            item: item.into(),
+            location: "M-ASM".into(),
+            on_hand: qty(10) - qty(shortfall),
+            owed: qty(0),
+            demand: qty(10),
+            projected: qty(-shortfall),
+            min: qty(0),
+            max: qty(0),
+            multiple: qty(1),
+            bring: qty(shortfall),
+            daily_use: qty(0),
+            days_left: None,
+            sources: Vec::new(),
+            orders: 2,
+        },
         description: String::new(),
-        location: "M-ASM".into(),
-        need: Quantity(rust_decimal::Decimal::TEN),
-        on_hand: Quantity(rust_decimal::Decimal::TEN)
-            - Quantity(rust_decimal::Decimal::from(shortfall)),
-        shortfall: Quantity(rust_decimal::Decimal::from(shortfall)),
-        orders: 2,
-        sources: Vec::new(),
     }
 }
 
@@ -227,6 +236,7 @@ fn a_transfer_offers_the_shortfall_then_asks_the_lots_of_a_tracked_item() {
     let qty = staging().transfer_qty_prompt(
         "SEAL-20".into(),
         ("STORE".into(), "M-ASM".into()),
+        Quantity(rust_decimal::Decimal::ONE_HUNDRED),
         from.clone(),
     );
     assert_eq!(
@@ -318,10 +328,69 @@ fn the_lots_of_a_transfer_are_named_or_left_to_the_pick_order() {
 #[test]
 fn a_bring_with_no_shortfall_offers_no_quantity() {
     let from = prompt("From", text(), PromptKind::ApproverBadge);
-    let qty =
-        staging().transfer_qty_prompt("BOLT-M8".into(), ("STORE".into(), "M-ASM".into()), from);
+    let qty = staging().transfer_qty_prompt(
+        "BOLT-M8".into(),
+        ("STORE".into(), "M-ASM".into()),
+        Quantity(rust_decimal::Decimal::ONE_HUNDRED),
+        from,
+    );
     let Overlay::Prompt { field, .. } = qty else {
         panic!("a prompt: {qty:?}");
     };
     assert_eq!(field, number());
+}
+
+#[test]
+fn a_bring_offers_at_most_what_the_source_holds() {
+    let from = prompt("From", text(), PromptKind::ApproverBadge);
+    let offered = |held: i64| {
+        let qty = staging().transfer_qty_prompt(
+            "SEAL-20".into(),
+            ("STORE".into(), "M-ASM".into()),
+            Quantity(rust_decimal::Decimal::from(held)),
+            from.clone(),
+        );
+        let Overlay::Prompt { field, .. } = qty else {
+            panic!("a prompt: {qty:?}");
+        };
+        field
+    };
+    // The queue brings 6; a source of 4 offers its 4, one of 100 the 6.
+    assert_eq!(offered(4), Field::new(FieldKind::Number, "4"));
+    assert_eq!(offered(100), Field::new(FieldKind::Number, "6"));
+}
+
+#[test]
+fn f2_switches_between_the_work_center_and_every_machine_location() {
+    let this = staging();
+    assert_eq!(
+        this.on_action(Action::ToggleAllWorkCenters),
+        Effect::OpenStagingOf { every: true }
+    );
+    let every = staging().of_every(true);
+    assert_eq!(
+        every.on_action(Action::ToggleAllWorkCenters),
+        Effect::OpenStagingOf { every: false }
+    );
+}
+
+#[test]
+fn a_quantity_that_is_not_whole_containers_is_warned_of() {
+    let mut s = staging();
+    if let Some(r) = s.rows.get_mut(1) {
+        r.row.min = Quantity(rust_decimal::Decimal::from(5));
+        r.row.max = Quantity(rust_decimal::Decimal::from(40));
+        r.row.multiple = Quantity(rust_decimal::Decimal::from(12));
+    }
+    let q = |n: i64| Quantity(rust_decimal::Decimal::from(n));
+    assert_eq!(s.container_warning("SEAL-20", "M-ASM", q(24)), None);
+    assert_eq!(
+        s.container_warning("SEAL-20", "M-ASM", q(20)).as_deref(),
+        Some("note: 20 is not a whole number of containers of 12")
+    );
+    assert_eq!(
+        s.container_warning("BOLT-M8", "M-ASM", q(7)),
+        None,
+        "no stocking row: any quantity"
+    );
 }
