@@ -1,0 +1,126 @@
+# Die Wörter des Terminals auf Deutsch.
+
+## Der Katalog selbst
+language-name = Deutsch
+decimal-separator = ,
+
+## Rollen
+role-operator = Bediener
+role-lead = Schichtführer
+role-handler = Logistiker
+role-admin = Admin
+role-integration = Schnittstelle
+
+## Anmeldung
+login-title = Anmelden
+login-hint = Ausweis scannen, dann PIN eingeben.
+login-badge = Ausweis
+login-pin = PIN
+login-demo-title = Demo-Ausweise (Sprache)
+
+## Statuszeile
+status-not-logged-in = nicht angemeldet
+status-open-terminal = offenes Terminal
+status-all-work-centers = alle Arbeitsplätze
+status-no-work-center = kein Arbeitsplatz
+status-unknown-work-center = Arbeitsplatz { $code } aus der Konfiguration gibt es nicht
+status-idle-logout = abgemeldet nach Leerlauf
+status-welcome = Willkommen, { $name } (angemeldet)
+
+## Überlagerungen
+help-title = Tasten (Esc schließt)
+confirm-hint = Enter: ja   Esc: nein
+close-hint = Enter: schließen
+
+## Ablehnungen: was ein Code benennt
+thing-item = Artikel
+thing-location = Lagerplatz
+thing-work-center = Arbeitsplatz
+thing-order = Auftrag
+thing-report = Rückmeldung
+thing-exception = Wartende Zeile
+thing-lot = Charge
+thing-consumer = Abnehmer
+thing-badge = Ausweis
+
+## Ablehnungen: was eine Rolle darf
+action-report = Produktion zurückmelden
+action-reverse = eine Rückmeldung stornieren
+action-lead-approval = eine gebuchte Zeile ändern oder eine größere Abweichung freigeben
+action-handle = Bestand umlagern, zählen oder wartende Zeilen buchen
+action-administer = importieren oder den Speicher anlegen
+action-export-ack = einen Export bestätigen
+action-backup = den Speicher sichern
+action-unlock = einen Ausweis entsperren
+action-issue = Material von Hand entnehmen
+action-line-flag = die Retrograd-Kennung einer Auftragszeile setzen
+
+## Ablehnungen
+refused-not-found = { $thing } { $code } nicht gefunden
+refused-no-line = { $owner } hat keine Zeile { $key }
+refused-forbidden = { $user } ({ $role }) darf nicht { $action }; nötig ist die Rolle { $roles }
+refused-needs-lead-override = { $user } darf die größere Abweichung nicht allein buchen: Zeile { $line } ({ $item }) weicht um mehr als { $pct } % vom Plan { $planned } ab; Schichtführer muss freigeben
+refused-needs-lead-expired = { $user } darf keine abgelaufene Charge allein entnehmen: Zeile { $line } ({ $item }) nennt Charge { $lots }; Schichtführer muss freigeben
+refused-key-used = diese Anfrage wurde schon für eine andere benutzt; neu beginnen
+refused-invalid = { $field } { $value }: { $detail }
+refused-failure = nicht möglich: { $detail }
+refused-store = Speicherfehler: { $detail }
+owner-report = Rückmeldung { $id }
+owner-order = Auftrag { $order }
+or = { $first } oder { $last }
+
+## Ablehnungen bei der Anmeldung
+auth-unknown-badge = Ausweis { $badge } ist unbekannt
+auth-no-user = zuerst anmelden, um { $action }
+auth-pin-missing = Ausweis { $badge } braucht die PIN
+auth-wrong-pin = falsche PIN für Ausweis { $badge }; { $attempts ->
+    [0] der Ausweis ist jetzt gesperrt
+    [one] noch { $attempts } Versuch
+   *[other] noch { $attempts } Versuche
+}
+auth-locked = Ausweis { $badge } ist nach zu vielen falschen PINs gesperrt bis { $until }
+auth-busy = Ausweis { $badge } wird gerade woanders geprüft; gleich noch einmal versuchen
+auth-pin-unreadable = PIN für Ausweis { $badge } nicht lesbar
+
+## Ablehnungen bei Bestand und Rückmeldungen
+refused-report-reversed = Rückmeldung { $report } ist storniert
+refused-manual-line = Zeile { $line } der Rückmeldung { $report } ist eine Handentnahme; sie wurde hier nicht entnommen
+refused-not-on-hand = { $needed } { $item } nötig an { $location }, nur { $on_hand } vorhanden
+refused-lots-uncovered = { $item } an { $location }: die gültigen Chargen haben nur { $available }; Chargen angeben
+refused-always-manual = Zeile { $line } ({ $item }) von Auftrag { $order } wird immer von Hand entnommen
+refused-exception-not-open = wartende Zeile { $id } ist nicht offen
+refused-no-terminal = das Terminal braucht einen Bildschirm
+report-unknown-operation = Auftrag { $order } hat keinen Arbeitsgang { $operation }
+report-not-count-point = Arbeitsgang { $operation } von Auftrag { $order } ist kein Meldepunkt; bei Arbeitsgang { $count_point } melden
+report-bad-quantity = { $field } { $value }: { $problem }
+report-nothing = Gutmenge und Ausschuss sind beide null; mindestens ein Stück melden
+report-over-good = Arbeitsgang { $operation } von Auftrag { $order } käme auf { $after } Gutmenge, über der Grenze { $limit }
+report-over-scrap = Arbeitsgang { $operation } von Auftrag { $order } käme auf { $after } Ausschuss, über der Auftragsmenge { $limit }
+report-unknown-line = { $key } ist keine Materialzeile von Arbeitsgang { $operation } des Auftrags { $order }
+report-ambiguous-key = Artikel { $key } steht in Zeilen { $lines }; Zeilennummer angeben
+report-manual-override = Zeile { $line } ({ $item }) ist eine Handentnahme und nicht änderbar
+report-two-changes = Zeile { $line } ist doppelt geändert
+report-skip-with-override = Zeile { $line } ist übersprungen und zugleich geändert
+report-bad-override = Zeile { $line }: { $detail }
+report-blocked = zu wenig Bestand: { $lines }
+report-blocked-line = Zeile { $line } { $item } fehlen { $short } an { $location }
+report-too-large = die Zahlen sind zu groß; Mengen und Stückliste prüfen
+report-unknown-item = unbekannter Artikel { $item }
+report-unknown-work-center = unbekannter Arbeitsplatz { $work_center }
+report-lot = Zeile { $line } ({ $item }): { $detail }
+report-finished-lot = Fertigware: { $detail }
+
+## Mengen
+qty-good = Gutmenge
+qty-scrap = Ausschuss
+qty-hand-issue = Handentnahme
+qty-override = Entnahmemenge
+qty-line-scrap = Zeilenausschuss
+qty-counted = gezählt
+qty-return = Rückgabe
+qty-substitute = Ersatz
+qty-adjustment = Korrektur
+qty-transfer = Umlagerung
+qty-negative = darf nicht negativ sein
+qty-too-large = ist zu groß (höchstens { $max })
+qty-too-precise = hat mehr als { $decimals } Nachkommastellen

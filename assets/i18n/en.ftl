@@ -1,0 +1,128 @@
+# The terminal's words in English. Every message here must be in every catalog beside it,
+# using no variable the English message does not give.
+
+## The catalog itself
+language-name = English
+# How a decimal number is written and typed: 1.5
+decimal-separator = .
+
+## Roles
+role-operator = operator
+role-lead = lead
+role-handler = handler
+role-admin = admin
+role-integration = integration
+
+## Login
+login-title = Log in
+login-hint = Scan your badge, then type your PIN.
+login-badge = Badge
+login-pin = PIN
+login-demo-title = Demo badges (language)
+
+## Status line
+status-not-logged-in = not logged in
+status-open-terminal = open terminal
+status-all-work-centers = all work centers
+status-no-work-center = no work center
+status-unknown-work-center = work center { $code } of the config does not exist
+status-idle-logout = logged out after being idle
+status-welcome = welcome, { $name } (logged in)
+
+## Overlays
+help-title = Keys (Esc closes)
+confirm-hint = Enter: yes   Esc: no
+close-hint = Enter: close
+
+## Refusals: the things a code names
+thing-item = item
+thing-location = location
+thing-work-center = work center
+thing-order = order
+thing-report = report
+thing-exception = deferred line
+thing-lot = lot
+thing-consumer = consumer
+thing-badge = badge
+
+## Refusals: what a role may do
+action-report = report production
+action-reverse = reverse a report
+action-lead-approval = adjust a posted report line or approve a larger override
+action-handle = move stock, count it or retry deferred lines
+action-administer = import or initialise the store
+action-export-ack = acknowledge an export
+action-backup = back up the store
+action-unlock = unlock a badge
+action-issue = issue material by hand
+action-line-flag = set an order line's backflush flag
+
+## Refusals
+refused-not-found = { $thing } { $code } not found
+refused-no-line = { $owner } has no line { $key }
+refused-forbidden = { $user } ({ $role }) may not { $action }; it needs the role { $roles }
+refused-needs-lead-override = { $user } may not post a larger override alone: line { $line } ({ $item }) differs from planned { $planned } by more than { $pct }%; a lead must approve
+refused-needs-lead-expired = { $user } may not issue an expired lot alone: line { $line } ({ $item }) names expired lot { $lots }; a lead must approve
+refused-key-used = this request was already used for another one; start it again
+refused-invalid = { $field } { $value }: { $detail }
+refused-failure = cannot do this: { $detail }
+refused-store = store error: { $detail }
+owner-report = report { $id }
+owner-order = order { $order }
+or = { $first } or { $last }
+
+## Refusals at login
+auth-unknown-badge = badge { $badge } is not a known user
+auth-no-user = log in first to { $action }
+auth-pin-missing = badge { $badge } needs its PIN
+auth-wrong-pin = wrong PIN for badge { $badge }; { $attempts ->
+    [0] the badge is now locked
+    [one] { $attempts } attempt left
+   *[other] { $attempts } attempts left
+}
+auth-locked = badge { $badge } is locked after too many wrong PINs until { $until }
+auth-busy = badge { $badge } is being checked elsewhere; try again in a moment
+auth-pin-unreadable = cannot read the PIN for badge { $badge }
+
+## Refusals of stock and reports
+refused-report-reversed = report { $report } is reversed
+refused-manual-line = line { $line } of report { $report } is a manual-issue line; it was not issued here
+refused-not-on-hand = { $needed } { $item } needed at { $location }, only { $on_hand } on hand
+refused-lots-uncovered = { $item } at { $location }: the unexpired lots hold only { $available }; name the lots
+refused-always-manual = line { $line } ({ $item }) of order { $order } is always issued by hand
+refused-exception-not-open = deferred line { $id } is not open
+refused-no-terminal = the terminal needs a screen
+report-unknown-operation = order { $order } has no operation { $operation }
+report-not-count-point = operation { $operation } of order { $order } is not a count point; report at operation { $count_point }
+report-bad-quantity = { $field } { $value }: { $problem }
+report-nothing = good and scrap are both zero; report at least one unit
+report-over-good = operation { $operation } of order { $order } would reach { $after } good, over the limit of { $limit }
+report-over-scrap = operation { $operation } of order { $order } would reach { $after } scrap, over the order quantity { $limit }
+report-unknown-line = { $key } is no material line of operation { $operation } of order { $order }
+report-ambiguous-key = item { $key } is on lines { $lines }; give the line number
+report-manual-override = line { $line } ({ $item }) is a manual-issue line and cannot be changed
+report-two-changes = line { $line } is changed twice
+report-skip-with-override = line { $line } is skipped and also changed
+report-bad-override = line { $line }: { $detail }
+report-blocked = not enough stock: { $lines }
+report-blocked-line = line { $line } { $item } short by { $short } at { $location }
+report-too-large = the numbers are too large to compute; check the quantities and the BOM
+report-unknown-item = unknown item { $item }
+report-unknown-work-center = unknown work center { $work_center }
+report-lot = line { $line } ({ $item }): { $detail }
+report-finished-lot = finished goods: { $detail }
+
+## Quantities
+qty-good = good
+qty-scrap = scrap
+qty-hand-issue = hand issue
+qty-override = quantity to issue
+qty-line-scrap = line scrap
+qty-counted = counted
+qty-return = return
+qty-substitute = substitute
+qty-adjustment = adjustment
+qty-transfer = transfer
+qty-negative = must not be negative
+qty-too-large = is too large (at most { $max })
+qty-too-precise = has more than { $decimals } decimals

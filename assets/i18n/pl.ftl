@@ -1,0 +1,128 @@
+# Słowa terminala po polsku.
+
+## Katalog
+language-name = Polski
+decimal-separator = ,
+
+## Role
+role-operator = operator
+role-lead = brygadzista
+role-handler = zaopatrzeniowiec
+role-admin = admin
+role-integration = integracja
+
+## Logowanie
+login-title = Logowanie
+login-hint = Zeskanuj identyfikator, potem wpisz PIN.
+login-badge = Identyfikator
+login-pin = PIN
+login-demo-title = Identyfikatory demo (język)
+
+## Pasek stanu
+status-not-logged-in = nie zalogowano
+status-open-terminal = terminal otwarty
+status-all-work-centers = wszystkie stanowiska
+status-no-work-center = brak stanowiska
+status-unknown-work-center = stanowisko { $code } z konfiguracji nie istnieje
+status-idle-logout = wylogowano po bezczynności
+status-welcome = witaj, { $name } (zalogowano)
+
+## Okna
+help-title = Klawisze (Esc zamyka)
+confirm-hint = Enter: tak   Esc: nie
+close-hint = Enter: zamknij
+
+## Odmowy: co nazywa kod
+thing-item = indeks
+thing-location = lokalizacja
+thing-work-center = stanowisko
+thing-order = zlecenie
+thing-report = meldunek
+thing-exception = linia oczekująca
+thing-lot = partia
+thing-consumer = odbiorca
+thing-badge = identyfikator
+
+## Odmowy: co wolno roli
+action-report = meldować produkcję
+action-reverse = stornować meldunek
+action-lead-approval = korygować zaksięgowaną linię lub zatwierdzać większe odchylenie
+action-handle = przesuwać zapas, liczyć go lub ponawiać linie oczekujące
+action-administer = importować lub zakładać magazyn danych
+action-export-ack = potwierdzać eksport
+action-backup = robić kopię magazynu danych
+action-unlock = odblokować identyfikator
+action-issue = pobierać materiał ręcznie
+action-line-flag = ustawiać znacznik pobrania wstecznego linii zlecenia
+
+## Odmowy
+refused-not-found = nie znaleziono: { $thing } { $code }
+refused-no-line = { $owner } nie ma linii { $key }
+refused-forbidden = { $user } ({ $role }) nie może { $action }; potrzebna rola { $roles }
+refused-needs-lead-override = { $user } nie może sam zaksięgować większego odchylenia: linia { $line } ({ $item }) różni się od planu { $planned } o ponad { $pct }%; musi zatwierdzić brygadzista
+refused-needs-lead-expired = { $user } nie może sam pobrać przeterminowanej partii: linia { $line } ({ $item }) wskazuje partię { $lots }; musi zatwierdzić brygadzista
+refused-key-used = to żądanie użyto już do innego; zacznij od nowa
+refused-invalid = { $field } { $value }: { $detail }
+refused-failure = nie można: { $detail }
+refused-store = błąd magazynu danych: { $detail }
+owner-report = meldunek { $id }
+owner-order = zlecenie { $order }
+or = { $first } lub { $last }
+
+## Odmowy przy logowaniu
+auth-unknown-badge = identyfikator { $badge } jest nieznany
+auth-no-user = najpierw zaloguj się, aby { $action }
+auth-pin-missing = identyfikator { $badge } wymaga PIN-u
+auth-wrong-pin = błędny PIN dla identyfikatora { $badge }; { $attempts ->
+    [0] identyfikator jest teraz zablokowany
+    [one] została { $attempts } próba
+    [few] zostały { $attempts } próby
+    [many] zostało { $attempts } prób
+   *[other] zostało { $attempts } próby
+}
+auth-locked = identyfikator { $badge } zablokowany po zbyt wielu błędnych PIN-ach do { $until }
+auth-busy = identyfikator { $badge } jest sprawdzany gdzie indziej; spróbuj za chwilę
+auth-pin-unreadable = nie można odczytać PIN-u identyfikatora { $badge }
+
+## Odmowy przy zapasie i meldunkach
+refused-report-reversed = meldunek { $report } jest stornowany
+refused-manual-line = linia { $line } meldunku { $report } jest pobierana ręcznie; nie pobrano jej tutaj
+refused-not-on-hand = potrzeba { $needed } { $item } w { $location }, jest tylko { $on_hand }
+refused-lots-uncovered = { $item } w { $location }: ważne partie mają tylko { $available }; podaj partie
+refused-always-manual = linia { $line } ({ $item }) zlecenia { $order } jest zawsze pobierana ręcznie
+refused-exception-not-open = linia oczekująca { $id } nie jest otwarta
+refused-no-terminal = terminal potrzebuje ekranu
+report-unknown-operation = zlecenie { $order } nie ma operacji { $operation }
+report-not-count-point = operacja { $operation } zlecenia { $order } nie jest punktem meldowania; melduj na operacji { $count_point }
+report-bad-quantity = { $field } { $value }: { $problem }
+report-nothing = dobre i braki są równe zero; zamelduj co najmniej jedną sztukę
+report-over-good = operacja { $operation } zlecenia { $order } osiągnęłaby { $after } dobrych, ponad limit { $limit }
+report-over-scrap = operacja { $operation } zlecenia { $order } osiągnęłaby { $after } braków, ponad ilość zlecenia { $limit }
+report-unknown-line = { $key } nie jest linią materiałową operacji { $operation } zlecenia { $order }
+report-ambiguous-key = indeks { $key } jest w liniach { $lines }; podaj numer linii
+report-manual-override = linia { $line } ({ $item }) jest pobierana ręcznie i nie można jej zmienić
+report-two-changes = linia { $line } jest zmieniona dwa razy
+report-skip-with-override = linia { $line } jest pominięta i jednocześnie zmieniona
+report-bad-override = linia { $line }: { $detail }
+report-blocked = za mało zapasu: { $lines }
+report-blocked-line = linia { $line } { $item } brakuje { $short } w { $location }
+report-too-large = liczby są za duże; sprawdź ilości i strukturę wyrobu
+report-unknown-item = nieznany indeks { $item }
+report-unknown-work-center = nieznane stanowisko { $work_center }
+report-lot = linia { $line } ({ $item }): { $detail }
+report-finished-lot = wyrób gotowy: { $detail }
+
+## Ilości
+qty-good = dobre
+qty-scrap = braki
+qty-hand-issue = pobranie ręczne
+qty-override = ilość do pobrania
+qty-line-scrap = braki linii
+qty-counted = policzono
+qty-return = zwrot
+qty-substitute = zamiennik
+qty-adjustment = korekta
+qty-transfer = przesunięcie
+qty-negative = nie może być ujemna
+qty-too-large = jest za duża (najwyżej { $max })
+qty-too-precise = ma więcej niż { $decimals } miejsc po przecinku

@@ -1,0 +1,125 @@
+# 终端的简体中文用语。
+
+## 目录本身
+language-name = 中文(简体)
+decimal-separator = .
+
+## 角色
+role-operator = 操作员
+role-lead = 班组长
+role-handler = 物料员
+role-admin = 管理员
+role-integration = 接口
+
+## 登录
+login-title = 登录
+login-hint = 请扫描工牌，再输入PIN。
+login-badge = 工牌
+login-pin = PIN
+login-demo-title = 演示工牌(语言)
+
+## 状态栏
+status-not-logged-in = 未登录
+status-open-terminal = 开放终端
+status-all-work-centers = 全部工作中心
+status-no-work-center = 无工作中心
+status-unknown-work-center = 配置中的工作中心 { $code } 不存在
+status-idle-logout = 闲置后已退出
+status-welcome = 欢迎，{ $name }(已登录)
+
+## 弹窗
+help-title = 按键(Esc 关闭)
+confirm-hint = Enter: 是   Esc: 否
+close-hint = Enter: 关闭
+
+## 拒绝：代码所指
+thing-item = 物料
+thing-location = 库位
+thing-work-center = 工作中心
+thing-order = 工单
+thing-report = 报工
+thing-exception = 待处理行
+thing-lot = 批次
+thing-consumer = 接收方
+thing-badge = 工牌
+
+## 拒绝：角色权限
+action-report = 报工
+action-reverse = 冲销报工
+action-lead-approval = 修改已过账行或批准较大偏差
+action-handle = 移库、盘点或重试待处理行
+action-administer = 导入或初始化数据库
+action-export-ack = 确认导出
+action-backup = 备份数据库
+action-unlock = 解锁工牌
+action-issue = 手工发料
+action-line-flag = 设置工单行的倒冲标记
+
+## 拒绝
+refused-not-found = 未找到{ $thing } { $code }
+refused-no-line = { $owner } 没有行 { $key }
+refused-forbidden = { $user }({ $role })不能{ $action }；需要角色 { $roles }
+refused-needs-lead-override = { $user } 不能单独过账较大偏差：行 { $line }({ $item })与计划 { $planned } 相差超过 { $pct }%；需班组长批准
+refused-needs-lead-expired = { $user } 不能单独发放过期批次：行 { $line }({ $item })指定批次 { $lots }；需班组长批准
+refused-key-used = 此请求已用于另一请求；请重新开始
+refused-invalid = { $field } { $value }：{ $detail }
+refused-failure = 无法执行：{ $detail }
+refused-store = 数据库错误：{ $detail }
+owner-report = 报工 { $id }
+owner-order = 工单 { $order }
+or = { $first }或{ $last }
+
+## 登录时的拒绝
+auth-unknown-badge = 工牌 { $badge } 不是已知用户
+auth-no-user = 请先登录才能{ $action }
+auth-pin-missing = 工牌 { $badge } 需要PIN
+auth-wrong-pin = 工牌 { $badge } 的PIN错误；{ $attempts ->
+    [0] 工牌现已锁定
+   *[other] 还剩 { $attempts } 次
+}
+auth-locked = 工牌 { $badge } 因PIN错误次数过多已锁定至 { $until }
+auth-busy = 工牌 { $badge } 正在别处校验；请稍后再试
+auth-pin-unreadable = 无法读取工牌 { $badge } 的PIN
+
+## 库存和报工的拒绝
+refused-report-reversed = 报工 { $report } 已冲销
+refused-manual-line = 报工 { $report } 的行 { $line } 为手工发料行；未在此发料
+refused-not-on-hand = { $location } 需要 { $needed } { $item }，现有仅 { $on_hand }
+refused-lots-uncovered = { $item } 在 { $location }：有效批次仅有 { $available }；请指定批次
+refused-always-manual = 工单 { $order } 的行 { $line }({ $item })始终手工发料
+refused-exception-not-open = 待处理行 { $id } 未打开
+refused-no-terminal = 终端需要屏幕
+report-unknown-operation = 工单 { $order } 没有工序 { $operation }
+report-not-count-point = 工单 { $order } 的工序 { $operation } 不是报工点；请在工序 { $count_point } 报工
+report-bad-quantity = { $field } { $value }：{ $problem }
+report-nothing = 合格和报废都为零；至少报一件
+report-over-good = 工单 { $order } 的工序 { $operation } 合格将达 { $after }，超过上限 { $limit }
+report-over-scrap = 工单 { $order } 的工序 { $operation } 报废将达 { $after }，超过工单数量 { $limit }
+report-unknown-line = { $key } 不是工单 { $order } 工序 { $operation } 的物料行
+report-ambiguous-key = 物料 { $key } 在行 { $lines }；请输入行号
+report-manual-override = 行 { $line }({ $item })为手工发料行，不能修改
+report-two-changes = 行 { $line } 被修改两次
+report-skip-with-override = 行 { $line } 已跳过又被修改
+report-bad-override = 行 { $line }：{ $detail }
+report-blocked = 库存不足：{ $lines }
+report-blocked-line = 行 { $line } { $item } 在 { $location } 缺 { $short }
+report-too-large = 数字太大无法计算；请检查数量和物料清单
+report-unknown-item = 未知物料 { $item }
+report-unknown-work-center = 未知工作中心 { $work_center }
+report-lot = 行 { $line }({ $item })：{ $detail }
+report-finished-lot = 成品：{ $detail }
+
+## 数量
+qty-good = 合格
+qty-scrap = 报废
+qty-hand-issue = 手工发料
+qty-override = 发料数量
+qty-line-scrap = 行报废
+qty-counted = 盘点数
+qty-return = 退料
+qty-substitute = 替代料
+qty-adjustment = 调整
+qty-transfer = 移库
+qty-negative = 不能为负
+qty-too-large = 太大(最多 { $max })
+qty-too-precise = 小数超过 { $decimals } 位
