@@ -62,7 +62,6 @@ refused-forbidden = { $user } ({ $role }) darf nicht { $action }; nötig ist die
 refused-needs-lead-override = { $user } darf die größere Abweichung nicht allein buchen: Zeile { $line } ({ $item }) weicht um mehr als { $pct } % vom Plan { $planned } ab; Schichtführer muss freigeben
 refused-needs-lead-expired = { $user } darf keine abgelaufene Charge allein entnehmen: Zeile { $line } ({ $item }) nennt Charge { $lots }; Schichtführer muss freigeben
 refused-key-used = diese Anfrage wurde schon für eine andere benutzt; neu beginnen
-refused-invalid = { $field } { $value }: { $detail }
 refused-failure = nicht möglich: { $detail }
 refused-store = Speicherfehler: { $detail }
 owner-report = Rückmeldung { $id }
@@ -107,8 +106,6 @@ report-blocked-line = Zeile { $line } { $item } fehlen { $short } an { $location
 report-too-large = die Zahlen sind zu groß; Mengen und Stückliste prüfen
 report-unknown-item = unbekannter Artikel { $item }
 report-unknown-work-center = unbekannter Arbeitsplatz { $work_center }
-report-lot = Zeile { $line } ({ $item }): { $detail }
-report-finished-lot = Fertigware: { $detail }
 
 ## Mengen
 qty-good = Gutmenge
@@ -123,4 +120,4 @@ qty-adjustment = Korrektur
 qty-transfer = Umlagerung
 qty-negative = darf nicht negativ sein
 qty-too-large = ist zu groß (höchstens { $max })
-qty-too-precise = hat mehr als { $decimals } Nachkommastellen
+qty-too-precise = die Einheit erlaubt { $decimals } Nachkommastellen

@@ -64,8 +64,8 @@ refused-forbidden = { $user } ({ $role }) may not { $action }; it needs the role
 refused-needs-lead-override = { $user } may not post a larger override alone: line { $line } ({ $item }) differs from planned { $planned } by more than { $pct }%; a lead must approve
 refused-needs-lead-expired = { $user } may not issue an expired lot alone: line { $line } ({ $item }) names expired lot { $lots }; a lead must approve
 refused-key-used = this request was already used for another one; start it again
-refused-invalid = { $field } { $value }: { $detail }
-refused-failure = cannot do this: { $detail }
+# The command line's own sentence (English already), for a failure not worded here.
+refused-failure = { $detail }
 refused-store = store error: { $detail }
 owner-report = report { $id }
 owner-order = order { $order }
@@ -109,8 +109,6 @@ report-blocked-line = line { $line } { $item } short by { $short } at { $locatio
 report-too-large = the numbers are too large to compute; check the quantities and the BOM
 report-unknown-item = unknown item { $item }
 report-unknown-work-center = unknown work center { $work_center }
-report-lot = line { $line } ({ $item }): { $detail }
-report-finished-lot = finished goods: { $detail }
 
 ## Quantities
 qty-good = good
@@ -125,4 +123,4 @@ qty-adjustment = adjustment
 qty-transfer = transfer
 qty-negative = must not be negative
 qty-too-large = is too large (at most { $max })
-qty-too-precise = has more than { $decimals } decimals
+qty-too-precise = the unit allows { $decimals } decimals

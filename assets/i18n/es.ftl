@@ -62,7 +62,6 @@ refused-forbidden = { $user } ({ $role }) no puede { $action }; hace falta el ro
 refused-needs-lead-override = { $user } no puede contabilizar solo una desviación mayor: la línea { $line } ({ $item }) difiere del plan { $planned } en más del { $pct } %; debe aprobar un jefe de turno
 refused-needs-lead-expired = { $user } no puede consumir solo un lote caducado: la línea { $line } ({ $item }) nombra el lote { $lots }; debe aprobar un jefe de turno
 refused-key-used = esta petición ya se usó para otra; empiece de nuevo
-refused-invalid = { $field } { $value }: { $detail }
 refused-failure = no es posible: { $detail }
 refused-store = error del almacén de datos: { $detail }
 owner-report = parte { $id }
@@ -107,8 +106,6 @@ report-blocked-line = línea { $line } { $item } faltan { $short } en { $locatio
 report-too-large = los números son demasiado grandes; revise las cantidades y la lista de materiales
 report-unknown-item = artículo desconocido { $item }
 report-unknown-work-center = puesto desconocido { $work_center }
-report-lot = línea { $line } ({ $item }): { $detail }
-report-finished-lot = producto terminado: { $detail }
 
 ## Cantidades
 qty-good = buena
@@ -123,4 +120,4 @@ qty-adjustment = ajuste
 qty-transfer = traslado
 qty-negative = no puede ser negativa
 qty-too-large = es demasiado grande (máximo { $max })
-qty-too-precise = tiene más de { $decimals } decimales
+qty-too-precise = la unidad admite { $decimals } decimales

@@ -62,7 +62,6 @@ refused-forbidden = { $user } ({ $role }) nie może { $action }; potrzebna rola 
 refused-needs-lead-override = { $user } nie może sam zaksięgować większego odchylenia: linia { $line } ({ $item }) różni się od planu { $planned } o ponad { $pct }%; musi zatwierdzić brygadzista
 refused-needs-lead-expired = { $user } nie może sam pobrać przeterminowanej partii: linia { $line } ({ $item }) wskazuje partię { $lots }; musi zatwierdzić brygadzista
 refused-key-used = to żądanie użyto już do innego; zacznij od nowa
-refused-invalid = { $field } { $value }: { $detail }
 refused-failure = nie można: { $detail }
 refused-store = błąd magazynu danych: { $detail }
 owner-report = meldunek { $id }
@@ -109,8 +108,6 @@ report-blocked-line = linia { $line } { $item } brakuje { $short } w { $location
 report-too-large = liczby są za duże; sprawdź ilości i strukturę wyrobu
 report-unknown-item = nieznany indeks { $item }
 report-unknown-work-center = nieznane stanowisko { $work_center }
-report-lot = linia { $line } ({ $item }): { $detail }
-report-finished-lot = wyrób gotowy: { $detail }
 
 ## Ilości
 qty-good = dobre
@@ -125,4 +122,4 @@ qty-adjustment = korekta
 qty-transfer = przesunięcie
 qty-negative = nie może być ujemna
 qty-too-large = jest za duża (najwyżej { $max })
-qty-too-precise = ma więcej niż { $decimals } miejsc po przecinku
+qty-too-precise = miejsc po przecinku dopuszczalnych: { $decimals }

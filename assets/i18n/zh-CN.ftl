@@ -62,7 +62,6 @@ refused-forbidden = { $user }({ $role })不能{ $action }；需要角色 { $role
 refused-needs-lead-override = { $user } 不能单独过账较大偏差：行 { $line }({ $item })与计划 { $planned } 相差超过 { $pct }%；需班组长批准
 refused-needs-lead-expired = { $user } 不能单独发放过期批次：行 { $line }({ $item })指定批次 { $lots }；需班组长批准
 refused-key-used = 此请求已用于另一请求；请重新开始
-refused-invalid = { $field } { $value }：{ $detail }
 refused-failure = 无法执行：{ $detail }
 refused-store = 数据库错误：{ $detail }
 owner-report = 报工 { $id }
@@ -106,8 +105,6 @@ report-blocked-line = 行 { $line } { $item } 在 { $location } 缺 { $short }
 report-too-large = 数字太大无法计算；请检查数量和物料清单
 report-unknown-item = 未知物料 { $item }
 report-unknown-work-center = 未知工作中心 { $work_center }
-report-lot = 行 { $line }({ $item })：{ $detail }
-report-finished-lot = 成品：{ $detail }
 
 ## 数量
 qty-good = 合格
@@ -122,4 +119,4 @@ qty-adjustment = 调整
 qty-transfer = 移库
 qty-negative = 不能为负
 qty-too-large = 太大(最多 { $max })
-qty-too-precise = 小数超过 { $decimals } 位
+qty-too-precise = 单位允许 { $decimals } 位小数

@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[&str] = &[
     ISSUE_KEYS,
     PIN_CHECKS,
     MOVEMENT_SOURCES,
+    USER_LANGUAGE,
 ];
 
 const V1: &str = r"
@@ -630,6 +631,11 @@ END
 WHERE role IS NULL;
 CREATE TRIGGER journal_append_only_update BEFORE UPDATE ON journal
 BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+";
+
+/// The language a user's terminal speaks: a catalog's tag, NULL for the terminal's own.
+pub const USER_LANGUAGE: &str = r"
+ALTER TABLE users ADD COLUMN language TEXT;
 ";
 
 #[cfg(test)]

@@ -1,16 +1,415 @@
 //! Words the terminal shows in more than one place, gathered so they read the same
-//! everywhere and can be reviewed (and, later, translated) in one file.
+//! everywhere; those moved to the catalogs are looked up in the operator's language
+//! ([`super::i18n`]).
 
-/// A refusal or failure of a service call as the status line says it.
+use super::i18n::{Arg, Msg, t, tr};
+use crate::domain::backflush::{Over, OverrideProblem, QtyField, QtyProblem, ReportError};
+use crate::service::{Approval, AuthError, Owner, Refusal, ServiceError, Thing};
+
+/// A refusal or failure of a service call as the status line says it, in the operator's
+/// language. A failure the terminal cannot mend (the store's, a file's) keeps the command
+/// line's detail inside the catalog's frame.
 #[must_use]
-pub fn refusal(e: &crate::service::ServiceError) -> String {
-    crate::words::describe(e)
+pub fn refusal(e: &ServiceError) -> String {
+    match e {
+        ServiceError::Report(e) => report_refusal(e),
+        ServiceError::Auth(e) => auth(e),
+        ServiceError::NotFound { what, code } => not_found(*what, code),
+        ServiceError::NoLine { owner, key } => tr(
+            Msg::RefusedNoLine,
+            &[("owner", self::owner(owner).into()), ("key", key.into())],
+        ),
+        ServiceError::Forbidden {
+            user,
+            role,
+            action,
+            needs,
+            ..
+        } => tr(
+            Msg::RefusedForbidden,
+            &[
+                ("user", user.into()),
+                ("role", self::role(*role).into()),
+                ("action", self::action(*action).into()),
+                ("roles", any_of(needs.iter().map(|r| self::role(*r))).into()),
+            ],
+        ),
+        ServiceError::NeedsApproval { user, role, needs } => {
+            let user = match role {
+                Some(r) => format!("{user} ({})", self::role(*r)),
+                None => user.clone(),
+            };
+            match needs {
+                Approval::LargerOverride {
+                    line,
+                    item,
+                    planned,
+                    tolerance_pct,
+                } => tr(
+                    Msg::RefusedNeedsLeadOverride,
+                    &[
+                        ("user", user.into()),
+                        ("line", text(line)),
+                        ("item", text(item)),
+                        ("planned", Arg::Number(planned.0)),
+                        ("pct", Arg::Number(*tolerance_pct)),
+                    ],
+                ),
+                Approval::ExpiredLot { line, item, lots } => tr(
+                    Msg::RefusedNeedsLeadExpired,
+                    &[
+                        ("user", user.into()),
+                        ("line", text(line)),
+                        ("item", text(item)),
+                        ("lots", lots.join(", ").into()),
+                    ],
+                ),
+            }
+        }
+        ServiceError::Conflict { .. } | ServiceError::KeyUsed { .. } => t(Msg::RefusedKeyUsed),
+        ServiceError::Refused(r) => refused(r),
+        ServiceError::Store(_) => tr(
+            Msg::RefusedStore,
+            &[("detail", crate::words::describe(e).into())],
+        ),
+        ServiceError::Invalid { .. }
+        | ServiceError::Import(_)
+        | ServiceError::Issue(_)
+        | ServiceError::Io { .. }
+        | ServiceError::Unkeepable { .. }
+        | ServiceError::BatchGroup { .. } => failure(crate::words::describe(e)),
+    }
 }
 
-/// A report the preview cannot plan, as the status line says it.
+/// A failure worded by the command line, inside the catalog's frame.
+fn failure(detail: String) -> String {
+    tr(Msg::RefusedFailure, &[("detail", detail.into())])
+}
+
+fn text(value: impl std::fmt::Display) -> Arg {
+    Arg::Text(value.to_string())
+}
+
+/// A role as the operator's language names it.
 #[must_use]
-pub fn report_refusal(e: &crate::domain::backflush::ReportError) -> String {
-    crate::words::report(e)
+pub fn role(role: crate::service::auth::Role) -> String {
+    use crate::service::auth::Role;
+    t(match role {
+        Role::Operator => Msg::RoleOperator,
+        Role::Lead => Msg::RoleLead,
+        Role::Handler => Msg::RoleHandler,
+        Role::Admin => Msg::RoleAdmin,
+        Role::Integration => Msg::RoleIntegration,
+    })
+}
+
+/// A role given as its word in files (`operator`), in the operator's language; a word that
+/// names no role shows as it is.
+#[must_use]
+pub fn role_word(word: &str) -> String {
+    crate::service::auth::Role::parse(word).map_or_else(|| word.to_string(), role)
+}
+
+fn action(action: crate::service::auth::Permission) -> String {
+    use crate::service::auth::Permission as P;
+    t(match action {
+        P::Report => Msg::ActionReport,
+        P::Reverse => Msg::ActionReverse,
+        P::LeadApproval => Msg::ActionLeadApproval,
+        P::Handle => Msg::ActionHandle,
+        P::Administer => Msg::ActionAdminister,
+        P::ExportAck => Msg::ActionExportAck,
+        P::Backup => Msg::ActionBackup,
+        P::Unlock => Msg::ActionUnlock,
+        P::Issue => Msg::ActionIssue,
+        P::LineFlag => Msg::ActionLineFlag,
+    })
+}
+
+fn thing(what: Thing) -> String {
+    t(match what {
+        Thing::Item => Msg::ThingItem,
+        Thing::Location => Msg::ThingLocation,
+        Thing::WorkCenter => Msg::ThingWorkCenter,
+        Thing::Order => Msg::ThingOrder,
+        Thing::Report => Msg::ThingReport,
+        Thing::Exception => Msg::ThingException,
+        Thing::Lot => Msg::ThingLot,
+        Thing::Consumer => Msg::ThingConsumer,
+        Thing::Badge => Msg::ThingBadge,
+    })
+}
+
+fn not_found(what: Thing, code: &str) -> String {
+    tr(
+        Msg::RefusedNotFound,
+        &[("thing", thing(what).into()), ("code", code.into())],
+    )
+}
+
+fn owner(owner: &Owner) -> String {
+    match owner {
+        Owner::Report(id) => tr(Msg::OwnerReport, &[("id", text(id))]),
+        Owner::Order(order) => tr(Msg::OwnerOrder, &[("order", text(order))]),
+    }
+}
+
+/// A refused login or PIN.
+fn auth(e: &AuthError) -> String {
+    match e {
+        AuthError::UnknownBadge { badge } => tr(Msg::AuthUnknownBadge, &[("badge", text(badge))]),
+        AuthError::NoUser { action } => {
+            tr(Msg::AuthNoUser, &[("action", self::action(*action).into())])
+        }
+        AuthError::PinMissing { badge } => tr(Msg::AuthPinMissing, &[("badge", text(badge))]),
+        AuthError::WrongPin {
+            badge,
+            attempts_left,
+        } => tr(
+            Msg::AuthWrongPin,
+            &[
+                ("badge", text(badge)),
+                ("attempts", Arg::Count(i64::from(*attempts_left))),
+            ],
+        ),
+        AuthError::Locked { badge, until } => tr(
+            Msg::AuthLocked,
+            &[
+                ("badge", text(badge)),
+                ("until", until.format("%H:%M UTC").to_string().into()),
+            ],
+        ),
+        AuthError::Busy { badge } => tr(Msg::AuthBusy, &[("badge", text(badge))]),
+        AuthError::PinUnreadable { badge, .. } => {
+            tr(Msg::AuthPinUnreadable, &[("badge", text(badge))])
+        }
+    }
+}
+
+fn refused(r: &Refusal) -> String {
+    match r {
+        Refusal::NoTerminal => t(Msg::RefusedNoTerminal),
+        Refusal::ReportReversed { report } => {
+            tr(Msg::RefusedReportReversed, &[("report", text(report))])
+        }
+        Refusal::ManualLine { report, line } => tr(
+            Msg::RefusedManualLine,
+            &[("report", text(report)), ("line", text(line))],
+        ),
+        Refusal::NotOnHand {
+            item,
+            location,
+            needed,
+            on_hand,
+        } => tr(
+            Msg::RefusedNotOnHand,
+            &[
+                ("item", text(item)),
+                ("location", text(location)),
+                ("needed", Arg::Number(needed.0)),
+                ("on_hand", Arg::Number(on_hand.0)),
+            ],
+        ),
+        Refusal::LotsUncovered {
+            item,
+            location,
+            available,
+            ..
+        } => tr(
+            Msg::RefusedLotsUncovered,
+            &[
+                ("item", text(item)),
+                ("location", text(location)),
+                ("available", Arg::Number(available.0)),
+            ],
+        ),
+        Refusal::AlwaysManual {
+            order,
+            line,
+            component,
+            ..
+        } => tr(
+            Msg::RefusedAlwaysManual,
+            &[
+                ("order", text(order)),
+                ("line", text(line)),
+                ("item", text(component)),
+            ],
+        ),
+        Refusal::ExceptionNotOpen { id } => tr(Msg::RefusedExceptionNotOpen, &[("id", text(id))]),
+    }
+}
+
+/// A report the preview cannot plan, as the status line says it, in the operator's language.
+#[must_use]
+pub fn report_refusal(e: &ReportError) -> String {
+    match e {
+        ReportError::UnknownOperation { order, operation } => tr(
+            Msg::ReportUnknownOperation,
+            &[("order", text(order)), ("operation", text(operation))],
+        ),
+        ReportError::NotCountPoint {
+            order,
+            operation,
+            count_point,
+        } => tr(
+            Msg::ReportNotCountPoint,
+            &[
+                ("order", text(order)),
+                ("operation", text(operation)),
+                ("count_point", text(count_point)),
+            ],
+        ),
+        ReportError::BadQuantity {
+            field,
+            value,
+            reason,
+        } => bad_quantity(*field, value, *reason),
+        ReportError::NothingReported => t(Msg::ReportNothing),
+        ReportError::OverReport {
+            order,
+            operation,
+            over,
+        } => {
+            let (msg, after, limit) = match over {
+                Over::Good { after, limit, .. } => (Msg::ReportOverGood, after, limit),
+                Over::Scrap { after, order_qty } => (Msg::ReportOverScrap, after, order_qty),
+            };
+            tr(
+                msg,
+                &[
+                    ("order", text(order)),
+                    ("operation", text(operation)),
+                    ("after", Arg::Number(after.0)),
+                    ("limit", Arg::Number(limit.0)),
+                ],
+            )
+        }
+        ReportError::UnknownLine {
+            key,
+            order,
+            operation,
+        } => tr(
+            Msg::ReportUnknownLine,
+            &[
+                ("key", text(key)),
+                ("order", text(order)),
+                ("operation", text(operation)),
+            ],
+        ),
+        ReportError::AmbiguousKey { key, lines } => tr(
+            Msg::ReportAmbiguousKey,
+            &[("key", text(key)), ("lines", lines.join(", ").into())],
+        ),
+        ReportError::ManualOverride { line, item } => tr(
+            Msg::ReportManualOverride,
+            &[("line", text(line)), ("item", text(item))],
+        ),
+        ReportError::DuplicateOverride { line, .. } => {
+            tr(Msg::ReportTwoChanges, &[("line", text(line))])
+        }
+        ReportError::SkipWithOverride { line } => {
+            tr(Msg::ReportSkipWithOverride, &[("line", text(line))])
+        }
+        ReportError::BadOverride {
+            line,
+            reason:
+                OverrideProblem::Quantity {
+                    field,
+                    value,
+                    reason,
+                },
+        } => tr(
+            Msg::ReportBadOverride,
+            &[
+                ("line", text(line)),
+                ("detail", bad_quantity(*field, value, *reason).into()),
+            ],
+        ),
+        ReportError::BadOverride {
+            line,
+            reason: OverrideProblem::UnknownLocation { location },
+        } => tr(
+            Msg::ReportBadOverride,
+            &[
+                ("line", text(line)),
+                ("detail", not_found(Thing::Location, location).into()),
+            ],
+        ),
+        ReportError::Blocked(short) => {
+            let lines: Vec<String> = short
+                .iter()
+                .map(|l| {
+                    tr(
+                        Msg::ReportBlockedLine,
+                        &[
+                            ("line", text(&l.line)),
+                            ("item", text(&l.item)),
+                            ("short", Arg::Number(l.shortfall.0)),
+                            ("location", text(&l.location)),
+                        ],
+                    )
+                })
+                .collect();
+            tr(Msg::ReportBlocked, &[("lines", lines.join("; ").into())])
+        }
+        ReportError::TooLarge(_) => t(Msg::ReportTooLarge),
+        ReportError::UnknownItem(item) => tr(Msg::ReportUnknownItem, &[("item", text(item))]),
+        ReportError::UnknownWorkCenter(wc) => {
+            tr(Msg::ReportUnknownWorkCenter, &[("work_center", text(wc))])
+        }
+        ReportError::BadOverride { .. } | ReportError::Lot { .. } | ReportError::FinishedLot(_) => {
+            failure(crate::words::report(e))
+        }
+    }
+}
+
+fn bad_quantity(field: QtyField, value: &str, reason: QtyProblem) -> String {
+    let field = t(match field {
+        QtyField::Good => Msg::QtyGood,
+        QtyField::Scrap => Msg::QtyScrap,
+        QtyField::HandIssue => Msg::QtyHandIssue,
+        QtyField::Override => Msg::QtyOverride,
+        QtyField::LineScrap => Msg::QtyLineScrap,
+        QtyField::Counted => Msg::QtyCounted,
+        QtyField::Return => Msg::QtyReturn,
+        QtyField::Substitute => Msg::QtySubstitute,
+        QtyField::Adjustment => Msg::QtyAdjustment,
+        QtyField::Transfer => Msg::QtyTransfer,
+    });
+    let problem = match reason {
+        QtyProblem::Negative => t(Msg::QtyNegative),
+        QtyProblem::TooLarge { max } => tr(Msg::QtyTooLarge, &[("max", Arg::Number(max.0))]),
+        QtyProblem::TooPrecise { decimals } => tr(
+            Msg::QtyTooPrecise,
+            &[("decimals", Arg::Count(i64::from(decimals)))],
+        ),
+    };
+    // The value as the operator's language writes a number (it was typed as one).
+    let value = value
+        .parse::<rust_decimal::Decimal>()
+        .map_or_else(|_| value.to_string(), super::i18n::number);
+    tr(
+        Msg::ReportBadQuantity,
+        &[
+            ("field", field.into()),
+            ("value", value.into()),
+            ("problem", problem.into()),
+        ],
+    )
+}
+
+/// "a", "a or b", "a, b or c", in the operator's language.
+fn any_of(words: impl Iterator<Item = String>) -> String {
+    let words: Vec<String> = words.collect();
+    match words.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => tr(
+            Msg::Or,
+            &[("first", rest.join(", ").into()), ("last", last.into())],
+        ),
+        None => String::new(),
+    }
 }
 
 use crate::domain::ids::ReportId;
@@ -101,7 +500,7 @@ pub fn unknown_location(location: &str) -> String {
 /// After the login: `welcome, Ana Novak (logged in)`.
 #[must_use]
 pub fn welcome(name: &str) -> String {
-    format!("welcome, {name} (logged in)")
+    tr(Msg::StatusWelcome, &[("name", name.into())])
 }
 
 /// After a reversal: `report 7 reversed (WRONG ORDER): 3 movements put back`.
