@@ -2371,3 +2371,20 @@ fn a_frame_of_every_screen_runs_no_store_query() {
     frame(&d.app, "trace");
     assert_eq!(shown.len(), 21, "{shown:?}");
 }
+
+#[test]
+fn quantities_on_screen_take_the_operators_decimal_separator() {
+    let mut d = demo_at("WC-CNC");
+    login(&mut d.app, "1002", "4321");
+    open_report(&mut d.app, "WO-1003");
+    type_text(&mut d.app, "1");
+    let s = screen(&d.app);
+    assert!(
+        s.contains("M-CNC         60    0,038    0,038      0 M"),
+        "{s}"
+    );
+    assert!(
+        s.contains("M-CNC       0,25    0,001    0,001      0 KG"),
+        "{s}"
+    );
+}

@@ -208,7 +208,49 @@ fn columns<'a>(theme: &Theme, columns: &[(&'a str, Constraint)]) -> (Row<'a>, Ve
     (header, columns.iter().map(|(_, width)| *width).collect())
 }
 
-/// A right-aligned cell text: a quantity or any value in its one text form.
-fn right(value: impl std::fmt::Display) -> Text<'static> {
-    Text::from(value.to_string()).right_aligned()
+/// A right-aligned cell text: a number as the operator's language writes it, or text as it is.
+fn right(value: impl Shown) -> Text<'static> {
+    Text::from(value.shown()).right_aligned()
+}
+
+/// A value as a screen shows it: numbers with the language's decimal separator (quantities
+/// and hours as they are, money with two decimals), text as it is.
+pub trait Shown {
+    fn shown(&self) -> String;
+}
+
+impl Shown for Quantity {
+    fn shown(&self) -> String {
+        super::i18n::number(self.0)
+    }
+}
+
+impl Shown for crate::domain::qty::Hours {
+    fn shown(&self) -> String {
+        super::i18n::number(self.0)
+    }
+}
+
+impl Shown for crate::domain::qty::Money {
+    fn shown(&self) -> String {
+        super::i18n::money(self.0)
+    }
+}
+
+impl Shown for rust_decimal::Decimal {
+    fn shown(&self) -> String {
+        super::i18n::number(*self)
+    }
+}
+
+impl Shown for String {
+    fn shown(&self) -> String {
+        self.clone()
+    }
+}
+
+impl Shown for &str {
+    fn shown(&self) -> String {
+        (*self).to_string()
+    }
 }
