@@ -25,12 +25,14 @@ fn body(e: &Value) -> Value {
 }
 
 /// The columns and index of the migration that gave movements their source and journal lines
-/// their role and order, dropped: a store taken back before it runs it again. (The mark of
-/// the first coded reason stays, as it would in a real store.)
+/// their role and order, and of every migration after it (users' language), dropped: a store
+/// taken back before it runs them again. (The mark of the first coded reason stays, as it
+/// would in a real store.)
 pub const SOURCES_UNDONE: &str = "DROP INDEX cycle_counts_movement;
      ALTER TABLE movements DROP COLUMN source;
      ALTER TABLE journal DROP COLUMN role;
-     ALTER TABLE journal DROP COLUMN order_id;";
+     ALTER TABLE journal DROP COLUMN order_id;
+     ALTER TABLE users DROP COLUMN language;";
 
 fn store_id(plant: &Plant) -> String {
     text(&plant.run(&["info", "--json"]).ok().json()["store_id"])
