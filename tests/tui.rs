@@ -1896,7 +1896,10 @@ fn a_lead_sees_no_mark_and_a_skip_asks_its_reason_before_the_post() {
     type_text(&mut d.app, "LATE");
     press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
-    assert!(s.contains("\"LATE\" is not one of ACTUAL-USE"), "{s}");
+    assert!(
+        s.contains("reason \"LATE\": is not one of ACTUAL-USE"),
+        "{s}"
+    );
     for _ in 0..4 {
         press(&mut d.app, KeyCode::Backspace);
     }

@@ -121,3 +121,64 @@ qty-transfer = Umlagerung
 qty-negative = darf nicht negativ sein
 qty-too-large = ist zu groß (höchstens { $max })
 qty-too-precise = die Einheit erlaubt { $decimals } Nachkommastellen
+
+## Refused values: which input
+field-qty = Menge
+field-count = Zählmenge
+field-lot = Charge
+field-lots-of = Chargen von { $item }
+field-reason = Grund
+field-reversal-reason = Stornogrund
+field-substitute = Ersatzartikel
+field-substitute-qty = Ersatzmenge
+field-return-qty = Rückgabemenge
+field-scrap-adjustment = Ausschusskorrektur
+field-correction = Korrektur
+field-line = Zeile
+field-item = Artikel
+field-order = Auftrag
+field-location = Lagerplatz
+field-transfer-to = Umlagern nach
+field-transfer-qty = Umlagermenge
+
+## Refused values: what is wrong
+refused-invalid = { $field } { $value }: { $why }
+why-serial-count = eine Seriennummer von { $item } zählt 0 oder 1
+why-count-differs = weicht um { $diff } vom Buchbestand { $book } ab, mehr als { $limit } %: Grund wählen
+why-untracked = { $item } wird nicht nach Charge oder Seriennummer geführt
+why-lot-needed = { $item } wird chargengeführt: Charge angeben
+why-not-one-of = ist keiner von { $codes }
+why-already-the-item = ist schon der Artikel von Zeile { $line }
+why-not-positive = muss größer als null sein
+why-exceeds-issued = übersteigt die { $issued }, die Zeile { $line } entnommen hat
+why-nothing-issued = Rückmeldung { $report } hat kein { $item } entnommen
+why-changes-nothing = ändert nichts
+why-out-of-range = liegt außerhalb { $min }–{ $max }
+why-same-as-from = ist der Ausgangsplatz ({ $from })
+why-on-lines = steht in Zeilen { $lines } von { $owner }; Zeilennummer angeben
+why-non-stock = nicht möglich: { $item } ist kein Lagerartikel
+why-holds-no-stock = führt keinen Bestand
+why-not-a-name = muss ein Name ohne Steuerzeichen sein
+why-empty = ist leer; Grund angeben
+why-matches = passt zu { $orders }; mehr eingeben
+
+## Refused reversals and transfers
+refused-already-reversed = Rückmeldung { $report } ist schon storniert
+refused-lot-gone = Rückmeldung { $report } nicht stornierbar: Charge { $lot } von { $item } an { $location } hat { $holds }, nicht { $wanted }
+refused-transfer = Umlagerung von { $qty } { $item } ab { $from } abgelehnt: { $why }
+transfer-short = dort nur { $on_hand } vorhanden
+
+## Refused lots
+report-lot = Zeile { $line } ({ $item }): { $why }
+lot-untracked = nicht chargen- oder seriengeführt; keine Charge angeben
+lot-manual-without-qty = eine Handentnahme nimmt Chargen nur mit der Handmenge
+lot-not-at = Charge { $lot } ist nicht an { $location }
+lot-not-held = Charge { $lot } hat { $holds } an { $location }, nicht { $wanted }
+lot-needs-lots = rückverfolgt: Chargen oder Seriennummern angeben
+lot-bad-part = { $part } ist nicht CHARGE oder CHARGE:MENGE mit Menge über 0
+lot-too-many-decimals = Charge { $lot }: Menge { $qty } hat mehr als { $decimals } Nachkommastellen
+lot-qty-needed = Charge { $lot } braucht eine Menge (CHARGE:MENGE), wenn mehrere genannt sind
+lot-duplicate = Charge { $lot } ist doppelt genannt
+lot-serial-qty = Seriennummer { $lot } nimmt Menge 1, nicht { $qty }
+lot-sum = die Chargen ergeben { $total }, nicht { $expected }
+lot-uncovered = die gültigen Chargen haben nur { $available }; Chargen angeben

@@ -124,3 +124,64 @@ qty-transfer = transfer
 qty-negative = must not be negative
 qty-too-large = is too large (at most { $max })
 qty-too-precise = the unit allows { $decimals } decimals
+
+## Refused values: which input
+field-qty = quantity
+field-count = count
+field-lot = lot
+field-lots-of = lots of { $item }
+field-reason = reason
+field-reversal-reason = reversal reason
+field-substitute = substitute
+field-substitute-qty = substitute quantity
+field-return-qty = return quantity
+field-scrap-adjustment = scrap adjustment
+field-correction = correction
+field-line = line
+field-item = item
+field-order = order
+field-location = location
+field-transfer-to = transfer to
+field-transfer-qty = transfer quantity
+
+## Refused values: what is wrong
+refused-invalid = { $field } { $value }: { $why }
+why-serial-count = a serial of { $item } counts 0 or 1
+why-count-differs = differs from the book { $book } by { $diff }, more than { $limit }%: pick a reason
+why-untracked = { $item } is not lot- or serial-tracked
+why-lot-needed = { $item } is tracked: name its lot
+why-not-one-of = is not one of { $codes }
+why-already-the-item = is already the item of line { $line }
+why-not-positive = must be greater than zero
+why-exceeds-issued = exceeds the { $issued } line { $line } has issued
+why-nothing-issued = report { $report } issued no { $item }
+why-changes-nothing = changes nothing
+why-out-of-range = is outside { $min }–{ $max }
+why-same-as-from = is where it comes from ({ $from })
+why-on-lines = is on lines { $lines } of { $owner }; give the line number
+why-non-stock = does not apply: { $item } is non-stock
+why-holds-no-stock = holds no stock
+why-not-a-name = must be a name without control characters
+why-empty = is empty; give a reason
+why-matches = matches { $orders }; type more of it
+
+## Refused reversals and transfers
+refused-already-reversed = report { $report } is already reversed
+refused-lot-gone = report { $report } cannot be reversed: lot { $lot } of { $item } at { $location } holds { $holds }, not { $wanted }
+refused-transfer = transfer of { $qty } { $item } from { $from } refused: { $why }
+transfer-short = only { $on_hand } on hand there
+
+## Refused lots
+report-lot = line { $line } ({ $item }): { $why }
+lot-untracked = not lot- or serial-tracked; it takes no lot
+lot-manual-without-qty = a manual line takes lots only with the quantity issued by hand
+lot-not-at = lot { $lot } is not at { $location }
+lot-not-held = lot { $lot } holds { $holds } at { $location }, not { $wanted }
+lot-needs-lots = tracked: name the lots or serials it is issued from
+lot-bad-part = { $part } is not LOT or LOT:QTY with a quantity above 0
+lot-too-many-decimals = lot { $lot }: quantity { $qty } has more than { $decimals } decimals
+lot-qty-needed = lot { $lot } needs a quantity (LOT:QTY) when several lots are named
+lot-duplicate = lot { $lot } is named twice
+lot-serial-qty = serial { $lot } takes a quantity of 1, not { $qty }
+lot-sum = the lots add up to { $total }, not { $expected }
+lot-uncovered = the unexpired lots hold only { $available }; name the lots

@@ -121,3 +121,64 @@ qty-transfer = traslado
 qty-negative = no puede ser negativa
 qty-too-large = es demasiado grande (máximo { $max })
 qty-too-precise = la unidad admite { $decimals } decimales
+
+## Refused values: which input
+field-qty = cantidad
+field-count = recuento
+field-lot = lote
+field-lots-of = lotes de { $item }
+field-reason = motivo
+field-reversal-reason = motivo de anulación
+field-substitute = sustituto
+field-substitute-qty = cantidad del sustituto
+field-return-qty = cantidad devuelta
+field-scrap-adjustment = ajuste de desecho
+field-correction = corrección
+field-line = línea
+field-item = artículo
+field-order = orden
+field-location = ubicación
+field-transfer-to = trasladar a
+field-transfer-qty = cantidad a trasladar
+
+## Refused values: what is wrong
+refused-invalid = { $field } { $value }: { $why }
+why-serial-count = un número de serie de { $item } cuenta 0 o 1
+why-count-differs = difiere del stock contable { $book } en { $diff }, más del { $limit } %: elija un motivo
+why-untracked = { $item } no se controla por lote ni por serie
+why-lot-needed = { $item } se controla: indique su lote
+why-not-one-of = no es ninguno de { $codes }
+why-already-the-item = ya es el artículo de la línea { $line }
+why-not-positive = debe ser mayor que cero
+why-exceeds-issued = supera los { $issued } consumidos en la línea { $line }
+why-nothing-issued = el parte { $report } no consumió { $item }
+why-changes-nothing = no cambia nada
+why-out-of-range = está fuera de { $min }–{ $max }
+why-same-as-from = es el origen ({ $from })
+why-on-lines = está en las líneas { $lines } de { $owner }; indique el número de línea
+why-non-stock = no aplica: { $item } no es de stock
+why-holds-no-stock = no tiene stock
+why-not-a-name = debe ser un nombre sin caracteres de control
+why-empty = está vacío; indique un motivo
+why-matches = coincide con { $orders }; teclee más
+
+## Refused reversals and transfers
+refused-already-reversed = el parte { $report } ya está anulado
+refused-lot-gone = el parte { $report } no se puede anular: el lote { $lot } de { $item } en { $location } tiene { $holds }, no { $wanted }
+refused-transfer = traslado de { $qty } { $item } desde { $from } rechazado: { $why }
+transfer-short = allí solo hay { $on_hand }
+
+## Refused lots
+report-lot = línea { $line } ({ $item }): { $why }
+lot-untracked = no se controla por lote ni serie; no lleva lote
+lot-manual-without-qty = una línea manual lleva lotes solo con la cantidad consumida a mano
+lot-not-at = el lote { $lot } no está en { $location }
+lot-not-held = el lote { $lot } tiene { $holds } en { $location }, no { $wanted }
+lot-needs-lots = con trazabilidad: indique los lotes o series
+lot-bad-part = { $part } no es LOTE o LOTE:CANT con cantidad mayor que 0
+lot-too-many-decimals = lote { $lot }: la cantidad { $qty } tiene más de { $decimals } decimales
+lot-qty-needed = el lote { $lot } necesita cantidad (LOTE:CANT) si se nombran varios
+lot-duplicate = el lote { $lot } está dos veces
+lot-serial-qty = la serie { $lot } lleva cantidad 1, no { $qty }
+lot-sum = los lotes suman { $total }, no { $expected }
+lot-uncovered = los lotes vigentes solo tienen { $available }; indique los lotes

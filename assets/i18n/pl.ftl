@@ -123,3 +123,64 @@ qty-transfer = przesunięcie
 qty-negative = nie może być ujemna
 qty-too-large = jest za duża (najwyżej { $max })
 qty-too-precise = miejsc po przecinku dopuszczalnych: { $decimals }
+
+## Refused values: which input
+field-qty = ilość
+field-count = spis
+field-lot = partia
+field-lots-of = partie { $item }
+field-reason = przyczyna
+field-reversal-reason = przyczyna storna
+field-substitute = zamiennik
+field-substitute-qty = ilość zamiennika
+field-return-qty = ilość zwrotu
+field-scrap-adjustment = korekta braków
+field-correction = korekta
+field-line = linia
+field-item = indeks
+field-order = zlecenie
+field-location = lokalizacja
+field-transfer-to = przesuń do
+field-transfer-qty = ilość do przesunięcia
+
+## Refused values: what is wrong
+refused-invalid = { $field } { $value }: { $why }
+why-serial-count = numer seryjny { $item } liczy się jako 0 lub 1
+why-count-differs = różni się od stanu księgowego { $book } o { $diff }, ponad { $limit }%: wybierz przyczynę
+why-untracked = { $item } nie jest prowadzony w partiach ani seriach
+why-lot-needed = { $item } jest śledzony: podaj partię
+why-not-one-of = nie jest żadnym z { $codes }
+why-already-the-item = jest już indeksem linii { $line }
+why-not-positive = musi być większa od zera
+why-exceeds-issued = przekracza { $issued } pobrane w linii { $line }
+why-nothing-issued = meldunek { $report } nie pobrał { $item }
+why-changes-nothing = niczego nie zmienia
+why-out-of-range = jest poza zakresem { $min }–{ $max }
+why-same-as-from = to miejsce źródłowe ({ $from })
+why-on-lines = jest w liniach { $lines } { $owner }; podaj numer linii
+why-non-stock = nie dotyczy: { $item } nie jest magazynowy
+why-holds-no-stock = nie ma zapasu
+why-not-a-name = musi być nazwą bez znaków sterujących
+why-empty = jest puste; podaj przyczynę
+why-matches = pasuje do { $orders }; wpisz więcej
+
+## Refused reversals and transfers
+refused-already-reversed = meldunek { $report } jest już stornowany
+refused-lot-gone = meldunku { $report } nie można stornować: partia { $lot } { $item } w { $location } ma { $holds }, nie { $wanted }
+refused-transfer = przesunięcie { $qty } { $item } z { $from } odrzucone: { $why }
+transfer-short = jest tam tylko { $on_hand }
+
+## Refused lots
+report-lot = linia { $line } ({ $item }): { $why }
+lot-untracked = nie jest śledzony partiami ani seriami; bez partii
+lot-manual-without-qty = linia ręczna przyjmuje partie tylko z ilością pobraną ręcznie
+lot-not-at = partii { $lot } nie ma w { $location }
+lot-not-held = partia { $lot } ma { $holds } w { $location }, nie { $wanted }
+lot-needs-lots = śledzony: podaj partie lub numery seryjne
+lot-bad-part = { $part } to nie PARTIA ani PARTIA:ILOŚĆ z ilością powyżej 0
+lot-too-many-decimals = partia { $lot }: ilość { $qty } ma za dużo miejsc po przecinku (dozwolone: { $decimals })
+lot-qty-needed = partia { $lot } wymaga ilości (PARTIA:ILOŚĆ), gdy podano kilka
+lot-duplicate = partia { $lot } podana dwa razy
+lot-serial-qty = numer seryjny { $lot } ma ilość 1, nie { $qty }
+lot-sum = partie dają razem { $total }, nie { $expected }
+lot-uncovered = ważne partie mają tylko { $available }; podaj partie

@@ -120,3 +120,64 @@ qty-transfer = 移库
 qty-negative = 不能为负
 qty-too-large = 太大(最多 { $max })
 qty-too-precise = 单位允许 { $decimals } 位小数
+
+## Refused values: which input
+field-qty = 数量
+field-count = 盘点数
+field-lot = 批次
+field-lots-of = { $item } 的批次
+field-reason = 原因
+field-reversal-reason = 冲销原因
+field-substitute = 替代料
+field-substitute-qty = 替代数量
+field-return-qty = 退料数量
+field-scrap-adjustment = 报废调整
+field-correction = 更正
+field-line = 行
+field-item = 物料
+field-order = 工单
+field-location = 库位
+field-transfer-to = 移入库位
+field-transfer-qty = 移库数量
+
+## Refused values: what is wrong
+refused-invalid = { $field } { $value }：{ $why }
+why-serial-count = { $item } 的序列号只能计 0 或 1
+why-count-differs = 与账面 { $book } 相差 { $diff }，超过 { $limit }%：请选原因
+why-untracked = { $item } 不按批次或序列号管理
+why-lot-needed = { $item } 需追溯：请指定批次
+why-not-one-of = 不在 { $codes } 之中
+why-already-the-item = 已是行 { $line } 的物料
+why-not-positive = 必须大于零
+why-exceeds-issued = 超过行 { $line } 已发的 { $issued }
+why-nothing-issued = 报工 { $report } 未发 { $item }
+why-changes-nothing = 没有变化
+why-out-of-range = 超出 { $min }–{ $max }
+why-same-as-from = 与来源相同({ $from })
+why-on-lines = 在 { $owner } 的行 { $lines }；请输入行号
+why-non-stock = 不适用：{ $item } 非库存物料
+why-holds-no-stock = 无库存
+why-not-a-name = 必须是不含控制字符的名称
+why-empty = 为空；请填写原因
+why-matches = 匹配 { $orders }；请多输入几位
+
+## Refused reversals and transfers
+refused-already-reversed = 报工 { $report } 已冲销
+refused-lot-gone = 报工 { $report } 无法冲销：{ $location } 的 { $item } 批次 { $lot } 只有 { $holds }，需要 { $wanted }
+refused-transfer = 从 { $from } 移库 { $qty } { $item } 被拒：{ $why }
+transfer-short = 该处仅有 { $on_hand }
+
+## Refused lots
+report-lot = 行 { $line }({ $item })：{ $why }
+lot-untracked = 不按批次或序列号管理；无需批次
+lot-manual-without-qty = 手工行只有在填写手工发料数量时才能指定批次
+lot-not-at = 批次 { $lot } 不在 { $location }
+lot-not-held = 批次 { $lot } 在 { $location } 有 { $holds }，不是 { $wanted }
+lot-needs-lots = 需追溯：请指定批次或序列号
+lot-bad-part = { $part } 不是 批次 或 批次:数量(数量大于0)
+lot-too-many-decimals = 批次 { $lot }：数量 { $qty } 小数超过 { $decimals } 位
+lot-qty-needed = 指定多个批次时，批次 { $lot } 需要数量(批次:数量)
+lot-duplicate = 批次 { $lot } 重复
+lot-serial-qty = 序列号 { $lot } 数量只能为 1，不是 { $qty }
+lot-sum = 批次合计 { $total }，不是 { $expected }
+lot-uncovered = 有效批次仅有 { $available }；请指定批次

@@ -3,8 +3,14 @@
 //! ([`super::i18n`]).
 
 use super::i18n::{Arg, Msg, t, tr};
-use crate::domain::backflush::{Over, OverrideProblem, QtyField, QtyProblem, ReportError};
-use crate::service::{Approval, AuthError, Owner, Refusal, ServiceError, Thing};
+use crate::domain::backflush::{
+    LotProblem, Over, OverrideProblem, QtyField, QtyProblem, ReportError,
+};
+use crate::domain::lots::{AllocationError, LinePlanError, TakeError};
+use crate::service::{
+    Approval, AuthError, Field, Owner, Refusal, ServiceError, StoreError, StoreRefusal, Thing,
+    TransferRefusal, Why,
+};
 
 /// A refusal or failure of a service call as the status line says it, in the operator's
 /// language. A failure the terminal cannot mend (the store's, a file's) keeps the command
@@ -68,17 +74,267 @@ pub fn refusal(e: &ServiceError) -> String {
         }
         ServiceError::Conflict { .. } | ServiceError::KeyUsed { .. } => t(Msg::RefusedKeyUsed),
         ServiceError::Refused(r) => refused(r),
+        ServiceError::Store(StoreError::Refused(r)) => match store_refusal(r) {
+            Some(said) => said,
+            None => failure(crate::words::describe(e)),
+        },
         ServiceError::Store(_) => tr(
             Msg::RefusedStore,
             &[("detail", crate::words::describe(e).into())],
         ),
-        ServiceError::Invalid { .. }
-        | ServiceError::Import(_)
+        ServiceError::Invalid { field, value, why } => match invalid(field, value, why) {
+            Some(said) => said,
+            None => failure(crate::words::describe(e)),
+        },
+        ServiceError::Import(_)
         | ServiceError::Issue(_)
         | ServiceError::Io { .. }
         | ServiceError::Unkeepable { .. }
         | ServiceError::BatchGroup { .. } => failure(crate::words::describe(e)),
     }
+}
+
+/// A value refused, naming the input it came from; `None` for an input or a reason only the
+/// command line meets (its own wording stays).
+fn invalid(field: &Field, value: &str, why: &Why) -> Option<String> {
+    let field = match field {
+        Field::Qty => t(Msg::FieldQty),
+        Field::Count => t(Msg::FieldCount),
+        Field::Lot => t(Msg::FieldLot),
+        Field::LotsOf(item) => tr(Msg::FieldLotsOf, &[("item", text(item))]),
+        Field::Reason | Field::KindReason(_) => t(Msg::FieldReason),
+        Field::ReversalReason => t(Msg::FieldReversalReason),
+        Field::Substitute => t(Msg::FieldSubstitute),
+        Field::SubstituteQty => t(Msg::FieldSubstituteQty),
+        Field::ReturnQty => t(Msg::FieldReturnQty),
+        Field::ScrapAdjustment => t(Msg::FieldScrapAdjustment),
+        Field::Correction => t(Msg::FieldCorrection),
+        Field::Line => t(Msg::FieldLine),
+        Field::Item => t(Msg::FieldItem),
+        Field::Order => t(Msg::FieldOrder),
+        Field::Location => t(Msg::FieldLocation),
+        Field::TransferTo => t(Msg::FieldTransferTo),
+        Field::TransferQty => t(Msg::FieldTransferQty),
+        Field::Db | Field::Days | Field::Consumer | Field::Config => return None,
+    };
+    let said = match why {
+        Why::SerialCount { item } => tr(Msg::WhySerialCount, &[("item", text(item))]),
+        Why::CountDiffers {
+            book, diff, limit, ..
+        } => tr(
+            Msg::WhyCountDiffers,
+            &[
+                ("book", Arg::Number(book.0)),
+                ("diff", signed(diff.0)),
+                ("limit", Arg::Number(*limit)),
+            ],
+        ),
+        Why::Untracked { item } => tr(Msg::WhyUntracked, &[("item", text(item))]),
+        Why::LotNeeded { item, .. } => tr(Msg::WhyLotNeeded, &[("item", text(item))]),
+        Why::NotOneOf { codes } => tr(Msg::WhyNotOneOf, &[("codes", codes.join(", ").into())]),
+        Why::AlreadyTheItem { line } => tr(Msg::WhyAlreadyTheItem, &[("line", text(line))]),
+        Why::NotPositive => t(Msg::WhyNotPositive),
+        Why::ExceedsIssued { issued, line, .. } => tr(
+            Msg::WhyExceedsIssued,
+            &[("issued", Arg::Number(issued.0)), ("line", text(line))],
+        ),
+        Why::NothingIssued { report, item } => tr(
+            Msg::WhyNothingIssued,
+            &[("report", text(report)), ("item", text(item))],
+        ),
+        Why::ChangesNothing => t(Msg::WhyChangesNothing),
+        Why::OutOfRange { min, max } => tr(
+            Msg::WhyOutOfRange,
+            &[("min", Arg::Count(*min)), ("max", Arg::Count(*max))],
+        ),
+        Why::SameAsFrom { from } => tr(Msg::WhySameAsFrom, &[("from", text(from))]),
+        Why::OnLines { lines, owner } => tr(
+            Msg::WhyOnLines,
+            &[
+                ("lines", lines.join(", ").into()),
+                ("owner", self::owner(owner).into()),
+            ],
+        ),
+        Why::NonStock { item } => tr(Msg::WhyNonStock, &[("item", text(item))]),
+        Why::HoldsNoStock { .. } => t(Msg::WhyHoldsNoStock),
+        Why::NotAName => t(Msg::WhyNotAName),
+        Why::Empty => t(Msg::WhyEmpty),
+        Why::Matches { orders, more } => {
+            let mut orders = orders.join(", ");
+            if *more {
+                orders.push_str(", …");
+            }
+            tr(Msg::WhyMatches, &[("orders", orders.into())])
+        }
+        Why::LotsDoNotFit(e) => match e {
+            LinePlanError::Take(TakeError::Allocation(a)) | LinePlanError::Allocation(a) => {
+                allocation(a)?
+            }
+            LinePlanError::Take(TakeError::Uncovered(u)) => tr(
+                Msg::LotUncovered,
+                &[("available", Arg::Number(u.available.0))],
+            ),
+            LinePlanError::Take(TakeError::NotHeld(_)) | LinePlanError::Return(_) => return None,
+        },
+        Why::Exists | Why::Config { .. } => return None,
+    };
+    // A value that may be empty or hold anything is quoted.
+    let quoted = matches!(
+        why,
+        Why::LotsDoNotFit(_) | Why::NotOneOf { .. } | Why::NotAName | Why::Empty
+    );
+    let value = if quoted || value.is_empty() {
+        format!("{value:?}")
+    } else {
+        value.to_string()
+    };
+    Some(tr(
+        Msg::RefusedInvalid,
+        &[
+            ("field", field.into()),
+            ("value", value.into()),
+            ("why", said.into()),
+        ],
+    ))
+}
+
+/// A difference with its sign: `+2`, `-1,5`.
+fn signed(value: rust_decimal::Decimal) -> Arg {
+    let shown = super::i18n::number(value);
+    Arg::Text(if value.is_sign_negative() {
+        shown
+    } else {
+        format!("+{shown}")
+    })
+}
+
+/// A lot as a refusal names it: the unknown lot is `""`.
+fn lot_name(lot: &str) -> String {
+    if lot.is_empty() {
+        "\"\"".to_string()
+    } else {
+        lot.to_string()
+    }
+}
+
+/// Why a `LOT[:QTY],…` allocation is refused; `None` where only the command line words it.
+fn allocation(e: &AllocationError) -> Option<String> {
+    Some(match e {
+        AllocationError::BadPart { part, .. } => {
+            tr(Msg::LotBadPart, &[("part", format!("{part:?}").into())])
+        }
+        AllocationError::TooManyDecimals { lot, qty, decimals } => tr(
+            Msg::LotTooManyDecimals,
+            &[
+                ("lot", lot_name(lot).into()),
+                ("qty", Arg::Number(qty.0)),
+                ("decimals", Arg::Count(i64::from(*decimals))),
+            ],
+        ),
+        AllocationError::QtyNeeded { lot } => {
+            tr(Msg::LotQtyNeeded, &[("lot", lot_name(lot).into())])
+        }
+        AllocationError::Duplicate { lot } => {
+            tr(Msg::LotDuplicate, &[("lot", lot_name(lot).into())])
+        }
+        AllocationError::SerialQty { lot, qty } => tr(
+            Msg::LotSerialQty,
+            &[("lot", lot_name(lot).into()), ("qty", Arg::Number(qty.0))],
+        ),
+        AllocationError::Sum { total, expected } => tr(
+            Msg::LotSum,
+            &[
+                ("total", Arg::Number(total.0)),
+                ("expected", Arg::Number(expected.0)),
+            ],
+        ),
+        AllocationError::Untracked => t(Msg::LotUntracked),
+    })
+}
+
+/// Why a line's lots are refused.
+fn lot_problem(reason: &LotProblem) -> Option<String> {
+    Some(match reason {
+        LotProblem::Untracked => t(Msg::LotUntracked),
+        LotProblem::ManualWithoutQty => t(Msg::LotManualWithoutQty),
+        LotProblem::Allocation(a) => allocation(a)?,
+        LotProblem::NotAt { lot, location } => tr(
+            Msg::LotNotAt,
+            &[("lot", lot_name(lot).into()), ("location", text(location))],
+        ),
+        LotProblem::NotHeld {
+            lot,
+            location,
+            holds,
+            wanted,
+        } => tr(
+            Msg::LotNotHeld,
+            &[
+                ("lot", lot_name(lot).into()),
+                ("holds", Arg::Number(holds.0)),
+                ("location", text(location)),
+                ("wanted", Arg::Number(wanted.0)),
+            ],
+        ),
+        LotProblem::NeedsLots { .. } => t(Msg::LotNeedsLots),
+    })
+}
+
+/// A write the store refused; `None` for an export's acknowledgement (the command line's).
+fn store_refusal(r: &StoreRefusal) -> Option<String> {
+    Some(match r {
+        StoreRefusal::AlreadyReversed { report } => {
+            tr(Msg::RefusedAlreadyReversed, &[("report", text(report))])
+        }
+        StoreRefusal::LotGone { report, gone, .. } => tr(
+            Msg::RefusedLotGone,
+            &[
+                ("report", text(report)),
+                ("lot", lot_name(&gone.lot).into()),
+                ("item", text(&gone.item)),
+                ("location", text(&gone.location)),
+                ("holds", Arg::Number(gone.holds.0)),
+                ("wanted", Arg::Number(gone.wanted.0)),
+            ],
+        ),
+        StoreRefusal::Transfer {
+            item,
+            qty,
+            from,
+            why,
+        } => {
+            let why = match why {
+                TransferRefusal::Short { on_hand } => {
+                    tr(Msg::TransferShort, &[("on_hand", Arg::Number(on_hand.0))])
+                }
+                TransferRefusal::Untracked => t(Msg::LotUntracked),
+                TransferRefusal::Lots(TakeError::Allocation(a)) => allocation(a)?,
+                TransferRefusal::Lots(TakeError::NotHeld(n)) => tr(
+                    Msg::LotNotHeld,
+                    &[
+                        ("lot", lot_name(&n.lot).into()),
+                        ("holds", Arg::Number(n.holds.0)),
+                        ("location", text(from)),
+                        ("wanted", Arg::Number(n.wanted.0)),
+                    ],
+                ),
+                TransferRefusal::Lots(TakeError::Uncovered(u)) => tr(
+                    Msg::LotUncovered,
+                    &[("available", Arg::Number(u.available.0))],
+                ),
+            };
+            tr(
+                Msg::RefusedTransfer,
+                &[
+                    ("qty", Arg::Number(qty.0)),
+                    ("item", text(item)),
+                    ("from", text(from)),
+                    ("why", why.into()),
+                ],
+            )
+        }
+        StoreRefusal::AckBackwards { .. } | StoreRefusal::AckPastLast { .. } => return None,
+    })
 }
 
 /// A failure worded by the command line, inside the catalog's frame.
@@ -358,7 +614,18 @@ pub fn report_refusal(e: &ReportError) -> String {
         ReportError::UnknownWorkCenter(wc) => {
             tr(Msg::ReportUnknownWorkCenter, &[("work_center", text(wc))])
         }
-        ReportError::BadOverride { .. } | ReportError::Lot { .. } | ReportError::FinishedLot(_) => {
+        ReportError::Lot { line, item, reason } => match lot_problem(reason) {
+            Some(why) => tr(
+                Msg::ReportLot,
+                &[
+                    ("line", text(line)),
+                    ("item", text(item)),
+                    ("why", why.into()),
+                ],
+            ),
+            None => failure(crate::words::report(e)),
+        },
+        ReportError::BadOverride { .. } | ReportError::FinishedLot(_) => {
             failure(crate::words::report(e))
         }
     }
@@ -658,6 +925,68 @@ pub fn posted_lines(
 
 #[cfg(test)]
 mod tests {
+    use crate::domain::language::Language;
+    use crate::domain::qty::Quantity;
+    use crate::service::{Field, ServiceError, StoreError, StoreRefusal, TransferRefusal, Why};
+    use crate::tui::i18n::set_language;
+
+    fn qty(text: &str) -> Quantity {
+        Quantity(text.parse().unwrap())
+    }
+
+    /// The same refusals in each language: the terminal's from its catalog, the command
+    /// line's English unchanged.
+    #[test]
+    fn the_terminal_words_refusals_from_its_catalog_and_the_command_line_stays_english() {
+        let empty_reason = ServiceError::invalid(Field::ReversalReason, "", Why::Empty);
+        let short = ServiceError::Store(StoreError::Refused(Box::new(StoreRefusal::Transfer {
+            item: "OIL-1".into(),
+            qty: qty("2.5"),
+            from: "ST-RAW".into(),
+            why: TransferRefusal::Short {
+                on_hand: qty("1.25"),
+            },
+        })));
+        let cases = [
+            (
+                "de",
+                "Stornogrund \"\": ist leer; Grund angeben",
+                "Umlagerung von 2,5 OIL-1 ab ST-RAW abgelehnt: dort nur 1,25 vorhanden",
+            ),
+            (
+                "es",
+                "motivo de anulación \"\": está vacío; indique un motivo",
+                "traslado de 2,5 OIL-1 desde ST-RAW rechazado: allí solo hay 1,25",
+            ),
+            (
+                "pl",
+                "przyczyna storna \"\": jest puste; podaj przyczynę",
+                "przesunięcie 2,5 OIL-1 z ST-RAW odrzucone: jest tam tylko 1,25",
+            ),
+            (
+                "zh-CN",
+                "冲销原因 \"\"：为空；请填写原因",
+                "从 ST-RAW 移库 2.5 OIL-1 被拒：该处仅有 1.25",
+            ),
+            (
+                "en",
+                "reversal reason \"\": is empty; give a reason",
+                "transfer of 2.5 OIL-1 from ST-RAW refused: only 1.25 on hand there",
+            ),
+        ];
+        for (tag, reason, transfer) in cases {
+            set_language(Language::parse(tag).unwrap());
+            assert_eq!(super::refusal(&empty_reason), reason, "{tag}");
+            assert_eq!(super::refusal(&short), transfer, "{tag}");
+            assert_eq!(
+                crate::words::describe(&short),
+                "transfer of 2.5 OIL-1 from ST-RAW refused: only 1.25 on hand there",
+                "the command line, whatever the terminal speaks"
+            );
+        }
+        set_language(Language::ENGLISH);
+    }
+
     #[test]
     fn counts_read_as_sentences() {
         assert_eq!(super::count(1, "line"), "1 line");
