@@ -1127,6 +1127,13 @@ fn each_badge_reads_its_own_language_and_the_next_badge_switches_it() {
     let s = screen(&d.app);
     assert!(s.contains("Ben Okafor (1002, Bediener)"), "{s}");
     assert!(s.contains("Willkommen, Ben Okafor (angemeldet)"), "{s}");
+    press(&mut d.app, KeyCode::F(4));
+    press(&mut d.app, KeyCode::Char('z'));
+    let s = screen(&d.app);
+    assert!(
+        s.contains("'z' hat hier keine Funktion; ? zeigt die Tasten"),
+        "{s}"
+    );
     ctrl(&mut d.app, 'l');
     let s = screen(&d.app);
     assert!(s.contains("Log in") && s.contains("not logged in"), "{s}");

@@ -26,6 +26,7 @@ status-no-work-center = kein Arbeitsplatz
 status-unknown-work-center = Arbeitsplatz { $code } aus der Konfiguration gibt es nicht
 status-idle-logout = abgemeldet nach Leerlauf
 status-welcome = Willkommen, { $name } (angemeldet)
+status-key-unbound = '{ $key }' hat hier keine Funktion; ? zeigt die Tasten
 
 ## Überlagerungen
 help-title = Tasten (Esc schließt)

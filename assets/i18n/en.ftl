@@ -28,6 +28,7 @@ status-no-work-center = no work center
 status-unknown-work-center = work center { $code } of the config does not exist
 status-idle-logout = logged out after being idle
 status-welcome = welcome, { $name } (logged in)
+status-key-unbound = '{ $key }' does nothing here; ? lists the keys
 
 ## Overlays
 help-title = Keys (Esc closes)

@@ -26,6 +26,7 @@ status-no-work-center = ningún puesto
 status-unknown-work-center = el puesto { $code } de la configuración no existe
 status-idle-logout = sesión cerrada por inactividad
 status-welcome = bienvenido, { $name } (sesión iniciada)
+status-key-unbound = '{ $key }' no hace nada aquí; ? muestra las teclas
 
 ## Ventanas
 help-title = Teclas (Esc cierra)

@@ -26,6 +26,7 @@ status-no-work-center = brak stanowiska
 status-unknown-work-center = stanowisko { $code } z konfiguracji nie istnieje
 status-idle-logout = wylogowano po bezczynności
 status-welcome = witaj, { $name } (zalogowano)
+status-key-unbound = '{ $key }' nic tu nie robi; ? pokazuje klawisze
 
 ## Okna
 help-title = Klawisze (Esc zamyka)

@@ -26,6 +26,7 @@ status-no-work-center = 无工作中心
 status-unknown-work-center = 配置中的工作中心 { $code } 不存在
 status-idle-logout = 闲置后已退出
 status-welcome = 欢迎，{ $name }(已登录)
+status-key-unbound = '{ $key }' 在此无作用；? 列出按键
 
 ## 弹窗
 help-title = 按键(Esc 关闭)

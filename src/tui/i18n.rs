@@ -59,6 +59,7 @@ messages! {
     StatusUnknownWorkCenter => "status-unknown-work-center",
     StatusIdleLogout => "status-idle-logout",
     StatusWelcome => "status-welcome",
+    StatusKeyUnbound => "status-key-unbound",
     HelpTitle => "help-title",
     ConfirmHint => "confirm-hint",
     CloseHint => "close-hint",
