@@ -12,6 +12,7 @@ pub mod rules;
 
 use crate::domain::backflush::NegativeStock;
 use crate::domain::journal::AccountNames;
+use crate::domain::language::Language;
 use crate::domain::lots::LotSelection;
 use crate::domain::text::{MAX_CODE_CHARS, TextProblem};
 use crate::store::Synchronous;
@@ -100,6 +101,9 @@ pub struct TerminalConfig {
     pub id: String,
     pub work_center: String,
     pub theme: ThemeName,
+    /// The terminal's language before login and in open mode: a shipped tag, or empty for
+    /// the environment's locale.
+    pub language: String,
     pub idle_logout_minutes: i64,
 }
 
@@ -109,6 +113,7 @@ impl Default for TerminalConfig {
             id: String::new(),
             work_center: String::new(),
             theme: ThemeName::Default,
+            language: String::new(),
             idle_logout_minutes: 15,
         }
     }
@@ -219,6 +224,12 @@ impl Config {
         Ok(config)
     }
 
+    /// `[terminal] language`, when it names one (it was checked to be shipped).
+    #[must_use]
+    pub fn terminal_language(&self) -> Option<Language> {
+        Language::parse(&self.terminal.language)
+    }
+
     /// The file's own `[policy]`, `[reasons]` and `[accounts]`.
     #[must_use]
     pub fn rules(&self) -> rules::Rules {
@@ -267,6 +278,13 @@ impl Config {
                 }
                 Ok(()) => {}
             }
+        }
+        let language = &self.terminal.language;
+        if !language.is_empty() && Language::parse(language).is_none() {
+            return Err(bad(format!(
+                "terminal.language {language:?} is not a shipped language ({})",
+                Language::words()
+            )));
         }
         let minutes = self.terminal.idle_logout_minutes;
         if !(1..=1440).contains(&minutes) {
@@ -494,6 +512,18 @@ mod tests {
         let c = Config::parse("[reasons]\ncount = [\"RECOUNT\"]\n", "c.toml").unwrap();
         assert_eq!(c.reasons.count, ["RECOUNT"]);
         assert_eq!(c.reasons.r#override[0], "ACTUAL-USE");
+    }
+
+    #[test]
+    fn the_terminal_language_is_a_shipped_one_or_empty() {
+        let err = Config::parse("[terminal]\nlanguage = \"fr\"\n", "c.toml").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "config file c.toml: terminal.language \"fr\" is not a shipped language (de, en, es, pl, zh-CN)"
+        );
+        let c = Config::parse("[terminal]\nlanguage = \"zh-CN\"\n", "c.toml").unwrap();
+        assert_eq!(c.terminal_language().map(|l| l.tag()), Some("zh-CN"));
+        assert_eq!(Config::default().terminal_language(), None);
     }
 
     #[test]

@@ -77,10 +77,21 @@ pub fn create(config: Config, db: &Path) -> Result<Service, ServiceError> {
     Ok(service)
 }
 
-/// The demo's users as (badge, name, role, PIN), read from the embedded `users.csv`: shown on
-/// the login screen of a demo store only.
+/// A demo user as the login screen of a demo store lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoUser {
+    pub badge: String,
+    pub name: String,
+    pub role: String,
+    pub pin: String,
+    /// The language tag the terminal speaks to them.
+    pub language: String,
+}
+
+/// The demo's users, read from the embedded `users.csv`: shown on the login screen of a demo
+/// store only.
 #[must_use]
-pub fn users() -> Vec<(String, String, String, String)> {
+pub fn users() -> Vec<DemoUser> {
     let text = FILES
         .iter()
         .find(|(name, _)| *name == "users.csv")
@@ -90,7 +101,13 @@ pub fn users() -> Vec<(String, String, String, String)> {
         .filter_map(Result::ok)
         .map(|r| {
             let field = |i: usize| r.get(i).unwrap_or_default().to_string();
-            (field(0), field(1), field(2), field(3))
+            DemoUser {
+                badge: field(0),
+                name: field(1),
+                role: field(2),
+                pin: field(3),
+                language: field(4),
+            }
         })
         .collect()
 }

@@ -57,6 +57,7 @@ pub mod health;
 pub mod ids;
 pub mod issue;
 pub mod journal;
+pub mod language;
 pub mod lockout;
 pub mod lots;
 pub mod master;

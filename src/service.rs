@@ -67,6 +67,7 @@ pub use issue::{IssueRequest, IssueResult, Issued};
 pub use keyed::Keyed;
 pub use reasons::{OverrideReasons, ReasonKind};
 pub use report::{ReportContext, Shortage};
+pub use session::LoggedIn;
 pub use trace::Trace;
 
 /// Who is at the terminal: a badge with its PIN, and an approving lead where one signed.

@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod field;
+pub mod i18n;
 pub mod keymap;
 pub mod strings;
 pub mod theme;

@@ -78,7 +78,7 @@ impl Tmux {
                 return screen;
             }
             assert!(
-                start.elapsed() < Duration::from_secs(20),
+                start.elapsed() < Duration::from_secs(60),
                 "timed out waiting for {needle:?}; screen:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(50));
@@ -94,11 +94,13 @@ impl Drop for Tmux {
     }
 }
 
+/// The demo at its first work center, in English before login (`LC_ALL=C.UTF-8`, whatever
+/// the locale of the machine running the tests).
 fn demo_command(dir: &Path) -> (String, PathBuf) {
     let db = dir.join("plant.db");
     let log = dir.join("backflush.log");
     let cmd = format!(
-        "BACKFLUSH_LOG={} {} --db {} demo; echo EXIT=$?; sleep 60",
+        "LC_ALL=C.UTF-8 BACKFLUSH_LOG={} {} --db {} demo; echo EXIT=$?; sleep 60",
         log.display(),
         binary(),
         db.display()
@@ -210,7 +212,7 @@ fn the_terminal_redraws_on_resize_and_refuses_bad_input_in_place() {
     t.wait_for("report at op 20");
     // Too precise for EA, then over the order quantity: shown, never posted.
     t.text("2.5");
-    t.wait_for("more precise than the unit of measure allows");
+    t.wait_for("good 2.5: the unit allows 0 decimals");
     t.keys(&["Enter"]);
     t.wait_for("cannot post");
     t.tmux(&["resize-window", "-t", &t.session, "-x", "80", "-y", "24"]);
@@ -239,7 +241,7 @@ fn the_terminal_redraws_on_resize_and_refuses_bad_input_in_place() {
 fn demo_at_assembly(dir: &Path) -> (String, PathBuf) {
     let db = dir.join("plant.db");
     let cmd = format!(
-        "BACKFLUSH_LOG={} {} --db {} --work-center WC-ASM demo; echo EXIT=$?; sleep 60",
+        "LC_ALL=C.UTF-8 BACKFLUSH_LOG={} {} --db {} --work-center WC-ASM demo; echo EXIT=$?; sleep 60",
         dir.join("backflush.log").display(),
         binary(),
         db.display()
@@ -650,6 +652,27 @@ fn a_lead_traces_a_finished_lot_picked_from_the_list() {
         "the oil lot that went into it:\n{screen}"
     );
     t.keys(&["Escape"]);
+    t.keys(&["C-q"]);
+    t.wait_for("EXIT=0");
+}
+
+#[test]
+fn a_german_operator_reads_german_and_the_next_badge_reads_english() {
+    if !Tmux::available() {
+        eprintln!("tmux is not installed: the end-to-end terminal test is skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (cmd, _) = demo_command(dir.path());
+    let t = Tmux::start("languages", 100, 30, &cmd);
+    t.wait_for("Demo badges (language)");
+    login_as(&t, "1002", "4321", "Ben Okafor (1002, Bediener)");
+    t.wait_for("Willkommen, Ben Okafor (angemeldet)");
+    t.keys(&["C-l"]);
+    let screen = t.wait_for("Log in");
+    assert!(screen.contains("not logged in"), "{screen}");
+    login_as(&t, "1001", "1234", "Ana Novak (1001, operator)");
+    t.wait_for("welcome, Ana Novak (logged in)");
     t.keys(&["C-q"]);
     t.wait_for("EXIT=0");
 }

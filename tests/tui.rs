@@ -28,9 +28,16 @@ fn demo() -> Demo {
 }
 
 fn demo_at(work_center: &str) -> Demo {
+    demo_speaking(work_center, "en")
+}
+
+/// The demo at `work_center`, the terminal's own language `language` (whatever the locale of
+/// the machine running the tests).
+fn demo_speaking(work_center: &str, language: &str) -> Demo {
     let mut config = Config::default();
     config.terminal.id = "T1".into();
     config.terminal.work_center = work_center.into();
+    config.terminal.language = language.into();
     let (dir, service) = common::demo(config);
     let theme = Theme::new(backflush::config::ThemeName::Default, false);
     let app = App::new(service, theme).unwrap();
@@ -112,8 +119,14 @@ fn screen_text(terminal: &Terminal<TestBackend>) -> String {
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..buffer.area.height {
+        // A wide character (Chinese: two cells) covers the cell after it: that one is not text.
+        let mut covered = false;
         for x in 0..buffer.area.width {
-            out.push_str(buffer[(x, y)].symbol());
+            let symbol = buffer[(x, y)].symbol();
+            if !std::mem::take(&mut covered) {
+                out.push_str(symbol);
+                covered = unicode_width::UnicodeWidthStr::width(symbol) == 2;
+            }
         }
         out.push('\n');
     }
@@ -260,7 +273,7 @@ fn the_last_digits_find_the_order_and_an_ambiguous_ending_says_so() {
     assert!(s.contains("type more of it"), "{s}");
     type_text(&mut d.app, "WO-9999");
     press(&mut d.app, KeyCode::Enter);
-    assert!(screen(&d.app).contains("order WO-9999 does not exist"));
+    assert!(screen(&d.app).contains("order WO-9999 not found"));
 }
 
 #[test]
@@ -391,10 +404,7 @@ fn bad_quantities_show_inline_and_never_post() {
     open_report(&mut d.app, "WO-1005");
     type_text(&mut d.app, "2.5");
     let s = screen(&d.app);
-    assert!(
-        s.contains("more precise than the unit of measure allows"),
-        "{s}"
-    );
+    assert!(s.contains("good 2.5: the unit allows 0 decimals"), "{s}");
     press(&mut d.app, KeyCode::Enter);
     assert!(screen(&d.app).contains("cannot post"));
     assert!(d.app.overlays.is_empty());
@@ -709,12 +719,12 @@ fn an_override_the_engine_refuses_stays_in_its_prompt_and_changes_nothing() {
     press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
     assert!(
-        s.contains("override quantity 1.5 is more precise than"),
+        s.contains("quantity to issue 1.5: the unit allows 0 decimals"),
         "{s}"
     );
     assert!(
         matches!(d.app.overlays.last(), Some(Overlay::Prompt { error: Some(e), .. })
-            if e.contains("more precise than the unit of measure allows")),
+            if e.contains("the unit allows 0 decimals")),
         "{s}"
     );
     assert!(matches!(
@@ -1205,10 +1215,125 @@ fn snapshot_login() {
 }
 
 #[test]
+fn snapshot_login_in_each_language() {
+    for (tag, hint) in [
+        ("de", "Ausweis scannen, dann PIN eingeben."),
+        ("zh-CN", "请扫描工牌，再输入PIN。"),
+    ] {
+        let d = demo_speaking("WC-ASM", tag);
+        let s = screen_text(&draw(&d.app, 80, 24));
+        assert!(s.contains(hint), "{tag}: the whole hint fits:\n{s}");
+        snap(&d.app, &format!("login_{tag}"));
+    }
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    while app.pending_work() {}
+}
+
+#[test]
+fn each_badge_reads_its_own_language_and_the_next_badge_switches_it() {
+    let mut d = demo();
+    login(&mut d.app, "1002", "4321");
+    let s = screen(&d.app);
+    assert!(s.contains("Ben Okafor (1002, Bediener)"), "{s}");
+    assert!(s.contains("Willkommen, Ben Okafor (angemeldet)"), "{s}");
+    press(&mut d.app, KeyCode::F(4));
+    press(&mut d.app, KeyCode::Char('z'));
+    let s = screen(&d.app);
+    assert!(
+        s.contains("'z' hat hier keine Funktion; ? zeigt die Tasten"),
+        "{s}"
+    );
+    ctrl(&mut d.app, 'l');
+    let s = screen(&d.app);
+    assert!(s.contains("Log in") && s.contains("not logged in"), "{s}");
+    login(&mut d.app, "1001", "1234");
+    let s = screen(&d.app);
+    assert!(s.contains("Ana Novak (1001, operator)"), "{s}");
+    assert!(s.contains("welcome, Ana Novak (logged in)"), "{s}");
+    ctrl(&mut d.app, 'l');
+    login(&mut d.app, "1005", "5678");
+    let s = screen(&d.app);
+    assert!(s.contains("Li Wei (1005, 操作员)"), "{s}");
+    assert!(s.contains("欢迎，Li Wei(已登录)"), "{s}");
+}
+
+#[test]
+fn the_terminal_words_a_refusal_in_the_operators_language_and_numbers_with_its_comma() {
+    let mut d = demo();
+    login(&mut d.app, "1002", "4321");
+    open_report(&mut d.app, "WO-1005");
+    // A German field takes the comma and refuses the point.
+    type_text(&mut d.app, "2.,5");
+    let s = screen(&d.app);
+    assert!(
+        s.contains("Gutmenge 2,5: die Einheit erlaubt 0 Nachkommastellen"),
+        "{s}"
+    );
+    let mut d = demo();
+    login(&mut d.app, "1004", "1111");
+    // Before login the terminal speaks its own language.
+    assert!(screen(&d.app).contains("wrong PIN for badge 1004; 4 attempts left"));
+}
+
+#[test]
+fn a_users_language_comes_from_users_csv_and_a_file_without_the_column_keeps_it() {
+    let mut d = demo();
+    let admin = backflush::service::Credentials {
+        badge: Some("9001".into()),
+        pin: Some("9999".into()),
+        approver: None,
+    };
+    let import = |d: &mut Demo, users: &str| {
+        let dir = d._dir.path().join("users");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("users.csv"), users).unwrap();
+        d.app.service.import(&dir, &admin)
+    };
+    let speaks = |d: &mut Demo| {
+        login(&mut d.app, "1002", "4321");
+        let s = screen(&d.app);
+        ctrl(&mut d.app, 'l');
+        s
+    };
+    import(
+        &mut d,
+        "badge,name,role,pin,language\n9001,Plant Admin,admin,9999,\n1002,Ben Okafor,operator,4321,PL\n",
+    )
+    .unwrap();
+    assert!(speaks(&mut d).contains("Ben Okafor (1002, operator)"));
+    assert!(speaks(&mut d).contains("witaj, Ben Okafor (zalogowano)"));
+    // A file without the column keeps what is stored.
+    import(&mut d, "badge,name,role,pin\n1002,Ben Okafor,lead,4321\n").unwrap();
+    assert!(speaks(&mut d).contains("Ben Okafor (1002, brygadzista)"));
+    // Blank: the terminal's language.
+    import(&mut d, "badge,role,pin,language\n1002,operator,4321,\n").unwrap();
+    assert!(speaks(&mut d).contains("(1002, operator)"));
+    // A language no catalog has is refused, naming the file, the line and the value.
+    let refused = import(
+        &mut d,
+        "badge,role,pin,language\n1002,operator,4321,de\n1003,operator,3456,fr\n",
+    )
+    .unwrap_err();
+    let said = backflush::words::describe(&refused);
+    assert_eq!(
+        said,
+        "users.csv:3: language \"fr\" is not one of: de, en, es, pl, zh-CN"
+    );
+    assert!(
+        speaks(&mut d).contains("(1002, operator)"),
+        "nothing changed"
+    );
+}
+
+#[test]
 fn snapshot_empty_store() {
     // A fixed terminal id: without one the status bar shows the host name.
     let mut config = Config::default();
     config.terminal.id = "T1".into();
+    config.terminal.language = "en".into();
     let service = Service::with_store(backflush::store::Store::open_in_memory().unwrap(), config);
     let app = App::new(
         service,
@@ -1966,7 +2091,10 @@ fn a_lead_sees_no_mark_and_a_skip_asks_its_reason_before_the_post() {
     type_text(&mut d.app, "LATE");
     press(&mut d.app, KeyCode::Enter);
     let s = screen(&d.app);
-    assert!(s.contains("\"LATE\" is not one of ACTUAL-USE"), "{s}");
+    assert!(
+        s.contains("reason \"LATE\": is not one of ACTUAL-USE"),
+        "{s}"
+    );
     for _ in 0..4 {
         press(&mut d.app, KeyCode::Backspace);
     }
@@ -2657,4 +2785,21 @@ fn the_staging_screen_is_the_handlers_queue_and_f2_shows_every_machine_location(
     snap(&d.app, "staging_every");
     press(&mut d.app, KeyCode::F(2));
     assert!(matches!(&d.app.screen, Screen::Staging(s) if !s.every));
+}
+
+#[test]
+fn quantities_on_screen_take_the_operators_decimal_separator() {
+    let mut d = demo_at("WC-CNC");
+    login(&mut d.app, "1002", "4321");
+    open_report(&mut d.app, "WO-1003");
+    type_text(&mut d.app, "1");
+    let s = screen(&d.app);
+    assert!(
+        s.contains("M-CNC         60    0,038    0,038      0 M"),
+        "{s}"
+    );
+    assert!(
+        s.contains("M-CNC       0,25    0,001    0,001      0 KG"),
+        "{s}"
+    );
 }

@@ -11,9 +11,26 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use super::parse;
 
+/// What `--help` says of languages: the command line's and the terminal's.
+fn languages() -> String {
+    format!(
+        "Languages: the command line speaks English (its JSON and error kinds are for \
+         scripts). The full-screen terminal speaks the logged-in user's language (the language \
+         column of users.csv), else [terminal] language of the config, else the locale's \
+         (LC_ALL, LC_MESSAGES, LANG), else English; shipped: {}.",
+        crate::domain::language::Language::words()
+    )
+}
+
 /// The shop-floor terminal for postproduction issuing (backflush).
 #[derive(Debug, Parser)]
-#[command(name = "backflush", version, about, long_about = None)]
+#[command(
+    name = "backflush",
+    version,
+    about,
+    long_about = None,
+    after_help = languages()
+)]
 pub struct Cli {
     /// Configuration file (TOML, see config.example.toml).
     #[arg(

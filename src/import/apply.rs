@@ -25,6 +25,8 @@ pub(super) struct Plan {
     pub(super) boms: Vec<Bom>,
     pub(super) routings: Vec<Routing>,
     pub(super) users: Vec<User>,
+    /// Whether `users.csv` has the `language` column (else each user keeps theirs).
+    pub(super) user_languages: bool,
     pub(super) orders: Vec<Order>,
     pub(super) stock: Vec<StockRow>,
     /// `location_items.csv`: each machine location's stocking row of an item.
@@ -87,7 +89,12 @@ pub(super) fn apply(
             store::master::replace_routing(tx, r)?;
         }
         for u in &plan.users {
-            store::master::upsert_user(tx, u)?;
+            let language = if plan.user_languages {
+                store::master::LanguageColumn::Write
+            } else {
+                store::master::LanguageColumn::Keep
+            };
+            store::master::upsert_user(tx, u, language)?;
         }
         if !plan.users.is_empty() {
             // The plant's own users replace the demo's: the login must stop listing the

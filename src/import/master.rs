@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use super::apply::Plan;
 use super::rows::{Row, unique};
 use super::{Duplicate, ImportError, RowProblem};
+use crate::domain::language::Language;
 use crate::domain::master::{Item, ItemType, Location, LocationKind, Tracking, WorkCenter};
 use crate::domain::qty::Quantity;
 use crate::domain::uom::{ConversionConflict, Conversions, UomConversion};
@@ -179,6 +180,23 @@ pub(super) fn read_users(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), Import
         if pin.len() < 4 {
             return Err(row.err(RowProblem::ShortPin { badge }));
         }
+        // A shipped language's tag; blank: the terminal's language.
+        let language = match row.opt("language") {
+            None => None,
+            Some(tag) => Some(
+                Language::parse(&tag)
+                    .ok_or_else(|| {
+                        row.err(RowProblem::NotOneOf {
+                            column: "language".to_string(),
+                            text: tag.clone(),
+                            words: Language::words(),
+                        })
+                    })?
+                    .tag()
+                    .to_string(),
+            ),
+        };
+        plan.user_languages |= row.has("language");
         let pin_hash =
             crate::pin::hash_pin(&pin).map_err(|cause| row.err(RowProblem::PinHash { cause }))?;
         plan.users.push(User {
@@ -188,6 +206,7 @@ pub(super) fn read_users(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), Import
             pin_hash,
             failed_pins: 0,
             locked_until: None,
+            language,
         });
     }
     Ok(())

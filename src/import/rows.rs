@@ -67,7 +67,7 @@ fn columns(file: &str) -> &'static [&'static str] {
             "completion_location",
         ],
         "stock.csv" => &["item", "location", "qty", "lot", "expires"],
-        "users.csv" => &["badge", "name", "role", "pin"],
+        "users.csv" => &["badge", "name", "role", "pin", "language"],
         "location_items.csv" => &["location", "item", "min", "max", "multiple"],
         _ => &[],
     }
@@ -114,6 +114,11 @@ impl Row<'_> {
 
     pub(super) fn text(&self, column: &str) -> &str {
         self.fields.get(column).map_or("", String::as_str)
+    }
+
+    /// Whether the file has `column` (blank or not in this row).
+    pub(super) fn has(&self, column: &str) -> bool {
+        self.fields.contains_key(column)
     }
 
     pub(super) fn opt(&self, column: &str) -> Option<String> {

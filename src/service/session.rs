@@ -2,6 +2,7 @@
 
 use super::auth::{Grant, Refused, Role};
 use super::*;
+use crate::domain::language::Language;
 use crate::domain::lockout::{Admission, Count, Lockout};
 
 /// How long a PIN check holds its place at most: far longer than a check takes, so that only
@@ -244,13 +245,27 @@ impl Service {
     ///
     /// # Errors
     /// Unknown badge, wrong PIN, locked badge.
-    pub fn login(&mut self, badge: &str, pin: &str) -> Result<(String, Role)> {
+    pub fn login(&mut self, badge: &str, pin: &str) -> Result<LoggedIn> {
         let role = self.check_pin(badge, Some(pin), Utc::now())?;
-        let name = store::master::user(self.store.conn(), badge)?
-            .map(|u| u.name)
-            .unwrap_or_default();
-        Ok((name, role))
+        let user = store::master::user(self.store.conn(), badge)?;
+        Ok(LoggedIn {
+            name: user.as_ref().map(|u| u.name.clone()).unwrap_or_default(),
+            role,
+            // A tag no catalog of this build has (one taken out since) speaks the terminal's.
+            language: user
+                .and_then(|u| u.language)
+                .and_then(|tag| Language::parse(&tag)),
+        })
     }
+}
+
+/// Who logged in: their name, role and the language their terminal speaks (`None`: the
+/// terminal's own).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoggedIn {
+    pub name: String,
+    pub role: Role,
+    pub language: Option<Language>,
 }
 
 /// The time a lock-out ends, when it has not yet ended at `now`.

@@ -12,8 +12,8 @@ use crate::domain::uom::{Conversions, UomConversion};
 mod users;
 
 pub use users::{
-    User, clear_demo, clear_pin_lock, give_back_pin_place, is_demo, mark_demo, pin_record,
-    set_pin_count, take_pin_place, upsert_user, user, user_count,
+    LanguageColumn, User, clear_demo, clear_pin_lock, give_back_pin_place, is_demo, mark_demo,
+    pin_record, set_pin_count, take_pin_place, upsert_user, user, user_count,
 };
 
 fn bad(what: &str, value: &str) -> StoreError {

@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[&str] = &[
     MOVEMENT_SOURCES,
     ORDER_CLOSE,
     LOCATION_ITEMS,
+    USER_LANGUAGE,
 ];
 
 const V1: &str = r"
@@ -678,6 +679,11 @@ CREATE TABLE IF NOT EXISTS location_items (
     multiple TEXT,
     PRIMARY KEY (location, item)
 ) STRICT, WITHOUT ROWID;
+";
+
+/// The language a user's terminal speaks: a catalog's tag, NULL for the terminal's own.
+pub const USER_LANGUAGE: &str = r"
+ALTER TABLE users ADD COLUMN language TEXT;
 ";
 
 #[cfg(test)]

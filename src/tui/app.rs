@@ -21,10 +21,12 @@ use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::field::{Field, FieldKind};
+use super::i18n::{self, Msg};
 use super::keymap::{self, Action, Context};
 use super::strings;
 use super::theme::Theme;
 use crate::domain::backflush::{Change, Override, ReportPlan, ReportRequest};
+use crate::domain::language::{self, Language, Locale};
 use crate::domain::master::WorkCenter;
 use crate::domain::qty::{canonical, parse};
 use crate::domain::text::printable;
@@ -108,10 +110,15 @@ pub struct State {
     pub last_key: DateTime<Utc>,
     pub should_quit: bool,
     /// The demo's badges, names, roles and PINs: shown at login on a demo store only.
-    pub demo_users: Vec<(String, String, String, String)>,
+    pub demo_users: Vec<crate::demo::DemoUser>,
     /// How far from planned an operator may override alone, in percent: read from the store
     /// when a report opens.
     pub tolerance_pct: rust_decimal::Decimal,
+    /// The language the screen speaks now: the user's, else the terminal's.
+    pub language: Language,
+    /// The terminal's own language (before login, in open mode, for a user without one):
+    /// `[terminal] language`, else the locale.
+    pub terminal_language: Language,
 }
 
 /// The whole terminal: its [`State`] and the [`Service`] its effects run against. Keys and
@@ -159,6 +166,8 @@ impl App {
             .unwrap_or(0);
         let needs_login = service.has_users()?;
         let now = Utc::now();
+        let terminal_language =
+            language::choose(None, service.config().terminal_language(), &locale());
         let state = State {
             theme,
             session: Session::default(),
@@ -174,7 +183,10 @@ impl App {
             should_quit: false,
             demo_users: Vec::new(),
             tolerance_pct: service.override_tolerance_pct(),
+            language: terminal_language,
+            terminal_language,
         };
+        i18n::set_language(terminal_language);
         let mut app = App {
             service,
             state,
@@ -188,7 +200,10 @@ impl App {
                 .is_none_or(|w| w.work_center != configured)
         {
             app.status = Some((
-                format!("work center {configured} of the config does not exist"),
+                i18n::tr(
+                    Msg::StatusUnknownWorkCenter,
+                    &[("code", configured.as_str().into())],
+                ),
                 Severity::Error,
             ));
         }
@@ -219,12 +234,14 @@ impl App {
             && now - self.last_key > chrono::Duration::minutes(idle)
         {
             self.logout();
-            self.status = Some(("logged out after being idle".into(), Severity::Info));
+            self.status = Some((i18n::t(Msg::StatusIdleLogout), Severity::Info));
         }
     }
 
     fn logout(&mut self) {
         self.session = Session::default();
+        let home = self.terminal_language;
+        self.set_language(home);
         self.approver = None;
         self.overlays.clear();
         if self.service.has_users().unwrap_or(false) {
@@ -233,7 +250,23 @@ impl App {
     }
 }
 
+/// The environment's locale variables.
+fn locale() -> Locale {
+    let var = |name| std::env::var(name).ok();
+    Locale {
+        lc_all: var("LC_ALL"),
+        lc_messages: var("LC_MESSAGES"),
+        lang: var("LANG"),
+    }
+}
+
 impl State {
+    /// Speaks `language` from now on: the words made from here and every frame drawn.
+    pub fn set_language(&mut self, language: Language) {
+        self.language = language;
+        i18n::set_language(language);
+    }
+
     /// The work center this terminal shows, if any exist.
     #[must_use]
     pub fn current_work_center(&self) -> Option<&WorkCenter> {

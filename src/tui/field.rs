@@ -124,7 +124,8 @@ impl Field {
             text: text.to_string(),
             kind,
             replace_on_type: !text.is_empty(),
-            separator: POINT,
+            // The language of whoever is logged in when the field opens.
+            separator: crate::tui::i18n::decimal_separator(),
             decimals: None,
         }
     }

@@ -1,16 +1,721 @@
 //! Words the terminal shows in more than one place, gathered so they read the same
-//! everywhere and can be reviewed (and, later, translated) in one file.
+//! everywhere; those moved to the catalogs are looked up in the operator's language
+//! ([`super::i18n`]).
 
-/// A refusal or failure of a service call as the status line says it.
+use super::i18n::{Arg, Msg, t, tr};
+use crate::domain::backflush::{
+    LotProblem, Over, OverrideProblem, QtyField, QtyProblem, ReportError,
+};
+use crate::domain::lots::{AllocationError, LinePlanError, TakeError};
+use crate::service::{
+    Approval, AuthError, Field, Owner, Refusal, ServiceError, StoreError, StoreRefusal, Thing,
+    TransferRefusal, Why,
+};
+
+/// A refusal or failure of a service call as the status line says it, in the operator's
+/// language. A failure the terminal cannot mend (the store's, a file's) keeps the command
+/// line's detail inside the catalog's frame.
 #[must_use]
-pub fn refusal(e: &crate::service::ServiceError) -> String {
-    crate::words::describe(e)
+pub fn refusal(e: &ServiceError) -> String {
+    match e {
+        ServiceError::Report(e) => report_refusal(e),
+        ServiceError::Auth(e) => auth(e),
+        ServiceError::NotFound { what, code } => not_found(*what, code),
+        ServiceError::NoLine { owner, key } => tr(
+            Msg::RefusedNoLine,
+            &[("owner", self::owner(owner).into()), ("key", key.into())],
+        ),
+        ServiceError::Forbidden {
+            user,
+            role,
+            action,
+            needs,
+            ..
+        } => tr(
+            Msg::RefusedForbidden,
+            &[
+                ("user", user.into()),
+                ("role", self::role(*role).into()),
+                ("action", self::action(*action).into()),
+                ("roles", any_of(needs.iter().map(|r| self::role(*r))).into()),
+            ],
+        ),
+        ServiceError::NeedsApproval { user, role, needs } => {
+            let user = match role {
+                Some(r) => format!("{user} ({})", self::role(*r)),
+                None => user.clone(),
+            };
+            match needs {
+                Approval::LargerOverride {
+                    line,
+                    item,
+                    planned,
+                    tolerance_pct,
+                } => tr(
+                    Msg::RefusedNeedsLeadOverride,
+                    &[
+                        ("user", user.into()),
+                        ("line", text(line)),
+                        ("item", text(item)),
+                        ("planned", Arg::Number(planned.0)),
+                        ("pct", Arg::Number(*tolerance_pct)),
+                    ],
+                ),
+                Approval::ExpiredLot { line, item, lots } => tr(
+                    Msg::RefusedNeedsLeadExpired,
+                    &[
+                        ("user", user.into()),
+                        ("line", text(line)),
+                        ("item", text(item)),
+                        ("lots", lots.join(", ").into()),
+                    ],
+                ),
+            }
+        }
+        ServiceError::Conflict { .. } | ServiceError::KeyUsed { .. } => t(Msg::RefusedKeyUsed),
+        ServiceError::Refused(r) => refused(r),
+        ServiceError::Store(StoreError::Refused(r)) => match store_refusal(r) {
+            Some(said) => said,
+            None => failure(crate::words::describe(e)),
+        },
+        ServiceError::Store(_) => tr(
+            Msg::RefusedStore,
+            &[("detail", crate::words::describe(e).into())],
+        ),
+        ServiceError::Invalid { field, value, why } => match invalid(field, value, why) {
+            Some(said) => said,
+            None => failure(crate::words::describe(e)),
+        },
+        ServiceError::Import(_)
+        | ServiceError::Issue(_)
+        | ServiceError::Io { .. }
+        | ServiceError::Unkeepable { .. }
+        | ServiceError::BatchGroup { .. } => failure(crate::words::describe(e)),
+    }
 }
 
-/// A report the preview cannot plan, as the status line says it.
+/// A value refused, naming the input it came from; `None` for an input or a reason only the
+/// command line meets (its own wording stays).
+fn invalid(field: &Field, value: &str, why: &Why) -> Option<String> {
+    let field = match field {
+        Field::Qty => t(Msg::FieldQty),
+        Field::Count => t(Msg::FieldCount),
+        Field::Lot => t(Msg::FieldLot),
+        Field::LotsOf(item) => tr(Msg::FieldLotsOf, &[("item", text(item))]),
+        Field::Reason | Field::KindReason(_) => t(Msg::FieldReason),
+        Field::ReversalReason => t(Msg::FieldReversalReason),
+        Field::Substitute => t(Msg::FieldSubstitute),
+        Field::SubstituteQty => t(Msg::FieldSubstituteQty),
+        Field::ReturnQty => t(Msg::FieldReturnQty),
+        Field::ScrapAdjustment => t(Msg::FieldScrapAdjustment),
+        Field::Correction => t(Msg::FieldCorrection),
+        Field::Line => t(Msg::FieldLine),
+        Field::Item => t(Msg::FieldItem),
+        Field::Order => t(Msg::FieldOrder),
+        Field::Location => t(Msg::FieldLocation),
+        Field::TransferTo => t(Msg::FieldTransferTo),
+        Field::TransferQty => t(Msg::FieldTransferQty),
+        Field::Db | Field::Days | Field::Consumer | Field::Config => return None,
+    };
+    let said = match why {
+        Why::SerialCount { item } => tr(Msg::WhySerialCount, &[("item", text(item))]),
+        Why::CountDiffers {
+            book, diff, limit, ..
+        } => tr(
+            Msg::WhyCountDiffers,
+            &[
+                ("book", Arg::Number(book.0)),
+                ("diff", signed(diff.0)),
+                ("limit", Arg::Number(*limit)),
+            ],
+        ),
+        Why::Untracked { item } => tr(Msg::WhyUntracked, &[("item", text(item))]),
+        Why::LotNeeded { item, .. } => tr(Msg::WhyLotNeeded, &[("item", text(item))]),
+        Why::NotOneOf { codes } => tr(Msg::WhyNotOneOf, &[("codes", codes.join(", ").into())]),
+        Why::AlreadyTheItem { line } => tr(Msg::WhyAlreadyTheItem, &[("line", text(line))]),
+        Why::NotPositive => t(Msg::WhyNotPositive),
+        Why::ExceedsIssued { issued, line, .. } => tr(
+            Msg::WhyExceedsIssued,
+            &[("issued", Arg::Number(issued.0)), ("line", text(line))],
+        ),
+        Why::NothingIssued { report, item } => tr(
+            Msg::WhyNothingIssued,
+            &[("report", text(report)), ("item", text(item))],
+        ),
+        Why::ChangesNothing => t(Msg::WhyChangesNothing),
+        Why::OutOfRange { min, max } => tr(
+            Msg::WhyOutOfRange,
+            &[("min", Arg::Count(*min)), ("max", Arg::Count(*max))],
+        ),
+        Why::SameAsFrom { from } => tr(Msg::WhySameAsFrom, &[("from", text(from))]),
+        Why::ExceedsScrap { scrap, line } => tr(
+            Msg::WhyExceedsScrap,
+            &[("scrap", Arg::Number(scrap.0)), ("line", text(line))],
+        ),
+        Why::NotMachine { kind } => tr(Msg::WhyNotMachine, &[("kind", text(kind))]),
+        Why::NotLotTracked => t(Msg::WhyNotLotTracked),
+        Why::SeveralMatch { codes } => {
+            tr(Msg::WhySeveralMatch, &[("codes", codes.join(", ").into())])
+        }
+        Why::OnLines { lines, owner } => tr(
+            Msg::WhyOnLines,
+            &[
+                ("lines", lines.join(", ").into()),
+                ("owner", self::owner(owner).into()),
+            ],
+        ),
+        Why::NonStock { item } => tr(Msg::WhyNonStock, &[("item", text(item))]),
+        Why::HoldsNoStock { .. } => t(Msg::WhyHoldsNoStock),
+        Why::NotAName => t(Msg::WhyNotAName),
+        Why::Empty => t(Msg::WhyEmpty),
+        Why::Matches { orders, more } => {
+            let mut orders = orders.join(", ");
+            if *more {
+                orders.push_str(", …");
+            }
+            tr(Msg::WhyMatches, &[("orders", orders.into())])
+        }
+        Why::LotsDoNotFit(e) => match e {
+            LinePlanError::Take(TakeError::Allocation(a)) | LinePlanError::Allocation(a) => {
+                allocation(a)?
+            }
+            LinePlanError::Take(TakeError::Uncovered(u)) => tr(
+                Msg::LotUncovered,
+                &[("available", Arg::Number(u.available.0))],
+            ),
+            LinePlanError::Take(TakeError::NotHeld(_)) | LinePlanError::Return(_) => return None,
+        },
+        Why::Exists | Why::Config { .. } => return None,
+    };
+    // A value that may be empty or hold anything is quoted.
+    let quoted = matches!(
+        why,
+        Why::LotsDoNotFit(_) | Why::NotOneOf { .. } | Why::NotAName | Why::Empty
+    );
+    let value = if quoted || value.is_empty() {
+        format!("{value:?}")
+    } else {
+        value.to_string()
+    };
+    Some(tr(
+        Msg::RefusedInvalid,
+        &[
+            ("field", field.into()),
+            ("value", value.into()),
+            ("why", said.into()),
+        ],
+    ))
+}
+
+/// A difference with its sign: `+2`, `-1,5`.
+fn signed(value: rust_decimal::Decimal) -> Arg {
+    let shown = super::i18n::number(value);
+    Arg::Text(if value.is_sign_negative() {
+        shown
+    } else {
+        format!("+{shown}")
+    })
+}
+
+/// A lot as a refusal names it: the unknown lot is `""`.
+fn lot_name(lot: &str) -> String {
+    if lot.is_empty() {
+        "\"\"".to_string()
+    } else {
+        lot.to_string()
+    }
+}
+
+/// Why a `LOT[:QTY],…` allocation is refused; `None` where only the command line words it.
+fn allocation(e: &AllocationError) -> Option<String> {
+    Some(match e {
+        AllocationError::BadPart { part, .. } => {
+            tr(Msg::LotBadPart, &[("part", format!("{part:?}").into())])
+        }
+        AllocationError::TooManyDecimals { lot, qty, decimals } => tr(
+            Msg::LotTooManyDecimals,
+            &[
+                ("lot", lot_name(lot).into()),
+                ("qty", Arg::Number(qty.0)),
+                ("decimals", Arg::Count(i64::from(*decimals))),
+            ],
+        ),
+        AllocationError::QtyNeeded { lot } => {
+            tr(Msg::LotQtyNeeded, &[("lot", lot_name(lot).into())])
+        }
+        AllocationError::Duplicate { lot } => {
+            tr(Msg::LotDuplicate, &[("lot", lot_name(lot).into())])
+        }
+        AllocationError::SerialQty { lot, qty } => tr(
+            Msg::LotSerialQty,
+            &[("lot", lot_name(lot).into()), ("qty", Arg::Number(qty.0))],
+        ),
+        AllocationError::Sum { total, expected } => tr(
+            Msg::LotSum,
+            &[
+                ("total", Arg::Number(total.0)),
+                ("expected", Arg::Number(expected.0)),
+            ],
+        ),
+        AllocationError::Untracked => t(Msg::LotUntracked),
+    })
+}
+
+/// Why a line's lots are refused.
+fn lot_problem(reason: &LotProblem) -> Option<String> {
+    Some(match reason {
+        LotProblem::Untracked => t(Msg::LotUntracked),
+        LotProblem::ManualWithoutQty => t(Msg::LotManualWithoutQty),
+        LotProblem::Allocation(a) => allocation(a)?,
+        LotProblem::NotAt { lot, location } => tr(
+            Msg::LotNotAt,
+            &[("lot", lot_name(lot).into()), ("location", text(location))],
+        ),
+        LotProblem::NotHeld {
+            lot,
+            location,
+            holds,
+            wanted,
+        } => tr(
+            Msg::LotNotHeld,
+            &[
+                ("lot", lot_name(lot).into()),
+                ("holds", Arg::Number(holds.0)),
+                ("location", text(location)),
+                ("wanted", Arg::Number(wanted.0)),
+            ],
+        ),
+        LotProblem::NeedsLots { .. } => t(Msg::LotNeedsLots),
+    })
+}
+
+/// A write the store refused; `None` for an export's acknowledgement (the command line's).
+fn store_refusal(r: &StoreRefusal) -> Option<String> {
+    Some(match r {
+        StoreRefusal::AlreadyReversed { report } => {
+            tr(Msg::RefusedAlreadyReversed, &[("report", text(report))])
+        }
+        StoreRefusal::LotGone { report, gone, .. } => tr(
+            Msg::RefusedLotGone,
+            &[
+                ("report", text(report)),
+                ("lot", lot_name(&gone.lot).into()),
+                ("item", text(&gone.item)),
+                ("location", text(&gone.location)),
+                ("holds", Arg::Number(gone.holds.0)),
+                ("wanted", Arg::Number(gone.wanted.0)),
+            ],
+        ),
+        StoreRefusal::Transfer {
+            item,
+            qty,
+            from,
+            why,
+        } => {
+            let why = match why {
+                TransferRefusal::Short { on_hand } => {
+                    tr(Msg::TransferShort, &[("on_hand", Arg::Number(on_hand.0))])
+                }
+                TransferRefusal::Untracked => t(Msg::LotUntracked),
+                TransferRefusal::Lots(TakeError::Allocation(a)) => allocation(a)?,
+                TransferRefusal::Lots(TakeError::NotHeld(n)) => tr(
+                    Msg::LotNotHeld,
+                    &[
+                        ("lot", lot_name(&n.lot).into()),
+                        ("holds", Arg::Number(n.holds.0)),
+                        ("location", text(from)),
+                        ("wanted", Arg::Number(n.wanted.0)),
+                    ],
+                ),
+                TransferRefusal::Lots(TakeError::Uncovered(u)) => tr(
+                    Msg::LotUncovered,
+                    &[("available", Arg::Number(u.available.0))],
+                ),
+            };
+            tr(
+                Msg::RefusedTransfer,
+                &[
+                    ("qty", Arg::Number(qty.0)),
+                    ("item", text(item)),
+                    ("from", text(from)),
+                    ("why", why.into()),
+                ],
+            )
+        }
+        StoreRefusal::AckBackwards { .. } | StoreRefusal::AckPastLast { .. } => return None,
+    })
+}
+
+/// A failure worded by the command line, inside the catalog's frame.
+fn failure(detail: String) -> String {
+    tr(Msg::RefusedFailure, &[("detail", detail.into())])
+}
+
+fn text(value: impl std::fmt::Display) -> Arg {
+    Arg::Text(value.to_string())
+}
+
+/// A role as the operator's language names it.
 #[must_use]
-pub fn report_refusal(e: &crate::domain::backflush::ReportError) -> String {
-    crate::words::report(e)
+pub fn role(role: crate::service::auth::Role) -> String {
+    use crate::service::auth::Role;
+    t(match role {
+        Role::Operator => Msg::RoleOperator,
+        Role::Lead => Msg::RoleLead,
+        Role::Handler => Msg::RoleHandler,
+        Role::Admin => Msg::RoleAdmin,
+        Role::Integration => Msg::RoleIntegration,
+    })
+}
+
+/// A role given as its word in files (`operator`), in the operator's language; a word that
+/// names no role shows as it is.
+#[must_use]
+pub fn role_word(word: &str) -> String {
+    crate::service::auth::Role::parse(word).map_or_else(|| word.to_string(), role)
+}
+
+fn action(action: crate::service::auth::Permission) -> String {
+    use crate::service::auth::Permission as P;
+    t(match action {
+        P::Report => Msg::ActionReport,
+        P::Reverse => Msg::ActionReverse,
+        P::LeadApproval => Msg::ActionLeadApproval,
+        P::Handle => Msg::ActionHandle,
+        P::Administer => Msg::ActionAdminister,
+        P::ExportAck => Msg::ActionExportAck,
+        P::Backup => Msg::ActionBackup,
+        P::Unlock => Msg::ActionUnlock,
+        P::Issue => Msg::ActionIssue,
+        P::LineFlag => Msg::ActionLineFlag,
+        P::CancelException => Msg::ActionCancelException,
+        P::Close => Msg::ActionClose,
+        P::Reopen => Msg::ActionReopen,
+    })
+}
+
+fn thing(what: Thing) -> String {
+    t(match what {
+        Thing::Item => Msg::ThingItem,
+        Thing::Location => Msg::ThingLocation,
+        Thing::WorkCenter => Msg::ThingWorkCenter,
+        Thing::Order => Msg::ThingOrder,
+        Thing::Report => Msg::ThingReport,
+        Thing::Exception => Msg::ThingException,
+        Thing::Lot => Msg::ThingLot,
+        Thing::Consumer => Msg::ThingConsumer,
+        Thing::Badge => Msg::ThingBadge,
+    })
+}
+
+fn not_found(what: Thing, code: &str) -> String {
+    tr(
+        Msg::RefusedNotFound,
+        &[("thing", thing(what).into()), ("code", code.into())],
+    )
+}
+
+fn owner(owner: &Owner) -> String {
+    match owner {
+        Owner::Report(id) => tr(Msg::OwnerReport, &[("id", text(id))]),
+        Owner::Order(order) => tr(Msg::OwnerOrder, &[("order", text(order))]),
+    }
+}
+
+/// A refused login or PIN.
+fn auth(e: &AuthError) -> String {
+    match e {
+        AuthError::UnknownBadge { badge } => tr(Msg::AuthUnknownBadge, &[("badge", text(badge))]),
+        AuthError::NoUser { action } => {
+            tr(Msg::AuthNoUser, &[("action", self::action(*action).into())])
+        }
+        AuthError::PinMissing { badge } => tr(Msg::AuthPinMissing, &[("badge", text(badge))]),
+        AuthError::WrongPin {
+            badge,
+            attempts_left,
+        } => tr(
+            Msg::AuthWrongPin,
+            &[
+                ("badge", text(badge)),
+                ("attempts", Arg::Count(i64::from(*attempts_left))),
+            ],
+        ),
+        AuthError::Locked { badge, until } => tr(
+            Msg::AuthLocked,
+            &[
+                ("badge", text(badge)),
+                ("until", until.format("%H:%M UTC").to_string().into()),
+            ],
+        ),
+        AuthError::Busy { badge } => tr(Msg::AuthBusy, &[("badge", text(badge))]),
+        AuthError::PinUnreadable { badge, .. } => {
+            tr(Msg::AuthPinUnreadable, &[("badge", text(badge))])
+        }
+    }
+}
+
+fn refused(r: &Refusal) -> String {
+    match r {
+        Refusal::NoTerminal => t(Msg::RefusedNoTerminal),
+        Refusal::ReportReversed { report } => {
+            tr(Msg::RefusedReportReversed, &[("report", text(report))])
+        }
+        Refusal::ManualLine { report, line } => tr(
+            Msg::RefusedManualLine,
+            &[("report", text(report)), ("line", text(line))],
+        ),
+        Refusal::NotOnHand {
+            item,
+            location,
+            needed,
+            on_hand,
+        } => tr(
+            Msg::RefusedNotOnHand,
+            &[
+                ("item", text(item)),
+                ("location", text(location)),
+                ("needed", Arg::Number(needed.0)),
+                ("on_hand", Arg::Number(on_hand.0)),
+            ],
+        ),
+        Refusal::LotsUncovered {
+            item,
+            location,
+            available,
+            ..
+        } => tr(
+            Msg::RefusedLotsUncovered,
+            &[
+                ("item", text(item)),
+                ("location", text(location)),
+                ("available", Arg::Number(available.0)),
+            ],
+        ),
+        Refusal::AlwaysManual {
+            order,
+            line,
+            component,
+            ..
+        } => tr(
+            Msg::RefusedAlwaysManual,
+            &[
+                ("order", text(order)),
+                ("line", text(line)),
+                ("item", text(component)),
+            ],
+        ),
+        Refusal::ExceptionNotOpen { id } => tr(Msg::RefusedExceptionNotOpen, &[("id", text(id))]),
+        Refusal::OrderClosed { order } => tr(Msg::RefusedOrderClosed, &[("order", text(order))]),
+        Refusal::OpenExceptions { order, exceptions } => tr(
+            Msg::RefusedOpenExceptions,
+            &[
+                ("order", text(order)),
+                (
+                    "exceptions",
+                    exceptions
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                        .into(),
+                ),
+            ],
+        ),
+        Refusal::ShortNeedsReason { order, good, qty } => tr(
+            Msg::RefusedShortNeedsReason,
+            &[
+                ("order", text(order)),
+                ("good", Arg::Number(good.0)),
+                ("qty", Arg::Number(qty.0)),
+            ],
+        ),
+        Refusal::OrderNotClosed { order } => {
+            tr(Msg::RefusedOrderNotClosed, &[("order", text(order))])
+        }
+    }
+}
+
+/// A report the preview cannot plan, as the status line says it, in the operator's language.
+#[must_use]
+pub fn report_refusal(e: &ReportError) -> String {
+    match e {
+        ReportError::UnknownOperation { order, operation } => tr(
+            Msg::ReportUnknownOperation,
+            &[("order", text(order)), ("operation", text(operation))],
+        ),
+        ReportError::NotCountPoint {
+            order,
+            operation,
+            count_point,
+        } => tr(
+            Msg::ReportNotCountPoint,
+            &[
+                ("order", text(order)),
+                ("operation", text(operation)),
+                ("count_point", text(count_point)),
+            ],
+        ),
+        ReportError::BadQuantity {
+            field,
+            value,
+            reason,
+        } => bad_quantity(*field, value, *reason),
+        ReportError::NothingReported => t(Msg::ReportNothing),
+        ReportError::OverReport {
+            order,
+            operation,
+            over,
+        } => {
+            let (msg, after, limit) = match over {
+                Over::Good { after, limit, .. } => (Msg::ReportOverGood, after, limit),
+                Over::Scrap { after, order_qty } => (Msg::ReportOverScrap, after, order_qty),
+            };
+            tr(
+                msg,
+                &[
+                    ("order", text(order)),
+                    ("operation", text(operation)),
+                    ("after", Arg::Number(after.0)),
+                    ("limit", Arg::Number(limit.0)),
+                ],
+            )
+        }
+        ReportError::UnknownLine {
+            key,
+            order,
+            operation,
+        } => tr(
+            Msg::ReportUnknownLine,
+            &[
+                ("key", text(key)),
+                ("order", text(order)),
+                ("operation", text(operation)),
+            ],
+        ),
+        ReportError::AmbiguousKey { key, lines } => tr(
+            Msg::ReportAmbiguousKey,
+            &[("key", text(key)), ("lines", lines.join(", ").into())],
+        ),
+        ReportError::ManualOverride { line, item } => tr(
+            Msg::ReportManualOverride,
+            &[("line", text(line)), ("item", text(item))],
+        ),
+        ReportError::DuplicateOverride { line, .. } => {
+            tr(Msg::ReportTwoChanges, &[("line", text(line))])
+        }
+        ReportError::SkipWithOverride { line } => {
+            tr(Msg::ReportSkipWithOverride, &[("line", text(line))])
+        }
+        ReportError::BadOverride {
+            line,
+            reason:
+                OverrideProblem::Quantity {
+                    field,
+                    value,
+                    reason,
+                },
+        } => tr(
+            Msg::ReportBadOverride,
+            &[
+                ("line", text(line)),
+                ("detail", bad_quantity(*field, value, *reason).into()),
+            ],
+        ),
+        ReportError::BadOverride {
+            line,
+            reason: OverrideProblem::UnknownLocation { location },
+        } => tr(
+            Msg::ReportBadOverride,
+            &[
+                ("line", text(line)),
+                ("detail", not_found(Thing::Location, location).into()),
+            ],
+        ),
+        ReportError::Blocked(short) => {
+            let lines: Vec<String> = short
+                .iter()
+                .map(|l| {
+                    tr(
+                        Msg::ReportBlockedLine,
+                        &[
+                            ("line", text(&l.line)),
+                            ("item", text(&l.item)),
+                            ("short", Arg::Number(l.shortfall.0)),
+                            ("location", text(&l.location)),
+                        ],
+                    )
+                })
+                .collect();
+            tr(Msg::ReportBlocked, &[("lines", lines.join("; ").into())])
+        }
+        ReportError::TooLarge(_) => t(Msg::ReportTooLarge),
+        ReportError::UnknownItem(item) => tr(Msg::ReportUnknownItem, &[("item", text(item))]),
+        ReportError::UnknownWorkCenter(wc) => {
+            tr(Msg::ReportUnknownWorkCenter, &[("work_center", text(wc))])
+        }
+        ReportError::Lot { line, item, reason } => match lot_problem(reason) {
+            Some(why) => tr(
+                Msg::ReportLot,
+                &[
+                    ("line", text(line)),
+                    ("item", text(item)),
+                    ("why", why.into()),
+                ],
+            ),
+            None => failure(crate::words::report(e)),
+        },
+        ReportError::BadOverride { .. } | ReportError::FinishedLot(_) => {
+            failure(crate::words::report(e))
+        }
+    }
+}
+
+fn bad_quantity(field: QtyField, value: &str, reason: QtyProblem) -> String {
+    let field = t(match field {
+        QtyField::Good => Msg::QtyGood,
+        QtyField::Scrap => Msg::QtyScrap,
+        QtyField::HandIssue => Msg::QtyHandIssue,
+        QtyField::Override => Msg::QtyOverride,
+        QtyField::LineScrap => Msg::QtyLineScrap,
+        QtyField::Counted => Msg::QtyCounted,
+        QtyField::Return => Msg::QtyReturn,
+        QtyField::Substitute => Msg::QtySubstitute,
+        QtyField::Adjustment => Msg::QtyAdjustment,
+        QtyField::Transfer => Msg::QtyTransfer,
+    });
+    let problem = match reason {
+        QtyProblem::Negative => t(Msg::QtyNegative),
+        QtyProblem::TooLarge { max } => tr(Msg::QtyTooLarge, &[("max", Arg::Number(max.0))]),
+        QtyProblem::TooPrecise { decimals } => tr(
+            Msg::QtyTooPrecise,
+            &[("decimals", Arg::Count(i64::from(decimals)))],
+        ),
+    };
+    // The value as the operator's language writes a number (it was typed as one).
+    let value = value
+        .parse::<rust_decimal::Decimal>()
+        .map_or_else(|_| value.to_string(), super::i18n::number);
+    tr(
+        Msg::ReportBadQuantity,
+        &[
+            ("field", field.into()),
+            ("value", value.into()),
+            ("problem", problem.into()),
+        ],
+    )
+}
+
+/// "a", "a or b", "a, b or c", in the operator's language.
+fn any_of(words: impl Iterator<Item = String>) -> String {
+    let words: Vec<String> = words.collect();
+    match words.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => tr(
+            Msg::Or,
+            &[("first", rest.join(", ").into()), ("last", last.into())],
+        ),
+        None => String::new(),
+    }
 }
 
 use crate::domain::ids::ReportId;
@@ -31,9 +736,6 @@ pub const LEAD_BADGE: &str = "A lead must approve: scan or type the lead's badge
 pub fn lead_pin(badge: &str) -> String {
     format!("PIN of lead {badge}")
 }
-
-/// The decimal separator a quantity is typed and shown with (English: a point).
-pub const DECIMAL_SEPARATOR: char = crate::tui::field::POINT;
 
 /// The separator's name, for the words that show the right form.
 fn separator_name(separator: char) -> &'static str {
@@ -155,7 +857,7 @@ pub fn unknown_location(location: &str) -> String {
 /// After the login: `welcome, Ana Novak (logged in)`.
 #[must_use]
 pub fn welcome(name: &str) -> String {
-    format!("welcome, {name} (logged in)")
+    tr(Msg::StatusWelcome, &[("name", name.into())])
 }
 
 /// After a reversal: `report 7 reversed (WRONG ORDER): 3 movements put back`.
@@ -440,6 +1142,68 @@ pub fn posted_lines(
 
 #[cfg(test)]
 mod tests {
+    use crate::domain::language::Language;
+    use crate::domain::qty::Quantity;
+    use crate::service::{Field, ServiceError, StoreError, StoreRefusal, TransferRefusal, Why};
+    use crate::tui::i18n::set_language;
+
+    fn qty(text: &str) -> Quantity {
+        Quantity(text.parse().unwrap())
+    }
+
+    /// The same refusals in each language: the terminal's from its catalog, the command
+    /// line's English unchanged.
+    #[test]
+    fn the_terminal_words_refusals_from_its_catalog_and_the_command_line_stays_english() {
+        let empty_reason = ServiceError::invalid(Field::ReversalReason, "", Why::Empty);
+        let short = ServiceError::Store(StoreError::Refused(Box::new(StoreRefusal::Transfer {
+            item: "OIL-1".into(),
+            qty: qty("2.5"),
+            from: "ST-RAW".into(),
+            why: TransferRefusal::Short {
+                on_hand: qty("1.25"),
+            },
+        })));
+        let cases = [
+            (
+                "de",
+                "Stornogrund \"\": ist leer; Grund angeben",
+                "Umlagerung von 2,5 OIL-1 ab ST-RAW abgelehnt: dort nur 1,25 vorhanden",
+            ),
+            (
+                "es",
+                "motivo de anulación \"\": está vacío; indique un motivo",
+                "traslado de 2,5 OIL-1 desde ST-RAW rechazado: allí solo hay 1,25",
+            ),
+            (
+                "pl",
+                "przyczyna storna \"\": jest puste; podaj przyczynę",
+                "przesunięcie 2,5 OIL-1 z ST-RAW odrzucone: jest tam tylko 1,25",
+            ),
+            (
+                "zh-CN",
+                "冲销原因 \"\"：为空；请填写原因",
+                "从 ST-RAW 移库 2.5 OIL-1 被拒：该处仅有 1.25",
+            ),
+            (
+                "en",
+                "reversal reason \"\": is empty; give a reason",
+                "transfer of 2.5 OIL-1 from ST-RAW refused: only 1.25 on hand there",
+            ),
+        ];
+        for (tag, reason, transfer) in cases {
+            set_language(Language::parse(tag).unwrap());
+            assert_eq!(super::refusal(&empty_reason), reason, "{tag}");
+            assert_eq!(super::refusal(&short), transfer, "{tag}");
+            assert_eq!(
+                crate::words::describe(&short),
+                "transfer of 2.5 OIL-1 from ST-RAW refused: only 1.25 on hand there",
+                "the command line, whatever the terminal speaks"
+            );
+        }
+        set_language(Language::ENGLISH);
+    }
+
     #[test]
     fn counts_read_as_sentences() {
         assert_eq!(super::count(1, "line"), "1 line");

@@ -48,6 +48,8 @@ pub use variance::VarianceView;
 
 /// Draws the whole terminal.
 pub fn render(app: &State, frame: &mut Frame<'_>) {
+    // Every word of the frame in the language of the state drawn.
+    super::i18n::set_language(app.language);
     let area = frame.area();
     frame.render_widget(Block::new().style(app.theme.base), area);
     let [status, body, message, footer] = area.layout(&Layout::vertical([
@@ -93,26 +95,29 @@ pub fn render(app: &State, frame: &mut Frame<'_>) {
 }
 
 fn render_status_bar(app: &State, frame: &mut Frame<'_>, area: Rect) {
+    use super::i18n::{Msg, t, width};
     let user = match &app.session.badge {
         Some(badge) => format!(
             "{} ({badge}, {})",
             app.session.name,
-            app.session.role.map_or("", |r| r.as_str())
+            app.session
+                .role
+                .map_or_else(String::new, super::strings::role)
         ),
-        None if matches!(app.screen, Screen::Login(_)) => "not logged in".to_string(),
-        None => "open terminal".to_string(),
+        None if matches!(app.screen, Screen::Login(_)) => t(Msg::StatusNotLoggedIn),
+        None => t(Msg::StatusOpenTerminal),
     };
     let wc = if app.all_work_centers {
-        "all work centers".to_string()
+        t(Msg::StatusAllWorkCenters)
     } else {
         app.current_work_center().map_or_else(
-            || "no work center".into(),
+            || t(Msg::StatusNoWorkCenter),
             |w| format!("{} {}", w.work_center, w.description),
         )
     };
     let time = app.now.with_timezone(&Local).format("%H:%M").to_string();
-    let width = usize::from(area.width);
-    let room = width.saturating_sub(time.len() + 2);
+    let cells = usize::from(area.width);
+    let room = cells.saturating_sub(time.len() + 2);
     // The clock and the user always show; on a narrow screen the work center's description
     // gives way first, then the program's name.
     let terminal = &app.terminal;
@@ -128,12 +133,10 @@ fn render_status_bar(app: &State, frame: &mut Frame<'_>, area: Rect) {
         format!(" {terminal} │ {code} │ {user}"),
     ]
     .into_iter()
-    .find(|l| l.chars().count() <= room)
-    .unwrap_or_else(|| format!(" {user}"))
-    .chars()
-    .take(room)
-    .collect::<String>();
-    let pad = width.saturating_sub(left.chars().count() + time.len() + 1);
+    .find(|l| width(l) <= room)
+    .unwrap_or_else(|| format!(" {user}"));
+    let left = super::i18n::fit(&left, room);
+    let pad = cells.saturating_sub(width(&left) + time.len() + 1);
     let text = format!("{left}{}{time} ", " ".repeat(pad));
     frame.render_widget(Paragraph::new(text).style(app.theme.status_bar), area);
 }
@@ -210,7 +213,49 @@ fn columns<'a>(theme: &Theme, columns: &[(&'a str, Constraint)]) -> (Row<'a>, Ve
     (header, columns.iter().map(|(_, width)| *width).collect())
 }
 
-/// A right-aligned cell text: a quantity or any value in its one text form.
-fn right(value: impl std::fmt::Display) -> Text<'static> {
-    Text::from(value.to_string()).right_aligned()
+/// A right-aligned cell text: a number as the operator's language writes it, or text as it is.
+fn right(value: impl Shown) -> Text<'static> {
+    Text::from(value.shown()).right_aligned()
+}
+
+/// A value as a screen shows it: numbers with the language's decimal separator (quantities
+/// and hours as they are, money with two decimals), text as it is.
+pub trait Shown {
+    fn shown(&self) -> String;
+}
+
+impl Shown for Quantity {
+    fn shown(&self) -> String {
+        super::i18n::number(self.0)
+    }
+}
+
+impl Shown for crate::domain::qty::Hours {
+    fn shown(&self) -> String {
+        super::i18n::number(self.0)
+    }
+}
+
+impl Shown for crate::domain::qty::Money {
+    fn shown(&self) -> String {
+        super::i18n::money(self.0)
+    }
+}
+
+impl Shown for rust_decimal::Decimal {
+    fn shown(&self) -> String {
+        super::i18n::number(*self)
+    }
+}
+
+impl Shown for String {
+    fn shown(&self) -> String {
+        self.clone()
+    }
+}
+
+impl Shown for &str {
+    fn shown(&self) -> String {
+        (*self).to_string()
+    }
 }

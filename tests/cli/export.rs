@@ -25,16 +25,17 @@ fn body(e: &Value) -> Value {
 }
 
 /// The columns and index of the migration that gave movements their source and journal lines
-/// their role and order, dropped (and those of the later order close): a store taken back
-/// before it runs them again. (The mark of the first coded reason stays, as it would in a
-/// real store.)
+/// their role and order, and of every migration after it (orders' close, users' language),
+/// dropped: a store taken back before it runs them again. (The mark of the first coded reason
+/// stays, as it would in a real store.)
 pub const SOURCES_UNDONE: &str = "DROP TABLE order_closings;
      DROP INDEX journal_order;
      ALTER TABLE orders DROP COLUMN status;
      DROP INDEX cycle_counts_movement;
      ALTER TABLE movements DROP COLUMN source;
      ALTER TABLE journal DROP COLUMN role;
-     ALTER TABLE journal DROP COLUMN order_id;";
+     ALTER TABLE journal DROP COLUMN order_id;
+     ALTER TABLE users DROP COLUMN language;";
 
 fn store_id(plant: &Plant) -> String {
     text(&plant.run(&["info", "--json"]).ok().json()["store_id"])

@@ -78,3 +78,30 @@ fn an_error_of_a_command_given_json_first_is_one_json_object() {
     );
     assert_eq!(plant.qty("C1", "RAW"), "100");
 }
+
+#[test]
+fn the_command_line_speaks_english_whatever_the_locale_and_help_says_how_the_terminal_chooses() {
+    let plant = Plant::base();
+    let help = plant.run_env(&["--help"], &[("LANG", "de_DE.UTF-8")]);
+    help.ok();
+    for needle in [
+        "the command line speaks English",
+        "[terminal] language",
+        "the language column of users.csv",
+        "(LC_ALL, LC_MESSAGES, LANG)",
+        "shipped: de, en, es, pl, zh-CN.",
+    ] {
+        assert!(help.stdout.contains(needle), "{needle}: {}", help.stdout);
+    }
+    for locale in ["de_DE.UTF-8", "zh_CN.UTF-8", "pl_PL.UTF-8"] {
+        let refused = plant.run_env(
+            &["issue", "--order", "WO9", "--line", "10", "--qty", "1"],
+            &[("LC_ALL", locale)],
+        );
+        refused.code(1);
+        assert_eq!(
+            refused.stderr, "error: order WO9 does not exist\n",
+            "{locale}"
+        );
+    }
+}

@@ -15,19 +15,37 @@ pub struct User {
     pub pin_hash: String,
     pub failed_pins: i64,
     pub locked_until: Option<String>,
+    /// The language the terminal speaks to them (a catalog's tag); `None`: the terminal's.
+    pub language: Option<String>,
+}
+
+/// Whether an upsert writes the user's language or keeps the stored one (an import whose
+/// `users.csv` has no `language` column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LanguageColumn {
+    Write,
+    Keep,
 }
 
 /// Inserts or updates a user (the PIN arrives hashed).
 ///
 /// # Errors
 /// SQLite fails.
-pub fn upsert_user(conn: &Connection, u: &User) -> Result<()> {
+pub fn upsert_user(conn: &Connection, u: &User, language: LanguageColumn) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO users (badge, name, role, pin_hash) VALUES (?1, ?2, ?3, ?4)
+        "INSERT INTO users (badge, name, role, pin_hash, language) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (badge) DO UPDATE SET name = excluded.name, role = excluded.role,
-           pin_hash = excluded.pin_hash, failed_pins = 0, locked_until = NULL",
+           pin_hash = excluded.pin_hash, failed_pins = 0, locked_until = NULL,
+           language = CASE WHEN ?6 THEN excluded.language ELSE users.language END",
     )?
-    .execute(params![u.badge, u.name, u.role, u.pin_hash])?;
+    .execute(params![
+        u.badge,
+        u.name,
+        u.role,
+        u.pin_hash,
+        u.language,
+        language == LanguageColumn::Write
+    ])?;
     Ok(())
 }
 
@@ -37,7 +55,8 @@ pub fn upsert_user(conn: &Connection, u: &User) -> Result<()> {
 /// SQLite fails.
 pub fn user(conn: &Connection, badge: &str) -> Result<Option<User>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT badge, name, role, pin_hash, failed_pins, locked_until FROM users WHERE badge = ?1",
+        "SELECT badge, name, role, pin_hash, failed_pins, locked_until, language
+         FROM users WHERE badge = ?1",
     )?;
     Ok(stmt
         .query_row([badge], |r| {
@@ -48,6 +67,7 @@ pub fn user(conn: &Connection, badge: &str) -> Result<Option<User>> {
                 pin_hash: r.get(3)?,
                 failed_pins: r.get(4)?,
                 locked_until: r.get(5)?,
+                language: r.get(6)?,
             })
         })
         .optional()?)

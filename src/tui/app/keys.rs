@@ -123,7 +123,10 @@ impl App {
             && !key.modifiers.contains(KeyModifiers::CONTROL)
         {
             self.status = Some((
-                format!("'{c}' does nothing here; ? lists the keys"),
+                crate::tui::i18n::tr(
+                    crate::tui::i18n::Msg::StatusKeyUnbound,
+                    &[("key", c.to_string().into())],
+                ),
                 Severity::Info,
             ));
         }

@@ -2,6 +2,7 @@
 //! screen.
 
 use super::*;
+use crate::tui::i18n::{Msg, t};
 
 /// One overlay, drawn over the screen (`area` is the whole screen: the box centres in it).
 pub struct OverlayView<'a> {
@@ -22,12 +23,12 @@ fn render_overlay(theme: &Theme, overlay: &Overlay, buf: &mut Buffer, area: Rect
             let mut text: Vec<Line<'_>> = lines.iter().map(|l| Line::from(l.as_str())).collect();
             text.push(Line::from(""));
             let (hint, style) = match overlay {
-                Overlay::Confirm { .. } => ("Enter: yes   Esc: no", theme.key),
+                Overlay::Confirm { .. } => (t(Msg::ConfirmHint), theme.key),
                 Overlay::Message {
                     severity: Severity::Error,
                     ..
-                } => ("Enter: close", theme.error),
-                _ => ("Enter: close", theme.key),
+                } => (t(Msg::CloseHint), theme.error),
+                _ => (t(Msg::CloseHint), theme.key),
             };
             text.push(Line::from(Span::styled(hint, style)));
             popup(theme, buf, area, title, text, 80);
@@ -89,7 +90,7 @@ fn render_help(theme: &Theme, context: Context, buf: &mut Buffer, area: Rect) {
     let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
     Clear.render(popup, buf);
     Paragraph::new(lines)
-        .block(titled(theme, " Keys (Esc closes) "))
+        .block(titled(theme, format!(" {} ", t(Msg::HelpTitle))))
         .style(theme.base)
         .render(popup, buf);
 }

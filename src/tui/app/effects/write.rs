@@ -10,13 +10,16 @@ impl App {
     /// Badge and PIN: the shift starts on the board, or the login asks again.
     pub(super) fn login(&mut self, badge: String, pin: String) {
         match self.service.login(&badge, &pin) {
-            Ok((name, role)) => {
+            Ok(user) => {
                 self.session = Session {
                     badge: Some(badge),
                     pin: Some(pin),
-                    name,
-                    role: Some(role),
+                    name: user.name,
+                    role: Some(user.role),
                 };
+                // The next shift's operator reads their own language from the first word.
+                let language = user.language.unwrap_or(self.terminal_language);
+                self.set_language(language);
                 self.open_orders();
                 let welcome = strings::welcome(&self.session.name);
                 self.note(welcome);

@@ -196,7 +196,7 @@ fn good_units_plan_each_line_and_a_bad_number_keeps_the_last_preview() {
             .problem
             .as_deref()
             .unwrap()
-            .starts_with("operation 10 of order WO-1 would reach 11 good units"),
+            .starts_with("operation 10 of order WO-1 would reach 11 good, over the limit of 10"),
         "over the order quantity: {:?}",
         state.problem
     );
@@ -229,10 +229,7 @@ fn an_override_keeps_its_quantity_asks_a_reason_and_a_refused_one_changes_nothin
 
     let before = state.overrides.clone();
     let refused = state.apply_changes("2", vec![Change::Location("NOWHERE".into())]);
-    assert_eq!(
-        refused.unwrap_err(),
-        "override of line 2: unknown location NOWHERE"
-    );
+    assert_eq!(refused.unwrap_err(), "line 2: location NOWHERE not found");
     assert_eq!(
         state.overrides, before,
         "a refused change is taken back whole"
