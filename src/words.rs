@@ -264,9 +264,16 @@ fn why(why: &Why) -> String {
     }
 }
 
-/// A refused login or PIN.
+/// A refused login or PIN; a lock's end as a time of day in UTC.
 #[must_use]
 pub fn auth(e: &AuthError) -> String {
+    auth_at(e, &|t| t.format("%H:%M UTC").to_string())
+}
+
+/// A refused login or PIN, the end of a lock-out said by `clock` (a time of day, 24-hour:
+/// the command line's in UTC, the terminal's as its own clock shows it).
+#[must_use]
+pub fn auth_at(e: &AuthError, clock: &dyn Fn(chrono::DateTime<chrono::Utc>) -> String) -> String {
     match e {
         AuthError::UnknownBadge { badge } => format!("badge {badge} is not a known user"),
         AuthError::NoUser { action } => {
@@ -279,17 +286,19 @@ pub fn auth(e: &AuthError) -> String {
         AuthError::WrongPin {
             badge,
             attempts_left,
+            locked_until,
         } => format!(
             "wrong PIN for badge {badge}; {}",
-            match attempts_left {
-                0 => "the badge is now locked".to_string(),
-                1 => "1 attempt left".to_string(),
-                n => format!("{n} attempts left"),
+            match (attempts_left, locked_until) {
+                (0, Some(until)) => format!("the badge is now locked until {}", clock(*until)),
+                (0, None) => "the badge is now locked".to_string(),
+                (1, _) => "1 attempt left".to_string(),
+                (n, _) => format!("{n} attempts left"),
             }
         ),
         AuthError::Locked { badge, until } => format!(
             "badge {badge} is locked after too many wrong PINs until {}",
-            until.format("%H:%M UTC")
+            clock(*until)
         ),
         AuthError::Busy { badge } => format!(
             "badge {badge} has PIN checks in progress that hold every attempt left; try again in a moment"
@@ -1121,6 +1130,7 @@ mod tests {
         let e = ServiceError::from(AuthError::WrongPin {
             badge: "1001".into(),
             attempts_left: 4,
+            locked_until: None,
         });
         assert_eq!(describe(&e), "wrong PIN for badge 1001; 4 attempts left");
         let e = ServiceError::from(AuthError::Busy {

@@ -2272,3 +2272,33 @@ fn a_frame_of_every_screen_runs_no_store_query() {
     frame(&d.app, "trace");
     assert_eq!(shown.len(), 21, "{shown:?}");
 }
+
+#[test]
+fn the_wrong_pin_that_locks_the_badge_says_until_when() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "0000");
+    for _ in 0..3 {
+        type_text(&mut d.app, "0000");
+        press(&mut d.app, KeyCode::Enter);
+    }
+    // The fifth locks the badge for the demo's lockout_minutes, until a time of day as the
+    // terminal's clock shows it (24-hour).
+    let before = chrono::Utc::now() + chrono::Duration::minutes(15);
+    type_text(&mut d.app, "0000");
+    press(&mut d.app, KeyCode::Enter);
+    let after = chrono::Utc::now() + chrono::Duration::minutes(15);
+    let said = |t: chrono::DateTime<chrono::Utc>| {
+        format!(
+            "wrong PIN for badge 1001; the badge is now locked until {}",
+            t.with_timezone(&chrono::Local).format("%H:%M")
+        )
+    };
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_text(&draw(&d.app, w, h));
+        assert!(
+            s.contains(&said(before)) || s.contains(&said(after)),
+            "{w}x{h}:\n{s}"
+        );
+    }
+    assert!(matches!(d.app.screen, Screen::Login(_)));
+}

@@ -263,6 +263,9 @@ pub enum AuthError {
     WrongPin {
         badge: String,
         attempts_left: u32,
+        /// Until when the badge is locked, when this wrong PIN locked it (or found it locked
+        /// by wrong PINs checked beside it).
+        locked_until: Option<DateTime<Utc>>,
     },
     Locked {
         badge: String,
@@ -566,6 +569,7 @@ mod tests {
         let e = ServiceError::from(AuthError::WrongPin {
             badge: "1001".into(),
             attempts_left: 4,
+            locked_until: None,
         });
         assert_eq!(e.kind(), ErrorKind::Auth);
         assert_eq!(

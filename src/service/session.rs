@@ -110,20 +110,26 @@ impl Service {
         let lockout = self.lockout()?;
         let place = self.take_pin_place(badge, &lockout)?;
         let right = crate::pin::verify_pin(pin, &user.pin_hash);
-        let count = self.store.write(|tx| -> Result<Option<Count>> {
-            let now = Utc::now();
-            store::master::give_back_pin_place(tx, place)?;
-            let record = store::master::pin_record(tx, badge, now)?;
-            let count = if right {
-                lockout.right(&record, now)
-            } else {
-                lockout.wrong(&record, now)
-            };
-            if let Some(count) = &count {
-                store::master::set_pin_count(tx, badge, count)?;
-            }
-            Ok(count)
-        })?;
+        let (count, lock) =
+            self.store
+                .write(|tx| -> Result<(Option<Count>, Option<DateTime<Utc>>)> {
+                    let now = Utc::now();
+                    store::master::give_back_pin_place(tx, place)?;
+                    let record = store::master::pin_record(tx, badge, now)?;
+                    let count = if right {
+                        lockout.right(&record, now)
+                    } else {
+                        lockout.wrong(&record, now)
+                    };
+                    if let Some(count) = &count {
+                        store::master::set_pin_count(tx, badge, count)?;
+                    }
+                    // The lock this PIN set, or the one wrong PINs checked beside it set.
+                    let lock = count
+                        .and_then(|c| c.locked_until)
+                        .or_else(|| record.lock_at(now));
+                    Ok((count, lock))
+                })?;
         if right {
             self.verified.borrow_mut().insert(digest);
             return Ok(role);
@@ -131,6 +137,7 @@ impl Service {
         Err(AuthError::WrongPin {
             badge: badge.to_string(),
             attempts_left: lockout.attempts_left(count.as_ref()),
+            locked_until: lock,
         }
         .into())
     }

@@ -4,7 +4,13 @@
 /// A refusal or failure of a service call as the status line says it.
 #[must_use]
 pub fn refusal(e: &crate::service::ServiceError) -> String {
-    crate::words::describe(e)
+    match e {
+        // A lock-out ends at a time of day as the terminal's own clock shows it.
+        crate::service::ServiceError::Auth(auth) => crate::words::auth_at(auth, &|t| {
+            t.with_timezone(&chrono::Local).format("%H:%M").to_string()
+        }),
+        e => crate::words::describe(e),
+    }
 }
 
 /// A report the preview cannot plan, as the status line says it.

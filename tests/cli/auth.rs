@@ -349,10 +349,29 @@ fn a_refusal_suggests_an_approver_only_where_a_lead_can_help() {
 #[test]
 fn five_wrong_pins_lock_the_badge() {
     let plant = users_plant();
-    for _ in 0..5 {
-        as_user(&plant, "1001", "0000", &REPORT_3).refused();
+    let report = ["report", "--order", "WO1", "--op", "10", "--good", "3"];
+    for _ in 0..4 {
+        as_user(&plant, "1001", "0000", &report).refused();
     }
-    as_user(&plant, "1001", "1234", &REPORT_3).refused();
+    // The fifth says until when, lockout_minutes (15) from now, as a time of day in UTC.
+    let before = chrono::Utc::now() + chrono::Duration::minutes(15);
+    let fifth = as_user(&plant, "1001", "0000", &report);
+    fifth.refused();
+    let after = chrono::Utc::now() + chrono::Duration::minutes(15);
+    let said = |t: chrono::DateTime<chrono::Utc>| {
+        format!(
+            "error: wrong PIN for badge 1001; the badge is now locked until {}\n",
+            t.format("%H:%M UTC")
+        )
+    };
+    assert!(
+        fifth.stderr == said(before) || fifth.stderr == said(after),
+        "{}",
+        fifth.stderr
+    );
+    as_user(&plant, "1001", "1234", &REPORT_3)
+        .refused()
+        .says(&["badge 1001 is locked after too many wrong PINs until"]);
     assert_eq!(plant.stock(), base_stock());
 }
 
