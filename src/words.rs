@@ -300,6 +300,10 @@ pub fn auth_at(e: &AuthError, clock: &dyn Fn(chrono::DateTime<chrono::Utc>) -> S
             "badge {badge} is locked after too many wrong PINs until {}",
             clock(*until)
         ),
+        AuthError::NotALead { badge, role } => format!(
+            "badge {badge} ({}) is not a lead: a lead or admin approves",
+            role.as_str()
+        ),
         AuthError::Busy { badge } => format!(
             "badge {badge} has PIN checks in progress that hold every attempt left; try again in a moment"
         ),

@@ -2302,3 +2302,34 @@ fn the_wrong_pin_that_locks_the_badge_says_until_when() {
     }
     assert!(matches!(d.app.screen, Screen::Login(_)));
 }
+
+#[test]
+fn an_operators_badge_typed_as_the_approver_is_refused_before_any_pin() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    post_report(&mut d.app, "WO-1005", "1");
+    age_reports(&d);
+    press(&mut d.app, KeyCode::F(4));
+    press(&mut d.app, KeyCode::Char('x'));
+    type_text(&mut d.app, "wrong order");
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Enter);
+    assert!(screen(&d.app).contains("A lead must approve"));
+    type_text(&mut d.app, "1002");
+    press(&mut d.app, KeyCode::Enter);
+    // Still the badge step, empty for the next scan, saying why; no PIN asked of 1002.
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Prompt { kind: PromptKind::ApproverBadge, field, .. }) if field.text.is_empty()
+    ));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_text(&draw(&d.app, w, h));
+        assert!(
+            s.contains("badge 1002 (operator) is not a lead"),
+            "{w}x{h}:\n{s}"
+        );
+        assert!(!s.contains("PIN of lead 1002"), "{w}x{h}:\n{s}");
+    }
+    approve_as_lead(&mut d.app);
+    assert!(screen(&d.app).contains("report 1 reversed"));
+}

@@ -271,6 +271,12 @@ pub enum AuthError {
         badge: String,
         until: DateTime<Utc>,
     },
+    /// A badge given as a lead's approval that is not a lead's (nor an admin's): refused
+    /// before its PIN is asked or counted.
+    NotALead {
+        badge: String,
+        role: Role,
+    },
     /// Every attempt the badge has left is held by PIN checks still in progress, and none
     /// ended in the few seconds this one waited.
     Busy {
@@ -417,6 +423,7 @@ impl ServiceError {
             ServiceError::Store(e) => store_kind(e),
             ServiceError::Import(ImportError::Store(e)) => store_kind(e),
             ServiceError::Import(_) | ServiceError::Invalid { .. } => ErrorKind::Invalid,
+            ServiceError::Auth(AuthError::NotALead { .. }) => ErrorKind::Forbidden,
             ServiceError::Auth(_) => ErrorKind::Auth,
             ServiceError::Issue(IssueError::Short { .. }) => ErrorKind::Refused,
             ServiceError::Issue(_) => ErrorKind::Invalid,

@@ -35,6 +35,8 @@ impl Service {
         let role = self.check_pin(badge, who.pin.as_deref(), now)?;
         stamp.user = badge.to_string();
         if let Some((lead, pin)) = &who.approver {
+            // Not a lead's badge: refused before its PIN is checked, so no attempt counts.
+            self.check_approver(lead)?;
             let lead_role = self.check_pin(lead, Some(pin), now)?;
             if Permission::LeadApproval.grant(lead_role) != Grant::Alone {
                 // Refused as the approver: no other lead's approval stands in for theirs.
@@ -237,6 +239,29 @@ impl Service {
             .into());
         }
         Ok(())
+    }
+
+    /// Refuses a badge given as a lead's approval that is no user's, or whose role may not
+    /// approve: its PIN need not be asked.
+    ///
+    /// # Errors
+    /// The badge is unknown or not a lead's; the store fails.
+    pub fn check_approver(&self, badge: &str) -> Result<()> {
+        let user = store::master::user(self.store.conn(), badge)?.ok_or_else(|| {
+            AuthError::UnknownBadge {
+                badge: badge.to_string(),
+            }
+        })?;
+        match Role::parse(&user.role) {
+            Some(role) if Permission::LeadApproval.grant(role) != Grant::Alone => {
+                Err(AuthError::NotALead {
+                    badge: badge.to_string(),
+                    role,
+                }
+                .into())
+            }
+            _ => Ok(()),
+        }
     }
 
     /// Whether users exist (the terminal then asks for a badge and PIN).

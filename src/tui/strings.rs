@@ -32,6 +32,9 @@ use crate::service::floor::{Adjustment, Count, Substitution};
 /// Asking for a lead's approval.
 pub const LEAD_BADGE: &str = "A lead must approve: scan or type the lead's badge";
 
+/// The lead's badge prompt left empty.
+pub const SCAN_LEAD_BADGE: &str = "scan or type the lead's badge";
+
 /// Asking for the PIN of the lead whose badge was scanned.
 #[must_use]
 pub fn lead_pin(badge: &str) -> String {
