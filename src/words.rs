@@ -76,6 +76,15 @@ pub fn describe(e: &ServiceError) -> String {
     }
 }
 
+/// "1 minute", "30 minutes".
+fn minutes(n: i64) -> String {
+    if n == 1 {
+        "1 minute".to_string()
+    } else {
+        format!("{n} minutes")
+    }
+}
+
 /// What a role may or may not do, as "may not …" goes on.
 fn action(action: Permission) -> &'static str {
     match action {
@@ -113,6 +122,22 @@ fn approval(needs: &Approval) -> (&'static str, String) {
         Approval::ExpiredLot { line, item, lots } => (
             "issue an expired lot",
             format!("line {line} ({item}) names expired lot {}", lots.join(", ")),
+        ),
+        Approval::UndoWindow {
+            report,
+            undo_minutes,
+            ago,
+        } => (
+            "reverse a report",
+            format!(
+                "your own reports can be reversed for {} after posting; report {report} was posted {}",
+                minutes(*undo_minutes),
+                if ago > undo_minutes {
+                    format!("{} ago", minutes(*ago))
+                } else {
+                    format!("more than {} ago", minutes(*undo_minutes))
+                }
+            ),
         ),
     }
 }

@@ -2333,3 +2333,39 @@ fn an_operators_badge_typed_as_the_approver_is_refused_before_any_pin() {
     approve_as_lead(&mut d.app);
     assert!(screen(&d.app).contains("report 1 reversed"));
 }
+
+/// The text of the screen with borders dropped and runs of blanks as one space: a sentence
+/// wrapped over several rows of a box reads whole again.
+fn prose(terminal: &Terminal<TestBackend>) -> String {
+    screen_text(terminal)
+        .replace(['│', '╭', '╮', '╰', '╯', '─'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn reversing_ones_own_report_past_the_window_names_it_and_asks_a_lead() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    post_report(&mut d.app, "WO-1005", "1");
+    age_reports(&d);
+    press(&mut d.app, KeyCode::F(4));
+    press(&mut d.app, KeyCode::Char('x'));
+    type_text(&mut d.app, "wrong order");
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Enter);
+    let said = "1001 (operator) may not reverse a report alone: your own reports can be \
+                reversed for 10 minutes after posting; report 1 was posted 11 minutes ago; a \
+                lead must approve with badge and PIN";
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Prompt { kind: PromptKind::ApproverBadge, error: Some(e), .. }) if e == said
+    ));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = prose(&draw(&d.app, w, h));
+        assert!(s.contains(said), "{w}x{h}:\n{s}");
+    }
+    approve_as_lead(&mut d.app);
+    assert!(screen(&d.app).contains("report 1 reversed"));
+}

@@ -216,6 +216,13 @@ pub enum Approval {
         item: ItemCode,
         lots: Vec<String>,
     },
+    /// An operator's own report posted longer ago than they may reverse it alone:
+    /// `undo_minutes` the window, `ago` the whole minutes since it was posted.
+    UndoWindow {
+        report: ReportId,
+        undo_minutes: i64,
+        ago: i64,
+    },
 }
 
 /// What an idempotency key posted first.

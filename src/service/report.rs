@@ -344,11 +344,23 @@ impl Service {
             && undo > 0
             && let Some((user, at)) = store::reports::report_poster(self.store.conn(), report_id)?
             && user == stamp.user
-            && DateTime::parse_from_rfc3339(&at).is_ok_and(|at| {
-                Utc::now() - at.with_timezone(&Utc) <= chrono::Duration::minutes(undo)
-            })
+            && let Ok(at) = DateTime::parse_from_rfc3339(&at)
         {
-            return Ok(stamp);
+            let since = Utc::now() - at.with_timezone(&Utc);
+            if since <= chrono::Duration::minutes(undo) {
+                return Ok(stamp);
+            }
+            // Their own report, past the window: a lead may still approve, and the refusal
+            // names the window and how long ago it was posted.
+            return Err(ServiceError::NeedsApproval {
+                user: stamp.user.clone(),
+                role: Some(role),
+                needs: Approval::UndoWindow {
+                    report: report_id,
+                    undo_minutes: undo,
+                    ago: since.num_minutes(),
+                },
+            });
         }
         Err(forbidden(&stamp.user, role, Permission::Reverse))
     }
