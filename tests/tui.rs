@@ -2369,3 +2369,117 @@ fn reversing_ones_own_report_past_the_window_names_it_and_asks_a_lead() {
     approve_as_lead(&mut d.app);
     assert!(screen(&d.app).contains("report 1 reversed"));
 }
+
+#[test]
+fn the_serial_pick_list_takes_several_serials_marked_with_space() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1006");
+    type_text(&mut d.app, "3");
+    to_lines(&mut d.app);
+    select_item(&mut d.app, "GAUGE-700");
+    assert!(
+        screen(&d.app).contains("then scan its serials"),
+        "{}",
+        screen(&d.app)
+    );
+    // 3 gauges by hand: the list asks their serials and takes as many as are marked.
+    press(&mut d.app, KeyCode::Char('a'));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = prose(&draw(&d.app, w, h));
+        assert!(
+            s.contains("Serials for line 125 GAUGE-700: 3 from M-ASM"),
+            "{w}x{h}:\n{s}"
+        );
+        assert!(s.contains("none of 3 marked"), "{w}x{h}:\n{s}");
+        assert!(s.contains("Space mark"), "{w}x{h}:\n{s}");
+    }
+    press(&mut d.app, KeyCode::Char(' '));
+    press(&mut d.app, KeyCode::Down);
+    press(&mut d.app, KeyCode::Char(' '));
+    // Space again unmarks; marked again.
+    press(&mut d.app, KeyCode::Char(' '));
+    press(&mut d.app, KeyCode::Char(' '));
+    press(&mut d.app, KeyCode::Down);
+    press(&mut d.app, KeyCode::Down);
+    press(&mut d.app, KeyCode::Char(' '));
+    // A fourth is refused with the numbers, and nothing more is marked.
+    press(&mut d.app, KeyCode::Down);
+    press(&mut d.app, KeyCode::Char(' '));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let t = draw(&d.app, w, h);
+        let s = prose(&t);
+        assert!(
+            s.contains("3 of 3 marked: G7-0001, G7-0002, G7-0004"),
+            "{w}x{h}:\n{s}"
+        );
+        assert!(
+            screen_text(&t).contains("3 serials needed, 3 marked"),
+            "{w}x{h}:\n{}",
+            screen_text(&t)
+        );
+        assert!(s.contains("[x] G7-0001"), "{w}x{h}:\n{s}");
+        assert!(s.contains("[ ] G7-0003"), "{w}x{h}:\n{s}");
+    }
+    let Some(Overlay::Prompt { field, .. }) = d.app.overlays.last() else {
+        panic!("{}", screen(&d.app))
+    };
+    assert!(
+        field.text.is_empty(),
+        "Space typed nothing: {:?}",
+        field.text
+    );
+    press(&mut d.app, KeyCode::Enter);
+    assert!(d.app.overlays.is_empty(), "{}", screen(&d.app));
+    let Screen::Report(r) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    let gauge = r.planned("125").unwrap();
+    assert_eq!(gauge.qty.to_string(), "3");
+    let taken: Vec<&str> = gauge.lots.iter().map(|l| l.lot.as_str()).collect();
+    assert_eq!(taken, ["G7-0001", "G7-0002", "G7-0004"]);
+    // The line's explanation names them as serials.
+    let s = screen_text(&draw(&d.app, 200, 50));
+    assert!(
+        s.contains("serials G7-0001, G7-0002, G7-0004 (named)"),
+        "{s}"
+    );
+}
+
+#[test]
+fn the_report_calls_serials_serials() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1006");
+    type_text(&mut d.app, "1");
+    to_lines(&mut d.app);
+    press(&mut d.app, KeyCode::F(1));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_text(&draw(&d.app, w, h));
+        assert!(
+            s.contains("o  choose the lots or serials of a tracked line (scan or pick)"),
+            "{w}x{h}:\n{s}"
+        );
+        assert!(
+            s.contains("a  issue a manual line's planned qty by hand (then lots or serials)"),
+            "{w}x{h}:\n{s}"
+        );
+    }
+    press(&mut d.app, KeyCode::Esc);
+    select_item(&mut d.app, "GAUGE-700");
+    press(&mut d.app, KeyCode::Char('a'));
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Prompt { title, .. })
+            if title == "Serials for line 125 GAUGE-700: 1 from M-ASM (scan each, or mark them with Space)"
+    ));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_text(&draw(&d.app, w, h));
+        assert!(
+            s.contains("Serials for line 125 GAUGE-700"),
+            "{w}x{h}:\n{s}"
+        );
+        assert!(s.contains("mark them with"), "{w}x{h}:\n{s}");
+        assert!(!s.contains("LOT:QTY"), "{w}x{h}:\n{s}");
+    }
+}

@@ -32,6 +32,76 @@ use crate::service::floor::{Adjustment, Count, Substitution};
 /// Asking for a lead's approval.
 pub const LEAD_BADGE: &str = "A lead must approve: scan or type the lead's badge";
 
+/// Space on one more serial than a line needs: `3 serials needed, 3 marked; Space on a
+/// marked one unmarks it`.
+#[must_use]
+pub fn marked_enough(needed: usize) -> String {
+    format!(
+        "{} needed, {needed} marked; Space on a marked one unmarks it",
+        count(needed, "serial")
+    )
+}
+
+/// The serials marked on a pick list so far: `2 of 3 marked: GS-001, GS-002`.
+#[must_use]
+pub fn marked(needed: usize, marked: &[String]) -> String {
+    if marked.is_empty() {
+        format!("none of {needed} marked")
+    } else {
+        format!("{} of {needed} marked: {}", marked.len(), marked.join(", "))
+    }
+}
+
+/// A pick list's keys at its foot: Space marks where it takes several rows, Esc goes back
+/// where there is a step before.
+#[must_use]
+pub fn pick_hint(marks: bool, back: bool) -> &'static str {
+    match (marks, back) {
+        (true, false) => "Space mark   ↑↓ pick   Enter: take the marked   Esc: cancel",
+        (true, true) => "Space mark   ↑↓ pick   Enter: take the marked   Esc: back",
+        (false, false) => "↑↓ pick   Enter: apply   Esc: cancel",
+        (false, true) => "↑↓ pick   Enter: apply   Esc: back",
+    }
+}
+
+/// The question of a tracked line's lots or serials: `Serials for line 70 GAUGE: 3 from
+/// M-ASM (scan each or mark them with Space)`.
+#[must_use]
+pub fn line_lots_title(
+    serial: bool,
+    (line, item): (&str, &str),
+    total: Quantity,
+    location: &str,
+) -> String {
+    if serial {
+        format!(
+            "Serials for line {line} {item}: {total} from {location} (scan each, or mark them with Space)"
+        )
+    } else {
+        format!("Lots for line {line} {item}: {total} from {location} (LOT or LOT:QTY,…)")
+    }
+}
+
+/// What the explanation says of a tracked line that takes no lots yet.
+#[must_use]
+pub fn choose_its_lots(serial: bool) -> &'static str {
+    if serial {
+        " · o: choose its serials"
+    } else {
+        " · o: choose its lots"
+    }
+}
+
+/// A tracked line's lot prompt left empty.
+#[must_use]
+pub fn scan_or_pick_lot(serial: bool) -> &'static str {
+    if serial {
+        "scan or pick its serials"
+    } else {
+        "scan or pick a lot"
+    }
+}
+
 /// The lead's badge prompt left empty.
 pub const SCAN_LEAD_BADGE: &str = "scan or type the lead's badge";
 

@@ -85,6 +85,7 @@ impl App {
             choices,
             highlighted,
             back,
+            marks,
             ..
         } = prompt
         else {
@@ -100,9 +101,13 @@ impl App {
             choices: choices.clone(),
             highlighted,
             back,
+            marks: marks.clone(),
         };
-        // A pick list enters the highlighted code unless a code was typed whole.
-        if let Some(code) = picked(&choices, &field.text, highlighted) {
+        // A pick list enters the rows marked, else the highlighted code unless a code was
+        // typed whole.
+        if let Some(taken) = marks.as_ref().and_then(Marks::taken) {
+            field.text = taken;
+        } else if let Some(code) = picked(&choices, &field.text, highlighted) {
             field.text = code;
         }
         self.apply_prompt(kind, field, this);
