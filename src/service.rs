@@ -7,6 +7,7 @@
 pub mod auth;
 mod cache;
 pub mod closing;
+mod codes;
 pub mod error;
 pub mod export;
 pub mod floor;

@@ -210,6 +210,7 @@ pub fn field(field: &Field) -> String {
         Field::TransferQty => "transfer quantity".to_string(),
         Field::Consumer => "consumer".to_string(),
         Field::Config => "config".to_string(),
+        Field::Code(what) => thing(*what).to_string(),
     }
 }
 
@@ -281,6 +282,13 @@ fn why(why: &Why) -> String {
         Why::NotAName => "must be a name without control characters".to_string(),
         Why::Empty => "is empty; a reversal needs a reason (--reason)".to_string(),
         Why::Config { message } => message.clone(),
+        Why::DiffersInCase { codes } => format!(
+            "matches {}, which differ only in case: type it as stored",
+            match codes.split_last() {
+                Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+                _ => codes.join(", "),
+            }
+        ),
         Why::Matches { orders, more } => format!(
             "matches {}{}; type more of it",
             orders.join(", "),

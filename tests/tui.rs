@@ -2483,3 +2483,30 @@ fn the_report_calls_serials_serials() {
         assert!(!s.contains("LOT:QTY"), "{w}x{h}:\n{s}");
     }
 }
+
+#[test]
+fn serials_typed_in_lowercase_mean_the_stored_ones() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "wo-1006");
+    type_text(&mut d.app, "2");
+    to_lines(&mut d.app);
+    select_item(&mut d.app, "GAUGE-700");
+    press(&mut d.app, KeyCode::Char('a'));
+    type_text(&mut d.app, "g7-0001,g7-0003");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(d.app.overlays.is_empty(), "{}", screen(&d.app));
+    let Screen::Report(r) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    let gauge = r.planned("125").unwrap();
+    let taken: Vec<&str> = gauge.lots.iter().map(|l| l.lot.as_str()).collect();
+    assert_eq!(taken, ["G7-0001", "G7-0003"]);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_text(&draw(&d.app, w, h));
+        assert!(
+            s.contains("serials G7-0001, G7-0003 (named)"),
+            "{w}x{h}:\n{s}"
+        );
+    }
+}

@@ -104,6 +104,8 @@ pub enum Field {
     Consumer,
     /// The plant rules file.
     Config,
+    /// A code of a kind of thing, as typed.
+    Code(Thing),
 }
 
 /// What is wrong with a value given for a [`Field`].
@@ -192,6 +194,11 @@ pub enum Why {
     /// The plant rules are refused; `message` is their own.
     Config {
         message: String,
+    },
+    /// A code typed in another case that matches several stored codes differing only in
+    /// case.
+    DiffersInCase {
+        codes: Vec<String>,
     },
     /// A partial code that matches several orders (the first of them).
     Matches {

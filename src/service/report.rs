@@ -26,6 +26,8 @@ impl Service {
     /// # Errors
     /// Unknown order or operation, bad quantities or overrides, over-reporting.
     pub fn preview(&self, order: &str, request: &ReportRequest) -> Result<ReportPlan> {
+        let (order, request) = self.resolve_report(order, request)?;
+        let (order, request) = (order.as_str(), &request);
         let mut context = self.report_context(order, override_locations(request))?;
         context.lookup.check_serials(
             self.store.conn(),
@@ -139,6 +141,8 @@ impl Service {
                 })
                 .collect::<Result<_>>()?,
         };
+        let (order_id, request) = self.resolve_report(order_id, request)?;
+        let (order_id, request) = (order_id.as_str(), &request);
         let key = key.map_or_else(|| new_idempotency_key(&self.terminal), str::to_string);
         let poster = self.poster(who)?;
         let cache = &self.cache;
