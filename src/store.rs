@@ -16,6 +16,7 @@
 mod backup;
 mod checkpoint;
 pub mod closing;
+pub mod codes;
 pub mod exceptions;
 pub mod fixture;
 pub mod floor;

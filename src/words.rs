@@ -76,6 +76,15 @@ pub fn describe(e: &ServiceError) -> String {
     }
 }
 
+/// "1 minute", "30 minutes".
+fn minutes(n: i64) -> String {
+    if n == 1 {
+        "1 minute".to_string()
+    } else {
+        format!("{n} minutes")
+    }
+}
+
 /// What a role may or may not do, as "may not …" goes on.
 fn action(action: Permission) -> &'static str {
     match action {
@@ -113,6 +122,22 @@ fn approval(needs: &Approval) -> (&'static str, String) {
         Approval::ExpiredLot { line, item, lots } => (
             "issue an expired lot",
             format!("line {line} ({item}) names expired lot {}", lots.join(", ")),
+        ),
+        Approval::UndoWindow {
+            report,
+            undo_minutes,
+            ago,
+        } => (
+            "reverse a report",
+            format!(
+                "your own reports can be reversed for {} after posting; report {report} was posted {}",
+                minutes(*undo_minutes),
+                if ago > undo_minutes {
+                    format!("{} ago", minutes(*ago))
+                } else {
+                    format!("more than {} ago", minutes(*undo_minutes))
+                }
+            ),
         ),
     }
 }
@@ -185,6 +210,7 @@ pub fn field(field: &Field) -> String {
         Field::TransferQty => "transfer quantity".to_string(),
         Field::Consumer => "consumer".to_string(),
         Field::Config => "config".to_string(),
+        Field::Code(what) => thing(*what).to_string(),
     }
 }
 
@@ -256,12 +282,15 @@ fn why(why: &Why) -> String {
         Why::NotMachine { kind } => format!("is a {kind} location, not a machine location"),
         Why::NotAName => "must be a name without control characters".to_string(),
         Why::NotLotTracked => "is not lot-tracked: it has no lots to trace".to_string(),
-        Why::SeveralMatch { codes } => format!(
-            "matches {} without regard to case: type it as stored",
-            codes.join(" and ")
-        ),
         Why::Empty => "is empty; a reversal needs a reason (--reason)".to_string(),
         Why::Config { message } => message.clone(),
+        Why::DiffersInCase { codes } => format!(
+            "matches {}, which differ only in case: type it as stored",
+            match codes.split_last() {
+                Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+                _ => codes.join(", "),
+            }
+        ),
         Why::Matches { orders, more } => format!(
             "matches {}{}; type more of it",
             orders.join(", "),
@@ -270,9 +299,16 @@ fn why(why: &Why) -> String {
     }
 }
 
-/// A refused login or PIN.
+/// A refused login or PIN; a lock's end as a time of day in UTC.
 #[must_use]
 pub fn auth(e: &AuthError) -> String {
+    auth_at(e, &|t| t.format("%H:%M UTC").to_string())
+}
+
+/// A refused login or PIN, the end of a lock-out said by `clock` (a time of day, 24-hour:
+/// the command line's in UTC, the terminal's as its own clock shows it).
+#[must_use]
+pub fn auth_at(e: &AuthError, clock: &dyn Fn(chrono::DateTime<chrono::Utc>) -> String) -> String {
     match e {
         AuthError::UnknownBadge { badge } => format!("badge {badge} is not a known user"),
         AuthError::NoUser { action } => {
@@ -285,17 +321,23 @@ pub fn auth(e: &AuthError) -> String {
         AuthError::WrongPin {
             badge,
             attempts_left,
+            locked_until,
         } => format!(
             "wrong PIN for badge {badge}; {}",
-            match attempts_left {
-                0 => "the badge is now locked".to_string(),
-                1 => "1 attempt left".to_string(),
-                n => format!("{n} attempts left"),
+            match (attempts_left, locked_until) {
+                (0, Some(until)) => format!("the badge is now locked until {}", clock(*until)),
+                (0, None) => "the badge is now locked".to_string(),
+                (1, _) => "1 attempt left".to_string(),
+                (n, _) => format!("{n} attempts left"),
             }
         ),
         AuthError::Locked { badge, until } => format!(
             "badge {badge} is locked after too many wrong PINs until {}",
-            until.format("%H:%M UTC")
+            clock(*until)
+        ),
+        AuthError::NotALead { badge, role } => format!(
+            "badge {badge} ({}) is not a lead: a lead or admin approves",
+            role.as_str()
         ),
         AuthError::Busy { badge } => format!(
             "badge {badge} has PIN checks in progress that hold every attempt left; try again in a moment"
@@ -1135,6 +1177,7 @@ mod tests {
         let e = ServiceError::from(AuthError::WrongPin {
             badge: "1001".into(),
             attempts_left: 4,
+            locked_until: None,
         });
         assert_eq!(describe(&e), "wrong PIN for badge 1001; 4 attempts left");
         let e = ServiceError::from(AuthError::Busy {

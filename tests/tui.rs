@@ -2803,3 +2803,241 @@ fn quantities_on_screen_take_the_operators_decimal_separator() {
         "{s}"
     );
 }
+
+#[test]
+fn the_wrong_pin_that_locks_the_badge_says_until_when() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "0000");
+    for _ in 0..3 {
+        type_text(&mut d.app, "0000");
+        press(&mut d.app, KeyCode::Enter);
+    }
+    // The fifth locks the badge for the demo's lockout_minutes, until a time of day as the
+    // terminal's clock shows it (24-hour).
+    let before = chrono::Utc::now() + chrono::Duration::minutes(15);
+    type_text(&mut d.app, "0000");
+    press(&mut d.app, KeyCode::Enter);
+    let after = chrono::Utc::now() + chrono::Duration::minutes(15);
+    let said = |t: chrono::DateTime<chrono::Utc>| {
+        format!(
+            "wrong PIN for badge 1001; the badge is now locked until {}",
+            t.with_timezone(&chrono::Local).format("%H:%M")
+        )
+    };
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_text(&draw(&d.app, w, h));
+        assert!(
+            s.contains(&said(before)) || s.contains(&said(after)),
+            "{w}x{h}:\n{s}"
+        );
+    }
+    assert!(matches!(d.app.screen, Screen::Login(_)));
+}
+
+#[test]
+fn an_operators_badge_typed_as_the_approver_is_refused_before_any_pin() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    post_report(&mut d.app, "WO-1005", "1");
+    age_reports(&d);
+    press(&mut d.app, KeyCode::F(4));
+    press(&mut d.app, KeyCode::Char('x'));
+    type_text(&mut d.app, "wrong order");
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Enter);
+    assert!(screen(&d.app).contains("A lead must approve"));
+    type_text(&mut d.app, "1002");
+    press(&mut d.app, KeyCode::Enter);
+    // Still the badge step, empty for the next scan, saying why; no PIN asked of 1002.
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Prompt { kind: PromptKind::ApproverBadge, field, .. }) if field.text.is_empty()
+    ));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_text(&draw(&d.app, w, h));
+        assert!(
+            s.contains("badge 1002 (operator) is not a lead"),
+            "{w}x{h}:\n{s}"
+        );
+        assert!(!s.contains("PIN of lead 1002"), "{w}x{h}:\n{s}");
+    }
+    approve_as_lead(&mut d.app);
+    assert!(screen(&d.app).contains("report 1 reversed"));
+}
+
+/// The text of the screen with borders dropped and runs of blanks as one space: a sentence
+/// wrapped over several rows of a box reads whole again.
+fn prose(terminal: &Terminal<TestBackend>) -> String {
+    screen_text(terminal)
+        .replace(['│', '╭', '╮', '╰', '╯', '─'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn reversing_ones_own_report_past_the_window_names_it_and_asks_a_lead() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    post_report(&mut d.app, "WO-1005", "1");
+    age_reports(&d);
+    press(&mut d.app, KeyCode::F(4));
+    press(&mut d.app, KeyCode::Char('x'));
+    type_text(&mut d.app, "wrong order");
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Enter);
+    let said = "1001 (operator) may not reverse a report alone: your own reports can be \
+                reversed for 10 minutes after posting; report 1 was posted 11 minutes ago; a \
+                lead must approve with badge and PIN";
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Prompt { kind: PromptKind::ApproverBadge, error: Some(e), .. }) if e == said
+    ));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = prose(&draw(&d.app, w, h));
+        assert!(s.contains(said), "{w}x{h}:\n{s}");
+    }
+    approve_as_lead(&mut d.app);
+    assert!(screen(&d.app).contains("report 1 reversed"));
+}
+
+#[test]
+fn the_serial_pick_list_takes_several_serials_marked_with_space() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1006");
+    type_text(&mut d.app, "3");
+    to_lines(&mut d.app);
+    select_item(&mut d.app, "GAUGE-700");
+    assert!(
+        screen(&d.app).contains("then scan its serials"),
+        "{}",
+        screen(&d.app)
+    );
+    // 3 gauges by hand: the list asks their serials and takes as many as are marked.
+    press(&mut d.app, KeyCode::Char('a'));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = prose(&draw(&d.app, w, h));
+        assert!(
+            s.contains("Serials for line 125 GAUGE-700: 3 from M-ASM"),
+            "{w}x{h}:\n{s}"
+        );
+        assert!(s.contains("none of 3 marked"), "{w}x{h}:\n{s}");
+        assert!(s.contains("Space mark"), "{w}x{h}:\n{s}");
+    }
+    press(&mut d.app, KeyCode::Char(' '));
+    press(&mut d.app, KeyCode::Down);
+    press(&mut d.app, KeyCode::Char(' '));
+    // Space again unmarks; marked again.
+    press(&mut d.app, KeyCode::Char(' '));
+    press(&mut d.app, KeyCode::Char(' '));
+    press(&mut d.app, KeyCode::Down);
+    press(&mut d.app, KeyCode::Down);
+    press(&mut d.app, KeyCode::Char(' '));
+    // A fourth is refused with the numbers, and nothing more is marked.
+    press(&mut d.app, KeyCode::Down);
+    press(&mut d.app, KeyCode::Char(' '));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let t = draw(&d.app, w, h);
+        let s = prose(&t);
+        assert!(
+            s.contains("3 of 3 marked: G7-0001, G7-0002, G7-0004"),
+            "{w}x{h}:\n{s}"
+        );
+        assert!(
+            screen_text(&t).contains("3 serials needed, 3 marked"),
+            "{w}x{h}:\n{}",
+            screen_text(&t)
+        );
+        assert!(s.contains("[x] G7-0001"), "{w}x{h}:\n{s}");
+        assert!(s.contains("[ ] G7-0003"), "{w}x{h}:\n{s}");
+    }
+    let Some(Overlay::Prompt { field, .. }) = d.app.overlays.last() else {
+        panic!("{}", screen(&d.app))
+    };
+    assert!(
+        field.text.is_empty(),
+        "Space typed nothing: {:?}",
+        field.text
+    );
+    press(&mut d.app, KeyCode::Enter);
+    assert!(d.app.overlays.is_empty(), "{}", screen(&d.app));
+    let Screen::Report(r) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    let gauge = r.planned("125").unwrap();
+    assert_eq!(gauge.qty.to_string(), "3");
+    let taken: Vec<&str> = gauge.lots.iter().map(|l| l.lot.as_str()).collect();
+    assert_eq!(taken, ["G7-0001", "G7-0002", "G7-0004"]);
+    // The line's explanation names them as serials.
+    let s = screen_text(&draw(&d.app, 200, 50));
+    assert!(
+        s.contains("serials G7-0001, G7-0002, G7-0004 (named)"),
+        "{s}"
+    );
+}
+
+#[test]
+fn the_report_calls_serials_serials() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1006");
+    type_text(&mut d.app, "1");
+    to_lines(&mut d.app);
+    press(&mut d.app, KeyCode::F(1));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_text(&draw(&d.app, w, h));
+        assert!(
+            s.contains("o  choose the lots or serials of a tracked line (scan or pick)"),
+            "{w}x{h}:\n{s}"
+        );
+        assert!(
+            s.contains("a  issue a manual line's planned qty by hand (then lots or serials)"),
+            "{w}x{h}:\n{s}"
+        );
+    }
+    press(&mut d.app, KeyCode::Esc);
+    select_item(&mut d.app, "GAUGE-700");
+    press(&mut d.app, KeyCode::Char('a'));
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Prompt { title, .. })
+            if title == "Serials for line 125 GAUGE-700: 1 from M-ASM (scan each, or mark them with Space)"
+    ));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_text(&draw(&d.app, w, h));
+        assert!(
+            s.contains("Serials for line 125 GAUGE-700"),
+            "{w}x{h}:\n{s}"
+        );
+        assert!(s.contains("mark them with"), "{w}x{h}:\n{s}");
+        assert!(!s.contains("LOT:QTY"), "{w}x{h}:\n{s}");
+    }
+}
+
+#[test]
+fn serials_typed_in_lowercase_mean_the_stored_ones() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "wo-1006");
+    type_text(&mut d.app, "2");
+    to_lines(&mut d.app);
+    select_item(&mut d.app, "GAUGE-700");
+    press(&mut d.app, KeyCode::Char('a'));
+    type_text(&mut d.app, "g7-0001,g7-0003");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(d.app.overlays.is_empty(), "{}", screen(&d.app));
+    let Screen::Report(r) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    let gauge = r.planned("125").unwrap();
+    let taken: Vec<&str> = gauge.lots.iter().map(|l| l.lot.as_str()).collect();
+    assert_eq!(taken, ["G7-0001", "G7-0003"]);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_text(&draw(&d.app, w, h));
+        assert!(
+            s.contains("serials G7-0001, G7-0003 (named)"),
+            "{w}x{h}:\n{s}"
+        );
+    }
+}

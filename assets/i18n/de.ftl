@@ -65,6 +65,7 @@ refused-no-line = { $owner } hat keine Zeile { $key }
 refused-forbidden = { $user } ({ $role }) darf nicht { $action }; nötig ist die Rolle { $roles }
 refused-needs-lead-override = { $user } darf die größere Abweichung nicht allein buchen: Zeile { $line } ({ $item }) weicht um mehr als { $pct } % vom Plan { $planned } ab; Schichtführer muss freigeben
 refused-needs-lead-expired = { $user } darf keine abgelaufene Charge allein entnehmen: Zeile { $line } ({ $item }) nennt Charge { $lots }; Schichtführer muss freigeben
+refused-needs-lead-undo-window = { $user } darf keine Rückmeldung allein stornieren: eigene Rückmeldungen nur { $minutes } Min. nach dem Buchen; Rückmeldung { $report } ist { $ago } Min. alt; ein Vorarbeiter muss freigeben
 refused-key-used = diese Anfrage wurde schon für eine andere benutzt; neu beginnen
 refused-failure = nicht möglich: { $detail }
 refused-store = Speicherfehler: { $detail }
@@ -83,6 +84,8 @@ auth-wrong-pin = falsche PIN für Ausweis { $badge }; { $attempts ->
 }
 auth-locked = Ausweis { $badge } ist nach zu vielen falschen PINs gesperrt bis { $until }
 auth-busy = Ausweis { $badge } wird gerade woanders geprüft; gleich noch einmal versuchen
+auth-wrong-pin-locked = falsche PIN für Ausweis { $badge }; der Ausweis ist jetzt gesperrt bis { $until }
+auth-not-a-lead = Ausweis { $badge } ({ $role }) gehört keinem Vorarbeiter: ein Vorarbeiter oder Admin gibt frei
 auth-pin-unreadable = PIN für Ausweis { $badge } nicht lesbar
 
 ## Ablehnungen bei Bestand und Rückmeldungen
@@ -166,7 +169,7 @@ why-same-as-from = ist der Ausgangsplatz ({ $from })
 why-exceeds-scrap = übersteigt den bisherigen Ausschuss { $scrap } der Zeile { $line }; unverbrauchtes Material als Rückgabe buchen
 why-not-machine = ist ein Lagerort der Art { $kind }, kein Maschinenplatz
 why-not-lot-tracked = wird nicht chargengeführt: keine Chargen zu verfolgen
-why-several-match = passt zu { $codes }: genau wie gespeichert eingeben
+why-differs-in-case = passt zu { $codes }: genau wie gespeichert eingeben
 why-on-lines = steht in Zeilen { $lines } von { $owner }; Zeilennummer angeben
 why-non-stock = nicht möglich: { $item } ist kein Lagerartikel
 why-holds-no-stock = führt keinen Bestand

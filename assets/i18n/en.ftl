@@ -67,6 +67,7 @@ refused-no-line = { $owner } has no line { $key }
 refused-forbidden = { $user } ({ $role }) may not { $action }; it needs the role { $roles }
 refused-needs-lead-override = { $user } may not post a larger override alone: line { $line } ({ $item }) differs from planned { $planned } by more than { $pct }%; a lead must approve
 refused-needs-lead-expired = { $user } may not issue an expired lot alone: line { $line } ({ $item }) names expired lot { $lots }; a lead must approve
+refused-needs-lead-undo-window = { $user } may not reverse a report alone: your own reports can be reversed for { $minutes } min after posting; report { $report } was posted { $ago } min ago; a lead must approve
 refused-key-used = this request was already used for another one; start it again
 # The command line's own sentence (English already), for a failure not worded here.
 refused-failure = { $detail }
@@ -86,6 +87,8 @@ auth-wrong-pin = wrong PIN for badge { $badge }; { $attempts ->
 }
 auth-locked = badge { $badge } is locked after too many wrong PINs until { $until }
 auth-busy = badge { $badge } is being checked elsewhere; try again in a moment
+auth-wrong-pin-locked = wrong PIN for badge { $badge }; the badge is now locked until { $until }
+auth-not-a-lead = badge { $badge } ({ $role }) is not a lead: a lead or admin approves
 auth-pin-unreadable = cannot read the PIN for badge { $badge }
 
 ## Refusals of stock and reports
@@ -169,7 +172,7 @@ why-same-as-from = is where it comes from ({ $from })
 why-exceeds-scrap = exceeds the { $scrap } scrap line { $line } has so far; unused material goes back as a return
 why-not-machine = is a { $kind } location, not a machine location
 why-not-lot-tracked = is not lot-tracked: it has no lots to trace
-why-several-match = matches { $codes }: type it as stored
+why-differs-in-case = matches { $codes }: type it as stored
 why-on-lines = is on lines { $lines } of { $owner }; give the line number
 why-non-stock = does not apply: { $item } is non-stock
 why-holds-no-stock = holds no stock

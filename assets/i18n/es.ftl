@@ -65,6 +65,7 @@ refused-no-line = { $owner } no tiene línea { $key }
 refused-forbidden = { $user } ({ $role }) no puede { $action }; hace falta el rol { $roles }
 refused-needs-lead-override = { $user } no puede contabilizar solo una desviación mayor: la línea { $line } ({ $item }) difiere del plan { $planned } en más del { $pct } %; debe aprobar un jefe de turno
 refused-needs-lead-expired = { $user } no puede consumir solo un lote caducado: la línea { $line } ({ $item }) nombra el lote { $lots }; debe aprobar un jefe de turno
+refused-needs-lead-undo-window = { $user } no puede anular un parte solo: sus partes se anulan hasta { $minutes } min después de registrarlos; el parte { $report } tiene { $ago } min; debe aprobar un jefe
 refused-key-used = esta petición ya se usó para otra; empiece de nuevo
 refused-failure = no es posible: { $detail }
 refused-store = error del almacén de datos: { $detail }
@@ -83,6 +84,8 @@ auth-wrong-pin = PIN incorrecto para la tarjeta { $badge }; { $attempts ->
 }
 auth-locked = la tarjeta { $badge } está bloqueada por demasiados PIN incorrectos hasta { $until }
 auth-busy = la tarjeta { $badge } se está comprobando en otro sitio; inténtelo en un momento
+auth-wrong-pin-locked = PIN incorrecto para la tarjeta { $badge }; la tarjeta queda bloqueada hasta las { $until }
+auth-not-a-lead = la tarjeta { $badge } ({ $role }) no es de un jefe de línea: aprueba un jefe o un administrador
 auth-pin-unreadable = no se puede leer el PIN de la tarjeta { $badge }
 
 ## Rechazos de stock y partes
@@ -166,7 +169,7 @@ why-same-as-from = es el origen ({ $from })
 why-exceeds-scrap = supera el desecho { $scrap } de la línea { $line } hasta ahora; el material no usado vuelve como devolución
 why-not-machine = es una ubicación de tipo { $kind }, no de máquina
 why-not-lot-tracked = no se controla por lote: no hay lotes que rastrear
-why-several-match = coincide con { $codes }: escríbalo tal como está guardado
+why-differs-in-case = coincide con { $codes }: escríbalo tal como está guardado
 why-on-lines = está en las líneas { $lines } de { $owner }; indique el número de línea
 why-non-stock = no aplica: { $item } no es de stock
 why-holds-no-stock = no tiene stock

@@ -65,6 +65,7 @@ refused-no-line = { $owner } nie ma linii { $key }
 refused-forbidden = { $user } ({ $role }) nie może { $action }; potrzebna rola { $roles }
 refused-needs-lead-override = { $user } nie może sam zaksięgować większego odchylenia: linia { $line } ({ $item }) różni się od planu { $planned } o ponad { $pct }%; musi zatwierdzić brygadzista
 refused-needs-lead-expired = { $user } nie może sam pobrać przeterminowanej partii: linia { $line } ({ $item }) wskazuje partię { $lots }; musi zatwierdzić brygadzista
+refused-needs-lead-undo-window = { $user } nie może sam wycofać meldunku: własne meldunki można wycofać do { $minutes } min po zaksięgowaniu; meldunek { $report } ma { $ago } min; zatwierdza brygadzista
 refused-key-used = to żądanie użyto już do innego; zacznij od nowa
 refused-failure = nie można: { $detail }
 refused-store = błąd magazynu danych: { $detail }
@@ -85,6 +86,8 @@ auth-wrong-pin = błędny PIN dla identyfikatora { $badge }; { $attempts ->
 }
 auth-locked = identyfikator { $badge } zablokowany po zbyt wielu błędnych PIN-ach do { $until }
 auth-busy = identyfikator { $badge } jest sprawdzany gdzie indziej; spróbuj za chwilę
+auth-wrong-pin-locked = błędny PIN dla identyfikatora { $badge }; identyfikator zablokowany do { $until }
+auth-not-a-lead = identyfikator { $badge } ({ $role }) nie należy do brygadzisty: zatwierdza brygadzista lub administrator
 auth-pin-unreadable = nie można odczytać PIN-u identyfikatora { $badge }
 
 ## Odmowy przy zapasie i meldunkach
@@ -168,7 +171,7 @@ why-same-as-from = to miejsce źródłowe ({ $from })
 why-exceeds-scrap = przekracza dotychczasowe braki { $scrap } linii { $line }; niezużyty materiał wraca jako zwrot
 why-not-machine = to lokalizacja typu { $kind }, nie maszynowa
 why-not-lot-tracked = nie jest śledzony partiami: brak partii do śledzenia
-why-several-match = pasuje do { $codes }: wpisz dokładnie jak zapisano
+why-differs-in-case = pasuje do { $codes }: wpisz dokładnie jak zapisano
 why-on-lines = jest w liniach { $lines } { $owner }; podaj numer linii
 why-non-stock = nie dotyczy: { $item } nie jest magazynowy
 why-holds-no-stock = nie ma zapasu

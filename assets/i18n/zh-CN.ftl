@@ -65,6 +65,7 @@ refused-no-line = { $owner } 没有行 { $key }
 refused-forbidden = { $user }({ $role })不能{ $action }；需要角色 { $roles }
 refused-needs-lead-override = { $user } 不能单独过账较大偏差：行 { $line }({ $item })与计划 { $planned } 相差超过 { $pct }%；需班组长批准
 refused-needs-lead-expired = { $user } 不能单独发放过期批次：行 { $line }({ $item })指定批次 { $lots }；需班组长批准
+refused-needs-lead-undo-window = { $user } 不能单独冲销报工：自己的报工只能在过账后 { $minutes } 分钟内冲销；报工 { $report } 已过 { $ago } 分钟；需班组长批准
 refused-key-used = 此请求已用于另一请求；请重新开始
 refused-failure = 无法执行：{ $detail }
 refused-store = 数据库错误：{ $detail }
@@ -82,6 +83,8 @@ auth-wrong-pin = 工牌 { $badge } 的PIN错误；{ $attempts ->
 }
 auth-locked = 工牌 { $badge } 因PIN错误次数过多已锁定至 { $until }
 auth-busy = 工牌 { $badge } 正在别处校验；请稍后再试
+auth-wrong-pin-locked = 工牌 { $badge } 的 PIN 错误；工牌已锁定至 { $until }
+auth-not-a-lead = 工牌 { $badge }（{ $role }）不是班组长：需由班组长或管理员批准
 auth-pin-unreadable = 无法读取工牌 { $badge } 的PIN
 
 ## 库存和报工的拒绝
@@ -165,7 +168,7 @@ why-same-as-from = 与来源相同({ $from })
 why-exceeds-scrap = 超过第 { $line } 行目前的报废 { $scrap }；未用物料请做退料
 why-not-machine = 是 { $kind } 类库位，不是机台库位
 why-not-lot-tracked = 不按批次管理：没有可追溯的批次
-why-several-match = 匹配 { $codes }：请按存储的写法输入
+why-differs-in-case = 匹配 { $codes }：请按存储的写法输入
 why-on-lines = 在 { $owner } 的行 { $lines }；请输入行号
 why-non-stock = 不适用：{ $item } 非库存物料
 why-holds-no-stock = 无库存

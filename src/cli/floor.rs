@@ -76,7 +76,7 @@ impl Show for Variance {
 /// `backflush variance --order O`.
 pub fn variance(cli: &Cli, order: &OrderNo) -> Outcome {
     let service = open_service(cli)?;
-    let order = service.resolve_code(Thing::Order, order)?;
+    let order = service.resolve_known(Thing::Order, order)?;
     Out::new(cli.json).show(&service.variance(&order)?)
 }
 

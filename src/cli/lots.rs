@@ -104,7 +104,7 @@ impl Show for Trace {
 /// `backflush trace`: a lot's genealogy.
 pub fn trace(cli: &Cli, args: &TraceArgs) -> Outcome {
     let service = open_service(cli)?;
-    let item = ItemCode::from(service.resolve_code(Thing::Item, &args.item)?);
+    let item = ItemCode::from(service.resolve_known(Thing::Item, &args.item)?);
     let trace = service.trace(&item, &args.lot)?;
     Out::new(cli.json).show(&trace)
 }

@@ -140,7 +140,7 @@ pub fn resolved<C: From<String>>(
     typed: Option<&str>,
 ) -> Result<Option<C>, Failure> {
     match typed {
-        Some(code) => Ok(Some(C::from(service.resolve_code(what, code)?))),
+        Some(code) => Ok(Some(C::from(service.resolve_known(what, code)?))),
         None => Ok(None),
     }
 }

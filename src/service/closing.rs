@@ -200,7 +200,7 @@ impl Service {
     ) -> Result<Closed> {
         let Keyed { request, key: idem } = request.into();
         let request = CloseRequest {
-            order: request.order.clone(),
+            order: self.resolve_code(Thing::Order, &request.order)?.into(),
             reason: request.reason.clone().filter(|r| !r.trim().is_empty()),
         };
         let keyed = keyed::key(idem, "close", &request, String::new)?;
@@ -267,6 +267,11 @@ impl Service {
         who: &Credentials,
     ) -> Result<Reopened> {
         let Keyed { request, key: idem } = request.into();
+        let resolved = ReopenRequest {
+            order: self.resolve_code(Thing::Order, &request.order)?.into(),
+            ..request.clone()
+        };
+        let request = &resolved;
         let keyed = keyed::key(idem, "reopen", request, String::new)?;
         if let Some(done) = keyed::replay(self.store.conn(), keyed.as_ref(), &self.replayed)? {
             self.authorize(who, Permission::Reopen)?;

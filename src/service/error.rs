@@ -104,6 +104,8 @@ pub enum Field {
     Consumer,
     /// The plant rules file.
     Config,
+    /// A code of a kind of thing, as typed.
+    Code(Thing),
 }
 
 /// What is wrong with a value given for a [`Field`].
@@ -193,15 +195,16 @@ pub enum Why {
     NotAName,
     /// An item traced by lot that is neither lot- nor serial-tracked: it has no lots.
     NotLotTracked,
-    /// A code typed in another case that matches several stored codes.
-    SeveralMatch {
-        codes: Vec<String>,
-    },
     /// A reversal reason left empty.
     Empty,
     /// The plant rules are refused; `message` is their own.
     Config {
         message: String,
+    },
+    /// A code typed in another case that matches several stored codes differing only in
+    /// case.
+    DiffersInCase {
+        codes: Vec<String>,
     },
     /// A partial code that matches several orders (the first of them).
     Matches {
@@ -225,6 +228,13 @@ pub enum Approval {
         line: String,
         item: ItemCode,
         lots: Vec<String>,
+    },
+    /// An operator's own report posted longer ago than they may reverse it alone:
+    /// `undo_minutes` the window, `ago` the whole minutes since it was posted.
+    UndoWindow {
+        report: ReportId,
+        undo_minutes: i64,
+        ago: i64,
     },
 }
 
@@ -273,10 +283,19 @@ pub enum AuthError {
     WrongPin {
         badge: String,
         attempts_left: u32,
+        /// Until when the badge is locked, when this wrong PIN locked it (or found it locked
+        /// by wrong PINs checked beside it).
+        locked_until: Option<DateTime<Utc>>,
     },
     Locked {
         badge: String,
         until: DateTime<Utc>,
+    },
+    /// A badge given as a lead's approval that is not a lead's (nor an admin's): refused
+    /// before its PIN is asked or counted.
+    NotALead {
+        badge: String,
+        role: Role,
     },
     /// Every attempt the badge has left is held by PIN checks still in progress, and none
     /// ended in the few seconds this one waited.
@@ -424,6 +443,7 @@ impl ServiceError {
             ServiceError::Store(e) => store_kind(e),
             ServiceError::Import(ImportError::Store(e)) => store_kind(e),
             ServiceError::Import(_) | ServiceError::Invalid { .. } => ErrorKind::Invalid,
+            ServiceError::Auth(AuthError::NotALead { .. }) => ErrorKind::Forbidden,
             ServiceError::Auth(_) => ErrorKind::Auth,
             ServiceError::Issue(IssueError::Short { .. }) => ErrorKind::Refused,
             ServiceError::Issue(_) => ErrorKind::Invalid,
@@ -576,6 +596,7 @@ mod tests {
         let e = ServiceError::from(AuthError::WrongPin {
             badge: "1001".into(),
             attempts_left: 4,
+            locked_until: None,
         });
         assert_eq!(e.kind(), ErrorKind::Auth);
         assert_eq!(

@@ -149,6 +149,8 @@ impl Service {
         flag: Option<bool>,
         who: &Credentials,
     ) -> Result<String> {
+        let order = &self.resolve_code(Thing::Order, order)?;
+        let key = &self.resolve_line_key(key)?;
         let (snapshot, _) = self.order(order)?;
         let material = super::orders::find_line(&snapshot, key)?;
         let line = material.line.clone();

@@ -84,6 +84,8 @@ impl Service {
         key: Option<&str>,
         who: &Credentials,
     ) -> Result<Issued> {
+        let resolved = self.resolve_issue(request)?;
+        let request = &resolved;
         let (stamp, role) = self.identify(who, Permission::Issue)?;
         if let Some(role) = role
             && !Permission::Issue.roles().contains(&role)

@@ -26,6 +26,8 @@ impl Service {
     /// # Errors
     /// Unknown order or operation, bad quantities or overrides, over-reporting.
     pub fn preview(&self, order: &str, request: &ReportRequest) -> Result<ReportPlan> {
+        let (order, request) = self.resolve_report(order, request)?;
+        let (order, request) = (order.as_str(), &request);
         let mut context = self.report_context(order, override_locations(request))?;
         context.lookup.check_serials(
             self.store.conn(),
@@ -139,6 +141,8 @@ impl Service {
                 })
                 .collect::<Result<_>>()?,
         };
+        let (order_id, request) = self.resolve_report(order_id, request)?;
+        let (order_id, request) = (order_id.as_str(), &request);
         let key = key.map_or_else(|| new_idempotency_key(&self.terminal), str::to_string);
         let poster = self.poster(who)?;
         let cache = &self.cache;
@@ -344,11 +348,23 @@ impl Service {
             && undo > 0
             && let Some((user, at)) = store::reports::report_poster(self.store.conn(), report_id)?
             && user == stamp.user
-            && DateTime::parse_from_rfc3339(&at).is_ok_and(|at| {
-                Utc::now() - at.with_timezone(&Utc) <= chrono::Duration::minutes(undo)
-            })
+            && let Ok(at) = DateTime::parse_from_rfc3339(&at)
         {
-            return Ok(stamp);
+            let since = Utc::now() - at.with_timezone(&Utc);
+            if since <= chrono::Duration::minutes(undo) {
+                return Ok(stamp);
+            }
+            // Their own report, past the window: a lead may still approve, and the refusal
+            // names the window and how long ago it was posted.
+            return Err(ServiceError::NeedsApproval {
+                user: stamp.user.clone(),
+                role: Some(role),
+                needs: Approval::UndoWindow {
+                    report: report_id,
+                    undo_minutes: undo,
+                    ago: since.num_minutes(),
+                },
+            });
         }
         Err(forbidden(&stamp.user, role, Permission::Reverse))
     }

@@ -36,6 +36,8 @@ impl Service {
         let role = self.check_pin(badge, who.pin.as_deref(), now)?;
         stamp.user = badge.to_string();
         if let Some((lead, pin)) = &who.approver {
+            // Not a lead's badge: refused before its PIN is checked, so no attempt counts.
+            self.check_approver(lead)?;
             let lead_role = self.check_pin(lead, Some(pin), now)?;
             if Permission::LeadApproval.grant(lead_role) != Grant::Alone {
                 // Refused as the approver: no other lead's approval stands in for theirs.
@@ -111,20 +113,26 @@ impl Service {
         let lockout = self.lockout()?;
         let place = self.take_pin_place(badge, &lockout)?;
         let right = crate::pin::verify_pin(pin, &user.pin_hash);
-        let count = self.store.write(|tx| -> Result<Option<Count>> {
-            let now = Utc::now();
-            store::master::give_back_pin_place(tx, place)?;
-            let record = store::master::pin_record(tx, badge, now)?;
-            let count = if right {
-                lockout.right(&record, now)
-            } else {
-                lockout.wrong(&record, now)
-            };
-            if let Some(count) = &count {
-                store::master::set_pin_count(tx, badge, count)?;
-            }
-            Ok(count)
-        })?;
+        let (count, lock) =
+            self.store
+                .write(|tx| -> Result<(Option<Count>, Option<DateTime<Utc>>)> {
+                    let now = Utc::now();
+                    store::master::give_back_pin_place(tx, place)?;
+                    let record = store::master::pin_record(tx, badge, now)?;
+                    let count = if right {
+                        lockout.right(&record, now)
+                    } else {
+                        lockout.wrong(&record, now)
+                    };
+                    if let Some(count) = &count {
+                        store::master::set_pin_count(tx, badge, count)?;
+                    }
+                    // The lock this PIN set, or the one wrong PINs checked beside it set.
+                    let lock = count
+                        .and_then(|c| c.locked_until)
+                        .or_else(|| record.lock_at(now));
+                    Ok((count, lock))
+                })?;
         if right {
             self.verified.borrow_mut().insert(digest);
             return Ok(role);
@@ -132,6 +140,7 @@ impl Service {
         Err(AuthError::WrongPin {
             badge: badge.to_string(),
             attempts_left: lockout.attempts_left(count.as_ref()),
+            locked_until: lock,
         }
         .into())
     }
@@ -231,6 +240,29 @@ impl Service {
             .into());
         }
         Ok(())
+    }
+
+    /// Refuses a badge given as a lead's approval that is no user's, or whose role may not
+    /// approve: its PIN need not be asked.
+    ///
+    /// # Errors
+    /// The badge is unknown or not a lead's; the store fails.
+    pub fn check_approver(&self, badge: &str) -> Result<()> {
+        let user = store::master::user(self.store.conn(), badge)?.ok_or_else(|| {
+            AuthError::UnknownBadge {
+                badge: badge.to_string(),
+            }
+        })?;
+        match Role::parse(&user.role) {
+            Some(role) if Permission::LeadApproval.grant(role) != Grant::Alone => {
+                Err(AuthError::NotALead {
+                    badge: badge.to_string(),
+                    role,
+                }
+                .into())
+            }
+            _ => Ok(()),
+        }
     }
 
     /// Whether users exist (the terminal then asks for a badge and PIN).

@@ -35,6 +35,8 @@ impl Service {
         who: &Credentials,
     ) -> Result<(Vec<LotQty>, Vec<ExceptionRow>)> {
         let Keyed { request, key } = request.into();
+        let resolved = self.resolve_transfer(request)?;
+        let request = &resolved;
         let TransferRequest {
             item,
             qty,

@@ -62,7 +62,9 @@ impl Service {
     /// # Errors
     /// Unknown item, a lot the store never held; the store fails.
     pub fn trace(&self, item: &ItemCode, lot: &str) -> Result<Trace> {
-        let item = item.as_str();
+        let item = &self.resolve_code(Thing::Item, item)?;
+        let lot = &self.resolve_code(Thing::Lot, lot)?;
+        let (item, lot) = (item.as_str(), lot.as_str());
         let conn = self.store.conn();
         let Some(found) = store::master::item(conn, item)? else {
             return Err(ServiceError::not_found(Thing::Item, item));

@@ -58,7 +58,7 @@ pub use history::{DetailState, HistoryState};
 pub use login::LoginState;
 pub use orders::{OperationsState, OrdersState};
 use overlay::picked;
-pub use overlay::{Choice, Overlay, Pending, PromptKind, Severity, filter_choices};
+pub use overlay::{Choice, Marks, Overlay, Pending, PromptKind, Severity, filter_choices};
 pub use report::{Focus, Planner, ReportState};
 pub use staging::StagingState;
 pub use trace::TraceState;

@@ -401,7 +401,7 @@ pub const KEYMAP: &[Binding] = &[
         K::Char('a'),
         "a",
         A::HandIssue,
-        "issue a manual line's planned quantity by hand (then its lots)",
+        "issue a manual line's planned qty by hand (then lots or serials)",
         "",
     ),
     key(
@@ -409,7 +409,7 @@ pub const KEYMAP: &[Binding] = &[
         K::Char('o'),
         "o",
         A::Lots,
-        "choose the lots of a lot- or serial-tracked line (scan or pick)",
+        "choose the lots or serials of a tracked line (scan or pick)",
         "",
     ),
     key(

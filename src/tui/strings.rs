@@ -70,6 +70,19 @@ pub fn refusal(e: &ServiceError) -> String {
                         ("lots", lots.join(", ").into()),
                     ],
                 ),
+                Approval::UndoWindow {
+                    report,
+                    undo_minutes,
+                    ago,
+                } => tr(
+                    Msg::RefusedNeedsLeadUndoWindow,
+                    &[
+                        ("user", user.into()),
+                        ("report", text(report)),
+                        ("minutes", Arg::Count(*undo_minutes)),
+                        ("ago", Arg::Count((*ago).max(*undo_minutes))),
+                    ],
+                ),
             }
         }
         ServiceError::Conflict { .. } | ServiceError::KeyUsed { .. } => t(Msg::RefusedKeyUsed),
@@ -115,6 +128,7 @@ fn invalid(field: &Field, value: &str, why: &Why) -> Option<String> {
         Field::Location => t(Msg::FieldLocation),
         Field::TransferTo => t(Msg::FieldTransferTo),
         Field::TransferQty => t(Msg::FieldTransferQty),
+        Field::Code(what) => thing(*what),
         Field::Db | Field::Days | Field::Consumer | Field::Config => return None,
     };
     let said = match why {
@@ -154,8 +168,8 @@ fn invalid(field: &Field, value: &str, why: &Why) -> Option<String> {
         ),
         Why::NotMachine { kind } => tr(Msg::WhyNotMachine, &[("kind", text(kind))]),
         Why::NotLotTracked => t(Msg::WhyNotLotTracked),
-        Why::SeveralMatch { codes } => {
-            tr(Msg::WhySeveralMatch, &[("codes", codes.join(", ").into())])
+        Why::DiffersInCase { codes } => {
+            tr(Msg::WhyDiffersInCase, &[("codes", codes.join(", ").into())])
         }
         Why::OnLines { lines, owner } => tr(
             Msg::WhyOnLines,
@@ -424,6 +438,13 @@ fn owner(owner: &Owner) -> String {
 
 /// A refused login or PIN.
 fn auth(e: &AuthError) -> String {
+    // A lock-out ends at a time of day as the terminal's own clock shows it.
+    let clock = |t: &chrono::DateTime<chrono::Utc>| -> Arg {
+        t.with_timezone(&chrono::Local)
+            .format("%H:%M")
+            .to_string()
+            .into()
+    };
     match e {
         AuthError::UnknownBadge { badge } => tr(Msg::AuthUnknownBadge, &[("badge", text(badge))]),
         AuthError::NoUser { action } => {
@@ -432,7 +453,16 @@ fn auth(e: &AuthError) -> String {
         AuthError::PinMissing { badge } => tr(Msg::AuthPinMissing, &[("badge", text(badge))]),
         AuthError::WrongPin {
             badge,
+            attempts_left: 0,
+            locked_until: Some(until),
+        } => tr(
+            Msg::AuthWrongPinLocked,
+            &[("badge", text(badge)), ("until", clock(until))],
+        ),
+        AuthError::WrongPin {
+            badge,
             attempts_left,
+            ..
         } => tr(
             Msg::AuthWrongPin,
             &[
@@ -442,10 +472,11 @@ fn auth(e: &AuthError) -> String {
         ),
         AuthError::Locked { badge, until } => tr(
             Msg::AuthLocked,
-            &[
-                ("badge", text(badge)),
-                ("until", until.format("%H:%M UTC").to_string().into()),
-            ],
+            &[("badge", text(badge)), ("until", clock(until))],
+        ),
+        AuthError::NotALead { badge, role } => tr(
+            Msg::AuthNotALead,
+            &[("badge", text(badge)), ("role", self::role(*role).into())],
         ),
         AuthError::Busy { badge } => tr(Msg::AuthBusy, &[("badge", text(badge))]),
         AuthError::PinUnreadable { badge, .. } => {
@@ -730,6 +761,79 @@ use crate::service::floor::{Adjustment, Count, Substitution};
 
 /// Asking for a lead's approval.
 pub const LEAD_BADGE: &str = "A lead must approve: scan or type the lead's badge";
+
+/// Space on one more serial than a line needs: `3 serials needed, 3 marked; Space on a
+/// marked one unmarks it`.
+#[must_use]
+pub fn marked_enough(needed: usize) -> String {
+    format!(
+        "{} needed, {needed} marked; Space on a marked one unmarks it",
+        count(needed, "serial")
+    )
+}
+
+/// The serials marked on a pick list so far: `2 of 3 marked: GS-001, GS-002`.
+#[must_use]
+pub fn marked(needed: usize, marked: &[String]) -> String {
+    if marked.is_empty() {
+        format!("none of {needed} marked")
+    } else {
+        format!("{} of {needed} marked: {}", marked.len(), marked.join(", "))
+    }
+}
+
+/// A pick list's keys at its foot: Space marks where it takes several rows, Esc goes back
+/// where there is a step before.
+#[must_use]
+pub fn pick_hint(marks: bool, back: bool) -> &'static str {
+    match (marks, back) {
+        (true, false) => "Space mark   ↑↓ pick   Enter: take the marked   Esc: cancel",
+        (true, true) => "Space mark   ↑↓ pick   Enter: take the marked   Esc: back",
+        (false, false) => "↑↓ pick   Enter: apply   Esc: cancel",
+        (false, true) => "↑↓ pick   Enter: apply   Esc: back",
+    }
+}
+
+/// The question of a tracked line's lots or serials: `Serials for line 70 GAUGE: 3 from
+/// M-ASM (scan each or mark them with Space)`.
+#[must_use]
+pub fn line_lots_title(
+    serial: bool,
+    (line, item): (&str, &str),
+    total: Quantity,
+    location: &str,
+) -> String {
+    if serial {
+        format!(
+            "Serials for line {line} {item}: {total} from {location} (scan each, or mark them with Space)"
+        )
+    } else {
+        format!("Lots for line {line} {item}: {total} from {location} (LOT or LOT:QTY,…)")
+    }
+}
+
+/// What the explanation says of a tracked line that takes no lots yet.
+#[must_use]
+pub fn choose_its_lots(serial: bool) -> &'static str {
+    if serial {
+        " · o: choose its serials"
+    } else {
+        " · o: choose its lots"
+    }
+}
+
+/// A tracked line's lot prompt left empty.
+#[must_use]
+pub fn scan_or_pick_lot(serial: bool) -> &'static str {
+    if serial {
+        "scan or pick its serials"
+    } else {
+        "scan or pick a lot"
+    }
+}
+
+/// The lead's badge prompt left empty.
+pub const SCAN_LEAD_BADGE: &str = "scan or type the lead's badge";
 
 /// Asking for the PIN of the lead whose badge was scanned.
 #[must_use]

@@ -349,10 +349,29 @@ fn a_refusal_suggests_an_approver_only_where_a_lead_can_help() {
 #[test]
 fn five_wrong_pins_lock_the_badge() {
     let plant = users_plant();
-    for _ in 0..5 {
-        as_user(&plant, "1001", "0000", &REPORT_3).refused();
+    let report = ["report", "--order", "WO1", "--op", "10", "--good", "3"];
+    for _ in 0..4 {
+        as_user(&plant, "1001", "0000", &report).refused();
     }
-    as_user(&plant, "1001", "1234", &REPORT_3).refused();
+    // The fifth says until when, lockout_minutes (15) from now, as a time of day in UTC.
+    let before = chrono::Utc::now() + chrono::Duration::minutes(15);
+    let fifth = as_user(&plant, "1001", "0000", &report);
+    fifth.refused();
+    let after = chrono::Utc::now() + chrono::Duration::minutes(15);
+    let said = |t: chrono::DateTime<chrono::Utc>| {
+        format!(
+            "error: wrong PIN for badge 1001; the badge is now locked until {}\n",
+            t.format("%H:%M UTC")
+        )
+    };
+    assert!(
+        fifth.stderr == said(before) || fifth.stderr == said(after),
+        "{}",
+        fifth.stderr
+    );
+    as_user(&plant, "1001", "1234", &REPORT_3)
+        .refused()
+        .says(&["badge 1001 is locked after too many wrong PINs until"]);
     assert_eq!(plant.stock(), base_stock());
 }
 
@@ -520,4 +539,40 @@ fn a_wrong_pin_names_the_attempts_left() {
     )
     .refused()
     .says(&["4 attempts left"]);
+}
+
+#[test]
+fn an_approver_who_is_not_a_lead_is_refused_before_the_pin_is_checked() {
+    let plant = users_plant();
+    let larger = [
+        "report", "--order", "WO1", "--op", "10", "--good", "3", "--set", "C1=9",
+    ];
+    let as_approver = |badge: &str, pin: &str| {
+        let mut all = vec!["--user", "1001", "--approver", badge];
+        all.extend_from_slice(&larger);
+        plant.run_env(
+            &all,
+            &[("BACKFLUSH_PIN", "1234"), ("BACKFLUSH_APPROVER_PIN", pin)],
+        )
+    };
+    // The handler's badge with a wrong PIN: refused as no lead, and the PIN not counted.
+    as_approver("3001", "0000")
+        .refused()
+        .says(&["error: badge 3001 (handler) is not a lead: a lead or admin approves\n"]);
+    let mut json = vec!["--json", "--user", "1001", "--approver", "3001"];
+    json.extend_from_slice(&larger);
+    let out = plant.run_env(
+        &json,
+        &[
+            ("BACKFLUSH_PIN", "1234"),
+            ("BACKFLUSH_APPROVER_PIN", "3333"),
+        ],
+    );
+    out.refused();
+    let error: serde_json::Value = serde_json::from_str(out.stderr.trim()).unwrap();
+    assert_eq!(error["kind"], "forbidden");
+    as_user(&plant, "3001", "0000", &["exceptions", "retry"])
+        .refused()
+        .says(&["4 attempts left"]);
+    assert_eq!(plant.stock(), base_stock());
 }

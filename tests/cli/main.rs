@@ -12,6 +12,7 @@ mod bench;
 mod bounds;
 mod calculation;
 mod closing;
+mod codes;
 mod config;
 mod edges;
 mod export;

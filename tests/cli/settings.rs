@@ -222,10 +222,37 @@ fn after_undo_minutes_an_operators_reversal_needs_a_lead() {
             .to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
         conn.execute("UPDATE reports SET at = ?1", [at]).unwrap();
     }
-    as_user(&plant, "1001", "1234", &reverse_args(&id))
-        .refused()
-        .says(&["1001", "lead"]);
+    // The refusal names the window and how long ago the report was posted.
+    let out = as_user(&plant, "1001", "1234", &reverse_args(&id));
+    out.refused();
+    assert_eq!(
+        out.stderr,
+        format!(
+            "error: 1001 (operator) may not reverse a report alone: your own reports can be \
+             reversed for 10 minutes after posting; report {id} was posted 11 minutes ago; a lead \
+             must approve with badge and PIN (--approver BADGE, the lead's PIN in \
+             BACKFLUSH_APPROVER_PIN)\n"
+        )
+    );
+    let mut json = vec!["--json"];
+    json.extend(reverse_args(&id));
+    let out = as_user(&plant, "1001", "1234", &json);
+    let error: serde_json::Value = serde_json::from_str(out.stderr.trim()).unwrap();
+    assert_eq!(error["kind"], "needs_approval");
     assert_eq!(plant.qty("C1", "M1"), "94");
+    // A lead approves it.
+    let mut approved = vec!["--user", "1001", "--approver", "2001"];
+    approved.extend(reverse_args(&id));
+    plant
+        .run_env(
+            &approved,
+            &[
+                ("BACKFLUSH_PIN", "1234"),
+                ("BACKFLUSH_APPROVER_PIN", "2222"),
+            ],
+        )
+        .ok();
+    assert_eq!(plant.qty("C1", "M1"), "100");
 }
 
 #[test]

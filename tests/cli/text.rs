@@ -193,7 +193,7 @@ fn two_codes_that_differ_only_in_case_ask_for_the_one_meant() {
     out.code(1);
     assert_eq!(
         out.stderr,
-        "{\"error\":\"--location mx matches MX and Mx without regard to case: type it as stored\",\"kind\":\"invalid\"}\n"
+        "{\"error\":\"--location mx matches MX and Mx, which differ only in case: type it as stored\",\"kind\":\"invalid\"}\n"
     );
 }
 

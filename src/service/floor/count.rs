@@ -94,6 +94,8 @@ impl Service {
         who: &Credentials,
     ) -> Result<Count> {
         let Keyed { request, key } = request.into();
+        let resolved = self.resolve_count(request)?;
+        let request = &resolved;
         let CountRequest {
             item,
             location,

@@ -95,6 +95,8 @@ impl Service {
         who: &Credentials,
     ) -> Result<Adjustment> {
         let Keyed { request, key: idem } = request.into();
+        let resolved = self.resolve_adjust(request)?;
+        let request = &resolved;
         let AdjustRequest {
             report,
             line,
@@ -193,6 +195,8 @@ impl Service {
         who: &Credentials,
     ) -> Result<Substitution> {
         let Keyed { request, key: idem } = request.into();
+        let resolved = self.resolve_substitute(request)?;
+        let request = &resolved;
         let SubstituteRequest {
             report,
             line,

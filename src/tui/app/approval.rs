@@ -72,7 +72,13 @@ impl App {
             PromptKind::ApproverBadge => {
                 let text = field.text.trim().to_string();
                 if text.is_empty() {
-                    return self.reopen(this, "scan or type the lead's badge");
+                    return self.reopen(this, strings::SCAN_LEAD_BADGE);
+                }
+                // A badge that is no lead's is refused here, before its PIN is asked: the
+                // prompt waits for another badge, empty for the next scan.
+                if let Err(e) = self.service.check_approver(&text) {
+                    let message = self.said(&e);
+                    return self.reopen(lead_badge_prompt(""), message);
                 }
                 self.overlays.push(lead_pin_prompt(text).after(this));
             }

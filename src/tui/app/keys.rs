@@ -23,9 +23,26 @@ impl App {
             field,
             choices,
             highlighted,
+            marks,
             ..
         }) = self.overlays.last_mut()
         {
+            // Space on a list that takes several rows marks the highlighted one (or
+            // unmarks it): a serial never holds a space.
+            if let Some(marks) = marks
+                && key.code == KeyCode::Char(' ')
+                && key.modifiers.difference(KeyModifiers::SHIFT).is_empty()
+            {
+                let code = filter_choices(choices, &field.text)
+                    .get(*highlighted)
+                    .map(|c| c.code.clone());
+                if let Some(code) = code
+                    && let Err(needed) = marks.toggle(&code)
+                {
+                    self.status = Some((strings::marked_enough(needed), Severity::Error));
+                }
+                return;
+            }
             match type_into(field, &key) {
                 Typed::Taken => {
                     *highlighted = 0;

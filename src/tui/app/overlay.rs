@@ -159,12 +159,47 @@ pub enum Overlay {
         highlighted: usize,
         /// The step before this one: Esc goes back to it, keeping what was entered there.
         back: Option<Box<Overlay>>,
+        /// A pick list that takes several rows (the serials of a line): those marked so far.
+        marks: Option<Marks>,
     },
     Message {
         title: String,
         lines: Vec<String>,
         severity: Severity,
     },
+}
+
+/// The rows of a pick list marked to be taken together, at most `needed` of them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Marks {
+    pub needed: usize,
+    /// The codes marked, in the order marked.
+    pub marked: Vec<String>,
+}
+
+impl Marks {
+    /// Marks `code`, or unmarks it when marked. Refused, marking nothing, when `needed`
+    /// are marked already.
+    ///
+    /// # Errors
+    /// How many are needed: as many are marked.
+    pub fn toggle(&mut self, code: &str) -> Result<(), usize> {
+        if let Some(at) = self.marked.iter().position(|m| m == code) {
+            self.marked.remove(at);
+            return Ok(());
+        }
+        if self.marked.len() >= self.needed {
+            return Err(self.needed);
+        }
+        self.marked.push(code.to_string());
+        Ok(())
+    }
+
+    /// What Enter takes: the marked codes as `A,B,…` (none marked: `None`).
+    #[must_use]
+    pub fn taken(&self) -> Option<String> {
+        (!self.marked.is_empty()).then(|| self.marked.join(","))
+    }
 }
 
 /// One entry of a prompt's pick list: the code it enters and what it shows beside it.
@@ -224,7 +259,20 @@ impl Overlay {
             choices: Vec::new(),
             highlighted: 0,
             back: None,
+            marks: None,
         }
+    }
+
+    /// The prompt's pick list taking several rows, up to `needed`: Space marks a row.
+    #[must_use]
+    pub fn with_marks(mut self, needed: usize) -> Self {
+        if let Overlay::Prompt { marks, .. } = &mut self {
+            *marks = Some(Marks {
+                needed,
+                marked: Vec::new(),
+            });
+        }
+        self
     }
 
     /// The prompt with an error shown under its field.

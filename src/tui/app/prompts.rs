@@ -85,6 +85,7 @@ impl App {
             choices,
             highlighted,
             back,
+            marks,
             ..
         } = prompt
         else {
@@ -100,9 +101,13 @@ impl App {
             choices: choices.clone(),
             highlighted,
             back,
+            marks: marks.clone(),
         };
-        // A pick list enters the highlighted code unless a code was typed whole.
-        if let Some(code) = picked(&choices, &field.text, highlighted) {
+        // A pick list enters the rows marked, else the highlighted code unless a code was
+        // typed whole.
+        if let Some(taken) = marks.as_ref().and_then(Marks::taken) {
+            field.text = taken;
+        } else if let Some(code) = picked(&choices, &field.text, highlighted) {
             field.text = code;
         }
         self.apply_prompt(kind, field, this);
@@ -131,6 +136,14 @@ impl App {
             return self.apply_approval_prompt(kind, field, this);
         }
         let text = field.value_text().trim().to_string();
+        // A code typed in another case means the one stored code that matches it.
+        let text = match self.resolve_typed(&kind, &text) {
+            Ok(text) => text,
+            Err(e) => {
+                let message = self.said(&e);
+                return self.reopen(this, message);
+            }
+        };
         let lead = self.lead_rule();
         let effect = match (&mut self.screen, kind) {
             (_, kind @ (PromptKind::TraceItem | PromptKind::TraceLot { .. })) => {
@@ -146,6 +159,22 @@ impl App {
             _ => Effect::None,
         };
         self.run(effect);
+    }
+
+    /// The codes a prompt's value names, as stored (the service resolves them); other
+    /// values as typed.
+    fn resolve_typed(&self, kind: &PromptKind, text: &str) -> Result<String, ServiceError> {
+        use crate::service::Thing;
+        let what = match kind {
+            PromptKind::Lots { .. } | PromptKind::TransferLots { .. } => {
+                return self.service.resolve_allocation(text);
+            }
+            PromptKind::Location { .. } | PromptKind::TransferFrom { .. } => Thing::Location,
+            PromptKind::TraceItem | PromptKind::SubstituteItem { .. } => Thing::Item,
+            PromptKind::TraceLot { .. } | PromptKind::CountLot { .. } => Thing::Lot,
+            _ => return Ok(text.to_string()),
+        };
+        self.service.resolve_code(what, text)
     }
 
     /// A refused value reopens the prompt `this` as it was (its pick list and way back

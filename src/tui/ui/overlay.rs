@@ -40,6 +40,7 @@ fn render_overlay(theme: &Theme, overlay: &Overlay, buf: &mut Buffer, area: Rect
             choices,
             highlighted,
             back,
+            marks,
             ..
         } => {
             // The question inside the box, where it wraps; the title only says what it is.
@@ -51,12 +52,23 @@ fn render_overlay(theme: &Theme, overlay: &Overlay, buf: &mut Buffer, area: Rect
             if let Some(e) = error {
                 text.push(Line::from(Span::styled(e.as_str(), theme.error)));
             }
-            text.extend(pick_list(theme, choices, &field.text, *highlighted));
+            if let Some(m) = marks {
+                text.push(Line::from(Span::styled(
+                    crate::tui::strings::marked(m.needed, &m.marked),
+                    theme.focus,
+                )));
+            }
+            let marked = marks.as_ref().map(|m| m.marked.as_slice());
+            text.extend(pick_list(
+                theme,
+                choices,
+                (&field.text, marked),
+                *highlighted,
+            ));
             let hint = match (choices.is_empty(), back.is_some()) {
                 (true, false) => "Enter: apply   Esc: cancel",
                 (true, true) => "Enter: apply   Esc: back",
-                (false, false) => "↑↓ pick   Enter: apply   Esc: cancel",
-                (false, true) => "↑↓ pick   Enter: apply   Esc: back",
+                (false, back) => crate::tui::strings::pick_hint(marks.is_some(), back),
             };
             text.push(Line::from(Span::styled(hint, theme.key)));
             popup(theme, buf, area, "Enter a value", text, 70);
@@ -95,14 +107,16 @@ fn render_help(theme: &Theme, context: Context, buf: &mut Buffer, area: Rect) {
         .render(popup, buf);
 }
 
-/// The rows of a pick list that match what is typed, the highlighted one marked.
+/// The rows of a pick list that match what is typed, the highlighted one pointed at and the
+/// rows `marked` to be taken together ticked.
 fn pick_list(
     theme: &Theme,
     choices: &[crate::tui::app::Choice],
-    typed: &str,
+    (typed, marks): (&str, Option<&[String]>),
     highlighted: usize,
 ) -> Vec<Line<'static>> {
     const ROWS: usize = 8;
+    let (marks, marked) = (marks.is_some(), marks.unwrap_or_default());
     if choices.is_empty() {
         return Vec::new();
     }
@@ -119,8 +133,15 @@ fn pick_list(
             } else {
                 (" ", theme.base)
             };
+            // A list that takes several rows ticks them first, so no row starts blank (the
+            // box trims a row's leading blanks) and the codes stay in one column.
+            let tick = match (marks, marked.contains(&c.code)) {
+                (false, _) => "",
+                (true, true) => "[x] ",
+                (true, false) => "[ ] ",
+            };
             Line::from(Span::styled(
-                format!("{mark} {:<12} {}", c.code, c.detail),
+                format!("{tick}{mark} {:<12} {}", c.code, c.detail),
                 style,
             ))
         })

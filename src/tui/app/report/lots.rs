@@ -1,6 +1,7 @@
 //! A manual line's hand issue, and the lots or serials a tracked line takes.
 
 use super::*;
+use rust_decimal::prelude::ToPrimitive;
 
 impl<C: Planner> ReportState<C> {
     /// A lot- or serial-tracked manual line: its hand issue needs its lots.
@@ -46,22 +47,20 @@ impl<C: Planner> ReportState<C> {
         }
         let total = hand.map_or_else(|| l.total(), |h| h + l.line_scrap);
         let (item, location) = (l.item.clone(), l.location.clone());
-        let what = if l.tracking == Tracking::Serial {
-            "Serials"
-        } else {
-            "Lots"
-        };
-        let prompt = Overlay::prompt(
-            format!(
-                "{what} for line {line} {item}: {} from {location} (LOT or LOT:QTY,…)",
-                total
-            ),
+        let serial = l.tracking == Tracking::Serial;
+        let mut prompt = Overlay::prompt(
+            strings::line_lots_title(serial, (line, &item), total, &location),
             Field::new(FieldKind::Text, ""),
             PromptKind::Lots {
                 line: line.to_string(),
                 hand,
             },
         );
+        if serial && total.get() > rust_decimal::Decimal::ZERO {
+            // One serial per unit: the list takes as many as the line issues.
+            let needed = total.get().ceil().to_usize().unwrap_or(usize::MAX);
+            prompt = prompt.with_marks(needed);
+        }
         let from = Choices::LineLots {
             item: item.to_string(),
             location: location.to_string(),
@@ -80,7 +79,10 @@ impl<C: Planner> ReportState<C> {
         this: Overlay,
     ) -> Effect {
         if text.is_empty() {
-            return Effect::reopen(this, "scan or pick a lot");
+            let serial = self
+                .planned(line)
+                .is_some_and(|l| l.tracking == Tracking::Serial);
+            return Effect::reopen(this, strings::scan_or_pick_lot(serial));
         }
         let mut changes: Vec<Change> = hand.map(Change::Qty).into_iter().collect();
         changes.push(Change::Lots(text));

@@ -144,12 +144,13 @@ fn lots_text(l: &PlannedLine) -> String {
     if l.tracking == crate::domain::master::Tracking::None {
         return String::new();
     }
+    let serial = l.tracking == crate::domain::master::Tracking::Serial;
     if l.lots.is_empty() {
         return match l.status {
             LineStatus::Deferred | LineStatus::Short => {
                 " · the unexpired lots there do not cover it".to_string()
             }
-            _ => " · o: choose its lots".to_string(),
+            _ => crate::tui::strings::choose_its_lots(serial).to_string(),
         };
     }
     let taken: Vec<String> = l
@@ -161,7 +162,12 @@ fn lots_text(l: &PlannedLine) -> String {
             } else {
                 &x.lot
             };
-            format!("{name} {}", x.qty)
+            // A serial is one unit: its name says it all.
+            if serial && !x.lot.is_empty() {
+                name.to_string()
+            } else {
+                format!("{name} {}", x.qty)
+            }
         })
         .collect();
     let why = match l.picked_by {
@@ -174,7 +180,11 @@ fn lots_text(l: &PlannedLine) -> String {
     } else {
         format!("; expired {} skipped", l.skipped_expired.join(", "))
     };
-    format!(" · lots {}{why}{skipped})", taken.join(", "))
+    format!(
+        " · {} {}{why}{skipped})",
+        if serial { "serials" } else { "lots" },
+        taken.join(", ")
+    )
 }
 
 /// `0.4 g × 3 = 1.2 g = 0.0012 kg`: the BOM line's quantity in its own unit, times the units
