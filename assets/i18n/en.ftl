@@ -67,7 +67,13 @@ refused-no-line = { $owner } has no line { $key }
 refused-forbidden = { $user } ({ $role }) may not { $action }; it needs the role { $roles }
 refused-needs-lead-override = { $user } may not post a larger override alone: line { $line } ({ $item }) differs from planned { $planned } by more than { $pct }%; a lead must approve
 refused-needs-lead-expired = { $user } may not issue an expired lot alone: line { $line } ({ $item }) names expired lot { $lots }; a lead must approve
-refused-needs-lead-undo-window = { $user } may not reverse a report alone: your own reports can be reversed for { $minutes } min after posting; report { $report } was posted { $ago } min ago; a lead must approve
+refused-needs-lead-undo-window = { $user } may not reverse a report alone: your own reports can be reversed for { $minutes ->
+        [one] 1 minute
+       *[other] { $minutes } minutes
+    } after posting; report { $report } was posted { $ago ->
+        [one] 1 minute
+       *[other] { $ago } minutes
+    } ago; a lead must approve with badge and PIN
 refused-key-used = this request was already used for another one; start it again
 # The command line's own sentence (English already), for a failure not worded here.
 refused-failure = { $detail }
