@@ -112,6 +112,9 @@ pub struct State {
     /// How far from planned an operator may override alone, in percent: read from the store
     /// when a report opens.
     pub tolerance_pct: rust_decimal::Decimal,
+    /// How many rows the screen's list showed in the last frame: what a page key moves by.
+    /// The drawing code sets it (the one thing a frame writes), so a page is this screen's.
+    pub list_rows: std::cell::Cell<usize>,
 }
 
 /// The whole terminal: its [`State`] and the [`Service`] its effects run against. Keys and
@@ -174,6 +177,7 @@ impl App {
             should_quit: false,
             demo_users: Vec::new(),
             tolerance_pct: service.override_tolerance_pct(),
+            list_rows: std::cell::Cell::new(10),
         };
         let mut app = App {
             service,

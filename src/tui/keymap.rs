@@ -39,6 +39,10 @@ pub enum Action {
     Down,
     PageUp,
     PageDown,
+    /// The first row of the list.
+    First,
+    /// The last row of the list.
+    Last,
     Open,
     ToggleAllWorkCenters,
     NextWorkCenter,
@@ -528,6 +532,8 @@ pub const KEYMAP: &[Binding] = &[
     key(C::Global, K::Down, "↓", A::Down, "next row", ""),
     key(C::Global, K::PageUp, "PgUp", A::PageUp, "page up", ""),
     key(C::Global, K::PageDown, "PgDn", A::PageDown, "page down", ""),
+    key(C::Global, K::Home, "Home", A::First, "first row", ""),
+    key(C::Global, K::End, "End", A::Last, "last row", ""),
     key(
         C::Global,
         K::F(1),

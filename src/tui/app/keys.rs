@@ -131,9 +131,12 @@ impl App {
                 self.overlays.push(help);
             }
             Action::Logout => self.logout(),
-            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
-                self.move_selection(action)
-            }
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::First
+            | Action::Last => self.move_selection(action),
             _ => {
                 let effect = self.screen_effect(action);
                 self.run(effect);
@@ -187,13 +190,17 @@ impl App {
     }
 
     pub(super) fn move_selection(&mut self, action: Action) {
+        // A page is what the list showed: one press of PgDn brings the next rows in view.
+        let page = self.list_rows.get().max(1);
         let step = |selected: &mut usize, len: usize| {
             let last = len.saturating_sub(1);
             *selected = match action {
                 Action::Up => selected.saturating_sub(1),
                 Action::Down => (*selected + 1).min(last),
-                Action::PageUp => selected.saturating_sub(10),
-                _ => (*selected + 10).min(last),
+                Action::PageUp => selected.saturating_sub(page),
+                Action::First => 0,
+                Action::Last => last,
+                _ => (*selected + page).min(last),
             };
         };
         match &mut self.screen {

@@ -7,6 +7,8 @@ use crate::tui::app::StagingState;
 pub struct StagingView<'a> {
     pub state: &'a StagingState,
     pub theme: &'a Theme,
+    /// The rows the list showed in the last frame: a page of this screen.
+    pub shown: &'a std::cell::Cell<usize>,
 }
 
 impl Widget for StagingView<'_> {
@@ -50,13 +52,18 @@ impl Widget for StagingView<'_> {
         );
         let table = Table::new(rows, widths)
             .header(header)
-            .row_highlight_style(theme.selected)
-            .block(titled(
-                theme,
-                format!(" Staging for {} ({} items) ", s.work_center, s.rows.len()),
-            ));
-        let mut state =
-            TableState::default().with_selected((!s.rows.is_empty()).then_some(s.selected));
-        StatefulWidget::render(table, area, buf, &mut state);
+            .row_highlight_style(theme.selected);
+        let block = titled(
+            theme,
+            format!(" Staging for {} ({} items) ", s.work_center, s.rows.len()),
+        );
+        render_list(
+            theme,
+            (table, block),
+            (s.rows.len(), s.selected),
+            self.shown,
+            area,
+            buf,
+        );
     }
 }
