@@ -247,3 +247,30 @@ fn a_non_stock_line_has_no_on_hand() {
     let grease = row(&s, "GR-EP2");
     assert!(grease.contains("—              —"), "{s}");
 }
+
+#[test]
+fn a_help_longer_than_the_screen_pages_and_says_so() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1005");
+    press(&mut d.app, KeyCode::F(1));
+    let s = screen_at(&d.app, 80, 24);
+    assert!(!s.contains("log out"), "{s}");
+    assert!(s.contains("more╯"), "{s}");
+    // The status bar and the footer stay in view.
+    assert!(s.lines().next().unwrap().contains("Ana Novak"), "{s}");
+    press(&mut d.app, KeyCode::End);
+    let end = screen_at(&d.app, 80, 24);
+    assert!(end.contains("C-l  log out") && end.contains("↑ "), "{end}");
+    press(&mut d.app, KeyCode::PageUp);
+    press(&mut d.app, KeyCode::Home);
+    let top = screen_at(&d.app, 80, 24);
+    assert!(
+        top.contains("Tab  move between good, scrap and the lines"),
+        "{top}"
+    );
+    // At 120×40 the whole help shows.
+    assert!(screen_at(&d.app, 120, 40).contains("C-l  log out"));
+    press(&mut d.app, KeyCode::Esc);
+    assert!(d.app.overlays.is_empty());
+}

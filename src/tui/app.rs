@@ -115,6 +115,8 @@ pub struct State {
     /// How many rows the screen's list showed in the last frame: what a page key moves by.
     /// The drawing code sets it (the one thing a frame writes), so a page is this screen's.
     pub list_rows: std::cell::Cell<usize>,
+    /// How far the help overlay is scrolled, in lines (a long help pages).
+    pub help_offset: usize,
 }
 
 /// The whole terminal: its [`State`] and the [`Service`] its effects run against. Keys and
@@ -178,6 +180,7 @@ impl App {
             demo_users: Vec::new(),
             tolerance_pct: service.override_tolerance_pct(),
             list_rows: std::cell::Cell::new(10),
+            help_offset: 0,
         };
         let mut app = App {
             service,

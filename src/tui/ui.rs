@@ -144,7 +144,15 @@ pub fn render(app: &State, frame: &mut Frame<'_>) {
     render_message(app, frame, message);
     render_footer(&app.theme, app.context(), frame, footer);
     for overlay in &app.overlays {
-        frame.render_widget(OverlayView { overlay, theme }, area);
+        let help_offset = app.help_offset;
+        frame.render_widget(
+            OverlayView {
+                overlay,
+                theme,
+                help_offset,
+            },
+            area,
+        );
     }
 }
 

@@ -50,6 +50,31 @@ impl App {
             self.unbound_key(&key);
             return;
         };
+        if let Some(Overlay::Help(of)) = self.overlays.last()
+            && matches!(
+                action,
+                Action::Up
+                    | Action::Down
+                    | Action::PageUp
+                    | Action::PageDown
+                    | Action::First
+                    | Action::Last
+            )
+        {
+            // The help pages through its keys; it never scrolls past its last one.
+            let last = keymap::bindings(*of).count().saturating_sub(1);
+            let page = 10;
+            self.help_offset = match action {
+                Action::Up => self.help_offset.saturating_sub(1),
+                Action::Down => self.help_offset + 1,
+                Action::PageUp => self.help_offset.saturating_sub(page),
+                Action::PageDown => self.help_offset + page,
+                Action::First => 0,
+                _ => last,
+            }
+            .min(last);
+            return;
+        }
         if self.overlays.is_empty() {
             self.screen_action(action);
         } else {
@@ -127,6 +152,7 @@ impl App {
         match action {
             Action::Quit => self.quit(),
             Action::Help => {
+                self.help_offset = 0;
                 let help = Overlay::Help(self.context());
                 self.overlays.push(help);
             }
