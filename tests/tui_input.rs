@@ -225,7 +225,7 @@ fn a_scrap_correction_is_bounded_by_the_lines_scrap_and_worded_by_its_sign() {
     let said = d.app.status.clone().unwrap().0;
     assert_eq!(
         said,
-        "correction 1 exceeds the 0 scrap line 40.40 has recorded so far (its line scrap and adjustments); material not used goes back with a negative issue"
+        "correction 1: exceeds the 0 scrap line 40.40 has so far; unused material goes back as a return"
     );
     press(&mut d.app, KeyCode::Enter);
     assert_eq!(detail_line(&d.app, "OR-20"), (None, "7".into()));

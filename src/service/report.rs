@@ -101,6 +101,73 @@ impl Service {
         Ok(out)
     }
 
+    /// The most units (up to what is left) a report at the order's next count point could
+    /// post with no line short or deferred, in whole units unless all that is left fits;
+    /// `None` when no count point has units left or the order cannot be planned (a
+    /// serial-tracked parent's report names its serials first).
+    ///
+    /// # Errors
+    /// Unknown order; the store fails.
+    pub fn can_build(&self, order: &str) -> Result<Option<Quantity>> {
+        let context = self.report_context(order, std::iter::empty())?;
+        let o = &context.order;
+        let next = o
+            .operations
+            .iter()
+            .filter(|op| op.count_point)
+            .find_map(|op| {
+                let done = context
+                    .progress
+                    .operations
+                    .get(&op.operation)
+                    .map_or(Quantity::ZERO, |p| p.units());
+                (done < o.qty).then(|| (op.operation, o.qty - done))
+            });
+        let Some((operation, left)) = next else {
+            return Ok(None);
+        };
+        // Whether a report of `good` units posts every line: `None` when it cannot be planned.
+        let fits = |good: Quantity| -> Option<bool> {
+            let request = ReportRequest {
+                operation,
+                good,
+                scrap: Quantity::ZERO,
+                overrides: Vec::new(),
+                fg_lot: None,
+                fg_serials: Vec::new(),
+            };
+            let plan = context.plan(&request).ok()?;
+            Some(plan.lines.iter().all(|l| {
+                !matches!(
+                    l.status,
+                    backflush::LineStatus::Short | backflush::LineStatus::Deferred
+                )
+            }))
+        };
+        if fits(left) == Some(true) {
+            return Ok(Some(left));
+        }
+        // A larger report needs no less of any line, so the whole units that fit are found
+        // by halving: `lo` fits, `hi` does not.
+        let whole = |q: Quantity| -> u64 {
+            use rust_decimal::prelude::ToPrimitive;
+            q.get().floor().to_u64().unwrap_or(0)
+        };
+        let (mut lo, mut hi) = (0_u64, whole(left) + 1);
+        if whole(left) > 0 && fits(Quantity::ONE).is_none() {
+            return Ok(None);
+        }
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if fits(Quantity::from(Decimal::from(mid))) == Some(true) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        Ok(Some(Quantity::from(Decimal::from(lo))))
+    }
+
     /// Posts a report in one transaction; a key posted before returns its first result.
     ///
     /// # Errors

@@ -119,6 +119,11 @@ pub struct State {
     /// The terminal's own language (before login, in open mode, for a user without one):
     /// `[terminal] language`, else the locale.
     pub terminal_language: Language,
+    /// How many rows the screen's list showed in the last frame: what a page key moves by.
+    /// The drawing code sets it (the one thing a frame writes), so a page is this screen's.
+    pub list_rows: std::cell::Cell<usize>,
+    /// How far the help overlay is scrolled, in lines (a long help pages).
+    pub help_offset: usize,
 }
 
 /// The whole terminal: its [`State`] and the [`Service`] its effects run against. Keys and
@@ -185,6 +190,8 @@ impl App {
             tolerance_pct: service.override_tolerance_pct(),
             language: terminal_language,
             terminal_language,
+            list_rows: std::cell::Cell::new(10),
+            help_offset: 0,
         };
         i18n::set_language(terminal_language);
         let mut app = App {

@@ -891,9 +891,9 @@ pub fn not_a_number(text: &str) -> String {
 pub fn material_cost(v: &Variance) -> String {
     format!(
         "expected {} · actual {} · variance {}",
-        v.expected_cost.round_dp(2),
-        v.actual_cost.round_dp(2),
-        v.variance.round_dp(2)
+        money(v.expected_cost.get()),
+        money(v.actual_cost.get()),
+        money(v.variance.get())
     )
 }
 
@@ -1244,6 +1244,87 @@ pub fn posted_lines(
     lines
 }
 
+/// An order's state on the board.
+pub const ORDER_OPEN: &str = "open";
+/// An order's state on the board: units reported, some left.
+pub const ORDER_STARTED: &str = "started";
+/// An order's state on the board: every unit reported.
+pub const ORDER_DONE: &str = "done";
+
+/// An order's lines waiting in the exception queue, on the board: `2 waiting`.
+#[must_use]
+pub fn lines_waiting(n: i64) -> String {
+    format!("{n} waiting")
+}
+
+/// The board's column of each order's item description.
+pub const DESCRIPTION_HEADER: &str = "Description";
+
+/// The board's column of how many units a report could post with every line (right-aligned:
+/// it starts with spaces).
+pub const CAN_BUILD_HEADER: &str = "Can build";
+
+/// Opening an order none of whose operations is at this terminal's work center.
+#[must_use]
+pub fn another_work_centers_order(order: &str, theirs: &str, ours: &str) -> String {
+    format!("{order} is an order of work center {theirs}, not of {ours}")
+}
+
+/// A report title's mark of an order of another work center: ` · at WC-CNC`.
+#[must_use]
+pub fn at_work_center(work_center: &str) -> String {
+    format!(" · at {work_center}")
+}
+
+/// The report's last line: its hours and what labor and overhead cost, the receipt, and the
+/// material expected against actual.
+#[must_use]
+pub fn report_summary(
+    hours: crate::domain::qty::Hours,
+    labor_and_overhead: rust_decimal::Decimal,
+    receipt: &str,
+    (expected, actual): (rust_decimal::Decimal, rust_decimal::Decimal),
+) -> String {
+    format!(
+        " Labor {hours} h · labor + overhead {} · {receipt} · material std {} / actual {}",
+        money(labor_and_overhead),
+        money(expected),
+        money(actual)
+    )
+}
+
+/// An operation that is a count point.
+pub const COUNT_POINT: &str = "count point";
+
+/// A material line issued by hand.
+pub const MANUAL: &str = "manual";
+
+/// On a list's top edge: rows above the first one shown (`↑ 3 more`).
+#[must_use]
+pub fn more_above(n: usize) -> String {
+    format!("↑ {n} more")
+}
+
+/// On a list's bottom edge: rows below the last one shown (`↓ 5 more`).
+#[must_use]
+pub fn more_below(n: usize) -> String {
+    format!("↓ {n} more")
+}
+
+/// Money as the screen shows it: two decimals, rounded half away from zero (`-18.60`).
+#[must_use]
+pub fn money(amount: rust_decimal::Decimal) -> String {
+    let rounded =
+        amount.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    // A negative amount that rounds to nothing shows as nothing, not `-0.00`.
+    let rounded = if rounded.is_zero() {
+        rust_decimal::Decimal::ZERO
+    } else {
+        rounded
+    };
+    format!("{rounded:.2}")
+}
+
 #[cfg(test)]
 mod tests {
     use crate::domain::language::Language;
@@ -1330,6 +1411,15 @@ mod tests {
             super::either(["lead", "admin"].into_iter()),
             "lead or admin"
         );
+    }
+
+    #[test]
+    fn money_has_two_decimals_rounded_half_away_from_zero() {
+        let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap_or_default();
+        assert_eq!(super::money(d("-18.6")), "-18.60");
+        assert_eq!(super::money(d("322")), "322.00");
+        assert_eq!(super::money(d("0.125")), "0.13");
+        assert_eq!(super::money(d("-0.125")), "-0.13");
     }
 
     #[test]

@@ -27,6 +27,7 @@ use crate::domain::qty::{Quantity, canonical};
 mod exceptions;
 mod health;
 mod history;
+mod layout;
 mod login;
 mod orders;
 mod overlay;
@@ -38,6 +39,8 @@ mod variance;
 pub use exceptions::ExceptionsView;
 pub use health::HealthView;
 pub use history::{DetailView, HistoryView};
+use layout::render_list;
+pub use layout::{Window, bar, cells, fit};
 pub use login::LoginView;
 pub use orders::{OperationsView, OrdersView};
 pub use overlay::OverlayView;
@@ -60,6 +63,7 @@ pub fn render(app: &State, frame: &mut Frame<'_>) {
     ]));
     render_status_bar(app, frame, status);
     let theme = &app.theme;
+    let shown = &app.list_rows;
     match &app.screen {
         Screen::Login(state) => frame.render_widget(
             LoginView {
@@ -74,28 +78,88 @@ pub fn render(app: &State, frame: &mut Frame<'_>) {
                 state,
                 theme,
                 no_plant: app.work_centers.is_empty(),
+                all_work_centers: app.all_work_centers,
+                shown,
             },
             body,
         ),
         Screen::Operations(state) => frame.render_widget(OperationsView { state, theme }, body),
         Screen::Report(state) => frame.render_widget(ReportView::new(app, state), body),
-        Screen::History(state) => frame.render_widget(HistoryView { state, theme }, body),
-        Screen::Staging(state) => frame.render_widget(StagingView { state, theme }, body),
-        Screen::Exceptions(state) => frame.render_widget(ExceptionsView { state, theme }, body),
-        Screen::Detail(state) => frame.render_widget(DetailView { state, theme }, body),
-        Screen::Variance(state) => frame.render_widget(VarianceView { state, theme }, body),
-        Screen::Health(state) => frame.render_widget(HealthView { state, theme }, body),
+        Screen::History(state) => {
+            frame.render_widget(
+                HistoryView {
+                    state,
+                    theme,
+                    shown,
+                },
+                body,
+            );
+        }
+        Screen::Staging(state) => {
+            frame.render_widget(
+                StagingView {
+                    state,
+                    theme,
+                    shown,
+                },
+                body,
+            );
+        }
+        Screen::Exceptions(state) => {
+            frame.render_widget(
+                ExceptionsView {
+                    state,
+                    theme,
+                    shown,
+                },
+                body,
+            );
+        }
+        Screen::Detail(state) => frame.render_widget(
+            DetailView {
+                state,
+                theme,
+                shown,
+            },
+            body,
+        ),
+        Screen::Variance(state) => {
+            frame.render_widget(
+                VarianceView {
+                    state,
+                    theme,
+                    shown,
+                },
+                body,
+            );
+        }
+        Screen::Health(state) => frame.render_widget(
+            HealthView {
+                state,
+                theme,
+                shown,
+            },
+            body,
+        ),
         Screen::Trace(state) => frame.render_widget(TraceView { state, theme }, body),
     }
     render_message(app, frame, message);
     render_footer(&app.theme, app.context(), frame, footer);
     for overlay in &app.overlays {
-        frame.render_widget(OverlayView { overlay, theme }, area);
+        let help_offset = app.help_offset;
+        frame.render_widget(
+            OverlayView {
+                overlay,
+                theme,
+                help_offset,
+            },
+            area,
+        );
     }
 }
 
 fn render_status_bar(app: &State, frame: &mut Frame<'_>, area: Rect) {
-    use super::i18n::{Msg, t, width};
+    use super::i18n::{Msg, t};
     let user = match &app.session.badge {
         Some(badge) => format!(
             "{} ({badge}, {})",
@@ -116,8 +180,8 @@ fn render_status_bar(app: &State, frame: &mut Frame<'_>, area: Rect) {
         )
     };
     let time = app.now.with_timezone(&Local).format("%H:%M").to_string();
-    let cells = usize::from(area.width);
-    let room = cells.saturating_sub(time.len() + 2);
+    let width = usize::from(area.width);
+    let room = width.saturating_sub(cells(&time) + 2);
     // The clock and the user always show; on a narrow screen the work center's description
     // gives way first, then the program's name.
     let terminal = &app.terminal;
@@ -133,10 +197,9 @@ fn render_status_bar(app: &State, frame: &mut Frame<'_>, area: Rect) {
         format!(" {terminal} │ {code} │ {user}"),
     ]
     .into_iter()
-    .find(|l| width(l) <= room)
-    .unwrap_or_else(|| format!(" {user}"));
-    let left = super::i18n::fit(&left, room);
-    let pad = cells.saturating_sub(width(&left) + time.len() + 1);
+    .find(|l| cells(l) <= room)
+    .unwrap_or_else(|| fit(&format!(" {user}"), room));
+    let pad = width.saturating_sub(cells(&left) + cells(&time) + 1);
     let text = format!("{left}{}{time} ", " ".repeat(pad));
     frame.render_widget(Paragraph::new(text).style(app.theme.status_bar), area);
 }
@@ -155,7 +218,9 @@ fn render_message(app: &State, frame: &mut Frame<'_>, area: Rect) {
         Severity::Success => app.theme.ok,
         Severity::Info => app.theme.muted,
     };
-    frame.render_widget(Paragraph::new(format!(" {text}")).style(style), area);
+    // A message longer than the line ends with `…`, never mid-sentence without a mark.
+    let text = fit(&format!(" {text}"), usize::from(area.width));
+    frame.render_widget(Paragraph::new(text).style(style), area);
 }
 
 fn render_footer(theme: &Theme, context: Context, frame: &mut Frame<'_>, area: Rect) {

@@ -73,6 +73,31 @@ impl App {
             self.unbound_key(&key);
             return;
         };
+        if let Some(Overlay::Help(of)) = self.overlays.last()
+            && matches!(
+                action,
+                Action::Up
+                    | Action::Down
+                    | Action::PageUp
+                    | Action::PageDown
+                    | Action::First
+                    | Action::Last
+            )
+        {
+            // The help pages through its keys; it never scrolls past its last one.
+            let last = keymap::bindings(*of).count().saturating_sub(1);
+            let page = 10;
+            self.help_offset = match action {
+                Action::Up => self.help_offset.saturating_sub(1),
+                Action::Down => self.help_offset + 1,
+                Action::PageUp => self.help_offset.saturating_sub(page),
+                Action::PageDown => self.help_offset + page,
+                Action::First => 0,
+                _ => last,
+            }
+            .min(last);
+            return;
+        }
         if self.overlays.is_empty() {
             self.screen_action(action);
         } else {
@@ -153,13 +178,17 @@ impl App {
         match action {
             Action::Quit => self.quit(),
             Action::Help => {
+                self.help_offset = 0;
                 let help = Overlay::Help(self.context());
                 self.overlays.push(help);
             }
             Action::Logout => self.logout(),
-            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
-                self.move_selection(action)
-            }
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::First
+            | Action::Last => self.move_selection(action),
             _ => {
                 let effect = self.screen_effect(action);
                 self.run(effect);
@@ -213,13 +242,17 @@ impl App {
     }
 
     pub(super) fn move_selection(&mut self, action: Action) {
+        // A page is what the list showed: one press of PgDn brings the next rows in view.
+        let page = self.list_rows.get().max(1);
         let step = |selected: &mut usize, len: usize| {
             let last = len.saturating_sub(1);
             *selected = match action {
                 Action::Up => selected.saturating_sub(1),
                 Action::Down => (*selected + 1).min(last),
-                Action::PageUp => selected.saturating_sub(10),
-                _ => (*selected + 10).min(last),
+                Action::PageUp => selected.saturating_sub(page),
+                Action::First => 0,
+                Action::Last => last,
+                _ => (*selected + page).min(last),
             };
         };
         match &mut self.screen {

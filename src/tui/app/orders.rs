@@ -12,8 +12,10 @@ pub struct OrdersState {
     /// What a scanner (or the keyboard) typed: it filters the board as it grows, and Enter
     /// opens the order it means.
     pub typed: String,
-    /// Orders known to be short at their issue locations (computed for the visible rows).
-    pub shortages: HashMap<String, bool>,
+    /// Per order, the most units a report at its next count point could post with no line
+    /// short or deferred (`None`: nothing left to report there, or it cannot be planned).
+    /// Read between frames for the rows on screen only.
+    pub can_build: HashMap<String, Option<Quantity>>,
     /// Open exceptions per order: lines still waiting for stock.
     pub waiting: HashMap<String, i64>,
     /// What the last post did, kept on the board's message line while the board shows.
@@ -32,7 +34,7 @@ impl OrdersState {
             rows,
             selected,
             typed: String::new(),
-            shortages: HashMap::new(),
+            can_build: HashMap::new(),
             waiting,
             posted: None,
             hold_enter: false,

@@ -27,6 +27,8 @@ pub struct MaterialRow {
 /// The variance screen of one order.
 pub struct VarianceState {
     pub order: OrderNo,
+    /// The order quantity: what each operation's gauge fills towards.
+    pub qty: Quantity,
     pub title: String,
     /// The title without the description, for a narrow screen.
     pub short_title: String,
@@ -52,10 +54,18 @@ impl VarianceState {
             .operations
             .iter()
             .map(|op| {
+                // An operation flushed by a later count point has what that count point
+                // reported through it.
+                let reported_at = if op.count_point {
+                    op.operation
+                } else {
+                    crate::domain::backflush::covering_count_point(o, op.operation)
+                        .unwrap_or(op.operation)
+                };
                 let progress = context
                     .progress
                     .operations
-                    .get(&op.operation)
+                    .get(&reported_at)
                     .copied()
                     .unwrap_or_default();
                 OperationRow {
@@ -84,6 +94,7 @@ impl VarianceState {
             .collect();
         VarianceState {
             order: o.order.clone(),
+            qty: o.qty,
             title: format!(
                 " {} · {} {} · qty {} · progress and variance ",
                 o.order, o.item, description, o.qty
@@ -128,6 +139,7 @@ mod tests {
     fn variance(from_operations: bool) -> VarianceState {
         VarianceState {
             order: "WO-1005".into(),
+            qty: Quantity::ZERO,
             title: String::new(),
             short_title: String::new(),
             operations: Vec::new(),

@@ -8,6 +8,8 @@ use crate::tui::strings;
 pub struct ExceptionsView<'a> {
     pub state: &'a ExceptionsState,
     pub theme: &'a Theme,
+    /// The rows the list showed in the last frame: a page of this screen.
+    pub shown: &'a std::cell::Cell<usize>,
 }
 
 impl Widget for ExceptionsView<'_> {
@@ -63,14 +65,19 @@ impl Widget for ExceptionsView<'_> {
         let place = s.location.as_deref().unwrap_or("every location");
         let table = Table::new(rows, widths)
             .header(header)
-            .row_highlight_style(theme.selected)
-            .block(titled(
-                theme,
-                format!(" Deferred lines at {place} ({}) ", s.rows.len()),
-            ));
-        let mut state =
-            TableState::default().with_selected((!s.rows.is_empty()).then_some(s.selected));
-        StatefulWidget::render(table, area, buf, &mut state);
+            .row_highlight_style(theme.selected);
+        let block = titled(
+            theme,
+            format!(" Deferred lines at {place} ({}) ", s.rows.len()),
+        );
+        render_list(
+            theme,
+            (table, block),
+            (s.rows.len(), s.selected),
+            self.shown,
+            area,
+            buf,
+        );
         if s.rows.is_empty() {
             let inner = area.inner(ratatui::layout::Margin::new(2, 3));
             Paragraph::new("Nothing is waiting for stock here.")

@@ -8,6 +8,8 @@ use crate::tui::app::HealthState;
 pub struct HealthView<'a> {
     pub state: &'a HealthState,
     pub theme: &'a Theme,
+    /// The rows the list showed in the last frame: a page of this screen.
+    pub shown: &'a std::cell::Cell<usize>,
 }
 
 impl Widget for HealthView<'_> {
@@ -34,6 +36,13 @@ impl Widget for HealthView<'_> {
                         r.discrepancy_pct
                             .map_or_else(|| "—".to_string(), |p| format!("{}%", canonical(p))),
                     )),
+                    // The discrepancy as a bar, full at a quarter of what was used.
+                    Cell::from(Span::styled(
+                        r.discrepancy_pct
+                            .map(|p| bar(p.abs(), rust_decimal::Decimal::from(25), 5))
+                            .unwrap_or_default(),
+                        style,
+                    )),
                 ];
                 if wide {
                     cells.push(Cell::from(right(format!(
@@ -50,10 +59,11 @@ impl Widget for HealthView<'_> {
         let mut specs = vec![
             ("Location", Constraint::Length(8)),
             ("Item", Constraint::Min(10)),
-            (" Backfl.", Constraint::Length(8)),
-            (" By hand", Constraint::Length(8)),
-            (" Count ±", Constraint::Length(8)),
+            ("Backfl.", Constraint::Length(7)),
+            ("By hand", Constraint::Length(7)),
+            ("Count ±", Constraint::Length(7)),
             (" Discr.", Constraint::Length(7)),
+            ("", Constraint::Length(5)),
         ];
         if wide {
             specs.push(("Accurate", Constraint::Length(8)));
@@ -65,17 +75,22 @@ impl Widget for HealthView<'_> {
         let flagged = h.rows.iter().filter(|r| r.flag != Flag::Ok).count();
         let table = Table::new(rows, widths)
             .header(header)
-            .row_highlight_style(theme.selected)
-            .block(titled(
-                theme,
-                format!(
-                    " Machine-location health, last {} days: {flagged} flagged of {} ",
-                    h.days,
-                    h.rows.len()
-                ),
-            ));
-        let mut state =
-            TableState::default().with_selected((!h.rows.is_empty()).then_some(h.selected));
-        StatefulWidget::render(table, area, buf, &mut state);
+            .row_highlight_style(theme.selected);
+        let block = titled(
+            theme,
+            format!(
+                " Machine-location health, last {} days: {flagged} flagged of {} ",
+                h.days,
+                h.rows.len()
+            ),
+        );
+        render_list(
+            theme,
+            (table, block),
+            (h.rows.len(), h.selected),
+            self.shown,
+            area,
+            buf,
+        );
     }
 }

@@ -8,27 +8,36 @@ use crate::tui::strings;
 pub struct HistoryView<'a> {
     pub state: &'a HistoryState,
     pub theme: &'a Theme,
+    /// The rows the list showed in the last frame: a page of this screen.
+    pub shown: &'a std::cell::Cell<usize>,
 }
 
 /// The lines of one posted report.
 pub struct DetailView<'a> {
     pub state: &'a DetailState,
     pub theme: &'a Theme,
+    /// The rows the list showed in the last frame: a page of this screen.
+    pub shown: &'a std::cell::Cell<usize>,
 }
 
 impl Widget for HistoryView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        render_history(self.state, self.theme, area, buf);
+        render_history(self.state, (self.theme, self.shown), area, buf);
     }
 }
 
 impl Widget for DetailView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        render_detail(self.state, self.theme, area, buf);
+        render_detail(self.state, (self.theme, self.shown), area, buf);
     }
 }
 
-fn render_history(h: &HistoryState, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn render_history(
+    h: &HistoryState,
+    (theme, shown): (&Theme, &std::cell::Cell<usize>),
+    area: Rect,
+    buf: &mut Buffer,
+) {
     // From 100 columns the item's description has room.
     let described = area.width >= 100;
     let rows: Vec<Row<'_>> = h
@@ -81,16 +90,24 @@ fn render_history(h: &HistoryState, theme: &Theme, area: Rect, buf: &mut Buffer)
     );
     let table = Table::new(rows, widths)
         .header(header)
-        .row_highlight_style(theme.selected)
-        .block(titled(
-            theme,
-            format!(" Reports, newest first ({}) ", h.rows.len()),
-        ));
-    let mut state = TableState::default().with_selected((!h.rows.is_empty()).then_some(h.selected));
-    StatefulWidget::render(table, area, buf, &mut state);
+        .row_highlight_style(theme.selected);
+    let block = titled(theme, format!(" Reports, newest first ({}) ", h.rows.len()));
+    render_list(
+        theme,
+        (table, block),
+        (h.rows.len(), h.selected),
+        shown,
+        area,
+        buf,
+    );
 }
 
-fn render_detail(d: &DetailState, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn render_detail(
+    d: &DetailState,
+    (theme, shown): (&Theme, &std::cell::Cell<usize>),
+    area: Rect,
+    buf: &mut Buffer,
+) {
     // From 100 columns the item's description has room.
     let described = area.width >= 100;
     let rows: Vec<Row<'_>> = d
@@ -148,9 +165,13 @@ fn render_detail(d: &DetailState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     );
     let table = Table::new(rows, widths)
         .header(header)
-        .row_highlight_style(theme.selected)
-        .block(titled(theme, title));
-    let mut state =
-        TableState::default().with_selected((!d.lines.is_empty()).then_some(d.selected));
-    StatefulWidget::render(table, area, buf, &mut state);
+        .row_highlight_style(theme.selected);
+    render_list(
+        theme,
+        (table, titled(theme, title)),
+        (d.lines.len(), d.selected),
+        shown,
+        area,
+        buf,
+    );
 }

@@ -3,13 +3,18 @@
 use super::*;
 use crate::service::OrderSummary;
 use crate::tui::app::{OperationsState, OrdersState};
+use crate::tui::strings;
 
 /// The order board of a work center.
 pub struct OrdersView<'a> {
     pub state: &'a OrdersState,
     pub theme: &'a Theme,
+    /// The rows the list showed in the last frame: a page of this screen.
+    pub shown: &'a std::cell::Cell<usize>,
     /// The store holds no plant yet: the empty board says how to import one.
     pub no_plant: bool,
+    /// The board of every work center: each order names its work center.
+    pub all_work_centers: bool,
 }
 
 /// The operations of one order.
@@ -39,22 +44,39 @@ fn render_orders(view: &OrdersView<'_>, area: Rect, buf: &mut Buffer) {
     Paragraph::new(scan_prompt(theme, o)).render(top, buf);
     // Below 100 columns good and scrap give way to the description (the operations show them).
     let wide = area.width >= 100;
-    let rows: Vec<Row<'_>> = o
-        .visible()
-        .into_iter()
-        .map(|r| order_row(theme, o, r, wide))
+    let layout = BoardLayout {
+        wide,
+        work_center: view.all_work_centers,
+    };
+    let (_, widths) = order_columns(theme, layout, "");
+    let visible = o.visible();
+    // The description takes what the other columns leave; it is cut to that width with `…`,
+    // and where cut descriptions of different items would read the same, each shows what
+    // tells it apart.
+    let described = description_width(&widths, table_area.width);
+    let title = fit(strings::DESCRIPTION_HEADER, described);
+    let (header, widths) = order_columns(theme, layout, &title);
+    let descriptions = distinct_descriptions(&visible, described);
+    let rows: Vec<Row<'_>> = visible
+        .iter()
+        .zip(descriptions)
+        .map(|(r, description)| order_row(theme, o, (r, description), layout))
         .collect();
     let count = rows.len();
-    let (header, widths) = order_columns(theme, o, wide);
     let title = format!(" Orders ({count}) ");
     let table = Table::new(rows, widths)
         .header(header)
         .column_spacing(1)
         .row_highlight_style(theme.selected)
-        .highlight_symbol("▶")
-        .block(titled(theme, title));
-    let mut state = TableState::default().with_selected((count > 0).then_some(o.selected));
-    StatefulWidget::render(table, table_area, buf, &mut state);
+        .highlight_symbol("▶");
+    render_list(
+        theme,
+        (table, titled(theme, title)),
+        (count, o.selected),
+        view.shown,
+        table_area,
+        buf,
+    );
     if count == 0 {
         let inner = table_area.inner(ratatui::layout::Margin::new(2, 3));
         Paragraph::new(empty_board(o, view.no_plant))
@@ -62,6 +84,59 @@ fn render_orders(view: &OrdersView<'_>, area: Rect, buf: &mut Buffer) {
             .wrap(Wrap { trim: true })
             .render(inner, buf);
     }
+}
+
+/// Which columns the board shows.
+#[derive(Clone, Copy)]
+struct BoardLayout {
+    /// Good and scrap too.
+    wide: bool,
+    /// The work center of each order (the board of every work center).
+    work_center: bool,
+}
+
+/// The cells the description column gets in a table `width` wide: what the fixed columns,
+/// the spaces between them, the box and the cursor's mark leave.
+fn description_width(widths: &[Constraint], width: u16) -> usize {
+    let fixed: u16 = widths
+        .iter()
+        .map(|c| match c {
+            Constraint::Length(n) => *n,
+            _ => 0,
+        })
+        .sum();
+    let spaces = u16::try_from(widths.len().saturating_sub(1)).unwrap_or(0);
+    usize::from(width.saturating_sub(fixed + spaces + 2 + 1))
+}
+
+/// Each order's description cut to `width` cells. Where two items' cut descriptions would
+/// read the same (two pumps both "Hydraulic hand pump…"), the words they share are left
+/// out, so what differs shows: `…single-speed`, `…two-speed with hose`.
+fn distinct_descriptions(rows: &[&OrderSummary], width: usize) -> Vec<String> {
+    let fitted: Vec<String> = rows.iter().map(|r| fit(&r.description, width)).collect();
+    rows.iter()
+        .zip(&fitted)
+        .map(|(r, shown)| {
+            let twin = rows.iter().zip(&fitted).find(|(other, f)| {
+                other.item != r.item && *f == shown && other.description != r.description
+            });
+            let Some((other, _)) = twin else {
+                return shown.clone();
+            };
+            let shared = r
+                .description
+                .split_whitespace()
+                .zip(other.description.split_whitespace())
+                .take_while(|(a, b)| a == b)
+                .count();
+            let rest: Vec<&str> = r.description.split_whitespace().skip(shared).collect();
+            if rest.is_empty() {
+                shown.clone()
+            } else {
+                fit(&format!("…{}", rest.join(" ")), width)
+            }
+        })
+        .collect()
 }
 
 /// The line above the board: how to open an order, or what has been typed so far.
@@ -80,68 +155,91 @@ fn scan_prompt<'a>(theme: &Theme, o: &'a OrdersState) -> Line<'a> {
     }
 }
 
-/// One order of the board: what is left, its state, the lines it has waiting, its stock.
-fn order_row<'a>(theme: &Theme, o: &OrdersState, r: &OrderSummary, wide: bool) -> Row<'a> {
+/// One order of the board: what is left, its state, the lines it has waiting, and how many
+/// units a report could post with every line.
+fn order_row<'a>(
+    theme: &Theme,
+    o: &OrdersState,
+    (r, description): (&OrderSummary, String),
+    layout: BoardLayout,
+) -> Row<'a> {
     let reported = r.good + r.scrap;
     let remaining = (r.qty - reported).max(Quantity::ZERO);
     let state = if reported >= r.qty {
-        "done"
+        strings::ORDER_DONE
     } else if reported.is_zero() {
-        "open"
+        strings::ORDER_OPEN
     } else {
-        "started"
+        strings::ORDER_STARTED
     };
-    // An order whose lines wait in the exception queue is not finished with.
+    // An order whose lines wait in the exception queue is not finished with: the waiting
+    // lines say more than its state (what is left shows beside it).
     let status = match o.waiting.get(r.order.as_str()) {
-        Some(n) if *n > 0 => format!("{state} · {n} waiting"),
+        Some(n) if *n > 0 => strings::lines_waiting(*n),
         _ => state.to_string(),
     };
-    let flag = match o.shortages.get(r.order.as_str()).copied() {
-        Some(true) => Cell::from(Span::styled("SHORT", theme.error)),
-        Some(false) => Cell::from(Span::styled("ok", theme.ok)),
+    let build = match o.can_build.get(r.order.as_str()).copied().flatten() {
+        Some(n) => {
+            let style = if n >= remaining {
+                theme.ok
+            } else if n.is_zero() {
+                theme.error
+            } else {
+                theme.warn
+            };
+            Cell::from(Text::from(Span::styled(n.to_string(), style)).right_aligned())
+        }
         None => Cell::from(""),
     };
-    let mut cells = vec![
-        Cell::from(r.order.to_string()),
-        Cell::from(r.item.to_string()),
-        Cell::from(r.description.clone()),
-        Cell::from(right(r.qty)),
-    ];
-    if wide {
+    let mut cells = vec![Cell::from(r.order.to_string())];
+    if layout.work_center {
+        let wc = match r.work_centers.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            [first, ..] => format!("{first}+"),
+        };
+        cells.push(Cell::from(fit(&wc, 8)));
+    }
+    cells.extend([Cell::from(fit(r.item.as_str(), 8)), Cell::from(description)]);
+    if layout.wide {
+        cells.push(Cell::from(right(r.qty)));
         cells.push(Cell::from(right(r.good)));
         cells.push(Cell::from(right(r.scrap)));
     }
     cells.extend([
         Cell::from(right(remaining)),
         Cell::from(r.due.clone().unwrap_or_default()),
-        Cell::from(status),
-        flag,
+        Cell::from(fit(&status, 10)),
+        build,
     ]);
     Row::new(cells)
 }
 
-/// The board's header and widths; the status column widens when an order has lines waiting.
-fn order_columns(theme: &Theme, o: &OrdersState, wide: bool) -> (Row<'static>, Vec<Constraint>) {
-    let status_width = if o.waiting.values().any(|n| *n > 0) {
-        17
-    } else {
-        7
-    };
-    let mut specs = vec![
-        ("Order", Constraint::Length(9)),
+/// The board's header and widths: every width fixed but the description's, whatever the
+/// rows hold, so a deferral never narrows the description.
+fn order_columns<'a>(
+    theme: &Theme,
+    layout: BoardLayout,
+    description: &'a str,
+) -> (Row<'a>, Vec<Constraint>) {
+    let mut specs = vec![("Order", Constraint::Length(9))];
+    if layout.work_center {
+        specs.push(("Work ctr", Constraint::Length(8)));
+    }
+    specs.extend([
         ("Item", Constraint::Length(8)),
-        ("Description", Constraint::Fill(1)),
-        ("   Qty", Constraint::Length(6)),
-    ];
-    if wide {
+        (description, Constraint::Fill(1)),
+    ]);
+    if layout.wide {
+        specs.push(("   Qty", Constraint::Length(6)));
         specs.push(("  Good", Constraint::Length(6)));
         specs.push(("Scrap", Constraint::Length(5)));
     }
     specs.extend([
         ("  Left", Constraint::Length(6)),
         ("Due", Constraint::Length(10)),
-        ("Status", Constraint::Length(status_width)),
-        ("Stock", Constraint::Length(5)),
+        ("Status", Constraint::Length(10)),
+        (strings::CAN_BUILD_HEADER, Constraint::Length(9)),
     ]);
     columns(theme, &specs)
 }
@@ -168,11 +266,19 @@ fn render_operations(s: &OperationsState, theme: &Theme, area: Rect, buf: &mut B
         .operations
         .iter()
         .map(|op| {
+            // An operation flushed by a later count point has what that count point
+            // reported through it.
+            let reported_at = if op.count_point {
+                op.operation
+            } else {
+                crate::domain::backflush::covering_count_point(order, op.operation)
+                    .unwrap_or(op.operation)
+            };
             let p = s
                 .context
                 .progress
                 .operations
-                .get(&op.operation)
+                .get(&reported_at)
                 .copied()
                 .unwrap_or_default();
             let cp = if op.count_point {

@@ -3,22 +3,30 @@
 
 use super::*;
 use crate::tui::i18n::{Msg, t};
+use crate::tui::strings;
 
 /// One overlay, drawn over the screen (`area` is the whole screen: the box centres in it).
 pub struct OverlayView<'a> {
     pub overlay: &'a Overlay,
     pub theme: &'a Theme,
+    /// How far the help is scrolled, in lines.
+    pub help_offset: usize,
 }
 
 impl Widget for OverlayView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        render_overlay(self.theme, self.overlay, buf, area);
+        render_overlay(self.theme, (self.overlay, self.help_offset), buf, area);
     }
 }
 
-fn render_overlay(theme: &Theme, overlay: &Overlay, buf: &mut Buffer, area: Rect) {
+fn render_overlay(
+    theme: &Theme,
+    (overlay, help_offset): (&Overlay, usize),
+    buf: &mut Buffer,
+    area: Rect,
+) {
     match overlay {
-        Overlay::Help(context) => render_help(theme, *context, buf, area),
+        Overlay::Help(context) => render_help(theme, (*context, help_offset), buf, area),
         Overlay::Confirm { title, lines, .. } | Overlay::Message { title, lines, .. } => {
             let mut text: Vec<Line<'_>> = lines.iter().map(|l| Line::from(l.as_str())).collect();
             text.push(Line::from(""));
@@ -78,7 +86,7 @@ fn render_overlay(theme: &Theme, overlay: &Overlay, buf: &mut Buffer, area: Rect
 
 /// Every key of `context`, as wide as the screen allows; a long description wraps under
 /// itself.
-fn render_help(theme: &Theme, context: Context, buf: &mut Buffer, area: Rect) {
+fn render_help(theme: &Theme, (context, offset): (Context, usize), buf: &mut Buffer, area: Rect) {
     let width = area.width.saturating_sub(4).clamp(20, 100);
     let text_width = usize::from(width.saturating_sub(12)).max(8);
     let mut lines: Vec<Line<'_>> = Vec::new();
@@ -95,14 +103,34 @@ fn render_help(theme: &Theme, context: Context, buf: &mut Buffer, area: Rect) {
             ]));
         }
     }
-    // The status bar and the footer stay in sight above and below a long list.
-    let height = u16::try_from(lines.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.height.saturating_sub(2));
-    let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
+    // The status bar and the footer stay in view; a help longer than the rest pages, its
+    // edges saying how many keys lie above and below.
+    let room = area.height.saturating_sub(2);
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).min(room);
+    let rows = usize::from(height.saturating_sub(2)).max(1);
+    let offset = offset.min(lines.len().saturating_sub(rows));
+    let below = lines.len().saturating_sub(offset + rows);
+    let body = Rect {
+        y: area.y + 1,
+        height: room,
+        ..area
+    };
+    let popup = body.centered(Constraint::Length(width), Constraint::Length(height));
     Clear.render(popup, buf);
-    Paragraph::new(lines)
-        .block(titled(theme, format!(" {} ", t(Msg::HelpTitle))))
+    let mut block = titled(theme, format!(" {} ", t(Msg::HelpTitle)));
+    if offset > 0 {
+        block = block.title_top(
+            Line::from(Span::styled(strings::more_above(offset), theme.key)).right_aligned(),
+        );
+    }
+    if below > 0 {
+        block = block.title_bottom(
+            Line::from(Span::styled(strings::more_below(below), theme.key)).right_aligned(),
+        );
+    }
+    let shown: Vec<Line<'_>> = lines.into_iter().skip(offset).take(rows).collect();
+    Paragraph::new(shown)
+        .block(block)
         .style(theme.base)
         .render(popup, buf);
 }

@@ -10,6 +10,8 @@ use rust_decimal::Decimal;
 pub struct StagingView<'a> {
     pub state: &'a StagingState,
     pub theme: &'a Theme,
+    /// The rows the list showed in the last frame: a page of this screen.
+    pub shown: &'a std::cell::Cell<usize>,
 }
 
 /// A bar of `width` cells: on hand against max (against what is needed where max is 0).
@@ -100,10 +102,15 @@ impl Widget for StagingView<'_> {
         };
         let table = Table::new(rows, widths)
             .header(header)
-            .row_highlight_style(theme.selected)
-            .block(titled(theme, title));
-        let mut state =
-            TableState::default().with_selected((!s.rows.is_empty()).then_some(s.selected));
-        StatefulWidget::render(table, area, buf, &mut state);
+            .row_highlight_style(theme.selected);
+        let block = titled(theme, title);
+        render_list(
+            theme,
+            (table, block),
+            (s.rows.len(), s.selected),
+            self.shown,
+            area,
+            buf,
+        );
     }
 }

@@ -2,11 +2,14 @@
 
 use super::*;
 use crate::tui::app::VarianceState;
+use rust_decimal::Decimal;
 
 /// The variance screen of one order: its operations, its material lines and the cost.
 pub struct VarianceView<'a> {
     pub state: &'a VarianceState,
     pub theme: &'a Theme,
+    /// The rows the list showed in the last frame: a page of this screen.
+    pub shown: &'a std::cell::Cell<usize>,
 }
 
 impl Widget for VarianceView<'_> {
@@ -21,7 +24,7 @@ impl Widget for VarianceView<'_> {
             Constraint::Length(1),
         ]));
         render_operations(theme, v, buf, ops_area, area.width);
-        render_materials(theme, v, buf, lines_area);
+        render_materials(theme, v, self.shown, buf, lines_area);
         Paragraph::new(format!(
             " Material cost: {}",
             crate::tui::strings::material_cost(&v.variance)
@@ -38,10 +41,20 @@ fn render_operations(theme: &Theme, v: &VarianceState, buf: &mut Buffer, area: R
         .operations
         .iter()
         .map(|o| {
+            // How far the operation is, as a gauge beside the numbers.
+            let gauge = bar(o.progress.units().get(), v.qty.get(), 10);
+            let kind = if o.count_point {
+                crate::tui::strings::COUNT_POINT
+            } else {
+                ""
+            };
             Row::new(vec![
                 Cell::from(o.operation.to_string()),
                 Cell::from(o.work_center.clone()),
-                Cell::from(if o.count_point { "count point" } else { "" }),
+                Cell::from(Line::from(vec![
+                    Span::raw(format!("{kind:<12}")),
+                    Span::styled(gauge, theme.ok),
+                ])),
                 Cell::from(right(o.progress.good)),
                 Cell::from(right(o.progress.scrap)),
                 Cell::from(right(o.left)),
@@ -59,10 +72,10 @@ fn render_operations(theme: &Theme, v: &VarianceState, buf: &mut Buffer, area: R
             ("    Left", Constraint::Length(8)),
         ],
     );
-    let title = if v.title.chars().count() + 2 <= usize::from(width) {
+    let title = if cells(&v.title) + 2 <= usize::from(width) {
         v.title.clone()
     } else {
-        v.short_title.clone()
+        fit(&v.short_title, usize::from(width.saturating_sub(2)))
     };
     let table = Table::new(ops, widths)
         .header(header)
@@ -71,9 +84,14 @@ fn render_operations(theme: &Theme, v: &VarianceState, buf: &mut Buffer, area: R
 }
 
 /// Per material line the standard for the units reported against the actual, what waits,
-/// and the variance (its cost too when wide).
-fn render_materials(theme: &Theme, v: &VarianceState, buf: &mut Buffer, area: Rect) {
-    let wide = area.width >= 100;
+/// the variance with a bar of its share of the standard, and its cost.
+fn render_materials(
+    theme: &Theme,
+    v: &VarianceState,
+    shown: &std::cell::Cell<usize>,
+    buf: &mut Buffer,
+    area: Rect,
+) {
     let rows: Vec<Row<'_>> = v
         .materials
         .iter()
@@ -84,7 +102,18 @@ fn render_materials(theme: &Theme, v: &VarianceState, buf: &mut Buffer, area: Re
             } else {
                 theme.error
             };
-            let mut cells = vec![
+            // A variance on a line with no standard is all variance.
+            let share = if l.standard_qty.is_zero() && !l.qty_variance.is_zero() {
+                bar(Decimal::ONE, Decimal::ONE, 4)
+            } else {
+                bar(l.qty_variance.get().abs(), l.standard_qty.get(), 4)
+            };
+            let share = if l.qty_variance.is_zero() {
+                String::new()
+            } else {
+                share
+            };
+            Row::new(vec![
                 Cell::from(l.line.clone()),
                 Cell::from(l.item.to_string()),
                 Cell::from(m.uom.clone()),
@@ -98,36 +127,40 @@ fn render_materials(theme: &Theme, v: &VarianceState, buf: &mut Buffer, area: Re
                 Cell::from(
                     Text::from(Span::styled(l.qty_variance.to_string(), var_style)).right_aligned(),
                 ),
-            ];
-            if wide {
-                cells.push(Cell::from(right(l.cost_variance.round_dp(2))));
-            }
-            cells.push(Cell::from(if m.manual { "manual" } else { "" }));
-            Row::new(cells)
+                Cell::from(Span::styled(share, var_style)),
+                Cell::from(right(crate::tui::strings::money(l.cost_variance.get()))),
+                Cell::from(if m.manual {
+                    crate::tui::strings::MANUAL
+                } else {
+                    ""
+                }),
+            ])
         })
         .collect();
-    let mut specs = vec![
+    // Narrow number columns so the cost shows from 80 columns.
+    let specs = [
         ("Line", Constraint::Length(6)),
         ("Item", Constraint::Fill(1)),
-        ("UoM", Constraint::Length(4)),
-        (" Standard", Constraint::Length(9)),
-        ("  Actual", Constraint::Length(9)),
+        ("UoM", Constraint::Length(3)),
+        ("    Std", Constraint::Length(8)),
+        ("  Actual", Constraint::Length(8)),
         (" Pending", Constraint::Length(8)),
-        (" Variance", Constraint::Length(9)),
+        ("     Var", Constraint::Length(8)),
+        ("", Constraint::Length(4)),
+        ("    Cost", Constraint::Length(8)),
+        ("", Constraint::Length(6)),
     ];
-    if wide {
-        specs.push(("    Cost", Constraint::Length(9)));
-    }
-    specs.push(("", Constraint::Length(6)));
     let (header, widths) = columns(theme, &specs);
     let table = Table::new(rows, widths)
         .header(header)
-        .row_highlight_style(theme.selected)
-        .block(titled(
-            theme,
-            " Material lines: standard for the units reported ",
-        ));
-    let mut state =
-        TableState::default().with_selected((!v.materials.is_empty()).then_some(v.selected));
-    StatefulWidget::render(table, area, buf, &mut state);
+        .row_highlight_style(theme.selected);
+    let block = titled(theme, " Material lines: standard for the units reported ");
+    render_list(
+        theme,
+        (table, block),
+        (v.materials.len(), v.selected),
+        shown,
+        area,
+        buf,
+    );
 }

@@ -102,11 +102,36 @@ impl App {
             .item(&context.order.item)
             .map(|i| i.description.clone())
             .unwrap_or_default();
+        // An order opened from another work center's board or typed in says whose it is.
+        let ours = self.current_work_center().map(|w| w.work_center.clone());
+        let theirs = context
+            .order
+            .operations
+            .first()
+            .map(|o| o.work_center.clone());
+        let another = match (ours, theirs) {
+            (Some(ours), Some(theirs))
+                if !context
+                    .order
+                    .operations
+                    .iter()
+                    .any(|o| o.work_center == ours) =>
+            {
+                Some(strings::another_work_centers_order(order, &theirs, &ours))
+            }
+            _ => None,
+        };
         if let [only] = context.order.operations.as_slice() {
             let operation = only.operation;
-            return self.open_report(context, description, operation);
+            self.open_report(context, description, operation);
+        } else {
+            self.screen = Screen::Operations(Box::new(OperationsState::new(context, description)));
         }
-        self.screen = Screen::Operations(Box::new(OperationsState::new(context, description)));
+        if let Some(word) = another
+            && self.status.is_none()
+        {
+            self.status = Some((word, Severity::Info));
+        }
     }
 
     /// Opens the variance of `order`; Esc goes back to its operations when
@@ -267,39 +292,38 @@ impl App {
         self.run(Effect::pick(trace::item_prompt(), Choices::TrackedItems));
     }
 
-    /// Work the loop does between frames, after drawing: the shortage flags of the orders
-    /// around the selection, a few at a time so a key is never kept waiting. True when it
+    /// Work the loop does between frames, after drawing: how many units each order on
+    /// screen can build, a few orders at a time so a key is never kept waiting. True when it
     /// changed something to draw.
     pub fn pending_work(&mut self) -> bool {
         const BATCH: usize = 8;
         let Screen::Orders(o) = &self.screen else {
             return false;
         };
-        let start = o.selected.saturating_sub(20);
+        // The rows the board showed in the last frame, the cursor's among them.
+        let rows = self.list_rows.get().max(1);
+        let start = (o.selected + 1).saturating_sub(rows);
         let wanted: Vec<String> = o
             .visible()
             .iter()
             .skip(start)
-            .take(45)
-            .filter(|r| !o.shortages.contains_key(r.order.as_str()))
+            .take(rows)
+            .filter(|r| !o.can_build.contains_key(r.order.as_str()))
             .take(BATCH)
             .map(|r| r.order.to_string())
             .collect();
         if wanted.is_empty() {
             return false;
         }
-        let flags: Vec<(String, bool)> = wanted
+        let built: Vec<(String, Option<Quantity>)> = wanted
             .into_iter()
             .map(|id| {
-                let short = self
-                    .service
-                    .order_shortages(&id)
-                    .is_ok_and(|s| !s.is_empty());
-                (id, short)
+                let n = self.service.can_build(&id).ok().flatten();
+                (id, n)
             })
             .collect();
         if let Screen::Orders(o) = &mut self.screen {
-            o.shortages.extend(flags);
+            o.can_build.extend(built);
         }
         true
     }

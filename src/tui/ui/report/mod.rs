@@ -20,6 +20,10 @@ pub struct ReportView<'a> {
     pub lead: Vec<bool>,
     /// How far from planned an operator may override alone, in percent.
     pub tolerance_pct: rust_decimal::Decimal,
+    /// The order's work center when it is not this terminal's: the title names it.
+    pub other_work_center: Option<String>,
+    /// The rows the table of lines showed: a page of this screen.
+    pub shown: &'a std::cell::Cell<usize>,
 }
 
 impl<'a> ReportView<'a> {
@@ -31,11 +35,23 @@ impl<'a> ReportView<'a> {
             .as_ref()
             .map(|p| p.lines.iter().map(|l| app.needs_lead(l)).collect())
             .unwrap_or_default();
+        let ops = &state.context.order.operations;
+        let other_work_center = app
+            .current_work_center()
+            .filter(|w| !ops.iter().any(|o| o.work_center == w.work_center))
+            .and_then(|_| {
+                ops.iter()
+                    .find(|o| o.operation == state.operation)
+                    .or(ops.first())
+            })
+            .map(|o| o.work_center.clone());
         ReportView {
             state,
             theme: &app.theme,
             lead,
             tolerance_pct: app.tolerance_pct,
+            other_work_center,
+            shown: &app.list_rows,
         }
     }
 }
@@ -48,7 +64,10 @@ impl Widget for ReportView<'_> {
 
 fn render_report(view: &ReportView<'_>, area: Rect, buf: &mut Buffer) {
     let (r, theme) = (view.state, view.theme);
-    let outer = titled(theme, report_title(r, area.width));
+    let outer = titled(
+        theme,
+        report_title(r, view.other_work_center.as_deref(), area.width),
+    );
     let inner = outer.inner(area);
     outer.render(area, buf);
     let [fields, problem, table_area, detail, summary] = inner.layout(&Layout::vertical([
@@ -56,7 +75,8 @@ fn render_report(view: &ReportView<'_>, area: Rect, buf: &mut Buffer) {
         Constraint::Length(2),
         Constraint::Fill(1),
         Constraint::Length(if area.width < 90 { 4 } else { 3 }),
-        Constraint::Length(1),
+        // The summary wraps onto a second line where it does not fit one.
+        Constraint::Length(if area.width < 100 { 2 } else { 1 }),
     ]));
     render_fields(theme, r, buf, fields);
     render_problem(view, buf, problem);
@@ -64,6 +84,8 @@ fn render_report(view: &ReportView<'_>, area: Rect, buf: &mut Buffer) {
     // While good or scrap is invalid the last preview is not what would post: its numbers
     // are hidden rather than shown stale.
     let stale = r.problem.is_some() && !r.listing;
+    view.shown
+        .set(usize::from(table_area.height.saturating_sub(1)).max(1));
     render_lines(
         theme,
         (plan, &view.lead),
@@ -94,24 +116,29 @@ fn render_report(view: &ReportView<'_>, area: Rect, buf: &mut Buffer) {
     }
     Paragraph::new(summary_line(plan, !r.fg_serials.is_empty()))
         .style(theme.header)
+        .wrap(Wrap { trim: false })
         .render(summary, buf);
 }
 
 /// The box's title: the order with its item's description, which gives way when it would
 /// not fit.
-fn report_title(r: &ReportState, width: u16) -> String {
+fn report_title(r: &ReportState, other_work_center: Option<&str>, width: u16) -> String {
+    let at = other_work_center.map_or_else(String::new, crate::tui::strings::at_work_center);
     let full = format!(
-        "{}· report at op {} ",
+        "{}· report at op {}{at} ",
         super::orders::order_title(&r.context, &r.description),
         r.operation
     );
-    if full.chars().count() + 2 <= usize::from(width) {
+    if cells(&full) + 2 <= usize::from(width) {
         return full;
     }
     let o = &r.context.order;
-    format!(
-        " {} · {} · qty {} · report at op {} ",
-        o.order, o.item, o.qty, r.operation
+    fit(
+        &format!(
+            " {} · {} · qty {} · report at op {}{at} ",
+            o.order, o.item, o.qty, r.operation
+        ),
+        usize::from(width.saturating_sub(2)),
     )
 }
 
@@ -236,11 +263,10 @@ fn summary_line(plan: &ReportPlan, serials: bool) -> String {
         || "no receipt".to_string(),
         |r| crate::tui::strings::receive_into(r.qty, r.location.as_str(), &r.lots, serials),
     );
-    format!(
-        " Labor {} h {} · {receipt} · material std {} / actual {}",
+    crate::tui::strings::report_summary(
         hours,
-        labor.round_dp(2),
-        plan.expected_cost().round_dp(2),
-        plan.actual_cost().round_dp(2)
+        labor.get(),
+        &receipt,
+        (plan.expected_cost().get(), plan.actual_cost().get()),
     )
 }

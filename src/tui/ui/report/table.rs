@@ -111,7 +111,12 @@ fn line_row(
         } else {
             l.location.to_string()
         }),
-        Cell::from(right(l.on_hand)).style(on_hand_style),
+        // A non-stock item has no balance anywhere: nothing to count, not zero.
+        if l.non_stock {
+            Cell::from(right("—"))
+        } else {
+            Cell::from(right(l.on_hand)).style(on_hand_style)
+        },
         number(l.planned),
         number(l.qty),
         number(l.line_scrap),

@@ -1,0 +1,168 @@
+//! What every view shares to fit its text and its lists on the screen: widths in terminal
+//! cells (a Chinese character takes two), text cut to a width ending with `…`, and a list
+//! taller than its box showing the rows around the cursor with how many more lie above and
+//! below.
+
+use std::cell::Cell as Shown;
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::*;
+
+/// How many terminal cells `text` takes.
+#[must_use]
+pub fn cells(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// `text` as it fits `width` cells: whole when it fits, else cut and ended with `…` (the cut
+/// never splits a wide character).
+#[must_use]
+pub fn fit(text: &str, width: usize) -> String {
+    if cells(text) <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    // A cut at a space leaves no trailing blank before the mark.
+    let kept = out.trim_end().len();
+    out.truncate(kept);
+    out.push('…');
+    out
+}
+
+/// The rows of a list of `len` that show in `rows` lines with the cursor on `selected`: the
+/// first row shown, and how many are above and below it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub offset: usize,
+    pub above: usize,
+    pub below: usize,
+}
+
+impl Window {
+    /// The window that shows `selected`, from the top as far as it can.
+    #[must_use]
+    pub fn new(len: usize, selected: usize, rows: usize) -> Self {
+        let rows = rows.max(1);
+        let offset = if len <= rows {
+            0
+        } else {
+            (selected + 1).saturating_sub(rows).min(len - rows)
+        };
+        Window {
+            offset,
+            above: offset,
+            below: len.saturating_sub(offset + rows),
+        }
+    }
+}
+
+/// A list of `len` rows drawn as `table` in `block`, the cursor on `selected`: the rows
+/// around the cursor show, and the box's edges say how many more lie above (`↑ 3 more`) and
+/// below (`↓ 5 more`). The rows that showed are kept in `shown`, so a page key moves the
+/// cursor by a page of this screen.
+pub(super) fn render_list(
+    theme: &Theme,
+    (table, block): (Table<'_>, Block<'_>),
+    (len, selected): (usize, usize),
+    shown: &Shown<usize>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    // The box's borders and the header row take their lines.
+    let rows = usize::from(block.inner(area).height.saturating_sub(1)).max(1);
+    shown.set(rows);
+    let window = Window::new(len, selected, rows);
+    let mut block = block;
+    if window.above > 0 {
+        block = block.title_top(
+            Line::from(Span::styled(strings::more_above(window.above), theme.key)).right_aligned(),
+        );
+    }
+    if window.below > 0 {
+        block = block.title_bottom(
+            Line::from(Span::styled(strings::more_below(window.below), theme.key)).right_aligned(),
+        );
+    }
+    let mut state = TableState::default()
+        .with_offset(window.offset)
+        .with_selected((len > 0).then_some(selected));
+    StatefulWidget::render(table.block(block), area, buf, &mut state);
+}
+
+/// A bar of `width` cells, `part` of `whole` filled (`███░░`): a quantity a person would
+/// rather see than read. Nothing when `whole` is not positive.
+#[must_use]
+pub fn bar(part: rust_decimal::Decimal, whole: rust_decimal::Decimal, width: usize) -> String {
+    use rust_decimal::prelude::ToPrimitive;
+    if whole <= rust_decimal::Decimal::ZERO || width == 0 {
+        return String::new();
+    }
+    let share = (part.max(rust_decimal::Decimal::ZERO) / whole).min(rust_decimal::Decimal::ONE);
+    let filled = (share * rust_decimal::Decimal::from(width))
+        .round()
+        .to_usize()
+        .unwrap_or(0)
+        .min(width);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+use crate::tui::strings;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_cut_to_its_cells_and_ends_with_an_ellipsis() {
+        assert_eq!(fit("Hydraulic hand pump", 40), "Hydraulic hand pump");
+        assert_eq!(fit("Hydraulic hand pump", 12), "Hydraulic h…");
+        assert_eq!(fit("Hydraulic hand pump", 11), "Hydraulic…");
+        assert_eq!(cells("液压泵"), 6);
+        // A wide character is never split: 5 cells hold two of them and the mark.
+        assert_eq!(fit("液压泵手动", 6), "液压…");
+        assert_eq!(fit("液压泵手动", 5), "液压…");
+        assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn a_window_keeps_the_cursor_in_view_and_counts_what_is_hidden() {
+        assert_eq!(
+            Window::new(14, 0, 12),
+            Window {
+                offset: 0,
+                above: 0,
+                below: 2
+            }
+        );
+        assert_eq!(
+            Window::new(14, 13, 12),
+            Window {
+                offset: 2,
+                above: 2,
+                below: 0
+            }
+        );
+        assert_eq!(Window::new(5, 4, 12).below, 0);
+    }
+
+    #[test]
+    fn a_bar_fills_its_share() {
+        let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap_or_default();
+        assert_eq!(bar(d("5"), d("10"), 4), "██░░");
+        assert_eq!(bar(d("15"), d("10"), 4), "████");
+        assert_eq!(bar(d("1"), d("0"), 4), "");
+    }
+}

@@ -1,0 +1,276 @@
+//! What matters fits the screen: text cut with `…`, lists that scroll with markers and keys,
+//! the board's columns, money to the cent, and the pictures beside the numbers — at 80×24
+//! and 120×40, on a real store holding the demo plant.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use backflush::config::Config;
+use backflush::tui::app::{App, Screen, Severity};
+use backflush::tui::theme::Theme;
+use backflush::tui::ui;
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+struct Demo {
+    _dir: tempfile::TempDir,
+    app: App,
+}
+
+fn demo() -> Demo {
+    let mut config = Config::default();
+    config.terminal.id = "T1".into();
+    config.terminal.work_center = "WC-ASM".into();
+    let (dir, service) = common::demo(config);
+    let theme = Theme::new(backflush::config::ThemeName::Default, false);
+    let app = App::new(service, theme).unwrap();
+    Demo { _dir: dir, app }
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::from(code));
+    while app.pending_work() {}
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn login(app: &mut App, badge: &str, pin: &str) {
+    type_text(app, badge);
+    press(app, KeyCode::Enter);
+    type_text(app, pin);
+    press(app, KeyCode::Enter);
+}
+
+/// The screen at `width`×`height` as text, one line per row.
+fn screen_at(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| ui::render(app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn row<'a>(s: &'a str, needle: &str) -> &'a str {
+    s.lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("{needle:?} not on screen:\n{s}"))
+}
+
+fn open_report(app: &mut App, order: &str) {
+    type_text(app, order);
+    press(app, KeyCode::Enter);
+    if matches!(app.screen, Screen::Operations(_)) {
+        press(app, KeyCode::Enter);
+    }
+    assert!(matches!(app.screen, Screen::Report(_)));
+}
+
+fn post_report(app: &mut App, order: &str, good: &str) {
+    open_report(app, order);
+    type_text(app, good);
+    for _ in 0..3 {
+        press(app, KeyCode::Enter);
+    }
+    app.open_orders();
+}
+
+#[test]
+fn a_message_longer_than_the_status_line_ends_with_an_ellipsis() {
+    let mut d = demo();
+    login(&mut d.app, "3001", "3333");
+    type_text(&mut d.app, "WO-1005");
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Enter);
+    let (said, _) = d.app.status.clone().unwrap();
+    assert!(said.len() > 80, "{said}");
+    let s = screen_at(&d.app, 80, 24);
+    let line = s.lines().nth(22).unwrap();
+    assert!(line.trim_end().ends_with("lead or…"), "{s}");
+    assert!(
+        line.starts_with(" 3001 (handler) may not report production"),
+        "{s}"
+    );
+    // At 120 columns it fits whole.
+    let wide = screen_at(&d.app, 120, 40);
+    assert!(
+        wide.contains("it needs the role operator, lead or admin"),
+        "{wide}"
+    );
+}
+
+#[test]
+fn the_board_keeps_its_description_after_a_deferral_and_tells_the_pumps_apart() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    let before = screen_at(&d.app, 80, 24);
+    let header = |s: &str| row(s, "│ Order").find("Left").unwrap();
+    post_report(&mut d.app, "WO-1006", "9");
+    let after = screen_at(&d.app, 80, 24);
+    assert_eq!(header(&before), header(&after), "{before}\n{after}");
+    let pump = row(&after, "WO-1006");
+    assert!(pump.contains("…two-speed with ho…"), "{after}");
+    assert!(pump.contains("2 waiting"), "{after}");
+    assert!(row(&after, "WO-1005").contains("…single-speed"), "{after}");
+    // At 120 columns the description takes the free space, cut with `…` where it must be.
+    let wide = screen_at(&d.app, 120, 40);
+    assert!(
+        row(&wide, "WO-1005").contains("Hydraulic hand pump 700 bar single-spe…"),
+        "{wide}"
+    );
+}
+
+#[test]
+fn every_work_center_names_each_orders_work_center_and_how_many_it_can_build() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    press(&mut d.app, KeyCode::F(2));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_at(&d.app, w, h);
+        assert!(row(&s, "│ Order").contains("Work ctr"), "{s}");
+        assert!(row(&s, "│ Order").contains("Can build"), "{s}");
+        assert!(row(&s, "WO-1001").contains("WC-CNC"), "{s}");
+        assert!(row(&s, "WO-1004").contains("WC-WLD"), "{s}");
+        // The handle levers wait for tubes: none can be built.
+        assert!(
+            row(&s, "WO-1004").trim_end_matches('│').ends_with(" 0"),
+            "{s}"
+        );
+        assert!(!s.contains("SHORT"), "{s}");
+    }
+}
+
+#[test]
+fn an_order_of_another_work_center_says_whose_it_is() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    type_text(&mut d.app, "WO-1001");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(d.app.screen, Screen::Report(_)));
+    let (said, severity) = d.app.status.clone().unwrap();
+    assert_eq!(
+        said,
+        "WO-1001 is an order of work center WC-CNC, not of WC-ASM"
+    );
+    assert_eq!(severity, Severity::Info);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_at(&d.app, w, h);
+        assert!(row(&s, "WO-1001").contains("at WC-CNC"), "{s}");
+    }
+}
+
+#[test]
+fn the_variance_scrolls_with_markers_and_keys_and_shows_cost_and_flushed_good_at_80() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    post_report(&mut d.app, "WO-1005", "3");
+    type_text(&mut d.app, "1005");
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::F(8));
+    let s = screen_at(&d.app, 80, 24);
+    assert!(s.contains("↓ 2 more"), "{s}");
+    assert!(!s.contains("BOX-1"), "{s}");
+    assert!(row(&s, "Line").contains("Cost"), "{s}");
+    assert!(row(&s, "GR-EP2").contains("-0.20"), "{s}");
+    assert!(row(&s, "GR-EP2").contains("████"), "{s}");
+    // Operation 10 is flushed by count point 20: it shows the 3 reported through it.
+    let op10 = row(&s, "│10    WC-ASM");
+    assert!(op10.contains("██░░░░░░░░"), "{s}");
+    assert!(
+        op10.trim_end_matches('│')
+            .trim_end()
+            .ends_with("3        0       17"),
+        "{s}"
+    );
+    assert!(s.contains("variance -0.20"), "{s}");
+    // One PgDn brings the rest in view; End and Home go to the ends.
+    press(&mut d.app, KeyCode::PageDown);
+    let paged = screen_at(&d.app, 80, 24);
+    assert!(paged.contains("LBL-100"), "{paged}");
+    press(&mut d.app, KeyCode::End);
+    let end = screen_at(&d.app, 80, 24);
+    assert!(end.contains("BOX-1") && end.contains("↑ 2 more"), "{end}");
+    assert!(!end.contains("↓ 2 more"), "{end}");
+    press(&mut d.app, KeyCode::Home);
+    assert!(screen_at(&d.app, 80, 24).contains("↓ 2 more"));
+    // At 120×40 every line shows: no marker.
+    let wide = screen_at(&d.app, 120, 40);
+    assert!(wide.contains("BOX-1") && !wide.contains("more╯"), "{wide}");
+}
+
+#[test]
+fn the_health_scrolls_with_markers_and_draws_the_discrepancy() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    post_report(&mut d.app, "WO-1006", "9");
+    press(&mut d.app, KeyCode::F(9));
+    let s = screen_at(&d.app, 80, 24);
+    assert!(s.contains("↓ 7 more"), "{s}");
+    assert!(row(&s, "BALL-6").contains("0% ░░░░░"), "{s}");
+    press(&mut d.app, KeyCode::Down);
+    press(&mut d.app, KeyCode::End);
+    let end = screen_at(&d.app, 80, 24);
+    assert!(end.contains("WIRE-08") && end.contains("↑ 7 more"), "{end}");
+}
+
+#[test]
+fn money_shows_two_decimals_and_labor_says_it_includes_overhead() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1012");
+    type_text(&mut d.app, "5");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_at(&d.app, w, h);
+        assert!(s.contains("labor + overhead 145.60"), "{s}");
+        assert!(s.contains("material std 591.50"), "{s}");
+    }
+}
+
+#[test]
+fn a_non_stock_line_has_no_on_hand() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1005");
+    type_text(&mut d.app, "1");
+    let s = screen_at(&d.app, 120, 40);
+    let grease = row(&s, "GR-EP2");
+    assert!(grease.contains("—              —"), "{s}");
+}
+
+#[test]
+fn a_help_longer_than_the_screen_pages_and_says_so() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1005");
+    press(&mut d.app, KeyCode::F(1));
+    let s = screen_at(&d.app, 80, 24);
+    assert!(!s.contains("log out"), "{s}");
+    assert!(s.contains("more╯"), "{s}");
+    // The status bar and the footer stay in view.
+    assert!(s.lines().next().unwrap().contains("Ana Novak"), "{s}");
+    press(&mut d.app, KeyCode::End);
+    let end = screen_at(&d.app, 80, 24);
+    assert!(end.contains("C-l  log out") && end.contains("↑ "), "{end}");
+    press(&mut d.app, KeyCode::PageUp);
+    press(&mut d.app, KeyCode::Home);
+    let top = screen_at(&d.app, 80, 24);
+    assert!(
+        top.contains("Tab  move between good, scrap and the lines"),
+        "{top}"
+    );
+    // At 120×40 the whole help shows.
+    assert!(screen_at(&d.app, 120, 40).contains("C-l  log out"));
+    press(&mut d.app, KeyCode::Esc);
+    assert!(d.app.overlays.is_empty());
+}
