@@ -10,6 +10,7 @@ use crate::domain::backflush::{
 };
 use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::issue::IssueError;
+use crate::domain::journal::{JournalNote, Memo};
 use crate::domain::lots::{AllocationError, LinePlanError, PartProblem, ReturnError, TakeError};
 use crate::domain::master::Tracking;
 use crate::domain::order::{MAX_ORDER_LINES, ReleaseError};
@@ -1062,6 +1063,38 @@ fn row_problem(p: &RowProblem) -> String {
             first,
             second,
         } => format!("lot {lot:?} of {item} is given two expiries ({first} and {second})"),
+    }
+}
+
+/// A journal line's memo: its note in words, a reversal's with its prefix; the text an
+/// earlier version wrote as it was written.
+#[must_use]
+pub fn journal_memo(memo: &Memo) -> String {
+    match memo {
+        Memo::Note(note) => journal_note(*note).to_string(),
+        Memo::Reversal(note) => format!("reversal: {}", journal_note(*note)),
+        Memo::Kept(text) => text.clone(),
+    }
+}
+
+/// Why a posting wrote a journal line, in the words the journal kept before notes had codes.
+#[must_use]
+pub fn journal_note(note: JournalNote) -> &'static str {
+    match note {
+        JournalNote::MaterialIssued => "material issued",
+        JournalNote::NonStockMaterialIssued => "non-stock material issued",
+        JournalNote::LaborAbsorbed => "labor absorbed",
+        JournalNote::OverheadAbsorbed => "overhead absorbed",
+        JournalNote::FinishedGoodsReceived => "finished goods received",
+        JournalNote::ParentUnitsScrapped => "parent units scrapped",
+        JournalNote::LeadScrapAdjustment => "lead scrap adjustment",
+        JournalNote::DeferredMaterialIssued => "deferred material issued",
+        JournalNote::MaterialIssuedByHand => "material issued by hand",
+        JournalNote::MaterialReturnedByHand => "material returned by hand",
+        JournalNote::Transfer => "transfer",
+        JournalNote::InventoryAdjustment => "inventory adjustment",
+        JournalNote::SubstitutedComponentReturned => "substituted component returned",
+        JournalNote::SubstituteIssued => "substitute issued",
     }
 }
 

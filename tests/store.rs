@@ -1407,3 +1407,68 @@ fn a_stored_word_the_program_does_not_know_is_a_damaged_store_not_a_default() {
     let err = s.audit(&filter).unwrap_err().said();
     assert!(err.contains("\"gone\" is not a MovementKind"), "{err}");
 }
+
+/// The memos of journal lines, column `memo`, of entries of `kind`, in line order.
+fn memos(s: &Service, kind: &str) -> Vec<String> {
+    let mut stmt = s
+        .conn()
+        .prepare("SELECT memo FROM journal WHERE kind = ?1 ORDER BY entry_id, seq")
+        .unwrap();
+    stmt.query_map([kind], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn the_journal_keeps_a_note_code_and_lines_written_before_keep_their_text() {
+    use backflush::domain::journal::Memo;
+    let mut s = service();
+    let r1 = report(&mut s, "O1", &req(20, "2", "1"));
+    let stored = memos(&s, "report");
+    assert!(
+        stored.contains(&"material_issued".to_string()),
+        "{stored:?}"
+    );
+    assert!(
+        stored.contains(&"parent_units_scrapped".to_string()),
+        "{stored:?}"
+    );
+    // The face words a code as the journal used to say it.
+    let worded: Vec<String> = stored
+        .iter()
+        .map(|m| backflush::words::journal_memo(&Memo::read(m)))
+        .collect();
+    assert!(worded.contains(&"parent units scrapped".to_string()));
+    assert!(worded.contains(&"material issued".to_string()));
+    s.reverse(r1, "wrong order", &who()).unwrap();
+    let reversed = memos(&s, "reversal");
+    assert!(
+        reversed.contains(&"reversal:parent_units_scrapped".to_string()),
+        "{reversed:?}"
+    );
+    assert_eq!(
+        backflush::words::journal_memo(&Memo::read("reversal:parent_units_scrapped")),
+        "reversal: parent units scrapped"
+    );
+
+    // A store written before notes had codes: its lines keep their text, and reversing them
+    // writes what that version wrote.
+    let r2 = report(&mut s, "O1", &req(20, "2", "1"));
+    s.conn()
+        .execute_batch(
+            "DROP TRIGGER journal_append_only_update;
+             UPDATE journal SET memo = replace(memo, '_', ' ') WHERE kind = 'report';",
+        )
+        .unwrap();
+    s.reverse(r2, "wrong order", &who()).unwrap();
+    let reversed = memos(&s, "reversal");
+    assert!(
+        reversed.contains(&"reversal: parent units scrapped".to_string()),
+        "{reversed:?}"
+    );
+    assert_eq!(
+        backflush::words::journal_memo(&Memo::read("reversal: parent units scrapped")),
+        "reversal: parent units scrapped"
+    );
+}

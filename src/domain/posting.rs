@@ -6,7 +6,7 @@
 
 use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
 use crate::domain::ids::{ExceptionId, IssueId, ReportId};
-use crate::domain::journal::{self, Account, AccountNames};
+use crate::domain::journal::{self, Account, AccountNames, Memo};
 use crate::domain::movement::{MovementKind, Source};
 use crate::domain::qty::{Money, Quantity};
 
@@ -156,7 +156,7 @@ pub struct EntryLine {
     pub account: String,
     pub debit: Money,
     pub credit: Money,
-    pub memo: String,
+    pub memo: Memo,
 }
 
 /// One balanced journal entry to write.
@@ -195,7 +195,7 @@ impl Entry {
                     account: names.name(l.account).to_string(),
                     debit: l.debit,
                     credit: l.credit,
-                    memo: l.memo.to_string(),
+                    memo: Memo::Note(l.memo),
                 })
                 .collect(),
         })
@@ -366,7 +366,10 @@ mod tests {
             Entry::new(EntryKind::Issue, (None, Some(&order)), &[], &names),
             None
         );
-        let lines = journal::material_issued(Money(Decimal::from(4)), "memo");
+        let lines = journal::material_issued(
+            Money(Decimal::from(4)),
+            journal::JournalNote::MaterialIssued,
+        );
         let entry = Entry::new(EntryKind::Issue, (None, Some(&order)), &lines, &names).unwrap();
         assert!(entry.balanced());
         assert_eq!(entry.order, Some(order));

@@ -167,7 +167,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
-    use crate::domain::journal::{AccountNames, material_issued};
+    use crate::domain::journal::{AccountNames, JournalNote, material_issued};
     use crate::domain::movement::{MovementKind, Source};
     use crate::domain::posting::{Entry, EntryKind, LedgerMove};
     use crate::domain::qty::{Money, Quantity};
@@ -197,7 +197,7 @@ mod tests {
         plan.journal(Entry::new(
             EntryKind::Issue,
             (None, Some(&OrderNo::from("WO1"))),
-            &material_issued(Money(Decimal::from(6)), "memo"),
+            &material_issued(Money(Decimal::from(6)), JournalNote::MaterialIssued),
             &AccountNames::default(),
         ));
         plan
