@@ -5,8 +5,8 @@
 //! (`--lot`, `--qty`).
 
 use crate::domain::backflush::{
-    ChangeKind, Computed, FinishedLotProblem, LotProblem, Over, OverrideProblem, QtyField,
-    QtyProblem, ReportError, ShortLine,
+    ChangeKind, Computed, FinishedLotProblem, LotProblem, ManualReason, Over, OverrideProblem,
+    PlanWarning, QtyField, QtyProblem, ReportError, ShortLine,
 };
 use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::issue::IssueError;
@@ -15,8 +15,9 @@ use crate::domain::lots::{AllocationError, LinePlanError, PartProblem, ReturnErr
 use crate::domain::master::Tracking;
 use crate::domain::order::{MAX_ORDER_LINES, ReleaseError};
 use crate::domain::qty::{QtyParseError, Quantity, canonical};
-use crate::import::{Duplicate, FILES, FilesProblem, ImportError, RowProblem};
+use crate::import::{Duplicate, FILES, FilesProblem, ImportError, ImportWarning, RowProblem};
 use crate::service::auth::Permission;
+use crate::service::replay::ResultWarning;
 use crate::service::{
     Approval, AuthError, Field, FirstUse, IoWhat, Owner, Refusal, ServiceError, Thing, Why,
 };
@@ -322,7 +323,8 @@ fn refusal(r: &Refusal) -> String {
             component,
             reason,
         } => format!(
-            "line {line} ({component}) of order {order} cannot be set to backflush: {reason}; it is issued by hand"
+            "line {line} ({component}) of order {order} cannot be set to backflush: {}; it is issued by hand",
+            manual_reason(*reason)
         ),
         Refusal::ExceptionNotOpen { id } => format!("exception {id} is not open"),
     }
@@ -1066,6 +1068,54 @@ fn row_problem(p: &RowProblem) -> String {
     }
 }
 
+/// A report's warning: an operation ahead of an earlier count point.
+#[must_use]
+pub fn plan_warning(w: &PlanWarning) -> String {
+    match w {
+        PlanWarning::AheadOfCountPoint {
+            operation,
+            units,
+            count_point,
+            at,
+        } => format!(
+            "operation {operation} reaches {units} units, ahead of count point {count_point} at {at}"
+        ),
+    }
+}
+
+/// A kept result's warning: the plan's in words; an earlier version's as it worded it.
+#[must_use]
+pub fn result_warning(w: &ResultWarning) -> String {
+    match w {
+        ResultWarning::Plan(w) => plan_warning(w),
+        ResultWarning::Kept(text) => text.clone(),
+    }
+}
+
+/// What an import did not do, naming its row.
+#[must_use]
+pub fn import_warning(w: &ImportWarning) -> String {
+    match w {
+        ImportWarning::ReleasedOrderChanged { file, line, order } => format!(
+            "{file}:{line}: order {order} is already released; its changed row is ignored (the order keeps its snapshot)"
+        ),
+    }
+}
+
+/// Why a line is issued by hand.
+#[must_use]
+pub fn manual_reason(reason: ManualReason) -> &'static str {
+    match reason {
+        ManualReason::OrderLineManual => "a lead set the order line to manual",
+        ManualReason::BomLineManual => "the BOM line is not backflushed",
+        ManualReason::ItemManual => "the item is not backflushed by default",
+        ManualReason::WorkCenterManual => "its work center does not backflush",
+        ManualReason::NonStock => "the item is non-stock",
+        ManualReason::LotTrackedManualLots => "the item is lot-tracked and lot_selection is manual",
+        ManualReason::SerialTracked => "the item is serial-tracked",
+    }
+}
+
 /// A journal line's memo: its note in words, a reversal's with its prefix; the text an
 /// earlier version wrote as it was written.
 #[must_use]
@@ -1168,7 +1218,7 @@ mod tests {
                 order: "WO-1".into(),
                 line: "3".into(),
                 component: "RM-SER".into(),
-                reason: "the item is serial-tracked",
+                reason: ManualReason::SerialTracked,
             }),
             refused(
                 "line 3 (RM-SER) of order WO-1 cannot be set to backflush: the item is serial-tracked; it is issued by hand"

@@ -904,8 +904,18 @@ fn a_re_import_never_changes_a_released_order() {
     );
     let summary = s.import(dir.path(), &who()).unwrap();
     assert_eq!(summary.orders_released, 1);
-    assert_eq!(summary.warnings.len(), 1, "{:?}", summary.warnings);
-    assert!(summary.warnings[0].contains("O1"), "{:?}", summary.warnings);
+    assert_eq!(
+        summary.warnings,
+        vec![backflush::import::ImportWarning::ReleasedOrderChanged {
+            file: "orders.csv".into(),
+            line: 2,
+            order: "O1".into(),
+        }]
+    );
+    assert_eq!(
+        backflush::words::import_warning(&summary.warnings[0]),
+        "orders.csv:2: order O1 is already released; its changed row is ignored (the order keeps its snapshot)"
+    );
     assert_eq!(s.order("O1").unwrap().0, before);
     let o3 = s.order("O3").unwrap().0;
     assert_eq!(o3.materials.len(), 1);

@@ -4,8 +4,8 @@ use std::path::Path;
 
 use super::output::{Out, note, warn};
 use super::parse::{BatchLine, batch_lines, request};
-use super::view::BatchResult;
-use super::{Cli, Failure, Outcome, ReportArgs, credentials, open_service};
+use super::view::{BatchResult, ReportJson};
+use super::{Cli, Failure, Outcome, ReportArgs, credentials, open_service, words};
 use crate::domain::backflush::{ReportPlan, ReportRequest};
 use crate::domain::ids::ReportId;
 use crate::service::replay::{ReportResult, report_result};
@@ -26,7 +26,11 @@ pub fn preview(cli: &Cli, args: &ReportArgs) -> Outcome {
     let marks = service.approval_marks(&plan)?;
     let mut out = Out::new(cli.json);
     if cli.json {
-        out.serialized(&report_result(&plan, None, marks.as_deref()))
+        out.serialized(&ReportJson::new(&report_result(
+            &plan,
+            None,
+            marks.as_deref(),
+        )))
     } else {
         print_plan(&mut out, &plan, None)
     }
@@ -53,7 +57,7 @@ pub fn report(cli: &Cli, args: &ReportArgs) -> Outcome {
     }
     let mut out = Out::new(cli.json);
     if cli.json {
-        return out.serialized(&posted.result);
+        return out.serialized(&ReportJson::new(&posted.result));
     }
     match &posted.plan {
         Some(plan) => print_plan(&mut out, plan, Some(posted.report_id)),
@@ -115,7 +119,7 @@ fn print_plan(out: &mut Out, plan: &ReportPlan, report_id: Option<ReportId>) -> 
         ))?;
     }
     for w in &plan.warnings {
-        out.line(format_args!("warning: {w}"))?;
+        out.line(format_args!("warning: {}", words::plan_warning(w)))?;
     }
     Ok(())
 }

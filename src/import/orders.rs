@@ -8,7 +8,7 @@ use crate::domain::qty::Quantity;
 
 use super::apply::{Plan, StockRow};
 use super::rows::{Row, unique};
-use super::{Duplicate, ImportError, RowProblem};
+use super::{Duplicate, ImportError, ImportWarning, RowProblem};
 use crate::domain::lots;
 use crate::domain::master::{ItemType, LocationKind, Tracking, compare_revisions};
 use crate::domain::order::{self, Order};
@@ -33,10 +33,13 @@ pub(super) fn read_orders(
                 || s_due != o.due.map(|d| d.to_string())
                 || s_loc != o.completion_location;
             if changed {
-                plan.summary.warnings.push(format!(
-                    "{}:{}: order {} is already released; its changed row is ignored (the order keeps its snapshot)",
-                    row.file, row.line, o.order
-                ));
+                plan.summary
+                    .warnings
+                    .push(ImportWarning::ReleasedOrderChanged {
+                        file: row.file.to_string(),
+                        line: row.line,
+                        order: o.order.clone(),
+                    });
             }
             continue;
         }

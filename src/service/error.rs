@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use rust_decimal::Decimal;
 
-use crate::domain::backflush::ReportError;
+use crate::domain::backflush::{ManualReason, ReportError};
 use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
 use crate::domain::ids::{ExceptionId, IssueId, ReportId};
 use crate::domain::issue::IssueError;
@@ -374,12 +374,12 @@ pub enum Refusal {
         shortfall: Quantity,
     },
     /// A material line that is always issued by hand cannot be flagged to backflush;
-    /// `reason` is the engine's ("the item is serial-tracked").
+    /// `reason` is the engine's.
     AlwaysManual {
         order: OrderNo,
         line: String,
         component: ItemCode,
-        reason: &'static str,
+        reason: ManualReason,
     },
     /// Only an open exception can be cancelled.
     ExceptionNotOpen { id: ExceptionId },

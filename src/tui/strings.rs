@@ -7,6 +7,18 @@ pub fn refusal(e: &crate::service::ServiceError) -> String {
     crate::words::describe(e)
 }
 
+/// A report's warning, as the report screen says it.
+#[must_use]
+pub fn plan_warning(w: &crate::domain::backflush::PlanWarning) -> String {
+    crate::words::plan_warning(w)
+}
+
+/// Why a line is issued by hand, as the report screen explains it.
+#[must_use]
+pub fn manual_reason(reason: crate::domain::backflush::ManualReason) -> &'static str {
+    crate::words::manual_reason(reason)
+}
+
 /// A report the preview cannot plan, as the status line says it.
 #[must_use]
 pub fn report_refusal(e: &crate::domain::backflush::ReportError) -> String {

@@ -66,7 +66,7 @@ pub struct PlannedLine {
     /// This report is the one that carries a per-order quantity.
     pub carries_order_qty: bool,
     /// Why a manual line is manual.
-    pub manual_reason: Option<&'static str>,
+    pub manual_reason: Option<ManualReason>,
     pub unit_cost: Money,
     pub derivation: Derivation,
     /// How the component is tracked: lot and serial lines issue by lot.
@@ -140,6 +140,21 @@ pub struct LaborLine {
     pub carries_setup: bool,
 }
 
+/// Something a report may post but the user should know, with its numbers.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanWarning {
+    /// The reported operation's units pass those of an earlier count point.
+    AheadOfCountPoint {
+        operation: i64,
+        /// The reported operation's units after the report.
+        units: Quantity,
+        count_point: i64,
+        /// The count point's units.
+        at: Quantity,
+    },
+}
+
 /// Everything a report would post.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportPlan {
@@ -150,7 +165,7 @@ pub struct ReportPlan {
     pub lines: Vec<PlannedLine>,
     pub receipt: Option<Receipt>,
     pub labor: Vec<LaborLine>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<PlanWarning>,
     /// Value of one scrapped parent unit at this operation.
     pub scrap_unit_value: Money,
     pub journal: Vec<Booking>,

@@ -207,7 +207,7 @@ fn ahead_warnings(
     progress: &Progress,
     operation: i64,
     units_after: Quantity,
-) -> Vec<String> {
+) -> Vec<PlanWarning> {
     order
         .operations
         .iter()
@@ -217,11 +217,11 @@ fn ahead_warnings(
                 .operations
                 .get(&o.operation)
                 .map_or(Quantity::ZERO, OperationProgress::units);
-            (units_after > earlier).then(|| {
-                format!(
-                    "operation {operation} reaches {} units, ahead of count point {} at {}",
-                    units_after, o.operation, earlier
-                )
+            (units_after > earlier).then_some(PlanWarning::AheadOfCountPoint {
+                operation,
+                units: units_after,
+                count_point: o.operation,
+                at: earlier,
             })
         })
         .collect()

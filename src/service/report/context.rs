@@ -70,7 +70,7 @@ impl ReportContext {
     pub fn always_manual(
         &self,
         material: &crate::domain::order::OrderMaterial,
-    ) -> Option<&'static str> {
+    ) -> Option<backflush::ManualReason> {
         let (item, wc) = self.line_master(material)?;
         backflush::always_manual(item, wc, self.policy.lot_selection)
     }

@@ -92,6 +92,10 @@ fn what_posts(plan: &ReportPlan) -> Vec<String> {
     }
     let hours: Hours = plan.labor.iter().map(|l| l.setup_hours + l.run_hours).sum();
     lines.push(format!("Labor {} h at standard", hours));
-    lines.extend(plan.warnings.iter().map(|w| format!("Warning: {w}")));
+    lines.extend(
+        plan.warnings
+            .iter()
+            .map(|w| format!("Warning: {}", strings::plan_warning(w))),
+    );
     lines
 }

@@ -101,7 +101,8 @@ fn per_order_rule(l: &PlannedLine) -> String {
 fn source(l: &PlannedLine) -> String {
     match l.manual_reason {
         Some(why) if l.qty.is_zero() => format!(
-            "Manual line: {why}. a: issue the planned {} {} by hand{}; e: another quantity.",
+            "Manual line: {}. a: issue the planned {} {} by hand{}; e: another quantity.",
+            crate::tui::strings::manual_reason(why),
             l.planned,
             l.uom,
             match l.tracking {

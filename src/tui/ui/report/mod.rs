@@ -189,7 +189,10 @@ fn render_problem(view: &ReportView<'_>, buf: &mut Buffer, area: Rect) {
             theme.warn,
         )
     } else if let Some(w) = r.plan.as_ref().and_then(|p| p.warnings.first()) {
-        (format!(" ⚠ {w}"), theme.warn)
+        (
+            format!(" ⚠ {}", crate::tui::strings::plan_warning(w)),
+            theme.warn,
+        )
     } else {
         // An override is a fact the operator typed: it does not follow good and scrap, so
         // say so while any line carries one.
