@@ -45,7 +45,10 @@ use crate::import::{self, ImportSummary};
 use crate::store::reports::Deferred;
 use crate::store::{self, Stamp, Store};
 /// The store's failures and refusals, as the faces word them.
-pub use crate::store::{StoreError, StoreRefusal, TransferRefusal};
+pub use crate::store::{
+    BadValue, Damage, FileCause, FileStep, ForeignWhy, StoreError, StoreRefusal, StoredWord,
+    TransferRefusal,
+};
 // The rows the faces read, as the store keeps them: the command line and the terminal name
 // them through the service and never import the store.
 pub use crate::store::exceptions::ExceptionRow;

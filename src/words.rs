@@ -21,7 +21,10 @@ use crate::service::replay::ResultWarning;
 use crate::service::{
     Approval, AuthError, Field, FirstUse, IoWhat, Owner, Refusal, ServiceError, Thing, Why,
 };
-use crate::service::{StoreError, StoreRefusal, TransferRefusal};
+use crate::service::{
+    BadValue, Damage, FileCause, FileStep, ForeignWhy, StoreError, StoreRefusal, StoredWord,
+    TransferRefusal,
+};
 
 /// A refusal or failure of a service call as one sentence naming the offending input.
 #[must_use]
@@ -769,27 +772,120 @@ pub fn store(e: &StoreError) -> String {
         StoreError::NotADatabase { path } => format!(
             "{path} is not a backflush store: it is not an SQLite database; nothing was written to it"
         ),
-        StoreError::Foreign { path, why } => {
-            format!("{path} is not a backflush store: {why}; nothing was written to it")
+        StoreError::Foreign { path, why } => format!(
+            "{path} is not a backflush store: {}; nothing was written to it",
+            foreign(*why)
+        ),
+        StoreError::Damaged { path, detail } => {
+            format!("the store {path} is damaged: {}", damage(detail))
         }
-        StoreError::Damaged { path, detail } => format!("the store {path} is damaged: {detail}"),
-        StoreError::Open { path, cause } => format!("cannot open the store {path}: {cause}"),
-        StoreError::Write { path, cause } => format!("cannot write to the store {path}: {cause}"),
+        StoreError::Open { path, cause } => {
+            format!("cannot open the store {path}: {}", file_cause(cause))
+        }
+        StoreError::Write { path, cause } => {
+            format!("cannot write to the store {path}: {}", file_cause(cause))
+        }
         StoreError::Unbalanced { kind } => {
             format!("a {kind} journal entry does not balance; nothing was posted")
         }
-        StoreError::Read { path, cause } => format!("cannot read the store {path}: {cause}"),
-        StoreError::Failed { path, cause } => format!("store error in {path}: {cause}"),
-        StoreError::Backup { path, cause } => {
-            format!("cannot write the backup {path}: {cause}; nothing was left under that name")
+        StoreError::Read { path, cause } => {
+            format!("cannot read the store {path}: {}", file_cause(cause))
         }
+        StoreError::Failed { path, cause } => {
+            format!("store error in {path}: {}", file_cause(cause))
+        }
+        StoreError::Backup { path, cause } => format!(
+            "cannot write the backup {path}: {}; nothing was left under that name",
+            file_cause(cause)
+        ),
         StoreError::NewerSchema { path, found, known } => format!(
             "the store {path} was written by a newer backflush (schema version {found}; this program knows up to {known}); use a newer program"
         ),
         StoreError::Refused(r) => store_refusal(r),
         StoreError::Random { cause } => format!("the OS random source failed: {cause}"),
-        StoreError::NotFound(what) => format!("{what} does not exist"),
-        StoreError::Corrupt(what) => format!("the store holds a bad value: {what}"),
+        StoreError::NoReport { report } => format!("report {report} does not exist"),
+        StoreError::Corrupt(bad) => format!("the store holds a bad value: {}", bad_value(bad)),
+    }
+}
+
+/// Why a file of the store cannot be opened, read or written, as a clause.
+#[must_use]
+pub fn file_cause(cause: &FileCause) -> String {
+    match cause {
+        FileCause::DiskFull => "the disk is full (no space left on device)".to_string(),
+        FileCause::Locked => "another process holds it locked".to_string(),
+        FileCause::ReadOnlyFile => "the file is read-only".to_string(),
+        FileCause::ReadOnlyDir { dir } => format!(
+            "its directory {dir} is read-only or missing (SQLite keeps the -wal and -shm files beside the store)"
+        ),
+        FileCause::NotWritable => "it cannot be opened for writing".to_string(),
+        FileCause::IsDirectory => "it is a directory".to_string(),
+        FileCause::Step { step, why } => {
+            let step = match step {
+                FileStep::Create => "cannot be created",
+                FileStep::Read => "cannot be read",
+                FileStep::MakePrivate => "cannot be made private (0600)",
+                FileStep::PutInPlace => "cannot be put in place",
+            };
+            format!("it {step}: {}", file_cause(why))
+        }
+        FileCause::ReadOrWrite(said) => format!("the file cannot be read or written ({said})"),
+        FileCause::Said(said) => said.clone(),
+        FileCause::LogNotCopied => "its log could not be copied into it".to_string(),
+        FileCause::MadeMeanwhile => {
+            "another process made a store there meanwhile; nothing was written to it".to_string()
+        }
+        FileCause::Exists => "a file of that name exists; a backup never replaces one".to_string(),
+    }
+}
+
+fn foreign(why: ForeignWhy) -> String {
+    match why {
+        ForeignWhy::ApplicationId(id) => {
+            format!("it is another application's SQLite database, application_id {id:#010x}")
+        }
+        ForeignWhy::Tables => {
+            "it is an SQLite database whose tables are not backflush's".to_string()
+        }
+    }
+}
+
+fn damage(d: &Damage) -> String {
+    match d {
+        Damage::BadValue(bad) => format!("it holds a bad value: {}", bad_value(bad)),
+        Damage::Unreadable(said) => format!("a stored value does not read back: {said}"),
+        Damage::Said(said) => said.clone(),
+        Damage::CopyUnreadable { finding } => {
+            format!("its copy does not read back ({finding}); no backup was written")
+        }
+    }
+}
+
+fn bad_value(bad: &BadValue) -> String {
+    match bad {
+        BadValue::Word { column, value } => {
+            let column = match column {
+                StoredWord::ItemType => "item type",
+                StoredWord::Tracking => "tracking",
+                StoredWord::LocationKind => "location kind",
+                StoredWord::Per => "per",
+            };
+            format!("{column} {value}")
+        }
+        BadValue::MovementKind { movement, kind } => {
+            format!("movement {movement} has the unknown kind {kind:?}")
+        }
+        BadValue::Conversion { from, to } => {
+            format!("uom conversion {from} → {to} disagrees with another row")
+        }
+        BadValue::Role { badge } => format!("badge {badge} has an unknown role"),
+        BadValue::KeptResult { key, cause } => {
+            format!("the first result of key {key} cannot be read: {cause}")
+        }
+        BadValue::Setting { key, cause } => {
+            format!("the stored setting {key} cannot be read: {cause}")
+        }
+        BadValue::PlantRules { cause } => format!("the stored plant rules: {cause}"),
     }
 }
 
@@ -1170,6 +1266,59 @@ mod tests {
 
     fn refused(text: &str) -> (ErrorKind, String) {
         (ErrorKind::Refused, text.to_string())
+    }
+
+    #[test]
+    fn the_store_causes_are_worded_as_the_store_said_them_before_they_were_data() {
+        let store = |e: StoreError| describe(&ServiceError::Store(e));
+        assert_eq!(
+            store(StoreError::Open {
+                path: "p.db".into(),
+                cause: FileCause::Step {
+                    step: FileStep::MakePrivate,
+                    why: Box::new(FileCause::ReadOnlyDir { dir: "d".into() }),
+                },
+            }),
+            "cannot open the store p.db: it cannot be made private (0600): its directory d is read-only or missing (SQLite keeps the -wal and -shm files beside the store)"
+        );
+        assert_eq!(
+            store(StoreError::Backup {
+                path: "b.db".into(),
+                cause: FileCause::Exists,
+            }),
+            "cannot write the backup b.db: a file of that name exists; a backup never replaces one; nothing was left under that name"
+        );
+        assert_eq!(
+            store(StoreError::Foreign {
+                path: "f.db".into(),
+                why: ForeignWhy::ApplicationId(0x1234),
+            }),
+            "f.db is not a backflush store: it is another application's SQLite database, application_id 0x00001234; nothing was written to it"
+        );
+        assert_eq!(
+            store(StoreError::Damaged {
+                path: "p.db".into(),
+                detail: Damage::BadValue(BadValue::Word {
+                    column: StoredWord::LocationKind,
+                    value: "attic".into(),
+                }),
+            }),
+            "the store p.db is damaged: it holds a bad value: location kind attic"
+        );
+        let (kind, text) = said(StoreError::NoReport {
+            report: ReportId(9),
+        });
+        assert_eq!(
+            (kind, text.as_str()),
+            (ErrorKind::NotFound, "report 9 does not exist")
+        );
+        assert_eq!(
+            store(StoreError::Corrupt(BadValue::MovementKind {
+                movement: 4,
+                kind: "teleport".into(),
+            })),
+            "the store holds a bad value: movement 4 has the unknown kind \"teleport\""
+        );
     }
 
     #[test]

@@ -491,7 +491,7 @@ fn store_kind(e: &StoreError) -> ErrorKind {
     match e {
         // The random source has always been reported as a refusal.
         StoreError::Refused(_) | StoreError::Random { .. } => ErrorKind::Refused,
-        StoreError::NotFound(_) => ErrorKind::NotFound,
+        StoreError::NoReport { .. } => ErrorKind::NotFound,
         _ => ErrorKind::Store,
     }
 }

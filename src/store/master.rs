@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::{DecimalText, Money, Quantity, Result, StoreError, opt_bool};
+use super::{BadValue, DecimalText, Money, Quantity, Result, StoreError, StoredWord, opt_bool};
 use crate::domain::master::{
     Bom, BomLine, Item, ItemType, Location, LocationKind, MasterData, Per, Routing,
     RoutingOperation, Tracking, WorkCenter,
@@ -16,8 +16,11 @@ pub use users::{
     set_pin_count, take_pin_place, upsert_user, user, user_count,
 };
 
-fn bad(what: &str, value: &str) -> StoreError {
-    StoreError::Corrupt(format!("{what} {value}"))
+fn bad(column: StoredWord, value: &str) -> StoreError {
+    StoreError::Corrupt(BadValue::Word {
+        column,
+        value: value.to_string(),
+    })
 }
 
 fn item_from_row(r: &Row<'_>) -> rusqlite::Result<(Item, String, String)> {
@@ -38,8 +41,10 @@ fn item_from_row(r: &Row<'_>) -> rusqlite::Result<(Item, String, String)> {
 }
 
 fn finish_item((mut item, item_type, tracking): (Item, String, String)) -> Result<Item> {
-    item.item_type = ItemType::parse(&item_type).ok_or_else(|| bad("item type", &item_type))?;
-    item.tracking = Tracking::parse(&tracking).ok_or_else(|| bad("tracking", &tracking))?;
+    item.item_type =
+        ItemType::parse(&item_type).ok_or_else(|| bad(StoredWord::ItemType, &item_type))?;
+    item.tracking =
+        Tracking::parse(&tracking).ok_or_else(|| bad(StoredWord::Tracking, &tracking))?;
     Ok(item)
 }
 
@@ -146,7 +151,7 @@ pub fn location_kind(conn: &Connection, code: &str) -> Result<Option<LocationKin
         .prepare_cached("SELECT kind FROM locations WHERE location = ?1")?
         .query_row([code], |r| r.get(0))
         .optional()?;
-    kind.map(|k| LocationKind::parse(&k).ok_or_else(|| bad("location kind", &k)))
+    kind.map(|k| LocationKind::parse(&k).ok_or_else(|| bad(StoredWord::LocationKind, &k)))
         .transpose()
 }
 
@@ -182,7 +187,8 @@ fn load_locations(conn: &Connection, data: &mut MasterData) -> Result<()> {
         ))
     })? {
         let (location, description, kind) = row?;
-        let kind = LocationKind::parse(&kind).ok_or_else(|| bad("location kind", &kind))?;
+        let kind =
+            LocationKind::parse(&kind).ok_or_else(|| bad(StoredWord::LocationKind, &kind))?;
         data.locations.insert(
             location.clone().into(),
             Location {
@@ -241,7 +247,7 @@ fn load_boms(conn: &Connection, data: &mut MasterData) -> Result<()> {
     })?;
     for row in rows {
         let (parent, revision, mut line, per) = row?;
-        line.per = Per::parse(&per).ok_or_else(|| bad("per", &per))?;
+        line.per = Per::parse(&per).ok_or_else(|| bad(StoredWord::Per, &per))?;
         if let Some(bom) = data.boms.get_mut(&(parent, revision)) {
             bom.lines.push(line);
         }
@@ -300,9 +306,11 @@ pub fn conversions(conn: &Connection) -> Result<Conversions> {
     })?;
     for row in rows {
         let c = row?;
-        let what = format!("uom conversion {} → {}", c.from_uom, c.to_uom);
-        out.insert(c)
-            .map_err(|_| StoreError::Corrupt(format!("{what} disagrees with another row")))?;
+        let clash = BadValue::Conversion {
+            from: c.from_uom.clone(),
+            to: c.to_uom.clone(),
+        };
+        out.insert(c).map_err(|_| StoreError::Corrupt(clash))?;
     }
     Ok(out)
 }

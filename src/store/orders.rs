@@ -4,7 +4,7 @@ use crate::domain::codes::{ItemCode, OrderNo};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{DecimalText, Quantity, Result, StoreError, opt_bool};
+use super::{BadValue, DecimalText, Quantity, Result, StoreError, StoredWord, opt_bool};
 use crate::domain::backflush::{LineProgress, OperationProgress, Progress};
 use crate::domain::master::Per;
 use crate::domain::order::{Order, OrderMaterial, OrderOperation};
@@ -191,7 +191,12 @@ fn load_materials(
             component: r.get(1)?,
             qty: r.get::<_, DecimalText>(2)?.0,
             base: r.get::<_, DecimalText>(3)?.0,
-            per: Per::parse(&per).ok_or_else(|| StoreError::Corrupt(format!("per {per}")))?,
+            per: Per::parse(&per).ok_or_else(|| {
+                StoreError::Corrupt(BadValue::Word {
+                    column: StoredWord::Per,
+                    value: per.clone(),
+                })
+            })?,
             scrap_factor: r.get::<_, DecimalText>(5)?.0,
             operation: r.get(6)?,
             bom_backflush: opt_bool(r.get(7)?),

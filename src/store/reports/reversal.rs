@@ -7,7 +7,7 @@ use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::ids::ExceptionId;
 use crate::domain::ids::ReportId;
 use crate::domain::posting::reversal::NonStockRow;
-use crate::store::StoreRefusal;
+use crate::store::{BadValue, StoreRefusal};
 
 /// What a reversal posted.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +54,7 @@ pub fn reversal_facts(conn: &Connection, report_id: ReportId) -> Result<Reversal
         })
         .optional()?;
     let Some((order, operation, good, scrap)) = header else {
-        return Err(StoreError::NotFound(format!("report {report_id}")));
+        return Err(StoreError::NoReport { report: report_id });
     };
     if conn
         .prepare_cached("SELECT 1 FROM reversals WHERE report_id = ?1")?
@@ -191,7 +191,10 @@ fn report_movements(conn: &Connection, report_id: ReportId) -> Result<Vec<Posted
     rows.into_iter()
         .map(|(id, kind, item, location, qty, line, lot)| {
             let kind = MovementKind::parse(&kind).ok_or_else(|| {
-                StoreError::Corrupt(format!("movement {id} has the unknown kind {kind:?}"))
+                StoreError::Corrupt(BadValue::MovementKind {
+                    movement: id,
+                    kind: kind.clone(),
+                })
             })?;
             Ok(PostedMovement {
                 id,
