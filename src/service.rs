@@ -55,7 +55,7 @@ pub use crate::store::exceptions::ExceptionRow;
 pub use crate::store::floor::{ReportLine, SkippedLine};
 pub use crate::store::known_version;
 pub use crate::store::orders::OrderSummary;
-pub use crate::store::queries::{AuditFilter, BalanceRow, MovementRow, ReportRow};
+pub use crate::store::queries::{AuditFilter, BalanceRow, MovementRow, Problem, ReportRow};
 pub use crate::store::reports::reversal::Reversal;
 use auth::Permission;
 use cache::MasterCache;
@@ -263,7 +263,7 @@ impl Service {
     ///
     /// # Errors
     /// The store fails.
-    pub fn verify(&self) -> Result<Vec<String>> {
+    pub fn verify(&self) -> Result<Vec<Problem>> {
         Ok(store::queries::verify(self.store.conn())?)
     }
 

@@ -5,8 +5,8 @@
 //! (`--lot`, `--qty`).
 
 use crate::domain::backflush::{
-    ChangeKind, Computed, FinishedLotProblem, LotProblem, ManualReason, Over, OverrideProblem,
-    PlanWarning, QtyField, QtyProblem, ReportError, ShortLine,
+    ChangeKind, Computed, FinishedLotProblem, LocationSource, LotProblem, ManualReason, Over,
+    OverrideProblem, PlanWarning, QtyField, QtyProblem, ReportError, ShortLine,
 };
 use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::issue::IssueError;
@@ -19,7 +19,7 @@ use crate::import::{Duplicate, FILES, FilesProblem, ImportError, ImportWarning, 
 use crate::service::auth::Permission;
 use crate::service::replay::ResultWarning;
 use crate::service::{
-    Approval, AuthError, Field, FirstUse, IoWhat, Owner, Refusal, ServiceError, Thing, Why,
+    Approval, AuthError, Field, FirstUse, IoWhat, Owner, Problem, Refusal, ServiceError, Thing, Why,
 };
 use crate::service::{
     BadValue, Damage, FileCause, FileStep, ForeignWhy, StoreError, StoreRefusal, StoredWord,
@@ -36,6 +36,9 @@ pub fn describe(e: &ServiceError) -> String {
         ServiceError::Auth(e) => auth(e),
         ServiceError::Issue(e) => issue(e),
         ServiceError::NotFound { what, code } => not_found(*what, code),
+        ServiceError::LotNeverHeld { item, lot } => {
+            format!("unknown lot {lot:?} of {item} (the store never held it)")
+        }
         ServiceError::NoLine { owner, key } => format!("{} has no line {key}", self::owner(owner)),
         ServiceError::Invalid { field, value, why } => invalid(field, value, why),
         ServiceError::Forbidden {
@@ -808,6 +811,68 @@ pub fn store(e: &StoreError) -> String {
     }
 }
 
+/// One thing `verify` found wrong in the store.
+#[must_use]
+pub fn problem(p: &Problem) -> String {
+    match p {
+        Problem::FileDamaged(finding) => format!("the store file is damaged: {finding}"),
+        Problem::OutboxBehindLedger { reaches, holds } => format!(
+            "the outbox reaches ledger row {reaches}, the ledger holds up to {holds}: postings without their export events"
+        ),
+        Problem::OutboxBehindJournal { reaches, holds } => format!(
+            "the outbox reaches journal entry {reaches}, the journal holds up to {holds}: postings without their export events"
+        ),
+        Problem::BalanceOffLedger {
+            item,
+            location,
+            balance,
+            ledger,
+        } => {
+            format!("balance of {item} at {location} is {balance} but its ledger sums to {ledger}")
+        }
+        Problem::NoBalance { pairs } => {
+            format!("{pairs} item/location pairs have movements but no balance")
+        }
+        Problem::LotOffLedger {
+            item,
+            location,
+            lot,
+            balance,
+            ledger,
+        } => format!(
+            "lot {lot:?} of {item} at {location} is {balance} but its ledger sums to {ledger}"
+        ),
+        Problem::NegativeLot {
+            item,
+            location,
+            lot,
+            qty,
+        } => format!("lot {lot:?} of {item} at {location} is negative ({qty})"),
+        Problem::LotWithoutBalance {
+            item,
+            location,
+            lot,
+            ledger,
+        } => format!(
+            "lot {lot:?} of {item} at {location} has movements summing to {ledger} but no lot balance"
+        ),
+        Problem::LotsOffBalance {
+            item,
+            location,
+            lots,
+            balance,
+        } => format!(
+            "the lots of {item} at {location} add up to {lots} but its balance is {balance}"
+        ),
+        Problem::Unsourced { movements } => {
+            format!("{movements} movements have no source (what posted them)")
+        }
+        Problem::Unbalanced { entry, diff } => {
+            format!("journal entry {entry} does not balance (debit − credit = {diff})")
+        }
+    }
+}
+
 /// Why a file of the store cannot be opened, read or written, as a clause.
 #[must_use]
 pub fn file_cause(cause: &FileCause) -> String {
@@ -1195,6 +1260,16 @@ pub fn import_warning(w: &ImportWarning) -> String {
         ImportWarning::ReleasedOrderChanged { file, line, order } => format!(
             "{file}:{line}: order {order} is already released; its changed row is ignored (the order keeps its snapshot)"
         ),
+    }
+}
+
+/// Where a line issues from, and why.
+#[must_use]
+pub fn location_source(source: &LocationSource) -> String {
+    match source {
+        LocationSource::BomSupply => "supply location of the BOM line".to_string(),
+        LocationSource::WorkCenter(wc) => format!("machine location of work center {wc}"),
+        LocationSource::Override => "override".to_string(),
     }
 }
 

@@ -1342,7 +1342,10 @@ fn overrides_set_quantity_line_scrap_location_and_skip() {
     assert!(l5.overridden);
     let l2 = line(&p, "2");
     assert_eq!(l2.location, "STORE");
-    assert_eq!(l2.location_source, "override");
+    assert_eq!(
+        l2.location_source,
+        backflush::domain::backflush::LocationSource::Override
+    );
     assert_eq!(l2.on_hand, d("17"));
     assert_eq!(l2.qty, d("2"));
     let l3 = line(&p, "3");

@@ -1,7 +1,8 @@
 //! The layers below the faces (domain, store, service, import) hand over errors and refusals
 //! as data; the command line and the terminal word them. This reads their source and fails on
-//! an option of the command line named in a string (`"--lot"`, `"… (--reason)"`) or an
-//! `#[error("…")]` sentence, outside test code.
+//! an option of the command line named in a string (`"--lot"`, `"… (--reason)"`), a string
+//! that reads like a sentence (three lowercase words in a row, outside SQL, programmers'
+//! notes and library errors' accounts) or an `#[error("…")]` sentence, outside test code.
 
 #![allow(clippy::unwrap_used)]
 
@@ -215,7 +216,8 @@ fn words_below(files: &[(PathBuf, String)]) -> Vec<String> {
             let names_an_option = text
                 .match_indices("--")
                 .any(|(i, _)| text[i + 2..].starts_with(|c: char| c.is_ascii_lowercase()));
-            if names_an_option && !in_test(s.start) {
+            let sentence = reads_like_a_sentence(text) && !for_no_user(&m.code, s.start);
+            if (names_an_option || sentence) && !in_test(s.start) {
                 found.push(format!("{name}:{}: {text}", line_of(s.start)));
             }
         }
@@ -226,6 +228,61 @@ fn words_below(files: &[(PathBuf, String)]) -> Vec<String> {
         }
     }
     found
+}
+
+/// SQL's own words: a literal holding one is a statement (or part of one), not a sentence.
+const SQL: [&str; 14] = [
+    "SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "PRAGMA", "ALTER", "DROP", "VALUES", "FROM",
+    "WHERE", "BEGIN", "RAISE", "JOIN",
+];
+
+/// Whether a string literal reads like a sentence for a person: three words of lowercase
+/// letters in a row, separated by single spaces ("is already released"), in a literal that
+/// is not SQL. Codes, identifiers, column lists and format strings of data ("{file}:{line}")
+/// have no such run.
+fn reads_like_a_sentence(text: &str) -> bool {
+    if SQL.iter().any(|k| text.contains(k)) {
+        return false;
+    }
+    let mut run = 0;
+    for token in text.split(' ') {
+        let word = token.trim_matches(|c: char| matches!(c, '"' | ';' | ':' | '.' | '(' | ')'));
+        let listed = word.ends_with(',');
+        let word = word.trim_end_matches(',');
+        let letters = !word.is_empty()
+            && word
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '\'' || c == '-');
+        run = if letters { run + 1 } else { 0 };
+        if run == 3 {
+            return true;
+        }
+        // A list of column names ("item, location, qty") is no sentence.
+        if listed {
+            run = 0;
+        }
+    }
+    false
+}
+
+/// Calls whose text no user reads as ours: a programmer's note on an invariant (`expect`,
+/// `debug_assert!`), and the account a library error carries (SQLite's conversion failure,
+/// serde's, the system's `io::Error`) that a face shows as that library's cause.
+const NOT_FOR_USERS: [&str; 6] = [
+    ".expect(",
+    "assert!(",
+    "unreachable!(",
+    "de::Error::custom(",
+    "FromSqlError::Other(",
+    "io::Error::new(",
+];
+
+/// Whether the literal at `at` is inside one of [`NOT_FOR_USERS`] in its statement (the code
+/// since the last `;`, `{` or `}` before it).
+fn for_no_user(code: &str, at: usize) -> bool {
+    let start = code[..at].rfind([';', '{', '}']).map_or(0, |n| n + 1);
+    let statement = &code[start..at];
+    NOT_FOR_USERS.iter().any(|call| statement.contains(call))
 }
 
 #[test]
@@ -262,6 +319,14 @@ fn f() -> String {
 }
 fn g<'a>(s: &'a str) -> &'a str { s }
 const R: &str = r#"give "--reason""#;
+fn h(id: i64) -> String {
+    let columns = "item, description, uom, decimals";
+    let sql = "SELECT count(*) FROM journal WHERE memo = 'parent units scrapped'";
+    let code = "parent_units_scrapped";
+    let x: Option<u8> = None;
+    x.expect("a value the caller always gives");
+    format!("report {id} is already reversed")
+}
 #[cfg(test)]
 mod tests {
     #[error("--in a test")]
@@ -276,6 +341,7 @@ mod tests {
             "planted.rs:6: \"--lot: {0}\"".to_string(),
             "planted.rs:11: \"name the lots with --lot{}\"".to_string(),
             "planted.rs:14: r#\"give \"--reason\"\"#".to_string(),
+            "planted.rs:21: \"report {id} is already reversed\"".to_string(),
             "planted.rs:6: #[error(…)]".to_string(),
         ]
     );

@@ -69,7 +69,7 @@ pub fn verify(cli: &Cli) -> Outcome {
         ));
     }
     for p in &problems {
-        out.line(format_args!("{p}"))?;
+        out.line(format_args!("{}", words::problem(p)))?;
     }
     out.flush()?;
     Err(Failure::new(

@@ -32,8 +32,8 @@ pub use error::{
     QtyProblem, ReportError, ShortLine, check_quantity,
 };
 pub use line::{
-    Derivation, LaborLine, LineStatus, PlanWarning, PlannedLine, Receipt, ReportPlan,
-    needs_approval,
+    Derivation, LaborLine, LineStatus, LocationSource, PlanWarning, PlannedLine, Receipt,
+    ReportPlan, needs_approval,
 };
 pub use overrides::{KeyMiss, line_by_key, resolve_key};
 pub use plan::{plan, plan_to_post};

@@ -289,6 +289,11 @@ pub enum ServiceError {
         what: Thing,
         code: String,
     },
+    /// A lot the store never held of a known item.
+    LotNeverHeld {
+        item: String,
+        lot: String,
+    },
     /// A report or order has no line of that key.
     NoLine {
         owner: Owner,
@@ -397,7 +402,9 @@ impl ServiceError {
             ServiceError::Auth(_) => ErrorKind::Auth,
             ServiceError::Issue(IssueError::Short { .. }) => ErrorKind::Refused,
             ServiceError::Issue(_) => ErrorKind::Invalid,
-            ServiceError::NotFound { .. } | ServiceError::NoLine { .. } => ErrorKind::NotFound,
+            ServiceError::NotFound { .. }
+            | ServiceError::LotNeverHeld { .. }
+            | ServiceError::NoLine { .. } => ErrorKind::NotFound,
             ServiceError::Forbidden { .. } => ErrorKind::Forbidden,
             ServiceError::NeedsApproval { .. } => ErrorKind::NeedsApproval,
             ServiceError::Conflict { .. } | ServiceError::KeyUsed { .. } => ErrorKind::Conflict,

@@ -19,6 +19,12 @@ pub fn manual_reason(reason: crate::domain::backflush::ManualReason) -> &'static
     crate::words::manual_reason(reason)
 }
 
+/// Where a line issues from, as the report screen explains it.
+#[must_use]
+pub fn location_source(source: &crate::domain::backflush::LocationSource) -> String {
+    crate::words::location_source(source)
+}
+
 /// A report the preview cannot plan, as the status line says it.
 #[must_use]
 pub fn report_refusal(e: &crate::domain::backflush::ReportError) -> String {

@@ -54,7 +54,7 @@ pub struct PlannedLine {
     pub operation: i64,
     pub location: LocationCode,
     /// Where the location came from: "override", "supply location" or the work center.
-    pub location_source: String,
+    pub location_source: LocationSource,
     pub on_hand: Quantity,
     pub planned: Quantity,
     pub qty: Quantity,
@@ -140,6 +140,17 @@ pub struct LaborLine {
     pub carries_setup: bool,
 }
 
+/// Where a line issues from, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LocationSource {
+    /// Its BOM line's supply location.
+    BomSupply,
+    /// The machine location of its work center.
+    WorkCenter(String),
+    /// The location a user gave instead.
+    Override,
+}
+
 /// Something a report may post but the user should know, with its numbers.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -205,7 +216,7 @@ mod tests {
             uom: "EA".into(),
             operation: 10,
             location: LocationCode::from("M-ASM"),
-            location_source: String::new(),
+            location_source: LocationSource::BomSupply,
             on_hand: q(100),
             planned: q(planned),
             qty: q(qty),

@@ -327,15 +327,12 @@ fn derivation_of(material: &OrderMaterial) -> Derivation {
 
 /// Where a line issues from, and why: its BOM line's supply location, else the machine
 /// location of its work center.
-fn issue_location(material: &OrderMaterial, work_center: &WorkCenter) -> (String, String) {
+fn issue_location(material: &OrderMaterial, work_center: &WorkCenter) -> (String, LocationSource) {
     match &material.supply_location {
-        Some(l) => (l.to_string(), "supply location of the BOM line".to_string()),
+        Some(l) => (l.to_string(), LocationSource::BomSupply),
         None => (
             work_center.location.to_string(),
-            format!(
-                "machine location of work center {}",
-                work_center.work_center
-            ),
+            LocationSource::WorkCenter(work_center.work_center.clone()),
         ),
     }
 }

@@ -126,7 +126,7 @@ fn source(l: &PlannedLine) -> String {
         None => format!(
             "Issues from {} ({}), {} on hand{}{}.",
             l.location,
-            l.location_source,
+            crate::tui::strings::location_source(&l.location_source),
             l.on_hand,
             if l.shortfall.is_zero() {
                 String::new()
