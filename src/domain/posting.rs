@@ -229,6 +229,14 @@ pub enum ExceptionChange {
     Cancel(ExceptionId),
 }
 
+/// One material line's `P` and carried count, to store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredLineProgress {
+    pub line: String,
+    pub planned: Quantity,
+    pub carried: i64,
+}
+
 /// The posting's own rows besides the ledger and the journal.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Record {
@@ -253,6 +261,13 @@ pub enum Record {
     },
     /// A hand issue's id, and the key it was posted under.
     IssueId { id: IssueId, key: String },
+    /// Every material line's `P` and carried count of an order, derived from its progress
+    /// until now: its first reversal stores them, and each posting maintains them from then
+    /// on. Written before the reversal takes its report's share back out.
+    LineProgress {
+        order: OrderNo,
+        lines: Vec<StoredLineProgress>,
+    },
     /// A report's reversal, with the progress it takes back out of the order.
     Reversal {
         report: ReportId,

@@ -6,6 +6,7 @@ use super::cache::Prefetched;
 use super::orders::load_order_cached;
 use super::session::forbidden;
 use crate::domain::ids::ReportId;
+use crate::domain::posting::StoredLineProgress;
 use crate::domain::posting::reversal::Undone;
 use crate::domain::reversal::plan_reversal;
 use std::collections::BTreeMap;
@@ -289,15 +290,18 @@ impl Service {
                 cache.borrow_mut().refresh(tx)?;
                 let (_, progress, stored) = load_order_cached(tx, cache, &order)?;
                 if !stored {
-                    derived = Some((order, progress.lines));
+                    let mut lines: Vec<StoredLineProgress> = progress
+                        .lines
+                        .iter()
+                        .map(|(line, p)| StoredLineProgress {
+                            line: line.clone(),
+                            planned: p.planned,
+                            carried: p.carried,
+                        })
+                        .collect();
+                    lines.sort_by(|a, b| a.line.cmp(&b.line));
+                    derived = Some(lines);
                 }
-            }
-            if let Some((order, lines)) = &derived {
-                let lines: Vec<(&str, Quantity, i64)> = lines
-                    .iter()
-                    .map(|(l, p)| (l.as_str(), p.planned, p.carried))
-                    .collect();
-                store::orders::store_line_progress(tx, order, &lines)?;
             }
             // Read, plan, apply: the compensations are the engine's, the store writes them.
             let facts = store::reports::reversal::reversal_facts(tx, report_id)?;
@@ -312,6 +316,7 @@ impl Service {
                     open: &facts.open_exceptions,
                     non_stock: &facts.non_stock,
                     entries: &facts.entries,
+                    derived: derived.as_deref(),
                 },
             );
             store::posting::apply(tx, &stamp, &posting)?;

@@ -153,6 +153,9 @@ fn write_record(conn: &Connection, stamp: &Stamp, record: &Record) -> Result<()>
             (*lines_stored, codes),
         ),
         Record::IssueId { id, key } => super::issues::insert_issue_id(conn, *id, key),
+        Record::LineProgress { order, lines } => {
+            super::orders::store_line_progress(conn, order, lines)
+        }
         Record::Reversal {
             report,
             reason,
@@ -261,7 +264,7 @@ mod tests {
         let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         // Who may name each writer: the apply path, the writer's own file, and the bench's
         // fixture (bulk opening balances written with set-based SQL).
-        let writers: [(&str, &[&str]); 5] = [
+        let writers: [(&str, &[&str]); 7] = [
             ("outbox::record(", &["store/posting.rs", "store/fixture.rs"]),
             ("post_movements(", &["store/posting.rs", "store/ledger.rs"]),
             ("insert_entry(", &["store/posting.rs", "store/journal.rs"]),
@@ -270,6 +273,14 @@ mod tests {
                 &["store/ledger.rs", "store/fixture.rs", "src/store.rs"],
             ),
             ("INSERT INTO journal", &["store/journal.rs"]),
+            (
+                "store_line_progress(",
+                &["store/posting.rs", "store/orders.rs"],
+            ),
+            (
+                "UPDATE order_materials SET planned = ?3",
+                &["store/orders.rs"],
+            ),
         ];
         let files = sources(&src);
         assert!(files.len() > 50, "the tree's files are read");
