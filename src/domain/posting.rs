@@ -210,20 +210,24 @@ impl Entry {
     }
 }
 
+/// A report's line deferred for want of stock.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenedException {
+    pub report: ReportId,
+    pub line: String,
+    pub order: OrderNo,
+    pub item: ItemCode,
+    pub location: LocationCode,
+    /// The whole quantity (the issue and its component scrap).
+    pub qty: Quantity,
+    pub shortfall: Quantity,
+}
+
 /// A change to the exception queue.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExceptionChange {
     /// A report's line deferred for want of stock: it waits in the queue.
-    Open {
-        report: ReportId,
-        line: String,
-        order: OrderNo,
-        item: ItemCode,
-        location: LocationCode,
-        /// The whole quantity (the issue and its component scrap).
-        qty: Quantity,
-        shortfall: Quantity,
-    },
+    Open(OpenedException),
     /// The deferred line posted whole.
     Post(ExceptionId),
     Cancel(ExceptionId),
@@ -242,14 +246,7 @@ pub struct StoredLineProgress {
 pub enum Record {
     /// A report's own rows: header with its first result (JSON), lines with their codes,
     /// labor, the order's progress and setups.
-    Report {
-        id: ReportId,
-        key: String,
-        plan: Box<crate::domain::backflush::ReportPlan>,
-        result: String,
-        codes: std::collections::BTreeMap<String, String>,
-        lines_stored: bool,
-    },
+    Report(Box<ReportRecord>),
     /// A non-stock hand issue (signed) at the item's standard cost: no movement.
     NonStock {
         order: OrderNo,
@@ -269,12 +266,31 @@ pub enum Record {
         lines: Vec<StoredLineProgress>,
     },
     /// A report's reversal, with the progress it takes back out of the order.
-    Reversal {
-        report: ReportId,
-        reason: String,
-        order: OrderNo,
-        progress: crate::domain::reversal::ProgressBack,
-    },
+    Reversal(ReversalRecord),
+}
+
+/// A report's own rows to write.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportRecord {
+    pub id: ReportId,
+    pub key: String,
+    pub plan: crate::domain::backflush::ReportPlan,
+    /// Its first result, as JSON.
+    pub result: String,
+    /// The reason code of each line that carries one.
+    pub codes: std::collections::BTreeMap<String, String>,
+    /// Whether the order's line progress is stored (after its first reversal) rather than
+    /// derived.
+    pub lines_stored: bool,
+}
+
+/// A reversal's own row, and the progress it takes back out of its order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReversalRecord {
+    pub report: ReportId,
+    pub reason: String,
+    pub order: OrderNo,
+    pub progress: crate::domain::reversal::ProgressBack,
 }
 
 /// A cycle count, kept for the inventory-accuracy figure with the adjustment it made.

@@ -3,8 +3,10 @@
 use super::floor::deferred::post_deferred;
 use super::*;
 use crate::domain::codes::{ItemCode, LocationCode};
+use crate::domain::lots::LotPick;
 use crate::domain::lots::LotQty;
 use crate::domain::posting::{self, PostingKind, PostingPlan};
+use crate::domain::requests::Withdrawal;
 
 impl Service {
     /// Moves stock (a tracked item in pick order); retries the open exceptions of the
@@ -99,18 +101,24 @@ impl Service {
                 if let Some(first) = keyed::replay(tx, keyed.as_ref())? {
                     return Ok(first);
                 }
-                let taken = store::ledger::transfer_source(
-                    tx,
-                    (item, qty),
-                    from,
-                    named,
-                    (pick, stamp.today()),
-                )?;
                 let (item_code, from_code, to_code) = (
                     ItemCode::from(item),
                     LocationCode::from(from),
                     LocationCode::from(to),
                 );
+                let taken = store::ledger::transfer_source(
+                    tx,
+                    &Withdrawal {
+                        item: &item_code,
+                        qty,
+                        from: &from_code,
+                        named,
+                    },
+                    LotPick {
+                        order: pick,
+                        today: stamp.today(),
+                    },
+                )?;
                 let mut plan = posting::transfer::plan(
                     &posting::transfer::Transfer {
                         item: &item_code,

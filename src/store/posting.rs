@@ -64,23 +64,9 @@ pub fn apply(conn: &Connection, stamp: &Stamp, plan: &PostingPlan) -> Result<App
     let mut opened = Vec::new();
     for change in &plan.exceptions {
         match change {
-            ExceptionChange::Open {
-                report,
-                line,
-                order,
-                item,
-                location,
-                qty,
-                shortfall,
-            } => {
-                let id = super::exceptions::open_exception(
-                    conn,
-                    stamp,
-                    (*report, line, order),
-                    (item, location),
-                    (*qty, *shortfall),
-                )?;
-                opened.push((line.clone(), id));
+            ExceptionChange::Open(deferred) => {
+                let id = super::exceptions::open_exception(conn, stamp, deferred)?;
+                opened.push((deferred.line.clone(), id));
             }
             ExceptionChange::Post(id) => {
                 conn.prepare_cached(
@@ -96,15 +82,7 @@ pub fn apply(conn: &Connection, stamp: &Stamp, plan: &PostingPlan) -> Result<App
             .movement
             .and_then(|i| i64::try_from(i).ok())
             .map(|i| first_id + i);
-        super::floor::record_count(
-            conn,
-            &c.item,
-            &c.location,
-            c.expected,
-            c.counted,
-            (movement, c.reason.as_deref()),
-            stamp,
-        )?;
+        super::floor::record_count(conn, c, movement, stamp)?;
     }
     // An exception cancelled moves nothing, so it hands the ERP nothing.
     let first_seq = match plan.kind {
@@ -138,30 +116,12 @@ fn write_record(conn: &Connection, stamp: &Stamp, record: &Record) -> Result<()>
                 at: stamp.at_text(),
             },
         ),
-        Record::Report {
-            id,
-            key,
-            plan,
-            result,
-            codes,
-            lines_stored,
-        } => super::reports::insert_report_rows(
-            conn,
-            stamp,
-            (*id, key, result),
-            plan,
-            (*lines_stored, codes),
-        ),
+        Record::Report(report) => super::reports::insert_report_rows(conn, stamp, report),
         Record::IssueId { id, key } => super::issues::insert_issue_id(conn, *id, key),
         Record::LineProgress { order, lines } => {
             super::orders::store_line_progress(conn, order, lines)
         }
-        Record::Reversal {
-            report,
-            reason,
-            order,
-            progress,
-        } => super::reports::insert_reversal(conn, stamp, (*report, reason, order), progress),
+        Record::Reversal(reversal) => super::reports::insert_reversal(conn, stamp, reversal),
     }
 }
 

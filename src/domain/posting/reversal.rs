@@ -3,7 +3,7 @@
 
 use super::{
     Entry, EntryKind, EntryLine, ExceptionChange, LedgerMove, PostingKind, PostingPlan, Record,
-    StoredLineProgress,
+    ReversalRecord, StoredLineProgress,
 };
 use crate::domain::codes::{ItemCode, OrderNo};
 use crate::domain::ids::{ExceptionId, ReportId};
@@ -54,12 +54,12 @@ pub fn plan(
             lines: lines.to_vec(),
         });
     }
-    plan.records.push(Record::Reversal {
+    plan.records.push(Record::Reversal(ReversalRecord {
         report,
         reason: reason.to_string(),
         order: order.clone(),
         progress: reversal.progress.clone(),
-    });
+    }));
     for n in undone.non_stock {
         plan.records.push(Record::NonStock {
             order: n.order.clone(),

@@ -5,6 +5,7 @@ use super::*;
 use crate::domain::codes::ItemCode;
 use crate::domain::codes::LocationCode;
 use crate::domain::ids::ReportId;
+use crate::domain::lots::LotPick;
 use crate::domain::posting;
 use crate::service::{AdjustRequest, SubstituteRequest};
 
@@ -45,22 +46,24 @@ pub struct Substitution {
 fn plan_lots(
     conn: &rusqlite::Connection,
     item: &crate::domain::master::Item,
-    (report_id, line, location): (ReportId, &str, &str),
-    (qty, named): (Quantity, Option<&str>),
-    (pick, today): (crate::domain::lots::PickOrder, chrono::NaiveDate),
+    at: &posting::lead::LineAt<'_>,
+    qty: Quantity,
+    named: Option<&str>,
+    pick: LotPick,
 ) -> Result<Vec<LotQty>> {
+    let location = at.location.as_str();
     use crate::domain::lots::{LinePlanError, TakeError, plan_line_lots};
     if item.tracking == Tracking::None && named.is_none() {
         return Ok(Vec::new());
     }
-    let at = store::ledger::lots_at(conn, &item.item, location)?;
-    let consumed = store::floor::line_lots(conn, report_id, line, &item.item)?;
+    let lots = store::ledger::lots_at(conn, &item.item, location)?;
+    let consumed = store::floor::line_lots(conn, at.report, at.line, &item.item)?;
     plan_line_lots(
         qty,
         named,
         (item.tracking, item.decimals),
-        (&at, &consumed),
-        (pick, today),
+        (&lots, &consumed),
+        pick,
     )
     .map_err(|e| match e {
         LinePlanError::Take(TakeError::Uncovered(u)) => Refusal::LotsUncovered {
@@ -149,13 +152,11 @@ impl Service {
             // Read inside the write lock: no posting slips between the check and the write.
             let line = Self::posted_line(tx, report_id, key)?;
             let item = Self::checked_adjustment(tx, negative, &line, qty)?;
-            let lots = plan_lots(
-                tx,
-                &item,
-                (report_id, &line.line, &line.location),
-                (qty, named),
-                (pick, stamp.today()),
-            )?;
+            let pick = LotPick {
+                order: pick,
+                today: stamp.today(),
+            };
+            let lots = plan_lots(tx, &item, &line_at(&line), qty, named, pick)?;
             let value = qty * store::master::std_cost(tx, &line.item)?;
             let mut plan =
                 posting::lead::scrap(&line_at(&line), (qty, &lots), (&reason, value), &accounts);
@@ -245,10 +246,13 @@ impl Service {
             let returned = returned.max(Quantity::ZERO);
             let own = store::master::item(tx, &line.item)?
                 .ok_or_else(|| ServiceError::not_found(Thing::Item, &line.item))?;
-            let at = (report_id, line.line.as_str(), line.location.as_str());
-            let today = stamp.today();
-            let returned_lots = plan_lots(tx, &own, at, (-returned, return_lot), (pick, today))?;
-            let issued_lots = plan_lots(tx, &item, at, (issued, lot), (pick, today))?;
+            let at = line_at(&line);
+            let pick = LotPick {
+                order: pick,
+                today: stamp.today(),
+            };
+            let returned_lots = plan_lots(tx, &own, &at, -returned, return_lot, pick)?;
+            let issued_lots = plan_lots(tx, &item, &at, issued, lot, pick)?;
             let substitute_code = ItemCode::from(substitute);
             let swap = posting::lead::Swap {
                 returned: (
