@@ -346,3 +346,108 @@ mod tests {
         ]
     );
 }
+
+/// The parameters of a tuple type whose elements repeat a type (`(&str, &str)`,
+/// `(Quantity, Quantity)`): arguments a caller can swap without the compiler seeing it.
+fn swappable_tuples(files: &[(PathBuf, String)]) -> Vec<String> {
+    let mut found = Vec::new();
+    for (path, source) in files {
+        let m = mask(source);
+        let (test, _) = test_only(&m.code, path);
+        let code = &m.code;
+        for (at, _) in code.match_indices("fn ") {
+            if test.iter().any(|r| r.contains(&at)) {
+                continue;
+            }
+            let Some(open) = code[at..].find('(').map(|n| at + n) else {
+                continue;
+            };
+            // The parameter list: up to the parenthesis that closes it.
+            let mut depth = 0usize;
+            let mut close = open;
+            for (i, c) in code[open..].char_indices() {
+                match c {
+                    '(' => depth += 1,
+                    ')' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            close = open + i;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let params = &code[open + 1..close];
+            for (i, _) in params.match_indices(": (") {
+                let rest = &params[i + 3..];
+                let mut depth = 1usize;
+                let mut end = rest.len();
+                for (j, c) in rest.char_indices() {
+                    match c {
+                        '(' | '<' | '[' => depth += 1,
+                        ')' | '>' | ']' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                end = j;
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                let mut types: Vec<String> = Vec::new();
+                let mut depth = 0usize;
+                let mut current = String::new();
+                for c in rest[..end].chars() {
+                    match c {
+                        '(' | '<' | '[' => depth += 1,
+                        ')' | '>' | ']' => depth -= 1,
+                        ',' if depth == 0 => {
+                            types.push(current.split_whitespace().collect());
+                            current.clear();
+                            continue;
+                        }
+                        _ => {}
+                    }
+                    current.push(c);
+                }
+                types.push(current.split_whitespace().collect());
+                types.retain(|t| !t.is_empty());
+                let repeats = types
+                    .iter()
+                    .enumerate()
+                    .any(|(k, t)| types[k + 1..].contains(t));
+                if repeats {
+                    let line = source[..open].matches('\n').count() + 1;
+                    found.push(format!("{}:{line}: ({})", path.display(), types.join(", ")));
+                }
+            }
+        }
+        for (at, _) in code.match_indices("too_many_arguments") {
+            let line = source[..at].matches('\n').count() + 1;
+            found.push(format!("{}:{line}: too_many_arguments", path.display()));
+        }
+    }
+    found
+}
+
+#[test]
+fn no_function_below_the_faces_takes_arguments_a_caller_could_swap_unseen() {
+    let files: Vec<(PathBuf, String)> = layer_files()
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (p, text)
+        })
+        .collect();
+    let found = swappable_tuples(&files);
+    assert!(
+        found.is_empty(),
+        "tuples of one type repeated (name them in a struct):\n{}",
+        found.join("\n")
+    );
+    let planted = "fn f(conn: &C, (from, to): (&str, &str), (qty, lots): (Quantity, &[Lot])) {}\n";
+    let found = swappable_tuples(&[(PathBuf::from("p.rs"), planted.to_string())]);
+    assert_eq!(found, vec!["p.rs:1: (&str, &str)".to_string()]);
+}

@@ -148,7 +148,7 @@ pub(super) fn read_stock(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), Import
     for row in rows {
         let (stock, expires) = stock_row(plan, row, &mut seen)?;
         if let Some(l) = &stock.lot {
-            note_expiry(&mut expiries, row, (&stock.item, l), expires)?;
+            note_expiry(&mut expiries, row, (&stock, l), expires)?;
         }
         plan.stock.push(stock);
     }
@@ -235,9 +235,10 @@ fn stock_row(
 fn note_expiry(
     expiries: &mut Expiries,
     row: &Row<'_>,
-    (item, lot): (&str, &str),
+    (stock, lot): (&StockRow, &str),
     expires: Option<String>,
 ) -> Result<(), ImportError> {
+    let item = stock.item.as_str();
     let k = (item.to_string(), lot.to_string());
     match expiries.get(&k) {
         Some(before) if expires.is_some() && before.is_some() && *before != expires => Err(row

@@ -23,9 +23,16 @@ fn bad(column: StoredWord, value: &str) -> StoreError {
     })
 }
 
-fn item_from_row(r: &Row<'_>) -> rusqlite::Result<(Item, String, String)> {
-    Ok((
-        Item {
+/// An item row as read: its words checked by [`finish_item`].
+struct ItemRow {
+    item: Item,
+    item_type: String,
+    tracking: String,
+}
+
+fn item_from_row(r: &Row<'_>) -> rusqlite::Result<ItemRow> {
+    Ok(ItemRow {
+        item: Item {
             item: r.get(0)?,
             description: r.get(1)?,
             uom: r.get(2)?,
@@ -35,12 +42,17 @@ fn item_from_row(r: &Row<'_>) -> rusqlite::Result<(Item, String, String)> {
             backflush: r.get::<_, i64>(6)? != 0,
             std_cost: r.get(7)?,
         },
-        r.get(4)?,
-        r.get(5)?,
-    ))
+        item_type: r.get(4)?,
+        tracking: r.get(5)?,
+    })
 }
 
-fn finish_item((mut item, item_type, tracking): (Item, String, String)) -> Result<Item> {
+fn finish_item(row: ItemRow) -> Result<Item> {
+    let ItemRow {
+        mut item,
+        item_type,
+        tracking,
+    } = row;
     item.item_type =
         ItemType::parse(&item_type).ok_or_else(|| bad(StoredWord::ItemType, &item_type))?;
     item.tracking =

@@ -73,7 +73,13 @@ pub fn plan(
     let lines = planned_lines(
         order,
         (&flushed, reported.operation),
-        (progress, units_before, units_after),
+        (
+            progress,
+            Units {
+                before: units_before,
+                after: units_after,
+            },
+        ),
         request,
         (lookup, policy),
     )?;
@@ -142,7 +148,7 @@ fn checked_request<'o, 'l>(
 fn planned_lines(
     order: &Order,
     (flushed, operation): (&[&OrderOperation], i64),
-    (progress, units_before, units_after): (&Progress, Quantity, Quantity),
+    (progress, units): (&Progress, Units),
     request: &ReportRequest,
     (lookup, policy): (&dyn Lookup, &Policy),
 ) -> Result<Vec<PlannedLine>, ReportError> {
@@ -155,7 +161,7 @@ fn planned_lines(
             material,
             op,
             progress,
-            (units_before, units_after),
+            units,
             lookup,
             policy.lot_selection,
         )?);
@@ -227,14 +233,22 @@ fn ahead_warnings(
         .collect()
 }
 
+/// The reported operation's units before and after the report.
+#[derive(Debug, Clone, Copy)]
+struct Units {
+    before: Quantity,
+    after: Quantity,
+}
+
 fn plan_line(
     material: &OrderMaterial,
     op: &OrderOperation,
     progress: &Progress,
-    (units_before, units_after): (Quantity, Quantity),
+    units: Units,
     lookup: &dyn Lookup,
     lot_selection: LotSelection,
 ) -> Result<PlannedLine, ReportError> {
+    let (units_before, units_after) = (units.before, units.after);
     let item = lookup
         .item(&material.component)
         .ok_or_else(|| ReportError::UnknownItem(material.component.to_string()))?;

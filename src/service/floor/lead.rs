@@ -240,9 +240,9 @@ impl Service {
                 ));
             }
             let item = Self::stock_item(tx, substitute)?;
-            let (returned, issued) =
-                Self::substitution_quantities(tx, &line, &item, (qty, return_qty))?;
-            Self::ensure_on_hand(tx, negative, (substitute, &line.location), issued)?;
+            let (returned, issued) = Self::substitution_quantities(tx, &line, &item, request)?;
+            let substitute_code = ItemCode::from(substitute);
+            Self::ensure_on_hand(tx, negative, &substitute_code, &line.location, issued)?;
             let returned = returned.max(Quantity::ZERO);
             let own = store::master::item(tx, &line.item)?
                 .ok_or_else(|| ServiceError::not_found(Thing::Item, &line.item))?;
@@ -253,7 +253,6 @@ impl Service {
             };
             let returned_lots = plan_lots(tx, &own, &at, -returned, return_lot, pick)?;
             let issued_lots = plan_lots(tx, &item, &at, issued, lot, pick)?;
-            let substitute_code = ItemCode::from(substitute);
             let swap = posting::lead::Swap {
                 returned: (
                     returned,
@@ -295,8 +294,9 @@ impl Service {
         conn: &Connection,
         line: &ReportLine,
         item: &crate::domain::master::Item,
-        (qty, return_qty): (Option<Quantity>, Option<Quantity>),
+        request: &SubstituteRequest,
     ) -> Result<(Quantity, Quantity)> {
+        let (qty, return_qty) = (request.qty, request.return_qty);
         let issued_of_a = store::floor::line_issued(conn, line.report_id, &line.line, &line.item)?;
         let returned = match return_qty {
             None => issued_of_a,
@@ -377,7 +377,7 @@ impl Service {
                 ));
             }
         } else {
-            Self::ensure_on_hand(conn, negative, (&line.item, &line.location), qty)?;
+            Self::ensure_on_hand(conn, negative, &line.item, &line.location, qty)?;
         }
         Ok(item)
     }

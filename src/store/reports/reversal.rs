@@ -62,7 +62,17 @@ pub fn reversal_facts(conn: &Connection, report_id: ReportId) -> Result<Reversal
     {
         return Err(StoreRefusal::AlreadyReversed { report: report_id }.into());
     }
-    let posted = posted_progress(conn, report_id, operation, (good, scrap))?;
+    let posted = posted_progress(
+        conn,
+        report_id,
+        PostedProgress {
+            operation,
+            good,
+            scrap,
+            lines: Vec::new(),
+            setups: Vec::new(),
+        },
+    )?;
     let movements = report_movements(conn, report_id)?;
     // Read up front: a store error stops the reversal rather than reading as an empty lot.
     let mut lot_balances: Vec<((String, String, String), Quantity)> = Vec::new();
@@ -132,12 +142,12 @@ fn non_stock_of_report(conn: &Connection, report_id: ReportId) -> Result<Vec<Non
         .collect::<rusqlite::Result<_>>()?)
 }
 
-/// What a report added to its order's progress: units, planned quantities, carried setups.
+/// What a report added to its order's progress: its `units` (operation, good, scrap) with the
+/// planned quantities and carried setups it added.
 fn posted_progress(
     conn: &Connection,
     report_id: ReportId,
-    operation: i64,
-    (good, scrap): (Quantity, Quantity),
+    units: PostedProgress,
 ) -> Result<PostedProgress> {
     let lines: Vec<(String, Quantity, bool)> = conn
         .prepare_cached("SELECT line, planned, carried FROM report_lines WHERE report_id = ?1")?
@@ -152,11 +162,9 @@ fn posted_progress(
         .query_map([report_id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(PostedProgress {
-        operation,
-        good,
-        scrap,
         lines,
         setups,
+        ..units
     })
 }
 
