@@ -30,7 +30,7 @@ use rusqlite::Connection;
 use rust_decimal::Decimal;
 
 use crate::config::Config;
-use crate::domain::backflush::{self, Change, Lookup, ReportError, ReportPlan, ReportRequest};
+use crate::domain::backflush::{self, Change, ReportError, ReportPlan, ReportRequest};
 use crate::domain::ids::ReportId;
 use crate::domain::journal::{AccountNames, inventory_account};
 use crate::domain::master::{Item, LocationKind, WorkCenter};

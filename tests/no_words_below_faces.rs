@@ -451,3 +451,39 @@ fn no_function_below_the_faces_takes_arguments_a_caller_could_swap_unseen() {
     let found = swappable_tuples(&[(PathBuf::from("p.rs"), planted.to_string())]);
     assert_eq!(found, vec!["p.rs:1: (&str, &str)".to_string()]);
 }
+
+/// The modules (outside test code) that import everything of their parent.
+fn whole_parent_imports(files: &[(PathBuf, String)]) -> Vec<String> {
+    let mut found = Vec::new();
+    for (path, source) in files {
+        let m = mask(source);
+        let (test, _) = test_only(&m.code, path);
+        for (at, _) in m.code.match_indices("use super::*") {
+            if !test.iter().any(|r| r.contains(&at)) {
+                let line = source[..at].matches('\n').count() + 1;
+                found.push(format!("{}:{line}", path.display()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_module_below_the_faces_imports_its_parent_whole() {
+    let files: Vec<(PathBuf, String)> = layer_files()
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (p, text)
+        })
+        .collect();
+    let found = whole_parent_imports(&files);
+    assert!(
+        found.is_empty(),
+        "name what is used instead of `use super::*`:\n{}",
+        found.join("\n")
+    );
+    let planted = "use super::*;\n#[cfg(test)]\nmod tests {\n    use super::*;\n}\n";
+    let found = whole_parent_imports(&[(PathBuf::from("p.rs"), planted.to_string())]);
+    assert_eq!(found, vec!["p.rs:1".to_string()]);
+}

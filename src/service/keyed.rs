@@ -8,10 +8,10 @@
 //! as JSON. Keys stored before fingerprints were versioned keep the text each command
 //! built then; a stored request without the version prefix is compared with that text.
 
+use super::{Connection, Quantity, Result, ServiceError, StoreError, store};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::*;
 use crate::store::BadValue;
 use crate::store::requests::KeyUse;
 

@@ -5,6 +5,12 @@ use super::auth::Role;
 use super::cache::Prefetched;
 use super::orders::load_order_cached;
 use super::session::forbidden;
+use super::{
+    Credentials, DateTime, Decimal, Field, Order, Permission, Posted, ReportPlan, ReportRequest,
+    Result, Reversal, Service, ServiceError, Stamp, Utc, Why, backflush, new_idempotency_key,
+    store,
+};
+use crate::domain::backflush::Lookup;
 use crate::domain::ids::ReportId;
 use crate::domain::posting::StoredLineProgress;
 use crate::domain::posting::reversal::Undone;
@@ -12,7 +18,6 @@ use crate::domain::reversal::plan_reversal;
 use std::collections::BTreeMap;
 
 use super::reasons::{OverrideReasons, ReasonKind};
-use super::*;
 
 mod context;
 mod poster;

@@ -1,7 +1,11 @@
 //! Who is posting: badge and PIN checks, the lock-out, roles and a lead's approval.
 
 use super::auth::{Grant, Refused, Role};
-use super::*;
+use super::{
+    AuthError, Credentials, DateTime, Permission, Result, Service, ServiceError, Stamp, StoreError,
+    Thing, Utc, store,
+};
+
 use crate::domain::lockout::{Admission, Count, Lockout};
 use crate::store::BadValue;
 

@@ -1,7 +1,12 @@
 //! Stock: transfers, balances, the ledger (audit), and the exception queue.
 
 use super::floor::deferred::post_deferred;
-use super::*;
+use super::{
+    BalanceRow, Credentials, ExceptionRow, Field, Keyed, LocationKind, Permission, Quantity,
+    Result, Service, ServiceError, Thing, TransferRequest, Why, backflush, inventory_account,
+    keyed, store,
+};
+
 use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::lots::LotPick;
 use crate::domain::lots::LotQty;

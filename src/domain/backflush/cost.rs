@@ -2,7 +2,11 @@
 //! report.
 
 use super::rules::too_large;
-use super::*;
+use super::{
+    Account, Booking, Computed, Decimal, Hours, LaborLine, Lookup, Money, Order, OrderOperation,
+    Per, Progress, Quantity, ReportError, ReportPlan,
+};
+
 use crate::domain::journal::JournalNote;
 
 pub(super) fn labor_line(

@@ -1,6 +1,8 @@
 //! What a report plans per material line, and the plan as a whole: the engine's output.
 
-use super::*;
+use super::{
+    Booking, Decimal, Hours, LotQty, ManualReason, Money, Per, PickOrder, Quantity, Ratio, Tracking,
+};
 use crate::domain::codes::LocationCode;
 use crate::domain::codes::{ItemCode, OrderNo};
 

@@ -4,7 +4,13 @@ use super::cost::{labor_line, report_journal, rolled_cost};
 use super::error::ShortLine;
 use super::overrides::apply_overrides;
 use super::rules::{REQUIREMENT_LIMIT, too_large};
-use super::*;
+use super::{
+    Computed, Decimal, Derivation, Item, ItemType, LineStatus, LocationSource, Lookup,
+    LotSelection, NegativeStock, OperationProgress, Order, OrderMaterial, OrderOperation, Over,
+    Per, PlanWarning, PlannedLine, Policy, Progress, QtyField, Quantity, Receipt, ReportError,
+    ReportPlan, ReportRequest, WorkCenter, check_quantity, covering_count_point,
+    flushed_operations, manual_reason, stock, target,
+};
 
 fn operation(order: &Order, operation: i64) -> Result<&OrderOperation, ReportError> {
     order

@@ -1,7 +1,9 @@
 //! The backflush rules that need no stock: which operations a report flushes, a line's
 //! cumulative target, and whether a line is backflushed or issued by hand.
-
-use super::*;
+use super::{
+    Computed, Decimal, Item, ItemType, LotSelection, Order, OrderMaterial, OrderOperation, Per,
+    Quantity, ReportError, Tracking, WorkCenter,
+};
 
 /// The count point that takes reports for `operation`: itself, or the next count point.
 #[must_use]

@@ -1,7 +1,11 @@
 //! Cycle counts: the counted quantity becomes the balance, a large difference
 //! needs a reason, and the count feeds the inventory-accuracy figure.
 
-use super::*;
+use super::{
+    Credentials, ExceptionRow, Field, Keyed, LocationKind, Permission, QtyField, Quantity,
+    ReasonKind, Result, Service, ServiceError, Thing, Tracking, Why, check_quantity,
+    inventory_account, keyed, store,
+};
 use crate::domain::codes::ItemCode;
 use crate::domain::codes::LocationCode;
 use crate::domain::posting::{self, adjust::SetBalance};

@@ -1,7 +1,11 @@
 //! A lead's corrections of a posted report's detail line: scrap adjustments and
 //! substitutions, by lot for tracked items.
 
-use super::*;
+use super::{
+    Connection, Credentials, Field, Keyed, LotQty, NegativeStock, Permission, QtyField, Quantity,
+    ReasonKind, Refusal, ReportLine, Result, Service, ServiceError, Thing, Tracking, Why,
+    check_quantity, keyed, store,
+};
 use crate::domain::codes::ItemCode;
 use crate::domain::codes::LocationCode;
 use crate::domain::ids::ReportId;

@@ -1,7 +1,9 @@
 //! The staging list: what a work center's open orders still need at its machine
 //! location, against what is on hand, with the storage locations that hold each item.
 
-use super::*;
+use super::{
+    BTreeMap, LocationKind, Quantity, Result, Service, ServiceError, Thing, backflush, store,
+};
 use crate::domain::codes::ItemCode;
 use crate::domain::codes::LocationCode;
 

@@ -1,13 +1,16 @@
 //! What reversing a posted report reads: what it posted, the lots it moved, its open
 //! exceptions, non-stock issues and journal entries; the engine plans, the service applies.
 
-use super::*;
+use super::{
+    Connection, LotGone, MovementKind, PostedMovement, PostedProgress, Quantity, Result, StoreError,
+};
 use crate::domain::codes::OrderNo;
 use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::ids::ExceptionId;
 use crate::domain::ids::ReportId;
 use crate::domain::posting::reversal::NonStockRow;
 use crate::store::{BadValue, StoreRefusal};
+use rusqlite::OptionalExtension;
 
 /// What a reversal posted.
 #[derive(Debug, Clone, PartialEq)]
