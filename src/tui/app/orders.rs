@@ -2,7 +2,7 @@
 //! [`Effect`]s (see `history` for the shape); the shortage flags the board shows are read
 //! between frames, in `effects`.
 
-use super::*;
+use super::{Action, Effect, HashMap, OrderSummary, ReportContext};
 use crate::domain::order::Order;
 
 /// The order board of a work center.

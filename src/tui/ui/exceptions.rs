@@ -1,6 +1,9 @@
 //! The exception queue, as a widget.
 
-use super::*;
+use super::{
+    Buffer, Cell, Constraint, Line, Local, Paragraph, Rect, Row, Span, StatefulWidget, Table,
+    TableState, Text, Theme, Widget, columns, right, titled,
+};
 use crate::tui::app::ExceptionsState;
 
 /// The exception queue: the deferred lines waiting for stock.

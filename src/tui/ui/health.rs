@@ -1,6 +1,9 @@
 //! The machine locations' health, flagged items first, as a widget.
 
-use super::*;
+use super::{
+    Buffer, Cell, Constraint, Rect, Row, Span, StatefulWidget, Table, TableState, Theme, Widget,
+    canonical, columns, right, titled,
+};
 use crate::domain::health::Flag;
 use crate::tui::app::HealthState;
 

@@ -1,6 +1,9 @@
 //! The reports of a work center, and the lines of one of them: each a widget.
 
-use super::*;
+use super::{
+    Buffer, Cell, Constraint, LineStatus, Local, Rect, Row, Span, StatefulWidget, Table,
+    TableState, Theme, Widget, columns, right, titled,
+};
 use crate::tui::app::{DetailState, HistoryState};
 
 /// The history list: the reports, newest first.

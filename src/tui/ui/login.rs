@@ -1,6 +1,6 @@
 //! The login box, as a widget.
 
-use super::*;
+use super::{Buffer, Constraint, Layout, Line, Paragraph, Rect, Span, Text, Theme, Widget, titled};
 use crate::tui::app::LoginState;
 
 /// Badge and PIN, and on a demo store who may log in with what.

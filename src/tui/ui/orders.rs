@@ -1,6 +1,9 @@
 //! The order board and an order's operations, each a widget.
 
-use super::*;
+use super::{
+    Buffer, Cell, Constraint, Layout, Line, Paragraph, Quantity, Rect, Row, Span, StatefulWidget,
+    Table, TableState, Theme, Widget, Wrap, columns, right, titled,
+};
 use crate::service::OrderSummary;
 use crate::tui::app::{OperationsState, OrdersState};
 

@@ -1,7 +1,9 @@
 //! What sits on top: help, confirmations, prompts and messages, as a widget over the whole
 //! screen.
-
-use super::*;
+use super::{
+    Buffer, Clear, Constraint, Context, Line, Overlay, Padding, Paragraph, Rect, Severity, Span,
+    Theme, Widget, Wrap, keymap, titled,
+};
 
 /// One overlay, drawn over the screen (`area` is the whole screen: the box centres in it).
 pub struct OverlayView<'a> {

@@ -1,6 +1,9 @@
 //! The staging list of a work center, as a widget.
 
-use super::*;
+use super::{
+    Buffer, Cell, Constraint, Line, Rect, Row, Span, StatefulWidget, Table, TableState, Text,
+    Theme, Widget, columns, right, titled,
+};
 use crate::tui::app::StagingState;
 
 /// The staging list: what the machine location needs, has and still lacks.

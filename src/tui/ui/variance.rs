@@ -1,6 +1,9 @@
 //! An order's progress per operation and variance per material line, as a widget.
 
-use super::*;
+use super::{
+    Buffer, Cell, Constraint, Layout, Paragraph, Rect, Row, Span, StatefulWidget, Table,
+    TableState, Text, Theme, Widget, columns, right, titled,
+};
 use crate::tui::app::VarianceState;
 
 /// The variance screen of one order: its operations, its material lines and the cost.
