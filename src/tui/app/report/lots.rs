@@ -1,6 +1,6 @@
 //! A manual line's hand issue, and the lots or serials a tracked line takes.
-
-use super::*;
+use super::{Effect, Field, FieldKind, LineStatus, Overlay, Planner, ReportState, Tracking};
+use crate::tui::app::{Change, Choices, PromptKind, Quantity};
 
 impl<C: Planner> ReportState<C> {
     /// A lot- or serial-tracked manual line: its hand issue needs its lots.

@@ -12,6 +12,9 @@ use crate::domain::order::Order;
 use crate::domain::order::{OrderMaterial, OrderOperation};
 use crate::domain::qty::{Hours, Money, Quantity};
 use crate::domain::uom::Ratio;
+use crate::tui::app::Change;
+use crate::tui::app::ReportPlan;
+use crate::tui::app::ReportRequest;
 use rust_decimal::Decimal;
 
 /// The order, its progress and the plant it is planned against.

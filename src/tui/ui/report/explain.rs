@@ -1,8 +1,9 @@
 //! The detail pane's explanation of a line: how its planned quantity comes about from the
 //! BOM (units, scrap allowance, unit conversion, rounding up) and where it issues from.
 
-use super::*;
+use super::{Line, PlannedLine, canonical};
 use crate::domain::qty::Quantity;
+use crate::tui::ui::{LineStatus, Per, Text};
 
 /// The detail pane: how the selected line's numbers come about.
 #[must_use]

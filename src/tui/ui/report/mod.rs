@@ -2,7 +2,10 @@
 //! summary here; the table of lines in `table`, the detail pane's explanation of a line in
 //! `explain`.
 
-use super::*;
+use super::{
+    Buffer, Constraint, Focus, Layout, Line, Paragraph, PlannedLine, Rect, ReportPlan, Span, State,
+    Theme, Widget, Wrap, canonical, titled,
+};
 use crate::domain::qty::{Hours, Money};
 use crate::tui::app::ReportState;
 
