@@ -13,6 +13,7 @@
 
 use std::path::Path;
 
+use crate::domain::codes::OrderNo;
 use crate::domain::journal::AccountNames;
 use crate::store::{self, Stamp, Store, StoreError};
 
@@ -55,7 +56,18 @@ pub struct ImportSummary {
     /// Rows read per file, in import order.
     pub files: Vec<(String, usize)>,
     pub orders_released: usize,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<ImportWarning>,
+}
+
+/// Something an import did not do but the user should know, with the row it concerns.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportWarning {
+    /// A row of an order already released differs from it: the order keeps its snapshot.
+    ReleasedOrderChanged {
+        file: String,
+        line: u64,
+        order: OrderNo,
+    },
 }
 
 /// The files an import reads, in the order their references need.

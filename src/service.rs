@@ -33,7 +33,7 @@ use rusqlite::Connection;
 use rust_decimal::Decimal;
 
 use crate::config::Config;
-use crate::domain::backflush::{self, Change, Lookup, ReportError, ReportPlan, ReportRequest};
+use crate::domain::backflush::{self, Change, ReportError, ReportPlan, ReportRequest};
 use crate::domain::ids::ReportId;
 use crate::domain::journal::{AccountNames, inventory_account};
 use crate::domain::master::{Item, LocationKind, WorkCenter};
@@ -48,14 +48,17 @@ use crate::import::{self, ImportSummary};
 use crate::store::reports::Deferred;
 use crate::store::{self, Stamp, Store};
 /// The store's failures and refusals, as the faces word them.
-pub use crate::store::{StoreError, StoreRefusal, TransferRefusal};
+pub use crate::store::{
+    BadValue, Damage, FileCause, FileStep, ForeignWhy, StoreError, StoreRefusal, StoredWord,
+    TransferRefusal,
+};
 // The rows the faces read, as the store keeps them: the command line and the terminal name
 // them through the service and never import the store.
 pub use crate::store::exceptions::ExceptionRow;
 pub use crate::store::floor::{ReportLine, SkippedLine};
 pub use crate::store::known_version;
 pub use crate::store::orders::OrderSummary;
-pub use crate::store::queries::{AuditFilter, BalanceRow, MovementRow, ReportRow};
+pub use crate::store::queries::{AuditFilter, BalanceRow, MovementRow, Problem, ReportRow};
 pub use crate::store::reports::reversal::Reversal;
 use auth::Permission;
 use cache::MasterCache;
@@ -276,7 +279,7 @@ impl Service {
     ///
     /// # Errors
     /// The store fails.
-    pub fn verify(&self) -> Result<Vec<String>> {
+    pub fn verify(&self) -> Result<Vec<Problem>> {
         Ok(store::queries::verify(self.store.conn())?)
     }
 

@@ -52,6 +52,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::domain::qty::{Hours, Money, Quantity, canonical};
 
+pub use open::{BadValue, Damage, FileCause, FileStep, ForeignWhy, StoredWord};
 pub use refusal::{StoreRefusal, TransferRefusal};
 
 /// A failure of the store.
@@ -66,33 +67,33 @@ pub enum StoreError {
     },
     Foreign {
         path: String,
-        why: String,
+        why: ForeignWhy,
     },
     Damaged {
         path: String,
-        detail: String,
+        detail: Damage,
     },
     Open {
         path: String,
-        cause: String,
+        cause: FileCause,
     },
     Write {
         path: String,
-        cause: String,
+        cause: FileCause,
     },
     Read {
         path: String,
-        cause: String,
+        cause: FileCause,
     },
     /// Any other failure of SQLite on the store.
     Failed {
         path: String,
-        cause: String,
+        cause: FileCause,
     },
     /// `backup`'s copy cannot be written; `path` is the copy's.
     Backup {
         path: String,
-        cause: String,
+        cause: FileCause,
     },
     NewerSchema {
         path: String,
@@ -106,8 +107,12 @@ pub enum StoreError {
     Random {
         cause: String,
     },
-    NotFound(String),
-    Corrupt(String),
+    /// The report to reverse does not exist.
+    NoReport {
+        report: crate::domain::ids::ReportId,
+    },
+    /// A value read back that no version writes.
+    Corrupt(BadValue),
     /// A planned journal entry whose debits and credits differ: nothing was written.
     Unbalanced {
         kind: crate::domain::posting::EntryKind,

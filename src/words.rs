@@ -5,21 +5,26 @@
 //! (`--lot`, `--qty`).
 
 use crate::domain::backflush::{
-    ChangeKind, Computed, FinishedLotProblem, LotProblem, Over, OverrideProblem, QtyField,
-    QtyProblem, ReportError, ShortLine,
+    ChangeKind, Computed, FinishedLotProblem, LocationSource, LotProblem, ManualReason, Over,
+    OverrideProblem, PlanWarning, QtyField, QtyProblem, ReportError, ShortLine,
 };
 use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::issue::IssueError;
+use crate::domain::journal::{JournalNote, Memo};
 use crate::domain::lots::{AllocationError, LinePlanError, PartProblem, ReturnError, TakeError};
 use crate::domain::master::Tracking;
 use crate::domain::order::{MAX_ORDER_LINES, ReleaseError};
 use crate::domain::qty::{QtyParseError, Quantity, canonical};
-use crate::import::{Duplicate, FILES, FilesProblem, ImportError, RowProblem};
+use crate::import::{Duplicate, FILES, FilesProblem, ImportError, ImportWarning, RowProblem};
 use crate::service::auth::Permission;
+use crate::service::replay::ResultWarning;
 use crate::service::{
-    Approval, AuthError, Field, FirstUse, IoWhat, Owner, Refusal, ServiceError, Thing, Why,
+    Approval, AuthError, Field, FirstUse, IoWhat, Owner, Problem, Refusal, ServiceError, Thing, Why,
 };
-use crate::service::{StoreError, StoreRefusal, TransferRefusal};
+use crate::service::{
+    BadValue, Damage, FileCause, FileStep, ForeignWhy, StoreError, StoreRefusal, StoredWord,
+    TransferRefusal,
+};
 
 /// A refusal or failure of a service call as one sentence naming the offending input.
 #[must_use]
@@ -31,6 +36,9 @@ pub fn describe(e: &ServiceError) -> String {
         ServiceError::Auth(e) => auth(e),
         ServiceError::Issue(e) => issue(e),
         ServiceError::NotFound { what, code } => not_found(*what, code),
+        ServiceError::LotNeverHeld { item, lot } => {
+            format!("unknown lot {lot:?} of {item} (the store never held it)")
+        }
         ServiceError::NoLine { owner, key } => format!("{} has no line {key}", self::owner(owner)),
         ServiceError::Invalid { field, value, why } => invalid(field, value, why),
         ServiceError::Forbidden {
@@ -375,7 +383,8 @@ fn refusal(r: &Refusal) -> String {
             component,
             reason,
         } => format!(
-            "line {line} ({component}) of order {order} cannot be set to backflush: {reason}; it is issued by hand"
+            "line {line} ({component}) of order {order} cannot be set to backflush: {}; it is issued by hand",
+            manual_reason(*reason)
         ),
         Refusal::ExceptionNotOpen { id } => format!("exception {id} is not open"),
         Refusal::OrderClosed { order } => {
@@ -837,27 +846,191 @@ pub fn store(e: &StoreError) -> String {
         StoreError::NotADatabase { path } => format!(
             "{path} is not a backflush store: it is not an SQLite database; nothing was written to it"
         ),
-        StoreError::Foreign { path, why } => {
-            format!("{path} is not a backflush store: {why}; nothing was written to it")
+        StoreError::Foreign { path, why } => format!(
+            "{path} is not a backflush store: {}; nothing was written to it",
+            foreign(*why)
+        ),
+        StoreError::Damaged { path, detail } => {
+            format!("the store {path} is damaged: {}", damage(detail))
         }
-        StoreError::Damaged { path, detail } => format!("the store {path} is damaged: {detail}"),
-        StoreError::Open { path, cause } => format!("cannot open the store {path}: {cause}"),
-        StoreError::Write { path, cause } => format!("cannot write to the store {path}: {cause}"),
+        StoreError::Open { path, cause } => {
+            format!("cannot open the store {path}: {}", file_cause(cause))
+        }
+        StoreError::Write { path, cause } => {
+            format!("cannot write to the store {path}: {}", file_cause(cause))
+        }
         StoreError::Unbalanced { kind } => {
             format!("a {kind} journal entry does not balance; nothing was posted")
         }
-        StoreError::Read { path, cause } => format!("cannot read the store {path}: {cause}"),
-        StoreError::Failed { path, cause } => format!("store error in {path}: {cause}"),
-        StoreError::Backup { path, cause } => {
-            format!("cannot write the backup {path}: {cause}; nothing was left under that name")
+        StoreError::Read { path, cause } => {
+            format!("cannot read the store {path}: {}", file_cause(cause))
         }
+        StoreError::Failed { path, cause } => {
+            format!("store error in {path}: {}", file_cause(cause))
+        }
+        StoreError::Backup { path, cause } => format!(
+            "cannot write the backup {path}: {}; nothing was left under that name",
+            file_cause(cause)
+        ),
         StoreError::NewerSchema { path, found, known } => format!(
             "the store {path} was written by a newer backflush (schema version {found}; this program knows up to {known}); use a newer program"
         ),
         StoreError::Refused(r) => store_refusal(r),
         StoreError::Random { cause } => format!("the OS random source failed: {cause}"),
-        StoreError::NotFound(what) => format!("{what} does not exist"),
-        StoreError::Corrupt(what) => format!("the store holds a bad value: {what}"),
+        StoreError::NoReport { report } => format!("report {report} does not exist"),
+        StoreError::Corrupt(bad) => format!("the store holds a bad value: {}", bad_value(bad)),
+    }
+}
+
+/// One thing `verify` found wrong in the store.
+#[must_use]
+pub fn problem(p: &Problem) -> String {
+    match p {
+        Problem::FileDamaged(finding) => format!("the store file is damaged: {finding}"),
+        Problem::OutboxBehindLedger { reaches, holds } => format!(
+            "the outbox reaches ledger row {reaches}, the ledger holds up to {holds}: postings without their export events"
+        ),
+        Problem::OutboxBehindJournal { reaches, holds } => format!(
+            "the outbox reaches journal entry {reaches}, the journal holds up to {holds}: postings without their export events"
+        ),
+        Problem::BalanceOffLedger {
+            item,
+            location,
+            balance,
+            ledger,
+        } => {
+            format!("balance of {item} at {location} is {balance} but its ledger sums to {ledger}")
+        }
+        Problem::NoBalance { pairs } => {
+            format!("{pairs} item/location pairs have movements but no balance")
+        }
+        Problem::LotOffLedger {
+            item,
+            location,
+            lot,
+            balance,
+            ledger,
+        } => format!(
+            "lot {lot:?} of {item} at {location} is {balance} but its ledger sums to {ledger}"
+        ),
+        Problem::NegativeLot {
+            item,
+            location,
+            lot,
+            qty,
+        } => format!("lot {lot:?} of {item} at {location} is negative ({qty})"),
+        Problem::LotWithoutBalance {
+            item,
+            location,
+            lot,
+            ledger,
+        } => format!(
+            "lot {lot:?} of {item} at {location} has movements summing to {ledger} but no lot balance"
+        ),
+        Problem::LotsOffBalance {
+            item,
+            location,
+            lots,
+            balance,
+        } => format!(
+            "the lots of {item} at {location} add up to {lots} but its balance is {balance}"
+        ),
+        Problem::Unsourced { movements } => {
+            format!("{movements} movements have no source (what posted them)")
+        }
+        Problem::Unbalanced { entry, diff } => {
+            format!("journal entry {entry} does not balance (debit − credit = {diff})")
+        }
+        Problem::ClosedHoldsWip { order, wip } => {
+            format!("order {order} is closed but holds {wip} in WIP")
+        }
+        Problem::WipOffOrders { balance, orders } => {
+            format!("the WIP lines balance to {balance} but the orders' WIP sums to {orders}")
+        }
+    }
+}
+
+/// Why a file of the store cannot be opened, read or written, as a clause.
+#[must_use]
+pub fn file_cause(cause: &FileCause) -> String {
+    match cause {
+        FileCause::DiskFull => "the disk is full (no space left on device)".to_string(),
+        FileCause::Locked => "another process holds it locked".to_string(),
+        FileCause::ReadOnlyFile => "the file is read-only".to_string(),
+        FileCause::ReadOnlyDir { dir } => format!(
+            "its directory {dir} is read-only or missing (SQLite keeps the -wal and -shm files beside the store)"
+        ),
+        FileCause::NotWritable => "it cannot be opened for writing".to_string(),
+        FileCause::IsDirectory => "it is a directory".to_string(),
+        FileCause::Step { step, why } => {
+            let step = match step {
+                FileStep::Create => "cannot be created",
+                FileStep::Read => "cannot be read",
+                FileStep::MakePrivate => "cannot be made private (0600)",
+                FileStep::PutInPlace => "cannot be put in place",
+            };
+            format!("it {step}: {}", file_cause(why))
+        }
+        FileCause::ReadOrWrite(said) => format!("the file cannot be read or written ({said})"),
+        FileCause::Said(said) => said.clone(),
+        FileCause::LogNotCopied => "its log could not be copied into it".to_string(),
+        FileCause::MadeMeanwhile => {
+            "another process made a store there meanwhile; nothing was written to it".to_string()
+        }
+        FileCause::Exists => "a file of that name exists; a backup never replaces one".to_string(),
+    }
+}
+
+fn foreign(why: ForeignWhy) -> String {
+    match why {
+        ForeignWhy::ApplicationId(id) => {
+            format!("it is another application's SQLite database, application_id {id:#010x}")
+        }
+        ForeignWhy::Tables => {
+            "it is an SQLite database whose tables are not backflush's".to_string()
+        }
+    }
+}
+
+fn damage(d: &Damage) -> String {
+    match d {
+        Damage::BadValue(bad) => format!("it holds a bad value: {}", bad_value(bad)),
+        Damage::Unreadable(said) => format!("a stored value does not read back: {said}"),
+        Damage::Said(said) => said.clone(),
+        Damage::CopyUnreadable { finding } => {
+            format!("its copy does not read back ({finding}); no backup was written")
+        }
+    }
+}
+
+fn bad_value(bad: &BadValue) -> String {
+    match bad {
+        BadValue::Word { column, value } => {
+            let column = match column {
+                StoredWord::ItemType => "item type",
+                StoredWord::Tracking => "tracking",
+                StoredWord::LocationKind => "location kind",
+                StoredWord::Per => "per",
+            };
+            format!("{column} {value}")
+        }
+        BadValue::MovementKind { movement, kind } => {
+            format!("movement {movement} has the unknown kind {kind:?}")
+        }
+        BadValue::Conversion { from, to } => {
+            format!("uom conversion {from} → {to} disagrees with another row")
+        }
+        BadValue::Role { badge } => format!("badge {badge} has an unknown role"),
+        BadValue::KeptResult { key, cause } => {
+            format!("the first result of key {key} cannot be read: {cause}")
+        }
+        BadValue::Setting { key, cause } => {
+            format!("the stored setting {key} cannot be read: {cause}")
+        }
+        BadValue::PlantRules { cause } => format!("the stored plant rules: {cause}"),
+        BadValue::ClosingOfEvent { seq } => {
+            format!("the outbox's event {seq} has no close or reopen of its order")
+        }
     }
 }
 
@@ -1144,6 +1317,98 @@ fn row_problem(p: &RowProblem) -> String {
     }
 }
 
+/// A report's warning: an operation ahead of an earlier count point.
+#[must_use]
+pub fn plan_warning(w: &PlanWarning) -> String {
+    match w {
+        PlanWarning::AheadOfCountPoint {
+            operation,
+            units,
+            count_point,
+            at,
+        } => format!(
+            "operation {operation} reaches {units} units, ahead of count point {count_point} at {at}"
+        ),
+    }
+}
+
+/// A kept result's warning: the plan's in words; an earlier version's as it worded it.
+#[must_use]
+pub fn result_warning(w: &ResultWarning) -> String {
+    match w {
+        ResultWarning::Plan(w) => plan_warning(w),
+        ResultWarning::Kept(text) => text.clone(),
+    }
+}
+
+/// What an import did not do, naming its row.
+#[must_use]
+pub fn import_warning(w: &ImportWarning) -> String {
+    match w {
+        ImportWarning::ReleasedOrderChanged { file, line, order } => format!(
+            "{file}:{line}: order {order} is already released; its changed row is ignored (the order keeps its snapshot)"
+        ),
+    }
+}
+
+/// Where a line issues from, and why.
+#[must_use]
+pub fn location_source(source: &LocationSource) -> String {
+    match source {
+        LocationSource::BomSupply => "supply location of the BOM line".to_string(),
+        LocationSource::WorkCenter(wc) => format!("machine location of work center {wc}"),
+        LocationSource::Override => "override".to_string(),
+    }
+}
+
+/// Why a line is issued by hand.
+#[must_use]
+pub fn manual_reason(reason: ManualReason) -> &'static str {
+    match reason {
+        ManualReason::OrderLineManual => "a lead set the order line to manual",
+        ManualReason::BomLineManual => "the BOM line is not backflushed",
+        ManualReason::ItemManual => "the item is not backflushed by default",
+        ManualReason::WorkCenterManual => "its work center does not backflush",
+        ManualReason::NonStock => "the item is non-stock",
+        ManualReason::LotTrackedManualLots => "the item is lot-tracked and lot_selection is manual",
+        ManualReason::SerialTracked => "the item is serial-tracked",
+    }
+}
+
+/// A journal line's memo: its note in words, a reversal's with its prefix; the text an
+/// earlier version wrote as it was written.
+#[must_use]
+pub fn journal_memo(memo: &Memo) -> String {
+    match memo {
+        Memo::Note(note) => journal_note(*note).to_string(),
+        Memo::Reversal(note) => format!("reversal: {}", journal_note(*note)),
+        Memo::Kept(text) => text.clone(),
+    }
+}
+
+/// Why a posting wrote a journal line, in the words the journal kept before notes had codes.
+#[must_use]
+pub fn journal_note(note: JournalNote) -> &'static str {
+    match note {
+        JournalNote::MaterialIssued => "material issued",
+        JournalNote::NonStockMaterialIssued => "non-stock material issued",
+        JournalNote::LaborAbsorbed => "labor absorbed",
+        JournalNote::OverheadAbsorbed => "overhead absorbed",
+        JournalNote::FinishedGoodsReceived => "finished goods received",
+        JournalNote::ParentUnitsScrapped => "parent units scrapped",
+        JournalNote::LeadScrapAdjustment => "lead scrap adjustment",
+        JournalNote::DeferredMaterialIssued => "deferred material issued",
+        JournalNote::MaterialIssuedByHand => "material issued by hand",
+        JournalNote::MaterialReturnedByHand => "material returned by hand",
+        JournalNote::Transfer => "transfer",
+        JournalNote::InventoryAdjustment => "inventory adjustment",
+        JournalNote::SubstitutedComponentReturned => "substituted component returned",
+        JournalNote::SubstituteIssued => "substitute issued",
+        JournalNote::MaterialUsageVarianceSettled => "material usage variance settled",
+        JournalNote::ProductionVarianceSettled => "production variance settled",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::Arc;
@@ -1166,6 +1431,59 @@ mod tests {
 
     fn refused(text: &str) -> (ErrorKind, String) {
         (ErrorKind::Refused, text.to_string())
+    }
+
+    #[test]
+    fn the_store_causes_are_worded_as_the_store_said_them_before_they_were_data() {
+        let store = |e: StoreError| describe(&ServiceError::Store(e));
+        assert_eq!(
+            store(StoreError::Open {
+                path: "p.db".into(),
+                cause: FileCause::Step {
+                    step: FileStep::MakePrivate,
+                    why: Box::new(FileCause::ReadOnlyDir { dir: "d".into() }),
+                },
+            }),
+            "cannot open the store p.db: it cannot be made private (0600): its directory d is read-only or missing (SQLite keeps the -wal and -shm files beside the store)"
+        );
+        assert_eq!(
+            store(StoreError::Backup {
+                path: "b.db".into(),
+                cause: FileCause::Exists,
+            }),
+            "cannot write the backup b.db: a file of that name exists; a backup never replaces one; nothing was left under that name"
+        );
+        assert_eq!(
+            store(StoreError::Foreign {
+                path: "f.db".into(),
+                why: ForeignWhy::ApplicationId(0x1234),
+            }),
+            "f.db is not a backflush store: it is another application's SQLite database, application_id 0x00001234; nothing was written to it"
+        );
+        assert_eq!(
+            store(StoreError::Damaged {
+                path: "p.db".into(),
+                detail: Damage::BadValue(BadValue::Word {
+                    column: StoredWord::LocationKind,
+                    value: "attic".into(),
+                }),
+            }),
+            "the store p.db is damaged: it holds a bad value: location kind attic"
+        );
+        let (kind, text) = said(StoreError::NoReport {
+            report: ReportId(9),
+        });
+        assert_eq!(
+            (kind, text.as_str()),
+            (ErrorKind::NotFound, "report 9 does not exist")
+        );
+        assert_eq!(
+            store(StoreError::Corrupt(BadValue::MovementKind {
+                movement: 4,
+                kind: "teleport".into(),
+            })),
+            "the store holds a bad value: movement 4 has the unknown kind \"teleport\""
+        );
     }
 
     #[test]
@@ -1215,7 +1533,7 @@ mod tests {
                 order: "WO-1".into(),
                 line: "3".into(),
                 component: "RM-SER".into(),
-                reason: "the item is serial-tracked",
+                reason: ManualReason::SerialTracked,
             }),
             refused(
                 "line 3 (RM-SER) of order WO-1 cannot be set to backflush: the item is serial-tracked; it is issued by hand"

@@ -839,6 +839,22 @@ fn an_exploded_line_takes_its_own_bom_flag_else_its_item_default() {
             ("1.4", LineStatus::Issue),  // its own line says yes over the item's no
         ]
     );
+    // Why each manual line is manual is data; the faces word it.
+    use backflush::domain::backflush::ManualReason;
+    let why: Vec<Option<ManualReason>> = p.lines.iter().map(|l| l.manual_reason).collect();
+    assert_eq!(
+        why,
+        vec![
+            Some(ManualReason::BomLineManual),
+            Some(ManualReason::ItemManual),
+            None,
+            None
+        ]
+    );
+    assert_eq!(
+        backflush::words::manual_reason(ManualReason::BomLineManual),
+        "the BOM line is not backflushed"
+    );
 }
 
 #[test]
@@ -1091,8 +1107,21 @@ fn a_later_count_point_ahead_of_an_earlier_one_carries_a_warning() {
     let order = w.release("O1", "A", "10");
     let mut progress = Progress::default();
     let p = post(&order, &mut progress, &w, &req(20, "2", "0"));
-    assert_eq!(p.warnings.len(), 1, "{:?}", p.warnings);
-    assert!(p.warnings[0].contains("count point 10"), "{:?}", p.warnings);
+    assert_eq!(
+        p.warnings,
+        vec![
+            backflush::domain::backflush::PlanWarning::AheadOfCountPoint {
+                operation: 20,
+                units: d("2"),
+                count_point: 10,
+                at: Quantity::ZERO,
+            }
+        ]
+    );
+    assert_eq!(
+        backflush::words::plan_warning(&p.warnings[0]),
+        "operation 20 reaches 2 units, ahead of count point 10 at 0"
+    );
     let p = post(&order, &mut progress, &w, &req(10, "5", "0"));
     assert!(p.warnings.is_empty(), "{:?}", p.warnings);
 }
@@ -1313,7 +1342,10 @@ fn overrides_set_quantity_line_scrap_location_and_skip() {
     assert!(l5.overridden);
     let l2 = line(&p, "2");
     assert_eq!(l2.location, "STORE");
-    assert_eq!(l2.location_source, "override");
+    assert_eq!(
+        l2.location_source,
+        backflush::domain::backflush::LocationSource::Override
+    );
     assert_eq!(l2.on_hand, d("17"));
     assert_eq!(l2.qty, d("2"));
     let l3 = line(&p, "3");

@@ -1,7 +1,8 @@
 //! The layers below the faces (domain, store, service, import) hand over errors and refusals
 //! as data; the command line and the terminal word them. This reads their source and fails on
-//! an option of the command line named in a string (`"--lot"`, `"… (--reason)"`) or an
-//! `#[error("…")]` sentence, outside test code.
+//! an option of the command line named in a string (`"--lot"`, `"… (--reason)"`), a string
+//! that reads like a sentence (three lowercase words in a row, outside SQL, programmers'
+//! notes and library errors' accounts) or an `#[error("…")]` sentence, outside test code.
 
 #![allow(clippy::unwrap_used)]
 
@@ -215,7 +216,8 @@ fn words_below(files: &[(PathBuf, String)]) -> Vec<String> {
             let names_an_option = text
                 .match_indices("--")
                 .any(|(i, _)| text[i + 2..].starts_with(|c: char| c.is_ascii_lowercase()));
-            if names_an_option && !in_test(s.start) {
+            let sentence = reads_like_a_sentence(text) && !for_no_user(&m.code, s.start);
+            if (names_an_option || sentence) && !in_test(s.start) {
                 found.push(format!("{name}:{}: {text}", line_of(s.start)));
             }
         }
@@ -226,6 +228,61 @@ fn words_below(files: &[(PathBuf, String)]) -> Vec<String> {
         }
     }
     found
+}
+
+/// SQL's own words: a literal holding one is a statement (or part of one), not a sentence.
+const SQL: [&str; 14] = [
+    "SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "PRAGMA", "ALTER", "DROP", "VALUES", "FROM",
+    "WHERE", "BEGIN", "RAISE", "JOIN",
+];
+
+/// Whether a string literal reads like a sentence for a person: three words of lowercase
+/// letters in a row, separated by single spaces ("is already released"), in a literal that
+/// is not SQL. Codes, identifiers, column lists and format strings of data ("{file}:{line}")
+/// have no such run.
+fn reads_like_a_sentence(text: &str) -> bool {
+    if SQL.iter().any(|k| text.contains(k)) {
+        return false;
+    }
+    let mut run = 0;
+    for token in text.split(' ') {
+        let word = token.trim_matches(|c: char| matches!(c, '"' | ';' | ':' | '.' | '(' | ')'));
+        let listed = word.ends_with(',');
+        let word = word.trim_end_matches(',');
+        let letters = !word.is_empty()
+            && word
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '\'' || c == '-');
+        run = if letters { run + 1 } else { 0 };
+        if run == 3 {
+            return true;
+        }
+        // A list of column names ("item, location, qty") is no sentence.
+        if listed {
+            run = 0;
+        }
+    }
+    false
+}
+
+/// Calls whose text no user reads as ours: a programmer's note on an invariant (`expect`,
+/// `debug_assert!`), and the account a library error carries (SQLite's conversion failure,
+/// serde's, the system's `io::Error`) that a face shows as that library's cause.
+const NOT_FOR_USERS: [&str; 6] = [
+    ".expect(",
+    "assert!(",
+    "unreachable!(",
+    "de::Error::custom(",
+    "FromSqlError::Other(",
+    "io::Error::new(",
+];
+
+/// Whether the literal at `at` is inside one of [`NOT_FOR_USERS`] in its statement (the code
+/// since the last `;`, `{` or `}` before it).
+fn for_no_user(code: &str, at: usize) -> bool {
+    let start = code[..at].rfind([';', '{', '}']).map_or(0, |n| n + 1);
+    let statement = &code[start..at];
+    NOT_FOR_USERS.iter().any(|call| statement.contains(call))
 }
 
 #[test]
@@ -262,6 +319,14 @@ fn f() -> String {
 }
 fn g<'a>(s: &'a str) -> &'a str { s }
 const R: &str = r#"give "--reason""#;
+fn h(id: i64) -> String {
+    let columns = "item, description, uom, decimals";
+    let sql = "SELECT count(*) FROM journal WHERE memo = 'parent units scrapped'";
+    let code = "parent_units_scrapped";
+    let x: Option<u8> = None;
+    x.expect("a value the caller always gives");
+    format!("report {id} is already reversed")
+}
 #[cfg(test)]
 mod tests {
     #[error("--in a test")]
@@ -276,7 +341,173 @@ mod tests {
             "planted.rs:6: \"--lot: {0}\"".to_string(),
             "planted.rs:11: \"name the lots with --lot{}\"".to_string(),
             "planted.rs:14: r#\"give \"--reason\"\"#".to_string(),
+            "planted.rs:21: \"report {id} is already reversed\"".to_string(),
             "planted.rs:6: #[error(…)]".to_string(),
         ]
     );
+}
+
+/// The parameters of a tuple type whose elements repeat a type (`(&str, &str)`,
+/// `(Quantity, Quantity)`): arguments a caller can swap without the compiler seeing it.
+fn swappable_tuples(files: &[(PathBuf, String)]) -> Vec<String> {
+    let mut found = Vec::new();
+    for (path, source) in files {
+        let m = mask(source);
+        let (test, _) = test_only(&m.code, path);
+        let code = &m.code;
+        for (at, _) in code.match_indices("fn ") {
+            if test.iter().any(|r| r.contains(&at)) {
+                continue;
+            }
+            let Some(open) = code[at..].find('(').map(|n| at + n) else {
+                continue;
+            };
+            // The parameter list: up to the parenthesis that closes it.
+            let mut depth = 0usize;
+            let mut close = open;
+            for (i, c) in code[open..].char_indices() {
+                match c {
+                    '(' => depth += 1,
+                    ')' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            close = open + i;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let params = &code[open + 1..close];
+            for (i, _) in params.match_indices(": (") {
+                let rest = &params[i + 3..];
+                let mut depth = 1usize;
+                let mut end = rest.len();
+                for (j, c) in rest.char_indices() {
+                    match c {
+                        '(' | '<' | '[' => depth += 1,
+                        ')' | '>' | ']' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                end = j;
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                let mut types: Vec<String> = Vec::new();
+                let mut depth = 0usize;
+                let mut current = String::new();
+                for c in rest[..end].chars() {
+                    match c {
+                        '(' | '<' | '[' => depth += 1,
+                        ')' | '>' | ']' => depth -= 1,
+                        ',' if depth == 0 => {
+                            types.push(current.split_whitespace().collect());
+                            current.clear();
+                            continue;
+                        }
+                        _ => {}
+                    }
+                    current.push(c);
+                }
+                types.push(current.split_whitespace().collect());
+                types.retain(|t| !t.is_empty());
+                let repeats = types
+                    .iter()
+                    .enumerate()
+                    .any(|(k, t)| types[k + 1..].contains(t));
+                if repeats {
+                    let line = source[..open].matches('\n').count() + 1;
+                    found.push(format!("{}:{line}: ({})", path.display(), types.join(", ")));
+                }
+            }
+        }
+        for (at, _) in code.match_indices("too_many_arguments") {
+            let line = source[..at].matches('\n').count() + 1;
+            found.push(format!("{}:{line}: too_many_arguments", path.display()));
+        }
+    }
+    found
+}
+
+#[test]
+fn no_function_below_the_faces_takes_arguments_a_caller_could_swap_unseen() {
+    let files: Vec<(PathBuf, String)> = layer_files()
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (p, text)
+        })
+        .collect();
+    let found = swappable_tuples(&files);
+    assert!(
+        found.is_empty(),
+        "tuples of one type repeated (name them in a struct):\n{}",
+        found.join("\n")
+    );
+    let planted = "fn f(conn: &C, (from, to): (&str, &str), (qty, lots): (Quantity, &[Lot])) {}\n";
+    let found = swappable_tuples(&[(PathBuf::from("p.rs"), planted.to_string())]);
+    assert_eq!(found, vec!["p.rs:1: (&str, &str)".to_string()]);
+}
+
+/// The modules (outside test code) that import everything of their parent.
+fn whole_parent_imports(files: &[(PathBuf, String)]) -> Vec<String> {
+    let mut found = Vec::new();
+    // Files of modules compiled only for tests (`#[cfg(test)] mod tests;`).
+    let test_files: Vec<PathBuf> = files
+        .iter()
+        .flat_map(|(path, source)| test_only(&mask(source).code, path).1)
+        .collect();
+    for (path, source) in files {
+        // A test module's file, or a module below it.
+        if test_files
+            .iter()
+            .any(|t| path == t || path.starts_with(t.with_extension("")))
+        {
+            continue;
+        }
+        let m = mask(source);
+        let (test, _) = test_only(&m.code, path);
+        for (at, _) in m.code.match_indices("use super::*") {
+            if !test.iter().any(|r| r.contains(&at)) {
+                let line = source[..at].matches('\n').count() + 1;
+                found.push(format!("{}:{line}", path.display()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_module_imports_its_parent_whole() {
+    let mut paths = Vec::new();
+    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                paths.push(path);
+            }
+        }
+    }
+    let files: Vec<(PathBuf, String)> = paths
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (p, text)
+        })
+        .collect();
+    let found = whole_parent_imports(&files);
+    assert!(
+        found.is_empty(),
+        "name what is used instead of `use super::*`:\n{}",
+        found.join("\n")
+    );
+    let planted = "use super::*;\n#[cfg(test)]\nmod tests {\n    use super::*;\n}\n";
+    let found = whole_parent_imports(&[(PathBuf::from("p.rs"), planted.to_string())]);
+    assert_eq!(found, vec!["p.rs:1".to_string()]);
 }

@@ -738,7 +738,7 @@ fn run_wip(steps: &[WipStep]) -> Result<(), TestCaseError> {
     }
     prop_assert_eq!(wip_account(&service), Decimal::ZERO);
     prop_assert_eq!(orders_wip(&service), Decimal::ZERO);
-    prop_assert_eq!(service.verify().unwrap(), Vec::<String>::new());
+    prop_assert!(service.verify().unwrap().is_empty());
     Ok(())
 }
 

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::output::{Out, Show, warn};
 use super::session::import_service;
-use super::{BenchArgs, Cli, Failure, Outcome, create_service, credentials, open_service};
+use super::{BenchArgs, Cli, Failure, Outcome, create_service, credentials, open_service, words};
 use crate::service::ErrorKind;
 
 /// `backflush init`: create or migrate the store.
@@ -44,7 +44,7 @@ pub fn import(cli: &Cli, dir: &Path) -> Outcome {
     let summary = service.import(dir, &who)?;
     service.finish()?;
     for w in &summary.warnings {
-        warn(w);
+        warn(&words::import_warning(w));
     }
     let files: Vec<String> = summary
         .files
@@ -69,7 +69,7 @@ pub fn verify(cli: &Cli) -> Outcome {
         ));
     }
     for p in &problems {
-        out.line(format_args!("{p}"))?;
+        out.line(format_args!("{}", words::problem(p)))?;
     }
     out.flush()?;
     Err(Failure::new(

@@ -5,8 +5,8 @@ use std::path::Path;
 use super::output::{Out, Show, note, replayed, warn};
 use super::parse::{BatchLine, batch_lines, request};
 use super::table::{Align, Table};
-use super::view::BatchResult;
-use super::{Cli, Failure, Outcome, ReportArgs, credentials, open_service};
+use super::view::{BatchResult, ReportJson};
+use super::{Cli, Failure, Outcome, ReportArgs, credentials, open_service, words};
 use crate::domain::backflush::ReportRequest;
 use crate::domain::ids::ReportId;
 use crate::service::replay::{ReportResult, report_result};
@@ -54,7 +54,7 @@ pub fn report(cli: &Cli, args: &ReportArgs) -> Outcome {
 
 impl Show for ReportResult {
     fn json(&self) -> impl serde::Serialize {
-        self
+        ReportJson::new(self)
     }
 
     fn text(&self, out: &mut Out) -> Result<(), Failure> {
@@ -125,7 +125,7 @@ fn print_result(out: &mut Out, result: &ReportResult) -> Outcome {
         ))?;
     }
     for w in &result.warnings {
-        out.line(format_args!("warning: {w}"))?;
+        out.line(format_args!("warning: {}", words::result_warning(w)))?;
     }
     Ok(())
 }

@@ -26,7 +26,9 @@ use crate::service::{BalanceRow, ExceptionRow, MovementRow, Reversal};
 
 use crate::service::floor::{Adjustment, Count, Substitution};
 use crate::service::health::HealthRow;
-use crate::service::replay::{LotResult, lot_results};
+use crate::service::replay::{
+    LaborResult, LineResult, LotResult, ReceiptResult, ReportResult, lot_results,
+};
 use crate::service::replenish::QueueRow;
 use crate::service::{ErrorKind, Trace, TransferRequest};
 
@@ -544,6 +546,44 @@ pub fn health_json(rows: &[HealthRow]) -> Vec<HealthResult<'_>> {
             }
         })
         .collect()
+}
+
+/// A report as `preview --json` and `report --json` print it: the service's
+/// [`ReportResult`] field for field (in its order: the bytes these commands have always
+/// printed), its warnings worded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub report_id: Option<ReportId>,
+    pub order: &'a OrderNo,
+    pub operation: i64,
+    pub good: Quantity,
+    pub scrap: Quantity,
+    pub lines: &'a [LineResult],
+    pub receipt: &'a Option<ReceiptResult>,
+    pub labor: &'a [LaborResult],
+    pub warnings: Vec<String>,
+}
+
+impl<'a> ReportJson<'a> {
+    #[must_use]
+    pub fn new(r: &'a ReportResult) -> Self {
+        ReportJson {
+            report_id: r.report_id,
+            order: &r.order,
+            operation: r.operation,
+            good: r.good,
+            scrap: r.scrap,
+            lines: &r.lines,
+            receipt: &r.receipt,
+            labor: &r.labor,
+            warnings: r
+                .warnings
+                .iter()
+                .map(super::words::result_warning)
+                .collect(),
+        }
+    }
 }
 
 /// One result line of `report --batch`: `{"key", "line", "ok": true, "report_id"}`

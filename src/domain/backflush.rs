@@ -32,14 +32,15 @@ pub use error::{
     QtyProblem, ReportError, ShortLine, check_quantity,
 };
 pub use line::{
-    Derivation, LaborLine, LineStatus, PlannedLine, Receipt, ReportPlan, needs_approval,
+    Derivation, LaborLine, LineStatus, LocationSource, PlanWarning, PlannedLine, Receipt,
+    ReportPlan, needs_approval,
 };
 pub use overrides::{KeyMiss, line_by_key, resolve_key};
 pub use plan::{plan, plan_to_post};
 pub use progress::{Need, derived_line_progress, remaining_needs};
 pub use rules::{
-    LIMIT, always_manual, backflushed, covering_count_point, flushed_operations, manual_reason,
-    standard_qty, target,
+    LIMIT, ManualReason, always_manual, backflushed, covering_count_point, flushed_operations,
+    manual_reason, standard_qty, target,
 };
 
 use super::journal::{Account, Booking};

@@ -36,13 +36,104 @@ text_enum!(Account {
     ProductionVariance => "production_variance",
 });
 
+/// Why a posting wrote a journal line: kept in the journal as its code, worded by the faces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JournalNote {
+    MaterialIssued,
+    NonStockMaterialIssued,
+    LaborAbsorbed,
+    OverheadAbsorbed,
+    FinishedGoodsReceived,
+    ParentUnitsScrapped,
+    LeadScrapAdjustment,
+    DeferredMaterialIssued,
+    MaterialIssuedByHand,
+    MaterialReturnedByHand,
+    Transfer,
+    InventoryAdjustment,
+    SubstitutedComponentReturned,
+    SubstituteIssued,
+    MaterialUsageVarianceSettled,
+    ProductionVarianceSettled,
+}
+
+text_enum!(JournalNote {
+    MaterialIssued => "material_issued",
+    NonStockMaterialIssued => "non_stock_material_issued",
+    LaborAbsorbed => "labor_absorbed",
+    OverheadAbsorbed => "overhead_absorbed",
+    FinishedGoodsReceived => "finished_goods_received",
+    ParentUnitsScrapped => "parent_units_scrapped",
+    LeadScrapAdjustment => "lead_scrap_adjustment",
+    DeferredMaterialIssued => "deferred_material_issued",
+    MaterialIssuedByHand => "material_issued_by_hand",
+    MaterialReturnedByHand => "material_returned_by_hand",
+    Transfer => "transfer",
+    InventoryAdjustment => "inventory_adjustment",
+    SubstitutedComponentReturned => "substituted_component_returned",
+    SubstituteIssued => "substitute_issued",
+    MaterialUsageVarianceSettled => "material_usage_variance_settled",
+    ProductionVarianceSettled => "production_variance_settled",
+});
+
+/// A journal line's memo as the journal keeps it: a note's code on every line written now;
+/// the text an earlier version wrote (in English, before notes had codes) kept as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Memo {
+    Note(JournalNote),
+    /// A line reversing one with that note.
+    Reversal(JournalNote),
+    /// Written by an earlier version: its own text, never rewritten.
+    Kept(String),
+}
+
+/// The stored code of a reversal's memo: this prefix, then the reversed line's note.
+const REVERSAL_PREFIX: &str = "reversal:";
+
+impl Memo {
+    /// The memo as the journal stores it.
+    #[must_use]
+    pub fn stored(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Memo::Note(n) => n.as_str().into(),
+            Memo::Reversal(n) => format!("{REVERSAL_PREFIX}{}", n.as_str()).into(),
+            Memo::Kept(text) => text.as_str().into(),
+        }
+    }
+
+    /// A stored memo read back: a code this version writes, else an earlier version's text.
+    #[must_use]
+    pub fn read(stored: &str) -> Memo {
+        if let Some(note) = JournalNote::parse(stored) {
+            return Memo::Note(note);
+        }
+        if let Some(note) = stored
+            .strip_prefix(REVERSAL_PREFIX)
+            .and_then(JournalNote::parse)
+        {
+            return Memo::Reversal(note);
+        }
+        Memo::Kept(stored.to_string())
+    }
+
+    /// The memo of the line that reverses this one. An earlier version's text gets the
+    /// prefix that version gave it, so a reversal reads as it always did.
+    #[must_use]
+    pub fn reversed(&self) -> Memo {
+        match self {
+            Memo::Note(n) | Memo::Reversal(n) => Memo::Reversal(*n),
+            Memo::Kept(text) => Memo::Kept(format!("{REVERSAL_PREFIX} {text}")),
+        }
+    }
+}
+
 /// One journal line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Booking {
     pub account: Account,
     pub debit: Money,
     pub credit: Money,
-    pub memo: &'static str,
+    pub memo: JournalNote,
 }
 
 impl Booking {
@@ -53,7 +144,7 @@ impl Booking {
         debit: Account,
         credit: Account,
         amount: Money,
-        memo: &'static str,
+        memo: JournalNote,
     ) {
         if amount.is_zero() {
             return;
@@ -169,7 +260,7 @@ pub fn non_stock_issued(value: Money) -> Vec<Booking> {
         Account::Wip,
         Account::NonStockMaterial,
         value,
-        "non-stock material issued",
+        JournalNote::NonStockMaterialIssued,
     );
     out
 }
@@ -178,7 +269,7 @@ pub fn non_stock_issued(value: Money) -> Vec<Booking> {
 /// posts, a lead's scrap adjustment): WIP ← raw material at standard. A negative value
 /// (a correction) returns it.
 #[must_use]
-pub fn material_issued(value: Money, memo: &'static str) -> Vec<Booking> {
+pub fn material_issued(value: Money, memo: JournalNote) -> Vec<Booking> {
     let mut out = Vec::new();
     Booking::pair(&mut out, Account::Wip, Account::RawMaterial, value, memo);
     out
@@ -190,7 +281,7 @@ pub fn material_issued(value: Money, memo: &'static str) -> Vec<Booking> {
 pub fn transfer(from: Account, to: Account, value: Money) -> Vec<Booking> {
     let mut out = Vec::new();
     if from != to {
-        Booking::pair(&mut out, to, from, value, "transfer");
+        Booking::pair(&mut out, to, from, value, JournalNote::Transfer);
     }
     out
 }
@@ -205,7 +296,7 @@ pub fn adjustment(account: Account, value: Money) -> Vec<Booking> {
         account,
         Account::InventoryAdjustment,
         value,
-        "inventory adjustment",
+        JournalNote::InventoryAdjustment,
     );
     out
 }
@@ -219,14 +310,14 @@ pub fn substitution(returned_value: Money, issued_value: Money) -> Vec<Booking> 
         Account::RawMaterial,
         Account::Wip,
         returned_value,
-        "substituted component returned",
+        JournalNote::SubstitutedComponentReturned,
     );
     Booking::pair(
         &mut out,
         Account::Wip,
         Account::RawMaterial,
         issued_value,
-        "substitute issued",
+        JournalNote::SubstituteIssued,
     );
     out
 }
@@ -237,7 +328,7 @@ pub struct JournalLine {
     pub account: String,
     pub debit: Money,
     pub credit: Money,
-    pub memo: String,
+    pub memo: Memo,
 }
 
 /// The lines that reverse a stored entry: the same accounts, sides swapped.
@@ -249,7 +340,7 @@ pub fn reversal_of(lines: &[JournalLine]) -> Vec<JournalLine> {
             account: l.account.clone(),
             debit: l.credit,
             credit: l.debit,
-            memo: format!("reversal: {}", l.memo),
+            memo: l.memo.reversed(),
         })
         .collect()
 }
@@ -263,8 +354,8 @@ mod tests {
     fn every_movement_journal_balances_and_a_reversal_swaps_sides() {
         let ten = Money(Decimal::from(10));
         for lines in [
-            material_issued(ten, "x"),
-            material_issued(-ten, "x"),
+            material_issued(ten, JournalNote::MaterialIssued),
+            material_issued(-ten, JournalNote::MaterialIssued),
             transfer(Account::RawMaterial, Account::FinishedGoods, ten),
             adjustment(Account::RawMaterial, -ten),
             substitution(ten, Money(Decimal::from(3))),
@@ -277,10 +368,22 @@ mod tests {
             account: "1400".into(),
             debit: ten,
             credit: Money::ZERO,
-            memo: "issue".into(),
+            memo: Memo::read("material issued"),
         }];
         let back = reversal_of(&stored);
         assert_eq!(back[0].credit, ten);
-        assert_eq!(back[0].memo, "reversal: issue");
+        // An earlier version's text is kept and reversed as that version did it.
+        assert_eq!(back[0].memo.stored(), "reversal: material issued");
+        let noted = [JournalLine {
+            memo: Memo::read("parent_units_scrapped"),
+            ..stored[0].clone()
+        }];
+        let back = reversal_of(&noted);
+        assert_eq!(
+            back[0].memo,
+            Memo::Reversal(JournalNote::ParentUnitsScrapped)
+        );
+        assert_eq!(back[0].memo.stored(), "reversal:parent_units_scrapped");
+        assert_eq!(Memo::read("reversal:parent_units_scrapped"), back[0].memo);
     }
 }

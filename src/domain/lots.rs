@@ -47,6 +47,14 @@ impl LotQty {
     }
 }
 
+/// How lots are chosen: the pick order, and the posting's day (a lot expired before it is
+/// never chosen automatically).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LotPick {
+    pub order: PickOrder,
+    pub today: NaiveDate,
+}
+
 /// How the program ranks lots when it chooses them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PickOrder {

@@ -391,10 +391,19 @@ fn explode(
     let mut chain = path.chain.clone();
     chain.push(line.component.to_string());
     for child in sorted_lines(bom) {
-        let child_path = child_path(path, child, (qty, base, ratio), bom.base_qty.get(), &chain)?;
+        let scale = Scale { qty, base, ratio };
+        let child_path = child_path(path, child, scale, bom.base_qty.get(), &chain)?;
         explode(master, child, &child_path, operation, out)?;
     }
     Ok(())
+}
+
+/// A phantom line's quantity, base and unit ratio, carried down to its children.
+#[derive(Debug, Clone, Copy)]
+struct Scale {
+    qty: Decimal,
+    base: Decimal,
+    ratio: Ratio,
 }
 
 /// The path to a phantom's child line: the quantities multiplied down (a per-order child
@@ -402,10 +411,11 @@ fn explode(
 fn child_path(
     path: &Path,
     child: &BomLine,
-    (qty, base, ratio): (Decimal, Decimal, Ratio),
+    scale: Scale,
     bom_base: Decimal,
     chain: &[String],
 ) -> Result<Path, ReleaseError> {
+    let Scale { qty, base, ratio } = scale;
     let line = format!("{}.{}", path.line, child.line);
     let too_large = || ReleaseError::TooLarge { line: line.clone() };
     let child_qty = if child.per == Per::Order {

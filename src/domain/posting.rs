@@ -6,7 +6,7 @@
 
 use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
 use crate::domain::ids::{ExceptionId, IssueId, ReportId};
-use crate::domain::journal::{self, Account, AccountNames};
+use crate::domain::journal::{self, Account, AccountNames, Memo};
 use crate::domain::movement::{MovementKind, Source};
 use crate::domain::qty::{Money, Quantity};
 
@@ -175,7 +175,7 @@ pub struct EntryLine {
     pub account: String,
     pub debit: Money,
     pub credit: Money,
-    pub memo: String,
+    pub memo: Memo,
 }
 
 /// One balanced journal entry to write.
@@ -214,7 +214,7 @@ impl Entry {
                     account: names.name(l.account).to_string(),
                     debit: l.debit,
                     credit: l.credit,
-                    memo: l.memo.to_string(),
+                    memo: Memo::Note(l.memo),
                 })
                 .collect(),
         })
@@ -229,23 +229,35 @@ impl Entry {
     }
 }
 
+/// A report's line deferred for want of stock.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenedException {
+    pub report: ReportId,
+    pub line: String,
+    pub order: OrderNo,
+    pub item: ItemCode,
+    pub location: LocationCode,
+    /// The whole quantity (the issue and its component scrap).
+    pub qty: Quantity,
+    pub shortfall: Quantity,
+}
+
 /// A change to the exception queue.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExceptionChange {
     /// A report's line deferred for want of stock: it waits in the queue.
-    Open {
-        report: ReportId,
-        line: String,
-        order: OrderNo,
-        item: ItemCode,
-        location: LocationCode,
-        /// The whole quantity (the issue and its component scrap).
-        qty: Quantity,
-        shortfall: Quantity,
-    },
+    Open(OpenedException),
     /// The deferred line posted whole.
     Post(ExceptionId),
     Cancel(ExceptionId),
+}
+
+/// One material line's `P` and carried count, to store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredLineProgress {
+    pub line: String,
+    pub planned: Quantity,
+    pub carried: i64,
 }
 
 /// The posting's own rows besides the ledger and the journal.
@@ -253,14 +265,7 @@ pub enum ExceptionChange {
 pub enum Record {
     /// A report's own rows: header with its first result (JSON), lines with their codes,
     /// labor, the order's progress and setups.
-    Report {
-        id: ReportId,
-        key: String,
-        plan: Box<crate::domain::backflush::ReportPlan>,
-        result: String,
-        codes: std::collections::BTreeMap<String, String>,
-        lines_stored: bool,
-    },
+    Report(Box<ReportRecord>),
     /// A non-stock hand issue (signed) at the item's standard cost: no movement.
     NonStock {
         order: OrderNo,
@@ -272,12 +277,12 @@ pub enum Record {
     },
     /// A hand issue's id, and the key it was posted under.
     IssueId { id: IssueId, key: String },
-    /// A report's reversal, with the progress it takes back out of the order.
-    Reversal {
-        report: ReportId,
-        reason: String,
+    /// Every material line's `P` and carried count of an order, derived from its progress
+    /// until now: its first reversal stores them, and each posting maintains them from then
+    /// on. Written before the reversal takes its report's share back out.
+    LineProgress {
         order: OrderNo,
-        progress: crate::domain::reversal::ProgressBack,
+        lines: Vec<StoredLineProgress>,
     },
     /// An order closed: who, when and why go with the posting; its status becomes closed.
     Close {
@@ -292,6 +297,32 @@ pub enum Record {
         reason: String,
         reverses: i64,
     },
+    /// A report's reversal, with the progress it takes back out of the order.
+    Reversal(ReversalRecord),
+}
+
+/// A report's own rows to write.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportRecord {
+    pub id: ReportId,
+    pub key: String,
+    pub plan: crate::domain::backflush::ReportPlan,
+    /// Its first result, as JSON.
+    pub result: String,
+    /// The reason code of each line that carries one.
+    pub codes: std::collections::BTreeMap<String, String>,
+    /// Whether the order's line progress is stored (after its first reversal) rather than
+    /// derived.
+    pub lines_stored: bool,
+}
+
+/// A reversal's own row, and the progress it takes back out of its order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReversalRecord {
+    pub report: ReportId,
+    pub reason: String,
+    pub order: OrderNo,
+    pub progress: crate::domain::reversal::ProgressBack,
 }
 
 /// A cycle count, kept for the inventory-accuracy figure with the adjustment it made.
@@ -398,7 +429,10 @@ mod tests {
             Entry::new(EntryKind::Issue, (None, Some(&order)), &[], &names),
             None
         );
-        let lines = journal::material_issued(Money(Decimal::from(4)), "memo");
+        let lines = journal::material_issued(
+            Money(Decimal::from(4)),
+            journal::JournalNote::MaterialIssued,
+        );
         let entry = Entry::new(EntryKind::Issue, (None, Some(&order)), &lines, &names).unwrap();
         assert!(entry.balanced());
         assert_eq!(entry.order, Some(order));

@@ -64,3 +64,13 @@ pub struct CountRequest {
     /// A count reason code, needed when the difference is beyond the plant's limit.
     pub reason: Option<String>,
 }
+
+/// Stock a posting takes out of one location: the item, how much, from where, and the lots
+/// the user named (`LOT[:QTY],…`; `None`: the pick order).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Withdrawal<'a> {
+    pub item: &'a ItemCode,
+    pub qty: Quantity,
+    pub from: &'a LocationCode,
+    pub named: Option<&'a str>,
+}

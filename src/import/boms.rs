@@ -26,13 +26,17 @@ struct Boms {
 
 impl Boms {
     /// Adds `line` to its BOM (made on its first line), whose `base_qty` every line repeats.
-    fn add(
-        &mut self,
-        row: &Row<'_>,
-        (parent, revision): (String, String),
-        base_qty: Quantity,
-        line: BomLine,
-    ) -> Result<(), ImportError> {
+    fn add(&mut self, row: &Row<'_>, one: Bom) -> Result<(), ImportError> {
+        let Bom {
+            parent,
+            revision,
+            base_qty,
+            lines,
+        } = one;
+        let parent = parent.to_string();
+        let Some(line) = lines.into_iter().next() else {
+            return Ok(());
+        };
         self.edge_lines
             .entry((parent.clone(), line.component.to_string()))
             .or_insert(row.line);
@@ -86,7 +90,13 @@ pub(super) fn read_boms(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), ImportE
             }));
         }
         let (base_qty, bom_line) = bom_line(plan, row, &parent, line)?;
-        boms.add(row, (parent, revision), base_qty, bom_line)?;
+        let one = Bom {
+            parent: parent.as_str().into(),
+            revision,
+            base_qty,
+            lines: vec![bom_line],
+        };
+        boms.add(row, one)?;
     }
     for b in &boms.list {
         plan.master
@@ -137,7 +147,7 @@ fn bom_line(
     let qty = row.positive("qty", None)?;
     let uom = row.opt("uom");
     if let Some(u) = &uom {
-        check_conversion(plan, row, &line, comp, u, (qty, base_qty))?;
+        check_conversion(plan, row, &line, comp, u, LineQty { qty, base_qty })?;
     }
     let bom_line = BomLine {
         line,
@@ -153,6 +163,13 @@ fn bom_line(
     Ok((base_qty, bom_line))
 }
 
+/// A BOM line's quantity and its BOM's base quantity, as the row gives them.
+#[derive(Debug, Clone, Copy)]
+struct LineQty {
+    qty: Quantity,
+    base_qty: Quantity,
+}
+
 /// A line given in another unit than its component's: the conversion exists and the
 /// converted ratio does not overflow.
 fn check_conversion(
@@ -161,8 +178,9 @@ fn check_conversion(
     line: &str,
     comp: &Item,
     uom: &str,
-    (qty, base_qty): (Quantity, Quantity),
+    given: LineQty,
 ) -> Result<(), ImportError> {
+    let LineQty { qty, base_qty } = given;
     let component = &comp.item;
     let ratio = plan
         .master

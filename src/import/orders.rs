@@ -8,7 +8,7 @@ use crate::domain::qty::Quantity;
 
 use super::apply::{Plan, StockRow};
 use super::rows::{Row, unique};
-use super::{Duplicate, ImportError, RowProblem};
+use super::{Duplicate, ImportError, ImportWarning, RowProblem};
 use crate::domain::lots;
 use crate::domain::master::{ItemType, LocationKind, Tracking, compare_revisions};
 use crate::domain::order::{self, Order};
@@ -34,10 +34,13 @@ pub(super) fn read_orders(
                 || s_due != o.due.map(|d| d.to_string())
                 || s_loc != o.completion_location;
             if changed {
-                plan.summary.warnings.push(format!(
-                    "{}:{}: order {} is already released; its changed row is ignored (the order keeps its snapshot)",
-                    row.file, row.line, o.order
-                ));
+                plan.summary
+                    .warnings
+                    .push(ImportWarning::ReleasedOrderChanged {
+                        file: row.file.to_string(),
+                        line: row.line,
+                        order: o.order.clone(),
+                    });
             }
             continue;
         }
@@ -146,7 +149,7 @@ pub(super) fn read_stock(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), Import
     for row in rows {
         let (stock, expires) = stock_row(plan, row, &mut seen)?;
         if let Some(l) = &stock.lot {
-            note_expiry(&mut expiries, row, (&stock.item, l), expires)?;
+            note_expiry(&mut expiries, row, (&stock, l), expires)?;
         }
         plan.stock.push(stock);
     }
@@ -233,9 +236,10 @@ fn stock_row(
 fn note_expiry(
     expiries: &mut Expiries,
     row: &Row<'_>,
-    (item, lot): (&str, &str),
+    (stock, lot): (&StockRow, &str),
     expires: Option<String>,
 ) -> Result<(), ImportError> {
+    let item = stock.item.as_str();
     let k = (item.to_string(), lot.to_string());
     match expiries.get(&k) {
         Some(before) if expires.is_some() && before.is_some() && *before != expires => Err(row

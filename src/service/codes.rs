@@ -3,9 +3,16 @@
 //! `KNOB` when exactly one stored code matches without regard to case. Both faces hand what
 //! was typed to the posting services, which resolve it here before reading anything else.
 
-use super::*;
 use crate::domain::backflush::Override;
 use crate::domain::requests::{AdjustRequest, CountRequest, SubstituteRequest, TransferRequest};
+use crate::service::Change;
+use crate::service::Field;
+use crate::service::ReportRequest;
+use crate::service::Result;
+use crate::service::Service;
+use crate::service::ServiceError;
+use crate::service::Thing;
+use crate::service::Why;
 use crate::store::codes::{CodeKind, any_case};
 
 impl Service {

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use rust_decimal::Decimal;
 
-use crate::domain::backflush::ReportError;
+use crate::domain::backflush::{ManualReason, ReportError};
 use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
 use crate::domain::ids::{ExceptionId, IssueId, ReportId};
 use crate::domain::issue::IssueError;
@@ -323,6 +323,11 @@ pub enum ServiceError {
         what: Thing,
         code: String,
     },
+    /// A lot the store never held of a known item.
+    LotNeverHeld {
+        item: String,
+        lot: String,
+    },
     /// A report or order has no line of that key.
     NoLine {
         owner: Owner,
@@ -408,12 +413,12 @@ pub enum Refusal {
         shortfall: Quantity,
     },
     /// A material line that is always issued by hand cannot be flagged to backflush;
-    /// `reason` is the engine's ("the item is serial-tracked").
+    /// `reason` is the engine's.
     AlwaysManual {
         order: OrderNo,
         line: String,
         component: ItemCode,
-        reason: &'static str,
+        reason: ManualReason,
     },
     /// Only an open exception can be cancelled.
     ExceptionNotOpen { id: ExceptionId },
@@ -447,7 +452,9 @@ impl ServiceError {
             ServiceError::Auth(_) => ErrorKind::Auth,
             ServiceError::Issue(IssueError::Short { .. }) => ErrorKind::Refused,
             ServiceError::Issue(_) => ErrorKind::Invalid,
-            ServiceError::NotFound { .. } | ServiceError::NoLine { .. } => ErrorKind::NotFound,
+            ServiceError::NotFound { .. }
+            | ServiceError::LotNeverHeld { .. }
+            | ServiceError::NoLine { .. } => ErrorKind::NotFound,
             ServiceError::Forbidden { .. } => ErrorKind::Forbidden,
             ServiceError::NeedsApproval { .. } => ErrorKind::NeedsApproval,
             ServiceError::Conflict { .. } | ServiceError::KeyUsed { .. } => ErrorKind::Conflict,
@@ -541,7 +548,7 @@ fn store_kind(e: &StoreError) -> ErrorKind {
     match e {
         // The random source has always been reported as a refusal.
         StoreError::Refused(_) | StoreError::Random { .. } => ErrorKind::Refused,
-        StoreError::NotFound(_) => ErrorKind::NotFound,
+        StoreError::NoReport { .. } => ErrorKind::NotFound,
         _ => ErrorKind::Store,
     }
 }

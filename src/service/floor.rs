@@ -12,6 +12,7 @@ use super::{
     Credentials, Field, Keyed, Owner, Refusal, Result, Service, ServiceError, Thing, Why, keyed,
 };
 use crate::domain::backflush::{NegativeStock, QtyField, check_quantity};
+use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::journal::inventory_account;
 use crate::domain::lots::LotQty;
@@ -79,14 +80,15 @@ impl Service {
     fn ensure_on_hand(
         conn: &Connection,
         negative: NegativeStock,
-        (item, location): (&str, &str),
+        item: &ItemCode,
+        location: &LocationCode,
         qty: Quantity,
     ) -> Result<()> {
         let on_hand = store::ledger::balance(conn, item, location)?;
         if qty > on_hand && negative != NegativeStock::Allow {
             return Err(Refusal::NotOnHand {
-                item: item.into(),
-                location: location.into(),
+                item: item.clone(),
+                location: location.clone(),
                 needed: qty,
                 on_hand,
             }

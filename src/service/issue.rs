@@ -2,6 +2,10 @@
 //! its stock and what it consumed, asks the engine's plan, and posts it in one transaction,
 //! idempotent by key.
 
+use super::{
+    Approval, Connection, Credentials, Field, Item, MasterCache, Order, Permission, RefCell,
+    Result, Service, ServiceError, Stamp, Thing, Why, new_idempotency_key, store,
+};
 use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
 use crate::domain::posting::{self, issue::HandIssue};
 use serde::{Deserialize, Serialize};
@@ -11,7 +15,7 @@ use super::keyed::{self, Key};
 use super::orders::{find_line, load_order_cached};
 use super::replay::{LotResult, lot_results};
 use super::session::forbidden;
-use super::*;
+
 use crate::domain::ids::IssueId;
 use crate::domain::issue::{IssuePlan, IssueStock, plan_issue};
 use crate::domain::lots::Consumed;

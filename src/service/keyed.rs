@@ -8,10 +8,11 @@
 //! as JSON. Keys stored before fingerprints were versioned keep the text each command
 //! built then; a stored request without the version prefix is compared with that text.
 
+use super::{Connection, Quantity, Result, ServiceError, StoreError, store};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::*;
+use crate::store::BadValue;
 use crate::store::requests::KeyUse;
 
 /// A posting's request with the idempotency key it is posted under, if any.
@@ -156,7 +157,11 @@ pub(super) fn first_use(conn: &Connection, key: &str, command: &str) -> Result<O
 /// The text is not a `T` ([`StoreError::Corrupt`]).
 pub(super) fn read_result<T: DeserializeOwned>(key: &str, text: &str) -> Result<T> {
     serde_json::from_str(text).map_err(|e| {
-        StoreError::Corrupt(format!("the first result of key {key} cannot be read: {e}")).into()
+        StoreError::Corrupt(BadValue::KeptResult {
+            key: key.to_string(),
+            cause: e.to_string(),
+        })
+        .into()
     })
 }
 

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::backflush::{LineStatus, ReportPlan};
+use crate::domain::backflush::{LineStatus, PlanWarning, ReportPlan};
 use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
 use crate::domain::ids::ReportId;
 use crate::domain::lots::LotQty;
@@ -25,7 +25,16 @@ pub struct ReportResult {
     pub lines: Vec<LineResult>,
     pub receipt: Option<ReceiptResult>,
     pub labor: Vec<LaborResult>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<ResultWarning>,
+}
+
+/// A warning of a [`ReportResult`]: the plan's, with its numbers; a result kept by an
+/// earlier version holds its warnings as that version worded them, and replays them so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ResultWarning {
+    Plan(PlanWarning),
+    Kept(String),
 }
 
 /// One line of a [`ReportResult`].
@@ -139,6 +148,11 @@ pub fn report_result(
                 overhead_cost: l.overhead_cost,
             })
             .collect(),
-        warnings: plan.warnings.clone(),
+        warnings: plan
+            .warnings
+            .iter()
+            .cloned()
+            .map(ResultWarning::Plan)
+            .collect(),
     }
 }

@@ -5,13 +5,21 @@ use super::auth::Role;
 use super::cache::Prefetched;
 use super::orders::load_order_cached;
 use super::session::forbidden;
+use super::{
+    Credentials, DateTime, Decimal, Field, Order, Permission, Posted, ReportPlan, ReportRequest,
+    Result, Reversal, Service, ServiceError, Stamp, Utc, Why, backflush, new_idempotency_key,
+    store,
+};
+use crate::domain::backflush::Lookup;
 use crate::domain::ids::ReportId;
+use crate::domain::posting::StoredLineProgress;
 use crate::domain::posting::reversal::Undone;
+use crate::domain::qty::Quantity;
 use crate::domain::reversal::plan_reversal;
+use crate::service::Approval;
 use std::collections::BTreeMap;
 
 use super::reasons::{OverrideReasons, ReasonKind};
-use super::*;
 
 mod context;
 mod poster;
@@ -362,15 +370,18 @@ impl Service {
                 cache.borrow_mut().refresh(tx)?;
                 let (_, progress, stored) = load_order_cached(tx, cache, &order)?;
                 if !stored {
-                    derived = Some((order, progress.lines));
+                    let mut lines: Vec<StoredLineProgress> = progress
+                        .lines
+                        .iter()
+                        .map(|(line, p)| StoredLineProgress {
+                            line: line.clone(),
+                            planned: p.planned,
+                            carried: p.carried,
+                        })
+                        .collect();
+                    lines.sort_by(|a, b| a.line.cmp(&b.line));
+                    derived = Some(lines);
                 }
-            }
-            if let Some((order, lines)) = &derived {
-                let lines: Vec<(&str, Quantity, i64)> = lines
-                    .iter()
-                    .map(|(l, p)| (l.as_str(), p.planned, p.carried))
-                    .collect();
-                store::orders::store_line_progress(tx, order, &lines)?;
             }
             // Read, plan, apply: the compensations are the engine's, the store writes them.
             let facts = store::reports::reversal::reversal_facts(tx, report_id)?;
@@ -385,6 +396,7 @@ impl Service {
                     open: &facts.open_exceptions,
                     non_stock: &facts.non_stock,
                     entries: &facts.entries,
+                    derived: derived.as_deref(),
                 },
             );
             store::posting::apply(tx, &stamp, &posting)?;

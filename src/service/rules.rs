@@ -10,7 +10,7 @@ use rusqlite::Connection;
 use super::{Field, IoWhat, Result, Service, ServiceError, Why};
 use crate::config::rules::{self, Effective, Flat, Rules};
 use crate::import;
-use crate::store::{self, StoreError};
+use crate::store::{self, BadValue, StoreError};
 
 /// Imported settings: the rules they make and the rows to store.
 pub(super) type Imported = (Rules, Vec<(String, String)>);
@@ -64,13 +64,16 @@ fn stored_rules(conn: &Connection) -> Result<Rules> {
     let mut flat = Flat::new();
     for (key, value) in store::settings::load(conn)? {
         let value = serde_json::from_str(&value).map_err(|e| {
-            StoreError::Corrupt(format!("the stored setting {key} cannot be read: {e}"))
+            StoreError::Corrupt(BadValue::Setting {
+                key: key.clone(),
+                cause: e.to_string(),
+            })
         })?;
         flat.insert(key, value);
     }
     Rules::default()
         .overlay(&flat)
-        .map_err(|e| StoreError::Corrupt(format!("the stored plant rules: {e}")).into())
+        .map_err(|cause| StoreError::Corrupt(BadValue::PlantRules { cause }).into())
 }
 
 /// The rules of `DIR/settings.toml` over the stored ones, and the rows to store, when the

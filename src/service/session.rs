@@ -1,9 +1,14 @@
 //! Who is posting: badge and PIN checks, the lock-out, roles and a lead's approval.
 
 use super::auth::{Grant, Refused, Role};
-use super::*;
+use super::{
+    AuthError, Credentials, DateTime, Permission, Result, Service, ServiceError, Stamp, StoreError,
+    Thing, Utc, store,
+};
+
 use crate::domain::language::Language;
 use crate::domain::lockout::{Admission, Count, Lockout};
+use crate::store::BadValue;
 
 /// How long a PIN check holds its place at most: far longer than a check takes, so that only
 /// a check whose process died loses it, and the badge is not held up by it for long.
@@ -87,9 +92,9 @@ impl Service {
             .into());
         };
         let role = Role::parse(&user.role).ok_or_else(|| {
-            ServiceError::Store(StoreError::Corrupt(format!(
-                "badge {badge} has an unknown role"
-            )))
+            ServiceError::Store(StoreError::Corrupt(BadValue::Role {
+                badge: badge.to_string(),
+            }))
         })?;
         // A PIN verified in this process is not hashed again (argon2 is slow on purpose); only
         // a keyed digest of it is kept in memory. A known right PIN is no guess to count.

@@ -3,10 +3,17 @@
 use std::collections::HashMap;
 
 use super::floor::deferred::post_deferred;
-use super::*;
+use super::{
+    BalanceRow, Credentials, ExceptionRow, Field, Keyed, LocationKind, Permission, Quantity,
+    Result, Service, ServiceError, Thing, TransferRequest, Why, backflush, inventory_account,
+    keyed, store,
+};
+
 use crate::domain::codes::{ItemCode, LocationCode};
+use crate::domain::lots::LotPick;
 use crate::domain::lots::LotQty;
 use crate::domain::posting::{self, PostingKind, PostingPlan};
+use crate::domain::requests::Withdrawal;
 
 impl Service {
     /// Moves stock (a tracked item in pick order); retries the open exceptions of the
@@ -103,18 +110,24 @@ impl Service {
                 if let Some(first) = keyed::replay(tx, keyed.as_ref(), &self.replayed)? {
                     return Ok(first);
                 }
-                let taken = store::ledger::transfer_source(
-                    tx,
-                    (item, qty),
-                    from,
-                    named,
-                    (pick, stamp.today()),
-                )?;
                 let (item_code, from_code, to_code) = (
                     ItemCode::from(item),
                     LocationCode::from(from),
                     LocationCode::from(to),
                 );
+                let taken = store::ledger::transfer_source(
+                    tx,
+                    &Withdrawal {
+                        item: &item_code,
+                        qty,
+                        from: &from_code,
+                        named,
+                    },
+                    LotPick {
+                        order: pick,
+                        today: stamp.today(),
+                    },
+                )?;
                 let mut plan = posting::transfer::plan(
                     &posting::transfer::Transfer {
                         item: &item_code,

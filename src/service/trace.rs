@@ -74,10 +74,10 @@ impl Service {
             return Err(ServiceError::invalid(Field::Item, item, Why::NotLotTracked));
         }
         if !store::trace::lot_known(conn, item, lot)? {
-            return Err(ServiceError::not_found(
-                Thing::Lot,
-                format!("{lot:?} of {item} (the store never held it)"),
-            ));
+            return Err(ServiceError::LotNeverHeld {
+                item: item.to_string(),
+                lot: lot.to_string(),
+            });
         }
         let facts = store::trace::order_lots(conn)?;
         Ok(Trace {

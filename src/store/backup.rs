@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
+use super::open::{Damage, FileCause, FileStep};
 use super::staged::Staged;
 use super::{Result, Store, StoreError, open};
 
@@ -26,17 +27,15 @@ impl Store {
     /// `dest` exists or cannot be written (a full disk named as such); the store is damaged.
     pub fn backup(&self, dest: &Path) -> Result<()> {
         let name = dest.display().to_string();
-        let failed = |cause: String| StoreError::Backup {
+        let failed = |cause: FileCause| StoreError::Backup {
             path: name.clone(),
             cause,
         };
         if std::fs::symlink_metadata(dest).is_ok() {
-            return Err(failed(
-                "a file of that name exists; a backup never replaces one".into(),
-            ));
+            return Err(failed(FileCause::Exists));
         }
         let staged =
-            Staged::new(dest).map_err(|e| failed(open::io_cause(dest, &e, "cannot be created")))?;
+            Staged::new(dest).map_err(|e| failed(open::io_cause(dest, &e, FileStep::Create)))?;
         let mut copy = Connection::open_with_flags(
             staged.file(),
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -56,17 +55,16 @@ impl Store {
             let finding: Vec<&str> = check.lines().filter(|l| !l.starts_with("***")).collect();
             return Err(StoreError::Damaged {
                 path: self.path.clone(),
-                detail: format!(
-                    "its copy does not read back ({}); no backup was written",
-                    finding.join("; ")
-                ),
+                detail: Damage::CopyUnreadable {
+                    finding: finding.join("; "),
+                },
             });
         }
         copy.close()
             .map_err(|(_, e)| failed(open::cause(dest, &e)))?;
         staged
             .place(false)
-            .map_err(|e| failed(open::io_cause(dest, &e, "cannot be put in place")))
+            .map_err(|e| failed(open::io_cause(dest, &e, FileStep::PutInPlace)))
     }
 
     /// Copies every page of the store into `copy` in one step of SQLite's online backup.
@@ -92,7 +90,7 @@ impl Store {
                 _ => {
                     return Err(StoreError::Read {
                         path: self.path.clone(),
-                        cause: "another process holds it locked".into(),
+                        cause: FileCause::Locked,
                     });
                 }
             }

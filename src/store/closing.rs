@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::{Result, Stamp};
 use crate::domain::codes::{ItemCode, OrderNo};
 use crate::domain::ids::ExceptionId;
+use crate::domain::journal::Memo;
 use crate::domain::posting::EntryLine;
 use crate::domain::posting::reversal::StoredEntry;
 use crate::domain::wip::{ClosedAs, OrderLine, OrderStatus, Settlement};
@@ -133,7 +134,7 @@ pub fn latest_close(conn: &Connection, order: &str) -> Result<Option<LatestClose
                     account: r.get(1)?,
                     debit: r.get(2)?,
                     credit: r.get(3)?,
-                    memo: r.get(4)?,
+                    memo: Memo::read(&r.get::<_, String>(4)?),
                     role: r.get(5)?,
                 },
             ))

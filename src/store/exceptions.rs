@@ -8,6 +8,7 @@ use rusqlite::{Connection, params};
 
 use super::{Quantity, Result, Stamp};
 use crate::domain::ids::{ExceptionId, ReportId};
+use crate::domain::posting::OpenedException;
 use crate::domain::posting::deferred::OpenLine;
 use crate::domain::retry::ExceptionStatus;
 
@@ -109,17 +110,25 @@ pub fn open_lines(
 pub(super) fn open_exception(
     conn: &Connection,
     stamp: &Stamp,
-    (report_id, line, order): (ReportId, &str, &str),
-    (item, location): (&str, &str),
-    (qty, shortfall): (Quantity, Quantity),
+    deferred: &OpenedException,
 ) -> Result<ExceptionId> {
+    let d = deferred;
     Ok(conn
         .prepare_cached(
             "INSERT INTO exceptions (report_id, line, order_id, item, location, qty, shortfall, status, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8) RETURNING id",
         )?
         .query_row(
-            params![report_id, line, order, item, location, qty, shortfall, stamp.at_text()],
+            params![
+                d.report,
+                d.line,
+                d.order,
+                d.item,
+                d.location,
+                d.qty,
+                d.shortfall,
+                stamp.at_text()
+            ],
             |r| r.get(0),
         )?)
 }

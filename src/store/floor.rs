@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::{Quantity, Result, Stamp};
 use crate::domain::backflush::LineStatus;
 use crate::domain::ids::ReportId;
+use crate::domain::posting::CountRecord;
 
 /// A detail line of a posted report.
 #[derive(Debug, Clone, PartialEq)]
@@ -203,13 +204,10 @@ pub fn line_substitutes(
 ///
 /// # Errors
 /// SQLite fails.
-pub fn record_count(
+pub(super) fn record_count(
     conn: &Connection,
-    item: &str,
-    location: &str,
-    expected: Quantity,
-    counted: Quantity,
-    (movement_id, reason): (Option<i64>, Option<&str>),
+    count: &CountRecord,
+    movement_id: Option<i64>,
     stamp: &Stamp,
 ) -> Result<()> {
     conn.prepare_cached(
@@ -218,14 +216,14 @@ pub fn record_count(
     )?
     .execute(params![
         stamp.at_text(),
-        item,
-        location,
-        expected,
-        counted,
+        count.item,
+        count.location,
+        count.expected,
+        count.counted,
         movement_id,
         stamp.terminal,
         stamp.user,
-        reason
+        count.reason
     ])?;
     Ok(())
 }

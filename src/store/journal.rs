@@ -6,6 +6,7 @@ use rusqlite::{Connection, ToSql};
 use super::{Result, Stamp, insert_rows};
 use crate::domain::codes::OrderNo;
 use crate::domain::ids::ReportId;
+use crate::domain::journal::Memo;
 use crate::domain::posting::reversal::StoredEntry;
 use crate::domain::posting::{Entry, EntryLine};
 
@@ -24,8 +25,9 @@ pub(super) fn insert_entry(conn: &Connection, stamp: &Stamp, entry: &Entry) -> R
         .collect();
     let at = stamp.at_text();
     let kind = entry.kind.as_str();
+    let memos: Vec<_> = entry.lines.iter().map(|l| l.memo.stored()).collect();
     let mut values: Vec<&dyn ToSql> = Vec::with_capacity(entry.lines.len() * 14);
-    for (l, seq) in entry.lines.iter().zip(&seqs) {
+    for ((l, seq), memo) in entry.lines.iter().zip(&seqs).zip(&memos) {
         values.extend_from_slice(&[
             &id as &dyn ToSql,
             seq,
@@ -38,7 +40,7 @@ pub(super) fn insert_entry(conn: &Connection, stamp: &Stamp, entry: &Entry) -> R
             &l.account,
             &l.debit,
             &l.credit,
-            &l.memo,
+            memo as &dyn ToSql,
             &l.role,
             &entry.order,
         ]);
@@ -70,7 +72,7 @@ pub fn open_entries_of_report(conn: &Connection, report_id: ReportId) -> Result<
                     account: r.get(2)?,
                     debit: r.get(3)?,
                     credit: r.get(4)?,
-                    memo: r.get(5)?,
+                    memo: Memo::read(&r.get::<_, String>(5)?),
                     role: r.get(6)?,
                 },
             ))

@@ -8,9 +8,10 @@ use rusqlite::{Connection, OptionalExtension, ToSql, params};
 
 use super::{Quantity, Result, Stamp, StoreError, StoreRefusal, TransferRefusal, insert_rows};
 use crate::domain::ids::{ExceptionId, ReportId};
-use crate::domain::lots::{LotQty, PickOrder, take};
+use crate::domain::lots::{LotPick, LotQty, take};
 use crate::domain::master::Tracking;
 use crate::domain::movement::{MovementKind, Source};
+use crate::domain::requests::Withdrawal;
 
 /// The on-hand balance of an item at a location.
 ///
@@ -362,28 +363,22 @@ fn add_balances<'a>(
 /// Not enough stock at `from`, a named lot that does not hold its quantity; SQLite fails.
 pub fn transfer_source(
     conn: &Connection,
-    (item, qty): (&str, Quantity),
-    from: &str,
-    named: Option<&str>,
-    (pick, today): (PickOrder, chrono::NaiveDate),
+    taken: &Withdrawal<'_>,
+    pick: LotPick,
 ) -> Result<Vec<LotQty>> {
-    let on_hand = balance(conn, item, from)?;
-    if on_hand < qty {
-        return Err(transfer_refused(
-            (item, qty),
-            from,
-            TransferRefusal::Short { on_hand },
-        ));
+    let on_hand = balance(conn, taken.item, taken.from)?;
+    if on_hand < taken.qty {
+        return Err(transfer_refused(taken, TransferRefusal::Short { on_hand }));
     }
-    transfer_lots(conn, (item, qty), from, named, (pick, today))
+    transfer_lots(conn, taken, pick)
 }
 
-/// The refusal of a transfer of `qty` of `item` out of `from`.
-fn transfer_refused((item, qty): (&str, Quantity), from: &str, why: TransferRefusal) -> StoreError {
+/// The refusal of a transfer of `taken`.
+fn transfer_refused(taken: &Withdrawal<'_>, why: TransferRefusal) -> StoreError {
     StoreRefusal::Transfer {
-        item: item.into(),
-        qty,
-        from: from.into(),
+        item: taken.item.clone(),
+        qty: taken.qty,
+        from: taken.from.clone(),
         why,
     }
     .into()
@@ -391,27 +386,24 @@ fn transfer_refused((item, qty): (&str, Quantity), from: &str, why: TransferRefu
 
 /// The lots a transfer of a tracked item takes from `from`: the ones named, else in pick
 /// order; none for an untracked item (which takes no `--lot`).
-fn transfer_lots(
-    conn: &Connection,
-    (item, qty): (&str, Quantity),
-    from: &str,
-    named: Option<&str>,
-    (pick, today): (PickOrder, chrono::NaiveDate),
-) -> Result<Vec<LotQty>> {
-    let master = super::master::item(conn, item)?;
+fn transfer_lots(conn: &Connection, taken: &Withdrawal<'_>, pick: LotPick) -> Result<Vec<LotQty>> {
+    let master = super::master::item(conn, taken.item)?;
     let tracking = master.as_ref().map_or(Tracking::None, |i| i.tracking);
     let decimals = master.as_ref().map_or(0, |i| i.decimals);
     if tracking == Tracking::None {
-        return match named {
-            Some(_) => Err(transfer_refused(
-                (item, qty),
-                from,
-                TransferRefusal::Untracked,
-            )),
+        return match taken.named {
+            Some(_) => Err(transfer_refused(taken, TransferRefusal::Untracked)),
             None => Ok(Vec::new()),
         };
     }
-    let at = lots_at(conn, item, from)?;
-    take(&at, qty, named, (tracking, decimals), pick, today)
-        .map_err(|e| transfer_refused((item, qty), from, TransferRefusal::Lots(e)))
+    let at = lots_at(conn, taken.item, taken.from)?;
+    take(
+        &at,
+        taken.qty,
+        taken.named,
+        (tracking, decimals),
+        pick.order,
+        pick.today,
+    )
+    .map_err(|e| transfer_refused(taken, TransferRefusal::Lots(e)))
 }

@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::{DecimalText, Money, Quantity, Result, StoreError, opt_bool};
+use super::{BadValue, DecimalText, Money, Quantity, Result, StoreError, StoredWord, opt_bool};
 use crate::domain::master::{
     Bom, BomLine, Item, ItemType, Location, LocationKind, MasterData, Per, Routing,
     RoutingOperation, Tracking, WorkCenter,
@@ -16,13 +16,23 @@ pub use users::{
     pin_record, set_pin_count, take_pin_place, upsert_user, user, user_count,
 };
 
-fn bad(what: &str, value: &str) -> StoreError {
-    StoreError::Corrupt(format!("{what} {value}"))
+fn bad(column: StoredWord, value: &str) -> StoreError {
+    StoreError::Corrupt(BadValue::Word {
+        column,
+        value: value.to_string(),
+    })
 }
 
-fn item_from_row(r: &Row<'_>) -> rusqlite::Result<(Item, String, String)> {
-    Ok((
-        Item {
+/// An item row as read: its words checked by [`finish_item`].
+struct ItemRow {
+    item: Item,
+    item_type: String,
+    tracking: String,
+}
+
+fn item_from_row(r: &Row<'_>) -> rusqlite::Result<ItemRow> {
+    Ok(ItemRow {
+        item: Item {
             item: r.get(0)?,
             description: r.get(1)?,
             uom: r.get(2)?,
@@ -32,14 +42,21 @@ fn item_from_row(r: &Row<'_>) -> rusqlite::Result<(Item, String, String)> {
             backflush: r.get::<_, i64>(6)? != 0,
             std_cost: r.get(7)?,
         },
-        r.get(4)?,
-        r.get(5)?,
-    ))
+        item_type: r.get(4)?,
+        tracking: r.get(5)?,
+    })
 }
 
-fn finish_item((mut item, item_type, tracking): (Item, String, String)) -> Result<Item> {
-    item.item_type = ItemType::parse(&item_type).ok_or_else(|| bad("item type", &item_type))?;
-    item.tracking = Tracking::parse(&tracking).ok_or_else(|| bad("tracking", &tracking))?;
+fn finish_item(row: ItemRow) -> Result<Item> {
+    let ItemRow {
+        mut item,
+        item_type,
+        tracking,
+    } = row;
+    item.item_type =
+        ItemType::parse(&item_type).ok_or_else(|| bad(StoredWord::ItemType, &item_type))?;
+    item.tracking =
+        Tracking::parse(&tracking).ok_or_else(|| bad(StoredWord::Tracking, &tracking))?;
     Ok(item)
 }
 
@@ -146,7 +163,7 @@ pub fn location_kind(conn: &Connection, code: &str) -> Result<Option<LocationKin
         .prepare_cached("SELECT kind FROM locations WHERE location = ?1")?
         .query_row([code], |r| r.get(0))
         .optional()?;
-    kind.map(|k| LocationKind::parse(&k).ok_or_else(|| bad("location kind", &k)))
+    kind.map(|k| LocationKind::parse(&k).ok_or_else(|| bad(StoredWord::LocationKind, &k)))
         .transpose()
 }
 
@@ -182,7 +199,8 @@ fn load_locations(conn: &Connection, data: &mut MasterData) -> Result<()> {
         ))
     })? {
         let (location, description, kind) = row?;
-        let kind = LocationKind::parse(&kind).ok_or_else(|| bad("location kind", &kind))?;
+        let kind =
+            LocationKind::parse(&kind).ok_or_else(|| bad(StoredWord::LocationKind, &kind))?;
         data.locations.insert(
             location.clone().into(),
             Location {
@@ -241,7 +259,7 @@ fn load_boms(conn: &Connection, data: &mut MasterData) -> Result<()> {
     })?;
     for row in rows {
         let (parent, revision, mut line, per) = row?;
-        line.per = Per::parse(&per).ok_or_else(|| bad("per", &per))?;
+        line.per = Per::parse(&per).ok_or_else(|| bad(StoredWord::Per, &per))?;
         if let Some(bom) = data.boms.get_mut(&(parent, revision)) {
             bom.lines.push(line);
         }
@@ -300,9 +318,11 @@ pub fn conversions(conn: &Connection) -> Result<Conversions> {
     })?;
     for row in rows {
         let c = row?;
-        let what = format!("uom conversion {} → {}", c.from_uom, c.to_uom);
-        out.insert(c)
-            .map_err(|_| StoreError::Corrupt(format!("{what} disagrees with another row")))?;
+        let clash = BadValue::Conversion {
+            from: c.from_uom.clone(),
+            to: c.to_uom.clone(),
+        };
+        out.insert(c).map_err(|_| StoreError::Corrupt(clash))?;
     }
     Ok(out)
 }

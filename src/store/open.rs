@@ -26,6 +26,123 @@ use super::StoreError;
 /// `PRAGMA application_id` of a backflush store: the ASCII bytes "BFLS" (0x42464C53).
 pub const APPLICATION_ID: i32 = 0x4246_4C53;
 
+/// Why a file of the store (or a copy of it) cannot be opened, read or written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileCause {
+    /// The disk is full (no space left on device).
+    DiskFull,
+    /// Another process holds it locked.
+    Locked,
+    ReadOnlyFile,
+    /// Its directory is read-only or missing: SQLite keeps the `-wal` and `-shm` files
+    /// beside the store.
+    ReadOnlyDir {
+        dir: String,
+    },
+    /// It cannot be opened for writing.
+    NotWritable,
+    IsDirectory,
+    /// One step on the file failed, and why.
+    Step {
+        step: FileStep,
+        why: Box<FileCause>,
+    },
+    /// The file cannot be read or written: SQLite's or the system's account.
+    ReadOrWrite(String),
+    /// SQLite's or the system's own account, as it gives it.
+    Said(String),
+    /// The store's log could not be copied into it.
+    LogNotCopied,
+    /// Another process made a store at the path meanwhile; nothing was written to it.
+    MadeMeanwhile,
+    /// A file of the backup's name exists; a backup never replaces one.
+    Exists,
+}
+
+/// A step on a file of the store that can fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileStep {
+    Create,
+    Read,
+    /// Given mode 0600.
+    MakePrivate,
+    /// Given its name once complete.
+    PutInPlace,
+}
+
+/// Why a database is another application's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ForeignWhy {
+    /// Its header carries another application id.
+    ApplicationId(i32),
+    /// An SQLite database whose tables are not a store's.
+    Tables,
+}
+
+/// How a store is damaged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Damage {
+    /// It holds a value no version writes.
+    BadValue(BadValue),
+    /// A stored value does not read back: SQLite's account.
+    Unreadable(String),
+    /// SQLite's own account of the damage.
+    Said(String),
+    /// A backup's copy of it does not pass SQLite's check: SQLite's finding; no backup was
+    /// written.
+    CopyUnreadable { finding: String },
+}
+
+/// A value read back from the store that no version writes, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BadValue {
+    /// A column of words holding none of its words.
+    Word {
+        column: StoredWord,
+        value: String,
+    },
+    MovementKind {
+        movement: i64,
+        kind: String,
+    },
+    /// A unit conversion that disagrees with another row.
+    Conversion {
+        from: String,
+        to: String,
+    },
+    /// A user's role.
+    Role {
+        badge: String,
+    },
+    /// The first result kept for a key: the JSON reader's account.
+    KeptResult {
+        key: String,
+        cause: String,
+    },
+    /// A stored plant setting: the JSON reader's account.
+    Setting {
+        key: String,
+        cause: String,
+    },
+    /// The stored plant rules, refused by the rules' own check.
+    PlantRules {
+        cause: String,
+    },
+    /// An `order_closed` or `order_reopened` event with no close or reopen behind it.
+    ClosingOfEvent {
+        seq: i64,
+    },
+}
+
+/// A column of the master data that holds one of a set of words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoredWord {
+    ItemType,
+    Tracking,
+    LocationKind,
+    Per,
+}
+
 /// Whether a command may create a store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -64,21 +181,21 @@ pub fn check_file(path: &Path, mode: Mode) -> Result<(), StoreError> {
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => check_file(path, mode),
                 Err(e) => Err(StoreError::Open {
                     path: name,
-                    cause: io_cause(path, &e, "cannot be created"),
+                    cause: io_cause(path, &e, FileStep::Create),
                 }),
             };
         }
         Err(e) => {
             return Err(StoreError::Open {
                 path: name,
-                cause: io_cause(path, &e, "cannot be read"),
+                cause: io_cause(path, &e, FileStep::Read),
             });
         }
     };
     if meta.is_dir() {
         return Err(StoreError::Open {
             path: name,
-            cause: "it is a directory".into(),
+            cause: FileCause::IsDirectory,
         });
     }
     if meta.len() == 0 {
@@ -87,14 +204,14 @@ pub fn check_file(path: &Path, mode: Mode) -> Result<(), StoreError> {
         }
         return crate::private_fs::make_private(path).map_err(|e| StoreError::Open {
             path: name,
-            cause: io_cause(path, &e, "cannot be made private (0600)"),
+            cause: io_cause(path, &e, FileStep::MakePrivate),
         });
     }
     let mut header = [0u8; 100];
     let mut read = 0;
     let mut file = std::fs::File::open(path).map_err(|e| StoreError::Open {
         path: name.clone(),
-        cause: io_cause(path, &e, "cannot be read"),
+        cause: io_cause(path, &e, FileStep::Read),
     })?;
     while read < header.len() {
         match file.read(&mut header[read..]) {
@@ -104,7 +221,7 @@ pub fn check_file(path: &Path, mode: Mode) -> Result<(), StoreError> {
             Err(e) => {
                 return Err(StoreError::Open {
                     path: name,
-                    cause: io_cause(path, &e, "cannot be read"),
+                    cause: io_cause(path, &e, FileStep::Read),
                 });
             }
         }
@@ -116,7 +233,7 @@ pub fn check_file(path: &Path, mode: Mode) -> Result<(), StoreError> {
     if id != 0 && id != APPLICATION_ID {
         return Err(StoreError::Foreign {
             path: name,
-            why: foreign_id(id),
+            why: ForeignWhy::ApplicationId(id),
         });
     }
     Ok(())
@@ -137,7 +254,7 @@ pub fn classify(conn: &Connection, path: &str) -> Result<Kind, StoreError> {
     if id != 0 {
         return Err(StoreError::Foreign {
             path: path.to_string(),
-            why: foreign_id(id),
+            why: ForeignWhy::ApplicationId(id),
         });
     }
     let version: i64 = conn
@@ -166,12 +283,8 @@ pub fn classify(conn: &Connection, path: &str) -> Result<Kind, StoreError> {
     }
     Err(StoreError::Foreign {
         path: path.to_string(),
-        why: "it is an SQLite database whose tables are not backflush's".into(),
+        why: ForeignWhy::Tables,
     })
-}
-
-fn foreign_id(id: i32) -> String {
-    format!("it is another application's SQLite database, application_id {id:#010x}")
 }
 
 impl StoreError {
@@ -182,9 +295,9 @@ impl StoreError {
     pub fn at_path(&self, path: &str) -> Option<StoreError> {
         match self {
             StoreError::Sqlite(e) => Some(failure(path, e)),
-            StoreError::Corrupt(detail) => Some(StoreError::Damaged {
+            StoreError::Corrupt(bad) => Some(StoreError::Damaged {
                 path: path.to_string(),
-                detail: format!("it holds a bad value: {detail}"),
+                detail: Damage::BadValue(bad.clone()),
             }),
             _ => None,
         }
@@ -230,7 +343,7 @@ pub fn failure(path: &str, e: &rusqlite::Error) -> StoreError {
         | E::Utf8Error(..) => {
             return StoreError::Damaged {
                 path: owned,
-                detail: format!("a stored value does not read back: {e}"),
+                detail: Damage::Unreadable(e.to_string()),
             };
         }
         _ => {}
@@ -238,14 +351,14 @@ pub fn failure(path: &str, e: &rusqlite::Error) -> StoreError {
     if disk_full(e) {
         return StoreError::Write {
             path: owned,
-            cause: DISK_FULL.into(),
+            cause: FileCause::DiskFull,
         };
     }
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path: owned },
         Some(ErrorCode::DatabaseCorrupt) => StoreError::Damaged {
             path: owned,
-            detail: e.to_string(),
+            detail: Damage::Said(e.to_string()),
         },
         Some(
             ErrorCode::ReadOnly
@@ -259,29 +372,27 @@ pub fn failure(path: &str, e: &rusqlite::Error) -> StoreError {
         },
         Some(ErrorCode::SystemIoFailure) => StoreError::Failed {
             path: owned,
-            cause: format!("the file cannot be read or written ({e})"),
+            cause: FileCause::ReadOrWrite(e.to_string()),
         },
         _ => StoreError::Failed {
             path: owned,
-            cause: e.to_string(),
+            cause: FileCause::Said(e.to_string()),
         },
     }
 }
 
-/// What SQLite's failure on the file at `path` was, as a clause: a full disk named as such.
+/// What SQLite's failure on the file at `path` was: a full disk named as such.
 #[must_use]
-pub fn cause(path: &Path, e: &rusqlite::Error) -> String {
+pub fn cause(path: &Path, e: &rusqlite::Error) -> FileCause {
     if disk_full(e) {
-        return DISK_FULL.into();
+        return FileCause::DiskFull;
     }
     match e.sqlite_error_code() {
         Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
             write_cause(path)
         }
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
-            "another process holds it locked".into()
-        }
-        _ => e.to_string(),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => FileCause::Locked,
+        _ => FileCause::Said(e.to_string()),
     }
 }
 
@@ -293,37 +404,35 @@ fn disk_full(e: &rusqlite::Error) -> bool {
             .is_some_and(|f| f.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE)
 }
 
-/// A full disk, as every error says it.
-pub const DISK_FULL: &str = "the disk is full (no space left on device)";
-
 /// Why a store cannot be written: the file, or the directory SQLite keeps `-wal` and `-shm`
 /// in.
-fn write_cause(path: &Path) -> String {
+fn write_cause(path: &Path) -> FileCause {
     let readonly = |p: &Path| std::fs::metadata(p).is_ok_and(|m| m.permissions().readonly());
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     if readonly(path) {
-        "the file is read-only".into()
+        FileCause::ReadOnlyFile
     } else if readonly(dir) || !dir.is_dir() {
-        format!(
-            "its directory {} is read-only or missing (SQLite keeps the -wal and -shm files beside the store)",
-            dir.display()
-        )
+        FileCause::ReadOnlyDir {
+            dir: dir.display().to_string(),
+        }
     } else {
-        "it cannot be opened for writing".into()
+        FileCause::NotWritable
     }
 }
 
-/// Why the file at `path` `what` ("cannot be created"), from the system's error.
-pub(crate) fn io_cause(path: &Path, e: &std::io::Error, what: &str) -> String {
-    match e.kind() {
-        std::io::ErrorKind::PermissionDenied => {
-            format!("it {what}: {}", write_cause(path))
-        }
-        std::io::ErrorKind::StorageFull => format!("it {what}: {DISK_FULL}"),
-        _ => format!("it {what}: {e}"),
+/// Why `step` on the file at `path` failed, from the system's error.
+pub(crate) fn io_cause(path: &Path, e: &std::io::Error, step: FileStep) -> FileCause {
+    let why = match e.kind() {
+        std::io::ErrorKind::PermissionDenied => write_cause(path),
+        std::io::ErrorKind::StorageFull => FileCause::DiskFull,
+        _ => FileCause::Said(e.to_string()),
+    };
+    FileCause::Step {
+        step,
+        why: Box::new(why),
     }
 }
 
@@ -345,30 +454,37 @@ mod tests {
         std::fs::write(&db, "").unwrap();
         std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
         let path = db.display().to_string();
+        let dir = FileCause::ReadOnlyDir {
+            dir: ro.display().to_string(),
+        };
         for err in [
             sqlite_error(&path, sqlite_failure(rusqlite::ffi::SQLITE_READONLY)),
             write_error(&path, sqlite_failure(rusqlite::ffi::SQLITE_CANTOPEN)),
         ] {
-            let text = format!("{err:?}");
-            assert!(text.contains(&path), "{text}");
             assert!(
-                text.contains("directory") && text.contains("read-only"),
-                "{text}"
+                matches!(&err, StoreError::Open { path: p, cause } | StoreError::Write { path: p, cause }
+                    if *p == path && *cause == dir),
+                "{err:?}"
             );
-            assert!(!text.contains("readonly database"), "{text}");
         }
         std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
         std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o400)).unwrap();
-        let text = format!(
-            "{:?}",
-            write_error(&path, sqlite_failure(rusqlite::ffi::SQLITE_READONLY))
+        let err = write_error(&path, sqlite_failure(rusqlite::ffi::SQLITE_READONLY));
+        assert!(
+            matches!(
+                &err,
+                StoreError::Write {
+                    cause: FileCause::ReadOnlyFile,
+                    ..
+                }
+            ),
+            "{err:?}"
         );
-        assert!(text.contains("the file is read-only"), "{text}");
     }
 
     #[test]
     fn a_failure_met_anywhere_names_the_store_and_a_full_disk_as_such() {
-        let full = |e: &StoreError| matches!(e, StoreError::Write { path, cause } if path == "x.db" && cause == DISK_FULL);
+        let full = |e: &StoreError| matches!(e, StoreError::Write { path, cause } if path == "x.db" && *cause == FileCause::DiskFull);
         let e = failure("x.db", &sqlite_failure(rusqlite::ffi::SQLITE_FULL));
         assert!(full(&e), "{e:?}");
         // A -shm file that cannot grow: SQLite's own reading is a volume out of space.
@@ -379,7 +495,7 @@ mod tests {
                 Path::new("x.db"),
                 &sqlite_failure(rusqlite::ffi::SQLITE_FULL)
             ),
-            DISK_FULL
+            FileCause::DiskFull
         );
         let not_utf8 = rusqlite::Error::FromSqlConversionFailure(
             1,
@@ -389,7 +505,7 @@ mod tests {
         let e = failure("x.db", &not_utf8);
         assert!(
             matches!(&e, StoreError::Damaged { path, detail }
-                if path == "x.db" && detail.starts_with("a stored value does not read back")),
+                if path == "x.db" && matches!(detail, Damage::Unreadable(_))),
             "{e:?}"
         );
         let e = failure("x.db", &sqlite_failure(rusqlite::ffi::SQLITE_CORRUPT));
@@ -402,16 +518,22 @@ mod tests {
             matches!(&e, StoreError::Failed { path, .. } if path == "x.db"),
             "{e:?}"
         );
-        let e = StoreError::Corrupt("per X".into()).at_path("x.db");
+        let bad = BadValue::Word {
+            column: StoredWord::Per,
+            value: "X".into(),
+        };
+        let e = StoreError::Corrupt(bad.clone()).at_path("x.db");
         assert!(
             matches!(&e, Some(StoreError::Damaged { path, detail })
-                if path == "x.db" && detail == "it holds a bad value: per X"),
+                if path == "x.db" && *detail == Damage::BadValue(bad)),
             "{e:?}"
         );
         assert!(
-            StoreError::NotFound("report 9".into())
-                .at_path("x.db")
-                .is_none()
+            StoreError::NoReport {
+                report: crate::domain::ids::ReportId(9)
+            }
+            .at_path("x.db")
+            .is_none()
         );
     }
 

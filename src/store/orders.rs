@@ -4,10 +4,11 @@ use crate::domain::codes::{ItemCode, OrderNo};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{DecimalText, Quantity, Result, StoreError, opt_bool};
+use super::{BadValue, DecimalText, Quantity, Result, StoreError, StoredWord, opt_bool};
 use crate::domain::backflush::{LineProgress, OperationProgress, Progress};
 use crate::domain::master::Per;
 use crate::domain::order::{Order, OrderMaterial, OrderOperation};
+use crate::domain::posting::StoredLineProgress;
 use crate::domain::uom::Ratio;
 
 /// item, revision, qty, due, completion location.
@@ -191,7 +192,12 @@ fn load_materials(
             component: r.get(1)?,
             qty: r.get::<_, DecimalText>(2)?.0,
             base: r.get::<_, DecimalText>(3)?.0,
-            per: Per::parse(&per).ok_or_else(|| StoreError::Corrupt(format!("per {per}")))?,
+            per: Per::parse(&per).ok_or_else(|| {
+                StoreError::Corrupt(BadValue::Word {
+                    column: StoredWord::Per,
+                    value: per.clone(),
+                })
+            })?,
             scrap_factor: r.get::<_, DecimalText>(5)?.0,
             operation: r.get(6)?,
             bom_backflush: opt_bool(r.get(7)?),
@@ -264,16 +270,16 @@ pub fn load_progress(conn: &Connection, order_id: &str) -> Result<(Progress, boo
 ///
 /// # Errors
 /// SQLite fails.
-pub fn store_line_progress(
+pub(in crate::store) fn store_line_progress(
     conn: &Connection,
     order: &str,
-    lines: &[(&str, Quantity, i64)],
+    lines: &[StoredLineProgress],
 ) -> Result<()> {
     let mut stmt = conn.prepare_cached(
         "UPDATE order_materials SET planned = ?3, carried = ?4 WHERE order_id = ?1 AND line = ?2",
     )?;
-    for (line, planned, carried) in lines {
-        stmt.execute(params![order, line, *planned, carried])?;
+    for l in lines {
+        stmt.execute(params![order, l.line, l.planned, l.carried])?;
     }
     conn.prepare_cached("UPDATE orders SET progress_stored = 1 WHERE order_id = ?1")?
         .execute([order])?;

@@ -18,6 +18,7 @@
 //! Long because the export is one streaming pass over three cursors (outbox, ledger,
 //! journal) with the event shape next to it; each step is its own function.
 
+use crate::store::BadValue;
 use std::collections::HashSet;
 
 use rusqlite::{Connection, OptionalExtension, params};
@@ -291,12 +292,21 @@ fn backfill(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// What `verify` finds in the outbox: ledger rows or journal entries it does not reach (a
-/// posting written without its events).
+/// How far the outbox reaches and how far the ledger and the journal go: `verify` finds
+/// postings written without their events where the outbox falls short.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reach {
+    pub movements: i64,
+    pub last_movement: i64,
+    pub entries: i64,
+    pub last_entry: i64,
+}
+
+/// How far the outbox reaches the ledger and the journal.
 ///
 /// # Errors
 /// SQLite fails.
-pub fn missing(conn: &Connection) -> Result<Vec<String>> {
+pub fn reach(conn: &Connection) -> Result<Reach> {
     let (_, movements, entries) = high_water(conn)?;
     let (last_movement, last_entry): (i64, i64) = conn.query_row(
         "SELECT (SELECT coalesce(max(id), 0) FROM movements),
@@ -304,18 +314,12 @@ pub fn missing(conn: &Connection) -> Result<Vec<String>> {
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    let mut out = Vec::new();
-    if last_movement > movements {
-        out.push(format!(
-            "the outbox reaches ledger row {movements}, the ledger holds up to {last_movement}: postings without their export events"
-        ));
-    }
-    if last_entry > entries {
-        out.push(format!(
-            "the outbox reaches journal entry {entries}, the journal holds up to {last_entry}: postings without their export events"
-        ));
-    }
-    Ok(out)
+    Ok(Reach {
+        movements,
+        last_movement,
+        entries,
+        last_entry,
+    })
 }
 
 /// The last seq of the outbox (0 when empty).
@@ -966,9 +970,7 @@ fn closing_fields(conn: &Connection, seq: i64) -> Result<Vec<(&'static str, Valu
         })
         .optional()?;
     let Some((order, action, reason, closed_as, wip, muv, pv, reverses)) = row else {
-        return Err(StoreError::Corrupt(format!(
-            "the outbox's event {seq} has no close or reopen of its order"
-        )));
+        return Err(StoreError::Corrupt(BadValue::ClosingOfEvent { seq }));
     };
     let money = |m: Option<Money>| m.map_or(Value::Null, Value::dec);
     Ok(if action == "close" {

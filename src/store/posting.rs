@@ -64,23 +64,9 @@ pub fn apply(conn: &Connection, stamp: &Stamp, plan: &PostingPlan) -> Result<App
     let mut opened = Vec::new();
     for change in &plan.exceptions {
         match change {
-            ExceptionChange::Open {
-                report,
-                line,
-                order,
-                item,
-                location,
-                qty,
-                shortfall,
-            } => {
-                let id = super::exceptions::open_exception(
-                    conn,
-                    stamp,
-                    (*report, line, order),
-                    (item, location),
-                    (*qty, *shortfall),
-                )?;
-                opened.push((line.clone(), id));
+            ExceptionChange::Open(deferred) => {
+                let id = super::exceptions::open_exception(conn, stamp, deferred)?;
+                opened.push((deferred.line.clone(), id));
             }
             ExceptionChange::Post(id) => {
                 conn.prepare_cached(
@@ -96,15 +82,7 @@ pub fn apply(conn: &Connection, stamp: &Stamp, plan: &PostingPlan) -> Result<App
             .movement
             .and_then(|i| i64::try_from(i).ok())
             .map(|i| first_id + i);
-        super::floor::record_count(
-            conn,
-            &c.item,
-            &c.location,
-            c.expected,
-            c.counted,
-            (movement, c.reason.as_deref()),
-            stamp,
-        )?;
+        super::floor::record_count(conn, c, movement, stamp)?;
     }
     // An exception cancelled moves nothing, so it hands the ERP nothing.
     let first_seq = match plan.kind {
@@ -138,27 +116,12 @@ fn write_record(conn: &Connection, stamp: &Stamp, record: &Record) -> Result<()>
                 at: stamp.at_text(),
             },
         ),
-        Record::Report {
-            id,
-            key,
-            plan,
-            result,
-            codes,
-            lines_stored,
-        } => super::reports::insert_report_rows(
-            conn,
-            stamp,
-            (*id, key, result),
-            plan,
-            (*lines_stored, codes),
-        ),
+        Record::Report(report) => super::reports::insert_report_rows(conn, stamp, report),
         Record::IssueId { id, key } => super::issues::insert_issue_id(conn, *id, key),
-        Record::Reversal {
-            report,
-            reason,
-            order,
-            progress,
-        } => super::reports::insert_reversal(conn, stamp, (*report, reason, order), progress),
+        Record::LineProgress { order, lines } => {
+            super::orders::store_line_progress(conn, order, lines)
+        }
+        Record::Reversal(reversal) => super::reports::insert_reversal(conn, stamp, reversal),
         Record::Close {
             order,
             closed_as,
@@ -195,7 +158,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
-    use crate::domain::journal::{AccountNames, material_issued};
+    use crate::domain::journal::{AccountNames, JournalNote, material_issued};
     use crate::domain::movement::{MovementKind, Source};
     use crate::domain::posting::{Entry, EntryKind, LedgerMove};
     use crate::domain::qty::{Money, Quantity};
@@ -225,7 +188,7 @@ mod tests {
         plan.journal(Entry::new(
             EntryKind::Issue,
             (None, Some(&OrderNo::from("WO1"))),
-            &material_issued(Money(Decimal::from(6)), "memo"),
+            &material_issued(Money(Decimal::from(6)), JournalNote::MaterialIssued),
             &AccountNames::default(),
         ));
         plan
@@ -289,7 +252,7 @@ mod tests {
         let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         // Who may name each writer: the apply path, the writer's own file, and the bench's
         // fixture (bulk opening balances written with set-based SQL).
-        let writers: [(&str, &[&str]); 5] = [
+        let writers: [(&str, &[&str]); 7] = [
             ("outbox::record(", &["store/posting.rs", "store/fixture.rs"]),
             ("post_movements(", &["store/posting.rs", "store/ledger.rs"]),
             ("insert_entry(", &["store/posting.rs", "store/journal.rs"]),
@@ -298,6 +261,14 @@ mod tests {
                 &["store/ledger.rs", "store/fixture.rs", "src/store.rs"],
             ),
             ("INSERT INTO journal", &["store/journal.rs"]),
+            (
+                "store_line_progress(",
+                &["store/posting.rs", "store/orders.rs"],
+            ),
+            (
+                "UPDATE order_materials SET planned = ?3",
+                &["store/orders.rs"],
+            ),
         ];
         let files = sources(&src);
         assert!(files.len() > 50, "the tree's files are read");

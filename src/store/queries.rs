@@ -252,7 +252,7 @@ pub fn reports(conn: &Connection, work_center: Option<&str>, limit: i64) -> Resu
 ///
 /// # Errors
 /// SQLite cannot run the check at all.
-pub fn integrity(conn: &Connection) -> Result<Vec<String>> {
+pub fn integrity(conn: &Connection) -> Result<Vec<Problem>> {
     let lines = conn
         .prepare("PRAGMA integrity_check(100)")
         .and_then(|mut stmt| {
@@ -269,21 +269,88 @@ pub fn integrity(conn: &Connection) -> Result<Vec<String>> {
     Ok(lines
         .into_iter()
         .filter(|l| l != "ok")
-        .map(|l| format!("the store file is damaged: {l}"))
+        .map(Problem::FileDamaged)
         .collect())
+}
+
+/// One thing `verify` finds wrong, with its numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// SQLite's integrity check: its finding.
+    FileDamaged(String),
+    /// Ledger rows past the outbox: postings without their export events.
+    OutboxBehindLedger { reaches: i64, holds: i64 },
+    /// Journal entries past the outbox.
+    OutboxBehindJournal { reaches: i64, holds: i64 },
+    BalanceOffLedger {
+        item: String,
+        location: String,
+        balance: Quantity,
+        ledger: Quantity,
+    },
+    /// Item/location pairs with movements but no balance.
+    NoBalance { pairs: usize },
+    LotOffLedger {
+        item: String,
+        location: String,
+        lot: String,
+        balance: Quantity,
+        ledger: Quantity,
+    },
+    NegativeLot {
+        item: String,
+        location: String,
+        lot: String,
+        qty: Quantity,
+    },
+    LotWithoutBalance {
+        item: String,
+        location: String,
+        lot: String,
+        ledger: Quantity,
+    },
+    /// A tracked item's lots that do not add up to its balance.
+    LotsOffBalance {
+        item: String,
+        location: String,
+        lots: Quantity,
+        balance: Quantity,
+    },
+    /// Movements that do not say what posted them.
+    Unsourced { movements: i64 },
+    /// A journal entry whose debits minus credits are `diff`.
+    Unbalanced { entry: i64, diff: Quantity },
+    /// A closed order whose WIP lines do not sum to zero.
+    ClosedHoldsWip { order: String, wip: Money },
+    /// The WIP lines' balance against the sum of the orders' WIP (a WIP line without its
+    /// order).
+    WipOffOrders { balance: Money, orders: Money },
 }
 
 /// What `verify` found wrong; empty when the store is consistent.
 ///
 /// # Errors
 /// SQLite fails.
-pub fn verify(conn: &Connection) -> Result<Vec<String>> {
+pub fn verify(conn: &Connection) -> Result<Vec<Problem>> {
     // The file first: on a damaged one the sums below would read garbage or fail.
     let damage = integrity(conn)?;
     if !damage.is_empty() {
         return Ok(damage);
     }
-    let mut problems = super::outbox::missing(conn)?;
+    let reach = super::outbox::reach(conn)?;
+    let mut problems = Vec::new();
+    if reach.last_movement > reach.movements {
+        problems.push(Problem::OutboxBehindLedger {
+            reaches: reach.movements,
+            holds: reach.last_movement,
+        });
+    }
+    if reach.last_entry > reach.entries {
+        problems.push(Problem::OutboxBehindJournal {
+            reaches: reach.entries,
+            holds: reach.last_entry,
+        });
+    }
     let mut sums: HashMap<(String, String), Quantity> = HashMap::new();
     let mut stmt = conn.prepare("SELECT item, location, qty FROM movements")?;
     let mut rows = stmt.query([])?;
@@ -301,17 +368,18 @@ pub fn verify(conn: &Connection) -> Result<Vec<String>> {
             seen += 1;
         }
         if ledger != qty {
-            problems.push(format!(
-                "balance of {} at {} is {} but its ledger sums to {}",
-                key.0, key.1, qty, ledger
-            ));
+            problems.push(Problem::BalanceOffLedger {
+                item: key.0,
+                location: key.1,
+                balance: qty,
+                ledger,
+            });
         }
     }
     if seen != sums.len() {
-        problems.push(format!(
-            "{} item/location pairs have movements but no balance",
-            sums.len() - seen
-        ));
+        problems.push(Problem::NoBalance {
+            pairs: sums.len() - seen,
+        });
     }
     problems.extend(verify_lots(conn)?);
     let unsourced: i64 = conn.query_row(
@@ -320,9 +388,9 @@ pub fn verify(conn: &Connection) -> Result<Vec<String>> {
         |r| r.get(0),
     )?;
     if unsourced > 0 {
-        problems.push(format!(
-            "{unsourced} movements have no source (what posted them)"
-        ));
+        problems.push(Problem::Unsourced {
+            movements: unsourced,
+        });
     }
     let mut stmt = conn.prepare("SELECT entry_id, debit, credit FROM journal")?;
     let mut entries: HashMap<i64, Quantity> = HashMap::new();
@@ -335,10 +403,7 @@ pub fn verify(conn: &Connection) -> Result<Vec<String>> {
         entries.into_iter().filter(|(_, d)| !d.is_zero()).collect();
     unbalanced.sort_by_key(|(id, _)| *id);
     for (id, diff) in unbalanced {
-        problems.push(format!(
-            "journal entry {id} does not balance (debit − credit = {})",
-            diff
-        ));
+        problems.push(Problem::Unbalanced { entry: id, diff });
     }
     problems.extend(verify_wip(conn)?);
     Ok(problems)
@@ -346,7 +411,7 @@ pub fn verify(conn: &Connection) -> Result<Vec<String>> {
 
 /// The WIP lines' balance equals the sum of the orders' WIP (no WIP line lacks its order),
 /// and every closed order holds none.
-fn verify_wip(conn: &Connection) -> Result<Vec<String>> {
+fn verify_wip(conn: &Connection) -> Result<Vec<Problem>> {
     use crate::domain::journal::Account;
     use crate::domain::wip::{OrderStatus, columns};
     let mut problems = Vec::new();
@@ -363,16 +428,14 @@ fn verify_wip(conn: &Connection) -> Result<Vec<String>> {
         let wip = columns(&order.lines).wip();
         orders = orders.saturating_add(wip);
         if order.status == OrderStatus::Closed && !wip.is_zero() {
-            problems.push(format!(
-                "order {} is closed but holds {} in WIP",
-                order.order, wip
-            ));
+            problems.push(Problem::ClosedHoldsWip {
+                order: order.order.to_string(),
+                wip,
+            });
         }
     }
     if balance != orders {
-        problems.push(format!(
-            "the WIP lines balance to {balance} but the orders' WIP sums to {orders}"
-        ));
+        problems.push(Problem::WipOffOrders { balance, orders });
     }
     Ok(problems)
 }
@@ -380,7 +443,7 @@ fn verify_wip(conn: &Connection) -> Result<Vec<String>> {
 /// Every lot balance equals its lot's ledger (a tracked item's movements without a lot, from
 /// before lots were kept, are the unknown lot), no lot is negative, and a tracked item's lots
 /// add up to its balance at each location.
-fn verify_lots(conn: &Connection) -> Result<Vec<String>> {
+fn verify_lots(conn: &Connection) -> Result<Vec<Problem>> {
     let mut problems = Vec::new();
     let mut sums: HashMap<(String, String, String), Quantity> = HashMap::new();
     let mut stmt = conn.prepare(
@@ -400,25 +463,32 @@ fn verify_lots(conn: &Connection) -> Result<Vec<String>> {
         *totals.entry((key.0.clone(), key.1.clone())).or_default() += qty;
         let ledger = sums.remove(&key).unwrap_or_default();
         if ledger != qty {
-            problems.push(format!(
-                "lot {:?} of {} at {} is {} but its ledger sums to {}",
-                key.2, key.0, key.1, qty, ledger
-            ));
+            problems.push(Problem::LotOffLedger {
+                item: key.0.clone(),
+                location: key.1.clone(),
+                lot: key.2.clone(),
+                balance: qty,
+                ledger,
+            });
         }
         if qty < Quantity::ZERO {
-            problems.push(format!(
-                "lot {:?} of {} at {} is negative ({})",
-                key.2, key.0, key.1, qty
-            ));
+            problems.push(Problem::NegativeLot {
+                item: key.0,
+                location: key.1,
+                lot: key.2,
+                qty,
+            });
         }
     }
     let mut left: Vec<_> = sums.into_iter().filter(|(_, q)| !q.is_zero()).collect();
     left.sort();
     for ((item, location, lot), qty) in left {
-        problems.push(format!(
-            "lot {lot:?} of {item} at {location} has movements summing to {} but no lot balance",
-            qty
-        ));
+        problems.push(Problem::LotWithoutBalance {
+            item,
+            location,
+            lot,
+            ledger: qty,
+        });
     }
     let mut stmt = conn.prepare(
         "SELECT b.item, b.location, b.qty FROM balances b JOIN items i ON i.item = b.item
@@ -430,10 +500,12 @@ fn verify_lots(conn: &Connection) -> Result<Vec<String>> {
         let qty = r.get::<_, Quantity>(2)?;
         let lots = totals.get(&key).copied().unwrap_or_default();
         if lots != qty {
-            problems.push(format!(
-                "the lots of {} at {} add up to {} but its balance is {}",
-                key.0, key.1, lots, qty
-            ));
+            problems.push(Problem::LotsOffBalance {
+                item: key.0,
+                location: key.1,
+                lots,
+                balance: qty,
+            });
         }
     }
     Ok(problems)

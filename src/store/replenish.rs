@@ -3,6 +3,8 @@
 //! released orders with what their reports planned, and the window's use. The numbers are the
 //! domain's (`domain::replenish`).
 
+use crate::store::BadValue;
+use crate::store::StoredWord;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -326,7 +328,12 @@ pub fn demand(conn: &Connection) -> Result<Vec<DemandGroup>> {
                 location: location.into(),
                 item: component.into(),
                 decimals,
-                per: Per::parse(&per).ok_or_else(|| StoreError::Corrupt(format!("per {per}")))?,
+                per: Per::parse(&per).ok_or_else(|| {
+                    StoreError::Corrupt(BadValue::Word {
+                        column: StoredWord::Per,
+                        value: per.clone(),
+                    })
+                })?,
                 qty: r.get::<_, Quantity>(5)?.get(),
                 base: r.get::<_, Quantity>(6)?.get(),
                 scrap_factor: r.get::<_, Quantity>(7)?.get(),

@@ -10,6 +10,7 @@ use super::{Quantity, Result, Stamp, StoreError, insert_rows};
 use crate::domain::backflush::{PlannedLine, ReportPlan};
 use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::movement::MovementKind;
+use crate::domain::posting::{ReportRecord, ReversalRecord};
 use crate::domain::reversal::{LotGone, PostedMovement, PostedProgress};
 
 // The reversal reads what a report posted, has the engine plan its undoing and hands the plan
@@ -43,15 +44,14 @@ pub struct Deferred {
 pub(super) fn insert_report_rows(
     conn: &Connection,
     stamp: &Stamp,
-    (report_id, key, result): (ReportId, &str, &str),
-    plan: &ReportPlan,
-    (lines_stored, reasons): (bool, &BTreeMap<String, String>),
+    report: &ReportRecord,
 ) -> Result<()> {
-    insert_header(conn, (report_id, key), plan, result, stamp)?;
+    let plan = &report.plan;
+    insert_header(conn, report, stamp)?;
     add_operation_progress(conn, &plan.order, plan.operation, plan.good, plan.scrap, 0)?;
-    insert_report_lines(conn, report_id, &plan.lines, reasons)?;
+    insert_report_lines(conn, report.id, &plan.lines, &report.codes)?;
     // While the order's lines' progress is derived (no reversal yet) there is none to keep.
-    if lines_stored {
+    if report.lines_stored {
         let progress: Vec<(&str, Quantity, i64)> = plan
             .lines
             .iter()
@@ -59,17 +59,12 @@ pub(super) fn insert_report_rows(
             .collect();
         add_line_progress(conn, &plan.order, &progress)?;
     }
-    insert_labor(conn, report_id, plan)
+    insert_labor(conn, report.id, plan)
 }
 
 /// The report's own row, with the JSON of its first result.
-fn insert_header(
-    conn: &Connection,
-    (report_id, key): (ReportId, &str),
-    plan: &ReportPlan,
-    result: &str,
-    stamp: &Stamp,
-) -> Result<()> {
+fn insert_header(conn: &Connection, report: &ReportRecord, stamp: &Stamp) -> Result<()> {
+    let (report_id, key, plan, result) = (report.id, &report.key, &report.plan, &report.result);
     conn.prepare_cached(
         "INSERT INTO reports (id, idem_key, order_id, operation, good, scrap, at, terminal, user, approver, result)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -208,12 +203,12 @@ pub fn next_report_id(conn: &Connection) -> Result<ReportId> {
 pub(in crate::store) fn insert_reversal(
     conn: &Connection,
     stamp: &Stamp,
-    (report_id, reason, order): (ReportId, &str, &str),
-    back: &crate::domain::reversal::ProgressBack,
+    reversal: &ReversalRecord,
 ) -> Result<()> {
+    let (report_id, reason, back) = (reversal.report, &reversal.reason, &reversal.progress);
     conn.prepare_cached("INSERT INTO reversals (report_id, reason, at, terminal, user, approver) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
         .execute(params![report_id, reason, stamp.at_text(), stamp.terminal, stamp.user, stamp.approver])?;
-    take_back_progress(conn, order, back)
+    take_back_progress(conn, &reversal.order, back)
 }
 
 /// Takes a reversed report's units, planned quantities and setups back out of its order.

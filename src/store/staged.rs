@@ -157,7 +157,7 @@ impl Store {
         let name = path.display().to_string();
         let staged = Staged::new(path).map_err(|e| StoreError::Open {
             path: name.clone(),
-            cause: open::io_cause(path, &e, "cannot be created"),
+            cause: open::io_cause(path, &e, open::FileStep::Create),
         })?;
         let mut store = Self::connect(staged.file(), &name, synchronous, Mode::Create)?;
         store.staged = Some(staged);
@@ -189,15 +189,15 @@ impl Store {
         if busy != 0 {
             return Err(StoreError::Write {
                 path,
-                cause: "its log could not be copied into it".into(),
+                cause: open::FileCause::LogNotCopied,
             });
         }
         conn.close().map_err(|(_, e)| failed(e))?;
         staged.place(true).map_err(|e| StoreError::Write {
             cause: if e.kind() == std::io::ErrorKind::AlreadyExists {
-                "another process made a store there meanwhile; nothing was written to it".into()
+                open::FileCause::MadeMeanwhile
             } else {
-                open::io_cause(Path::new(&path), &e, "cannot be put in place")
+                open::io_cause(Path::new(&path), &e, open::FileStep::PutInPlace)
             },
             path,
         })

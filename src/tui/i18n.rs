@@ -11,7 +11,6 @@ use std::sync::OnceLock;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use rust_decimal::Decimal;
-use unicode_width::UnicodeWidthChar;
 
 use crate::domain::language::Language;
 use crate::domain::qty::canonical;
@@ -434,34 +433,6 @@ pub fn money(value: impl Into<Decimal>) -> String {
         '.' => text,
         sep => text.replace('.', &sep.to_string()),
     }
-}
-
-/// How many terminal cells `text` takes (a Chinese character takes two).
-#[must_use]
-pub fn width(text: &str) -> usize {
-    text.chars().map(|c| c.width().unwrap_or(0)).sum()
-}
-
-/// `text` cut to `cells` terminal cells, ending with `…` where it was cut.
-#[must_use]
-pub fn fit(text: &str, cells: usize) -> String {
-    if width(text) <= cells {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > cells {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if cells > 0 {
-        out.push('…');
-    }
-    out
 }
 
 #[cfg(test)]

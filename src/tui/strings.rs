@@ -101,10 +101,29 @@ pub fn refusal(e: &ServiceError) -> String {
         },
         ServiceError::Import(_)
         | ServiceError::Issue(_)
+        | ServiceError::LotNeverHeld { .. }
         | ServiceError::Io { .. }
         | ServiceError::Unkeepable { .. }
         | ServiceError::BatchGroup { .. } => failure(crate::words::describe(e)),
     }
+}
+
+/// A report's warning, as the report screen says it.
+#[must_use]
+pub fn plan_warning(w: &crate::domain::backflush::PlanWarning) -> String {
+    crate::words::plan_warning(w)
+}
+
+/// Why a line is issued by hand, as the report screen explains it.
+#[must_use]
+pub fn manual_reason(reason: crate::domain::backflush::ManualReason) -> &'static str {
+    crate::words::manual_reason(reason)
+}
+
+/// Where a line issues from, as the report screen explains it.
+#[must_use]
+pub fn location_source(source: &crate::domain::backflush::LocationSource) -> String {
+    crate::words::location_source(source)
 }
 
 /// A value refused, naming the input it came from; `None` for an input or a reason only the

@@ -209,7 +209,7 @@ fn trace_follows_lots_through_orders_both_ways_net_of_returns() {
     plant
         .run(&["trace", "--item", "L", "--lot", "NOPE"])
         .code(1)
-        .says(&["NOPE"]);
+        .says(&["unknown lot \"NOPE\" of L (the store never held it)"]);
     // Reversing the receipt leaves the lot with no net forward link.
     plant
         .run(&["reverse", "--report", &report_id(&r), "--reason", "relabel"])

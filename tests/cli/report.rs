@@ -1,5 +1,7 @@
 //! `preview` and `report`: the JSON shapes, refused reports, idempotency, batches.
 
+#![allow(clippy::unwrap_used)]
+
 use rstest::rstest;
 use serde_json::{Value, json};
 
@@ -80,13 +82,46 @@ fn report_json_shape_exact() {
 #[test]
 fn report_ahead_of_earlier_count_point_warns() {
     let plant = Plant::base();
-    let r = plant.report(&["--order", "WO1", "--op", "20", "--good", "2"]);
+    let args = [
+        "--order", "WO1", "--op", "20", "--good", "2", "--key", "AHEAD",
+    ];
+    let r = plant.report(&args);
     assert_eq!(
-        r["warnings"].as_array().map(Vec::len),
-        Some(1),
+        r["warnings"],
+        json!(["operation 20 reaches 2 units, ahead of count point 10 at 0"]),
         "operation 20 ahead of count point 10 carries a warning: {r}"
     );
     assert_eq!(line(&r, "20")["planned"], "1.1");
+    // The store keeps the warning as data, not as a sentence.
+    let conn = rusqlite::Connection::open(&plant.db).unwrap();
+    let stored: String = conn
+        .query_row(
+            "SELECT result FROM reports WHERE idem_key = 'AHEAD'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        stored.ends_with(
+            r#""warnings":[{"ahead_of_count_point":{"operation":20,"units":"2","count_point":10,"at":"0"}}]}"#
+        ),
+        "{stored}"
+    );
+    assert_eq!(plant.report(&args), r, "its replay words it the same");
+    // A result kept by an earlier version holds its warning as it was worded, and replays so.
+    let old = stored.replace(
+        r#"{"ahead_of_count_point":{"operation":20,"units":"2","count_point":10,"at":"0"}}"#,
+        r#""operation 20 reaches 2 units, ahead of count point 10 at 0 (as kept)""#,
+    );
+    conn.execute(
+        "UPDATE reports SET result = ?1 WHERE idem_key = 'AHEAD'",
+        [&old],
+    )
+    .unwrap();
+    assert_eq!(
+        plant.report(&args)["warnings"],
+        json!(["operation 20 reaches 2 units, ahead of count point 10 at 0 (as kept)"])
+    );
 }
 
 #[test]

@@ -2,7 +2,12 @@
 //! report.
 
 use super::rules::too_large;
-use super::*;
+use super::{
+    Account, Booking, Computed, Decimal, Hours, LaborLine, Lookup, Money, Order, OrderOperation,
+    Per, Progress, Quantity, ReportError, ReportPlan,
+};
+
+use crate::domain::journal::JournalNote;
 
 pub(super) fn labor_line(
     op: &OrderOperation,
@@ -126,42 +131,42 @@ pub(super) fn report_journal(plan: &ReportPlan) -> Result<Vec<Booking>, ReportEr
         Account::Wip,
         Account::RawMaterial,
         issued,
-        "material issued",
+        JournalNote::MaterialIssued,
     );
     Booking::pair(
         &mut journal,
         Account::Wip,
         Account::NonStockMaterial,
         non_stock,
-        "non-stock material issued",
+        JournalNote::NonStockMaterialIssued,
     );
     Booking::pair(
         &mut journal,
         Account::Wip,
         Account::LaborAbsorbed,
         labor,
-        "labor absorbed",
+        JournalNote::LaborAbsorbed,
     );
     Booking::pair(
         &mut journal,
         Account::Wip,
         Account::OverheadAbsorbed,
         overhead,
-        "overhead absorbed",
+        JournalNote::OverheadAbsorbed,
     );
     Booking::pair(
         &mut journal,
         Account::FinishedGoods,
         Account::Wip,
         received,
-        "finished goods received",
+        JournalNote::FinishedGoodsReceived,
     );
     Booking::pair(
         &mut journal,
         Account::ScrapExpense,
         Account::Wip,
         scrapped,
-        "parent units scrapped",
+        JournalNote::ParentUnitsScrapped,
     );
     Ok(journal)
 }

@@ -1,6 +1,6 @@
 //! Why a report (or its preview) is refused, and the checks of a quantity.
 
-use super::*;
+use super::{Decimal, LIMIT, PlannedLine, Quantity, Tracking};
 use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::lots::AllocationError;
 

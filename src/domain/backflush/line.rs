@@ -1,6 +1,8 @@
 //! What a report plans per material line, and the plan as a whole: the engine's output.
 
-use super::*;
+use super::{
+    Booking, Decimal, Hours, LotQty, ManualReason, Money, Per, PickOrder, Quantity, Ratio, Tracking,
+};
 use crate::domain::codes::LocationCode;
 use crate::domain::codes::{ItemCode, OrderNo};
 
@@ -54,7 +56,7 @@ pub struct PlannedLine {
     pub operation: i64,
     pub location: LocationCode,
     /// Where the location came from: "override", "supply location" or the work center.
-    pub location_source: String,
+    pub location_source: LocationSource,
     pub on_hand: Quantity,
     pub planned: Quantity,
     pub qty: Quantity,
@@ -66,7 +68,7 @@ pub struct PlannedLine {
     /// This report is the one that carries a per-order quantity.
     pub carries_order_qty: bool,
     /// Why a manual line is manual.
-    pub manual_reason: Option<&'static str>,
+    pub manual_reason: Option<ManualReason>,
     pub unit_cost: Money,
     pub derivation: Derivation,
     /// How the component is tracked: lot and serial lines issue by lot.
@@ -140,6 +142,32 @@ pub struct LaborLine {
     pub carries_setup: bool,
 }
 
+/// Where a line issues from, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LocationSource {
+    /// Its BOM line's supply location.
+    BomSupply,
+    /// The machine location of its work center.
+    WorkCenter(String),
+    /// The location a user gave instead.
+    Override,
+}
+
+/// Something a report may post but the user should know, with its numbers.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanWarning {
+    /// The reported operation's units pass those of an earlier count point.
+    AheadOfCountPoint {
+        operation: i64,
+        /// The reported operation's units after the report.
+        units: Quantity,
+        count_point: i64,
+        /// The count point's units.
+        at: Quantity,
+    },
+}
+
 /// Everything a report would post.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportPlan {
@@ -150,7 +178,7 @@ pub struct ReportPlan {
     pub lines: Vec<PlannedLine>,
     pub receipt: Option<Receipt>,
     pub labor: Vec<LaborLine>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<PlanWarning>,
     /// Value of one scrapped parent unit at this operation.
     pub scrap_unit_value: Money,
     pub journal: Vec<Booking>,
@@ -190,7 +218,7 @@ mod tests {
             uom: "EA".into(),
             operation: 10,
             location: LocationCode::from("M-ASM"),
-            location_source: String::new(),
+            location_source: LocationSource::BomSupply,
             on_hand: q(100),
             planned: q(planned),
             qty: q(qty),

@@ -186,7 +186,7 @@ fn apply_change(
                 ));
             }
             line.location = l.as_str().into();
-            line.location_source = "override".to_string();
+            line.location_source = super::LocationSource::Override;
             line.on_hand = lookup.on_hand(&line.item, l);
         }
         Change::Skip => {

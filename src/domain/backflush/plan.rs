@@ -4,7 +4,13 @@ use super::cost::{labor_line, report_journal, rolled_cost};
 use super::error::ShortLine;
 use super::overrides::apply_overrides;
 use super::rules::{REQUIREMENT_LIMIT, too_large};
-use super::*;
+use super::{
+    Computed, Decimal, Derivation, Item, ItemType, LineStatus, LocationSource, Lookup,
+    LotSelection, NegativeStock, OperationProgress, Order, OrderMaterial, OrderOperation, Over,
+    Per, PlanWarning, PlannedLine, Policy, Progress, QtyField, Quantity, Receipt, ReportError,
+    ReportPlan, ReportRequest, WorkCenter, check_quantity, covering_count_point,
+    flushed_operations, manual_reason, stock, target,
+};
 
 fn operation(order: &Order, operation: i64) -> Result<&OrderOperation, ReportError> {
     order
@@ -73,7 +79,13 @@ pub fn plan(
     let lines = planned_lines(
         order,
         (&flushed, reported.operation),
-        (progress, units_before, units_after),
+        (
+            progress,
+            Units {
+                before: units_before,
+                after: units_after,
+            },
+        ),
         request,
         (lookup, policy),
     )?;
@@ -142,7 +154,7 @@ fn checked_request<'o, 'l>(
 fn planned_lines(
     order: &Order,
     (flushed, operation): (&[&OrderOperation], i64),
-    (progress, units_before, units_after): (&Progress, Quantity, Quantity),
+    (progress, units): (&Progress, Units),
     request: &ReportRequest,
     (lookup, policy): (&dyn Lookup, &Policy),
 ) -> Result<Vec<PlannedLine>, ReportError> {
@@ -155,7 +167,7 @@ fn planned_lines(
             material,
             op,
             progress,
-            (units_before, units_after),
+            units,
             lookup,
             policy.lot_selection,
         )?);
@@ -207,7 +219,7 @@ fn ahead_warnings(
     progress: &Progress,
     operation: i64,
     units_after: Quantity,
-) -> Vec<String> {
+) -> Vec<PlanWarning> {
     order
         .operations
         .iter()
@@ -217,24 +229,32 @@ fn ahead_warnings(
                 .operations
                 .get(&o.operation)
                 .map_or(Quantity::ZERO, OperationProgress::units);
-            (units_after > earlier).then(|| {
-                format!(
-                    "operation {operation} reaches {} units, ahead of count point {} at {}",
-                    units_after, o.operation, earlier
-                )
+            (units_after > earlier).then_some(PlanWarning::AheadOfCountPoint {
+                operation,
+                units: units_after,
+                count_point: o.operation,
+                at: earlier,
             })
         })
         .collect()
+}
+
+/// The reported operation's units before and after the report.
+#[derive(Debug, Clone, Copy)]
+struct Units {
+    before: Quantity,
+    after: Quantity,
 }
 
 fn plan_line(
     material: &OrderMaterial,
     op: &OrderOperation,
     progress: &Progress,
-    (units_before, units_after): (Quantity, Quantity),
+    units: Units,
     lookup: &dyn Lookup,
     lot_selection: LotSelection,
 ) -> Result<PlannedLine, ReportError> {
+    let (units_before, units_after) = (units.before, units.after);
     let item = lookup
         .item(&material.component)
         .ok_or_else(|| ReportError::UnknownItem(material.component.to_string()))?;
@@ -327,15 +347,12 @@ fn derivation_of(material: &OrderMaterial) -> Derivation {
 
 /// Where a line issues from, and why: its BOM line's supply location, else the machine
 /// location of its work center.
-fn issue_location(material: &OrderMaterial, work_center: &WorkCenter) -> (String, String) {
+fn issue_location(material: &OrderMaterial, work_center: &WorkCenter) -> (String, LocationSource) {
     match &material.supply_location {
-        Some(l) => (l.to_string(), "supply location of the BOM line".to_string()),
+        Some(l) => (l.to_string(), LocationSource::BomSupply),
         None => (
             work_center.location.to_string(),
-            format!(
-                "machine location of work center {}",
-                work_center.work_center
-            ),
+            LocationSource::WorkCenter(work_center.work_center.clone()),
         ),
     }
 }

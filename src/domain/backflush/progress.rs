@@ -1,7 +1,10 @@
 //! What an order's reports add up to: derived line progress and the remaining needs that
 //! staging and shortage flags read.
 
-use super::*;
+use super::{
+    HashMap, ItemType, LineProgress, Lookup, OperationProgress, Order, Per, Progress, Quantity,
+    covering_count_point, target,
+};
 use crate::domain::codes::ItemCode;
 use crate::domain::codes::LocationCode;
 

@@ -1,7 +1,9 @@
 //! The backflush rules that need no stock: which operations a report flushes, a line's
 //! cumulative target, and whether a line is backflushed or issued by hand.
-
-use super::*;
+use super::{
+    Computed, Decimal, Item, ItemType, LotSelection, Order, OrderMaterial, OrderOperation, Per,
+    Quantity, ReportError, Tracking, WorkCenter,
+};
 
 /// The count point that takes reports for `operation`: itself, or the next count point.
 #[must_use]
@@ -90,6 +92,23 @@ pub fn backflushed(
     manual_reason(material, item, work_center, lot_selection).is_none()
 }
 
+/// Why a line is issued by hand rather than backflushed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ManualReason {
+    /// A lead set the order line to manual.
+    OrderLineManual,
+    /// Its BOM line is not backflushed.
+    BomLineManual,
+    /// The item is not backflushed by default.
+    ItemManual,
+    /// Its work center does not backflush.
+    WorkCenterManual,
+    NonStock,
+    /// The item is lot-tracked and lots are chosen by hand.
+    LotTrackedManualLots,
+    SerialTracked,
+}
+
 /// Why a line is issued by hand, or `None` when it is backflushed.
 #[must_use]
 pub fn manual_reason(
@@ -97,18 +116,18 @@ pub fn manual_reason(
     item: &Item,
     work_center: &WorkCenter,
     lot_selection: LotSelection,
-) -> Option<&'static str> {
+) -> Option<ManualReason> {
     if let Some(reason) = always_manual(item, work_center, lot_selection) {
         Some(reason)
     } else if material.order_backflush == Some(false) {
-        Some("a lead set the order line to manual")
+        Some(ManualReason::OrderLineManual)
     } else if material.order_backflush.is_none() && material.bom_backflush == Some(false) {
-        Some("the BOM line is not backflushed")
+        Some(ManualReason::BomLineManual)
     } else if material.order_backflush.is_none()
         && material.bom_backflush.is_none()
         && !item.backflush
     {
-        Some("the item is not backflushed by default")
+        Some(ManualReason::ItemManual)
     } else {
         None
     }
@@ -121,15 +140,15 @@ pub fn always_manual(
     item: &Item,
     work_center: &WorkCenter,
     lot_selection: LotSelection,
-) -> Option<&'static str> {
+) -> Option<ManualReason> {
     if !work_center.backflush {
-        Some("its work center does not backflush")
+        Some(ManualReason::WorkCenterManual)
     } else if item.item_type == ItemType::NonStock {
-        Some("the item is non-stock")
+        Some(ManualReason::NonStock)
     } else if item.tracking == Tracking::Lot && !lot_selection.backflushes_lots() {
-        Some("the item is lot-tracked and lot_selection is manual")
+        Some(ManualReason::LotTrackedManualLots)
     } else if item.tracking == Tracking::Serial {
-        Some("the item is serial-tracked")
+        Some(ManualReason::SerialTracked)
     } else {
         None
     }

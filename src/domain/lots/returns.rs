@@ -1,10 +1,9 @@
 //! Returns to the lots a line consumed (reverse FIFO, the youngest first, or as named), and
 //! the lots a lead's correction or substitution on a report's line moves.
 
-use chrono::NaiveDate;
-
 use super::{
-    AllocationError, LotQty, LotStock, PickOrder, TakeError, parse_allocation, sort_lots, take,
+    AllocationError, LotPick, LotQty, LotStock, PickOrder, TakeError, parse_allocation, sort_lots,
+    take,
 };
 use crate::domain::master::Tracking;
 use crate::domain::qty::Quantity;
@@ -100,8 +99,9 @@ pub fn plan_line_lots(
     named: Option<&str>,
     (tracking, decimals): (Tracking, u32),
     (at_location, consumed): (&[LotStock], &[Consumed]),
-    (order, today): (PickOrder, NaiveDate),
+    pick: LotPick,
 ) -> Result<Vec<LotQty>, LinePlanError> {
+    let (order, today) = (pick.order, pick.today);
     if tracking == Tracking::None {
         return match named {
             Some(_) => Err(LinePlanError::Allocation(AllocationError::Untracked)),

@@ -4,7 +4,7 @@
 use super::reversal::StoredEntry;
 use super::{Entry, EntryKind, EntryLine, PostingKind, PostingPlan, Record};
 use crate::domain::codes::OrderNo;
-use crate::domain::journal::{Account, AccountNames, Booking};
+use crate::domain::journal::{Account, AccountNames, Booking, JournalNote};
 use crate::domain::wip::{ClosedAs, Settlement};
 
 /// The close of `order`: the settlement entry (a positive amount debits its variance
@@ -30,14 +30,14 @@ pub fn close(
         Account::MaterialUsageVariance,
         Account::Wip,
         settlement.material_usage_variance,
-        "material usage variance settled",
+        JournalNote::MaterialUsageVarianceSettled,
     );
     Booking::pair(
         &mut lines,
         Account::ProductionVariance,
         Account::Wip,
         settlement.production_variance,
-        "production variance settled",
+        JournalNote::ProductionVarianceSettled,
     );
     plan.journal(Entry::new(
         EntryKind::Close,
@@ -76,7 +76,7 @@ pub fn reopen(
                     account: l.account.clone(),
                     debit: l.credit,
                     credit: l.debit,
-                    memo: format!("reopened: {}", l.memo),
+                    memo: l.memo.reversed(),
                 })
                 .collect(),
         });

@@ -4,7 +4,7 @@
 use super::{Entry, EntryKind, ExceptionChange, LedgerMove, PostingPlan};
 use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
 use crate::domain::ids::{ExceptionId, ReportId};
-use crate::domain::journal::{self, AccountNames};
+use crate::domain::journal::{self, AccountNames, JournalNote};
 use crate::domain::lots::{LotQty, split_lots};
 use crate::domain::movement::{MovementKind, Source};
 use crate::domain::qty::{Money, Quantity};
@@ -72,7 +72,7 @@ pub fn post(
         plan.journal(Entry::new(
             EntryKind::Exception,
             (Some(ex.report), Some(&ex.order)),
-            &journal::material_issued(ex.qty * ex.unit_cost, "deferred material issued"),
+            &journal::material_issued(ex.qty * ex.unit_cost, JournalNote::DeferredMaterialIssued),
             names,
         ));
         plan.exceptions.push(ExceptionChange::Post(ex.id));

@@ -4,7 +4,7 @@ use super::{Entry, EntryKind, LedgerMove, PostingKind, PostingPlan, Record};
 use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
 use crate::domain::ids::IssueId;
 use crate::domain::issue::IssuePlan;
-use crate::domain::journal::{self, AccountNames};
+use crate::domain::journal::{self, AccountNames, JournalNote};
 use crate::domain::movement::{MovementKind, Source};
 use crate::domain::qty::Money;
 
@@ -76,9 +76,9 @@ pub fn plan(issue: &HandIssue<'_>, planned: &IssuePlan, names: &AccountNames) ->
                 out.movements.push(m);
             }
             let memo = if value.is_sign_negative() {
-                "material returned by hand"
+                JournalNote::MaterialReturnedByHand
             } else {
-                "material issued by hand"
+                JournalNote::MaterialIssuedByHand
             };
             out.journal(Entry::new(
                 EntryKind::Issue,
@@ -172,7 +172,7 @@ mod tests {
         );
         assert_eq!(
             returned.journal[0].lines[0].memo,
-            "material returned by hand"
+            crate::domain::journal::Memo::Note(JournalNote::MaterialReturnedByHand)
         );
     }
 }

@@ -4,7 +4,7 @@
 use super::{Entry, EntryKind, LedgerMove, PostingKind, PostingPlan};
 use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
 use crate::domain::ids::ReportId;
-use crate::domain::journal::{self, AccountNames};
+use crate::domain::journal::{self, AccountNames, JournalNote};
 use crate::domain::lots::LotQty;
 use crate::domain::movement::{MovementKind, Source};
 use crate::domain::qty::{Money, Quantity};
@@ -70,7 +70,7 @@ pub fn scrap(
     out.journal(Entry::new(
         EntryKind::LeadScrap,
         (Some(at.report), Some(at.order)),
-        &journal::material_issued(value, "lead scrap adjustment"),
+        &journal::material_issued(value, JournalNote::LeadScrapAdjustment),
         names,
     ));
     out

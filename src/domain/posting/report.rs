@@ -4,7 +4,10 @@
 
 use std::collections::BTreeMap;
 
-use super::{Entry, EntryKind, ExceptionChange, LedgerMove, PostingKind, PostingPlan, Record};
+use super::{
+    Entry, EntryKind, ExceptionChange, LedgerMove, OpenedException, PostingKind, PostingPlan,
+    Record, ReportRecord,
+};
 use crate::domain::backflush::{LineStatus, ReportPlan};
 use crate::domain::ids::ReportId;
 use crate::domain::journal::AccountNames;
@@ -34,17 +37,17 @@ pub struct ReportPosting<'a> {
 pub fn plan(r: &ReportPosting<'_>, names: &AccountNames) -> PostingPlan {
     let p = r.plan;
     let mut out = PostingPlan::new(PostingKind::Report(r.id));
-    out.records.push(Record::Report {
+    out.records.push(Record::Report(Box::new(ReportRecord {
         id: r.id,
         key: r.key.to_string(),
-        plan: Box::new(p.clone()),
+        plan: p.clone(),
         result: r.result.to_string(),
         codes: r.codes.clone(),
         lines_stored: r.lines_stored,
-    });
+    })));
     for line in &p.lines {
         if line.status == LineStatus::Deferred {
-            out.exceptions.push(ExceptionChange::Open {
+            out.exceptions.push(ExceptionChange::Open(OpenedException {
                 report: r.id,
                 line: line.line.clone(),
                 order: p.order.clone(),
@@ -52,7 +55,7 @@ pub fn plan(r: &ReportPosting<'_>, names: &AccountNames) -> PostingPlan {
                 location: line.location.clone(),
                 qty: line.total(),
                 shortfall: line.shortfall,
-            });
+            }));
         } else if line.non_stock && line.is_hand_issue() {
             out.records.push(Record::NonStock {
                 order: p.order.clone(),

@@ -3,6 +3,7 @@
 
 use super::{
     Entry, EntryKind, EntryLine, ExceptionChange, LedgerMove, PostingKind, PostingPlan, Record,
+    ReversalRecord, StoredLineProgress,
 };
 use crate::domain::codes::{ItemCode, OrderNo};
 use crate::domain::ids::{ExceptionId, ReportId};
@@ -35,6 +36,8 @@ pub struct Undone<'a> {
     pub open: &'a [ExceptionId],
     pub non_stock: &'a [NonStockRow],
     pub entries: &'a [StoredEntry],
+    /// The order's line progress, derived until now, when this is its first reversal.
+    pub derived: Option<&'a [StoredLineProgress]>,
 }
 
 /// The reversal of `report` (of `order`) with the user's `reason`.
@@ -45,12 +48,18 @@ pub fn plan(
     undone: &Undone<'_>,
 ) -> PostingPlan {
     let mut plan = PostingPlan::new(PostingKind::Reversal(report));
-    plan.records.push(Record::Reversal {
+    if let Some(lines) = undone.derived {
+        plan.records.push(Record::LineProgress {
+            order: order.clone(),
+            lines: lines.to_vec(),
+        });
+    }
+    plan.records.push(Record::Reversal(ReversalRecord {
         report,
         reason: reason.to_string(),
         order: order.clone(),
         progress: reversal.progress.clone(),
-    });
+    }));
     for n in undone.non_stock {
         plan.records.push(Record::NonStock {
             order: n.order.clone(),
@@ -103,4 +112,49 @@ pub fn plan(
     plan.exceptions
         .extend(undone.open.iter().map(|id| ExceptionChange::Cancel(*id)));
     plan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn an_orders_first_reversal_stores_its_derived_line_progress_before_taking_back() {
+        let order = OrderNo::from("WO1");
+        let derived = [StoredLineProgress {
+            line: "10".into(),
+            planned: Quantity(Decimal::from(4)),
+            carried: 1,
+        }];
+        let undone = |derived| Undone {
+            open: &[],
+            non_stock: &[],
+            entries: &[],
+            derived,
+        };
+        let reversal = ReversalPlan::default();
+        let first = plan(
+            (ReportId(3), &order, "wrong order"),
+            &reversal,
+            &undone(Some(&derived)),
+        );
+        assert_eq!(
+            first.records[0],
+            Record::LineProgress {
+                order: order.clone(),
+                lines: derived.to_vec(),
+            }
+        );
+        assert!(matches!(first.records[1], Record::Reversal { .. }));
+        let later = plan(
+            (ReportId(3), &order, "wrong order"),
+            &reversal,
+            &undone(None),
+        );
+        assert!(matches!(
+            later.records.as_slice(),
+            [Record::Reversal { .. }]
+        ));
+    }
 }

@@ -1,7 +1,11 @@
 //! Cycle counts: the counted quantity becomes the balance, a large difference
 //! needs a reason, and the count feeds the inventory-accuracy figure.
 
-use super::*;
+use super::{
+    Credentials, ExceptionRow, Field, Keyed, LocationKind, Permission, QtyField, Quantity,
+    ReasonKind, Result, Service, ServiceError, Thing, Tracking, Why, check_quantity,
+    inventory_account, keyed, store,
+};
 use crate::domain::codes::ItemCode;
 use crate::domain::codes::LocationCode;
 use crate::domain::posting::{self, adjust::SetBalance};
@@ -132,7 +136,7 @@ impl Service {
             Some(code) => Some(self.check_reason(ReasonKind::Count, code)?),
             None => None,
         };
-        let kind = self.checked_count((item, location, lot), counted)?;
+        let kind = self.checked_count(request)?;
         let stamp = self.authorize(who, Permission::Handle)?;
         let accounts = self.rules()?.rules.accounts();
         let pick = self.rules()?.rules.lot_selection().pick_order();
@@ -148,33 +152,37 @@ impl Service {
                 Some(l) => store::ledger::lot_balance(tx, item, location, l)?,
                 None => store::ledger::balance(tx, item, location)?,
             };
+            let count = CountPost {
+                item: &request.item,
+                location: &request.location,
+                lot,
+                expected,
+                counted,
+                reason: reason.as_deref(),
+                keyed: keyed.as_ref(),
+                stamp: &stamp,
+                accounts: &accounts,
+                account: inventory_account(kind),
+                pick,
+            };
             // Checked against the book read in the same transaction as the adjustment.
             if reason.is_none() && needs_count_reason(expected, counted, limit) {
-                return Err(reason_needed(
-                    (item, location),
-                    (expected, counted),
-                    limit,
-                    &codes,
-                ));
+                return Err(reason_needed(&count, limit, &codes));
             }
-            post_count(
-                tx,
-                (item, location, lot),
-                (expected, counted),
-                (reason.as_deref(), keyed.as_ref()),
-                (&stamp, &accounts, inventory_account(kind), pick),
-            )
+            post_count(tx, &count)
         })
     }
 }
 
 impl Service {
     /// Checks a count's item, location, lot and quantity; returns the location's kind.
-    fn checked_count(
-        &self,
-        (item, location, lot): (&str, &str, Option<&str>),
-        counted: Quantity,
-    ) -> Result<LocationKind> {
+    fn checked_count(&self, request: &CountRequest) -> Result<LocationKind> {
+        let (item, location, lot, counted) = (
+            request.item.as_str(),
+            request.location.as_str(),
+            request.lot.as_deref(),
+            request.counted,
+        );
         let it = Self::stock_item(self.store.conn(), item)?;
         let Some(kind) = store::master::location_kind(self.store.conn(), location)? else {
             return Err(ServiceError::not_found(Thing::Location, location));
@@ -192,25 +200,45 @@ impl Service {
     }
 }
 
+/// A count read and checked, to post: what was counted against the book read in the write
+/// transaction, and how it posts.
+struct CountPost<'a> {
+    item: &'a ItemCode,
+    location: &'a LocationCode,
+    lot: Option<&'a str>,
+    /// The book quantity.
+    expected: Quantity,
+    counted: Quantity,
+    /// The checked reason code.
+    reason: Option<&'a str>,
+    keyed: Option<&'a keyed::Key>,
+    stamp: &'a crate::store::Stamp,
+    accounts: &'a crate::domain::journal::AccountNames,
+    /// The inventory account of the location.
+    account: crate::domain::journal::Account,
+    pick: crate::domain::lots::PickOrder,
+}
+
 /// Posts a count: the adjustment for the difference, the count kept for the accuracy
 /// figure, the deferred lines it lets post there, its export events and its first result
 /// under its key: one plan, applied.
-fn post_count(
-    tx: &rusqlite::Connection,
-    (item, location, lot): (&str, &str, Option<&str>),
-    (expected, counted): (Quantity, Quantity),
-    (reason, keyed): (Option<&str>, Option<&keyed::Key>),
-    (stamp, accounts, account, pick): (
-        &crate::store::Stamp,
-        &crate::domain::journal::AccountNames,
-        crate::domain::journal::Account,
-        crate::domain::lots::PickOrder,
-    ),
-) -> Result<Count> {
-    let (item_code, location_code) = (ItemCode::from(item), LocationCode::from(location));
+fn post_count(tx: &rusqlite::Connection, count: &CountPost<'_>) -> Result<Count> {
+    let &CountPost {
+        item,
+        location,
+        lot,
+        expected,
+        counted,
+        reason,
+        keyed,
+        stamp,
+        accounts,
+        account,
+        pick,
+    } = count;
     let set = SetBalance {
-        item: &item_code,
-        location: &location_code,
+        item,
+        location,
         lot,
         book: expected,
         qty: counted,
@@ -227,8 +255,8 @@ fn post_count(
     let posted =
         super::deferred::post_deferred(tx, Some(location), &mut plan, (stamp, accounts, pick))?;
     let done = Count {
-        item: item.into(),
-        location: location.into(),
+        item: item.clone(),
+        location: location.clone(),
         lot: lot.map(str::to_string),
         expected,
         counted,
@@ -243,18 +271,14 @@ fn post_count(
 
 /// The refusal of a count beyond `count_confirm_pct` given without a reason, with the size of
 /// the difference and the codes to pick from.
-fn reason_needed(
-    (item, location): (&str, &str),
-    (book, counted): (Quantity, Quantity),
-    limit: Decimal,
-    codes: &[String],
-) -> ServiceError {
+fn reason_needed(count: &CountPost<'_>, limit: Decimal, codes: &[String]) -> ServiceError {
+    let (book, counted) = (count.expected, count.counted);
     ServiceError::invalid(
         Field::Count,
         counted.to_string(),
         Why::CountDiffers {
-            item: item.into(),
-            location: location.into(),
+            item: count.item.clone(),
+            location: count.location.clone(),
             book,
             diff: counted - book,
             pct: difference_pct(book, counted),

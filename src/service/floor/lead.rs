@@ -1,10 +1,15 @@
 //! A lead's corrections of a posted report's detail line: scrap adjustments and
 //! substitutions, by lot for tracked items.
 
-use super::*;
+use super::{
+    Connection, Credentials, Field, Keyed, LotQty, NegativeStock, Permission, QtyField, Quantity,
+    ReasonKind, Refusal, ReportLine, Result, Service, ServiceError, Thing, Tracking, Why,
+    check_quantity, keyed, store,
+};
 use crate::domain::codes::ItemCode;
 use crate::domain::codes::LocationCode;
 use crate::domain::ids::ReportId;
+use crate::domain::lots::LotPick;
 use crate::domain::posting;
 use crate::service::{AdjustRequest, SubstituteRequest};
 
@@ -45,22 +50,24 @@ pub struct Substitution {
 fn plan_lots(
     conn: &rusqlite::Connection,
     item: &crate::domain::master::Item,
-    (report_id, line, location): (ReportId, &str, &str),
-    (qty, named): (Quantity, Option<&str>),
-    (pick, today): (crate::domain::lots::PickOrder, chrono::NaiveDate),
+    at: &posting::lead::LineAt<'_>,
+    qty: Quantity,
+    named: Option<&str>,
+    pick: LotPick,
 ) -> Result<Vec<LotQty>> {
+    let location = at.location.as_str();
     use crate::domain::lots::{LinePlanError, TakeError, plan_line_lots};
     if item.tracking == Tracking::None && named.is_none() {
         return Ok(Vec::new());
     }
-    let at = store::ledger::lots_at(conn, &item.item, location)?;
-    let consumed = store::floor::line_lots(conn, report_id, line, &item.item)?;
+    let lots = store::ledger::lots_at(conn, &item.item, location)?;
+    let consumed = store::floor::line_lots(conn, at.report, at.line, &item.item)?;
     plan_line_lots(
         qty,
         named,
         (item.tracking, item.decimals),
-        (&at, &consumed),
-        (pick, today),
+        (&lots, &consumed),
+        pick,
     )
     .map_err(|e| match e {
         LinePlanError::Take(TakeError::Uncovered(u)) => Refusal::LotsUncovered {
@@ -151,13 +158,11 @@ impl Service {
             // Read inside the write lock: no posting slips between the check and the write.
             let line = Self::posted_line(tx, report_id, key)?;
             let item = Self::checked_adjustment(tx, negative, &line, qty)?;
-            let lots = plan_lots(
-                tx,
-                &item,
-                (report_id, &line.line, &line.location),
-                (qty, named),
-                (pick, stamp.today()),
-            )?;
+            let pick = LotPick {
+                order: pick,
+                today: stamp.today(),
+            };
+            let lots = plan_lots(tx, &item, &line_at(&line), qty, named, pick)?;
             let value = qty * store::master::std_cost(tx, &line.item)?;
             let mut plan =
                 posting::lead::scrap(&line_at(&line), (qty, &lots), (&reason, value), &accounts);
@@ -243,17 +248,19 @@ impl Service {
                 ));
             }
             let item = Self::stock_item(tx, substitute)?;
-            let (returned, issued) =
-                Self::substitution_quantities(tx, &line, &item, (qty, return_qty))?;
-            Self::ensure_on_hand(tx, negative, (substitute, &line.location), issued)?;
+            let (returned, issued) = Self::substitution_quantities(tx, &line, &item, request)?;
+            let substitute_code = ItemCode::from(substitute);
+            Self::ensure_on_hand(tx, negative, &substitute_code, &line.location, issued)?;
             let returned = returned.max(Quantity::ZERO);
             let own = store::master::item(tx, &line.item)?
                 .ok_or_else(|| ServiceError::not_found(Thing::Item, &line.item))?;
-            let at = (report_id, line.line.as_str(), line.location.as_str());
-            let today = stamp.today();
-            let returned_lots = plan_lots(tx, &own, at, (-returned, return_lot), (pick, today))?;
-            let issued_lots = plan_lots(tx, &item, at, (issued, lot), (pick, today))?;
-            let substitute_code = ItemCode::from(substitute);
+            let at = line_at(&line);
+            let pick = LotPick {
+                order: pick,
+                today: stamp.today(),
+            };
+            let returned_lots = plan_lots(tx, &own, &at, -returned, return_lot, pick)?;
+            let issued_lots = plan_lots(tx, &item, &at, issued, lot, pick)?;
             let swap = posting::lead::Swap {
                 returned: (
                     returned,
@@ -295,8 +302,9 @@ impl Service {
         conn: &Connection,
         line: &ReportLine,
         item: &crate::domain::master::Item,
-        (qty, return_qty): (Option<Quantity>, Option<Quantity>),
+        request: &SubstituteRequest,
     ) -> Result<(Quantity, Quantity)> {
+        let (qty, return_qty) = (request.qty, request.return_qty);
         let issued_of_a = store::floor::line_issued(conn, line.report_id, &line.line, &line.item)?;
         let returned = match return_qty {
             None => issued_of_a,
@@ -389,7 +397,7 @@ impl Service {
                 ));
             }
         } else {
-            Self::ensure_on_hand(conn, negative, (&line.item, &line.location), qty)?;
+            Self::ensure_on_hand(conn, negative, &line.item, &line.location, qty)?;
         }
         Ok(item)
     }

@@ -1,8 +1,10 @@
 //! An order loaded for previews, so the terminal recalculates on every key without the store.
 
-use super::*;
+use super::{Order, Prefetched, ReportPlan, ReportRequest, backflush};
+use crate::domain::backflush::Lookup;
 use crate::domain::codes::ItemCode;
 use crate::domain::codes::LocationCode;
+use crate::service::{Item, Quantity, ReportError, WorkCenter};
 
 /// A material an order still needs at an issue location that holds less.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,7 +72,7 @@ impl ReportContext {
     pub fn always_manual(
         &self,
         material: &crate::domain::order::OrderMaterial,
-    ) -> Option<&'static str> {
+    ) -> Option<backflush::ManualReason> {
         let (item, wc) = self.line_master(material)?;
         backflush::always_manual(item, wc, self.policy.lot_selection)
     }

@@ -1,9 +1,15 @@
 //! Posting one report inside the caller's transaction: the key's replay, the checks of what
 //! the poster may post alone, and the write.
 
-use super::*;
+use super::{
+    BTreeMap, Decimal, OverrideReasons, Posted, Prefetched, ReportPlan, ReportRequest, Result,
+    Role, ServiceError, Stamp, Utc, backflush, load_order_cached, store,
+};
 use crate::domain::backflush::needs_approval;
 use crate::domain::posting;
+use crate::service::{
+    AccountNames, Approval, Change, Connection, MasterCache, RefCell, keyed, replay,
+};
 
 /// A checked poster: posts reports inside the caller's transaction.
 pub(super) struct Poster {

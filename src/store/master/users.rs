@@ -1,9 +1,10 @@
 //! Users and their badges: PIN hashes, the places of PIN checks in progress, lock-outs, and
 //! the demo store's mark.
 
+use super::{Connection, Result, params};
 use chrono::{DateTime, Utc};
+use rusqlite::OptionalExtension;
 
-use super::*;
 use crate::domain::lockout::{Count, PinRecord};
 
 /// A user, with the PIN hash.

@@ -1,13 +1,16 @@
 //! What reversing a posted report reads: what it posted, the lots it moved, its open
 //! exceptions, non-stock issues and journal entries; the engine plans, the service applies.
 
-use super::*;
+use super::{
+    Connection, LotGone, MovementKind, PostedMovement, PostedProgress, Quantity, Result, StoreError,
+};
 use crate::domain::codes::OrderNo;
 use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::ids::ExceptionId;
 use crate::domain::ids::ReportId;
 use crate::domain::posting::reversal::NonStockRow;
-use crate::store::StoreRefusal;
+use crate::store::{BadValue, StoreRefusal};
+use rusqlite::OptionalExtension;
 
 /// What a reversal posted.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +57,7 @@ pub fn reversal_facts(conn: &Connection, report_id: ReportId) -> Result<Reversal
         })
         .optional()?;
     let Some((order, operation, good, scrap)) = header else {
-        return Err(StoreError::NotFound(format!("report {report_id}")));
+        return Err(StoreError::NoReport { report: report_id });
     };
     if conn
         .prepare_cached("SELECT 1 FROM reversals WHERE report_id = ?1")?
@@ -62,7 +65,17 @@ pub fn reversal_facts(conn: &Connection, report_id: ReportId) -> Result<Reversal
     {
         return Err(StoreRefusal::AlreadyReversed { report: report_id }.into());
     }
-    let posted = posted_progress(conn, report_id, operation, (good, scrap))?;
+    let posted = posted_progress(
+        conn,
+        report_id,
+        PostedProgress {
+            operation,
+            good,
+            scrap,
+            lines: Vec::new(),
+            setups: Vec::new(),
+        },
+    )?;
     let movements = report_movements(conn, report_id)?;
     // Read up front: a store error stops the reversal rather than reading as an empty lot.
     let mut lot_balances: Vec<((String, String, String), Quantity)> = Vec::new();
@@ -132,12 +145,12 @@ fn non_stock_of_report(conn: &Connection, report_id: ReportId) -> Result<Vec<Non
         .collect::<rusqlite::Result<_>>()?)
 }
 
-/// What a report added to its order's progress: units, planned quantities, carried setups.
+/// What a report added to its order's progress: its `units` (operation, good, scrap) with the
+/// planned quantities and carried setups it added.
 fn posted_progress(
     conn: &Connection,
     report_id: ReportId,
-    operation: i64,
-    (good, scrap): (Quantity, Quantity),
+    units: PostedProgress,
 ) -> Result<PostedProgress> {
     let lines: Vec<(String, Quantity, bool)> = conn
         .prepare_cached("SELECT line, planned, carried FROM report_lines WHERE report_id = ?1")?
@@ -152,11 +165,9 @@ fn posted_progress(
         .query_map([report_id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(PostedProgress {
-        operation,
-        good,
-        scrap,
         lines,
         setups,
+        ..units
     })
 }
 
@@ -191,7 +202,10 @@ fn report_movements(conn: &Connection, report_id: ReportId) -> Result<Vec<Posted
     rows.into_iter()
         .map(|(id, kind, item, location, qty, line, lot)| {
             let kind = MovementKind::parse(&kind).ok_or_else(|| {
-                StoreError::Corrupt(format!("movement {id} has the unknown kind {kind:?}"))
+                StoreError::Corrupt(BadValue::MovementKind {
+                    movement: id,
+                    kind: kind.clone(),
+                })
             })?;
             Ok(PostedMovement {
                 id,

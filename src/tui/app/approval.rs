@@ -1,7 +1,9 @@
 //! A lead's approval, which any screen's write may need: a refused write asks for the lead's
 //! badge and PIN, then runs again with them.
 
-use super::*;
+use super::{
+    App, AuthError, Field, FieldKind, Overlay, Pending, PromptKind, ServiceError, Severity, strings,
+};
 use crate::service::auth::Grant;
 
 /// Asks for a lead's badge (`badge` already typed when the PIN is asked again).

@@ -9,7 +9,7 @@
 //! posted, `check` reads what a prompt's next step depends on and hands it back to the
 //! screen's module, which decides that step; `report` does all three for the report.
 
-use super::*;
+use super::{App, Choice, Overlay, Quantity, ReportRow, strings};
 use crate::domain::ids::{ExceptionId, ReportId};
 
 mod check;

@@ -2,8 +2,9 @@
 //! stock, retried by a handler or a lead, cancelled by a lead. Keys return [`Effect`]s (see
 //! `history` for the shape).
 
-use super::*;
+use super::{Action, Effect, Overlay, Pending};
 use crate::service::ExceptionRow;
+use crate::tui::app::HashMap;
 
 /// The open deferred lines of the machine location (or of every location).
 pub struct ExceptionsState {
@@ -70,6 +71,7 @@ mod tests {
 
     use super::*;
     use crate::domain::ids::{ExceptionId, ReportId};
+    use crate::domain::qty::Quantity;
 
     fn row(id: i64, location: &str) -> ExceptionRow {
         ExceptionRow {

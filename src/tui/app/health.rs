@@ -2,7 +2,7 @@
 //! unreported scrap shows from the cycle counts. Keys return [`Effect`]s (see
 //! `history` for the shape).
 
-use super::*;
+use super::{Action, Effect};
 use crate::service::health::HealthRow;
 
 /// The health screen.

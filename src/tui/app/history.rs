@@ -6,7 +6,10 @@
 //! `on_action`/`on_prompt`, which change the state and return the [`Effect`] to run. No
 //! service here: the effects run in `effects`, and the tests below need no store.
 
-use super::*;
+use super::{
+    Action, Choices, Effect, Field, FieldKind, Overlay, Pending, PromptKind, Quantity, ReasonKind,
+    ReportRow, parse, strings,
+};
 use crate::domain::ids::ReportId;
 
 /// The reports of this work center.

@@ -1,8 +1,11 @@
 //! Where a key goes: the top overlay first, then the focused field, then the screen's
 //! bindings from the keymap (the screen's state returns the [`Effect`] to run); and the
 //! moves every list shares (up, down, a page).
-
-use super::*;
+use super::{
+    Action, App, Effect, Field, Focus, KeyCode, KeyEvent, KeyModifiers, Overlay, Pending, Screen,
+    Severity, Utc, filter_choices, keymap,
+};
+use crate::tui::strings;
 
 impl App {
     /// Handles one key press.

@@ -1,8 +1,7 @@
 //! Badge and PIN at the start of a shift. Keys return [`Effect`]s (see `history` for the
 //! shape): Enter on the PIN asks for [`Effect::Login`], and a refused login comes back as
 //! [`LoginState::refused`].
-
-use super::*;
+use super::{Action, Effect, Field, FieldKind};
 
 /// Badge and PIN entry.
 pub struct LoginState {

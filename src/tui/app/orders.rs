@@ -2,8 +2,9 @@
 //! [`Effect`]s (see `history` for the shape); the shortage flags the board shows are read
 //! between frames, in `effects`.
 
-use super::*;
+use super::{Action, Effect, HashMap, OrderSummary, ReportContext};
 use crate::domain::order::Order;
+use crate::tui::app::Quantity;
 
 /// The order board of a work center.
 pub struct OrdersState {

@@ -1,8 +1,9 @@
 //! What the keys do to the overlay on top: a confirmation runs its pending write (as an
 //! [`Effect`]), a prompt hands its value to the screen that opened it, Esc steps back or
 //! closes.
-
-use super::*;
+use super::{Action, App, Effect, Field, Overlay, Pending, PromptKind, Screen, picked, trace};
+use crate::tui::ServiceError;
+use crate::tui::app::Marks;
 
 impl App {
     pub(super) fn overlay_action(&mut self, action: Action) {

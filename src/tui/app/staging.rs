@@ -2,8 +2,11 @@
 //! counts of it. Keys and prompts return [`Effect`]s (see `history` for the shape); where a
 //! step depends on the store (is the item tracked, what does the book say), the effect
 //! reads it and hands it back to a function here, which decides the step.
-
-use super::*;
+use super::{
+    Action, Choices, Effect, Field, FieldKind, Overlay, PromptKind, Quantity, ReasonKind,
+    canonical, parse, strings,
+};
+use crate::tui::app::Pending;
 
 /// The handler's queue: the work center's machine location, or every machine location.
 pub struct StagingState {

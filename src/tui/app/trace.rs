@@ -3,7 +3,7 @@
 //! trace, so they are this module's functions, not the state's; all return [`Effect`]s
 //! (see `history` for the shape).
 
-use super::*;
+use super::{Action, Choice, Effect, Field, FieldKind, Overlay, PromptKind};
 use crate::service::Trace;
 
 /// The trace of one lot.
@@ -93,6 +93,8 @@ mod tests {
     //! The trace's prompts with no store.
 
     use super::*;
+    use crate::domain::qty::Quantity;
+    use crate::tui::app::picked;
 
     fn text() -> Field {
         Field::new(FieldKind::Text, "")

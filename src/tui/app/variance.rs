@@ -3,7 +3,7 @@
 //! order's totals. Keys return [`Effect`]s (see `history`
 //! for the shape).
 
-use super::*;
+use super::{Action, Effect, Quantity, ReportContext};
 use crate::domain::backflush::OperationProgress;
 use crate::domain::codes::OrderNo;
 use crate::domain::variance::Variance;

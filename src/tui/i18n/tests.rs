@@ -267,6 +267,7 @@ fn a_word_comes_in_the_current_language_and_a_value_exactly() {
 
 #[test]
 fn widths_are_terminal_cells_and_a_cut_ends_with_an_ellipsis() {
+    use crate::tui::ui::{cells as width, fit};
     assert_eq!(width("登录"), 4);
     assert_eq!(width("Anmelden"), 8);
     assert_eq!(fit("Anmelden", 8), "Anmelden");

@@ -1,8 +1,12 @@
 //! The exception queue, as a widget.
 
-use super::*;
+use super::{
+    Buffer, Cell, Constraint, Line, Local, Paragraph, Rect, Row, Span, Table, Text, Theme, Widget,
+    columns, right, titled,
+};
 use crate::tui::app::ExceptionsState;
 use crate::tui::strings;
+use crate::tui::ui::render_list;
 
 /// The exception queue: the deferred lines waiting for stock.
 pub struct ExceptionsView<'a> {

@@ -1,8 +1,13 @@
 //! The machine locations' health, flagged items first, as a widget.
 
-use super::*;
+use super::{
+    Buffer, Cell, Constraint, Rect, Row, Span, Table, Theme, Widget, canonical, columns, right,
+    titled,
+};
 use crate::domain::health::Flag;
 use crate::tui::app::HealthState;
+use crate::tui::ui::bar;
+use crate::tui::ui::render_list;
 
 /// The health of every machine location.
 pub struct HealthView<'a> {

@@ -1,8 +1,12 @@
 //! The reports of a work center, and the lines of one of them: each a widget.
 
-use super::*;
+use super::{
+    Buffer, Cell, Constraint, LineStatus, Local, Rect, Row, Span, Table, Theme, Widget, columns,
+    right, titled,
+};
 use crate::tui::app::{DetailState, HistoryState};
 use crate::tui::strings;
+use crate::tui::ui::render_list;
 
 /// The history list: the reports, newest first.
 pub struct HistoryView<'a> {

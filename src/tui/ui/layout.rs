@@ -3,11 +3,11 @@
 //! taller than its box showing the rows around the cursor with how many more lie above and
 //! below.
 
+use super::{Block, Buffer, Line, Rect, Span, StatefulWidget, Table, TableState};
+use crate::tui::Theme;
 use std::cell::Cell as Shown;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-
-use super::*;
 
 /// How many terminal cells `text` takes.
 #[must_use]

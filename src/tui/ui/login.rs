@@ -1,9 +1,10 @@
 //! The login box, as a widget.
 
-use super::*;
+use super::{Buffer, Constraint, Layout, Line, Paragraph, Rect, Span, Text, Theme, Widget, titled};
+use super::{cells, fit};
 use crate::demo::DemoUser;
 use crate::tui::app::LoginState;
-use crate::tui::i18n::{Msg, fit, t, width};
+use crate::tui::i18n::{Msg, t};
 use crate::tui::strings;
 
 /// Badge and PIN, and on a demo store who may log in with what.
@@ -33,10 +34,10 @@ impl Widget for LoginView<'_> {
             ]));
         let inner = usize::from(BOX_WIDTH - 2);
         let (badge, pin) = (t(Msg::LoginBadge), t(Msg::LoginPin));
-        let label_width = width(&badge).max(width(&pin));
+        let label_width = cells(&badge).max(cells(&pin));
         let field = |label: &str, shown: String, focused: bool| {
             let style = if focused { theme.focus } else { theme.base };
-            let pad = " ".repeat(label_width.saturating_sub(width(label)) + 1);
+            let pad = " ".repeat(label_width.saturating_sub(cells(label)) + 1);
             Line::from(vec![
                 Span::raw(format!("{pad}{label}: ")),
                 Span::styled(format!(" {shown:<20}"), style),

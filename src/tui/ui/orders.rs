@@ -1,9 +1,14 @@
 //! The order board and an order's operations, each a widget.
 
-use super::*;
+use super::fit;
+use super::{
+    Buffer, Cell, Constraint, Layout, Line, Paragraph, Quantity, Rect, Row, Span, StatefulWidget,
+    Table, TableState, Text, Theme, Widget, Wrap, columns, right, titled,
+};
 use crate::service::OrderSummary;
 use crate::tui::app::{OperationsState, OrdersState};
 use crate::tui::strings;
+use crate::tui::ui::render_list;
 
 /// The order board of a work center.
 pub struct OrdersView<'a> {

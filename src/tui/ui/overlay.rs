@@ -1,7 +1,9 @@
 //! What sits on top: help, confirmations, prompts and messages, as a widget over the whole
 //! screen.
-
-use super::*;
+use super::{
+    Buffer, Clear, Constraint, Context, Line, Overlay, Padding, Paragraph, Rect, Severity, Span,
+    Theme, Widget, Wrap, keymap, titled,
+};
 use crate::tui::i18n::{Msg, t};
 use crate::tui::strings;
 

@@ -1,8 +1,12 @@
 //! The handler's queue (the staging list), as a widget.
 
-use super::*;
+use super::{
+    Buffer, Cell, Constraint, Line, Rect, Row, Span, Table, Text, Theme, Widget, columns, right,
+    titled,
+};
 use crate::domain::qty::{Quantity, canonical};
 use crate::tui::app::StagingState;
+use crate::tui::ui::render_list;
 use rust_decimal::Decimal;
 
 /// The queue: per item what the machine location has against its min and max, what it needs,

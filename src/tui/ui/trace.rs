@@ -1,7 +1,7 @@
 //! A lot's trace: where it is now, what went into it (backward), what was made from it
 //! (forward), one indented row per link; a widget.
 
-use super::*;
+use super::{Buffer, Line, Paragraph, Rect, Span, Theme, Widget, titled};
 use crate::domain::trace::Link;
 use crate::tui::app::TraceState;
 

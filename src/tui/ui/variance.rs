@@ -1,7 +1,14 @@
 //! An order's progress per operation and variance per material line, as a widget.
 
-use super::*;
+use super::fit;
+use super::{
+    Buffer, Cell, Constraint, Layout, Line, Paragraph, Rect, Row, Span, Table, Text, Theme, Widget,
+    columns, right, titled,
+};
 use crate::tui::app::VarianceState;
+use crate::tui::ui::bar;
+use crate::tui::ui::cells;
+use crate::tui::ui::render_list;
 use rust_decimal::Decimal;
 
 /// The variance screen of one order: its operations, its material lines and the cost.

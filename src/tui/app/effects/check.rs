@@ -2,8 +2,9 @@
 //! tracked, what does the book say) and hand it to the screen's module, which decides the
 //! step: the next prompt, the value refused, or the write.
 
-use super::*;
+use super::{App, Effect, Overlay, Quantity, strings};
 use crate::domain::ids::ReportId;
+use crate::tui::app::{Screen, TraceState, staging, trace};
 
 impl App {
     pub(super) fn run_check(&mut self, effect: Effect) {

@@ -1,9 +1,14 @@
 //! The effects that open a screen: each reads what the screen lists and hands it to the
 //! screen's constructor, which keeps the cursor where it was; and the board's shortage
 //! flags, read between frames.
-
-use super::*;
+use super::{App, Choices, Effect, ReportRow, strings};
 use crate::service::replenish::{QueueOf, QueueRequest};
+use crate::tui::app::Quantity;
+use crate::tui::app::Severity;
+use crate::tui::app::{
+    DetailState, ExceptionsState, HealthState, HistoryState, LIST_LIMIT, OperationsState,
+    OrdersState, Screen, StagingState, VarianceState, trace,
+};
 
 impl App {
     pub(super) fn run_open(&mut self, effect: Effect) {

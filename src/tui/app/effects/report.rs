@@ -2,8 +2,11 @@
 //! override's reason checked, and the post (a lead signs first when an override needs one),
 //! then what was posted.
 
-use super::*;
+use super::{App, Effect, Overlay, strings};
 use crate::service::Posted;
+use crate::tui::app::{
+    Pending, ReasonKind, ReportContext, ReportState, Screen, new_idempotency_key,
+};
 
 impl App {
     pub(super) fn run_report(&mut self, effect: Effect) {
@@ -99,7 +102,8 @@ impl App {
             .is_some_and(|p| p.lines.iter().any(|l| lead.needs_lead(l)));
         if needs_lead && self.approver.is_none() {
             self.pending_after_approval = Some(Pending::write(Effect::Post));
-            self.overlays.push(super::approval::lead_badge_prompt(""));
+            self.overlays
+                .push(crate::tui::app::approval::lead_badge_prompt(""));
             return;
         }
         let who = self.credentials();

@@ -2,9 +2,10 @@
 //! a lead's approval kept for it), opens the screen again and says what was posted; a
 //! refused write asks for a lead when that is what it needs, else says why.
 
-use super::*;
+use super::{App, Effect, ExceptionId, Overlay, Quantity, strings};
 use crate::domain::ids::ReportId;
 use crate::service::{AdjustRequest, CountRequest, SubstituteRequest, TransferRequest};
+use crate::tui::app::{AuthError, Pending, Screen, ServiceError, Session, Severity};
 
 impl App {
     /// Badge and PIN: the shift starts on the board, or the login asks again.

@@ -2,6 +2,8 @@
 
 use super::*;
 use crate::domain::order::OrderOperation;
+use crate::tui::app::Hours;
+use crate::tui::app::Quantity;
 
 fn summary(order: &str, item: &str) -> OrderSummary {
     OrderSummary {

@@ -1,7 +1,17 @@
 //! The finished goods a report receives: the lot a lot-tracked parent goes into (the order
 //! number unless another is set), the serials of a serial-tracked one (one per good unit).
 
-use super::*;
+use crate::tui::app::Effect;
+use crate::tui::app::LeadRule;
+use crate::tui::app::Overlay;
+use crate::tui::app::Planner;
+use crate::tui::app::PromptKind;
+use crate::tui::app::Quantity;
+use crate::tui::app::ReportState;
+use crate::tui::app::report::Tracking;
+use crate::tui::field::Field;
+use crate::tui::field::FieldKind;
+use crate::tui::strings;
 
 impl<C: Planner> ReportState<C> {
     /// How the item received is tracked, as the preview says: serials asked or given, a

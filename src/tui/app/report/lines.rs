@@ -1,7 +1,9 @@
 //! What the keys do to a line of the preview (a quantity, line scrap, a location, a skip),
 //! the prompts they open, and the reason every override carries.
-
-use super::*;
+use super::{
+    Action, Effect, Field, FieldKind, LeadRule, LineStatus, Overlay, Planner, ReportState,
+};
+use crate::tui::app::{Change, Choices, PromptKind, ReasonKind, parse, strings};
 
 impl<C: Planner> ReportState<C> {
     /// A key on the line under the cursor.

@@ -1,6 +1,7 @@
 //! A manual line's hand issue, and the lots or serials a tracked line takes.
-
-use super::*;
+use super::{Effect, Field, FieldKind, LineStatus, Overlay, Planner, ReportState, Tracking};
+use crate::tui::app::{Change, Choices, PromptKind, Quantity};
+use crate::tui::strings;
 use rust_decimal::prelude::ToPrimitive;
 
 impl<C: Planner> ReportState<C> {

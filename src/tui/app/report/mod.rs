@@ -8,7 +8,7 @@
 //! - `lots`: a manual line's hand issue and the lots or serials of a tracked line;
 //! - `post`: the confirmation of a post and who must approve it.
 
-use super::*;
+use super::{Action, Effect, Field, FieldKind, LeadRule, Overlay, Pending};
 use crate::domain::backflush::{LineStatus, PlannedLine};
 use crate::domain::master::Tracking;
 

@@ -1,8 +1,9 @@
 //! The confirmation of a post: what it will post, and the overrides a lead must approve.
 //! The post itself, with the lead's approval, is an effect (`effects::report`).
 
-use super::*;
+use super::{Effect, LeadRule, Overlay, Pending, Planner, ReportState};
 use crate::domain::backflush::LineStatus as S;
+use crate::tui::app::{Hours, ReportPlan, canonical, strings};
 
 impl<C: Planner> ReportState<C> {
     /// Ctrl-P: the confirmation of what will post, and who must approve it; first the reason
@@ -141,6 +142,10 @@ fn what_posts(plan: &ReportPlan) -> Vec<String> {
     }
     let hours: Hours = plan.labor.iter().map(|l| l.setup_hours + l.run_hours).sum();
     lines.push(format!("Labor {} h at standard", hours));
-    lines.extend(plan.warnings.iter().map(|w| format!("Warning: {w}")));
+    lines.extend(
+        plan.warnings
+            .iter()
+            .map(|w| format!("Warning: {}", strings::plan_warning(w))),
+    );
     lines
 }

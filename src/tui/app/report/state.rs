@@ -3,10 +3,13 @@
 //! [`Planner`], the service's [`ReportContext`] on the terminal, the domain engine over an
 //! order built in code in the tests (`tests`).
 
-use super::*;
+use super::{Field, LineStatus, PlannedLine};
 use crate::domain::backflush::{FinishedLotProblem, ReportError};
 use crate::domain::codes::ItemCode;
 use crate::domain::order::Order;
+use crate::tui::app::{
+    Change, Override, Quantity, ReportContext, ReportPlan, ReportRequest, parse, strings,
+};
 
 /// What turns the report as keyed in into its plan.
 pub trait Planner {

@@ -2,6 +2,8 @@
 //! domain engine itself; its keys and prompts in `keys`.
 #![allow(clippy::unwrap_used)]
 
+use crate::tui::app::PromptKind;
+use crate::tui::strings;
 use std::collections::HashMap;
 
 use super::*;
@@ -12,6 +14,9 @@ use crate::domain::order::Order;
 use crate::domain::order::{OrderMaterial, OrderOperation};
 use crate::domain::qty::{Hours, Money, Quantity};
 use crate::domain::uom::Ratio;
+use crate::tui::app::Change;
+use crate::tui::app::ReportPlan;
+use crate::tui::app::ReportRequest;
 use rust_decimal::Decimal;
 
 /// The order, its progress and the plant it is planned against.

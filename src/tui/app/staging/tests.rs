@@ -2,6 +2,7 @@
 //! fed its value, and what the store would answer handed in as the effects would.
 
 use super::*;
+use crate::tui::app::Pending;
 
 fn row(item: &str, shortfall: i64) -> crate::service::floor::StagingLine {
     let qty = |n: i64| Quantity(rust_decimal::Decimal::from(n));

@@ -1,8 +1,9 @@
 //! The detail pane's explanation of a line: how its planned quantity comes about from the
 //! BOM (units, scrap allowance, unit conversion, rounding up) and where it issues from.
 
-use super::*;
+use super::{Line, PlannedLine, canonical};
 use crate::domain::qty::Quantity;
+use crate::tui::ui::{LineStatus, Per, Text};
 
 /// The detail pane: how the selected line's numbers come about.
 #[must_use]
@@ -101,7 +102,8 @@ fn per_order_rule(l: &PlannedLine) -> String {
 fn source(l: &PlannedLine) -> String {
     match l.manual_reason {
         Some(why) if l.qty.is_zero() => format!(
-            "Manual line: {why}. a: issue the planned {} {} by hand{}; e: another quantity.",
+            "Manual line: {}. a: issue the planned {} {} by hand{}; e: another quantity.",
+            crate::tui::strings::manual_reason(why),
             l.planned,
             l.uom,
             match l.tracking {
@@ -125,7 +127,7 @@ fn source(l: &PlannedLine) -> String {
         None => format!(
             "Issues from {} ({}), {} on hand{}{}.",
             l.location,
-            l.location_source,
+            crate::tui::strings::location_source(&l.location_source),
             l.on_hand,
             if l.shortfall.is_zero() {
                 String::new()

@@ -2,9 +2,14 @@
 //! summary here; the table of lines in `table`, the detail pane's explanation of a line in
 //! `explain`.
 
-use super::*;
+use super::fit;
+use super::{
+    Buffer, Constraint, Focus, Layout, Line, Paragraph, PlannedLine, Rect, ReportPlan, Span, State,
+    Theme, Widget, Wrap, canonical, titled,
+};
 use crate::domain::qty::{Hours, Money};
 use crate::tui::app::ReportState;
+use crate::tui::ui::cells;
 
 mod explain;
 mod table;
@@ -222,7 +227,10 @@ fn render_problem(view: &ReportView<'_>, buf: &mut Buffer, area: Rect) {
             theme.warn,
         )
     } else if let Some(w) = r.plan.as_ref().and_then(|p| p.warnings.first()) {
-        (format!(" ⚠ {w}"), theme.warn)
+        (
+            format!(" ⚠ {}", crate::tui::strings::plan_warning(w)),
+            theme.warn,
+        )
     } else {
         // An override is a fact the operator typed: it does not follow good and scrap, so
         // say so while any line carries one.

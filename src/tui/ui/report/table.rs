@@ -1,6 +1,9 @@
 //! The table of the report's lines: what each line issues, from where, and its status.
-
-use super::*;
+use super::{Buffer, Constraint, PlannedLine, Rect, ReportPlan, Span, Theme};
+use crate::tui::ui::{
+    Cell, LineStatus, Quantity, Row, Scrollbar, ScrollbarOrientation, ScrollbarState,
+    StatefulWidget, Style, Table, TableState, columns, right,
+};
 
 fn status_style(theme: &Theme, status: LineStatus) -> Style {
     match status {

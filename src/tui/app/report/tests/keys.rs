@@ -2,6 +2,11 @@
 //! the state, the effects it names compared whole.
 
 use super::*;
+use crate::tui::app::Change;
+use crate::tui::app::Choices;
+use crate::tui::app::PromptKind;
+use crate::tui::app::ReasonKind;
+use crate::tui::app::Role;
 
 fn prompt(title: &str, field: Field, kind: PromptKind) -> Overlay {
     Overlay::prompt(title.into(), field, kind)
