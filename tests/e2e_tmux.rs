@@ -652,6 +652,8 @@ fn a_lead_traces_a_finished_lot_picked_from_the_list() {
         "the oil lot that went into it:\n{screen}"
     );
     t.keys(&["Escape"]);
+    // Esc read alone before the next key, not as the start of an Alt chord.
+    t.wait_until("back on the board", |s| !s.contains("Trace: HP-200"));
     t.keys(&["C-q"]);
     t.wait_for("EXIT=0");
 }
