@@ -3156,6 +3156,7 @@ fn a_lead_closes_a_short_order_from_its_variance_with_a_reason_posting_once() {
     press(&mut d.app, KeyCode::Enter);
     assert!(d.app.overlays.is_empty(), "{}", screen(&d.app));
     assert!(!status_line(&d.app).contains("is closed"));
+    assert!(matches!(&d.app.screen, Screen::Variance(v) if !v.from_operations));
     let row = wip_of(&d.app, "WO-1005");
     assert_eq!(row.status, backflush::domain::wip::OrderStatus::Closed);
     assert_eq!(row.columns.wip(), backflush::domain::qty::Money::ZERO);

@@ -9,7 +9,7 @@ use crate::service::auth::Permission;
 use crate::service::closing::{CloseRequest, ReopenRequest};
 use crate::service::{Keyed, Refusal, ServiceError, new_idempotency_key};
 use crate::tui::app::approval::lead_badge_prompt;
-use crate::tui::app::{CloseDraft, Field, FieldKind, Pending, PromptKind, Screen, Session};
+use crate::tui::app::{CloseDraft, Field, FieldKind, Pending, PromptKind, Session};
 use crate::tui::i18n::{Msg, tr};
 use crate::tui::strings;
 
@@ -157,11 +157,10 @@ impl App {
         }
     }
 
-    /// The progress and variance of `order` read again after its close or reopen, Esc
-    /// going back where it went before.
+    /// The progress and variance of `order` read again after its close or reopen; Esc goes
+    /// back to the board (a closed order has no operations to report at).
     fn reopen_variance(&mut self, order: &str) {
-        let from_operations = matches!(&self.screen, Screen::Variance(v) if v.from_operations);
-        self.open_variance(order, from_operations);
+        self.open_variance(order, false);
     }
 }
 
