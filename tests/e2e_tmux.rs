@@ -678,3 +678,69 @@ fn a_german_operator_reads_german_and_the_next_badge_reads_english() {
     t.keys(&["C-q"]);
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn a_lead_closes_an_order_from_its_variance_and_wip_reads_it_closed_and_empty() {
+    if !Tmux::available() {
+        eprintln!("tmux is not installed: the end-to-end terminal test is skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (cmd, db) = demo_at_assembly(dir.path());
+    let t = Tmux::start("close", 80, 24, &cmd);
+    login_as(&t, "2001", "2222", "Carla Ruiz (2001, lead)");
+    // One pump of WO-1006 reported: its WIP holds what the standards did not carry out.
+    t.text("WO-1006");
+    t.keys(&["Enter"]);
+    t.wait_for("● count point");
+    t.keys(&["Enter"]);
+    t.wait_for("report at op 20");
+    t.text("1");
+    t.wait_for("receive 1");
+    t.keys(&["Enter"]);
+    t.wait_for("Post this report?");
+    t.keys(&["Enter"]);
+    t.wait_for("Post without the manual lines?");
+    t.keys(&["Enter"]);
+    t.wait_for("Report 1 posted for order WO-1006");
+    // Its progress and variance, then the close: short (1 of 10), so a reason.
+    t.text("WO-1006");
+    t.keys(&["Enter"]);
+    t.wait_for("● count point");
+    t.keys(&["v"]);
+    t.wait_for("progress and variance");
+    t.keys(&["c"]);
+    let screen = t.wait_for("Close WO-1006?");
+    assert!(screen.contains("Short: 1 good of 10"), "{screen}");
+    assert!(screen.contains("WIP settled: "), "{screen}");
+    t.keys(&["Enter"]);
+    t.wait_for("Why close WO-1006 short?");
+    t.text("customer cancelled");
+    t.keys(&["Enter"]);
+    t.wait_for("Reason: customer cancelled");
+    t.keys(&["Enter"]);
+    t.wait_for("WO-1006 closed (short)");
+    t.wait_for("CLOSED");
+    // Esc goes back to the board, which the closed order has left.
+    t.keys(&["Escape"]);
+    let board = t.wait_for("Orders (");
+    assert!(!board.contains("WO-1006"), "{board}");
+    t.keys(&["C-q"]);
+    t.wait_for("EXIT=0");
+    let out = Command::new(binary())
+        .args(["--db", db.to_str().unwrap(), "wip", "--all", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = json["orders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["order"] == "WO-1006")
+        .unwrap_or_else(|| panic!("{json}"));
+    assert_eq!(row["status"], "closed", "{json}");
+    assert_eq!(row["wip"], "0", "{json}");
+    assert_ne!(row["settled"], "0", "{json}");
+    assert_eq!(json["total"]["wip"], "0", "{json}");
+}

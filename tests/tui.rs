@@ -3051,3 +3051,280 @@ fn serials_typed_in_lowercase_mean_the_stored_ones() {
         );
     }
 }
+
+/// The lines of the confirmation on top, and its title.
+fn confirmation(app: &App) -> (String, Vec<String>) {
+    match app.overlays.last() {
+        Some(Overlay::Confirm { title, lines, .. }) => (title.clone(), lines.clone()),
+        other => panic!("no confirmation but {other:?}\n{}", screen(app)),
+    }
+}
+
+fn status_line(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map(|(s, _)| s.clone())
+        .unwrap_or_default()
+}
+
+/// The progress and variance of `order`, opened from its operations with `v`.
+fn open_variance(app: &mut App, order: &str) {
+    app.open_orders();
+    type_text(app, order);
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Char('v'));
+    assert!(
+        matches!(&app.screen, Screen::Variance(v) if v.order.ends_with(order)),
+        "{}",
+        screen(app)
+    );
+}
+
+fn lead() -> backflush::service::Credentials {
+    backflush::service::Credentials {
+        badge: Some("2001".into()),
+        pin: Some("2222".into()),
+        approver: None,
+    }
+}
+
+fn wip_of(app: &App, order: &str) -> backflush::service::closing::WipRow {
+    let report = app
+        .service
+        .wip(&backflush::service::closing::WipFilter {
+            order: Some(order.into()),
+            all: true,
+        })
+        .unwrap();
+    report.orders.into_iter().next().unwrap()
+}
+
+#[test]
+fn a_lead_closes_a_short_order_from_its_variance_with_a_reason_posting_once() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    post_report(&mut d.app, "WO-1005", "3");
+    open_variance(&mut d.app, "1005");
+    press(&mut d.app, KeyCode::Char('c'));
+    // What the close settles: WIP 64.4515, material usage -0.1950, production 64.6465, to
+    // two decimals rounded half away from zero.
+    let (title, lines) = confirmation(&d.app);
+    assert_eq!(title, "Close WO-1005?");
+    assert_eq!(
+        lines,
+        [
+            "Short: 3 good of 20",
+            "WIP settled: 64.45",
+            "Material usage variance: -0.20",
+            "Production variance: 64.65",
+        ]
+    );
+    for (w, h) in SIZES {
+        let text = screen_text(&draw(&d.app, w, h));
+        for line in &lines {
+            assert!(text.contains(line.as_str()), "{line} at {w}x{h}:\n{text}");
+        }
+    }
+    snap(&d.app, "close_overlay");
+    // Short: the reason is asked, and an empty one refused.
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Prompt { kind: PromptKind::CloseReason { .. }, title, .. })
+            if title == "Why close WO-1005 short?"
+    ));
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Prompt { error: Some(e), .. }) if e == "give a reason"
+    ));
+    type_text(&mut d.app, "pump line stopped");
+    press(&mut d.app, KeyCode::Enter);
+    let (_, lines) = confirmation(&d.app);
+    assert_eq!(lines.last().unwrap(), "Reason: pump line stopped");
+    assert_eq!(
+        d.app.service.order_status("WO-1005").unwrap(),
+        backflush::domain::wip::OrderStatus::Released,
+        "nothing posted before the last Enter"
+    );
+    // Enter twice: the close posts once, the screen shows the order closed.
+    press(&mut d.app, KeyCode::Enter);
+    assert_eq!(
+        status_line(&d.app),
+        "WO-1005 closed (short): WIP 64.45 settled"
+    );
+    press(&mut d.app, KeyCode::Enter);
+    assert!(d.app.overlays.is_empty(), "{}", screen(&d.app));
+    assert!(!status_line(&d.app).contains("is closed"));
+    assert!(matches!(&d.app.screen, Screen::Variance(v) if !v.from_operations));
+    let row = wip_of(&d.app, "WO-1005");
+    assert_eq!(row.status, backflush::domain::wip::OrderStatus::Closed);
+    assert_eq!(row.columns.wip(), backflush::domain::qty::Money::ZERO);
+    assert_eq!(row.columns.settled.get().to_string(), "64.4515");
+    let Screen::Variance(v) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    assert_eq!(v.status, backflush::domain::wip::OrderStatus::Closed);
+    assert!(
+        screen(&d.app).contains("WO-1005 · CLOSED · HP-100"),
+        "{}",
+        screen(&d.app)
+    );
+    // Closed: `c` again is refused on the status line.
+    press(&mut d.app, KeyCode::Char('c'));
+    assert!(d.app.overlays.is_empty());
+    assert_eq!(
+        status_line(&d.app),
+        "order WO-1005 is closed: it takes no postings until it is reopened"
+    );
+}
+
+#[test]
+fn an_operators_close_asks_a_leads_badge_and_pin_before_it_confirms() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    post_report(&mut d.app, "WO-1005", "3");
+    open_variance(&mut d.app, "1005");
+    press(&mut d.app, KeyCode::Char('c'));
+    let (_, lines) = confirmation(&d.app);
+    assert_eq!(lines.last().unwrap(), "A lead's badge and PIN come next.");
+    press(&mut d.app, KeyCode::Enter);
+    type_text(&mut d.app, "no seals");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Prompt {
+            kind: PromptKind::ApproverBadge,
+            ..
+        })
+    ));
+    approve_as_lead(&mut d.app);
+    let (title, lines) = confirmation(&d.app);
+    assert_eq!(title, "Close WO-1005?");
+    assert_eq!(lines.last().unwrap(), "Reason: no seals");
+    press(&mut d.app, KeyCode::Enter);
+    assert_eq!(
+        status_line(&d.app),
+        "WO-1005 closed (short): WIP 64.45 settled"
+    );
+    assert_eq!(
+        wip_of(&d.app, "WO-1005").status,
+        backflush::domain::wip::OrderStatus::Closed
+    );
+}
+
+#[test]
+fn a_close_is_refused_on_the_status_line_while_lines_wait() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    post_report(&mut d.app, "WO-1006", "10");
+    open_variance(&mut d.app, "1006");
+    press(&mut d.app, KeyCode::Char('c'));
+    assert!(d.app.overlays.is_empty(), "{}", screen(&d.app));
+    assert_eq!(
+        status_line(&d.app),
+        "order WO-1006 has open deferred lines (1, 2): post or cancel them first"
+    );
+    // In the user's language: a German operator's terminal says it in German.
+    let mut d = demo();
+    login(&mut d.app, "1002", "4321");
+    post_report(&mut d.app, "WO-1006", "10");
+    open_variance(&mut d.app, "1006");
+    press(&mut d.app, KeyCode::Char('c'));
+    assert_eq!(
+        status_line(&d.app),
+        "Auftrag WO-1006 hat offene wartende Zeilen (1, 2): erst buchen oder stornieren"
+    );
+}
+
+#[test]
+fn a_closed_order_typed_on_the_board_opens_read_only_and_only_a_lead_reopens_it() {
+    let mut d = demo();
+    let request = backflush::service::closing::CloseRequest {
+        order: "WO-1005".into(),
+        reason: Some("cancelled".into()),
+    };
+    d.app.service.close_order(&request, &lead()).unwrap();
+    login(&mut d.app, "1001", "1234");
+    type_text(&mut d.app, "1005");
+    press(&mut d.app, KeyCode::Enter);
+    let Screen::Variance(v) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    assert_eq!(v.status, backflush::domain::wip::OrderStatus::Closed);
+    assert!(
+        screen(&d.app).contains("WO-1005 · CLOSED"),
+        "{}",
+        screen(&d.app)
+    );
+    // An operator may not reopen: the refusal, no prompt.
+    press(&mut d.app, KeyCode::Char('o'));
+    assert!(d.app.overlays.is_empty());
+    assert_eq!(
+        status_line(&d.app),
+        "1001 (operator) may not reopen an order; it needs the role lead or admin"
+    );
+    // A lead: a reason, a confirmation, then the order takes postings again.
+    ctrl(&mut d.app, 'l');
+    login(&mut d.app, "2001", "2222");
+    type_text(&mut d.app, "1005");
+    press(&mut d.app, KeyCode::Enter);
+    press(&mut d.app, KeyCode::Char('o'));
+    press(&mut d.app, KeyCode::Enter);
+    assert!(matches!(
+        d.app.overlays.last(),
+        Some(Overlay::Prompt { error: Some(e), .. }) if e == "give a reason"
+    ));
+    type_text(&mut d.app, "customer wants them");
+    press(&mut d.app, KeyCode::Enter);
+    let (title, lines) = confirmation(&d.app);
+    assert_eq!(title, "Reopen WO-1005?");
+    assert_eq!(lines.last().unwrap(), "Reason: customer wants them");
+    press(&mut d.app, KeyCode::Enter);
+    assert_eq!(
+        status_line(&d.app),
+        "WO-1005 reopened: its settlement reversed"
+    );
+    assert_eq!(
+        d.app.service.order_status("WO-1005").unwrap(),
+        backflush::domain::wip::OrderStatus::Released
+    );
+    assert!(!screen(&d.app).contains("CLOSED"), "{}", screen(&d.app));
+}
+
+#[test]
+fn the_board_marks_an_order_ready_to_close_once_nothing_waits() {
+    let mut d = demo();
+    login(&mut d.app, "2001", "2222");
+    // The first order takes what the demo holds: the second's last line waits.
+    post_report(&mut d.app, "WO-1006", "10");
+    post_report(&mut d.app, "WO-1010", "25");
+    post_report(&mut d.app, "WO-1005", "3");
+    d.app.open_orders();
+    while d.app.pending_work() {}
+    let Screen::Orders(o) = &d.app.screen else {
+        panic!()
+    };
+    eprintln!(
+        "{:?} {:?}",
+        d.app.service.exceptions(true).unwrap(),
+        o.waiting
+    );
+    assert_eq!(o.ready.get("WO-1010"), Some(&false), "a line still waits");
+    for id in d.app.service.exceptions(true).unwrap().iter().map(|e| e.id) {
+        d.app.service.cancel_exception(&id, &lead()).unwrap();
+    }
+    d.app.open_orders();
+    while d.app.pending_work() {}
+    let Screen::Orders(o) = &d.app.screen else {
+        panic!()
+    };
+    assert_eq!(o.ready.get("WO-1010"), Some(&true));
+    assert_eq!(o.ready.get("WO-1006"), Some(&true));
+    assert_eq!(o.ready.get("WO-1005"), Some(&false), "3 good of 20");
+    let text = screen(&d.app);
+    let row = text.lines().find(|l| l.contains("WO-1010")).unwrap();
+    assert!(row.contains("✓ close"), "{row}");
+    let row = text.lines().find(|l| l.contains("WO-1005")).unwrap();
+    assert!(!row.contains("✓ close"), "{row}");
+}

@@ -197,3 +197,24 @@ lot-duplicate = Charge { $lot } ist doppelt genannt
 lot-serial-qty = Seriennummer { $lot } nimmt Menge 1, nicht { $qty }
 lot-sum = die Chargen ergeben { $total }, nicht { $expected }
 lot-uncovered = die gültigen Chargen haben nur { $available }; Chargen angeben
+
+## Closing an order
+close-title = { $order } abschließen?
+close-short = Teilmenge: { $good } Gutmenge von { $qty }
+close-complete = Vollständig: { $good } Gutmenge von { $qty }
+close-wip = WIP ausgebucht: { $amount }
+close-material-usage = Materialverbrauchsabweichung: { $amount }
+close-production = Fertigungsabweichung: { $amount }
+close-reason-line = Grund: { $reason }
+close-needs-lead = Danach Ausweis und PIN eines Vorarbeiters.
+close-reason-prompt = Warum { $order } mit Teilmenge abschließen?
+close-reason-empty = Grund angeben
+closed-as-short = Teilmenge
+closed-as-complete = vollständig
+close-posted = { $order } abgeschlossen ({ $closed_as }): WIP { $wip } ausgebucht
+reopen-reason-prompt = Warum { $order } wieder öffnen?
+reopen-title = { $order } wieder öffnen?
+reopen-line = Die Abrechnung wird storniert; der Auftrag nimmt wieder Buchungen.
+reopen-posted = { $order } wieder offen: Abrechnung storniert
+variance-closed = ABGESCHLOSSEN
+board-ready-to-close = ✓ abschl.

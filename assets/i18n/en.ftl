@@ -206,3 +206,24 @@ lot-duplicate = lot { $lot } is named twice
 lot-serial-qty = serial { $lot } takes a quantity of 1, not { $qty }
 lot-sum = the lots add up to { $total }, not { $expected }
 lot-uncovered = the unexpired lots hold only { $available }; name the lots
+
+## Closing an order
+close-title = Close { $order }?
+close-short = Short: { $good } good of { $qty }
+close-complete = Complete: { $good } good of { $qty }
+close-wip = WIP settled: { $amount }
+close-material-usage = Material usage variance: { $amount }
+close-production = Production variance: { $amount }
+close-reason-line = Reason: { $reason }
+close-needs-lead = A lead's badge and PIN come next.
+close-reason-prompt = Why close { $order } short?
+close-reason-empty = give a reason
+closed-as-short = short
+closed-as-complete = complete
+close-posted = { $order } closed ({ $closed_as }): WIP { $wip } settled
+reopen-reason-prompt = Why reopen { $order }?
+reopen-title = Reopen { $order }?
+reopen-line = Its settlement is reversed; it takes postings again.
+reopen-posted = { $order } reopened: its settlement reversed
+variance-closed = CLOSED
+board-ready-to-close = ✓ close

@@ -197,3 +197,24 @@ lot-duplicate = el lote { $lot } está dos veces
 lot-serial-qty = la serie { $lot } lleva cantidad 1, no { $qty }
 lot-sum = los lotes suman { $total }, no { $expected }
 lot-uncovered = los lotes vigentes solo tienen { $available }; indique los lotes
+
+## Closing an order
+close-title = ¿Cerrar { $order }?
+close-short = Incompleta: { $good } buenas de { $qty }
+close-complete = Completa: { $good } buenas de { $qty }
+close-wip = WIP liquidado: { $amount }
+close-material-usage = Desviación de consumo de material: { $amount }
+close-production = Desviación de producción: { $amount }
+close-reason-line = Motivo: { $reason }
+close-needs-lead = Después, la tarjeta y el PIN de un jefe.
+close-reason-prompt = ¿Por qué cerrar { $order } incompleta?
+close-reason-empty = indique un motivo
+closed-as-short = incompleta
+closed-as-complete = completa
+close-posted = { $order } cerrada ({ $closed_as }): WIP { $wip } liquidado
+reopen-reason-prompt = ¿Por qué reabrir { $order }?
+reopen-title = ¿Reabrir { $order }?
+reopen-line = Se anula su liquidación; vuelve a aceptar registros.
+reopen-posted = { $order } reabierta: liquidación anulada
+variance-closed = CERRADA
+board-ready-to-close = ✓ cerrar

@@ -199,3 +199,24 @@ lot-duplicate = partia { $lot } podana dwa razy
 lot-serial-qty = numer seryjny { $lot } ma ilość 1, nie { $qty }
 lot-sum = partie dają razem { $total }, nie { $expected }
 lot-uncovered = ważne partie mają tylko { $available }; podaj partie
+
+## Closing an order
+close-title = Zamknąć { $order }?
+close-short = Niepełne: { $good } dobre z { $qty }
+close-complete = Pełne: { $good } dobre z { $qty }
+close-wip = Rozliczona produkcja w toku: { $amount }
+close-material-usage = Odchylenie zużycia materiału: { $amount }
+close-production = Odchylenie produkcyjne: { $amount }
+close-reason-line = Powód: { $reason }
+close-needs-lead = Potem identyfikator i PIN brygadzisty.
+close-reason-prompt = Dlaczego zamknąć { $order } niepełne?
+close-reason-empty = podaj powód
+closed-as-short = niepełne
+closed-as-complete = pełne
+close-posted = { $order } zamknięte ({ $closed_as }): rozliczono { $wip }
+reopen-reason-prompt = Dlaczego otworzyć { $order } ponownie?
+reopen-title = Otworzyć { $order } ponownie?
+reopen-line = Rozliczenie zostaje wycofane; zlecenie znów przyjmuje księgowania.
+reopen-posted = { $order } otwarte ponownie: rozliczenie wycofane
+variance-closed = ZAMKNIĘTE
+board-ready-to-close = ✓ zamknij

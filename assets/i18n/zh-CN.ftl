@@ -196,3 +196,24 @@ lot-duplicate = 批次 { $lot } 重复
 lot-serial-qty = 序列号 { $lot } 数量只能为 1，不是 { $qty }
 lot-sum = 批次合计 { $total }，不是 { $expected }
 lot-uncovered = 有效批次仅有 { $available }；请指定批次
+
+## Closing an order
+close-title = 结案 { $order }？
+close-short = 未完成：合格 { $good } / { $qty }
+close-complete = 已完成：合格 { $good } / { $qty }
+close-wip = 结转在制品：{ $amount }
+close-material-usage = 材料用量差异：{ $amount }
+close-production = 生产差异：{ $amount }
+close-reason-line = 原因：{ $reason }
+close-needs-lead = 接下来需要班组长的工牌和 PIN。
+close-reason-prompt = 为什么未完成就结案 { $order }？
+close-reason-empty = 请填写原因
+closed-as-short = 未完成
+closed-as-complete = 已完成
+close-posted = { $order } 已结案（{ $closed_as }）：结转在制品 { $wip }
+reopen-reason-prompt = 为什么重新打开 { $order }？
+reopen-title = 重新打开 { $order }？
+reopen-line = 结转将被冲销；工单重新接受过账。
+reopen-posted = { $order } 已重新打开：结转已冲销
+variance-closed = 已结案
+board-ready-to-close = ✓ 可结案

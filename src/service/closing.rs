@@ -186,6 +186,37 @@ impl Service {
         preview(self.store.conn(), &self.cache, order)
     }
 
+    /// Whether `order` is released or closed.
+    ///
+    /// # Errors
+    /// An unknown order; the store fails.
+    pub fn order_status(&self, order: &str) -> Result<OrderStatus> {
+        store::closing::order_status(self.store.conn(), order)?
+            .ok_or_else(|| ServiceError::not_found(Thing::Order, order))
+    }
+
+    /// Whether the board marks `order` ready to close: released, the good at its last
+    /// operation reached the order quantity, and nothing of it waits in the exception queue.
+    ///
+    /// # Errors
+    /// An unknown order; the store fails.
+    pub fn ready_to_close(&self, order: &str) -> Result<bool> {
+        let conn = self.store.conn();
+        if self.order_status(order)? == OrderStatus::Closed {
+            return Ok(false);
+        }
+        let (o, progress, _) = super::orders::load_order_cached(conn, &self.cache, order)?;
+        let good = o
+            .operations
+            .iter()
+            .map(|op| op.operation)
+            .max()
+            .and_then(|last| progress.operations.get(&last))
+            .map_or(Quantity::ZERO, |p| p.good);
+        let waiting = !store::closing::open_exceptions(conn, order)?.is_empty();
+        Ok(wip::ready_to_close(good, o.qty, waiting))
+    }
+
     /// Closes an order: its WIP settled (the material usage variance is its material
     /// variance, the production variance the rest), its status closed, in one transaction
     /// with its export events.

@@ -73,10 +73,24 @@ impl Service {
         order: &str,
         locations: impl Iterator<Item = &'a str>,
     ) -> Result<ReportContext> {
+        let context = self.order_context(order, locations)?;
+        super::closing::refuse_closed(self.store.conn(), &context.order.order)?;
+        Ok(context)
+    }
+
+    /// What [`Service::report_context`] reads, for reading only: a closed order's too (its
+    /// progress and variance stay to be seen).
+    ///
+    /// # Errors
+    /// Unknown order; the store fails.
+    pub fn order_context<'a>(
+        &self,
+        order: &str,
+        locations: impl Iterator<Item = &'a str>,
+    ) -> Result<ReportContext> {
         // The released order's snapshot from the cache (a 500-line order is not read again
         // for every preview); its progress is read fresh.
         let (order, progress, _) = load_order_cached(self.store.conn(), &self.cache, order)?;
-        super::closing::refuse_closed(self.store.conn(), &order.order)?;
         let order = Order::clone(&order);
         let lookup = Prefetched::load(self.store.conn(), &self.cache, &order, locations)?;
         Ok(ReportContext {

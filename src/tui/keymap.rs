@@ -78,6 +78,10 @@ pub enum Action {
     Trace,
     /// The lot or serials the finished goods are received into.
     FinishedLot,
+    /// Close the order: its WIP settled.
+    CloseOrder,
+    /// Reopen a closed order.
+    ReopenOrder,
 }
 
 /// One binding: the key, what it does, and the words shown in the help and the footer.
@@ -328,6 +332,22 @@ pub const KEYMAP: &[Binding] = &[
     ),
     key(C::Variance, K::Esc, "Esc", A::Back, "back", "back"),
     key(C::Variance, K::F(5), "F5", A::Refresh, "refresh", ""),
+    key(
+        C::Variance,
+        K::Char('c'),
+        "c",
+        A::CloseOrder,
+        "close the order: its WIP settled to the variance accounts (a lead's; asks first)",
+        "close",
+    ),
+    key(
+        C::Variance,
+        K::Char('o'),
+        "o",
+        A::ReopenOrder,
+        "reopen a closed order (a lead's, with a reason; asks first)",
+        "reopen",
+    ),
     key(
         C::Operations,
         K::Esc,

@@ -1344,6 +1344,16 @@ pub fn money(amount: rust_decimal::Decimal) -> String {
     format!("{rounded:.2}")
 }
 
+/// Money as the screen shows it in the current language: two decimals, rounded half away
+/// from zero, the language's decimal separator (`-18,60` in German).
+#[must_use]
+pub fn money_in_language(amount: rust_decimal::Decimal) -> String {
+    match super::i18n::decimal_separator() {
+        '.' => money(amount),
+        sep => money(amount).replace('.', &sep.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::domain::language::Language;

@@ -101,6 +101,71 @@ fn wip_shows_each_order_by_column_and_the_totals() {
 }
 
 #[test]
+fn wip_counts_a_non_stock_hand_issue_and_a_substitution_as_material() {
+    // Line 40: 3 of the non-stock grease N (0.50 each) per unit, issued by hand.
+    let plant = Plant::with(
+        &Files::base()
+            .with(
+                "items.csv",
+                &format!("{ITEMS}N,Grease,EA,0,non-stock,none,yes,0.50\n"),
+            )
+            .with("boms.csv", &format!("{BOMS}P,1,1,40,N,3,unit,,10,,\n"))
+            .with("stock.csv", &format!("{STOCK}C2,M1,10\n")),
+    );
+    // 2 good at 10: 4 C1 (8), setup 0.5 h + run 0.2 h (28 labor, 14 overhead).
+    plant
+        .run(&["report", "--order", "WO1", "--op", "10", "--good", "2"])
+        .ok();
+    let base = ["8", "28", "14", "0", "0", "0", "50"];
+    assert_eq!(
+        wip(&plant, &[])["orders"],
+        json!([row("WO1", "released", base)])
+    );
+    // 6 N by hand: 3 to WIP from the non-stock account.
+    plant
+        .run(&["issue", "--order", "WO1", "--line", "40", "--qty", "6"])
+        .ok();
+    let issued = ["11", "28", "14", "0", "0", "0", "53"];
+    assert_eq!(
+        wip(&plant, &[])["orders"],
+        json!([row("WO1", "released", issued)])
+    );
+    // 1 KG of C2 (1.50) issued on line 10 instead of its C1, all 4 of which go back (8):
+    // material 11 - 8 + 1.5.
+    plant
+        .run(&[
+            "substitute",
+            "--report",
+            "1",
+            "--line",
+            "10",
+            "--item",
+            "C2",
+            "--qty",
+            "1",
+        ])
+        .ok();
+    let substituted = ["4.5", "28", "14", "0", "0", "0", "46.5"];
+    assert_eq!(
+        wip(&plant, &[]),
+        json!({"orders": [row("WO1", "released", substituted)], "total": amounts(substituted)})
+    );
+    // Closed, all of it is settled.
+    plant
+        .run(&["close", "--order", "WO1", "--reason", "stopped"])
+        .ok();
+    assert_eq!(
+        wip(&plant, &["--all"])["orders"],
+        json!([row(
+            "WO1",
+            "closed",
+            ["4.5", "28", "14", "0", "0", "46.5", "0"]
+        )])
+    );
+    plant.verify();
+}
+
+#[test]
 fn a_short_close_needs_a_reason_and_settles_wip_to_both_variances() {
     let plant = worked_plant();
     // 5 of 10 good at the last operation: short.

@@ -7,7 +7,7 @@ use super::{
 use crate::service::auth::Grant;
 
 /// Asks for a lead's badge (`badge` already typed when the PIN is asked again).
-pub(super) fn lead_badge_prompt(badge: &str) -> Overlay {
+pub(in crate::tui::app) fn lead_badge_prompt(badge: &str) -> Overlay {
     Overlay::prompt(
         strings::LEAD_BADGE.into(),
         Field::new(FieldKind::Text, badge),

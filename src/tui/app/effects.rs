@@ -13,6 +13,7 @@ use super::{App, Choice, Overlay, Quantity, ReportRow, strings};
 use crate::domain::ids::{ExceptionId, ReportId};
 
 mod check;
+mod close;
 mod open;
 mod report;
 mod write;
@@ -113,6 +114,24 @@ pub enum Effect {
         qty: Option<Quantity>,
         returned: Option<Quantity>,
     },
+    /// What closing `order` settles, read now: the close asked for step by step.
+    AskClose { order: String },
+    /// An order closed under `key` (made when the close was first asked).
+    CloseOrder {
+        order: String,
+        reason: Option<String>,
+        key: String,
+    },
+    /// The reason of reopening a closed order asked.
+    AskReopen { order: String },
+    /// A closed order reopened under `key`.
+    ReopenOrder {
+        order: String,
+        reason: String,
+        key: String,
+    },
+    /// A lead's badge and PIN asked; then the effect runs with them.
+    AskLead(Box<Effect>),
     /// The deferred lines retried.
     RetryExceptions,
     /// A deferred line cancelled.
@@ -268,6 +287,11 @@ impl App {
             | Effect::OpenExceptions
             | Effect::OpenHealth
             | Effect::OpenTrace) => self.run_open(open),
+            close @ (Effect::AskClose { .. }
+            | Effect::CloseOrder { .. }
+            | Effect::AskReopen { .. }
+            | Effect::ReopenOrder { .. }
+            | Effect::AskLead(_)) => self.run_close(close),
             report @ (Effect::Post
             | Effect::ReportLocation { .. }
             | Effect::OverrideReason { .. }) => self.run_report(report),

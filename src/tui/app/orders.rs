@@ -17,6 +17,10 @@ pub struct OrdersState {
     /// short or deferred (`None`: nothing left to report there, or it cannot be planned).
     /// Read between frames for the rows on screen only.
     pub can_build: HashMap<String, Option<Quantity>>,
+    /// Per order, whether it is ready to close: the good at its last operation reached the
+    /// order quantity and nothing of it waits in the exception queue. Read between frames
+    /// for the rows on screen only.
+    pub ready: HashMap<String, bool>,
     /// Open exceptions per order: lines still waiting for stock.
     pub waiting: HashMap<String, i64>,
     /// What the last post did, kept on the board's message line while the board shows.
@@ -36,6 +40,7 @@ impl OrdersState {
             selected,
             typed: String::new(),
             can_build: HashMap::new(),
+            ready: HashMap::new(),
             waiting,
             posted: None,
             hold_enter: false,

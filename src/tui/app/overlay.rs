@@ -105,6 +105,15 @@ pub enum PromptKind {
         lot: Option<String>,
         counted: Quantity,
     },
+    /// The reason of a short close.
+    CloseReason {
+        draft: Box<super::variance::CloseDraft>,
+    },
+    /// The reason of a reopen, and the key it posts under.
+    ReopenReason {
+        order: String,
+        key: String,
+    },
     /// How much of the line's own item goes back in a substitution.
     SubstituteReturn {
         report_id: ReportId,

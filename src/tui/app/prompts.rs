@@ -157,6 +157,7 @@ impl App {
                 r.apply_finished_serials(&text, then_post, this, &lead)
             }
             (Screen::Report(r), kind) => r.on_prompt(kind, text, this),
+            (Screen::Variance(v), kind) => v.on_prompt(kind, text, this),
             _ => Effect::None,
         };
         self.run(effect);

@@ -183,6 +183,18 @@ fn order_row<'a>(
         Some(n) if *n > 0 => strings::lines_waiting(*n),
         _ => state.to_string(),
     };
+    // An order ready to close says so instead of its state, in the colour of what is done.
+    let status = if o.ready.get(r.order.as_str()).copied().unwrap_or(false) {
+        Cell::from(Span::styled(
+            fit(
+                &crate::tui::i18n::t(crate::tui::i18n::Msg::BoardReadyToClose),
+                10,
+            ),
+            theme.ok,
+        ))
+    } else {
+        Cell::from(fit(&status, 10))
+    };
     let build = match o.can_build.get(r.order.as_str()).copied().flatten() {
         Some(n) => {
             let style = if n >= remaining {
@@ -214,7 +226,7 @@ fn order_row<'a>(
     cells.extend([
         Cell::from(right(remaining)),
         Cell::from(r.due.clone().unwrap_or_default()),
-        Cell::from(fit(&status, 10)),
+        status,
         build,
     ]);
     Row::new(cells)

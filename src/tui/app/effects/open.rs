@@ -96,6 +96,10 @@ impl App {
     pub fn open_order(&mut self, order: &str) {
         let context = match self.service.report_context(order, std::iter::empty()) {
             Ok(c) => c,
+            // A closed order takes no report: its progress and variance open, read-only.
+            Err(crate::service::ServiceError::Refused(crate::service::Refusal::OrderClosed {
+                order,
+            })) => return self.open_variance(order.as_str(), false),
             Err(e) => {
                 return {
                     let said = self.said(&e);
@@ -144,11 +148,15 @@ impl App {
     pub fn open_variance(&mut self, order: &str, from_operations: bool) {
         let loaded = self
             .service
-            .report_context(order, std::iter::empty())
-            .and_then(|c| self.service.variance(order).map(|v| (c, v)));
+            .order_context(order, std::iter::empty())
+            .and_then(|c| self.service.variance(order).map(|v| (c, v)))
+            .and_then(|(c, v)| {
+                let status = self.service.order_status(&c.order.order)?;
+                Ok((c, v, status))
+            });
         match loaded {
-            Ok((context, variance)) => {
-                let state = VarianceState::new(&context, variance, from_operations);
+            Ok((context, variance, status)) => {
+                let state = VarianceState::new(&context, variance, (from_operations, status));
                 self.screen = Screen::Variance(Box::new(state));
             }
             Err(e) => {
@@ -298,7 +306,7 @@ impl App {
     }
 
     /// Work the loop does between frames, after drawing: how many units each order on
-    /// screen can build, a few orders at a time so a key is never kept waiting. True when it
+    /// screen can build and whether it is ready to close, a few orders at a time so a key is never kept waiting. True when it
     /// changed something to draw.
     pub fn pending_work(&mut self) -> bool {
         const BATCH: usize = 8;
@@ -313,22 +321,31 @@ impl App {
             .iter()
             .skip(start)
             .take(rows)
-            .filter(|r| !o.can_build.contains_key(r.order.as_str()))
+            .filter(|r| {
+                !o.can_build.contains_key(r.order.as_str())
+                    || !o.ready.contains_key(r.order.as_str())
+            })
             .take(BATCH)
             .map(|r| r.order.to_string())
             .collect();
         if wanted.is_empty() {
             return false;
         }
-        let built: Vec<(String, Option<Quantity>)> = wanted
+        // What each can build, and whether it is ready to close (an order that cannot be
+        // read is not marked).
+        let read: Vec<(String, Option<Quantity>, bool)> = wanted
             .into_iter()
             .map(|id| {
                 let n = self.service.can_build(&id).ok().flatten();
-                (id, n)
+                let ready = self.service.ready_to_close(&id).unwrap_or(false);
+                (id, n, ready)
             })
             .collect();
         if let Screen::Orders(o) = &mut self.screen {
-            o.can_build.extend(built);
+            for (id, n, ready) in read {
+                o.ready.insert(id.clone(), ready);
+                o.can_build.insert(id, n);
+            }
         }
         true
     }
