@@ -197,3 +197,14 @@ lot-duplicate = Charge { $lot } ist doppelt genannt
 lot-serial-qty = Seriennummer { $lot } nimmt Menge 1, nicht { $qty }
 lot-sum = die Chargen ergeben { $total }, nicht { $expected }
 lot-uncovered = die gültigen Chargen haben nur { $available }; Chargen angeben
+
+## Abgelehnte Werksregeln (Konfigurationsdatei, settings.toml)
+refused-config = Konfigurationsdatei { $file }: { $why }
+rule-out-of-range = { $key } { $value } liegt außerhalb von { $min }–{ $max }
+rule-no-reason = { $key } ist leer; mindestens einen Grundcode angeben
+rule-control = { $key } enthält das Steuerzeichen { $char }; nur druckbarer Text
+rule-too-long = { $key } hat { $chars } Zeichen; höchstens { $max }
+rule-key-cause = { $key }: { $cause }
+rule-not-a-table = [{ $section }] muss eine Tabelle sein
+rule-toml = { $cause } (Zeile { $line })
+rule-unknown-section = unbekannter Abschnitt [{ $section }]: nur [policy], [reasons] und [accounts]

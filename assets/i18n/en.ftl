@@ -206,3 +206,14 @@ lot-duplicate = lot { $lot } is named twice
 lot-serial-qty = serial { $lot } takes a quantity of 1, not { $qty }
 lot-sum = the lots add up to { $total }, not { $expected }
 lot-uncovered = the unexpired lots hold only { $available }; name the lots
+
+## Refused plant rules (config file, settings.toml)
+refused-config = config file { $file }: { $why }
+rule-out-of-range = { $key } { $value } is outside its range { $min }–{ $max }
+rule-no-reason = { $key } is empty; give at least one reason code
+rule-control = { $key } holds the control character { $char }; use printable text
+rule-too-long = { $key } has { $chars } characters; at most { $max }
+rule-key-cause = { $key }: { $cause }
+rule-not-a-table = [{ $section }] must be a table
+rule-toml = { $cause } (line { $line })
+rule-unknown-section = unknown section [{ $section }]: only [policy], [reasons] and [accounts]

@@ -199,3 +199,14 @@ lot-duplicate = partia { $lot } podana dwa razy
 lot-serial-qty = numer seryjny { $lot } ma ilość 1, nie { $qty }
 lot-sum = partie dają razem { $total }, nie { $expected }
 lot-uncovered = ważne partie mają tylko { $available }; podaj partie
+
+## Odrzucone reguły zakładu (plik konfiguracji, settings.toml)
+refused-config = plik konfiguracji { $file }: { $why }
+rule-out-of-range = { $key } { $value } poza zakresem { $min }–{ $max }
+rule-no-reason = { $key } jest puste; podaj co najmniej jeden kod przyczyny
+rule-control = { $key } zawiera znak sterujący { $char }; tylko tekst drukowalny
+rule-too-long = { $key } ma { $chars } znaków; najwyżej { $max }
+rule-key-cause = { $key }: { $cause }
+rule-not-a-table = [{ $section }] musi być tabelą
+rule-toml = { $cause } (wiersz { $line })
+rule-unknown-section = nieznana sekcja [{ $section }]: tylko [policy], [reasons] i [accounts]

@@ -196,3 +196,14 @@ lot-duplicate = 批次 { $lot } 重复
 lot-serial-qty = 序列号 { $lot } 数量只能为 1，不是 { $qty }
 lot-sum = 批次合计 { $total }，不是 { $expected }
 lot-uncovered = 有效批次仅有 { $available }；请指定批次
+
+## 被拒绝的工厂规则（配置文件、settings.toml）
+refused-config = 配置文件 { $file }：{ $why }
+rule-out-of-range = { $key } { $value } 超出范围 { $min }–{ $max }
+rule-no-reason = { $key } 为空；至少填写一个原因代码
+rule-control = { $key } 含控制字符 { $char }；只能用可打印文本
+rule-too-long = { $key } 有 { $chars } 个字符；最多 { $max }
+rule-key-cause = { $key }：{ $cause }
+rule-not-a-table = [{ $section }] 必须是表
+rule-toml = { $cause }（第 { $line } 行）
+rule-unknown-section = 未知部分 [{ $section }]：只允许 [policy]、[reasons] 和 [accounts]

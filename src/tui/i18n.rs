@@ -203,6 +203,15 @@ messages! {
     LotSerialQty => "lot-serial-qty",
     LotSum => "lot-sum",
     LotUncovered => "lot-uncovered",
+    RefusedConfig => "refused-config",
+    RuleOutOfRange => "rule-out-of-range",
+    RuleNoReason => "rule-no-reason",
+    RuleControl => "rule-control",
+    RuleTooLong => "rule-too-long",
+    RuleKeyCause => "rule-key-cause",
+    RuleNotATable => "rule-not-a-table",
+    RuleToml => "rule-toml",
+    RuleUnknownSection => "rule-unknown-section",
 }
 
 /// A value a message is given.
