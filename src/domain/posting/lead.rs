@@ -1,7 +1,7 @@
 //! The plans of a lead's corrections on a posted report's detail line: a scrap adjustment
 //! and a substitution.
 
-use super::{Entry, EntryKind, LedgerMove, PostingKind, PostingPlan};
+use super::{Entry, EntryKind, EntryOf, LedgerMove, PostingKind, PostingPlan};
 use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
 use crate::domain::ids::ReportId;
 use crate::domain::journal::{self, AccountNames, JournalNote};
@@ -69,7 +69,7 @@ pub fn scrap(
     );
     out.journal(Entry::new(
         EntryKind::LeadScrap,
-        (Some(at.report), Some(at.order)),
+        EntryOf::report(at.report, at.order),
         &journal::material_issued(value, JournalNote::LeadScrapAdjustment),
         names,
     ));
@@ -129,7 +129,7 @@ pub fn substitute(at: &LineAt<'_>, swap: &Swap<'_>, names: &AccountNames) -> Pos
     ));
     out.journal(Entry::new(
         EntryKind::Substitution,
-        (Some(at.report), Some(at.order)),
+        EntryOf::report(at.report, at.order),
         &journal::substitution(back, value),
         names,
     ));

@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 
 use super::{
-    Entry, EntryKind, ExceptionChange, LedgerMove, OpenedException, PostingKind, PostingPlan,
-    Record, ReportRecord,
+    Entry, EntryKind, EntryOf, ExceptionChange, LedgerMove, OpenedException, PostingKind,
+    PostingPlan, Record, ReportRecord,
 };
 use crate::domain::backflush::{LineStatus, ReportPlan};
 use crate::domain::ids::ReportId;
@@ -124,7 +124,7 @@ pub fn plan(r: ReportPosting<'_>, names: &AccountNames) -> PostingPlan {
     }
     out.journal(Entry::new(
         EntryKind::Report,
-        (Some(r.id), Some(&p.order)),
+        EntryOf::report(r.id, &p.order),
         &p.journal,
         names,
     ));
