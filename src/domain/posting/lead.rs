@@ -50,13 +50,30 @@ fn by_lots(
         .collect()
 }
 
-/// A scrap adjustment: `qty` more of the line's item issued as scrap (negative: a
-/// correction back), with its scrap reason code, at `value`.
+/// A lead's scrap adjustment on a line: named, so that the quantity and the value (both
+/// decimals) cannot change places.
+#[derive(Debug, Clone, Copy)]
+pub struct ScrapAdjustment<'a> {
+    /// More of the line's item issued as scrap (negative: a correction back).
+    pub qty: Quantity,
+    /// The lots it is taken from (or returned to), when tracked.
+    pub lots: &'a [LotQty],
+    /// The scrap reason code.
+    pub reason: &'a str,
+    /// Its value at standard cost.
+    pub value: Money,
+}
+
+/// A scrap adjustment of the line `at`.
 #[must_use]
 pub fn scrap(
     at: &LineAt<'_>,
-    (qty, lots): (Quantity, &[LotQty]),
-    (reason, value): (&str, Money),
+    ScrapAdjustment {
+        qty,
+        lots,
+        reason,
+        value,
+    }: ScrapAdjustment<'_>,
     names: &AccountNames,
 ) -> PostingPlan {
     let mut out = PostingPlan::new(PostingKind::Adjustment(at.report));
@@ -213,8 +230,12 @@ mod tests {
         assert_eq!(plan.journal[0].order, Some(order.clone()));
         let scrapped = scrap(
             &at,
-            (q(2), &[]),
-            ("DAMAGED", Money(Decimal::from(4))),
+            ScrapAdjustment {
+                qty: q(2),
+                lots: &[],
+                reason: "DAMAGED",
+                value: Money(Decimal::from(4)),
+            },
             &AccountNames::default(),
         );
         let m = &scrapped.movements[0];
