@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
 pub mod rules;
 
@@ -14,24 +13,45 @@ use crate::domain::backflush::NegativeStock;
 use crate::domain::journal::AccountNames;
 use crate::domain::language::Language;
 use crate::domain::lots::LotSelection;
-use crate::domain::text::{MAX_CODE_CHARS, TextProblem};
+use crate::domain::plant_rules::RuleProblem;
+use crate::domain::text::TextProblem;
 use crate::store::Synchronous;
 
-/// A configuration that cannot be used.
-#[derive(Debug, Error)]
+/// A configuration that cannot be used: data the faces word.
+#[derive(Debug)]
 pub enum ConfigError {
-    #[error("cannot read the config file {path}: {source}")]
+    /// The file cannot be read; the system's account.
     Read {
         path: String,
         source: std::io::Error,
     },
-    #[error("config file {path}: {message}")]
-    Parse { path: String, message: String },
-    #[error(
-        "the config file {path} is larger than {} KiB; a configuration is a few lines of TOML",
-        MAX_CONFIG_BYTES / 1024
-    )]
+    /// The file is read but refused.
+    Parse {
+        path: String,
+        problem: ConfigProblem,
+    },
+    /// The file is larger than [`MAX_CONFIG_BYTES`].
     TooLarge { path: String },
+}
+
+/// What is wrong inside a config file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigProblem {
+    /// Not TOML, or a key or value the reader refuses: its account and the line.
+    Toml { line: usize, cause: String },
+    /// Its `[policy]`, `[reasons]` or `[accounts]`.
+    Rules(RuleProblem),
+    /// `terminal.id` or `terminal.work_center` cannot be kept as a code.
+    Text { key: String, problem: TextProblem },
+    /// `terminal.language` names no shipped language.
+    Language { value: String },
+    /// A number outside its range (`terminal.idle_logout_minutes`).
+    OutOfRange {
+        key: String,
+        value: i64,
+        min: i64,
+        max: i64,
+    },
 }
 
 /// The largest config file read: far above any plant's, and a wrong path (a device, a log)
@@ -210,15 +230,18 @@ impl Config {
                 .map_or(1, |t| t.matches('\n').count() + 1);
             ConfigError::Parse {
                 path: origin.to_string(),
-                message: format!("line {line}: {}", e.message()),
+                problem: ConfigProblem::Toml {
+                    line,
+                    cause: e.message().to_string(),
+                },
             }
         };
         let mut config: Config = toml::from_str(text).map_err(parse_err)?;
         config.origin = origin.to_string();
         let doc: toml::Table = text.parse().map_err(parse_err)?;
-        config.rule_keys = rules::rule_keys(&doc).map_err(|message| ConfigError::Parse {
+        config.rule_keys = rules::rule_keys(&doc).map_err(|problem| ConfigError::Parse {
             path: origin.to_string(),
-            message,
+            problem: ConfigProblem::Rules(problem),
         })?;
         config.validate(origin)?;
         Ok(config)
@@ -255,44 +278,41 @@ impl Config {
     }
 
     fn validate(&mut self, origin: &str) -> Result<(), ConfigError> {
-        let bad = |message: String| ConfigError::Parse {
+        let bad = |problem: ConfigProblem| ConfigError::Parse {
             path: origin.to_string(),
-            message,
+            problem,
         };
         // Kept on every posting and printed: the same rule as the command line's --terminal.
         for (key, value) in [
             ("terminal.id", &self.terminal.id),
             ("terminal.work_center", &self.terminal.work_center),
         ] {
-            match crate::domain::text::check_code(value) {
-                Err(TextProblem::Control(c)) => {
-                    return Err(bad(format!(
-                        "{key} holds the control character U+{:04X}; it must be printable text",
-                        u32::from(c)
-                    )));
-                }
-                Err(TextProblem::TooLong(n)) => {
-                    return Err(bad(format!(
-                        "{key} has {n} characters; at most {MAX_CODE_CHARS} are accepted"
-                    )));
-                }
-                Ok(()) => {}
+            if let Err(problem) = crate::domain::text::check_code(value) {
+                return Err(bad(ConfigProblem::Text {
+                    key: key.to_string(),
+                    problem,
+                }));
             }
         }
         let language = &self.terminal.language;
         if !language.is_empty() && Language::parse(language).is_none() {
-            return Err(bad(format!(
-                "terminal.language {language:?} is not a shipped language ({})",
-                Language::words()
-            )));
+            return Err(bad(ConfigProblem::Language {
+                value: language.clone(),
+            }));
         }
         let minutes = self.terminal.idle_logout_minutes;
         if !(1..=1440).contains(&minutes) {
-            return Err(bad(format!(
-                "terminal.idle_logout_minutes {minutes} is outside its range 1–1440"
-            )));
+            return Err(bad(ConfigProblem::OutOfRange {
+                key: "terminal.idle_logout_minutes".to_string(),
+                value: minutes,
+                min: 1,
+                max: 1440,
+            }));
         }
-        let checked = self.rules().checked().map_err(bad)?;
+        let checked = self
+            .rules()
+            .checked()
+            .map_err(|p| bad(ConfigProblem::Rules(p)))?;
         self.policy = checked.policy;
         Ok(())
     }
@@ -430,13 +450,13 @@ mod tests {
     fn the_terminal_id_and_work_center_are_printable_and_at_most_200_characters() {
         let err = Config::parse("[terminal]\nid = \"T\\u001b]0;x\"\n", "c.toml").unwrap_err();
         assert_eq!(
-            err.to_string(),
+            crate::words::config(&err),
             "config file c.toml: terminal.id holds the control character U+001B; it must be printable text"
         );
         let long = format!("[terminal]\nwork_center = \"{}\"\n", "W".repeat(201));
         let err = Config::parse(&long, "c.toml").unwrap_err();
         assert_eq!(
-            err.to_string(),
+            crate::words::config(&err),
             "config file c.toml: terminal.work_center has 201 characters; at most 200 are accepted"
         );
         let fine = format!("[terminal]\nid = \"{}\"\n", "T".repeat(200));
@@ -449,16 +469,19 @@ mod tests {
     #[test]
     fn an_unknown_key_is_named() {
         let err = Config::parse("[policy]\nnegative_stok = \"block\"\n", "c.toml").unwrap_err();
-        assert!(err.to_string().contains("negative_stok"), "{err}");
+        assert!(
+            crate::words::config(&err).contains("negative_stok"),
+            "{err:?}"
+        );
         let err = Config::parse("[colour]\n", "c.toml").unwrap_err();
-        assert!(err.to_string().contains("colour"), "{err}");
+        assert!(crate::words::config(&err).contains("colour"), "{err:?}");
     }
 
     #[test]
     fn a_bad_value_is_named() {
         let err =
             Config::parse("[policy]\nnegative_stock = \"sometimes\"\n", "c.toml").unwrap_err();
-        assert!(err.to_string().contains("sometimes"), "{err}");
+        assert!(crate::words::config(&err).contains("sometimes"), "{err:?}");
     }
 
     /// The domain's own enums and account names are the configuration's: the same words in,
@@ -478,7 +501,8 @@ mod tests {
             c.accounts.raw_material,
             AccountNames::default().raw_material
         );
-        let refused = |toml: &str| Config::parse(toml, "c.toml").unwrap_err().to_string();
+        let refused =
+            |toml: &str| crate::words::config(&Config::parse(toml, "c.toml").unwrap_err());
         assert_eq!(
             refused("[policy]\nnegative_stock = \"Block\"\n"),
             "config file c.toml: line 2: unknown variant `Block`, expected one of `defer`, `block`, `allow`"
@@ -503,12 +527,18 @@ mod tests {
     #[test]
     fn count_confirm_pct_and_the_reason_lists_are_checked() {
         let err = Config::parse("[policy]\ncount_confirm_pct = 1001\n", "c.toml").unwrap_err();
-        assert!(err.to_string().contains("count_confirm_pct 1001"), "{err}");
-        assert!(err.to_string().contains("0–1000"), "{err}");
+        assert!(
+            crate::words::config(&err).contains("count_confirm_pct 1001"),
+            "{err:?}"
+        );
+        assert!(crate::words::config(&err).contains("0–1000"), "{err:?}");
         let c = Config::parse("[policy]\ncount_confirm_pct = 1000\n", "c.toml").unwrap();
         assert_eq!(c.policy.count_confirm_pct, Decimal::ONE_THOUSAND);
         let err = Config::parse("[reasons]\noverride = []\n", "c.toml").unwrap_err();
-        assert!(err.to_string().contains("reasons.override"), "{err}");
+        assert!(
+            crate::words::config(&err).contains("reasons.override"),
+            "{err:?}"
+        );
         let c = Config::parse("[reasons]\ncount = [\"RECOUNT\"]\n", "c.toml").unwrap();
         assert_eq!(c.reasons.count, ["RECOUNT"]);
         assert_eq!(c.reasons.r#override[0], "ACTUAL-USE");
@@ -518,7 +548,7 @@ mod tests {
     fn the_terminal_language_is_a_shipped_one_or_empty() {
         let err = Config::parse("[terminal]\nlanguage = \"fr\"\n", "c.toml").unwrap_err();
         assert_eq!(
-            err.to_string(),
+            crate::words::config(&err),
             "config file c.toml: terminal.language \"fr\" is not a shipped language (de, en, es, pl, zh-CN)"
         );
         let c = Config::parse("[terminal]\nlanguage = \"zh-CN\"\n", "c.toml").unwrap();

@@ -63,6 +63,7 @@ pub mod lots;
 pub mod master;
 pub mod movement;
 pub mod order;
+pub mod plant_rules;
 pub mod posting;
 pub mod qty;
 pub mod replenish;

@@ -256,11 +256,11 @@ impl Service {
                     has_users,
                     &self.config.origin,
                 )
-                .map_err(|message| {
+                .map_err(|problem| {
                     ServiceError::invalid(
                         Field::Config,
                         self.config.origin.clone(),
-                        Why::Config { message },
+                        Why::Config { problem },
                     )
                 })?
                 .rules

@@ -4,6 +4,8 @@
 //! words refusals from its own catalog. Inputs are named as the command line knows them
 //! (`--lot`, `--qty`).
 
+use crate::config::rules::Ignored;
+use crate::config::{ConfigError, ConfigProblem, MAX_CONFIG_BYTES};
 use crate::domain::backflush::{
     ChangeKind, Computed, FinishedLotProblem, LocationSource, LotProblem, ManualReason, Over,
     OverrideProblem, PlanWarning, QtyField, QtyProblem, ReportError, ShortLine,
@@ -11,10 +13,13 @@ use crate::domain::backflush::{
 use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::issue::IssueError;
 use crate::domain::journal::{JournalNote, Memo};
+use crate::domain::language::Language;
 use crate::domain::lots::{AllocationError, LinePlanError, PartProblem, ReturnError, TakeError};
 use crate::domain::master::Tracking;
 use crate::domain::order::{MAX_ORDER_LINES, ReleaseError};
+use crate::domain::plant_rules::RuleProblem;
 use crate::domain::qty::{QtyParseError, Quantity, canonical};
+use crate::domain::text::{MAX_CODE_CHARS, TextProblem};
 use crate::import::{Duplicate, FILES, FilesProblem, ImportError, ImportWarning, RowProblem};
 use crate::service::auth::Permission;
 use crate::service::replay::ResultWarning;
@@ -291,7 +296,7 @@ fn why(why: &Why) -> String {
         Why::NotAName => "must be a name without control characters".to_string(),
         Why::NotLotTracked => "is not lot-tracked: it has no lots to trace".to_string(),
         Why::Empty => "is empty; a reversal needs a reason (--reason)".to_string(),
-        Why::Config { message } => message.clone(),
+        Why::Config { problem } => rule_problem(problem),
         Why::DiffersInCase { codes } => format!(
             "matches {}, which differ only in case: type it as stored",
             match codes.split_last() {
@@ -1027,7 +1032,9 @@ fn bad_value(bad: &BadValue) -> String {
         BadValue::Setting { key, cause } => {
             format!("the stored setting {key} cannot be read: {cause}")
         }
-        BadValue::PlantRules { cause } => format!("the stored plant rules: {cause}"),
+        BadValue::PlantRules { cause } => {
+            format!("the stored plant rules: {}", rule_problem(cause))
+        }
         BadValue::ClosingOfEvent { seq } => {
             format!("the outbox's event {seq} has no close or reopen of its order")
         }
@@ -1113,7 +1120,7 @@ fn files_problem(p: &FilesProblem) -> String {
             FILES.join(", ")
         ),
         FilesProblem::Unreadable { path, cause } => format!("{path}: cannot read: {cause}"),
-        FilesProblem::Settings { message } => format!("settings.toml: {message}"),
+        FilesProblem::Settings { problem } => format!("settings.toml: {}", rule_problem(problem)),
     }
 }
 
@@ -1407,6 +1414,100 @@ pub fn journal_note(note: JournalNote) -> &'static str {
         JournalNote::MaterialUsageVarianceSettled => "material usage variance settled",
         JournalNote::ProductionVarianceSettled => "production variance settled",
     }
+}
+
+/// A config file that cannot be used.
+#[must_use]
+pub fn config(e: &ConfigError) -> String {
+    match e {
+        ConfigError::Read { path, source } => {
+            format!("cannot read the config file {path}: {source}")
+        }
+        ConfigError::Parse { path, problem } => {
+            format!("config file {path}: {}", config_problem(problem))
+        }
+        ConfigError::TooLarge { path } => format!(
+            "the config file {path} is larger than {} KiB; a configuration is a few lines of TOML",
+            MAX_CONFIG_BYTES / 1024
+        ),
+    }
+}
+
+fn config_problem(p: &ConfigProblem) -> String {
+    match p {
+        ConfigProblem::Toml { line, cause } => format!("line {line}: {cause}"),
+        ConfigProblem::Rules(problem) => rule_problem(problem),
+        ConfigProblem::Text {
+            key,
+            problem: TextProblem::Control(c),
+        } => format!(
+            "{key} holds the control character U+{:04X}; it must be printable text",
+            u32::from(*c)
+        ),
+        ConfigProblem::Text {
+            key,
+            problem: TextProblem::TooLong(n),
+        } => format!("{key} has {n} characters; at most {MAX_CODE_CHARS} are accepted"),
+        ConfigProblem::Language { value } => format!(
+            "terminal.language {value:?} is not a shipped language ({})",
+            Language::words()
+        ),
+        ConfigProblem::OutOfRange {
+            key,
+            value,
+            min,
+            max,
+        } => format!("{key} {value} is outside its range {min}–{max}"),
+    }
+}
+
+/// Why the plant's rules are refused, naming the key.
+#[must_use]
+pub fn rule_problem(p: &RuleProblem) -> String {
+    match p {
+        RuleProblem::Shape {
+            key: Some(key),
+            cause,
+        } => format!("{key}: {cause}"),
+        RuleProblem::Shape { key: None, cause } => cause.clone(),
+        RuleProblem::OutOfRange {
+            key,
+            value,
+            min,
+            max,
+        } => format!("{key} {value} is outside its range {min}–{max}"),
+        RuleProblem::NoReason { key } => {
+            format!("{key} is empty; it needs at least one reason code")
+        }
+        RuleProblem::Text {
+            key,
+            problem: TextProblem::Control(c),
+        } => format!(
+            "{key} holds the control character U+{:04X}; reason codes and account names must be printable text",
+            u32::from(*c)
+        ),
+        RuleProblem::Text {
+            key,
+            problem: TextProblem::TooLong(n),
+        } => format!(
+            "{key} holds a text of {n} characters; reason codes and account names have at most {MAX_CODE_CHARS}"
+        ),
+        RuleProblem::NotATable { section } => format!("[{section}] must be a table"),
+        RuleProblem::Value { key, cause } => format!("{key}: {cause}"),
+        RuleProblem::Toml { cause, line } => format!("{cause} (line {line})"),
+        RuleProblem::UnknownSection { section } => format!(
+            "unknown key {section}: settings.toml holds only [policy], [reasons] and [accounts]"
+        ),
+    }
+}
+
+/// A config file's key the store's rules override.
+#[must_use]
+pub fn ignored(i: &Ignored) -> String {
+    format!(
+        "{}: {} is ignored: the store has users, so the plant's rules in the store apply (backflush settings)",
+        i.origin, i.key
+    )
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! The layers below the faces (domain, store, service, import) hand over errors and refusals
+//! The layers below the faces (domain, store, service, import, config) hand over errors and refusals
 //! as data; the command line and the terminal word them. This reads their source and fails on
 //! an option of the command line named in a string (`"--lot"`, `"… (--reason)"`), a string
 //! that reads like a sentence (three lowercase words in a row, outside SQL, programmers'
@@ -184,7 +184,7 @@ fn layer_files() -> Vec<PathBuf> {
     }
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
-    for layer in ["domain", "store", "service", "import"] {
+    for layer in ["domain", "store", "service", "import", "config"] {
         walk(&src.join(layer), &mut files);
         files.push(src.join(format!("{layer}.rs")));
     }

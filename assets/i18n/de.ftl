@@ -218,3 +218,13 @@ reopen-line = Die Abrechnung wird storniert; der Auftrag nimmt wieder Buchungen.
 reopen-posted = { $order } wieder offen: Abrechnung storniert
 variance-closed = ABGESCHLOSSEN
 board-ready-to-close = ✓ abschl.
+## Abgelehnte Werksregeln (Konfigurationsdatei, settings.toml)
+refused-config = Konfigurationsdatei { $file }: { $why }
+rule-out-of-range = { $key } { $value } liegt außerhalb von { $min }–{ $max }
+rule-no-reason = { $key } ist leer; mindestens einen Grundcode angeben
+rule-control = { $key } enthält das Steuerzeichen { $char }; nur druckbarer Text
+rule-too-long = { $key } hat { $chars } Zeichen; höchstens { $max }
+rule-key-cause = { $key }: { $cause }
+rule-not-a-table = [{ $section }] muss eine Tabelle sein
+rule-toml = { $cause } (Zeile { $line })
+rule-unknown-section = unbekannter Abschnitt [{ $section }]: nur [policy], [reasons] und [accounts]

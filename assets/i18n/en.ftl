@@ -227,3 +227,13 @@ reopen-line = Its settlement is reversed; it takes postings again.
 reopen-posted = { $order } reopened: its settlement reversed
 variance-closed = CLOSED
 board-ready-to-close = ✓ close
+## Refused plant rules (config file, settings.toml)
+refused-config = config file { $file }: { $why }
+rule-out-of-range = { $key } { $value } is outside its range { $min }–{ $max }
+rule-no-reason = { $key } is empty; give at least one reason code
+rule-control = { $key } holds the control character { $char }; use printable text
+rule-too-long = { $key } has { $chars } characters; at most { $max }
+rule-key-cause = { $key }: { $cause }
+rule-not-a-table = [{ $section }] must be a table
+rule-toml = { $cause } (line { $line })
+rule-unknown-section = unknown section [{ $section }]: only [policy], [reasons] and [accounts]

@@ -218,3 +218,13 @@ reopen-line = Se anula su liquidación; vuelve a aceptar registros.
 reopen-posted = { $order } reabierta: liquidación anulada
 variance-closed = CERRADA
 board-ready-to-close = ✓ cerrar
+## Reglas de planta rechazadas (archivo de configuración, settings.toml)
+refused-config = archivo de configuración { $file }: { $why }
+rule-out-of-range = { $key } { $value } está fuera de su rango { $min }–{ $max }
+rule-no-reason = { $key } está vacío; indique al menos un código de motivo
+rule-control = { $key } contiene el carácter de control { $char }; use texto imprimible
+rule-too-long = { $key } tiene { $chars } caracteres; máximo { $max }
+rule-key-cause = { $key }: { $cause }
+rule-not-a-table = [{ $section }] debe ser una tabla
+rule-toml = { $cause } (línea { $line })
+rule-unknown-section = sección desconocida [{ $section }]: solo [policy], [reasons] y [accounts]

@@ -220,3 +220,13 @@ reopen-line = Rozliczenie zostaje wycofane; zlecenie znów przyjmuje księgowani
 reopen-posted = { $order } otwarte ponownie: rozliczenie wycofane
 variance-closed = ZAMKNIĘTE
 board-ready-to-close = ✓ zamknij
+## Odrzucone reguły zakładu (plik konfiguracji, settings.toml)
+refused-config = plik konfiguracji { $file }: { $why }
+rule-out-of-range = { $key } { $value } poza zakresem { $min }–{ $max }
+rule-no-reason = { $key } jest puste; podaj co najmniej jeden kod przyczyny
+rule-control = { $key } zawiera znak sterujący { $char }; tylko tekst drukowalny
+rule-too-long = { $key } ma { $chars } znaków; najwyżej { $max }
+rule-key-cause = { $key }: { $cause }
+rule-not-a-table = [{ $section }] musi być tabelą
+rule-toml = { $cause } (wiersz { $line })
+rule-unknown-section = nieznana sekcja [{ $section }]: tylko [policy], [reasons] i [accounts]

@@ -217,3 +217,13 @@ reopen-line = 结转将被冲销；工单重新接受过账。
 reopen-posted = { $order } 已重新打开：结转已冲销
 variance-closed = 已结案
 board-ready-to-close = ✓ 可结案
+## 被拒绝的工厂规则（配置文件、settings.toml）
+refused-config = 配置文件 { $file }：{ $why }
+rule-out-of-range = { $key } { $value } 超出范围 { $min }–{ $max }
+rule-no-reason = { $key } 为空；至少填写一个原因代码
+rule-control = { $key } 含控制字符 { $char }；只能用可打印文本
+rule-too-long = { $key } 有 { $chars } 个字符；最多 { $max }
+rule-key-cause = { $key }：{ $cause }
+rule-not-a-table = [{ $section }] 必须是表
+rule-toml = { $cause }（第 { $line } 行）
+rule-unknown-section = 未知部分 [{ $section }]：只允许 [policy]、[reasons] 和 [accounts]

@@ -62,7 +62,7 @@ pub fn credentials(cli: &Cli) -> Result<Credentials, Failure> {
 /// The file cannot be read or holds a bad value.
 pub fn config(cli: &Cli) -> Result<Config, Failure> {
     let mut config = Config::load(cli.config.as_deref())
-        .map_err(|e| Failure::new(ErrorKind::Invalid, e.to_string()))?;
+        .map_err(|e| Failure::new(ErrorKind::Invalid, crate::words::config(&e)))?;
     // --terminal / --work-center (clap reads their variables) win over the config's.
     if let Some(id) = cli.terminal.as_deref().filter(|t| !t.trim().is_empty()) {
         config.terminal.id = id.trim().to_string();
@@ -93,7 +93,7 @@ pub fn open_service(cli: &Cli) -> Result<Service, Failure> {
 fn warn_ignored(service: &Service) {
     if let Ok(rules) = service.rules() {
         for w in &rules.ignored {
-            super::output::warn(w);
+            super::output::warn(&crate::words::ignored(w));
         }
     }
 }

@@ -13,8 +13,9 @@ use super::{PolicyConfig, ReasonsConfig};
 use crate::domain::backflush::Policy;
 use crate::domain::journal::AccountNames;
 use crate::domain::lots::LotSelection;
+use crate::domain::plant_rules::RuleProblem;
 use crate::domain::qty::canonical;
-use crate::domain::text::{MAX_CODE_CHARS, TextProblem, check_code};
+use crate::domain::text::check_code;
 
 /// The three sections of the plant's rules.
 pub const SECTIONS: [&str; 3] = ["policy", "reasons", "accounts"];
@@ -35,8 +36,17 @@ pub type Flat = BTreeMap<String, Value>;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Effective {
     pub rules: Rules,
-    /// Warnings naming each config key that differs from the store's and was ignored.
-    pub ignored: Vec<String>,
+    /// Each config key that differs from the store's and was ignored.
+    pub ignored: Vec<Ignored>,
+}
+
+/// A config file's key ignored because the store has users and its rules apply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignored {
+    /// The config file that sets it.
+    pub origin: String,
+    /// The dotted key (`policy.override_tolerance_pct`).
+    pub key: String,
 }
 
 impl Rules {
@@ -60,7 +70,7 @@ impl Rules {
     ///
     /// # Errors
     /// An unknown key or a bad value, named (with its range for a number out of it).
-    pub fn overlay(&self, keys: &Flat) -> Result<Rules, String> {
+    pub fn overlay(&self, keys: &Flat) -> Result<Rules, RuleProblem> {
         let mut flat = self.flatten();
         for (key, value) in keys {
             flat.insert(key.clone(), value.clone());
@@ -77,19 +87,17 @@ impl Rules {
         }
         let rules: Rules = serde_json::from_value(Value::Object(sections)).map_err(|e| {
             // serde names an unknown field but not the field of a wrong type: find the key.
-            let message = e.to_string();
+            let cause = e.to_string();
             let culprit = keys.iter().find(|(key, value)| {
                 let one = Flat::from([((*key).clone(), (*value).clone())]);
                 keys.len() > 1 && Rules::default().overlay(&one).is_err()
             });
-            match culprit {
-                Some((key, _)) => format!("{key}: {message}"),
-                None if keys.len() == 1 => {
-                    let key = keys.keys().next().map_or("", String::as_str);
-                    format!("{key}: {message}")
-                }
-                None => message,
-            }
+            let key = match culprit {
+                Some((key, _)) => Some(key.clone()),
+                None if keys.len() == 1 => Some(keys.keys().next().cloned().unwrap_or_default()),
+                None => None,
+            };
+            RuleProblem::Shape { key, cause }
         })?;
         rules.checked()
     }
@@ -99,7 +107,7 @@ impl Rules {
     ///
     /// # Errors
     /// The first value out of range, naming the key and its range.
-    pub fn checked(mut self) -> Result<Rules, String> {
+    pub fn checked(mut self) -> Result<Rules, RuleProblem> {
         let p = &mut self.policy;
         for (key, value) in [
             (
@@ -137,9 +145,9 @@ impl Rules {
             ("count", &r.count),
         ] {
             if list.iter().all(|c| c.trim().is_empty()) {
-                return Err(format!(
-                    "reasons.{key} is empty; it needs at least one reason code"
-                ));
+                return Err(RuleProblem::NoReason {
+                    key: format!("reasons.{key}"),
+                });
             }
         }
         // Reason codes and account names are shown on terminals and in the log.
@@ -150,15 +158,7 @@ impl Rules {
                 _ => Vec::new(),
             };
             if let Some(problem) = texts.iter().find_map(|t| check_code(t).err()) {
-                return Err(match problem {
-                    TextProblem::Control(c) => format!(
-                        "{key} holds the control character U+{:04X}; reason codes and account names must be printable text",
-                        u32::from(c)
-                    ),
-                    TextProblem::TooLong(n) => format!(
-                        "{key} holds a text of {n} characters; reason codes and account names have at most {MAX_CODE_CHARS}"
-                    ),
-                });
+                return Err(RuleProblem::Text { key, problem });
             }
         }
         Ok(self)
@@ -197,8 +197,13 @@ impl Rules {
     }
 }
 
-fn out_of_range(key: &str, value: &str, min: i64, max: i64) -> String {
-    format!("policy.{key} {value} is outside its range {min}–{max}")
+fn out_of_range(key: &str, value: &str, min: i64, max: i64) -> RuleProblem {
+    RuleProblem::OutOfRange {
+        key: format!("policy.{key}"),
+        value: value.to_string(),
+        min,
+        max,
+    }
 }
 
 /// The keys of one TOML document's `[policy]`, `[reasons]` and `[accounts]` tables; other
@@ -206,17 +211,22 @@ fn out_of_range(key: &str, value: &str, min: i64, max: i64) -> String {
 ///
 /// # Errors
 /// A section that is not a table.
-pub fn rule_keys(doc: &toml::Table) -> Result<Flat, String> {
+pub fn rule_keys(doc: &toml::Table) -> Result<Flat, RuleProblem> {
     let mut out = Flat::new();
     for section in SECTIONS {
         let Some(table) = doc.get(section) else {
             continue;
         };
         let toml::Value::Table(table) = table else {
-            return Err(format!("[{section}] must be a table"));
+            return Err(RuleProblem::NotATable {
+                section: section.to_string(),
+            });
         };
         for (key, value) in table {
-            let value = serde_json::to_value(value).map_err(|e| format!("{section}.{key}: {e}"))?;
+            let value = serde_json::to_value(value).map_err(|e| RuleProblem::Value {
+                key: format!("{section}.{key}"),
+                cause: e.to_string(),
+            })?;
             out.insert(format!("{section}.{key}"), value);
         }
     }
@@ -227,14 +237,17 @@ pub fn rule_keys(doc: &toml::Table) -> Result<Flat, String> {
 ///
 /// # Errors
 /// Bad TOML, or a section that is not one of the three.
-pub fn parse_settings(text: &str) -> Result<Flat, String> {
-    let doc: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-        format!("{} (line {})", e.message(), line_of(text, e.span()))
-    })?;
+pub fn parse_settings(text: &str) -> Result<Flat, RuleProblem> {
+    let doc: toml::Table = text
+        .parse()
+        .map_err(|e: toml::de::Error| RuleProblem::Toml {
+            cause: e.message().to_string(),
+            line: line_of(text, e.span()),
+        })?;
     if let Some(other) = doc.keys().find(|k| !SECTIONS.contains(&k.as_str())) {
-        return Err(format!(
-            "unknown key {other}: settings.toml holds only [policy], [reasons] and [accounts]"
-        ));
+        return Err(RuleProblem::UnknownSection {
+            section: other.clone(),
+        });
     }
     rule_keys(&doc)
 }
@@ -258,7 +271,7 @@ pub fn effective(
     config_keys: &Flat,
     has_users: bool,
     origin: &str,
-) -> Result<Effective, String> {
+) -> Result<Effective, RuleProblem> {
     if !has_users {
         return Ok(Effective {
             rules: stored.overlay(config_keys)?,
@@ -269,10 +282,9 @@ pub fn effective(
     let ignored = config_keys
         .iter()
         .filter(|(key, value)| !same(flat.get(*key), value))
-        .map(|(key, _)| {
-            format!(
-                "{origin}: {key} is ignored: the store has users, so the plant's rules in the store apply (backflush settings)"
-            )
+        .map(|(key, _)| Ignored {
+            origin: origin.to_string(),
+            key: key.clone(),
         })
         .collect();
     Ok(Effective {
@@ -298,6 +310,12 @@ fn same(stored: Option<&Value>, given: &Value) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::text::TextProblem;
+
+    /// The English of a refusal, as the command line says it.
+    fn said(p: &RuleProblem) -> String {
+        crate::words::rule_problem(p)
+    }
 
     #[test]
     fn a_settings_file_sets_only_its_keys() {
@@ -310,9 +328,9 @@ mod tests {
     #[test]
     fn unknown_keys_and_sections_are_named() {
         let keys = parse_settings("[policy]\nlockout_attempt = 3\n").unwrap();
-        let err = Rules::default().overlay(&keys).unwrap_err();
+        let err = said(&Rules::default().overlay(&keys).unwrap_err());
         assert!(err.contains("lockout_attempt"), "{err}");
-        let err = parse_settings("[store]\npath = \"x\"\n").unwrap_err();
+        let err = said(&parse_settings("[store]\npath = \"x\"\n").unwrap_err());
         assert!(err.contains("store"), "{err}");
     }
 
@@ -344,11 +362,11 @@ mod tests {
             ("discrepancy_alert_pct = 100.5", "range 0–100"),
         ] {
             let keys = parse_settings(&format!("[policy]\n{text}\n")).unwrap();
-            let err = Rules::default().overlay(&keys).unwrap_err();
+            let err = said(&Rules::default().overlay(&keys).unwrap_err());
             assert!(err.contains(want), "{text}: {err}");
         }
         let keys = parse_settings("[reasons]\ncount = []\n").unwrap();
-        let err = Rules::default().overlay(&keys).unwrap_err();
+        let err = said(&Rules::default().overlay(&keys).unwrap_err());
         assert!(err.contains("reasons.count"), "{err}");
     }
 
@@ -362,7 +380,7 @@ mod tests {
             ("[accounts]\nwip = \"WIP\\u0007\"\n", "accounts.wip"),
         ] {
             let keys = parse_settings(text).unwrap();
-            let err = Rules::default().overlay(&keys).unwrap_err();
+            let err = said(&Rules::default().overlay(&keys).unwrap_err());
             assert!(
                 err.contains(key) && err.contains("control character"),
                 "{err}"
@@ -374,7 +392,7 @@ mod tests {
     fn a_reason_code_has_at_most_200_characters() {
         let text = format!("[reasons]\ncount = [\"COUNT\", \"{}\"]\n", "R".repeat(201));
         let keys = parse_settings(&text).unwrap();
-        let err = Rules::default().overlay(&keys).unwrap_err();
+        let err = said(&Rules::default().overlay(&keys).unwrap_err());
         assert!(
             err.contains("reasons.count") && err.contains("201 characters"),
             "{err}"
@@ -391,7 +409,68 @@ mod tests {
         assert_eq!(open.rules.policy.override_tolerance_pct, Decimal::from(50));
         let guarded = effective(&stored, &config, true, "c.toml").unwrap();
         assert_eq!(guarded.rules, stored);
-        assert_eq!(guarded.ignored.len(), 1, "{:?}", guarded.ignored);
-        assert!(guarded.ignored[0].contains("policy.override_tolerance_pct"));
+        assert_eq!(
+            guarded.ignored,
+            [Ignored {
+                origin: "c.toml".to_string(),
+                key: "policy.override_tolerance_pct".to_string()
+            }]
+        );
+    }
+
+    /// The refusals are data: the key, the value, the range, the character; the command line
+    /// words them as it always has.
+    #[test]
+    fn refusals_carry_the_key_and_what_is_wrong() {
+        let keys = parse_settings("[policy]\nlockout_minutes = 1441\n").unwrap();
+        assert_eq!(
+            Rules::default().overlay(&keys).unwrap_err(),
+            RuleProblem::OutOfRange {
+                key: "policy.lockout_minutes".to_string(),
+                value: "1441".to_string(),
+                min: 1,
+                max: 1440,
+            }
+        );
+        let keys = parse_settings("[accounts]\nwip = \"WIP\\u0007\"\n").unwrap();
+        assert_eq!(
+            Rules::default().overlay(&keys).unwrap_err(),
+            RuleProblem::Text {
+                key: "accounts.wip".to_string(),
+                problem: TextProblem::Control('\u{7}'),
+            }
+        );
+        let keys = parse_settings("[reasons]\nscrap = []\n").unwrap();
+        let err = Rules::default().overlay(&keys).unwrap_err();
+        assert_eq!(
+            err,
+            RuleProblem::NoReason {
+                key: "reasons.scrap".to_string()
+            }
+        );
+        assert_eq!(
+            said(&err),
+            "reasons.scrap is empty; it needs at least one reason code"
+        );
+        assert_eq!(
+            parse_settings("policy = 1\n").unwrap_err(),
+            RuleProblem::NotATable {
+                section: "policy".to_string()
+            }
+        );
+        let err = parse_settings("[policy\n").unwrap_err();
+        assert_eq!(said(&err), "unclosed table, expected `]` (line 1)");
+        let err = parse_settings("[store]\n").unwrap_err();
+        assert_eq!(
+            said(&err),
+            "unknown key store: settings.toml holds only [policy], [reasons] and [accounts]"
+        );
+        let keys =
+            parse_settings("[policy]\nlockout_attempts = \"x\"\nlockout_minutes = 5\n").unwrap();
+        let err = Rules::default().overlay(&keys).unwrap_err();
+        assert!(
+            matches!(&err, RuleProblem::Shape { key: Some(k), .. } if k == "policy.lockout_attempts"),
+            "{err:?}"
+        );
     }
 }

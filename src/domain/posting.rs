@@ -189,13 +189,47 @@ pub struct Entry {
     pub lines: Vec<EntryLine>,
 }
 
+/// What an entry is journaled for: the report behind it and the order it posts to, named so
+/// that neither can stand in for the other.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EntryOf<'a> {
+    pub report: Option<ReportId>,
+    pub order: Option<&'a OrderNo>,
+}
+
+impl<'a> EntryOf<'a> {
+    /// Stock moved for no order and no report.
+    #[must_use]
+    pub fn nothing() -> Self {
+        EntryOf::default()
+    }
+
+    /// A posting to `order` with no report behind it.
+    #[must_use]
+    pub fn order(order: Option<&'a OrderNo>) -> Self {
+        EntryOf {
+            report: None,
+            order,
+        }
+    }
+
+    /// A posting of `report` to its `order`.
+    #[must_use]
+    pub fn report(report: ReportId, order: &'a OrderNo) -> Self {
+        EntryOf {
+            report: Some(report),
+            order: Some(order),
+        }
+    }
+}
+
 impl Entry {
     /// The entry of `lines` under the configured names; `None` when there is nothing to
     /// journal.
     #[must_use]
     pub fn new(
         kind: EntryKind,
-        (report, order): (Option<ReportId>, Option<&OrderNo>),
+        EntryOf { report, order }: EntryOf<'_>,
         lines: &[journal::Booking],
         names: &AccountNames,
     ) -> Option<Entry> {
@@ -426,14 +460,20 @@ mod tests {
         let names = AccountNames::default();
         let order = OrderNo::from("WO1");
         assert_eq!(
-            Entry::new(EntryKind::Issue, (None, Some(&order)), &[], &names),
+            Entry::new(EntryKind::Issue, EntryOf::order(Some(&order)), &[], &names),
             None
         );
         let lines = journal::material_issued(
             Money(Decimal::from(4)),
             journal::JournalNote::MaterialIssued,
         );
-        let entry = Entry::new(EntryKind::Issue, (None, Some(&order)), &lines, &names).unwrap();
+        let entry = Entry::new(
+            EntryKind::Issue,
+            EntryOf::order(Some(&order)),
+            &lines,
+            &names,
+        )
+        .unwrap();
         assert!(entry.balanced());
         assert_eq!(entry.order, Some(order));
         let first = &entry.lines[0];

@@ -265,8 +265,8 @@ pub enum FilesProblem {
         path: String,
         cause: String,
     },
-    /// `settings.toml` is refused; `message` is the plant rules' own.
+    /// `settings.toml` is refused: why.
     Settings {
-        message: String,
+        problem: crate::domain::plant_rules::RuleProblem,
     },
 }

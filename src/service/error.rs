@@ -197,9 +197,9 @@ pub enum Why {
     NotLotTracked,
     /// A reversal reason left empty.
     Empty,
-    /// The plant rules are refused; `message` is their own.
+    /// The plant rules are refused: why.
     Config {
-        message: String,
+        problem: crate::domain::plant_rules::RuleProblem,
     },
     /// A code typed in another case that matches several stored codes differing only in
     /// case.

@@ -39,11 +39,11 @@ impl Service {
             has_users,
             &self.config.origin,
         )
-        .map_err(|message| {
+        .map_err(|problem| {
             ServiceError::invalid(
                 Field::Config,
                 self.config.origin.clone(),
-                Why::Config { message },
+                Why::Config { problem },
             )
         })?;
         let effective = Rc::new(effective);
@@ -93,9 +93,9 @@ pub(super) fn read_settings(conn: &Connection, dir: &Path) -> Result<Option<Impo
             ));
         }
     };
-    let refuse = |message: String| {
+    let refuse = |problem| {
         ServiceError::from(import::ImportError::Files(import::FilesProblem::Settings {
-            message,
+            problem,
         }))
     };
     let keys = rules::parse_settings(&text).map_err(refuse)?;

@@ -126,7 +126,7 @@ pub enum BadValue {
     },
     /// The stored plant rules, refused by the rules' own check.
     PlantRules {
-        cause: String,
+        cause: crate::domain::plant_rules::RuleProblem,
     },
     /// An `order_closed` or `order_reopened` event with no close or reopen behind it.
     ClosingOfEvent {

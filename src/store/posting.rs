@@ -160,7 +160,7 @@ mod tests {
     use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
     use crate::domain::journal::{AccountNames, JournalNote, material_issued};
     use crate::domain::movement::{MovementKind, Source};
-    use crate::domain::posting::{Entry, EntryKind, LedgerMove};
+    use crate::domain::posting::{Entry, EntryKind, EntryOf, LedgerMove};
     use crate::domain::qty::{Money, Quantity};
     use crate::store::Store;
     use rust_decimal::Decimal;
@@ -187,7 +187,7 @@ mod tests {
         plan.movements.push(m);
         plan.journal(Entry::new(
             EntryKind::Issue,
-            (None, Some(&OrderNo::from("WO1"))),
+            EntryOf::order(Some(&OrderNo::from("WO1"))),
             &material_issued(Money(Decimal::from(6)), JournalNote::MaterialIssued),
             &AccountNames::default(),
         ));

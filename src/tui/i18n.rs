@@ -222,6 +222,15 @@ messages! {
     ReopenPosted => "reopen-posted",
     VarianceClosed => "variance-closed",
     BoardReadyToClose => "board-ready-to-close",
+    RefusedConfig => "refused-config",
+    RuleOutOfRange => "rule-out-of-range",
+    RuleNoReason => "rule-no-reason",
+    RuleControl => "rule-control",
+    RuleTooLong => "rule-too-long",
+    RuleKeyCause => "rule-key-cause",
+    RuleNotATable => "rule-not-a-table",
+    RuleToml => "rule-toml",
+    RuleUnknownSection => "rule-unknown-section",
 }
 
 /// A value a message is given.

@@ -7,6 +7,8 @@ use crate::domain::backflush::{
     LotProblem, Over, OverrideProblem, QtyField, QtyProblem, ReportError,
 };
 use crate::domain::lots::{AllocationError, LinePlanError, TakeError};
+use crate::domain::plant_rules::RuleProblem;
+use crate::domain::text::{MAX_CODE_CHARS, TextProblem};
 use crate::service::{
     Approval, AuthError, Field, Owner, Refusal, ServiceError, StoreError, StoreRefusal, Thing,
     TransferRefusal, Why,
@@ -129,6 +131,12 @@ pub fn location_source(source: &crate::domain::backflush::LocationSource) -> Str
 /// A value refused, naming the input it came from; `None` for an input or a reason only the
 /// command line meets (its own wording stays).
 fn invalid(field: &Field, value: &str, why: &Why) -> Option<String> {
+    if let Why::Config { problem } = why {
+        return Some(tr(
+            Msg::RefusedConfig,
+            &[("file", text(value)), ("why", rule_problem(problem).into())],
+        ));
+    }
     let field = match field {
         Field::Qty => t(Msg::FieldQty),
         Field::Count => t(Msg::FieldCount),
@@ -1354,6 +1362,79 @@ pub fn money_in_language(amount: rust_decimal::Decimal) -> String {
     }
 }
 
+/// Why the plant's rules are refused, naming the key. The reader's own account of a key it
+/// cannot take (serde's, in English) is kept as it is.
+#[must_use]
+pub fn rule_problem(p: &RuleProblem) -> String {
+    match p {
+        RuleProblem::Shape {
+            key: Some(key),
+            cause,
+        }
+        | RuleProblem::Value { key, cause } => tr(
+            Msg::RuleKeyCause,
+            &[("key", text(key)), ("cause", text(cause))],
+        ),
+        RuleProblem::Shape { key: None, cause } => cause.clone(),
+        RuleProblem::OutOfRange {
+            key,
+            value,
+            min,
+            max,
+        } => {
+            let value = match value.parse::<rust_decimal::Decimal>() {
+                Ok(n) => Arg::Number(n),
+                Err(_) => text(value),
+            };
+            tr(
+                Msg::RuleOutOfRange,
+                &[
+                    ("key", text(key)),
+                    ("value", value),
+                    ("min", Arg::Count(*min)),
+                    ("max", Arg::Count(*max)),
+                ],
+            )
+        }
+        RuleProblem::NoReason { key } => tr(Msg::RuleNoReason, &[("key", text(key))]),
+        RuleProblem::Text {
+            key,
+            problem: TextProblem::Control(c),
+        } => tr(
+            Msg::RuleControl,
+            &[
+                ("key", text(key)),
+                ("char", format!("U+{:04X}", u32::from(*c)).into()),
+            ],
+        ),
+        RuleProblem::Text {
+            key,
+            problem: TextProblem::TooLong(n),
+        } => tr(
+            Msg::RuleTooLong,
+            &[
+                ("key", text(key)),
+                ("chars", Arg::Count(i64::try_from(*n).unwrap_or(i64::MAX))),
+                (
+                    "max",
+                    Arg::Count(i64::try_from(MAX_CODE_CHARS).unwrap_or(i64::MAX)),
+                ),
+            ],
+        ),
+        RuleProblem::NotATable { section } => tr(Msg::RuleNotATable, &[("section", text(section))]),
+        RuleProblem::Toml { cause, line } => tr(
+            Msg::RuleToml,
+            &[
+                ("cause", text(cause)),
+                ("line", Arg::Count(i64::try_from(*line).unwrap_or(i64::MAX))),
+            ],
+        ),
+        RuleProblem::UnknownSection { section } => {
+            tr(Msg::RuleUnknownSection, &[("section", text(section))])
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::domain::language::Language;
@@ -1416,6 +1497,61 @@ mod tests {
             );
         }
         set_language(Language::ENGLISH);
+    }
+
+    /// A config file's plant rules refused while the terminal opens the store: the key, the
+    /// value and its range in the operator's language.
+    #[test]
+    fn refused_plant_rules_are_worded_from_the_catalog() {
+        use crate::domain::plant_rules::RuleProblem;
+        let refused = ServiceError::invalid(
+            Field::Config,
+            "c.toml",
+            Why::Config {
+                problem: RuleProblem::OutOfRange {
+                    key: "policy.discrepancy_alert_pct".into(),
+                    value: "100.5".into(),
+                    min: 0,
+                    max: 100,
+                },
+            },
+        );
+        let empty = ServiceError::invalid(
+            Field::Config,
+            "c.toml",
+            Why::Config {
+                problem: RuleProblem::NoReason {
+                    key: "reasons.scrap".into(),
+                },
+            },
+        );
+        for (tag, range, reasons) in [
+            (
+                "de",
+                "Konfigurationsdatei c.toml: policy.discrepancy_alert_pct 100,5 liegt außerhalb von 0–100",
+                "Konfigurationsdatei c.toml: reasons.scrap ist leer; mindestens einen Grundcode angeben",
+            ),
+            (
+                "zh-CN",
+                "配置文件 c.toml：policy.discrepancy_alert_pct 100.5 超出范围 0–100",
+                "配置文件 c.toml：reasons.scrap 为空；至少填写一个原因代码",
+            ),
+            (
+                "en",
+                "config file c.toml: policy.discrepancy_alert_pct 100.5 is outside its range 0–100",
+                "config file c.toml: reasons.scrap is empty; give at least one reason code",
+            ),
+        ] {
+            set_language(Language::parse(tag).unwrap());
+            assert_eq!(super::refusal(&refused), range, "{tag}");
+            assert_eq!(super::refusal(&empty), reasons, "{tag}");
+        }
+        set_language(Language::ENGLISH);
+        assert_eq!(
+            crate::words::describe(&refused),
+            "config c.toml policy.discrepancy_alert_pct 100.5 is outside its range 0–100",
+            "the command line's words, as before"
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The plans that set a balance: a cycle count, and the balances of an import's `stock.csv`.
 
-use super::{CountRecord, Entry, EntryKind, LedgerMove, PostingKind, PostingPlan};
+use super::{CountRecord, Entry, EntryKind, EntryOf, LedgerMove, PostingKind, PostingPlan};
 use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::journal::{self, Account, AccountNames};
 use crate::domain::movement::{MovementKind, Source};
@@ -41,7 +41,7 @@ fn adjust(
     plan.movements.push(m);
     plan.journal(Entry::new(
         EntryKind::Adjustment,
-        (None, None),
+        EntryOf::nothing(),
         &journal::adjustment(set.account, diff * set.std_cost),
         names,
     ));

@@ -2,7 +2,7 @@
 //! reopening it (the exact reverse of its latest settlement).
 
 use super::reversal::StoredEntry;
-use super::{Entry, EntryKind, EntryLine, PostingKind, PostingPlan, Record};
+use super::{Entry, EntryKind, EntryLine, EntryOf, PostingKind, PostingPlan, Record};
 use crate::domain::codes::OrderNo;
 use crate::domain::journal::{Account, AccountNames, Booking, JournalNote};
 use crate::domain::wip::{ClosedAs, Settlement};
@@ -41,7 +41,7 @@ pub fn close(
     );
     plan.journal(Entry::new(
         EntryKind::Close,
-        (None, Some(order)),
+        EntryOf::order(Some(order)),
         &lines,
         names,
     ));

@@ -1,7 +1,7 @@
 //! The plan of deferred lines posting from the exception queue: each posts whole, by the
 //! lots it takes, with the line's override code as its reason.
 
-use super::{Entry, EntryKind, ExceptionChange, LedgerMove, PostingPlan};
+use super::{Entry, EntryKind, EntryOf, ExceptionChange, LedgerMove, PostingPlan};
 use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
 use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::journal::{self, AccountNames, JournalNote};
@@ -71,7 +71,7 @@ pub fn post(
         }
         plan.journal(Entry::new(
             EntryKind::Exception,
-            (Some(ex.report), Some(&ex.order)),
+            EntryOf::report(ex.report, &ex.order),
             &journal::material_issued(ex.qty * ex.unit_cost, JournalNote::DeferredMaterialIssued),
             names,
         ));

@@ -1,6 +1,6 @@
 //! The plan of a hand issue or return on an order's material line.
 
-use super::{Entry, EntryKind, LedgerMove, PostingKind, PostingPlan, Record};
+use super::{Entry, EntryKind, EntryOf, LedgerMove, PostingKind, PostingPlan, Record};
 use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
 use crate::domain::ids::IssueId;
 use crate::domain::issue::IssuePlan;
@@ -42,7 +42,7 @@ pub fn plan(issue: &HandIssue<'_>, planned: &IssuePlan, names: &AccountNames) ->
             });
             out.journal(Entry::new(
                 EntryKind::Issue,
-                (None, order),
+                EntryOf::order(order),
                 &journal::non_stock_issued(value),
                 names,
             ));
@@ -82,7 +82,7 @@ pub fn plan(issue: &HandIssue<'_>, planned: &IssuePlan, names: &AccountNames) ->
             };
             out.journal(Entry::new(
                 EntryKind::Issue,
-                (None, order),
+                EntryOf::order(order),
                 &journal::material_issued(value, memo),
                 names,
             ));

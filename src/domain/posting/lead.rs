@@ -1,7 +1,7 @@
 //! The plans of a lead's corrections on a posted report's detail line: a scrap adjustment
 //! and a substitution.
 
-use super::{Entry, EntryKind, LedgerMove, PostingKind, PostingPlan};
+use super::{Entry, EntryKind, EntryOf, LedgerMove, PostingKind, PostingPlan};
 use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
 use crate::domain::ids::ReportId;
 use crate::domain::journal::{self, AccountNames, JournalNote};
@@ -50,13 +50,30 @@ fn by_lots(
         .collect()
 }
 
-/// A scrap adjustment: `qty` more of the line's item issued as scrap (negative: a
-/// correction back), with its scrap reason code, at `value`.
+/// A lead's scrap adjustment on a line: named, so that the quantity and the value (both
+/// decimals) cannot change places.
+#[derive(Debug, Clone, Copy)]
+pub struct ScrapAdjustment<'a> {
+    /// More of the line's item issued as scrap (negative: a correction back).
+    pub qty: Quantity,
+    /// The lots it is taken from (or returned to), when tracked.
+    pub lots: &'a [LotQty],
+    /// The scrap reason code.
+    pub reason: &'a str,
+    /// Its value at standard cost.
+    pub value: Money,
+}
+
+/// A scrap adjustment of the line `at`.
 #[must_use]
 pub fn scrap(
     at: &LineAt<'_>,
-    (qty, lots): (Quantity, &[LotQty]),
-    (reason, value): (&str, Money),
+    ScrapAdjustment {
+        qty,
+        lots,
+        reason,
+        value,
+    }: ScrapAdjustment<'_>,
     names: &AccountNames,
 ) -> PostingPlan {
     let mut out = PostingPlan::new(PostingKind::Adjustment(at.report));
@@ -69,7 +86,7 @@ pub fn scrap(
     );
     out.journal(Entry::new(
         EntryKind::LeadScrap,
-        (Some(at.report), Some(at.order)),
+        EntryOf::report(at.report, at.order),
         &journal::material_issued(value, JournalNote::LeadScrapAdjustment),
         names,
     ));
@@ -129,7 +146,7 @@ pub fn substitute(at: &LineAt<'_>, swap: &Swap<'_>, names: &AccountNames) -> Pos
     ));
     out.journal(Entry::new(
         EntryKind::Substitution,
-        (Some(at.report), Some(at.order)),
+        EntryOf::report(at.report, at.order),
         &journal::substitution(back, value),
         names,
     ));
@@ -213,8 +230,12 @@ mod tests {
         assert_eq!(plan.journal[0].order, Some(order.clone()));
         let scrapped = scrap(
             &at,
-            (q(2), &[]),
-            ("DAMAGED", Money(Decimal::from(4))),
+            ScrapAdjustment {
+                qty: q(2),
+                lots: &[],
+                reason: "DAMAGED",
+                value: Money(Decimal::from(4)),
+            },
             &AccountNames::default(),
         );
         let m = &scrapped.movements[0];

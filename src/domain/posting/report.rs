@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 
 use super::{
-    Entry, EntryKind, ExceptionChange, LedgerMove, OpenedException, PostingKind, PostingPlan,
-    Record, ReportRecord,
+    Entry, EntryKind, EntryOf, ExceptionChange, LedgerMove, OpenedException, PostingKind,
+    PostingPlan, Record, ReportRecord,
 };
 use crate::domain::backflush::{LineStatus, ReportPlan};
 use crate::domain::ids::ReportId;
@@ -15,16 +15,17 @@ use crate::domain::lots::split_lots;
 use crate::domain::movement::{MovementKind, Source};
 use crate::domain::qty::Quantity;
 
-/// A planned report and what it is posted under.
-#[derive(Debug, Clone, Copy)]
+/// A planned report and what it is posted under. The plan, its result and codes move into
+/// the report's own record rather than being copied: a batch posts thousands.
+#[derive(Debug, Clone)]
 pub struct ReportPosting<'a> {
     pub id: ReportId,
     pub key: &'a str,
-    pub plan: &'a ReportPlan,
+    pub plan: ReportPlan,
     /// The first result (JSON), kept on the report.
-    pub result: &'a str,
+    pub result: String,
     /// The reason code of each overridden or skipped line.
-    pub codes: &'a BTreeMap<String, String>,
+    pub codes: BTreeMap<String, String>,
     /// Whether the order's lines keep their progress (after a first reversal).
     pub lines_stored: bool,
 }
@@ -34,17 +35,9 @@ pub struct ReportPosting<'a> {
 /// tracked line is its own movement, the issue taking the lots first, the component scrap
 /// the rest.
 #[must_use]
-pub fn plan(r: &ReportPosting<'_>, names: &AccountNames) -> PostingPlan {
-    let p = r.plan;
+pub fn plan(r: ReportPosting<'_>, names: &AccountNames) -> PostingPlan {
+    let p = &r.plan;
     let mut out = PostingPlan::new(PostingKind::Report(r.id));
-    out.records.push(Record::Report(Box::new(ReportRecord {
-        id: r.id,
-        key: r.key.to_string(),
-        plan: p.clone(),
-        result: r.result.to_string(),
-        codes: r.codes.clone(),
-        lines_stored: r.lines_stored,
-    })));
     for line in &p.lines {
         if line.status == LineStatus::Deferred {
             out.exceptions.push(ExceptionChange::Open(OpenedException {
@@ -131,9 +124,21 @@ pub fn plan(r: &ReportPosting<'_>, names: &AccountNames) -> PostingPlan {
     }
     out.journal(Entry::new(
         EntryKind::Report,
-        (Some(r.id), Some(&p.order)),
+        EntryOf::report(r.id, &p.order),
         &p.journal,
         names,
     ));
+    // The report's own rows first: the records after it name the report.
+    out.records.insert(
+        0,
+        Record::Report(Box::new(ReportRecord {
+            id: r.id,
+            key: r.key.to_string(),
+            plan: r.plan,
+            result: r.result,
+            codes: r.codes,
+            lines_stored: r.lines_stored,
+        })),
+    );
     out
 }

@@ -1,6 +1,6 @@
 //! The plan of a transfer between two locations: out of one and into the other, lot by lot.
 
-use super::{Entry, EntryKind, LedgerMove, PostingKind, PostingPlan};
+use super::{Entry, EntryKind, EntryOf, LedgerMove, PostingKind, PostingPlan};
 use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::journal::{self, Account, AccountNames};
 use crate::domain::lots::LotQty;
@@ -44,7 +44,7 @@ pub fn plan(t: &Transfer<'_>, names: &AccountNames) -> PostingPlan {
     }
     plan.journal(Entry::new(
         EntryKind::Transfer,
-        (None, None),
+        EntryOf::nothing(),
         &journal::transfer(t.from.1, t.to.1, t.value),
         names,
     ));

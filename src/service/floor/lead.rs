@@ -164,8 +164,16 @@ impl Service {
             };
             let lots = plan_lots(tx, &item, &line_at(&line), qty, named, pick)?;
             let value = qty * store::master::std_cost(tx, &line.item)?;
-            let mut plan =
-                posting::lead::scrap(&line_at(&line), (qty, &lots), (&reason, value), &accounts);
+            let mut plan = posting::lead::scrap(
+                &line_at(&line),
+                posting::lead::ScrapAdjustment {
+                    qty,
+                    lots: &lots,
+                    reason: &reason,
+                    value,
+                },
+                &accounts,
+            );
             let done = Adjustment {
                 report_id,
                 line: line.line.clone(),

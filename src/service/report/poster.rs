@@ -70,12 +70,12 @@ impl Poster {
             })
             .collect();
         let mut posting = posting::report::plan(
-            &posting::report::ReportPosting {
+            posting::report::ReportPosting {
                 id: report_id,
                 key,
-                plan: &plan,
-                result: &json,
-                codes: &codes,
+                plan,
+                result: json,
+                codes,
                 lines_stored: stored,
             },
             &self.accounts,
@@ -93,12 +93,17 @@ impl Poster {
             .into_iter()
             .map(|(line, id)| store::reports::Deferred { id, line })
             .collect();
+        // The plan moved into the report's record; the caller gets it back from there.
+        let plan = posting.records.into_iter().find_map(|r| match r {
+            posting::Record::Report(report) => Some(Box::new(report.plan)),
+            _ => None,
+        });
         Ok(Posted {
             report_id,
             result,
             repeated: false,
             deferred,
-            plan: Some(Box::new(plan)),
+            plan,
         })
     }
 }
