@@ -93,7 +93,7 @@ fn render_help(theme: &Theme, (context, offset): (Context, usize), buf: &mut Buf
     let text_width = usize::from(width.saturating_sub(12)).max(8);
     let mut lines: Vec<Line<'_>> = Vec::new();
     for b in keymap::bindings(context) {
-        for (i, part) in wrap_words(b.desc, text_width).into_iter().enumerate() {
+        for (i, part) in wrap_words(&b.desc(), text_width).into_iter().enumerate() {
             let key = if i == 0 {
                 format!(" {:>6}  ", b.label)
             } else {
