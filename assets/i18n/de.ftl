@@ -299,3 +299,113 @@ hint-no = nein
 hint-apply = übernehmen
 hint-close = schließen
 hint-cancel-line = storno
+lead-badge = Schichtführer muss freigeben: Ausweis des Schichtführers scannen oder tippen
+marked-enough = { $needed ->
+    [one] 1 Seriennummer
+   *[other] { $needed } Seriennummern
+} nötig, { $needed } markiert; Leertaste auf einer markierten hebt sie auf
+marked-none = keine von { $needed } markiert
+marked-some = { $marked } von { $needed } markiert: { $serials }
+pick-hint-mark-cancel = Leertaste markieren   ↑↓ wählen   Enter: Markierte nehmen   Esc: abbrechen
+pick-hint-mark-back = Leertaste markieren   ↑↓ wählen   Enter: Markierte nehmen   Esc: zurück
+pick-hint-cancel = ↑↓ wählen   Enter: übernehmen   Esc: abbrechen
+pick-hint-back = ↑↓ wählen   Enter: übernehmen   Esc: zurück
+prompt-hint-cancel = Enter: übernehmen   Esc: abbrechen
+prompt-hint-back = Enter: übernehmen   Esc: zurück
+prompt-title = Wert eingeben
+line-serials-title = Seriennummern für Zeile { $line } { $item }: { $total } ab { $location } (jede scannen oder mit Leertaste markieren)
+line-lots-title = Chargen für Zeile { $line } { $item }: { $total } ab { $location } (CHARGE oder CHARGE:MENGE,…)
+choose-its-serials = {" "}· o: Seriennummern wählen
+choose-its-lots = {" "}· o: Chargen wählen
+scan-or-pick-serials = Seriennummern scannen oder wählen
+scan-or-pick-lot = Charge scannen oder wählen
+scan-lead-badge = Ausweis des Schichtführers scannen oder tippen
+lead-pin = PIN von Schichtführer { $badge }
+separator-comma = Komma
+separator-point = Punkt
+field-other-separator = '{ $char }' nicht angenommen: Dezimalstellen mit { $separator } (tippen Sie { $example })
+field-second-separator = nur ein Dezimaltrennzeichen (tippen Sie { $example })
+field-no-minus = '-' nicht angenommen: diese Menge kann nicht negativ sein
+field-minus-first = '-' nicht angenommen: das Minus steht vorn (tippen Sie -1)
+field-not-a-digit = '{ $char }' nicht angenommen: eine Menge sind Ziffern und { $separator } ({ $example })
+field-whole-number = '{ $separator }' nicht angenommen: diese Menge ist ganzzahlig
+field-too-many-decimals = nicht angenommen: diese Menge hat höchstens { $decimals } Dezimalstellen
+field-too-long = nicht angenommen: höchstens { $max } Zeichen
+field-control = nicht angenommen: ein Steuerzeichen
+line-keys-on-tab = {" "}· Tab: die Zeilentasten
+not-a-number = { $value } ist keine Zahl
+material-cost = geplant { $expected } · Ist { $actual } · Abweichung { $variance }
+pick-order-chooses = die Entnahmereihenfolge des Werks wählt
+no-work-center-to-stage = kein Arbeitsplatz zum Bereitstellen
+unknown-stock-item = unbekannter Lagerartikel { $item }
+unknown-location = unbekannter Lagerplatz { $location }
+reversed = Rückmeldung { $report } storniert ({ $reason }): { $movements ->
+    [one] 1 Bewegung
+   *[other] { $movements } Bewegungen
+} zurückgebucht
+scrap-reason-return = Grund, { $qty } Ausschuss auf Zeile { $line } zurückzunehmen
+scrap-reason-more = Grund für { $qty } mehr Ausschuss auf Zeile { $line }
+scrap-adjusted = Rückmeldung { $report } Zeile { $line }: { $qty } { $item } Ausschuss korrigiert ({ $reason })
+substituted = Rückmeldung { $report } Zeile { $line }: { $returned } { $returned_item } zurück, { $issued } { $issued_item } entnommen
+retried = { $posted ->
+    [one] 1 wartende Zeile
+   *[other] { $posted } wartende Zeilen
+} gebucht, { $open } warten noch
+exception-cancelled = wartende Zeile #{ $id } storniert
+counted-note = { $item } an { $location } gezählt { $counted }; { $posted ->
+    [one] 1 wartende Zeile
+   *[other] { $posted } wartende Zeilen
+} gebucht
+counted-book = { $item } an { $location }: Buchbestand { $book }, gezählt { $counted }.
+counted-no-difference = Keine Differenz: nichts korrigiert.
+counted-reason = {" "}(Grund { $reason })
+counted-adjusted = Korrigiert um { $diff } { $item }{ $reason }.
+counted-waiting-posted = Wartende Zeile gebucht: { $qty } { $item } für Auftrag { $order } (#{ $id }).
+counted-accuracy = Zählungen, die den Buchbestand trafen: { $found } von { $counts }.
+not-whole-containers = Hinweis: { $qty } sind keine ganzen Behälter zu { $multiple }
+lots-named = {" "}(Chargen { $lots })
+moved = { $qty } { $item } von { $from } nach { $to } umgelagert{ $lots }; { $posted ->
+    [one] 1 wartende Zeile
+   *[other] { $posted } wartende Zeilen
+} gebucht
+takes-expired = Zeile { $line } { $item } nimmt { $expired }
+expired-named = { $count ->
+    [one] abgelaufene Charge
+   *[other] abgelaufene Chargen
+} { $lots }
+lead-must-approve = Schichtführer muss freigeben:
+manual-not-issued = { $count ->
+    [one] 1 Handzeile
+   *[other] { $count } Handzeilen
+} nicht entnommen: { $lines }
+post-manual-unissued = Ohne die Handzeilen buchen?
+manual-unissued-nothing = Für sie wird mit dieser Rückmeldung nichts entnommen.
+manual-unissued-back = Esc: zurück zur Rückmeldung, dort entnimmt a oder e eine Zeile von Hand.
+confirm-substitute = Diesen Ersatz erfassen?
+substitute-goes-back = Zeile { $line } { $own }: { $returned } { $own } gehen ins Lager zurück,
+substitute-issued = { $issued } { $item } werden stattdessen entnommen.
+confirm-transfer = Diesen Bestand umlagern?
+transfer-question = { $qty } { $item } von { $from } nach { $to } umlagern{ $lots }.
+finished-lot-title = Charge für die erhaltenen { $item } (leer: { $order }, die Auftragsnummer)
+finished-serials-title = Seriennummern der { $good } erhaltenen { $item }: jede scannen oder S1,S2,… tippen
+finished-untracked = { $item } ist nicht chargen- oder seriengeführt: Zugang ohne Charge
+nothing-received = diese Rückmeldung bucht keine Fertigteile zu (das tut Gutmenge am letzten Arbeitsgang)
+receive-into = Zugang { $qty } → { $location }
+receive-into-lot = Zugang { $qty } → { $location } Charge { $lots }
+receive-into-serials = Zugang { $qty } → { $location } Seriennummern { $lots }
+report-posted = Rückmeldung { $report } für Auftrag { $order } gebucht ({ $deferred ->
+    [one] 1 Zeile
+   *[other] { $deferred } Zeilen
+} wartend)
+posted-report = Rückmeldung { $report } für Auftrag { $order } gebucht.
+posted-already = (Sie war schon gebucht; nichts wurde doppelt gebucht.)
+posted-short-item = {" "}{ $item } ({ $short } fehlen)
+posted-line-waits = Zeile { $line }{ $item } wartet in der Klärungsliste auf Bestand (#{ $id }).
+posted-material-so-far = Material des Auftrags bisher: { $cost }
+lines-waiting = { $count } wartend
+another-work-centers-order = { $order } ist ein Auftrag von Arbeitsplatz { $theirs }, nicht von { $ours }
+at-work-center = {" "}· an { $work_center }
+report-summary = {" "}Arbeit { $hours } h · Arbeit + Gemeinkosten { $labor } · { $receipt } · Material Plan { $expected } / Ist { $actual }
+more-above = ↑ { $count } weitere
+more-below = ↓ { $count } weitere
+action-move-or-count = Bestand umlagern oder zählen

@@ -308,3 +308,113 @@ hint-no = no
 hint-apply = apply
 hint-close = close
 hint-cancel-line = cancel
+lead-badge = A lead must approve: scan or type the lead's badge
+marked-enough = { $needed ->
+    [one] 1 serial
+   *[other] { $needed } serials
+} needed, { $needed } marked; Space on a marked one unmarks it
+marked-none = none of { $needed } marked
+marked-some = { $marked } of { $needed } marked: { $serials }
+pick-hint-mark-cancel = Space mark   ↑↓ pick   Enter: take the marked   Esc: cancel
+pick-hint-mark-back = Space mark   ↑↓ pick   Enter: take the marked   Esc: back
+pick-hint-cancel = ↑↓ pick   Enter: apply   Esc: cancel
+pick-hint-back = ↑↓ pick   Enter: apply   Esc: back
+prompt-hint-cancel = Enter: apply   Esc: cancel
+prompt-hint-back = Enter: apply   Esc: back
+prompt-title = Enter a value
+line-serials-title = Serials for line { $line } { $item }: { $total } from { $location } (scan each, or mark them with Space)
+line-lots-title = Lots for line { $line } { $item }: { $total } from { $location } (LOT or LOT:QTY,…)
+choose-its-serials = {" "}· o: choose its serials
+choose-its-lots = {" "}· o: choose its lots
+scan-or-pick-serials = scan or pick its serials
+scan-or-pick-lot = scan or pick a lot
+scan-lead-badge = scan or type the lead's badge
+lead-pin = PIN of lead { $badge }
+separator-comma = a comma
+separator-point = a point
+field-other-separator = '{ $char }' not taken: decimals take { $separator } (type { $example })
+field-second-separator = one decimal separator only (type { $example })
+field-no-minus = '-' not taken: this quantity cannot be negative
+field-minus-first = '-' not taken: a minus goes first (type -1)
+field-not-a-digit = '{ $char }' not taken: a quantity is digits and { $separator } ({ $example })
+field-whole-number = '{ $separator }' not taken: this quantity is a whole number
+field-too-many-decimals = not taken: this quantity has at most { $decimals } decimals
+field-too-long = not taken: at most { $max } characters
+field-control = not taken: a control character
+line-keys-on-tab = {" "}· Tab: the line keys
+not-a-number = { $value } is not a number
+material-cost = expected { $expected } · actual { $actual } · variance { $variance }
+pick-order-chooses = the plant's pick order chooses
+no-work-center-to-stage = no work center to stage for
+unknown-stock-item = unknown stock item { $item }
+unknown-location = unknown location { $location }
+reversed = report { $report } reversed ({ $reason }): { $movements ->
+    [one] 1 movement
+   *[other] { $movements } movements
+} put back
+scrap-reason-return = Reason for returning { $qty } scrapped on line { $line }
+scrap-reason-more = Reason for { $qty } more scrap on line { $line }
+scrap-adjusted = report { $report } line { $line }: { $qty } { $item } scrap adjusted ({ $reason })
+substituted = report { $report } line { $line }: { $returned } { $returned_item } returned, { $issued } { $issued_item } issued
+retried = { $posted ->
+    [one] 1 deferred line
+   *[other] { $posted } deferred lines
+} posted, { $open } still waiting
+exception-cancelled = deferred line #{ $id } cancelled
+counted-note = { $item } at { $location } counted { $counted }; { $posted ->
+    [one] 1 waiting line
+   *[other] { $posted } waiting lines
+} posted
+counted-book = { $item } at { $location }: book { $book }, counted { $counted }.
+counted-no-difference = No difference: nothing adjusted.
+counted-reason = {" "}(reason { $reason })
+counted-adjusted = Adjusted by { $diff } { $item }{ $reason }.
+counted-waiting-posted = Waiting line posted: { $qty } { $item } for order { $order } (#{ $id }).
+counted-accuracy = Counts that found the book quantity: { $found } of { $counts }.
+not-whole-containers = note: { $qty } is not a whole number of containers of { $multiple }
+lots-named = {" "}(lots { $lots })
+moved = moved { $qty } { $item } from { $from } to { $to }{ $lots }; { $posted ->
+    [one] 1 waiting line
+   *[other] { $posted } waiting lines
+} posted
+takes-expired = Line { $line } { $item } takes { $expired }
+expired-named = expired { $count ->
+    [one] lot
+   *[other] lots
+} { $lots }
+lead-must-approve = A lead must approve:
+manual-not-issued = { $count ->
+    [one] 1 manual line
+   *[other] { $count } manual lines
+} not issued: { $lines }
+post-manual-unissued = Post without the manual lines?
+manual-unissued-nothing = Nothing is issued for them with this report.
+manual-unissued-back = Esc: back to the report, where a or e issues a line by hand.
+confirm-substitute = Record this substitution?
+substitute-goes-back = Line { $line } { $own }: { $returned } { $own } go back to stock,
+substitute-issued = { $issued } { $item } are issued instead.
+confirm-transfer = Move this stock?
+transfer-question = Move { $qty } { $item } from { $from } to { $to }{ $lots }.
+finished-lot-title = Lot the { $item } received go into (empty: { $order }, the order number)
+finished-serials-title = Serials of the { $good } { $item } received: scan each, or type S1,S2,…
+finished-untracked = { $item } is not lot- or serial-tracked: it is received with no lot
+nothing-received = this report receives no finished goods (good units at the last operation do)
+receive-into = receive { $qty } → { $location }
+receive-into-lot = receive { $qty } → { $location } lot { $lots }
+receive-into-serials = receive { $qty } → { $location } serials { $lots }
+report-posted = report { $report } posted for order { $order } ({ $deferred ->
+    [one] 1 line
+   *[other] { $deferred } lines
+} deferred)
+posted-report = Report { $report } posted for order { $order }.
+posted-already = (It had been posted already; nothing was posted twice.)
+posted-short-item = {" "}{ $item } ({ $short } short)
+posted-line-waits = Line { $line }{ $item } waits for stock in the exception queue (#{ $id }).
+posted-material-so-far = Order material so far: { $cost }
+lines-waiting = { $count } waiting
+another-work-centers-order = { $order } is an order of work center { $theirs }, not of { $ours }
+at-work-center = {" "}· at { $work_center }
+report-summary = {" "}Labor { $hours } h · labor + overhead { $labor } · { $receipt } · material std { $expected } / actual { $actual }
+more-above = ↑ { $count } more
+more-below = ↓ { $count } more
+action-move-or-count = move or count stock

@@ -299,3 +299,113 @@ hint-no = no
 hint-apply = aplicar
 hint-close = cerrar
 hint-cancel-line = anular
+lead-badge = Debe aprobar un jefe de turno: escanee o teclee la tarjeta del jefe
+marked-enough = { $needed ->
+    [one] 1 serie necesaria
+   *[other] { $needed } series necesarias
+}, { $needed } marcadas; Espacio sobre una marcada la desmarca
+marked-none = ninguna de { $needed } marcada
+marked-some = { $marked } de { $needed } marcadas: { $serials }
+pick-hint-mark-cancel = Espacio marcar   ↑↓ elegir   Enter: tomar las marcadas   Esc: cancelar
+pick-hint-mark-back = Espacio marcar   ↑↓ elegir   Enter: tomar las marcadas   Esc: volver
+pick-hint-cancel = ↑↓ elegir   Enter: aplicar   Esc: cancelar
+pick-hint-back = ↑↓ elegir   Enter: aplicar   Esc: volver
+prompt-hint-cancel = Enter: aplicar   Esc: cancelar
+prompt-hint-back = Enter: aplicar   Esc: volver
+prompt-title = Introduzca un valor
+line-serials-title = Series para la línea { $line } { $item }: { $total } desde { $location } (escanee cada una o márquelas con Espacio)
+line-lots-title = Lotes para la línea { $line } { $item }: { $total } desde { $location } (LOTE o LOTE:CANT,…)
+choose-its-serials = {" "}· o: elegir sus series
+choose-its-lots = {" "}· o: elegir sus lotes
+scan-or-pick-serials = escanee o elija sus series
+scan-or-pick-lot = escanee o elija un lote
+scan-lead-badge = escanee o teclee la tarjeta del jefe de turno
+lead-pin = PIN del jefe { $badge }
+separator-comma = coma
+separator-point = punto
+field-other-separator = '{ $char }' no admitido: los decimales llevan { $separator } (teclee { $example })
+field-second-separator = solo un separador decimal (teclee { $example })
+field-no-minus = '-' no admitido: esta cantidad no puede ser negativa
+field-minus-first = '-' no admitido: el signo menos va primero (teclee -1)
+field-not-a-digit = '{ $char }' no admitido: una cantidad son dígitos y { $separator } ({ $example })
+field-whole-number = '{ $separator }' no admitido: esta cantidad es entera
+field-too-many-decimals = no admitido: esta cantidad tiene como máximo { $decimals } decimales
+field-too-long = no admitido: como máximo { $max } caracteres
+field-control = no admitido: un carácter de control
+line-keys-on-tab = {" "}· Tab: las teclas de línea
+not-a-number = { $value } no es un número
+material-cost = previsto { $expected } · real { $actual } · desviación { $variance }
+pick-order-chooses = decide el orden de picking de la planta
+no-work-center-to-stage = ningún puesto que aprovisionar
+unknown-stock-item = artículo de stock desconocido { $item }
+unknown-location = ubicación desconocida { $location }
+reversed = parte { $report } anulado ({ $reason }): { $movements ->
+    [one] 1 movimiento devuelto
+   *[other] { $movements } movimientos devueltos
+}
+scrap-reason-return = Motivo para devolver { $qty } de desecho en la línea { $line }
+scrap-reason-more = Motivo de { $qty } más de desecho en la línea { $line }
+scrap-adjusted = parte { $report } línea { $line }: desecho de { $qty } { $item } ajustado ({ $reason })
+substituted = parte { $report } línea { $line }: { $returned } { $returned_item } devueltos, { $issued } { $issued_item } consumidos
+retried = { $posted ->
+    [one] 1 línea en espera contabilizada
+   *[other] { $posted } líneas en espera contabilizadas
+}, { $open } aún esperan
+exception-cancelled = línea en espera #{ $id } cancelada
+counted-note = { $item } en { $location } contado { $counted }; { $posted ->
+    [one] 1 línea en espera contabilizada
+   *[other] { $posted } líneas en espera contabilizadas
+}
+counted-book = { $item } en { $location }: libro { $book }, contado { $counted }.
+counted-no-difference = Sin diferencia: nada ajustado.
+counted-reason = {" "}(motivo { $reason })
+counted-adjusted = Ajustado en { $diff } { $item }{ $reason }.
+counted-waiting-posted = Línea en espera contabilizada: { $qty } { $item } para la orden { $order } (#{ $id }).
+counted-accuracy = Recuentos que coincidieron con el libro: { $found } de { $counts }.
+not-whole-containers = nota: { $qty } no son contenedores enteros de { $multiple }
+lots-named = {" "}(lotes { $lots })
+moved = movidos { $qty } { $item } de { $from } a { $to }{ $lots }; { $posted ->
+    [one] 1 línea en espera contabilizada
+   *[other] { $posted } líneas en espera contabilizadas
+}
+takes-expired = La línea { $line } { $item } toma { $expired }
+expired-named = { $count ->
+    [one] lote caducado
+   *[other] lotes caducados
+} { $lots }
+lead-must-approve = Debe aprobar un jefe de turno:
+manual-not-issued = { $count ->
+    [one] 1 línea manual sin consumir
+   *[other] { $count } líneas manuales sin consumir
+}: { $lines }
+post-manual-unissued = ¿Contabilizar sin las líneas manuales?
+manual-unissued-nothing = Con este parte no se consume nada para ellas.
+manual-unissued-back = Esc: volver al parte, donde a o e consume una línea a mano.
+confirm-substitute = ¿Registrar este sustituto?
+substitute-goes-back = Línea { $line } { $own }: { $returned } { $own } vuelven al stock,
+substitute-issued = { $issued } { $item } se consumen en su lugar.
+confirm-transfer = ¿Mover este stock?
+transfer-question = Mover { $qty } { $item } de { $from } a { $to }{ $lots }.
+finished-lot-title = Lote al que van los { $item } recibidos (vacío: { $order }, el número de orden)
+finished-serials-title = Series de los { $good } { $item } recibidos: escanee cada una o teclee S1,S2,…
+finished-untracked = { $item } no lleva lote ni serie: se recibe sin lote
+nothing-received = este parte no recibe producto terminado (lo hacen las buenas en la última operación)
+receive-into = recibir { $qty } → { $location }
+receive-into-lot = recibir { $qty } → { $location } lote { $lots }
+receive-into-serials = recibir { $qty } → { $location } series { $lots }
+report-posted = parte { $report } contabilizado para la orden { $order } ({ $deferred ->
+    [one] 1 línea en espera
+   *[other] { $deferred } líneas en espera
+})
+posted-report = Parte { $report } contabilizado para la orden { $order }.
+posted-already = (Ya estaba contabilizado; nada se contabilizó dos veces.)
+posted-short-item = {" "}{ $item } (faltan { $short })
+posted-line-waits = La línea { $line }{ $item } espera stock en la cola de excepciones (#{ $id }).
+posted-material-so-far = Material de la orden hasta ahora: { $cost }
+lines-waiting = { $count } en espera
+another-work-centers-order = { $order } es una orden del puesto { $theirs }, no de { $ours }
+at-work-center = {" "}· en { $work_center }
+report-summary = {" "}Mano de obra { $hours } h · MO + gastos { $labor } · { $receipt } · material std { $expected } / real { $actual }
+more-above = ↑ { $count } más
+more-below = ↓ { $count } más
+action-move-or-count = mover o contar stock

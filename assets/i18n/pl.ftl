@@ -301,3 +301,99 @@ hint-no = nie
 hint-apply = zatwierdź
 hint-close = zamknij
 hint-cancel-line = anuluj
+lead-badge = Musi zatwierdzić brygadzista: zeskanuj lub wpisz identyfikator brygadzisty
+marked-enough = potrzeba { $needed ->
+    [one] 1 numeru seryjnego
+   *[other] { $needed } numerów seryjnych
+}, zaznaczono { $needed }; Spacja na zaznaczonym odznacza go
+marked-none = zaznaczono 0 z { $needed }
+marked-some = zaznaczono { $marked } z { $needed }: { $serials }
+pick-hint-mark-cancel = Spacja zaznacz   ↑↓ wybierz   Enter: weź zaznaczone   Esc: anuluj
+pick-hint-mark-back = Spacja zaznacz   ↑↓ wybierz   Enter: weź zaznaczone   Esc: wróć
+pick-hint-cancel = ↑↓ wybierz   Enter: zatwierdź   Esc: anuluj
+pick-hint-back = ↑↓ wybierz   Enter: zatwierdź   Esc: wróć
+prompt-hint-cancel = Enter: zatwierdź   Esc: anuluj
+prompt-hint-back = Enter: zatwierdź   Esc: wróć
+prompt-title = Wpisz wartość
+line-serials-title = Numery seryjne dla linii { $line } { $item }: { $total } z { $location } (skanuj każdy lub zaznacz Spacją)
+line-lots-title = Partie dla linii { $line } { $item }: { $total } z { $location } (PARTIA lub PARTIA:ILOŚĆ,…)
+choose-its-serials = {" "}· o: wybierz numery seryjne
+choose-its-lots = {" "}· o: wybierz partie
+scan-or-pick-serials = zeskanuj lub wybierz numery seryjne
+scan-or-pick-lot = zeskanuj lub wybierz partię
+scan-lead-badge = zeskanuj lub wpisz identyfikator brygadzisty
+lead-pin = PIN brygadzisty { $badge }
+separator-comma = przecinek
+separator-point = kropka
+field-other-separator = '{ $char }' nieprzyjęte: separator dziesiętny to { $separator } (wpisz { $example })
+field-second-separator = tylko jeden separator dziesiętny (wpisz { $example })
+field-no-minus = '-' nieprzyjęte: ta ilość nie może być ujemna
+field-minus-first = '-' nieprzyjęte: minus stoi na początku (wpisz -1)
+field-not-a-digit = '{ $char }' nieprzyjęte: ilość to cyfry i { $separator } ({ $example })
+field-whole-number = '{ $separator }' nieprzyjęte: ta ilość jest całkowita
+field-too-many-decimals = nieprzyjęte: ta ilość ma najwyżej { $decimals } miejsc po przecinku
+field-too-long = nieprzyjęte: najwyżej { $max } znaków
+field-control = nieprzyjęte: znak sterujący
+line-keys-on-tab = {" "}· Tab: klawisze linii
+not-a-number = { $value } to nie liczba
+material-cost = plan { $expected } · rzecz. { $actual } · odchylenie { $variance }
+pick-order-chooses = wybiera kolejność pobrań zakładu
+no-work-center-to-stage = brak stanowiska do zaopatrzenia
+unknown-stock-item = nieznany indeks magazynowy { $item }
+unknown-location = nieznana lokalizacja { $location }
+reversed = meldunek { $report } stornowany ({ $reason }): cofnięto { $movements ->
+    [one] 1 ruch
+    [few] { $movements } ruchy
+   *[other] { $movements } ruchów
+}
+scrap-reason-return = Przyczyna zwrotu { $qty } braków w linii { $line }
+scrap-reason-more = Przyczyna { $qty } dodatkowych braków w linii { $line }
+scrap-adjusted = meldunek { $report } linia { $line }: braki { $qty } { $item } skorygowane ({ $reason })
+substituted = meldunek { $report } linia { $line }: zwrócono { $returned } { $returned_item }, pobrano { $issued } { $issued_item }
+retried = zaksięgowano linie oczekujące: { $posted }, nadal czeka: { $open }
+exception-cancelled = linia oczekująca #{ $id } anulowana
+counted-note = { $item } w { $location } policzono { $counted }; zaksięgowano linie oczekujące: { $posted }
+counted-book = { $item } w { $location }: stan księgowy { $book }, policzono { $counted }.
+counted-no-difference = Brak różnicy: nic nie skorygowano.
+counted-reason = {" "}(przyczyna { $reason })
+counted-adjusted = Skorygowano o { $diff } { $item }{ $reason }.
+counted-waiting-posted = Zaksięgowano linię oczekującą: { $qty } { $item } dla zlecenia { $order } (#{ $id }).
+counted-accuracy = Spisy zgodne ze stanem księgowym: { $found } z { $counts }.
+not-whole-containers = uwaga: { $qty } to nie pełne pojemniki po { $multiple }
+lots-named = {" "}(partie { $lots })
+moved = przesunięto { $qty } { $item } z { $from } do { $to }{ $lots }; zaksięgowano linie oczekujące: { $posted }
+takes-expired = Linia { $line } { $item } bierze { $expired }
+expired-named = { $count ->
+    [one] przeterminowaną partię
+   *[other] przeterminowane partie
+} { $lots }
+lead-must-approve = Musi zatwierdzić brygadzista:
+manual-not-issued = niepobrane linie ręczne ({ $count }): { $lines }
+post-manual-unissued = Zaksięgować bez linii ręcznych?
+manual-unissued-nothing = Tym meldunkiem nic dla nich nie zostanie pobrane.
+manual-unissued-back = Esc: wróć do meldunku, gdzie a lub e pobiera linię ręcznie.
+confirm-substitute = Zapisać ten zamiennik?
+substitute-goes-back = Linia { $line } { $own }: { $returned } { $own } wraca na magazyn,
+substitute-issued = w zamian pobrano { $issued } { $item }.
+confirm-transfer = Przesunąć ten zapas?
+transfer-question = Przesuń { $qty } { $item } z { $from } do { $to }{ $lots }.
+finished-lot-title = Partia dla przyjętych { $item } (puste: { $order }, numer zlecenia)
+finished-serials-title = Numery seryjne { $good } przyjętych { $item }: skanuj każdy lub wpisz S1,S2,…
+finished-untracked = { $item } nie jest śledzony partiami ani numerami: przyjęcie bez partii
+nothing-received = ten meldunek nie przyjmuje wyrobów (robią to dobre w ostatniej operacji)
+receive-into = przyjęcie { $qty } → { $location }
+receive-into-lot = przyjęcie { $qty } → { $location } partia { $lots }
+receive-into-serials = przyjęcie { $qty } → { $location } numery { $lots }
+report-posted = meldunek { $report } zaksięgowany dla zlecenia { $order } (oczekujące linie: { $deferred })
+posted-report = Meldunek { $report } zaksięgowany dla zlecenia { $order }.
+posted-already = (Był już zaksięgowany; nic nie zaksięgowano dwa razy.)
+posted-short-item = {" "}{ $item } (brakuje { $short })
+posted-line-waits = Linia { $line }{ $item } czeka na zapas w kolejce wyjątków (#{ $id }).
+posted-material-so-far = Materiał zlecenia dotąd: { $cost }
+lines-waiting = { $count } czeka
+another-work-centers-order = { $order } to zlecenie stanowiska { $theirs }, nie { $ours }
+at-work-center = {" "}· na { $work_center }
+report-summary = {" "}Praca { $hours } h · praca + narzut { $labor } · { $receipt } · materiał plan { $expected } / rzecz. { $actual }
+more-above = ↑ jeszcze { $count }
+more-below = ↓ jeszcze { $count }
+action-move-or-count = przesuwać lub liczyć zapas

@@ -76,12 +76,18 @@ fn render_overlay(
                 *highlighted,
             ));
             let hint = match (choices.is_empty(), back.is_some()) {
-                (true, false) => "Enter: apply   Esc: cancel",
-                (true, true) => "Enter: apply   Esc: back",
+                (true, back) => crate::tui::strings::prompt_hint(back),
                 (false, back) => crate::tui::strings::pick_hint(marks.is_some(), back),
             };
             text.push(Line::from(Span::styled(hint, theme.key)));
-            popup(theme, buf, area, "Enter a value", text, 70);
+            popup(
+                theme,
+                buf,
+                area,
+                &crate::tui::strings::prompt_title(),
+                text,
+                70,
+            );
         }
     }
 }
