@@ -389,6 +389,14 @@ messages! {
     MoreAbove => "more-above",
     MoreBelow => "more-below",
     ActionMoveOrCount => "action-move-or-count",
+    PromptQtyByHand => "prompt-qty-by-hand",
+    PromptQtyToIssue => "prompt-qty-to-issue",
+    PromptLineScrap => "prompt-line-scrap",
+    PromptIssueLocation => "prompt-issue-location",
+    PromptWhySkipped => "prompt-why-skipped",
+    PromptWhyChanged => "prompt-why-changed",
+    PickOrTypeLocation => "pick-or-type-location",
+    ConfirmPost => "confirm-post",
 }
 
 /// A value a message is given.

@@ -50,7 +50,7 @@ impl<C: Planner> ReportState<C> {
             }))
         };
         Effect::show(Overlay::Confirm {
-            title: "Post this report?".into(),
+            title: crate::tui::i18n::t(crate::tui::i18n::Msg::ConfirmPost),
             lines,
             pending,
         })
