@@ -744,3 +744,86 @@ fn a_lead_closes_an_order_from_its_variance_and_wip_reads_it_closed_and_empty() 
     assert_ne!(row["settled"], "0", "{json}");
     assert_eq!(json["total"]["wip"], "0", "{json}");
 }
+
+#[test]
+fn a_german_operator_types_a_decimal_comma_that_posts_as_two_and_a_half_then_english_again() {
+    if !Tmux::available() {
+        eprintln!("tmux is not installed: the end-to-end terminal test is skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (cmd, db) = demo_command(dir.path());
+    let t = Tmux::start("decimal-comma", 100, 30, &cmd);
+    login_as(&t, "1002", "4321", "Ben Okafor (1002, Bediener)");
+    t.text("WO-1006");
+    t.keys(&["Enter"]);
+    // The footers speak German: the operations', then the report's.
+    t.wait_for("Enter melden");
+    t.keys(&["Enter"]);
+    t.wait_for("e Menge");
+    t.text("2");
+    t.keys(&["Tab", "Tab"]);
+    // Down the lines to the hydraulic oil (litres, 3 decimals): its quantity prompt names it.
+    let mut found = false;
+    for _ in 0..30 {
+        t.keys(&["e"]);
+        let screen = t.wait_for(", Zeile ");
+        if screen.contains("Menge zu entnehmen, Zeile 100 HO-46") {
+            found = true;
+            break;
+        }
+        t.keys(&["Escape"]);
+        t.wait_until("the prompt closed", |s| !s.contains(", Zeile "));
+        t.keys(&["Down"]);
+    }
+    assert!(found, "no line 100 HO-46:\n{}", t.screen());
+    // A point is refused at the key press with the German form; the comma is taken.
+    t.text(".");
+    t.wait_for("tippen Sie 1,5");
+    t.text("2,5");
+    t.keys(&["Enter"]);
+    t.wait_for("Grund wählen");
+    t.keys(&["Enter"]);
+    t.wait_until("the reason taken", |s| !s.contains("Grund wählen"));
+    t.keys(&["Enter"]);
+    t.wait_for("Diese Rückmeldung buchen?");
+    t.keys(&["Enter"]);
+    t.wait_for("Ohne die Handzeilen buchen?");
+    t.keys(&["Enter"]);
+    t.wait_for("Rückmeldung 1 für Auftrag WO-1006 gebucht.");
+    t.keys(&["Enter"]);
+    t.keys(&["C-l"]);
+    t.wait_for("Log in");
+    login_as(&t, "1001", "1234", "Ana Novak (1001, operator)");
+    let screen = t.wait_for("welcome, Ana Novak (logged in)");
+    assert!(screen.contains("F1 help"), "{screen}");
+    t.keys(&["C-q"]);
+    t.wait_for("EXIT=0");
+
+    // The ledger keeps the number, not the way it was typed.
+    let out = std::process::Command::new(binary())
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "--json",
+            "audit",
+            "--item",
+            "HO-46",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let audit: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let issued: Vec<String> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["kind"] == "issue" && m["report_id"] == 1)
+        .map(|m| m["qty"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(issued, ["-2.5"], "{audit}");
+}

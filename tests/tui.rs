@@ -530,7 +530,7 @@ fn help_lists_every_key_of_the_screen_from_the_keymap() {
     press(&mut d.app, KeyCode::F(1));
     let s = screen(&d.app);
     for b in backflush::tui::keymap::bindings(backflush::tui::keymap::Context::Report) {
-        assert!(s.contains(b.desc), "help lacks {:?}:\n{s}", b.desc);
+        assert!(s.contains(&b.desc()), "help lacks {:?}:\n{s}", b.desc());
     }
     press(&mut d.app, KeyCode::Esc);
     assert!(d.app.overlays.is_empty());

@@ -228,3 +228,228 @@ rule-key-cause = { $key }: { $cause }
 rule-not-a-table = [{ $section }] muss eine Tabelle sein
 rule-toml = { $cause } (Zeile { $line })
 rule-unknown-section = unbekannter Abschnitt [{ $section }]: nur [policy], [reasons] und [accounts]
+## Tasten: Zeilen der Hilfe und Wörter der Fußzeile (Tasten, Eingaben, Rückfragen, Meldungen)
+key-next-field-then-log = nächstes Feld, dann anmelden
+key-switch-between-badge-and = zwischen Ausweis und PIN wechseln
+key-quit = beenden
+key-help-every-key-this = Hilfe: alle Tasten dieser Maske
+key-help = Hilfe
+key-open-order-typed-or = getippten oder gescannten Auftrag öffnen (Groß/klein egal, oder seine letzten Ziffern), sonst den gewählten
+key-this-work-center-all = dieser Arbeitsplatz / alle Arbeitsplätze
+key-switch-to-next-work = zum nächsten Arbeitsplatz wechseln
+key-history-reports-reverse-from = Verlauf der Rückmeldungen (dort stornieren)
+key-staging-what-machine-location = Bereitstellung: was der Maschinenplatz noch braucht (Logistik, Schichtführer)
+key-deferred-lines-waiting-for = wartende Zeilen, die auf Bestand warten (die Klärungsliste)
+key-progress-and-variance-selected = Fortschritt und Abweichung des gewählten Auftrags
+key-machine-location-health-what = Zustand der Maschinenplätze: gezählter gegen verbrauchten Bestand
+key-trace-lot-what-went = Charge verfolgen: was hineinging, was daraus wurde, wo sie ist
+key-back-to-orders = zurück zu den Aufträgen
+key-trace-another-lot = andere Charge verfolgen
+key-refresh = aktualisieren
+key-retry-post-every-open = erneut: jede offene Zeile buchen, die jetzt passt, älteste zuerst (Logistik, Schichtführer)
+key-cancel-selected-line-lead = gewählte Zeile stornieren (Entscheidung des Schichtführers; fragt vorher)
+key-refresh-list = Liste aktualisieren
+key-clear-typed-order = getippten Auftrag löschen
+key-report-at-selected-count = am gewählten Meldepunkt rückmelden
+key-progress-and-variance-order = Fortschritt und Abweichung des Auftrags
+key-back = zurück
+key-move-between-good-scrap = zwischen Gutmenge, Ausschuss und den Zeilen wechseln
+key-previous-field = voriges Feld
+key-post-report-asks-first = Rückmeldung buchen (fragt vorher)
+key-set-quantity-issued-on = entnommene Menge der gewählten Zeile setzen
+key-add-component-scrap-on = Komponentenausschuss auf der gewählten Zeile erfassen
+key-issue-selected-line-from = gewählte Zeile von einem anderen Lagerplatz entnehmen
+key-skip-selected-line-issue = gewählte Zeile auslassen (von Hand entnehmen); nochmals zum Aufheben
+key-issue-manual-line-s = Plan-Menge einer Handzeile von Hand entnehmen (dann Chargen oder Seriennummern)
+key-choose-lots-or-serials = Chargen oder Seriennummern einer geführten Zeile wählen (scannen oder auswählen)
+key-lot-finished-goods-go = Charge, in die die Fertigteile gehen (bei Seriennummern: ihre Seriennummern)
+key-reset-selected-line-to = gewählte Zeile auf Plan zurücksetzen
+key-back-asks-if-report = zurück (fragt, wenn die Rückmeldung geändert wurde)
+key-reverse-selected-report-asks = gewählte Rückmeldung stornieren (fragt nach einem Grund)
+key-report-s-lines-lead = Zeilen der Rückmeldung: der Schichtführer korrigiert Ausschuss oder erfasst einen Ersatz
+key-adjust-scrap-on-selected = Ausschuss der gewählten Zeile korrigieren (±, mit Grundcode)
+key-record-substitution-another-item = Ersatz erfassen: ein anderer Artikel statt dem dieser Zeile entnommen
+key-back-to-history = zurück zum Verlauf
+key-bring-selected-item-to = gewählten Artikel an seinen Maschinenplatz bringen (fragt woher; schlägt die Menge vor, höchstens den Bestand der Quelle)
+key-this-work-center-s = Maschinenplatz dieses Arbeitsplatzes / alle Maschinenplätze
+key-cycle-count-selected-item = gewählten Artikel am Maschinenplatz zählen (Inventur)
+key-yes = ja
+key-no = nein
+key-apply = übernehmen
+key-cancel = abbrechen
+key-close = schließen
+key-close-help = Hilfe schließen
+key-scroll-help = Hilfe weiterblättern
+key-scroll-help-back = Hilfe zurückblättern
+key-next-page-keys = nächste Seite der Tasten
+key-page-before = Seite davor
+key-first-key = erste Taste
+key-last-key = letzte Taste
+key-previous-row = vorige Zeile
+key-next-row = nächste Zeile
+key-page-up = Seite hoch
+key-page-down = Seite runter
+key-first-row = erste Zeile
+key-last-row = letzte Zeile
+key-help-where-no-field = Hilfe, wo kein Feld Text nimmt
+key-quit-asks-if-report = beenden (fragt, wenn eine Rückmeldung bearbeitet wird)
+key-log-out = abmelden
+hint-log-in = anmelden
+hint-badge-pin = Ausweis/PIN
+hint-quit = Ende
+hint-help = Hilfe
+hint-open = öffnen
+hint-all-wcs = alle AP
+hint-next-wc = nächst. AP
+hint-history = Verlauf
+hint-staging = Bereitst.
+hint-deferred = wartend
+hint-variance = Abweich.
+hint-health = Zustand
+hint-back = zurück
+hint-trace = verfolgen
+hint-retry = erneut
+hint-cancel = abbrechen
+hint-report = melden
+hint-field = Feld
+hint-post = buchen
+hint-qty = Menge
+hint-scrap = Ausschuss
+hint-from = von
+hint-skip = auslassen
+hint-reset = zurücks.
+hint-reverse = storno
+hint-lines = Zeilen
+hint-substitute = Ersatz
+hint-bring = bringen
+hint-all = alle
+hint-count = zählen
+hint-yes = ja
+hint-no = nein
+hint-apply = übernehmen
+hint-close = schließen
+hint-cancel-line = storno
+lead-badge = Schichtführer muss freigeben: Ausweis des Schichtführers scannen oder tippen
+marked-enough = { $needed ->
+    [one] 1 Seriennummer
+   *[other] { $needed } Seriennummern
+} nötig, { $needed } markiert; Leertaste auf einer markierten hebt sie auf
+marked-none = keine von { $needed } markiert
+marked-some = { $marked } von { $needed } markiert: { $serials }
+pick-hint-mark-cancel = Leertaste markieren   ↑↓ wählen   Enter: Markierte nehmen   Esc: abbrechen
+pick-hint-mark-back = Leertaste markieren   ↑↓ wählen   Enter: Markierte nehmen   Esc: zurück
+pick-hint-cancel = ↑↓ wählen   Enter: übernehmen   Esc: abbrechen
+pick-hint-back = ↑↓ wählen   Enter: übernehmen   Esc: zurück
+prompt-hint-cancel = Enter: übernehmen   Esc: abbrechen
+prompt-hint-back = Enter: übernehmen   Esc: zurück
+prompt-title = Wert eingeben
+line-serials-title = Seriennummern für Zeile { $line } { $item }: { $total } ab { $location } (jede scannen oder mit Leertaste markieren)
+line-lots-title = Chargen für Zeile { $line } { $item }: { $total } ab { $location } (CHARGE oder CHARGE:MENGE,…)
+choose-its-serials = {" "}· o: Seriennummern wählen
+choose-its-lots = {" "}· o: Chargen wählen
+scan-or-pick-serials = Seriennummern scannen oder wählen
+scan-or-pick-lot = Charge scannen oder wählen
+scan-lead-badge = Ausweis des Schichtführers scannen oder tippen
+lead-pin = PIN von Schichtführer { $badge }
+separator-comma = Komma
+separator-point = Punkt
+field-other-separator = '{ $char }' nicht angenommen: Dezimalstellen mit { $separator } (tippen Sie { $example })
+field-second-separator = nur ein Dezimaltrennzeichen (tippen Sie { $example })
+field-no-minus = '-' nicht angenommen: diese Menge kann nicht negativ sein
+field-minus-first = '-' nicht angenommen: das Minus steht vorn (tippen Sie -1)
+field-not-a-digit = '{ $char }' nicht angenommen: eine Menge sind Ziffern und { $separator } ({ $example })
+field-whole-number = '{ $separator }' nicht angenommen: diese Menge ist ganzzahlig
+field-too-many-decimals = nicht angenommen: diese Menge hat höchstens { $decimals } Dezimalstellen
+field-too-long = nicht angenommen: höchstens { $max } Zeichen
+field-control = nicht angenommen: ein Steuerzeichen
+line-keys-on-tab = {" "}· Tab: die Zeilentasten
+not-a-number = { $value } ist keine Zahl
+material-cost = geplant { $expected } · Ist { $actual } · Abweichung { $variance }
+pick-order-chooses = die Entnahmereihenfolge des Werks wählt
+no-work-center-to-stage = kein Arbeitsplatz zum Bereitstellen
+unknown-stock-item = unbekannter Lagerartikel { $item }
+unknown-location = unbekannter Lagerplatz { $location }
+reversed = Rückmeldung { $report } storniert ({ $reason }): { $movements ->
+    [one] 1 Bewegung
+   *[other] { $movements } Bewegungen
+} zurückgebucht
+scrap-reason-return = Grund, { $qty } Ausschuss auf Zeile { $line } zurückzunehmen
+scrap-reason-more = Grund für { $qty } mehr Ausschuss auf Zeile { $line }
+scrap-adjusted = Rückmeldung { $report } Zeile { $line }: { $qty } { $item } Ausschuss korrigiert ({ $reason })
+substituted = Rückmeldung { $report } Zeile { $line }: { $returned } { $returned_item } zurück, { $issued } { $issued_item } entnommen
+retried = { $posted ->
+    [one] 1 wartende Zeile
+   *[other] { $posted } wartende Zeilen
+} gebucht, { $open } warten noch
+exception-cancelled = wartende Zeile #{ $id } storniert
+counted-note = { $item } an { $location } gezählt { $counted }; { $posted ->
+    [one] 1 wartende Zeile
+   *[other] { $posted } wartende Zeilen
+} gebucht
+counted-book = { $item } an { $location }: Buchbestand { $book }, gezählt { $counted }.
+counted-no-difference = Keine Differenz: nichts korrigiert.
+counted-reason = {" "}(Grund { $reason })
+counted-adjusted = Korrigiert um { $diff } { $item }{ $reason }.
+counted-waiting-posted = Wartende Zeile gebucht: { $qty } { $item } für Auftrag { $order } (#{ $id }).
+counted-accuracy = Zählungen, die den Buchbestand trafen: { $found } von { $counts }.
+not-whole-containers = Hinweis: { $qty } sind keine ganzen Behälter zu { $multiple }
+lots-named = {" "}(Chargen { $lots })
+moved = { $qty } { $item } von { $from } nach { $to } umgelagert{ $lots }; { $posted ->
+    [one] 1 wartende Zeile
+   *[other] { $posted } wartende Zeilen
+} gebucht
+takes-expired = Zeile { $line } { $item } nimmt { $expired }
+expired-named = { $count ->
+    [one] abgelaufene Charge
+   *[other] abgelaufene Chargen
+} { $lots }
+lead-must-approve = Schichtführer muss freigeben:
+manual-not-issued = { $count ->
+    [one] 1 Handzeile
+   *[other] { $count } Handzeilen
+} nicht entnommen: { $lines }
+post-manual-unissued = Ohne die Handzeilen buchen?
+manual-unissued-nothing = Für sie wird mit dieser Rückmeldung nichts entnommen.
+manual-unissued-back = Esc: zurück zur Rückmeldung, dort entnimmt a oder e eine Zeile von Hand.
+confirm-substitute = Diesen Ersatz erfassen?
+substitute-goes-back = Zeile { $line } { $own }: { $returned } { $own } gehen ins Lager zurück,
+substitute-issued = { $issued } { $item } werden stattdessen entnommen.
+confirm-transfer = Diesen Bestand umlagern?
+transfer-question = { $qty } { $item } von { $from } nach { $to } umlagern{ $lots }.
+finished-lot-title = Charge für die erhaltenen { $item } (leer: { $order }, die Auftragsnummer)
+finished-serials-title = Seriennummern der { $good } erhaltenen { $item }: jede scannen oder S1,S2,… tippen
+finished-untracked = { $item } ist nicht chargen- oder seriengeführt: Zugang ohne Charge
+nothing-received = diese Rückmeldung bucht keine Fertigteile zu (das tut Gutmenge am letzten Arbeitsgang)
+receive-into = Zugang { $qty } → { $location }
+receive-into-lot = Zugang { $qty } → { $location } Charge { $lots }
+receive-into-serials = Zugang { $qty } → { $location } Seriennummern { $lots }
+report-posted = Rückmeldung { $report } für Auftrag { $order } gebucht ({ $deferred ->
+    [one] 1 Zeile
+   *[other] { $deferred } Zeilen
+} wartend)
+posted-report = Rückmeldung { $report } für Auftrag { $order } gebucht.
+posted-already = (Sie war schon gebucht; nichts wurde doppelt gebucht.)
+posted-short-item = {" "}{ $item } ({ $short } fehlen)
+posted-line-waits = Zeile { $line }{ $item } wartet in der Klärungsliste auf Bestand (#{ $id }).
+posted-material-so-far = Material des Auftrags bisher: { $cost }
+lines-waiting = { $count } wartend
+another-work-centers-order = { $order } ist ein Auftrag von Arbeitsplatz { $theirs }, nicht von { $ours }
+at-work-center = {" "}· an { $work_center }
+report-summary = {" "}Arbeit { $hours } h · Arbeit + Gemeinkosten { $labor } · { $receipt } · Material Plan { $expected } / Ist { $actual }
+more-above = ↑ { $count } weitere
+more-below = ↓ { $count } weitere
+action-move-or-count = Bestand umlagern oder zählen
+prompt-qty-by-hand = Menge von Hand entnommen, Zeile { $line } { $item }
+prompt-qty-to-issue = Menge zu entnehmen, Zeile { $line } { $item }
+prompt-line-scrap = Zusätzlicher Zeilenausschuss, Zeile { $line } { $item }
+prompt-issue-location = Entnahmeplatz, Zeile { $line } { $item }
+prompt-why-skipped = Warum wurde Zeile { $line } { $item } ausgelassen? Grund wählen
+prompt-why-changed = Warum wurde Zeile { $line } { $item } geändert? Grund wählen
+pick-or-type-location = Lagerplatz wählen oder tippen
+confirm-post = Diese Rückmeldung buchen?
+
+## Closing an order: keys
+key-close-order = Auftrag abschließen: WIP auf die Abweichungskonten (Vorarbeiter; fragt zuerst)
+key-reopen-order = abgeschlossenen Auftrag wieder öffnen (Vorarbeiter, mit Grund; fragt zuerst)
+hint-close-order = abschließen
+hint-reopen-order = öffnen

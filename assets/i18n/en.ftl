@@ -237,3 +237,228 @@ rule-key-cause = { $key }: { $cause }
 rule-not-a-table = [{ $section }] must be a table
 rule-toml = { $cause } (line { $line })
 rule-unknown-section = unknown section [{ $section }]: only [policy], [reasons] and [accounts]
+## Keys: the help's lines and the footer's words (keys, prompts, confirmations and messages)
+key-next-field-then-log = next field, then log in
+key-switch-between-badge-and = switch between badge and PIN
+key-quit = quit
+key-help-every-key-this = help: every key of this screen
+key-help = help
+key-open-order-typed-or = open the order typed or scanned (any case, or its last digits), else the selected one
+key-this-work-center-all = this work center / all work centers
+key-switch-to-next-work = switch to the next work center
+key-history-reports-reverse-from = history of reports (reverse from there)
+key-staging-what-machine-location = staging: what the machine location still needs (handlers, leads)
+key-deferred-lines-waiting-for = deferred lines waiting for stock (the exception queue)
+key-progress-and-variance-selected = progress and variance of the selected order
+key-machine-location-health-what = machine-location health: what counts found against what was used
+key-trace-lot-what-went = trace a lot: what went into it, what was made from it, where it is
+key-back-to-orders = back to the orders
+key-trace-another-lot = trace another lot
+key-refresh = refresh
+key-retry-post-every-open = retry: post every open line that now fits, oldest first (handlers, leads)
+key-cancel-selected-line-lead = cancel the selected line (a lead's decision; asks first)
+key-refresh-list = refresh the list
+key-clear-typed-order = clear the typed order
+key-report-at-selected-count = report at the selected count point
+key-progress-and-variance-order = progress and variance of the order
+key-back = back
+key-move-between-good-scrap = move between good, scrap and the lines
+key-previous-field = previous field
+key-post-report-asks-first = post the report (asks first)
+key-set-quantity-issued-on = set the quantity issued on the selected line
+key-add-component-scrap-on = add component scrap on the selected line
+key-issue-selected-line-from = issue the selected line from another location
+key-skip-selected-line-issue = skip the selected line (issue by hand); again to undo
+key-issue-manual-line-s = issue a manual line's planned qty by hand (then lots or serials)
+key-choose-lots-or-serials = choose the lots or serials of a tracked line (scan or pick)
+key-lot-finished-goods-go = the lot the finished goods go into (a serial-tracked item: their serials)
+key-reset-selected-line-to = reset the selected line to planned
+key-back-asks-if-report = back (asks if the report was edited)
+key-reverse-selected-report-asks = reverse the selected report (asks for a reason)
+key-report-s-lines-lead = the report's lines: a lead corrects scrap or records a substitution
+key-adjust-scrap-on-selected = adjust scrap on the selected line (±, with a reason code)
+key-record-substitution-another-item = record a substitution: another item issued instead of this line's
+key-back-to-history = back to the history
+key-bring-selected-item-to = bring the selected item to its machine location (asks from where; offers what to bring, at most what the source holds)
+key-this-work-center-s = this work center's machine location / every machine location
+key-cycle-count-selected-item = cycle count the selected item at the machine location
+key-yes = yes
+key-no = no
+key-apply = apply
+key-cancel = cancel
+key-close = close
+key-close-help = close the help
+key-scroll-help = scroll the help
+key-scroll-help-back = scroll the help back
+key-next-page-keys = the next page of keys
+key-page-before = the page before
+key-first-key = the first key
+key-last-key = the last key
+key-previous-row = previous row
+key-next-row = next row
+key-page-up = page up
+key-page-down = page down
+key-first-row = first row
+key-last-row = last row
+key-help-where-no-field = help, where no field takes typing
+key-quit-asks-if-report = quit (asks if a report is being edited)
+key-log-out = log out
+hint-log-in = log in
+hint-badge-pin = badge/PIN
+hint-quit = quit
+hint-help = help
+hint-open = open
+hint-all-wcs = all WCs
+hint-next-wc = next WC
+hint-history = history
+hint-staging = staging
+hint-deferred = deferred
+hint-variance = variance
+hint-health = health
+hint-back = back
+hint-trace = trace
+hint-retry = retry
+hint-cancel = cancel
+hint-report = report
+hint-field = field
+hint-post = post
+hint-qty = qty
+hint-scrap = scrap
+hint-from = from
+hint-skip = skip
+hint-reset = reset
+hint-reverse = reverse
+hint-lines = lines
+hint-substitute = substitute
+hint-bring = bring
+hint-all = all
+hint-count = count
+hint-yes = yes
+hint-no = no
+hint-apply = apply
+hint-close = close
+hint-cancel-line = cancel
+lead-badge = A lead must approve: scan or type the lead's badge
+marked-enough = { $needed ->
+    [one] 1 serial
+   *[other] { $needed } serials
+} needed, { $needed } marked; Space on a marked one unmarks it
+marked-none = none of { $needed } marked
+marked-some = { $marked } of { $needed } marked: { $serials }
+pick-hint-mark-cancel = Space mark   ↑↓ pick   Enter: take the marked   Esc: cancel
+pick-hint-mark-back = Space mark   ↑↓ pick   Enter: take the marked   Esc: back
+pick-hint-cancel = ↑↓ pick   Enter: apply   Esc: cancel
+pick-hint-back = ↑↓ pick   Enter: apply   Esc: back
+prompt-hint-cancel = Enter: apply   Esc: cancel
+prompt-hint-back = Enter: apply   Esc: back
+prompt-title = Enter a value
+line-serials-title = Serials for line { $line } { $item }: { $total } from { $location } (scan each, or mark them with Space)
+line-lots-title = Lots for line { $line } { $item }: { $total } from { $location } (LOT or LOT:QTY,…)
+choose-its-serials = {" "}· o: choose its serials
+choose-its-lots = {" "}· o: choose its lots
+scan-or-pick-serials = scan or pick its serials
+scan-or-pick-lot = scan or pick a lot
+scan-lead-badge = scan or type the lead's badge
+lead-pin = PIN of lead { $badge }
+separator-comma = a comma
+separator-point = a point
+field-other-separator = '{ $char }' not taken: decimals take { $separator } (type { $example })
+field-second-separator = one decimal separator only (type { $example })
+field-no-minus = '-' not taken: this quantity cannot be negative
+field-minus-first = '-' not taken: a minus goes first (type -1)
+field-not-a-digit = '{ $char }' not taken: a quantity is digits and { $separator } ({ $example })
+field-whole-number = '{ $separator }' not taken: this quantity is a whole number
+field-too-many-decimals = not taken: this quantity has at most { $decimals } decimals
+field-too-long = not taken: at most { $max } characters
+field-control = not taken: a control character
+line-keys-on-tab = {" "}· Tab: the line keys
+not-a-number = { $value } is not a number
+material-cost = expected { $expected } · actual { $actual } · variance { $variance }
+pick-order-chooses = the plant's pick order chooses
+no-work-center-to-stage = no work center to stage for
+unknown-stock-item = unknown stock item { $item }
+unknown-location = unknown location { $location }
+reversed = report { $report } reversed ({ $reason }): { $movements ->
+    [one] 1 movement
+   *[other] { $movements } movements
+} put back
+scrap-reason-return = Reason for returning { $qty } scrapped on line { $line }
+scrap-reason-more = Reason for { $qty } more scrap on line { $line }
+scrap-adjusted = report { $report } line { $line }: { $qty } { $item } scrap adjusted ({ $reason })
+substituted = report { $report } line { $line }: { $returned } { $returned_item } returned, { $issued } { $issued_item } issued
+retried = { $posted ->
+    [one] 1 deferred line
+   *[other] { $posted } deferred lines
+} posted, { $open } still waiting
+exception-cancelled = deferred line #{ $id } cancelled
+counted-note = { $item } at { $location } counted { $counted }; { $posted ->
+    [one] 1 waiting line
+   *[other] { $posted } waiting lines
+} posted
+counted-book = { $item } at { $location }: book { $book }, counted { $counted }.
+counted-no-difference = No difference: nothing adjusted.
+counted-reason = {" "}(reason { $reason })
+counted-adjusted = Adjusted by { $diff } { $item }{ $reason }.
+counted-waiting-posted = Waiting line posted: { $qty } { $item } for order { $order } (#{ $id }).
+counted-accuracy = Counts that found the book quantity: { $found } of { $counts }.
+not-whole-containers = note: { $qty } is not a whole number of containers of { $multiple }
+lots-named = {" "}(lots { $lots })
+moved = moved { $qty } { $item } from { $from } to { $to }{ $lots }; { $posted ->
+    [one] 1 waiting line
+   *[other] { $posted } waiting lines
+} posted
+takes-expired = Line { $line } { $item } takes { $expired }
+expired-named = expired { $count ->
+    [one] lot
+   *[other] lots
+} { $lots }
+lead-must-approve = A lead must approve:
+manual-not-issued = { $count ->
+    [one] 1 manual line
+   *[other] { $count } manual lines
+} not issued: { $lines }
+post-manual-unissued = Post without the manual lines?
+manual-unissued-nothing = Nothing is issued for them with this report.
+manual-unissued-back = Esc: back to the report, where a or e issues a line by hand.
+confirm-substitute = Record this substitution?
+substitute-goes-back = Line { $line } { $own }: { $returned } { $own } go back to stock,
+substitute-issued = { $issued } { $item } are issued instead.
+confirm-transfer = Move this stock?
+transfer-question = Move { $qty } { $item } from { $from } to { $to }{ $lots }.
+finished-lot-title = Lot the { $item } received go into (empty: { $order }, the order number)
+finished-serials-title = Serials of the { $good } { $item } received: scan each, or type S1,S2,…
+finished-untracked = { $item } is not lot- or serial-tracked: it is received with no lot
+nothing-received = this report receives no finished goods (good units at the last operation do)
+receive-into = receive { $qty } → { $location }
+receive-into-lot = receive { $qty } → { $location } lot { $lots }
+receive-into-serials = receive { $qty } → { $location } serials { $lots }
+report-posted = report { $report } posted for order { $order } ({ $deferred ->
+    [one] 1 line
+   *[other] { $deferred } lines
+} deferred)
+posted-report = Report { $report } posted for order { $order }.
+posted-already = (It had been posted already; nothing was posted twice.)
+posted-short-item = {" "}{ $item } ({ $short } short)
+posted-line-waits = Line { $line }{ $item } waits for stock in the exception queue (#{ $id }).
+posted-material-so-far = Order material so far: { $cost }
+lines-waiting = { $count } waiting
+another-work-centers-order = { $order } is an order of work center { $theirs }, not of { $ours }
+at-work-center = {" "}· at { $work_center }
+report-summary = {" "}Labor { $hours } h · labor + overhead { $labor } · { $receipt } · material std { $expected } / actual { $actual }
+more-above = ↑ { $count } more
+more-below = ↓ { $count } more
+action-move-or-count = move or count stock
+prompt-qty-by-hand = Quantity issued by hand, line { $line } { $item }
+prompt-qty-to-issue = Quantity to issue, line { $line } { $item }
+prompt-line-scrap = Line scrap on top, line { $line } { $item }
+prompt-issue-location = Issue location, line { $line } { $item }
+prompt-why-skipped = Why was line { $line } { $item } skipped? Pick a reason
+prompt-why-changed = Why was line { $line } { $item } changed? Pick a reason
+pick-or-type-location = pick or type a location
+confirm-post = Post this report?
+
+## Closing an order: keys
+key-close-order = close the order: its WIP settled to the variance accounts (a lead's; asks first)
+key-reopen-order = reopen a closed order (a lead's, with a reason; asks first)
+hint-close-order = close
+hint-reopen-order = reopen

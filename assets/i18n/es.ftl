@@ -228,3 +228,228 @@ rule-key-cause = { $key }: { $cause }
 rule-not-a-table = [{ $section }] debe ser una tabla
 rule-toml = { $cause } (línea { $line })
 rule-unknown-section = sección desconocida [{ $section }]: solo [policy], [reasons] y [accounts]
+## Teclas: líneas de la ayuda y palabras del pie (teclas, preguntas, confirmaciones y mensajes)
+key-next-field-then-log = campo siguiente, luego entrar
+key-switch-between-badge-and = cambiar entre tarjeta y PIN
+key-quit = salir
+key-help-every-key-this = ayuda: todas las teclas de esta pantalla
+key-help = ayuda
+key-open-order-typed-or = abrir la orden tecleada o escaneada (mayúsculas o no, o sus últimos dígitos), si no la seleccionada
+key-this-work-center-all = este puesto / todos los puestos
+key-switch-to-next-work = pasar al puesto siguiente
+key-history-reports-reverse-from = historial de partes (anular desde allí)
+key-staging-what-machine-location = aprovisionamiento: lo que aún necesita la ubicación de máquina (logística, jefes de turno)
+key-deferred-lines-waiting-for = líneas en espera de stock (la cola de excepciones)
+key-progress-and-variance-selected = avance y desviación de la orden seleccionada
+key-machine-location-health-what = estado de las ubicaciones de máquina: lo contado frente a lo consumido
+key-trace-lot-what-went = rastrear un lote: qué entró, qué se hizo con él, dónde está
+key-back-to-orders = volver a las órdenes
+key-trace-another-lot = rastrear otro lote
+key-refresh = actualizar
+key-retry-post-every-open = reintentar: contabilizar cada línea abierta que ya cabe, la más antigua primero (logística, jefes de turno)
+key-cancel-selected-line-lead = cancelar la línea seleccionada (decide el jefe de turno; pregunta antes)
+key-refresh-list = actualizar la lista
+key-clear-typed-order = borrar la orden tecleada
+key-report-at-selected-count = declarar en el punto de conteo seleccionado
+key-progress-and-variance-order = avance y desviación de la orden
+key-back = volver
+key-move-between-good-scrap = pasar entre buena, desecho y las líneas
+key-previous-field = campo anterior
+key-post-report-asks-first = contabilizar el parte (pregunta antes)
+key-set-quantity-issued-on = fijar la cantidad consumida de la línea seleccionada
+key-add-component-scrap-on = añadir desecho de componente en la línea seleccionada
+key-issue-selected-line-from = consumir la línea seleccionada desde otra ubicación
+key-skip-selected-line-issue = omitir la línea seleccionada (consumo a mano); otra vez para deshacer
+key-issue-manual-line-s = consumir a mano la cantidad prevista de una línea manual (luego lotes o series)
+key-choose-lots-or-serials = elegir los lotes o series de una línea trazada (escanear o elegir)
+key-lot-finished-goods-go = el lote al que va el producto terminado (artículo con serie: sus series)
+key-reset-selected-line-to = devolver la línea seleccionada a lo previsto
+key-back-asks-if-report = volver (pregunta si el parte se modificó)
+key-reverse-selected-report-asks = anular el parte seleccionado (pide un motivo)
+key-report-s-lines-lead = las líneas del parte: el jefe de turno corrige desecho o registra un sustituto
+key-adjust-scrap-on-selected = ajustar el desecho de la línea seleccionada (±, con código de motivo)
+key-record-substitution-another-item = registrar un sustituto: otro artículo consumido en lugar del de esta línea
+key-back-to-history = volver al historial
+key-bring-selected-item-to = llevar el artículo seleccionado a su ubicación de máquina (pregunta de dónde; propone cuánto, como máximo lo que tiene el origen)
+key-this-work-center-s = la ubicación de máquina de este puesto / todas
+key-cycle-count-selected-item = contar el artículo seleccionado en la ubicación de máquina
+key-yes = sí
+key-no = no
+key-apply = aplicar
+key-cancel = cancelar
+key-close = cerrar
+key-close-help = cerrar la ayuda
+key-scroll-help = avanzar la ayuda
+key-scroll-help-back = retroceder la ayuda
+key-next-page-keys = la página siguiente de teclas
+key-page-before = la página anterior
+key-first-key = la primera tecla
+key-last-key = la última tecla
+key-previous-row = fila anterior
+key-next-row = fila siguiente
+key-page-up = página arriba
+key-page-down = página abajo
+key-first-row = primera fila
+key-last-row = última fila
+key-help-where-no-field = ayuda, donde ningún campo recibe texto
+key-quit-asks-if-report = salir (pregunta si se está editando un parte)
+key-log-out = cerrar sesión
+hint-log-in = entrar
+hint-badge-pin = tarjeta/PIN
+hint-quit = salir
+hint-help = ayuda
+hint-open = abrir
+hint-all-wcs = todos
+hint-next-wc = sig. puesto
+hint-history = historial
+hint-staging = aprovis.
+hint-deferred = en espera
+hint-variance = desviación
+hint-health = estado
+hint-back = volver
+hint-trace = rastrear
+hint-retry = reintentar
+hint-cancel = cancelar
+hint-report = declarar
+hint-field = campo
+hint-post = contabilizar
+hint-qty = cant.
+hint-scrap = desecho
+hint-from = desde
+hint-skip = omitir
+hint-reset = reponer
+hint-reverse = anular
+hint-lines = líneas
+hint-substitute = sustituto
+hint-bring = llevar
+hint-all = todas
+hint-count = contar
+hint-yes = sí
+hint-no = no
+hint-apply = aplicar
+hint-close = cerrar
+hint-cancel-line = anular
+lead-badge = Debe aprobar un jefe de turno: escanee o teclee la tarjeta del jefe
+marked-enough = { $needed ->
+    [one] 1 serie necesaria
+   *[other] { $needed } series necesarias
+}, { $needed } marcadas; Espacio sobre una marcada la desmarca
+marked-none = ninguna de { $needed } marcada
+marked-some = { $marked } de { $needed } marcadas: { $serials }
+pick-hint-mark-cancel = Espacio marcar   ↑↓ elegir   Enter: tomar las marcadas   Esc: cancelar
+pick-hint-mark-back = Espacio marcar   ↑↓ elegir   Enter: tomar las marcadas   Esc: volver
+pick-hint-cancel = ↑↓ elegir   Enter: aplicar   Esc: cancelar
+pick-hint-back = ↑↓ elegir   Enter: aplicar   Esc: volver
+prompt-hint-cancel = Enter: aplicar   Esc: cancelar
+prompt-hint-back = Enter: aplicar   Esc: volver
+prompt-title = Introduzca un valor
+line-serials-title = Series para la línea { $line } { $item }: { $total } desde { $location } (escanee cada una o márquelas con Espacio)
+line-lots-title = Lotes para la línea { $line } { $item }: { $total } desde { $location } (LOTE o LOTE:CANT,…)
+choose-its-serials = {" "}· o: elegir sus series
+choose-its-lots = {" "}· o: elegir sus lotes
+scan-or-pick-serials = escanee o elija sus series
+scan-or-pick-lot = escanee o elija un lote
+scan-lead-badge = escanee o teclee la tarjeta del jefe de turno
+lead-pin = PIN del jefe { $badge }
+separator-comma = coma
+separator-point = punto
+field-other-separator = '{ $char }' no admitido: los decimales llevan { $separator } (teclee { $example })
+field-second-separator = solo un separador decimal (teclee { $example })
+field-no-minus = '-' no admitido: esta cantidad no puede ser negativa
+field-minus-first = '-' no admitido: el signo menos va primero (teclee -1)
+field-not-a-digit = '{ $char }' no admitido: una cantidad son dígitos y { $separator } ({ $example })
+field-whole-number = '{ $separator }' no admitido: esta cantidad es entera
+field-too-many-decimals = no admitido: esta cantidad tiene como máximo { $decimals } decimales
+field-too-long = no admitido: como máximo { $max } caracteres
+field-control = no admitido: un carácter de control
+line-keys-on-tab = {" "}· Tab: las teclas de línea
+not-a-number = { $value } no es un número
+material-cost = previsto { $expected } · real { $actual } · desviación { $variance }
+pick-order-chooses = decide el orden de picking de la planta
+no-work-center-to-stage = ningún puesto que aprovisionar
+unknown-stock-item = artículo de stock desconocido { $item }
+unknown-location = ubicación desconocida { $location }
+reversed = parte { $report } anulado ({ $reason }): { $movements ->
+    [one] 1 movimiento devuelto
+   *[other] { $movements } movimientos devueltos
+}
+scrap-reason-return = Motivo para devolver { $qty } de desecho en la línea { $line }
+scrap-reason-more = Motivo de { $qty } más de desecho en la línea { $line }
+scrap-adjusted = parte { $report } línea { $line }: desecho de { $qty } { $item } ajustado ({ $reason })
+substituted = parte { $report } línea { $line }: { $returned } { $returned_item } devueltos, { $issued } { $issued_item } consumidos
+retried = { $posted ->
+    [one] 1 línea en espera contabilizada
+   *[other] { $posted } líneas en espera contabilizadas
+}, { $open } aún esperan
+exception-cancelled = línea en espera #{ $id } cancelada
+counted-note = { $item } en { $location } contado { $counted }; { $posted ->
+    [one] 1 línea en espera contabilizada
+   *[other] { $posted } líneas en espera contabilizadas
+}
+counted-book = { $item } en { $location }: libro { $book }, contado { $counted }.
+counted-no-difference = Sin diferencia: nada ajustado.
+counted-reason = {" "}(motivo { $reason })
+counted-adjusted = Ajustado en { $diff } { $item }{ $reason }.
+counted-waiting-posted = Línea en espera contabilizada: { $qty } { $item } para la orden { $order } (#{ $id }).
+counted-accuracy = Recuentos que coincidieron con el libro: { $found } de { $counts }.
+not-whole-containers = nota: { $qty } no son contenedores enteros de { $multiple }
+lots-named = {" "}(lotes { $lots })
+moved = movidos { $qty } { $item } de { $from } a { $to }{ $lots }; { $posted ->
+    [one] 1 línea en espera contabilizada
+   *[other] { $posted } líneas en espera contabilizadas
+}
+takes-expired = La línea { $line } { $item } toma { $expired }
+expired-named = { $count ->
+    [one] lote caducado
+   *[other] lotes caducados
+} { $lots }
+lead-must-approve = Debe aprobar un jefe de turno:
+manual-not-issued = { $count ->
+    [one] 1 línea manual sin consumir
+   *[other] { $count } líneas manuales sin consumir
+}: { $lines }
+post-manual-unissued = ¿Contabilizar sin las líneas manuales?
+manual-unissued-nothing = Con este parte no se consume nada para ellas.
+manual-unissued-back = Esc: volver al parte, donde a o e consume una línea a mano.
+confirm-substitute = ¿Registrar este sustituto?
+substitute-goes-back = Línea { $line } { $own }: { $returned } { $own } vuelven al stock,
+substitute-issued = { $issued } { $item } se consumen en su lugar.
+confirm-transfer = ¿Mover este stock?
+transfer-question = Mover { $qty } { $item } de { $from } a { $to }{ $lots }.
+finished-lot-title = Lote al que van los { $item } recibidos (vacío: { $order }, el número de orden)
+finished-serials-title = Series de los { $good } { $item } recibidos: escanee cada una o teclee S1,S2,…
+finished-untracked = { $item } no lleva lote ni serie: se recibe sin lote
+nothing-received = este parte no recibe producto terminado (lo hacen las buenas en la última operación)
+receive-into = recibir { $qty } → { $location }
+receive-into-lot = recibir { $qty } → { $location } lote { $lots }
+receive-into-serials = recibir { $qty } → { $location } series { $lots }
+report-posted = parte { $report } contabilizado para la orden { $order } ({ $deferred ->
+    [one] 1 línea en espera
+   *[other] { $deferred } líneas en espera
+})
+posted-report = Parte { $report } contabilizado para la orden { $order }.
+posted-already = (Ya estaba contabilizado; nada se contabilizó dos veces.)
+posted-short-item = {" "}{ $item } (faltan { $short })
+posted-line-waits = La línea { $line }{ $item } espera stock en la cola de excepciones (#{ $id }).
+posted-material-so-far = Material de la orden hasta ahora: { $cost }
+lines-waiting = { $count } en espera
+another-work-centers-order = { $order } es una orden del puesto { $theirs }, no de { $ours }
+at-work-center = {" "}· en { $work_center }
+report-summary = {" "}Mano de obra { $hours } h · MO + gastos { $labor } · { $receipt } · material std { $expected } / real { $actual }
+more-above = ↑ { $count } más
+more-below = ↓ { $count } más
+action-move-or-count = mover o contar stock
+prompt-qty-by-hand = Cantidad consumida a mano, línea { $line } { $item }
+prompt-qty-to-issue = Cantidad a consumir, línea { $line } { $item }
+prompt-line-scrap = Desecho de línea adicional, línea { $line } { $item }
+prompt-issue-location = Ubicación de consumo, línea { $line } { $item }
+prompt-why-skipped = ¿Por qué se omitió la línea { $line } { $item }? Elija un motivo
+prompt-why-changed = ¿Por qué se cambió la línea { $line } { $item }? Elija un motivo
+pick-or-type-location = elija o teclee una ubicación
+confirm-post = ¿Contabilizar este parte?
+
+## Closing an order: keys
+key-close-order = cerrar la orden: su WIP a las cuentas de desviación (jefe; pregunta antes)
+key-reopen-order = reabrir una orden cerrada (jefe, con motivo; pregunta antes)
+hint-close-order = cerrar
+hint-reopen-order = reabrir

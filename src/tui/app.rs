@@ -305,10 +305,14 @@ impl State {
     /// Why the user logged in may not `what` (`action`), or `None` when they may: the
     /// permission table's answer, worded for the terminal. An open terminal (no users) may do
     /// everything.
-    fn role_refusal(&self, action: crate::service::auth::Permission, what: &str) -> Option<String> {
+    fn role_refusal(
+        &self,
+        action: crate::service::auth::Permission,
+        what: super::i18n::Msg,
+    ) -> Option<String> {
         let refused = action.check(self.session.role, false).err()?;
         let badge = self.session.badge.as_deref().unwrap_or_default();
-        Some(strings::may_not(badge, &refused, what))
+        Some(strings::may_not(badge, &refused, &super::i18n::t(what)))
     }
 
     /// Where keys go now.

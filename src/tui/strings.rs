@@ -786,39 +786,72 @@ use crate::service::Posted;
 use crate::service::auth::Refused;
 use crate::service::floor::{Adjustment, Count, Substitution};
 
+/// A quantity inside a sentence: the language's separator, and the plural it picks.
+fn qty(value: Quantity) -> Arg {
+    Arg::Number(value.0)
+}
+
+/// A count inside a sentence, which picks the plural form.
+fn many(n: usize) -> Arg {
+    Arg::Count(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
 /// Asking for a lead's approval.
-pub const LEAD_BADGE: &str = "A lead must approve: scan or type the lead's badge";
+#[must_use]
+pub fn lead_badge() -> String {
+    t(Msg::LeadBadge)
+}
 
 /// Space on one more serial than a line needs: `3 serials needed, 3 marked; Space on a
 /// marked one unmarks it`.
 #[must_use]
 pub fn marked_enough(needed: usize) -> String {
-    format!(
-        "{} needed, {needed} marked; Space on a marked one unmarks it",
-        count(needed, "serial")
-    )
+    tr(Msg::MarkedEnough, &[("needed", many(needed))])
 }
 
 /// The serials marked on a pick list so far: `2 of 3 marked: GS-001, GS-002`.
 #[must_use]
 pub fn marked(needed: usize, marked: &[String]) -> String {
     if marked.is_empty() {
-        format!("none of {needed} marked")
+        tr(Msg::MarkedNone, &[("needed", many(needed))])
     } else {
-        format!("{} of {needed} marked: {}", marked.len(), marked.join(", "))
+        tr(
+            Msg::MarkedSome,
+            &[
+                ("marked", many(marked.len())),
+                ("needed", many(needed)),
+                ("serials", marked.join(", ").into()),
+            ],
+        )
     }
 }
 
 /// A pick list's keys at its foot: Space marks where it takes several rows, Esc goes back
 /// where there is a step before.
 #[must_use]
-pub fn pick_hint(marks: bool, back: bool) -> &'static str {
-    match (marks, back) {
-        (true, false) => "Space mark   ↑↓ pick   Enter: take the marked   Esc: cancel",
-        (true, true) => "Space mark   ↑↓ pick   Enter: take the marked   Esc: back",
-        (false, false) => "↑↓ pick   Enter: apply   Esc: cancel",
-        (false, true) => "↑↓ pick   Enter: apply   Esc: back",
-    }
+pub fn pick_hint(marks: bool, back: bool) -> String {
+    t(match (marks, back) {
+        (true, false) => Msg::PickHintMarkCancel,
+        (true, true) => Msg::PickHintMarkBack,
+        (false, false) => Msg::PickHintCancel,
+        (false, true) => Msg::PickHintBack,
+    })
+}
+
+/// A prompt's keys at its foot where it offers no list.
+#[must_use]
+pub fn prompt_hint(back: bool) -> String {
+    t(if back {
+        Msg::PromptHintBack
+    } else {
+        Msg::PromptHintCancel
+    })
+}
+
+/// The title of a prompt's box.
+#[must_use]
+pub fn prompt_title() -> String {
+    t(Msg::PromptTitle)
 }
 
 /// The question of a tracked line's lots or serials: `Serials for line 70 GAUGE: 3 from
@@ -830,119 +863,140 @@ pub fn line_lots_title(
     total: Quantity,
     location: &str,
 ) -> String {
-    if serial {
-        format!(
-            "Serials for line {line} {item}: {total} from {location} (scan each, or mark them with Space)"
-        )
-    } else {
-        format!("Lots for line {line} {item}: {total} from {location} (LOT or LOT:QTY,…)")
-    }
+    tr(
+        if serial {
+            Msg::LineSerialsTitle
+        } else {
+            Msg::LineLotsTitle
+        },
+        &[
+            ("line", line.into()),
+            ("item", item.into()),
+            ("total", qty(total)),
+            ("location", location.into()),
+        ],
+    )
 }
 
 /// What the explanation says of a tracked line that takes no lots yet.
 #[must_use]
-pub fn choose_its_lots(serial: bool) -> &'static str {
-    if serial {
-        " · o: choose its serials"
+pub fn choose_its_lots(serial: bool) -> String {
+    t(if serial {
+        Msg::ChooseItsSerials
     } else {
-        " · o: choose its lots"
-    }
+        Msg::ChooseItsLots
+    })
 }
 
 /// A tracked line's lot prompt left empty.
 #[must_use]
-pub fn scan_or_pick_lot(serial: bool) -> &'static str {
-    if serial {
-        "scan or pick its serials"
+pub fn scan_or_pick_lot(serial: bool) -> String {
+    t(if serial {
+        Msg::ScanOrPickSerials
     } else {
-        "scan or pick a lot"
-    }
+        Msg::ScanOrPickLot
+    })
 }
 
 /// The lead's badge prompt left empty.
-pub const SCAN_LEAD_BADGE: &str = "scan or type the lead's badge";
+#[must_use]
+pub fn scan_lead_badge() -> String {
+    t(Msg::ScanLeadBadge)
+}
 
 /// Asking for the PIN of the lead whose badge was scanned.
 #[must_use]
 pub fn lead_pin(badge: &str) -> String {
-    format!("PIN of lead {badge}")
+    tr(Msg::LeadPin, &[("badge", badge.into())])
 }
 
-/// The separator's name, for the words that show the right form.
-fn separator_name(separator: char) -> &'static str {
-    if separator == ',' {
-        "a comma"
-    } else {
-        "a point"
-    }
-}
-
-/// Why a field refused a typed character, showing the right form (`type 1.5`).
+/// Why a field refused a typed character, showing the right form (`type 1.5`, `type 1,5`
+/// in German): `separator` is the field's own, the language's.
 #[must_use]
 pub fn field_refused(refused: crate::tui::field::Refused, separator: char) -> String {
     use crate::tui::field::Refused as R;
-    let example = format!("1{separator}5");
-    let name = separator_name(separator);
+    let example = || ("example", Arg::Text(format!("1{separator}5")));
+    let name = || {
+        (
+            "separator",
+            t(if separator == ',' {
+                Msg::SeparatorComma
+            } else {
+                Msg::SeparatorPoint
+            })
+            .into(),
+        )
+    };
+    let shown = |c: char| Arg::Text(crate::domain::text::printable(&c.to_string()).into_owned());
     match refused {
-        R::OtherSeparator(c) => {
-            format!("'{c}' not taken: decimals take {name} (type {example})")
-        }
-        R::SecondSeparator => format!("one decimal separator only (type {example})"),
-        R::Minus { allowed: false } => "'-' not taken: this quantity cannot be negative".into(),
-        R::Minus { allowed: true } => "'-' not taken: a minus goes first (type -1)".into(),
-        R::NotADigit(c) => format!(
-            "'{}' not taken: a quantity is digits and {name} ({example})",
-            crate::domain::text::printable(&c.to_string())
+        R::OtherSeparator(c) => tr(
+            Msg::FieldOtherSeparator,
+            &[("char", shown(c)), name(), example()],
         ),
-        R::Decimals(0) => format!("'{separator}' not taken: this quantity is a whole number"),
-        R::Decimals(n) => format!("not taken: this quantity has at most {n} decimals"),
-        R::TooLong => format!(
-            "not taken: at most {} characters",
-            crate::tui::field::MAX_CHARS
+        R::SecondSeparator => tr(Msg::FieldSecondSeparator, &[example()]),
+        R::Minus { allowed: false } => t(Msg::FieldNoMinus),
+        R::Minus { allowed: true } => t(Msg::FieldMinusFirst),
+        R::NotADigit(c) => tr(
+            Msg::FieldNotADigit,
+            &[("char", shown(c)), name(), example()],
         ),
-        R::Control => "not taken: a control character".into(),
+        R::Decimals(0) => tr(
+            Msg::FieldWholeNumber,
+            &[("separator", separator.to_string().into())],
+        ),
+        R::Decimals(n) => tr(
+            Msg::FieldTooManyDecimals,
+            &[("decimals", Arg::Count(i64::from(n)))],
+        ),
+        R::TooLong => tr(
+            Msg::FieldTooLong,
+            &[("max", many(crate::tui::field::MAX_CHARS))],
+        ),
+        R::Control => t(Msg::FieldControl),
     }
 }
 
 /// Added to a character refused by good or scrap: where the line keys are.
-pub const LINE_KEYS_ON_TAB: &str = " · Tab: the line keys";
+#[must_use]
+pub fn line_keys_on_tab() -> String {
+    t(Msg::LineKeysOnTab)
+}
 
 /// A prompt's refusal of a value that is not a number: `"x" is not a number`.
 #[must_use]
 pub fn not_a_number(text: &str) -> String {
-    format!("{text:?} is not a number")
+    tr(Msg::NotANumber, &[("value", format!("{text:?}").into())])
 }
 
 /// An order's material cost, to the cent: `expected 10 · actual 12 · variance 2`.
 #[must_use]
 pub fn material_cost(v: &Variance) -> String {
-    format!(
-        "expected {} · actual {} · variance {}",
-        money(v.expected_cost.get()),
-        money(v.actual_cost.get()),
-        money(v.variance.get())
+    tr(
+        Msg::MaterialCost,
+        &[
+            ("expected", money(v.expected_cost.get()).into()),
+            ("actual", money(v.actual_cost.get()).into()),
+            ("variance", money(v.variance.get()).into()),
+        ],
     )
 }
 
 /// What a role may not do at this terminal: `1001 (handler) may not report production; it
-/// needs the role operator, lead or admin`.
+/// needs the role operator, lead or admin`. `what` is already in the reader's language.
 #[must_use]
 pub fn may_not(badge: &str, refused: &Refused, what: &str) -> String {
-    format!(
-        "{badge} ({}) may not {what}; it needs the role {}",
-        refused.role.as_str(),
-        either(refused.needs().iter().map(|r| r.as_str()))
+    tr(
+        Msg::RefusedForbidden,
+        &[
+            ("user", badge.into()),
+            ("role", role(refused.role).into()),
+            ("action", what.into()),
+            (
+                "roles",
+                any_of(refused.needs().iter().map(|r| role(*r))).into(),
+            ),
+        ],
     )
-}
-
-/// "a", "a or b", "a, b or c".
-fn either<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let words: Vec<&str> = words.collect();
-    match words.split_last() {
-        Some((last, [])) => (*last).to_string(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-        None => String::new(),
-    }
 }
 
 /// "1 line", "2 lines": a count with its noun, for the shop-floor sentences.
@@ -968,21 +1022,27 @@ pub const SHORT_NOW_HEADER: &str = " Short now";
 pub const FITS_NOW: &str = "fits";
 
 /// The first choice of a transfer's lots: none named, the pick order decides.
-pub const PICK_ORDER_CHOOSES: &str = "the plant's pick order chooses";
+#[must_use]
+pub fn pick_order_chooses() -> String {
+    t(Msg::PickOrderChooses)
+}
 
 /// The staging list asked for where the store holds no work center.
-pub const NO_WORK_CENTER_TO_STAGE: &str = "no work center to stage for";
+#[must_use]
+pub fn no_work_center_to_stage() -> String {
+    t(Msg::NoWorkCenterToStage)
+}
 
 /// A substitute that is not a stock item.
 #[must_use]
 pub fn unknown_stock_item(item: &str) -> String {
-    format!("unknown stock item {item}")
+    tr(Msg::UnknownStockItem, &[("item", item.into())])
 }
 
 /// A transfer's source that is not a location.
 #[must_use]
 pub fn unknown_location(location: &str) -> String {
-    format!("unknown location {location}")
+    tr(Msg::UnknownLocation, &[("location", location.into())])
 }
 
 /// After the login: `welcome, Ana Novak (logged in)`.
@@ -994,9 +1054,13 @@ pub fn welcome(name: &str) -> String {
 /// After a reversal: `report 7 reversed (WRONG ORDER): 3 movements put back`.
 #[must_use]
 pub fn reversed(report_id: ReportId, reason: &str, movements: usize) -> String {
-    format!(
-        "report {report_id} reversed ({reason}): {} put back",
-        count(movements, "movement")
+    tr(
+        Msg::Reversed,
+        &[
+            ("report", text(report_id)),
+            ("reason", reason.into()),
+            ("movements", many(movements)),
+        ],
     )
 }
 
@@ -1005,52 +1069,75 @@ pub fn reversed(report_id: ReportId, reason: &str, movements: usize) -> String {
 #[must_use]
 pub fn scrap_reason_prompt(qty: Quantity, line: &str) -> String {
     if qty.is_sign_negative() {
-        format!("Reason for returning {} scrapped on line {line}", -qty)
+        tr(
+            Msg::ScrapReasonReturn,
+            &[("qty", self::qty(-qty)), ("line", line.into())],
+        )
     } else {
-        format!("Reason for {qty} more scrap on line {line}")
+        tr(
+            Msg::ScrapReasonMore,
+            &[("qty", self::qty(qty)), ("line", line.into())],
+        )
     }
 }
 
 /// After a lead's scrap adjustment on a report's line.
 #[must_use]
 pub fn scrap_adjusted(report_id: ReportId, a: &Adjustment) -> String {
-    format!(
-        "report {report_id} line {}: {} {} scrap adjusted ({})",
-        a.line, a.qty, a.item, a.reason
+    tr(
+        Msg::ScrapAdjusted,
+        &[
+            ("report", text(report_id)),
+            ("line", text(&a.line)),
+            ("qty", qty(a.qty)),
+            ("item", text(&a.item)),
+            ("reason", text(&a.reason)),
+        ],
     )
 }
 
 /// After a substitution on a report's line: what went back and what was issued instead.
 #[must_use]
 pub fn substituted(report_id: ReportId, s: &Substitution) -> String {
-    format!(
-        "report {report_id} line {}: {} {} returned, {} {} issued",
-        s.line, s.returned_qty, s.returned_item, s.issued_qty, s.issued_item
+    tr(
+        Msg::Substituted,
+        &[
+            ("report", text(report_id)),
+            ("line", text(&s.line)),
+            ("returned", qty(s.returned_qty)),
+            ("returned_item", text(&s.returned_item)),
+            ("issued", qty(s.issued_qty)),
+            ("issued_item", text(&s.issued_item)),
+        ],
     )
 }
 
 /// After the deferred lines were retried: `2 deferred lines posted, 1 still waiting`.
 #[must_use]
 pub fn retried(posted: usize, open: usize) -> String {
-    format!(
-        "{} posted, {open} still waiting",
-        count(posted, "deferred line")
+    tr(
+        Msg::Retried,
+        &[("posted", many(posted)), ("open", many(open))],
     )
 }
 
 /// After a deferred line was cancelled.
 #[must_use]
 pub fn exception_cancelled(id: crate::domain::ids::ExceptionId) -> String {
-    format!("deferred line #{id} cancelled")
+    tr(Msg::ExceptionCancelled, &[("id", text(id))])
 }
 
 /// The message line after a count.
 #[must_use]
 pub fn counted_note(item: &str, location: &str, c: &Count) -> String {
-    format!(
-        "{item} at {location} counted {}; {} posted",
-        c.counted,
-        count(c.posted.len(), "waiting line")
+    tr(
+        Msg::CountedNote,
+        &[
+            ("item", item.into()),
+            ("location", location.into()),
+            ("counted", qty(c.counted)),
+            ("posted", many(c.posted.len())),
+        ],
     )
 }
 
@@ -1060,32 +1147,48 @@ pub fn counted_note(item: &str, location: &str, c: &Count) -> String {
 pub fn counted_lines(item: &str, location: &str, c: &Count) -> Vec<String> {
     let diff = c.counted - c.expected;
     let mut lines = vec![
-        format!(
-            "{item} at {location}: book {}, counted {}.",
-            c.expected, c.counted
+        tr(
+            Msg::CountedBook,
+            &[
+                ("item", item.into()),
+                ("location", location.into()),
+                ("book", qty(c.expected)),
+                ("counted", qty(c.counted)),
+            ],
         ),
         if diff.is_zero() {
-            "No difference: nothing adjusted.".to_string()
+            t(Msg::CountedNoDifference)
         } else {
-            format!(
-                "Adjusted by {}{} {item}{}.",
-                if diff.is_sign_negative() { "" } else { "+" },
-                diff,
-                c.reason
-                    .as_deref()
-                    .map_or_else(String::new, |r| format!(" (reason {r})"))
+            let reason = c.reason.as_deref().map_or_else(String::new, |r| {
+                tr(Msg::CountedReason, &[("reason", r.into())])
+            });
+            tr(
+                Msg::CountedAdjusted,
+                &[
+                    ("diff", signed(diff.0)),
+                    ("item", item.into()),
+                    ("reason", reason.into()),
+                ],
             )
         },
     ];
     for e in &c.posted {
-        lines.push(format!(
-            "Waiting line posted: {} {} for order {} (#{}).",
-            e.qty, e.item, e.order, e.id
+        lines.push(tr(
+            Msg::CountedWaitingPosted,
+            &[
+                ("qty", qty(e.qty)),
+                ("item", text(&e.item)),
+                ("order", text(&e.order)),
+                ("id", text(e.id)),
+            ],
         ));
     }
-    lines.push(format!(
-        "Counts that found the book quantity: {} of {}.",
-        c.accuracy.0, c.accuracy.1
+    lines.push(tr(
+        Msg::CountedAccuracy,
+        &[
+            ("found", Arg::Count(c.accuracy.0)),
+            ("counts", Arg::Count(c.accuracy.1)),
+        ],
     ));
     lines
 }
@@ -1093,7 +1196,22 @@ pub fn counted_lines(item: &str, location: &str, c: &Count) -> Vec<String> {
 /// A quantity brought that is not a whole number of the location's containers.
 #[must_use]
 pub fn not_whole_containers(qty: Quantity, multiple: Quantity) -> String {
-    format!("note: {qty} is not a whole number of containers of {multiple}")
+    tr(
+        Msg::NotWholeContainers,
+        &[("qty", self::qty(qty)), ("multiple", self::qty(multiple))],
+    )
+}
+
+/// Lots with their quantities, in a sentence: ` (lots L1 2, L2 1,5)`; empty for none.
+fn lots_named(lots: &[LotQty]) -> String {
+    if lots.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = lots
+        .iter()
+        .map(|l| format!("{} {}", l.lot, super::i18n::number(l.qty.0)))
+        .collect();
+    tr(Msg::LotsNamed, &[("lots", names.join(", ").into())])
 }
 
 /// What a transfer moved.
@@ -1103,19 +1221,16 @@ pub fn moved(
     lots: &[LotQty],
     posted: usize,
 ) -> String {
-    let lots = if lots.is_empty() {
-        String::new()
-    } else {
-        let names: Vec<String> = lots
-            .iter()
-            .map(|l| format!("{} {}", l.lot, l.qty))
-            .collect();
-        format!(" (lots {})", names.join(", "))
-    };
-    format!(
-        "moved {} {item} from {from} to {to}{lots}; {} posted",
-        qty,
-        count(posted, "waiting line")
+    tr(
+        Msg::Moved,
+        &[
+            ("qty", self::qty(qty)),
+            ("item", item.into()),
+            ("from", from.into()),
+            ("to", to.into()),
+            ("lots", lots_named(lots).into()),
+            ("posted", many(posted)),
+        ],
     )
 }
 
@@ -1123,18 +1238,33 @@ pub fn moved(
 /// lot OIL-2603`.
 #[must_use]
 pub fn takes_expired(line: &str, item: &str, lots: &[String]) -> String {
-    format!("Line {line} {item} takes {}", expired_named(lots))
+    tr(
+        Msg::TakesExpired,
+        &[
+            ("line", line.into()),
+            ("item", item.into()),
+            ("expired", expired_named(lots).into()),
+        ],
+    )
 }
 
 /// Why a line needs a lead when it names expired lots: `expired lot OIL-2603`.
 #[must_use]
 pub fn expired_named(lots: &[String]) -> String {
-    let noun = if lots.len() == 1 { "lot" } else { "lots" };
-    format!("expired {noun} {}", lots.join(", "))
+    tr(
+        Msg::ExpiredNamed,
+        &[
+            ("count", many(lots.len())),
+            ("lots", lots.join(", ").into()),
+        ],
+    )
 }
 
 /// The confirmation's heading when a lead must approve only expired lots.
-pub const LEAD_MUST_APPROVE: &str = "A lead must approve:";
+#[must_use]
+pub fn lead_must_approve() -> String {
+    t(Msg::LeadMustApprove)
+}
 
 /// The manual lines a report leaves at 0: `2 manual lines not issued: 70 GR-EP2, 125 GAUGE-700`.
 #[must_use]
@@ -1143,28 +1273,36 @@ pub fn manual_not_issued(lines: &[(String, String)]) -> String {
         .iter()
         .map(|(line, item)| format!("{line} {item}"))
         .collect();
-    format!(
-        "{} not issued: {}",
-        count(lines.len(), "manual line"),
-        named.join(", ")
+    tr(
+        Msg::ManualNotIssued,
+        &[
+            ("count", many(lines.len())),
+            ("lines", named.join(", ").into()),
+        ],
     )
 }
 
 /// The second question of a post that leaves manual lines at 0.
-pub const POST_MANUAL_UNISSUED: &str = "Post without the manual lines?";
+#[must_use]
+pub fn post_manual_unissued() -> String {
+    t(Msg::PostManualUnissued)
+}
 
 /// What the second question says: which lines, and what each key does.
 #[must_use]
 pub fn manual_unissued_question(lines: &[(String, String)]) -> Vec<String> {
     vec![
         manual_not_issued(lines),
-        "Nothing is issued for them with this report.".into(),
-        "Esc: back to the report, where a or e issues a line by hand.".into(),
+        t(Msg::ManualUnissuedNothing),
+        t(Msg::ManualUnissuedBack),
     ]
 }
 
 /// The title of a substitution's confirmation.
-pub const CONFIRM_SUBSTITUTE: &str = "Record this substitution?";
+#[must_use]
+pub fn confirm_substitute() -> String {
+    t(Msg::ConfirmSubstitute)
+}
 
 /// What a substitution will post: `Line 40 SEAL-20: 4 SEAL-20 go back, 4 SEAL-21 are
 /// issued instead.`
@@ -1175,13 +1313,26 @@ pub fn substitute_question(
     (item, issued): (&str, Quantity),
 ) -> Vec<String> {
     vec![
-        format!("Line {line} {own}: {returned} {own} go back to stock,"),
-        format!("{issued} {item} are issued instead."),
+        tr(
+            Msg::SubstituteGoesBack,
+            &[
+                ("line", line.into()),
+                ("own", own.into()),
+                ("returned", qty(returned)),
+            ],
+        ),
+        tr(
+            Msg::SubstituteIssued,
+            &[("issued", qty(issued)), ("item", item.into())],
+        ),
     ]
 }
 
 /// The title of a transfer's confirmation.
-pub const CONFIRM_TRANSFER: &str = "Move this stock?";
+#[must_use]
+pub fn confirm_transfer() -> String {
+    t(Msg::ConfirmTransfer)
+}
 
 /// What a transfer will move: `Move 5 HO-46 from ST-COMP to M-ASM (lots OIL-2612).`
 #[must_use]
@@ -1190,42 +1341,66 @@ pub fn transfer_question(
     (from, to): (&str, &str),
     lots: Option<&str>,
 ) -> Vec<String> {
-    let lots = lots.map_or_else(String::new, |l| format!(" (lots {l})"));
-    vec![format!("Move {qty} {item} from {from} to {to}{lots}.")]
+    let lots = lots.map_or_else(String::new, |l| tr(Msg::LotsNamed, &[("lots", l.into())]));
+    vec![tr(
+        Msg::TransferQuestion,
+        &[
+            ("qty", self::qty(qty)),
+            ("item", item.into()),
+            ("from", from.into()),
+            ("to", to.into()),
+            ("lots", lots.into()),
+        ],
+    )]
 }
 
 /// Asking the lot a lot-tracked item is received into.
 #[must_use]
 pub fn finished_lot_title(item: &str, order: &str) -> String {
-    format!("Lot the {item} received go into (empty: {order}, the order number)")
+    tr(
+        Msg::FinishedLotTitle,
+        &[("item", item.into()), ("order", order.into())],
+    )
 }
 
 /// Asking the serials of the units of a serial-tracked item received.
 #[must_use]
 pub fn finished_serials_title(item: &str, good: Quantity) -> String {
-    format!("Serials of the {good} {item} received: scan each, or type S1,S2,…")
+    tr(
+        Msg::FinishedSerialsTitle,
+        &[("item", item.into()), ("good", qty(good))],
+    )
 }
 
 /// `f` where the item received is not tracked.
 #[must_use]
 pub fn finished_untracked(item: &str) -> String {
-    format!("{item} is not lot- or serial-tracked: it is received with no lot")
+    tr(Msg::FinishedUntracked, &[("item", item.into())])
 }
 
 /// `f` on a report that receives nothing (not the last operation, or no good units).
-pub const NOTHING_RECEIVED: &str =
-    "this report receives no finished goods (good units at the last operation do)";
+#[must_use]
+pub fn nothing_received() -> String {
+    t(Msg::NothingReceived)
+}
 
 /// The receipt of the report's summary line: `receive 3 → FG lot WO-1006`, or the
 /// `serials` received.
 #[must_use]
 pub fn receive_into(qty: Quantity, location: &str, lots: &[LotQty], serials: bool) -> String {
+    let args = |lots: String| {
+        [
+            ("qty", self::qty(qty)),
+            ("location", location.into()),
+            ("lots", lots.into()),
+        ]
+    };
     match lots {
-        [] => format!("receive {qty} → {location}"),
-        [one] if !serials => format!("receive {qty} → {location} lot {}", one.lot),
+        [] => tr(Msg::ReceiveInto, &args(String::new())),
+        [one] if !serials => tr(Msg::ReceiveIntoLot, &args(one.lot.clone())),
         many => {
             let names: Vec<&str> = many.iter().map(|l| l.lot.as_str()).collect();
-            format!("receive {qty} → {location} serials {}", names.join(","))
+            tr(Msg::ReceiveIntoSerials, &args(names.join(",")))
         }
     }
 }
@@ -1233,9 +1408,13 @@ pub fn receive_into(qty: Quantity, location: &str, lots: &[LotQty], serials: boo
 /// The message line after a post: `report 7 posted for order WO-1005 (1 line deferred)`.
 #[must_use]
 pub fn report_posted(report_id: ReportId, order: &str, deferred: usize) -> String {
-    format!(
-        "report {report_id} posted for order {order} ({} deferred)",
-        count(deferred, "line")
+    tr(
+        Msg::ReportPosted,
+        &[
+            ("report", text(report_id)),
+            ("order", order.into()),
+            ("deferred", many(deferred)),
+        ],
     )
 }
 
@@ -1248,25 +1427,37 @@ pub fn posted_lines(
     plan: Option<&ReportPlan>,
     variance: Option<&Variance>,
 ) -> Vec<String> {
-    let mut lines = vec![format!(
-        "Report {} posted for order {order}.",
-        posted.report_id
+    let mut lines = vec![tr(
+        Msg::PostedReport,
+        &[("report", text(posted.report_id)), ("order", order.into())],
     )];
     if posted.repeated {
-        lines.push("(It had been posted already; nothing was posted twice.)".into());
+        lines.push(t(Msg::PostedAlready));
     }
     for d in &posted.deferred {
         let item = plan
             .and_then(|p| p.lines.iter().find(|l| l.line == d.line))
-            .map(|l| format!(" {} ({} short)", l.item, l.shortfall))
+            .map(|l| {
+                tr(
+                    Msg::PostedShortItem,
+                    &[("item", text(&l.item)), ("short", qty(l.shortfall))],
+                )
+            })
             .unwrap_or_default();
-        lines.push(format!(
-            "Line {}{item} waits for stock in the exception queue (#{}).",
-            d.line, d.id
+        lines.push(tr(
+            Msg::PostedLineWaits,
+            &[
+                ("line", text(&d.line)),
+                ("item", item.into()),
+                ("id", text(d.id)),
+            ],
         ));
     }
     if let Some(v) = variance {
-        lines.push(format!("Order material so far: {}", material_cost(v)));
+        lines.push(tr(
+            Msg::PostedMaterialSoFar,
+            &[("cost", material_cost(v).into())],
+        ));
     }
     lines
 }
@@ -1281,7 +1472,7 @@ pub const ORDER_DONE: &str = "done";
 /// An order's lines waiting in the exception queue, on the board: `2 waiting`.
 #[must_use]
 pub fn lines_waiting(n: i64) -> String {
-    format!("{n} waiting")
+    tr(Msg::LinesWaiting, &[("count", Arg::Count(n))])
 }
 
 /// The board's column of each order's item description.
@@ -1294,13 +1485,20 @@ pub const CAN_BUILD_HEADER: &str = "Can build";
 /// Opening an order none of whose operations is at this terminal's work center.
 #[must_use]
 pub fn another_work_centers_order(order: &str, theirs: &str, ours: &str) -> String {
-    format!("{order} is an order of work center {theirs}, not of {ours}")
+    tr(
+        Msg::AnotherWorkCentersOrder,
+        &[
+            ("order", order.into()),
+            ("theirs", theirs.into()),
+            ("ours", ours.into()),
+        ],
+    )
 }
 
 /// A report title's mark of an order of another work center: ` · at WC-CNC`.
 #[must_use]
 pub fn at_work_center(work_center: &str) -> String {
-    format!(" · at {work_center}")
+    tr(Msg::AtWorkCenter, &[("work_center", work_center.into())])
 }
 
 /// The report's last line: its hours and what labor and overhead cost, the receipt, and the
@@ -1312,11 +1510,15 @@ pub fn report_summary(
     receipt: &str,
     (expected, actual): (rust_decimal::Decimal, rust_decimal::Decimal),
 ) -> String {
-    format!(
-        " Labor {hours} h · labor + overhead {} · {receipt} · material std {} / actual {}",
-        money(labor_and_overhead),
-        money(expected),
-        money(actual)
+    tr(
+        Msg::ReportSummary,
+        &[
+            ("hours", Arg::Number(hours.0)),
+            ("labor", money(labor_and_overhead).into()),
+            ("receipt", receipt.into()),
+            ("expected", money(expected).into()),
+            ("actual", money(actual).into()),
+        ],
     )
 }
 
@@ -1329,16 +1531,17 @@ pub const MANUAL: &str = "manual";
 /// On a list's top edge: rows above the first one shown (`↑ 3 more`).
 #[must_use]
 pub fn more_above(n: usize) -> String {
-    format!("↑ {n} more")
+    tr(Msg::MoreAbove, &[("count", many(n))])
 }
 
 /// On a list's bottom edge: rows below the last one shown (`↓ 5 more`).
 #[must_use]
 pub fn more_below(n: usize) -> String {
-    format!("↓ {n} more")
+    tr(Msg::MoreBelow, &[("count", many(n))])
 }
 
-/// Money as the screen shows it: two decimals, rounded half away from zero (`-18.60`).
+/// Money as the screen shows it: two decimals, rounded half away from zero, with the
+/// language's separator (`-18.60`, `-18,60` in German).
 #[must_use]
 pub fn money(amount: rust_decimal::Decimal) -> String {
     let rounded =
@@ -1349,7 +1552,11 @@ pub fn money(amount: rust_decimal::Decimal) -> String {
     } else {
         rounded
     };
-    format!("{rounded:.2}")
+    let shown = format!("{rounded:.2}");
+    match super::i18n::decimal_separator() {
+        '.' => shown,
+        separator => shown.replace('.', &separator.to_string()),
+    }
 }
 
 /// Money as the screen shows it in the current language: two decimals, rounded half away
@@ -1571,11 +1778,64 @@ mod tests {
             super::may_not("3001", &refused, "report production"),
             "3001 (handler) may not report production; it needs the role operator, lead or admin"
         );
-        assert_eq!(super::either(["admin"].into_iter()), "admin");
+        crate::tui::i18n::set_language(german());
+        let said = super::may_not("3001", &refused, &super::t(super::Msg::ActionReport));
+        crate::tui::i18n::set_language(Language::ENGLISH);
         assert_eq!(
-            super::either(["lead", "admin"].into_iter()),
-            "lead or admin"
+            said,
+            "3001 (Logistiker) darf nicht Produktion zurückmelden; nötig ist die Rolle Bediener, Schichtführer oder Admin"
         );
+    }
+
+    fn german() -> Language {
+        Language::parse("de").unwrap_or(Language::ENGLISH)
+    }
+
+    #[test]
+    fn a_refused_key_shows_the_right_form_with_the_language_separator() {
+        use crate::tui::field::Refused as R;
+        crate::tui::i18n::set_language(german());
+        let comma = super::field_refused(R::OtherSeparator('.'), ',');
+        let letter = super::field_refused(R::NotADigit('x'), ',');
+        crate::tui::i18n::set_language(Language::ENGLISH);
+        assert_eq!(
+            comma,
+            "'.' nicht angenommen: Dezimalstellen mit Komma (tippen Sie 1,5)"
+        );
+        assert_eq!(
+            letter,
+            "'x' nicht angenommen: eine Menge sind Ziffern und Komma (1,5)"
+        );
+        assert_eq!(
+            super::field_refused(R::OtherSeparator(','), '.'),
+            "',' not taken: decimals take a point (type 1.5)"
+        );
+    }
+
+    #[test]
+    fn prompts_and_messages_speak_the_language_with_its_separator() {
+        let qty = |s: &str| Quantity(s.parse().unwrap_or_default());
+        crate::tui::i18n::set_language(german());
+        let lots = super::line_lots_title(false, ("80", "HO-46"), qty("2.5"), "M-ASM");
+        let moved = super::transfer_question(("OIL-1", qty("2.5")), ("ST-RAW", "M-ASM"), None);
+        let marked = super::marked_enough(3);
+        let cost = super::money(rust_decimal::Decimal::new(-186, 1));
+        crate::tui::i18n::set_language(Language::ENGLISH);
+        assert_eq!(
+            lots,
+            "Chargen für Zeile 80 HO-46: 2,5 ab M-ASM (CHARGE oder CHARGE:MENGE,…)"
+        );
+        assert_eq!(moved, ["2,5 OIL-1 von ST-RAW nach M-ASM umlagern."]);
+        assert_eq!(
+            marked,
+            "3 Seriennummern nötig, 3 markiert; Leertaste auf einer markierten hebt sie auf"
+        );
+        assert_eq!(cost, "-18,60");
+        assert_eq!(
+            super::marked_enough(1),
+            "1 serial needed, 1 marked; Space on a marked one unmarks it"
+        );
+        assert_eq!(super::choose_its_lots(false), " · o: choose its lots");
     }
 
     #[test]

@@ -227,7 +227,7 @@ fn render_footer(theme: &Theme, context: Context, frame: &mut Frame<'_>, area: R
     // Help first and quit last, so both stay when a narrow screen has no room for every hint:
     // the hints in between give way from the end (the help lists them all).
     let mut hints: Vec<_> = keymap::bindings(context)
-        .filter(|b| !b.hint.is_empty())
+        .filter(|b| b.hint.is_some())
         .collect();
     hints.sort_by_key(|b| match b.action {
         keymap::Action::Help => 0,
@@ -236,7 +236,7 @@ fn render_footer(theme: &Theme, context: Context, frame: &mut Frame<'_>, area: R
     });
     let width = |hs: &[&keymap::Binding]| -> usize {
         hs.iter()
-            .map(|b| b.label.chars().count() + b.hint.chars().count() + 3)
+            .map(|b| layout::cells(b.label) + layout::cells(&b.hint()) + 3)
             .sum()
     };
     while width(&hints) > usize::from(area.width) && hints.len() > 2 {
@@ -253,7 +253,7 @@ fn render_footer(theme: &Theme, context: Context, frame: &mut Frame<'_>, area: R
     let mut spans = Vec::new();
     for b in hints {
         spans.push(Span::styled(b.label, theme.key));
-        spans.push(Span::styled(format!(" {}  ", b.hint), theme.muted));
+        spans.push(Span::styled(format!(" {}  ", b.hint()), theme.muted));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

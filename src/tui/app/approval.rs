@@ -9,7 +9,7 @@ use crate::service::auth::Grant;
 /// Asks for a lead's badge (`badge` already typed when the PIN is asked again).
 pub(in crate::tui::app) fn lead_badge_prompt(badge: &str) -> Overlay {
     Overlay::prompt(
-        strings::LEAD_BADGE.into(),
+        strings::lead_badge(),
         Field::new(FieldKind::Text, badge),
         PromptKind::ApproverBadge,
     )
@@ -74,7 +74,7 @@ impl App {
             PromptKind::ApproverBadge => {
                 let text = field.text.trim().to_string();
                 if text.is_empty() {
-                    return self.reopen(this, strings::SCAN_LEAD_BADGE);
+                    return self.reopen(this, strings::scan_lead_badge());
                 }
                 // A badge that is no lead's is refused here, before its PIN is asked: the
                 // prompt waits for another badge, empty for the next scan.

@@ -396,7 +396,7 @@ impl App {
     fn lot_choices(&self, item: &str, location: &str, moving: Option<Quantity>) -> Vec<Choice> {
         let auto = moving.map(|_| Choice {
             code: String::new(),
-            detail: strings::PICK_ORDER_CHOOSES.into(),
+            detail: strings::pick_order_chooses(),
         });
         let unknown = moving.map(|qty| format!(":{}", qty));
         let lots = self

@@ -261,7 +261,7 @@ impl DetailState {
                 let lines =
                     strings::substitute_question(&line, (&own, back), (&item, qty.unwrap_or(back)));
                 Effect::show(Overlay::Confirm {
-                    title: strings::CONFIRM_SUBSTITUTE.into(),
+                    title: strings::confirm_substitute(),
                     lines,
                     pending: Pending::write(Effect::Substitute {
                         report_id,

@@ -138,7 +138,7 @@ impl App {
                     Typed::Refused(why) => {
                         let mut said = strings::field_refused(why, separator);
                         if matches!(why, crate::tui::field::Refused::NotADigit(_)) {
-                            said.push_str(strings::LINE_KEYS_ON_TAB);
+                            said.push_str(&strings::line_keys_on_tab());
                         }
                         self.status = Some((said, Severity::Error));
                         true
@@ -206,7 +206,7 @@ impl App {
         let refusal = match (&self.screen, action) {
             (Screen::Staging(_), Action::Count | Action::Transfer) => self.role_refusal(
                 crate::service::auth::Permission::Handle,
-                "move or count stock",
+                crate::tui::i18n::Msg::ActionMoveOrCount,
             ),
             _ => None,
         };

@@ -204,7 +204,7 @@ pub fn confirm_transfer(
     this: Box<Overlay>,
 ) -> Effect {
     Effect::show(Overlay::Confirm {
-        title: strings::CONFIRM_TRANSFER.into(),
+        title: strings::confirm_transfer(),
         lines: strings::transfer_question((&item, qty), (&from, &to), lots.as_deref()),
         pending: Pending::write(Effect::Transfer {
             item,

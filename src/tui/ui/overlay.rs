@@ -76,12 +76,18 @@ fn render_overlay(
                 *highlighted,
             ));
             let hint = match (choices.is_empty(), back.is_some()) {
-                (true, false) => "Enter: apply   Esc: cancel",
-                (true, true) => "Enter: apply   Esc: back",
+                (true, back) => crate::tui::strings::prompt_hint(back),
                 (false, back) => crate::tui::strings::pick_hint(marks.is_some(), back),
             };
             text.push(Line::from(Span::styled(hint, theme.key)));
-            popup(theme, buf, area, "Enter a value", text, 70);
+            popup(
+                theme,
+                buf,
+                area,
+                &crate::tui::strings::prompt_title(),
+                text,
+                70,
+            );
         }
     }
 }
@@ -93,7 +99,7 @@ fn render_help(theme: &Theme, (context, offset): (Context, usize), buf: &mut Buf
     let text_width = usize::from(width.saturating_sub(12)).max(8);
     let mut lines: Vec<Line<'_>> = Vec::new();
     for b in keymap::bindings(context) {
-        for (i, part) in wrap_words(b.desc, text_width).into_iter().enumerate() {
+        for (i, part) in wrap_words(&b.desc(), text_width).into_iter().enumerate() {
             let key = if i == 0 {
                 format!(" {:>6}  ", b.label)
             } else {

@@ -227,7 +227,7 @@ impl App {
     /// handler or a lead.
     pub fn open_staging_of(&mut self, every: bool) {
         let Some(wc) = self.current_work_center().map(|w| w.work_center.clone()) else {
-            return self.error(strings::NO_WORK_CENTER_TO_STAGE);
+            return self.error(strings::no_work_center_to_stage());
         };
         let read = if every {
             self.service.replenish(&QueueRequest {

@@ -45,7 +45,7 @@ impl App {
     ) {
         if let Some(refusal) = self.role_refusal(
             crate::service::auth::Permission::Report,
-            "report production",
+            crate::tui::i18n::Msg::ActionReport,
         ) {
             return self.error(refusal);
         }

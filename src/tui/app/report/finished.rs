@@ -52,7 +52,7 @@ impl<C: Planner> ReportState<C> {
                 PromptKind::FinishedLot,
             )),
             Some(Tracking::None) => Effect::Error(strings::finished_untracked(&order.item)),
-            None => Effect::Error(strings::NOTHING_RECEIVED.into()),
+            None => Effect::Error(strings::nothing_received()),
         }
     }
 

@@ -4,6 +4,7 @@ use super::{
     Action, Effect, Field, FieldKind, LeadRule, LineStatus, Overlay, Planner, ReportState,
 };
 use crate::tui::app::{Change, Choices, PromptKind, ReasonKind, parse, strings};
+use crate::tui::i18n::{Msg, t, tr};
 
 impl<C: Planner> ReportState<C> {
     /// A key on the line under the cursor.
@@ -39,22 +40,34 @@ impl<C: Planner> ReportState<C> {
         let line = line.to_string();
         let (title, kind, field) = match action {
             Action::EditQty if manual => (
-                format!("Quantity issued by hand, line {line} {item}"),
+                tr(
+                    Msg::PromptQtyByHand,
+                    &[("line", line.as_str().into()), ("item", item.into())],
+                ),
                 PromptKind::Qty { line },
                 FieldKind::Number,
             ),
             Action::EditQty => (
-                format!("Quantity to issue, line {line} {item}"),
+                tr(
+                    Msg::PromptQtyToIssue,
+                    &[("line", line.as_str().into()), ("item", item.into())],
+                ),
                 PromptKind::Qty { line },
                 FieldKind::Number,
             ),
             Action::LineScrap => (
-                format!("Line scrap on top, line {line} {item}"),
+                tr(
+                    Msg::PromptLineScrap,
+                    &[("line", line.as_str().into()), ("item", item.into())],
+                ),
                 PromptKind::LineScrap { line },
                 FieldKind::Number,
             ),
             _ => (
-                format!("Issue location, line {line} {item}"),
+                tr(
+                    Msg::PromptIssueLocation,
+                    &[("line", line.as_str().into()), ("item", item.into())],
+                ),
                 PromptKind::Location { line },
                 FieldKind::Text,
             ),
@@ -76,12 +89,15 @@ impl<C: Planner> ReportState<C> {
         let Some(l) = self.planned(line) else {
             return Effect::None;
         };
-        let what = if l.status == LineStatus::Skipped {
-            "skipped"
+        let why = if l.status == LineStatus::Skipped {
+            Msg::PromptWhySkipped
         } else {
-            "changed"
+            Msg::PromptWhyChanged
         };
-        let title = format!("Why was line {line} {} {what}? Pick a reason", l.item);
+        let title = tr(
+            why,
+            &[("line", line.into()), ("item", l.item.as_str().into())],
+        );
         let prompt = Overlay::prompt(
             title,
             Field::new(FieldKind::Text, ""),
@@ -105,7 +121,7 @@ impl<C: Planner> ReportState<C> {
             PromptKind::Lots { line, hand } => self.apply_lots(&line, hand, text, this),
             PromptKind::FinishedLot => self.apply_finished_lot(text, this),
             PromptKind::Location { .. } if text.is_empty() => {
-                Effect::reopen(this, "pick or type a location")
+                Effect::reopen(this, t(Msg::PickOrTypeLocation))
             }
             // The context knows only the locations it was built with: another is read first.
             PromptKind::Location { line } if !self.context.knows_location(&text) => {

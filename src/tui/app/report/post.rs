@@ -44,13 +44,13 @@ impl<C: Planner> ReportState<C> {
             Pending::write(Effect::Post)
         } else {
             Pending::write(Effect::show(Overlay::Confirm {
-                title: strings::POST_MANUAL_UNISSUED.into(),
+                title: strings::post_manual_unissued(),
                 lines: strings::manual_unissued_question(&unissued),
                 pending: Pending::write(Effect::Post),
             }))
         };
         Effect::show(Overlay::Confirm {
-            title: "Post this report?".into(),
+            title: crate::tui::i18n::t(crate::tui::i18n::Msg::ConfirmPost),
             lines,
             pending,
         })
@@ -100,7 +100,7 @@ fn lead_must_approve(plan: &ReportPlan, rule: &LeadRule) -> Vec<String> {
             canonical(rule.tolerance_pct)
         )
     } else {
-        strings::LEAD_MUST_APPROVE.to_string()
+        strings::lead_must_approve()
     }];
     lines.extend(lead);
     lines.push("Enter: the lead scans the badge and types the PIN".into());
