@@ -2805,11 +2805,11 @@ fn quantities_on_screen_take_the_operators_decimal_separator() {
     type_text(&mut d.app, "1");
     let s = screen(&d.app);
     assert!(
-        s.contains("M-CNC         60    0,038    0,038      0 M"),
+        s.contains("M-CNC         60    0,038    0,038       0 M"),
         "{s}"
     );
     assert!(
-        s.contains("M-CNC       0,25    0,001    0,001      0 KG"),
+        s.contains("M-CNC       0,25    0,001    0,001       0 KG"),
         "{s}"
     );
 }

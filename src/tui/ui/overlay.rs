@@ -4,7 +4,7 @@ use super::{
     Buffer, Clear, Constraint, Context, Line, Overlay, Padding, Paragraph, Rect, Severity, Span,
     Theme, Widget, Wrap, keymap, titled,
 };
-use crate::tui::i18n::{Msg, t};
+use crate::tui::i18n::{Msg, t, tr};
 use crate::tui::strings;
 
 /// One overlay, drawn over the screen (`area` is the whole screen: the box centres in it).
@@ -76,12 +76,12 @@ fn render_overlay(
                 *highlighted,
             ));
             let hint = match (choices.is_empty(), back.is_some()) {
-                (true, false) => "Enter: apply   Esc: cancel",
-                (true, true) => "Enter: apply   Esc: back",
-                (false, back) => crate::tui::strings::pick_hint(marks.is_some(), back),
+                (true, false) => t(Msg::PromptApplyCancel),
+                (true, true) => t(Msg::PromptApplyBack),
+                (false, back) => crate::tui::strings::pick_hint(marks.is_some(), back).to_string(),
             };
             text.push(Line::from(Span::styled(hint, theme.key)));
-            popup(theme, buf, area, "Enter a value", text, 70);
+            popup(theme, buf, area, &t(Msg::PromptTitle), text, 70);
         }
     }
 }
@@ -177,13 +177,10 @@ fn pick_list(
         })
         .collect();
     if shown.is_empty() {
-        lines.push(Line::from(Span::styled(
-            "nothing in the list matches; Enter takes what is typed",
-            theme.muted,
-        )));
+        lines.push(Line::from(Span::styled(t(Msg::PickNone), theme.muted)));
     } else if shown.len() > ROWS {
         lines.push(Line::from(Span::styled(
-            format!("… {} in all; type to narrow", shown.len()),
+            tr(Msg::PickMore, &[("count", super::count(shown.len()))]),
             theme.muted,
         )));
     }
@@ -221,7 +218,7 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+        if !line.is_empty() && super::cells(&line) + 1 + super::cells(word) > width {
             lines.push(std::mem::take(&mut line));
         }
         if !line.is_empty() {
