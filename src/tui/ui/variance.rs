@@ -67,7 +67,7 @@ fn render_operations(theme: &Theme, v: &VarianceState, buf: &mut Buffer, area: R
                 Cell::from(o.operation.to_string()),
                 Cell::from(o.work_center.clone()),
                 Cell::from(Line::from(vec![
-                    Span::raw(format!("{} ", pad(&kind, 15))),
+                    Span::raw(format!("{} ", pad(&kind, 16))),
                     Span::styled(gauge, theme.ok),
                 ])),
                 Cell::from(right(o.progress.good)),
@@ -147,7 +147,7 @@ fn render_materials(
                     .right_aligned(),
                 ),
                 Cell::from(Span::styled(share, var_style)),
-                Cell::from(right(crate::tui::strings::money(l.cost_variance.get()))),
+                Cell::from(right(l.cost_variance)),
                 Cell::from(if m.manual {
                     t(Msg::LineManual)
                 } else {
