@@ -2805,11 +2805,11 @@ fn quantities_on_screen_take_the_operators_decimal_separator() {
     type_text(&mut d.app, "1");
     let s = screen(&d.app);
     assert!(
-        s.contains("M-CNC         60    0,038    0,038      0 M"),
+        s.contains("M-CNC         60    0,038    0,038       0 M"),
         "{s}"
     );
     assert!(
-        s.contains("M-CNC       0,25    0,001    0,001      0 KG"),
+        s.contains("M-CNC       0,25    0,001    0,001       0 KG"),
         "{s}"
     );
 }
@@ -3327,4 +3327,197 @@ fn the_board_marks_an_order_ready_to_close_once_nothing_waits() {
     assert!(row.contains("✓ close"), "{row}");
     let row = text.lines().find(|l| l.contains("WO-1005")).unwrap();
     assert!(!row.contains("✓ close"), "{row}");
+}
+
+/// Snapshots `app` at 80×24 as `<name>_80x24`, with what comes from the clock masked, and
+/// checks the frame: no line passes 80 cells, and the words `absent` (English left behind)
+/// are nowhere on it.
+#[track_caller]
+fn snap_language(app: &App, name: &str, absent: &[&str]) -> String {
+    let text = screen_text(&draw(app, 80, 24));
+    for line in text.lines() {
+        assert!(
+            ui::cells(line) <= 80,
+            "{name}: a line passes 80 cells:\n{text}"
+        );
+    }
+    for word in absent {
+        assert!(
+            !text.contains(word),
+            "{name}: {word:?} is not translated:\n{text}"
+        );
+    }
+    let mut settings = insta::Settings::clone_current();
+    settings.set_omit_expression(true);
+    settings.add_filter(
+        r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})",
+        "YYYY-MM-DDThh:mm:ssZ",
+    );
+    settings.add_filter(r"\b\d{2}-\d{2} \d{2}:\d{2}\b", "MM-DD hh:mm");
+    settings.add_filter(r"\b\d{2}:\d{2}:\d{2}\b", "hh:mm:ss");
+    settings.add_filter(r"\b\d{2}:\d{2}\b", "hh:mm");
+    settings.bind(|| insta::assert_snapshot!(format!("{name}_80x24"), text.clone()));
+    text
+}
+
+/// A row of a table header: each title of `titles` shows whole, or cut ending with `…`.
+#[track_caller]
+fn headers_whole_or_cut(text: &str, header_starts: &str, titles: &[&str]) {
+    let row = row_of(text, header_starts);
+    for title in titles {
+        let whole = row.contains(title);
+        let cut = (1..title.chars().count()).any(|n| {
+            let prefix: String = title.chars().take(n).collect();
+            row.contains(&format!("{prefix}…"))
+        });
+        assert!(
+            whole || cut,
+            "{title:?} neither whole nor cut with …:\n{row}"
+        );
+    }
+}
+
+#[test]
+fn every_screen_fits_80x24_in_every_language() {
+    use backflush::tui::i18n::{Msg, t};
+    // What an English view would show: none of it may be left on a translated screen.
+    let english = [
+        "Description",
+        "On hand",
+        "Planned",
+        "Reports, newest",
+        "Deferred lines",
+        "Staging for",
+        "Material lines",
+        "Machine-location",
+        "Made from",
+        "Went into",
+        "Enter a value",
+        "count point",
+        "Scan or type",
+        "Scrap",
+        "Issues from",
+        "earlier reports planned",
+        "no receipt",
+    ];
+    for (tag, words) in [
+        (
+            "de",
+            ["Bezeichnung", "Aussch.", "Entnahme von", "Rückmeldungen"],
+        ),
+        (
+            "es",
+            ["Descripción", "Desecho", "Consume desde", "Partes, más"],
+        ),
+        ("pl", ["Opis", "Braki", "Pobiera z", "Meldunki, najnowsze"]),
+        ("zh-CN", ["描述", "报废", "发料(", "报工记录"]),
+    ] {
+        let mut d = demo_speaking("WC-ASM", tag);
+        // The demo's lead reads the plant's language here.
+        let conn = rusqlite::Connection::open(d._dir.path().join("demo.db")).unwrap();
+        conn.execute("UPDATE users SET language = ?1 WHERE badge = '2001'", [tag])
+            .unwrap();
+        let app = &mut d.app;
+        let name = |screen: &str| format!("lang_{tag}_{screen}");
+        snap_language(app, &name("login"), &english);
+        login(app, "2001", "2222");
+        assert!(matches!(app.screen, Screen::Orders(_)));
+        let board = snap_language(app, &name("board"), &english);
+        assert!(
+            board.contains(words[0]),
+            "{tag}: the board's words:\n{board}"
+        );
+        type_text(app, "WO-1005");
+        press(app, KeyCode::Enter);
+        assert!(matches!(app.screen, Screen::Operations(_)));
+        snap_language(app, &name("operations"), &english);
+        press(app, KeyCode::Enter);
+        assert!(matches!(app.screen, Screen::Report(_)));
+        type_text(app, "3");
+        let report = snap_language(app, &name("report"), &english);
+        assert!(
+            report.contains(words[2]),
+            "{tag}: the explanation:\n{report}"
+        );
+        // Every header of the lines' table in this language, whole or cut with `…`
+        // (the frame set the thread's language when it was drawn).
+        let titles: Vec<String> = [
+            Msg::ColLine,
+            Msg::ColItem,
+            Msg::ColFrom,
+            Msg::ColOnHand,
+            Msg::ColPlanned,
+            Msg::ColIssue,
+            Msg::ColScrap,
+            Msg::ColUom,
+            Msg::ColStatus,
+        ]
+        .into_iter()
+        .map(t)
+        .collect();
+        let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+        headers_whole_or_cut(&report, &format!("│{}", titles[0]), &titles);
+        to_lines(app);
+        press(app, KeyCode::Char('e'));
+        assert!(matches!(app.overlays.last(), Some(Overlay::Prompt { .. })));
+        snap_language(app, &name("override_prompt"), &english);
+        press(app, KeyCode::Esc);
+        press(app, KeyCode::Char('?'));
+        assert!(matches!(app.overlays.last(), Some(Overlay::Help(_))));
+        snap_language(app, &name("help"), &english);
+        press(app, KeyCode::Esc);
+        press(app, KeyCode::Tab);
+        press(app, KeyCode::Enter);
+        assert!(matches!(app.overlays.last(), Some(Overlay::Confirm { .. })));
+        snap_language(app, &name("confirm"), &english);
+        press(app, KeyCode::Enter);
+        press(app, KeyCode::Enter);
+        press(app, KeyCode::Enter);
+        post_report(app, "WO-1006", "9");
+        press(app, KeyCode::F(4));
+        assert!(matches!(app.screen, Screen::History(_)));
+        let history = snap_language(app, &name("history"), &english);
+        assert!(history.contains(words[3]), "{tag}: the history:\n{history}");
+        press(app, KeyCode::Enter);
+        assert!(matches!(app.screen, Screen::Detail(_)));
+        snap_language(app, &name("report_lines"), &english);
+        press(app, KeyCode::Esc);
+        press(app, KeyCode::Esc);
+        press(app, KeyCode::F(7));
+        assert!(matches!(app.screen, Screen::Exceptions(_)));
+        snap_language(app, &name("deferred"), &english);
+        press(app, KeyCode::Esc);
+        press(app, KeyCode::F(6));
+        assert!(matches!(app.screen, Screen::Staging(_)));
+        snap_language(app, &name("staging"), &english);
+        press(app, KeyCode::Esc);
+        app.open_orders();
+        type_text(app, "1005");
+        press(app, KeyCode::Esc);
+        press(app, KeyCode::F(8));
+        assert!(matches!(app.screen, Screen::Variance(_)));
+        snap_language(app, &name("variance"), &english);
+        press(app, KeyCode::Esc);
+        press(app, KeyCode::F(9));
+        assert!(matches!(app.screen, Screen::Health(_)));
+        snap_language(app, &name("health"), &english);
+        press(app, KeyCode::Esc);
+        press(app, KeyCode::F(12));
+        assert!(matches!(app.overlays.last(), Some(Overlay::Prompt { .. })));
+        snap_language(app, &name("pick_list"), &english);
+        type_text(app, "HO-46");
+        press(app, KeyCode::Enter);
+        type_text(app, "OIL-2609");
+        press(app, KeyCode::Enter);
+        assert!(matches!(app.screen, Screen::Trace(_)));
+        snap_language(app, &name("trace"), &english);
+        assert!(
+            row_of(&board, &format!("│ {}", t(Msg::ColOrder))).contains(&t(Msg::ColLeft)),
+            "{tag}: the board's header:\n{board}"
+        );
+        assert!(
+            report.contains(words[1]),
+            "{tag}: scrap's header:\n{report}"
+        );
+    }
 }

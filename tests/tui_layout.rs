@@ -126,7 +126,7 @@ fn the_board_keeps_its_description_after_a_deferral_and_tells_the_pumps_apart() 
     // At 120 columns the description takes the free space, cut with `…` where it must be.
     let wide = screen_at(&d.app, 120, 40);
     assert!(
-        row(&wide, "WO-1005").contains("Hydraulic hand pump 700 bar single-spe…"),
+        row(&wide, "WO-1005").contains("Hydraulic hand pump 700 bar single-s…"),
         "{wide}"
     );
 }

@@ -22,7 +22,7 @@ use super::keymap::{self, Context};
 use super::theme::Theme;
 use crate::domain::backflush::{LineStatus, PlannedLine, ReportPlan};
 use crate::domain::master::Per;
-use crate::domain::qty::{Quantity, canonical};
+use crate::domain::qty::Quantity;
 
 mod exceptions;
 mod health;
@@ -40,7 +40,7 @@ pub use exceptions::ExceptionsView;
 pub use health::HealthView;
 pub use history::{DetailView, HistoryView};
 use layout::render_list;
-pub use layout::{Window, bar, cells, fit};
+pub use layout::{Window, bar, cells, fit, pad};
 pub use login::LoginView;
 pub use orders::{OperationsView, OrdersView};
 pub use overlay::OverlayView;
@@ -265,17 +265,46 @@ fn titled<'a>(theme: &Theme, title: impl Into<Line<'a>>) -> Block<'a> {
 }
 
 /// A table's header row and widths from one list, so a column's title and width cannot
-/// drift apart. A title written with leading spaces is a number column's: right-aligned.
-fn columns<'a>(theme: &Theme, columns: &[(&'a str, Constraint)]) -> (Row<'a>, Vec<Constraint>) {
-    let header = Row::new(columns.iter().map(|(title, _)| {
+/// drift apart. A title written with leading spaces is a number column's: right-aligned. A
+/// title longer than its fixed width (a translation) is cut with `…`.
+fn columns<S: AsRef<str>>(
+    theme: &Theme,
+    columns: &[(S, Constraint)],
+) -> (Row<'static>, Vec<Constraint>) {
+    let header = Row::new(columns.iter().map(|(title, width)| {
+        let title = title.as_ref();
+        let shown = match width {
+            Constraint::Length(n) => fit(title.trim_start(), usize::from(*n)),
+            _ => title.trim_start().to_string(),
+        };
         if title.starts_with(' ') {
-            Cell::from(Text::from(title.trim_start()).right_aligned())
+            Cell::from(Text::from(shown).right_aligned())
         } else {
-            Cell::from(*title)
+            Cell::from(shown)
         }
     }))
     .style(theme.header);
     (header, columns.iter().map(|(_, width)| *width).collect())
+}
+
+/// A column's header in the current language.
+fn head(msg: super::i18n::Msg) -> String {
+    super::i18n::t(msg)
+}
+
+/// A number column's header in the current language: right-aligned (see [`columns`]).
+fn num_head(msg: super::i18n::Msg) -> String {
+    format!(" {}", super::i18n::t(msg))
+}
+
+/// A count given to a message (it picks the plural form).
+fn count(n: usize) -> super::i18n::Arg {
+    super::i18n::Arg::Count(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+/// A number given to a message, as the current language writes it.
+fn num(value: impl Shown) -> super::i18n::Arg {
+    super::i18n::Arg::Text(value.shown())
 }
 
 /// A right-aligned cell text: a number as the operator's language writes it, or text as it is.

@@ -5,8 +5,9 @@ use super::{
     columns, right, titled,
 };
 use crate::tui::app::ExceptionsState;
-use crate::tui::strings;
+use crate::tui::i18n::{Arg, Msg, t, tr};
 use crate::tui::ui::render_list;
+use crate::tui::ui::{count, head, num_head};
 
 /// The exception queue: the deferred lines waiting for stock.
 pub struct ExceptionsView<'a> {
@@ -31,11 +32,14 @@ impl Widget for ExceptionsView<'_> {
                 let (short, mark) = match s.now.get(&e.id) {
                     Some(n) if n.fits => (
                         Span::styled("0", theme.ok),
-                        Span::styled(strings::FITS_NOW, theme.ok),
+                        Span::styled(t(Msg::ExceptionsFits), theme.ok),
                     ),
-                    Some(n) => (Span::styled(n.short.to_string(), theme.warn), Span::raw("")),
+                    Some(n) => (
+                        Span::styled(super::Shown::shown(&n.short), theme.warn),
+                        Span::raw(""),
+                    ),
                     None => (
-                        Span::styled(e.shortfall.to_string(), theme.warn),
+                        Span::styled(super::Shown::shown(&e.shortfall), theme.warn),
                         Span::raw(""),
                     ),
                 };
@@ -55,25 +59,29 @@ impl Widget for ExceptionsView<'_> {
         let (header, widths) = columns(
             theme,
             &[
-                ("    #", Constraint::Length(5)),
-                ("Deferred", Constraint::Length(11)),
-                ("Order", Constraint::Length(9)),
-                ("Line", Constraint::Length(6)),
-                ("Item", Constraint::Fill(1)),
-                ("From", Constraint::Length(8)),
-                ("     Qty", Constraint::Length(8)),
-                (strings::SHORT_NOW_HEADER, Constraint::Length(9)),
-                ("", Constraint::Length(4)),
+                (" #".to_string(), Constraint::Length(5)),
+                (head(Msg::ColDeferred), Constraint::Length(11)),
+                (head(Msg::ColOrder), Constraint::Length(9)),
+                (head(Msg::ColLine), Constraint::Length(6)),
+                (head(Msg::ColItem), Constraint::Fill(1)),
+                (head(Msg::ColFrom), Constraint::Length(8)),
+                (num_head(Msg::ColQty), Constraint::Length(8)),
+                (num_head(Msg::ColShortNow), Constraint::Length(9)),
+                (String::new(), Constraint::Length(4)),
             ],
         );
-        let place = s.location.as_deref().unwrap_or("every location");
+        let place = s
+            .location
+            .clone()
+            .unwrap_or_else(|| t(Msg::ExceptionsEveryLocation));
         let table = Table::new(rows, widths)
             .header(header)
             .row_highlight_style(theme.selected);
-        let block = titled(
-            theme,
-            format!(" Deferred lines at {place} ({}) ", s.rows.len()),
+        let title = tr(
+            Msg::ExceptionsTitle,
+            &[("place", Arg::from(place)), ("count", count(s.rows.len()))],
         );
+        let block = titled(theme, format!(" {title} "));
         render_list(
             theme,
             (table, block),
@@ -84,7 +92,7 @@ impl Widget for ExceptionsView<'_> {
         );
         if s.rows.is_empty() {
             let inner = area.inner(ratatui::layout::Margin::new(2, 3));
-            Paragraph::new("Nothing is waiting for stock here.")
+            Paragraph::new(t(Msg::ExceptionsNone))
                 .style(theme.ok)
                 .render(inner, buf);
         }

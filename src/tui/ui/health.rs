@@ -1,13 +1,14 @@
 //! The machine locations' health, flagged items first, as a widget.
 
 use super::{
-    Buffer, Cell, Constraint, Rect, Row, Span, Table, Theme, Widget, canonical, columns, right,
-    titled,
+    Buffer, Cell, Constraint, Rect, Row, Span, Table, Theme, Widget, columns, right, titled,
 };
 use crate::domain::health::Flag;
 use crate::tui::app::HealthState;
+use crate::tui::i18n::{Arg, Msg, t, tr};
 use crate::tui::ui::bar;
 use crate::tui::ui::render_list;
+use crate::tui::ui::{count, head, num_head};
 
 /// The health of every machine location.
 pub struct HealthView<'a> {
@@ -37,10 +38,10 @@ impl Widget for HealthView<'_> {
                     Cell::from(right(u.backflushed)),
                     Cell::from(right(u.issued_by_hand)),
                     Cell::from(right(u.count_adjusted)),
-                    Cell::from(right(
-                        r.discrepancy_pct
-                            .map_or_else(|| "—".to_string(), |p| format!("{}%", canonical(p))),
-                    )),
+                    Cell::from(right(r.discrepancy_pct.map_or_else(
+                        || "—".to_string(),
+                        |p| format!("{}%", super::Shown::shown(&p)),
+                    ))),
                     // The discrepancy as a bar, full at a quarter of what was used.
                     Cell::from(Span::styled(
                         r.discrepancy_pct
@@ -57,25 +58,25 @@ impl Widget for HealthView<'_> {
                     cells.push(Cell::from(right(u.open_exceptions.to_string())));
                 }
                 cells.push(Cell::from(right(u.on_hand)));
-                cells.push(Cell::from(Span::styled(r.flag.as_str(), style)));
+                cells.push(Cell::from(Span::styled(flag_word(r.flag), style)));
                 Row::new(cells)
             })
             .collect();
         let mut specs = vec![
-            ("Location", Constraint::Length(8)),
-            ("Item", Constraint::Min(10)),
-            ("Backfl.", Constraint::Length(7)),
-            ("By hand", Constraint::Length(7)),
-            ("Count ±", Constraint::Length(7)),
-            (" Discr.", Constraint::Length(7)),
-            ("", Constraint::Length(5)),
+            (head(Msg::ColLocation), Constraint::Length(8)),
+            (head(Msg::ColItem), Constraint::Min(10)),
+            (num_head(Msg::ColBackflushed), Constraint::Length(8)),
+            (num_head(Msg::ColByHand), Constraint::Length(7)),
+            (num_head(Msg::ColCountAdjusted), Constraint::Length(7)),
+            (num_head(Msg::ColDiscrepancy), Constraint::Length(7)),
+            (String::new(), Constraint::Length(5)),
         ];
         if wide {
-            specs.push(("Accurate", Constraint::Length(8)));
-            specs.push((" Waiting", Constraint::Length(8)));
+            specs.push((num_head(Msg::ColAccurate), Constraint::Length(8)));
+            specs.push((num_head(Msg::ColWaiting), Constraint::Length(8)));
         }
-        specs.push((" On hand", Constraint::Length(8)));
-        specs.push(("Flag", Constraint::Length(11)));
+        specs.push((num_head(Msg::ColOnHand), Constraint::Length(8)));
+        specs.push((head(Msg::ColFlag), Constraint::Length(11)));
         let (header, widths) = columns(theme, &specs);
         let flagged = h.rows.iter().filter(|r| r.flag != Flag::Ok).count();
         let table = Table::new(rows, widths)
@@ -84,9 +85,15 @@ impl Widget for HealthView<'_> {
         let block = titled(
             theme,
             format!(
-                " Machine-location health, last {} days: {flagged} flagged of {} ",
-                h.days,
-                h.rows.len()
+                " {} ",
+                tr(
+                    Msg::HealthTitle,
+                    &[
+                        ("days", Arg::from(h.days.to_string())),
+                        ("flagged", count(flagged)),
+                        ("count", count(h.rows.len())),
+                    ],
+                )
             ),
         );
         render_list(
@@ -98,4 +105,14 @@ impl Widget for HealthView<'_> {
             buf,
         );
     }
+}
+
+/// A location's flag in the reader's language.
+fn flag_word(flag: Flag) -> String {
+    t(match flag {
+        Flag::Negative => Msg::FlagNegative,
+        Flag::Discrepancy => Msg::FlagDiscrepancy,
+        Flag::Waiting => Msg::FlagWaiting,
+        Flag::Ok => Msg::FlagOk,
+    })
 }

@@ -5,8 +5,9 @@ use super::{
     right, titled,
 };
 use crate::tui::app::{DetailState, HistoryState};
-use crate::tui::strings;
+use crate::tui::i18n::{Arg, Msg, t, tr};
 use crate::tui::ui::render_list;
+use crate::tui::ui::{count, head, num, num_head};
 
 /// The history list: the reports, newest first.
 pub struct HistoryView<'a> {
@@ -52,9 +53,9 @@ fn render_history(
                 .map(|t| t.with_timezone(&Local).format("%m-%d %H:%M").to_string())
                 .unwrap_or_else(|_| r.at.clone());
             let state = if r.reversed {
-                Span::styled("reversed", theme.skipped)
+                Span::styled(t(Msg::ReportReversed), theme.skipped)
             } else {
-                Span::styled("posted", theme.ok)
+                Span::styled(t(Msg::RowPosted), theme.ok)
             };
             Row::new(vec![
                 Cell::from(right(r.id.to_string())),
@@ -81,21 +82,27 @@ fn render_history(
     let (header, widths) = columns(
         theme,
         &[
-            ("   Id", Constraint::Length(5)),
-            ("When", Constraint::Length(11)),
-            ("Order", Constraint::Length(9)),
-            ("Item", Constraint::Fill(1)),
-            ("  Op", Constraint::Length(4)),
-            ("  Good", Constraint::Length(6)),
-            (" Scrap", Constraint::Length(6)),
-            ("User", Constraint::Length(10)),
-            ("State", Constraint::Length(8)),
+            (num_head(Msg::ColId), Constraint::Length(5)),
+            (head(Msg::ColWhen), Constraint::Length(11)),
+            (head(Msg::ColOrder), Constraint::Length(9)),
+            (head(Msg::ColItem), Constraint::Fill(1)),
+            (num_head(Msg::ColOp), Constraint::Length(4)),
+            (num_head(Msg::ColGood), Constraint::Length(6)),
+            (num_head(Msg::ColScrap), Constraint::Length(7)),
+            (head(Msg::ColUser), Constraint::Length(10)),
+            (head(Msg::ColState), Constraint::Length(8)),
         ],
     );
     let table = Table::new(rows, widths)
         .header(header)
         .row_highlight_style(theme.selected);
-    let block = titled(theme, format!(" Reports, newest first ({}) ", h.rows.len()));
+    let block = titled(
+        theme,
+        format!(
+            " {} ",
+            tr(Msg::HistoryTitle, &[("count", count(h.rows.len()))])
+        ),
+    );
     render_list(
         theme,
         (table, block),
@@ -119,11 +126,11 @@ fn render_detail(
         .iter()
         .map(|(l, issued)| {
             let state = if l.status == LineStatus::Manual && !issued.is_zero() {
-                Span::styled(strings::BY_HAND, theme.manual)
+                Span::styled(t(Msg::LineByHand), theme.manual)
             } else if l.status == LineStatus::Manual {
-                Span::styled("manual", theme.manual)
+                Span::styled(t(Msg::LineManual), theme.manual)
             } else {
-                Span::styled(l.status.as_str(), theme.base)
+                Span::styled(super::report::status_word(l.status), theme.base)
             };
             let item = if described {
                 format!("{} {}", l.item, l.description)
@@ -134,7 +141,7 @@ fn render_detail(
                 Cell::from(l.line.clone()),
                 Cell::from(item),
                 Cell::from(if l.non_stock {
-                    strings::NO_LOCATION.to_string()
+                    "—".to_string()
                 } else {
                     l.location.to_string()
                 }),
@@ -148,25 +155,38 @@ fn render_detail(
     let (header, widths) = columns(
         theme,
         &[
-            ("Line", Constraint::Length(8)),
-            ("Item", Constraint::Fill(1)),
-            ("From", Constraint::Length(10)),
-            ("  Issued", Constraint::Length(10)),
-            ("Posted as", Constraint::Length(10)),
-            ("Substitute", Constraint::Fill(1)),
-            ("Reason", Constraint::Length(10)),
+            (head(Msg::ColLine), Constraint::Length(8)),
+            (head(Msg::ColItem), Constraint::Fill(1)),
+            (head(Msg::ColFrom), Constraint::Length(10)),
+            (num_head(Msg::ColIssued), Constraint::Length(10)),
+            (head(Msg::ColPostedAs), Constraint::Length(10)),
+            (head(Msg::ColSubstitute), Constraint::Fill(1)),
+            (head(Msg::ColReason), Constraint::Length(10)),
         ],
     );
     let r = &d.report;
-    let state = if r.reversed { " · reversed" } else { "" };
-    let approved = r
-        .approver
-        .as_ref()
-        .map_or_else(String::new, |a| format!(" · approved by {a}"));
-    let title = format!(
-        " Report {} · {} op {} · good {} scrap {}{approved}{state} ",
-        r.id, r.order, r.operation, r.good, r.scrap
+    let state = if r.reversed {
+        format!(" · {}", t(Msg::ReportReversed))
+    } else {
+        String::new()
+    };
+    let approved = r.approver.as_ref().map_or_else(String::new, |a| {
+        format!(
+            " · {}",
+            tr(Msg::DetailApproved, &[("approver", Arg::from(a))])
+        )
+    });
+    let title = tr(
+        Msg::DetailTitle,
+        &[
+            ("id", Arg::from(r.id.to_string())),
+            ("order", Arg::from(r.order.to_string())),
+            ("operation", Arg::from(r.operation.to_string())),
+            ("good", num(r.good)),
+            ("scrap", num(r.scrap)),
+        ],
     );
+    let title = format!(" {title}{approved}{state} ");
     let table = Table::new(rows, widths)
         .header(header)
         .row_highlight_style(theme.selected);

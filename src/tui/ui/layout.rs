@@ -42,6 +42,15 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` fitted to `width` cells and filled with spaces to exactly that width: a column
+/// of text drawn by hand (a Chinese character takes two cells, so `{:<12}` would not do).
+#[must_use]
+pub fn pad(text: &str, width: usize) -> String {
+    let shown = fit(text, width);
+    let room = width.saturating_sub(cells(&shown));
+    format!("{shown}{}", " ".repeat(room))
+}
+
 /// The rows of a list of `len` that show in `rows` lines with the cursor on `selected`: the
 /// first row shown, and how many are above and below it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

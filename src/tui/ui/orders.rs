@@ -5,9 +5,10 @@ use super::{
     Buffer, Cell, Constraint, Layout, Line, Paragraph, Quantity, Rect, Row, Span, StatefulWidget,
     Table, TableState, Text, Theme, Widget, Wrap, columns, right, titled,
 };
+use super::{count, head, num, num_head};
 use crate::service::OrderSummary;
 use crate::tui::app::{OperationsState, OrdersState};
-use crate::tui::strings;
+use crate::tui::i18n::{Arg, Msg, t, tr};
 use crate::tui::ui::render_list;
 
 /// The order board of a work center.
@@ -59,7 +60,7 @@ fn render_orders(view: &OrdersView<'_>, area: Rect, buf: &mut Buffer) {
     // and where cut descriptions of different items would read the same, each shows what
     // tells it apart.
     let described = description_width(&widths, table_area.width);
-    let title = fit(strings::DESCRIPTION_HEADER, described);
+    let title = fit(&t(Msg::ColDescription), described);
     let (header, widths) = order_columns(theme, layout, &title);
     let descriptions = distinct_descriptions(&visible, described);
     let rows: Vec<Row<'_>> = visible
@@ -67,8 +68,8 @@ fn render_orders(view: &OrdersView<'_>, area: Rect, buf: &mut Buffer) {
         .zip(descriptions)
         .map(|(r, description)| order_row(theme, o, (r, description), layout))
         .collect();
-    let count = rows.len();
-    let title = format!(" Orders ({count}) ");
+    let len = rows.len();
+    let title = format!(" {} ", tr(Msg::OrdersTitle, &[("count", count(len))]));
     let table = Table::new(rows, widths)
         .header(header)
         .column_spacing(1)
@@ -77,12 +78,12 @@ fn render_orders(view: &OrdersView<'_>, area: Rect, buf: &mut Buffer) {
     render_list(
         theme,
         (table, titled(theme, title)),
-        (count, o.selected),
+        (len, o.selected),
         view.shown,
         table_area,
         buf,
     );
-    if count == 0 {
+    if len == 0 {
         let inner = table_area.inner(ratatui::layout::Margin::new(2, 3));
         Paragraph::new(empty_board(o, view.no_plant))
             .style(theme.muted)
@@ -148,14 +149,14 @@ fn distinct_descriptions(rows: &[&OrderSummary], width: usize) -> Vec<String> {
 fn scan_prompt<'a>(theme: &Theme, o: &'a OrdersState) -> Line<'a> {
     if o.typed.is_empty() {
         Line::from(Span::styled(
-            " Scan or type an order (or its last digits) and press Enter · F1 keys",
+            format!(" {}", t(Msg::OrdersScanHint)),
             theme.muted,
         ))
     } else {
         Line::from(vec![
-            Span::styled(" Order: ", theme.header),
+            Span::styled(format!(" {} ", t(Msg::OrdersTyped)), theme.header),
             Span::styled(format!("{}▏", o.typed), theme.focus),
-            Span::styled("  Enter opens it · Esc clears", theme.muted),
+            Span::styled(format!("  {}", t(Msg::OrdersTypedHint)), theme.muted),
         ])
     }
 }
@@ -171,17 +172,17 @@ fn order_row<'a>(
     let reported = r.good + r.scrap;
     let remaining = (r.qty - reported).max(Quantity::ZERO);
     let state = if reported >= r.qty {
-        strings::ORDER_DONE
+        Msg::OrderDone
     } else if reported.is_zero() {
-        strings::ORDER_OPEN
+        Msg::OrderOpen
     } else {
-        strings::ORDER_STARTED
+        Msg::OrderStarted
     };
     // An order whose lines wait in the exception queue is not finished with: the waiting
     // lines say more than its state (what is left shows beside it).
     let status = match o.waiting.get(r.order.as_str()) {
-        Some(n) if *n > 0 => strings::lines_waiting(*n),
-        _ => state.to_string(),
+        Some(n) if *n > 0 => tr(Msg::OrderWaiting, &[("count", Arg::Count(*n))]),
+        _ => t(state),
     };
     // An order ready to close says so instead of its state, in the colour of what is done.
     let status = if o.ready.get(r.order.as_str()).copied().unwrap_or(false) {
@@ -239,42 +240,51 @@ fn order_columns<'a>(
     layout: BoardLayout,
     description: &'a str,
 ) -> (Row<'a>, Vec<Constraint>) {
-    let mut specs = vec![("Order", Constraint::Length(9))];
+    let mut specs = vec![(head(Msg::ColOrder), Constraint::Length(9))];
     if layout.work_center {
-        specs.push(("Work ctr", Constraint::Length(8)));
+        specs.push((head(Msg::ColWorkCenter), Constraint::Length(8)));
     }
     specs.extend([
-        ("Item", Constraint::Length(8)),
-        (description, Constraint::Fill(1)),
+        (head(Msg::ColItem), Constraint::Length(8)),
+        (description.to_string(), Constraint::Fill(1)),
     ]);
     if layout.wide {
-        specs.push(("   Qty", Constraint::Length(6)));
-        specs.push(("  Good", Constraint::Length(6)));
-        specs.push(("Scrap", Constraint::Length(5)));
+        specs.push((num_head(Msg::ColQty), Constraint::Length(6)));
+        specs.push((num_head(Msg::ColGood), Constraint::Length(6)));
+        specs.push((num_head(Msg::ColScrap), Constraint::Length(7)));
     }
     specs.extend([
-        ("  Left", Constraint::Length(6)),
-        ("Due", Constraint::Length(10)),
-        ("Status", Constraint::Length(10)),
-        (strings::CAN_BUILD_HEADER, Constraint::Length(9)),
+        (num_head(Msg::ColLeft), Constraint::Length(6)),
+        (head(Msg::ColDue), Constraint::Length(10)),
+        (head(Msg::ColStatus), Constraint::Length(10)),
+        (num_head(Msg::ColCanBuild), Constraint::Length(9)),
     ]);
     columns(theme, &specs)
 }
 
 /// Why the board is empty, and what to do about it.
-fn empty_board(o: &OrdersState, no_plant: bool) -> &'static str {
-    if !o.typed.is_empty() {
-        "No order on this board matches; Enter looks it up in every work center."
+fn empty_board(o: &OrdersState, no_plant: bool) -> String {
+    t(if !o.typed.is_empty() {
+        Msg::OrdersNoMatch
     } else if no_plant {
-        "This store holds no plant yet. Import one with `backflush import DIR` (see the README), or try `backflush demo`."
+        Msg::OrdersNoPlant
     } else {
-        "No released orders here. F2 shows all work centers."
-    }
+        Msg::OrdersNone
+    })
 }
 
 pub(super) fn order_title(context: &crate::service::ReportContext, description: &str) -> String {
     let o = &context.order;
-    format!(" {} · {} {} · qty {} ", o.order, o.item, description, o.qty)
+    let title = tr(
+        Msg::OrderTitle,
+        &[
+            ("order", Arg::from(o.order.to_string())),
+            ("item", Arg::from(o.item.to_string())),
+            ("description", Arg::from(description)),
+            ("qty", num(o.qty)),
+        ],
+    );
+    format!(" {title} ")
 }
 
 fn render_operations(s: &OperationsState, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -299,11 +309,17 @@ fn render_operations(s: &OperationsState, theme: &Theme, area: Rect, buf: &mut B
                 .copied()
                 .unwrap_or_default();
             let cp = if op.count_point {
-                Span::styled("● count point", theme.ok)
+                Span::styled(t(Msg::OpCountPoint), theme.ok)
             } else {
                 let covering = crate::domain::backflush::covering_count_point(order, op.operation)
                     .unwrap_or(op.operation);
-                Span::styled(format!("○ flushed at {covering}"), theme.muted)
+                Span::styled(
+                    tr(
+                        Msg::OpFlushedAt,
+                        &[("operation", Arg::from(covering.to_string()))],
+                    ),
+                    theme.muted,
+                )
             };
             let materials = order
                 .materials
@@ -324,13 +340,13 @@ fn render_operations(s: &OperationsState, theme: &Theme, area: Rect, buf: &mut B
     let (header, widths) = columns(
         theme,
         &[
-            ("Op", Constraint::Length(5)),
-            ("Work ctr", Constraint::Length(10)),
-            ("Count point", Constraint::Fill(1)),
-            ("   Good", Constraint::Length(7)),
-            ("  Scrap", Constraint::Length(7)),
-            ("   Left", Constraint::Length(7)),
-            ("Materials", Constraint::Length(9)),
+            (head(Msg::ColOp), Constraint::Length(5)),
+            (head(Msg::ColWorkCenter), Constraint::Length(10)),
+            (head(Msg::ColCountPoint), Constraint::Fill(1)),
+            (num_head(Msg::ColGood), Constraint::Length(7)),
+            (num_head(Msg::ColScrap), Constraint::Length(7)),
+            (num_head(Msg::ColLeft), Constraint::Length(7)),
+            (num_head(Msg::ColMaterials), Constraint::Length(9)),
         ],
     );
     let table = Table::new(rows, widths)

@@ -4,7 +4,7 @@ use super::{
     Buffer, Clear, Constraint, Context, Line, Overlay, Padding, Paragraph, Rect, Severity, Span,
     Theme, Widget, Wrap, keymap, titled,
 };
-use crate::tui::i18n::{Msg, t};
+use crate::tui::i18n::{Msg, t, tr};
 use crate::tui::strings;
 
 /// One overlay, drawn over the screen (`area` is the whole screen: the box centres in it).
@@ -183,13 +183,10 @@ fn pick_list(
         })
         .collect();
     if shown.is_empty() {
-        lines.push(Line::from(Span::styled(
-            "nothing in the list matches; Enter takes what is typed",
-            theme.muted,
-        )));
+        lines.push(Line::from(Span::styled(t(Msg::PickNone), theme.muted)));
     } else if shown.len() > ROWS {
         lines.push(Line::from(Span::styled(
-            format!("… {} in all; type to narrow", shown.len()),
+            tr(Msg::PickMore, &[("count", super::count(shown.len()))]),
             theme.muted,
         )));
     }
@@ -227,7 +224,7 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+        if !line.is_empty() && super::cells(&line) + 1 + super::cells(word) > width {
             lines.push(std::mem::take(&mut line));
         }
         if !line.is_empty() {

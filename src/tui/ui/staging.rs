@@ -4,9 +4,11 @@ use super::{
     Buffer, Cell, Constraint, Line, Rect, Row, Span, Table, Text, Theme, Widget, columns, right,
     titled,
 };
-use crate::domain::qty::{Quantity, canonical};
+use crate::domain::qty::Quantity;
 use crate::tui::app::StagingState;
+use crate::tui::i18n::{Arg, Msg, tr};
 use crate::tui::ui::render_list;
+use crate::tui::ui::{count, head, num_head};
 use rust_decimal::Decimal;
 
 /// The queue: per item what the machine location has against its min and max, what it needs,
@@ -55,7 +57,7 @@ impl Widget for StagingView<'_> {
                 let bring = if r.bring.is_zero() {
                     Span::styled("—", theme.ok)
                 } else {
-                    Span::styled(r.bring.to_string(), theme.error)
+                    Span::styled(super::Shown::shown(&r.bring), theme.error)
                 };
                 let full = if r.max.is_zero() { r.need() } else { r.max };
                 let mut cells = vec![
@@ -69,12 +71,17 @@ impl Widget for StagingView<'_> {
                     Cell::from(right(if r.max.is_zero() {
                         "—".to_string()
                     } else {
-                        format!("{}–{}", r.min, r.max)
+                        format!(
+                            "{}–{}",
+                            super::Shown::shown(&r.min),
+                            super::Shown::shown(&r.max)
+                        )
                     })),
                     Cell::from(right(r.need())),
                     Cell::from(Text::from(Line::from(bring)).right_aligned()),
                     Cell::from(right(
-                        r.days_left.map_or_else(|| "—".to_string(), canonical),
+                        r.days_left
+                            .map_or_else(|| "—".to_string(), |d| super::Shown::shown(&d)),
                     )),
                     Cell::from(Span::styled(bar(r.on_hand, full, bar_width), theme.ok)),
                 ];
@@ -84,26 +91,40 @@ impl Widget for StagingView<'_> {
                 Row::new(cells)
             })
             .collect();
-        let bar_title = if wide { "On hand of max" } else { "Stock" };
+        let bar_title = head(if wide {
+            Msg::ColStockOfMax
+        } else {
+            Msg::ColStock
+        });
         let mut list = vec![
-            ("Item", Constraint::Fill(1)),
-            ("Loc", Constraint::Length(if wide { 8 } else { 6 })),
-            (" On hand", Constraint::Length(8)),
-            ("  Min–max", Constraint::Length(9)),
-            ("    Need", Constraint::Length(8)),
-            ("   Bring", Constraint::Length(8)),
-            ("  Days", Constraint::Length(6)),
+            (head(Msg::ColItem), Constraint::Fill(1)),
+            (
+                head(Msg::ColLoc),
+                Constraint::Length(if wide { 8 } else { 6 }),
+            ),
+            (num_head(Msg::ColOnHand), Constraint::Length(8)),
+            (num_head(Msg::ColMinMax), Constraint::Length(9)),
+            (num_head(Msg::ColNeed), Constraint::Length(8)),
+            (num_head(Msg::ColBring), Constraint::Length(8)),
+            (num_head(Msg::ColDays), Constraint::Length(6)),
             (bar_title, Constraint::Length(bar_width)),
         ];
         if wide {
-            list.push((" Orders", Constraint::Length(7)));
+            list.push((num_head(Msg::ColOrders), Constraint::Length(7)));
         }
         let (header, widths) = columns(theme, &list);
         let title = if s.every {
-            format!(" Every machine location ({} items) ", s.rows.len())
+            tr(Msg::StagingTitleEvery, &[("count", count(s.rows.len()))])
         } else {
-            format!(" Staging for {} ({} items) ", s.work_center, s.rows.len())
+            tr(
+                Msg::StagingTitle,
+                &[
+                    ("work_center", Arg::from(&s.work_center)),
+                    ("count", count(s.rows.len())),
+                ],
+            )
         };
+        let title = format!(" {title} ");
         let table = Table::new(rows, widths)
             .header(header)
             .row_highlight_style(theme.selected);

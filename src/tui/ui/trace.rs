@@ -4,11 +4,13 @@
 use super::{Buffer, Line, Paragraph, Rect, Span, Theme, Widget, titled};
 use crate::domain::trace::Link;
 use crate::tui::app::TraceState;
+use crate::tui::i18n::{Arg, Msg, number, t, tr};
+use crate::tui::ui::pad;
 
 fn lot_name(lot: Option<&str>) -> String {
     match lot {
-        None => "(untracked)".to_string(),
-        Some("") => "(unknown lot)".to_string(),
+        None => t(Msg::TraceUntracked),
+        Some("") => t(Msg::TraceUnknownLot),
         Some(l) => l.to_string(),
     }
 }
@@ -19,9 +21,14 @@ fn row(width: usize, cells: [&str; 5]) -> String {
     let rest = width.saturating_sub(12 + 13 + 11 + 2);
     let item = rest / 2;
     let lot = rest - item;
+    let qty = super::fit(cells[4], 10);
     format!(
-        "{:<12} {:<12} {:<item$} {:<lot$} {:>10}",
-        cells[0], cells[1], cells[2], cells[3], cells[4]
+        "{} {} {} {} {}{qty}",
+        pad(cells[0], 12),
+        pad(cells[1], 12),
+        pad(cells[2], item),
+        pad(cells[3], lot),
+        " ".repeat(10 - super::cells(&qty))
     )
 }
 
@@ -37,7 +44,7 @@ fn link_lines<'a>(links: &'a [Link], arrow: &'static str, width: usize) -> Vec<L
                     &l.order,
                     &l.item,
                     &lot_name(l.lot.as_deref()),
-                    &l.qty.to_string(),
+                    &number(l.qty.get()),
                 ],
             ))
         })
@@ -52,21 +59,30 @@ pub struct TraceView<'a> {
 
 impl Widget for TraceView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (t, theme) = (self.state, self.theme);
-        let trace = &t.trace;
+        let (view, theme) = (self.state, self.theme);
+        let trace = &view.trace;
         let g = &trace.genealogy;
         let width = usize::from(area.width.saturating_sub(2));
         let section = |text: &str| Line::from(Span::styled(text.to_string(), theme.title));
         let mut lines: Vec<Line<'_>> = vec![
             Line::from(Span::styled(
-                row(width, ["Level", "Order / loc.", "Item", "Lot", "Qty"]),
+                row(
+                    width,
+                    [
+                        &t(Msg::ColLevel),
+                        &t(Msg::ColOrderOrLocation),
+                        &t(Msg::ColItem),
+                        &t(Msg::ColLot),
+                        &t(Msg::ColQty),
+                    ],
+                ),
                 theme.header,
             )),
-            section(if trace.on_hand.is_empty() {
-                "On hand: none (consumed or shipped)"
+            section(&t(if trace.on_hand.is_empty() {
+                Msg::TraceOnHandNone
             } else {
-                "On hand"
-            }),
+                Msg::TraceOnHand
+            })),
         ];
         for (location, qty) in &trace.on_hand {
             lines.push(Line::from(row(
@@ -76,26 +92,35 @@ impl Widget for TraceView<'_> {
                     location,
                     &trace.item,
                     &lot_name(Some(&trace.lot)),
-                    &qty.to_string(),
+                    &number(qty.get()),
                 ],
             )));
         }
-        lines.push(section(if g.backward.is_empty() {
-            "Made from: no tracked component lots"
+        lines.push(section(&t(if g.backward.is_empty() {
+            Msg::TraceMadeFromNone
         } else {
-            "Made from: the component lots the orders that made it consumed"
-        }));
+            Msg::TraceMadeFrom
+        })));
         lines.extend(link_lines(&g.backward, "◀", width));
-        lines.push(section(if g.forward.is_empty() {
-            "Went into: nothing made from it yet"
+        lines.push(section(&t(if g.forward.is_empty() {
+            Msg::TraceWentIntoNone
         } else {
-            "Went into: what the orders that consumed it made"
-        }));
+            Msg::TraceWentInto
+        })));
         lines.extend(link_lines(&g.forward, "▶", width));
-        let skip = u16::try_from(t.selected).unwrap_or(u16::MAX);
+        let skip = u16::try_from(view.selected).unwrap_or(u16::MAX);
         let paragraph = Paragraph::new(lines).scroll((skip, 0)).block(titled(
             theme,
-            format!(" Trace: {} {} ", trace.item, lot_name(Some(&trace.lot))),
+            format!(
+                " {} ",
+                tr(
+                    Msg::TraceTitle,
+                    &[
+                        ("item", Arg::from(trace.item.to_string())),
+                        ("lot", Arg::from(lot_name(Some(&trace.lot)))),
+                    ],
+                )
+            ),
         ));
         paragraph.render(area, buf);
     }

@@ -6,9 +6,11 @@ use super::{
     columns, right, titled,
 };
 use crate::tui::app::VarianceState;
+use crate::tui::i18n::{Arg, Msg, t, tr};
 use crate::tui::ui::bar;
 use crate::tui::ui::cells;
 use crate::tui::ui::render_list;
+use crate::tui::ui::{head, num_head, pad};
 use rust_decimal::Decimal;
 
 /// The variance screen of one order: its operations, its material lines and the cost.
@@ -33,8 +35,14 @@ impl Widget for VarianceView<'_> {
         render_operations(theme, v, buf, ops_area, area.width);
         render_materials(theme, v, self.shown, buf, lines_area);
         Paragraph::new(format!(
-            " Material cost: {}",
-            crate::tui::strings::material_cost(&v.variance)
+            " {}",
+            tr(
+                Msg::VarianceMaterialCost,
+                &[(
+                    "cost",
+                    Arg::from(crate::tui::strings::material_cost(&v.variance))
+                )]
+            )
         ))
         .style(theme.header)
         .render(totals_area, buf);
@@ -51,15 +59,15 @@ fn render_operations(theme: &Theme, v: &VarianceState, buf: &mut Buffer, area: R
             // How far the operation is, as a gauge beside the numbers.
             let gauge = bar(o.progress.units().get(), v.qty.get(), 10);
             let kind = if o.count_point {
-                crate::tui::strings::COUNT_POINT
+                t(Msg::OpCountPoint)
             } else {
-                ""
+                String::new()
             };
             Row::new(vec![
                 Cell::from(o.operation.to_string()),
                 Cell::from(o.work_center.clone()),
                 Cell::from(Line::from(vec![
-                    Span::raw(format!("{kind:<12}")),
+                    Span::raw(format!("{} ", pad(&kind, 16))),
                     Span::styled(gauge, theme.ok),
                 ])),
                 Cell::from(right(o.progress.good)),
@@ -71,12 +79,12 @@ fn render_operations(theme: &Theme, v: &VarianceState, buf: &mut Buffer, area: R
     let (header, widths) = columns(
         theme,
         &[
-            ("Op", Constraint::Length(5)),
-            ("Work ctr", Constraint::Length(10)),
-            ("", Constraint::Fill(1)),
-            ("    Good", Constraint::Length(8)),
-            ("   Scrap", Constraint::Length(8)),
-            ("    Left", Constraint::Length(8)),
+            (head(Msg::ColOp), Constraint::Length(5)),
+            (head(Msg::ColWorkCenter), Constraint::Length(10)),
+            (String::new(), Constraint::Fill(1)),
+            (num_head(Msg::ColGood), Constraint::Length(8)),
+            (num_head(Msg::ColScrap), Constraint::Length(8)),
+            (num_head(Msg::ColLeft), Constraint::Length(8)),
         ],
     );
     let title = if cells(&v.title) + 2 <= usize::from(width) {
@@ -129,39 +137,43 @@ fn render_materials(
                 Cell::from(right(if l.pending_qty.is_zero() {
                     String::new()
                 } else {
-                    l.pending_qty.to_string()
+                    super::Shown::shown(&l.pending_qty)
                 })),
                 Cell::from(
-                    Text::from(Span::styled(l.qty_variance.to_string(), var_style)).right_aligned(),
+                    Text::from(Span::styled(
+                        super::Shown::shown(&l.qty_variance),
+                        var_style,
+                    ))
+                    .right_aligned(),
                 ),
                 Cell::from(Span::styled(share, var_style)),
-                Cell::from(right(crate::tui::strings::money(l.cost_variance.get()))),
+                Cell::from(right(l.cost_variance)),
                 Cell::from(if m.manual {
-                    crate::tui::strings::MANUAL
+                    t(Msg::LineManual)
                 } else {
-                    ""
+                    String::new()
                 }),
             ])
         })
         .collect();
     // Narrow number columns so the cost shows from 80 columns.
     let specs = [
-        ("Line", Constraint::Length(6)),
-        ("Item", Constraint::Fill(1)),
-        ("UoM", Constraint::Length(3)),
-        ("    Std", Constraint::Length(8)),
-        ("  Actual", Constraint::Length(8)),
-        (" Pending", Constraint::Length(8)),
-        ("     Var", Constraint::Length(8)),
-        ("", Constraint::Length(4)),
-        ("    Cost", Constraint::Length(8)),
-        ("", Constraint::Length(6)),
+        (head(Msg::ColLine), Constraint::Length(6)),
+        (head(Msg::ColItem), Constraint::Fill(1)),
+        (head(Msg::ColUom), Constraint::Length(4)),
+        (num_head(Msg::ColStd), Constraint::Length(8)),
+        (num_head(Msg::ColActual), Constraint::Length(8)),
+        (num_head(Msg::ColPending), Constraint::Length(8)),
+        (num_head(Msg::ColVar), Constraint::Length(8)),
+        (String::new(), Constraint::Length(4)),
+        (num_head(Msg::ColCost), Constraint::Length(8)),
+        (String::new(), Constraint::Length(6)),
     ];
     let (header, widths) = columns(theme, &specs);
     let table = Table::new(rows, widths)
         .header(header)
         .row_highlight_style(theme.selected);
-    let block = titled(theme, " Material lines: standard for the units reported ");
+    let block = titled(theme, format!(" {} ", t(Msg::VarianceLinesTitle)));
     render_list(
         theme,
         (table, block),

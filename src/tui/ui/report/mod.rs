@@ -5,17 +5,19 @@
 use super::fit;
 use super::{
     Buffer, Constraint, Focus, Layout, Line, Paragraph, PlannedLine, Rect, ReportPlan, Span, State,
-    Theme, Widget, Wrap, canonical, titled,
+    Theme, Widget, Wrap, titled,
 };
 use crate::domain::qty::{Hours, Money};
 use crate::tui::app::ReportState;
-use crate::tui::ui::cells;
+use crate::tui::i18n::{Arg, Msg, t, tr};
+use crate::tui::ui::{cells, count, num};
 
 mod explain;
 mod table;
 
 pub use explain::explain;
 use table::render_lines;
+pub(super) use table::status_word;
 
 /// The report being keyed in, with what its lines need from a lead.
 pub struct ReportView<'a> {
@@ -103,7 +105,7 @@ fn render_report(view: &ReportView<'_>, area: Rect, buf: &mut Buffer) {
         return;
     }
     if stale {
-        Paragraph::new(" Totals show again once good and scrap are valid.")
+        Paragraph::new(format!(" {}", t(Msg::ReportTotalsStale)))
             .style(theme.muted)
             .render(summary, buf);
         return;
@@ -128,11 +130,19 @@ fn render_report(view: &ReportView<'_>, area: Rect, buf: &mut Buffer) {
 /// The box's title: the order with its item's description, which gives way when it would
 /// not fit.
 fn report_title(r: &ReportState, other_work_center: Option<&str>, width: u16) -> String {
-    let at = other_work_center.map_or_else(String::new, crate::tui::strings::at_work_center);
+    let at = other_work_center.map_or_else(String::new, |w| {
+        format!(
+            " · {}",
+            tr(Msg::ReportAtWorkCenter, &[("work_center", Arg::from(w))])
+        )
+    });
+    let at_op = tr(
+        Msg::ReportAtOp,
+        &[("operation", Arg::from(r.operation.to_string()))],
+    );
     let full = format!(
-        "{}· report at op {}{at} ",
+        "{}· {at_op}{at} ",
         super::orders::order_title(&r.context, &r.description),
-        r.operation
     );
     if cells(&full) + 2 <= usize::from(width) {
         return full;
@@ -140,8 +150,15 @@ fn report_title(r: &ReportState, other_work_center: Option<&str>, width: u16) ->
     let o = &r.context.order;
     fit(
         &format!(
-            " {} · {} · qty {} · report at op {}{at} ",
-            o.order, o.item, o.qty, r.operation
+            " {} · {at_op}{at} ",
+            tr(
+                Msg::ReportShortTitle,
+                &[
+                    ("order", Arg::from(o.order.to_string())),
+                    ("item", Arg::from(o.item.to_string())),
+                    ("qty", num(o.qty)),
+                ],
+            )
         ),
         usize::from(width.saturating_sub(2)),
     )
@@ -168,16 +185,20 @@ fn render_fields(theme: &Theme, r: &ReportState, buf: &mut Buffer, area: Rect) {
         .item(&r.context.order.item)
         .map(|i| i.uom.clone())
         .unwrap_or_default();
-    let mut spans = field("Good", &r.good.text, r.focus == Focus::Good);
-    spans.extend(field("Scrap", &r.scrap.text, r.focus == Focus::Scrap));
-    spans.push(Span::styled(
-        format!(
-            "  {uom} · reported here {} of {}",
-            progress.units(),
-            r.context.order.qty
-        ),
-        theme.muted,
+    let mut spans = field(&t(Msg::ColGood), &r.good.text, r.focus == Focus::Good);
+    spans.extend(field(
+        &t(Msg::ColScrap),
+        &r.scrap.text,
+        r.focus == Focus::Scrap,
     ));
+    let reported = tr(
+        Msg::ReportReportedHere,
+        &[
+            ("done", num(progress.units())),
+            ("qty", num(r.context.order.qty)),
+        ],
+    );
+    spans.push(Span::styled(format!("  {uom} · {reported}"), theme.muted));
     Paragraph::new(Line::from(spans)).render(area, buf);
 }
 
@@ -206,31 +227,33 @@ fn render_problem(view: &ReportView<'_>, buf: &mut Buffer, area: Rect) {
             String::new()
         } else {
             format!(
-                " (and {} more)",
-                crate::tui::strings::count(rest.len(), "line")
+                " {}",
+                tr(Msg::ReportNeedsLeadAlso, &[("count", count(rest.len()))])
             )
         };
         let why = if first.expired_lots.is_empty() {
-            format!(
-                "more than {}% from planned {}",
-                canonical(view.tolerance_pct),
-                first.planned
+            tr(
+                Msg::ReportNeedsLeadPct,
+                &[
+                    ("pct", num(view.tolerance_pct)),
+                    ("planned", num(first.planned)),
+                ],
             )
         } else {
             crate::tui::strings::expired_named(&first.expired_lots)
         };
-        (
-            format!(
-                " Line {} {}{also} needs a lead: {why}. The lead signs when you post.",
-                first.line, first.item,
-            ),
-            theme.warn,
-        )
+        let needs = tr(
+            Msg::ReportNeedsLead,
+            &[
+                ("line", Arg::from(first.line.clone())),
+                ("item", Arg::from(first.item.to_string())),
+                ("also", Arg::from(also)),
+                ("why", Arg::from(why)),
+            ],
+        );
+        (format!(" {needs}"), theme.warn)
     } else if let Some(w) = r.plan.as_ref().and_then(|p| p.warnings.first()) {
-        (
-            format!(" ⚠ {}", crate::tui::strings::plan_warning(w)),
-            theme.warn,
-        )
+        (format!(" ⚠ {}", explain::plan_warning(w)), theme.warn)
     } else {
         // An override is a fact the operator typed: it does not follow good and scrap, so
         // say so while any line carries one.
@@ -242,14 +265,10 @@ fn render_problem(view: &ReportView<'_>, buf: &mut Buffer, area: Rect) {
         if fixed == 0 {
             return;
         }
-        let who = if fixed == 1 {
-            "1 line keeps".to_string()
-        } else {
-            format!("{fixed} lines keep")
-        };
         (
             format!(
-                " {who} your override (marked *) whatever good and scrap become; r resets a line"
+                " {}",
+                tr(Msg::ReportKeepsOverride, &[("count", count(fixed))])
             ),
             theme.muted,
         )
@@ -268,7 +287,7 @@ fn summary_line(plan: &ReportPlan, serials: bool) -> String {
         .map(|l| l.labor_cost + l.overhead_cost)
         .sum();
     let receipt = plan.receipt.as_ref().map_or_else(
-        || "no receipt".to_string(),
+        || t(Msg::ReportNoReceipt),
         |r| crate::tui::strings::receive_into(r.qty, r.location.as_str(), &r.lots, serials),
     );
     crate::tui::strings::report_summary(

@@ -1,9 +1,11 @@
 //! The table of the report's lines: what each line issues, from where, and its status.
 use super::{Buffer, Constraint, PlannedLine, Rect, ReportPlan, Span, Theme};
+use crate::tui::i18n::{Msg, t};
 use crate::tui::ui::{
     Cell, LineStatus, Quantity, Row, Scrollbar, ScrollbarOrientation, ScrollbarState,
     StatefulWidget, Style, Table, TableState, columns, right,
 };
+use crate::tui::ui::{head, num_head};
 
 fn status_style(theme: &Theme, status: LineStatus) -> Style {
     match status {
@@ -66,20 +68,20 @@ pub(super) fn render_lines(
 /// The header and widths of the table, the description only when `described`.
 fn line_columns(theme: &Theme, described: bool) -> (Row<'static>, Vec<Constraint>) {
     let mut specs = vec![
-        ("Line", Constraint::Length(6)),
-        ("Item", Constraint::Fill(1)),
+        (head(Msg::ColLine), Constraint::Length(6)),
+        (head(Msg::ColItem), Constraint::Fill(1)),
     ];
     if described {
-        specs.push(("Description", Constraint::Fill(2)));
+        specs.push((head(Msg::ColDescription), Constraint::Fill(2)));
     }
     specs.extend([
-        ("From", Constraint::Length(7)),
-        (" On hand", Constraint::Length(8)),
-        (" Planned", Constraint::Length(8)),
-        ("   Issue", Constraint::Length(8)),
-        (" Scrap", Constraint::Length(6)),
-        ("UoM", Constraint::Length(4)),
-        ("Status", Constraint::Length(10)),
+        (head(Msg::ColFrom), Constraint::Length(7)),
+        (num_head(Msg::ColOnHand), Constraint::Length(8)),
+        (num_head(Msg::ColPlanned), Constraint::Length(8)),
+        (num_head(Msg::ColIssue), Constraint::Length(8)),
+        (num_head(Msg::ColScrap), Constraint::Length(7)),
+        (head(Msg::ColUom), Constraint::Length(4)),
+        (head(Msg::ColStatus), Constraint::Length(10)),
     ]);
     columns(theme, &specs)
 }
@@ -133,19 +135,30 @@ fn line_row(
 /// `by hand` for a manual line issued with this report.
 fn status_cell(theme: &Theme, l: &PlannedLine, needs_lead: bool, listing: bool) -> Cell<'static> {
     match (listing, l.status) {
-        (true, LineStatus::Manual) => Cell::from(Span::styled("manual", theme.manual)),
+        (true, LineStatus::Manual) => Cell::from(Span::styled(t(Msg::LineManual), theme.manual)),
         (true, _) => Cell::from(""),
-        (false, _) if needs_lead => Cell::from(Span::styled("needs lead", theme.error)),
+        (false, _) if needs_lead => Cell::from(Span::styled(t(Msg::LineNeedsLead), theme.error)),
         (false, s) => {
             // An expired lot named for the line is marked like an override: it is one.
             let status = if l.overridden || !l.expired_lots.is_empty() {
-                format!("{}*", s.as_str())
+                format!("{}*", status_word(s))
             } else if l.is_hand_issue() {
-                "by hand".to_string()
+                t(Msg::LineByHand)
             } else {
-                s.as_str().to_string()
+                status_word(s)
             };
             Cell::from(Span::styled(status, status_style(theme, s)))
         }
     }
+}
+
+/// A line's status in the reader's language.
+pub(crate) fn status_word(status: LineStatus) -> String {
+    t(match status {
+        LineStatus::Issue => Msg::LineIssue,
+        LineStatus::Deferred => Msg::LineDeferred,
+        LineStatus::Short => Msg::LineShort,
+        LineStatus::Manual => Msg::LineManual,
+        LineStatus::Skipped => Msg::LineSkipped,
+    })
 }
