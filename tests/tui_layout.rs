@@ -274,3 +274,102 @@ fn a_help_longer_than_the_screen_pages_and_says_so() {
     press(&mut d.app, KeyCode::Esc);
     assert!(d.app.overlays.is_empty());
 }
+
+/// WO-1005 with 3 good and the lines focused on the line `downs` rows below the first.
+fn wo1005_line(app: &mut App, downs: usize) {
+    login(app, "1001", "1234");
+    open_report(app, "WO-1005");
+    type_text(app, "3");
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    for _ in 0..downs {
+        press(app, KeyCode::Down);
+    }
+}
+
+#[test]
+fn the_explanation_shows_the_lots_fefo_takes_and_the_expired_lot_skipped_at_80() {
+    let mut d = demo();
+    wo1005_line(&mut d.app, 11);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_at(&d.app, w, h);
+        let flat: String = s
+            .lines()
+            .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            flat.contains(
+                "lots OIL-2609 2.835 (FEFO: earliest expiry first; expired OIL-2603 skipped)."
+            ),
+            "{s}"
+        );
+        // The table gives way but keeps the line explained in view.
+        assert!(row(&s, "HO-46").contains("2.835"), "{s}");
+    }
+}
+
+#[test]
+fn a_manual_lines_guidance_shows_whole_at_80() {
+    let mut d = demo();
+    wo1005_line(&mut d.app, 10);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_at(&d.app, w, h);
+        assert!(
+            s.contains("a: issue the planned 0.03 KG by hand; e:"),
+            "{s}"
+        );
+        assert!(s.contains("another quantity."), "{s}");
+    }
+}
+
+#[test]
+fn the_lots_named_for_a_line_show_in_its_row() {
+    let mut d = demo();
+    wo1005_line(&mut d.app, 11);
+    press(&mut d.app, KeyCode::Char('o'));
+    type_text(&mut d.app, "OIL-2611");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(d.app.overlays.is_empty());
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_at(&d.app, w, h);
+        let oil = row(&s, "HO-46");
+        assert!(oil.contains("2.835      0 L    OIL-2611"), "{s}");
+    }
+    // Two lots named: the row says how many.
+    press(&mut d.app, KeyCode::Char('o'));
+    type_text(&mut d.app, "OIL-2611:2,OIL-2609:0.835");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen_at(&d.app, 80, 24);
+    assert!(row(&s, "HO-46").contains("0 L    2 lots"), "{s}");
+}
+
+#[test]
+fn a_summary_longer_than_its_rows_ends_with_an_ellipsis() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1006");
+    type_text(&mut d.app, "3");
+    press(&mut d.app, KeyCode::Tab);
+    press(&mut d.app, KeyCode::Tab);
+    press(&mut d.app, KeyCode::Char('f'));
+    type_text(
+        &mut d.app,
+        "HP200-NIGHT-SHIFT-BATCH-2026-12-07-A-LINE-3-CELL-B",
+    );
+    press(&mut d.app, KeyCode::Enter);
+    assert!(d.app.overlays.is_empty(), "{}", screen_at(&d.app, 80, 24));
+    let s = screen_at(&d.app, 80, 24);
+    let last = s.lines().nth(20).unwrap();
+    assert!(last.contains("material std"), "{s}");
+    assert!(last.trim_end_matches('│').trim_end().ends_with('…'), "{s}");
+    let wide = screen_at(&d.app, 120, 40);
+    let summary = row(&wide, "│ Labor 2.15 h");
+    assert!(
+        summary
+            .trim_end_matches('│')
+            .trim_end()
+            .ends_with("material std…"),
+        "{wide}"
+    );
+}

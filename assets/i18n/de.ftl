@@ -197,3 +197,7 @@ lot-duplicate = Charge { $lot } ist doppelt genannt
 lot-serial-qty = Seriennummer { $lot } nimmt Menge 1, nicht { $qty }
 lot-sum = die Chargen ergeben { $total }, nicht { $expected }
 lot-uncovered = die gültigen Chargen haben nur { $available }; Chargen angeben
+
+## The report screen at the machine: lots named for a line, on hand apart from expired lots
+report-line-lots = { $count } Chargen
+report-line-serials = { $count } Seriennr.

@@ -206,3 +206,7 @@ lot-duplicate = lot { $lot } is named twice
 lot-serial-qty = serial { $lot } takes a quantity of 1, not { $qty }
 lot-sum = the lots add up to { $total }, not { $expected }
 lot-uncovered = the unexpired lots hold only { $available }; name the lots
+
+## The report screen at the machine: lots named for a line, on hand apart from expired lots
+report-line-lots = { $count } lots
+report-line-serials = { $count } serials

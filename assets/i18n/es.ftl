@@ -197,3 +197,7 @@ lot-duplicate = el lote { $lot } está dos veces
 lot-serial-qty = la serie { $lot } lleva cantidad 1, no { $qty }
 lot-sum = los lotes suman { $total }, no { $expected }
 lot-uncovered = los lotes vigentes solo tienen { $available }; indique los lotes
+
+## The report screen at the machine: lots named for a line, on hand apart from expired lots
+report-line-lots = { $count } lotes
+report-line-serials = { $count } series

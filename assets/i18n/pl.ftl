@@ -199,3 +199,7 @@ lot-duplicate = partia { $lot } podana dwa razy
 lot-serial-qty = numer seryjny { $lot } ma ilość 1, nie { $qty }
 lot-sum = partie dają razem { $total }, nie { $expected }
 lot-uncovered = ważne partie mają tylko { $available }; podaj partie
+
+## The report screen at the machine: lots named for a line, on hand apart from expired lots
+report-line-lots = { $count } partie
+report-line-serials = { $count } nr ser.

@@ -196,3 +196,7 @@ lot-duplicate = 批次 { $lot } 重复
 lot-serial-qty = 序列号 { $lot } 数量只能为 1，不是 { $qty }
 lot-sum = 批次合计 { $total }，不是 { $expected }
 lot-uncovered = 有效批次仅有 { $available }；请指定批次
+
+## The report screen at the machine: lots named for a line, on hand apart from expired lots
+report-line-lots = { $count } 批
+report-line-serials = { $count } 个序列号

@@ -203,6 +203,8 @@ messages! {
     LotSerialQty => "lot-serial-qty",
     LotSum => "lot-sum",
     LotUncovered => "lot-uncovered",
+    ReportLineLots => "report-line-lots",
+    ReportLineSerials => "report-line-serials",
 }
 
 /// A value a message is given.

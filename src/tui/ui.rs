@@ -40,7 +40,7 @@ pub use exceptions::ExceptionsView;
 pub use health::HealthView;
 pub use history::{DetailView, HistoryView};
 use layout::render_list;
-pub use layout::{Window, bar, cells, fit};
+pub use layout::{Window, bar, cells, fit, fit_rows, wrap};
 pub use login::LoginView;
 pub use orders::{OperationsView, OrdersView};
 pub use overlay::OverlayView;

@@ -2,7 +2,7 @@
 use super::{Buffer, Constraint, PlannedLine, Rect, ReportPlan, Span, Theme};
 use crate::tui::ui::{
     Cell, LineStatus, Quantity, Row, Scrollbar, ScrollbarOrientation, ScrollbarState,
-    StatefulWidget, Style, Table, TableState, columns, right,
+    StatefulWidget, Style, Table, TableState, columns, fit, right,
 };
 
 fn status_style(theme: &Theme, status: LineStatus) -> Style {
@@ -138,7 +138,11 @@ fn status_cell(theme: &Theme, l: &PlannedLine, needs_lead: bool, listing: bool) 
         (false, _) if needs_lead => Cell::from(Span::styled("needs lead", theme.error)),
         (false, s) => {
             // An expired lot named for the line is marked like an override: it is one.
-            let status = if l.overridden || !l.expired_lots.is_empty() {
+            let marked = l.overridden || !l.expired_lots.is_empty();
+            let status = if let Some(lots) = named_lots(l).filter(|_| s == LineStatus::Issue) {
+                // The lots the operator named are the ones that go: the row says which.
+                fit(&format!("{lots}{}", if marked { "*" } else { "" }), 10)
+            } else if marked {
                 format!("{}*", s.as_str())
             } else if l.is_hand_issue() {
                 "by hand".to_string()
@@ -147,5 +151,27 @@ fn status_cell(theme: &Theme, l: &PlannedLine, needs_lead: bool, listing: bool) 
             };
             Cell::from(Span::styled(status, status_style(theme, s)))
         }
+    }
+}
+
+/// The lots named for a line (not chosen by the pick order): the one lot, else how many.
+fn named_lots(l: &PlannedLine) -> Option<String> {
+    if l.picked_by.is_some() || l.tracking == crate::domain::master::Tracking::None {
+        return None;
+    }
+    match l.lots.as_slice() {
+        [] => None,
+        [one] if !one.lot.is_empty() => Some(one.lot.clone()),
+        many => Some(crate::tui::i18n::tr(
+            if l.tracking == crate::domain::master::Tracking::Serial {
+                crate::tui::i18n::Msg::ReportLineSerials
+            } else {
+                crate::tui::i18n::Msg::ReportLineLots
+            },
+            &[(
+                "count",
+                crate::tui::i18n::Arg::Count(i64::try_from(many.len()).unwrap_or(i64::MAX)),
+            )],
+        )),
     }
 }
