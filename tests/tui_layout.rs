@@ -373,3 +373,56 @@ fn a_summary_longer_than_its_rows_ends_with_an_ellipsis() {
         "{wide}"
     );
 }
+
+#[test]
+fn the_footer_names_the_keys_that_fit_and_then_f1_more() {
+    let mut d = demo();
+    wo1005_line(&mut d.app, 0);
+    let s = screen_at(&d.app, 80, 24);
+    let footer = s.lines().last().unwrap().trim_end();
+    assert_eq!(
+        footer,
+        "Tab field  Enter post  e qty  s scrap  l from  k skip  q quit  F1 more"
+    );
+    // At 120 columns every key of the screen has room: help first, nothing more to see.
+    let wide = screen_at(&d.app, 120, 40);
+    let footer = wide.lines().last().unwrap().trim_end();
+    assert!(footer.starts_with("F1 help  Tab field"), "{wide}");
+    assert!(
+        footer.contains("a by hand  o lots  f FG lot  r reset  Esc back  q quit"),
+        "{wide}"
+    );
+    assert!(!footer.contains("more"), "{wide}");
+}
+
+#[test]
+fn the_serial_pick_lists_space_is_in_its_footer_and_its_help() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1006");
+    type_text(&mut d.app, "3");
+    press(&mut d.app, KeyCode::Tab);
+    press(&mut d.app, KeyCode::Tab);
+    for _ in 0..16 {
+        press(&mut d.app, KeyCode::Down);
+    }
+    press(&mut d.app, KeyCode::Char('a'));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_at(&d.app, w, h);
+        let footer = s.lines().last().unwrap().trim_end();
+        assert_eq!(footer, "F1 help  Space mark  Enter take  Esc cancel", "{s}");
+    }
+    press(&mut d.app, KeyCode::F(1));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_at(&d.app, w, h);
+        assert!(
+            s.contains("Space  mark or unmark the highlighted serial"),
+            "{s}"
+        );
+    }
+    // Esc closes the help and the list is still there, Space marking as before.
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Char(' '));
+    let s = screen_at(&d.app, 80, 24);
+    assert!(s.contains("1 of 3 marked: G7-0001"), "{s}");
+}

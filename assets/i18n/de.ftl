@@ -201,3 +201,4 @@ lot-uncovered = die gültigen Chargen haben nur { $available }; Chargen angeben
 ## The report screen at the machine: lots named for a line, on hand apart from expired lots
 report-line-lots = { $count } Chargen
 report-line-serials = { $count } Seriennr.
+footer-more = mehr

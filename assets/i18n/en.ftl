@@ -210,3 +210,4 @@ lot-uncovered = the unexpired lots hold only { $available }; name the lots
 ## The report screen at the machine: lots named for a line, on hand apart from expired lots
 report-line-lots = { $count } lots
 report-line-serials = { $count } serials
+footer-more = more

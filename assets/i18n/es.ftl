@@ -201,3 +201,4 @@ lot-uncovered = los lotes vigentes solo tienen { $available }; indique los lotes
 ## The report screen at the machine: lots named for a line, on hand apart from expired lots
 report-line-lots = { $count } lotes
 report-line-serials = { $count } series
+footer-more = más

@@ -203,3 +203,4 @@ lot-uncovered = ważne partie mają tylko { $available }; podaj partie
 ## The report screen at the machine: lots named for a line, on hand apart from expired lots
 report-line-lots = { $count } partie
 report-line-serials = { $count } nr ser.
+footer-more = więcej

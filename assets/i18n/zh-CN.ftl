@@ -200,3 +200,4 @@ lot-uncovered = 有效批次仅有 { $available }；请指定批次
 ## The report screen at the machine: lots named for a line, on hand apart from expired lots
 report-line-lots = { $count } 批
 report-line-serials = { $count } 个序列号
+footer-more = 更多

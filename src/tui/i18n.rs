@@ -205,6 +205,7 @@ messages! {
     LotUncovered => "lot-uncovered",
     ReportLineLots => "report-line-lots",
     ReportLineSerials => "report-line-serials",
+    FooterMore => "footer-more",
 }
 
 /// A value a message is given.

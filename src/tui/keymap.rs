@@ -23,6 +23,8 @@ pub enum Context {
     Trace,
     Confirm,
     Prompt,
+    /// A pick list that takes several rows (the serials a line issues).
+    Marks,
     Message,
     Help,
     /// Valid everywhere a text field is not taking the key.
@@ -78,6 +80,8 @@ pub enum Action {
     Trace,
     /// The lot or serials the finished goods are received into.
     FinishedLot,
+    /// Mark or unmark the highlighted row of a list that takes several.
+    Mark,
 }
 
 /// One binding: the key, what it does, and the words shown in the help and the footer.
@@ -406,7 +410,7 @@ pub const KEYMAP: &[Binding] = &[
         "a",
         A::HandIssue,
         "issue a manual line's planned qty by hand (then lots or serials)",
-        "",
+        "by hand",
     ),
     key(
         C::Report,
@@ -414,7 +418,7 @@ pub const KEYMAP: &[Binding] = &[
         "o",
         A::Lots,
         "choose the lots or serials of a tracked line (scan or pick)",
-        "",
+        "lots",
     ),
     key(
         C::Report,
@@ -422,7 +426,7 @@ pub const KEYMAP: &[Binding] = &[
         "f",
         A::FinishedLot,
         "the lot the finished goods go into (a serial-tracked item: their serials)",
-        "",
+        "FG lot",
     ),
     key(
         C::Report,
@@ -542,6 +546,33 @@ pub const KEYMAP: &[Binding] = &[
     key(C::Confirm, K::Char('n'), "n", A::Cancel, "no", ""),
     key(C::Prompt, K::Enter, "Enter", A::Confirm, "apply", "apply"),
     key(C::Prompt, K::Esc, "Esc", A::Cancel, "cancel", "cancel"),
+    key(
+        C::Marks,
+        K::Char(' '),
+        "Space",
+        A::Mark,
+        "mark or unmark the highlighted serial",
+        "mark",
+    ),
+    key(
+        C::Marks,
+        K::Enter,
+        "Enter",
+        A::Confirm,
+        "take the marked serials, else the highlighted one",
+        "take",
+    ),
+    key(C::Marks, K::Esc, "Esc", A::Cancel, "cancel", "cancel"),
+    key(C::Marks, K::Up, "↑", A::Up, "previous serial", ""),
+    key(C::Marks, K::Down, "↓", A::Down, "next serial", ""),
+    key(
+        C::Marks,
+        K::F(1),
+        "F1",
+        A::Help,
+        "help: every key of this list",
+        "help",
+    ),
     key(C::Message, K::Enter, "Enter", A::Confirm, "close", "close"),
     key(C::Message, K::Esc, "Esc", A::Cancel, "close", ""),
     key(C::Help, K::Esc, "Esc", A::Cancel, "close the help", "close"),
@@ -604,7 +635,12 @@ pub const KEYMAP: &[Binding] = &[
 fn modal(context: Context) -> bool {
     matches!(
         context,
-        Context::Confirm | Context::Prompt | Context::Message | Context::Help | Context::Login
+        Context::Confirm
+            | Context::Prompt
+            | Context::Marks
+            | Context::Message
+            | Context::Help
+            | Context::Login
     )
 }
 
