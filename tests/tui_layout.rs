@@ -426,3 +426,49 @@ fn the_serial_pick_lists_space_is_in_its_footer_and_its_help() {
     let s = screen_at(&d.app, 80, 24);
     assert!(s.contains("1 of 3 marked: G7-0001"), "{s}");
 }
+
+#[test]
+fn a_lines_on_hand_counts_usable_lots_and_shows_the_expired_apart() {
+    let mut d = demo();
+    wo1005_line(&mut d.app, 11);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_at(&d.app, w, h);
+        assert!(
+            row(&s, "HO-46").contains("M-ASM    60 (+8)    2.835"),
+            "{s}"
+        );
+        let flat: String = s
+            .lines()
+            .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            flat.contains(
+                "(machine location of work center WC-ASM), 60 on hand (+8 expired) · lots"
+            ),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn the_counts_lot_list_marks_the_expired_lot() {
+    let mut d = demo();
+    login(&mut d.app, "3001", "3333");
+    press(&mut d.app, KeyCode::F(6));
+    for _ in 0..3 {
+        press(&mut d.app, KeyCode::Down);
+    }
+    press(&mut d.app, KeyCode::Char('c'));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_at(&d.app, w, h);
+        assert!(s.contains("Count which lot of HO-46 at M-ASM?"), "{s}");
+        // The row wraps at 80 columns: the mark ends it on the next line.
+        let lines: Vec<&str> = s.lines().collect();
+        let at = lines.iter().position(|l| l.contains("OIL-2603")).unwrap();
+        let both = format!("{} {}", lines[at], lines[at + 1]);
+        assert!(both.contains("8 on hand · expires 2026-09-30 ·"), "{s}");
+        assert!(both.contains("expired"), "{s}");
+        assert!(!row(&s, "OIL-2609").contains("expired"), "{s}");
+    }
+}

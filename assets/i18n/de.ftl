@@ -202,3 +202,5 @@ lot-uncovered = die gültigen Chargen haben nur { $available }; Chargen angeben
 report-line-lots = { $count } Chargen
 report-line-serials = { $count } Seriennr.
 footer-more = mehr
+report-expired-apart = (+{ $qty } abgelaufen)
+choice-lot-expired = {" "}· abgelaufen

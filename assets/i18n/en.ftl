@@ -211,3 +211,5 @@ lot-uncovered = the unexpired lots hold only { $available }; name the lots
 report-line-lots = { $count } lots
 report-line-serials = { $count } serials
 footer-more = more
+report-expired-apart = (+{ $qty } expired)
+choice-lot-expired = {" "}· expired

@@ -202,3 +202,5 @@ lot-uncovered = los lotes vigentes solo tienen { $available }; indique los lotes
 report-line-lots = { $count } lotes
 report-line-serials = { $count } series
 footer-more = más
+report-expired-apart = (+{ $qty } caducado)
+choice-lot-expired = {" "}· caducado

@@ -204,3 +204,5 @@ lot-uncovered = ważne partie mają tylko { $available }; podaj partie
 report-line-lots = { $count } partie
 report-line-serials = { $count } nr ser.
 footer-more = więcej
+report-expired-apart = (+{ $qty } przeterm.)
+choice-lot-expired = {" "}· przeterminowana

@@ -201,3 +201,5 @@ lot-uncovered = 有效批次仅有 { $available }；请指定批次
 report-line-lots = { $count } 批
 report-line-serials = { $count } 个序列号
 footer-more = 更多
+report-expired-apart = (+{ $qty } 已过期)
+choice-lot-expired = {" "}· 已过期

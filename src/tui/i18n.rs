@@ -206,6 +206,8 @@ messages! {
     ReportLineLots => "report-line-lots",
     ReportLineSerials => "report-line-serials",
     FooterMore => "footer-more",
+    ReportExpiredApart => "report-expired-apart",
+    ChoiceLotExpired => "choice-lot-expired",
 }
 
 /// A value a message is given.

@@ -125,10 +125,21 @@ fn source(l: &PlannedLine) -> String {
             lots_text(l)
         ),
         None => format!(
-            "Issues from {} ({}), {} on hand{}{}.",
+            "Issues from {} ({}), {} on hand{}{}{}.",
             l.location,
             crate::tui::strings::location_source(&l.location_source),
             l.on_hand,
+            if l.expired_on_hand.is_zero() {
+                String::new()
+            } else {
+                format!(
+                    " {}",
+                    crate::tui::i18n::tr(
+                        crate::tui::i18n::Msg::ReportExpiredApart,
+                        &[("qty", l.expired_on_hand.to_string().into())],
+                    )
+                )
+            },
             if l.shortfall.is_zero() {
                 String::new()
             } else {

@@ -1,7 +1,7 @@
 //! The table of the report's lines: what each line issues, from where, and its status.
 use super::{Buffer, Constraint, PlannedLine, Rect, ReportPlan, Span, Theme};
 use crate::tui::ui::{
-    Cell, LineStatus, Quantity, Row, Scrollbar, ScrollbarOrientation, ScrollbarState,
+    Cell, LineStatus, Quantity, Row, Scrollbar, ScrollbarOrientation, ScrollbarState, Shown,
     StatefulWidget, Style, Table, TableState, columns, fit, right,
 };
 
@@ -118,7 +118,7 @@ fn line_row(
         if l.non_stock {
             Cell::from(right("—"))
         } else {
-            Cell::from(right(l.on_hand)).style(on_hand_style)
+            Cell::from(right(on_hand_text(l))).style(on_hand_style)
         },
         number(l.planned),
         number(l.qty),
@@ -173,5 +173,19 @@ fn named_lots(l: &PlannedLine) -> Option<String> {
                 crate::tui::i18n::Arg::Count(i64::try_from(many.len()).unwrap_or(i64::MAX)),
             )],
         )),
+    }
+}
+
+/// A line's usable on hand, with what expired lots hold there apart (`60 (+8)`, or `60+` where
+/// that does not fit the column): the explanation says it in words.
+fn on_hand_text(l: &PlannedLine) -> String {
+    if l.expired_on_hand.is_zero() {
+        return l.on_hand.shown();
+    }
+    let apart = format!("{} (+{})", l.on_hand.shown(), l.expired_on_hand.shown());
+    if crate::tui::ui::cells(&apart) <= 8 {
+        apart
+    } else {
+        format!("{}+", l.on_hand.shown())
     }
 }
