@@ -2539,7 +2539,10 @@ fn a_lead_sees_an_expired_lot_marked_and_named_in_the_confirmation() {
     press(&mut d.app, KeyCode::Enter);
     for (w, h) in SIZES {
         let text = screen_text(&draw(&d.app, w, h));
-        assert!(row_of(&text, "80     HO-46").contains("issue*"), "{text}");
+        assert!(
+            row_of(&text, "80     HO-46").contains("OIL-2603*"),
+            "{text}"
+        );
     }
     press(&mut d.app, KeyCode::Enter);
     let s = screen_text(&draw(&d.app, 120, 40));

@@ -274,3 +274,201 @@ fn a_help_longer_than_the_screen_pages_and_says_so() {
     press(&mut d.app, KeyCode::Esc);
     assert!(d.app.overlays.is_empty());
 }
+
+/// WO-1005 with 3 good and the lines focused on the line `downs` rows below the first.
+fn wo1005_line(app: &mut App, downs: usize) {
+    login(app, "1001", "1234");
+    open_report(app, "WO-1005");
+    type_text(app, "3");
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    for _ in 0..downs {
+        press(app, KeyCode::Down);
+    }
+}
+
+#[test]
+fn the_explanation_shows_the_lots_fefo_takes_and_the_expired_lot_skipped_at_80() {
+    let mut d = demo();
+    wo1005_line(&mut d.app, 11);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_at(&d.app, w, h);
+        let flat: String = s
+            .lines()
+            .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            flat.contains(
+                "lots OIL-2609 2.835 (FEFO: earliest expiry first; expired OIL-2603 skipped)."
+            ),
+            "{s}"
+        );
+        // The table gives way but keeps the line explained in view.
+        assert!(row(&s, "HO-46").contains("2.835"), "{s}");
+    }
+}
+
+#[test]
+fn a_manual_lines_guidance_shows_whole_at_80() {
+    let mut d = demo();
+    wo1005_line(&mut d.app, 10);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_at(&d.app, w, h);
+        assert!(
+            s.contains("a: issue the planned 0.03 KG by hand; e:"),
+            "{s}"
+        );
+        assert!(s.contains("another quantity."), "{s}");
+    }
+}
+
+#[test]
+fn the_lots_named_for_a_line_show_in_its_row() {
+    let mut d = demo();
+    wo1005_line(&mut d.app, 11);
+    press(&mut d.app, KeyCode::Char('o'));
+    type_text(&mut d.app, "OIL-2611");
+    press(&mut d.app, KeyCode::Enter);
+    assert!(d.app.overlays.is_empty());
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_at(&d.app, w, h);
+        let oil = row(&s, "HO-46");
+        assert!(oil.contains("2.835       0 L    OIL-2611"), "{s}");
+    }
+    // Two lots named: the row says how many.
+    press(&mut d.app, KeyCode::Char('o'));
+    type_text(&mut d.app, "OIL-2611:2,OIL-2609:0.835");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen_at(&d.app, 80, 24);
+    assert!(row(&s, "HO-46").contains("0 L    2 lots"), "{s}");
+}
+
+#[test]
+fn a_summary_longer_than_its_rows_ends_with_an_ellipsis() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1006");
+    type_text(&mut d.app, "3");
+    press(&mut d.app, KeyCode::Tab);
+    press(&mut d.app, KeyCode::Tab);
+    press(&mut d.app, KeyCode::Char('f'));
+    type_text(
+        &mut d.app,
+        "HP200-NIGHT-SHIFT-BATCH-2026-12-07-A-LINE-3-CELL-B",
+    );
+    press(&mut d.app, KeyCode::Enter);
+    assert!(d.app.overlays.is_empty(), "{}", screen_at(&d.app, 80, 24));
+    let s = screen_at(&d.app, 80, 24);
+    let last = s.lines().nth(20).unwrap();
+    assert!(last.contains("material std"), "{s}");
+    assert!(last.trim_end_matches('│').trim_end().ends_with('…'), "{s}");
+    let wide = screen_at(&d.app, 120, 40);
+    let summary = row(&wide, "│ Labor 2.15 h");
+    assert!(
+        summary
+            .trim_end_matches('│')
+            .trim_end()
+            .ends_with("material std…"),
+        "{wide}"
+    );
+}
+
+#[test]
+fn the_footer_names_the_keys_that_fit_and_then_f1_more() {
+    let mut d = demo();
+    wo1005_line(&mut d.app, 0);
+    let s = screen_at(&d.app, 80, 24);
+    let footer = s.lines().last().unwrap().trim_end();
+    assert_eq!(
+        footer,
+        "Tab field  Enter post  e qty  s scrap  l from  k skip  q quit  F1 more"
+    );
+    // At 120 columns every key of the screen has room: help first, nothing more to see.
+    let wide = screen_at(&d.app, 120, 40);
+    let footer = wide.lines().last().unwrap().trim_end();
+    assert!(footer.starts_with("F1 help  Tab field"), "{wide}");
+    assert!(
+        footer.contains("a by hand  o lots  f FG lot  r reset  Esc back  q quit"),
+        "{wide}"
+    );
+    assert!(!footer.contains("more"), "{wide}");
+}
+
+#[test]
+fn the_serial_pick_lists_space_is_in_its_footer_and_its_help() {
+    let mut d = demo();
+    login(&mut d.app, "1001", "1234");
+    open_report(&mut d.app, "WO-1006");
+    type_text(&mut d.app, "3");
+    press(&mut d.app, KeyCode::Tab);
+    press(&mut d.app, KeyCode::Tab);
+    for _ in 0..16 {
+        press(&mut d.app, KeyCode::Down);
+    }
+    press(&mut d.app, KeyCode::Char('a'));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_at(&d.app, w, h);
+        let footer = s.lines().last().unwrap().trim_end();
+        assert_eq!(footer, "F1 help  Space mark  Enter take  Esc cancel", "{s}");
+    }
+    press(&mut d.app, KeyCode::F(1));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_at(&d.app, w, h);
+        assert!(
+            s.contains("Space  mark or unmark the highlighted serial"),
+            "{s}"
+        );
+    }
+    // Esc closes the help and the list is still there, Space marking as before.
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Char(' '));
+    let s = screen_at(&d.app, 80, 24);
+    assert!(s.contains("1 of 3 marked: G7-0001"), "{s}");
+}
+
+#[test]
+fn a_lines_on_hand_counts_usable_lots_and_shows_the_expired_apart() {
+    let mut d = demo();
+    wo1005_line(&mut d.app, 11);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_at(&d.app, w, h);
+        assert!(
+            row(&s, "HO-46").contains("M-ASM    60 (+8)    2.835"),
+            "{s}"
+        );
+        let flat: String = s
+            .lines()
+            .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            flat.contains(
+                "(machine location of work center WC-ASM), 60 on hand (+8 expired) · lots"
+            ),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn the_counts_lot_list_marks_the_expired_lot() {
+    let mut d = demo();
+    login(&mut d.app, "3001", "3333");
+    press(&mut d.app, KeyCode::F(6));
+    for _ in 0..3 {
+        press(&mut d.app, KeyCode::Down);
+    }
+    press(&mut d.app, KeyCode::Char('c'));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen_at(&d.app, w, h);
+        assert!(s.contains("Count which lot of HO-46 at M-ASM?"), "{s}");
+        // The row wraps at 80 columns: the mark ends it on the next line.
+        let lines: Vec<&str> = s.lines().collect();
+        let at = lines.iter().position(|l| l.contains("OIL-2603")).unwrap();
+        let both = format!("{} {}", lines[at], lines[at + 1]);
+        assert!(both.contains("8 on hand · expires 2026-09-30 ·"), "{s}");
+        assert!(both.contains("expired"), "{s}");
+        assert!(!row(&s, "OIL-2609").contains("expired"), "{s}");
+    }
+}

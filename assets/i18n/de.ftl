@@ -612,3 +612,20 @@ prompt-apply-back = Enter: übernehmen   Esc: zurück
 pick-none = nichts in der Liste passt; Enter nimmt das Getippte
 pick-more = … { $count } insgesamt; weiter tippen zum Eingrenzen
 report-short-title = { $order } · { $item } · Menge { $qty }
+## The report screen at the machine: lots named for a line, on hand apart from expired lots
+report-line-lots = { $count } Chargen
+report-line-serials = { $count } Seriennr.
+footer-more = mehr
+report-expired-apart = (+{ $qty } abgelaufen)
+choice-lot-expired = {" "}· abgelaufen
+
+## Report keys: by hand, lots, the finished lot, serials marked
+hint-by-hand = von Hand
+hint-lots = Chargen
+hint-fg-lot = FG-Charge
+key-mark-serial = markierte Seriennummer setzen oder lösen
+hint-mark = markieren
+key-take-marked = markierte Seriennummern übernehmen, sonst die gewählte
+hint-take = übernehmen
+key-previous-serial = vorige Seriennummer
+key-next-serial = nächste Seriennummer

@@ -621,3 +621,20 @@ prompt-apply-back = Enter: apply   Esc: back
 pick-none = nothing in the list matches; Enter takes what is typed
 pick-more = … { $count } in all; type to narrow
 report-short-title = { $order } · { $item } · qty { $qty }
+## The report screen at the machine: lots named for a line, on hand apart from expired lots
+report-line-lots = { $count } lots
+report-line-serials = { $count } serials
+footer-more = more
+report-expired-apart = (+{ $qty } expired)
+choice-lot-expired = {" "}· expired
+
+## Report keys: by hand, lots, the finished lot, serials marked
+hint-by-hand = by hand
+hint-lots = lots
+hint-fg-lot = FG lot
+key-mark-serial = mark or unmark the highlighted serial
+hint-mark = mark
+key-take-marked = take the marked serials, else the highlighted one
+hint-take = take
+key-previous-serial = previous serial
+key-next-serial = next serial

@@ -612,3 +612,20 @@ prompt-apply-back = Enter: aplicar   Esc: volver
 pick-none = nada de la lista coincide; Enter toma lo tecleado
 pick-more = … { $count } en total; teclee para acotar
 report-short-title = { $order } · { $item } · cant. { $qty }
+## The report screen at the machine: lots named for a line, on hand apart from expired lots
+report-line-lots = { $count } lotes
+report-line-serials = { $count } series
+footer-more = más
+report-expired-apart = (+{ $qty } caducado)
+choice-lot-expired = {" "}· caducado
+
+## Report keys: by hand, lots, the finished lot, serials marked
+hint-by-hand = a mano
+hint-lots = lotes
+hint-fg-lot = lote PT
+key-mark-serial = marcar o desmarcar el número de serie resaltado
+hint-mark = marcar
+key-take-marked = tomar los números de serie marcados, o el resaltado
+hint-take = tomar
+key-previous-serial = número de serie anterior
+key-next-serial = número de serie siguiente

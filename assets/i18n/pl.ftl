@@ -604,3 +604,20 @@ prompt-apply-back = Enter: zastosuj   Esc: wstecz
 pick-none = nic na liście nie pasuje; Enter bierze wpisane
 pick-more = … razem { $count }; pisz, aby zawęzić
 report-short-title = { $order } · { $item } · ilość { $qty }
+## The report screen at the machine: lots named for a line, on hand apart from expired lots
+report-line-lots = { $count } partie
+report-line-serials = { $count } nr ser.
+footer-more = więcej
+report-expired-apart = (+{ $qty } przeterm.)
+choice-lot-expired = {" "}· przeterminowana
+
+## Report keys: by hand, lots, the finished lot, serials marked
+hint-by-hand = ręcznie
+hint-lots = partie
+hint-fg-lot = partia WG
+key-mark-serial = zaznacz lub odznacz wybrany numer seryjny
+hint-mark = zaznacz
+key-take-marked = weź zaznaczone numery seryjne, inaczej wybrany
+hint-take = weź
+key-previous-serial = poprzedni numer seryjny
+key-next-serial = następny numer seryjny

@@ -581,3 +581,20 @@ prompt-apply-back = Enter：应用   Esc：返回
 pick-none = 列表中没有匹配项；Enter 采用所输入的
 pick-more = … 共 { $count } 项；继续输入以缩小范围
 report-short-title = { $order } · { $item } · 数量 { $qty }
+## The report screen at the machine: lots named for a line, on hand apart from expired lots
+report-line-lots = { $count } 批
+report-line-serials = { $count } 个序列号
+footer-more = 更多
+report-expired-apart = (+{ $qty } 已过期)
+choice-lot-expired = {" "}· 已过期
+
+## Report keys: by hand, lots, the finished lot, serials marked
+hint-by-hand = 手工
+hint-lots = 批次
+hint-fg-lot = 成品批次
+key-mark-serial = 标记或取消标记所选序列号
+hint-mark = 标记
+key-take-marked = 取用已标记的序列号，否则取所选项
+hint-take = 取用
+key-previous-serial = 上一个序列号
+key-next-serial = 下一个序列号

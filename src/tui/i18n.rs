@@ -581,6 +581,20 @@ messages! {
     PickNone => "pick-none",
     PickMore => "pick-more",
     ReportShortTitle => "report-short-title",
+    ReportLineLots => "report-line-lots",
+    ReportLineSerials => "report-line-serials",
+    FooterMore => "footer-more",
+    ReportExpiredApart => "report-expired-apart",
+    ChoiceLotExpired => "choice-lot-expired",
+    HintByHand => "hint-by-hand",
+    HintLots => "hint-lots",
+    HintFgLot => "hint-fg-lot",
+    KeyMarkSerial => "key-mark-serial",
+    HintMark => "hint-mark",
+    KeyTakeMarked => "key-take-marked",
+    HintTake => "hint-take",
+    KeyPreviousSerial => "key-previous-serial",
+    KeyNextSerial => "key-next-serial",
 }
 
 /// A value a message is given.

@@ -25,6 +25,8 @@ pub enum Context {
     Trace,
     Confirm,
     Prompt,
+    /// A pick list that takes several rows (the serials a line issues).
+    Marks,
     Message,
     Help,
     /// Valid everywhere a text field is not taking the key.
@@ -84,6 +86,8 @@ pub enum Action {
     CloseOrder,
     /// Reopen a closed order.
     ReopenOrder,
+    /// Mark or unmark the highlighted row of a list that takes several.
+    Mark,
 }
 
 /// One binding: the key, what it does, and the words shown in the help and the footer.
@@ -471,7 +475,7 @@ pub const KEYMAP: &[Binding] = &[
         "a",
         A::HandIssue,
         Msg::KeyIssueManualLineS,
-        None,
+        Some(Msg::HintByHand),
     ),
     key(
         C::Report,
@@ -479,7 +483,7 @@ pub const KEYMAP: &[Binding] = &[
         "o",
         A::Lots,
         Msg::KeyChooseLotsOrSerials,
-        None,
+        Some(Msg::HintLots),
     ),
     key(
         C::Report,
@@ -487,7 +491,7 @@ pub const KEYMAP: &[Binding] = &[
         "f",
         A::FinishedLot,
         Msg::KeyLotFinishedGoodsGo,
-        None,
+        Some(Msg::HintFgLot),
     ),
     key(
         C::Report,
@@ -663,6 +667,40 @@ pub const KEYMAP: &[Binding] = &[
     key(C::Help, K::Down, "↓", A::Down, Msg::KeyScrollHelp, None),
     key(C::Help, K::Up, "↑", A::Up, Msg::KeyScrollHelpBack, None),
     key(
+        C::Marks,
+        K::Char(' '),
+        "Space",
+        A::Mark,
+        Msg::KeyMarkSerial,
+        Some(Msg::HintMark),
+    ),
+    key(
+        C::Marks,
+        K::Enter,
+        "Enter",
+        A::Confirm,
+        Msg::KeyTakeMarked,
+        Some(Msg::HintTake),
+    ),
+    key(
+        C::Marks,
+        K::Esc,
+        "Esc",
+        A::Cancel,
+        Msg::KeyCancel,
+        Some(Msg::HintCancel),
+    ),
+    key(C::Marks, K::Up, "↑", A::Up, Msg::KeyPreviousSerial, None),
+    key(C::Marks, K::Down, "↓", A::Down, Msg::KeyNextSerial, None),
+    key(
+        C::Marks,
+        K::F(1),
+        "F1",
+        A::Help,
+        Msg::KeyHelpEveryKeyThis,
+        Some(Msg::HintHelp),
+    ),
+    key(
         C::Help,
         K::PageDown,
         "PgDn",
@@ -733,7 +771,12 @@ pub const KEYMAP: &[Binding] = &[
 fn modal(context: Context) -> bool {
     matches!(
         context,
-        Context::Confirm | Context::Prompt | Context::Message | Context::Help | Context::Login
+        Context::Confirm
+            | Context::Prompt
+            | Context::Marks
+            | Context::Message
+            | Context::Help
+            | Context::Login
     )
 }
 

@@ -40,7 +40,7 @@ pub use exceptions::ExceptionsView;
 pub use health::HealthView;
 pub use history::{DetailView, HistoryView};
 use layout::render_list;
-pub use layout::{Window, bar, cells, fit, pad};
+pub use layout::{Window, bar, cells, fit, fit_rows, pad, wrap};
 pub use login::LoginView;
 pub use orders::{OperationsView, OrdersView};
 pub use overlay::OverlayView;
@@ -224,36 +224,53 @@ fn render_message(app: &State, frame: &mut Frame<'_>, area: Rect) {
 }
 
 fn render_footer(theme: &Theme, context: Context, frame: &mut Frame<'_>, area: Rect) {
-    // Help first and quit last, so both stay when a narrow screen has no room for every hint:
-    // the hints in between give way from the end (the help lists them all).
-    let mut hints: Vec<_> = keymap::bindings(context)
-        .filter(|b| b.hint.is_some())
-        .collect();
-    hints.sort_by_key(|b| match b.action {
-        keymap::Action::Help => 0,
-        keymap::Action::Quit => 2,
-        _ => 1,
-    });
-    let width = |hs: &[&keymap::Binding]| -> usize {
+    let width = |hs: &[(&str, String)]| -> usize {
         hs.iter()
-            .map(|b| layout::cells(b.label) + layout::cells(&b.hint()) + 3)
+            .map(|(label, hint)| cells(label) + cells(hint) + 3)
             .sum()
     };
-    while width(&hints) > usize::from(area.width) && hints.len() > 2 {
-        let quit_last = hints
-            .last()
-            .is_some_and(|b| b.action == keymap::Action::Quit);
-        let drop = if quit_last {
-            hints.len() - 2
-        } else {
-            hints.len() - 1
-        };
-        hints.remove(drop);
-    }
+    let all: Vec<&keymap::Binding> = keymap::bindings(context)
+        .filter(|b| b.hint.is_some())
+        .collect();
+    let help = all.iter().find(|b| b.action == keymap::Action::Help);
+    // Quit last, so it stays when a narrow screen has no room for every hint.
+    let mut keys: Vec<&keymap::Binding> = all
+        .iter()
+        .copied()
+        .filter(|b| b.action != keymap::Action::Help)
+        .collect();
+    keys.sort_by_key(|b| b.action == keymap::Action::Quit);
+    let quits = keys
+        .last()
+        .is_some_and(|b| b.action == keymap::Action::Quit);
+    let mut hints: Vec<(&str, String)> = keys.iter().map(|b| (b.label, b.hint())).collect();
+    let room = usize::from(area.width);
+    let shown = match help {
+        // Everything fits: help first, as the help names every key.
+        Some(h) if width(&hints) + cells(h.label) + cells(&h.hint()) + 3 <= room => {
+            let mut shown = vec![(h.label, h.hint())];
+            shown.extend(hints);
+            shown
+        }
+        // Not every key fits: those that do (quit kept last) and then where the rest are.
+        Some(h) => {
+            let more = (
+                h.label,
+                crate::tui::i18n::t(crate::tui::i18n::Msg::FooterMore),
+            );
+            let kept = usize::from(quits);
+            while width(&hints) + cells(more.0) + cells(&more.1) + 3 > room && hints.len() > kept {
+                hints.remove(hints.len() - 1 - kept);
+            }
+            hints.push(more);
+            hints
+        }
+        None => hints,
+    };
     let mut spans = Vec::new();
-    for b in hints {
-        spans.push(Span::styled(b.label, theme.key));
-        spans.push(Span::styled(format!(" {}  ", b.hint()), theme.muted));
+    for (label, hint) in shown {
+        spans.push(Span::styled(label, theme.key));
+        spans.push(Span::styled(format!(" {hint}  "), theme.muted));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -57,7 +57,11 @@ pub struct PlannedLine {
     pub location: LocationCode,
     /// Where the location came from: "override", "supply location" or the work center.
     pub location_source: LocationSource,
+    /// What the location holds in lots that can be used: an expired lot's quantity is not on
+    /// hand for the line.
     pub on_hand: Quantity,
+    /// What the location holds in expired lots, shown apart from `on_hand`.
+    pub expired_on_hand: Quantity,
     pub planned: Quantity,
     pub qty: Quantity,
     pub line_scrap: Quantity,
@@ -220,6 +224,7 @@ mod tests {
             location: LocationCode::from("M-ASM"),
             location_source: LocationSource::BomSupply,
             on_hand: q(100),
+            expired_on_hand: Quantity::ZERO,
             planned: q(planned),
             qty: q(qty),
             line_scrap: q(scrap),

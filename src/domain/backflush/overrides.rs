@@ -187,7 +187,8 @@ fn apply_change(
             }
             line.location = l.as_str().into();
             line.location_source = super::LocationSource::Override;
-            line.on_hand = lookup.on_hand(&line.item, l);
+            (line.on_hand, line.expired_on_hand) =
+                super::stock::usable_on_hand(lookup, &line.item, l);
         }
         Change::Skip => {
             line.qty = Quantity::ZERO;

@@ -292,13 +292,15 @@ fn plan_line(
         decimals: item.decimals,
         ..derivation_of(material)
     };
+    let (on_hand, expired_on_hand) = stock::usable_on_hand(lookup, &material.component, &location);
     Ok(PlannedLine {
         line: material.line.clone(),
         item: material.component.clone(),
         description: item.description.clone(),
         uom: item.uom.clone(),
         operation: material.operation,
-        on_hand: lookup.on_hand(&material.component, &location),
+        on_hand,
+        expired_on_hand,
         location: location.into(),
         location_source,
         planned,

@@ -307,3 +307,19 @@ fn serial_receipt(
     }
     Ok(out)
 }
+
+/// What `item` at `location` holds in usable lots and, apart, in lots expired before today.
+pub(super) fn usable_on_hand(
+    lookup: &dyn Lookup,
+    item: &str,
+    location: &str,
+) -> (Quantity, Quantity) {
+    let today = lookup.today();
+    let expired: Quantity = lookup
+        .lots(item, location)
+        .iter()
+        .filter(|l| l.qty > Quantity::ZERO && lots::is_expired(l.expires.as_deref(), today))
+        .map(|l| l.qty)
+        .sum();
+    (lookup.on_hand(item, location) - expired, expired)
+}

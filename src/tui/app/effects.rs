@@ -399,12 +399,23 @@ impl App {
             detail: strings::pick_order_chooses(),
         });
         let unknown = moving.map(|qty| format!(":{}", qty));
+        let today = self.now.date_naive();
         let lots = self
             .service
             .lots_at(item, location)
             .unwrap_or_default()
             .into_iter()
-            .map(|lot| Choice::lot(lot, unknown.clone(), false));
+            .map(|lot| {
+                // An expired lot is counted or moved like any other, but says it is expired.
+                let expired = crate::domain::lots::is_expired(lot.expires.as_deref(), today);
+                let mut choice = Choice::lot(lot, unknown.clone(), false);
+                if expired {
+                    choice.detail.push_str(&crate::tui::i18n::t(
+                        crate::tui::i18n::Msg::ChoiceLotExpired,
+                    ));
+                }
+                choice
+            });
         auto.into_iter().chain(lots).collect()
     }
 }

@@ -33,8 +33,7 @@ impl App {
             // Space on a list that takes several rows marks the highlighted one (or
             // unmarks it): a serial never holds a space.
             if let Some(marks) = marks
-                && key.code == KeyCode::Char(' ')
-                && key.modifiers.difference(KeyModifiers::SHIFT).is_empty()
+                && keymap::lookup(keymap::Context::Marks, &key) == Some(Action::Mark)
             {
                 let code = filter_choices(choices, &field.text)
                     .get(*highlighted)

@@ -315,6 +315,7 @@ impl Overlay {
         match self {
             Overlay::Help(_) => Context::Help,
             Overlay::Confirm { .. } => Context::Confirm,
+            Overlay::Prompt { marks: Some(_), .. } => Context::Marks,
             Overlay::Prompt { .. } => Context::Prompt,
             Overlay::Message { .. } => Context::Message,
         }

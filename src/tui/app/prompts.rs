@@ -13,6 +13,13 @@ impl App {
             self.quit();
             return;
         }
+        if action == Action::Help {
+            // A list with keys of its own (the serials' marks) lists them over it.
+            self.help_offset = 0;
+            let help = Overlay::Help(self.context());
+            self.overlays.push(help);
+            return;
+        }
         let Some(top) = self.overlays.pop() else {
             return;
         };

@@ -51,6 +51,53 @@ pub fn pad(text: &str, width: usize) -> String {
     format!("{shown}{}", " ".repeat(room))
 }
 
+/// `text` wrapped at spaces into lines of at most `width` cells (a word longer than a line is
+/// cut across lines).
+#[must_use]
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let gap = usize::from(!line.is_empty());
+        if cells(&line) + gap + cells(word) <= width {
+            if gap == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        for c in word.chars() {
+            if cells(&line) + UnicodeWidthChar::width(c).unwrap_or(0) > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// `lines` in at most `rows` rows of `width` cells: the last row takes the rest, cut with `…`
+/// where it does not fit.
+#[must_use]
+pub fn fit_rows(mut lines: Vec<String>, width: usize, rows: usize) -> Vec<String> {
+    if lines.len() <= rows {
+        return lines;
+    }
+    if rows == 0 {
+        return Vec::new();
+    }
+    let rest = lines.split_off(rows - 1).join(" ");
+    lines.push(fit(&rest, width));
+    lines
+}
+
 /// The rows of a list of `len` that show in `rows` lines with the cursor on `selected`: the
 /// first row shown, and how many are above and below it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -186,11 +186,20 @@ fn source(l: &PlannedLine) -> String {
             } else {
                 tr(Msg::ExplainShortBy, &[("short", num(l.shortfall))])
             };
+            let expired = if l.expired_on_hand.is_zero() {
+                String::new()
+            } else {
+                format!(
+                    " {}",
+                    tr(Msg::ReportExpiredApart, &[("qty", num(l.expired_on_hand))])
+                )
+            };
             let mut args = qty(l.qty);
             args.extend([
                 ("source", Arg::from(location_source(&l.location_source))),
                 ("on_hand", num(l.on_hand)),
-                ("short", Arg::from(short)),
+                // What expired lots hold there is no stock to issue: said apart.
+                ("short", Arg::from(format!("{expired}{short}"))),
             ]);
             tr(Msg::ExplainIssuesFrom, &args)
         }

@@ -5,12 +5,12 @@
 use super::fit;
 use super::{
     Buffer, Constraint, Focus, Layout, Line, Paragraph, PlannedLine, Rect, ReportPlan, Span, State,
-    Theme, Widget, Wrap, titled,
+    Text, Theme, Widget, Wrap, titled,
 };
 use crate::domain::qty::{Hours, Money};
 use crate::tui::app::ReportState;
 use crate::tui::i18n::{Arg, Msg, t, tr};
-use crate::tui::ui::{cells, count, num};
+use crate::tui::ui::{cells, count, fit_rows, num, wrap};
 
 mod explain;
 mod table;
@@ -77,13 +77,33 @@ fn render_report(view: &ReportView<'_>, area: Rect, buf: &mut Buffer) {
     );
     let inner = outer.inner(area);
     outer.render(area, buf);
+    let width = usize::from(inner.width);
+    // The summary wraps onto a second line where it does not fit one; past that it is cut.
+    let summary_rows = if area.width < 100 { 2 } else { 1 };
+    let summary_text = r.plan.as_ref().map(|plan| {
+        let text = summary_line(plan, !r.fg_serials.is_empty());
+        indented(&text, width, summary_rows)
+    });
+    // The explanation of the selected line shows whole: the table gives way to it, keeping
+    // a few rows of lines, and only what still does not fit is cut with `…`.
+    let detail_text = r
+        .plan
+        .as_ref()
+        .filter(|_| !r.listing && r.problem.is_none())
+        .and_then(|plan| plan.lines.get(r.selected))
+        .map(|line| detail_lines(line, area.width < 90, width));
+    let least = if area.width < 90 { 4 } else { 3 };
+    let room = usize::from(inner.height).saturating_sub(3 + summary_rows + MIN_TABLE_ROWS);
+    let detail_rows = detail_text
+        .as_ref()
+        .map_or(least, |d| d.len().max(least))
+        .min(room.max(1));
     let [fields, problem, table_area, detail, summary] = inner.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(2),
         Constraint::Fill(1),
-        Constraint::Length(if area.width < 90 { 4 } else { 3 }),
-        // The summary wraps onto a second line where it does not fit one.
-        Constraint::Length(if area.width < 100 { 2 } else { 1 }),
+        Constraint::Length(u16::try_from(detail_rows).unwrap_or(u16::MAX)),
+        Constraint::Length(u16::try_from(summary_rows).unwrap_or(u16::MAX)),
     ]));
     render_fields(theme, r, buf, fields);
     render_problem(view, buf, problem);
@@ -110,21 +130,45 @@ fn render_report(view: &ReportView<'_>, area: Rect, buf: &mut Buffer) {
             .render(summary, buf);
         return;
     }
-    if let Some(line) = plan.lines.get(r.selected) {
-        // Where the table has no description column, the pane starts with it.
-        let mut text = explain(line);
-        if area.width < 90 {
-            text.lines.insert(0, Line::from(line.description.clone()));
-        }
-        Paragraph::new(text)
+    if let Some(lines) = detail_text {
+        let shown = fit_rows(lines, width, detail_rows);
+        Paragraph::new(Text::from_iter(shown.into_iter().map(Line::from)))
             .style(theme.muted)
-            .wrap(Wrap { trim: true })
             .render(detail, buf);
     }
-    Paragraph::new(summary_line(plan, !r.fg_serials.is_empty()))
-        .style(theme.header)
-        .wrap(Wrap { trim: false })
-        .render(summary, buf);
+    if let Some(lines) = summary_text {
+        Paragraph::new(Text::from_iter(lines.into_iter().map(Line::from)))
+            .style(theme.header)
+            .render(summary, buf);
+    }
+}
+
+/// The rows of lines the table keeps however long the explanation below it is.
+const MIN_TABLE_ROWS: usize = 5;
+
+/// The explanation of `line` wrapped to `width`; where the table has no description column
+/// (`narrow`), it starts with it.
+fn detail_lines(line: &PlannedLine, narrow: bool, width: usize) -> Vec<String> {
+    let text = explain(line);
+    let mut lines: Vec<String> = Vec::new();
+    if narrow {
+        lines.extend(wrap(&line.description, width));
+    }
+    for l in &text.lines {
+        let said: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+        lines.extend(wrap(&said, width));
+    }
+    lines
+}
+
+/// `text` wrapped to `width` one cell in from the edge, in at most `rows` rows (the last cut
+/// with `…` when it does not fit).
+fn indented(text: &str, width: usize, rows: usize) -> Vec<String> {
+    let inner = width.saturating_sub(1);
+    fit_rows(wrap(text.trim_start(), inner), inner, rows)
+        .into_iter()
+        .map(|l| format!(" {l}"))
+        .collect()
 }
 
 /// The box's title: the order with its item's description, which gives way when it would

@@ -2,8 +2,8 @@
 use super::{Buffer, Constraint, PlannedLine, Rect, ReportPlan, Span, Theme};
 use crate::tui::i18n::{Msg, t};
 use crate::tui::ui::{
-    Cell, LineStatus, Quantity, Row, Scrollbar, ScrollbarOrientation, ScrollbarState,
-    StatefulWidget, Style, Table, TableState, columns, right,
+    Cell, LineStatus, Quantity, Row, Scrollbar, ScrollbarOrientation, ScrollbarState, Shown,
+    StatefulWidget, Style, Table, TableState, columns, fit, right,
 };
 use crate::tui::ui::{head, num_head};
 
@@ -120,7 +120,7 @@ fn line_row(
         if l.non_stock {
             Cell::from(right("—"))
         } else {
-            Cell::from(right(l.on_hand)).style(on_hand_style)
+            Cell::from(right(on_hand_text(l))).style(on_hand_style)
         },
         number(l.planned),
         number(l.qty),
@@ -140,7 +140,11 @@ fn status_cell(theme: &Theme, l: &PlannedLine, needs_lead: bool, listing: bool) 
         (false, _) if needs_lead => Cell::from(Span::styled(t(Msg::LineNeedsLead), theme.error)),
         (false, s) => {
             // An expired lot named for the line is marked like an override: it is one.
-            let status = if l.overridden || !l.expired_lots.is_empty() {
+            let marked = l.overridden || !l.expired_lots.is_empty();
+            let status = if let Some(lots) = named_lots(l).filter(|_| s == LineStatus::Issue) {
+                // The lots the operator named are the ones that go: the row says which.
+                fit(&format!("{lots}{}", if marked { "*" } else { "" }), 10)
+            } else if marked {
                 format!("{}*", status_word(s))
             } else if l.is_hand_issue() {
                 t(Msg::LineByHand)
@@ -161,4 +165,40 @@ pub(crate) fn status_word(status: LineStatus) -> String {
         LineStatus::Manual => Msg::LineManual,
         LineStatus::Skipped => Msg::LineSkipped,
     })
+}
+
+/// The lots named for a line (not chosen by the pick order): the one lot, else how many.
+fn named_lots(l: &PlannedLine) -> Option<String> {
+    if l.picked_by.is_some() || l.tracking == crate::domain::master::Tracking::None {
+        return None;
+    }
+    match l.lots.as_slice() {
+        [] => None,
+        [one] if !one.lot.is_empty() => Some(one.lot.clone()),
+        many => Some(crate::tui::i18n::tr(
+            if l.tracking == crate::domain::master::Tracking::Serial {
+                crate::tui::i18n::Msg::ReportLineSerials
+            } else {
+                crate::tui::i18n::Msg::ReportLineLots
+            },
+            &[(
+                "count",
+                crate::tui::i18n::Arg::Count(i64::try_from(many.len()).unwrap_or(i64::MAX)),
+            )],
+        )),
+    }
+}
+
+/// A line's usable on hand, with what expired lots hold there apart (`60 (+8)`, or `60+` where
+/// that does not fit the column): the explanation says it in words.
+fn on_hand_text(l: &PlannedLine) -> String {
+    if l.expired_on_hand.is_zero() {
+        return l.on_hand.shown();
+    }
+    let apart = format!("{} (+{})", l.on_hand.shown(), l.expired_on_hand.shown());
+    if crate::tui::ui::cells(&apart) <= 8 {
+        apart
+    } else {
+        format!("{}+", l.on_hand.shown())
+    }
 }
