@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::domain::backflush::target;
-use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
+use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::master::Per;
 use crate::domain::order::OrderMaterial;
 use crate::domain::qty::Quantity;
@@ -56,8 +56,9 @@ pub struct DemandGroup {
     pub planned: Planned,
     /// How many lines are alike.
     pub lines: usize,
-    /// The orders they belong to, each once.
-    pub orders: Vec<OrderNo>,
+    /// The orders they belong to, each once, by a number that stands for an order within
+    /// one reading (the same order, the same number), ascending.
+    pub orders: Vec<u32>,
 }
 
 impl DemandGroup {
@@ -209,8 +210,7 @@ pub fn daily_use(
 /// the rows with nothing to bring in the same order.
 #[must_use]
 pub fn queue(inputs: &Inputs) -> Vec<Row> {
-    let mut demand: BTreeMap<(LocationCode, ItemCode), (Quantity, BTreeSet<&OrderNo>)> =
-        BTreeMap::new();
+    let mut demand: BTreeMap<(LocationCode, ItemCode), (Quantity, Vec<u32>)> = BTreeMap::new();
     for g in &inputs.demand {
         let per_line = g.per_line();
         if per_line.is_zero() {
@@ -225,7 +225,12 @@ pub fn queue(inputs: &Inputs) -> Vec<Row> {
                 .checked_mul(lines)
                 .unwrap_or(Quantity(Decimal::MAX)),
         );
-        entry.1.extend(g.orders.iter());
+        entry.1.extend_from_slice(&g.orders);
+    }
+    // An order with lines in several groups of one location and item counts once.
+    for (_, orders) in demand.values_mut() {
+        orders.sort_unstable();
+        orders.dedup();
     }
     let mut keys: BTreeSet<&(LocationCode, ItemCode)> = BTreeSet::new();
     keys.extend(inputs.stocked.iter());
@@ -357,7 +362,7 @@ mod tests {
             order_qty: q("10"),
             planned,
             lines: 1,
-            orders: vec!["WO1".into()],
+            orders: vec![1],
         }
     }
 

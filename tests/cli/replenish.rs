@@ -306,3 +306,83 @@ fn a_closed_order_plans_no_demand_and_a_reopened_one_does_again() {
         .ok();
     assert_eq!(row(&queue(&plant, &["--all"]), "M1", "C1")["demand"], "420");
 }
+
+#[test]
+fn demand_adds_every_kind_of_line_at_a_shared_location_and_counts_each_order_once() {
+    // WC3 shares M1 with WC1. Q takes C1 at both of its operations (1 and 3 a unit, so two
+    // lines of one order at one location) and C2 once an order from M1.
+    let files = Files::base()
+        .with(
+            "items.csv",
+            &format!("{ITEMS}Q,Parent Q,EA,0,stock,none,yes,50.00\n"),
+        )
+        .with(
+            "work_centers.csv",
+            &format!("{WORK_CENTERS}WC3,Cell three,M1,40.00,20.00,yes\n"),
+        )
+        .with(
+            "boms.csv",
+            &format!(
+                "{BOMS}Q,1,1,10,C1,1,unit,,10,,\nQ,1,1,20,C1,3,unit,,20,,\nQ,1,1,30,C2,0.25,order,,10,,M1\n"
+            ),
+        )
+        .with(
+            "routings.csv",
+            &format!("{ROUTINGS}Q,1,10,WC3,0,0.10,yes\nQ,1,20,WC1,0,0.10,yes\n"),
+        )
+        .with(
+            "orders.csv",
+            &format!(
+                "{ORDERS}WO2,Q,1,10,2026-12-02,FG\nWO3,Q,1,10,2026-12-02,FG\nWO4,P,1,5,2026-12-02,FG\nWO5,Q,1,10,2026-12-02,FG\n"
+            ),
+        )
+        .with("stock.csv", &format!("{STOCK}C2,M1,10\n"));
+    let plant = Plant::with(&files);
+    plant.report(&["--order", "WO2", "--op", "10", "--good", "4"]);
+    plant.report(&["--order", "WO3", "--op", "10", "--good", "6"]);
+    let second = plant.report(&["--order", "WO3", "--op", "10", "--good", "2"]);
+    plant
+        .run(&[
+            "reverse",
+            "--report",
+            &report_id(&second),
+            "--reason",
+            "wrong count",
+        ])
+        .ok();
+    plant
+        .run(&[
+            "close",
+            "--order",
+            "WO4",
+            "--reason",
+            "cancelled by planning",
+        ])
+        .ok();
+    let rows = queue(&plant, &["--all"]);
+    // C1 at M1: WO1 2 × 10 = 20; WO2 10 − 4 + 30 = 36; WO3 (stored since its reversal)
+    // 10 − 6 + 30 = 34; WO5 10 + 30 = 40; WO4 is closed: 130. On hand 100 − 4 − 6 = 90.
+    let c1 = row(&rows, "M1", "C1");
+    assert_eq!(
+        (&c1["on_hand"], &c1["demand"], &c1["projected"]),
+        (&json!("90"), &json!("130"), &json!("-40"))
+    );
+    // C2 once an order at M1: WO2 and WO3 carried it, WO5 not yet. At M2 WO1's 5.5 alone.
+    let c2 = row(&rows, "M1", "C2");
+    assert_eq!(
+        (&c2["on_hand"], &c2["demand"]),
+        (&json!("9.5"), &json!("0.25"))
+    );
+    assert_eq!(row(&rows, "M2", "C2")["demand"], "5.5");
+    // Staging of WC1 counts each order once, however many of its lines issue C1 there.
+    let staging = plant
+        .run(&["staging", "--work-center", "WC3", "--json"])
+        .ok()
+        .json();
+    let c1 = row(&staging, "M1", "C1");
+    assert_eq!(
+        (&c1["need"], &c1["shortfall"], &c1["orders"]),
+        (&json!("130"), &json!("40"), &json!(4))
+    );
+    assert_eq!(row(&staging, "M1", "C2")["orders"], 1);
+}
