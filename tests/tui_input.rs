@@ -7,73 +7,14 @@
 
 mod common;
 
-use backflush::config::Config;
+use common::tui::{Demo, demo, login, open_report, press, screen_at, type_text};
+
 use backflush::tui::app::{App, Focus, Overlay, Screen};
-use backflush::tui::theme::Theme;
-use backflush::tui::ui;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-struct Demo {
-    _dir: tempfile::TempDir,
-    app: App,
-}
-
-fn demo() -> Demo {
-    let mut config = Config::default();
-    config.terminal.id = "T1".into();
-    config.terminal.work_center = "WC-ASM".into();
-    let (dir, service) = common::demo(config);
-    let theme = Theme::new(backflush::config::ThemeName::Default, false);
-    let app = App::new(service, theme).unwrap();
-    Demo { _dir: dir, app }
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::from(code));
-    while app.pending_work() {}
-}
 
 fn ctrl(app: &mut App, c: char) {
     app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
     while app.pending_work() {}
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn login(app: &mut App, badge: &str, pin: &str) {
-    type_text(app, badge);
-    press(app, KeyCode::Enter);
-    type_text(app, pin);
-    press(app, KeyCode::Enter);
-}
-
-fn open_report(app: &mut App, order: &str) {
-    type_text(app, order);
-    press(app, KeyCode::Enter);
-    if matches!(app.screen, Screen::Operations(_)) {
-        press(app, KeyCode::Enter);
-    }
-    assert!(matches!(app.screen, Screen::Report(_)));
-}
-
-fn screen_at(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| ui::render(app, f)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        for x in 0..buffer.area.width {
-            out.push_str(buffer[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// The status line's message, and that both sizes show it whole.

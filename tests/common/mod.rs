@@ -12,6 +12,7 @@
 #![allow(clippy::unwrap_used)]
 
 pub mod cli;
+pub mod tui;
 
 use std::path::Path;
 use std::str::FromStr;
