@@ -13,7 +13,7 @@ use crate::service::Service;
 use crate::service::ServiceError;
 use crate::service::Thing;
 use crate::service::Why;
-use crate::store::codes::{CodeKind, any_case};
+use crate::store::codes::{CodeKind, any_case, stored_as_typed};
 
 impl Service {
     /// The stored code of `what` that `typed` means: itself when stored so, else the one
@@ -52,6 +52,11 @@ impl Service {
         };
         if typed.is_empty() {
             return Ok(Some(String::new()));
+        }
+        // The code as typed is the common case, found by its key; only another spelling is
+        // looked for among every code of its kind.
+        if stored_as_typed(self.store.conn(), kind, typed)? {
+            return Ok(Some(typed.to_string()));
         }
         let found = any_case(self.store.conn(), kind, typed, 10)?;
         if found.iter().any(|c| c == typed) {

@@ -15,6 +15,22 @@ pub enum CodeKind {
     Lot,
 }
 
+/// Whether `typed` is stored as it is: one look-up by the key, where the comparison without
+/// regard to case has to read every code of its kind.
+///
+/// # Errors
+/// SQLite fails.
+pub fn stored_as_typed(conn: &Connection, kind: CodeKind, typed: &str) -> Result<bool> {
+    let sql = match kind {
+        CodeKind::Item => "SELECT 1 FROM items WHERE item = ?1",
+        CodeKind::Location => "SELECT 1 FROM locations WHERE location = ?1",
+        CodeKind::WorkCenter => "SELECT 1 FROM work_centers WHERE work_center = ?1",
+        CodeKind::Order => "SELECT 1 FROM orders WHERE order_id = ?1",
+        CodeKind::Lot => "SELECT 1 FROM lots WHERE lot = ?1 LIMIT 1",
+    };
+    Ok(conn.prepare_cached(sql)?.exists(params![typed])?)
+}
+
 /// The stored codes of `kind` equal to `typed` without regard to ASCII case, each spelling
 /// once, at most `limit`.
 ///
