@@ -629,3 +629,22 @@ key-take-marked = markierte Seriennummern übernehmen, sonst die gewählte
 hint-take = übernehmen
 key-previous-serial = vorige Seriennummer
 key-next-serial = nächste Seriennummer
+
+## The last English words: confirmations of quitting, leaving, cancelling and reversing
+quit-title = Beenden?
+quit-unposted = Die bearbeitete Rückmeldung ist nicht gebucht.
+quit-lose = Beenden und verwerfen?
+leave-report-title = Rückmeldung verlassen?
+leave-report-unposted = Sie ist nicht gebucht.
+leave-report-lose = Verlassen und verwerfen?
+cancel-deferred-title = Diese offene Zeile stornieren?
+cancel-deferred-line = #{ $id }: { $qty } { $item } an { $location } für Auftrag { $order } (Rückmeldung { $report }, Zeile { $line }).
+cancel-deferred-note = Das Programm entnimmt sie nicht; von Hand entnehmen, falls verbraucht.
+reverse-already = Rückmeldung { $report } ist schon storniert
+reverse-reason-prompt = Grund für Storno der Rückmeldung { $report } ({ $order } AG { $operation })
+reverse-needs-reason = ein Storno braucht einen Grund
+reverse-what = Rückmeldung { $report } vom { $when } von { $user }: Auftrag { $order } ({ $item }), Arbeitsgang { $operation }.
+reverse-undo = { $good } Gutmenge und { $scrap } Ausschuss zurücknehmen: jede entnommene Zeile geht zurück, Zugang und Arbeitszeit werden storniert, offene Zeilen storniert.
+reverse-reason = Grund: { $reason }
+reverse-ask = Stornieren?
+reverse-title = Rückmeldung { $report } stornieren?

@@ -638,3 +638,22 @@ key-take-marked = take the marked serials, else the highlighted one
 hint-take = take
 key-previous-serial = previous serial
 key-next-serial = next serial
+
+## The last English words: confirmations of quitting, leaving, cancelling and reversing
+quit-title = Quit?
+quit-unposted = The report being edited has not been posted.
+quit-lose = Quit and lose it?
+leave-report-title = Leave the report?
+leave-report-unposted = It has not been posted.
+leave-report-lose = Leave and lose it?
+cancel-deferred-title = Cancel this deferred line?
+cancel-deferred-line = #{ $id }: { $qty } { $item } at { $location } for order { $order } (report { $report }, line { $line }).
+cancel-deferred-note = It will not be issued by the program; issue it by hand if it was used.
+reverse-already = report { $report } is already reversed
+reverse-reason-prompt = Reason for reversing report { $report } ({ $order } op { $operation })
+reverse-needs-reason = a reversal needs a reason
+reverse-what = Report { $report } of { $when } by { $user }: order { $order } ({ $item }), operation { $operation }.
+reverse-undo = Undo { $good } good and { $scrap } scrap: every line it issued goes back, its receipt and labor are reversed, its deferred lines are cancelled.
+reverse-reason = Reason: { $reason }
+reverse-ask = Reverse it?
+reverse-title = Reverse report { $report }?

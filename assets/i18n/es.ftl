@@ -629,3 +629,22 @@ key-take-marked = tomar los números de serie marcados, o el resaltado
 hint-take = tomar
 key-previous-serial = número de serie anterior
 key-next-serial = número de serie siguiente
+
+## The last English words: confirmations of quitting, leaving, cancelling and reversing
+quit-title = ¿Salir?
+quit-unposted = El parte en edición no está contabilizado.
+quit-lose = ¿Salir y perderlo?
+leave-report-title = ¿Dejar el parte?
+leave-report-unposted = No está contabilizado.
+leave-report-lose = ¿Dejar y perderlo?
+cancel-deferred-title = ¿Anular esta línea pendiente?
+cancel-deferred-line = #{ $id }: { $qty } { $item } en { $location } para la orden { $order } (parte { $report }, línea { $line }).
+cancel-deferred-note = El programa no la consumirá; consúmala a mano si se usó.
+reverse-already = el parte { $report } ya está anulado
+reverse-reason-prompt = Motivo para anular el parte { $report } ({ $order } op { $operation })
+reverse-needs-reason = una anulación necesita un motivo
+reverse-what = Parte { $report } del { $when } por { $user }: orden { $order } ({ $item }), operación { $operation }.
+reverse-undo = Deshacer { $good } buena y { $scrap } desecho: cada línea consumida vuelve, su entrada y su mano de obra se anulan, sus líneas pendientes se cancelan.
+reverse-reason = Motivo: { $reason }
+reverse-ask = ¿Anularlo?
+reverse-title = ¿Anular el parte { $report }?

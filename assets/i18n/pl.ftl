@@ -621,3 +621,22 @@ key-take-marked = weź zaznaczone numery seryjne, inaczej wybrany
 hint-take = weź
 key-previous-serial = poprzedni numer seryjny
 key-next-serial = następny numer seryjny
+
+## The last English words: confirmations of quitting, leaving, cancelling and reversing
+quit-title = Wyjść?
+quit-unposted = Edytowany raport nie jest zaksięgowany.
+quit-lose = Wyjść i go utracić?
+leave-report-title = Opuścić raport?
+leave-report-unposted = Nie jest zaksięgowany.
+leave-report-lose = Opuścić i go utracić?
+cancel-deferred-title = Anulować tę odłożoną pozycję?
+cancel-deferred-line = #{ $id }: { $qty } { $item } w { $location } dla zlecenia { $order } (raport { $report }, pozycja { $line }).
+cancel-deferred-note = Program jej nie wyda; wydaj ręcznie, jeśli zużyto.
+reverse-already = raport { $report } jest już wycofany
+reverse-reason-prompt = Powód wycofania raportu { $report } ({ $order } op { $operation })
+reverse-needs-reason = wycofanie wymaga powodu
+reverse-what = Raport { $report } z { $when }, { $user }: zlecenie { $order } ({ $item }), operacja { $operation }.
+reverse-undo = Cofnąć { $good } dobre i { $scrap } braki: każda wydana pozycja wraca, przyjęcie i robocizna są wycofane, odłożone pozycje anulowane.
+reverse-reason = Powód: { $reason }
+reverse-ask = Wycofać?
+reverse-title = Wycofać raport { $report }?

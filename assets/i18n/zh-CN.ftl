@@ -598,3 +598,22 @@ key-take-marked = 取用已标记的序列号，否则取所选项
 hint-take = 取用
 key-previous-serial = 上一个序列号
 key-next-serial = 下一个序列号
+
+## The last English words: confirmations of quitting, leaving, cancelling and reversing
+quit-title = 退出？
+quit-unposted = 正在编辑的报工尚未过账。
+quit-lose = 退出并放弃？
+leave-report-title = 离开报工？
+leave-report-unposted = 尚未过账。
+leave-report-lose = 离开并放弃？
+cancel-deferred-title = 取消此待处理行？
+cancel-deferred-line = #{ $id }：{ $qty } { $item } 于 { $location }，订单 { $order }（报工 { $report }，行 { $line }）。
+cancel-deferred-note = 程序不会发料；如已使用，请手工发料。
+reverse-already = 报工 { $report } 已冲销
+reverse-reason-prompt = 冲销报工 { $report } 的原因（{ $order } 工序 { $operation }）
+reverse-needs-reason = 冲销需要原因
+reverse-what = 报工 { $report }，{ $when }，{ $user }：订单 { $order }（{ $item }），工序 { $operation }。
+reverse-undo = 撤销 { $good } 合格和 { $scrap } 报废：所发各行退回，入库和工时冲销，待处理行取消。
+reverse-reason = 原因：{ $reason }
+reverse-ask = 冲销？
+reverse-title = 冲销报工 { $report }？

@@ -595,6 +595,23 @@ messages! {
     HintTake => "hint-take",
     KeyPreviousSerial => "key-previous-serial",
     KeyNextSerial => "key-next-serial",
+    QuitTitle => "quit-title",
+    QuitUnposted => "quit-unposted",
+    QuitLose => "quit-lose",
+    LeaveReportTitle => "leave-report-title",
+    LeaveReportUnposted => "leave-report-unposted",
+    LeaveReportLose => "leave-report-lose",
+    CancelDeferredTitle => "cancel-deferred-title",
+    CancelDeferredLine => "cancel-deferred-line",
+    CancelDeferredNote => "cancel-deferred-note",
+    ReverseAlready => "reverse-already",
+    ReverseReasonPrompt => "reverse-reason-prompt",
+    ReverseNeedsReason => "reverse-needs-reason",
+    ReverseWhat => "reverse-what",
+    ReverseUndo => "reverse-undo",
+    ReverseReason => "reverse-reason",
+    ReverseAsk => "reverse-ask",
+    ReverseTitle => "reverse-title",
 }
 
 /// A value a message is given.
