@@ -648,3 +648,16 @@ reverse-undo = { $good } Gutmenge und { $scrap } Ausschuss zurücknehmen: jede e
 reverse-reason = Grund: { $reason }
 reverse-ask = Stornieren?
 reverse-title = Rückmeldung { $report } stornieren?
+
+## The last English words: a trace's prompts, a line's refusals, a count's title
+not-posted-title = Nicht gebucht
+counted-title = Gezählt
+trace-item-prompt = Charge verfolgen: welcher Artikel? (scannen oder wählen)
+trace-item-needed = Artikel scannen oder wählen
+trace-no-lots = das Lager hatte nie eine Charge von { $item }
+trace-lot-before-lots = unbekannte Charge (Bestand von vor der Chargenführung)
+trace-lot-prompt = Welche Charge von { $item } verfolgen? (scannen oder wählen)
+line-backflushed = Zeile { $line } ({ $item }) wird retrograd entnommen: e setzt ihre Menge
+line-not-tracked = Zeile { $line } ({ $item }) ist nicht chargen- oder seriengeführt: sie nimmt keine Chargen
+not-a-count-point = Arbeitsgang { $operation } ist kein Meldepunkt; seine Zeilen werden bei Arbeitsgang { $count_point } gemeldet
+type-good-quantity = Gutmenge eingeben (Tab: Ausschuss)

@@ -657,3 +657,16 @@ reverse-undo = Undo { $good } good and { $scrap } scrap: every line it issued go
 reverse-reason = Reason: { $reason }
 reverse-ask = Reverse it?
 reverse-title = Reverse report { $report }?
+
+## The last English words: a trace's prompts, a line's refusals, a count's title
+not-posted-title = Not posted
+counted-title = Counted
+trace-item-prompt = Trace a lot: which item? (scan or pick)
+trace-item-needed = scan or pick an item
+trace-no-lots = the store never held a lot of { $item }
+trace-lot-before-lots = unknown lot (stock from before lots were kept)
+trace-lot-prompt = Trace which lot of { $item }? (scan or pick)
+line-backflushed = line { $line } ({ $item }) is backflushed: e sets the quantity it issues
+line-not-tracked = line { $line } ({ $item }) is not lot- or serial-tracked: it takes no lots
+not-a-count-point = operation { $operation } is not a count point; its lines are reported at operation { $count_point }
+type-good-quantity = type the good quantity (Tab: scrap)

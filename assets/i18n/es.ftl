@@ -648,3 +648,16 @@ reverse-undo = Deshacer { $good } buena y { $scrap } desecho: cada línea consum
 reverse-reason = Motivo: { $reason }
 reverse-ask = ¿Anularlo?
 reverse-title = ¿Anular el parte { $report }?
+
+## The last English words: a trace's prompts, a line's refusals, a count's title
+not-posted-title = No contabilizado
+counted-title = Contado
+trace-item-prompt = Rastrear un lote: ¿qué artículo? (escanear o elegir)
+trace-item-needed = escanee o elija un artículo
+trace-no-lots = el almacén nunca tuvo un lote de { $item }
+trace-lot-before-lots = lote desconocido (existencias de antes de llevar lotes)
+trace-lot-prompt = ¿Qué lote de { $item } rastrear? (escanear o elegir)
+line-backflushed = la línea { $line } ({ $item }) se consume automáticamente: e fija su cantidad
+line-not-tracked = la línea { $line } ({ $item }) no lleva lote ni serie: no admite lotes
+not-a-count-point = la operación { $operation } no es punto de conteo; sus líneas se declaran en la operación { $count_point }
+type-good-quantity = escriba la cantidad buena (Tab: desecho)

@@ -640,3 +640,16 @@ reverse-undo = Cofnąć { $good } dobre i { $scrap } braki: każda wydana pozycj
 reverse-reason = Powód: { $reason }
 reverse-ask = Wycofać?
 reverse-title = Wycofać raport { $report }?
+
+## The last English words: a trace's prompts, a line's refusals, a count's title
+not-posted-title = Nie zaksięgowano
+counted-title = Policzono
+trace-item-prompt = Śledź partię: który indeks? (skanuj lub wybierz)
+trace-item-needed = zeskanuj lub wybierz indeks
+trace-no-lots = magazyn nigdy nie miał partii { $item }
+trace-lot-before-lots = nieznana partia (zapas sprzed prowadzenia partii)
+trace-lot-prompt = Którą partię { $item } śledzić? (skanuj lub wybierz)
+line-backflushed = pozycja { $line } ({ $item }) jest rozliczana wstecznie: e ustawia jej ilość
+line-not-tracked = pozycja { $line } ({ $item }) nie ma partii ani numerów seryjnych: nie przyjmuje partii
+not-a-count-point = operacja { $operation } nie jest punktem raportowania; jej pozycje raportuje operacja { $count_point }
+type-good-quantity = wpisz ilość dobrych (Tab: braki)

@@ -617,3 +617,16 @@ reverse-undo = 撤销 { $good } 合格和 { $scrap } 报废：所发各行退回
 reverse-reason = 原因：{ $reason }
 reverse-ask = 冲销？
 reverse-title = 冲销报工 { $report }？
+
+## The last English words: a trace's prompts, a line's refusals, a count's title
+not-posted-title = 未过账
+counted-title = 已盘点
+trace-item-prompt = 追溯批次：哪个物料？（扫描或选择）
+trace-item-needed = 扫描或选择物料
+trace-no-lots = 库存中从未有过 { $item } 的批次
+trace-lot-before-lots = 未知批次（启用批次管理前的库存）
+trace-lot-prompt = 追溯 { $item } 的哪个批次？（扫描或选择）
+line-backflushed = 行 { $line }（{ $item }）为倒冲：用 e 设定其发料数量
+line-not-tracked = 行 { $line }（{ $item }）不按批次或序列号管理：不接受批次
+not-a-count-point = 工序 { $operation } 不是报工点；其各行在工序 { $count_point } 报工
+type-good-quantity = 输入合格数量（Tab：报废）

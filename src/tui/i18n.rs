@@ -612,6 +612,17 @@ messages! {
     ReverseReason => "reverse-reason",
     ReverseAsk => "reverse-ask",
     ReverseTitle => "reverse-title",
+    NotPostedTitle => "not-posted-title",
+    CountedTitle => "counted-title",
+    TraceItemPrompt => "trace-item-prompt",
+    TraceItemNeeded => "trace-item-needed",
+    TraceNoLots => "trace-no-lots",
+    TraceLotBeforeLots => "trace-lot-before-lots",
+    TraceLotPrompt => "trace-lot-prompt",
+    LineBackflushed => "line-backflushed",
+    LineNotTracked => "line-not-tracked",
+    NotACountPoint => "not-a-count-point",
+    TypeGoodQuantity => "type-good-quantity",
 }
 
 /// A value a message is given.
