@@ -661,3 +661,10 @@ line-backflushed = Zeile { $line } ({ $item }) wird retrograd entnommen: e setzt
 line-not-tracked = Zeile { $line } ({ $item }) ist nicht chargen- oder seriengeführt: sie nimmt keine Chargen
 not-a-count-point = Arbeitsgang { $operation } ist kein Meldepunkt; seine Zeilen werden bei Arbeitsgang { $count_point } gemeldet
 type-good-quantity = Gutmenge eingeben (Tab: Ausschuss)
+
+## The last English words: a posted report's scrap and substitute prompts
+scrap-add-prompt = Ausschuss dazu auf Zeile { $line } { $item } (negativ: Korrektur)
+substitute-item-prompt = Artikel entnommen statt { $item } auf Zeile { $line }
+substitute-item-needed = Ersatzartikel scannen oder tippen
+substitute-return-prompt = Wie viel { $item } zurück (alle { $issued } der Zeile, oder Teil)
+substitute-qty-prompt = Wie viel { $item } stattdessen entnommen

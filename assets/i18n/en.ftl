@@ -670,3 +670,10 @@ line-backflushed = line { $line } ({ $item }) is backflushed: e sets the quantit
 line-not-tracked = line { $line } ({ $item }) is not lot- or serial-tracked: it takes no lots
 not-a-count-point = operation { $operation } is not a count point; its lines are reported at operation { $count_point }
 type-good-quantity = type the good quantity (Tab: scrap)
+
+## The last English words: a posted report's scrap and substitute prompts
+scrap-add-prompt = Scrap to add on line { $line } { $item } (negative: a correction)
+substitute-item-prompt = Item issued instead of { $item } on line { $line }
+substitute-item-needed = scan or type the substitute item
+substitute-return-prompt = How many { $item } go back (all { $issued } the line issued, or part)
+substitute-qty-prompt = How many { $item } were issued instead

@@ -661,3 +661,10 @@ line-backflushed = la línea { $line } ({ $item }) se consume automáticamente: 
 line-not-tracked = la línea { $line } ({ $item }) no lleva lote ni serie: no admite lotes
 not-a-count-point = la operación { $operation } no es punto de conteo; sus líneas se declaran en la operación { $count_point }
 type-good-quantity = escriba la cantidad buena (Tab: desecho)
+
+## The last English words: a posted report's scrap and substitute prompts
+scrap-add-prompt = Desecho a sumar en la línea { $line } { $item } (negativo: corrección)
+substitute-item-prompt = Artículo consumido en lugar de { $item } en la línea { $line }
+substitute-item-needed = escanee o escriba el artículo sustituto
+substitute-return-prompt = Cuántos { $item } vuelven (los { $issued } consumidos, o parte)
+substitute-qty-prompt = Cuántos { $item } se consumieron en su lugar

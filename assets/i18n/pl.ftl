@@ -653,3 +653,10 @@ line-backflushed = pozycja { $line } ({ $item }) jest rozliczana wstecznie: e us
 line-not-tracked = pozycja { $line } ({ $item }) nie ma partii ani numerów seryjnych: nie przyjmuje partii
 not-a-count-point = operacja { $operation } nie jest punktem raportowania; jej pozycje raportuje operacja { $count_point }
 type-good-quantity = wpisz ilość dobrych (Tab: braki)
+
+## The last English words: a posted report's scrap and substitute prompts
+scrap-add-prompt = Braki do dodania w pozycji { $line } { $item } (ujemne: korekta)
+substitute-item-prompt = Indeks wydany zamiast { $item } w pozycji { $line }
+substitute-item-needed = zeskanuj lub wpisz zamiennik
+substitute-return-prompt = Ile { $item } wraca (wszystkie { $issued } wydane, lub część)
+substitute-qty-prompt = Ile { $item } wydano zamiast

@@ -630,3 +630,10 @@ line-backflushed = 行 { $line }（{ $item }）为倒冲：用 e 设定其发料
 line-not-tracked = 行 { $line }（{ $item }）不按批次或序列号管理：不接受批次
 not-a-count-point = 工序 { $operation } 不是报工点；其各行在工序 { $count_point } 报工
 type-good-quantity = 输入合格数量（Tab：报废）
+
+## The last English words: a posted report's scrap and substitute prompts
+scrap-add-prompt = 行 { $line } { $item } 追加报废（负数：更正）
+substitute-item-prompt = 行 { $line } 代替 { $item } 发料的物料
+substitute-item-needed = 扫描或输入替代物料
+substitute-return-prompt = { $item } 退回多少（全部 { $issued }，或部分）
+substitute-qty-prompt = 实际发了多少 { $item }

@@ -623,6 +623,11 @@ messages! {
     LineNotTracked => "line-not-tracked",
     NotACountPoint => "not-a-count-point",
     TypeGoodQuantity => "type-good-quantity",
+    ScrapAddPrompt => "scrap-add-prompt",
+    SubstituteItemPrompt => "substitute-item-prompt",
+    SubstituteItemNeeded => "substitute-item-needed",
+    SubstituteReturnPrompt => "substitute-return-prompt",
+    SubstituteQtyPrompt => "substitute-qty-prompt",
 }
 
 /// A value a message is given.

@@ -195,7 +195,13 @@ impl DetailState {
         match action {
             Action::Back => Effect::OpenHistory,
             Action::AdjustScrap => Effect::show(Overlay::prompt(
-                format!("Scrap to add on line {key} {item} (negative: a correction)"),
+                tr(
+                    Msg::ScrapAddPrompt,
+                    &[
+                        ("line", key.as_str().into()),
+                        ("item", item.to_string().into()),
+                    ],
+                ),
                 Field::new(FieldKind::SignedNumber, ""),
                 PromptKind::ScrapQty {
                     report_id,
@@ -204,7 +210,13 @@ impl DetailState {
             )),
             Action::Substitute => Effect::pick(
                 Overlay::prompt(
-                    format!("Item issued instead of {item} on line {key}"),
+                    tr(
+                        Msg::SubstituteItemPrompt,
+                        &[
+                            ("line", key.as_str().into()),
+                            ("item", item.to_string().into()),
+                        ],
+                    ),
                     Field::new(FieldKind::Text, ""),
                     PromptKind::SubstituteItem {
                         report_id,
@@ -248,7 +260,7 @@ impl DetailState {
                 reason: text,
             },
             PromptKind::SubstituteItem { .. } if text.is_empty() => {
-                Effect::reopen(this, "scan or type the substitute item")
+                Effect::reopen(this, t(Msg::SubstituteItemNeeded))
             }
             PromptKind::SubstituteItem { report_id, line } => Effect::CheckSubstitute {
                 report_id,
@@ -319,7 +331,13 @@ impl DetailState {
             .map(|(l, q)| (l.item.clone(), *q))
             .unwrap_or_default();
         Overlay::prompt(
-            format!("How many {own} go back (all {issued} the line issued, or part)"),
+            tr(
+                Msg::SubstituteReturnPrompt,
+                &[
+                    ("item", own.to_string().into()),
+                    ("issued", Arg::Number(issued.0)),
+                ],
+            ),
             Field::new(FieldKind::Number, &issued.to_string()),
             PromptKind::SubstituteReturn {
                 report_id,
@@ -362,7 +380,7 @@ impl DetailState {
         let shown = returned.map(|q| q.to_string()).unwrap_or_default();
         Effect::show(
             Overlay::prompt(
-                format!("How many {item} were issued instead"),
+                tr(Msg::SubstituteQtyPrompt, &[("item", item.as_str().into())]),
                 Field::new(FieldKind::Number, &shown),
                 PromptKind::SubstituteQty {
                     report_id,
