@@ -668,3 +668,14 @@ substitute-item-prompt = Artikel entnommen statt { $item } auf Zeile { $line }
 substitute-item-needed = Ersatzartikel scannen oder tippen
 substitute-return-prompt = Wie viel { $item } zurück (alle { $issued } der Zeile, oder Teil)
 substitute-qty-prompt = Wie viel { $item } stattdessen entnommen
+
+## The last English words: staging's transfer and count prompts
+transfer-from-prompt = { $item } nach { $to } bringen, von welchem Lagerort?
+transfer-from-needed = Lagerort eingeben, von dem es kommt
+transfer-from-is-to = { $location } ist das Ziel; wählen, woher es kommt
+transfer-qty-prompt = Wie viel { $item } von { $from } nach { $to }
+count-qty-prompt = Gezählt { $item } an { $location }
+count-lot-qty-prompt = Gezählt { $item } Charge { $lot } an { $location }
+count-lot-unknown = (unbekannt)
+count-lot-prompt = Welche Charge von { $item } an { $location } zählen? (scannen oder wählen)
+transfer-lots-prompt = Chargen von { $item } aus { $from } (CHARGE oder CHARGE:MENGE,…; nur Enter: Entnahmefolge)

@@ -677,3 +677,14 @@ substitute-item-prompt = Item issued instead of { $item } on line { $line }
 substitute-item-needed = scan or type the substitute item
 substitute-return-prompt = How many { $item } go back (all { $issued } the line issued, or part)
 substitute-qty-prompt = How many { $item } were issued instead
+
+## The last English words: staging's transfer and count prompts
+transfer-from-prompt = Bring { $item } to { $to } from which location?
+transfer-from-needed = type the location to take it from
+transfer-from-is-to = { $location } is where it goes; pick where it comes from
+transfer-qty-prompt = How many { $item } from { $from } to { $to }
+count-qty-prompt = Counted { $item } at { $location }
+count-lot-qty-prompt = Counted { $item } lot { $lot } at { $location }
+count-lot-unknown = (unknown)
+count-lot-prompt = Count which lot of { $item } at { $location }? (scan or pick)
+transfer-lots-prompt = Lots of { $item } from { $from } (LOT or LOT:QTY,…; Enter alone: pick order)

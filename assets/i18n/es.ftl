@@ -668,3 +668,14 @@ substitute-item-prompt = Artículo consumido en lugar de { $item } en la línea 
 substitute-item-needed = escanee o escriba el artículo sustituto
 substitute-return-prompt = Cuántos { $item } vuelven (los { $issued } consumidos, o parte)
 substitute-qty-prompt = Cuántos { $item } se consumieron en su lugar
+
+## The last English words: staging's transfer and count prompts
+transfer-from-prompt = Llevar { $item } a { $to } ¿desde qué ubicación?
+transfer-from-needed = escriba la ubicación de origen
+transfer-from-is-to = { $location } es el destino; elija de dónde viene
+transfer-qty-prompt = Cuántos { $item } de { $from } a { $to }
+count-qty-prompt = Contado { $item } en { $location }
+count-lot-qty-prompt = Contado { $item } lote { $lot } en { $location }
+count-lot-unknown = (desconocido)
+count-lot-prompt = ¿Qué lote de { $item } contar en { $location }? (escanear o elegir)
+transfer-lots-prompt = Lotes de { $item } desde { $from } (LOTE o LOTE:CANT,…; solo Enter: orden de consumo)

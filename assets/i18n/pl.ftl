@@ -660,3 +660,14 @@ substitute-item-prompt = Indeks wydany zamiast { $item } w pozycji { $line }
 substitute-item-needed = zeskanuj lub wpisz zamiennik
 substitute-return-prompt = Ile { $item } wraca (wszystkie { $issued } wydane, lub część)
 substitute-qty-prompt = Ile { $item } wydano zamiast
+
+## The last English words: staging's transfer and count prompts
+transfer-from-prompt = Przenieś { $item } do { $to } z której lokalizacji?
+transfer-from-needed = wpisz lokalizację źródłową
+transfer-from-is-to = { $location } to cel; wybierz, skąd pochodzi
+transfer-qty-prompt = Ile { $item } z { $from } do { $to }
+count-qty-prompt = Policzono { $item } w { $location }
+count-lot-qty-prompt = Policzono { $item } partia { $lot } w { $location }
+count-lot-unknown = (nieznana)
+count-lot-prompt = Którą partię { $item } liczyć w { $location }? (skanuj lub wybierz)
+transfer-lots-prompt = Partie { $item } z { $from } (PARTIA lub PARTIA:ILOŚĆ,…; samo Enter: kolejność pobrania)

@@ -637,3 +637,14 @@ substitute-item-prompt = 行 { $line } 代替 { $item } 发料的物料
 substitute-item-needed = 扫描或输入替代物料
 substitute-return-prompt = { $item } 退回多少（全部 { $issued }，或部分）
 substitute-qty-prompt = 实际发了多少 { $item }
+
+## The last English words: staging's transfer and count prompts
+transfer-from-prompt = 将 { $item } 送到 { $to }，从哪个库位？
+transfer-from-needed = 输入来源库位
+transfer-from-is-to = { $location } 是目的地；请选择来源
+transfer-qty-prompt = { $item } 从 { $from } 到 { $to } 多少
+count-qty-prompt = 盘点 { $item } 于 { $location }
+count-lot-qty-prompt = 盘点 { $item } 批次 { $lot } 于 { $location }
+count-lot-unknown = （未知）
+count-lot-prompt = 盘点 { $item } 于 { $location } 的哪个批次？（扫描或选择）
+transfer-lots-prompt = { $item } 自 { $from } 的批次（批次 或 批次:数量,…；仅 Enter：按拣货顺序）

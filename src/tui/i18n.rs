@@ -628,6 +628,15 @@ messages! {
     SubstituteItemNeeded => "substitute-item-needed",
     SubstituteReturnPrompt => "substitute-return-prompt",
     SubstituteQtyPrompt => "substitute-qty-prompt",
+    TransferFromPrompt => "transfer-from-prompt",
+    TransferFromNeeded => "transfer-from-needed",
+    TransferFromIsTo => "transfer-from-is-to",
+    TransferQtyPrompt => "transfer-qty-prompt",
+    CountQtyPrompt => "count-qty-prompt",
+    CountLotQtyPrompt => "count-lot-qty-prompt",
+    CountLotUnknown => "count-lot-unknown",
+    CountLotPrompt => "count-lot-prompt",
+    TransferLotsPrompt => "transfer-lots-prompt",
 }
 
 /// A value a message is given.
