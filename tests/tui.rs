@@ -3567,5 +3567,18 @@ fn in_german_the_quit_the_reversal_and_the_more_marker_read_german() {
         "{s}"
     );
     assert!(s.contains("Beenden und verwerfen?"), "{s}");
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Tab);
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(
+        s.contains("Auftrag WO-1005 · Arbeitsgang 20 · Gutmenge 1 · Ausschuss 0"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Zeilen zu entnehmen, 0 offen, 1 von Hand"),
+        "{s}"
+    );
+    assert!(s.contains("h nach Standard"), "{s}");
     assert_eq!(backflush::tui::strings::more_below(5), "↓ 5 weitere");
 }

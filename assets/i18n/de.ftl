@@ -679,3 +679,19 @@ count-lot-qty-prompt = Gezählt { $item } Charge { $lot } an { $location }
 count-lot-unknown = (unbekannt)
 count-lot-prompt = Welche Charge von { $item } an { $location } zählen? (scannen oder wählen)
 transfer-lots-prompt = Chargen von { $item } aus { $from } (CHARGE oder CHARGE:MENGE,…; nur Enter: Entnahmefolge)
+
+## The last English words: what a report will post
+post-summary = Auftrag { $order } · Arbeitsgang { $operation } · Gutmenge { $good } · Ausschuss { $scrap }
+post-lines = { $issue ->
+    [one] { $issue } Zeile
+   *[other] { $issue } Zeilen
+} zu entnehmen, { $deferred } offen, { $manual } von Hand, { $skipped } übersprungen
+post-short = { $count ->
+    [one] { $count } Zeile
+   *[other] { $count } Zeilen
+} mit Fehlmenge: die Buchung wird abgelehnt (negativer Bestand = Sperre)
+post-receive = Zugang { $qty } { $item } nach { $location }
+post-labor = Arbeitszeit { $hours } h nach Standard
+post-warning = Warnung: { $warning }
+post-lead-more = Ein Schichtführer muss freigeben (mehr als { $pct } % vom Plan):
+post-lead-enter = Enter: der Schichtführer scannt den Ausweis und tippt die PIN

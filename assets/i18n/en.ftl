@@ -688,3 +688,19 @@ count-lot-qty-prompt = Counted { $item } lot { $lot } at { $location }
 count-lot-unknown = (unknown)
 count-lot-prompt = Count which lot of { $item } at { $location }? (scan or pick)
 transfer-lots-prompt = Lots of { $item } from { $from } (LOT or LOT:QTY,…; Enter alone: pick order)
+
+## The last English words: what a report will post
+post-summary = Order { $order } · operation { $operation } · good { $good } · scrap { $scrap }
+post-lines = { $issue ->
+    [one] { $issue } line
+   *[other] { $issue } lines
+} to issue, { $deferred } deferred, { $manual } manual, { $skipped } skipped
+post-short = { $count ->
+    [one] { $count } line
+   *[other] { $count } lines
+} short: the post will be refused (negative stock = block)
+post-receive = Receive { $qty } { $item } into { $location }
+post-labor = Labor { $hours } h at standard
+post-warning = Warning: { $warning }
+post-lead-more = A lead must approve (more than { $pct }% from planned):
+post-lead-enter = Enter: the lead scans the badge and types the PIN

@@ -679,3 +679,19 @@ count-lot-qty-prompt = Contado { $item } lote { $lot } en { $location }
 count-lot-unknown = (desconocido)
 count-lot-prompt = ¿Qué lote de { $item } contar en { $location }? (escanear o elegir)
 transfer-lots-prompt = Lotes de { $item } desde { $from } (LOTE o LOTE:CANT,…; solo Enter: orden de consumo)
+
+## The last English words: what a report will post
+post-summary = Orden { $order } · operación { $operation } · buena { $good } · desecho { $scrap }
+post-lines = { $issue ->
+    [one] { $issue } línea
+   *[other] { $issue } líneas
+} a consumir, { $deferred } pendientes, { $manual } a mano, { $skipped } omitidas
+post-short = { $count ->
+    [one] { $count } línea
+   *[other] { $count } líneas
+} con faltante: se rechazará (existencia negativa = bloqueo)
+post-receive = Entrada de { $qty } { $item } en { $location }
+post-labor = Mano de obra { $hours } h estándar
+post-warning = Aviso: { $warning }
+post-lead-more = Un jefe de turno debe aprobar (más de { $pct } % del plan):
+post-lead-enter = Enter: el jefe escanea su tarjeta y escribe el PIN

@@ -671,3 +671,21 @@ count-lot-qty-prompt = Policzono { $item } partia { $lot } w { $location }
 count-lot-unknown = (nieznana)
 count-lot-prompt = Którą partię { $item } liczyć w { $location }? (skanuj lub wybierz)
 transfer-lots-prompt = Partie { $item } z { $from } (PARTIA lub PARTIA:ILOŚĆ,…; samo Enter: kolejność pobrania)
+
+## The last English words: what a report will post
+post-summary = Zlecenie { $order } · operacja { $operation } · dobre { $good } · braki { $scrap }
+post-lines = { $issue ->
+    [one] { $issue } pozycja
+    [few] { $issue } pozycje
+   *[other] { $issue } pozycji
+} do wydania, { $deferred } odłożone, { $manual } ręczne, { $skipped } pominięte
+post-short = { $count ->
+    [one] { $count } pozycja
+    [few] { $count } pozycje
+   *[other] { $count } pozycji
+} z brakiem: księgowanie zostanie odrzucone (ujemny stan = blokada)
+post-receive = Przyjęcie { $qty } { $item } do { $location }
+post-labor = Robocizna { $hours } h wg normy
+post-warning = Ostrzeżenie: { $warning }
+post-lead-more = Brygadzista musi zatwierdzić (ponad { $pct }% od planu):
+post-lead-enter = Enter: brygadzista skanuje identyfikator i wpisuje PIN

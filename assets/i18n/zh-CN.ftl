@@ -648,3 +648,13 @@ count-lot-qty-prompt = 盘点 { $item } 批次 { $lot } 于 { $location }
 count-lot-unknown = （未知）
 count-lot-prompt = 盘点 { $item } 于 { $location } 的哪个批次？（扫描或选择）
 transfer-lots-prompt = { $item } 自 { $from } 的批次（批次 或 批次:数量,…；仅 Enter：按拣货顺序）
+
+## The last English words: what a report will post
+post-summary = 订单 { $order } · 工序 { $operation } · 合格 { $good } · 报废 { $scrap }
+post-lines = { $issue } 行待发料，{ $deferred } 行待处理，{ $manual } 行手工，{ $skipped } 行跳过
+post-short = { $count } 行短缺：过账将被拒绝（负库存 = 禁止）
+post-receive = 入库 { $qty } { $item } 至 { $location }
+post-labor = 标准工时 { $hours } 小时
+post-warning = 警告：{ $warning }
+post-lead-more = 需班组长批准（偏离计划超过 { $pct }%）：
+post-lead-enter = Enter：班组长扫描工卡并输入 PIN

@@ -637,6 +637,14 @@ messages! {
     CountLotUnknown => "count-lot-unknown",
     CountLotPrompt => "count-lot-prompt",
     TransferLotsPrompt => "transfer-lots-prompt",
+    PostSummary => "post-summary",
+    PostLines => "post-lines",
+    PostShort => "post-short",
+    PostReceive => "post-receive",
+    PostLabor => "post-labor",
+    PostWarning => "post-warning",
+    PostLeadMore => "post-lead-more",
+    PostLeadEnter => "post-lead-enter",
 }
 
 /// A value a message is given.
