@@ -3524,3 +3524,61 @@ fn every_screen_fits_80x24_in_every_language() {
         );
     }
 }
+
+#[test]
+fn in_german_the_quit_the_reversal_and_the_more_marker_read_german() {
+    let mut d = demo();
+    // Badge 1002 speaks German.
+    login(&mut d.app, "1002", "4321");
+    post_report(&mut d.app, "WO-1005", "1");
+    age_reports(&d);
+    press(&mut d.app, KeyCode::F(4));
+    press(&mut d.app, KeyCode::Char('x'));
+    let s = screen(&d.app);
+    assert!(
+        s.contains("Grund für Storno der Rückmeldung 1 (WO-1005 AG"),
+        "{s}"
+    );
+    press(&mut d.app, KeyCode::Enter);
+    assert!(
+        screen(&d.app).contains("ein Storno braucht einen Grund"),
+        "{}",
+        screen(&d.app)
+    );
+    type_text(&mut d.app, "falscher Auftrag");
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(s.contains("Rückmeldung 1 stornieren?"), "{s}");
+    assert!(s.contains("Grund: falscher Auftrag"), "{s}");
+    assert!(s.contains("Stornieren?"), "{s}");
+    assert!(!s.contains("Reverse"), "{s}");
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Esc);
+
+    open_report(&mut d.app, "WO-1005");
+    type_text(&mut d.app, "1");
+    to_lines(&mut d.app);
+    press(&mut d.app, KeyCode::Char('q'));
+    let s = screen(&d.app);
+    assert!(s.contains("Beenden?"), "{s}");
+    assert!(
+        s.contains("Die bearbeitete Rückmeldung ist nicht gebucht."),
+        "{s}"
+    );
+    assert!(s.contains("Beenden und verwerfen?"), "{s}");
+    press(&mut d.app, KeyCode::Esc);
+    press(&mut d.app, KeyCode::Tab);
+    press(&mut d.app, KeyCode::Enter);
+    let s = screen(&d.app);
+    assert!(
+        s.contains("Auftrag WO-1005 · Arbeitsgang 20 · Gutmenge 1 · Ausschuss 0"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Zeilen zu entnehmen, 0 offen, 1 von Hand"),
+        "{s}"
+    );
+    assert!(s.contains("h nach Standard"), "{s}");
+    assert_eq!(backflush::tui::strings::more_below(5), "↓ 5 weitere");
+}

@@ -629,3 +629,69 @@ key-take-marked = markierte Seriennummern übernehmen, sonst die gewählte
 hint-take = übernehmen
 key-previous-serial = vorige Seriennummer
 key-next-serial = nächste Seriennummer
+
+## The last English words: confirmations of quitting, leaving, cancelling and reversing
+quit-title = Beenden?
+quit-unposted = Die bearbeitete Rückmeldung ist nicht gebucht.
+quit-lose = Beenden und verwerfen?
+leave-report-title = Rückmeldung verlassen?
+leave-report-unposted = Sie ist nicht gebucht.
+leave-report-lose = Verlassen und verwerfen?
+cancel-deferred-title = Diese offene Zeile stornieren?
+cancel-deferred-line = #{ $id }: { $qty } { $item } an { $location } für Auftrag { $order } (Rückmeldung { $report }, Zeile { $line }).
+cancel-deferred-note = Das Programm entnimmt sie nicht; von Hand entnehmen, falls verbraucht.
+reverse-already = Rückmeldung { $report } ist schon storniert
+reverse-reason-prompt = Grund für Storno der Rückmeldung { $report } ({ $order } AG { $operation })
+reverse-needs-reason = ein Storno braucht einen Grund
+reverse-what = Rückmeldung { $report } vom { $when } von { $user }: Auftrag { $order } ({ $item }), Arbeitsgang { $operation }.
+reverse-undo = { $good } Gutmenge und { $scrap } Ausschuss zurücknehmen: jede entnommene Zeile geht zurück, Zugang und Arbeitszeit werden storniert, offene Zeilen storniert.
+reverse-reason = Grund: { $reason }
+reverse-ask = Stornieren?
+reverse-title = Rückmeldung { $report } stornieren?
+
+## The last English words: a trace's prompts, a line's refusals, a count's title
+not-posted-title = Nicht gebucht
+counted-title = Gezählt
+trace-item-prompt = Charge verfolgen: welcher Artikel? (scannen oder wählen)
+trace-item-needed = Artikel scannen oder wählen
+trace-no-lots = das Lager hatte nie eine Charge von { $item }
+trace-lot-before-lots = unbekannte Charge (Bestand von vor der Chargenführung)
+trace-lot-prompt = Welche Charge von { $item } verfolgen? (scannen oder wählen)
+line-backflushed = Zeile { $line } ({ $item }) wird retrograd entnommen: e setzt ihre Menge
+line-not-tracked = Zeile { $line } ({ $item }) ist nicht chargen- oder seriengeführt: sie nimmt keine Chargen
+not-a-count-point = Arbeitsgang { $operation } ist kein Meldepunkt; seine Zeilen werden bei Arbeitsgang { $count_point } gemeldet
+type-good-quantity = Gutmenge eingeben (Tab: Ausschuss)
+
+## The last English words: a posted report's scrap and substitute prompts
+scrap-add-prompt = Ausschuss dazu auf Zeile { $line } { $item } (negativ: Korrektur)
+substitute-item-prompt = Artikel entnommen statt { $item } auf Zeile { $line }
+substitute-item-needed = Ersatzartikel scannen oder tippen
+substitute-return-prompt = Wie viel { $item } zurück (alle { $issued } der Zeile, oder Teil)
+substitute-qty-prompt = Wie viel { $item } stattdessen entnommen
+
+## The last English words: staging's transfer and count prompts
+transfer-from-prompt = { $item } nach { $to } bringen, von welchem Lagerort?
+transfer-from-needed = Lagerort eingeben, von dem es kommt
+transfer-from-is-to = { $location } ist das Ziel; wählen, woher es kommt
+transfer-qty-prompt = Wie viel { $item } von { $from } nach { $to }
+count-qty-prompt = Gezählt { $item } an { $location }
+count-lot-qty-prompt = Gezählt { $item } Charge { $lot } an { $location }
+count-lot-unknown = (unbekannt)
+count-lot-prompt = Welche Charge von { $item } an { $location } zählen? (scannen oder wählen)
+transfer-lots-prompt = Chargen von { $item } aus { $from } (CHARGE oder CHARGE:MENGE,…; nur Enter: Entnahmefolge)
+
+## The last English words: what a report will post
+post-summary = Auftrag { $order } · Arbeitsgang { $operation } · Gutmenge { $good } · Ausschuss { $scrap }
+post-lines = { $issue ->
+    [one] { $issue } Zeile
+   *[other] { $issue } Zeilen
+} zu entnehmen, { $deferred } offen, { $manual } von Hand, { $skipped } übersprungen
+post-short = { $count ->
+    [one] { $count } Zeile
+   *[other] { $count } Zeilen
+} mit Fehlmenge: die Buchung wird abgelehnt (negativer Bestand = Sperre)
+post-receive = Zugang { $qty } { $item } nach { $location }
+post-labor = Arbeitszeit { $hours } h nach Standard
+post-warning = Warnung: { $warning }
+post-lead-more = Ein Schichtführer muss freigeben (mehr als { $pct } % vom Plan):
+post-lead-enter = Enter: der Schichtführer scannt den Ausweis und tippt die PIN

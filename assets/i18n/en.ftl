@@ -638,3 +638,69 @@ key-take-marked = take the marked serials, else the highlighted one
 hint-take = take
 key-previous-serial = previous serial
 key-next-serial = next serial
+
+## The last English words: confirmations of quitting, leaving, cancelling and reversing
+quit-title = Quit?
+quit-unposted = The report being edited has not been posted.
+quit-lose = Quit and lose it?
+leave-report-title = Leave the report?
+leave-report-unposted = It has not been posted.
+leave-report-lose = Leave and lose it?
+cancel-deferred-title = Cancel this deferred line?
+cancel-deferred-line = #{ $id }: { $qty } { $item } at { $location } for order { $order } (report { $report }, line { $line }).
+cancel-deferred-note = It will not be issued by the program; issue it by hand if it was used.
+reverse-already = report { $report } is already reversed
+reverse-reason-prompt = Reason for reversing report { $report } ({ $order } op { $operation })
+reverse-needs-reason = a reversal needs a reason
+reverse-what = Report { $report } of { $when } by { $user }: order { $order } ({ $item }), operation { $operation }.
+reverse-undo = Undo { $good } good and { $scrap } scrap: every line it issued goes back, its receipt and labor are reversed, its deferred lines are cancelled.
+reverse-reason = Reason: { $reason }
+reverse-ask = Reverse it?
+reverse-title = Reverse report { $report }?
+
+## The last English words: a trace's prompts, a line's refusals, a count's title
+not-posted-title = Not posted
+counted-title = Counted
+trace-item-prompt = Trace a lot: which item? (scan or pick)
+trace-item-needed = scan or pick an item
+trace-no-lots = the store never held a lot of { $item }
+trace-lot-before-lots = unknown lot (stock from before lots were kept)
+trace-lot-prompt = Trace which lot of { $item }? (scan or pick)
+line-backflushed = line { $line } ({ $item }) is backflushed: e sets the quantity it issues
+line-not-tracked = line { $line } ({ $item }) is not lot- or serial-tracked: it takes no lots
+not-a-count-point = operation { $operation } is not a count point; its lines are reported at operation { $count_point }
+type-good-quantity = type the good quantity (Tab: scrap)
+
+## The last English words: a posted report's scrap and substitute prompts
+scrap-add-prompt = Scrap to add on line { $line } { $item } (negative: a correction)
+substitute-item-prompt = Item issued instead of { $item } on line { $line }
+substitute-item-needed = scan or type the substitute item
+substitute-return-prompt = How many { $item } go back (all { $issued } the line issued, or part)
+substitute-qty-prompt = How many { $item } were issued instead
+
+## The last English words: staging's transfer and count prompts
+transfer-from-prompt = Bring { $item } to { $to } from which location?
+transfer-from-needed = type the location to take it from
+transfer-from-is-to = { $location } is where it goes; pick where it comes from
+transfer-qty-prompt = How many { $item } from { $from } to { $to }
+count-qty-prompt = Counted { $item } at { $location }
+count-lot-qty-prompt = Counted { $item } lot { $lot } at { $location }
+count-lot-unknown = (unknown)
+count-lot-prompt = Count which lot of { $item } at { $location }? (scan or pick)
+transfer-lots-prompt = Lots of { $item } from { $from } (LOT or LOT:QTY,…; Enter alone: pick order)
+
+## The last English words: what a report will post
+post-summary = Order { $order } · operation { $operation } · good { $good } · scrap { $scrap }
+post-lines = { $issue ->
+    [one] { $issue } line
+   *[other] { $issue } lines
+} to issue, { $deferred } deferred, { $manual } manual, { $skipped } skipped
+post-short = { $count ->
+    [one] { $count } line
+   *[other] { $count } lines
+} short: the post will be refused (negative stock = block)
+post-receive = Receive { $qty } { $item } into { $location }
+post-labor = Labor { $hours } h at standard
+post-warning = Warning: { $warning }
+post-lead-more = A lead must approve (more than { $pct }% from planned):
+post-lead-enter = Enter: the lead scans the badge and types the PIN

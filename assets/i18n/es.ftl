@@ -629,3 +629,69 @@ key-take-marked = tomar los números de serie marcados, o el resaltado
 hint-take = tomar
 key-previous-serial = número de serie anterior
 key-next-serial = número de serie siguiente
+
+## The last English words: confirmations of quitting, leaving, cancelling and reversing
+quit-title = ¿Salir?
+quit-unposted = El parte en edición no está contabilizado.
+quit-lose = ¿Salir y perderlo?
+leave-report-title = ¿Dejar el parte?
+leave-report-unposted = No está contabilizado.
+leave-report-lose = ¿Dejar y perderlo?
+cancel-deferred-title = ¿Anular esta línea pendiente?
+cancel-deferred-line = #{ $id }: { $qty } { $item } en { $location } para la orden { $order } (parte { $report }, línea { $line }).
+cancel-deferred-note = El programa no la consumirá; consúmala a mano si se usó.
+reverse-already = el parte { $report } ya está anulado
+reverse-reason-prompt = Motivo para anular el parte { $report } ({ $order } op { $operation })
+reverse-needs-reason = una anulación necesita un motivo
+reverse-what = Parte { $report } del { $when } por { $user }: orden { $order } ({ $item }), operación { $operation }.
+reverse-undo = Deshacer { $good } buena y { $scrap } desecho: cada línea consumida vuelve, su entrada y su mano de obra se anulan, sus líneas pendientes se cancelan.
+reverse-reason = Motivo: { $reason }
+reverse-ask = ¿Anularlo?
+reverse-title = ¿Anular el parte { $report }?
+
+## The last English words: a trace's prompts, a line's refusals, a count's title
+not-posted-title = No contabilizado
+counted-title = Contado
+trace-item-prompt = Rastrear un lote: ¿qué artículo? (escanear o elegir)
+trace-item-needed = escanee o elija un artículo
+trace-no-lots = el almacén nunca tuvo un lote de { $item }
+trace-lot-before-lots = lote desconocido (existencias de antes de llevar lotes)
+trace-lot-prompt = ¿Qué lote de { $item } rastrear? (escanear o elegir)
+line-backflushed = la línea { $line } ({ $item }) se consume automáticamente: e fija su cantidad
+line-not-tracked = la línea { $line } ({ $item }) no lleva lote ni serie: no admite lotes
+not-a-count-point = la operación { $operation } no es punto de conteo; sus líneas se declaran en la operación { $count_point }
+type-good-quantity = escriba la cantidad buena (Tab: desecho)
+
+## The last English words: a posted report's scrap and substitute prompts
+scrap-add-prompt = Desecho a sumar en la línea { $line } { $item } (negativo: corrección)
+substitute-item-prompt = Artículo consumido en lugar de { $item } en la línea { $line }
+substitute-item-needed = escanee o escriba el artículo sustituto
+substitute-return-prompt = Cuántos { $item } vuelven (los { $issued } consumidos, o parte)
+substitute-qty-prompt = Cuántos { $item } se consumieron en su lugar
+
+## The last English words: staging's transfer and count prompts
+transfer-from-prompt = Llevar { $item } a { $to } ¿desde qué ubicación?
+transfer-from-needed = escriba la ubicación de origen
+transfer-from-is-to = { $location } es el destino; elija de dónde viene
+transfer-qty-prompt = Cuántos { $item } de { $from } a { $to }
+count-qty-prompt = Contado { $item } en { $location }
+count-lot-qty-prompt = Contado { $item } lote { $lot } en { $location }
+count-lot-unknown = (desconocido)
+count-lot-prompt = ¿Qué lote de { $item } contar en { $location }? (escanear o elegir)
+transfer-lots-prompt = Lotes de { $item } desde { $from } (LOTE o LOTE:CANT,…; solo Enter: orden de consumo)
+
+## The last English words: what a report will post
+post-summary = Orden { $order } · operación { $operation } · buena { $good } · desecho { $scrap }
+post-lines = { $issue ->
+    [one] { $issue } línea
+   *[other] { $issue } líneas
+} a consumir, { $deferred } pendientes, { $manual } a mano, { $skipped } omitidas
+post-short = { $count ->
+    [one] { $count } línea
+   *[other] { $count } líneas
+} con faltante: se rechazará (existencia negativa = bloqueo)
+post-receive = Entrada de { $qty } { $item } en { $location }
+post-labor = Mano de obra { $hours } h estándar
+post-warning = Aviso: { $warning }
+post-lead-more = Un jefe de turno debe aprobar (más de { $pct } % del plan):
+post-lead-enter = Enter: el jefe escanea su tarjeta y escribe el PIN

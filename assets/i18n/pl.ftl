@@ -621,3 +621,71 @@ key-take-marked = weź zaznaczone numery seryjne, inaczej wybrany
 hint-take = weź
 key-previous-serial = poprzedni numer seryjny
 key-next-serial = następny numer seryjny
+
+## The last English words: confirmations of quitting, leaving, cancelling and reversing
+quit-title = Wyjść?
+quit-unposted = Edytowany raport nie jest zaksięgowany.
+quit-lose = Wyjść i go utracić?
+leave-report-title = Opuścić raport?
+leave-report-unposted = Nie jest zaksięgowany.
+leave-report-lose = Opuścić i go utracić?
+cancel-deferred-title = Anulować tę odłożoną pozycję?
+cancel-deferred-line = #{ $id }: { $qty } { $item } w { $location } dla zlecenia { $order } (raport { $report }, pozycja { $line }).
+cancel-deferred-note = Program jej nie wyda; wydaj ręcznie, jeśli zużyto.
+reverse-already = raport { $report } jest już wycofany
+reverse-reason-prompt = Powód wycofania raportu { $report } ({ $order } op { $operation })
+reverse-needs-reason = wycofanie wymaga powodu
+reverse-what = Raport { $report } z { $when }, { $user }: zlecenie { $order } ({ $item }), operacja { $operation }.
+reverse-undo = Cofnąć { $good } dobre i { $scrap } braki: każda wydana pozycja wraca, przyjęcie i robocizna są wycofane, odłożone pozycje anulowane.
+reverse-reason = Powód: { $reason }
+reverse-ask = Wycofać?
+reverse-title = Wycofać raport { $report }?
+
+## The last English words: a trace's prompts, a line's refusals, a count's title
+not-posted-title = Nie zaksięgowano
+counted-title = Policzono
+trace-item-prompt = Śledź partię: który indeks? (skanuj lub wybierz)
+trace-item-needed = zeskanuj lub wybierz indeks
+trace-no-lots = magazyn nigdy nie miał partii { $item }
+trace-lot-before-lots = nieznana partia (zapas sprzed prowadzenia partii)
+trace-lot-prompt = Którą partię { $item } śledzić? (skanuj lub wybierz)
+line-backflushed = pozycja { $line } ({ $item }) jest rozliczana wstecznie: e ustawia jej ilość
+line-not-tracked = pozycja { $line } ({ $item }) nie ma partii ani numerów seryjnych: nie przyjmuje partii
+not-a-count-point = operacja { $operation } nie jest punktem raportowania; jej pozycje raportuje operacja { $count_point }
+type-good-quantity = wpisz ilość dobrych (Tab: braki)
+
+## The last English words: a posted report's scrap and substitute prompts
+scrap-add-prompt = Braki do dodania w pozycji { $line } { $item } (ujemne: korekta)
+substitute-item-prompt = Indeks wydany zamiast { $item } w pozycji { $line }
+substitute-item-needed = zeskanuj lub wpisz zamiennik
+substitute-return-prompt = Ile { $item } wraca (wszystkie { $issued } wydane, lub część)
+substitute-qty-prompt = Ile { $item } wydano zamiast
+
+## The last English words: staging's transfer and count prompts
+transfer-from-prompt = Przenieś { $item } do { $to } z której lokalizacji?
+transfer-from-needed = wpisz lokalizację źródłową
+transfer-from-is-to = { $location } to cel; wybierz, skąd pochodzi
+transfer-qty-prompt = Ile { $item } z { $from } do { $to }
+count-qty-prompt = Policzono { $item } w { $location }
+count-lot-qty-prompt = Policzono { $item } partia { $lot } w { $location }
+count-lot-unknown = (nieznana)
+count-lot-prompt = Którą partię { $item } liczyć w { $location }? (skanuj lub wybierz)
+transfer-lots-prompt = Partie { $item } z { $from } (PARTIA lub PARTIA:ILOŚĆ,…; samo Enter: kolejność pobrania)
+
+## The last English words: what a report will post
+post-summary = Zlecenie { $order } · operacja { $operation } · dobre { $good } · braki { $scrap }
+post-lines = { $issue ->
+    [one] { $issue } pozycja
+    [few] { $issue } pozycje
+   *[other] { $issue } pozycji
+} do wydania, { $deferred } odłożone, { $manual } ręczne, { $skipped } pominięte
+post-short = { $count ->
+    [one] { $count } pozycja
+    [few] { $count } pozycje
+   *[other] { $count } pozycji
+} z brakiem: księgowanie zostanie odrzucone (ujemny stan = blokada)
+post-receive = Przyjęcie { $qty } { $item } do { $location }
+post-labor = Robocizna { $hours } h wg normy
+post-warning = Ostrzeżenie: { $warning }
+post-lead-more = Brygadzista musi zatwierdzić (ponad { $pct }% od planu):
+post-lead-enter = Enter: brygadzista skanuje identyfikator i wpisuje PIN

@@ -598,3 +598,63 @@ key-take-marked = 取用已标记的序列号，否则取所选项
 hint-take = 取用
 key-previous-serial = 上一个序列号
 key-next-serial = 下一个序列号
+
+## The last English words: confirmations of quitting, leaving, cancelling and reversing
+quit-title = 退出？
+quit-unposted = 正在编辑的报工尚未过账。
+quit-lose = 退出并放弃？
+leave-report-title = 离开报工？
+leave-report-unposted = 尚未过账。
+leave-report-lose = 离开并放弃？
+cancel-deferred-title = 取消此待处理行？
+cancel-deferred-line = #{ $id }：{ $qty } { $item } 于 { $location }，订单 { $order }（报工 { $report }，行 { $line }）。
+cancel-deferred-note = 程序不会发料；如已使用，请手工发料。
+reverse-already = 报工 { $report } 已冲销
+reverse-reason-prompt = 冲销报工 { $report } 的原因（{ $order } 工序 { $operation }）
+reverse-needs-reason = 冲销需要原因
+reverse-what = 报工 { $report }，{ $when }，{ $user }：订单 { $order }（{ $item }），工序 { $operation }。
+reverse-undo = 撤销 { $good } 合格和 { $scrap } 报废：所发各行退回，入库和工时冲销，待处理行取消。
+reverse-reason = 原因：{ $reason }
+reverse-ask = 冲销？
+reverse-title = 冲销报工 { $report }？
+
+## The last English words: a trace's prompts, a line's refusals, a count's title
+not-posted-title = 未过账
+counted-title = 已盘点
+trace-item-prompt = 追溯批次：哪个物料？（扫描或选择）
+trace-item-needed = 扫描或选择物料
+trace-no-lots = 库存中从未有过 { $item } 的批次
+trace-lot-before-lots = 未知批次（启用批次管理前的库存）
+trace-lot-prompt = 追溯 { $item } 的哪个批次？（扫描或选择）
+line-backflushed = 行 { $line }（{ $item }）为倒冲：用 e 设定其发料数量
+line-not-tracked = 行 { $line }（{ $item }）不按批次或序列号管理：不接受批次
+not-a-count-point = 工序 { $operation } 不是报工点；其各行在工序 { $count_point } 报工
+type-good-quantity = 输入合格数量（Tab：报废）
+
+## The last English words: a posted report's scrap and substitute prompts
+scrap-add-prompt = 行 { $line } { $item } 追加报废（负数：更正）
+substitute-item-prompt = 行 { $line } 代替 { $item } 发料的物料
+substitute-item-needed = 扫描或输入替代物料
+substitute-return-prompt = { $item } 退回多少（全部 { $issued }，或部分）
+substitute-qty-prompt = 实际发了多少 { $item }
+
+## The last English words: staging's transfer and count prompts
+transfer-from-prompt = 将 { $item } 送到 { $to }，从哪个库位？
+transfer-from-needed = 输入来源库位
+transfer-from-is-to = { $location } 是目的地；请选择来源
+transfer-qty-prompt = { $item } 从 { $from } 到 { $to } 多少
+count-qty-prompt = 盘点 { $item } 于 { $location }
+count-lot-qty-prompt = 盘点 { $item } 批次 { $lot } 于 { $location }
+count-lot-unknown = （未知）
+count-lot-prompt = 盘点 { $item } 于 { $location } 的哪个批次？（扫描或选择）
+transfer-lots-prompt = { $item } 自 { $from } 的批次（批次 或 批次:数量,…；仅 Enter：按拣货顺序）
+
+## The last English words: what a report will post
+post-summary = 订单 { $order } · 工序 { $operation } · 合格 { $good } · 报废 { $scrap }
+post-lines = { $issue } 行待发料，{ $deferred } 行待处理，{ $manual } 行手工，{ $skipped } 行跳过
+post-short = { $count } 行短缺：过账将被拒绝（负库存 = 禁止）
+post-receive = 入库 { $qty } { $item } 至 { $location }
+post-labor = 标准工时 { $hours } 小时
+post-warning = 警告：{ $warning }
+post-lead-more = 需班组长批准（偏离计划超过 { $pct }%）：
+post-lead-enter = Enter：班组长扫描工卡并输入 PIN

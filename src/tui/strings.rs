@@ -999,16 +999,6 @@ pub fn may_not(badge: &str, refused: &Refused, what: &str) -> String {
     )
 }
 
-/// "1 line", "2 lines": a count with its noun, for the shop-floor sentences.
-#[must_use]
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
 /// A manual line issued by hand with its report.
 pub const BY_HAND: &str = "by hand";
 
@@ -1759,13 +1749,6 @@ mod tests {
             "config c.toml policy.discrepancy_alert_pct 100.5 is outside its range 0–100",
             "the command line's words, as before"
         );
-    }
-
-    #[test]
-    fn counts_read_as_sentences() {
-        assert_eq!(super::count(1, "line"), "1 line");
-        assert_eq!(super::count(2, "line"), "2 lines");
-        assert_eq!(super::count(0, "exception"), "0 exceptions");
     }
 
     #[test]

@@ -62,7 +62,7 @@ impl App {
         }
         self.error(message.clone());
         self.overlays.push(Overlay::Message {
-            title: "Not posted".into(),
+            title: crate::tui::i18n::t(crate::tui::i18n::Msg::NotPostedTitle),
             lines: vec![message],
             severity: Severity::Error,
         });

@@ -5,6 +5,7 @@
 use super::{Action, Effect, Overlay, Pending};
 use crate::service::ExceptionRow;
 use crate::tui::app::HashMap;
+use crate::tui::i18n::{Arg, Msg, t, tr};
 
 /// The open deferred lines of the machine location (or of every location).
 pub struct ExceptionsState {
@@ -48,14 +49,21 @@ impl ExceptionsState {
                 };
                 let id = row.id;
                 Effect::show(Overlay::Confirm {
-                    title: "Cancel this deferred line?".into(),
+                    title: t(Msg::CancelDeferredTitle),
                     lines: vec![
-                        format!(
-                            "#{id}: {} {} at {} for order {} (report {}, line {}).",
-                            row.qty, row.item, row.location, row.order, row.report_id, row.line
+                        tr(
+                            Msg::CancelDeferredLine,
+                            &[
+                                ("id", id.to_string().into()),
+                                ("qty", Arg::Number(row.qty.0)),
+                                ("item", row.item.to_string().into()),
+                                ("location", row.location.to_string().into()),
+                                ("order", row.order.to_string().into()),
+                                ("report", row.report_id.to_string().into()),
+                                ("line", row.line.to_string().into()),
+                            ],
                         ),
-                        "It will not be issued by the program; issue it by hand if it was used."
-                            .into(),
+                        t(Msg::CancelDeferredNote),
                     ],
                     pending: Pending::write(Effect::CancelException { id }),
                 })

@@ -11,6 +11,7 @@ use super::{
     ReportRow, parse, strings,
 };
 use crate::domain::ids::ReportId;
+use crate::tui::i18n::{Arg, Msg, t, tr};
 
 /// The reports of this work center.
 pub struct HistoryState {
@@ -52,7 +53,10 @@ impl HistoryState {
                     return Effect::None;
                 };
                 if row.reversed {
-                    return Effect::Error(format!("report {} is already reversed", row.id));
+                    return Effect::Error(tr(
+                        Msg::ReverseAlready,
+                        &[("report", row.id.to_string().into())],
+                    ));
                 }
                 self.reason_prompt(row.id, "")
                     .map_or(Effect::None, Effect::show)
@@ -69,9 +73,13 @@ impl HistoryState {
         let mut field = Field::new(FieldKind::Text, reason);
         field.replace_on_type = false;
         Some(Overlay::prompt(
-            format!(
-                "Reason for reversing report {report_id} ({} op {})",
-                row.order, row.operation
+            tr(
+                Msg::ReverseReasonPrompt,
+                &[
+                    ("report", report_id.to_string().into()),
+                    ("order", row.order.to_string().into()),
+                    ("operation", row.operation.to_string().into()),
+                ],
             ),
             field,
             PromptKind::ReverseReason { report_id },
@@ -84,7 +92,7 @@ impl HistoryState {
     pub fn on_prompt(&self, kind: PromptKind, text: String, this: Overlay) -> Effect {
         match kind {
             PromptKind::ReverseReason { .. } if text.is_empty() => {
-                Effect::reopen(this, "a reversal needs a reason")
+                Effect::reopen(this, t(Msg::ReverseNeedsReason))
             }
             PromptKind::ReverseReason { report_id } => {
                 Effect::show(self.confirm_reverse(report_id, text))
@@ -105,20 +113,35 @@ impl HistoryState {
                         .to_string()
                 },
             );
-            lines.push(format!(
-                "Report {} of {when} by {}: order {} ({}), operation {}.",
-                r.id, r.user, r.order, r.item, r.operation
+            lines.push(tr(
+                Msg::ReverseWhat,
+                &[
+                    ("report", r.id.to_string().into()),
+                    ("when", when.into()),
+                    ("user", r.user.to_string().into()),
+                    ("order", r.order.to_string().into()),
+                    ("item", r.item.to_string().into()),
+                    ("operation", r.operation.to_string().into()),
+                ],
             ));
-            lines.push(format!(
-                "Undo {} good and {} scrap: every line it issued goes back, its receipt and labor are reversed, its deferred lines are cancelled.",
-                r.good,
-                r.scrap
+            lines.push(tr(
+                Msg::ReverseUndo,
+                &[
+                    ("good", Arg::Number(r.good.0)),
+                    ("scrap", Arg::Number(r.scrap.0)),
+                ],
             ));
         }
-        lines.push(format!("Reason: {reason}"));
-        lines.push("Reverse it?".into());
+        lines.push(tr(
+            Msg::ReverseReason,
+            &[("reason", reason.as_str().into())],
+        ));
+        lines.push(t(Msg::ReverseAsk));
         Overlay::Confirm {
-            title: format!("Reverse report {report_id}?"),
+            title: tr(
+                Msg::ReverseTitle,
+                &[("report", report_id.to_string().into())],
+            ),
             lines,
             pending: Pending::write(Effect::Reverse { report_id, reason }),
         }
@@ -172,7 +195,13 @@ impl DetailState {
         match action {
             Action::Back => Effect::OpenHistory,
             Action::AdjustScrap => Effect::show(Overlay::prompt(
-                format!("Scrap to add on line {key} {item} (negative: a correction)"),
+                tr(
+                    Msg::ScrapAddPrompt,
+                    &[
+                        ("line", key.as_str().into()),
+                        ("item", item.to_string().into()),
+                    ],
+                ),
                 Field::new(FieldKind::SignedNumber, ""),
                 PromptKind::ScrapQty {
                     report_id,
@@ -181,7 +210,13 @@ impl DetailState {
             )),
             Action::Substitute => Effect::pick(
                 Overlay::prompt(
-                    format!("Item issued instead of {item} on line {key}"),
+                    tr(
+                        Msg::SubstituteItemPrompt,
+                        &[
+                            ("line", key.as_str().into()),
+                            ("item", item.to_string().into()),
+                        ],
+                    ),
                     Field::new(FieldKind::Text, ""),
                     PromptKind::SubstituteItem {
                         report_id,
@@ -225,7 +260,7 @@ impl DetailState {
                 reason: text,
             },
             PromptKind::SubstituteItem { .. } if text.is_empty() => {
-                Effect::reopen(this, "scan or type the substitute item")
+                Effect::reopen(this, t(Msg::SubstituteItemNeeded))
             }
             PromptKind::SubstituteItem { report_id, line } => Effect::CheckSubstitute {
                 report_id,
@@ -296,7 +331,13 @@ impl DetailState {
             .map(|(l, q)| (l.item.clone(), *q))
             .unwrap_or_default();
         Overlay::prompt(
-            format!("How many {own} go back (all {issued} the line issued, or part)"),
+            tr(
+                Msg::SubstituteReturnPrompt,
+                &[
+                    ("item", own.to_string().into()),
+                    ("issued", Arg::Number(issued.0)),
+                ],
+            ),
             Field::new(FieldKind::Number, &issued.to_string()),
             PromptKind::SubstituteReturn {
                 report_id,
@@ -339,7 +380,7 @@ impl DetailState {
         let shown = returned.map(|q| q.to_string()).unwrap_or_default();
         Effect::show(
             Overlay::prompt(
-                format!("How many {item} were issued instead"),
+                tr(Msg::SubstituteQtyPrompt, &[("item", item.as_str().into())]),
                 Field::new(FieldKind::Number, &shown),
                 PromptKind::SubstituteQty {
                     report_id,

@@ -5,6 +5,7 @@ use super::{
     Action, App, Effect, Field, Focus, KeyCode, KeyEvent, KeyModifiers, Overlay, Pending, Screen,
     Severity, Utc, filter_choices, keymap,
 };
+use crate::tui::i18n::{Msg, t};
 use crate::tui::strings;
 
 impl App {
@@ -231,11 +232,8 @@ impl App {
     pub(super) fn quit(&mut self) {
         if matches!(&self.screen, Screen::Report(r) if r.edited) {
             self.overlays.push(Overlay::Confirm {
-                title: "Quit?".into(),
-                lines: vec![
-                    "The report being edited has not been posted.".into(),
-                    "Quit and lose it?".into(),
-                ],
+                title: t(Msg::QuitTitle),
+                lines: vec![t(Msg::QuitUnposted), t(Msg::QuitLose)],
                 pending: Pending::Quit,
             });
         } else {

@@ -175,9 +175,12 @@ fn operations_action(order: &Order, description: &str, selected: usize, action: 
             if !op.count_point {
                 let cp = crate::domain::backflush::covering_count_point(order, op.operation)
                     .unwrap_or(op.operation);
-                return Effect::Error(format!(
-                    "operation {} is not a count point; its lines are reported at operation {cp}",
-                    op.operation
+                return Effect::Error(crate::tui::i18n::tr(
+                    crate::tui::i18n::Msg::NotACountPoint,
+                    &[
+                        ("operation", op.operation.to_string().into()),
+                        ("count_point", cp.to_string().into()),
+                    ],
                 ));
             }
             Effect::OpenReport {

@@ -7,6 +7,7 @@ use super::{
     canonical, parse, strings,
 };
 use crate::tui::app::Pending;
+use crate::tui::i18n::{Msg, t, tr};
 
 /// The handler's queue: the work center's machine location, or every machine location.
 pub struct StagingState {
@@ -79,7 +80,13 @@ impl StagingState {
                 };
                 Effect::pick(
                     Overlay::prompt(
-                        format!("Bring {item} to {to} from which location?"),
+                        tr(
+                            Msg::TransferFromPrompt,
+                            &[
+                                ("item", item.to_string().into()),
+                                ("to", to.to_string().into()),
+                            ],
+                        ),
                         Field::new(FieldKind::Text, ""),
                         PromptKind::TransferFrom {
                             item: item.to_string(),
@@ -130,11 +137,11 @@ impl StagingState {
                 this,
             },
             PromptKind::TransferFrom { .. } if text.is_empty() => {
-                Effect::reopen(*this, "type the location to take it from")
+                Effect::reopen(*this, t(Msg::TransferFromNeeded))
             }
             PromptKind::TransferFrom { to, .. } if text == to => Effect::reopen(
                 *this,
-                format!("{text} is where it goes; pick where it comes from"),
+                tr(Msg::TransferFromIsTo, &[("location", text.as_str().into())]),
             ),
             PromptKind::TransferFrom { item, to } => Effect::CheckTransferSource {
                 item,
@@ -186,7 +193,14 @@ impl StagingState {
             .map(|q| q.to_string())
             .unwrap_or_default();
         Overlay::prompt(
-            format!("How many {item} from {from} to {to}"),
+            tr(
+                Msg::TransferQtyPrompt,
+                &[
+                    ("item", item.to_string().into()),
+                    ("from", from.to_string().into()),
+                    ("to", to.to_string().into()),
+                ],
+            ),
             Field::new(FieldKind::Number, &qty),
             PromptKind::TransferQty { item, from, to },
         )
@@ -220,10 +234,27 @@ pub fn confirm_transfer(
 /// How many of `item` were counted at `location` (of `lot`, for a tracked item).
 fn counted_prompt(item: String, location: String, lot: Option<String>) -> Overlay {
     let title = match &lot {
-        None => format!("Counted {item} at {location}"),
-        Some(lot) => format!(
-            "Counted {item} lot {} at {location}",
-            if lot.is_empty() { "(unknown)" } else { lot }
+        None => tr(
+            Msg::CountQtyPrompt,
+            &[
+                ("item", item.as_str().into()),
+                ("location", location.as_str().into()),
+            ],
+        ),
+        Some(lot) => tr(
+            Msg::CountLotQtyPrompt,
+            &[
+                ("item", item.as_str().into()),
+                (
+                    "lot",
+                    if lot.is_empty() {
+                        t(Msg::CountLotUnknown).into()
+                    } else {
+                        lot.as_str().into()
+                    },
+                ),
+                ("location", location.as_str().into()),
+            ],
         ),
     };
     Overlay::prompt(
@@ -251,7 +282,13 @@ pub fn count_prompt(item: String, location: String, tracked: bool) -> Effect {
     };
     Effect::pick(
         Overlay::prompt(
-            format!("Count which lot of {item} at {location}? (scan or pick)"),
+            tr(
+                Msg::CountLotPrompt,
+                &[
+                    ("item", item.as_str().into()),
+                    ("location", location.as_str().into()),
+                ],
+            ),
             Field::new(FieldKind::Text, ""),
             PromptKind::CountLot { item, location },
         ),
@@ -303,7 +340,13 @@ pub fn transfer_lots_prompt(
         moving: Some(qty),
     };
     let prompt = Overlay::prompt(
-        format!("Lots of {item} from {from} (LOT or LOT:QTY,…; Enter alone: pick order)"),
+        tr(
+            Msg::TransferLotsPrompt,
+            &[
+                ("item", item.as_str().into()),
+                ("from", from.as_str().into()),
+            ],
+        ),
         Field::new(FieldKind::Text, ""),
         PromptKind::TransferLots {
             item,

@@ -5,6 +5,7 @@
 
 use super::{Action, Choice, Effect, Field, FieldKind, Overlay, PromptKind};
 use crate::service::Trace;
+use crate::tui::i18n::{Msg, t, tr};
 
 /// The trace of one lot.
 pub struct TraceState {
@@ -36,7 +37,7 @@ impl TraceState {
 #[must_use]
 pub fn item_prompt() -> Overlay {
     Overlay::prompt(
-        "Trace a lot: which item? (scan or pick)".into(),
+        t(Msg::TraceItemPrompt),
         Field::new(FieldKind::Text, ""),
         PromptKind::TraceItem,
     )
@@ -46,7 +47,7 @@ pub fn item_prompt() -> Overlay {
 #[must_use]
 pub fn on_prompt(kind: PromptKind, text: String, this: Overlay) -> Effect {
     match kind {
-        PromptKind::TraceItem if text.is_empty() => Effect::reopen(this, "scan or pick an item"),
+        PromptKind::TraceItem if text.is_empty() => Effect::reopen(this, t(Msg::TraceItemNeeded)),
         PromptKind::TraceItem => Effect::TraceLots {
             item: text,
             this: Box::new(this),
@@ -64,13 +65,16 @@ pub fn on_prompt(kind: PromptKind, text: String, this: Overlay) -> Effect {
 #[must_use]
 pub fn lot_prompt(item: String, lots: Vec<String>, this: Overlay) -> Effect {
     if lots.is_empty() {
-        return Effect::reopen(this, format!("the store never held a lot of {item}"));
+        return Effect::reopen(
+            this,
+            tr(Msg::TraceNoLots, &[("item", item.as_str().into())]),
+        );
     }
     let choices = lots
         .into_iter()
         .map(|lot| Choice {
             detail: if lot.is_empty() {
-                "unknown lot (stock from before lots were kept)".into()
+                t(Msg::TraceLotBeforeLots)
             } else {
                 String::new()
             },
@@ -79,7 +83,7 @@ pub fn lot_prompt(item: String, lots: Vec<String>, this: Overlay) -> Effect {
         .collect();
     Effect::show(
         Overlay::prompt(
-            format!("Trace which lot of {item}? (scan or pick)"),
+            tr(Msg::TraceLotPrompt, &[("item", item.as_str().into())]),
             Field::new(FieldKind::Text, ""),
             PromptKind::TraceLot { item },
         )
@@ -98,6 +102,28 @@ mod tests {
 
     fn text() -> Field {
         Field::new(FieldKind::Text, "")
+    }
+
+    #[test]
+    fn in_german_the_trace_asks_and_refuses_in_german() {
+        crate::tui::i18n::set_language(
+            crate::domain::language::Language::parse("de")
+                .unwrap_or(crate::domain::language::Language::ENGLISH),
+        );
+        let item = item_prompt();
+        let refused = lot_prompt("HP-100".into(), Vec::new(), item.clone());
+        crate::tui::i18n::set_language(crate::domain::language::Language::ENGLISH);
+        let Overlay::Prompt { title, .. } = &item else {
+            panic!("not a prompt: {item:?}");
+        };
+        assert_eq!(
+            title,
+            "Charge verfolgen: welcher Artikel? (scannen oder wählen)"
+        );
+        assert_eq!(
+            refused,
+            Effect::show(item.with_error("das Lager hatte nie eine Charge von HP-100".into()))
+        );
     }
 
     #[test]
@@ -141,7 +167,7 @@ mod tests {
         let choices = vec![
             Choice {
                 code: String::new(),
-                detail: "unknown lot (stock from before lots were kept)".into(),
+                detail: t(Msg::TraceLotBeforeLots),
             },
             Choice {
                 code: "L-7".into(),
@@ -181,7 +207,7 @@ mod tests {
             },
             Choice {
                 code: String::new(),
-                detail: "unknown lot (stock from before lots were kept)".into(),
+                detail: t(Msg::TraceLotBeforeLots),
             },
         ];
         assert_eq!(picked(&choices, "", 0).as_deref(), Some("WO-1011"));

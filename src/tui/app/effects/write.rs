@@ -179,7 +179,7 @@ impl App {
                 self.open_staging();
                 self.note(strings::counted_note(item, location, &c));
                 self.overlays.push(Overlay::Message {
-                    title: "Counted".into(),
+                    title: crate::tui::i18n::t(crate::tui::i18n::Msg::CountedTitle),
                     lines: strings::counted_lines(item, location, &c),
                     severity: Severity::Success,
                 });

@@ -331,3 +331,30 @@ fn no_more_goes_back_than_the_line_issued_then_the_substitute_is_posted() {
         })
     );
 }
+
+#[test]
+fn in_german_a_substitute_and_a_scrap_adjustment_are_asked_in_german() {
+    let d = detail();
+    crate::tui::i18n::set_language(
+        crate::domain::language::Language::parse("de")
+            .unwrap_or(crate::domain::language::Language::ENGLISH),
+    );
+    let substitute = d.on_action(Action::Substitute);
+    let scrap = d.on_action(Action::AdjustScrap);
+    crate::tui::i18n::set_language(crate::domain::language::Language::ENGLISH);
+    let title = |effect: &Effect| match effect {
+        Effect::Pick { prompt: o, .. } | Effect::Show(o) => match o.as_ref() {
+            Overlay::Prompt { title, .. } => title.clone(),
+            other => format!("{other:?}"),
+        },
+        other => format!("{other:?}"),
+    };
+    assert_eq!(
+        title(&substitute),
+        "Artikel entnommen statt SEAL-20 auf Zeile 20"
+    );
+    assert_eq!(
+        title(&scrap),
+        "Ausschuss dazu auf Zeile 20 SEAL-20 (negativ: Korrektur)"
+    );
+}

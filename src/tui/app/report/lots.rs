@@ -19,9 +19,9 @@ impl<C: Planner> ReportState<C> {
             return Effect::None;
         };
         if l.status != LineStatus::Manual {
-            return Effect::Error(format!(
-                "line {line} ({}) is backflushed: e sets the quantity it issues",
-                l.item
+            return Effect::Error(crate::tui::i18n::tr(
+                crate::tui::i18n::Msg::LineBackflushed,
+                &[("line", line.into()), ("item", l.item.to_string().into())],
             ));
         }
         let planned = l.planned;
@@ -41,9 +41,9 @@ impl<C: Planner> ReportState<C> {
             return Effect::None;
         };
         if l.tracking == Tracking::None || l.non_stock {
-            return Effect::Error(format!(
-                "line {line} ({}) is not lot- or serial-tracked: it takes no lots",
-                l.item
+            return Effect::Error(crate::tui::i18n::tr(
+                crate::tui::i18n::Msg::LineNotTracked,
+                &[("line", line.into()), ("item", l.item.to_string().into())],
             ));
         }
         let total = hand.map_or_else(|| l.total(), |h| h + l.line_scrap);

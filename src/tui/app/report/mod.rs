@@ -59,10 +59,10 @@ impl<C: Planner> ReportState<C> {
                 Effect::None
             }
             Action::Back if self.edited => Effect::show(Overlay::Confirm {
-                title: "Leave the report?".into(),
+                title: crate::tui::i18n::t(crate::tui::i18n::Msg::LeaveReportTitle),
                 lines: vec![
-                    "It has not been posted.".into(),
-                    "Leave and lose it?".into(),
+                    crate::tui::i18n::t(crate::tui::i18n::Msg::LeaveReportUnposted),
+                    crate::tui::i18n::t(crate::tui::i18n::Msg::LeaveReportLose),
                 ],
                 pending: Pending::LeaveReport,
             }),

@@ -4,6 +4,7 @@
 use super::{Effect, LeadRule, Overlay, Pending, Planner, ReportState};
 use crate::domain::backflush::LineStatus as S;
 use crate::tui::app::{Hours, ReportPlan, canonical, strings};
+use crate::tui::i18n::{Arg, Msg, t, tr};
 
 impl<C: Planner> ReportState<C> {
     /// Ctrl-P: the confirmation of what will post, and who must approve it; first the reason
@@ -95,15 +96,15 @@ fn lead_must_approve(plan: &ReportPlan, rule: &LeadRule) -> Vec<String> {
         .iter()
         .any(|l| rule.needs_lead(l) && l.expired_lots.is_empty());
     let mut lines = vec![if larger {
-        format!(
-            "A lead must approve (more than {}% from planned):",
-            canonical(rule.tolerance_pct)
+        tr(
+            Msg::PostLeadMore,
+            &[("pct", canonical(rule.tolerance_pct).into())],
         )
     } else {
         strings::lead_must_approve()
     }];
     lines.extend(lead);
-    lines.push("Enter: the lead scans the badge and types the PIN".into());
+    lines.push(t(Msg::PostLeadEnter));
     lines
 }
 
@@ -111,41 +112,51 @@ fn lead_must_approve(plan: &ReportPlan, rule: &LeadRule) -> Vec<String> {
 /// status, the receipt, the labor and the plan's warnings.
 fn what_posts(plan: &ReportPlan) -> Vec<String> {
     let count = |s| plan.lines.iter().filter(|l| l.status == s).count();
+    let many = |s| Arg::Count(i64::try_from(count(s)).unwrap_or(i64::MAX));
     let mut lines = vec![
-        format!(
-            "Order {} · operation {} · good {} · scrap {}",
-            plan.order, plan.operation, plan.good, plan.scrap
+        tr(
+            Msg::PostSummary,
+            &[
+                ("order", plan.order.to_string().into()),
+                ("operation", plan.operation.to_string().into()),
+                ("good", Arg::Number(plan.good.0)),
+                ("scrap", Arg::Number(plan.scrap.0)),
+            ],
         ),
-        format!(
-            "{} to issue, {} deferred, {} manual, {} skipped",
-            strings::count(count(S::Issue), "line"),
-            count(S::Deferred),
-            count(S::Manual),
-            count(S::Skipped)
+        tr(
+            Msg::PostLines,
+            &[
+                ("issue", many(S::Issue)),
+                ("deferred", many(S::Deferred)),
+                ("manual", many(S::Manual)),
+                ("skipped", many(S::Skipped)),
+            ],
         ),
     ];
     if count(S::Short) > 0 {
-        lines.push(format!(
-            "{} short: the post will be refused (negative stock = block)",
-            strings::count(count(S::Short), "line")
-        ));
+        lines.push(tr(Msg::PostShort, &[("count", many(S::Short))]));
     }
     let unissued = manual_unissued(plan);
     if !unissued.is_empty() {
         lines.push(strings::manual_not_issued(&unissued));
     }
     if let Some(receipt) = &plan.receipt {
-        lines.push(format!(
-            "Receive {} {} into {}",
-            receipt.qty, receipt.item, receipt.location
+        lines.push(tr(
+            Msg::PostReceive,
+            &[
+                ("qty", Arg::Number(receipt.qty.0)),
+                ("item", receipt.item.to_string().into()),
+                ("location", receipt.location.to_string().into()),
+            ],
         ));
     }
     let hours: Hours = plan.labor.iter().map(|l| l.setup_hours + l.run_hours).sum();
-    lines.push(format!("Labor {} h at standard", hours));
-    lines.extend(
-        plan.warnings
-            .iter()
-            .map(|w| format!("Warning: {}", strings::plan_warning(w))),
-    );
+    lines.push(tr(Msg::PostLabor, &[("hours", Arg::Number(hours.0))]));
+    lines.extend(plan.warnings.iter().map(|w| {
+        tr(
+            Msg::PostWarning,
+            &[("warning", strings::plan_warning(w).into())],
+        )
+    }));
     lines
 }

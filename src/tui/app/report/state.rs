@@ -135,7 +135,7 @@ impl<C: Planner> ReportState<C> {
                 self.plan = Some(plan);
             }
             self.listing = true;
-            self.problem = Some("type the good quantity (Tab: scrap)".into());
+            self.problem = Some(crate::tui::i18n::t(crate::tui::i18n::Msg::TypeGoodQuantity));
             return;
         }
         self.listing = false;

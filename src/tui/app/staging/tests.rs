@@ -395,3 +395,26 @@ fn a_quantity_that_is_not_whole_containers_is_warned_of() {
         "no stocking row: any quantity"
     );
 }
+
+#[test]
+fn in_german_a_count_is_asked_in_german() {
+    crate::tui::i18n::set_language(
+        crate::domain::language::Language::parse("de")
+            .unwrap_or(crate::domain::language::Language::ENGLISH),
+    );
+    let plain = count_prompt("SEAL-20".into(), "M-ASM".into(), false);
+    let by_lot = count_prompt("SEAL-20".into(), "M-ASM".into(), true);
+    crate::tui::i18n::set_language(crate::domain::language::Language::ENGLISH);
+    let title = |effect: &Effect| match effect {
+        Effect::Pick { prompt: o, .. } | Effect::Show(o) => match o.as_ref() {
+            Overlay::Prompt { title, .. } => title.clone(),
+            other => format!("{other:?}"),
+        },
+        other => format!("{other:?}"),
+    };
+    assert_eq!(title(&plain), "Gezählt SEAL-20 an M-ASM");
+    assert_eq!(
+        title(&by_lot),
+        "Welche Charge von SEAL-20 an M-ASM zählen? (scannen oder wählen)"
+    );
+}
