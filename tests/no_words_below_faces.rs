@@ -171,6 +171,17 @@ fn test_only(code: &str, file: &Path) -> (Vec<Range<usize>>, Vec<PathBuf>) {
 }
 
 /// Every `.rs` file of the layers below the faces.
+/// Each file with its text.
+fn read_all(paths: Vec<PathBuf>) -> Vec<(PathBuf, String)> {
+    paths
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (p, text)
+        })
+        .collect()
+}
+
 fn layer_files() -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         for entry in std::fs::read_dir(dir).unwrap().flatten() {
@@ -287,13 +298,7 @@ fn for_no_user(code: &str, at: usize) -> bool {
 
 #[test]
 fn no_option_of_the_command_line_and_no_error_sentence_below_the_faces() {
-    let files: Vec<(PathBuf, String)> = layer_files()
-        .into_iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).unwrap();
-            (p, text)
-        })
-        .collect();
+    let files = read_all(layer_files());
     assert!(files.len() > 40, "the layers' files are read");
     let found = words_below(&files);
     assert!(
@@ -434,13 +439,7 @@ fn swappable_tuples(files: &[(PathBuf, String)]) -> Vec<String> {
 
 #[test]
 fn no_function_below_the_faces_takes_arguments_a_caller_could_swap_unseen() {
-    let files: Vec<(PathBuf, String)> = layer_files()
-        .into_iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).unwrap();
-            (p, text)
-        })
-        .collect();
+    let files = read_all(layer_files());
     let found = swappable_tuples(&files);
     assert!(
         found.is_empty(),
@@ -494,13 +493,7 @@ fn no_module_imports_its_parent_whole() {
             }
         }
     }
-    let files: Vec<(PathBuf, String)> = paths
-        .into_iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).unwrap();
-            (p, text)
-        })
-        .collect();
+    let files = read_all(paths);
     let found = whole_parent_imports(&files);
     assert!(
         found.is_empty(),
