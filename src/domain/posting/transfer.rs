@@ -37,7 +37,7 @@ pub fn plan(t: &Transfer<'_>, names: &AccountNames) -> PostingPlan {
             (MovementKind::TransferOut, t.from.0, -q),
             (MovementKind::TransferIn, t.to.0, q),
         ] {
-            let mut m = LedgerMove::new((kind, Source::Transfer), t.item, location, q);
+            let mut m = LedgerMove::new(kind, Source::Transfer, t.item, location, q);
             m.lot = lot.map(str::to_string);
             plan.movements.push(m);
         }

@@ -270,17 +270,17 @@ impl Service {
             let returned_lots = plan_lots(tx, &own, &at, -returned, return_lot, pick)?;
             let issued_lots = plan_lots(tx, &item, &at, issued, lot, pick)?;
             let swap = posting::lead::Swap {
-                returned: (
-                    returned,
-                    &returned_lots,
-                    returned * store::master::std_cost(tx, &line.item)?,
-                ),
+                returned: posting::lead::SwapSide {
+                    qty: returned,
+                    lots: &returned_lots,
+                    value: returned * store::master::std_cost(tx, &line.item)?,
+                },
                 substitute: &substitute_code,
-                issued: (
-                    issued,
-                    &issued_lots,
-                    issued * store::master::std_cost(tx, substitute)?,
-                ),
+                issued: posting::lead::SwapSide {
+                    qty: issued,
+                    lots: &issued_lots,
+                    value: issued * store::master::std_cost(tx, substitute)?,
+                },
             };
             let mut plan = posting::lead::substitute(&line_at(&line), &swap, &accounts);
             let done = Substitution {
