@@ -132,8 +132,14 @@ impl Service {
                     &posting::transfer::Transfer {
                         item: &item_code,
                         qty,
-                        from: (&from_code, account_of(from)),
-                        to: (&to_code, account_of(to)),
+                        from: posting::transfer::Place {
+                            location: &from_code,
+                            account: account_of(from),
+                        },
+                        to: posting::transfer::Place {
+                            location: &to_code,
+                            account: account_of(to),
+                        },
                         taken: &taken,
                         value: qty * store::master::std_cost(tx, item)?,
                     },
