@@ -56,7 +56,7 @@ fn plan_lots(
     pick: LotPick,
 ) -> Result<Vec<LotQty>> {
     let location = at.location.as_str();
-    use crate::domain::lots::{LinePlanError, TakeError, plan_line_lots};
+    use crate::domain::lots::{Counted, LineLots, LinePlanError, TakeError, plan_line_lots};
     if item.tracking == Tracking::None && named.is_none() {
         return Ok(Vec::new());
     }
@@ -65,8 +65,14 @@ fn plan_lots(
     plan_line_lots(
         qty,
         named,
-        (item.tracking, item.decimals),
-        (&lots, &consumed),
+        Counted {
+            tracking: item.tracking,
+            decimals: item.decimals,
+        },
+        LineLots {
+            at_location: &lots,
+            consumed: &consumed,
+        },
         pick,
     )
     .map_err(|e| match e {
