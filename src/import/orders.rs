@@ -148,9 +148,7 @@ pub(super) fn read_stock(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), Import
     let mut expiries = Expiries::new();
     for row in rows {
         let (stock, expires) = stock_row(plan, row, &mut seen)?;
-        if let Some(l) = &stock.lot {
-            note_expiry(&mut expiries, row, (&stock, l), expires)?;
-        }
+        note_expiry(&mut expiries, row, &stock, expires)?;
         plan.stock.push(stock);
     }
     let mut list: Vec<(String, String, Option<String>)> = expiries
@@ -232,13 +230,17 @@ fn stock_row(
     Ok((stock, expires))
 }
 
-/// A lot's expiry: the first given counts, and rows of one lot may not disagree.
+/// The expiry of the stock row's lot (none for an untracked row): the first given counts, and
+/// rows of one lot may not disagree.
 fn note_expiry(
     expiries: &mut Expiries,
     row: &Row<'_>,
-    (stock, lot): (&StockRow, &str),
+    stock: &StockRow,
     expires: Option<String>,
 ) -> Result<(), ImportError> {
+    let Some(lot) = stock.lot.as_deref() else {
+        return Ok(());
+    };
     let item = stock.item.as_str();
     let k = (item.to_string(), lot.to_string());
     match expiries.get(&k) {
