@@ -146,7 +146,7 @@ impl Service {
                     &accounts,
                 );
                 // The deferred lines the transfer lets post are part of its posting.
-                let posted = post_deferred(tx, Some(to), &mut plan, (&stamp, &accounts, pick))?;
+                let posted = post_deferred(tx, Some(&to_code), &mut plan, &stamp, &accounts, pick)?;
                 let done = (taken, posted);
                 plan.keep = keyed::kept(keyed.as_ref(), &done)?;
                 store::posting::apply(tx, &stamp, &plan)?;
@@ -278,7 +278,7 @@ impl Service {
                 return Ok(first);
             }
             let mut plan = PostingPlan::new(PostingKind::Retry);
-            let posted = post_deferred(tx, None, &mut plan, (&stamp, &accounts, pick))?;
+            let posted = post_deferred(tx, None, &mut plan, &stamp, &accounts, pick)?;
             plan.keep = keyed::kept(keyed.as_ref(), &posted)?;
             store::posting::apply(tx, &stamp, &plan)?;
             Ok(posted)

@@ -253,7 +253,7 @@ fn post_count(tx: &rusqlite::Connection, count: &CountPost<'_>) -> Result<Count>
     let accuracy = (accurate + i64::from(plan.movements.is_empty()), counts + 1);
     // A count that finds more stock lets deferred lines there post.
     let posted =
-        super::deferred::post_deferred(tx, Some(location), &mut plan, (stamp, accounts, pick))?;
+        super::deferred::post_deferred(tx, Some(location), &mut plan, stamp, accounts, pick)?;
     let done = Count {
         item: item.clone(),
         location: location.clone(),
