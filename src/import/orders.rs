@@ -1,12 +1,12 @@
 //! `orders.csv` (new orders are released; one already released keeps its snapshot) and
 //! `stock.csv` (opening balances, by lot for tracked items).
 
-use crate::domain::codes::LocationCode;
+use crate::domain::codes::{ItemCode, LocationCode};
 use std::collections::{HashMap, HashSet};
 
 use crate::domain::qty::Quantity;
 
-use super::apply::{Plan, StockRow};
+use super::apply::{LotExpiry, Plan, StockRow};
 use super::rows::{Row, unique};
 use super::{Duplicate, ImportError, ImportWarning, RowProblem};
 use crate::domain::lots;
@@ -151,10 +151,15 @@ pub(super) fn read_stock(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), Import
         note_expiry(&mut expiries, row, &stock, expires)?;
         plan.stock.push(stock);
     }
-    let mut list: Vec<(String, String, Option<String>)> = expiries
+    // Sorted by item, then lot (the fields' order).
+    let mut list: Vec<LotExpiry> = expiries
         .into_iter()
         .filter(|(_, e)| e.is_some())
-        .map(|((i, l), e)| (i, l, e))
+        .map(|((item, lot), expires)| LotExpiry {
+            item: ItemCode::from(item),
+            lot,
+            expires,
+        })
         .collect();
     list.sort();
     plan.expiries = list;
