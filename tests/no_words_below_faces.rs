@@ -352,9 +352,12 @@ mod tests {
     );
 }
 
-/// The parameters of a tuple type whose elements repeat a type (`(&str, &str)`,
-/// `(Quantity, Quantity)`): arguments a caller can swap without the compiler seeing it.
-fn swappable_tuples(files: &[(PathBuf, String)]) -> Vec<String> {
+/// The parameters whose type holds a tuple (`(&str, &str)`, `(Quantity, &[Lot])`,
+/// `&[(String, Money)]`, `Option<(ItemCode, Quantity)>`): arguments that lose their names at
+/// the call, where a caller can put one in the other's place. A function's own argument list
+/// in a type (`Fn(A, B)`, `fn(A, B)`) and a return type (`-> (A, B)`) are no tuples; a
+/// closure's pattern `|(a, b)|` is no parameter of a `fn`.
+fn tuple_parameters(files: &[(PathBuf, String)]) -> Vec<String> {
     let mut found = Vec::new();
     for (path, source) in files {
         let m = mask(source);
@@ -364,68 +367,30 @@ fn swappable_tuples(files: &[(PathBuf, String)]) -> Vec<String> {
             if test.iter().any(|r| r.contains(&at)) {
                 continue;
             }
+            // `fn ` as a word, not the end of a longer name.
+            if code[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            {
+                continue;
+            }
             let Some(open) = code[at..].find('(').map(|n| at + n) else {
                 continue;
             };
-            // The parameter list: up to the parenthesis that closes it.
-            let mut depth = 0usize;
-            let mut close = open;
-            for (i, c) in code[open..].char_indices() {
-                match c {
-                    '(' => depth += 1,
-                    ')' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            close = open + i;
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            let params = &code[open + 1..close];
-            for (i, _) in params.match_indices(": (") {
-                let rest = &params[i + 3..];
-                let mut depth = 1usize;
-                let mut end = rest.len();
-                for (j, c) in rest.char_indices() {
-                    match c {
-                        '(' | '<' | '[' => depth += 1,
-                        ')' | '>' | ']' => {
-                            depth -= 1;
-                            if depth == 0 {
-                                end = j;
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-                let mut types: Vec<String> = Vec::new();
-                let mut depth = 0usize;
-                let mut current = String::new();
-                for c in rest[..end].chars() {
-                    match c {
-                        '(' | '<' | '[' => depth += 1,
-                        ')' | '>' | ']' => depth -= 1,
-                        ',' if depth == 0 => {
-                            types.push(current.split_whitespace().collect());
-                            current.clear();
-                            continue;
-                        }
-                        _ => {}
-                    }
-                    current.push(c);
-                }
-                types.push(current.split_whitespace().collect());
-                types.retain(|t| !t.is_empty());
-                let repeats = types
-                    .iter()
-                    .enumerate()
-                    .any(|(k, t)| types[k + 1..].contains(t));
-                if repeats {
-                    let line = source[..open].matches('\n').count() + 1;
-                    found.push(format!("{}:{line}: ({})", path.display(), types.join(", ")));
+            let Some(close) = closing(code, open) else {
+                continue;
+            };
+            let line = source[..open].matches('\n').count() + 1;
+            for param in split_top(&code[open + 1..close]) {
+                // The type: after the first `:` outside any brackets (the pattern before it
+                // may be a tuple of names, which is fine on its own).
+                let Some(colon) = top_level(&param, ':') else {
+                    continue;
+                };
+                let ty = &param[colon + 1..];
+                if let Some(tuple) = tuple_type(ty) {
+                    found.push(format!("{}:{line}: {tuple}", path.display()));
                 }
             }
         }
@@ -437,18 +402,128 @@ fn swappable_tuples(files: &[(PathBuf, String)]) -> Vec<String> {
     found
 }
 
+/// The index of the bracket that closes the one at `open`.
+fn closing(code: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in code[open..].char_indices() {
+        match c {
+            '(' | '<' | '[' => depth += 1,
+            ')' | ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(open + i);
+                }
+            }
+            '>' if !code[..open + i].ends_with('-') => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The pieces of `text` between commas outside any brackets, each without its spaces.
+fn split_top(text: &str) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut depth = 0usize;
+    let mut current = String::new();
+    let mut previous = ' ';
+    for c in text.chars() {
+        match c {
+            '(' | '<' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            '>' if previous != '-' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                pieces.push(current.split_whitespace().collect::<String>());
+                current.clear();
+                previous = c;
+                continue;
+            }
+            _ => {}
+        }
+        current.push(c);
+        previous = c;
+    }
+    pieces.push(current.split_whitespace().collect());
+    pieces.retain(|p| !p.is_empty());
+    pieces
+}
+
+/// The index of the first `c` outside any brackets (`::` of a path is not a `:`).
+fn top_level(text: &str, c: char) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    for (i, ch) in text.char_indices() {
+        match ch {
+            '(' | '<' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            '>' if i == 0 || bytes[i - 1] != b'-' => depth = depth.saturating_sub(1),
+            _ if ch == c && depth == 0 => {
+                let path = bytes.get(i + 1) == Some(&b':') || (i > 0 && bytes[i - 1] == b':');
+                if !path {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The tuple that is the type `ty` (without spaces), as `(A, B)`, behind any references
+/// (`&(A, B)`, `&'a mut (A, B)`): a parenthesis holding more than one type or ending in a
+/// comma. A slice or an option of pairs is data of one kind, not arguments; a function type's
+/// argument list (`Fn(A, B)`, `fn(A, B)`) is no tuple; `()` takes nothing.
+fn tuple_type(ty: &str) -> Option<String> {
+    let mut rest = ty;
+    loop {
+        let before = rest;
+        rest = rest.trim_start_matches('&');
+        if let Some(after) = rest.strip_prefix('\'') {
+            rest = after.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_');
+        }
+        rest = rest.strip_prefix("mut").unwrap_or(rest);
+        if rest == before {
+            break;
+        }
+    }
+    if !rest.starts_with('(') {
+        return None;
+    }
+    let close = closing(rest, 0)?;
+    let inside = &rest[1..close];
+    let elements = split_top(inside);
+    match elements.len() {
+        0 => None,
+        1 if !inside.ends_with(',') => None,
+        1 => Some(format!("({},)", elements[0])),
+        _ => Some(format!("({})", elements.join(", "))),
+    }
+}
+
 #[test]
-fn no_function_below_the_faces_takes_arguments_a_caller_could_swap_unseen() {
+fn no_function_below_the_faces_takes_a_tuple_of_arguments() {
+    let planted = "fn f(conn: &C, (from, to): (&str, &str), (qty, lots): (Quantity, &[Lot])) {}\n\
+        fn g(rows: &[(String, Money)], on: impl Fn(&str, u8) -> (u8, u8)) -> (u8, u8) {\n\
+            rows.iter().map(|(a, b)| (a, b));\n\
+        }\n\
+        fn h<'a>(unit: (), pair: &'a mut (Lot, Option<(String, Money)>), one: (u8,)) {}\n";
+    let found = tuple_parameters(&[(PathBuf::from("p.rs"), planted.to_string())]);
+    assert_eq!(
+        found,
+        vec![
+            "p.rs:1: (&str, &str)".to_string(),
+            "p.rs:1: (Quantity, &[Lot])".to_string(),
+            "p.rs:5: (Lot, Option<(String,Money)>)".to_string(),
+            "p.rs:5: (u8,)".to_string(),
+        ]
+    );
     let files = read_all(layer_files());
-    let found = swappable_tuples(&files);
+    let found = tuple_parameters(&files);
     assert!(
         found.is_empty(),
-        "tuples of one type repeated (name them in a struct):\n{}",
+        "parameters of a tuple type (name them in a struct):\n{}",
         found.join("\n")
     );
-    let planted = "fn f(conn: &C, (from, to): (&str, &str), (qty, lots): (Quantity, &[Lot])) {}\n";
-    let found = swappable_tuples(&[(PathBuf::from("p.rs"), planted.to_string())]);
-    assert_eq!(found, vec!["p.rs:1: (&str, &str)".to_string()]);
 }
 
 /// The modules (outside test code) that import everything of their parent.

@@ -156,8 +156,8 @@ impl Show for Count {
             self.reason
                 .as_deref()
                 .map_or_else(String::new, |r| format!(", reason {r}")),
-            self.accuracy.0,
-            self.accuracy.1,
+            self.accuracy.accurate,
+            self.accuracy.counts,
             crate::service::health::DEFAULT_DAYS
         ))?;
         for e in &self.posted {

@@ -399,9 +399,9 @@ pub struct CountResult<'a> {
 #[must_use]
 pub fn count_json(c: &Count) -> CountResult<'_> {
     CountResult {
-        accurate_counts: c.accuracy.0,
+        accurate_counts: c.accuracy.accurate,
         counted: c.counted,
-        counts: c.accuracy.1,
+        counts: c.accuracy.counts,
         difference: c.counted - c.expected,
         exceptions_posted: exceptions_json(&c.posted),
         expected: c.expected,
@@ -676,7 +676,10 @@ mod tests {
             lot: None,
             expected: q("10"),
             counted: q("7.5"),
-            accuracy: (1, 3),
+            accuracy: crate::service::floor::Accuracy {
+                accurate: 1,
+                counts: 3,
+            },
             reason: Some("DAMAGED".into()),
             posted: vec![exception()],
         };

@@ -15,7 +15,7 @@ mod allocation;
 mod returns;
 
 pub use allocation::{AllocationError, NotHeld, PartProblem, check_holds, parse_allocation};
-pub use returns::{Consumed, LinePlanError, ReturnError, plan_line_lots, plan_return};
+pub use returns::{Consumed, LineLots, LinePlanError, ReturnError, plan_line_lots, plan_return};
 
 /// One lot of an item at a location: its balance, expiry and first entry into the store.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +53,14 @@ impl LotQty {
 pub struct LotPick {
     pub order: PickOrder,
     pub today: NaiveDate,
+}
+
+/// How an item is counted: its tracking (by lot, by serial, not at all) and the decimals
+/// its quantities take, which decide how a named allocation reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counted {
+    pub tracking: Tracking,
+    pub decimals: u32,
 }
 
 /// How the program ranks lots when it chooses them.
@@ -184,14 +192,14 @@ pub fn take(
     lots: &[LotStock],
     qty: Quantity,
     named: Option<&str>,
-    (tracking, decimals): (Tracking, u32),
-    order: PickOrder,
-    today: NaiveDate,
+    counted: Counted,
+    pick: LotPick,
 ) -> Result<Vec<LotQty>, TakeError> {
     let Some(text) = named else {
-        return allocate(lots, qty, order, today).map_err(TakeError::Uncovered);
+        return allocate(lots, qty, pick.order, pick.today).map_err(TakeError::Uncovered);
     };
-    let picked = parse_allocation(text, qty, tracking, decimals).map_err(TakeError::Allocation)?;
+    let picked = parse_allocation(text, qty, counted.tracking, counted.decimals)
+        .map_err(TakeError::Allocation)?;
     let holds = |lot: &str| {
         lots.iter()
             .find(|l| l.lot == lot)

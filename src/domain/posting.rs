@@ -116,7 +116,8 @@ impl LedgerMove {
     /// A movement of `qty` of `item` at `location`, linked to nothing yet.
     #[must_use]
     pub fn new(
-        (kind, source): (MovementKind, Source),
+        kind: MovementKind,
+        source: Source,
         item: &ItemCode,
         location: &LocationCode,
         qty: Quantity,

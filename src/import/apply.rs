@@ -31,11 +31,19 @@ pub(super) struct Plan {
     pub(super) stock: Vec<StockRow>,
     /// `location_items.csv`: each machine location's stocking row of an item.
     pub(super) location_items: Vec<(LocationCode, ItemCode, Stocking)>,
-    /// Each lot's expiry given in `stock.csv` (item, lot) → expiry.
-    pub(super) expiries: Vec<(String, String, Option<String>)>,
+    /// Each lot's expiry given in `stock.csv`, by item and lot.
+    pub(super) expiries: Vec<LotExpiry>,
     /// Whether `uom_conversions.csv` was read (then every conversion is written).
     pub(super) conversions: bool,
     pub(super) summary: ImportSummary,
+}
+
+/// The expiry `stock.csv` gives a lot of an item.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct LotExpiry {
+    pub(super) item: ItemCode,
+    pub(super) lot: String,
+    pub(super) expires: Option<String>,
 }
 
 /// One `stock.csv` balance: of one lot for a tracked item (`""` the unknown lot).
@@ -104,7 +112,7 @@ pub(super) fn apply(
         for o in &plan.orders {
             store::orders::insert_order(tx, o, stamp.at_text())?;
         }
-        for (item, lot, expires) in &plan.expiries {
+        for LotExpiry { item, lot, expires } in &plan.expiries {
             store::ledger::set_lot_expiry(tx, item, lot, expires.as_deref(), stamp.at_text())?;
         }
         // The balances of stock.csv, each against the book as the rows before it left it.

@@ -1,12 +1,12 @@
 //! `orders.csv` (new orders are released; one already released keeps its snapshot) and
 //! `stock.csv` (opening balances, by lot for tracked items).
 
-use crate::domain::codes::LocationCode;
+use crate::domain::codes::{ItemCode, LocationCode};
 use std::collections::{HashMap, HashSet};
 
 use crate::domain::qty::Quantity;
 
-use super::apply::{Plan, StockRow};
+use super::apply::{LotExpiry, Plan, StockRow};
 use super::rows::{Row, unique};
 use super::{Duplicate, ImportError, ImportWarning, RowProblem};
 use crate::domain::lots;
@@ -148,15 +148,18 @@ pub(super) fn read_stock(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), Import
     let mut expiries = Expiries::new();
     for row in rows {
         let (stock, expires) = stock_row(plan, row, &mut seen)?;
-        if let Some(l) = &stock.lot {
-            note_expiry(&mut expiries, row, (&stock, l), expires)?;
-        }
+        note_expiry(&mut expiries, row, &stock, expires)?;
         plan.stock.push(stock);
     }
-    let mut list: Vec<(String, String, Option<String>)> = expiries
+    // Sorted by item, then lot (the fields' order).
+    let mut list: Vec<LotExpiry> = expiries
         .into_iter()
         .filter(|(_, e)| e.is_some())
-        .map(|((i, l), e)| (i, l, e))
+        .map(|((item, lot), expires)| LotExpiry {
+            item: ItemCode::from(item),
+            lot,
+            expires,
+        })
         .collect();
     list.sort();
     plan.expiries = list;
@@ -232,13 +235,17 @@ fn stock_row(
     Ok((stock, expires))
 }
 
-/// A lot's expiry: the first given counts, and rows of one lot may not disagree.
+/// The expiry of the stock row's lot (none for an untracked row): the first given counts, and
+/// rows of one lot may not disagree.
 fn note_expiry(
     expiries: &mut Expiries,
     row: &Row<'_>,
-    (stock, lot): (&StockRow, &str),
+    stock: &StockRow,
     expires: Option<String>,
 ) -> Result<(), ImportError> {
+    let Some(lot) = stock.lot.as_deref() else {
+        return Ok(());
+    };
     let item = stock.item.as_str();
     let k = (item.to_string(), lot.to_string());
     match expiries.get(&k) {

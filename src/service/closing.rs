@@ -268,7 +268,8 @@ impl Service {
             }
             let mut plan = posting::close::close(
                 &p.order,
-                (p.closed_as, request.reason.as_deref()),
+                p.closed_as,
+                request.reason.as_deref(),
                 &p.settlement,
                 &accounts,
             );
@@ -327,7 +328,7 @@ impl Service {
                 }
             };
             let mut plan =
-                posting::close::reopen(order, (&request.reason, latest.seq), latest.entry.as_ref());
+                posting::close::reopen(order, &request.reason, latest.seq, latest.entry.as_ref());
             let done = Reopened {
                 order: order.clone(),
                 reason: request.reason.clone(),

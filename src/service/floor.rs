@@ -23,7 +23,7 @@ use crate::store::exceptions::ExceptionRow;
 use crate::store::{self, floor::ReportLine};
 use rusqlite::Connection;
 
-pub use count::{Count, difference_pct};
+pub use count::{Accuracy, Count, difference_pct};
 pub use lead::{Adjustment, Substitution};
 pub use staging::StagingLine;
 

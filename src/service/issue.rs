@@ -149,7 +149,7 @@ impl Service {
                 id: store::issues::next_issue_id(tx)?,
                 key: &keyed.key,
             };
-            record_issue(tx, &keyed, (&issue, &plan), (&stamp, &accounts))
+            record_issue(tx, &keyed, &issue, &plan, &stamp, &accounts)
         })
     }
 }
@@ -175,8 +175,10 @@ fn replay(tx: &Connection, keyed: &Key) -> Result<Option<IssueResult>> {
 fn record_issue(
     tx: &Connection,
     keyed: &Key,
-    (issue, planned): (&HandIssue<'_>, &IssuePlan),
-    (stamp, accounts): (&Stamp, &crate::domain::journal::AccountNames),
+    issue: &HandIssue<'_>,
+    planned: &IssuePlan,
+    stamp: &Stamp,
+    accounts: &crate::domain::journal::AccountNames,
 ) -> Result<Issued> {
     let result = IssueResult {
         issue_id: issue.id,

@@ -404,7 +404,9 @@ impl Service {
             let plan = plan_reversal(&facts.movements, &facts.posted, &lot_holds)
                 .map_err(|gone| store::reports::reversal::lot_gone(tx, report_id, gone))?;
             let posting = crate::domain::posting::reversal::plan(
-                (report_id, &facts.order, reason.trim()),
+                report_id,
+                &facts.order,
+                reason.trim(),
                 &plan,
                 &Undone {
                     open: &facts.open_exceptions,

@@ -132,15 +132,21 @@ impl Service {
                     &posting::transfer::Transfer {
                         item: &item_code,
                         qty,
-                        from: (&from_code, account_of(from)),
-                        to: (&to_code, account_of(to)),
+                        from: posting::transfer::Place {
+                            location: &from_code,
+                            account: account_of(from),
+                        },
+                        to: posting::transfer::Place {
+                            location: &to_code,
+                            account: account_of(to),
+                        },
                         taken: &taken,
                         value: qty * store::master::std_cost(tx, item)?,
                     },
                     &accounts,
                 );
                 // The deferred lines the transfer lets post are part of its posting.
-                let posted = post_deferred(tx, Some(to), &mut plan, (&stamp, &accounts, pick))?;
+                let posted = post_deferred(tx, Some(&to_code), &mut plan, &stamp, &accounts, pick)?;
                 let done = (taken, posted);
                 plan.keep = keyed::kept(keyed.as_ref(), &done)?;
                 store::posting::apply(tx, &stamp, &plan)?;
@@ -272,7 +278,7 @@ impl Service {
                 return Ok(first);
             }
             let mut plan = PostingPlan::new(PostingKind::Retry);
-            let posted = post_deferred(tx, None, &mut plan, (&stamp, &accounts, pick))?;
+            let posted = post_deferred(tx, None, &mut plan, &stamp, &accounts, pick)?;
             plan.keep = keyed::kept(keyed.as_ref(), &posted)?;
             store::posting::apply(tx, &stamp, &plan)?;
             Ok(posted)

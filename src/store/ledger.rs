@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, ToSql, params};
 
 use super::{Quantity, Result, Stamp, StoreError, StoreRefusal, TransferRefusal, insert_rows};
 use crate::domain::ids::{ExceptionId, ReportId};
-use crate::domain::lots::{LotPick, LotQty, take};
+use crate::domain::lots::{Counted, LotPick, LotQty, take};
 use crate::domain::master::Tracking;
 use crate::domain::movement::{MovementKind, Source};
 use crate::domain::requests::Withdrawal;
@@ -401,9 +401,8 @@ fn transfer_lots(conn: &Connection, taken: &Withdrawal<'_>, pick: LotPick) -> Re
         &at,
         taken.qty,
         taken.named,
-        (tracking, decimals),
-        pick.order,
-        pick.today,
+        Counted { tracking, decimals },
+        pick,
     )
     .map_err(|e| transfer_refused(taken, TransferRefusal::Lots(e)))
 }

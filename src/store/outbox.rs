@@ -654,9 +654,22 @@ pub fn export<E: From<StoreError>>(
             emitted += 1;
             Ok(true)
         };
-        emit_group(conn, &g, (&moves, &lines, &snapshot), coded_from, &mut out)?;
+        let rows = GroupRows {
+            moves: &moves,
+            lines: &lines,
+            snapshot: &snapshot,
+        };
+        emit_group(conn, &g, &rows, coded_from, &mut out)?;
     }
     Ok(emitted)
+}
+
+/// What one outbox group wrote: its movements, its journal lines and, for a posting from
+/// before the item versions, the snapshot of its items (item, unit, cost).
+struct GroupRows<'a> {
+    moves: &'a [LedgerRow],
+    lines: &'a [JournalRow],
+    snapshot: &'a [(String, String, Money)],
 }
 
 /// The events of one outbox group in seq order: its header (a report or a reversal), its
@@ -666,7 +679,7 @@ pub fn export<E: From<StoreError>>(
 fn emit_group<E>(
     conn: &Connection,
     g: &OutboxRow,
-    (moves, lines, snapshot): (&[LedgerRow], &[JournalRow], &[(String, String, Money)]),
+    rows: &GroupRows<'_>,
     coded_from: i64,
     out: &mut dyn FnMut(
         &'static str,
@@ -674,6 +687,11 @@ fn emit_group<E>(
         &mut dyn FnMut() -> Result<Vec<(&'static str, Value)>>,
     ) -> std::result::Result<bool, E>,
 ) -> std::result::Result<(), E> {
+    let &GroupRows {
+        moves,
+        lines,
+        snapshot,
+    } = rows;
     let mut seq = g.seq;
     if g.posting == "close" || g.posting == "reopen" {
         let kind = if g.posting == "close" {
@@ -695,7 +713,7 @@ fn emit_group<E>(
         let report_id = g.report_id.unwrap_or_default();
         if !out(kind, seq, &mut || {
             if kind == "report" {
-                report_fields(conn, (report_id, g.seq), snapshot)
+                report_fields(conn, report_id, g.seq, snapshot)
             } else {
                 reversal_fields(conn, report_id)
             }
@@ -722,7 +740,7 @@ fn emit_group<E>(
             } else {
                 snapshot_unit(snapshot, &m.item)
             };
-            movement_fields(conn, m, to.clone(), (unit, coded_from))
+            movement_fields(conn, m, to.clone(), unit, coded_from)
         })? {
             return Ok(());
         }
@@ -857,7 +875,8 @@ fn next_journal_row(rows: &mut rusqlite::Rows<'_>) -> Result<Option<JournalRow>>
 
 fn report_fields(
     conn: &Connection,
-    (report_id, seq): (ReportId, i64),
+    report_id: ReportId,
+    seq: i64,
     snapshot: &[(String, String, Money)],
 ) -> Result<Vec<(&'static str, Value)>> {
     let (key, order, item, operation, good, scrap): (
@@ -1017,7 +1036,8 @@ fn movement_fields(
     conn: &Connection,
     m: &LedgerRow,
     to_location: Option<String>,
-    (unit, coded_from): (Option<(String, Money)>, i64),
+    unit: Option<(String, Money)>,
+    coded_from: i64,
 ) -> Result<Vec<(&'static str, Value)>> {
     let (uom, cost) = unit.map_or((None, None), |(u, c)| (Some(u), Some(c)));
     let code = MovementKind::parse(&m.kind).map(|k| ErpMovement::of(k, m.qty).code());

@@ -178,7 +178,8 @@ mod tests {
     fn plan() -> PostingPlan {
         let mut plan = PostingPlan::new(PostingKind::Issue);
         let mut m = LedgerMove::new(
-            (MovementKind::ManualIssue, Source::HandIssue),
+            MovementKind::ManualIssue,
+            Source::HandIssue,
             &ItemCode::from("A"),
             &LocationCode::from("L"),
             Quantity(Decimal::from(-2)),

@@ -1176,8 +1176,8 @@ pub fn counted_lines(item: &str, location: &str, c: &Count) -> Vec<String> {
     lines.push(tr(
         Msg::CountedAccuracy,
         &[
-            ("found", Arg::Count(c.accuracy.0)),
-            ("counts", Arg::Count(c.accuracy.1)),
+            ("found", Arg::Count(c.accuracy.accurate)),
+            ("counts", Arg::Count(c.accuracy.counts)),
         ],
     ));
     lines

@@ -78,16 +78,18 @@ pub fn plan(
     let flushed = flushed_operations(order, reported.operation);
     let lines = planned_lines(
         order,
-        (&flushed, reported.operation),
-        (
+        &Flush {
+            operations: &flushed,
+            reported: reported.operation,
             progress,
-            Units {
+            units: Units {
                 before: units_before,
                 after: units_after,
             },
-        ),
+        },
         request,
-        (lookup, policy),
+        lookup,
+        policy,
     )?;
     let labor = flushed
         .iter()
@@ -150,29 +152,48 @@ fn checked_request<'o, 'l>(
     Ok((reported, parent))
 }
 
+/// What a report flushes: the operations whose material it issues, the reported operation,
+/// the order's progress before it and the reported operation's units before and after.
+struct Flush<'a> {
+    operations: &'a [&'a OrderOperation],
+    reported: i64,
+    progress: &'a Progress,
+    units: Units,
+}
+
 /// Every material line the report flushes, overridden as asked and fitted to the stock.
 fn planned_lines(
     order: &Order,
-    (flushed, operation): (&[&OrderOperation], i64),
-    (progress, units): (&Progress, Units),
+    flush: &Flush<'_>,
     request: &ReportRequest,
-    (lookup, policy): (&dyn Lookup, &Policy),
+    lookup: &dyn Lookup,
+    policy: &Policy,
 ) -> Result<Vec<PlannedLine>, ReportError> {
     let mut lines = Vec::new();
     for material in &order.materials {
-        let Some(op) = flushed.iter().find(|o| o.operation == material.operation) else {
+        let Some(op) = flush
+            .operations
+            .iter()
+            .find(|o| o.operation == material.operation)
+        else {
             continue;
         };
         lines.push(plan_line(
             material,
             op,
-            progress,
-            units,
+            flush.progress,
+            flush.units,
             lookup,
             policy.lot_selection,
         )?);
     }
-    let named_lots = apply_overrides(order, operation, &mut lines, &request.overrides, lookup)?;
+    let named_lots = apply_overrides(
+        order,
+        flush.reported,
+        &mut lines,
+        &request.overrides,
+        lookup,
+    )?;
     stock::assign(&mut lines, &named_lots, lookup, policy)?;
     Ok(lines)
 }

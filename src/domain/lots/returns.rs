@@ -2,8 +2,8 @@
 //! the lots a lead's correction or substitution on a report's line moves.
 
 use super::{
-    AllocationError, LotPick, LotQty, LotStock, PickOrder, TakeError, parse_allocation, sort_lots,
-    take,
+    AllocationError, Counted, LotPick, LotQty, LotStock, PickOrder, TakeError, parse_allocation,
+    sort_lots, take,
 };
 use crate::domain::master::Tracking;
 use crate::domain::qty::Quantity;
@@ -87,6 +87,14 @@ pub enum LinePlanError {
     Allocation(AllocationError),
 }
 
+/// The lots a line's movement can come from: the item's lots at the location (for more
+/// out), and what the line consumed (for a return to them).
+#[derive(Debug, Clone, Copy)]
+pub struct LineLots<'a> {
+    pub at_location: &'a [LotStock],
+    pub consumed: &'a [Consumed],
+}
+
 /// The lots a signed movement of a tracked item on a report's line moves, signed like `qty`:
 /// out of the location (`qty` > 0) from the lots `named` or in pick order; back into it
 /// (`qty` < 0) only to lots the line `consumed`, the ones named or the youngest first. Empty
@@ -97,27 +105,25 @@ pub enum LinePlanError {
 pub fn plan_line_lots(
     qty: Quantity,
     named: Option<&str>,
-    (tracking, decimals): (Tracking, u32),
-    (at_location, consumed): (&[LotStock], &[Consumed]),
+    counted: Counted,
+    held: LineLots<'_>,
     pick: LotPick,
 ) -> Result<Vec<LotQty>, LinePlanError> {
-    let (order, today) = (pick.order, pick.today);
-    if tracking == Tracking::None {
+    if counted.tracking == Tracking::None {
         return match named {
             Some(_) => Err(LinePlanError::Allocation(AllocationError::Untracked)),
             None => Ok(Vec::new()),
         };
     }
     if qty >= Quantity::ZERO {
-        return take(at_location, qty, named, (tracking, decimals), order, today)
-            .map_err(LinePlanError::Take);
+        return take(held.at_location, qty, named, counted, pick).map_err(LinePlanError::Take);
     }
     let back = -qty;
     let named = named
-        .map(|text| parse_allocation(text, back, tracking, decimals))
+        .map(|text| parse_allocation(text, back, counted.tracking, counted.decimals))
         .transpose()
         .map_err(LinePlanError::Allocation)?;
-    let lots = plan_return(consumed, back, named.as_deref()).map_err(LinePlanError::Return)?;
+    let lots = plan_return(held.consumed, back, named.as_deref()).map_err(LinePlanError::Return)?;
     Ok(lots
         .into_iter()
         .map(|l| LotQty::new(&l.lot, -l.qty))

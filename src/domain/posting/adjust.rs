@@ -23,7 +23,8 @@ pub struct SetBalance<'a> {
 fn adjust(
     plan: &mut PostingPlan,
     set: &SetBalance<'_>,
-    (source, reason): (Source, Option<&str>),
+    source: Source,
+    reason: Option<&str>,
     names: &AccountNames,
 ) -> bool {
     let diff = set.qty - set.book;
@@ -31,7 +32,8 @@ fn adjust(
         return false;
     }
     let mut m = LedgerMove::new(
-        (MovementKind::Adjustment, source),
+        MovementKind::Adjustment,
+        source,
         set.item,
         set.location,
         diff,
@@ -53,7 +55,7 @@ fn adjust(
 #[must_use]
 pub fn count(set: &SetBalance<'_>, reason: Option<&str>, names: &AccountNames) -> PostingPlan {
     let mut plan = PostingPlan::new(PostingKind::Count);
-    let moved = adjust(&mut plan, set, (Source::Count, reason), names);
+    let moved = adjust(&mut plan, set, Source::Count, reason, names);
     plan.counts.push(CountRecord {
         item: set.item.clone(),
         location: set.location.clone(),
@@ -70,7 +72,7 @@ pub fn count(set: &SetBalance<'_>, reason: Option<&str>, names: &AccountNames) -
 pub fn opening(sets: &[SetBalance<'_>], names: &AccountNames) -> PostingPlan {
     let mut plan = PostingPlan::new(PostingKind::Import);
     for set in sets {
-        adjust(&mut plan, set, (Source::Opening, None), names);
+        adjust(&mut plan, set, Source::Opening, None, names);
     }
     plan
 }

@@ -13,7 +13,8 @@ use crate::domain::wip::{ClosedAs, Settlement};
 #[must_use]
 pub fn close(
     order: &OrderNo,
-    (closed_as, reason): (ClosedAs, Option<&str>),
+    closed_as: ClosedAs,
+    reason: Option<&str>,
     settlement: &Settlement,
     names: &AccountNames,
 ) -> PostingPlan {
@@ -53,7 +54,8 @@ pub fn close(
 #[must_use]
 pub fn reopen(
     order: &OrderNo,
-    (reason, close_seq): (&str, i64),
+    reason: &str,
+    close_seq: i64,
     settlement: Option<&StoredEntry>,
 ) -> PostingPlan {
     let mut plan = PostingPlan::new(PostingKind::Reopen);
@@ -99,7 +101,7 @@ mod tests {
         let order = OrderNo::from("WO1");
         let names = AccountNames::default();
         let s = Settlement::of(m("50.1976"), m("-2.5"));
-        let plan = close(&order, (ClosedAs::Short, Some("customer")), &s, &names);
+        let plan = close(&order, ClosedAs::Short, Some("customer"), &s, &names);
         assert_eq!(plan.kind, PostingKind::Close);
         let entry = &plan.journal[0];
         assert!(entry.balanced());
@@ -135,7 +137,8 @@ mod tests {
         // Nothing to settle: no entry at all, but the close is still recorded.
         let empty = close(
             &order,
-            (ClosedAs::Complete, None),
+            ClosedAs::Complete,
+            None,
             &Settlement::of(Money::ZERO, Money::ZERO),
             &names,
         );
@@ -146,7 +149,7 @@ mod tests {
             order: Some(order.clone()),
             lines: entry.lines.clone(),
         };
-        let back = reopen(&order, ("rework", 12), Some(&stored));
+        let back = reopen(&order, "rework", 12, Some(&stored));
         let undo = &back.journal[0];
         assert_eq!(undo.reverses, Some(7));
         assert_eq!(undo.lines[0].credit, m("2.5"));

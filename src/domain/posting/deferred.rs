@@ -41,7 +41,7 @@ pub fn post(
             continue;
         };
         let line = |kind: MovementKind, lot: Option<&str>, qty: Quantity| {
-            let mut m = LedgerMove::new((kind, Source::Deferred), &ex.item, &ex.location, -qty);
+            let mut m = LedgerMove::new(kind, Source::Deferred, &ex.item, &ex.location, -qty);
             m.lot = lot.map(str::to_string);
             m.report = Some(ex.report);
             m.line = Some(ex.line.clone());

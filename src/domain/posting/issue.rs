@@ -64,7 +64,8 @@ pub fn plan(issue: &HandIssue<'_>, planned: &IssuePlan, names: &AccountNames) ->
             };
             for (lot, qty) in lots {
                 let mut m = LedgerMove::new(
-                    (MovementKind::ManualIssue, source),
+                    MovementKind::ManualIssue,
+                    source,
                     issue.item,
                     location,
                     -qty,

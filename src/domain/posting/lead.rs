@@ -23,7 +23,8 @@ pub struct LineAt<'a> {
 /// signed like `qty`), or one for an untracked item.
 fn by_lots(
     at: &LineAt<'_>,
-    (kind, item): (MovementKind, &ItemCode),
+    kind: MovementKind,
+    item: &ItemCode,
     qty: Quantity,
     lots: &[LotQty],
     reason: Option<&str>,
@@ -40,7 +41,7 @@ fn by_lots(
     };
     each.into_iter()
         .map(|(lot, q)| {
-            let mut m = LedgerMove::new((kind, source), item, at.location, -q);
+            let mut m = LedgerMove::new(kind, source, item, at.location, -q);
             m.lot = lot.map(str::to_string);
             m.report = Some(at.report);
             m.line = Some(at.line.to_string());
@@ -79,7 +80,8 @@ pub fn scrap(
     let mut out = PostingPlan::new(PostingKind::Adjustment(at.report));
     out.movements = by_lots(
         at,
-        (MovementKind::LeadScrap, at.item),
+        MovementKind::LeadScrap,
+        at.item,
         qty,
         lots,
         Some(reason),
@@ -113,25 +115,43 @@ pub fn check_correction(qty: Quantity, scrap_so_far: Quantity) -> Result<(), Bey
     Ok(())
 }
 
-/// What a substitution moves: `returned` of the line's item back (by `lots`, signed −),
+/// What a substitution moves: `returned` of the line's item back (by its lots, signed −),
 /// and `issued` of the substitute out (by its lots), each at its value.
 #[derive(Debug, Clone, Copy)]
 pub struct Swap<'a> {
-    pub returned: (Quantity, &'a [LotQty], Money),
+    pub returned: SwapSide<'a>,
     pub substitute: &'a ItemCode,
-    pub issued: (Quantity, &'a [LotQty], Money),
+    pub issued: SwapSide<'a>,
+}
+
+/// One side of a substitution: a quantity, the lots it moves (when tracked) and its value,
+/// named so that the quantity and the value (both decimals) cannot change places.
+#[derive(Debug, Clone, Copy)]
+pub struct SwapSide<'a> {
+    pub qty: Quantity,
+    pub lots: &'a [LotQty],
+    pub value: Money,
 }
 
 /// A substitution: the line's item returned (when any), the substitute issued.
 #[must_use]
 pub fn substitute(at: &LineAt<'_>, swap: &Swap<'_>, names: &AccountNames) -> PostingPlan {
     let mut out = PostingPlan::new(PostingKind::Substitution(at.report));
-    let (returned, returned_lots, back) = swap.returned;
-    let (issued, issued_lots, value) = swap.issued;
+    let SwapSide {
+        qty: returned,
+        lots: returned_lots,
+        value: back,
+    } = swap.returned;
+    let SwapSide {
+        qty: issued,
+        lots: issued_lots,
+        value,
+    } = swap.issued;
     if !returned.is_zero() {
         out.movements.extend(by_lots(
             at,
-            (MovementKind::SubstitutionReturn, at.item),
+            MovementKind::SubstitutionReturn,
+            at.item,
             -returned,
             returned_lots,
             None,
@@ -139,7 +159,8 @@ pub fn substitute(at: &LineAt<'_>, swap: &Swap<'_>, names: &AccountNames) -> Pos
     }
     out.movements.extend(by_lots(
         at,
-        (MovementKind::SubstitutionIssue, swap.substitute),
+        MovementKind::SubstitutionIssue,
+        swap.substitute,
         issued,
         issued_lots,
         None,
@@ -197,9 +218,17 @@ mod tests {
         };
         let back = [LotQty::new("A", q(-1))];
         let swap = Swap {
-            returned: (q(1), &back, Money(Decimal::from(2))),
+            returned: SwapSide {
+                qty: q(1),
+                lots: &back,
+                value: Money(Decimal::from(2)),
+            },
             substitute: &sub,
-            issued: (q(1), &[], Money(Decimal::from(3))),
+            issued: SwapSide {
+                qty: q(1),
+                lots: &[],
+                value: Money(Decimal::from(3)),
+            },
         };
         let plan = substitute(&at, &swap, &AccountNames::default());
         let moves: Vec<_> = plan

@@ -92,7 +92,7 @@ pub fn plan(r: ReportPosting<'_>, names: &AccountNames) -> PostingPlan {
                 .collect()
         };
         for (k, lot, q) in each {
-            let mut m = LedgerMove::new((k, source), &line.item, &line.location, -q);
+            let mut m = LedgerMove::new(k, source, &line.item, &line.location, -q);
             m.lot = lot;
             m.report = Some(r.id);
             m.line = Some(line.line.clone());
@@ -112,7 +112,8 @@ pub fn plan(r: ReportPosting<'_>, names: &AccountNames) -> PostingPlan {
         };
         for (lot, q) in each {
             let mut m = LedgerMove::new(
-                (MovementKind::Receipt, Source::Receipt),
+                MovementKind::Receipt,
+                Source::Receipt,
                 &receipt.item,
                 &receipt.location,
                 q,

@@ -43,7 +43,9 @@ pub struct Undone<'a> {
 /// The reversal of `report` (of `order`) with the user's `reason`.
 #[must_use]
 pub fn plan(
-    (report, order, reason): (ReportId, &OrderNo, &str),
+    report: ReportId,
+    order: &OrderNo,
+    reason: &str,
     reversal: &ReversalPlan,
     undone: &Undone<'_>,
 ) -> PostingPlan {
@@ -71,7 +73,7 @@ pub fn plan(
         });
     }
     for c in &reversal.movements {
-        let mut m = LedgerMove::new((c.kind, Source::Reversal), &c.item, &c.location, c.qty);
+        let mut m = LedgerMove::new(c.kind, Source::Reversal, &c.item, &c.location, c.qty);
         m.lot.clone_from(&c.lot);
         m.report = Some(report);
         m.line.clone_from(&c.line);
@@ -135,7 +137,9 @@ mod tests {
         };
         let reversal = ReversalPlan::default();
         let first = plan(
-            (ReportId(3), &order, "wrong order"),
+            ReportId(3),
+            &order,
+            "wrong order",
             &reversal,
             &undone(Some(&derived)),
         );
@@ -147,11 +151,7 @@ mod tests {
             }
         );
         assert!(matches!(first.records[1], Record::Reversal { .. }));
-        let later = plan(
-            (ReportId(3), &order, "wrong order"),
-            &reversal,
-            &undone(None),
-        );
+        let later = plan(ReportId(3), &order, "wrong order", &reversal, &undone(None));
         assert!(matches!(
             later.records.as_slice(),
             [Record::Reversal { .. }]

@@ -13,10 +13,17 @@ use crate::domain::qty::{Money, Quantity};
 pub struct Transfer<'a> {
     pub item: &'a ItemCode,
     pub qty: Quantity,
-    pub from: (&'a LocationCode, Account),
-    pub to: (&'a LocationCode, Account),
+    pub from: Place<'a>,
+    pub to: Place<'a>,
     pub taken: &'a [LotQty],
     pub value: Money,
+}
+
+/// One end of a transfer: a location and the account its stock is held on.
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'a> {
+    pub location: &'a LocationCode,
+    pub account: Account,
 }
 
 /// Out of `from` then into `to` for each lot (or the untracked quantity); a journal entry
@@ -34,10 +41,10 @@ pub fn plan(t: &Transfer<'_>, names: &AccountNames) -> PostingPlan {
     };
     for (lot, q) in lots {
         for (kind, location, q) in [
-            (MovementKind::TransferOut, t.from.0, -q),
-            (MovementKind::TransferIn, t.to.0, q),
+            (MovementKind::TransferOut, t.from.location, -q),
+            (MovementKind::TransferIn, t.to.location, q),
         ] {
-            let mut m = LedgerMove::new((kind, Source::Transfer), t.item, location, q);
+            let mut m = LedgerMove::new(kind, Source::Transfer, t.item, location, q);
             m.lot = lot.map(str::to_string);
             plan.movements.push(m);
         }
@@ -45,7 +52,7 @@ pub fn plan(t: &Transfer<'_>, names: &AccountNames) -> PostingPlan {
     plan.journal(Entry::new(
         EntryKind::Transfer,
         EntryOf::nothing(),
-        &journal::transfer(t.from.1, t.to.1, t.value),
+        &journal::transfer(t.from.account, t.to.account, t.value),
         names,
     ));
     plan
@@ -68,8 +75,14 @@ mod tests {
         let t = Transfer {
             item: &item,
             qty: q(3),
-            from: (&raw, Account::RawMaterial),
-            to: (&fg, Account::FinishedGoods),
+            from: Place {
+                location: &raw,
+                account: Account::RawMaterial,
+            },
+            to: Place {
+                location: &fg,
+                account: Account::FinishedGoods,
+            },
             taken: &taken,
             value: Money(Decimal::from(30)),
         };

@@ -22,9 +22,8 @@ pub struct Count {
     pub expected: Quantity,
     pub counted: Quantity,
     /// The counts of this item at this location that found the book quantity, of all of them
-    /// (this one included), over health's default window: the `accurate_counts` and `counts`
-    /// that `health` shows for the location and item.
-    pub accuracy: (i64, i64),
+    /// (this one included), over health's default window.
+    pub accuracy: Accuracy,
     /// The `[reasons] count` code given with the count.
     pub reason: Option<String>,
     /// Deferred lines the count let post (it raised the balance where they wait).
@@ -37,6 +36,30 @@ impl Count {
     #[must_use]
     pub fn difference_pct(&self) -> Option<Decimal> {
         difference_pct(self.expected, self.counted)
+    }
+}
+
+/// How often counts of an item at a location found the book quantity: the `accurate_counts`
+/// and `counts` that `health` shows for the location and item. Named, so that the two counts
+/// cannot change places; kept for replay as the pair `[accurate, counts]` it always was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Accuracy {
+    /// The counts that found the book quantity.
+    pub accurate: i64,
+    /// All the counts.
+    pub counts: i64,
+}
+
+impl serde::Serialize for Accuracy {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        serde::Serialize::serialize(&(self.accurate, self.counts), s)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Accuracy {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let (accurate, counts) = <(i64, i64)>::deserialize(d)?;
+        Ok(Accuracy { accurate, counts })
     }
 }
 
@@ -250,10 +273,13 @@ fn post_count(tx: &rusqlite::Connection, count: &CountPost<'_>) -> Result<Count>
     // accurate one when it found the book.
     let since = crate::service::health::window_start(crate::service::health::DEFAULT_DAYS);
     let (accurate, counts) = store::health::counts(tx, location, item, &since)?;
-    let accuracy = (accurate + i64::from(plan.movements.is_empty()), counts + 1);
+    let accuracy = Accuracy {
+        accurate: accurate + i64::from(plan.movements.is_empty()),
+        counts: counts + 1,
+    };
     // A count that finds more stock lets deferred lines there post.
     let posted =
-        super::deferred::post_deferred(tx, Some(location), &mut plan, (stamp, accounts, pick))?;
+        super::deferred::post_deferred(tx, Some(location), &mut plan, stamp, accounts, pick)?;
     let done = Count {
         item: item.clone(),
         location: location.clone(),

@@ -6,6 +6,7 @@ use std::collections::hash_map::Entry;
 
 use rusqlite::Connection;
 
+use crate::domain::codes::LocationCode;
 use crate::domain::journal::AccountNames;
 use crate::domain::lots::PickOrder;
 use crate::domain::master::Tracking;
@@ -16,17 +17,20 @@ use crate::service::Result;
 use crate::store::{self, Stamp, exceptions::ExceptionRow};
 
 /// Adds to `plan` the open exceptions (at `location`, else everywhere) that fit in the stock
-/// after the plan's own movements, oldest first; returns them as posted.
+/// after the plan's own movements, oldest first, posted at `stamp` on the accounts `names`
+/// with lots taken in `pick` order; returns them as posted.
 ///
 /// # Errors
 /// The store fails.
 pub(in crate::service) fn post_deferred(
     tx: &Connection,
-    location: Option<&str>,
+    location: Option<&LocationCode>,
     plan: &mut PostingPlan,
-    (stamp, names, pick): (&Stamp, &AccountNames, PickOrder),
+    stamp: &Stamp,
+    names: &AccountNames,
+    pick: PickOrder,
 ) -> Result<Vec<ExceptionRow>> {
-    let open = store::exceptions::open_lines(tx, location)?;
+    let open = store::exceptions::open_lines(tx, location.map(LocationCode::as_str))?;
     let waiting: Vec<Waiting<'_>> = open
         .iter()
         .map(|(e, _)| Waiting {

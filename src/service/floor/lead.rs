@@ -56,7 +56,7 @@ fn plan_lots(
     pick: LotPick,
 ) -> Result<Vec<LotQty>> {
     let location = at.location.as_str();
-    use crate::domain::lots::{LinePlanError, TakeError, plan_line_lots};
+    use crate::domain::lots::{Counted, LineLots, LinePlanError, TakeError, plan_line_lots};
     if item.tracking == Tracking::None && named.is_none() {
         return Ok(Vec::new());
     }
@@ -65,8 +65,14 @@ fn plan_lots(
     plan_line_lots(
         qty,
         named,
-        (item.tracking, item.decimals),
-        (&lots, &consumed),
+        Counted {
+            tracking: item.tracking,
+            decimals: item.decimals,
+        },
+        LineLots {
+            at_location: &lots,
+            consumed: &consumed,
+        },
         pick,
     )
     .map_err(|e| match e {
@@ -270,17 +276,17 @@ impl Service {
             let returned_lots = plan_lots(tx, &own, &at, -returned, return_lot, pick)?;
             let issued_lots = plan_lots(tx, &item, &at, issued, lot, pick)?;
             let swap = posting::lead::Swap {
-                returned: (
-                    returned,
-                    &returned_lots,
-                    returned * store::master::std_cost(tx, &line.item)?,
-                ),
+                returned: posting::lead::SwapSide {
+                    qty: returned,
+                    lots: &returned_lots,
+                    value: returned * store::master::std_cost(tx, &line.item)?,
+                },
                 substitute: &substitute_code,
-                issued: (
-                    issued,
-                    &issued_lots,
-                    issued * store::master::std_cost(tx, substitute)?,
-                ),
+                issued: posting::lead::SwapSide {
+                    qty: issued,
+                    lots: &issued_lots,
+                    value: issued * store::master::std_cost(tx, substitute)?,
+                },
             };
             let mut plan = posting::lead::substitute(&line_at(&line), &swap, &accounts);
             let done = Substitution {
