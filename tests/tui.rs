@@ -3582,3 +3582,54 @@ fn in_german_the_quit_the_reversal_and_the_more_marker_read_german() {
     assert!(s.contains("h nach Standard"), "{s}");
     assert_eq!(backflush::tui::strings::more_below(5), "↓ 5 weitere");
 }
+
+#[test]
+fn in_german_the_variance_title_and_the_count_reason_prompt_read_german() {
+    let mut d = demo();
+    login(&mut d.app, "1002", "4321");
+    open_variance(&mut d.app, "WO-1005");
+    let Screen::Variance(v) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    assert_eq!(
+        v.title,
+        " WO-1005 · HP-100 Hydraulic hand pump 700 bar single-speed · Menge 20 · Fortschritt und Abweichung "
+    );
+    assert_eq!(
+        v.short_title,
+        " WO-1005 · HP-100 · Menge 20 · Fortschritt und Abweichung "
+    );
+    ctrl(&mut d.app, 'l');
+    // The same German badge as a material handler (a file without the language keeps it).
+    let dir = d._dir.path().join("users");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("users.csv"), "badge,role,pin\n1002,handler,4321\n").unwrap();
+    let admin = backflush::service::Credentials {
+        badge: Some("9001".into()),
+        pin: Some("9999".into()),
+        approver: None,
+    };
+    d.app.service.import(&dir, &admin).unwrap();
+    login(&mut d.app, "1002", "4321");
+    press(&mut d.app, KeyCode::F(6));
+    press(&mut d.app, KeyCode::Char('c'));
+    type_text(&mut d.app, "130");
+    press(&mut d.app, KeyCode::Enter);
+    let titles: Vec<&str> = d
+        .app
+        .overlays
+        .iter()
+        .filter_map(|o| match o {
+            Overlay::Prompt { title, .. } => Some(title.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "BDY-100 an M-ASM: Buchbestand 30, gezählt 130 = +100 (+333,33%). Grund wählen zum Buchen"
+        ],
+        "{}",
+        screen(&d.app)
+    );
+}

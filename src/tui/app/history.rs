@@ -362,18 +362,26 @@ impl DetailState {
         } else {
             match parse(text) {
                 Some(q) if q > Quantity::ZERO => Some(q),
-                _ => return Effect::reopen(this, format!("{text:?} is not a quantity above 0")),
+                _ => {
+                    let why = tr(
+                        Msg::SubstituteReturnNotQty,
+                        &[("value", format!("{text:?}").into())],
+                    );
+                    return Effect::reopen(this, why);
+                }
             }
         };
         if let (Some(r), Some((l, issued))) = (returned, self.line(&line))
             && r > *issued
         {
-            let why = format!(
-                "{} exceeds the {} {} line {} has issued",
-                r,
-                (*issued).max(Quantity::ZERO),
-                l.item,
-                l.line
+            let why = tr(
+                Msg::SubstituteReturnExceeds,
+                &[
+                    ("qty", Arg::Number(r.0)),
+                    ("issued", Arg::Number((*issued).max(Quantity::ZERO).0)),
+                    ("item", l.item.to_string().into()),
+                    ("line", l.line.to_string().into()),
+                ],
             );
             return Effect::reopen(this, why);
         }

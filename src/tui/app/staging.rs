@@ -3,11 +3,11 @@
 //! step depends on the store (is the item tracked, what does the book say), the effect
 //! reads it and hands it back to a function here, which decides the step.
 use super::{
-    Action, Choices, Effect, Field, FieldKind, Overlay, PromptKind, Quantity, ReasonKind,
-    canonical, parse, strings,
+    Action, Choices, Effect, Field, FieldKind, Overlay, PromptKind, Quantity, ReasonKind, parse,
+    strings,
 };
 use crate::tui::app::Pending;
-use crate::tui::i18n::{Msg, t, tr};
+use crate::tui::i18n::{Msg, number, t, tr};
 
 /// The handler's queue: the work center's machine location, or every machine location.
 pub struct StagingState {
@@ -308,10 +308,17 @@ pub fn count_reason_prompt(
     let diff = counted - book;
     let sign = if diff.is_sign_negative() { "" } else { "+" };
     let pct = crate::service::floor::difference_pct(book, counted)
-        .map_or_else(String::new, |p| format!(" ({sign}{}%)", canonical(p)));
-    let title = format!(
-        "{item} at {location}: book {}, counted {} = {sign}{}{pct}. Pick a reason to post it",
-        book, counted, diff
+        .map_or_else(String::new, |p| format!(" ({sign}{}%)", number(p)));
+    let title = tr(
+        Msg::CountReasonPrompt,
+        &[
+            ("item", item.as_str().into()),
+            ("location", location.as_str().into()),
+            ("book", number(book.0).into()),
+            ("counted", number(counted.0).into()),
+            ("diff", format!("{sign}{}", number(diff.0)).into()),
+            ("pct", pct.into()),
+        ],
     );
     let prompt = Overlay::prompt(
         title,
