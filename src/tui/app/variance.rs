@@ -168,7 +168,8 @@ impl VarianceState {
     pub fn new(
         context: &ReportContext,
         variance: Variance,
-        (from_operations, status): (bool, OrderStatus),
+        from_operations: bool,
+        status: OrderStatus,
     ) -> Self {
         let o = &context.order;
         let description = context

@@ -334,10 +334,11 @@ fn summary_line(plan: &ReportPlan, serials: bool) -> String {
         || t(Msg::ReportNoReceipt),
         |r| crate::tui::strings::receive_into(r.qty, r.location.as_str(), &r.lots, serials),
     );
-    crate::tui::strings::report_summary(
+    crate::tui::strings::report_summary(&crate::tui::strings::ReportSummary {
         hours,
-        labor.get(),
-        &receipt,
-        (plan.expected_cost().get(), plan.actual_cost().get()),
-    )
+        labor_and_overhead: labor.get(),
+        receipt: &receipt,
+        expected: plan.expected_cost().get(),
+        actual: plan.actual_cost().get(),
+    })
 }
