@@ -1013,18 +1013,6 @@ pub fn may_not(badge: &str, refused: &Refused, what: &str) -> String {
     )
 }
 
-/// A manual line issued by hand with its report.
-pub const BY_HAND: &str = "by hand";
-
-/// Where a non-stock line issues from: nowhere, it has no location.
-pub const NO_LOCATION: &str = "—";
-
-/// The deferred lines' column of what a line lacks now (right-aligned: leading space).
-pub const SHORT_NOW_HEADER: &str = " Short now";
-
-/// The mark of a deferred line that fits now: a retry posts it.
-pub const FITS_NOW: &str = "fits";
-
 /// The first choice of a transfer's lots: none named, the pick order decides.
 #[must_use]
 pub fn pick_order_chooses() -> String {
@@ -1475,25 +1463,11 @@ pub fn posted_lines(
     lines
 }
 
-/// An order's state on the board.
-pub const ORDER_OPEN: &str = "open";
-/// An order's state on the board: units reported, some left.
-pub const ORDER_STARTED: &str = "started";
-/// An order's state on the board: every unit reported.
-pub const ORDER_DONE: &str = "done";
-
 /// An order's lines waiting in the exception queue, on the board: `2 waiting`.
 #[must_use]
 pub fn lines_waiting(n: i64) -> String {
     tr(Msg::LinesWaiting, &[("count", Arg::Count(n))])
 }
-
-/// The board's column of each order's item description.
-pub const DESCRIPTION_HEADER: &str = "Description";
-
-/// The board's column of how many units a report could post with every line (right-aligned:
-/// it starts with spaces).
-pub const CAN_BUILD_HEADER: &str = "Can build";
 
 /// Opening an order none of whose operations is at this terminal's work center.
 #[must_use]
@@ -1540,12 +1514,6 @@ pub fn report_summary(summary: &ReportSummary<'_>) -> String {
         ],
     )
 }
-
-/// An operation that is a count point.
-pub const COUNT_POINT: &str = "count point";
-
-/// A material line issued by hand.
-pub const MANUAL: &str = "manual";
 
 /// On a list's top edge: rows above the first one shown (`↑ 3 more`).
 #[must_use]
