@@ -579,3 +579,104 @@ fn no_module_imports_its_parent_whole() {
     let found = whole_parent_imports(&[(PathBuf::from("p.rs"), planted.to_string())]);
     assert_eq!(found, vec!["p.rs:1".to_string()]);
 }
+
+/// Every `fn` parameter of a tuple type outside test code, as `file:line: (types)`: the
+/// faces name what they pass (a struct, or parameters of their own), so that no caller can
+/// swap two codes of a tuple unseen.
+fn tuple_parameters(files: &[(PathBuf, String)]) -> Vec<String> {
+    // Files of modules compiled only for tests (`#[cfg(test)] mod tests;`).
+    let test_files: Vec<PathBuf> = files
+        .iter()
+        .flat_map(|(path, source)| test_only(&mask(source).code, path).1)
+        .collect();
+    let mut found = Vec::new();
+    for (path, source) in files {
+        if test_files
+            .iter()
+            .any(|t| path == t || path.starts_with(t.with_extension("")))
+        {
+            continue;
+        }
+        let m = mask(source);
+        let code = &m.code;
+        let (test, _) = test_only(code, path);
+        for (at, _) in code.match_indices("fn ") {
+            if test.iter().any(|r| r.contains(&at)) {
+                continue;
+            }
+            let Some(open) = code[at..].find('(').map(|n| at + n) else {
+                continue;
+            };
+            let Some(params) = bracketed(&code[open..]) else {
+                continue;
+            };
+            for (i, _) in params.match_indices(": (") {
+                // `(` right after a `: ` is a tuple type; `()` is no tuple.
+                let Some(tuple) = bracketed(&params[i + 2..]) else {
+                    continue;
+                };
+                if tuple.trim().is_empty() {
+                    continue;
+                }
+                let line = source[..open].matches('\n').count() + 1;
+                let shown: String = tuple.split_whitespace().collect::<Vec<_>>().join(" ");
+                found.push(format!("{}:{line}: ({shown})", path.display()));
+            }
+        }
+    }
+    found
+}
+
+/// What stands between the opening bracket `text` starts with and the one that closes it.
+fn bracketed(text: &str) -> Option<&str> {
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '<' | '[' => depth += 1,
+            ')' | '>' | ']' => {
+                // `->` inside a parameter's type closes nothing.
+                if c == '>' && text[..i].ends_with('-') {
+                    continue;
+                }
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(&text[1..i]);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+#[test]
+fn no_function_of_the_faces_takes_a_tuple() {
+    let mut paths = Vec::new();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut dirs = vec![src.join("tui"), src.join("cli")];
+    paths.push(src.join("tui.rs"));
+    paths.push(src.join("cli.rs"));
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                paths.push(path);
+            }
+        }
+    }
+    paths.retain(|p| p.exists());
+    paths.sort();
+    let files = read_all(paths);
+    let found = tuple_parameters(&files);
+    assert!(
+        found.is_empty(),
+        "parameters of a tuple type (name them in a struct, or pass them apart):\n{}",
+        found.join("\n")
+    );
+    let planted = "fn f(conn: &C, (qty, lots): (Quantity, &[Lot]), unit: ()) -> (u8, u8) {}\n\
+                   #[cfg(test)]\nmod tests {\n    fn g((a, b): (u8, u8)) {}\n}\n";
+    let found = tuple_parameters(&[(PathBuf::from("p.rs"), planted.to_string())]);
+    assert_eq!(found, vec!["p.rs:1: (Quantity, &[Lot])".to_string()]);
+}

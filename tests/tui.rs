@@ -3582,3 +3582,132 @@ fn in_german_the_quit_the_reversal_and_the_more_marker_read_german() {
     assert!(s.contains("h nach Standard"), "{s}");
     assert_eq!(backflush::tui::strings::more_below(5), "↓ 5 weitere");
 }
+
+#[test]
+fn in_german_the_variance_title_and_the_count_reason_prompt_read_german() {
+    let mut d = demo();
+    login(&mut d.app, "1002", "4321");
+    open_variance(&mut d.app, "WO-1005");
+    let Screen::Variance(v) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    assert_eq!(
+        v.title,
+        " WO-1005 · HP-100 Hydraulic hand pump 700 bar single-speed · Menge 20 · Fortschritt und Abweichung "
+    );
+    assert_eq!(
+        v.short_title,
+        " WO-1005 · HP-100 · Menge 20 · Fortschritt und Abweichung "
+    );
+    ctrl(&mut d.app, 'l');
+    // The same German badge as a material handler (a file without the language keeps it).
+    let dir = d._dir.path().join("users");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("users.csv"), "badge,role,pin\n1002,handler,4321\n").unwrap();
+    let admin = backflush::service::Credentials {
+        badge: Some("9001".into()),
+        pin: Some("9999".into()),
+        approver: None,
+    };
+    d.app.service.import(&dir, &admin).unwrap();
+    login(&mut d.app, "1002", "4321");
+    press(&mut d.app, KeyCode::F(6));
+    // A transfer's sources list what each holds, in German.
+    let Screen::Staging(st) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    let row = st.rows.iter().position(|r| r.item == "GAUGE-700").unwrap();
+    for _ in 0..row {
+        press(&mut d.app, KeyCode::Down);
+    }
+    press(&mut d.app, KeyCode::Char('t'));
+    let Some(Overlay::Prompt { choices, .. }) = d.app.overlays.last() else {
+        panic!("{}", screen(&d.app))
+    };
+    let listed: Vec<(&str, &str)> = choices
+        .iter()
+        .map(|c| (c.code.as_str(), c.detail.as_str()))
+        .collect();
+    assert_eq!(listed, [("ST-COMP", "Bestand 22")]);
+    press(&mut d.app, KeyCode::Esc);
+    for _ in 0..row {
+        press(&mut d.app, KeyCode::Up);
+    }
+    press(&mut d.app, KeyCode::Char('c'));
+    type_text(&mut d.app, "130");
+    press(&mut d.app, KeyCode::Enter);
+    let titles: Vec<&str> = d
+        .app
+        .overlays
+        .iter()
+        .filter_map(|o| match o {
+            Overlay::Prompt { title, .. } => Some(title.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "BDY-100 an M-ASM: Buchbestand 30, gezählt 130 = +100 (+333,33%). Grund wählen zum Buchen"
+        ],
+        "{}",
+        screen(&d.app)
+    );
+}
+
+#[test]
+fn in_german_a_substitutes_return_is_refused_in_german() {
+    let mut d = demo();
+    // The German badge as a lead (a file without the language keeps it).
+    let dir = d._dir.path().join("users");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("users.csv"), "badge,role,pin\n1002,lead,4321\n").unwrap();
+    let admin = backflush::service::Credentials {
+        badge: Some("9001".into()),
+        pin: Some("9999".into()),
+        approver: None,
+    };
+    d.app.service.import(&dir, &admin).unwrap();
+    login(&mut d.app, "1002", "4321");
+    post_report(&mut d.app, "WO-1005", "3");
+    press(&mut d.app, KeyCode::F(4));
+    press(&mut d.app, KeyCode::Enter);
+    let Screen::Detail(det) = &d.app.screen else {
+        panic!("{}", screen(&d.app))
+    };
+    let seal = det
+        .lines
+        .iter()
+        .position(|(l, _)| l.item == "SEAL-12")
+        .unwrap();
+    for _ in 0..seal {
+        press(&mut d.app, KeyCode::Down);
+    }
+    press(&mut d.app, KeyCode::Char('u'));
+    type_text(&mut d.app, "SEAL-25");
+    press(&mut d.app, KeyCode::Enter);
+    let error = |d: &Demo| match d.app.overlays.last() {
+        Some(Overlay::Prompt { error, .. }) => error.clone(),
+        _ => None,
+    };
+    for _ in 0..3 {
+        press(&mut d.app, KeyCode::Backspace);
+    }
+    type_text(&mut d.app, "5");
+    press(&mut d.app, KeyCode::Enter);
+    assert_eq!(
+        error(&d).as_deref(),
+        Some("5 ist mehr als die 3 SEAL-12, die Zeile 30 entnommen hat"),
+        "{}",
+        screen(&d.app)
+    );
+    press(&mut d.app, KeyCode::Backspace);
+    type_text(&mut d.app, "0");
+    press(&mut d.app, KeyCode::Enter);
+    assert_eq!(
+        error(&d).as_deref(),
+        Some("\"0\" ist keine Menge über 0"),
+        "{}",
+        screen(&d.app)
+    );
+}

@@ -695,3 +695,18 @@ post-labor = Arbeitszeit { $hours } h nach Standard
 post-warning = Warnung: { $warning }
 post-lead-more = Ein Schichtführer muss freigeben (mehr als { $pct } % vom Plan):
 post-lead-enter = Enter: der Schichtführer scannt den Ausweis und tippt die PIN
+
+## The last English words: variance title, count reason, a substitute's return, report numbers, pick details
+variance-title = { $order } · { $closed }{ $item } { $description } · Menge { $qty } · Fortschritt und Abweichung
+variance-short-title = { $order } · { $closed }{ $item } · Menge { $qty } · Fortschritt und Abweichung
+count-reason-prompt = { $item } an { $location }: Buchbestand { $book }, gezählt { $counted } = { $diff }{ $pct }. Grund wählen zum Buchen
+substitute-return-not-qty = { $value } ist keine Menge über 0
+substitute-return-exceeds = { $qty } ist mehr als die { $issued } { $item }, die Zeile { $line } entnommen hat
+report-good-not-number = Gutmenge { $value } ist keine Zahl
+report-scrap-not-number = Ausschuss { $value } ist keine Zahl
+choice-on-hand = Bestand { $qty }
+choice-expires = läuft ab { $date }
+choice-expired = abgelaufen: Schichtführer muss freigeben
+choice-unknown-lot = unbekannte Charge
+cannot-post = Buchen nicht möglich: { $why }
+nothing-to-post = nichts zu buchen

@@ -704,3 +704,18 @@ post-labor = Labor { $hours } h at standard
 post-warning = Warning: { $warning }
 post-lead-more = A lead must approve (more than { $pct }% from planned):
 post-lead-enter = Enter: the lead scans the badge and types the PIN
+
+## The last English words: variance title, count reason, a substitute's return, report numbers, pick details
+variance-title = { $order } · { $closed }{ $item } { $description } · qty { $qty } · progress and variance
+variance-short-title = { $order } · { $closed }{ $item } · qty { $qty } · progress and variance
+count-reason-prompt = { $item } at { $location }: book { $book }, counted { $counted } = { $diff }{ $pct }. Pick a reason to post it
+substitute-return-not-qty = { $value } is not a quantity above 0
+substitute-return-exceeds = { $qty } exceeds the { $issued } { $item } line { $line } has issued
+report-good-not-number = good { $value } is not a number
+report-scrap-not-number = scrap { $value } is not a number
+choice-on-hand = { $qty } on hand
+choice-expires = expires { $date }
+choice-expired = expired: a lead must approve
+choice-unknown-lot = unknown lot
+cannot-post = cannot post: { $why }
+nothing-to-post = nothing to post

@@ -695,3 +695,18 @@ post-labor = Mano de obra { $hours } h estándar
 post-warning = Aviso: { $warning }
 post-lead-more = Un jefe de turno debe aprobar (más de { $pct } % del plan):
 post-lead-enter = Enter: el jefe escanea su tarjeta y escribe el PIN
+
+## The last English words: variance title, count reason, a substitute's return, report numbers, pick details
+variance-title = { $order } · { $closed }{ $item } { $description } · cant. { $qty } · avance y desviación
+variance-short-title = { $order } · { $closed }{ $item } · cant. { $qty } · avance y desviación
+count-reason-prompt = { $item } en { $location }: libros { $book }, contado { $counted } = { $diff }{ $pct }. Elija un motivo para contabilizar
+substitute-return-not-qty = { $value } no es una cantidad mayor que 0
+substitute-return-exceeds = { $qty } supera los { $issued } { $item } consumidos por la línea { $line }
+report-good-not-number = buena { $value } no es un número
+report-scrap-not-number = desecho { $value } no es un número
+choice-on-hand = { $qty } en stock
+choice-expires = caduca { $date }
+choice-expired = caducado: debe aprobar un jefe de turno
+choice-unknown-lot = lote desconocido
+cannot-post = no se puede contabilizar: { $why }
+nothing-to-post = nada que contabilizar

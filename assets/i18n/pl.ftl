@@ -689,3 +689,18 @@ post-labor = Robocizna { $hours } h wg normy
 post-warning = Ostrzeżenie: { $warning }
 post-lead-more = Brygadzista musi zatwierdzić (ponad { $pct }% od planu):
 post-lead-enter = Enter: brygadzista skanuje identyfikator i wpisuje PIN
+
+## The last English words: variance title, count reason, a substitute's return, report numbers, pick details
+variance-title = { $order } · { $closed }{ $item } { $description } · ilość { $qty } · postęp i odchylenie
+variance-short-title = { $order } · { $closed }{ $item } · ilość { $qty } · postęp i odchylenie
+count-reason-prompt = { $item } w { $location }: księgowo { $book }, policzono { $counted } = { $diff }{ $pct }. Wybierz przyczynę, aby zaksięgować
+substitute-return-not-qty = { $value } to nie ilość większa od 0
+substitute-return-exceeds = { $qty } to więcej niż { $issued } { $item } wydane przez linię { $line }
+report-good-not-number = dobre { $value } to nie liczba
+report-scrap-not-number = braki { $value } to nie liczba
+choice-on-hand = { $qty } na stanie
+choice-expires = ważne do { $date }
+choice-expired = przeterminowane: musi zatwierdzić brygadzista
+choice-unknown-lot = nieznana partia
+cannot-post = nie można zaksięgować: { $why }
+nothing-to-post = nic do zaksięgowania

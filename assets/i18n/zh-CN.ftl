@@ -658,3 +658,18 @@ post-labor = 标准工时 { $hours } 小时
 post-warning = 警告：{ $warning }
 post-lead-more = 需班组长批准（偏离计划超过 { $pct }%）：
 post-lead-enter = Enter：班组长扫描工卡并输入 PIN
+
+## The last English words: variance title, count reason, a substitute's return, report numbers, pick details
+variance-title = { $order } · { $closed }{ $item } { $description } · 数量 { $qty } · 进度与差异
+variance-short-title = { $order } · { $closed }{ $item } · 数量 { $qty } · 进度与差异
+count-reason-prompt = { $item } 于 { $location }：账面 { $book }，盘点 { $counted } = { $diff }{ $pct }。选择原因以过账
+substitute-return-not-qty = { $value } 不是大于 0 的数量
+substitute-return-exceeds = { $qty } 超过行 { $line } 已发放的 { $issued } { $item }
+report-good-not-number = 合格 { $value } 不是数字
+report-scrap-not-number = 报废 { $value } 不是数字
+choice-on-hand = 现有 { $qty }
+choice-expires = { $date } 到期
+choice-expired = 已过期：需班组长批准
+choice-unknown-lot = 未知批次
+cannot-post = 无法过账：{ $why }
+nothing-to-post = 无可过账内容

@@ -645,6 +645,19 @@ messages! {
     PostWarning => "post-warning",
     PostLeadMore => "post-lead-more",
     PostLeadEnter => "post-lead-enter",
+    VarianceTitle => "variance-title",
+    VarianceShortTitle => "variance-short-title",
+    CountReasonPrompt => "count-reason-prompt",
+    SubstituteReturnNotQty => "substitute-return-not-qty",
+    SubstituteReturnExceeds => "substitute-return-exceeds",
+    ReportGoodNotNumber => "report-good-not-number",
+    ReportScrapNotNumber => "report-scrap-not-number",
+    ChoiceOnHand => "choice-on-hand",
+    ChoiceExpires => "choice-expires",
+    ChoiceExpired => "choice-expired",
+    ChoiceUnknownLot => "choice-unknown-lot",
+    CannotPost => "cannot-post",
+    NothingToPost => "nothing-to-post",
 }
 
 /// A value a message is given.

@@ -783,6 +783,7 @@ use crate::domain::backflush::ReportPlan;
 use crate::domain::lots::LotQty;
 use crate::domain::variance::Variance;
 use crate::service::Posted;
+use crate::service::TransferRequest;
 use crate::service::auth::Refused;
 use crate::service::floor::{Adjustment, Count, Substitution};
 
@@ -854,15 +855,28 @@ pub fn prompt_title() -> String {
     t(Msg::PromptTitle)
 }
 
+/// What a tracked line's lots or serials are asked for: the line and its item, how many,
+/// from where.
+pub struct LineLots<'a> {
+    /// Serials, one a unit, rather than lots.
+    pub serial: bool,
+    pub line: &'a str,
+    pub item: &'a str,
+    pub total: Quantity,
+    pub location: &'a str,
+}
+
 /// The question of a tracked line's lots or serials: `Serials for line 70 GAUGE: 3 from
 /// M-ASM (scan each or mark them with Space)`.
 #[must_use]
-pub fn line_lots_title(
-    serial: bool,
-    (line, item): (&str, &str),
-    total: Quantity,
-    location: &str,
-) -> String {
+pub fn line_lots_title(asked: &LineLots<'_>) -> String {
+    let LineLots {
+        serial,
+        line,
+        item,
+        total,
+        location,
+    } = *asked;
     tr(
         if serial {
             Msg::LineSerialsTitle
@@ -998,18 +1012,6 @@ pub fn may_not(badge: &str, refused: &Refused, what: &str) -> String {
         ],
     )
 }
-
-/// A manual line issued by hand with its report.
-pub const BY_HAND: &str = "by hand";
-
-/// Where a non-stock line issues from: nowhere, it has no location.
-pub const NO_LOCATION: &str = "—";
-
-/// The deferred lines' column of what a line lacks now (right-aligned: leading space).
-pub const SHORT_NOW_HEADER: &str = " Short now";
-
-/// The mark of a deferred line that fits now: a retry posts it.
-pub const FITS_NOW: &str = "fits";
 
 /// The first choice of a transfer's lots: none named, the pick order decides.
 #[must_use]
@@ -1205,19 +1207,14 @@ fn lots_named(lots: &[LotQty]) -> String {
 }
 
 /// What a transfer moved.
-pub fn moved(
-    (item, qty): (&str, Quantity),
-    (from, to): (&str, &str),
-    lots: &[LotQty],
-    posted: usize,
-) -> String {
+pub fn moved(transfer: &TransferRequest, lots: &[LotQty], posted: usize) -> String {
     tr(
         Msg::Moved,
         &[
-            ("qty", self::qty(qty)),
-            ("item", item.into()),
-            ("from", from.into()),
-            ("to", to.into()),
+            ("qty", self::qty(transfer.qty)),
+            ("item", transfer.item.as_str().into()),
+            ("from", transfer.from.as_str().into()),
+            ("to", transfer.to.as_str().into()),
             ("lots", lots_named(lots).into()),
             ("posted", many(posted)),
         ],
@@ -1294,14 +1291,29 @@ pub fn confirm_substitute() -> String {
     t(Msg::ConfirmSubstitute)
 }
 
+/// A substitution as its question names it: the line, how much of its own item goes back,
+/// how much of which substitute is issued instead.
+pub struct SubstituteAsked<'a> {
+    pub line: &'a str,
+    /// The line's own item, and how much of it goes back.
+    pub own: &'a str,
+    pub returned: Quantity,
+    /// The substitute, and how much of it is issued.
+    pub item: &'a str,
+    pub issued: Quantity,
+}
+
 /// What a substitution will post: `Line 40 SEAL-20: 4 SEAL-20 go back, 4 SEAL-21 are
 /// issued instead.`
 #[must_use]
-pub fn substitute_question(
-    line: &str,
-    (own, returned): (&str, Quantity),
-    (item, issued): (&str, Quantity),
-) -> Vec<String> {
+pub fn substitute_question(asked: &SubstituteAsked<'_>) -> Vec<String> {
+    let SubstituteAsked {
+        line,
+        own,
+        returned,
+        item,
+        issued,
+    } = *asked;
     vec![
         tr(
             Msg::SubstituteGoesBack,
@@ -1326,19 +1338,18 @@ pub fn confirm_transfer() -> String {
 
 /// What a transfer will move: `Move 5 HO-46 from ST-COMP to M-ASM (lots OIL-2612).`
 #[must_use]
-pub fn transfer_question(
-    (item, qty): (&str, Quantity),
-    (from, to): (&str, &str),
-    lots: Option<&str>,
-) -> Vec<String> {
-    let lots = lots.map_or_else(String::new, |l| tr(Msg::LotsNamed, &[("lots", l.into())]));
+pub fn transfer_question(transfer: &TransferRequest) -> Vec<String> {
+    let lots = transfer
+        .lots
+        .as_deref()
+        .map_or_else(String::new, |l| tr(Msg::LotsNamed, &[("lots", l.into())]));
     vec![tr(
         Msg::TransferQuestion,
         &[
-            ("qty", self::qty(qty)),
-            ("item", item.into()),
-            ("from", from.into()),
-            ("to", to.into()),
+            ("qty", self::qty(transfer.qty)),
+            ("item", transfer.item.as_str().into()),
+            ("from", transfer.from.as_str().into()),
+            ("to", transfer.to.as_str().into()),
             ("lots", lots.into()),
         ],
     )]
@@ -1452,25 +1463,11 @@ pub fn posted_lines(
     lines
 }
 
-/// An order's state on the board.
-pub const ORDER_OPEN: &str = "open";
-/// An order's state on the board: units reported, some left.
-pub const ORDER_STARTED: &str = "started";
-/// An order's state on the board: every unit reported.
-pub const ORDER_DONE: &str = "done";
-
 /// An order's lines waiting in the exception queue, on the board: `2 waiting`.
 #[must_use]
 pub fn lines_waiting(n: i64) -> String {
     tr(Msg::LinesWaiting, &[("count", Arg::Count(n))])
 }
-
-/// The board's column of each order's item description.
-pub const DESCRIPTION_HEADER: &str = "Description";
-
-/// The board's column of how many units a report could post with every line (right-aligned:
-/// it starts with spaces).
-pub const CAN_BUILD_HEADER: &str = "Can build";
 
 /// Opening an order none of whose operations is at this terminal's work center.
 #[must_use]
@@ -1491,32 +1488,32 @@ pub fn at_work_center(work_center: &str) -> String {
     tr(Msg::AtWorkCenter, &[("work_center", work_center.into())])
 }
 
+/// What a report's last line sums up.
+pub struct ReportSummary<'a> {
+    pub hours: crate::domain::qty::Hours,
+    pub labor_and_overhead: rust_decimal::Decimal,
+    /// What is received, already in words.
+    pub receipt: &'a str,
+    /// The material's cost at standard, and as the lines issue it.
+    pub expected: rust_decimal::Decimal,
+    pub actual: rust_decimal::Decimal,
+}
+
 /// The report's last line: its hours and what labor and overhead cost, the receipt, and the
 /// material expected against actual.
 #[must_use]
-pub fn report_summary(
-    hours: crate::domain::qty::Hours,
-    labor_and_overhead: rust_decimal::Decimal,
-    receipt: &str,
-    (expected, actual): (rust_decimal::Decimal, rust_decimal::Decimal),
-) -> String {
+pub fn report_summary(summary: &ReportSummary<'_>) -> String {
     tr(
         Msg::ReportSummary,
         &[
-            ("hours", Arg::Number(hours.0)),
-            ("labor", money(labor_and_overhead).into()),
-            ("receipt", receipt.into()),
-            ("expected", money(expected).into()),
-            ("actual", money(actual).into()),
+            ("hours", Arg::Number(summary.hours.0)),
+            ("labor", money(summary.labor_and_overhead).into()),
+            ("receipt", summary.receipt.into()),
+            ("expected", money(summary.expected).into()),
+            ("actual", money(summary.actual).into()),
         ],
     )
 }
-
-/// An operation that is a count point.
-pub const COUNT_POINT: &str = "count point";
-
-/// A material line issued by hand.
-pub const MANUAL: &str = "manual";
 
 /// On a list's top edge: rows above the first one shown (`↑ 3 more`).
 #[must_use]
@@ -1799,8 +1796,20 @@ mod tests {
     fn prompts_and_messages_speak_the_language_with_its_separator() {
         let qty = |s: &str| Quantity(s.parse().unwrap_or_default());
         crate::tui::i18n::set_language(german());
-        let lots = super::line_lots_title(false, ("80", "HO-46"), qty("2.5"), "M-ASM");
-        let moved = super::transfer_question(("OIL-1", qty("2.5")), ("ST-RAW", "M-ASM"), None);
+        let lots = super::line_lots_title(&super::LineLots {
+            serial: false,
+            line: "80",
+            item: "HO-46",
+            total: qty("2.5"),
+            location: "M-ASM",
+        });
+        let moved = super::transfer_question(&crate::service::TransferRequest {
+            item: "OIL-1".into(),
+            qty: qty("2.5"),
+            from: "ST-RAW".into(),
+            to: "M-ASM".into(),
+            lots: None,
+        });
         let marked = super::marked_enough(3);
         let cost = super::money(rust_decimal::Decimal::new(-186, 1));
         crate::tui::i18n::set_language(Language::ENGLISH);

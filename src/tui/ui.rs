@@ -39,7 +39,7 @@ mod variance;
 pub use exceptions::ExceptionsView;
 pub use health::HealthView;
 pub use history::{DetailView, HistoryView};
-use layout::render_list;
+use layout::{List, render_list};
 pub use layout::{Window, bar, cells, fit, fit_rows, pad, wrap};
 pub use login::LoginView;
 pub use orders::{OperationsView, OrdersView};

@@ -261,7 +261,14 @@ impl App {
                 item,
                 qty,
                 returned,
-            } => self.substitute(report_id, &line, &item, (qty, returned)),
+            } => self.substitute(&crate::service::SubstituteRequest {
+                report: report_id,
+                line,
+                item: item.into(),
+                qty,
+                return_qty: returned,
+                ..crate::service::SubstituteRequest::default()
+            }),
             Effect::RetryExceptions => self.retry_exceptions(),
             Effect::CancelException { id } => self.cancel_exception(id),
             Effect::Transfer {
@@ -271,7 +278,16 @@ impl App {
                 to,
                 lots,
                 this,
-            } => self.post_transfer((&item, qty), (&from, &to), lots.as_deref(), *this),
+            } => {
+                let transfer = crate::service::TransferRequest {
+                    item: item.into(),
+                    qty,
+                    from: from.into(),
+                    to: to.into(),
+                    lots,
+                };
+                self.post_transfer(&transfer, *this)
+            }
             open @ (Effect::OpenOrders
             | Effect::OpenOrdersAt { .. }
             | Effect::ResolveOrder { .. }

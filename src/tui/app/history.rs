@@ -148,6 +148,13 @@ impl HistoryState {
     }
 }
 
+/// A substitution being asked: the report, the line substituted and the substitute item.
+struct Substituting {
+    report_id: ReportId,
+    line: String,
+    item: String,
+}
+
 impl DetailState {
     /// The lines of `report`; the cursor stays where it was when `before` showed the same
     /// report.
@@ -272,7 +279,14 @@ impl DetailState {
                 report_id,
                 line,
                 item,
-            } => self.substitute_returned(report_id, (line, item), &text, this),
+            } => {
+                let asked = Substituting {
+                    report_id,
+                    line,
+                    item,
+                };
+                self.substitute_returned(asked, &text, this)
+            }
             PromptKind::SubstituteQty {
                 report_id,
                 line,
@@ -293,8 +307,13 @@ impl DetailState {
                     .map(|(l, q)| (l.item.to_string(), *q))
                     .unwrap_or_default();
                 let back = returned.unwrap_or(issued);
-                let lines =
-                    strings::substitute_question(&line, (&own, back), (&item, qty.unwrap_or(back)));
+                let lines = strings::substitute_question(&strings::SubstituteAsked {
+                    line: &line,
+                    own: &own,
+                    returned: back,
+                    item: &item,
+                    issued: qty.unwrap_or(back),
+                });
                 Effect::show(Overlay::Confirm {
                     title: strings::confirm_substitute(),
                     lines,
@@ -350,30 +369,37 @@ impl DetailState {
 
     /// How much of the line's own item goes back (empty: all it issued), no more than it
     /// issued; then how much of the substitute was issued.
-    fn substitute_returned(
-        &self,
-        report_id: ReportId,
-        (line, item): (String, String),
-        text: &str,
-        this: Overlay,
-    ) -> Effect {
+    fn substitute_returned(&self, asked: Substituting, text: &str, this: Overlay) -> Effect {
+        let Substituting {
+            report_id,
+            line,
+            item,
+        } = asked;
         let returned = if text.is_empty() {
             None
         } else {
             match parse(text) {
                 Some(q) if q > Quantity::ZERO => Some(q),
-                _ => return Effect::reopen(this, format!("{text:?} is not a quantity above 0")),
+                _ => {
+                    let why = tr(
+                        Msg::SubstituteReturnNotQty,
+                        &[("value", format!("{text:?}").into())],
+                    );
+                    return Effect::reopen(this, why);
+                }
             }
         };
         if let (Some(r), Some((l, issued))) = (returned, self.line(&line))
             && r > *issued
         {
-            let why = format!(
-                "{} exceeds the {} {} line {} has issued",
-                r,
-                (*issued).max(Quantity::ZERO),
-                l.item,
-                l.line
+            let why = tr(
+                Msg::SubstituteReturnExceeds,
+                &[
+                    ("qty", Arg::Number(r.0)),
+                    ("issued", Arg::Number((*issued).max(Quantity::ZERO).0)),
+                    ("item", l.item.to_string().into()),
+                    ("line", l.line.to_string().into()),
+                ],
             );
             return Effect::reopen(this, why);
         }

@@ -4,6 +4,7 @@
 use super::Effect;
 use crate::domain::ids::ReportId;
 use crate::domain::qty::Quantity;
+use crate::tui::i18n::{Arg, Msg, t, tr};
 
 use super::Context;
 use crate::domain::lots::LotStock;
@@ -224,7 +225,7 @@ impl Choice {
     pub fn on_hand(location: String, qty: Quantity) -> Self {
         Choice {
             code: location,
-            detail: format!("{} on hand", qty),
+            detail: tr(Msg::ChoiceOnHand, &[("qty", Arg::Number(qty.0))]),
         }
     }
 
@@ -233,21 +234,20 @@ impl Choice {
     /// lead.
     #[must_use]
     pub fn lot(lot: LotStock, unknown_code: Option<String>, expired: bool) -> Self {
-        let note = if expired {
-            " · expired: a lead must approve"
+        let mut detail = tr(Msg::ChoiceOnHand, &[("qty", Arg::Number(lot.qty.0))]);
+        if let Some(date) = lot.expires.as_deref() {
+            detail.push_str(" · ");
+            detail.push_str(&tr(Msg::ChoiceExpires, &[("date", date.into())]));
+        }
+        if expired {
+            detail.push_str(" · ");
+            detail.push_str(&t(Msg::ChoiceExpired));
         } else if lot.lot.is_empty() {
-            " · unknown lot"
-        } else {
-            ""
-        };
+            detail.push_str(" · ");
+            detail.push_str(&t(Msg::ChoiceUnknownLot));
+        }
         Choice {
-            detail: format!(
-                "{} on hand{}{note}",
-                lot.qty,
-                lot.expires
-                    .as_deref()
-                    .map_or_else(String::new, |d| format!(" · expires {d}")),
-            ),
+            detail,
             code: match unknown_code {
                 Some(code) if lot.lot.is_empty() => code,
                 _ => lot.lot,

@@ -3,11 +3,21 @@
 //! step depends on the store (is the item tracked, what does the book say), the effect
 //! reads it and hands it back to a function here, which decides the step.
 use super::{
-    Action, Choices, Effect, Field, FieldKind, Overlay, PromptKind, Quantity, ReasonKind,
-    canonical, parse, strings,
+    Action, Choices, Effect, Field, FieldKind, Overlay, PromptKind, Quantity, ReasonKind, parse,
+    strings,
 };
+use crate::service::{CountRequest, TransferRequest};
 use crate::tui::app::Pending;
-use crate::tui::i18n::{Msg, t, tr};
+use crate::tui::i18n::{Msg, number, t, tr};
+
+/// A transfer's two ends, named so that no caller swaps them unseen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Route {
+    /// Where the item leaves.
+    pub from: String,
+    /// Where it goes.
+    pub to: String,
+}
 
 /// The handler's queue: the work center's machine location, or every machine location.
 pub struct StagingState {
@@ -165,9 +175,13 @@ impl StagingState {
                 to,
                 qty,
             } => confirm_transfer(
-                (item, qty),
-                (from, to),
-                (!text.is_empty()).then_some(text),
+                TransferRequest {
+                    item: item.into(),
+                    qty,
+                    from: from.into(),
+                    to: to.into(),
+                    lots: (!text.is_empty()).then_some(text),
+                },
                 this,
             ),
             _ => Effect::None,
@@ -180,10 +194,11 @@ impl StagingState {
     pub fn transfer_qty_prompt(
         &self,
         item: String,
-        (from, to): (String, String),
+        route: Route,
         held: Quantity,
         this: Overlay,
     ) -> Overlay {
+        let Route { from, to } = route;
         let qty = self
             .rows
             .iter()
@@ -211,21 +226,16 @@ impl StagingState {
 /// A transfer asked first, as a reversal is; `this` is the prompt it came from (reopened
 /// with the refusal when the transfer is refused).
 #[must_use]
-pub fn confirm_transfer(
-    (item, qty): (String, Quantity),
-    (from, to): (String, String),
-    lots: Option<String>,
-    this: Box<Overlay>,
-) -> Effect {
+pub fn confirm_transfer(transfer: TransferRequest, this: Box<Overlay>) -> Effect {
     Effect::show(Overlay::Confirm {
         title: strings::confirm_transfer(),
-        lines: strings::transfer_question((&item, qty), (&from, &to), lots.as_deref()),
+        lines: strings::transfer_question(&transfer),
         pending: Pending::write(Effect::Transfer {
-            item,
-            qty,
-            from,
-            to,
-            lots,
+            item: transfer.item.to_string(),
+            qty: transfer.qty,
+            from: transfer.from.to_string(),
+            to: transfer.to.to_string(),
+            lots: transfer.lots,
             this,
         }),
     })
@@ -299,19 +309,29 @@ pub fn count_prompt(item: String, location: String, tracked: bool) -> Effect {
 /// A count far from the book (`count_confirm_pct`) is confirmed with a reason, the
 /// difference shown with its size.
 #[must_use]
-pub fn count_reason_prompt(
-    (item, location, lot): (String, String, Option<String>),
-    book: Quantity,
-    counted: Quantity,
-    this: Overlay,
-) -> Effect {
+pub fn count_reason_prompt(count: CountRequest, book: Quantity, this: Overlay) -> Effect {
+    let CountRequest {
+        item,
+        location,
+        lot,
+        counted,
+        ..
+    } = count;
+    let (item, location) = (item.to_string(), location.to_string());
     let diff = counted - book;
     let sign = if diff.is_sign_negative() { "" } else { "+" };
     let pct = crate::service::floor::difference_pct(book, counted)
-        .map_or_else(String::new, |p| format!(" ({sign}{}%)", canonical(p)));
-    let title = format!(
-        "{item} at {location}: book {}, counted {} = {sign}{}{pct}. Pick a reason to post it",
-        book, counted, diff
+        .map_or_else(String::new, |p| format!(" ({sign}{}%)", number(p)));
+    let title = tr(
+        Msg::CountReasonPrompt,
+        &[
+            ("item", item.as_str().into()),
+            ("location", location.as_str().into()),
+            ("book", number(book.0).into()),
+            ("counted", number(counted.0).into()),
+            ("diff", format!("{sign}{}", number(diff.0)).into()),
+            ("pct", pct.into()),
+        ],
     );
     let prompt = Overlay::prompt(
         title,
@@ -328,12 +348,8 @@ pub fn count_reason_prompt(
 
 /// A tracked item leaves by lot: picked, or Enter alone for the pick order.
 #[must_use]
-pub fn transfer_lots_prompt(
-    item: String,
-    (from, to): (String, String),
-    qty: Quantity,
-    this: Overlay,
-) -> Effect {
+pub fn transfer_lots_prompt(item: String, route: Route, qty: Quantity, this: Overlay) -> Effect {
+    let Route { from, to } = route;
     let choices = Choices::LotsAt {
         item: item.clone(),
         location: from.clone(),

@@ -11,7 +11,7 @@ use crate::domain::codes::OrderNo;
 use crate::domain::variance::Variance;
 use crate::domain::wip::{ClosedAs, OrderStatus, Settlement};
 use crate::service::{Refusal, ServiceError};
-use crate::tui::i18n::{Msg, t, tr};
+use crate::tui::i18n::{Arg, Msg, t, tr};
 use crate::tui::strings;
 
 /// One operation's progress.
@@ -168,7 +168,8 @@ impl VarianceState {
     pub fn new(
         context: &ReportContext,
         variance: Variance,
-        (from_operations, status): (bool, OrderStatus),
+        from_operations: bool,
+        status: OrderStatus,
     ) -> Self {
         let o = &context.order;
         let description = context
@@ -226,12 +227,29 @@ impl VarianceState {
             order: o.order.clone(),
             qty: o.qty,
             title: format!(
-                " {} · {closed}{} {} · qty {} · progress and variance ",
-                o.order, o.item, description, o.qty
+                " {} ",
+                tr(
+                    Msg::VarianceTitle,
+                    &[
+                        ("order", o.order.to_string().into()),
+                        ("closed", closed.as_str().into()),
+                        ("item", o.item.to_string().into()),
+                        ("description", description.into()),
+                        ("qty", Arg::Number(o.qty.0)),
+                    ],
+                )
             ),
             short_title: format!(
-                " {} · {closed}{} · qty {} · progress and variance ",
-                o.order, o.item, o.qty
+                " {} ",
+                tr(
+                    Msg::VarianceShortTitle,
+                    &[
+                        ("order", o.order.to_string().into()),
+                        ("closed", closed.as_str().into()),
+                        ("item", o.item.to_string().into()),
+                        ("qty", Arg::Number(o.qty.0)),
+                    ],
+                )
             ),
             operations,
             materials,

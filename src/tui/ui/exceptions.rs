@@ -6,7 +6,7 @@ use super::{
 };
 use crate::tui::app::ExceptionsState;
 use crate::tui::i18n::{Arg, Msg, t, tr};
-use crate::tui::ui::render_list;
+use crate::tui::ui::{List, render_list};
 use crate::tui::ui::{count, head, num_head};
 
 /// The exception queue: the deferred lines waiting for stock.
@@ -84,8 +84,12 @@ impl Widget for ExceptionsView<'_> {
         let block = titled(theme, format!(" {title} "));
         render_list(
             theme,
-            (table, block),
-            (s.rows.len(), s.selected),
+            List {
+                table,
+                block,
+                len: s.rows.len(),
+                selected: s.selected,
+            },
             self.shown,
             area,
             buf,

@@ -7,7 +7,7 @@ use crate::domain::health::Flag;
 use crate::tui::app::HealthState;
 use crate::tui::i18n::{Arg, Msg, t, tr};
 use crate::tui::ui::bar;
-use crate::tui::ui::render_list;
+use crate::tui::ui::{List, render_list};
 use crate::tui::ui::{count, head, num_head};
 
 /// The health of every machine location.
@@ -98,8 +98,12 @@ impl Widget for HealthView<'_> {
         );
         render_list(
             theme,
-            (table, block),
-            (h.rows.len(), h.selected),
+            List {
+                table,
+                block,
+                len: h.rows.len(),
+                selected: h.selected,
+            },
             self.shown,
             area,
             buf,

@@ -6,7 +6,7 @@ use super::{
 };
 use crate::tui::app::{DetailState, HistoryState};
 use crate::tui::i18n::{Arg, Msg, t, tr};
-use crate::tui::ui::render_list;
+use crate::tui::ui::{List, render_list};
 use crate::tui::ui::{count, head, num, num_head};
 
 /// The history list: the reports, newest first.
@@ -27,19 +27,20 @@ pub struct DetailView<'a> {
 
 impl Widget for HistoryView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        render_history(self.state, (self.theme, self.shown), area, buf);
+        render_history(self.state, self.theme, self.shown, area, buf);
     }
 }
 
 impl Widget for DetailView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        render_detail(self.state, (self.theme, self.shown), area, buf);
+        render_detail(self.state, self.theme, self.shown, area, buf);
     }
 }
 
 fn render_history(
     h: &HistoryState,
-    (theme, shown): (&Theme, &std::cell::Cell<usize>),
+    theme: &Theme,
+    shown: &std::cell::Cell<usize>,
     area: Rect,
     buf: &mut Buffer,
 ) {
@@ -105,8 +106,12 @@ fn render_history(
     );
     render_list(
         theme,
-        (table, block),
-        (h.rows.len(), h.selected),
+        List {
+            table,
+            block,
+            len: h.rows.len(),
+            selected: h.selected,
+        },
         shown,
         area,
         buf,
@@ -115,7 +120,8 @@ fn render_history(
 
 fn render_detail(
     d: &DetailState,
-    (theme, shown): (&Theme, &std::cell::Cell<usize>),
+    theme: &Theme,
+    shown: &std::cell::Cell<usize>,
     area: Rect,
     buf: &mut Buffer,
 ) {
@@ -192,8 +198,12 @@ fn render_detail(
         .row_highlight_style(theme.selected);
     render_list(
         theme,
-        (table, titled(theme, title)),
-        (d.lines.len(), d.selected),
+        List {
+            table,
+            block: titled(theme, title),
+            len: d.lines.len(),
+            selected: d.selected,
+        },
         shown,
         area,
         buf,

@@ -125,18 +125,30 @@ impl Window {
     }
 }
 
-/// A list of `len` rows drawn as `table` in `block`, the cursor on `selected`: the rows
-/// around the cursor show, and the box's edges say how many more lie above (`↑ 3 more`) and
-/// below (`↓ 5 more`). The rows that showed are kept in `shown`, so a page key moves the
-/// cursor by a page of this screen.
+/// A list of `len` rows drawn as `table` in `block`, the cursor on `selected`.
+pub(super) struct List<'a> {
+    pub table: Table<'a>,
+    pub block: Block<'a>,
+    pub len: usize,
+    pub selected: usize,
+}
+
+/// A list drawn with the rows around its cursor showing, and the box's edges saying how many
+/// more lie above (`↑ 3 more`) and below (`↓ 5 more`). The rows that showed are kept in
+/// `shown`, so a page key moves the cursor by a page of this screen.
 pub(super) fn render_list(
     theme: &Theme,
-    (table, block): (Table<'_>, Block<'_>),
-    (len, selected): (usize, usize),
+    list: List<'_>,
     shown: &Shown<usize>,
     area: Rect,
     buf: &mut Buffer,
 ) {
+    let List {
+        table,
+        block,
+        len,
+        selected,
+    } = list;
     // The box's borders and the header row take their lines.
     let rows = usize::from(block.inner(area).height.saturating_sub(1)).max(1);
     shown.set(rows);

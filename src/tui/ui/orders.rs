@@ -9,7 +9,7 @@ use super::{count, head, num, num_head};
 use crate::service::OrderSummary;
 use crate::tui::app::{OperationsState, OrdersState};
 use crate::tui::i18n::{Arg, Msg, t, tr};
-use crate::tui::ui::render_list;
+use crate::tui::ui::{List, render_list};
 
 /// The order board of a work center.
 pub struct OrdersView<'a> {
@@ -66,7 +66,7 @@ fn render_orders(view: &OrdersView<'_>, area: Rect, buf: &mut Buffer) {
     let rows: Vec<Row<'_>> = visible
         .iter()
         .zip(descriptions)
-        .map(|(r, description)| order_row(theme, o, (r, description), layout))
+        .map(|(r, description)| order_row(theme, o, r, description, layout))
         .collect();
     let len = rows.len();
     let title = format!(" {} ", tr(Msg::OrdersTitle, &[("count", count(len))]));
@@ -77,8 +77,12 @@ fn render_orders(view: &OrdersView<'_>, area: Rect, buf: &mut Buffer) {
         .highlight_symbol("▶");
     render_list(
         theme,
-        (table, titled(theme, title)),
-        (len, o.selected),
+        List {
+            table,
+            block: titled(theme, title),
+            len,
+            selected: o.selected,
+        },
         view.shown,
         table_area,
         buf,
@@ -166,7 +170,8 @@ fn scan_prompt<'a>(theme: &Theme, o: &'a OrdersState) -> Line<'a> {
 fn order_row<'a>(
     theme: &Theme,
     o: &OrdersState,
-    (r, description): (&OrderSummary, String),
+    r: &OrderSummary,
+    description: String,
     layout: BoardLayout,
 ) -> Row<'a> {
     let reported = r.good + r.scrap;

@@ -17,18 +17,19 @@ pub struct OverlayView<'a> {
 
 impl Widget for OverlayView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        render_overlay(self.theme, (self.overlay, self.help_offset), buf, area);
+        render_overlay(self.theme, self.overlay, self.help_offset, buf, area);
     }
 }
 
 fn render_overlay(
     theme: &Theme,
-    (overlay, help_offset): (&Overlay, usize),
+    overlay: &Overlay,
+    help_offset: usize,
     buf: &mut Buffer,
     area: Rect,
 ) {
     match overlay {
-        Overlay::Help(context) => render_help(theme, (*context, help_offset), buf, area),
+        Overlay::Help(context) => render_help(theme, *context, help_offset, buf, area),
         Overlay::Confirm { title, lines, .. } | Overlay::Message { title, lines, .. } => {
             let mut text: Vec<Line<'_>> = lines.iter().map(|l| Line::from(l.as_str())).collect();
             text.push(Line::from(""));
@@ -69,12 +70,7 @@ fn render_overlay(
                 )));
             }
             let marked = marks.as_ref().map(|m| m.marked.as_slice());
-            text.extend(pick_list(
-                theme,
-                choices,
-                (&field.text, marked),
-                *highlighted,
-            ));
+            text.extend(pick_list(theme, choices, &field.text, marked, *highlighted));
             let hint = match (choices.is_empty(), back.is_some()) {
                 (true, back) => crate::tui::strings::prompt_hint(back),
                 (false, back) => crate::tui::strings::pick_hint(marks.is_some(), back),
@@ -94,7 +90,7 @@ fn render_overlay(
 
 /// Every key of `context`, as wide as the screen allows; a long description wraps under
 /// itself.
-fn render_help(theme: &Theme, (context, offset): (Context, usize), buf: &mut Buffer, area: Rect) {
+fn render_help(theme: &Theme, context: Context, offset: usize, buf: &mut Buffer, area: Rect) {
     let width = area.width.saturating_sub(4).clamp(20, 100);
     let text_width = usize::from(width.saturating_sub(12)).max(8);
     let mut lines: Vec<Line<'_>> = Vec::new();
@@ -148,7 +144,8 @@ fn render_help(theme: &Theme, (context, offset): (Context, usize), buf: &mut Buf
 fn pick_list(
     theme: &Theme,
     choices: &[crate::tui::app::Choice],
-    (typed, marks): (&str, Option<&[String]>),
+    typed: &str,
+    marks: Option<&[String]>,
     highlighted: usize,
 ) -> Vec<Line<'static>> {
     const ROWS: usize = 8;

@@ -7,7 +7,7 @@ use super::{
 use crate::domain::qty::Quantity;
 use crate::tui::app::StagingState;
 use crate::tui::i18n::{Arg, Msg, tr};
-use crate::tui::ui::render_list;
+use crate::tui::ui::{List, render_list};
 use crate::tui::ui::{count, head, num_head};
 use rust_decimal::Decimal;
 
@@ -131,8 +131,12 @@ impl Widget for StagingView<'_> {
         let block = titled(theme, title);
         render_list(
             theme,
-            (table, block),
-            (s.rows.len(), s.selected),
+            List {
+                table,
+                block,
+                len: s.rows.len(),
+                selected: s.selected,
+            },
             self.shown,
             area,
             buf,

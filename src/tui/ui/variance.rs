@@ -9,7 +9,7 @@ use crate::tui::app::VarianceState;
 use crate::tui::i18n::{Arg, Msg, t, tr};
 use crate::tui::ui::bar;
 use crate::tui::ui::cells;
-use crate::tui::ui::render_list;
+use crate::tui::ui::{List, render_list};
 use crate::tui::ui::{head, num_head, pad};
 use rust_decimal::Decimal;
 
@@ -176,8 +176,12 @@ fn render_materials(
     let block = titled(theme, format!(" {} ", t(Msg::VarianceLinesTitle)));
     render_list(
         theme,
-        (table, block),
-        (v.materials.len(), v.selected),
+        List {
+            table,
+            block,
+            len: v.materials.len(),
+            selected: v.selected,
+        },
         shown,
         area,
         buf,

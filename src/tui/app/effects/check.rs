@@ -4,6 +4,8 @@
 
 use super::{App, Effect, Overlay, Quantity, strings};
 use crate::domain::ids::ReportId;
+use crate::service::{CountRequest, TransferRequest};
+use crate::tui::app::staging::Route;
 use crate::tui::app::{Screen, TraceState, staging, trace};
 
 impl App {
@@ -25,7 +27,16 @@ impl App {
                 lot,
                 counted,
                 this,
-            } => self.check_count((item, location, lot), counted, *this),
+            } => {
+                let count = CountRequest {
+                    item: item.into(),
+                    location: location.into(),
+                    lot,
+                    counted,
+                    reason: None,
+                };
+                self.check_count(count, *this)
+            }
             Effect::Count {
                 item,
                 location,
@@ -38,8 +49,14 @@ impl App {
                 .check_reason(crate::service::ReasonKind::Count, &reason)
             {
                 Ok(code) => {
-                    let at = (item.as_str(), location.as_str(), lot.as_deref());
-                    self.post_count(at, counted, Some(&code), *this);
+                    let count = CountRequest {
+                        item: item.into(),
+                        location: location.into(),
+                        lot,
+                        counted,
+                        reason: Some(code),
+                    };
+                    self.post_count(&count, *this);
                 }
                 Err(e) => self.run(Effect::reopen(*this, self.said(&e))),
             },
@@ -48,7 +65,7 @@ impl App {
                 from,
                 to,
                 this,
-            } => self.check_transfer_source(item, (from, to), *this),
+            } => self.check_transfer_source(item, Route { from, to }, *this),
             Effect::TransferQty {
                 item,
                 from,
@@ -57,14 +74,17 @@ impl App {
                 this,
             } => {
                 if self.service.is_tracked(&item).unwrap_or(false) {
-                    self.run(staging::transfer_lots_prompt(item, (from, to), qty, *this));
+                    let route = Route { from, to };
+                    self.run(staging::transfer_lots_prompt(item, route, qty, *this));
                 } else {
-                    self.run(staging::confirm_transfer(
-                        (item, qty),
-                        (from, to),
-                        None,
-                        this,
-                    ));
+                    let transfer = TransferRequest {
+                        item: item.into(),
+                        qty,
+                        from: from.into(),
+                        to: to.into(),
+                        lots: None,
+                    };
+                    self.run(staging::confirm_transfer(transfer, this));
                 }
             }
             Effect::TraceLots { item, this } => match self.service.lots_of(&item) {
@@ -101,25 +121,24 @@ impl App {
 
     /// A counted quantity against the book: posted, or first a reason when it differs
     /// much (`count_confirm_pct`).
-    fn check_count(
-        &mut self,
-        (item, location, lot): (String, String, Option<String>),
-        counted: Quantity,
-        this: Overlay,
-    ) {
-        let book = match self.service.book_qty(&item, &location, lot.as_deref()) {
+    fn check_count(&mut self, count: CountRequest, this: Overlay) {
+        let book = match self
+            .service
+            .book_qty(&count.item, &count.location, count.lot.as_deref())
+        {
             Ok(b) => b,
             Err(e) => return self.run(Effect::reopen(this, self.said(&e))),
         };
-        if self.service.count_needs_reason(book, counted) {
-            let next = staging::count_reason_prompt((item, location, lot), book, counted, this);
+        if self.service.count_needs_reason(book, count.counted) {
+            let next = staging::count_reason_prompt(count, book, this);
             return self.run(next);
         }
-        self.post_count((&item, &location, lot.as_deref()), counted, None, this);
+        self.post_count(&count, this);
     }
 
     /// A transfer's source must exist; then how many, the shortfall offered.
-    fn check_transfer_source(&mut self, item: String, (from, to): (String, String), this: Overlay) {
+    fn check_transfer_source(&mut self, item: String, route: Route, this: Overlay) {
+        let Route { from, to } = route;
         match self.service.location_kind(&from) {
             Ok(Some(_)) => {
                 let held: Quantity = self
@@ -137,7 +156,7 @@ impl App {
                         .find(|r| r.item == item && r.location == to)
                         .and_then(|r| r.sources.iter().find(|(l, _)| *l == from))
                         .map_or(held, |(_, q)| *q);
-                    let next = s.transfer_qty_prompt(item, (from, to), usable, this);
+                    let next = s.transfer_qty_prompt(item, Route { from, to }, usable, this);
                     self.overlays.push(next);
                 }
             }

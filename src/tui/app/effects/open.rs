@@ -156,7 +156,7 @@ impl App {
             });
         match loaded {
             Ok((context, variance, status)) => {
-                let state = VarianceState::new(&context, variance, (from_operations, status));
+                let state = VarianceState::new(&context, variance, from_operations, status);
                 self.screen = Screen::Variance(Box::new(state));
             }
             Err(e) => {

@@ -91,37 +91,21 @@ impl App {
         }
     }
 
-    pub(super) fn substitute(
-        &mut self,
-        report_id: ReportId,
-        line: &str,
-        item: &str,
-        (qty, returned): (Option<Quantity>, Option<Quantity>),
-    ) {
+    pub(super) fn substitute(&mut self, request: &SubstituteRequest) {
         let who = self.credentials();
-        match self.service.substitute(
-            &SubstituteRequest {
-                report: report_id,
-                line: line.to_string(),
-                item: item.into(),
-                qty,
-                return_qty: returned,
-                ..SubstituteRequest::default()
-            },
-            &who,
-        ) {
+        match self.service.substitute(request, &who) {
             Ok(s) => {
                 self.approver = None;
                 self.reopen_detail();
-                self.note(strings::substituted(report_id, &s));
+                self.note(strings::substituted(request.report, &s));
             }
             Err(e) => {
                 let pending = Pending::write(Effect::Substitute {
-                    report_id,
-                    line: line.to_string(),
-                    item: item.to_string(),
-                    qty,
-                    returned,
+                    report_id: request.report,
+                    line: request.line.clone(),
+                    item: request.item.to_string(),
+                    qty: request.qty,
+                    returned: request.return_qty,
                 });
                 self.write_failed(e, pending);
             }
@@ -157,24 +141,10 @@ impl App {
 
     /// Posts a count and says what it posted: the adjustment and the waiting lines it let
     /// post. A refused count reopens `this` with the reason.
-    pub(super) fn post_count(
-        &mut self,
-        (item, location, lot): (&str, &str, Option<&str>),
-        counted: Quantity,
-        reason: Option<&str>,
-        this: Overlay,
-    ) {
+    pub(super) fn post_count(&mut self, count: &CountRequest, this: Overlay) {
         let who = self.credentials();
-        match self.service.cycle_count(
-            &CountRequest {
-                item: item.into(),
-                location: location.into(),
-                lot: lot.map(str::to_string),
-                counted,
-                reason: reason.map(str::to_string),
-            },
-            &who,
-        ) {
+        let (item, location) = (count.item.as_str(), count.location.as_str());
+        match self.service.cycle_count(count, &who) {
             Ok(c) => {
                 self.open_staging();
                 self.note(strings::counted_note(item, location, &c));
@@ -193,31 +163,18 @@ impl App {
 
     /// Posts a transfer (a tracked item by the lots named, else in pick order) and says what
     /// it moved. A refused transfer reopens `this` with the reason.
-    pub(super) fn post_transfer(
-        &mut self,
-        (item, qty): (&str, Quantity),
-        (from, to): (&str, &str),
-        lots: Option<&str>,
-        this: Overlay,
-    ) {
+    pub(super) fn post_transfer(&mut self, transfer: &TransferRequest, this: Overlay) {
         let who = self.credentials();
-        match self.service.transfer_lots(
-            &TransferRequest {
-                item: item.into(),
-                qty,
-                from: from.into(),
-                to: to.into(),
-                lots: lots.map(str::to_string),
-            },
-            &who,
-        ) {
+        match self.service.transfer_lots(transfer, &who) {
             Ok((moved, posted)) => {
                 let warning = match &self.screen {
-                    Screen::Staging(s) => s.container_warning(item, to, qty),
+                    Screen::Staging(s) => {
+                        s.container_warning(&transfer.item, &transfer.to, transfer.qty)
+                    }
                     _ => None,
                 };
                 self.open_staging();
-                let said = strings::moved((item, qty), (from, to), &moved, posted.len());
+                let said = strings::moved(transfer, &moved, posted.len());
                 self.note(match warning {
                     Some(w) => format!("{said}; {w}"),
                     None => said,

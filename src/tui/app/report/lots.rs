@@ -50,7 +50,13 @@ impl<C: Planner> ReportState<C> {
         let (item, location) = (l.item.clone(), l.location.clone());
         let serial = l.tracking == Tracking::Serial;
         let mut prompt = Overlay::prompt(
-            strings::line_lots_title(serial, (line, &item), total, &location),
+            strings::line_lots_title(&strings::LineLots {
+                serial,
+                line,
+                item: &item,
+                total,
+                location: &location,
+            }),
             Field::new(FieldKind::Text, ""),
             PromptKind::Lots {
                 line: line.to_string(),

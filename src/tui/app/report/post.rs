@@ -25,8 +25,8 @@ impl<C: Planner> ReportState<C> {
             let why = self
                 .problem
                 .clone()
-                .unwrap_or_else(|| "nothing to post".into());
-            return Effect::Error(format!("cannot post: {why}"));
+                .unwrap_or_else(|| t(Msg::NothingToPost));
+            return Effect::Error(tr(Msg::CannotPost, &[("why", why.into())]));
         };
         let mut lines = what_posts(plan);
         // An expired lot is named whoever posts: with what the lead must approve, or here

@@ -10,6 +10,7 @@ use crate::domain::order::Order;
 use crate::tui::app::{
     Change, Override, Quantity, ReportContext, ReportPlan, ReportRequest, parse, strings,
 };
+use crate::tui::i18n::{Msg, tr};
 
 /// What turns the report as keyed in into its plan.
 pub trait Planner {
@@ -101,17 +102,18 @@ impl<C: Planner> ReportState<C> {
     /// # Errors
     /// Good or scrap is not a number.
     pub fn request(&self) -> Result<ReportRequest, String> {
-        let number = |name: &str, f: &Field| {
+        let number = |name: Msg, f: &Field| {
             if f.text.is_empty() {
                 Ok(Quantity::ZERO)
             } else {
-                parse(&f.value_text()).ok_or_else(|| format!("{name} {:?} is not a number", f.text))
+                parse(&f.value_text())
+                    .ok_or_else(|| tr(name, &[("value", format!("{:?}", f.text).into())]))
             }
         };
         Ok(ReportRequest {
             operation: self.operation,
-            good: number("good", &self.good)?,
-            scrap: number("scrap", &self.scrap)?,
+            good: number(Msg::ReportGoodNotNumber, &self.good)?,
+            scrap: number(Msg::ReportScrapNotNumber, &self.scrap)?,
             overrides: self.overrides.clone(),
             fg_lot: self.fg_lot.clone(),
             fg_serials: self.fg_serials.clone(),

@@ -150,9 +150,14 @@ fn a_counted_quantity_goes_to_the_book_and_a_large_difference_asks_a_reason() {
     };
     assert_eq!(
         count_reason_prompt(
-            ("SEAL-20".into(), "M-ASM".into(), None),
+            crate::service::CountRequest {
+                item: "SEAL-20".into(),
+                location: "M-ASM".into(),
+                lot: None,
+                counted: Quantity(rust_decimal::Decimal::from(7)),
+                reason: None,
+            },
             Quantity(rust_decimal::Decimal::TEN),
-            Quantity(rust_decimal::Decimal::from(7)),
             this.clone()
         ),
         Effect::pick(
@@ -236,7 +241,10 @@ fn a_transfer_offers_the_shortfall_then_asks_the_lots_of_a_tracked_item() {
     };
     let qty = staging().transfer_qty_prompt(
         "SEAL-20".into(),
-        ("STORE".into(), "M-ASM".into()),
+        Route {
+            from: "STORE".into(),
+            to: "M-ASM".into(),
+        },
         Quantity(rust_decimal::Decimal::ONE_HUNDRED),
         from.clone(),
     );
@@ -268,7 +276,10 @@ fn a_transfer_offers_the_shortfall_then_asks_the_lots_of_a_tracked_item() {
     assert_eq!(
         transfer_lots_prompt(
             "SEAL-20".into(),
-            ("STORE".into(), "M-ASM".into()),
+            Route {
+                from: "STORE".into(),
+                to: "M-ASM".into(),
+            },
             Quantity(rust_decimal::Decimal::from(4)),
             qty.clone()
         ),
@@ -331,7 +342,10 @@ fn a_bring_with_no_shortfall_offers_no_quantity() {
     let from = prompt("From", text(), PromptKind::ApproverBadge);
     let qty = staging().transfer_qty_prompt(
         "BOLT-M8".into(),
-        ("STORE".into(), "M-ASM".into()),
+        Route {
+            from: "STORE".into(),
+            to: "M-ASM".into(),
+        },
         Quantity(rust_decimal::Decimal::ONE_HUNDRED),
         from,
     );
@@ -347,7 +361,10 @@ fn a_bring_offers_at_most_what_the_source_holds() {
     let offered = |held: i64| {
         let qty = staging().transfer_qty_prompt(
             "SEAL-20".into(),
-            ("STORE".into(), "M-ASM".into()),
+            Route {
+                from: "STORE".into(),
+                to: "M-ASM".into(),
+            },
             Quantity(rust_decimal::Decimal::from(held)),
             from.clone(),
         );

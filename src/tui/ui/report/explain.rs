@@ -90,12 +90,15 @@ fn per_unit_rule(l: &PlannedLine) -> String {
     if let Some((bom_uom, bom_qty, bom_base)) = &d.bom_uom {
         args.push((
             "converted",
-            Arg::from(converted(
-                (bom_uom, *bom_qty, *bom_base),
-                d.scrap_factor,
-                Some(d.units_after),
-                (&l.uom, d.exact_after),
-            )),
+            Arg::from(converted(&Conversion {
+                bom_uom,
+                bom_qty: *bom_qty,
+                bom_base: *bom_base,
+                scrap_factor: d.scrap_factor,
+                units: Some(d.units_after),
+                uom: &l.uom,
+                exact: d.exact_after,
+            })),
         ));
         args.push(("target", num(d.target_after)));
         return tr(Msg::ExplainPerUnitConverted, &args);
@@ -137,12 +140,15 @@ fn per_order_rule(l: &PlannedLine) -> String {
         Some((bom_uom, bom_qty, bom_base)) => {
             args.push((
                 "converted",
-                Arg::from(converted(
-                    (bom_uom, *bom_qty, *bom_base),
-                    d.scrap_factor,
-                    None,
-                    (&l.uom, d.exact_after),
-                )),
+                Arg::from(converted(&Conversion {
+                    bom_uom,
+                    bom_qty: *bom_qty,
+                    bom_base: *bom_base,
+                    scrap_factor: d.scrap_factor,
+                    units: None,
+                    uom: &l.uom,
+                    exact: d.exact_after,
+                })),
             ));
             tr(Msg::ExplainPerOrderConverted, &args)
         }
@@ -266,15 +272,33 @@ fn lots_text(l: &PlannedLine) -> String {
     format!(" · {taken} ({why}{skipped})")
 }
 
+/// A line's quantity from the BOM line's unit to the component's.
+struct Conversion<'a> {
+    /// The BOM line's unit, its quantity and the base it is for.
+    bom_uom: &'a str,
+    bom_qty: rust_decimal::Decimal,
+    bom_base: rust_decimal::Decimal,
+    scrap_factor: rust_decimal::Decimal,
+    /// The units reported (`None` for a per-order line).
+    units: Option<Quantity>,
+    /// The component's unit and the exact quantity in it.
+    uom: &'a str,
+    exact: Quantity,
+}
+
 /// `0.4 g × 3 = 1.2 g = 0.0012 kg`: the BOM line's quantity in its own unit, times the units
 /// (`None` for a per-order line; over the base, times the scrap allowance), then the same
 /// exact quantity in the component's unit — the one value that is rounded up.
-fn converted(
-    (bom_uom, bom_qty, bom_base): (&str, rust_decimal::Decimal, rust_decimal::Decimal),
-    scrap_factor: rust_decimal::Decimal,
-    units: Option<Quantity>,
-    (uom, exact): (&str, Quantity),
-) -> String {
+fn converted(c: &Conversion<'_>) -> String {
+    let &Conversion {
+        bom_uom,
+        bom_qty,
+        bom_base,
+        scrap_factor,
+        units,
+        uom,
+        exact,
+    } = c;
     let one = rust_decimal::Decimal::ONE;
     let mut text = format!("{} {bom_uom}", number(bom_qty));
     if bom_base != one {

@@ -16,8 +16,8 @@ mod explain;
 mod table;
 
 pub use explain::explain;
-use table::render_lines;
 pub(super) use table::status_word;
+use table::{Lines, render_lines};
 
 /// The report being keyed in, with what its lines need from a lead.
 pub struct ReportView<'a> {
@@ -113,14 +113,14 @@ fn render_report(view: &ReportView<'_>, area: Rect, buf: &mut Buffer) {
     let stale = r.problem.is_some() && !r.listing;
     view.shown
         .set(usize::from(table_area.height.saturating_sub(1)).max(1));
-    render_lines(
-        theme,
-        (plan, &view.lead),
-        (r.selected, r.listing || stale),
-        r.focus == Focus::Lines,
-        buf,
-        table_area,
-    );
+    let lines = Lines {
+        plan,
+        lead: &view.lead,
+        selected: r.selected,
+        listing: r.listing || stale,
+        focused: r.focus == Focus::Lines,
+    };
+    render_lines(theme, &lines, buf, table_area);
     if r.listing {
         return;
     }
@@ -334,10 +334,11 @@ fn summary_line(plan: &ReportPlan, serials: bool) -> String {
         || t(Msg::ReportNoReceipt),
         |r| crate::tui::strings::receive_into(r.qty, r.location.as_str(), &r.lots, serials),
     );
-    crate::tui::strings::report_summary(
+    crate::tui::strings::report_summary(&crate::tui::strings::ReportSummary {
         hours,
-        labor.get(),
-        &receipt,
-        (plan.expected_cost().get(), plan.actual_cost().get()),
-    )
+        labor_and_overhead: labor.get(),
+        receipt: &receipt,
+        expected: plan.expected_cost().get(),
+        actual: plan.actual_cost().get(),
+    })
 }

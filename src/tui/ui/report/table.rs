@@ -17,16 +17,28 @@ fn status_style(theme: &Theme, status: LineStatus) -> Style {
     }
 }
 
-/// The lines of the preview; `listing` (no units typed yet) shows which lines, from where
-/// and what is on hand, without quantities.
-pub(super) fn render_lines(
-    theme: &Theme,
-    (plan, lead): (&ReportPlan, &[bool]),
-    (selected, listing): (usize, bool),
-    focused: bool,
-    buf: &mut Buffer,
-    area: Rect,
-) {
+/// The preview's lines as drawn: the plan, which lines need a lead, the cursor.
+pub(super) struct Lines<'a> {
+    pub plan: &'a ReportPlan,
+    /// Whether each line (by its place in the plan) needs a lead.
+    pub lead: &'a [bool],
+    pub selected: usize,
+    /// No units typed yet: which lines, from where and what is on hand, without quantities.
+    pub listing: bool,
+    /// The lines have the keys (the cursor shows as focused).
+    pub focused: bool,
+}
+
+/// The lines of the preview; while listing, which lines, from where and what is on hand,
+/// without quantities.
+pub(super) fn render_lines(theme: &Theme, lines: &Lines<'_>, buf: &mut Buffer, area: Rect) {
+    let &Lines {
+        plan,
+        lead,
+        selected,
+        listing,
+        focused,
+    } = lines;
     // Below 90 columns the description gives way to the numbers (the pane below names the
     // selected line's item in full).
     let described = area.width >= 90;
