@@ -358,8 +358,19 @@ mod tests {
 /// in a type (`Fn(A, B)`, `fn(A, B)`) and a return type (`-> (A, B)`) are no tuples; a
 /// closure's pattern `|(a, b)|` is no parameter of a `fn`.
 fn tuple_parameters(files: &[(PathBuf, String)]) -> Vec<String> {
+    // Files of modules compiled only for tests (`#[cfg(test)] mod tests;`).
+    let test_files: Vec<PathBuf> = files
+        .iter()
+        .flat_map(|(path, source)| test_only(&mask(source).code, path).1)
+        .collect();
     let mut found = Vec::new();
     for (path, source) in files {
+        if test_files
+            .iter()
+            .any(|t| path == t || path.starts_with(t.with_extension("")))
+        {
+            continue;
+        }
         let m = mask(source);
         let (test, _) = test_only(&m.code, path);
         let code = &m.code;
@@ -500,13 +511,32 @@ fn tuple_type(ty: &str) -> Option<String> {
     }
 }
 
+/// Every source file of the program, faces included.
+fn src_files() -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                paths.push(path);
+            }
+        }
+    }
+    paths.sort();
+    paths
+}
+
 #[test]
-fn no_function_below_the_faces_takes_a_tuple_of_arguments() {
+fn no_function_takes_a_tuple_of_arguments() {
     let planted = "fn f(conn: &C, (from, to): (&str, &str), (qty, lots): (Quantity, &[Lot])) {}\n\
         fn g(rows: &[(String, Money)], on: impl Fn(&str, u8) -> (u8, u8)) -> (u8, u8) {\n\
             rows.iter().map(|(a, b)| (a, b));\n\
         }\n\
-        fn h<'a>(unit: (), pair: &'a mut (Lot, Option<(String, Money)>), one: (u8,)) {}\n";
+        fn h<'a>(unit: (), pair: &'a mut (Lot, Option<(String, Money)>), one: (u8,)) {}\n\
+        #[cfg(test)]\nmod tests {\n    fn t((a, b): (u8, u8)) {}\n}\n";
     let found = tuple_parameters(&[(PathBuf::from("p.rs"), planted.to_string())]);
     assert_eq!(
         found,
@@ -517,7 +547,9 @@ fn no_function_below_the_faces_takes_a_tuple_of_arguments() {
             "p.rs:5: (u8,)".to_string(),
         ]
     );
-    let files = read_all(layer_files());
+    // The faces as much as the layers below them: a screen's effect swaps two codes as
+    // easily as a service does.
+    let files = read_all(src_files());
     let found = tuple_parameters(&files);
     assert!(
         found.is_empty(),
@@ -556,19 +588,7 @@ fn whole_parent_imports(files: &[(PathBuf, String)]) -> Vec<String> {
 
 #[test]
 fn no_module_imports_its_parent_whole() {
-    let mut paths = Vec::new();
-    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                paths.push(path);
-            }
-        }
-    }
-    let files = read_all(paths);
+    let files = read_all(src_files());
     let found = whole_parent_imports(&files);
     assert!(
         found.is_empty(),
@@ -578,105 +598,4 @@ fn no_module_imports_its_parent_whole() {
     let planted = "use super::*;\n#[cfg(test)]\nmod tests {\n    use super::*;\n}\n";
     let found = whole_parent_imports(&[(PathBuf::from("p.rs"), planted.to_string())]);
     assert_eq!(found, vec!["p.rs:1".to_string()]);
-}
-
-/// Every `fn` parameter of a tuple type outside test code, as `file:line: (types)`: the
-/// faces name what they pass (a struct, or parameters of their own), so that no caller can
-/// swap two codes of a tuple unseen.
-fn tuple_parameters(files: &[(PathBuf, String)]) -> Vec<String> {
-    // Files of modules compiled only for tests (`#[cfg(test)] mod tests;`).
-    let test_files: Vec<PathBuf> = files
-        .iter()
-        .flat_map(|(path, source)| test_only(&mask(source).code, path).1)
-        .collect();
-    let mut found = Vec::new();
-    for (path, source) in files {
-        if test_files
-            .iter()
-            .any(|t| path == t || path.starts_with(t.with_extension("")))
-        {
-            continue;
-        }
-        let m = mask(source);
-        let code = &m.code;
-        let (test, _) = test_only(code, path);
-        for (at, _) in code.match_indices("fn ") {
-            if test.iter().any(|r| r.contains(&at)) {
-                continue;
-            }
-            let Some(open) = code[at..].find('(').map(|n| at + n) else {
-                continue;
-            };
-            let Some(params) = bracketed(&code[open..]) else {
-                continue;
-            };
-            for (i, _) in params.match_indices(": (") {
-                // `(` right after a `: ` is a tuple type; `()` is no tuple.
-                let Some(tuple) = bracketed(&params[i + 2..]) else {
-                    continue;
-                };
-                if tuple.trim().is_empty() {
-                    continue;
-                }
-                let line = source[..open].matches('\n').count() + 1;
-                let shown: String = tuple.split_whitespace().collect::<Vec<_>>().join(" ");
-                found.push(format!("{}:{line}: ({shown})", path.display()));
-            }
-        }
-    }
-    found
-}
-
-/// What stands between the opening bracket `text` starts with and the one that closes it.
-fn bracketed(text: &str) -> Option<&str> {
-    let mut depth = 0usize;
-    for (i, c) in text.char_indices() {
-        match c {
-            '(' | '<' | '[' => depth += 1,
-            ')' | '>' | ']' => {
-                // `->` inside a parameter's type closes nothing.
-                if c == '>' && text[..i].ends_with('-') {
-                    continue;
-                }
-                depth = depth.checked_sub(1)?;
-                if depth == 0 {
-                    return Some(&text[1..i]);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
-#[test]
-fn no_function_of_the_faces_takes_a_tuple() {
-    let mut paths = Vec::new();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut dirs = vec![src.join("tui"), src.join("cli")];
-    paths.push(src.join("tui.rs"));
-    paths.push(src.join("cli.rs"));
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                paths.push(path);
-            }
-        }
-    }
-    paths.retain(|p| p.exists());
-    paths.sort();
-    let files = read_all(paths);
-    let found = tuple_parameters(&files);
-    assert!(
-        found.is_empty(),
-        "parameters of a tuple type (name them in a struct, or pass them apart):\n{}",
-        found.join("\n")
-    );
-    let planted = "fn f(conn: &C, (qty, lots): (Quantity, &[Lot]), unit: ()) -> (u8, u8) {}\n\
-                   #[cfg(test)]\nmod tests {\n    fn g((a, b): (u8, u8)) {}\n}\n";
-    let found = tuple_parameters(&[(PathBuf::from("p.rs"), planted.to_string())]);
-    assert_eq!(found, vec!["p.rs:1: (Quantity, &[Lot])".to_string()]);
 }
