@@ -147,12 +147,17 @@ impl Poster {
 /// (`reports.result`), read back as a [`replay::ReportResult`].
 fn replay(tx: &Connection, keyed: &keyed::Key) -> Result<Option<Posted>> {
     let key = keyed.key.as_str();
-    let used = keyed::first_use(tx, key, keyed.command)?;
+    // Every report's key has its row among the keys (those of earlier versions since the
+    // upgrade), so a new key costs this one look-up.
+    let Some(used) = keyed::first_use(tx, key, keyed.command)? else {
+        return Ok(None);
+    };
     let Some((report_id, json)) = store::reports::report_by_key(tx, key)? else {
         return Ok(None);
     };
-    // A report posted before keys named their request is taken as the same.
-    if used.is_some_and(|u| !keyed.same(&u.request)) {
+    // A report posted before keys named their request (kept with an empty one) is taken as
+    // the same.
+    if !used.request.is_empty() && !keyed.same(&used.request) {
         return Err(ServiceError::Conflict {
             key: key.to_string(),
             first: crate::service::FirstUse::Report(report_id),
