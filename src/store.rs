@@ -369,11 +369,27 @@ impl Store {
 /// # Errors
 /// SQLite fails.
 pub fn posting_stamp(conn: &Connection, stamp: &Stamp, now: DateTime<Utc>) -> Result<Stamp> {
-    let at = match outbox::last_at(conn)? {
+    Ok(stamp.at(posting_time(last_posting_time(conn)?, now)))
+}
+
+/// When the last posting recorded in the outbox was made (`None` for an empty outbox).
+///
+/// # Errors
+/// SQLite fails.
+pub fn last_posting_time(conn: &Connection) -> Result<Option<DateTime<Utc>>> {
+    outbox::last_at(conn)
+}
+
+/// The time of a posting made at `now` when the last one in the outbox was made at `last`,
+/// to the microsecond as a stamp keeps it: for a caller that wrote that last posting itself
+/// in this transaction and need not read its time back (see [`posting_stamp`]).
+#[must_use]
+pub fn posting_time(last: Option<DateTime<Utc>>, now: DateTime<Utc>) -> DateTime<Utc> {
+    let at = match last {
         Some(last) if now <= last => last + chrono::Duration::microseconds(1),
         _ => now,
     };
-    Ok(stamp.at(at))
+    chrono::SubsecRound::trunc_subsecs(at, 6)
 }
 
 /// Runs `work` inside a savepoint of the caller's transaction: kept when it returns `Ok`,

@@ -1484,3 +1484,71 @@ fn the_journal_keeps_a_note_code_and_lines_written_before_keep_their_text() {
         "reversal: parent units scrapped"
     );
 }
+
+thread_local! {
+    /// The statements run on the stores this test's thread traces.
+    static STATEMENTS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn trace_statement(event: rusqlite::trace::TraceEvent<'_>) {
+    if let rusqlite::trace::TraceEvent::Stmt(_, sql) = event {
+        STATEMENTS.with(|s| s.borrow_mut().push(sql.to_string()));
+    }
+}
+
+#[test]
+fn a_batch_reads_each_new_key_once_and_the_outbox_time_once_per_group() {
+    let mut s = service();
+    import(&mut s, |dir| {
+        write(
+            dir,
+            "orders.csv",
+            "order,item,revision,qty,due,completion_location
+O3,A,1,1000,,FG
+",
+        );
+    });
+    // Two groups of a batch (256 reports a group).
+    let reports: Vec<(String, String, ReportRequest)> = (0..260)
+        .map(|i| (format!("k{i}"), "O3".to_string(), req(10, "1", "0")))
+        .collect();
+    s.conn().trace_v2(
+        rusqlite::trace::TraceEventCodes::SQLITE_TRACE_STMT,
+        Some(trace_statement),
+    );
+    let mut posted = Vec::new();
+    s.report_batch(&reports, &who(), |_, r| posted.push(r.unwrap().repeated))
+        .unwrap();
+    s.conn()
+        .trace_v2(rusqlite::trace::TraceEventCodes::empty(), None);
+    assert_eq!(posted, vec![false; 260]);
+    let ran =
+        |text: &str| STATEMENTS.with(|s| s.borrow().iter().filter(|q| q.contains(text)).count());
+    assert_eq!(
+        ran("FROM request_keys WHERE idem_key"),
+        260,
+        "one look-up a key"
+    );
+    assert_eq!(
+        ran("FROM reports WHERE idem_key"),
+        0,
+        "a new key is not looked up twice"
+    );
+    assert_eq!(
+        ran("SELECT at FROM outbox"),
+        2,
+        "the last posting's time once a group"
+    );
+    // Each report is still stamped after the one before it, as the outbox's order says.
+    let times: Vec<String> = s
+        .conn()
+        .prepare("SELECT at FROM outbox ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let reported = &times[times.len() - 260..];
+    assert!(reported.windows(2).all(|w| w[0] < w[1]), "{reported:?}");
+    assert!(s.verify().unwrap().is_empty());
+}

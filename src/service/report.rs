@@ -301,6 +301,7 @@ impl Service {
         let cache = &self.cache;
         for (chunk_no, chunk) in reports.chunks(GROUP).enumerate() {
             let outcome = self.store.write(|tx| -> Result<Vec<Result<Posted>>> {
+                poster.begin();
                 let mut results = Vec::with_capacity(chunk.len());
                 for (key, order, request) in chunk {
                     // A refused report is undone alone; a failing savepoint fails the group.
@@ -356,6 +357,7 @@ impl Service {
             tolerance: rules.policy.override_tolerance_pct,
             policy: rules.policy(),
             accounts: rules.accounts(),
+            last_posted: std::cell::Cell::new(None),
         })
     }
 

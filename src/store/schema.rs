@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[&str] = &[
     ORDER_CLOSE,
     LOCATION_ITEMS,
     USER_LANGUAGE,
+    REPORT_KEYS,
 ];
 
 const V1: &str = r"
@@ -684,6 +685,16 @@ CREATE TABLE IF NOT EXISTS location_items (
 /// The language a user's terminal speaks: a catalog's tag, NULL for the terminal's own.
 pub const USER_LANGUAGE: &str = r"
 ALTER TABLE users ADD COLUMN language TEXT;
+";
+
+/// Every report's key in `request_keys`, so that one look-up there answers whether a key is
+/// new: a report posted before keys named their request gets a row with an empty request,
+/// which any request under its key replays, as before. `OR IGNORE`: a key another command
+/// holds keeps that first use (its report's retry is a conflict, as before), and a store
+/// taken back to an older version runs this again.
+pub const REPORT_KEYS: &str = r"
+INSERT OR IGNORE INTO request_keys (idem_key, command, request, result)
+SELECT idem_key, 'report', '', '' FROM reports ORDER BY id;
 ";
 
 #[cfg(test)]

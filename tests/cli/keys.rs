@@ -638,3 +638,64 @@ fn exceptions_retry_and_cancel_keep_their_typed_request_and_honour_keys_kept_bef
     check_keyed(&plant, &cancel, &["exceptions", "retry"]);
     plant.verify();
 }
+
+/// Takes the store back to the version before every report's key had its row among the keys,
+/// with `key`'s row gone, as the versions before keys named their request left a report.
+fn store_before_report_keys(plant: &Plant, key: &str) {
+    let conn = rusqlite::Connection::open(&plant.db).unwrap();
+    let version = backflush::store::schema::MIGRATIONS
+        .iter()
+        .position(|m| *m == backflush::store::schema::REPORT_KEYS)
+        .unwrap();
+    let gone = conn
+        .execute("DELETE FROM request_keys WHERE idem_key = ?1", [key])
+        .unwrap();
+    assert_eq!(gone, 1, "{key}");
+    conn.pragma_update(None, "user_version", version).unwrap();
+}
+
+#[test]
+fn a_report_key_from_before_keys_named_their_request_replays_and_holds_its_key() {
+    let plant = Plant::base();
+    let first = keyed(
+        &plant,
+        "R-OLD",
+        &["report", "--order", "WO1", "--op", "10", "--good", "1"],
+    )
+    .ok()
+    .json();
+    store_before_report_keys(&plant, "R-OLD");
+    let stock = plant.stock();
+    // The first command on the old store migrates it: the key's report is taken as the same
+    // request whatever the retry asks, as before, and nothing is posted again.
+    let again = keyed(
+        &plant,
+        "R-OLD",
+        &["report", "--order", "WO1", "--op", "10", "--good", "2"],
+    )
+    .ok()
+    .json();
+    assert_eq!(again, first);
+    assert_eq!(plant.stock(), stock);
+    // The key now has its row among the keys, so another command's posting under it is a
+    // conflict naming the report.
+    let conn = rusqlite::Connection::open(&plant.db).unwrap();
+    let kept: (String, String) = conn
+        .query_row(
+            "SELECT command, request FROM request_keys WHERE idem_key = 'R-OLD'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(kept, ("report".to_string(), String::new()));
+    let out = keyed(&plant, "R-OLD", &TRANSFER);
+    conflict(&out, "R-OLD");
+    assert!(out.stderr.contains("(report)"), "{}", out.describe());
+    assert_eq!(plant.stock(), stock);
+    // A new key posts.
+    plant.report(&[
+        "--order", "WO1", "--op", "10", "--good", "1", "--key", "R-NEW",
+    ]);
+    assert_eq!(plant.qty("C1", "M1"), "96", "two reports of 1 unit: 4 C1");
+    plant.verify();
+}

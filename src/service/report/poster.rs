@@ -10,6 +10,8 @@ use crate::domain::posting;
 use crate::service::{
     AccountNames, Approval, Change, Connection, MasterCache, RefCell, keyed, replay,
 };
+use chrono::DateTime;
+use std::cell::Cell;
 
 /// A checked poster: posts reports inside the caller's transaction.
 pub(super) struct Poster {
@@ -19,9 +21,17 @@ pub(super) struct Poster {
     pub(super) tolerance: Decimal,
     pub(super) policy: backflush::Policy,
     pub(super) accounts: AccountNames,
+    /// The time of the last posting this poster wrote in the current transaction: the
+    /// outbox's last time without reading it back for every report of a batch's group.
+    pub(super) last_posted: Cell<Option<DateTime<Utc>>>,
 }
 
 impl Poster {
+    /// A new transaction begins: postings of other processes may have come between.
+    pub(super) fn begin(&self) {
+        self.last_posted.set(None);
+    }
+
     /// Plans and writes one report; a key posted before returns its first result.
     pub(super) fn post(
         &self,
@@ -55,7 +65,12 @@ impl Poster {
         let json = keyed::result_text(key, &result)?;
         // Each report of a batch records its own time: when it is written, inside the
         // transaction that commits it, so the export's times follow its seqs.
-        let stamp = store::posting_stamp(tx, &self.stamp, Utc::now())?;
+        let last = match self.last_posted.get() {
+            Some(last) => Some(last),
+            None => store::last_posting_time(tx)?,
+        };
+        let at = store::posting_time(last, Utc::now());
+        let stamp = self.stamp.at(at);
         // Every overridden or skipped line carries the report's code unless it has its own.
         let codes: BTreeMap<String, String> = plan
             .lines
@@ -88,6 +103,9 @@ impl Poster {
             result: String::new(),
         });
         let applied = store::posting::apply(tx, &stamp, &posting)?;
+        if applied.first_seq.is_some() {
+            self.last_posted.set(Some(at));
+        }
         let deferred = applied
             .opened
             .into_iter()
@@ -147,12 +165,17 @@ impl Poster {
 /// (`reports.result`), read back as a [`replay::ReportResult`].
 fn replay(tx: &Connection, keyed: &keyed::Key) -> Result<Option<Posted>> {
     let key = keyed.key.as_str();
-    let used = keyed::first_use(tx, key, keyed.command)?;
+    // Every report's key has its row among the keys (those of earlier versions since the
+    // upgrade), so a new key costs this one look-up.
+    let Some(used) = keyed::first_use(tx, key, keyed.command)? else {
+        return Ok(None);
+    };
     let Some((report_id, json)) = store::reports::report_by_key(tx, key)? else {
         return Ok(None);
     };
-    // A report posted before keys named their request is taken as the same.
-    if used.is_some_and(|u| !keyed.same(&u.request)) {
+    // A report posted before keys named their request (kept with an empty one) is taken as
+    // the same.
+    if !used.request.is_empty() && !keyed.same(&used.request) {
         return Err(ServiceError::Conflict {
             key: key.to_string(),
             first: crate::service::FirstUse::Report(report_id),
