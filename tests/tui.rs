@@ -357,10 +357,19 @@ fn a_whole_report_with_an_override_posts_once() {
         screen(&d.app)
     );
     for (w, h) in SIZES {
+        // The message rows: between the board's bottom border and the footer, read whole
+        // even where one row cannot hold them.
         let text = screen_text(&draw(&d.app, w, h));
-        let message = text.lines().nth(usize::from(h) - 2).unwrap();
+        let rows: Vec<&str> = text.lines().collect();
+        let border = rows.iter().rposition(|r| r.starts_with('╰')).unwrap();
+        let message = rows[border + 1..rows.len() - 1]
+            .iter()
+            .map(|r| r.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
         assert!(
-            message.starts_with(" Report 1 posted for order WO-1012."),
+            message.starts_with("Report 1 posted for order WO-1012.")
+                && message.ends_with("variance -0.21"),
             "{text}"
         );
     }
@@ -3710,4 +3719,36 @@ fn in_german_a_substitutes_return_is_refused_in_german() {
         "{}",
         screen(&d.app)
     );
+}
+
+#[test]
+fn a_refusal_longer_than_a_row_is_read_whole_at_80x24_in_every_language() {
+    // A German operator asks to count on the staging list: the refusal names who may, and at
+    // 80 columns that takes two rows, neither cut.
+    let mut d = demo();
+    login(&mut d.app, "1002", "4321");
+    press(&mut d.app, KeyCode::F(6));
+    press(&mut d.app, KeyCode::Char('c'));
+    let text = screen_text(&draw(&d.app, 80, 24));
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows.len(), 24, "{text}");
+    let border = rows.iter().rposition(|r| r.starts_with('╰')).unwrap();
+    let message: Vec<&str> = rows[border + 1..23].iter().map(|r| r.trim()).collect();
+    assert_eq!(
+        message.join(" "),
+        "1002 (Bediener) darf nicht Bestand umlagern oder zählen; nötig ist die Rolle \
+         Schichtführer, Logistiker oder Admin",
+        "{text}"
+    );
+    assert!(!text.contains('…'), "{text}");
+    // The footer keeps the last row.
+    assert!(rows[23].contains("Esc zurück"), "{text}");
+    // The same in Chinese, where a line has no spaces to break at and a character is two cells.
+    ctrl(&mut d.app, 'l');
+    login(&mut d.app, "1005", "5678");
+    press(&mut d.app, KeyCode::F(6));
+    press(&mut d.app, KeyCode::Char('c'));
+    let text = screen_text(&draw(&d.app, 80, 24));
+    assert!(!text.contains('…'), "{text}");
+    assert!(text.contains("需要角色"), "{text}");
 }

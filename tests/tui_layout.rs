@@ -27,7 +27,7 @@ fn post_report(app: &mut App, order: &str, good: &str) {
 }
 
 #[test]
-fn a_message_longer_than_the_status_line_ends_with_an_ellipsis() {
+fn a_message_longer_than_the_status_line_takes_more_rows_and_past_three_ends_with_an_ellipsis() {
     let mut d = demo();
     login(&mut d.app, "3001", "3333");
     type_text(&mut d.app, "WO-1005");
@@ -35,19 +35,32 @@ fn a_message_longer_than_the_status_line_ends_with_an_ellipsis() {
     press(&mut d.app, KeyCode::Enter);
     let (said, _) = d.app.status.clone().unwrap();
     assert!(said.len() > 80, "{said}");
+    // At 80 columns the refusal takes two rows above the footer, whole.
     let s = screen_at(&d.app, 80, 24);
-    let line = s.lines().nth(22).unwrap();
-    assert!(line.trim_end().ends_with("lead or…"), "{s}");
-    assert!(
-        line.starts_with(" 3001 (handler) may not report production"),
+    let rows: Vec<&str> = s.lines().collect();
+    assert_eq!(
+        rows[21].trim_end(),
+        " 3001 (handler) may not report production; it needs the role operator, lead or",
         "{s}"
     );
-    // At 120 columns it fits whole.
+    assert_eq!(rows[22].trim_end(), " admin", "{s}");
+    assert!(rows[20].starts_with('╰'), "{s}");
+    // At 120 columns it fits one row.
     let wide = screen_at(&d.app, 120, 40);
+    let rows: Vec<&str> = wide.lines().collect();
     assert!(
-        wide.contains("it needs the role operator, lead or admin"),
+        rows[38].contains("it needs the role operator, lead or admin"),
         "{wide}"
     );
+    // A message longer than three rows shows three, the last ending with `…`.
+    let long = "word ".repeat(80);
+    d.app.status = Some((long.trim_end().to_string(), Severity::Error));
+    let s = screen_at(&d.app, 80, 24);
+    let rows: Vec<&str> = s.lines().collect();
+    assert!(rows[19].starts_with('╰'), "{s}");
+    assert!(rows[20].trim_end().ends_with("word"), "{s}");
+    assert!(rows[22].trim_end().ends_with('…'), "{s}");
+    assert!(rows[23].contains("Esc"), "{s}");
 }
 
 #[test]

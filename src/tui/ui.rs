@@ -55,10 +55,20 @@ pub fn render(app: &State, frame: &mut Frame<'_>) {
     super::i18n::set_language(app.language);
     let area = frame.area();
     frame.render_widget(Block::new().style(app.theme.base), area);
-    let [status, body, message, footer] = area.layout(&Layout::vertical([
+    // A refusal is read whole: the message line grows to as many rows as it needs (three at
+    // most), taken from the screen above it, rather than cutting off what to do next.
+    let message_lines = message(app).map_or_else(Vec::new, |(text, _)| {
+        fit_rows(
+            wrap(&text, usize::from(area.width).saturating_sub(1)),
+            usize::from(area.width).saturating_sub(1),
+            MESSAGE_ROWS,
+        )
+    });
+    let message_rows = u16::try_from(message_lines.len().max(1)).unwrap_or(1);
+    let [status, body, message_area, footer] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(message_rows),
         Constraint::Length(1),
     ]));
     render_status_bar(app, frame, status);
@@ -143,7 +153,7 @@ pub fn render(app: &State, frame: &mut Frame<'_>) {
         ),
         Screen::Trace(state) => frame.render_widget(TraceView { state, theme }, body),
     }
-    render_message(app, frame, message);
+    render_message(app, &message_lines, frame, message_area);
     render_footer(&app.theme, app.context(), frame, footer);
     for overlay in &app.overlays {
         let help_offset = app.help_offset;
@@ -204,13 +214,23 @@ fn render_status_bar(app: &State, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(Paragraph::new(text).style(app.theme.status_bar), area);
 }
 
-fn render_message(app: &State, frame: &mut Frame<'_>, area: Rect) {
-    // The board keeps what the last post did until another message or screen replaces it.
-    let posted = match &app.screen {
+/// The most rows the message line takes from the screen above it.
+const MESSAGE_ROWS: usize = 3;
+
+/// The message line's text and how it reads: the status, else on the board what the last post
+/// did (kept until another message or screen replaces it).
+fn message(app: &State) -> Option<(String, Severity)> {
+    if let Some((text, severity)) = &app.status {
+        return Some((text.clone(), *severity));
+    }
+    match &app.screen {
         Screen::Orders(o) => o.posted.clone().map(|p| (p, Severity::Success)),
         _ => None,
-    };
-    let Some((text, severity)) = app.status.as_ref().or(posted.as_ref()) else {
+    }
+}
+
+fn render_message(app: &State, lines: &[String], frame: &mut Frame<'_>, area: Rect) {
+    let Some((_, severity)) = message(app) else {
         return;
     };
     let style = match severity {
@@ -218,8 +238,8 @@ fn render_message(app: &State, frame: &mut Frame<'_>, area: Rect) {
         Severity::Success => app.theme.ok,
         Severity::Info => app.theme.muted,
     };
-    // A message longer than the line ends with `…`, never mid-sentence without a mark.
-    let text = fit(&format!(" {text}"), usize::from(area.width));
+    // Past three rows the message ends with `…`, never mid-sentence without a mark.
+    let text: Vec<Line<'_>> = lines.iter().map(|l| Line::from(format!(" {l}"))).collect();
     frame.render_widget(Paragraph::new(text).style(style), area);
 }
 
