@@ -32,7 +32,7 @@ pub use error::{
     QtyProblem, ReportError, ShortLine, check_quantity,
 };
 pub use line::{
-    Derivation, LaborLine, LineStatus, LocationSource, PlanWarning, PlannedLine, Receipt,
+    BomUnit, Derivation, LaborLine, LineStatus, LocationSource, PlanWarning, PlannedLine, Receipt,
     ReportPlan, needs_approval,
 };
 pub use overrides::{KeyMiss, line_by_key, resolve_key};
