@@ -69,7 +69,7 @@ pub use error::{
 pub use issue::{IssueRequest, IssueResult, Issued};
 pub use keyed::Keyed;
 pub use reasons::{OverrideReasons, ReasonKind};
-pub use report::{ReportContext, Shortage};
+pub use report::{BatchReport, ReportContext, Shortage};
 pub use session::LoggedIn;
 pub use trace::Trace;
 
