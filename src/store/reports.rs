@@ -30,7 +30,7 @@ pub fn report_by_key(conn: &Connection, key: &str) -> Result<Option<(ReportId, S
 }
 
 /// A deferred line put into the exception queue by a report.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deferred {
     pub id: ExceptionId,
     pub line: String,
