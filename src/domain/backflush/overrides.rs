@@ -1,6 +1,7 @@
 //! The operator's overrides of a preview: a line's quantity, line scrap, location,
 //! skip, and its lots.
 
+use super::stock::NamedLots;
 use super::{
     Change, ChangeKind, LineStatus, Lookup, Override, OverrideProblem, PlannedLine, QtyField,
     ReportError, check_quantity,
@@ -79,7 +80,7 @@ pub(super) fn apply_overrides(
     lines: &mut [PlannedLine],
     overrides: &[Override],
     lookup: &dyn Lookup,
-) -> Result<Vec<(usize, String)>, ReportError> {
+) -> Result<Vec<NamedLots>, ReportError> {
     let mut seen: Vec<(usize, ChangeKind)> = Vec::new();
     let mut named_lots = Vec::new();
     for o in overrides {
@@ -88,7 +89,10 @@ pub(super) fn apply_overrides(
         let kind = check_combination(line, &o.change, &seen, i)?;
         seen.push((i, kind));
         if let Change::Lots(text) = &o.change {
-            named_lots.push((i, text.clone()));
+            named_lots.push(NamedLots {
+                line: i,
+                lots: text.clone(),
+            });
             continue;
         }
         apply_change(line, &o.change, lookup)?;
