@@ -78,7 +78,14 @@ pub use trace::Trace;
 pub struct Credentials {
     pub badge: Option<String>,
     pub pin: Option<String>,
-    pub approver: Option<(String, String)>,
+    pub approver: Option<Approver>,
+}
+
+/// A lead approving at another user's terminal: the lead's badge and PIN.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Approver {
+    pub badge: String,
+    pub pin: String,
 }
 
 /// A posted report as the caller sees it.
