@@ -13,6 +13,7 @@ use crate::domain::order::Order;
 use crate::domain::posting::{self, adjust::SetBalance};
 use crate::domain::replenish::Stocking;
 use crate::store::master::User;
+use crate::store::settings::Setting;
 use crate::store::{self, Stamp, Store};
 
 /// Everything an import will write, validated.
@@ -63,7 +64,7 @@ pub(super) fn apply(
     plan: &Plan,
     stamp: &Stamp,
     accounts: &AccountNames,
-    settings: Option<&[(String, String)]>,
+    settings: Option<&[Setting]>,
 ) -> Result<(), ImportError> {
     let kinds: HashMap<LocationCode, LocationKind> = plan
         .master
