@@ -55,7 +55,7 @@ pub use crate::store::{
 // The rows the faces read, as the store keeps them: the command line and the terminal name
 // them through the service and never import the store.
 pub use crate::store::exceptions::ExceptionRow;
-pub use crate::store::floor::{ReportLine, SkippedLine};
+pub use crate::store::floor::{LineSubstitute, ReportLine, SkippedLine};
 pub use crate::store::known_version;
 pub use crate::store::orders::OrderSummary;
 pub use crate::store::queries::{AuditFilter, BalanceRow, MovementRow, Problem, ReportRow};

@@ -9,7 +9,8 @@ mod staging;
 use super::auth::Permission;
 use super::reasons::ReasonKind;
 use super::{
-    Credentials, Field, Keyed, Owner, Refusal, Result, Service, ServiceError, Thing, Why, keyed,
+    Credentials, Field, Keyed, LineSubstitute, Owner, Refusal, Result, Service, ServiceError,
+    Thing, Why, keyed,
 };
 use crate::domain::backflush::{NegativeStock, QtyField, check_quantity};
 use crate::domain::codes::{ItemCode, LocationCode};
@@ -128,10 +129,7 @@ impl Service {
     ///
     /// # Errors
     /// The store fails.
-    pub fn report_substitutes(
-        &self,
-        report_id: ReportId,
-    ) -> Result<Vec<(String, String, Quantity)>> {
+    pub fn report_substitutes(&self, report_id: ReportId) -> Result<Vec<LineSubstitute>> {
         Ok(store::floor::line_substitutes(
             self.store.conn(),
             report_id,
