@@ -12,7 +12,7 @@ use super::{
     Credentials, Field, Keyed, LineSubstitute, Owner, Refusal, Result, Service, ServiceError,
     Thing, Why, keyed,
 };
-use crate::domain::backflush::{NegativeStock, QtyField, check_quantity};
+use crate::domain::backflush::{LineNames, NegativeStock, QtyField, check_quantity};
 use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::journal::inventory_account;
@@ -44,7 +44,10 @@ impl Service {
         let line = super::orders::line_named(
             &lines,
             key,
-            |l| (&l.line, &l.item),
+            |l| LineNames {
+                id: &l.line,
+                item: &l.item,
+            },
             || Owner::Report(report_id),
         )?
         .clone();
