@@ -154,7 +154,7 @@ impl World {
 
     fn bom(&mut self, parent: &str, revision: &str, base: &str, lines: Vec<BomLine>) {
         self.master.boms.insert(
-            (parent.to_string(), revision.to_string()),
+            (parent.into(), revision.to_string()),
             Bom {
                 parent: parent.into(),
                 revision: revision.to_string(),
@@ -166,7 +166,7 @@ impl World {
 
     fn routing(&mut self, parent: &str, revision: &str, operations: Vec<RoutingOperation>) {
         self.master.routings.insert(
-            (parent.to_string(), revision.to_string()),
+            (parent.into(), revision.to_string()),
             Routing {
                 parent: parent.into(),
                 revision: revision.to_string(),

@@ -11,7 +11,7 @@ use std::path::Path;
 use backflush::config::Config;
 use backflush::domain::backflush::NegativeStock;
 use backflush::domain::backflush::{Change, Override, ReportRequest};
-use backflush::domain::codes::OrderNo;
+use backflush::domain::codes::{ItemCode, OrderNo};
 use backflush::domain::ids::ReportId;
 use backflush::domain::qty::Quantity;
 use backflush::service::{BatchReport, Credentials, Service, ServiceError};
@@ -296,7 +296,7 @@ fn a_version_1_store_with_a_released_order_migrates_to_units_of_measure() {
     assert_eq!(m.uom, None);
     let master = store::master::load_all(st.conn()).unwrap();
     assert_eq!(
-        master.boms[&("A".to_string(), "1".to_string())].lines[0].uom,
+        master.boms[&(ItemCode::from("A"), "1".to_string())].lines[0].uom,
         None
     );
     assert!(master.conversions.is_empty());

@@ -101,7 +101,7 @@ pub(super) fn read_boms(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), ImportE
     for b in &boms.list {
         plan.master
             .boms
-            .insert((b.parent.to_string(), b.revision.clone()), b.clone());
+            .insert((b.parent.clone(), b.revision.clone()), b.clone());
     }
     refuse_cycles(plan, &boms.edge_lines)?;
     plan.boms = boms.list;
@@ -286,7 +286,7 @@ pub(super) fn read_routings(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), Imp
     for r in &routings {
         plan.master
             .routings
-            .insert((r.parent.to_string(), r.revision.clone()), r.clone());
+            .insert((r.parent.clone(), r.revision.clone()), r.clone());
     }
     plan.routings = routings;
     Ok(())
