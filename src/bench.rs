@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use crate::domain::codes::OrderNo;
 use crate::domain::qty::Quantity;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Terminal;
@@ -16,7 +17,7 @@ use ratatui::backend::TestBackend;
 
 use crate::config::Config;
 use crate::domain::backflush::ReportRequest;
-use crate::service::{Credentials, IoWhat, Service, ServiceError};
+use crate::service::{BatchReport, Credentials, IoWhat, Service, ServiceError};
 use crate::store::Store;
 
 /// The sizes of the benchmark store.
@@ -440,8 +441,12 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
     bar.inc(1);
 
     bar.set_message("posting a batch");
-    let batch: Vec<(String, String, ReportRequest)> = (0..sizes.reports)
-        .map(|i| (format!("batch-{i}"), "B-20".to_string(), request.clone()))
+    let batch: Vec<BatchReport> = (0..sizes.reports)
+        .map(|i| BatchReport {
+            key: format!("batch-{i}"),
+            order: OrderNo::from("B-20"),
+            request: request.clone(),
+        })
         .collect();
     let batch_start = Instant::now();
     service.report_batch(&batch, &who, |_, _| {})?;

@@ -15,6 +15,7 @@ use std::path::Path;
 
 use crate::domain::codes::OrderNo;
 use crate::domain::journal::AccountNames;
+use crate::store::settings::Setting;
 use crate::store::{self, Stamp, Store, StoreError};
 
 mod apply;
@@ -93,7 +94,7 @@ pub fn import_dir(
     dir: &Path,
     stamp: &Stamp,
     accounts: &AccountNames,
-    settings: Option<&[(String, String)]>,
+    settings: Option<&[Setting]>,
 ) -> Result<ImportSummary, ImportError> {
     if !dir.is_dir() {
         return Err(ImportError::Files(FilesProblem::NotADirectory {

@@ -55,7 +55,7 @@ pub use crate::store::{
 // The rows the faces read, as the store keeps them: the command line and the terminal name
 // them through the service and never import the store.
 pub use crate::store::exceptions::ExceptionRow;
-pub use crate::store::floor::{ReportLine, SkippedLine};
+pub use crate::store::floor::{LineSubstitute, ReportLine, SkippedLine};
 pub use crate::store::known_version;
 pub use crate::store::orders::OrderSummary;
 pub use crate::store::queries::{AuditFilter, BalanceRow, MovementRow, Problem, ReportRow};
@@ -69,7 +69,7 @@ pub use error::{
 pub use issue::{IssueRequest, IssueResult, Issued};
 pub use keyed::Keyed;
 pub use reasons::{OverrideReasons, ReasonKind};
-pub use report::{ReportContext, Shortage};
+pub use report::{BatchReport, ReportContext, Shortage};
 pub use session::LoggedIn;
 pub use trace::Trace;
 
@@ -78,7 +78,14 @@ pub use trace::Trace;
 pub struct Credentials {
     pub badge: Option<String>,
     pub pin: Option<String>,
-    pub approver: Option<(String, String)>,
+    pub approver: Option<Approver>,
+}
+
+/// A lead approving at another user's terminal: the lead's badge and PIN.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Approver {
+    pub badge: String,
+    pub pin: String,
 }
 
 /// A posted report as the caller sees it.

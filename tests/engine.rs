@@ -12,9 +12,9 @@ mod common;
 use std::collections::HashMap;
 
 use backflush::domain::backflush::{
-    Change, ChangeKind, LineStatus, Lookup, NegativeStock, Over, Override, OverrideProblem,
-    PlannedLine, Policy, Progress, QtyField, QtyProblem, ReportError, ReportPlan, ReportRequest,
-    plan, plan_to_post,
+    BomUnit, Change, ChangeKind, LineStatus, Lookup, NegativeStock, Over, Override,
+    OverrideProblem, PlannedLine, Policy, Progress, QtyField, QtyProblem, ReportError, ReportPlan,
+    ReportRequest, plan, plan_to_post,
 };
 use backflush::domain::journal::{Account, balanced};
 use backflush::domain::master::{
@@ -154,7 +154,7 @@ impl World {
 
     fn bom(&mut self, parent: &str, revision: &str, base: &str, lines: Vec<BomLine>) {
         self.master.boms.insert(
-            (parent.to_string(), revision.to_string()),
+            (parent.into(), revision.to_string()),
             Bom {
                 parent: parent.into(),
                 revision: revision.to_string(),
@@ -166,7 +166,7 @@ impl World {
 
     fn routing(&mut self, parent: &str, revision: &str, operations: Vec<RoutingOperation>) {
         self.master.routings.insert(
-            (parent.to_string(), revision.to_string()),
+            (parent.into(), revision.to_string()),
             Routing {
                 parent: parent.into(),
                 revision: revision.to_string(),
@@ -2080,7 +2080,11 @@ fn four_tenths_of_a_gram_of_a_kg_item_over_ten_reports_issues_exactly_what_one_r
         assert_eq!(line(&one, "1").uom, "kg");
         assert_eq!(
             line(&one, "1").derivation.bom_uom,
-            Some(("g".to_string(), d("0.4"), d("1")))
+            Some(BomUnit {
+                uom: "g".to_string(),
+                qty: d("0.4"),
+                base: d("1")
+            })
         );
     }
 }

@@ -10,8 +10,8 @@ use backflush::config::Config;
 use backflush::domain::backflush::ReportRequest;
 use backflush::domain::ids::ReportId;
 use backflush::domain::qty::{Money, Quantity};
-use backflush::service::Service;
 use backflush::service::{AdjustRequest, CountRequest, SubstituteRequest};
+use backflush::service::{Approver, Service};
 
 use common::{Said, d, handler, lead, on_hand, operator};
 
@@ -216,7 +216,10 @@ fn scrap_adjustments_are_refused_with_the_reason_named() {
         .unwrap_err();
     assert!(err.said().contains("1001 (operator) may not"), "{err:?}");
     let mut approved = operator();
-    approved.approver = Some(("2001".into(), "2222".into()));
+    approved.approver = Some(Approver {
+        badge: "2001".into(),
+        pin: "2222".into(),
+    });
     s.adjust_scrap(
         &AdjustRequest {
             report: id,

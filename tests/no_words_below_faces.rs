@@ -137,7 +137,12 @@ fn test_only(code: &str, file: &Path) -> (Vec<Range<usize>>, Vec<PathBuf>) {
         let end = if bytes[open] == b';' {
             let decl = code[after..open].trim();
             if let Some(name) = decl.strip_prefix("mod ") {
-                let dir = if file.file_name().is_some_and(|n| n == "mod.rs") {
+                // The crate root and a `mod.rs` declare modules in their own directory.
+                let root = ["mod.rs", "lib.rs", "main.rs"];
+                let dir = if file
+                    .file_name()
+                    .is_some_and(|n| root.iter().any(|r| n == *r))
+                {
                     file.parent().unwrap().to_path_buf()
                 } else {
                     file.with_extension("")
@@ -598,4 +603,157 @@ fn no_module_imports_its_parent_whole() {
     let planted = "use super::*;\n#[cfg(test)]\nmod tests {\n    use super::*;\n}\n";
     let found = whole_parent_imports(&[(PathBuf::from("p.rs"), planted.to_string())]);
     assert_eq!(found, vec!["p.rs:1".to_string()]);
+}
+
+/// The tuples inside the type `ty` (without spaces) that hold two elements of one type
+/// (`&[(&str, &str, Quantity)]`, `Option<(String, Decimal, Decimal)>`): data whose fields a
+/// caller can swap unseen. A function type's argument list (`Fn(A, A)`, `fn(A, A)`) is no
+/// tuple; a pair of different types (`(ItemCode, Quantity)`) cannot be swapped.
+fn swappable_tuples(ty: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (at, _) in ty.match_indices('(') {
+        let named = ty[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_');
+        if named {
+            continue;
+        }
+        let Some(close) = closing(ty, at) else {
+            continue;
+        };
+        let elements = split_top(&ty[at + 1..close]);
+        let twice = elements
+            .iter()
+            .enumerate()
+            .any(|(i, e)| elements[..i].contains(e));
+        if twice {
+            found.push(format!("({})", elements.join(", ")));
+        }
+    }
+    found
+}
+
+/// The parameters of a `fn` and the fields of a `struct` (outside test code) whose type holds
+/// a tuple with two elements of one type, each as `file:line: name: tuple` (the line of the
+/// `fn` or `struct`).
+fn swappable_tuple_data(files: &[(PathBuf, String)]) -> Vec<String> {
+    let test_files: Vec<PathBuf> = files
+        .iter()
+        .flat_map(|(path, source)| test_only(&mask(source).code, path).1)
+        .collect();
+    let mut found = Vec::new();
+    for (path, source) in files {
+        if test_files
+            .iter()
+            .any(|t| path == t || path.starts_with(t.with_extension("")))
+        {
+            continue;
+        }
+        let m = mask(source);
+        let (test, _) = test_only(&m.code, path);
+        let code = &m.code;
+        // Each list of typed names: a `fn`'s parameters in parentheses, a `struct`'s fields
+        // in braces.
+        let mut lists: Vec<(usize, usize)> = Vec::new();
+        for keyword in ["fn ", "struct "] {
+            for (at, _) in code.match_indices(keyword) {
+                let word = !code[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_');
+                if !word || test.iter().any(|r| r.contains(&at)) {
+                    continue;
+                }
+                let open = if keyword == "fn " {
+                    code[at..].find('(').map(|n| at + n)
+                } else {
+                    // A tuple struct or a unit struct has no named fields.
+                    code[at..]
+                        .find(['{', '(', ';'])
+                        .map(|n| at + n)
+                        .filter(|&o| code.as_bytes()[o] == b'{')
+                };
+                let Some(open) = open else { continue };
+                let close = if keyword == "fn " {
+                    closing(code, open)
+                } else {
+                    let mut depth = 0usize;
+                    code[open..].char_indices().find_map(|(i, c)| {
+                        match c {
+                            '{' => depth += 1,
+                            '}' => {
+                                depth -= 1;
+                                if depth == 0 {
+                                    return Some(open + i);
+                                }
+                            }
+                            _ => {}
+                        }
+                        None
+                    })
+                };
+                if let Some(close) = close {
+                    lists.push((open, close));
+                }
+            }
+        }
+        lists.sort();
+        for (open, close) in lists {
+            let line = source[..open].matches('\n').count() + 1;
+            // Without lifetimes: `&'a str` and `&str` are one type to a caller.
+            let mut list = String::new();
+            let mut chars = code[open + 1..close].chars().peekable();
+            while let Some(c) = chars.next() {
+                if c == '\'' && chars.peek().is_some_and(|n| n.is_alphabetic() || *n == '_') {
+                    while chars
+                        .next_if(|n| n.is_alphanumeric() || *n == '_')
+                        .is_some()
+                    {}
+                    continue;
+                }
+                list.push(c);
+            }
+            for piece in split_top(&list) {
+                let Some(colon) = top_level(&piece, ':') else {
+                    continue;
+                };
+                // The name, without the attributes and visibility before it.
+                let name = piece[..colon]
+                    .rsplit([']', ')'])
+                    .next()
+                    .unwrap_or_default()
+                    .trim_start_matches("pub");
+                for tuple in swappable_tuples(&piece[colon + 1..]) {
+                    found.push(format!("{}:{line}: {name}: {tuple}", path.display()));
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_parameter_or_field_holds_a_tuple_of_two_alike() {
+    let planted = "fn f(rows: &[(&str, &str, Quantity)], on: &dyn Fn(u8, u8), held: &[(ItemCode, Quantity)]) {}\n\
+        pub struct Line {\n    pub bom_uom: Option<(String, Decimal, Decimal)>,\n    \
+        pub lots: Vec<(LotCode, Quantity)>,\n    pub at: &'a [(&'a str, &str)],\n}\n\
+        struct Pair(u8, u8);\n\
+        #[cfg(test)]\nmod tests {\n    fn t(rows: &[(u8, u8)]) {}\n}\n";
+    let found = swappable_tuple_data(&[(PathBuf::from("p.rs"), planted.to_string())]);
+    assert_eq!(
+        found,
+        vec![
+            "p.rs:1: rows: (&str, &str, Quantity)".to_string(),
+            "p.rs:2: bom_uom: (String, Decimal, Decimal)".to_string(),
+            "p.rs:2: at: (&str, &str)".to_string(),
+        ]
+    );
+    let files = read_all(src_files());
+    let found = swappable_tuple_data(&files);
+    assert!(
+        found.is_empty(),
+        "tuples whose elements a caller can swap (name them in a struct):\n{}",
+        found.join("\n")
+    );
 }

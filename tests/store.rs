@@ -11,9 +11,10 @@ use std::path::Path;
 use backflush::config::Config;
 use backflush::domain::backflush::NegativeStock;
 use backflush::domain::backflush::{Change, Override, ReportRequest};
+use backflush::domain::codes::{ItemCode, OrderNo};
 use backflush::domain::ids::ReportId;
 use backflush::domain::qty::Quantity;
-use backflush::service::{Credentials, Service, ServiceError};
+use backflush::service::{BatchReport, Credentials, Service, ServiceError};
 use backflush::store::{self, Store, StoreError, Synchronous};
 
 use common::{Said, d, on_hand, req};
@@ -295,7 +296,7 @@ fn a_version_1_store_with_a_released_order_migrates_to_units_of_measure() {
     assert_eq!(m.uom, None);
     let master = store::master::load_all(st.conn()).unwrap();
     assert_eq!(
-        master.boms[&("A".to_string(), "1".to_string())].lines[0].uom,
+        master.boms[&(ItemCode::from("A"), "1".to_string())].lines[0].uom,
         None
     );
     assert!(master.conversions.is_empty());
@@ -1080,9 +1081,13 @@ fn a_batch_posts_each_report_atomically_inside_its_group() {
              BEGIN SELECT RAISE(ABORT, 'injected'); END;",
         )
         .unwrap();
-    let reports: Vec<(String, String, ReportRequest)> = [("b1", "O1"), ("b2", "O2"), ("b3", "O1")]
+    let reports: Vec<BatchReport> = [("b1", "O1"), ("b2", "O2"), ("b3", "O1")]
         .iter()
-        .map(|(k, o)| ((*k).to_string(), (*o).to_string(), req(20, "1", "0")))
+        .map(|(k, o)| BatchReport {
+            key: (*k).to_string(),
+            order: OrderNo::from(*o),
+            request: req(20, "1", "0"),
+        })
         .collect();
     let mut results = Vec::new();
     s.report_batch(&reports, &who(), |i, r| {
@@ -1509,8 +1514,12 @@ O3,A,1,1000,,FG
         );
     });
     // Two groups of a batch (256 reports a group).
-    let reports: Vec<(String, String, ReportRequest)> = (0..260)
-        .map(|i| (format!("k{i}"), "O3".to_string(), req(10, "1", "0")))
+    let reports: Vec<BatchReport> = (0..260)
+        .map(|i| BatchReport {
+            key: format!("k{i}"),
+            order: OrderNo::from("O3"),
+            request: req(10, "1", "0"),
+        })
         .collect();
     s.conn().trace_v2(
         rusqlite::trace::TraceEventCodes::SQLITE_TRACE_STMT,

@@ -585,13 +585,13 @@ pub struct ReportArgs {
     pub line_scrap: Vec<(String, Quantity)>,
     /// Issue a line from another location: KEY=LOC.
     #[arg(long = "location", value_name = "KEY=LOC", value_parser = parse::key_code)]
-    pub location: Vec<(String, String)>,
+    pub location: Vec<parse::KeyText>,
     /// Skip a line (issue 0, to be issued by hand).
     #[arg(long = "skip", value_name = "KEY", value_parser = parse::text)]
     pub skip: Vec<String>,
     /// The lots a lot- or serial-tracked line takes: KEY=LOT[:QTY],….
     #[arg(long = "lot", value_name = "KEY=ALLOCATION", value_parser = parse::key_allocation)]
-    pub lot: Vec<(String, String)>,
+    pub lot: Vec<parse::KeyText>,
     /// The lot a lot-tracked finished item is received into (default: the order number).
     #[arg(long = "fg-lot", value_name = "LOT", value_parser = parse::text)]
     pub fg_lot: Option<String>,

@@ -124,20 +124,28 @@ fn key_value(text: &str) -> Result<(String, String), String> {
 ///
 /// # Errors
 /// Not `KEY=VALUE`, or either side is not a code.
-pub fn key_code(text: &str) -> Result<(String, String), String> {
+pub fn key_code(text: &str) -> Result<KeyText, String> {
     let (key, value) = key_value(text)?;
     check_code(&value).map_err(|p| format!("{}: {}", short(&value), problem(p)))?;
-    Ok((key, value))
+    Ok(KeyText { key, value })
+}
+
+/// A `KEY=TEXT` option: the line its key names (a line id or an item code) and what it gives
+/// that line.
+#[derive(Debug, Clone)]
+pub struct KeyText {
+    pub key: String,
+    pub value: String,
 }
 
 /// A `KEY=ALLOCATION` option (`--lot KEY=LOT[:QTY],…`).
 ///
 /// # Errors
 /// Not `KEY=VALUE`, a key that is not a code, or an allocation as [`allocation`] refuses.
-pub fn key_allocation(text: &str) -> Result<(String, String), String> {
+pub fn key_allocation(text: &str) -> Result<KeyText, String> {
     let (key, value) = key_value(text)?;
     allocation(&value)?;
-    Ok((key, value))
+    Ok(KeyText { key, value })
 }
 
 /// A `KEY=QTY` option.
@@ -168,16 +176,16 @@ pub fn request(args: &ReportArgs) -> (String, ReportRequest) {
             change: Change::LineScrap(*qty),
         });
     }
-    for (key, location) in &args.location {
+    for KeyText { key, value } in &args.location {
         overrides.push(Override {
             key: key.clone(),
-            change: Change::Location(location.clone()),
+            change: Change::Location(value.clone()),
         });
     }
-    for (key, allocation) in &args.lot {
+    for KeyText { key, value } in &args.lot {
         overrides.push(Override {
             key: key.clone(),
-            change: Change::Lots(allocation.clone()),
+            change: Change::Lots(value.clone()),
         });
     }
     for key in &args.skip {

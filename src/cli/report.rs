@@ -8,9 +8,10 @@ use super::table::{Align, Table};
 use super::view::{BatchResult, ReportJson};
 use super::{Cli, Failure, Outcome, ReportArgs, credentials, open_service, words};
 use crate::domain::backflush::ReportRequest;
+use crate::domain::codes::OrderNo;
 use crate::domain::ids::ReportId;
 use crate::service::replay::{ReportResult, report_result};
-use crate::service::{ErrorKind, OverrideReasons, ReasonKind};
+use crate::service::{BatchReport, ErrorKind, OverrideReasons, ReasonKind};
 
 /// `backflush preview`: what a report would post, without posting.
 pub fn preview(cli: &Cli, args: &ReportArgs) -> Outcome {
@@ -180,7 +181,11 @@ pub fn batch(cli: &Cli, file: &Path) -> Outcome {
     let mut post_line = Vec::new();
     for (at, l) in lines.iter().enumerate() {
         if let Ok((order, request)) = &l.parsed {
-            posts.push((l.key.clone(), order.clone(), request.clone()));
+            posts.push(BatchReport {
+                key: l.key.clone(),
+                order: OrderNo::from(order.as_str()),
+                request: request.clone(),
+            });
             post_line.push(at);
         }
     }

@@ -3,7 +3,7 @@
 
 use super::{Cli, Failure};
 use crate::config::Config;
-use crate::service::{AuthError, Credentials, ErrorKind, Service, ServiceError};
+use crate::service::{Approver, AuthError, Credentials, ErrorKind, Service, ServiceError};
 
 /// Reads a PIN from the environment, else asks on the terminal.
 fn pin_from(var: &str, file_var: Option<&str>, badge: &str) -> Result<Option<String>, Failure> {
@@ -51,7 +51,10 @@ pub fn credentials(cli: &Cli) -> Result<Credentials, Failure> {
                 format!("approver {lead} needs a PIN (BACKFLUSH_APPROVER_PIN)"),
             )
         })?;
-        who.approver = Some((lead.clone(), pin));
+        who.approver = Some(Approver {
+            badge: lead.clone(),
+            pin,
+        });
     }
     Ok(who)
 }

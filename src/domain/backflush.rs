@@ -32,10 +32,10 @@ pub use error::{
     QtyProblem, ReportError, ShortLine, check_quantity,
 };
 pub use line::{
-    Derivation, LaborLine, LineStatus, LocationSource, PlanWarning, PlannedLine, Receipt,
+    BomUnit, Derivation, LaborLine, LineStatus, LocationSource, PlanWarning, PlannedLine, Receipt,
     ReportPlan, needs_approval,
 };
-pub use overrides::{KeyMiss, line_by_key, resolve_key};
+pub use overrides::{KeyMiss, LineNames, line_by_key, resolve_key};
 pub use plan::{plan, plan_to_post};
 pub use progress::{Need, derived_line_progress, remaining_needs};
 pub use rules::{

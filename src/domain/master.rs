@@ -142,9 +142,9 @@ pub struct MasterData {
     pub locations: std::collections::HashMap<LocationCode, Location>,
     pub work_centers: std::collections::HashMap<String, WorkCenter>,
     /// BOMs by (parent, revision).
-    pub boms: std::collections::HashMap<(String, String), Bom>,
+    pub boms: std::collections::HashMap<(ItemCode, String), Bom>,
     /// Routings by (parent, revision).
-    pub routings: std::collections::HashMap<(String, String), Routing>,
+    pub routings: std::collections::HashMap<(ItemCode, String), Routing>,
     /// The unit conversions of `uom_conversions.csv`.
     pub conversions: super::uom::Conversions,
 }

@@ -151,7 +151,8 @@ impl MasterView for MasterData {
     }
 
     fn bom(&self, parent: &str, revision: &str) -> Option<&Bom> {
-        self.boms.get(&(parent.to_string(), revision.to_string()))
+        self.boms
+            .get(&(ItemCode::from(parent), revision.to_string()))
     }
 
     fn latest_bom(&self, parent: &str) -> Option<&Bom> {
@@ -160,7 +161,7 @@ impl MasterView for MasterData {
 
     fn routing(&self, parent: &str, revision: &str) -> Option<&Routing> {
         self.routings
-            .get(&(parent.to_string(), revision.to_string()))
+            .get(&(ItemCode::from(parent), revision.to_string()))
     }
 
     fn conversion(&self, item: &str, from: &str, to: &str) -> Option<Ratio> {

@@ -48,7 +48,7 @@ pub fn plan_retry(
         },
     )
     .into_iter()
-    .map(|(id, _)| id)
+    .map(|c| c.id)
     .collect()
 }
 
@@ -89,13 +89,17 @@ pub struct RetryStock<'s> {
     pub today: NaiveDate,
 }
 
+/// An exception that posts, with the lots it takes (none for an untracked item).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chosen {
+    pub id: ExceptionId,
+    pub lots: Vec<LotQty>,
+}
+
 /// The exceptions of `waiting` (oldest first) that post, each with the lots it takes (empty
 /// for an untracked item): a tracked one posts when the unexpired lots cover it.
 #[must_use]
-pub fn plan_lot_retry(
-    waiting: &[Waiting<'_>],
-    stock: &RetryStock<'_>,
-) -> Vec<(ExceptionId, Vec<LotQty>)> {
+pub fn plan_lot_retry(waiting: &[Waiting<'_>], stock: &RetryStock<'_>) -> Vec<Chosen> {
     let mut left: HashMap<(&str, &str), Quantity> = HashMap::new();
     let mut lots_left: HashMap<(&str, &str), Option<Vec<LotStock>>> = HashMap::new();
     let mut posting = Vec::new();
@@ -110,7 +114,10 @@ pub fn plan_lot_retry(
                         l.qty -= p.qty;
                     }
                 }
-                posting.push((w.id, picked));
+                posting.push(Chosen {
+                    id: w.id,
+                    lots: picked,
+                });
             }
             continue;
         }
@@ -119,7 +126,10 @@ pub fn plan_lot_retry(
             .or_insert_with(|| (stock.on_hand)(w.item, w.location));
         if w.qty <= *available {
             *available -= w.qty;
-            posting.push((w.id, Vec::new()));
+            posting.push(Chosen {
+                id: w.id,
+                lots: Vec::new(),
+            });
         }
     }
     posting
@@ -154,7 +164,7 @@ pub fn stands_now(waiting: &[Waiting<'_>], stock: &RetryStock<'_>) -> Vec<Stands
                 None => (stock.on_hand)(w.item, w.location),
             }
         });
-        let fits = posting.iter().any(|(id, _)| *id == w.id);
+        let fits = posting.iter().any(|c| c.id == w.id);
         if fits {
             *available -= w.qty;
         }

@@ -29,10 +29,27 @@ pub struct PostedProgress {
     pub operation: i64,
     pub good: Quantity,
     pub scrap: Quantity,
-    /// Per line: planned, and whether it carried the per-order quantity.
-    pub lines: Vec<(String, Quantity, bool)>,
+    pub lines: Vec<LinePosted>,
     /// Operations whose setup the report carried.
     pub setups: Vec<i64>,
+}
+
+/// What a report added to one material line: its planned quantity, and whether it carried
+/// the per-order quantity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinePosted {
+    pub line: String,
+    pub planned: Quantity,
+    pub carried: bool,
+}
+
+/// What to take back out of one material line: the planned quantity and the carried count
+/// to add (both negative or zero).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineBack {
+    pub line: String,
+    pub planned: Quantity,
+    pub carried: i64,
 }
 
 /// One compensating movement.
@@ -54,8 +71,7 @@ pub struct ProgressBack {
     pub operation: i64,
     pub good: Quantity,
     pub scrap: Quantity,
-    /// Per line: planned delta, carried delta.
-    pub lines: Vec<(String, Quantity, i64)>,
+    pub lines: Vec<LineBack>,
     /// Operations whose setup is no longer carried (−1 each).
     pub setups: Vec<i64>,
 }
@@ -142,7 +158,11 @@ fn compensate(movements: &[PostedMovement], progress: &PostedProgress) -> Revers
             lines: progress
                 .lines
                 .iter()
-                .map(|(line, planned, carried)| (line.clone(), -*planned, -i64::from(*carried)))
+                .map(|l| LineBack {
+                    line: l.line.clone(),
+                    planned: -l.planned,
+                    carried: -i64::from(l.carried),
+                })
                 .collect(),
             setups: progress.setups.clone(),
         },
@@ -208,7 +228,11 @@ mod tests {
             operation: 20,
             good: Quantity(Decimal::from(2)),
             scrap: Quantity(Decimal::ONE),
-            lines: vec![("10".into(), Quantity(Decimal::from(4)), true)],
+            lines: vec![LinePosted {
+                line: "10".into(),
+                planned: Quantity(Decimal::from(4)),
+                carried: true,
+            }],
             setups: vec![10],
         };
         let plan = plan_reversal(&moves, &progress, &|_, _, _| Quantity(Decimal::ZERO)).unwrap();
@@ -222,7 +246,11 @@ mod tests {
         assert_eq!(plan.progress.good, Quantity(Decimal::from(-2)));
         assert_eq!(
             plan.progress.lines,
-            vec![("10".into(), Quantity(Decimal::from(-4)), -1)]
+            vec![LineBack {
+                line: "10".into(),
+                planned: Quantity(Decimal::from(-4)),
+                carried: -1,
+            }]
         );
         assert_eq!(plan.progress.setups, vec![10]);
     }

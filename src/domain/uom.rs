@@ -61,23 +61,39 @@ pub enum ConversionConflict {
     Reverse { factor: Decimal },
 }
 
-/// The conversions in force, keyed by (item or `None`, from, to).
+/// The conversions in force, by what each converts.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Conversions {
-    rows: HashMap<(Option<String>, String, String), Decimal>,
+    rows: HashMap<Pair, Decimal>,
+}
+
+/// What a conversion converts: for one item (`None` every item), from a unit to another.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Pair {
+    item: Option<String>,
+    from: String,
+    to: String,
+}
+
+impl Pair {
+    fn new(item: Option<&str>, from: &str, to: &str) -> Self {
+        Pair {
+            item: item.map(str::to_string),
+            from: from.to_string(),
+            to: to.to_string(),
+        }
+    }
 }
 
 impl Conversions {
     /// Every row, in no particular order.
     pub fn rows(&self) -> impl Iterator<Item = UomConversion> + '_ {
-        self.rows
-            .iter()
-            .map(|((item, from, to), factor)| UomConversion {
-                item: item.clone(),
-                from_uom: from.clone(),
-                to_uom: to.clone(),
-                factor: *factor,
-            })
+        self.rows.iter().map(|(pair, factor)| UomConversion {
+            item: pair.item.clone(),
+            from_uom: pair.from.clone(),
+            to_uom: pair.to.clone(),
+            factor: *factor,
+        })
     }
 
     /// Whether there are no conversions at all.
@@ -88,10 +104,8 @@ impl Conversions {
 
     /// Removes the row of `item` for the pair, in either direction (a re-import replaces it).
     pub fn remove_pair(&mut self, item: Option<&str>, a: &str, b: &str) {
-        let item = item.map(str::to_string);
-        self.rows
-            .remove(&(item.clone(), a.to_string(), b.to_string()));
-        self.rows.remove(&(item, b.to_string(), a.to_string()));
+        self.rows.remove(&Pair::new(item, a, b));
+        self.rows.remove(&Pair::new(item, b, a));
     }
 
     /// Adds a row. A row equal to one already there is accepted.
@@ -100,7 +114,7 @@ impl Conversions {
     /// The same pair with another factor, or a reverse pair whose factor is not exactly the
     /// reciprocal (their product is not 1).
     pub fn insert(&mut self, c: UomConversion) -> Result<(), ConversionConflict> {
-        let key = (c.item.clone(), c.from_uom.clone(), c.to_uom.clone());
+        let key = Pair::new(c.item.as_deref(), &c.from_uom, &c.to_uom);
         if let Some(existing) = self.rows.get(&key) {
             return if *existing == c.factor {
                 Ok(())
@@ -108,7 +122,7 @@ impl Conversions {
                 Err(ConversionConflict::Differs { factor: *existing })
             };
         }
-        let reverse = (c.item.clone(), c.to_uom.clone(), c.from_uom.clone());
+        let reverse = Pair::new(c.item.as_deref(), &c.to_uom, &c.from_uom);
         if let Some(existing) = self.rows.get(&reverse)
             && existing.checked_mul(c.factor) != Some(Decimal::ONE)
         {
@@ -126,9 +140,9 @@ impl Conversions {
         if from == to {
             return Some(Ratio::ONE);
         }
-        [Some(item.to_string()), None].into_iter().find_map(|who| {
-            let direct = (who.clone(), from.to_string(), to.to_string());
-            let reverse = (who, to.to_string(), from.to_string());
+        [Some(item), None].into_iter().find_map(|who| {
+            let direct = Pair::new(who, from, to);
+            let reverse = Pair::new(who, to, from);
             if let Some(f) = self.rows.get(&direct) {
                 Some(Ratio {
                     num: *f,

@@ -13,6 +13,7 @@ use crate::domain::order::Order;
 use crate::domain::posting::{self, adjust::SetBalance};
 use crate::domain::replenish::Stocking;
 use crate::store::master::User;
+use crate::store::settings::Setting;
 use crate::store::{self, Stamp, Store};
 
 /// Everything an import will write, validated.
@@ -48,8 +49,8 @@ pub(super) struct LotExpiry {
 
 /// One `stock.csv` balance: of one lot for a tracked item (`""` the unknown lot).
 pub(super) struct StockRow {
-    pub(super) item: String,
-    pub(super) location: String,
+    pub(super) item: ItemCode,
+    pub(super) location: LocationCode,
     pub(super) lot: Option<String>,
     pub(super) qty: Quantity,
 }
@@ -63,7 +64,7 @@ pub(super) fn apply(
     plan: &Plan,
     stamp: &Stamp,
     accounts: &AccountNames,
-    settings: Option<&[(String, String)]>,
+    settings: Option<&[Setting]>,
 ) -> Result<(), ImportError> {
     let kinds: HashMap<LocationCode, LocationKind> = plan
         .master
@@ -118,20 +119,12 @@ pub(super) fn apply(
         // The balances of stock.csv, each against the book as the rows before it left it.
         let mut set: HashMap<(&str, &str, Option<&str>), Quantity> = HashMap::new();
         let mut sets = Vec::new();
-        let codes: Vec<(ItemCode, LocationCode)> = plan
-            .stock
-            .iter()
-            .map(|r| (ItemCode::from(&r.item), LocationCode::from(&r.location)))
-            .collect();
-        for (
-            StockRow {
-                item,
-                location,
-                lot,
-                qty,
-            },
-            (item_code, location_code),
-        ) in plan.stock.iter().zip(&codes)
+        for StockRow {
+            item,
+            location,
+            lot,
+            qty,
+        } in &plan.stock
         {
             let key = (item.as_str(), location.as_str(), lot.as_deref());
             let book = match (set.get(&key), lot) {
@@ -141,8 +134,8 @@ pub(super) fn apply(
             };
             set.insert(key, *qty);
             sets.push(SetBalance {
-                item: item_code,
-                location: location_code,
+                item,
+                location,
                 lot: lot.as_deref(),
                 book,
                 qty: *qty,

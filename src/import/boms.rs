@@ -1,7 +1,7 @@
 //! `boms.csv` and `routings.csv`: a parent+revision in the file replaces the stored one; the
 //! BOMs together, stored and imported, may not form a cycle.
 
-use crate::domain::codes::LocationCode;
+use crate::domain::codes::{ItemCode, LocationCode};
 use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
@@ -19,9 +19,16 @@ use crate::domain::order::find_cycle;
 struct Boms {
     list: Vec<Bom>,
     /// Each BOM's first line in the file.
-    first_line: HashMap<(String, String), u64>,
+    first_line: HashMap<(ItemCode, String), u64>,
     /// The first line of each parent → component edge.
-    edge_lines: HashMap<(String, String), u64>,
+    edge_lines: HashMap<Edge, u64>,
+}
+
+/// A BOM's parent using a component.
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct Edge {
+    parent: ItemCode,
+    component: ItemCode,
 }
 
 impl Boms {
@@ -33,12 +40,14 @@ impl Boms {
             base_qty,
             lines,
         } = one;
-        let parent = parent.to_string();
         let Some(line) = lines.into_iter().next() else {
             return Ok(());
         };
         self.edge_lines
-            .entry((parent.clone(), line.component.to_string()))
+            .entry(Edge {
+                parent: parent.clone(),
+                component: line.component.clone(),
+            })
             .or_insert(row.line);
         let key = (parent.clone(), revision.clone());
         match self
@@ -57,7 +66,7 @@ impl Boms {
             None => {
                 self.first_line.insert(key, row.line);
                 self.list.push(Bom {
-                    parent: parent.into(),
+                    parent,
                     revision,
                     base_qty,
                     lines: vec![line],
@@ -101,7 +110,7 @@ pub(super) fn read_boms(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), ImportE
     for b in &boms.list {
         plan.master
             .boms
-            .insert((b.parent.to_string(), b.revision.clone()), b.clone());
+            .insert((b.parent.clone(), b.revision.clone()), b.clone());
     }
     refuse_cycles(plan, &boms.edge_lines)?;
     plan.boms = boms.list;
@@ -210,10 +219,7 @@ fn check_conversion(
 
 /// The stored and imported BOMs together form no cycle; one is named at the line of its
 /// first edge in the file.
-fn refuse_cycles(
-    plan: &Plan,
-    edge_lines: &HashMap<(String, String), u64>,
-) -> Result<(), ImportError> {
+fn refuse_cycles(plan: &Plan, edge_lines: &HashMap<Edge, u64>) -> Result<(), ImportError> {
     let mut edges: HashMap<String, Vec<String>> = HashMap::new();
     for b in plan.master.boms.values() {
         let list = edges.entry(b.parent.to_string()).or_default();
@@ -224,7 +230,13 @@ fn refuse_cycles(
     if let Some(cycle) = find_cycle(&edges) {
         let line = cycle
             .windows(2)
-            .find_map(|w| edge_lines.get(&(w[0].clone(), w[1].clone())).copied())
+            .find_map(|w| {
+                let edge = Edge {
+                    parent: ItemCode::from(w[0].as_str()),
+                    component: ItemCode::from(w[1].as_str()),
+                };
+                edge_lines.get(&edge).copied()
+            })
             .unwrap_or(1);
         return Err(ImportError::Row {
             file: "boms.csv".to_string(),
@@ -286,7 +298,7 @@ pub(super) fn read_routings(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), Imp
     for r in &routings {
         plan.master
             .routings
-            .insert((r.parent.to_string(), r.revision.clone()), r.clone());
+            .insert((r.parent.clone(), r.revision.clone()), r.clone());
     }
     plan.routings = routings;
     Ok(())

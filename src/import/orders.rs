@@ -227,8 +227,8 @@ fn stock_row(
         }));
     }
     let stock = StockRow {
-        item: item_code,
-        location,
+        item: ItemCode::from(item_code),
+        location: LocationCode::from(location),
         lot,
         qty,
     };

@@ -9,9 +9,10 @@ mod staging;
 use super::auth::Permission;
 use super::reasons::ReasonKind;
 use super::{
-    Credentials, Field, Keyed, Owner, Refusal, Result, Service, ServiceError, Thing, Why, keyed,
+    Credentials, Field, Keyed, LineSubstitute, Owner, Refusal, Result, Service, ServiceError,
+    Thing, Why, keyed,
 };
-use crate::domain::backflush::{NegativeStock, QtyField, check_quantity};
+use crate::domain::backflush::{LineNames, NegativeStock, QtyField, check_quantity};
 use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::journal::inventory_account;
@@ -43,7 +44,10 @@ impl Service {
         let line = super::orders::line_named(
             &lines,
             key,
-            |l| (&l.line, &l.item),
+            |l| LineNames {
+                id: &l.line,
+                item: &l.item,
+            },
             || Owner::Report(report_id),
         )?
         .clone();
@@ -128,10 +132,7 @@ impl Service {
     ///
     /// # Errors
     /// The store fails.
-    pub fn report_substitutes(
-        &self,
-        report_id: ReportId,
-    ) -> Result<Vec<(String, String, Quantity)>> {
+    pub fn report_substitutes(&self, report_id: ReportId) -> Result<Vec<LineSubstitute>> {
         Ok(store::floor::line_substitutes(
             self.store.conn(),
             report_id,

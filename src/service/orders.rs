@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use super::cache::MasterCache;
 use super::{Field, Owner, Result, Service, ServiceError, Thing, Why};
 use crate::domain::backflush;
-use crate::domain::backflush::{KeyMiss, line_by_key};
+use crate::domain::backflush::{KeyMiss, LineNames, line_by_key};
 use crate::domain::master::Item;
 use crate::domain::order::Order;
 use crate::domain::order::OrderMaterial;
@@ -194,7 +194,10 @@ pub(super) fn find_line<'o>(order: &'o Order, key: &str) -> Result<&'o OrderMate
     line_named(
         &order.materials,
         key,
-        |m| (&m.line, &m.component),
+        |m| LineNames {
+            id: &m.line,
+            item: &m.component,
+        },
         || Owner::Order(order.order.to_string()),
     )
 }
@@ -204,7 +207,7 @@ pub(super) fn find_line<'o>(order: &'o Order, key: &str) -> Result<&'o OrderMate
 pub(super) fn line_named<'a, T>(
     lines: &'a [T],
     key: &str,
-    id_and_item: impl Fn(&T) -> (&str, &str),
+    id_and_item: impl Fn(&T) -> LineNames<'_>,
     owner: impl Fn() -> Owner,
 ) -> Result<&'a T> {
     let no_line = || ServiceError::NoLine {
@@ -221,7 +224,7 @@ pub(super) fn line_named<'a, T>(
                 lines: many
                     .iter()
                     .filter_map(|&i| lines.get(i))
-                    .map(|l| id_and_item(l).0.to_string())
+                    .map(|l| id_and_item(l).id.to_string())
                     .collect(),
                 owner: owner(),
             },

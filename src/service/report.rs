@@ -11,6 +11,7 @@ use super::{
     store,
 };
 use crate::domain::backflush::Lookup;
+use crate::domain::codes::OrderNo;
 use crate::domain::ids::ReportId;
 use crate::domain::posting::StoredLineProgress;
 use crate::domain::posting::reversal::Undone;
@@ -26,6 +27,15 @@ mod poster;
 
 use crate::domain::backflush::needs_approval;
 pub use context::{ReportContext, Shortage};
+
+/// One report of a batch: the key that makes posting it again safe, its order and what it
+/// reports.
+#[derive(Debug, Clone)]
+pub struct BatchReport {
+    pub key: String,
+    pub order: OrderNo,
+    pub request: ReportRequest,
+}
 use poster::{Poster, override_locations};
 
 impl Service {
@@ -275,7 +285,7 @@ impl Service {
     /// Refused credentials, before anything is posted.
     pub fn report_batch(
         &mut self,
-        reports: &[(String, String, ReportRequest)],
+        reports: &[BatchReport],
         who: &Credentials,
         mut done: impl FnMut(usize, Result<Posted>),
     ) -> Result<()> {
@@ -292,7 +302,7 @@ impl Service {
     /// Refused credentials, before anything is posted.
     pub fn report_batch_while(
         &mut self,
-        reports: &[(String, String, ReportRequest)],
+        reports: &[BatchReport],
         who: &Credentials,
         mut done: impl FnMut(usize, Result<Posted>) -> bool,
     ) -> Result<()> {
@@ -303,10 +313,11 @@ impl Service {
             let outcome = self.store.write(|tx| -> Result<Vec<Result<Posted>>> {
                 poster.begin();
                 let mut results = Vec::with_capacity(chunk.len());
-                for (key, order, request) in chunk {
+                for r in chunk {
                     // A refused report is undone alone; a failing savepoint fails the group.
                     results.push(store::savepoint(tx, || {
-                        poster.post(tx, cache, order, request, key, &OverrideReasons::default())
+                        let reasons = OverrideReasons::default();
+                        poster.post(tx, cache, &r.order, &r.request, &r.key, &reasons)
                     })?);
                 }
                 Ok(results)

@@ -10,10 +10,11 @@ use rusqlite::Connection;
 use super::{Field, IoWhat, Result, Service, ServiceError, Why};
 use crate::config::rules::{self, Effective, Flat, Rules};
 use crate::import;
+use crate::store::settings::Setting;
 use crate::store::{self, BadValue, StoreError};
 
 /// Imported settings: the rules they make and the rows to store.
-pub(super) type Imported = (Rules, Vec<(String, String)>);
+pub(super) type Imported = (Rules, Vec<Setting>);
 
 /// The rules a service holds, with the master version they were read at.
 pub(super) type Loaded = Option<(i64, Rc<Effective>)>;
@@ -62,7 +63,7 @@ impl Service {
 
 fn stored_rules(conn: &Connection) -> Result<Rules> {
     let mut flat = Flat::new();
-    for (key, value) in store::settings::load(conn)? {
+    for Setting { key, value } in store::settings::load(conn)? {
         let value = serde_json::from_str(&value).map_err(|e| {
             StoreError::Corrupt(BadValue::Setting {
                 key: key.clone(),
@@ -104,7 +105,12 @@ pub(super) fn read_settings(conn: &Connection, dir: &Path) -> Result<Option<Impo
     let flat = merged.flatten();
     let rows = keys
         .keys()
-        .filter_map(|k| flat.get(k).map(|v| (k.clone(), v.to_string())))
+        .filter_map(|k| {
+            flat.get(k).map(|v| Setting {
+                key: k.clone(),
+                value: v.to_string(),
+            })
+        })
         .collect();
     Ok(Some((merged, rows)))
 }

@@ -2,8 +2,8 @@
 
 use super::auth::{Grant, Refused, Role};
 use super::{
-    AuthError, Credentials, DateTime, Permission, Result, Service, ServiceError, Stamp, StoreError,
-    Thing, Utc, store,
+    Approver, AuthError, Credentials, DateTime, Permission, Result, Service, ServiceError, Stamp,
+    StoreError, Thing, Utc, store,
 };
 
 use crate::domain::language::Language;
@@ -40,7 +40,7 @@ impl Service {
         };
         let role = self.check_pin(badge, who.pin.as_deref(), now)?;
         stamp.user = badge.to_string();
-        if let Some((lead, pin)) = &who.approver {
+        if let Some(Approver { badge: lead, pin }) = &who.approver {
             // Not a lead's badge: refused before its PIN is checked, so no attempt counts.
             self.check_approver(lead)?;
             let lead_role = self.check_pin(lead, Some(pin), now)?;

@@ -58,9 +58,22 @@ pub struct ReportRows {
     /// Per table with a `report_id` column: its columns and the report's rows.
     tables: Vec<(String, Vec<String>, Vec<Vec<Value>>)>,
     /// The balances the report's movements touched, with the quantity each holds.
-    balances: Vec<(Value, Value, Value)>,
+    balances: Vec<BalanceRow>,
     /// The order and operation whose progress the report added to.
-    progress: (Value, Value),
+    progress: ProgressRow,
+}
+
+/// A balance as stored, read back to be written again as it was.
+struct BalanceRow {
+    location: Value,
+    item: Value,
+    qty: Value,
+}
+
+/// The operation of an order a report added to, as stored.
+struct ProgressRow {
+    order: Value,
+    operation: Value,
 }
 
 /// Reads back what `report_id` wrote.
@@ -109,12 +122,23 @@ pub fn capture_report_rows(conn: &Connection, report_id: ReportId) -> Result<Rep
              JOIN balances b ON b.location = m.location AND b.item = m.item
              WHERE m.report_id = ?1",
         )?
-        .query_map([report_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .query_map([report_id], |r| {
+            Ok(BalanceRow {
+                location: r.get(0)?,
+                item: r.get(1)?,
+                qty: r.get(2)?,
+            })
+        })?
         .collect::<rusqlite::Result<_>>()?;
     let progress = conn.query_row(
         "SELECT order_id, operation FROM reports WHERE id = ?1",
         [report_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| {
+            Ok(ProgressRow {
+                order: r.get(0)?,
+                operation: r.get(1)?,
+            })
+        },
     )?;
     Ok(ReportRows {
         tables,
@@ -159,12 +183,12 @@ pub fn write_bare(conn: &Connection, rows: &ReportRows, new_id: i64) -> Result<(
     }
     let mut update =
         conn.prepare_cached("UPDATE balances SET qty = ?3 WHERE location = ?1 AND item = ?2")?;
-    for (location, item, qty) in &rows.balances {
-        update.execute(params![location, item, qty])?;
+    for b in &rows.balances {
+        update.execute(params![b.location, b.item, b.qty])?;
     }
     conn.prepare_cached(
         "UPDATE order_operations SET good = good WHERE order_id = ?1 AND operation = ?2",
     )?
-    .execute(params![rows.progress.0, rows.progress.1])?;
+    .execute(params![rows.progress.order, rows.progress.operation])?;
     Ok(())
 }

@@ -172,15 +172,20 @@ pub fn line_lots(
     Ok(out)
 }
 
+/// What a report's line issued instead of its own item: the item and the quantity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineSubstitute {
+    pub line: String,
+    pub item: ItemCode,
+    pub qty: Quantity,
+}
+
 /// What a report's lines issued of items other than their own (substitutions), by line:
 /// (line, item, net quantity issued), in line and item order.
 ///
 /// # Errors
 /// SQLite fails.
-pub fn line_substitutes(
-    conn: &Connection,
-    report_id: ReportId,
-) -> Result<Vec<(String, String, Quantity)>> {
+pub fn line_substitutes(conn: &Connection, report_id: ReportId) -> Result<Vec<LineSubstitute>> {
     let mut stmt = conn.prepare_cached(
         "SELECT m.line, m.item, m.qty FROM movements m
          JOIN report_lines l ON l.report_id = m.report_id AND l.line = m.line
@@ -188,13 +193,14 @@ pub fn line_substitutes(
          ORDER BY l.seq, m.item",
     )?;
     let mut rows = stmt.query(params![report_id])?;
-    let mut out: Vec<(String, String, Quantity)> = Vec::new();
+    let mut out: Vec<LineSubstitute> = Vec::new();
     while let Some(r) = rows.next()? {
-        let (line, item): (String, String) = (r.get(0)?, r.get(1)?);
+        let line: String = r.get(0)?;
+        let item: ItemCode = r.get(1)?;
         let qty = -r.get::<_, Quantity>(2)?;
         match out.last_mut() {
-            Some(last) if last.0 == line && last.1 == item => last.2 += qty,
-            _ => out.push((line, item, qty)),
+            Some(last) if last.line == line && last.item == item => last.qty += qty,
+            _ => out.push(LineSubstitute { line, item, qty }),
         }
     }
     Ok(out)

@@ -145,39 +145,43 @@ pub(super) fn post_movements(
         ]);
     }
     insert_rows(conn, MOVEMENT_INSERT, "", WIDTH, &values)?;
-    add_balances(conn, moves.iter().map(|m| (m.item, m.location, m.qty)))?;
-    add_lot_balances(
-        conn,
-        at,
-        moves
-            .iter()
-            .filter_map(|m| m.lot.map(|lot| (m.item, m.location, lot, m.qty))),
-    )
+    add_balances(conn, moves)?;
+    add_lot_balances(conn, at, moves)
+}
+
+/// The sum of the movements of one item at one location (and one lot, for a lot balance).
+struct BalanceSum<'a> {
+    item: &'a str,
+    location: &'a str,
+    lot: &'a str,
+    qty: Quantity,
 }
 
 /// Adds signed quantities to lot balances (tracked items only) in one upsert, and records
 /// each lot's first entry into the store (kept for FIFO; a later entry keeps the first).
-fn add_lot_balances<'a>(
-    conn: &Connection,
-    at: &str,
-    deltas: impl Iterator<Item = (&'a str, &'a str, &'a str, Quantity)>,
-) -> Result<()> {
-    let mut sums: Vec<(&str, &str, &str, Quantity)> = Vec::new();
-    for (item, location, lot, qty) in deltas {
+fn add_lot_balances(conn: &Connection, at: &str, moves: &[Movement<'_>]) -> Result<()> {
+    let mut sums: Vec<BalanceSum<'_>> = Vec::new();
+    for m in moves {
+        let Some(lot) = m.lot else { continue };
         match sums
             .iter_mut()
-            .find(|s| s.0 == item && s.1 == location && s.2 == lot)
+            .find(|s| s.item == m.item && s.location == m.location && s.lot == lot)
         {
-            Some(s) => s.3 += qty,
-            None => sums.push((item, location, lot, qty)),
+            Some(s) => s.qty += m.qty,
+            None => sums.push(BalanceSum {
+                item: m.item,
+                location: m.location,
+                lot,
+                qty: m.qty,
+            }),
         }
     }
     if sums.is_empty() {
         return Ok(());
     }
     let mut values: Vec<&dyn ToSql> = Vec::with_capacity(sums.len() * 4);
-    for (item, location, lot, qty) in &sums {
-        values.extend_from_slice(&[item as &dyn ToSql, location, lot, qty]);
+    for s in &sums {
+        values.extend_from_slice(&[&s.item as &dyn ToSql, &s.location, &s.lot, &s.qty]);
     }
     insert_rows(
         conn,
@@ -187,8 +191,8 @@ fn add_lot_balances<'a>(
         &values,
     )?;
     let mut values: Vec<&dyn ToSql> = Vec::with_capacity(sums.len() * 3);
-    for (item, _, lot, _) in &sums {
-        values.extend_from_slice(&[item as &dyn ToSql, lot, &at]);
+    for s in &sums {
+        values.extend_from_slice(&[&s.item as &dyn ToSql, &s.lot, &at]);
     }
     insert_rows(
         conn,
@@ -331,20 +335,25 @@ pub fn serial_known(conn: &Connection, item: &str, serial: &str) -> Result<bool>
 }
 
 /// Adds signed quantities to balances in one upsert (summed per item and location first).
-fn add_balances<'a>(
-    conn: &Connection,
-    deltas: impl Iterator<Item = (&'a str, &'a str, Quantity)>,
-) -> Result<()> {
-    let mut sums: Vec<(&str, &str, Quantity)> = Vec::new();
-    for (item, location, qty) in deltas {
-        match sums.iter_mut().find(|s| s.0 == item && s.1 == location) {
-            Some(s) => s.2 += qty,
-            None => sums.push((item, location, qty)),
+fn add_balances(conn: &Connection, moves: &[Movement<'_>]) -> Result<()> {
+    let mut sums: Vec<BalanceSum<'_>> = Vec::new();
+    for m in moves {
+        match sums
+            .iter_mut()
+            .find(|s| s.item == m.item && s.location == m.location)
+        {
+            Some(s) => s.qty += m.qty,
+            None => sums.push(BalanceSum {
+                item: m.item,
+                location: m.location,
+                lot: "",
+                qty: m.qty,
+            }),
         }
     }
     let mut values: Vec<&dyn ToSql> = Vec::with_capacity(sums.len() * 3);
-    for (item, location, qty) in &sums {
-        values.extend_from_slice(&[item as &dyn ToSql, location, qty]);
+    for s in &sums {
+        values.extend_from_slice(&[&s.item as &dyn ToSql, &s.location, &s.qty]);
     }
     insert_rows(
         conn,

@@ -3,6 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{BadValue, DecimalText, Money, Quantity, Result, StoreError, StoredWord, opt_bool};
+use crate::domain::codes::ItemCode;
 use crate::domain::master::{
     Bom, BomLine, Item, ItemType, Location, LocationKind, MasterData, Per, Routing,
     RoutingOperation, Tracking, WorkCenter,
@@ -225,7 +226,7 @@ fn load_boms(conn: &Connection, data: &mut MasterData) -> Result<()> {
     })? {
         let (parent, revision, base): (String, String, Quantity) = row?;
         data.boms.insert(
-            (parent.clone(), revision.clone()),
+            (ItemCode::from(parent.as_str()), revision.clone()),
             Bom {
                 parent: parent.into(),
                 revision,
@@ -260,7 +261,7 @@ fn load_boms(conn: &Connection, data: &mut MasterData) -> Result<()> {
     for row in rows {
         let (parent, revision, mut line, per) = row?;
         line.per = Per::parse(&per).ok_or_else(|| bad(StoredWord::Per, &per))?;
-        if let Some(bom) = data.boms.get_mut(&(parent, revision)) {
+        if let Some(bom) = data.boms.get_mut(&(ItemCode::from(parent), revision)) {
             bom.lines.push(line);
         }
     }
@@ -289,7 +290,7 @@ fn load_routings(conn: &Connection, data: &mut MasterData) -> Result<()> {
     for row in rows {
         let (parent, revision, op) = row?;
         data.routings
-            .entry((parent.clone(), revision.clone()))
+            .entry((ItemCode::from(parent.as_str()), revision.clone()))
             .or_insert_with(|| Routing {
                 parent: parent.into(),
                 revision,

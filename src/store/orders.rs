@@ -308,23 +308,27 @@ pub fn add_operation_progress(
     Ok(())
 }
 
+/// What to add to one order material line's progress: its planned quantity and the count
+/// of reports that carried its per-order quantity (negative to take back).
+pub struct LineDelta<'a> {
+    pub line: &'a str,
+    pub planned: Quantity,
+    pub carried: i64,
+}
+
 /// Adds to the `P` and carried count of many material lines of one order in one statement:
 /// `(line, planned, carried)` each.
 ///
 /// # Errors
 /// SQLite fails.
-pub fn add_line_progress(
-    conn: &Connection,
-    order: &str,
-    lines: &[(&str, Quantity, i64)],
-) -> Result<()> {
+pub fn add_line_progress(conn: &Connection, order: &str, lines: &[LineDelta<'_>]) -> Result<()> {
     let mut stmt = conn.prepare_cached(
         "UPDATE order_materials SET planned = dec_add(planned, ?3), carried = carried + ?4
          WHERE order_id = ?1 AND line = ?2",
     )?;
-    for (line, planned, carried) in lines {
-        if !planned.is_zero() || *carried != 0 {
-            stmt.execute(params![order, line, *planned, carried])?;
+    for l in lines {
+        if !l.planned.is_zero() || l.carried != 0 {
+            stmt.execute(params![order, l.line, l.planned, l.carried])?;
         }
     }
     Ok(())

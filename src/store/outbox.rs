@@ -24,6 +24,7 @@ use std::collections::HashSet;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Hours, Money, Quantity, Result, Stamp, StoreError, StoreRefusal};
+use crate::domain::codes::ItemCode;
 use crate::domain::ids::ReportId;
 use crate::domain::movement::{ErpMovement, MovementKind};
 use crate::domain::posting::PostingKind;
@@ -604,7 +605,7 @@ pub fn export<E: From<StoreError>>(
 
     let mut pending_move: Option<LedgerRow> = None;
     let mut pending_entry: Option<JournalRow> = None;
-    let mut pending_item: Option<(i64, String, String, Money)> = None;
+    let mut pending_item: Option<SnapshotItem> = None;
     let mut emitted: u64 = 0;
 
     while let Some(r) = groups.next().map_err(StoreError::from)? {
@@ -619,13 +620,12 @@ pub fn export<E: From<StoreError>>(
         let lines = take_through(&mut pending_entry, &mut journal, next_journal_row, |j| {
             j.entry <= g.entries_through
         })?;
-        let snapshot: Vec<(String, String, Money)> =
+        let snapshot: Vec<SnapshotItem> =
             take_through(&mut pending_item, &mut items, next_item_row, |i| {
-                i.0 <= g.seq
+                i.seq <= g.seq
             })?
             .into_iter()
-            .filter(|i| i.0 == g.seq)
-            .map(|i| (i.1, i.2, i.3))
+            .filter(|i| i.seq == g.seq)
             .collect();
 
         let mut out = |kind: &'static str,
@@ -669,7 +669,15 @@ pub fn export<E: From<StoreError>>(
 struct GroupRows<'a> {
     moves: &'a [LedgerRow],
     lines: &'a [JournalRow],
-    snapshot: &'a [(String, String, Money)],
+    snapshot: &'a [SnapshotItem],
+}
+
+/// One item's unit and cost as an old posting (the outbox group at `seq`) kept them.
+struct SnapshotItem {
+    seq: i64,
+    item: ItemCode,
+    uom: String,
+    std_cost: Money,
 }
 
 /// The events of one outbox group in seq order: its header (a report or a reversal), its
@@ -820,17 +828,17 @@ fn take_through<T>(
     }
 }
 
-/// One item's unit and cost of an old posting's snapshot: (seq, item, uom, std_cost).
-fn next_item_row(rows: &mut rusqlite::Rows<'_>) -> Result<Option<(i64, String, String, Money)>> {
+/// One item's unit and cost of an old posting's snapshot.
+fn next_item_row(rows: &mut rusqlite::Rows<'_>) -> Result<Option<SnapshotItem>> {
     let Some(r) = rows.next()? else {
         return Ok(None);
     };
-    Ok(Some((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get::<_, Money>(3)?,
-    )))
+    Ok(Some(SnapshotItem {
+        seq: r.get(0)?,
+        item: r.get(1)?,
+        uom: r.get(2)?,
+        std_cost: r.get(3)?,
+    }))
 }
 
 fn next_ledger_row(rows: &mut rusqlite::Rows<'_>) -> Result<Option<LedgerRow>> {
@@ -877,7 +885,7 @@ fn report_fields(
     conn: &Connection,
     report_id: ReportId,
     seq: i64,
-    snapshot: &[(String, String, Money)],
+    snapshot: &[SnapshotItem],
 ) -> Result<Vec<(&'static str, Value)>> {
     let (key, order, item, operation, good, scrap): (
         String,
@@ -1011,11 +1019,11 @@ fn closing_fields(conn: &Connection, seq: i64) -> Result<Vec<(&'static str, Valu
 }
 
 /// The unit and cost of `item` in a posting's snapshot (a posting from before the versions).
-fn snapshot_unit(snapshot: &[(String, String, Money)], item: &str) -> Option<(String, Money)> {
+fn snapshot_unit(snapshot: &[SnapshotItem], item: &str) -> Option<(String, Money)> {
     snapshot
         .iter()
-        .find(|(i, _, _)| i == item)
-        .map(|(_, u, c)| (u.clone(), *c))
+        .find(|i| i.item == item)
+        .map(|i| (i.uom.clone(), i.std_cost))
 }
 
 /// The unit and cost of `item` as its posting at `seq` saw them: its latest version from

@@ -7,8 +7,8 @@ use rusqlite::{Connection, params};
 
 use super::ledger::{Movement, MovementRef, post_movements};
 use super::outbox;
+use super::reports::Deferred;
 use super::{Result, Stamp, StoreError};
-use crate::domain::ids::ExceptionId;
 use crate::domain::posting::{ExceptionChange, PostingKind, PostingPlan, Record};
 
 /// What applying a plan wrote that the posting did not know beforehand.
@@ -17,7 +17,7 @@ pub struct Applied {
     /// The posting's first seq in the outbox, when it has events.
     pub first_seq: Option<i64>,
     /// The exceptions it opened, by line.
-    pub opened: Vec<(String, ExceptionId)>,
+    pub opened: Vec<Deferred>,
 }
 
 /// Writes a planned posting in the caller's transaction. Refused, with nothing written, when
@@ -66,7 +66,10 @@ pub fn apply(conn: &Connection, stamp: &Stamp, plan: &PostingPlan) -> Result<App
         match change {
             ExceptionChange::Open(deferred) => {
                 let id = super::exceptions::open_exception(conn, stamp, deferred)?;
-                opened.push((deferred.line.clone(), id));
+                opened.push(Deferred {
+                    id,
+                    line: deferred.line.clone(),
+                });
             }
             ExceptionChange::Post(id) => {
                 conn.prepare_cached(

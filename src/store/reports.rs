@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use rusqlite::{Connection, OptionalExtension, ToSql, params};
 
-use super::orders::{add_line_progress, add_operation_progress};
+use super::orders::{LineDelta, add_line_progress, add_operation_progress};
 use super::{Quantity, Result, Stamp, StoreError, insert_rows};
 use crate::domain::backflush::{PlannedLine, ReportPlan};
 use crate::domain::ids::{ExceptionId, ReportId};
@@ -30,7 +30,7 @@ pub fn report_by_key(conn: &Connection, key: &str) -> Result<Option<(ReportId, S
 }
 
 /// A deferred line put into the exception queue by a report.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deferred {
     pub id: ExceptionId,
     pub line: String,
@@ -52,10 +52,14 @@ pub(super) fn insert_report_rows(
     insert_report_lines(conn, report.id, &plan.lines, &report.codes)?;
     // While the order's lines' progress is derived (no reversal yet) there is none to keep.
     if report.lines_stored {
-        let progress: Vec<(&str, Quantity, i64)> = plan
+        let progress: Vec<LineDelta<'_>> = plan
             .lines
             .iter()
-            .map(|l| (l.line.as_str(), l.planned, i64::from(l.carries_order_qty)))
+            .map(|l| LineDelta {
+                line: &l.line,
+                planned: l.planned,
+                carried: i64::from(l.carries_order_qty),
+            })
             .collect();
         add_line_progress(conn, &plan.order, &progress)?;
     }
@@ -218,10 +222,14 @@ fn take_back_progress(
     back: &crate::domain::reversal::ProgressBack,
 ) -> Result<()> {
     add_operation_progress(conn, order, back.operation, back.good, back.scrap, 0)?;
-    let line_deltas: Vec<(&str, Quantity, i64)> = back
+    let line_deltas: Vec<LineDelta<'_>> = back
         .lines
         .iter()
-        .map(|(line, planned, carried)| (line.as_str(), *planned, *carried))
+        .map(|l| LineDelta {
+            line: &l.line,
+            planned: l.planned,
+            carried: l.carried,
+        })
         .collect();
     add_line_progress(conn, order, &line_deltas)?;
     for op in &back.setups {

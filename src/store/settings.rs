@@ -5,13 +5,25 @@ use rusqlite::{Connection, params};
 
 use super::Result;
 
+/// One stored rule: its dotted key and its JSON value text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting {
+    pub key: String,
+    pub value: String,
+}
+
 /// Every stored key with its JSON value text.
 ///
 /// # Errors
 /// SQLite fails.
-pub fn load(conn: &Connection) -> Result<Vec<(String, String)>> {
+pub fn load(conn: &Connection) -> Result<Vec<Setting>> {
     let mut stmt = conn.prepare_cached("SELECT key, value FROM settings ORDER BY key")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Setting {
+            key: r.get(0)?,
+            value: r.get(1)?,
+        })
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -19,12 +31,12 @@ pub fn load(conn: &Connection) -> Result<Vec<(String, String)>> {
 ///
 /// # Errors
 /// SQLite fails.
-pub fn save(conn: &Connection, rows: &[(String, String)]) -> Result<()> {
+pub fn save(conn: &Connection, rows: &[Setting]) -> Result<()> {
     let mut stmt = conn.prepare_cached(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     )?;
-    for (key, value) in rows {
+    for Setting { key, value } in rows {
         stmt.execute(params![key, value])?;
     }
     Ok(())

@@ -6,20 +6,30 @@ use std::collections::BTreeMap;
 use rusqlite::{Connection, params};
 
 use super::{Quantity, Result};
+use crate::domain::codes::{ItemCode, OrderNo};
 use crate::domain::movement::{MovementKind, ReversibleKind};
 use crate::domain::trace::OrderLot;
 
-type Key = (String, String, Option<String>);
+type Key = (OrderNo, ItemCode, Option<String>);
+
+/// What an order did with a lot (or an untracked item), net.
+#[derive(Default)]
+struct Net {
+    consumed: Quantity,
+    received: Quantity,
+}
 
 /// Adds a movement of an order to its net consumed or received quantity.
-fn add(facts: &mut BTreeMap<Key, (Quantity, Quantity)>, key: Key, kind: &str, qty: Quantity) {
+fn add(facts: &mut BTreeMap<Key, Net>, key: Key, kind: &str, qty: Quantity) {
     let Some(kind) = MovementKind::parse(kind) else {
         return;
     };
     let entry = facts.entry(key).or_default();
     match kind {
-        MovementKind::Receipt | MovementKind::Reverse(ReversibleKind::Receipt) => entry.1 += qty,
-        k if k.usage_class().is_some() => entry.0 -= qty,
+        MovementKind::Receipt | MovementKind::Reverse(ReversibleKind::Receipt) => {
+            entry.received += qty;
+        }
+        k if k.usage_class().is_some() => entry.consumed -= qty,
         _ => {}
     }
 }
@@ -29,7 +39,7 @@ fn add(facts: &mut BTreeMap<Key, (Quantity, Quantity)>, key: Key, kind: &str, qt
 /// # Errors
 /// SQLite fails.
 pub fn order_lots(conn: &Connection) -> Result<Vec<OrderLot>> {
-    let mut facts: BTreeMap<Key, (Quantity, Quantity)> = BTreeMap::new();
+    let mut facts: BTreeMap<Key, Net> = BTreeMap::new();
     let mut stmt = conn.prepare_cached(
         "SELECT coalesce(r.order_id, m.order_id), m.kind, m.item, m.lot, m.qty
          FROM movements m LEFT JOIN reports r ON r.id = m.report_id
@@ -37,13 +47,13 @@ pub fn order_lots(conn: &Connection) -> Result<Vec<OrderLot>> {
     )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let order: Option<String> = r.get(0)?;
+        let order: Option<OrderNo> = r.get(0)?;
         let Some(order) = order else { continue };
         let kind: String = r.get(1)?;
         let key = (order, r.get(2)?, Some(r.get(3)?));
         add(&mut facts, key, &kind, r.get::<_, Quantity>(4)?);
     }
-    let orders: Vec<String> = facts.keys().map(|k| k.0.clone()).collect();
+    let orders: Vec<OrderNo> = facts.keys().map(|k| k.0.clone()).collect();
     let mut stmt = conn.prepare_cached(
         "SELECT m.kind, m.item, m.qty FROM movements m JOIN reports r ON r.id = m.report_id
          WHERE r.order_id = ?1 AND m.lot IS NULL AND m.kind IN ('receipt', 'reverse_receipt')",
@@ -62,12 +72,12 @@ pub fn order_lots(conn: &Connection) -> Result<Vec<OrderLot>> {
     }
     Ok(facts
         .into_iter()
-        .map(|((order, item, lot), (consumed, received))| OrderLot {
-            order: order.into(),
-            item: item.into(),
+        .map(|((order, item, lot), net)| OrderLot {
+            order,
+            item,
             lot,
-            consumed,
-            received,
+            consumed: net.consumed,
+            received: net.received,
         })
         .collect())
 }

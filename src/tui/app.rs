@@ -31,10 +31,10 @@ use crate::domain::master::WorkCenter;
 use crate::domain::qty::{canonical, parse};
 use crate::domain::text::printable;
 use crate::service::auth::{LeadRule, Role};
+use crate::service::{Approver, OrderSummary, ReportRow};
 use crate::service::{
     AuthError, Credentials, ReasonKind, ReportContext, Service, ServiceError, new_idempotency_key,
 };
-use crate::service::{OrderSummary, ReportRow};
 
 mod approval;
 mod effects;
@@ -133,7 +133,7 @@ pub struct App {
     pub service: Service,
     state: State,
     /// A lead's approval kept for the write being retried.
-    approver: Option<(String, String)>,
+    approver: Option<Approver>,
     pending_after_approval: Option<Pending>,
 }
 

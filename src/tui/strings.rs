@@ -779,7 +779,7 @@ fn any_of(words: impl Iterator<Item = String>) -> String {
 use crate::domain::ids::ReportId;
 use crate::domain::qty::Quantity;
 
-use crate::domain::backflush::ReportPlan;
+use crate::domain::backflush::{PlannedLine, ReportPlan};
 use crate::domain::lots::LotQty;
 use crate::domain::variance::Variance;
 use crate::service::Posted;
@@ -1255,10 +1255,10 @@ pub fn lead_must_approve() -> String {
 
 /// The manual lines a report leaves at 0: `2 manual lines not issued: 70 GR-EP2, 125 GAUGE-700`.
 #[must_use]
-pub fn manual_not_issued(lines: &[(String, String)]) -> String {
+pub fn manual_not_issued(lines: &[&PlannedLine]) -> String {
     let named: Vec<String> = lines
         .iter()
-        .map(|(line, item)| format!("{line} {item}"))
+        .map(|l| format!("{} {}", l.line, l.item))
         .collect();
     tr(
         Msg::ManualNotIssued,
@@ -1277,7 +1277,7 @@ pub fn post_manual_unissued() -> String {
 
 /// What the second question says: which lines, and what each key does.
 #[must_use]
-pub fn manual_unissued_question(lines: &[(String, String)]) -> Vec<String> {
+pub fn manual_unissued_question(lines: &[&PlannedLine]) -> Vec<String> {
     vec![
         manual_not_issued(lines),
         t(Msg::ManualUnissuedNothing),

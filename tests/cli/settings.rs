@@ -323,10 +323,13 @@ fn the_approver_shows_in_audit() {
 
 #[test]
 fn the_approver_shows_in_the_history_of_reports() {
-    use backflush::service::Credentials;
+    use backflush::service::{Approver, Credentials};
     let (_dir, mut service) = crate::common::demo(backflush::config::Config::default());
     let who = Credentials {
-        approver: Some(("2001".into(), "2222".into())),
+        approver: Some(Approver {
+            badge: "2001".into(),
+            pin: "2222".into(),
+        }),
         ..crate::common::operator()
     };
     let request = crate::common::req(10, "1", "0");

@@ -42,7 +42,16 @@ pub struct Derivation {
     pub ratio: Ratio,
     /// The BOM line's own unit and its quantity per base units in it, when it is written in
     /// another unit than the component's.
-    pub bom_uom: Option<(String, Decimal, Decimal)>,
+    pub bom_uom: Option<BomUnit>,
+}
+
+/// A BOM line written in another unit than its component's: that unit, and the line's
+/// quantity per base units in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BomUnit {
+    pub uom: String,
+    pub qty: Decimal,
+    pub base: Decimal,
 }
 
 /// One material line of a report.

@@ -1,6 +1,7 @@
 //! The operator's overrides of a preview: a line's quantity, line scrap, location,
 //! skip, and its lots.
 
+use super::stock::NamedLots;
 use super::{
     Change, ChangeKind, LineStatus, Lookup, Override, OverrideProblem, PlannedLine, QtyField,
     ReportError, check_quantity,
@@ -16,6 +17,12 @@ pub enum KeyMiss {
     Many(Vec<usize>),
 }
 
+/// What names a line: its own id, and the item it is for.
+pub struct LineNames<'a> {
+    pub id: &'a str,
+    pub item: &'a str,
+}
+
 /// The one line a key names among `lines`: the line whose id is the key, else the one line
 /// of the item the key is. `id_and_item` reads a line's id and its item. Reports, orders and
 /// posted reports all name their lines this way.
@@ -25,15 +32,15 @@ pub enum KeyMiss {
 pub fn line_by_key<T>(
     lines: &[T],
     key: &str,
-    id_and_item: impl Fn(&T) -> (&str, &str),
+    id_and_item: impl Fn(&T) -> LineNames<'_>,
 ) -> Result<usize, KeyMiss> {
-    if let Some(i) = lines.iter().position(|l| id_and_item(l).0 == key) {
+    if let Some(i) = lines.iter().position(|l| id_and_item(l).id == key) {
         return Ok(i);
     }
     let matches: Vec<usize> = lines
         .iter()
         .enumerate()
-        .filter(|(_, l)| id_and_item(l).1 == key)
+        .filter(|(_, l)| id_and_item(l).item == key)
         .map(|(i, _)| i)
         .collect();
     match matches.as_slice() {
@@ -53,7 +60,11 @@ pub fn resolve_key(
     lines: &[PlannedLine],
     key: &str,
 ) -> Result<usize, ReportError> {
-    line_by_key(lines, key, |l| (&l.line, &l.item)).map_err(|miss| match miss {
+    line_by_key(lines, key, |l| LineNames {
+        id: &l.line,
+        item: &l.item,
+    })
+    .map_err(|miss| match miss {
         KeyMiss::Nothing => ReportError::UnknownLine {
             key: key.to_string(),
             order: order.order.to_string(),
@@ -79,7 +90,7 @@ pub(super) fn apply_overrides(
     lines: &mut [PlannedLine],
     overrides: &[Override],
     lookup: &dyn Lookup,
-) -> Result<Vec<(usize, String)>, ReportError> {
+) -> Result<Vec<NamedLots>, ReportError> {
     let mut seen: Vec<(usize, ChangeKind)> = Vec::new();
     let mut named_lots = Vec::new();
     for o in overrides {
@@ -88,7 +99,10 @@ pub(super) fn apply_overrides(
         let kind = check_combination(line, &o.change, &seen, i)?;
         seen.push((i, kind));
         if let Change::Lots(text) = &o.change {
-            named_lots.push((i, text.clone()));
+            named_lots.push(NamedLots {
+                line: i,
+                lots: text.clone(),
+            });
             continue;
         }
         apply_change(line, &o.change, lookup)?;
@@ -201,12 +215,12 @@ fn apply_change(
 
 #[cfg(test)]
 mod key_tests {
-    use super::{KeyMiss, line_by_key};
+    use super::{KeyMiss, LineNames, line_by_key};
 
     const LINES: [(&str, &str); 4] = [("10", "C1"), ("20", "C2"), ("30", "C2"), ("C2", "C3")];
 
     fn find(key: &str) -> Result<usize, KeyMiss> {
-        line_by_key(&LINES, key, |&(id, item)| (id, item))
+        line_by_key(&LINES, key, |&(id, item)| LineNames { id, item })
     }
 
     #[test]
@@ -223,7 +237,7 @@ mod key_tests {
     fn an_item_on_two_lines_names_both() {
         let lines = [("10", "C1"), ("20", "C2"), ("30", "C2")];
         assert_eq!(
-            line_by_key(&lines, "C2", |&(id, item)| (id, item)),
+            line_by_key(&lines, "C2", |&(id, item)| LineNames { id, item }),
             Err(KeyMiss::Many(vec![1, 2]))
         );
     }

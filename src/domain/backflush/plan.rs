@@ -5,7 +5,7 @@ use super::error::ShortLine;
 use super::overrides::apply_overrides;
 use super::rules::{REQUIREMENT_LIMIT, too_large};
 use super::{
-    Computed, Decimal, Derivation, Item, ItemType, LineStatus, LocationSource, Lookup,
+    BomUnit, Computed, Decimal, Derivation, Item, ItemType, LineStatus, LocationSource, Lookup,
     LotSelection, NegativeStock, OperationProgress, Order, OrderMaterial, OrderOperation, Over,
     Per, PlanWarning, PlannedLine, Policy, Progress, QtyField, Quantity, Receipt, ReportError,
     ReportPlan, ReportRequest, WorkCenter, check_quantity, covering_count_point,
@@ -363,7 +363,7 @@ fn derivation_of(material: &OrderMaterial) -> Derivation {
         ratio: material.ratio,
         bom_uom: material.uom.clone().and_then(|u| {
             let (qty, base) = material.bom_qty()?;
-            Some((u, qty, base))
+            Some(BomUnit { uom: u, qty, base })
         }),
     }
 }

@@ -56,6 +56,13 @@ impl Taken {
     }
 }
 
+/// The lots a user named for one line (the line's index among the report's lines), as typed.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct NamedLots {
+    pub line: usize,
+    pub lots: String,
+}
+
 /// Sets each line's stock status and lots. Never refuses for shortage of an untracked or
 /// automatically picked line (under `block` the line is `short` and the caller refuses);
 /// refuses lots the user named that are not there.
@@ -64,7 +71,7 @@ impl Taken {
 /// [`ReportError::Lot`] naming the line and the lot.
 pub(super) fn assign(
     lines: &mut [PlannedLine],
-    named_lots: &[(usize, String)],
+    named_lots: &[NamedLots],
     lookup: &dyn Lookup,
     policy: &Policy,
 ) -> Result<(), ReportError> {
@@ -72,8 +79,8 @@ pub(super) fn assign(
     for (i, line) in lines.iter_mut().enumerate() {
         let named = named_lots
             .iter()
-            .find(|(j, _)| *j == i)
-            .map(|(_, t)| t.as_str());
+            .find(|n| n.line == i)
+            .map(|n| n.lots.as_str());
         let lot_error = |reason: LotProblem| ReportError::Lot {
             line: line.line.clone(),
             item: line.item.clone(),

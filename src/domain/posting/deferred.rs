@@ -5,9 +5,10 @@ use super::{Entry, EntryKind, EntryOf, ExceptionChange, LedgerMove, PostingPlan}
 use crate::domain::codes::{ItemCode, LocationCode, OrderNo};
 use crate::domain::ids::{ExceptionId, ReportId};
 use crate::domain::journal::{self, AccountNames, JournalNote};
-use crate::domain::lots::{LotQty, split_lots};
+use crate::domain::lots::split_lots;
 use crate::domain::movement::{MovementKind, Source};
 use crate::domain::qty::{Money, Quantity};
+use crate::domain::retry::Chosen;
 
 /// An open exception with what posting it needs.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,14 +31,9 @@ pub struct OpenLine {
 
 /// Adds to `plan` the posting of each `chosen` exception (with the lots it takes; none for
 /// an untracked item), in queue order.
-pub fn post(
-    plan: &mut PostingPlan,
-    open: &[OpenLine],
-    chosen: &[(ExceptionId, Vec<LotQty>)],
-    names: &AccountNames,
-) {
+pub fn post(plan: &mut PostingPlan, open: &[OpenLine], chosen: &[Chosen], names: &AccountNames) {
     for ex in open {
-        let Some((_, taken)) = chosen.iter().find(|(id, _)| *id == ex.id) else {
+        let Some(Chosen { lots: taken, .. }) = chosen.iter().find(|c| c.id == ex.id) else {
             continue;
         };
         let line = |kind: MovementKind, lot: Option<&str>, qty: Quantity| {
@@ -109,7 +105,10 @@ mod tests {
         post(
             &mut plan,
             &open,
-            &[(ExceptionId::from(2), vec![])],
+            &[Chosen {
+                id: ExceptionId::from(2),
+                lots: vec![],
+            }],
             &AccountNames::default(),
         );
         let moves: Vec<_> = plan

@@ -83,7 +83,7 @@ pub(in crate::service) fn post_deferred(
     deferred::post(plan, &lines, &chosen, names);
     Ok(open
         .into_iter()
-        .filter(|(e, _)| chosen.iter().any(|(id, _)| *id == e.id))
+        .filter(|(e, _)| chosen.iter().any(|c| c.id == e.id))
         .map(|(mut e, _)| {
             e.status = ExceptionStatus::Posted;
             e

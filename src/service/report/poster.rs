@@ -106,11 +106,7 @@ impl Poster {
         if applied.first_seq.is_some() {
             self.last_posted.set(Some(at));
         }
-        let deferred = applied
-            .opened
-            .into_iter()
-            .map(|(line, id)| store::reports::Deferred { id, line })
-            .collect();
+        let deferred = applied.opened;
         // The plan moved into the report's record; the caller gets it back from there.
         let plan = posting.records.into_iter().find_map(|r| match r {
             posting::Record::Report(report) => Some(Box::new(report.plan)),

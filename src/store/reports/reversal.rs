@@ -9,6 +9,7 @@ use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::ids::ExceptionId;
 use crate::domain::ids::ReportId;
 use crate::domain::posting::reversal::NonStockRow;
+use crate::domain::reversal::LinePosted;
 use crate::store::{BadValue, StoreRefusal};
 use rusqlite::OptionalExtension;
 
@@ -27,11 +28,20 @@ pub struct ReversalFacts {
     pub order: OrderNo,
     pub posted: PostedProgress,
     pub movements: Vec<PostedMovement>,
-    /// The balance of each lot the report moved, by (item, location, lot).
-    pub lot_balances: Vec<((String, String, String), Quantity)>,
+    /// The balance of each lot the report moved.
+    pub lot_balances: Vec<LotBalance>,
     pub open_exceptions: Vec<ExceptionId>,
     pub non_stock: Vec<NonStockRow>,
     pub entries: Vec<crate::domain::posting::reversal::StoredEntry>,
+}
+
+/// What one lot of an item holds at one location.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LotBalance {
+    pub item: ItemCode,
+    pub location: LocationCode,
+    pub lot: String,
+    pub qty: Quantity,
 }
 
 impl ReversalFacts {
@@ -40,8 +50,8 @@ impl ReversalFacts {
     pub fn lot_holds(&self, item: &str, location: &str, lot: &str) -> Quantity {
         self.lot_balances
             .iter()
-            .find(|((i, l, t), _)| i == item && l == location && t == lot)
-            .map_or(Quantity::ZERO, |(_, q)| *q)
+            .find(|b| b.item == item && b.location == location && b.lot == lot)
+            .map_or(Quantity::ZERO, |b| b.qty)
     }
 }
 
@@ -78,13 +88,20 @@ pub fn reversal_facts(conn: &Connection, report_id: ReportId) -> Result<Reversal
     )?;
     let movements = report_movements(conn, report_id)?;
     // Read up front: a store error stops the reversal rather than reading as an empty lot.
-    let mut lot_balances: Vec<((String, String, String), Quantity)> = Vec::new();
+    let mut lot_balances: Vec<LotBalance> = Vec::new();
     for m in &movements {
         if let Some(lot) = m.lot.as_deref() {
-            let key = (m.item.to_string(), m.location.to_string(), lot.to_string());
-            if !lot_balances.iter().any(|(k, _)| *k == key) {
-                let qty = crate::store::ledger::lot_balance(conn, &key.0, &key.1, &key.2)?;
-                lot_balances.push((key, qty));
+            let known = lot_balances
+                .iter()
+                .any(|b| b.item == m.item && b.location == m.location && b.lot == lot);
+            if !known {
+                let qty = crate::store::ledger::lot_balance(conn, &m.item, &m.location, lot)?;
+                lot_balances.push(LotBalance {
+                    item: m.item.clone(),
+                    location: m.location.clone(),
+                    lot: lot.to_string(),
+                    qty,
+                });
             }
         }
     }
@@ -152,10 +169,14 @@ fn posted_progress(
     report_id: ReportId,
     units: PostedProgress,
 ) -> Result<PostedProgress> {
-    let lines: Vec<(String, Quantity, bool)> = conn
+    let lines: Vec<LinePosted> = conn
         .prepare_cached("SELECT line, planned, carried FROM report_lines WHERE report_id = ?1")?
         .query_map([report_id], |r| {
-            Ok((r.get(0)?, r.get::<_, Quantity>(1)?, r.get(2)?))
+            Ok(LinePosted {
+                line: r.get(0)?,
+                planned: r.get(1)?,
+                carried: r.get(2)?,
+            })
         })?
         .collect::<rusqlite::Result<_>>()?;
     let setups: Vec<i64> = conn

@@ -4,6 +4,7 @@
 use super::{
     App, AuthError, Field, FieldKind, Overlay, Pending, PromptKind, ServiceError, Severity, strings,
 };
+use crate::service::Approver;
 use crate::service::auth::Grant;
 
 /// Asks for a lead's badge (`badge` already typed when the PIN is asked again).
@@ -28,7 +29,7 @@ impl App {
     /// A refused write: ask for a lead when that is what it needs, else show why.
     pub(super) fn write_failed(&mut self, e: ServiceError, pending: Pending) {
         let message = self.said(&e);
-        let lead = self.approver.as_ref().map(|(lead, _)| lead.as_str());
+        let lead = self.approver.as_ref().map(|a| a.badge.as_str());
         // A user whom the permission table lets do a lead's actions with a lead's approval,
         // and who has none yet, is asked for one.
         let may_ask_a_lead = lead.is_none()
@@ -85,7 +86,10 @@ impl App {
                 self.overlays.push(lead_pin_prompt(text).after(this));
             }
             PromptKind::ApproverPin { badge } => {
-                self.approver = Some((badge, field.text.clone()));
+                self.approver = Some(Approver {
+                    badge,
+                    pin: field.text.clone(),
+                });
                 if let Some(p) = self.pending_after_approval.take() {
                     self.run_pending(p);
                 }

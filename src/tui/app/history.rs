@@ -11,6 +11,7 @@ use super::{
     ReportRow, parse, strings,
 };
 use crate::domain::ids::ReportId;
+use crate::service::LineSubstitute;
 use crate::tui::i18n::{Arg, Msg, t, tr};
 
 /// The reports of this work center.
@@ -25,8 +26,8 @@ pub struct DetailState {
     /// Each detail line with what it has issued so far.
     pub lines: Vec<(crate::service::ReportLine, Quantity)>,
     pub selected: usize,
-    /// What lines issued instead of their own item: (line, item, quantity).
-    pub substitutes: Vec<(String, String, Quantity)>,
+    /// What lines issued instead of their own item.
+    pub substitutes: Vec<LineSubstitute>,
 }
 
 impl HistoryState {
@@ -162,7 +163,7 @@ impl DetailState {
     pub fn new(
         report: ReportRow,
         lines: Vec<(crate::service::ReportLine, Quantity)>,
-        substitutes: Vec<(String, String, Quantity)>,
+        substitutes: Vec<LineSubstitute>,
         before: Option<&DetailState>,
     ) -> Self {
         let selected = match before {
@@ -182,8 +183,8 @@ impl DetailState {
     pub fn substitutes_of(&self, line: &str) -> String {
         self.substitutes
             .iter()
-            .filter(|(l, _, _)| l == line)
-            .map(|(_, item, qty)| format!("{item} {}", *qty))
+            .filter(|s| s.line == line)
+            .map(|s| format!("{} {}", s.item, s.qty))
             .collect::<Vec<_>>()
             .join(", ")
     }

@@ -3,6 +3,7 @@
 
 use super::{Effect, LeadRule, Overlay, Pending, Planner, ReportState};
 use crate::domain::backflush::LineStatus as S;
+use crate::domain::backflush::PlannedLine;
 use crate::tui::app::{Hours, ReportPlan, canonical, strings};
 use crate::tui::i18n::{Arg, Msg, t, tr};
 
@@ -58,12 +59,11 @@ impl<C: Planner> ReportState<C> {
     }
 }
 
-/// The manual lines the report leaves at 0: (line, item).
-fn manual_unissued(plan: &ReportPlan) -> Vec<(String, String)> {
+/// The manual lines the report leaves at 0.
+fn manual_unissued(plan: &ReportPlan) -> Vec<&PlannedLine> {
     plan.lines
         .iter()
         .filter(|l| l.status == S::Manual && !l.is_hand_issue())
-        .map(|l| (l.line.clone(), l.item.to_string()))
         .collect()
 }
 

@@ -87,13 +87,13 @@ fn line_args(l: &PlannedLine) -> Vec<(&'static str, Arg)> {
 fn per_unit_rule(l: &PlannedLine) -> String {
     let d = &l.derivation;
     let mut args = line_args(l);
-    if let Some((bom_uom, bom_qty, bom_base)) = &d.bom_uom {
+    if let Some(bom) = &d.bom_uom {
         args.push((
             "converted",
             Arg::from(converted(&Conversion {
-                bom_uom,
-                bom_qty: *bom_qty,
-                bom_base: *bom_base,
+                bom_uom: &bom.uom,
+                bom_qty: bom.qty,
+                bom_base: bom.base,
                 scrap_factor: d.scrap_factor,
                 units: Some(d.units_after),
                 uom: &l.uom,
@@ -137,13 +137,13 @@ fn per_order_rule(l: &PlannedLine) -> String {
     ));
     args.push(("target", num(d.target_after)));
     match &d.bom_uom {
-        Some((bom_uom, bom_qty, bom_base)) => {
+        Some(bom) => {
             args.push((
                 "converted",
                 Arg::from(converted(&Conversion {
-                    bom_uom,
-                    bom_qty: *bom_qty,
-                    bom_base: *bom_base,
+                    bom_uom: &bom.uom,
+                    bom_qty: bom.qty,
+                    bom_base: bom.base,
                     scrap_factor: d.scrap_factor,
                     units: None,
                     uom: &l.uom,
