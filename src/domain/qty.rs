@@ -82,13 +82,13 @@ macro_rules! decimal_newtype {
 
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(&canonical(self.0))
+                f.write_str(CanonicalText::of(self.0).as_str())
             }
         }
 
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(&canonical(self.0))
+                s.serialize_str(CanonicalText::of(self.0).as_str())
             }
         }
 
@@ -227,11 +227,78 @@ pub fn fits_decimals(value: Decimal, decimals: u32) -> bool {
 /// The canonical text of a quantity: no trailing zeros, never "-0".
 #[must_use]
 pub fn canonical(value: Decimal) -> String {
-    let n = value.normalize();
-    if n.is_zero() {
-        "0".to_string()
-    } else {
-        n.to_string()
+    CanonicalText::of(value).as_str().to_string()
+}
+
+/// The canonical text of a decimal, held on the stack: JSON and the screen take it without
+/// a string of its own. The longest is a sign, "0." and 28 decimals, or a sign, 29 digits
+/// and a point.
+struct CanonicalText {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl CanonicalText {
+    /// Written by hand rather than through `Display`: a posting writes thousands of these,
+    /// and the digits of the mantissa with the point put in are the same text.
+    fn of(value: Decimal) -> Self {
+        let mut out = CanonicalText {
+            bytes: [0; 32],
+            len: 0,
+        };
+        let n = value.normalize();
+        if n.is_zero() {
+            out.push(b"0");
+            return out;
+        }
+        let mut digits = [0u8; 32];
+        let mut start = digits.len();
+        let mantissa = n.mantissa().unsigned_abs();
+        // Most mantissas fit 64 bits, whose division is far cheaper than 128 bits'.
+        if let Ok(mut m) = u64::try_from(mantissa) {
+            while m > 0 {
+                start -= 1;
+                digits[start] = b'0' + (m % 10) as u8;
+                m /= 10;
+            }
+        } else {
+            let mut m = mantissa;
+            while m > 0 {
+                start -= 1;
+                digits[start] = b'0' + (m % 10) as u8;
+                m /= 10;
+            }
+        }
+        let digits = &digits[start..];
+        let scale = n.scale() as usize;
+        if n.is_sign_negative() {
+            out.push(b"-");
+        }
+        if digits.len() > scale {
+            let (whole, fraction) = digits.split_at(digits.len() - scale);
+            out.push(whole);
+            if !fraction.is_empty() {
+                out.push(b".");
+                out.push(fraction);
+            }
+        } else {
+            out.push(b"0.");
+            for _ in digits.len()..scale {
+                out.push(b"0");
+            }
+            out.push(digits);
+        }
+        out
+    }
+
+    fn push(&mut self, bytes: &[u8]) {
+        self.bytes[self.len..self.len + bytes.len()].copy_from_slice(bytes);
+        self.len += bytes.len();
+    }
+
+    fn as_str(&self) -> &str {
+        // Only ASCII digits, a sign and a point were written.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
     }
 }
 
@@ -286,6 +353,51 @@ pub fn parse(text: &str) -> Option<Quantity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_canonical_text_is_the_decimals_own_without_trailing_zeros() {
+        use std::str::FromStr;
+        for text in [
+            "1",
+            "-1",
+            "10",
+            "100.500",
+            "0.5",
+            "-0.5",
+            "0.000123",
+            "-0.00012300",
+            "123.456",
+            "7922816251426433759354395033.5",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "0.0000000000000000000000000001",
+            "2.50",
+            "-0",
+            "0.000",
+            "1000000",
+        ] {
+            let d = Decimal::from_str(text).unwrap();
+            let own = if d.is_zero() {
+                "0".to_string()
+            } else {
+                d.normalize().to_string()
+            };
+            assert_eq!(canonical(d), own, "{text}");
+        }
+        // Every mantissa and scale in a sweep, both signs.
+        let mut m: i64 = 1;
+        while m < i64::MAX / 7 {
+            for scale in [0, 1, 2, 3, 6, 9, 12, 18, 28] {
+                for sign in [1, -1] {
+                    let d = Decimal::new(sign * m, scale);
+                    assert_eq!(canonical(d), d.normalize().to_string(), "{m} {scale}");
+                }
+            }
+            m = m * 7 + 3;
+        }
+        assert_eq!(canonical(Decimal::new(1500, 3)), "1.5");
+        assert_eq!(canonical(Decimal::new(-25, 4)), "-0.0025");
+    }
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {

@@ -31,6 +31,28 @@ pub fn order_status(conn: &Connection, order: &str) -> Result<Option<OrderStatus
         .optional()?)
 }
 
+/// One order's journal lines, read through two indexes: the lines of its reports through
+/// the reports of the order, the lines with no report (hand issues, closes, reopens) through
+/// the order index, which holds only those. A report's lines carry the report's order, so
+/// the two halves are every line of the order, each once.
+const ONE_ORDER_SQL: &str =
+    "SELECT ?1, o.item, o.status, l.entry_id, l.seq, l.role, l.debit, l.credit
+     FROM (SELECT j.entry_id, j.seq, j.role, j.debit, j.credit FROM journal j
+           WHERE j.order_id = ?1 AND j.report_id IS NULL
+           UNION ALL
+           SELECT j.entry_id, j.seq, j.role, j.debit, j.credit
+           FROM reports r JOIN journal j ON j.report_id = r.id
+           WHERE r.order_id = ?1 AND j.order_id = ?1) l
+     JOIN orders o ON o.order_id = ?1
+     ORDER BY l.entry_id, l.seq";
+
+/// Every order's journal lines: one pass over the journal.
+const EVERY_ORDER_SQL: &str =
+    "SELECT j.order_id, o.item, o.status, j.entry_id, j.seq, j.role, j.debit, j.credit
+     FROM journal j JOIN orders o ON o.order_id = j.order_id
+     WHERE j.order_id IS NOT NULL
+     ORDER BY j.order_id, j.entry_id, j.seq";
+
 /// The orders that have journal lines (only `order` when given, with no lines when it has
 /// none), each with its lines in entry and line order, by order.
 ///
@@ -53,13 +75,15 @@ pub fn order_journals(conn: &Connection, order: Option<&str>) -> Result<Vec<Orde
             lines: Vec::new(),
         });
     }
-    let mut stmt = conn.prepare_cached(
-        "SELECT j.order_id, o.item, o.status, j.entry_id, j.seq, j.role, j.debit, j.credit
-         FROM journal j JOIN orders o ON o.order_id = j.order_id
-         WHERE j.order_id IS NOT NULL AND (?1 IS NULL OR j.order_id = ?1)
-         ORDER BY j.order_id, j.entry_id, j.seq",
-    )?;
-    let mut rows = stmt.query(params![order])?;
+    let mut stmt = conn.prepare_cached(if order.is_some() {
+        ONE_ORDER_SQL
+    } else {
+        EVERY_ORDER_SQL
+    })?;
+    let mut rows = match order {
+        Some(order) => stmt.query([order])?,
+        None => stmt.query([])?,
+    };
     while let Some(r) = rows.next()? {
         let id: OrderNo = r.get(0)?;
         let line = OrderLine {
@@ -121,7 +145,7 @@ pub fn latest_close(conn: &Connection, order: &str) -> Result<Option<LatestClose
     let lines: Vec<(i64, EntryLine)> = conn
         .prepare_cached(
             "SELECT j.entry_id, j.account, j.debit, j.credit, j.memo, j.role FROM journal j
-             WHERE j.order_id = ?1 AND j.kind = 'close'
+             WHERE j.order_id = ?1 AND j.report_id IS NULL AND j.kind = 'close'
                AND j.entry_id <= (SELECT entries_through FROM outbox WHERE seq = ?2)
                AND j.entry_id > coalesce((SELECT entries_through FROM outbox WHERE seq < ?2
                                           ORDER BY seq DESC LIMIT 1), 0)
@@ -224,4 +248,54 @@ pub(super) fn insert_closing(conn: &Connection, stamp: &Stamp, closing: Closing<
     conn.prepare_cached("UPDATE orders SET status = ?2 WHERE order_id = ?1")?
         .execute(params![order, status])?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::store::Store;
+
+    /// The steps of `sql`'s query plan, one per line.
+    fn plan_of(conn: &rusqlite::Connection, sql: &str) -> String {
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let steps: Vec<String> = stmt
+            .query_map(["WO1"], |r| r.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        steps.join("\n")
+    }
+
+    #[test]
+    fn one_orders_journal_is_read_through_both_indexes_and_never_a_scan() {
+        let store = Store::open_in_memory().unwrap();
+        let plan = plan_of(store.conn(), super::ONE_ORDER_SQL);
+        assert!(plan.contains("USING INDEX journal_order"), "{plan}");
+        assert!(plan.contains("USING INDEX journal_report"), "{plan}");
+        assert!(plan.contains("INDEX reports_order"), "{plan}");
+        assert!(!plan.contains("SCAN j"), "{plan}");
+    }
+
+    #[test]
+    fn the_order_index_holds_only_the_journal_lines_without_a_report() {
+        let store = Store::open_in_memory().unwrap();
+        let sql: String = store
+            .conn()
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE name = 'journal_order'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(
+            sql.ends_with("WHERE order_id IS NOT NULL AND report_id IS NULL"),
+            "{sql}"
+        );
+        // A close's settlement is found through it too.
+        let plan = plan_of(
+            store.conn(),
+            "SELECT entry_id FROM journal j
+             WHERE j.order_id = ?1 AND j.report_id IS NULL AND j.kind = 'close'",
+        );
+        assert!(plan.contains("USING INDEX journal_order"), "{plan}");
+    }
 }

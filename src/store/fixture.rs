@@ -40,7 +40,12 @@ pub fn bulk_items_and_ledger(conn: &Connection, items: i64, ledger: i64) -> Resu
     while from < ledger {
         let to = (from + POSTING).min(ledger);
         insert.execute(params![from, to, items.max(1), stamp.at_text()])?;
-        super::outbox::record(conn, &stamp, crate::domain::posting::PostingKind::Import)?;
+        super::outbox::record(
+            conn,
+            &stamp,
+            crate::domain::posting::PostingKind::Import,
+            None,
+        )?;
         from = to;
     }
     conn.execute(

@@ -10,16 +10,16 @@ use crate::domain::journal::Memo;
 use crate::domain::posting::reversal::StoredEntry;
 use crate::domain::posting::{Entry, EntryLine};
 
-/// Writes one planned journal entry (its lines in one statement): each line with the name
-/// and role it was planned with, and the entry's order.
+/// Writes one planned journal entry as entry `id` (its lines in one statement): each line
+/// with the name and role it was planned with, and the entry's order. The apply path gives
+/// the ids, the next after the largest, in order; an entry with no lines is not written.
 ///
 /// # Errors
 /// SQLite fails.
-pub(super) fn insert_entry(conn: &Connection, stamp: &Stamp, entry: &Entry) -> Result<()> {
+pub(super) fn insert_entry(conn: &Connection, stamp: &Stamp, id: i64, entry: &Entry) -> Result<()> {
     if entry.lines.is_empty() {
         return Ok(());
     }
-    let id = next_journal_entry(conn)?;
     let seqs: Vec<i64> = (0..entry.lines.len())
         .map(|i| i64::try_from(i).unwrap_or(i64::MAX))
         .collect();
@@ -86,10 +86,4 @@ pub fn open_entries_of_report(conn: &Connection, report_id: ReportId) -> Result<
             lines: entry.iter().map(|(_, _, l)| l.clone()).collect(),
         })
         .collect())
-}
-
-fn next_journal_entry(conn: &Connection) -> Result<i64> {
-    Ok(conn
-        .prepare_cached("SELECT coalesce(max(entry_id), 0) + 1 FROM journal")?
-        .query_row([], |r| r.get(0))?)
 }

@@ -41,6 +41,34 @@ fn high_water(conn: &Connection) -> Result<(i64, i64, i64)> {
         .unwrap_or((1, 0, 0)))
 }
 
+/// The end of the outbox as [`high_water`] reads it, and whether items made or changed since
+/// the last posting wait for their first seq, in one statement.
+fn high_water_and_pending(conn: &Connection) -> Result<(i64, i64, i64, bool)> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT coalesce(o.seq + o.events, 1), coalesce(o.movements_through, 0),
+                    coalesce(o.entries_through, 0),
+                    EXISTS (SELECT 1 FROM item_versions WHERE from_seq = 9223372036854775807)
+             FROM (SELECT 1) LEFT JOIN (SELECT seq, events, movements_through, entries_through
+                                        FROM outbox ORDER BY seq DESC LIMIT 1) o",
+        )?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?)
+}
+
+/// What the apply path wrote in this transaction, from its own inserts: its ledger rows
+/// (consecutive ids from `first_movement`) and its journal entries (consecutive ids from
+/// `first_entry`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Written {
+    pub first_movement: i64,
+    pub movements: i64,
+    /// The ledger rows that are events: every one but a transfer's incoming half.
+    pub movement_events: i64,
+    pub first_entry: i64,
+    pub entries: i64,
+    pub journal_lines: i64,
+}
+
 /// Records the events of the posting just written in this transaction: every ledger row and
 /// journal entry the outbox does not reach yet. Returns the posting's first seq, or `None`
 /// when it has no event.
@@ -51,27 +79,25 @@ pub(super) fn record(
     conn: &Connection,
     stamp: &Stamp,
     posting: PostingKind,
+    written: Option<&Written>,
 ) -> Result<Option<i64>> {
-    // The end of the outbox, then what this transaction added after it (two key lookups and
-    // two short range reads; no temporary table).
-    let (seq, movements_after, entries_after) = high_water(conn)?;
-    let (movements_through, movement_events, entries_through, journal_events, pending): (
-        i64,
-        i64,
-        i64,
-        i64,
-        bool,
-    ) = conn
-        .prepare_cached(
-            "SELECT (SELECT coalesce(max(id), ?1) FROM movements WHERE id > ?1),
-                    (SELECT count(*) FROM movements WHERE id > ?1 AND kind <> 'transfer_in'),
-                    (SELECT coalesce(max(entry_id), ?2) FROM journal WHERE entry_id > ?2),
-                    (SELECT count(*) FROM journal WHERE entry_id > ?2),
-                    EXISTS (SELECT 1 FROM item_versions WHERE from_seq = 9223372036854775807)",
-        )?
-        .query_row([movements_after, entries_after], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })?;
+    let (seq, movements_after, entries_after, pending) = high_water_and_pending(conn)?;
+    // When the outbox reached everything before this posting's rows, what it adds is exactly
+    // what the posting wrote; otherwise (rows the outbox does not reach yet, as a bulk load
+    // leaves them) the ledger and journal past the outbox are read.
+    let (movements_through, movement_events, entries_through, journal_events) = match written {
+        Some(w)
+            if w.first_movement - 1 == movements_after && w.first_entry - 1 == entries_after =>
+        {
+            (
+                movements_after + w.movements,
+                w.movement_events,
+                entries_after + w.entries,
+                w.journal_lines,
+            )
+        }
+        _ => unreached(conn, movements_after, entries_after)?,
+    };
     let events = i64::from(posting.has_header()) + movement_events + journal_events;
     if events == 0 {
         return Ok(None);
@@ -99,6 +125,25 @@ pub(super) fn record(
         },
     )?;
     Ok(Some(seq))
+}
+
+/// The ledger and journal past the outbox's marks: how far they reach and how many events
+/// they hold (two key lookups and two short range reads).
+fn unreached(
+    conn: &Connection,
+    movements_after: i64,
+    entries_after: i64,
+) -> Result<(i64, i64, i64, i64)> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT (SELECT coalesce(max(id), ?1) FROM movements WHERE id > ?1),
+                    (SELECT count(*) FROM movements WHERE id > ?1 AND kind <> 'transfer_in'),
+                    (SELECT coalesce(max(entry_id), ?2) FROM journal WHERE entry_id > ?2),
+                    (SELECT count(*) FROM journal WHERE entry_id > ?2)",
+        )?
+        .query_row([movements_after, entries_after], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?)
 }
 
 /// When the last posting recorded in the outbox was made (`None` for an empty outbox, or a

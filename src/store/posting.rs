@@ -9,6 +9,7 @@ use super::ledger::{Movement, MovementRef, post_movements};
 use super::outbox;
 use super::reports::Deferred;
 use super::{Result, Stamp, StoreError};
+use crate::domain::movement::MovementKind;
 use crate::domain::posting::{ExceptionChange, PostingKind, PostingPlan, Record};
 
 /// What applying a plan wrote that the posting did not know beforehand.
@@ -52,14 +53,32 @@ pub fn apply(conn: &Connection, stamp: &Stamp, plan: &PostingPlan) -> Result<App
             },
         })
         .collect();
-    // Ids follow the largest: the table has no AUTOINCREMENT and the transaction holds the
-    // write lock.
-    let first_id: i64 = conn
-        .prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM movements")?
-        .query_row([], |r| r.get(0))?;
+    // Ids follow the largest: the tables have no AUTOINCREMENT and the transaction holds the
+    // write lock, so this posting's rows and entries take the next ids in order.
+    let (first_id, first_entry): (i64, i64) = conn
+        .prepare_cached(
+            "SELECT (SELECT coalesce(max(id), 0) + 1 FROM movements),
+                    (SELECT coalesce(max(entry_id), 0) + 1 FROM journal)",
+        )?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     post_movements(conn, stamp, &moves)?;
-    for entry in &plan.journal {
-        super::journal::insert_entry(conn, stamp, entry)?;
+    let mut written = outbox::Written {
+        first_movement: first_id,
+        movements: count(moves.len()),
+        movement_events: count(
+            moves
+                .iter()
+                .filter(|m| m.kind != MovementKind::TransferIn)
+                .count(),
+        ),
+        first_entry,
+        entries: 0,
+        journal_lines: 0,
+    };
+    for entry in plan.journal.iter().filter(|e| !e.lines.is_empty()) {
+        super::journal::insert_entry(conn, stamp, first_entry + written.entries, entry)?;
+        written.entries += 1;
+        written.journal_lines += count(entry.lines.len());
     }
     let mut opened = Vec::new();
     for change in &plan.exceptions {
@@ -90,12 +109,17 @@ pub fn apply(conn: &Connection, stamp: &Stamp, plan: &PostingPlan) -> Result<App
     // An exception cancelled moves nothing, so it hands the ERP nothing.
     let first_seq = match plan.kind {
         PostingKind::ExceptionCancel => None,
-        posting => outbox::record(conn, stamp, posting)?,
+        posting => outbox::record(conn, stamp, posting, Some(&written))?,
     };
     if let Some(kept) = &plan.keep {
         super::requests::record(conn, &kept.key, kept.command, &kept.request, &kept.result)?;
     }
     Ok(Applied { first_seq, opened })
+}
+
+/// A count of rows as SQLite keeps it.
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 fn write_record(conn: &Connection, stamp: &Stamp, record: &Record) -> Result<()> {
@@ -232,6 +256,65 @@ mod tests {
             (source.as_str(), role.as_str(), order.as_str()),
             ("hand_issue", "wip", "WO1")
         );
+    }
+
+    /// The outbox's rows: seq, events, and the ledger and journal each reaches.
+    fn outbox_rows(conn: &Connection) -> Vec<(i64, i64, i64, i64)> {
+        conn.prepare(
+            "SELECT seq, events, movements_through, entries_through FROM outbox ORDER BY seq",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+    }
+
+    #[test]
+    fn each_outbox_row_reaches_exactly_what_its_posting_and_any_unreached_rows_wrote() {
+        let store = Store::open_in_memory().unwrap();
+        let conn = store.conn();
+        conn.execute_batch(
+            "INSERT INTO items VALUES ('A','','EA',0,'stock','none',1,'3');
+             INSERT INTO locations VALUES ('L','','storage');
+             INSERT INTO locations VALUES ('M','','storage');",
+        )
+        .unwrap();
+        let stamp = Stamp::new(chrono::Utc::now(), "T1", "U1");
+        // A hand issue: 1 movement and an entry of 2 lines.
+        apply(conn, &stamp, &plan()).unwrap();
+        assert_eq!(outbox_rows(conn), vec![(1, 3, 1, 1)]);
+        // A transfer: its two ledger rows are one event, and it journals nothing.
+        let mut transfer = PostingPlan::new(PostingKind::Transfer);
+        for (kind, location, qty) in [
+            (MovementKind::TransferOut, "L", -1),
+            (MovementKind::TransferIn, "M", 1),
+        ] {
+            transfer.movements.push(LedgerMove::new(
+                kind,
+                Source::Transfer,
+                &ItemCode::from("A"),
+                &LocationCode::from(location),
+                Quantity(Decimal::from(qty)),
+            ));
+        }
+        apply(conn, &stamp, &transfer).unwrap();
+        assert_eq!(outbox_rows(conn)[1], (4, 1, 3, 1));
+        // A ledger row and a journal entry the outbox does not reach (as a bulk load leaves
+        // them): the next posting's row reaches them too.
+        conn.execute_batch(
+            "INSERT INTO movements (at, kind, item, location, qty, terminal, user, reason, source)
+             VALUES ('2026-01-01T00:00:00Z', 'adjustment', 'A', 'L', '5', 'T', 'U', '', 'adjustment');
+             INSERT INTO journal (entry_id, seq, at, kind, terminal, user, account, debit, credit, memo, role)
+             VALUES (2, 0, '2026-01-01T00:00:00Z', 'adjustment', 'T', 'U', 'x', '1', '0', 'm', NULL),
+                    (2, 1, '2026-01-01T00:00:00Z', 'adjustment', 'T', 'U', 'y', '0', '1', 'm', NULL);",
+        )
+        .unwrap();
+        apply(conn, &stamp, &plan()).unwrap();
+        assert_eq!(outbox_rows(conn)[2], (5, 6, 5, 3));
+        // And the next one only its own.
+        apply(conn, &stamp, &plan()).unwrap();
+        assert_eq!(outbox_rows(conn)[3], (11, 3, 6, 4));
     }
 
     /// Every `.rs` file below `dir` with its text.

@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[&str] = &[
     LOCATION_ITEMS,
     USER_LANGUAGE,
     REPORT_KEYS,
+    JOURNAL_ORDER_UNREPORTED,
 ];
 
 const V1: &str = r"
@@ -695,6 +696,14 @@ ALTER TABLE users ADD COLUMN language TEXT;
 pub const REPORT_KEYS: &str = r"
 INSERT OR IGNORE INTO request_keys (idem_key, command, request, result)
 SELECT idem_key, 'report', '', '' FROM reports ORDER BY id;
+";
+
+/// The order index holds only the journal lines with no report: a report's lines are reached
+/// through the report's order and the report index, so a report no longer writes an order
+/// index entry for each of its journal lines.
+pub const JOURNAL_ORDER_UNREPORTED: &str = r"
+DROP INDEX journal_order;
+CREATE INDEX journal_order ON journal (order_id) WHERE order_id IS NOT NULL AND report_id IS NULL;
 ";
 
 #[cfg(test)]

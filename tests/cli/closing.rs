@@ -630,3 +630,50 @@ fn the_variance_accounts_are_settings_and_a_renamed_one_still_settles() {
     assert_eq!(wip(&plant, &["--all"])["total"]["wip"], "0");
     plant.verify();
 }
+
+/// Takes the store back to the version whose order index held every journal line of an
+/// order, reports' lines included.
+fn store_with_the_whole_order_index(plant: &Plant) {
+    let conn = rusqlite::Connection::open(&plant.db).unwrap();
+    let version = backflush::store::schema::MIGRATIONS
+        .iter()
+        .position(|m| *m == backflush::store::schema::JOURNAL_ORDER_UNREPORTED)
+        .unwrap();
+    conn.execute_batch(
+        "DROP INDEX journal_order;
+         CREATE INDEX journal_order ON journal (order_id) WHERE order_id IS NOT NULL;",
+    )
+    .unwrap();
+    conn.pragma_update(None, "user_version", version).unwrap();
+}
+
+#[test]
+fn an_orders_wip_reads_its_reports_and_its_hand_issues_the_same_before_and_after_the_upgrade() {
+    // Reports, a lead's correction, a reversal, and 1 C1 (2) issued by hand.
+    let plant = worked_plant();
+    plant
+        .run(&["issue", "--order", "WO1", "--line", "10", "--qty", "1"])
+        .ok();
+    let issued = ["32.5", "74", "32", "500", "10", "0", "-371.5"];
+    let all = json!({"orders": [row("WO1", "released", issued)], "total": amounts(issued)});
+    assert_eq!(wip(&plant, &[]), all);
+    assert_eq!(wip(&plant, &["--order", "WO1"]), all);
+    store_with_the_whole_order_index(&plant);
+    // The first command upgrades the store.
+    assert_eq!(wip(&plant, &["--order", "WO1"]), all);
+    assert_eq!(wip(&plant, &[]), all);
+    // The close settles what both halves hold, and the reopen finds that settlement.
+    plant
+        .run(&["close", "--order", "WO1", "--reason", "done"])
+        .ok();
+    let closed = ["32.5", "74", "32", "500", "10", "-371.5", "0"];
+    assert_eq!(
+        wip(&plant, &["--order", "WO1"])["orders"],
+        json!([row("WO1", "closed", closed)])
+    );
+    plant
+        .run(&["reopen", "--order", "WO1", "--reason", "rework"])
+        .ok();
+    assert_eq!(wip(&plant, &["--order", "WO1"]), all);
+    plant.verify();
+}

@@ -38,6 +38,8 @@ pub struct ReportPosting<'a> {
 pub fn plan(r: ReportPosting<'_>, names: &AccountNames) -> PostingPlan {
     let p = &r.plan;
     let mut out = PostingPlan::new(PostingKind::Report(r.id));
+    // One movement a line and the receipt, most often.
+    out.movements.reserve(p.lines.len() + 1);
     for line in &p.lines {
         if line.status == LineStatus::Deferred {
             out.exceptions.push(ExceptionChange::Open(OpenedException {
@@ -70,47 +72,36 @@ pub fn plan(r: ReportPosting<'_>, names: &AccountNames) -> PostingPlan {
                 r.codes.get(&line.line),
             )
         };
-        let each: Vec<(MovementKind, Option<String>, Quantity)> = if line.lots.is_empty() {
-            [
-                (kind, line.qty),
-                (MovementKind::ComponentScrap, line.line_scrap),
-            ]
-            .into_iter()
-            .filter(|(_, q)| !q.is_zero())
-            .map(|(k, q)| (k, None, q))
-            .collect()
-        } else {
-            let (issue, scrap) = split_lots(&line.lots, line.qty);
-            issue
-                .into_iter()
-                .map(|l| (kind, Some(l.lot), l.qty))
-                .chain(
-                    scrap
-                        .into_iter()
-                        .map(|l| (MovementKind::ComponentScrap, Some(l.lot), l.qty)),
-                )
-                .collect()
-        };
-        for (k, lot, q) in each {
+        // Each movement is pushed as it is made: no list of them in between.
+        let mut push = |k: MovementKind, lot: Option<String>, q: Quantity| {
             let mut m = LedgerMove::new(k, source, &line.item, &line.location, -q);
             m.lot = lot;
             m.report = Some(r.id);
             m.line = Some(line.line.clone());
             m.reason = reason.cloned();
             out.movements.push(m);
+        };
+        if line.lots.is_empty() {
+            for (k, q) in [
+                (kind, line.qty),
+                (MovementKind::ComponentScrap, line.line_scrap),
+            ] {
+                if !q.is_zero() {
+                    push(k, None, q);
+                }
+            }
+        } else {
+            let (issue, scrap) = split_lots(&line.lots, line.qty);
+            for l in issue {
+                push(kind, Some(l.lot), l.qty);
+            }
+            for l in scrap {
+                push(MovementKind::ComponentScrap, Some(l.lot), l.qty);
+            }
         }
     }
     if let Some(receipt) = &p.receipt {
-        let each: Vec<(Option<String>, Quantity)> = if receipt.lots.is_empty() {
-            vec![(None, receipt.qty)]
-        } else {
-            receipt
-                .lots
-                .iter()
-                .map(|l| (Some(l.lot.clone()), l.qty))
-                .collect()
-        };
-        for (lot, q) in each {
+        let mut push = |lot: Option<String>, q: Quantity| {
             let mut m = LedgerMove::new(
                 MovementKind::Receipt,
                 Source::Receipt,
@@ -121,6 +112,13 @@ pub fn plan(r: ReportPosting<'_>, names: &AccountNames) -> PostingPlan {
             m.lot = lot;
             m.report = Some(r.id);
             out.movements.push(m);
+        };
+        if receipt.lots.is_empty() {
+            push(None, receipt.qty);
+        } else {
+            for l in &receipt.lots {
+                push(Some(l.lot.clone()), l.qty);
+            }
         }
     }
     out.journal(Entry::new(
