@@ -437,7 +437,15 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
     for i in 0..50 {
         service.report("B-20", &request, Some(&format!("warm-{i}")), &who)?;
     }
-    let last_id = post_one_by_one(&mut service, (&request, &who), sizes.reports, &mut report)?;
+    let last_id = post_one_by_one(
+        &mut service,
+        Post {
+            request: &request,
+            who: &who,
+        },
+        sizes.reports,
+        &mut report,
+    )?;
     bar.inc(1);
 
     bar.set_message("posting a batch");
@@ -474,7 +482,15 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
     bar.inc(1);
 
     bar.set_message("posting lot-tracked and untracked reports");
-    lots_against_untracked(&mut service, (&request, &who), sizes.reports, &mut report)?;
+    lots_against_untracked(
+        &mut service,
+        Post {
+            request: &request,
+            who: &who,
+        },
+        sizes.reports,
+        &mut report,
+    )?;
     bar.inc(1);
 
     bar.set_message("measuring the floor: bare writes of the same rows");
@@ -484,7 +500,15 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
     bar.inc(1);
 
     bar.set_message("posting with synchronous=full");
-    synchronous_full(&config, &db, (&request, &who), &mut report)?;
+    synchronous_full(
+        &config,
+        &db,
+        Post {
+            request: &request,
+            who: &who,
+        },
+        &mut report,
+    )?;
     bar.inc(1);
 
     bar.set_message("the terminal's first frame");
@@ -503,12 +527,17 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
     Ok(report)
 }
 
-type Post<'a> = (&'a ReportRequest, &'a Credentials);
+/// The report the bench posts again and again, and who posts it.
+#[derive(Clone, Copy)]
+struct Post<'a> {
+    request: &'a ReportRequest,
+    who: &'a Credentials,
+}
 
 /// One report at a time: p50, p95, p99. Returns the last report's id (the floor rewrites it).
 fn post_one_by_one(
     service: &mut Service,
-    (request, who): Post<'_>,
+    Post { request, who }: Post<'_>,
     reports: usize,
     report: &mut BenchReport,
 ) -> Result<crate::domain::ids::ReportId, ServiceError> {
@@ -532,7 +561,7 @@ fn post_one_by_one(
 /// alternating in one phase.
 fn lots_against_untracked(
     service: &mut Service,
-    (request, who): Post<'_>,
+    Post { request, who }: Post<'_>,
     reports: usize,
     report: &mut BenchReport,
 ) -> Result<(), ServiceError> {
@@ -585,7 +614,7 @@ fn floor(
 fn synchronous_full(
     config: &Config,
     db: &Path,
-    (request, who): Post<'_>,
+    Post { request, who }: Post<'_>,
     report: &mut BenchReport,
 ) -> Result<(), ServiceError> {
     let mut full_config = config.clone();

@@ -729,6 +729,30 @@ fn swappable_tuple_data(files: &[(PathBuf, String)]) -> Vec<String> {
                 }
             }
         }
+        // A type alias names a tuple without naming its elements: `type Header = (String,
+        // String)` passed around is the same tuple under another name. An alias a function
+        // declares for itself (a row read from SQL, indented in its body) reaches no caller.
+        for (at, _) in code.match_indices("type ") {
+            let line_start = code[..at].rfind('\n').map_or(0, |n| n + 1);
+            let item_level = matches!(
+                code[line_start..at].split_whitespace().next(),
+                None | Some("pub" | "pub(crate)" | "pub(super)")
+            ) && !code[line_start..].starts_with([' ', '\t']);
+            if !item_level || test.iter().any(|r| r.contains(&at)) {
+                continue;
+            }
+            let Some(end) = code[at..].find(';').map(|n| at + n) else {
+                continue;
+            };
+            let Some(eq) = code[at..end].find('=').map(|n| at + n) else {
+                continue;
+            };
+            let name = code[at + 5..eq].trim();
+            let line = source[..at].matches('\n').count() + 1;
+            for tuple in swappable_tuples(&code[eq + 1..end]) {
+                found.push(format!("{}:{line}: {name}: {tuple}", path.display()));
+            }
+        }
     }
     found
 }
@@ -739,6 +763,8 @@ fn no_parameter_or_field_holds_a_tuple_of_two_alike() {
         pub struct Line {\n    pub bom_uom: Option<(String, Decimal, Decimal)>,\n    \
         pub lots: Vec<(LotCode, Quantity)>,\n    pub at: &'a [(&'a str, &str)],\n}\n\
         struct Pair(u8, u8);\n\
+        pub type Header = (String, String, Quantity);\ntype Entry = (ItemCode, Quantity);\n\
+        fn g() {\n    type Row = (String, String);\n}\n\
         #[cfg(test)]\nmod tests {\n    fn t(rows: &[(u8, u8)]) {}\n}\n";
     let found = swappable_tuple_data(&[(PathBuf::from("p.rs"), planted.to_string())]);
     assert_eq!(
@@ -747,6 +773,7 @@ fn no_parameter_or_field_holds_a_tuple_of_two_alike() {
             "p.rs:1: rows: (&str, &str, Quantity)".to_string(),
             "p.rs:2: bom_uom: (String, Decimal, Decimal)".to_string(),
             "p.rs:2: at: (&str, &str)".to_string(),
+            "p.rs:8: Header: (String, String, Quantity)".to_string(),
         ]
     );
     let files = read_all(src_files());

@@ -25,14 +25,12 @@ pub(super) fn read_orders(
         let id = row.required("order")?;
         unique(&mut seen, row, Duplicate::Order(id.clone()))?;
         let o = order_header(plan, row, id)?;
-        if let Some((s_item, s_rev, s_qty, s_due, s_loc)) =
-            store::orders::order_header(store.conn(), &o.order)?
-        {
-            let changed = s_item != o.item
-                || s_rev != o.revision
-                || s_qty != o.qty
-                || s_due != o.due.map(|d| d.to_string())
-                || s_loc != o.completion_location;
+        if let Some(stored) = store::orders::order_header(store.conn(), &o.order)? {
+            let changed = stored.item != o.item
+                || stored.revision != o.revision
+                || stored.qty != o.qty
+                || stored.due != o.due.map(|d| d.to_string())
+                || stored.completion_location != o.completion_location;
             if changed {
                 plan.summary
                     .warnings
@@ -141,7 +139,7 @@ fn completion_location(plan: &Plan, row: &Row<'_>) -> Result<LocationCode, Impor
 }
 
 /// Each lot's expiry as `stock.csv` gives it: (item, lot) → expiry.
-type Expiries = HashMap<(String, String), Option<String>>;
+type Expiries = HashMap<(ItemCode, String), Option<String>>;
 
 pub(super) fn read_stock(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), ImportError> {
     let mut seen = HashSet::new();
@@ -155,11 +153,7 @@ pub(super) fn read_stock(plan: &mut Plan, rows: &[Row<'_>]) -> Result<(), Import
     let mut list: Vec<LotExpiry> = expiries
         .into_iter()
         .filter(|(_, e)| e.is_some())
-        .map(|((item, lot), expires)| LotExpiry {
-            item: ItemCode::from(item),
-            lot,
-            expires,
-        })
+        .map(|((item, lot), expires)| LotExpiry { item, lot, expires })
         .collect();
     list.sort();
     plan.expiries = list;
@@ -247,7 +241,7 @@ fn note_expiry(
         return Ok(());
     };
     let item = stock.item.as_str();
-    let k = (item.to_string(), lot.to_string());
+    let k = (stock.item.clone(), lot.to_string());
     match expiries.get(&k) {
         Some(before) if expires.is_some() && before.is_some() && *before != expires => Err(row
             .err(RowProblem::TwoExpiries {

@@ -58,8 +58,8 @@ impl Service {
                 let discrepancy_pct = health::discrepancy_pct(&usage);
                 let flag = health::flag(&usage, discrepancy_pct, alert);
                 HealthRow {
-                    location: location.into(),
-                    item: item.into(),
+                    location,
+                    item,
                     usage,
                     discrepancy_pct,
                     flag,

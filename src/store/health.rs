@@ -7,21 +7,18 @@ use std::collections::{BTreeMap, HashSet};
 use rusqlite::{Connection, params};
 
 use super::{Quantity, Result};
+use crate::domain::codes::{ItemCode, LocationCode};
 use crate::domain::health::Usage;
 use crate::domain::movement::{MovementKind, UsageClass};
 
 /// The usage of every item that had stock, movements or counts at `locations` since `since`
-/// (RFC 3339, as movements record their time), by (location, item).
+/// (RFC 3339, as movements record their time), by location and item.
 ///
 /// # Errors
 /// SQLite fails.
-pub fn usage(
-    conn: &Connection,
-    locations: &[String],
-    since: &str,
-) -> Result<BTreeMap<(String, String), Usage>> {
+pub fn usage(conn: &Connection, locations: &[String], since: &str) -> Result<Rows> {
     let wanted: HashSet<&str> = locations.iter().map(String::as_str).collect();
-    let mut rows: BTreeMap<(String, String), Usage> = BTreeMap::new();
+    let mut rows = Rows::new();
     add_used(conn, since, &wanted, &mut rows)?;
     add_counts(conn, since, &wanted, &mut rows)?;
     add_open_exceptions(conn, &wanted, &mut rows)?;
@@ -29,7 +26,8 @@ pub fn usage(
     Ok(rows)
 }
 
-type Rows = BTreeMap<(String, String), Usage>;
+/// Each item's usage at a machine location, by location and item.
+pub type Rows = BTreeMap<(LocationCode, ItemCode), Usage>;
 
 /// Material used in the window, by reports and by hand.
 fn add_used(conn: &Connection, since: &str, wanted: &HashSet<&str>, rows: &mut Rows) -> Result<()> {
@@ -59,7 +57,7 @@ fn add_used(conn: &Connection, since: &str, wanted: &HashSet<&str>, rows: &mut R
         let class = MovementKind::parse(&kind)
             .and_then(MovementKind::usage_class)
             .map(|c| if manual_line { UsageClass::ByHand } else { c });
-        let u = rows.entry((location, item)).or_default();
+        let u = rows.entry((location.into(), item.into())).or_default();
         match class {
             Some(UsageClass::Backflushed) => u.backflushed -= qty,
             Some(UsageClass::ByHand) => u.issued_by_hand -= qty,
@@ -95,7 +93,7 @@ fn add_counts(
         if !wanted.contains(location.as_str()) {
             continue;
         }
-        let u = rows.entry((location, item)).or_default();
+        let u = rows.entry((location.into(), item.into())).or_default();
         u.counts += 1;
         u.accurate_counts += i64::from(accurate);
         u.count_adjusted += qty.unwrap_or_default();
@@ -134,7 +132,9 @@ fn add_open_exceptions(conn: &Connection, wanted: &HashSet<&str>, rows: &mut Row
     for o in open {
         let (location, item, n) = o?;
         if wanted.contains(location.as_str()) {
-            rows.entry((location, item)).or_default().open_exceptions = n;
+            rows.entry((location.into(), item.into()))
+                .or_default()
+                .open_exceptions = n;
         }
     }
     Ok(())
@@ -149,8 +149,11 @@ fn add_on_hand(conn: &Connection, locations: &[String], rows: &mut Rows) -> Resu
         })?;
         for b in balances {
             let (item, qty) = b?;
-            if !qty.is_zero() || rows.contains_key(&(location.clone(), item.clone())) {
-                rows.entry((location.clone(), item)).or_default().on_hand = qty;
+            if !qty.is_zero() || rows.contains_key(&(location.clone().into(), item.clone().into()))
+            {
+                rows.entry((location.clone().into(), item.into()))
+                    .or_default()
+                    .on_hand = qty;
             }
         }
     }

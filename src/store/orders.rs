@@ -11,8 +11,15 @@ use crate::domain::order::{Order, OrderMaterial, OrderOperation};
 use crate::domain::posting::StoredLineProgress;
 use crate::domain::uom::Ratio;
 
-/// item, revision, qty, due, completion location.
-pub type OrderHeader = (String, String, Quantity, Option<String>, String);
+/// What a stored order was released as: the fields a re-import compares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderHeader {
+    pub item: String,
+    pub revision: String,
+    pub qty: Quantity,
+    pub due: Option<String>,
+    pub completion_location: String,
+}
 
 /// The header of a stored order, to compare with a re-imported row.
 ///
@@ -24,13 +31,13 @@ pub fn order_header(conn: &Connection, order: &str) -> Result<Option<OrderHeader
             "SELECT item, revision, qty, due, completion_location FROM orders WHERE order_id = ?1",
         )?
         .query_row([order], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get::<_, Quantity>(2)?,
-                r.get(3)?,
-                r.get(4)?,
-            ))
+            Ok(OrderHeader {
+                item: r.get(0)?,
+                revision: r.get(1)?,
+                qty: r.get(2)?,
+                due: r.get(3)?,
+                completion_location: r.get(4)?,
+            })
         })
         .optional()?)
 }
