@@ -437,15 +437,11 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
     for i in 0..50 {
         service.report("B-20", &request, Some(&format!("warm-{i}")), &who)?;
     }
-    let last_id = post_one_by_one(
-        &mut service,
-        Post {
-            request: &request,
-            who: &who,
-        },
-        sizes.reports,
-        &mut report,
-    )?;
+    let post = Post {
+        request: &request,
+        who: &who,
+    };
+    let last_id = post_one_by_one(&mut service, post, sizes.reports, &mut report)?;
     bar.inc(1);
 
     bar.set_message("posting a batch");
@@ -482,15 +478,7 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
     bar.inc(1);
 
     bar.set_message("posting lot-tracked and untracked reports");
-    lots_against_untracked(
-        &mut service,
-        Post {
-            request: &request,
-            who: &who,
-        },
-        sizes.reports,
-        &mut report,
-    )?;
+    lots_against_untracked(&mut service, post, sizes.reports, &mut report)?;
     bar.inc(1);
 
     bar.set_message("measuring the floor: bare writes of the same rows");
@@ -500,15 +488,7 @@ fn measure(dir: &Path, sizes: Sizes) -> Result<BenchReport, ServiceError> {
     bar.inc(1);
 
     bar.set_message("posting with synchronous=full");
-    synchronous_full(
-        &config,
-        &db,
-        Post {
-            request: &request,
-            who: &who,
-        },
-        &mut report,
-    )?;
+    synchronous_full(&config, &db, post, &mut report)?;
     bar.inc(1);
 
     bar.set_message("the terminal's first frame");

@@ -357,25 +357,32 @@ mod tests {
     );
 }
 
+/// `files` without those of modules compiled only for tests (`#[cfg(test)] mod tests;` and
+/// the modules below it).
+fn program_files(files: &[(PathBuf, String)]) -> Vec<(&PathBuf, &String)> {
+    let test_files: Vec<PathBuf> = files
+        .iter()
+        .flat_map(|(path, source)| test_only(&mask(source).code, path).1)
+        .collect();
+    files
+        .iter()
+        .filter(|(path, _)| {
+            !test_files
+                .iter()
+                .any(|t| path == t || path.starts_with(t.with_extension("")))
+        })
+        .map(|(path, source)| (path, source))
+        .collect()
+}
+
 /// The parameters whose type holds a tuple (`(&str, &str)`, `(Quantity, &[Lot])`,
 /// `&[(String, Money)]`, `Option<(ItemCode, Quantity)>`): arguments that lose their names at
 /// the call, where a caller can put one in the other's place. A function's own argument list
 /// in a type (`Fn(A, B)`, `fn(A, B)`) and a return type (`-> (A, B)`) are no tuples; a
 /// closure's pattern `|(a, b)|` is no parameter of a `fn`.
 fn tuple_parameters(files: &[(PathBuf, String)]) -> Vec<String> {
-    // Files of modules compiled only for tests (`#[cfg(test)] mod tests;`).
-    let test_files: Vec<PathBuf> = files
-        .iter()
-        .flat_map(|(path, source)| test_only(&mask(source).code, path).1)
-        .collect();
     let mut found = Vec::new();
-    for (path, source) in files {
-        if test_files
-            .iter()
-            .any(|t| path == t || path.starts_with(t.with_extension("")))
-        {
-            continue;
-        }
+    for (path, source) in program_files(files) {
         let m = mask(source);
         let (test, _) = test_only(&m.code, path);
         let code = &m.code;
@@ -566,19 +573,7 @@ fn no_function_takes_a_tuple_of_arguments() {
 /// The modules (outside test code) that import everything of their parent.
 fn whole_parent_imports(files: &[(PathBuf, String)]) -> Vec<String> {
     let mut found = Vec::new();
-    // Files of modules compiled only for tests (`#[cfg(test)] mod tests;`).
-    let test_files: Vec<PathBuf> = files
-        .iter()
-        .flat_map(|(path, source)| test_only(&mask(source).code, path).1)
-        .collect();
-    for (path, source) in files {
-        // A test module's file, or a module below it.
-        if test_files
-            .iter()
-            .any(|t| path == t || path.starts_with(t.with_extension("")))
-        {
-            continue;
-        }
+    for (path, source) in program_files(files) {
         let m = mask(source);
         let (test, _) = test_only(&m.code, path);
         for (at, _) in m.code.match_indices("use super::*") {
@@ -638,18 +633,8 @@ fn swappable_tuples(ty: &str) -> Vec<String> {
 /// a tuple with two elements of one type, each as `file:line: name: tuple` (the line of the
 /// `fn` or `struct`).
 fn swappable_tuple_data(files: &[(PathBuf, String)]) -> Vec<String> {
-    let test_files: Vec<PathBuf> = files
-        .iter()
-        .flat_map(|(path, source)| test_only(&mask(source).code, path).1)
-        .collect();
     let mut found = Vec::new();
-    for (path, source) in files {
-        if test_files
-            .iter()
-            .any(|t| path == t || path.starts_with(t.with_extension("")))
-        {
-            continue;
-        }
+    for (path, source) in program_files(files) {
         let m = mask(source);
         let (test, _) = test_only(&m.code, path);
         let code = &m.code;
