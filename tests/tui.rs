@@ -1912,22 +1912,29 @@ fn the_transfer_source_of_a_serial_item_lists_each_location_once_with_its_quanti
     let mut d = demo();
     login(&mut d.app, "3001", "3333");
     press(&mut d.app, KeyCode::F(6));
-    let Screen::Staging(st) = &d.app.screen else {
-        panic!("{}", screen(&d.app))
+    let (_, listed) = transfer_sources(&mut d.app, "GAUGE-700");
+    assert_eq!(listed, [("ST-COMP".to_string(), "22 on hand".to_string())]);
+}
+
+/// On the staging list: the row of `item` selected and its transfer started, the row's place
+/// and the sources the pick list offers (code, what it holds).
+fn transfer_sources(app: &mut App, item: &str) -> (usize, Vec<(String, String)>) {
+    let Screen::Staging(st) = &app.screen else {
+        panic!("{}", screen(app))
     };
-    let row = st.rows.iter().position(|r| r.item == "GAUGE-700").unwrap();
+    let row = st.rows.iter().position(|r| r.item == item).unwrap();
     for _ in 0..row {
-        press(&mut d.app, KeyCode::Down);
+        press(app, KeyCode::Down);
     }
-    press(&mut d.app, KeyCode::Char('t'));
-    let Some(Overlay::Prompt { choices, .. }) = d.app.overlays.last() else {
-        panic!("{}", screen(&d.app))
+    press(app, KeyCode::Char('t'));
+    let Some(Overlay::Prompt { choices, .. }) = app.overlays.last() else {
+        panic!("{}", screen(app))
     };
-    let listed: Vec<(&str, &str)> = choices
+    let listed = choices
         .iter()
-        .map(|c| (c.code.as_str(), c.detail.as_str()))
+        .map(|c| (c.code.clone(), c.detail.clone()))
         .collect();
-    assert_eq!(listed, [("ST-COMP", "22 on hand")]);
+    (row, listed)
 }
 
 #[test]
@@ -3622,22 +3629,8 @@ fn in_german_the_variance_title_and_the_count_reason_prompt_read_german() {
     login(&mut d.app, "1002", "4321");
     press(&mut d.app, KeyCode::F(6));
     // A transfer's sources list what each holds, in German.
-    let Screen::Staging(st) = &d.app.screen else {
-        panic!("{}", screen(&d.app))
-    };
-    let row = st.rows.iter().position(|r| r.item == "GAUGE-700").unwrap();
-    for _ in 0..row {
-        press(&mut d.app, KeyCode::Down);
-    }
-    press(&mut d.app, KeyCode::Char('t'));
-    let Some(Overlay::Prompt { choices, .. }) = d.app.overlays.last() else {
-        panic!("{}", screen(&d.app))
-    };
-    let listed: Vec<(&str, &str)> = choices
-        .iter()
-        .map(|c| (c.code.as_str(), c.detail.as_str()))
-        .collect();
-    assert_eq!(listed, [("ST-COMP", "Bestand 22")]);
+    let (row, listed) = transfer_sources(&mut d.app, "GAUGE-700");
+    assert_eq!(listed, [("ST-COMP".to_string(), "Bestand 22".to_string())]);
     press(&mut d.app, KeyCode::Esc);
     for _ in 0..row {
         press(&mut d.app, KeyCode::Up);
