@@ -269,18 +269,7 @@ fn a_handler_brings_the_first_row_of_the_queue_with_what_is_owed_in_one_trip() {
     let t = Tmux::start("staging", 100, 30, &cmd);
     // A lead reports 9 of WO-1006: PST-25 is short at M-ASM and waits in the queue.
     login_as(&t, "2001", "2222", "Carla Ruiz (2001, lead)");
-    t.text("WO-1006");
-    t.keys(&["Enter"]);
-    t.wait_for("● count point");
-    t.keys(&["Enter"]);
-    t.wait_for("report at op");
-    t.text("9");
-    t.wait_for("receive 9");
-    t.keys(&["Enter"]);
-    t.wait_for("Post this report?");
-    t.keys(&["Enter"]);
-    t.wait_for("Post without the manual lines?");
-    t.keys(&["Enter"]);
+    post_wo_1006(&t, "9");
     t.wait_for("Line 30 PST-25 (3 short) waits for stock");
     t.keys(&["Enter", "C-l"]);
     // The handler's staging list counts the 9 owed with what the open orders still need.
@@ -622,18 +611,7 @@ fn a_lead_traces_a_finished_lot_picked_from_the_list() {
     let t = Tmux::start("trace", 80, 24, &cmd);
     login_as(&t, "2001", "2222", "Carla Ruiz (2001, lead)");
     // One pump of WO-1006 received: lot WO-1006 of HP-200, beside the unknown lot in FG.
-    t.text("WO-1006");
-    t.keys(&["Enter"]);
-    t.wait_for("● count point");
-    t.keys(&["Enter"]);
-    t.wait_for("report at op 20");
-    t.text("1");
-    t.wait_for("receive 1");
-    t.keys(&["Enter"]);
-    t.wait_for("Post this report?");
-    t.keys(&["Enter"]);
-    t.wait_for("Post without the manual lines?");
-    t.keys(&["Enter"]);
+    post_wo_1006(&t, "1");
     t.wait_for("Report 1 posted for order WO-1006");
     t.keys(&["F12"]);
     t.wait_for("Trace a lot: which item?");
@@ -690,18 +668,7 @@ fn a_lead_closes_an_order_from_its_variance_and_wip_reads_it_closed_and_empty() 
     let t = Tmux::start("close", 80, 24, &cmd);
     login_as(&t, "2001", "2222", "Carla Ruiz (2001, lead)");
     // One pump of WO-1006 reported: its WIP holds what the standards did not carry out.
-    t.text("WO-1006");
-    t.keys(&["Enter"]);
-    t.wait_for("● count point");
-    t.keys(&["Enter"]);
-    t.wait_for("report at op 20");
-    t.text("1");
-    t.wait_for("receive 1");
-    t.keys(&["Enter"]);
-    t.wait_for("Post this report?");
-    t.keys(&["Enter"]);
-    t.wait_for("Post without the manual lines?");
-    t.keys(&["Enter"]);
+    post_wo_1006(&t, "1");
     t.wait_for("Report 1 posted for order WO-1006");
     // Its progress and variance, then the close: short (1 of 10), so a reason.
     t.text("WO-1006");
@@ -826,4 +793,21 @@ fn a_german_operator_types_a_decimal_comma_that_posts_as_two_and_a_half_then_eng
         .map(|m| m["qty"].as_str().unwrap_or_default().to_string())
         .collect();
     assert_eq!(issued, ["-2.5"], "{audit}");
+}
+
+/// Reports `good` pumps of WO-1006 at its count point from the board, through both questions
+/// (the report, then the manual lines left at 0).
+fn post_wo_1006(t: &Tmux, good: &str) {
+    t.text("WO-1006");
+    t.keys(&["Enter"]);
+    t.wait_for("● count point");
+    t.keys(&["Enter"]);
+    t.wait_for("report at op 20");
+    t.text(good);
+    t.wait_for(&format!("receive {good}"));
+    t.keys(&["Enter"]);
+    t.wait_for("Post this report?");
+    t.keys(&["Enter"]);
+    t.wait_for("Post without the manual lines?");
+    t.keys(&["Enter"]);
 }
