@@ -690,7 +690,10 @@ fn a_lead_closes_an_order_from_its_variance_and_wip_reads_it_closed_and_empty() 
     t.wait_for("CLOSED");
     // Esc goes back to the board, which the closed order has left.
     t.keys(&["Escape"]);
-    let board = t.wait_for("Orders (");
+    // The whole board drawn, its footer included (a capture may catch a redraw half-way).
+    let board = t.wait_until("the board", |s| {
+        s.contains("Orders (") && s.contains("Enter open") && !s.contains("Material cost")
+    });
     assert!(!board.contains("WO-1006"), "{board}");
     t.keys(&["C-q"]);
     t.wait_for("EXIT=0");
