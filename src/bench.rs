@@ -600,7 +600,7 @@ fn synchronous_full(
     let mut full_config = config.clone();
     full_config.store.synchronous = crate::store::Synchronous::Full;
     let mut full = Service::open_existing(full_config, db)?;
-    report.synchronous_full = synchronous_of(full.conn());
+    report.synchronous_full = Store::synchronous_mode(full.conn());
     let mut full_samples = Vec::new();
     for i in 0..300 {
         let t = Instant::now();
@@ -638,7 +638,7 @@ fn build(
     // The board with the 100,000 orders.
     config.terminal.work_center = "WC2".into();
     // The mode the store's connection has, read back (not the one asked for).
-    report.synchronous = synchronous_of(store.conn());
+    report.synchronous = Store::synchronous_mode(store.conn());
     let mut service = Service::with_store(store, config.clone());
     service.import(&files, &Credentials::default())?;
     report.build_s = started.elapsed().as_secs_f64();
@@ -662,17 +662,6 @@ fn export_from_outside(
         report.export_anon_end_mb = export.anon_end_mb;
     }
     Ok(())
-}
-
-/// `PRAGMA synchronous` of a connection, as the config names it.
-fn synchronous_of(conn: &rusqlite::Connection) -> &'static str {
-    match conn.pragma_query_value(None, "synchronous", |r| r.get::<_, i64>(0)) {
-        Ok(0) => "off",
-        Ok(1) => "normal",
-        Ok(2) => "full",
-        Ok(3) => "extra",
-        _ => "unknown",
-    }
 }
 
 /// The median of `n` runs of `work`, in milliseconds.

@@ -338,6 +338,19 @@ impl Store {
         &self.conn
     }
 
+    /// The `synchronous` mode the connection runs with, read back from SQLite (not the one
+    /// asked for): `off`, `normal`, `full`, `extra`, or `unknown` when it cannot be read.
+    #[must_use]
+    pub fn synchronous_mode(conn: &Connection) -> &'static str {
+        match conn.pragma_query_value(None, "synchronous", |r| r.get::<_, i64>(0)) {
+            Ok(0) => "off",
+            Ok(1) => "normal",
+            Ok(2) => "full",
+            Ok(3) => "extra",
+            _ => "unknown",
+        }
+    }
+
     /// Runs `work` in one IMMEDIATE transaction: committed when it returns `Ok`, rolled back
     /// otherwise.
     ///
