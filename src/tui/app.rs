@@ -62,7 +62,7 @@ pub use overlay::{Choice, Marks, Overlay, Pending, PromptKind, Severity, filter_
 pub use report::{Focus, Planner, ReportState};
 pub use staging::StagingState;
 pub use trace::TraceState;
-pub use variance::{CloseDraft, VarianceState};
+pub use variance::{CloseDraft, MaterialRow, VarianceState};
 
 /// How many orders and reports a list loads; the board shows the most urgent first.
 pub const LIST_LIMIT: i64 = 500;

@@ -20,42 +20,38 @@ pub struct ExceptionsView<'a> {
 impl Widget for ExceptionsView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (s, theme) = (self.state, self.theme);
-        let rows: Vec<Row<'_>> = s
-            .rows
-            .iter()
-            .map(|e| {
-                let at = chrono::DateTime::parse_from_rfc3339(&e.created_at)
-                    .map(|t| t.with_timezone(&Local).format("%m-%d %H:%M").to_string())
-                    .unwrap_or_else(|_| e.created_at.clone());
-                // What the line lacks now, not when it was deferred; a line that fits now
-                // is marked (a retry posts it).
-                let (short, mark) = match s.now.get(&e.id) {
-                    Some(n) if n.fits => (
-                        Span::styled("0", theme.ok),
-                        Span::styled(t(Msg::ExceptionsFits), theme.ok),
-                    ),
-                    Some(n) => (
-                        Span::styled(super::Shown::shown(&n.short), theme.warn),
-                        Span::raw(""),
-                    ),
-                    None => (
-                        Span::styled(super::Shown::shown(&e.shortfall), theme.warn),
-                        Span::raw(""),
-                    ),
-                };
-                Row::new(vec![
-                    Cell::from(right(e.id.to_string())),
-                    Cell::from(at),
-                    Cell::from(e.order.to_string()),
-                    Cell::from(e.line.clone()),
-                    Cell::from(e.item.to_string()),
-                    Cell::from(e.location.to_string()),
-                    Cell::from(right(e.qty)),
-                    Cell::from(Text::from(Line::from(short)).right_aligned()),
-                    Cell::from(mark),
-                ])
-            })
-            .collect();
+        let row = |_: usize, e: &crate::service::ExceptionRow| {
+            let at = chrono::DateTime::parse_from_rfc3339(&e.created_at)
+                .map(|t| t.with_timezone(&Local).format("%m-%d %H:%M").to_string())
+                .unwrap_or_else(|_| e.created_at.clone());
+            // What the line lacks now, not when it was deferred; a line that fits now
+            // is marked (a retry posts it).
+            let (short, mark) = match s.now.get(&e.id) {
+                Some(n) if n.fits => (
+                    Span::styled("0", theme.ok),
+                    Span::styled(t(Msg::ExceptionsFits), theme.ok),
+                ),
+                Some(n) => (
+                    Span::styled(super::Shown::shown(&n.short), theme.warn),
+                    Span::raw(""),
+                ),
+                None => (
+                    Span::styled(super::Shown::shown(&e.shortfall), theme.warn),
+                    Span::raw(""),
+                ),
+            };
+            Row::new(vec![
+                Cell::from(right(e.id.to_string())),
+                Cell::from(at),
+                Cell::from(e.order.to_string()),
+                Cell::from(e.line.clone()),
+                Cell::from(e.item.to_string()),
+                Cell::from(e.location.to_string()),
+                Cell::from(right(e.qty)),
+                Cell::from(Text::from(Line::from(short)).right_aligned()),
+                Cell::from(mark),
+            ])
+        };
         let (header, widths) = columns(
             theme,
             &[
@@ -74,7 +70,8 @@ impl Widget for ExceptionsView<'_> {
             .location
             .clone()
             .unwrap_or_else(|| t(Msg::ExceptionsEveryLocation));
-        let table = Table::new(rows, widths)
+        let table = Table::default()
+            .widths(widths)
             .header(header)
             .row_highlight_style(theme.selected);
         let title = tr(
@@ -87,8 +84,9 @@ impl Widget for ExceptionsView<'_> {
             List {
                 table,
                 block,
-                len: s.rows.len(),
+                items: &s.rows,
                 selected: s.selected,
+                row,
             },
             self.shown,
             area,

@@ -4,6 +4,7 @@ use super::{
     Buffer, Cell, Constraint, Rect, Row, Span, Table, Theme, Widget, columns, right, titled,
 };
 use crate::domain::health::Flag;
+use crate::service::health::HealthRow;
 use crate::tui::app::HealthState;
 use crate::tui::i18n::{Arg, Msg, t, tr};
 use crate::tui::ui::bar;
@@ -22,46 +23,42 @@ impl Widget for HealthView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (h, theme) = (self.state, self.theme);
         let wide = area.width >= 100;
-        let rows: Vec<Row<'_>> = h
-            .rows
-            .iter()
-            .map(|r| {
-                let u = &r.usage;
-                let style = match r.flag {
-                    Flag::Negative | Flag::Discrepancy => theme.error,
-                    Flag::Waiting => theme.warn,
-                    Flag::Ok => theme.ok,
-                };
-                let mut cells = vec![
-                    Cell::from(r.location.to_string()),
-                    Cell::from(r.item.to_string()),
-                    Cell::from(right(u.backflushed)),
-                    Cell::from(right(u.issued_by_hand)),
-                    Cell::from(right(u.count_adjusted)),
-                    Cell::from(right(r.discrepancy_pct.map_or_else(
-                        || "—".to_string(),
-                        |p| format!("{}%", super::Shown::shown(&p)),
-                    ))),
-                    // The discrepancy as a bar, full at a quarter of what was used.
-                    Cell::from(Span::styled(
-                        r.discrepancy_pct
-                            .map(|p| bar(p.abs(), rust_decimal::Decimal::from(25), 5))
-                            .unwrap_or_default(),
-                        style,
-                    )),
-                ];
-                if wide {
-                    cells.push(Cell::from(right(format!(
-                        "{}/{}",
-                        u.accurate_counts, u.counts
-                    ))));
-                    cells.push(Cell::from(right(u.open_exceptions.to_string())));
-                }
-                cells.push(Cell::from(right(u.on_hand)));
-                cells.push(Cell::from(Span::styled(flag_word(r.flag), style)));
-                Row::new(cells)
-            })
-            .collect();
+        let row = |_: usize, r: &HealthRow| {
+            let u = &r.usage;
+            let style = match r.flag {
+                Flag::Negative | Flag::Discrepancy => theme.error,
+                Flag::Waiting => theme.warn,
+                Flag::Ok => theme.ok,
+            };
+            let mut cells = vec![
+                Cell::from(r.location.to_string()),
+                Cell::from(r.item.to_string()),
+                Cell::from(right(u.backflushed)),
+                Cell::from(right(u.issued_by_hand)),
+                Cell::from(right(u.count_adjusted)),
+                Cell::from(right(r.discrepancy_pct.map_or_else(
+                    || "—".to_string(),
+                    |p| format!("{}%", super::Shown::shown(&p)),
+                ))),
+                // The discrepancy as a bar, full at a quarter of what was used.
+                Cell::from(Span::styled(
+                    r.discrepancy_pct
+                        .map(|p| bar(p.abs(), rust_decimal::Decimal::from(25), 5))
+                        .unwrap_or_default(),
+                    style,
+                )),
+            ];
+            if wide {
+                cells.push(Cell::from(right(format!(
+                    "{}/{}",
+                    u.accurate_counts, u.counts
+                ))));
+                cells.push(Cell::from(right(u.open_exceptions.to_string())));
+            }
+            cells.push(Cell::from(right(u.on_hand)));
+            cells.push(Cell::from(Span::styled(flag_word(r.flag), style)));
+            Row::new(cells)
+        };
         let mut specs = vec![
             (head(Msg::ColLocation), Constraint::Length(8)),
             (head(Msg::ColItem), Constraint::Min(10)),
@@ -79,7 +76,8 @@ impl Widget for HealthView<'_> {
         specs.push((head(Msg::ColFlag), Constraint::Length(11)));
         let (header, widths) = columns(theme, &specs);
         let flagged = h.rows.iter().filter(|r| r.flag != Flag::Ok).count();
-        let table = Table::new(rows, widths)
+        let table = Table::default()
+            .widths(widths)
             .header(header)
             .row_highlight_style(theme.selected);
         let block = titled(
@@ -101,8 +99,9 @@ impl Widget for HealthView<'_> {
             List {
                 table,
                 block,
-                len: h.rows.len(),
+                items: &h.rows,
                 selected: h.selected,
+                row,
             },
             self.shown,
             area,

@@ -46,40 +46,36 @@ fn render_history(
 ) {
     // From 100 columns the item's description has room.
     let described = area.width >= 100;
-    let rows: Vec<Row<'_>> = h
-        .rows
-        .iter()
-        .map(|r| {
-            let at = chrono::DateTime::parse_from_rfc3339(&r.at)
-                .map(|t| t.with_timezone(&Local).format("%m-%d %H:%M").to_string())
-                .unwrap_or_else(|_| r.at.clone());
-            let state = if r.reversed {
-                Span::styled(t(Msg::ReportReversed), theme.skipped)
+    let row = |_: usize, r: &crate::service::ReportRow| {
+        let at = chrono::DateTime::parse_from_rfc3339(&r.at)
+            .map(|t| t.with_timezone(&Local).format("%m-%d %H:%M").to_string())
+            .unwrap_or_else(|_| r.at.clone());
+        let state = if r.reversed {
+            Span::styled(t(Msg::ReportReversed), theme.skipped)
+        } else {
+            Span::styled(t(Msg::RowPosted), theme.ok)
+        };
+        Row::new(vec![
+            Cell::from(right(r.id.to_string())),
+            Cell::from(at),
+            Cell::from(r.order.to_string()),
+            Cell::from(if described {
+                format!("{} {}", r.item, r.description)
             } else {
-                Span::styled(t(Msg::RowPosted), theme.ok)
-            };
-            Row::new(vec![
-                Cell::from(right(r.id.to_string())),
-                Cell::from(at),
-                Cell::from(r.order.to_string()),
-                Cell::from(if described {
-                    format!("{} {}", r.item, r.description)
-                } else {
-                    r.item.to_string()
-                }),
-                Cell::from(right(r.operation.to_string())),
-                Cell::from(right(r.good)),
-                Cell::from(right(r.scrap)),
-                // user/approver: a lead who approved at an operator's terminal shows.
-                Cell::from(
-                    r.approver
-                        .as_ref()
-                        .map_or_else(|| r.user.clone(), |a| format!("{}/{a}", r.user)),
-                ),
-                Cell::from(state),
-            ])
-        })
-        .collect();
+                r.item.to_string()
+            }),
+            Cell::from(right(r.operation.to_string())),
+            Cell::from(right(r.good)),
+            Cell::from(right(r.scrap)),
+            // user/approver: a lead who approved at an operator's terminal shows.
+            Cell::from(
+                r.approver
+                    .as_ref()
+                    .map_or_else(|| r.user.clone(), |a| format!("{}/{a}", r.user)),
+            ),
+            Cell::from(state),
+        ])
+    };
     let (header, widths) = columns(
         theme,
         &[
@@ -94,7 +90,8 @@ fn render_history(
             (head(Msg::ColState), Constraint::Length(8)),
         ],
     );
-    let table = Table::new(rows, widths)
+    let table = Table::default()
+        .widths(widths)
         .header(header)
         .row_highlight_style(theme.selected);
     let block = titled(
@@ -109,8 +106,9 @@ fn render_history(
         List {
             table,
             block,
-            len: h.rows.len(),
+            items: &h.rows,
             selected: h.selected,
+            row,
         },
         shown,
         area,
@@ -127,10 +125,8 @@ fn render_detail(
 ) {
     // From 100 columns the item's description has room.
     let described = area.width >= 100;
-    let rows: Vec<Row<'_>> = d
-        .lines
-        .iter()
-        .map(|(l, issued)| {
+    let row =
+        |_: usize, (l, issued): &(crate::service::ReportLine, crate::domain::qty::Quantity)| {
             let state = if l.status == LineStatus::Manual && !issued.is_zero() {
                 Span::styled(t(Msg::LineByHand), theme.manual)
             } else if l.status == LineStatus::Manual {
@@ -156,8 +152,7 @@ fn render_detail(
                 Cell::from(Span::styled(d.substitutes_of(&l.line), theme.warn)),
                 Cell::from(l.reason.clone().unwrap_or_default()),
             ])
-        })
-        .collect();
+        };
     let (header, widths) = columns(
         theme,
         &[
@@ -193,7 +188,8 @@ fn render_detail(
         ],
     );
     let title = format!(" {title}{approved}{state} ");
-    let table = Table::new(rows, widths)
+    let table = Table::default()
+        .widths(widths)
         .header(header)
         .row_highlight_style(theme.selected);
     render_list(
@@ -201,8 +197,9 @@ fn render_detail(
         List {
             table,
             block: titled(theme, title),
-            len: d.lines.len(),
+            items: &d.lines,
             selected: d.selected,
+            row,
         },
         shown,
         area,

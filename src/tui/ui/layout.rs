@@ -3,7 +3,7 @@
 //! taller than its box showing the rows around the cursor with how many more lie above and
 //! below.
 
-use super::{Block, Buffer, Line, Rect, Span, StatefulWidget, Table, TableState};
+use super::{Block, Buffer, Line, Rect, Row, Span, StatefulWidget, Table, TableState};
 use crate::tui::Theme;
 use std::cell::Cell as Shown;
 
@@ -123,22 +123,41 @@ impl Window {
             below: len.saturating_sub(offset + rows),
         }
     }
+
+    /// The rows of `items` this window shows, made by `row` from each one's index and item.
+    pub fn rows<'a, T, R>(
+        self,
+        items: &'a [T],
+        rows: usize,
+        row: impl Fn(usize, &'a T) -> R,
+    ) -> Vec<R> {
+        items
+            .iter()
+            .enumerate()
+            .skip(self.offset)
+            .take(rows.max(1))
+            .map(|(i, item)| row(i, item))
+            .collect()
+    }
 }
 
-/// A list of `len` rows drawn as `table` in `block`, the cursor on `selected`.
-pub(super) struct List<'a> {
+/// A list of `items` drawn as `table` in `block`, the cursor on `selected`. The table brings
+/// its header, widths and styles; its rows are made by `row` (an item's index and the item)
+/// for the rows that show only, so a frame costs the same for 20 items or 10,000.
+pub(super) struct List<'a, T, F> {
     pub table: Table<'a>,
     pub block: Block<'a>,
-    pub len: usize,
+    pub items: &'a [T],
     pub selected: usize,
+    pub row: F,
 }
 
 /// A list drawn with the rows around its cursor showing, and the box's edges saying how many
 /// more lie above (`↑ 3 more`) and below (`↓ 5 more`). The rows that showed are kept in
 /// `shown`, so a page key moves the cursor by a page of this screen.
-pub(super) fn render_list(
+pub(super) fn render_list<'a, T, F: Fn(usize, &'a T) -> Row<'a>>(
     theme: &Theme,
-    list: List<'_>,
+    list: List<'a, T, F>,
     shown: &Shown<usize>,
     area: Rect,
     buf: &mut Buffer,
@@ -146,9 +165,11 @@ pub(super) fn render_list(
     let List {
         table,
         block,
-        len,
+        items,
         selected,
+        row,
     } = list;
+    let len = items.len();
     // The box's borders and the header row take their lines.
     let rows = usize::from(block.inner(area).height.saturating_sub(1)).max(1);
     shown.set(rows);
@@ -164,9 +185,9 @@ pub(super) fn render_list(
             Line::from(Span::styled(strings::more_below(window.below), theme.key)).right_aligned(),
         );
     }
+    let table = table.rows(window.rows(items, rows, row));
     let mut state = TableState::default()
-        .with_offset(window.offset)
-        .with_selected((len > 0).then_some(selected));
+        .with_selected((len > 0).then_some(selected.saturating_sub(window.offset)));
     StatefulWidget::render(table.block(block), area, buf, &mut state);
 }
 
@@ -203,6 +224,39 @@ mod tests {
         assert_eq!(fit("液压泵手动", 6), "液压…");
         assert_eq!(fit("液压泵手动", 5), "液压…");
         assert_eq!(fit("abc", 0), "");
+    }
+
+    /// ratatui's own scrolling, given every row and the cursor, against the window's rows
+    /// alone: the same cells and styles, at every cursor and height.
+    #[test]
+    fn the_window_s_rows_draw_what_the_whole_table_draws_at_every_cursor() {
+        use ratatui::layout::Constraint;
+        use ratatui::style::Style;
+        let items: Vec<String> = (0..23).map(|i| format!("line {i}")).collect();
+        let table = || {
+            Table::default()
+                .widths([Constraint::Length(4), Constraint::Fill(1)])
+                .header(Row::new(["#", "what"]))
+                .row_highlight_style(Style::new().reversed())
+        };
+        let row = |i: usize, item: &String| Row::new([i.to_string(), item.clone()]);
+        for height in [2, 5, 11, 24, 30] {
+            let area = Rect::new(0, 0, 20, height);
+            let shown = usize::from(height - 1);
+            for selected in 0..items.len() {
+                let mut whole = Buffer::empty(area);
+                let mut state = TableState::default().with_selected(Some(selected));
+                let every: Vec<Row<'_>> =
+                    items.iter().enumerate().map(|(i, t)| row(i, t)).collect();
+                StatefulWidget::render(table().rows(every), area, &mut whole, &mut state);
+                let window = Window::new(items.len(), selected, shown);
+                let mut windowed = Buffer::empty(area);
+                let mut state = TableState::default().with_selected(Some(selected - window.offset));
+                let rows = window.rows(&items, shown, row);
+                StatefulWidget::render(table().rows(rows), area, &mut windowed, &mut state);
+                assert_eq!(whole, windowed, "height {height}, cursor on {selected}");
+            }
+        }
     }
 
     #[test]

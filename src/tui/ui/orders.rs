@@ -63,14 +63,14 @@ fn render_orders(view: &OrdersView<'_>, area: Rect, buf: &mut Buffer) {
     let title = fit(&t(Msg::ColDescription), described);
     let (header, widths) = order_columns(theme, layout, &title);
     let descriptions = distinct_descriptions(&visible, described);
-    let rows: Vec<Row<'_>> = visible
-        .iter()
-        .zip(descriptions)
-        .map(|(r, description)| order_row(theme, o, r, description, layout))
-        .collect();
-    let len = rows.len();
+    let row = |i: usize, r: &&OrderSummary| {
+        let description = descriptions.get(i).cloned().unwrap_or_default();
+        order_row(theme, o, r, description, layout)
+    };
+    let len = visible.len();
     let title = format!(" {} ", tr(Msg::OrdersTitle, &[("count", count(len))]));
-    let table = Table::new(rows, widths)
+    let table = Table::default()
+        .widths(widths)
         .header(header)
         .column_spacing(1)
         .row_highlight_style(theme.selected)
@@ -80,8 +80,9 @@ fn render_orders(view: &OrdersView<'_>, area: Rect, buf: &mut Buffer) {
         List {
             table,
             block: titled(theme, title),
-            len,
+            items: &visible,
             selected: o.selected,
+            row,
         },
         view.shown,
         table_area,
@@ -124,13 +125,22 @@ fn description_width(widths: &[Constraint], width: u16) -> usize {
 /// out, so what differs shows: `…single-speed`, `…two-speed with hose`.
 fn distinct_descriptions(rows: &[&OrderSummary], width: usize) -> Vec<String> {
     let fitted: Vec<String> = rows.iter().map(|r| fit(&r.description, width)).collect();
+    // Only rows whose cut descriptions read the same can be twins: grouped once, in board
+    // order, so a frame of 500 orders makes 500 look-ups rather than 500 × 500 comparisons.
+    let mut alike: std::collections::HashMap<&str, Vec<&OrderSummary>> =
+        std::collections::HashMap::new();
+    for (r, shown) in rows.iter().zip(&fitted) {
+        alike.entry(shown.as_str()).or_default().push(r);
+    }
     rows.iter()
         .zip(&fitted)
         .map(|(r, shown)| {
-            let twin = rows.iter().zip(&fitted).find(|(other, f)| {
-                other.item != r.item && *f == shown && other.description != r.description
-            });
-            let Some((other, _)) = twin else {
+            let twin = alike
+                .get(shown.as_str())
+                .into_iter()
+                .flatten()
+                .find(|other| other.item != r.item && other.description != r.description);
+            let Some(other) = twin else {
                 return shown.clone();
             };
             let shared = r

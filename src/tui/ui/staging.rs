@@ -50,47 +50,43 @@ impl Widget for StagingView<'_> {
         // From 100 columns the item's description and the orders have room.
         let wide = area.width >= 100;
         let bar_width = if wide { 20 } else { 8 };
-        let rows: Vec<Row<'_>> = s
-            .rows
-            .iter()
-            .map(|r| {
-                let bring = if r.bring.is_zero() {
-                    Span::styled("—", theme.ok)
+        let row = |_: usize, r: &crate::service::floor::StagingLine| {
+            let bring = if r.bring.is_zero() {
+                Span::styled("—", theme.ok)
+            } else {
+                Span::styled(super::Shown::shown(&r.bring), theme.error)
+            };
+            let full = if r.max.is_zero() { r.need() } else { r.max };
+            let mut cells = vec![
+                Cell::from(if wide {
+                    format!("{} {}", r.item, r.description)
                 } else {
-                    Span::styled(super::Shown::shown(&r.bring), theme.error)
-                };
-                let full = if r.max.is_zero() { r.need() } else { r.max };
-                let mut cells = vec![
-                    Cell::from(if wide {
-                        format!("{} {}", r.item, r.description)
-                    } else {
-                        r.item.to_string()
-                    }),
-                    Cell::from(r.location.to_string()),
-                    Cell::from(right(r.on_hand)),
-                    Cell::from(right(if r.max.is_zero() {
-                        "—".to_string()
-                    } else {
-                        format!(
-                            "{}–{}",
-                            super::Shown::shown(&r.min),
-                            super::Shown::shown(&r.max)
-                        )
-                    })),
-                    Cell::from(right(r.need())),
-                    Cell::from(Text::from(Line::from(bring)).right_aligned()),
-                    Cell::from(right(
-                        r.days_left
-                            .map_or_else(|| "—".to_string(), |d| super::Shown::shown(&d)),
-                    )),
-                    Cell::from(Span::styled(bar(r.on_hand, full, bar_width), theme.ok)),
-                ];
-                if wide {
-                    cells.push(Cell::from(right(r.orders.to_string())));
-                }
-                Row::new(cells)
-            })
-            .collect();
+                    r.item.to_string()
+                }),
+                Cell::from(r.location.to_string()),
+                Cell::from(right(r.on_hand)),
+                Cell::from(right(if r.max.is_zero() {
+                    "—".to_string()
+                } else {
+                    format!(
+                        "{}–{}",
+                        super::Shown::shown(&r.min),
+                        super::Shown::shown(&r.max)
+                    )
+                })),
+                Cell::from(right(r.need())),
+                Cell::from(Text::from(Line::from(bring)).right_aligned()),
+                Cell::from(right(
+                    r.days_left
+                        .map_or_else(|| "—".to_string(), |d| super::Shown::shown(&d)),
+                )),
+                Cell::from(Span::styled(bar(r.on_hand, full, bar_width), theme.ok)),
+            ];
+            if wide {
+                cells.push(Cell::from(right(r.orders.to_string())));
+            }
+            Row::new(cells)
+        };
         let bar_title = head(if wide {
             Msg::ColStockOfMax
         } else {
@@ -125,7 +121,8 @@ impl Widget for StagingView<'_> {
             )
         };
         let title = format!(" {title} ");
-        let table = Table::new(rows, widths)
+        let table = Table::default()
+            .widths(widths)
             .header(header)
             .row_highlight_style(theme.selected);
         let block = titled(theme, title);
@@ -134,8 +131,9 @@ impl Widget for StagingView<'_> {
             List {
                 table,
                 block,
-                len: s.rows.len(),
+                items: &s.rows,
                 selected: s.selected,
+                row,
             },
             self.shown,
             area,

@@ -107,55 +107,51 @@ fn render_materials(
     buf: &mut Buffer,
     area: Rect,
 ) {
-    let rows: Vec<Row<'_>> = v
-        .materials
-        .iter()
-        .map(|m| {
-            let l = &m.line;
-            let var_style = if l.qty_variance.is_zero() {
-                theme.ok
-            } else {
-                theme.error
-            };
-            // A variance on a line with no standard is all variance.
-            let share = if l.standard_qty.is_zero() && !l.qty_variance.is_zero() {
-                bar(Decimal::ONE, Decimal::ONE, 4)
-            } else {
-                bar(l.qty_variance.get().abs(), l.standard_qty.get(), 4)
-            };
-            let share = if l.qty_variance.is_zero() {
+    let row = |_: usize, m: &crate::tui::app::MaterialRow| {
+        let l = &m.line;
+        let var_style = if l.qty_variance.is_zero() {
+            theme.ok
+        } else {
+            theme.error
+        };
+        // A variance on a line with no standard is all variance.
+        let share = if l.standard_qty.is_zero() && !l.qty_variance.is_zero() {
+            bar(Decimal::ONE, Decimal::ONE, 4)
+        } else {
+            bar(l.qty_variance.get().abs(), l.standard_qty.get(), 4)
+        };
+        let share = if l.qty_variance.is_zero() {
+            String::new()
+        } else {
+            share
+        };
+        Row::new(vec![
+            Cell::from(l.line.clone()),
+            Cell::from(l.item.to_string()),
+            Cell::from(m.uom.clone()),
+            Cell::from(right(l.standard_qty)),
+            Cell::from(right(l.actual_qty)),
+            Cell::from(right(if l.pending_qty.is_zero() {
                 String::new()
             } else {
-                share
-            };
-            Row::new(vec![
-                Cell::from(l.line.clone()),
-                Cell::from(l.item.to_string()),
-                Cell::from(m.uom.clone()),
-                Cell::from(right(l.standard_qty)),
-                Cell::from(right(l.actual_qty)),
-                Cell::from(right(if l.pending_qty.is_zero() {
-                    String::new()
-                } else {
-                    super::Shown::shown(&l.pending_qty)
-                })),
-                Cell::from(
-                    Text::from(Span::styled(
-                        super::Shown::shown(&l.qty_variance),
-                        var_style,
-                    ))
-                    .right_aligned(),
-                ),
-                Cell::from(Span::styled(share, var_style)),
-                Cell::from(right(l.cost_variance)),
-                Cell::from(if m.manual {
-                    t(Msg::LineManual)
-                } else {
-                    String::new()
-                }),
-            ])
-        })
-        .collect();
+                super::Shown::shown(&l.pending_qty)
+            })),
+            Cell::from(
+                Text::from(Span::styled(
+                    super::Shown::shown(&l.qty_variance),
+                    var_style,
+                ))
+                .right_aligned(),
+            ),
+            Cell::from(Span::styled(share, var_style)),
+            Cell::from(right(l.cost_variance)),
+            Cell::from(if m.manual {
+                t(Msg::LineManual)
+            } else {
+                String::new()
+            }),
+        ])
+    };
     // Narrow number columns so the cost shows from 80 columns.
     let specs = [
         (head(Msg::ColLine), Constraint::Length(6)),
@@ -170,7 +166,8 @@ fn render_materials(
         (String::new(), Constraint::Length(6)),
     ];
     let (header, widths) = columns(theme, &specs);
-    let table = Table::new(rows, widths)
+    let table = Table::default()
+        .widths(widths)
         .header(header)
         .row_highlight_style(theme.selected);
     let block = titled(theme, format!(" {} ", t(Msg::VarianceLinesTitle)));
@@ -179,8 +176,9 @@ fn render_materials(
         List {
             table,
             block,
-            len: v.materials.len(),
+            items: &v.materials,
             selected: v.selected,
+            row,
         },
         shown,
         area,

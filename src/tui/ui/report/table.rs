@@ -3,7 +3,7 @@ use super::{Buffer, Constraint, PlannedLine, Rect, ReportPlan, Span, Theme};
 use crate::tui::i18n::{Msg, t};
 use crate::tui::ui::{
     Cell, LineStatus, Quantity, Row, Scrollbar, ScrollbarOrientation, ScrollbarState, Shown,
-    StatefulWidget, Style, Table, TableState, columns, fit, right,
+    StatefulWidget, Style, Table, TableState, Window, columns, fit, right,
 };
 use crate::tui::ui::{head, num_head};
 
@@ -42,23 +42,22 @@ pub(super) fn render_lines(theme: &Theme, lines: &Lines<'_>, buf: &mut Buffer, a
     // Below 90 columns the description gives way to the numbers (the pane below names the
     // selected line's item in full).
     let described = area.width >= 90;
-    let rows: Vec<Row<'_>> = plan
-        .lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let needs_lead = lead.get(i).copied().unwrap_or(false);
-            line_row(theme, l, needs_lead, listing, described)
-        })
-        .collect();
+    // Only the lines that show are made into rows (the header takes a line): a keystroke on an
+    // order of thousands of lines costs what one of twenty does.
+    let shown = usize::from(area.height.saturating_sub(1)).max(1);
+    let window = Window::new(plan.lines.len(), selected, shown);
+    let rows = window.rows(&plan.lines, shown, |i, l| {
+        let needs_lead = lead.get(i).copied().unwrap_or(false);
+        line_row(theme, l, needs_lead, listing, described)
+    });
     let (header, widths) = line_columns(theme, described);
     let highlight = if focused { theme.focus } else { theme.selected };
     let table = Table::new(rows, widths)
         .header(header)
         .column_spacing(1)
         .row_highlight_style(highlight);
-    let mut state =
-        TableState::default().with_selected((!plan.lines.is_empty()).then_some(selected));
+    let mut state = TableState::default()
+        .with_selected((!plan.lines.is_empty()).then_some(selected.saturating_sub(window.offset)));
     // More lines than rows: a scrollbar in the last column says so.
     let overflow = plan.lines.len() > usize::from(area.height.saturating_sub(1));
     let table_area = Rect {
