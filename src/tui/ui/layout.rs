@@ -124,18 +124,15 @@ impl Window {
         }
     }
 
-    /// The rows of `items` this window shows, made by `row` from each one's index and item.
-    pub fn rows<'a, T, R>(
-        self,
-        items: &'a [T],
-        rows: usize,
-        row: impl Fn(usize, &'a T) -> R,
-    ) -> Vec<R> {
+    /// The rows of `items` (the list the window was made for) this window shows, made by
+    /// `row` from each one's index and item.
+    pub fn rows<'a, T, R>(self, items: &'a [T], row: impl Fn(usize, &'a T) -> R) -> Vec<R> {
+        let shown = items.len().saturating_sub(self.above + self.below);
         items
             .iter()
             .enumerate()
             .skip(self.offset)
-            .take(rows.max(1))
+            .take(shown)
             .map(|(i, item)| row(i, item))
             .collect()
     }
@@ -185,7 +182,7 @@ pub(super) fn render_list<'a, T, F: Fn(usize, &'a T) -> Row<'a>>(
             Line::from(Span::styled(strings::more_below(window.below), theme.key)).right_aligned(),
         );
     }
-    let table = table.rows(window.rows(items, rows, row));
+    let table = table.rows(window.rows(items, row));
     let mut state = TableState::default()
         .with_selected((len > 0).then_some(selected.saturating_sub(window.offset)));
     StatefulWidget::render(table.block(block), area, buf, &mut state);
@@ -252,7 +249,7 @@ mod tests {
                 let window = Window::new(items.len(), selected, shown);
                 let mut windowed = Buffer::empty(area);
                 let mut state = TableState::default().with_selected(Some(selected - window.offset));
-                let rows = window.rows(&items, shown, row);
+                let rows = window.rows(&items, row);
                 StatefulWidget::render(table().rows(rows), area, &mut windowed, &mut state);
                 assert_eq!(whole, windowed, "height {height}, cursor on {selected}");
             }

@@ -46,7 +46,7 @@ pub(super) fn render_lines(theme: &Theme, lines: &Lines<'_>, buf: &mut Buffer, a
     // order of thousands of lines costs what one of twenty does.
     let shown = usize::from(area.height.saturating_sub(1)).max(1);
     let window = Window::new(plan.lines.len(), selected, shown);
-    let rows = window.rows(&plan.lines, shown, |i, l| {
+    let rows = window.rows(&plan.lines, |i, l| {
         let needs_lead = lead.get(i).copied().unwrap_or(false);
         line_row(theme, l, needs_lead, listing, described)
     });
